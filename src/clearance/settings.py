@@ -1,0 +1,129 @@
+"""All settings in one place. Environment variables use the prefix ``CLEARANCE_``.
+
+Settings are read once (``Settings.from_env()``) by a shell (CLI, API, batch) and passed down;
+no other module reads the environment. Every field is documented in the README's settings table
+and ``tests/test_settings.py`` fails when one is not.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+import platformdirs
+
+from clearance.errors import ClearanceError
+
+ENV_PREFIX = "CLEARANCE_"
+
+DEFAULT_SOURCES: dict[str, str] = {
+    "ofac-sdn": "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.CSV"
+    " https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/ADD.CSV"
+    " https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/ALT.CSV"
+    " https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN_COMMENTS.CSV",
+    "ofac-cons": "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_PRIM.CSV"
+    " https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_ADD.CSV"
+    " https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_ALT.CSV"
+    " https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_COMMENTS.CSV",
+    "un": "https://scsanctions.un.org/resources/xml/en/consolidated.xml",
+    "uk": "https://ofsistorage.blob.core.windows.net/publishlive/2022format/ConList.xlsx",
+    "eu": "https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/content",
+}
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    help: str
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Runtime settings. Build with :meth:`from_env` or directly in tests."""
+
+    home: Path = field(
+        default_factory=lambda: Path(platformdirs.user_data_dir("clearance")),
+        metadata={"help": "Data directory holding snapshots and indexes (`--home` overrides)."},
+    )
+    retention: int = field(
+        default=10,
+        metadata={"help": "How many snapshots to keep (the active one is never removed)."},
+    )
+    sources: dict[str, str] = field(
+        default_factory=lambda: dict(DEFAULT_SOURCES),
+        metadata={
+            "help": "Download URLs for `refresh`, per list: `CLEARANCE_SOURCE_<LIST>` "
+            "(e.g. `CLEARANCE_SOURCE_OFAC_SDN`), several URLs separated by spaces."
+        },
+    )
+    fetch_timeout: float = field(
+        default=60.0, metadata={"help": "Seconds before a download is abandoned."}
+    )
+    fetch_max_bytes: int = field(
+        default=200_000_000, metadata={"help": "Largest download accepted, in bytes."}
+    )
+    min_count_ratio: float = field(
+        default=0.8,
+        metadata={
+            "help": "`refresh` refuses a list whose entity count falls below this share "
+            "of the previous snapshot's (a truncated or hostile file)."
+        },
+    )
+    threshold: float = field(
+        default=0.7, metadata={"help": "Alert threshold for screening scores (0..1)."}
+    )
+    weak_alias_alerts: bool = field(
+        default=False,
+        metadata={"help": "Whether a match on a weak a.k.a. alone may alert (OFAC FAQ 122)."},
+    )
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+        env = os.environ if env is None else env
+        values: dict[str, object] = {}
+        try:
+            if home := env.get(f"{ENV_PREFIX}HOME"):
+                values["home"] = Path(home)
+            if raw := env.get(f"{ENV_PREFIX}RETENTION"):
+                values["retention"] = int(raw)
+            if raw := env.get(f"{ENV_PREFIX}FETCH_TIMEOUT"):
+                values["fetch_timeout"] = float(raw)
+            if raw := env.get(f"{ENV_PREFIX}FETCH_MAX_BYTES"):
+                values["fetch_max_bytes"] = int(raw)
+            if raw := env.get(f"{ENV_PREFIX}MIN_COUNT_RATIO"):
+                values["min_count_ratio"] = float(raw)
+            if raw := env.get(f"{ENV_PREFIX}THRESHOLD"):
+                values["threshold"] = float(raw)
+            if raw := env.get(f"{ENV_PREFIX}WEAK_ALIAS_ALERTS"):
+                values["weak_alias_alerts"] = raw.strip().lower() in {"1", "true", "yes", "on"}
+        except ValueError as exc:
+            raise ClearanceError(f"invalid {ENV_PREFIX}* setting: {exc}") from exc
+        sources = dict(DEFAULT_SOURCES)
+        for key, value in env.items():
+            if key.startswith(f"{ENV_PREFIX}SOURCE_"):
+                list_name = key.removeprefix(f"{ENV_PREFIX}SOURCE_").lower().replace("_", "-")
+                sources[list_name] = value
+        values["sources"] = sources
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        settings = cls(**values)  # type: ignore[arg-type]
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        if self.retention < 1:
+            raise ClearanceError("CLEARANCE_RETENTION must be at least 1")
+        if not 0.0 <= self.threshold <= 1.0:
+            raise ClearanceError("CLEARANCE_THRESHOLD must be between 0 and 1")
+        if not 0.0 <= self.min_count_ratio <= 1.0:
+            raise ClearanceError("CLEARANCE_MIN_COUNT_RATIO must be between 0 and 1")
+
+
+def documented_settings() -> list[Setting]:
+    """Each setting with its env name and help text (for docs and the docs test)."""
+    out = []
+    for f in fields(Settings):
+        env = f"{ENV_PREFIX}SOURCE_<LIST>" if f.name == "sources" else ENV_PREFIX + f.name.upper()
+        out.append(Setting(env, str(f.metadata.get("help", ""))))
+    return out
