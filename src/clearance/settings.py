@@ -78,6 +78,28 @@ class Settings:
         default=False,
         metadata={"help": "Whether a match on a weak a.k.a. alone may alert (OFAC FAQ 122)."},
     )
+    api_max_batch: int = field(
+        default=1000,
+        metadata={"help": "Most queries accepted in one `POST /screen/batch` or `/match` call."},
+    )
+    api_max_body_bytes: int = field(
+        default=1_048_576,
+        metadata={"help": "Largest API request body accepted, in bytes (larger: 413)."},
+    )
+    api_anonymous: str = field(
+        default="",
+        metadata={
+            "help": "Role granted to API requests without a key: `viewer`, `screener`, or "
+            "empty (default) for none (every request needs a key)."
+        },
+    )
+    api_reload_seconds: float = field(
+        default=5.0,
+        metadata={
+            "help": "How often the API server checks for a newly installed snapshot, in "
+            "seconds (0 disables the check; `POST /admin/reload` still works)."
+        },
+    )
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -98,6 +120,14 @@ class Settings:
                 values["threshold"] = float(raw)
             if raw := env.get(f"{ENV_PREFIX}WEAK_ALIAS_ALERTS"):
                 values["weak_alias_alerts"] = raw.strip().lower() in {"1", "true", "yes", "on"}
+            if raw := env.get(f"{ENV_PREFIX}API_MAX_BATCH"):
+                values["api_max_batch"] = int(raw)
+            if raw := env.get(f"{ENV_PREFIX}API_MAX_BODY_BYTES"):
+                values["api_max_body_bytes"] = int(raw)
+            if (raw := env.get(f"{ENV_PREFIX}API_ANONYMOUS")) is not None:
+                values["api_anonymous"] = raw.strip().lower()
+            if raw := env.get(f"{ENV_PREFIX}API_RELOAD_SECONDS"):
+                values["api_reload_seconds"] = float(raw)
         except ValueError as exc:
             raise ClearanceError(f"invalid {ENV_PREFIX}* setting: {exc}") from exc
         sources = dict(DEFAULT_SOURCES)
@@ -118,6 +148,14 @@ class Settings:
             raise ClearanceError("CLEARANCE_THRESHOLD must be between 0 and 1")
         if not 0.0 <= self.min_count_ratio <= 1.0:
             raise ClearanceError("CLEARANCE_MIN_COUNT_RATIO must be between 0 and 1")
+        if self.api_max_batch < 1:
+            raise ClearanceError("CLEARANCE_API_MAX_BATCH must be at least 1")
+        if self.api_max_body_bytes < 1024:
+            raise ClearanceError("CLEARANCE_API_MAX_BODY_BYTES must be at least 1024")
+        if self.api_anonymous not in {"", "viewer", "screener"}:
+            raise ClearanceError("CLEARANCE_API_ANONYMOUS must be empty, 'viewer' or 'screener'")
+        if self.api_reload_seconds < 0:
+            raise ClearanceError("CLEARANCE_API_RELOAD_SECONDS must not be negative")
 
 
 def documented_settings() -> list[Setting]:

@@ -1,0 +1,76 @@
+"""Authentication and roles.
+
+Clients send ``Authorization: Bearer KEY`` (or yente's ``Authorization: ApiKey KEY``). Without
+a key a request gets the role set by ``CLEARANCE_API_ANONYMOUS`` or, by default, a 401. A key
+whose role is too low gets a 403. Neither the key nor the header is ever logged or echoed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from fastapi import Request, Security
+from fastapi.security import APIKeyHeader
+
+from clearance.api.errors import Forbidden, Unauthorized
+from clearance.api.keys import KeyStore, Role
+
+_header = APIKeyHeader(
+    name="Authorization",
+    auto_error=False,
+    scheme_name="ApiKey",
+    description="`Bearer <key>` or `ApiKey <key>`; create keys with `clearance keys add`.",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """Who is calling: a key's name and role, or ``anonymous``."""
+
+    name: str
+    role: Role
+
+
+class Authenticator:
+    def __init__(self, keys: KeyStore, anonymous: Role | None) -> None:
+        self.keys = keys
+        self.anonymous = anonymous
+
+    def check(self, authorization: str | None) -> Principal:
+        if not authorization or not authorization.strip():
+            if self.anonymous is not None:
+                return Principal("anonymous", self.anonymous)
+            raise Unauthorized("missing API key: send the header `Authorization: Bearer <key>`")
+        scheme, _, token = authorization.strip().partition(" ")
+        if scheme.lower() not in {"bearer", "apikey"} or not token.strip():
+            raise Unauthorized(
+                "unsupported Authorization header: use `Bearer <key>` or `ApiKey <key>`"
+            )
+        key = self.keys.authenticate(token.strip())
+        if key is None:
+            raise Unauthorized("invalid or revoked API key")
+        return Principal(key.name, key.role)
+
+
+def require(role: Role) -> Callable[[Request, str | None], Awaitable[Principal]]:
+    """A FastAPI dependency admitting callers with ``role`` or a higher one."""
+
+    async def dependency(
+        request: Request, authorization: str | None = Security(_header)
+    ) -> Principal:
+        auth: Authenticator = request.app.state.auth
+        principal = auth.check(authorization)
+        if principal.role < role:
+            raise Forbidden(
+                f"this endpoint needs the {role.label} role; "
+                f"{principal.name!r} has {principal.role.label}"
+            )
+        request.state.principal = principal
+        return principal
+
+    return dependency
+
+
+def role_from_setting(value: str) -> Role | None:
+    return Role.parse(value) if value else None

@@ -1,0 +1,128 @@
+"""The Python entry point: ``clearance.open(home)`` -> :class:`Clearance`.
+
+Ties the embedded snapshot store to the screening engine. Shells (CLI, API, batch) use this
+object; it holds no global state, so several can live in one process (e.g. tests).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from clearance.errors import SnapshotError
+from clearance.matching.engine import Screener, build_index
+from clearance.matching.query import Query, ScreenOptions, make_query
+from clearance.matching.result import ScreeningResult
+from clearance.model import Entity, Relationship
+from clearance.settings import Settings
+from clearance.store import Snapshot, SnapshotStore
+
+
+class Clearance:
+    """Screening over the active snapshot of a home directory."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.store = SnapshotStore(settings)
+        self._lock = threading.Lock()
+        self._snapshot: Snapshot | None = None
+        self._screener: Screener | None = None
+
+    # -- snapshot / engine lifecycle -------------------------------------------------------
+    def reload(self) -> bool:
+        """Switch to the store's active snapshot if it changed; True when it did.
+
+        The new screener is built (loaded from the snapshot's stored index) before the swap, so
+        concurrent callers see either the old engine or the new one, never a half-loaded one.
+        """
+        active = self.store.active()
+        current = self._snapshot
+        if active is None or (current is not None and current.id == active.id):
+            return False
+        screener = load_screener(active, self.settings)
+        with self._lock:
+            self._snapshot, self._screener = active, screener
+        return True
+
+    @property
+    def snapshot(self) -> Snapshot:
+        if self._snapshot is None:
+            self.reload()
+        if self._snapshot is None:
+            raise SnapshotError(
+                f"no lists loaded in {self.settings.home}; run `clearance load` or "
+                "`clearance refresh` first"
+            )
+        return self._snapshot
+
+    @property
+    def screener(self) -> Screener:
+        if self._screener is None:
+            self.snapshot  # noqa: B018 - loads or raises
+        assert self._screener is not None
+        return self._screener
+
+    # -- screening ----------------------------------------------------------------------------
+    def screen(
+        self,
+        name: str,
+        *,
+        type: str | None = None,
+        dob: str | None = None,
+        country: str | list[str] | None = None,
+        identifiers: Any = None,
+        limit: int = 10,
+        threshold: float | None = None,
+        lists: list[str] | None = None,
+        id: str | None = None,
+    ) -> ScreeningResult:
+        """Screen one party. Raises :class:`~clearance.errors.QueryError` on invalid input."""
+        query = make_query(
+            name, type=type, dob=dob, country=country, identifiers=identifiers, id=id, lists=lists
+        )
+        return self.screen_query(query, ScreenOptions(limit=limit, threshold=threshold))
+
+    def screen_query(
+        self, query: Query, options: ScreenOptions | None = None
+    ) -> ScreeningResult:
+        return self.screener.screen(query, options or ScreenOptions())
+
+    # -- browsing -----------------------------------------------------------------------------
+    def entity(self, entity_id: str) -> Entity | None:
+        return self.snapshot.entity(entity_id)
+
+    def incoming(self, entity_id: str) -> list[tuple[str, Relationship]]:
+        return self.snapshot.incoming(entity_id)
+
+
+def list_versions(snapshot: Snapshot) -> dict[str, str]:
+    """Per list, the version that goes with every result: published date, else load time."""
+    return {info.name: info.published or info.loaded_at for info in snapshot.lists()}
+
+
+def index_builder(staging: Path, snapshot: Snapshot) -> None:
+    """Snapshot artifact builder: the matcher index, stored inside the new snapshot."""
+    build_index(staging, snapshot.iter_entities(), snapshot.id, list_versions(snapshot))
+
+
+def load_screener(snapshot: Snapshot, settings: Settings) -> Screener:
+    """The stored index of ``snapshot``; rebuilt in memory if it is missing or outdated."""
+    try:
+        return Screener.load(snapshot.path, settings)
+    except (OSError, ValueError, EOFError):
+        return Screener.build(
+            snapshot.iter_entities(), settings, snapshot_id=snapshot.id,
+            lists=list_versions(snapshot),
+        )  # fmt: skip
+
+
+def open(home: str | Path | None = None, settings: Settings | None = None) -> Clearance:  # noqa: A001
+    """Open a Clearance home directory (default: ``CLEARANCE_HOME`` or the user data dir)."""
+    if settings is None:
+        settings = Settings.from_env(home=Path(home) if home is not None else None)
+    elif home is not None:
+        from dataclasses import replace
+
+        settings = replace(settings, home=Path(home))
+    return Clearance(settings)

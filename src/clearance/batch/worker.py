@@ -1,0 +1,159 @@
+"""The worker side of a batch run: decode a chunk, build queries, screen, encode the output.
+
+Each worker process loads the :class:`Screener` once from the snapshot directory (the engine is
+not pickled); the parent sends raw chunks and gets back encoded bytes (or an Arrow table) ready
+to append. The same :func:`process_chunk` runs in-process when ``--workers 1``.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import signal
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from clearance.batch.columns import ColumnMapping, row_id, row_to_query
+from clearance.batch.io import BadRecord, Format, RawChunk, TextOptions, decode_records, raw_text
+from clearance.batch.results import ResultOptions, encode_rows, output_row
+from clearance.errors import ClearanceError
+from clearance.matching.engine import Screener
+from clearance.matching.query import Query
+from clearance.matching.result import ScreeningResult
+from clearance.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerSetup:
+    """Everything a worker needs besides the chunks (sent once, at start)."""
+
+    snapshot_path: str
+    settings: Settings
+    header: tuple[str, ...]
+    mapping: ColumnMapping
+    text: TextOptions
+    result: ResultOptions
+    output_format: Format
+
+
+@dataclass(slots=True)
+class ChunkOutput:
+    index: int
+    payload: Any  # bytes (CSV/JSONL) or a pyarrow.Table (Parquet)
+    errors: bytes  # JSONL lines for the errors file
+    records: int  # input records in the chunk (screened + errors)
+    screened: int
+    alerts: int
+    error_count: int
+    end_offset: int
+    end_line: int
+    max_rss_kb: int = 0
+    seconds: float = 0.0  # time spent screening (engine), for the benchmark
+
+
+def screen_queries(
+    screener: Screener, queries: Sequence[Query], options: ResultOptions
+) -> list[ScreeningResult | str]:
+    """``screen_many``; if it fails, screen one by one so one bad query costs one row."""
+    screen_options = options.screen_options()
+    try:
+        return list(screener.screen_many(list(queries), screen_options))
+    except Exception:  # noqa: BLE001 - isolate the failing query below
+        pass
+    out: list[ScreeningResult | str] = []
+    for query in queries:
+        try:
+            out.append(screener.screen(query, screen_options))
+        except Exception as exc:  # noqa: BLE001 - reported in the errors file, run goes on
+            out.append(f"screening failed: {type(exc).__name__}: {exc}")
+    return out
+
+
+def _raw_of(chunk: RawChunk, line: int, row: Mapping[str, Any], text: TextOptions) -> str:
+    if chunk.format == "parquet":
+        return orjson.dumps(row, default=str).decode()
+    position = chunk.lines.index(line)
+    return raw_text(chunk.records[position], text.encoding)
+
+
+def process_chunk(screener: Screener, setup: WorkerSetup, chunk: RawChunk) -> ChunkOutput:
+    rows, bad = decode_records(chunk, setup.header, setup.text)
+    queries: list[Query] = []
+    ids: list[str] = []
+    lines: list[int] = []
+    for line, row in rows:
+        try:
+            queries.append(row_to_query(row, setup.mapping, line))
+            ids.append(row_id(row, setup.mapping, line))
+            lines.append(line)
+        except ClearanceError as exc:
+            identifier = row_id(row, setup.mapping, line) or None
+            bad.append(
+                BadRecord(line, _raw_of(chunk, line, row, setup.text), exc.message, identifier)
+            )
+    started = time.perf_counter()
+    results = screen_queries(screener, queries, setup.result)
+    seconds = time.perf_counter() - started
+    out_rows: list[dict[str, Any]] = []
+    alerts = 0
+    for query, identifier, line, result in zip(queries, ids, lines, results, strict=True):
+        if isinstance(result, str):
+            bad.append(BadRecord(line, query.name, result, identifier))
+            continue
+        alerts += result.alert
+        out_rows.append(output_row(result, identifier, setup.result))
+    bad.sort(key=lambda b: b.line)
+    payload = encode_rows(out_rows, setup.output_format, setup.result.detail, setup.text.delimiter)
+    return ChunkOutput(
+        index=chunk.index,
+        payload=payload,
+        errors=b"".join(orjson.dumps(b.to_dict()) + b"\n" for b in bad),
+        records=len(chunk),
+        screened=len(out_rows),
+        alerts=alerts,
+        error_count=len(bad),
+        end_offset=chunk.end_offset,
+        end_line=chunk.end_line,
+        max_rss_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        seconds=seconds,
+    )
+
+
+# -- worker process state ---------------------------------------------------------------------
+
+_STATE: dict[str, Any] = {}
+
+
+def _watch_parent(parent_pid: int) -> None:
+    """Exit when the parent dies (e.g. ``kill -9``): no orphaned workers left screening."""
+    while True:
+        if os.getppid() != parent_pid:
+            os._exit(1)
+        time.sleep(0.5)
+
+
+def init_worker(setup: WorkerSetup, parent_pid: int) -> None:
+    """Pool initializer: ignore Ctrl-C (the parent stops the run) and load the engine once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
+    _STATE["setup"] = setup
+    _STATE["screener"] = load_engine(setup)
+
+
+def load_engine(setup: WorkerSetup) -> Screener:
+    """The snapshot's stored index (rebuilt in memory only if it is missing or outdated)."""
+    from clearance.app import load_screener
+    from clearance.store import Snapshot
+
+    return load_screener(Snapshot(Path(setup.snapshot_path)), setup.settings)
+
+
+def run_chunk(chunk: RawChunk) -> ChunkOutput:
+    """Pool task: process one chunk with this worker's engine."""
+    return process_chunk(_STATE["screener"], _STATE["setup"], chunk)

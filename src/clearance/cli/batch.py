@@ -1,0 +1,198 @@
+"""``clearance batch``: screen a whole customer file (CSV, JSON lines, Parquet)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.text import Text
+
+from clearance.batch import (
+    BatchConfig,
+    BatchSummary,
+    Checkpoint,
+    ColumnSpec,
+    ResultOptions,
+    TextOptions,
+    checkpoint_path,
+    run_batch,
+)
+from clearance.batch.columns import parse_identifier_option
+from clearance.batch.io import check_encoding
+from clearance.batch.progress import make_progress
+from clearance.batch.results import DETAIL_MATCH_LIMIT
+from clearance.cli.output import (
+    console,
+    err_console,
+    get_state,
+    print_error,
+    print_json,
+    print_warning,
+)
+from clearance.errors import ClearanceError
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _print_summary(summary: BatchSummary) -> None:
+    if summary.already_done:
+        console.print(f"already complete: {summary.output}")
+    rate = f"{summary.rate:,.0f} rows/s" if summary.session_rows else "-"
+    resumed = f" (resumed after {summary.resumed_from:,})" if summary.resumed_from else ""
+    console.print(
+        Text.assemble(
+            ("screened ", "bold"),
+            f"{summary.rows:,} rows{resumed}: {summary.alerts:,} alerts, ",
+            (f"{summary.errors:,} errors", "yellow" if summary.errors else ""),
+            f" in {summary.seconds:.1f} s ({rate}, {summary.workers} workers)",
+        ),
+        soft_wrap=True,
+    )
+    console.print(
+        f"output {summary.output}; snapshot {summary.snapshot}; "
+        f"algorithm {summary.algorithm} {summary.algorithm_version}",
+        soft_wrap=True,
+        highlight=False,
+        markup=False,
+    )
+    if summary.errors:
+        print_warning(f"{summary.errors:,} rows could not be screened: see {summary.errors_path}")
+
+
+def _interrupted(config: BatchConfig) -> NoReturn:
+    path = checkpoint_path(config.output)
+    rows = Checkpoint.read(path).committed.rows if path.exists() else 0
+    print_error(
+        f"interrupted: {rows:,} rows are committed in {config.output}; run the same command "
+        "with --resume to continue"
+    )
+    raise typer.Exit(130)
+
+
+def batch(
+    ctx: typer.Context,
+    input_path: Annotated[Path, typer.Argument(metavar="INPUT", help="CSV, JSONL or Parquet.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Results file.")],
+    input_format: Annotated[
+        str | None,
+        typer.Option("--format", help="Input format: csv|jsonl|parquet (default: extension)."),
+    ] = None,
+    output_format: Annotated[
+        str | None,
+        typer.Option("--output-format", help="csv|jsonl|parquet (default: output extension)."),
+    ] = None,
+    id_column: Annotated[
+        str | None, typer.Option("--id-column", help="Column echoed as the row id (default: id).")
+    ] = None,
+    name_column: Annotated[
+        str | None, typer.Option("--name-column", help="Column with the name (default: name).")
+    ] = None,
+    type_column: Annotated[
+        str | None,
+        typer.Option("--type-column", help="person|organization|vessel|aircraft (default: type)."),
+    ] = None,
+    dob_column: Annotated[
+        str | None, typer.Option("--dob-column", help="Date of birth, YYYY[-MM[-DD]] (default: dob).")
+    ] = None,
+    country_column: Annotated[
+        str | None,
+        typer.Option("--country-column", help="Country code(s), ';'-separated (default: country)."),
+    ] = None,
+    identifier_columns: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--identifier-column",
+            metavar="COL:TYPE",
+            help="An identifier column and its type (passport, imo...); repeatable.",
+        ),
+    ] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option("--threshold", min=0.0, max=1.0, help="Alert threshold (default: setting)."),
+    ] = None,
+    top_k: Annotated[
+        int,
+        typer.Option("--top-k", min=1, max=DETAIL_MATCH_LIMIT, help="Matches kept per row."),
+    ] = 1,
+    detail: Annotated[
+        bool, typer.Option("--detail", help="Top-k matches with feature reasons (JSONL/Parquet).")
+    ] = False,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="Worker processes (default: all cores).")
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue an interrupted run from its checkpoint.")
+    ] = False,
+    errors: Annotated[
+        Path | None,
+        typer.Option("--errors", help="Errors file (JSONL) (default: OUTPUT.errors.jsonl)."),
+    ] = None,
+    engine: Annotated[str, typer.Option("--engine", help="local|spark.")] = "local",
+    spark_master: Annotated[
+        str | None, typer.Option("--spark-master", help="Spark master [local[WORKERS]].")
+    ] = None,
+    chunk_size: Annotated[
+        int, typer.Option("--chunk-size", min=1, max=1_000_000, help="Rows per chunk/commit.")
+    ] = 2000,
+    encoding: Annotated[str, typer.Option("--encoding", help="Text input encoding.")] = "utf-8",
+    delimiter: Annotated[
+        str | None, typer.Option("--delimiter", help="CSV delimiter (default: ',', tab for .tsv).")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Screen every row of INPUT; one result row per input row, in input order."""
+    state = get_state(ctx)
+    if engine not in {"local", "spark"}:
+        raise typer.BadParameter("expected local or spark", param_hint="--engine")
+    if delimiter is None:
+        delimiter = "\t" if input_path.suffix.lower() == ".tsv" else ","
+    if delimiter == "\\t":
+        delimiter = "\t"
+    if len(delimiter) != 1:
+        raise typer.BadParameter("one character", param_hint="--delimiter")
+    config = BatchConfig(
+        input=input_path,
+        output=output,
+        input_format=input_format,
+        output_format=output_format,
+        columns=ColumnSpec(
+            id=id_column,
+            name=name_column,
+            type=type_column,
+            dob=dob_column,
+            country=country_column,
+            identifiers=tuple(parse_identifier_option(c) for c in identifier_columns or ()),
+        ),
+        text=TextOptions(encoding=check_encoding(encoding), delimiter=delimiter),
+        result=ResultOptions(threshold=threshold, top_k=top_k, detail=detail),
+        workers=workers or default_workers(),
+        chunk_rows=chunk_size,
+        resume=resume,
+        errors=errors,
+    )
+    progress = make_progress(err_console, quiet=quiet or json_output)
+    if engine == "spark":
+        if resume:
+            raise ClearanceError(
+                "--resume is for the local engine; a Spark job is retried as a whole"
+            )
+        from clearance.spark.batch import run_spark_batch
+
+        summary = run_spark_batch(config, state.settings, master=spark_master)
+    else:
+        try:
+            summary = run_batch(config, state.settings, progress, notify=print_warning)
+        except KeyboardInterrupt:
+            _interrupted(config)
+    if json_output:
+        print_json(summary.to_dict())
+    else:
+        _print_summary(summary)

@@ -1,0 +1,354 @@
+"""List commands: ``load``, ``refresh``, ``lists``, ``snapshots``, ``show`` and ``export``."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import orjson
+import typer
+
+from clearance.cli.output import (
+    console,
+    format_seconds,
+    get_state,
+    print_error,
+    print_json,
+    render_entity,
+    table,
+)
+from clearance.errors import ClearanceError, InputFileError, NotFoundError
+from clearance.ftm import ftm_records
+from clearance.sources import read_path
+from clearance.sources.base import ParsedList
+from clearance.store import HttpFetcher, Snapshot
+from clearance.store import refresh as refresh_lists
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+
+@contextmanager
+def demo_path() -> Iterator[Path]:
+    """The demo list shipped in the package (``clearance/data/demo.csv``)."""
+    resource = resources.files("clearance").joinpath("data/demo.csv")
+    if not resource.is_file():
+        raise ClearanceError(
+            "the demo list is missing from this installation (clearance/data/demo.csv)"
+        )
+    with resources.as_file(resource) as path:
+        yield path
+
+
+def parse_paths(
+    paths: list[Path], format_name: str | None, list_name: str | None
+) -> tuple[list[ParsedList], dict[str, float]]:
+    """Read every path; two paths of the same list are an error (one snapshot, one file set)."""
+    for path in paths:
+        if not path.exists():
+            raise InputFileError(str(path), "no such file or folder")
+    parsed: list[ParsedList] = []
+    seconds: dict[str, float] = {}
+    origin: dict[str, Path] = {}
+    for path in paths:
+        start = time.perf_counter()
+        item = read_path(path, format_name=format_name, list_name=list_name)
+        if item.list in origin:
+            raise ClearanceError(
+                f"{origin[item.list]} and {path} are both list {item.list}; load one file set "
+                "per list (a folder holds a whole OFAC set), or name them apart with --list"
+            )
+        origin[item.list] = path
+        item.files = [replace(f, path=str(Path(f.path).resolve())) for f in item.files]
+        seconds[item.list] = time.perf_counter() - start
+        parsed.append(item)
+    return parsed, seconds
+
+
+def _summary(parsed: list[ParsedList], seconds: dict[str, float]) -> list[dict[str, Any]]:
+    return [
+        {"list": p.list, "format": p.format, "published": p.published, "counts": p.counts()}
+        | {"seconds": round(seconds.get(p.list, 0.0), 3)}
+        for p in parsed
+    ]
+
+
+def _print_loaded(rows: list[dict[str, Any]], snapshot: Snapshot, title: str) -> None:
+    numeric = {"entities", "aliases", "addresses", "relationships", "unparsed", "issues", "time"}
+    out = table(
+        "list",
+        "format",
+        "published",
+        "entities",
+        "aliases",
+        "addresses",
+        "relationships",
+        "unparsed",
+        "issues",
+        "time",
+        title=title,
+        numeric=numeric,
+    )
+    for row in rows:
+        counts = row["counts"]
+        out.add_row(
+            row["list"],
+            row["format"],
+            row["published"] or "",
+            f"{counts['entities']:,}",
+            f"{counts['aliases']:,}",
+            f"{counts['addresses']:,}",
+            f"{counts['relationships_resolved']:,}/{counts['relationships']:,}",
+            f"{counts['unparsed_fragments']:,}",
+            f"{counts['issues']:,}",
+            format_seconds(row["seconds"]),
+        )
+    console.print(out)
+    console.print(
+        f"snapshot [bold]{snapshot.id}[/bold] is now active: "
+        f"{len(snapshot.list_names())} lists, {len(snapshot):,} entities"
+    )
+
+
+def load(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="List files or folders (format detected); all go into one snapshot."),
+    ] = None,
+    format_name: Annotated[
+        str | None, typer.Option("--format", help="Reader to use instead of detection.")
+    ] = None,
+    list_name: Annotated[
+        str | None, typer.Option("--list", help="Store under this list name.")
+    ] = None,
+    demo: Annotated[bool, typer.Option("--demo", help="Load the small bundled demo list.")] = False,
+    json_output: JsonOption = False,
+) -> None:
+    """Load official list files into a new snapshot and make it active."""
+    state = get_state(ctx)
+    paths = list(paths or [])
+    if not paths and not demo:
+        raise typer.BadParameter("give at least one PATH to load, or --demo")
+    with demo_path() if demo else _no_path() as extra:
+        if extra is not None:
+            paths.append(extra)
+        start = time.perf_counter()
+        parsed, seconds = parse_paths(paths, format_name, list_name)
+    snapshot = state.store.install(parsed, builders=state.builders, parse_seconds=seconds)
+    total = time.perf_counter() - start
+    rows = _summary(parsed, seconds)
+    if json_output:
+        print_json({"snapshot": snapshot.id, "lists": rows, "seconds": round(total, 3)})
+    else:
+        _print_loaded(rows, snapshot, title=f"Loaded in {total:.2f} s")
+
+
+@contextmanager
+def _no_path() -> Iterator[None]:
+    yield None
+
+
+def refresh(
+    ctx: typer.Context,
+    lists: Annotated[
+        list[str] | None,
+        typer.Argument(help="Lists to refresh (default: every list with a configured URL)."),
+    ] = None,
+    keep_going: Annotated[
+        bool,
+        typer.Option("--keep-going", help="Install the lists that succeeded even if others fail."),
+    ] = False,
+    json_output: JsonOption = False,
+) -> None:
+    """Download the official files of each list, check them, and install a new snapshot."""
+    state = get_state(ctx)
+    with HttpFetcher.from_settings(state.settings) as fetcher:
+        result = refresh_lists(
+            state.store, fetcher, lists, builders=state.builders, keep_going=keep_going
+        )
+    rows = _summary(result.parsed, result.seconds) if result.snapshot else []
+    if json_output:
+        print_json(
+            {
+                "ok": result.ok,
+                "snapshot": result.snapshot.id if result.snapshot else None,
+                "lists": rows,
+                "failures": [
+                    {"list": f.list, "url": f.url, "reason": f.reason} for f in result.failures
+                ],
+            }
+        )
+    elif result.snapshot is not None:
+        _print_loaded(rows, result.snapshot, title="Refreshed")
+    for failure in result.failures:
+        where = f" ({failure.url})" if failure.url else ""
+        print_error(f"{failure.list}{where}: {failure.reason}")
+    if result.failures or result.snapshot is None:
+        if result.snapshot is None and not json_output:
+            active = state.store.active_id()
+            print_error(f"nothing installed; the active snapshot is still {active or 'none'}")
+        raise typer.Exit(1)
+
+
+def lists(ctx: typer.Context, json_output: JsonOption = False) -> None:
+    """Show the lists in the active snapshot."""
+    snapshot = get_state(ctx).store.active()
+    infos = snapshot.lists() if snapshot else []
+    if json_output:
+        print_json(
+            {"snapshot": snapshot.id if snapshot else None, "lists": [i.to_dict() for i in infos]}
+        )
+        return
+    if snapshot is None:
+        console.print("No lists loaded yet: run `clearance load FILE...` or `clearance refresh`.")
+        return
+    numeric = {"entities", "aliases", "relationships", "issues"}
+    out = table(
+        "list",
+        "format",
+        "published",
+        "loaded at",
+        "entities",
+        "aliases",
+        "relationships",
+        "issues",
+        "source",
+        title=f"Snapshot {snapshot.id}",
+        numeric=numeric,
+    )
+    for info in infos:
+        counts = info.counts
+        sources = ", ".join(f.url or Path(f.path).name for f in info.files[:1])
+        if len(info.files) > 1:
+            sources += f" +{len(info.files) - 1}"
+        out.add_row(
+            info.name,
+            info.format,
+            info.published or "",
+            info.loaded_at,
+            f"{info.entities:,}",
+            f"{counts.get('aliases', 0):,}",
+            f"{counts.get('relationships_resolved', 0):,}/{counts.get('relationships', 0):,}",
+            f"{info.issues:,}",
+            sources,
+        )
+    console.print(out)
+
+
+def snapshots(
+    ctx: typer.Context,
+    activate: Annotated[
+        str | None,
+        typer.Option("--activate", metavar="ID", help="Make this snapshot active (roll back)."),
+    ] = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Show the stored snapshots (newest last), or switch the active one."""
+    store = get_state(ctx).store
+    if activate is not None:
+        snapshot = store.activate(activate)
+        if not json_output:
+            console.print(f"snapshot [bold]{snapshot.id}[/bold] is now active")
+    infos = store.snapshots()
+    if json_output:
+        print_json({"active": store.active_id(), "snapshots": [i.to_dict() for i in infos]})
+        return
+    if activate is not None:
+        return
+    if not infos:
+        console.print("No snapshots yet: run `clearance load FILE...` or `clearance refresh`.")
+        return
+    out = table("", "snapshot", "created", "parent", "entities", "lists", numeric={"entities"})
+    for info in infos:
+        out.add_row(
+            "*" if info.active else "",
+            info.id,
+            info.created_at,
+            info.parent or "",
+            f"{info.entities:,}",
+            ", ".join(f"{k} {v:,}" for k, v in info.lists.items()),
+        )
+    console.print(out)
+
+
+def entity_view(snapshot: Snapshot, entity_id: str) -> dict[str, Any]:
+    """The entity as stored, with captions on both sides of its edges (for ``show``)."""
+    resolved = snapshot.resolve_id(entity_id)
+    data = snapshot.entity_dict(resolved) if resolved else None
+    if resolved is None or data is None:
+        close = snapshot.suggest_ids(entity_id)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise NotFoundError(f"no entity {entity_id!r} in snapshot {snapshot.id}{hint}")
+    outgoing = [
+        rel
+        | {"target_caption": snapshot.caption(rel["target_id"]) if rel.get("target_id") else None}
+        for rel in data.get("relationships", [])
+    ]
+    incoming = [
+        {"source_id": source, "source_caption": snapshot.caption(source)} | rel
+        for source, rel in snapshot.incoming_dicts(resolved)
+    ]
+    return data | {"relationships": outgoing, "incoming": incoming, "snapshot": snapshot.id}
+
+
+def show(
+    ctx: typer.Context,
+    entity_id: Annotated[str, typer.Argument(help="An entity id, e.g. ofac-sdn-41736.")],
+    json_output: JsonOption = False,
+) -> None:
+    """Show every field of one listed entity and its relationships in both directions."""
+    snapshot = get_state(ctx).store.require_active()
+    view = entity_view(snapshot, entity_id)
+    if json_output:
+        print_json(view)
+    else:
+        render_entity(view)
+
+
+def export(
+    ctx: typer.Context,
+    ftm: Annotated[
+        bool, typer.Option("--ftm", help="FollowTheMoney JSON lines (default: Clearance JSON).")
+    ] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
+    ] = None,
+    list_name: Annotated[str | None, typer.Option("--list", help="Export one list only.")] = None,
+) -> None:
+    """Export the active snapshot as JSON lines (one entity per line)."""
+    snapshot = get_state(ctx).store.require_active()
+    if output is None:
+        _export(snapshot, typer.get_binary_stream("stdout"), ftm, list_name)
+        return
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            count = _export(snapshot, handle, ftm, list_name)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    kind = "FtM records" if ftm else "entities"
+    console.print(f"exported {count:,} {kind} of snapshot {snapshot.id} to {output}")
+
+
+def _export(snapshot: Snapshot, handle: IO[bytes], ftm: bool, list_name: str | None) -> int:
+    count = 0
+    if ftm:
+        for entity in snapshot.iter_entities(list_name):
+            for record in ftm_records(entity):
+                handle.write(orjson.dumps(record) + b"\n")
+                count += 1
+    else:
+        for data in snapshot.iter_dicts(list_name):
+            handle.write(orjson.dumps(data, default=str, option=orjson.OPT_NON_STR_KEYS) + b"\n")
+            count += 1
+    handle.flush()
+    return count

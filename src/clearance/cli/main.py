@@ -1,0 +1,78 @@
+"""The ``clearance`` app: global options, the shared context, and command registration.
+
+A new command is one line below: ``app.command()(module.function)``; its function takes
+``ctx: typer.Context`` and reads settings and the store from
+:func:`clearance.cli.output.get_state`. Errors raised as
+:class:`~clearance.errors.ClearanceError` are printed by :class:`ClearanceGroup`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from clearance import __version__
+from clearance.app import index_builder
+from clearance.cli import batch, lists, screen, serve
+from clearance.cli.output import AppState, ClearanceGroup
+from clearance.settings import Settings
+from clearance.store import Builder
+
+# Artifact builders run inside every new snapshot before it goes live (load and refresh),
+# e.g. the matching index: ``SNAPSHOT_BUILDERS.append(build_index)``.
+SNAPSHOT_BUILDERS: list[Builder] = []
+
+app = typer.Typer(
+    cls=ClearanceGroup,
+    name="clearance",
+    help="Sanctions screening: load official lists, screen names, explain matches.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"clearance {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    home: Annotated[
+        Path | None,
+        typer.Option(
+            "--home",
+            metavar="DIR",
+            help="Data directory (default: CLEARANCE_HOME or the user data folder).",
+        ),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    ctx.obj = AppState(
+        settings=Settings.from_env(home=home), builders=list(SNAPSHOT_BUILDERS), debug=debug
+    )
+
+
+app.command()(lists.load)
+app.command()(lists.refresh)
+app.command()(lists.lists)
+app.command()(lists.show)
+app.command()(lists.export)
+app.command()(lists.snapshots)
+
+# The matching index is built inside every new snapshot before it goes live.
+SNAPSHOT_BUILDERS.append(index_builder)
+app.command()(screen.screen)
+app.command()(batch.batch)
+serve.register(app)  # `serve` and the `keys` group (clearance.api)

@@ -1,0 +1,169 @@
+"""Shared CLI plumbing: the context object, JSON/Rich output and the error handler.
+
+Every command gets an :class:`AppState` through ``ctx.obj`` (settings built once from the
+environment and ``--home``). Errors never reach the user as tracebacks: the group class
+:class:`ClearanceGroup` prints each :class:`~clearance.errors.ClearanceError` as one red line
+``error: …`` and exits 1; click's usage errors keep exit code 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import orjson
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+from typer.core import TyperGroup
+
+from clearance.errors import ClearanceError
+from clearance.settings import Settings
+from clearance.store import Builder, SnapshotStore
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+
+@dataclass
+class AppState:
+    """What every command needs; built once per invocation by the app callback."""
+
+    settings: Settings
+    builders: list[Builder] = field(default_factory=list)
+    debug: bool = False
+
+    @cached_property
+    def store(self) -> SnapshotStore:
+        return SnapshotStore(self.settings)
+
+
+def get_state(ctx: typer.Context) -> AppState:
+    state = ctx.find_object(AppState)
+    if state is None:  # a command invoked without the app callback (direct use in tests)
+        state = AppState(Settings.from_env())
+        ctx.obj = state
+    return state
+
+
+def print_json(data: Any) -> None:
+    """Write ``data`` as indented JSON to stdout (no Rich markup or wrapping)."""
+    text = orjson.dumps(
+        data, default=str, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS
+    ).decode()
+    typer.echo(text)
+
+
+def print_error(message: str) -> None:
+    """One red line on stderr: ``error: message`` (never wrapped, markup-safe)."""
+    err_console.print(Text(f"error: {message}", style="bold red"), soft_wrap=True)
+
+
+def print_warning(message: str) -> None:
+    err_console.print(Text(f"warning: {message}", style="yellow"), soft_wrap=True)
+
+
+def table(*columns: str, title: str | None = None, numeric: set[str] | None = None) -> Table:
+    """A Rich table with the house style; ``numeric`` columns are right-aligned."""
+    out = Table(title=title, title_justify="left", header_style="bold")
+    for column in columns:
+        out.add_column(column, justify="right" if numeric and column in numeric else "left")
+    return out
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        where = f": {exc.filename}" if exc.filename else ""
+        return f"{exc.strerror or exc}{where}"
+    return f"unexpected {type(exc).__name__}: {exc} (run with --debug for the traceback)"
+
+
+class ClearanceGroup(TyperGroup):
+    """Maps errors raised by any command (or the app callback) to one line and an exit code."""
+
+    def invoke(self, ctx: Any) -> Any:  # a click context (Typer vendors click)
+        try:
+            return super().invoke(ctx)
+        except (typer.TyperException, typer.Exit, typer.Abort):
+            raise
+        except ClearanceError as exc:
+            print_error(exc.message)
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            print_error("interrupted")
+            raise typer.Exit(130) from None
+        except Exception as exc:
+            if _debug(ctx):
+                raise
+            print_error(_message(exc))
+            raise typer.Exit(1) from None
+
+
+def _debug(ctx: Any) -> bool:
+    state = ctx.find_object(AppState)
+    return bool(state and state.debug) or "--debug" in sys.argv
+
+
+def format_seconds(seconds: float | None) -> str:
+    return "" if seconds is None else f"{seconds:.2f} s"
+
+
+def _line(label: str, values: Any) -> None:
+    if not values:
+        return
+    text = values if isinstance(values, str) else "; ".join(str(v) for v in values)
+    console.print(Text.assemble((f"{label}: ", "bold"), text), soft_wrap=True)
+
+
+def _rows(title: str, columns: tuple[str, ...], items: list[dict[str, Any]]) -> None:
+    if not items:
+        return
+    out = table(*columns, title=title)
+    for item in items:
+        out.add_row(*(str(item.get(c.replace(" ", "_"), "") or "") for c in columns))
+    console.print(out)
+
+
+def render_entity(view: dict[str, Any]) -> None:
+    """Print an entity as ``show`` returns it (``entity_to_dict`` + edges), grouped by kind."""
+    console.print(Text(view["caption"], style="bold"), soft_wrap=True)
+    _line("id", view["id"])
+    _line("type", view["schema"])
+    _line("list", f"{view['list']} (source id {view['source_id']}, snapshot {view['snapshot']})")
+    _line("listed on", view.get("listed_on"))
+    _line("programs", view.get("programs"))
+    _rows("Names", ("full", "kind", "quality", "script", "lang"), view.get("names", []))
+    _line("dates of birth", view.get("birth_dates"))
+    _line("places of birth", view.get("birth_places"))
+    _line("nationalities", view.get("nationalities"))
+    _line("citizenships", view.get("citizenships"))
+    _line("countries", view.get("countries"))
+    _line("gender", view.get("gender"))
+    _line("titles", view.get("titles"))
+    _rows("Identifiers", ("type", "value", "country", "label", "note"), view.get("identifiers", []))
+    _rows("Addresses", ("full", "country"), view.get("addresses", []))
+    vessel = view.get("vessel") or {}
+    _line("vessel", [f"{k.replace('_', ' ')} {v}" for k, v in vessel.items()])
+    _line("remarks", view.get("remarks"))
+    _line("notes", view.get("notes"))
+    if view.get("unparsed"):
+        console.print(Text("unparsed remark fragments:", style="yellow"))
+        for fragment in view["unparsed"]:
+            console.print(Text(f"  {fragment}", style="yellow"), soft_wrap=True)
+    edges = table("", "kind", "entity", "name", "share", title="Relationships")
+    for rel in view.get("relationships", []):
+        name = rel.get("target_caption") or rel.get("target_name", "")
+        edges.add_row("->", rel["kind"], rel.get("target_id") or "(not listed)", name, _share(rel))
+    for rel in view.get("incoming", []):
+        name = rel.get("source_caption") or ""
+        edges.add_row("<-", rel["kind"], rel["source_id"], name, _share(rel))
+    if edges.row_count:
+        console.print(edges)
+
+
+def _share(rel: dict[str, Any]) -> str:
+    share = rel.get("share")
+    return f"{share:g}%" if isinstance(share, int | float) else ""

@@ -1,0 +1,262 @@
+"""The screening engine: query -> normalise -> retrieve -> score -> decide.
+
+:class:`Screener` holds a loaded :class:`NameIndex` and the algorithm's parameters. It is
+read-only after construction, so one instance serves many threads.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from clearance.matching.features import FEATURES, Candidate, FeatureParams
+from clearance.matching.index import (
+    KIND_LATIN,
+    KIND_NATIVE,
+    KIND_SKELETON,
+    IndexBuilder,
+    NameIndex,
+    clean_identifier,
+)
+from clearance.matching.names import NameComparison, NameParams, WordSimilarity, compare, weigh
+from clearance.matching.normalize import NameForm, analyse, skeleton
+from clearance.matching.query import Query, ScreenOptions
+from clearance.matching.result import FeatureResult, Match, ScreeningResult
+from clearance.matching.retrieve import QueryForm, retrieve
+from clearance.matching.scripts import ARABIC
+from clearance.model import Entity, Schema
+from clearance.settings import Settings
+
+ALGORITHM = "clearance-logic"
+ALGORITHM_VERSION = "1.0"
+INDEX_DIR = "index"
+
+
+@dataclass(frozen=True, slots=True)
+class Algorithm:
+    """The declared algorithm: name, version and every weight it uses."""
+
+    name: str = ALGORITHM
+    version: str = ALGORITHM_VERSION
+    names: NameParams = field(default_factory=NameParams)
+    features: FeatureParams = field(default_factory=FeatureParams)
+    retrieval_margin: float = 0.1  # retrieve names whose bound is >= threshold - margin
+    max_entities: int = 300  # safety cap on entities scored per query
+
+    def describe(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "version": self.version,
+            "features": [f.__name__ for f in FEATURES],
+            "names": {k: getattr(self.names, k) for k in self.names.__slots__},
+            "adjustments": {k: getattr(self.features, k) for k in self.features.__slots__},
+            "retrieval_margin": self.retrieval_margin,
+        }
+
+
+def query_forms(query: Query) -> list[QueryForm]:
+    """Every rendering of the query name to match against the index."""
+    out: list[QueryForm] = []
+    for form in analyse(query.name):
+        out.append(QueryForm(form, KIND_NATIVE if form.native else KIND_LATIN))
+        if form.native and form.script == ARABIC:
+            skel = tuple(s for s in (skeleton(t, ARABIC) for t in form.tokens) if s)
+            if skel:
+                out.append(QueryForm(NameForm(skel, form.forms, ARABIC), KIND_SKELETON))
+    return out
+
+
+class Screener:
+    """Screens queries against one snapshot's index."""
+
+    def __init__(
+        self, index: NameIndex, settings: Settings, algorithm: Algorithm | None = None
+    ) -> None:
+        self.index = index
+        self.settings = settings
+        self.algo = algorithm or Algorithm()
+        self.algorithm = self.algo.name
+        self.algorithm_version = self.algo.version
+        self.snapshot_id = index.snapshot_id
+        self._entity_records: list[list[int]] = [[] for _ in index.entities]
+        for rec_id, record in enumerate(index.records):
+            self._entity_records[record.entity].append(rec_id)
+
+    # -- construction ----------------------------------------------------------------------
+    @classmethod
+    def build(
+        cls,
+        entities: Iterable[Entity],
+        settings: Settings,
+        *,
+        snapshot_id: str = "memory",
+        lists: dict[str, str] | None = None,
+    ) -> Screener:
+        algorithm = Algorithm()
+        builder = IndexBuilder(snapshot_id, algorithm.names)
+        builder.add_all(entities)
+        index = builder.build()
+        index.lists = dict(lists or {})
+        return cls(index, settings, algorithm)
+
+    @classmethod
+    def load(cls, snapshot_dir: Path, settings: Settings) -> Screener:
+        return cls(NameIndex.load(snapshot_dir / INDEX_DIR), settings)
+
+    # -- screening -----------------------------------------------------------------------
+    def screen(self, query: Query, options: ScreenOptions | None = None) -> ScreeningResult:
+        options = options or ScreenOptions()
+        threshold = self.settings.threshold if options.threshold is None else options.threshold
+        weak_alerts = (
+            self.settings.weak_alias_alerts
+            if options.weak_alias_alerts is None
+            else options.weak_alias_alerts
+        )
+        forms = query_forms(query)
+        floor = max(0.05, min(threshold, 0.9) - self.algo.retrieval_margin)
+        records = retrieve(self.index, forms, floor=floor, params=self.algo.names)
+        by_entity: dict[int, list[int]] = defaultdict(list)
+        for rec_id in records:
+            by_entity[self.index.records[rec_id].entity].append(rec_id)
+        for value in (clean_identifier(q.value) for q in query.identifiers):
+            for ent in self.index.identifiers.get(value, ()):
+                by_entity.setdefault(ent, list(self._entity_records[ent]))
+        if query.lists:
+            wanted = set(query.lists)
+            by_entity = {
+                e: r for e, r in by_entity.items() if self.index.entities[e].list in wanted
+            }
+        if len(by_entity) > self.algo.max_entities:
+            ranked = sorted(by_entity, key=lambda e: -max(records.get(r, 0) for r in by_entity[e]))
+            by_entity = {e: by_entity[e] for e in ranked[: self.algo.max_entities]}
+        matches = self._score(query, forms, by_entity, threshold, weak_alerts, options.explain)
+        matches.sort(key=lambda m: (-m.score, m.entity_id))
+        limited = tuple(matches[: max(0, options.limit)])
+        return ScreeningResult(
+            query=query,
+            matches=limited,
+            alert=any(m.alert for m in matches),
+            threshold=threshold,
+            algorithm=self.algorithm,
+            algorithm_version=self.algorithm_version,
+            snapshot=self.snapshot_id,
+            lists=dict(self.index.lists),
+        )
+
+    def screen_many(
+        self, queries: Sequence[Query], options: ScreenOptions | None = None
+    ) -> list[ScreeningResult]:
+        return [self.screen(q, options) for q in queries]
+
+    # -- scoring -------------------------------------------------------------------------
+    def _score(
+        self,
+        query: Query,
+        forms: list[QueryForm],
+        by_entity: dict[int, list[int]],
+        threshold: float,
+        weak_alerts: bool,
+        explain: bool,
+    ) -> list[Match]:
+        if not by_entity:
+            return []
+        records = self.index.records
+        sims: dict[int, WordSimilarity] = {}
+        for kind in {f.kind for f in forms}:
+            q_words = sorted({w for f in forms if f.kind == kind for w in f.form.tokens})
+            c_words = sorted(
+                {
+                    w
+                    for rec_ids in by_entity.values()
+                    for r in rec_ids
+                    if records[r].kind == kind
+                    for w in records[r].form.tokens
+                }
+            )
+            sims[kind] = WordSimilarity(q_words, c_words)
+        weighted = [(f, weigh(f.form, self.algo.names)) for f in forms]
+        matches: list[Match] = []
+        for ent, rec_ids in by_entity.items():
+            info = self.index.entities[ent]
+            person = info.schema is Schema.PERSON or query.schema is Schema.PERSON
+            best: tuple[float, int, QueryForm, NameComparison] | None = None
+            for qform, qname in weighted:
+                table = sims[qform.kind]
+                for r in rec_ids:
+                    record = records[r]
+                    if record.kind != qform.kind:
+                        continue
+                    comp = compare(qname, record.name, table, person=person,
+                                   params=self.algo.names)  # fmt: skip
+                    # Prefer strong names when scores tie.
+                    key = comp.score - (0.001 if record.weak else 0.0)
+                    if best is None or key > best[0]:
+                        best = (key, r, qform, comp)
+            match = self._decide(query, info, best, threshold, weak_alerts, explain)
+            if match is not None:
+                matches.append(match)
+        return matches
+
+    def _decide(
+        self,
+        query: Query,
+        info: object,
+        best: tuple[float, int, QueryForm, NameComparison] | None,
+        threshold: float,
+        weak_alerts: bool,
+        explain: bool,
+    ) -> Match | None:
+        from clearance.matching.index import EntityInfo
+
+        assert isinstance(info, EntityInfo)
+        if best is None:
+            cand = Candidate(info, info.caption, None, None, None, False)
+        else:
+            _, rec_id, qform, comp = best
+            record = self.index.records[rec_id]
+            if qform.kind == KIND_SKELETON:  # consonants only: less certain than spelled names
+                comp = comp.scaled(0.92)
+            cand = Candidate(info, record.text, record.form, qform.form, comp, record.weak)
+        results: list[FeatureResult] = []
+        for feature in FEATURES:
+            res = feature(query, cand, self.algo.features)
+            if res is not None:
+                results.append(res)
+        score = results[0].score
+        id_match = False
+        for res in results[1:]:
+            if res.name == "weak_alias":
+                score *= 1.0 + res.score
+            elif res.name == "identifier" and res.score > 0:
+                id_match = True
+            else:
+                score += res.score
+        if id_match:
+            score = max(score, self.algo.features.identifier_match_floor + 0.05 * results[0].score)
+        score = min(1.0, max(0.0, score))
+        if score < 0.3 and not id_match:
+            return None
+        alert = score >= threshold and (id_match or not cand.weak or weak_alerts)
+        return Match(
+            entity_id=info.id,
+            list=info.list,
+            source_id=info.source_id,
+            schema=info.schema.value,
+            name=info.caption,
+            matched_name=cand.name_text,
+            score=score,
+            alert=alert,
+            features=tuple(results) if explain else (),
+        )
+
+
+def build_index(snapshot_dir: Path, entities: Iterable[Entity], snapshot_id: str,
+                lists: dict[str, str]) -> Path:  # fmt: skip
+    """Build and store the matcher index inside a (staging) snapshot folder."""
+    builder = IndexBuilder(snapshot_id)
+    builder.add_all(entities)
+    index = builder.build()
+    index.lists = dict(lists)
+    return index.save(snapshot_dir / INDEX_DIR)

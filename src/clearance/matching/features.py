@@ -1,0 +1,198 @@
+"""The matcher's named features. Each takes the query and one candidate and returns a
+:class:`FeatureResult` (or ``None`` when it has nothing to say): a score and a reason a
+compliance analyst can read. ``score`` is the feature's adjustment to the name similarity
+(positive supports the match, negative speaks against it), except for ``name_similarity``
+whose score is the similarity itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from clearance.matching.index import EntityInfo, clean_identifier
+from clearance.matching.names import NameComparison
+from clearance.matching.normalize import NameForm
+from clearance.matching.query import Query
+from clearance.matching.result import FeatureResult
+from clearance.model import Schema
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureParams:
+    """Adjustments of the secondary features (declared with the algorithm)."""
+
+    dob_exact: float = 0.05
+    dob_year: float = 0.02
+    dob_conflict: float = -0.2
+    dob_month_conflict: float = -0.05
+    country_match: float = 0.02
+    country_conflict: float = -0.05
+    identifier_match_floor: float = 0.95
+    identifier_conflict: float = -0.1
+    schema_conflict: float = -0.4
+    legal_form_match: float = 0.02
+    legal_form_conflict: float = -0.05
+    weak_alias_factor: float = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One listed entity with its best-matching name, as the features see it."""
+
+    info: EntityInfo
+    name_text: str
+    name_form: NameForm | None
+    query_form: NameForm | None
+    comparison: NameComparison | None
+    weak: bool
+
+
+Feature = Callable[[Query, Candidate, FeatureParams], FeatureResult | None]
+
+
+def name_similarity(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult:
+    if cand.comparison is None:
+        return FeatureResult("name_similarity", 0.0, "no name of this entity resembles the query")
+    reason = f"{query.name!r} vs {cand.name_text!r}: {cand.comparison.explain()}"
+    return FeatureResult("name_similarity", cand.comparison.score, reason)
+
+
+def weak_alias(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
+    if not cand.weak:
+        return None
+    return FeatureResult(
+        "weak_alias",
+        params.weak_alias_factor - 1.0,
+        f"matched only a weak a.k.a. ({cand.name_text!r}); OFAC FAQ 122: not screened alone",
+    )
+
+
+def legal_form(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
+    if cand.query_form is None or cand.name_form is None:
+        return None
+    q_forms, c_forms = cand.query_form.forms, cand.name_form.forms
+    if not q_forms or not c_forms:
+        return None
+    if q_forms & c_forms:
+        same = ", ".join(sorted(q_forms & c_forms)).upper()
+        return FeatureResult("legal_form", params.legal_form_match, f"same legal form ({same})")
+    return FeatureResult(
+        "legal_form",
+        params.legal_form_conflict,
+        f"legal forms differ: {', '.join(sorted(q_forms)).upper()} vs "
+        f"{', '.join(sorted(c_forms)).upper()}",
+    )
+
+
+def birth_date(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
+    dob = query.birth_date
+    dates = cand.info.birth_dates
+    if dob is None or not dates:
+        return None
+    shown = ", ".join(str(d) for d in dates)
+    for listed in dates:
+        if (
+            listed.until_year is None
+            and dob.month is not None
+            and dob.day is not None
+            and (listed.year, listed.month, listed.day) == (dob.year, dob.month, dob.day)
+        ):
+            return FeatureResult("birth_date", params.dob_exact, f"date of birth {dob} matches")
+    years = set(dob.years())
+    for listed in dates:
+        listed_years = set(listed.years())
+        slack = 1 if listed.circa or dob.circa else 0
+        if years & listed_years or (
+            slack and min(abs(a - b) for a in years for b in listed_years) <= slack
+        ):
+            if (
+                listed.month is not None
+                and dob.month is not None
+                and listed.until_year is None
+                and (listed.month, listed.day or dob.day) != (dob.month, dob.day or listed.day)
+            ):
+                continue
+            return FeatureResult(
+                "birth_date", params.dob_year, f"birth year {dob.year} fits listed {shown}"
+            )
+    if any(set(d.years()) & years for d in dates):
+        return FeatureResult(
+            "birth_date",
+            params.dob_month_conflict,
+            f"same birth year but day/month differ: {dob} vs listed {shown}",
+        )
+    return FeatureResult(
+        "birth_date", params.dob_conflict, f"date of birth {dob} differs from listed {shown}"
+    )
+
+
+def country(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
+    if not query.countries or not cand.info.countries:
+        return None
+    common = set(query.countries) & cand.info.countries
+    if common:
+        return FeatureResult(
+            "country", params.country_match, f"country {', '.join(sorted(common))} linked"
+        )
+    return FeatureResult(
+        "country",
+        params.country_conflict,
+        f"query country {', '.join(query.countries)} not among listed "
+        f"{', '.join(sorted(cand.info.countries))}",
+    )
+
+
+def identifier(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
+    if not query.identifiers or not cand.info.identifiers:
+        return None
+    listed = cand.info.identifiers
+    for qid in query.identifiers:
+        value = clean_identifier(qid.value)
+        for id_type, listed_value in listed:
+            if value == listed_value and (qid.type is None or qid.type == id_type):
+                return FeatureResult(
+                    "identifier",
+                    params.identifier_match_floor,
+                    f"{id_type.value} {qid.value} is listed for this entity",
+                )
+    typed = {q.type for q in query.identifiers if q.type is not None}
+    if typed & {t for t, _ in listed}:
+        return FeatureResult(
+            "identifier",
+            params.identifier_conflict,
+            "listed identifiers of the same type differ: "
+            + ", ".join(f"{t.value} {v}" for t, v in listed if t in typed),
+        )
+    return None
+
+
+_COMPATIBLE = {
+    Schema.PERSON: {Schema.PERSON},
+    Schema.ORGANIZATION: {Schema.ORGANIZATION, Schema.VESSEL, Schema.AIRCRAFT},
+    Schema.VESSEL: {Schema.VESSEL, Schema.ORGANIZATION},
+    Schema.AIRCRAFT: {Schema.AIRCRAFT, Schema.ORGANIZATION},
+}
+
+
+def schema(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
+    if query.schema is None:
+        return None
+    if cand.info.schema in _COMPATIBLE[query.schema]:
+        return None
+    return FeatureResult(
+        "schema",
+        params.schema_conflict,
+        f"query is a {query.schema.value}, listed entity is a {cand.info.schema.value}",
+    )
+
+
+FEATURES: tuple[Feature, ...] = (
+    name_similarity,
+    weak_alias,
+    legal_form,
+    birth_date,
+    country,
+    identifier,
+    schema,
+)

@@ -1,0 +1,283 @@
+"""Name comparison: align the words of a query name with the words of a listed name.
+
+Word similarity is calibrated on edit distance *and* word length: one typo in a long word is
+nearly the same word, one letter off in a three-letter word is another word. Distances for all
+(query word, candidate word) pairs of a query are computed at once with rapidfuzz's compiled
+``cdist``; the alignment itself is a greedy best-first pairing over a few words, with adjacent
+words run together when one side writes as one word what the other writes as two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from clearance.matching.normalize import NameForm, phonetic
+from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES, is_patronymic
+
+MIN_WORD_SIM = 0.5  # below this two words are not the same word
+MERGE_SIM = 0.8  # run-together words must agree at least this well
+INITIAL_SIM = 0.9
+PHONETIC_SIM = 0.95
+
+# Similarity by (edit distance, longer word length); lengths beyond the table use its last entry.
+_BY_DISTANCE: dict[int, tuple[float, ...]] = {
+    #     len: 0    1    2    3    4    5     6    7    8    9    10   11
+    1: (0.0, 0.0, 0.0, 0.3, 0.6, 0.85, 0.9, 0.9, 0.9, 0.92, 0.92, 0.92),
+    2: (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.6, 0.7, 0.8, 0.8, 0.82, 0.85),
+    3: (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.6, 0.6, 0.7),
+}
+_TABLE = np.zeros((5, 12), dtype=np.float32)
+_TABLE[0, :] = 1.0
+for _d, _row in _BY_DISTANCE.items():
+    _TABLE[_d, :] = _row
+_TABLE[4, 11] = 0.6  # four edits only in very long words
+
+
+def distance_sim(
+    dist: npt.NDArray[np.int32], length: npt.NDArray[np.int64]
+) -> npt.NDArray[np.float32]:
+    """Vectorised similarity from edit distance and the longer word's length."""
+    d = np.minimum(dist, 4)
+    ln = np.minimum(length, 11)
+    sim = _TABLE[d, ln]
+    return np.where((dist >= 4) & (dist * 4 > length), 0.0, sim).astype(np.float32)
+
+
+@dataclass(frozen=True, slots=True)
+class NameParams:
+    """Weights of the name comparison (part of the algorithm's declared configuration)."""
+
+    unmatched_candidate_person: float = 0.5  # share of a listed word's weight the query lacks
+    unmatched_candidate_org: float = 0.6
+    low_info_weight: float = 0.25
+    particle_weight: float = 0.3
+    initial_weight: float = 0.35
+    patronymic_weight: float = 0.35
+    middle_name_weight: float = 0.6  # an extra middle name in the query counts this much
+
+
+def word_weight(token: str, params: NameParams) -> float:
+    if token.isdigit():
+        return 1.0
+    if len(token) == 1:
+        return params.initial_weight
+    if token in PERSON_PARTICLES:
+        return params.particle_weight
+    if token in LOW_INFO_WORDS:
+        return params.low_info_weight
+    return 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class WordPair:
+    query: str
+    candidate: str
+    sim: float
+
+
+@dataclass(frozen=True, slots=True)
+class NameComparison:
+    score: float
+    pairs: tuple[WordPair, ...]
+    unmatched_query: tuple[str, ...]
+    unmatched_candidate: tuple[str, ...]
+    number_conflict: bool
+
+    def scaled(self, factor: float) -> NameComparison:
+        return NameComparison(
+            self.score * factor,
+            self.pairs,
+            self.unmatched_query,
+            self.unmatched_candidate,
+            self.number_conflict,
+        )
+
+    def explain(self) -> str:
+        parts = [
+            p.query if p.sim >= 0.999 else f"{p.query}~{p.candidate} ({p.sim:.2f})"
+            for p in self.pairs
+        ]
+        text = ", ".join(parts) if parts else "no word in common"
+        if self.unmatched_query:
+            text += "; query only: " + " ".join(self.unmatched_query)
+        if self.unmatched_candidate:
+            text += "; listed only: " + " ".join(self.unmatched_candidate)
+        if self.number_conflict:
+            text += "; numbers differ"
+        return text
+
+
+def similarity_matrix(q: Sequence[str], c: Sequence[str]) -> npt.NDArray[np.float32]:
+    """Word similarities of every query word against every candidate word (0..1)."""
+    if not q or not c:
+        return np.zeros((len(q), len(c)), dtype=np.float32)
+    qlen = np.array([len(w) for w in q], dtype=np.int64)[:, None]
+    clen = np.array([len(w) for w in c], dtype=np.int64)[None, :]
+    longer = np.maximum(qlen, clen)
+    dist = process.cdist(q, c, scorer=Levenshtein.distance, dtype=np.int32)
+    sim = distance_sim(dist, longer)
+    qp = [phonetic(w) for w in q]
+    cp = [phonetic(w) for w in c]
+    pdist = process.cdist(qp, cp, scorer=Levenshtein.distance, dtype=np.int32)
+    plen = np.maximum(
+        np.array([len(w) for w in qp], dtype=np.int64)[:, None],
+        np.array([len(w) for w in cp], dtype=np.int64)[None, :],
+    )
+    psim = np.where(pdist == 0, PHONETIC_SIM, distance_sim(pdist, plen) * 0.97)
+    sim = np.maximum(sim, psim.astype(np.float32))
+    sim = np.where(dist == 0, 1.0, sim)
+    q_init, c_init = qlen == 1, clen == 1
+    if q_init.any() or c_init.any():
+        first_q = np.array([w[0] for w in q])[:, None]
+        first_c = np.array([w[0] for w in c])[None, :]
+        both = q_init & c_init
+        sim = np.where(
+            q_init | c_init,
+            np.where(first_q == first_c, np.where(both, 1.0, INITIAL_SIM), 0.0),
+            sim,
+        )
+    q_num = np.array([w.isdigit() for w in q])[:, None]
+    c_num = np.array([w.isdigit() for w in c])[None, :]
+    sim = np.where(q_num | c_num, np.where(dist == 0, 1.0, 0.0), sim)
+    return sim.astype(np.float32)
+
+
+class WordSimilarity:
+    """Similarities of one query's words against a set of candidate words, as Python lists."""
+
+    __slots__ = ("columns", "rows")
+
+    def __init__(self, query_words: Sequence[str], candidate_words: Sequence[str]) -> None:
+        matrix = similarity_matrix(query_words, candidate_words)
+        self.columns = {w: i for i, w in enumerate(candidate_words)}
+        self.rows: dict[str, list[float]] = dict(zip(query_words, matrix.tolist(), strict=True))
+
+
+@dataclass(frozen=True, slots=True)
+class WeightedName:
+    """A name form with its per-word weights, precomputed once per indexed name."""
+
+    form: NameForm
+    weights: tuple[float, ...]
+    patronymic: tuple[bool, ...]
+
+
+def weigh(form: NameForm, params: NameParams) -> WeightedName:
+    return WeightedName(
+        form,
+        tuple(word_weight(w, params) for w in form.tokens),
+        tuple(is_patronymic(w) for w in form.tokens),
+    )
+
+
+def compare(
+    query: WeightedName,
+    candidate: WeightedName,
+    sims: WordSimilarity,
+    *,
+    person: bool,
+    params: NameParams,
+) -> NameComparison:
+    """Score how well ``candidate`` names what ``query`` names (0..1) and say why."""
+    q_words, c_words = query.form.tokens, candidate.form.tokens
+    nq, nc = len(q_words), len(c_words)
+    if nq == 0 or nc == 0:
+        return NameComparison(0.0, (), q_words, c_words, False)
+    cols = [sims.columns[w] for w in c_words]
+    triples: list[tuple[float, int, int]] = []
+    for qi, word in enumerate(q_words):
+        row = sims.rows[word]
+        for cj, col in enumerate(cols):
+            sim = row[col]
+            if sim >= MIN_WORD_SIM:
+                triples.append((sim, qi, cj))
+    triples.sort(reverse=True)
+    q_used = [False] * nq
+    c_used = [False] * nc
+    pairs: list[tuple[int, int, float, int, int]] = []  # qi, cj, sim, q_span, c_span
+    if nq != nc:  # "Jongun" / "Jong Un": run-together words first, when they agree closely
+        _merge_adjacent(q_words, c_words, q_used, c_used, pairs, 0.9)
+    for sim, qi, cj in triples:
+        if not q_used[qi] and not c_used[cj]:
+            q_used[qi] = c_used[cj] = True
+            pairs.append((qi, cj, sim, 1, 1))
+    if not all(q_used) and not all(c_used):
+        _merge_adjacent(q_words, c_words, q_used, c_used, pairs, MERGE_SIM)
+
+    qw, cw = query.weights, candidate.weights
+    matched = 0.0
+    total = 0.0
+    for qi, cj, sim, q_span, c_span in pairs:
+        q_weight = sum(qw[qi : qi + q_span])
+        c_weight = sum(cw[cj : cj + c_span])
+        matched += sim * min(q_weight, c_weight)
+        total += q_weight
+    for i in range(nq):
+        if not q_used[i]:
+            weight = qw[i]
+            if query.patronymic[i]:
+                weight = min(weight, params.patronymic_weight)
+            elif person and 0 < i < nq - 1:
+                weight *= params.middle_name_weight
+            total += weight
+    lam = params.unmatched_candidate_person if person else params.unmatched_candidate_org
+    for j in range(nc):
+        if not c_used[j]:
+            weight = cw[j]
+            if candidate.patronymic[j]:
+                weight = min(weight, params.patronymic_weight)
+            total += lam * weight
+    score = matched / total if total > 0 else 0.0
+    q_nums, c_nums = query.form.numbers, candidate.form.numbers
+    number_conflict = bool(q_nums or c_nums) and q_nums != c_nums
+    if number_conflict:
+        score *= 0.5
+    word_pairs = tuple(
+        WordPair(" ".join(q_words[qi : qi + qs]), " ".join(c_words[cj : cj + cs]), round(sim, 4))
+        for qi, cj, sim, qs, cs in sorted(pairs)
+    )
+    return NameComparison(
+        min(1.0, score),
+        word_pairs,
+        tuple(w for w, used in zip(q_words, q_used, strict=True) if not used),
+        tuple(w for w, used in zip(c_words, c_used, strict=True) if not used),
+        number_conflict,
+    )
+
+
+def _merge_adjacent(
+    q_words: Sequence[str],
+    c_words: Sequence[str],
+    q_used: list[bool],
+    c_used: list[bool],
+    pairs: list[tuple[int, int, float, int, int]],
+    threshold: float,
+) -> None:
+    """Pair two adjacent unmatched words on one side with one unmatched word on the other."""
+    for side_q in (True, False):
+        many, one = (q_words, c_words) if side_q else (c_words, q_words)
+        many_used, one_used = (q_used, c_used) if side_q else (c_used, q_used)
+        for i in range(len(many) - 1):
+            if many_used[i] or many_used[i + 1]:
+                continue
+            joined = many[i] + many[i + 1]
+            best_j, best_sim = -1, 0.0
+            for j, word in enumerate(one):
+                if one_used[j] or abs(len(word) - len(joined)) > 2:
+                    continue
+                dist = Levenshtein.distance(joined, word, score_cutoff=2)
+                sim = float(_TABLE[min(dist, 4), min(max(len(joined), len(word)), 11)])
+                if sim > best_sim:
+                    best_j, best_sim = j, sim
+            if best_j >= 0 and best_sim >= threshold:
+                many_used[i] = many_used[i + 1] = one_used[best_j] = True
+                if side_q:
+                    pairs.append((i, best_j, best_sim, 2, 1))
+                else:
+                    pairs.append((best_j, i, best_sim, 1, 2))

@@ -1,0 +1,165 @@
+"""Name normalisation: one published or queried name -> comparable forms.
+
+``fold`` gives lower-case ASCII words; ``analyse`` splits a name into its name words, its legal
+forms (as equivalence-class tags), numbers, and per-word phonetic keys, for every romanisation
+the name's script has. Pure functions, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from clearance.matching.scripts import (
+    ARABIC,
+    LATIN,
+    arabic_skeleton,
+    detect_script,
+    latin_skeleton,
+    romanise,
+)
+from clearance.matching.vocab import (
+    LEGAL_FORM_PHRASES,
+    MAX_FORM_WORDS,
+    NAME_FAMILY_OF,
+)
+
+_APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02be\u02bf\u00b4`ʹʺ]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_SPLIT_NUMBER = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
+# Arabic article and "abd" compounds written as one word or several:
+# "Abd al-Rahman" / "Abdul Rahman" / "Abdel Rahman" / "Abdulrahman" -> "abdulrahman".
+_ABD = re.compile(r"\babd(?:u|e|a|o)?l?\s?(?:a|e|u)?l?\s+(?=[a-z]{3,})")
+_ABD_COMPACT = re.compile(r"\babd(?:u|e|a|o)l(?=[a-z]{3,})")
+_ARTICLE = re.compile(r"\b(?:al|el|ul)\s+(?=[a-z]{3,})")
+
+
+def _strip_marks(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII words separated by single spaces (Latin text only; see ``analyse``)."""
+    text = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text))
+    text = _strip_marks(text).casefold()
+    text = text.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("ł", "l")
+    text = text.replace("đ", "d").replace("ð", "d").replace("þ", "th").replace("ı", "i")
+    text = _NON_WORD.sub(" ", text)
+    return _SPLIT_NUMBER.sub(" ", text).strip()
+
+
+def canonical_arabic_forms(text: str) -> str:
+    """Join Arabic ``abd al-``/``abdul`` compounds so all spellings share one form."""
+    text = _ABD.sub("abdul", text)
+    text = _ABD_COMPACT.sub("abdul", text)
+    return _ARTICLE.sub("al", text)
+
+
+_PHONETIC_RULES: tuple[tuple[str, str], ...] = (
+    ("tch", "ch"), ("sch", "sh"), ("shch", "sh"), ("kh", "h"), ("gh", "g"), ("ph", "f"),
+    ("th", "t"), ("dh", "d"), ("ts", "c"), ("tz", "c"), ("cz", "ch"), ("zh", "j"), ("dj", "j"),
+    ("dzh", "j"), ("ck", "k"), ("q", "k"), ("x", "ks"), ("w", "v"), ("ou", "u"), ("oo", "u"),
+    ("ee", "i"), ("eo", "o"), ("eu", "u"), ("ie", "i"), ("iy", "i"), ("yi", "i"), ("ij", "i"),
+    ("y", "i"), ("j", "i"),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=200_000)
+def phonetic(token: str) -> str:
+    """A coarse key that merges romanisation variants (kh/h, ts/c, y/i, doubled letters…)."""
+    if token.isdigit():
+        return token
+    family = NAME_FAMILY_OF.get(token)
+    if family is not None:
+        return "=" + family
+    key = token
+    for src, dst in _PHONETIC_RULES:
+        key = key.replace(src, dst)
+    out: list[str] = []
+    for char in key:
+        if not out or out[-1] != char:
+            out.append(char)
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """One comparable rendering of a name."""
+
+    tokens: tuple[str, ...]  # name words (legal forms removed), in written order
+    forms: frozenset[str]  # legal-form classes found (e.g. {"llc"})
+    script: str  # script of the original text
+    native: bool = False  # tokens are in the original non-Latin script (not romanised)
+
+    @property
+    def numbers(self) -> frozenset[str]:
+        return frozenset(t for t in self.tokens if t.isdigit())
+
+    @property
+    def compact(self) -> str:
+        return "".join(self.tokens)
+
+
+def split_legal_forms(words: list[str]) -> tuple[list[str], set[str]]:
+    """Remove legal-form phrases at the start or end of ``words``; return (rest, classes)."""
+    forms: set[str] = set()
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        for size in range(min(MAX_FORM_WORDS, len(words) - 1), 0, -1):
+            tail = tuple(words[-size:])
+            if tail in LEGAL_FORM_PHRASES:
+                forms.add(LEGAL_FORM_PHRASES[tail])
+                words = words[:-size]
+                changed = True
+                break
+            head = tuple(words[:size])
+            if head in LEGAL_FORM_PHRASES:
+                forms.add(LEGAL_FORM_PHRASES[head])
+                words = words[size:]
+                changed = True
+                break
+    return words, forms
+
+
+def _latin_form(text: str, script: str) -> NameForm:
+    words = canonical_arabic_forms(fold(text)).split()
+    rest, forms = split_legal_forms(words)
+    return NameForm(tuple(rest), frozenset(forms), script)
+
+
+def _native_arabic(text: str) -> NameForm:
+    norm = unicodedata.normalize("NFKC", text)
+    norm = "".join(c for c in norm if unicodedata.category(c)[0] in "LN" or c.isspace())
+    for src, dst in (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ى", "ي"), ("ی", "ي"), ("ک", "ك"),
+                     ("ة", "ه")):  # fmt: skip
+        norm = norm.replace(src, dst)
+    return NameForm(tuple(norm.split()), frozenset(), ARABIC, native=True)
+
+
+def analyse(text: str) -> list[NameForm]:
+    """Every comparable form of ``text``: the Latin form(s), plus the native form for Arabic."""
+    script = detect_script(text)
+    if script == LATIN:
+        form = _latin_form(text, script)
+        return [form] if form.tokens else []
+    out: list[NameForm] = []
+    if script == ARABIC:
+        native = _native_arabic(text)
+        if native.tokens:
+            out.append(native)
+    for roman in romanise(text, script):
+        form = _latin_form(roman, script)
+        if form.tokens and all(form.tokens != o.tokens for o in out):
+            out.append(form)
+    return out
+
+
+def skeleton(token: str, script: str) -> str:
+    """Consonant skeleton of a token (Arabic-script or romanised), for cross-script keys."""
+    if script == ARABIC and not token.isascii():
+        return arabic_skeleton(token)
+    return latin_skeleton(token)

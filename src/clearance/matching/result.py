@@ -1,0 +1,79 @@
+"""What screening returns: ranked matches with feature reasons, and the provenance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from clearance.matching.query import Query
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureResult:
+    """One feature's verdict on a (query, candidate) pair."""
+
+    name: str
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One listed entity a query could mean."""
+
+    entity_id: str
+    list: str
+    source_id: str
+    schema: str
+    name: str  # the listed caption
+    matched_name: str  # the name (primary or alias) that matched best
+    score: float
+    alert: bool
+    features: tuple[FeatureResult, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entity_id": self.entity_id,
+            "list": self.list,
+            "source_id": self.source_id,
+            "schema": self.schema,
+            "name": self.name,
+            "matched_name": self.matched_name,
+            "score": round(self.score, 4),
+            "alert": self.alert,
+            "features": [
+                {"name": f.name, "score": round(f.score, 4), "reason": f.reason}
+                for f in self.features
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningResult:
+    """The answer to one query: ranked matches plus what produced them (for the audit)."""
+
+    query: Query
+    matches: tuple[Match, ...]
+    alert: bool
+    threshold: float
+    algorithm: str
+    algorithm_version: str
+    snapshot: str
+    lists: dict[str, str] = field(default_factory=dict)  # list -> published/version
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.query.id,
+            "query": {
+                "name": self.query.name,
+                "type": self.query.schema.value if self.query.schema else None,
+                "dob": self.query.birth_date.iso() if self.query.birth_date else None,
+                "country": list(self.query.countries),
+            },
+            "alert": self.alert,
+            "threshold": self.threshold,
+            "algorithm": {"name": self.algorithm, "version": self.algorithm_version},
+            "snapshot": self.snapshot,
+            "lists": self.lists,
+            "matches": [m.to_dict() for m in self.matches],
+        }

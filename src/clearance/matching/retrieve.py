@@ -1,0 +1,153 @@
+"""Candidate retrieval: which indexed names could a query mean, without scoring every name.
+
+For each query word the index gives the names holding the same word, its phonetic key, a
+run-together form, or a word one edit away (deletion neighbourhood). Each name collects an
+upper bound of the share of the query's weight it can match; names whose bound stays under the
+floor cannot reach the alert threshold and are dropped. No fixed top-N: what passes the floor
+is scored (a generous safety cap only applies to pathological queries).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz.distance import Levenshtein
+
+from clearance.matching.index import (
+    KIND_LATIN,
+    KIND_NATIVE,
+    KIND_SKELETON,
+    NameIndex,
+    deletions,
+)
+from clearance.matching.names import _TABLE, MIN_WORD_SIM, NameParams, distance_sim, word_weight
+
+_SIM_ONE_EDIT = _TABLE[1]
+from clearance.matching.normalize import NameForm, phonetic
+
+_PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}
+
+
+@dataclass(frozen=True, slots=True)
+class QueryForm:
+    """One rendering of the query name, matched against index records of the same kind."""
+
+    form: NameForm
+    kind: int
+
+
+def _word_keys(index: NameIndex, word: str, kind: int) -> dict[int, float]:
+    """Index keys (ids) for one query word with the similarity each stands for."""
+    vocab = index.vocab
+    prefix = _PREFIX[kind]
+    found: dict[int, float] = {}
+    exact = vocab.get(prefix + word)
+    if exact is not None:
+        found[exact] = 1.0
+    if kind == KIND_LATIN:
+        for key, sim in ((f"p:{phonetic(word)}", 0.95), (f"c:{word}", 1.0)):
+            key_id = vocab.get(key)
+            if key_id is not None:
+                found[key_id] = max(found.get(key_id, 0.0), sim)
+    if len(word) >= 4:
+        for variant in (word, *deletions(word)):
+            for key_id in index.neighbours.get(prefix + variant, ()):
+                if key_id not in found:
+                    other = index.key_text(key_id)[2:]
+                    dist = Levenshtein.distance(word, other, score_cutoff=3)
+                    sim = float(distance_sim(np.array(dist), np.array(max(len(word), len(other)))))
+                    if sim >= MIN_WORD_SIM:
+                        found[key_id] = sim
+        if kind == KIND_LATIN:
+            key = phonetic(word)
+            for variant in (key, *deletions(key)):
+                for key_id in index.neighbours.get("p:" + variant, ()):
+                    if key_id not in found:
+                        other = index.key_text(key_id)[2:]
+                        dist = Levenshtein.distance(key, other, score_cutoff=3)
+                        length = np.array(max(len(key), len(other)))
+                        sim = float(distance_sim(np.array(dist), length)) * 0.97
+                        if sim >= MIN_WORD_SIM:
+                            found[key_id] = sim
+            # A one-letter deletion of the query word may be a listed word ("Defens"/"Defense").
+            for variant in deletions(word):
+                key_id = vocab.get(prefix + variant)
+                if key_id is not None and key_id not in found:
+                    found[key_id] = float(_SIM_ONE_EDIT[min(len(word), 11)])
+    return found
+
+
+def _best_per_record(
+    index: NameIndex, keys: dict[int, float]
+) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]:
+    """For one query word: each record reached, with the best similarity of its keys."""
+    if len(keys) == 1:
+        key_id, sim = next(iter(keys.items()))
+        posting = index.postings[key_id]
+        return posting, np.full(len(posting), sim, dtype=np.float32)
+    ids = np.concatenate([index.postings[k] for k in keys])
+    vals = np.concatenate(
+        [np.full(len(index.postings[k]), s, dtype=np.float32) for k, s in keys.items()]
+    )
+    order = np.lexsort((-vals, ids))
+    ids, vals = ids[order], vals[order]
+    first = np.empty(len(ids), dtype=bool)
+    first[0] = True
+    np.not_equal(ids[1:], ids[:-1], out=first[1:])
+    return ids[first], vals[first]
+
+
+def retrieve(
+    index: NameIndex,
+    forms: Sequence[QueryForm],
+    *,
+    floor: float,
+    params: NameParams,
+    max_records: int = 2000,
+) -> dict[int, float]:
+    """Record id -> upper bound of the query weight share it can match (only those >= floor)."""
+    out: dict[int, float] = {}
+    for qform in forms:
+        words = qform.form.tokens
+        weights = [word_weight(w, params) for w in words]
+        total = sum(weights)
+        if total <= 0:
+            continue
+        ids_parts: list[npt.NDArray[np.int32]] = []
+        val_parts: list[npt.NDArray[np.float32]] = []
+        for i, word in enumerate(words):
+            if len(word) < 2:
+                continue  # initials are scored, not retrieved
+            keys = _word_keys(index, word, qform.kind)
+            if keys:
+                ids_w, vals_w = _best_per_record(index, keys)
+                ids_parts.append(ids_w)
+                val_parts.append(vals_w * weights[i])
+            if qform.kind == KIND_LATIN and i + 1 < len(words):
+                pair = index.vocab.get("c:" + word + words[i + 1])
+                if pair is not None:
+                    posting = index.postings[pair]
+                    ids_parts.append(posting)
+                    val_parts.append(
+                        np.full(len(posting), weights[i] + weights[i + 1], dtype=np.float32)
+                    )
+        if not ids_parts:
+            continue
+        ids = np.concatenate(ids_parts)
+        vals = np.concatenate(val_parts)
+        uniq, inverse = np.unique(ids, return_inverse=True)
+        sums = np.bincount(inverse, weights=vals, minlength=len(uniq)) / total
+        # Initials and unretrieved words can still match: credit their weight to every name.
+        skipped = sum(w for w, word in zip(weights, words, strict=True) if len(word) < 2)
+        sums += skipped / total
+        keep = sums >= floor
+        for rec, bound in zip(uniq[keep].tolist(), sums[keep].tolist(), strict=True):
+            if bound > out.get(rec, 0.0):
+                out[rec] = min(1.0, bound)
+    if len(out) > max_records:
+        best = sorted(out.items(), key=lambda kv: -kv[1])[:max_records]
+        out = dict(best)
+    return out

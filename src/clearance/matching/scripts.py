@@ -1,0 +1,214 @@
+"""Writing systems: detect a name's script and romanise it the ways people actually do.
+
+Romanisation uses ICU transliterators (BGN/PCGN and UNGEGN tables where ICU has them),
+pypinyin for Chinese, and a small Hangul romaniser that follows the DPRK/McCune-Reischauer
+spellings that sanctions lists use ("Kim Jong Un", not "Gim Jeong-eun"). Several variants can
+come back; the matcher tries each.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+import icu
+
+LATIN, CYRILLIC, ARABIC, HAN, HANGUL, GREEK, ARMENIAN, GEORGIAN, HEBREW, KANA, OTHER = (
+    "Latn",
+    "Cyrl",
+    "Arab",
+    "Hani",
+    "Hang",
+    "Grek",
+    "Armn",
+    "Geor",
+    "Hebr",
+    "Kana",
+    "Zyyy",
+)
+
+_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0x0041, 0x024F, LATIN),
+    (0x1E00, 0x1EFF, LATIN),
+    (0x0370, 0x03FF, GREEK),
+    (0x1F00, 0x1FFF, GREEK),
+    (0x0400, 0x052F, CYRILLIC),
+    (0x0530, 0x058F, ARMENIAN),
+    (0x0590, 0x05FF, HEBREW),
+    (0x0600, 0x06FF, ARABIC),
+    (0x0750, 0x077F, ARABIC),
+    (0x08A0, 0x08FF, ARABIC),
+    (0xFB50, 0xFDFF, ARABIC),
+    (0xFE70, 0xFEFF, ARABIC),
+    (0x10A0, 0x10FF, GEORGIAN),
+    (0x1100, 0x11FF, HANGUL),
+    (0x3130, 0x318F, HANGUL),
+    (0xAC00, 0xD7AF, HANGUL),
+    (0x3040, 0x30FF, KANA),
+    (0x3400, 0x4DBF, HAN),
+    (0x4E00, 0x9FFF, HAN),
+    (0xF900, 0xFAFF, HAN),
+)
+
+
+def char_script(char: str) -> str | None:
+    code = ord(char)
+    if code < 0x41:
+        return None
+    for start, end, script in _RANGES:
+        if start <= code <= end:
+            return script if char.isalpha() or script in (HAN, HANGUL) else None
+    return OTHER if char.isalpha() else None
+
+
+def detect_script(text: str) -> str:
+    """The dominant script of ``text`` (ISO 15924 code); Latin for empty/ASCII text."""
+    counts: dict[str, int] = {}
+    for char in text:
+        script = char_script(char)
+        if script:
+            counts[script] = counts.get(script, 0) + 1
+    if not counts:
+        return LATIN
+    # Kana mixed with Han is Japanese; report Kana so Han is not read as Chinese.
+    if KANA in counts and HAN in counts:
+        return KANA
+    return max(counts.items(), key=lambda kv: kv[1])[0]
+
+
+@cache
+def _translit(rule: str) -> icu.Transliterator:
+    return icu.Transliterator.createInstance(rule)
+
+
+def _icu(rule: str, text: str) -> str:
+    return str(_translit(rule).transliterate(text))
+
+
+_ASCII = "Any-Latin; Latin-ASCII"
+
+# Per script: ICU rules, most common romanisation first.
+_RULES: dict[str, tuple[str, ...]] = {
+    CYRILLIC: ("Russian-Latin/BGN; Latin-ASCII", _ASCII),
+    GREEK: ("Greek-Latin/UNGEGN; Latin-ASCII", _ASCII),
+    ARMENIAN: ("Armenian-Latin/BGN; Latin-ASCII",),
+    GEORGIAN: ("Georgian-Latin/BGN; Latin-ASCII",),
+    HEBREW: (_ASCII,),
+    KANA: (_ASCII,),
+    OTHER: (_ASCII,),
+}
+
+# Hangul jamo -> McCune-Reischauer without diacritics (the DPRK/OFAC style).
+_INITIALS = ["k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "j", "jj", "ch", "k",
+             "t", "p", "h"]  # fmt: skip
+_VOWELS = ["a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo",
+           "we", "wi", "yu", "u", "ui", "i"]  # fmt: skip
+_FINALS = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p",
+           "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"]  # fmt: skip
+_KOREAN_SURNAMES = {
+    "김": "kim", "이": "ri", "리": "ri", "박": "pak", "최": "choe", "정": "jong", "조": "jo",
+    "강": "kang", "윤": "yun", "장": "jang", "임": "rim", "림": "rim", "한": "han", "오": "o",
+    "서": "so", "신": "sin", "권": "kwon", "황": "hwang", "안": "an", "송": "song", "류": "ryu",
+    "유": "yu", "홍": "hong", "전": "jon", "고": "ko", "문": "mun", "양": "yang", "손": "son",
+    "배": "pae", "백": "paek", "허": "ho", "남": "nam", "심": "sim", "노": "ro", "로": "ro",
+    "하": "ha", "곽": "kwak", "성": "song", "차": "cha", "주": "ju", "우": "u", "구": "ku",
+    "민": "min", "진": "jin", "지": "ji", "엄": "om", "채": "chae", "원": "won", "천": "chon",
+    "방": "pang", "공": "kong", "현": "hyon", "함": "ham", "변": "pyon", "염": "yom", "여": "yo",
+    "추": "chu", "도": "to", "소": "so", "석": "sok", "선": "son", "설": "sol", "마": "ma",
+    "길": "kil", "연": "yon", "위": "wi", "표": "pyo", "명": "myong", "기": "ki", "반": "pan",
+    "왕": "wang", "금": "kum", "옥": "ok", "육": "yuk", "인": "in", "맹": "maeng", "제": "je",
+    "모": "mo", "탁": "thak", "국": "kuk", "어": "o", "은": "un", "편": "phyon", "용": "yong",
+}  # fmt: skip
+
+
+def _hangul_syllable(char: str) -> str:
+    code = ord(char) - 0xAC00
+    if not 0 <= code < 11172:
+        return unicodedata.name(char, "").rsplit(" ", 1)[-1].lower() if char.isalpha() else ""
+    initial, rest = divmod(code, 588)
+    vowel, final = divmod(rest, 28)
+    return _INITIALS[initial] + _VOWELS[vowel] + _FINALS[final]
+
+
+def romanise_hangul(text: str) -> str:
+    """Korean names: family syllable, then each given-name syllable as a word ("kim jong un")."""
+    words: list[str] = []
+    for word in text.split():
+        syllables = [c for c in word if 0xAC00 <= ord(c) <= 0xD7A3]
+        if not syllables:
+            words.append(word)
+            continue
+        if len(syllables) in (2, 3) and syllables[0] in _KOREAN_SURNAMES:
+            words.append(_KOREAN_SURNAMES[syllables[0]])
+            words.extend(_hangul_syllable(s) for s in syllables[1:])
+        else:
+            words.extend(_hangul_syllable(s) for s in syllables)
+    return " ".join(words)
+
+
+def romanise_han(text: str) -> str:
+    """Chinese characters to toneless pinyin syllables (``习近平`` -> ``xi jin ping``)."""
+    from pypinyin import lazy_pinyin
+
+    out: list[str] = lazy_pinyin(text, errors=lambda chars: list(chars))
+    return " ".join(part for part in out if part.strip())
+
+
+# Arabic/Persian letters -> Latin consonant skeleton classes (vowels dropped), so that
+# "محمد" and "Mohammed" both give "mhmd". Only used as a retrieval/scoring key.
+_ARABIC_SKELETON = {
+    "ب": "b", "پ": "b", "ت": "t", "ث": "s", "ج": "j", "چ": "j", "ح": "h", "خ": "k", "د": "d",
+    "ذ": "z", "ر": "r", "ز": "z", "ژ": "z", "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t",
+    "ظ": "z", "ع": "", "غ": "g", "ف": "f", "ق": "k", "ک": "k", "ك": "k", "گ": "g", "ل": "l",
+    "م": "m", "ن": "n", "ه": "h", "ة": "", "و": "", "ي": "", "ى": "", "ی": "", "ء": "", "أ": "",
+    "إ": "", "آ": "", "ا": "", "ؤ": "", "ئ": "",
+}  # fmt: skip
+
+_LATIN_SKELETON = (
+    ("kh", "k"), ("gh", "g"), ("sh", "s"), ("th", "s"), ("dh", "z"), ("ch", "j"), ("ph", "f"),
+    ("q", "k"), ("c", "k"), ("x", "ks"), ("v", "f"), ("p", "b"), ("zh", "z"),
+)  # fmt: skip
+
+
+def arabic_skeleton(word: str) -> str:
+    """Consonant skeleton of an Arabic-script word."""
+    out = [_ARABIC_SKELETON.get(c, "") for c in word]
+    return _dedupe("".join(out)).removesuffix("h")
+
+
+def latin_skeleton(word: str) -> str:
+    """Consonant skeleton of a romanised word, comparable with :func:`arabic_skeleton`."""
+    text = word.lower()
+    for src, dst in _LATIN_SKELETON:
+        text = text.replace(src, dst)
+    text = "".join(c for c in text if c.isalpha() and c not in "aeiouyw'")
+    return _dedupe(text).removesuffix("h")
+
+
+def _dedupe(text: str) -> str:
+    out: list[str] = []
+    for char in text:
+        if not out or out[-1] != char:
+            out.append(char)
+    return "".join(out)
+
+
+def romanise(text: str, script: str | None = None) -> list[str]:
+    """Latin renderings of ``text`` (empty list when it is already Latin)."""
+    script = script or detect_script(text)
+    if script == LATIN:
+        return []
+    if script == HANGUL:
+        return [romanise_hangul(text), _icu(_ASCII, text)]
+    if script == HAN:
+        return [romanise_han(text)]
+    if script == ARABIC:
+        # ICU's Arabic romanisation has no vowels; the skeleton key does the real work.
+        return [_icu(_ASCII, text)]
+    rules = _RULES.get(script, (_ASCII,))
+    seen: list[str] = []
+    for rule in rules:
+        value = _icu(rule, text)
+        if value not in seen:
+            seen.append(value)
+    return seen

@@ -1,0 +1,121 @@
+"""Word lists the matcher relies on: legal forms, low-information words, name families.
+
+All entries are in the folded form produced by :func:`clearance.matching.normalize.fold`
+(lower-case ASCII, punctuation removed, words separated by single spaces).
+"""
+
+from __future__ import annotations
+
+# Legal forms as equivalence classes across languages and scripts (after romanisation).
+# A legal form never makes a match by itself; it is split off the name and compared apart.
+LEGAL_FORMS: dict[str, tuple[str, ...]] = {
+    "llc": (
+        "llc", "l l c", "limited liability company", "limited liability co", "ooo", "o o o",
+        "obshchestvo s ogranichennoy otvetstvennostyu", "obshchestvo s ogranichennoi otvetstvennostiu",
+        "obschestvo s ogranichennoy otvetstvennostyu", "tov", "t o v",
+        "tovarystvo z obmezhenoyu vidpovidalnistyu", "mchj", "mmc", "ltd liability co", "sp z o o",
+        "spolka z ograniczona odpowiedzialnoscia", "kft", "doo", "d o o", "srl", "s r l", "sarl",
+        "s a r l", "sl", "s l", "limitada", "ltda",
+    ),
+    "llp": (
+        "llp", "l l p", "limited liability partnership", "too", "t o o",
+        "tovarishchestvo s ogranichennoy otvetstvennostyu", "lp", "limited partnership",
+    ),
+    "jsc": (
+        "jsc", "j s c", "joint stock company", "joint-stock company", "ao", "a o", "oao", "zao", "pao",
+        "ojsc", "cjsc", "pjsc", "open joint stock company", "closed joint stock company",
+        "public joint stock company", "aktsionernoe obshchestvo", "aktsionernoye obshchestvo",
+        "otkrytoe aktsionernoe obshchestvo", "zakrytoe aktsionernoe obshchestvo",
+        "publichnoe aktsionernoe obshchestvo", "pat", "prat", "at", "jsco", "ad", "a d", "as", "a s",
+    ),
+    "sro": ("sro", "s r o", "spol s r o", "spolecnost s rucenim omezenym",
+            "spolocnost s rucenim obmedzenym"),
+    "ltd": ("ltd", "limited", "co ltd", "company limited", "pvt ltd", "private limited",
+            "pte ltd", "pte", "pty ltd", "pty", "private limited company"),
+    "gmbh": ("gmbh", "gesellschaft mit beschrankter haftung", "mbh", "ug", "gmbh co kg"),
+    "ag": ("ag", "aktiengesellschaft", "kg", "kgaa"),
+    "sa": ("sa", "s a", "sociedad anonima", "societe anonyme", "sa de cv", "s a de c v", "sas",
+           "s a s", "sae", "spa", "s p a", "societa per azioni", "sociedade anonima"),
+    "inc": ("inc", "incorporated", "corp", "corporation", "co", "company", "cia", "compania"),
+    "plc": ("plc", "public limited company"),
+    "bv": ("bv", "b v", "nv", "n v", "besloten vennootschap", "naamloze vennootschap"),
+    "fze": ("fze", "fzco", "fzc", "fz llc", "fze llc", "dmcc", "free zone establishment",
+            "free zone company"),
+    "ip": ("ip", "individual entrepreneur", "individualnyy predprinimatel"),
+}  # fmt: skip
+
+# Phrase (as a tuple of words) -> legal form class.
+LEGAL_FORM_PHRASES: dict[tuple[str, ...], str] = {
+    tuple(phrase.split()): cls for cls, phrases in LEGAL_FORMS.items() for phrase in phrases
+}
+MAX_FORM_WORDS = max(len(p) for p in LEGAL_FORM_PHRASES)
+
+# Words that carry little identifying information in organisation names. They still count,
+# at a low weight, but never drive a match on their own.
+LOW_INFO_WORDS: frozenset[str] = frozenset(
+    """
+    the and of for de la le les el al del der die das und di da do dos das e y et en
+    company companies group groups holding holdings trading trade traders international intl
+    bank banking industries industry industrial enterprise enterprises services service
+    general global national co corp investment investments import export exports imports
+    development management consulting logistics shipping technology technologies tech
+    systems solutions partners association foundation center centre institute organization
+    organisation ministry state federal limited commercial petroleum oil gas energy
+    construction engineering equipment products production manufacturing factory plant
+    agency office fund trust finance financial capital resources mining
+    """.split()
+)
+
+# Given-name particles and honorifics that are weak evidence in person names.
+PERSON_PARTICLES: frozenset[str] = frozenset(
+    "al el ul bin ben ibn bint abu abou van von der den de da di du la le mr mrs ms dr haji hajji"
+    " sheikh shaykh mullah mawlawi maulvi".split()
+)
+
+# Spelling families of very common given names -> a shared canonical key.
+NAME_FAMILIES: dict[str, tuple[str, ...]] = {
+    "muhammad": ("mohammed", "mohammad", "mohamed", "mohamad", "muhammed", "muhamad",
+                 "mohamud", "mohammod", "mahomed", "muhamed", "mohd", "mhd", "mehmet", "mehmed",
+                 "muhammet", "mukhammad", "mukhammed", "magomed"),
+    "ahmad": ("ahmed", "ahmet", "akhmad", "akhmed", "ahmat"),
+    "mahmud": ("mahmoud", "mahmood", "makhmud"),
+    "husayn": ("hussein", "hussain", "husain", "hosein", "hossein", "husein", "huseyin",
+               "gusein", "huseen"),
+    "hasan": ("hassan", "hasann", "gasan"),
+    "abdullah": ("abdallah", "abdulla", "abdula", "abdollah"),
+    "yusuf": ("yousef", "youssef", "yousif", "yusef", "yousuf", "jusuf", "yusup"),
+    "ibrahim": ("ebrahim", "ibragim", "ebrahem", "brahim"),
+    "mustafa": ("mostafa", "mustapha", "moustafa"),
+    "usama": ("osama", "usamah", "osamah"),
+    "umar": ("omar", "omer", "umer"),
+    "uthman": ("othman", "osman", "usman", "usmon", "othmane"),
+    "khalid": ("khaled", "halid", "khaleed"),
+    "said": ("saeed", "sayed", "sayyid", "sayeed", "seyed", "seyyed", "sayid", "syed"),
+    "abu": ("abou", "abo"),
+    "bin": ("ben", "ibn", "bn"),
+    "abdul": ("abdel", "abdal", "abdol", "abdoul", "abdu", "abd"),
+    "yuri": ("yury", "yuriy", "iouri", "jurij", "juri", "yurii"),
+    "sergei": ("sergey", "serguei", "sergej", "sergiy", "serhiy", "serhii"),
+    "aleksandr": ("alexander", "aleksander", "alexandr", "oleksandr", "alexandre", "alexandro"),
+    "aleksei": ("alexei", "aleksey", "alexey", "oleksii", "oleksiy", "alexej"),
+    "dmitri": ("dmitry", "dmitriy", "dmytro", "dimitri", "dmitrii"),
+    "evgeni": ("evgeny", "yevgeny", "yevgeniy", "evgenii", "yevhen", "evgeniy", "eugene"),
+    "mikhail": ("michael", "mykhailo", "mikhael", "michail"),
+    "nikolai": ("nikolay", "mykola", "nicolai", "nikolaj"),
+    "andrei": ("andrey", "andriy", "andrii", "andrej"),
+    "vladimir": ("volodymyr", "wladimir", "vladimyr"),
+    "jong": ("chong", "jeong", "cheong"),
+}  # fmt: skip
+
+NAME_FAMILY_OF: dict[str, str] = {
+    variant: canon for canon, variants in NAME_FAMILIES.items() for variant in (canon, *variants)
+}
+
+PATRONYMIC_ENDINGS: tuple[str, ...] = (
+    "ovich", "evich", "ovna", "evna", "yevich", "ievich", "ichna", "ogly", "oglu", "uly", "kyzy",
+    "qizi", "ovych", "ivna",
+)  # fmt: skip
+
+
+def is_patronymic(token: str) -> bool:
+    return len(token) > 6 and token.endswith(PATRONYMIC_ENDINGS)

@@ -1,0 +1,367 @@
+"""Text helpers shared by the UN, UK, EU and custom-list readers.
+
+Whitespace cleaning, script detection (ISO 15924 codes via ICU), country and language names to
+ISO codes, numbered multi-value splitting ("(1) X (2) Y"), and raw-record-to-JSON conversion.
+Pure functions, no I/O. (They live here because the UN reader was written first; the other
+readers import them.)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from functools import cache
+from typing import Any
+
+import icu
+
+from clearance.countries import country_code
+
+
+def clean(text: object) -> str:
+    """Collapse whitespace and strip; ``None`` and non-strings become text or ``""``."""
+    if text is None:
+        return ""
+    return " ".join(str(text).split())
+
+
+# --- scripts -----------------------------------------------------------------------------------
+
+_NEUTRAL_SCRIPTS = {"Zyyy", "Zinh", "Zzzz"}
+
+
+@cache
+def _char_script(char: str) -> str:
+    return str(icu.Script.getScript(char).getShortName())
+
+
+def detect_script(text: str) -> str | None:
+    """The dominant ISO 15924 script of ``text`` (``Latn``, ``Cyrl``, ``Arab``, ``Hani``…).
+
+    Digits, punctuation and combining marks are neutral; ``None`` when no letter is found.
+    """
+    if text.isascii():
+        return "Latn" if any(c.isalpha() for c in text) else None
+    counts: Counter[str] = Counter()
+    for char in text:
+        if char.isalpha():
+            script = _char_script(char)
+            if script not in _NEUTRAL_SCRIPTS:
+                counts[script] += 1
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def non_latin_script(text: str) -> str | None:
+    """The script code when ``text`` is not written in Latin letters, else ``None``."""
+    script = detect_script(text)
+    return None if script in (None, "Latn") else script
+
+
+# --- countries ---------------------------------------------------------------------------------
+
+# Official UN-style long names and others that clearance.countries does not cover.
+_COUNTRY_EXTRA: dict[str, str] = {
+    "united kingdom of great britain and northern ireland": "GB",
+    "united republic of tanzania": "TZ",
+    "united states of america": "US",
+    "state of palestine": "PS",
+    "occupied palestinian territory": "PS",
+    "myanmar": "MM",
+    "congo": "CG",
+    "china, hong kong special administrative region": "HK",
+    "china, macao special administrative region": "MO",
+    "former soviet union": "SU",
+    "lao people's democratic republic": "LA",
+    "republic of moldova": "MD",
+    "bolivia (plurinational state of)": "BO",
+    "venezuela (bolivarian republic of)": "VE",
+    "russian federation (the)": "RU",
+    "kyrgyzstan": "KG",
+    "north macedonia": "MK",
+    "guinea bissau": "GW",
+    "bosnia-herzegovina": "BA",
+    "britain": "GB",
+}
+
+
+# Nationality adjectives as older lists write them ("Afghan", "Tunisian").
+_DEMONYM_TABLE: dict[str, str] = {
+    "AF": "afghan|afghani",
+    "AL": "albanian",
+    "DZ": "algerian",
+    "US": "american",
+    "AO": "angolan",
+    "AR": "argentinian|argentine",
+    "AM": "armenian",
+    "AU": "australian",
+    "AT": "austrian",
+    "AZ": "azerbaijani",
+    "BH": "bahraini",
+    "BD": "bangladeshi",
+    "BY": "belarusian|belarussian",
+    "BE": "belgian",
+    "BA": "bosnian",
+    "BR": "brazilian",
+    "GB": "british",
+    "BG": "bulgarian",
+    "MM": "burmese",
+    "BI": "burundian",
+    "CM": "cameroonian",
+    "CA": "canadian",
+    "CF": "central african",
+    "TD": "chadian",
+    "CN": "chinese",
+    "CO": "colombian",
+    "CD": "congolese",
+    "HR": "croatian",
+    "CU": "cuban",
+    "CY": "cypriot",
+    "CZ": "czech",
+    "DK": "danish",
+    "DJ": "djiboutian",
+    "NL": "dutch",
+    "EG": "egyptian",
+    "AE": "emirati",
+    "ER": "eritrean",
+    "EE": "estonian",
+    "ET": "ethiopian",
+    "FI": "finnish",
+    "FR": "french",
+    "GM": "gambian",
+    "GE": "georgian",
+    "DE": "german",
+    "GH": "ghanaian",
+    "GR": "greek",
+    "GN": "guinean",
+    "HT": "haitian",
+    "HU": "hungarian",
+    "IN": "indian",
+    "ID": "indonesian",
+    "IR": "iranian",
+    "IQ": "iraqi",
+    "IE": "irish",
+    "IL": "israeli",
+    "IT": "italian",
+    "CI": "ivorian",
+    "JO": "jordanian",
+    "KZ": "kazakh|kazakhstani",
+    "KE": "kenyan",
+    "KW": "kuwaiti",
+    "KG": "kyrgyz",
+    "LV": "latvian",
+    "LB": "lebanese",
+    "LR": "liberian",
+    "LY": "libyan",
+    "LT": "lithuanian",
+    "MY": "malaysian",
+    "ML": "malian",
+    "MR": "mauritanian",
+    "MX": "mexican",
+    "MD": "moldovan",
+    "MA": "moroccan",
+    "NP": "nepalese",
+    "NI": "nicaraguan",
+    "NE": "nigerien",
+    "NG": "nigerian",
+    "KP": "north korean",
+    "NO": "norwegian",
+    "OM": "omani",
+    "PK": "pakistani",
+    "PS": "palestinian",
+    "PH": "filipino|philippine",
+    "PL": "polish",
+    "PT": "portuguese",
+    "QA": "qatari",
+    "RO": "romanian",
+    "RU": "russian",
+    "RW": "rwandan",
+    "SA": "saudi|saudi arabian",
+    "SN": "senegalese",
+    "RS": "serbian",
+    "SL": "sierra leonean",
+    "SG": "singaporean",
+    "SK": "slovak|slovakian",
+    "SO": "somali|somalian",
+    "ZA": "south african",
+    "KR": "south korean",
+    "SS": "south sudanese",
+    "ES": "spanish",
+    "LK": "sri|lankan",
+    "SD": "sudanese",
+    "SE": "swedish",
+    "CH": "swiss",
+    "SY": "syrian",
+    "TJ": "tajik|tajikistani",
+    "TZ": "tanzanian",
+    "TH": "thai",
+    "TN": "tunisian",
+    "TR": "turkish",
+    "TM": "turkmen",
+    "UG": "ugandan",
+    "UA": "ukrainian",
+    "UZ": "uzbek|uzbekistani",
+    "VE": "venezuelan",
+    "YE": "yemeni|yemenite",
+    "ZM": "zambian",
+    "ZW": "zimbabwean",
+}
+_DEMONYMS = {n: code for code, names in _DEMONYM_TABLE.items() for n in names.split("|")}
+
+
+@cache
+def country_iso(text: str | None) -> str | None:
+    """ISO 3166-1 alpha-2 code for a published country name or code; ``None`` if unknown."""
+    name = clean(text).strip(".,;")
+    if not name or name.lower() in {"unknown", "00", "-"}:
+        return None
+    code = country_code(name)
+    if code:
+        return code
+    lowered = name.lower().replace("’", "'")
+    if lowered in _COUNTRY_EXTRA:
+        return _COUNTRY_EXTRA[lowered]
+    if lowered in _DEMONYMS:
+        return _DEMONYMS[lowered]
+    for variant in (
+        re.sub(r"\band\b", "&", name),
+        re.sub(r"\s*\([^)]*\)", "", name),
+        re.sub(r"^the\s+", "", name, flags=re.I),
+    ):
+        if variant != name and (
+            code := country_code(variant) or _COUNTRY_EXTRA.get(variant.lower())
+        ):
+            return code
+    return None
+
+
+def country_or_text(text: str | None) -> str | None:
+    """The ISO code when known, else the cleaned published text (``None`` when empty)."""
+    name = clean(text)
+    if not name:
+        return None
+    return country_iso(name) or name
+
+
+_COUNTRY_SPLIT = re.compile(r"\s*(?:[.,;/]|\band\b)\s*")
+
+
+def country_list(text: str | None) -> list[str]:
+    """Countries in a field such as ``(1) Germany. (2) Morocco`` or ``Estonia, Russia``.
+
+    ISO codes where known; an item that does not split into known countries stays as published.
+    """
+    out: list[str] = []
+    for item in split_numbered(text):
+        if code := country_iso(item):
+            out.append(code)
+            continue
+        parts = [p for p in _COUNTRY_SPLIT.split(item) if p]
+        codes = [country_iso(p) for p in parts]
+        if len(parts) > 1 and all(codes):
+            out += [c for c in codes if c]
+        else:
+            out.append(item)
+    return out
+
+
+# --- languages ---------------------------------------------------------------------------------
+
+
+@cache
+def _language_table() -> dict[str, str]:
+    english = icu.Locale.getEnglish()
+    table: dict[str, str] = {}
+    for code in icu.Locale.getISOLanguages():
+        name = str(icu.Locale(code).getDisplayLanguage(english)).lower()
+        if name and name != code:
+            table.setdefault(name, code)
+        table.setdefault(code, code)
+    table.update({"farsi": "fa", "persian/farsi": "fa", "mandarin": "zh"})
+    return table
+
+
+def language_code(text: str | None) -> str | None:
+    """ISO 639-1 code for a language name or code (``Russian`` → ``ru``, ``SV`` → ``sv``)."""
+    name = clean(text).lower()
+    if not name:
+        return None
+    table = _language_table()
+    if name in table:
+        return table[name]
+    for part in re.split(r"[/,;]", name):
+        if part.strip() in table:
+            return table[part.strip()]
+    return None
+
+
+# --- multi-valued fields -----------------------------------------------------------------------
+
+_NUMBERED_START = re.compile(r"^\s*\(?(?:1|a|i)\)\s*", re.I)
+_NUMBERED_SPLIT = re.compile(r"(?:^|\s+|(?<=[.,;]))\(?(?:\d{1,2}|[a-h]|i{1,3}|iv|v)\)\s*", re.I)
+
+
+def split_numbered(text: str | None) -> list[str]:
+    """Split ``(1) A (2) B`` / ``1) A 2) B`` / ``a) A b) B`` into items; one item otherwise.
+
+    Empty placeholders such as ``-`` are dropped; trailing separators are stripped.
+    """
+    value = clean(text)
+    if not value:
+        return []
+    if ")" not in value:
+        return [value.strip(" .,;")] if value.strip(" .,;-") else []
+    parts = _NUMBERED_SPLIT.split(value) if _NUMBERED_START.match(value) else [value]
+    items = [p.strip(" .,;") for p in parts]
+    return [i for i in items if i and i != "-"]
+
+
+# --- document numbers ----------------------------------------------------------------------
+
+_DOC_NUMBER = re.compile(r"\b[A-Z]{0,3}[- ]?\d[\dA-Z/.-]*\d\b")
+_KEYED_NUMBER = re.compile(r"(?:number|no\.|code|:)\s*:?\s*([A-Z]*\d[\dA-Z/.-]*)\b", re.I)
+_YEAR_ONLY = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def number_in_text(text: str) -> str | None:
+    """A document number inside a phrase: after "number"/"no."/":", else a digit-rich token."""
+    if match := _KEYED_NUMBER.search(text):
+        return match.group(1).rstrip(".")
+    for match in _DOC_NUMBER.finditer(text):
+        token = clean(match.group())
+        if sum(c.isdigit() for c in token) >= 4 and not _YEAR_ONLY.match(token):
+            return token
+    return None
+
+
+# --- raw records -------------------------------------------------------------------------------
+
+
+def record_dict(obj: Any) -> Any:
+    """A raw dataclass record as a JSON-able value: empty fields dropped, tuples as lists."""
+    if isinstance(obj, str | int | float | bool) or obj is None:
+        return obj
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(obj):
+            value = record_dict(getattr(obj, f.name))
+            if value not in (None, "", [], {}):
+                out[f.name] = value
+        return out
+    if isinstance(obj, tuple | list):
+        items = (record_dict(v) for v in obj)
+        return [v for v in items if v not in (None, "", [], {})]
+    if isinstance(obj, dict):
+        return {k: record_dict(v) for k, v in obj.items() if v not in (None, "", [], {})}
+    return obj
+
+
+def unique(values: list[Any]) -> tuple[Any, ...]:
+    """Values in first-seen order without duplicates or empties."""
+    seen: dict[Any, None] = {}
+    for value in values:
+        if value not in (None, ""):
+            seen.setdefault(value, None)
+    return tuple(seen)
