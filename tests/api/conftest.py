@@ -39,9 +39,7 @@ class Api:
         headers = dict(kwargs.pop("headers", None) or {})
         if self.key is not None and "Authorization" not in headers:
             headers["Authorization"] = f"Bearer {self.key}"
-        return self.portal.call(
-            lambda: self.client.request(method, url, headers=headers, **kwargs)
-        )
+        return self.portal.call(lambda: self.client.request(method, url, headers=headers, **kwargs))
 
     def get(self, url: str, **kwargs: Any) -> httpx.Response:
         return self.request("GET", url, **kwargs)
@@ -59,11 +57,13 @@ class Api:
 
 def running_api(settings: Settings) -> Iterator[Api]:
     app = create_app(settings)
-    with anyio.from_thread.start_blocking_portal() as portal:
-        with portal.wrap_async_context_manager(app.router.lifespan_context(app)):
-            api = Api(app, portal)
-            yield api
-            portal.call(api.client.aclose)
+    with (
+        anyio.from_thread.start_blocking_portal() as portal,
+        portal.wrap_async_context_manager(app.router.lifespan_context(app)),
+    ):
+        api = Api(app, portal)
+        yield api
+        portal.call(api.client.aclose)
 
 
 @pytest.fixture(scope="session")

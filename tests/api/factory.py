@@ -12,8 +12,8 @@ from clearance.model import (
     IdType,
     Name,
     NameKind,
-    Relationship,
     RelationKind,
+    Relationship,
     Schema,
 )
 from clearance.settings import Settings

@@ -132,9 +132,7 @@ def test_secrets_never_logged(
     api.get("/lists", headers={"Authorization": "Bearer sekrit-wrong-key-123"})
     api.post("/admin/reload", headers={"Authorization": f"Bearer {keys['admin']}"})
     api.post("/screen", json={"name": "x"}, headers={"Authorization": f"ApiKey {keys['viewer']}"})
-    text = "\n".join(
-        f"{r.getMessage()} {r.args} {r.exc_text or ''}" for r in caplog.records
-    )
+    text = "\n".join(f"{r.getMessage()} {r.args} {r.exc_text or ''}" for r in caplog.records)
     for secret in [*keys.values(), "sekrit-wrong-key-123"]:
         assert secret not in text
     assert "Authorization" not in text and "authorization" not in text

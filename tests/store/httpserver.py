@@ -6,6 +6,7 @@ Content-Length, no Content-Length at all, gzip bombs and slow answers.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterator
@@ -50,10 +51,8 @@ class ListServer:
                 body = route.body
                 if route.truncate_at is not None:
                     body = body[: route.truncate_at]
-                try:
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self.wfile.write(body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
                 self.close_connection = True
 
             def log_message(self, format: str, *args: object) -> None:

@@ -9,8 +9,7 @@ import pytest
 from clearance.errors import SnapshotError
 from clearance.model import RelationKind
 from clearance.settings import Settings
-from clearance.store import Snapshot, SnapshotStore
-from clearance.store import layout
+from clearance.store import Snapshot, SnapshotStore, layout
 from tests.store.toy import parsed_toy
 
 

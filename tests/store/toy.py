@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from clearance.errors import InputFileError
-from clearance.model import Entity, Name, NameKind, Relationship, RelationKind, Schema
+from clearance.model import Entity, Name, NameKind, RelationKind, Relationship, Schema
 from clearance.sources.base import ParsedList, ParseIssue, file_record
 from clearance.sources.registry import FORMATS
 
@@ -43,9 +43,7 @@ class ToyFormat:
                     names=(Name(row["name"]),)
                     + tuple(Name(a, kind=NameKind.AKA) for a in row.get("aliases", ())),
                     relationships=tuple(
-                        Relationship(
-                            RelationKind.LINKED_TO, f"target {t}", target_id=f"{name}-{t}"
-                        )
+                        Relationship(RelationKind.LINKED_TO, f"target {t}", target_id=f"{name}-{t}")
                         for t in row.get("links", ())
                     ),
                     remarks=row.get("remarks"),
@@ -70,7 +68,9 @@ class ToyFormat:
 TOY = ToyFormat()
 
 
-def toy_data(list_name: str, count: int, *, prefix: str = "Person", links: bool = True) -> dict[str, Any]:
+def toy_data(
+    list_name: str, count: int, *, prefix: str = "Person", links: bool = True
+) -> dict[str, Any]:
     """A toy list of ``count`` entities; entity i links to i+1 when ``links``."""
     return {
         "list": list_name,

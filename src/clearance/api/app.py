@@ -72,7 +72,9 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
     )
     app.state.service = service
     app.state.metrics = metrics
-    app.state.auth = Authenticator(KeyStore(settings.home), role_from_setting(settings.api_anonymous))
+    app.state.auth = Authenticator(
+        KeyStore(settings.home), role_from_setting(settings.api_anonymous)
+    )
     install_error_handlers(app)
     app.include_router(routes_screen.router)
     app.include_router(routes_browse.router)

@@ -107,7 +107,9 @@ def error_bytes(status: int, code: str, message: str) -> bytes:
 
 def _clearance_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ClearanceError)
-    headers = {"WWW-Authenticate": 'Bearer, ApiKey realm="clearance"'} if exc.status == 401 else None
+    headers = (
+        {"WWW-Authenticate": 'Bearer, ApiKey realm="clearance"'} if exc.status == 401 else None
+    )
     if exc.status >= 500 and not isinstance(exc, ApiError):
         log.error("%s on %s %s: %s", type(exc).__name__, request.method, request.url.path, exc)
     return error_response(exc.status, error_code(exc), exc.message, headers)

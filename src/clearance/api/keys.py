@@ -59,7 +59,12 @@ class ApiKey:
     created: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "role": self.role.label, "sha256": self.sha256, "created": self.created}
+        return {
+            "name": self.name,
+            "role": self.role.label,
+            "sha256": self.sha256,
+            "created": self.created,
+        }
 
 
 def hash_key(token: str) -> str:

@@ -20,7 +20,9 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
 
 def _is_json(content_type: str) -> bool:
     media = content_type.split(";", 1)[0].strip().lower()
-    return media == "application/json" or (media.startswith("application/") and media.endswith("+json"))
+    return media == "application/json" or (
+        media.startswith("application/") and media.endswith("+json")
+    )
 
 
 class GuardMiddleware:

@@ -117,7 +117,9 @@ def _scored(engine: Engine, match: Match) -> dict[str, Any] | None:
         match=match.alert,
         matched_name=match.matched_name,
         features={f.name: round(f.score, 4) for f in match.features},
-        explanations={f.name: {"score": round(f.score, 4), "detail": f.reason} for f in match.features},
+        explanations={
+            f.name: {"score": round(f.score, 4), "detail": f.reason} for f in match.features
+        },
     )
     return data
 
@@ -165,7 +167,10 @@ def match_blocking(
     return {
         "responses": responses,
         "limit": limit,
-        "algorithm": {"name": engine.screener.algorithm, "version": engine.screener.algorithm_version},
+        "algorithm": {
+            "name": engine.screener.algorithm,
+            "version": engine.screener.algorithm_version,
+        },
         "snapshot": engine.snapshot.id,
         "lists": engine.list_versions(),
         "_counts": (screened, alerts),

@@ -105,7 +105,7 @@ class FeatureOut(BaseModel):
 
 class MatchOut(BaseModel):
     entity_id: str
-    list: str
+    list_: str = Field(alias="list")
     source_id: str
     schema_: str = Field(alias="schema")
     name: str = Field(description="The listed caption.")
@@ -190,7 +190,7 @@ class EntityResponse(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     id: str
-    list: str
+    list_: str = Field(alias="list")
     source_id: str
     schema_: str = Field(alias="schema")
     caption: str

@@ -50,9 +50,7 @@ class Engine:
             )
 
     def list_versions(self) -> dict[str, str]:
-        return {
-            info.name: info.published or info.loaded_at for info in self.snapshot.lists()
-        }
+        return {info.name: info.published or info.loaded_at for info in self.snapshot.lists()}
 
 
 class ApiService:
@@ -159,8 +157,7 @@ class ApiService:
                     "entities": info.entities,
                     "counts": info.counts,
                     "files": [
-                        {"path": f.path, "sha256": f.sha256, "size": f.size}
-                        for f in info.files
+                        {"path": f.path, "sha256": f.sha256, "size": f.size} for f in info.files
                     ],
                 }
                 for info in snap.lists()

@@ -149,48 +149,57 @@ class _Lines:
         self._back.extendleft(reversed(items))
 
 
-def _csv_incomplete(data: bytes, delimiter: str) -> bool:
-    """True when ``data`` ends inside a quoted field (the record continues on the next line)."""
+def _csv_state(data: bytes, delimiter: str) -> tuple[str, int]:
+    """``("complete" | "incomplete" | "invalid", field count)`` of a candidate record.
+
+    "incomplete" means the bytes end inside a quoted field: the record goes on at the next line.
+    """
     if b'"' not in data:
-        return False
+        return "complete", data.count(delimiter.encode("latin-1")) + 1
+    count = 0
     try:
-        for _ in csv.reader([data.decode("latin-1")], delimiter=delimiter, strict=True):
-            pass
+        for row in csv.reader([data.decode("latin-1")], delimiter=delimiter, strict=True):
+            count += len(row)
     except csv.Error as exc:
-        return "unexpected end of data" in str(exc)
-    return False
+        return ("incomplete" if "unexpected end of data" in str(exc) else "invalid"), count
+    return "complete", count
 
 
 def iter_csv_records(
-    handle: BinaryIO, offset: int, line: int, delimiter: str = ","
+    handle: BinaryIO, offset: int, line: int, delimiter: str = ",", columns: int | None = None
 ) -> Iterator[tuple[int, bytes, bool, int]]:
     """Logical CSV records from ``offset``: ``(first line, raw bytes, broken, end offset)``.
 
-    A record ends at a newline outside quotes. A quoted field still open after
-    ``MAX_RECORD_LINES`` lines, or at the end of the file, marks its first line as broken and
-    reading goes on with the next line, so one stray quote loses one row, not the rest of the file.
+    A record ends at a newline outside quotes. When a quote opened on one line is never closed
+    properly (still open after ``MAX_RECORD_LINES`` lines or at the end of the file, or the
+    joined lines do not parse, or do not give ``columns`` fields), the first line alone is
+    marked broken and reading goes on with the next line: one stray quote loses one row, never
+    the rows after it.
     """
     handle.seek(offset)
     lines = _Lines(handle, offset, line)
     while (first := lines.next()) is not None:
         lineno, start, data = first
-        if not _csv_incomplete(data, delimiter):
+        if _csv_state(data, delimiter)[0] != "incomplete":
             yield lineno, data, False, start + len(data)
             continue
         parts = [first]
         size = len(data)
         while True:
             nxt = lines.next()
-            if nxt is None or len(parts) >= MAX_RECORD_LINES or size > MAX_RECORD_BYTES:
-                lines.push_back(parts[1:] + ([nxt] if nxt is not None else []))
-                yield lineno, data, True, start + len(data)
-                break
-            parts.append(nxt)
-            size += len(nxt[2])
-            joined = b"".join(p[2] for p in parts)
-            if not _csv_incomplete(joined, delimiter):
-                yield lineno, joined, False, start + len(joined)
-                break
+            if nxt is not None and len(parts) < MAX_RECORD_LINES and size <= MAX_RECORD_BYTES:
+                parts.append(nxt)
+                size += len(nxt[2])
+                joined = b"".join(p[2] for p in parts)
+                state, count = _csv_state(joined, delimiter)
+                if state == "incomplete":
+                    continue
+                if state == "complete" and (columns is None or count == columns):
+                    yield lineno, joined, False, start + len(joined)
+                    break
+            lines.push_back(parts[1:] + ([nxt] if nxt is not None and nxt not in parts else []))
+            yield lineno, data, True, start + len(data)
+            break
 
 
 def iter_jsonl_records(
@@ -228,7 +237,9 @@ class InputFile:
             return
         with self.path.open("rb") as handle:
             if self.format == "csv":
-                records = iter_csv_records(handle, offset, line, self.text.delimiter)
+                records = iter_csv_records(
+                    handle, offset, line, self.text.delimiter, len(self.header)
+                )
             else:
                 records = iter_jsonl_records(handle, offset, line)
             chunk = RawChunk(first_index, self.format, [], [], end_offset=offset, end_line=line)

@@ -99,7 +99,8 @@ def batch(
         typer.Option("--type-column", help="person|organization|vessel|aircraft (default: type)."),
     ] = None,
     dob_column: Annotated[
-        str | None, typer.Option("--dob-column", help="Date of birth, YYYY[-MM[-DD]] (default: dob).")
+        str | None,
+        typer.Option("--dob-column", help="Date of birth, YYYY[-MM[-DD]] (default: dob)."),
     ] = None,
     country_column: Annotated[
         str | None,

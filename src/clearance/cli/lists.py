@@ -80,27 +80,13 @@ def _summary(parsed: list[ParsedList], seconds: dict[str, float]) -> list[dict[s
 
 
 def _print_loaded(rows: list[dict[str, Any]], snapshot: Snapshot, title: str) -> None:
-    numeric = {"entities", "aliases", "addresses", "relationships", "unparsed", "issues", "time"}
-    out = table(
-        "list",
-        "format",
-        "published",
-        "entities",
-        "aliases",
-        "addresses",
-        "relationships",
-        "unparsed",
-        "issues",
-        "time",
-        title=title,
-        numeric=numeric,
-    )
+    numeric = {"entities", "aliases", "addresses", "links", "unparsed", "issues", "time"}
+    columns = ("list", "entities", "aliases", "addresses", "links", "unparsed", "issues", "time")
+    out = table(*columns, title=title, numeric=numeric)
     for row in rows:
         counts = row["counts"]
         out.add_row(
             row["list"],
-            row["format"],
-            row["published"] or "",
             f"{counts['entities']:,}",
             f"{counts['aliases']:,}",
             f"{counts['addresses']:,}",
@@ -111,8 +97,14 @@ def _print_loaded(rows: list[dict[str, Any]], snapshot: Snapshot, title: str) ->
         )
     console.print(out)
     console.print(
+        "links: relationships resolved to a listed entity / all; unparsed: remark fragments "
+        "kept as text",
+        style="dim",
+    )
+    console.print(
         f"snapshot [bold]{snapshot.id}[/bold] is now active: "
-        f"{len(snapshot.list_names())} lists, {len(snapshot):,} entities"
+        f"{len(snapshot.list_names())} lists, {len(snapshot):,} entities",
+        soft_wrap=True,
     )
 
 
@@ -209,37 +201,23 @@ def lists(ctx: typer.Context, json_output: JsonOption = False) -> None:
     if snapshot is None:
         console.print("No lists loaded yet: run `clearance load FILE...` or `clearance refresh`.")
         return
-    numeric = {"entities", "aliases", "relationships", "issues"}
-    out = table(
-        "list",
-        "format",
-        "published",
-        "loaded at",
-        "entities",
-        "aliases",
-        "relationships",
-        "issues",
-        "source",
-        title=f"Snapshot {snapshot.id}",
-        numeric=numeric,
-    )
+    numeric = {"entities", "links", "issues"}
+    columns = ("list", "published", "loaded at", "entities", "links", "issues")
+    out = table(*columns, title=f"Snapshot {snapshot.id}", numeric=numeric)
     for info in infos:
         counts = info.counts
-        sources = ", ".join(f.url or Path(f.path).name for f in info.files[:1])
-        if len(info.files) > 1:
-            sources += f" +{len(info.files) - 1}"
         out.add_row(
             info.name,
-            info.format,
-            info.published or "",
-            info.loaded_at,
+            (info.published or "")[:10],
+            info.loaded_at.replace("T", " ")[:16],
             f"{info.entities:,}",
-            f"{counts.get('aliases', 0):,}",
             f"{counts.get('relationships_resolved', 0):,}/{counts.get('relationships', 0):,}",
             f"{info.issues:,}",
-            sources,
         )
     console.print(out)
+    for info in infos:
+        files = ", ".join(f.url or Path(f.path).name for f in info.files)
+        console.print(f"[bold]{info.name}[/bold] ({info.format}): {files}", soft_wrap=False)
 
 
 def snapshots(
@@ -265,15 +243,14 @@ def snapshots(
     if not infos:
         console.print("No snapshots yet: run `clearance load FILE...` or `clearance refresh`.")
         return
-    out = table("", "snapshot", "created", "parent", "entities", "lists", numeric={"entities"})
+    out = table("", "snapshot", "created", "entities", "lists", numeric={"entities"})
     for info in infos:
         out.add_row(
             "*" if info.active else "",
             info.id,
-            info.created_at,
-            info.parent or "",
+            info.created_at.replace("T", " ").rstrip("Z"),
             f"{info.entities:,}",
-            ", ".join(f"{k} {v:,}" for k, v in info.lists.items()),
+            ", ".join(info.lists),
         )
     console.print(out)
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import orjson
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -66,11 +67,29 @@ def print_warning(message: str) -> None:
     err_console.print(Text(f"warning: {message}", style="yellow"), soft_wrap=True)
 
 
-def table(*columns: str, title: str | None = None, numeric: set[str] | None = None) -> Table:
-    """A Rich table with the house style; ``numeric`` columns are right-aligned."""
-    out = Table(title=title, title_justify="left", header_style="bold")
+def table(
+    *columns: str,
+    title: str | None = None,
+    numeric: set[str] | None = None,
+    wrap: str | None = None,
+) -> Table:
+    """A Rich table in the house style: ``numeric`` columns right-aligned; only the ``wrap``
+    column (default: the last) wraps, so ids, numbers and dates are never cut."""
+    out = Table(
+        title=title,
+        title_justify="left",
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    wrapping = wrap if wrap is not None else columns[-1]
     for column in columns:
-        out.add_column(column, justify="right" if numeric and column in numeric else "left")
+        out.add_column(
+            column,
+            justify="right" if numeric and column in numeric else "left",
+            no_wrap=column != wrapping,
+        )
     return out
 
 
@@ -108,20 +127,22 @@ def _debug(ctx: Any) -> bool:
 
 
 def format_seconds(seconds: float | None) -> str:
-    return "" if seconds is None else f"{seconds:.2f} s"
+    return "" if seconds is None else f"{seconds:.1f}s"
 
 
 def _line(label: str, values: Any) -> None:
     if not values:
         return
     text = values if isinstance(values, str) else "; ".join(str(v) for v in values)
-    console.print(Text.assemble((f"{label}: ", "bold"), text), soft_wrap=True)
+    console.print(Text.assemble((f"{label}: ", "bold"), text))
 
 
-def _rows(title: str, columns: tuple[str, ...], items: list[dict[str, Any]]) -> None:
+def _rows(
+    title: str, columns: tuple[str, ...], items: list[dict[str, Any]], wrap: str | None = None
+) -> None:
     if not items:
         return
-    out = table(*columns, title=title)
+    out = table(*columns, title=title, wrap=wrap)
     for item in items:
         out.add_row(*(str(item.get(c.replace(" ", "_"), "") or "") for c in columns))
     console.print(out)
@@ -135,7 +156,7 @@ def render_entity(view: dict[str, Any]) -> None:
     _line("list", f"{view['list']} (source id {view['source_id']}, snapshot {view['snapshot']})")
     _line("listed on", view.get("listed_on"))
     _line("programs", view.get("programs"))
-    _rows("Names", ("full", "kind", "quality", "script", "lang"), view.get("names", []))
+    _rows("Names", ("full", "kind", "quality", "script", "lang"), view.get("names", []), "full")
     _line("dates of birth", view.get("birth_dates"))
     _line("places of birth", view.get("birth_places"))
     _line("nationalities", view.get("nationalities"))
@@ -144,7 +165,7 @@ def render_entity(view: dict[str, Any]) -> None:
     _line("gender", view.get("gender"))
     _line("titles", view.get("titles"))
     _rows("Identifiers", ("type", "value", "country", "label", "note"), view.get("identifiers", []))
-    _rows("Addresses", ("full", "country"), view.get("addresses", []))
+    _rows("Addresses", ("full", "country"), view.get("addresses", []), "full")
     vessel = view.get("vessel") or {}
     _line("vessel", [f"{k.replace('_', ' ')} {v}" for k, v in vessel.items()])
     _line("remarks", view.get("remarks"))
@@ -153,15 +174,20 @@ def render_entity(view: dict[str, Any]) -> None:
         console.print(Text("unparsed remark fragments:", style="yellow"))
         for fragment in view["unparsed"]:
             console.print(Text(f"  {fragment}", style="yellow"), soft_wrap=True)
-    edges = table("", "kind", "entity", "name", "share", title="Relationships")
+    edges = table("", "kind", "entity", "name", "share", title="Relationships", wrap="name")
     for rel in view.get("relationships", []):
         name = rel.get("target_caption") or rel.get("target_name", "")
-        edges.add_row("->", rel["kind"], rel.get("target_id") or "(not listed)", name, _share(rel))
+        target = rel.get("target_id") or "(not listed)"
+        edges.add_row("->", _kind(rel), target, name, _share(rel))
     for rel in view.get("incoming", []):
         name = rel.get("source_caption") or ""
-        edges.add_row("<-", rel["kind"], rel["source_id"], name, _share(rel))
+        edges.add_row("<-", _kind(rel), rel["source_id"], name, _share(rel))
     if edges.row_count:
         console.print(edges)
+
+
+def _kind(rel: dict[str, Any]) -> str:
+    return str(rel["kind"]).replace("_", " ")
 
 
 def _share(rel: dict[str, Any]) -> str:

@@ -45,7 +45,8 @@ def screen(
         Path | None, typer.Option("--input", "-i", help="Bulk mode: JSON-lines queries.")
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Bulk mode: results file (default stdout).")
+        Path | None,
+        typer.Option("--output", "-o", help="Bulk mode: results file (default stdout)."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:

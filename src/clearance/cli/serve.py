@@ -40,9 +40,7 @@ def serve(
         str, typer.Option("--host", help="Address to bind (default: loopback only).")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
-    workers: Annotated[
-        int, typer.Option("--workers", min=1, max=64, help="Worker processes.")
-    ] = 1,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Worker processes.")] = 1,
     access_log: Annotated[
         bool,
         typer.Option(

@@ -16,8 +16,10 @@ from clearance.matching.index import (
     KIND_LATIN,
     KIND_NATIVE,
     KIND_SKELETON,
+    EntityInfo,
     IndexBuilder,
     NameIndex,
+    NameRecord,
     clean_identifier,
 )
 from clearance.matching.names import NameComparison, NameParams, WordSimilarity, compare, weigh
@@ -80,9 +82,7 @@ class Screener:
         self.algorithm = self.algo.name
         self.algorithm_version = self.algo.version
         self.snapshot_id = index.snapshot_id
-        self._entity_records: list[list[int]] = [[] for _ in index.entities]
-        for rec_id, record in enumerate(index.records):
-            self._entity_records[record.entity].append(rec_id)
+        self._entity_records: list[list[int]] | None = None  # built on first identifier hit
 
     # -- construction ----------------------------------------------------------------------
     @classmethod
@@ -118,20 +118,23 @@ class Screener:
         floor = max(0.05, min(threshold, 0.9) - self.algo.retrieval_margin)
         records = retrieve(self.index, forms, floor=floor, params=self.algo.names)
         by_entity: dict[int, list[int]] = defaultdict(list)
+        rec_entity = self.index.rec_entity
         for rec_id in records:
-            by_entity[self.index.records[rec_id].entity].append(rec_id)
+            by_entity[rec_entity[rec_id]].append(rec_id)
+        id_hits: set[int] = set()
         for value in (clean_identifier(q.value) for q in query.identifiers):
             for ent in self.index.identifiers.get(value, ()):
-                by_entity.setdefault(ent, list(self._entity_records[ent]))
+                id_hits.add(ent)
+                by_entity.setdefault(ent, self._records_of(ent))
         if query.lists:
             wanted = set(query.lists)
-            by_entity = {
-                e: r for e, r in by_entity.items() if self.index.entities[e].list in wanted
-            }
+            by_entity = {e: r for e, r in by_entity.items() if self.index.ent_list[e] in wanted}
         if len(by_entity) > self.algo.max_entities:
             ranked = sorted(by_entity, key=lambda e: -max(records.get(r, 0) for r in by_entity[e]))
             by_entity = {e: by_entity[e] for e in ranked[: self.algo.max_entities]}
-        matches = self._score(query, forms, by_entity, threshold, weak_alerts, options.explain)
+        matches = self._score(
+            query, forms, by_entity, id_hits, floor, threshold, weak_alerts, options.explain
+        )
         matches.sort(key=lambda m: (-m.score, m.entity_id))
         limited = tuple(matches[: max(0, options.limit)])
         return ScreeningResult(
@@ -145,6 +148,14 @@ class Screener:
             lists=dict(self.index.lists),
         )
 
+    def _records_of(self, ent: int) -> list[int]:
+        if self._entity_records is None:
+            table: list[list[int]] = [[] for _ in range(self.index.entity_count)]
+            for rec_id, owner in enumerate(self.index.rec_entity):
+                table[owner].append(rec_id)
+            self._entity_records = table
+        return list(self._entity_records[ent])
+
     def screen_many(
         self, queries: Sequence[Query], options: ScreenOptions | None = None
     ) -> list[ScreeningResult]:
@@ -156,31 +167,32 @@ class Screener:
         query: Query,
         forms: list[QueryForm],
         by_entity: dict[int, list[int]],
+        id_hits: set[int],
+        floor: float,
         threshold: float,
         weak_alerts: bool,
         explain: bool,
     ) -> list[Match]:
         if not by_entity:
             return []
-        records = self.index.records
+        index = self.index
+        records = {r: index.record(r) for rec_ids in by_entity.values() for r in rec_ids}
         sims: dict[int, WordSimilarity] = {}
         for kind in {f.kind for f in forms}:
             q_words = sorted({w for f in forms if f.kind == kind for w in f.form.tokens})
             c_words = sorted(
                 {
                     w
-                    for rec_ids in by_entity.values()
-                    for r in rec_ids
-                    if records[r].kind == kind
-                    for w in records[r].form.tokens
+                    for record in records.values()
+                    if record.kind == kind
+                    for w in record.form.tokens
                 }
             )
             sims[kind] = WordSimilarity(q_words, c_words)
         weighted = [(f, weigh(f.form, self.algo.names)) for f in forms]
         matches: list[Match] = []
         for ent, rec_ids in by_entity.items():
-            info = self.index.entities[ent]
-            person = info.schema is Schema.PERSON or query.schema is Schema.PERSON
+            person = index.ent_schema[ent] == "person" or query.schema is Schema.PERSON
             best: tuple[float, int, QueryForm, NameComparison] | None = None
             for qform, qname in weighted:
                 table = sims[qform.kind]
@@ -194,7 +206,10 @@ class Screener:
                     key = comp.score - (0.001 if record.weak else 0.0)
                     if best is None or key > best[0]:
                         best = (key, r, qform, comp)
-            match = self._decide(query, info, best, threshold, weak_alerts, explain)
+            if (best is None or best[0] < floor) and ent not in id_hits:
+                continue  # cannot reach the threshold: secondary features add at most a little
+            info = index.entity(ent)
+            match = self._decide(query, info, records, best, threshold, weak_alerts, explain)
             if match is not None:
                 matches.append(match)
         return matches
@@ -202,20 +217,18 @@ class Screener:
     def _decide(
         self,
         query: Query,
-        info: object,
+        info: EntityInfo,
+        records: dict[int, NameRecord],
         best: tuple[float, int, QueryForm, NameComparison] | None,
         threshold: float,
         weak_alerts: bool,
         explain: bool,
     ) -> Match | None:
-        from clearance.matching.index import EntityInfo
-
-        assert isinstance(info, EntityInfo)
         if best is None:
             cand = Candidate(info, info.caption, None, None, None, False)
         else:
             _, rec_id, qform, comp = best
-            record = self.index.records[rec_id]
+            record = records[rec_id]
             if qform.kind == KIND_SKELETON:  # consonants only: less certain than spelled names
                 comp = comp.scaled(0.92)
             cand = Candidate(info, record.text, record.form, qform.form, comp, record.weak)

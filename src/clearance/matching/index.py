@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -27,7 +28,7 @@ from clearance.matching.names import NameParams, WeightedName, weigh
 from clearance.matching.normalize import NameForm, analyse, phonetic, skeleton
 from clearance.model import Entity, FuzzyDate, IdType, Schema
 
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 INDEX_FILE = "matcher.pkl"
 
 KIND_LATIN, KIND_NATIVE, KIND_SKELETON = 0, 1, 2
@@ -35,8 +36,11 @@ _ID_CLEAN = re.compile(r"[^0-9A-Za-z]+")
 
 
 def clean_identifier(value: str) -> str:
-    """Identifier values compared without spaces, dashes and case."""
-    return _ID_CLEAN.sub("", value).upper()
+    """Identifier values compared without spaces, dashes, case and an "IMO" prefix."""
+    cleaned = _ID_CLEAN.sub("", value).upper()
+    if cleaned.startswith("IMO") and cleaned[3:].isdigit():
+        return cleaned[3:]
+    return cleaned
 
 
 def deletions(token: str) -> list[str]:
@@ -58,9 +62,9 @@ class EntityInfo:
     identifiers: tuple[tuple[IdType, str], ...]  # (type, cleaned value)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class NameRecord:
-    """One indexed rendering of one name of one entity."""
+    """One indexed rendering of one name of one entity (built on demand from the columns)."""
 
     entity: int
     text: str  # the name as published
@@ -73,19 +77,67 @@ class NameRecord:
         return self.name.form
 
 
+@lru_cache(maxsize=50_000)
+def _parse_date(text: str) -> FuzzyDate:
+    return FuzzyDate.parse(text)
+
+
 @dataclass
 class NameIndex:
-    """Names, keys and postings for every entity of a snapshot."""
+    """Names, keys and postings for every entity of a snapshot, stored as columns.
+
+    Columns (plain lists of strings/tuples and numpy arrays) pickle and unpickle an order of
+    magnitude faster than one object per name, which keeps process start-up under a second.
+    """
 
     snapshot_id: str
-    entities: list[EntityInfo] = field(default_factory=list)
-    records: list[NameRecord] = field(default_factory=list)
+    params: NameParams = field(default_factory=NameParams)
+    # entities
+    ent_id: list[str] = field(default_factory=list)
+    ent_list: list[str] = field(default_factory=list)
+    ent_source_id: list[str] = field(default_factory=list)
+    ent_schema: list[str] = field(default_factory=list)
+    ent_caption: list[str] = field(default_factory=list)
+    ent_dates: list[tuple[str, ...]] = field(default_factory=list)
+    ent_countries: list[tuple[str, ...]] = field(default_factory=list)
+    ent_identifiers: list[tuple[tuple[str, str], ...]] = field(default_factory=list)
+    # name records
+    rec_entity: list[int] = field(default_factory=list)
+    rec_text: list[str] = field(default_factory=list)
+    rec_tokens: list[tuple[str, ...]] = field(default_factory=list)
+    rec_forms: list[tuple[str, ...]] = field(default_factory=list)
+    rec_script: list[str] = field(default_factory=list)
+    rec_kind: list[int] = field(default_factory=list)
+    rec_weak: list[bool] = field(default_factory=list)
+    # retrieval
     vocab: dict[str, int] = field(default_factory=dict)
-    postings: list[npt.NDArray[np.int32]] = field(default_factory=list)
-    neighbours: dict[str, list[int]] = field(default_factory=dict)  # deletion -> vocab ids
+    posting_data: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
+    posting_offsets: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(1, np.int64))
+    neighbour_keys: dict[str, int] = field(default_factory=dict)
+    neighbour_data: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
+    neighbour_offsets: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(1, np.int64))
     identifiers: dict[str, list[int]] = field(default_factory=dict)  # clean value -> entities
     lists: dict[str, str] = field(default_factory=dict)  # list -> version label
     format: int = INDEX_FORMAT
+
+    def __len__(self) -> int:
+        return len(self.rec_entity)
+
+    @property
+    def entity_count(self) -> int:
+        return len(self.ent_id)
+
+    def posting(self, key_id: int) -> npt.NDArray[np.int32]:
+        """Ids of the records holding key ``key_id`` (ascending)."""
+        return self.posting_data[self.posting_offsets[key_id] : self.posting_offsets[key_id + 1]]
+
+    def neighbours(self, variant: str) -> list[int]:
+        """Vocabulary ids of keys one deletion away from ``variant`` (see :func:`deletions`)."""
+        slot = self.neighbour_keys.get(variant)
+        if slot is None:
+            return []
+        lo, hi = self.neighbour_offsets[slot], self.neighbour_offsets[slot + 1]
+        return self.neighbour_data[lo:hi].tolist()  # type: ignore[no-any-return]
 
     def key_text(self, key_id: int) -> str:
         return self._reverse[key_id]
@@ -99,6 +151,30 @@ class NameIndex:
                 cached[idx] = key
             self.__dict__["_rev"] = cached
         return cached
+
+    def record(self, rec_id: int) -> NameRecord:
+        tokens = self.rec_tokens[rec_id]
+        form = NameForm(tokens, frozenset(self.rec_forms[rec_id]), self.rec_script[rec_id],
+                        self.rec_kind[rec_id] == KIND_NATIVE)  # fmt: skip
+        return NameRecord(
+            self.rec_entity[rec_id],
+            self.rec_text[rec_id],
+            weigh(form, self.params),
+            self.rec_kind[rec_id],
+            self.rec_weak[rec_id],
+        )
+
+    def entity(self, ent: int) -> EntityInfo:
+        return EntityInfo(
+            id=self.ent_id[ent],
+            list=self.ent_list[ent],
+            source_id=self.ent_source_id[ent],
+            schema=Schema(self.ent_schema[ent]),
+            caption=self.ent_caption[ent],
+            birth_dates=tuple(_parse_date(d) for d in self.ent_dates[ent]),
+            countries=frozenset(self.ent_countries[ent]),
+            identifiers=tuple((IdType(t), v) for t, v in self.ent_identifiers[ent]),
+        )
 
     # -- persistence ---------------------------------------------------------------------
     def save(self, folder: Path) -> Path:
@@ -114,8 +190,8 @@ class NameIndex:
         path = folder / INDEX_FILE
         with path.open("rb") as handle:
             state = pickle.load(handle)  # noqa: S301 - our own file inside our own snapshot
-        if state.get("format") != INDEX_FORMAT:
-            raise ValueError(f"index {path} has format {state.get('format')}, need {INDEX_FORMAT}")
+        if not isinstance(state, dict) or state.get("format") != INDEX_FORMAT:
+            raise ValueError(f"index {path} has an unsupported format; it will be rebuilt")
         index = cls(snapshot_id=state["snapshot_id"])
         index.__dict__.update(state)
         return index
@@ -142,17 +218,17 @@ def entity_info(entity: Entity) -> EntityInfo:
     )
 
 
-def record_keys(record: NameRecord) -> set[str]:
+def record_keys(tokens: tuple[str, ...], kind: int) -> set[str]:
     """Every retrieval key of one indexed name."""
-    tokens = record.form.tokens
-    if record.kind == KIND_SKELETON:
+    if kind == KIND_SKELETON:
         return {f"s:{t}" for t in tokens if len(t) >= 2}
-    if record.kind == KIND_NATIVE:
+    if kind == KIND_NATIVE:
         return {f"n:{t}" for t in tokens}
     keys = {f"t:{t}" for t in tokens} | {f"p:{phonetic(t)}" for t in tokens}
-    for size in (2, 3, 4):
-        for i in range(len(tokens) - size + 1):
-            keys.add("c:" + "".join(tokens[i : i + size]))
+    for i in range(len(tokens) - 1):
+        keys.add("c:" + tokens[i] + tokens[i + 1])
+    if 2 < len(tokens) <= 5:
+        keys.add("c:" + "".join(tokens))
     return keys
 
 
@@ -160,16 +236,23 @@ class IndexBuilder:
     """Accumulates entities, then :meth:`build` returns the finished :class:`NameIndex`."""
 
     def __init__(self, snapshot_id: str, params: NameParams | None = None) -> None:
-        self.params = params or NameParams()
-        self.index = NameIndex(snapshot_id=snapshot_id)
+        self.index = NameIndex(snapshot_id=snapshot_id, params=params or NameParams())
         self._postings: dict[str, list[int]] = defaultdict(list)
 
     def add(self, entity: Entity) -> None:
-        idx = len(self.index.entities)
+        index = self.index
+        idx = len(index.ent_id)
         info = entity_info(entity)
-        self.index.entities.append(info)
+        index.ent_id.append(info.id)
+        index.ent_list.append(info.list)
+        index.ent_source_id.append(info.source_id)
+        index.ent_schema.append(info.schema.value)
+        index.ent_caption.append(info.caption)
+        index.ent_dates.append(tuple(str(d) for d in info.birth_dates))
+        index.ent_countries.append(tuple(sorted(info.countries)))
+        index.ent_identifiers.append(tuple((t.value, v) for t, v in info.identifiers))
         for _, value in info.identifiers:
-            self.index.identifiers.setdefault(value, []).append(idx)
+            index.identifiers.setdefault(value, []).append(idx)
         seen: set[tuple[int, tuple[str, ...]]] = set()
         for name in entity.names:
             for form in analyse(name.full):
@@ -193,10 +276,16 @@ class IndexBuilder:
         if (kind, form.tokens) in seen:
             return
         seen.add((kind, form.tokens))
-        rec_id = len(self.index.records)
-        record = NameRecord(entity, text, weigh(form, self.params), kind, weak)
-        self.index.records.append(record)
-        for key in record_keys(record):
+        index = self.index
+        rec_id = len(index.rec_entity)
+        index.rec_entity.append(entity)
+        index.rec_text.append(text)
+        index.rec_tokens.append(form.tokens)
+        index.rec_forms.append(tuple(sorted(form.forms)))
+        index.rec_script.append(form.script)
+        index.rec_kind.append(kind)
+        index.rec_weak.append(weak)
+        for key in record_keys(form.tokens, kind):
             self._postings[key].append(rec_id)
 
     def add_all(self, entities: Iterable[Entity]) -> None:
@@ -205,14 +294,30 @@ class IndexBuilder:
 
     def build(self) -> NameIndex:
         index = self.index
-        for key, ids in self._postings.items():
-            index.vocab[key] = len(index.postings)
-            index.postings.append(np.asarray(sorted(set(ids)), dtype=np.int32))
+        index.vocab, index.posting_data, index.posting_offsets = _csr(self._postings)
         neighbours: dict[str, list[int]] = defaultdict(list)
         for key, key_id in index.vocab.items():
             prefix, token = key[:2], key[2:]
-            if prefix in ("t:", "n:", "s:", "p:") and len(token) >= 4:
+            # Raw words reach their typos through their phonetic keys ("p:"), so only those,
+            # native-script words and skeletons carry a deletion neighbourhood.
+            if prefix in ("p:", "n:", "s:") and len(token) >= 4:
                 for variant in deletions(token):
                     neighbours[prefix + variant].append(key_id)
-        index.neighbours = dict(neighbours)
+        index.neighbour_keys, index.neighbour_data, index.neighbour_offsets = _csr(neighbours)
         return index
+
+
+def _csr(
+    table: dict[str, list[int]],
+) -> tuple[dict[str, int], npt.NDArray[np.int32], npt.NDArray[np.int64]]:
+    """A dict of id lists as (key -> slot, flat data, offsets)."""
+    slots: dict[str, int] = {}
+    sizes = np.zeros(len(table) + 1, dtype=np.int64)
+    for slot, (key, ids) in enumerate(table.items()):
+        slots[key] = slot
+        sizes[slot + 1] = len(ids)
+    offsets = np.cumsum(sizes)
+    data = np.fromiter(
+        (i for ids in table.values() for i in ids), dtype=np.int32, count=int(offsets[-1])
+    )
+    return slots, data, offsets

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -28,15 +29,15 @@ PHONETIC_SIM = 0.95
 # Similarity by (edit distance, longer word length); lengths beyond the table use its last entry.
 _BY_DISTANCE: dict[int, tuple[float, ...]] = {
     #     len: 0    1    2    3    4    5     6    7    8    9    10   11
-    1: (0.0, 0.0, 0.0, 0.3, 0.6, 0.85, 0.9, 0.9, 0.9, 0.92, 0.92, 0.92),
+    1: (0.0, 0.0, 0.0, 0.3, 0.45, 0.8, 0.9, 0.9, 0.9, 0.92, 0.92, 0.92),
     2: (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.6, 0.7, 0.8, 0.8, 0.82, 0.85),
     3: (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.6, 0.6, 0.7),
 }
-_TABLE = np.zeros((5, 12), dtype=np.float32)
-_TABLE[0, :] = 1.0
+SIM_BY_DISTANCE = np.zeros((5, 12), dtype=np.float32)
+SIM_BY_DISTANCE[0, :] = 1.0
 for _d, _row in _BY_DISTANCE.items():
-    _TABLE[_d, :] = _row
-_TABLE[4, 11] = 0.6  # four edits only in very long words
+    SIM_BY_DISTANCE[_d, :] = _row
+SIM_BY_DISTANCE[4, 11] = 0.6  # four edits only in very long words
 
 
 def distance_sim(
@@ -45,7 +46,7 @@ def distance_sim(
     """Vectorised similarity from edit distance and the longer word's length."""
     d = np.minimum(dist, 4)
     ln = np.minimum(length, 11)
-    sim = _TABLE[d, ln]
+    sim = SIM_BY_DISTANCE[d, ln]
     return np.where((dist >= 4) & (dist * 4 > length), 0.0, sim).astype(np.float32)
 
 
@@ -62,6 +63,7 @@ class NameParams:
     middle_name_weight: float = 0.6  # an extra middle name in the query counts this much
 
 
+@lru_cache(maxsize=100_000)
 def word_weight(token: str, params: NameParams) -> float:
     if token.isdigit():
         return 1.0
@@ -272,7 +274,7 @@ def _merge_adjacent(
                 if one_used[j] or abs(len(word) - len(joined)) > 2:
                     continue
                 dist = Levenshtein.distance(joined, word, score_cutoff=2)
-                sim = float(_TABLE[min(dist, 4), min(max(len(joined), len(word)), 11)])
+                sim = float(SIM_BY_DISTANCE[min(dist, 4), min(max(len(joined), len(word)), 11)])
                 if sim > best_sim:
                     best_j, best_sim = j, sim
             if best_j >= 0 and best_sim >= threshold:

@@ -23,10 +23,16 @@ from clearance.matching.index import (
     NameIndex,
     deletions,
 )
-from clearance.matching.names import _TABLE, MIN_WORD_SIM, NameParams, distance_sim, word_weight
-
-_SIM_ONE_EDIT = _TABLE[1]
+from clearance.matching.names import (
+    MIN_WORD_SIM,
+    SIM_BY_DISTANCE,
+    NameParams,
+    distance_sim,
+    word_weight,
+)
 from clearance.matching.normalize import NameForm, phonetic
+
+_SIM_ONE_EDIT = SIM_BY_DISTANCE[1]
 
 _PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}
 
@@ -39,6 +45,19 @@ class QueryForm:
     kind: int
 
 
+def _near(index: NameIndex, prefix: str, word: str, found: dict[int, float], scale: float) -> None:
+    """Keys within about one edit of ``word`` (deletion neighbourhood), with their similarity."""
+    for variant in (word, *deletions(word)):
+        for key_id in index.neighbours(prefix + variant):
+            if key_id not in found:
+                other = index.key_text(key_id)[2:]
+                dist = Levenshtein.distance(word, other, score_cutoff=3)
+                length = max(len(word), len(other))
+                sim = float(distance_sim(np.array(dist), np.array(length))) * scale
+                if sim >= MIN_WORD_SIM:
+                    found[key_id] = sim
+
+
 def _word_keys(index: NameIndex, word: str, kind: int) -> dict[int, float]:
     """Index keys (ids) for one query word with the similarity each stands for."""
     vocab = index.vocab
@@ -47,36 +66,23 @@ def _word_keys(index: NameIndex, word: str, kind: int) -> dict[int, float]:
     exact = vocab.get(prefix + word)
     if exact is not None:
         found[exact] = 1.0
-    if kind == KIND_LATIN:
-        for key, sim in ((f"p:{phonetic(word)}", 0.95), (f"c:{word}", 1.0)):
-            key_id = vocab.get(key)
-            if key_id is not None:
-                found[key_id] = max(found.get(key_id, 0.0), sim)
+    if kind != KIND_LATIN:
+        if len(word) >= 4:
+            _near(index, prefix, word, found, 1.0)
+        return found
+    key = phonetic(word)
+    for extra, sim in ((f"p:{key}", 0.95), (f"c:{word}", 1.0)):
+        key_id = vocab.get(extra)
+        if key_id is not None:
+            found[key_id] = max(found.get(key_id, 0.0), sim)
+    if len(key) >= 4:
+        _near(index, "p:", key, found, 0.97)
     if len(word) >= 4:
-        for variant in (word, *deletions(word)):
-            for key_id in index.neighbours.get(prefix + variant, ()):
-                if key_id not in found:
-                    other = index.key_text(key_id)[2:]
-                    dist = Levenshtein.distance(word, other, score_cutoff=3)
-                    sim = float(distance_sim(np.array(dist), np.array(max(len(word), len(other)))))
-                    if sim >= MIN_WORD_SIM:
-                        found[key_id] = sim
-        if kind == KIND_LATIN:
-            key = phonetic(word)
-            for variant in (key, *deletions(key)):
-                for key_id in index.neighbours.get("p:" + variant, ()):
-                    if key_id not in found:
-                        other = index.key_text(key_id)[2:]
-                        dist = Levenshtein.distance(key, other, score_cutoff=3)
-                        length = np.array(max(len(key), len(other)))
-                        sim = float(distance_sim(np.array(dist), length)) * 0.97
-                        if sim >= MIN_WORD_SIM:
-                            found[key_id] = sim
-            # A one-letter deletion of the query word may be a listed word ("Defens"/"Defense").
-            for variant in deletions(word):
-                key_id = vocab.get(prefix + variant)
-                if key_id is not None and key_id not in found:
-                    found[key_id] = float(_SIM_ONE_EDIT[min(len(word), 11)])
+        # A one-letter deletion of the query word may be a listed word ("Defens"/"Defense").
+        for variant in deletions(word):
+            key_id = vocab.get(prefix + variant)
+            if key_id is not None and key_id not in found:
+                found[key_id] = float(_SIM_ONE_EDIT[min(len(word), 11)])
     return found
 
 
@@ -86,11 +92,11 @@ def _best_per_record(
     """For one query word: each record reached, with the best similarity of its keys."""
     if len(keys) == 1:
         key_id, sim = next(iter(keys.items()))
-        posting = index.postings[key_id]
+        posting = index.posting(key_id)
         return posting, np.full(len(posting), sim, dtype=np.float32)
-    ids = np.concatenate([index.postings[k] for k in keys])
+    ids = np.concatenate([index.posting(k) for k in keys])
     vals = np.concatenate(
-        [np.full(len(index.postings[k]), s, dtype=np.float32) for k, s in keys.items()]
+        [np.full(len(index.posting(k)), s, dtype=np.float32) for k, s in keys.items()]
     )
     order = np.lexsort((-vals, ids))
     ids, vals = ids[order], vals[order]
@@ -129,7 +135,7 @@ def retrieve(
             if qform.kind == KIND_LATIN and i + 1 < len(words):
                 pair = index.vocab.get("c:" + word + words[i + 1])
                 if pair is not None:
-                    posting = index.postings[pair]
+                    posting = index.posting(pair)
                     ids_parts.append(posting)
                     val_parts.append(
                         np.full(len(posting), weights[i] + weights[i + 1], dtype=np.float32)

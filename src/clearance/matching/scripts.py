@@ -63,6 +63,8 @@ def char_script(char: str) -> str | None:
 
 def detect_script(text: str) -> str:
     """The dominant script of ``text`` (ISO 15924 code); Latin for empty/ASCII text."""
+    if text.isascii():
+        return LATIN
     counts: dict[str, int] = {}
     for char in text:
         script = char_script(char)
@@ -150,7 +152,7 @@ def romanise_han(text: str) -> str:
     """Chinese characters to toneless pinyin syllables (``习近平`` -> ``xi jin ping``)."""
     from pypinyin import lazy_pinyin
 
-    out: list[str] = lazy_pinyin(text, errors=lambda chars: list(chars))
+    out: list[str] = lazy_pinyin(text, errors="default")
     return " ".join(part for part in out if part.strip())
 
 
@@ -176,6 +178,7 @@ def arabic_skeleton(word: str) -> str:
     return _dedupe("".join(out)).removesuffix("h")
 
 
+@cache
 def latin_skeleton(word: str) -> str:
     """Consonant skeleton of a romanised word, comparable with :func:`arabic_skeleton`."""
     text = word.lower()

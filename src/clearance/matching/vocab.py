@@ -6,12 +6,15 @@ All entries are in the folded form produced by :func:`clearance.matching.normali
 
 from __future__ import annotations
 
+from functools import cache
+
 # Legal forms as equivalence classes across languages and scripts (after romanisation).
 # A legal form never makes a match by itself; it is split off the name and compared apart.
 LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     "llc": (
         "llc", "l l c", "limited liability company", "limited liability co", "ooo", "o o o",
-        "obshchestvo s ogranichennoy otvetstvennostyu", "obshchestvo s ogranichennoi otvetstvennostiu",
+        "obshchestvo s ogranichennoy otvetstvennostyu",
+        "obshchestvo s ogranichennoi otvetstvennostiu",
         "obschestvo s ogranichennoy otvetstvennostyu", "tov", "t o v",
         "tovarystvo z obmezhenoyu vidpovidalnistyu", "mchj", "mmc", "ltd liability co", "sp z o o",
         "spolka z ograniczona odpowiedzialnoscia", "kft", "doo", "d o o", "srl", "s r l", "sarl",
@@ -22,11 +25,12 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "tovarishchestvo s ogranichennoy otvetstvennostyu", "lp", "limited partnership",
     ),
     "jsc": (
-        "jsc", "j s c", "joint stock company", "joint-stock company", "ao", "a o", "oao", "zao", "pao",
+        "jsc", "j s c", "joint stock company", "ao", "a o", "oao", "zao", "pao",
         "ojsc", "cjsc", "pjsc", "open joint stock company", "closed joint stock company",
         "public joint stock company", "aktsionernoe obshchestvo", "aktsionernoye obshchestvo",
         "otkrytoe aktsionernoe obshchestvo", "zakrytoe aktsionernoe obshchestvo",
-        "publichnoe aktsionernoe obshchestvo", "pat", "prat", "at", "jsco", "ad", "a d", "as", "a s",
+        "publichnoe aktsionernoe obshchestvo", "pat", "prat", "at", "jsco", "ad", "a d", "as",
+        "a s",
     ),
     "sro": ("sro", "s r o", "spol s r o", "spolecnost s rucenim omezenym",
             "spolocnost s rucenim obmedzenym"),
@@ -54,22 +58,24 @@ MAX_FORM_WORDS = max(len(p) for p in LEGAL_FORM_PHRASES)
 # at a low weight, but never drive a match on their own.
 LOW_INFO_WORDS: frozenset[str] = frozenset(
     """
-    the and of for de la le les el al del der die das und di da do dos das e y et en
-    company companies group groups holding holdings trading trade traders international intl
-    bank banking industries industry industrial enterprise enterprises services service
-    general global national co corp investment investments import export exports imports
-    development management consulting logistics shipping technology technologies tech
-    systems solutions partners association foundation center centre institute organization
-    organisation ministry state federal limited commercial petroleum oil gas energy
-    construction engineering equipment products production manufacturing factory plant
-    agency office fund trust finance financial capital resources mining
-    """.split()
+    the and of for de la le les el al del der die das und di da do dos das e y et en company
+    companies group groups holding holdings trading trade traders international intl bank
+    banking industries industry industrial enterprise enterprises services service general
+    global national co corp investment investments import export exports imports development
+    management consulting logistics shipping technology technologies tech systems solutions
+    partners association foundation center centre institute organization organisation
+    ministry state federal limited commercial petroleum oil gas energy construction
+    engineering equipment products production manufacturing factory plant agency office fund
+    trust finance financial capital resources mining
+    """.split()  # noqa: SIM905
 )
 
 # Given-name particles and honorifics that are weak evidence in person names.
 PERSON_PARTICLES: frozenset[str] = frozenset(
-    "al el ul bin ben ibn bint abu abou van von der den de da di du la le mr mrs ms dr haji hajji"
-    " sheikh shaykh mullah mawlawi maulvi".split()
+    """
+    al el ul bin ben ibn bint abu abou van von der den de da di du la le mr mrs ms dr haji
+    hajji sheikh shaykh mullah mawlawi maulvi
+    """.split()  # noqa: SIM905
 )
 
 # Spelling families of very common given names -> a shared canonical key.
@@ -117,5 +123,6 @@ PATRONYMIC_ENDINGS: tuple[str, ...] = (
 )  # fmt: skip
 
 
+@cache
 def is_patronymic(token: str) -> bool:
     return len(token) > 6 and token.endswith(PATRONYMIC_ENDINGS)

@@ -217,7 +217,29 @@ def id_type(label: str, schema: Schema) -> IdType:
     return kind
 
 
+# OFAC spellings that :func:`clearance.countries.country_code` misses.
+_OFAC_COUNTRIES = {
+    "north macedonia, the republic of": "MK",
+    "macedonia, the former yugoslav republic of": "MK",
+    "cote d ivoire": "CI",
+}
+
+
 @lru_cache(maxsize=8192)
 def iso_country(text: str | None) -> str | None:
-    """:func:`clearance.countries.country_code`, memoised (lists repeat a few hundred names)."""
-    return country_code(text)
+    """ISO code of a country as OFAC writes it (memoised: lists repeat a few hundred names).
+
+    Adds to :func:`clearance.countries.country_code`: "X and Y" for ICU's "X & Y", the
+    "Region: Gaza" form, and a few OFAC spellings.
+    """
+    if not text:
+        return None
+    code = country_code(text)
+    if code is None:
+        name = text.strip().removeprefix("Region:").strip()
+        code = (
+            _OFAC_COUNTRIES.get(name.lower())
+            or country_code(name)
+            or country_code(name.replace(" and ", " & "))
+        )
+    return code

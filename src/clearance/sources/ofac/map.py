@@ -8,7 +8,7 @@ published files sometimes lag each other), never dropped silently.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TypeVar
 
@@ -35,6 +35,8 @@ from clearance.sources.ofac.remarks import (
     person_name,
 )
 
+_T = TypeVar("_T")
+
 ALT_KINDS = {"aka": NameKind.AKA, "fka": NameKind.FKA, "nka": NameKind.NKA}
 
 
@@ -45,11 +47,18 @@ def schema_for(sdn_type: str | None) -> Schema | None:
     return SDN_TYPES.get(sdn_type.strip().lower())
 
 
-def _unique(items: Iterable[str]) -> tuple[str, ...]:
+def _unique(items: Sequence[str]) -> tuple[str, ...]:
+    """Drop repeats, ignoring case; keep the first spelling and the order."""
+    if len(items) < 2:
+        return tuple(items)
     seen: dict[str, str] = {}
     for item in items:
         seen.setdefault(item.casefold(), item)
     return tuple(seen.values())
+
+
+def _distinct(items: Sequence[_T]) -> tuple[_T, ...]:
+    return tuple(dict.fromkeys(items)) if len(items) > 1 else tuple(items)
 
 
 def map_address(row: AddressRow) -> Address:
@@ -80,6 +89,9 @@ def _names(
 
 def _vessel(row: SdnRow, facts: RemarkFacts) -> Vessel | None:
     extra = facts.vessel
+    columns = (row.vessel_flag, row.vessel_type, row.tonnage, row.grt, row.vessel_owner)
+    if not extra and not any(columns):
+        return None
     vessel = Vessel(
         flag=row.vessel_flag or extra.get("flag"),
         vessel_type=row.vessel_type or extra.get("vessel_type"),
@@ -139,20 +151,20 @@ def map_row(
         source_id=record,
         schema=schema,
         names=tuple(_names(row, schema, aliases, facts)),
-        birth_dates=tuple(dict.fromkeys(facts.birth_dates)),
+        birth_dates=_distinct(facts.birth_dates),
         birth_places=_unique(facts.birth_places),
         nationalities=_unique(facts.nationalities),
         citizenships=_unique(facts.citizenships),
         countries=_unique(countries),
         gender=facts.gender,
         addresses=tuple(map_address(a) for a in addresses if not a.empty),
-        identifiers=tuple(dict.fromkeys(identifiers)),
+        identifiers=_distinct(identifiers),
         programs=_unique([*parse_programs(row.program), *facts.programs]),
         remarks=remarks,
         titles=_unique([*title_parts, *facts.titles]),
         relationships=tuple(relationships),
         vessel=_vessel(row, facts),
-        notes=tuple(dict.fromkeys(notes)),
+        notes=_distinct(notes),
         unparsed=tuple(facts.unparsed),
         source_record={
             **row.record(),

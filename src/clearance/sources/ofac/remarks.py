@@ -168,6 +168,9 @@ def _country_or_text(text: str) -> str:
 def _add_identifier(
     facts: RemarkFacts, label: str, value: str, kind: IdType, schema: Schema
 ) -> bool:
+    if kind is IdType.PHONE:  # "(98)(21)(66153220)": the parentheses are the number
+        facts.identifiers.append(Identifier(kind, value.strip(), label=label))
+        return True
     m = _ID_VALUE.match(value.strip())
     if m is None:
         return False

@@ -42,7 +42,7 @@ _CANONICAL = {k.lower(): k for k in KEYS}
 UN_REF = re.compile(r"\b([A-Z]{2})([ie])\.(\d{3})\b")
 _OWN_UN_REF = re.compile(
     r"\bUN\s*Ref(?:erence(?:\s*Number)?)?\s*[.:]?\s*(?:UN\s*Ref\s*)?"
-    r"([A-Z]{2}[IE]\.\d{3}|Q[EI]\.[A-Z]\.\d+\.\d+)",
+    r"([A-Z]{2}[IE]\.\s?\d{3}|Q[EI]\.[A-Z]\.\d+\.\d+)",
     re.I,
 )
 _OFSI_PARENTHESIS = re.compile(r"\([^()]*OFSI ID[^()]*\)|\bOFSI ID:.*?(?=\)|$)", re.I)
@@ -83,7 +83,7 @@ def parse_other_information(text: str) -> OtherInformation:
 
 def normalise_un_ref(ref: str) -> str:
     """``KPI.067`` → ``KPi.067`` (the UN's own casing); older forms are upper-cased."""
-    if m := re.fullmatch(r"([A-Za-z]{2})([IiEe])\.(\d{3})", ref):
+    if m := re.fullmatch(r"([A-Za-z]{2})([IiEe])\.\s?(\d{3})", ref):
         return f"{m.group(1).upper()}{m.group(2).lower()}.{m.group(3)}"
     return ref.upper()
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from clearance.errors import InputFileError
 from clearance.sources.base import read_text
+from clearance.sources.uk.xlsx import UnsupportedWorkbook, iter_sheet_rows
 from clearance.sources.un.common import clean
 
 # Published column → UkRow field. Both layouts; the old CSV lacks several columns.
@@ -166,25 +167,45 @@ def _rows(path: Path, raw: Iterable[tuple[int, Sequence[object]]], layout: str) 
 
 
 def read_xlsx(path: Path) -> UkFile:
-    """Read ``ConList.xlsx`` (first sheet) with openpyxl in read-only mode."""
-    import openpyxl  # imported here: only this format needs it
-    from openpyxl.utils.exceptions import InvalidFileException
-
+    """Read ``ConList.xlsx`` (first sheet): lxml fast path, openpyxl read-only as fallback."""
     if path.stat().st_size == 0:
         raise InputFileError(str(path), "file is empty")
     if not zipfile.is_zipfile(path):
         raise InputFileError(str(path), "not an Excel .xlsx workbook (not a zip file)")
     try:
+        return _rows(path, iter_sheet_rows(path), "xlsx-2022")
+    except UnsupportedWorkbook:
+        return _read_xlsx_openpyxl(path)
+
+
+def _read_xlsx_openpyxl(path: Path) -> UkFile:
+    import openpyxl  # imported here: only the fallback needs it
+    from defusedxml import DefusedXmlException
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    # openpyxl parses the workbook XML with defusedxml: entity declarations are refused.
+    bad = (InvalidFileException, DefusedXmlException, zipfile.BadZipFile, KeyError, ValueError)
+    try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputFileError(str(path), f"not a readable .xlsx workbook: {exc}") from None
+    except (*bad, OSError) as exc:
+        raise InputFileError(str(path), f"not a readable .xlsx workbook: {_why(exc)}") from None
     try:
         sheet = book.worksheets[0]
         return _rows(path, enumerate(sheet.iter_rows(values_only=True), start=1), "xlsx-2022")
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputFileError(str(path), f"corrupt .xlsx workbook: {exc}") from None
+    except (*bad, SyntaxError) as exc:  # ElementTree.ParseError is a SyntaxError
+        raise InputFileError(str(path), f"corrupt .xlsx workbook: {_why(exc)}") from None
     finally:
         book.close()
+
+
+def _why(exc: BaseException) -> str:
+    text = " ".join((str(exc) or type(exc).__name__).split())
+    inner = exc.__cause__ or exc.__context__
+    if inner is not None:
+        text += f" [{type(inner).__name__}: {inner}]"
+    if "entit" in text.lower():
+        text += " (entity declarations are refused: possible entity-expansion bomb)"
+    return text
 
 
 def read_csv(path: Path) -> UkFile:

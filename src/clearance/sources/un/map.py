@@ -49,6 +49,7 @@ from clearance.sources.un.common import (
 from clearance.sources.un.dates import DateResult, month_number, parse_loose_date
 from clearance.sources.un.read import UnAlias, UnDate, UnDocument, UnFile, UnPlace, UnRecord
 
+IMO_NUMBER = re.compile(r"\bIMO\)?(?:\s*number)?\s*:?\s*(\d{7})\b", re.I)
 REFERENCE = re.compile(r"\b([A-Z]{2}[ie]\.\d{3})\b")
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
 _SCRIPT_NOTE = re.compile(r"(?:original script|in arabic(?: script)?)\s*:\s*(.+)$", re.I)
@@ -266,11 +267,12 @@ def _relationships(
     record: UnRecord, list_name: str, targets: dict[str, tuple[str, str]]
 ) -> tuple[Relationship, ...]:
     edges: list[Relationship] = []
-    own = record.reference_number
+    seen = {record.reference_number}
     for sentence in _SENTENCE.split(record.comments1):
-        for ref in unique(REFERENCE.findall(sentence)):
-            if ref == own or any(e.raw and ref in e.raw for e in edges):
+        for ref in REFERENCE.findall(sentence):
+            if ref in seen:
                 continue
+            seen.add(ref)
             source_id, caption = targets.get(ref, ("", ref))
             target = entity_id(list_name, source_id) if source_id else None
             edges.append(Relationship(RelationKind.ASSOCIATE, caption, target, raw=sentence))
@@ -311,6 +313,9 @@ def map_record(
             b.notes.append(f"place of birth: {place.note}")
     addresses = [a for a in (_address(b, p) for p in record.addresses) if a is not None]
     identifiers = [i for i in (_document(b, d) for d in record.documents) if i is not None]
+    identifiers += [
+        Identifier(IdType.IMO, n, label="IMO number") for n in IMO_NUMBER.findall(record.comments1)
+    ]
     gender = {"male": Gender.MALE, "female": Gender.FEMALE}.get(record.gender.lower())
     if record.gender and gender is None:
         b.issue("unknown GENDER", record.gender)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from lxml import etree
 
@@ -38,7 +39,9 @@ def _check_no_entities(path: Path, tree: etree._ElementTree) -> None:
 
 
 def _syntax_error(path: Path, exc: etree.XMLSyntaxError) -> InputFileError:
-    message = str(exc.msg or exc).split(" (", 1)[0]
+    message = str(exc.msg or exc).split(" (", 1)[0].split(", line ", 1)[0]
+    if "encoding" in message.lower():
+        message += " (the file must be UTF-8 or declare its encoding)"
     if "amplification" in message or "entity" in message.lower():
         message += " (refused as a possible entity-expansion bomb)"
     where = f" at line {exc.lineno}" if exc.lineno else ""
@@ -48,32 +51,50 @@ def _syntax_error(path: Path, exc: etree.XMLSyntaxError) -> InputFileError:
 def parse_xml(path: Path) -> etree._ElementTree:
     """Parse a whole XML file safely; bad input raises :class:`InputFileError`."""
     _check_nonempty(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputFileError(str(path), f"cannot read XML: {exc}") from None
+    return parse_xml_bytes(path, data).getroottree()
+
+
+def parse_xml_bytes(path: Path, data: bytes) -> etree._Element:
+    """Parse XML held in memory (``path`` names it in errors); returns the root element."""
     parser = etree.XMLParser(remove_comments=True, **_OPTIONS)  # type: ignore[arg-type]
     try:
-        tree = etree.parse(str(path), parser)
+        root = etree.fromstring(data, parser, base_url=str(path))
     except etree.XMLSyntaxError as exc:
         raise _syntax_error(path, exc) from None
-    _check_no_entities(path, tree)
-    return tree
+    _check_no_entities(path, root.getroottree())
+    return root
 
 
-def iter_elements(path: Path, local_name: str) -> Iterator[tuple[etree._Element, etree._Element]]:
+def iter_elements(
+    path: Path, local_name: str, *, source: IO[bytes] | None = None
+) -> Iterator[tuple[etree._Element, etree._Element]]:
     """Stream ``(root, element)`` for every element named ``local_name`` (any namespace).
 
-    Each element is cleared after the caller has handled it, so memory stays flat on the large
-    EU file. Syntax errors anywhere in the file raise :class:`InputFileError`.
+    Reads ``source`` when given (a member of a zip file, say), else ``path``; ``path`` names
+    the file in errors. Each element is cleared after the caller has handled it, so memory stays
+    flat on large files. Syntax errors anywhere in the file raise :class:`InputFileError`.
     """
-    _check_nonempty(path)
-    events = etree.iterparse(str(path), events=("start", "end"), remove_comments=True, **_OPTIONS)
-    root: etree._Element | None = None
+    if source is None:
+        _check_nonempty(path)
+    events = etree.iterparse(
+        source if source is not None else str(path),
+        events=("end",),
+        tag=f"{{*}}{local_name}",
+        remove_comments=True,
+        **_OPTIONS,
+    )
+    checked = False
     try:
-        for event, element in events:
-            if root is None:
-                root = element
-                _check_no_entities(path, element.getroottree())
-            if event != "end" or etree.QName(element).localname != local_name:
-                continue
-            yield root, element
+        for _, element in events:
+            tree = element.getroottree()
+            if not checked:
+                _check_no_entities(path, tree)
+                checked = True
+            yield tree.getroot(), element
             element.clear(keep_tail=False)
             parent = element.getparent()
             if parent is not None:
@@ -81,6 +102,8 @@ def iter_elements(path: Path, local_name: str) -> Iterator[tuple[etree._Element,
                     del parent[0]
     except etree.XMLSyntaxError as exc:
         raise _syntax_error(path, exc) from None
+    except OSError as exc:
+        raise InputFileError(str(path), f"cannot read XML: {exc}") from None
 
 
 def local(element: etree._Element) -> str:

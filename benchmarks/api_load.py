@@ -1,0 +1,278 @@
+"""Load benchmark of the screening API: ``clearance serve --workers 2`` driven by wrk.
+
+Loads every list ``clearance load`` can read from the shared data folder into a temporary home,
+starts the server as a real process on a free loopback port, and drives ``POST /screen`` (and
+yente's ``POST /match/default``) with wrk at 32 connections for a bounded time, posting varied
+names (listed names, spelling variants, unlisted names). Prints requests/s, p50/p99 latency and
+error counts next to the in-process baseline (``Screener.screen`` in a loop) from the same run.
+
+    .venv/bin/python benchmarks/api_load.py [--duration 20] [--connections 32] [--workers 2]
+
+Targets: >= 1,000 req/s on single-name ``/screen``, p99 <= 25 ms at 32 clients, zero errors.
+wrk comes from Debian (``apt-get install -y wrk``); the script installs it when missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DATA = Path(os.environ.get("CLEARANCE_TEST_DATA", ROOT.parent / "shared" / "data"))
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from api_names import query_bodies  # noqa: E402
+from tests.api.server import Server, clearance_cli  # noqa: E402
+
+LISTS = [
+    ("OFAC SDN 2023-12-28", "ofac/sdn_csv_2023-12-28"),
+    ("OFAC consolidated 2025-12-19", "ofac/cons_csv_2025-12-19"),
+    ("UN 2026-02-27", "un/2026-02-27/consolidated.xml"),
+    ("UK OFSI 2025-04-10", "uk/ofsi_conlist_2025-04-10/ConList.xlsx"),
+]
+
+LUA = r"""
+local bodies = {
+%(bodies)s
+}
+local n = #bodies
+local counter = 0
+local threads = {}
+
+setup = function(thread)
+  thread:set("offset", #threads * 7919)
+  table.insert(threads, thread)
+end
+
+init = function(args)
+  counter = offset or 0
+  wrk.method = "POST"
+  wrk.path = "%(path)s"
+  wrk.headers["Content-Type"] = "application/json"
+  wrk.headers["Authorization"] = "Bearer %(key)s"
+end
+
+request = function()
+  counter = counter + 1
+  return wrk.format(nil, nil, nil, bodies[counter %% n + 1])
+end
+
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'RESULT {"requests": %%d, "duration_us": %%d, "p50_us": %%d, "p90_us": %%d, ' ..
+    '"p99_us": %%d, "max_us": %%d, "connect": %%d, "read": %%d, "write": %%d, ' ..
+    '"status": %%d, "timeout": %%d}\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(90),
+    latency:percentile(99), latency.max, e.connect, e.read, e.write, e.status, e.timeout))
+end
+"""
+
+
+def ensure_wrk() -> str:
+    found = shutil.which("wrk")
+    if found:
+        return found
+    print("wrk not found: installing it from Debian (apt-get install -y wrk)", flush=True)
+    subprocess.run(["apt-get", "install", "-y", "wrk"], check=False, capture_output=True)
+    found = shutil.which("wrk")
+    if not found:
+        subprocess.run(["apt-get", "update"], check=False, capture_output=True)
+        subprocess.run(["apt-get", "install", "-y", "wrk"], check=True, capture_output=True)
+        found = shutil.which("wrk")
+    if not found:
+        raise SystemExit("error: wrk is not installed and could not be installed")
+    return found
+
+
+def load_lists(home: Path) -> list[str]:
+    """Load each list into the home; lists this build cannot read yet are skipped (printed)."""
+    loaded = []
+    for label, rel in LISTS:
+        path = DATA / rel
+        try:
+            clearance_cli(home, "load", str(path))
+        except RuntimeError as exc:
+            reason = str(exc).strip().splitlines()[-1]
+            print(f"  skipped {label}: {reason}")
+            continue
+        loaded.append(label)
+    if not loaded:
+        raise SystemExit("error: no list could be loaded")
+    return loaded
+
+
+def list_names(home: Path) -> list[str]:
+    from clearance.settings import Settings
+    from clearance.store import SnapshotStore
+
+    snapshot = SnapshotStore(Settings.from_env(home=home)).require_active()
+    return [f"{i.name} {i.published or ''}".strip() for i in snapshot.lists()]
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * pct / 100))]
+
+
+def baseline(home: Path, bodies: list[dict[str, Any]], seconds: float) -> dict[str, float]:
+    """The in-process screening loop (one thread) over the same queries."""
+    import clearance
+    from clearance.matching.query import ScreenOptions, make_query
+    from clearance.settings import Settings
+
+    screener = clearance.open(settings=Settings.from_env(home=home)).screener
+    queries = [make_query(b["name"], type=b.get("type")) for b in bodies]
+    options = ScreenOptions(limit=10)
+    for query in queries[:50]:
+        screener.screen(query, options)
+    times: list[float] = []
+    deadline = time.perf_counter() + seconds
+    i = 0
+    while time.perf_counter() < deadline:
+        start = time.perf_counter()
+        screener.screen(queries[i % len(queries)], options)
+        times.append(time.perf_counter() - start)
+        i += 1
+    return {
+        "qps": len(times) / sum(times),
+        "p50_ms": percentile(times, 50) * 1000,
+        "p99_ms": percentile(times, 99) * 1000,
+        "mean_ms": statistics.fmean(times) * 1000,
+    }
+
+
+def run_wrk(
+    wrk: str, url: str, path: str, key: str, payloads: list[str], args: argparse.Namespace
+) -> dict[str, Any]:
+    lua_bodies = ",\n".join(f"[==[{p}]==]" for p in payloads)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
+        fh.write(LUA % {"bodies": lua_bodies, "path": path, "key": key})
+        script = fh.name
+    try:
+        cmd = [
+            wrk,
+            f"-t{args.threads}",
+            f"-c{args.connections}",
+            f"-d{args.duration}s",
+            "--timeout",
+            "10s",
+            "-s",
+            script,
+            url,
+        ]
+        done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    finally:
+        os.unlink(script)
+    match = re.search(r"^RESULT (\{.*\})$", done.stdout, re.MULTILINE)
+    if match is None:
+        raise SystemExit(f"error: unexpected wrk output:\n{done.stdout}\n{done.stderr}")
+    result: dict[str, Any] = json.loads(match.group(1))
+    result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
+    result["errors"] = sum(result[k] for k in ("connect", "read", "write", "status", "timeout"))
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=int, default=20, help="seconds per wrk run")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    parser.add_argument("--workers", type=int, default=2, help="server worker processes")
+    parser.add_argument("--queries", type=int, default=3000, help="distinct query bodies")
+    parser.add_argument("--home", type=Path, help="use this loaded home instead of loading")
+    args = parser.parse_args()
+    wrk = ensure_wrk()
+
+    with tempfile.TemporaryDirectory(prefix="clearance-bench-") as tmp:
+        if args.home is not None:
+            home = args.home
+            loaded = [p.split(maxsplit=1)[0] for p in list_names(home)]
+        else:
+            home = Path(tmp) / "home"
+            print(f"loading lists into {home}", flush=True)
+            loaded = load_lists(home)
+        from clearance.api.keys import KeyStore, Role
+
+        store = KeyStore(home)
+        key = store.add(f"bench-{os.getpid()}", Role.SCREENER)
+        bodies = query_bodies(home, args.queries, random.Random(20231228))
+        print(f"lists: {', '.join(loaded)}; {len(bodies)} distinct queries", flush=True)
+
+        print("in-process baseline (Screener.screen loop, 1 thread) ...", flush=True)
+        base = baseline(home, bodies, seconds=min(10, args.duration))
+
+        server = Server(home, workers=args.workers, log=Path(tmp) / "server.log")
+        try:
+            server.wait_ready(timeout=120)
+            screen_payloads = [json.dumps(b, ensure_ascii=True) for b in bodies]
+            match_payloads = [
+                json.dumps(
+                    {
+                        "queries": {
+                            "q": {
+                                "schema": "Person" if b.get("type") == "person" else "LegalEntity",
+                                "properties": {"name": [b["name"]]},
+                            }
+                        }
+                    },
+                    ensure_ascii=True,
+                )
+                for b in bodies
+            ]
+            warm = argparse.Namespace(**{**vars(args), "duration": 3})
+            run_wrk(wrk, server.url, "/screen", key, screen_payloads, warm)
+            print(f"wrk POST /screen ({args.duration} s) ...", flush=True)
+            screen = run_wrk(wrk, server.url, "/screen", key, screen_payloads, args)
+            print(f"wrk POST /match/default ({args.duration} s) ...", flush=True)
+            match = run_wrk(wrk, server.url, "/match/default", key, match_payloads, args)
+            metrics = httpx.get(f"{server.url}/metrics").text
+        finally:
+            server.stop()
+            store.revoke(f"bench-{os.getpid()}")
+
+    counted = sum(
+        float(v)
+        for v in re.findall(
+            r'clearance_http_requests_total\{method="POST",route="/screen",status="200"\} (\S+)',
+            metrics,
+        )
+    )
+    print()
+    print(f"Lists: {', '.join(loaded)}")
+    print(
+        f"In-process baseline  Screener.screen: {base['qps']:8.0f} queries/s  "
+        f"p50 {base['p50_ms']:6.2f} ms  p99 {base['p99_ms']:6.2f} ms  (1 thread)"
+    )
+    for label, res in (("POST /screen       ", screen), ("POST /match/default", match)):
+        print(
+            f"HTTP {label}: {res['rps']:8.0f} req/s      p50 {res['p50_us'] / 1000:6.2f} ms  "
+            f"p99 {res['p99_us'] / 1000:6.2f} ms  errors {res['errors']}  "
+            f"({res['requests']} requests, {args.connections} connections, "
+            f"{args.workers} workers, {args.duration} s)"
+        )
+    print(f"Server /metrics counted {counted:.0f} successful POST /screen (all workers).")
+    checks = [
+        ("/screen >= 1000 req/s", screen["rps"] >= 1000),
+        ("/screen p99 <= 25 ms", screen["p99_us"] <= 25_000),
+        ("zero errors", screen["errors"] == 0 and match["errors"] == 0),
+    ]
+    print("Targets: " + "; ".join(f"{name}: {'ok' if ok else 'MISSED'}" for name, ok in checks))
+
+
+if __name__ == "__main__":
+    main()

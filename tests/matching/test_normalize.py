@@ -1,0 +1,109 @@
+"""The normaliser: folding, scripts, legal forms (plus Hypothesis properties)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clearance.matching.normalize import analyse, fold, phonetic, split_legal_forms
+from clearance.matching.scripts import detect_script, romanise
+
+
+def tokens(text: str) -> list[tuple[str, ...]]:
+    return [f.tokens for f in analyse(text)]
+
+
+def test_fold_case_punctuation_diacritics() -> None:
+    assert fold("  MKRTYCHEV,  Ashot ") == "mkrtychev ashot"
+    assert fold("Čapek-Šťastný") == "capek stastny"
+    assert fold("O'Brien") == "obrien"
+    assert fold("Straße") == "strasse"
+
+
+def test_numbers_are_split_from_letters_and_kept() -> None:
+    assert fold("11420 CORP.") == "11420 corp"
+    assert fold("BOEING737") == "boeing 737"
+
+
+def test_legal_forms_split_across_languages() -> None:
+    for text in ("ООО Верус", "Verus LLC", "LIMITED LIABILITY COMPANY VERUS", "LLC VERUS"):
+        (form,) = analyse(text)
+        assert form.tokens == ("verus",)
+        assert form.forms == {"llc"}, text
+    (too,) = analyse("TOO Defense Engineering")
+    (llp,) = analyse("DEFENSE ENGINEERING LIMITED LIABILITY PARTNERSHIP")
+    assert too.forms == llp.forms == {"llp"}
+    assert too.tokens == llp.tokens == ("defense", "engineering")
+    (sro,) = analyse("Versor s.r.o.")
+    assert sro.forms == {"sro"}
+
+
+def test_a_legal_form_alone_stays_a_name() -> None:
+    # Nothing but a legal form: keep it as the name rather than an empty name.
+    assert tokens("Limited") == [("limited",)]
+    words, forms = split_legal_forms(["ooo"])
+    assert words == ["ooo"] and not forms
+
+
+def test_arabic_compounds_share_one_spelling() -> None:
+    spellings = ["Abd al-Rahman", "Abdul Rahman", "Abdulrahman", "Abdel Rahman", "Abd Al Rahman"]
+    assert {tokens(s)[0] for s in spellings} == {("abdulrahman",)}
+
+
+def test_scripts_detected_and_romanised() -> None:
+    assert detect_script("Мкртычев Ашот") == "Cyrl"
+    assert detect_script("محمد جواد ظريف") == "Arab"
+    assert detect_script("김정은") == "Hang"
+    assert detect_script("习近平") == "Hani"
+    assert detect_script("Ashot") == "Latn"
+    assert ("mkrtychev", "ashot") in tokens("Мкртычев Ашот")
+    assert ("kim", "jong", "un") in tokens("김정은")
+    assert ("xi", "jin", "ping") in tokens("习近平")
+    assert ("alexis", "tsipras") in tokens("Αλέξης Τσίπρας")
+    assert romanise("Ashot") == []
+
+
+def test_phonetic_merges_romanisation_variants() -> None:
+    assert phonetic("mkrtychev") == phonetic("mkrtichev") == phonetic("mkrtytchev")
+    assert phonetic("khodorkovsky") == phonetic("hodorkovski")
+    assert phonetic("mohammed") == phonetic("muhammad") == phonetic("mohamed")
+    assert phonetic("tsoy") == phonetic("tsoi")
+
+
+names = st.text(
+    alphabet=st.characters(
+        whitelist_categories=("Lu", "Ll", "Lo", "Nd", "Zs", "Pd", "Po"),
+        max_codepoint=0xD7A3,
+    ),
+    min_size=1,
+    max_size=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(names)
+def test_fold_is_idempotent(text: str) -> None:
+    once = fold(text)
+    assert fold(once) == once
+    assert once == once.strip()
+    assert "  " not in once
+
+
+@settings(max_examples=300, deadline=None)
+@given(names)
+def test_analyse_is_stable_and_ascii_for_romanised_forms(text: str) -> None:
+    first = analyse(text)
+    assert analyse(text) == first  # deterministic
+    for form in first:
+        if not form.native:
+            assert all(t.isascii() and t for t in form.tokens)
+            # Script-stable: analysing the romanised words again changes nothing.
+            again = analyse(" ".join(form.tokens))
+            assert again[0].tokens == form.tokens
+
+
+@settings(max_examples=200, deadline=None)
+@given(names)
+def test_case_and_spacing_do_not_change_forms(text: str) -> None:
+    assert [f.tokens for f in analyse(text.upper())] == [f.tokens for f in analyse(text.upper())]
+    assert [f.tokens for f in analyse(f"  {text}  ")] == [f.tokens for f in analyse(text)]
