@@ -119,6 +119,14 @@ def country_code(text: str | None) -> str | None:
     table = _table()
     if key in table:
         return table[key]
+    key = key.removeprefix("region: ").removeprefix("the ")
+    for variant in (key, key.replace(" and ", " & "), key.replace("d ivoire", "d'ivoire")):
+        if variant in table:
+            return table[variant]
+    if ", the republic of" in key or ", republic of" in key:
+        head = key.split(",")[0]
+        if head in table:
+            return table[head]
     # "Korea, North" style inversions and trailing qualifiers.
     if "," in key:
         head, _, tail = key.partition(",")

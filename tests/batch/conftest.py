@@ -7,13 +7,12 @@ from pathlib import Path
 import pytest
 
 from clearance.settings import Settings
-from tests.batch.homes import build_home
+from tests.batch.homes import shared_home
 
 
 @pytest.fixture(scope="session")
 def batch_home_names(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> tuple[Path, list[str]]:
-    home = tmp_path_factory.mktemp("batch-home")
-    return home, build_home(home, data_dir)
+    return shared_home(tmp_path_factory, data_dir)
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,8 @@ import csv
 import random
 from pathlib import Path
 
+import pytest
+
 from clearance.app import index_builder
 from clearance.settings import Settings
 from clearance.sources import read_path
@@ -27,6 +29,18 @@ def build_home(home: Path, data_dir: Path, size: int = 400) -> list[str]:
     parsed.entities = list({e.source_id: e for e in keep}.values())
     SnapshotStore(Settings(home=home)).install([parsed], builders=[index_builder])
     return [e.names[0].full for e in parsed.entities]
+
+
+_SHARED: dict[str, tuple[Path, list[str]]] = {}
+
+
+def shared_home(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> tuple[Path, list[str]]:
+    """One home per test session, whichever test folder asks first (batch or spark)."""
+    key = str(data_dir)
+    if key not in _SHARED:
+        home = tmp_path_factory.mktemp("batch-home")
+        _SHARED[key] = (home, build_home(home, data_dir))
+    return _SHARED[key]
 
 
 def customer_rows(count: int, listed: list[str], seed: int = 7) -> list[dict[str, str]]:

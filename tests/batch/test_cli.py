@@ -116,13 +116,14 @@ def tagged_processes(tag: str) -> list[int]:
 
 
 def check_output(out: Path, src: Path, ref: Path) -> None:
+    """Every input id exactly once, in order, each with the reference run's result."""
     with src.open(newline="", encoding="utf-8") as handle:
         ids = [row["id"] for row in csv.DictReader(handle)]
     with out.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert [r["id"] for r in rows] == ids  # every input row exactly once, in order
+    assert [r["id"] for r in rows] == ids
     with ref.open(newline="", encoding="utf-8") as handle:
-        for got, want in zip(rows, csv.DictReader(handle), strict=True):
+        for got, want in zip(rows, csv.DictReader(handle), strict=False):
             assert got == want
 
 
@@ -133,7 +134,7 @@ def test_kill_9_midway_then_resume(tmp_path: Path, batch_home: Path, big_run: tu
     proc = start(batch_home, src, out, tag)
     committed = wait_for_progress(out, proc, 5 * CHUNK)
     os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
+    proc.communicate()
     assert committed < ROWS, "the run finished before it could be killed"
     deadline = time.monotonic() + 10
     while tagged_processes(tag) and time.monotonic() < deadline:
@@ -153,11 +154,14 @@ def test_kill_9_midway_then_resume(tmp_path: Path, batch_home: Path, big_run: tu
 def test_ctrl_c_stops_cleanly_then_resume(
     tmp_path: Path, batch_home: Path, big_run: tuple[Path, Path]
 ) -> None:
-    src, ref = big_run
+    big, ref = big_run
+    src = tmp_path / "first-10k.csv"  # results do not depend on other rows: a prefix will do
+    with big.open("rb") as handle:
+        src.write_bytes(b"".join(next(handle) for _ in range(10_001)))
     out = tmp_path / "out.csv"
     tag = uuid.uuid4().hex
     proc = start(batch_home, src, out, tag)
-    wait_for_progress(out, proc, 3 * CHUNK)
+    wait_for_progress(out, proc, 2 * CHUNK)
     os.killpg(proc.pid, signal.SIGINT)  # the terminal sends it to the whole process group
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err.decode()

@@ -49,8 +49,11 @@ def screen(
         typer.Option("--output", "-o", help="Bulk mode: results file (default stdout)."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit with code 3 when the name alerts.")
+    ] = False,
 ) -> None:
-    """Screen a name against every loaded list; exit code 3 when it alerts."""
+    """Screen a name against every loaded list (and bulk-screen a JSON-lines file)."""
     state = get_state(ctx)
     engine = Clearance(state.settings)
     options = ScreenOptions(limit=limit, threshold=threshold)
@@ -74,7 +77,7 @@ def screen(
         print_json(result.to_dict())
     else:
         _print_result(result)
-    if result.alert:
+    if result.alert and exit_code:
         raise typer.Exit(3)
 
 

@@ -119,17 +119,16 @@ def refresh(
             result.seconds[name] = time.perf_counter() - start
             result.parsed.append(parsed)
     ratio = store.settings.min_count_ratio
-    if keep_going:
-        good: list[ParsedList] = []
-        parent = store.active()
-        for parsed in result.parsed:
-            try:
-                check_counts([parsed], parent, ratio)
-            except ClearanceError as exc:
-                result.failures.append(RefreshFailure(parsed.list, exc.message))
-            else:
-                good.append(parsed)
-        result.parsed = good
+    good: list[ParsedList] = []
+    parent = store.active()
+    for parsed in result.parsed:
+        try:
+            check_counts([parsed], parent, ratio)
+        except ClearanceError as exc:
+            result.failures.append(RefreshFailure(parsed.list, exc.message))
+        else:
+            good.append(parsed)
+    result.parsed = good
     if not result.parsed or (result.failures and not keep_going):
         return result
     try:

@@ -116,6 +116,10 @@ def parse_date(text: str) -> FuzzyDate | None:
 # Splitting
 
 
+# "S.A. DE C.V." keeps its final dot: it belongs to the abbreviation, not the sentence.
+_ABBREV_END = re.compile(r"(?:^|[\s.])[A-Za-z]\.[A-Za-z]\.$")
+
+
 def split_remarks(text: str) -> list[str]:
     """Split on top-level ``;`` (not inside parentheses); drop the closing full stop."""
     text = text.strip()
@@ -146,9 +150,6 @@ def split_remarks(text: str) -> list[str]:
     return [f for f in fragments if f]
 
 
-# "S.A. DE C.V." keeps its final dot: it belongs to the abbreviation, not the sentence.
-_ABBREV_END = re.compile(r"(?:^|[\s.])[A-Za-z]\.[A-Za-z]\.$")
-
 # ---------------------------------------------------------------------------------------------
 # Fragment handlers: (facts, label, value, fragment, schema) -> understood?
 
@@ -165,9 +166,8 @@ def _country_or_text(text: str) -> str:
     return iso_country(text) or text.strip()
 
 
-def _add_identifier(
-    facts: RemarkFacts, label: str, value: str, kind: IdType, schema: Schema
-) -> bool:
+def _add_identifier(facts: RemarkFacts, label: str, value: str, kind: IdType) -> bool:
+    """``<value> (<Country>) issued <date> expires <date>`` -> :class:`Identifier`."""
     if kind is IdType.PHONE:  # "(98)(21)(66153220)": the parentheses are the number
         facts.identifiers.append(Identifier(kind, value.strip(), label=label))
         return True
@@ -192,7 +192,7 @@ def _add_identifier(
 def _identifier(facts: RemarkFacts, label: str, value: str, frag: str, schema: Schema) -> bool:
     if not value:
         return False
-    return _add_identifier(facts, label, value, id_type(label, schema), schema)
+    return _add_identifier(facts, label, value, id_type(label, schema))
 
 
 def _imo(facts: RemarkFacts, label: str, value: str, frag: str, schema: Schema) -> bool:
@@ -200,7 +200,7 @@ def _imo(facts: RemarkFacts, label: str, value: str, frag: str, schema: Schema) 
     if head.upper() == "IMO" and number.strip().isdigit():
         facts.identifiers.append(Identifier(IdType.IMO, number.strip(), label="IMO"))
         return True
-    return bool(value) and _add_identifier(facts, label, value, IdType.OTHER, schema)
+    return bool(value) and _add_identifier(facts, label, value, IdType.OTHER)
 
 
 def _digital_currency(

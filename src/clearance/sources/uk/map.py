@@ -46,7 +46,7 @@ from clearance.sources.uk.other import (
     split_names,
     split_values,
 )
-from clearance.sources.uk.read import UkFile, UkRow
+from clearance.sources.uk.read import FIELDS, UkFile, UkRow, row_values
 from clearance.sources.un.common import (
     clean,
     country_iso,
@@ -134,13 +134,22 @@ class _Group:
         return schema
 
     def fields(self, key: str) -> list[str]:
-        return [v for info in self.infos for v in info.fields.get(key, [])]
+        """Values of a keyed "Other Information" field across the group's texts."""
+        return [v for info in self.infos for v in info.fields.get(key, ())]
 
     # --- names -------------------------------------------------------------------------------
 
     def names(self) -> list[Name]:
         names: list[Name] = []
+        seen: set[tuple[str, ...]] = set()
         for row in self.rows:
+            key = (
+                row.name1, row.name2, row.name3, row.name4, row.name5, row.name6,
+                row.alias_type, row.alias_quality, row.non_latin_name, row.non_latin_language,
+            )  # fmt: skip
+            if key in seen:  # rows repeat each name once per DOB / address
+                continue
+            seen.add(key)
             kind = ALIAS_KINDS.get(row.alias_type.lower())
             if kind is None:
                 self.issue("unknown Alias Type; mapped as a.k.a.", row.alias_type, row.line)
@@ -200,9 +209,9 @@ class _Group:
 
     def birth_places(self) -> list[str]:
         places: list[str] = []
-        for row in self.rows:
-            towns = split_numbered(row.town_of_birth)
-            countries = split_numbered(row.country_of_birth)
+        for town, country in unique([(r.town_of_birth, r.country_of_birth) for r in self.rows]):
+            towns = split_numbered(town)
+            countries = split_numbered(country)
             if len(towns) == len(countries):
                 places += [f"{t}, {c}" for t, c in zip(towns, countries, strict=True)]
             else:
@@ -211,7 +220,10 @@ class _Group:
 
     def addresses(self) -> list[Address]:
         out: list[Address] = []
-        for row in self.rows:
+        for row in self.unique_rows(
+            "address1", "address2", "address3", "address4", "address5", "address6", "post_code",
+            "country",
+        ):  # fmt: skip
             lines = [row.address1, row.address2, row.address3, row.address4, row.address5]
             lines = [x for x in lines if x]
             parts = [*lines, row.address6, row.post_code, row.country]
@@ -344,11 +356,23 @@ class _Group:
                     add(kind, name, None, f"{key}: {value}")
         return list(unique(list(edges.values())))
 
+    def unique_rows(self, *names: str) -> list[UkRow]:
+        """The first row of each distinct combination of the fields ``names``."""
+        firsts: dict[tuple[str, ...], UkRow] = {}
+        for row in self.rows:
+            firsts.setdefault(tuple(getattr(row, n) for n in names), row)
+        return list(firsts.values())
+
     def source_record(self) -> dict[str, Any]:
-        rows = [r.as_dict() for r in self.rows]
-        keys = unique([k for r in rows for k in r if k != "line"])
-        common = {k: rows[0][k] for k in keys if all(r.get(k) == rows[0].get(k) for r in rows)}
-        varying = [{k: v for k, v in r.items() if k not in common} for r in rows]
+        """All rows, losslessly: the fields every row shares once, then what varies per row."""
+        tuples = [row_values(r) for r in self.rows]
+        first = tuples[0]
+        same = [all(t[i] == first[i] for t in tuples) for i in range(len(FIELDS))]
+        common = {f: first[i] for i, f in enumerate(FIELDS) if same[i] and first[i] and f != "line"}
+        varying = [
+            {f: t[i] for i, f in enumerate(FIELDS) if (f == "line" or not same[i]) and t[i]}
+            for t in tuples
+        ]
         return {"group_id": self.group_id, "common": common, "rows": varying}
 
     def entity(
@@ -362,12 +386,11 @@ class _Group:
         addresses = self.addresses()
         gender_text = (self.fields("Gender") or [""])[0].lower()
         gender = {"male": Gender.MALE, "female": Gender.FEMALE}.get(gender_text)
-        listed = sorted(d for r in self.rows if (d := iso_date(r.listed_on)))
+        listed = sorted(d for t in unique([r.listed_on for r in self.rows]) if (d := iso_date(t)))
         for key in ("Type of entity", "Length of ship", "Previous flags"):
             self.notes += [f"{key}: {v}" for v in self.fields(key)]
-        titles = [
-            t for r in self.rows for t in split_numbered(r.title) + split_numbered(r.position)
-        ]
+        texts = unique([x for r in self.rows for x in (r.title, r.position)])
+        titles = [t for text in texts for t in split_numbered(text)]
         return Entity(
             list=list_name,
             source_id=self.group_id,
@@ -375,7 +398,13 @@ class _Group:
             names=tuple(names),
             birth_dates=unique(self.birth_dates()),
             birth_places=unique(self.birth_places()),
-            nationalities=unique([c for r in self.rows for c in country_list(r.nationality)]),
+            nationalities=unique(
+                [
+                    c
+                    for text in unique([r.nationality for r in self.rows])
+                    for c in country_list(text)
+                ]
+            ),
             countries=unique([a.country for a in addresses] + self.flag_countries()),
             gender=gender,
             addresses=unique(addresses),

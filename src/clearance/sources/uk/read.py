@@ -14,11 +14,11 @@ import io
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
+from operator import attrgetter
 from pathlib import Path
 
 from clearance.errors import InputFileError
 from clearance.sources.base import read_text
-from clearance.sources.uk.xlsx import UnsupportedWorkbook, iter_sheet_rows
 from clearance.sources.un.common import clean
 
 # Published column → UkRow field. Both layouts; the old CSV lacks several columns.
@@ -62,6 +62,7 @@ COLUMNS: dict[str, str] = {
     "Group ID": "group_id",
 }
 REQUIRED = ("Name 6", "Group Type", "Alias Type", "Group ID")
+MAX_UNCOMPRESSED = 1_000_000_000  # the real workbook expands to 17 MB
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,12 +107,9 @@ class UkRow:
     date_designated: str = ""
     last_updated: str = ""
 
-    def as_dict(self) -> dict[str, str | int]:
-        """The non-empty fields (a JSON-able raw record)."""
-        return {f: v for f in _FIELDS if (v := getattr(self, f))}
 
-
-_FIELDS = tuple(f.name for f in fields(UkRow))
+FIELDS = tuple(f.name for f in fields(UkRow))
+row_values = attrgetter(*FIELDS)  # UkRow -> tuple of its values in FIELDS order
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,10 +153,14 @@ def _rows(path: Path, raw: Iterable[tuple[int, Sequence[object]]], layout: str) 
             f"not an OFSI ConList: missing column(s) {', '.join(missing)}",
             record=f"line {line}",
         )
-    names = [COLUMNS.get(name) for name in header]
+    pairs = [(i, COLUMNS[name]) for i, name in enumerate(header) if name in COLUMNS]
     rows: list[UkRow] = []
     for line, values in iterator:
-        data = {f: _cell(v) for f, v in zip(names, values, strict=False) if f and v is not None}
+        size = len(values)
+        data: dict[str, str] = {}
+        for index, name in pairs:
+            if index < size and (value := values[index]) is not None:
+                data[name] = " ".join(value.split()) if type(value) is str else _cell(value)
         if any(data.values()):
             rows.append(UkRow(line=line, **data))
     if not rows:
@@ -167,19 +169,15 @@ def _rows(path: Path, raw: Iterable[tuple[int, Sequence[object]]], layout: str) 
 
 
 def read_xlsx(path: Path) -> UkFile:
-    """Read ``ConList.xlsx`` (first sheet): lxml fast path, openpyxl read-only as fallback."""
+    """Read ``ConList.xlsx`` (first sheet) with openpyxl in read-only mode."""
     if path.stat().st_size == 0:
         raise InputFileError(str(path), "file is empty")
     if not zipfile.is_zipfile(path):
         raise InputFileError(str(path), "not an Excel .xlsx workbook (not a zip file)")
-    try:
-        return _rows(path, iter_sheet_rows(path), "xlsx-2022")
-    except UnsupportedWorkbook:
-        return _read_xlsx_openpyxl(path)
-
-
-def _read_xlsx_openpyxl(path: Path) -> UkFile:
-    import openpyxl  # imported here: only the fallback needs it
+    with zipfile.ZipFile(path) as archive:
+        if sum(i.file_size for i in archive.infolist()) > MAX_UNCOMPRESSED:
+            raise InputFileError(str(path), "workbook expands to more than 1 GB (zip bomb?)")
+    import openpyxl  # imported here: only this format needs it
     from defusedxml import DefusedXmlException
     from openpyxl.utils.exceptions import InvalidFileException
 
