@@ -20,10 +20,14 @@ def pair_rows(
     rows: list[list[object]] = []
     for system, alerts, scores in systems:
         at = prf(alerts, labels)
-        t, best = best_f1(scores, labels)
-        rows.append([f"{name} · {system}", len(labels), sum(labels), pct(at.precision),
-                     pct(at.recall), f"{at.f1:.3f}", f"{t:.2f}", pct(best.precision),
-                     pct(best.recall), f"{best.f1:.3f}"])  # fmt: skip
+        row: list[object] = [f"{name} · {system}", len(labels), sum(labels), pct(at.precision),
+                             pct(at.recall), f"{at.f1:.3f}"]  # fmt: skip
+        if all(labels):  # positives only: no threshold trade-off to find
+            row += ["-", "-", "-", "-"]
+        else:
+            t, best = best_f1(scores, labels)
+            row += [f"{t:.2f}", pct(best.precision), pct(best.recall), f"{best.f1:.3f}"]
+        rows.append(row)
     return rows
 
 
@@ -58,7 +62,7 @@ def cause(out: Outcome, threshold: float) -> str:
         return "retrieved, scored < 0.3 or outside top 10"
     if out.expected_score < threshold:
         return "scored below threshold"
-    return "not alerted (weak alias only)"
+    return "best name a weak a.k.a. (no alert)"
 
 
 def list_quality(title: str, groups: dict[str, list[Outcome]]) -> None:

@@ -21,26 +21,40 @@ from clearance.model import Entity
 
 # Runs in a fresh interpreter so that the memory figure holds only what screening needs.
 _RSS_SCRIPT = """
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
+
+def vm(key):  # VmHWM / VmRSS of this process in kB (ru_maxrss would include the parent's)
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(key + ":"):
+            return int(line.split()[1])
+    return 0
+
 from clearance.matching.engine import Screener
 from clearance.matching.query import ScreenOptions, make_query
 from clearance.settings import Settings
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-started = time.perf_counter()
+base = vm("VmHWM")
+started, cpu = time.perf_counter(), time.process_time()
 screener = Screener.load(Path(sys.argv[1]), Settings())
-load = time.perf_counter() - started
-loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+load, load_cpu = time.perf_counter() - started, time.process_time() - cpu
+loaded = vm("VmRSS")
 for item in json.loads(Path(sys.argv[2]).read_text()):
     screener.screen(make_query(item["name"], type=item["type"]), ScreenOptions(limit=10))
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"load_s": load, "base_kb": base, "loaded_kb": loaded, "peak_kb": peak}))
+print(json.dumps({"load_s": load, "load_cpu_s": load_cpu, "base_kb": base, "loaded_kb": loaded,
+                  "peak_kb": vm("VmHWM")}))
 """
 
 
 @dataclass
 class Latency:
+    """Per-query times: wall clock, and CPU time of the screening thread.
+
+    On a shared machine the wall clock includes time the thread waited for a core; the CPU
+    time is what one query costs one core.
+    """
+
     seconds: list[float]
+    cpu: list[float]
     wall: float
 
     @property
@@ -48,8 +62,17 @@ class Latency:
         return len(self.seconds) / self.wall if self.wall else 0.0
 
     @property
+    def qps_cpu(self) -> float:
+        total = sum(self.cpu)
+        return len(self.cpu) / total if total else 0.0
+
+    @property
     def mean(self) -> float:
         return sum(self.seconds) / max(1, len(self.seconds))
+
+    @property
+    def mean_cpu(self) -> float:
+        return sum(self.cpu) / max(1, len(self.cpu))
 
 
 def latency(screener: Screener, specs: Sequence[QuerySpec]) -> Latency:
@@ -59,18 +82,21 @@ def latency(screener: Screener, specs: Sequence[QuerySpec]) -> Latency:
     for query in queries[:50]:
         screener.screen(query, options)
     times: list[float] = []
+    cpu: list[float] = []
     started = time.perf_counter()
     for query in queries:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.thread_time()
         screener.screen(query, options)
+        cpu.append(time.thread_time() - c0)
         times.append(time.perf_counter() - t0)
-    return Latency(times, time.perf_counter() - started)
+    return Latency(times, cpu, time.perf_counter() - started)
 
 
 @dataclass
 class StoredIndex:
     write_s: float
     load_s: float
+    load_cpu_s: float
     size_mb: float
     base_mb: float
     loaded_mb: float
@@ -101,6 +127,7 @@ def stored_index(
     return StoredIndex(
         write_s,
         probe["load_s"],
+        probe["load_cpu_s"],
         size / 1e6,
         probe["base_kb"] / 1024,
         probe["loaded_kb"] / 1024,

@@ -11,7 +11,9 @@ from tests.batch.homes import shared_home
 
 
 @pytest.fixture(scope="session")
-def batch_home_names(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> tuple[Path, list[str]]:
+def batch_home_names(
+    tmp_path_factory: pytest.TempPathFactory, data_dir: Path
+) -> tuple[Path, list[str]]:
     return shared_home(tmp_path_factory, data_dir)
 
 

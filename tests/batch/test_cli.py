@@ -127,7 +127,9 @@ def check_output(out: Path, src: Path, ref: Path) -> None:
             assert got == want
 
 
-def test_kill_9_midway_then_resume(tmp_path: Path, batch_home: Path, big_run: tuple[Path, Path]) -> None:
+def test_kill_9_midway_then_resume(
+    tmp_path: Path, batch_home: Path, big_run: tuple[Path, Path]
+) -> None:
     src, ref = big_run
     out = tmp_path / "out.csv"
     tag = uuid.uuid4().hex

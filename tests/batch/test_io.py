@@ -156,3 +156,18 @@ def test_quote_closed_lines_later_does_not_swallow_rows() -> None:
     # The quote on line 1 is closed by line 3's quote, but the joined text is not valid CSV.
     out = records(b'1,"never closed\n2,ok\n3,"also ok"\n')
     assert [(line, broken) for line, _, broken, _ in out] == [(1, True), (2, False), (3, False)]
+
+
+@pytest.mark.parametrize("tail", [b"", b"\n\n"])
+def test_chunk_offsets_are_contiguous_to_the_end_of_the_file(tmp_path: Path, tail: bytes) -> None:
+    path = tmp_path / "in.csv"
+    path.write_bytes(b"id,name\n" + b"".join(b"%d,N%d\n" % (i, i) for i in range(6)) + tail)
+    source = open_input(path, "csv", TEXT)
+    chunks = list(source.chunks(source.data_offset, source.data_line, 3, 0, ["name"]))
+    position = source.data_offset
+    for chunk in chunks:
+        assert chunk.start_offset == position
+        position = chunk.end_offset
+    assert position == path.stat().st_size
+    assert [len(c) for c in chunks] == ([3, 3] if not tail else [3, 3, 0])
+    assert chunks[-1].end_line == 7 + tail.count(b"\n")

@@ -30,8 +30,8 @@ from clearance.store import SnapshotStore
 from tests.batch.homes import customer_rows, write_csv
 
 BAD_ROWS = (
-    'b1,,person\n'
-    'b2,Bad Date,person\n'  # dob column below makes this one bad
+    "b1,,person\n"
+    "b2,Bad Date,person\n"  # dob column below makes this one bad
     "b3,Unknown Type,robot\n"
     "b4,too,many,columns\n"
     'b5,"never closed,person\n'
@@ -88,6 +88,7 @@ def test_rows_in_order_bad_rows_in_errors_file(tmp_path: Path, batch_settings: S
     assert (summary.rows, summary.screened, summary.errors, summary.alerts) == (8, 3, 5, 2)
     ckpt = orjson.loads(checkpoint_path(tmp_path / "out.csv").read_bytes())
     assert ckpt["status"] == "done" and ckpt["snapshot"] == summary.snapshot
+    assert ckpt["committed"]["offset"] == src.stat().st_size
 
 
 def test_results_equal_one_by_one_screen_calls(
@@ -134,9 +135,7 @@ def test_jsonl_and_parquet_hold_the_csv_results(
         assert c["score"] == ("" if j["score"] is None else str(j["score"]))
 
 
-def test_detail_gives_top_k_matches_with_reasons(
-    tmp_path: Path, batch_settings: Settings
-) -> None:
+def test_detail_gives_top_k_matches_with_reasons(tmp_path: Path, batch_settings: Settings) -> None:
     src = tmp_path / "in.csv"
     src.write_text("id,name\n1,Ashot Mkrtychev\n2,Zzyzx Qwertyuiop\n", encoding="utf-8")
     result = ResultOptions(top_k=3, detail=True)

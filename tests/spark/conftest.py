@@ -19,7 +19,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(scope="session")
-def spark_home_names(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> tuple[Path, list[str]]:
+def spark_home_names(
+    tmp_path_factory: pytest.TempPathFactory, data_dir: Path
+) -> tuple[Path, list[str]]:
     return shared_home(tmp_path_factory, data_dir)
 
 

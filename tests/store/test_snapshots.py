@@ -247,3 +247,29 @@ def test_snapshot_ids_sort_by_time_even_within_one_microsecond() -> None:
     assert first.startswith("20260102T030405.999999Z-")
     assert second.startswith("20260102T030406.000000Z-")
     assert sorted([second, first]) == [first, second]
+
+
+def test_concurrent_installs_do_not_lose_lists(tmp_path: Path) -> None:
+    import threading
+
+    settings = Settings(home=tmp_path / "home")
+    parsed = [parsed_toy(tmp_path, f"toy-{n}", 200) for n in "abcd"]
+    errors: list[BaseException] = []
+
+    def install(item: object) -> None:
+        try:
+            SnapshotStore(settings).install([item])  # type: ignore[list-item]
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=install, args=(p,)) for p in parsed]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    store = SnapshotStore(settings)
+    active = store.require_active()
+    assert active.list_names() == ["toy-a", "toy-b", "toy-c", "toy-d"]
+    infos = store.snapshots()
+    assert [i.parent for i in infos[1:]] == [i.id for i in infos[:-1]]

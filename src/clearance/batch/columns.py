@@ -89,8 +89,7 @@ def parse_identifier_option(text: str) -> tuple[str, str | None]:
     except ValueError:
         known = ", ".join(t.value for t in IdType)
         raise ColumnError(
-            f"unknown identifier type {id_type!r} in --identifier-column {text!r} "
-            f"(known: {known})"
+            f"unknown identifier type {id_type!r} in --identifier-column {text!r} (known: {known})"
         ) from None
 
 

@@ -49,7 +49,7 @@ def detect_format(path: Path, explicit: str | None, flag: str = "--format") -> F
     if explicit:
         if explicit not in FORMATS:
             raise BatchInputError(f"{flag} {explicit!r}: expected one of {', '.join(FORMATS)}")
-        return explicit  # type: ignore[return-value]
+        return explicit
     suffix = path.suffix.lower()
     if suffix in _EXTENSIONS:
         return _EXTENSIONS[suffix]
@@ -89,6 +89,7 @@ class RawChunk:
     lines: list[int]  # line (text) or row (Parquet) number of each record, 1-based
     records: list[bytes] = field(default_factory=list)  # raw bytes, CSV / JSONL
     batch: Any = None  # pyarrow.RecordBatch, Parquet
+    start_offset: int = 0
     end_offset: int = 0
     end_line: int = 0
 
@@ -242,7 +243,7 @@ class InputFile:
                 )
             else:
                 records = iter_jsonl_records(handle, offset, line)
-            chunk = RawChunk(first_index, self.format, [], [], end_offset=offset, end_line=line)
+            chunk = self._empty_chunk(first_index, offset, line)
             for lineno, data, broken, end in records:
                 chunk.end_offset, chunk.end_line = end, lineno + line_count(data) - 1
                 if not data.strip():
@@ -251,9 +252,14 @@ class InputFile:
                 chunk.records.append(data)
                 if len(chunk.lines) >= chunk_rows:
                     yield chunk
-                    chunk = RawChunk(chunk.index + 1, self.format, [], [], end, chunk.end_line)
-            if chunk.lines or chunk.end_offset != offset:
+                    chunk = self._empty_chunk(chunk.index + 1, end, chunk.end_line)
+            if chunk.lines or chunk.end_offset != chunk.start_offset:  # records or blank lines
                 yield chunk
+
+    def _empty_chunk(self, index: int, offset: int, line: int) -> RawChunk:
+        return RawChunk(
+            index, self.format, [], start_offset=offset, end_offset=offset, end_line=line
+        )
 
 
 def open_input(path: Path, fmt: Format, text: TextOptions) -> InputFile:
@@ -267,7 +273,9 @@ def open_input(path: Path, fmt: Format, text: TextOptions) -> InputFile:
             meta = pq.ParquetFile(path)
         except Exception as exc:  # pyarrow raises several types for a non-Parquet file
             raise BatchInputError(f"{path}: not a readable Parquet file ({exc})") from None
-        return InputFile(path, fmt, text, list(meta.schema_arrow.names), 0, 0, meta.metadata.num_rows)
+        return InputFile(
+            path, fmt, text, list(meta.schema_arrow.names), 0, 0, meta.metadata.num_rows
+        )
     size = path.stat().st_size
     with path.open("rb") as handle:
         if fmt == "jsonl":
@@ -346,7 +354,10 @@ def _parquet_chunks(
             continue
         lines = list(range(row + 1, row + batch.num_rows + 1))
         row += batch.num_rows
-        yield RawChunk(index, "parquet", lines, batch=batch, end_offset=row, end_line=row)
+        start = row - batch.num_rows
+        yield RawChunk(
+            index, "parquet", lines, batch=batch, start_offset=start, end_offset=row, end_line=row
+        )
         index += 1
 
 

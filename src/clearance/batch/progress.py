@@ -12,6 +12,7 @@ from rich.progress import (
     Progress,
     ProgressColumn,
     Task,
+    TaskID,
     TaskProgressColumn,
     TextColumn,
     TimeElapsedColumn,
@@ -78,7 +79,7 @@ class RichProgress:
             transient=False,
         )
         self._description = description
-        self._task: int | None = None
+        self._task: TaskID | None = None
         self._rows = 0
         self._session_rows = 0
 

@@ -127,9 +127,7 @@ def arrow_schema(detail: bool) -> Any:
             + [pa.field(c, pa.string()) for c in SUMMARY_COLUMNS[3:8]]
             + [pa.field("score", pa.float64())]
         )
-    feature = pa.struct(
-        [("name", pa.string()), ("score", pa.float64()), ("reason", pa.string())]
-    )
+    feature = pa.struct([("name", pa.string()), ("score", pa.float64()), ("reason", pa.string())])
     match = pa.struct(
         [
             ("entity_id", pa.string()),

@@ -314,7 +314,9 @@ def _run(
     if out_fmt == "parquet":
         output = ParquetSink(config.output, arrow_schema(config.result.detail))
     else:
-        output = TextSink(config.output, csv_header(config.text.delimiter) if out_fmt == "csv" else b"")
+        output = TextSink(
+            config.output, csv_header(config.text.delimiter) if out_fmt == "csv" else b""
+        )
     try:
         done.errors_size = errors.open(None if fresh else done.errors_size, lock=True)
         if isinstance(output, ParquetSink):

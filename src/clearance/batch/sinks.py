@@ -102,7 +102,9 @@ class ParquetSink:
                     part.unlink()
             for index in range(committed_parts):
                 if not self._part(index).is_file():
-                    raise CheckpointError(f"cannot resume: part file {self._part(index)} is missing")
+                    raise CheckpointError(
+                        f"cannot resume: part file {self._part(index)} is missing"
+                    )
             self.parts = committed_parts
         fsync_dir(self.dir)
         return self.parts

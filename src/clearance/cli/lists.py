@@ -103,16 +103,25 @@ def _print_loaded(rows: list[dict[str, Any]], snapshot: Snapshot, title: str) ->
     )
     console.print(
         f"snapshot [bold]{snapshot.id}[/bold] is now active: "
-        f"{len(snapshot.list_names())} lists, {len(snapshot):,} entities",
+        f"{_plural(len(snapshot.list_names()), 'list')}, {_plural(len(snapshot), 'entity')}",
         soft_wrap=True,
     )
+
+
+def _plural(count: int, noun: str) -> str:
+    if count == 1:
+        return f"1 {noun}"
+    return f"{count:,} {noun[:-1] + 'ies' if noun.endswith('y') else noun + 's'}"
 
 
 def load(
     ctx: typer.Context,
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="List files or folders (format detected); all go into one snapshot."),
+        typer.Argument(
+            metavar="PATH",
+            help="List files or folders (format detected); all go into one snapshot.",
+        ),
     ] = None,
     format_name: Annotated[
         str | None, typer.Option("--format", help="Reader to use instead of detection.")
@@ -133,13 +142,17 @@ def load(
             paths.append(extra)
         start = time.perf_counter()
         parsed, seconds = parse_paths(paths, format_name, list_name)
+    read = time.perf_counter() - start
     snapshot = state.store.install(parsed, builders=state.builders, parse_seconds=seconds)
     total = time.perf_counter() - start
     rows = _summary(parsed, seconds)
     if json_output:
         print_json({"snapshot": snapshot.id, "lists": rows, "seconds": round(total, 3)})
     else:
-        _print_loaded(rows, snapshot, title=f"Loaded in {total:.2f} s")
+        title = (
+            f"Loaded in {total:.1f}s (reading {read:.1f}s, snapshot + indexes {total - read:.1f}s)"
+        )
+        _print_loaded(rows, snapshot, title=title)
 
 
 @contextmanager
@@ -151,7 +164,10 @@ def refresh(
     ctx: typer.Context,
     lists: Annotated[
         list[str] | None,
-        typer.Argument(help="Lists to refresh (default: every list with a configured URL)."),
+        typer.Argument(
+            metavar="LIST",
+            help="Lists to refresh (default: every list with a configured URL).",
+        ),
     ] = None,
     keep_going: Annotated[
         bool,

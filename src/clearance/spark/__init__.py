@@ -41,6 +41,7 @@ REPLACEMENT_CHAR = "\ufffd"
 
 _SCREENERS: dict[str, Screener] = {}
 _LOCK = threading.Lock()
+LOADS: dict[str, int] = {}  # snapshot key -> times loaded in this process (for tests/metrics)
 
 
 def cached_screener(snapshot_dir: str, settings: Settings) -> Screener:
@@ -54,6 +55,7 @@ def cached_screener(snapshot_dir: str, settings: Settings) -> Screener:
 
             screener = load_screener(Snapshot(Path(snapshot_dir)), settings)
             _SCREENERS[key] = screener
+            LOADS[key] = LOADS.get(key, 0) + 1
         return screener
 
 

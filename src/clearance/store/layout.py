@@ -40,8 +40,8 @@ LISTS_DIR = "lists"
 MANIFEST_VERSION = 1
 
 _STAMP = "%Y%m%dT%H%M%S.%fZ"
-_SNAPSHOT_ID = re.compile(r"^\d{8}T\d{6}\.\d{6}Z-[0-9a-f]{8}$")
-_LIST_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
+_SNAPSHOT_ID = re.compile(r"\d{8}T\d{6}\.\d{6}Z-[0-9a-f]{8}")
+_LIST_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
 
 
 def entities_file(list_name: str) -> str:
@@ -72,15 +72,15 @@ def list_files(list_name: str) -> tuple[str, ...]:
 
 def check_list_name(name: str) -> str:
     """List names become file names: keep them to a safe alphabet."""
-    if not _LIST_NAME.match(name):
+    if not _LIST_NAME.fullmatch(name):
         raise SnapshotError(
-            f"invalid list name {name!r}: use lower-case letters, digits, '-', '_' or '.'"
+            f"invalid list name {name!r}: use lower-case letters, digits, '-' or '_'"
         )
     return name
 
 
 def is_snapshot_id(text: str) -> bool:
-    return bool(_SNAPSHOT_ID.match(text))
+    return bool(_SNAPSHOT_ID.fullmatch(text))
 
 
 def new_snapshot_id(seed: bytes, after: str | None = None, now: datetime | None = None) -> str:

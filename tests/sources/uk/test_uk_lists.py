@@ -154,3 +154,13 @@ def test_detect(xlsx_path: Path, csv_path: Path) -> None:
     assert xlsx.detect(xlsx_path) and xlsx.detect(xlsx_path.parent)
     assert not xlsx.detect(csv_path)
     assert legacy_csv.detect(csv_path) and not legacy_csv.detect(xlsx_path)
+
+
+def test_entities_round_trip_through_json(legacy: ParsedList) -> None:
+    import orjson
+
+    from clearance.model.codec import entity_from_dict, entity_to_dict
+
+    for entity in legacy.entities:
+        again = entity_from_dict(orjson.loads(orjson.dumps(entity_to_dict(entity))))
+        assert again == entity and again.source_record == entity.source_record

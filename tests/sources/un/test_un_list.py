@@ -152,3 +152,14 @@ def test_detect(un_path: Path, data_dir: Path) -> None:
     assert fmt.name == "un-xml" and fmt.list_name == "un"
     assert fmt.detect(un_path) and fmt.detect(un_path.parent)
     assert not fmt.detect(data_dir / "uk" / "ofsi_conlist_2018-04-13" / "sanctionsconlist.csv")
+
+
+def test_entities_round_trip_through_json(parsed: ParsedList) -> None:
+    import orjson
+
+    from clearance.model.codec import entity_from_dict, entity_to_dict
+
+    for entity in parsed.entities:
+        data = orjson.loads(orjson.dumps(entity_to_dict(entity)))
+        again = entity_from_dict(data)
+        assert again == entity and again.source_record == entity.source_record

@@ -63,7 +63,7 @@ def header_columns(line: str) -> list[str]:
 def read_custom(path: Path) -> CustomFile:
     """Parse the CSV; structural problems raise :class:`InputFileError` with the line."""
     text = read_text(path, ("utf-8-sig",))
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [clean(c).lower() for c in next(reader, [])]
         missing = [c for c in REQUIRED if c not in header]

@@ -19,12 +19,20 @@ from clearance.sources.un.formats import single_match, sniff
 def _is_conlist_xlsx(path: Path) -> bool:
     if path.suffix.lower() != ".xlsx" or not zipfile.is_zipfile(path):
         return False
+    # The header strings sit near the start of the shared strings (or, for workbooks written
+    # with inline strings, of the first sheet): a few KB of decompression, no XML parsing.
     try:
-        with zipfile.ZipFile(path) as book, book.open("xl/sharedStrings.xml") as strings:
-            head = strings.read(16384)
-    except (KeyError, OSError, zipfile.BadZipFile):
+        with zipfile.ZipFile(path) as book:
+            names = set(book.namelist())
+            for part in ("xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"):
+                if part in names:
+                    with book.open(part) as handle:
+                        head = handle.read(65536)
+                    if b"Name 6" in head and b"Group ID" in head:
+                        return True
+    except (OSError, zipfile.BadZipFile):
         return False
-    return b"Name 6" in head and b"Group ID" in head
+    return False
 
 
 def _is_conlist_csv(path: Path) -> bool:

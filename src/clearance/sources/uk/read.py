@@ -209,7 +209,7 @@ def _why(exc: BaseException) -> str:
 def read_csv(path: Path) -> UkFile:
     """Read the legacy ``sanctionsconlist.csv`` (UTF-8 or Windows-1252)."""
     text = read_text(path, ("utf-8-sig", "cp1252"))
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         return _rows(path, ((reader.line_num, row) for row in reader), "csv-legacy")
     except csv.Error as exc:

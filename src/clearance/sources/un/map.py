@@ -17,7 +17,6 @@ Decisions worth knowing:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from pathlib import Path
 
 from clearance.model import (
@@ -364,8 +363,3 @@ def map_file(path: Path, parsed: UnFile, list_name: str) -> tuple[list[Entity], 
         if entity is not None:
             entities.append(entity)
     return entities, issues
-
-
-def count_kinds(entities: list[Entity]) -> Counter[str]:
-    """Entities per schema (for logs and tests)."""
-    return Counter(e.schema.value for e in entities)

@@ -80,8 +80,11 @@ def iter_elements(
     """
     if source is None:
         _check_nonempty(path)
+        with path.open("rb") as handle:  # closed even when the caller stops early
+            yield from iter_elements(path, local_name, source=handle)
+        return
     events = etree.iterparse(
-        source if source is not None else str(path),
+        source,
         events=("end",),
         tag=f"{{*}}{local_name}",
         remove_comments=True,
