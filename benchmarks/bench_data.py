@@ -62,6 +62,7 @@ class ListCase:
     query: QuerySpec
     expected: frozenset[str] = frozenset()
     source: str = ""  # the listed name the query was derived from
+    note: str = ""  # e.g. the edit a typo variant made
 
 
 @dataclass
@@ -250,7 +251,11 @@ def entity_checks() -> list[PairCase]:
 
 def putin_cases(lists: Lists) -> list[ListCase]:
     target = next(
-        (e.id for e in lists.entities if e.list == "ofac-sdn" and e.caption.startswith("PUTIN, Vl")),
+        (
+            e.id
+            for e in lists.entities
+            if e.list == "ofac-sdn" and e.caption.startswith("PUTIN, Vl")
+        ),
         None,
     )
     if target is None:
@@ -291,10 +296,10 @@ def cross_cases(lists: Lists) -> list[ListCase]:
             cases.append(ListCase("uk->un", _as_query(entity), frozenset({target.id}), ref))
             reverse.append(ListCase("un->uk", _as_query(target), frozenset({entity.id}), ref))
     seed = [("ofac-sdn-41736", "uk-16067"), ("uk-16067", "ofac-sdn-41736")]
-    for source, target in seed:
-        if source in lists.by_id and target in lists.by_id:
-            query = _as_query(lists.by_id[source])
-            cases.append(ListCase("ofac<->uk seed", query, frozenset({target}), source))
+    for source_id, target_id in seed:
+        if source_id in lists.by_id and target_id in lists.by_id:
+            query = _as_query(lists.by_id[source_id])
+            cases.append(ListCase("ofac<->uk seed", query, frozenset({target_id}), source_id))
     return cases + reverse
 
 

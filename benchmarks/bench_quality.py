@@ -20,6 +20,7 @@ from clearance.matching.retrieve import retrieve
 from clearance.settings import Settings
 
 SWEEP_THRESHOLD = 0.5  # a low threshold: scores of near misses are returned for the sweep
+DIAG_THRESHOLD = 0.3  # misses are screened again this low to see where the expected entity went
 LIMIT = 10
 
 
@@ -54,6 +55,8 @@ class Outcome:
     top: list[Match] = field(default_factory=list)
     retrieved: bool | None = None  # expected entity among the retrieved candidates
     error: str | None = None
+    diag_score: float = 0.0  # for misses: the expected entity's score at a low threshold
+    diag_rank: int = 0  # ... and its rank there (0: not returned)
 
 
 def judge(case: ListCase, result: ScreeningResult, low: ScreeningResult | None) -> Outcome:
@@ -81,8 +84,10 @@ class Engine:
         self.screener = screener
         self.settings = settings
 
-    def screen(self, spec: QuerySpec, threshold: float | None = None) -> ScreeningResult:
-        return self.screener.screen(to_query(spec), ScreenOptions(limit=LIMIT, threshold=threshold))
+    def screen(
+        self, spec: QuerySpec, threshold: float | None = None, limit: int = LIMIT
+    ) -> ScreeningResult:
+        return self.screener.screen(to_query(spec), ScreenOptions(limit=limit, threshold=threshold))
 
     def run(self, cases: Sequence[ListCase], sweep: bool = False) -> list[Outcome]:
         outcomes: list[Outcome] = []
@@ -93,7 +98,14 @@ class Engine:
             except QueryError as exc:
                 outcomes.append(Outcome(case, error=str(exc)))
                 continue
-            outcomes.append(judge(case, result, low))
+            out = judge(case, result, low)
+            if case.expected and not out.hit:
+                diag = self.screen(case.query, DIAG_THRESHOLD, limit=100)
+                for rank, match in enumerate(diag.matches, 1):
+                    if match.entity_id in case.expected:
+                        out.diag_score, out.diag_rank = match.score, rank
+                        break
+            outcomes.append(out)
         return outcomes
 
     def retrieved_entities(self, spec: QuerySpec) -> set[str]:

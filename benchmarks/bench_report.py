@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 
 from bench_baselines import BaseOutcome
 from bench_data import Lists
@@ -58,10 +58,12 @@ def cause(out: Outcome, threshold: float) -> str:
         return "query refused"
     if out.retrieved is False:
         return "not retrieved"
-    if out.expected_score <= 0:
-        return "retrieved, scored < 0.3 or outside top 10"
-    if out.expected_score < threshold:
+    if out.diag_rank == 0:
+        return "retrieved, scored < 0.3"
+    if out.diag_score < threshold:
         return "scored below threshold"
+    if out.diag_rank > 10:
+        return "outranked (not in top 10)"
     return "best name a weak a.k.a. (no alert)"
 
 
@@ -77,6 +79,17 @@ def list_quality(title: str, groups: dict[str, list[Outcome]]) -> None:
     table(title, ["kind", "queries", "recall", "rank-1", "missed", "retrieval recall"], rows)
 
 
+def typo_ops(outs: Sequence[Outcome]) -> None:
+    """Typo recall by the kind of edit."""
+    groups: dict[str, list[Outcome]] = defaultdict(list)
+    for o in outs:
+        groups[o.case.note].append(o)
+    rows = [[op, len(g), pct(sum(o.hit for o in g) / len(g)),
+             pct(sum(bool(o.retrieved) for o in g) / len(g))]
+            for op, g in sorted(groups.items())]  # fmt: skip
+    table("Typo recall by edit", ["edit", "queries", "recall", "retrieval recall"], rows)
+
+
 def list_failures(
     groups: dict[str, list[Outcome]], lists: Lists, threshold: float, count: int
 ) -> Counter[str]:
@@ -90,13 +103,11 @@ def list_failures(
         for o in misses:
             causes[f"{kind}: {cause(o, threshold)}"] += 1
         for o in misses[:count]:
-            expected = ", ".join(
-                f"{lists.by_id[e].caption} ({e})" for e in sorted(o.case.expected)
-            )
+            expected = ", ".join(f"{lists.by_id[e].caption} ({e})" for e in sorted(o.case.expected))
             got = "; ".join(f"{m.name} {m.score:.2f}{'!' if m.alert else ''}" for m in o.top)
             console.print(
                 f"    {o.case.query.name!r} -> expected {expected} [{cause(o, threshold)}, "
-                f"score {o.expected_score:.2f}]; got: {got or 'nothing'}",
+                f"score {o.diag_score:.2f}, rank {o.diag_rank or '-'}]; got: {got or 'nothing'}",
                 highlight=False,
                 markup=False,
             )
@@ -128,11 +139,8 @@ def by_locale(outs: Sequence[Outcome]) -> None:
     table("False alerts by Faker locale", ["locale", "names", "alerts", "share"], rows)
 
 
-System = tuple[str, Callable[[int], bool], Callable[[int], bool]]
-
-
 def side_by_side(
-    listed: dict[str, Sequence[tuple[Outcome, BaseOutcome, BaseOutcome]]],
+    listed: Mapping[str, Sequence[tuple[Outcome, BaseOutcome, BaseOutcome]]],
     unlisted: Sequence[tuple[Outcome, BaseOutcome, BaseOutcome]],
     rf_threshold: float,
     lv_threshold: float,

@@ -85,7 +85,8 @@ def v_exact(entity: Entity, rng: random.Random) -> str | None:
     return name.full if name else None
 
 
-def v_typo(entity: Entity, rng: random.Random) -> str | None:
+def v_typo(entity: Entity, rng: random.Random) -> tuple[str, str] | None:
+    """One edit (substitute, delete, insert, or swap two adjacent letters) in a word of 4+."""
     name = _pick(entity, rng)
     if name is None:
         return None
@@ -115,7 +116,7 @@ def v_typo(entity: Entity, rng: random.Random) -> str | None:
         pos = min(pos, len(word) - 2)
         word = word[:pos] + word[pos + 1] + word[pos] + word[pos + 2 :]
     words[i] = word
-    return " ".join(words)
+    return " ".join(words), op
 
 
 def v_reorder(entity: Entity, rng: random.Random) -> str | None:
@@ -284,7 +285,7 @@ def v_case_punct(entity: Entity, rng: random.Random) -> str | None:
     return rng.choice(changed) if changed else None
 
 
-Generator = Callable[[Entity, random.Random], str | None]
+Generator = Callable[[Entity, random.Random], str | tuple[str, str] | None]
 GENERATORS: dict[str, Generator] = {
     "exact": v_exact,
     "typo": v_typo,
@@ -310,11 +311,12 @@ def generate(entities: Sequence[Entity], per_kind: int, seed: int) -> list[ListC
         found = 0
         for idx in order:
             entity = entities[idx]
-            text = gen(entity, rng)
+            made = gen(entity, rng)
+            text, note = made if isinstance(made, tuple) else (made, "")
             if text is None or not text.strip():
                 continue
             query = QuerySpec(text.strip(), entity.schema.value)
-            cases.append(ListCase(kind, query, frozenset({entity.id}), entity.caption))
+            cases.append(ListCase(kind, query, frozenset({entity.id}), entity.caption, note))
             found += 1
             if found >= per_kind:
                 break

@@ -130,7 +130,9 @@ def list_queries(run: Run) -> None:
     cross = bd.cross_cases(run.lists)
     putin = bd.putin_cases(run.lists)
     run.unlisted, dropped = bd.unlisted_cases(faker_names(run.plan.unlisted, run.seed), run.lists)
-    console.print(f"unlisted names: {len(run.unlisted)} ({dropped} dropped: equal to a listed name)")
+    console.print(
+        f"unlisted names: {len(run.unlisted)} ({dropped} dropped: equal to a listed name)"
+    )
     outs = run.engine.run(run.variants + cross + putin)
     run.engine.check_retrieval(outs)
     for out in outs:
@@ -177,10 +179,17 @@ def print_pairs(run: Run, rf_threshold: float, lv_pairs: dict[str, list[float]])
 
 def print_lists(run: Run) -> dict[str, float]:
     section("2-4. Variants of listed names, cross-authority pairs, retrieval recall")
-    rep.list_quality(f"Variants of listed names (recall = the expected entity alerts at "
-                     f"t={run.threshold}, within the top 10; target ≥ 99%)", run.groups)  # fmt: skip
-    rep.list_quality("Cross-authority (one list's primary name + DOB -> the other list's record) "
-                     "and Putin spellings", run.cross)  # fmt: skip
+    title = (
+        f"Variants of listed names (recall = the expected entity alerts at t={run.threshold}, "
+        "within the top 10; target ≥ 99%)"
+    )
+    rep.list_quality(title, run.groups)
+    rep.typo_ops(run.groups.get("typo", []))
+    title = (
+        "Cross-authority (one list's primary name + DOB -> the other list's record) "
+        "and Putin spellings"
+    )
+    rep.list_quality(title, run.cross)
     var_out = [o for outs in run.groups.values() for o in outs]
     everything = var_out + [o for outs in run.cross.values() for o in outs]
     retr = [bool(o.retrieved) for o in everything if o.retrieved is not None]
@@ -277,8 +286,9 @@ def print_side_by_side(
     for name, outs, grid in grids:
         listed = [o.expected_score for o in outs[:n_listed]]
         unlisted = [o.top_score for o in outs[n_listed:]]
-        table(f"{name}: threshold sweep on the side-by-side subset",
-              ["threshold", "recall", "false alerts"], rep.sweep_rows(listed, unlisted, grid))  # fmt: skip
+        rows = rep.sweep_rows(listed, unlisted, grid)
+        title = f"{name}: threshold sweep on the side-by-side subset"
+        table(title, ["threshold", "recall", "false alerts"], rows)
     brute_s, lv_run, n_names = speeds
     lat = run.lat
     assert lat is not None

@@ -227,3 +227,18 @@ def test_column_options_reach_the_query(tmp_path: Path, batch_settings: Settings
     same, other = read_jsonl(tmp_path / "o.jsonl")
     assert same["id"] == "x1" and same["entity_id"] == "ofac-sdn-41736"
     assert same["score"] > other["score"]
+
+
+def test_parquet_output_resumes_from_its_part_files(
+    tmp_path: Path, customers: Path, batch_settings: Settings
+) -> None:
+    run_batch(config(customers, tmp_path / "ref.parquet"), batch_settings)
+    out = tmp_path / "out.parquet"
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(config(customers, out), batch_settings, InterruptAfter(2))
+    parts = tmp_path / "out.parquet.parts"
+    assert sorted(p.name for p in parts.iterdir()) == ["part-000000.parquet", "part-000001.parquet"]
+    (parts / "part-000002.parquet").write_bytes(b"torn")  # a part written after the last commit
+    run_batch(config(customers, out, resume=True), batch_settings)
+    assert pq.read_table(out).to_pylist() == pq.read_table(tmp_path / "ref.parquet").to_pylist()
+    assert not parts.exists()

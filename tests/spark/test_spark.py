@@ -119,5 +119,27 @@ def test_missing_column_is_a_clear_error(
     spark: Any, spark_home_names: tuple[Path, list[str]]
 ) -> None:
     df = spark.createDataFrame([("1", "x")], "id string, full_name string")
-    with pytest.raises(clearance.errors.ClearanceError, match="--name-column"):
+    with pytest.raises(clearance.errors.ClearanceError, match="name_col"):
         screen(df, home=spark_home_names[0])
+
+
+def test_snapshot_shipped_to_executors_with_add_file(
+    spark: Any, spark_home_names: tuple[Path, list[str]], rows: list[dict[str, str]]
+) -> None:
+    home = spark_home_names[0]
+    df = spark.createDataFrame(rows[:50], "id string, name string, type string")
+    local = [r.asDict() for r in screen(df, home=home).collect()]
+    shipped = [r.asDict() for r in screen(df, home=home, ship_snapshot=True).collect()]
+    assert shipped == local
+
+    def where(batches: Iterator[Any]) -> Iterator[Any]:
+        import pyarrow as pa
+
+        from clearance import spark as module
+
+        for _ in batches:
+            paths = [key.split("|")[0] for key in module.LOADS]
+            yield pa.RecordBatch.from_pylist([{"path": p} for p in paths])
+
+    loaded = {r["path"] for r in df.mapInArrow(where, "path string").collect()}
+    assert any(not p.startswith(str(home)) for p in loaded)  # a copy in Spark's files folder

@@ -7,14 +7,18 @@ whose role is too low gets a 403. Neither the key nor the header is ever logged 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from fastapi import Request, Security
 from fastapi.security import APIKeyHeader
 
-from clearance.api.errors import Forbidden, Unauthorized
+from clearance.api.errors import Forbidden, KeysUnavailable, Unauthorized
 from clearance.api.keys import KeyStore, Role
+from clearance.errors import ClearanceError
+
+log = logging.getLogger("clearance.api")
 
 _header = APIKeyHeader(
     name="Authorization",
@@ -47,7 +51,11 @@ class Authenticator:
             raise Unauthorized(
                 "unsupported Authorization header: use `Bearer <key>` or `ApiKey <key>`"
             )
-        key = self.keys.authenticate(token.strip())
+        try:
+            key = self.keys.authenticate(token.strip())
+        except ClearanceError as exc:
+            log.error("API keys unavailable: %s", exc.message)
+            raise KeysUnavailable("API keys could not be read; see the server log") from None
         if key is None:
             raise Unauthorized("invalid or revoked API key")
         return Principal(key.name, key.role)

@@ -65,6 +65,11 @@ class UnsupportedMediaType(ApiError):
     status = 415
 
 
+class KeysUnavailable(ApiError):
+    code = "keys_unavailable"
+    status = 503
+
+
 class NotReady(ApiError):
     code = "not_ready"
     status = 503

@@ -183,18 +183,21 @@ def ftm_queries(key: str, data: Any, lists: list[str]) -> tuple[list[Query], dic
         for prop, id_type in ID_PROPS.items()
         for value in take(prop)
     ]
-    queries = [
-        make_query(
-            name,
-            type=SCHEMATA[schema],
-            dob=dobs[0] if dobs else None,
-            country=list(dict.fromkeys(countries)) or None,
-            identifiers=identifiers or None,
-            id=key,
-            lists=lists,
-        )
-        for name in names
-    ]
+    try:
+        queries = [
+            make_query(
+                name,
+                type=SCHEMATA[schema],
+                dob=dobs[0] if dobs else None,
+                country=list(dict.fromkeys(countries)) or None,
+                identifiers=identifiers or None,
+                id=key,
+                lists=lists,
+            )
+            for name in names
+        ]
+    except QueryError as exc:
+        raise QueryError(f"query {key!r}: {exc.message}") from None
     ignored = sorted(set(props) - set(used))
     echo: dict[str, Any] = {
         "id": data.get("id") if isinstance(data.get("id"), str) else None,

@@ -93,8 +93,23 @@ def parse_identifier_option(text: str) -> tuple[str, str | None]:
         ) from None
 
 
-def resolve_columns(spec: ColumnSpec, header: Sequence[str]) -> ColumnMapping:
-    """Check ``spec`` against the input's columns; raises :class:`ColumnError` clearly."""
+CLI_FLAGS = {
+    "id": "--id-column",
+    "name": "--name-column",
+    "type": "--type-column",
+    "dob": "--dob-column",
+    "country": "--country-column",
+    "identifiers": "--identifier-column",
+}
+
+
+def resolve_columns(
+    spec: ColumnSpec, header: Sequence[str], flags: Mapping[str, str] = CLI_FLAGS
+) -> ColumnMapping:
+    """Check ``spec`` against the input's columns; raises :class:`ColumnError` clearly.
+
+    ``flags`` names the options in messages (the CLI's flags, or the Spark API's arguments).
+    """
     available = list(header)
     shown = ", ".join(repr(c) for c in available[:30]) or "none"
 
@@ -114,19 +129,20 @@ def resolve_columns(spec: ColumnSpec, header: Sequence[str]) -> ColumnMapping:
             )
         return None
 
-    name = pick(spec.name, DEFAULT_NAME, "--name-column", required=True)
+    name = pick(spec.name, DEFAULT_NAME, flags["name"], required=True)
     assert name is not None
     for column, _ in spec.identifiers:
         if column not in available:
             raise ColumnError(
-                f"--identifier-column {column!r}: no such column in the input (columns: {shown})"
+                f"{flags['identifiers']} {column!r}: no such column in the input "
+                f"(columns: {shown})"
             )
     return ColumnMapping(
         name=name,
-        id=pick(spec.id, DEFAULT_ID, "--id-column"),
-        type=pick(spec.type, DEFAULT_TYPE, "--type-column"),
-        dob=pick(spec.dob, DEFAULT_DOB, "--dob-column"),
-        country=pick(spec.country, DEFAULT_COUNTRY, "--country-column"),
+        id=pick(spec.id, DEFAULT_ID, flags["id"]),
+        type=pick(spec.type, DEFAULT_TYPE, flags["type"]),
+        dob=pick(spec.dob, DEFAULT_DOB, flags["dob"]),
+        country=pick(spec.country, DEFAULT_COUNTRY, flags["country"]),
         identifiers=spec.identifiers,
     )
 

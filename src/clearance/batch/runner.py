@@ -46,6 +46,7 @@ from clearance.batch.worker import (
     WorkerSetup,
     init_worker,
     load_engine,
+    peak_rss_kb,
     process_chunk,
     run_chunk,
 )
@@ -112,9 +113,12 @@ class BatchSummary:
     seconds: float = 0.0
     resumed_from: int = 0
     workers: int = 1
-    engine_seconds: float = 0.0
+    engine_seconds: float = 0.0  # wall time inside the engine, summed over workers
+    engine_cpu_seconds: float = 0.0
+    worker_cpu_seconds: float = 0.0  # CPU time of chunk processing, summed over workers
     max_rss_parent_kb: int = 0
     max_rss_worker_kb: int = 0
+    parent_cpu_seconds: float = 0.0
     already_done: bool = False
 
     @property
@@ -137,7 +141,10 @@ class BatchSummary:
             "resumed_from": self.resumed_from,
             "workers": self.workers,
             "engine_seconds": round(self.engine_seconds, 3),
+            "engine_cpu_seconds": round(self.engine_cpu_seconds, 3),
+            "worker_cpu_seconds": round(self.worker_cpu_seconds, 3),
             "max_rss_parent_kb": self.max_rss_parent_kb,
+            "parent_cpu_seconds": round(self.parent_cpu_seconds, 3),
             "max_rss_worker_kb": self.max_rss_worker_kb,
         }
 
@@ -327,7 +334,7 @@ def _run(
         started = time.monotonic()
         base_elapsed = checkpoint.elapsed
         resumed_from = done.rows
-        engine_seconds, worker_rss = 0.0, 0
+        engine_seconds, engine_cpu, worker_cpu, worker_rss = 0.0, 0.0, 0.0, 0
         if checkpoint.status == "running":
             progress.start(source.total, done.offset, done.rows)
             try:
@@ -340,6 +347,8 @@ def _run(
                     checkpoint.elapsed = base_elapsed + time.monotonic() - started
                     checkpoint.write(ckpt_path)
                     engine_seconds += result.seconds
+                    engine_cpu += result.engine_cpu
+                    worker_cpu += result.cpu
                     worker_rss = max(worker_rss, result.max_rss_kb)
                     progress.advance(consumed, result.records, done.alerts, done.errors)
             except BrokenProcessPool:
@@ -357,6 +366,8 @@ def _run(
         checkpoint.status = "done"
         checkpoint.elapsed = base_elapsed + session
         checkpoint.write(ckpt_path)
+        if isinstance(output, ParquetSink):
+            output.cleanup()
     finally:
         output.close()
         errors.close()
@@ -364,6 +375,8 @@ def _run(
     summary.resumed_from = resumed_from
     summary.workers = engine.workers
     summary.engine_seconds = engine_seconds
+    summary.engine_cpu_seconds = engine_cpu
+    summary.worker_cpu_seconds = worker_cpu
     summary.max_rss_worker_kb = worker_rss
     return summary
 
@@ -398,6 +411,7 @@ def _summary(
     already_done: bool = False,
 ) -> BatchSummary:
     done = checkpoint.committed
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     return BatchSummary(
         output=config.output,
         errors_path=config.errors_path,
@@ -410,6 +424,7 @@ def _summary(
         errors=done.errors,
         session_rows=session_rows,
         seconds=seconds,
-        max_rss_parent_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        max_rss_parent_kb=peak_rss_kb(),
+        parent_cpu_seconds=usage.ru_utime + usage.ru_stime,
         already_done=already_done,
     )

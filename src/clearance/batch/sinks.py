@@ -123,7 +123,7 @@ class ParquetSink:
         return self.parts
 
     def finish(self) -> None:
-        """Merge the parts into the output (atomically replaced), then drop the parts."""
+        """Merge the parts into the output (atomically replaced); :meth:`cleanup` drops them."""
         import pyarrow.parquet as pq
 
         tmp = self.path.with_name(f".{self.path.name}.merging")
@@ -136,6 +136,9 @@ class ParquetSink:
             os.fsync(handle.fileno())
         os.replace(tmp, self.path)
         fsync_dir(self.path.parent)
+
+    def cleanup(self) -> None:
+        """Drop the part files (once the checkpoint says the run is done)."""
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def close(self) -> None:

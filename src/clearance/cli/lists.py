@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import tempfile
 import time
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 from importlib import resources
@@ -56,9 +58,7 @@ def parse_paths(
     parsed: list[ParsedList] = []
     seconds: dict[str, float] = {}
     origin: dict[str, Path] = {}
-    for path in paths:
-        start = time.perf_counter()
-        item = read_path(path, format_name=format_name, list_name=list_name)
+    for path, item, took in _read_all(paths, format_name, list_name):
         if item.list in origin:
             raise ClearanceError(
                 f"{origin[item.list]} and {path} are both list {item.list}; load one file set "
@@ -66,9 +66,42 @@ def parse_paths(
             )
         origin[item.list] = path
         item.files = [replace(f, path=str(Path(f.path).resolve())) for f in item.files]
-        seconds[item.list] = time.perf_counter() - start
+        seconds[item.list] = took
         parsed.append(item)
     return parsed, seconds
+
+
+def _read_one(
+    path: Path, format_name: str | None, list_name: str | None
+) -> tuple[ParsedList | str, float]:
+    """Read one path; a ClearanceError comes back as its message (exceptions with custom
+    constructors do not survive the trip between processes)."""
+    start = time.perf_counter()
+    try:
+        item: ParsedList | str = read_path(path, format_name=format_name, list_name=list_name)
+    except ClearanceError as exc:
+        item = exc.message
+    return item, time.perf_counter() - start
+
+
+def _read_all(
+    paths: list[Path], format_name: str | None, list_name: str | None
+) -> list[tuple[Path, ParsedList, float]]:
+    """Read the paths, several lists in parallel processes when there are cores for it."""
+    workers = min(len(paths), os.cpu_count() or 1)
+    if workers > 1:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = [pool.submit(_read_one, p, format_name, list_name) for p in paths]
+            results = [f.result() for f in futures]
+    else:
+        results = [_read_one(p, format_name, list_name) for p in paths]
+    out: list[tuple[Path, ParsedList, float]] = []
+    for path, (item, took) in zip(paths, results, strict=True):
+        if isinstance(item, str):
+            raise ClearanceError(item)
+        out.append((path, item, took))
+    return out
 
 
 def _summary(parsed: list[ParsedList], seconds: dict[str, float]) -> list[dict[str, Any]]:

@@ -43,10 +43,13 @@ def _strip_marks(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case ASCII words separated by single spaces (Latin text only; see ``analyse``)."""
-    text = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text))
-    text = _strip_marks(text).casefold()
-    text = text.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("ł", "l")
-    text = text.replace("đ", "d").replace("ð", "d").replace("þ", "th").replace("ı", "i")
+    if text.isascii():
+        text = _APOSTROPHES.sub("", text).lower()
+    else:
+        text = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text))
+        text = _strip_marks(text).casefold()
+        text = text.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("ł", "l")
+        text = text.replace("đ", "d").replace("ð", "d").replace("þ", "th").replace("ı", "i")
     text = _NON_WORD.sub(" ", text)
     return _SPLIT_NUMBER.sub(" ", text).strip()
 

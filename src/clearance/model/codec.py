@@ -22,7 +22,8 @@ from clearance.model.entity import (
 
 
 def _drop_empty(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in data.items() if v not in (None, (), [], {}, "")}
+    """Drop None and empty strings/containers; keep 0 and False."""
+    return {k: v for k, v in data.items() if v or v is False or v == 0}
 
 
 def name_to_dict(name: Name) -> dict[str, Any]:

@@ -7,6 +7,7 @@ issues it met (unparsed remark fragments and the like) — counted and kept, nev
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import re
 import unicodedata
@@ -46,10 +47,10 @@ class ParsedList:
 
     list: str
     format: str
-    entities: list[Entity]
-    files: list[SourceFile]
+    entities: builtins.list[Entity]
+    files: builtins.list[SourceFile]
     published: str | None = None  # ISO date (or datetime) the publisher states
-    issues: list[ParseIssue] = field(default_factory=list)
+    issues: builtins.list[ParseIssue] = field(default_factory=builtins.list)
 
     def counts(self) -> dict[str, int]:
         by_schema: dict[str, int] = defaultdict(int)

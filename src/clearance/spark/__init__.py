@@ -7,9 +7,9 @@ Each Python worker loads the :class:`~clearance.matching.engine.Screener` once f
 directory and keeps it in a module-level cache keyed by the snapshot path, so with Spark's Python
 worker reuse (the default) it is loaded once per executor process, not once per task. The
 snapshot directory must be readable at the same path on every executor: on a local cluster it
-is; on a real cluster put the home on a shared file system, or ship the snapshot folder with
-``SparkContext.addFile(path, recursive=True)`` and pass ``snapshot_dir=SparkFiles.get(name)``
-(see ``docs/batch.md``).
+is; on a real cluster put the home on a shared file system, or pass ``ship_snapshot=True`` to
+copy the snapshot folder to the executors with ``SparkContext.addFile`` (each executor then
+loads its copy, found with ``SparkFiles.get``). See ``docs/batch.md``.
 """
 
 from __future__ import annotations
@@ -39,13 +39,35 @@ RAW_COLUMN = "raw"  # only with ``raw=True`` (the CLI's errors file)
 CORRUPT_COLUMN = "_corrupt_record"  # Spark's column for CSV/JSON rows it could not parse
 REPLACEMENT_CHAR = "\ufffd"
 
+SPARK_ARGS = {
+    "id": "id_col",
+    "name": "name_col",
+    "type": "type_col",
+    "dob": "dob_col",
+    "country": "country_col",
+    "identifiers": "identifier_cols",
+}
+
 _SCREENERS: dict[str, Screener] = {}
 _LOCK = threading.Lock()
 LOADS: dict[str, int] = {}  # snapshot key -> times loaded in this process (for tests/metrics)
 
 
+SHIPPED_PREFIX = "sparkfiles:"
+
+
+def executor_path(snapshot_dir: str) -> str:
+    """Where the snapshot is on this executor: ``sparkfiles:NAME`` is a shipped copy."""
+    if snapshot_dir.startswith(SHIPPED_PREFIX):
+        from pyspark import SparkFiles
+
+        return SparkFiles.get(snapshot_dir.removeprefix(SHIPPED_PREFIX))
+    return snapshot_dir
+
+
 def cached_screener(snapshot_dir: str, settings: Settings) -> Screener:
     """The engine for ``snapshot_dir``, loaded once per (executor) process."""
+    snapshot_dir = executor_path(snapshot_dir)
     key = f"{Path(snapshot_dir).resolve()}|{settings.threshold}|{settings.weak_alias_alerts}"
     with _LOCK:
         screener = _SCREENERS.get(key)
@@ -180,6 +202,7 @@ def screen(
     threshold: float | None = None,
     top_k: int = 1,
     detail: bool = False,
+    ship_snapshot: bool = False,
 ) -> DataFrame:
     """Screen every row of ``df``; returns one result row per input row, partition order kept.
 
@@ -187,13 +210,17 @@ def screen(
     source_id, name, matched_name, score``; with ``detail`` the nested top-``top_k`` matches
     and the snapshot/algorithm) plus ``error``: set, with the other columns empty, for a row
     that is not a valid query (empty name, bad date, unknown type...). ``snapshot_dir``
-    defaults to the active snapshot of ``home``.
+    defaults to the active snapshot of ``home``. ``ship_snapshot`` copies the snapshot folder
+    to every executor with ``SparkContext.addFile`` (for clusters without a shared file system).
     """
     from pyspark.sql.pandas.types import from_arrow_schema
 
     if top_k < 1:
         raise ClearanceError("top_k must be at least 1")
     path, settings = _resolve_snapshot(home, snapshot_dir, settings)
+    if ship_snapshot:
+        df.sparkSession.sparkContext.addFile(path, recursive=True)
+        path = SHIPPED_PREFIX + Path(path).name
     spec = ColumnSpec(
         id=id_col,
         name=name_col,
@@ -202,7 +229,7 @@ def screen(
         country=country_col,
         identifiers=tuple((identifier_cols or {}).items()),
     )
-    mapping = resolve_columns(spec, df.columns)
+    mapping = resolve_columns(spec, df.columns, SPARK_ARGS)
     options = ResultOptions(threshold=threshold, top_k=top_k, detail=detail)
     projected = df.select(*mapping.columns)
     fn = arrow_screen_fn(path, settings, mapping, options)

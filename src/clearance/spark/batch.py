@@ -163,6 +163,7 @@ def _write(config: BatchConfig, out_fmt: str, mapping: ColumnMapping, rows: Any)
         errors.sync()
         if isinstance(output, ParquetSink):
             output.finish()
+            output.cleanup()
     finally:
         output.close()
         errors.close()

@@ -12,14 +12,15 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import unquote, urlsplit
-
-import httpx
 
 from clearance import __version__
 from clearance.errors import FetchError
 from clearance.settings import Settings
+
+if TYPE_CHECKING:  # httpx is imported when a download starts, not with the store
+    import httpx
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -57,6 +58,8 @@ class HttpFetcher:
         max_bytes: int,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
+        import httpx
+
         self.timeout = timeout
         self.max_bytes = max_bytes
         self._client = httpx.Client(
@@ -86,6 +89,8 @@ class HttpFetcher:
         self.close()
 
     def fetch(self, url: str, dest: Path) -> int:
+        import httpx
+
         scheme = urlsplit(url).scheme.lower()
         if scheme not in {"http", "https"}:
             raise FetchError(f"{url}: only http and https URLs can be fetched")

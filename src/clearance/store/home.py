@@ -15,14 +15,16 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from clearance.errors import ClearanceError, SnapshotError
 from clearance.settings import Settings
-from clearance.sources.base import ParsedList
 from clearance.store import install as writer
 from clearance.store import layout
 from clearance.store.snapshots import Snapshot, SnapshotInfo
+
+if TYPE_CHECKING:  # the readers are not needed to read snapshots
+    from clearance.sources.base import ParsedList
 
 Builder = Callable[[Path, Snapshot], None]
 """Writes extra artifacts (e.g. a matching index) into a staged snapshot folder."""

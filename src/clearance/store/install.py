@@ -11,15 +11,17 @@ import os
 import shutil
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from clearance.errors import SnapshotError
 from clearance.model.codec import entity_to_dict
-from clearance.sources.base import ParsedList
 from clearance.store import layout
 from clearance.store.snapshots import Snapshot, read_manifest
+
+if TYPE_CHECKING:
+    from clearance.sources.base import ParsedList
 
 
 def _json_default(obj: object) -> str:

@@ -13,13 +13,15 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clearance.errors import ClearanceError, FetchError, InputFileError
-from clearance.sources import read_path
-from clearance.sources.base import ParsedList
 from clearance.store.fetch import Fetcher, file_name
 from clearance.store.home import Builder, SnapshotStore, check_counts
 from clearance.store.snapshots import Snapshot
+
+if TYPE_CHECKING:
+    from clearance.sources.base import ParsedList
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,8 @@ def source_urls(store: SnapshotStore, lists: Sequence[str] | None) -> dict[str, 
 
 def fetch_list(name: str, urls: Sequence[str], fetcher: Fetcher, folder: Path) -> ParsedList:
     """Download one list's files into ``folder`` and parse them; raise on any problem."""
+    from clearance.sources import read_path
+
     folder.mkdir(parents=True)
     taken: set[str] = set()
     by_name: dict[str, str] = {}

@@ -11,15 +11,17 @@ import builtins
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from clearance.errors import SnapshotError
 from clearance.model import Entity, RelationKind, Relationship
 from clearance.model.codec import entity_from_dict
-from clearance.sources.base import SourceFile
 from clearance.store import layout
+
+if TYPE_CHECKING:  # importing clearance.sources loads every reader: keep reads light
+    from clearance.sources.base import SourceFile
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,8 @@ class ListInfo:
 
     @classmethod
     def from_manifest(cls, name: str, data: dict[str, Any]) -> ListInfo:
+        from clearance.sources.base import SourceFile
+
         return cls(
             name=name,
             format=data["format"],

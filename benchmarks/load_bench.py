@@ -1,0 +1,102 @@
+"""Loading benchmark: all official lists into one snapshot, as `clearance load` does.
+
+    python benchmarks/load_bench.py [--repeat N]
+
+Prints, for the OFAC SDN 2023-12-28 set, the OFAC consolidated CSV, the UN XML and the UK 2025
+workbook: parse time per list, store write time, matcher index build time and the total
+(target: all of it in <= 10 s), plus the baseline from the same run: the same work done in one
+process, lists parsed one after the other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from clearance.app import index_builder
+from clearance.cli.lists import parse_paths
+from clearance.settings import Settings
+from clearance.sources import read_path
+from clearance.store import SnapshotStore
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(os.environ.get("CLEARANCE_TEST_DATA", ROOT.parent / "shared" / "data"))
+PATHS = [
+    DATA / "ofac" / "sdn_csv_2023-12-28",
+    DATA / "ofac" / "cons_csv_2025-12-19",
+    DATA / "un" / "2026-02-27" / "consolidated.xml",
+    DATA / "uk" / "ofsi_conlist_2025-04-10" / "ConList.xlsx",
+]
+
+
+def run_once(parallel: bool) -> dict[str, float]:
+    with tempfile.TemporaryDirectory(prefix="clearance-load-") as home:
+        store = SnapshotStore(Settings(home=Path(home)))
+        start = time.perf_counter()
+        if parallel:
+            parsed, seconds = parse_paths(PATHS, None, None)
+        else:
+            parsed, seconds = [], {}
+            for path in PATHS:
+                t0 = time.perf_counter()
+                item = read_path(path)
+                seconds[item.list] = time.perf_counter() - t0
+                parsed.append(item)
+        parse_done = time.perf_counter()
+        index_seconds = 0.0
+
+        def timed_index(staging: Path, snapshot: object) -> None:
+            nonlocal index_seconds
+            t0 = time.perf_counter()
+            index_builder(staging, snapshot)  # type: ignore[arg-type]
+            index_seconds = time.perf_counter() - t0
+
+        store.install(parsed, builders=[timed_index])
+        end = time.perf_counter()
+        return {
+            **{f"parse {k}": v for k, v in seconds.items()},
+            "parse (wall)": parse_done - start,
+            "store": end - parse_done - index_seconds,
+            "index": index_seconds,
+            "total": end - start,
+            "entities": float(sum(len(p.entities) for p in parsed)),
+        }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    missing = [p for p in PATHS if not p.exists()]
+    if missing:
+        print(f"missing list files: {missing} (set CLEARANCE_TEST_DATA)", file=sys.stderr)
+        return 2
+    runs = {"clearance load (parallel parse)": [], "baseline: one process, sequential": []}
+    for _ in range(args.repeat):
+        runs["clearance load (parallel parse)"].append(run_once(parallel=True))
+        runs["baseline: one process, sequential"].append(run_once(parallel=False))
+    print(
+        f"Loading OFAC SDN + consolidated + UN + UK ({os.cpu_count()} cores), median of "
+        f"{args.repeat} runs, seconds"
+    )
+    keys = list(runs["clearance load (parallel parse)"][0])
+    print(f"{'step':32}" + "".join(f"{name[:34]:>36}" for name in runs))
+    for key in keys:
+        cells = []
+        for results in runs.values():
+            value = statistics.median(r.get(key, 0.0) for r in results)
+            cells.append(f"{value:>36,.0f}" if key == "entities" else f"{value:>36.2f}")
+        print(f"{key:32}" + "".join(cells))
+    best = statistics.median(r["total"] for r in runs["clearance load (parallel parse)"])
+    verdict = "meets" if best <= 10 else "MISSES"
+    print(f"\ntotal {best:.2f} s: {verdict} the 10 s target")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
