@@ -124,6 +124,19 @@ def schema_of(ftm_schema: str) -> Schema | None:
     return SCHEMAS.get(ftm_schema.lower())
 
 
+def query_type(ftm_schema: str) -> str | None:
+    """The query's type; FtM ``LegalEntity`` (person or company) is left unknown."""
+    schema = schema_of(ftm_schema)
+    return None if schema is None or ftm_schema == "LegalEntity" else schema.value
+
+
+def candidate_schema(ftm_schema: str, other: str) -> Schema | None:
+    """A candidate's schema; a ``LegalEntity`` takes the other side's type when known."""
+    if ftm_schema == "LegalEntity" and schema_of(other) is not None and other != "LegalEntity":
+        return schema_of(other)
+    return schema_of(ftm_schema)
+
+
 def make_entity(
     key: str,
     schema: Schema,
@@ -175,7 +188,7 @@ def name_bench() -> list[PairCase]:
         for i, row in enumerate(csv.DictReader(handle)):
             schema = schema_of(row["schema"]) or Schema.ORGANIZATION
             cand = make_entity(f"nb{i}", schema, [row["name2"]])
-            query = QuerySpec(row["name1"], schema.value)
+            query = QuerySpec(row["name1"], query_type(row["schema"]))
             cases.append(
                 PairCase("name-bench", query, cand, row["is_match"] == "true", row["case_group"])
             )
@@ -195,7 +208,7 @@ def opensanctions_pairs(filename: str, set_name: str) -> tuple[list[PairCase], i
     for i, item in enumerate(data):
         left, right = item["left"], item["right"]
         schema = schema_of(left["schema"])
-        right_schema = schema_of(right["schema"])
+        right_schema = candidate_schema(right["schema"], left["schema"])
         names = _props(right, "name", "alias", "previousName")
         query_name = left.get("caption") or next(iter(_props(left, "name")), "")
         if schema is None or right_schema is None or not names or not query_name:
@@ -211,7 +224,7 @@ def opensanctions_pairs(filename: str, set_name: str) -> tuple[list[PairCase], i
             dobs=_props(right, "birthDate"),
             countries=_props(right, "nationality", "citizenship", "country"),
         )
-        query = QuerySpec(query_name, schema.value, dob, countries)
+        query = QuerySpec(query_name, query_type(left["schema"]), dob, countries)
         cases.append(PairCase(set_name, query, cand, item["judgement"] == "positive"))
     return cases, skipped
 
@@ -242,7 +255,7 @@ def entity_checks() -> list[PairCase]:
     for i, check in enumerate(data["checks"]):
         schema = schema_of(check["schema"]) or Schema.ORGANIZATION
         cand = make_entity(f"ec{i}", schema, _check_name(check["candidate"]))
-        query = QuerySpec(_check_name(check["query"])[0], schema.value)
+        query = QuerySpec(_check_name(check["query"])[0], query_type(check["schema"]))
         cases.append(
             PairCase("entity-checks", query, cand, bool(check["match"]), check.get("label", ""))
         )
@@ -319,7 +332,9 @@ def unlisted_cases(raw: Sequence[dict[str, str]], lists: Lists) -> tuple[list[Li
         name = item["name"]
         if i % 3 == 0 and any(c.isalpha() and ord(c) > 0x24F for c in name):
             name = str(romanise.transliterate(name))
-        if fold_key(name) in listed or fold_key(item["name"]) in listed:
+        keys = {fold_key(name), fold_key(item["name"])}
+        keys.add(fold_key(str(romanise.transliterate(item["name"]))))
+        if keys & listed:
             dropped += 1
             continue
         cases.append(ListCase(f"unlisted:{item['locale']}", QuerySpec(name, item["type"])))

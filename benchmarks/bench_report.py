@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -35,9 +36,15 @@ PAIR_COLUMNS = ["set · system", "pairs", "pos", "P@default", "R@default", "F1@d
                 "best t", "P@best", "R@best", "F1@best"]  # fmt: skip
 
 
-def pair_failures(outcomes: Sequence[PairOutcome], count: int) -> None:
+def pair_failures(outcomes: Sequence[PairOutcome], count: int, threshold: float) -> None:
     misses = [o for o in outcomes if o.case.match and not o.alert]
     false = [o for o in outcomes if not o.case.match and o.alert]
+    lost = sum(o.score >= threshold for o in misses)
+    if lost:
+        console.print(
+            f"  {outcomes[0].case.set}: {lost} of {len(misses)} missed positives score ≥ "
+            f"{threshold} once retrieved at a lower floor (lost by retrieval at the default)"
+        )
     for title, items, reverse in (("missed", misses, True), ("false alerts", false, True)):
         if not items:
             continue
@@ -125,6 +132,31 @@ def worst_false_alerts(outs: Sequence[Outcome], count: int) -> None:
             highlight=False,
             markup=False,
         )
+
+
+def script_of(text: str) -> str:
+    for char in text:
+        if char.isalpha():
+            name = unicodedata.name(char, "")
+            for script in ("LATIN", "CYRILLIC", "ARABIC", "HANGUL", "CJK", "HEBREW", "GREEK"):
+                if name.startswith(script):
+                    return script.lower()
+            return "other"
+    return "none"
+
+
+def false_alert_causes(outs: Sequence[Outcome]) -> None:
+    """False alerts grouped by the query's script and length, and whether it was a company."""
+    groups: Counter[str] = Counter()
+    for o in outs:
+        if not o.alert:
+            continue
+        words = len(o.case.query.name.split())
+        size = "one word" if words == 1 else f"{min(words, 3)}{'+' if words >= 3 else ''} words"
+        kind = "company" if o.case.query.schema != "person" else "person"
+        groups[f"{script_of(o.case.query.name)} {kind}, {size}"] += 1
+    table("False alerts by query script, type and length", ["group", "alerts"],
+          groups.most_common())  # fmt: skip
 
 
 def by_locale(outs: Sequence[Outcome]) -> None:

@@ -174,7 +174,7 @@ def print_pairs(run: Run, rf_threshold: float, lv_pairs: dict[str, list[float]])
     ok = sum(o.score >= float(o.case.group) for o in wm)
     console.print(f"watchman-xscript (positives only): {ok}/{len(wm)} reach watchman's own minimum")
     for outs in run.pair_out.values():
-        rep.pair_failures(outs, run.plan.failures)
+        rep.pair_failures(outs, run.plan.failures, run.threshold)
 
 
 def print_lists(run: Run) -> dict[str, float]:
@@ -222,6 +222,7 @@ def print_unlisted(run: Run) -> float:
         f"{pct(sum(o.alert for o in orgs) / max(1, len(orgs)))}); target ≤ 1%"
     )
     rep.by_locale(outs)
+    rep.false_alert_causes(outs)
     rep.worst_false_alerts(outs, run.plan.failures * 4)
     return share
 

@@ -110,7 +110,7 @@ def load_screener(snapshot: Snapshot, settings: Settings) -> Screener:
     """The stored index of ``snapshot``; rebuilt in memory if it is missing or outdated."""
     try:
         return Screener.load(snapshot.path, settings)
-    except (OSError, ValueError, EOFError):
+    except Exception:  # noqa: BLE001 - a missing, damaged or outdated index is rebuilt
         return Screener.build(
             snapshot.iter_entities(), settings, snapshot_id=snapshot.id,
             lists=list_versions(snapshot),

@@ -81,6 +81,22 @@ def render_entity(engine: Engine, entity: Entity) -> dict[str, Any]:
     return data
 
 
+RENDER_CACHE_SIZE = 20_000
+
+
+def rendered(engine: Engine, entity_id: str) -> dict[str, Any] | None:
+    """A listed entity as a (flat) yente entity, cached per snapshot; a fresh top-level copy."""
+    cached = engine.renders.get(entity_id)
+    if cached is None:
+        entity = engine.snapshot.entity(entity_id)
+        if entity is None:
+            return None
+        if len(engine.renders) >= RENDER_CACHE_SIZE:
+            engine.renders.clear()
+        cached = engine.renders[entity_id] = render_entity(engine, entity)
+    return dict(cached)
+
+
 def _stub(engine: Engine, entity_id: str, fallback: str) -> dict[str, Any]:
     entity = engine.snapshot.entity(entity_id)
     if entity is None:

@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 
 from clearance.api.auth import Principal, require
 from clearance.api.errors import MalformedRequest, OrjsonResponse, PayloadTooLarge
-from clearance.api.ftm_render import SCHEMATA, ftm_queries, render_entity
+from clearance.api.ftm_render import SCHEMATA, ftm_queries, rendered
 from clearance.api.keys import Role
 from clearance.api.schemas import ERRORS, ErrorResponse
 from clearance.api.service import ApiService, Engine
@@ -108,10 +108,9 @@ def check_algorithm(engine: Engine, algorithm: str | None) -> None:
 
 
 def _scored(engine: Engine, match: Match) -> dict[str, Any] | None:
-    entity = engine.snapshot.entity(match.entity_id)
-    if entity is None:
+    data = rendered(engine, match.entity_id)
+    if data is None:
         return None
-    data = render_entity(engine, entity)
     data.update(
         score=round(match.score, 4),
         match=match.alert,
@@ -227,7 +226,10 @@ async def match(
         "exclude_schema": exclude_schema,
         "topics": topics,
     }
-    answer = await run_in_threadpool(match_blocking, engine, queries, lists, opts)
+    if len(queries) == 1:  # one query: cheaper on the event loop than a thread hop
+        answer = match_blocking(engine, queries, lists, opts)
+    else:
+        answer = await run_in_threadpool(match_blocking, engine, queries, lists, opts)
     screened, alerts = answer.pop("_counts")
     request.app.state.metrics.observe_screenings("match", screened, alerts)
     return OrjsonResponse(answer)
@@ -269,10 +271,9 @@ async def search(
     if lists and (not topics or "sanction" in topics):
         options = ScreenOptions(limit=offset + limit, threshold=0.3, explain=False)
         for m in engine.screener.screen(query, options).matches[offset:]:
-            entity = engine.snapshot.entity(m.entity_id)
-            if entity is None:
+            item = rendered(engine, m.entity_id)
+            if item is None:
                 continue
-            item = render_entity(engine, entity)
             if wanted and not wanted & _countries(item):
                 continue
             results.append(item)

@@ -134,8 +134,7 @@ def resolve_columns(
     for column, _ in spec.identifiers:
         if column not in available:
             raise ColumnError(
-                f"{flags['identifiers']} {column!r}: no such column in the input "
-                f"(columns: {shown})"
+                f"{flags['identifiers']} {column!r}: no such column in the input (columns: {shown})"
             )
     return ColumnMapping(
         name=name,

@@ -147,7 +147,7 @@ def _write(config: BatchConfig, out_fmt: str, mapping: ColumnMapping, rows: Any)
             summary.rows += 1
             if error is not None:
                 summary.errors += 1
-                bad = {"line": None, "raw": raw, "reason": error, "id": data.get("id")}
+                bad = {"line": None, "raw": raw, "reason": error, "id": data.get("id") or None}
                 errors.append(orjson.dumps(bad) + b"\n")
                 continue
             summary.screened += 1
