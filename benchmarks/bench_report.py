@@ -64,7 +64,9 @@ def cause(out: Outcome, threshold: float) -> str:
     if out.error:
         return "query refused"
     if out.retrieved is False:
-        return "not retrieved"
+        if out.diag_score >= threshold:
+            return "lost by retrieval (alerts once retrieved at a lower floor)"
+        return "not retrieved (scores < threshold anyway)"
     if out.diag_rank == 0:
         return "retrieved, scored < 0.3"
     if out.diag_score < threshold:

@@ -11,6 +11,7 @@ in a separate venv (``.bench/venv``) that this script creates. See ``benchmarks/
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import random
 import sys
@@ -92,6 +93,15 @@ def section(title: str) -> None:
     console.rule(f"[bold]{title}")
 
 
+def engine_digest() -> str:
+    """A short hash of the matcher's source, to tie printed figures to the code measured."""
+    folder = Path(str(sys.modules[Screener.__module__].__file__)).parent
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def setup(plan: Plan, seed: int) -> Run:
     section("Lists and index")
     settings = Settings()
@@ -104,7 +114,8 @@ def setup(plan: Plan, seed: int) -> Run:
     rows.append(["all", len(lists.entities), f"{names} names, read in {lists.read_seconds:.1f} s"])
     table("Loaded lists", ["list", "entities", "published"], rows)
     console.print(
-        f"engine {screener.algorithm} {screener.algorithm_version}; default threshold "
+        f"engine {screener.algorithm} {screener.algorithm_version} (source {engine_digest()}); "
+        f"default threshold "
         f"{settings.threshold}; index built in {build_s:.1f} s ({build_cpu:.1f} s CPU); "
         f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
@@ -206,7 +217,11 @@ def print_lists(run: Run) -> dict[str, float]:
     section("Failures (query -> expected [cause, its score]; got: top 3, ! = alert)")
     causes = rep.list_failures({**run.groups, **run.cross}, run.lists, run.threshold,
                                run.plan.failures)  # fmt: skip
-    table("Misses by cause (ranked)", ["kind: cause", "misses"], causes.most_common())
+    table("Misses by kind and cause (ranked)", ["kind: cause", "misses"], causes.most_common())
+    overall: Counter[str] = Counter()
+    for key, count in causes.items():
+        overall[key.split(": ", 1)[1]] += count
+    table("Misses by cause, all kinds", ["cause", "misses"], overall.most_common())
     return figures
 
 

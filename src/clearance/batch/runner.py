@@ -200,7 +200,13 @@ class _Engine:
             s = self._screener
             return s.algorithm, s.algorithm_version, s.snapshot_id
         assert self._pool is not None
-        return self._pool.submit(worker_info).result()
+        try:
+            return self._pool.submit(worker_info).result()
+        except BrokenProcessPool:
+            raise ClearanceError(
+                "the worker processes failed to start (could they load the snapshot's index?); "
+                "try --workers 1 to see the error"
+            ) from None
 
     def run(self, chunks: Iterator[RawChunk]) -> Iterator[ChunkOutput]:
         if self._screener is not None:
