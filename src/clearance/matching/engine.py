@@ -23,7 +23,7 @@ from clearance.matching.index import (
     clean_identifier,
 )
 from clearance.matching.names import NameComparison, NameParams, WordSimilarity, compare, weigh
-from clearance.matching.normalize import NameForm, analyse, skeleton
+from clearance.matching.normalize import NameForm, analyse, name_parts, skeleton
 from clearance.matching.query import Query, ScreenOptions
 from clearance.matching.result import FeatureResult, Match, ScreeningResult
 from clearance.matching.retrieve import QueryForm, retrieve
@@ -59,9 +59,23 @@ class Algorithm:
 
 
 def query_forms(query: Query) -> list[QueryForm]:
-    """Every rendering of the query name to match against the index."""
+    """Every rendering of the query name to match against the index.
+
+    Legal forms are split off organisation names; person names keep every word (initials
+    such as "A. S." are not a joint-stock company); when the type is unknown, both.
+    """
+    splits = {
+        Schema.PERSON: (False,),
+        None: (True, False),
+    }.get(query.schema, (True,))
+    forms: list[NameForm] = []
+    for part in name_parts(query.name):
+        for split in splits:
+            for form in analyse(part, split_forms=split):
+                if form not in forms:
+                    forms.append(form)
     out: list[QueryForm] = []
-    for form in analyse(query.name):
+    for form in forms:
         out.append(QueryForm(form, KIND_NATIVE if form.native else KIND_LATIN))
         if form.native and form.script == ARABIC:
             skel = tuple(s for s in (skeleton(t, ARABIC) for t in form.tokens) if s)
@@ -188,7 +202,7 @@ class Screener:
                     for w in record.form.tokens
                 }
             )
-            sims[kind] = WordSimilarity(q_words, c_words)
+            sims[kind] = WordSimilarity(q_words, c_words, dense_script=kind == KIND_NATIVE)
         weighted = [(f, weigh(f.form, self.algo.names)) for f in forms]
         matches: list[Match] = []
         for ent, rec_ids in by_entity.items():
@@ -202,8 +216,10 @@ class Screener:
                         continue
                     comp = compare(qname, record.name, table, person=person,
                                    params=self.algo.names)  # fmt: skip
-                    # Prefer strong names when scores tie.
-                    key = comp.score - (0.001 if record.weak else 0.0)
+                    # Rank names as the decision will see them: a weak a.k.a. counts less, so
+                    # a strong name that alerts is not hidden behind a weak one that does not.
+                    factor = self.algo.features.weak_alias_factor if record.weak else 1.0
+                    key = comp.score * factor - (0.001 if record.weak else 0.0)
                     if best is None or key > best[0]:
                         best = (key, r, qform, comp)
             if (best is None or best[0] < floor) and ent not in id_hits:

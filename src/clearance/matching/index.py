@@ -25,10 +25,17 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.matching.names import NameParams, WeightedName, weigh
-from clearance.matching.normalize import NameForm, analyse, phonetic, skeleton
+from clearance.matching.normalize import (
+    NameForm,
+    analyse,
+    name_parts,
+    phonetic,
+    skeleton,
+    sound,
+)
 from clearance.model import Entity, FuzzyDate, IdType, Schema
 
-INDEX_FORMAT = 5
+INDEX_FORMAT = 7
 INDEX_FILE = "matcher.pkl"
 
 KIND_LATIN, KIND_NATIVE, KIND_SKELETON = 0, 1, 2
@@ -225,6 +232,7 @@ def record_keys(tokens: tuple[str, ...], kind: int) -> set[str]:
     if kind == KIND_NATIVE:
         return {f"n:{t}" for t in tokens}
     keys = {f"t:{t}" for t in tokens} | {f"p:{phonetic(t)}" for t in tokens}
+    keys |= {f"p:{sound(t)}" for t in tokens if not t.isdigit()}
     for i in range(len(tokens) - 1):
         keys.add("c:" + tokens[i] + tokens[i + 1])
     if 2 < len(tokens) <= 5:
@@ -254,15 +262,28 @@ class IndexBuilder:
         for _, value in info.identifiers:
             index.identifiers.setdefault(value, []).append(idx)
         seen: set[tuple[int, tuple[str, ...]]] = set()
+        split = entity.schema is not Schema.PERSON  # "A. S." in a person name are initials
         for name in entity.names:
-            for form in analyse(name.full):
-                kind = KIND_NATIVE if form.native else KIND_LATIN
-                self._add_record(idx, name.full, form, kind, name.weak, seen)
-                if kind == KIND_LATIN and entity.schema in (Schema.PERSON, Schema.ORGANIZATION):
-                    skel = tuple(s for s in (skeleton(t, form.script) for t in form.tokens) if s)
-                    if skel:
-                        skel_form = NameForm(skel, form.forms, form.script)
-                        self._add_record(idx, name.full, skel_form, KIND_SKELETON, name.weak, seen)
+            for part in name_parts(name.full):
+                for form in analyse(part, split_forms=split):
+                    self._add_forms(idx, entity, name.full, form, name.weak, seen)
+
+    def _add_forms(
+        self,
+        idx: int,
+        entity: Entity,
+        text: str,
+        form: NameForm,
+        weak: bool,
+        seen: set[tuple[int, tuple[str, ...]]],
+    ) -> None:
+        kind = KIND_NATIVE if form.native else KIND_LATIN
+        self._add_record(idx, text, form, kind, weak, seen)
+        if kind == KIND_LATIN and entity.schema in (Schema.PERSON, Schema.ORGANIZATION):
+            skel = tuple(s for s in (skeleton(t, form.script) for t in form.tokens) if s)
+            if skel:
+                skel_form = NameForm(skel, form.forms, form.script)
+                self._add_record(idx, text, skel_form, KIND_SKELETON, weak, seen)
 
     def _add_record(
         self,
@@ -298,9 +319,7 @@ class IndexBuilder:
         neighbours: dict[str, list[int]] = defaultdict(list)
         for key, key_id in index.vocab.items():
             prefix, token = key[:2], key[2:]
-            # Raw words reach their typos through their phonetic keys ("p:"), so only those,
-            # native-script words and skeletons carry a deletion neighbourhood.
-            if prefix in ("p:", "n:", "s:") and len(token) >= 4:
+            if prefix in ("t:", "p:", "n:", "s:") and len(token) >= 4:
                 for variant in deletions(token):
                     neighbours[prefix + variant].append(key_id)
         index.neighbour_keys, index.neighbour_data, index.neighbour_offsets = _csr(neighbours)

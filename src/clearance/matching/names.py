@@ -16,7 +16,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from clearance.matching.normalize import NameForm, phonetic
 from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES, is_patronymic
@@ -25,6 +25,7 @@ MIN_WORD_SIM = 0.5  # below this two words are not the same word
 MERGE_SIM = 0.8  # run-together words must agree at least this well
 INITIAL_SIM = 0.9
 PHONETIC_SIM = 0.95
+SWAP_SIM = 0.7
 
 # Similarity by (edit distance, longer word length); lengths beyond the table use its last entry.
 _BY_DISTANCE: dict[int, tuple[float, ...]] = {
@@ -56,6 +57,7 @@ class NameParams:
 
     unmatched_candidate_person: float = 0.5  # share of a listed word's weight the query lacks
     unmatched_candidate_org: float = 0.6
+    unmatched_candidate_supported: float = 0.25  # ... when two or more words already agree
     low_info_weight: float = 0.25
     particle_weight: float = 0.3
     initial_weight: float = 0.35
@@ -115,23 +117,46 @@ class NameComparison:
         return text
 
 
-def similarity_matrix(q: Sequence[str], c: Sequence[str]) -> npt.NDArray[np.float32]:
-    """Word similarities of every query word against every candidate word (0..1)."""
+def _lengths(words: Sequence[str], axis: int) -> npt.NDArray[np.int64]:
+    arr = np.array([len(w) for w in words], dtype=np.int64)
+    return arr[:, None] if axis == 0 else arr[None, :]
+
+
+def similarity_matrix(
+    q: Sequence[str], c: Sequence[str], *, dense_script: bool = False
+) -> npt.NDArray[np.float32]:
+    """Word similarities of every query word against every candidate word (0..1).
+
+    Edit distance is OSA (an adjacent swap is one edit). ``dense_script`` is for words written
+    without vowels (Arabic script), where one letter carries more of the word.
+    """
     if not q or not c:
         return np.zeros((len(q), len(c)), dtype=np.float32)
-    qlen = np.array([len(w) for w in q], dtype=np.int64)[:, None]
-    clen = np.array([len(w) for w in c], dtype=np.int64)[None, :]
+    qlen, clen = _lengths(q, 0), _lengths(c, 1)
     longer = np.maximum(qlen, clen)
-    dist = process.cdist(q, c, scorer=Levenshtein.distance, dtype=np.int32)
+    shorter = np.minimum(qlen, clen)
+    if dense_script:
+        longer = (longer * 7) // 10
+    dist = process.cdist(q, c, scorer=OSA.distance, dtype=np.int32)
     sim = distance_sim(dist, longer)
+    # A swap of two adjacent letters is a typical typo, even in a four-letter word.
+    swap = (dist == 1) & (shorter == longer) & (longer >= 4)
+    if swap.any():
+        lev = process.cdist(q, c, scorer=Levenshtein.distance, dtype=np.int32)
+        sim = np.where(swap & (lev == 2), np.maximum(sim, SWAP_SIM), sim)
     qp = [phonetic(w) for w in q]
     cp = [phonetic(w) for w in c]
-    pdist = process.cdist(qp, cp, scorer=Levenshtein.distance, dtype=np.int32)
-    plen = np.maximum(
-        np.array([len(w) for w in qp], dtype=np.int64)[:, None],
-        np.array([len(w) for w in cp], dtype=np.int64)[None, :],
+    pdist = process.cdist(qp, cp, scorer=OSA.distance, dtype=np.int32)
+    plen = np.maximum(_lengths(qp, 0), _lengths(cp, 1))
+    family = np.array([k.startswith("=") for k in qp])[:, None] & np.array(
+        [k.startswith("=") for k in cp]
+    )[None, :]
+    # Phonetic equality is trusted for names of five letters and more ("Yan"/"Jian" and
+    # "Yang"/"Zhang" are different names), and always for spelling families.
+    same_sound = np.where(
+        family | (shorter >= 5), PHONETIC_SIM, np.where(shorter == 4, 0.6, 0.3)
     )
-    psim = np.where(pdist == 0, PHONETIC_SIM, distance_sim(pdist, plen) * 0.97)
+    psim = np.where(pdist == 0, same_sound, distance_sim(pdist, plen) * 0.95)
     sim = np.maximum(sim, psim.astype(np.float32))
     sim = np.where(dist == 0, 1.0, sim)
     q_init, c_init = qlen == 1, clen == 1
@@ -155,8 +180,14 @@ class WordSimilarity:
 
     __slots__ = ("columns", "rows")
 
-    def __init__(self, query_words: Sequence[str], candidate_words: Sequence[str]) -> None:
-        matrix = similarity_matrix(query_words, candidate_words)
+    def __init__(
+        self,
+        query_words: Sequence[str],
+        candidate_words: Sequence[str],
+        *,
+        dense_script: bool = False,
+    ) -> None:
+        matrix = similarity_matrix(query_words, candidate_words, dense_script=dense_script)
         self.columns = {w: i for i, w in enumerate(candidate_words)}
         self.rows: dict[str, list[float]] = dict(zip(query_words, matrix.tolist(), strict=True))
 
@@ -216,10 +247,11 @@ def compare(
     matched = 0.0
     total = 0.0
     for qi, cj, sim, q_span, c_span in pairs:
-        q_weight = sum(qw[qi : qi + q_span])
-        c_weight = sum(cw[cj : cj + c_span])
-        matched += sim * min(q_weight, c_weight)
-        total += q_weight
+        # A paired word weighs what the lighter side says: a misspelt "Gropu" is still the
+        # low-information "Group", an initial is still only an initial.
+        weight = min(sum(qw[qi : qi + q_span]), sum(cw[cj : cj + c_span]))
+        matched += sim * weight
+        total += weight
     for i in range(nq):
         if not q_used[i]:
             weight = qw[i]
@@ -229,6 +261,10 @@ def compare(
                 weight *= params.middle_name_weight
             total += weight
     lam = params.unmatched_candidate_person if person else params.unmatched_candidate_org
+    if person and all(q_used) and sum(q for _, _, sim, q, _ in pairs if sim >= 0.8) >= 2:
+        # Every query word agrees, two or more of them well: the listed name only has more
+        # words (middle names), which costs less than a word the two names disagree on.
+        lam = params.unmatched_candidate_supported
     for j in range(nc):
         if not c_used[j]:
             weight = cw[j]

@@ -21,9 +21,11 @@ from clearance.matching.scripts import (
     romanise,
 )
 from clearance.matching.vocab import (
+    ABBREVIATIONS,
     LEGAL_FORM_PHRASES,
     MAX_FORM_WORDS,
     NAME_FAMILY_OF,
+    TITLES,
 )
 
 _APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02be\u02bf\u00b4`ʹʺ]")
@@ -34,6 +36,17 @@ _SPLIT_NUMBER = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 _ABD = re.compile(r"\babd(?:u|e|a|o)?l?\s?(?:a|e|u)?l?\s+(?=[a-z]{3,})")
 _ABD_COMPACT = re.compile(r"\babd(?:u|e|a|o)l(?=[a-z]{3,})")
 _ARTICLE = re.compile(r"\b(?:al|el|ul)\s+(?=[a-z]{3,})")
+_PARENS = re.compile(r"\(([^()]*)\)")
+
+
+def name_parts(text: str) -> list[str]:
+    """A name with a parenthesised part ("ADF (ALLIED DEMOCRATIC FORCES)") also stands for
+    the part outside and the part inside the parentheses."""
+    if "(" not in text:
+        return [text]
+    outside = _PARENS.sub(" ", text).strip()
+    inside = [m.strip() for m in _PARENS.findall(text) if len(m.strip()) >= 2]
+    return [text, *(p for p in (outside, *inside) if p and p != text)]
 
 
 def _strip_marks(text: str) -> str:
@@ -61,31 +74,44 @@ def canonical_arabic_forms(text: str) -> str:
     return _ARTICLE.sub("al", text)
 
 
+# Romanisation variants merged by the phonetic key. Order matters; upper-case letters are
+# placeholders that later rules do not touch.
 _PHONETIC_RULES: tuple[tuple[str, str], ...] = (
-    ("tch", "ch"), ("sch", "sh"), ("shch", "sh"), ("kh", "h"), ("gh", "g"), ("ph", "f"),
-    ("th", "t"), ("dh", "d"), ("ts", "c"), ("tz", "c"), ("cz", "ch"), ("zh", "j"), ("dj", "j"),
-    ("dzh", "j"), ("ck", "k"), ("q", "k"), ("x", "ks"), ("w", "v"), ("ou", "u"), ("oo", "u"),
-    ("ee", "i"), ("eo", "o"), ("eu", "u"), ("ie", "i"), ("iy", "i"), ("yi", "i"), ("ij", "i"),
-    ("y", "i"), ("j", "i"),
+    ("shch", "S"), ("sch", "S"), ("sh", "S"), ("tch", "C"), ("ch", "C"), ("cz", "C"),
+    ("dzh", "J"), ("dj", "J"), ("zh", "J"), ("kh", "h"), ("gh", "g"), ("ph", "f"), ("th", "t"),
+    ("dh", "d"), ("ts", "Z"), ("tz", "Z"), ("ck", "k"), ("ce", "se"), ("ci", "si"), ("cy", "si"),
+    ("c", "k"), ("q", "k"), ("x", "ks"), ("w", "v"), ("ou", "u"), ("oo", "u"), ("ee", "i"),
+    ("eo", "o"), ("eu", "u"), ("ie", "i"), ("iy", "i"), ("yi", "i"), ("ij", "i"), ("y", "i"),
 )  # fmt: skip
 
 
 @lru_cache(maxsize=200_000)
 def phonetic(token: str) -> str:
-    """A coarse key that merges romanisation variants (kh/h, ts/c, y/i, doubled letters…)."""
+    """A coarse key that merges romanisation variants (kh/h, ts/c, c/k, y/i, ye/e, doubled
+    letters, Mohammed/Muhammad…). Short words are compared on it with less trust."""
     if token.isdigit():
         return token
     family = NAME_FAMILY_OF.get(token)
     if family is not None:
         return "=" + family
+    return sound(token)
+
+
+@lru_cache(maxsize=200_000)
+def sound(token: str) -> str:
+    """The phonetic key without the spelling-family table (for near-miss lookups)."""
     key = token
+    if key.startswith(("ye", "yo")) and len(key) > 3:  # Yelena/Elena, Yolkin/Elkin
+        key = key[1:]
+    if key.startswith("j") and len(key) > 1 and key[1] in "aeiou":  # Juri/Yuri
+        key = "y" + key[1:]
     for src, dst in _PHONETIC_RULES:
         key = key.replace(src, dst)
     out: list[str] = []
     for char in key:
         if not out or out[-1] != char:
             out.append(char)
-    return "".join(out)
+    return "".join(out).lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +154,19 @@ def split_legal_forms(words: list[str]) -> tuple[list[str], set[str]]:
     return words, forms
 
 
-def _latin_form(text: str, script: str) -> NameForm:
-    words = canonical_arabic_forms(fold(text)).split()
+def canonical_words(words: list[str]) -> list[str]:
+    """Common abbreviations written one way ("corporation" -> "corp"); leading titles dropped."""
+    out = [ABBREVIATIONS.get(w, w) for w in words]
+    start = 0
+    while start < len(out) - 1 and out[start] in TITLES:
+        start += 1
+    return out[start:]
+
+
+def _latin_form(text: str, script: str, split_forms: bool) -> NameForm:
+    words = canonical_words(canonical_arabic_forms(fold(text)).split())
+    if not split_forms:
+        return NameForm(tuple(words), frozenset(), script)
     rest, forms = split_legal_forms(words)
     return NameForm(tuple(rest), frozenset(forms), script)
 
@@ -143,11 +180,15 @@ def _native_arabic(text: str) -> NameForm:
     return NameForm(tuple(norm.split()), frozenset(), ARABIC, native=True)
 
 
-def analyse(text: str) -> list[NameForm]:
-    """Every comparable form of ``text``: the Latin form(s), plus the native form for Arabic."""
+def analyse(text: str, *, split_forms: bool = True) -> list[NameForm]:
+    """Every comparable form of ``text``: the Latin form(s), plus the native form for Arabic.
+
+    ``split_forms=False`` keeps legal-form words as name words (person names: "A. S." are
+    initials, not a joint-stock company).
+    """
     script = detect_script(text)
     if script == LATIN:
-        form = _latin_form(text, script)
+        form = _latin_form(text, script, split_forms)
         return [form] if form.tokens else []
     out: list[NameForm] = []
     if script == ARABIC:
@@ -155,7 +196,7 @@ def analyse(text: str) -> list[NameForm]:
         if native.tokens:
             out.append(native)
     for roman in romanise(text, script):
-        form = _latin_form(roman, script)
+        form = _latin_form(roman, script, split_forms)
         if form.tokens and all(form.tokens != o.tokens for o in out):
             out.append(form)
     return out

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from clearance.matching.index import (
     KIND_LATIN,
@@ -30,7 +30,7 @@ from clearance.matching.names import (
     distance_sim,
     word_weight,
 )
-from clearance.matching.normalize import NameForm, phonetic
+from clearance.matching.normalize import NameForm, phonetic, sound
 
 _SIM_ONE_EDIT = SIM_BY_DISTANCE[1]
 
@@ -47,11 +47,16 @@ class QueryForm:
 
 def _near(index: NameIndex, prefix: str, word: str, found: dict[int, float], scale: float) -> None:
     """Keys within about one edit of ``word`` (deletion neighbourhood), with their similarity."""
+    one_edit = float(_SIM_ONE_EDIT[min(len(word), 11)]) * scale
+    for variant in deletions(word):  # the query word has one letter more than a listed one
+        key_id = index.vocab.get(prefix + variant)
+        if key_id is not None and key_id not in found and one_edit >= MIN_WORD_SIM:
+            found[key_id] = one_edit
     for variant in (word, *deletions(word)):
         for key_id in index.neighbours(prefix + variant):
             if key_id not in found:
                 other = index.key_text(key_id)[2:]
-                dist = Levenshtein.distance(word, other, score_cutoff=3)
+                dist = OSA.distance(word, other, score_cutoff=3)
                 length = max(len(word), len(other))
                 sim = float(distance_sim(np.array(dist), np.array(length))) * scale
                 if sim >= MIN_WORD_SIM:
@@ -70,19 +75,15 @@ def _word_keys(index: NameIndex, word: str, kind: int) -> dict[int, float]:
         if len(word) >= 4:
             _near(index, prefix, word, found, 1.0)
         return found
-    key = phonetic(word)
-    for extra, sim in ((f"p:{key}", 0.95), (f"c:{word}", 1.0)):
+    key, plain = phonetic(word), sound(word)
+    for extra, sim in ((f"p:{key}", 0.95), (f"p:{plain}", 0.95), (f"c:{word}", 1.0)):
         key_id = vocab.get(extra)
         if key_id is not None:
             found[key_id] = max(found.get(key_id, 0.0), sim)
-    if len(key) >= 4:
-        _near(index, "p:", key, found, 0.97)
+    if len(plain) >= 4:
+        _near(index, "p:", plain, found, 0.97)
     if len(word) >= 4:
-        # A one-letter deletion of the query word may be a listed word ("Defens"/"Defense").
-        for variant in deletions(word):
-            key_id = vocab.get(prefix + variant)
-            if key_id is not None and key_id not in found:
-                found[key_id] = float(_SIM_ONE_EDIT[min(len(word), 11)])
+        _near(index, prefix, word, found, 1.0)
     return found
 
 
@@ -132,14 +133,18 @@ def retrieve(
                 ids_w, vals_w = _best_per_record(index, keys)
                 ids_parts.append(ids_w)
                 val_parts.append(vals_w * weights[i])
-            if qform.kind == KIND_LATIN and i + 1 < len(words):
-                pair = index.vocab.get("c:" + word + words[i + 1])
-                if pair is not None:
-                    posting = index.posting(pair)
-                    ids_parts.append(posting)
-                    val_parts.append(
-                        np.full(len(posting), weights[i] + weights[i + 1], dtype=np.float32)
-                    )
+            if i + 1 < len(words):
+                # Two query words written as one listed word ("Jin Ping" / "Jinping").
+                joined = word + words[i + 1]
+                prefixes = ("c:", "t:") if qform.kind == KIND_LATIN else (_PREFIX[qform.kind],)
+                for prefix in prefixes:
+                    pair = index.vocab.get(prefix + joined)
+                    if pair is not None:
+                        posting = index.posting(pair)
+                        ids_parts.append(posting)
+                        val_parts.append(
+                            np.full(len(posting), weights[i] + weights[i + 1], dtype=np.float32)
+                        )
         if not ids_parts:
             continue
         ids = np.concatenate(ids_parts)

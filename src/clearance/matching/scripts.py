@@ -196,6 +196,10 @@ def _dedupe(text: str) -> str:
     return "".join(out)
 
 
+_UKRAINIAN = frozenset("ІіЇїЄєҐґ")
+_BELARUSIAN = frozenset("Ўў")
+
+
 def romanise(text: str, script: str | None = None) -> list[str]:
     """Latin renderings of ``text`` (empty list when it is already Latin)."""
     script = script or detect_script(text)
@@ -209,6 +213,10 @@ def romanise(text: str, script: str | None = None) -> list[str]:
         # ICU's Arabic romanisation has no vowels; the skeleton key does the real work.
         return [_icu(_ASCII, text)]
     rules = _RULES.get(script, (_ASCII,))
+    if script == CYRILLIC and any(c in _UKRAINIAN for c in text):
+        rules = ("Ukrainian-Latin/BGN; Latin-ASCII", *rules)
+    elif script == CYRILLIC and any(c in _BELARUSIAN for c in text):
+        rules = ("Belarusian-Latin/BGN; Latin-ASCII", *rules)
     seen: list[str] = []
     for rule in rules:
         value = _icu(rule, text)

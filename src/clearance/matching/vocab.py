@@ -48,9 +48,38 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     "ip": ("ip", "individual entrepreneur", "individualnyy predprinimatel"),
 }  # fmt: skip
 
-# Phrase (as a tuple of words) -> legal form class.
+# Abbreviations expanded before comparing ("Corp." = "Corporation"), so that typos in the long
+# word still compare letter by letter.
+ABBREVIATIONS: dict[str, str] = {
+    "corp": "corporation", "co": "company", "cos": "companies", "ltd": "limited",
+    "inc": "incorporated", "intl": "international", "int": "international",
+    "grp": "group", "svcs": "services", "srvces": "services", "srvcs": "services",
+    "svc": "service", "mfg": "manufacturing", "natl": "national", "assn": "association",
+    "bros": "brothers", "dept": "department", "inds": "industries", "ind": "industries",
+    "indus": "industries", "comm": "communications", "tech": "technology",
+    "pvt": "private", "st": "saint", "hldgs": "holdings", "hldg": "holding",
+    "mgmt": "management", "trdg": "trading", "eng": "engineering", "engg": "engineering",
+    "inv": "investment", "invest": "investment", "petr": "petroleum", "shpg": "shipping",
+    "org": "organization", "organisation": "organization", "ctr": "center", "centre": "center",
+    "univ": "university", "inst": "institute", "est": "establishment", "comp": "company",
+}  # fmt: skip
+
+# Titles and honorifics dropped from the start of names ("President Putin", "Президент Путин").
+TITLES: frozenset[str] = frozenset(
+    """
+    mr mrs ms miss dr prof president presidente prezident praesident prasident sir excellency
+    sheikh shaykh haji hajji mullah mawlawi maulvi
+    """.split()  # noqa: SIM905
+)
+
+
+def _canonical(phrase: str) -> tuple[str, ...]:
+    return tuple(ABBREVIATIONS.get(w, w) for w in phrase.split())
+
+
+# Phrase (as a tuple of canonical words) -> legal form class.
 LEGAL_FORM_PHRASES: dict[tuple[str, ...], str] = {
-    tuple(phrase.split()): cls for cls, phrases in LEGAL_FORMS.items() for phrase in phrases
+    _canonical(phrase): cls for cls, phrases in LEGAL_FORMS.items() for phrase in phrases
 }
 MAX_FORM_WORDS = max(len(p) for p in LEGAL_FORM_PHRASES)
 
@@ -66,7 +95,8 @@ LOW_INFO_WORDS: frozenset[str] = frozenset(
     partners association foundation center centre institute organization organisation
     ministry state federal limited commercial petroleum oil gas energy construction
     engineering equipment products production manufacturing factory plant agency office fund
-    trust finance financial capital resources mining
+    trust finance financial capital resources mining companies brothers department
+    communications private university establishment
     """.split()  # noqa: SIM905
 )
 
