@@ -69,7 +69,7 @@ def test_rows_in_order_bad_rows_in_errors_file(tmp_path: Path, batch_settings: S
         "b3,Unknown Type,robot,\n"
         "b4,too,many,columns,here\n"
         'b5,"never closed,person,\n'
-        "g3,Maria Garcia,person,\n",
+        "g3,Zzyzx Qwertyuiop,person,\n",
         encoding="utf-8",
     )
     summary = run_batch(config(src, tmp_path / "out.csv"), batch_settings)

@@ -202,7 +202,9 @@ class Screener:
                     for w in record.form.tokens
                 }
             )
-            sims[kind] = WordSimilarity(q_words, c_words, dense_script=kind == KIND_NATIVE)
+            sims[kind] = WordSimilarity(
+                q_words, c_words, dense_script=kind == KIND_NATIVE, initials=kind == KIND_LATIN
+            )
         weighted = [(f, weigh(f.form, self.algo.names)) for f in forms]
         matches: list[Match] = []
         for ent, rec_ids in by_entity.items():

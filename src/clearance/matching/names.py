@@ -19,8 +19,10 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from clearance.matching.normalize import NameForm, phonetic
+from clearance.matching.scripts import HAN, HANGUL
 from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES, is_patronymic
 
+SYLLABIC_SCRIPTS = frozenset({HAN, HANGUL})
 MIN_WORD_SIM = 0.5  # below this two words are not the same word
 MERGE_SIM = 0.8  # run-together words must agree at least this well
 INITIAL_SIM = 0.9
@@ -39,6 +41,18 @@ SIM_BY_DISTANCE[0, :] = 1.0
 for _d, _row in _BY_DISTANCE.items():
     SIM_BY_DISTANCE[_d, :] = _row
 SIM_BY_DISTANCE[4, 11] = 0.6  # four edits only in very long words
+
+
+SIM_ROWS: tuple[tuple[float, ...], ...] = tuple(
+    tuple(float(v) for v in row) for row in SIM_BY_DISTANCE.tolist()
+)
+
+
+def word_sim(dist: int, length: int) -> float:
+    """Scalar :func:`distance_sim` (no numpy overhead, for the retrieval loop)."""
+    if dist >= 4 and dist * 4 > length:
+        return 0.0
+    return SIM_ROWS[min(dist, 4)][min(length, 11)]
 
 
 def distance_sim(
@@ -85,22 +99,46 @@ class WordPair:
     sim: float
 
 
-@dataclass(frozen=True, slots=True)
 class NameComparison:
-    score: float
-    pairs: tuple[WordPair, ...]
-    unmatched_query: tuple[str, ...]
-    unmatched_candidate: tuple[str, ...]
-    number_conflict: bool
+    """The outcome of one name comparison; the explanation is built only when asked for."""
+
+    __slots__ = ("_c_used", "_c_words", "_pairs", "_q_used", "_q_words", "number_conflict", "score")
+
+    def __init__(
+        self,
+        score: float,
+        pairs: Sequence[tuple[int, int, float, int, int]],
+        q_words: Sequence[str],
+        c_words: Sequence[str],
+        q_used: Sequence[bool],
+        c_used: Sequence[bool],
+        number_conflict: bool,
+    ) -> None:
+        self.score = score
+        self._pairs = pairs
+        self._q_words, self._c_words = q_words, c_words
+        self._q_used, self._c_used = q_used, c_used
+        self.number_conflict = number_conflict
 
     def scaled(self, factor: float) -> NameComparison:
-        return NameComparison(
-            self.score * factor,
-            self.pairs,
-            self.unmatched_query,
-            self.unmatched_candidate,
-            self.number_conflict,
+        return NameComparison(self.score * factor, self._pairs, self._q_words, self._c_words,
+                              self._q_used, self._c_used, self.number_conflict)  # fmt: skip
+
+    @property
+    def pairs(self) -> tuple[WordPair, ...]:
+        q, c = self._q_words, self._c_words
+        return tuple(
+            WordPair(" ".join(q[qi : qi + qs]), " ".join(c[cj : cj + cs]), round(sim, 4))
+            for qi, cj, sim, qs, cs in sorted(self._pairs)
         )
+
+    @property
+    def unmatched_query(self) -> tuple[str, ...]:
+        return tuple(w for w, used in zip(self._q_words, self._q_used, strict=True) if not used)
+
+    @property
+    def unmatched_candidate(self) -> tuple[str, ...]:
+        return tuple(w for w, used in zip(self._c_words, self._c_used, strict=True) if not used)
 
     def explain(self) -> str:
         parts = [
@@ -123,7 +161,7 @@ def _lengths(words: Sequence[str], axis: int) -> npt.NDArray[np.int64]:
 
 
 def similarity_matrix(
-    q: Sequence[str], c: Sequence[str], *, dense_script: bool = False
+    q: Sequence[str], c: Sequence[str], *, dense_script: bool = False, initials: bool = True
 ) -> npt.NDArray[np.float32]:
     """Word similarities of every query word against every candidate word (0..1).
 
@@ -148,21 +186,25 @@ def similarity_matrix(
     cp = [phonetic(w) for w in c]
     pdist = process.cdist(qp, cp, scorer=OSA.distance, dtype=np.int32)
     plen = np.maximum(_lengths(qp, 0), _lengths(cp, 1))
-    family = np.array([k.startswith("=") for k in qp])[:, None] & np.array(
-        [k.startswith("=") for k in cp]
-    )[None, :]
+    family = (
+        np.array([k.startswith("=") for k in qp])[:, None]
+        & np.array([k.startswith("=") for k in cp])[None, :]
+    )
     # Phonetic equality is trusted for names of five letters and more ("Yan"/"Jian" and
     # "Yang"/"Zhang" are different names), and always for spelling families.
-    same_sound = np.where(
-        family | (shorter >= 5), PHONETIC_SIM, np.where(shorter == 4, 0.6, 0.3)
-    )
+    same_sound = np.where(family | (shorter >= 5), PHONETIC_SIM, np.where(shorter == 4, 0.6, 0.3))
     psim = np.where(pdist == 0, same_sound, distance_sim(pdist, plen) * 0.95)
     sim = np.maximum(sim, psim.astype(np.float32))
+    # OFAC's own search requires the first letter to agree; a different first letter (and
+    # first sound) makes a near-miss less likely to be the same name.
+    first_q = np.array([w[0] for w in q])[:, None]
+    first_c = np.array([w[0] for w in c])[None, :]
+    first_qp = np.array([k[:1] for k in qp])[:, None]
+    first_cp = np.array([k[:1] for k in cp])[None, :]
+    sim = np.where((first_q != first_c) & (first_qp != first_cp), sim * 0.85, sim)
     sim = np.where(dist == 0, 1.0, sim)
     q_init, c_init = qlen == 1, clen == 1
-    if q_init.any() or c_init.any():
-        first_q = np.array([w[0] for w in q])[:, None]
-        first_c = np.array([w[0] for w in c])[None, :]
+    if initials and (q_init.any() or c_init.any()):
         both = q_init & c_init
         sim = np.where(
             q_init | c_init,
@@ -186,8 +228,11 @@ class WordSimilarity:
         candidate_words: Sequence[str],
         *,
         dense_script: bool = False,
+        initials: bool = True,
     ) -> None:
-        matrix = similarity_matrix(query_words, candidate_words, dense_script=dense_script)
+        matrix = similarity_matrix(
+            query_words, candidate_words, dense_script=dense_script, initials=initials
+        )
         self.columns = {w: i for i, w in enumerate(candidate_words)}
         self.rows: dict[str, list[float]] = dict(zip(query_words, matrix.tolist(), strict=True))
 
@@ -221,7 +266,7 @@ def compare(
     q_words, c_words = query.form.tokens, candidate.form.tokens
     nq, nc = len(q_words), len(c_words)
     if nq == 0 or nc == 0:
-        return NameComparison(0.0, (), q_words, c_words, False)
+        return NameComparison(0.0, (), q_words, c_words, [False] * nq, [False] * nc, False)
     cols = [sims.columns[w] for w in c_words]
     triples: list[tuple[float, int, int]] = []
     for qi, word in enumerate(q_words):
@@ -234,22 +279,30 @@ def compare(
     q_used = [False] * nq
     c_used = [False] * nc
     pairs: list[tuple[int, int, float, int, int]] = []  # qi, cj, sim, q_span, c_span
-    if nq != nc:  # "Jongun" / "Jong Un": run-together words first, when they agree closely
+    if nq != nc and _loose(triples, nq, nc):
+        # "Jongun" / "Jong Un": run-together words first, when they agree closely.
         _merge_adjacent(q_words, c_words, q_used, c_used, pairs, 0.9)
     for sim, qi, cj in triples:
         if not q_used[qi] and not c_used[cj]:
             q_used[qi] = c_used[cj] = True
             pairs.append((qi, cj, sim, 1, 1))
-    if not all(q_used) and not all(c_used):
+    if (nq > 1 or nc > 1) and not all(q_used) and not all(c_used):
         _merge_adjacent(q_words, c_words, q_used, c_used, pairs, MERGE_SIM)
 
+    syllabic = query.form.script in SYLLABIC_SCRIPTS  # Chinese/Korean: words are syllables
     qw, cw = query.weights, candidate.weights
+    single = sum(1 for w in qw if w >= 1.0) == 1 and sum(1 for w in cw if w >= 1.0) == 1
     matched = 0.0
     total = 0.0
     for qi, cj, sim, q_span, c_span in pairs:
+        if single and sim < 0.95 and qw[qi] >= 1.0:
+            # One distinctive word each: a near-miss on it is the whole name being different.
+            sim = max(0.0, 2 * sim - 1.0)
         # A paired word weighs what the lighter side says: a misspelt "Gropu" is still the
         # low-information "Group", an initial is still only an initial.
-        weight = min(sum(qw[qi : qi + q_span]), sum(cw[cj : cj + c_span]))
+        q_weight = qw[qi] if q_span == 1 else qw[qi] + qw[qi + 1]
+        c_weight = cw[cj] if c_span == 1 else cw[cj] + cw[cj + 1]
+        weight = q_weight if q_weight < c_weight else c_weight
         matched += sim * weight
         total += weight
     for i in range(nq):
@@ -257,7 +310,7 @@ def compare(
             weight = qw[i]
             if query.patronymic[i]:
                 weight = min(weight, params.patronymic_weight)
-            elif person and 0 < i < nq - 1:
+            elif person and 0 < i < nq - 1 and len(q_words[i]) >= 4 and not syllabic:
                 weight *= params.middle_name_weight
             total += weight
     lam = params.unmatched_candidate_person if person else params.unmatched_candidate_org
@@ -276,17 +329,18 @@ def compare(
     number_conflict = bool(q_nums or c_nums) and q_nums != c_nums
     if number_conflict:
         score *= 0.5
-    word_pairs = tuple(
-        WordPair(" ".join(q_words[qi : qi + qs]), " ".join(c_words[cj : cj + cs]), round(sim, 4))
-        for qi, cj, sim, qs, cs in sorted(pairs)
-    )
-    return NameComparison(
-        min(1.0, score),
-        word_pairs,
-        tuple(w for w, used in zip(q_words, q_used, strict=True) if not used),
-        tuple(w for w, used in zip(c_words, c_used, strict=True) if not used),
-        number_conflict,
-    )
+    return NameComparison(min(1.0, score), pairs, q_words, c_words, q_used, c_used, number_conflict)
+
+
+def _loose(triples: list[tuple[float, int, int]], nq: int, nc: int) -> bool:
+    """True when some word on either side has no near-identical partner (>= 0.9)."""
+    q_ok = [False] * nq
+    c_ok = [False] * nc
+    for sim, qi, cj in triples:
+        if sim < 0.9:
+            break
+        q_ok[qi] = c_ok[cj] = True
+    return not (all(q_ok) and all(c_ok))
 
 
 def _merge_adjacent(
@@ -301,16 +355,19 @@ def _merge_adjacent(
     for side_q in (True, False):
         many, one = (q_words, c_words) if side_q else (c_words, q_words)
         many_used, one_used = (q_used, c_used) if side_q else (c_used, q_used)
+        free = [(j, len(one[j])) for j in range(len(one)) if not one_used[j]]
+        if not free or len(many) < 2:
+            continue
         for i in range(len(many) - 1):
             if many_used[i] or many_used[i + 1]:
                 continue
-            joined = many[i] + many[i + 1]
+            size = len(many[i]) + len(many[i + 1])
             best_j, best_sim = -1, 0.0
-            for j, word in enumerate(one):
-                if one_used[j] or abs(len(word) - len(joined)) > 2:
+            for j, length in free:
+                if one_used[j] or length - size > 2 or size - length > 2:
                     continue
-                dist = Levenshtein.distance(joined, word, score_cutoff=2)
-                sim = float(SIM_BY_DISTANCE[min(dist, 4), min(max(len(joined), len(word)), 11)])
+                joined = many[i] + many[i + 1]
+                sim = word_sim(OSA.distance(joined, one[j], score_cutoff=2), max(size, length))
                 if sim > best_sim:
                     best_j, best_sim = j, sim
             if best_j >= 0 and best_sim >= threshold:

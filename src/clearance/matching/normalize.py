@@ -16,13 +16,16 @@ from clearance.matching.scripts import (
     ARABIC,
     LATIN,
     arabic_skeleton,
+    char_script,
     detect_script,
     latin_skeleton,
     romanise,
+    romanise_mixed,
 )
 from clearance.matching.vocab import (
     ABBREVIATIONS,
     LEGAL_FORM_PHRASES,
+    LOW_INFO_WORDS,
     MAX_FORM_WORDS,
     NAME_FAMILY_OF,
     TITLES,
@@ -36,6 +39,7 @@ _SPLIT_NUMBER = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 _ABD = re.compile(r"\babd(?:u|e|a|o)?l?\s?(?:a|e|u)?l?\s+(?=[a-z]{3,})")
 _ABD_COMPACT = re.compile(r"\babd(?:u|e|a|o)l(?=[a-z]{3,})")
 _ARTICLE = re.compile(r"\b(?:al|el|ul)\s+(?=[a-z]{3,})")
+_FORM_WORDS = frozenset(w for phrase in LEGAL_FORM_PHRASES for w in phrase)
 _PARENS = re.compile(r"\(([^()]*)\)")
 
 
@@ -45,7 +49,11 @@ def name_parts(text: str) -> list[str]:
     if "(" not in text:
         return [text]
     outside = _PARENS.sub(" ", text).strip()
-    inside = [m.strip() for m in _PARENS.findall(text) if len(m.strip()) >= 2]
+    inside = [
+        m.strip()
+        for m in _PARENS.findall(text)
+        if len(m.strip()) >= 2 and not set(fold(m).split()) <= LOW_INFO_WORDS | _FORM_WORDS
+    ]
     return [text, *(p for p in (outside, *inside) if p and p != text)]
 
 
@@ -188,6 +196,8 @@ def analyse(text: str, *, split_forms: bool = True) -> list[NameForm]:
     """
     script = detect_script(text)
     if script == LATIN:
+        if not text.isascii() and any(char_script(c) not in (None, LATIN) for c in text):
+            text = romanise_mixed(text)  # "मंडल Group": romanise the non-Latin words too
         form = _latin_form(text, script, split_forms)
         return [form] if form.tokens else []
     out: list[NameForm] = []

@@ -27,7 +27,7 @@ from clearance.matching.names import (
     MIN_WORD_SIM,
     SIM_BY_DISTANCE,
     NameParams,
-    distance_sim,
+    word_sim,
     word_weight,
 )
 from clearance.matching.normalize import NameForm, phonetic, sound
@@ -57,8 +57,7 @@ def _near(index: NameIndex, prefix: str, word: str, found: dict[int, float], sca
             if key_id not in found:
                 other = index.key_text(key_id)[2:]
                 dist = OSA.distance(word, other, score_cutoff=3)
-                length = max(len(word), len(other))
-                sim = float(distance_sim(np.array(dist), np.array(length))) * scale
+                sim = word_sim(dist, max(len(word), len(other))) * scale
                 if sim >= MIN_WORD_SIM:
                     found[key_id] = sim
 

@@ -196,6 +196,11 @@ def _dedupe(text: str) -> str:
     return "".join(out)
 
 
+def romanise_mixed(text: str) -> str:
+    """Latin text with words of other scripts in it: romanise those words, keep the rest."""
+    return _icu(_ASCII, text)
+
+
 _UKRAINIAN = frozenset("ІіЇїЄєҐґ")
 _BELARUSIAN = frozenset("Ўў")
 
@@ -206,7 +211,7 @@ def romanise(text: str, script: str | None = None) -> list[str]:
     if script == LATIN:
         return []
     if script == HANGUL:
-        return [romanise_hangul(text), _icu(_ASCII, text)]
+        return [romanise_hangul(text)]
     if script == HAN:
         return [romanise_han(text)]
     if script == ARABIC:
