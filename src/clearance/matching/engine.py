@@ -147,8 +147,9 @@ class Screener:
             ranked = sorted(by_entity, key=lambda e: -max(records.get(r, 0) for r in by_entity[e]))
             by_entity = {e: by_entity[e] for e in ranked[: self.algo.max_entities]}
         matches = self._score(
-            query, forms, by_entity, id_hits, floor, threshold, weak_alerts, options.explain
-        )
+            query, forms, by_entity, records, id_hits, floor, threshold, weak_alerts,
+            options.explain,
+        )  # fmt: skip
         matches.sort(key=lambda m: (-m.score, m.entity_id))
         limited = tuple(matches[: max(0, options.limit)])
         return ScreeningResult(
@@ -181,6 +182,7 @@ class Screener:
         query: Query,
         forms: list[QueryForm],
         by_entity: dict[int, list[int]],
+        bounds: dict[int, float],
         id_hits: set[int],
         floor: float,
         threshold: float,
@@ -210,14 +212,19 @@ class Screener:
         for ent, rec_ids in by_entity.items():
             person = index.ent_schema[ent] == "person" or query.schema is Schema.PERSON
             best: tuple[float, int, QueryForm, NameComparison] | None = None
+            ordered = sorted(rec_ids, key=lambda r: -bounds.get(r, 1.0))
             for qform, qname in weighted:
                 table = sims[qform.kind]
-                for r in rec_ids:
+                for r in ordered:
                     record = records[r]
                     if record.kind != qform.kind:
                         continue
+                    if best is not None and (
+                        best[0] >= 0.999 or bounds.get(r, 1.0) + 0.25 < best[0]
+                    ):
+                        break  # names are tried best bound first: the rest cannot win
                     comp = compare(qname, record.name, table, person=person,
-                                   params=self.algo.names)  # fmt: skip
+                                   params=self.algo.names, min_score=floor)  # fmt: skip
                     # Rank names as the decision will see them: a weak a.k.a. counts less, so
                     # a strong name that alerts is not hidden behind a weak one that does not.
                     factor = self.algo.features.weak_alias_factor if record.weak else 1.0

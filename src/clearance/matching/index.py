@@ -160,6 +160,16 @@ class NameIndex:
         return cached
 
     def record(self, rec_id: int) -> NameRecord:
+        """The record ``rec_id`` as an object (memoised: the same names come up again)."""
+        cache: dict[int, NameRecord] | None = self.__dict__.get("_records")
+        if cache is None:
+            cache = self.__dict__["_records"] = {}
+        found = cache.get(rec_id)
+        if found is None:
+            found = cache[rec_id] = self._make_record(rec_id)
+        return found
+
+    def _make_record(self, rec_id: int) -> NameRecord:
         tokens = self.rec_tokens[rec_id]
         form = NameForm(tokens, frozenset(self.rec_forms[rec_id]), self.rec_script[rec_id],
                         self.rec_kind[rec_id] == KIND_NATIVE)  # fmt: skip

@@ -261,8 +261,13 @@ def compare(
     *,
     person: bool,
     params: NameParams,
+    min_score: float = 0.0,
 ) -> NameComparison:
-    """Score how well ``candidate`` names what ``query`` names (0..1) and say why."""
+    """Score how well ``candidate`` names what ``query`` names (0..1) and say why.
+
+    When even the best pairing of each query word cannot reach ``min_score``, the (exact)
+    score is not worked out and an upper bound under ``min_score`` is returned instead.
+    """
     q_words, c_words = query.form.tokens, candidate.form.tokens
     nq, nc = len(q_words), len(c_words)
     if nq == 0 or nc == 0:
@@ -275,18 +280,27 @@ def compare(
             sim = row[col]
             if sim >= MIN_WORD_SIM:
                 triples.append((sim, qi, cj))
+    if min_score > 0.0:
+        qw = query.weights
+        best = [0.0] * nq
+        for sim, qi, _ in triples:
+            if sim > best[qi]:
+                best[qi] = sim
+        reach = sum(b * w for b, w in zip(best, qw, strict=True)) / (sum(qw) or 1.0)
+        if reach < min_score - 0.1:  # margin: paired words may weigh less than the query says
+            return NameComparison(reach, (), q_words, c_words, [False] * nq, [False] * nc, False)
     triples.sort(reverse=True)
     q_used = [False] * nq
     c_used = [False] * nc
     pairs: list[tuple[int, int, float, int, int]] = []  # qi, cj, sim, q_span, c_span
-    if nq != nc and _loose(triples, nq, nc):
+    if nq != nc and _mergeable(q_used, c_used) and _loose(triples, nq, nc):
         # "Jongun" / "Jong Un": run-together words first, when they agree closely.
         _merge_adjacent(q_words, c_words, q_used, c_used, pairs, 0.9)
     for sim, qi, cj in triples:
         if not q_used[qi] and not c_used[cj]:
             q_used[qi] = c_used[cj] = True
             pairs.append((qi, cj, sim, 1, 1))
-    if (nq > 1 or nc > 1) and not all(q_used) and not all(c_used):
+    if _mergeable(q_used, c_used):
         _merge_adjacent(q_words, c_words, q_used, c_used, pairs, MERGE_SIM)
 
     syllabic = query.form.script in SYLLABIC_SCRIPTS  # Chinese/Korean: words are syllables
@@ -330,6 +344,17 @@ def compare(
     if number_conflict:
         score *= 0.5
     return NameComparison(min(1.0, score), pairs, q_words, c_words, q_used, c_used, number_conflict)
+
+
+def _adjacent_free(used: list[bool]) -> bool:
+    return any(not used[i] and not used[i + 1] for i in range(len(used) - 1))
+
+
+def _mergeable(q_used: list[bool], c_used: list[bool]) -> bool:
+    """Two adjacent free words on one side and a free word on the other."""
+    return (_adjacent_free(q_used) and not all(c_used)) or (
+        _adjacent_free(c_used) and not all(q_used)
+    )
 
 
 def _loose(triples: list[tuple[float, int, int]], nq: int, nc: int) -> bool:

@@ -106,6 +106,30 @@ def _best_per_record(
     return ids[first], vals[first]
 
 
+_CACHE_SIZE = 50_000
+_Hit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]
+
+
+def word_records(index: NameIndex, word: str, kind: int) -> _Hit | None:
+    """Records reachable from one query word, with the best similarity for each.
+
+    Memoised per index: names repeat across queries (common given names and surnames), and a
+    whole customer book screened in batch repeats them far more.
+    """
+    cache: dict[tuple[int, str], _Hit | None] | None = index.__dict__.get("_word_cache")
+    if cache is None:
+        cache = index.__dict__["_word_cache"] = {}
+    key = (kind, word)
+    if key in cache:
+        return cache[key]
+    keys = _word_keys(index, word, kind)
+    hit = _best_per_record(index, keys) if keys else None
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    cache[key] = hit
+    return hit
+
+
 def retrieve(
     index: NameIndex,
     forms: Sequence[QueryForm],
@@ -127,11 +151,10 @@ def retrieve(
         for i, word in enumerate(words):
             if len(word) < 2:
                 continue  # initials are scored, not retrieved
-            keys = _word_keys(index, word, qform.kind)
-            if keys:
-                ids_w, vals_w = _best_per_record(index, keys)
-                ids_parts.append(ids_w)
-                val_parts.append(vals_w * weights[i])
+            hit = word_records(index, word, qform.kind)
+            if hit is not None:
+                ids_parts.append(hit[0])
+                val_parts.append(hit[1] * weights[i])
             if i + 1 < len(words):
                 # Two query words written as one listed word ("Jin Ping" / "Jinping").
                 joined = word + words[i + 1]
