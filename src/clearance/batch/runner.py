@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import resource
+import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -195,13 +196,25 @@ class _Engine:
                 initargs=(setup, os.getpid()),
             )
 
+    def _submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
+        """Submit with Ctrl-C blocked: a worker is started inside ``submit`` and inherits the
+        signal mask, so it cannot be interrupted while it imports; the parent gets the signal
+        as soon as it is unblocked."""
+        assert self._pool is not None
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            return self._pool.submit(fn, *args)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
     def info(self) -> tuple[str, str, str]:
         if self._screener is not None:
             s = self._screener
             return s.algorithm, s.algorithm_version, s.snapshot_id
         assert self._pool is not None
         try:
-            return self._pool.submit(worker_info).result()
+            info: tuple[str, str, str] = self._submit(worker_info).result()
+            return info
         except BrokenProcessPool:
             raise ClearanceError(
                 "the worker processes failed to start (could they load the snapshot's index?); "
@@ -217,7 +230,7 @@ class _Engine:
         pending: deque[Future[ChunkOutput]] = deque()
         limit = self.workers * 2
         for chunk in chunks:
-            pending.append(self._pool.submit(run_chunk, chunk))
+            pending.append(self._submit(run_chunk, chunk))
             if len(pending) >= limit:
                 yield pending.popleft().result()
         while pending:

@@ -158,6 +158,7 @@ def _watch_parent(parent_pid: int) -> None:
 def init_worker(setup: WorkerSetup, parent_pid: int) -> None:
     """Pool initializer: ignore Ctrl-C (the parent stops the run) and load the engine once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked by the parent
     threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
     _STATE["setup"] = setup
     _STATE["screener"] = load_engine(setup)
