@@ -83,9 +83,7 @@ class Clearance:
         )
         return self.screen_query(query, ScreenOptions(limit=limit, threshold=threshold))
 
-    def screen_query(
-        self, query: Query, options: ScreenOptions | None = None
-    ) -> ScreeningResult:
+    def screen_query(self, query: Query, options: ScreenOptions | None = None) -> ScreeningResult:
         return self.screener.screen(query, options or ScreenOptions())
 
     # -- browsing -----------------------------------------------------------------------------

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import itertools
 
-from clearance.model import Entity, FuzzyDate, Identifier, IdType, Name, NameKind, NameQuality, Schema
+from clearance.model import (
+    Entity,
+    FuzzyDate,
+    Identifier,
+    IdType,
+    Name,
+    NameKind,
+    NameQuality,
+    Schema,
+)
 
 _ids = itertools.count(1)
 

@@ -51,7 +51,9 @@ def test_story_queries_alert_first_on_the_right_entity(
     assert result.algorithm and result.algorithm_version
 
 
-@pytest.mark.parametrize("query", ["Ashot Petrosyan", "Versa Systems s.r.o.", "Alpha Engineering LLP"])
+@pytest.mark.parametrize(
+    "query", ["Ashot Petrosyan", "Versa Systems s.r.o.", "Alpha Engineering LLP"]
+)
 def test_story_near_misses_do_not_alert_on_those_entities(engine: Clearance, query: str) -> None:
     result = engine.screen(query)
     story = {"41736", "44544", "44578", "44579"}

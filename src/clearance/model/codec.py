@@ -14,8 +14,8 @@ from clearance.model.entity import (
     Name,
     NameKind,
     NameQuality,
-    Relationship,
     RelationKind,
+    Relationship,
     Schema,
     Vessel,
 )

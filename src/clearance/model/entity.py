@@ -28,7 +28,9 @@ class NameKind(StrEnum):
     AKA = "aka"  # also known as
     FKA = "fka"  # formerly known as
     NKA = "nka"  # now known as
-    VARIATION = "variation"  # a spelling variation of the primary name (UK "Primary name variation")
+    VARIATION = (
+        "variation"  # a spelling variation of the primary name (UK "Primary name variation")
+    )
 
 
 class NameQuality(StrEnum):
