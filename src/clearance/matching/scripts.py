@@ -8,6 +8,7 @@ come back; the matcher tries each.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -163,7 +164,8 @@ _ARABIC_SKELETON = {
     "ذ": "z", "ر": "r", "ز": "z", "ژ": "z", "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t",
     "ظ": "z", "ع": "", "غ": "g", "ف": "f", "ق": "k", "ک": "k", "ك": "k", "گ": "g", "ل": "l",
     "م": "m", "ن": "n", "ه": "h", "ة": "", "و": "", "ي": "", "ى": "", "ی": "", "ء": "", "أ": "",
-    "إ": "", "آ": "", "ا": "", "ؤ": "", "ئ": "",
+    "إ": "", "آ": "", "ا": "", "ؤ": "", "ئ": "", "ٹ": "t", "ڈ": "d", "ڑ": "r", "ں": "n",
+    "ے": "", "ھ": "h", "ۃ": "",
 }  # fmt: skip
 
 _LATIN_SKELETON = (
@@ -218,6 +220,11 @@ def romanise(text: str, script: str | None = None) -> list[str]:
         # ICU's Arabic romanisation has no vowels; the skeleton key does the real work.
         return [_icu(_ASCII, text)]
     rules = _RULES.get(script, (_ASCII,))
+    if script == GREEK:
+        # Modern Greek writes d, b, g as nt, mp, gk: "Βλαντίμιρ" is "Vladimir".
+        first = _icu(rules[0], text)
+        spoken = re.sub(r"nt", "d", re.sub(r"mp", "b", re.sub(r"gk", "g", first)))
+        return [first, spoken] if spoken != first else [first]
     if script == CYRILLIC and any(c in _UKRAINIAN for c in text):
         rules = ("Ukrainian-Latin/BGN; Latin-ASCII", *rules)
     elif script == CYRILLIC and any(c in _BELARUSIAN for c in text):

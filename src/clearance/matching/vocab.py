@@ -67,7 +67,8 @@ ABBREVIATIONS: dict[str, str] = {
 # Titles and honorifics dropped from the start of names ("President Putin", "Президент Путин").
 TITLES: frozenset[str] = frozenset(
     """
-    mr mrs ms miss dr prof president presidente prezident praesident prasident sir excellency
+    mr mrs ms miss dr prof president presidente prezident praesident prasident presiden
+    predsjednik presedintele prezydent presidentti sir excellency
     sheikh shaykh haji hajji mullah mawlawi maulvi
     """.split()  # noqa: SIM905
 )
