@@ -287,7 +287,9 @@ def compare(
             if sim > best[qi]:
                 best[qi] = sim
         reach = sum(b * w for b, w in zip(best, qw, strict=True)) / (sum(qw) or 1.0)
-        if reach < min_score - 0.1:  # margin: paired words may weigh less than the query says
+        # (margin: paired words may weigh less than the query says; run-together words are
+        # only paired later, so a possible merge disables the shortcut)
+        if reach < min_score - 0.1 and (nq + nc > 5 or not _joinable(q_words, c_words)):
             return NameComparison(reach, (), q_words, c_words, [False] * nq, [False] * nc, False)
     triples.sort(reverse=True)
     q_used = [False] * nq
@@ -344,6 +346,19 @@ def compare(
     if number_conflict:
         score *= 0.5
     return NameComparison(min(1.0, score), pairs, q_words, c_words, q_used, c_used, number_conflict)
+
+
+def _joinable(q_words: Sequence[str], c_words: Sequence[str]) -> bool:
+    """Could two adjacent words on one side be one word on the other (by length)?"""
+    for many, one in ((q_words, c_words), (c_words, q_words)):
+        if len(many) < 2:
+            continue
+        lengths = {len(w) for w in one}
+        for i in range(len(many) - 1):
+            size = len(many[i]) + len(many[i + 1])
+            if any(abs(size - length) <= 2 for length in lengths):
+                return True
+    return False
 
 
 def _adjacent_free(used: list[bool]) -> bool:

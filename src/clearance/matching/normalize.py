@@ -31,7 +31,7 @@ from clearance.matching.vocab import (
     TITLES,
 )
 
-_APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02be\u02bf\u00b4`ʹʺ]")
+_APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02be\u02bf\u00b4\u00b7`ʹʺ]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _SPLIT_NUMBER = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 # Arabic article and "abd" compounds written as one word or several:

@@ -226,9 +226,9 @@ def romanise(text: str, script: str | None = None) -> list[str]:
         spoken = re.sub(r"nt", "d", re.sub(r"mp", "b", re.sub(r"gk", "g", first)))
         return [first, spoken] if spoken != first else [first]
     if script == CYRILLIC and any(c in _UKRAINIAN for c in text):
-        rules = ("Ukrainian-Latin/BGN; Latin-ASCII", *rules)
+        rules = ("Ukrainian-Latin/BGN; Latin-ASCII", _ASCII)
     elif script == CYRILLIC and any(c in _BELARUSIAN for c in text):
-        rules = ("Belarusian-Latin/BGN; Latin-ASCII", *rules)
+        rules = ("Belarusian-Latin/BGN; Latin-ASCII", _ASCII)
     seen: list[str] = []
     for rule in rules:
         value = _icu(rule, text)

@@ -16,36 +16,61 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "obshchestvo s ogranichennoy otvetstvennostyu",
         "obshchestvo s ogranichennoi otvetstvennostiu",
         "obschestvo s ogranichennoy otvetstvennostyu", "tov", "t o v",
-        "tovarystvo z obmezhenoyu vidpovidalnistyu", "mchj", "mmc", "ltd liability co", "sp z o o",
-        "spolka z ograniczona odpowiedzialnoscia", "kft", "doo", "d o o", "srl", "s r l", "sarl",
-        "s a r l", "sl", "s l", "limitada", "ltda",
+        "tovarystvo z obmezhenoyu vidpovidalnistyu", "tovaristvo z obmezenou vidpovidalnistu",
+        "obsestvo s ogranicennoj otvetstvennostu", "tovarystvo z obmezhenoiu vidpovidalnistiu",
+        "mchj", "mmc", "ltd liability co", "sp z o o", "spolka z ograniczona odpowiedzialnoscia",
+        "kft", "doo", "d o o", "srl", "s r l", "sarl", "s a r l", "sl", "s l", "limitada", "ltda",
     ),
     "llp": (
         "llp", "l l p", "limited liability partnership", "too", "t o o",
-        "tovarishchestvo s ogranichennoy otvetstvennostyu", "lp", "limited partnership",
+        "tovarishchestvo s ogranichennoy otvetstvennostyu",
+        "tovarisestvo s ogranicennoj otvetstvennostu", "lp", "limited partnership",
     ),
     "jsc": (
-        "jsc", "j s c", "joint stock company", "ao", "a o", "oao", "zao", "pao",
-        "ojsc", "cjsc", "pjsc", "open joint stock company", "closed joint stock company",
+        "jsc", "j s c", "joint stock company", "ao", "a o", "oao", "zao", "pao", "ojsc", "cjsc",
+        "pjsc", "open joint stock company", "closed joint stock company",
         "public joint stock company", "aktsionernoe obshchestvo", "aktsionernoye obshchestvo",
         "otkrytoe aktsionernoe obshchestvo", "zakrytoe aktsionernoe obshchestvo",
-        "publichnoe aktsionernoe obshchestvo", "pat", "prat", "at", "jsco", "ad", "a d", "as",
-        "a s",
+        "publichnoe aktsionernoe obshchestvo", "akcionernoe obsestvo",
+        "publicnoe akcionernoe obsestvo", "otkrytoe akcionernoe obsestvo",
+        "zakrytoe akcionernoe obsestvo", "aktsionerne tovarystvo",
+        "publichne aktsionerne tovarystvo", "pryvatne aktsionerne tovarystvo", "pat", "prat",
+        "at", "jsco", "ad", "a d", "as", "a s",
     ),
-    "sro": ("sro", "s r o", "spol s r o", "spolecnost s rucenim omezenym",
-            "spolocnost s rucenim obmedzenym"),
-    "ltd": ("ltd", "limited", "co ltd", "company limited", "pvt ltd", "private limited",
-            "pte ltd", "pte", "pty ltd", "pty", "private limited company"),
-    "gmbh": ("gmbh", "gesellschaft mit beschrankter haftung", "mbh", "ug", "gmbh co kg"),
-    "ag": ("ag", "aktiengesellschaft", "kg", "kgaa"),
-    "sa": ("sa", "s a", "sociedad anonima", "societe anonyme", "sa de cv", "s a de c v", "sas",
-           "s a s", "sae", "spa", "s p a", "societa per azioni", "sociedade anonima"),
-    "inc": ("inc", "incorporated", "corp", "corporation", "co", "company", "cia", "compania"),
-    "plc": ("plc", "public limited company"),
-    "bv": ("bv", "b v", "nv", "n v", "besloten vennootschap", "naamloze vennootschap"),
-    "fze": ("fze", "fzco", "fzc", "fz llc", "fze llc", "dmcc", "free zone establishment",
-            "free zone company"),
-    "ip": ("ip", "individual entrepreneur", "individualnyy predprinimatel"),
+    "sro": (
+        "sro", "s r o", "spol s r o", "spolecnost s rucenim omezenym",
+        "spolocnost s rucenim obmedzenym",
+    ),
+    "ltd": (
+        "ltd", "limited", "co ltd", "company limited", "pvt ltd", "private limited", "pte ltd",
+        "pte", "pty ltd", "pty", "private limited company",
+    ),
+    "gmbh": (
+        "gmbh", "gesellschaft mit beschrankter haftung", "mbh", "ug", "gmbh co kg",
+    ),
+    "ag": (
+        "ag", "aktiengesellschaft", "kg", "kgaa",
+    ),
+    "sa": (
+        "sa", "s a", "sociedad anonima", "societe anonyme", "sa de cv", "s a de c v", "sas",
+        "s a s", "sae", "spa", "s p a", "societa per azioni", "sociedade anonima",
+    ),
+    "inc": (
+        "inc", "incorporated", "corp", "corporation", "co", "company", "cia", "compania",
+    ),
+    "plc": (
+        "plc", "public limited company",
+    ),
+    "bv": (
+        "bv", "b v", "nv", "n v", "besloten vennootschap", "naamloze vennootschap",
+    ),
+    "fze": (
+        "fze", "fzco", "fzc", "fz llc", "fze llc", "dmcc", "free zone establishment",
+        "free zone company",
+    ),
+    "ip": (
+        "ip", "individual entrepreneur", "individualnyy predprinimatel",
+    ),
 }  # fmt: skip
 
 # Abbreviations expanded before comparing ("Corp." = "Corporation"), so that typos in the long
