@@ -9,10 +9,8 @@ re-reads the file when it changes, so ``clearance keys add/revoke`` take effect 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import secrets
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -24,6 +22,7 @@ from typing import Any
 import orjson
 
 from clearance.errors import ClearanceError, NotFoundError
+from clearance.fileio import write_atomic
 
 KEYS_FILE = "keys.json"
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$")
@@ -133,17 +132,7 @@ class KeyStore:
     def _write(self, keys: list[ApiKey]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         payload = orjson.dumps({"keys": [k.to_dict() for k in keys]}, option=orjson.OPT_INDENT_2)
-        fd, tmp = tempfile.mkstemp(prefix=".keys-", suffix=".json", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(payload)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(self.path, payload)  # a temporary file from mkstemp: mode 0600
         with self._lock:
             self._stamp = None
 

@@ -10,8 +10,6 @@ again from the committed offset, so every input row ends up in the output exactl
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -20,6 +18,7 @@ from typing import Any
 import orjson
 
 from clearance.errors import ClearanceError
+from clearance.fileio import write_atomic
 
 CHECKPOINT_VERSION = 1
 HEAD_BYTES = 1 << 20
@@ -97,34 +96,6 @@ class Checkpoint:
 
     def write(self, path: Path) -> None:
         write_atomic(path, self.to_bytes())
-
-
-def fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data``: readers (and a crash) see the old or the new bytes."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    fsync_dir(path.parent)
 
 
 def check_resumable(

@@ -13,7 +13,8 @@ import shutil
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from clearance.batch.checkpoint import CheckpointError, fsync_dir
+from clearance.batch.checkpoint import CheckpointError
+from clearance.fileio import fsync_dir
 
 
 class TextSink:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clearance.errors import ClearanceError, SnapshotError
+from clearance.fileio import fsync_dir, write_atomic
 from clearance.settings import Settings
 from clearance.store import install as writer
 from clearance.store import layout
@@ -153,7 +154,7 @@ class SnapshotStore:
             snapshot_id = layout.new_snapshot_id(writer.file_seed(parsed), ids[-1] if ids else None)
             final = self._build(snapshot_id, parsed, parent, builders, parse_seconds or {})
             try:
-                layout.write_atomic(self.home / layout.ACTIVE_FILE, f"{snapshot_id}\n".encode())
+                write_atomic(self.home / layout.ACTIVE_FILE, f"{snapshot_id}\n".encode())
             except BaseException as exc:
                 shutil.rmtree(final, ignore_errors=True)
                 if isinstance(exc, OSError):
@@ -167,7 +168,7 @@ class SnapshotStore:
         with self.lock():
             snapshot = self.get(snapshot_id)
             writer.validate(snapshot.path, snapshot.id)
-            layout.write_atomic(self.home / layout.ACTIVE_FILE, f"{snapshot.id}\n".encode())
+            write_atomic(self.home / layout.ACTIVE_FILE, f"{snapshot.id}\n".encode())
             return snapshot
 
     def _build(
@@ -219,7 +220,7 @@ class SnapshotStore:
             writer.validate(staging, snapshot_id)
             final = self.snapshots_dir / snapshot_id
             staging.rename(final)
-            layout.fsync_dir(self.snapshots_dir)
+            fsync_dir(self.snapshots_dir)
             return final
         except BaseException as exc:
             shutil.rmtree(staging, ignore_errors=True)
