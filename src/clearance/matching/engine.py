@@ -71,7 +71,7 @@ def query_forms(query: Query) -> list[QueryForm]:
     forms: list[NameForm] = []
     for part in name_parts(query.name):
         for split in splits:
-            for form in analyse(part, split_forms=split):
+            for form in analyse(part, split_forms=split, query=True):
                 if form not in forms:
                     forms.append(form)
     out: list[QueryForm] = []

@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 from clearance.matching.scripts import (
     ARABIC,
     LATIN,
@@ -163,17 +165,54 @@ def split_legal_forms(words: list[str]) -> tuple[list[str], set[str]]:
     return words, forms
 
 
-def canonical_words(words: list[str]) -> list[str]:
-    """Common abbreviations written one way ("corporation" -> "corp"); leading titles dropped."""
+def canonical_words(words: list[str], *, drop_titles: bool = False) -> list[str]:
+    """Abbreviations expanded ("corp" -> "corporation"), misspelt legal-form words corrected
+    ("Limtied", "Cmpany"), and with ``drop_titles`` leading titles dropped ("President
+    Putin"; only for queries: in "HAJJI, Muhammad" the title is a family name)."""
     out = [ABBREVIATIONS.get(w, w) for w in words]
+    out = [_correct_form_word(w, out, i) for i, w in enumerate(out)]
     start = 0
-    while start < len(out) - 1 and out[start] in TITLES:
+    while drop_titles and start < len(out) - 1 and out[start] in TITLES:
         start += 1
     return out[start:]
 
 
-def _latin_form(text: str, script: str, split_forms: bool) -> NameForm:
-    words = canonical_words(canonical_arabic_forms(fold(text)).split())
+def _deletions(word: str) -> list[str]:
+    return [word[:i] + word[i + 1 :] for i in range(len(word))]
+
+
+def _form_word_neighbours() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for phrase in LEGAL_FORM_PHRASES:
+        for word in phrase:
+            if len(word) >= 5:
+                for key in (word, *_deletions(word)):
+                    table.setdefault(key, word)
+    return table
+
+
+_FORM_WORD_NEIGHBOURS = _form_word_neighbours()
+_FORM_WORDS_LONG = frozenset(w for phrase in LEGAL_FORM_PHRASES for w in phrase if len(w) >= 5)
+
+
+def _correct_form_word(word: str, words: list[str], i: int) -> str:
+    """A word one edit from a legal-form word ("limtied") becomes that word, when it is long
+    (6+ letters) or stands next to another legal-form word ("Joint Stack Company")."""
+    if len(word) < 4 or word in _FORM_WORDS_LONG or word.isdigit():
+        return word
+    if len(word) < 6:
+        near = {words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)}
+        if not near & _FORM_WORDS:
+            return word
+    for key in (word, *_deletions(word)):
+        target = _FORM_WORD_NEIGHBOURS.get(key)
+        if target is not None and OSA.distance(word, target) == 1:
+            return target
+    return word
+
+
+def _latin_form(text: str, script: str, split_forms: bool, drop_titles: bool) -> NameForm:
+    words = canonical_words(canonical_arabic_forms(fold(text)).split(), drop_titles=drop_titles)
     if not split_forms:
         return NameForm(tuple(words), frozenset(), script)
     rest, forms = split_legal_forms(words)
@@ -189,17 +228,17 @@ def _native_arabic(text: str) -> NameForm:
     return NameForm(tuple(norm.split()), frozenset(), ARABIC, native=True)
 
 
-def analyse(text: str, *, split_forms: bool = True) -> list[NameForm]:
+def analyse(text: str, *, split_forms: bool = True, query: bool = False) -> list[NameForm]:
     """Every comparable form of ``text``: the Latin form(s), plus the native form for Arabic.
 
     ``split_forms=False`` keeps legal-form words as name words (person names: "A. S." are
-    initials, not a joint-stock company).
+    initials, not a joint-stock company); ``query=True`` also drops leading titles.
     """
     script = detect_script(text)
     if script == LATIN:
         if not text.isascii() and any(char_script(c) not in (None, LATIN) for c in text):
             text = romanise_mixed(text)  # "मंडल Group": romanise the non-Latin words too
-        form = _latin_form(text, script, split_forms)
+        form = _latin_form(text, script, split_forms, query)
         return [form] if form.tokens else []
     out: list[NameForm] = []
     if script == ARABIC:
@@ -207,7 +246,7 @@ def analyse(text: str, *, split_forms: bool = True) -> list[NameForm]:
         if native.tokens:
             out.append(native)
     for roman in romanise(text, script):
-        form = _latin_form(roman, script, split_forms)
+        form = _latin_form(roman, script, split_forms, query)
         if form.tokens and all(form.tokens != o.tokens for o in out):
             out.append(form)
     return out

@@ -77,16 +77,13 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
 # word still compare letter by letter.
 ABBREVIATIONS: dict[str, str] = {
     "corp": "corporation", "co": "company", "cos": "companies", "ltd": "limited",
-    "inc": "incorporated", "intl": "international", "int": "international",
-    "grp": "group", "svcs": "services", "srvces": "services", "srvcs": "services",
-    "svc": "service", "mfg": "manufacturing", "natl": "national", "assn": "association",
-    "bros": "brothers", "dept": "department", "inds": "industries", "ind": "industries",
-    "indus": "industries", "comm": "communications", "tech": "technology",
-    "pvt": "private", "st": "saint", "hldgs": "holdings", "hldg": "holding",
-    "mgmt": "management", "trdg": "trading", "eng": "engineering", "engg": "engineering",
-    "inv": "investment", "invest": "investment", "petr": "petroleum", "shpg": "shipping",
-    "org": "organization", "organisation": "organization", "ctr": "center", "centre": "center",
-    "univ": "university", "inst": "institute", "est": "establishment", "comp": "company",
+    "inc": "incorporated", "intl": "international", "grp": "group", "svcs": "services",
+    "srvces": "services", "srvcs": "services", "svc": "service", "mfg": "manufacturing",
+    "natl": "national", "assn": "association", "bros": "brothers", "dept": "department",
+    "inds": "industries", "indus": "industries", "pvt": "private", "st": "saint",
+    "hldgs": "holdings", "hldg": "holding", "mgmt": "management", "trdg": "trading",
+    "engg": "engineering", "shpg": "shipping", "organisation": "organization",
+    "centre": "center", "univ": "university",
 }  # fmt: skip
 
 # Titles and honorifics dropped from the start of names ("President Putin", "Президент Путин").
