@@ -35,7 +35,7 @@ from clearance.matching.query import ScreenOptions, make_query
 from clearance.settings import Settings
 base = vm("VmHWM")
 started, cpu = time.perf_counter(), time.process_time()
-screener = Screener.load(Path(sys.argv[1]), Settings())
+screener = Screener.load(Path(sys.argv[1]), Settings(screen_cache=0))
 load, load_cpu = time.perf_counter() - started, time.process_time() - cpu
 loaded = vm("VmRSS")
 for item in json.loads(Path(sys.argv[2]).read_text()):

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from clearance.errors import SnapshotError
-from clearance.matching.engine import Screener, build_index
+from clearance.matching.engine import Screener, save_index
+from clearance.matching.index import PartialIndex, build_partial
 from clearance.matching.query import Query, ScreenOptions, make_query
 from clearance.matching.result import ScreeningResult
 from clearance.model import Entity, Relationship
@@ -99,9 +100,28 @@ def list_versions(snapshot: Snapshot) -> dict[str, str]:
     return {info.name: info.published or info.loaded_at for info in snapshot.lists()}
 
 
-def index_builder(staging: Path, snapshot: Snapshot) -> None:
-    """Snapshot artifact builder: the matcher index, stored inside the new snapshot."""
-    build_index(staging, snapshot.iter_entities(), snapshot.id, list_versions(snapshot))
+class MatcherIndexBuilder:
+    """Snapshot artifact builder: the matcher index, stored inside the new snapshot.
+
+    Lists parsed in this run may hand over partial indexes built where they were parsed
+    (``with_partials``); the other lists of the snapshot are indexed from its files.
+    """
+
+    def __init__(self, partials: dict[str, PartialIndex] | None = None) -> None:
+        self.partials = dict(partials or {})
+
+    def with_partials(self, partials: dict[str, PartialIndex]) -> MatcherIndexBuilder:
+        return MatcherIndexBuilder({**self.partials, **partials})
+
+    def __call__(self, staging: Path, snapshot: Snapshot) -> None:
+        parts = [
+            self.partials.get(name) or build_partial(snapshot.iter_entities(name))
+            for name in snapshot.list_names()
+        ]
+        save_index(staging, parts, snapshot.id, list_versions(snapshot))
+
+
+index_builder = MatcherIndexBuilder()
 
 
 def load_screener(snapshot: Snapshot, settings: Settings) -> Screener:

@@ -74,6 +74,13 @@ class Settings:
     threshold: float = field(
         default=0.7, metadata={"help": "Alert threshold for screening scores (0..1)."}
     )
+    screen_cache: int = field(
+        default=10_000,
+        metadata={
+            "help": "Screening results kept per snapshot for repeated identical queries "
+            "(0 disables the cache)."
+        },
+    )
     weak_alias_alerts: bool = field(
         default=False,
         metadata={"help": "Whether a match on a weak a.k.a. alone may alert (OFAC FAQ 122)."},
@@ -118,6 +125,8 @@ class Settings:
                 values["min_count_ratio"] = float(raw)
             if raw := env.get(f"{ENV_PREFIX}THRESHOLD"):
                 values["threshold"] = float(raw)
+            if raw := env.get(f"{ENV_PREFIX}SCREEN_CACHE"):
+                values["screen_cache"] = int(raw)
             if raw := env.get(f"{ENV_PREFIX}WEAK_ALIAS_ALERTS"):
                 values["weak_alias_alerts"] = raw.strip().lower() in {"1", "true", "yes", "on"}
             if raw := env.get(f"{ENV_PREFIX}API_MAX_BATCH"):
@@ -142,6 +151,8 @@ class Settings:
         return settings
 
     def validate(self) -> None:
+        if self.screen_cache < 0:
+            raise ClearanceError("CLEARANCE_SCREEN_CACHE must be 0 or more")
         if self.retention < 1:
             raise ClearanceError("CLEARANCE_RETENTION must be at least 1")
         if not 0.0 <= self.threshold <= 1.0:

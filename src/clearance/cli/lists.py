@@ -17,6 +17,7 @@ from typing import IO, Annotated, Any
 import orjson
 import typer
 
+from clearance.app import MatcherIndexBuilder
 from clearance.cli.output import (
     console,
     format_seconds,
@@ -28,6 +29,7 @@ from clearance.cli.output import (
 )
 from clearance.errors import ClearanceError, InputFileError, NotFoundError
 from clearance.ftm import ftm_records
+from clearance.matching.index import PartialIndex, build_partial
 from clearance.sources import read_path
 from clearance.sources.base import ParsedList
 from clearance.store import HttpFetcher, Snapshot
@@ -51,14 +53,24 @@ def demo_path() -> Iterator[Path]:
 def parse_paths(
     paths: list[Path], format_name: str | None, list_name: str | None
 ) -> tuple[list[ParsedList], dict[str, float]]:
+    parsed, seconds, _ = parse_and_index(paths, format_name, list_name)
+    return parsed, seconds
+
+
+def parse_and_index(
+    paths: list[Path], format_name: str | None, list_name: str | None
+) -> tuple[list[ParsedList], dict[str, float], dict[str, PartialIndex]]:
+    """Read every path and build its share of the matcher index where it was read (in
+    parallel processes when there are several paths and cores)."""
     """Read every path; two paths of the same list are an error (one snapshot, one file set)."""
     for path in paths:
         if not path.exists():
             raise InputFileError(str(path), "no such file or folder")
     parsed: list[ParsedList] = []
     seconds: dict[str, float] = {}
+    partials: dict[str, PartialIndex] = {}
     origin: dict[str, Path] = {}
-    for path, item, took in _read_all(paths, format_name, list_name):
+    for path, item, partial, took in _read_all(paths, format_name, list_name):
         if item.list in origin:
             raise ClearanceError(
                 f"{origin[item.list]} and {path} are both list {item.list}; load one file set "
@@ -67,26 +79,28 @@ def parse_paths(
         origin[item.list] = path
         item.files = [replace(f, path=str(Path(f.path).resolve())) for f in item.files]
         seconds[item.list] = took
+        partials[item.list] = partial
         parsed.append(item)
-    return parsed, seconds
+    return parsed, seconds, partials
 
 
 def _read_one(
     path: Path, format_name: str | None, list_name: str | None
-) -> tuple[ParsedList | str, float]:
-    """Read one path; a ClearanceError comes back as its message (exceptions with custom
-    constructors do not survive the trip between processes)."""
+) -> tuple[ParsedList | str, PartialIndex | None, float]:
+    """Read one path and index it; a ClearanceError comes back as its message (exceptions
+    with custom constructors do not survive the trip between processes)."""
     start = time.perf_counter()
     try:
-        item: ParsedList | str = read_path(path, format_name=format_name, list_name=list_name)
+        item = read_path(path, format_name=format_name, list_name=list_name)
     except ClearanceError as exc:
-        item = exc.message
-    return item, time.perf_counter() - start
+        return exc.message, None, time.perf_counter() - start
+    took = time.perf_counter() - start
+    return item, build_partial(item.entities), took
 
 
 def _read_all(
     paths: list[Path], format_name: str | None, list_name: str | None
-) -> list[tuple[Path, ParsedList, float]]:
+) -> list[tuple[Path, ParsedList, PartialIndex, float]]:
     """Read the paths, several lists in parallel processes when there are cores for it."""
     workers = min(len(paths), os.cpu_count() or 1)
     if workers > 1:
@@ -96,11 +110,11 @@ def _read_all(
             results = [f.result() for f in futures]
     else:
         results = [_read_one(p, format_name, list_name) for p in paths]
-    out: list[tuple[Path, ParsedList, float]] = []
-    for path, (item, took) in zip(paths, results, strict=True):
-        if isinstance(item, str):
-            raise ClearanceError(item)
-        out.append((path, item, took))
+    out: list[tuple[Path, ParsedList, PartialIndex, float]] = []
+    for path, (item, partial, took) in zip(paths, results, strict=True):
+        if isinstance(item, str) or partial is None:
+            raise ClearanceError(str(item))
+        out.append((path, item, partial, took))
     return out
 
 
@@ -174,9 +188,13 @@ def load(
         if extra is not None:
             paths.append(extra)
         start = time.perf_counter()
-        parsed, seconds = parse_paths(paths, format_name, list_name)
+        parsed, seconds, partials = parse_and_index(paths, format_name, list_name)
     read = time.perf_counter() - start
-    snapshot = state.store.install(parsed, builders=state.builders, parse_seconds=seconds)
+    builders = [
+        b.with_partials(partials) if isinstance(b, MatcherIndexBuilder) else b
+        for b in state.builders
+    ]
+    snapshot = state.store.install(parsed, builders=builders, parse_seconds=seconds)
     total = time.perf_counter() - start
     rows = _summary(parsed, seconds)
     if json_output:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from clearance.matching.features import FEATURES, Candidate, FeatureParams
@@ -20,7 +20,10 @@ from clearance.matching.index import (
     IndexBuilder,
     NameIndex,
     NameRecord,
+    PartialIndex,
+    build_partial,
     clean_identifier,
+    merge_partials,
 )
 from clearance.matching.names import NameComparison, NameParams, WordSimilarity, compare, weigh
 from clearance.matching.normalize import NameForm, analyse, name_parts, skeleton
@@ -97,6 +100,7 @@ class Screener:
         self.algorithm_version = self.algo.version
         self.snapshot_id = index.snapshot_id
         self._entity_records: list[list[int]] | None = None  # built on first identifier hit
+        self._cache: dict[tuple[Query, ScreenOptions], ScreeningResult] = {}
 
     # -- construction ----------------------------------------------------------------------
     @classmethod
@@ -121,7 +125,23 @@ class Screener:
 
     # -- screening -----------------------------------------------------------------------
     def screen(self, query: Query, options: ScreenOptions | None = None) -> ScreeningResult:
+        """Screen one query. Results are memoised per (query, options) for this snapshot
+        (``CLEARANCE_SCREEN_CACHE`` entries): payment flows screen the same parties again and
+        again, and a snapshot never changes."""
         options = options or ScreenOptions()
+        size = self.settings.screen_cache
+        if size <= 0:
+            return self._screen(query, options)
+        key = (replace(query, id=None), options)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._screen(key[0], options)
+            if len(self._cache) >= size:
+                self._cache.clear()
+            self._cache[key] = cached
+        return cached if query.id is None else replace(cached, query=query)
+
+    def _screen(self, query: Query, options: ScreenOptions) -> ScreeningResult:
         threshold = self.settings.threshold if options.threshold is None else options.threshold
         weak_alerts = (
             self.settings.weak_alias_alerts
@@ -293,8 +313,13 @@ class Screener:
 def build_index(snapshot_dir: Path, entities: Iterable[Entity], snapshot_id: str,
                 lists: dict[str, str]) -> Path:  # fmt: skip
     """Build and store the matcher index inside a (staging) snapshot folder."""
-    builder = IndexBuilder(snapshot_id)
-    builder.add_all(entities)
-    index = builder.build()
+    return save_index(snapshot_dir, [build_partial(entities)], snapshot_id, lists)
+
+
+def save_index(
+    snapshot_dir: Path, parts: Iterable[PartialIndex], snapshot_id: str, lists: dict[str, str]
+) -> Path:
+    """Merge per-list partial indexes and store the result inside a snapshot folder."""
+    index = merge_partials(parts, snapshot_id, Algorithm().names)
     index.lists = dict(lists)
     return index.save(snapshot_dir / INDEX_DIR)

@@ -250,6 +250,39 @@ def record_keys(tokens: tuple[str, ...], kind: int) -> set[str]:
     return keys
 
 
+_ENTITY_COLUMNS = ("ent_id", "ent_list", "ent_source_id", "ent_schema", "ent_caption",
+                   "ent_dates", "ent_countries", "ent_identifiers")  # fmt: skip
+_RECORD_COLUMNS = ("rec_entity", "rec_text", "rec_tokens", "rec_forms", "rec_script",
+                   "rec_kind", "rec_weak")  # fmt: skip
+
+
+@dataclass
+class PartialIndex:
+    """One list's share of an index (columns and postings, no lookup tables yet).
+
+    Built where the list is parsed (e.g. in a worker process), merged by
+    :func:`merge_partials` into the snapshot's index.
+    """
+
+    index: NameIndex
+    postings: dict[str, list[int]]
+
+
+def build_partial(entities: Iterable[Entity], params: NameParams | None = None) -> PartialIndex:
+    builder = IndexBuilder("partial", params)
+    builder.add_all(entities)
+    return builder.partial()
+
+
+def merge_partials(
+    parts: Iterable[PartialIndex], snapshot_id: str, params: NameParams | None = None
+) -> NameIndex:
+    builder = IndexBuilder(snapshot_id, params)
+    for part in parts:
+        builder.absorb(part)
+    return builder.build()
+
+
 class IndexBuilder:
     """Accumulates entities, then :meth:`build` returns the finished :class:`NameIndex`."""
 
@@ -322,6 +355,27 @@ class IndexBuilder:
     def add_all(self, entities: Iterable[Entity]) -> None:
         for entity in entities:
             self.add(entity)
+
+    def partial(self) -> PartialIndex:
+        """What was added so far, to be merged with other lists' parts (see :meth:`absorb`)."""
+        return PartialIndex(self.index, dict(self._postings))
+
+    def absorb(self, part: PartialIndex) -> None:
+        """Append another builder's entities, names and postings (ids shifted)."""
+        index, other = self.index, part.index
+        ent_off, rec_off = len(index.ent_id), len(index.rec_entity)
+        for name in _ENTITY_COLUMNS + _RECORD_COLUMNS:
+            getattr(index, name).extend(getattr(other, name))
+        if ent_off:
+            index.rec_entity[rec_off:] = [e + ent_off for e in other.rec_entity]
+        for value, ents in other.identifiers.items():
+            index.identifiers.setdefault(value, []).extend(e + ent_off for e in ents)
+        postings = self._postings
+        for key, ids in part.postings.items():
+            if rec_off:
+                postings[key].extend([i + rec_off for i in ids])
+            else:
+                postings[key].extend(ids)
 
     def build(self) -> NameIndex:
         index = self.index
