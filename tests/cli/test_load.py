@@ -134,7 +134,7 @@ def test_unexpected_errors_have_no_traceback(
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("surprise")
 
-    monkeypatch.setattr(lists_cli, "parse_paths", broken)
+    monkeypatch.setattr(lists_cli, "parse_and_index", broken)
     path = str(write_toy(tmp_path, "toy-a", 2))
     result = cli("load", path)
     assert result.exit_code == 1

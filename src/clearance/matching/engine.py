@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from clearance.matching.features import FEATURES, Candidate, FeatureParams
@@ -67,12 +68,17 @@ def query_forms(query: Query) -> list[QueryForm]:
     Legal forms are split off organisation names; person names keep every word (initials
     such as "A. S." are not a joint-stock company); when the type is unknown, both.
     """
+    return _query_forms(query.name, query.schema)
+
+
+@lru_cache(maxsize=20_000)
+def _query_forms(name: str, schema: Schema | None) -> list[QueryForm]:
     splits = {
         Schema.PERSON: (False,),
         None: (True, False),
-    }.get(query.schema, (True,))
+    }.get(schema, (True,))
     forms: list[NameForm] = []
-    for part in name_parts(query.name):
+    for part in name_parts(name):
         for split in splits:
             for form in analyse(part, split_forms=split, query=True):
                 if form not in forms:

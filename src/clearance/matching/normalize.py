@@ -236,7 +236,9 @@ def analyse(text: str, *, split_forms: bool = True, query: bool = False) -> list
     """
     script = detect_script(text)
     if script == LATIN:
-        if not text.isascii() and any(char_script(c) not in (None, LATIN) for c in text):
+        if not text.isascii() and any(
+            c.isalpha() and ord(c) > 0x24F and char_script(c) not in (None, LATIN) for c in text
+        ):
             text = romanise_mixed(text)  # "मंडल Group": romanise the non-Latin words too
         form = _latin_form(text, script, split_forms, query)
         return [form] if form.tokens else []
