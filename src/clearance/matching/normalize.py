@@ -138,10 +138,6 @@ class NameForm:
     def numbers(self) -> frozenset[str]:
         return frozenset(t for t in self.tokens if t.isdigit())
 
-    @property
-    def compact(self) -> str:
-        return "".join(self.tokens)
-
 
 def split_legal_forms(words: list[str]) -> tuple[list[str], set[str]]:
     """Remove legal-form phrases at the start or end of ``words``; return (rest, classes)."""
