@@ -381,11 +381,12 @@ class IndexBuilder:
         index = self.index
         index.vocab, index.posting_data, index.posting_offsets = _csr(self._postings)
         neighbours: dict[str, list[int]] = defaultdict(list)
+        with_neighbours = ("t:", "p:", "n:", "s:")
         for key, key_id in index.vocab.items():
-            prefix, token = key[:2], key[2:]
-            if prefix in ("t:", "p:", "n:", "s:") and len(token) >= 4:
-                for variant in deletions(token):
-                    neighbours[prefix + variant].append(key_id)
+            # "t:word" -> "t:ord", "t:wrd", ... (the prefix stays, one letter of the word goes)
+            if len(key) >= 6 and key[:2] in with_neighbours:
+                for i in range(2, len(key)):
+                    neighbours[key[:i] + key[i + 1 :]].append(key_id)
         index.neighbour_keys, index.neighbour_data, index.neighbour_offsets = _csr(neighbours)
         return index
 
