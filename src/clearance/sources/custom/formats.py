@@ -13,7 +13,7 @@ from clearance.sources.base import (
 )
 from clearance.sources.custom.map import map_file
 from clearance.sources.custom.read import REQUIRED, header_columns, read_custom
-from clearance.sources.un.formats import sniff
+from clearance.sources.shared.files import sniff
 
 
 def list_name_for(path: Path) -> str:

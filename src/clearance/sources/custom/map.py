@@ -21,7 +21,7 @@ from clearance.model import (
 )
 from clearance.sources.base import ParseIssue
 from clearance.sources.custom.read import CustomFile, CustomRow
-from clearance.sources.un.common import country_or_text, non_latin_script, record_dict, unique
+from clearance.sources.shared.text import country_or_text, non_latin_script, record_dict, unique
 
 TYPES = {
     "person": Schema.PERSON,

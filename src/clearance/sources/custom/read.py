@@ -9,7 +9,7 @@ from pathlib import Path
 
 from clearance.errors import InputFileError
 from clearance.sources.base import read_text
-from clearance.sources.un.common import clean
+from clearance.sources.shared.text import clean
 
 COLUMNS = (
     "id",

@@ -12,7 +12,7 @@ from clearance.sources.base import (
 )
 from clearance.sources.eu.map import map_file
 from clearance.sources.eu.read import NAMESPACE, read_eu
-from clearance.sources.un.formats import single_match, sniff
+from clearance.sources.shared.files import single_match, sniff
 
 
 def _is_eu_file(path: Path) -> bool:

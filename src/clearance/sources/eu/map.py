@@ -28,14 +28,14 @@ from clearance.model import (
 )
 from clearance.sources.base import ParseIssue
 from clearance.sources.eu.read import EuAddress, EuBirthdate, EuFile, EuIdentification, EuRecord
-from clearance.sources.un.common import (
+from clearance.sources.shared.dates import parse_date_text
+from clearance.sources.shared.text import (
     country_iso,
     detect_script,
     language_code,
     record_dict,
     unique,
 )
-from clearance.sources.un.dates import parse_date_text
 
 SCHEMAS = {
     "person": Schema.PERSON,

@@ -16,8 +16,8 @@ from pathlib import Path
 from lxml import etree
 
 from clearance.errors import InputFileError
-from clearance.sources.un.common import clean
-from clearance.sources.un.safexml import iter_elements, local
+from clearance.sources.shared.safexml import iter_elements, local
+from clearance.sources.shared.text import clean
 
 NAMESPACE = "http://eu.europa.ec/fpi/fsd/export"
 ROOT_TAG = "export"

@@ -11,9 +11,9 @@ from clearance.sources.base import (
     file_record,
     resolve_relationships,
 )
+from clearance.sources.shared.files import single_match, sniff
 from clearance.sources.uk.map import iso_date, map_file
 from clearance.sources.uk.read import UkFile, read_csv, read_xlsx
-from clearance.sources.un.formats import single_match, sniff
 
 
 def _is_conlist_xlsx(path: Path) -> bool:

@@ -36,6 +36,18 @@ from clearance.model import (
     entity_id,
 )
 from clearance.sources.base import ParseIssue, name_key
+from clearance.sources.shared.dates import parse_date_text
+from clearance.sources.shared.text import (
+    clean,
+    country_iso,
+    country_list,
+    detect_script,
+    language_code,
+    non_latin_script,
+    number_in_text,
+    split_numbered,
+    unique,
+)
 from clearance.sources.uk.other import (
     IMO,
     MMSI,
@@ -47,18 +59,6 @@ from clearance.sources.uk.other import (
     split_values,
 )
 from clearance.sources.uk.read import FIELDS, UkFile, UkRow, row_values
-from clearance.sources.un.common import (
-    clean,
-    country_iso,
-    country_list,
-    detect_script,
-    language_code,
-    non_latin_script,
-    number_in_text,
-    split_numbered,
-    unique,
-)
-from clearance.sources.un.dates import parse_date_text
 
 SCHEMAS = {"individual": Schema.PERSON, "entity": Schema.ORGANIZATION, "ship": Schema.VESSEL}
 ALIAS_KINDS = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from clearance.sources.un.common import clean, split_numbered
+from clearance.sources.shared.text import clean, split_numbered
 
 KEYS = (
     "UK Sanctions List Ref",

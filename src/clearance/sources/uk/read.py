@@ -19,7 +19,7 @@ from pathlib import Path
 
 from clearance.errors import InputFileError
 from clearance.sources.base import read_text
-from clearance.sources.un.common import clean
+from clearance.sources.shared.text import clean
 
 # Published column → UkRow field. Both layouts; the old CSV lacks several columns.
 COLUMNS: dict[str, str] = {

@@ -35,7 +35,8 @@ from clearance.model import (
     entity_id,
 )
 from clearance.sources.base import ParseIssue
-from clearance.sources.un.common import (
+from clearance.sources.shared.dates import DateResult, month_number, parse_loose_date
+from clearance.sources.shared.text import (
     clean,
     country_iso,
     country_or_text,
@@ -45,7 +46,6 @@ from clearance.sources.un.common import (
     record_dict,
     unique,
 )
-from clearance.sources.un.dates import DateResult, month_number, parse_loose_date
 from clearance.sources.un.read import UnAlias, UnDate, UnDocument, UnFile, UnPlace, UnRecord
 
 IMO_NUMBER = re.compile(r"\bIMO\)?(?:\s*number)?\s*:?\s*(\d{7})\b", re.I)

@@ -13,8 +13,8 @@ from pathlib import Path
 from lxml import etree
 
 from clearance.errors import InputFileError
-from clearance.sources.un.common import clean
-from clearance.sources.un.safexml import parse_xml
+from clearance.sources.shared.safexml import parse_xml
+from clearance.sources.shared.text import clean
 
 ROOT_TAG = "CONSOLIDATED_LIST"
 

@@ -2,8 +2,7 @@
 
 Whitespace cleaning, script detection (ISO 15924 codes via ICU), country and language names to
 ISO codes, numbered multi-value splitting ("(1) X (2) Y"), and raw-record-to-JSON conversion.
-Pure functions, no I/O. (They live here because the UN reader was written first; the other
-readers import them.)
+Pure functions, no I/O.
 """
 
 from __future__ import annotations

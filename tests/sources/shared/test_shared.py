@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from clearance.model import FuzzyDate
-from clearance.sources.un.common import (
+from clearance.sources.shared.dates import hijri_to_gregorian, parse_date_text, parse_loose_date
+from clearance.sources.shared.text import (
     country_iso,
     country_list,
     detect_script,
@@ -14,7 +15,6 @@ from clearance.sources.un.common import (
     number_in_text,
     split_numbered,
 )
-from clearance.sources.un.dates import hijri_to_gregorian, parse_date_text, parse_loose_date
 
 
 @pytest.mark.parametrize(

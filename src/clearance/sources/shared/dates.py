@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import icu
 
 from clearance.model import FuzzyDate
-from clearance.sources.un.common import clean
+from clearance.sources.shared.text import clean
 
 MONTHS: dict[str, int] = {
     name: number
