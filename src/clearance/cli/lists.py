@@ -50,13 +50,6 @@ def demo_path() -> Iterator[Path]:
         yield path
 
 
-def parse_paths(
-    paths: list[Path], format_name: str | None, list_name: str | None
-) -> tuple[list[ParsedList], dict[str, float]]:
-    parsed, seconds, _ = parse_and_index(paths, format_name, list_name)
-    return parsed, seconds
-
-
 def parse_and_index(
     paths: list[Path], format_name: str | None, list_name: str | None
 ) -> tuple[list[ParsedList], dict[str, float], dict[str, PartialIndex]]:
