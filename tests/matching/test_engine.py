@@ -29,6 +29,13 @@ LISTED = [
     e("organization", "A-B-C TRADING COMPANY", source_id="abc"),
     e("person", "AL-RAHMAN, Abd", weak=("ABU JIHAD",), source_id="weak"),
     e("vessel", "OCEAN STAR", ids={"imo": "9123456"}, source_id="vessel"),
+    e("organization", "FOREIGN LIMITED LIABILITY COMPANY SLAVKALI", source_id="slavkali"),
+    e("organization", "CHANGZHOU UTEK COMPOSITE COMPANY LTD", source_id="utek"),
+    e("organization", "PUBLIC JOINT-STOCK COMPANY ODK-KUZNETSOV", source_id="odk"),
+    e("person", "TAGHIPOUR, Reza", source_id="taghipour"),
+    e("person", "NAJIB, Atif", source_id="najib"),
+    e("person", "MEJIA REGALADO, Jose Manuel", source_id="mejia"),
+    e("organization", "ZEEL - M CO., LTD.", source_id="zeelm"),
 ]  # fmt: skip
 
 
@@ -64,6 +71,12 @@ def top(result: ScreeningResult) -> str | None:
         ("Muhammad Ali", "ali1970"),  # spelling family
         ("Vladimir Putin", "putin"),
         ("Путин Владимир", "putin"),
+        ("FOREIGN OOO SLAVKALI", "slavkali"),  # legal form inside the name
+        ("Tskhangzkhou Utek Tsomposite Tsompany Ltd", "utek"),  # letter-by-letter round trip
+        ("Publik Yoint-Stokk Kompany ODK-Kuznetsov", "odk"),  # legal form by sound
+        ("RezaTAGHIPOUR", "taghipour"),  # given name run into the family name
+        ("Aitf Najib", "najib"),  # two letters swapped in a short word
+        ("Yose Manuyel Meyia Regalado", "mejia"),  # Jose written as a Russian speaker would
     ],
 )
 def test_variants_alert_on_the_listed_party(screener: Screener, query: str, expected: str) -> None:
@@ -82,6 +95,7 @@ def test_variants_alert_on_the_listed_party(screener: Screener, query: str, expe
         "Kim Song Un",
         "XYZ Trading Company",  # low-information words do not drive a match
         "Abu Jihad",  # weak alias alone does not alert by default
+        "Zeel Motors Ltd",  # a letter in an organisation's name is no initial
     ],
 )
 def test_near_misses_do_not_alert(screener: Screener, query: str) -> None:

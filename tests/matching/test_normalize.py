@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clearance.matching.normalize import analyse, fold, phonetic, split_legal_forms
+from clearance.matching.normalize import analyse, fold, phonetic, respell, split_legal_forms
 from clearance.matching.scripts import detect_script, romanise
 
 
@@ -107,3 +107,38 @@ def test_analyse_is_stable_and_ascii_for_romanised_forms(text: str) -> None:
 def test_case_and_spacing_do_not_change_forms(text: str) -> None:
     assert [f.tokens for f in analyse(text.upper())] == [f.tokens for f in analyse(text.upper())]
     assert [f.tokens for f in analyse(f"  {text}  ")] == [f.tokens for f in analyse(text)]
+
+
+def test_distinctive_legal_forms_are_split_inside_a_name_ambiguous_ones_only_at_edges() -> None:
+    (ooo,) = analyse("FOREIGN OOO SLAVKALI")
+    (llc,) = analyse("FOREIGN LIMITED LIABILITY COMPANY SLAVKALI")
+    assert ooo.tokens == llc.tokens == ("foreign", "slavkali")
+    assert ooo.forms == llc.forms == {"llc"}
+    (inner,) = analyse("BANCO SA DE INVERSIONES")  # "sa" inside a name stays a word
+    assert inner.tokens == ("banco", "sa", "de", "inversiones")
+
+
+def test_legal_forms_recognised_by_sound() -> None:
+    for text in ("Publik Yoint-Stokk Kompany Vympel", "Publits Yoint-Stotsk Tsompany Vympel"):
+        (form,) = analyse(text)
+        assert form.tokens == ("vympel",), text
+        assert form.forms == {"jsc"}
+
+
+def test_respell_undoes_letter_by_letter_cyrillic_round_trips() -> None:
+    assert respell("tskhangzkhou") == "changzhou"
+    assert respell("tsompany") == "company"
+    assert respell("manuyel") == "manuel"
+    assert respell("yeksport") == "export"
+    assert respell("sappkhire") == "sapphire"
+    assert respell("ashot") == "ashot"  # nothing to undo
+
+
+def test_given_name_run_into_upper_case_family_name_is_split() -> None:
+    assert fold("RezaTAGHIPOUR") == "reza taghipour"
+    assert fold("MinSHI") == "min shi"
+    assert fold("McDonald") == "mcdonald"  # ordinary capitals stay
+
+
+def test_jose_and_yose_share_a_sound() -> None:
+    assert phonetic("jose") == phonetic("yose")

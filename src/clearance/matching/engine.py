@@ -36,7 +36,7 @@ from clearance.model import Entity, Schema
 from clearance.settings import Settings
 
 ALGORITHM = "clearance-logic"
-ALGORITHM_VERSION = "1.0"
+ALGORITHM_VERSION = "1.1"
 INDEX_DIR = "index"
 
 

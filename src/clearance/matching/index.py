@@ -35,7 +35,7 @@ from clearance.matching.normalize import (
 )
 from clearance.model import Entity, FuzzyDate, IdType, Schema
 
-INDEX_FORMAT = 10
+INDEX_FORMAT = 11
 INDEX_FILE = "matcher.pkl"
 
 KIND_LATIN, KIND_NATIVE, KIND_SKELETON = 0, 1, 2

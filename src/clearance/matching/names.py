@@ -18,7 +18,7 @@ import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from clearance.matching.normalize import NameForm, phonetic
+from clearance.matching.normalize import NameForm, phonetic, respell
 from clearance.matching.scripts import HAN, HANGUL
 from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES, is_patronymic
 
@@ -28,6 +28,7 @@ MERGE_SIM = 0.8  # run-together words must agree at least this well
 INITIAL_SIM = 0.9
 PHONETIC_SIM = 0.95
 SWAP_SIM = 0.7
+RESPELL_SIM = 0.97  # a word read back from a letter-by-letter transliteration
 
 # Similarity by (edit distance, longer word length); lengths beyond the table use its last entry.
 _BY_DISTANCE: dict[int, tuple[float, ...]] = {
@@ -161,15 +162,34 @@ def _lengths(words: Sequence[str], axis: int) -> npt.NDArray[np.int64]:
 
 
 def similarity_matrix(
-    q: Sequence[str], c: Sequence[str], *, dense_script: bool = False, initials: bool = True
+    q: Sequence[str],
+    c: Sequence[str],
+    *,
+    dense_script: bool = False,
+    initials: bool = True,
+    respelt: bool = False,
 ) -> npt.NDArray[np.float32]:
     """Word similarities of every query word against every candidate word (0..1).
 
     Edit distance is OSA (an adjacent swap is one edit). ``dense_script`` is for words written
-    without vowels (Arabic script), where one letter carries more of the word.
+    without vowels (Arabic script), where one letter carries more of the word. With
+    ``respelt``, a query word that looks like a letter-by-letter Cyrillic round trip
+    ("Tsompany") is also compared as the spelling it came from ("Company"), at a small cost.
     """
     if not q or not c:
         return np.zeros((len(q), len(c)), dtype=np.float32)
+    sim = _similarity(q, c, dense_script, initials)
+    if respelt:
+        rows = [i for i, w in enumerate(q) if respell(w) != w]
+        if rows:
+            alt = _similarity([respell(q[i]) for i in rows], c, dense_script, initials)
+            sim[rows] = np.maximum(sim[rows], alt * RESPELL_SIM)
+    return sim
+
+
+def _similarity(
+    q: Sequence[str], c: Sequence[str], dense_script: bool, initials: bool
+) -> npt.NDArray[np.float32]:
     qlen, clen = _lengths(q, 0), _lengths(c, 1)
     longer = np.maximum(qlen, clen)
     shorter = np.minimum(qlen, clen)
@@ -231,7 +251,11 @@ class WordSimilarity:
         initials: bool = True,
     ) -> None:
         matrix = similarity_matrix(
-            query_words, candidate_words, dense_script=dense_script, initials=initials
+            query_words,
+            candidate_words,
+            dense_script=dense_script,
+            initials=initials,
+            respelt=initials,
         )
         self.columns = {w: i for i, w in enumerate(candidate_words)}
         self.rows: dict[str, list[float]] = dict(zip(query_words, matrix.tolist(), strict=True))
@@ -274,8 +298,18 @@ def compare(
         return NameComparison(0.0, (), q_words, c_words, [False] * nq, [False] * nc, False)
     cols = [sims.columns[w] for w in c_words]
     triples: list[tuple[float, int, int]] = []
+    # An initial stands for a word only in a person's name: in "S.O.C." or "Zeel - M" a
+    # letter is an abbreviation or a designator, not the first letter of the query's word.
+    c_single = [len(w) == 1 for w in c_words] if not person else None
     for qi, word in enumerate(q_words):
         row = sims.rows[word]
+        if c_single is not None and (len(word) == 1 or any(c_single)):
+            q_single = len(word) == 1
+            for cj, col in enumerate(cols):
+                sim = row[col]
+                if sim >= MIN_WORD_SIM and (q_single == c_single[cj] or sim >= 0.999):
+                    triples.append((sim, qi, cj))
+            continue
         for cj, col in enumerate(cols):
             sim = row[col]
             if sim >= MIN_WORD_SIM:

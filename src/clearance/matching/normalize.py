@@ -31,6 +31,7 @@ from clearance.matching.vocab import (
     MAX_FORM_WORDS,
     NAME_FAMILY_OF,
     TITLES,
+    interior_form,
 )
 
 _APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02be\u02bf\u00b4\u00b7`ʹʺ]")
@@ -42,6 +43,7 @@ _ABD = re.compile(r"\babd(?:u|e|a|o)?l?\s?(?:a|e|u)?l?\s+(?=[a-z]{3,})")
 _ABD_COMPACT = re.compile(r"\babd(?:u|e|a|o)l(?=[a-z]{3,})")
 _ARTICLE = re.compile(r"\b(?:al|el|ul)\s+(?=[a-z]{3,})")
 _FORM_WORDS = frozenset(w for phrase in LEGAL_FORM_PHRASES for w in phrase)
+_CAMEL_FAMILY = re.compile(r"(?<=[a-z])(?=[A-Z]{2})")
 _PARENS = re.compile(r"\(([^()]*)\)")
 
 
@@ -66,6 +68,8 @@ def _strip_marks(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case ASCII words separated by single spaces (Latin text only; see ``analyse``)."""
+    # "RezaTAGHIPOUR", "MinSHI": given name run into an upper-case family name.
+    text = _CAMEL_FAMILY.sub(" ", text)
     if text.isascii():
         text = _APOSTROPHES.sub("", text).lower()
     else:
@@ -112,10 +116,10 @@ def phonetic(token: str) -> str:
 def sound(token: str) -> str:
     """The phonetic key without the spelling-family table (for near-miss lookups)."""
     key = token
+    if key.startswith("j") and len(key) > 1 and key[1] in "aeiou":  # Juri/Yuri, Jose/Yose
+        key = "y" + key[1:]
     if key.startswith(("ye", "yo")) and len(key) > 3:  # Yelena/Elena, Yolkin/Elkin
         key = key[1:]
-    if key.startswith("j") and len(key) > 1 and key[1] in "aeiou":  # Juri/Yuri
-        key = "y" + key[1:]
     for src, dst in _PHONETIC_RULES:
         key = key.replace(src, dst)
     out: list[str] = []
@@ -123,6 +127,30 @@ def sound(token: str) -> str:
         if not out or out[-1] != char:
             out.append(char)
     return "".join(out).lower()
+
+
+# Letter-by-letter round trips through Cyrillic ("Changzhou" -> "Цхангзхоу" -> "Tskhangzkhou",
+# "Manuel" -> "Manuyel", "Export" -> "Yeksport"): the Latin spelling they most likely came from.
+_RESPELL_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(src), dst)
+    for src, dst in (
+        ("tskh", "ch"), ("skh", "sh"), ("zkh", "zh"), ("tkh", "th"), ("pkh", "ph"),
+        ("gkh", "gh"), ("kkh", "kh"), ("yye", "je"), ("ts", "c"), ("^ye", "e"),
+        ("(?<=[aeiou])ye", "e"), ("ks", "x"), ("^u(?=[aeio])", "w"),
+    )
+)  # fmt: skip
+_RESPELL_HINT = re.compile(r"kh|ts|ye|ks|^u[aeio]")
+
+
+@lru_cache(maxsize=200_000)
+def respell(token: str) -> str:
+    """``token`` with the artefacts of a letter-by-letter Cyrillic round trip undone (the
+    token itself when it shows none). An alternative reading only: "Khalid" -> "Halid"."""
+    if not _RESPELL_HINT.search(token):
+        return token
+    for pattern, dst in _RESPELL_RULES:
+        token = pattern.sub(dst, token)
+    return token
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,25 +167,47 @@ class NameForm:
         return frozenset(t for t in self.tokens if t.isdigit())
 
 
+def _form_class(words: list[str]) -> str | None:
+    """The legal-form class ``words`` spell, letter for letter or (for phrases of long words)
+    by sound: "Publik Yoint-Stokk Kompany", "Publits Yoint-Stotsk Tsompany" are a "Public
+    Joint Stock Company"."""
+    phrase = tuple(words)
+    found = LEGAL_FORM_PHRASES.get(phrase)
+    if found is None and all(len(w) >= 4 for w in phrase):
+        found = _FORM_SOUNDS.get(tuple(sound(respell(w)) for w in phrase))
+    return found
+
+
 def split_legal_forms(words: list[str]) -> tuple[list[str], set[str]]:
-    """Remove legal-form phrases at the start or end of ``words``; return (rest, classes)."""
+    """Remove legal-form phrases at the start or end of ``words``, and distinctive ones inside;
+    return (rest, classes)."""
     forms: set[str] = set()
     changed = True
     while changed and len(words) > 1:
         changed = False
         for size in range(min(MAX_FORM_WORDS, len(words) - 1), 0, -1):
-            tail = tuple(words[-size:])
-            if tail in LEGAL_FORM_PHRASES:
-                forms.add(LEGAL_FORM_PHRASES[tail])
+            tail = _form_class(words[-size:])
+            if tail is not None:
+                forms.add(tail)
                 words = words[:-size]
                 changed = True
                 break
-            head = tuple(words[:size])
-            if head in LEGAL_FORM_PHRASES:
-                forms.add(LEGAL_FORM_PHRASES[head])
+            head = _form_class(words[:size])
+            if head is not None:
+                forms.add(head)
                 words = words[size:]
                 changed = True
                 break
+    i = 1
+    while i < len(words) - 1:
+        for size in range(min(MAX_FORM_WORDS, len(words) - 1 - i), 0, -1):
+            phrase = tuple(words[i : i + size])
+            if phrase in LEGAL_FORM_PHRASES and interior_form(phrase):
+                forms.add(LEGAL_FORM_PHRASES[phrase])
+                words = words[:i] + words[i + size :]
+                break
+        else:
+            i += 1
     return words, forms
 
 
@@ -188,6 +238,11 @@ def _form_word_neighbours() -> dict[str, str]:
 
 
 _FORM_WORD_NEIGHBOURS = _form_word_neighbours()
+_FORM_SOUNDS: dict[tuple[str, ...], str] = {
+    tuple(sound(w) for w in phrase): cls
+    for phrase, cls in LEGAL_FORM_PHRASES.items()
+    if all(len(w) >= 4 for w in phrase)
+}
 _FORM_WORDS_LONG = frozenset(w for phrase in LEGAL_FORM_PHRASES for w in phrase if len(w) >= 5)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 
 from clearance.matching.index import (
     KIND_LATIN,
@@ -25,12 +25,14 @@ from clearance.matching.index import (
 )
 from clearance.matching.names import (
     MIN_WORD_SIM,
+    RESPELL_SIM,
     SIM_BY_DISTANCE,
+    SWAP_SIM,
     NameParams,
     word_sim,
     word_weight,
 )
-from clearance.matching.normalize import NameForm, phonetic, sound
+from clearance.matching.normalize import NameForm, phonetic, respell, sound
 
 _SIM_ONE_EDIT = SIM_BY_DISTANCE[1]
 
@@ -43,6 +45,11 @@ class QueryForm:
 
     form: NameForm
     kind: int
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Two equal-length words one adjacent transposition apart."""
+    return Levenshtein.distance(a, b, score_cutoff=2) == 2
 
 
 def _near(index: NameIndex, prefix: str, word: str, found: dict[int, float], scale: float) -> None:
@@ -58,6 +65,8 @@ def _near(index: NameIndex, prefix: str, word: str, found: dict[int, float], sca
                 other = index.key_text(key_id)[2:]
                 dist = OSA.distance(word, other, score_cutoff=3)
                 sim = word_sim(dist, max(len(word), len(other))) * scale
+                if dist == 1 and len(word) == len(other) >= 4 and _swapped(word, other):
+                    sim = max(sim, SWAP_SIM * scale)  # as the scorer rates "Aitf" / "Atif"
                 if sim >= MIN_WORD_SIM:
                     found[key_id] = sim
 
@@ -75,7 +84,11 @@ def _word_keys(index: NameIndex, word: str, kind: int) -> dict[int, float]:
             _near(index, prefix, word, found, 1.0)
         return found
     key, plain = phonetic(word), sound(word)
-    for extra, sim in ((f"p:{key}", 0.95), (f"p:{plain}", 0.95), (f"c:{word}", 1.0)):
+    extras = [(f"p:{key}", 0.95), (f"p:{plain}", 0.95), (f"c:{word}", 1.0)]
+    alt = respell(word)
+    if alt != word:  # "Tsompany": also the spelling a Cyrillic round trip came from
+        extras += [(f"t:{alt}", RESPELL_SIM), (f"p:{phonetic(alt)}", 0.95 * RESPELL_SIM)]
+    for extra, sim in extras:
         key_id = vocab.get(extra)
         if key_id is not None:
             found[key_id] = max(found.get(key_id, 0.0), sim)

@@ -106,6 +106,20 @@ LEGAL_FORM_PHRASES: dict[tuple[str, ...], str] = {
 }
 MAX_FORM_WORDS = max(len(p) for p in LEGAL_FORM_PHRASES)
 
+# Legal-form words that name nothing else, so a form is recognised inside a name too
+# ("FOREIGN OOO SLAVKALI" = "FOREIGN LIMITED LIABILITY COMPANY SLAVKALI"), not just at its
+# edges; an ambiguous word ("co", "sa", "at", "limited") counts only at an edge.
+_DISTINCTIVE_FORM_WORDS = frozenset(
+    "llc ooo jsc ojsc cjsc pjsc oao zao pao llp gmbh fze fzco sro plc mchj".split()  # noqa: SIM905
+)
+
+
+def interior_form(phrase: tuple[str, ...]) -> bool:
+    """May ``phrase`` (a legal-form phrase) be split off from inside a name?"""
+    if len(phrase) == 1:
+        return phrase[0] in _DISTINCTIVE_FORM_WORDS
+    return sum(len(w) >= 4 for w in phrase) >= 2
+
 # Words that carry little identifying information in organisation names. They still count,
 # at a low weight, but never drive a match on their own.
 LOW_INFO_WORDS: frozenset[str] = frozenset(
@@ -119,7 +133,8 @@ LOW_INFO_WORDS: frozenset[str] = frozenset(
     ministry state federal limited commercial petroleum oil gas energy construction
     engineering equipment products production manufacturing factory plant agency office fund
     trust finance financial capital resources mining companies brothers department
-    communications private university establishment
+    communications private university establishment otkrytoe otkrytoye zakrytoe zakrytoye
+    publichnoe publichnoye open closed public
     """.split()  # noqa: SIM905
 )
 
