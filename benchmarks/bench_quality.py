@@ -17,6 +17,7 @@ from clearance.matching.engine import Screener, query_forms
 from clearance.matching.query import Query, ScreenOptions, make_query
 from clearance.matching.result import Match, ScreeningResult
 from clearance.matching.retrieve import retrieve
+from clearance.model import Schema
 from clearance.settings import Settings
 
 SWEEP_THRESHOLD = 0.5  # a low threshold: scores of near misses are returned for the sweep
@@ -113,8 +114,9 @@ class Engine:
         screener = self.screener
         algo = screener.algo
         floor = max(0.05, min(self.settings.threshold, 0.9) - algo.retrieval_margin)
-        records = retrieve(screener.index, query_forms(to_query(spec)), floor=floor,
-                           params=algo.names)  # fmt: skip
+        query = to_query(spec)
+        records = retrieve(screener.index, query_forms(query), floor=floor,
+                           params=algo.names, person=query.schema is Schema.PERSON)  # fmt: skip
         index: Any = screener.index
         if hasattr(index, "rec_entity"):  # columnar index layout
             return {index.ent_id[index.rec_entity[r]] for r in records}

@@ -156,7 +156,8 @@ class Screener:
         )
         forms = query_forms(query)
         floor = max(0.05, min(threshold, 0.9) - self.algo.retrieval_margin)
-        records = retrieve(self.index, forms, floor=floor, params=self.algo.names)
+        records = retrieve(self.index, forms, floor=floor, params=self.algo.names,
+                           person=query.schema is Schema.PERSON)  # fmt: skip
         by_entity: dict[int, list[int]] = defaultdict(list)
         rec_entity = self.index.rec_entity
         for rec_id in records:

@@ -317,14 +317,25 @@ def compare(
     if min_score > 0.0:
         qw = query.weights
         best = [0.0] * nq
-        for sim, qi, _ in triples:
+        c_hit = [False] * nc
+        for sim, qi, cj in triples:
+            c_hit[cj] = True
             if sim > best[qi]:
                 best[qi] = sim
-        reach = sum(b * w for b, w in zip(best, qw, strict=True)) / (sum(qw) or 1.0)
+        matched = sum(b * w for b, w in zip(best, qw, strict=True))
+        total = sum(qw) or 1.0
         # (margin: paired words may weigh less than the query says; run-together words are
         # only paired later, so a possible merge disables the shortcut)
-        if reach < min_score - 0.1 and (nq + nc > 5 or not _joinable(q_words, c_words)):
-            return NameComparison(reach, (), q_words, c_words, [False] * nq, [False] * nc, False)
+        if matched / total < min_score - 0.1 and (nq + nc > 5 or not _joinable(q_words, c_words)):
+            return NameComparison(
+                matched / total, (), q_words, c_words, [False] * nq, [False] * nc, False
+            )
+        if not all(c_hit) and not _joinable(q_words, c_words):
+            # Listed words no query word comes near stay unpaired (at the lowest rate).
+            lonely = sum(w for w, hit in zip(candidate.weights, c_hit, strict=True) if not hit)
+            reach = matched / (total + params.unmatched_candidate_supported * lonely)
+            if reach < min_score - 0.1:
+                return NameComparison(reach, (), q_words, c_words, [False] * nq, [False] * nc, False)
     triples.sort(reverse=True)
     q_used = [False] * nq
     c_used = [False] * nc

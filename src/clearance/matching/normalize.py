@@ -173,9 +173,18 @@ def _form_class(words: list[str]) -> str | None:
     Joint Stock Company"."""
     phrase = tuple(words)
     found = LEGAL_FORM_PHRASES.get(phrase)
+    if found is None:
+        found = _FORM_SPELLINGS.get(tuple(_form_key(w) for w in phrase))
     if found is None and all(len(w) >= 4 for w in phrase):
         found = _FORM_SOUNDS.get(tuple(sound(respell(w)) for w in phrase))
     return found
+
+
+@lru_cache(maxsize=50_000)
+def _form_key(word: str) -> str:
+    """A legal-form word as it survives a trip through Cyrillic ("LLC" -> "ЛЛЦ"/"ЛЛК" ->
+    "LLTs"/"LLK", "JSC" -> "YSK"): c, ts, k as one letter, j as y, w as v."""
+    return respell(word).replace("c", "k").replace("j", "y").replace("w", "v").replace("q", "k")
 
 
 def split_legal_forms(words: list[str]) -> tuple[list[str], set[str]]:
@@ -238,6 +247,22 @@ def _form_word_neighbours() -> dict[str, str]:
 
 
 _FORM_WORD_NEIGHBOURS = _form_word_neighbours()
+
+def _form_spellings() -> dict[tuple[str, ...], str]:
+    """Legal forms by :func:`_form_key` (abbreviations too: "Ko." / "Ink" / "Korp")."""
+    phrases = dict(LEGAL_FORM_PHRASES)
+    for short, full in ABBREVIATIONS.items():
+        if (full,) in LEGAL_FORM_PHRASES:
+            phrases[(short,)] = LEGAL_FORM_PHRASES[(full,)]
+    table = {tuple(_form_key(w) for w in phrase): cls for phrase, cls in phrases.items()}
+    for key in list(table):
+        if key in LEGAL_FORM_PHRASES or key in _NOT_FORMS:
+            del table[key]  # already a form as spelt, or a word in its own right
+    return table
+
+
+_NOT_FORMS = frozenset({("kia",)})  # "Kia Motors", not "Compañía Motors"
+_FORM_SPELLINGS = _form_spellings()
 _FORM_SOUNDS: dict[tuple[str, ...], str] = {
     tuple(sound(w) for w in phrase): cls
     for phrase, cls in LEGAL_FORM_PHRASES.items()

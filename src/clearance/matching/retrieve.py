@@ -144,16 +144,43 @@ def word_records(index: NameIndex, word: str, kind: int) -> _Hit | None:
     return hit
 
 
+def record_profile(
+    index: NameIndex, params: NameParams
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.bool_]]:
+    """Per record: the total weight of its words, and whether its entity is a person
+    (computed once per index)."""
+    cached: tuple[npt.NDArray[np.float32], npt.NDArray[np.bool_]] | None
+    cached = index.__dict__.get("_profile")
+    if cached is None:
+        weight = np.fromiter(
+            (sum(word_weight(t, params) for t in tokens) for tokens in index.rec_tokens),
+            dtype=np.float32,
+            count=len(index.rec_tokens),
+        )
+        person_ent = np.array([s == "person" for s in index.ent_schema], dtype=bool)
+        person = person_ent[np.asarray(index.rec_entity, dtype=np.int64)]
+        cached = index.__dict__["_profile"] = (weight, person)
+    return cached
+
+
 def retrieve(
     index: NameIndex,
     forms: Sequence[QueryForm],
     *,
     floor: float,
     params: NameParams,
+    person: bool = False,
     max_records: int = 2000,
 ) -> dict[int, float]:
-    """Record id -> upper bound of the query weight share it can match (only those >= floor)."""
+    """Record id -> upper bound of the score a record can reach (only those >= floor).
+
+    The bound is the share of the query's weight its words can match, with the listed words
+    that no query word can pair (beyond one per query word, two where a query word is a
+    run-together pair) counted as the scorer counts them: a short query does not reach a long
+    organisation name by one shared word.
+    """
     out: dict[int, float] = {}
+    rec_weight, rec_person = record_profile(index, params)
     for qform in forms:
         words = qform.form.tokens
         weights = [word_weight(w, params) for w in words]
@@ -189,10 +216,22 @@ def retrieve(
         ids = np.concatenate(ids_parts)
         vals = np.concatenate(val_parts)
         uniq, inverse = np.unique(ids, return_inverse=True)
-        sums = np.bincount(inverse, weights=vals, minlength=len(uniq)) / total
+        matched = np.bincount(inverse, weights=vals, minlength=len(uniq))
         # Initials and unretrieved words can still match: credit their weight to every name.
         skipped = sum(w for w, word in zip(weights, words, strict=True) if len(word) < 2)
-        sums += skipped / total
+        matched += skipped
+        pairable = len(words) + sum(1 for w in words if ("c:" + w) in index.vocab)
+        unpaired = np.maximum(rec_weight[uniq] - pairable, 0.0)
+        lam = (
+            np.float32(params.unmatched_candidate_supported)
+            if person
+            else np.where(
+                rec_person[uniq],
+                np.float32(params.unmatched_candidate_supported),
+                np.float32(params.unmatched_candidate_org),
+            )
+        )
+        sums = matched / (total + lam * unpaired)
         form_floor = floor
         if unreached and len(uniq) <= RARE_REACH:
             # "Olaf Schulze" / "Olaf Scholz": the other words are rare enough that every name
