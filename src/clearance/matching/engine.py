@@ -38,6 +38,7 @@ from clearance.settings import Settings
 ALGORITHM = "clearance-logic"
 ALGORITHM_VERSION = "1.1"
 INDEX_DIR = "index"
+SKELETON_FULL_TRUST = 6  # consonants a skeleton needs before it is trusted fully
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,13 @@ def _query_forms(name: str, schema: Schema | None) -> list[QueryForm]:
             if skel:
                 out.append(QueryForm(NameForm(skel, form.forms, ARABIC), KIND_SKELETON))
     return out
+
+
+def skeleton_trust(form: NameForm) -> float:
+    """How far a match on consonants alone is trusted: less than spelled names (0.92), and
+    far less for a short skeleton ("ln d" agrees with half the names of a list)."""
+    letters = sum(len(t) for t in form.tokens)
+    return 0.92 * min(1.0, letters / SKELETON_FULL_TRUST)
 
 
 class Screener:
@@ -252,6 +260,8 @@ class Screener:
                         break  # names are tried best bound first: the rest cannot win
                     comp = compare(qname, record.name, table, person=person,
                                    params=self.algo.names, min_score=floor)  # fmt: skip
+                    if qform.kind == KIND_SKELETON:
+                        comp = comp.scaled(skeleton_trust(qform.form))
                     # Rank names as the decision will see them: a weak a.k.a. counts less, so
                     # a strong name that alerts is not hidden behind a weak one that does not.
                     factor = self.algo.features.weak_alias_factor if record.weak else 1.0
@@ -281,8 +291,6 @@ class Screener:
         else:
             _, rec_id, qform, comp = best
             record = records[rec_id]
-            if qform.kind == KIND_SKELETON:  # consonants only: less certain than spelled names
-                comp = comp.scaled(0.92)
             cand = Candidate(info, record.text, record.form, qform.form, comp, record.weak)
         results: list[FeatureResult] = []
         for feature in FEATURES:

@@ -33,7 +33,7 @@ RESPELL_SIM = 0.97  # a word read back from a letter-by-letter transliteration
 # Similarity by (edit distance, longer word length); lengths beyond the table use its last entry.
 _BY_DISTANCE: dict[int, tuple[float, ...]] = {
     #     len: 0    1    2    3    4    5     6    7    8    9    10   11
-    1: (0.0, 0.0, 0.0, 0.3, 0.45, 0.8, 0.9, 0.9, 0.9, 0.92, 0.92, 0.92),
+    1: (0.0, 0.0, 0.0, 0.3, 0.5, 0.8, 0.9, 0.9, 0.9, 0.92, 0.92, 0.92),
     2: (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.6, 0.7, 0.8, 0.8, 0.82, 0.85),
     3: (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.6, 0.6, 0.7),
 }
@@ -335,20 +335,22 @@ def compare(
             lonely = sum(w for w, hit in zip(candidate.weights, c_hit, strict=True) if not hit)
             reach = matched / (total + params.unmatched_candidate_supported * lonely)
             if reach < min_score - 0.1:
-                return NameComparison(reach, (), q_words, c_words, [False] * nq, [False] * nc, False)
+                return NameComparison(
+                    reach, (), q_words, c_words, [False] * nq, [False] * nc, False
+                )
     triples.sort(reverse=True)
     q_used = [False] * nq
     c_used = [False] * nc
     pairs: list[tuple[int, int, float, int, int]] = []  # qi, cj, sim, q_span, c_span
     if nq != nc and _mergeable(q_used, c_used) and _loose(triples, nq, nc):
         # "Jongun" / "Jong Un": run-together words first, when they agree closely.
-        _merge_adjacent(q_words, c_words, q_used, c_used, pairs, 0.9)
+        _merge_adjacent(q_words, c_words, q_used, c_used, pairs, 0.9, person)
     for sim, qi, cj in triples:
         if not q_used[qi] and not c_used[cj]:
             q_used[qi] = c_used[cj] = True
             pairs.append((qi, cj, sim, 1, 1))
     if _mergeable(q_used, c_used):
-        _merge_adjacent(q_words, c_words, q_used, c_used, pairs, MERGE_SIM)
+        _merge_adjacent(q_words, c_words, q_used, c_used, pairs, MERGE_SIM, person)
 
     syllabic = query.form.script in SYLLABIC_SCRIPTS  # Chinese/Korean: words are syllables
     qw, cw = query.weights, candidate.weights
@@ -356,8 +358,10 @@ def compare(
     matched = 0.0
     total = 0.0
     for qi, cj, sim, q_span, c_span in pairs:
-        if single and sim < 0.95 and qw[qi] >= 1.0:
+        if (single or syllabic) and sim < 0.95 and qw[qi] >= 1.0:
             # One distinctive word each: a near-miss on it is the whole name being different.
+            # In Chinese or Korean a word is one syllable, and a syllable one letter off
+            # ("hyon"/"hyok", "chen"/"cheng") is another character.
             sim = max(0.0, 2 * sim - 1.0)
         # A paired word weighs what the lighter side says: a misspelt "Gropu" is still the
         # low-information "Group", an initial is still only an initial.
@@ -435,6 +439,7 @@ def _merge_adjacent(
     c_used: list[bool],
     pairs: list[tuple[int, int, float, int, int]],
     threshold: float,
+    person: bool,
 ) -> None:
     """Pair two adjacent unmatched words on one side with one unmatched word on the other."""
     for side_q in (True, False):
@@ -446,6 +451,8 @@ def _merge_adjacent(
         for i in range(len(many) - 1):
             if many_used[i] or many_used[i + 1]:
                 continue
+            if person and (len(many[i]) < 2 or len(many[i + 1]) < 2):
+                continue  # an initial is not half of a word (in "ZIL-M" a letter can be)
             size = len(many[i]) + len(many[i + 1])
             best_j, best_sim = -1, 0.0
             for j, length in free:

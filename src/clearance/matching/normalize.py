@@ -38,9 +38,10 @@ _APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02be\u02bf\u00b4\u0
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _SPLIT_NUMBER = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 # Arabic article and "abd" compounds written as one word or several:
-# "Abd al-Rahman" / "Abdul Rahman" / "Abdel Rahman" / "Abdulrahman" -> "abdulrahman".
+# "Abd al-Rahman" / "Abdul Rahman" / "Abdel Rahman" / "Abdulrahman" -> "abdul rahman" (two
+# words, so that "Abdul Agha" still meets "Abdul Rahman Agha"); "Abdullah" stays one word.
 _ABD = re.compile(r"\babd(?:u|e|a|o)?l?\s?(?:a|e|u)?l?\s+(?=[a-z]{3,})")
-_ABD_COMPACT = re.compile(r"\babd(?:u|e|a|o)l(?=[a-z]{3,})")
+_ABD_COMPACT = re.compile(r"\babd(?:u|e|a|o)l(?=[a-z]{3,})(?!lah?\b)")
 _ARTICLE = re.compile(r"\b(?:al|el|ul)\s+(?=[a-z]{3,})")
 _FORM_WORDS = frozenset(w for phrase in LEGAL_FORM_PHRASES for w in phrase)
 _CAMEL_FAMILY = re.compile(r"(?<=[a-z])(?=[A-Z]{2})")
@@ -82,9 +83,9 @@ def fold(text: str) -> str:
 
 
 def canonical_arabic_forms(text: str) -> str:
-    """Join Arabic ``abd al-``/``abdul`` compounds so all spellings share one form."""
-    text = _ABD.sub("abdul", text)
-    text = _ABD_COMPACT.sub("abdul", text)
+    """Write Arabic ``abd al-``/``abdul`` compounds one way, so all spellings share a form."""
+    text = _ABD.sub("abdul ", text)
+    text = _ABD_COMPACT.sub("abdul ", text)
     return _ARTICLE.sub("al", text)
 
 
@@ -247,6 +248,7 @@ def _form_word_neighbours() -> dict[str, str]:
 
 
 _FORM_WORD_NEIGHBOURS = _form_word_neighbours()
+
 
 def _form_spellings() -> dict[tuple[str, ...], str]:
     """Legal forms by :func:`_form_key` (abbreviations too: "Ko." / "Ink" / "Korp")."""

@@ -216,10 +216,9 @@ def retrieve(
         ids = np.concatenate(ids_parts)
         vals = np.concatenate(val_parts)
         uniq, inverse = np.unique(ids, return_inverse=True)
-        matched = np.bincount(inverse, weights=vals, minlength=len(uniq))
         # Initials and unretrieved words can still match: credit their weight to every name.
         skipped = sum(w for w, word in zip(weights, words, strict=True) if len(word) < 2)
-        matched += skipped
+        matched = np.bincount(inverse, weights=vals, minlength=len(uniq)) + skipped
         pairable = len(words) + sum(1 for w in words if ("c:" + w) in index.vocab)
         unpaired = np.maximum(rec_weight[uniq] - pairable, 0.0)
         lam = (

@@ -120,6 +120,7 @@ def interior_form(phrase: tuple[str, ...]) -> bool:
         return phrase[0] in _DISTINCTIVE_FORM_WORDS
     return sum(len(w) >= 4 for w in phrase) >= 2
 
+
 # Words that carry little identifying information in organisation names. They still count,
 # at a low weight, but never drive a match on their own.
 LOW_INFO_WORDS: frozenset[str] = frozenset(
@@ -141,7 +142,7 @@ LOW_INFO_WORDS: frozenset[str] = frozenset(
 # Given-name particles and honorifics that are weak evidence in person names.
 PERSON_PARTICLES: frozenset[str] = frozenset(
     """
-    al el ul bin ben ibn bint abu abou van von der den de da di du la le mr mrs ms dr haji
+    al el ul bin ben ibn bint abu abou abdul van von der den de da di du la le mr mrs ms dr haji
     hajji sheikh shaykh mullah mawlawi maulvi
     """.split()  # noqa: SIM905
 )
