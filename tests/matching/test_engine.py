@@ -36,6 +36,9 @@ LISTED = [
     e("person", "NAJIB, Atif", source_id="najib"),
     e("person", "MEJIA REGALADO, Jose Manuel", source_id="mejia"),
     e("organization", "ZEEL - M CO., LTD.", source_id="zeelm"),
+    e("person", "DWE, Aung Lin", source_id="dwe"),
+    e("person", "RI, Song-hyok", source_id="rsh"),
+    e("person", "Abdul Rahman AGHA", source_id="agha"),
 ]  # fmt: skip
 
 
@@ -77,6 +80,8 @@ def top(result: ScreeningResult) -> str | None:
         ("RezaTAGHIPOUR", "taghipour"),  # given name run into the family name
         ("Aitf Najib", "najib"),  # two letters swapped in a short word
         ("Yose Manuyel Meyia Regalado", "mejia"),  # Jose written as a Russian speaker would
+        ("Abdul Agha", "agha"),  # middle name dropped after an "Abdul"
+        ("이송혁", "rsh"),
     ],
 )
 def test_variants_alert_on_the_listed_party(screener: Screener, query: str, expected: str) -> None:
@@ -96,6 +101,8 @@ def test_variants_alert_on_the_listed_party(screener: Screener, query: str, expe
         "XYZ Trading Company",  # low-information words do not drive a match
         "Abu Jihad",  # weak alias alone does not alert by default
         "Zeel Motors Ltd",  # a letter in an organisation's name is no initial
+        "ألين عويضة",  # a three-consonant skeleton ("ln d") is too little to go on
+        "이성현",  # Ri Song Hyon: one syllable off is another name
     ],
 )
 def test_near_misses_do_not_alert(screener: Screener, query: str) -> None:
