@@ -268,13 +268,18 @@ class WeightedName:
     form: NameForm
     weights: tuple[float, ...]
     patronymic: tuple[bool, ...]
+    numbers: frozenset[str]  # the words that are numbers (which must agree)
+    strong: int  # words of full weight
 
 
 def weigh(form: NameForm, params: NameParams) -> WeightedName:
+    weights = tuple(word_weight(w, params) for w in form.tokens)
     return WeightedName(
         form,
-        tuple(word_weight(w, params) for w in form.tokens),
+        weights,
         tuple(is_patronymic(w) for w in form.tokens),
+        form.numbers,
+        sum(1 for w in weights if w >= 1.0),
     )
 
 
@@ -326,15 +331,16 @@ def compare(
         total = sum(qw) or 1.0
         # (margin: paired words may weigh less than the query says; run-together words are
         # only paired later, so a possible merge disables the shortcut)
-        if matched / total < min_score - 0.1 and (nq + nc > 5 or not _joinable(q_words, c_words)):
+        cut = min_score - 0.1
+        if matched / total < cut and (nq + nc > 5 or not _joinable(q_words, c_words)):
             return NameComparison(
                 matched / total, (), q_words, c_words, [False] * nq, [False] * nc, False
             )
-        if not all(c_hit) and not _joinable(q_words, c_words):
+        if not all(c_hit):
             # Listed words no query word comes near stay unpaired (at the lowest rate).
             lonely = sum(w for w, hit in zip(candidate.weights, c_hit, strict=True) if not hit)
             reach = matched / (total + params.unmatched_candidate_supported * lonely)
-            if reach < min_score - 0.1:
+            if reach < cut and not _joinable(q_words, c_words):
                 return NameComparison(
                     reach, (), q_words, c_words, [False] * nq, [False] * nc, False
                 )
@@ -349,12 +355,12 @@ def compare(
         if not q_used[qi] and not c_used[cj]:
             q_used[qi] = c_used[cj] = True
             pairs.append((qi, cj, sim, 1, 1))
-    if _mergeable(q_used, c_used):
+    if len(pairs) < nq and len(pairs) < nc and _mergeable(q_used, c_used):
         _merge_adjacent(q_words, c_words, q_used, c_used, pairs, MERGE_SIM, person)
 
     syllabic = query.form.script in SYLLABIC_SCRIPTS  # Chinese/Korean: words are syllables
     qw, cw = query.weights, candidate.weights
-    single = sum(1 for w in qw if w >= 1.0) == 1 and sum(1 for w in cw if w >= 1.0) == 1
+    single = query.strong == 1 and candidate.strong == 1
     matched = 0.0
     total = 0.0
     for qi, cj, sim, q_span, c_span in pairs:
@@ -390,7 +396,7 @@ def compare(
                 weight = min(weight, params.patronymic_weight)
             total += lam * weight
     score = matched / total if total > 0 else 0.0
-    q_nums, c_nums = query.form.numbers, candidate.form.numbers
+    q_nums, c_nums = query.numbers, candidate.numbers
     number_conflict = bool(q_nums or c_nums) and q_nums != c_nums
     if number_conflict:
         score *= 0.5
