@@ -348,7 +348,7 @@ def compare(
     q_used = [False] * nq
     c_used = [False] * nc
     pairs: list[tuple[int, int, float, int, int]] = []  # qi, cj, sim, q_span, c_span
-    if nq != nc and _mergeable(q_used, c_used) and _loose(triples, nq, nc):
+    if nq != nc and _loose(triples, nq, nc):
         # "Jongun" / "Jong Un": run-together words first, when they agree closely.
         _merge_adjacent(q_words, c_words, q_used, c_used, pairs, 0.9, person)
     for sim, qi, cj in triples:
@@ -448,24 +448,30 @@ def _merge_adjacent(
     person: bool,
 ) -> None:
     """Pair two adjacent unmatched words on one side with one unmatched word on the other."""
+    # Edits a run-together pair may differ by and still reach the threshold: one edit (at
+    # 0.9) leaves the first or the last letter in place, which rules out most pairs unseen.
+    edits = 1 if threshold > SIM_ROWS[2][11] else 2
     for side_q in (True, False):
         many, one = (q_words, c_words) if side_q else (c_words, q_words)
-        many_used, one_used = (q_used, c_used) if side_q else (c_used, q_used)
-        free = [(j, len(one[j])) for j in range(len(one)) if not one_used[j]]
-        if not free or len(many) < 2:
+        if len(many) < 2:
             continue
+        many_used, one_used = (q_used, c_used) if side_q else (c_used, q_used)
         for i in range(len(many) - 1):
             if many_used[i] or many_used[i + 1]:
                 continue
-            if person and (len(many[i]) < 2 or len(many[i + 1]) < 2):
+            left, right = many[i], many[i + 1]
+            if person and (len(left) < 2 or len(right) < 2):
                 continue  # an initial is not half of a word (in "ZIL-M" a letter can be)
-            size = len(many[i]) + len(many[i + 1])
+            size = len(left) + len(right)
             best_j, best_sim = -1, 0.0
-            for j, length in free:
-                if one_used[j] or length - size > 2 or size - length > 2:
+            for j, word in enumerate(one):
+                length = len(word)
+                if one_used[j] or length - size > edits or size - length > edits:
                     continue
-                joined = many[i] + many[i + 1]
-                sim = word_sim(OSA.distance(joined, one[j], score_cutoff=2), max(size, length))
+                if edits == 1 and word[0] != left[0] and word[-1] != right[-1]:
+                    continue
+                dist = OSA.distance(left + right, word, score_cutoff=edits)
+                sim = word_sim(dist, max(size, length))
                 if sim > best_sim:
                     best_j, best_sim = j, sim
             if best_j >= 0 and best_sim >= threshold:
