@@ -39,6 +39,9 @@ LISTED = [
     e("person", "DWE, Aung Lin", source_id="dwe"),
     e("person", "RI, Song-hyok", source_id="rsh"),
     e("person", "Abdul Rahman AGHA", source_id="agha"),
+    e("person", "Hyok Chan KIM", source_id="hck"),
+    e("person", "WEI, Hsueh Yuan", source_id="wei"),
+    e("organization", "IRAN-VENEZUELA BI-NATIONAL BANK", source_id="ivbb"),
 ]  # fmt: skip
 
 
@@ -82,6 +85,9 @@ def top(result: ScreeningResult) -> str | None:
         ("Yose Manuyel Meyia Regalado", "mejia"),  # Jose written as a Russian speaker would
         ("Abdul Agha", "agha"),  # middle name dropped after an "Abdul"
         ("이송혁", "rsh"),
+        ("Хёк Чан Ким", "hck"),  # ё written "yo": Khyok
+        ("Хсуех Юан Веи", "wei"),  # В for W
+        ("IRANVENEZUELA BINATIONAL BANK", "ivbb"),  # two pairs run together in a long name
     ],
 )
 def test_variants_alert_on_the_listed_party(screener: Screener, query: str, expected: str) -> None:

@@ -28,6 +28,7 @@ MERGE_SIM = 0.8  # run-together words must agree at least this well
 INITIAL_SIM = 0.9
 PHONETIC_SIM = 0.95
 SWAP_SIM = 0.7
+LETTERS_SIM = 0.9  # words that differ in w/v or an initial j/y only
 RESPELL_SIM = 0.97  # a word read back from a letter-by-letter transliteration
 
 # Similarity by (edit distance, longer word length); lengths beyond the table use its last entry.
@@ -215,6 +216,13 @@ def _similarity(
     same_sound = np.where(family | (shorter >= 5), PHONETIC_SIM, np.where(shorter == 4, 0.6, 0.3))
     psim = np.where(pdist == 0, same_sound, distance_sim(pdist, plen) * 0.95)
     sim = np.maximum(sim, psim.astype(np.float32))
+    if initials:
+        # Words that differ only in letters romanisations swap (w/v, an initial j/y: "Wei" /
+        # "Vei", "Jo" / "Yo") are one word written two ways, however short.
+        qk, ck = [_letters(w) for w in q], [_letters(w) for w in c]
+        if set(qk) & set(ck):
+            same = np.array(qk, dtype=object)[:, None] == np.array(ck, dtype=object)[None, :]
+            sim = np.where(same & (dist > 0), np.maximum(sim, LETTERS_SIM), sim)
     # OFAC's own search requires the first letter to agree; a different first letter (and
     # first sound) makes a near-miss less likely to be the same name.
     first_q = np.array([w[0] for w in q])[:, None]
@@ -235,6 +243,13 @@ def _similarity(
     c_num = np.array([w.isdigit() for w in c])[None, :]
     sim = np.where(q_num | c_num, np.where(dist == 0, 1.0, 0.0), sim)
     return sim.astype(np.float32)
+
+
+@lru_cache(maxsize=100_000)
+def _letters(word: str) -> str:
+    """``word`` with w as v and an initial j as y (see :func:`similarity_matrix`)."""
+    word = word.replace("w", "v")
+    return "y" + word[1:] if word.startswith("j") else word
 
 
 class WordSimilarity:
@@ -332,7 +347,7 @@ def compare(
         # (margin: paired words may weigh less than the query says; run-together words are
         # only paired later, so a possible merge disables the shortcut)
         cut = min_score - 0.1
-        if matched / total < cut and (nq + nc > 5 or not _joinable(q_words, c_words)):
+        if matched / total < cut and not _joinable(q_words, c_words):
             return NameComparison(
                 matched / total, (), q_words, c_words, [False] * nq, [False] * nc, False
             )

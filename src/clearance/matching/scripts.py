@@ -234,4 +234,10 @@ def romanise(text: str, script: str | None = None) -> list[str]:
         value = _icu(rule, text)
         if value not in seen:
             seen.append(value)
+    if script == CYRILLIC and ("ё" in text or "Ё" in text):
+        # BGN writes ё as ë (folded to e); passports and most people write "yo": Хёк is
+        # "Khyok", Пётр "Pyotr".
+        value = _icu(rules[0], text.replace("ё", "йо").replace("Ё", "Йо"))
+        if value not in seen:
+            seen.append(value)
     return seen
