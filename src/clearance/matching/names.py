@@ -220,7 +220,9 @@ def _similarity(
         # Words that differ only in letters romanisations swap (w/v, an initial j/y: "Wei" /
         # "Vei", "Jo" / "Yo") are one word written two ways, however short.
         qk, ck = [_letters(w) for w in q], [_letters(w) for w in c]
-        if set(qk) & set(ck):
+        q_swapped = {k for k, w in zip(qk, q, strict=True) if k != w}
+        c_swapped = {k for k, w in zip(ck, c, strict=True) if k != w}
+        if (q_swapped and q_swapped & set(ck)) or (c_swapped and c_swapped & set(qk)):
             same = np.array(qk, dtype=object)[:, None] == np.array(ck, dtype=object)[None, :]
             sim = np.where(same & (dist > 0), np.maximum(sim, LETTERS_SIM), sim)
     # OFAC's own search requires the first letter to agree; a different first letter (and
@@ -337,12 +339,18 @@ def compare(
     if min_score > 0.0:
         qw = query.weights
         best = [0.0] * nq
-        c_hit = [False] * nc
+        c_best = [0.0] * nc
         for sim, qi, cj in triples:
-            c_hit[cj] = True
             if sim > best[qi]:
                 best[qi] = sim
-        matched = sum(b * w for b, w in zip(best, qw, strict=True))
+            if sim > c_best[cj]:
+                c_best[cj] = sim
+        c_hit = [b > 0.0 for b in c_best]
+        # Each word pairs once: neither side can match more than its own best words.
+        matched = min(
+            sum(b * w for b, w in zip(best, qw, strict=True)),
+            sum(b * w for b, w in zip(c_best, candidate.weights, strict=True)),
+        )
         total = sum(qw) or 1.0
         # (margin: paired words may weigh less than the query says; run-together words are
         # only paired later, so a possible merge disables the shortcut)
@@ -419,15 +427,24 @@ def compare(
 
 
 def _joinable(q_words: Sequence[str], c_words: Sequence[str]) -> bool:
-    """Could two adjacent words on one side be one word on the other (by length)?"""
+    """Could two adjacent words on one side be one word on the other (closely enough for
+    :func:`_merge_adjacent` to pair them)?"""
     for many, one in ((q_words, c_words), (c_words, q_words)):
         if len(many) < 2:
             continue
-        lengths = {len(w) for w in one}
         for i in range(len(many) - 1):
-            size = len(many[i]) + len(many[i + 1])
-            if any(abs(size - length) <= 2 for length in lengths):
-                return True
+            left, right = many[i], many[i + 1]
+            size = len(left) + len(right)
+            joined = left + right
+            for word in one:
+                length = len(word)
+                if length - size > 2 or size - length > 2:
+                    continue
+                if word[0] != left[0] and word[-1] != right[-1] and word[1:-1] != joined[1:-1]:
+                    continue  # two edits, one at each end, leave the middle as it was
+                dist = OSA.distance(joined, word, score_cutoff=2)
+                if word_sim(dist, max(size, length)) >= MERGE_SIM:
+                    return True
     return False
 
 

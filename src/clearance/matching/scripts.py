@@ -217,8 +217,13 @@ def romanise(text: str, script: str | None = None) -> list[str]:
     if script == HAN:
         return [romanise_han(text)]
     if script == ARABIC:
-        # ICU's Arabic romanisation has no vowels; the skeleton key does the real work.
-        return [_icu(_ASCII, text)]
+        # ICU's Arabic romanisation has no vowels; common name words are romanised from a
+        # dictionary instead ("محمد علي" -> "muhammad ali"), and the skeleton key does the rest.
+        from clearance.matching.arabic_names import romanise_arabic_names
+
+        plain = _icu(_ASCII, text)
+        named = romanise_arabic_names(text, lambda word: _icu(_ASCII, word))
+        return [named, plain] if named and named != plain else [plain]
     rules = _RULES.get(script, (_ASCII,))
     if script == GREEK:
         # Modern Greek writes d, b, g as nt, mp, gk: "Βλαντίμιρ" is "Vladimir".
