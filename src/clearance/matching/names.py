@@ -9,6 +9,7 @@ words run together when one side writes as one word what the other writes as two
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -170,81 +171,103 @@ def similarity_matrix(
     initials: bool = True,
     respelt: bool = False,
 ) -> npt.NDArray[np.float32]:
+    """Word similarities of every query word against every candidate word (0..1), as an
+    array (see :func:`similarity_rows`)."""
+    rows = similarity_rows(q, c, dense_script=dense_script, initials=initials, respelt=respelt)
+    return np.array(rows, dtype=np.float32).reshape(len(q), len(c))
+
+
+def similarity_rows(
+    q: Sequence[str],
+    c: Sequence[str],
+    *,
+    dense_script: bool = False,
+    initials: bool = True,
+    respelt: bool = False,
+) -> list[list[float]]:
     """Word similarities of every query word against every candidate word (0..1).
 
     Edit distance is OSA (an adjacent swap is one edit). ``dense_script`` is for words written
     without vowels (Arabic script), where one letter carries more of the word. With
     ``respelt``, a query word that looks like a letter-by-letter Cyrillic round trip
     ("Tsompany") is also compared as the spelling it came from ("Company"), at a small cost.
+    The edit distances of all pairs come from rapidfuzz's compiled ``cdist``; the rules on
+    top are plain arithmetic per pair (cheaper than array operations at these sizes).
     """
     if not q or not c:
-        return np.zeros((len(q), len(c)), dtype=np.float32)
-    sim = _similarity(q, c, dense_script, initials)
+        return [[0.0] * len(c) for _ in q]
+    rows = _similarity(q, c, dense_script, initials)
     if respelt:
-        rows = [i for i, w in enumerate(q) if respell(w) != w]
-        if rows:
-            alt = _similarity([respell(q[i]) for i in rows], c, dense_script, initials)
-            sim[rows] = np.maximum(sim[rows], alt * RESPELL_SIM)
-    return sim
+        for i, word in enumerate(q):
+            alt = respell(word)
+            if alt != word:
+                (other,) = _similarity([alt], c, dense_script, initials)
+                rows[i] = [max(a, b * RESPELL_SIM) for a, b in zip(rows[i], other, strict=True)]
+    return [array("f", row).tolist() for row in rows]
+
+
+@lru_cache(maxsize=200_000)
+def _word_info(word: str) -> tuple[int, str, bool, str, str, bool, str]:
+    """What the similarity needs of one word, worked out once: length, phonetic key,
+    spelling family, first letter, first sound, number, w/v-j/y spelling."""
+    key = phonetic(word)
+    return (len(word), key, key.startswith("="), word[:1], key[:1], word.isdigit(),
+            _letters(word))  # fmt: skip
 
 
 def _similarity(
     q: Sequence[str], c: Sequence[str], dense_script: bool, initials: bool
-) -> npt.NDArray[np.float32]:
-    qlen, clen = _lengths(q, 0), _lengths(c, 1)
-    longer = np.maximum(qlen, clen)
-    shorter = np.minimum(qlen, clen)
-    if dense_script:
-        longer = (longer * 7) // 10
-    dist = process.cdist(q, c, scorer=OSA.distance, dtype=np.int32)
-    sim = distance_sim(dist, longer)
-    # A swap of two adjacent letters is a typical typo, even in a four-letter word.
-    swap = (dist == 1) & (shorter == longer) & (longer >= 4)
-    if swap.any():
-        lev = process.cdist(q, c, scorer=Levenshtein.distance, dtype=np.int32)
-        sim = np.where(swap & (lev == 2), np.maximum(sim, SWAP_SIM), sim)
-    qp = [phonetic(w) for w in q]
-    cp = [phonetic(w) for w in c]
-    pdist = process.cdist(qp, cp, scorer=OSA.distance, dtype=np.int32)
-    plen = np.maximum(_lengths(qp, 0), _lengths(cp, 1))
-    family = (
-        np.array([k.startswith("=") for k in qp])[:, None]
-        & np.array([k.startswith("=") for k in cp])[None, :]
-    )
-    # Phonetic equality is trusted for names of five letters and more ("Yan"/"Jian" and
-    # "Yang"/"Zhang" are different names), and always for spelling families.
-    same_sound = np.where(family | (shorter >= 5), PHONETIC_SIM, np.where(shorter == 4, 0.6, 0.3))
-    psim = np.where(pdist == 0, same_sound, distance_sim(pdist, plen) * 0.95)
-    sim = np.maximum(sim, psim.astype(np.float32))
-    if initials:
-        # Words that differ only in letters romanisations swap (w/v, an initial j/y: "Wei" /
-        # "Vei", "Jo" / "Yo") are one word written two ways, however short.
-        qk, ck = [_letters(w) for w in q], [_letters(w) for w in c]
-        q_swapped = {k for k, w in zip(qk, q, strict=True) if k != w}
-        c_swapped = {k for k, w in zip(ck, c, strict=True) if k != w}
-        if (q_swapped and q_swapped & set(ck)) or (c_swapped and c_swapped & set(qk)):
-            same = np.array(qk, dtype=object)[:, None] == np.array(ck, dtype=object)[None, :]
-            sim = np.where(same & (dist > 0), np.maximum(sim, LETTERS_SIM), sim)
-    # OFAC's own search requires the first letter to agree; a different first letter (and
-    # first sound) makes a near-miss less likely to be the same name.
-    first_q = np.array([w[0] for w in q])[:, None]
-    first_c = np.array([w[0] for w in c])[None, :]
-    first_qp = np.array([k[:1] for k in qp])[:, None]
-    first_cp = np.array([k[:1] for k in cp])[None, :]
-    sim = np.where((first_q != first_c) & (first_qp != first_cp), sim * 0.85, sim)
-    sim = np.where(dist == 0, 1.0, sim)
-    q_init, c_init = qlen == 1, clen == 1
-    if initials and (q_init.any() or c_init.any()):
-        both = q_init & c_init
-        sim = np.where(
-            q_init | c_init,
-            np.where(first_q == first_c, np.where(both, 1.0, INITIAL_SIM), 0.0),
-            sim,
-        )
-    q_num = np.array([w.isdigit() for w in q])[:, None]
-    c_num = np.array([w.isdigit() for w in c])[None, :]
-    sim = np.where(q_num | c_num, np.where(dist == 0, 1.0, 0.0), sim)
-    return sim.astype(np.float32)
+) -> list[list[float]]:
+    q_info = [_word_info(w) for w in q]
+    c_info = [_word_info(w) for w in c]
+    dist_rows = process.cdist(q, c, scorer=OSA.distance, dtype=np.int32).tolist()
+    sound_rows = process.cdist(
+        [i[1] for i in q_info], [i[1] for i in c_info], scorer=OSA.distance, dtype=np.int32
+    ).tolist()
+    rows: list[list[float]] = []
+    for qword, (ql, qp, qfam, qfirst, qsound, qnum, qlet), dists, sounds in zip(
+        q, q_info, dist_rows, sound_rows, strict=True
+    ):
+        row: list[float] = []
+        for cword, (cl, cp, cfam, cfirst, csound, cnum, clet), dist, pdist in zip(
+            c, c_info, dists, sounds, strict=True
+        ):
+            if qnum or cnum:  # numbers agree or they do not
+                row.append(1.0 if dist == 0 else 0.0)
+                continue
+            if initials and (ql == 1 or cl == 1):
+                row.append((1.0 if ql == cl else INITIAL_SIM) if qfirst == cfirst else 0.0)
+                continue
+            if dist == 0:
+                row.append(1.0)
+                continue
+            longer = ql if ql > cl else cl
+            shorter = cl if ql > cl else ql
+            if dense_script:
+                longer = (longer * 7) // 10
+            sim = word_sim(dist, longer)
+            # A swap of two adjacent letters is a typical typo, even in a four-letter word.
+            if dist == 1 and shorter == longer >= 4 and Levenshtein.distance(qword, cword) == 2:
+                sim = max(sim, SWAP_SIM)
+            # Phonetic equality is trusted for names of five letters and more ("Yan"/"Jian"
+            # and "Yang"/"Zhang" are different names), and always for spelling families.
+            if pdist == 0:
+                same = (qfam and cfam) or shorter >= 5
+                psim = PHONETIC_SIM if same else 0.6 if shorter == 4 else 0.3
+            else:
+                psim = word_sim(pdist, max(len(qp), len(cp))) * 0.95
+            sim = max(sim, psim)
+            # Words that differ only in letters romanisations swap (w/v, an initial j/y:
+            # "Wei" / "Vei", "Jo" / "Yo") are one word written two ways, however short.
+            if initials and qlet == clet:
+                sim = max(sim, LETTERS_SIM)
+            # OFAC's own search requires the first letter to agree; a different first letter
+            # (and first sound) makes a near-miss less likely to be the same name.
+            if qfirst != cfirst and qsound != csound:
+                sim *= 0.85
+            row.append(sim)
+        rows.append(row)
+    return rows
 
 
 @lru_cache(maxsize=100_000)
@@ -267,7 +290,7 @@ class WordSimilarity:
         dense_script: bool = False,
         initials: bool = True,
     ) -> None:
-        matrix = similarity_matrix(
+        rows = similarity_rows(
             query_words,
             candidate_words,
             dense_script=dense_script,
@@ -275,7 +298,7 @@ class WordSimilarity:
             respelt=initials,
         )
         self.columns = {w: i for i, w in enumerate(candidate_words)}
-        self.rows: dict[str, list[float]] = dict(zip(query_words, matrix.tolist(), strict=True))
+        self.rows: dict[str, list[float]] = dict(zip(query_words, rows, strict=True))
 
 
 @dataclass(frozen=True, slots=True)
