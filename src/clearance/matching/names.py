@@ -310,16 +310,42 @@ class WeightedName:
     patronymic: tuple[bool, ...]
     numbers: frozenset[str]  # the words that are numbers (which must agree)
     strong: int  # words of full weight
+    ends: frozenset[str]  # first letter + length ("a5"), "$" + last letter + length ("$n5")
+    joined: frozenset[str]  # the same of two adjacent words run together (length +-2)
+    joined_words: frozenset[str]  # ... leaving out initials (person names)
 
 
 def weigh(form: NameForm, params: NameParams) -> WeightedName:
-    weights = tuple(word_weight(w, params) for w in form.tokens)
+    tokens = form.tokens
+    weights = tuple(word_weight(w, params) for w in tokens)
+    ends = {f"{w[0]}{len(w)}" for w in tokens} | {f"${w[-1]}{len(w)}" for w in tokens}
+    joined = {
+        f"{end}{len(a) + len(b) + d}"
+        for a, b in zip(tokens, tokens[1:], strict=False)
+        for end in (a[0], "$" + b[-1])
+        for d in (-2, -1, 0, 1, 2)
+    }
+    has_initials = any(len(w) == 1 for w in tokens)
+    joined_words = (
+        {
+            f"{end}{len(a) + len(b) + d}"
+            for a, b in zip(tokens, tokens[1:], strict=False)
+            if len(a) > 1 and len(b) > 1
+            for end in (a[0], "$" + b[-1])
+            for d in (-2, -1, 0, 1, 2)
+        }
+        if has_initials
+        else joined
+    )
     return WeightedName(
         form,
         weights,
-        tuple(is_patronymic(w) for w in form.tokens),
+        tuple(is_patronymic(w) for w in tokens),
         form.numbers,
         sum(1 for w in weights if w >= 1.0),
+        frozenset(ends),
+        frozenset(joined),
+        frozenset(joined_words),
     )
 
 
@@ -378,7 +404,7 @@ def compare(
         # (margin: paired words may weigh less than the query says; run-together words are
         # only paired later, so a possible merge disables the shortcut)
         cut = min_score - 0.1
-        if matched / total < cut and not _joinable(q_words, c_words):
+        if matched / total < cut and not _joinable(query, candidate, person):
             return NameComparison(
                 matched / total, (), q_words, c_words, [False] * nq, [False] * nc, False
             )
@@ -386,7 +412,7 @@ def compare(
             # Listed words no query word comes near stay unpaired (at the lowest rate).
             lonely = sum(w for w, hit in zip(candidate.weights, c_hit, strict=True) if not hit)
             reach = matched / (total + params.unmatched_candidate_supported * lonely)
-            if reach < cut and not _joinable(q_words, c_words):
+            if reach < cut and not _joinable(query, candidate, person):
                 return NameComparison(
                     reach, (), q_words, c_words, [False] * nq, [False] * nc, False
                 )
@@ -449,22 +475,31 @@ def compare(
     return NameComparison(min(1.0, score), pairs, q_words, c_words, q_used, c_used, number_conflict)
 
 
-def _joinable(q_words: Sequence[str], c_words: Sequence[str]) -> bool:
+def _joinable(query: WeightedName, candidate: WeightedName, person: bool) -> bool:
     """Could two adjacent words on one side be one word on the other (closely enough for
     :func:`_merge_adjacent` to pair them)?"""
+    q_joined = query.joined_words if person else query.joined
+    c_joined = candidate.joined_words if person else candidate.joined
+    if not (q_joined & candidate.ends or c_joined & query.ends):
+        # No two words run together are as long as a word on the other side and start or
+        # end with the same letter (two edits, one at each end, are not looked for).
+        return False
+    q_words, c_words = query.form.tokens, candidate.form.tokens
     for many, one in ((q_words, c_words), (c_words, q_words)):
         if len(many) < 2:
             continue
         for i in range(len(many) - 1):
             left, right = many[i], many[i + 1]
             size = len(left) + len(right)
+            if person and (len(left) < 2 or len(right) < 2):
+                continue
             joined = left + right
             for word in one:
                 length = len(word)
                 if length - size > 2 or size - length > 2:
                     continue
-                if word[0] != left[0] and word[-1] != right[-1] and word[1:-1] != joined[1:-1]:
-                    continue  # two edits, one at each end, leave the middle as it was
+                if word[0] != left[0] and word[-1] != right[-1]:
+                    continue
                 dist = OSA.distance(joined, word, score_cutoff=2)
                 if word_sim(dist, max(size, length)) >= MERGE_SIM:
                     return True
