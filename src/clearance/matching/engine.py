@@ -101,6 +101,9 @@ def skeleton_trust(form: NameForm) -> float:
     return 0.92 * min(1.0, letters / SKELETON_FULL_TRUST)
 
 
+_weigh_query = lru_cache(maxsize=20_000)(weigh)  # query forms repeat (see _query_forms)
+
+
 class Screener:
     """Screens queries against one snapshot's index."""
 
@@ -115,6 +118,7 @@ class Screener:
         self.snapshot_id = index.snapshot_id
         self._entity_records: list[list[int]] | None = None  # built on first identifier hit
         self._cache: dict[tuple[Query, ScreenOptions], ScreeningResult] = {}
+        self._infos: dict[int, EntityInfo] = {}  # entity facts, as scoring first needs them
 
     # -- construction ----------------------------------------------------------------------
     @classmethod
@@ -242,7 +246,7 @@ class Screener:
             sims[kind] = WordSimilarity(
                 q_words, c_words, dense_script=kind == KIND_NATIVE, initials=kind == KIND_LATIN
             )
-        weighted = [(f, weigh(f.form, self.algo.names)) for f in forms]
+        weighted = [(f, _weigh_query(f.form, self.algo.names)) for f in forms]
         matches: list[Match] = []
         for ent, rec_ids in by_entity.items():
             person = index.ent_schema[ent] == "person" or query.schema is Schema.PERSON
@@ -270,7 +274,9 @@ class Screener:
                         best = (key, r, qform, comp)
             if (best is None or best[0] < floor) and ent not in id_hits:
                 continue  # cannot reach the threshold: secondary features add at most a little
-            info = index.entity(ent)
+            info = self._infos.get(ent)
+            if info is None:
+                info = self._infos[ent] = index.entity(ent)
             match = self._decide(query, info, records, best, threshold, weak_alerts, explain)
             if match is not None:
                 matches.append(match)

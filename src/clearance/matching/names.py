@@ -242,6 +242,9 @@ def _similarity(
                 row.append(1.0)
                 continue
             longer = ql if ql > cl else cl
+            if dist > 2 and pdist > 2 and longer < 9 and len(qp) < 9 > len(cp) and qlet != clet:
+                row.append(0.0)  # three edits apart in spelling and sound: another word
+                continue
             shorter = cl if ql > cl else ql
             if dense_script:
                 longer = (longer * 7) // 10
