@@ -6,7 +6,7 @@ import multiprocessing
 import os
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
@@ -27,13 +27,15 @@ from clearance.cli.output import (
     render_entity,
     table,
 )
-from clearance.errors import ClearanceError, InputFileError, NotFoundError
+from clearance.errors import ClearanceError, InputFileError, NotFoundError, SnapshotError
 from clearance.ftm import ftm_records
+from clearance.gcpause import paused_gc
 from clearance.matching.index import PartialIndex, build_partial
 from clearance.sources import read_path
 from clearance.sources.base import ParsedList
 from clearance.store import HttpFetcher, Snapshot
 from clearance.store import refresh as refresh_lists
+from clearance.store.install import EncodedList, encode_list
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 
@@ -52,14 +54,14 @@ def demo_path() -> Iterator[Path]:
 
 def parse_and_index(
     paths: list[Path], format_name: str | None, list_name: str | None
-) -> tuple[list[ParsedList], dict[str, float], dict[str, PartialIndex]]:
-    """Read every path and build its share of the matcher index where it was read (in
-    parallel processes when there are several paths and cores)."""
-    """Read every path; two paths of the same list are an error (one snapshot, one file set)."""
+) -> tuple[list[ParsedList | EncodedList], dict[str, float], dict[str, PartialIndex]]:
+    """Read every path, and where it was read (in parallel processes when there are several
+    paths and cores) serialise it for the store and build its share of the matcher index.
+    Two paths of the same list are an error (one snapshot, one file set)."""
     for path in paths:
         if not path.exists():
             raise InputFileError(str(path), "no such file or folder")
-    parsed: list[ParsedList] = []
+    parsed: list[ParsedList | EncodedList] = []
     seconds: dict[str, float] = {}
     partials: dict[str, PartialIndex] = {}
     origin: dict[str, Path] = {}
@@ -70,7 +72,6 @@ def parse_and_index(
                 "per list (a folder holds a whole OFAC set), or name them apart with --list"
             )
         origin[item.list] = path
-        item.files = [replace(f, path=str(Path(f.path).resolve())) for f in item.files]
         seconds[item.list] = took
         partials[item.list] = partial
         parsed.append(item)
@@ -79,16 +80,23 @@ def parse_and_index(
 
 def _read_one(
     path: Path, format_name: str | None, list_name: str | None
-) -> tuple[ParsedList | str, PartialIndex | None, float]:
-    """Read one path and index it; a ClearanceError comes back as its message (exceptions
-    with custom constructors do not survive the trip between processes)."""
+) -> tuple[ParsedList | EncodedList | str, PartialIndex | None, float]:
+    """Read one path, index it and serialise it for the store; a ClearanceError comes back
+    as its message (exceptions with custom constructors do not survive the trip between
+    processes). A list the store would refuse comes back parsed: the install reports it."""
     start = time.perf_counter()
-    try:
-        item = read_path(path, format_name=format_name, list_name=list_name)
-    except ClearanceError as exc:
-        return exc.message, None, time.perf_counter() - start
-    took = time.perf_counter() - start
-    return item, build_partial(item.entities), took
+    with paused_gc():
+        try:
+            item = read_path(path, format_name=format_name, list_name=list_name)
+        except ClearanceError as exc:
+            return exc.message, None, time.perf_counter() - start
+        took = time.perf_counter() - start
+        item.files = [replace(f, path=str(Path(f.path).resolve())) for f in item.files]
+        partial = build_partial(item.entities)
+        try:
+            return encode_list(item), partial, took
+        except SnapshotError:
+            return item, partial, took
 
 
 def _cost(path: Path) -> float:
@@ -99,7 +107,7 @@ def _cost(path: Path) -> float:
 
 def _read_all(
     paths: list[Path], format_name: str | None, list_name: str | None
-) -> list[tuple[Path, ParsedList, PartialIndex, float]]:
+) -> list[tuple[Path, ParsedList | EncodedList, PartialIndex, float]]:
     """Read the paths, several lists in parallel processes when there are cores for it."""
     workers = min(len(paths), os.cpu_count() or 1)
     if workers > 1:
@@ -111,7 +119,7 @@ def _read_all(
             results = [futures[i].result() for i in range(len(paths))]
     else:
         results = [_read_one(p, format_name, list_name) for p in paths]
-    out: list[tuple[Path, ParsedList, PartialIndex, float]] = []
+    out: list[tuple[Path, ParsedList | EncodedList, PartialIndex, float]] = []
     for path, (item, partial, took) in zip(paths, results, strict=True):
         if isinstance(item, str) or partial is None:
             raise ClearanceError(str(item))
@@ -119,7 +127,9 @@ def _read_all(
     return out
 
 
-def _summary(parsed: list[ParsedList], seconds: dict[str, float]) -> list[dict[str, Any]]:
+def _summary(
+    parsed: Sequence[ParsedList | EncodedList], seconds: dict[str, float]
+) -> list[dict[str, Any]]:
     return [
         {"list": p.list, "format": p.format, "published": p.published, "counts": p.counts()}
         | {"seconds": round(seconds.get(p.list, 0.0), 3)}

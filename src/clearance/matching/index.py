@@ -16,14 +16,17 @@ from __future__ import annotations
 import pickle
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
+from clearance.gcpause import paused_gc
 from clearance.matching.names import NameParams, WeightedName, weigh
 from clearance.matching.normalize import (
     NameForm,
@@ -35,7 +38,7 @@ from clearance.matching.normalize import (
 )
 from clearance.model import Entity, FuzzyDate, IdType, Schema
 
-INDEX_FORMAT = 11
+INDEX_FORMAT = 12
 INDEX_FILE = "matcher.pkl"
 
 KIND_LATIN, KIND_NATIVE, KIND_SKELETON = 0, 1, 2
@@ -235,8 +238,14 @@ def entity_info(entity: Entity) -> EntityInfo:
     )
 
 
-def record_keys(tokens: tuple[str, ...], kind: int) -> set[str]:
-    """Every retrieval key of one indexed name."""
+def record_keys(
+    tokens: tuple[str, ...],
+    kind: int,
+    phonetic: Callable[[str], str] = phonetic,
+    sound: Callable[[str], str] = sound,
+) -> set[str]:
+    """Every retrieval key of one indexed name (``phonetic`` and ``sound`` may be memoised
+    versions of :func:`~clearance.matching.normalize.phonetic` and ``sound``)."""
     if kind == KIND_SKELETON:
         return {f"s:{t}" for t in tokens if len(t) >= 2}
     if kind == KIND_NATIVE:
@@ -257,6 +266,25 @@ _RECORD_COLUMNS = ("rec_entity", "rec_text", "rec_tokens", "rec_forms", "rec_scr
 
 
 @dataclass
+class Postings:
+    """Postings as flat arrays: key ``keys[i]`` holds the next ``sizes[i]`` record ids of
+    ``data`` (keys in order of first use, ids ascending). Pickles far faster than a dict of
+    lists, which matters when a worker process ships a list's share back."""
+
+    keys: list[str]
+    sizes: npt.NDArray[np.int64]
+    data: npt.NDArray[np.int32]
+
+    @classmethod
+    def from_dict(cls, table: dict[str, list[int]]) -> Postings:
+        sizes = np.fromiter(map(len, table.values()), dtype=np.int64, count=len(table))
+        data = np.fromiter(
+            chain.from_iterable(table.values()), dtype=np.int32, count=int(sizes.sum())
+        )
+        return cls(list(table), sizes, data)
+
+
+@dataclass
 class PartialIndex:
     """One list's share of an index (columns and postings, no lookup tables yet).
 
@@ -265,22 +293,24 @@ class PartialIndex:
     """
 
     index: NameIndex
-    postings: dict[str, list[int]]
+    postings: Postings
 
 
 def build_partial(entities: Iterable[Entity], params: NameParams | None = None) -> PartialIndex:
     builder = IndexBuilder("partial", params)
-    builder.add_all(entities)
-    return builder.partial()
+    with paused_gc():
+        builder.add_all(entities)
+        return builder.partial()
 
 
 def merge_partials(
     parts: Iterable[PartialIndex], snapshot_id: str, params: NameParams | None = None
 ) -> NameIndex:
     builder = IndexBuilder(snapshot_id, params)
-    for part in parts:
-        builder.absorb(part)
-    return builder.build()
+    with paused_gc():
+        for part in parts:
+            builder.absorb(part)
+        return builder.build()
 
 
 class IndexBuilder:
@@ -288,7 +318,12 @@ class IndexBuilder:
 
     def __init__(self, snapshot_id: str, params: NameParams | None = None) -> None:
         self.index = NameIndex(snapshot_id=snapshot_id, params=params or NameParams())
-        self._postings: dict[str, list[int]] = defaultdict(list)
+        self._postings: dict[str, list[int]] = defaultdict(list)  # of records added here
+        self._chunks: list[tuple[Postings, int]] = []  # absorbed postings, record id offset
+        # The same words recur in many names: their keys are worked out once per build.
+        self._phonetic = _Memo(phonetic)
+        self._sound = _Memo(sound)
+        self._skeleton: _Memo[tuple[str, str]] = _Memo(lambda key: skeleton(*key))
 
     def add(self, entity: Entity) -> None:
         index = self.index
@@ -323,7 +358,8 @@ class IndexBuilder:
         kind = KIND_NATIVE if form.native else KIND_LATIN
         self._add_record(idx, text, form, kind, weak, seen)
         if kind == KIND_LATIN and entity.schema in (Schema.PERSON, Schema.ORGANIZATION):
-            skel = tuple(s for s in (skeleton(t, form.script) for t in form.tokens) if s)
+            memo, script = self._skeleton, form.script
+            skel = tuple(s for s in (memo[t, script] for t in form.tokens) if s)
             if skel:
                 skel_form = NameForm(skel, form.forms, form.script)
                 self._add_record(idx, text, skel_form, KIND_SKELETON, weak, seen)
@@ -349,8 +385,11 @@ class IndexBuilder:
         index.rec_script.append(form.script)
         index.rec_kind.append(kind)
         index.rec_weak.append(weak)
-        for key in record_keys(form.tokens, kind):
-            self._postings[key].append(rec_id)
+        postings = self._postings
+        for key in record_keys(
+            form.tokens, kind, self._phonetic.__getitem__, self._sound.__getitem__
+        ):
+            postings[key].append(rec_id)
 
     def add_all(self, entities: Iterable[Entity]) -> None:
         for entity in entities:
@@ -358,10 +397,15 @@ class IndexBuilder:
 
     def partial(self) -> PartialIndex:
         """What was added so far, to be merged with other lists' parts (see :meth:`absorb`)."""
-        return PartialIndex(self.index, dict(self._postings))
+        self._flush()
+        if len(self._chunks) == 1 and self._chunks[0][1] == 0:
+            return PartialIndex(self.index, self._chunks[0][0])
+        vocab, data, offsets = _merge_postings(self._chunks)
+        return PartialIndex(self.index, Postings(list(vocab), np.diff(offsets), data))
 
     def absorb(self, part: PartialIndex) -> None:
         """Append another builder's entities, names and postings (ids shifted)."""
+        self._flush()
         index, other = self.index, part.index
         ent_off, rec_off = len(index.ent_id), len(index.rec_entity)
         for name in _ENTITY_COLUMNS + _RECORD_COLUMNS:
@@ -370,38 +414,80 @@ class IndexBuilder:
             index.rec_entity[rec_off:] = [e + ent_off for e in other.rec_entity]
         for value, ents in other.identifiers.items():
             index.identifiers.setdefault(value, []).extend(e + ent_off for e in ents)
-        postings = self._postings
-        for key, ids in part.postings.items():
-            if rec_off:
-                postings[key].extend([i + rec_off for i in ids])
-            else:
-                postings[key].extend(ids)
+        self._chunks.append((part.postings, rec_off))
+
+    def _flush(self) -> None:
+        """Move the postings of records added here into the chunk list (record order kept)."""
+        if self._postings:
+            self._chunks.append((Postings.from_dict(self._postings), 0))
+            self._postings = defaultdict(list)
 
     def build(self) -> NameIndex:
+        self._flush()
         index = self.index
-        index.vocab, index.posting_data, index.posting_offsets = _csr(self._postings)
-        neighbours: dict[str, list[int]] = defaultdict(list)
-        with_neighbours = ("t:", "p:", "n:", "s:")
-        for key, key_id in index.vocab.items():
-            # "t:word" -> "t:ord", "t:wrd", ... (the prefix stays, one letter of the word goes)
-            if len(key) >= 6 and key[:2] in with_neighbours:
-                for i in range(2, len(key)):
-                    neighbours[key[:i] + key[i + 1 :]].append(key_id)
-        index.neighbour_keys, index.neighbour_data, index.neighbour_offsets = _csr(neighbours)
+        index.vocab, index.posting_data, index.posting_offsets = _merge_postings(self._chunks)
+        index.neighbour_keys, index.neighbour_data, index.neighbour_offsets = _neighbour_table(
+            index.vocab
+        )
         return index
 
 
-def _csr(
-    table: dict[str, list[int]],
+_K = TypeVar("_K")
+
+
+class _Memo(dict[_K, str]):
+    """``function(key)``, worked out on first use."""
+
+    def __init__(self, function: Callable[[_K], str]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, key: _K) -> str:
+        value = self[key] = self.function(key)
+        return value
+
+
+_WITH_NEIGHBOURS = ("t:", "p:", "n:", "s:")
+
+
+def _merge_postings(
+    chunks: list[tuple[Postings, int]],
 ) -> tuple[dict[str, int], npt.NDArray[np.int32], npt.NDArray[np.int64]]:
-    """A dict of id lists as (key -> slot, flat data, offsets)."""
-    slots: dict[str, int] = {}
-    sizes = np.zeros(len(table) + 1, dtype=np.int64)
-    for slot, (key, ids) in enumerate(table.items()):
-        slots[key] = slot
-        sizes[slot + 1] = len(ids)
-    offsets = np.cumsum(sizes)
-    data = np.fromiter(
-        (i for ids in table.values() for i in ids), dtype=np.int32, count=int(offsets[-1])
-    )
-    return slots, data, offsets
+    """Concatenate postings chunks (record ids shifted by each chunk's offset) into one CSR
+    table: keys numbered in order of first use, each key's ids in chunk order."""
+    vocab = dict.fromkeys(chain.from_iterable(c.keys for c, _ in chunks), 0)
+    vocab = dict(zip(vocab, range(len(vocab)), strict=True))
+    owners = [
+        np.repeat(np.fromiter(map(vocab.__getitem__, c.keys), np.int64, len(c.keys)), c.sizes)
+        for c, _ in chunks
+    ]
+    data = [c.data if off == 0 else c.data + np.int32(off) for c, off in chunks]
+    return vocab, *_group(owners, data, len(vocab))
+
+
+def _neighbour_table(
+    vocab: dict[str, int],
+) -> tuple[dict[str, int], npt.NDArray[np.int32], npt.NDArray[np.int64]]:
+    """Deletion neighbourhood of the vocabulary: "t:word" -> "t:ord", "t:wrd", ... (the
+    prefix stays, one letter of the word goes), each variant -> ids of the keys it came from
+    (slots in order of first use, ids ascending, a key listed twice if two deletions agree)."""
+    long = [(k, i) for k, i in vocab.items() if len(k) >= 6 and k[:2] in _WITH_NEIGHBOURS]
+    variants = [k[:j] + k[j + 1 :] for k, _ in long for j in range(2, len(k))]
+    sizes = np.fromiter((len(k) - 2 for k, _ in long), np.int64, len(long))
+    owners = np.repeat(np.fromiter((i for _, i in long), np.int64, len(long)), sizes)
+    slots = dict.fromkeys(variants, 0)
+    slots = dict(zip(slots, range(len(slots)), strict=True))
+    codes = np.fromiter(map(slots.__getitem__, variants), np.int64, len(variants))
+    return slots, *_group([codes], [owners.astype(np.int32)], len(slots))
+
+
+def _group(
+    keys: list[npt.NDArray[np.int64]], values: list[npt.NDArray[np.int32]], count: int
+) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int64]]:
+    """(flat data, offsets) of ``values`` grouped by ``keys`` (a stable sort: order kept)."""
+    key = np.concatenate(keys) if keys else np.zeros(0, np.int64)
+    value = np.concatenate(values) if values else np.zeros(0, np.int32)
+    order = np.argsort(key, kind="stable")
+    offsets = np.zeros(count + 1, dtype=np.int64)
+    np.cumsum(np.bincount(key, minlength=count), out=offsets[1:])
+    return value[order].astype(np.int32, copy=False), offsets

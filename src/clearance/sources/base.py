@@ -128,6 +128,8 @@ _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 def name_key(text: str) -> str:
     """A crude key for resolving "Linked To:" style references to listed names."""
+    if text.isascii():  # most names: nothing to decompose, no combining marks
+        return _NON_WORD.sub(" ", text.casefold()).strip()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return _NON_WORD.sub(" ", text.casefold()).strip()

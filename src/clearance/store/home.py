@@ -22,6 +22,7 @@ from clearance.fileio import fsync_dir, write_atomic
 from clearance.settings import Settings
 from clearance.store import install as writer
 from clearance.store import layout
+from clearance.store.install import EncodedList
 from clearance.store.snapshots import Snapshot, SnapshotInfo
 
 if TYPE_CHECKING:  # the readers are not needed to read snapshots
@@ -123,13 +124,16 @@ class SnapshotStore:
 
     def install(
         self,
-        parsed: Sequence[ParsedList],
+        parsed: Sequence[ParsedList | EncodedList],
         *,
         builders: Sequence[Builder] = (),
         min_count_ratio: float | None = None,
         parse_seconds: Mapping[str, float] | None = None,
     ) -> Snapshot:
         """Make a new active snapshot: ``parsed`` lists replace theirs, others carry over.
+
+        A list comes parsed, or already serialised by :func:`~clearance.store.install.
+        encode_list` (e.g. in the worker process that parsed it).
 
         ``min_count_ratio`` (used by ``refresh``) refuses a list whose entity count falls
         below that share of the same list in the active snapshot. ``builders`` are called with
@@ -174,7 +178,7 @@ class SnapshotStore:
     def _build(
         self,
         snapshot_id: str,
-        parsed: Sequence[ParsedList],
+        parsed: Sequence[ParsedList | EncodedList],
         parent: Snapshot | None,
         builders: Sequence[Builder],
         parse_seconds: Mapping[str, float],
@@ -243,10 +247,12 @@ class SnapshotStore:
                 shutil.rmtree(self.snapshots_dir / snapshot_id, ignore_errors=True)
 
 
-def check_counts(parsed: Sequence[ParsedList], parent: Snapshot | None, ratio: float) -> None:
+def check_counts(
+    parsed: Sequence[ParsedList | EncodedList], parent: Snapshot | None, ratio: float
+) -> None:
     """Refuse a list with no entities, or far fewer than the same list had before."""
     for item in parsed:
-        count = len(item.entities)
+        count = writer.entity_count(item)
         if count == 0:
             raise SnapshotError(f"list {item.list}: the new file holds no entities; refused")
         previous = parent.list_info(item.list) if parent else None

@@ -6,10 +6,12 @@ the folder becomes a snapshot and when ACTIVE switches to it.
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import os
 import shutil
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +23,7 @@ from clearance.store import layout
 from clearance.store.snapshots import Snapshot, read_manifest
 
 if TYPE_CHECKING:
-    from clearance.sources.base import ParsedList
+    from clearance.sources.base import ParsedList, SourceFile
 
 
 def _json_default(obj: object) -> str:
@@ -42,15 +44,32 @@ def _write(path: Path, data: bytes) -> None:
         os.fsync(handle.fileno())
 
 
-def write_list(
-    staging: Path,
-    parsed: ParsedList,
-    *,
-    snapshot_id: str,
-    loaded_at: str,
-    parse_seconds: float | None = None,
-) -> dict[str, Any]:
-    """Write one list's entities, issues, index and edges; return its manifest entry."""
+@dataclass
+class EncodedList:
+    """One list serialised as the store writes it (see :func:`encode_list`).
+
+    Made where the list was parsed (a worker process of ``clearance load``), so the parent
+    receives bytes to write rather than entities to unpickle and serialise again.
+    """
+
+    list: str
+    format: str
+    files: builtins.list[SourceFile]
+    published: str | None
+    list_counts: dict[str, int]
+    issue_count: int
+    entities: bytes  # one entity_to_dict JSON document per line
+    issues: bytes
+    index: bytes
+    edges: bytes
+
+    def counts(self) -> dict[str, int]:
+        """The list's counts, as :meth:`ParsedList.counts` gave them."""
+        return dict(self.list_counts)
+
+
+def encode_list(parsed: ParsedList) -> EncodedList:
+    """Serialise one list's entities, issues, index and edges; checks as :func:`write_list`."""
     name = layout.check_list_name(parsed.list)
     if not parsed.entities:
         raise SnapshotError(
@@ -79,34 +98,60 @@ def write_list(
             target = rel.get("target_id")
             if target:
                 edges.setdefault(target, []).append([entity_id, rel])
-    body = b"".join(lines)
-    _write(staging / layout.entities_file(name), body)
-    _write(
-        staging / layout.issues_file(name),
-        b"".join(
-            _dumps(
-                {"file": i.file, "record": i.record, "message": i.message, "fragment": i.fragment}
-            )
-            + b"\n"
-            for i in parsed.issues
-        ),
+    issues = b"".join(
+        _dumps({"file": i.file, "record": i.record, "message": i.message, "fragment": i.fragment})
+        + b"\n"
+        for i in parsed.issues
     )
-    _write(staging / layout.index_file(name), _dumps(index))
-    _write(staging / layout.edges_file(name), _dumps(edges))
+    return EncodedList(
+        list=name,
+        format=parsed.format,
+        files=list(parsed.files),
+        published=parsed.published,
+        list_counts=parsed.counts(),
+        issue_count=len(parsed.issues),
+        entities=b"".join(lines),
+        issues=issues,
+        index=_dumps(index),
+        edges=_dumps(edges),
+    )
+
+
+def write_list(
+    staging: Path,
+    parsed: ParsedList | EncodedList,
+    *,
+    snapshot_id: str,
+    loaded_at: str,
+    parse_seconds: float | None = None,
+) -> dict[str, Any]:
+    """Write one list's entities, issues, index and edges; return its manifest entry."""
+    encoded = parsed if isinstance(parsed, EncodedList) else encode_list(parsed)
+    name = layout.check_list_name(encoded.list)
+    body = encoded.entities
+    _write(staging / layout.entities_file(name), body)
+    _write(staging / layout.issues_file(name), encoded.issues)
+    _write(staging / layout.index_file(name), encoded.index)
+    _write(staging / layout.edges_file(name), encoded.edges)
     return {
-        "format": parsed.format,
+        "format": encoded.format,
         "files": [
-            {"path": f.path, "url": f.url, "sha256": f.sha256, "size": f.size} for f in parsed.files
+            {"path": f.path, "url": f.url, "sha256": f.sha256, "size": f.size}
+            for f in encoded.files
         ],
-        "published": parsed.published,
+        "published": encoded.published,
         "loaded_at": loaded_at,
         "loaded_in": snapshot_id,
-        "counts": parsed.counts(),
-        "issues": len(parsed.issues),
+        "counts": encoded.counts(),
+        "issues": encoded.issue_count,
         "parse_seconds": round(parse_seconds, 3) if parse_seconds is not None else None,
         "entities_sha256": hashlib.sha256(body).hexdigest(),
         "entities_size": len(body),
     }
+
+
+def entity_count(item: ParsedList | EncodedList) -> int:
+    return item.list_counts["entities"] if isinstance(item, EncodedList) else len(item.entities)
 
 
 def carry_list(staging: Path, parent: Snapshot, name: str) -> dict[str, Any]:
@@ -173,7 +218,7 @@ def validate(staging: Path, snapshot_id: str) -> None:
                 )
 
 
-def file_seed(parsed: Sequence[ParsedList]) -> bytes:
+def file_seed(parsed: Sequence[ParsedList | EncodedList]) -> bytes:
     """Bytes that identify what is being installed (for the snapshot id's hash part)."""
     return "\n".join(
         f"{p.list}:{f.sha256}" for p in sorted(parsed, key=lambda p: p.list) for f in p.files

@@ -169,7 +169,8 @@ def _rows(path: Path, raw: Iterable[tuple[int, Sequence[object]]], layout: str) 
 
 
 def read_xlsx(path: Path) -> UkFile:
-    """Read ``ConList.xlsx`` (first sheet) with openpyxl in read-only mode."""
+    """Read ``ConList.xlsx`` (first sheet): openpyxl in read-only mode opens the workbook, the
+    sheet's rows are streamed by :func:`~clearance.sources.uk.sheet.sheet_values`."""
     if path.stat().st_size == 0:
         raise InputFileError(str(path), "file is empty")
     if not zipfile.is_zipfile(path):
@@ -180,6 +181,9 @@ def read_xlsx(path: Path) -> UkFile:
     import openpyxl  # imported here: only this format needs it
     from defusedxml import DefusedXmlException
     from openpyxl.utils.exceptions import InvalidFileException
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    from clearance.sources.uk.sheet import sheet_values
 
     # openpyxl parses the workbook XML with defusedxml: entity declarations are refused.
     bad = (InvalidFileException, DefusedXmlException, zipfile.BadZipFile, KeyError, ValueError)
@@ -189,7 +193,11 @@ def read_xlsx(path: Path) -> UkFile:
         raise InputFileError(str(path), f"not a readable .xlsx workbook: {_why(exc)}") from None
     try:
         sheet = book.worksheets[0]
-        return _rows(path, enumerate(sheet.iter_rows(values_only=True), start=1), "xlsx-2022")
+        if isinstance(sheet, ReadOnlyWorksheet):  # always, in read-only mode
+            values: Iterable[Sequence[object]] = sheet_values(path, sheet)
+        else:
+            values = sheet.iter_rows(values_only=True)
+        return _rows(path, enumerate(values, start=1), "xlsx-2022")
     except (*bad, SyntaxError) as exc:  # ElementTree.ParseError is a SyntaxError
         raise InputFileError(str(path), f"corrupt .xlsx workbook: {_why(exc)}") from None
     finally:
