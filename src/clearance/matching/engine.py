@@ -26,12 +26,13 @@ from clearance.matching.index import (
     clean_identifier,
     merge_partials,
 )
-from clearance.matching.names import NameComparison, NameParams, WordSimilarity, compare, weigh
+from clearance.matching.names import NameComparison, NameParams, compare, weigh
 from clearance.matching.normalize import NameForm, analyse, name_parts, skeleton
 from clearance.matching.query import Query, ScreenOptions
 from clearance.matching.result import FeatureResult, Match, ScreeningResult
 from clearance.matching.retrieve import QueryForm, retrieve
 from clearance.matching.scripts import ARABIC
+from clearance.matching.wordsim import WordSimilarity
 from clearance.model import Entity, Schema
 from clearance.settings import Settings
 

@@ -1,71 +1,24 @@
 """Name comparison: align the words of a query name with the words of a listed name.
 
-Word similarity is calibrated on edit distance *and* word length: one typo in a long word is
-nearly the same word, one letter off in a three-letter word is another word. Distances for all
-(query word, candidate word) pairs of a query are computed at once with rapidfuzz's compiled
-``cdist``; the alignment itself is a greedy best-first pairing over a few words, with adjacent
-words run together when one side writes as one word what the other writes as two.
+Word similarities come from :mod:`clearance.matching.wordsim`; the alignment here is a greedy
+best-first pairing over a few words, with adjacent words run together when one side writes as
+one word what the other writes as two, and weights for what each word says.
 """
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
-import numpy.typing as npt
-from rapidfuzz import process
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import OSA
 
-from clearance.matching.normalize import NameForm, phonetic, respell
+from clearance.matching.normalize import NameForm
 from clearance.matching.scripts import HAN, HANGUL
 from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES, is_patronymic
+from clearance.matching.wordsim import MERGE_SIM, MIN_WORD_SIM, SIM_ROWS, WordSimilarity, word_sim
 
 SYLLABIC_SCRIPTS = frozenset({HAN, HANGUL})
-MIN_WORD_SIM = 0.5  # below this two words are not the same word
-MERGE_SIM = 0.8  # run-together words must agree at least this well
-INITIAL_SIM = 0.9
-PHONETIC_SIM = 0.95
-SWAP_SIM = 0.7
-LETTERS_SIM = 0.9  # words that differ in w/v or an initial j/y only
-RESPELL_SIM = 0.97  # a word read back from a letter-by-letter transliteration
-
-# Similarity by (edit distance, longer word length); lengths beyond the table use its last entry.
-_BY_DISTANCE: dict[int, tuple[float, ...]] = {
-    #     len: 0    1    2    3    4    5     6    7    8    9    10   11
-    1: (0.0, 0.0, 0.0, 0.3, 0.5, 0.8, 0.9, 0.9, 0.9, 0.92, 0.92, 0.92),
-    2: (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.6, 0.7, 0.8, 0.8, 0.82, 0.85),
-    3: (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.6, 0.6, 0.7),
-}
-SIM_BY_DISTANCE = np.zeros((5, 12), dtype=np.float32)
-SIM_BY_DISTANCE[0, :] = 1.0
-for _d, _row in _BY_DISTANCE.items():
-    SIM_BY_DISTANCE[_d, :] = _row
-SIM_BY_DISTANCE[4, 11] = 0.6  # four edits only in very long words
-
-
-SIM_ROWS: tuple[tuple[float, ...], ...] = tuple(
-    tuple(float(v) for v in row) for row in SIM_BY_DISTANCE.tolist()
-)
-
-
-def word_sim(dist: int, length: int) -> float:
-    """Scalar :func:`distance_sim` (no numpy overhead, for the retrieval loop)."""
-    if dist >= 4 and dist * 4 > length:
-        return 0.0
-    return SIM_ROWS[min(dist, 4)][min(length, 11)]
-
-
-def distance_sim(
-    dist: npt.NDArray[np.int32], length: npt.NDArray[np.int64]
-) -> npt.NDArray[np.float32]:
-    """Vectorised similarity from edit distance and the longer word's length."""
-    d = np.minimum(dist, 4)
-    ln = np.minimum(length, 11)
-    sim = SIM_BY_DISTANCE[d, ln]
-    return np.where((dist >= 4) & (dist * 4 > length), 0.0, sim).astype(np.float32)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,152 +109,6 @@ class NameComparison:
         if self.number_conflict:
             text += "; numbers differ"
         return text
-
-
-def _lengths(words: Sequence[str], axis: int) -> npt.NDArray[np.int64]:
-    arr = np.array([len(w) for w in words], dtype=np.int64)
-    return arr[:, None] if axis == 0 else arr[None, :]
-
-
-def similarity_matrix(
-    q: Sequence[str],
-    c: Sequence[str],
-    *,
-    dense_script: bool = False,
-    initials: bool = True,
-    respelt: bool = False,
-) -> npt.NDArray[np.float32]:
-    """Word similarities of every query word against every candidate word (0..1), as an
-    array (see :func:`similarity_rows`)."""
-    rows = similarity_rows(q, c, dense_script=dense_script, initials=initials, respelt=respelt)
-    return np.array(rows, dtype=np.float32).reshape(len(q), len(c))
-
-
-def similarity_rows(
-    q: Sequence[str],
-    c: Sequence[str],
-    *,
-    dense_script: bool = False,
-    initials: bool = True,
-    respelt: bool = False,
-) -> list[list[float]]:
-    """Word similarities of every query word against every candidate word (0..1).
-
-    Edit distance is OSA (an adjacent swap is one edit). ``dense_script`` is for words written
-    without vowels (Arabic script), where one letter carries more of the word. With
-    ``respelt``, a query word that looks like a letter-by-letter Cyrillic round trip
-    ("Tsompany") is also compared as the spelling it came from ("Company"), at a small cost.
-    The edit distances of all pairs come from rapidfuzz's compiled ``cdist``; the rules on
-    top are plain arithmetic per pair (cheaper than array operations at these sizes).
-    """
-    if not q or not c:
-        return [[0.0] * len(c) for _ in q]
-    rows = _similarity(q, c, dense_script, initials)
-    if respelt:
-        for i, word in enumerate(q):
-            alt = respell(word)
-            if alt != word:
-                (other,) = _similarity([alt], c, dense_script, initials)
-                rows[i] = [max(a, b * RESPELL_SIM) for a, b in zip(rows[i], other, strict=True)]
-    return [array("f", row).tolist() for row in rows]
-
-
-@lru_cache(maxsize=200_000)
-def _word_info(word: str) -> tuple[int, str, bool, str, str, bool, str]:
-    """What the similarity needs of one word, worked out once: length, phonetic key,
-    spelling family, first letter, first sound, number, w/v-j/y spelling."""
-    key = phonetic(word)
-    return (len(word), key, key.startswith("="), word[:1], key[:1], word.isdigit(),
-            _letters(word))  # fmt: skip
-
-
-def _similarity(
-    q: Sequence[str], c: Sequence[str], dense_script: bool, initials: bool
-) -> list[list[float]]:
-    q_info = [_word_info(w) for w in q]
-    c_info = [_word_info(w) for w in c]
-    dist_rows = process.cdist(q, c, scorer=OSA.distance, dtype=np.int32).tolist()
-    sound_rows = process.cdist(
-        [i[1] for i in q_info], [i[1] for i in c_info], scorer=OSA.distance, dtype=np.int32
-    ).tolist()
-    rows: list[list[float]] = []
-    for qword, (ql, qp, qfam, qfirst, qsound, qnum, qlet), dists, sounds in zip(
-        q, q_info, dist_rows, sound_rows, strict=True
-    ):
-        row: list[float] = []
-        for cword, (cl, cp, cfam, cfirst, csound, cnum, clet), dist, pdist in zip(
-            c, c_info, dists, sounds, strict=True
-        ):
-            if qnum or cnum:  # numbers agree or they do not
-                row.append(1.0 if dist == 0 else 0.0)
-                continue
-            if initials and (ql == 1 or cl == 1):
-                row.append((1.0 if ql == cl else INITIAL_SIM) if qfirst == cfirst else 0.0)
-                continue
-            if dist == 0:
-                row.append(1.0)
-                continue
-            longer = ql if ql > cl else cl
-            if dist > 2 and pdist > 2 and longer < 9 and len(qp) < 9 > len(cp) and qlet != clet:
-                row.append(0.0)  # three edits apart in spelling and sound: another word
-                continue
-            shorter = cl if ql > cl else ql
-            if dense_script:
-                longer = (longer * 7) // 10
-            sim = word_sim(dist, longer)
-            # A swap of two adjacent letters is a typical typo, even in a four-letter word.
-            if dist == 1 and shorter == longer >= 4 and Levenshtein.distance(qword, cword) == 2:
-                sim = max(sim, SWAP_SIM)
-            # Phonetic equality is trusted for names of five letters and more ("Yan"/"Jian"
-            # and "Yang"/"Zhang" are different names), and always for spelling families.
-            if pdist == 0:
-                same = (qfam and cfam) or shorter >= 5
-                psim = PHONETIC_SIM if same else 0.6 if shorter == 4 else 0.3
-            else:
-                psim = word_sim(pdist, max(len(qp), len(cp))) * 0.95
-            sim = max(sim, psim)
-            # Words that differ only in letters romanisations swap (w/v, an initial j/y:
-            # "Wei" / "Vei", "Jo" / "Yo") are one word written two ways, however short.
-            if initials and qlet == clet:
-                sim = max(sim, LETTERS_SIM)
-            # OFAC's own search requires the first letter to agree; a different first letter
-            # (and first sound) makes a near-miss less likely to be the same name.
-            if qfirst != cfirst and qsound != csound:
-                sim *= 0.85
-            row.append(sim)
-        rows.append(row)
-    return rows
-
-
-@lru_cache(maxsize=100_000)
-def _letters(word: str) -> str:
-    """``word`` with w as v and an initial j as y (see :func:`similarity_matrix`)."""
-    word = word.replace("w", "v")
-    return "y" + word[1:] if word.startswith("j") else word
-
-
-class WordSimilarity:
-    """Similarities of one query's words against a set of candidate words, as Python lists."""
-
-    __slots__ = ("columns", "rows")
-
-    def __init__(
-        self,
-        query_words: Sequence[str],
-        candidate_words: Sequence[str],
-        *,
-        dense_script: bool = False,
-        initials: bool = True,
-    ) -> None:
-        rows = similarity_rows(
-            query_words,
-            candidate_words,
-            dense_script=dense_script,
-            initials=initials,
-            respelt=initials,
-        )
-        self.columns = {w: i for i, w in enumerate(candidate_words)}
-        self.rows: dict[str, list[float]] = dict(zip(query_words, rows, strict=True))
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,16 +23,15 @@ from clearance.matching.index import (
     NameIndex,
     deletions,
 )
-from clearance.matching.names import (
+from clearance.matching.names import NameParams, word_weight
+from clearance.matching.normalize import NameForm, phonetic, respell, sound
+from clearance.matching.wordsim import (
     MIN_WORD_SIM,
     RESPELL_SIM,
     SIM_BY_DISTANCE,
     SWAP_SIM,
-    NameParams,
     word_sim,
-    word_weight,
 )
-from clearance.matching.normalize import NameForm, phonetic, respell, sound
 
 _SIM_ONE_EDIT = SIM_BY_DISTANCE[1]
 
