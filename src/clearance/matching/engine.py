@@ -26,7 +26,7 @@ from clearance.matching.index import (
     clean_identifier,
     merge_partials,
 )
-from clearance.matching.names import NameComparison, NameParams, compare, weigh
+from clearance.matching.names import NameComparison, NameParams, WeightedName, compare, weigh
 from clearance.matching.normalize import NameForm, analyse, name_parts, skeleton
 from clearance.matching.query import Query, ScreenOptions
 from clearance.matching.result import FeatureResult, Match, ScreeningResult
@@ -102,7 +102,9 @@ def skeleton_trust(form: NameForm) -> float:
     return 0.92 * min(1.0, letters / SKELETON_FULL_TRUST)
 
 
-_weigh_query = lru_cache(maxsize=20_000)(weigh)  # query forms repeat (see _query_forms)
+@lru_cache(maxsize=20_000)  # query forms repeat (see _query_forms)
+def _weigh_query(form: NameForm, params: NameParams) -> WeightedName:
+    return weigh(form, params, spread=2)
 
 
 class Screener:
@@ -294,11 +296,11 @@ class Screener:
         explain: bool,
     ) -> Match | None:
         if best is None:
-            cand = Candidate(info, info.caption, None, None, None, False)
+            cand = Candidate(info, info.caption, None, None, None, False, explain)
         else:
             _, rec_id, qform, comp = best
             record = records[rec_id]
-            cand = Candidate(info, record.text, record.form, qform.form, comp, record.weak)
+            cand = Candidate(info, record.text, record.form, qform.form, comp, record.weak, explain)
         results: list[FeatureResult] = []
         for feature in FEATURES:
             res = feature(query, cand, self.algo.features)

@@ -46,6 +46,7 @@ class Candidate:
     query_form: NameForm | None
     comparison: NameComparison | None
     weak: bool
+    explain: bool = True  # False: reasons are not shown, so the costly ones are left out
 
 
 Feature = Callable[[Query, Candidate, FeatureParams], FeatureResult | None]
@@ -54,6 +55,8 @@ Feature = Callable[[Query, Candidate, FeatureParams], FeatureResult | None]
 def name_similarity(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult:
     if cand.comparison is None:
         return FeatureResult("name_similarity", 0.0, "no name of this entity resembles the query")
+    if not cand.explain:
+        return FeatureResult("name_similarity", cand.comparison.score, "")
     reason = f"{query.name!r} vs {cand.name_text!r}: {cand.comparison.explain()}"
     return FeatureResult("name_similarity", cand.comparison.score, reason)
 

@@ -7,9 +7,10 @@ one word what the other writes as two, and weights for what each word says.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from sys import intern
 
 from rapidfuzz.distance import OSA
 
@@ -120,42 +121,49 @@ class WeightedName:
     patronymic: tuple[bool, ...]
     numbers: frozenset[str]  # the words that are numbers (which must agree)
     strong: int  # words of full weight
-    ends: frozenset[str]  # first letter + length ("a5"), "$" + last letter + length ("$n5")
-    joined: frozenset[str]  # the same of two adjacent words run together (length +-2)
-    joined_words: frozenset[str]  # ... leaving out initials (person names)
+    # For the run-together check: first letter + length ("a5") and "$" + last letter + length
+    # ("$n5") of each word, and of each two adjacent words run together (also without the
+    # initials, for person names). A query's lengths are spread by +-2 (see weigh).
+    ends: frozenset[str]
+    joined: frozenset[str]
+    joined_words: frozenset[str]
 
 
-def weigh(form: NameForm, params: NameParams) -> WeightedName:
+def _end_keys(words: Iterable[tuple[str, str, int]], spread: int) -> frozenset[str]:
+    return frozenset(
+        intern(f"{key}{length + d}")
+        for first, last, length in words
+        for key in (first, "$" + last)
+        for d in range(-spread, spread + 1)
+    )
+
+
+def weigh(form: NameForm, params: NameParams, *, spread: int = 0) -> WeightedName:
+    """``form`` with what scoring needs of it; ``spread=2`` for a query (see WeightedName)."""
     tokens = form.tokens
     weights = tuple(word_weight(w, params) for w in tokens)
-    ends = {f"{w[0]}{len(w)}" for w in tokens} | {f"${w[-1]}{len(w)}" for w in tokens}
-    joined = {
-        f"{end}{len(a) + len(b) + d}"
-        for a, b in zip(tokens, tokens[1:], strict=False)
-        for end in (a[0], "$" + b[-1])
-        for d in (-2, -1, 0, 1, 2)
-    }
-    has_initials = any(len(w) == 1 for w in tokens)
-    joined_words = (
-        {
-            f"{end}{len(a) + len(b) + d}"
-            for a, b in zip(tokens, tokens[1:], strict=False)
-            if len(a) > 1 and len(b) > 1
-            for end in (a[0], "$" + b[-1])
-            for d in (-2, -1, 0, 1, 2)
-        }
-        if has_initials
-        else joined
-    )
+    pairs = [(a[0], b[-1], len(a) + len(b)) for a, b in zip(tokens, tokens[1:], strict=False)]
+    joined = _end_keys(pairs, spread)
+    if any(len(w) == 1 for w in tokens):
+        joined_words = _end_keys(
+            (
+                (a[0], b[-1], len(a) + len(b))
+                for a, b in zip(tokens, tokens[1:], strict=False)
+                if len(a) > 1 and len(b) > 1
+            ),
+            spread,
+        )
+    else:
+        joined_words = joined
     return WeightedName(
         form,
         weights,
         tuple(is_patronymic(w) for w in tokens),
         form.numbers,
         sum(1 for w in weights if w >= 1.0),
-        frozenset(ends),
-        frozenset(joined),
-        frozenset(joined_words),
+        _end_keys(((w[0], w[-1], len(w)) for w in tokens), spread),
+        joined,
+        joined_words,
     )
 
 
