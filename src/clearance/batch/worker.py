@@ -7,6 +7,7 @@ to append. The same :func:`process_chunk` runs in-process when ``--workers 1``.
 
 from __future__ import annotations
 
+import gc
 import os
 import resource
 import signal
@@ -162,6 +163,10 @@ def init_worker(setup: WorkerSetup, parent_pid: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
     _STATE["setup"] = setup
     _STATE["screener"] = load_engine(setup)
+    # The loaded index is millions of long-lived objects: keep the cyclic collector from
+    # walking them again and again while the worker screens (it finds nothing to free there).
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
 
 
 def load_engine(setup: WorkerSetup) -> Screener:

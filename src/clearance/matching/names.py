@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from sys import intern
 
 from rapidfuzz.distance import OSA
 
@@ -121,19 +120,20 @@ class WeightedName:
     patronymic: tuple[bool, ...]
     numbers: frozenset[str]  # the words that are numbers (which must agree)
     strong: int  # words of full weight
-    # For the run-together check: first letter + length ("a5") and "$" + last letter + length
-    # ("$n5") of each word, and of each two adjacent words run together (also without the
-    # initials, for person names). A query's lengths are spread by +-2 (see weigh).
-    ends: frozenset[str]
-    joined: frozenset[str]
-    joined_words: frozenset[str]
+    # For the run-together check: (first letter, length) and (last letter, length) of each
+    # word, and of each two adjacent words run together (also without the initials, for person
+    # names), as integer keys. A query's lengths are spread by +-2 (see weigh).
+    ends: frozenset[int]
+    joined: frozenset[int]
+    joined_words: frozenset[int]
 
 
-def _end_keys(words: Iterable[tuple[str, str, int]], spread: int) -> frozenset[str]:
+def _end_keys(words: Iterable[tuple[str, str, int]], spread: int) -> frozenset[int]:
+    """Keys for (first letter, length) and (last letter, length), lengths spread by +-spread."""
     return frozenset(
-        intern(f"{key}{length + d}")
+        (letter << 8) + length + d
         for first, last, length in words
-        for key in (first, "$" + last)
+        for letter in (ord(first), 0x110000 + ord(last))
         for d in range(-spread, spread + 1)
     )
 

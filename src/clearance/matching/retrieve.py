@@ -123,23 +123,49 @@ RARE_REACH = 40  # records: below this, a query with an unreached word lowers it
 _Hit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]
 
 
+class _WordCache:
+    """Two generations of memoised word lookups: when the young one is full it becomes the old
+    one (the previous old one is dropped), and a hit in the old one moves back to the young.
+    Words in steady use stay; memory stays bounded at twice ``size`` entries."""
+
+    __slots__ = ("old", "size", "young")
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.young: dict[tuple[int, str], _Hit | None] = {}
+        self.old: dict[tuple[int, str], _Hit | None] = {}
+
+    def get(self, key: tuple[int, str]) -> tuple[bool, _Hit | None]:
+        if key in self.young:
+            return True, self.young[key]
+        if key in self.old:
+            hit = self.old.pop(key)
+            self.put(key, hit)
+            return True, hit
+        return False, None
+
+    def put(self, key: tuple[int, str], hit: _Hit | None) -> None:
+        if len(self.young) >= self.size:
+            self.old, self.young = self.young, {}
+        self.young[key] = hit
+
+
 def word_records(index: NameIndex, word: str, kind: int) -> _Hit | None:
     """Records reachable from one query word, with the best similarity for each.
 
     Memoised per index: names repeat across queries (common given names and surnames), and a
     whole customer book screened in batch repeats them far more.
     """
-    cache: dict[tuple[int, str], _Hit | None] | None = index.__dict__.get("_word_cache")
+    cache: _WordCache | None = index.__dict__.get("_word_cache")
     if cache is None:
-        cache = index.__dict__["_word_cache"] = {}
+        cache = index.__dict__["_word_cache"] = _WordCache(_CACHE_SIZE)
     key = (kind, word)
-    if key in cache:
-        return cache[key]
+    found, hit = cache.get(key)
+    if found:
+        return hit
     keys = _word_keys(index, word, kind)
     hit = _best_per_record(index, keys) if keys else None
-    if len(cache) >= _CACHE_SIZE:
-        cache.clear()
-    cache[key] = hit
+    cache.put(key, hit)
     return hit
 
 

@@ -1,0 +1,35 @@
+"""Candidate retrieval: bounds, and the memo of word lookups."""
+
+from __future__ import annotations
+
+from clearance.matching.engine import Screener, query_forms
+from clearance.matching.query import make_query
+from clearance.matching.retrieve import _WordCache, retrieve
+from clearance.settings import Settings
+from tests.matching.factory import e
+
+
+def test_word_cache_keeps_words_in_use_and_stays_bounded() -> None:
+    cache = _WordCache(2)
+    cache.put((0, "ali"), None)
+    cache.put((0, "omar"), None)
+    cache.put((0, "hasan"), None)  # young was full: ali and omar become the old generation
+    assert cache.get((0, "ali")) == (True, None)  # still there, and moved back to young
+    cache.put((0, "karim"), None)
+    cache.put((0, "yusuf"), None)  # omar was only in the old generation: dropped
+    assert cache.get((0, "omar")) == (False, None)
+    assert len(cache.young) + len(cache.old) <= 4
+
+
+def test_a_short_query_does_not_reach_a_long_organisation_name_by_one_word() -> None:
+    screener = Screener.build(
+        [
+            e("organization", "SYRIAN ARAB AIR DEFENSE FORCES", source_id="long"),
+            e("organization", "DEFENSE ENGINEERING", source_id="short"),
+        ],
+        Settings(),
+    )
+    query = make_query("Defense Engineering", type="organization")
+    found = retrieve(screener.index, query_forms(query), floor=0.6, params=screener.algo.names)
+    sources = {screener.index.ent_source_id[screener.index.rec_entity[r]] for r in found}
+    assert sources == {"short"}
