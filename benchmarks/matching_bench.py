@@ -1,6 +1,6 @@
 """The matching benchmark: quality, retrieval, false alerts, speed and baselines in one run.
 
-    .venv/bin/python benchmarks/matching_bench.py            # full run (~10 minutes)
+    .venv/bin/python benchmarks/matching_bench.py            # full run (~5 minutes)
     .venv/bin/python benchmarks/matching_bench.py --quick    # subset (~1-2 minutes)
 
 Data come from ``/work/shared/data`` (override with ``CLEARANCE_TEST_DATA``). The baselines
