@@ -121,7 +121,6 @@ class Screener:
         self.snapshot_id = index.snapshot_id
         self._entity_records: list[list[int]] | None = None  # built on first identifier hit
         self._cache: dict[tuple[Query, ScreenOptions], ScreeningResult] = {}
-        self._infos: dict[int, EntityInfo] = {}  # entity facts, as scoring first needs them
 
     # -- construction ----------------------------------------------------------------------
     @classmethod
@@ -277,9 +276,7 @@ class Screener:
                         best = (key, r, qform, comp)
             if (best is None or best[0] < floor) and ent not in id_hits:
                 continue  # cannot reach the threshold: secondary features add at most a little
-            info = self._infos.get(ent)
-            if info is None:
-                info = self._infos[ent] = index.entity(ent)
+            info = index.entity(ent)
             match = self._decide(query, info, records, best, threshold, weak_alerts, explain)
             if match is not None:
                 matches.append(match)

@@ -27,7 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.gcpause import paused_gc
-from clearance.matching.names import NameParams, WeightedName, weigh
+from clearance.matching.names import NameParams, WeightedName, weigh, word_weight
 from clearance.matching.normalize import (
     NameForm,
     analyse,
@@ -38,7 +38,7 @@ from clearance.matching.normalize import (
 )
 from clearance.model import Entity, FuzzyDate, IdType, Schema
 
-INDEX_FORMAT = 12
+INDEX_FORMAT = 13
 INDEX_FILE = "matcher.pkl"
 
 KIND_LATIN, KIND_NATIVE, KIND_SKELETON = 0, 1, 2
@@ -119,6 +119,7 @@ class NameIndex:
     rec_script: list[str] = field(default_factory=list)
     rec_kind: list[int] = field(default_factory=list)
     rec_weak: list[bool] = field(default_factory=list)
+    rec_weight: list[float] = field(default_factory=list)  # total word weight (retrieval bound)
     # retrieval
     vocab: dict[str, int] = field(default_factory=dict)
     posting_data: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
@@ -164,9 +165,7 @@ class NameIndex:
 
     def record(self, rec_id: int) -> NameRecord:
         """The record ``rec_id`` as an object (memoised: the same names come up again)."""
-        cache: dict[int, NameRecord] | None = self.__dict__.get("_records")
-        if cache is None:
-            cache = self.__dict__["_records"] = {}
+        cache: dict[int, NameRecord] = self.__dict__.setdefault("_records", {})
         found = cache.get(rec_id)
         if found is None:
             found = cache[rec_id] = self._make_record(rec_id)
@@ -185,6 +184,14 @@ class NameIndex:
         )
 
     def entity(self, ent: int) -> EntityInfo:
+        """The entity ``ent`` as the scorer sees it (memoised, like :meth:`record`)."""
+        cache: dict[int, EntityInfo] = self.__dict__.setdefault("_entities", {})
+        found = cache.get(ent)
+        if found is None:
+            found = cache[ent] = self._make_entity(ent)
+        return found
+
+    def _make_entity(self, ent: int) -> EntityInfo:
         return EntityInfo(
             id=self.ent_id[ent],
             list=self.ent_list[ent],
@@ -262,7 +269,7 @@ def record_keys(
 _ENTITY_COLUMNS = ("ent_id", "ent_list", "ent_source_id", "ent_schema", "ent_caption",
                    "ent_dates", "ent_countries", "ent_identifiers")  # fmt: skip
 _RECORD_COLUMNS = ("rec_entity", "rec_text", "rec_tokens", "rec_forms", "rec_script",
-                   "rec_kind", "rec_weak")  # fmt: skip
+                   "rec_kind", "rec_weak", "rec_weight")  # fmt: skip
 
 
 @dataclass
@@ -385,6 +392,7 @@ class IndexBuilder:
         index.rec_script.append(form.script)
         index.rec_kind.append(kind)
         index.rec_weak.append(weak)
+        index.rec_weight.append(sum(word_weight(t, index.params) for t in form.tokens))
         postings = self._postings
         for key in record_keys(
             form.tokens, kind, self._phonetic.__getitem__, self._sound.__getitem__

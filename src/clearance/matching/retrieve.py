@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import OSA
 
 from clearance.matching.index import (
     KIND_LATIN,
@@ -30,6 +30,7 @@ from clearance.matching.wordsim import (
     RESPELL_SIM,
     SIM_BY_DISTANCE,
     SWAP_SIM,
+    swapped,
     word_sim,
 )
 
@@ -46,11 +47,6 @@ class QueryForm:
     kind: int
 
 
-def _swapped(a: str, b: str) -> bool:
-    """Two equal-length words one adjacent transposition apart."""
-    return Levenshtein.distance(a, b, score_cutoff=2) == 2
-
-
 def _near(index: NameIndex, prefix: str, word: str, found: dict[int, float], scale: float) -> None:
     """Keys within about one edit of ``word`` (deletion neighbourhood), with their similarity."""
     one_edit = float(_SIM_ONE_EDIT[min(len(word), 11)]) * scale
@@ -64,7 +60,7 @@ def _near(index: NameIndex, prefix: str, word: str, found: dict[int, float], sca
                 other = index.key_text(key_id)[2:]
                 dist = OSA.distance(word, other, score_cutoff=3)
                 sim = word_sim(dist, max(len(word), len(other))) * scale
-                if dist == 1 and len(word) == len(other) >= 4 and _swapped(word, other):
+                if dist == 1 and len(word) == len(other) >= 4 and swapped(word, other):
                     sim = max(sim, SWAP_SIM * scale)  # as the scorer rates "Aitf" / "Atif"
                 if sim >= MIN_WORD_SIM:
                     found[key_id] = sim
@@ -170,18 +166,14 @@ def word_records(index: NameIndex, word: str, kind: int) -> _Hit | None:
 
 
 def record_profile(
-    index: NameIndex, params: NameParams
+    index: NameIndex,
 ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.bool_]]:
-    """Per record: the total weight of its words, and whether its entity is a person
-    (computed once per index)."""
+    """Per record: the total weight of its words, and whether its entity is a person (as
+    arrays, made once per index from its columns)."""
     cached: tuple[npt.NDArray[np.float32], npt.NDArray[np.bool_]] | None
     cached = index.__dict__.get("_profile")
     if cached is None:
-        weight = np.fromiter(
-            (sum(word_weight(t, params) for t in tokens) for tokens in index.rec_tokens),
-            dtype=np.float32,
-            count=len(index.rec_tokens),
-        )
+        weight = np.asarray(index.rec_weight, dtype=np.float32)
         person_ent = np.array([s == "person" for s in index.ent_schema], dtype=bool)
         person = person_ent[np.asarray(index.rec_entity, dtype=np.int64)]
         cached = index.__dict__["_profile"] = (weight, person)
@@ -205,7 +197,7 @@ def retrieve(
     organisation name by one shared word.
     """
     out: dict[int, float] = {}
-    rec_weight, rec_person = record_profile(index, params)
+    rec_weight, rec_person = record_profile(index)
     for qform in forms:
         words = qform.form.tokens
         weights = [word_weight(w, params) for w in words]

@@ -52,6 +52,12 @@ def word_sim(dist: int, length: int) -> float:
     return SIM_ROWS[min(dist, 4)][min(length, 11)]
 
 
+def swapped(a: str, b: str) -> bool:
+    """Two words one edit apart by OSA are two adjacent letters swapped when plain
+    Levenshtein counts two edits ("aitf" / "atif")."""
+    return Levenshtein.distance(a, b, score_cutoff=2) == 2
+
+
 def similarity_rows(
     q: Sequence[str],
     c: Sequence[str],
@@ -125,7 +131,7 @@ def _similarity(
                 longer = (longer * 7) // 10
             sim = word_sim(dist, longer)
             # A swap of two adjacent letters is a typical typo, even in a four-letter word.
-            if dist == 1 and shorter == longer >= 4 and Levenshtein.distance(qword, cword) == 2:
+            if dist == 1 and shorter == longer >= 4 and swapped(qword, cword):
                 sim = max(sim, SWAP_SIM)
             # Phonetic equality is trusted for names of five letters and more ("Yan"/"Jian"
             # and "Yang"/"Zhang" are different names), and always for spelling families.
