@@ -132,7 +132,7 @@ def load_lists(home: Path) -> list[str]:
 
 def list_names(home: Path) -> list[str]:
     from clearance.settings import Settings
-    from clearance.store import SnapshotStore
+    from clearance.snapshots import SnapshotStore
 
     snapshot = SnapshotStore(Settings.from_env(home=home)).require_active()
     return [f"{i.name} {i.published or ''}".strip() for i in snapshot.lists()]
@@ -255,7 +255,7 @@ def main() -> None:
             home = Path(tmp) / "home"
             print(f"loading lists into {home}", flush=True)
             loaded = load_lists(home)
-        from clearance.api.keys import KeyStore, Role
+        from clearance.auth.keys import KeyStore, Role
 
         store = KeyStore(home)
         key = store.add(f"bench-{os.getpid()}", Role.SCREENER)

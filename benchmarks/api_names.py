@@ -101,7 +101,7 @@ def query_bodies(home: Path, count: int, rng: random.Random) -> list[dict[str, A
     """``count`` /screen bodies: 20% listed as published, 20% reordered or misspelt, 60% not
     listed."""
     from clearance.settings import Settings
-    from clearance.store import SnapshotStore
+    from clearance.snapshots import SnapshotStore
 
     snapshot = SnapshotStore(Settings.from_env(home=home)).require_active()
     listed = [(e.caption, e.schema.value) for e in snapshot.iter_entities() if len(e.caption) < 120]

@@ -22,8 +22,8 @@ from pathlib import Path
 from clearance.app import index_builder
 from clearance.cli.lists import parse_and_index
 from clearance.settings import Settings
+from clearance.snapshots import SnapshotStore
 from clearance.sources import read_path
-from clearance.store import SnapshotStore
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("CLEARANCE_TEST_DATA", ROOT.parent / "shared" / "data"))

@@ -17,7 +17,7 @@ from clearance.matching.query import Query, ScreenOptions, make_query
 from clearance.matching.result import ScreeningResult
 from clearance.model import Entity, Relationship
 from clearance.settings import Settings
-from clearance.store import Snapshot, SnapshotStore
+from clearance.snapshots import Snapshot, SnapshotStore
 
 
 class Clearance:

@@ -19,7 +19,7 @@ import pytest
 from fastapi import FastAPI
 
 from clearance.api import create_app
-from clearance.api.keys import KeyStore, Role
+from clearance.auth.keys import KeyStore, Role
 from clearance.settings import Settings
 from tests.api.factory import install, sdn_entities, un_entities
 

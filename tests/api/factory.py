@@ -17,8 +17,8 @@ from clearance.model import (
     Schema,
 )
 from clearance.settings import Settings
+from clearance.snapshots import SnapshotStore
 from clearance.sources.base import ParsedList
-from clearance.store import SnapshotStore
 
 
 def person(list_name: str, source_id: str, name: str, **kw: object) -> Entity:

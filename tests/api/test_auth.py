@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from clearance.api.keys import KeyStore, Role, hash_key
+from clearance.auth.keys import KeyStore, Role, hash_key
 from clearance.cli.main import app as cli
 from tests.api.conftest import Api
 

@@ -15,7 +15,7 @@ import httpx
 import pytest
 import yente_client
 
-from clearance.api.keys import KeyStore, Role
+from clearance.auth.keys import KeyStore, Role
 from tests.api.server import Server, clearance_cli
 
 MKRTYCHEV = "ofac-sdn-41736"

@@ -108,7 +108,7 @@ def test_bad_query_parameters(api: Api) -> None:
 
 
 def test_not_ready_is_503(tmp_path: Any, keys: dict[str, str]) -> None:
-    from clearance.api.keys import KeyStore, Role
+    from clearance.auth.keys import KeyStore, Role
     from clearance.settings import Settings
     from tests.api.conftest import running_api
 

@@ -14,8 +14,8 @@ import pytest
 
 from clearance.app import index_builder
 from clearance.settings import Settings
+from clearance.snapshots import SnapshotStore
 from clearance.sources import read_path
-from clearance.store import SnapshotStore
 
 SEED_IDS = {"41736", "35096"}  # MKRTYCHEV, Ashot; PUTIN, Vladimir Vladimirovich
 FIRST = ["John", "Maria", "Ivan", "Li", "Mohammed", "Hans", "Olga", "Pierre", "Ali", "Chen"]

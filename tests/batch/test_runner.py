@@ -25,8 +25,8 @@ from clearance.batch import (
 from clearance.batch.progress import NullProgress
 from clearance.model import Entity, Name, Schema
 from clearance.settings import Settings
+from clearance.snapshots import SnapshotStore
 from clearance.sources.base import ParsedList
-from clearance.store import SnapshotStore
 from tests.batch.homes import customer_rows, write_csv
 
 BAD_ROWS = (

@@ -9,8 +9,8 @@ from typer.testing import CliRunner, Result
 from clearance.cli.main import app
 from clearance.errors import ClearanceError
 from clearance.sources import detect_format
-from tests.store.httpserver import list_server
-from tests.store.toy import ToyFormat, toy_format
+from tests.snapshots.httpserver import list_server
+from tests.snapshots.toy import ToyFormat, toy_format
 
 __all__ = ["list_server", "toy_format"]
 

@@ -7,9 +7,9 @@ import pytest
 
 from clearance.cli import lists as lists_cli
 from clearance.cli import main as cli_main
-from clearance.store import Snapshot
+from clearance.snapshots import Snapshot
 from tests.cli.conftest import Invoke, no_traceback, real_format
-from tests.store.toy import write_toy
+from tests.snapshots.toy import write_toy
 
 pytestmark = pytest.mark.usefixtures("toy_format")
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import Invoke, no_traceback
-from tests.store.httpserver import ListServer
-from tests.store.toy import toy_data
+from tests.snapshots.httpserver import ListServer
+from tests.snapshots.toy import toy_data
 
 pytestmark = pytest.mark.usefixtures("toy_format")
 

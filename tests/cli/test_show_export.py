@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import Invoke, no_traceback
-from tests.store.toy import write_toy
+from tests.snapshots.toy import write_toy
 
 pytestmark = pytest.mark.usefixtures("toy_format")
 

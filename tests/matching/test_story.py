@@ -13,8 +13,8 @@ import pytest
 import clearance
 from clearance.app import Clearance, index_builder
 from clearance.settings import Settings
+from clearance.snapshots import SnapshotStore
 from clearance.sources import read_path
-from clearance.store import SnapshotStore
 
 
 @pytest.fixture(scope="module")

@@ -15,11 +15,11 @@ import clearance
 from clearance.api import routes_browse, routes_screen, routes_yente
 from clearance.api.auth import Authenticator, role_from_setting
 from clearance.api.errors import OrjsonResponse, install_error_handlers
-from clearance.api.keys import KeyStore
 from clearance.api.metrics import Metrics
 from clearance.api.middleware import GuardMiddleware
 from clearance.api.service import ApiService
 from clearance.app import Clearance
+from clearance.auth.keys import KeyStore
 from clearance.settings import Settings
 
 DESCRIPTION = """

@@ -15,7 +15,7 @@ from fastapi import Request, Security
 from fastapi.security import APIKeyHeader
 
 from clearance.api.errors import Forbidden, KeysUnavailable, Unauthorized
-from clearance.api.keys import KeyStore, Role
+from clearance.auth.keys import KeyStore, Role
 from clearance.errors import ClearanceError
 
 log = logging.getLogger("clearance.api")

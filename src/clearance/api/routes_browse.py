@@ -11,7 +11,6 @@ from starlette.responses import Response
 from clearance.api.auth import Principal, require
 from clearance.api.errors import OrjsonResponse
 from clearance.api.ftm_render import entity_ftm
-from clearance.api.keys import Role
 from clearance.api.schemas import (
     ERRORS,
     EntityResponse,
@@ -22,6 +21,7 @@ from clearance.api.schemas import (
     StatusResponse,
 )
 from clearance.api.service import ApiService, Engine
+from clearance.auth.keys import Role
 from clearance.errors import NotFoundError
 from clearance.matching.query import ScreenOptions, make_query
 from clearance.model.codec import entity_to_dict

@@ -10,9 +10,9 @@ from starlette.concurrency import run_in_threadpool
 
 from clearance.api.auth import Principal, require
 from clearance.api.errors import OrjsonResponse, PayloadTooLarge, error_code
-from clearance.api.keys import Role
 from clearance.api.schemas import ERRORS, BatchRequest, BatchResponse, ScreenRequest, ScreenResponse
 from clearance.api.service import ApiService, Engine
+from clearance.auth.keys import Role
 from clearance.errors import ClearanceError
 from clearance.matching.query import Query, ScreenOptions, make_query
 from clearance.matching.result import ScreeningResult

@@ -17,9 +17,9 @@ from starlette.concurrency import run_in_threadpool
 from clearance.api.auth import Principal, require
 from clearance.api.errors import MalformedRequest, OrjsonResponse, PayloadTooLarge
 from clearance.api.ftm_render import SCHEMATA, ftm_queries, rendered
-from clearance.api.keys import Role
 from clearance.api.schemas import ERRORS, ErrorResponse
 from clearance.api.service import ApiService, Engine
+from clearance.auth.keys import Role
 from clearance.errors import NotFoundError, QueryError
 from clearance.matching.query import ScreenOptions, make_query
 from clearance.matching.result import Match

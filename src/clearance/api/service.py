@@ -22,7 +22,7 @@ from clearance.app import Clearance
 from clearance.errors import ClearanceError, QueryError
 from clearance.matching.engine import Screener
 from clearance.settings import Settings
-from clearance.store import Snapshot
+from clearance.snapshots import Snapshot
 
 log = logging.getLogger("clearance.api")
 

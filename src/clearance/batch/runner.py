@@ -54,7 +54,7 @@ from clearance.batch.worker import (
 from clearance.errors import ClearanceError, SnapshotError
 from clearance.matching.engine import Screener
 from clearance.settings import Settings
-from clearance.store import SnapshotStore
+from clearance.snapshots import SnapshotStore
 
 DEFAULT_CHUNK_ROWS = 2000
 

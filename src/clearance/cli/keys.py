@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from clearance.api.keys import KeyStore, Role
+from clearance.auth.keys import KeyStore, Role
 from clearance.cli.output import console, get_state, print_json, table
 
 keys_app = typer.Typer(help="API keys for `clearance serve` (stored hashed in <home>/keys.json).")

@@ -31,11 +31,11 @@ from clearance.errors import ClearanceError, InputFileError, NotFoundError, Snap
 from clearance.ftm import ftm_records
 from clearance.gcpause import paused_gc
 from clearance.matching.index import PartialIndex, build_partial
+from clearance.snapshots import HttpFetcher, Snapshot
+from clearance.snapshots import refresh as refresh_lists
+from clearance.snapshots.install import EncodedList, encode_list
 from clearance.sources import read_path
 from clearance.sources.base import ParsedList
-from clearance.store import HttpFetcher, Snapshot
-from clearance.store import refresh as refresh_lists
-from clearance.store.install import EncodedList, encode_list
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 

@@ -18,7 +18,7 @@ from clearance.app import index_builder
 from clearance.cli import batch, lists, screen, serve
 from clearance.cli.output import AppState, ClearanceGroup
 from clearance.settings import Settings
-from clearance.store import Builder
+from clearance.snapshots import Builder
 
 # Artifact builders run inside every new snapshot before it goes live (load and refresh),
 # e.g. the matching index: ``SNAPSHOT_BUILDERS.append(build_index)``.

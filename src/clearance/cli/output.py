@@ -23,7 +23,7 @@ from typer.core import TyperGroup
 
 from clearance.errors import ClearanceError
 from clearance.settings import Settings
-from clearance.store import Builder, SnapshotStore
+from clearance.snapshots import Builder, SnapshotStore
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)

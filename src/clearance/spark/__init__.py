@@ -73,7 +73,7 @@ def cached_screener(snapshot_dir: str, settings: Settings) -> Screener:
         screener = _SCREENERS.get(key)
         if screener is None:
             from clearance.app import load_screener
-            from clearance.store import Snapshot
+            from clearance.snapshots import Snapshot
 
             screener = load_screener(Snapshot(Path(snapshot_dir)), settings)
             _SCREENERS[key] = screener
@@ -100,7 +100,7 @@ def _resolve_snapshot(
         if not Path(snapshot_dir).is_dir():
             raise SnapshotError(f"snapshot directory not found: {snapshot_dir}")
         return str(snapshot_dir), settings
-    from clearance.store import SnapshotStore
+    from clearance.snapshots import SnapshotStore
 
     snapshot = SnapshotStore(settings).active()
     if snapshot is None:

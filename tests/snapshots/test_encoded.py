@@ -12,10 +12,10 @@ import pytest
 from clearance.cli.lists import _read_one
 from clearance.errors import SnapshotError
 from clearance.settings import Settings
+from clearance.snapshots import Snapshot, SnapshotStore
+from clearance.snapshots.install import EncodedList, encode_list
 from clearance.sources.base import ParsedList
-from clearance.store import Snapshot, SnapshotStore
-from clearance.store.install import EncodedList, encode_list
-from tests.store.toy import parsed_toy, write_toy
+from tests.snapshots.toy import parsed_toy, write_toy
 
 
 def _contents(snapshot: Snapshot) -> tuple[dict[str, bytes], dict[str, Any]]:

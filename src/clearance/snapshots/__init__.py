@@ -4,10 +4,10 @@
 ``refresh`` downloads official files through a :class:`Fetcher` and installs them.
 """
 
-from clearance.store.fetch import Fetcher, HttpFetcher, MemoryFetcher
-from clearance.store.home import Builder, SnapshotStore
-from clearance.store.refresh import RefreshFailure, RefreshResult, refresh
-from clearance.store.snapshots import ListDiff, ListInfo, Snapshot, SnapshotDiff, SnapshotInfo
+from clearance.snapshots.catalog import ListDiff, ListInfo, Snapshot, SnapshotDiff, SnapshotInfo
+from clearance.snapshots.fetch import Fetcher, HttpFetcher, MemoryFetcher
+from clearance.snapshots.home import Builder, SnapshotStore
+from clearance.snapshots.refresh import RefreshFailure, RefreshResult, refresh
 
 __all__ = [
     "Builder",

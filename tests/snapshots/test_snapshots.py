@@ -9,8 +9,8 @@ import pytest
 from clearance.errors import SnapshotError
 from clearance.model import RelationKind
 from clearance.settings import Settings
-from clearance.store import Snapshot, SnapshotStore, layout
-from tests.store.toy import parsed_toy
+from clearance.snapshots import Snapshot, SnapshotStore, layout
+from tests.snapshots.toy import parsed_toy
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def test_entity_reads_one_line_only(
 
     fresh = Snapshot(snap.path)
     fresh._index("toy-a")  # the index is read once per snapshot object
-    monkeypatch.setattr("clearance.store.snapshots.orjson.loads", counting)
+    monkeypatch.setattr("clearance.snapshots.catalog.orjson.loads", counting)
     assert fresh.entity("toy-a-42") is not None
     assert len(calls) == 1
 

@@ -18,7 +18,7 @@ import orjson
 from clearance.errors import SnapshotError
 from clearance.model import Entity, RelationKind, Relationship
 from clearance.model.codec import entity_from_dict
-from clearance.store import layout
+from clearance.snapshots import layout
 
 if TYPE_CHECKING:  # importing clearance.sources loads every reader: keep reads light
     from clearance.sources.base import SourceFile

@@ -7,10 +7,10 @@ import pytest
 
 from clearance.errors import ClearanceError
 from clearance.settings import Settings
+from clearance.snapshots import HttpFetcher, MemoryFetcher, SnapshotStore, refresh
 from clearance.sources import detect_format
-from clearance.store import HttpFetcher, MemoryFetcher, SnapshotStore, refresh
-from tests.store.httpserver import ListServer
-from tests.store.toy import ToyFormat, toy_data
+from tests.snapshots.httpserver import ListServer
+from tests.snapshots.toy import ToyFormat, toy_data
 
 pytestmark = pytest.mark.usefixtures("toy_format")
 

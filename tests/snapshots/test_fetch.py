@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from clearance.errors import FetchError
-from clearance.store import HttpFetcher, MemoryFetcher
-from clearance.store.fetch import file_name
-from tests.store.httpserver import ListServer
+from clearance.snapshots import HttpFetcher, MemoryFetcher
+from clearance.snapshots.fetch import file_name
+from tests.snapshots.httpserver import ListServer
 
 
 def fetcher(max_bytes: int = 1_000_000, timeout: float = 5.0) -> HttpFetcher:

@@ -1,6 +1,6 @@
 """Writing a snapshot into its staging folder: list files, indexes, manifest, validation.
 
-Everything here writes under a staging folder only; :mod:`clearance.store.home` decides when
+Everything here writes under a staging folder only; :mod:`clearance.snapshots.home` decides when
 the folder becomes a snapshot and when ACTIVE switches to it.
 """
 
@@ -19,8 +19,8 @@ import orjson
 
 from clearance.errors import SnapshotError
 from clearance.model.codec import entity_to_dict
-from clearance.store import layout
-from clearance.store.snapshots import Snapshot, read_manifest
+from clearance.snapshots import layout
+from clearance.snapshots.catalog import Snapshot, read_manifest
 
 if TYPE_CHECKING:
     from clearance.sources.base import ParsedList, SourceFile

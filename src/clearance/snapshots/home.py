@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Any
 from clearance.errors import ClearanceError, SnapshotError
 from clearance.fileio import fsync_dir, write_atomic
 from clearance.settings import Settings
-from clearance.store import install as writer
-from clearance.store import layout
-from clearance.store.install import EncodedList
-from clearance.store.snapshots import Snapshot, SnapshotInfo
+from clearance.snapshots import install as writer
+from clearance.snapshots import layout
+from clearance.snapshots.catalog import Snapshot, SnapshotInfo
+from clearance.snapshots.install import EncodedList
 
 if TYPE_CHECKING:  # the readers are not needed to read snapshots
     from clearance.sources.base import ParsedList
@@ -132,7 +132,7 @@ class SnapshotStore:
     ) -> Snapshot:
         """Make a new active snapshot: ``parsed`` lists replace theirs, others carry over.
 
-        A list comes parsed, or already serialised by :func:`~clearance.store.install.
+        A list comes parsed, or already serialised by :func:`~clearance.snapshots.install.
         encode_list` (e.g. in the worker process that parsed it).
 
         ``min_count_ratio`` (used by ``refresh``) refuses a list whose entity count falls

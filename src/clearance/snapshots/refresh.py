@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clearance.errors import ClearanceError, FetchError, InputFileError
-from clearance.store.fetch import Fetcher, file_name
-from clearance.store.home import Builder, SnapshotStore, check_counts
-from clearance.store.snapshots import Snapshot
+from clearance.snapshots.catalog import Snapshot
+from clearance.snapshots.fetch import Fetcher, file_name
+from clearance.snapshots.home import Builder, SnapshotStore, check_counts
 
 if TYPE_CHECKING:
     from clearance.sources.base import ParsedList
