@@ -18,6 +18,7 @@ from clearance.matching.result import ScreeningResult
 from clearance.model import Entity, Relationship
 from clearance.settings import Settings
 from clearance.snapshots import Snapshot, SnapshotStore
+from clearance.snapshots.leases import Lease
 
 
 class Clearance:
@@ -29,6 +30,7 @@ class Clearance:
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None
         self._screener: Screener | None = None
+        self._leases: list[Lease] = []  # the current snapshot's and the one before (in flight)
 
     # -- snapshot / engine lifecycle -------------------------------------------------------
     def reload(self) -> bool:
@@ -36,15 +38,35 @@ class Clearance:
 
         The new screener is built (loaded from the snapshot's stored index) before the swap, so
         concurrent callers see either the old engine or the new one, never a half-loaded one.
+        The snapshot in use (and the one before, for requests still in flight) is leased, so
+        retention does not delete it under this process.
         """
-        active = self.store.active()
-        current = self._snapshot
-        if active is None or (current is not None and current.id == active.id):
+        held = self.store.lease_active("screening")
+        if held is None:
             return False
-        screener = load_screener(active, self.settings)
+        active, lease = held
+        current = self._snapshot
+        if current is not None and current.id == active.id:
+            lease.release()
+            return False
+        try:
+            screener = load_screener(active, self.settings)
+        except BaseException:
+            lease.release()
+            raise
         with self._lock:
             self._snapshot, self._screener = active, screener
+            self._leases, old = self._leases[-1:] + [lease], self._leases[:-1]
+        for stale in old:
+            stale.release()
         return True
+
+    def close(self) -> None:
+        """Release this object's leases (a process that dies leaves stale ones, ignored)."""
+        with self._lock:
+            held, self._leases = self._leases, []
+        for lease in held:
+            lease.release()
 
     @property
     def snapshot(self) -> Snapshot:
