@@ -85,7 +85,13 @@ class Clearance:
         return self.screen_query(query, ScreenOptions(limit=limit, threshold=threshold))
 
     def screen_query(self, query: Query, options: ScreenOptions | None = None) -> ScreeningResult:
-        return self.screener.screen(query, options or ScreenOptions())
+        options = options or ScreenOptions()
+        result = self.screener.screen(query, options)
+        if (self.settings.home / "ownership").is_dir():  # parties blocked by ownership rules
+            from clearance.graph.screening import with_derived_hits
+
+            result = with_derived_hits(self, query, options, result)
+        return result
 
     # -- browsing -----------------------------------------------------------------------------
     def entity(self, entity_id: str) -> Entity | None:
