@@ -155,8 +155,9 @@ class Explainer:
         seeds: list[int | None] = [None]
         if regime is Regime.UK:
             reach_of = state.reach
-            seeds = [s for s in state.controllers.get(node, [])
-                     if node in reach_of[s][0 if sure else 1]][:MAX_PATHS]  # fmt: skip
+            controlling = [s for s in state.controllers.get(node, [])
+                           if node in reach_of[s][0 if sure else 1]]  # fmt: skip
+            seeds = list(controlling[:MAX_PATHS])
         paths: list[tuple[Step, ...]] = []
         truncated = False
         for seed in seeds:
