@@ -81,6 +81,9 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
     app.include_router(routes_yente.router)
     app.include_router(routes_diff.router)
     app.include_router(routes_graph.router)  # network and ownership (clearance.graph)
+    from clearance.web import install as install_web  # the analysts' pages, under /ui
+
+    install_web(app, settings.home)
     app.add_middleware(GuardMiddleware, max_body=settings.api_max_body_bytes, metrics=metrics)
     return app
 

@@ -14,9 +14,9 @@ from typing import Annotated
 import typer
 
 from clearance import __version__
-from clearance.app import index_builder
 from clearance.cli import batch, db, diff, graph, lists, screen, serve
 from clearance.cli.output import AppState, ClearanceGroup
+from clearance.matching.artifact import index_builder
 from clearance.settings import Settings
 from clearance.snapshots import Builder
 
