@@ -183,5 +183,5 @@ def test_lists_and_diff(visit: Any, web_keys: dict[str, str]) -> None:
         page.get_by_label("Name or id contains").fill(company)
         page.get_by_label("Name or id contains").press("Enter")
         page.wait_for_url(re.compile(r"q="))
-        assert company in page.locator("ul.diff-added").inner_text()
-        assert page.locator("ul.diff-removed").count() == 0
+        assert company in page.locator("table.diff-added").inner_text()
+        assert page.locator("table.diff-removed").count() == 0
