@@ -22,6 +22,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 import clearance
 from clearance.api.auth import Principal
+from clearance.api.errors import status_of
 from clearance.api.service import ApiService, Engine
 from clearance.auth.keys import KeyStore, Role
 from clearance.errors import ClearanceError
@@ -78,7 +79,7 @@ def page_errors() -> Iterator[None]:
     try:
         yield
     except ClearanceError as exc:
-        raise PageError(exc.status, exc.message) from exc
+        raise PageError(status_of(exc)[0], exc.message) from exc
 
 
 def service(request: Request) -> ApiService:
