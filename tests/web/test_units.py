@@ -9,7 +9,6 @@ import pytest
 
 from clearance.errors import ClearanceError
 from clearance.matching.result import FeatureResult, Match
-from clearance.settings import Settings
 from clearance.web.present import highlight, paired_words, show_match
 from clearance.web.routes_auth import safe_next
 from clearance.web.sessions import Session, SessionCodec, csrf_matches, load_secret
@@ -82,21 +81,3 @@ def test_safe_next_stays_inside_the_app() -> None:
     assert safe_next("/ui/entities/x") == "/ui/entities/x"
     for bad in ("https://example.org/", "//example.org/ui/", "/uix", "/ui\\..", None, ""):
         assert safe_next(bad) == "/ui/"
-
-
-def test_network_follows_links_both_ways(tmp_path: Path) -> None:
-    from clearance.snapshots import SnapshotStore
-    from clearance.web.network import neighbourhood
-    from tests.api.factory import install, sdn_entities
-
-    install(tmp_path, {"ofac-sdn": sdn_entities()})
-    snapshot = SnapshotStore(Settings(home=tmp_path)).require_active()
-    one = neighbourhood(snapshot, "ofac-sdn-41736", 1)
-    labels = {n["label"] for n in one["nodes"]}
-    assert "MKRTYCHEV, Ashot" in labels and len(labels) > 1
-    assert all(n["hop"] <= 1 for n in one["nodes"])
-    ids = {n["id"] for n in one["nodes"]}
-    assert all(e["source"] in ids and e["target"] in ids for e in one["edges"])
-    capped = neighbourhood(snapshot, "ofac-sdn-41736", 3, max_nodes=1)
-    assert len(capped["nodes"]) == 1 and capped["truncated"] == (len(labels) > 1)
-    assert neighbourhood(snapshot, "ofac-sdn-0", 2)["nodes"] == []
