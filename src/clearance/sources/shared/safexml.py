@@ -193,3 +193,9 @@ def _drop(element: etree._Element) -> None:
 def local(element: etree._Element) -> str:
     """The tag name without its namespace."""
     return etree.QName(element).localname
+
+
+# Public names for readers that drive lxml's iterparse themselves (payment message files).
+PARSER_OPTIONS = _OPTIONS
+check_no_entities = _check_no_entities
+syntax_error = _syntax_error
