@@ -31,6 +31,7 @@ from clearance.ftm import ftm_records
 from clearance.gcpause import paused_gc
 from clearance.matching.artifact import MatcherIndexBuilder
 from clearance.matching.index import PartialIndex, build_partial
+from clearance.procs import die_with_parent
 from clearance.snapshots import HttpFetcher, Snapshot
 from clearance.snapshots import refresh as refresh_lists
 from clearance.snapshots.guard import InstallGuard
@@ -121,7 +122,12 @@ def _read_all(
     workers = min(len(paths), os.cpu_count() or 1)
     if workers > 1:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=die_with_parent,  # no orphaned parsers if `load` is killed
+            initargs=(os.getpid(),),
+        ) as pool:
             # Biggest first (a workbook is the slowest to read), so the long pole starts at once.
             order = sorted(range(len(paths)), key=lambda i: -_cost(paths[i]))
             futures = {i: pool.submit(_read_one, paths[i], format_name, list_name) for i in order}

@@ -21,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 from typer.core import TyperGroup
 
+import clearance.cli.helpfmt  # noqa: F401 - flags shown without a type label
 from clearance.errors import ClearanceError
 from clearance.settings import Settings
 from clearance.snapshots import Builder, SnapshotStore
