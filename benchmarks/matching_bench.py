@@ -108,7 +108,7 @@ def setup(plan: Plan, seed: int) -> Run:
     settings = Settings(screen_cache=0)
     lists = bd.load_lists()
     t0, c0 = time.perf_counter(), time.process_time()
-    screener = Screener.build(lists.entities, settings, lists=lists.published)
+    screener = Screener.build(lists.entities, settings.matching, lists=lists.published)
     build_s, build_cpu = time.perf_counter() - t0, time.process_time() - c0
     names = sum(len(e.names) for e in lists.entities)
     rows: list[list[object]] = [[k, v, lists.published[k]] for k, v in lists.counts.items()]

@@ -54,7 +54,7 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        watcher = asyncio.create_task(service.watch(settings.api_reload_seconds))
+        watcher = asyncio.create_task(service.watch(settings.api.reload_seconds))
         try:
             yield
         finally:
@@ -73,14 +73,14 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
     app.state.service = service
     app.state.metrics = metrics
     app.state.auth = Authenticator(
-        KeyStore(settings.home), role_from_setting(settings.api_anonymous)
+        KeyStore(settings.home), role_from_setting(settings.api.anonymous)
     )
     install_error_handlers(app)
     app.include_router(routes_screen.router)
     app.include_router(routes_browse.router)
     app.include_router(routes_yente.router)
     app.include_router(routes_diff.router)
-    app.add_middleware(GuardMiddleware, max_body=settings.api_max_body_bytes, metrics=metrics)
+    app.add_middleware(GuardMiddleware, max_body=settings.api.max_body_bytes, metrics=metrics)
     return app
 
 
