@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/matching_bench.py            # full run (~5 minutes)
     .venv/bin/python benchmarks/matching_bench.py --quick    # subset (~1-2 minutes)
 
-Data come from ``/work/shared/data`` (override with ``CLEARANCE_TEST_DATA``). The baselines
+Data come from ``../shared/data`` next to the repository (override with ``CLEARANCE_TEST_DATA``). The baselines
 (rapidfuzz brute force; nomenklatura logic-v2) run on the same queries; logic-v2 and Faker live
 in a separate venv (``.bench/venv``) that this script creates. See ``benchmarks/README.md``.
 """
