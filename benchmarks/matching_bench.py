@@ -3,9 +3,10 @@
     .venv/bin/python benchmarks/matching_bench.py            # full run (~5 minutes)
     .venv/bin/python benchmarks/matching_bench.py --quick    # subset (~1-2 minutes)
 
-Data come from ``../shared/data`` next to the repository (override with ``CLEARANCE_TEST_DATA``). The baselines
-(rapidfuzz brute force; nomenklatura logic-v2) run on the same queries; logic-v2 and Faker live
-in a separate venv (``.bench/venv``) that this script creates. See ``benchmarks/README.md``.
+Data come from ``../shared/data`` next to the repository (override with
+``CLEARANCE_TEST_DATA``). The baselines (rapidfuzz brute force; nomenklatura logic-v2) run on
+the same queries; logic-v2 and Faker live in a separate venv (``.bench/venv``) that this script
+creates. See ``benchmarks/README.md``.
 """
 
 from __future__ import annotations

@@ -34,6 +34,7 @@ from clearance.snapshots import (
     SnapshotStore,
 )
 from clearance.snapshots import refresh as refresh_lists
+from clearance.snapshots.guard import InstallGuard
 
 # Artifact builders run inside every new snapshot before it goes live (load and refresh).
 # A capability that stores something with each snapshot appends its builder here.
@@ -75,6 +76,7 @@ class LoadResult:
     lists: list[dict[str, Any]]
     read_seconds: float
     seconds: float
+    warnings: list[str] = field(default_factory=list)
 
 
 class Clearance:
@@ -95,8 +97,13 @@ class Clearance:
         format_name: str | None = None,
         list_name: str | None = None,
         demo: bool = False,
+        allow_shrink: bool = False,
     ) -> LoadResult:
-        """Read list files (format detected) into a new snapshot and make it active."""
+        """Read list files (format detected) into a new snapshot and make it active.
+
+        The install guard refuses a list that looks partial against the active snapshot
+        (``CLEARANCE_MIN_COUNT_RATIO``) unless ``allow_shrink``; what it tolerates comes back
+        as warnings."""
         files = [Path(p) for p in paths]
         if not files and not demo:
             raise QueryError("give at least one path to load, or demo=True")
@@ -110,23 +117,33 @@ class Clearance:
             b.with_partials(partials) if isinstance(b, MatcherIndexBuilder) else b
             for b in self.builders
         ]
-        snapshot = self.store.install(parsed, builders=builders, parse_seconds=seconds)
+        guard = InstallGuard(self.settings.snapshots.min_count_ratio, allow_shrink)
+        snapshot = self.store.install(parsed, builders=builders, parse_seconds=seconds, guard=guard)
         total = time.perf_counter() - start
-        return LoadResult(snapshot, loading.summary(parsed, seconds), read, total)
+        rows = loading.summary(parsed, seconds)
+        return LoadResult(snapshot, rows, read, total, guard.warnings)
 
     def refresh(
         self,
         lists: Sequence[str] | None = None,
         *,
         keep_going: bool = False,
+        allow_shrink: bool = False,
         fetcher: Fetcher | None = None,
     ) -> RefreshResult:
         """Download each list's official files, check them, and install a new snapshot."""
         if fetcher is None:
             with HttpFetcher.from_settings(self.settings) as own:
-                return self.refresh(lists, keep_going=keep_going, fetcher=own)
+                return self.refresh(
+                    lists, keep_going=keep_going, allow_shrink=allow_shrink, fetcher=own
+                )
         return refresh_lists(
-            self.store, fetcher, lists, builders=self.builders, keep_going=keep_going
+            self.store,
+            fetcher,
+            lists,
+            builders=self.builders,
+            keep_going=keep_going,
+            allow_shrink=allow_shrink,
         )
 
     # -- the active snapshot and its screener --------------------------------------------------
@@ -192,7 +209,13 @@ class Clearance:
         return self.screen_query(query, ScreenOptions(limit=limit, threshold=threshold))
 
     def screen_query(self, query: Query, options: ScreenOptions | None = None) -> ScreeningResult:
-        return self.screener.screen(query, options or ScreenOptions())
+        options = options or ScreenOptions()
+        result = self.screener.screen(query, options)
+        if (self.settings.home / "ownership").is_dir():  # parties blocked by ownership rules
+            from clearance.graph.screening import with_derived_hits
+
+            result = with_derived_hits(self, query, options, result)
+        return result
 
     # -- look-ups -----------------------------------------------------------------------------
     def entity(self, entity_id: str) -> Entity | None:

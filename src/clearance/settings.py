@@ -136,8 +136,9 @@ class SnapshotSettings(Section):
         default=0.8,
         ge=0.0,
         le=1.0,
-        description="`refresh` refuses a list whose entity count falls below this share "
-        "of the previous snapshot's (a truncated or hostile file).",
+        description="`load` and `refresh` refuse a list whose entity or alias count falls "
+        "below this share of the active snapshot's (a truncated or hostile file; "
+        "`--allow-shrink` forces it).",
     )
 
     @classmethod

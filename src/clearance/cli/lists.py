@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any
 
@@ -24,6 +25,14 @@ if TYPE_CHECKING:
     from clearance.snapshots import Snapshot
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+AllowShrinkOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-shrink",
+        help="Install a list even if it looks partial against the active snapshot (far fewer "
+        "entities or aliases, files missing, no end marker).",
+    ),
+]
 
 
 def _print_loaded(rows: list[dict[str, Any]], snapshot: Snapshot, title: str) -> None:
@@ -77,24 +86,36 @@ def load(
         str | None, typer.Option("--list", help="Store under this list name.")
     ] = None,
     demo: Annotated[bool, typer.Option("--demo", help="Load the small bundled demo list.")] = False,
+    allow_shrink: AllowShrinkOption = False,
     json_output: JsonOption = False,
 ) -> None:
     """Load official list files into a new snapshot and make it active."""
     if not paths and not demo:
         raise typer.BadParameter("give at least one PATH to load, or --demo")
     loaded = get_state(ctx).app.load(
-        paths or [], format_name=format_name, list_name=list_name, demo=demo
+        paths or [],
+        format_name=format_name,
+        list_name=list_name,
+        demo=demo,
+        allow_shrink=allow_shrink,
     )
     total, read = loaded.seconds, loaded.read_seconds
     if json_output:
         print_json(
             {"snapshot": loaded.snapshot.id, "lists": loaded.lists, "seconds": round(total, 3)}
+            | {"warnings": loaded.warnings}
         )
     else:
         title = (
             f"Loaded in {total:.1f}s (reading {read:.1f}s, snapshot + indexes {total - read:.1f}s)"
         )
         _print_loaded(loaded.lists, loaded.snapshot, title=title)
+        _print_warnings(loaded.warnings)
+
+
+def _print_warnings(warnings: Sequence[str]) -> None:
+    for warning in warnings:
+        console.print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=True)
 
 
 def refresh(
@@ -110,13 +131,14 @@ def refresh(
         bool,
         typer.Option("--keep-going", help="Install the lists that succeeded even if others fail."),
     ] = False,
+    allow_shrink: AllowShrinkOption = False,
     json_output: JsonOption = False,
 ) -> None:
     """Download the official files of each list, check them, and install a new snapshot."""
     from clearance.loading import summary
 
     state = get_state(ctx)
-    result = state.app.refresh(lists, keep_going=keep_going)
+    result = state.app.refresh(lists, keep_going=keep_going, allow_shrink=allow_shrink)
     rows = summary(result.parsed, result.seconds) if result.snapshot else []
     if json_output:
         print_json(
@@ -127,10 +149,13 @@ def refresh(
                 "failures": [
                     {"list": f.list, "url": f.url, "reason": f.reason} for f in result.failures
                 ],
+                "warnings": result.warnings,
             }
         )
     elif result.snapshot is not None:
         _print_loaded(rows, result.snapshot, title="Refreshed")
+    if not json_output:
+        _print_warnings(result.warnings)
     for failure in result.failures:
         where = f" ({failure.url})" if failure.url else ""
         print_error(f"{failure.list}{where}: {failure.reason}")

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from clearance import __version__
-from clearance.cli import batch, db, diff, lists, screen, serve
+from clearance.cli import batch, db, diff, graph, lists, screen, serve
 from clearance.cli.output import AppState, ClearanceGroup
 from clearance.settings import Settings
 
@@ -67,4 +67,5 @@ app.command()(screen.screen)
 app.command()(batch.batch)
 app.command()(diff.diff)
 serve.register(app)  # `serve` and the `keys` group (clearance.api)
+graph.register(app)  # `network`, `exposure` and the `ownership` group (clearance.graph)
 app.add_typer(db.app, name="db")  # `db upgrade|status` (clearance.db)
