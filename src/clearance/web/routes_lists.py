@@ -4,7 +4,6 @@ the difference between two of them, and the admin's reload and refresh."""
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -14,7 +13,8 @@ from starlette.responses import Response
 
 from clearance.api.auth import Principal
 from clearance.auth.keys import Role
-from clearance.snapshots import Snapshot, SnapshotStore
+from clearance.diff import SnapshotChanges, diff_store
+from clearance.snapshots import SnapshotStore
 from clearance.web import deps
 from clearance.web.deps import PREFIX, page_errors, render
 
@@ -39,37 +39,31 @@ async def lists_page(request: Request, _: Principal = Depends(deps.page(Role.VIE
 KINDS = ("added", "removed", "changed")
 
 
+@functools.lru_cache(maxsize=4)
+def _changes(store: SnapshotStore, old_id: str, new_id: str) -> SnapshotChanges:
+    """The core's field-level diff (as ``GET /snapshots/{a}/diff/{b}``), kept for a few pairs:
+    the first view of a pair reads both snapshots, the pages after it are served from memory."""
+    return diff_store(store, old_id, new_id)
+
+
 def _newest_first(entity_id: str) -> tuple[int, str]:
     tail = entity_id.rsplit("-", 1)[-1]
     return (-int(tail) if tail.isdigit() else 0, entity_id)
 
 
-@functools.lru_cache(maxsize=4)
-def _diff_rows(old_path: Path, new_path: Path) -> dict[str, dict[str, list[tuple[str, str]]]]:
-    """Per list and change kind, ``(id, caption)`` newest listing first (kept for a few pairs:
-    captions are read entity by entity, so the first view of a pair is the slow one)."""
-    old, new = Snapshot(old_path), Snapshot(new_path)
-    out: dict[str, dict[str, list[tuple[str, str]]]] = {}
-    for name, d in new.diff(old).lists.items():
-        out[name] = {}
-        for kind in KINDS:
-            source = old if kind == "removed" else new
-            ids = sorted(getattr(d, kind), key=_newest_first)
-            out[name][kind] = [(i, source.caption(i) or i) for i in ids]
-    return out
-
-
 def diff_view(store: SnapshotStore, old_id: str, new_id: str, q: str, page: int) -> dict[str, Any]:
     with page_errors():
         old, new = store.get(old_id), store.get(new_id)
+        changes = _changes(store, old.id, new.id)
     needle = q.casefold()
     lists = []
-    for name, kinds in _diff_rows(old.path, new.path).items():
-        entry: dict[str, Any] = {"name": name, "counts": {}, "shown": {}}
-        for kind, rows in kinds.items():
-            entry["counts"][kind] = len(rows)
+    for name, found in changes.lists.items():
+        entry: dict[str, Any] = {"name": name, "changes": found, "counts": found.counts()}
+        entry["shown"] = {}
+        for kind in KINDS:
+            rows = sorted(getattr(found, kind), key=lambda r: _newest_first(r.id))
             if needle:
-                rows = [r for r in rows if needle in r[1].casefold() or needle in r[0].casefold()]
+                rows = [r for r in rows if needle in r.name.casefold() or needle in r.id.casefold()]
             entry["shown"][kind] = (len(rows), rows[page * DIFF_ROWS : (page + 1) * DIFF_ROWS])
         lists.append(entry)
     more = any(
