@@ -16,6 +16,7 @@ import typer
 from clearance import __version__
 from clearance.app import index_builder
 from clearance.cli import batch, db, diff, lists, screen, serve
+from clearance.cli import payments as payment_cli
 from clearance.cli.output import AppState, ClearanceGroup
 from clearance.settings import Settings
 from clearance.snapshots import Builder
@@ -78,3 +79,4 @@ app.command()(batch.batch)
 app.command()(diff.diff)
 serve.register(app)  # `serve` and the `keys` group (clearance.api)
 app.add_typer(db.app, name="db")  # `db upgrade|status` (clearance.db)
+app.command()(payment_cli.payment)  # `payment FILE|FOLDER…` (clearance.payments)

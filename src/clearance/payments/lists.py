@@ -17,7 +17,19 @@ from clearance.matching.result import ScreeningResult
 from clearance.model import IdType
 
 if TYPE_CHECKING:
-    from clearance.app import Clearance
+    from clearance.matching.engine import Screener
+    from clearance.snapshots import Snapshot
+
+
+class LoadedLists(Protocol):
+    """A consistent snapshot and screener pair: :class:`clearance.Clearance`, the API's engine."""
+
+    @property
+    def screener(self) -> Screener: ...
+
+    @property
+    def snapshot(self) -> Snapshot: ...
+
 
 RARE_WORD = 80  # a listed-name word in fewer names than this can anchor a text window
 
@@ -48,10 +60,9 @@ class ListView(Protocol):
 
 
 class SnapshotLists:
-    """:class:`ListView` over the active snapshot of a :class:`Clearance` home."""
+    """:class:`ListView` over a loaded snapshot (an opened :class:`clearance.Clearance`)."""
 
-    def __init__(self, engine: Clearance) -> None:
-        self.engine = engine
+    def __init__(self, engine: LoadedLists) -> None:
         screener = engine.screener
         self.screener = screener
         self.snapshot = engine.snapshot

@@ -24,7 +24,7 @@ def status_report(decision: Decision, *, message_id: str, now: datetime | None =
     created = (now or datetime.now(UTC)).replace(microsecond=0).isoformat()
     msg = decision.message
     ns = f"{{{NAMESPACE}}}"
-    document = etree.Element(f"{ns}Document", nsmap={None: NAMESPACE})
+    document = etree.Element(f"{ns}Document", nsmap={None: NAMESPACE})  # type: ignore[dict-item]
     report = etree.SubElement(document, f"{ns}FIToFIPmtStsRpt")
     header = etree.SubElement(report, f"{ns}GrpHdr")
     etree.SubElement(header, f"{ns}MsgId").text = message_id[:35]
