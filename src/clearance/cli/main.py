@@ -14,10 +14,10 @@ from typing import Annotated
 import typer
 
 from clearance import __version__
-from clearance.app import index_builder
-from clearance.cli import batch, db, diff, lists, screen, serve
+from clearance.cli import batch, db, diff, graph, lists, screen, serve
 from clearance.cli import payments as payment_cli
 from clearance.cli.output import AppState, ClearanceGroup
+from clearance.matching.artifact import index_builder
 from clearance.settings import Settings
 from clearance.snapshots import Builder
 
@@ -78,5 +78,6 @@ app.command()(screen.screen)
 app.command()(batch.batch)
 app.command()(diff.diff)
 serve.register(app)  # `serve` and the `keys` group (clearance.api)
+graph.register(app)  # `network`, `exposure` and the `ownership` group (clearance.graph)
 app.add_typer(db.app, name="db")  # `db upgrade|status` (clearance.db)
 app.command()(payment_cli.payment)  # `payment FILE|FOLDER…` (clearance.payments)
