@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import IO
 
 from clearance.countries import country_code
@@ -282,10 +283,15 @@ def _countries(lines: list[Located]) -> Iterator[Located]:
         for gram in grams:
             if len(gram) < 4 or len(gram.split()) > len(words):
                 continue
-            code = country_code(gram)
+            code = _country(gram)
             if code and code not in seen:
                 seen.add(code)
                 yield Located(code, line.path)
+
+
+@lru_cache(maxsize=50_000)
+def _country(text: str) -> str | None:
+    return country_code(text)
 
 
 def _structured_party(
