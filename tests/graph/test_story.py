@@ -8,6 +8,7 @@ from pathlib import Path
 import orjson
 
 import clearance
+from clearance.graph.service import ownership_of
 
 from .conftest import FIXTURES, Invoke
 
@@ -79,3 +80,20 @@ def test_a_25_50_band_cannot_tell(cli: Invoke) -> None:
 def test_no_ownership_data_leaves_screening_unchanged(cli: Invoke) -> None:
     result = orjson.loads(cli("screen", "Versor Trading Ltd", "--json").stdout)
     assert all(m["list"] == "ofac-sdn" for m in result["matches"])
+
+
+def test_kept_current_and_monitoring_learns_who_became_blocked(sdn_home: Path) -> None:
+    engine = clearance.open(sdn_home)
+    service = ownership_of(engine)
+    service.load_file(FIXTURES / "story-band.csv", name="story")
+    first = service.blocked()
+    assert [c.to_dict() for c in service.changes() if c.regime.value == "ofac"] == [
+        {"node": "own-versor-trading-ltd", "name": "Versor Trading Ltd", "regime": "ofac",
+         "before": "not blocked", "after": "cannot tell"}
+    ]  # fmt: skip
+    assert service.blocked() is first  # nothing changed: no recompute
+    service.load_file(FIXTURES / "story-55.csv", name="story")  # the dataset is replaced
+    assert service.blocked() is not first
+    changes = {(c.node, c.regime.value, c.after.value) for c in service.changes()}
+    assert ("own-versor-trading-ltd", "ofac", "blocked") in changes
+    assert not any(regime == "uk" for _, regime, _ in changes)
