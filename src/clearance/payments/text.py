@@ -128,6 +128,12 @@ def _place_table(
     return table, frozenset(place.split()[0] for place in table)
 
 
+@lru_cache(maxsize=50_000)
+def has_legal_form(name: str) -> bool:
+    """Whether the name carries a legal form (``VERSOR S.R.O.``): then it names an organisation."""
+    return any(form.forms for form in analyse(name))
+
+
 def significant(name: str, *, generic: bool = False) -> list[str]:
     """The words of a name that tell it apart: no legal form, particle or initial, and (unless
     ``generic``) no low-information word such as Company, Trading or Industries."""
