@@ -17,6 +17,7 @@ from clearance.api import (
     routes_diff,
     routes_docs,
     routes_graph,
+    routes_payments,
     routes_screen,
     routes_yente,
 )
@@ -62,7 +63,7 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await service.load_before_serving()  # no request reaches a worker that cannot answer
-        watcher = asyncio.create_task(service.watch(settings.api_reload_seconds))
+        watcher = asyncio.create_task(service.watch(settings.api.reload_seconds))
         try:
             yield
         finally:
@@ -84,7 +85,7 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
     app.state.service = service
     app.state.metrics = metrics
     app.state.auth = Authenticator(
-        KeyStore(settings.home), role_from_setting(settings.api_anonymous)
+        KeyStore(settings.home), role_from_setting(settings.api.anonymous)
     )
     install_error_handlers(app)
     app.include_router(routes_screen.router)
@@ -92,11 +93,12 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
     app.include_router(routes_yente.router)
     app.include_router(routes_diff.router)
     app.include_router(routes_graph.router)  # network and ownership (clearance.graph)
+    app.include_router(routes_payments.router)  # payment messages (clearance.payments)
     routes_docs.install(app)  # /docs with Swagger UI shipped in the package
     from clearance.web import install as install_web  # the analysts' pages, under /ui
 
     install_web(app, settings.home)
-    app.add_middleware(GuardMiddleware, max_body=settings.api_max_body_bytes, metrics=metrics)
+    app.add_middleware(GuardMiddleware, max_body=settings.api.max_body_bytes, metrics=metrics)
     return app
 
 

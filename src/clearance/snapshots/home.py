@@ -78,7 +78,7 @@ class SnapshotStore:
         if snapshot is None:
             raise SnapshotError(
                 f"no lists loaded in {self.home}; run `clearance load FILE...` "
-                "(or `clearance load --demo`) first"
+                "(or `clearance load --demo`, or `clearance refresh`) first"
             )
         return snapshot
 
@@ -304,7 +304,7 @@ class SnapshotStore:
         with a live lease or a pin. A candidate is first renamed out of the way, then the
         leases are read again, so a reader that leased it meanwhile keeps it."""
         ids = self.snapshot_ids()
-        keep = set(ids[-self.settings.retention :]) | {active_id} | set(self.pins())
+        keep = set(ids[-self.settings.snapshots.retention :]) | {active_id} | set(self.pins())
         keep |= set(leases.live_leases(self.home, sweep=True))
         for snapshot_id in ids:
             if snapshot_id in keep:
