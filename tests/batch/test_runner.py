@@ -242,3 +242,29 @@ def test_parquet_output_resumes_from_its_part_files(
     run_batch(config(customers, out, resume=True), batch_settings)
     assert pq.read_table(out).to_pylist() == pq.read_table(tmp_path / "ref.parquet").to_pylist()
     assert not parts.exists()
+
+
+def test_a_run_that_cannot_resume_says_how_to_start_over(
+    tmp_path: Path, batch_home: Path, customers: Path
+) -> None:
+    """After a snapshot change, --resume is refused with the way out; following it works
+    (no loop between "cannot resume" and "pass --resume")."""
+    home = tmp_path / "home"
+    shutil.copytree(batch_home, home)
+    settings = Settings(home=home)
+    src = tmp_path / "in.csv"
+    shutil.copy(customers, src)
+    out = tmp_path / "out.csv"
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(config(src, out), settings, InterruptAfter(1))
+    extra = Entity(list="extra", source_id="1", schema=Schema.PERSON, names=(Name("Zed Extra"),))
+    SnapshotStore(settings).install([ParsedList("extra", "test", [extra], [])])
+    with pytest.raises(CheckpointError) as refused:
+        run_batch(config(src, out, resume=True), settings)
+    message = refused.value.message
+    assert "active snapshot changed" in message and "without --resume" in message
+    checkpoint = Path(message.split("delete the checkpoint ", 1)[1].split(" and run", 1)[0])
+    assert checkpoint.is_file()
+    checkpoint.unlink()
+    summary = run_batch(config(src, out), settings)
+    assert summary.rows > 0 and not summary.resumed_from
