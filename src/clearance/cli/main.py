@@ -16,7 +16,6 @@ import typer
 from clearance import __version__
 from clearance.cli import batch, db, diff, graph, lists, screen, serve
 from clearance.cli.output import AppState, ClearanceGroup
-from clearance.settings import Settings
 
 app = typer.Typer(
     cls=ClearanceGroup,
@@ -53,7 +52,7 @@ def main(
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
-    ctx.obj = AppState(settings=Settings.from_env(home=home), debug=debug)
+    ctx.obj = AppState(home=home, debug=debug)
 
 
 app.command()(lists.load)
