@@ -6,6 +6,8 @@ read-only after construction, so one instance serves many threads.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -27,7 +29,7 @@ from clearance.matching.index import (
     merge_partials,
 )
 from clearance.matching.names import NameComparison, NameParams, WeightedName, compare, weigh
-from clearance.matching.normalize import NameForm, analyse, name_parts, skeleton
+from clearance.matching.normalize import NameForm, analyse, query_parts, skeleton
 from clearance.matching.query import Query, ScreenOptions
 from clearance.matching.result import FeatureResult, Match, ScreeningResult
 from clearance.matching.retrieve import QueryForm, retrieve
@@ -37,9 +39,10 @@ from clearance.model import Entity, Schema
 from clearance.settings import Settings
 
 ALGORITHM = "clearance-logic"
-ALGORITHM_VERSION = "1.1"
+ALGORITHM_RELEASE = "1.2"
 INDEX_DIR = "index"
 SKELETON_FULL_TRUST = 6  # consonants a skeleton needs before it is trusted fully
+PART_TRUST = 0.99  # a match through part of the query (places and qualifiers left out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,21 +50,40 @@ class Algorithm:
     """The declared algorithm: name, version and every weight it uses."""
 
     name: str = ALGORITHM
-    version: str = ALGORITHM_VERSION
+    release: str = ALGORITHM_RELEASE
     names: NameParams = field(default_factory=NameParams)
     features: FeatureParams = field(default_factory=FeatureParams)
     retrieval_margin: float = 0.1  # retrieve names whose bound is >= threshold - margin
     max_entities: int = 300  # safety cap on entities scored per query
+
+    def parameters(self) -> dict[str, object]:
+        """Every declared number that changes a score."""
+        return {
+            "names": {k: getattr(self.names, k) for k in self.names.__slots__},
+            "adjustments": {k: getattr(self.features, k) for k in self.features.__slots__},
+            "retrieval_margin": self.retrieval_margin,
+            "max_entities": self.max_entities,
+            "skeleton_full_trust": SKELETON_FULL_TRUST,
+            "part_trust": PART_TRUST,
+        }
+
+    @property
+    def version(self) -> str:
+        """The release and a hash of the parameters ("1.2+3f9a0c1b"): a receipt names exactly
+        what produced a score."""
+        blob = json.dumps(self.parameters(), sort_keys=True).encode()
+        return f"{self.release}+{hashlib.sha256(blob).hexdigest()[:8]}"
 
     def describe(self) -> dict[str, object]:
         return {
             "name": self.name,
             "version": self.version,
             "features": [f.__name__ for f in FEATURES],
-            "names": {k: getattr(self.names, k) for k in self.names.__slots__},
-            "adjustments": {k: getattr(self.features, k) for k in self.features.__slots__},
-            "retrieval_margin": self.retrieval_margin,
+            **self.parameters(),
         }
+
+
+ALGORITHM_VERSION = Algorithm().version
 
 
 def query_forms(query: Query) -> list[QueryForm]:
@@ -79,19 +101,19 @@ def _query_forms(name: str, schema: Schema | None) -> list[QueryForm]:
         Schema.PERSON: (False,),
         None: (True, False),
     }.get(schema, (True,))
-    forms: list[NameForm] = []
-    for part in name_parts(name):
+    forms: dict[NameForm, float] = {}
+    for i, part in enumerate(query_parts(name)):
         for split in splits:
             for form in analyse(part, split_forms=split, query=True):
-                if form not in forms:
-                    forms.append(form)
+                forms.setdefault(form, 1.0 if i == 0 else PART_TRUST)
     out: list[QueryForm] = []
-    for form in forms:
-        out.append(QueryForm(form, KIND_NATIVE if form.native else KIND_LATIN))
+    for form, trust in forms.items():
+        out.append(QueryForm(form, KIND_NATIVE if form.native else KIND_LATIN, trust))
         if form.native and form.script == ARABIC:
             skel = tuple(s for s in (skeleton(t, ARABIC) for t in form.tokens) if s)
             if skel:
-                out.append(QueryForm(NameForm(skel, form.forms, ARABIC), KIND_SKELETON))
+                sform = NameForm(skel, form.forms, ARABIC)
+                out.append(QueryForm(sform, KIND_SKELETON, trust * skeleton_trust(sform)))
     return out
 
 
@@ -266,8 +288,8 @@ class Screener:
                         break  # names are tried best bound first: the rest cannot win
                     comp = compare(qname, record.name, table, person=person,
                                    params=self.algo.names, min_score=floor)  # fmt: skip
-                    if qform.kind == KIND_SKELETON:
-                        comp = comp.scaled(skeleton_trust(qform.form))
+                    if qform.trust < 1.0:
+                        comp = comp.scaled(qform.trust)
                     # Rank names as the decision will see them: a weak a.k.a. counts less, so
                     # a strong name that alerts is not hidden behind a weak one that does not.
                     factor = self.algo.features.weak_alias_factor if record.weak else 1.0

@@ -20,11 +20,13 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "obsestvo s ogranicennoj otvetstvennostu", "tovarystvo z obmezhenoiu vidpovidalnistiu",
         "mchj", "mmc", "ltd liability co", "sp z o o", "spolka z ograniczona odpowiedzialnoscia",
         "kft", "doo", "d o o", "srl", "s r l", "sarl", "s a r l", "sl", "s l", "limitada", "ltda",
+        "s de r l", "s de rl", "tic ltd sti", "ltd sti", "eood", "ood",
     ),
     "llp": (
         "llp", "l l p", "limited liability partnership", "too", "t o o",
         "tovarishchestvo s ogranichennoy otvetstvennostyu",
         "tovarisestvo s ogranicennoj otvetstvennostu", "lp", "limited partnership",
+        "s en c s", "s en c",
     ),
     "jsc": (
         "jsc", "j s c", "joint stock company", "ao", "a o", "oao", "zao", "pao", "ojsc", "cjsc",
@@ -195,3 +197,37 @@ PATRONYMIC_ENDINGS: tuple[str, ...] = (
 @cache
 def is_patronymic(token: str) -> bool:
     return len(token) > 6 and token.endswith(PATRONYMIC_ENDINGS)
+
+
+# Places a query may name after the party ("Verus LLC, Moscow, Russia"): cities that trade
+# and sanctions lists name often (countries come from clearance.countries), and the words that
+# qualify a place ("Albania Branch", "Branch Office in Dubai", "resident of Tehran").
+CITIES: frozenset[str] = frozenset(
+    """
+    moscow moskva st petersburg saint sankt peterburg novosibirsk yekaterinburg ekaterinburg
+    kazan sochi vladivostok kaliningrad rostov don samara omsk ufa minsk kyiv kiev kharkiv
+    odesa odessa lviv dnipro donetsk luhansk simferopol sevastopol grozny makhachkala almaty
+    astana nur sultan tashkent bishkek dushanbe ashgabat baku yerevan tbilisi chisinau riga
+    vilnius tallinn warsaw prague bratislava budapest vienna bucharest sofia belgrade zagreb
+    ljubljana sarajevo tirana skopje podgorica athens nicosia limassol larnaca istanbul ankara
+    izmir mersin tehran teheran mashhad isfahan tabriz shiraz qom bandar abbas kish damascus
+    aleppo latakia homs beirut baghdad basra erbil mosul amman jerusalem gaza cairo alexandria
+    tripoli benghazi tunis algiers rabat casablanca khartoum juba addis ababa asmara mogadishu
+    nairobi kampala kinshasa bangui bamako niamey dakar lagos abuja kabul kandahar herat
+    islamabad karachi lahore peshawar quetta delhi mumbai dhaka colombo kathmandu yangon
+    rangoon naypyidaw bangkok hanoi saigon phnom penh vientiane kuala lumpur singapore jakarta
+    manila pyongyang nampo sinuiju seoul beijing peking shanghai shenzhen guangzhou hong kong
+    kowloon macau macao dalian tianjin harbin dandong xiamen taipei tokyo osaka vladivostok
+    dubai abu dhabi sharjah ajman fujairah doha manama kuwait muscat riyadh jeddah sanaa aden
+    london paris berlin hamburg frankfurt munich rome milan madrid barcelona lisbon amsterdam
+    rotterdam brussels antwerp luxembourg geneva zurich lugano stockholm oslo copenhagen
+    helsinki dublin new york miami houston los angeles panama caracas havana managua bogota
+    lima quito la paz buenos aires santiago montevideo asuncion mexico toronto montreal
+    """.split()  # noqa: SIM905
+)
+PLACE_QUALIFIERS: frozenset[str] = frozenset(
+    """
+    branch office representative regional head main city region oblast province district
+    republic federation state of the in resident citizen national based registered
+    """.split()  # noqa: SIM905
+)
