@@ -17,3 +17,7 @@ def data_dir() -> Path:
     if not DATA.is_dir():
         pytest.fail(f"official list files not found at {DATA} (set CLEARANCE_TEST_DATA)")
     return DATA
+
+
+# PostgreSQL and the database fixtures (`pg_server`, `db_url`) for every test package.
+from tests.pg import db_url, pg_server  # noqa: E402, F401

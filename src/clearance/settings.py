@@ -107,6 +107,14 @@ class Settings:
             "seconds (0 disables the check; `POST /admin/reload` still works)."
         },
     )
+    database_url: str = field(
+        default="",
+        metadata={
+            "help": "Database for cases, decisions and the audit trail: empty (default) for "
+            "the SQLite file `clearance.db` in the home directory, or "
+            "`postgresql+psycopg://USER:PASSWORD@HOST/DB`."
+        },
+    )
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -137,6 +145,8 @@ class Settings:
                 values["api_anonymous"] = raw.strip().lower()
             if raw := env.get(f"{ENV_PREFIX}API_RELOAD_SECONDS"):
                 values["api_reload_seconds"] = float(raw)
+            if raw := env.get(f"{ENV_PREFIX}DATABASE_URL"):
+                values["database_url"] = raw.strip()
         except ValueError as exc:
             raise ClearanceError(f"invalid {ENV_PREFIX}* setting: {exc}") from exc
         sources = dict(DEFAULT_SOURCES)

@@ -1,0 +1,102 @@
+"""The database foundation on SQLite and a real PostgreSQL 15: URL from the settings,
+migrations applied programmatically, one transaction per session, clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from typer.testing import CliRunner
+
+from clearance.cli.main import app
+from clearance.db import Database, DatabaseError, DatabaseUnavailable
+from clearance.db.engine import database_url, forget_databases, open_database
+from clearance.db.migrate import status
+from clearance.settings import Settings
+from tests.pg import _free_port
+
+
+def test_default_is_sqlite_in_the_home(tmp_path: Path) -> None:
+    settings = Settings.from_env({"CLEARANCE_HOME": str(tmp_path)})
+    assert database_url(settings) == f"sqlite:///{tmp_path / 'clearance.db'}"
+    url = "postgresql+psycopg://u@127.0.0.1:5/x"
+    assert database_url(Settings.from_env({"CLEARANCE_DATABASE_URL": url})) == url
+
+
+def test_upgrade_brings_every_head_and_is_idempotent(db_url: str) -> None:
+    db = Database(db_url)
+    try:
+        before = status(db)
+        assert before.current == () and before.pending
+        applied = db.upgrade()
+        assert applied == list(before.pending)
+        after = status(db)
+        assert after.up_to_date and set(after.current) == set(after.heads)
+        assert db.upgrade() == []
+    finally:
+        db.dispose()
+
+
+def test_session_commits_or_rolls_back_whole(db_url: str) -> None:
+    db = Database(db_url)
+    try:
+        with db.connect(write=True) as conn:
+            conn.execute(text("CREATE TABLE probe (x INTEGER NOT NULL)"))
+        with db.session(write=True) as s:
+            s.execute(text("INSERT INTO probe VALUES (1)"))
+        with pytest.raises(RuntimeError), db.session(write=True) as s:
+            s.execute(text("INSERT INTO probe VALUES (2)"))
+            raise RuntimeError("half-way")
+        with db.session() as s:
+            assert s.execute(text("SELECT x FROM probe")).scalars().all() == [1]
+    finally:
+        db.dispose()
+
+
+def test_unreachable_postgres_is_a_clear_503() -> None:
+    db = Database(f"postgresql+psycopg://someone:secret@127.0.0.1:{_free_port()}/nothing")
+    with pytest.raises(DatabaseUnavailable, match="unavailable") as info:
+        db.upgrade()
+    assert info.value.status == 503
+    assert "secret" not in info.value.message
+
+
+def test_bad_urls_are_clear_errors() -> None:
+    with pytest.raises(DatabaseError, match="unsupported database 'mysql'"):
+        Database("mysql://x@y/z")
+    with pytest.raises(DatabaseError, match="not a database URL"):
+        Database("not a url")
+
+
+def test_open_database_upgrades_once(tmp_path: Path) -> None:
+    settings = Settings.from_env({"CLEARANCE_HOME": str(tmp_path)})
+    try:
+        db = open_database(settings)
+        assert open_database(settings) is db
+        assert status(db).up_to_date
+        assert (tmp_path / "clearance.db").is_file()
+    finally:
+        forget_databases()
+
+
+def test_cli_db_upgrade_and_status(db_url: str, tmp_path: Path) -> None:
+    runner = CliRunner()
+    env = {"CLEARANCE_DATABASE_URL": db_url}
+    home = ["--home", str(tmp_path / "home")]
+    result = runner.invoke(app, [*home, "db", "status"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "pending" in result.output
+    result = runner.invoke(app, [*home, "db", "upgrade"], env=env)
+    assert result.exit_code == 0 and "applied" in result.output, result.output
+    result = runner.invoke(app, [*home, "db", "status", "--json"], env=env)
+    assert result.exit_code == 0 and '"up_to_date": true' in result.output, result.output
+
+
+def test_cli_unreachable_database_is_one_line(tmp_path: Path) -> None:
+    url = f"postgresql+psycopg://u@127.0.0.1:{_free_port()}/x"
+    result = CliRunner().invoke(
+        app, ["--home", str(tmp_path), "db", "upgrade"], env={"CLEARANCE_DATABASE_URL": url}
+    )
+    assert result.exit_code == 1
+    assert "unavailable" in result.output and "Traceback" not in result.output
