@@ -249,12 +249,19 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=20261203)
     parser.add_argument("--failures", type=int, default=5, help="failures shown (tune split)")
     parser.add_argument("--speed", action="store_true", help="also the cold-pass speed run")
+    parser.add_argument("--speed-only", action="store_true", help="only the cold-pass speed run")
+    parser.add_argument("--speed-queries", type=int, default=3000, help="queries timed (cold)")
     parser.add_argument("--dump", type=Path, help="write every case's outcome to this file")
     args = parser.parse_args()
     started = time.perf_counter()
     console.print(f"load average {os.getloadavg()} on {os.cpu_count()} cores (machine shared)")
     settings = Settings(screen_cache=0)
     lists = bd.load_lists()
+    if args.speed_only:
+        from bench_cold import cold_speed
+
+        cold_speed(lists, settings, args.seed, args.speed_queries)
+        return
     screener = Screener.build(lists.entities, settings, lists=lists.published)
     console.print(f"engine {screener.algorithm} {screener.algorithm_version}")
     engine = Engine(screener, settings)
@@ -282,7 +289,7 @@ def main() -> None:
     if args.speed:
         from bench_cold import cold_speed
 
-        cold_speed(lists, settings, args.seed)
+        cold_speed(lists, settings, args.seed, args.speed_queries)
     elapsed = time.perf_counter() - started
     console.print(f"load average {os.getloadavg()}; whole run {elapsed:.0f} s")
 

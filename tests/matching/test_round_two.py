@@ -102,3 +102,20 @@ def test_version_names_the_parameters() -> None:
 def test_query_parts_carry_less_trust(screener: Screener) -> None:
     forms = query_forms(make_query("Verus LLC, Moscow, Russia"))
     assert forms[0].trust == 1.0 and min(f.trust for f in forms) < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("ሙሐመድ ፋርሃት", ("muhamad", "farhat")),  # Ethiopic (Amharic)
+        ("नरेन्द्र मोदी", ("narendra", "modi")),  # Devanagari
+        ("ทักษิณ ชินวัตร", ("thaksin", "chin", "watr")),  # Thai
+    ],
+)
+def test_class_6_scripts_read_through_icu(text: str, words: tuple[str, ...]) -> None:
+    assert words in [f.tokens for f in analyse(text)]
+
+
+def test_class_6_a_script_not_read_is_said() -> None:
+    with pytest.raises(QueryError, match="script the matcher cannot read"):
+        make_query("𓂀𓃒")

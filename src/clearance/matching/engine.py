@@ -29,11 +29,17 @@ from clearance.matching.index import (
     merge_partials,
 )
 from clearance.matching.names import NameComparison, NameParams, WeightedName, compare, weigh
-from clearance.matching.normalize import NameForm, analyse, query_parts, skeleton
+from clearance.matching.normalize import (
+    NameForm,
+    analyse,
+    query_parts,
+    skeleton,
+    warm_up_forms,
+)
 from clearance.matching.query import Query, ScreenOptions
 from clearance.matching.result import FeatureResult, Match, ScreeningResult
 from clearance.matching.retrieve import QueryForm, retrieve
-from clearance.matching.scripts import ARABIC
+from clearance.matching.scripts import ARABIC, warm_up
 from clearance.matching.wordsim import WordSimilarity
 from clearance.model import Entity, Schema
 from clearance.settings import Settings
@@ -142,6 +148,8 @@ class Screener:
         self.algorithm_version = self.algo.version
         self.snapshot_id = index.snapshot_id
         self._entity_records: list[list[int]] | None = None  # built on first identifier hit
+        warm_up()  # no first-query penalty in any script
+        warm_up_forms()
         self._cache: dict[tuple[Query, ScreenOptions], ScreeningResult] = {}
 
     # -- construction ----------------------------------------------------------------------

@@ -429,6 +429,8 @@ def nothing_to_screen(text: str) -> str | None:
     ``None`` when it holds one."""
     forms = [f for f in analyse(text, split_forms=False) if not f.native]
     if not forms:
+        if any(c.isalpha() for c in text):
+            return f"is written in a script the matcher cannot read ({detect_script(text)})"
         return "has no letters or digits to screen"
     for form in forms:
         words, i = list(form.tokens), 0
@@ -442,6 +444,11 @@ def nothing_to_screen(text: str) -> str | None:
                 return None
             i += size
     return "is only a legal form, no name to screen"
+
+
+def warm_up_forms() -> None:
+    """Build the ISO 20275 legal-form table (rigour) now rather than on a first query."""
+    iso_legal_form(("sdn", "bhd"))
 
 
 def skeleton(token: str, script: str) -> str:
