@@ -119,3 +119,47 @@ def test_class_6_scripts_read_through_icu(text: str, words: tuple[str, ...]) -> 
 def test_class_6_a_script_not_read_is_said() -> None:
     with pytest.raises(QueryError, match="script the matcher cannot read"):
         make_query("𓂀𓃒")
+
+
+@pytest.fixture(scope="module")
+def negatives() -> Screener:
+    return Screener.build(
+        [
+            e("person", "KIM KYONG OK", source_id="kko"),
+            e("person", "Tong Myong SO", source_id="tms"),
+            e("person", "Sung-Mu HONG", source_id="smh"),
+            e("person", "KIM Jong Un", source_id="kju"),
+            e("organization", "RAHAB INSTITUTE", source_id="rahab"),
+            e("organization", "PERSIAN GULF SABZ KARAFARINAN", source_id="pgs"),
+            e("organization", "DEFENSE ENGINEERING LLP", source_id="del"),
+            e("organization", "ROSNEFT FINANCE S.A.", source_id="rf"),
+            e("person", "MEHMOOD, Osama", source_id="osama"),
+        ],
+        Settings(screen_cache=0),
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "kind"),
+    [
+        ("KIM OK KYONG", "person"),  # class 10: given syllables swapped
+        ("HONG Mu Sun", "person"),
+        ("Tong Myong", "person"),  # class 10: the family syllable missing
+        ("RAHAB CAPITAL", "organization"),  # class 11: the remainder disagrees
+        ("PERSIAN GULF SABZ CAPITAL", "organization"),
+        ("Defense Logistics LLP", "organization"),
+        ("ROSNEFT CAPITAL S.A.", "organization"),
+        ("اسما محمدی", "person"),  # class 9: consonants alone, vowels known
+    ],
+)
+def test_false_alert_classes_do_not_alert(negatives: Screener, query: str, kind: str) -> None:
+    assert first(negatives, query, type=kind) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Kim Jong Un", "kju"), ("Jong Un Kim", "kju"), ("Kim Jongun", "kju"),
+     ("Kim Kyong Ok", "kko"), ("Persian Gulf Sabz Karafarinan", "pgs")],
+)  # fmt: skip
+def test_the_same_names_still_alert(negatives: Screener, query: str, expected: str) -> None:
+    assert first(negatives, query) == expected

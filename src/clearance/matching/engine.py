@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from clearance.matching.arabic_names import all_vowelled
 from clearance.matching.features import FEATURES, Candidate, FeatureParams
 from clearance.matching.index import (
     KIND_LATIN,
@@ -49,6 +50,7 @@ ALGORITHM_RELEASE = "1.2"
 INDEX_DIR = "index"
 SKELETON_FULL_TRUST = 6  # consonants a skeleton needs before it is trusted fully
 PART_TRUST = 0.99  # a match through part of the query (places and qualifiers left out)
+VOWELLED_SKELETON_TRUST = 0.75  # skeleton of a name whose every word has known vowels
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,7 @@ class Algorithm:
             "max_entities": self.max_entities,
             "skeleton_full_trust": SKELETON_FULL_TRUST,
             "part_trust": PART_TRUST,
+            "vowelled_skeleton_trust": VOWELLED_SKELETON_TRUST,
         }
 
     @property
@@ -119,7 +122,10 @@ def _query_forms(name: str, schema: Schema | None) -> list[QueryForm]:
             skel = tuple(s for s in (skeleton(t, ARABIC) for t in form.tokens) if s)
             if skel:
                 sform = NameForm(skel, form.forms, ARABIC)
-                out.append(QueryForm(sform, KIND_SKELETON, trust * skeleton_trust(sform)))
+                trust *= skeleton_trust(sform)
+                if all_vowelled(form.tokens):  # the spelled form speaks; consonants alone do not
+                    trust *= VOWELLED_SKELETON_TRUST
+                out.append(QueryForm(sform, KIND_SKELETON, trust))
     return out
 
 

@@ -14,11 +14,27 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from clearance.matching.normalize import NameForm
-from clearance.matching.scripts import HAN, HANGUL
-from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES, is_patronymic
+from clearance.matching.scripts import HAN, HANGUL, hangul_syllable
+from clearance.matching.vocab import (
+    LOW_INFO_WORDS,
+    PERSON_PARTICLES,
+    PINYIN_SYLLABLES,
+    is_patronymic,
+)
 from clearance.matching.wordsim import MERGE_SIM, MIN_WORD_SIM, SIM_ROWS, WordSimilarity, word_sim
 
 SYLLABIC_SCRIPTS = frozenset({HAN, HANGUL})
+
+
+def _syllables() -> frozenset[str]:
+    """Korean syllables as the lists romanise them (McCune-Reischauer without marks, and the
+    South's spellings of the common ones) and Chinese pinyin syllables."""
+    korean = {hangul_syllable(chr(code)) for code in range(0xAC00, 0xD7A4)}
+    korean |= {"yeong", "jeong", "seong", "hyeon", "yeon", "eun", "geun", "kyeong", "cheol"}
+    return frozenset(w for w in korean | PINYIN_SYLLABLES if w.isalpha())
+
+
+SYLLABLES = _syllables()
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +49,9 @@ class NameParams:
     initial_weight: float = 0.35
     patronymic_weight: float = 0.35
     middle_name_weight: float = 0.6  # an extra middle name in the query counts this much
+    syllable_swap_factor: float = 0.65  # Korean/Chinese given syllables paired out of order
+    unmatched_syllable: float = 1.0  # share of a listed syllable name's word the query lacks
+    conflict_word_weight: float = 1.0  # a generic word left over on both sides of a company
 
 
 @lru_cache(maxsize=100_000)
@@ -266,31 +285,59 @@ def compare(
         weight = q_weight if q_weight < c_weight else c_weight
         matched += sim * weight
         total += weight
+    # Organisations whose leftover words differ on both sides ("Rahab Capital" / "Rahab
+    # Institute", "Defense Logistics" / "Defense Engineering") disagree on them, however
+    # generic those words are: the leftovers count in full.
+    conflict = not person and not all(q_used) and not all(c_used)
+    low = params.low_info_weight
     for i in range(nq):
         if not q_used[i]:
             weight = qw[i]
-            if query.patronymic[i]:
+            if conflict and weight == low:
+                weight = params.conflict_word_weight
+            elif query.patronymic[i]:
                 weight = min(weight, params.patronymic_weight)
             elif person and 0 < i < nq - 1 and len(q_words[i]) >= 4 and not syllabic:
                 weight *= params.middle_name_weight
             total += weight
     lam = params.unmatched_candidate_person if person else params.unmatched_candidate_org
-    if person and all(q_used) and sum(q for _, _, sim, q, _ in pairs if sim >= 0.8) >= 2:
+    syllable_names = person and nc >= 3 and syllable_name(c_words) and syllable_name(q_words)
+    if syllable_names:
+        # "Yong Su" for Kim Yong Su: a Korean or Chinese name without its family syllable is
+        # another person's name, however well the other syllables agree.
+        lam = params.unmatched_syllable
+    elif person and all(q_used) and sum(q for _, _, sim, q, _ in pairs if sim >= 0.8) >= 2:
         # Every query word agrees, two or more of them well: the listed name only has more
         # words (middle names), which costs less than a word the two names disagree on.
         lam = params.unmatched_candidate_supported
     for j in range(nc):
         if not c_used[j]:
             weight = cw[j]
-            if candidate.patronymic[j]:
+            if conflict and weight == low:
+                weight = params.conflict_word_weight
+            elif candidate.patronymic[j]:
                 weight = min(weight, params.patronymic_weight)
             total += lam * weight
     score = matched / total if total > 0 else 0.0
+    if syllable_names and _swapped_syllables(pairs):
+        score *= params.syllable_swap_factor  # "Su Yong" is not "Yong Su"
     q_nums, c_nums = query.numbers, candidate.numbers
     number_conflict = bool(q_nums or c_nums) and q_nums != c_nums
     if number_conflict:
         score *= 0.5
     return NameComparison(min(1.0, score), pairs, q_words, c_words, q_used, c_used, number_conflict)
+
+
+@lru_cache(maxsize=100_000)
+def syllable_name(words: tuple[str, ...]) -> bool:
+    """Is every word a Korean or Chinese syllable as romanised ("kim kyong ok", "won hong")?"""
+    return len(words) >= 2 and all(w in SYLLABLES for w in words)
+
+
+def _swapped_syllables(pairs: Sequence[tuple[int, int, float, int, int]]) -> bool:
+    """Two adjacent query syllables paired with two adjacent listed ones in reverse order."""
+    at = {qi: cj for qi, cj, _, qs, cs in pairs if qs == 1 and cs == 1}
+    return any(qi + 1 in at and at[qi + 1] == cj - 1 for qi, cj in at.items())
 
 
 def _joinable(query: WeightedName, candidate: WeightedName, person: bool) -> bool:

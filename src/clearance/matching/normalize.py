@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
-from rigour.names.org_types import extract_org_types
+from rigour._core import extract_org_types as _rigour_org_types
 
 from clearance.countries import country_code
 from clearance.matching.scripts import (
@@ -255,6 +255,11 @@ def _form_key(word: str) -> str:
     return respell(word).replace("c", "k").replace("j", "y").replace("w", "v").replace("q", "k")
 
 
+# rigour's Normalize.CASEFOLD flag (its org_types module imports far more than this needs; the
+# Rust core takes the flags as integers).
+_CASEFOLD = 4
+
+
 @lru_cache(maxsize=50_000)
 def iso_legal_form(phrase: tuple[str, ...]) -> str | None:
     """The legal-form class of ``phrase`` in the ISO 20275 based table that rigour maintains
@@ -264,11 +269,11 @@ def iso_legal_form(phrase: tuple[str, ...]) -> str | None:
     text = " ".join(phrase)
     if len(text) < 3:
         return None
-    found = extract_org_types(text)
+    found = _rigour_org_types(text, _CASEFOLD, 0, False)
     if len(found) != 1 or found[0][0] != text:
         return None
     specific = tuple(found[0][1].replace(".", " ").split())
-    generic = extract_org_types(text, generic=True)
+    generic = _rigour_org_types(text, _CASEFOLD, 0, True)
     return LEGAL_FORM_PHRASES.get(specific) or (generic[0][1] if generic else "".join(specific))
 
 

@@ -136,7 +136,7 @@ _KOREAN_SURNAMES = {
 }  # fmt: skip
 
 
-def _hangul_syllable(char: str) -> str:
+def hangul_syllable(char: str) -> str:
     code = ord(char) - 0xAC00
     if not 0 <= code < 11172:
         return unicodedata.name(char, "").rsplit(" ", 1)[-1].lower() if char.isalpha() else ""
@@ -155,9 +155,9 @@ def romanise_hangul(text: str) -> str:
             continue
         if len(syllables) in (2, 3) and syllables[0] in _KOREAN_SURNAMES:
             words.append(_KOREAN_SURNAMES[syllables[0]])
-            words.extend(_hangul_syllable(s) for s in syllables[1:])
+            words.extend(hangul_syllable(s) for s in syllables[1:])
         else:
-            words.extend(_hangul_syllable(s) for s in syllables)
+            words.extend(hangul_syllable(s) for s in syllables)
     return " ".join(words)
 
 
