@@ -163,3 +163,19 @@ def test_false_alert_classes_do_not_alert(negatives: Screener, query: str, kind:
 )  # fmt: skip
 def test_the_same_names_still_alert(negatives: Screener, query: str, expected: str) -> None:
     assert first(negatives, query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Wiktor Michailowitsch Sawarsin", "ZAVARZIN, Victor Mikhailovich"),  # German
+        ("Sergey Wjatscheslawowitsch Bysow", "BYZOV, Sergey Vyacheslavovich"),
+        ("PRONKO Iourii Aleksandrovitch", "Yuriy Alexandrovich PRONKO"),  # French, ICAO ii
+        ("Iulia Sergeevna Ivanova", "Yulia Sergeyevna IVANOVA"),  # ICAO
+        ("Aly AZADI", "Ali AZADI"),  # class 3
+        ("Noor Mohammad Saqib", "Nur Muhammad SAQIB"),
+    ],
+)
+def test_class_2_and_3_spellings(query: str, listed: str) -> None:
+    screener = Screener.build([e("person", listed, source_id="x")], Settings(screen_cache=0))
+    assert first(screener, query, type="person") == "x"

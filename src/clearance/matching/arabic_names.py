@@ -183,6 +183,5 @@ def all_vowelled(words: tuple[str, ...]) -> bool:
     table or from a long vowel written in it ("اسما" is asma)? A match on consonants alone
     then says less than the spelled romanisation does."""
     return bool(words) and all(
-        lookup(normalise_arabic(w)) is not None or any(c in _LONG_VOWELS for c in w)
-        for w in words
+        lookup(normalise_arabic(w)) is not None or any(c in _LONG_VOWELS for c in w) for w in words
     )

@@ -35,6 +35,7 @@ from clearance.matching.normalize import (
     analyse,
     query_parts,
     skeleton,
+    slavic_readings,
     warm_up_forms,
 )
 from clearance.matching.query import Query, ScreenOptions
@@ -115,6 +116,10 @@ def _query_forms(name: str, schema: Schema | None) -> list[QueryForm]:
         for split in splits:
             for form in analyse(part, split_forms=split, query=True):
                 forms.setdefault(form, 1.0 if i == 0 else PART_TRUST)
+    if name.isascii() and schema in (Schema.PERSON, None):
+        for reading in slavic_readings(name):  # "Wiktor Michailowitsch", "Iouri"
+            for form in analyse(reading, split_forms=False, query=True):
+                forms.setdefault(form, PART_TRUST)
     out: list[QueryForm] = []
     for form, trust in forms.items():
         out.append(QueryForm(form, KIND_NATIVE if form.native else KIND_LATIN, trust))

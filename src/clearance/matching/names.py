@@ -30,8 +30,25 @@ def _syllables() -> frozenset[str]:
     """Korean syllables as the lists romanise them (McCune-Reischauer without marks, and the
     South's spellings of the common ones) and Chinese pinyin syllables."""
     korean = {hangul_syllable(chr(code)) for code in range(0xAC00, 0xD7A4)}
-    korean |= {"yeong", "jeong", "seong", "hyeon", "yeon", "eun", "geun", "kyeong", "cheol"}
+    for ini in _RR_INITIALS:  # the South's Revised Romanization
+        for vowel in _RR_VOWELS:
+            korean.update(ini + vowel + fin for fin in _RR_FINALS)
+    korean |= _KOREAN_USUAL
     return frozenset(w for w in korean | PINYIN_SYLLABLES if w.isalpha())
+
+
+_RR_INITIALS = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch",
+                "k", "t", "p", "h")  # fmt: skip
+_RR_VOWELS = ("a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u",
+              "wo", "we", "wi", "yu", "eu", "ui", "i")  # fmt: skip
+_RR_FINALS = ("", "k", "n", "l", "m", "p", "ng", "t")
+# Spellings Koreans use in passports beside the systems ("Park Young Soo", "Lee Jung Hoon").
+_KOREAN_USUAL = frozenset(
+    """
+    young joon jun soo hee sung jung kyung hyun chul seung yoon woo moon shin lee park choi
+    kwang hoon hyung sook suk seok jae dong myung chang kyu gyu bum yeol yul jee kee
+    """.split()  # noqa: SIM905
+)
 
 
 SYLLABLES = _syllables()

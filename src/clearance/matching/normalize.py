@@ -125,6 +125,43 @@ def query_parts(text: str) -> list[str]:
     return out
 
 
+# German and French spellings of Slavic names ("Wiktor Michailowitsch Sawarsin", "Iouri
+# Aleksandrovitch") read the English way: only names that show such a spelling get a reading.
+_GERMAN_HINT = re.compile(r"tsch|witsch|wna\b|sch|w", re.IGNORECASE)
+_FRENCH_HINT = re.compile(r"tch|ou|iou", re.IGNORECASE)
+_GERMAN = tuple(
+    (re.compile(src), dst)
+    for src, dst in (
+        ("schtsch", "shCH"), ("tsch", "CH"), ("sch", "SH"), ("ch", "kh"), ("w", "v"),
+        ("z", "ts"), ("(?<=[aeiouy])s(?=[aeiouy])", "z"), ("ss", "s"), ("j(?=[aeiou])", "y"),
+        ("(?<=[aeiou])j\\b", "y"), ("CH", "ch"), ("SH", "sh"),
+    )
+)  # fmt: skip
+_FRENCH = tuple(
+    (re.compile(src), dst)
+    for src, dst in (
+        ("chtch", "SHCH"), ("tch", "CH"), ("ch", "sh"), ("iou", "yu"), ("ou", "u"),
+        ("(?<=[aeiouy])ss(?=[aeiouy])", "s"), ("(?<=[aeiouy])s(?=[aeiouy])", "z"),
+        ("dj", "dzh"), ("j", "zh"), ("ï", "y"), ("SHCH", "shch"), ("CH", "ch"),
+    )
+)  # fmt: skip
+
+
+def slavic_readings(text: str) -> list[str]:
+    """``text`` read as a German or a French transliteration of a Russian name (none when it
+    shows no such spelling): an alternative for the query only."""
+    out: list[str] = []
+    low = text.lower()
+    for hint, rules in ((_GERMAN_HINT, _GERMAN), (_FRENCH_HINT, _FRENCH)):
+        if hint.search(low):
+            value = low
+            for pattern, dst in rules:
+                value = pattern.sub(dst, value)
+            if value != low and value not in out:
+                out.append(value)
+    return out
+
+
 def _strip_marks(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c))
