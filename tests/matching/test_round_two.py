@@ -179,3 +179,9 @@ def test_the_same_names_still_alert(negatives: Screener, query: str, expected: s
 def test_class_2_and_3_spellings(query: str, listed: str) -> None:
     screener = Screener.build([e("person", listed, source_id="x")], Settings(screen_cache=0))
     assert first(screener, query, type="person") == "x"
+
+
+def test_algorithm_documents_each_feature() -> None:
+    features = Algorithm().describe()["features"]
+    assert isinstance(features, dict) and "name_similarity" in features
+    assert all(isinstance(doc, str) and len(doc) > 20 for doc in features.values())

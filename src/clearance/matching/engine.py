@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from clearance.matching.arabic_names import all_vowelled
-from clearance.matching.features import FEATURES, Candidate, FeatureParams
+from clearance.matching.features import FEATURES, Candidate, FeatureParams, feature_docs
 from clearance.matching.index import (
     KIND_LATIN,
     KIND_NATIVE,
@@ -88,7 +88,7 @@ class Algorithm:
         return {
             "name": self.name,
             "version": self.version,
-            "features": [f.__name__ for f in FEATURES],
+            "features": feature_docs(),
             **self.parameters(),
         }
 

@@ -53,6 +53,7 @@ Feature = Callable[[Query, Candidate, FeatureParams], FeatureResult | None]
 
 
 def name_similarity(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult:
+    """How well the best listed name agrees with the query name, word by word (0..1)."""
     if cand.comparison is None:
         return FeatureResult("name_similarity", 0.0, "no name of this entity resembles the query")
     if not cand.explain:
@@ -62,6 +63,7 @@ def name_similarity(query: Query, cand: Candidate, params: FeatureParams) -> Fea
 
 
 def weak_alias(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
+    """Only a weak a.k.a. matched: the score is scaled down and alone it does not alert."""
     if not cand.weak:
         return None
     return FeatureResult(
@@ -72,6 +74,7 @@ def weak_alias(query: Query, cand: Candidate, params: FeatureParams) -> FeatureR
 
 
 def legal_form(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
+    """Legal forms of both names agree (a little support) or differ (a little against)."""
     if cand.query_form is None or cand.name_form is None:
         return None
     q_forms, c_forms = cand.query_form.forms, cand.name_form.forms
@@ -89,6 +92,7 @@ def legal_form(query: Query, cand: Candidate, params: FeatureParams) -> FeatureR
 
 
 def birth_date(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
+    """Date of birth: an exact or same-year date supports, a different one speaks against."""
     dob = query.birth_date
     dates = cand.info.birth_dates
     if dob is None or not dates:
@@ -131,6 +135,7 @@ def birth_date(query: Query, cand: Candidate, params: FeatureParams) -> FeatureR
 
 
 def country(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
+    """A country the query gives is (or is not) among the listed entity's countries."""
     if not query.countries or not cand.info.countries:
         return None
     common = set(query.countries) & cand.info.countries
@@ -147,6 +152,8 @@ def country(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResu
 
 
 def identifier(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
+    """A listed identifier the query holds is a strong hit; a different one of the same type
+    speaks against."""
     if not query.identifiers or not cand.info.identifiers:
         return None
     listed = cand.info.identifiers
@@ -179,6 +186,7 @@ _COMPATIBLE = {
 
 
 def schema(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
+    """A person query against a company (or the reverse) speaks strongly against."""
     if query.schema is None:
         return None
     if cand.info.schema in _COMPATIBLE[query.schema]:
@@ -199,3 +207,8 @@ FEATURES: tuple[Feature, ...] = (
     identifier,
     schema,
 )
+
+
+def feature_docs() -> dict[str, str]:
+    """Each feature's name and what it says (from its docstring), for ``/algorithms``."""
+    return {f.__name__: " ".join((f.__doc__ or "").split()) for f in FEATURES}

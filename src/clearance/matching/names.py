@@ -147,21 +147,55 @@ class NameComparison:
         return text
 
 
-@dataclass(frozen=True, slots=True)
 class WeightedName:
-    """A name form with its per-word weights, precomputed once per indexed name."""
+    """A name form with its per-word weights, worked out once per name.
 
-    form: NameForm
-    weights: tuple[float, ...]
-    patronymic: tuple[bool, ...]
-    numbers: frozenset[str]  # the words that are numbers (which must agree)
-    strong: int  # words of full weight
-    # For the run-together check: (first letter, length) and (last letter, length) of each
-    # word, and of each two adjacent words run together (also without the initials, for person
-    # names), as integer keys. A query's lengths are spread by +-2 (see weigh).
-    ends: frozenset[int]
-    joined: frozenset[int]
-    joined_words: frozenset[int]
+    For the run-together check, ``ends`` holds (first letter, length) and (last letter,
+    length) of each word, ``joined`` the same of each two adjacent words run together, and
+    ``joined_words`` the same without initials (for person names), as integer keys; a
+    query's lengths are spread by +-2. They are worked out on first use: most comparisons
+    never need them.
+    """
+
+    __slots__ = ("_keys", "form", "numbers", "patronymic", "spread", "strong", "weights")
+
+    def __init__(self, form: NameForm, params: NameParams, spread: int) -> None:
+        tokens = form.tokens
+        self.form = form
+        self.weights = tuple(word_weight(w, params) for w in tokens)
+        self.patronymic = tuple(is_patronymic(w) for w in tokens)
+        self.numbers = form.numbers  # the words that are numbers (which must agree)
+        self.strong = sum(1 for w in self.weights if w >= 1.0)  # words of full weight
+        self.spread = spread
+        self._keys: tuple[frozenset[int], frozenset[int], frozenset[int]] | None = None
+
+    def _end_keys(self) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+        if self._keys is None:
+            tokens, spread = self.form.tokens, self.spread
+            adjacent = list(zip(tokens, tokens[1:], strict=False))
+            joined = _end_keys([(a[0], b[-1], len(a) + len(b)) for a, b in adjacent], spread)
+            joined_words = joined
+            if any(len(w) == 1 for w in tokens):
+                joined_words = _end_keys(
+                    [(a[0], b[-1], len(a) + len(b)) for a, b in adjacent
+                     if len(a) > 1 and len(b) > 1],
+                    spread,
+                )  # fmt: skip
+            ends = _end_keys([(w[0], w[-1], len(w)) for w in tokens], spread)
+            self._keys = (ends, joined, joined_words)
+        return self._keys
+
+    @property
+    def ends(self) -> frozenset[int]:
+        return self._end_keys()[0]
+
+    @property
+    def joined(self) -> frozenset[int]:
+        return self._end_keys()[1]
+
+    @property
+    def joined_words(self) -> frozenset[int]:
+        return self._end_keys()[2]
 
 
 def _end_keys(words: Iterable[tuple[str, str, int]], spread: int) -> frozenset[int]:
@@ -176,31 +210,7 @@ def _end_keys(words: Iterable[tuple[str, str, int]], spread: int) -> frozenset[i
 
 def weigh(form: NameForm, params: NameParams, *, spread: int = 0) -> WeightedName:
     """``form`` with what scoring needs of it; ``spread=2`` for a query (see WeightedName)."""
-    tokens = form.tokens
-    weights = tuple(word_weight(w, params) for w in tokens)
-    pairs = [(a[0], b[-1], len(a) + len(b)) for a, b in zip(tokens, tokens[1:], strict=False)]
-    joined = _end_keys(pairs, spread)
-    if any(len(w) == 1 for w in tokens):
-        joined_words = _end_keys(
-            (
-                (a[0], b[-1], len(a) + len(b))
-                for a, b in zip(tokens, tokens[1:], strict=False)
-                if len(a) > 1 and len(b) > 1
-            ),
-            spread,
-        )
-    else:
-        joined_words = joined
-    return WeightedName(
-        form,
-        weights,
-        tuple(is_patronymic(w) for w in tokens),
-        form.numbers,
-        sum(1 for w in weights if w >= 1.0),
-        _end_keys(((w[0], w[-1], len(w)) for w in tokens), spread),
-        joined,
-        joined_words,
-    )
+    return WeightedName(form, params, spread)
 
 
 def compare(
