@@ -24,17 +24,18 @@ from bench_metrics import console, percentile, table
 from bench_report import script_of
 from bench_venv import WORK_DIR
 
-from clearance.matching.engine import build_index
+from clearance.matching.artifact import build_index
 from clearance.settings import Settings
 
 _PROBE = """
 import json, sys, time
 from pathlib import Path
+from clearance.matching.artifact import load_index
 from clearance.matching.engine import Screener
 from clearance.matching.query import ScreenOptions, make_query
-from clearance.settings import Settings
+from clearance.settings import MatchingPolicy
 started = time.process_time()
-screener = Screener.load(Path(sys.argv[1]), Settings(screen_cache=0))
+screener = Screener(load_index(Path(sys.argv[1])), MatchingPolicy(screen_cache=0))
 load_cpu = time.process_time() - started
 options = ScreenOptions(limit=10)
 out = []

@@ -262,7 +262,7 @@ def main() -> None:
 
         cold_speed(lists, settings, args.seed, args.speed_queries)
         return
-    screener = Screener.build(lists.entities, settings, lists=lists.published)
+    screener = Screener.build(lists.entities, settings.matching, lists=lists.published)
     console.print(f"engine {screener.algorithm} {screener.algorithm_version}")
     engine = Engine(screener, settings)
     splits = [run_split(name, engine, lists, args) for name in SPLITS]

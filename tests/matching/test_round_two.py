@@ -8,7 +8,7 @@ from clearance.errors import QueryError
 from clearance.matching.engine import ALGORITHM_VERSION, Algorithm, Screener, query_forms
 from clearance.matching.normalize import analyse, is_place, query_parts
 from clearance.matching.query import ScreenOptions, make_query
-from clearance.settings import Settings
+from clearance.settings import MatchingPolicy
 from tests.matching.factory import e
 
 ENTITIES = [
@@ -26,7 +26,7 @@ ENTITIES = [
 
 @pytest.fixture(scope="module")
 def screener() -> Screener:
-    return Screener.build(ENTITIES, Settings(screen_cache=0))
+    return Screener.build(ENTITIES, MatchingPolicy(screen_cache=0))
 
 
 def first(screener: Screener, name: str, **kwargs: str) -> str | None:
@@ -135,7 +135,7 @@ def negatives() -> Screener:
             e("organization", "ROSNEFT FINANCE S.A.", source_id="rf"),
             e("person", "MEHMOOD, Osama", source_id="osama"),
         ],
-        Settings(screen_cache=0),
+        MatchingPolicy(screen_cache=0),
     )
 
 
@@ -177,7 +177,7 @@ def test_the_same_names_still_alert(negatives: Screener, query: str, expected: s
     ],
 )
 def test_class_2_and_3_spellings(query: str, listed: str) -> None:
-    screener = Screener.build([e("person", listed, source_id="x")], Settings(screen_cache=0))
+    screener = Screener.build([e("person", listed, source_id="x")], MatchingPolicy(screen_cache=0))
     assert first(screener, query, type="person") == "x"
 
 

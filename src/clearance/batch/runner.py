@@ -23,7 +23,6 @@ from typing import Any
 
 from clearance.batch.checkpoint import (
     Checkpoint,
-    CheckpointError,
     Committed,
     check_resumable,
     checkpoint_path,
@@ -31,7 +30,6 @@ from clearance.batch.checkpoint import (
 )
 from clearance.batch.columns import ColumnMapping, ColumnSpec, resolve_columns
 from clearance.batch.io import (
-    BatchInputError,
     Format,
     InputFile,
     RawChunk,
@@ -51,10 +49,9 @@ from clearance.batch.worker import (
     process_chunk,
     run_chunk,
 )
-from clearance.errors import ClearanceError, SnapshotError
+from clearance.errors import BatchInputError, CheckpointError, ClearanceError, SnapshotError
 from clearance.matching.engine import Screener
 from clearance.settings import Settings
-from clearance.snapshots import SnapshotStore
 
 DEFAULT_CHUNK_ROWS = 2000
 
@@ -161,11 +158,9 @@ def output_format(config: BatchConfig) -> Format:
 
 
 def active_snapshot(settings: Settings) -> tuple[str, Path]:
-    snapshot = SnapshotStore(settings).active()
-    if snapshot is None:
-        raise SnapshotError(
-            f"no lists loaded in {settings.home}; run `clearance load` or `clearance refresh` first"
-        )
+    from clearance.app import Clearance
+
+    snapshot = Clearance(settings).active_snapshot()
     return snapshot.id, Path(snapshot.path)
 
 

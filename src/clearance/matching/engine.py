@@ -12,7 +12,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
 
 from clearance.matching.arabic_names import all_vowelled
 from clearance.matching.features import FEATURES, Candidate, FeatureParams, feature_docs
@@ -24,10 +23,7 @@ from clearance.matching.index import (
     IndexBuilder,
     NameIndex,
     NameRecord,
-    PartialIndex,
-    build_partial,
     clean_identifier,
-    merge_partials,
 )
 from clearance.matching.names import NameComparison, NameParams, WeightedName, compare, weigh
 from clearance.matching.normalize import (
@@ -44,11 +40,10 @@ from clearance.matching.retrieve import QueryForm, retrieve
 from clearance.matching.scripts import ARABIC, warm_up
 from clearance.matching.wordsim import WordSimilarity
 from clearance.model import Entity, Schema
-from clearance.settings import Settings
+from clearance.settings import MatchingPolicy
 
 ALGORITHM = "clearance-logic"
 ALGORITHM_RELEASE = "1.2"
-INDEX_DIR = "index"
 SKELETON_FULL_TRUST = 6  # consonants a skeleton needs before it is trusted fully
 PART_TRUST = 0.99  # a match through part of the query (places and qualifiers left out)
 VOWELLED_SKELETON_TRUST = 0.75  # skeleton of a name whose every word has known vowels
@@ -150,10 +145,10 @@ class Screener:
     """Screens queries against one snapshot's index."""
 
     def __init__(
-        self, index: NameIndex, settings: Settings, algorithm: Algorithm | None = None
+        self, index: NameIndex, policy: MatchingPolicy, algorithm: Algorithm | None = None
     ) -> None:
         self.index = index
-        self.settings = settings
+        self.policy = policy
         self.algo = algorithm or Algorithm()
         self.algorithm = self.algo.name
         self.algorithm_version = self.algo.version
@@ -168,7 +163,7 @@ class Screener:
     def build(
         cls,
         entities: Iterable[Entity],
-        settings: Settings,
+        policy: MatchingPolicy,
         *,
         snapshot_id: str = "memory",
         lists: dict[str, str] | None = None,
@@ -178,11 +173,7 @@ class Screener:
         builder.add_all(entities)
         index = builder.build()
         index.lists = dict(lists or {})
-        return cls(index, settings, algorithm)
-
-    @classmethod
-    def load(cls, snapshot_dir: Path, settings: Settings) -> Screener:
-        return cls(NameIndex.load(snapshot_dir / INDEX_DIR), settings)
+        return cls(index, policy, algorithm)
 
     # -- screening -----------------------------------------------------------------------
     def screen(self, query: Query, options: ScreenOptions | None = None) -> ScreeningResult:
@@ -190,7 +181,7 @@ class Screener:
         (``CLEARANCE_SCREEN_CACHE`` entries): payment flows screen the same parties again and
         again, and a snapshot never changes."""
         options = options or ScreenOptions()
-        size = self.settings.screen_cache
+        size = self.policy.screen_cache
         if size <= 0:
             return self._screen(query, options)
         key = (replace(query, id=None), options)
@@ -203,9 +194,9 @@ class Screener:
         return cached if query.id is None else replace(cached, query=query)
 
     def _screen(self, query: Query, options: ScreenOptions) -> ScreeningResult:
-        threshold = self.settings.threshold if options.threshold is None else options.threshold
+        threshold = self.policy.threshold if options.threshold is None else options.threshold
         weak_alerts = (
-            self.settings.weak_alias_alerts
+            self.policy.weak_alias_alerts
             if options.weak_alias_alerts is None
             else options.weak_alias_alerts
         )
@@ -370,18 +361,3 @@ class Screener:
             alert=alert,
             features=tuple(results) if explain else (),
         )
-
-
-def build_index(snapshot_dir: Path, entities: Iterable[Entity], snapshot_id: str,
-                lists: dict[str, str]) -> Path:  # fmt: skip
-    """Build and store the matcher index inside a (staging) snapshot folder."""
-    return save_index(snapshot_dir, [build_partial(entities)], snapshot_id, lists)
-
-
-def save_index(
-    snapshot_dir: Path, parts: Iterable[PartialIndex], snapshot_id: str, lists: dict[str, str]
-) -> Path:
-    """Merge per-list partial indexes and store the result inside a snapshot folder."""
-    index = merge_partials(parts, snapshot_id, Algorithm().names)
-    index.lists = dict(lists)
-    return index.save(snapshot_dir / INDEX_DIR)
