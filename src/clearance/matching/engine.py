@@ -14,7 +14,14 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from clearance.matching.arabic_names import all_vowelled
-from clearance.matching.features import FEATURES, Candidate, FeatureParams, feature_docs
+from clearance.matching.features import (
+    COMBINATION,
+    FEATURES,
+    Candidate,
+    FeatureParams,
+    combine,
+    feature_docs,
+)
 from clearance.matching.index import (
     KIND_LATIN,
     KIND_NATIVE,
@@ -58,7 +65,13 @@ class Algorithm:
     names: NameParams = field(default_factory=NameParams)
     features: FeatureParams = field(default_factory=FeatureParams)
     retrieval_margin: float = 0.1  # retrieve names whose bound is >= threshold - margin
+    min_floor: float = 0.05  # the retrieval floor never goes below this
+    max_floor_threshold: float = 0.9  # thresholds above this retrieve as if it were this
     max_entities: int = 300  # safety cap on entities scored per query
+    bound_slack: float = 0.25  # names whose bound trails the best score by more are not tried
+    sure_match: float = 0.999  # a name scoring this is not bettered: the rest are not tried
+    weak_tie_break: float = 0.001  # a weak a.k.a. ranks below a strong name of equal score
+    min_reported: float = 0.3  # matches scoring less are not returned (identifier hits are)
 
     def parameters(self) -> dict[str, object]:
         """Every declared number that changes a score."""
@@ -66,7 +79,14 @@ class Algorithm:
             "names": {k: getattr(self.names, k) for k in self.names.__slots__},
             "adjustments": {k: getattr(self.features, k) for k in self.features.__slots__},
             "retrieval_margin": self.retrieval_margin,
+            "min_floor": self.min_floor,
+            "max_floor_threshold": self.max_floor_threshold,
             "max_entities": self.max_entities,
+            "bound_slack": self.bound_slack,
+            "sure_match": self.sure_match,
+            "weak_tie_break": self.weak_tie_break,
+            "min_reported": self.min_reported,
+            "combination": dict(COMBINATION),
             "skeleton_full_trust": SKELETON_FULL_TRUST,
             "part_trust": PART_TRUST,
             "vowelled_skeleton_trust": VOWELLED_SKELETON_TRUST,
@@ -201,7 +221,10 @@ class Screener:
             else options.weak_alias_alerts
         )
         forms = query_forms(query)
-        floor = max(0.05, min(threshold, 0.9) - self.algo.retrieval_margin)
+        algo = self.algo
+        floor = max(
+            algo.min_floor, min(threshold, algo.max_floor_threshold) - algo.retrieval_margin
+        )
         records = retrieve(self.index, forms, floor=floor, params=self.algo.names,
                            person=query.schema is Schema.PERSON)  # fmt: skip
         by_entity: dict[int, list[int]] = defaultdict(list)
@@ -293,7 +316,8 @@ class Screener:
                     if record.kind != qform.kind:
                         continue
                     if best is not None and (
-                        best[0] >= 0.999 or bounds.get(r, 1.0) + 0.25 < best[0]
+                        best[0] >= self.algo.sure_match
+                        or bounds.get(r, 1.0) + self.algo.bound_slack < best[0]
                     ):
                         break  # names are tried best bound first: the rest cannot win
                     comp = compare(qname, record.name, table, person=person,
@@ -303,7 +327,7 @@ class Screener:
                     # Rank names as the decision will see them: a weak a.k.a. counts less, so
                     # a strong name that alerts is not hidden behind a weak one that does not.
                     factor = self.algo.features.weak_alias_factor if record.weak else 1.0
-                    key = comp.score * factor - (0.001 if record.weak else 0.0)
+                    key = comp.score * factor - (self.algo.weak_tie_break if record.weak else 0.0)
                     if best is None or key > best[0]:
                         best = (key, r, qform, comp)
             if (best is None or best[0] < floor) and ent not in id_hits:
@@ -335,19 +359,8 @@ class Screener:
             res = feature(query, cand, self.algo.features)
             if res is not None:
                 results.append(res)
-        score = results[0].score
-        id_match = False
-        for res in results[1:]:
-            if res.name == "weak_alias":
-                score *= 1.0 + res.score
-            elif res.name == "identifier" and res.score > 0:
-                id_match = True
-            else:
-                score += res.score
-        if id_match:
-            score = max(score, self.algo.features.identifier_match_floor + 0.05 * results[0].score)
-        score = min(1.0, max(0.0, score))
-        if score < 0.3 and not id_match:
+        score, id_match = combine(results, self.algo.features)
+        if score < self.algo.min_reported and not id_match:
             return None
         alert = score >= threshold and (id_match or not cand.weak or weak_alerts)
         return Match(

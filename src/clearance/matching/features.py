@@ -29,6 +29,7 @@ class FeatureParams:
     country_match: float = 0.02
     country_conflict: float = -0.05
     identifier_match_floor: float = 0.95
+    identifier_name_share: float = 0.05  # ... plus this share of the name similarity
     identifier_conflict: float = -0.1
     schema_conflict: float = -0.4
     legal_form_match: float = 0.02
@@ -212,3 +213,34 @@ FEATURES: tuple[Feature, ...] = (
 def feature_docs() -> dict[str, str]:
     """Each feature's name and what it says (from its docstring), for ``/algorithms``."""
     return {f.__name__: " ".join((f.__doc__ or "").split()) for f in FEATURES}
+
+
+# How each feature's verdict enters the score (declared data, not code keyed on names): the
+# base; a multiplier (score *= 1 + verdict); a floor (a positive verdict lifts the score to
+# at least identifier_match_floor + identifier_name_share * base, a negative one adjusts); any
+# other feature adjusts (score += verdict).
+BASE, MULTIPLIER, FLOOR, ADJUSTMENT = "base", "multiplier", "floor", "adjustment"
+COMBINATION: dict[str, str] = {
+    "name_similarity": BASE,
+    "weak_alias": MULTIPLIER,
+    "identifier": FLOOR,
+}
+
+
+def combine(results: list[FeatureResult], params: FeatureParams) -> tuple[float, bool]:
+    """The score (0..1) the features' verdicts make together, and whether a floor applied."""
+    base = next((r.score for r in results if COMBINATION.get(r.name) == BASE), 0.0)
+    score, floored = base, False
+    for res in results:
+        how = COMBINATION.get(res.name, ADJUSTMENT)
+        if how == BASE:
+            continue
+        if how == MULTIPLIER:
+            score *= 1.0 + res.score
+        elif how == FLOOR and res.score > 0:
+            floored = True
+        else:
+            score += res.score
+    if floored:
+        score = max(score, params.identifier_match_floor + params.identifier_name_share * base)
+    return min(1.0, max(0.0, score)), floored
