@@ -12,7 +12,14 @@ from collections.abc import AsyncIterator
 from fastapi import FastAPI
 
 import clearance
-from clearance.api import routes_browse, routes_diff, routes_graph, routes_screen, routes_yente
+from clearance.api import (
+    routes_browse,
+    routes_diff,
+    routes_graph,
+    routes_payments,
+    routes_screen,
+    routes_yente,
+)
 from clearance.api.auth import Authenticator, role_from_setting
 from clearance.api.errors import OrjsonResponse, install_error_handlers
 from clearance.api.metrics import Metrics
@@ -54,7 +61,7 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        watcher = asyncio.create_task(service.watch(settings.api_reload_seconds))
+        watcher = asyncio.create_task(service.watch(settings.api.reload_seconds))
         try:
             yield
         finally:
@@ -73,7 +80,7 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
     app.state.service = service
     app.state.metrics = metrics
     app.state.auth = Authenticator(
-        KeyStore(settings.home), role_from_setting(settings.api_anonymous)
+        KeyStore(settings.home), role_from_setting(settings.api.anonymous)
     )
     install_error_handlers(app)
     app.include_router(routes_screen.router)
@@ -81,10 +88,11 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
     app.include_router(routes_yente.router)
     app.include_router(routes_diff.router)
     app.include_router(routes_graph.router)  # network and ownership (clearance.graph)
+    app.include_router(routes_payments.router)  # payment messages (clearance.payments)
     from clearance.web import install as install_web  # the analysts' pages, under /ui
 
     install_web(app, settings.home)
-    app.add_middleware(GuardMiddleware, max_body=settings.api_max_body_bytes, metrics=metrics)
+    app.add_middleware(GuardMiddleware, max_body=settings.api.max_body_bytes, metrics=metrics)
     return app
 
 

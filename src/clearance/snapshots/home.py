@@ -78,7 +78,7 @@ class SnapshotStore:
         if snapshot is None:
             raise SnapshotError(
                 f"no lists loaded in {self.home}; run `clearance load FILE...` "
-                "(or `clearance load --demo`) first"
+                "(or `clearance load --demo`, or `clearance refresh`) first"
             )
         return snapshot
 
@@ -247,7 +247,7 @@ class SnapshotStore:
 
     def _apply_retention(self, active_id: str) -> None:
         ids = self.snapshot_ids()
-        keep = set(ids[-self.settings.retention :]) | {active_id}
+        keep = set(ids[-self.settings.snapshots.retention :]) | {active_id}
         for snapshot_id in ids:
             if snapshot_id not in keep:
                 shutil.rmtree(self.snapshots_dir / snapshot_id, ignore_errors=True)

@@ -56,7 +56,7 @@ class RefreshResult:
 
 def source_urls(store: SnapshotStore, lists: Sequence[str] | None) -> dict[str, list[str]]:
     """The URLs to fetch per list; unknown list names are a clear error."""
-    sources = store.settings.sources
+    sources = store.settings.snapshots.sources
     names = list(dict.fromkeys(lists)) if lists else sorted(sources)
     unknown = [n for n in names if not sources.get(n, "").split()]
     if unknown:
@@ -126,7 +126,7 @@ def refresh(
                 continue
             result.seconds[name] = time.perf_counter() - start
             result.parsed.append(parsed)
-    ratio = store.settings.min_count_ratio
+    ratio = store.settings.snapshots.min_count_ratio
     guard = InstallGuard(ratio, allow_shrink)
     good: list[ParsedList] = []
     parent = store.active()
