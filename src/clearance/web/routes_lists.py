@@ -122,19 +122,9 @@ async def refresh(
     request: Request,
     _: tuple[Principal, FormData] = Depends(deps.action(Role.ADMIN)),
 ) -> Response:
-    from clearance.app import index_builder
-    from clearance.snapshots.fetch import HttpFetcher
-    from clearance.snapshots.refresh import refresh as refresh_lists
-
     service = deps.service(request)
-    store = service.clearance.store
-
-    def run() -> Any:
-        with HttpFetcher.from_settings(store.settings) as fetcher:
-            return refresh_lists(store, fetcher, builders=[index_builder])
-
     with page_errors():
-        result = await run_in_threadpool(run)
+        result = await run_in_threadpool(service.clearance.refresh)
         if result.snapshot is not None:
             await service.reload()
     context = await run_in_threadpool(lists_view, request)
