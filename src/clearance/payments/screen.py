@@ -83,7 +83,7 @@ class PaymentScreener:
         try:
             query = make_query(
                 name.value,
-                type="organization" if party.kind == "agent" else None,
+                type="organization" if running.has_legal_form(name.value) else None,
                 country=[c for c in countries if len(c) == 2] or None,
                 identifiers=identifiers or None,
             )

@@ -27,7 +27,7 @@ _FORM_WORDS = (
     | {"".join(phrase) for phrase in LEGAL_FORM_PHRASES}
     | PERSON_PARTICLES
 )
-RARE_WORD = 80  # a listed-name word in fewer names than this can anchor a text window
+RARE_WORD = 2000  # a listed-name word in fewer names than this can anchor a text window
 _IMO = re.compile(r"\bIMO\s*(?:NO\.?|NUMBER|#|:)?\s*([0-9]{7})\b", re.IGNORECASE)
 
 
@@ -64,7 +64,7 @@ def windows(items: list[Word], reach: Callable[[str], int], max_words: int) -> I
     for i, word in enumerate(items):
         if not known[i] or len(word.folded) < 3 or word.folded.isdigit():
             continue
-        if not 0 < reach(word.folded) < RARE_WORD:
+        if word.folded in _LOW_INFO or not 0 < reach(word.folded) < RARE_WORD:
             continue
         for start in range(max(0, i - max_words + 1), i + 1):
             if not all(known[start : i + 1]):
@@ -126,6 +126,12 @@ def _place_table(
 ) -> tuple[dict[str, tuple[Region, str]], frozenset[str]]:
     table = {place: (region, place) for region in regions for place in region.places}
     return table, frozenset(place.split()[0] for place in table)
+
+
+@lru_cache(maxsize=50_000)
+def has_legal_form(name: str) -> bool:
+    """Whether the name carries a legal form (``VERSOR S.R.O.``): then it names an organisation."""
+    return any(form.forms for form in analyse(name))
 
 
 def significant(name: str, *, generic: bool = False) -> list[str]:
