@@ -19,7 +19,7 @@ from clearance.web import deps
 from clearance.web.deps import PREFIX, page_errors, render
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
-DIFF_ROWS = 100  # entities shown per page, change kind and list (the counts are always complete)
+DIFF_ROWS = 50  # entities shown per page, change kind and list (the counts are always complete)
 
 
 def lists_view(request: Request) -> dict[str, Any]:
