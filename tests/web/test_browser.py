@@ -204,3 +204,21 @@ def test_lists_and_diff(visit: Any, web_keys: dict[str, str]) -> None:
         page.wait_for_url(re.compile(r"q="))
         assert company in page.locator("table.diff-added").inner_text()
         assert page.locator("table.diff-removed").count() == 0
+
+
+def test_payment_decision_with_field_hits(visit: Any, web_keys: dict[str, str]) -> None:
+    v = visit()
+    v.sign_in(web_keys["screener"])
+    page = v.page
+    page.get_by_role("link", name="Payments").click()
+    page.wait_for_url("**/ui/payments")
+    v.check("payments-empty")
+    fixture = Path(__file__).parent.parent / "payments" / "fixtures" / "mt202cov-defense.fin"
+    page.get_by_label("Message").fill(fixture.read_text())
+    page.get_by_role("button", name="Screen the payment").click()
+    decision = page.locator(".payment").first
+    decision.wait_for()
+    assert "BLOCK" in decision.locator("h3").inner_text()
+    hits = decision.locator("table.hits").inner_text()
+    assert "B:59F: line 2" in hits and "DEFENSE ENGINEERING" in hits
+    v.check("payments")

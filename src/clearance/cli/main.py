@@ -15,6 +15,7 @@ import typer
 
 from clearance import __version__
 from clearance.cli import batch, db, diff, graph, lists, screen, serve
+from clearance.cli import payments as payment_cli
 from clearance.cli.output import AppState, ClearanceGroup
 
 app = typer.Typer(
@@ -68,3 +69,4 @@ app.command()(diff.diff)
 serve.register(app)  # `serve` and the `keys` group (clearance.api)
 graph.register(app)  # `network`, `exposure` and the `ownership` group (clearance.graph)
 app.add_typer(db.app, name="db")  # `db upgrade|status` (clearance.db)
+app.command()(payment_cli.payment)  # `payment FILE|FOLDER…` (clearance.payments)

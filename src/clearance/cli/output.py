@@ -22,6 +22,7 @@ from rich.table import Table
 from rich.text import Text
 from typer.core import TyperGroup
 
+import clearance.cli.helpfmt  # noqa: F401 - flags shown without a type label
 from clearance.errors import ClearanceError
 from clearance.extras import missing_extra
 

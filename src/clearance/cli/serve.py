@@ -67,10 +67,13 @@ def serve(
         )
     # Worker processes build their settings from the environment: pass --home on.
     os.environ["CLEARANCE_HOME"] = str(settings.home)
-    metrics_dir = None
+    metrics_dir = board_dir = None
     if workers > 1:
         metrics_dir = tempfile.mkdtemp(prefix="clearance-metrics-")
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
+        board_dir = tempfile.mkdtemp(prefix="clearance-ready-")  # see clearance.api.readiness
+        os.environ["CLEARANCE_SERVE_BOARD"] = board_dir
+        os.environ["CLEARANCE_SERVE_WORKERS"] = str(workers)
     try:
         uvicorn.run(
             APP_FACTORY,
@@ -84,8 +87,9 @@ def serve(
             timeout_graceful_shutdown=10,
         )
     finally:
-        if metrics_dir is not None:
-            shutil.rmtree(metrics_dir, ignore_errors=True)
+        for folder in (metrics_dir, board_dir):
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -69,14 +69,23 @@ class Explainer:
     universe: Universe
     arrays: Arrays
     seeds: dict[Regime, set[int]] = field(default_factory=dict)
+    _steps: dict[int, Step] = field(default_factory=dict, repr=False)
 
     def step(self, edge: int) -> Step:
+        """The holding behind an edge, as a proof step (memoised: paths share steps)."""
+        cached = self._steps.get(edge)
+        if cached is not None:
+            return cached
+        if len(self._steps) > 100_000:
+            self._steps.clear()
         u, a = self.universe, self.arrays
         h = u.holdings[int(a.ref[edge])]
         owner, owned = int(a.src[edge]), int(a.dst[edge])
-        return Step(u.ids[owner], u.caption(owner), u.ids[owned], u.caption(owned),
-                    str(h.share), tuple(sorted(c.value for c in h.control)), h.source,
-                    h.date)  # fmt: skip
+        control = tuple(sorted(c.value for c in h.control))
+        cached = self._steps[edge] = Step(u.ids[owner], u.caption(owner), u.ids[owned],
+                                          u.caption(owned), str(h.share), control, h.source,
+                                          h.date)  # fmt: skip
+        return cached
 
     def _contributors(self, regime: Regime, state: State, node: int, sure: bool,
                       seed: int | None) -> list[int]:  # fmt: skip

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO
 
 from clearance.messages.checks import MAX_MESSAGE_BYTES
-from clearance.messages.iso import read_iso
+from clearance.messages.iso import read_iso, read_iso_bytes
 from clearance.messages.model import Message, ReadError
 from clearance.messages.mt import read_mt
 from clearance.messages.xsd import SchemaSet
@@ -32,12 +32,15 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
-def read_stream(handle: IO[bytes], source: str, schemas: SchemaSet | None = None) -> Iterator[Item]:
+def read_stream(
+    handle: IO[bytes], source: str, schemas: SchemaSet | None = None, kind: str | None = None
+) -> Iterator[Item]:
+    """Messages of an open byte stream; ``kind`` (``"iso"`` or ``"mt"``) skips the sniffing."""
     head = handle.peek(4096)[:4096] if isinstance(handle, io.BufferedReader) else b""
     if not head:
         head = handle.read(4096)
         handle = _Prefixed(head, handle)  # type: ignore[assignment]
-    kind = sniff(head)
+    kind = kind or sniff(head)
     if kind == "iso":
         yield from read_iso(handle, source, schemas)
     elif kind == "mt":
@@ -73,11 +76,15 @@ def read_paths(paths: Iterable[Path], schemas: SchemaSet | None = None) -> Itera
         yield from read_path(path, schemas)
 
 
-def read_bytes(data: bytes, source: str = "body", schemas: SchemaSet | None = None) -> list[Item]:
+def read_bytes(
+    data: bytes, source: str = "body", schemas: SchemaSet | None = None, kind: str | None = None
+) -> list[Item]:
     """Every message of an in-memory body (an API request)."""
     if len(data) > 50 * MAX_MESSAGE_BYTES:
         return [ReadError(source, None, None, "body too large")]
-    return list(read_stream(io.BufferedReader(io.BytesIO(data)), source, schemas))
+    if len(data) <= MAX_MESSAGE_BYTES and (kind or sniff(data[:4096])) == "iso":
+        return list(read_iso_bytes(data, source, schemas))  # one parse, no streaming needed
+    return list(read_stream(io.BufferedReader(io.BytesIO(data)), source, schemas, kind))
 
 
 class _Prefixed(io.RawIOBase):

@@ -8,6 +8,8 @@
 
   function label(n) { return n.name || n.id; }
 
+  // Drawn in three tasks (renderer, elements, layout) so that a large network never holds the
+  // page's main thread for long in one go; resolves with the milliseconds it took.
   function render(box, data) {
     var started = performance.now();
     var big = data.nodes.length > 150;
@@ -16,31 +18,40 @@
     }).concat(data.edges.map(function (e, i) {
       return { data: { id: "e" + i, source: e.source, target: e.target, kind: e.kind } };
     }));
-    if (cy) { cy.destroy(); }
-    cy = window.cytoscape({
-      container: box,
-      elements: elements,
-      minZoom: 0.05,
-      maxZoom: 3,
-      style: [
-        { selector: "node", style: { "background-color": function (n) { return COLORS[n.data("kind")] || "#444"; },
-          "label": big ? "" : "data(label)", "font-size": 10, "text-wrap": "ellipsis", "text-max-width": 140,
-          "width": 14, "height": 14, "color": "#1b1f24" } },
-        { selector: "node[hop = 0]", style: { "width": 26, "height": 26, "border-width": 3, "border-color": "#f5a623",
-          "label": "data(label)", "font-weight": "bold" } },
-        { selector: "edge", style: { "width": 1, "line-color": "#9aa4ae", "curve-style": big ? "haystack" : "bezier",
-          "target-arrow-shape": big ? "none" : "triangle", "target-arrow-color": "#9aa4ae" } },
-        { selector: "edge[kind = 'ownership']", style: { "line-color": "#17663a", "target-arrow-color": "#17663a", "width": 2 } }
-      ],
-      layout: big
-        ? { name: "concentric", concentric: function (n) { return 10 - n.data("hop"); }, levelWidth: function () { return 1; }, animate: false, minNodeSpacing: 4 }
-        : { name: "cose", animate: false, randomize: false, nodeRepulsion: function () { return 9000; }, numIter: 600 }
-    });
-    cy.on("tap", "node", function (event) {
-      var node = event.target;
-      if (node.data("listed") && node.data("hop") !== 0) { window.location.href = box.dataset.base + encodeURIComponent(node.id()); }
-    });
-    return performance.now() - started;
+    if (cy) { cy.destroy(); cy = null; }
+    var inst = null;
+    var next = function (step) { return new Promise(function (resolve) { setTimeout(function () { resolve(step()); }, 0); }); };
+    var layout = big
+      ? { name: "concentric", concentric: function (n) { return 10 - n.data("hop"); }, levelWidth: function () { return 1; }, animate: false, minNodeSpacing: 4 }
+      : { name: "cose", animate: false, randomize: false, nodeRepulsion: function () { return 9000; }, numIter: 600 };
+    return next(function () {
+      inst = cy = window.cytoscape({
+        container: box,
+        elements: [],
+        minZoom: 0.05,
+        maxZoom: 3,
+        pixelRatio: big ? 1 : "auto",
+        textureOnViewport: big,
+        hideEdgesOnViewport: big,
+        style: [
+          { selector: "node", style: { "background-color": function (n) { return COLORS[n.data("kind")] || "#444"; },
+            "label": big ? "" : "data(label)", "font-size": 10, "text-wrap": "ellipsis", "text-max-width": 140,
+            "width": 14, "height": 14, "color": "#1b1f24" } },
+          { selector: "node[hop = 0]", style: { "width": 26, "height": 26, "border-width": 3, "border-color": "#f5a623",
+            "label": "data(label)", "font-weight": "bold" } },
+          { selector: "edge", style: { "width": 1, "line-color": "#9aa4ae", "curve-style": big ? "haystack" : "bezier",
+            "target-arrow-shape": big ? "none" : "triangle", "target-arrow-color": "#9aa4ae" } },
+          { selector: "edge[kind = 'ownership']", style: { "line-color": "#17663a", "target-arrow-color": "#17663a", "width": 2 } }
+        ]
+      });
+      inst.on("tap", "node", function (event) {
+        var node = event.target;
+        if (node.data("listed") && node.data("hop") !== 0) { window.location.href = box.dataset.base + encodeURIComponent(node.id()); }
+      });
+    })
+      .then(function () { return next(function () { inst.batch(function () { inst.add(elements); }); }); })
+      .then(function () { return next(function () { inst.layout(layout).run(); }); })
+      .then(function () { return performance.now() - started; });
   }
 
   function list(ul, box, data) {
@@ -70,11 +81,12 @@
       .then(function (r) { if (!r.ok) { throw new Error("HTTP " + r.status); } return r.json(); })
       .then(function (data) {
         var fetched = performance.now() - fetchStart;
-        var drawn = render(box, data);
         list(ul, box, data);
-        status.textContent = data.nodes.length + " parties, " + data.edges.length + " links" + (data.truncated ? " (the nearest shown)" : "");
-        window.clearanceNetwork = { hops: hops, nodes: data.nodes.length, edges: data.edges.length, fetchMs: fetched, renderMs: drawn, labels: data.nodes.map(label) };
-        box.dataset.ready = String(hops);
+        return render(box, data).then(function (drawn) {
+          status.textContent = data.nodes.length + " parties, " + data.edges.length + " links" + (data.truncated ? " (the nearest shown)" : "");
+          window.clearanceNetwork = { hops: hops, nodes: data.nodes.length, edges: data.edges.length, fetchMs: fetched, renderMs: drawn, labels: data.nodes.map(label) };
+          box.dataset.ready = String(hops);
+        });
       })
       .catch(function (err) { status.textContent = "The network could not be loaded (" + err.message + ")."; });
   }
