@@ -15,6 +15,7 @@ import clearance
 from clearance.api import (
     routes_browse,
     routes_diff,
+    routes_docs,
     routes_graph,
     routes_payments,
     routes_screen,
@@ -61,10 +62,12 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        watcher = asyncio.create_task(service.watch(settings.api_reload_seconds))
+        await service.load_before_serving()  # no request reaches a worker that cannot answer
+        watcher = asyncio.create_task(service.watch(settings.api.reload_seconds))
         try:
             yield
         finally:
+            service.board.withdraw()
             watcher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await watcher
@@ -76,11 +79,13 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
         openapi_tags=TAGS,
         default_response_class=OrjsonResponse,
         lifespan=lifespan,
+        docs_url=None,  # served by routes_docs, without a CDN
+        redoc_url=None,
     )
     app.state.service = service
     app.state.metrics = metrics
     app.state.auth = Authenticator(
-        KeyStore(settings.home), role_from_setting(settings.api_anonymous)
+        KeyStore(settings.home), role_from_setting(settings.api.anonymous)
     )
     install_error_handlers(app)
     app.include_router(routes_screen.router)
@@ -89,10 +94,11 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
     app.include_router(routes_diff.router)
     app.include_router(routes_graph.router)  # network and ownership (clearance.graph)
     app.include_router(routes_payments.router)  # payment messages (clearance.payments)
+    routes_docs.install(app)  # /docs with Swagger UI shipped in the package
     from clearance.web import install as install_web  # the analysts' pages, under /ui
 
     install_web(app, settings.home)
-    app.add_middleware(GuardMiddleware, max_body=settings.api_max_body_bytes, metrics=metrics)
+    app.add_middleware(GuardMiddleware, max_body=settings.api.max_body_bytes, metrics=metrics)
     return app
 
 

@@ -1,7 +1,7 @@
 """The ``clearance`` app: global options, the shared context, and command registration.
 
 A new command is one line below: ``app.command()(module.function)``; its function takes
-``ctx: typer.Context`` and reads settings and the store from
+``ctx: typer.Context`` and reaches settings and the application core (``state.app``) through
 :func:`clearance.cli.output.get_state`. Errors raised as
 :class:`~clearance.errors.ClearanceError` are printed by :class:`ClearanceGroup`.
 """
@@ -17,13 +17,6 @@ from clearance import __version__
 from clearance.cli import batch, db, diff, graph, lists, screen, serve
 from clearance.cli import payments as payment_cli
 from clearance.cli.output import AppState, ClearanceGroup
-from clearance.matching.artifact import index_builder
-from clearance.settings import Settings
-from clearance.snapshots import Builder
-
-# Artifact builders run inside every new snapshot before it goes live (load and refresh),
-# e.g. the matching index: ``SNAPSHOT_BUILDERS.append(build_index)``.
-SNAPSHOT_BUILDERS: list[Builder] = []
 
 app = typer.Typer(
     cls=ClearanceGroup,
@@ -60,9 +53,7 @@ def main(
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
-    ctx.obj = AppState(
-        settings=Settings.from_env(home=home), builders=list(SNAPSHOT_BUILDERS), debug=debug
-    )
+    ctx.obj = AppState(home=home, debug=debug)
 
 
 app.command()(lists.load)
@@ -72,8 +63,6 @@ app.command()(lists.show)
 app.command()(lists.export)
 app.command()(lists.snapshots)
 
-# The matching index is built inside every new snapshot before it goes live.
-SNAPSHOT_BUILDERS.append(index_builder)
 app.command()(screen.screen)
 app.command()(batch.batch)
 app.command()(diff.diff)

@@ -40,8 +40,8 @@ class DatabaseUnavailable(DatabaseError):
 
 def database_url(settings: Settings) -> str:
     """``CLEARANCE_DATABASE_URL``, or the SQLite file in the home directory."""
-    if settings.database_url:
-        return settings.database_url
+    if settings.database.url:
+        return settings.database.url
     return f"sqlite:///{Path(settings.home) / DB_FILE}"
 
 

@@ -17,10 +17,11 @@ from urllib.parse import unquote, urlsplit
 
 from clearance import __version__
 from clearance.errors import FetchError
-from clearance.settings import Settings
 
 if TYPE_CHECKING:  # httpx is imported when a download starts, not with the store
     import httpx
+
+    from clearance.settings import Settings
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -72,7 +73,9 @@ class HttpFetcher:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> HttpFetcher:
-        return cls(timeout=settings.fetch_timeout, max_bytes=settings.fetch_max_bytes)
+        return cls(
+            timeout=settings.snapshots.fetch_timeout, max_bytes=settings.snapshots.fetch_max_bytes
+        )
 
     def close(self) -> None:
         self._client.close()

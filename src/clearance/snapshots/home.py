@@ -19,13 +19,14 @@ from typing import TYPE_CHECKING, Any
 
 from clearance.errors import ClearanceError, SnapshotError
 from clearance.fileio import fsync_dir, write_atomic
-from clearance.settings import Settings
 from clearance.snapshots import install as writer
-from clearance.snapshots import layout
+from clearance.snapshots import layout, leases
 from clearance.snapshots.catalog import Snapshot, SnapshotInfo
+from clearance.snapshots.guard import InstallGuard
 from clearance.snapshots.install import EncodedList
 
 if TYPE_CHECKING:  # the readers are not needed to read snapshots
+    from clearance.settings import Settings
     from clearance.sources.base import ParsedList
 
 Builder = Callable[[Path, Snapshot], None]
@@ -77,7 +78,7 @@ class SnapshotStore:
         if snapshot is None:
             raise SnapshotError(
                 f"no lists loaded in {self.home}; run `clearance load FILE...` "
-                "(or `clearance load --demo`) first"
+                "(or `clearance load --demo`, or `clearance refresh`) first"
             )
         return snapshot
 
@@ -113,6 +114,60 @@ class SnapshotStore:
             out.append(snapshot.info(active=snapshot_id == active))
         return out
 
+    # -- leases and pins (see clearance.snapshots.leases) -------------------------------------
+
+    def lease_active(self, purpose: str = "") -> tuple[Snapshot, leases.Lease] | None:
+        """The active snapshot with a lease on it (retention keeps it until released), or
+        None when nothing is loaded. Retries if an install moved ACTIVE meanwhile."""
+        for _ in range(20):
+            snapshot_id = self.active_id()
+            if snapshot_id is None:
+                return None
+            lease = leases.take_lease(self.home, snapshot_id, purpose)
+            path = self.snapshots_dir / snapshot_id
+            if path.is_dir():
+                return Snapshot(path), lease
+            lease.release()  # removed between reading ACTIVE and the lease: look again
+        raise SnapshotError(f"the active snapshot keeps disappearing from {self.snapshots_dir}")
+
+    def lease(self, snapshot_id: str, purpose: str = "") -> leases.Lease:
+        """A lease on an existing snapshot (e.g. a batch run that reads it for hours)."""
+        lease = leases.take_lease(self.home, snapshot_id, purpose)
+        if not (self.snapshots_dir / snapshot_id).is_dir():
+            lease.release()
+            raise SnapshotError(f"snapshot {snapshot_id!r} does not exist")
+        return lease
+
+    def pin(self, snapshot_id: str, reason: str) -> list[str]:
+        """Keep ``snapshot_id`` from retention until :meth:`unpin` with the same ``reason``
+        (a receipt or case id, say); returns the snapshot's pin reasons."""
+        if not reason.strip():
+            raise SnapshotError("a pin needs a reason (e.g. the receipt or case id)")
+        with self.lock():
+            snapshot = self.get(snapshot_id)
+            return leases.set_pin(self.home, snapshot.id, reason, on=True)
+
+    def unpin(self, snapshot_id: str, reason: str) -> list[str]:
+        """Remove one pin reason; the snapshot is retention's again once it has none."""
+        with self.lock():
+            return leases.set_pin(self.home, snapshot_id, reason, on=False)
+
+    def pins(self) -> dict[str, list[str]]:
+        """Pin reasons by snapshot id."""
+        return leases.pins(self.home)
+
+    def kept(self) -> dict[str, list[str]]:
+        """Why retention keeps each snapshot beyond the newest ``retention``: leases, pins."""
+        out: dict[str, list[str]] = {}
+        for snapshot_id, held in leases.live_leases(self.home).items():
+            out.setdefault(snapshot_id, []).extend(
+                f"in use by process {h['pid']}" + (f" ({h['purpose']})" if h["purpose"] else "")
+                for h in held
+            )
+        for snapshot_id, reasons in self.pins().items():
+            out.setdefault(snapshot_id, []).extend(f"pinned: {r}" for r in reasons)
+        return out
+
     # -- writing ------------------------------------------------------------------------------
 
     @contextmanager
@@ -129,6 +184,7 @@ class SnapshotStore:
         builders: Sequence[Builder] = (),
         min_count_ratio: float | None = None,
         parse_seconds: Mapping[str, float] | None = None,
+        guard: InstallGuard | None = None,
     ) -> Snapshot:
         """Make a new active snapshot: ``parsed`` lists replace theirs, others carry over.
 
@@ -138,6 +194,8 @@ class SnapshotStore:
         ``min_count_ratio`` (used by ``refresh``) refuses a list whose entity count falls
         below that share of the same list in the active snapshot. ``builders`` are called with
         the staging folder before the switch; an exception in one aborts the install.
+        ``guard`` (``load`` and ``refresh`` pass one) refuses lists that look partial against
+        the active snapshot (see :mod:`clearance.snapshots.guard`), under the install lock.
         """
         if not parsed:
             raise SnapshotError("nothing to install")
@@ -154,6 +212,8 @@ class SnapshotStore:
             parent = self.active()
             if min_count_ratio is not None:
                 check_counts(parsed, parent, min_count_ratio)
+            if guard is not None:
+                guard.check(parsed, parent)
             ids = self.snapshot_ids()
             snapshot_id = layout.new_snapshot_id(writer.file_seed(parsed), ids[-1] if ids else None)
             final = self._build(snapshot_id, parsed, parent, builders, parse_seconds or {})
@@ -240,11 +300,25 @@ class SnapshotStore:
             shutil.rmtree(path, ignore_errors=True)
 
     def _apply_retention(self, active_id: str) -> None:
+        """Remove snapshots beyond the newest ``retention``, except the active one and any
+        with a live lease or a pin. A candidate is first renamed out of the way, then the
+        leases are read again, so a reader that leased it meanwhile keeps it."""
         ids = self.snapshot_ids()
-        keep = set(ids[-self.settings.retention :]) | {active_id}
+        keep = set(ids[-self.settings.snapshots.retention :]) | {active_id} | set(self.pins())
+        keep |= set(leases.live_leases(self.home, sweep=True))
         for snapshot_id in ids:
-            if snapshot_id not in keep:
-                shutil.rmtree(self.snapshots_dir / snapshot_id, ignore_errors=True)
+            if snapshot_id in keep:
+                continue
+            path = self.snapshots_dir / snapshot_id
+            trash = self.snapshots_dir / f"{layout.STAGING_PREFIX}old-{snapshot_id}"
+            try:
+                path.rename(trash)
+            except OSError:
+                continue
+            if snapshot_id in leases.live_leases(self.home):
+                trash.rename(path)
+                continue
+            shutil.rmtree(trash, ignore_errors=True)
 
 
 def check_counts(
