@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from clearance.cli.output import get_state, print_warning
+from clearance.extras import require
 
 APP_FACTORY = "clearance.api.app:app_from_env"
 
@@ -50,6 +51,7 @@ def serve(
     ] = False,
 ) -> None:
     """Run the screening API (REST, yente-compatible) over the active snapshot."""
+    require("api", "`clearance serve`")
     import uvicorn
 
     state = get_state(ctx)

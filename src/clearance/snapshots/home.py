@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 from clearance.errors import ClearanceError, SnapshotError
 from clearance.fileio import fsync_dir, write_atomic
-from clearance.settings import Settings
 from clearance.snapshots import install as writer
 from clearance.snapshots import layout, leases
 from clearance.snapshots.catalog import Snapshot, SnapshotInfo
@@ -27,6 +26,7 @@ from clearance.snapshots.guard import InstallGuard
 from clearance.snapshots.install import EncodedList
 
 if TYPE_CHECKING:  # the readers are not needed to read snapshots
+    from clearance.settings import Settings
     from clearance.sources.base import ParsedList
 
 Builder = Callable[[Path, Snapshot], None]
