@@ -270,6 +270,7 @@ def swap_run(
         swapper.start()
         run_args = argparse.Namespace(**{**vars(args), "duration": args.swap_seconds})
         result = run_wrk(wrk, server.url, "/screen", key, payloads, run_args, rate=args.rate)
+        result["seconds"] = args.swap_seconds
         swapper.join()
         snapshot = httpx.get(f"{server.url}/readyz").json().get("snapshot")
         print(f"  swap: the server now answers from snapshot {snapshot}", flush=True)
@@ -390,7 +391,7 @@ def main() -> None:
             f"HTTP {label}: {res['rps']:8.0f} req/s      p50 {res['p50_us'] / 1000:6.2f} ms  "
             f"p99 {res['p99_us'] / 1000:6.2f} ms  errors {res['errors']}  "
             f"({res['requests']} requests, {args.connections} connections, "
-            f"{args.workers} workers, {args.duration} s)"
+            f"{args.workers} workers, {res.get('seconds', args.duration)} s)"
         )
     per_request = server_cpu / max(1, screen["requests"])
     wrk_per_request = wrk_cpu / max(1, screen["requests"])
