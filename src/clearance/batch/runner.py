@@ -19,7 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from clearance.batch.checkpoint import (
     Checkpoint,
@@ -44,6 +44,7 @@ from clearance.batch.worker import (
     ChunkOutput,
     WorkerSetup,
     init_worker,
+    load_core,
     load_engine,
     peak_rss_kb,
     process_chunk,
@@ -52,6 +53,9 @@ from clearance.batch.worker import (
 from clearance.errors import BatchInputError, CheckpointError, ClearanceError, SnapshotError
 from clearance.matching.engine import Screener
 from clearance.settings import Settings
+
+if TYPE_CHECKING:
+    from clearance.app import Clearance
 
 DEFAULT_CHUNK_ROWS = 2000
 
@@ -179,9 +183,11 @@ class _Engine:
         self.workers = workers
         self._pool: ProcessPoolExecutor | None = None
         self._screener: Screener | None = None
+        self._core: Clearance | None = None
         self._setup = setup
         if workers <= 1:
             self._screener = load_engine(setup)
+            self._core = load_core(setup, self._screener)
         else:
             context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(
@@ -219,7 +225,8 @@ class _Engine:
     def run(self, chunks: Iterator[RawChunk]) -> Iterator[ChunkOutput]:
         if self._screener is not None:
             for chunk in chunks:
-                yield process_chunk(self._screener, self._setup, chunk)
+                assert self._core is not None
+                yield process_chunk(self._core, self._setup, chunk)
             return
         assert self._pool is not None
         pending: deque[Future[ChunkOutput]] = deque()
