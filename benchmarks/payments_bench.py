@@ -131,11 +131,7 @@ def story(engine: Clearance, pool: list[pd.Party], seed: int) -> int:
             decision = payments.screen(msg)
             want = pd.STORY[name]
             found = [h for h in decision.hits if h.entity_id == want]
-            ok = (
-                decision.label != "clear"
-                and found
-                and found[0].field.startswith(slot.split("/")[0])
-            )
+            ok = decision.label != "clear" and any(slot in h.field for h in found)
             if not ok:
                 missed += 1
                 fields = [h.field for h in decision.hits]

@@ -35,10 +35,12 @@ from clearance.snapshots import (
 )
 from clearance.snapshots import refresh as refresh_lists
 from clearance.snapshots.guard import InstallGuard
+from clearance.snapshots.leases import Lease
 
 # Artifact builders run inside every new snapshot before it goes live (load and refresh).
 # A capability that stores something with each snapshot appends its builder here.
 SNAPSHOT_BUILDERS: list[Builder] = [index_builder]
+OWNERSHIP_DIR = "ownership"  # under the home: loaded ownership data (see clearance.graph.store)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,7 @@ class Clearance:
         self.builders = list(SNAPSHOT_BUILDERS if builders is None else builders)
         self._lock = threading.Lock()
         self._engine: Engine | None = None
+        self._leases: list[Lease] = []  # the current snapshot's and the one before (in flight)
 
     # -- loading ----------------------------------------------------------------------------
     def load(
@@ -156,15 +159,35 @@ class Clearance:
 
         The new screener is built (loaded from the snapshot's stored index) before the swap, so
         concurrent callers see either the old engine or the new one, never a half-loaded one.
+        The snapshot in use (and the one before, for requests still in flight) is leased, so
+        retention does not delete it under this process (see :mod:`clearance.snapshots.leases`).
         """
-        active = self.store.active()
-        current = self._engine
-        if active is None or (current is not None and current.snapshot.id == active.id):
+        held = self.store.lease_active("screening")
+        if held is None:
             return False
-        engine = Engine(active, load_screener(active, self.settings.matching))
+        active, lease = held
+        current = self._engine
+        if current is not None and current.snapshot.id == active.id:
+            lease.release()
+            return False
+        try:
+            engine = Engine(active, load_screener(active, self.settings.matching))
+        except BaseException:
+            lease.release()
+            raise
         with self._lock:
             self._engine = engine
+            self._leases, old = self._leases[-1:] + [lease], self._leases[:-1]
+        for stale in old:
+            stale.release()
         return True
+
+    def close(self) -> None:
+        """Release this object's leases (a process that dies leaves stale ones, ignored)."""
+        with self._lock:
+            held, self._leases = self._leases, []
+        for lease in held:
+            lease.release()
 
     def engine(self) -> Engine:
         """The current snapshot and its screener, one consistent pair (loaded on first use)."""
@@ -208,14 +231,40 @@ class Clearance:
         )
         return self.screen_query(query, ScreenOptions(limit=limit, threshold=threshold))
 
-    def screen_query(self, query: Query, options: ScreenOptions | None = None) -> ScreeningResult:
-        options = options or ScreenOptions()
-        result = self.screener.screen(query, options)
-        if (self.settings.home / "ownership").is_dir():  # parties blocked by ownership rules
-            from clearance.graph.screening import with_derived_hits
+    def screen_query(
+        self, query: Query, options: ScreenOptions | None = None, *, engine: Engine | None = None
+    ) -> ScreeningResult:
+        """Screen one query with ``engine`` (default: the current one), derived hits included.
 
-            result = with_derived_hits(self, query, options, result)
-        return result
+        Every surface (Python, CLI, API, yente routes, batch) screens through this method or
+        :meth:`screen_many`, so all of them report parties blocked only by ownership."""
+        return self.screen_many([query], options, engine=engine)[0]
+
+    def screen_many(
+        self,
+        queries: Sequence[Query],
+        options: ScreenOptions | None = None,
+        *,
+        engine: Engine | None = None,
+    ) -> list[ScreeningResult]:
+        """Screen several queries against one engine, derived hits included."""
+        options = options or ScreenOptions()
+        screener = (engine or self.engine()).screener
+        results = list(screener.screen_many(queries, options))
+        if not (self.settings.home / OWNERSHIP_DIR).is_dir():
+            return results  # no ownership data: one stat per call, nothing else
+        from clearance.graph.screening import derived_hits
+
+        add = derived_hits(self)
+        if add is None:
+            return results
+        return [add(q, options, r) for q, r in zip(queries, results, strict=True)]
+
+    def pin(self, engine: Engine) -> Clearance:
+        """Screen with this engine (e.g. a batch worker's snapshot) instead of the active one."""
+        with self._lock:
+            self._engine = engine
+        return self
 
     # -- look-ups -----------------------------------------------------------------------------
     def entity(self, entity_id: str) -> Entity | None:

@@ -97,3 +97,29 @@ def test_kept_current_and_monitoring_learns_who_became_blocked(sdn_home: Path) -
     changes = {(c.node, c.regime.value, c.after.value) for c in service.changes()}
     assert ("own-versor-trading-ltd", "ofac", "blocked") in changes
     assert not any(regime == "uk" for _, regime, _ in changes)
+
+
+def test_ownership_commands_list_blocked_export_remove(cli: Invoke) -> None:
+    assert cli("ownership", "load", str(FIXTURES / "story-60.csv"), "--name", "s").exit_code == 0
+    listed = orjson.loads(cli("ownership", "list", "--json").stdout)
+    assert [(d["dataset"], d["holdings"]) for d in listed] == [("s", 2)]
+    blocked = orjson.loads(cli("ownership", "blocked", "--regime", "ofac", "--json").stdout)
+    assert [(p["id"], p["status"]) for p in blocked["parties"]] == [
+        ("own-versor-trading-ltd", "blocked")
+    ]
+    exposure = orjson.loads(cli("exposure", "ofac-sdn-44579", "--regime", "ofac", "--json").stdout)
+    assert exposure[0]["designated"] and exposure[0]["owns_blocked"] == ["own-versor-trading-ltd"]
+    ftm = [orjson.loads(line) for line in cli("ownership", "export").stdout.splitlines()]
+    owns = [r for r in ftm if r["schema"] == "Ownership"
+            and r["properties"]["sourceUrl"] == ["story register extract"]]  # fmt: skip
+    assert any(r["schema"] == "Ownership" and "percentage" not in r["properties"] for r in ftm)
+    assert {(r["properties"]["owner"][0], r["properties"]["asset"][0],
+             r["properties"]["percentage"][0]) for r in owns} == {
+        ("ofac-sdn-41736", "ofac-sdn-44579", "100"),
+        ("ofac-sdn-44579", "own-versor-trading-ltd", "60"),
+    }  # fmt: skip
+    assert "<graphml" in cli("ownership", "export", "--graphml").stdout
+    assert cli("ownership", "remove", "s").exit_code == 0
+    assert orjson.loads(cli("ownership", "list", "--json").stdout) == []
+    result = orjson.loads(cli("screen", "Versor Trading Ltd", "--json").stdout)
+    assert all(m["list"] == "ofac-sdn" for m in result["matches"])

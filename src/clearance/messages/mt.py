@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import IO
 
 from clearance.countries import country_code
+from clearance.matching.normalize import analyse
 from clearance.messages.checks import MAX_MESSAGE_BYTES, MAX_TEXT, check_bic, check_size
 from clearance.messages.model import (
     Located,
@@ -258,7 +259,7 @@ def _free_party(
     first, rest = lines[0], list(lines[1:])
     names = [first]
     head, sep, tail = first.value.rpartition(",")
-    if sep and head.strip() and tail.strip() and len(tail.split()) <= 3:
+    if sep and head.strip() and _place_like(head, tail):
         names.append(Located(head.strip(), first.path))
         rest.insert(0, Located(tail.strip(), first.path))
     for line in rest:
@@ -272,6 +273,22 @@ def _free_party(
         account=account,
         countries=tuple(_countries(rest)),
     )
+
+
+def _place_like(head: str, tail: str) -> bool:
+    """A town or country after a name's comma (``LLC VERUS, MOSCOW``, ``ACME, SPAIN``), not the
+    rest of a name (``JONES AND CO``) nor a given name (``DOE, JOHN``): the tail is one or two
+    words and either a country or written after an organisation's name (with a legal form)."""
+    words = tail.split()
+    if not 1 <= len(words) <= 2 or not all(w.isalpha() and len(w) > 2 for w in words):
+        return False
+    if {w.casefold() for w in words} & _NOT_PLACES:
+        return False
+    return _country(tail.strip()) is not None or any(form.forms for form in analyse(head))
+
+
+_NOT_PLACES = {"and", "und", "et", "inc", "ltd", "llc", "plc", "gmbh", "corp", "co", "sa", "ag",
+               "limited", "company", "group", "holding", "jr", "sr", "mr", "mrs"}  # fmt: skip
 
 
 def _countries(lines: list[Located]) -> Iterator[Located]:

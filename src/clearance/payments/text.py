@@ -27,7 +27,7 @@ _FORM_WORDS = (
     | {"".join(phrase) for phrase in LEGAL_FORM_PHRASES}
     | PERSON_PARTICLES
 )
-RARE_WORD = 80  # a listed-name word in fewer names than this can anchor a text window
+RARE_WORD = 2000  # a listed-name word in fewer names than this can anchor a text window
 _IMO = re.compile(r"\bIMO\s*(?:NO\.?|NUMBER|#|:)?\s*([0-9]{7})\b", re.IGNORECASE)
 
 
@@ -64,7 +64,7 @@ def windows(items: list[Word], reach: Callable[[str], int], max_words: int) -> I
     for i, word in enumerate(items):
         if not known[i] or len(word.folded) < 3 or word.folded.isdigit():
             continue
-        if not 0 < reach(word.folded) < RARE_WORD:
+        if word.folded in _LOW_INFO or not 0 < reach(word.folded) < RARE_WORD:
             continue
         for start in range(max(0, i - max_words + 1), i + 1):
             if not all(known[start : i + 1]):
@@ -92,9 +92,19 @@ def imo_numbers(text: str) -> Iterator[tuple[str, int]]:
                 yield digits, number
 
 
-def places(text: str, regions: dict[str, Region]) -> Iterator[tuple[Region, str]]:
-    """Regions whose place names (or ISO 3166-2 subdivision codes) occur in ``text``."""
-    table, starts = _place_table(tuple(regions.values()))
+def places(text: str, regions: dict[str, Region]) -> list[tuple[Region, str]]:
+    """Regions whose place names (or ISO 3166-2 subdivision codes) occur in ``text`` (memoised:
+    towns and address lines repeat from payment to payment)."""
+    return _places(text, tuple(regions.values()))
+
+
+@lru_cache(maxsize=100_000)
+def _places(text: str, regions: tuple[Region, ...]) -> list[tuple[Region, str]]:
+    return list(_find_places(text, regions))
+
+
+def _find_places(text: str, regions: tuple[Region, ...]) -> Iterator[tuple[Region, str]]:
+    table, starts = _place_table(regions)
     tokens = fold(text).split()
     found: set[str] = set()
     for i in range(len(tokens)):
@@ -107,7 +117,7 @@ def places(text: str, regions: dict[str, Region]) -> Iterator[tuple[Region, str]
                 yield hit
                 break
     if "UA-" in text.upper():
-        for region in regions.values():
+        for region in regions:
             if region.key in found:
                 continue
             code = next(
@@ -126,6 +136,12 @@ def _place_table(
 ) -> tuple[dict[str, tuple[Region, str]], frozenset[str]]:
     table = {place: (region, place) for region in regions for place in region.places}
     return table, frozenset(place.split()[0] for place in table)
+
+
+@lru_cache(maxsize=50_000)
+def has_legal_form(name: str) -> bool:
+    """Whether the name carries a legal form (``VERSOR S.R.O.``): then it names an organisation."""
+    return any(form.forms for form in analyse(name))
 
 
 def significant(name: str, *, generic: bool = False) -> list[str]:
