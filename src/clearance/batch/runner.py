@@ -244,6 +244,20 @@ class _Engine:
             self._pool = None
 
 
+def _check_resumable(path: Path, checkpoint: Checkpoint, **checks: Any) -> None:
+    """:func:`check_resumable`, the refusal saying how to start over (delete the checkpoint:
+    without --resume the unfinished run's checkpoint would be refused too)."""
+    try:
+        check_resumable(checkpoint, **checks)
+    except CheckpointError as exc:
+        if "options differ" in exc.message:
+            raise
+        raise CheckpointError(
+            f"{exc.message}; this run cannot be resumed: to start over, delete the checkpoint "
+            f"{path} and run again without --resume"
+        ) from None
+
+
 def run_batch(
     config: BatchConfig,
     settings: Settings,
@@ -271,7 +285,8 @@ def run_batch(
         )
     input_print = fingerprint(config.input)
     if previous is not None and config.resume:
-        check_resumable(
+        _check_resumable(
+            ckpt_path,
             previous,
             input_print=input_print,
             options=config.options(),
@@ -301,7 +316,8 @@ def run_batch(
                 "snapshot's index may be stale (run `clearance load` again)"
             )
         if previous is not None and config.resume:
-            check_resumable(
+            _check_resumable(
+                ckpt_path,
                 previous,
                 input_print=input_print,
                 options=config.options(),
