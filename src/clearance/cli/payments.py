@@ -1,8 +1,4 @@
-"""``clearance payment``: screen SWIFT MT and ISO 20022 payment files (or folders of them).
-
-The readers, the matcher and the lists are imported when the command runs, so ``--help``
-stays light.
-"""
+"""``clearance payment``: screen SWIFT MT and ISO 20022 payment files (or folders of them)."""
 
 from __future__ import annotations
 
@@ -17,7 +13,7 @@ from rich.markup import escape
 
 from clearance.cli.output import console, get_state
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the engine is imported when the command runs (keeps --help fast)
     from clearance.messages import Message, ReadError
     from clearance.payments import Decision, PaymentScreener
 
@@ -55,12 +51,11 @@ def payment(
     ] = False,
 ) -> None:
     """Screen payment messages: block / reject / review / clear per message, with the field."""
-    from clearance.app import Clearance
     from clearance.messages import SchemaSet, read_paths
     from clearance.payments import Decision, PaymentScreener, Policy, SnapshotLists
 
     state = get_state(ctx)
-    screener = PaymentScreener(SnapshotLists(Clearance(state.settings)), Policy.load(policy))
+    screener = PaymentScreener(SnapshotLists(state.app), Policy.load(policy))
     schemas = SchemaSet(xsd) if xsd is not None else None
     if pacs002 is not None:
         pacs002.mkdir(parents=True, exist_ok=True)
