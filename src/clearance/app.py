@@ -9,6 +9,7 @@ It holds no global state, so several can live in one process (e.g. tests).
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Sequence
@@ -91,6 +92,7 @@ class Clearance:
         self._lock = threading.Lock()
         self._engine: Engine | None = None
         self._leases: list[Lease] = []  # the current snapshot's and the one before (in flight)
+        self._ownership_dir = str(settings.home / OWNERSHIP_DIR)  # derived hits when present
 
     # -- loading ----------------------------------------------------------------------------
     def load(
@@ -251,7 +253,7 @@ class Clearance:
         options = options or ScreenOptions()
         screener = (engine or self.engine()).screener
         results = list(screener.screen_many(queries, options))
-        if not (self.settings.home / OWNERSHIP_DIR).is_dir():
+        if not os.path.isdir(self._ownership_dir):
             return results  # no ownership data: one stat per call, nothing else
         from clearance.graph.screening import derived_hits
 
