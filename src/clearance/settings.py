@@ -115,6 +115,14 @@ class Settings:
             "`postgresql+psycopg://USER:PASSWORD@HOST/DB`."
         },
     )
+    user_key: str = field(
+        default="",
+        metadata={
+            "help": "API key of the user the CLI acts for in case, audit and recording "
+            "commands (instead of `--as USER`)."
+        },
+        repr=False,
+    )
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -147,6 +155,8 @@ class Settings:
                 values["api_reload_seconds"] = float(raw)
             if raw := env.get(f"{ENV_PREFIX}DATABASE_URL"):
                 values["database_url"] = raw.strip()
+            if raw := env.get(f"{ENV_PREFIX}USER_KEY"):
+                values["user_key"] = raw.strip()
         except ValueError as exc:
             raise ClearanceError(f"invalid {ENV_PREFIX}* setting: {exc}") from exc
         sources = dict(DEFAULT_SOURCES)

@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator
 from fastapi import FastAPI
 
 import clearance
-from clearance.api import routes_browse, routes_screen, routes_yente
+from clearance.api import routes_browse, routes_cases, routes_screen, routes_yente
 from clearance.api.auth import Authenticator, role_from_setting
 from clearance.api.errors import OrjsonResponse, install_error_handlers
 from clearance.api.metrics import Metrics
@@ -72,13 +72,17 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
     )
     app.state.service = service
     app.state.metrics = metrics
+    app.state.decisions = routes_cases.Decisions(settings)  # database opened on first use
     app.state.auth = Authenticator(
-        KeyStore(settings.home), role_from_setting(settings.api_anonymous)
+        KeyStore(settings.home),
+        role_from_setting(settings.api_anonymous),
+        app.state.decisions.users,
     )
     install_error_handlers(app)
     app.include_router(routes_screen.router)
     app.include_router(routes_browse.router)
     app.include_router(routes_yente.router)
+    app.include_router(routes_cases.router)
     app.add_middleware(GuardMiddleware, max_body=settings.api_max_body_bytes, metrics=metrics)
     return app
 

@@ -16,6 +16,9 @@ from fastapi.security import APIKeyHeader
 
 from clearance.api.errors import Forbidden, KeysUnavailable, Unauthorized
 from clearance.auth.keys import KeyStore, Role
+from clearance.auth.roles import LEGACY_ROLES, UserRole, access_level
+from clearance.auth.users import UserStore
+from clearance.cases.model import Actor
 from clearance.errors import ClearanceError
 
 log = logging.getLogger("clearance.api")
@@ -30,16 +33,31 @@ _header = APIKeyHeader(
 
 @dataclass(frozen=True, slots=True)
 class Principal:
-    """Who is calling: a key's name and role, or ``anonymous``."""
+    """Who is calling: a key's name, access level and user roles, or ``anonymous``."""
 
     name: str
     role: Role
+    roles: frozenset[UserRole] = frozenset()
+
+    @property
+    def actor(self) -> Actor:
+        """The caller as the case core sees them (roles checked there)."""
+        return Actor(self.name, self.roles)
 
 
 class Authenticator:
-    def __init__(self, keys: KeyStore, anonymous: Role | None) -> None:
+    """Keys from ``keys.json`` first, then users' keys in the database (``users``: a
+    callable giving the :class:`~clearance.auth.users.UserStore`, opened on first use)."""
+
+    def __init__(
+        self,
+        keys: KeyStore,
+        anonymous: Role | None,
+        users: Callable[[], UserStore] | None = None,
+    ) -> None:
         self.keys = keys
         self.anonymous = anonymous
+        self.users = users
 
     def check(self, authorization: str | None) -> Principal:
         if not authorization or not authorization.strip():
@@ -56,9 +74,12 @@ class Authenticator:
         except ClearanceError as exc:
             log.error("API keys unavailable: %s", exc.message)
             raise KeysUnavailable("API keys could not be read; see the server log") from None
-        if key is None:
+        if key is not None:
+            return Principal(key.name, key.role, LEGACY_ROLES[key.role])
+        user = self.users().authenticate(token.strip()) if self.users is not None else None
+        if user is None:
             raise Unauthorized("invalid or revoked API key")
-        return Principal(key.name, key.role)
+        return Principal(user.name, access_level(user.roles), user.roles)
 
 
 def require(role: Role) -> Callable[[Request, str | None], Awaitable[Principal]]:

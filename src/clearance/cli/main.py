@@ -15,7 +15,7 @@ import typer
 
 from clearance import __version__
 from clearance.app import index_builder
-from clearance.cli import batch, db, lists, screen, serve
+from clearance.cli import audit, batch, cases, db, lists, screen, serve, users
 from clearance.cli.output import AppState, ClearanceGroup
 from clearance.settings import Settings
 from clearance.snapshots import Builder
@@ -77,3 +77,6 @@ app.command()(screen.screen)
 app.command()(batch.batch)
 serve.register(app)  # `serve` and the `keys` group (clearance.api)
 app.add_typer(db.app, name="db")  # `db upgrade|status` (clearance.db)
+app.add_typer(users.users_app, name="users")  # named users and roles (clearance.auth.users)
+app.add_typer(cases.case_app, name="case")  # cases and four-eyes decisions (clearance.cases)
+app.add_typer(audit.audit_app, name="audit")  # verify, head, replay, reports (clearance.audit)

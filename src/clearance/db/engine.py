@@ -155,3 +155,20 @@ def forget_databases() -> None:
         for db in _opened.values():
             db.dispose()
         _opened.clear()
+
+
+class LazyDatabase:
+    """The database of a server, opened (and upgraded) on first use: a server whose database
+    is down still serves what needs no database, and answers 503 for what does."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._db: Database | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> Database:
+        if self._db is None:
+            with self._lock:
+                if self._db is None:
+                    self._db = open_database(self.settings)
+        return self._db
