@@ -15,7 +15,7 @@ import typer
 
 from clearance import __version__
 from clearance.app import index_builder
-from clearance.cli import audit, batch, cases, db, lists, screen, serve, users
+from clearance.cli import audit, batch, cases, db, diff, lists, screen, serve, users
 from clearance.cli.output import AppState, ClearanceGroup
 from clearance.settings import Settings
 from clearance.snapshots import Builder
@@ -75,6 +75,7 @@ app.command()(lists.snapshots)
 SNAPSHOT_BUILDERS.append(index_builder)
 app.command()(screen.screen)
 app.command()(batch.batch)
+app.command()(diff.diff)
 serve.register(app)  # `serve` and the `keys` group (clearance.api)
 app.add_typer(db.app, name="db")  # `db upgrade|status` (clearance.db)
 app.add_typer(users.users_app, name="users")  # named users and roles (clearance.auth.users)
