@@ -9,7 +9,7 @@ from typing import Annotated
 import orjson
 import typer
 
-from clearance.cli.output import console, get_state, print_json
+from clearance.cli.output import get_state, print_json
 from clearance.cli.users import AsOption, JsonOption, acting, database
 from clearance.errors import ClearanceError
 
@@ -56,7 +56,7 @@ def verify(
     if as_json:
         print_json(verdict.to_dict())
     elif verdict.ok:
-        console.print(
+        typer.echo(
             f"audit log intact: {verdict.rows} rows, head {verdict.head.hash}"
             + (f" (matches the saved head at row {saved.count})" if saved else "")
         )
@@ -120,24 +120,22 @@ def replay(
         print_json(report)
         return
     rec = report["recorded"]
-    console.print(
-        f"receipt {report['receipt']}: {rec['outcome']} on {rec['snapshot']} at {rec['at']}"
-    )
+    typer.echo(f"receipt {report['receipt']}: {rec['outcome']} on {rec['snapshot']} at {rec['at']}")
     for label in ("own_snapshot", "today"):
         part = report[label]
         if "error" in part:
-            console.print(f"{label}: {part['error']}")
+            typer.echo(f"{label}: {part['error']}")
             continue
         same = "identical" if part["identical"] else f"{len(part['differences'])} difference(s)"
-        console.print(f"{label} ({part['snapshot']}): {part['outcome']}, {same}")
+        typer.echo(f"{label} ({part['snapshot']}): {part['outcome']}, {same}")
         if part["algorithm_changed"]:
             algo = part["algorithm"]
-            console.print(f"  algorithm changed: now {algo['name']} {algo['version']}")
+            typer.echo(f"  algorithm changed: now {algo['name']} {algo['version']}")
         for name, change in part["lists_changed"].items():
-            console.print(f"  list {name}: {change['then']} -> {change['now']}")
+            typer.echo(f"  list {name}: {change['then']} -> {change['now']}")
         for d in part["differences"]:
             scores = f"{d['score_then']} -> {d['score_now']}"
-            console.print(f"  {d['entity_id']} {d['name']}: {d['change']} ({scores}); {d['why']}")
+            typer.echo(f"  {d['entity_id']} {d['name']}: {d['change']} ({scores}); {d['why']}")
 
 
 @audit_app.command("export")
@@ -159,7 +157,7 @@ def export(
         typer.echo(text.decode())
     else:
         output.write_bytes(text + b"\n")
-        console.print(f"case {case_id} exported to {output}")
+        typer.echo(f"case {case_id} exported to {output}")
 
 
 @audit_app.command("report")
@@ -205,4 +203,4 @@ def report(
         typer.echo(text, nl=False)
     else:
         output.write_text(text, encoding="utf-8")
-        console.print(f"{data['report_type']} report for case {case_id} written to {output}")
+        typer.echo(f"{data['report_type']} report for case {case_id} written to {output}")
