@@ -52,9 +52,12 @@ class Toy:
         self.context = ScreeningContext(
             snapshot,
             {"ofac-sdn": {"version": "2023-12-28", "files": [{"path": "sdn.csv", "sha256": "ab"}]}},
-            {"name": self.screener.algorithm, "version": self.screener.algorithm_version,
-             "parameters_sha256": "0" * 64},
-        )  # fmt: skip
+            {
+                "name": self.screener.algorithm,
+                "version": self.screener.algorithm_version,
+                "parameters_sha256": "0" * 64,
+            },
+        )
 
     def screen(self, name: str, **kw: object) -> ScreeningResult:
         return self.screener.screen(make_query(name, **kw))  # type: ignore[arg-type]

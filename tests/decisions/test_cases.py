@@ -68,8 +68,15 @@ def test_life_cycle_with_four_eyes(service: CaseService, toy: Toy) -> None:
     with pytest.raises(CaseConflict, match="already decided"):
         service.approve(case_id, SAM)
     events = [h["body"]["event"] for h in service.get(AUDREY, case_id)["history"]]
-    assert events == ["opened", "review started", "proposed", "returned", "review started",
-                      "proposed", "approved"]  # fmt: skip
+    assert events == [
+        "opened",
+        "review started",
+        "proposed",
+        "returned",
+        "review started",
+        "proposed",
+        "approved",
+    ]
     # a later alert on the same pair opens a new case: the decided one is closed
     again = toy.record(service, "Ashot Mkrtichev", dob="1966-05-07")
     assert again.cases and again.cases[0] != case_id

@@ -78,8 +78,21 @@ def test_screen_record_case_four_eyes_and_audit(cli: Cli, tmp_path: Path) -> Non
         "matches the saved head"
         in cli("audit", "verify", "--head", str(head_file), "--as", "aud").stdout
     )
-    report = cli("audit", "report", str(case_id), "--format", "csv", "--holder", "First Bank",
-                 "--property", "account 123", "--value", "USD 5,000", "--as", "aud").stdout  # fmt: skip
+    report = cli(
+        "audit",
+        "report",
+        str(case_id),
+        "--format",
+        "csv",
+        "--holder",
+        "First Bank",
+        "--property",
+        "account 123",
+        "--value",
+        "USD 5,000",
+        "--as",
+        "aud",
+    ).stdout
     assert "blocked property,31 CFR 501.603" in report and "RUSSIA-EO14024" in report
     assert "First Bank" in report and "ofac-sdn-41736" in report
     html = cli("audit", "report", str(case_id), "--format", "html", "--as", "aud").stdout
@@ -103,9 +116,10 @@ def test_replay_explains_a_list_change(cli: Cli) -> None:
     receipt = out["recorded"]["receipt"]
     changed = [
         replace(e, names=(*e.names, Name("MKRTICHEV, Ashot", kind=NameKind.AKA)))
-        if e.source_id == "41736" else e
+        if e.source_id == "41736"
+        else e
         for e in sdn_entities()
-    ] + [person("ofac-sdn", "77777", "MKRTICHEV, Ashot Junior")]  # fmt: skip
+    ] + [person("ofac-sdn", "77777", "MKRTICHEV, Ashot Junior")]
     install(cli.home, {"ofac-sdn": changed, "un": un_entities()}, published="2023-12-28")
     report = cli.json("audit", "replay", receipt, "--as", "sue")
     assert isinstance(report, dict)

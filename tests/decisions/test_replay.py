@@ -39,16 +39,30 @@ def test_algorithm_change_is_named(tmp_path: Path) -> None:
 
 def test_list_change_names_the_changed_facts(tmp_path: Path) -> None:
     old = sdn_entities()
-    new = [replace(e, names=(*e.names, Name("PUTIN, Vladimir Vladimirovich", kind=NameKind.AKA)))
-           if e.source_id == "100" else e for e in old]  # fmt: skip
+    new = [
+        replace(e, names=(*e.names, Name("PUTIN, Vladimir Vladimirovich", kind=NameKind.AKA)))
+        if e.source_id == "100"
+        else e
+        for e in old
+    ]
     body = recorded(Toy(old, tmp_path / "a"), "Vladimir Vladimirovich Putin")
     toy2 = Toy(new, tmp_path / "b", snapshot="snap-2")
     toy2.context = replace(toy2.context, lists={"ofac-sdn": {"version": "2024-01-01", "files": []}})
-    out = diff(body, toy2.screen("Vladimir Vladimirovich Putin"), toy2.context,
-               FakeSnapshot(old), FakeSnapshot(new))  # type: ignore[arg-type]  # fmt: skip
+    out = diff(
+        body,
+        toy2.screen("Vladimir Vladimirovich Putin"),
+        toy2.context,
+        FakeSnapshot(old),
+        FakeSnapshot(new),
+    )  # type: ignore[arg-type]
     assert out["lists_changed"] == {"ofac-sdn": {"then": "2023-12-28", "now": "2024-01-01"}}
     (d,) = [d for d in out["differences"] if d["entity_id"] == "ofac-sdn-100"]
     assert d["why"] == "list change: name or alias added: PUTIN, Vladimir Vladimirovich"
-    same = diff(body, Toy(old, tmp_path / "c").screen("Vladimir Vladimirovich Putin"),
-                Toy(old, tmp_path / "d").context, FakeSnapshot(old), FakeSnapshot(old))  # type: ignore[arg-type]  # fmt: skip
+    same = diff(
+        body,
+        Toy(old, tmp_path / "c").screen("Vladimir Vladimirovich Putin"),
+        Toy(old, tmp_path / "d").context,
+        FakeSnapshot(old),
+        FakeSnapshot(old),
+    )  # type: ignore[arg-type]
     assert same["identical"] and same["same_outcome"]
