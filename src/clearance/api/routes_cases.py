@@ -28,6 +28,7 @@ from clearance.db.engine import LazyDatabase
 from clearance.errors import ClearanceError
 from clearance.matching.result import ScreeningResult
 from clearance.settings import Settings
+from clearance.snapshots.pins import pin
 
 router = APIRouter(tags=["cases"])
 caller = Depends(require(Role.VIEWER))
@@ -37,6 +38,7 @@ class Decisions:
     """The database side of the API: users, cases, receipts (opened on first use)."""
 
     def __init__(self, settings: Settings) -> None:
+        self.settings = settings
         self.lazy = LazyDatabase(settings)
         self._users: UserStore | None = None
         self._cases: CaseService | None = None
@@ -56,6 +58,7 @@ class Decisions:
 
     def record(self, engine: Engine, result: ScreeningResult, principal: Principal) -> Recorded:
         context = screening_context(engine.snapshot, engine.screener)
+        pin(self.settings.home, engine.snapshot.id)
         return self.cases().record(
             result, context, principal.actor, entity=engine.snapshot.entity, source="api"
         )

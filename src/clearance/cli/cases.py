@@ -200,7 +200,10 @@ def record_result(
 
     actor = acting(ctx, as_user)
     context = screening_context(engine.snapshot, engine.screener)
+    from clearance.snapshots.pins import pin
+
     snapshot = engine.snapshot
+    pin(engine.settings.home, snapshot.id)
     return _service(ctx).record(result, context, actor, entity=snapshot.entity, source="cli")
 
 
