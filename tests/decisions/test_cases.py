@@ -172,3 +172,18 @@ def test_goodguy_suppresses_until_the_entity_changes(service: CaseService, tmp_p
     case = service.get(ANA, reopened.cases[0])
     assert case["reopened_because"] == ["name or alias added: MKRTYCHEV, Ashot Rafikovich"]
     assert case["history"][0]["body"]["reopened_because"] == case["reopened_because"]
+
+
+def test_batch_run_receipt_and_alert_receipts(service: CaseService, toy: Toy) -> None:
+    alerts = [toy.screen("Ashot Mkrtichev", id="row-1"), toy.screen("Vladimir Putin", id="row-7")]
+    run = {"input_sha256": "a" * 64, "output_sha256": "b" * 64, "counts": {"rows": 10, "alerts": 2}}
+    run_id, recorded = service.record_batch(
+        alerts, toy.context, SCREENER, entity=toy.entities.get, run=run
+    )
+    body = load_receipt(service.db, run_id)
+    assert body["kind"] == "batch-run" and body["counts"] == {"rows": 10, "alerts": 2}
+    assert body["output_sha256"] == "b" * 64
+    assert len(recorded) == 2 and all(r.cases for r in recorded)
+    alert = load_receipt(service.db, recorded[1].receipt)
+    assert alert["kind"] == "alert" and alert["run"] == run_id and alert["input"]["id"] == "row-7"
+    assert verify(service.db).ok

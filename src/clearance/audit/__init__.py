@@ -2,7 +2,8 @@
 append-only log (:mod:`.chain` pure, :mod:`.log` on the database), with ``verify``, ``head``,
 replay of a recorded screening (:mod:`.replay`) and the OFAC report data (:mod:`.reports`).
 
-Other capabilities record a screening with :func:`clearance.audit.receipts.record_screening`
-(one receipt, returns its id) and a batch run with
-:func:`clearance.audit.receipts.record_batch_run`.
+Other capabilities record a screening with
+:meth:`clearance.cases.service.CaseService.record` (receipt + cases for its alerts) or, for a
+receipt alone, :func:`clearance.audit.receipts.record_screening`; a batch run with
+:meth:`clearance.cases.service.CaseService.record_batch`.
 """

@@ -2,8 +2,9 @@
 
 :func:`receipt_body` (pure) builds the canonical content; :func:`write_receipt` stores it as
 one audit-log row plus an index row, in the caller's transaction. Everything that needs a
-receipt goes through :func:`record_screening` (or the case service, which also opens cases
-for the alerts) and :func:`record_batch_run`.
+receipt goes through :func:`record_screening` (a receipt alone) or the case service
+(:meth:`clearance.cases.service.CaseService.record` / ``record_batch``), which also opens cases
+for the alerts.
 """
 
 from __future__ import annotations
@@ -171,57 +172,6 @@ def record_screening(
     with db.session(write=True) as s:
         write_receipt(s, body, actor)
     return rid
-
-
-def record_batch_run(
-    db: Database,
-    context: ScreeningContext,
-    *,
-    actor: str,
-    input_sha256: str,
-    output_sha256: str,
-    counts: Mapping[str, int],
-    alerts: list[ScreeningResult],
-    source: str = "batch",
-) -> tuple[str, list[str]]:
-    """One receipt for a batch run (input/output file hashes, counts) and one per alert,
-    all in one transaction. Returns (run receipt id, alert receipt ids)."""
-    run_id = new_id()
-    at = now_iso()
-    run_body = {
-        "receipt": run_id,
-        "kind": "batch-run",
-        "source": source,
-        "run": None,
-        "at": at,
-        "actor": actor,
-        "input": {"file_sha256": input_sha256},
-        "input_sha256": input_sha256,
-        "output_sha256": output_sha256,
-        "counts": dict(counts),
-        "snapshot": context.snapshot,
-        "lists": context.lists,
-        "algorithm": context.algorithm,
-        "outcome": f"{counts.get('alerts', len(alerts))} alerts",
-    }
-    ids = []
-    with db.session(write=True) as s:
-        write_receipt(s, run_body, actor)
-        for result in alerts:
-            rid = new_id()
-            body = receipt_body(
-                result,
-                context,
-                receipt_id=rid,
-                actor=actor,
-                kind="alert",
-                source=source,
-                run_id=run_id,
-                at=at,
-            )
-            write_receipt(s, body, actor)
-            ids.append(rid)
-    return run_id, ids
 
 
 def load_receipt(db: Database, receipt_id: str) -> dict[str, Any]:

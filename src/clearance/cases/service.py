@@ -12,7 +12,7 @@ Entry points for other capabilities:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from clearance.audit.log import Event, append, entries
+from clearance.audit.log import Event, append, entries, now_iso
 from clearance.audit.receipts import (
     ScreeningContext,
     new_id,
@@ -111,43 +111,86 @@ class CaseService:
         source: str = "screen",
     ) -> Recorded:
         """One receipt for ``result``; a case opened or joined per alerting match, unless an
-        approved clear of the same subject and entity still holds."""
+        approved clear of the same subject and entity still holds. One transaction."""
         require(actor.name, actor.roles, Action.RECORD)
-        rid = new_id()
-        body = receipt_body(result, context, receipt_id=rid, actor=actor.name, source=source)
-        alerts = [m for m in result.matches if m.alert]
         with self.db.session(write=True) as s:
-            verdicts = {}
-            for match in alerts:
-                listed = entity(match.entity_id)
-                verdicts[match.entity_id] = (
-                    goodguy_check(s, body["subject_key"], listed)
-                    if listed
-                    else GoodGuyVerdict(False),
-                    listed,
-                )
-            if verdicts:
-                body["goodguy"] = {k: v[0].to_dict() for k, v in verdicts.items() if v[0].cleared}
+            return self._record_in(s, result, context, actor, entity, source)
+
+    def record_batch(
+        self,
+        alerts: Sequence[ScreeningResult],
+        context: ScreeningContext,
+        actor: Actor,
+        *,
+        entity: EntityLookup,
+        run: dict[str, Any],
+        source: str = "batch",
+    ) -> tuple[str, list[Recorded]]:
+        """A batch run: one receipt for the run (``run``: ``input_sha256``, ``output_sha256``,
+        ``counts``) and one per alerting result, with its cases, in one transaction."""
+        require(actor.name, actor.roles, Action.RECORD)
+        run_id = new_id()
+        body = {
+            "receipt": run_id, "kind": "batch-run", "source": source, "run": None,
+            "at": now_iso(), "actor": actor.name, "input": {"file_sha256": run["input_sha256"]},
+            "input_sha256": run["input_sha256"], "output_sha256": run["output_sha256"],
+            "counts": dict(run["counts"]), "snapshot": context.snapshot, "lists": context.lists,
+            "algorithm": context.algorithm, "outcome": f"{len(alerts)} alerts",
+        }  # fmt: skip
+        with self.db.session(write=True) as s:
             write_receipt(s, body, actor.name)
-            cases, suppressed = [], []
-            for match in alerts:
-                verdict, listed = verdicts[match.entity_id]
-                if verdict.suppressed:
-                    suppressed.append({"entity_id": match.entity_id, "case": verdict.case_id})
-                    continue
-                cases.append(
-                    self.open_alert(
-                        s,
-                        body["input"],
-                        match,
-                        receipt=rid,
-                        snapshot=context.snapshot,
-                        source=source,
-                        actor=actor.name,
-                        listed=listed,
-                        changes=verdict.changes,
-                    )
-                )
+            out = [
+                self._record_in(s, r, context, actor, entity, source, "alert", run_id)
+                for r in alerts
+            ]
+        return run_id, out
+
+    def _record_in(
+        self,
+        s: Session,
+        result: ScreeningResult,
+        context: ScreeningContext,
+        actor: Actor,
+        entity: EntityLookup,
+        source: str,
+        kind: str = "screen",
+        run_id: str | None = None,
+    ) -> Recorded:
+        rid = new_id()
+        body = receipt_body(
+            result, context, receipt_id=rid, actor=actor.name, source=source, kind=kind,
+            run_id=run_id,
+        )  # fmt: skip
+        alerts = [m for m in result.matches if m.alert]
+        verdicts: dict[str, tuple[GoodGuyVerdict, Entity | None]] = {}
+        for match in alerts:
+            listed = entity(match.entity_id)
+            found = (
+                goodguy_check(s, body["subject_key"], listed) if listed else GoodGuyVerdict(False)
+            )
+            verdicts[match.entity_id] = (found, listed)
+        if verdicts:
+            body["goodguy"] = {k: v[0].to_dict() for k, v in verdicts.items() if v[0].cleared}
+        write_receipt(s, body, actor.name)
+        cases, suppressed = [], []
+        for match in alerts:
+            verdict, listed = verdicts[match.entity_id]
+            if verdict.suppressed:
+                suppressed.append({"entity_id": match.entity_id, "case": verdict.case_id})
+                continue
+            cases.append(
+                self.open_alert(
+                    s,
+                    body["input"],
+                    match,
+                    receipt=rid,
+                    snapshot=context.snapshot,
+                    source=source,
+                    actor=actor.name,
+                    listed=listed,
+                    changes=verdict.changes,
+                )  # fmt: skip
+            )
         return Recorded(rid, cases, suppressed)
 
     def open_alert(
