@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from clearance.audit.receipts import ScreeningContext
-from clearance.auth.roles import UserRole
-from clearance.cases.model import Actor
+from clearance.auth.roles import Actor, UserRole
 from clearance.cases.service import CaseService
 from clearance.db import Database
 from clearance.matching.engine import Screener

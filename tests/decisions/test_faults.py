@@ -18,7 +18,7 @@ from tests.decisions.conftest import ANA, Toy
 WORKER = """
 import sys
 from clearance.auth.roles import UserRole
-from clearance.cases.model import Actor
+from clearance.auth.roles import Actor
 from clearance.cases.service import CaseService
 from clearance.db import Database
 service = CaseService(Database(sys.argv[1]))

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from clearance.app import load_screener
 from clearance.audit.receipts import ScreeningContext, screening_context
 from clearance.cases.goodguy import fact_changes, matching_facts
 from clearance.errors import ClearanceError
+from clearance.matching.artifact import load_screener
 from clearance.matching.query import ScreenOptions, make_query
 from clearance.matching.result import ScreeningResult
 from clearance.settings import Settings

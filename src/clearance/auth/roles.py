@@ -10,10 +10,11 @@ whoever proposed a decision can never approve it, whatever their roles.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 
 from clearance.auth.keys import Role
-from clearance.errors import ClearanceError
+from clearance.errors import ClearanceError, Forbidden
 
 
 class UserRole(StrEnum):
@@ -63,8 +64,16 @@ LEGACY_ROLES: dict[Role, frozenset[UserRole]] = {
 }
 
 
-class PermissionDenied(ClearanceError):
-    status = 403
+class PermissionDenied(Forbidden):
+    """A user's roles do not allow what they asked for (HTTP 403)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A user acting: their name and roles (what the case core checks)."""
+
+    name: str
+    roles: frozenset[UserRole]
 
 
 def parse_roles(values: Iterable[str]) -> frozenset[UserRole]:

@@ -17,8 +17,7 @@ from clearance.audit.log import read_head, verify
 from clearance.audit.receipts import load_receipt
 from clearance.audit.reports import report_data
 from clearance.audit.tables import AuditRow, ReceiptRow
-from clearance.auth.roles import Action, require
-from clearance.cases.model import Actor
+from clearance.auth.roles import Action, Actor, require
 from clearance.cases.service import CASE, CaseService
 
 HOW_TO_VERIFY = (

@@ -15,7 +15,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from clearance.auth.roles import Action, PermissionDenied, UserRole, require
+from clearance.auth.roles import Action, Actor, PermissionDenied, require
 from clearance.errors import ClearanceError
 
 
@@ -47,17 +47,15 @@ WORKABLE = frozenset({State.OPEN, State.IN_REVIEW, State.RETURNED})
 
 
 class CaseInputError(ClearanceError):
-    status = 422
+    """A decision asked for without what it needs (a reason, a known decision): HTTP 422."""
 
 
 class CaseConflict(ClearanceError):
     """The case moved on (another user decided first, or the state does not allow this)."""
 
-    status = 409
-
 
 class FourEyesViolation(PermissionDenied):
-    pass
+    """The proposer tried to approve or return their own proposal (HTTP 403)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,12 +75,6 @@ class Change:
 
     fields: dict[str, Any]
     event: dict[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    name: str
-    roles: frozenset[UserRole]
 
 
 def _reason(reason: str | None, what: str) -> str:

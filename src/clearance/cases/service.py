@@ -30,10 +30,10 @@ from clearance.audit.receipts import (
     subject_key,
     write_receipt,
 )
-from clearance.auth.roles import Action, require
+from clearance.auth.roles import Action, Actor, require
 from clearance.cases import model
 from clearance.cases.goodguy import GoodGuyVerdict, facts_hash, goodguy_check, matching_facts
-from clearance.cases.model import Actor, CaseView, Change, Proposal, State
+from clearance.cases.model import CaseView, Change, Proposal, State
 from clearance.cases.tables import CaseReceiptRow, CaseRow, GoodGuyRow
 from clearance.db import Database
 from clearance.errors import NotFoundError

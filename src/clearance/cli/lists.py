@@ -17,7 +17,6 @@ from typing import IO, Annotated, Any
 import orjson
 import typer
 
-from clearance.app import MatcherIndexBuilder
 from clearance.cli.output import (
     console,
     format_seconds,
@@ -30,6 +29,7 @@ from clearance.cli.output import (
 from clearance.errors import ClearanceError, InputFileError, NotFoundError, SnapshotError
 from clearance.ftm import ftm_records
 from clearance.gcpause import paused_gc
+from clearance.matching.artifact import MatcherIndexBuilder
 from clearance.matching.index import PartialIndex, build_partial
 from clearance.snapshots import HttpFetcher, Snapshot
 from clearance.snapshots import refresh as refresh_lists

@@ -14,9 +14,9 @@ from typing import Annotated
 import typer
 
 from clearance import __version__
-from clearance.app import index_builder
-from clearance.cli import audit, batch, cases, db, diff, lists, screen, serve, users
+from clearance.cli import audit, batch, cases, db, diff, graph, lists, screen, serve, users
 from clearance.cli.output import AppState, ClearanceGroup
+from clearance.matching.artifact import index_builder
 from clearance.settings import Settings
 from clearance.snapshots import Builder
 
@@ -77,6 +77,7 @@ app.command()(screen.screen)
 app.command()(batch.batch)
 app.command()(diff.diff)
 serve.register(app)  # `serve` and the `keys` group (clearance.api)
+graph.register(app)  # `network`, `exposure` and the `ownership` group (clearance.graph)
 app.add_typer(db.app, name="db")  # `db upgrade|status` (clearance.db)
 app.add_typer(users.users_app, name="users")  # named users and roles (clearance.auth.users)
 app.add_typer(cases.case_app, name="case")  # cases and four-eyes decisions (clearance.cases)

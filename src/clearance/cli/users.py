@@ -11,8 +11,8 @@ from clearance.cli.output import console, get_state, print_json, table
 from clearance.errors import ClearanceError
 
 if TYPE_CHECKING:
+    from clearance.auth.roles import Actor
     from clearance.auth.users import UserStore
-    from clearance.cases.model import Actor
     from clearance.db import Database
 
 users_app = typer.Typer(
@@ -34,8 +34,8 @@ def database(ctx: typer.Context) -> Database:
 
 def acting(ctx: typer.Context, as_user: str | None) -> Actor:
     """The user a command acts for: ``--as USER`` or the owner of ``CLEARANCE_USER_KEY``."""
+    from clearance.auth.roles import Actor
     from clearance.auth.users import UserStore
-    from clearance.cases.model import Actor
 
     store = UserStore(database(ctx))
     if as_user:

@@ -29,13 +29,9 @@ SQLITE_BUSY_MS = 30_000
 class DatabaseError(ClearanceError):
     """The database refused an operation (bad URL, schema newer than this program…)."""
 
-    status = 500
-
 
 class DatabaseUnavailable(DatabaseError):
     """The database cannot be reached; nothing was written."""
-
-    status = 503
 
 
 def database_url(settings: Settings) -> str:
