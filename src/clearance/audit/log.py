@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from clearance.audit.chain import (
@@ -46,14 +46,15 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def append(session: Session, events: Sequence[Event]) -> list[AuditRow]:
-    """Append ``events`` in order inside the caller's (write) transaction."""
-    head = session.execute(
-        select(AuditHeadRow).where(AuditHeadRow.id == 1).with_for_update()
-    ).scalar_one_or_none()
+def append(session: Session, events: Sequence[Event]) -> list[dict[str, Any]]:
+    """Append ``events`` in order inside the caller's (write) transaction; returns the rows.
+
+    Plain SQL statements (no ORM unit of work): this runs for every recorded screening."""
+    conn = session.connection()
+    head = conn.execute(_LOCK_HEAD).first()
     if head is None:
         raise ClearanceError("the audit log has no head row: run `clearance db upgrade`")
-    seq, prev = head.seq, head.hash
+    seq, prev = int(head[0]), str(head[1])
     rows = []
     for event in events:
         seq += 1
@@ -62,23 +63,25 @@ def append(session: Session, events: Sequence[Event]) -> list[AuditRow]:
         body_sha = sha256_hex(body)
         digest = row_hash(seq, event.kind, event.ref, event.actor, at, body_sha, prev)
         rows.append(
-            AuditRow(
-                seq=seq,
-                kind=event.kind,
-                ref=event.ref,
-                actor=event.actor,
-                at=at,
-                body=body.decode("utf-8"),
-                body_sha256=body_sha,
-                prev_hash=prev,
-                row_hash=digest,
-            )
-        )
+            {"seq": seq, "kind": event.kind, "ref": event.ref, "actor": event.actor, "at": at,
+             "body": body.decode("utf-8"), "body_sha256": body_sha, "prev_hash": prev,
+             "row_hash": digest}
+        )  # fmt: skip
         prev = digest
-    session.add_all(rows)
-    session.flush()
-    session.execute(update(AuditHeadRow).where(AuditHeadRow.id == 1).values(seq=seq, hash=prev))
+    if rows:
+        conn.execute(insert(AuditRow), rows)
+        conn.execute(_SET_HEAD, {"new_seq": seq, "new_hash": prev})
     return rows
+
+
+_LOCK_HEAD = (
+    select(AuditHeadRow.seq, AuditHeadRow.hash).where(AuditHeadRow.id == 1).with_for_update()
+)
+_SET_HEAD = (
+    update(AuditHeadRow)
+    .where(AuditHeadRow.id == 1)
+    .values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
+)
 
 
 def read_head(db: Database) -> Head:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from clearance.audit.chain import canonical, sha256_hex
@@ -138,23 +139,26 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
-def write_receipt(session: Session, body: dict[str, Any], actor: str) -> ReceiptRow:
-    """The receipt as one audit row plus its index row (in the caller's transaction)."""
+def write_receipt(session: Session, body: dict[str, Any], actor: str) -> int:
+    """The receipt as one audit row plus its index row (in the caller's transaction);
+    returns the audit row's number."""
     (row,) = append(session, [Event(RECEIPT, body["receipt"], actor, body)])
-    receipt = ReceiptRow(
-        id=body["receipt"],
-        audit_seq=row.seq,
-        kind=body["kind"],
-        created=datetime.fromisoformat(body["at"]),
-        actor=actor,
-        snapshot_id=body["snapshot"],
-        alert=body["outcome"] == "alert",
-        subject_key=body.get("subject_key"),
-        input_sha256=body["input_sha256"],
-        run_id=body.get("run"),
+    session.connection().execute(
+        insert(ReceiptRow),
+        {
+            "id": body["receipt"],
+            "audit_seq": row["seq"],
+            "kind": body["kind"],
+            "created": datetime.fromisoformat(body["at"]),
+            "actor": actor,
+            "snapshot_id": body["snapshot"],
+            "alert": body["outcome"] == "alert",
+            "subject_key": body.get("subject_key"),
+            "input_sha256": body["input_sha256"],
+            "run_id": body.get("run"),
+        },
     )
-    session.add(receipt)
-    return receipt
+    return int(row["seq"])
 
 
 def record_screening(

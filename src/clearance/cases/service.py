@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -271,7 +271,7 @@ class CaseService:
     def _link(
         self, s: Session, row: CaseRow, receipt: str, actor: str, event: dict[str, Any]
     ) -> None:
-        s.merge(CaseReceiptRow(case_id=row.id, receipt_id=receipt))
+        s.connection().execute(insert(CaseReceiptRow), {"case_id": row.id, "receipt_id": receipt})
         append(s, [Event(CASE, str(row.id), actor, {"case": row.id, **event})])
 
     # -- reading -----------------------------------------------------------------------------
