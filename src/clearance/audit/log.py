@@ -8,9 +8,12 @@ written in the same transaction: both or neither.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from queue import Empty, Queue
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, update
@@ -92,33 +95,57 @@ def read_head(db: Database) -> Head:
         return Head(int(row.seq), row.hash)
 
 
-def _rows(db: Database, upto: int) -> Iterator[RowTuple]:
-    t = AuditRow.__table__
-    cols = [
-        t.c.seq,
-        t.c.kind,
-        t.c.ref,
-        t.c.actor,
-        t.c.at,
-        t.c.body,
-        t.c.body_sha256,
-        t.c.prev_hash,
-        t.c.row_hash,
-    ]
+_ROWS_SQL = (
+    "SELECT seq, kind, ref, actor, at, body, body_sha256, prev_hash, row_hash FROM audit_log "
+    "WHERE seq > {p} AND seq <= {p} ORDER BY seq LIMIT {p}"
+)
+
+
+def _batches(db: Database, upto: int) -> Iterator[list[RowTuple]]:
+    sql = _ROWS_SQL.format(p="%s" if db.is_postgres else "?")
     last = 0
     while True:
         with db.connect() as conn:
-            batch = conn.execute(
-                select(*cols)
-                .where(t.c.seq > last, t.c.seq <= upto)
-                .order_by(t.c.seq)
-                .limit(VERIFY_BATCH)
-            ).all()
+            cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            try:
+                cursor.execute(sql, (last, upto, VERIFY_BATCH))
+                batch = cursor.fetchall()
+            finally:
+                cursor.close()
         if not batch:
             return
-        for r in batch:
-            yield (int(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8])
+        yield batch
         last = int(batch[-1][0])
+
+
+def _rows(db: Database, upto: int) -> Iterator[RowTuple]:
+    """Every row up to ``upto``, straight from the driver's cursor, the next batch fetched in
+    a thread while this one is hashed (the drivers release the GIL while they read)."""
+    queue: Queue[list[RowTuple] | BaseException | None] = Queue(maxsize=2)
+    stop = threading.Event()
+
+    def fetch() -> None:
+        try:
+            for batch in _batches(db, upto):
+                if stop.is_set():
+                    return
+                queue.put(batch)
+            queue.put(None)
+        except BaseException as exc:  # noqa: BLE001 - handed to the consumer
+            queue.put(exc)
+
+    worker = threading.Thread(target=fetch, name="audit-verify-fetch", daemon=True)
+    worker.start()
+    try:
+        while (item := queue.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield from item
+    finally:
+        stop.set()
+        while worker.is_alive():  # unblock a producer waiting on a full queue
+            with contextlib.suppress(Empty):
+                queue.get(timeout=0.05)
 
 
 def verify(db: Database, saved_head: Head | None = None) -> Verdict:
