@@ -24,6 +24,7 @@ import os
 import pstats
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -164,7 +165,8 @@ def main() -> None:
     )
     parser.add_argument("--spark-rows", type=int, default=100_000, help="0 skips Spark")
     parser.add_argument("--partitions", default="2,4,8")
-    parser.add_argument("--work", type=Path, default=Path("/tmp/clearance-batch-bench"))
+    work = Path(tempfile.gettempdir()) / "clearance-batch-bench"
+    parser.add_argument("--work", type=Path, default=work)
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     home = args.work / "home"

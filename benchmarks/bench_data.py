@@ -23,7 +23,9 @@ from bench_venv import yaml_to_json
 from clearance.model import Entity, FuzzyDate, Name, NameKind, NameQuality, Schema
 from clearance.sources.base import ListFormat
 
-DATA_DIR = Path(os.environ.get("CLEARANCE_TEST_DATA", "/work/shared/data"))
+# The official files sit next to the repository (../shared/data), as for the tests.
+_REPO = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(os.environ.get("CLEARANCE_TEST_DATA", _REPO.parent / "shared" / "data"))
 LISTS: tuple[tuple[str, str], ...] = (
     ("ofac-sdn", "ofac/sdn_csv_2023-12-28"),
     ("ofac-cons", "ofac/cons_csv_2025-12-19"),

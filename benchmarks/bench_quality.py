@@ -140,7 +140,7 @@ def run_pairs(cases: Sequence[PairCase], settings: Settings) -> list[PairOutcome
     """Score each pair's query against an index holding only its candidate."""
     outcomes: list[PairOutcome] = []
     for case in cases:
-        screener = Screener.build([case.candidate], settings)
+        screener = Screener.build([case.candidate], settings.matching)
         try:
             query = to_query(case.query)
         except QueryError:

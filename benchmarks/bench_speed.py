@@ -34,10 +34,10 @@ def vm(key):  # VmHWM / VmRSS of this process in kB (ru_maxrss would include the
 from clearance.matching.artifact import load_index
 from clearance.matching.engine import Screener
 from clearance.matching.query import ScreenOptions, make_query
-from clearance.settings import Settings
+from clearance.settings import MatchingPolicy
 base = vm("VmHWM")
 started, cpu = time.perf_counter(), time.process_time()
-screener = Screener(load_index(Path(sys.argv[1])), Settings(screen_cache=0))
+screener = Screener(load_index(Path(sys.argv[1])), MatchingPolicy(screen_cache=0))
 load, load_cpu = time.perf_counter() - started, time.process_time() - cpu
 loaded = vm("VmRSS")
 for item in json.loads(Path(sys.argv[2]).read_text()):

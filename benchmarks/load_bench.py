@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from clearance.cli.lists import parse_and_index
+from clearance.loading import parse_and_index
 from clearance.matching.artifact import index_builder
 from clearance.settings import Settings
 from clearance.snapshots import SnapshotStore

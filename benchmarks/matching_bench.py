@@ -3,9 +3,10 @@
     .venv/bin/python benchmarks/matching_bench.py            # full run (~5 minutes)
     .venv/bin/python benchmarks/matching_bench.py --quick    # subset (~1-2 minutes)
 
-Data come from ``/work/shared/data`` (override with ``CLEARANCE_TEST_DATA``). The baselines
-(rapidfuzz brute force; nomenklatura logic-v2) run on the same queries; logic-v2 and Faker live
-in a separate venv (``.bench/venv``) that this script creates. See ``benchmarks/README.md``.
+Data come from ``../shared/data`` next to the repository (override with
+``CLEARANCE_TEST_DATA``). The baselines (rapidfuzz brute force; nomenklatura logic-v2) run on
+the same queries; logic-v2 and Faker live in a separate venv (``.bench/venv``) that this script
+creates. See ``benchmarks/README.md``.
 """
 
 from __future__ import annotations
@@ -108,7 +109,7 @@ def setup(plan: Plan, seed: int) -> Run:
     settings = Settings(screen_cache=0)
     lists = bd.load_lists()
     t0, c0 = time.perf_counter(), time.process_time()
-    screener = Screener.build(lists.entities, settings, lists=lists.published)
+    screener = Screener.build(lists.entities, settings.matching, lists=lists.published)
     build_s, build_cpu = time.perf_counter() - t0, time.process_time() - c0
     names = sum(len(e.names) for e in lists.entities)
     rows: list[list[object]] = [[k, v, lists.published[k]] for k, v in lists.counts.items()]

@@ -1,36 +1,156 @@
-"""The Python entry point: ``clearance.open(home)`` -> :class:`Clearance`.
+"""The application core: ``clearance.open(home)`` -> :class:`Clearance`, the one service every
+surface calls (CLI, API, batch, Spark; next the web pages, monitoring and payments).
 
-Ties the embedded snapshot store to the screening engine. Shells (CLI, API, batch) use this
-object; it holds no global state, so several can live in one process (e.g. tests).
+It loads and refreshes lists into the home's snapshot store (running the snapshot builders,
+e.g. the matcher index, before a snapshot goes live), hands out one consistent
+:class:`Engine` (a snapshot and the screener built from it), screens, and looks entities up.
+It holds no global state, so several can live in one process (e.g. tests).
 """
 
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Sequence
+from contextlib import nullcontext
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from clearance.errors import SnapshotError
+from clearance import loading
+from clearance.errors import NotFoundError, QueryError
 from clearance.matching.artifact import MatcherIndexBuilder, index_builder, load_screener
 from clearance.matching.engine import Screener
 from clearance.matching.query import Query, ScreenOptions, make_query
 from clearance.matching.result import ScreeningResult
 from clearance.model import Entity, Relationship
 from clearance.settings import Settings
-from clearance.snapshots import Snapshot, SnapshotStore
+from clearance.snapshots import (
+    Builder,
+    Fetcher,
+    HttpFetcher,
+    RefreshResult,
+    Snapshot,
+    SnapshotStore,
+)
+from clearance.snapshots import refresh as refresh_lists
+from clearance.snapshots.guard import InstallGuard
+
+# Artifact builders run inside every new snapshot before it goes live (load and refresh).
+# A capability that stores something with each snapshot appends its builder here.
+SNAPSHOT_BUILDERS: list[Builder] = [index_builder]
+
+
+@dataclass(frozen=True, slots=True)
+class Engine:
+    """One consistent pair: a snapshot and the screener built from it."""
+
+    snapshot: Snapshot
+    screener: Screener
+    renders: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def list_names(self) -> list[str]:
+        return self.snapshot.list_names()
+
+    def check_lists(self, names: list[str] | tuple[str, ...] | None) -> None:
+        """Raise a QueryError naming any list that is not loaded."""
+        if not names:
+            return
+        loaded = set(self.snapshot.manifest["lists"])
+        unknown = [n for n in names if n not in loaded]
+        if unknown:
+            raise QueryError(
+                f"unknown list {unknown[0]!r} (loaded: {', '.join(sorted(loaded)) or 'none'})"
+            )
+
+    def list_versions(self) -> dict[str, str]:
+        return self.snapshot.list_versions()
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """What a load installed: the new snapshot, one summary row per list, and timings."""
+
+    snapshot: Snapshot
+    lists: list[dict[str, Any]]
+    read_seconds: float
+    seconds: float
+    warnings: list[str] = field(default_factory=list)
 
 
 class Clearance:
-    """Screening over the active snapshot of a home directory."""
+    """Loading, screening and look-ups over the active snapshot of a home directory."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, builders: Sequence[Builder] | None = None) -> None:
         self.settings = settings
         self.store = SnapshotStore(settings)
+        self.builders = list(SNAPSHOT_BUILDERS if builders is None else builders)
         self._lock = threading.Lock()
-        self._snapshot: Snapshot | None = None
-        self._screener: Screener | None = None
+        self._engine: Engine | None = None
 
-    # -- snapshot / engine lifecycle -------------------------------------------------------
+    # -- loading ----------------------------------------------------------------------------
+    def load(
+        self,
+        paths: Sequence[str | Path] = (),
+        *,
+        format_name: str | None = None,
+        list_name: str | None = None,
+        demo: bool = False,
+        allow_shrink: bool = False,
+    ) -> LoadResult:
+        """Read list files (format detected) into a new snapshot and make it active.
+
+        The install guard refuses a list that looks partial against the active snapshot
+        (``CLEARANCE_MIN_COUNT_RATIO``) unless ``allow_shrink``; what it tolerates comes back
+        as warnings."""
+        files = [Path(p) for p in paths]
+        if not files and not demo:
+            raise QueryError("give at least one path to load, or demo=True")
+        start = time.perf_counter()
+        with loading.demo_path() if demo else nullcontext(None) as extra:
+            if extra is not None:
+                files.append(extra)
+            parsed, seconds, partials = loading.parse_and_index(files, format_name, list_name)
+        read = time.perf_counter() - start
+        builders = [
+            b.with_partials(partials) if isinstance(b, MatcherIndexBuilder) else b
+            for b in self.builders
+        ]
+        guard = InstallGuard(self.settings.snapshots.min_count_ratio, allow_shrink)
+        snapshot = self.store.install(parsed, builders=builders, parse_seconds=seconds, guard=guard)
+        total = time.perf_counter() - start
+        rows = loading.summary(parsed, seconds)
+        return LoadResult(snapshot, rows, read, total, guard.warnings)
+
+    def refresh(
+        self,
+        lists: Sequence[str] | None = None,
+        *,
+        keep_going: bool = False,
+        allow_shrink: bool = False,
+        fetcher: Fetcher | None = None,
+    ) -> RefreshResult:
+        """Download each list's official files, check them, and install a new snapshot."""
+        if fetcher is None:
+            with HttpFetcher.from_settings(self.settings) as own:
+                return self.refresh(
+                    lists, keep_going=keep_going, allow_shrink=allow_shrink, fetcher=own
+                )
+        return refresh_lists(
+            self.store,
+            fetcher,
+            lists,
+            builders=self.builders,
+            keep_going=keep_going,
+            allow_shrink=allow_shrink,
+        )
+
+    # -- the active snapshot and its screener --------------------------------------------------
+    def active_snapshot(self) -> Snapshot:
+        """The active snapshot (without loading a screener), or a clear error."""
+        return self.store.require_active()
+
     def reload(self) -> bool:
         """Switch to the store's active snapshot if it changed; True when it did.
 
@@ -38,31 +158,35 @@ class Clearance:
         concurrent callers see either the old engine or the new one, never a half-loaded one.
         """
         active = self.store.active()
-        current = self._snapshot
-        if active is None or (current is not None and current.id == active.id):
+        current = self._engine
+        if active is None or (current is not None and current.snapshot.id == active.id):
             return False
-        screener = load_screener(active, self.settings)
+        engine = Engine(active, load_screener(active, self.settings.matching))
         with self._lock:
-            self._snapshot, self._screener = active, screener
+            self._engine = engine
         return True
+
+    def engine(self) -> Engine:
+        """The current snapshot and its screener, one consistent pair (loaded on first use)."""
+        if self._engine is None:
+            self.reload()
+        engine = self._engine
+        if engine is None:
+            self.store.require_active()  # raises the clear "no lists loaded" error
+            raise AssertionError("unreachable")
+        return engine
 
     @property
     def snapshot(self) -> Snapshot:
-        if self._snapshot is None:
-            self.reload()
-        if self._snapshot is None:
-            raise SnapshotError(
-                f"no lists loaded in {self.settings.home}; run `clearance load` or "
-                "`clearance refresh` first"
-            )
-        return self._snapshot
+        return self.engine().snapshot
 
     @property
     def screener(self) -> Screener:
-        if self._screener is None:
-            self.snapshot  # noqa: B018 - loads or raises
-        assert self._screener is not None
-        return self._screener
+        return self.engine().screener
+
+    def list_versions(self) -> dict[str, str]:
+        """Per list, the version that goes with every result."""
+        return self.engine().list_versions()
 
     # -- screening ----------------------------------------------------------------------------
     def screen(
@@ -93,12 +217,37 @@ class Clearance:
             result = with_derived_hits(self, query, options, result)
         return result
 
-    # -- browsing -----------------------------------------------------------------------------
+    # -- look-ups -----------------------------------------------------------------------------
     def entity(self, entity_id: str) -> Entity | None:
         return self.snapshot.entity(entity_id)
 
     def incoming(self, entity_id: str) -> list[tuple[str, Relationship]]:
         return self.snapshot.incoming(entity_id)
+
+    def entity_view(self, entity_id: str) -> dict[str, Any]:
+        """One entity of the active snapshot as stored (an id or a unique prefix), with captions
+        on both sides of its edges."""
+        return entity_view(self.active_snapshot(), entity_id)
+
+
+def entity_view(snapshot: Snapshot, entity_id: str) -> dict[str, Any]:
+    """The entity as stored, with captions on both sides of its edges (for ``show``)."""
+    resolved = snapshot.resolve_id(entity_id)
+    data = snapshot.entity_dict(resolved) if resolved else None
+    if resolved is None or data is None:
+        close = snapshot.suggest_ids(entity_id)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise NotFoundError(f"no entity {entity_id!r} in snapshot {snapshot.id}{hint}")
+    outgoing = [
+        rel
+        | {"target_caption": snapshot.caption(rel["target_id"]) if rel.get("target_id") else None}
+        for rel in data.get("relationships", [])
+    ]
+    incoming = [
+        {"source_id": source, "source_caption": snapshot.caption(source)} | rel
+        for source, rel in snapshot.incoming_dicts(resolved)
+    ]
+    return data | {"relationships": outgoing, "incoming": incoming, "snapshot": snapshot.id}
 
 
 def list_versions(snapshot: Snapshot) -> dict[str, str]:
@@ -106,20 +255,27 @@ def list_versions(snapshot: Snapshot) -> dict[str, str]:
     return snapshot.list_versions()
 
 
-def open(home: str | Path | None = None, settings: Settings | None = None) -> Clearance:  # noqa: A001
+def open(  # noqa: A001
+    home: str | Path | None = None,
+    settings: Settings | None = None,
+    *,
+    builders: Sequence[Builder] | None = None,
+) -> Clearance:
     """Open a Clearance home directory (default: ``CLEARANCE_HOME`` or the user data dir)."""
     if settings is None:
         settings = Settings.from_env(home=Path(home) if home is not None else None)
     elif home is not None:
-        from dataclasses import replace
-
-        settings = replace(settings, home=Path(home))
-    return Clearance(settings)
+        settings = settings.replace(home=Path(home))
+    return Clearance(settings, builders=builders)
 
 
 __all__ = [
+    "SNAPSHOT_BUILDERS",
     "Clearance",
+    "Engine",
+    "LoadResult",
     "MatcherIndexBuilder",
+    "entity_view",
     "index_builder",
     "list_versions",
     "load_screener",

@@ -1,18 +1,29 @@
-"""All settings in one place. Environment variables use the prefix ``CLEARANCE_``.
+"""All settings in one place, in sections, read from ``CLEARANCE_*`` environment variables.
+
+Each section is a pydantic-settings model with its own prefix: :class:`SnapshotSettings`
+(``CLEARANCE_``), :class:`MatchingPolicy` (``CLEARANCE_``), :class:`ApiSettings`
+(``CLEARANCE_API_``), :class:`DatabaseSettings` (``CLEARANCE_DATABASE_``) and
+:class:`MonitoringSettings` (``CLEARANCE_``). A new setting is one field with a ``description``
+in its section; the README's settings table is generated from them (``python -m
+clearance.settings``) and ``tests/test_settings.py`` fails when it is out of date.
 
 Settings are read once (``Settings.from_env()``) by a shell (CLI, API, batch) and passed down;
-no other module reads the environment. Every field is documented in the README's settings table
-and ``tests/test_settings.py`` fails when one is not.
+no other module reads the environment. Each part of the core receives only its section (the
+screener gets the :class:`MatchingPolicy`).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, ClassVar
 
 import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic_settings.sources import EnvSettingsSource
 
 from clearance.errors import ClearanceError
 
@@ -31,168 +42,318 @@ DEFAULT_SOURCES: dict[str, str] = {
     "uk": "https://ofsistorage.blob.core.windows.net/publishlive/2022format/ConList.xlsx",
     "eu": "https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/content",
 }
+SOURCE_PREFIX = f"{ENV_PREFIX}SOURCE_"
 
 
 @dataclass(frozen=True)
 class Setting:
     name: str
     help: str
+    default: str = ""
+    section: str = ""
 
 
-@dataclass(frozen=True)
-class Settings:
-    """Runtime settings. Build with :meth:`from_env` or directly in tests."""
+class _MappingSource(EnvSettingsSource):
+    """pydantic-settings' environment source over a given mapping (``os.environ`` or a test's)."""
 
-    home: Path = field(
-        default_factory=lambda: Path(platformdirs.user_data_dir("clearance")),
-        metadata={"help": "Data directory holding snapshots and indexes (`--home` overrides)."},
-    )
-    retention: int = field(
-        default=10,
-        metadata={"help": "How many snapshots to keep (the active one is never removed)."},
-    )
-    sources: dict[str, str] = field(
-        default_factory=lambda: dict(DEFAULT_SOURCES),
-        metadata={
-            "help": "Download URLs for `refresh`, per list: `CLEARANCE_SOURCE_<LIST>` "
-            "(e.g. `CLEARANCE_SOURCE_OFAC_SDN`), several URLs separated by spaces."
-        },
-    )
-    fetch_timeout: float = field(
-        default=60.0, metadata={"help": "Seconds before a download is abandoned."}
-    )
-    fetch_max_bytes: int = field(
-        default=200_000_000, metadata={"help": "Largest download accepted, in bytes."}
-    )
-    min_count_ratio: float = field(
-        default=0.8,
-        metadata={
-            "help": "`refresh` refuses a list whose entity count falls below this share "
-            "of the previous snapshot's (a truncated or hostile file)."
-        },
-    )
-    threshold: float = field(
-        default=0.7, metadata={"help": "Alert threshold for screening scores (0..1)."}
-    )
-    screen_cache: int = field(
-        default=10_000,
-        metadata={
-            "help": "Screening results kept per snapshot for repeated identical queries "
-            "(0 disables the cache)."
-        },
-    )
-    weak_alias_alerts: bool = field(
-        default=False,
-        metadata={"help": "Whether a match on a weak a.k.a. alone may alert (OFAC FAQ 122)."},
-    )
-    api_max_batch: int = field(
-        default=1000,
-        metadata={"help": "Most queries accepted in one `POST /screen/batch` or `/match` call."},
-    )
-    api_max_body_bytes: int = field(
-        default=1_048_576,
-        metadata={"help": "Largest API request body accepted, in bytes (larger: 413)."},
-    )
-    api_anonymous: str = field(
-        default="",
-        metadata={
-            "help": "Role granted to API requests without a key: `viewer`, `screener`, or "
-            "empty (default) for none (every request needs a key)."
-        },
-    )
-    api_reload_seconds: float = field(
-        default=5.0,
-        metadata={
-            "help": "How often the API server checks for a newly installed snapshot, in "
-            "seconds (0 disables the check; `POST /admin/reload` still works)."
-        },
-    )
-    database_url: str = field(
-        default="",
-        metadata={
-            "help": "Database for cases, decisions and the audit trail: empty (default) for "
-            "the SQLite file `clearance.db` in the home directory, or "
-            "`postgresql+psycopg://USER:PASSWORD@HOST/DB`."
-        },
-    )
-    user_key: str = field(
-        default="",
-        metadata={
-            "help": "API key of the user the CLI acts for in case, audit and recording "
-            "commands (instead of `--as USER`)."
-        },
-        repr=False,
+    def __init__(self, settings_cls: type[BaseSettings], env: Mapping[str, str]) -> None:
+        self._env = env
+        super().__init__(settings_cls)
+
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        return {k.lower(): v for k, v in self._env.items() if v != ""}
+
+
+class Section(BaseSettings):
+    """One section of the settings; its fields are read from ``env_prefix + FIELD``."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, frozen=True, extra="forbid", str_strip_whitespace=True
     )
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
-        env = os.environ if env is None else env
-        values: dict[str, object] = {}
-        try:
-            if home := env.get(f"{ENV_PREFIX}HOME"):
-                values["home"] = Path(home)
-            if raw := env.get(f"{ENV_PREFIX}RETENTION"):
-                values["retention"] = int(raw)
-            if raw := env.get(f"{ENV_PREFIX}FETCH_TIMEOUT"):
-                values["fetch_timeout"] = float(raw)
-            if raw := env.get(f"{ENV_PREFIX}FETCH_MAX_BYTES"):
-                values["fetch_max_bytes"] = int(raw)
-            if raw := env.get(f"{ENV_PREFIX}MIN_COUNT_RATIO"):
-                values["min_count_ratio"] = float(raw)
-            if raw := env.get(f"{ENV_PREFIX}THRESHOLD"):
-                values["threshold"] = float(raw)
-            if raw := env.get(f"{ENV_PREFIX}SCREEN_CACHE"):
-                values["screen_cache"] = int(raw)
-            if raw := env.get(f"{ENV_PREFIX}WEAK_ALIAS_ALERTS"):
-                values["weak_alias_alerts"] = raw.strip().lower() in {"1", "true", "yes", "on"}
-            if raw := env.get(f"{ENV_PREFIX}API_MAX_BATCH"):
-                values["api_max_batch"] = int(raw)
-            if raw := env.get(f"{ENV_PREFIX}API_MAX_BODY_BYTES"):
-                values["api_max_body_bytes"] = int(raw)
-            if (raw := env.get(f"{ENV_PREFIX}API_ANONYMOUS")) is not None:
-                values["api_anonymous"] = raw.strip().lower()
-            if raw := env.get(f"{ENV_PREFIX}API_RELOAD_SECONDS"):
-                values["api_reload_seconds"] = float(raw)
-            if raw := env.get(f"{ENV_PREFIX}DATABASE_URL"):
-                values["database_url"] = raw.strip()
-            if raw := env.get(f"{ENV_PREFIX}USER_KEY"):
-                values["user_key"] = raw.strip()
-        except ValueError as exc:
-            raise ClearanceError(f"invalid {ENV_PREFIX}* setting: {exc}") from exc
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Constructing a section never reads the environment by itself: ``from_env`` does.
+        return (init_settings,)
+
+    @classmethod
+    def env_values(cls, env: Mapping[str, str]) -> dict[str, Any]:
+        """The values ``env`` sets for this section's fields (raw, validated on construction)."""
+        return _MappingSource(cls, env)()
+
+    @classmethod
+    def env_name(cls, field: str) -> str:
+        return str(cls.model_config.get("env_prefix", "")) + field.upper()
+
+    @classmethod
+    def documented(cls, section: str) -> list[Setting]:
+        return [
+            Setting(
+                cls.env_name(name),
+                info.description or "",
+                _default(info.get_default(call_default_factory=True)),
+                section,
+            )
+            for name, info in cls.model_fields.items()
+        ]
+
+
+def _default(value: object) -> str:
+    if isinstance(value, dict):
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    return "" if value in ("", None) else str(value)
+
+
+class SnapshotSettings(Section):
+    """Snapshots on disk and the downloads that make them (``load``, ``refresh``)."""
+
+    retention: int = Field(
+        default=10,
+        ge=1,
+        description="How many snapshots to keep (the active one is never removed).",
+    )
+    sources: dict[str, str] = Field(
+        default_factory=lambda: dict(DEFAULT_SOURCES),
+        description="Download URLs for `refresh`, per list: `CLEARANCE_SOURCE_<LIST>` "
+        "(e.g. `CLEARANCE_SOURCE_OFAC_SDN`), several URLs separated by spaces.",
+    )
+    fetch_timeout: float = Field(
+        default=60.0, gt=0, description="Seconds before a download is abandoned."
+    )
+    fetch_max_bytes: int = Field(
+        default=200_000_000, ge=1, description="Largest download accepted, in bytes."
+    )
+    min_count_ratio: float = Field(
+        default=0.8,
+        ge=0.0,
+        le=1.0,
+        description="`load` and `refresh` refuse a list whose entity or alias count falls "
+        "below this share of the active snapshot's (a truncated or hostile file; "
+        "`--allow-shrink` forces it).",
+    )
+
+    @classmethod
+    def env_values(cls, env: Mapping[str, str]) -> dict[str, Any]:
+        values = super().env_values({k: v for k, v in env.items() if k != f"{ENV_PREFIX}SOURCES"})
         sources = dict(DEFAULT_SOURCES)
         for key, value in env.items():
-            if key.startswith(f"{ENV_PREFIX}SOURCE_"):
-                list_name = key.removeprefix(f"{ENV_PREFIX}SOURCE_").lower().replace("_", "-")
-                sources[list_name] = value
-        values["sources"] = sources
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        settings = cls(**values)  # type: ignore[arg-type]
-        settings.validate()
-        return settings
+            if key.startswith(SOURCE_PREFIX):
+                sources[key.removeprefix(SOURCE_PREFIX).lower().replace("_", "-")] = value
+        return {**values, "sources": sources}
 
-    def validate(self) -> None:
-        if self.screen_cache < 0:
-            raise ClearanceError("CLEARANCE_SCREEN_CACHE must be 0 or more")
-        if self.retention < 1:
-            raise ClearanceError("CLEARANCE_RETENTION must be at least 1")
-        if not 0.0 <= self.threshold <= 1.0:
-            raise ClearanceError("CLEARANCE_THRESHOLD must be between 0 and 1")
-        if not 0.0 <= self.min_count_ratio <= 1.0:
-            raise ClearanceError("CLEARANCE_MIN_COUNT_RATIO must be between 0 and 1")
-        if self.api_max_batch < 1:
-            raise ClearanceError("CLEARANCE_API_MAX_BATCH must be at least 1")
-        if self.api_max_body_bytes < 1024:
-            raise ClearanceError("CLEARANCE_API_MAX_BODY_BYTES must be at least 1024")
-        if self.api_anonymous not in {"", "viewer", "screener"}:
-            raise ClearanceError("CLEARANCE_API_ANONYMOUS must be empty, 'viewer' or 'screener'")
-        if self.api_reload_seconds < 0:
-            raise ClearanceError("CLEARANCE_API_RELOAD_SECONDS must not be negative")
+    @classmethod
+    def env_name(cls, field: str) -> str:
+        return f"{SOURCE_PREFIX}<LIST>" if field == "sources" else super().env_name(field)
+
+
+class MatchingPolicy(Section):
+    """What the screener decides with: the alert threshold, weak a.k.a.s, the result cache."""
+
+    threshold: float = Field(
+        default=0.7, ge=0.0, le=1.0, description="Alert threshold for screening scores (0..1)."
+    )
+    screen_cache: int = Field(
+        default=10_000,
+        ge=0,
+        description="Screening results kept per snapshot for repeated identical queries "
+        "(0 disables the cache).",
+    )
+    weak_alias_alerts: bool = Field(
+        default=False,
+        description="Whether a match on a weak a.k.a. alone may alert (OFAC FAQ 122).",
+    )
+
+
+class ApiSettings(Section):
+    """The screening server (``clearance serve``)."""
+
+    model_config = SettingsConfigDict(env_prefix=f"{ENV_PREFIX}API_")
+
+    max_batch: int = Field(
+        default=1000,
+        ge=1,
+        description="Most queries accepted in one `POST /screen/batch` or `/match` call.",
+    )
+    max_body_bytes: int = Field(
+        default=1_048_576,
+        ge=1024,
+        description="Largest API request body accepted, in bytes (larger: 413).",
+    )
+    anonymous: str = Field(
+        default="",
+        description="Role granted to API requests without a key: `viewer`, `screener`, or "
+        "empty (default) for none (every request needs a key).",
+    )
+    reload_seconds: float = Field(
+        default=5.0,
+        ge=0,
+        description="How often the API server checks for a newly installed snapshot, in "
+        "seconds (0 disables the check; `POST /admin/reload` still works).",
+    )
+
+    @field_validator("anonymous")
+    @classmethod
+    def _role(cls, value: str) -> str:
+        value = value.lower()
+        if value not in {"", "viewer", "screener"}:
+            raise ValueError("must be empty, 'viewer' or 'screener'")
+        return value
+
+
+class DatabaseSettings(Section):
+    """Cases, decisions and the audit trail (``clearance.db``)."""
+
+    model_config = SettingsConfigDict(env_prefix=f"{ENV_PREFIX}DATABASE_")
+
+    url: str = Field(
+        default="",
+        description="Database for cases, decisions and the audit trail: empty (default) for "
+        "the SQLite file `clearance.db` in the home directory, or "
+        "`postgresql+psycopg://USER:PASSWORD@HOST/DB`.",
+    )
+
+
+class DecisionSettings(Section):
+    """Who the CLI acts for in cases, the audit trail and recording (``clearance.cases``)."""
+
+    user_key: str = Field(
+        default="",
+        repr=False,
+        description="API key of the user the CLI acts for in `case`, `audit` and `--record` "
+        "commands (instead of `--as USER`).",
+    )
+
+
+class MonitoringSettings(Section):
+    """Ongoing screening of customer records (filled by the monitoring capability)."""
+
+
+SECTIONS: dict[str, type[Section]] = {
+    "snapshots": SnapshotSettings,
+    "matching": MatchingPolicy,
+    "api": ApiSettings,
+    "database": DatabaseSettings,
+    "decisions": DecisionSettings,
+    "monitoring": MonitoringSettings,
+}
+
+
+def _flat_names() -> dict[str, tuple[str, str]]:
+    """Each field by its environment name without the prefix: ``api_max_batch`` -> api."""
+    out: dict[str, tuple[str, str]] = {}
+    for section, cls in SECTIONS.items():
+        for name in cls.model_fields:
+            flat = cls.env_name(name).removeprefix(ENV_PREFIX).lower()
+            out["sources" if name == "sources" else flat] = (section, name)
+    return out
+
+
+class Settings(BaseModel):
+    """Runtime settings: the home directory and one model per section.
+
+    Build with :meth:`from_env`, or directly in tests. Flat names (``Settings(threshold=0.8)``,
+    ``settings.api_max_batch``) are accepted for compatibility and go to their section.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    FLAT: ClassVar[dict[str, tuple[str, str]]] = {}
+
+    home: Path = Field(
+        default_factory=lambda: Path(platformdirs.user_data_dir("clearance")),
+        description="Data directory holding snapshots and indexes (`--home` overrides).",
+    )
+    snapshots: SnapshotSettings = Field(default_factory=SnapshotSettings)
+    matching: MatchingPolicy = Field(default_factory=MatchingPolicy)
+    api: ApiSettings = Field(default_factory=ApiSettings)
+    database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    decisions: DecisionSettings = Field(default_factory=DecisionSettings)
+    monitoring: MonitoringSettings = Field(default_factory=MonitoringSettings)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _route_flat_names(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        out: dict[str, Any] = {}
+        parts: dict[str, dict[str, Any]] = {}
+        for key, value in data.items():
+            if key in cls.FLAT and key not in SECTIONS:
+                section, name = cls.FLAT[key]
+                parts.setdefault(section, {})[name] = value
+            else:
+                out[key] = value
+        for section, values in parts.items():
+            current = out.get(section)
+            base = current.model_dump() if isinstance(current, BaseModel) else dict(current or {})
+            out[section] = SECTIONS[section](**{**base, **values})
+        return out
+
+    def __getattr__(self, name: str) -> Any:
+        flat = type(self).FLAT.get(name)
+        if flat is None:
+            return super().__getattr__(name)  # type: ignore[misc]
+        return getattr(getattr(self, flat[0]), flat[1])
+
+    def replace(self, **changes: object) -> Settings:
+        """A copy with ``changes`` (by field, section or flat name), validated again."""
+        data: dict[str, object] = {name: getattr(self, name) for name in type(self).model_fields}
+        return type(self).model_validate({**data, **changes})
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+        """Settings from ``env`` (default: the process environment); ``overrides`` win."""
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        if home := env.get(f"{ENV_PREFIX}HOME", "").strip():
+            values["home"] = Path(home)
+        try:
+            for section, section_cls in SECTIONS.items():
+                try:
+                    values[section] = section_cls(**section_cls.env_values(env))
+                except ValidationError as exc:
+                    raise ClearanceError(_message(section_cls, exc)) from None
+            values.update({k: v for k, v in overrides.items() if v is not None})
+            return cls(**values)
+        except ValidationError as exc:
+            raise ClearanceError(f"invalid {ENV_PREFIX}* setting: {exc}") from None
+
+
+Settings.FLAT = _flat_names()
+
+
+def _message(section: type[Section], exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    field = str(error["loc"][0]) if error["loc"] else ""
+    env = section.env_name(field) if field else f"{ENV_PREFIX}*"
+    return f"invalid {ENV_PREFIX}* setting: {env}: {error['msg']}"
 
 
 def documented_settings() -> list[Setting]:
     """Each setting with its env name and help text (for docs and the docs test)."""
-    out = []
-    for f in fields(Settings):
-        env = f"{ENV_PREFIX}SOURCE_<LIST>" if f.name == "sources" else ENV_PREFIX + f.name.upper()
-        out.append(Setting(env, str(f.metadata.get("help", ""))))
+    home = Settings.model_fields["home"]
+    out = [Setting(f"{ENV_PREFIX}HOME", home.description or "", "", "home")]
+    for name, section in SECTIONS.items():
+        out.extend(section.documented(name))
     return out
+
+
+def settings_table() -> str:
+    """The README's settings table (Markdown), generated from the declarations above."""
+    lines = ["| Section | Variable | Default | Meaning |", "| --- | --- | --- | --- |"]
+    for s in documented_settings():
+        default = f"`{s.default}`" if s.default else ""
+        lines.append(f"| {s.section} | `{s.name}` | {default} | {s.help} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(settings_table())

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -99,7 +98,7 @@ def make_api(small_settings: Settings) -> Iterator[Any]:
     stack: list[Iterator[Api]] = []
 
     def make(**changes: Any) -> Api:
-        gen = running_api(replace(small_settings, **changes))
+        gen = running_api(small_settings.replace(**changes))
         stack.append(gen)
         api = next(gen)
         api.wait_ready()

@@ -140,7 +140,6 @@ def test_secrets_never_logged(
 
 def test_damaged_keys_file_is_a_clear_503(tmp_path: Path, small_home: Path) -> None:
     import shutil
-    from dataclasses import replace
 
     from clearance.settings import Settings
     from tests.api.conftest import running_api
@@ -148,7 +147,7 @@ def test_damaged_keys_file_is_a_clear_503(tmp_path: Path, small_home: Path) -> N
     home = tmp_path / "home"
     shutil.copytree(small_home, home)
     (home / "keys.json").write_text("{not json")
-    for api in running_api(replace(Settings(home=home), api_reload_seconds=0)):
+    for api in running_api(Settings(home=home).replace(api_reload_seconds=0)):
         r = api.get("/lists", headers={"Authorization": "Bearer whatever"})
         assert r.status_code == 503
         assert r.json()["error"]["code"] == "keys_unavailable"

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from clearance.cli import lists as lists_cli
+from clearance import app as core
+from clearance import loading
 from clearance.cli import main as cli_main
 from clearance.snapshots import Snapshot
 from tests.cli.conftest import Invoke, no_traceback, real_format
@@ -102,7 +103,7 @@ def test_failing_builder_keeps_previous_snapshot(
     def exploding(staging: Path, snapshot: Snapshot) -> None:
         raise ValueError("disk on fire")
 
-    monkeypatch.setattr(cli_main, "SNAPSHOT_BUILDERS", [*cli_main.SNAPSHOT_BUILDERS, exploding])
+    monkeypatch.setattr(core, "SNAPSHOT_BUILDERS", [*core.SNAPSHOT_BUILDERS, exploding])
     result = cli("load", str(write_toy(tmp_path, "toy-a", 3)))
     assert result.exit_code == 1
     assert "building exploding failed: disk on fire" in result.stderr
@@ -134,7 +135,7 @@ def test_unexpected_errors_have_no_traceback(
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("surprise")
 
-    monkeypatch.setattr(lists_cli, "parse_and_index", broken)
+    monkeypatch.setattr(loading, "parse_and_index", broken)
     path = str(write_toy(tmp_path, "toy-a", 2))
     result = cli("load", path)
     assert result.exit_code == 1
@@ -155,14 +156,14 @@ def test_demo_uses_the_packaged_file(
     def fake_demo():  # type: ignore[no-untyped-def]
         yield demo
 
-    monkeypatch.setattr(lists_cli, "demo_path", fake_demo)
+    monkeypatch.setattr(loading, "demo_path", fake_demo)
     result = cli("load", "--demo", "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["lists"][0]["list"] == "demo"
 
 
 def test_real_demo_list(cli: Invoke) -> None:
-    with lists_cli.demo_path() as path:
+    with loading.demo_path() as path:
         if not real_format(path):
             pytest.skip("no reader for the demo list registered yet")
     result = cli("load", "--demo", "--json")

@@ -47,7 +47,7 @@ class Toy:
 
     def __init__(self, entities: list[Entity], tmp: Path, snapshot: str = "snap-1") -> None:
         self.entities = {e.id: e for e in entities}
-        self.screener = Screener.build(entities, Settings(home=tmp), snapshot_id=snapshot)
+        self.screener = Screener.build(entities, Settings(home=tmp).matching, snapshot_id=snapshot)
         self.context = ScreeningContext(
             snapshot,
             {"ofac-sdn": {"version": "2023-12-28", "files": [{"path": "sdn.csv", "sha256": "ab"}]}},

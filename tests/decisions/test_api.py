@@ -130,7 +130,7 @@ def test_real_server_concurrent_approvals(home: Path, pg_server) -> None:  # typ
     keys = make_users(url)
     server = Server(home, workers=2, env={"CLEARANCE_DATABASE_URL": url})
     try:
-        server.wait_ready()
+        server.wait_ready(timeout=240)
         with httpx.Client(base_url=server.url, timeout=60) as http:
             res = http.post("/screen?record=true", json=SCREEN, headers=as_(keys["svc"]))
             (case_id,) = res.json()["recorded"]["cases"]

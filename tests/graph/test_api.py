@@ -14,23 +14,25 @@ from .conftest import FIXTURES, Invoke
 def test_network_and_ownership_routes(cli: Invoke, sdn_home: Path) -> None:
     assert cli("ownership", "load", str(FIXTURES / "story-60.csv")).exit_code == 0
     server = Server(sdn_home, env={"CLEARANCE_API_ANONYMOUS": "viewer"})
+    client = httpx.Client(base_url=server.url, timeout=120)  # first call builds the graph
     try:
         server.wait_ready()
-        net = httpx.get(f"{server.url}/entities/ofac-sdn-41736/network", params={"hops": 1})
+        net = client.get("/entities/ofac-sdn-41736/network", params={"hops": 1})
         assert net.status_code == 200, net.text
         one_hop = {n["id"] for n in net.json()["nodes"] if n["hops"] == 1}
         assert {"ofac-sdn-44544", "ofac-sdn-44578", "ofac-sdn-44579"} <= one_hop
-        two = httpx.get(f"{server.url}/entities/ofac-sdn-41736/network", params={"hops": 2})
+        two = client.get("/entities/ofac-sdn-41736/network", params={"hops": 2})
         assert "own-versor-trading-ltd" in {n["id"] for n in two.json()["nodes"]}
-        own = httpx.get(f"{server.url}/ownership/own-versor-trading-ltd")
+        own = client.get("/ownership/own-versor-trading-ltd")
         assert own.status_code == 200, own.text
         verdicts = {v["regime"]: v for v in own.json()["verdicts"]}
         assert verdicts["ofac"]["status"] == "blocked"
         assert verdicts["ofac"]["paths"][0][0]["owner"] == "ofac-sdn-44579"
-        down = httpx.get(f"{server.url}/ownership/ofac-sdn-44579", params={"regime": "ofac"})
+        down = client.get("/ownership/ofac-sdn-44579", params={"regime": "ofac"})
         assert down.json()["owns_blocked"]["ofac"] == ["own-versor-trading-ltd"]
-        assert httpx.get(f"{server.url}/ownership/nobody-1").status_code == 404
-        bad = httpx.get(f"{server.url}/ownership/ofac-sdn-44579", params={"regime": "mars"})
+        assert client.get("/ownership/nobody-1").status_code == 404
+        bad = client.get("/ownership/ofac-sdn-44579", params={"regime": "mars"})
         assert bad.status_code == 422
     finally:
+        client.close()
         server.stop()

@@ -8,6 +8,7 @@ from pathlib import Path
 import orjson
 
 import clearance
+from clearance.graph.service import ownership_of
 
 from .conftest import FIXTURES, Invoke
 
@@ -77,5 +78,48 @@ def test_a_25_50_band_cannot_tell(cli: Invoke) -> None:
 
 
 def test_no_ownership_data_leaves_screening_unchanged(cli: Invoke) -> None:
+    result = orjson.loads(cli("screen", "Versor Trading Ltd", "--json").stdout)
+    assert all(m["list"] == "ofac-sdn" for m in result["matches"])
+
+
+def test_kept_current_and_monitoring_learns_who_became_blocked(sdn_home: Path) -> None:
+    engine = clearance.open(sdn_home)
+    service = ownership_of(engine)
+    service.load_file(FIXTURES / "story-band.csv", name="story")
+    first = service.blocked()
+    assert [c.to_dict() for c in service.changes() if c.regime.value == "ofac"] == [
+        {"node": "own-versor-trading-ltd", "name": "Versor Trading Ltd", "regime": "ofac",
+         "before": "not blocked", "after": "cannot tell"}
+    ]  # fmt: skip
+    assert service.blocked() is first  # nothing changed: no recompute
+    service.load_file(FIXTURES / "story-55.csv", name="story")  # the dataset is replaced
+    assert service.blocked() is not first
+    changes = {(c.node, c.regime.value, c.after.value) for c in service.changes()}
+    assert ("own-versor-trading-ltd", "ofac", "blocked") in changes
+    assert not any(regime == "uk" for _, regime, _ in changes)
+
+
+def test_ownership_commands_list_blocked_export_remove(cli: Invoke) -> None:
+    assert cli("ownership", "load", str(FIXTURES / "story-60.csv"), "--name", "s").exit_code == 0
+    listed = orjson.loads(cli("ownership", "list", "--json").stdout)
+    assert [(d["dataset"], d["holdings"]) for d in listed] == [("s", 2)]
+    blocked = orjson.loads(cli("ownership", "blocked", "--regime", "ofac", "--json").stdout)
+    assert [(p["id"], p["status"]) for p in blocked["parties"]] == [
+        ("own-versor-trading-ltd", "blocked")
+    ]
+    exposure = orjson.loads(cli("exposure", "ofac-sdn-44579", "--regime", "ofac", "--json").stdout)
+    assert exposure[0]["designated"] and exposure[0]["owns_blocked"] == ["own-versor-trading-ltd"]
+    ftm = [orjson.loads(line) for line in cli("ownership", "export").stdout.splitlines()]
+    owns = [r for r in ftm if r["schema"] == "Ownership"
+            and r["properties"]["sourceUrl"] == ["story register extract"]]  # fmt: skip
+    assert any(r["schema"] == "Ownership" and "percentage" not in r["properties"] for r in ftm)
+    assert {(r["properties"]["owner"][0], r["properties"]["asset"][0],
+             r["properties"]["percentage"][0]) for r in owns} == {
+        ("ofac-sdn-41736", "ofac-sdn-44579", "100"),
+        ("ofac-sdn-44579", "own-versor-trading-ltd", "60"),
+    }  # fmt: skip
+    assert "<graphml" in cli("ownership", "export", "--graphml").stdout
+    assert cli("ownership", "remove", "s").exit_code == 0
+    assert orjson.loads(cli("ownership", "list", "--json").stdout) == []
     result = orjson.loads(cli("screen", "Versor Trading Ltd", "--json").stdout)
     assert all(m["list"] == "ofac-sdn" for m in result["matches"])

@@ -15,7 +15,7 @@ from clearance.matching.engine import Screener
 from clearance.matching.normalize import analyse
 from clearance.matching.query import make_query
 from clearance.matching.scripts import romanise
-from clearance.settings import Settings
+from clearance.settings import MatchingPolicy
 from tests.matching.factory import e
 
 
@@ -96,7 +96,9 @@ LISTED = [
 
 @pytest.fixture(scope="module")
 def screener() -> Screener:
-    return Screener.build(LISTED, Settings(), snapshot_id="snap-1", lists={"test": "2024-01-01"})
+    return Screener.build(
+        LISTED, MatchingPolicy(), snapshot_id="snap-1", lists={"test": "2024-01-01"}
+    )
 
 
 def top(screener: Screener, name: str) -> str | None:

@@ -23,14 +23,14 @@ def test_stored_index_loads_and_a_missing_one_is_rebuilt_with_a_logged_reason(
     snapshot = SnapshotStore(settings).install([parsed], builders=[index_builder])
     assert (snapshot.path / INDEX_DIR).is_dir()
     with caplog.at_level(logging.WARNING, logger="clearance.matching"):
-        stored = load_screener(snapshot, settings)
+        stored = load_screener(snapshot, settings.matching)
     assert not caplog.records
     assert stored.snapshot_id == snapshot.id
     assert stored.index.lists == {"toy-a": "2024-01-01"} == snapshot.list_versions()
 
     shutil.rmtree(snapshot.path / INDEX_DIR)
     with caplog.at_level(logging.WARNING, logger="clearance.matching"):
-        rebuilt = load_screener(snapshot, settings)
+        rebuilt = load_screener(snapshot, settings.matching)
     assert "rebuilding it in memory" in caplog.text and snapshot.id in caplog.text
     query = make_query("Person 1", type="person")
     assert rebuilt.screen(query).matches[0].entity_id == stored.screen(query).matches[0].entity_id

@@ -8,7 +8,7 @@ from clearance.errors import QueryError
 from clearance.matching.engine import ALGORITHM, ALGORITHM_VERSION, Screener
 from clearance.matching.query import ScreenOptions, make_query
 from clearance.matching.result import ScreeningResult
-from clearance.settings import Settings
+from clearance.settings import MatchingPolicy
 from tests.matching.factory import e
 
 LISTED = [
@@ -47,7 +47,9 @@ LISTED = [
 
 @pytest.fixture(scope="module")
 def screener() -> Screener:
-    return Screener.build(LISTED, Settings(), snapshot_id="snap-1", lists={"test": "2024-01-01"})
+    return Screener.build(
+        LISTED, MatchingPolicy(), snapshot_id="snap-1", lists={"test": "2024-01-01"}
+    )
 
 
 def screen(screener: Screener, name: str, **kw: object) -> ScreeningResult:

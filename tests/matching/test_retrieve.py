@@ -5,7 +5,7 @@ from __future__ import annotations
 from clearance.matching.engine import Screener, query_forms
 from clearance.matching.query import make_query
 from clearance.matching.retrieve import _WordCache, retrieve
-from clearance.settings import Settings
+from clearance.settings import MatchingPolicy
 from tests.matching.factory import e
 
 
@@ -27,7 +27,7 @@ def test_a_short_query_does_not_reach_a_long_organisation_name_by_one_word() -> 
             e("organization", "SYRIAN ARAB AIR DEFENSE FORCES", source_id="long"),
             e("organization", "DEFENSE ENGINEERING", source_id="short"),
         ],
-        Settings(),
+        MatchingPolicy(),
     )
     query = make_query("Defense Engineering", type="organization")
     found = retrieve(screener.index, query_forms(query), floor=0.6, params=screener.algo.names)

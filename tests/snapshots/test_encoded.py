@@ -9,8 +9,8 @@ from typing import Any
 import orjson
 import pytest
 
-from clearance.cli.lists import _read_one
 from clearance.errors import SnapshotError
+from clearance.loading import _read_one
 from clearance.settings import Settings
 from clearance.snapshots import Snapshot, SnapshotStore
 from clearance.snapshots.install import EncodedList, encode_list

@@ -29,6 +29,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+STORY = Path(__file__).parent.parent / "graph" / "fixtures" / "story-60.csv"
 _CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 
@@ -37,6 +38,8 @@ def web_home(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path:
     home = tmp_path_factory.mktemp("web-home")
     clearance_cli(home, "load", str(data_dir / "ofac" / "sdn_csv_2021-07-07"))
     clearance_cli(home, "load", str(data_dir / "ofac" / "sdn_csv_2023-12-28"))
+    # ownership (h14's story): VERSOR TRADING LTD, unlisted, 60 % owned by VERSOR S.R.O.
+    clearance_cli(home, "ownership", "load", str(STORY), "--name", "story")
     return home
 
 

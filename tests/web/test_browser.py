@@ -125,12 +125,31 @@ def test_screen_entity_and_network(visit: Any, web_keys: dict[str, str]) -> None
     assert page.locator("#network canvas").count() > 0  # drawn by Cytoscape
     v.check("entity")
 
+    page.wait_for_selector("#ownership[data-ready='1']")
+    verdicts = page.locator("#ownership table.verdicts").inner_text()
+    assert "OFAC" in verdicts and "designated (ofac-sdn)" in verdicts
+
     # more hops: only the graph is reloaded (partial update), the page stays
     url = page.url
     page.get_by_label("Hops").select_option("2")
     page.wait_for_selector("#network[data-ready='2']")
     assert page.url == url
     assert page.evaluate("window.clearanceNetwork.hops") == "2"
+
+
+def test_ownership_verdicts_and_owned_party_in_network(
+    visit: Any, web_keys: dict[str, str]
+) -> None:
+    v = visit()
+    v.sign_in(web_keys["viewer"])
+    page = v.page
+    page.goto("/ui/entities/ofac-sdn-44579")  # VERSOR S.R.O., owns 60 % of VERSOR TRADING LTD
+    page.wait_for_selector("#network[data-ready='1']")
+    assert "Versor Trading Ltd" in page.locator("#network-list").inner_text()
+    page.wait_for_selector("#ownership[data-ready='1']")
+    owned = page.locator("#ownership").inner_text()
+    assert "Parties blocked with it under OFAC" in owned and "Versor Trading Ltd" in owned
+    v.check("entity-ownership")
 
 
 def test_forged_form_without_csrf_is_refused(visit: Any, web_keys: dict[str, str]) -> None:
@@ -183,5 +202,23 @@ def test_lists_and_diff(visit: Any, web_keys: dict[str, str]) -> None:
         page.get_by_label("Name or id contains").fill(company)
         page.get_by_label("Name or id contains").press("Enter")
         page.wait_for_url(re.compile(r"q="))
-        assert company in page.locator("ul.diff-added").inner_text()
-        assert page.locator("ul.diff-removed").count() == 0
+        assert company in page.locator("table.diff-added").inner_text()
+        assert page.locator("table.diff-removed").count() == 0
+
+
+def test_payment_decision_with_field_hits(visit: Any, web_keys: dict[str, str]) -> None:
+    v = visit()
+    v.sign_in(web_keys["screener"])
+    page = v.page
+    page.get_by_role("link", name="Payments").click()
+    page.wait_for_url("**/ui/payments")
+    v.check("payments-empty")
+    fixture = Path(__file__).parent.parent / "payments" / "fixtures" / "mt202cov-defense.fin"
+    page.get_by_label("Message").fill(fixture.read_text())
+    page.get_by_role("button", name="Screen the payment").click()
+    decision = page.locator(".payment").first
+    decision.wait_for()
+    assert "BLOCK" in decision.locator("h3").inner_text()
+    hits = decision.locator("table.hits").inner_text()
+    assert "B:59F: line 2" in hits and "DEFENSE ENGINEERING" in hits
+    v.check("payments")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 from clearance.auth.keys import KeyStore, Role
@@ -165,3 +166,34 @@ def test_api_still_wants_json_and_keys(web_server: Server, web_keys: dict[str, s
         assert client.http.get("/lists").status_code == 401
     finally:
         client.close()
+
+
+def test_payment_pasted_and_uploaded(web_client: Any) -> None:
+    client = web_client("screener")
+    fixtures = Path(__file__).parent.parent / "payments" / "fixtures"
+    pasted = client.post(
+        "/ui/payments",
+        {"csrf": client.csrf(), "message": (fixtures / "mt103-verus.fin").read_text()},
+    )
+    assert pasted.status_code == 200
+    assert "BLOCK" in pasted.text and ":59: line 2" in pasted.text
+    assert "/ui/entities/ofac-sdn-44544" in pasted.text and "us-ofac/default" in pasted.text
+    xml = (fixtures / "pacs008-versor.xml").read_bytes()
+    uploaded = client.http.post(
+        "/ui/payments",
+        data={"csrf": client.csrf()},
+        files={"file": ("pacs008-versor.xml", xml, "application/xml")},
+    )
+    assert uploaded.status_code == 200
+    assert "CdtTrfTxInf/Cdtr/Nm" in uploaded.text and "ofac-sdn-44579" in uploaded.text
+    broken = client.post("/ui/payments", {"csrf": client.csrf(), "message": "{1:F01 nonsense"})
+    assert broken.status_code == 200 and 'class="error"' in broken.text
+    empty = client.post("/ui/payments", {"csrf": client.csrf(), "message": "  "})
+    assert empty.status_code == 422
+
+
+def test_viewer_cannot_screen_payments(web_client: Any) -> None:
+    client = web_client("viewer")
+    assert client.get("/ui/payments").status_code == 403
+    crafted = client.post("/ui/payments", {"csrf": client.csrf(), "message": "{1:F01}"})
+    assert crafted.status_code == 403

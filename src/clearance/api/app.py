@@ -17,6 +17,7 @@ from clearance.api import (
     routes_cases,
     routes_diff,
     routes_graph,
+    routes_payments,
     routes_screen,
     routes_yente,
 )
@@ -61,7 +62,7 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        watcher = asyncio.create_task(service.watch(settings.api_reload_seconds))
+        watcher = asyncio.create_task(service.watch(settings.api.reload_seconds))
         try:
             yield
         finally:
@@ -82,7 +83,7 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
     app.state.decisions = routes_cases.Decisions(settings)  # database opened on first use
     app.state.auth = Authenticator(
         KeyStore(settings.home),
-        role_from_setting(settings.api_anonymous),
+        role_from_setting(settings.api.anonymous),
         app.state.decisions.users,
     )
     install_error_handlers(app)
@@ -92,10 +93,11 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
     app.include_router(routes_cases.router)
     app.include_router(routes_diff.router)
     app.include_router(routes_graph.router)  # network and ownership (clearance.graph)
+    app.include_router(routes_payments.router)  # payment messages (clearance.payments)
     from clearance.web import install as install_web  # the analysts' pages, under /ui
 
     install_web(app, settings.home)
-    app.add_middleware(GuardMiddleware, max_body=settings.api_max_body_bytes, metrics=metrics)
+    app.add_middleware(GuardMiddleware, max_body=settings.api.max_body_bytes, metrics=metrics)
     return app
 
 

@@ -17,6 +17,8 @@ from clearance.api.metrics import Metrics
 
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
 FORM_PATHS = ("/ui/",)  # the web pages post HTML forms, not JSON
+# Routes that take a raw body (checking its content type themselves): payment messages.
+RAW_BODY_PATHS = {"/payments/screen"}
 
 
 def _is_json(content_type: str) -> bool:
@@ -87,7 +89,7 @@ class GuardMiddleware:
         body = b"".join(chunks)
         if body and not scope["path"].startswith(FORM_PATHS):
             content_type = headers.get(b"content-type", b"").decode("latin-1")
-            if not _is_json(content_type):
+            if not _is_json(content_type) and scope.get("path") not in RAW_BODY_PATHS:
                 return (
                     415,
                     "unsupported_media_type",

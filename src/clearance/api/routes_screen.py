@@ -140,7 +140,7 @@ async def screen_batch(
     body: BatchRequest, request: Request, _: Principal = screener_role
 ) -> OrjsonResponse:
     service: ApiService = request.app.state.service
-    limit = service.settings.api_max_batch
+    limit = service.settings.api.max_batch
     items: list[Any] = list(body.queries)
     if len(items) > limit:
         raise PayloadTooLarge(

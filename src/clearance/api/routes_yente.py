@@ -213,9 +213,9 @@ async def match(
     queries: dict[str, Any] = dict(body.queries)
     if not queries:
         raise MalformedRequest("queries is empty: send at least one query entity")
-    if len(queries) > service.settings.api_max_batch:
+    if len(queries) > service.settings.api.max_batch:
         raise PayloadTooLarge(
-            f"{len(queries)} queries; at most {service.settings.api_max_batch} "
+            f"{len(queries)} queries; at most {service.settings.api.max_batch} "
             "(CLEARANCE_API_MAX_BATCH)"
         )
     opts = {

@@ -12,46 +12,18 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 
 from clearance.api.errors import NotReady
-from clearance.app import Clearance
-from clearance.errors import ClearanceError, QueryError
-from clearance.matching.engine import Screener
+from clearance.app import Clearance, Engine
+from clearance.errors import ClearanceError
 from clearance.settings import Settings
-from clearance.snapshots import Snapshot
+
+__all__ = ["ApiService", "Engine"]
 
 log = logging.getLogger("clearance.api")
-
-
-@dataclass(frozen=True, slots=True)
-class Engine:
-    """One consistent pair: a snapshot and the screener built from it."""
-
-    snapshot: Snapshot
-    screener: Screener
-    renders: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
-
-    @property
-    def list_names(self) -> list[str]:
-        return self.snapshot.list_names()
-
-    def check_lists(self, names: list[str] | tuple[str, ...] | None) -> None:
-        """Raise a QueryError naming any list that is not loaded."""
-        if not names:
-            return
-        loaded = set(self.snapshot.manifest["lists"])
-        unknown = [n for n in names if n not in loaded]
-        if unknown:
-            raise QueryError(
-                f"unknown list {unknown[0]!r} (loaded: {', '.join(sorted(loaded)) or 'none'})"
-            )
-
-    def list_versions(self) -> dict[str, str]:
-        return {info.name: info.published or info.loaded_at for info in self.snapshot.lists()}
 
 
 class ApiService:
@@ -89,12 +61,11 @@ class ApiService:
     # -- loading ----------------------------------------------------------------------------
     def _load_blocking(self) -> bool:
         """Reload in the calling (worker) thread; True when the engine changed."""
-        changed = self.clearance.reload()
-        snapshot = self.clearance.snapshot  # raises SnapshotError when nothing is loaded
-        screener = self.clearance.screener
+        self.clearance.reload()
+        engine = self.clearance.engine()  # raises SnapshotError when nothing is loaded
         current = self._engine
-        if current is None or current.snapshot.id != snapshot.id or changed:
-            self._engine = Engine(snapshot, screener)
+        if current is not engine:
+            self._engine = engine
             return current is not None
         return False
 
@@ -146,13 +117,14 @@ class ApiService:
     def list_info(self) -> dict[str, Any]:
         engine = self.engine()
         snap = engine.snapshot
+        versions = engine.list_versions()
         return {
             "snapshot": snap.id,
             "created_at": snap.created_at,
             "lists": [
                 {
                     "name": info.name,
-                    "version": info.published or info.loaded_at,
+                    "version": versions[info.name],
                     "published": info.published,
                     "loaded_at": info.loaded_at,
                     "entities": info.entities,

@@ -88,8 +88,8 @@ def screening_context(snapshot: Snapshot, screener: Screener) -> ScreeningContex
     }
     params = {
         "algorithm": screener.algo.describe(),
-        "threshold": screener.settings.threshold,
-        "weak_alias_alerts": screener.settings.weak_alias_alerts,
+        "threshold": screener.policy.threshold,
+        "weak_alias_alerts": screener.policy.weak_alias_alerts,
     }
     algorithm = {
         "name": screener.algorithm,

@@ -33,7 +33,7 @@ def _screen(
         id=data.get("id"),
         lists=data.get("lists") or None,
     )
-    screener = load_screener(snapshot, settings)
+    screener = load_screener(snapshot, settings.matching)
     limit = max(10, len(body.get("candidates", [])))
     result = screener.screen(query, ScreenOptions(limit=limit, threshold=body.get("threshold")))
     return result, screening_context(snapshot, screener)

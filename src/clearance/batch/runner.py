@@ -52,7 +52,6 @@ from clearance.batch.worker import (
 from clearance.errors import BatchInputError, CheckpointError, ClearanceError, SnapshotError
 from clearance.matching.engine import Screener
 from clearance.settings import Settings
-from clearance.snapshots import SnapshotStore
 
 DEFAULT_CHUNK_ROWS = 2000
 
@@ -159,11 +158,9 @@ def output_format(config: BatchConfig) -> Format:
 
 
 def active_snapshot(settings: Settings) -> tuple[str, Path]:
-    snapshot = SnapshotStore(settings).active()
-    if snapshot is None:
-        raise SnapshotError(
-            f"no lists loaded in {settings.home}; run `clearance load` or `clearance refresh` first"
-        )
+    from clearance.app import Clearance
+
+    snapshot = Clearance(settings).active_snapshot()
     return snapshot.id, Path(snapshot.path)
 
 

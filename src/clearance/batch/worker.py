@@ -174,7 +174,7 @@ def load_engine(setup: WorkerSetup) -> Screener:
     from clearance.matching.artifact import load_screener
     from clearance.snapshots import Snapshot
 
-    return load_screener(Snapshot(Path(setup.snapshot_path)), setup.settings)
+    return load_screener(Snapshot(Path(setup.snapshot_path)), setup.settings.matching)
 
 
 def run_chunk(chunk: RawChunk) -> ChunkOutput:

@@ -68,12 +68,17 @@ def exposure(
 ) -> None:
     """Is a party blocked by ownership or control? The verdict per regime, with every path."""
     regimes = _regimes(regime)
-    verdicts = _service(ctx).exposure(party, regimes)
+    service = _service(ctx)
+    verdicts = service.exposure(party, regimes)
+    blocked = service.blocked()
     if as_json:
-        print_json([v.to_dict() for v in verdicts])
+        print_json([v.to_dict() | {"owns_blocked": blocked.downstream(v.node, v.regime)}
+                    for v in verdicts])  # fmt: skip
         return
     for verdict in verdicts:
         _print_verdict(verdict)
+        if owned := blocked.downstream(verdict.node, verdict.regime):
+            console.print(f"  causes to be blocked or unclear: {', '.join(owned)}", soft_wrap=True)
 
 
 def _regimes(text: str) -> list[Regime]:

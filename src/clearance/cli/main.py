@@ -1,7 +1,7 @@
 """The ``clearance`` app: global options, the shared context, and command registration.
 
 A new command is one line below: ``app.command()(module.function)``; its function takes
-``ctx: typer.Context`` and reads settings and the store from
+``ctx: typer.Context`` and reaches settings and the application core (``state.app``) through
 :func:`clearance.cli.output.get_state`. Errors raised as
 :class:`~clearance.errors.ClearanceError` are printed by :class:`ClearanceGroup`.
 """
@@ -15,14 +15,9 @@ import typer
 
 from clearance import __version__
 from clearance.cli import audit, batch, cases, db, diff, graph, lists, screen, serve, users
+from clearance.cli import payments as payment_cli
 from clearance.cli.output import AppState, ClearanceGroup
-from clearance.matching.artifact import index_builder
 from clearance.settings import Settings
-from clearance.snapshots import Builder
-
-# Artifact builders run inside every new snapshot before it goes live (load and refresh),
-# e.g. the matching index: ``SNAPSHOT_BUILDERS.append(build_index)``.
-SNAPSHOT_BUILDERS: list[Builder] = []
 
 app = typer.Typer(
     cls=ClearanceGroup,
@@ -59,9 +54,7 @@ def main(
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
-    ctx.obj = AppState(
-        settings=Settings.from_env(home=home), builders=list(SNAPSHOT_BUILDERS), debug=debug
-    )
+    ctx.obj = AppState(settings=Settings.from_env(home=home), debug=debug)
 
 
 app.command()(lists.load)
@@ -71,8 +64,6 @@ app.command()(lists.show)
 app.command()(lists.export)
 app.command()(lists.snapshots)
 
-# The matching index is built inside every new snapshot before it goes live.
-SNAPSHOT_BUILDERS.append(index_builder)
 app.command()(screen.screen)
 app.command()(batch.batch)
 app.command()(diff.diff)
@@ -82,3 +73,4 @@ app.add_typer(db.app, name="db")  # `db upgrade|status` (clearance.db)
 app.add_typer(users.users_app, name="users")  # named users and roles (clearance.auth.users)
 app.add_typer(cases.case_app, name="case")  # cases and four-eyes decisions (clearance.cases)
 app.add_typer(audit.audit_app, name="audit")  # verify, head, replay, reports (clearance.audit)
+app.command()(payment_cli.payment)  # `payment FILE|FOLDER…` (clearance.payments)

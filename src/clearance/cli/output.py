@@ -9,9 +9,9 @@ environment and ``--home``). Errors never reach the user as tracebacks: the grou
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 import typer
@@ -23,7 +23,10 @@ from typer.core import TyperGroup
 
 from clearance.errors import ClearanceError
 from clearance.settings import Settings
-from clearance.snapshots import Builder, SnapshotStore
+
+if TYPE_CHECKING:
+    from clearance.app import Clearance
+    from clearance.snapshots import Builder, SnapshotStore
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -34,12 +37,19 @@ class AppState:
     """What every command needs; built once per invocation by the app callback."""
 
     settings: Settings
-    builders: list[Builder] = field(default_factory=list)
+    builders: list[Builder] | None = None  # None: the core's (clearance.app.SNAPSHOT_BUILDERS)
     debug: bool = False
 
     @cached_property
+    def app(self) -> Clearance:
+        """The application core every command calls (imported on first use: keeps --help fast)."""
+        from clearance.app import Clearance
+
+        return Clearance(self.settings, builders=self.builders)
+
+    @property
     def store(self) -> SnapshotStore:
-        return SnapshotStore(self.settings)
+        return self.app.store
 
 
 def get_state(ctx: typer.Context) -> AppState:

@@ -63,7 +63,7 @@ def screen(
 ) -> None:
     """Screen a name against every loaded list (and bulk-screen a JSON-lines file)."""
     state = get_state(ctx)
-    engine = Clearance(state.settings)
+    engine = state.app
     options = ScreenOptions(limit=limit, threshold=threshold)
     if input is not None:
         if name is not None:

@@ -43,7 +43,7 @@ def acting(ctx: typer.Context, as_user: str | None) -> Actor:
         if not user.active:
             raise ClearanceError(f"user {as_user!r} is disabled")
         return Actor(user.name, user.roles)
-    key = get_state(ctx).settings.user_key
+    key = get_state(ctx).settings.decisions.user_key
     if key:
         found = store.authenticate(key)
         if found is None:

@@ -36,8 +36,8 @@ class DatabaseUnavailable(DatabaseError):
 
 def database_url(settings: Settings) -> str:
     """``CLEARANCE_DATABASE_URL``, or the SQLite file in the home directory."""
-    if settings.database_url:
-        return settings.database_url
+    if settings.database.url:
+        return settings.database.url
     return f"sqlite:///{Path(settings.home) / DB_FILE}"
 
 
@@ -74,7 +74,11 @@ def make_engine(url: str) -> Engine:
         if parsed.get_driver_name() != "psycopg":
             parsed = parsed.set(drivername="postgresql+psycopg")
         return create_engine(
-            parsed, pool_pre_ping=True, pool_size=10, connect_args={"connect_timeout": 10}
+            # no pre-ping (a round trip per checkout): a connection the server dropped fails
+            # once as DatabaseUnavailable and the pool is then refreshed
+            parsed,
+            pool_size=10,
+            connect_args={"connect_timeout": 10},
         )
     raise DatabaseError(
         f"unsupported database {parsed.get_backend_name()!r}: use sqlite:///FILE or "

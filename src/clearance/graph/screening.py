@@ -46,7 +46,7 @@ def derived_index(blocked: BlockedSets, clearance: Clearance) -> Screener | None
                    (Name(universe.nodes[node_id].name),))
             for node_id in sorted(wanted)
         ]  # fmt: skip
-        screener = Screener.build(entities, clearance.settings, snapshot_id="ownership") \
+        screener = Screener.build(entities, clearance.settings.matching, snapshot_id="ownership") \
             if entities else None  # fmt: skip
         _INDEXES[id(clearance)] = (blocked, screener)
         return screener

@@ -14,6 +14,7 @@ from clearance.graph.universe import Universe
 
 MAX_PATHS = 20
 MAX_DEPTH = 12
+MAX_VISITS = 400  # nodes a proof search may visit
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,14 +69,23 @@ class Explainer:
     universe: Universe
     arrays: Arrays
     seeds: dict[Regime, set[int]] = field(default_factory=dict)
+    _steps: dict[int, Step] = field(default_factory=dict, repr=False)
 
     def step(self, edge: int) -> Step:
+        """The holding behind an edge, as a proof step (memoised: paths share steps)."""
+        cached = self._steps.get(edge)
+        if cached is not None:
+            return cached
+        if len(self._steps) > 100_000:
+            self._steps.clear()
         u, a = self.universe, self.arrays
         h = u.holdings[int(a.ref[edge])]
         owner, owned = int(a.src[edge]), int(a.dst[edge])
-        return Step(u.ids[owner], u.caption(owner), u.ids[owned], u.caption(owned),
-                    str(h.share), tuple(sorted(c.value for c in h.control)), h.source,
-                    h.date)  # fmt: skip
+        control = tuple(sorted(c.value for c in h.control))
+        cached = self._steps[edge] = Step(u.ids[owner], u.caption(owner), u.ids[owned],
+                                          u.caption(owned), str(h.share), control, h.source,
+                                          h.date)  # fmt: skip
+        return cached
 
     def _contributors(self, regime: Regime, state: State, node: int, sure: bool,
                       seed: int | None) -> list[int]:  # fmt: skip
@@ -83,40 +93,57 @@ class Explainer:
         inset = state.definite if sure else state.possible
         weights = a.lo if sure else a.hi
         out: list[int] = []
+        control = RULES[regime].control
+        reach = (
+            state.reach.get(seed, (set(), set()))[0 if sure else 1] if seed is not None else None
+        )
         for e in a.in_edges(node).tolist():
             owner = int(a.src[e])
-            if seed is not None:  # UK: only this person's own holdings and controlled ones
-                reach = state.reach.get(seed, (set(), set()))[0 if sure else 1]
+            if reach is not None:  # UK: only this person's own holdings and controlled ones
                 if owner not in reach:
                     continue
             elif not inset[owner]:
                 continue
-            if weights[e] > 0 or (a.ctrl[e] and RULES[regime].control):
+            if weights[e] > 0 or (a.ctrl[e] and control):
                 out.append(e)
         return out
 
     def paths(self, regime: Regime, state: State, node: int, sure: bool,
               seed: int | None = None) -> tuple[list[tuple[Step, ...]], bool]:  # fmt: skip
-        """Every chain from a designated node to ``node`` (at most MAX_PATHS)."""
+        """Chains from a designated node to ``node``: at most MAX_PATHS, each found once per
+        node (memoised), within MAX_VISITS nodes: a query stays fast on dense graphs."""
         seeds = self.seeds[regime] if seed is None else {seed}
-        found: list[tuple[Step, ...]] = []
-        truncated = False
+        memo: dict[int, list[tuple[int, ...]]] = {}
+        active: set[int] = set()
+        budget = [MAX_VISITS]
+        truncated = [False]
+        src = self.arrays.src
 
-        def walk(current: int, tail: tuple[int, ...], seen: frozenset[int]) -> None:
-            nonlocal truncated
-            if len(found) >= MAX_PATHS or len(tail) > MAX_DEPTH:
-                truncated = True
-                return
-            if current in seeds and tail:
-                found.append(tuple(self.step(e) for e in tail))
-                return
+        def walk(current: int, depth: int) -> list[tuple[int, ...]]:
+            if depth and current in seeds:
+                return [()]
+            if current in memo:
+                return memo[current]
+            if depth > MAX_DEPTH or budget[0] <= 0:
+                truncated[0] = True
+                return []
+            budget[0] -= 1
+            active.add(current)
+            out: list[tuple[int, ...]] = []
             for e in self._contributors(regime, state, current, sure, seed):
-                owner = int(self.arrays.src[e])
-                if owner not in seen:
-                    walk(owner, (e, *tail), seen | {owner})
+                owner = int(src[e])
+                if owner in active:
+                    continue
+                out.extend(p + (e,) for p in walk(owner, depth + 1))
+                if len(out) >= MAX_PATHS:
+                    truncated[0] = True
+                    break
+            active.discard(current)
+            memo[current] = out[:MAX_PATHS]
+            return memo[current]
 
-        walk(node, (), frozenset({node}))
-        return found, truncated
+        found = [tuple(self.step(e) for e in p) for p in walk(node, 0)]
+        return found, truncated[0]
 
     def verdict(self, regime: Regime, state: State, node: int) -> Verdict:
         u, rule = self.universe, RULES[regime]
@@ -137,8 +164,9 @@ class Explainer:
         seeds: list[int | None] = [None]
         if regime is Regime.UK:
             reach_of = state.reach
-            seeds = [s for s in state.controllers.get(node, [])
-                     if node in reach_of[s][0 if sure else 1]]  # fmt: skip
+            controlling = [s for s in state.controllers.get(node, [])
+                           if node in reach_of[s][0 if sure else 1]]  # fmt: skip
+            seeds = list(controlling[:MAX_PATHS])
         paths: list[tuple[Step, ...]] = []
         truncated = False
         for seed in seeds:

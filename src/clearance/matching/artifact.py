@@ -14,7 +14,7 @@ from pathlib import Path
 from clearance.matching.engine import Algorithm, Screener
 from clearance.matching.index import NameIndex, PartialIndex, build_partial, merge_partials
 from clearance.model import Entity
-from clearance.settings import Settings
+from clearance.settings import MatchingPolicy
 from clearance.snapshots import Snapshot
 
 log = logging.getLogger("clearance.matching")
@@ -66,16 +66,16 @@ class MatcherIndexBuilder:
 index_builder = MatcherIndexBuilder()
 
 
-def load_screener(snapshot: Snapshot, settings: Settings) -> Screener:
+def load_screener(snapshot: Snapshot, policy: MatchingPolicy) -> Screener:
     """The stored index of ``snapshot``; rebuilt in memory if it is missing or outdated."""
     try:
-        return Screener(load_index(snapshot.path), settings)
+        return Screener(load_index(snapshot.path), policy)
     except Exception as exc:  # noqa: BLE001 - a missing, damaged or outdated index is rebuilt
         log.warning(
             "snapshot %s: stored matcher index not usable (%s: %s); rebuilding it in memory",
             snapshot.id, type(exc).__name__, exc,
         )  # fmt: skip
         return Screener.build(
-            snapshot.iter_entities(), settings, snapshot_id=snapshot.id,
+            snapshot.iter_entities(), policy, snapshot_id=snapshot.id,
             lists=snapshot.list_versions(),
         )  # fmt: skip

@@ -30,7 +30,7 @@ from clearance.matching.retrieve import QueryForm, retrieve
 from clearance.matching.scripts import ARABIC
 from clearance.matching.wordsim import WordSimilarity
 from clearance.model import Entity, Schema
-from clearance.settings import Settings
+from clearance.settings import MatchingPolicy
 
 ALGORITHM = "clearance-logic"
 ALGORITHM_VERSION = "1.1"
@@ -106,10 +106,10 @@ class Screener:
     """Screens queries against one snapshot's index."""
 
     def __init__(
-        self, index: NameIndex, settings: Settings, algorithm: Algorithm | None = None
+        self, index: NameIndex, policy: MatchingPolicy, algorithm: Algorithm | None = None
     ) -> None:
         self.index = index
-        self.settings = settings
+        self.policy = policy
         self.algo = algorithm or Algorithm()
         self.algorithm = self.algo.name
         self.algorithm_version = self.algo.version
@@ -122,7 +122,7 @@ class Screener:
     def build(
         cls,
         entities: Iterable[Entity],
-        settings: Settings,
+        policy: MatchingPolicy,
         *,
         snapshot_id: str = "memory",
         lists: dict[str, str] | None = None,
@@ -132,7 +132,7 @@ class Screener:
         builder.add_all(entities)
         index = builder.build()
         index.lists = dict(lists or {})
-        return cls(index, settings, algorithm)
+        return cls(index, policy, algorithm)
 
     # -- screening -----------------------------------------------------------------------
     def screen(self, query: Query, options: ScreenOptions | None = None) -> ScreeningResult:
@@ -140,7 +140,7 @@ class Screener:
         (``CLEARANCE_SCREEN_CACHE`` entries): payment flows screen the same parties again and
         again, and a snapshot never changes."""
         options = options or ScreenOptions()
-        size = self.settings.screen_cache
+        size = self.policy.screen_cache
         if size <= 0:
             return self._screen(query, options)
         key = (replace(query, id=None), options)
@@ -153,9 +153,9 @@ class Screener:
         return cached if query.id is None else replace(cached, query=query)
 
     def _screen(self, query: Query, options: ScreenOptions) -> ScreeningResult:
-        threshold = self.settings.threshold if options.threshold is None else options.threshold
+        threshold = self.policy.threshold if options.threshold is None else options.threshold
         weak_alerts = (
-            self.settings.weak_alias_alerts
+            self.policy.weak_alias_alerts
             if options.weak_alias_alerts is None
             else options.weak_alias_alerts
         )

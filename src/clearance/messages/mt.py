@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import IO
 
 from clearance.countries import country_code
@@ -257,7 +258,7 @@ def _free_party(
     first, rest = lines[0], list(lines[1:])
     names = [first]
     head, sep, tail = first.value.rpartition(",")
-    if sep and head.strip() and tail.strip() and len(tail.split()) <= 3:
+    if sep and head.strip() and _place_like(tail):
         names.append(Located(head.strip(), first.path))
         rest.insert(0, Located(tail.strip(), first.path))
     for line in rest:
@@ -273,6 +274,20 @@ def _free_party(
     )
 
 
+def _place_like(text: str) -> bool:
+    """A town or country after a name's comma (``MOSCOW``, ``NEW YORK``), not the rest of a
+    name (``JONES AND CO``, ``INC``)."""
+    words = text.split()
+    if not 1 <= len(words) <= 2 or not all(w.isalpha() and len(w) > 2 for w in words):
+        return False
+    folded = {w.casefold() for w in words}
+    return not folded & _NOT_PLACES
+
+
+_NOT_PLACES = {"and", "und", "et", "inc", "ltd", "llc", "plc", "gmbh", "corp", "co", "sa", "ag",
+               "limited", "company", "group", "holding", "jr", "sr", "mr", "mrs"}  # fmt: skip
+
+
 def _countries(lines: list[Located]) -> Iterator[Located]:
     """Country names written in free address lines (``MADRID SPAIN``, ``LAGOS NIGERIA``)."""
     seen = set()
@@ -282,10 +297,15 @@ def _countries(lines: list[Located]) -> Iterator[Located]:
         for gram in grams:
             if len(gram) < 4 or len(gram.split()) > len(words):
                 continue
-            code = country_code(gram)
+            code = _country(gram)
             if code and code not in seen:
                 seen.add(code)
                 yield Located(code, line.path)
+
+
+@lru_cache(maxsize=50_000)
+def _country(text: str) -> str | None:
+    return country_code(text)
 
 
 def _structured_party(

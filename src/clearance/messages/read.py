@@ -32,12 +32,15 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
-def read_stream(handle: IO[bytes], source: str, schemas: SchemaSet | None = None) -> Iterator[Item]:
+def read_stream(
+    handle: IO[bytes], source: str, schemas: SchemaSet | None = None, kind: str | None = None
+) -> Iterator[Item]:
+    """Messages of an open byte stream; ``kind`` (``"iso"`` or ``"mt"``) skips the sniffing."""
     head = handle.peek(4096)[:4096] if isinstance(handle, io.BufferedReader) else b""
     if not head:
         head = handle.read(4096)
         handle = _Prefixed(head, handle)  # type: ignore[assignment]
-    kind = sniff(head)
+    kind = kind or sniff(head)
     if kind == "iso":
         yield from read_iso(handle, source, schemas)
     elif kind == "mt":
@@ -73,11 +76,13 @@ def read_paths(paths: Iterable[Path], schemas: SchemaSet | None = None) -> Itera
         yield from read_path(path, schemas)
 
 
-def read_bytes(data: bytes, source: str = "body", schemas: SchemaSet | None = None) -> list[Item]:
+def read_bytes(
+    data: bytes, source: str = "body", schemas: SchemaSet | None = None, kind: str | None = None
+) -> list[Item]:
     """Every message of an in-memory body (an API request)."""
     if len(data) > 50 * MAX_MESSAGE_BYTES:
         return [ReadError(source, None, None, "body too large")]
-    return list(read_stream(io.BufferedReader(io.BytesIO(data)), source, schemas))
+    return list(read_stream(io.BufferedReader(io.BytesIO(data)), source, schemas, kind))
 
 
 class _Prefixed(io.RawIOBase):

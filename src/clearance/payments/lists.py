@@ -3,7 +3,7 @@
 :class:`ListView` is the interface (a fake in unit tests); :class:`SnapshotLists` serves it from
 an opened :class:`clearance.Clearance`: names through its screener, BICs and IMO numbers from the
 identifiers on the lists (type SWIFT/BIC and IMO in the entity model), programs from the
-snapshot, and the words of listed names that may start a window in running text.
+snapshot, and how common a word is in listed names (for windows in running text).
 """
 
 from __future__ import annotations
@@ -17,9 +17,18 @@ from clearance.matching.result import ScreeningResult
 from clearance.model import IdType
 
 if TYPE_CHECKING:
-    from clearance.app import Clearance
+    from clearance.matching.engine import Screener
+    from clearance.snapshots import Snapshot
 
-RARE_WORD = 80  # a listed-name word in fewer names than this can anchor a text window
+
+class LoadedLists(Protocol):
+    """A consistent snapshot and screener pair: :class:`clearance.Clearance`, the API's engine."""
+
+    @property
+    def screener(self) -> Screener: ...
+
+    @property
+    def snapshot(self) -> Snapshot: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,14 +53,13 @@ class ListView(Protocol):
 
     def programs(self, entity_id: str) -> tuple[str, ...]: ...
 
-    def is_name_word(self, word: str) -> bool: ...
+    def word_reach(self, word: str) -> int: ...
 
 
 class SnapshotLists:
-    """:class:`ListView` over the active snapshot of a :class:`Clearance` home."""
+    """:class:`ListView` over a loaded snapshot (an opened :class:`clearance.Clearance`)."""
 
-    def __init__(self, engine: Clearance) -> None:
-        self.engine = engine
+    def __init__(self, engine: LoadedLists) -> None:
         screener = engine.screener
         self.screener = screener
         self.snapshot = engine.snapshot
@@ -67,7 +75,7 @@ class SnapshotLists:
                 elif id_type == IdType.IMO.value:
                     self._imo[value].append(self._listed(ent, value))
         self._programs: dict[str, tuple[str, ...]] = {}
-        self._words: dict[str, bool] = {}
+        self._words: dict[str, int] = {}
 
     def _listed(self, ent: int, value: str) -> Listed:
         index = self.screener.index
@@ -91,14 +99,13 @@ class SnapshotLists:
             found = self._programs[entity_id] = entity.programs if entity is not None else ()
         return found
 
-    def is_name_word(self, word: str) -> bool:
-        """Whether ``word`` (folded) is a word of listed names that few names share."""
+    def word_reach(self, word: str) -> int:
+        """In how many listed names ``word`` (folded) occurs as a word (0: in none)."""
         found = self._words.get(word)
         if found is None:
             if len(self._words) > 200_000:
                 self._words.clear()
             index = self.screener.index
             key = index.vocab.get("t:" + word)
-            found = key is not None and 0 < len(index.posting(key)) < RARE_WORD
-            self._words[word] = found
+            found = self._words[word] = 0 if key is None else len(index.posting(key))
         return found

@@ -83,7 +83,7 @@ class PaymentScreener:
         try:
             query = make_query(
                 name.value,
-                type="organization" if party.kind == "agent" else None,
+                type="organization" if running.has_legal_form(name.value) else None,
                 country=[c for c in countries if len(c) == 2] or None,
                 identifiers=identifiers or None,
             )
@@ -102,7 +102,7 @@ class PaymentScreener:
     ) -> Hit:
         programs = self.lists.programs(match.entity_id)
         reasons = "; ".join(f.reason for f in match.features if f.reason)[:300]
-        if match.score >= confirm:
+        if match.score >= confirm and not _needs_support(where.value, match):
             action, rule = self._listing(match.list, programs)
             reason = f"{where.value!r} is the listed {match.name!r}: {reasons}"
         else:
@@ -176,7 +176,7 @@ class PaymentScreener:
 
         items = running.words(field.text)
         best: dict[str, Hit] = {}
-        for window in running.windows(items, self.lists.is_name_word, self.policy.text_max_words):
+        for window in running.windows(items, self.lists.word_reach, self.policy.text_max_words):
             try:
                 query = make_query(window.text)
             except QueryError:
@@ -228,6 +228,17 @@ def _entity_hit(
 ) -> Hit:
     return Hit(where.path, role, check, where.value, verdict[0], verdict[1], reason, score,
                listed.entity_id, listed.name, listed.list, programs)  # fmt: skip
+
+
+_SUPPORT = {"legal_form", "country", "identifier", "birth_date"}
+
+
+def _needs_support(name: str, match: Match) -> bool:
+    """A one-word name ("DAY", "KING") is not taken as the listed party on its name alone:
+    it needs a matching legal form, country, identifier or birth date; otherwise: review."""
+    if len(running.significant(name)) >= 2:
+        return False
+    return not any(f.name in _SUPPORT and f.score > 0 for f in match.features)
 
 
 def _also(rules: list[tuple[Action, str]], chosen: str) -> str:

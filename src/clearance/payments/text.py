@@ -2,8 +2,9 @@
 IMO numbers and sanctioned places may hide.
 
 Windows of up to ``max_words`` consecutive words are screened only around an *anchor*: a word of
-a listed name that few listed names share (``is_name_word``), so ordinary text costs no
-screening at all. IMO numbers (``IMO 9123456``, check digit verified) are looked up exactly.
+a listed name that few listed names share, whose every word occurs in listed names (or is a
+legal form), so ordinary text costs no screening at all. IMO numbers (``IMO 9123456``, check
+digit verified) are looked up exactly.
 """
 
 from __future__ import annotations
@@ -11,15 +12,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
 from clearance.matching.normalize import analyse
-from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES
+from clearance.matching.vocab import LEGAL_FORM_PHRASES, LOW_INFO_WORDS, PERSON_PARTICLES
 from clearance.payments.policy import Region, fold
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _LOW_INFO = LOW_INFO_WORDS | PERSON_PARTICLES
+_FORM_WORDS = (
+    {w for phrase in LEGAL_FORM_PHRASES for w in phrase}
+    | {"".join(phrase) for phrase in LEGAL_FORM_PHRASES}
+    | PERSON_PARTICLES
+)
+RARE_WORD = 2000  # a listed-name word in fewer names than this can anchor a text window
 _IMO = re.compile(r"\bIMO\s*(?:NO\.?|NUMBER|#|:)?\s*([0-9]{7})\b", re.IGNORECASE)
 
 
@@ -48,21 +56,30 @@ def words(text: str) -> list[Word]:
     return out
 
 
-def windows(
-    items: list[Word], is_name_word: Callable[[str], bool], max_words: int
-) -> Iterator[Window]:
-    """Every window of 2..max_words words holding at least one anchor word (each once)."""
+def windows(items: list[Word], reach: Callable[[str], int], max_words: int) -> Iterator[Window]:
+    """Windows of 2..max_words words around an *anchor* (a word few listed names share) whose
+    every word occurs in listed names or is a legal form or particle (each window once)."""
+    known = [_known(w.folded, reach) for w in items]
     seen: set[tuple[int, int]] = set()
     for i, word in enumerate(items):
-        if len(word.folded) < 3 or word.folded.isdigit() or not is_name_word(word.folded):
+        if not known[i] or len(word.folded) < 3 or word.folded.isdigit():
+            continue
+        if word.folded in _LOW_INFO or not 0 < reach(word.folded) < RARE_WORD:
             continue
         for start in range(max(0, i - max_words + 1), i + 1):
+            if not all(known[start : i + 1]):
+                continue
             for end in range(max(i + 1, start + 2), min(len(items), start + max_words) + 1):
-                if (start, end) in seen:
-                    continue
-                seen.add((start, end))
-                span = items[start:end]
-                yield Window(" ".join(w.text for w in span), span[0].line, start, end)
+                if not known[end - 1]:
+                    break
+                if (start, end) not in seen:
+                    seen.add((start, end))
+                    span = items[start:end]
+                    yield Window(" ".join(w.text for w in span), span[0].line, start, end)
+
+
+def _known(word: str, reach: Callable[[str], int]) -> bool:
+    return word in _FORM_WORDS or reach(word) > 0
 
 
 def imo_numbers(text: str) -> Iterator[tuple[str, int]]:
@@ -77,33 +94,64 @@ def imo_numbers(text: str) -> Iterator[tuple[str, int]]:
 
 def places(text: str, regions: dict[str, Region]) -> Iterator[tuple[Region, str]]:
     """Regions whose place names (or ISO 3166-2 subdivision codes) occur in ``text``."""
-    folded = f" {fold(text)} "
-    upper = text.upper()
-    for region in regions.values():
-        code = next((c for c in region.subdivisions if re.search(rf"\b{c}\b", upper)), None)
-        if code is not None:
-            yield region, code
+    table, starts = _place_table(tuple(regions.values()))
+    tokens = fold(text).split()
+    found: set[str] = set()
+    for i in range(len(tokens)):
+        if tokens[i] not in starts:
             continue
-        place = next((p for p in region.places if f" {p} " in folded), None)
-        if place is not None:
-            yield region, place
+        for n in range(min(_MAX_PLACE_WORDS, len(tokens) - i), 0, -1):
+            hit = table.get(" ".join(tokens[i : i + n]))
+            if hit is not None and hit[0].key not in found:
+                found.add(hit[0].key)
+                yield hit
+                break
+    if "UA-" in text.upper():
+        for region in regions.values():
+            if region.key in found:
+                continue
+            code = next(
+                (c for c in region.subdivisions if re.search(rf"\b{c}\b", text.upper())), None
+            )
+            if code is not None:
+                yield region, code
 
 
-def _significant(name: str) -> list[str]:
+_MAX_PLACE_WORDS = 5
+
+
+@lru_cache(maxsize=8)
+def _place_table(
+    regions: tuple[Region, ...],
+) -> tuple[dict[str, tuple[Region, str]], frozenset[str]]:
+    table = {place: (region, place) for region in regions for place in region.places}
+    return table, frozenset(place.split()[0] for place in table)
+
+
+@lru_cache(maxsize=50_000)
+def has_legal_form(name: str) -> bool:
+    """Whether the name carries a legal form (``VERSOR S.R.O.``): then it names an organisation."""
+    return any(form.forms for form in analyse(name))
+
+
+def significant(name: str, *, generic: bool = False) -> list[str]:
+    """The words of a name that tell it apart: no legal form, particle or initial, and (unless
+    ``generic``) no low-information word such as Company, Trading or Industries."""
+    skip = PERSON_PARTICLES if generic else _LOW_INFO
     tokens: list[str] = []
     for form in analyse(name):
         if not form.native:
-            tokens.extend(t for t in form.tokens if len(t) > 1 and t not in _LOW_INFO)
+            tokens.extend(t for t in form.tokens if len(t) > 1 and t not in skip)
             break
     return tokens
 
 
 def covers(window: str, listed: str) -> bool:
-    """The stricter test for running text: the window holds most of the listed name's telling
-    words (legal forms, particles and words such as Company or Trading do not count): three in
-    four and at least two, or a one-word name with another word (``LLC VERUS``, ``MV AURORA``)."""
-    wanted = _significant(listed)
-    have = _significant(window)
+    """The stricter test for running text: the window holds three in four of the listed name's
+    words (legal forms and particles do not count; Industries or Trading do) and at least two,
+    or a one-word name with another word (``LLC VERUS``, ``MV AURORA``)."""
+    wanted = significant(listed, generic=True)
+    have = significant(window, generic=True)
     if not wanted or not have:
         return False
     found = sum(

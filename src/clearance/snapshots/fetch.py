@@ -72,7 +72,9 @@ class HttpFetcher:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> HttpFetcher:
-        return cls(timeout=settings.fetch_timeout, max_bytes=settings.fetch_max_bytes)
+        return cls(
+            timeout=settings.snapshots.fetch_timeout, max_bytes=settings.snapshots.fetch_max_bytes
+        )
 
     def close(self) -> None:
         self._client.close()

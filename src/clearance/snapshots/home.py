@@ -23,6 +23,7 @@ from clearance.settings import Settings
 from clearance.snapshots import install as writer
 from clearance.snapshots import layout
 from clearance.snapshots.catalog import Snapshot, SnapshotInfo
+from clearance.snapshots.guard import InstallGuard
 from clearance.snapshots.install import EncodedList
 from clearance.snapshots.pins import pinned
 
@@ -78,7 +79,7 @@ class SnapshotStore:
         if snapshot is None:
             raise SnapshotError(
                 f"no lists loaded in {self.home}; run `clearance load FILE...` "
-                "(or `clearance load --demo`) first"
+                "(or `clearance load --demo`, or `clearance refresh`) first"
             )
         return snapshot
 
@@ -130,6 +131,7 @@ class SnapshotStore:
         builders: Sequence[Builder] = (),
         min_count_ratio: float | None = None,
         parse_seconds: Mapping[str, float] | None = None,
+        guard: InstallGuard | None = None,
     ) -> Snapshot:
         """Make a new active snapshot: ``parsed`` lists replace theirs, others carry over.
 
@@ -139,6 +141,8 @@ class SnapshotStore:
         ``min_count_ratio`` (used by ``refresh``) refuses a list whose entity count falls
         below that share of the same list in the active snapshot. ``builders`` are called with
         the staging folder before the switch; an exception in one aborts the install.
+        ``guard`` (``load`` and ``refresh`` pass one) refuses lists that look partial against
+        the active snapshot (see :mod:`clearance.snapshots.guard`), under the install lock.
         """
         if not parsed:
             raise SnapshotError("nothing to install")
@@ -155,6 +159,8 @@ class SnapshotStore:
             parent = self.active()
             if min_count_ratio is not None:
                 check_counts(parsed, parent, min_count_ratio)
+            if guard is not None:
+                guard.check(parsed, parent)
             ids = self.snapshot_ids()
             snapshot_id = layout.new_snapshot_id(writer.file_seed(parsed), ids[-1] if ids else None)
             final = self._build(snapshot_id, parsed, parent, builders, parse_seconds or {})
@@ -242,7 +248,7 @@ class SnapshotStore:
 
     def _apply_retention(self, active_id: str) -> None:
         ids = self.snapshot_ids()
-        keep = set(ids[-self.settings.retention :]) | {active_id}
+        keep = set(ids[-self.settings.snapshots.retention :]) | {active_id}
         keep |= pinned(self.home)  # referred to by receipts or cases (clearance.snapshots.pins)
         for snapshot_id in ids:
             if snapshot_id not in keep:

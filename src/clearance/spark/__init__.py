@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -68,14 +67,15 @@ def executor_path(snapshot_dir: str) -> str:
 def cached_screener(snapshot_dir: str, settings: Settings) -> Screener:
     """The engine for ``snapshot_dir``, loaded once per (executor) process."""
     snapshot_dir = executor_path(snapshot_dir)
-    key = f"{Path(snapshot_dir).resolve()}|{settings.threshold}|{settings.weak_alias_alerts}"
+    policy = settings.matching
+    key = f"{Path(snapshot_dir).resolve()}|{policy.threshold}|{policy.weak_alias_alerts}"
     with _LOCK:
         screener = _SCREENERS.get(key)
         if screener is None:
             from clearance.matching.artifact import load_screener
             from clearance.snapshots import Snapshot
 
-            screener = load_screener(Snapshot(Path(snapshot_dir)), settings)
+            screener = load_screener(Snapshot(Path(snapshot_dir)), settings.matching)
             _SCREENERS[key] = screener
             LOADS[key] = LOADS.get(key, 0) + 1
         return screener
@@ -95,19 +95,14 @@ def _resolve_snapshot(
     if settings is None:
         settings = Settings.from_env(home=Path(home) if home is not None else None)
     elif home is not None:
-        settings = replace(settings, home=Path(home))
+        settings = settings.replace(home=Path(home))
     if snapshot_dir is not None:
         if not Path(snapshot_dir).is_dir():
             raise SnapshotError(f"snapshot directory not found: {snapshot_dir}")
         return str(snapshot_dir), settings
-    from clearance.snapshots import SnapshotStore
+    from clearance.app import Clearance
 
-    snapshot = SnapshotStore(settings).active()
-    if snapshot is None:
-        raise SnapshotError(
-            f"no lists loaded in {settings.home}; run `clearance load` or `clearance refresh` first"
-        )
-    return str(snapshot.path), settings
+    return str(Clearance(settings).active_snapshot().path), settings
 
 
 def screen_rows(

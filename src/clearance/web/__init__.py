@@ -24,11 +24,13 @@ STATIC = Path(__file__).parent / "static"
 
 def install(app: FastAPI, home: Path) -> None:
     """Add the web pages to the API app (one line in ``clearance.api.app.create_app``)."""
-    from clearance.web import routes_auth, routes_lists, routes_pages
+    from clearance.web import routes_auth, routes_graph, routes_lists, routes_pages, routes_payments
 
     app.include_router(routes_auth.router)
     app.include_router(routes_pages.router)
     app.include_router(routes_lists.router)
+    app.include_router(routes_graph.router)
+    app.include_router(routes_payments.router)
     app.mount(PREFIX + "/static", StaticFiles(directory=STATIC), name="web-static")
     app.add_exception_handler(LoginRequired, login_redirect)
     app.add_exception_handler(PageError, error_page)

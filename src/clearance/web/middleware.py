@@ -4,10 +4,13 @@ For paths under ``/ui`` it reads the signed session cookie (or starts a new anon
 so that the sign-in form has a CSRF token), hands it to the page in ``request.state``, writes
 the cookie back when the page changed the session, and adds the security headers: a CSP that
 allows only this server's scripts and styles (no inline ones), frame denial, ``nosniff`` and a
-strict referrer policy. The cookie is HttpOnly, SameSite=Strict, and Secure over TLS.
+strict referrer policy; ``Server-Timing`` says how long the page took on the server. The
+cookie is HttpOnly, SameSite=Strict, and Secure over TLS.
 """
 
 from __future__ import annotations
+
+import time
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -57,6 +60,7 @@ class WebMiddleware:
         if scope["type"] != "http" or not mine:
             await self.app(scope, receive, send)
             return
+        started = time.perf_counter()
         codec = self.codec
         state = scope.setdefault("state", {})
         loaded = codec.load(_cookie_value(scope))
@@ -70,6 +74,8 @@ class WebMiddleware:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 headers.extend(SECURITY_HEADERS)
+                took = (time.perf_counter() - started) * 1000
+                headers.append((b"server-timing", f"app;dur={took:.2f}".encode()))
                 out: Session | None = state.get("web_session_out")
                 if out is not None:
                     headers.append((b"set-cookie", set_cookie_header(codec.dump(out), secure)))

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Request
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.responses import Response
 
 from clearance.api.auth import Principal
-from clearance.api.errors import OrjsonResponse
 from clearance.api.routes_browse import entity_native
 from clearance.api.routes_screen import screen_one
 from clearance.api.schemas import ScreenRequest
@@ -19,8 +18,8 @@ from clearance.auth.keys import Role
 from clearance.errors import ClearanceError
 from clearance.web import deps
 from clearance.web.deps import PREFIX, page_errors, render
-from clearance.web.network import MAX_HOPS, neighbourhood
 from clearance.web.present import field_rows, names_by_quality, script_label, show_match
+from clearance.web.routes_graph import MAX_HOPS
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 
@@ -117,17 +116,3 @@ async def entity_page(
 ) -> Response:
     context = await run_in_threadpool(entity_view, request, entity_id)
     return render(request, "entity.html", context)
-
-
-@router.get("/entities/{entity_id}/network")
-async def entity_network(
-    request: Request,
-    entity_id: Annotated[str, Path(max_length=200)],
-    hops: Annotated[int, Query(ge=1, le=MAX_HOPS)] = 1,
-    _: Principal = Depends(deps.page(Role.VIEWER)),
-) -> Response:
-    engine = deps.engine(request)
-    data = await run_in_threadpool(neighbourhood, engine.snapshot, entity_id, hops)
-    if not data["nodes"]:
-        return OrjsonResponse({"error": f"no entity {entity_id!r}"}, status_code=404)
-    return OrjsonResponse({**data, "root": entity_id, "hops": hops})

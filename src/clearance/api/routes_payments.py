@@ -1,0 +1,154 @@
+"""Payment screening endpoints: ``POST /payments/screen`` (a raw MT or ISO 20022 body; the
+content type decides) and ``POST /payments/screen/batch`` (JSON: many messages)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from clearance.api.auth import Principal, require
+from clearance.api.errors import OrjsonResponse, PayloadTooLarge, UnsupportedMediaType
+from clearance.api.service import ApiService, Engine
+from clearance.auth.keys import Role
+from clearance.messages import Message, ReadError, read_bytes
+from clearance.payments import Decision, PaymentScreener, Policy, SnapshotLists
+from clearance.payments.pacs002 import status_report
+
+router = APIRouter(tags=["screening"])
+screener_role = Depends(require(Role.SCREENER))
+
+XML_TYPES = {"application/xml", "text/xml", "application/iso20022+xml"}
+MT_TYPES = {"text/plain", "application/x-swift-fin", "application/octet-stream"}
+
+
+class BatchItem(BaseModel):
+    id: str | None = None
+    format: Literal["mt", "iso"] | None = Field(None, description="Sniffed when omitted.")
+    body: str
+
+
+class PaymentBatch(BaseModel):
+    messages: list[BatchItem]
+    pacs002: bool = False
+
+
+def payment_screener(request: Request, engine: Engine) -> PaymentScreener:
+    """One payment screener per loaded snapshot (rebuilt when the server switches)."""
+    held: PaymentScreener | None = getattr(request.app.state, "payments", None)
+    if held is None or held.lists.snapshot_id != engine.screener.snapshot_id:
+        held = PaymentScreener(SnapshotLists(engine), Policy.load())
+        request.app.state.payments = held
+    return held
+
+
+def kind_of(content_type: str) -> str:
+    media = content_type.split(";", 1)[0].strip().lower()
+    if media in XML_TYPES or media.endswith("+xml"):
+        return "iso"
+    if media in MT_TYPES:
+        return "mt"
+    raise UnsupportedMediaType(
+        f"content type {media or 'missing'!r}: send ISO 20022 as application/xml and SWIFT FIN "
+        "as text/plain"
+    )
+
+
+def screen_items(
+    screener: PaymentScreener, items: list[Message | ReadError], pacs002: bool, ref: str | None
+) -> list[dict[str, Any]]:
+    out = []
+    for item in items:
+        if isinstance(item, ReadError):
+            record = item.to_dict()
+        else:
+            decision = screener.screen(item)
+            record = decision.to_dict()
+            if pacs002 and decision.label == "reject":
+                record["pacs002"] = _report(decision)
+        if ref is not None:
+            record["id"] = ref
+        out.append(record)
+    return out
+
+
+def _report(decision: Decision) -> str:
+    ref = decision.message.reference or "message"
+    return status_report(decision, message_id=f"RJCT-{ref}"[:35]).decode()
+
+
+def _answer(screener: PaymentScreener, results: list[dict[str, Any]]) -> dict[str, Any]:
+    counts: dict[str, int] = {"clear": 0, "review": 0, "reject": 0, "block": 0, "errors": 0}
+    for record in results:
+        counts[record.get("decision", "errors")] += 1
+    return {
+        "counts": counts,
+        "snapshot": screener.lists.snapshot_id,
+        "algorithm": screener.lists.algorithm,
+        "policy": screener.policy.describe(),
+        "results": results,
+    }
+
+
+@router.post(
+    "/payments/screen",
+    summary="Screen payment messages",
+    description=(
+        "The body is one payment file: SWIFT FIN MT103 / MT202COV text (`text/plain`, one or "
+        "many `$`-separated messages) or ISO 20022 XML (`application/xml`: pacs.008, pacs.009, "
+        "pain.001, with or without the head.001 header). Each message gets a decision — "
+        "block, reject, review or clear — with every hit's field path, matched entity, "
+        "program, score, reason and rule; a message that cannot be read gets an error naming "
+        "the field. `?pacs002=true` adds a pacs.002 RJCT report to each reject. Needs the "
+        "`screener` role."
+    ),
+    response_model=None,
+)
+async def screen_payment(
+    request: Request, pacs002: bool = False, _: Principal = screener_role
+) -> OrjsonResponse:
+    service: ApiService = request.app.state.service
+    kind = kind_of(request.headers.get("content-type", ""))
+    body = await request.body()
+    engine = service.engine()
+    screener = payment_screener(request, engine)
+
+    def work() -> dict[str, Any]:
+        items = read_bytes(body, "body", kind=kind)
+        return _answer(screener, screen_items(screener, items, pacs002, None))
+
+    return OrjsonResponse(await run_in_threadpool(work))
+
+
+@router.post(
+    "/payments/screen/batch",
+    summary="Screen many payment messages",
+    description=(
+        'JSON `{"messages": [{"id", "format": "mt"|"iso", "body"}], "pacs002"}`: '
+        "each body is read and screened on its own (at most `CLEARANCE_API_MAX_BATCH`); the "
+        "results carry the item's `id`. Needs the `screener` role."
+    ),
+    response_model=None,
+)
+async def screen_payment_batch(
+    body: PaymentBatch, request: Request, _: Principal = screener_role
+) -> OrjsonResponse:
+    service: ApiService = request.app.state.service
+    limit = service.settings.api_max_batch
+    if len(body.messages) > limit:
+        raise PayloadTooLarge(
+            f"{len(body.messages)} messages in one batch; at most {limit} (CLEARANCE_API_MAX_BATCH)"
+        )
+    screener = payment_screener(request, service.engine())
+
+    def work() -> dict[str, Any]:
+        results: list[dict[str, Any]] = []
+        for number, item in enumerate(body.messages, 1):
+            source = f"messages[{number}]"
+            items = read_bytes(item.body.encode("utf-8"), source, kind=item.format)
+            results.extend(screen_items(screener, items, body.pacs002, item.id))
+        return _answer(screener, results)
+
+    return OrjsonResponse(await run_in_threadpool(work))

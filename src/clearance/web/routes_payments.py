@@ -1,0 +1,89 @@
+"""Payments page: paste or upload a SWIFT MT or ISO 20022 message → the decision (block /
+reject / review / clear) with each field's hits, from the payment core (:mod:`clearance.payments`,
+the same screener as ``POST /payments/screen``)."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
+from starlette.responses import Response
+
+from clearance.api.auth import Principal
+from clearance.app import Clearance
+from clearance.auth.keys import Role
+from clearance.messages import Message, ReadError, read_bytes
+from clearance.payments import PaymentScreener, Policy, SnapshotLists
+from clearance.web import deps
+from clearance.web.deps import PREFIX, page_errors, render
+
+router = APIRouter(prefix=PREFIX, include_in_schema=False)
+MAX_MESSAGE = 1_000_000
+
+
+class _Screeners:
+    """One payment screener per loaded snapshot (its BIC and IMO tables are built once)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._held: PaymentScreener | None = None
+
+    def get(self, clearance: Clearance) -> PaymentScreener:
+        snapshot_id = clearance.screener.snapshot_id
+        with self._lock:
+            if self._held is None or self._held.lists.snapshot_id != snapshot_id:
+                self._held = PaymentScreener(SnapshotLists(clearance), Policy.load())
+            return self._held
+
+
+_screeners = _Screeners()
+
+
+@router.get("/payments")
+async def payments_page(
+    request: Request, _: Principal = Depends(deps.page(Role.SCREENER))
+) -> Response:
+    return render(request, "payments.html", {"title": "Payments", "text": "", "results": None})
+
+
+async def _body(form: FormData) -> tuple[bytes, str]:
+    upload = form.get("file")
+    if isinstance(upload, UploadFile) and upload.filename:
+        return await upload.read(MAX_MESSAGE + 1), upload.filename
+    return str(form.get("message") or "").encode("utf-8"), "pasted message"
+
+
+def screen_body(clearance: Clearance, body: bytes, source: str) -> list[dict[str, Any]]:
+    screener = _screeners.get(clearance)
+    out: list[dict[str, Any]] = []
+    for item in read_bytes(body, source):
+        if isinstance(item, ReadError):
+            out.append({"error": item})
+        elif isinstance(item, Message):
+            out.append({"decision": screener.screen(item)})
+    return out
+
+
+@router.post("/payments")
+async def screen_payment(
+    request: Request,
+    posted: tuple[Principal, FormData] = Depends(deps.action(Role.SCREENER)),
+) -> Response:
+    _, form = posted
+    body, source = await _body(form)
+    text = body.decode("utf-8", errors="replace") if len(body) <= 200_000 else ""
+    context: dict[str, Any] = {"title": "Payments", "text": text, "source": source}
+    if not body.strip():
+        context["error"] = "Paste a message or choose a file."
+        return render(request, "payments.html", {**context, "results": None}, status=422)
+    if len(body) > MAX_MESSAGE:
+        context["error"] = f"{source}: larger than {MAX_MESSAGE:,} bytes."
+        return render(request, "payments.html", {**context, "results": None}, status=413)
+    clearance = deps.service(request).clearance
+    deps.engine(request)  # a 503 page until a snapshot is loaded
+    with page_errors():
+        results = await run_in_threadpool(screen_body, clearance, body, source)
+    return render(request, "payments.html", {**context, "results": results})
