@@ -35,6 +35,7 @@ from clearance.snapshots import (
 )
 from clearance.snapshots import refresh as refresh_lists
 from clearance.snapshots.guard import InstallGuard
+from clearance.snapshots.leases import Lease
 
 # Artifact builders run inside every new snapshot before it goes live (load and refresh).
 # A capability that stores something with each snapshot appends its builder here.
@@ -88,6 +89,7 @@ class Clearance:
         self.builders = list(SNAPSHOT_BUILDERS if builders is None else builders)
         self._lock = threading.Lock()
         self._engine: Engine | None = None
+        self._leases: list[Lease] = []  # the current snapshot's and the one before (in flight)
 
     # -- loading ----------------------------------------------------------------------------
     def load(
@@ -156,15 +158,35 @@ class Clearance:
 
         The new screener is built (loaded from the snapshot's stored index) before the swap, so
         concurrent callers see either the old engine or the new one, never a half-loaded one.
+        The snapshot in use (and the one before, for requests still in flight) is leased, so
+        retention does not delete it under this process (see :mod:`clearance.snapshots.leases`).
         """
-        active = self.store.active()
-        current = self._engine
-        if active is None or (current is not None and current.snapshot.id == active.id):
+        held = self.store.lease_active("screening")
+        if held is None:
             return False
-        engine = Engine(active, load_screener(active, self.settings.matching))
+        active, lease = held
+        current = self._engine
+        if current is not None and current.snapshot.id == active.id:
+            lease.release()
+            return False
+        try:
+            engine = Engine(active, load_screener(active, self.settings.matching))
+        except BaseException:
+            lease.release()
+            raise
         with self._lock:
             self._engine = engine
+            self._leases, old = self._leases[-1:] + [lease], self._leases[:-1]
+        for stale in old:
+            stale.release()
         return True
+
+    def close(self) -> None:
+        """Release this object's leases (a process that dies leaves stale ones, ignored)."""
+        with self._lock:
+            held, self._leases = self._leases, []
+        for lease in held:
+            lease.release()
 
     def engine(self) -> Engine:
         """The current snapshot and its screener, one consistent pair (loaded on first use)."""

@@ -21,6 +21,7 @@ from typing import Any
 from clearance.errors import ClearanceError, InputFileError, SnapshotError
 from clearance.gcpause import paused_gc
 from clearance.matching.index import PartialIndex, build_partial
+from clearance.procs import die_with_parent
 from clearance.snapshots.install import EncodedList, encode_list
 from clearance.sources import read_path
 from clearance.sources.base import ParsedList
@@ -98,7 +99,12 @@ def _read_all(
     workers = min(len(paths), os.cpu_count() or 1)
     if workers > 1:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=die_with_parent,  # no orphaned parsers if `load` is killed
+            initargs=(os.getpid(),),
+        ) as pool:
             # Biggest first (a workbook is the slowest to read), so the long pole starts at once.
             order = sorted(range(len(paths)), key=lambda i: -_cost(paths[i]))
             futures = {i: pool.submit(_read_one, paths[i], format_name, list_name) for i in order}

@@ -1,18 +1,19 @@
-"""Retention keeps the snapshots that receipts refer to (pins), and removes the others."""
+"""Retention keeps the snapshots that receipts refer to (pinned through the store), and
+removes the others."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from clearance.app import index_builder
+from clearance.audit.receipts import PIN_REASON, pin_snapshot
+from clearance.matching.artifact import index_builder
 from clearance.settings import Settings
 from clearance.snapshots import SnapshotStore
-from clearance.snapshots.pins import pin, pinned
 from clearance.sources.base import ParsedList
 from tests.api.factory import sdn_entities
 
 
-def test_pinned_snapshots_survive_retention(tmp_path: Path) -> None:
+def test_snapshots_with_receipts_survive_retention(tmp_path: Path) -> None:
     store = SnapshotStore(Settings(home=tmp_path, retention=1))
 
     def install(n: int) -> str:
@@ -21,10 +22,10 @@ def test_pinned_snapshots_survive_retention(tmp_path: Path) -> None:
         return store.install(parsed, builders=[index_builder]).id
 
     first = install(1)
-    pin(tmp_path, first)  # a receipt was recorded on it
+    pin_snapshot(store, first)  # a receipt was recorded on it
+    pin_snapshot(store, first)  # once per process is enough
     second = install(2)
-    pin(tmp_path, "not-a-snapshot")  # ignored
-    assert pinned(tmp_path) == {first}
     third = install(3)
-    assert set(store.snapshot_ids()) == {first, third}  # second was not pinned
+    assert store.pins() == {first: [PIN_REASON]}
+    assert set(store.snapshot_ids()) == {first, third}
     assert second not in store.snapshot_ids()

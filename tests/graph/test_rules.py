@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from clearance.graph.blocked import BlockedSets, became_blocked
-from clearance.graph.model import Control
+from clearance.graph.model import Control, Holding, Share
 from clearance.graph.rules import Regime, Status
+from clearance.graph.universe import add_ownership
 
 from .helpers import sets, universe
 
@@ -118,3 +119,12 @@ def test_incremental_designation_equals_recompute(seed: str) -> None:
         }  # fmt: skip
     news = became_blocked(before, fresh)
     assert all(c.node != seed for c in news)
+
+
+def test_a_party_no_longer_listed_stays_in_the_graph_unlisted() -> None:
+    u = universe({"v": SDN}, [("v", "t", "60")])
+    add_ownership(u, [], [Holding("ofac-sdn-gone", "t", Share(30, 30), source="old file")])
+    bs = BlockedSets.compute(u)
+    assert u.missing == {"ofac-sdn-gone"}
+    assert bs.status("ofac-sdn-gone", Regime.OFAC) is N
+    assert bs.verdict("t", Regime.OFAC).total == (60.0, 60.0)

@@ -39,6 +39,10 @@ def engine(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Clearanc
         ("TOO Defense Engineering", "44578"),
         ("Defens Inzhiniring", "44578"),
         ("Versor sro", "44579"),
+        ("Verus LLC, Moscow, Russia", "44544"),  # a place after the name (round two)
+        ("Versor s.r.o. (Slovakia)", "44579"),
+        ("Versor, spol. s r.o., Bratislava, Slovakia", "44579"),
+        ("ООО «Верус»", "44544"),
     ],
 )
 def test_story_queries_alert_first_on_the_right_entity(
@@ -53,7 +57,8 @@ def test_story_queries_alert_first_on_the_right_entity(
 
 
 @pytest.mark.parametrize(
-    "query", ["Ashot Petrosyan", "Versa Systems s.r.o.", "Alpha Engineering LLP"]
+    "query",
+    ["Ashot Petrosyan", "Versa Systems s.r.o.", "Alpha Engineering LLP", "Castro S/A"],
 )
 def test_story_near_misses_do_not_alert_on_those_entities(engine: Clearance, query: str) -> None:
     result = engine.screen(query)

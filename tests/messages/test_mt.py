@@ -115,3 +115,26 @@ def test_request_body_is_sniffed() -> None:
     assert isinstance(msg, Message) and msg.reference == "REF7"
     (bad,) = read_bytes(b"hello", "body")
     assert isinstance(bad, ReadError) and "neither ISO 20022" in bad.message
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "address"),
+    [
+        ("LLC VERUS, MOSCOW", ["LLC VERUS, MOSCOW", "LLC VERUS"], ["MOSCOW"]),
+        ("ACME TRADING LTD, NEW YORK", ["ACME TRADING LTD, NEW YORK", "ACME TRADING LTD"],
+         ["NEW YORK"]),
+        ("IVAN PETROV, RUSSIA", ["IVAN PETROV, RUSSIA", "IVAN PETROV"], ["RUSSIA"]),
+        ("SMITH, JONES AND CO", ["SMITH, JONES AND CO"], []),
+        ("MUELLER, MEYER GMBH", ["MUELLER, MEYER GMBH"], []),
+        ("DOE, JOHN", ["DOE, JOHN"], []),
+    ],
+)  # fmt: skip
+def test_a_place_after_the_name_comma_is_address(
+    line: str, names: list[str], address: list[str]
+) -> None:
+    text = mt(1).replace("JOHN SMITH", line)
+    (msg,) = read_bytes(text.encode())
+    assert isinstance(msg, Message)
+    creditor = party(msg, ":59:")
+    assert [n.value for n in creditor.names] == names
+    assert [a.value for a in creditor.address] == address

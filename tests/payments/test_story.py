@@ -111,3 +111,11 @@ def test_listed_vessel_imo_in_remittance_text(payments: PaymentScreener) -> None
     assert result.label == "block"
     checks = {(h.check, h.field, h.entity_id) for h in result.hits}
     assert ("text-imo", ":70: line 2", "ofac-sdn-15036") in checks
+
+
+def test_a_town_after_the_name_on_one_mt_line(payments: PaymentScreener) -> None:
+    text = (FIXTURES / "mt103-lookalikes.rje").read_text().split("$")[0]
+    simf = text.replace("VERITAS LOGISTIK GMBH\nWIEN AUSTRIA", "IVAN PETRENKO, SIMFEROPOL")
+    (result,) = (payments.screen(m) for m in read_bytes(simf.encode()) if isinstance(m, Message))
+    assert (result.label, result.rule) == ("reject", "us-ofac/region/crimea")
+    assert result.hits[0].field == ":59: line 2"

@@ -16,6 +16,7 @@ from clearance.api import (
     routes_browse,
     routes_cases,
     routes_diff,
+    routes_docs,
     routes_graph,
     routes_payments,
     routes_screen,
@@ -62,10 +63,12 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await service.load_before_serving()  # no request reaches a worker that cannot answer
         watcher = asyncio.create_task(service.watch(settings.api.reload_seconds))
         try:
             yield
         finally:
+            service.board.withdraw()
             watcher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await watcher
@@ -77,6 +80,8 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
         openapi_tags=TAGS,
         default_response_class=OrjsonResponse,
         lifespan=lifespan,
+        docs_url=None,  # served by routes_docs, without a CDN
+        redoc_url=None,
     )
     app.state.service = service
     app.state.metrics = metrics
@@ -94,6 +99,7 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
     app.include_router(routes_diff.router)
     app.include_router(routes_graph.router)  # network and ownership (clearance.graph)
     app.include_router(routes_payments.router)  # payment messages (clearance.payments)
+    routes_docs.install(app)  # /docs with Swagger UI shipped in the package
     from clearance.web import install as install_web  # the analysts' pages, under /ui
 
     install_web(app, settings.home)

@@ -1,4 +1,5 @@
-"""One pure-ASGI middleware: body size limit, JSON content type, request metrics.
+"""One pure-ASGI middleware: body size limit, JSON content type, request metrics, and one
+clean 500 (logged once, with its traceback) for an unexpected error in a request.
 
 Pure ASGI (not ``BaseHTTPMiddleware``) keeps the per-request cost to a few microseconds.
 A request body is read here up to the limit, then replayed to the app: a larger body gets a 413
@@ -7,6 +8,7 @@ before any route runs, and a body that is not JSON gets a 415.
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any
 
@@ -14,6 +16,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from clearance.api.errors import error_bytes
 from clearance.api.metrics import Metrics
+
+log = logging.getLogger("clearance.api")
 
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
 FORM_PATHS = ("/ui/",)  # the web pages post HTML forms, not JSON
@@ -40,12 +44,13 @@ class GuardMiddleware:
             return
         start = time.perf_counter()
         status = 500
+        started = False
         method: str = scope["method"]
 
         async def send_wrapper(message: Message) -> None:
-            nonlocal status
+            nonlocal status, started
             if message["type"] == "http.response.start":
-                status = message["status"]
+                status, started = message["status"], True
             await send(message)
 
         try:
@@ -56,6 +61,11 @@ class GuardMiddleware:
                     await _send_error(send, *rejected)
                     return
             await self.app(scope, receive, send_wrapper)
+        except Exception:  # one clean 500, logged once (not re-raised to the server's logger)
+            log.exception("unexpected error on %s %s", method, scope.get("path", ""))
+            if not started:
+                status = 500
+                await _send_error(send, 500, "internal_error", "internal server error")
         finally:
             route = scope.get("route")
             label = getattr(route, "path", None) or "<unmatched>"

@@ -9,7 +9,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from clearance.api.auth import Principal, require
-from clearance.api.errors import OrjsonResponse
+from clearance.api.errors import NotReady, OrjsonResponse
 from clearance.api.ftm_render import entity_ftm
 from clearance.api.schemas import (
     ERRORS,
@@ -166,13 +166,17 @@ async def healthz() -> OrjsonResponse:
     "/readyz",
     tags=["operations"],
     summary="Readiness",
-    description="200 once a snapshot is loaded and its index ready to screen; 503 before. "
-    "No key needed.",
+    description="200 once every worker of the server has a snapshot loaded and its index "
+    "ready to screen; 503 before. No key needed.",
     response_model=StatusResponse,
     responses={503: {"model": ErrorResponse}},
 )
 async def readyz(request: Request) -> OrjsonResponse:
-    engine = _service(request).engine()
+    service = _service(request)
+    engine = service.engine()
+    missing = service.not_ready()
+    if missing is not None:  # another worker of this server is not ready yet
+        raise NotReady(missing)
     return OrjsonResponse({"status": "ok", "snapshot": engine.snapshot.id})
 
 

@@ -18,7 +18,7 @@ from clearance.api.auth import Principal, require
 from clearance.api.errors import OrjsonResponse
 from clearance.api.schemas import ERRORS
 from clearance.api.service import Engine
-from clearance.audit.receipts import load_receipt, screening_context
+from clearance.audit.receipts import load_receipt, pin_snapshot, screening_context
 from clearance.auth.keys import Role
 from clearance.auth.roles import Action
 from clearance.auth.roles import require as require_role
@@ -28,7 +28,7 @@ from clearance.db.engine import LazyDatabase
 from clearance.errors import ClearanceError
 from clearance.matching.result import ScreeningResult
 from clearance.settings import Settings
-from clearance.snapshots.pins import pin
+from clearance.snapshots import SnapshotStore
 
 router = APIRouter(tags=["cases"])
 caller = Depends(require(Role.VIEWER))
@@ -38,7 +38,7 @@ class Decisions:
     """The database side of the API: users, cases, receipts (opened on first use)."""
 
     def __init__(self, settings: Settings) -> None:
-        self.settings = settings
+        self.store = SnapshotStore(settings)
         self.lazy = LazyDatabase(settings)
         self._users: UserStore | None = None
         self._cases: CaseService | None = None
@@ -58,7 +58,7 @@ class Decisions:
 
     def record(self, engine: Engine, result: ScreeningResult, principal: Principal) -> Recorded:
         context = screening_context(engine.snapshot, engine.screener)
-        pin(self.settings.home, engine.snapshot.id)
+        pin_snapshot(self.store, engine.snapshot.id)
         return self.cases().record(
             result, context, principal.actor, entity=engine.snapshot.entity, source="api"
         )

@@ -365,7 +365,7 @@ async def algorithms(request: Request, _: Principal = viewer_role) -> OrjsonResp
                     "name": name,
                     "description": f"Clearance screening algorithm {name} "
                     f"version {screener.algorithm_version}",
-                    "docs": {},
+                    "docs": screener.algo.describe(),
                 }
             ],
             "default": name,

@@ -17,6 +17,7 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 
 from clearance.api.errors import NotReady
+from clearance.api.readiness import WorkerBoard
 from clearance.app import Clearance, Engine
 from clearance.errors import ClearanceError
 from clearance.settings import Settings
@@ -34,6 +35,22 @@ class ApiService:
         self.load_error: str | None = None
         self._lock = asyncio.Lock()
         self.on_switch: Callable[[], None] | None = None
+        self.board = WorkerBoard.from_env()
+
+    async def load_before_serving(self) -> None:
+        """Load the active snapshot before the server accepts connections (if there is one;
+        else the watcher keeps trying and ``/readyz`` answers 503)."""
+        try:
+            await self.reload()
+        except ClearanceError as exc:
+            log.warning("snapshot not loaded at start: %s", exc.message)
+
+    def not_ready(self) -> str | None:
+        """Why ``/readyz`` must answer 503: this worker or another has no snapshot yet."""
+        if self._engine is None:
+            why = f": {self.load_error}" if self.load_error else ""
+            return f"no snapshot loaded yet{why}"
+        return self.board.missing()
 
     # -- state ------------------------------------------------------------------------------
     @property
@@ -80,6 +97,8 @@ class ApiService:
                     raise NotReady(f"no snapshot loaded: {exc.message}") from exc
                 raise
             self.load_error = None
+        if self._engine is not None:
+            self.board.post(self._engine.snapshot.id)
         if changed:
             if self.on_switch is not None:
                 self.on_switch()

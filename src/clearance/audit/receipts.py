@@ -29,7 +29,7 @@ from clearance.matching.result import ScreeningResult
 
 if TYPE_CHECKING:
     from clearance.matching.engine import Screener
-    from clearance.snapshots import Snapshot
+    from clearance.snapshots import Snapshot, SnapshotStore
 
 RECEIPT = "receipt"
 
@@ -133,6 +133,22 @@ def receipt_body(
         "outcome": "alert" if result.alert else "no alert",
         "candidates": [m.to_dict() for m in result.matches],
     }
+
+
+_pinned: set[tuple[str, str]] = set()
+PIN_REASON = "screening receipts"
+
+
+def pin_snapshot(store: SnapshotStore, snapshot_id: str) -> None:
+    """Pin the snapshot a receipt refers to (retention keeps it, for replay); the store is
+    asked once per process and snapshot."""
+    key = (str(store.home), snapshot_id)
+    with _contexts_lock:
+        if key in _pinned:
+            return
+    store.pin(snapshot_id, PIN_REASON)
+    with _contexts_lock:
+        _pinned.add(key)
 
 
 def new_id() -> str:

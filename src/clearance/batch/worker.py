@@ -27,6 +27,7 @@ from clearance.errors import ClearanceError
 from clearance.matching.engine import Screener
 from clearance.matching.query import Query
 from clearance.matching.result import ScreeningResult
+from clearance.procs import die_with_parent
 from clearance.settings import Settings
 
 
@@ -160,6 +161,7 @@ def init_worker(setup: WorkerSetup, parent_pid: int) -> None:
     """Pool initializer: ignore Ctrl-C (the parent stops the run) and load the engine once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked by the parent
+    die_with_parent(parent_pid)  # the kernel kills it with the parent, even on kill -9
     threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
     _STATE["setup"] = setup
     _STATE["screener"] = load_engine(setup)

@@ -4,25 +4,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.text import Text
 
-from clearance.batch import (
-    BatchConfig,
-    BatchSummary,
-    Checkpoint,
-    ColumnSpec,
-    ResultOptions,
-    TextOptions,
-    checkpoint_path,
-    run_batch,
-)
-from clearance.batch.columns import parse_identifier_option
-from clearance.batch.io import check_encoding
-from clearance.batch.progress import make_progress
-from clearance.batch.results import DETAIL_MATCH_LIMIT
 from clearance.cli.output import (
     console,
     err_console,
@@ -32,6 +18,10 @@ from clearance.cli.output import (
     print_warning,
 )
 from clearance.errors import ClearanceError
+from clearance.extras import require
+
+if TYPE_CHECKING:  # the batch engine is imported when the command runs (keeps --help fast)
+    from clearance.batch import BatchConfig, BatchSummary
 
 
 def default_workers() -> int:
@@ -67,6 +57,8 @@ def _print_summary(summary: BatchSummary) -> None:
 
 
 def _interrupted(config: BatchConfig) -> NoReturn:
+    from clearance.batch import Checkpoint, checkpoint_path
+
     path = checkpoint_path(config.output)
     rows = Checkpoint.read(path).committed.rows if path.exists() else 0
     print_error(
@@ -120,7 +112,7 @@ def batch(
     ] = None,
     top_k: Annotated[
         int,
-        typer.Option("--top-k", min=1, max=DETAIL_MATCH_LIMIT, help="Matches kept per row."),
+        typer.Option("--top-k", min=1, help="Matches kept per row (at most 100)."),
     ] = 1,
     detail: Annotated[
         bool, typer.Option("--detail", help="Top-k matches with feature reasons (JSONL/Parquet).")
@@ -150,7 +142,15 @@ def batch(
     json_output: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Screen every row of INPUT; one result row per input row, in input order."""
+    from clearance.batch import BatchConfig, ColumnSpec, ResultOptions, TextOptions, run_batch
+    from clearance.batch.columns import parse_identifier_option
+    from clearance.batch.io import check_encoding
+    from clearance.batch.progress import make_progress
+    from clearance.batch.results import DETAIL_MATCH_LIMIT
+
     state = get_state(ctx)
+    if top_k > DETAIL_MATCH_LIMIT:
+        raise typer.BadParameter(f"at most {DETAIL_MATCH_LIMIT}", param_hint="--top-k")
     if engine not in {"local", "spark"}:
         raise typer.BadParameter("expected local or spark", param_hint="--engine")
     if delimiter is None:
@@ -185,6 +185,7 @@ def batch(
             raise ClearanceError(
                 "--resume is for the local engine; a Spark job is retried as a whole"
             )
+        require("spark", "`clearance batch --engine spark`")
         from clearance.spark.batch import run_spark_batch
 
         summary = run_spark_batch(config, state.settings, master=spark_master)

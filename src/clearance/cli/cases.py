@@ -196,14 +196,12 @@ def record_result(
     ctx: typer.Context, engine: Clearance, result: ScreeningResult, as_user: str | None
 ) -> Recorded:
     """``--record``: the receipt of a screening, and a case per alert (not suppressed)."""
-    from clearance.audit.receipts import screening_context
+    from clearance.audit.receipts import pin_snapshot, screening_context
 
     actor = acting(ctx, as_user)
     context = screening_context(engine.snapshot, engine.screener)
-    from clearance.snapshots.pins import pin
-
     snapshot = engine.snapshot
-    pin(engine.settings.home, snapshot.id)
+    pin_snapshot(engine.store, snapshot.id)
     return _service(ctx).record(result, context, actor, entity=snapshot.entity, source="cli")
 
 

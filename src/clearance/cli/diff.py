@@ -3,13 +3,15 @@ active), per list, with field-level changes."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.text import Text
 
 from clearance.cli.output import console, get_state, print_json, table
-from clearance.diff import ListChanges, diff_store
+
+if TYPE_CHECKING:  # imported when the command runs (keeps --help fast)
+    from clearance.diff import ListChanges
 
 
 def _print_list(changes: ListChanges, limit: int) -> None:
@@ -59,6 +61,8 @@ def diff(
 ) -> None:
     """What changed between two snapshots: entities added, removed and changed, per list."""
     store = get_state(ctx).store
+    from clearance.diff import diff_store
+
     changes = diff_store(store, old, new, lists=list_names or None)
     if json_output:
         print_json(changes.to_dict())

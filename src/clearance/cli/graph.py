@@ -4,7 +4,7 @@ relationship graph, the ownership rules' verdicts with their proof, and ownershi
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import orjson
 import typer
@@ -12,10 +12,10 @@ import typer
 import clearance
 from clearance.cli.output import console, get_state, print_json, print_warning, table
 from clearance.errors import ClearanceError
-from clearance.graph.network import build_graph, ftm_ownership, neighbourhood, to_graphml, to_json
-from clearance.graph.rules import Regime
-from clearance.graph.service import ownership_of
-from clearance.graph.verdicts import Verdict, path_text
+
+if TYPE_CHECKING:  # the graph core (networkx) is imported when a command runs: --help stays fast
+    from clearance.graph.rules import Regime
+    from clearance.graph.verdicts import Verdict
 
 ownership_app = typer.Typer(help="Ownership and control data for the 50 percent rules.",
                             no_args_is_help=True)  # fmt: skip
@@ -23,6 +23,8 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
 def _service(ctx: typer.Context):  # type: ignore[no-untyped-def]
+    from clearance.graph.service import ownership_of
+
     return ownership_of(clearance.open(settings=get_state(ctx).settings))
 
 
@@ -34,6 +36,8 @@ def network(
     graphml: Annotated[bool, typer.Option("--graphml", help="Print GraphML.")] = False,
 ) -> None:
     """The parties within N hops: list relationships (type, source) and holdings."""
+    from clearance.graph.network import build_graph, neighbourhood, to_graphml, to_json
+
     service = _service(ctx)
     universe = service.blocked().universe
     if universe.resolve(entity_id) is None:
@@ -82,6 +86,8 @@ def exposure(
 
 
 def _regimes(text: str) -> list[Regime]:
+    from clearance.graph.rules import Regime
+
     if text == "all":
         return list(Regime)
     try:
@@ -91,6 +97,8 @@ def _regimes(text: str) -> list[Regime]:
 
 
 def _print_verdict(v: Verdict) -> None:
+    from clearance.graph.verdicts import path_text
+
     style = {"blocked": "bold red", "cannot tell": "bold yellow"}.get(v.status.value, "green")
     console.print(f"[{style}]{v.regime.value.upper()}: {v.status.value}[/] — {v.name} ({v.node})")
     console.print(f"  {v.reason}", soft_wrap=True)
@@ -117,6 +125,8 @@ def load(
     as_json: JsonOption = False,
 ) -> None:
     """Load (or replace) an ownership dataset; names are tied to listed entities."""
+    from clearance.graph.rules import Regime
+
     service = _service(ctx)
     report = service.load_file(file, name, fmt)
     summary = service.blocked().summary()
@@ -188,6 +198,8 @@ def export(
     graphml: Annotated[bool, typer.Option("--graphml", help="GraphML (default: FtM).")] = False,
 ) -> None:
     """Export ownership as FollowTheMoney JSON lines (Ownership, Directorship) or GraphML."""
+    from clearance.graph.network import build_graph, ftm_ownership, to_graphml
+
     universe = _service(ctx).blocked().universe
     if graphml:
         typer.echo(to_graphml(build_graph(universe)))

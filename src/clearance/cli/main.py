@@ -17,7 +17,6 @@ from clearance import __version__
 from clearance.cli import audit, batch, cases, db, diff, graph, lists, screen, serve, users
 from clearance.cli import payments as payment_cli
 from clearance.cli.output import AppState, ClearanceGroup
-from clearance.settings import Settings
 
 app = typer.Typer(
     cls=ClearanceGroup,
@@ -54,7 +53,7 @@ def main(
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
-    ctx.obj = AppState(settings=Settings.from_env(home=home), debug=debug)
+    ctx.obj = AppState(home=home, debug=debug)
 
 
 app.command()(lists.load)

@@ -9,8 +9,9 @@ environment and ``--home``). Errors never reach the user as tracebacks: the grou
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import InitVar, dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -21,11 +22,13 @@ from rich.table import Table
 from rich.text import Text
 from typer.core import TyperGroup
 
+import clearance.cli.helpfmt  # noqa: F401 - flags shown without a type label
 from clearance.errors import ClearanceError
-from clearance.settings import Settings
+from clearance.extras import missing_extra
 
 if TYPE_CHECKING:
     from clearance.app import Clearance
+    from clearance.settings import Settings
     from clearance.snapshots import Builder, SnapshotStore
 
 console = Console(highlight=False)
@@ -34,28 +37,46 @@ err_console = Console(stderr=True, highlight=False)
 
 @dataclass
 class AppState:
-    """What every command needs; built once per invocation by the app callback."""
+    """What every command needs; built once per invocation by the app callback.
 
-    settings: Settings
+    Settings, the store and the application core are made on first use, so ``--help`` and
+    commands that need none of them import none of them (``clearance lists --help`` stays fast).
+    """
+
+    home: Path | None = None
     builders: list[Builder] | None = None  # None: the core's (clearance.app.SNAPSHOT_BUILDERS)
     debug: bool = False
+    given: InitVar[Settings | None] = None
+
+    def __post_init__(self, given: Settings | None) -> None:
+        if given is not None:
+            self.__dict__["settings"] = given
+
+    @cached_property
+    def settings(self) -> Settings:
+        """Read from the environment (and ``--home``); a bad value is a clear error."""
+        from clearance import settings
+
+        return settings.Settings.from_env(home=self.home)
 
     @cached_property
     def app(self) -> Clearance:
-        """The application core every command calls (imported on first use: keeps --help fast)."""
+        """The application core every command calls."""
         from clearance.app import Clearance
 
         return Clearance(self.settings, builders=self.builders)
 
-    @property
+    @cached_property
     def store(self) -> SnapshotStore:
-        return self.app.store
+        from clearance.snapshots import SnapshotStore
+
+        return SnapshotStore(self.settings)
 
 
 def get_state(ctx: typer.Context) -> AppState:
     state = ctx.find_object(AppState)
     if state is None:  # a command invoked without the app callback (direct use in tests)
-        state = AppState(Settings.from_env())
+        state = AppState()
         ctx.obj = state
     return state
 
@@ -104,6 +125,8 @@ def table(
 
 
 def _message(exc: BaseException) -> str:
+    if isinstance(exc, ModuleNotFoundError) and (missing := missing_extra(exc)) is not None:
+        return missing.message
     if isinstance(exc, OSError):
         where = f": {exc.filename}" if exc.filename else ""
         return f"{exc.strerror or exc}{where}"

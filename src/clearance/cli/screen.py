@@ -5,17 +5,19 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import orjson
 import typer
 
-from clearance.app import Clearance
 from clearance.cli.cases import print_recorded, record_result
 from clearance.cli.output import console, get_state, print_json, table
 from clearance.errors import ClearanceError, QueryError
-from clearance.matching.query import ScreenOptions, make_query
-from clearance.matching.result import ScreeningResult
+
+if TYPE_CHECKING:  # the engine is imported when a command runs (keeps --help fast)
+    from clearance.app import Clearance
+    from clearance.matching.query import ScreenOptions
+    from clearance.matching.result import ScreeningResult
 
 _QUERY_FIELDS = {"id", "name", "type", "dob", "country", "identifiers", "lists"}
 
@@ -64,6 +66,8 @@ def screen(
     """Screen a name against every loaded list (and bulk-screen a JSON-lines file)."""
     state = get_state(ctx)
     engine = state.app
+    from clearance.matching.query import ScreenOptions, make_query
+
     options = ScreenOptions(limit=limit, threshold=threshold)
     if input is not None:
         if name is not None:
@@ -171,6 +175,8 @@ def _bulk(engine: Clearance, path: Path, output: Path | None, options: ScreenOpt
 def _screen_line(
     engine: Clearance, number: int, item: dict[str, Any] | str, options: ScreenOptions
 ) -> dict[str, Any]:
+    from clearance.matching.query import make_query
+
     if isinstance(item, str):
         return {"line": number, "id": None, "error": item}
     qid = item.get("id")

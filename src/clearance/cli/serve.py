@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from clearance.cli.output import get_state, print_warning
+from clearance.extras import require
 
 APP_FACTORY = "clearance.api.app:app_from_env"
 
@@ -50,6 +51,7 @@ def serve(
     ] = False,
 ) -> None:
     """Run the screening API (REST, yente-compatible) over the active snapshot."""
+    require("api", "`clearance serve`")
     import uvicorn
 
     state = get_state(ctx)
@@ -65,10 +67,13 @@ def serve(
         )
     # Worker processes build their settings from the environment: pass --home on.
     os.environ["CLEARANCE_HOME"] = str(settings.home)
-    metrics_dir = None
+    metrics_dir = board_dir = None
     if workers > 1:
         metrics_dir = tempfile.mkdtemp(prefix="clearance-metrics-")
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
+        board_dir = tempfile.mkdtemp(prefix="clearance-ready-")  # see clearance.api.readiness
+        os.environ["CLEARANCE_SERVE_BOARD"] = board_dir
+        os.environ["CLEARANCE_SERVE_WORKERS"] = str(workers)
     try:
         uvicorn.run(
             APP_FACTORY,
@@ -82,8 +87,9 @@ def serve(
             timeout_graceful_shutdown=10,
         )
     finally:
-        if metrics_dir is not None:
-            shutil.rmtree(metrics_dir, ignore_errors=True)
+        for folder in (metrics_dir, board_dir):
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -44,6 +44,7 @@ class Universe:
     alias: dict[str, str] = field(default_factory=dict)  # tied node id -> listed id
     maybe: dict[str, tuple[str, float]] = field(default_factory=dict)  # weak tie -> (id, score)
     possible: set[int] = field(default_factory=set)  # nodes that may be designated
+    missing: set[str] = field(default_factory=set)  # ids held in ownership data, not listed now
     arrays: Arrays | None = None
 
     def add(self, node_id: str, name: str) -> int:
@@ -112,7 +113,12 @@ def add_ownership(universe: Universe, nodes: Iterable[Node], holdings: Iterable[
                 continue
             universe.maybe[node.id] = (node.tie, node.tie_score)
         universe.add(node.id, node.name)
-    universe.holdings.extend(holdings)
+    for holding in holdings:
+        for party in (holding.owner, holding.owned):
+            if universe.resolve(party) is None:  # e.g. an entity id no longer on the lists
+                universe.missing.add(party)
+                universe.add(party, f"{party} (not in the loaded lists)")
+        universe.holdings.append(holding)
 
 
 def counted(holding: Holding) -> bool:
@@ -121,8 +127,8 @@ def counted(holding: Holding) -> bool:
 
 
 def compile_arrays(universe: Universe) -> Arrays:
-    """The counted holdings as arrays (unknown ids were refused on load; a holding whose
-    party left the lists since is skipped here and shows as flagged in the proof data)."""
+    """The counted holdings as arrays (unknown ids were refused on load; a party that left
+    the lists since is kept as an unlisted node, see ``Universe.missing``)."""
     src: list[int] = []
     dst: list[int] = []
     lo: list[float] = []

@@ -173,3 +173,15 @@ def romanise_arabic_names(text: str, icu: Callable[[str], str] | None = None) ->
             known = True
         i += 1
     return " ".join(w for w in out if w) if known else None
+
+
+_LONG_VOWELS = frozenset("اويىیآأإ")
+
+
+def all_vowelled(words: tuple[str, ...]) -> bool:
+    """Does every word of a (native) Arabic-script name give its vowels, from the name-word
+    table or from a long vowel written in it ("اسما" is asma)? A match on consonants alone
+    then says less than the spelled romanisation does."""
+    return bool(words) and all(
+        lookup(normalise_arabic(w)) is not None or any(c in _LONG_VOWELS for c in w) for w in words
+    )

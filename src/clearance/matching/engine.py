@@ -6,12 +6,22 @@ read-only after construction, so one instance serves many threads.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from clearance.matching.features import FEATURES, Candidate, FeatureParams
+from clearance.matching.arabic_names import all_vowelled
+from clearance.matching.features import (
+    COMBINATION,
+    FEATURES,
+    Candidate,
+    FeatureParams,
+    combine,
+    feature_docs,
+)
 from clearance.matching.index import (
     KIND_LATIN,
     KIND_NATIVE,
@@ -23,18 +33,27 @@ from clearance.matching.index import (
     clean_identifier,
 )
 from clearance.matching.names import NameComparison, NameParams, WeightedName, compare, weigh
-from clearance.matching.normalize import NameForm, analyse, name_parts, skeleton
+from clearance.matching.normalize import (
+    NameForm,
+    analyse,
+    query_parts,
+    skeleton,
+    slavic_readings,
+    warm_up_forms,
+)
 from clearance.matching.query import Query, ScreenOptions
 from clearance.matching.result import FeatureResult, Match, ScreeningResult
 from clearance.matching.retrieve import QueryForm, retrieve
-from clearance.matching.scripts import ARABIC
+from clearance.matching.scripts import ARABIC, warm_up
 from clearance.matching.wordsim import WordSimilarity
 from clearance.model import Entity, Schema
 from clearance.settings import MatchingPolicy
 
 ALGORITHM = "clearance-logic"
-ALGORITHM_VERSION = "1.1"
+ALGORITHM_RELEASE = "1.2"
 SKELETON_FULL_TRUST = 6  # consonants a skeleton needs before it is trusted fully
+PART_TRUST = 0.99  # a match through part of the query (places and qualifiers left out)
+VOWELLED_SKELETON_TRUST = 0.75  # skeleton of a name whose every word has known vowels
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,21 +61,54 @@ class Algorithm:
     """The declared algorithm: name, version and every weight it uses."""
 
     name: str = ALGORITHM
-    version: str = ALGORITHM_VERSION
+    release: str = ALGORITHM_RELEASE
     names: NameParams = field(default_factory=NameParams)
     features: FeatureParams = field(default_factory=FeatureParams)
     retrieval_margin: float = 0.1  # retrieve names whose bound is >= threshold - margin
+    min_floor: float = 0.05  # the retrieval floor never goes below this
+    max_floor_threshold: float = 0.9  # thresholds above this retrieve as if it were this
     max_entities: int = 300  # safety cap on entities scored per query
+    bound_slack: float = 0.25  # names whose bound trails the best score by more are not tried
+    sure_match: float = 0.999  # a name scoring this is not bettered: the rest are not tried
+    weak_tie_break: float = 0.001  # a weak a.k.a. ranks below a strong name of equal score
+    min_reported: float = 0.3  # matches scoring less are not returned (identifier hits are)
+
+    def parameters(self) -> dict[str, object]:
+        """Every declared number that changes a score."""
+        return {
+            "names": {k: getattr(self.names, k) for k in self.names.__slots__},
+            "adjustments": {k: getattr(self.features, k) for k in self.features.__slots__},
+            "retrieval_margin": self.retrieval_margin,
+            "min_floor": self.min_floor,
+            "max_floor_threshold": self.max_floor_threshold,
+            "max_entities": self.max_entities,
+            "bound_slack": self.bound_slack,
+            "sure_match": self.sure_match,
+            "weak_tie_break": self.weak_tie_break,
+            "min_reported": self.min_reported,
+            "combination": dict(COMBINATION),
+            "skeleton_full_trust": SKELETON_FULL_TRUST,
+            "part_trust": PART_TRUST,
+            "vowelled_skeleton_trust": VOWELLED_SKELETON_TRUST,
+        }
+
+    @property
+    def version(self) -> str:
+        """The release and a hash of the parameters ("1.2+3f9a0c1b"): a receipt names exactly
+        what produced a score."""
+        blob = json.dumps(self.parameters(), sort_keys=True).encode()
+        return f"{self.release}+{hashlib.sha256(blob).hexdigest()[:8]}"
 
     def describe(self) -> dict[str, object]:
         return {
             "name": self.name,
             "version": self.version,
-            "features": [f.__name__ for f in FEATURES],
-            "names": {k: getattr(self.names, k) for k in self.names.__slots__},
-            "adjustments": {k: getattr(self.features, k) for k in self.features.__slots__},
-            "retrieval_margin": self.retrieval_margin,
+            "features": feature_docs(),
+            **self.parameters(),
         }
+
+
+ALGORITHM_VERSION = Algorithm().version
 
 
 def query_forms(query: Query) -> list[QueryForm]:
@@ -74,19 +126,26 @@ def _query_forms(name: str, schema: Schema | None) -> list[QueryForm]:
         Schema.PERSON: (False,),
         None: (True, False),
     }.get(schema, (True,))
-    forms: list[NameForm] = []
-    for part in name_parts(name):
+    forms: dict[NameForm, float] = {}
+    for i, part in enumerate(query_parts(name)):
         for split in splits:
             for form in analyse(part, split_forms=split, query=True):
-                if form not in forms:
-                    forms.append(form)
+                forms.setdefault(form, 1.0 if i == 0 else PART_TRUST)
+    if name.isascii() and schema in (Schema.PERSON, None):
+        for reading in slavic_readings(name):  # "Wiktor Michailowitsch", "Iouri"
+            for form in analyse(reading, split_forms=False, query=True):
+                forms.setdefault(form, PART_TRUST)
     out: list[QueryForm] = []
-    for form in forms:
-        out.append(QueryForm(form, KIND_NATIVE if form.native else KIND_LATIN))
+    for form, trust in forms.items():
+        out.append(QueryForm(form, KIND_NATIVE if form.native else KIND_LATIN, trust))
         if form.native and form.script == ARABIC:
             skel = tuple(s for s in (skeleton(t, ARABIC) for t in form.tokens) if s)
             if skel:
-                out.append(QueryForm(NameForm(skel, form.forms, ARABIC), KIND_SKELETON))
+                sform = NameForm(skel, form.forms, ARABIC)
+                trust *= skeleton_trust(sform)
+                if all_vowelled(form.tokens):  # the spelled form speaks; consonants alone do not
+                    trust *= VOWELLED_SKELETON_TRUST
+                out.append(QueryForm(sform, KIND_SKELETON, trust))
     return out
 
 
@@ -115,6 +174,8 @@ class Screener:
         self.algorithm_version = self.algo.version
         self.snapshot_id = index.snapshot_id
         self._entity_records: list[list[int]] | None = None  # built on first identifier hit
+        warm_up()  # no first-query penalty in any script
+        warm_up_forms()
         self._cache: dict[tuple[Query, ScreenOptions], ScreeningResult] = {}
 
     # -- construction ----------------------------------------------------------------------
@@ -160,7 +221,10 @@ class Screener:
             else options.weak_alias_alerts
         )
         forms = query_forms(query)
-        floor = max(0.05, min(threshold, 0.9) - self.algo.retrieval_margin)
+        algo = self.algo
+        floor = max(
+            algo.min_floor, min(threshold, algo.max_floor_threshold) - algo.retrieval_margin
+        )
         records = retrieve(self.index, forms, floor=floor, params=self.algo.names,
                            person=query.schema is Schema.PERSON)  # fmt: skip
         by_entity: dict[int, list[int]] = defaultdict(list)
@@ -252,17 +316,18 @@ class Screener:
                     if record.kind != qform.kind:
                         continue
                     if best is not None and (
-                        best[0] >= 0.999 or bounds.get(r, 1.0) + 0.25 < best[0]
+                        best[0] >= self.algo.sure_match
+                        or bounds.get(r, 1.0) + self.algo.bound_slack < best[0]
                     ):
                         break  # names are tried best bound first: the rest cannot win
                     comp = compare(qname, record.name, table, person=person,
                                    params=self.algo.names, min_score=floor)  # fmt: skip
-                    if qform.kind == KIND_SKELETON:
-                        comp = comp.scaled(skeleton_trust(qform.form))
+                    if qform.trust < 1.0:
+                        comp = comp.scaled(qform.trust)
                     # Rank names as the decision will see them: a weak a.k.a. counts less, so
                     # a strong name that alerts is not hidden behind a weak one that does not.
                     factor = self.algo.features.weak_alias_factor if record.weak else 1.0
-                    key = comp.score * factor - (0.001 if record.weak else 0.0)
+                    key = comp.score * factor - (self.algo.weak_tie_break if record.weak else 0.0)
                     if best is None or key > best[0]:
                         best = (key, r, qform, comp)
             if (best is None or best[0] < floor) and ent not in id_hits:
@@ -294,19 +359,8 @@ class Screener:
             res = feature(query, cand, self.algo.features)
             if res is not None:
                 results.append(res)
-        score = results[0].score
-        id_match = False
-        for res in results[1:]:
-            if res.name == "weak_alias":
-                score *= 1.0 + res.score
-            elif res.name == "identifier" and res.score > 0:
-                id_match = True
-            else:
-                score += res.score
-        if id_match:
-            score = max(score, self.algo.features.identifier_match_floor + 0.05 * results[0].score)
-        score = min(1.0, max(0.0, score))
-        if score < 0.3 and not id_match:
+        score, id_match = combine(results, self.algo.features)
+        if score < self.algo.min_reported and not id_match:
             return None
         alert = score >= threshold and (id_match or not cand.weak or weak_alerts)
         return Match(

@@ -29,6 +29,7 @@ class FeatureParams:
     country_match: float = 0.02
     country_conflict: float = -0.05
     identifier_match_floor: float = 0.95
+    identifier_name_share: float = 0.05  # ... plus this share of the name similarity
     identifier_conflict: float = -0.1
     schema_conflict: float = -0.4
     legal_form_match: float = 0.02
@@ -53,6 +54,7 @@ Feature = Callable[[Query, Candidate, FeatureParams], FeatureResult | None]
 
 
 def name_similarity(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult:
+    """How well the best listed name agrees with the query name, word by word (0..1)."""
     if cand.comparison is None:
         return FeatureResult("name_similarity", 0.0, "no name of this entity resembles the query")
     if not cand.explain:
@@ -62,6 +64,7 @@ def name_similarity(query: Query, cand: Candidate, params: FeatureParams) -> Fea
 
 
 def weak_alias(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
+    """Only a weak a.k.a. matched: the score is scaled down and alone it does not alert."""
     if not cand.weak:
         return None
     return FeatureResult(
@@ -72,6 +75,7 @@ def weak_alias(query: Query, cand: Candidate, params: FeatureParams) -> FeatureR
 
 
 def legal_form(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
+    """Legal forms of both names agree (a little support) or differ (a little against)."""
     if cand.query_form is None or cand.name_form is None:
         return None
     q_forms, c_forms = cand.query_form.forms, cand.name_form.forms
@@ -89,6 +93,7 @@ def legal_form(query: Query, cand: Candidate, params: FeatureParams) -> FeatureR
 
 
 def birth_date(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
+    """Date of birth: an exact or same-year date supports, a different one speaks against."""
     dob = query.birth_date
     dates = cand.info.birth_dates
     if dob is None or not dates:
@@ -131,6 +136,7 @@ def birth_date(query: Query, cand: Candidate, params: FeatureParams) -> FeatureR
 
 
 def country(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
+    """A country the query gives is (or is not) among the listed entity's countries."""
     if not query.countries or not cand.info.countries:
         return None
     common = set(query.countries) & cand.info.countries
@@ -147,6 +153,8 @@ def country(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResu
 
 
 def identifier(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
+    """A listed identifier the query holds is a strong hit; a different one of the same type
+    speaks against."""
     if not query.identifiers or not cand.info.identifiers:
         return None
     listed = cand.info.identifiers
@@ -179,6 +187,7 @@ _COMPATIBLE = {
 
 
 def schema(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
+    """A person query against a company (or the reverse) speaks strongly against."""
     if query.schema is None:
         return None
     if cand.info.schema in _COMPATIBLE[query.schema]:
@@ -199,3 +208,39 @@ FEATURES: tuple[Feature, ...] = (
     identifier,
     schema,
 )
+
+
+def feature_docs() -> dict[str, str]:
+    """Each feature's name and what it says (from its docstring), for ``/algorithms``."""
+    return {f.__name__: " ".join((f.__doc__ or "").split()) for f in FEATURES}
+
+
+# How each feature's verdict enters the score (declared data, not code keyed on names): the
+# base; a multiplier (score *= 1 + verdict); a floor (a positive verdict lifts the score to
+# at least identifier_match_floor + identifier_name_share * base, a negative one adjusts); any
+# other feature adjusts (score += verdict).
+BASE, MULTIPLIER, FLOOR, ADJUSTMENT = "base", "multiplier", "floor", "adjustment"
+COMBINATION: dict[str, str] = {
+    "name_similarity": BASE,
+    "weak_alias": MULTIPLIER,
+    "identifier": FLOOR,
+}
+
+
+def combine(results: list[FeatureResult], params: FeatureParams) -> tuple[float, bool]:
+    """The score (0..1) the features' verdicts make together, and whether a floor applied."""
+    base = next((r.score for r in results if COMBINATION.get(r.name) == BASE), 0.0)
+    score, floored = base, False
+    for res in results:
+        how = COMBINATION.get(res.name, ADJUSTMENT)
+        if how == BASE:
+            continue
+        if how == MULTIPLIER:
+            score *= 1.0 + res.score
+        elif how == FLOOR and res.score > 0:
+            floored = True
+        else:
+            score += res.score
+    if floored:
+        score = max(score, params.identifier_match_floor + params.identifier_name_share * base)
+    return min(1.0, max(0.0, score)), floored

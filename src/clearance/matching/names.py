@@ -14,11 +14,44 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from clearance.matching.normalize import NameForm
-from clearance.matching.scripts import HAN, HANGUL
-from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES, is_patronymic
+from clearance.matching.scripts import HAN, HANGUL, hangul_syllable
+from clearance.matching.vocab import (
+    LOW_INFO_WORDS,
+    PERSON_PARTICLES,
+    PINYIN_SYLLABLES,
+    is_patronymic,
+)
 from clearance.matching.wordsim import MERGE_SIM, MIN_WORD_SIM, SIM_ROWS, WordSimilarity, word_sim
 
 SYLLABIC_SCRIPTS = frozenset({HAN, HANGUL})
+
+
+def _syllables() -> frozenset[str]:
+    """Korean syllables as the lists romanise them (McCune-Reischauer without marks, and the
+    South's spellings of the common ones) and Chinese pinyin syllables."""
+    korean = {hangul_syllable(chr(code)) for code in range(0xAC00, 0xD7A4)}
+    for ini in _RR_INITIALS:  # the South's Revised Romanization
+        for vowel in _RR_VOWELS:
+            korean.update(ini + vowel + fin for fin in _RR_FINALS)
+    korean |= _KOREAN_USUAL
+    return frozenset(w for w in korean | PINYIN_SYLLABLES if w.isalpha())
+
+
+_RR_INITIALS = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch",
+                "k", "t", "p", "h")  # fmt: skip
+_RR_VOWELS = ("a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u",
+              "wo", "we", "wi", "yu", "eu", "ui", "i")  # fmt: skip
+_RR_FINALS = ("", "k", "n", "l", "m", "p", "ng", "t")
+# Spellings Koreans use in passports beside the systems ("Park Young Soo", "Lee Jung Hoon").
+_KOREAN_USUAL = frozenset(
+    """
+    young joon jun soo hee sung jung kyung hyun chul seung yoon woo moon shin lee park choi
+    kwang hoon hyung sook suk seok jae dong myung chang kyu gyu bum yeol yul jee kee
+    """.split()  # noqa: SIM905
+)
+
+
+SYLLABLES = _syllables()
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +66,9 @@ class NameParams:
     initial_weight: float = 0.35
     patronymic_weight: float = 0.35
     middle_name_weight: float = 0.6  # an extra middle name in the query counts this much
+    syllable_swap_factor: float = 0.65  # Korean/Chinese given syllables paired out of order
+    unmatched_syllable: float = 1.0  # share of a listed syllable name's word the query lacks
+    conflict_word_weight: float = 1.0  # a generic word left over on both sides of a company
 
 
 @lru_cache(maxsize=100_000)
@@ -111,21 +147,55 @@ class NameComparison:
         return text
 
 
-@dataclass(frozen=True, slots=True)
 class WeightedName:
-    """A name form with its per-word weights, precomputed once per indexed name."""
+    """A name form with its per-word weights, worked out once per name.
 
-    form: NameForm
-    weights: tuple[float, ...]
-    patronymic: tuple[bool, ...]
-    numbers: frozenset[str]  # the words that are numbers (which must agree)
-    strong: int  # words of full weight
-    # For the run-together check: (first letter, length) and (last letter, length) of each
-    # word, and of each two adjacent words run together (also without the initials, for person
-    # names), as integer keys. A query's lengths are spread by +-2 (see weigh).
-    ends: frozenset[int]
-    joined: frozenset[int]
-    joined_words: frozenset[int]
+    For the run-together check, ``ends`` holds (first letter, length) and (last letter,
+    length) of each word, ``joined`` the same of each two adjacent words run together, and
+    ``joined_words`` the same without initials (for person names), as integer keys; a
+    query's lengths are spread by +-2. They are worked out on first use: most comparisons
+    never need them.
+    """
+
+    __slots__ = ("_keys", "form", "numbers", "patronymic", "spread", "strong", "weights")
+
+    def __init__(self, form: NameForm, params: NameParams, spread: int) -> None:
+        tokens = form.tokens
+        self.form = form
+        self.weights = tuple(word_weight(w, params) for w in tokens)
+        self.patronymic = tuple(is_patronymic(w) for w in tokens)
+        self.numbers = form.numbers  # the words that are numbers (which must agree)
+        self.strong = sum(1 for w in self.weights if w >= 1.0)  # words of full weight
+        self.spread = spread
+        self._keys: tuple[frozenset[int], frozenset[int], frozenset[int]] | None = None
+
+    def _end_keys(self) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+        if self._keys is None:
+            tokens, spread = self.form.tokens, self.spread
+            adjacent = list(zip(tokens, tokens[1:], strict=False))
+            joined = _end_keys([(a[0], b[-1], len(a) + len(b)) for a, b in adjacent], spread)
+            joined_words = joined
+            if any(len(w) == 1 for w in tokens):
+                joined_words = _end_keys(
+                    [(a[0], b[-1], len(a) + len(b)) for a, b in adjacent
+                     if len(a) > 1 and len(b) > 1],
+                    spread,
+                )  # fmt: skip
+            ends = _end_keys([(w[0], w[-1], len(w)) for w in tokens], spread)
+            self._keys = (ends, joined, joined_words)
+        return self._keys
+
+    @property
+    def ends(self) -> frozenset[int]:
+        return self._end_keys()[0]
+
+    @property
+    def joined(self) -> frozenset[int]:
+        return self._end_keys()[1]
+
+    @property
+    def joined_words(self) -> frozenset[int]:
+        return self._end_keys()[2]
 
 
 def _end_keys(words: Iterable[tuple[str, str, int]], spread: int) -> frozenset[int]:
@@ -140,31 +210,7 @@ def _end_keys(words: Iterable[tuple[str, str, int]], spread: int) -> frozenset[i
 
 def weigh(form: NameForm, params: NameParams, *, spread: int = 0) -> WeightedName:
     """``form`` with what scoring needs of it; ``spread=2`` for a query (see WeightedName)."""
-    tokens = form.tokens
-    weights = tuple(word_weight(w, params) for w in tokens)
-    pairs = [(a[0], b[-1], len(a) + len(b)) for a, b in zip(tokens, tokens[1:], strict=False)]
-    joined = _end_keys(pairs, spread)
-    if any(len(w) == 1 for w in tokens):
-        joined_words = _end_keys(
-            (
-                (a[0], b[-1], len(a) + len(b))
-                for a, b in zip(tokens, tokens[1:], strict=False)
-                if len(a) > 1 and len(b) > 1
-            ),
-            spread,
-        )
-    else:
-        joined_words = joined
-    return WeightedName(
-        form,
-        weights,
-        tuple(is_patronymic(w) for w in tokens),
-        form.numbers,
-        sum(1 for w in weights if w >= 1.0),
-        _end_keys(((w[0], w[-1], len(w)) for w in tokens), spread),
-        joined,
-        joined_words,
-    )
+    return WeightedName(form, params, spread)
 
 
 def compare(
@@ -266,31 +312,59 @@ def compare(
         weight = q_weight if q_weight < c_weight else c_weight
         matched += sim * weight
         total += weight
+    # Organisations whose leftover words differ on both sides ("Rahab Capital" / "Rahab
+    # Institute", "Defense Logistics" / "Defense Engineering") disagree on them, however
+    # generic those words are: the leftovers count in full.
+    conflict = not person and not all(q_used) and not all(c_used)
+    low = params.low_info_weight
     for i in range(nq):
         if not q_used[i]:
             weight = qw[i]
-            if query.patronymic[i]:
+            if conflict and weight == low:
+                weight = params.conflict_word_weight
+            elif query.patronymic[i]:
                 weight = min(weight, params.patronymic_weight)
             elif person and 0 < i < nq - 1 and len(q_words[i]) >= 4 and not syllabic:
                 weight *= params.middle_name_weight
             total += weight
     lam = params.unmatched_candidate_person if person else params.unmatched_candidate_org
-    if person and all(q_used) and sum(q for _, _, sim, q, _ in pairs if sim >= 0.8) >= 2:
+    syllable_names = person and nc >= 3 and syllable_name(c_words) and syllable_name(q_words)
+    if syllable_names:
+        # "Yong Su" for Kim Yong Su: a Korean or Chinese name without its family syllable is
+        # another person's name, however well the other syllables agree.
+        lam = params.unmatched_syllable
+    elif person and all(q_used) and sum(q for _, _, sim, q, _ in pairs if sim >= 0.8) >= 2:
         # Every query word agrees, two or more of them well: the listed name only has more
         # words (middle names), which costs less than a word the two names disagree on.
         lam = params.unmatched_candidate_supported
     for j in range(nc):
         if not c_used[j]:
             weight = cw[j]
-            if candidate.patronymic[j]:
+            if conflict and weight == low:
+                weight = params.conflict_word_weight
+            elif candidate.patronymic[j]:
                 weight = min(weight, params.patronymic_weight)
             total += lam * weight
     score = matched / total if total > 0 else 0.0
+    if syllable_names and _swapped_syllables(pairs):
+        score *= params.syllable_swap_factor  # "Su Yong" is not "Yong Su"
     q_nums, c_nums = query.numbers, candidate.numbers
     number_conflict = bool(q_nums or c_nums) and q_nums != c_nums
     if number_conflict:
         score *= 0.5
     return NameComparison(min(1.0, score), pairs, q_words, c_words, q_used, c_used, number_conflict)
+
+
+@lru_cache(maxsize=100_000)
+def syllable_name(words: tuple[str, ...]) -> bool:
+    """Is every word a Korean or Chinese syllable as romanised ("kim kyong ok", "won hong")?"""
+    return len(words) >= 2 and all(w in SYLLABLES for w in words)
+
+
+def _swapped_syllables(pairs: Sequence[tuple[int, int, float, int, int]]) -> bool:
+    """Two adjacent query syllables paired with two adjacent listed ones in reverse order."""
+    at = {qi: cj for qi, cj, _, qs, cs in pairs if qs == 1 and cs == 1}
+    return any(qi + 1 in at and at[qi + 1] == cj - 1 for qi, cj in at.items())
 
 
 def _joinable(query: WeightedName, candidate: WeightedName, person: bool) -> bool:

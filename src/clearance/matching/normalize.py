@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
+from rigour._core import extract_org_types as _rigour_org_types
 
+from clearance.countries import country_code
 from clearance.matching.scripts import (
     ARABIC,
     LATIN,
@@ -26,10 +28,12 @@ from clearance.matching.scripts import (
 )
 from clearance.matching.vocab import (
     ABBREVIATIONS,
+    CITIES,
     LEGAL_FORM_PHRASES,
     LOW_INFO_WORDS,
     MAX_FORM_WORDS,
     NAME_FAMILY_OF,
+    PLACE_QUALIFIERS,
     TITLES,
     interior_form,
 )
@@ -48,18 +52,114 @@ _CAMEL_FAMILY = re.compile(r"(?<=[a-z])(?=[A-Z]{2})")
 _PARENS = re.compile(r"\(([^()]*)\)")
 
 
-def name_parts(text: str) -> list[str]:
+def name_parts(text: str, *, query: bool = False) -> list[str]:
     """A name with a parenthesised part ("ADF (ALLIED DEMOCRATIC FORCES)") also stands for
-    the part outside and the part inside the parentheses."""
+    the part outside and the part inside the parentheses (in a query, not a place inside:
+    "Versor s.r.o. (Slovakia)")."""
     if "(" not in text:
         return [text]
     outside = _PARENS.sub(" ", text).strip()
     inside = [
         m.strip()
         for m in _PARENS.findall(text)
-        if len(m.strip()) >= 2 and not set(fold(m).split()) <= LOW_INFO_WORDS | _FORM_WORDS
+        if len(m.strip()) >= 2
+        and not set(fold(m).split()) <= LOW_INFO_WORDS | _FORM_WORDS
+        and not (query and is_place(m))
     ]
     return [text, *(p for p in (outside, *inside) if p and p != text)]
+
+
+# Qualifiers that follow a party's name in a query: "c/o Bank X" (the rest is another party),
+# "Branch Office in Dubai", "a/k/a Y" (two names for one party).
+_CARE_OF = re.compile(r"\s*,?\s*(?<!\w)(?:c/o|c\.o\.|care of)\s.*$", re.IGNORECASE)
+_OFFICE = re.compile(
+    r"\s*,?\s*\b(?:branch|representative|regional|liaison)\s+office\s+(?:in|of|at)\s+[^,()]*",
+    re.IGNORECASE,
+)
+_AKA = re.compile(
+    r"\s*[,;]?\s*(?<!\w)(?:a/k/a|f/k/a|n/k/a|aka|fka|also known as|formerly known as)(?!\w)[\s.:]*",
+    re.IGNORECASE,
+)
+
+
+def is_place(text: str) -> bool:
+    """Is ``text`` a place or a qualified place ("Moscow", "Bratislava Slovakia", "Albania
+    Branch", "resident of Tehran"), and nothing else?"""
+    words = fold(text).split()
+    if not words or country_code(text.strip()) is not None:
+        return bool(words)
+    named = False
+    i = 0
+    while i < len(words):
+        for size in (3, 2, 1):
+            phrase = " ".join(words[i : i + size])
+            if len(words) - i >= size and (
+                country_code(phrase) is not None or (size < 3 and phrase in CITIES)
+            ):
+                named = True
+                i += size
+                break
+        else:
+            if words[i] not in PLACE_QUALIFIERS:
+                return False
+            i += 1
+    return named
+
+
+def query_parts(text: str) -> list[str]:
+    """The names a query holds: the text as written, then the party's name without trailing
+    places and qualifiers (", Moscow, Russia", "(Slovakia)", "c/o ...", "Branch Office in
+    ..."), each a/k/a name apart, and the parts of :func:`name_parts`."""
+    out = [text]
+    for piece in _AKA.split(text):
+        core = _OFFICE.sub("", _CARE_OF.sub("", piece)).strip(" ,;")
+        segments = core.split(",")
+        while len(segments) > 1 and is_place(segments[-1]):
+            segments.pop()
+        stripped = ",".join(segments).strip(" ,;")
+        if len(fold(_PARENS.sub(" ", stripped)).split()) >= 2:
+            core = stripped
+        for part in name_parts(core, query=True):
+            if part and part not in out:
+                out.append(part)
+    return out
+
+
+# German and French spellings of Slavic names ("Wiktor Michailowitsch Sawarsin", "Iouri
+# Aleksandrovitch") read the English way: only names that show such a spelling get a reading.
+_GERMAN_HINT = re.compile(r"tsch|witsch|wna\b|sch|w", re.IGNORECASE)
+_FRENCH_HINT = re.compile(r"tch|ou|iou", re.IGNORECASE)
+_GERMAN = tuple(
+    (re.compile(src), dst)
+    for src, dst in (
+        ("schtsch", "shCH"), ("tsch", "CH"), ("sch", "SH"), ("ch", "kh"), ("w", "v"),
+        ("z", "ts"), ("(?<=[aeiouy])s(?=[aeiouy])", "z"), ("ss", "s"), ("j(?=[aeiou])", "y"),
+        ("(?<=[aeiou])j\\b", "y"), ("CH", "ch"), ("SH", "sh"),
+    )
+)  # fmt: skip
+_FRENCH = tuple(
+    (re.compile(src), dst)
+    for src, dst in (
+        ("chtch", "SHCH"), ("tch", "CH"), ("ch", "sh"), ("iou", "yu"), ("ou", "u"),
+        ("(?<=[aeiouy])ss(?=[aeiouy])", "s"), ("(?<=[aeiouy])s(?=[aeiouy])", "z"),
+        ("dj", "dzh"), ("j", "zh"), ("ï", "y"), ("SHCH", "shch"), ("CH", "ch"),
+    )
+)  # fmt: skip
+
+
+def slavic_readings(text: str) -> list[str]:
+    """``text`` read as a German or a French transliteration of a Russian name (none when it
+    shows no such spelling): an alternative for the query only."""
+    out: list[str] = []
+    low = text.lower()
+    for hint, rules in ((_GERMAN_HINT, _GERMAN), (_FRENCH_HINT, _FRENCH)):
+        if hint.search(low):
+            value = low
+            for pattern, dst in rules:
+                value = pattern.sub(dst, value)
+            if value != low and value not in out:
+                out.append(value)
+    return out
 
 
 def _strip_marks(text: str) -> str:
@@ -168,16 +268,20 @@ class NameForm:
         return frozenset(t for t in self.tokens if t.isdigit())
 
 
-def _form_class(words: list[str]) -> str | None:
+def _form_class(words: list[str], *, iso: bool = True) -> str | None:
     """The legal-form class ``words`` spell, letter for letter or (for phrases of long words)
     by sound: "Publik Yoint-Stokk Kompany", "Publits Yoint-Stotsk Tsompany" are a "Public
     Joint Stock Company"."""
     phrase = tuple(words)
     found = LEGAL_FORM_PHRASES.get(phrase)
+    if found is None and len(phrase) > 1 and all(len(w) == 1 for w in phrase):
+        found = LEGAL_FORM_PHRASES.get(("".join(phrase),))  # "F.Z.C.O.", "G.M.B.H."
     if found is None:
         found = _FORM_SPELLINGS.get(tuple(_form_key(w) for w in phrase))
     if found is None and all(len(w) >= 4 for w in phrase):
         found = _FORM_SOUNDS.get(tuple(sound(respell(w)) for w in phrase))
+    if found is None and iso:
+        found = iso_legal_form(phrase)
     return found
 
 
@@ -188,21 +292,51 @@ def _form_key(word: str) -> str:
     return respell(word).replace("c", "k").replace("j", "y").replace("w", "v").replace("q", "k")
 
 
+# rigour's Normalize.CASEFOLD flag (its org_types module imports far more than this needs; the
+# Rust core takes the flags as integers).
+_CASEFOLD = 4
+
+
+@lru_cache(maxsize=50_000)
+def iso_legal_form(phrase: tuple[str, ...]) -> str | None:
+    """The legal-form class of ``phrase`` in the ISO 20275 based table that rigour maintains
+    (organisation types in many languages: "sdn bhd", "ltd sti", "s a r l"), when the whole
+    phrase is one form. Phrases of one or two letters are left to the matcher's own table
+    ("as", "se", "oy" are too often words); a form the own table knows keeps its class."""
+    text = " ".join(phrase)
+    if len(text) < 3:
+        return None
+    found = _rigour_org_types(text, _CASEFOLD, 0, False)
+    if len(found) != 1 or found[0][0] != text:
+        return None
+    specific = tuple(found[0][1].replace(".", " ").split())
+    generic = _rigour_org_types(text, _CASEFOLD, 0, True)
+    return LEGAL_FORM_PHRASES.get(specific) or (generic[0][1] if generic else "".join(specific))
+
+
 def split_legal_forms(words: list[str]) -> tuple[list[str], set[str]]:
     """Remove legal-form phrases at the start or end of ``words``, and distinctive ones inside;
-    return (rest, classes)."""
+    return (rest, classes). The matcher's own table first; the ISO 20275 table only when
+    the own table finds no form in the name."""
+    rest, forms = _split_forms(words, iso=False)
+    if not forms:
+        rest, forms = _split_forms(words, iso=True)
+    return rest, forms
+
+
+def _split_forms(words: list[str], *, iso: bool) -> tuple[list[str], set[str]]:
     forms: set[str] = set()
     changed = True
     while changed and len(words) > 1:
         changed = False
         for size in range(min(MAX_FORM_WORDS, len(words) - 1), 0, -1):
-            tail = _form_class(words[-size:])
+            tail = _form_class(words[-size:], iso=iso)
             if tail is not None:
                 forms.add(tail)
                 words = words[:-size]
                 changed = True
                 break
-            head = _form_class(words[:size])
+            head = _form_class(words[:size], iso=iso)
             if head is not None:
                 forms.add(head)
                 words = words[size:]
@@ -330,6 +464,33 @@ def analyse(text: str, *, split_forms: bool = True, query: bool = False) -> list
         if form.tokens and all(form.tokens != o.tokens for o in out):
             out.append(form)
     return out
+
+
+def nothing_to_screen(text: str) -> str | None:
+    """Why ``text`` holds no name to screen ("LLC", "ООО", "...", a zero-width space), or
+    ``None`` when it holds one."""
+    forms = [f for f in analyse(text, split_forms=False) if not f.native]
+    if not forms:
+        if any(c.isalpha() for c in text):
+            return f"is written in a script the matcher cannot read ({detect_script(text)})"
+        return "has no letters or digits to screen"
+    for form in forms:
+        words, i = list(form.tokens), 0
+        while i < len(words):
+            size = next(
+                (n for n in range(min(MAX_FORM_WORDS, len(words) - i), 0, -1)
+                 if _form_class(words[i : i + n]) is not None),
+                0,
+            )  # fmt: skip
+            if size == 0:
+                return None
+            i += size
+    return "is only a legal form, no name to screen"
+
+
+def warm_up_forms() -> None:
+    """Build the ISO 20275 legal-form table (rigour) now rather than on a first query."""
+    iso_legal_form(("sdn", "bhd"))
 
 
 def skeleton(token: str, script: str) -> str:

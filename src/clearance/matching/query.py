@@ -9,6 +9,7 @@ from typing import Any
 
 from clearance.countries import country_code
 from clearance.errors import QueryError
+from clearance.matching.normalize import nothing_to_screen
 from clearance.model import FuzzyDate, IdType, Schema
 
 MAX_NAME_LENGTH = 300
@@ -152,8 +153,12 @@ def make_query(
         countries = (parse_country(country),)
     else:
         countries = tuple(parse_country(c) for c in country)
+    text = _check_text("name", name)
+    reason = nothing_to_screen(text)
+    if reason is not None:
+        raise QueryError(f"name {text!r} {reason}")
     return Query(
-        name=_check_text("name", name),
+        name=text,
         schema=schema,
         birth_date=birth,
         countries=countries,

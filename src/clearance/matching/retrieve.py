@@ -45,6 +45,7 @@ class QueryForm:
 
     form: NameForm
     kind: int
+    trust: float = 1.0  # a score through this form counts this much (skeletons, query parts)
 
 
 def _near(index: NameIndex, prefix: str, word: str, found: dict[int, float], scale: float) -> None:

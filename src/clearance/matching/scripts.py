@@ -14,6 +14,7 @@ from functools import cache
 
 import icu
 
+ETHIOPIC, THAI, DEVANAGARI, MYANMAR = "Ethi", "Thai", "Deva", "Mymr"
 LATIN, CYRILLIC, ARABIC, HAN, HANGUL, GREEK, ARMENIAN, GEORGIAN, HEBREW, KANA, OTHER = (
     "Latn",
     "Cyrl",
@@ -41,7 +42,12 @@ _RANGES: tuple[tuple[int, int, str], ...] = (
     (0x08A0, 0x08FF, ARABIC),
     (0xFB50, 0xFDFF, ARABIC),
     (0xFE70, 0xFEFF, ARABIC),
+    (0x0900, 0x097F, DEVANAGARI),
+    (0x0E00, 0x0E7F, THAI),
+    (0x1000, 0x109F, MYANMAR),
     (0x10A0, 0x10FF, GEORGIAN),
+    (0x1200, 0x139F, ETHIOPIC),
+    (0x2D80, 0x2DDF, ETHIOPIC),
     (0x1100, 0x11FF, HANGUL),
     (0x3130, 0x318F, HANGUL),
     (0xAC00, 0xD7AF, HANGUL),
@@ -96,7 +102,13 @@ _RULES: dict[str, tuple[str, ...]] = {
     GREEK: ("Greek-Latin/UNGEGN; Latin-ASCII", _ASCII),
     ARMENIAN: ("Armenian-Latin/BGN; Latin-ASCII",),
     GEORGIAN: ("Georgian-Latin/BGN; Latin-ASCII",),
-    HEBREW: (_ASCII,),
+    HEBREW: ("Hebrew-Latin/BGN; Latin-ASCII", _ASCII),
+    # Amharic/Tigrinya: the sixth-order vowel read as nothing (Ethiopic-Latin's schwa, see
+    # romanise) and as BGN's "i".
+    ETHIOPIC: ("Ethiopic-Latin; Latin-ASCII", "Amharic-Latin/BGN; Latin-ASCII"),
+    THAI: ("Thai-Latin; Latin-ASCII",),
+    DEVANAGARI: ("Devanagari-Latin; Latin-ASCII",),
+    MYANMAR: ("Myanmar-Latin; Latin-ASCII",),
     KANA: (_ASCII,),
     OTHER: (_ASCII,),
 }
@@ -124,7 +136,7 @@ _KOREAN_SURNAMES = {
 }  # fmt: skip
 
 
-def _hangul_syllable(char: str) -> str:
+def hangul_syllable(char: str) -> str:
     code = ord(char) - 0xAC00
     if not 0 <= code < 11172:
         return unicodedata.name(char, "").rsplit(" ", 1)[-1].lower() if char.isalpha() else ""
@@ -143,9 +155,9 @@ def romanise_hangul(text: str) -> str:
             continue
         if len(syllables) in (2, 3) and syllables[0] in _KOREAN_SURNAMES:
             words.append(_KOREAN_SURNAMES[syllables[0]])
-            words.extend(_hangul_syllable(s) for s in syllables[1:])
+            words.extend(hangul_syllable(s) for s in syllables[1:])
         else:
-            words.extend(_hangul_syllable(s) for s in syllables)
+            words.extend(hangul_syllable(s) for s in syllables)
     return " ".join(words)
 
 
@@ -237,7 +249,11 @@ def romanise(text: str, script: str | None = None) -> list[str]:
     seen: list[str] = []
     for rule in rules:
         value = _icu(rule, text)
-        if value not in seen:
+        if script == ETHIOPIC and "ǝ" in value:
+            for vowel in ("", "e"):  # "farǝhat": Farhat, Farehat
+                if value.replace("ǝ", vowel) not in seen:
+                    seen.append(value.replace("ǝ", vowel))
+        elif value not in seen:
             seen.append(value)
     if script == CYRILLIC and ("ё" in text or "Ё" in text):
         # BGN writes ё as ë (folded to e); passports and most people write "yo": Хёк is
@@ -246,3 +262,21 @@ def romanise(text: str, script: str | None = None) -> list[str]:
         if value not in seen:
             seen.append(value)
     return seen
+
+
+_SAMPLES = ("Иван Петров", "Іван Петренко", "Ўладзімір", "Пётр", "محمد علي", "习近平", "김정은",
+            "Βλαντίμιρ", "Աշոտ", "აშოტი", "בנימין", "ሙሐመድ", "ทักษิณ", "नरेन्द्र", "မင်း",
+            "ウラジミール", "Ashot मंडल")  # fmt: skip
+
+
+@cache
+def warm_up() -> None:
+    """Load what every script needs (ICU transliterators, the pinyin dictionary, the Arabic
+    name table) now, so that the first query in a script does not wait for it (once per
+    process)."""
+    for text in _SAMPLES:
+        script = detect_script(text)
+        if script == LATIN:
+            romanise_mixed(text)
+        else:
+            romanise(text, script)

@@ -20,11 +20,13 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "obsestvo s ogranicennoj otvetstvennostu", "tovarystvo z obmezhenoiu vidpovidalnistiu",
         "mchj", "mmc", "ltd liability co", "sp z o o", "spolka z ograniczona odpowiedzialnoscia",
         "kft", "doo", "d o o", "srl", "s r l", "sarl", "s a r l", "sl", "s l", "limitada", "ltda",
+        "s de r l", "s de rl", "tic ltd sti", "ltd sti", "eood", "ood",
     ),
     "llp": (
         "llp", "l l p", "limited liability partnership", "too", "t o o",
         "tovarishchestvo s ogranichennoy otvetstvennostyu",
         "tovarisestvo s ogranicennoj otvetstvennostu", "lp", "limited partnership",
+        "s en c s", "s en c",
     ),
     "jsc": (
         "jsc", "j s c", "joint stock company", "ao", "a o", "oao", "zao", "pao", "ojsc", "cjsc",
@@ -167,9 +169,27 @@ NAME_FAMILIES: dict[str, tuple[str, ...]] = {
     "khalid": ("khaled", "halid", "khaleed"),
     "said": ("saeed", "sayed", "sayyid", "sayeed", "seyed", "seyyed", "sayid", "syed"),
     "abu": ("abou", "abo"),
+    "ali": ("aly", "alee", "aliy"),
+    "nur": ("noor", "nour", "nuur"),
+    "jafar": ("jaafar", "jafer", "djafar"),
+    "faisal": ("faysal", "feisal", "faycal"),
+    "sulaiman": ("suleiman", "sulayman", "soliman", "suleyman", "sulejman"),
+    "ismail": ("ismael", "esmail", "ismayil"),
+    "musa": ("moussa", "mousa", "mussa"),
+    "yahya": ("yahia", "yehia", "yahiya"),
+    "zayd": ("zaid", "zeid"),
+    "salih": ("saleh",),
+    "rashid": ("rasheed", "rachid"),
+    "hamid": ("hameed", "hamed"),
+    "karim": ("kareem", "kerim"),
+    "majid": ("majeed", "madjid"),
     "bin": ("ben", "ibn", "bn"),
     "abdul": ("abdel", "abdal", "abdol", "abdoul", "abdu", "abd"),
-    "yuri": ("yury", "yuriy", "iouri", "jurij", "juri", "yurii"),
+    "yuri": ("yury", "yuriy", "iouri", "jurij", "juri", "yurii", "iurii", "iurij", "youri",
+             "iourii"),
+    "yulia": ("yuliya", "iuliia", "iulia", "julia", "youlia", "juliya"),
+    "ekaterina": ("yekaterina", "jekaterina", "iekaterina"),
+    "vyacheslav": ("viacheslav", "wjatscheslaw", "viatcheslav", "vjaceslav"),
     "sergei": ("sergey", "serguei", "sergej", "sergiy", "serhiy", "serhii"),
     "aleksandr": ("alexander", "aleksander", "alexandr", "oleksandr", "alexandre", "alexandro"),
     "aleksei": ("alexei", "aleksey", "alexey", "oleksii", "oleksiy", "alexej"),
@@ -195,3 +215,64 @@ PATRONYMIC_ENDINGS: tuple[str, ...] = (
 @cache
 def is_patronymic(token: str) -> bool:
     return len(token) > 6 and token.endswith(PATRONYMIC_ENDINGS)
+
+
+# Places a query may name after the party ("Verus LLC, Moscow, Russia"): cities that trade
+# and sanctions lists name often (countries come from clearance.countries), and the words that
+# qualify a place ("Albania Branch", "Branch Office in Dubai", "resident of Tehran").
+CITIES: frozenset[str] = frozenset(
+    """
+    moscow moskva st petersburg saint sankt peterburg novosibirsk yekaterinburg ekaterinburg
+    kazan sochi vladivostok kaliningrad rostov don samara omsk ufa minsk kyiv kiev kharkiv
+    odesa odessa lviv dnipro donetsk luhansk simferopol sevastopol grozny makhachkala almaty
+    astana nur sultan tashkent bishkek dushanbe ashgabat baku yerevan tbilisi chisinau riga
+    vilnius tallinn warsaw prague bratislava budapest vienna bucharest sofia belgrade zagreb
+    ljubljana sarajevo tirana skopje podgorica athens nicosia limassol larnaca istanbul ankara
+    izmir mersin tehran teheran mashhad isfahan tabriz shiraz qom bandar abbas kish damascus
+    aleppo latakia homs beirut baghdad basra erbil mosul amman jerusalem gaza cairo alexandria
+    tripoli benghazi tunis algiers rabat casablanca khartoum juba addis ababa asmara mogadishu
+    nairobi kampala kinshasa bangui bamako niamey dakar lagos abuja kabul kandahar herat
+    islamabad karachi lahore peshawar quetta delhi mumbai dhaka colombo kathmandu yangon
+    rangoon naypyidaw bangkok hanoi saigon phnom penh vientiane kuala lumpur singapore jakarta
+    manila pyongyang nampo sinuiju seoul beijing peking shanghai shenzhen guangzhou hong kong
+    kowloon macau macao dalian tianjin harbin dandong xiamen taipei tokyo osaka vladivostok
+    dubai abu dhabi sharjah ajman fujairah doha manama kuwait muscat riyadh jeddah sanaa aden
+    london paris berlin hamburg frankfurt munich rome milan madrid barcelona lisbon amsterdam
+    rotterdam brussels antwerp luxembourg geneva zurich lugano stockholm oslo copenhagen
+    helsinki dublin new york miami houston los angeles panama caracas havana managua bogota
+    lima quito la paz buenos aires santiago montevideo asuncion mexico toronto montreal
+    """.split()  # noqa: SIM905
+)
+PLACE_QUALIFIERS: frozenset[str] = frozenset(
+    """
+    branch office representative regional head main city region oblast province district
+    republic federation state of the in resident citizen national based registered
+    """.split()  # noqa: SIM905
+)
+
+# Pinyin syllables without tones (for telling a Chinese name written in Latin letters).
+PINYIN_SYLLABLES: frozenset[str] = frozenset(
+    """
+    a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie bin bing bo bong
+    bu ca cai can cang cao ce cei cen ceng cha chai chan chang chao che chen cheng chi chong
+    chou chu chua chuai chuan chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai
+    dan dang dao de dei den deng di dia dian diao die din ding diu dong dou du duan dui dun
+    duo e ei en eng er fa fan fang fei fen feng fiao fo fou fu ga gai gan gang gao ge gei
+    gen geng gong gou gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen heng
+    hm hng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing
+    jiong jiu ju juan jue jun ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan
+    kuang kui kun kuo la lai lan lang lao le lei len leng li lia lian liang liao lie lin
+    ling liu lo long lou lu luan lue lun luo m ma mai man mang mao me mei men meng mi mian
+    miao mie min ming miu mo mou mu n na nai nan nang nao ne nei nen neng ng ni nia nian
+    niang niao nie nin ning niu nong nou nu nuan nue nun nuo o ou pa pai pan pang pao pei
+    pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong
+    qiu qu quan que qun ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo sa sai
+    san sang sao se sen seng sha shai shan shang shao she shei shen sheng shi shou shu shua
+    shuai shuan shuang shui shun shuo si song sou su suan sui sun suo ta tai tan tang tao te
+    tei teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan wang wei wen weng
+    wo wong wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao
+    ye yi yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai
+    zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun
+    zhuo zi zong zou zu zuan zui zun zuo
+    """.split()  # noqa: SIM905
+)

@@ -147,6 +147,28 @@ def read_iso(
         yield ReadError(source, None, None, "no ISO 20022 Document element found")
 
 
+def read_iso_bytes(
+    data: bytes, source: str, schemas: SchemaSet | None = None
+) -> Iterator[Message | ReadError]:
+    """Every message of a small in-memory document (an API body), parsed in one go."""
+    try:
+        root = safexml.parse_xml_bytes(Path(source), data)
+    except InputFileError as exc:
+        yield ReadError(source, None, None, exc.reason)
+        return
+    pending: list[Party] = []
+    number = 0
+    for element in root.iter("{*}AppHdr", "{*}Document"):
+        if local(element) == "AppHdr":
+            pending = _header(element, f"{source}, message {number + 1}")
+            continue
+        number += 1
+        yield read_document(element, f"{source}, message {number}", pending, schemas)
+        pending = []
+    if number == 0:
+        yield ReadError(source, None, None, "no ISO 20022 Document element found")
+
+
 def _release(element: etree._Element) -> None:
     """Drop what has been read: the element and everything before it at every level."""
     element.clear(keep_tail=False)  # type: ignore[call-arg]

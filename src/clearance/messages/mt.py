@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import IO
 
 from clearance.countries import country_code
+from clearance.matching.normalize import analyse
 from clearance.messages.checks import MAX_MESSAGE_BYTES, MAX_TEXT, check_bic, check_size
 from clearance.messages.model import (
     Located,
@@ -258,7 +259,7 @@ def _free_party(
     first, rest = lines[0], list(lines[1:])
     names = [first]
     head, sep, tail = first.value.rpartition(",")
-    if sep and head.strip() and _place_like(tail):
+    if sep and head.strip() and _place_like(head, tail):
         names.append(Located(head.strip(), first.path))
         rest.insert(0, Located(tail.strip(), first.path))
     for line in rest:
@@ -274,14 +275,16 @@ def _free_party(
     )
 
 
-def _place_like(text: str) -> bool:
-    """A town or country after a name's comma (``MOSCOW``, ``NEW YORK``), not the rest of a
-    name (``JONES AND CO``, ``INC``)."""
-    words = text.split()
+def _place_like(head: str, tail: str) -> bool:
+    """A town or country after a name's comma (``LLC VERUS, MOSCOW``, ``ACME, SPAIN``), not the
+    rest of a name (``JONES AND CO``) nor a given name (``DOE, JOHN``): the tail is one or two
+    words and either a country or written after an organisation's name (with a legal form)."""
+    words = tail.split()
     if not 1 <= len(words) <= 2 or not all(w.isalpha() and len(w) > 2 for w in words):
         return False
-    folded = {w.casefold() for w in words}
-    return not folded & _NOT_PLACES
+    if {w.casefold() for w in words} & _NOT_PLACES:
+        return False
+    return _country(tail.strip()) is not None or any(form.forms for form in analyse(head))
 
 
 _NOT_PLACES = {"and", "und", "et", "inc", "ltd", "llc", "plc", "gmbh", "corp", "co", "sa", "ag",

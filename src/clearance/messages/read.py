@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO
 
 from clearance.messages.checks import MAX_MESSAGE_BYTES
-from clearance.messages.iso import read_iso
+from clearance.messages.iso import read_iso, read_iso_bytes
 from clearance.messages.model import Message, ReadError
 from clearance.messages.mt import read_mt
 from clearance.messages.xsd import SchemaSet
@@ -82,6 +82,8 @@ def read_bytes(
     """Every message of an in-memory body (an API request)."""
     if len(data) > 50 * MAX_MESSAGE_BYTES:
         return [ReadError(source, None, None, "body too large")]
+    if len(data) <= MAX_MESSAGE_BYTES and (kind or sniff(data[:4096])) == "iso":
+        return list(read_iso_bytes(data, source, schemas))  # one parse, no streaming needed
     return list(read_stream(io.BufferedReader(io.BytesIO(data)), source, schemas, kind))
 
 

@@ -148,7 +148,10 @@ class PaymentScreener:
                     rule,
                     f"{party.role} in {code}{_also(rules, rule)}",
                 )
-        for line in _unique(party.towns + party.address):
+        tails = tuple(
+            Located(n.value.rpartition(",")[2], n.path) for n in party.names if "," in n.value
+        )  # "IVAN PETROV, SIMFEROPOL" in one MT line
+        for line in _unique(party.towns + party.address + tails):
             for region, place in running.places(line.value, self.policy.regions):
                 rules = [
                     (r.regions[region.key], f"{r.name}/region/{region.key}")

@@ -92,9 +92,19 @@ def imo_numbers(text: str) -> Iterator[tuple[str, int]]:
                 yield digits, number
 
 
-def places(text: str, regions: dict[str, Region]) -> Iterator[tuple[Region, str]]:
-    """Regions whose place names (or ISO 3166-2 subdivision codes) occur in ``text``."""
-    table, starts = _place_table(tuple(regions.values()))
+def places(text: str, regions: dict[str, Region]) -> list[tuple[Region, str]]:
+    """Regions whose place names (or ISO 3166-2 subdivision codes) occur in ``text`` (memoised:
+    towns and address lines repeat from payment to payment)."""
+    return _places(text, tuple(regions.values()))
+
+
+@lru_cache(maxsize=100_000)
+def _places(text: str, regions: tuple[Region, ...]) -> list[tuple[Region, str]]:
+    return list(_find_places(text, regions))
+
+
+def _find_places(text: str, regions: tuple[Region, ...]) -> Iterator[tuple[Region, str]]:
+    table, starts = _place_table(regions)
     tokens = fold(text).split()
     found: set[str] = set()
     for i in range(len(tokens)):
@@ -107,7 +117,7 @@ def places(text: str, regions: dict[str, Region]) -> Iterator[tuple[Region, str]
                 yield hit
                 break
     if "UA-" in text.upper():
-        for region in regions.values():
+        for region in regions:
             if region.key in found:
                 continue
             code = next(

@@ -17,10 +17,11 @@ from urllib.parse import unquote, urlsplit
 
 from clearance import __version__
 from clearance.errors import FetchError
-from clearance.settings import Settings
 
 if TYPE_CHECKING:  # httpx is imported when a download starts, not with the store
     import httpx
+
+    from clearance.settings import Settings
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 

@@ -19,15 +19,14 @@ from typing import TYPE_CHECKING, Any
 
 from clearance.errors import ClearanceError, SnapshotError
 from clearance.fileio import fsync_dir, write_atomic
-from clearance.settings import Settings
 from clearance.snapshots import install as writer
-from clearance.snapshots import layout
+from clearance.snapshots import layout, leases
 from clearance.snapshots.catalog import Snapshot, SnapshotInfo
 from clearance.snapshots.guard import InstallGuard
 from clearance.snapshots.install import EncodedList
-from clearance.snapshots.pins import pinned
 
 if TYPE_CHECKING:  # the readers are not needed to read snapshots
+    from clearance.settings import Settings
     from clearance.sources.base import ParsedList
 
 Builder = Callable[[Path, Snapshot], None]
@@ -113,6 +112,60 @@ class SnapshotStore:
             except SnapshotError:
                 continue
             out.append(snapshot.info(active=snapshot_id == active))
+        return out
+
+    # -- leases and pins (see clearance.snapshots.leases) -------------------------------------
+
+    def lease_active(self, purpose: str = "") -> tuple[Snapshot, leases.Lease] | None:
+        """The active snapshot with a lease on it (retention keeps it until released), or
+        None when nothing is loaded. Retries if an install moved ACTIVE meanwhile."""
+        for _ in range(20):
+            snapshot_id = self.active_id()
+            if snapshot_id is None:
+                return None
+            lease = leases.take_lease(self.home, snapshot_id, purpose)
+            path = self.snapshots_dir / snapshot_id
+            if path.is_dir():
+                return Snapshot(path), lease
+            lease.release()  # removed between reading ACTIVE and the lease: look again
+        raise SnapshotError(f"the active snapshot keeps disappearing from {self.snapshots_dir}")
+
+    def lease(self, snapshot_id: str, purpose: str = "") -> leases.Lease:
+        """A lease on an existing snapshot (e.g. a batch run that reads it for hours)."""
+        lease = leases.take_lease(self.home, snapshot_id, purpose)
+        if not (self.snapshots_dir / snapshot_id).is_dir():
+            lease.release()
+            raise SnapshotError(f"snapshot {snapshot_id!r} does not exist")
+        return lease
+
+    def pin(self, snapshot_id: str, reason: str) -> list[str]:
+        """Keep ``snapshot_id`` from retention until :meth:`unpin` with the same ``reason``
+        (a receipt or case id, say); returns the snapshot's pin reasons."""
+        if not reason.strip():
+            raise SnapshotError("a pin needs a reason (e.g. the receipt or case id)")
+        with self.lock():
+            snapshot = self.get(snapshot_id)
+            return leases.set_pin(self.home, snapshot.id, reason, on=True)
+
+    def unpin(self, snapshot_id: str, reason: str) -> list[str]:
+        """Remove one pin reason; the snapshot is retention's again once it has none."""
+        with self.lock():
+            return leases.set_pin(self.home, snapshot_id, reason, on=False)
+
+    def pins(self) -> dict[str, list[str]]:
+        """Pin reasons by snapshot id."""
+        return leases.pins(self.home)
+
+    def kept(self) -> dict[str, list[str]]:
+        """Why retention keeps each snapshot beyond the newest ``retention``: leases, pins."""
+        out: dict[str, list[str]] = {}
+        for snapshot_id, held in leases.live_leases(self.home).items():
+            out.setdefault(snapshot_id, []).extend(
+                f"in use by process {h['pid']}" + (f" ({h['purpose']})" if h["purpose"] else "")
+                for h in held
+            )
+        for snapshot_id, reasons in self.pins().items():
+            out.setdefault(snapshot_id, []).extend(f"pinned: {r}" for r in reasons)
         return out
 
     # -- writing ------------------------------------------------------------------------------
@@ -247,12 +300,25 @@ class SnapshotStore:
             shutil.rmtree(path, ignore_errors=True)
 
     def _apply_retention(self, active_id: str) -> None:
+        """Remove snapshots beyond the newest ``retention``, except the active one and any
+        with a live lease or a pin. A candidate is first renamed out of the way, then the
+        leases are read again, so a reader that leased it meanwhile keeps it."""
         ids = self.snapshot_ids()
-        keep = set(ids[-self.settings.snapshots.retention :]) | {active_id}
-        keep |= pinned(self.home)  # referred to by receipts or cases (clearance.snapshots.pins)
+        keep = set(ids[-self.settings.snapshots.retention :]) | {active_id} | set(self.pins())
+        keep |= set(leases.live_leases(self.home, sweep=True))
         for snapshot_id in ids:
-            if snapshot_id not in keep:
-                shutil.rmtree(self.snapshots_dir / snapshot_id, ignore_errors=True)
+            if snapshot_id in keep:
+                continue
+            path = self.snapshots_dir / snapshot_id
+            trash = self.snapshots_dir / f"{layout.STAGING_PREFIX}old-{snapshot_id}"
+            try:
+                path.rename(trash)
+            except OSError:
+                continue
+            if snapshot_id in leases.live_leases(self.home):
+                trash.rename(path)
+                continue
+            shutil.rmtree(trash, ignore_errors=True)
 
 
 def check_counts(

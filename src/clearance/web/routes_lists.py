@@ -19,7 +19,7 @@ from clearance.web import deps
 from clearance.web.deps import PREFIX, page_errors, render
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
-DIFF_ROWS = 100  # entities shown per page, change kind and list (the counts are always complete)
+DIFF_ROWS = 50  # entities shown per page, change kind and list (the counts are always complete)
 
 
 def lists_view(request: Request) -> dict[str, Any]:
@@ -122,19 +122,9 @@ async def refresh(
     request: Request,
     _: tuple[Principal, FormData] = Depends(deps.action(Role.ADMIN)),
 ) -> Response:
-    from clearance.app import index_builder
-    from clearance.snapshots.fetch import HttpFetcher
-    from clearance.snapshots.refresh import refresh as refresh_lists
-
     service = deps.service(request)
-    store = service.clearance.store
-
-    def run() -> Any:
-        with HttpFetcher.from_settings(store.settings) as fetcher:
-            return refresh_lists(store, fetcher, builders=[index_builder])
-
     with page_errors():
-        result = await run_in_threadpool(run)
+        result = await run_in_threadpool(service.clearance.refresh)
         if result.snapshot is not None:
             await service.reload()
     context = await run_in_threadpool(lists_view, request)

@@ -4,7 +4,6 @@ the same screener as ``POST /payments/screen``)."""
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -13,33 +12,15 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.responses import Response
 
 from clearance.api.auth import Principal
-from clearance.app import Clearance
+from clearance.api.routes_payments import payment_screener
 from clearance.auth.keys import Role
 from clearance.messages import Message, ReadError, read_bytes
-from clearance.payments import PaymentScreener, Policy, SnapshotLists
+from clearance.payments import PaymentScreener
 from clearance.web import deps
 from clearance.web.deps import PREFIX, page_errors, render
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 MAX_MESSAGE = 1_000_000
-
-
-class _Screeners:
-    """One payment screener per loaded snapshot (its BIC and IMO tables are built once)."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._held: PaymentScreener | None = None
-
-    def get(self, clearance: Clearance) -> PaymentScreener:
-        snapshot_id = clearance.screener.snapshot_id
-        with self._lock:
-            if self._held is None or self._held.lists.snapshot_id != snapshot_id:
-                self._held = PaymentScreener(SnapshotLists(clearance), Policy.load())
-            return self._held
-
-
-_screeners = _Screeners()
 
 
 @router.get("/payments")
@@ -56,8 +37,7 @@ async def _body(form: FormData) -> tuple[bytes, str]:
     return str(form.get("message") or "").encode("utf-8"), "pasted message"
 
 
-def screen_body(clearance: Clearance, body: bytes, source: str) -> list[dict[str, Any]]:
-    screener = _screeners.get(clearance)
+def screen_body(screener: PaymentScreener, body: bytes, source: str) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for item in read_bytes(body, source):
         if isinstance(item, ReadError):
@@ -82,8 +62,7 @@ async def screen_payment(
     if len(body) > MAX_MESSAGE:
         context["error"] = f"{source}: larger than {MAX_MESSAGE:,} bytes."
         return render(request, "payments.html", {**context, "results": None}, status=413)
-    clearance = deps.service(request).clearance
-    deps.engine(request)  # a 503 page until a snapshot is loaded
+    screener = payment_screener(request, deps.engine(request))  # the API's, per snapshot
     with page_errors():
-        results = await run_in_threadpool(screen_body, clearance, body, source)
+        results = await run_in_threadpool(screen_body, screener, body, source)
     return render(request, "payments.html", {**context, "results": results})
