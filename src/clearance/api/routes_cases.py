@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import threading
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
@@ -23,14 +24,15 @@ from clearance.auth.keys import Role
 from clearance.auth.roles import Action
 from clearance.auth.roles import require as require_role
 from clearance.auth.users import UserStore
+from clearance.cases.model import CaseInputError
 from clearance.cases.service import CaseService, Recorded
 from clearance.db.engine import LazyDatabase
-from clearance.errors import ClearanceError
 from clearance.matching.result import ScreeningResult
 from clearance.settings import Settings
 from clearance.snapshots import SnapshotStore
 
 router = APIRouter(tags=["cases"])
+CaseId = Annotated[int, PathParam(ge=1, le=2_147_483_647, description="The case number.")]
 caller = Depends(require(Role.VIEWER))
 
 
@@ -130,14 +132,16 @@ async def list_cases(
                 before=before,
             )
         except ValueError:
-            raise ClearanceError(f"unknown case state {state!r}") from None
+            raise CaseInputError(
+                f"unknown case state {state!r} (open, in_review, proposed, approved, returned)"
+            ) from None
         return {"cases": rows, "next": rows[-1]["id"] if len(rows) == limit else None}
 
     return await _run(run)
 
 
 @router.get("/cases/{case_id}", summary="A case with its receipts and history", responses=ERRORS)
-async def get_case(case_id: int, request: Request, who: Principal = caller) -> OrjsonResponse:
+async def get_case(case_id: CaseId, request: Request, who: Principal = caller) -> OrjsonResponse:
     return await _run(_decisions(request).cases().get, who.actor, case_id)
 
 
@@ -145,7 +149,7 @@ async def get_case(case_id: int, request: Request, who: Principal = caller) -> O
     "/cases/{case_id}/assign", summary="Assign a case / set its due date", responses=ERRORS
 )
 async def assign(
-    case_id: int, body: AssignIn, request: Request, who: Principal = caller
+    case_id: CaseId, body: AssignIn, request: Request, who: Principal = caller
 ) -> OrjsonResponse:
     decisions = _decisions(request)
 
@@ -161,20 +165,20 @@ async def assign(
 
 
 @router.post("/cases/{case_id}/review", summary="Start reviewing a case", responses=ERRORS)
-async def review(case_id: int, request: Request, who: Principal = caller) -> OrjsonResponse:
+async def review(case_id: CaseId, request: Request, who: Principal = caller) -> OrjsonResponse:
     return await _run(_decisions(request).cases().start_review, case_id, who.actor)
 
 
 @router.post("/cases/{case_id}/comments", summary="Comment on a case", responses=ERRORS)
 async def comment(
-    case_id: int, body: TextIn, request: Request, who: Principal = caller
+    case_id: CaseId, body: TextIn, request: Request, who: Principal = caller
 ) -> OrjsonResponse:
     return await _run(_decisions(request).cases().comment, case_id, who.actor, body.text)
 
 
 @router.post("/cases/{case_id}/propose", summary="Propose a decision (analyst)", responses=ERRORS)
 async def propose(
-    case_id: int, body: ProposeIn, request: Request, who: Principal = caller
+    case_id: CaseId, body: ProposeIn, request: Request, who: Principal = caller
 ) -> OrjsonResponse:
     service = _decisions(request).cases()
     return await _run(service.propose, case_id, who.actor, body.decision, body.reason, body.version)
@@ -184,7 +188,7 @@ async def propose(
     "/cases/{case_id}/approve", summary="Approve a proposal (another supervisor)", responses=ERRORS
 )
 async def approve(
-    case_id: int, body: DecideIn, request: Request, who: Principal = caller
+    case_id: CaseId, body: DecideIn, request: Request, who: Principal = caller
 ) -> OrjsonResponse:
     service = _decisions(request).cases()
     return await _run(service.approve, case_id, who.actor, body.reason, body.version)
@@ -194,14 +198,14 @@ async def approve(
     "/cases/{case_id}/return", summary="Send a proposal back (supervisor)", responses=ERRORS
 )
 async def send_back(
-    case_id: int, body: DecideIn, request: Request, who: Principal = caller
+    case_id: CaseId, body: DecideIn, request: Request, who: Principal = caller
 ) -> OrjsonResponse:
     service = _decisions(request).cases()
     return await _run(service.send_back, case_id, who.actor, body.reason or "", body.version)
 
 
 @router.get("/cases/{case_id}/export", summary="Examiner's export of a case", responses=ERRORS)
-async def export(case_id: int, request: Request, who: Principal = caller) -> OrjsonResponse:
+async def export(case_id: CaseId, request: Request, who: Principal = caller) -> OrjsonResponse:
     from clearance.cases.export import export_case
 
     return await _run(export_case, _decisions(request).cases(), who.actor, case_id)
@@ -214,7 +218,7 @@ async def export(case_id: int, request: Request, who: Principal = caller) -> Orj
     response_model=None,
 )
 async def report(
-    case_id: int,
+    case_id: CaseId,
     request: Request,
     format: str = Query(default="json", pattern="^(json|csv|html)$"),
     holder: str = Query(default="", max_length=300),

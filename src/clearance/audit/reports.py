@@ -10,7 +10,7 @@ from typing import Any
 
 from jinja2 import Environment, select_autoescape
 
-from clearance.errors import ClearanceError
+from clearance.cases.model import CaseConflict
 
 REPORT_FIELDS = [
     "report_type",
@@ -46,7 +46,7 @@ def report_data(
 ) -> dict[str, Any]:
     """The fields of a blocked-property (block) or rejected-transaction (reject) report."""
     if case["state"] != "approved" or case["proposal"] not in {"block", "reject"}:
-        raise ClearanceError(
+        raise CaseConflict(
             f"case {case['id']} has no approved block or reject decision "
             f"(state {case['state']}, decision {case['proposal']}); no OFAC report applies"
         )
