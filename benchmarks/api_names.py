@@ -119,3 +119,60 @@ def query_bodies(home: Path, count: int, rng: random.Random) -> list[dict[str, A
         else:
             bodies.append(_unlisted(rng))
     return bodies
+
+
+CYRILLIC_GIVEN = ["Иван", "Ольга", "Сергей", "Мария", "Дмитрий", "Анна", "Алексей", "Елена"]
+CYRILLIC_FAMILY = ["Петров", "Иванова", "Смирнов", "Кузнецова", "Соколов", "Попова", "Волков"]
+ARABIC_GIVEN = ["محمد", "أحمد", "فاطمة", "علي", "عمر", "خالد", "يوسف", "حسن"]
+ARABIC_FAMILY = ["الحسيني", "العلي", "حداد", "منصور", "الخطيب", "سليمان", "ناصر"]
+CJK_FAMILY = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄"]
+CJK_GIVEN = ["伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇"]
+
+
+def _non_latin(rng: random.Random, listed: list[str]) -> str:
+    roll = rng.random()
+    if roll < 0.25 and listed:
+        return rng.choice(listed)
+    if roll < 0.5:
+        return " ".join(
+            [rng.choice(CYRILLIC_GIVEN), rng.choice(CYRILLIC_GIVEN), rng.choice(CYRILLIC_FAMILY)]
+        )
+    if roll < 0.75:
+        return " ".join(
+            [rng.choice(ARABIC_GIVEN), rng.choice(ARABIC_GIVEN), rng.choice(ARABIC_FAMILY)]
+        )
+    return rng.choice(CJK_FAMILY) + "".join(rng.choices(CJK_GIVEN, k=rng.randint(1, 2)))
+
+
+def distinct_bodies(
+    home: Path, count: int, rng: random.Random, non_latin: float = 1 / 3
+) -> list[dict[str, Any]]:
+    """``count`` /screen bodies, no two alike (so no answer can come from a result cache):
+    ``non_latin`` of them in Cyrillic, Arabic or Chinese script (listed names in those scripts
+    and composed ones), the rest the mix of :func:`query_bodies` with a middle name added to
+    unlisted persons so that they stay distinct."""
+    from clearance.settings import Settings
+    from clearance.snapshots import SnapshotStore
+
+    snapshot = SnapshotStore(Settings.from_env(home=home)).require_active()
+    scripts = [
+        n.full for e in snapshot.iter_entities() for n in e.names if n.script and n.script != "Latn"
+    ]
+    latin = query_bodies(home, count * 3, rng)
+    seen: set[str] = set()
+    bodies: list[dict[str, Any]] = []
+    attempts = 0
+    while len(bodies) < count and attempts < count * 50:
+        attempts += 1
+        if rng.random() < non_latin:
+            body: dict[str, Any] = {"name": _non_latin(rng, scripts)}
+        else:
+            body = dict(latin[attempts % len(latin)])
+            if body.get("type") == "person" and body["name"].count(" ") == 1:
+                given, family = body["name"].split(" ")
+                body["name"] = f"{given} {rng.choice(GIVEN)} {family}"
+        key = body["name"].casefold()
+        if key not in seen:
+            seen.add(key)
+            bodies.append(body)
+    return bodies

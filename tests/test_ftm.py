@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 from clearance.ftm import (
     PROPERTIES,
     entity_to_ftm,
@@ -166,3 +168,48 @@ def test_schemas() -> None:
         assert sanction_to_ftm(entity)["properties"]["authority"] == [
             "United Nations Security Council"
         ]
+
+
+def _assert_valid(records: list[dict[str, object]]) -> None:
+    from followthemoney import model
+
+    for record in records:
+        schema = model.get(str(record["schema"]))
+        assert schema is not None, record
+        assert schema.validate(record) is None, record  # type: ignore[arg-type]
+        properties = record["properties"]
+        assert isinstance(properties, dict)
+        for name, values in properties.items():
+            prop = schema.get(name)
+            assert prop is not None, f"{record['id']}: {schema.name} has no {name}"
+            assert all(prop.type.clean(v) == v for v in values), (record["id"], name, values)
+
+
+def test_export_through_followthemoney_validates_and_loses_nothing() -> None:
+    from clearance.ftm_export import ftm_entities
+
+    records = list(ftm_entities(person()))
+    _assert_valid(records)  # type: ignore[arg-type]
+    main = records[0]
+    assert main["properties"]["nationality"] == ["am"]
+    assert "sk" in main["properties"]["citizenship"]
+    # a value FtM refuses for its property is kept in notes, never dropped
+    kept = main["properties"].get("notes", [])
+    assert any("Atlantis" in note for note in kept), kept
+
+
+def test_real_list_exports_validate_against_the_ftm_schema(data_dir: Path) -> None:
+    from clearance.ftm_export import ftm_entities
+    from clearance.sources import read_path
+
+    parsed = read_path(data_dir / "ofac" / "sdn_csv_2023-12-28")
+    rejected: list[str] = []
+    records = [r for e in parsed.entities for r in ftm_entities(e, rejected)]
+    assert len(records) > len(parsed.entities)
+    _assert_valid(records)  # type: ignore[arg-type]
+    assert not rejected
+    # FtM's publicKey takes no 95-character Monero address: kept in the wallet's notes
+    monero = [r for r in records if r["schema"] == "CryptoWallet" and "XMR" in str(r)]
+    assert any(len(note) > 64 for r in monero for note in r["properties"].get("notes", [])), monero[
+        :2
+    ]

@@ -9,6 +9,7 @@ It holds no global state, so several can live in one process (e.g. tests).
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Sequence
@@ -40,6 +41,7 @@ from clearance.snapshots.leases import Lease
 # Artifact builders run inside every new snapshot before it goes live (load and refresh).
 # A capability that stores something with each snapshot appends its builder here.
 SNAPSHOT_BUILDERS: list[Builder] = [index_builder]
+OWNERSHIP_DIR = "ownership"  # under the home: loaded ownership data (see clearance.graph.store)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,7 @@ class Clearance:
         self._lock = threading.Lock()
         self._engine: Engine | None = None
         self._leases: list[Lease] = []  # the current snapshot's and the one before (in flight)
+        self._ownership_dir = str(settings.home / OWNERSHIP_DIR)  # derived hits when present
 
     # -- loading ----------------------------------------------------------------------------
     def load(
@@ -230,14 +233,40 @@ class Clearance:
         )
         return self.screen_query(query, ScreenOptions(limit=limit, threshold=threshold))
 
-    def screen_query(self, query: Query, options: ScreenOptions | None = None) -> ScreeningResult:
-        options = options or ScreenOptions()
-        result = self.screener.screen(query, options)
-        if (self.settings.home / "ownership").is_dir():  # parties blocked by ownership rules
-            from clearance.graph.screening import with_derived_hits
+    def screen_query(
+        self, query: Query, options: ScreenOptions | None = None, *, engine: Engine | None = None
+    ) -> ScreeningResult:
+        """Screen one query with ``engine`` (default: the current one), derived hits included.
 
-            result = with_derived_hits(self, query, options, result)
-        return result
+        Every surface (Python, CLI, API, yente routes, batch) screens through this method or
+        :meth:`screen_many`, so all of them report parties blocked only by ownership."""
+        return self.screen_many([query], options, engine=engine)[0]
+
+    def screen_many(
+        self,
+        queries: Sequence[Query],
+        options: ScreenOptions | None = None,
+        *,
+        engine: Engine | None = None,
+    ) -> list[ScreeningResult]:
+        """Screen several queries against one engine, derived hits included."""
+        options = options or ScreenOptions()
+        screener = (engine or self.engine()).screener
+        results = list(screener.screen_many(queries, options))
+        if not os.path.isdir(self._ownership_dir):
+            return results  # no ownership data: one stat per call, nothing else
+        from clearance.graph.screening import derived_hits
+
+        add = derived_hits(self)
+        if add is None:
+            return results
+        return [add(q, options, r) for q, r in zip(queries, results, strict=True)]
+
+    def pin(self, engine: Engine) -> Clearance:
+        """Screen with this engine (e.g. a batch worker's snapshot) instead of the active one."""
+        with self._lock:
+            self._engine = engine
+        return self
 
     # -- look-ups -----------------------------------------------------------------------------
     def entity(self, entity_id: str) -> Entity | None:

@@ -192,9 +192,10 @@ def test_interrupted_run_resumes_to_the_same_output(
     assert again.already_done and out.read_bytes() == (tmp_path / "ref.csv").read_bytes()
 
 
-def test_resume_refuses_changed_snapshot_options_or_input(
+def interrupted_run(
     tmp_path: Path, batch_home: Path, customers: Path
-) -> None:
+) -> tuple[Settings, Path, Path]:
+    """A copy of the batch home and a run into ``out.csv`` interrupted after one chunk."""
     home = tmp_path / "home"
     shutil.copytree(batch_home, home)
     settings = Settings(home=home)
@@ -203,6 +204,13 @@ def test_resume_refuses_changed_snapshot_options_or_input(
     out = tmp_path / "out.csv"
     with pytest.raises(KeyboardInterrupt):
         run_batch(config(src, out), settings, InterruptAfter(1))
+    return settings, src, out
+
+
+def test_resume_refuses_changed_snapshot_options_or_input(
+    tmp_path: Path, batch_home: Path, customers: Path
+) -> None:
+    settings, src, out = interrupted_run(tmp_path, batch_home, customers)
     with pytest.raises(CheckpointError, match="threshold"):
         run_batch(config(src, out, resume=True, result=ResultOptions(threshold=0.9)), settings)
     extra = Entity(list="extra", source_id="1", schema=Schema.PERSON, names=(Name("Zed Extra"),))
@@ -242,3 +250,22 @@ def test_parquet_output_resumes_from_its_part_files(
     run_batch(config(customers, out, resume=True), batch_settings)
     assert pq.read_table(out).to_pylist() == pq.read_table(tmp_path / "ref.parquet").to_pylist()
     assert not parts.exists()
+
+
+def test_a_run_that_cannot_resume_says_how_to_start_over(
+    tmp_path: Path, batch_home: Path, customers: Path
+) -> None:
+    """After a snapshot change, --resume is refused with the way out; following it works
+    (no loop between "cannot resume" and "pass --resume")."""
+    settings, src, out = interrupted_run(tmp_path, batch_home, customers)
+    extra = Entity(list="extra", source_id="1", schema=Schema.PERSON, names=(Name("Zed Extra"),))
+    SnapshotStore(settings).install([ParsedList("extra", "test", [extra], [])])
+    with pytest.raises(CheckpointError) as refused:
+        run_batch(config(src, out, resume=True), settings)
+    message = refused.value.message
+    assert "active snapshot changed" in message and "without --resume" in message
+    checkpoint = Path(message.split("delete the checkpoint ", 1)[1].split(" and run", 1)[0])
+    assert checkpoint.is_file()
+    checkpoint.unlink()
+    summary = run_batch(config(src, out), settings)
+    assert summary.rows > 0 and not summary.resumed_from

@@ -133,3 +133,14 @@ def test_entity_bomb_and_broken_xml_are_refused_cleanly() -> None:
     assert "entit" in error(read_bytes(bomb, "bomb.xml")).reason
     truncated = error(read_bytes(PACS8[: len(PACS8) // 2], "cut.xml"))
     assert "not well-formed" in truncated.reason
+
+
+def test_xml_without_a_message_is_an_error_and_folders_skip_schemas(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    assert "no ISO 20022 Document" in error(read_bytes(b"<Batch><x/></Batch>", "b.xml")).reason
+    (tmp_path / "a.xml").write_bytes(PACS8)
+    (tmp_path / "pacs.008.001.08.xsd").write_bytes(
+        (data_dir / "payments/iso20022/xsd/pacs.008.001.08.xsd").read_bytes()
+    )
+    assert [type(i).__name__ for i in read_path(tmp_path)] == ["Message"]

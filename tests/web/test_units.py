@@ -81,3 +81,17 @@ def test_safe_next_stays_inside_the_app() -> None:
     assert safe_next("/ui/entities/x") == "/ui/entities/x"
     for bad in ("https://example.org/", "//example.org/ui/", "/uix", "/ui\\..", None, ""):
         assert safe_next(bad) == "/ui/"
+
+
+def test_without_the_ui_extra_the_api_is_served_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fastapi import FastAPI
+
+    import clearance.web as web
+
+    monkeypatch.setattr(web, "NEEDS", ("a_module_that_is_not_installed",))
+    app = FastAPI()
+    web.install(app, tmp_path)
+    assert not any(getattr(r, "path", "").startswith("/ui") for r in app.routes)
+    assert not (tmp_path / "web-secret").exists()

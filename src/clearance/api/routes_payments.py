@@ -136,7 +136,7 @@ async def screen_payment_batch(
     body: PaymentBatch, request: Request, _: Principal = screener_role
 ) -> OrjsonResponse:
     service: ApiService = request.app.state.service
-    limit = service.settings.api_max_batch
+    limit = service.settings.api.max_batch
     if len(body.messages) > limit:
         raise PayloadTooLarge(
             f"{len(body.messages)} messages in one batch; at most {limit} (CLEARANCE_API_MAX_BATCH)"

@@ -13,6 +13,7 @@ from clearance.api.auth import Principal, require
 from clearance.api.errors import OrjsonResponse, PayloadTooLarge, error_code
 from clearance.api.schemas import ERRORS, BatchRequest, BatchResponse, ScreenRequest, ScreenResponse
 from clearance.api.service import ApiService, Engine
+from clearance.app import Clearance
 from clearance.auth.keys import Role
 from clearance.errors import ClearanceError
 from clearance.matching.query import Query, ScreenOptions, make_query
@@ -37,10 +38,12 @@ def to_query(body: ScreenRequest) -> Query:
     )
 
 
-def screen_one(engine: Engine, body: ScreenRequest) -> ScreeningResult:
+def screen_one(core: Clearance, engine: Engine, body: ScreenRequest) -> ScreeningResult:
+    """Screen through the application core (derived hits included) with the served engine."""
     query = to_query(body)
     engine.check_lists(query.lists)
-    return engine.screener.screen(query, ScreenOptions(limit=body.limit, threshold=body.threshold))
+    options = ScreenOptions(limit=body.limit, threshold=body.threshold)
+    return core.screen_query(query, options, engine=engine)
 
 
 @router.post(
@@ -67,7 +70,7 @@ async def screen(
 ) -> OrjsonResponse:
     service: ApiService = request.app.state.service
     engine = service.engine()
-    result = screen_one(engine, body)
+    result = screen_one(service.clearance, engine, body)
     request.app.state.metrics.observe_screenings("screen", 1, int(result.alert))
     if not record:
         return OrjsonResponse(result.to_dict())
@@ -92,7 +95,7 @@ def _validation_message(exc: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def screen_batch_blocking(engine: Engine, items: list[Any]) -> dict[str, Any]:
+def screen_batch_blocking(core: Clearance, engine: Engine, items: list[Any]) -> dict[str, Any]:
     results: list[dict[str, Any]] = []
     alerts = errors = 0
     for index, item in enumerate(items):
@@ -103,7 +106,7 @@ def screen_batch_blocking(engine: Engine, items: list[Any]) -> dict[str, Any]:
             errors += 1
             continue
         try:
-            result = screen_one(engine, body)
+            result = screen_one(core, engine, body)
         except ClearanceError as exc:
             results.append(_item_error(index, item, error_code(exc), exc.message))
             errors += 1
@@ -147,7 +150,7 @@ async def screen_batch(
             f"{len(items)} queries in one batch; at most {limit} (CLEARANCE_API_MAX_BATCH)"
         )
     engine = service.engine()
-    answer = await run_in_threadpool(screen_batch_blocking, engine, items)
+    answer = await run_in_threadpool(screen_batch_blocking, service.clearance, engine, items)
     request.app.state.metrics.observe_screenings(
         "batch", answer["count"] - answer["errors"], answer["alerts"]
     )

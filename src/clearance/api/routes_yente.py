@@ -19,8 +19,10 @@ from clearance.api.errors import MalformedRequest, OrjsonResponse, PayloadTooLar
 from clearance.api.ftm_render import SCHEMATA, ftm_queries, rendered
 from clearance.api.schemas import ERRORS, ErrorResponse
 from clearance.api.service import ApiService, Engine
+from clearance.app import Clearance
 from clearance.auth.keys import Role
 from clearance.errors import NotFoundError, QueryError
+from clearance.graph.screening import DERIVED_LIST
 from clearance.matching.query import ScreenOptions, make_query
 from clearance.matching.result import Match
 
@@ -109,6 +111,10 @@ def check_algorithm(engine: Engine, algorithm: str | None) -> None:
 
 def _scored(engine: Engine, match: Match) -> dict[str, Any] | None:
     data = rendered(engine, match.entity_id)
+    if data is None and match.list == DERIVED_LIST:  # unlisted, blocked by ownership
+        data = {"id": match.entity_id, "schema": match.schema, "caption": match.name,
+                "properties": {"name": [match.name]}, "datasets": [DERIVED_LIST],
+                "referents": [], "target": True}  # fmt: skip
     if data is None:
         return None
     data.update(
@@ -124,7 +130,11 @@ def _scored(engine: Engine, match: Match) -> dict[str, Any] | None:
 
 
 def match_blocking(
-    engine: Engine, queries: dict[str, Any], lists: list[str], opts: dict[str, Any]
+    core: Clearance,
+    engine: Engine,
+    queries: dict[str, Any],
+    lists: list[str],
+    opts: dict[str, Any],
 ) -> dict[str, Any]:
     limit: int = opts["limit"]
     exclude_ids = set(opts["exclude_entity_ids"] or ())
@@ -139,7 +149,7 @@ def match_blocking(
         if lists and (not topics or "sanction" in topics):
             options = ScreenOptions(limit=limit + len(exclude_ids), threshold=opts["threshold"])
             for query in qs:
-                for m in engine.screener.screen(query, options).matches:
+                for m in core.screen_query(query, options, engine=engine).matches:
                     if m.entity_id not in best or m.score > best[m.entity_id].score:
                         best[m.entity_id] = m
         ranked = sorted(best.values(), key=lambda m: -m.score)
@@ -227,9 +237,11 @@ async def match(
         "topics": topics,
     }
     if len(queries) == 1:  # one query: cheaper on the event loop than a thread hop
-        answer = match_blocking(engine, queries, lists, opts)
+        answer = match_blocking(service.clearance, engine, queries, lists, opts)
     else:
-        answer = await run_in_threadpool(match_blocking, engine, queries, lists, opts)
+        answer = await run_in_threadpool(
+            match_blocking, service.clearance, engine, queries, lists, opts
+        )
     screened, alerts = answer.pop("_counts")
     request.app.state.metrics.observe_screenings("match", screened, alerts)
     return OrjsonResponse(answer)

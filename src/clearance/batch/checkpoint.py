@@ -107,18 +107,18 @@ def check_resumable(
         raise CheckpointError(
             f"cannot resume: the input file changed since the run started "
             f"({checkpoint.input['path']}, {checkpoint.input['size']} bytes then, "
-            f"{input_print['size']} now); start the run over without --resume"
+            f"{input_print['size']} now)"
         )
     if checkpoint.snapshot != snapshot:
         raise CheckpointError(
             f"cannot resume: the active snapshot changed from {checkpoint.snapshot} to "
-            f"{snapshot}; results would mix two list versions. Start the run over without "
-            "--resume (or re-activate the old snapshot)"
+            f"{snapshot}; results would mix two list versions (or re-activate the old "
+            "snapshot with `clearance snapshots --activate`)"
         )
     if checkpoint.algorithm_version != algorithm_version:
         raise CheckpointError(
             f"cannot resume: the matching algorithm changed from version "
-            f"{checkpoint.algorithm_version} to {algorithm_version}; start the run over"
+            f"{checkpoint.algorithm_version} to {algorithm_version}"
         )
     changed = sorted(
         key

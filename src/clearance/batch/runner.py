@@ -19,7 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from clearance.batch.checkpoint import (
     Checkpoint,
@@ -44,6 +44,7 @@ from clearance.batch.worker import (
     ChunkOutput,
     WorkerSetup,
     init_worker,
+    load_core,
     load_engine,
     peak_rss_kb,
     process_chunk,
@@ -52,6 +53,9 @@ from clearance.batch.worker import (
 from clearance.errors import BatchInputError, CheckpointError, ClearanceError, SnapshotError
 from clearance.matching.engine import Screener
 from clearance.settings import Settings
+
+if TYPE_CHECKING:
+    from clearance.app import Clearance
 
 DEFAULT_CHUNK_ROWS = 2000
 
@@ -179,9 +183,11 @@ class _Engine:
         self.workers = workers
         self._pool: ProcessPoolExecutor | None = None
         self._screener: Screener | None = None
+        self._core: Clearance | None = None
         self._setup = setup
         if workers <= 1:
             self._screener = load_engine(setup)
+            self._core = load_core(setup, self._screener)
         else:
             context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(
@@ -219,7 +225,8 @@ class _Engine:
     def run(self, chunks: Iterator[RawChunk]) -> Iterator[ChunkOutput]:
         if self._screener is not None:
             for chunk in chunks:
-                yield process_chunk(self._screener, self._setup, chunk)
+                assert self._core is not None
+                yield process_chunk(self._core, self._setup, chunk)
             return
         assert self._pool is not None
         pending: deque[Future[ChunkOutput]] = deque()
@@ -235,6 +242,20 @@ class _Engine:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+def _check_resumable(path: Path, checkpoint: Checkpoint, **checks: Any) -> None:
+    """:func:`check_resumable`, the refusal saying how to start over (delete the checkpoint:
+    without --resume the unfinished run's checkpoint would be refused too)."""
+    try:
+        check_resumable(checkpoint, **checks)
+    except CheckpointError as exc:
+        if "options differ" in exc.message:
+            raise
+        raise CheckpointError(
+            f"{exc.message}; this run cannot be resumed: to start over, delete the checkpoint "
+            f"{path} and run again without --resume"
+        ) from None
 
 
 def run_batch(
@@ -264,7 +285,8 @@ def run_batch(
         )
     input_print = fingerprint(config.input)
     if previous is not None and config.resume:
-        check_resumable(
+        _check_resumable(
+            ckpt_path,
             previous,
             input_print=input_print,
             options=config.options(),
@@ -294,7 +316,8 @@ def run_batch(
                 "snapshot's index may be stale (run `clearance load` again)"
             )
         if previous is not None and config.resume:
-            check_resumable(
+            _check_resumable(
+                ckpt_path,
                 previous,
                 input_print=input_print,
                 options=config.options(),

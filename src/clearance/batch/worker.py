@@ -16,7 +16,7 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import orjson
 
@@ -25,10 +25,13 @@ from clearance.batch.io import BadRecord, Format, RawChunk, TextOptions, decode_
 from clearance.batch.results import ResultOptions, encode_rows, output_row
 from clearance.errors import ClearanceError
 from clearance.matching.engine import Screener
-from clearance.matching.query import Query
+from clearance.matching.query import Query, ScreenOptions
 from clearance.matching.result import ScreeningResult
 from clearance.procs import die_with_parent
 from clearance.settings import Settings
+
+if TYPE_CHECKING:
+    from clearance.app import Clearance
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +76,16 @@ def peak_rss_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+class ScreensMany(Protocol):
+    """The application core (derived hits included) or a bare screener (Spark)."""
+
+    def screen_many(
+        self, queries: Sequence[Query], options: ScreenOptions | None = None
+    ) -> list[ScreeningResult]: ...
+
+
 def screen_queries(
-    screener: Screener, queries: Sequence[Query], options: ResultOptions
+    screener: ScreensMany, queries: Sequence[Query], options: ResultOptions
 ) -> list[ScreeningResult | str]:
     """``screen_many``; if it fails, screen one by one so one bad query costs one row."""
     screen_options = options.screen_options()
@@ -85,7 +96,7 @@ def screen_queries(
     out: list[ScreeningResult | str] = []
     for query in queries:
         try:
-            out.append(screener.screen(query, screen_options))
+            out.append(screener.screen_many([query], screen_options)[0])
         except Exception as exc:  # noqa: BLE001 - reported in the errors file, run goes on
             out.append(f"screening failed: {type(exc).__name__}: {exc}")
     return out
@@ -98,7 +109,7 @@ def _raw_of(chunk: RawChunk, line: int, row: Mapping[str, Any], text: TextOption
     return raw_text(chunk.records[position], text.encoding)
 
 
-def process_chunk(screener: Screener, setup: WorkerSetup, chunk: RawChunk) -> ChunkOutput:
+def process_chunk(screener: ScreensMany, setup: WorkerSetup, chunk: RawChunk) -> ChunkOutput:
     cpu_start = time.process_time()
     rows, bad = decode_records(chunk, setup.header, setup.text)
     queries: list[Query] = []
@@ -165,6 +176,7 @@ def init_worker(setup: WorkerSetup, parent_pid: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
     _STATE["setup"] = setup
     _STATE["screener"] = load_engine(setup)
+    _STATE["core"] = load_core(setup, _STATE["screener"])
     # The loaded index is millions of long-lived objects: keep the cyclic collector from
     # walking them again and again while the worker screens (it finds nothing to free there).
     gc.freeze()
@@ -179,6 +191,16 @@ def load_engine(setup: WorkerSetup) -> Screener:
     return load_screener(Snapshot(Path(setup.snapshot_path)), setup.settings.matching)
 
 
+def load_core(setup: WorkerSetup, screener: Screener) -> Clearance:
+    """The application core pinned to the run's snapshot, so batch rows get what every other
+    surface gets (e.g. derived hits from ownership data)."""
+    from clearance.app import Clearance, Engine
+    from clearance.snapshots import Snapshot
+
+    engine = Engine(Snapshot(Path(setup.snapshot_path)), screener)
+    return Clearance(setup.settings).pin(engine)
+
+
 def run_chunk(chunk: RawChunk) -> ChunkOutput:
     """Pool task: process one chunk with this worker's engine."""
-    return process_chunk(_STATE["screener"], _STATE["setup"], chunk)
+    return process_chunk(_STATE["core"], _STATE["setup"], chunk)

@@ -68,78 +68,114 @@ def _interrupted(config: BatchConfig) -> NoReturn:
     raise typer.Exit(130)
 
 
+_InputPath = Annotated[Path, typer.Argument(metavar="INPUT", help="CSV, JSONL or Parquet.")]
+_Output = Annotated[Path, typer.Option("--output", "-o", help="Results file.")]
+_InputFormat = Annotated[
+    str | None,
+    typer.Option("--format", help="Input format: csv|jsonl|parquet (default: extension)."),
+]
+_OutputFormat = Annotated[
+    str | None,
+    typer.Option("--output-format", help="csv|jsonl|parquet (default: output extension)."),
+]
+_IdColumn = Annotated[
+    str | None, typer.Option("--id-column", help="Column echoed as the row id (default: id).")
+]
+_NameColumn = Annotated[
+    str | None, typer.Option("--name-column", help="Column with the name (default: name).")
+]
+_TypeColumn = Annotated[
+    str | None,
+    typer.Option("--type-column", help="person|organization|vessel|aircraft (default: type)."),
+]
+_DobColumn = Annotated[
+    str | None,
+    typer.Option("--dob-column", help="Date of birth, YYYY[-MM[-DD]] (default: dob)."),
+]
+_CountryColumn = Annotated[
+    str | None,
+    typer.Option("--country-column", help="Country code(s), ';'-separated (default: country)."),
+]
+_IdentifierColumns = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--identifier-column",
+        metavar="COL:TYPE",
+        help="An identifier column and its type (passport, imo...); repeatable.",
+    ),
+]
+_Threshold = Annotated[
+    float | None,
+    typer.Option("--threshold", min=0.0, max=1.0, help="Alert threshold (default: setting)."),
+]
+_TopK = Annotated[
+    int,
+    typer.Option("--top-k", min=1, help="Matches kept per row (at most 100)."),
+]
+_Detail = Annotated[
+    bool, typer.Option("--detail", help="Top-k matches with feature reasons (JSONL/Parquet).")
+]
+_Workers = Annotated[
+    int | None, typer.Option("--workers", min=1, help="Worker processes (default: all cores).")
+]
+_Resume = Annotated[
+    bool, typer.Option("--resume", help="Continue an interrupted run from its checkpoint.")
+]
+_Errors = Annotated[
+    Path | None,
+    typer.Option("--errors", help="Errors file (JSONL) (default: OUTPUT.errors.jsonl)."),
+]
+_Engine = Annotated[str, typer.Option("--engine", help="local|spark.")]
+_SparkMaster = Annotated[
+    str | None, typer.Option("--spark-master", help="Spark master [local[WORKERS]].")
+]
+_ChunkSize = Annotated[
+    int, typer.Option("--chunk-size", min=1, max=1_000_000, help="Rows per chunk/commit.")
+]
+_Encoding = Annotated[str, typer.Option("--encoding", help="Text input encoding.")]
+_Delimiter = Annotated[
+    str | None, typer.Option("--delimiter", help="CSV delimiter (default: ',', tab for .tsv).")
+]
+_Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+_JsonOutput = Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")]
+
+
+def _delimiter(delimiter: str | None, input_path: Path) -> str:
+    """The CSV delimiter: as given (``\\t`` for a tab), else tab for .tsv and comma otherwise."""
+    if delimiter is None:
+        delimiter = "\t" if input_path.suffix.lower() == ".tsv" else ","
+    if delimiter == "\\t":
+        delimiter = "\t"
+    if len(delimiter) != 1:
+        raise typer.BadParameter("one character", param_hint="--delimiter")
+    return delimiter
+
+
 def batch(
     ctx: typer.Context,
-    input_path: Annotated[Path, typer.Argument(metavar="INPUT", help="CSV, JSONL or Parquet.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Results file.")],
-    input_format: Annotated[
-        str | None,
-        typer.Option("--format", help="Input format: csv|jsonl|parquet (default: extension)."),
-    ] = None,
-    output_format: Annotated[
-        str | None,
-        typer.Option("--output-format", help="csv|jsonl|parquet (default: output extension)."),
-    ] = None,
-    id_column: Annotated[
-        str | None, typer.Option("--id-column", help="Column echoed as the row id (default: id).")
-    ] = None,
-    name_column: Annotated[
-        str | None, typer.Option("--name-column", help="Column with the name (default: name).")
-    ] = None,
-    type_column: Annotated[
-        str | None,
-        typer.Option("--type-column", help="person|organization|vessel|aircraft (default: type)."),
-    ] = None,
-    dob_column: Annotated[
-        str | None,
-        typer.Option("--dob-column", help="Date of birth, YYYY[-MM[-DD]] (default: dob)."),
-    ] = None,
-    country_column: Annotated[
-        str | None,
-        typer.Option("--country-column", help="Country code(s), ';'-separated (default: country)."),
-    ] = None,
-    identifier_columns: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--identifier-column",
-            metavar="COL:TYPE",
-            help="An identifier column and its type (passport, imo...); repeatable.",
-        ),
-    ] = None,
-    threshold: Annotated[
-        float | None,
-        typer.Option("--threshold", min=0.0, max=1.0, help="Alert threshold (default: setting)."),
-    ] = None,
-    top_k: Annotated[
-        int,
-        typer.Option("--top-k", min=1, help="Matches kept per row (at most 100)."),
-    ] = 1,
-    detail: Annotated[
-        bool, typer.Option("--detail", help="Top-k matches with feature reasons (JSONL/Parquet).")
-    ] = False,
-    workers: Annotated[
-        int | None, typer.Option("--workers", min=1, help="Worker processes (default: all cores).")
-    ] = None,
-    resume: Annotated[
-        bool, typer.Option("--resume", help="Continue an interrupted run from its checkpoint.")
-    ] = False,
-    errors: Annotated[
-        Path | None,
-        typer.Option("--errors", help="Errors file (JSONL) (default: OUTPUT.errors.jsonl)."),
-    ] = None,
-    engine: Annotated[str, typer.Option("--engine", help="local|spark.")] = "local",
-    spark_master: Annotated[
-        str | None, typer.Option("--spark-master", help="Spark master [local[WORKERS]].")
-    ] = None,
-    chunk_size: Annotated[
-        int, typer.Option("--chunk-size", min=1, max=1_000_000, help="Rows per chunk/commit.")
-    ] = 2000,
-    encoding: Annotated[str, typer.Option("--encoding", help="Text input encoding.")] = "utf-8",
-    delimiter: Annotated[
-        str | None, typer.Option("--delimiter", help="CSV delimiter (default: ',', tab for .tsv).")
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-    json_output: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    input_path: _InputPath,
+    output: _Output,
+    input_format: _InputFormat = None,
+    output_format: _OutputFormat = None,
+    id_column: _IdColumn = None,
+    name_column: _NameColumn = None,
+    type_column: _TypeColumn = None,
+    dob_column: _DobColumn = None,
+    country_column: _CountryColumn = None,
+    identifier_columns: _IdentifierColumns = None,
+    threshold: _Threshold = None,
+    top_k: _TopK = 1,
+    detail: _Detail = False,
+    workers: _Workers = None,
+    resume: _Resume = False,
+    errors: _Errors = None,
+    engine: _Engine = "local",
+    spark_master: _SparkMaster = None,
+    chunk_size: _ChunkSize = 2000,
+    encoding: _Encoding = "utf-8",
+    delimiter: _Delimiter = None,
+    quiet: _Quiet = False,
+    json_output: _JsonOutput = False,
 ) -> None:
     """Screen every row of INPUT; one result row per input row, in input order."""
     from clearance.batch import BatchConfig, ColumnSpec, ResultOptions, TextOptions, run_batch
@@ -153,12 +189,6 @@ def batch(
         raise typer.BadParameter(f"at most {DETAIL_MATCH_LIMIT}", param_hint="--top-k")
     if engine not in {"local", "spark"}:
         raise typer.BadParameter("expected local or spark", param_hint="--engine")
-    if delimiter is None:
-        delimiter = "\t" if input_path.suffix.lower() == ".tsv" else ","
-    if delimiter == "\\t":
-        delimiter = "\t"
-    if len(delimiter) != 1:
-        raise typer.BadParameter("one character", param_hint="--delimiter")
     config = BatchConfig(
         input=input_path,
         output=output,
@@ -172,7 +202,9 @@ def batch(
             country=country_column,
             identifiers=tuple(parse_identifier_option(c) for c in identifier_columns or ()),
         ),
-        text=TextOptions(encoding=check_encoding(encoding), delimiter=delimiter),
+        text=TextOptions(
+            encoding=check_encoding(encoding), delimiter=_delimiter(delimiter, input_path)
+        ),
         result=ResultOptions(threshold=threshold, top_k=top_k, detail=detail),
         workers=workers or default_workers(),
         chunk_rows=chunk_size,

@@ -273,12 +273,12 @@ def export(
 
 
 def _export(snapshot: Snapshot, handle: IO[bytes], ftm: bool, list_name: str | None) -> int:
-    from clearance.ftm import ftm_records
+    from clearance.ftm_export import ftm_entities
 
     count = 0
     if ftm:
         for entity in snapshot.iter_entities(list_name):
-            for record in ftm_records(entity):
+            for record in ftm_entities(entity):
                 handle.write(orjson.dumps(record) + b"\n")
                 count += 1
     else:

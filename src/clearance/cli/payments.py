@@ -5,17 +5,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import orjson
 import typer
 from rich.markup import escape
 
-from clearance.app import Clearance
 from clearance.cli.output import console, get_state
-from clearance.messages import Message, ReadError, SchemaSet, read_paths
-from clearance.payments import Decision, PaymentScreener, Policy, SnapshotLists
-from clearance.payments.pacs002 import status_report
+
+if TYPE_CHECKING:  # the engine is imported when the command runs (keeps --help fast)
+    from clearance.messages import Message, ReadError
+    from clearance.payments import Decision, PaymentScreener
 
 _STYLE = {"block": "bold red", "reject": "red", "review": "yellow", "clear": "green"}
 
@@ -51,8 +51,11 @@ def payment(
     ] = False,
 ) -> None:
     """Screen payment messages: block / reject / review / clear per message, with the field."""
+    from clearance.messages import SchemaSet, read_paths
+    from clearance.payments import Decision, PaymentScreener, Policy, SnapshotLists
+
     state = get_state(ctx)
-    screener = PaymentScreener(SnapshotLists(Clearance(state.settings)), Policy.load(policy))
+    screener = PaymentScreener(SnapshotLists(state.app), Policy.load(policy))
     schemas = SchemaSet(xsd) if xsd is not None else None
     if pacs002 is not None:
         pacs002.mkdir(parents=True, exist_ok=True)
@@ -85,6 +88,8 @@ def payment(
 def _records(
     screener: PaymentScreener, items: Iterator[Message | ReadError], parties: bool
 ) -> Iterator[tuple[Decision | ReadError, dict[str, Any]]]:
+    from clearance.messages import ReadError
+
     for item in items:
         if isinstance(item, ReadError):
             yield item, item.to_dict()
@@ -114,6 +119,8 @@ def _print_rows(rows: list[tuple[str, ...]]) -> None:
 
 
 def _write_report(folder: Path, decision: Decision, number: int) -> None:
+    from clearance.payments.pacs002 import status_report
+
     ref = "".join(c if c.isalnum() or c in "-_" else "_" for c in decision.message.reference)
     name = f"pacs002-{number:05d}-{ref or 'message'}.xml"
     (folder / name).write_bytes(status_report(decision, message_id=f"RJCT-{number:05d}-{ref}"))

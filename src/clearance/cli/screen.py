@@ -9,9 +9,11 @@ from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import orjson
 import typer
+from rich import box
+from rich.table import Table
 
 from clearance.cli.cases import print_recorded, record_result
-from clearance.cli.output import console, get_state, print_json, table
+from clearance.cli.output import console, get_state, print_json
 from clearance.errors import ClearanceError, QueryError
 
 if TYPE_CHECKING:  # the engine is imported when a command runs (keeps --help fast)
@@ -112,20 +114,33 @@ def _print_result(result: ScreeningResult) -> None:
     if not result.matches:
         console.print("no listed party resembles this name")
         return
-    out = table("score", "alert", "entity", "listed name", "matched name", "why", numeric={"score"})
+    console.print(result_table(result, console.width))
+
+
+WIDE = 120
+"""From this terminal width the matched name gets a column of its own."""
+
+
+def result_table(result: ScreeningResult, width: int) -> Table:
+    """The matches, readable at 80 columns: score, alert and entity id are never cut; the
+    names and the reasons wrap. Narrower than :data:`WIDE`, the matched-name column is left
+    out (the reason quotes the matched name); the reason always states the name agreement."""
+    wide = width >= WIDE
+    out = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, collapse_padding=True)
+    out.add_column("score", justify="right", no_wrap=True)
+    out.add_column("alert", no_wrap=True)
+    out.add_column("entity", no_wrap=True)
+    out.add_column("listed name", ratio=2, min_width=10, overflow="fold")
+    if wide:
+        out.add_column("matched name", ratio=2, min_width=10, overflow="fold")
+    out.add_column("why", ratio=4, min_width=20, overflow="fold")
     for match in result.matches:
-        why = "; ".join(f"{f.name}: {f.reason}" for f in match.features[1:]) or (
-            match.features[0].reason if match.features else ""
-        )
-        out.add_row(
-            f"{match.score:.3f}",
-            "yes" if match.alert else "",
-            match.entity_id,
-            match.name,
-            match.matched_name if match.matched_name != match.name else "",
-            why,
-        )
-    console.print(out)
+        reasons = [f"{f.name}: {f.reason}" for f in match.features if f.reason]
+        cells = [f"{match.score:.3f}", "yes" if match.alert else "", match.entity_id, match.name]
+        if wide:
+            cells.append(match.matched_name if match.matched_name != match.name else "")
+        out.add_row(*cells, "; ".join(reasons))
+    return out
 
 
 def _read_queries(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:

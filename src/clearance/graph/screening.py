@@ -4,12 +4,13 @@ Unlisted parties that are blocked (or "cannot tell") under a regime are indexed 
 small matcher index of their own, screened alongside the lists; listed parties that a rule
 blocks beyond their own listing get the verdict added. Each such match carries a feature
 ``ownership`` whose reason is the proof, e.g. ``OFAC: blocked, owned 60 % by VERSOR S.R.O.
-(SDN 44579)``. :func:`with_derived_hits` is the hook the application core calls.
+(SDN 44579)``. :func:`derived_hits` is the hook the application core calls.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -64,19 +65,45 @@ def reasons(blocked: BlockedSets, node_id: str) -> list[str]:
     return out
 
 
+Add = Callable[[Query, ScreenOptions, ScreeningResult], ScreeningResult]
+
+
+def derived_hits(clearance: Clearance) -> Add | None:
+    """A function adding derived hits to results, or None when no ownership data is loaded.
+
+    The blocked sets and the derived index are looked up once, so a batch of queries pays
+    for the check once."""
+    service = ownership_of(clearance)
+    if not service.store.exists():
+        return None
+    blocked = service.blocked()
+    screener = derived_index(blocked, clearance)
+
+    def add(query: Query, options: ScreenOptions, result: ScreeningResult) -> ScreeningResult:
+        return _with_derived(blocked, screener, query, options, result)
+
+    return add
+
+
 def with_derived_hits(
     clearance: Clearance, query: Query, options: ScreenOptions, result: ScreeningResult
 ) -> ScreeningResult:
     """``result`` plus derived hits (no change when no ownership data is loaded)."""
-    service = ownership_of(clearance)
-    if not service.store.exists():
-        return result
-    blocked = service.blocked()
+    add = derived_hits(clearance)
+    return result if add is None else add(query, options, result)
+
+
+def _with_derived(
+    blocked: BlockedSets,
+    screener: Screener | None,
+    query: Query,
+    options: ScreenOptions,
+    result: ScreeningResult,
+) -> ScreeningResult:
     matches: list[Match] = []
     for match in result.matches:  # listed parties a rule blocks beyond their listing
         why = reasons(blocked, match.entity_id)
         matches.append(_annotate(match, why) if why else match)
-    screener = derived_index(blocked, clearance)
     if screener is not None and (not query.lists or DERIVED_LIST in query.lists):
         plain = replace(query, lists=())
         for match in screener.screen(plain, options).matches:

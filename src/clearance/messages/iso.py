@@ -121,30 +121,22 @@ def read_iso(
         remove_comments=True,
         **safexml.PARSER_OPTIONS,
     )
-    number = 0
-    pending: list[Party] = []
-    checked = False
-    try:
+
+    def elements() -> Iterator[etree._Element]:
+        checked = False
         for _, element in events:
             if not checked:
                 safexml.check_no_entities(Path(source), element.getroottree())
                 checked = True
-            if local(element) == "AppHdr":
-                pending = _header(element, f"{source}, message {number + 1}")
-                continue
-            number += 1
-            yield read_document(element, f"{source}, message {number}", pending, schemas)
-            pending = []
-            _release(element)
+            yield element
+
+    try:
+        yield from _messages(elements(), source, schemas, release=True)
     except etree.XMLSyntaxError as exc:
         error = safexml.syntax_error(Path(source), exc)
         yield ReadError(source, None, None, error.reason + " (the rest of the file is not read)")
-        return
     except InputFileError as exc:
         yield ReadError(source, None, None, exc.reason)
-        return
-    if number == 0 and checked:
-        yield ReadError(source, None, None, "no ISO 20022 Document element found")
 
 
 def read_iso_bytes(
@@ -156,15 +148,24 @@ def read_iso_bytes(
     except InputFileError as exc:
         yield ReadError(source, None, None, exc.reason)
         return
+    yield from _messages(root.iter("{*}AppHdr", "{*}Document"), source, schemas, release=False)
+
+
+def _messages(
+    elements: Iterator[etree._Element], source: str, schemas: SchemaSet | None, release: bool
+) -> Iterator[Message | ReadError]:
+    """Pair each ``Document`` with the ``AppHdr`` before it; read them in order."""
     pending: list[Party] = []
     number = 0
-    for element in root.iter("{*}AppHdr", "{*}Document"):
+    for element in elements:
         if local(element) == "AppHdr":
             pending = _header(element, f"{source}, message {number + 1}")
             continue
         number += 1
         yield read_document(element, f"{source}, message {number}", pending, schemas)
         pending = []
+        if release:
+            _release(element)
     if number == 0:
         yield ReadError(source, None, None, "no ISO 20022 Document element found")
 

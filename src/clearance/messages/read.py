@@ -20,6 +20,7 @@ from clearance.messages.xsd import SchemaSet
 
 Item = Message | ReadError
 _BOM = b"\xef\xbb\xbf"
+_SKIP = {".xsd", ".md", ".json"}  # schemas and notes beside messages in a folder
 
 
 def sniff(head: bytes) -> str | None:
@@ -56,9 +57,13 @@ def read_stream(
 
 
 def read_path(path: Path, schemas: SchemaSet | None = None) -> Iterator[Item]:
-    """Every message of a file, or of every file under a folder."""
+    """Every message of a file, or of every file under a folder (XSDs and notes skipped)."""
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        files = sorted(
+            p
+            for p in path.rglob("*")
+            if p.is_file() and not p.name.startswith(".") and p.suffix.lower() not in _SKIP
+        )
         for file in files:
             yield from read_path(file, schemas)
         return

@@ -5,26 +5,38 @@ partial updates and the network graph (``static/``, with Cytoscape.js vendored u
 ``static/vendor/`` with its licence: nothing is loaded from elsewhere). Every page calls the same
 core functions as the API and checks the same roles on the server (``deps.py``); sessions are
 signed cookies and every form carries a CSRF token (``sessions.py``, ``middleware.py``).
+The pages come with the ``[ui]`` extra; without it the API is served alone.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import logging
 from pathlib import Path
 
 from fastapi import FastAPI
-from starlette.responses import RedirectResponse, Response
-from starlette.staticfiles import StaticFiles
-
-from clearance.web.deps import PREFIX, LoginRequired, PageError, error_page, login_redirect
-from clearance.web.middleware import WebMiddleware
-from clearance.web.sessions import SessionCodec, load_secret
 
 STATIC = Path(__file__).parent / "static"
+NEEDS = ("jinja2", "multipart")  # the [ui] extra: templates and form parsing
+log = logging.getLogger("clearance.web")
+
+
+def available() -> bool:
+    return all(importlib.util.find_spec(module) is not None for module in NEEDS)
 
 
 def install(app: FastAPI, home: Path) -> None:
     """Add the web pages to the API app (one line in ``clearance.api.app.create_app``)."""
+    if not available():
+        log.info("web pages off: they come with the [ui] extra (pip install 'clearance[ui]')")
+        return
+    from starlette.responses import RedirectResponse, Response
+    from starlette.staticfiles import StaticFiles
+
     from clearance.web import routes_auth, routes_graph, routes_lists, routes_pages, routes_payments
+    from clearance.web.deps import PREFIX, LoginRequired, PageError, error_page, login_redirect
+    from clearance.web.middleware import WebMiddleware
+    from clearance.web.sessions import SessionCodec, load_secret
 
     app.include_router(routes_auth.router)
     app.include_router(routes_pages.router)

@@ -77,7 +77,8 @@ async def screen(
     engine = deps.engine(request)
     try:
         body = screen_request(form)
-        result = await run_in_threadpool(screen_one, engine, body)
+        core = request.app.state.service.clearance
+        result = await run_in_threadpool(screen_one, core, engine, body)
     except ClearanceError as exc:
         failed = {"title": "Screen", "form": shown, "result": None, "error": exc.message}
         return render(request, "screen.html", failed, status=422)
