@@ -222,6 +222,17 @@ class DatabaseSettings(Section):
     )
 
 
+class DecisionSettings(Section):
+    """Who the CLI acts for in cases, the audit trail and recording (``clearance.cases``)."""
+
+    user_key: str = Field(
+        default="",
+        repr=False,
+        description="API key of the user the CLI acts for in `case`, `audit` and `--record` "
+        "commands (instead of `--as USER`).",
+    )
+
+
 class MonitoringSettings(Section):
     """Ongoing screening of customer records (filled by the monitoring capability)."""
 
@@ -231,6 +242,7 @@ SECTIONS: dict[str, type[Section]] = {
     "matching": MatchingPolicy,
     "api": ApiSettings,
     "database": DatabaseSettings,
+    "decisions": DecisionSettings,
     "monitoring": MonitoringSettings,
 }
 
@@ -263,6 +275,7 @@ class Settings(BaseModel):
     matching: MatchingPolicy = Field(default_factory=MatchingPolicy)
     api: ApiSettings = Field(default_factory=ApiSettings)
     database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    decisions: DecisionSettings = Field(default_factory=DecisionSettings)
     monitoring: MonitoringSettings = Field(default_factory=MonitoringSettings)
 
     @model_validator(mode="before")

@@ -29,13 +29,9 @@ SQLITE_BUSY_MS = 30_000
 class DatabaseError(ClearanceError):
     """The database refused an operation (bad URL, schema newer than this program…)."""
 
-    status = 500
-
 
 class DatabaseUnavailable(DatabaseError):
     """The database cannot be reached; nothing was written."""
-
-    status = 503
 
 
 def database_url(settings: Settings) -> str:
@@ -78,7 +74,11 @@ def make_engine(url: str) -> Engine:
         if parsed.get_driver_name() != "psycopg":
             parsed = parsed.set(drivername="postgresql+psycopg")
         return create_engine(
-            parsed, pool_pre_ping=True, pool_size=10, connect_args={"connect_timeout": 10}
+            # no pre-ping (a round trip per checkout): a connection the server dropped fails
+            # once as DatabaseUnavailable and the pool is then refreshed
+            parsed,
+            pool_size=10,
+            connect_args={"connect_timeout": 10},
         )
     raise DatabaseError(
         f"unsupported database {parsed.get_backend_name()!r}: use sqlite:///FILE or "
@@ -155,3 +155,20 @@ def forget_databases() -> None:
         for db in _opened.values():
             db.dispose()
         _opened.clear()
+
+
+class LazyDatabase:
+    """The database of a server, opened (and upgraded) on first use: a server whose database
+    is down still serves what needs no database, and answers 503 for what does."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._db: Database | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> Database:
+        if self._db is None:
+            with self._lock:
+                if self._db is None:
+                    self._db = open_database(self.settings)
+        return self._db

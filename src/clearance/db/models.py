@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import importlib
 
-MODEL_MODULES: list[str] = []
+MODEL_MODULES: list[str] = [
+    "clearance.auth.tables",
+    "clearance.audit.tables",
+    "clearance.cases.tables",
+]
 
 
 def load_models() -> None:

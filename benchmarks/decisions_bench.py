@@ -1,0 +1,226 @@
+"""Decisions benchmark: what recording costs, how fast the chain verifies, how fast cases list.
+
+    .venv/bin/python benchmarks/decisions_bench.py [--rows 1000000] [--cases 100000] [--screens 400]
+
+Prints, each beside its baseline from the same run, and the machine load (os.getloadavg):
+
+1. ``POST /screen`` throughput with ``record=true`` vs without (target ≥ 70 %), through the real
+   app (FastAPI, auth, middleware) in process, over OFAC SDN 2023-12-28, on SQLite and on a
+   PostgreSQL 15 started for the run (initdb into a temporary folder, as the tests do).
+2. ``audit verify`` over ``--rows`` rows (target 1,000,000 in ≤ 30 s), beside a bare SHA-256
+   pass over the same bytes (the floor).
+3. Case list over ``--cases`` cases, filtered by state + assignee and by entity (target
+   ≤ 100 ms), beside an unfiltered first page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # for tests.pg (the PostgreSQL starter shared with the tests)
+
+from fastapi.testclient import TestClient  # noqa: E402
+from sqlalchemy import insert  # noqa: E402
+
+from clearance.api import create_app  # noqa: E402
+from clearance.audit.chain import GENESIS, canonical, row_hash, sha256_hex  # noqa: E402
+from clearance.audit.log import verify  # noqa: E402
+from clearance.audit.tables import AuditHeadRow, AuditRow  # noqa: E402
+from clearance.auth.roles import Actor, UserRole  # noqa: E402
+from clearance.auth.users import UserStore  # noqa: E402
+from clearance.cases.service import CaseService  # noqa: E402
+from clearance.cases.tables import CaseRow  # noqa: E402
+from clearance.db import Database  # noqa: E402
+from clearance.db.engine import forget_databases  # noqa: E402
+from clearance.matching.artifact import index_builder  # noqa: E402
+from clearance.settings import Settings  # noqa: E402
+from clearance.snapshots import SnapshotStore  # noqa: E402
+from clearance.sources import read_path  # noqa: E402
+
+DATA = Path(os.environ.get("CLEARANCE_TEST_DATA", ROOT.parent / "shared" / "data"))
+# fmt: off
+FIRST = ["John", "Maria", "Ahmed", "Olga", "Wei", "Carlos", "Fatima", "Ivan", "Aisha", "Peter",
+         "Elena", "Omar", "Sergei", "Ana", "Hassan", "Li", "Juan", "Yusuf", "Nadia", "Viktor"]
+LAST = ["Smith", "Garcia", "Hassan", "Petrova", "Zhang", "Lopez", "Rahman", "Ivanov", "Khan",
+        "Muller", "Novak", "Ali", "Popov", "Silva", "Haddad", "Chen", "Perez", "Aziz",
+        "Kuznetsov",
+        "Volkov"]
+# fmt: on
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} ({os.cpu_count()} cores)"
+
+
+def make_home(work: Path) -> Path:
+    home = work / "home"
+    parsed = read_path(DATA / "ofac" / "sdn_csv_2023-12-28")
+    SnapshotStore(Settings(home=home)).install([parsed], builders=[index_builder])
+    return home
+
+
+def screen_throughput(home: Path, url: str, n: int) -> tuple[float, float]:
+    forget_databases()
+    db = Database(url)
+    db.upgrade()
+    users = UserStore(db)
+    users.add("svc", frozenset({UserRole.SCREENER}))
+    key = users.new_key("svc")
+    db.dispose()
+    rng = random.Random(7)
+    names = [f"{rng.choice(FIRST)} {rng.choice(LAST)} {rng.choice(LAST)}" for _ in range(n)]
+    app = create_app(Settings(home=home, database_url=url, screen_cache=0))
+    headers = {"Authorization": f"Bearer {key}"}
+    rates = []
+    with TestClient(app) as client:
+        deadline = time.monotonic() + 120
+        while client.get("/readyz").status_code != 200 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        for name in names[:20]:  # warm up both paths
+            client.post("/screen?record=true", json={"name": name}, headers=headers)
+        for record in (False, True):
+            start = time.perf_counter()
+            for name in names:
+                path = "/screen?record=true" if record else "/screen"
+                res = client.post(path, json={"name": name}, headers=headers)
+                assert res.status_code == 200, res.text
+            rates.append(n / (time.perf_counter() - start))
+    forget_databases()
+    return rates[0], rates[1]
+
+
+def fill_chain(db: Database, rows: int) -> float:
+    start = time.perf_counter()
+    prev, batch = GENESIS, []
+    t = AuditRow.__table__
+    with db.connect(write=True) as conn:
+        for seq in range(1, rows + 1):
+            body = canonical({"event": "comment", "case": seq % 5000, "text": f"note {seq}"})
+            sha = sha256_hex(body)
+            at = f"2026-01-01T00:00:00.{seq:06d}+00:00"
+            digest = row_hash(seq, "case", str(seq % 5000), "ana", at, sha, prev)
+            batch.append({"seq": seq, "kind": "case", "ref": str(seq % 5000), "actor": "ana",
+                          "at": at, "body": body.decode(), "body_sha256": sha,
+                          "prev_hash": prev, "row_hash": digest})  # fmt: skip
+            prev = digest
+            if len(batch) == 20_000:
+                conn.execute(insert(t), batch)
+                batch = []
+        if batch:
+            conn.execute(insert(t), batch)
+        conn.execute(AuditHeadRow.__table__.update().values(seq=rows, hash=prev))
+    return time.perf_counter() - start
+
+
+def sha_floor(rows: int) -> float:
+    start = time.perf_counter()
+    for seq in range(1, rows + 1):
+        sha256_hex(canonical({"event": "comment", "case": seq % 5000, "text": f"note {seq}"}))
+    return time.perf_counter() - start
+
+
+def fill_cases(db: Database, n: int) -> None:
+    rng = random.Random(3)
+    states = ["open", "in_review", "proposed", "approved", "returned"]
+    now = datetime.now(UTC)
+    batch: list[dict[str, Any]] = []
+    with db.connect(write=True) as conn:
+        for i in range(1, n + 1):
+            state = rng.choice(states)
+            batch.append({
+                "open_key": None if state == "approved" else f"s{i}|e{i % 3000}",
+                "subject_key": sha256_hex(str(i).encode()), "subject_name": f"Subject {i}",
+                "subject": {"name": f"Subject {i}"}, "entity_id": f"ofac-sdn-{i % 3000}",
+                "entity_name": f"Entity {i % 3000}", "list": "ofac-sdn", "facts": {}, "changes": [],
+                "score": 0.8, "source": "bench", "snapshot_id": "snap", "state": state,
+                "assignee": rng.choice(["ana", "bob", "cat", "dan", None]),
+                "created": now - timedelta(minutes=i), "updated": now, "version": 1,
+            })  # fmt: skip
+            if len(batch) == 10_000:
+                conn.execute(insert(CaseRow.__table__), batch)
+                batch = []
+        if batch:
+            conn.execute(insert(CaseRow.__table__), batch)
+
+
+def time_list(service: CaseService, actor: Actor, **filters: Any) -> float:
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        rows = service.list_cases(actor, limit=50, **filters)
+        best = min(best, time.perf_counter() - start)
+    assert rows is not None
+    return best * 1000
+
+
+def run_db(label: str, urls: tuple[str, str], home: Path, args: argparse.Namespace) -> None:
+    """``urls``: one empty database for the /screen part, another for the chain and cases."""
+    print(f"\n== {label} ==  ({load()})")
+    plain, recorded = screen_throughput(home, urls[0], args.screens)
+    print(f"/screen: {plain:,.0f} req/s without record, {recorded:,.0f} req/s with record=true "
+          f"-> {recorded / plain:.0%} (target >= 70%)   [{load()}]")  # fmt: skip
+    db = Database(urls[1])
+    db.upgrade()
+    rows = args.rows if label == "SQLite" else args.pg_rows
+    filled = fill_chain(db, rows)
+    floor = sha_floor(rows)
+    start = time.perf_counter()
+    verdict = verify(db)
+    took = time.perf_counter() - start
+    assert verdict.ok and verdict.rows >= rows, verdict
+    per_m = took / verdict.rows * 1_000_000
+    print(f"audit verify: {verdict.rows:,} rows in {took:.1f} s ({per_m:.1f} s per 1,000,000; "
+          f"target <= 30 s); baseline SHA-256 of the bodies alone {floor:.1f} s; "
+          f"filling took {filled:.1f} s   [{load()}]")  # fmt: skip
+    fill_cases(db, args.cases)
+    service = CaseService(db)
+    auditor = Actor("aud", frozenset({UserRole.AUDITOR}))
+    first = time_list(service, auditor)
+    by_state = time_list(service, auditor, state="proposed", assignee="ana")
+    by_entity = time_list(service, auditor, entity_id="ofac-sdn-1234")
+    print(f"case list over {args.cases:,} cases: state+assignee {by_state:.1f} ms, entity "
+          f"{by_entity:.1f} ms (target <= 100 ms); baseline unfiltered first page {first:.1f} ms"
+          f"   [{load()}]")  # fmt: skip
+    db.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rows", type=int, default=1_000_000, help="audit rows on SQLite")
+    parser.add_argument("--pg-rows", type=int, default=1_000_000, help="audit rows on PostgreSQL")
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--screens", type=int, default=400, help="requests per /screen mode")
+    parser.add_argument("--no-pg", action="store_true", help="SQLite only")
+    args = parser.parse_args()
+    print(f"decisions benchmark  ({load()})")
+    work = Path(tempfile.mkdtemp(prefix="clearance-decisions-bench-"))
+    server = None
+    try:
+        home = make_home(work)
+        sqlite = (f"sqlite:///{work / 'screen.db'}", f"sqlite:///{work / 'chain.db'}")
+        run_db("SQLite", sqlite, home, args)
+        if not args.no_pg:
+            from tests.pg import start_server
+
+            server = start_server()
+            pg = (server.new_database(), server.new_database())
+            run_db("PostgreSQL 15", pg, home, args)
+    finally:
+        if server is not None:
+            server.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

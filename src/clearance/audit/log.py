@@ -1,0 +1,183 @@
+"""The audit log on the database: append under the head lock, stream-verify, read the head.
+
+Writers lock the single head row (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite writers hold
+the database write lock from ``BEGIN IMMEDIATE``), so concurrent processes append one after the
+other and the chain never forks. A row and whatever it records (a receipt, a case change) are
+written in the same transaction: both or neither.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from queue import Empty, Queue
+from typing import Any
+
+from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from clearance.audit.chain import (
+    Head,
+    RowTuple,
+    Verdict,
+    canonical,
+    row_hash,
+    sha256_hex,
+    verify_rows,
+)
+from clearance.audit.tables import AuditHeadRow, AuditRow
+from clearance.db import Database
+from clearance.errors import ClearanceError
+
+VERIFY_BATCH = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something to append: what kind, about what (``ref``), by whom, and its content."""
+
+    kind: str
+    ref: str
+    actor: str
+    body: dict[str, Any]
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def append(session: Session, events: Sequence[Event]) -> list[dict[str, Any]]:
+    """Append ``events`` in order inside the caller's (write) transaction; returns the rows.
+
+    Plain SQL statements (no ORM unit of work): this runs for every recorded screening."""
+    conn = session.connection()
+    head = conn.execute(_LOCK_HEAD).first()
+    if head is None:
+        raise ClearanceError("the audit log has no head row: run `clearance db upgrade`")
+    seq, prev = int(head[0]), str(head[1])
+    rows = []
+    for event in events:
+        seq += 1
+        at = event.body.get("at") or now_iso()
+        body = canonical(event.body)
+        body_sha = sha256_hex(body)
+        digest = row_hash(seq, event.kind, event.ref, event.actor, at, body_sha, prev)
+        rows.append(
+            {"seq": seq, "kind": event.kind, "ref": event.ref, "actor": event.actor, "at": at,
+             "body": body.decode("utf-8"), "body_sha256": body_sha, "prev_hash": prev,
+             "row_hash": digest}
+        )  # fmt: skip
+        prev = digest
+    if rows:
+        conn.execute(insert(AuditRow), rows)
+        conn.execute(_SET_HEAD, {"new_seq": seq, "new_hash": prev})
+    return rows
+
+
+_LOCK_HEAD = (
+    select(AuditHeadRow.seq, AuditHeadRow.hash).where(AuditHeadRow.id == 1).with_for_update()
+)
+_SET_HEAD = (
+    update(AuditHeadRow)
+    .where(AuditHeadRow.id == 1)
+    .values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
+)
+
+
+def read_head(db: Database) -> Head:
+    with db.session() as s:
+        row = s.get(AuditHeadRow, 1)
+        if row is None:
+            raise ClearanceError("the audit log has no head row: run `clearance db upgrade`")
+        return Head(int(row.seq), row.hash)
+
+
+_ROWS_SQL = (
+    "SELECT seq, kind, ref, actor, at, body, body_sha256, prev_hash, row_hash FROM audit_log "
+    "WHERE seq > {p} AND seq <= {p} ORDER BY seq LIMIT {p}"
+)
+
+
+def _batches(db: Database, upto: int) -> Iterator[list[RowTuple]]:
+    sql = _ROWS_SQL.format(p="%s" if db.is_postgres else "?")
+    last = 0
+    while True:
+        with db.connect() as conn:
+            cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            try:
+                cursor.execute(sql, (last, upto, VERIFY_BATCH))
+                batch = cursor.fetchall()
+            finally:
+                cursor.close()
+        if not batch:
+            return
+        yield batch
+        last = int(batch[-1][0])
+
+
+def _rows(db: Database, upto: int) -> Iterator[RowTuple]:
+    """Every row up to ``upto``, straight from the driver's cursor, the next batch fetched in
+    a thread while this one is hashed (the drivers release the GIL while they read)."""
+    queue: Queue[list[RowTuple] | BaseException | None] = Queue(maxsize=2)
+    stop = threading.Event()
+
+    def fetch() -> None:
+        try:
+            for batch in _batches(db, upto):
+                if stop.is_set():
+                    return
+                queue.put(batch)
+            queue.put(None)
+        except BaseException as exc:  # noqa: BLE001 - handed to the consumer
+            queue.put(exc)
+
+    worker = threading.Thread(target=fetch, name="audit-verify-fetch", daemon=True)
+    worker.start()
+    try:
+        while (item := queue.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield from item
+    finally:
+        stop.set()
+        while worker.is_alive():  # unblock a producer waiting on a full queue
+            with contextlib.suppress(Empty):
+                queue.get(timeout=0.05)
+
+
+def verify(db: Database, saved_head: Head | None = None) -> Verdict:
+    """Check the whole chain (and, with ``saved_head``, that nothing before it was rewritten)."""
+    t, h = AuditRow.__table__, AuditHeadRow.__table__
+    last = select(func.max(t.c.seq)).scalar_subquery()
+    with db.connect() as conn:  # one statement: the head and the last row from one snapshot
+        row = conn.execute(select(h.c.seq, h.c.hash, last).where(h.c.id == 1)).one_or_none()
+    if row is None:
+        raise ClearanceError("the audit log has no head row: run `clearance db upgrade`")
+    stored = Head(int(row[0]), row[1])  # rows appended while verifying are left for next time
+    upto = max(stored.count, int(row[2] or 0))
+    return verify_rows(_rows(db, upto), stored_head=stored, saved_head=saved_head)
+
+
+def entries(db: Database, kind: str, ref: str) -> list[dict[str, Any]]:
+    """The rows about one thing (a case's history, a receipt), oldest first."""
+    import orjson
+
+    with db.session() as s:
+        rows = s.scalars(
+            select(AuditRow)
+            .where(AuditRow.kind == kind, AuditRow.ref == ref)
+            .order_by(AuditRow.seq)
+        ).all()
+        return [
+            {
+                "seq": r.seq,
+                "at": r.at,
+                "actor": r.actor,
+                "row_hash": r.row_hash,
+                "body": orjson.loads(r.body),
+            }
+            for r in rows
+        ]
