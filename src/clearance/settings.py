@@ -115,6 +115,14 @@ class Settings:
             "`postgresql+psycopg://USER:PASSWORD@HOST/DB`."
         },
     )
+    webhook_url: str = field(
+        default="",
+        metadata={"help": "Monitoring: URL receiving one signed JSON POST of new alerts per run."},
+    )
+    webhook_secret: str = field(
+        default="",
+        metadata={"help": "Monitoring: HMAC-SHA256 key signing webhook bodies."},
+    )
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -147,6 +155,10 @@ class Settings:
                 values["api_reload_seconds"] = float(raw)
             if raw := env.get(f"{ENV_PREFIX}DATABASE_URL"):
                 values["database_url"] = raw.strip()
+            if raw := env.get(f"{ENV_PREFIX}WEBHOOK_URL"):
+                values["webhook_url"] = raw.strip()
+            if raw := env.get(f"{ENV_PREFIX}WEBHOOK_SECRET"):
+                values["webhook_secret"] = raw
         except ValueError as exc:
             raise ClearanceError(f"invalid {ENV_PREFIX}* setting: {exc}") from exc
         sources = dict(DEFAULT_SOURCES)

@@ -15,7 +15,7 @@ import typer
 
 from clearance import __version__
 from clearance.app import index_builder
-from clearance.cli import batch, db, diff, lists, screen, serve
+from clearance.cli import batch, db, diff, lists, monitor, screen, serve
 from clearance.cli.output import AppState, ClearanceGroup
 from clearance.settings import Settings
 from clearance.snapshots import Builder
@@ -76,5 +76,7 @@ SNAPSHOT_BUILDERS.append(index_builder)
 app.command()(screen.screen)
 app.command()(batch.batch)
 app.command()(diff.diff)
+app.add_typer(monitor.book_app, name="book")
+app.command()(monitor.monitor)
 serve.register(app)  # `serve` and the `keys` group (clearance.api)
 app.add_typer(db.app, name="db")  # `db upgrade|status` (clearance.db)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import importlib
 
-MODEL_MODULES: list[str] = []
+MODEL_MODULES: list[str] = [
+    "clearance.monitor.tables",
+]
 
 
 def load_models() -> None:
