@@ -9,7 +9,7 @@ from pathlib import Path
 
 from faker import Faker
 
-from clearance.snapshots import Snapshot
+from clearance.model import Entity, Schema
 
 LOCALES = ["en_US", "de_DE", "fr_FR", "ru_RU", "es_ES", "it_IT", "pl_PL", "tr_TR"]
 STORY = [
@@ -52,16 +52,20 @@ def _pools(seed: int) -> list[tuple[str, list[str], list[str], list[str]]]:
     return out
 
 
-def generate(count: int, planted_from: Iterable[Snapshot], planted: int, seed: int = 13
+def listed_names(entities: Iterable[Entity]) -> list[tuple[str, str]]:
+    """Primary names and types of listed people and organisations."""
+    return [
+        (e.caption, e.schema.value)
+        for e in entities
+        if e.schema in (Schema.PERSON, Schema.ORGANIZATION)
+    ]
+
+
+def generate(count: int, listed: list[tuple[str, str]], planted: int, seed: int = 13
              ) -> list[dict[str, str]]:  # fmt: skip
-    """``count`` customers; ``planted`` of them variants of names listed in the snapshots."""
+    """``count`` customers; ``planted`` of them variants of the ``listed`` names."""
     rng = random.Random(seed)
     pools = _pools(seed)
-    listed: list[tuple[str, str]] = []
-    for snapshot in planted_from:
-        for data in snapshot.iter_dicts():
-            if data["schema"] in ("person", "organization"):
-                listed.append((data["names"][0]["full"], data["schema"]))
     picks = rng.sample(listed, min(planted, len(listed)))
     rows: list[dict[str, str]] = []
     for i in range(count - len(picks)):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
@@ -17,6 +18,9 @@ from clearance.cli.output import console, err_console, get_state, print_json, pr
 from clearance.db import open_database
 from clearance.errors import ClearanceError
 from clearance.monitor import Book, Monitor, RunSummary, deliver
+
+if TYPE_CHECKING:
+    from clearance.monitor.spark import SparkBook
 
 book_app = typer.Typer(help="The customer book monitored against the lists.", no_args_is_help=True)
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
@@ -145,6 +149,21 @@ def _print_run(summary: RunSummary) -> None:
         console.print(out)
 
 
+@contextmanager
+def _spark_book(path: Path | None, master: str) -> Iterator[SparkBook | None]:
+    if path is None:
+        yield None
+        return
+    from clearance.monitor.spark import SparkBook
+    from clearance.spark.batch import local_session
+
+    session = local_session(master, "clearance-monitor")
+    try:
+        yield SparkBook(session, path)
+    finally:
+        session.stop()
+
+
 def monitor(
     ctx: typer.Context,
     webhook: Annotated[
@@ -155,6 +174,12 @@ def monitor(
     book: Annotated[
         Path | None, typer.Option("--book", help="Parquet book (with --engine spark).")
     ] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="Screening processes (default: cores).")
+    ] = None,
+    spark_master: Annotated[
+        str, typer.Option("--spark-master", help="Spark master for --engine spark.")
+    ] = "local[2]",
     fail_on_alert: Annotated[
         bool, typer.Option("--fail-on-alert", help="Exit 3 when there are new alerts.")
     ] = False,
@@ -164,15 +189,16 @@ def monitor(
     """Screen what is new since the last run: new listings against the book, new customers
     against the lists; a full re-screen after an algorithm or threshold change."""
     state = get_state(ctx)
-    if engine != "local":
-        raise ClearanceError("--engine spark is not available yet: use the local engine")
-    if book is not None:
-        raise ClearanceError("--book is for --engine spark; import the book with `book import`")
+    if engine not in {"local", "spark"}:
+        raise typer.BadParameter("expected local or spark", param_hint="--engine")
+    if (engine == "spark") != (book is not None):
+        raise ClearanceError("--engine spark needs --book PATH.parquet (and --book needs it)")
     settings = state.settings
     db = open_database(settings)
     snapshot = state.store.require_active()
-    with _progress(quiet or json_output) as progress:
-        summary = Monitor(settings, db).run(snapshot, full=full, progress=progress)
+    with _progress(quiet or json_output) as progress, _spark_book(book, spark_master) as parquet:
+        monitor = Monitor(settings, db, spark_book=parquet, workers=workers or os.cpu_count() or 1)
+        summary = monitor.run(snapshot, full=full, progress=progress)
     url = webhook or settings.webhook_url
     delivery = deliver(db, url, settings.webhook_secret, run_id=summary.run_id) if url else None
     if json_output:

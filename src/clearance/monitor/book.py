@@ -298,11 +298,8 @@ class Book:
     def stats(self) -> dict[str, Any]:
         with self.db.connect() as conn:
             total = conn.execute(select(func.count()).select_from(CUSTOMERS)).scalar() or 0
-            by_type: dict[str | None, int] = dict(
-                conn.execute(select(CUSTOMERS.c.type, func.count()).group_by(CUSTOMERS.c.type))
-                
-                .all()
-            )
+            grouped = select(CUSTOMERS.c.type, func.count()).group_by(CUSTOMERS.c.type)
+            by_type: dict[str | None, int] = {k: int(v) for k, v in conn.execute(grouped).all()}
             seq = conn.execute(select(func.max(CUSTOMERS.c.seq))).scalar() or 0
             updated = conn.execute(select(func.max(CUSTOMERS.c.updated_at))).scalar()
         return {

@@ -11,18 +11,20 @@
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, insert, select
 
 from clearance.app import list_versions, load_screener
 from clearance.db import Database
 from clearance.diff import diff_snapshots
-from clearance.matching.engine import Screener
+from clearance.matching.engine import Algorithm, Screener
 from clearance.matching.query import ScreenOptions
 from clearance.matching.result import Match
 from clearance.monitor.alerts import (
@@ -37,12 +39,17 @@ from clearance.monitor.alerts import (
 from clearance.monitor.book import Book, BookCustomer
 from clearance.monitor.reverse import CustomerIndex
 from clearance.monitor.tables import MonitorRun
+
+if TYPE_CHECKING:
+    from clearance.monitor.spark import SparkBook
 from clearance.settings import Settings
 from clearance.snapshots import Snapshot
 
 RUNS = cast(Table, MonitorRun.__table__)
 ALL_MATCHES = 1_000_000  # every alerting match of a customer, not the top 10
 Progress = Callable[[str, int, int], None]  # step, done, total
+Hit = tuple[str, str, Match]  # customer id, customer name, alerting match
+ALGORITHM_LABEL = f"{Algorithm().name} {Algorithm().version}"
 
 
 def screen_customer(screener: Screener, customer: BookCustomer, threshold: float) -> list[Match]:
@@ -62,6 +69,52 @@ def full_screen(
         for match in screen_customer(screener, customer, threshold):
             out[(customer.id, match.entity_id)] = match
     return out
+
+
+CHUNK = 2000  # customers per task of a worker process
+_WORKER: tuple[Screener, float] | None = None  # the screener a forked worker inherited
+
+
+def _screen_chunk(customers: list[BookCustomer]) -> list[Hit]:
+    assert _WORKER is not None
+    screener, threshold = _WORKER
+    return _screen_chunk_with(screener, customers, threshold)
+
+
+def _hits(
+    screener: Screener, customers: list[BookCustomer], threshold: float,
+    progress: Progress | None, workers: int = 1,
+) -> Iterator[Hit]:  # fmt: skip
+    """Alerting hits of ``customers``; in ``workers`` forked processes for large sets (each
+    inherits the loaded screener, as the batch runner's workers do)."""
+    global _WORKER
+    chunks = [customers[i : i + CHUNK] for i in range(0, len(customers), CHUNK)]
+    if workers <= 1 or len(chunks) < 2:
+        results: Iterable[list[Hit]] = (_screen_chunk_with(screener, c, threshold) for c in chunks)
+        pool = None
+    else:
+        _WORKER = (screener, threshold)
+        gc.freeze()  # the index stays shared with the workers (copy-on-write)
+        pool = multiprocessing.get_context("fork").Pool(workers)
+        results = pool.imap(_screen_chunk, chunks)
+    try:
+        done = 0
+        for chunk, hits in zip(chunks, results, strict=True):
+            yield from hits
+            done += len(chunk)
+            if progress is not None:
+                progress("screening customers", done, len(customers))
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+            gc.unfreeze()
+            _WORKER = None
+
+
+def _screen_chunk_with(screener: Screener, customers: list[BookCustomer], threshold: float
+                       ) -> list[Hit]:  # fmt: skip
+    return [(c.id, c.name, m) for c in customers for m in screen_customer(screener, c, threshold)]
 
 
 @dataclass
@@ -115,12 +168,16 @@ class Monitor:
         *,
         cleared: ClearedHook | None = None,
         threshold: float | None = None,
+        spark_book: SparkBook | None = None,
+        workers: int = 1,
     ) -> None:
         self.settings = settings
         self.db = db
         self.book = Book(db)
         self.cleared = cleared
         self.threshold = settings.threshold if threshold is None else threshold
+        self.spark_book = spark_book  # screen a Parquet book on Spark instead of the database
+        self.workers = workers  # forked screening processes (1: in this process)
 
     def last_run(self) -> dict[str, Any] | None:
         with self.db.connect() as conn:
@@ -135,7 +192,7 @@ class Monitor:
         """Screen what is new since the last run against ``snapshot`` (see the module doc)."""
         start = time.perf_counter()
         screener = load_screener(snapshot, self.settings)
-        algorithm = f"{screener.algorithm} {screener.algorithm_version}"
+        algorithm = ALGORITHM_LABEL
         last = self.last_run()
         previous = last["snapshot"] if last else None
         reason = self._full_reason(last, algorithm, full)
@@ -161,7 +218,9 @@ class Monitor:
                     summary.mode = "delta"
                     raised += self._delta(snapshot, previous, last_seq, states, summary, now,
                                           conn, progress)  # fmt: skip
-                new_customers = list(self.book.iter_customers(above_seq=last_seq))
+                new_customers = []
+                if self.spark_book is None:  # a Parquet book has no change history
+                    new_customers = list(self.book.iter_customers(above_seq=last_seq))
                 if new_customers:
                     summary.mode = "delta"
                     raised += self._screen_customers(
@@ -201,6 +260,10 @@ class Monitor:
         self, screener: Screener, snapshot: Snapshot, states: PairStates, cause: str,
         summary: RunSummary, progress: Progress | None,
     ) -> list[NewAlert]:  # fmt: skip
+        if self.spark_book is not None:
+            hits = self.spark_book.screen(snapshot, None, self.settings, self.threshold)
+            summary.customers_screened = self.spark_book.rows
+            return self._alerts(snapshot, hits, states, cause)
         customers = [c for c, _ in self.book.iter_customers()]
         return self._screen_customers(
             screener, snapshot, customers, states, cause, summary, progress
@@ -211,32 +274,37 @@ class Monitor:
         states: PairStates, cause: str, summary: RunSummary, progress: Progress | None,
         causes: dict[str, str] | None = None,
     ) -> list[NewAlert]:  # fmt: skip
+        hits = _hits(screener, customers, self.threshold, progress, self.workers)
+        alerts = self._alerts(snapshot, hits, states, cause, causes)
+        summary.customers_screened += len(customers)
+        return alerts
+
+    def _alerts(
+        self, snapshot: Snapshot, hits: Iterable[Hit], states: PairStates, cause: str,
+        causes: dict[str, str] | None = None,
+    ) -> list[NewAlert]:  # fmt: skip
+        """Screening hits -> the new alerts among them (no pair raised twice)."""
         versions = list_versions(snapshot)
-        algorithm = f"{screener.algorithm} {screener.algorithm_version}"
         digests: dict[str, str] = {}
         out: list[NewAlert] = []
-        for done, customer in enumerate(customers, 1):
-            for match in screen_customer(screener, customer, self.threshold):
-                if match.entity_id not in digests:
-                    data = snapshot.entity_dict(match.entity_id) or {}
-                    digests[match.entity_id] = entity_digest(data) if data else ""
-                digest = digests[match.entity_id]
-                ok, note = states.should_raise(customer.id, match.entity_id, digest)
-                if not ok:
-                    continue
-                states.mark(customer.id, match.entity_id, digest)
-                text = (causes or {}).get(match.entity_id, cause)
-                out.append(
-                    NewAlert(
-                        customer.id, customer.name, match.entity_id, match.list, match.name,
-                        match.score, tuple(_reason(f) for f in match.features), snapshot.id,
-                        versions.get(match.list), algorithm,
-                        f"{text}; {note}" if note else text, digest,
-                    )
-                )  # fmt: skip
-            if progress is not None and done % 1000 == 0:
-                progress("screening customers", done, len(customers))
-        summary.customers_screened += len(customers)
+        for customer_id, customer_name, match in hits:
+            if match.entity_id not in digests:
+                data = snapshot.entity_dict(match.entity_id) or {}
+                digests[match.entity_id] = entity_digest(data) if data else ""
+            digest = digests[match.entity_id]
+            ok, note = states.should_raise(customer_id, match.entity_id, digest)
+            if not ok:
+                continue
+            states.mark(customer_id, match.entity_id, digest)
+            text = (causes or {}).get(match.entity_id, cause)
+            out.append(
+                NewAlert(
+                    customer_id, customer_name, match.entity_id, match.list, match.name,
+                    match.score, tuple(_reason(f) for f in match.features), snapshot.id,
+                    versions.get(match.list), ALGORITHM_LABEL,
+                    f"{text}; {note}" if note else text, digest,
+                )
+            )  # fmt: skip
         return out
 
     def _delta(
@@ -276,6 +344,10 @@ class Monitor:
         summary.entities_screened = len(entities)
         if not entities:
             return []
+        if self.spark_book is not None:
+            hits = self.spark_book.screen(snapshot, entities, self.settings, self.threshold)
+            summary.customers_screened = summary.candidates = self.spark_book.rows
+            return self._alerts(snapshot, hits, states, "listing changed", causes)
         mini = Screener.build(entities, self.settings, snapshot_id=snapshot.id,
                               lists=list_versions(snapshot))  # fmt: skip
         known = [c for c, seq in self.book.iter_customers() if seq <= last_seq]
