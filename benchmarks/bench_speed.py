@@ -15,7 +15,8 @@ from bench_data import QuerySpec
 from bench_quality import to_query
 from bench_venv import WORK_DIR
 
-from clearance.matching.engine import Screener, build_index
+from clearance.matching.artifact import build_index
+from clearance.matching.engine import Screener
 from clearance.matching.query import ScreenOptions
 from clearance.model import Entity
 
@@ -30,12 +31,13 @@ def vm(key):  # VmHWM / VmRSS of this process in kB (ru_maxrss would include the
             return int(line.split()[1])
     return 0
 
+from clearance.matching.artifact import load_index
 from clearance.matching.engine import Screener
 from clearance.matching.query import ScreenOptions, make_query
 from clearance.settings import Settings
 base = vm("VmHWM")
 started, cpu = time.perf_counter(), time.process_time()
-screener = Screener.load(Path(sys.argv[1]), Settings(screen_cache=0))
+screener = Screener(load_index(Path(sys.argv[1])), Settings(screen_cache=0))
 load, load_cpu = time.perf_counter() - started, time.process_time() - cpu
 loaded = vm("VmRSS")
 for item in json.loads(Path(sys.argv[2]).read_text()):
@@ -106,7 +108,7 @@ class StoredIndex:
 def stored_index(
     entities: Sequence[Entity], lists: dict[str, str], specs: Sequence[QuerySpec]
 ) -> StoredIndex:
-    """build_index into a temp snapshot folder, then Screener.load + screen in a fresh process."""
+    """build_index into a temp snapshot folder, then load_index + screen in a fresh process."""
     WORK_DIR.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=WORK_DIR) as tmp:
         snapshot = Path(tmp) / "snapshot"

@@ -19,8 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from clearance.app import index_builder
 from clearance.cli.lists import parse_and_index
+from clearance.matching.artifact import index_builder
 from clearance.settings import Settings
 from clearance.snapshots import SnapshotStore
 from clearance.sources import read_path

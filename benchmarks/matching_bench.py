@@ -262,7 +262,7 @@ def print_speed(run: Run) -> None:
          "≤ 10 s", mark(run.build_cpu, 10, False)],
         ["index write (build_index to a snapshot)", "", f"{stored.write_s:.2f} s", "", ""],
         ["stored index size", "", f"{stored.size_mb:.0f} MB", "", ""],
-        ["Screener.load of the stored index (fresh process)", f"{stored.load_cpu_s:.2f} s",
+        ["load_index of the stored index (fresh process)", f"{stored.load_cpu_s:.2f} s",
          f"{stored.load_s:.2f} s", "≤ 1 s", mark(stored.load_cpu_s, 1, False)],
         ["query p50 (in process)", f"{p50:.2f} ms", f"{w50:.2f} ms", "≤ 1 ms", mark(p50, 1, False)],
         ["query p99", f"{p99:.2f} ms", f"{w99:.2f} ms", "≤ 10 ms", mark(p99, 10, False)],
@@ -272,7 +272,7 @@ def print_speed(run: Run) -> None:
         ["RSS peak after load + 500 queries (fresh process)", "", f"{stored.peak_mb:.0f} MB",
          "≤ 500 MB", mark(stored.peak_mb, 500, False)],
         ["  RSS of Python + clearance imports", "", f"{stored.base_mb:.0f} MB", "", ""],
-        ["  RSS right after Screener.load", "", f"{stored.loaded_mb:.0f} MB", "", ""],
+        ["  RSS right after load_index", "", f"{stored.loaded_mb:.0f} MB", "", ""],
     ]  # fmt: skip
     table(f"Speed ({len(lat.seconds)} queries, variants and unlisted mixed; load average "
           f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: CPU = the query thread's CPU "

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from clearance.errors import SnapshotError
-from clearance.matching.engine import Screener, save_index
-from clearance.matching.index import PartialIndex, build_partial
+from clearance.matching.artifact import MatcherIndexBuilder, index_builder, load_screener
+from clearance.matching.engine import Screener
 from clearance.matching.query import Query, ScreenOptions, make_query
 from clearance.matching.result import ScreeningResult
 from clearance.model import Entity, Relationship
@@ -85,7 +85,13 @@ class Clearance:
         return self.screen_query(query, ScreenOptions(limit=limit, threshold=threshold))
 
     def screen_query(self, query: Query, options: ScreenOptions | None = None) -> ScreeningResult:
-        return self.screener.screen(query, options or ScreenOptions())
+        options = options or ScreenOptions()
+        result = self.screener.screen(query, options)
+        if (self.settings.home / "ownership").is_dir():  # parties blocked by ownership rules
+            from clearance.graph.screening import with_derived_hits
+
+            result = with_derived_hits(self, query, options, result)
+        return result
 
     # -- browsing -----------------------------------------------------------------------------
     def entity(self, entity_id: str) -> Entity | None:
@@ -97,42 +103,7 @@ class Clearance:
 
 def list_versions(snapshot: Snapshot) -> dict[str, str]:
     """Per list, the version that goes with every result: published date, else load time."""
-    return {info.name: info.published or info.loaded_at for info in snapshot.lists()}
-
-
-class MatcherIndexBuilder:
-    """Snapshot artifact builder: the matcher index, stored inside the new snapshot.
-
-    Lists parsed in this run may hand over partial indexes built where they were parsed
-    (``with_partials``); the other lists of the snapshot are indexed from its files.
-    """
-
-    def __init__(self, partials: dict[str, PartialIndex] | None = None) -> None:
-        self.partials = dict(partials or {})
-
-    def with_partials(self, partials: dict[str, PartialIndex]) -> MatcherIndexBuilder:
-        return MatcherIndexBuilder({**self.partials, **partials})
-
-    def __call__(self, staging: Path, snapshot: Snapshot) -> None:
-        parts = [
-            self.partials.get(name) or build_partial(snapshot.iter_entities(name))
-            for name in snapshot.list_names()
-        ]
-        save_index(staging, parts, snapshot.id, list_versions(snapshot))
-
-
-index_builder = MatcherIndexBuilder()
-
-
-def load_screener(snapshot: Snapshot, settings: Settings) -> Screener:
-    """The stored index of ``snapshot``; rebuilt in memory if it is missing or outdated."""
-    try:
-        return Screener.load(snapshot.path, settings)
-    except Exception:  # noqa: BLE001 - a missing, damaged or outdated index is rebuilt
-        return Screener.build(
-            snapshot.iter_entities(), settings, snapshot_id=snapshot.id,
-            lists=list_versions(snapshot),
-        )  # fmt: skip
+    return snapshot.list_versions()
 
 
 def open(home: str | Path | None = None, settings: Settings | None = None) -> Clearance:  # noqa: A001
@@ -144,3 +115,13 @@ def open(home: str | Path | None = None, settings: Settings | None = None) -> Cl
 
         settings = replace(settings, home=Path(home))
     return Clearance(settings)
+
+
+__all__ = [
+    "Clearance",
+    "MatcherIndexBuilder",
+    "index_builder",
+    "list_versions",
+    "load_screener",
+    "open",
+]

@@ -67,8 +67,9 @@ class Settings:
     min_count_ratio: float = field(
         default=0.8,
         metadata={
-            "help": "`refresh` refuses a list whose entity count falls below this share "
-            "of the previous snapshot's (a truncated or hostile file)."
+            "help": "`load` and `refresh` refuse a list whose entity or alias count falls "
+            "below this share of the active snapshot's (a truncated or hostile file; "
+            "`--allow-shrink` forces it)."
         },
     )
     threshold: float = field(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from clearance.app import index_builder
+from clearance.matching.artifact import index_builder
 from clearance.model import (
     Entity,
     FuzzyDate,

@@ -179,7 +179,7 @@ def test_live_reload_under_load(tmp_path: Path, data_dir: Path, ofac_home: Path)
         threads = [threading.Thread(target=hammer) for _ in range(4)]
         for thread in threads:
             thread.start()
-        clearance_cli(home, "load", str(data_dir / "ofac" / "sdn_csv_2024-05-03"))
+        clearance_cli(home, "load", "--allow-shrink", str(data_dir / "ofac" / "sdn_csv_2024-05-03"))
         deadline_ok = False
         for _ in range(100):
             snapshot = httpx.get(f"{srv.url}/readyz").json()["snapshot"]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from clearance.app import index_builder
+from clearance.matching.artifact import index_builder
 from clearance.settings import Settings
 from clearance.snapshots import SnapshotStore
 from clearance.sources import read_path

@@ -41,7 +41,7 @@ def test_refresh_then_failures_keep_the_snapshot(
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     assert report["ok"] is False and report["snapshot"] is None
-    assert "2 entities against 10" in report["failures"][0]["reason"]
+    assert "entities down from 10 to 2" in report["failures"][0]["reason"]
     assert (home / "ACTIVE").read_text() == active
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 import clearance
-from clearance.app import Clearance, index_builder
+from clearance.app import Clearance
+from clearance.matching.artifact import index_builder
 from clearance.settings import Settings
 from clearance.snapshots import SnapshotStore
 from clearance.sources import read_path

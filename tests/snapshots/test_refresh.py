@@ -73,7 +73,7 @@ def test_refresh_installs_and_records_urls(tmp_path: Path) -> None:
         (None, "HTTP 404"),
         (b"{not json", "not a toy list"),
         (toy_bytes("toy-z", 10), "list toy-z, not toy-a"),
-        (toy_bytes("toy-a", 7), "7 entities against 10"),
+        (toy_bytes("toy-a", 7), "entities down from 10 to 7"),
         (toy_bytes("toy-a", 0), "holds no entities"),
     ],
 )

@@ -12,7 +12,14 @@ from collections.abc import AsyncIterator
 from fastapi import FastAPI
 
 import clearance
-from clearance.api import routes_browse, routes_diff, routes_monitor, routes_screen, routes_yente
+from clearance.api import (
+    routes_browse,
+    routes_diff,
+    routes_graph,
+    routes_monitor,
+    routes_screen,
+    routes_yente,
+)
 from clearance.api.auth import Authenticator, role_from_setting
 from clearance.api.errors import OrjsonResponse, install_error_handlers
 from clearance.api.metrics import Metrics
@@ -81,6 +88,10 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
     app.include_router(routes_yente.router)
     app.include_router(routes_diff.router)
     app.include_router(routes_monitor.router)
+    app.include_router(routes_graph.router)  # network and ownership (clearance.graph)
+    from clearance.web import install as install_web  # the analysts' pages, under /ui
+
+    install_web(app, settings.home)
     app.add_middleware(GuardMiddleware, max_body=settings.api_max_body_bytes, metrics=metrics)
     return app
 

@@ -1,24 +1,20 @@
-"""Authentication and roles.
+"""Authentication for FastAPI: the ``Authorization`` header as a dependency.
 
-Clients send ``Authorization: Bearer KEY`` (or yente's ``Authorization: ApiKey KEY``). Without
-a key a request gets the role set by ``CLEARANCE_API_ANONYMOUS`` or, by default, a 401. A key
-whose role is too low gets a 403. Neither the key nor the header is ever logged or echoed.
+Clients send ``Authorization: Bearer KEY`` (or yente's ``Authorization: ApiKey KEY``); the check
+itself (keys, roles, the anonymous role) is :class:`clearance.auth.Authenticator`. A missing or
+bad key answers 401, a role too low 403 (the statuses come from ``clearance.api.errors``).
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 
 from fastapi import Request, Security
 from fastapi.security import APIKeyHeader
 
-from clearance.api.errors import Forbidden, KeysUnavailable, Unauthorized
-from clearance.auth.keys import KeyStore, Role
-from clearance.errors import ClearanceError
+from clearance.auth import Authenticator, Principal, Role, role_from_setting
 
-log = logging.getLogger("clearance.api")
+__all__ = ["Authenticator", "Principal", "require", "role_from_setting"]
 
 _header = APIKeyHeader(
     name="Authorization",
@@ -28,39 +24,6 @@ _header = APIKeyHeader(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Principal:
-    """Who is calling: a key's name and role, or ``anonymous``."""
-
-    name: str
-    role: Role
-
-
-class Authenticator:
-    def __init__(self, keys: KeyStore, anonymous: Role | None) -> None:
-        self.keys = keys
-        self.anonymous = anonymous
-
-    def check(self, authorization: str | None) -> Principal:
-        if not authorization or not authorization.strip():
-            if self.anonymous is not None:
-                return Principal("anonymous", self.anonymous)
-            raise Unauthorized("missing API key: send the header `Authorization: Bearer <key>`")
-        scheme, _, token = authorization.strip().partition(" ")
-        if scheme.lower() not in {"bearer", "apikey"} or not token.strip():
-            raise Unauthorized(
-                "unsupported Authorization header: use `Bearer <key>` or `ApiKey <key>`"
-            )
-        try:
-            key = self.keys.authenticate(token.strip())
-        except ClearanceError as exc:
-            log.error("API keys unavailable: %s", exc.message)
-            raise KeysUnavailable("API keys could not be read; see the server log") from None
-        if key is None:
-            raise Unauthorized("invalid or revoked API key")
-        return Principal(key.name, key.role)
-
-
 def require(role: Role) -> Callable[[Request, str | None], Awaitable[Principal]]:
     """A FastAPI dependency admitting callers with ``role`` or a higher one."""
 
@@ -68,17 +31,8 @@ def require(role: Role) -> Callable[[Request, str | None], Awaitable[Principal]]
         request: Request, authorization: str | None = Security(_header)
     ) -> Principal:
         auth: Authenticator = request.app.state.auth
-        principal = auth.check(authorization)
-        if principal.role < role:
-            raise Forbidden(
-                f"this endpoint needs the {role.label} role; "
-                f"{principal.name!r} has {principal.role.label}"
-            )
+        principal = auth.authorize(authorization, role)
         request.state.principal = principal
         return principal
 
     return dependency
-
-
-def role_from_setting(value: str) -> Role | None:
-    return Role.parse(value) if value else None

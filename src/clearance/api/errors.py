@@ -1,16 +1,15 @@
 """Error responses: every failure is ``{"error": {"code", "message"}, "detail": message}``.
 
-``detail`` repeats the message for yente clients (they read it). A
-:class:`~clearance.errors.ClearanceError` answers with its ``.status`` through ONE handler; the
-API's own errors below are ClearanceErrors too. Request validation failures become 400
-(malformed JSON) or 422; anything unexpected becomes a 500 with a generic message (the traceback
-goes to the server log, never to the client).
+``detail`` repeats the message for yente clients (they read it). Core errors carry no HTTP
+status: :data:`STATUSES` maps each :class:`~clearance.errors.ClearanceError` type to its status
+and code, answered through ONE handler; the API's own errors below are ClearanceErrors too.
+Request validation failures become 400 (malformed JSON) or 422; anything unexpected becomes a
+500 with a generic message (the traceback goes to the server log, never to the client).
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 
 import orjson
@@ -19,7 +18,21 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from clearance.errors import ClearanceError
+from clearance.errors import (
+    BatchInputError,
+    CheckpointError,
+    ClearanceError,
+    ColumnError,
+    FetchError,
+    Forbidden,
+    InputFileError,
+    KeysUnavailable,
+    NotFoundError,
+    QueryError,
+    SnapshotError,
+    Unauthorized,
+    UnknownFormatError,
+)
 
 log = logging.getLogger("clearance.api")
 
@@ -34,53 +47,46 @@ class OrjsonResponse(Response):
 
 
 class ApiError(ClearanceError):
-    """Base of the API's own errors; ``code`` is the machine-readable error code."""
-
-    code = "bad_request"
-    status = 400
+    """Base of the API's own errors (request shape and server readiness)."""
 
 
 class MalformedRequest(ApiError):
-    code = "malformed_request"
-    status = 400
-
-
-class Unauthorized(ApiError):
-    code = "unauthorized"
-    status = 401
-
-
-class Forbidden(ApiError):
-    code = "forbidden"
-    status = 403
+    """The request is well-formed JSON but not a request this endpoint can answer."""
 
 
 class PayloadTooLarge(ApiError):
-    code = "payload_too_large"
-    status = 413
+    """The request body or the number of queries in it is over the limit."""
 
 
 class UnsupportedMediaType(ApiError):
-    code = "unsupported_media_type"
-    status = 415
-
-
-class KeysUnavailable(ApiError):
-    code = "keys_unavailable"
-    status = 503
+    """The request body is not JSON."""
 
 
 class NotReady(ApiError):
-    code = "not_ready"
-    status = 503
+    """No snapshot is loaded yet, so nothing can be screened."""
 
 
-_CODES = {
-    "QueryError": "invalid_query",
-    "NotFoundError": "not_found",
-    "SnapshotError": "snapshot_error",
-    "InputFileError": "invalid_input_file",
-    "FetchError": "fetch_failed",
+# Every error type the API answers, with its HTTP status and machine-readable code. A subclass
+# not listed answers as its nearest listed ancestor.
+STATUSES: dict[type[ClearanceError], tuple[int, str]] = {
+    ClearanceError: (500, "clearance_error"),
+    InputFileError: (422, "invalid_input_file"),
+    UnknownFormatError: (422, "unknown_format_error"),
+    SnapshotError: (409, "snapshot_error"),
+    FetchError: (502, "fetch_failed"),
+    NotFoundError: (404, "not_found"),
+    QueryError: (422, "invalid_query"),
+    BatchInputError: (422, "batch_input_error"),
+    ColumnError: (422, "column_error"),
+    CheckpointError: (409, "checkpoint_error"),
+    Unauthorized: (401, "unauthorized"),
+    Forbidden: (403, "forbidden"),
+    KeysUnavailable: (503, "keys_unavailable"),
+    ApiError: (400, "bad_request"),
+    MalformedRequest: (400, "malformed_request"),
+    PayloadTooLarge: (413, "payload_too_large"),
+    UnsupportedMediaType: (415, "unsupported_media_type"),
+    NotReady: (503, "not_ready"),
 }
 _HTTP_CODES = {
     400: "bad_request",
@@ -91,11 +97,16 @@ _HTTP_CODES = {
 }
 
 
+def status_of(exc: ClearanceError) -> tuple[int, str]:
+    """The HTTP status and error code ``exc`` answers with (see :data:`STATUSES`)."""
+    for cls in type(exc).__mro__:
+        if cls in STATUSES:
+            return STATUSES[cls]
+    return STATUSES[ClearanceError]
+
+
 def error_code(exc: ClearanceError) -> str:
-    if isinstance(exc, ApiError):
-        return exc.code
-    name = type(exc).__name__
-    return _CODES.get(name) or re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+    return status_of(exc)[1]
 
 
 def error_response(
@@ -112,12 +123,11 @@ def error_bytes(status: int, code: str, message: str) -> bytes:
 
 def _clearance_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ClearanceError)
-    headers = (
-        {"WWW-Authenticate": 'Bearer, ApiKey realm="clearance"'} if exc.status == 401 else None
-    )
-    if exc.status >= 500 and not isinstance(exc, ApiError):
+    status, code = status_of(exc)
+    headers = {"WWW-Authenticate": 'Bearer, ApiKey realm="clearance"'} if status == 401 else None
+    if status >= 500 and not isinstance(exc, ApiError | KeysUnavailable):
         log.error("%s on %s %s: %s", type(exc).__name__, request.method, request.url.path, exc)
-    return error_response(exc.status, error_code(exc), exc.message, headers)
+    return error_response(status, code, exc.message, headers)
 
 
 def _location(loc: tuple[Any, ...] | list[Any]) -> str:

@@ -16,6 +16,7 @@ from clearance.api.errors import error_bytes
 from clearance.api.metrics import Metrics
 
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
+FORM_PATHS = ("/ui/",)  # the web pages post HTML forms, not JSON
 
 
 def _is_json(content_type: str) -> bool:
@@ -84,7 +85,7 @@ class GuardMiddleware:
             chunks.append(chunk)
             more = message.get("more_body", False)
         body = b"".join(chunks)
-        if body:
+        if body and not scope["path"].startswith(FORM_PATHS):
             content_type = headers.get(b"content-type", b"").decode("latin-1")
             if not _is_json(content_type):
                 return (

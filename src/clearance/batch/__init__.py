@@ -8,11 +8,12 @@ with a checkpoint after every chunk, so an interrupted run resumes without losin
 a row. See ``docs/batch.md``.
 """
 
-from clearance.batch.checkpoint import Checkpoint, CheckpointError, checkpoint_path
-from clearance.batch.columns import ColumnError, ColumnMapping, ColumnSpec
-from clearance.batch.io import BatchInputError, TextOptions
+from clearance.batch.checkpoint import Checkpoint, checkpoint_path
+from clearance.batch.columns import ColumnMapping, ColumnSpec
+from clearance.batch.io import TextOptions
 from clearance.batch.results import SUMMARY_COLUMNS, ResultOptions
 from clearance.batch.runner import BatchConfig, BatchSummary, run_batch
+from clearance.errors import BatchInputError, CheckpointError, ColumnError
 
 __all__ = [
     "SUMMARY_COLUMNS",

@@ -17,17 +17,11 @@ from typing import Any
 
 import orjson
 
-from clearance.errors import ClearanceError
+from clearance.errors import CheckpointError
 from clearance.fileio import write_atomic
 
 CHECKPOINT_VERSION = 1
 HEAD_BYTES = 1 << 20
-
-
-class CheckpointError(ClearanceError):
-    """A run cannot start or resume (unfinished run in the way, snapshot changed...)."""
-
-    status = 409
 
 
 def checkpoint_path(output: Path) -> Path:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from clearance.errors import ClearanceError
+from clearance.errors import ColumnError
 from clearance.matching.query import Query, make_query
 from clearance.model import IdType
 
@@ -24,12 +24,6 @@ DEFAULT_DOB = "dob"
 DEFAULT_COUNTRY = "country"
 
 _COUNTRY_SPLIT = re.compile(r"\s*[;|]\s*")
-
-
-class ColumnError(ClearanceError):
-    """The column options do not fit the input file (a named column is missing...)."""
-
-    status = 422
 
 
 @dataclass(frozen=True, slots=True)

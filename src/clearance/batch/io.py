@@ -19,7 +19,7 @@ from typing import Any, BinaryIO, Literal
 
 import orjson
 
-from clearance.errors import ClearanceError
+from clearance.errors import BatchInputError
 
 Format = Literal["csv", "jsonl", "parquet"]
 FORMATS: tuple[Format, ...] = ("csv", "jsonl", "parquet")
@@ -36,12 +36,6 @@ _EXTENSIONS: dict[str, Format] = {
 MAX_RECORD_LINES = 64  # a quoted field spanning more physical lines is taken as broken quoting
 MAX_RECORD_BYTES = 1 << 20
 RAW_TEXT_LIMIT = 2000  # characters of a bad row kept in the errors file
-
-
-class BatchInputError(ClearanceError):
-    """The input file cannot be read at all (missing, empty, no header, unknown format)."""
-
-    status = 422
 
 
 def detect_format(path: Path, explicit: str | None, flag: str = "--format") -> Format:

@@ -23,7 +23,6 @@ from typing import Any
 
 from clearance.batch.checkpoint import (
     Checkpoint,
-    CheckpointError,
     Committed,
     check_resumable,
     checkpoint_path,
@@ -31,7 +30,6 @@ from clearance.batch.checkpoint import (
 )
 from clearance.batch.columns import ColumnMapping, ColumnSpec, resolve_columns
 from clearance.batch.io import (
-    BatchInputError,
     Format,
     InputFile,
     RawChunk,
@@ -51,7 +49,7 @@ from clearance.batch.worker import (
     process_chunk,
     run_chunk,
 )
-from clearance.errors import ClearanceError, SnapshotError
+from clearance.errors import BatchInputError, CheckpointError, ClearanceError, SnapshotError
 from clearance.matching.engine import Screener
 from clearance.settings import Settings
 from clearance.snapshots import SnapshotStore

@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from clearance.batch.checkpoint import CheckpointError
+from clearance.errors import CheckpointError
 from clearance.fileio import fsync_dir
 
 

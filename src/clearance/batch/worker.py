@@ -171,7 +171,7 @@ def init_worker(setup: WorkerSetup, parent_pid: int) -> None:
 
 def load_engine(setup: WorkerSetup) -> Screener:
     """The snapshot's stored index (rebuilt in memory only if it is missing or outdated)."""
-    from clearance.app import load_screener
+    from clearance.matching.artifact import load_screener
     from clearance.snapshots import Snapshot
 
     return load_screener(Snapshot(Path(setup.snapshot_path)), setup.settings)

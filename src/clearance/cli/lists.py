@@ -17,7 +17,6 @@ from typing import IO, Annotated, Any
 import orjson
 import typer
 
-from clearance.app import MatcherIndexBuilder
 from clearance.cli.output import (
     console,
     format_seconds,
@@ -30,14 +29,24 @@ from clearance.cli.output import (
 from clearance.errors import ClearanceError, InputFileError, NotFoundError, SnapshotError
 from clearance.ftm import ftm_records
 from clearance.gcpause import paused_gc
+from clearance.matching.artifact import MatcherIndexBuilder
 from clearance.matching.index import PartialIndex, build_partial
 from clearance.snapshots import HttpFetcher, Snapshot
 from clearance.snapshots import refresh as refresh_lists
+from clearance.snapshots.guard import InstallGuard
 from clearance.snapshots.install import EncodedList, encode_list
 from clearance.sources import read_path
 from clearance.sources.base import ParsedList
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+AllowShrinkOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-shrink",
+        help="Install a list even if it looks partial against the active snapshot (far fewer "
+        "entities or aliases, files missing, no end marker).",
+    ),
+]
 
 
 @contextmanager
@@ -188,6 +197,7 @@ def load(
         str | None, typer.Option("--list", help="Store under this list name.")
     ] = None,
     demo: Annotated[bool, typer.Option("--demo", help="Load the small bundled demo list.")] = False,
+    allow_shrink: AllowShrinkOption = False,
     json_output: JsonOption = False,
 ) -> None:
     """Load official list files into a new snapshot and make it active."""
@@ -205,16 +215,26 @@ def load(
         b.with_partials(partials) if isinstance(b, MatcherIndexBuilder) else b
         for b in state.builders
     ]
-    snapshot = state.store.install(parsed, builders=builders, parse_seconds=seconds)
+    guard = InstallGuard(state.settings.min_count_ratio, allow_shrink)
+    snapshot = state.store.install(parsed, builders=builders, parse_seconds=seconds, guard=guard)
     total = time.perf_counter() - start
     rows = _summary(parsed, seconds)
     if json_output:
-        print_json({"snapshot": snapshot.id, "lists": rows, "seconds": round(total, 3)})
+        print_json(
+            {"snapshot": snapshot.id, "lists": rows, "seconds": round(total, 3)}
+            | {"warnings": guard.warnings}
+        )
     else:
         title = (
             f"Loaded in {total:.1f}s (reading {read:.1f}s, snapshot + indexes {total - read:.1f}s)"
         )
         _print_loaded(rows, snapshot, title=title)
+        _print_warnings(guard.warnings)
+
+
+def _print_warnings(warnings: Sequence[str]) -> None:
+    for warning in warnings:
+        console.print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=True)
 
 
 @contextmanager
@@ -235,13 +255,19 @@ def refresh(
         bool,
         typer.Option("--keep-going", help="Install the lists that succeeded even if others fail."),
     ] = False,
+    allow_shrink: AllowShrinkOption = False,
     json_output: JsonOption = False,
 ) -> None:
     """Download the official files of each list, check them, and install a new snapshot."""
     state = get_state(ctx)
     with HttpFetcher.from_settings(state.settings) as fetcher:
         result = refresh_lists(
-            state.store, fetcher, lists, builders=state.builders, keep_going=keep_going
+            state.store,
+            fetcher,
+            lists,
+            builders=state.builders,
+            keep_going=keep_going,
+            allow_shrink=allow_shrink,
         )
     rows = _summary(result.parsed, result.seconds) if result.snapshot else []
     if json_output:
@@ -253,10 +279,13 @@ def refresh(
                 "failures": [
                     {"list": f.list, "url": f.url, "reason": f.reason} for f in result.failures
                 ],
+                "warnings": result.warnings,
             }
         )
     elif result.snapshot is not None:
         _print_loaded(rows, result.snapshot, title="Refreshed")
+    if not json_output:
+        _print_warnings(result.warnings)
     for failure in result.failures:
         where = f" ({failure.url})" if failure.url else ""
         print_error(f"{failure.list}{where}: {failure.reason}")

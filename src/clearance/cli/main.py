@@ -14,9 +14,9 @@ from typing import Annotated
 import typer
 
 from clearance import __version__
-from clearance.app import index_builder
-from clearance.cli import batch, db, diff, lists, monitor, screen, serve
+from clearance.cli import batch, db, diff, graph, lists, monitor, screen, serve
 from clearance.cli.output import AppState, ClearanceGroup
+from clearance.matching.artifact import index_builder
 from clearance.settings import Settings
 from clearance.snapshots import Builder
 
@@ -79,4 +79,5 @@ app.command()(diff.diff)
 app.add_typer(monitor.book_app, name="book")
 app.command()(monitor.monitor)
 serve.register(app)  # `serve` and the `keys` group (clearance.api)
+graph.register(app)  # `network`, `exposure` and the `ownership` group (clearance.graph)
 app.add_typer(db.app, name="db")  # `db upgrade|status` (clearance.db)

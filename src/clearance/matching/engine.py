@@ -10,7 +10,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
 
 from clearance.matching.features import FEATURES, Candidate, FeatureParams
 from clearance.matching.index import (
@@ -21,10 +20,7 @@ from clearance.matching.index import (
     IndexBuilder,
     NameIndex,
     NameRecord,
-    PartialIndex,
-    build_partial,
     clean_identifier,
-    merge_partials,
 )
 from clearance.matching.names import NameComparison, NameParams, WeightedName, compare, weigh
 from clearance.matching.normalize import NameForm, analyse, name_parts, skeleton
@@ -38,7 +34,6 @@ from clearance.settings import Settings
 
 ALGORITHM = "clearance-logic"
 ALGORITHM_VERSION = "1.1"
-INDEX_DIR = "index"
 SKELETON_FULL_TRUST = 6  # consonants a skeleton needs before it is trusted fully
 
 
@@ -138,10 +133,6 @@ class Screener:
         index = builder.build()
         index.lists = dict(lists or {})
         return cls(index, settings, algorithm)
-
-    @classmethod
-    def load(cls, snapshot_dir: Path, settings: Settings) -> Screener:
-        return cls(NameIndex.load(snapshot_dir / INDEX_DIR), settings)
 
     # -- screening -----------------------------------------------------------------------
     def screen(self, query: Query, options: ScreenOptions | None = None) -> ScreeningResult:
@@ -329,18 +320,3 @@ class Screener:
             alert=alert,
             features=tuple(results) if explain else (),
         )
-
-
-def build_index(snapshot_dir: Path, entities: Iterable[Entity], snapshot_id: str,
-                lists: dict[str, str]) -> Path:  # fmt: skip
-    """Build and store the matcher index inside a (staging) snapshot folder."""
-    return save_index(snapshot_dir, [build_partial(entities)], snapshot_id, lists)
-
-
-def save_index(
-    snapshot_dir: Path, parts: Iterable[PartialIndex], snapshot_id: str, lists: dict[str, str]
-) -> Path:
-    """Merge per-list partial indexes and store the result inside a snapshot folder."""
-    index = merge_partials(parts, snapshot_id, Algorithm().names)
-    index.lists = dict(lists)
-    return index.save(snapshot_dir / INDEX_DIR)

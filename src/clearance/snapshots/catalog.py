@@ -183,6 +183,10 @@ class Snapshot:
     def list_names(self) -> builtins.list[str]:
         return sorted(self.manifest["lists"])
 
+    def list_versions(self) -> dict[str, str]:
+        """Per list, the version that goes with every result: published date, else load time."""
+        return {info.name: info.published or info.loaded_at for info in self.lists()}
+
     def list_info(self, name: str) -> ListInfo | None:
         data = self.manifest["lists"].get(name)
         return ListInfo.from_manifest(name, data) if data is not None else None

@@ -23,6 +23,7 @@ from clearance.settings import Settings
 from clearance.snapshots import install as writer
 from clearance.snapshots import layout
 from clearance.snapshots.catalog import Snapshot, SnapshotInfo
+from clearance.snapshots.guard import InstallGuard
 from clearance.snapshots.install import EncodedList
 
 if TYPE_CHECKING:  # the readers are not needed to read snapshots
@@ -129,6 +130,7 @@ class SnapshotStore:
         builders: Sequence[Builder] = (),
         min_count_ratio: float | None = None,
         parse_seconds: Mapping[str, float] | None = None,
+        guard: InstallGuard | None = None,
     ) -> Snapshot:
         """Make a new active snapshot: ``parsed`` lists replace theirs, others carry over.
 
@@ -138,6 +140,8 @@ class SnapshotStore:
         ``min_count_ratio`` (used by ``refresh``) refuses a list whose entity count falls
         below that share of the same list in the active snapshot. ``builders`` are called with
         the staging folder before the switch; an exception in one aborts the install.
+        ``guard`` (``load`` and ``refresh`` pass one) refuses lists that look partial against
+        the active snapshot (see :mod:`clearance.snapshots.guard`), under the install lock.
         """
         if not parsed:
             raise SnapshotError("nothing to install")
@@ -154,6 +158,8 @@ class SnapshotStore:
             parent = self.active()
             if min_count_ratio is not None:
                 check_counts(parsed, parent, min_count_ratio)
+            if guard is not None:
+                guard.check(parsed, parent)
             ids = self.snapshot_ids()
             snapshot_id = layout.new_snapshot_id(writer.file_seed(parsed), ids[-1] if ids else None)
             final = self._build(snapshot_id, parsed, parent, builders, parse_seconds or {})

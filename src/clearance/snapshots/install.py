@@ -11,7 +11,7 @@ import hashlib
 import os
 import shutil
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +62,8 @@ class EncodedList:
     issues: bytes
     index: bytes
     edges: bytes
+    gaps: builtins.list[str] = field(default_factory=builtins.list)
+    notes: builtins.list[str] = field(default_factory=builtins.list)
 
     def counts(self) -> dict[str, int]:
         """The list's counts, as :meth:`ParsedList.counts` gave them."""
@@ -114,6 +116,8 @@ def encode_list(parsed: ParsedList) -> EncodedList:
         issues=issues,
         index=_dumps(index),
         edges=_dumps(edges),
+        gaps=list(parsed.gaps),
+        notes=list(parsed.notes),
     )
 
 

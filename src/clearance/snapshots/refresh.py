@@ -1,8 +1,9 @@
 """``refresh``: download each list's official files, parse, sanity-check, install atomically.
 
 Downloads go to a temporary folder; a list is parsed only when all its files arrived whole.
-By default any failure (HTTP error, truncated body, unparseable or wrong file, a count drop
-against the previous snapshot) installs nothing, so the previous snapshot stays active.
+By default any failure (HTTP error, truncated body, unparseable or wrong file, a list the
+install guard finds partial against the previous snapshot) installs nothing, so the previous
+snapshot stays active.
 With ``keep_going`` the lists that succeeded are installed and the failures still reported.
 """
 
@@ -18,7 +19,8 @@ from typing import TYPE_CHECKING
 from clearance.errors import ClearanceError, FetchError, InputFileError
 from clearance.snapshots.catalog import Snapshot
 from clearance.snapshots.fetch import Fetcher, file_name
-from clearance.snapshots.home import Builder, SnapshotStore, check_counts
+from clearance.snapshots.guard import InstallGuard
+from clearance.snapshots.home import Builder, SnapshotStore
 
 if TYPE_CHECKING:
     from clearance.sources.base import ParsedList
@@ -45,6 +47,7 @@ class RefreshResult:
     failures: list[RefreshFailure] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     snapshot: Snapshot | None = None
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -108,6 +111,7 @@ def refresh(
     *,
     builders: Sequence[Builder] = (),
     keep_going: bool = False,
+    allow_shrink: bool = False,
 ) -> RefreshResult:
     """Refresh ``lists`` (default: every list with a configured URL) into a new snapshot."""
     urls = source_urls(store, lists)
@@ -123,21 +127,26 @@ def refresh(
             result.seconds[name] = time.perf_counter() - start
             result.parsed.append(parsed)
     ratio = store.settings.min_count_ratio
+    guard = InstallGuard(ratio, allow_shrink)
     good: list[ParsedList] = []
     parent = store.active()
     for parsed in result.parsed:
         try:
-            check_counts([parsed], parent, ratio)
+            guard.check([parsed], parent)
         except ClearanceError as exc:
             result.failures.append(RefreshFailure(parsed.list, exc.message))
         else:
             good.append(parsed)
     result.parsed = good
+    result.warnings = guard.warnings
     if not result.parsed or (result.failures and not keep_going):
         return result
-    try:
+    try:  # checked again under the install lock (the active snapshot may have moved)
         result.snapshot = store.install(
-            result.parsed, builders=builders, min_count_ratio=ratio, parse_seconds=result.seconds
+            result.parsed,
+            builders=builders,
+            parse_seconds=result.seconds,
+            guard=InstallGuard(ratio, allow_shrink),
         )
     except ClearanceError as exc:
         result.failures.append(RefreshFailure("install", exc.message))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from clearance.errors import InputFileError, UnknownFormatError
+from clearance.errors import ClearanceError, InputFileError, UnknownFormatError
 from clearance.sources.base import ListFormat, ParsedList
 from clearance.sources.registry import FORMATS
 
@@ -39,7 +39,14 @@ def read_path(
     fmt = get_format(format_name) if format_name else detect_format(path)
     if not path.exists():
         raise InputFileError(str(path), "no such file or folder")
-    return fmt.read(path, list_name=list_name)
+    try:
+        return fmt.read(path, list_name=list_name)
+    except (ClearanceError, MemoryError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # a reader choking on a damaged file: name the file, no traceback
+        raise InputFileError(
+            str(path), f"cannot be read as {fmt.name}: {type(exc).__name__}: {exc}"
+        ) from exc
 
 
 __all__ = ["FORMATS", "ListFormat", "ParsedList", "detect_format", "get_format", "read_path"]

@@ -51,6 +51,10 @@ class ParsedList:
     files: builtins.list[SourceFile]
     published: str | None = None  # ISO date (or datetime) the publisher states
     issues: builtins.list[ParseIssue] = field(default_factory=builtins.list)
+    # Signs the file set is partial (a file its set has missing, an end marker absent): the
+    # install guard refuses the list unless forced. ``notes``: tolerated, shown as warnings.
+    gaps: builtins.list[str] = field(default_factory=builtins.list)
+    notes: builtins.list[str] = field(default_factory=builtins.list)
 
     def counts(self) -> dict[str, int]:
         by_schema: dict[str, int] = defaultdict(int)

@@ -72,7 +72,7 @@ def cached_screener(snapshot_dir: str, settings: Settings) -> Screener:
     with _LOCK:
         screener = _SCREENERS.get(key)
         if screener is None:
-            from clearance.app import load_screener
+            from clearance.matching.artifact import load_screener
             from clearance.snapshots import Snapshot
 
             screener = load_screener(Snapshot(Path(snapshot_dir)), settings)

@@ -16,13 +16,14 @@ from typing import Any
 
 import orjson
 
-from clearance.batch.checkpoint import Checkpoint, CheckpointError, checkpoint_path, fingerprint
+from clearance.batch.checkpoint import Checkpoint, checkpoint_path, fingerprint
 from clearance.batch.checkpoint import Committed as _Committed
-from clearance.batch.columns import ColumnError, ColumnMapping, resolve_columns
+from clearance.batch.columns import ColumnMapping, resolve_columns
 from clearance.batch.io import InputFile, detect_format, open_input
 from clearance.batch.results import arrow_schema, csv_header, encode_rows
 from clearance.batch.runner import BatchConfig, BatchSummary, active_snapshot, output_format
 from clearance.batch.sinks import ParquetSink, TextSink
+from clearance.errors import CheckpointError, ColumnError
 from clearance.settings import Settings
 from clearance.spark import (
     CORRUPT_COLUMN,

@@ -21,11 +21,13 @@ from typing import Protocol
 from lxml import etree
 
 from clearance.errors import InputFileError
+from clearance.sources.shared.safexml import iter_records, localname
+from clearance.sources.shared.zips import MAX_UNPACKED, check_sizes
 
 ENHANCED_NS = (
     "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/ENHANCED_XML"
 )
-MAX_XML_BYTES = 1 << 30  # the full SDN_ENHANCED.XML is well under this
+MAX_XML_BYTES = MAX_UNPACKED  # the full SDN_ENHANCED.XML is well under this
 _PROLOG_BYTES = 1 << 16
 
 
@@ -65,10 +67,7 @@ def _xml_member(path: Path, archive: zipfile.ZipFile) -> zipfile.ZipInfo:
     if len(members) != 1:
         raise InputFileError(str(path), f"expected one XML file in the zip, found {len(members)}")
     member = members[0]
-    if member.file_size > MAX_XML_BYTES:
-        raise InputFileError(
-            str(path), f"{member.filename} unpacks to {member.file_size:,} bytes: refused"
-        )
+    check_sizes(path, archive, streamed={member.filename}, limit=MAX_XML_BYTES)
     return member
 
 
@@ -122,19 +121,9 @@ def iter_entities(stream: Readable, name: str, header: XmlHeader) -> Iterator[et
             name, f"root element <{root_name}>: not an OFAC enhanced XML (<sanctionsData>) file"
         )
     source = _Prefixed(head, stream)
-    events = etree.iterparse(
-        source,
-        events=("end",),
-        resolve_entities=False,
-        no_network=True,
-        huge_tree=False,
-        load_dtd=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
     try:
-        for _, el in events:
-            tag = etree.QName(el).localname
+        for _, el in iter_records(name, _KEPT, source):
+            tag = localname(el.tag)
             if tag == "entity":
                 yield el
             elif tag == "referenceValue":
@@ -152,14 +141,19 @@ def iter_entities(stream: Readable, name: str, header: XmlHeader) -> Iterator[et
                 grand = el.getparent()
                 if grand is not None and _parent_name(grand) == "filters":
                     header.lists.append((el.text or "").strip())
-            else:
-                continue
-            if tag in ("entity", "referenceValue", "featureType"):
-                _free(el)
-    except etree.XMLSyntaxError as exc:
-        raise InputFileError(
-            name, f"malformed XML: {exc.msg}", record=f"line {exc.lineno}"
-        ) from exc
+    except InputFileError as exc:
+        found = _SYNTAX.match(exc.reason)
+        if found is None:
+            raise
+        record = f"line {found[1]}" if found[1] else None
+        raise InputFileError(name, f"malformed XML: {found[2]}", record=record) from None
+
+
+_SYNTAX = re.compile(r"not well-formed XML(?: at line (\d+))?: (.*)", re.DOTALL)
+
+
+_KEPT = frozenset({"entity", "referenceValue", "featureType", "dataAsOf", "sanctionsList"})
+"""The elements mapped (each dropped once handled; everything else as soon as it ends)."""
 
 
 def _parent_name(el: etree._Element) -> str:
@@ -172,14 +166,6 @@ def _child_text(el: etree._Element, name: str) -> str:
         if isinstance(child.tag, str) and etree.QName(child).localname == name:
             return (child.text or "").strip()
     return ""
-
-
-def _free(el: etree._Element) -> None:
-    """Release a processed element and the siblings before it (constant memory)."""
-    el.clear()
-    parent = el.getparent()
-    while parent is not None and el.getprevious() is not None:
-        del parent[0]
 
 
 class _Prefixed:

@@ -25,6 +25,7 @@ from clearance.sources.ofac.map import map_csv_set, merge_comments
 from clearance.sources.ofac.read_csv import (
     CONS_FILES,
     SDN_FILES,
+    csv_set_gaps,
     find_csv_set,
     looks_like_primary,
     read_addresses,
@@ -105,6 +106,7 @@ class OfacCsvFormat:
             },
             issues=issues,
         )
+        gaps, notes = csv_set_gaps(files)
         return ParsedList(
             list=target,
             format=self.name,
@@ -112,6 +114,8 @@ class OfacCsvFormat:
             files=[file_record(p) for p in files.paths()],
             published=None,  # the legacy CSV carries no publication date
             issues=issues,
+            gaps=gaps,
+            notes=notes,
         )
 
 

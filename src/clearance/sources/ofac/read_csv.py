@@ -110,6 +110,42 @@ class CsvSet:
         return [p for p in (self.primary, self.addresses, self.aliases, self.comments) if p]
 
 
+EOF_MARKER = b"\x1a"
+"""OFAC ends every CSV file it serves with this byte: a file without it was cut short."""
+
+
+def _ends_with_marker(path: Path) -> bool:
+    with path.open("rb") as handle:
+        handle.seek(0, 2)
+        size = handle.tell()
+        handle.seek(max(0, size - 16))
+        return EOF_MARKER in handle.read()
+
+
+def csv_set_gaps(files: CsvSet) -> tuple[list[str], list[str]]:
+    """What makes the set look partial (refused unless forced) and what is only noted.
+
+    The primary, address and alias files must be there and end with OFAC's end-of-file byte;
+    a missing comments file, or one without the byte, is noted (OFAC's is often tiny, and
+    some published copies lack the byte)."""
+    names = SDN_FILES if files.list_name == "ofac-sdn" else CONS_FILES
+    gaps: list[str] = []
+    notes: list[str] = []
+    required = (
+        (files.primary, names[0]),
+        (files.addresses, names[1]),
+        (files.aliases, names[2]),
+    )
+    carries = dict(zip(names, ("entries", "addresses", "aliases", "remark overflow"), strict=True))
+    for path, name in (*required, (files.comments, names[3])):
+        out = gaps if name != names[3] else notes
+        if path is None:
+            out.append(f"{name} is missing from the set (its {carries[name]} would be lost)")
+        elif not _ends_with_marker(path):
+            out.append(f"{path.name} does not end with OFAC's end-of-file byte 0x1A (cut short?)")
+    return gaps, notes
+
+
 def _siblings(folder: Path) -> dict[str, Path]:
     """Files in ``folder`` by lower-cased name (OFAC serves ``SDN.CSV`` too)."""
     return {p.name.lower(): p for p in folder.iterdir() if p.is_file()}

@@ -1,17 +1,19 @@
-"""Safe XML parsing for list files (shared by the UN and EU readers).
+"""Safe, streaming XML parsing for list files (UN, EU, OFAC enhanced XML, UK workbook sheets).
 
 lxml is configured not to resolve entities, not to touch the network, not to load DTDs and to
 keep its size limits (``huge_tree=False``). A file that declares entities is refused outright:
 official list files never do, and an unexpanded entity would silently drop text. An
 entity-expansion bomb is therefore a clear :class:`~clearance.errors.InputFileError`, not a hang
-or a ``MemoryError``.
+or a ``MemoryError``. List files are streamed by :func:`iter_records`, which keeps only the
+records the reader maps and refuses a record beyond an element budget, so no file, however
+large or strange, holds more than one record's tree in memory.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from lxml import etree
 
@@ -20,7 +22,7 @@ from clearance.errors import InputFileError
 _OPTIONS = {"resolve_entities": False, "no_network": True, "huge_tree": False, "load_dtd": False}
 
 
-def _check_nonempty(path: Path) -> None:
+def check_nonempty(path: Path) -> None:
     if not path.is_file():
         raise InputFileError(str(path), "not a file")
     with path.open("rb") as handle:
@@ -49,8 +51,10 @@ def _syntax_error(path: Path, exc: etree.XMLSyntaxError) -> InputFileError:
 
 
 def parse_xml(path: Path) -> etree._ElementTree:
-    """Parse a whole XML file safely; bad input raises :class:`InputFileError`."""
-    _check_nonempty(path)
+    """Parse a whole (small) XML file safely; bad input raises :class:`InputFileError`.
+
+    Keeps the whole tree: list files are read with :func:`iter_records` instead."""
+    check_nonempty(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -72,43 +76,126 @@ def parse_xml_bytes(path: Path, data: bytes) -> etree._Element:
 def iter_elements(
     path: Path, local_name: str, *, source: IO[bytes] | None = None
 ) -> Iterator[tuple[etree._Element, etree._Element]]:
-    """Stream ``(root, element)`` for every element named ``local_name`` (any namespace).
+    """Stream ``(root, element)`` for every outermost element named ``local_name``.
 
     Reads ``source`` when given (a member of a zip file, say), else ``path``; ``path`` names
-    the file in errors. Each element is cleared after the caller has handled it, so memory stays
-    flat on large files. Syntax errors anywhere in the file raise :class:`InputFileError`.
+    the file in errors. See :func:`iter_records`: memory stays flat whatever else the file
+    holds, and syntax errors anywhere in the file raise :class:`InputFileError`.
     """
     if source is None:
-        _check_nonempty(path)
+        check_nonempty(path)
         with path.open("rb") as handle:  # closed even when the caller stops early
-            yield from iter_elements(path, local_name, source=handle)
+            yield from iter_records(path, frozenset({local_name}), handle)
         return
+    yield from iter_records(path, frozenset({local_name}), source)
+
+
+RECORD_ELEMENTS = 100_000
+"""Most elements one record may hold (the largest real record holds a few thousand)."""
+RECORD_BYTES = 8 << 20
+"""Most bytes of XML one record may span (the largest real record spans well under 1 MB)."""
+
+
+def localname(tag: object) -> str:
+    """The local part of an lxml tag (``""`` for comments and the like)."""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+class _Counted:
+    """A byte stream that counts what the parser has read from it."""
+
+    __slots__ = ("read_bytes", "_source")
+
+    def __init__(self, source: Any) -> None:
+        self._source = source
+        self.read_bytes = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data: bytes = self._source.read(size)
+        self.read_bytes += len(data)
+        return data
+
+
+def iter_records(
+    path: Path | str,
+    names: frozenset[str] | set[str],
+    source: IO[bytes] | Any,
+    *,
+    max_elements: int = RECORD_ELEMENTS,
+    max_bytes: int = RECORD_BYTES,
+    on_root: Callable[[etree._Element], None] | None = None,
+) -> Iterator[tuple[etree._Element, etree._Element]]:
+    """Stream ``(root, record)`` for every outermost element whose local name is in ``names``.
+
+    Only what the caller maps is kept: a record's subtree while the caller handles it, and the
+    ancestors of the element being parsed. Every other element (unknown ones anywhere in the
+    file, containers' finished children) is cleared and dropped as soon as it ends, so memory
+    stays flat whatever the file holds. A record of more than ``max_elements`` elements or
+    spanning more than ``max_bytes`` bytes is refused with :class:`InputFileError` naming its
+    line (an explicit budget: no real list record comes near it). ``path`` names the file in
+    errors; syntax errors and entity declarations raise :class:`InputFileError` too.
+    ``on_root`` is called with the root element as soon as it starts (its attributes are set).
+    """
+    label = str(path)
+    counted = _Counted(source)
     events = etree.iterparse(
-        source,
-        events=("end",),
-        tag=f"{{*}}{local_name}",
-        remove_comments=True,
-        **_OPTIONS,
+        counted, events=("start", "end"), remove_comments=True, remove_pis=True, **_OPTIONS
     )
-    checked = False
+    depth = count = began = 0  # depth > 0 while inside a record: its nesting level
+    root: etree._Element | None = None
     try:
-        for _, element in events:
-            tree = element.getroottree()
-            if not checked:
-                _check_no_entities(path, tree)
-                checked = True
-            yield tree.getroot(), element
-            element.clear(keep_tail=False)
-            parent = element.getparent()
-            if parent is not None:
-                while element.getprevious() is not None:
-                    del parent[0]
+        for event, element in events:
+            if event == "start":
+                if depth:
+                    depth += 1
+                    count += 1
+                    if count > max_elements or counted.read_bytes - began > max_bytes:
+                        raise _too_big(label, element, max_elements, max_bytes)
+                elif root is None:
+                    root = element
+                    _check_no_entities(Path(label), element.getroottree())
+                    if on_root is not None:
+                        on_root(element)
+                elif localname(element.tag) in names:
+                    depth, count, began = 1, 1, counted.read_bytes
+            elif depth > 1:  # the end of an element inside a record: kept with it
+                depth -= 1
+            else:
+                if depth:
+                    depth = 0
+                    yield root if root is not None else element, element
+                _drop(element)
     except etree.XMLSyntaxError as exc:
-        raise _syntax_error(path, exc) from None
+        raise _syntax_error(Path(label), exc) from None
     except OSError as exc:
-        raise InputFileError(str(path), f"cannot read XML: {exc}") from None
+        raise InputFileError(label, f"cannot read XML: {exc}") from None
+
+
+def _too_big(label: str, element: etree._Element, elements: int, size: int) -> InputFileError:
+    line = getattr(element, "sourceline", None)
+    return InputFileError(
+        label,
+        f"a record holds more than {elements:,} elements or spans more than {size:,} bytes; "
+        "refused as a hostile file (real list records are far smaller)",
+        record=f"line {line}" if line else None,
+    )
+
+
+def _drop(element: etree._Element) -> None:
+    """Clear a finished element and remove the finished siblings before it."""
+    element.clear(keep_tail=False)  # type: ignore[call-arg]
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
 
 
 def local(element: etree._Element) -> str:
     """The tag name without its namespace."""
     return etree.QName(element).localname
+
+
+# Public names for readers that drive lxml's iterparse themselves (payment message files).
+PARSER_OPTIONS = _OPTIONS
+check_no_entities = _check_no_entities
+syntax_error = _syntax_error

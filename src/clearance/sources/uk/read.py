@@ -62,7 +62,6 @@ COLUMNS: dict[str, str] = {
     "Group ID": "group_id",
 }
 REQUIRED = ("Name 6", "Group Type", "Alias Type", "Group ID")
-MAX_UNCOMPRESSED = 1_000_000_000  # the real workbook expands to 17 MB
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,20 +174,20 @@ def read_xlsx(path: Path) -> UkFile:
         raise InputFileError(str(path), "file is empty")
     if not zipfile.is_zipfile(path):
         raise InputFileError(str(path), "not an Excel .xlsx workbook (not a zip file)")
-    with zipfile.ZipFile(path) as archive:
-        if sum(i.file_size for i in archive.infolist()) > MAX_UNCOMPRESSED:
-            raise InputFileError(str(path), "workbook expands to more than 1 GB (zip bomb?)")
-    import openpyxl  # imported here: only this format needs it
     from defusedxml import DefusedXmlException
     from openpyxl.utils.exceptions import InvalidFileException
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
     from clearance.sources.uk.sheet import sheet_values
+    from clearance.sources.uk.workbook import check_workbook, load_workbook
 
     # openpyxl parses the workbook XML with defusedxml: entity declarations are refused.
     bad = (InvalidFileException, DefusedXmlException, zipfile.BadZipFile, KeyError, ValueError)
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        check_workbook(path)
+        book = load_workbook(path)
+    except InputFileError:
+        raise
     except (*bad, OSError) as exc:
         raise InputFileError(str(path), f"not a readable .xlsx workbook: {_why(exc)}") from None
     try:

@@ -52,7 +52,7 @@ class _Sheet:
         """openpyxl's ``parse_cell`` value (``data_only``: formulas give their cached value)."""
         if kind == "inlineStr":
             child = cell.find(_INLINE)
-            return None if child is None else _inline_text(child)
+            return None if child is None else inline_text(child)
         text = _value_text(cell)
         if text is None:
             return None
@@ -123,7 +123,7 @@ def _shared(strings: Sequence[str], text: str) -> str:
         raise ValueError(f"shared string {text} does not exist") from None
 
 
-def _inline_text(element: etree._Element) -> str:
+def inline_text(element: etree._Element) -> str:
     """The text of an inline string: its ``t`` plus the ``t`` of each rich-text run."""
     plain: str | None = None
     runs: list[str] = []

@@ -13,7 +13,7 @@ from pathlib import Path
 from lxml import etree
 
 from clearance.errors import InputFileError
-from clearance.sources.shared.safexml import parse_xml
+from clearance.sources.shared.safexml import check_nonempty, iter_records
 from clearance.sources.shared.text import clean
 
 ROOT_TAG = "CONSOLIDATED_LIST"
@@ -200,10 +200,31 @@ def _record(element: etree._Element, kind: str) -> UnRecord:
 
 
 def read_un(path: Path) -> UnFile:
-    """Parse the consolidated XML; raise :class:`InputFileError` if it is not that file."""
-    root = parse_xml(path).getroot()
-    if root.tag != ROOT_TAG:
-        raise InputFileError(str(path), f"root element is <{root.tag}>, expected <{ROOT_TAG}>")
-    records = [_record(e, "INDIVIDUAL") for e in root.iterfind("INDIVIDUALS/INDIVIDUAL")]
-    records += [_record(e, "ENTITY") for e in root.iterfind("ENTITIES/ENTITY")]
-    return UnFile(date_generated=clean(root.get("dateGenerated")), records=records)
+    """Stream the consolidated XML; raise :class:`InputFileError` if it is not that file.
+
+    Only ``INDIVIDUALS/INDIVIDUAL`` and ``ENTITIES/ENTITY`` records are kept (one at a time,
+    until mapped to a raw record); anything else the file holds is dropped as it is parsed."""
+    roots: list[str] = []
+
+    def check_root(root: etree._Element) -> None:
+        if root.tag != ROOT_TAG:
+            raise InputFileError(str(path), f"root element is <{root.tag}>, expected <{ROOT_TAG}>")
+        roots.append(clean(root.get("dateGenerated")))
+
+    individuals: list[UnRecord] = []
+    entities: list[UnRecord] = []
+    check_nonempty(path)
+    with path.open("rb") as handle:
+        for _, element in iter_records(path, _RECORDS, handle, on_root=check_root):
+            parent = element.getparent()
+            container = parent.tag if parent is not None else ""
+            if element.tag == "INDIVIDUAL" and container == "INDIVIDUALS":
+                individuals.append(_record(element, "INDIVIDUAL"))
+            elif element.tag == "ENTITY" and container == "ENTITIES":
+                entities.append(_record(element, "ENTITY"))
+    if not roots:
+        raise InputFileError(str(path), "no XML element found: not an XML file")
+    return UnFile(date_generated=roots[0], records=individuals + entities)
+
+
+_RECORDS = frozenset({"INDIVIDUAL", "ENTITY"})

@@ -1,0 +1,246 @@
+"""Field-aware screening: a message's parties, BICs, places and free text against the lists,
+turned into a :class:`~clearance.payments.decision.Decision` by the declared policy.
+
+Pure: the lists come through :class:`~clearance.payments.lists.ListView`; nothing here reads
+files, the network or a database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from clearance.errors import QueryError
+from clearance.matching.query import ScreenOptions, make_query
+from clearance.matching.result import Match
+from clearance.messages.model import Located, Message, Party, TextField
+from clearance.payments import text as running
+from clearance.payments.decision import Decision, Hit, decide
+from clearance.payments.lists import Listed, ListView
+from clearance.payments.policy import Action, Policy, Regime
+
+DecisionHook = Callable[[Decision], None]
+
+
+class PaymentScreener:
+    """Screens messages against one :class:`ListView` under one :class:`Policy`.
+
+    ``hooks`` are called with every decision (receipts, cases, alerts): a hook that raises
+    stops nothing but is the caller's to report.
+    """
+
+    def __init__(
+        self, lists: ListView, policy: Policy | None = None, hooks: list[DecisionHook] | None = None
+    ) -> None:
+        self.lists = lists
+        self.policy = policy or Policy.load()
+        self.hooks = list(hooks or [])
+        self._names = ScreenOptions(limit=5, threshold=self.policy.review, explain=True)
+        self._text = ScreenOptions(limit=3, threshold=self.policy.text_review, explain=True)
+
+    def screen(self, message: Message) -> Decision:
+        hits: list[Hit] = []
+        for party in message.parties:
+            hits.extend(self._party(party))
+        for field in message.texts:
+            hits.extend(self._text_field(field))
+        decision = decide(
+            message,
+            hits,
+            snapshot=self.lists.snapshot_id,
+            algorithm=self.lists.algorithm,
+            policy=self.policy.source,
+        )
+        for hook in self.hooks:
+            hook(decision)
+        return decision
+
+    # -- parties --------------------------------------------------------------------------
+    def _party(self, party: Party) -> Iterator[Hit]:
+        countries = tuple(dict.fromkeys(c.value for c in party.countries))
+        best: dict[str, Hit] = {}
+        for name in _unique(party.names):
+            for hit in self._name(party, name, countries):
+                key = hit.entity_id or ""
+                if key not in best or (hit.action, hit.score or 0) > (
+                    best[key].action,
+                    best[key].score or 0,
+                ):
+                    best[key] = hit
+        yield from best.values()
+        if party.bic is not None:
+            for listed in self.lists.by_bic(party.bic.value):
+                yield self._listed_hit(
+                    party.role,
+                    party.bic,
+                    "bic",
+                    listed,
+                    f"BIC {party.bic.value} is listed as {listed.value}",
+                )
+        yield from self._places(party)
+
+    def _name(self, party: Party, name: Located, countries: tuple[str, ...]) -> Iterator[Hit]:
+        identifiers = [v.value for _, v in party.identifiers if v.value][:5]
+        try:
+            query = make_query(
+                name.value,
+                type="organization" if party.kind == "agent" else None,
+                country=[c for c in countries if len(c) == 2] or None,
+                identifiers=identifiers or None,
+            )
+        except QueryError:
+            try:  # an unknown country code or odd identifier must not hide the name
+                query = make_query(name.value)
+            except QueryError:
+                return
+        result = self.lists.screen(query, self._names)
+        for match in result.matches:
+            if match.alert and match.score >= self.policy.review:
+                yield self._match_hit(party.role, name, "name", match, self.policy.confirm)
+
+    def _match_hit(
+        self, role: str, where: Located, check: str, match: Match, confirm: float
+    ) -> Hit:
+        programs = self.lists.programs(match.entity_id)
+        reasons = "; ".join(f.reason for f in match.features if f.reason)[:300]
+        if match.score >= confirm:
+            action, rule = self._listing(match.list, programs)
+            reason = f"{where.value!r} is the listed {match.name!r}: {reasons}"
+        else:
+            action, rule = Action.REVIEW, "thresholds/review"
+            reason = f"{where.value!r} may be the listed {match.name!r}: {reasons}"
+        listed = Listed(match.entity_id, match.list, match.name, match.matched_name)
+        return _entity_hit(
+            role, where, check, listed, programs, (action, rule), reason, match.score
+        )
+
+    def _listing(self, list_name: str, programs: tuple[str, ...]) -> tuple[Action, str]:
+        found = [r.listing_action(list_name, programs) for r in self._regimes_for(list_name)]
+        if not found:  # a list no active regime owns (an internal list): an analyst decides
+            return Action.REVIEW, f"list/{list_name}"
+        return max(found, key=lambda pair: pair[0])
+
+    def _regimes_for(self, list_name: str) -> list[Regime]:
+        return [r for r in self.policy.regimes if list_name in r.lists]
+
+    def _listed_hit(
+        self, role: str, where: Located, check: str, listed: Listed, reason: str
+    ) -> Hit:
+        programs = self.lists.programs(listed.entity_id)
+        verdict = self._listing(listed.list, programs)
+        return _entity_hit(role, where, check, listed, programs, verdict, reason, 1.0)
+
+    def _places(self, party: Party) -> Iterator[Hit]:
+        for country in _unique(party.countries):
+            code = country.value.upper()
+            rules = [
+                (r.jurisdictions[code], f"{r.name}/jurisdiction/{code}")
+                for r in self.policy.regimes
+                if code in r.jurisdictions
+            ]
+            if rules:
+                action, rule = max(rules, key=lambda pair: pair[0])
+                yield Hit(
+                    country.path,
+                    party.role,
+                    "jurisdiction",
+                    code,
+                    action,
+                    rule,
+                    f"{party.role} in {code}{_also(rules, rule)}",
+                )
+        for line in _unique(party.towns + party.address):
+            for region, place in running.places(line.value, self.policy.regions):
+                rules = [
+                    (r.regions[region.key], f"{r.name}/region/{region.key}")
+                    for r in self.policy.regimes
+                    if region.key in r.regions
+                ]
+                if rules:
+                    action, rule = max(rules, key=lambda pair: pair[0])
+                    yield Hit(
+                        line.path,
+                        party.role,
+                        "region",
+                        line.value,
+                        action,
+                        rule,
+                        f"{place!r} is in {region.label}{_also(rules, rule)}",
+                    )
+
+    # -- free text ------------------------------------------------------------------------
+    def _text_field(self, field: TextField) -> Iterator[Hit]:
+        multi = "\n" in field.text
+
+        def path(line: int) -> str:
+            return f"{field.path} line {line}" if multi else field.path
+
+        items = running.words(field.text)
+        best: dict[str, Hit] = {}
+        for window in running.windows(items, self.lists.is_name_word, self.policy.text_max_words):
+            try:
+                query = make_query(window.text)
+            except QueryError:
+                continue
+            for match in self.lists.screen(query, self._text).matches:
+                if not match.alert or match.score < self.policy.text_review:
+                    continue
+                if not running.covers(window.text, match.matched_name):
+                    continue
+                where = Located(window.text, path(window.line))
+                hit = self._match_hit(field.kind, where, "text-name", match, 2.0)  # never confirm
+                if match.entity_id not in best or (hit.score or 0) > (
+                    best[match.entity_id].score or 0
+                ):
+                    best[match.entity_id] = hit
+        yield from best.values()
+        for number, line in running.imo_numbers(field.text):
+            for listed in self.lists.by_imo(number):
+                where = Located(f"IMO {number}", path(line))
+                yield self._listed_hit(
+                    field.kind,
+                    where,
+                    "text-imo",
+                    listed,
+                    f"IMO {number} is the listed vessel {listed.name!r}",
+                )
+        for region, place in running.places(field.text, self.policy.regions):
+            if any(region.key in r.regions for r in self.policy.regimes):
+                yield Hit(
+                    field.path,
+                    field.kind,
+                    "text-region",
+                    place,
+                    Action.REVIEW,
+                    f"text/region/{region.key}",
+                    f"the text names {place!r}, in {region.label}",
+                )
+
+
+def _entity_hit(
+    role: str,
+    where: Located,
+    check: str,
+    listed: Listed,
+    programs: tuple[str, ...],
+    verdict: tuple[Action, str],
+    reason: str,
+    score: float,
+) -> Hit:
+    return Hit(where.path, role, check, where.value, verdict[0], verdict[1], reason, score,
+               listed.entity_id, listed.name, listed.list, programs)  # fmt: skip
+
+
+def _also(rules: list[tuple[Action, str]], chosen: str) -> str:
+    others = [rule.split("/", 1)[0] for _, rule in rules if rule != chosen]
+    return f" (also covered by {', '.join(others)})" if others else ""
+
+
+def _unique(items: tuple[Located, ...]) -> list[Located]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        key = item.value.strip().casefold()
+        if key and key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out

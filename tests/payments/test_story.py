@@ -1,0 +1,113 @@
+"""The story's payments on the real SDN 2023-12-28: each decision, field path, entity and rule;
+the public samples and the look-alikes clear."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clearance.messages import Message, ReadError, read_bytes, read_path
+from clearance.payments import Decision, PaymentScreener
+
+from .conftest import FIXTURES
+
+
+def decisions(payments: PaymentScreener, path: Path) -> list[Decision]:
+    items = list(read_path(path))
+    assert [i.message for i in items if isinstance(i, ReadError)] == []
+    return [payments.screen(i) for i in items if isinstance(i, Message)]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "decision", "field", "entity", "rule"),
+    [
+        ("mt103-verus.fin", "block", ":59: line 2", "ofac-sdn-44544", "us-ofac/default"),
+        ("pacs008-versor.xml", "block", "CdtTrfTxInf/Cdtr/Nm", "ofac-sdn-44579",
+         "us-ofac/default"),
+        ("mt202cov-defense.fin", "block", "B:59F: line 2", "ofac-sdn-44578", "us-ofac/default"),
+        ("pain001-mkrtychev.xml", "review", "PmtInf/CdtTrfTxInf[2]/RmtInf/Ustrd",
+         "ofac-sdn-41736", "thresholds/review"),
+        ("pacs008-simferopol.xml", "reject", "CdtTrfTxInf/Cdtr/PstlAdr/TwnNm", None,
+         "us-ofac/region/crimea"),
+    ],
+)  # fmt: skip
+def test_story_payment_decisions(
+    payments: PaymentScreener,
+    fixture: str,
+    decision: str,
+    field: str,
+    entity: str | None,
+    rule: str,
+) -> None:
+    (result,) = decisions(payments, FIXTURES / fixture)
+    assert result.label == decision and result.rule == rule
+    first = result.hits[0]
+    assert (first.field, first.entity_id, first.rule) == (field, entity, rule)
+    if entity is not None:
+        assert first.programs == ("DPRK",) and first.score is not None and first.score >= 0.85
+    assert first.reason
+    # every hit is at least as weak as the deciding one
+    assert all(h.action <= result.action for h in result.hits)
+
+
+def test_block_explains_itself_in_json(payments: PaymentScreener) -> None:
+    (result,) = decisions(payments, FIXTURES / "mt103-verus.fin")
+    data = result.to_dict()
+    assert data["decision"] == "block" and data["reference"] == "H15-MT103-0001"
+    hit = data["hits"][0]
+    assert hit["entity"] == {
+        "id": "ofac-sdn-44544",
+        "name": "LIMITED LIABILITY COMPANY VERUS",
+        "list": "ofac-sdn",
+        "programs": ["DPRK"],
+    }
+    assert hit["check"] == "name" and hit["role"] == "creditor" and hit["action"] == "block"
+    assert data["snapshot"] and data["algorithm"].startswith("clearance-logic")
+
+
+def test_simferopol_is_rejected_by_every_regime_that_covers_crimea(
+    payments: PaymentScreener,
+) -> None:
+    (result,) = decisions(payments, FIXTURES / "pacs008-simferopol.xml")
+    (hit,) = result.hits
+    assert hit.check == "region" and hit.value == "Simferopol"
+    assert "Crimea" in hit.reason and "also covered by eu, uk" in hit.reason
+
+
+@pytest.mark.parametrize("fixture", ["mt103-lookalikes.rje", "pacs008-lookalike.xml"])
+def test_look_alikes_clear(payments: PaymentScreener, fixture: str) -> None:
+    results = decisions(payments, FIXTURES / fixture)
+    assert results and [(r.message.reference, r.label, r.hits) for r in results] == [
+        (r.message.reference, "clear", ()) for r in results
+    ]
+
+
+def test_public_samples_read_and_clear(payments: PaymentScreener, data_dir: Path) -> None:
+    results = decisions(payments, data_dir / "payments")
+    assert len(results) == 25
+    assert [(r.message.source, r.hits) for r in results if r.label != "clear"] == []
+
+
+def test_listed_bic_and_jurisdictions(payments: PaymentScreener) -> None:
+    text = (FIXTURES / "mt103-lookalikes.rje").read_text().split("$")[0]
+    account = ":59:/AT611904300234573201"
+    sber = text.replace(account, ":57A:SABRRUMMXXX\r\n" + account)
+    (result,) = (payments.screen(m) for m in read_bytes(sber.encode()) if isinstance(m, Message))
+    assert result.label == "block"
+    hit = result.hits[0]
+    assert (hit.field, hit.check, hit.entity_id) == (":57A: line 1", "bic", "ofac-sdn-17018")
+    iran = text.replace("WIEN AUSTRIA", "TEHRAN IRAN")
+    (result,) = (payments.screen(m) for m in read_bytes(iran.encode()) if isinstance(m, Message))
+    assert (result.label, result.rule) == ("reject", "us-ofac/jurisdiction/IR")
+    assert result.hits[0].field == ":59: line 3"
+
+
+def test_listed_vessel_imo_in_remittance_text(payments: PaymentScreener) -> None:
+    text = (FIXTURES / "mt103-lookalikes.rje").read_text().split("$")[0]
+    dues = "/INV/2023-2210 PORT DUES\r\nMT ARTAVIL IMO 9187629"
+    vessel = text.replace("/INV/2023-2210 FREIGHT", dues)
+    (result,) = (payments.screen(m) for m in read_bytes(vessel.encode()) if isinstance(m, Message))
+    assert result.label == "block"
+    checks = {(h.check, h.field, h.entity_id) for h in result.hits}
+    assert ("text-imo", ":70: line 2", "ofac-sdn-15036") in checks
