@@ -61,14 +61,11 @@ def screen_customer(screener: Screener, customer: BookCustomer, threshold: float
 
 
 def full_screen(
-    screener: Screener, customers: Iterable[BookCustomer], threshold: float
+    screener: Screener, customers: Iterable[BookCustomer], threshold: float, workers: int = 1
 ) -> dict[tuple[str, str], Match]:
     """Every alerting (customer id, entity id) pair of a book against one screener."""
-    out: dict[tuple[str, str], Match] = {}
-    for customer in customers:
-        for match in screen_customer(screener, customer, threshold):
-            out[(customer.id, match.entity_id)] = match
-    return out
+    hits = _hits(screener, list(customers), threshold, None, workers)
+    return {(customer_id, match.entity_id): match for customer_id, _, match in hits}
 
 
 CHUNK = 2000  # customers per task of a worker process
