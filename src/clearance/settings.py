@@ -123,6 +123,15 @@ class Settings:
     webhook_secret: str = field(
         default="",
         metadata={"help": "Monitoring: HMAC-SHA256 key signing webhook bodies."},
+        repr=False,
+    )
+    user_key: str = field(
+        default="",
+        metadata={
+            "help": "API key of the user the CLI acts for in case, audit and recording "
+            "commands (instead of `--as USER`)."
+        },
+        repr=False,
     )
 
     @classmethod
@@ -160,6 +169,8 @@ class Settings:
                 values["webhook_url"] = raw.strip()
             if raw := env.get(f"{ENV_PREFIX}WEBHOOK_SECRET"):
                 values["webhook_secret"] = raw
+            if raw := env.get(f"{ENV_PREFIX}USER_KEY"):
+                values["user_key"] = raw.strip()
         except ValueError as exc:
             raise ClearanceError(f"invalid {ENV_PREFIX}* setting: {exc}") from exc
         sources = dict(DEFAULT_SOURCES)

@@ -14,6 +14,7 @@ from fastapi import FastAPI
 import clearance
 from clearance.api import (
     routes_browse,
+    routes_cases,
     routes_diff,
     routes_graph,
     routes_monitor,
@@ -79,13 +80,17 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
     )
     app.state.service = service
     app.state.metrics = metrics
+    app.state.decisions = routes_cases.Decisions(settings)  # database opened on first use
     app.state.auth = Authenticator(
-        KeyStore(settings.home), role_from_setting(settings.api_anonymous)
+        KeyStore(settings.home),
+        role_from_setting(settings.api_anonymous),
+        app.state.decisions.users,
     )
     install_error_handlers(app)
     app.include_router(routes_screen.router)
     app.include_router(routes_browse.router)
     app.include_router(routes_yente.router)
+    app.include_router(routes_cases.router)
     app.include_router(routes_diff.router)
     app.include_router(routes_monitor.router)
     app.include_router(routes_graph.router)  # network and ownership (clearance.graph)

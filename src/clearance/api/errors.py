@@ -18,6 +18,8 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from clearance.cases.model import CaseConflict, CaseInputError
+from clearance.db.engine import DatabaseError, DatabaseUnavailable
 from clearance.errors import (
     BatchInputError,
     CheckpointError,
@@ -87,6 +89,11 @@ STATUSES: dict[type[ClearanceError], tuple[int, str]] = {
     PayloadTooLarge: (413, "payload_too_large"),
     UnsupportedMediaType: (415, "unsupported_media_type"),
     NotReady: (503, "not_ready"),
+    # cases, decisions and the database (clearance.cases, clearance.db)
+    CaseConflict: (409, "conflict"),
+    CaseInputError: (422, "invalid_case_input"),
+    DatabaseError: (500, "database_error"),
+    DatabaseUnavailable: (503, "database_unavailable"),
 }
 _HTTP_CODES = {
     400: "bad_request",

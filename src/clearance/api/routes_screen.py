@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
+from fastapi import Query as QueryParam
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
@@ -55,12 +56,23 @@ def screen_one(engine: Engine, body: ScreenRequest) -> ScreeningResult:
     responses={200: {"model": ScreenResponse}, **ERRORS},
 )
 async def screen(
-    body: ScreenRequest, request: Request, _: Principal = screener_role
+    body: ScreenRequest,
+    request: Request,
+    who: Principal = screener_role,
+    record: bool = QueryParam(
+        default=False,
+        description="Write a screening receipt to the audit trail and open (or join) a case "
+        "per alert; the answer gains `recorded` (receipt id, case ids, suppressed alerts).",
+    ),
 ) -> OrjsonResponse:
     service: ApiService = request.app.state.service
-    result = screen_one(service.engine(), body)
+    engine = service.engine()
+    result = screen_one(engine, body)
     request.app.state.metrics.observe_screenings("screen", 1, int(result.alert))
-    return OrjsonResponse(result.to_dict())
+    if not record:
+        return OrjsonResponse(result.to_dict())
+    recorded = await run_in_threadpool(request.app.state.decisions.record, engine, result, who)
+    return OrjsonResponse({**result.to_dict(), "recorded": recorded.to_dict()})
 
 
 def _item_error(index: int, item: Any, code: str, message: str) -> dict[str, Any]:

@@ -10,9 +10,15 @@ header is ever logged or echoed.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from clearance.auth.keys import KeyStore, Role
+from clearance.auth.roles import LEGACY_ROLES, Actor, UserRole, access_level
+
+if TYPE_CHECKING:
+    from clearance.auth.users import UserStore
 from clearance.errors import ClearanceError, Forbidden, KeysUnavailable, Unauthorized
 
 log = logging.getLogger("clearance.auth")
@@ -20,16 +26,31 @@ log = logging.getLogger("clearance.auth")
 
 @dataclass(frozen=True, slots=True)
 class Principal:
-    """Who is calling: a key's name and role, or ``anonymous``."""
+    """Who is calling: a key's name, access level and user roles, or ``anonymous``."""
 
     name: str
     role: Role
+    roles: frozenset[UserRole] = frozenset()
+
+    @property
+    def actor(self) -> Actor:
+        """The caller as the case core sees them (roles checked there)."""
+        return Actor(self.name, self.roles)
 
 
 class Authenticator:
-    def __init__(self, keys: KeyStore, anonymous: Role | None) -> None:
+    """Keys from ``keys.json`` first, then users' keys in the database (``users``: a
+    callable giving the :class:`~clearance.auth.users.UserStore`, opened on first use)."""
+
+    def __init__(
+        self,
+        keys: KeyStore,
+        anonymous: Role | None,
+        users: Callable[[], UserStore] | None = None,
+    ) -> None:
         self.keys = keys
         self.anonymous = anonymous
+        self.users = users
 
     def check(self, authorization: str | None) -> Principal:
         if not authorization or not authorization.strip():
@@ -46,9 +67,12 @@ class Authenticator:
         except ClearanceError as exc:
             log.error("API keys unavailable: %s", exc.message)
             raise KeysUnavailable("API keys could not be read; see the server log") from None
-        if key is None:
+        if key is not None:
+            return Principal(key.name, key.role, LEGACY_ROLES[key.role])
+        user = self.users().authenticate(token.strip()) if self.users is not None else None
+        if user is None:
             raise Unauthorized("invalid or revoked API key")
-        return Principal(key.name, key.role)
+        return Principal(user.name, access_level(user.roles), user.roles)
 
     def authorize(self, authorization: str | None, role: Role) -> Principal:
         """The caller, when its role is ``role`` or a higher one."""

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from clearance import __version__
-from clearance.cli import batch, db, diff, graph, lists, monitor, screen, serve
+from clearance.cli import audit, batch, cases, db, diff, graph, lists, monitor, screen, serve, users
 from clearance.cli.output import AppState, ClearanceGroup
 from clearance.matching.artifact import index_builder
 from clearance.settings import Settings
@@ -81,3 +81,6 @@ app.command()(monitor.monitor)
 serve.register(app)  # `serve` and the `keys` group (clearance.api)
 graph.register(app)  # `network`, `exposure` and the `ownership` group (clearance.graph)
 app.add_typer(db.app, name="db")  # `db upgrade|status` (clearance.db)
+app.add_typer(users.users_app, name="users")  # named users and roles (clearance.auth.users)
+app.add_typer(cases.case_app, name="case")  # cases and four-eyes decisions (clearance.cases)
+app.add_typer(audit.audit_app, name="audit")  # verify, head, replay, reports (clearance.audit)

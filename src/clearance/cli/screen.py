@@ -11,6 +11,7 @@ import orjson
 import typer
 
 from clearance.app import Clearance
+from clearance.cli.cases import print_recorded, record_result
 from clearance.cli.output import console, get_state, print_json, table
 from clearance.errors import ClearanceError, QueryError
 from clearance.matching.query import ScreenOptions, make_query
@@ -52,6 +53,13 @@ def screen(
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit with code 3 when the name alerts.")
     ] = False,
+    record: Annotated[
+        bool,
+        typer.Option("--record", help="Write a receipt to the audit trail; alerts open cases."),
+    ] = False,
+    as_user: Annotated[
+        str | None, typer.Option("--as", metavar="USER", help="With --record: who screens.")
+    ] = None,
 ) -> None:
     """Screen a name against every loaded list (and bulk-screen a JSON-lines file)."""
     state = get_state(ctx)
@@ -73,10 +81,13 @@ def screen(
         lists=list_name,
     )
     result = engine.screen_query(query, options)
+    recorded = record_result(ctx, engine, result, as_user) if record else None
     if as_json:
-        print_json(result.to_dict())
+        print_json(result.to_dict() | ({"recorded": recorded.to_dict()} if recorded else {}))
     else:
         _print_result(result)
+        if recorded is not None:
+            print_recorded(recorded)
     if result.alert and exit_code:
         raise typer.Exit(3)
 

@@ -29,13 +29,9 @@ SQLITE_BUSY_MS = 30_000
 class DatabaseError(ClearanceError):
     """The database refused an operation (bad URL, schema newer than this program…)."""
 
-    status = 500
-
 
 class DatabaseUnavailable(DatabaseError):
     """The database cannot be reached; nothing was written."""
-
-    status = 503
 
 
 def database_url(settings: Settings) -> str:
@@ -155,3 +151,20 @@ def forget_databases() -> None:
         for db in _opened.values():
             db.dispose()
         _opened.clear()
+
+
+class LazyDatabase:
+    """The database of a server, opened (and upgraded) on first use: a server whose database
+    is down still serves what needs no database, and answers 503 for what does."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._db: Database | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> Database:
+        if self._db is None:
+            with self._lock:
+                if self._db is None:
+                    self._db = open_database(self.settings)
+        return self._db

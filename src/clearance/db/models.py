@@ -6,6 +6,9 @@ from __future__ import annotations
 import importlib
 
 MODEL_MODULES: list[str] = [
+    "clearance.auth.tables",
+    "clearance.audit.tables",
+    "clearance.cases.tables",
     "clearance.monitor.tables",
 ]
 

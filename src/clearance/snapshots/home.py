@@ -25,6 +25,7 @@ from clearance.snapshots import layout
 from clearance.snapshots.catalog import Snapshot, SnapshotInfo
 from clearance.snapshots.guard import InstallGuard
 from clearance.snapshots.install import EncodedList
+from clearance.snapshots.pins import pinned
 
 if TYPE_CHECKING:  # the readers are not needed to read snapshots
     from clearance.sources.base import ParsedList
@@ -248,6 +249,7 @@ class SnapshotStore:
     def _apply_retention(self, active_id: str) -> None:
         ids = self.snapshot_ids()
         keep = set(ids[-self.settings.retention :]) | {active_id}
+        keep |= pinned(self.home)  # referred to by receipts or cases (clearance.snapshots.pins)
         for snapshot_id in ids:
             if snapshot_id not in keep:
                 shutil.rmtree(self.snapshots_dir / snapshot_id, ignore_errors=True)

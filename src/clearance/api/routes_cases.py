@@ -1,0 +1,262 @@
+"""Cases, receipts and the audit trail over HTTP: ``/cases…``, ``/receipts/{id}``,
+``/audit/head``, ``/audit/verify``. Every endpoint authenticates the caller; the case core
+checks their roles and the four-eyes rule (403), a decision that lost a race gets 409, an
+unknown case or receipt 404, and a database that cannot be reached 503."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
+
+from clearance.api.auth import Principal, require
+from clearance.api.errors import OrjsonResponse
+from clearance.api.schemas import ERRORS
+from clearance.api.service import Engine
+from clearance.audit.receipts import load_receipt, screening_context
+from clearance.auth.keys import Role
+from clearance.auth.roles import Action
+from clearance.auth.roles import require as require_role
+from clearance.auth.users import UserStore
+from clearance.cases.service import CaseService, Recorded
+from clearance.db.engine import LazyDatabase
+from clearance.errors import ClearanceError
+from clearance.matching.result import ScreeningResult
+from clearance.settings import Settings
+from clearance.snapshots.pins import pin
+
+router = APIRouter(tags=["cases"])
+caller = Depends(require(Role.VIEWER))
+
+
+class Decisions:
+    """The database side of the API: users, cases, receipts (opened on first use)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.lazy = LazyDatabase(settings)
+        self._users: UserStore | None = None
+        self._cases: CaseService | None = None
+        self._lock = threading.Lock()
+
+    def users(self) -> UserStore:
+        with self._lock:
+            if self._users is None:
+                self._users = UserStore(self.lazy.get())
+            return self._users
+
+    def cases(self) -> CaseService:
+        with self._lock:
+            if self._cases is None:
+                self._cases = CaseService(self.lazy.get())
+            return self._cases
+
+    def record(self, engine: Engine, result: ScreeningResult, principal: Principal) -> Recorded:
+        context = screening_context(engine.snapshot, engine.screener)
+        pin(self.settings.home, engine.snapshot.id)
+        return self.cases().record(
+            result, context, principal.actor, entity=engine.snapshot.entity, source="api"
+        )
+
+
+def _decisions(request: Request) -> Decisions:
+    found: Decisions = request.app.state.decisions
+    return found
+
+
+class AssignIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    assignee: str | None = Field(default=None, max_length=64, description="User; null unassigns.")
+    due: date | None = Field(default=None, description="Due date (YYYY-MM-DD).")
+
+
+class TextIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(max_length=10_000)
+
+
+class ProposeIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    decision: str = Field(
+        description="block, reject (true match), clear (false positive), escalate."
+    )
+    reason: str = Field(max_length=10_000, description="Why (required).")
+    version: int | None = Field(
+        default=None, description="The case version you saw (409 if stale)."
+    )
+
+
+class DecideIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    reason: str | None = Field(default=None, max_length=10_000)
+    version: int | None = Field(
+        default=None, description="The case version you saw (409 if stale)."
+    )
+
+
+async def _run(fn: Any, *args: Any) -> OrjsonResponse:
+    return OrjsonResponse(await run_in_threadpool(fn, *args))
+
+
+@router.get("/cases", summary="List cases", responses=ERRORS)
+async def list_cases(
+    request: Request,
+    state: str | None = Query(
+        default=None, description="open, in_review, proposed, approved, returned"
+    ),
+    assignee: str | None = Query(default=None, max_length=64),
+    entity_id: str | None = Query(default=None, max_length=200),
+    subject: str | None = Query(default=None, max_length=300, description="Subject key or name."),
+    limit: int = Query(default=50, ge=1, le=1000),
+    before: int | None = Query(default=None, description="Page: cases with a smaller id."),
+    who: Principal = caller,
+) -> OrjsonResponse:
+    service = _decisions(request).cases()
+
+    def run() -> dict[str, Any]:
+        try:
+            rows = service.list_cases(
+                who.actor,
+                state=state,
+                assignee=assignee,
+                entity_id=entity_id,
+                subject=subject,
+                limit=limit,
+                before=before,
+            )
+        except ValueError:
+            raise ClearanceError(f"unknown case state {state!r}") from None
+        return {"cases": rows, "next": rows[-1]["id"] if len(rows) == limit else None}
+
+    return await _run(run)
+
+
+@router.get("/cases/{case_id}", summary="A case with its receipts and history", responses=ERRORS)
+async def get_case(case_id: int, request: Request, who: Principal = caller) -> OrjsonResponse:
+    return await _run(_decisions(request).cases().get, who.actor, case_id)
+
+
+@router.post(
+    "/cases/{case_id}/assign", summary="Assign a case / set its due date", responses=ERRORS
+)
+async def assign(
+    case_id: int, body: AssignIn, request: Request, who: Principal = caller
+) -> OrjsonResponse:
+    decisions = _decisions(request)
+
+    def run() -> dict[str, Any]:
+        if body.assignee:
+            decisions.users().get(body.assignee)
+        data = decisions.cases().assign(case_id, who.actor, body.assignee)
+        if body.due is not None:
+            data = decisions.cases().set_due(case_id, who.actor, body.due)
+        return data
+
+    return await _run(run)
+
+
+@router.post("/cases/{case_id}/review", summary="Start reviewing a case", responses=ERRORS)
+async def review(case_id: int, request: Request, who: Principal = caller) -> OrjsonResponse:
+    return await _run(_decisions(request).cases().start_review, case_id, who.actor)
+
+
+@router.post("/cases/{case_id}/comments", summary="Comment on a case", responses=ERRORS)
+async def comment(
+    case_id: int, body: TextIn, request: Request, who: Principal = caller
+) -> OrjsonResponse:
+    return await _run(_decisions(request).cases().comment, case_id, who.actor, body.text)
+
+
+@router.post("/cases/{case_id}/propose", summary="Propose a decision (analyst)", responses=ERRORS)
+async def propose(
+    case_id: int, body: ProposeIn, request: Request, who: Principal = caller
+) -> OrjsonResponse:
+    service = _decisions(request).cases()
+    return await _run(service.propose, case_id, who.actor, body.decision, body.reason, body.version)
+
+
+@router.post(
+    "/cases/{case_id}/approve", summary="Approve a proposal (another supervisor)", responses=ERRORS
+)
+async def approve(
+    case_id: int, body: DecideIn, request: Request, who: Principal = caller
+) -> OrjsonResponse:
+    service = _decisions(request).cases()
+    return await _run(service.approve, case_id, who.actor, body.reason, body.version)
+
+
+@router.post(
+    "/cases/{case_id}/return", summary="Send a proposal back (supervisor)", responses=ERRORS
+)
+async def send_back(
+    case_id: int, body: DecideIn, request: Request, who: Principal = caller
+) -> OrjsonResponse:
+    service = _decisions(request).cases()
+    return await _run(service.send_back, case_id, who.actor, body.reason or "", body.version)
+
+
+@router.get("/cases/{case_id}/export", summary="Examiner's export of a case", responses=ERRORS)
+async def export(case_id: int, request: Request, who: Principal = caller) -> OrjsonResponse:
+    from clearance.cases.export import export_case
+
+    return await _run(export_case, _decisions(request).cases(), who.actor, case_id)
+
+
+@router.get(
+    "/cases/{case_id}/report",
+    summary="OFAC blocked-property / rejected-transaction report",
+    responses=ERRORS,
+    response_model=None,
+)
+async def report(
+    case_id: int,
+    request: Request,
+    format: str = Query(default="json", pattern="^(json|csv|html)$"),
+    holder: str = Query(default="", max_length=300),
+    property: str | None = Query(default=None, max_length=1000),
+    value: str | None = Query(default=None, max_length=100),
+    who: Principal = caller,
+) -> Response:
+    from clearance.audit.reports import report_csv, report_html
+    from clearance.cases.export import ofac_report
+
+    service = _decisions(request).cases()
+    data = await run_in_threadpool(
+        lambda: ofac_report(
+            service, who.actor, case_id, holder=holder, property_text=property, value=value
+        )
+    )
+    if format == "csv":
+        return PlainTextResponse(report_csv(data), media_type="text/csv")
+    if format == "html":
+        return HTMLResponse(report_html(data))
+    return OrjsonResponse(data)
+
+
+@router.get("/receipts/{receipt_id}", summary="A screening receipt", responses=ERRORS)
+async def receipt(receipt_id: str, request: Request, who: Principal = caller) -> OrjsonResponse:
+    require_role(who.name, who.roles, Action.READ_CASES)
+    return await _run(load_receipt, _decisions(request).lazy.get(), receipt_id)
+
+
+@router.get("/audit/head", summary="The audit chain head (keep a copy)", responses=ERRORS)
+async def audit_head(request: Request, who: Principal = caller) -> OrjsonResponse:
+    from clearance.audit.log import read_head
+
+    require_role(who.name, who.roles, Action.READ_AUDIT)
+    head = await run_in_threadpool(read_head, _decisions(request).lazy.get())
+    return OrjsonResponse(head.to_dict())
+
+
+@router.get("/audit/verify", summary="Verify the whole audit chain", responses=ERRORS)
+async def audit_verify(request: Request, who: Principal = caller) -> OrjsonResponse:
+    from clearance.audit.log import verify
+
+    require_role(who.name, who.roles, Action.READ_AUDIT)
+    verdict = await run_in_threadpool(verify, _decisions(request).lazy.get())
+    return OrjsonResponse(verdict.to_dict(), status_code=200 if verdict.ok else 409)

@@ -1,0 +1,162 @@
+"""The API: `/screen?record=true`, `/cases…` with roles and four eyes, 404 for unknown cases
+and receipts, 503 when the database is down; a real server with two supervisors approving at
+once (one 200, one 409)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from clearance.auth.keys import KeyStore, Role
+from clearance.auth.roles import UserRole
+from clearance.auth.users import UserStore
+from clearance.db import Database
+from clearance.db.engine import forget_databases
+from clearance.settings import Settings
+from tests.api.conftest import Api, running_api
+from tests.api.factory import install, sdn_entities, un_entities
+from tests.api.server import Server
+from tests.pg import _free_port
+
+R = UserRole
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    home = tmp_path / "home"
+    install(home, {"ofac-sdn": sdn_entities(), "un": un_entities()})
+    return home
+
+
+def make_users(db_url: str) -> dict[str, str]:
+    db = Database(db_url)
+    try:
+        db.upgrade()
+        users = UserStore(db)
+        roles = {"svc": {R.SCREENER}, "ana": {R.ANALYST}, "max": {R.ANALYST, R.SUPERVISOR},
+                 "sue": {R.SUPERVISOR}, "sam": {R.SUPERVISOR}, "aud": {R.AUDITOR}}  # fmt: skip
+        keys = {}
+        for name, held in roles.items():
+            users.add(name, frozenset(held))
+            keys[name] = users.new_key(name)
+        return keys
+    finally:
+        db.dispose()
+
+
+@pytest.fixture
+def api(home: Path, db_url: str) -> Iterator[tuple[Api, dict[str, str]]]:
+    forget_databases()
+    keys = make_users(db_url)
+    keys["legacy"] = KeyStore(home).add("legacy-screener", Role.SCREENER)
+    for api in running_api(Settings(home=home, database_url=db_url)):
+        api.wait_ready()
+        yield api, keys
+    forget_databases()
+
+
+def as_(key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key}"}
+
+
+SCREEN = {"name": "Ashot Mkrtichev", "dob": "1966-05-07"}
+
+
+def test_record_and_decide_through_the_api(api: tuple[Api, dict[str, str]]) -> None:
+    client, k = api
+    plain = client.post("/screen", json=SCREEN, headers=as_(k["svc"]))
+    assert plain.status_code == 200 and "recorded" not in plain.json()
+    res = client.post("/screen?record=true", json=SCREEN, headers=as_(k["svc"]))
+    assert res.status_code == 200, res.text
+    recorded = res.json()["recorded"]
+    (case_id,) = recorded["cases"]
+    legacy = client.post("/screen?record=true", json=SCREEN, headers=as_(k["legacy"]))
+    assert legacy.json()["recorded"]["cases"] == [case_id]  # joins the open case
+    receipt = client.get(f"/receipts/{recorded['receipt']}", headers=as_(k["aud"])).json()
+    assert receipt["actor"] == "svc" and receipt["input"]["dob"] == "1966-05-07"
+    listed = client.get("/cases?state=open", headers=as_(k["ana"])).json()["cases"]
+    assert [c["id"] for c in listed] == [case_id]
+    assert client.get("/cases", headers=as_(k["svc"])).status_code == 403
+    assert client.post(f"/cases/{case_id}/review", headers=as_(k["ana"])).status_code == 200
+    body = {"decision": "reject", "reason": "identifiers match"}
+    assert (
+        client.post(f"/cases/{case_id}/propose", json=body, headers=as_(k["max"])).status_code
+        == 200
+    )
+    own = client.post(f"/cases/{case_id}/approve", json={}, headers=as_(k["max"]))
+    assert own.status_code == 403 and "four eyes" in own.json()["error"]["message"]
+    ok = client.post(f"/cases/{case_id}/approve", json={"reason": "yes"}, headers=as_(k["sue"]))
+    assert ok.status_code == 200 and ok.json()["state"] == "approved"
+    late = client.post(f"/cases/{case_id}/approve", json={}, headers=as_(k["sam"]))
+    assert late.status_code == 409
+    csv = client.get(f"/cases/{case_id}/report?format=csv&holder=Bank", headers=as_(k["aud"]))
+    assert csv.status_code == 200 and "rejected transaction,31 CFR 501.604" in csv.text
+    export = client.get(f"/cases/{case_id}/export", headers=as_(k["aud"])).json()
+    assert export["chain"]["verified"]["ok"] and len(export["receipts"]) == 2
+    assert client.get("/audit/verify", headers=as_(k["aud"])).json()["ok"]
+    assert client.get("/audit/head", headers=as_(k["ana"])).status_code == 403
+
+
+def test_unknown_things_are_404(api: tuple[Api, dict[str, str]]) -> None:
+    client, k = api
+    missing = client.get("/cases/999", headers=as_(k["ana"]))
+    assert missing.status_code == 404 and missing.json()["error"]["message"] == "no case 999"
+    assert client.get("/receipts/nope", headers=as_(k["aud"])).status_code == 404
+    assert client.post("/cases/999/approve", json={}, headers=as_(k["sue"])).status_code == 404
+    bad = client.post("/cases/1/propose", json={"decision": "x"}, headers=as_(k["ana"]))
+    assert bad.status_code == 422
+
+
+def test_database_down_is_503_and_screening_still_works(home: Path) -> None:
+    forget_databases()
+    key = KeyStore(home).add("legacy-screener", Role.SCREENER)
+    url = f"postgresql+psycopg://u@127.0.0.1:{_free_port()}/none"
+    for client in running_api(Settings(home=home, database_url=url)):
+        client.wait_ready()
+        assert client.post("/screen", json=SCREEN, headers=as_(key)).status_code == 200
+        down = client.post("/screen?record=true", json=SCREEN, headers=as_(key))
+        assert down.status_code == 503 and "unavailable" in down.json()["error"]["message"]
+        assert client.get("/cases", headers=as_(key)).status_code == 503
+        assert client.get("/cases", headers=as_("unknown-key")).status_code == 503
+    forget_databases()
+
+
+def test_real_server_concurrent_approvals(home: Path, pg_server) -> None:  # type: ignore[no-untyped-def]
+    url = pg_server.new_database()
+    keys = make_users(url)
+    server = Server(home, workers=2, env={"CLEARANCE_DATABASE_URL": url})
+    try:
+        server.wait_ready()
+        with httpx.Client(base_url=server.url, timeout=60) as http:
+            res = http.post("/screen?record=true", json=SCREEN, headers=as_(keys["svc"]))
+            (case_id,) = res.json()["recorded"]["cases"]
+            body = {"decision": "block", "reason": "same passport"}
+            assert (
+                http.post(
+                    f"/cases/{case_id}/propose", json=body, headers=as_(keys["ana"])
+                ).status_code
+                == 200
+            )
+        barrier = threading.Barrier(2)
+        codes: list[int] = []
+
+        def approve(who: str) -> None:
+            with httpx.Client(base_url=server.url, timeout=60) as http:
+                barrier.wait()
+                r = http.post(f"/cases/{case_id}/approve", json={}, headers=as_(keys[who]))
+                codes.append(r.status_code)
+
+        threads = [threading.Thread(target=approve, args=(w,)) for w in ("sue", "sam")]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        assert sorted(codes) == [200, 409], server.output()
+        with httpx.Client(base_url=server.url, timeout=60) as http:
+            assert http.get("/audit/verify", headers=as_(keys["aud"])).json()["ok"]
+    finally:
+        server.stop()
