@@ -19,13 +19,16 @@ import orjson
 from sqlalchemy import Table, select, update
 from sqlalchemy.engine import Connection
 
+from clearance.db import Database
 from clearance.diff.compare import MATCHING_FIELDS, field_values
 from clearance.monitor.tables import Alert
+from clearance.snapshots import Snapshot
 
 ALERTS = cast(Table, Alert.__table__)
 
-# (customer id, entity id) -> True when a reviewer cleared the pair (the good-guy list).
-ClearedHook = Callable[[str, str], bool]
+# (customer id, entity id) -> None when no reviewer cleared the pair, else (suppressed, what
+# changed): suppressed while the listing's matching data is as it was when cleared.
+ClearedHook = Callable[[str, str], tuple[bool, str] | None]
 
 
 def entity_digest(data: Mapping[str, Any]) -> str:
@@ -121,11 +124,13 @@ class PairStates:
 
     def should_raise(self, customer_id: str, entity_id: str, digest: str) -> tuple[bool, str]:
         """Whether a screening hit becomes a new alert, and a note for its cause."""
-        if self.cleared is not None and self.cleared(customer_id, entity_id):
-            state: tuple[str, str] | None = ("cleared", self.latest.get((customer_id, entity_id),
-                                                                         ("", ""))[1])  # fmt: skip
-        else:
-            state = self.latest.get((customer_id, entity_id))
+        state = self.latest.get((customer_id, entity_id))
+        verdict = self.cleared(customer_id, entity_id) if self.cleared is not None else None
+        if verdict is not None:  # an approved clear on the good-guy list
+            suppressed, changes = verdict
+            if suppressed or (state is not None and state == ("open", digest)):
+                return False, ""
+            return True, f"re-raised: the listing changed since it was cleared ({changes})"
         if state is None or state[0] == "closed":
             return True, ""
         status, old_digest = state
@@ -175,3 +180,33 @@ def list_alerts(
     if status is not None:
         stmt = stmt.where(ALERTS.c.status == status)
     return [alert_dict(row._mapping) for row in conn.execute(stmt)]
+
+
+def goodguy_hook(db: Database, snapshot: Snapshot) -> ClearedHook:
+    """The decisions capability's good-guy list as a :data:`ClearedHook` (a customer's subject
+    key is its id, as the cases of ``clearance case`` key it)."""
+    from clearance.audit.receipts import subject_key
+    from clearance.cases.goodguy import check
+    from clearance.cases.tables import GoodGuyRow
+
+    with db.session() as s:
+        rows = s.execute(
+            select(GoodGuyRow.subject_key, GoodGuyRow.entity_id).where(GoodGuyRow.active.is_(True))
+        ).all()
+    cleared = {(k, e) for k, e in rows}
+    if not cleared:
+        return lambda _customer, _entity: None
+
+    def hook(customer_id: str, entity_id: str) -> tuple[bool, str] | None:
+        key = subject_key({"id": customer_id})
+        if (key, entity_id) not in cleared:
+            return None
+        entity = snapshot.entity(entity_id)
+        if entity is None:
+            return None
+        verdict = check(db, key, entity)
+        if not verdict.cleared:
+            return None
+        return verdict.suppressed, "; ".join(verdict.changes)
+
+    return hook

@@ -35,6 +35,7 @@ from clearance.monitor.alerts import (
     alert_dict,
     close_for_entities,
     entity_digest,
+    goodguy_hook,
 )
 from clearance.monitor.book import Book, BookCustomer
 from clearance.monitor.reverse import CustomerIndex
@@ -204,7 +205,8 @@ class Monitor:
             int(key[0]) if key else 0, "idle", "nothing new", snapshot.id, previous
         )
         with self.db.connect(write=True) as conn:
-            states = PairStates(conn, self.cleared)
+            cleared = self.cleared or goodguy_hook(self.db, snapshot)
+            states = PairStates(conn, cleared)
             raised: list[NewAlert] = []
             if reason:
                 summary.mode, summary.reason = "full", reason
