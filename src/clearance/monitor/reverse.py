@@ -10,8 +10,12 @@ exactly the one a full screening gives. Identifiers are matched exactly on the s
 
 from __future__ import annotations
 
+import shutil
 from collections import defaultdict
 from collections.abc import Iterable
+from pathlib import Path
+
+import orjson
 
 from clearance.matching.engine import Algorithm, query_forms
 from clearance.matching.index import IndexBuilder, NameIndex, clean_identifier
@@ -20,6 +24,8 @@ from clearance.matching.retrieve import retrieve
 from clearance.model import Entity, Name, Schema
 from clearance.monitor.book import BookCustomer
 
+IDS_FILE = "identifiers.json"
+KEY_FILE = "book-state"
 REVERSE_FLOOR = 0.1  # a sixth of the forward floor (0.6): see the module docstring
 BOOK_LIST = "book"
 
@@ -51,6 +57,27 @@ class CustomerIndex:
 
     def __len__(self) -> int:
         return self.index.entity_count
+
+    def save(self, folder: Path, key: str) -> None:
+        """Store the index (``key`` names the book state it was built from)."""
+        staging = folder.with_name(folder.name + ".tmp")
+        shutil.rmtree(staging, ignore_errors=True)
+        self.index.save(staging)
+        (staging / IDS_FILE).write_bytes(orjson.dumps(self.identifiers))
+        (staging / KEY_FILE).write_text(key, encoding="utf-8")
+        shutil.rmtree(folder, ignore_errors=True)
+        staging.rename(folder)
+
+    @classmethod
+    def load(cls, folder: Path, key: str) -> CustomerIndex | None:
+        """The stored index if it was built from the book state ``key``, else None."""
+        try:
+            if (folder / KEY_FILE).read_text(encoding="utf-8") != key:
+                return None
+            identifiers = orjson.loads((folder / IDS_FILE).read_bytes())
+            return cls(NameIndex.load(folder), identifiers)
+        except (OSError, ValueError, orjson.JSONDecodeError):
+            return None  # missing or unreadable: rebuilt by the caller
 
     def candidates(self, entity: Entity) -> set[str]:
         """Ids of customers whose names or identifiers could match ``entity``."""

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, insert, select
@@ -69,6 +70,7 @@ def full_screen(
     return {(customer_id, match.entity_id): match for customer_id, _, match in hits}
 
 
+INDEX_FOLDER = "monitor/customer-index"
 CHUNK = 2000  # customers per task of a worker process
 _WORKER: tuple[Screener, float] | None = None  # the screener a forked worker inherited
 
@@ -130,6 +132,7 @@ class RunSummary:
     closed: int = 0
     alerts: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
+    notes: str = ""  # what the run could not do like with like
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -228,6 +231,7 @@ class Monitor:
                     )  # fmt: skip
                 if summary.mode == "delta":
                     summary.reason = _delta_reason(previous, snapshot.id, len(new_customers))
+                    summary.reason += summary.notes
             rows = [a.row(summary.run_id, now) for a in raised]
             for begin in range(0, len(rows), 5000):
                 conn.execute(insert(ALERTS), rows[begin : begin + 5000])
@@ -242,6 +246,20 @@ class Monitor:
                 .values(finished_at=datetime.now(UTC), summary=_brief(summary))
             )
         return summary
+
+    def customer_index(self, progress: Progress | None = None) -> CustomerIndex:
+        """The reverse index over the book's names, stored in the home and rebuilt only when
+        the book changed (its state: newest ``seq`` and size)."""
+        stats = self.book.stats()
+        key = f"{self.db.url}|{stats['seq']}|{stats['customers']}"
+        folder = Path(self.settings.home) / INDEX_FOLDER
+        index = CustomerIndex.load(folder, key)
+        if index is None:
+            if progress is not None:
+                progress("indexing customer names", 0, stats["customers"])
+            index = CustomerIndex.build(c for c, _ in self.book.iter_customers())
+            index.save(folder, key)
+        return index
 
     def _full_reason(self, last: dict[str, Any] | None, algorithm: str, full: bool) -> str:
         if full:
@@ -318,6 +336,12 @@ class Monitor:
             return self._screen_all(screener, snapshot, states, summary.reason, summary, progress)
         ids = snapshot.diff(old)
         details = diff_snapshots(old, snapshot)
+        for name, lacking in details.lists.items():
+            if lacking.lacks.get("new"):
+                summary.notes += (
+                    f"; the new file set of {name} lacks {', '.join(lacking.lacks['new'])}: its "
+                    "entries lost what those files carry, so every one is screened again"
+                )
         causes: dict[str, str] = {}
         removed: list[str] = []
         for name, id_diff in ids.lists.items():
@@ -349,17 +373,15 @@ class Monitor:
             return self._alerts(snapshot, hits, states, "listing changed", causes)
         mini = Screener.build(entities, self.settings, snapshot_id=snapshot.id,
                               lists=list_versions(snapshot))  # fmt: skip
-        known = [c for c, seq in self.book.iter_customers() if seq <= last_seq]
-        if progress is not None:
-            progress("indexing customer names", 0, len(known))
-        index = CustomerIndex.build(known)
+        index = self.customer_index(progress)
         candidate_ids: set[str] = set()
         for done, entity in enumerate(entities, 1):
             candidate_ids |= index.candidates(entity)
             if progress is not None and done % 100 == 0:
                 progress("reverse screening", done, len(entities))
-        by_id = {c.id: c for c in known}
-        candidates = [by_id[i] for i in sorted(candidate_ids)]
+        # Customers new or changed since the last run are screened against the whole snapshot.
+        found = self.book.iter_customers(ids=sorted(candidate_ids))
+        candidates = sorted((c for c, seq in found if seq <= last_seq), key=lambda c: c.id)
         summary.candidates = len(candidates)
         return self._screen_customers(
             mini, snapshot, candidates, states, "listing changed", summary, progress, causes
