@@ -234,7 +234,17 @@ class DecisionSettings(Section):
 
 
 class MonitoringSettings(Section):
-    """Ongoing screening of customer records (filled by the monitoring capability)."""
+    """Ongoing screening of the customer book (``clearance monitor``) and its notifications."""
+
+    webhook_url: str = Field(
+        default="",
+        description="Monitoring: URL receiving one signed JSON POST of new alerts per run.",
+    )
+    webhook_secret: str = Field(
+        default="",
+        repr=False,
+        description="Monitoring: HMAC-SHA256 key signing webhook bodies.",
+    )
 
 
 SECTIONS: dict[str, type[Section]] = {

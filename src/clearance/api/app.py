@@ -18,6 +18,7 @@ from clearance.api import (
     routes_diff,
     routes_docs,
     routes_graph,
+    routes_monitor,
     routes_payments,
     routes_screen,
     routes_yente,
@@ -97,6 +98,7 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
     app.include_router(routes_yente.router)
     app.include_router(routes_cases.router)
     app.include_router(routes_diff.router)
+    app.include_router(routes_monitor.router)
     app.include_router(routes_graph.router)  # network and ownership (clearance.graph)
     app.include_router(routes_payments.router)  # payment messages (clearance.payments)
     routes_docs.install(app)  # /docs with Swagger UI shipped in the package

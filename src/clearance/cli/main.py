@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from clearance import __version__
-from clearance.cli import audit, batch, cases, db, diff, graph, lists, screen, serve, users
+from clearance.cli import audit, batch, cases, db, diff, graph, lists, monitor, screen, serve, users
 from clearance.cli import payments as payment_cli
 from clearance.cli.output import AppState, ClearanceGroup
 
@@ -66,6 +66,8 @@ app.command()(lists.snapshots)
 app.command()(screen.screen)
 app.command()(batch.batch)
 app.command()(diff.diff)
+app.add_typer(monitor.book_app, name="book")
+app.command()(monitor.monitor)
 serve.register(app)  # `serve` and the `keys` group (clearance.api)
 graph.register(app)  # `network`, `exposure` and the `ownership` group (clearance.graph)
 app.add_typer(db.app, name="db")  # `db upgrade|status` (clearance.db)

@@ -9,6 +9,7 @@ MODEL_MODULES: list[str] = [
     "clearance.auth.tables",
     "clearance.audit.tables",
     "clearance.cases.tables",
+    "clearance.monitor.tables",
 ]
 
 

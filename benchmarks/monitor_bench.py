@@ -1,0 +1,156 @@
+"""Monitoring benchmark: book import, delta re-screens and the full re-screen baseline.
+
+    .venv/bin/python benchmarks/monitor_bench.py [--size 100000] [--data ../shared/data]
+
+On one home (SDN 2023-12-28, then 2024-05-03, then a day-sized change of 10 entities) and a
+generated book of ``--size`` customers, in one run:
+
+1. ``book import`` of the whole book (rows/s; extrapolated to 1,000,000 rows);
+2. the first monitoring run on 2023-12-28: a full screening of the book (the baseline);
+3. the delta re-screen 2023-12-28 -> 2024-05-03 (about 1,300 added or changed entities);
+4. a day-sized delta: 10 entities added;
+5. new customers: 5,000 imported and screened (customers/s);
+6. memory: the process's resident size before and after building the customer-name index.
+
+The machine's load average is printed with the figures (the development machine is shared).
+Figures at a reduced ``--size`` are extrapolated linearly to 1,000,000 customers and marked so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.monitor.books import generate, listed_names, write_book  # noqa: E402
+
+from clearance.app import index_builder  # noqa: E402
+from clearance.db import open_database  # noqa: E402
+from clearance.model import Name  # noqa: E402
+from clearance.monitor import Book, Monitor  # noqa: E402
+from clearance.monitor.reverse import CustomerIndex  # noqa: E402
+from clearance.settings import Settings  # noqa: E402
+from clearance.snapshots import SnapshotStore  # noqa: E402
+from clearance.sources import read_path  # noqa: E402
+
+TARGET = 1_000_000
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as handle:
+        for line in handle:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load {one:.1f}/{five:.1f}/{fifteen:.1f} on {os.cpu_count()} cores"
+
+
+def timed(label: str, func, *args, **kw):  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    result = func(*args, **kw)
+    took = time.perf_counter() - start
+    print(f"{label:<48} {took:8.1f} s   ({load()})", flush=True)
+    return result, took
+
+
+def index_rss(home: str) -> None:
+    """Child process: build the customer-name index, print RSS before/after, count, seconds."""
+    settings = Settings(home=Path(home))
+    book = Book(open_database(settings))
+    customers = [c for c, _ in book.iter_customers()]
+    before = rss_mb()
+    start = time.perf_counter()
+    index = CustomerIndex.build(customers)
+    took = time.perf_counter() - start
+    print(before, rss_mb(), len(index), took)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--index-rss", metavar="HOME", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.index_rss:
+        index_rss(args.index_rss)
+        return
+    scale = TARGET / args.size
+    work = Path(tempfile.mkdtemp(prefix="monitor-bench-"))
+    settings = Settings(home=work / "home", screen_cache=0)
+    store = SnapshotStore(settings)
+    sdn = args.data / "ofac"
+    print(f"monitor bench: {args.size:,} customers (x{scale:g} to 1M); {load()}")
+    old = read_path(sdn / "sdn_csv_2023-12-28")
+    new = read_path(sdn / "sdn_csv_2024-05-03")
+    first = store.install([old], builders=[index_builder])
+    rows = generate(args.size, listed_names(old.entities + new.entities), args.size // 100)
+    path = write_book(work / "book.csv", rows)
+    db = open_database(settings)
+    book = Book(db)
+    result, took = timed(f"import {args.size:,} customers", book.import_file, path)
+    print(f"  -> {result.rows / took:,.0f} rows/s; 1M rows ~ {took * scale:,.0f} s (target <= 60)")
+
+    monitor = Monitor(settings, db, workers=os.cpu_count() or 1)
+    full, full_s = timed("full screening of the book (baseline)", monitor.run, first)
+    rate = full.customers_screened / full_s
+    print(f"  -> {rate:,.0f} customers/s; {len(full.alerts):,} alerts; "
+          f"1M ~ {full_s * scale:,.0f} s")  # fmt: skip
+
+    second = store.install([new], builders=[index_builder])
+    delta, delta_s = timed("delta 2023-12-28 -> 2024-05-03", monitor.run, second)
+    print(f"  -> {delta.entities_screened:,} entities, {delta.candidates:,} candidates, "
+          f"{len(delta.alerts):,} new alerts; 1M ~ {delta_s * scale:,.0f} s (target <= 60), "
+          f"full re-screen of 1M ~ {full_s * scale:,.0f} s")  # fmt: skip
+
+    rng = random.Random(5)
+    extra = []
+    for i, entity in enumerate(rng.sample(new.entities, 10)):
+        renamed = Name(entity.caption + " Trading")
+        extra.append(replace(entity, source_id=f"9900{i}", names=(renamed, *entity.names)))
+    day = replace(new, entities=list(new.entities) + extra)
+    third = store.install([day], builders=[index_builder])
+    small, small_s = timed("day-sized delta (10 entities)", monitor.run, third)
+    print(f"  -> {small.candidates:,} candidates, {len(small.alerts):,} new alerts; "
+          f"1M ~ {small_s * scale:,.1f} s (target <= 5)")  # fmt: skip
+
+    fresh = work / "new.csv"
+    with fresh.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        for row in generate(5_000, listed_names(new.entities), 50, seed=99):
+            writer.writerow({**row, "id": "n" + row["id"]})
+    book.import_file(fresh)
+    added, added_s = timed("5,000 new customers screened", monitor.run, third)
+    print(f"  -> {added.customers_screened / added_s:,.0f} customers/s (target >= 5,000; "
+          "one process)")  # fmt: skip
+
+    # Memory in a fresh process: RSS before and after building the index from the book.
+    child = subprocess.run(
+        [sys.executable, __file__, "--index-rss", str(settings.home)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    before, after, count, index_s = (float(x) for x in child.stdout.split())
+    per = (after - before) / count
+    print(f"{'customer-name index build':<48} {index_s:8.1f} s   ({load()})")
+    projected = before + per * TARGET
+    print(f"  -> RSS {before:,.0f} -> {after:,.0f} MB for {count:,.0f} names "
+          f"({per * 1024:,.2f} KB each); 1M ~ {projected:,.0f} MB (target <= 2,048)")  # fmt: skip
+    print(f"done; {load()}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+"""The customer book: import (CSV, JSONL, Parquet), upsert, replace, remove, errors, atomicity;
+on SQLite and a real PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import orjson
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from clearance.batch.columns import ColumnSpec
+from clearance.cli.main import app
+from clearance.db import Database
+from clearance.errors import ClearanceError, NotFoundError
+from clearance.monitor import Book
+
+CSV = """id,name,type,dob,country,passport,segment
+1,Ashot Mkrtichev,person,1966-05-07,SK,BD3843329,retail
+2,OOO Verus,organization,,RU,,corporate
+3,,person,,,,
+4,Jane Doe,person,1999-02-30,,,
+2,Duplicate Co,organization,,,,
+5,Versor sro,organization,,SK,,
+"""
+
+
+@pytest.fixture
+def book(db_url: str) -> Iterator[Book]:
+    db = Database(db_url)
+    db.upgrade()
+    yield Book(db)
+    db.dispose()
+
+
+def test_import_keeps_good_rows_and_lists_bad_ones(book: Book, tmp_path: Path) -> None:
+    path = tmp_path / "book.csv"
+    path.write_text(CSV, encoding="utf-8")
+    spec = ColumnSpec(identifiers=(("passport", "passport"),))
+    result = book.import_file(path, spec)
+    assert (result.rows, result.inserted, result.errors) == (3, 3, 3)
+    lines = path.with_name("book.csv.errors.jsonl").read_bytes().splitlines()
+    errors = [orjson.loads(line) for line in lines]
+    assert [e["line"] for e in errors] == [4, 5, 6]
+    assert "duplicate id (first on line 3)" in errors[2]["reason"]
+    customer, seq = book.get("1")
+    assert customer.name == "Ashot Mkrtichev" and customer.dob == "1966-05-07"
+    assert customer.identifiers == (("passport", "BD3843329"),)
+    assert customer.extra == {"segment": "retail"} and seq == 1
+    assert book.stats()["customers"] == 3
+
+
+def test_upsert_changes_only_what_changed_and_replace_removes(book: Book, tmp_path: Path) -> None:
+    first = tmp_path / "a.jsonl"
+    first.write_text(
+        '{"id": "1", "name": "Ashot Mkrtichev"}\n{"id": "2", "name": "OOO Verus"}\n'
+        '{"id": "3", "name": "Versor sro"}\n'
+    )
+    book.import_file(first)
+    second = tmp_path / "b.parquet"
+    pq.write_table(pa.table({"id": ["1", "2"], "name": ["Ashot Mkrtichev", "OOO Verus Moscow"]}),
+                   second)  # fmt: skip
+    result = book.import_file(second)
+    assert (result.inserted, result.updated, result.unchanged) == (0, 1, 1)
+    assert book.get("2")[1] == 2 and book.get("1")[1] == 1  # only the change gets the new seq
+    replaced = book.import_file(second, replace=True)
+    assert replaced.removed == 1 and replaced.unchanged == 2
+    with pytest.raises(NotFoundError):
+        book.get("3")
+    assert book.remove(["1", "nope"]) == ["nope"]
+    assert book.stats()["customers"] == 1
+
+
+def test_failed_import_leaves_the_book_as_it_was(book: Book, tmp_path: Path) -> None:
+    path = tmp_path / "book.csv"
+    path.write_text(CSV, encoding="utf-8")
+    book.import_file(path)
+    before = book.stats()
+    path.write_text("id,name\n1,Someone Else\n9,New Person\n10,\n", encoding="utf-8")
+    with pytest.raises(ClearanceError, match="cannot write the errors file"):
+        # The bad row's errors file cannot be written: the whole import is rolled back.
+        book.import_file(path, errors_path=tmp_path / "missing-dir" / "errors.jsonl")
+    assert book.stats() == before
+    assert book.get("1")[0].name == "Ashot Mkrtichev"
+    with pytest.raises(NotFoundError):
+        book.get("9")
+
+
+def test_cli_book_commands(tmp_path: Path) -> None:
+    path = tmp_path / "book.csv"
+    path.write_text(CSV, encoding="utf-8")
+    runner = CliRunner()
+    home = ["--home", str(tmp_path / "home")]
+    done = runner.invoke(app, [*home, "book", "import", str(path), "--json"])
+    assert done.exit_code == 0, done.output
+    assert orjson.loads(done.output)["inserted"] == 3
+    shown = runner.invoke(app, [*home, "book", "show", "2", "--json"])
+    assert orjson.loads(shown.output)["name"] == "OOO Verus"
+    stats = runner.invoke(app, [*home, "book", "stats"])
+    assert "3 customers" in stats.output
+    gone = runner.invoke(app, [*home, "book", "remove", "2", "7"])
+    assert gone.exit_code == 1 and "not in the book: 7" in gone.output
+    missing = runner.invoke(app, [*home, "book", "show", "2"])
+    assert missing.exit_code == 1 and "no customer '2' in the book" in missing.output
+    no_ids = tmp_path / "noid.csv"
+    no_ids.write_text("name\nA\n")
+    bad = runner.invoke(app, [*home, "book", "import", str(no_ids)])
+    assert bad.exit_code == 1 and "needs customer ids" in bad.output
