@@ -12,14 +12,11 @@ import typer
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from clearance.batch.columns import ColumnSpec, parse_identifier_option
-from clearance.batch.io import TextOptions, check_encoding
 from clearance.cli.output import console, err_console, get_state, print_json, print_warning, table
-from clearance.db import open_database
 from clearance.errors import ClearanceError
-from clearance.monitor import Book, Monitor, RunSummary, deliver
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the database, the monitor and batch's readers load when a command runs
+    from clearance.monitor import Book, RunSummary
     from clearance.monitor.spark import SparkBook
 
 book_app = typer.Typer(help="The customer book monitored against the lists.", no_args_is_help=True)
@@ -46,6 +43,9 @@ def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None] | None]:
 
 
 def _book(ctx: typer.Context) -> Book:
+    from clearance.db import open_database
+    from clearance.monitor import Book
+
     return Book(open_database(get_state(ctx).settings))
 
 
@@ -73,6 +73,9 @@ def import_(
     json_output: JsonOption = False,
 ) -> None:
     """Upsert the customers of FILE by id, in one transaction (same columns as `batch`)."""
+    from clearance.batch.columns import ColumnSpec, parse_identifier_option
+    from clearance.batch.io import TextOptions, check_encoding
+
     spec = ColumnSpec(
         id=id_column, name=name_column, type=type_column, dob=dob_column, country=country_column,
         identifiers=tuple(parse_identifier_option(c) for c in identifier_columns or ()),
@@ -193,6 +196,9 @@ def monitor(
         raise typer.BadParameter("expected local or spark", param_hint="--engine")
     if (engine == "spark") != (book is not None):
         raise ClearanceError("--engine spark needs --book PATH.parquet (and --book needs it)")
+    from clearance.db import open_database
+    from clearance.monitor import Monitor, deliver
+
     settings = state.settings
     db = open_database(settings)
     snapshot = state.store.require_active()
