@@ -109,6 +109,9 @@ def test_unknown_things_are_404(api: tuple[Api, dict[str, str]]) -> None:
     assert client.post("/cases/999/approve", json={}, headers=as_(k["sue"])).status_code == 404
     bad = client.post("/cases/1/propose", json={"decision": "x"}, headers=as_(k["ana"]))
     assert bad.status_code == 422
+    # a page cursor beyond the database's integers is a bad request, not a server error
+    page = client.get("/cases?before=9999999999999999999", headers=as_(k["ana"]))
+    assert page.status_code == 422
 
 
 def test_database_down_is_503_and_screening_still_works(home: Path) -> None:

@@ -115,7 +115,9 @@ async def list_cases(
     entity_id: str | None = Query(default=None, max_length=200),
     subject: str | None = Query(default=None, max_length=300, description="Subject key or name."),
     limit: int = Query(default=50, ge=1, le=1000),
-    before: int | None = Query(default=None, description="Page: cases with a smaller id."),
+    before: int | None = Query(
+        default=None, ge=1, le=2_147_483_648, description="Page: cases with a smaller id."
+    ),
     who: Principal = caller,
 ) -> OrjsonResponse:
     service = _decisions(request).cases()
