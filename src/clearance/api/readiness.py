@@ -15,18 +15,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from clearance.procs import pid_alive
+
 BOARD_ENV = "CLEARANCE_SERVE_BOARD"
 WORKERS_ENV = "CLEARANCE_SERVE_WORKERS"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 @dataclass
@@ -64,7 +56,7 @@ class WorkerBoard:
             if not path.name.isdigit():
                 continue
             pid = int(path.name)
-            if not _alive(pid):
+            if not pid_alive(pid):
                 path.unlink(missing_ok=True)
                 continue
             try:

@@ -21,6 +21,7 @@ from pathlib import Path
 import orjson
 
 from clearance.fileio import write_atomic
+from clearance.procs import pid_alive
 
 LEASES_DIR = "leases"
 PINS_DIR = "pins"
@@ -36,18 +37,8 @@ def process_start(pid: int) -> str | None:
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
-        return None if not _alive(pid) else "?"
+        return None if not pid_alive(pid) else "?"
     return stat.rsplit(")", 1)[1].split()[19]
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 @dataclass
