@@ -272,7 +272,11 @@ def _form_class(words: list[str], *, iso: bool = True) -> str | None:
     """The legal-form class ``words`` spell, letter for letter or (for phrases of long words)
     by sound: "Publik Yoint-Stokk Kompany", "Publits Yoint-Stotsk Tsompany" are a "Public
     Joint Stock Company"."""
-    phrase = tuple(words)
+    return _phrase_class(tuple(words), iso)
+
+
+@lru_cache(maxsize=100_000)  # single words and short phrases recur across names
+def _phrase_class(phrase: tuple[str, ...], iso: bool) -> str | None:
     found = LEGAL_FORM_PHRASES.get(phrase)
     if found is None and len(phrase) > 1 and all(len(w) == 1 for w in phrase):
         found = LEGAL_FORM_PHRASES.get(("".join(phrase),))  # "F.Z.C.O.", "G.M.B.H."
@@ -416,6 +420,12 @@ def _correct_form_word(word: str, words: list[str], i: int) -> str:
         near = {words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)}
         if not near & _FORM_WORDS:
             return word
+    return _nearest_form_word(word)
+
+
+@lru_cache(maxsize=100_000)
+def _nearest_form_word(word: str) -> str:
+    """The legal-form word one edit from ``word`` (``word`` itself when there is none)."""
     for key in (word, *_deletions(word)):
         target = _FORM_WORD_NEIGHBOURS.get(key)
         if target is not None and OSA.distance(word, target) == 1:
