@@ -141,8 +141,9 @@ def cold_speed(lists: bd.Lists, settings: Settings, seed: int, count: int = 3000
           ["script", "queries", "p50", "p99", "max", "first query"], rows)  # fmt: skip
     qps = len(cpu) / sum(cpu)
     console.print(
-        f"clearance {probe['version']}: {qps:.0f} queries/s on one core (CPU), {len(cpu) / probe['wall']:.0f}/s "
-        f"wall; Screener.load {probe['load_cpu']:.2f} s CPU; targets ≥ 2,000 q/s, p99 ≤ 5 ms, "
+        f"clearance {probe['version']}: {qps:.0f} queries/s on one core (CPU), "
+        f"{len(cpu) / probe['wall']:.0f}/s wall; Screener.load {probe['load_cpu']:.2f} s CPU; "
+        f"targets ≥ 2,000 q/s, p99 ≤ 5 ms, "
         f"every script p99 ≤ 10 ms"
     )
     brute = bl.BruteForce(lists.entities)
