@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from clearance.countries import country_code
 from clearance.model import (
     FuzzyDate,
     Gender,
@@ -25,7 +26,7 @@ from clearance.model import (
     Relationship,
     Schema,
 )
-from clearance.sources.ofac.labels import ID_LABELS, NOTE_LABELS, id_type, iso_country
+from clearance.sources.ofac.labels import ID_LABELS, NOTE_LABELS, id_type
 
 
 @dataclass
@@ -163,7 +164,7 @@ _ID_VALUE = re.compile(
 
 
 def _country_or_text(text: str) -> str:
-    return iso_country(text) or text.strip()
+    return country_code(text, published=True) or text.strip()
 
 
 def _add_identifier(facts: RemarkFacts, label: str, value: str, kind: IdType) -> bool:
@@ -178,7 +179,7 @@ def _add_identifier(facts: RemarkFacts, label: str, value: str, kind: IdType) ->
     notes: list[str] = []
     country = None
     if paren := m.group("paren"):
-        country = iso_country(paren)
+        country = country_code(paren, published=True)
         if country is None:
             notes.append(f"({paren})")
     if rest := m.group("rest"):
