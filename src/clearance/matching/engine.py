@@ -45,9 +45,10 @@ from clearance.matching.normalize import (
 from clearance.matching.query import Query, ScreenOptions
 from clearance.matching.result import FeatureResult, Match, ScreeningResult
 from clearance.matching.retrieve import QueryForm, record_profile, retrieve
-from clearance.matching.scripts import ARABIC, warm_up
+from clearance.matching.scripts import warm_up
 from clearance.matching.wordsim import WordSimilarity
 from clearance.model import Entity, Schema
+from clearance.scripts import ARABIC
 from clearance.settings import MatchingPolicy
 
 ALGORITHM = "clearance-logic"

@@ -14,7 +14,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from clearance.matching.normalize import NameForm
-from clearance.matching.scripts import HAN, HANGUL, hangul_syllable
+from clearance.matching.scripts import hangul_syllable
 from clearance.matching.vocab import (
     LOW_INFO_WORDS,
     PERSON_PARTICLES,
@@ -22,6 +22,7 @@ from clearance.matching.vocab import (
     is_patronymic,
 )
 from clearance.matching.wordsim import MERGE_SIM, MIN_WORD_SIM, SIM_ROWS, WordSimilarity, word_sim
+from clearance.scripts import HAN, HANGUL
 
 SYLLABIC_SCRIPTS = frozenset({HAN, HANGUL})
 
@@ -49,7 +50,6 @@ _KOREAN_USUAL = frozenset(
     kwang hoon hyung sook suk seok jae dong myung chang kyu gyu bum yeol yul jee kee
     """.split()  # noqa: SIM905
 )
-
 
 SYLLABLES = _syllables()
 

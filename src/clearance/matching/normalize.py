@@ -16,16 +16,7 @@ from rapidfuzz.distance import OSA
 from rigour._core import extract_org_types as _rigour_org_types
 
 from clearance.countries import country_code
-from clearance.matching.scripts import (
-    ARABIC,
-    LATIN,
-    arabic_skeleton,
-    char_script,
-    detect_script,
-    latin_skeleton,
-    romanise,
-    romanise_mixed,
-)
+from clearance.matching.scripts import arabic_skeleton, latin_skeleton, romanise, romanise_mixed
 from clearance.matching.vocab import (
     ABBREVIATIONS,
     CITIES,
@@ -37,6 +28,7 @@ from clearance.matching.vocab import (
     TITLES,
     interior_form,
 )
+from clearance.scripts import ARABIC, LATIN, char_script, detect_script
 
 _APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02be\u02bf\u00b4\u00b7`ʹʺ]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
