@@ -4,12 +4,15 @@ and regions, and the score thresholds. The default is ``policy.toml`` next to th
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from clearance.errors import ClearanceError
 
@@ -80,6 +83,7 @@ class Policy:
     text_review: float = 0.85
     text_max_words: int = 5
     source: str = "default"
+    sha256: str = ""  # of the declared policy (canonical JSON): receipts name it
 
     @classmethod
     def load(cls, path: Path | None = None) -> Policy:
@@ -117,11 +121,15 @@ class Policy:
             text_review=float(limits.get("text_review", 0.85)),
             text_max_words=int(limits.get("text_max_words", 5)),
             source=source,
+            sha256=hashlib.sha256(
+                orjson.dumps(data, option=orjson.OPT_SORT_KEYS, default=str)
+            ).hexdigest(),
         )
 
     def describe(self) -> dict[str, Any]:
         return {
             "source": self.source,
+            "sha256": self.sha256,
             "regimes": [r.name for r in self.regimes],
             "thresholds": {
                 "review": self.review,
