@@ -106,6 +106,7 @@ def speed(engine: Clearance, kind: str, count: int, pool: list[pd.Party], seed: 
     false = sum(1 for d in decisions if d != "clear")
     print(f"  clean generated messages not cleared: {false} of {count}")
     engine.screener._cache.clear()
+    timed("parsing alone", bodies, read_bytes)
     timed("payment screening (parse + every check)", bodies, full)
     timed("  again (result cache warm: repeat parties)", bodies, full)
     warm = engine.screener.policy

@@ -5,6 +5,7 @@ and regions, and the score thresholds. The default is ``policy.toml`` next to th
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ import orjson
 
 from clearance.errors import ClearanceError
 
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 DEFAULT_POLICY = Path(__file__).with_name("policy.toml")
 
 
@@ -160,6 +162,8 @@ def _regime(name: str, spec: dict[str, Any], regions: dict[str, Region]) -> Regi
 
 def fold(text: str) -> str:
     """Lower case, no accents, words separated by one space (for place-name matching)."""
+    if text.isascii():
+        return " ".join(_NON_ALNUM.sub(" ", text.lower()).split())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join("".join(c if c.isalnum() else " " for c in plain).split())

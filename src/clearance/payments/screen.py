@@ -8,9 +8,10 @@ files, the network or a database.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from clearance.errors import QueryError
-from clearance.matching.query import ScreenOptions, make_query
+from clearance.matching.query import Query, ScreenOptions, make_query
 from clearance.matching.result import Match
 from clearance.messages.model import Located, Message, Party, TextField
 from clearance.payments import text as running
@@ -79,21 +80,11 @@ class PaymentScreener:
         yield from self._places(party)
 
     def _name(self, party: Party, name: Located, countries: tuple[str, ...]) -> Iterator[Hit]:
-        identifiers = [v.value for _, v in party.identifiers if v.value][:5]
-        try:
-            query = make_query(
-                name.value,
-                type="organization" if running.has_legal_form(name.value) else None,
-                country=[c for c in countries if len(c) == 2] or None,
-                identifiers=identifiers or None,
-            )
-        except QueryError:
-            try:  # an unknown country code or odd identifier must not hide the name
-                query = make_query(name.value)
-            except QueryError:
-                return
-        result = self.lists.screen(query, self._names)
-        for match in result.matches:
+        identifiers = tuple(v.value for _, v in party.identifiers if v.value)[:5]
+        query = _query(name.value, tuple(c for c in countries if len(c) == 2), identifiers)
+        if query is None:
+            return
+        for match in self.lists.screen(query, self._names).matches:
             if match.alert and match.score >= self.policy.review:
                 yield self._match_hit(party.role, name, "name", match, self.policy.confirm)
 
@@ -231,6 +222,25 @@ def _entity_hit(
 ) -> Hit:
     return Hit(where.path, role, check, where.value, verdict[0], verdict[1], reason, score,
                listed.entity_id, listed.name, listed.list, programs)  # fmt: skip
+
+
+@lru_cache(maxsize=50_000)
+def _query(name: str, countries: tuple[str, ...], identifiers: tuple[str, ...]) -> Query | None:
+    """The query for a party name (memoised: parties repeat from payment to payment), or None
+    when the name holds nothing to screen. An unknown country code or odd identifier must not
+    hide the name: the name is then screened alone."""
+    try:
+        return make_query(
+            name,
+            type="organization" if running.has_legal_form(name) else None,
+            country=list(countries) or None,
+            identifiers=list(identifiers) or None,
+        )
+    except QueryError:
+        try:
+            return make_query(name)
+        except QueryError:
+            return None
 
 
 _SUPPORT = {"legal_form", "country", "identifier", "birth_date"}
