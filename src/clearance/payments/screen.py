@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from clearance.errors import QueryError
 from clearance.matching.query import Query, ScreenOptions, make_query
 from clearance.matching.result import Match
@@ -86,6 +88,8 @@ class PaymentScreener:
             return
         for match in self.lists.screen(query, self._names).matches:
             if match.alert and match.score >= self.policy.review:
+                if _one_word_resemblance(name.value, match):
+                    continue
                 yield self._match_hit(party.role, name, "name", match, self.policy.confirm)
 
     def _match_hit(
@@ -241,6 +245,31 @@ def _query(name: str, countries: tuple[str, ...], identifiers: tuple[str, ...]) 
             return make_query(name)
         except QueryError:
             return None
+
+
+ONE_WORD_SAME = 0.9  # how alike a one-word party name and the listed word must be
+
+
+def _one_word_resemblance(name: str, match: Match) -> bool:
+    """A party name with one distinctive word ("PARIS", "MARTIN S.A.R.L.", "GEORGE GROUP") is
+    no possible match of a listed name merely because it resembles it:
+
+    * its word must be the listed name's word, give or take one letter in ten ("PARIS" is not
+      "PARMIS", "DANIELS PLC" not "DANIEL", "ROSSI" not "BANK ROSSII");
+    * a listed organisation with two or more distinctive words is not named by one of them
+      ("GAMMA" is not "FEDERAL STATE UNITARY ENTERPRISE ... GAMMA", "ROBIN" not "OOO ROBIN
+      TREID"); a listed person can be ("DA COSTA" stays a possible "DA COSTA, Luis Fernando").
+    """
+    mine = running.significant(name)
+    if len(mine) != 1:
+        return False
+    listed = running.significant(match.matched_name)
+    if not listed:
+        return False
+    word = mine[0]
+    if max(Levenshtein.normalized_similarity(word, w) for w in listed) < ONE_WORD_SAME:
+        return True
+    return len(listed) >= 2 and match.schema.lower() != "person"
 
 
 _SUPPORT = {"legal_form", "country", "identifier", "birth_date"}
