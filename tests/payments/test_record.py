@@ -190,3 +190,36 @@ def test_http_records_with_the_callers_name(
         assert httpx.get(f"{srv.url}/audit/verify", headers=as_["aud"]).json()["ok"]
     finally:
         srv.stop()
+
+
+def test_record_payments_setting_records_every_payment(
+    sdn_home: Path, db_url: str, keys: dict[str, str]
+) -> None:
+    """CLEARANCE_RECORD_PAYMENTS=true: the CLI records without --record (and so needs a
+    user); the API records whatever the request says."""
+    verus = str(FIXTURES / "mt103-verus.fin")
+    env = {"CLEARANCE_DATABASE_URL": db_url, "CLEARANCE_USER_KEY": "",
+           "CLEARANCE_RECORD_PAYMENTS": "true"}  # fmt: skip
+    runner = CliRunner()
+    nobody = runner.invoke(app, ["--home", str(sdn_home), "payment", verus], env=env)
+    assert nobody.exit_code == 1 and "say who you are" in nobody.output
+    done = runner.invoke(app, ["--home", str(sdn_home), "payment", verus, "--json"],
+                         env={**env, "CLEARANCE_USER_KEY": keys["svc"]})  # fmt: skip
+    assert done.exit_code == 0, done.output
+    (row,) = records(done).values()
+    assert row["recorded"]["receipt"] and row["recorded"]["cases"]
+    srv = Server(sdn_home, env={"CLEARANCE_DATABASE_URL": db_url,
+                                "CLEARANCE_RECORD_PAYMENTS": "true"})  # fmt: skip
+    try:
+        srv.wait_ready()
+        res = httpx.post(
+            f"{srv.url}/payments/screen?record=false",
+            content=(FIXTURES / "pacs008-lookalike.xml").read_bytes(),
+            headers={"Authorization": f"Bearer {keys['svc']}", "content-type": "application/xml"},
+            timeout=60,
+        )
+        assert res.status_code == 200, res.text
+        (result,) = res.json()["results"]
+        assert result["decision"] == "clear" and result["recorded"]["receipt"]
+    finally:
+        srv.stop()

@@ -43,7 +43,7 @@ RECORD_HELP = (
     "Write a receipt per message to the audit trail (the message as read and its canonical "
     "SHA-256, the decision, rule and every hit with its field path) and open or join a case "
     "per hit that stops the payment; each result gains `recorded` (receipt id, case ids, "
-    "suppressed alerts)."
+    "suppressed alerts). Always on when the server runs with `CLEARANCE_RECORD_PAYMENTS=true`."
 )
 
 
@@ -147,6 +147,8 @@ async def screen_payment(
     engine = service.engine()
     screener = payment_screener(request, engine)
 
+    record = record or service.settings.decisions.record_payments
+
     def work() -> dict[str, Any]:
         recorder = payment_recorder(request, engine, screener, who) if record else None
         items = read_bytes(body, "body", kind=kind)
@@ -178,7 +180,8 @@ async def screen_payment_batch(
     screener = payment_screener(request, engine)
 
     def work() -> dict[str, Any]:
-        recorder = payment_recorder(request, engine, screener, who) if body.record else None
+        record = body.record or service.settings.decisions.record_payments
+        recorder = payment_recorder(request, engine, screener, who) if record else None
         results: list[dict[str, Any]] = []
         for number, item in enumerate(body.messages, 1):
             source = f"messages[{number}]"

@@ -69,7 +69,8 @@ def payment(
     state = get_state(ctx)
     rules = Policy.load(policy)
     screener = PaymentScreener(SnapshotLists(state.app), rules)
-    recorder = _recorder(ctx, rules, as_user) if record else None
+    always = state.settings.decisions.record_payments  # CLEARANCE_RECORD_PAYMENTS
+    recorder = _recorder(ctx, rules, as_user) if record or always else None
     schemas = SchemaSet(xsd) if xsd is not None else None
     if pacs002 is not None:
         pacs002.mkdir(parents=True, exist_ok=True)
