@@ -113,7 +113,9 @@ class CaseService:
         """One receipt for ``result``; a case opened or joined per alerting match, unless an
         approved clear of the same subject and entity still holds. One transaction."""
         require(actor.name, actor.roles, Action.RECORD)
-        with self.db.session(write=True) as s:
+        # without an alert the receipt is the only write: one statement (see write_receipt)
+        single = not any(m.alert for m in result.matches)
+        with self.db.session(write=True, single=single) as s:
             return self._record_in(s, result, context, actor, entity, source)
 
     def record_batch(
