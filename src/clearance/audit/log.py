@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from queue import Empty, Queue
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, insert, select, text, update
+from sqlalchemy import Connection, func, select, text
 from sqlalchemy.orm import Session
 
 from clearance.audit.chain import (
@@ -61,37 +61,46 @@ def append(session: Session, events: Sequence[Event]) -> list[dict[str, Any]]:
     conn = session.connection()
     if conn.dialect.name == "postgresql":
         return [append_pg(conn, event) for event in events]
-    head = conn.execute(_LOCK_HEAD).first()
-    if head is None:
-        raise ClearanceError("the audit log has no head row: run `clearance db upgrade`")
-    seq, prev = int(head[0]), str(head[1])
-    rows = []
-    for event in events:
-        seq += 1
-        at = event.body.get("at") or now_iso()
-        body = canonical(event.body)
-        body_sha = sha256_hex(body)
-        digest = row_hash(seq, event.kind, event.ref, event.actor, at, body_sha, prev)
-        rows.append(
-            {"seq": seq, "kind": event.kind, "ref": event.ref, "actor": event.actor, "at": at,
-             "body": body.decode("utf-8"), "body_sha256": body_sha, "prev_hash": prev,
-             "row_hash": digest}
-        )  # fmt: skip
-        prev = digest
-    if rows:
-        conn.execute(insert(AuditRow), rows)
-        conn.execute(_SET_HEAD, {"new_seq": seq, "new_hash": prev})
+    # SQLite: the driver's cursor straight (no statement compilation; the writer already
+    # holds the database write lock from BEGIN IMMEDIATE)
+    cursor = sqlite_cursor(conn)
+    try:
+        head = cursor.execute(_SQLITE_HEAD).fetchone()
+        if head is None:
+            raise ClearanceError("the audit log has no head row: run `clearance db upgrade`")
+        seq, prev = int(head[0]), str(head[1])
+        rows = []
+        for event in events:
+            seq += 1
+            at = event.body.get("at") or now_iso()
+            body = canonical(event.body)
+            body_sha = sha256_hex(body)
+            digest = row_hash(seq, event.kind, event.ref, event.actor, at, body_sha, prev)
+            rows.append(
+                {"seq": seq, "kind": event.kind, "ref": event.ref, "actor": event.actor,
+                 "at": at, "body": body.decode("utf-8"), "body_sha256": body_sha,
+                 "prev_hash": prev, "row_hash": digest}
+            )  # fmt: skip
+            prev = digest
+        if rows:
+            cursor.executemany(_SQLITE_INSERT, [tuple(r.values()) for r in rows])
+            cursor.execute(_SQLITE_SET_HEAD, (seq, prev))
+    finally:
+        cursor.close()
     return rows
 
 
-_LOCK_HEAD = (
-    select(AuditHeadRow.seq, AuditHeadRow.hash).where(AuditHeadRow.id == 1).with_for_update()
+def sqlite_cursor(conn: Connection) -> Any:
+    """A cursor of the SQLite driver connection under ``conn`` (inside its transaction)."""
+    return conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+
+
+_SQLITE_HEAD = "SELECT seq, hash FROM audit_head WHERE id = 1"
+_SQLITE_INSERT = (
+    "INSERT INTO audit_log (seq, kind, ref, actor, at, body, body_sha256, prev_hash, row_hash) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-_SET_HEAD = (
-    update(AuditHeadRow)
-    .where(AuditHeadRow.id == 1)
-    .values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
-)
+_SQLITE_SET_HEAD = "UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1"
 
 
 # The row hash computed by the server: the same text as chain.row_hash, hashed as UTF-8.
@@ -148,9 +157,10 @@ _ROWS_SQL = (
 )
 
 
-def _batches(db: Database, upto: int) -> Iterator[list[RowTuple]]:
+def row_batches(db: Database, upto: int, after: int = 0) -> Iterator[list[RowTuple]]:
+    """Rows ``after + 1``…``upto`` in seq order, a batch per (short) read transaction."""
     sql = _ROWS_SQL.format(p="%s" if db.is_postgres else "?")
-    last = 0
+    last = after
     while True:
         with db.connect() as conn:
             cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
@@ -173,7 +183,7 @@ def _rows(db: Database, upto: int) -> Iterator[RowTuple]:
 
     def fetch() -> None:
         try:
-            for batch in _batches(db, upto):
+            for batch in row_batches(db, upto):
                 if stop.is_set():
                     return
                 queue.put(batch)

@@ -9,19 +9,20 @@ for the alerts.
 
 from __future__ import annotations
 
+import functools
 import threading
 import unicodedata
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert
+from sqlalchemy import Dialect
 from sqlalchemy.orm import Session
 
 from clearance.audit.chain import canonical, sha256_hex
-from clearance.audit.log import Event, append, append_pg, now_iso
+from clearance.audit.log import Event, append, append_pg, now_iso, sqlite_cursor
 from clearance.audit.tables import ReceiptRow
 from clearance.db import Database
 from clearance.matching.query import Query
@@ -185,22 +186,32 @@ def write_receipt(session: Session, body: dict[str, Any], actor: str) -> int:
         row = append_pg(conn, event, _PG_INDEX, {f"r_{k}": v for k, v in index.items()})
         return int(row["seq"])
     (row,) = append(session, [event])
-    conn.execute(
-        insert(ReceiptRow),
-        {
-            "id": index["id"],
-            "audit_seq": row["seq"],
-            "kind": index["kind"],
-            "created": index["created"],
-            "actor": actor,
-            "snapshot_id": index["snapshot"],
-            "alert": index["alert"],
-            "subject_key": index["subject"],
-            "input_sha256": index["input"],
-            "run_id": index["run"],
-        },
-    )
+    cursor = sqlite_cursor(conn)
+    try:
+        created = _sqlite_datetime(conn.dialect)(index["created"])
+        cursor.execute(
+            _SQLITE_INDEX,
+            (index["id"], row["seq"], index["kind"], created, actor, index["snapshot"],
+             index["alert"], index["subject"], index["input"], index["run"]),
+        )  # fmt: skip
+    finally:
+        cursor.close()
     return int(row["seq"])
+
+
+_SQLITE_INDEX = (
+    "INSERT INTO receipts (id, audit_seq, kind, created, actor, snapshot_id, alert, "
+    "subject_key, input_sha256, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+@functools.cache
+def _sqlite_datetime(dialect: Dialect) -> Callable[[datetime], Any]:
+    """How SQLAlchemy stores ``receipts.created`` on SQLite (so the ORM reads it back)."""
+    column_type = ReceiptRow.__table__.c.created.type
+    process = column_type.dialect_impl(dialect).bind_processor(dialect)
+    assert process is not None
+    return process
 
 
 def record_screening(
