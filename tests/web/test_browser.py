@@ -283,6 +283,7 @@ def test_case_from_screening_to_four_eyes_approval(visit: Any) -> None:
     # the queue shows it as proposed
     page.goto("/ui/cases?state=proposed")
     assert case_path in page.locator("table.queue").inner_html()
+    page.goto("/ui/cases")
     maker.check("cases")
 
     # a screener sees no approve button and a crafted post is 403
