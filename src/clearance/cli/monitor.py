@@ -70,6 +70,9 @@ def import_(
     ] = None,
     encoding: Annotated[str, typer.Option("--encoding")] = "utf-8",
     delimiter: Annotated[str, typer.Option("--delimiter")] = ",",
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="Validating processes (default: cores).")
+    ] = None,
     json_output: JsonOption = False,
 ) -> None:
     """Upsert the customers of FILE by id, in one transaction (same columns as `batch`)."""
@@ -85,7 +88,7 @@ def import_(
         step = (lambda done, total: progress("importing", done, total)) if progress else None
         result = _book(ctx).import_file(
             path, spec, replace=replace, errors_path=errors, input_format=input_format,
-            text=text, progress=step,
+            text=text, workers=workers or os.cpu_count() or 1, progress=step,
         )  # fmt: skip
     if json_output:
         print_json(result.to_dict())

@@ -22,7 +22,7 @@ from clearance.matching.index import IndexBuilder, NameIndex, clean_identifier
 from clearance.matching.query import Query
 from clearance.matching.retrieve import retrieve
 from clearance.model import Entity, Name, Schema
-from clearance.monitor.book import BookCustomer
+from clearance.monitor.customer import BookCustomer
 
 IDS_FILE = "identifiers.json"
 KEY_FILE = "book-state"

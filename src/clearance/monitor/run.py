@@ -38,7 +38,8 @@ from clearance.monitor.alerts import (
     entity_digest,
     goodguy_hook,
 )
-from clearance.monitor.book import Book, BookCustomer
+from clearance.monitor.book import Book
+from clearance.monitor.customer import BookCustomer
 from clearance.monitor.reverse import CustomerIndex
 from clearance.monitor.tables import MonitorRun
 
