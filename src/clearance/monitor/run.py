@@ -3,7 +3,7 @@
 * first run, or a new algorithm version or threshold: the whole book against the snapshot
   (a full re-screen, said as such);
 * a new snapshot: only the added and changed listed entities, against the customers they could
-  be (reverse screening through :class:`~clearance.monitor.reverse.CustomerIndex`), each
+  be (reverse screening through :class:`~clearance.monitor.reverse.BookIndex`), each
   candidate screened forward so its score is exactly a full screening's; removed entities close
   their open alerts;
 * new or changed customers (import ``seq`` above the last run's): against the whole snapshot.
@@ -24,7 +24,7 @@ from sqlalchemy import Table, insert, select
 
 from clearance.app import list_versions, load_screener
 from clearance.db import Database
-from clearance.diff import diff_snapshots
+from clearance.diff import MATCHING_FIELDS, diff_snapshots
 from clearance.matching.engine import Algorithm, Screener
 from clearance.matching.query import ScreenOptions
 from clearance.matching.result import Match
@@ -40,7 +40,7 @@ from clearance.monitor.alerts import (
 )
 from clearance.monitor.book import Book
 from clearance.monitor.customer import BookCustomer
-from clearance.monitor.reverse import CustomerIndex
+from clearance.monitor.reverse import BookIndex
 from clearance.monitor.tables import MonitorRun
 
 if TYPE_CHECKING:
@@ -71,7 +71,6 @@ def full_screen(
     return {(customer_id, match.entity_id): match for customer_id, _, match in hits}
 
 
-INDEX_FOLDER = "monitor/customer-index"
 CHUNK = 2000  # customers per task of a worker process
 _WORKER: tuple[Screener, float] | None = None  # the screener a forked worker inherited
 
@@ -248,19 +247,12 @@ class Monitor:
             )
         return summary
 
-    def customer_index(self, progress: Progress | None = None) -> CustomerIndex:
-        """The reverse index over the book's names, stored in the home and rebuilt only when
-        the book changed (its state: newest ``seq`` and size)."""
-        stats = self.book.stats()
-        key = f"{self.db.url}|{stats['seq']}|{stats['customers']}"
-        folder = Path(self.settings.home) / INDEX_FOLDER
-        index = CustomerIndex.load(folder, key)
-        if index is None:
-            if progress is not None:
-                progress("indexing customer names", 0, stats["customers"])
-            index = CustomerIndex.build(c for c, _ in self.book.iter_customers())
-            index.save(folder, key)
-        return index
+    def customer_index(self, progress: Progress | None = None) -> BookIndex:
+        """The reverse index over the book's names, stored in the home and brought up to date
+        with a shard for the customers written since (see :class:`BookIndex`)."""
+        return BookIndex.refresh(
+            self.book, Path(self.settings.home), workers=self.workers, progress=progress
+        )
 
     def _full_reason(self, last: dict[str, Any] | None, algorithm: str, full: bool) -> str:
         if full:
@@ -337,25 +329,21 @@ class Monitor:
             return self._screen_all(screener, snapshot, states, summary.reason, summary, progress)
         ids = snapshot.diff(old)
         details = diff_snapshots(old, snapshot)
-        for name, lacking in details.lists.items():
-            if lacking.lacks.get("new"):
-                summary.notes += (
-                    f"; the new file set of {name} lacks {', '.join(lacking.lacks['new'])}: its "
-                    "entries lost what those files carry, so every one is screened again"
-                )
         causes: dict[str, str] = {}
         removed: list[str] = []
         for name, id_diff in ids.lists.items():
-            detail = details.lists.get(name)
             removed += id_diff.removed
-            for entity_id in id_diff.changed:
-                causes[entity_id] = "listing changed"
-            if detail is not None:
-                for change in detail.changed:
-                    relevant = [c for c in change.changes if c.field in _CAUSE_FIELDS]
-                    if relevant:
-                        text = "; ".join(c.describe() for c in relevant)
-                        causes[change.id] = f"listing changed: {text}"
+            detail = details.lists.get(name)
+            partial = detail is not None and bool(detail.lacks)
+            if detail is not None and partial:  # like with like: what both file sets carry
+                summary.notes += f"; {'; '.join(detail.notes())}: {PARTIAL_NOTE}"
+            else:  # every entry whose stored record changed is screened again
+                causes.update(dict.fromkeys(id_diff.changed, "listing changed"))
+            for change in detail.changed if detail is not None else ():
+                relevant = [c for c in change.changes if c.field in _CAUSE_FIELDS]
+                if relevant or (partial and change.matching_changed):
+                    shown = relevant or [c for c in change.changes if c.field in MATCHING_FIELDS]
+                    causes[change.id] = f"listing changed: {'; '.join(c.describe() for c in shown)}"
         for id_diff in ids.lists.values():
             for entity_id in id_diff.added:
                 data = snapshot.entity_dict(entity_id)
@@ -389,6 +377,10 @@ class Monitor:
         )
 
 
+PARTIAL_NOTE = (
+    "entries were compared like with like, and those whose only differences lie in what the "
+    "partial file set lacks were not screened again"
+)
 _CAUSE_FIELDS = frozenset(
     {"name", "aliases", "birth_dates", "nationalities", "citizenships", "identifiers", "schema"}
 )
