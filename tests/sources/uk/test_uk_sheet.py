@@ -32,8 +32,7 @@ def opened(path: Path) -> Iterator[Any]:
 def assert_same_rows(path: Path) -> list[tuple[object, ...]]:
     with opened(path) as sheet:
         expected = [tuple(row) for row in sheet.iter_rows(values_only=True)]
-    with opened(path) as sheet:
-        got = [tuple(row) for row in sheet_values(path, sheet)]
+    got = [tuple(row) for row in sheet_values(path)]
     assert got == expected
     assert [[type(v) for v in row] for row in got] == [[type(v) for v in row] for row in expected]
     return got

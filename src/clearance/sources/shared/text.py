@@ -1,6 +1,6 @@
 """Text helpers shared by the UN, UK, EU and custom-list readers.
 
-Whitespace cleaning, script detection (ISO 15924 codes via ICU), country and language names to
+Whitespace cleaning, script detection (:mod:`clearance.scripts`), country and language names to
 ISO codes, numbered multi-value splitting ("(1) X (2) Y"), and raw-record-to-JSON conversion.
 Pure functions, no I/O.
 """
@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter
 from functools import cache
 from typing import Any
 
 import icu
 
 from clearance.countries import country_code
+from clearance.scripts import letter_script
 
 
 def clean(text: object) -> str:
@@ -27,30 +27,11 @@ def clean(text: object) -> str:
 
 # --- scripts -----------------------------------------------------------------------------------
 
-_NEUTRAL_SCRIPTS = {"Zyyy", "Zinh", "Zzzz"}
-
-
-@cache
-def _char_script(char: str) -> str:
-    return str(icu.Script.getScript(char).getShortName())
-
 
 def detect_script(text: str) -> str | None:
-    """The dominant ISO 15924 script of ``text`` (``Latn``, ``Cyrl``, ``Arab``, ``Hani``…).
-
-    Digits, punctuation and combining marks are neutral; ``None`` when no letter is found.
-    """
-    if text.isascii():
-        return "Latn" if any(c.isalpha() for c in text) else None
-    counts: Counter[str] = Counter()
-    for char in text:
-        if char.isalpha():
-            script = _char_script(char)
-            if script not in _NEUTRAL_SCRIPTS:
-                counts[script] += 1
-    if not counts:
-        return None
-    return counts.most_common(1)[0][0]
+    """The dominant ISO 15924 script of ``text`` (``Latn``, ``Cyrl``, ``Arab``, ``Hani``…),
+    ``None`` when no letter is found: :func:`clearance.scripts.letter_script`."""
+    return letter_script(text)
 
 
 def non_latin_script(text: str) -> str | None:

@@ -168,39 +168,24 @@ def _rows(path: Path, raw: Iterable[tuple[int, Sequence[object]]], layout: str) 
 
 
 def read_xlsx(path: Path) -> UkFile:
-    """Read ``ConList.xlsx`` (first sheet): openpyxl in read-only mode opens the workbook, the
-    sheet's rows are streamed by :func:`~clearance.sources.uk.sheet.sheet_values`."""
+    """Read ``ConList.xlsx`` (first sheet): the package's parts are bounded and read by
+    :mod:`~clearance.sources.uk.workbook`, the sheet's rows streamed by
+    :func:`~clearance.sources.uk.sheet.sheet_values`."""
     if path.stat().st_size == 0:
         raise InputFileError(str(path), "file is empty")
     if not zipfile.is_zipfile(path):
         raise InputFileError(str(path), "not an Excel .xlsx workbook (not a zip file)")
-    from defusedxml import DefusedXmlException
-    from openpyxl.utils.exceptions import InvalidFileException
-    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-
     from clearance.sources.uk.sheet import sheet_values
-    from clearance.sources.uk.workbook import check_workbook, load_workbook
+    from clearance.sources.uk.workbook import check_workbook
 
-    # openpyxl parses the workbook XML with defusedxml: entity declarations are refused.
-    bad = (InvalidFileException, DefusedXmlException, zipfile.BadZipFile, KeyError, ValueError)
+    bad = (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, SyntaxError)
     try:
         check_workbook(path)
-        book = load_workbook(path)
+        return _rows(path, enumerate(sheet_values(path), start=1), "xlsx-2022")
     except InputFileError:
         raise
-    except (*bad, OSError) as exc:
-        raise InputFileError(str(path), f"not a readable .xlsx workbook: {_why(exc)}") from None
-    try:
-        sheet = book.worksheets[0]
-        if isinstance(sheet, ReadOnlyWorksheet):  # always, in read-only mode
-            values: Iterable[Sequence[object]] = sheet_values(path, sheet)
-        else:
-            values = sheet.iter_rows(values_only=True)
-        return _rows(path, enumerate(values, start=1), "xlsx-2022")
-    except (*bad, SyntaxError) as exc:  # ElementTree.ParseError is a SyntaxError
+    except bad as exc:  # ElementTree.ParseError is a SyntaxError
         raise InputFileError(str(path), f"corrupt .xlsx workbook: {_why(exc)}") from None
-    finally:
-        book.close()
 
 
 def _why(exc: BaseException) -> str:

@@ -1,21 +1,22 @@
-"""Cell values of a workbook sheet opened by openpyxl in read-only mode, read fast.
+"""Cell values of a workbook's first sheet, read fast.
 
 openpyxl's own row reader parses the sheet XML with a Python-level event handler and turns
 every cell into a dict: about 2 s for the 13 MB ConList sheet, 1 s here. The sheet is streamed with
 lxml through :mod:`clearance.sources.shared.safexml` (no entities, no DTD, no network, size
 limits kept) and each cell's value is decoded as openpyxl's ``WorkSheetParser.parse_cell`` does
 with ``data_only=True``; rows come out as ``ReadOnlyWorksheet.iter_rows(values_only=True)``
-gives them (missing rows as empty rows, each row padded to the sheet's dimension). Everything
-else (the package structure, shared strings, styles, the date epoch and the sheet's dimension)
-is what openpyxl read when it opened the workbook.
+gives them (missing rows as empty rows, each row padded to the sheet's dimension; the tests
+compare the two on real and hand-written workbooks). The package's parts (shared strings,
+styles, the date epoch, the sheet's dimension) are read by :mod:`.workbook`.
 """
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from lxml import etree
 from openpyxl.utils.cell import column_index_from_string
@@ -23,6 +24,9 @@ from openpyxl.utils.datetime import from_excel, from_ISO8601
 
 from clearance.errors import InputFileError
 from clearance.sources.shared.safexml import iter_elements
+
+if TYPE_CHECKING:
+    from clearance.sources.uk.workbook import FirstSheet
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _CELL, _VALUE = _MAIN + "row", _MAIN + "c", _MAIN + "v"
@@ -32,15 +36,14 @@ _from_iso: Callable[[str], object] = from_ISO8601  # untyped in the openpyxl stu
 
 
 class _Sheet:
-    """The parts of openpyxl's read-only sheet and workbook that decoding cells needs."""
+    """The parts of the workbook that decoding cells needs, and a column-letter cache."""
 
-    def __init__(self, sheet: Any) -> None:
-        book = sheet.parent
-        self.strings: Sequence[str] = sheet._shared_strings
-        self.dates: set[int] = set(book._date_formats)
-        self.timedeltas: set[int] = set(book._timedelta_formats)
-        self.epoch: datetime = book.epoch
-        self.max_col: int | None = sheet.max_column
+    def __init__(self, sheet: FirstSheet) -> None:
+        self.strings: Sequence[str] = sheet.strings
+        self.dates: frozenset[int] = sheet.dates
+        self.timedeltas: frozenset[int] = sheet.timedeltas
+        self.epoch: datetime = sheet.epoch
+        self.max_col: int | None = sheet.max_col
         self.max_row: int | None = sheet.max_row
         self.columns: dict[str, int] = {}
 
@@ -147,16 +150,19 @@ def _row_number(text: str) -> int:
         raise ValueError(f"{text} is not a valid row number") from None
 
 
-def sheet_values(path: Path, sheet: Any) -> Iterator[Sequence[object]]:
-    """Rows of ``sheet`` (an openpyxl ``ReadOnlyWorksheet`` of the workbook at ``path``) as
-    ``sheet.iter_rows(values_only=True)`` yields them. Malformed XML or an entity declaration
+def sheet_values(path: Path) -> Iterator[Sequence[object]]:
+    """Rows of the first sheet of the workbook at ``path`` as openpyxl's read-only
+    ``iter_rows(values_only=True)`` yields them. Malformed XML or an entity declaration
     raises :class:`~clearance.errors.InputFileError`; other damage raises ``ValueError``."""
+    from clearance.sources.uk.workbook import first_sheet
+
+    sheet = first_sheet(path)
     state = _Sheet(sheet)
     max_col, max_row = state.max_col, state.max_row
     empty: Sequence[object] = (None,) * max_col if max_col is not None else ()
     counter = idx = 1
     number = 0
-    with sheet._get_source() as source:
+    with zipfile.ZipFile(path) as archive, archive.open(sheet.member) as source:
         rows = iter_elements(path, "row", source=source)
         while True:
             try:
