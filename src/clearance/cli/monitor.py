@@ -42,6 +42,16 @@ def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None] | None]:
         yield update
 
 
+def _index_book(
+    ctx: typer.Context, workers: int, progress: Callable[[str, int, int], None] | None
+) -> None:
+    """Bring the book's reverse-screening index up to date now (a shard for what the import
+    wrote), so the next monitoring run does not wait for it."""
+    from clearance.monitor.reverse import BookIndex
+
+    BookIndex.refresh(_book(ctx), get_state(ctx).settings.home, workers=workers, progress=progress)
+
+
 def _book(ctx: typer.Context) -> Book:
     from clearance.db import open_database
     from clearance.monitor import Book
@@ -90,6 +100,7 @@ def import_(
             path, spec, replace=replace, errors_path=errors, input_format=input_format,
             text=text, workers=workers or os.cpu_count() or 1, progress=step,
         )  # fmt: skip
+        _index_book(ctx, workers or os.cpu_count() or 1, progress)
     if json_output:
         print_json(result.to_dict())
         return

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, cast
 from sqlalchemy import Table, insert, select
 
 from clearance.app import list_versions, load_screener
+from clearance.audit.receipts import pin_snapshot, screening_context
 from clearance.db import Database
 from clearance.diff import MATCHING_FIELDS, diff_snapshots
 from clearance.matching.engine import Algorithm, Screener
@@ -39,6 +40,7 @@ from clearance.monitor.alerts import (
     goodguy_hook,
 )
 from clearance.monitor.book import Book
+from clearance.monitor.casework import open_cases
 from clearance.monitor.customer import BookCustomer
 from clearance.monitor.reverse import BookIndex
 from clearance.monitor.tables import MonitorRun
@@ -46,7 +48,7 @@ from clearance.monitor.tables import MonitorRun
 if TYPE_CHECKING:
     from clearance.monitor.spark import SparkBook
 from clearance.settings import Settings
-from clearance.snapshots import Snapshot
+from clearance.snapshots import Snapshot, SnapshotStore
 
 RUNS = cast(Table, MonitorRun.__table__)
 ALL_MATCHES = 1_000_000  # every alerting match of a customer, not the top 10
@@ -133,6 +135,8 @@ class RunSummary:
     alerts: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
     notes: str = ""  # what the run could not do like with like
+    receipt: str | None = None  # the run's receipt in the audit chain
+    cases: dict[tuple[str, str], int] = field(default_factory=dict)  # (customer, entity) -> case
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -145,6 +149,8 @@ class RunSummary:
             "reverse_candidates": self.candidates,
             "customers_screened": self.customers_screened,
             "alerts_closed": self.closed,
+            "receipt": self.receipt,
+            "cases": len(set(self.cases.values())),
             "new_alerts": len(self.alerts),
             "alerts": self.alerts,
             "seconds": round(self.seconds, 3),
@@ -235,10 +241,15 @@ class Monitor:
             rows = [a.row(summary.run_id, now) for a in raised]
             for begin in range(0, len(rows), 5000):
                 conn.execute(insert(ALERTS), rows[begin : begin + 5000])
+            if summary.mode != "idle":  # the run's receipt, and a case per new alert
+                self._casework(conn, snapshot, screener, raised, summary)
             stored = conn.execute(
                 select(ALERTS).where(ALERTS.c.run_id == summary.run_id).order_by(ALERTS.c.id)
             )
-            summary.alerts = [alert_dict(r._mapping) for r in stored]
+            summary.alerts = [
+                {**alert_dict(r._mapping), "case": summary.cases.get((r.customer_id, r.entity_id))}
+                for r in stored
+            ]
             summary.seconds = time.perf_counter() - start
             conn.execute(
                 RUNS.update()
@@ -246,6 +257,17 @@ class Monitor:
                 .values(finished_at=datetime.now(UTC), summary=_brief(summary))
             )
         return summary
+
+    def _casework(
+        self, conn: Any, snapshot: Snapshot, screener: Screener, raised: list[NewAlert],
+        summary: RunSummary,
+    ) -> None:  # fmt: skip
+        context = screening_context(snapshot, screener)
+        summary.receipt, summary.cases = open_cases(
+            conn, self.db, snapshot, context, raised, run_id=summary.run_id, mode=summary.mode,
+            reason=summary.reason,
+        )  # fmt: skip
+        pin_snapshot(SnapshotStore(self.settings), snapshot.id)
 
     def customer_index(self, progress: Progress | None = None) -> BookIndex:
         """The reverse index over the book's names, stored in the home and brought up to date
