@@ -134,3 +134,18 @@ def check_resumable(
             f"cannot resume: options differ from the interrupted run ({details}); "
             "repeat the original command with --resume"
         )
+
+
+def check_resumable_at(path: Path, checkpoint: Checkpoint, **checks: Any) -> None:
+    """:func:`check_resumable` of the checkpoint at ``path``, the refusal saying how to start
+    over (delete the checkpoint: without --resume the unfinished run's checkpoint would be
+    refused too)."""
+    try:
+        check_resumable(checkpoint, **checks)
+    except CheckpointError as exc:
+        if "options differ" in exc.message:
+            raise
+        raise CheckpointError(
+            f"{exc.message}; this run cannot be resumed: to start over, delete the checkpoint "
+            f"{path} and run again without --resume"
+        ) from None

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from clearance.batch.checkpoint import (
     Checkpoint,
     Committed,
-    check_resumable,
+    check_resumable_at,
     checkpoint_path,
     fingerprint,
 )
@@ -259,18 +259,38 @@ class _Engine:
             self._pool = None
 
 
-def _check_resumable(path: Path, checkpoint: Checkpoint, **checks: Any) -> None:
-    """:func:`check_resumable`, the refusal saying how to start over (delete the checkpoint:
-    without --resume the unfinished run's checkpoint would be refused too)."""
-    try:
-        check_resumable(checkpoint, **checks)
-    except CheckpointError as exc:
-        if "options differ" in exc.message:
-            raise
+def _previous_run(
+    config: BatchConfig,
+    ckpt_path: Path,
+    input_print: dict[str, Any],
+    snapshot_id: str,
+    say: Callable[[str], None],
+) -> tuple[Checkpoint | None, BatchSummary | None]:
+    """The checkpoint of an earlier run into the same output (checked when resuming), and the
+    summary to return at once when that run is already complete."""
+    previous = Checkpoint.read(ckpt_path) if ckpt_path.exists() else None
+    if previous is not None and previous.status != "done" and not config.resume:
+        done = previous.committed
         raise CheckpointError(
-            f"{exc.message}; this run cannot be resumed: to start over, delete the checkpoint "
-            f"{path} and run again without --resume"
-        ) from None
+            f"{config.output} belongs to an unfinished run ({done.rows:,} rows committed, "
+            f"checkpoint {ckpt_path}); pass --resume to continue it, or delete the checkpoint "
+            "to start over"
+        )
+    if previous is not None and config.resume:
+        check_resumable_at(
+            ckpt_path,
+            previous,
+            input_print=input_print,
+            options=config.options(),
+            snapshot=snapshot_id,
+            algorithm_version=previous.algorithm_version,
+        )
+        if previous.status == "done":
+            say(f"the run into {config.output} is already complete; nothing to resume")
+            return previous, _summary(config, previous, 0, 0.0, already_done=True)
+    elif config.resume:
+        say(f"no checkpoint for {config.output}: starting a new run")
+    return previous, None
 
 
 def run_batch(
@@ -295,29 +315,10 @@ def run_batch(
         raise BatchInputError("the output file must not be the input file")
     snapshot_id, snapshot_path = active_snapshot(settings)
     ckpt_path = checkpoint_path(config.output)
-    previous = Checkpoint.read(ckpt_path) if ckpt_path.exists() else None
-    if previous is not None and previous.status != "done" and not config.resume:
-        done = previous.committed
-        raise CheckpointError(
-            f"{config.output} belongs to an unfinished run ({done.rows:,} rows committed, "
-            f"checkpoint {ckpt_path}); pass --resume to continue it, or delete the checkpoint "
-            "to start over"
-        )
     input_print = fingerprint(config.input)
-    if previous is not None and config.resume:
-        _check_resumable(
-            ckpt_path,
-            previous,
-            input_print=input_print,
-            options=config.options(),
-            snapshot=snapshot_id,
-            algorithm_version=previous.algorithm_version,
-        )
-        if previous.status == "done":
-            say(f"the run into {config.output} is already complete; nothing to resume")
-            return _summary(config, previous, 0, 0.0, already_done=True)
-    elif config.resume:
-        say(f"no checkpoint for {config.output}: starting a new run")
+    previous, finished = _previous_run(config, ckpt_path, input_print, snapshot_id, say)
+    if finished is not None:
+        return finished
     setup = WorkerSetup(
         str(snapshot_path),
         settings,
@@ -337,7 +338,7 @@ def run_batch(
                 "snapshot's index may be stale (run `clearance load` again)"
             )
         if previous is not None and config.resume:
-            _check_resumable(
+            check_resumable_at(
                 ckpt_path,
                 previous,
                 input_print=input_print,

@@ -184,6 +184,23 @@ def _delimiter(delimiter: str | None, input_path: Path) -> str:
     return delimiter
 
 
+def _check_options(top_k: int, engine: str, *, record: bool, resume: bool) -> None:
+    """Refuse option combinations that cannot run, before anything is read."""
+    from clearance.batch.results import DETAIL_MATCH_LIMIT
+
+    if top_k > DETAIL_MATCH_LIMIT:
+        raise typer.BadParameter(f"at most {DETAIL_MATCH_LIMIT}", param_hint="--top-k")
+    if engine not in {"local", "spark"}:
+        raise typer.BadParameter("expected local or spark", param_hint="--engine")
+    if record and engine == "spark":
+        raise ClearanceError(
+            "--record is for the local engine (--engine local): a Spark run does not keep its "
+            "alerts for the receipts"
+        )
+    if resume and engine == "spark":
+        raise ClearanceError("--resume is for the local engine; a Spark job is retried as a whole")
+
+
 def batch(
     ctx: typer.Context,
     input_path: _InputPath,
@@ -217,18 +234,9 @@ def batch(
     from clearance.batch.columns import parse_identifier_option
     from clearance.batch.io import check_encoding
     from clearance.batch.progress import make_progress
-    from clearance.batch.results import DETAIL_MATCH_LIMIT
 
     state = get_state(ctx)
-    if top_k > DETAIL_MATCH_LIMIT:
-        raise typer.BadParameter(f"at most {DETAIL_MATCH_LIMIT}", param_hint="--top-k")
-    if engine not in {"local", "spark"}:
-        raise typer.BadParameter("expected local or spark", param_hint="--engine")
-    if record and engine == "spark":
-        raise ClearanceError(
-            "--record is for the local engine (--engine local): a Spark run does not keep its "
-            "alerts for the receipts"
-        )
+    _check_options(top_k, engine, record=record, resume=resume)
     actor = _recorder(ctx, as_user) if record else None
     config = BatchConfig(
         input=input_path,
@@ -253,17 +261,13 @@ def batch(
         errors=errors,
         record=record,
     )
-    progress = make_progress(err_console, quiet=quiet or json_output)
     if engine == "spark":
-        if resume:
-            raise ClearanceError(
-                "--resume is for the local engine; a Spark job is retried as a whole"
-            )
         require("spark", "`clearance batch --engine spark`")
         from clearance.spark.batch import run_spark_batch
 
         summary = run_spark_batch(config, state.settings, master=spark_master)
     else:
+        progress = make_progress(err_console, quiet=quiet or json_output)
         try:
             summary = run_batch(config, state.settings, progress, notify=print_warning)
         except KeyboardInterrupt:
