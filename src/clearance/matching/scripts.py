@@ -14,75 +14,25 @@ from functools import cache
 
 import icu
 
-ETHIOPIC, THAI, DEVANAGARI, MYANMAR = "Ethi", "Thai", "Deva", "Mymr"
-LATIN, CYRILLIC, ARABIC, HAN, HANGUL, GREEK, ARMENIAN, GEORGIAN, HEBREW, KANA, OTHER = (
-    "Latn",
-    "Cyrl",
-    "Arab",
-    "Hani",
-    "Hang",
-    "Grek",
-    "Armn",
-    "Geor",
-    "Hebr",
-    "Kana",
-    "Zyyy",
+from clearance.scripts import (  # noqa: F401 (the matcher's script names)
+    ARABIC,
+    ARMENIAN,
+    CYRILLIC,
+    DEVANAGARI,
+    ETHIOPIC,
+    GEORGIAN,
+    GREEK,
+    HAN,
+    HANGUL,
+    HEBREW,
+    KANA,
+    LATIN,
+    MYANMAR,
+    OTHER,
+    THAI,
+    char_script,
+    detect_script,
 )
-
-_RANGES: tuple[tuple[int, int, str], ...] = (
-    (0x0041, 0x024F, LATIN),
-    (0x1E00, 0x1EFF, LATIN),
-    (0x0370, 0x03FF, GREEK),
-    (0x1F00, 0x1FFF, GREEK),
-    (0x0400, 0x052F, CYRILLIC),
-    (0x0530, 0x058F, ARMENIAN),
-    (0x0590, 0x05FF, HEBREW),
-    (0x0600, 0x06FF, ARABIC),
-    (0x0750, 0x077F, ARABIC),
-    (0x08A0, 0x08FF, ARABIC),
-    (0xFB50, 0xFDFF, ARABIC),
-    (0xFE70, 0xFEFF, ARABIC),
-    (0x0900, 0x097F, DEVANAGARI),
-    (0x0E00, 0x0E7F, THAI),
-    (0x1000, 0x109F, MYANMAR),
-    (0x10A0, 0x10FF, GEORGIAN),
-    (0x1200, 0x139F, ETHIOPIC),
-    (0x2D80, 0x2DDF, ETHIOPIC),
-    (0x1100, 0x11FF, HANGUL),
-    (0x3130, 0x318F, HANGUL),
-    (0xAC00, 0xD7AF, HANGUL),
-    (0x3040, 0x30FF, KANA),
-    (0x3400, 0x4DBF, HAN),
-    (0x4E00, 0x9FFF, HAN),
-    (0xF900, 0xFAFF, HAN),
-)
-
-
-def char_script(char: str) -> str | None:
-    code = ord(char)
-    if code < 0x41:
-        return None
-    for start, end, script in _RANGES:
-        if start <= code <= end:
-            return script if char.isalpha() or script in (HAN, HANGUL) else None
-    return OTHER if char.isalpha() else None
-
-
-def detect_script(text: str) -> str:
-    """The dominant script of ``text`` (ISO 15924 code); Latin for empty/ASCII text."""
-    if text.isascii():
-        return LATIN
-    counts: dict[str, int] = {}
-    for char in text:
-        script = char_script(char)
-        if script:
-            counts[script] = counts.get(script, 0) + 1
-    if not counts:
-        return LATIN
-    # Kana mixed with Han is Japanese; report Kana so Han is not read as Chinese.
-    if KANA in counts and HAN in counts:
-        return KANA
-    return max(counts.items(), key=lambda kv: kv[1])[0]
 
 
 @cache
