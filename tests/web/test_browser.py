@@ -283,7 +283,16 @@ def test_case_from_screening_to_four_eyes_approval(visit: Any) -> None:
     # the queue shows it as proposed
     page.goto("/ui/cases?state=proposed")
     assert case_path in page.locator("table.queue").inner_html()
+    for name in (
+        "DEFENSE ENGINEERING LLP",
+        "VERSOR S.R.O.",
+        "LIMITED LIABILITY COMPANY VERUS",
+    ):  # a fuller queue
+        token = page.locator("input[name=csrf]").first.get_attribute("value")
+        added = page.request.post("/ui/screen/record", form={"csrf": token, "name": name})
+        assert added.status == 200 and "/ui/cases/" in added.url
     page.goto("/ui/cases")
+    assert page.locator("table.queue tbody tr").count() >= 4
     maker.check("cases")
 
     # a screener sees no approve button and a crafted post is 403

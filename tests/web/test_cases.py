@@ -182,3 +182,10 @@ def test_queue_filters_assignment_and_auditor(web_client: Any) -> None:
     assert page.status_code == 200 and 'id="h-audit"' in page.text and "Rows" in page.text
     assert "/propose" not in page.text and "/approve" not in page.text
     assert post_case(auditor, case_id, "comment", text="looks fine").status_code == 403
+    back = f"/ui/cases/{case_id}"
+    verified = auditor.post("/ui/audit/verify", {"csrf": auditor.csrf(back), "back": back})
+    assert verified.status_code == 303 and verified.headers["location"] == back
+    chain = auditor.get(back).text
+    assert "verified" in chain and "rows intact" in chain
+    refused = analyst.post("/ui/audit/verify", {"csrf": analyst.csrf(back), "back": back})
+    assert refused.status_code == 403

@@ -8,11 +8,13 @@ button the user may not use is not shown, and posting its form anyway is refused
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
+import orjson
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi import Path as PathParam
 from starlette.concurrency import run_in_threadpool
@@ -25,10 +27,11 @@ from clearance.api.routes_cases import Decisions
 from clearance.api.routes_screen import screen_one
 from clearance.audit.receipts import load_receipt
 from clearance.auth.keys import Role
-from clearance.auth.roles import Action, allowed
+from clearance.auth.roles import Action, allowed, require
 from clearance.cases.goodguy import matching_facts
 from clearance.cases.model import CaseInputError, Proposal, State
 from clearance.cases.queue import UNASSIGNED, QueueFilter, queue
+from clearance.db import Database
 from clearance.errors import ClearanceError
 from clearance.web import deps
 from clearance.web.audit_state import chain_state
@@ -104,12 +107,24 @@ async def cases_page(
 
 
 # -- one case ---------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=512)
+def _receipt_cached(db: Database, receipt_id: str) -> bytes:
+    return orjson.dumps(load_receipt(db, receipt_id))
+
+
+def _receipt(db: Database, receipt_id: str) -> dict[str, Any]:
+    """A receipt's body; kept after the first read (a receipt never changes: the audit log is
+    append-only, and ``audit verify`` proves it), as bytes so no page can alter the copy."""
+    body: dict[str, Any] = orjson.loads(_receipt_cached(db, receipt_id))
+    return body
+
+
 def evidence(d: Decisions, case: dict[str, Any]) -> dict[str, Any] | None:
     """The latest receipt behind the case and, in it, the candidate for the case's entity."""
     receipt_ids = [e["body"]["receipt"] for e in case["history"] if e["body"].get("receipt")]
     if not receipt_ids:
         return None
-    body = load_receipt(d.lazy.get(), receipt_ids[-1])
+    body = _receipt(d.lazy.get(), receipt_ids[-1])
     found = [c for c in body.get("candidates", []) if c.get("entity_id") == case["entity_id"]]
     if not found:
         return None
@@ -128,15 +143,16 @@ def case_view(request: Request, who: Principal, case_id: int) -> dict[str, Any]:
     mine = case["proposed_by"] == who.name
     may_decide = allowed(roles, Action.APPROVE) and case["state"] == State.PROPOSED and not mine
     listed = deps.engine(request).snapshot.entity(case["entity_id"])
+    may_work = allowed(roles, Action.WORK_CASE) and case["state"] != State.APPROVED
     return {
         "title": f"Case {case_id}",
         "case": case,
         "evidence": evidence(d, case),
         "listed": matching_facts(listed) if listed else None,  # as the good-guy list keeps it
-        "users": [u.name for u in d.users().users() if u.active],
+        "users": [u.name for u in d.users().users() if u.active] if may_work else [],
         "proposals": PROPOSALS,
         "closed": case["state"] == State.APPROVED,
-        "may_work": allowed(roles, Action.WORK_CASE) and case["state"] != State.APPROVED,
+        "may_work": may_work,
         "may_propose": allowed(roles, Action.PROPOSE)
         and case["state"] in (State.OPEN, State.IN_REVIEW, State.RETURNED),
         "may_decide": may_decide,
@@ -289,8 +305,6 @@ async def verify_chain(request: Request, posted: Posted = posted_by) -> Response
     db = decisions(request).lazy
 
     def run() -> None:
-        from clearance.auth.roles import require
-
         require(who.name, who.roles, Action.READ_AUDIT)
         chain_state(db.get(), verify_now=True)
 

@@ -17,7 +17,8 @@ from clearance.auth.keys import Role
 from clearance.diff import diff_store
 from clearance.snapshots import SnapshotStore
 from clearance.web import deps
-from clearance.web.deps import PREFIX, env, page_errors, render
+from clearance.web.deps import PREFIX, page_errors, render
+from clearance.web.diff_html import changed_rows, entity_row
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 DIFF_ROWS = 50  # entities shown per page, change kind and list (the counts are always complete)
@@ -50,24 +51,24 @@ def _newest_first(entity_id: str) -> tuple[int, str]:
 
 class PairDiff:
     """One pair's diff as the page shows it: per list, the core's changes and each kind's rows
-    (newest listing first, with the text a filter looks in), and each row's HTML, rendered
-    the first time it is shown and kept with the diff (a page of rows then costs a join)."""
+    (newest listing first, with the text a filter looks in), and every row's HTML, written
+    when the diff is first computed and kept with it (a page of rows then costs a join)."""
 
     def __init__(self, lists: dict[str, tuple[Any, dict[str, Rows]]]) -> None:
         self.lists = lists
         self._html: dict[tuple[str, int], Markup] = {}
-        self._rows = env.get_template("diff_rows.html").make_module({"prefix": PREFIX})
+        for _, kinds in lists.values():
+            for kind, rows in kinds.items():
+                for _, row in rows:
+                    self._html[(kind, id(row))] = self._write(kind, row)
+
+    @staticmethod
+    def _write(kind: str, row: Any) -> Markup:
+        return changed_rows(row) if kind == "changed" else entity_row(kind, row)
 
     def fragment(self, kind: str, row: Any) -> Markup:
-        key = (kind, id(row))  # rows live as long as this object: ids stay unique
-        found = self._html.get(key)
-        if found is None:
-            if kind == "changed":
-                made = getattr(self._rows, "changed_rows")(row)  # noqa: B009 - a macro
-            else:
-                made = getattr(self._rows, "entity_row")(kind, row)  # noqa: B009 - a macro
-            found = self._html[key] = Markup(made)
-        return found
+        found = self._html.get((kind, id(row)))  # rows live as long as this object
+        return found if found is not None else self._write(kind, row)
 
 
 @functools.lru_cache(maxsize=4)

@@ -5,7 +5,7 @@
 (function () {
   var COLORS = { listed: "#0b5cad", person: "#6b2c91", company: "#17663a", arrangement: "#7a4a00" };
   var cy = null;
-  var CHUNK = 100;
+  var CHUNK = 50;
 
   function frame() { return new Promise(function (resolve) { requestAnimationFrame(function () { setTimeout(resolve, 0); }); }); }
 
