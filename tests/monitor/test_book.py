@@ -4,6 +4,7 @@ on SQLite and a real PostgreSQL."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import orjson
@@ -13,10 +14,13 @@ import pytest
 from typer.testing import CliRunner
 
 from clearance.batch.columns import ColumnSpec
+from clearance.batch.io import BadRecord
 from clearance.cli.main import app
 from clearance.db import Database
 from clearance.errors import ClearanceError, NotFoundError
-from clearance.monitor import Book
+from clearance.matching.query import make_query
+from clearance.monitor import Book, BookCustomer
+from clearance.monitor.reading import Stamp, read_customers
 
 CSV = """id,name,type,dob,country,passport,segment
 1,Ashot Mkrtichev,person,1966-05-07,SK,BD3843329,retail
@@ -109,3 +113,28 @@ def test_cli_book_commands(tmp_path: Path) -> None:
     no_ids.write_text("name\nA\n")
     bad = runner.invoke(app, [*home, "book", "import", str(no_ids)])
     assert bad.exit_code == 1 and "needs customer ids" in bad.output
+
+
+def test_parallel_import_reads_like_one_process(tmp_path: Path) -> None:
+    """Chunks validated in two processes: the same customers, errors and lines as in one."""
+    rows = ["id,name,type,dob,country"]
+    for i in range(2500):
+        name = "" if i % 500 == 7 else f"Customer Number{i} Holding"
+        rows.append(f"{i % 2400},{name},organization,,{'SK' if i % 3 else 'ZZ'}")
+    path = tmp_path / "many.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    stamp = Stamp(1, datetime(2024, 1, 1, tzinfo=UTC), sqlite=True)
+    one = list(read_customers(path, stamp, chunk_rows=300))
+    two = list(read_customers(path, stamp, chunk_rows=300, workers=2))
+    assert one == two
+    bad = [item for item in two if isinstance(item, BadRecord)]
+    assert len(one) == 2500 and len(bad) == len({b.line for b in bad}) > 900
+    assert any("duplicate id (first on line 3)" in b.reason for b in bad)
+
+
+def test_book_customer_query_is_the_validated_query() -> None:
+    """The stored customer's query (rebuilt without validating again) is make_query's."""
+    ids = [{"type": "passport", "value": "BD3843329"}, "X1"]
+    query = make_query("Ashot Mkrtichev", type="person", dob="1966-05", country=["SK", "RU"],
+                       identifiers=ids, id="c1")  # fmt: skip
+    assert BookCustomer.from_query(query, {}).query() == query

@@ -6,10 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from clearance.app import load_screener
+from clearance.audit.receipts import load_receipt
 from clearance.cases.service import CaseService
 from clearance.db import open_database
-from clearance.matching.query import make_query
 from clearance.model import Name, NameKind
 from clearance.monitor import Book, Monitor
 from clearance.monitor.alerts import set_status
@@ -36,13 +35,15 @@ def test_cleared_pair_is_raised_again_only_when_the_listing_changes(tmp_path: Pa
 
     # An analyst proposes to clear, a supervisor approves (four eyes): a good-guy entry.
     entity = snapshot.entity("ofac-sdn-41736")
-    query = make_query("Ashot Mkrtichev", type="person", dob="1966-05-07", id="1")
-    match = load_screener(snapshot, settings).screen(query).matches[0]
+    # The run opened a case for the alert, recorded in its receipt in the audit chain.
+    case_id = first.alerts[0]["case"]
+    assert case_id and first.receipt
+    receipt = load_receipt(db, first.receipt)
+    assert receipt["kind"] == "monitor-run" and receipt["alerts"][0]["entity_id"] == entity.id
     service = CaseService(db)
-    with db.session(write=True) as s:
-        case_id = service.open_alert(s, {"id": "1", "name": "Ashot Mkrtichev"}, match,
-                                     receipt="monitor-test", snapshot=snapshot.id,
-                                     source="monitor", actor="svc", listed=entity)  # fmt: skip
+    case = service.get(SUE, case_id)
+    assert case["entity_id"] == "ofac-sdn-41736" and case["receipts"] == [first.receipt]
+    assert case["source"] == "monitor" and case["history"][0]["body"]["event"] == "opened"
     service.propose(case_id, ANA, "clear", "our customer is another person")
     service.approve(case_id, SUE)
     with db.connect(write=True) as conn:  # monitoring's own record no longer holds it open
@@ -61,3 +62,6 @@ def test_cleared_pair_is_raised_again_only_when_the_listing_changes(tmp_path: Pa
     assert cause.startswith("listing changed: alias MKRTICHEV, Ashot added")
     assert "re-raised: the listing changed since it was cleared" in cause
     assert "name or alias added: MKRTICHEV, Ashot" in cause
+    reopened = service.get(SUE, again.alerts[0]["case"])
+    assert reopened["id"] != case_id and reopened["state"] == "open"
+    assert any("MKRTICHEV, Ashot" in c for c in reopened["reopened_because"])

@@ -42,6 +42,16 @@ def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None] | None]:
         yield update
 
 
+def _index_book(
+    ctx: typer.Context, workers: int, progress: Callable[[str, int, int], None] | None
+) -> None:
+    """Bring the book's reverse-screening index up to date now (a shard for what the import
+    wrote), so the next monitoring run does not wait for it."""
+    from clearance.monitor.reverse import BookIndex
+
+    BookIndex.refresh(_book(ctx), get_state(ctx).settings.home, workers=workers, progress=progress)
+
+
 def _book(ctx: typer.Context) -> Book:
     from clearance.db import open_database
     from clearance.monitor import Book
@@ -70,6 +80,9 @@ def import_(
     ] = None,
     encoding: Annotated[str, typer.Option("--encoding")] = "utf-8",
     delimiter: Annotated[str, typer.Option("--delimiter")] = ",",
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="Validating processes (default: cores).")
+    ] = None,
     json_output: JsonOption = False,
 ) -> None:
     """Upsert the customers of FILE by id, in one transaction (same columns as `batch`)."""
@@ -85,8 +98,9 @@ def import_(
         step = (lambda done, total: progress("importing", done, total)) if progress else None
         result = _book(ctx).import_file(
             path, spec, replace=replace, errors_path=errors, input_format=input_format,
-            text=text, progress=step,
+            text=text, workers=workers or os.cpu_count() or 1, progress=step,
         )  # fmt: skip
+        _index_book(ctx, workers or os.cpu_count() or 1, progress)
     if json_output:
         print_json(result.to_dict())
         return

@@ -5,7 +5,8 @@ is new since the last run; ``deliver(db, url, secret)`` posts undelivered alerts
 two snapshots it builds on lives in :mod:`clearance.diff`.
 """
 
-from clearance.monitor.book import Book, BookCustomer, ImportResult
+from clearance.monitor.book import Book, ImportResult
+from clearance.monitor.customer import BookCustomer
 from clearance.monitor.run import Monitor, RunSummary, full_screen
 from clearance.monitor.webhook import Delivery, deliver, sign, verify
 

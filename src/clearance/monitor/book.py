@@ -9,102 +9,27 @@ with their line numbers) and are not imported; an interrupted import leaves the 
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
 
 import orjson
-from sqlalchemy import Table, delete, func, select, update
+from sqlalchemy import Table, Text, delete, func, select, type_coerce, update
 from sqlalchemy.engine import Connection
 
-from clearance.batch.columns import ColumnMapping, ColumnSpec, resolve_columns, row_to_query
-from clearance.batch.io import BadRecord, TextOptions, decode_records, detect_format, open_input
+from clearance.batch.columns import ColumnSpec
+from clearance.batch.io import BadRecord, TextOptions
 from clearance.db import Database
 from clearance.errors import ClearanceError, NotFoundError
-from clearance.matching.query import Query, make_query
+from clearance.monitor.customer import BookCustomer
+from clearance.monitor.reading import COLUMNS, Prepared, Stamp, prepare, read_customers
 from clearance.monitor.tables import Alert, Customer
 
 WRITE_BATCH = 5000
 CUSTOMERS = cast(Table, Customer.__table__)
-
-
-@dataclass(frozen=True, slots=True)
-class BookCustomer:
-    """A customer as the book keeps it (validated, normalised by the screening query rules)."""
-
-    id: str
-    name: str
-    type: str | None = None
-    dob: str | None = None
-    countries: tuple[str, ...] = ()
-    identifiers: tuple[tuple[str | None, str], ...] = ()  # (type or None, value)
-    extra: Mapping[str, Any] = field(default_factory=dict)
-
-    @classmethod
-    def from_query(cls, query: Query, extra: Mapping[str, Any]) -> BookCustomer:
-        return cls(
-            id=query.id or "",
-            name=query.name,
-            type=query.schema.value if query.schema else None,
-            dob=str(query.birth_date) if query.birth_date else None,
-            countries=tuple(query.countries),
-            identifiers=tuple(
-                (i.type.value if i.type else None, i.value) for i in query.identifiers
-            ),
-            extra=dict(extra),
-        )
-
-    @classmethod
-    def from_row(cls, row: Mapping[Any, Any]) -> BookCustomer:
-        return cls(
-            id=row["id"],
-            name=row["name"],
-            type=row["type"],
-            dob=row["dob"],
-            countries=tuple(row["countries"] or ()),
-            identifiers=tuple((i.get("type"), i["value"]) for i in row["identifiers"] or ()),
-            extra=row["extra"] or {},
-        )
-
-    def query(self) -> Query:
-        """The screening query for this customer."""
-        return make_query(
-            self.name,
-            type=self.type,
-            dob=self.dob,
-            country=list(self.countries) or None,
-            identifiers=[
-                {"type": t, "value": v} if t else {"value": v} for t, v in self.identifiers
-            ]
-            or None,
-            id=self.id,
-        )
-
-    def digest(self) -> str:
-        data = [self.name, self.type, self.dob, self.countries, self.identifiers, self.extra]
-        return hashlib.blake2b(
-            orjson.dumps(data, option=orjson.OPT_SORT_KEYS, default=str), digest_size=16
-        ).hexdigest()
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "type": self.type,
-            "dob": self.dob,
-            "countries": list(self.countries),
-            "identifiers": [
-                {"type": t, "value": v} if t else {"value": v} for t, v in self.identifiers
-            ],
-            "extra": dict(self.extra),
-        }
-
-    def row(self, seq: int, now: datetime) -> dict[str, Any]:
-        data = self.to_dict()
-        return {**data, "digest": self.digest(), "seq": seq, "updated_at": now}
+JSON_COLUMNS = ("countries", "identifiers", "extra")
 
 
 @dataclass
@@ -133,70 +58,6 @@ class ImportResult:
         }
 
 
-def _mapping(spec: ColumnSpec, header: Sequence[str]) -> ColumnMapping:
-    flags = {
-        "id": "--id-column",
-        "name": "--name-column",
-        "type": "--type-column",
-        "dob": "--dob-column",
-        "country": "--country-column",
-        "identifiers": "--identifier-column",
-    }
-    mapping = resolve_columns(spec, header, flags)
-    if mapping.id is None:
-        raise ClearanceError(
-            "a customer book needs customer ids: the input has no 'id' column; name it with "
-            "--id-column"
-        )
-    return mapping
-
-
-def read_customers(
-    path: Path,
-    spec: ColumnSpec = ColumnSpec(),
-    *,
-    input_format: str | None = None,
-    text: TextOptions = TextOptions(),
-    chunk_rows: int = 20_000,
-    progress: Callable[[int, int], None] | None = None,
-) -> Iterator[BookCustomer | BadRecord]:
-    """Customers of a file (every column but the mapped ones kept as ``extra``), and its bad
-    rows (missing id, invalid name/date/country, duplicated id) with their line numbers."""
-    fmt = detect_format(path, input_format)
-    source = open_input(path, fmt, text)
-    mapping = _mapping(spec, source.header)
-    used = set(mapping.columns)
-    seen: dict[str, int] = {}
-    columns = list(source.header) if fmt == "parquet" else []
-    chunks = source.chunks(source.data_offset, source.data_line, chunk_rows, 0, columns)
-    for chunk in chunks:
-        good, bad = decode_records(chunk, source.header, text)
-        yield from bad
-        for line, row in good:
-            try:
-                query = row_to_query(row, mapping, line)
-            except ClearanceError as exc:
-                yield BadRecord(line, _raw(row), exc.message)
-                continue
-            if not query.id:
-                yield BadRecord(line, _raw(row), f"no customer id in column {mapping.id!r}")
-                continue
-            if query.id in seen:
-                yield BadRecord(
-                    line, _raw(row), f"duplicate id (first on line {seen[query.id]})", query.id
-                )
-                continue
-            seen[query.id] = line
-            extra = {k: v for k, v in row.items() if k not in used and v not in (None, "")}
-            yield BookCustomer.from_query(query, extra)
-        if progress is not None:
-            progress(chunk.end_offset, source.total)
-
-
-def _raw(row: Mapping[str, Any]) -> str:
-    return orjson.dumps(row, default=str).decode()[:2000]
-
-
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -216,22 +77,30 @@ class Book:
         errors_path: Path | None = None,
         input_format: str | None = None,
         text: TextOptions = TextOptions(),
+        workers: int = 1,
         progress: Callable[[int, int], None] | None = None,
     ) -> ImportResult:
-        """Upsert the customers of ``path`` in one transaction (see the module docstring)."""
-        customers = read_customers(
-            path, spec, input_format=input_format, text=text, progress=progress
-        )
+        """Upsert the customers of ``path`` in one transaction (see the module docstring);
+        rows validated in ``workers`` processes."""
         errors_path = errors_path or path.with_name(path.name + ".errors.jsonl")
-        return self._import(customers, replace=replace, errors_path=errors_path)
+
+        def items(stamp: Stamp) -> Iterator[Prepared | BadRecord]:
+            return read_customers(path, stamp, spec, input_format=input_format, text=text,
+                                  workers=workers, progress=progress)  # fmt: skip
+
+        return self._import(items, replace=replace, errors_path=errors_path)
 
     def upsert(self, customers: Sequence[BookCustomer]) -> ImportResult:
         """Upsert customers given in memory (the API's batch), in one transaction."""
-        return self._import(iter(customers), replace=False, errors_path=None)
+
+        def items(stamp: Stamp) -> Iterator[Prepared | BadRecord]:
+            return (prepare(c, stamp) for c in customers)
+
+        return self._import(items, replace=False, errors_path=None)
 
     def _import(
         self,
-        items: Iterator[BookCustomer | BadRecord],
+        items: Callable[[Stamp], Iterator[Prepared | BadRecord]],
         *,
         replace: bool,
         errors_path: Path | None,
@@ -243,21 +112,21 @@ class Book:
             seq = (conn.execute(select(func.max(CUSTOMERS.c.seq))).scalar() or 0) + 1
             result.seq = seq
             now = _now()
-            new_rows: list[dict[str, Any]] = []
-            changed_rows: list[dict[str, Any]] = []
+            stamp = Stamp(seq, now, conn.dialect.name == "sqlite")
+            new_rows: list[tuple[Any, ...]] = []
+            changed_rows: list[tuple[Any, ...]] = []
             seen: set[str] = set()
-            for item in items:
+            for item in items(stamp):
                 if isinstance(item, BadRecord):
                     bad.append(item)
                     continue
                 result.rows += 1
                 seen.add(item.id)
-                row = item.row(seq, now)
                 old = known.get(item.id)
                 if old is None:
-                    new_rows.append(row)
-                elif old != row["digest"]:
-                    changed_rows.append(row)
+                    new_rows.append(item.values)
+                elif old != item.digest:
+                    changed_rows.append(item.values)
                 else:
                     result.unchanged += 1
                 if len(new_rows) >= WRITE_BATCH:
@@ -314,56 +183,66 @@ class Book:
     ) -> Iterator[tuple[BookCustomer, int]]:
         """Customers (with their seq), all or those changed after ``above_seq`` / by id."""
         with self.db.connect() as conn:
-            stmt = select(CUSTOMERS).where(CUSTOMERS.c.seq > above_seq).order_by(CUSTOMERS.c.id)
             if ids is not None:
                 for start in range(0, len(ids), 900):
                     part = list(ids[start : start + 900])
-                    for row in conn.execute(select(CUSTOMERS).where(CUSTOMERS.c.id.in_(part))):
-                        yield BookCustomer.from_row(row._mapping), int(row.seq)
+                    yield from _decoded(conn.execute(_READ.where(CUSTOMERS.c.id.in_(part))))
                 return
-            result = conn.execution_options(yield_per=batch).execute(stmt)
-            for row in result:
-                yield BookCustomer.from_row(row._mapping), int(row.seq)
+            stmt = _READ.where(CUSTOMERS.c.seq > above_seq).order_by(CUSTOMERS.c.id)
+            yield from _decoded(conn.execution_options(yield_per=batch).execute(stmt))
 
 
-def _insert(conn: Connection, rows: list[dict[str, Any]]) -> int:
+# The JSON columns read as text and decoded by orjson (SQLAlchemy's per-value ``json.loads``
+# was a large part of reading a big book); PostgreSQL's driver hands them over decoded.
+_READ = select(
+    *(
+        type_coerce(c, Text).label(c.name) if c.name in JSON_COLUMNS else c
+        for c in (CUSTOMERS.c[n] for n in ("id", "name", "type", "dob", *JSON_COLUMNS, "seq"))
+    )
+)
+
+
+def _json(value: Any) -> Any:
+    return orjson.loads(value) if isinstance(value, str | bytes) else value
+
+
+def _decoded(rows: Iterable[Any]) -> Iterator[tuple[BookCustomer, int]]:
+    for cid, name, kind, dob, countries, identifiers, extra, seq in rows:
+        ids = _json(identifiers) or ()
+        customer = BookCustomer(
+            cid, name, kind, dob, tuple(_json(countries) or ()),
+            tuple((i.get("type"), i["value"]) for i in ids), _json(extra) or {},
+        )  # fmt: skip
+        yield customer, int(seq)
+
+
+def _marks(conn: Connection, count: int) -> str:
+    return ", ".join("?" if conn.dialect.paramstyle == "qmark" else "%s" for _ in range(count))
+
+
+def _insert(conn: Connection, rows: list[tuple[Any, ...]]) -> int:
+    """Rows straight to the driver (prepared by :mod:`clearance.monitor.reading`: JSON columns
+    encoded once by orjson); SQLAlchemy's per-row processing would be most of an import."""
     if not rows:
         return 0
-    # Straight to the driver with the JSON columns encoded once by orjson: SQLAlchemy's
-    # per-row processing would be most of an import's time.
-    names = [c.name for c in CUSTOMERS.columns]
-    marks = ", ".join("?" if conn.dialect.paramstyle == "qmark" else "%s" for _ in names)
-    json_columns = {"countries", "identifiers", "extra"}
-    sqlite = conn.dialect.name == "sqlite"
     conn.exec_driver_sql(
-        f"INSERT INTO {CUSTOMERS.name} ({', '.join(names)}) VALUES ({marks})",
-        [tuple(_driver_value(n, row[n], json_columns, sqlite) for n in names) for row in rows],
+        f"INSERT INTO {CUSTOMERS.name} ({', '.join(COLUMNS)}) "
+        f"VALUES ({_marks(conn, len(COLUMNS))})",
+        rows,
     )
     count = len(rows)
     rows.clear()
     return count
 
 
-def _driver_value(name: str, value: Any, json_columns: set[str], sqlite: bool) -> Any:
-    if name in json_columns:
-        return orjson.dumps(value, default=str).decode()
-    if sqlite and isinstance(value, datetime):  # SQLAlchemy's SQLite storage format (UTC)
-        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-    return value
-
-
-def _update(conn: Connection, rows: list[dict[str, Any]]) -> int:
+def _update(conn: Connection, rows: list[tuple[Any, ...]]) -> int:
     if not rows:
         return 0
-    from sqlalchemy import bindparam
-
-    columns = ("name", "type", "dob", "countries", "identifiers", "extra", "digest", "seq")
-    stmt = (
-        update(CUSTOMERS)
-        .where(CUSTOMERS.c.id == bindparam("b_id"))
-        .values({c: bindparam(f"b_{c}") for c in (*columns, "updated_at")})
+    sets = ", ".join(f"{c} = {_marks(conn, 1)}" for c in COLUMNS[1:])
+    conn.exec_driver_sql(
+        f"UPDATE {CUSTOMERS.name} SET {sets} WHERE id = {_marks(conn, 1)}",
+        [(*row[1:], row[0]) for row in rows],
     )
-    conn.execute(stmt, [{f"b_{k}": v for k, v in row.items()} for row in rows])
     count = len(rows)
     rows.clear()
     return count

@@ -3,7 +3,7 @@
 * first run, or a new algorithm version or threshold: the whole book against the snapshot
   (a full re-screen, said as such);
 * a new snapshot: only the added and changed listed entities, against the customers they could
-  be (reverse screening through :class:`~clearance.monitor.reverse.CustomerIndex`), each
+  be (reverse screening through :class:`~clearance.monitor.reverse.BookIndex`), each
   candidate screened forward so its score is exactly a full screening's; removed entities close
   their open alerts;
 * new or changed customers (import ``seq`` above the last run's): against the whole snapshot.
@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Any, cast
 from sqlalchemy import Table, insert, select
 
 from clearance.app import list_versions, load_screener
+from clearance.audit.receipts import pin_snapshot, screening_context
 from clearance.db import Database
-from clearance.diff import diff_snapshots
+from clearance.diff import MATCHING_FIELDS, diff_snapshots
 from clearance.matching.engine import Algorithm, Screener
 from clearance.matching.query import ScreenOptions
 from clearance.matching.result import Match
@@ -38,14 +39,16 @@ from clearance.monitor.alerts import (
     entity_digest,
     goodguy_hook,
 )
-from clearance.monitor.book import Book, BookCustomer
-from clearance.monitor.reverse import CustomerIndex
+from clearance.monitor.book import Book
+from clearance.monitor.casework import open_cases
+from clearance.monitor.customer import BookCustomer
+from clearance.monitor.reverse import BookIndex
 from clearance.monitor.tables import MonitorRun
 
 if TYPE_CHECKING:
     from clearance.monitor.spark import SparkBook
 from clearance.settings import Settings
-from clearance.snapshots import Snapshot
+from clearance.snapshots import Snapshot, SnapshotStore
 
 RUNS = cast(Table, MonitorRun.__table__)
 ALL_MATCHES = 1_000_000  # every alerting match of a customer, not the top 10
@@ -70,7 +73,6 @@ def full_screen(
     return {(customer_id, match.entity_id): match for customer_id, _, match in hits}
 
 
-INDEX_FOLDER = "monitor/customer-index"
 CHUNK = 2000  # customers per task of a worker process
 _WORKER: tuple[Screener, float] | None = None  # the screener a forked worker inherited
 
@@ -133,6 +135,8 @@ class RunSummary:
     alerts: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
     notes: str = ""  # what the run could not do like with like
+    receipt: str | None = None  # the run's receipt in the audit chain
+    cases: dict[tuple[str, str], int] = field(default_factory=dict)  # (customer, entity) -> case
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -145,6 +149,8 @@ class RunSummary:
             "reverse_candidates": self.candidates,
             "customers_screened": self.customers_screened,
             "alerts_closed": self.closed,
+            "receipt": self.receipt,
+            "cases": len(set(self.cases.values())),
             "new_alerts": len(self.alerts),
             "alerts": self.alerts,
             "seconds": round(self.seconds, 3),
@@ -235,10 +241,15 @@ class Monitor:
             rows = [a.row(summary.run_id, now) for a in raised]
             for begin in range(0, len(rows), 5000):
                 conn.execute(insert(ALERTS), rows[begin : begin + 5000])
+            if summary.mode != "idle":  # the run's receipt, and a case per new alert
+                self._casework(conn, snapshot, screener, raised, summary)
             stored = conn.execute(
                 select(ALERTS).where(ALERTS.c.run_id == summary.run_id).order_by(ALERTS.c.id)
             )
-            summary.alerts = [alert_dict(r._mapping) for r in stored]
+            summary.alerts = [
+                {**alert_dict(r._mapping), "case": summary.cases.get((r.customer_id, r.entity_id))}
+                for r in stored
+            ]
             summary.seconds = time.perf_counter() - start
             conn.execute(
                 RUNS.update()
@@ -247,19 +258,23 @@ class Monitor:
             )
         return summary
 
-    def customer_index(self, progress: Progress | None = None) -> CustomerIndex:
-        """The reverse index over the book's names, stored in the home and rebuilt only when
-        the book changed (its state: newest ``seq`` and size)."""
-        stats = self.book.stats()
-        key = f"{self.db.url}|{stats['seq']}|{stats['customers']}"
-        folder = Path(self.settings.home) / INDEX_FOLDER
-        index = CustomerIndex.load(folder, key)
-        if index is None:
-            if progress is not None:
-                progress("indexing customer names", 0, stats["customers"])
-            index = CustomerIndex.build(c for c, _ in self.book.iter_customers())
-            index.save(folder, key)
-        return index
+    def _casework(
+        self, conn: Any, snapshot: Snapshot, screener: Screener, raised: list[NewAlert],
+        summary: RunSummary,
+    ) -> None:  # fmt: skip
+        context = screening_context(snapshot, screener)
+        summary.receipt, summary.cases = open_cases(
+            conn, self.db, snapshot, context, raised, run_id=summary.run_id, mode=summary.mode,
+            reason=summary.reason,
+        )  # fmt: skip
+        pin_snapshot(SnapshotStore(self.settings), snapshot.id)
+
+    def customer_index(self, progress: Progress | None = None) -> BookIndex:
+        """The reverse index over the book's names, stored in the home and brought up to date
+        with a shard for the customers written since (see :class:`BookIndex`)."""
+        return BookIndex.refresh(
+            self.book, Path(self.settings.home), workers=self.workers, progress=progress
+        )
 
     def _full_reason(self, last: dict[str, Any] | None, algorithm: str, full: bool) -> str:
         if full:
@@ -336,25 +351,21 @@ class Monitor:
             return self._screen_all(screener, snapshot, states, summary.reason, summary, progress)
         ids = snapshot.diff(old)
         details = diff_snapshots(old, snapshot)
-        for name, lacking in details.lists.items():
-            if lacking.lacks.get("new"):
-                summary.notes += (
-                    f"; the new file set of {name} lacks {', '.join(lacking.lacks['new'])}: its "
-                    "entries lost what those files carry, so every one is screened again"
-                )
         causes: dict[str, str] = {}
         removed: list[str] = []
         for name, id_diff in ids.lists.items():
-            detail = details.lists.get(name)
             removed += id_diff.removed
-            for entity_id in id_diff.changed:
-                causes[entity_id] = "listing changed"
-            if detail is not None:
-                for change in detail.changed:
-                    relevant = [c for c in change.changes if c.field in _CAUSE_FIELDS]
-                    if relevant:
-                        text = "; ".join(c.describe() for c in relevant)
-                        causes[change.id] = f"listing changed: {text}"
+            detail = details.lists.get(name)
+            partial = detail is not None and bool(detail.lacks)
+            if detail is not None and partial:  # like with like: what both file sets carry
+                summary.notes += f"; {'; '.join(detail.notes())}: {PARTIAL_NOTE}"
+            else:  # every entry whose stored record changed is screened again
+                causes.update(dict.fromkeys(id_diff.changed, "listing changed"))
+            for change in detail.changed if detail is not None else ():
+                relevant = [c for c in change.changes if c.field in _CAUSE_FIELDS]
+                if relevant or (partial and change.matching_changed):
+                    shown = relevant or [c for c in change.changes if c.field in MATCHING_FIELDS]
+                    causes[change.id] = f"listing changed: {'; '.join(c.describe() for c in shown)}"
         for id_diff in ids.lists.values():
             for entity_id in id_diff.added:
                 data = snapshot.entity_dict(entity_id)
@@ -388,6 +399,10 @@ class Monitor:
         )
 
 
+PARTIAL_NOTE = (
+    "entries were compared like with like, and those whose only differences lie in what the "
+    "partial file set lacks were not screened again"
+)
 _CAUSE_FIELDS = frozenset(
     {"name", "aliases", "birth_dates", "nationalities", "citizenships", "identifiers", "schema"}
 )

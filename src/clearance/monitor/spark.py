@@ -20,7 +20,7 @@ from clearance.errors import ClearanceError
 from clearance.matching.engine import Screener
 from clearance.model import Entity
 from clearance.model.codec import entity_from_dict, entity_to_dict
-from clearance.monitor.book import BookCustomer
+from clearance.monitor.customer import BookCustomer
 from clearance.settings import Settings
 from clearance.snapshots import Snapshot
 

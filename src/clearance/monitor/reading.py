@@ -1,0 +1,160 @@
+"""Reading a customer file for the book: rows validated into customers, in parallel.
+
+The file is cut into chunks by the parent (the readers of ``clearance batch``); each chunk is
+decoded and validated (the screening query rules: name, date of birth, countries, identifiers)
+in one of ``workers`` forked processes, which also encode the database row of every customer,
+so the parent only checks duplicate ids, compares digests and writes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from clearance.batch.columns import (
+    CLI_FLAGS,
+    ColumnMapping,
+    ColumnSpec,
+    resolve_columns,
+    row_to_query,
+)
+from clearance.batch.io import (
+    BadRecord,
+    RawChunk,
+    TextOptions,
+    decode_records,
+    detect_format,
+    open_input,
+)
+from clearance.errors import ClearanceError
+from clearance.monitor.customer import BookCustomer
+
+# Column order of ``book_customers`` as the driver receives it (see ``Prepared.values``).
+COLUMNS = ("id", "name", "type", "dob", "countries", "identifiers", "extra", "digest", "seq",
+           "updated_at")  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A validated customer ready to write: id, digest and its row in :data:`COLUMNS` order."""
+
+    line: int
+    id: str
+    digest: str
+    values: tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """What every row of one import shares: its ``seq`` and time, in the driver's form."""
+
+    seq: int
+    now: datetime
+    sqlite: bool
+
+    def time_value(self) -> Any:
+        if self.sqlite:  # SQLAlchemy's SQLite storage format (UTC)
+            return self.now.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+        return self.now
+
+
+def prepare(customer: BookCustomer, stamp: Stamp, line: int = 0) -> Prepared:
+    data = customer.to_dict()
+    digest = customer.digest()
+    values = (
+        customer.id, customer.name, customer.type, customer.dob,
+        orjson.dumps(data["countries"]).decode(), orjson.dumps(data["identifiers"]).decode(),
+        orjson.dumps(data["extra"], default=str).decode(), digest, stamp.seq, stamp.time_value(),
+    )  # fmt: skip
+    return Prepared(line, customer.id, digest, values)
+
+
+@dataclass(frozen=True, slots=True)
+class _Setup:
+    header: tuple[str, ...]
+    mapping: ColumnMapping
+    text: TextOptions
+    stamp: Stamp
+
+
+def _mapping(spec: ColumnSpec, header: Sequence[str]) -> ColumnMapping:
+    mapping = resolve_columns(spec, header, CLI_FLAGS)
+    if mapping.id is None:
+        raise ClearanceError(
+            "a customer book needs customer ids: the input has no 'id' column; name it with "
+            "--id-column"
+        )
+    return mapping
+
+
+def _raw(row: Mapping[str, Any]) -> str:
+    return orjson.dumps(row, default=str).decode()[:2000]
+
+
+def parse_chunk(setup: _Setup, chunk: RawChunk) -> tuple[list[Prepared | BadRecord], int]:
+    """One chunk's customers (prepared) and bad rows, and where the chunk ends."""
+    good, bad = decode_records(chunk, setup.header, setup.text)
+    out: list[Prepared | BadRecord] = list(bad)
+    used = set(setup.mapping.columns)
+    for line, row in good:
+        try:
+            query = row_to_query(row, setup.mapping, line)
+        except ClearanceError as exc:
+            out.append(BadRecord(line, _raw(row), exc.message))
+            continue
+        if not query.id:
+            out.append(BadRecord(line, _raw(row), f"no customer id in column {setup.mapping.id!r}"))
+            continue
+        extra = {k: v for k, v in row.items() if k not in used and v not in (None, "")}
+        out.append(prepare(BookCustomer.from_query(query, extra), setup.stamp, line))
+    return out, chunk.end_offset
+
+
+def read_customers(
+    path: Path,
+    stamp: Stamp,
+    spec: ColumnSpec = ColumnSpec(),
+    *,
+    input_format: str | None = None,
+    text: TextOptions = TextOptions(),
+    chunk_rows: int = 10_000,
+    workers: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[Prepared | BadRecord]:
+    """Customers of a file (every column but the mapped ones kept as ``extra``), prepared for
+    writing, and its bad rows (missing id, invalid name/date/country, duplicated id) with their
+    line numbers; chunks validated in ``workers`` forked processes, in file order."""
+    fmt = detect_format(path, input_format)
+    source = open_input(path, fmt, text)
+    setup = _Setup(tuple(source.header), _mapping(spec, source.header), text, stamp)
+    columns = list(source.header) if fmt == "parquet" else []
+    chunks = source.chunks(source.data_offset, source.data_line, chunk_rows, 0, columns)
+    task = partial(parse_chunk, setup)
+    pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
+    parsed: Iterable[tuple[list[Prepared | BadRecord], int]] = (
+        pool.imap(task, chunks) if pool is not None else map(task, chunks)
+    )
+    seen: dict[str, int] = {}
+    try:
+        for items, end in parsed:
+            for item in items:
+                if isinstance(item, Prepared):
+                    first = seen.setdefault(item.id, item.line)
+                    if first != item.line:
+                        raw = orjson.dumps(dict(zip(COLUMNS[:7], item.values, strict=False)))
+                        why = f"duplicate id (first on line {first})"
+                        item = BadRecord(item.line, raw.decode()[:2000], why, item.id)
+                yield item
+            if progress is not None:
+                progress(end, source.total)
+    finally:
+        if pool is not None:  # workers hold no state worth a clean exit
+            pool.terminate()
+            pool.join()
