@@ -44,7 +44,7 @@ from clearance.matching.normalize import (
 )
 from clearance.matching.query import Query, ScreenOptions
 from clearance.matching.result import FeatureResult, Match, ScreeningResult
-from clearance.matching.retrieve import QueryForm, record_profile, retrieve
+from clearance.matching.retrieve import QueryForm, retrieve
 from clearance.matching.scripts import warm_up
 from clearance.matching.wordsim import WordSimilarity
 from clearance.model import Entity, Schema
@@ -177,7 +177,6 @@ class Screener:
         self.snapshot_id = index.snapshot_id
         self._entity_records: list[list[int]] | None = None  # built on first identifier hit
         index.prepare()  # no first-query penalty: lookup tables now, not on a first query
-        record_profile(index)
         warm_up()  # ... in any script
         warm_up_forms()
         # The index lives as long as the screener: its millions of objects are moved out of

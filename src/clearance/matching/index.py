@@ -94,6 +94,38 @@ def _parse_date(text: str) -> FuzzyDate:
     return FuzzyDate.parse(text)
 
 
+WORD_CACHE_SIZE = 50_000
+"""Word lookups retrieval keeps per index and generation (see :class:`WordHitCache`)."""
+WordHit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]
+
+
+class WordHitCache:
+    """Two generations of memoised word lookups: when the young one is full it becomes the old
+    one (the previous old one is dropped), and a hit in the old one moves back to the young.
+    Words in steady use stay; memory stays bounded at twice ``size`` entries."""
+
+    __slots__ = ("old", "size", "young")
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.young: dict[tuple[int, str], WordHit | None] = {}
+        self.old: dict[tuple[int, str], WordHit | None] = {}
+
+    def get(self, key: tuple[int, str]) -> tuple[bool, WordHit | None]:
+        if key in self.young:
+            return True, self.young[key]
+        if key in self.old:
+            hit = self.old.pop(key)
+            self.put(key, hit)
+            return True, hit
+        return False, None
+
+    def put(self, key: tuple[int, str], hit: WordHit | None) -> None:
+        if len(self.young) >= self.size:
+            self.old, self.young = self.young, {}
+        self.young[key] = hit
+
+
 @dataclass
 class NameIndex:
     """Names, keys and postings for every entity of a snapshot, stored as columns.
@@ -181,7 +213,7 @@ class NameIndex:
 
     def prepare(self) -> NameIndex:
         """Build the lookup tables screening needs now rather than on a first query."""
-        _ = self._reverse, self.word_info, self._neighbour_arrays
+        _ = self._reverse, self.word_info, self._neighbour_arrays, self.record_profile
         return self
 
     @property
@@ -201,6 +233,28 @@ class NameIndex:
             for key, idx in self.vocab.items():
                 cached[idx] = key
             self.__dict__["_rev"] = cached
+        return cached
+
+    @property
+    def word_hits(self) -> WordHitCache:
+        """Retrieval's memoised word lookups (records reachable from a query word): names
+        repeat across queries, and a customer book screened in batch repeats them far more."""
+        cache: WordHitCache | None = self.__dict__.get("_word_hits")
+        if cache is None:
+            cache = self.__dict__["_word_hits"] = WordHitCache(WORD_CACHE_SIZE)
+        return cache
+
+    @property
+    def record_profile(self) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.bool_]]:
+        """Per record: the total weight of its words, and whether its entity is a person (as
+        arrays, made once from the columns)."""
+        cached: tuple[npt.NDArray[np.float32], npt.NDArray[np.bool_]] | None
+        cached = self.__dict__.get("_profile")
+        if cached is None:
+            weight = np.asarray(self.rec_weight, dtype=np.float32)
+            person_ent = np.array([s == "person" for s in self.ent_schema], dtype=bool)
+            person = person_ent[np.asarray(self.rec_entity, dtype=np.int64)]
+            cached = self.__dict__["_profile"] = (weight, person)
         return cached
 
     def record(self, rec_id: int) -> NameRecord:

@@ -128,36 +128,8 @@ def _best_per_record(
     return ids[first], vals[first]
 
 
-_CACHE_SIZE = 50_000
 RARE_REACH = 40  # records: below this, a query with an unreached word lowers its floor
 _Hit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]
-
-
-class _WordCache:
-    """Two generations of memoised word lookups: when the young one is full it becomes the old
-    one (the previous old one is dropped), and a hit in the old one moves back to the young.
-    Words in steady use stay; memory stays bounded at twice ``size`` entries."""
-
-    __slots__ = ("old", "size", "young")
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.young: dict[tuple[int, str], _Hit | None] = {}
-        self.old: dict[tuple[int, str], _Hit | None] = {}
-
-    def get(self, key: tuple[int, str]) -> tuple[bool, _Hit | None]:
-        if key in self.young:
-            return True, self.young[key]
-        if key in self.old:
-            hit = self.old.pop(key)
-            self.put(key, hit)
-            return True, hit
-        return False, None
-
-    def put(self, key: tuple[int, str], hit: _Hit | None) -> None:
-        if len(self.young) >= self.size:
-            self.old, self.young = self.young, {}
-        self.young[key] = hit
 
 
 def word_records(index: NameIndex, word: str, kind: int) -> _Hit | None:
@@ -166,9 +138,7 @@ def word_records(index: NameIndex, word: str, kind: int) -> _Hit | None:
     Memoised per index: names repeat across queries (common given names and surnames), and a
     whole customer book screened in batch repeats them far more.
     """
-    cache: _WordCache | None = index.__dict__.get("_word_cache")
-    if cache is None:
-        cache = index.__dict__["_word_cache"] = _WordCache(_CACHE_SIZE)
+    cache = index.word_hits
     key = (kind, word)
     found, hit = cache.get(key)
     if found:
@@ -177,21 +147,6 @@ def word_records(index: NameIndex, word: str, kind: int) -> _Hit | None:
     hit = _best_per_record(index, keys) if keys else None
     cache.put(key, hit)
     return hit
-
-
-def record_profile(
-    index: NameIndex,
-) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.bool_]]:
-    """Per record: the total weight of its words, and whether its entity is a person (as
-    arrays, made once per index from its columns)."""
-    cached: tuple[npt.NDArray[np.float32], npt.NDArray[np.bool_]] | None
-    cached = index.__dict__.get("_profile")
-    if cached is None:
-        weight = np.asarray(index.rec_weight, dtype=np.float32)
-        person_ent = np.array([s == "person" for s in index.ent_schema], dtype=bool)
-        person = person_ent[np.asarray(index.rec_entity, dtype=np.int64)]
-        cached = index.__dict__["_profile"] = (weight, person)
-    return cached
 
 
 def retrieve(
@@ -211,7 +166,7 @@ def retrieve(
     organisation name by one shared word.
     """
     out: dict[int, float] = {}
-    rec_weight, rec_person = record_profile(index)
+    rec_weight, rec_person = index.record_profile
     for qform in forms:
         words = qform.form.tokens
         weights = [word_weight(w, params) for w in words]
