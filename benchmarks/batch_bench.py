@@ -170,7 +170,8 @@ def main() -> None:
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     home = args.work / "home"
-    print(f"machine: {cores()} cores; workers {args.workers}; work folder {args.work}")
+    print(f"machine: {cores()} cores, load average {os.getloadavg()}; workers {args.workers}; "
+          f"work folder {args.work}")  # fmt: skip
     loaded = load_home(home)
     print(f"lists loaded{f' in {loaded:.1f} s' if loaded else ' (cached)'}: "
           + ", ".join(Path(p).parts[0] + "/" + Path(p).parts[1] for p in LISTS))  # fmt: skip

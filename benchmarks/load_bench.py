@@ -79,13 +79,15 @@ def main() -> int:
     if missing:
         print(f"missing list files: {missing} (set CLEARANCE_TEST_DATA)", file=sys.stderr)
         return 2
+    before = os.getloadavg()
     runs = {"clearance load (parallel parse+index)": [], "baseline: one process, sequential": []}
     for _ in range(args.repeat):
         runs["clearance load (parallel parse+index)"].append(run_once(parallel=True))
         runs["baseline: one process, sequential"].append(run_once(parallel=False))
     print(
         f"Loading OFAC SDN + consolidated + UN + UK ({os.cpu_count()} cores), median of "
-        f"{args.repeat} runs, seconds"
+        f"{args.repeat} runs, seconds; machine load average before {before}, after "
+        f"{os.getloadavg()} (figures on a busy machine are pessimistic)"
     )
     keys = list(runs["clearance load (parallel parse+index)"][0])
     print(f"{'step':32}" + "".join(f"{name[:34]:>36}" for name in runs))

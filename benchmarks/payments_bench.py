@@ -20,6 +20,7 @@ import resource
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -102,10 +103,15 @@ def speed(engine: Clearance, kind: str, count: int, pool: list[pd.Party], seed: 
     per_msg = sum(len(n) for n in names) / count
     print(f"\n{kind}: {count} messages, {per_msg:.1f} names each, parties from a pool of "
           f"{len(pool)} (load average {os.getloadavg()[0]:.1f})")  # fmt: skip
-    decisions = [payments.screen(m).label for m in parsed]
-    false = sum(1 for d in decisions if d != "clear")
-    print(f"  clean generated messages not cleared: {false} of {count}")
+    decisions = [payments.screen(m) for m in parsed]
+    false = [d for d in decisions if d.label != "clear"]
+    print(f"  clean generated messages not cleared: {len(false)} of {count}")
+    classes = Counter(f"{h.check} {h.rule}: {h.value!r} ~ {h.entity_name!r}" for d in false
+                      for h in d.hits[:1])  # fmt: skip
+    for reason, times in classes.most_common(8):
+        print(f"    {times:4} x {reason}")
     engine.screener._cache.clear()
+    timed("parsing alone", bodies, read_bytes)
     timed("payment screening (parse + every check)", bodies, full)
     timed("  again (result cache warm: repeat parties)", bodies, full)
     warm = engine.screener.policy

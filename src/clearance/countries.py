@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import icu
 
@@ -89,6 +89,158 @@ _EXTRA: dict[str, str] = {
     "sudan, south": "SS",
 }
 
+# How lists publish countries beyond that: UN-style long names and OFAC spellings (read with
+# ``published=True`` only: the matcher and payment text keep the stricter table above).
+_PUBLISHED: dict[str, str] = {
+    "united kingdom of great britain and northern ireland": "GB",
+    "united republic of tanzania": "TZ",
+    "united states of america": "US",
+    "state of palestine": "PS",
+    "occupied palestinian territory": "PS",
+    "myanmar": "MM",
+    "congo": "CG",
+    "china, hong kong special administrative region": "HK",
+    "china, macao special administrative region": "MO",
+    "former soviet union": "SU",
+    "lao people's democratic republic": "LA",
+    "republic of moldova": "MD",
+    "bolivia (plurinational state of)": "BO",
+    "venezuela (bolivarian republic of)": "VE",
+    "russian federation (the)": "RU",
+    "kyrgyzstan": "KG",
+    "north macedonia": "MK",
+    "guinea bissau": "GW",
+    "bosnia-herzegovina": "BA",
+    "britain": "GB",
+    "north macedonia, the republic of": "MK",
+    "macedonia, the former yugoslav republic of": "MK",
+    "cote d ivoire": "CI",
+}
+
+# Nationality adjectives as older lists write them ("Afghan", "Tunisian").
+_DEMONYM_TABLE: dict[str, str] = {
+    "AF": "afghan|afghani",
+    "AL": "albanian",
+    "DZ": "algerian",
+    "US": "american",
+    "AO": "angolan",
+    "AR": "argentinian|argentine",
+    "AM": "armenian",
+    "AU": "australian",
+    "AT": "austrian",
+    "AZ": "azerbaijani",
+    "BH": "bahraini",
+    "BD": "bangladeshi",
+    "BY": "belarusian|belarussian",
+    "BE": "belgian",
+    "BA": "bosnian",
+    "BR": "brazilian",
+    "GB": "british",
+    "BG": "bulgarian",
+    "MM": "burmese",
+    "BI": "burundian",
+    "CM": "cameroonian",
+    "CA": "canadian",
+    "CF": "central african",
+    "TD": "chadian",
+    "CN": "chinese",
+    "CO": "colombian",
+    "CD": "congolese",
+    "HR": "croatian",
+    "CU": "cuban",
+    "CY": "cypriot",
+    "CZ": "czech",
+    "DK": "danish",
+    "DJ": "djiboutian",
+    "NL": "dutch",
+    "EG": "egyptian",
+    "AE": "emirati",
+    "ER": "eritrean",
+    "EE": "estonian",
+    "ET": "ethiopian",
+    "FI": "finnish",
+    "FR": "french",
+    "GM": "gambian",
+    "GE": "georgian",
+    "DE": "german",
+    "GH": "ghanaian",
+    "GR": "greek",
+    "GN": "guinean",
+    "HT": "haitian",
+    "HU": "hungarian",
+    "IN": "indian",
+    "ID": "indonesian",
+    "IR": "iranian",
+    "IQ": "iraqi",
+    "IE": "irish",
+    "IL": "israeli",
+    "IT": "italian",
+    "CI": "ivorian",
+    "JO": "jordanian",
+    "KZ": "kazakh|kazakhstani",
+    "KE": "kenyan",
+    "KW": "kuwaiti",
+    "KG": "kyrgyz",
+    "LV": "latvian",
+    "LB": "lebanese",
+    "LR": "liberian",
+    "LY": "libyan",
+    "LT": "lithuanian",
+    "MY": "malaysian",
+    "ML": "malian",
+    "MR": "mauritanian",
+    "MX": "mexican",
+    "MD": "moldovan",
+    "MA": "moroccan",
+    "NP": "nepalese",
+    "NI": "nicaraguan",
+    "NE": "nigerien",
+    "NG": "nigerian",
+    "KP": "north korean",
+    "NO": "norwegian",
+    "OM": "omani",
+    "PK": "pakistani",
+    "PS": "palestinian",
+    "PH": "filipino|philippine",
+    "PL": "polish",
+    "PT": "portuguese",
+    "QA": "qatari",
+    "RO": "romanian",
+    "RU": "russian",
+    "RW": "rwandan",
+    "SA": "saudi|saudi arabian",
+    "SN": "senegalese",
+    "RS": "serbian",
+    "SL": "sierra leonean",
+    "SG": "singaporean",
+    "SK": "slovak|slovakian",
+    "SO": "somali|somalian",
+    "ZA": "south african",
+    "KR": "south korean",
+    "SS": "south sudanese",
+    "ES": "spanish",
+    "LK": "sri|lankan",
+    "SD": "sudanese",
+    "SE": "swedish",
+    "CH": "swiss",
+    "SY": "syrian",
+    "TJ": "tajik|tajikistani",
+    "TZ": "tanzanian",
+    "TH": "thai",
+    "TN": "tunisian",
+    "TR": "turkish",
+    "TM": "turkmen",
+    "UG": "ugandan",
+    "UA": "ukrainian",
+    "UZ": "uzbek|uzbekistani",
+    "VE": "venezuelan",
+    "YE": "yemeni|yemenite",
+    "ZM": "zambian",
+    "ZW": "zimbabwean",
+}
+_DEMONYMS = {n: code for code, names in _DEMONYM_TABLE.items() for n in names.split("|")}
+
+
 _SPACE = re.compile(r"\s+")
 
 
@@ -111,11 +263,41 @@ def _table() -> dict[str, str]:
     return table
 
 
-def country_code(text: str | None) -> str | None:
-    """ISO alpha-2 code for a country name or code as lists publish it; ``None`` if unknown."""
-    if not text:
+@lru_cache(maxsize=16384)
+def country_code(text: str | None, *, published: bool = False) -> str | None:
+    """ISO 3166-1 alpha-2 code for a country name or code ("Korea, North", "Region: Gaza",
+    "RU"); ``None`` if unknown. The one country resolver of the project.
+
+    ``published=True`` reads a list's country field: also UN-style long names and OFAC
+    spellings ("Russian Federation (the)"), nationality adjectives ("Afghan"), "X and Y" for
+    "X & Y" and a trailing parenthesis dropped. Free text (a name's trailing place, a payment's
+    address line) uses the strict form, where a word such as "American" is not a country.
+    """
+    name = " ".join(str(text).split()).strip(".,;") if text else ""
+    if not name or name.lower() in {"unknown", "00", "-"}:
         return None
-    key = _key(text)
+    code = _lookup(name)
+    if code or not published:
+        return code
+    lowered = name.lower().replace("’", "'")
+    if code := _PUBLISHED.get(_key(lowered)) or _DEMONYMS.get(lowered):
+        return code
+    for variant in (
+        re.sub(r"\band\b", "&", name),
+        re.sub(r"\s*\([^)]*\)", "", name),
+        re.sub(r"^the\s+", "", name, flags=re.I),
+    ):
+        if (
+            variant
+            and variant != name
+            and (code := _lookup(variant) or _PUBLISHED.get(_key(variant)))
+        ):
+            return code
+    return None
+
+
+def _lookup(text: str) -> str | None:
+    key = _key(text.replace("’", "'"))
     table = _table()
     if key in table:
         return table[key]

@@ -231,6 +231,12 @@ class DecisionSettings(Section):
         description="API key of the user the CLI acts for in `case`, `audit` and `--record` "
         "commands (instead of `--as USER`).",
     )
+    record_payments: bool = Field(
+        default=False,
+        description="Record every screened payment (receipt, and cases for its hits) in "
+        "`clearance payment` and `POST /payments/screen[/batch]`, as if `--record` / "
+        "`record=true` were given.",
+    )
 
 
 class MonitoringSettings(Section):

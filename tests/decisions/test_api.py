@@ -107,6 +107,16 @@ def test_unknown_things_are_404(api: tuple[Api, dict[str, str]]) -> None:
     assert missing.status_code == 404 and missing.json()["error"]["message"] == "no case 999"
     assert client.get("/receipts/nope", headers=as_(k["aud"])).status_code == 404
     assert client.post("/cases/999/approve", json={}, headers=as_(k["sue"])).status_code == 404
+    for big in (2**31, 99999999999, 2**63, 10**30):  # beyond the database's integers
+        for method, path in (("GET", ""), ("GET", "/export"), ("POST", "/review")):
+            res = client.request(method, f"/cases/{big}{path}", headers=as_(k["max"]))
+            assert res.status_code == 404, (path, res.text)
+            assert res.json()["error"]["message"] == f"no case {big}"
+        approve = client.post(f"/cases/{big}/approve", json={}, headers=as_(k["sue"]))
+        assert approve.status_code == 404
+    assert client.get("/receipts/" + "x" * 300, headers=as_(k["aud"])).status_code == 404
+    state = client.get("/cases?state=bogus", headers=as_(k["ana"]))
+    assert state.status_code == 422 and "'bogus' is not a case state" in state.text
     bad = client.post("/cases/1/propose", json={"decision": "x"}, headers=as_(k["ana"]))
     assert bad.status_code == 422
     # a page cursor beyond the database's integers is a bad request, not a server error

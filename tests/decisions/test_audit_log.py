@@ -110,3 +110,39 @@ def test_concurrent_writer_processes_never_fork_the_chain(db: Database, db_url: 
     assert verdict.ok and verdict.rows == 90
     heads = raw_sql(db_url, "SELECT count(DISTINCT prev_hash), count(*) FROM audit_log")
     assert heads[0] == (90, 90)  # every row links to a different predecessor: no fork
+
+
+RECEIPT_WRITER = """
+import sys
+from clearance.audit.receipts import write_receipt
+from clearance.db import Database
+db = Database(sys.argv[1])
+for i in range(int(sys.argv[3])):
+    rid = f"{sys.argv[2]}-{i}"
+    body = {"receipt": rid, "kind": "screen", "at": f"2026-01-01T00:00:00.{i:06d}+00:00",
+            "snapshot": "snap", "outcome": "no alert", "input_sha256": "0" * 64,
+            "subject_key": None, "run": None, "input": {"name": sys.argv[2]}}
+    with db.session(write=True, single=True) as s:  # PostgreSQL: one autocommit statement
+        write_receipt(s, body, sys.argv[2])
+"""
+
+
+def test_single_statement_receipts_and_transactions_interleave_without_a_fork(
+    db: Database, db_url: str
+) -> None:
+    procs = [
+        subprocess.Popen([sys.executable, "-c", RECEIPT_WRITER, db_url, f"r{n}", "40"])
+        for n in range(2)
+    ] + [subprocess.Popen([sys.executable, "-c", WRITER, db_url, f"w{n}", "40"]) for n in range(2)]
+    assert all(p.wait(timeout=180) == 0 for p in procs)
+    verdict = verify(db)
+    assert verdict.ok and verdict.rows == 160 and read_head(db).count == 160
+    heads = raw_sql(db_url, "SELECT count(DISTINCT prev_hash), count(*) FROM audit_log")
+    assert heads[0] == (160, 160)
+    # every receipt's index row points at its own audit row
+    linked = raw_sql(
+        db_url,
+        "SELECT count(*) FROM receipts r JOIN audit_log a ON a.seq = r.audit_seq "
+        "WHERE a.kind = 'receipt' AND a.ref = r.id",
+    )
+    assert linked[0][0] == 80

@@ -146,3 +146,49 @@ def test_clear_errors(cli: Cli) -> None:
     assert "'ana' may not read the audit trail" in denied.output
     bad_key = cli("case", "list", ok=False, key="not-a-key")
     assert "CLEARANCE_USER_KEY is not a valid key" in bad_key.output
+
+
+BIG_IDS = ["0", "2147483648", "99999999999", str(2**63), "1" + "0" * 30]
+
+
+def test_ids_out_of_range_or_unknown_are_one_clear_line(cli: Cli) -> None:
+    for case_id in BIG_IDS:
+        for args in (
+            ["case", "show", case_id],
+            ["case", "assign", case_id, "ana"],
+            ["case", "review", case_id],
+            ["case", "comment", case_id, "hello"],
+            ["case", "propose", case_id, "clear", "--reason", "why"],
+            ["case", "approve", case_id],
+            ["case", "return", case_id, "--reason", "why"],
+            ["audit", "export", case_id],
+            ["audit", "report", case_id],
+        ):
+            who = "sue" if args[1] in {"approve", "return", "assign"} else "max"
+            result = cli(*args, "--as", who, ok=False)
+            assert result.exit_code == 1, (args, result.output)
+            assert result.output.strip() == f"error: no case {case_id}", (args, result.output)
+    for receipt in ["0" * 32, "x" * 300, "1" + "0" * 30]:
+        for command in ("receipt", "replay"):
+            result = cli("audit", command, receipt, "--as", "sue", ok=False)
+            assert result.output.strip() == f"error: no receipt {receipt!r}", result.output
+    bad_state = cli("case", "list", "--state", "bogus", "--as", "aud", ok=False)
+    assert bad_state.exit_code == 1 and "unexpected" not in bad_state.output
+    assert "'bogus' is not a case state" in bad_state.output
+
+
+def test_database_unreachable_is_one_clear_line(tmp_path: Path) -> None:
+    from tests.pg import _free_port
+
+    forget_databases()
+    home = tmp_path / "home"
+    install(home, {"ofac-sdn": sdn_entities(), "un": un_entities()}, published="2023-06-01")
+    cli = Cli(home, f"postgresql+psycopg://u@127.0.0.1:{_free_port()}/none")
+    for args in (["case", "list", "--as", "ana"], ["audit", "verify", "--as", "ana"],
+                 ["screen", "Ashot Mkrtichev", "--record", "--as", "ana"]):  # fmt: skip
+        result = cli(*args, ok=False)
+        assert result.exit_code == 1, result.output
+        lines = result.output.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: database "), result.output
+        assert "unavailable" in lines[0]
+    forget_databases()

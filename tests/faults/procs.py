@@ -11,20 +11,29 @@ from pathlib import Path
 CLI = str(Path(sys.executable).parent / "clearance")
 
 
-def start(home: Path, *args: str) -> subprocess.Popen[bytes]:
+def _env(extra: dict[str, str] | None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "CLEARANCE_HOME"}
+    return {**env, **(extra or {})}
+
+
+def start(home: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [CLI, "--home", str(home), *args],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env=env,
+        env=_env(env),
     )
 
 
-def run(home: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "CLEARANCE_HOME"}
+def run(
+    home: Path, *args: str, timeout: float = 300, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [CLI, "--home", str(home), *args], capture_output=True, text=True, env=env, timeout=timeout
+        [CLI, "--home", str(home), *args],
+        capture_output=True,
+        text=True,
+        env=_env(env),
+        timeout=timeout,
     )
 
 

@@ -132,3 +132,19 @@ def _as_dict(postings: Postings) -> dict[str, list[int]]:
     starts = [0, *ends[:-1]]
     data = postings.data.tolist()
     return {k: data[s:t] for k, s, t in zip(postings.keys, starts, ends, strict=True)}
+
+
+def test_neighbours_of_is_the_union_of_each_variants_neighbours() -> None:
+    index = merge_partials([build_partial(x) for x in _lists()], "s")
+    variants = list(index.neighbour_keys)[:40] + ["t:nothing-like-it"]
+    expected = list(dict.fromkeys(k for v in variants for k in index.neighbours(v)))
+    assert expected and index.neighbours_of(variants) == expected
+    assert index.neighbours_of(["t:nothing-like-it"]) == []
+
+
+def test_every_indexed_word_has_its_phonetic_key_stored() -> None:
+    from clearance.matching.normalize import phonetic
+
+    index = merge_partials([build_partial(x) for x in _lists()], "s")
+    words = {t for tokens in index.rec_tokens for t in tokens}
+    assert words and index.token_phonetic == {w: phonetic(w) for w in words}

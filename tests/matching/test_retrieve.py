@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from clearance.matching.engine import Screener, query_forms
+from clearance.matching.index import KIND_SKELETON
 from clearance.matching.query import make_query
-from clearance.matching.retrieve import _WordCache, retrieve
+from clearance.matching.retrieve import QueryForm, _WordCache, retrieve
 from clearance.settings import MatchingPolicy
 from tests.matching.factory import e
 
@@ -33,3 +34,19 @@ def test_a_short_query_does_not_reach_a_long_organisation_name_by_one_word() -> 
     found = retrieve(screener.index, query_forms(query), floor=0.6, params=screener.algo.names)
     sources = {screener.index.ent_source_id[screener.index.rec_entity[r]] for r in found}
     assert sources == {"short"}
+
+
+def test_a_form_trusted_less_reaches_only_what_its_trust_lets_score() -> None:
+    screener = Screener.build(
+        [e("person", "Muhammad Rida Karimi")],
+        MatchingPolicy(),
+    )
+    index, params = screener.index, screener.algo.names
+    # A vowelled Arabic-script name: its consonant skeleton is trusted at most 0.69, so a
+    # listed name sharing two of three skeleton words (2/3 < 0.6 / 0.69) cannot reach the
+    # floor through it.
+    forms = [f for f in query_forms(make_query("محمد رضا جواد")) if f.kind == KIND_SKELETON]
+    assert forms and all(f.trust < 0.7 for f in forms)
+    assert retrieve(index, forms, floor=0.6, params=params) == {}
+    trusted = [QueryForm(f.form, f.kind, 1.0) for f in forms]
+    assert retrieve(index, trusted, floor=0.6, params=params)  # the same form, fully trusted

@@ -49,8 +49,43 @@ def web_keys(web_home: Path) -> dict[str, str]:
     return {role.label: store.add(f"web-{role.label}", role) for role in Role}
 
 
+# Users of the decisions database, each with one role and a password (the name + "-pass-word")
+WEB_USERS = {
+    "ana": "analyst",
+    "alex": "analyst",
+    "sam": "supervisor",
+    "sue": "supervisor",
+    "sid": "screener",
+    "aud": "auditor",
+    "max": "analyst,supervisor",  # maker and checker: four eyes still applies to them
+}
+
+
+def password_of(name: str) -> str:
+    return f"{name}-pass-word-1"
+
+
 @pytest.fixture(scope="session")
-def web_server(web_home: Path, web_keys: dict[str, str]) -> Iterator[Server]:
+def web_users(web_home: Path) -> dict[str, str]:
+    """Database users with passwords in the web home (before the server starts)."""
+    from clearance.auth.passwords import PasswordStore
+    from clearance.auth.roles import parse_roles
+    from clearance.db import open_database
+    from clearance.settings import Settings
+
+    db = open_database(Settings(home=web_home))
+    passwords = PasswordStore(db)
+    for name, role in WEB_USERS.items():
+        passwords.users.add(name, parse_roles([role]))
+        passwords.set(name, password_of(name))
+    db.engine.dispose()
+    return dict(WEB_USERS)
+
+
+@pytest.fixture(scope="session")
+def web_server(
+    web_home: Path, web_keys: dict[str, str], web_users: dict[str, str]
+) -> Iterator[Server]:
     server = Server(web_home, env={"CLEARANCE_API_RELOAD_SECONDS": "0"})
     try:
         server.wait_ready(timeout=120)
@@ -77,6 +112,11 @@ class WebClient:
             "/ui/login", data={"csrf": csrf_of(page.text), "api_key": key, "next": next_url}
         )
 
+    def sign_in_password(self, user: str, password: str, next_url: str = "/ui/") -> httpx.Response:
+        page = self.http.get("/ui/login")
+        form = {"csrf": csrf_of(page.text), "user": user, "password": password, "next": next_url}
+        return self.http.post("/ui/login", data=form)
+
     def csrf(self, path: str = "/ui/lists") -> str:
         return csrf_of(self.http.get(path).text)
 
@@ -92,14 +132,18 @@ class WebClient:
 
 @pytest.fixture
 def web_client(web_server: Server, web_keys: dict[str, str]) -> Iterator[Any]:
-    """``web_client("screener")``: a client signed in with that role's key (or anonymous)."""
+    """``web_client("screener")``: a client signed in with that role's key (or anonymous);
+    ``web_client(user="ana")``: signed in as that database user with their password."""
     clients: list[WebClient] = []
 
-    def make(role: str | None = None) -> WebClient:
+    def make(role: str | None = None, user: str | None = None) -> WebClient:
         client = WebClient(web_server.url)
         clients.append(client)
         if role is not None:
             response = client.sign_in(web_keys[role])
+            assert response.status_code == 303, response.text
+        if user is not None:
+            response = client.sign_in_password(user, password_of(user))
             assert response.status_code == 303, response.text
         return client
 

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from tests.api.server import Server
+from tests.web.conftest import password_of
 
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 VIEWPORT = {"width": 1280, "height": 800}
@@ -47,6 +48,14 @@ class Visit:
         page.goto("/ui/login")
         page.get_by_label("API key").fill(key)
         page.get_by_label("API key").press("Enter")  # the keyboard submits the form
+        page.wait_for_url(re.compile(r"/ui/(screen|lists)$"))
+
+    def sign_in_password(self, user: str) -> None:
+        page = self.page
+        page.goto("/ui/login")
+        page.get_by_label("User name").fill(user)
+        page.get_by_label("Password").fill(password_of(user))
+        page.get_by_label("Password").press("Enter")
         page.wait_for_url(re.compile(r"/ui/(screen|lists)$"))
 
     def check(self, name: str) -> None:
@@ -157,11 +166,13 @@ def test_forged_form_without_csrf_is_refused(visit: Any, web_keys: dict[str, str
     v.sign_in(web_keys["screener"])
     page = v.page
     # a form another page could build: same fields, no CSRF token
-    page.evaluate(
-        """() => { const f = document.createElement('form'); f.method = 'post';
-        f.action = '/ui/screen'; const i = document.createElement('input'); i.name = 'name';
-        i.value = 'Мкртычев Ашот'; f.appendChild(i); document.body.appendChild(f); f.submit(); }"""
-    )
+    with page.expect_navigation():
+        page.evaluate(
+            """() => { const f = document.createElement('form'); f.method = 'post';
+            f.action = '/ui/screen'; const i = document.createElement('input'); i.name = 'name';
+            i.value = 'Мкртычев Ашот'; f.appendChild(i); document.body.appendChild(f);
+            f.submit(); }"""
+        )
     page.wait_for_load_state()
     assert "security token is missing" in page.locator("main").inner_text()
     assert page.locator("ol.matches").count() == 0
@@ -222,3 +233,83 @@ def test_payment_decision_with_field_hits(visit: Any, web_keys: dict[str, str]) 
     hits = decision.locator("table.hits").inner_text()
     assert "B:59F: line 2" in hits and "DEFENSE ENGINEERING" in hits
     v.check("payments")
+
+
+def test_case_from_screening_to_four_eyes_approval(visit: Any) -> None:
+    # an analyst (who is also a supervisor) records a screening: a case opens
+    maker = visit()
+    maker.sign_in_password("max")
+    page = maker.page
+    page.get_by_label("Name").fill("Мкртычев Ашот")
+    page.get_by_label("Name").press("Enter")
+    page.locator("ol.matches > li").first.wait_for()
+    page.get_by_role("button", name=re.compile("Record this screening")).click()
+    page.wait_for_url(re.compile(r"/ui/cases/\d+\?done=recorded$"))
+    case_url = page.url.split("?")[0]
+    case_path = case_url[case_url.index("/ui/") :]
+    assert page.locator("dd.query-name mark").all_inner_texts() == ["Мкртычев", "Ашот"]
+    assert page.locator("dd.listed-name mark").all_inner_texts() == ["MKRTYCHEV", "Ashot"]
+    assert "name similarity" in page.locator("table.reasons").inner_text()
+    assert "ofac-sdn" in page.locator("table.versions").inner_text()
+    assert "verified" in page.locator(".audit-chain").inner_text()
+    maker.check("case-open")
+
+    # proposes clear with a reason; the same user cannot approve (no button, post refused)
+    page.get_by_label("clear").check()
+    page.get_by_label("Reason (required)").fill("Born 1961; the listed MKRTYCHEV is another man.")
+    page.get_by_role("button", name="Propose").click()
+    page.wait_for_url("**?done=proposed")
+    assert (
+        "You proposed this; another supervisor must approve"
+        in page.locator(".four-eyes").inner_text()
+    )
+    assert page.get_by_role("button", name="Approve").count() == 0
+    csrf = page.locator("input[name=csrf]").first.get_attribute("value")
+    crafted = page.request.post(case_path + "/approve", form={"csrf": csrf, "reason": "self"})
+    assert crafted.status == 403 and "four eyes" in crafted.text()
+    maker.check("case-proposed")
+
+    # a forged form without the CSRF token is refused
+    with page.expect_navigation():
+        page.evaluate(
+            """(action) => { const f = document.createElement('form'); f.method = 'post';
+            f.action = action; const i = document.createElement('input'); i.name = 'text';
+            i.value = 'forged'; f.appendChild(i); document.body.appendChild(f); f.submit(); }""",
+            case_path + "/comment",
+        )
+    page.wait_for_load_state()
+    assert "security token is missing" in page.locator("main").inner_text()
+
+    # the queue shows it as proposed
+    page.goto("/ui/cases?state=proposed")
+    assert case_path in page.locator("table.queue").inner_html()
+    page.goto("/ui/cases")
+    maker.check("cases")
+
+    # a screener sees no approve button and a crafted post is 403
+    screener = visit()
+    screener.sign_in_password("sid")
+    spage = screener.page
+    assert spage.get_by_role("link", name="Cases").count() == 0
+    answer = spage.goto(case_path)
+    assert answer is not None and answer.status == 403
+    assert spage.get_by_role("button", name="Approve").count() == 0
+    token = spage.locator("input[name=csrf]").first.get_attribute("value")
+    crafted = spage.request.post(case_path + "/approve", form={"csrf": token})
+    assert crafted.status == 403
+
+    # another supervisor approves
+    checker = visit()
+    checker.sign_in_password("sam")
+    cpage = checker.page
+    cpage.on("dialog", lambda dialog: dialog.accept())  # "Approve …?" confirmation
+    cpage.goto(case_path)
+    cpage.get_by_label("Approval note (optional)").fill("Agreed: different date of birth.")
+    cpage.get_by_role("button", name="Approve").click()
+    cpage.wait_for_url("**?done=approved")
+    decision = cpage.locator("section.decision").inner_text()
+    assert "Approved by" in decision and "sam" in decision
+    history = cpage.locator("ol.history").inner_text()
+    for event in ("opened", "proposed", "approved"):
+        assert event in history
+    checker.check("case-approved")

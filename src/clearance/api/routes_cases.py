@@ -24,7 +24,6 @@ from clearance.auth.keys import Role
 from clearance.auth.roles import Action
 from clearance.auth.roles import require as require_role
 from clearance.auth.users import UserStore
-from clearance.cases.model import CaseInputError
 from clearance.cases.service import CaseService, Recorded
 from clearance.db.engine import LazyDatabase
 from clearance.matching.result import ScreeningResult
@@ -32,7 +31,9 @@ from clearance.settings import Settings
 from clearance.snapshots import SnapshotStore
 
 router = APIRouter(tags=["cases"])
-CaseId = Annotated[int, PathParam(ge=1, le=2_147_483_647, description="The case number.")]
+# no upper bound here: a number beyond the database's integers is simply no case (404, from
+# the case core, without asking the database)
+CaseId = Annotated[int, PathParam(ge=1, description="The case number.")]
 caller = Depends(require(Role.VIEWER))
 
 
@@ -123,20 +124,15 @@ async def list_cases(
     service = _decisions(request).cases()
 
     def run() -> dict[str, Any]:
-        try:
-            rows = service.list_cases(
-                who.actor,
-                state=state,
-                assignee=assignee,
-                entity_id=entity_id,
-                subject=subject,
-                limit=limit,
-                before=before,
-            )
-        except ValueError:
-            raise CaseInputError(
-                f"unknown case state {state!r} (open, in_review, proposed, approved, returned)"
-            ) from None
+        rows = service.list_cases(  # an unknown state is a CaseInputError (422)
+            who.actor,
+            state=state,
+            assignee=assignee,
+            entity_id=entity_id,
+            subject=subject,
+            limit=limit,
+            before=before,
+        )
         return {"cases": rows, "next": rows[-1]["id"] if len(rows) == limit else None}
 
     return await _run(run)

@@ -6,16 +6,19 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Request
+from fastapi import Query as QueryParam
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from clearance.api.auth import Principal, require
 from clearance.api.errors import OrjsonResponse, PayloadTooLarge, UnsupportedMediaType
 from clearance.api.service import ApiService, Engine
+from clearance.audit.receipts import pin_snapshot, screening_context
 from clearance.auth.keys import Role
 from clearance.messages import Message, ReadError, read_bytes
 from clearance.payments import Decision, PaymentScreener, Policy, SnapshotLists
 from clearance.payments.pacs002 import status_report
+from clearance.payments.record import PaymentRecorder
 
 router = APIRouter(tags=["screening"])
 screener_role = Depends(require(Role.SCREENER))
@@ -33,6 +36,15 @@ class BatchItem(BaseModel):
 class PaymentBatch(BaseModel):
     messages: list[BatchItem]
     pacs002: bool = False
+    record: bool = Field(False, description="As `?record=true` on `/payments/screen`.")
+
+
+RECORD_HELP = (
+    "Write a receipt per message to the audit trail (the message as read and its canonical "
+    "SHA-256, the decision, rule and every hit with its field path) and open or join a case "
+    "per hit that stops the payment; each result gains `recorded` (receipt id, case ids, "
+    "suppressed alerts). Always on when the server runs with `CLEARANCE_RECORD_PAYMENTS=true`."
+)
 
 
 def payment_screener(request: Request, engine: Engine) -> PaymentScreener:
@@ -42,6 +54,17 @@ def payment_screener(request: Request, engine: Engine) -> PaymentScreener:
         held = PaymentScreener(SnapshotLists(engine), Policy.load())
         request.app.state.payments = held
     return held
+
+
+def payment_recorder(
+    request: Request, engine: Engine, screener: PaymentScreener, who: Principal
+) -> PaymentRecorder:
+    """Receipts and cases for this caller (the database is opened on first use)."""
+    decisions = request.app.state.decisions
+    pin_snapshot(decisions.store, engine.snapshot.id)
+    context = screening_context(engine.snapshot, engine.screener)
+    return PaymentRecorder(decisions.cases(), context, who.actor, screener.policy,
+                           entity=engine.snapshot.entity, source="api")  # fmt: skip
 
 
 def kind_of(content_type: str) -> str:
@@ -57,7 +80,11 @@ def kind_of(content_type: str) -> str:
 
 
 def screen_items(
-    screener: PaymentScreener, items: list[Message | ReadError], pacs002: bool, ref: str | None
+    screener: PaymentScreener,
+    items: list[Message | ReadError],
+    pacs002: bool,
+    ref: str | None,
+    recorder: PaymentRecorder | None = None,
 ) -> list[dict[str, Any]]:
     out = []
     for item in items:
@@ -68,6 +95,8 @@ def screen_items(
             record = decision.to_dict()
             if pacs002 and decision.label == "reject":
                 record["pacs002"] = _report(decision)
+            if recorder is not None:
+                record["recorded"] = recorder.record(decision).to_dict()
         if ref is not None:
             record["id"] = ref
         out.append(record)
@@ -107,7 +136,10 @@ def _answer(screener: PaymentScreener, results: list[dict[str, Any]]) -> dict[st
     response_model=None,
 )
 async def screen_payment(
-    request: Request, pacs002: bool = False, _: Principal = screener_role
+    request: Request,
+    pacs002: bool = False,
+    record: bool = QueryParam(default=False, description=RECORD_HELP),
+    who: Principal = screener_role,
 ) -> OrjsonResponse:
     service: ApiService = request.app.state.service
     kind = kind_of(request.headers.get("content-type", ""))
@@ -115,9 +147,12 @@ async def screen_payment(
     engine = service.engine()
     screener = payment_screener(request, engine)
 
+    record = record or service.settings.decisions.record_payments
+
     def work() -> dict[str, Any]:
+        recorder = payment_recorder(request, engine, screener, who) if record else None
         items = read_bytes(body, "body", kind=kind)
-        return _answer(screener, screen_items(screener, items, pacs002, None))
+        return _answer(screener, screen_items(screener, items, pacs002, None, recorder))
 
     return OrjsonResponse(await run_in_threadpool(work))
 
@@ -133,7 +168,7 @@ async def screen_payment(
     response_model=None,
 )
 async def screen_payment_batch(
-    body: PaymentBatch, request: Request, _: Principal = screener_role
+    body: PaymentBatch, request: Request, who: Principal = screener_role
 ) -> OrjsonResponse:
     service: ApiService = request.app.state.service
     limit = service.settings.api.max_batch
@@ -141,14 +176,17 @@ async def screen_payment_batch(
         raise PayloadTooLarge(
             f"{len(body.messages)} messages in one batch; at most {limit} (CLEARANCE_API_MAX_BATCH)"
         )
-    screener = payment_screener(request, service.engine())
+    engine = service.engine()
+    screener = payment_screener(request, engine)
 
     def work() -> dict[str, Any]:
+        record = body.record or service.settings.decisions.record_payments
+        recorder = payment_recorder(request, engine, screener, who) if record else None
         results: list[dict[str, Any]] = []
         for number, item in enumerate(body.messages, 1):
             source = f"messages[{number}]"
             items = read_bytes(item.body.encode("utf-8"), source, kind=item.format)
-            results.extend(screen_items(screener, items, body.pacs002, item.id))
+            results.extend(screen_items(screener, items, body.pacs002, item.id, recorder))
         return _answer(screener, results)
 
     return OrjsonResponse(await run_in_threadpool(work))

@@ -9,19 +9,20 @@ for the alerts.
 
 from __future__ import annotations
 
+import functools
 import threading
 import unicodedata
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert
+from sqlalchemy import Dialect
 from sqlalchemy.orm import Session
 
 from clearance.audit.chain import canonical, sha256_hex
-from clearance.audit.log import Event, append, now_iso
+from clearance.audit.log import Event, append, append_pg, now_iso, sqlite_cursor
 from clearance.audit.tables import ReceiptRow
 from clearance.db import Database
 from clearance.matching.query import Query
@@ -155,26 +156,62 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
+# On PostgreSQL the index row rides on the statement that appends the audit row.
+_PG_INDEX = (
+    "i AS (INSERT INTO receipts (id, audit_seq, kind, created, actor, snapshot_id, alert, "
+    "subject_key, input_sha256, run_id) SELECT CAST(:r_id AS text), r.seq, "
+    "CAST(:r_kind AS text), CAST(:r_created AS timestamptz), CAST(:actor AS text), "
+    "CAST(:r_snapshot AS text), CAST(:r_alert AS boolean), CAST(:r_subject AS text), "
+    "CAST(:r_input AS text), CAST(:r_run AS text) FROM r)"
+)
+
+
 def write_receipt(session: Session, body: dict[str, Any], actor: str) -> int:
-    """The receipt as one audit row plus its index row (in the caller's transaction);
-    returns the audit row's number."""
-    (row,) = append(session, [Event(RECEIPT, body["receipt"], actor, body)])
-    session.connection().execute(
-        insert(ReceiptRow),
-        {
-            "id": body["receipt"],
-            "audit_seq": row["seq"],
-            "kind": body["kind"],
-            "created": datetime.fromisoformat(body["at"]),
-            "actor": actor,
-            "snapshot_id": body["snapshot"],
-            "alert": body["outcome"] == "alert",
-            "subject_key": body.get("subject_key"),
-            "input_sha256": body["input_sha256"],
-            "run_id": body.get("run"),
-        },
-    )
+    """The receipt as one audit row plus its index row (in the caller's transaction; on
+    PostgreSQL one statement, so it may also run as a transaction of its own); returns the
+    audit row's number."""
+    index = {
+        "id": body["receipt"],
+        "kind": body["kind"],
+        "created": datetime.fromisoformat(body["at"]),
+        "snapshot": body["snapshot"],
+        "alert": body["outcome"] == "alert",
+        "subject": body.get("subject_key"),
+        "input": body["input_sha256"],
+        "run": body.get("run"),
+    }
+    event = Event(RECEIPT, body["receipt"], actor, body)
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        row = append_pg(conn, event, _PG_INDEX, {f"r_{k}": v for k, v in index.items()})
+        return int(row["seq"])
+    (row,) = append(session, [event])
+    cursor = sqlite_cursor(conn)
+    try:
+        created = _sqlite_datetime(conn.dialect)(index["created"])
+        cursor.execute(
+            _SQLITE_INDEX,
+            (index["id"], row["seq"], index["kind"], created, actor, index["snapshot"],
+             index["alert"], index["subject"], index["input"], index["run"]),
+        )  # fmt: skip
+    finally:
+        cursor.close()
     return int(row["seq"])
+
+
+_SQLITE_INDEX = (
+    "INSERT INTO receipts (id, audit_seq, kind, created, actor, snapshot_id, alert, "
+    "subject_key, input_sha256, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+@functools.cache
+def _sqlite_datetime(dialect: Dialect) -> Callable[[datetime], Any]:
+    """How SQLAlchemy stores ``receipts.created`` on SQLite (so the ORM reads it back)."""
+    column_type = ReceiptRow.__table__.c.created.type
+    process = column_type.dialect_impl(dialect).bind_processor(dialect)
+    assert process is not None
+    return process
 
 
 def record_screening(
@@ -189,7 +226,7 @@ def record_screening(
     alerts, use :meth:`clearance.cases.service.CaseService.record`.)"""
     rid = new_id()
     body = receipt_body(result, context, receipt_id=rid, actor=actor, source=source)
-    with db.session(write=True) as s:
+    with db.session(write=True, single=True) as s:
         write_receipt(s, body, actor)
     return rid
 

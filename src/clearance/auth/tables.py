@@ -28,3 +28,13 @@ class UserKeyRow(Base):
     sha256: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
     created: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     revoked: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class UserPasswordRow(Base):
+    """A user's password for the web pages, as an argon2id hash (PHC string)."""
+
+    __tablename__ = "user_passwords"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    hash: Mapped[str] = mapped_column(String(200), nullable=False)
+    updated: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)

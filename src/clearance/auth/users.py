@@ -44,6 +44,9 @@ def _user(row: UserRow) -> User:
     return User(row.name, roles, row.active)
 
 
+user_of = _user  # for the password store (clearance.auth.passwords)
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -75,6 +78,10 @@ class UserStore:
         if row is None:
             raise NotFoundError(f"no user named {name!r} (see `clearance users list`)")
         return row
+
+    def row(self, s: Session, name: str) -> UserRow:
+        """The user's row in ``s`` (:class:`NotFoundError` when unknown)."""
+        return self._row(s, name)
 
     def get(self, name: str) -> User:
         with self.db.session() as s:
@@ -119,7 +126,10 @@ class UserStore:
 
     def authenticate(self, token: str) -> User | None:
         """The active user a key belongs to, or ``None`` (cached for ``CACHE_SECONDS``)."""
-        digest = hash_key(token)
+        return self.authenticate_digest(hash_key(token))
+
+    def authenticate_digest(self, digest: str) -> User | None:
+        """As :meth:`authenticate`, from the key's SHA-256 (what a web session keeps)."""
         now = time.monotonic()
         with self._lock:
             hit = self._cache.get(digest)

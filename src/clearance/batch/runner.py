@@ -49,13 +49,17 @@ from clearance.batch.worker import (
     peak_rss_kb,
     process_chunk,
     run_chunk,
+    screening_context_of,
+    worker_context,
 )
 from clearance.errors import BatchInputError, CheckpointError, ClearanceError, SnapshotError
 from clearance.matching.engine import Screener
+from clearance.matching.result import ScreeningResult
 from clearance.settings import Settings
 
 if TYPE_CHECKING:
     from clearance.app import Clearance
+    from clearance.audit.receipts import ScreeningContext
 
 DEFAULT_CHUNK_ROWS = 2000
 
@@ -75,6 +79,7 @@ class BatchConfig:
     chunk_rows: int = DEFAULT_CHUNK_ROWS
     resume: bool = False
     errors: Path | None = None
+    record: bool = False  # keep the alerting results and the engine's receipt context
 
     @property
     def errors_path(self) -> Path:
@@ -122,6 +127,10 @@ class BatchSummary:
     max_rss_worker_kb: int = 0
     parent_cpu_seconds: float = 0.0
     already_done: bool = False
+    # with ``BatchConfig.record``: every alerting result, in input order, and the context
+    # their receipts need (see :mod:`clearance.batch.record`); not part of ``to_dict``
+    alert_results: list[ScreeningResult] = field(default_factory=list)
+    context: ScreeningContext | None = None
 
     @property
     def rate(self) -> float:
@@ -222,6 +231,12 @@ class _Engine:
                 "try --workers 1 to see the error"
             ) from None
 
+    def context(self) -> ScreeningContext:
+        if self._screener is not None:
+            return screening_context_of(self._setup, self._screener)
+        context: ScreeningContext = self._submit(worker_context).result()
+        return context
+
     def run(self, chunks: Iterator[RawChunk]) -> Iterator[ChunkOutput]:
         if self._screener is not None:
             for chunk in chunks:
@@ -267,6 +282,11 @@ def run_batch(
     """Screen ``config.input`` into ``config.output``; see the module docstring."""
     progress = progress or NullProgress()
     say = notify or (lambda _message: None)
+    if config.record and config.resume:
+        raise BatchInputError(
+            "--record cannot resume a run (the alerts screened before the interruption are not "
+            "kept): delete the checkpoint and run again with --record"
+        )
     out_fmt = output_format(config)
     in_fmt = detect_format(config.input, config.input_format)
     source = open_input(config.input, in_fmt, config.text)
@@ -306,6 +326,7 @@ def run_batch(
         config.text,
         config.result,
         out_fmt,
+        keep_alerts=config.record,
     )
     engine = _Engine(setup, max(1, config.workers))
     try:
@@ -336,7 +357,10 @@ def run_batch(
                 algorithm_version=version,
                 committed=Committed(offset=source.data_offset, line=source.data_line),
             )
-        return _run(config, source, mapping, out_fmt, checkpoint, ckpt_path, engine, progress)
+        context = engine.context() if config.record else None
+        summary = _run(config, source, mapping, out_fmt, checkpoint, ckpt_path, engine, progress)
+        summary.context = context
+        return summary
     finally:
         engine.close()
 
@@ -372,6 +396,7 @@ def _run(
         base_elapsed = checkpoint.elapsed
         resumed_from = done.rows
         engine_seconds, engine_cpu, worker_cpu, worker_rss = 0.0, 0.0, 0.0, 0
+        kept: list[ScreeningResult] = []
         if checkpoint.status == "running":
             progress.start(source.total, done.offset, done.rows)
             try:
@@ -387,6 +412,7 @@ def _run(
                     engine_cpu += result.engine_cpu
                     worker_cpu += result.cpu
                     worker_rss = max(worker_rss, result.max_rss_kb)
+                    kept.extend(result.alert_results)
                     progress.advance(consumed, result.records, done.alerts, done.errors)
             except BrokenProcessPool:
                 raise ClearanceError(
@@ -415,6 +441,7 @@ def _run(
     summary.engine_cpu_seconds = engine_cpu
     summary.worker_cpu_seconds = worker_cpu
     summary.max_rss_worker_kb = worker_rss
+    summary.alert_results = kept
     return summary
 
 

@@ -14,7 +14,7 @@ import signal
 import threading
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -32,6 +32,7 @@ from clearance.settings import Settings
 
 if TYPE_CHECKING:
     from clearance.app import Clearance
+    from clearance.audit.receipts import ScreeningContext
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ class WorkerSetup:
     text: TextOptions
     result: ResultOptions
     output_format: Format
+    keep_alerts: bool = False  # send the alerting results back (``batch --record``)
 
 
 @dataclass(slots=True)
@@ -62,6 +64,7 @@ class ChunkOutput:
     seconds: float = 0.0  # wall time spent screening (the engine), for the benchmark
     engine_cpu: float = 0.0  # CPU time of the same
     cpu: float = 0.0  # CPU time of the whole chunk (decode, screen, encode)
+    alert_results: list[ScreeningResult] = field(default_factory=list)  # if keep_alerts
 
 
 def peak_rss_kb() -> int:
@@ -130,11 +133,14 @@ def process_chunk(screener: ScreensMany, setup: WorkerSetup, chunk: RawChunk) ->
     seconds, engine_cpu = time.perf_counter() - started, time.process_time() - engine_cpu
     out_rows: list[dict[str, Any]] = []
     alerts = 0
+    kept: list[ScreeningResult] = []
     for query, identifier, line, result in zip(queries, ids, lines, results, strict=True):
         if isinstance(result, str):
             bad.append(BadRecord(line, query.name, result, identifier))
             continue
         alerts += result.alert
+        if result.alert and setup.keep_alerts:
+            kept.append(result)
         out_rows.append(output_row(result, identifier, setup.result))
     bad.sort(key=lambda b: b.line)
     payload = encode_rows(out_rows, setup.output_format, setup.result.detail, setup.text.delimiter)
@@ -152,6 +158,7 @@ def process_chunk(screener: ScreensMany, setup: WorkerSetup, chunk: RawChunk) ->
         seconds=seconds,
         engine_cpu=engine_cpu,
         cpu=time.process_time() - cpu_start,
+        alert_results=kept,
     )
 
 
@@ -199,6 +206,19 @@ def load_core(setup: WorkerSetup, screener: Screener) -> Clearance:
 
     engine = Engine(Snapshot(Path(setup.snapshot_path)), screener)
     return Clearance(setup.settings).pin(engine)
+
+
+def screening_context_of(setup: WorkerSetup, screener: Screener) -> ScreeningContext:
+    """What a receipt says about the engine: list versions and file hashes, the algorithm."""
+    from clearance.audit.receipts import screening_context
+    from clearance.snapshots import Snapshot
+
+    return screening_context(Snapshot(Path(setup.snapshot_path)), screener)
+
+
+def worker_context() -> ScreeningContext:
+    """Pool task: :func:`screening_context_of` this worker's engine."""
+    return screening_context_of(_STATE["setup"], _STATE["screener"])
 
 
 def run_chunk(chunk: RawChunk) -> ChunkOutput:

@@ -41,6 +41,7 @@ from clearance.matching.result import Match, ScreeningResult
 from clearance.model import Entity
 
 CASE = "case"
+MAX_CASE_ID = 2_147_483_647  # cases.id is a 32-bit integer on PostgreSQL
 EntityLookup = Callable[[str], Entity | None]
 
 
@@ -86,6 +87,21 @@ def case_dict(row: CaseRow) -> dict[str, Any]:
     }
 
 
+def known_case_id(case_id: int) -> int:
+    """``case_id`` if a case could have it; else the "no case" error (no database asked)."""
+    if not 1 <= case_id <= MAX_CASE_ID:
+        raise NotFoundError(f"no case {case_id}")
+    return case_id
+
+
+def parse_state(state: str) -> State:
+    try:
+        return State(state)
+    except ValueError:
+        names = ", ".join(s.value for s in State)
+        raise model.CaseInputError(f"{state!r} is not a case state ({names})") from None
+
+
 def _view(row: CaseRow) -> CaseView:
     return CaseView(
         row.id,
@@ -113,7 +129,9 @@ class CaseService:
         """One receipt for ``result``; a case opened or joined per alerting match, unless an
         approved clear of the same subject and entity still holds. One transaction."""
         require(actor.name, actor.roles, Action.RECORD)
-        with self.db.session(write=True) as s:
+        # without an alert the receipt is the only write: one statement (see write_receipt)
+        single = not any(m.alert for m in result.matches)
+        with self.db.session(write=True, single=single) as s:
             return self._record_in(s, result, context, actor, entity, source)
 
     def record_batch(
@@ -290,7 +308,7 @@ class CaseService:
         require(actor.name, actor.roles, Action.READ_CASES)
         q = select(CaseRow)
         if state:
-            q = q.where(CaseRow.state == State(state).value)
+            q = q.where(CaseRow.state == parse_state(state).value)
         if assignee:
             q = q.where(CaseRow.assignee == assignee)
         if entity_id:
@@ -299,7 +317,7 @@ class CaseService:
             key = subject if len(subject) == 64 else subject_key({"name": subject})
             q = q.where(CaseRow.subject_key == key)
         if before:
-            q = q.where(CaseRow.id < before)
+            q = q.where(CaseRow.id < min(before, MAX_CASE_ID + 1))
         with self.db.session() as s:
             return [case_dict(r) for r in s.scalars(q.order_by(CaseRow.id.desc()).limit(limit))]
 
@@ -307,13 +325,14 @@ class CaseService:
         require(actor.name, actor.roles, Action.READ_CASES)
         q = select(func.count()).select_from(CaseRow)
         if state:
-            q = q.where(CaseRow.state == State(state).value)
+            q = q.where(CaseRow.state == parse_state(state).value)
         with self.db.session() as s:
             return int(s.scalar(q) or 0)
 
     def get(self, actor: Actor, case_id: int) -> dict[str, Any]:
         """The case with its receipts and full history (from the audit log)."""
         require(actor.name, actor.roles, Action.READ_CASES)
+        known_case_id(case_id)
         with self.db.session() as s:
             row = s.get(CaseRow, case_id)
             if row is None:
@@ -335,6 +354,7 @@ class CaseService:
         rule: Callable[[CaseView], Change],
         expected_version: int | None = None,
     ) -> dict[str, Any]:
+        known_case_id(case_id)
         with self.db.session(write=True) as s:
             row = s.scalars(select(CaseRow).where(CaseRow.id == case_id).with_for_update()).first()
             if row is None:

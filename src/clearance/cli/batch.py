@@ -17,11 +17,14 @@ from clearance.cli.output import (
     print_json,
     print_warning,
 )
+from clearance.cli.users import AsOption
 from clearance.errors import ClearanceError
 from clearance.extras import require
 
 if TYPE_CHECKING:  # the batch engine is imported when the command runs (keeps --help fast)
+    from clearance.auth.roles import Actor
     from clearance.batch import BatchConfig, BatchSummary
+    from clearance.batch.record import RecordedRun
 
 
 def default_workers() -> int:
@@ -138,6 +141,36 @@ _Delimiter = Annotated[
 ]
 _Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 _JsonOutput = Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")]
+_Record = Annotated[
+    bool,
+    typer.Option(
+        "--record",
+        help="Write a receipt for the run and one per alert, each alert opening or joining a "
+        "case (acts for --as USER or CLEARANCE_USER_KEY; local engine).",
+    ),
+]
+
+
+def _recorder(ctx: typer.Context, as_user: str | None) -> Actor:
+    """The user a recorded run acts for, checked before the run starts."""
+    from clearance.auth.roles import Action
+    from clearance.auth.roles import require as require_role
+    from clearance.cli.users import acting
+
+    actor = acting(ctx, as_user)
+    require_role(actor.name, actor.roles, Action.RECORD)
+    return actor
+
+
+def _print_recorded(recorded: RecordedRun) -> None:
+    data = recorded.to_dict()
+    console.print(
+        f"recorded: run receipt {data['receipt']}, {len(data['alert_receipts']):,} alert "
+        f"receipts, {len(data['cases']):,} cases opened or joined, "
+        f"{len(data['suppressed']):,} alerts suppressed by a clear",
+        soft_wrap=True,
+        highlight=False,
+    )
 
 
 def _delimiter(delimiter: str | None, input_path: Path) -> str:
@@ -176,6 +209,8 @@ def batch(
     delimiter: _Delimiter = None,
     quiet: _Quiet = False,
     json_output: _JsonOutput = False,
+    record: _Record = False,
+    as_user: AsOption = None,
 ) -> None:
     """Screen every row of INPUT; one result row per input row, in input order."""
     from clearance.batch import BatchConfig, ColumnSpec, ResultOptions, TextOptions, run_batch
@@ -189,6 +224,12 @@ def batch(
         raise typer.BadParameter(f"at most {DETAIL_MATCH_LIMIT}", param_hint="--top-k")
     if engine not in {"local", "spark"}:
         raise typer.BadParameter("expected local or spark", param_hint="--engine")
+    if record and engine == "spark":
+        raise ClearanceError(
+            "--record is for the local engine (--engine local): a Spark run does not keep its "
+            "alerts for the receipts"
+        )
+    actor = _recorder(ctx, as_user) if record else None
     config = BatchConfig(
         input=input_path,
         output=output,
@@ -210,6 +251,7 @@ def batch(
         chunk_rows=chunk_size,
         resume=resume,
         errors=errors,
+        record=record,
     )
     progress = make_progress(err_console, quiet=quiet or json_output)
     if engine == "spark":
@@ -226,7 +268,18 @@ def batch(
             summary = run_batch(config, state.settings, progress, notify=print_warning)
         except KeyboardInterrupt:
             _interrupted(config)
+    recorded = None
+    if actor is not None:
+        from clearance.batch.record import record_run
+        from clearance.cli.users import database
+
+        recorded = record_run(database(ctx), state.store, actor, summary, input_path)
     if json_output:
-        print_json(summary.to_dict())
+        data = summary.to_dict()
+        if recorded is not None:
+            data["recorded"] = recorded.to_dict()
+        print_json(data)
     else:
         _print_summary(summary)
+        if recorded is not None:
+            _print_recorded(recorded)

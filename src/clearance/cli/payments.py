@@ -15,7 +15,8 @@ from clearance.cli.output import console, get_state
 
 if TYPE_CHECKING:  # the engine is imported when the command runs (keeps --help fast)
     from clearance.messages import Message, ReadError
-    from clearance.payments import Decision, PaymentScreener
+    from clearance.payments import Decision, PaymentScreener, Policy
+    from clearance.payments.record import PaymentRecorder
 
 _STYLE = {"block": "bold red", "reject": "red", "review": "yellow", "clear": "green"}
 
@@ -49,13 +50,27 @@ def payment(
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit with 3 when a message is not clear.")
     ] = False,
+    record: Annotated[
+        bool,
+        typer.Option(
+            "--record",
+            help="Write a receipt per message to the audit trail; each hit that stops a "
+            "payment opens (or joins) a case.",
+        ),
+    ] = False,
+    as_user: Annotated[
+        str | None, typer.Option("--as", metavar="USER", help="With --record: who screens.")
+    ] = None,
 ) -> None:
     """Screen payment messages: block / reject / review / clear per message, with the field."""
     from clearance.messages import SchemaSet, read_paths
     from clearance.payments import Decision, PaymentScreener, Policy, SnapshotLists
 
     state = get_state(ctx)
-    screener = PaymentScreener(SnapshotLists(state.app), Policy.load(policy))
+    rules = Policy.load(policy)
+    screener = PaymentScreener(SnapshotLists(state.app), rules)
+    always = state.settings.decisions.record_payments  # CLEARANCE_RECORD_PAYMENTS
+    recorder = _recorder(ctx, rules, as_user) if record or always else None
     schemas = SchemaSet(xsd) if xsd is not None else None
     if pacs002 is not None:
         pacs002.mkdir(parents=True, exist_ok=True)
@@ -63,14 +78,14 @@ def payment(
     counts = {"clear": 0, "review": 0, "reject": 0, "block": 0, "errors": 0}
     rows: list[tuple[str, ...]] = []
     try:
-        for item, record in _records(screener, read_paths(paths, schemas), parties):
-            counts[record.get("decision", "errors")] += 1
+        for item, line in _records(screener, read_paths(paths, schemas), parties, recorder):
+            counts[line.get("decision", "errors")] += 1
             if sink is not None:
-                sink.write(orjson.dumps(record) + b"\n")
+                sink.write(orjson.dumps(line) + b"\n")
             elif as_json:
-                sys.stdout.buffer.write(orjson.dumps(record) + b"\n")
+                sys.stdout.buffer.write(orjson.dumps(line) + b"\n")
             else:
-                rows.append(_row(record))
+                rows.append(_row(line))
             if pacs002 is not None and isinstance(item, Decision) and item.label == "reject":
                 _write_report(pacs002, item, counts["reject"])
     finally:
@@ -85,8 +100,26 @@ def payment(
         raise typer.Exit(3)
 
 
+def _recorder(ctx: typer.Context, rules: Policy, as_user: str | None) -> PaymentRecorder:
+    """``--record``: receipts and cases as the acting user (``--as`` or CLEARANCE_USER_KEY)."""
+    from clearance.audit.receipts import pin_snapshot, screening_context
+    from clearance.cases.service import CaseService
+    from clearance.cli.users import acting, database
+    from clearance.payments.record import PaymentRecorder
+
+    engine = get_state(ctx).app
+    actor = acting(ctx, as_user)
+    pin_snapshot(engine.store, engine.snapshot.id)
+    context = screening_context(engine.snapshot, engine.screener)
+    return PaymentRecorder(CaseService(database(ctx)), context, actor, rules,
+                           entity=engine.snapshot.entity, source="cli")  # fmt: skip
+
+
 def _records(
-    screener: PaymentScreener, items: Iterator[Message | ReadError], parties: bool
+    screener: PaymentScreener,
+    items: Iterator[Message | ReadError],
+    parties: bool,
+    recorder: PaymentRecorder | None,
 ) -> Iterator[tuple[Decision | ReadError, dict[str, Any]]]:
     from clearance.messages import ReadError
 
@@ -95,7 +128,10 @@ def _records(
             yield item, item.to_dict()
         else:
             decision = screener.screen(item)
-            yield decision, decision.to_dict(parties=parties)
+            record = decision.to_dict(parties=parties)
+            if recorder is not None:
+                record["recorded"] = recorder.record(decision).to_dict()
+            yield decision, record
 
 
 def _row(record: dict[str, Any]) -> tuple[str, ...]:
@@ -108,6 +144,10 @@ def _row(record: dict[str, Any]) -> tuple[str, ...]:
         target = f"{entity['name']} ({entity['id']})" if entity else repr(hit["value"])
         why = f"  {hit['field']} -> {target} [{hit['rule']}]"
     where = f"{record['source']} ({record['type']} {record['reference']})"
+    recorded = record.get("recorded")
+    if recorded:
+        cases = ", ".join(str(c) for c in recorded["cases"])
+        why += f"  receipt {recorded['receipt']}" + (f", case {cases}" if cases else "")
     return (record["decision"], where, why)
 
 

@@ -83,6 +83,21 @@ def new_key(ctx: typer.Context, name: Annotated[str, typer.Argument(help="The us
     typer.echo(f"key issued to {name!r}: store it now, it cannot be shown again", err=True)
 
 
+@users_app.command("passwd")
+def passwd(ctx: typer.Context, name: Annotated[str, typer.Argument(help="The user.")]) -> None:
+    """Set a user's password for the web pages (asked twice, or one line on stdin)."""
+    import sys
+
+    from clearance.auth.passwords import PasswordStore
+
+    if sys.stdin.isatty():
+        password = typer.prompt("New password", hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    PasswordStore(database(ctx)).set(name, password)
+    typer.echo(f"password of {name!r} set; their web sessions signed in by password have ended")
+
+
 @users_app.command("revoke")
 def revoke(ctx: typer.Context, name: Annotated[str, typer.Argument(help="The user.")]) -> None:
     """Revoke every key of a user."""

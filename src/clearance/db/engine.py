@@ -105,21 +105,31 @@ class Database:
         )
 
     @contextmanager
-    def connect(self, *, write: bool = False) -> Iterator[Connection]:
-        """A connection inside one transaction (committed on success)."""
+    def connect(self, *, write: bool = False, single: bool = False) -> Iterator[Connection]:
+        """A connection inside one transaction (committed on success).
+
+        ``single``: the caller runs ONE writing statement, which is atomic by itself — on
+        PostgreSQL it then runs without BEGIN/COMMIT (autocommit: one round trip, not three);
+        elsewhere this is an ordinary transaction."""
         try:
             with self.engine.connect() as conn:
                 if write:
                     conn.execution_options(clearance_write=True)
+                if single and self.is_postgres:
+                    conn.execution_options(isolation_level="AUTOCOMMIT")
                 with conn.begin():
                     yield conn
         except (OperationalError, InterfaceError) as exc:
             raise self.unavailable(exc) from None
 
     @contextmanager
-    def session(self, *, write: bool = False) -> Iterator[Session]:
-        """An ORM session inside one transaction: committed on success, else rolled back."""
-        with self.connect(write=write) as conn, Session(bind=conn, expire_on_commit=False) as s:
+    def session(self, *, write: bool = False, single: bool = False) -> Iterator[Session]:
+        """An ORM session inside one transaction: committed on success, else rolled back
+        (``single``: see :meth:`connect`)."""
+        with (
+            self.connect(write=write, single=single) as conn,
+            Session(bind=conn, expire_on_commit=False) as s,
+        ):
             yield s
             s.flush()
 

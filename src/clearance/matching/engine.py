@@ -6,6 +6,7 @@ read-only after construction, so one instance serves many threads.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 from collections import defaultdict
@@ -43,14 +44,15 @@ from clearance.matching.normalize import (
 )
 from clearance.matching.query import Query, ScreenOptions
 from clearance.matching.result import FeatureResult, Match, ScreeningResult
-from clearance.matching.retrieve import QueryForm, retrieve
-from clearance.matching.scripts import ARABIC, warm_up
+from clearance.matching.retrieve import QueryForm, record_profile, retrieve
+from clearance.matching.scripts import warm_up
 from clearance.matching.wordsim import WordSimilarity
 from clearance.model import Entity, Schema
+from clearance.scripts import ARABIC
 from clearance.settings import MatchingPolicy
 
 ALGORITHM = "clearance-logic"
-ALGORITHM_RELEASE = "1.2"
+ALGORITHM_RELEASE = "1.3"
 SKELETON_FULL_TRUST = 6  # consonants a skeleton needs before it is trusted fully
 PART_TRUST = 0.99  # a match through part of the query (places and qualifiers left out)
 VOWELLED_SKELETON_TRUST = 0.75  # skeleton of a name whose every word has known vowels
@@ -94,7 +96,7 @@ class Algorithm:
 
     @property
     def version(self) -> str:
-        """The release and a hash of the parameters ("1.2+3f9a0c1b"): a receipt names exactly
+        """The release and a hash of the parameters ("1.3+3f9a0c1b"): a receipt names exactly
         what produced a score."""
         blob = json.dumps(self.parameters(), sort_keys=True).encode()
         return f"{self.release}+{hashlib.sha256(blob).hexdigest()[:8]}"
@@ -158,7 +160,7 @@ def skeleton_trust(form: NameForm) -> float:
 
 @lru_cache(maxsize=20_000)  # query forms repeat (see _query_forms)
 def _weigh_query(form: NameForm, params: NameParams) -> WeightedName:
-    return weigh(form, params, spread=2)
+    return weigh(form, params)
 
 
 class Screener:
@@ -174,8 +176,14 @@ class Screener:
         self.algorithm_version = self.algo.version
         self.snapshot_id = index.snapshot_id
         self._entity_records: list[list[int]] | None = None  # built on first identifier hit
-        warm_up()  # no first-query penalty in any script
+        index.prepare()  # no first-query penalty: lookup tables now, not on a first query
+        record_profile(index)
+        warm_up()  # ... in any script
         warm_up_forms()
+        # The index lives as long as the screener: its millions of objects are moved out of
+        # the cyclic collector's sight, so that a full collection does not walk them again
+        # in the middle of a query (tens of milliseconds each time).
+        gc.freeze()
         self._cache: dict[tuple[Query, ScreenOptions], ScreeningResult] = {}
 
     # -- construction ----------------------------------------------------------------------
@@ -301,8 +309,9 @@ class Screener:
                 }
             )
             sims[kind] = WordSimilarity(
-                q_words, c_words, dense_script=kind == KIND_NATIVE, initials=kind == KIND_LATIN
-            )
+                q_words, c_words, dense_script=kind == KIND_NATIVE, initials=kind == KIND_LATIN,
+                table=index.word_info,
+            )  # fmt: skip
         weighted = [(f, _weigh_query(f.form, self.algo.names)) for f in forms]
         matches: list[Match] = []
         for ent, rec_ids in by_entity.items():

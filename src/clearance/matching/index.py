@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import pickle
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -36,9 +37,10 @@ from clearance.matching.normalize import (
     skeleton,
     sound,
 )
+from clearance.matching.wordsim import WordInfo
 from clearance.model import Entity, FuzzyDate, IdType, Schema
 
-INDEX_FORMAT = 13
+INDEX_FORMAT = 14
 INDEX_FILE = "matcher.pkl"
 
 KIND_LATIN, KIND_NATIVE, KIND_SKELETON = 0, 1, 2
@@ -128,6 +130,8 @@ class NameIndex:
     neighbour_data: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
     neighbour_offsets: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(1, np.int64))
     identifiers: dict[str, list[int]] = field(default_factory=dict)  # clean value -> entities
+    # every indexed word's phonetic key (the scorer's word similarity needs it per word)
+    token_phonetic: dict[str, str] = field(default_factory=dict)
     lists: dict[str, str] = field(default_factory=dict)  # list -> version label
     format: int = INDEX_FORMAT
 
@@ -150,8 +154,44 @@ class NameIndex:
         lo, hi = self.neighbour_offsets[slot], self.neighbour_offsets[slot + 1]
         return self.neighbour_data[lo:hi].tolist()  # type: ignore[no-any-return]
 
+    def neighbours_of(self, variants: list[str]) -> list[int]:
+        """Vocabulary ids of keys one deletion away from any of ``variants``, each once."""
+        table = self.neighbour_keys
+        offsets, data = self._neighbour_arrays
+        out: list[int] = []
+        for slot in map(table.get, variants):
+            if slot is not None:
+                out += data[offsets[slot] : offsets[slot + 1]]
+        return list(dict.fromkeys(out)) if out else out
+
+    @property
+    def _neighbour_arrays(self) -> tuple[array[int], array[int]]:
+        """The neighbour table as plain arrays (a slice of one is cheaper to read per query
+        than a slice of a numpy array)."""
+        cached: tuple[array[int], array[int]] | None = self.__dict__.get("_nb_arrays")
+        if cached is None:
+            offsets, data = array("q"), array("i")
+            offsets.frombytes(self.neighbour_offsets.astype(np.int64).tobytes())
+            data.frombytes(self.neighbour_data.astype(np.int32).tobytes())
+            cached = self.__dict__["_nb_arrays"] = (offsets, data)
+        return cached
+
     def key_text(self, key_id: int) -> str:
         return self._reverse[key_id]
+
+    def prepare(self) -> NameIndex:
+        """Build the lookup tables screening needs now rather than on a first query."""
+        _ = self._reverse, self.word_info, self._neighbour_arrays
+        return self
+
+    @property
+    def word_info(self) -> WordInfo:
+        """What the word similarity needs of each indexed word (memoised, from the stored
+        phonetic keys)."""
+        cached: WordInfo | None = self.__dict__.get("_word_info")
+        if cached is None:
+            cached = self.__dict__["_word_info"] = WordInfo(self.token_phonetic)
+        return cached
 
     @property
     def _reverse(self) -> list[str]:
@@ -433,6 +473,10 @@ class IndexBuilder:
     def build(self) -> NameIndex:
         self._flush()
         index = self.index
+        memo = self._phonetic
+        index.token_phonetic = {
+            t: memo[t] for t in dict.fromkeys(chain.from_iterable(index.rec_tokens))
+        }
         index.vocab, index.posting_data, index.posting_offsets = _merge_postings(self._chunks)
         index.neighbour_keys, index.neighbour_data, index.neighbour_offsets = _neighbour_table(
             index.vocab

@@ -7,14 +7,14 @@ one word what the other writes as two, and weights for what each word says.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
 from clearance.matching.normalize import NameForm
-from clearance.matching.scripts import HAN, HANGUL, hangul_syllable
+from clearance.matching.scripts import hangul_syllable
 from clearance.matching.vocab import (
     LOW_INFO_WORDS,
     PERSON_PARTICLES,
@@ -22,6 +22,7 @@ from clearance.matching.vocab import (
     is_patronymic,
 )
 from clearance.matching.wordsim import MERGE_SIM, MIN_WORD_SIM, SIM_ROWS, WordSimilarity, word_sim
+from clearance.scripts import HAN, HANGUL
 
 SYLLABIC_SCRIPTS = frozenset({HAN, HANGUL})
 
@@ -49,7 +50,6 @@ _KOREAN_USUAL = frozenset(
     kwang hoon hyung sook suk seok jae dong myung chang kyu gyu bum yeol yul jee kee
     """.split()  # noqa: SIM905
 )
-
 
 SYLLABLES = _syllables()
 
@@ -148,69 +148,52 @@ class NameComparison:
 
 
 class WeightedName:
-    """A name form with its per-word weights, worked out once per name.
+    """A name form with its per-word weights, worked out once per name."""
 
-    For the run-together check, ``ends`` holds (first letter, length) and (last letter,
-    length) of each word, ``joined`` the same of each two adjacent words run together, and
-    ``joined_words`` the same without initials (for person names), as integer keys; a
-    query's lengths are spread by +-2. They are worked out on first use: most comparisons
-    never need them.
-    """
+    __slots__ = ("form", "numbers", "patronymic", "strong", "weights")
 
-    __slots__ = ("_keys", "form", "numbers", "patronymic", "spread", "strong", "weights")
-
-    def __init__(self, form: NameForm, params: NameParams, spread: int) -> None:
+    def __init__(self, form: NameForm, params: NameParams) -> None:
         tokens = form.tokens
         self.form = form
-        self.weights = tuple(word_weight(w, params) for w in tokens)
-        self.patronymic = tuple(is_patronymic(w) for w in tokens)
-        self.numbers = form.numbers  # the words that are numbers (which must agree)
+        table = word_table(params)
+        info = [table[w] for w in tokens]
+        self.weights = tuple([w for w, _, _ in info])
+        self.patronymic = tuple([p for _, p, _ in info])
+        # the words that are numbers (which must agree)
+        self.numbers = (
+            frozenset(t for t, i in zip(tokens, info, strict=True) if i[2])
+            if any(i[2] for i in info)
+            else _NO_NUMBERS
+        )
         self.strong = sum(1 for w in self.weights if w >= 1.0)  # words of full weight
-        self.spread = spread
-        self._keys: tuple[frozenset[int], frozenset[int], frozenset[int]] | None = None
-
-    def _end_keys(self) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
-        if self._keys is None:
-            tokens, spread = self.form.tokens, self.spread
-            adjacent = list(zip(tokens, tokens[1:], strict=False))
-            joined = _end_keys([(a[0], b[-1], len(a) + len(b)) for a, b in adjacent], spread)
-            joined_words = joined
-            if any(len(w) == 1 for w in tokens):
-                joined_words = _end_keys(
-                    [(a[0], b[-1], len(a) + len(b)) for a, b in adjacent
-                     if len(a) > 1 and len(b) > 1],
-                    spread,
-                )  # fmt: skip
-            ends = _end_keys([(w[0], w[-1], len(w)) for w in tokens], spread)
-            self._keys = (ends, joined, joined_words)
-        return self._keys
-
-    @property
-    def ends(self) -> frozenset[int]:
-        return self._end_keys()[0]
-
-    @property
-    def joined(self) -> frozenset[int]:
-        return self._end_keys()[1]
-
-    @property
-    def joined_words(self) -> frozenset[int]:
-        return self._end_keys()[2]
 
 
-def _end_keys(words: Iterable[tuple[str, str, int]], spread: int) -> frozenset[int]:
-    """Keys for (first letter, length) and (last letter, length), lengths spread by +-spread."""
-    return frozenset(
-        (letter << 8) + length + d
-        for first, last, length in words
-        for letter in (ord(first), 0x110000 + ord(last))
-        for d in range(-spread, spread + 1)
-    )
+_NO_NUMBERS: frozenset[str] = frozenset()
 
 
-def weigh(form: NameForm, params: NameParams, *, spread: int = 0) -> WeightedName:
-    """``form`` with what scoring needs of it; ``spread=2`` for a query (see WeightedName)."""
-    return WeightedName(form, params, spread)
+class WordTable(dict[str, tuple[float, bool, bool]]):
+    """Per word: its weight under one :class:`NameParams`, whether it is a patronymic and
+    whether a number, worked out on first use (the same words recur across many names)."""
+
+    def __init__(self, params: NameParams) -> None:
+        super().__init__()
+        self.params = params
+
+    def __missing__(self, token: str) -> tuple[float, bool, bool]:
+        value = (word_weight(token, self.params), is_patronymic(token), token.isdigit())
+        self[token] = value
+        return value
+
+
+@lru_cache(maxsize=8)
+def word_table(params: NameParams) -> WordTable:
+    """The :class:`WordTable` of ``params`` (one per parameter set)."""
+    return WordTable(params)
+
+
+def weigh(form: NameForm, params: NameParams) -> WeightedName:
+    """``form`` with what scoring needs of it."""
+    return WeightedName(form, params)
 
 
 def compare(
@@ -369,13 +352,9 @@ def _swapped_syllables(pairs: Sequence[tuple[int, int, float, int, int]]) -> boo
 
 def _joinable(query: WeightedName, candidate: WeightedName, person: bool) -> bool:
     """Could two adjacent words on one side be one word on the other (closely enough for
-    :func:`_merge_adjacent` to pair them)?"""
-    q_joined = query.joined_words if person else query.joined
-    c_joined = candidate.joined_words if person else candidate.joined
-    if not (q_joined & candidate.ends or c_joined & query.ends):
-        # No two words run together are as long as a word on the other side and start or
-        # end with the same letter (two edits, one at each end, are not looked for).
-        return False
+    :func:`_merge_adjacent` to pair them)? Only pairs whose length is within two letters of
+    the word and that share its first or last letter are compared (two edits, one at each
+    end, are not looked for)."""
     q_words, c_words = query.form.tokens, candidate.form.tokens
     for many, one in ((q_words, c_words), (c_words, q_words)):
         if len(many) < 2:
@@ -385,13 +364,14 @@ def _joinable(query: WeightedName, candidate: WeightedName, person: bool) -> boo
             size = len(left) + len(right)
             if person and (len(left) < 2 or len(right) < 2):
                 continue
-            joined = left + right
+            joined = ""
             for word in one:
                 length = len(word)
                 if length - size > 2 or size - length > 2:
                     continue
                 if word[0] != left[0] and word[-1] != right[-1]:
                     continue
+                joined = joined or left + right
                 dist = OSA.distance(joined, word, score_cutoff=2)
                 if word_sim(dist, max(size, length)) >= MERGE_SIM:
                     return True

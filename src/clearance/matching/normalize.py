@@ -16,16 +16,7 @@ from rapidfuzz.distance import OSA
 from rigour._core import extract_org_types as _rigour_org_types
 
 from clearance.countries import country_code
-from clearance.matching.scripts import (
-    ARABIC,
-    LATIN,
-    arabic_skeleton,
-    char_script,
-    detect_script,
-    latin_skeleton,
-    romanise,
-    romanise_mixed,
-)
+from clearance.matching.scripts import arabic_skeleton, latin_skeleton, romanise, romanise_mixed
 from clearance.matching.vocab import (
     ABBREVIATIONS,
     CITIES,
@@ -37,6 +28,7 @@ from clearance.matching.vocab import (
     TITLES,
     interior_form,
 )
+from clearance.scripts import ARABIC, LATIN, char_script, detect_script
 
 _APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02be\u02bf\u00b4\u00b7`ʹʺ]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -272,7 +264,11 @@ def _form_class(words: list[str], *, iso: bool = True) -> str | None:
     """The legal-form class ``words`` spell, letter for letter or (for phrases of long words)
     by sound: "Publik Yoint-Stokk Kompany", "Publits Yoint-Stotsk Tsompany" are a "Public
     Joint Stock Company"."""
-    phrase = tuple(words)
+    return _phrase_class(tuple(words), iso)
+
+
+@lru_cache(maxsize=100_000)  # single words and short phrases recur across names
+def _phrase_class(phrase: tuple[str, ...], iso: bool) -> str | None:
     found = LEGAL_FORM_PHRASES.get(phrase)
     if found is None and len(phrase) > 1 and all(len(w) == 1 for w in phrase):
         found = LEGAL_FORM_PHRASES.get(("".join(phrase),))  # "F.Z.C.O.", "G.M.B.H."
@@ -416,6 +412,12 @@ def _correct_form_word(word: str, words: list[str], i: int) -> str:
         near = {words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)}
         if not near & _FORM_WORDS:
             return word
+    return _nearest_form_word(word)
+
+
+@lru_cache(maxsize=100_000)
+def _nearest_form_word(word: str) -> str:
+    """The legal-form word one edit from ``word`` (``word`` itself when there is none)."""
     for key in (word, *_deletions(word)):
         target = _FORM_WORD_NEIGHBOURS.get(key)
         if target is not None and OSA.distance(word, target) == 1:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from clearance.matching.index import (
@@ -51,20 +52,28 @@ class QueryForm:
 def _near(index: NameIndex, prefix: str, word: str, found: dict[int, float], scale: float) -> None:
     """Keys within about one edit of ``word`` (deletion neighbourhood), with their similarity."""
     one_edit = float(_SIM_ONE_EDIT[min(len(word), 11)]) * scale
-    for variant in deletions(word):  # the query word has one letter more than a listed one
-        key_id = index.vocab.get(prefix + variant)
-        if key_id is not None and key_id not in found and one_edit >= MIN_WORD_SIM:
-            found[key_id] = one_edit
-    for variant in (word, *deletions(word)):
-        for key_id in index.neighbours(prefix + variant):
-            if key_id not in found:
-                other = index.key_text(key_id)[2:]
-                dist = OSA.distance(word, other, score_cutoff=3)
-                sim = word_sim(dist, max(len(word), len(other))) * scale
-                if dist == 1 and len(word) == len(other) >= 4 and swapped(word, other):
-                    sim = max(sim, SWAP_SIM * scale)  # as the scorer rates "Aitf" / "Atif"
-                if sim >= MIN_WORD_SIM:
-                    found[key_id] = sim
+    variants = deletions(word)
+    vocab = index.vocab
+    if one_edit >= MIN_WORD_SIM:
+        for variant in variants:  # the query word has one letter more than a listed one
+            key_id = vocab.get(prefix + variant)
+            if key_id is not None and key_id not in found:
+                found[key_id] = one_edit
+    near = [k for k in index.neighbours_of([prefix + v for v in (word, *variants)])
+            if k not in found]  # fmt: skip
+    if not near:
+        return
+    others = [index.key_text(k)[2:] for k in near]
+    dists = process.cdist([word], others, scorer=OSA.distance, score_cutoff=3, dtype=np.int32)
+    size = len(word)
+    for key_id, other, dist in zip(near, others, dists[0].tolist(), strict=True):
+        if key_id in found:
+            continue
+        sim = word_sim(dist, max(size, len(other))) * scale
+        if dist == 1 and size == len(other) >= 4 and swapped(word, other):
+            sim = max(sim, SWAP_SIM * scale)  # as the scorer rates "Aitf" / "Atif"
+        if sim >= MIN_WORD_SIM:
+            found[key_id] = sim
 
 
 def _word_keys(index: NameIndex, word: str, kind: int) -> dict[int, float]:
@@ -103,10 +112,14 @@ def _best_per_record(
         key_id, sim = next(iter(keys.items()))
         posting = index.posting(key_id)
         return posting, np.full(len(posting), sim, dtype=np.float32)
-    ids = np.concatenate([index.posting(k) for k in keys])
-    vals = np.concatenate(
-        [np.full(len(index.posting(k)), s, dtype=np.float32) for k, s in keys.items()]
-    )
+    key_ids = list(keys)
+    offsets = index.posting_offsets
+    data = index.posting_data
+    lo = offsets[key_ids].tolist()
+    hi = offsets[[k + 1 for k in key_ids]].tolist()
+    ids = np.concatenate([data[a:b] for a, b in zip(lo, hi, strict=True)])
+    sizes = np.subtract(hi, lo)
+    vals = np.repeat(np.fromiter(keys.values(), np.float32, len(keys)), sizes)
     order = np.lexsort((-vals, ids))
     ids, vals = ids[order], vals[order]
     first = np.empty(len(ids), dtype=bool)
@@ -254,7 +267,9 @@ def retrieve(
             # "Olaf Schulze" / "Olaf Scholz": the other words are rare enough that every name
             # they reach can be scored, so a word two edits away is not lost at retrieval.
             form_floor = max(0.3, floor - 0.3)
-        keep = sums >= form_floor
+        # A score through this form counts ``trust`` (skeletons, query parts: see the
+        # engine), so its bound does too: a name that cannot reach the floor is not scored.
+        keep = sums * np.float32(qform.trust) >= form_floor
         for rec, bound in zip(uniq[keep].tolist(), sums[keep].tolist(), strict=True):
             if bound > out.get(rec, 0.0):
                 out[rec] = min(1.0, bound)

@@ -9,7 +9,7 @@ initials, numbers, first letters) are plain arithmetic per pair.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -65,6 +65,7 @@ def similarity_rows(
     dense_script: bool = False,
     initials: bool = True,
     respelt: bool = False,
+    table: Mapping[str, _Info] | None = None,
 ) -> list[list[float]]:
     """Word similarities of every query word against every candidate word (0..1).
 
@@ -77,30 +78,55 @@ def similarity_rows(
     """
     if not q or not c:
         return [[0.0] * len(c) for _ in q]
-    rows = _similarity(q, c, dense_script, initials)
+    rows = _similarity(q, c, dense_script, initials, table)
     if respelt:
         for i, word in enumerate(q):
             alt = respell(word)
             if alt != word:
-                (other,) = _similarity([alt], c, dense_script, initials)
+                (other,) = _similarity([alt], c, dense_script, initials, table)
                 rows[i] = [max(a, b * RESPELL_SIM) for a, b in zip(rows[i], other, strict=True)]
     return [array("f", row).tolist() for row in rows]
 
 
-@lru_cache(maxsize=200_000)
-def _word_info(word: str) -> tuple[int, str, bool, str, str, bool, str]:
-    """What the similarity needs of one word, worked out once: length, phonetic key,
+_Info = tuple[int, str, bool, str, str, bool, str]
+
+
+def _info(word: str, key: str) -> _Info:
+    """What the similarity needs of one word with phonetic key ``key``: length, phonetic key,
     spelling family, first letter, first sound, number, w/v-j/y spelling."""
-    key = phonetic(word)
     return (len(word), key, key.startswith("="), word[:1], key[:1], word.isdigit(),
             _letters(word))  # fmt: skip
 
 
+@lru_cache(maxsize=200_000)
+def _word_info(word: str) -> _Info:
+    """:func:`_info` of a query word, worked out once."""
+    return _info(word, phonetic(word))
+
+
+class WordInfo(dict[str, _Info]):
+    """:func:`_info` of the words of an index, from their phonetic keys stored in the index
+    (worked out on first use; a word not in the table gets its key computed)."""
+
+    def __init__(self, keys: Mapping[str, str]) -> None:
+        super().__init__()
+        self.phonetic = keys
+
+    def __missing__(self, word: str) -> _Info:
+        key = self.phonetic.get(word)
+        value = self[word] = _info(word, phonetic(word) if key is None else key)
+        return value
+
+
 def _similarity(
-    q: Sequence[str], c: Sequence[str], dense_script: bool, initials: bool
+    q: Sequence[str],
+    c: Sequence[str],
+    dense_script: bool,
+    initials: bool,
+    table: Mapping[str, _Info] | None = None,
 ) -> list[list[float]]:
     q_info = [_word_info(w) for w in q]
-    c_info = [_word_info(w) for w in c]
+    c_info = [_word_info(w) for w in c] if table is None else [table[w] for w in c]
     dist_rows = process.cdist(q, c, scorer=OSA.distance, dtype=np.int32).tolist()
     sound_rows = process.cdist(
         [i[1] for i in q_info], [i[1] for i in c_info], scorer=OSA.distance, dtype=np.int32
@@ -173,6 +199,7 @@ class WordSimilarity:
         *,
         dense_script: bool = False,
         initials: bool = True,
+        table: Mapping[str, _Info] | None = None,
     ) -> None:
         rows = similarity_rows(
             query_words,
@@ -180,6 +207,7 @@ class WordSimilarity:
             dense_script=dense_script,
             initials=initials,
             respelt=initials,
+            table=table,
         )
         self.columns = {w: i for i, w in enumerate(candidate_words)}
         self.rows: dict[str, list[float]] = dict(zip(query_words, rows, strict=True))

@@ -8,6 +8,7 @@ A BIC must have the ISO 9362 shape (4 letters, 2 letters, 2 letters or digits, a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from stdnum import bic as stdnum_bic
 from stdnum import iban as stdnum_iban
@@ -25,16 +26,28 @@ _BIC_SHAPE = re.compile(r"^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$")
 def check_bic(value: str, path: str, warnings: list[str]) -> tuple[str, str | None]:
     """The BIC (8 or 11 characters, upper case) and its country, or a format error."""
     code = re.sub(r"\s+", "", value).upper()
-    if not _BIC_SHAPE.match(code):
+    verdict = _bic_verdict(code)
+    if verdict == "shape":
         raise MessageFormatError(f"invalid BIC {value.strip()[:40]!r}", path)
+    if verdict == "country":
+        warnings.append(f"{path}: BIC {code} has no ISO country code ({code[4:6]})")
+        return code, None
+    return code, code[4:6]
+
+
+@lru_cache(maxsize=20_000)
+def _bic_verdict(code: str) -> str:
+    """``ok``, ``shape`` (not a BIC) or ``country`` (no ISO country); memoised: the same
+    banks' BICs come in every message."""
+    if not _BIC_SHAPE.match(code):
+        return "shape"
     try:
         stdnum_bic.validate(code)
     except InvalidComponent:
-        warnings.append(f"{path}: BIC {code} has no ISO country code ({code[4:6]})")
-        return code, None
-    except ValidationError as exc:  # pragma: no cover - the shape check catches these first
-        raise MessageFormatError(f"invalid BIC {code!r}: {exc}", path) from None
-    return code, code[4:6]
+        return "country"
+    except ValidationError:  # pragma: no cover - the shape check catches these first
+        return "shape"
+    return "ok"
 
 
 def check_iban(value: str, path: str) -> str:

@@ -12,9 +12,10 @@ message is cleared once read, so memory stays flat. Field paths start below the 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from lxml import etree
 
@@ -82,18 +83,33 @@ MANDATORY = {
 }
 
 
+_LOCAL: dict[str, str] = {}  # tag ({namespace}Name) -> local name: tags repeat endlessly
+
+
 def local(element: etree._Element) -> str:
     tag = element.tag
     if not isinstance(tag, str):
         return ""
-    return tag.rpartition("}")[2]
+    name = _LOCAL.get(tag)
+    if name is None:
+        name = tag.rpartition("}")[2]
+        if len(_LOCAL) < 10_000:
+            _LOCAL[tag] = name
+    return name
 
 
-def children(element: etree._Element) -> Iterator[tuple[str, etree._Element]]:
-    for child in element:
-        name = local(child)
-        if name:
-            yield name, child
+def children(element: etree._Element) -> list[tuple[str, etree._Element]]:
+    """The element children with their local names (comments and processing instructions
+    left out)."""
+    table = _LOCAL
+    out = []
+    for node in element.iterchildren(etree.Element):
+        tag: str = node.tag
+        name = table.get(tag)
+        if name is None:
+            name = local(node)
+        out.append((name, node))
+    return out
 
 
 def child(element: etree._Element, *names: str) -> etree._Element | None:
@@ -102,7 +118,13 @@ def child(element: etree._Element, *names: str) -> etree._Element | None:
     for name in names:
         if current is None:
             return None
-        current = next((c for n, c in children(current) if n == name), None)
+        found = None
+        for node in current.iterchildren(etree.Element):
+            tag: str = node.tag
+            if (_LOCAL.get(tag) or local(node)) == name:
+                found = node
+                break
+        current = found
     return current
 
 
@@ -143,12 +165,30 @@ def read_iso_bytes(
     data: bytes, source: str, schemas: SchemaSet | None = None
 ) -> Iterator[Message | ReadError]:
     """Every message of a small in-memory document (an API body), parsed in one go."""
+    path = Path(source)
     try:
-        root = safexml.parse_xml_bytes(Path(source), data)
+        try:
+            root = etree.fromstring(data, _parser(), base_url=source)
+        except etree.XMLSyntaxError as exc:
+            raise safexml.syntax_error(path, exc) from None
+        safexml.check_no_entities(path, root.getroottree())
     except InputFileError as exc:
         yield ReadError(source, None, None, exc.reason)
         return
     yield from _messages(root.iter("{*}AppHdr", "{*}Document"), source, schemas, release=False)
+
+
+_local = threading.local()
+
+
+def _parser() -> etree.XMLParser:
+    """One safe parser per thread (a parser is not thread-safe; making one per message costs
+    more than parsing a payment)."""
+    found: etree.XMLParser | None = getattr(_local, "parser", None)
+    if found is None:
+        options: dict[str, Any] = dict(safexml.PARSER_OPTIONS)
+        found = _local.parser = etree.XMLParser(remove_comments=True, **options)
+    return found
 
 
 def _messages(
@@ -243,11 +283,12 @@ def _walk(
     texts: list[TextField],
     warnings: list[str],
 ) -> None:
+    items = children(element)
     counts: dict[str, int] = {}
-    for name, _ in children(element):
+    for name, _ in items:
         counts[name] = counts.get(name, 0) + 1
     seen: dict[str, int] = {}
-    for name, node in children(element):
+    for name, node in items:
         seen[name] = seen.get(name, 0) + 1
         label = f"{name}[{seen[name]}]" if counts[name] > 1 else name
         here = f"{path}/{label}" if path else label

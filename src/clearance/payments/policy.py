@@ -4,6 +4,8 @@ and regions, and the score thresholds. The default is ``policy.toml`` next to th
 
 from __future__ import annotations
 
+import hashlib
+import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
@@ -11,8 +13,11 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from clearance.errors import ClearanceError
 
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 DEFAULT_POLICY = Path(__file__).with_name("policy.toml")
 
 
@@ -80,6 +85,7 @@ class Policy:
     text_review: float = 0.85
     text_max_words: int = 5
     source: str = "default"
+    sha256: str = ""  # of the declared policy (canonical JSON): receipts name it
 
     @classmethod
     def load(cls, path: Path | None = None) -> Policy:
@@ -117,11 +123,15 @@ class Policy:
             text_review=float(limits.get("text_review", 0.85)),
             text_max_words=int(limits.get("text_max_words", 5)),
             source=source,
+            sha256=hashlib.sha256(
+                orjson.dumps(data, option=orjson.OPT_SORT_KEYS, default=str)
+            ).hexdigest(),
         )
 
     def describe(self) -> dict[str, Any]:
         return {
             "source": self.source,
+            "sha256": self.sha256,
             "regimes": [r.name for r in self.regimes],
             "thresholds": {
                 "review": self.review,
@@ -152,6 +162,8 @@ def _regime(name: str, spec: dict[str, Any], regions: dict[str, Region]) -> Regi
 
 def fold(text: str) -> str:
     """Lower case, no accents, words separated by one space (for place-name matching)."""
+    if text.isascii():
+        return " ".join(_NON_ALNUM.sub(" ", text.lower()).split())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join("".join(c if c.isalnum() else " " for c in plain).split())

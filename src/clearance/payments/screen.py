@@ -8,9 +8,12 @@ files, the network or a database.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
 
 from clearance.errors import QueryError
-from clearance.matching.query import ScreenOptions, make_query
+from clearance.matching.query import Query, ScreenOptions, make_query
 from clearance.matching.result import Match
 from clearance.messages.model import Located, Message, Party, TextField
 from clearance.payments import text as running
@@ -79,22 +82,14 @@ class PaymentScreener:
         yield from self._places(party)
 
     def _name(self, party: Party, name: Located, countries: tuple[str, ...]) -> Iterator[Hit]:
-        identifiers = [v.value for _, v in party.identifiers if v.value][:5]
-        try:
-            query = make_query(
-                name.value,
-                type="organization" if running.has_legal_form(name.value) else None,
-                country=[c for c in countries if len(c) == 2] or None,
-                identifiers=identifiers or None,
-            )
-        except QueryError:
-            try:  # an unknown country code or odd identifier must not hide the name
-                query = make_query(name.value)
-            except QueryError:
-                return
-        result = self.lists.screen(query, self._names)
-        for match in result.matches:
+        identifiers = tuple(v.value for _, v in party.identifiers if v.value)[:5]
+        query = _query(name.value, tuple(c for c in countries if len(c) == 2), identifiers)
+        if query is None:
+            return
+        for match in self.lists.screen(query, self._names).matches:
             if match.alert and match.score >= self.policy.review:
+                if _one_word_resemblance(name.value, match):
+                    continue
                 yield self._match_hit(party.role, name, "name", match, self.policy.confirm)
 
     def _match_hit(
@@ -231,6 +226,50 @@ def _entity_hit(
 ) -> Hit:
     return Hit(where.path, role, check, where.value, verdict[0], verdict[1], reason, score,
                listed.entity_id, listed.name, listed.list, programs)  # fmt: skip
+
+
+@lru_cache(maxsize=50_000)
+def _query(name: str, countries: tuple[str, ...], identifiers: tuple[str, ...]) -> Query | None:
+    """The query for a party name (memoised: parties repeat from payment to payment), or None
+    when the name holds nothing to screen. An unknown country code or odd identifier must not
+    hide the name: the name is then screened alone."""
+    try:
+        return make_query(
+            name,
+            type="organization" if running.has_legal_form(name) else None,
+            country=list(countries) or None,
+            identifiers=list(identifiers) or None,
+        )
+    except QueryError:
+        try:
+            return make_query(name)
+        except QueryError:
+            return None
+
+
+ONE_WORD_SAME = 0.9  # how alike a one-word party name and the listed word must be
+
+
+def _one_word_resemblance(name: str, match: Match) -> bool:
+    """A party name with one distinctive word ("PARIS", "MARTIN S.A.R.L.", "GEORGE GROUP") is
+    no possible match of a listed name merely because it resembles it:
+
+    * its word must be the listed name's word, give or take one letter in ten ("PARIS" is not
+      "PARMIS", "DANIELS PLC" not "DANIEL", "ROSSI" not "BANK ROSSII");
+    * a listed organisation with two or more distinctive words is not named by one of them
+      ("GAMMA" is not "FEDERAL STATE UNITARY ENTERPRISE ... GAMMA", "ROBIN" not "OOO ROBIN
+      TREID"); a listed person can be ("DA COSTA" stays a possible "DA COSTA, Luis Fernando").
+    """
+    mine = running.significant(name)
+    if len(mine) != 1:
+        return False
+    listed = running.significant(match.matched_name)
+    if not listed:
+        return False
+    word = mine[0]
+    if max(Levenshtein.normalized_similarity(word, w) for w in listed) < ONE_WORD_SAME:
+        return True
+    return len(listed) >= 2 and match.schema.lower() != "person"
 
 
 _SUPPORT = {"legal_form", "country", "identifier", "birth_date"}

@@ -58,8 +58,10 @@ def words(text: str) -> list[Word]:
 
 def windows(items: list[Word], reach: Callable[[str], int], max_words: int) -> Iterator[Window]:
     """Windows of 2..max_words words around an *anchor* (a word few listed names share) whose
-    every word occurs in listed names or is a legal form or particle (each window once)."""
-    known = [_known(w.folded, reach) for w in items]
+    every word occurs in listed names or is a legal form or particle (each window once). A
+    number is no word of a window ("ORDER 6", "10 GOODS": invoice and order numbers); IMO
+    numbers are looked up on their own."""
+    known = [not w.folded.isdigit() and _known(w.folded, reach) for w in items]
     seen: set[tuple[int, int]] = set()
     for i, word in enumerate(items):
         if not known[i] or len(word.folded) < 3 or word.folded.isdigit():

@@ -33,7 +33,14 @@ def install(app: FastAPI, home: Path) -> None:
     from starlette.responses import RedirectResponse, Response
     from starlette.staticfiles import StaticFiles
 
-    from clearance.web import routes_auth, routes_graph, routes_lists, routes_pages, routes_payments
+    from clearance.web import (
+        routes_auth,
+        routes_cases,
+        routes_graph,
+        routes_lists,
+        routes_pages,
+        routes_payments,
+    )
     from clearance.web.deps import PREFIX, LoginRequired, PageError, error_page, login_redirect
     from clearance.web.middleware import WebMiddleware
     from clearance.web.sessions import SessionCodec, load_secret
@@ -43,6 +50,7 @@ def install(app: FastAPI, home: Path) -> None:
     app.include_router(routes_lists.router)
     app.include_router(routes_graph.router)
     app.include_router(routes_payments.router)
+    app.include_router(routes_cases.router)
     app.mount(PREFIX + "/static", StaticFiles(directory=STATIC), name="web-static")
     app.add_exception_handler(LoginRequired, login_redirect)
     app.add_exception_handler(PageError, error_page)

@@ -23,10 +23,13 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 import clearance
 from clearance.api.auth import Principal
 from clearance.api.errors import status_of
+from clearance.api.routes_cases import Decisions
 from clearance.api.service import ApiService, Engine
 from clearance.auth.keys import KeyStore, Role
+from clearance.auth.passwords import PasswordStore
+from clearance.auth.roles import LEGACY_ROLES, Action, access_level, allowed
 from clearance.errors import ClearanceError
-from clearance.web.sessions import Session, csrf_matches
+from clearance.web.sessions import KIND_PASSWORD, KIND_USER_KEY, Session, csrf_matches
 
 PREFIX = "/ui"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -103,10 +106,7 @@ def set_session(request: Request, new: Session) -> None:
     request.state.web_session_out = new
 
 
-def principal_of(request: Request, sess: Session) -> Principal | None:
-    """The signed-in principal, re-checked against the key file (revocations apply at once)."""
-    if not sess.signed_in:
-        return None
+def _legacy_key(request: Request, sess: Session) -> Principal | None:
     keys: KeyStore = request.app.state.auth.keys
     try:
         stored = keys.keys()
@@ -114,8 +114,45 @@ def principal_of(request: Request, sess: Session) -> Principal | None:
         raise PageError(503, f"API keys could not be read: {exc.message}") from exc
     for key in stored:
         if key.name == sess.user and secrets.compare_digest(key.sha256, sess.key_hash):
-            return Principal(key.name, key.role)
+            return Principal(key.name, key.role, LEGACY_ROLES[key.role])
     return None
+
+
+def decisions_of(request: Request) -> Decisions:
+    """The users, cases and receipts of the API (the database, opened on first use)."""
+    found: Decisions = request.app.state.decisions
+    return found
+
+
+def _database_user(request: Request, sess: Session) -> Principal | None:
+    decisions = decisions_of(request)
+    with page_errors():
+        if sess.kind == KIND_USER_KEY:
+            user = decisions.users().authenticate_digest(sess.key_hash)
+        else:
+            user = passwords(request).current(sess.user, sess.key_hash)
+    if user is None or user.name != sess.user:
+        return None
+    return Principal(user.name, access_level(user.roles), user.roles)
+
+
+def principal_of(request: Request, sess: Session) -> Principal | None:
+    """The signed-in principal, re-checked on every request against the key file or the
+    users' database (a revoked key, a disabled user, a changed password or role apply at once)."""
+    if not sess.signed_in:
+        return None
+    if sess.kind in (KIND_USER_KEY, KIND_PASSWORD):
+        return _database_user(request, sess)
+    return _legacy_key(request, sess)
+
+
+def passwords(request: Request) -> PasswordStore:
+    """The users' passwords, in the same database as the users (opened on first use)."""
+    state = request.app.state
+    store: PasswordStore | None = getattr(state, "web_passwords", None)
+    if store is None:
+        store = state.web_passwords = PasswordStore(state.decisions.lazy.get())
+    return store
 
 
 def _next_url(request: Request) -> str:
@@ -180,6 +217,8 @@ def render(
         "user": user,
         "Role": Role,
         "can": (lambda role: user is not None and user.role >= role),
+        "Action": Action,
+        "may": (lambda action: user is not None and allowed(user.roles, action)),
         "csrf": session(request).csrf,
         "prefix": PREFIX,
         "version": clearance.__version__,

@@ -92,15 +92,27 @@ class ShownMatch:
     name_pieces: list[Piece]
 
 
+def _name_pairs(features: list[tuple[str, str]]) -> tuple[set[str], set[str]]:
+    for name, reason in features:
+        if name == "name_similarity":
+            return paired_words(reason)
+    return set(), set()
+
+
 def show_match(query_name: str, match: Match) -> ShownMatch:
-    query_words: set[str] = set()
-    listed_words: set[str] = set()
-    for feature in match.features:
-        if feature.name == "name_similarity":
-            query_words, listed_words = paired_words(feature.reason)
+    query_words, listed_words = _name_pairs([(f.name, f.reason) for f in match.features])
     return ShownMatch(
         match, highlight(query_name, query_words), highlight(match.matched_name, listed_words)
     )
+
+
+def show_candidate(query_name: str, candidate: dict[str, Any]) -> tuple[list[Piece], list[Piece]]:
+    """A recorded candidate (a receipt's ``Match.to_dict()``): both names with the paired
+    words marked, as :func:`show_match` does for a live result."""
+    features = [(str(f["name"]), str(f["reason"])) for f in candidate.get("features", [])]
+    query_words, listed_words = _name_pairs(features)
+    listed = str(candidate.get("matched_name") or candidate.get("name") or "")
+    return highlight(query_name, query_words), highlight(listed, listed_words)
 
 
 def script_label(name: Name) -> str:

@@ -7,6 +7,7 @@ import functools
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.responses import Response
@@ -16,7 +17,7 @@ from clearance.auth.keys import Role
 from clearance.diff import diff_store
 from clearance.snapshots import SnapshotStore
 from clearance.web import deps
-from clearance.web.deps import PREFIX, page_errors, render
+from clearance.web.deps import PREFIX, env, page_errors, render
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 DIFF_ROWS = 50  # entities shown per page, change kind and list (the counts are always complete)
@@ -47,29 +48,51 @@ def _newest_first(entity_id: str) -> tuple[int, str]:
     return (-int(tail) if tail.isdigit() else 0, entity_id)
 
 
+class PairDiff:
+    """One pair's diff as the page shows it: per list, the core's changes and each kind's rows
+    (newest listing first, with the text a filter looks in), and each row's HTML, rendered
+    the first time it is shown and kept with the diff (a page of rows then costs a join)."""
+
+    def __init__(self, lists: dict[str, tuple[Any, dict[str, Rows]]]) -> None:
+        self.lists = lists
+        self._html: dict[tuple[str, int], Markup] = {}
+        self._rows = env.get_template("diff_rows.html").make_module({"prefix": PREFIX})
+
+    def fragment(self, kind: str, row: Any) -> Markup:
+        key = (kind, id(row))  # rows live as long as this object: ids stay unique
+        found = self._html.get(key)
+        if found is None:
+            if kind == "changed":
+                made = getattr(self._rows, "changed_rows")(row)  # noqa: B009 - a macro
+            else:
+                made = getattr(self._rows, "entity_row")(kind, row)  # noqa: B009 - a macro
+            found = self._html[key] = Markup(made)
+        return found
+
+
 @functools.lru_cache(maxsize=4)
-def _changes(store: SnapshotStore, old_id: str, new_id: str) -> dict[str, Any]:
-    """The core's field-level diff (as ``GET /snapshots/{a}/diff/{b}``), per list and kind
-    newest listing first, kept for a few pairs: the first view of a pair reads both snapshots,
-    the pages and filters after it are served from memory."""
+def _changes(store: SnapshotStore, old_id: str, new_id: str) -> PairDiff:
+    """The core's field-level diff (as ``GET /snapshots/{a}/diff/{b}``), kept for a few pairs:
+    the first view of a pair reads both snapshots, the pages and filters after it are served
+    from memory."""
     changes = diff_store(store, old_id, new_id)
-    out: dict[str, Any] = {}
+    out: dict[str, tuple[Any, dict[str, Rows]]] = {}
     for name, found in changes.lists.items():
         kinds: dict[str, Rows] = {}
         for kind in KINDS:
             entries = sorted(getattr(found, kind), key=lambda r: _newest_first(r.id))
             kinds[kind] = [(f"{r.name} {r.id}".casefold(), r) for r in entries]
         out[name] = (found, kinds)
-    return out
+    return PairDiff(out)
 
 
 def diff_view(store: SnapshotStore, old_id: str, new_id: str, q: str, page: int) -> dict[str, Any]:
     with page_errors():
         old, new = store.get(old_id), store.get(new_id)
-        changes = _changes(store, old.id, new.id)
+        pair = _changes(store, old.id, new.id)
     needle = q.casefold()
     lists = []
-    for name, (found, kinds) in changes.items():
+    for name, (found, kinds) in pair.lists.items():
         entry: dict[str, Any] = {"name": name, "changes": found, "counts": found.counts()}
         entry["shown"] = {}
         for kind, rows in kinds.items():
@@ -83,7 +106,7 @@ def diff_view(store: SnapshotStore, old_id: str, new_id: str, q: str, page: int)
     )
     return {
         "title": "List changes", "old": old.info(), "new": new.info(), "lists": lists,
-        "limit": DIFF_ROWS, "q": q, "page": page, "more": more,
+        "limit": DIFF_ROWS, "q": q, "page": page, "more": more, "fragment": pair.fragment,
     }  # fmt: skip
 
 

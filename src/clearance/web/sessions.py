@@ -27,6 +27,9 @@ from clearance.errors import ClearanceError
 SECRET_FILE = "web-secret"
 COOKIE = "clearance_session"
 SESSION_SECONDS = 8 * 3600  # a working day; signing in again rotates everything
+KIND_KEY = "key"  # an API key of keys.json
+KIND_USER_KEY = "userkey"  # an API key of a database user
+KIND_PASSWORD = "password"  # a database user's password  # noqa: S105 - a label, not a secret
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +39,8 @@ class Session:
     csrf: str
     expires: int
     user: str = ""
-    key_hash: str = ""  # the SHA-256 the key file stores for the key used to sign in
-    kind: str = ""  # "key" (API key) or "password" (a user of the decisions database)
+    key_hash: str = ""  # the key's SHA-256, or the password's stamp (see auth.passwords)
+    kind: str = ""  # KIND_KEY, KIND_USER_KEY or KIND_PASSWORD
 
     @property
     def signed_in(self) -> bool:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from clearance.countries import country_code
 from clearance.model import FuzzyDate
 from clearance.sources.shared.dates import hijri_to_gregorian, parse_date_text, parse_loose_date
 from clearance.sources.shared.text import (
-    country_iso,
     country_list,
     detect_script,
     language_code,
@@ -52,8 +52,25 @@ def test_non_latin_script() -> None:
         ("Atlantis", None),
     ],
 )
-def test_country_iso(text: str, code: str | None) -> None:
-    assert country_iso(text) == code
+def test_country_code_published(text: str, code: str | None) -> None:
+    assert country_code(text, published=True) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "strict"),
+    [
+        ("Afghan", "AF", None),  # a nationality adjective is a country only in a list's field
+        ("American", "US", None),
+        ("Russian Federation (the)", "RU", None),
+        ("Myanmar", "MM", None),
+        ("Korea, North", "KP", "KP"),
+        ("Region: Gaza", "PS", "PS"),
+        ("RU", "RU", "RU"),
+    ],
+)
+def test_country_code_strict_for_free_text(text: str, published: str, strict: str | None) -> None:
+    assert country_code(text, published=True) == published
+    assert country_code(text) == strict
 
 
 def test_country_list() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from clearance.countries import country_code
 from clearance.errors import InputFileError
 from clearance.model import (
     Address,
@@ -30,7 +31,6 @@ from clearance.sources.base import ParseIssue
 from clearance.sources.eu.read import EuAddress, EuBirthdate, EuFile, EuIdentification, EuRecord
 from clearance.sources.shared.dates import parse_date_text
 from clearance.sources.shared.text import (
-    country_iso,
     detect_script,
     language_code,
     record_dict,
@@ -66,7 +66,7 @@ def _country(code: str, description: str) -> str | None:
     """ISO code from ``countryIso2Code`` (``00`` = unknown), else from the description."""
     if code and code != "00":
         return code.upper()
-    return country_iso(description)
+    return country_code(description, published=True)
 
 
 class _Builder:

@@ -11,6 +11,7 @@ from datetime import date
 
 from lxml import etree
 
+from clearance.countries import country_code
 from clearance.errors import InputFileError
 from clearance.model import (
     Address,
@@ -27,7 +28,7 @@ from clearance.model import (
     Vessel,
 )
 from clearance.sources.ofac.enhanced_xml import XmlHeader
-from clearance.sources.ofac.labels import SCRIPTS, SDN_TYPES, id_type, iso_country
+from clearance.sources.ofac.labels import SCRIPTS, SDN_TYPES, id_type
 from clearance.sources.ofac.remarks import RemarkFacts, parse_fragment, parse_remarks
 
 ALIAS_TYPES = {"A.K.A.": NameKind.AKA, "F.K.A.": NameKind.FKA, "N.K.A.": NameKind.NKA}
@@ -65,7 +66,7 @@ def _country(el: etree._Element | None, header: XmlHeader) -> str | None:
     ref = header.refs.get(el.get("refId", ""))
     if ref is not None and ref.iso:
         return ref.iso
-    return iso_country(el.text)
+    return country_code(el.text, published=True)
 
 
 def _names(el: etree._Element, schema: Schema) -> list[Name]:

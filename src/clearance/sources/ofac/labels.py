@@ -7,9 +7,6 @@ these tables.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from clearance.countries import country_code
 from clearance.model import IdType, Schema
 
 # Identifier labels -> type. ``None``: depends on the schema (national ID for a person,
@@ -215,31 +212,3 @@ def id_type(label: str, schema: Schema) -> IdType:
     if kind is None:
         return IdType.NATIONAL_ID if schema is Schema.PERSON else IdType.REGISTRATION_NUMBER
     return kind
-
-
-# OFAC spellings that :func:`clearance.countries.country_code` misses.
-_OFAC_COUNTRIES = {
-    "north macedonia, the republic of": "MK",
-    "macedonia, the former yugoslav republic of": "MK",
-    "cote d ivoire": "CI",
-}
-
-
-@lru_cache(maxsize=8192)
-def iso_country(text: str | None) -> str | None:
-    """ISO code of a country as OFAC writes it (memoised: lists repeat a few hundred names).
-
-    Adds to :func:`clearance.countries.country_code`: "X and Y" for ICU's "X & Y", the
-    "Region: Gaza" form, and a few OFAC spellings.
-    """
-    if not text:
-        return None
-    code = country_code(text)
-    if code is None:
-        name = text.strip().removeprefix("Region:").strip()
-        code = (
-            _OFAC_COUNTRIES.get(name.lower())
-            or country_code(name)
-            or country_code(name.replace(" and ", " & "))
-        )
-    return code

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TypeVar
 
+from clearance.countries import country_code
 from clearance.model import (
     Address,
     Entity,
@@ -26,7 +27,7 @@ from clearance.model import (
     Vessel,
 )
 from clearance.sources.base import ParseIssue, resolve_relationships
-from clearance.sources.ofac.labels import SDN_TYPES, iso_country
+from clearance.sources.ofac.labels import SDN_TYPES
 from clearance.sources.ofac.read_csv import AddressRow, AltRow, CommentRow, SdnRow
 from clearance.sources.ofac.remarks import (
     RemarkFacts,
@@ -68,7 +69,7 @@ def map_address(row: AddressRow) -> Address:
         full=", ".join(parts),
         street=row.address,
         city=row.city,
-        country=iso_country(row.country),
+        country=country_code(row.country, published=True),
         country_name=row.country,
     )
 
@@ -141,7 +142,7 @@ def map_row(
             ),
         )
     countries = list(facts.countries)
-    if flag := iso_country(row.vessel_flag):
+    if flag := country_code(row.vessel_flag, published=True):
         countries.append(flag)
     notes = list(facts.notes)
     notes += [f"Address remark: {a.remarks}" for a in addresses if a.remarks]

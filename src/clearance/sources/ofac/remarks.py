@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from clearance.countries import country_code
 from clearance.model import (
     FuzzyDate,
     Gender,
@@ -25,7 +26,8 @@ from clearance.model import (
     Relationship,
     Schema,
 )
-from clearance.sources.ofac.labels import ID_LABELS, NOTE_LABELS, id_type, iso_country
+from clearance.sources.ofac.labels import ID_LABELS, NOTE_LABELS, id_type
+from clearance.sources.shared.dates import parse_date_text
 
 
 @dataclass
@@ -51,36 +53,14 @@ class RemarkFacts:
 # ---------------------------------------------------------------------------------------------
 # Dates
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
-    )
-}
-_DATE = re.compile(
-    r"^(?:(?P<day>\d{1,2})\s+)?(?:(?P<month>[A-Za-z]{3,9})\.?\s+)?(?P<year>\d{4})$"
-    r"|^(?P<iy>\d{4})-(?P<im>\d{2})(?:-(?P<id>\d{2}))?$"
-)
+
 _RANGE = re.compile(r"\s+to\s+|(?<=\d{4})\s*-\s*(?=\d{4}$)")
 
 
 def _single_date(text: str) -> FuzzyDate | None:
-    m = _DATE.match(text.strip())
-    if m is None:
-        return None
+    """One date as the shared parser reads it (``None`` when it is not a possible date)."""
     try:
-        if m.group("iy"):
-            day = int(m.group("id")) if m.group("id") else None
-            return FuzzyDate(int(m.group("iy")), int(m.group("im")), day)
-        month = None
-        if m.group("month"):
-            month = _MONTHS.get(m.group("month")[:3].lower())
-            if month is None:
-                return None
-        day = int(m.group("day")) if m.group("day") else None
-        if day is not None and month is None:
-            return None
-        return FuzzyDate(int(m.group("year")), month, day)
+        return parse_date_text(text)
     except ValueError:
         return None
 
@@ -163,7 +143,7 @@ _ID_VALUE = re.compile(
 
 
 def _country_or_text(text: str) -> str:
-    return iso_country(text) or text.strip()
+    return country_code(text, published=True) or text.strip()
 
 
 def _add_identifier(facts: RemarkFacts, label: str, value: str, kind: IdType) -> bool:
@@ -178,7 +158,7 @@ def _add_identifier(facts: RemarkFacts, label: str, value: str, kind: IdType) ->
     notes: list[str] = []
     country = None
     if paren := m.group("paren"):
-        country = iso_country(paren)
+        country = country_code(paren, published=True)
         if country is None:
             notes.append(f"({paren})")
     if rest := m.group("rest"):

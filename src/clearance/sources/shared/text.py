@@ -42,187 +42,13 @@ def non_latin_script(text: str) -> str | None:
 
 # --- countries ---------------------------------------------------------------------------------
 
-# Official UN-style long names and others that clearance.countries does not cover.
-_COUNTRY_EXTRA: dict[str, str] = {
-    "united kingdom of great britain and northern ireland": "GB",
-    "united republic of tanzania": "TZ",
-    "united states of america": "US",
-    "state of palestine": "PS",
-    "occupied palestinian territory": "PS",
-    "myanmar": "MM",
-    "congo": "CG",
-    "china, hong kong special administrative region": "HK",
-    "china, macao special administrative region": "MO",
-    "former soviet union": "SU",
-    "lao people's democratic republic": "LA",
-    "republic of moldova": "MD",
-    "bolivia (plurinational state of)": "BO",
-    "venezuela (bolivarian republic of)": "VE",
-    "russian federation (the)": "RU",
-    "kyrgyzstan": "KG",
-    "north macedonia": "MK",
-    "guinea bissau": "GW",
-    "bosnia-herzegovina": "BA",
-    "britain": "GB",
-}
-
-
-# Nationality adjectives as older lists write them ("Afghan", "Tunisian").
-_DEMONYM_TABLE: dict[str, str] = {
-    "AF": "afghan|afghani",
-    "AL": "albanian",
-    "DZ": "algerian",
-    "US": "american",
-    "AO": "angolan",
-    "AR": "argentinian|argentine",
-    "AM": "armenian",
-    "AU": "australian",
-    "AT": "austrian",
-    "AZ": "azerbaijani",
-    "BH": "bahraini",
-    "BD": "bangladeshi",
-    "BY": "belarusian|belarussian",
-    "BE": "belgian",
-    "BA": "bosnian",
-    "BR": "brazilian",
-    "GB": "british",
-    "BG": "bulgarian",
-    "MM": "burmese",
-    "BI": "burundian",
-    "CM": "cameroonian",
-    "CA": "canadian",
-    "CF": "central african",
-    "TD": "chadian",
-    "CN": "chinese",
-    "CO": "colombian",
-    "CD": "congolese",
-    "HR": "croatian",
-    "CU": "cuban",
-    "CY": "cypriot",
-    "CZ": "czech",
-    "DK": "danish",
-    "DJ": "djiboutian",
-    "NL": "dutch",
-    "EG": "egyptian",
-    "AE": "emirati",
-    "ER": "eritrean",
-    "EE": "estonian",
-    "ET": "ethiopian",
-    "FI": "finnish",
-    "FR": "french",
-    "GM": "gambian",
-    "GE": "georgian",
-    "DE": "german",
-    "GH": "ghanaian",
-    "GR": "greek",
-    "GN": "guinean",
-    "HT": "haitian",
-    "HU": "hungarian",
-    "IN": "indian",
-    "ID": "indonesian",
-    "IR": "iranian",
-    "IQ": "iraqi",
-    "IE": "irish",
-    "IL": "israeli",
-    "IT": "italian",
-    "CI": "ivorian",
-    "JO": "jordanian",
-    "KZ": "kazakh|kazakhstani",
-    "KE": "kenyan",
-    "KW": "kuwaiti",
-    "KG": "kyrgyz",
-    "LV": "latvian",
-    "LB": "lebanese",
-    "LR": "liberian",
-    "LY": "libyan",
-    "LT": "lithuanian",
-    "MY": "malaysian",
-    "ML": "malian",
-    "MR": "mauritanian",
-    "MX": "mexican",
-    "MD": "moldovan",
-    "MA": "moroccan",
-    "NP": "nepalese",
-    "NI": "nicaraguan",
-    "NE": "nigerien",
-    "NG": "nigerian",
-    "KP": "north korean",
-    "NO": "norwegian",
-    "OM": "omani",
-    "PK": "pakistani",
-    "PS": "palestinian",
-    "PH": "filipino|philippine",
-    "PL": "polish",
-    "PT": "portuguese",
-    "QA": "qatari",
-    "RO": "romanian",
-    "RU": "russian",
-    "RW": "rwandan",
-    "SA": "saudi|saudi arabian",
-    "SN": "senegalese",
-    "RS": "serbian",
-    "SL": "sierra leonean",
-    "SG": "singaporean",
-    "SK": "slovak|slovakian",
-    "SO": "somali|somalian",
-    "ZA": "south african",
-    "KR": "south korean",
-    "SS": "south sudanese",
-    "ES": "spanish",
-    "LK": "sri|lankan",
-    "SD": "sudanese",
-    "SE": "swedish",
-    "CH": "swiss",
-    "SY": "syrian",
-    "TJ": "tajik|tajikistani",
-    "TZ": "tanzanian",
-    "TH": "thai",
-    "TN": "tunisian",
-    "TR": "turkish",
-    "TM": "turkmen",
-    "UG": "ugandan",
-    "UA": "ukrainian",
-    "UZ": "uzbek|uzbekistani",
-    "VE": "venezuelan",
-    "YE": "yemeni|yemenite",
-    "ZM": "zambian",
-    "ZW": "zimbabwean",
-}
-_DEMONYMS = {n: code for code, names in _DEMONYM_TABLE.items() for n in names.split("|")}
-
-
-@cache
-def country_iso(text: str | None) -> str | None:
-    """ISO 3166-1 alpha-2 code for a published country name or code; ``None`` if unknown."""
-    name = clean(text).strip(".,;")
-    if not name or name.lower() in {"unknown", "00", "-"}:
-        return None
-    code = country_code(name)
-    if code:
-        return code
-    lowered = name.lower().replace("’", "'")
-    if lowered in _COUNTRY_EXTRA:
-        return _COUNTRY_EXTRA[lowered]
-    if lowered in _DEMONYMS:
-        return _DEMONYMS[lowered]
-    for variant in (
-        re.sub(r"\band\b", "&", name),
-        re.sub(r"\s*\([^)]*\)", "", name),
-        re.sub(r"^the\s+", "", name, flags=re.I),
-    ):
-        if variant != name and (
-            code := country_code(variant) or _COUNTRY_EXTRA.get(variant.lower())
-        ):
-            return code
-    return None
-
 
 def country_or_text(text: str | None) -> str | None:
     """The ISO code when known, else the cleaned published text (``None`` when empty)."""
     name = clean(text)
     if not name:
         return None
-    return country_iso(name) or name
+    return country_code(name, published=True) or name
 
 
 _COUNTRY_SPLIT = re.compile(r"\s*(?:[.,;/]|\band\b)\s*")
@@ -235,11 +61,11 @@ def country_list(text: str | None) -> list[str]:
     """
     out: list[str] = []
     for item in split_numbered(text):
-        if code := country_iso(item):
+        if code := country_code(item, published=True):
             out.append(code)
             continue
         parts = [p for p in _COUNTRY_SPLIT.split(item) if p]
-        codes = [country_iso(p) for p in parts]
+        codes = [country_code(p, published=True) for p in parts]
         if len(parts) > 1 and all(codes):
             out += [c for c in codes if c]
         else:

@@ -18,6 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from clearance.countries import country_code
 from clearance.errors import InputFileError
 from clearance.model import (
     Address,
@@ -39,7 +40,6 @@ from clearance.sources.base import ParseIssue, name_key
 from clearance.sources.shared.dates import parse_date_text
 from clearance.sources.shared.text import (
     clean,
-    country_iso,
     country_list,
     detect_script,
     language_code,
@@ -236,7 +236,7 @@ class _Group:
                     street=", ".join(lines) or None,
                     city=row.address6 or None,
                     postal_code=row.post_code or None,
-                    country=country_iso(row.country),
+                    country=country_code(row.country, published=True),
                     country_name=row.country or None,
                 )
             )
@@ -302,7 +302,7 @@ class _Group:
         return ids
 
     def flag_countries(self) -> list[str | None]:
-        return [country_iso(v) for v in self.fields("Flag of ship")]
+        return [country_code(v, published=True) for v in self.fields("Flag of ship")]
 
     def vessel(self) -> Vessel | None:
         if self.schema is not Schema.VESSEL:
@@ -439,7 +439,7 @@ def _country_in(text: str | None) -> str | None:
     if not text:
         return None
     m = _COUNTRY_PREFIX.match(text)
-    return country_iso(m.group(1)) if m else None
+    return country_code(m.group(1), published=True) if m else None
 
 
 def map_file(path: Path, parsed: UkFile, list_name: str) -> tuple[list[Entity], list[ParseIssue]]:

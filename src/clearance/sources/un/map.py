@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from clearance.countries import country_code
 from clearance.model import (
     Address,
     Entity,
@@ -38,7 +39,6 @@ from clearance.sources.base import ParseIssue
 from clearance.sources.shared.dates import DateResult, month_number, parse_loose_date
 from clearance.sources.shared.text import (
     clean,
-    country_iso,
     country_or_text,
     detect_script,
     non_latin_script,
@@ -203,7 +203,7 @@ def _address(b: _Builder, place: UnPlace) -> Address | None:
         city=place.city or None,
         postal_code=place.zip_code or None,
         region=place.state_province or None,
-        country=country_iso(place.country),
+        country=country_code(place.country, published=True),
         country_name=place.country or None,
     )
 

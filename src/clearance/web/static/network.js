@@ -5,16 +5,56 @@
 (function () {
   var COLORS = { listed: "#0b5cad", person: "#6b2c91", company: "#17663a", arrangement: "#7a4a00" };
   var cy = null;
+  var CHUNK = 100;
+
+  function frame() { return new Promise(function (resolve) { requestAnimationFrame(function () { setTimeout(resolve, 0); }); }); }
+
+  function addChunk(inst, part) {
+    return function () { return frame().then(function () { inst.add(part); }); };
+  }
 
   function label(n) { return n.name || n.id; }
 
-  // Drawn in three tasks (renderer, elements, layout) so that a large network never holds the
-  // page's main thread for long in one go; resolves with the milliseconds it took.
+  // Positions of a large network, computed here in one pass (no layout run, so the graph is
+  // drawn once): the entity in the middle, each hop on its own ring, every party placed next to
+  // the party of the previous ring it is linked to.
+  function rings(data) {
+    var hop = {}, links = {}, angle = {}, pos = {}, byHop = [];
+    data.nodes.forEach(function (n) { hop[n.id] = n.hops || 0; (byHop[n.hops || 0] = byHop[n.hops || 0] || []).push(n.id); });
+    data.edges.forEach(function (e) {
+      (links[e.source] = links[e.source] || []).push(e.target);
+      (links[e.target] = links[e.target] || []).push(e.source);
+    });
+    byHop.forEach(function (ids, h) {
+      if (!ids) { return; }
+      var key = {};
+      ids.forEach(function (id) {
+        var up = (links[id] || []).filter(function (o) { return hop[o] === h - 1 && o in angle; });
+        key[id] = up.length ? angle[up[0]] : 0;
+      });
+      ids.sort(function (a, b) { return key[a] - key[b]; });
+      var radius = h === 0 ? 0 : Math.max(h * 160, ids.length * 18 / (2 * Math.PI));
+      ids.forEach(function (id, i) {
+        var a = ids.length > 1 || h > 0 ? 2 * Math.PI * i / ids.length : 0;
+        angle[id] = a;
+        pos[id] = { x: radius * Math.cos(a), y: radius * Math.sin(a) };
+      });
+    });
+    return pos;
+  }
+
+  // A small network is laid out by force (cose); a large one gets ring positions and is drawn
+  // once. Creating the renderer and adding the elements run as separate tasks, so the page's
+  // main thread is never held long in one go; resolves with the milliseconds it took.
   function render(box, data) {
     var started = performance.now();
     var big = data.nodes.length > 150;
+    var pos = big ? rings(data) : null;
     var elements = data.nodes.map(function (n) {
-      return { data: { id: n.id, label: label(n), hop: n.hops || 0, kind: n.kind || "listed", listed: !!n.list } };
+      var kind = n.kind || "listed";  // colour as data: a style function would defeat caching
+      var el = { data: { id: n.id, label: label(n), hop: n.hops || 0, kind: kind, color: COLORS[kind] || "#444", listed: !!n.list } };
+      if (pos) { el.position = pos[n.id]; }
+      return el;
     }).concat(data.edges.map(function (e, i) {
       return { data: { id: "e" + i, source: e.source, target: e.target, kind: e.kind } };
     }));
@@ -22,7 +62,7 @@
     var inst = null;
     var next = function (step) { return new Promise(function (resolve) { setTimeout(function () { resolve(step()); }, 0); }); };
     var layout = big
-      ? { name: "concentric", concentric: function (n) { return 10 - n.data("hop"); }, levelWidth: function () { return 1; }, animate: false, minNodeSpacing: 4 }
+      ? { name: "preset", fit: true, padding: 20 }
       : { name: "cose", animate: false, randomize: false, nodeRepulsion: function () { return 9000; }, numIter: 600 };
     return next(function () {
       inst = cy = window.cytoscape({
@@ -34,7 +74,7 @@
         textureOnViewport: big,
         hideEdgesOnViewport: big,
         style: [
-          { selector: "node", style: { "background-color": function (n) { return COLORS[n.data("kind")] || "#444"; },
+          { selector: "node", style: { "background-color": "data(color)",
             "label": big ? "" : "data(label)", "font-size": 10, "text-wrap": "ellipsis", "text-max-width": 140,
             "width": 14, "height": 14, "color": "#1b1f24" } },
           { selector: "node[hop = 0]", style: { "width": 26, "height": 26, "border-width": 3, "border-color": "#f5a623",
@@ -49,8 +89,21 @@
         if (node.data("listed") && node.data("hop") !== 0) { window.location.href = box.dataset.base + encodeURIComponent(node.id()); }
       });
     })
-      .then(function () { return next(function () { inst.batch(function () { inst.add(elements); }); }); })
-      .then(function () { return next(function () { inst.layout(layout).run(); }); })
+      .then(function () {
+        if (!big) { return next(function () { inst.add(elements); inst.layout(layout).run(); }); }
+        // a large network goes in by chunks, each drawn in its own frame: Cytoscape draws a
+        // node's picture once and keeps it, so no one frame has to draw the whole graph afresh
+        // the view is set before anything is drawn (a later fit would redraw every picture)
+        var extent = 20;
+        elements.forEach(function (el) { if (el.position) { extent = Math.max(extent, Math.abs(el.position.x), Math.abs(el.position.y)); } });
+        var zoom = Math.min(box.clientWidth, box.clientHeight) / (2 * extent + 40);
+        inst.viewport({ zoom: zoom, pan: { x: box.clientWidth / 2, y: box.clientHeight / 2 } });
+        var chain = Promise.resolve();
+        for (var i = 0; i < elements.length; i += CHUNK) {
+          chain = chain.then(addChunk(inst, elements.slice(i, i + CHUNK)));
+        }
+        return chain;
+      })
       .then(function () { return performance.now() - started; });
   }
 
