@@ -54,11 +54,12 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def append(session: Session, events: Sequence[Event]) -> list[dict[str, Any]]:
-    """Append ``events`` in order inside the caller's (write) transaction; returns the rows.
+def append(session: Session | Connection, events: Sequence[Event]) -> list[dict[str, Any]]:
+    """Append ``events`` in order inside the caller's (write) transaction (a session's or a
+    plain connection's); returns the rows.
 
     Plain SQL statements (no ORM unit of work): this runs for every recorded screening."""
-    conn = session.connection()
+    conn = session.connection() if isinstance(session, Session) else session
     if conn.dialect.name == "postgresql":
         return [append_pg(conn, event) for event in events]
     # SQLite: the driver's cursor straight (no statement compilation; the writer already

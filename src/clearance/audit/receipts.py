@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Dialect
+from sqlalchemy import Connection, Dialect
 from sqlalchemy.orm import Session
 
 from clearance.audit.chain import canonical, sha256_hex
@@ -166,7 +166,7 @@ _PG_INDEX = (
 )
 
 
-def write_receipt(session: Session, body: dict[str, Any], actor: str) -> int:
+def write_receipt(session: Session | Connection, body: dict[str, Any], actor: str) -> int:
     """The receipt as one audit row plus its index row (in the caller's transaction; on
     PostgreSQL one statement, so it may also run as a transaction of its own); returns the
     audit row's number."""
@@ -181,11 +181,11 @@ def write_receipt(session: Session, body: dict[str, Any], actor: str) -> int:
         "run": body.get("run"),
     }
     event = Event(RECEIPT, body["receipt"], actor, body)
-    conn = session.connection()
+    conn = session.connection() if isinstance(session, Session) else session
     if conn.dialect.name == "postgresql":
         row = append_pg(conn, event, _PG_INDEX, {f"r_{k}": v for k, v in index.items()})
         return int(row["seq"])
-    (row,) = append(session, [event])
+    (row,) = append(conn, [event])
     cursor = sqlite_cursor(conn)
     try:
         created = _sqlite_datetime(conn.dialect)(index["created"])
@@ -226,8 +226,8 @@ def record_screening(
     alerts, use :meth:`clearance.cases.service.CaseService.record`.)"""
     rid = new_id()
     body = receipt_body(result, context, receipt_id=rid, actor=actor, source=source)
-    with db.session(write=True, single=True) as s:
-        write_receipt(s, body, actor)
+    with db.connect(write=True, single=True) as conn:
+        write_receipt(conn, body, actor)
     return rid
 
 

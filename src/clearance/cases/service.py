@@ -129,9 +129,16 @@ class CaseService:
         """One receipt for ``result``; a case opened or joined per alerting match, unless an
         approved clear of the same subject and entity still holds. One transaction."""
         require(actor.name, actor.roles, Action.RECORD)
-        # without an alert the receipt is the only write: one statement (see write_receipt)
-        single = not any(m.alert for m in result.matches)
-        with self.db.session(write=True, single=single) as s:
+        if not any(m.alert for m in result.matches):
+            # the receipt is the only write: no ORM session, on PostgreSQL one statement
+            rid = new_id()
+            body = receipt_body(
+                result, context, receipt_id=rid, actor=actor.name, source=source, kind="screen"
+            )
+            with self.db.connect(write=True, single=True) as conn:
+                write_receipt(conn, body, actor.name)
+            return Recorded(rid)
+        with self.db.session(write=True) as s:
             return self._record_in(s, result, context, actor, entity, source)
 
     def record_batch(

@@ -211,6 +211,10 @@ def romanise(text: str, script: str | None = None) -> list[str]:
         value = _icu(rules[0], text.replace("ё", "йо").replace("Ё", "Йо"))
         if value not in seen:
             seen.append(value)
+    if script == CYRILLIC:  # Korean and Chinese names as Russian writes them
+        from clearance.matching.cyrillic_asian import east_asian_readings
+
+        seen += [value for value in east_asian_readings(text) if value not in seen]
     return seen
 
 

@@ -267,9 +267,8 @@ class Monitor:
             conn, self.db, snapshot, context, raised, run_id=summary.run_id, mode=summary.mode,
             reason=summary.reason,
         )  # fmt: skip
-        store = SnapshotStore(self.settings)
-        if snapshot.id in store.snapshot_ids():  # kept for replay, as receipts' snapshots are
-            pin_snapshot(store, snapshot.id)
+        home = snapshot.path.parent.parent  # the store the snapshot lives in (may be shared)
+        pin_snapshot(SnapshotStore(self.settings.model_copy(update={"home": home})), snapshot.id)
 
     def customer_index(self, progress: Progress | None = None) -> BookIndex:
         """The reverse index over the book's names, stored in the home and brought up to date
