@@ -20,7 +20,7 @@ from typing import Any
 
 from clearance.errors import ClearanceError, InputFileError, SnapshotError
 from clearance.gcpause import paused_gc
-from clearance.matching.index import PartialIndex, build_partial
+from clearance.matching.index_build import PartialIndex, build_partial
 from clearance.procs import die_with_parent
 from clearance.snapshots.install import EncodedList, encode_list
 from clearance.sources import read_path

@@ -14,13 +14,8 @@ from typing import Any
 
 import numpy as np
 
-from clearance.matching.index import (
-    IndexBuilder,
-    NameIndex,
-    Postings,
-    build_partial,
-    merge_partials,
-)
+from clearance.matching.index import NameIndex
+from clearance.matching.index_build import IndexBuilder, Postings, build_partial, merge_partials
 from clearance.model import Entity
 from tests.matching.factory import e
 

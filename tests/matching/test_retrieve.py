@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from clearance.matching.engine import Screener, query_forms
-from clearance.matching.index import KIND_SKELETON
+from clearance.matching.index import KIND_SKELETON, WordHitCache
 from clearance.matching.query import make_query
-from clearance.matching.retrieve import QueryForm, _WordCache, retrieve
+from clearance.matching.retrieve import QueryForm, retrieve
 from clearance.settings import MatchingPolicy
 from tests.matching.factory import e
 
 
 def test_word_cache_keeps_words_in_use_and_stays_bounded() -> None:
-    cache = _WordCache(2)
+    cache = WordHitCache(2)
     cache.put((0, "ali"), None)
     cache.put((0, "omar"), None)
     cache.put((0, "hasan"), None)  # young was full: ali and omar become the old generation

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from clearance.matching.engine import Algorithm, Screener
-from clearance.matching.index import NameIndex, PartialIndex, build_partial, merge_partials
+from clearance.matching.index import NameIndex
+from clearance.matching.index_build import PartialIndex, build_partial, merge_partials
 from clearance.model import Entity
 from clearance.settings import MatchingPolicy
 from clearance.snapshots import Snapshot

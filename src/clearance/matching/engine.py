@@ -28,11 +28,11 @@ from clearance.matching.index import (
     KIND_NATIVE,
     KIND_SKELETON,
     EntityInfo,
-    IndexBuilder,
     NameIndex,
     NameRecord,
     clean_identifier,
 )
+from clearance.matching.index_build import IndexBuilder
 from clearance.matching.names import NameComparison, NameParams, WeightedName, compare, weigh
 from clearance.matching.normalize import (
     NameForm,

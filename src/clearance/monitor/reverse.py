@@ -26,13 +26,8 @@ from pathlib import Path
 import orjson
 
 from clearance.matching.engine import Algorithm, query_forms
-from clearance.matching.index import (
-    NameIndex,
-    PartialIndex,
-    build_partial,
-    clean_identifier,
-    merge_partials,
-)
+from clearance.matching.index import NameIndex, clean_identifier
+from clearance.matching.index_build import PartialIndex, build_partial, merge_partials
 from clearance.matching.query import Query
 from clearance.matching.retrieve import retrieve
 from clearance.model import Entity, Name, Schema

@@ -1,0 +1,319 @@
+"""Building the name index: entities to name records and keys, in parts that merge.
+
+A snapshot's lists are parsed (and their parts indexed) in parallel processes; each part is a
+:class:`PartialIndex` of plain columns and postings, merged into one
+:class:`~clearance.matching.index.NameIndex` with its typo neighbourhood table. The keys are
+described in :mod:`clearance.matching.index`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import chain
+from typing import TypeVar
+
+import numpy as np
+import numpy.typing as npt
+
+from clearance.gcpause import paused_gc
+from clearance.matching.index import (
+    KIND_LATIN,
+    KIND_NATIVE,
+    KIND_SKELETON,
+    EntityInfo,
+    NameIndex,
+    clean_identifier,
+)
+from clearance.matching.names import NameParams, word_weight
+from clearance.matching.normalize import (
+    NameForm,
+    analyse,
+    name_parts,
+    phonetic,
+    skeleton,
+    sound,
+)
+from clearance.model import Entity, Schema
+
+
+def entity_info(entity: Entity) -> EntityInfo:
+    countries = set(entity.nationalities) | set(entity.citizenships) | set(entity.countries)
+    countries |= {a.country for a in entity.addresses if a.country}
+    if entity.vessel and entity.vessel.flag:
+        countries.add(entity.vessel.flag)
+    return EntityInfo(
+        id=entity.id,
+        list=entity.list,
+        source_id=entity.source_id,
+        schema=entity.schema,
+        caption=entity.caption,
+        birth_dates=entity.birth_dates,
+        countries=frozenset(c.upper() for c in countries if len(c) == 2),
+        identifiers=tuple(
+            (i.type, clean_identifier(i.value))
+            for i in entity.identifiers
+            if len(clean_identifier(i.value)) >= 4
+        ),
+    )
+
+
+def record_keys(
+    tokens: tuple[str, ...],
+    kind: int,
+    phonetic: Callable[[str], str] = phonetic,
+    sound: Callable[[str], str] = sound,
+) -> set[str]:
+    """Every retrieval key of one indexed name (``phonetic`` and ``sound`` may be memoised
+    versions of :func:`~clearance.matching.normalize.phonetic` and ``sound``)."""
+    if kind == KIND_SKELETON:
+        return {f"s:{t}" for t in tokens if len(t) >= 2}
+    if kind == KIND_NATIVE:
+        return {f"n:{t}" for t in tokens}
+    keys = {f"t:{t}" for t in tokens} | {f"p:{phonetic(t)}" for t in tokens}
+    keys |= {f"p:{sound(t)}" for t in tokens if not t.isdigit()}
+    for i in range(len(tokens) - 1):
+        keys.add("c:" + tokens[i] + tokens[i + 1])
+    if 2 < len(tokens) <= 5:
+        keys.add("c:" + "".join(tokens))
+    return keys
+
+
+_ENTITY_COLUMNS = ("ent_id", "ent_list", "ent_source_id", "ent_schema", "ent_caption",
+                   "ent_dates", "ent_countries", "ent_identifiers")  # fmt: skip
+_RECORD_COLUMNS = ("rec_entity", "rec_text", "rec_tokens", "rec_forms", "rec_script",
+                   "rec_kind", "rec_weak", "rec_weight")  # fmt: skip
+
+
+@dataclass
+class Postings:
+    """Postings as flat arrays: key ``keys[i]`` holds the next ``sizes[i]`` record ids of
+    ``data`` (keys in order of first use, ids ascending). Pickles far faster than a dict of
+    lists, which matters when a worker process ships a list's share back."""
+
+    keys: list[str]
+    sizes: npt.NDArray[np.int64]
+    data: npt.NDArray[np.int32]
+
+    @classmethod
+    def from_dict(cls, table: dict[str, list[int]]) -> Postings:
+        sizes = np.fromiter(map(len, table.values()), dtype=np.int64, count=len(table))
+        data = np.fromiter(
+            chain.from_iterable(table.values()), dtype=np.int32, count=int(sizes.sum())
+        )
+        return cls(list(table), sizes, data)
+
+
+@dataclass
+class PartialIndex:
+    """One list's share of an index (columns and postings, no lookup tables yet).
+
+    Built where the list is parsed (e.g. in a worker process), merged by
+    :func:`merge_partials` into the snapshot's index.
+    """
+
+    index: NameIndex
+    postings: Postings
+
+
+def build_partial(entities: Iterable[Entity], params: NameParams | None = None) -> PartialIndex:
+    builder = IndexBuilder("partial", params)
+    with paused_gc():
+        builder.add_all(entities)
+        return builder.partial()
+
+
+def merge_partials(
+    parts: Iterable[PartialIndex], snapshot_id: str, params: NameParams | None = None
+) -> NameIndex:
+    builder = IndexBuilder(snapshot_id, params)
+    with paused_gc():
+        for part in parts:
+            builder.absorb(part)
+        return builder.build()
+
+
+class IndexBuilder:
+    """Accumulates entities, then :meth:`build` returns the finished :class:`NameIndex`."""
+
+    def __init__(self, snapshot_id: str, params: NameParams | None = None) -> None:
+        self.index = NameIndex(snapshot_id=snapshot_id, params=params or NameParams())
+        self._postings: dict[str, list[int]] = defaultdict(list)  # of records added here
+        self._chunks: list[tuple[Postings, int]] = []  # absorbed postings, record id offset
+        # The same words recur in many names: their keys are worked out once per build.
+        self._phonetic = _Memo(phonetic)
+        self._sound = _Memo(sound)
+        self._skeleton: _Memo[tuple[str, str]] = _Memo(lambda key: skeleton(*key))
+
+    def add(self, entity: Entity) -> None:
+        index = self.index
+        idx = len(index.ent_id)
+        info = entity_info(entity)
+        index.ent_id.append(info.id)
+        index.ent_list.append(info.list)
+        index.ent_source_id.append(info.source_id)
+        index.ent_schema.append(info.schema.value)
+        index.ent_caption.append(info.caption)
+        index.ent_dates.append(tuple(str(d) for d in info.birth_dates))
+        index.ent_countries.append(tuple(sorted(info.countries)))
+        index.ent_identifiers.append(tuple((t.value, v) for t, v in info.identifiers))
+        for _, value in info.identifiers:
+            index.identifiers.setdefault(value, []).append(idx)
+        seen: set[tuple[int, tuple[str, ...]]] = set()
+        split = entity.schema is not Schema.PERSON  # "A. S." in a person name are initials
+        for name in entity.names:
+            for part in name_parts(name.full):
+                for form in analyse(part, split_forms=split):
+                    self._add_forms(idx, entity, name.full, form, name.weak, seen)
+
+    def _add_forms(
+        self,
+        idx: int,
+        entity: Entity,
+        text: str,
+        form: NameForm,
+        weak: bool,
+        seen: set[tuple[int, tuple[str, ...]]],
+    ) -> None:
+        kind = KIND_NATIVE if form.native else KIND_LATIN
+        self._add_record(idx, text, form, kind, weak, seen)
+        if kind == KIND_LATIN and entity.schema in (Schema.PERSON, Schema.ORGANIZATION):
+            memo, script = self._skeleton, form.script
+            skel = tuple(s for s in (memo[t, script] for t in form.tokens) if s)
+            if skel:
+                skel_form = NameForm(skel, form.forms, form.script)
+                self._add_record(idx, text, skel_form, KIND_SKELETON, weak, seen)
+
+    def _add_record(
+        self,
+        entity: int,
+        text: str,
+        form: NameForm,
+        kind: int,
+        weak: bool,
+        seen: set[tuple[int, tuple[str, ...]]],
+    ) -> None:
+        if (kind, form.tokens) in seen:
+            return
+        seen.add((kind, form.tokens))
+        index = self.index
+        rec_id = len(index.rec_entity)
+        index.rec_entity.append(entity)
+        index.rec_text.append(text)
+        index.rec_tokens.append(form.tokens)
+        index.rec_forms.append(tuple(sorted(form.forms)))
+        index.rec_script.append(form.script)
+        index.rec_kind.append(kind)
+        index.rec_weak.append(weak)
+        index.rec_weight.append(sum(word_weight(t, index.params) for t in form.tokens))
+        postings = self._postings
+        for key in record_keys(
+            form.tokens, kind, self._phonetic.__getitem__, self._sound.__getitem__
+        ):
+            postings[key].append(rec_id)
+
+    def add_all(self, entities: Iterable[Entity]) -> None:
+        for entity in entities:
+            self.add(entity)
+
+    def partial(self) -> PartialIndex:
+        """What was added so far, to be merged with other lists' parts (see :meth:`absorb`)."""
+        self._flush()
+        if len(self._chunks) == 1 and self._chunks[0][1] == 0:
+            return PartialIndex(self.index, self._chunks[0][0])
+        vocab, data, offsets = _merge_postings(self._chunks)
+        return PartialIndex(self.index, Postings(list(vocab), np.diff(offsets), data))
+
+    def absorb(self, part: PartialIndex) -> None:
+        """Append another builder's entities, names and postings (ids shifted)."""
+        self._flush()
+        index, other = self.index, part.index
+        ent_off, rec_off = len(index.ent_id), len(index.rec_entity)
+        for name in _ENTITY_COLUMNS + _RECORD_COLUMNS:
+            getattr(index, name).extend(getattr(other, name))
+        if ent_off:
+            index.rec_entity[rec_off:] = [e + ent_off for e in other.rec_entity]
+        for value, ents in other.identifiers.items():
+            index.identifiers.setdefault(value, []).extend(e + ent_off for e in ents)
+        self._chunks.append((part.postings, rec_off))
+
+    def _flush(self) -> None:
+        """Move the postings of records added here into the chunk list (record order kept)."""
+        if self._postings:
+            self._chunks.append((Postings.from_dict(self._postings), 0))
+            self._postings = defaultdict(list)
+
+    def build(self) -> NameIndex:
+        self._flush()
+        index = self.index
+        memo = self._phonetic
+        index.token_phonetic = {
+            t: memo[t] for t in dict.fromkeys(chain.from_iterable(index.rec_tokens))
+        }
+        index.vocab, index.posting_data, index.posting_offsets = _merge_postings(self._chunks)
+        index.neighbour_keys, index.neighbour_data, index.neighbour_offsets = _neighbour_table(
+            index.vocab
+        )
+        return index
+
+
+_K = TypeVar("_K")
+
+
+class _Memo(dict[_K, str]):
+    """``function(key)``, worked out on first use."""
+
+    def __init__(self, function: Callable[[_K], str]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, key: _K) -> str:
+        value = self[key] = self.function(key)
+        return value
+
+
+_WITH_NEIGHBOURS = ("t:", "p:", "n:", "s:")
+
+
+def _merge_postings(
+    chunks: list[tuple[Postings, int]],
+) -> tuple[dict[str, int], npt.NDArray[np.int32], npt.NDArray[np.int64]]:
+    """Concatenate postings chunks (record ids shifted by each chunk's offset) into one CSR
+    table: keys numbered in order of first use, each key's ids in chunk order."""
+    vocab = dict.fromkeys(chain.from_iterable(c.keys for c, _ in chunks), 0)
+    vocab = dict(zip(vocab, range(len(vocab)), strict=True))
+    owners = [
+        np.repeat(np.fromiter(map(vocab.__getitem__, c.keys), np.int64, len(c.keys)), c.sizes)
+        for c, _ in chunks
+    ]
+    data = [c.data if off == 0 else c.data + np.int32(off) for c, off in chunks]
+    return vocab, *_group(owners, data, len(vocab))
+
+
+def _neighbour_table(
+    vocab: dict[str, int],
+) -> tuple[dict[str, int], npt.NDArray[np.int32], npt.NDArray[np.int64]]:
+    """Deletion neighbourhood of the vocabulary: "t:word" -> "t:ord", "t:wrd", ... (the
+    prefix stays, one letter of the word goes), each variant -> ids of the keys it came from
+    (slots in order of first use, ids ascending, a key listed twice if two deletions agree)."""
+    long = [(k, i) for k, i in vocab.items() if len(k) >= 6 and k[:2] in _WITH_NEIGHBOURS]
+    variants = [k[:j] + k[j + 1 :] for k, _ in long for j in range(2, len(k))]
+    sizes = np.fromiter((len(k) - 2 for k, _ in long), np.int64, len(long))
+    owners = np.repeat(np.fromiter((i for _, i in long), np.int64, len(long)), sizes)
+    slots = dict.fromkeys(variants, 0)
+    slots = dict(zip(slots, range(len(slots)), strict=True))
+    codes = np.fromiter(map(slots.__getitem__, variants), np.int64, len(variants))
+    return slots, *_group([codes], [owners.astype(np.int32)], len(slots))
+
+
+def _group(
+    keys: list[npt.NDArray[np.int64]], values: list[npt.NDArray[np.int32]], count: int
+) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int64]]:
+    """(flat data, offsets) of ``values`` grouped by ``keys`` (a stable sort: order kept)."""
+    key = np.concatenate(keys) if keys else np.zeros(0, np.int64)
+    value = np.concatenate(values) if values else np.zeros(0, np.int32)
+    order = np.argsort(key, kind="stable")
+    offsets = np.zeros(count + 1, dtype=np.int64)
+    np.cumsum(np.bincount(key, minlength=count), out=offsets[1:])
+    return value[order].astype(np.int32, copy=False), offsets
