@@ -2,8 +2,9 @@
 
     .venv/bin/python benchmarks/cli_startup.py [--runs 20]
 
-Prints min / median / mean of fresh-process runs, beside the interpreter's own start-up
-(``python -c pass``) from the same run as the baseline, and the machine load.
+Prints min / median / mean of fresh-process runs, beside two baselines from the same run: the
+interpreter's own start-up (``python -c pass``) and a bare two-command Typer app's ``--help``
+(the floor any Typer CLI pays: Typer imports pydantic and rich's markdown), and the load.
 """
 
 from __future__ import annotations
@@ -14,7 +15,20 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
+
+_BARE = """import typer
+app = typer.Typer()
+@app.command()
+def lists(json: bool = False) -> None:
+    \"\"\"Show the lists.\"\"\"
+@app.command()
+def other() -> None:
+    \"\"\"Other.\"\"\"
+app()
+"""
 
 
 def timed(argv: list[str], runs: int) -> list[float]:
@@ -32,8 +46,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
     exe = shutil.which("clearance", path=os.path.dirname(sys.executable)) or "clearance"
+    bare = Path(tempfile.mkdtemp()) / "bare_typer.py"
+    bare.write_text(_BARE)
     cases = {
         "python -c pass (baseline)": [sys.executable, "-c", "pass"],
+        "bare Typer app --help (floor)": [sys.executable, str(bare), "lists", "--help"],
         "clearance lists --help": [exe, "lists", "--help"],
         "clearance --help": [exe, "--help"],
     }
