@@ -214,6 +214,48 @@ def compare(
     nq, nc = len(q_words), len(c_words)
     if nq == 0 or nc == 0:
         return NameComparison(0.0, (), q_words, c_words, [False] * nq, [False] * nc, False)
+    triples = _word_pairs(q_words, c_words, sims, person)
+    if min_score > 0.0:
+        bound = _bound(query, candidate, triples, params, min_score, person)
+        if bound is not None:
+            return NameComparison(bound, (), q_words, c_words, [False] * nq, [False] * nc, False)
+    pairs, q_used, c_used = _pairing(triples, q_words, c_words, person)
+    syllabic = query.form.script in SYLLABIC_SCRIPTS  # Chinese/Korean: words are syllables
+    matched, total = _paired_weight(query, candidate, pairs, syllabic)
+    conflict = not person and not all(q_used) and not all(c_used)
+    total = _add_unpaired_query(total, query, q_used, params, conflict, person, syllabic)
+    lam = params.unmatched_candidate_person if person else params.unmatched_candidate_org
+    syllable_names = person and nc >= 3 and syllable_name(c_words) and syllable_name(q_words)
+    if syllable_names:
+        # "Yong Su" for Kim Yong Su: a Korean or Chinese name without its family syllable is
+        # another person's name, however well the other syllables agree.
+        lam = params.unmatched_syllable
+    elif person and all(q_used) and sum(q for _, _, sim, q, _ in pairs if sim >= 0.8) >= 2:
+        # Every query word agrees, two or more of them well: the listed name only has more
+        # words (middle names), which costs less than a word the two names disagree on.
+        lam = params.unmatched_candidate_supported
+    for j in range(nc):
+        if not c_used[j]:
+            weight = candidate.weights[j]
+            if conflict and weight == params.low_info_weight:
+                weight = params.conflict_word_weight
+            elif candidate.patronymic[j]:
+                weight = min(weight, params.patronymic_weight)
+            total += lam * weight
+    score = matched / total if total > 0 else 0.0
+    if syllable_names and _swapped_syllables(pairs):
+        score *= params.syllable_swap_factor  # "Su Yong" is not "Yong Su"
+    q_nums, c_nums = query.numbers, candidate.numbers
+    number_conflict = bool(q_nums or c_nums) and q_nums != c_nums
+    if number_conflict:
+        score *= 0.5
+    return NameComparison(min(1.0, score), pairs, q_words, c_words, q_used, c_used, number_conflict)
+
+
+def _word_pairs(
+    q_words: tuple[str, ...], c_words: tuple[str, ...], sims: WordSimilarity, person: bool
+) -> list[tuple[float, int, int]]:
+    """``(similarity, query word, listed word)`` for every pair that may be paired."""
     cols = [sims.columns[w] for w in c_words]
     triples: list[tuple[float, int, int]] = []
     # An initial stands for a word only in a person's name: in "S.O.C." or "Zeel - M" a
@@ -232,37 +274,56 @@ def compare(
             sim = row[col]
             if sim >= MIN_WORD_SIM:
                 triples.append((sim, qi, cj))
-    if min_score > 0.0:
-        qw = query.weights
-        best = [0.0] * nq
-        c_best = [0.0] * nc
-        for sim, qi, cj in triples:
-            if sim > best[qi]:
-                best[qi] = sim
-            if sim > c_best[cj]:
-                c_best[cj] = sim
-        c_hit = [b > 0.0 for b in c_best]
-        # Each word pairs once: neither side can match more than its own best words.
-        matched = min(
-            sum(b * w for b, w in zip(best, qw, strict=True)),
-            sum(b * w for b, w in zip(c_best, candidate.weights, strict=True)),
-        )
-        total = sum(qw) or 1.0
-        # (margin: paired words may weigh less than the query says; run-together words are
-        # only paired later, so a possible merge disables the shortcut)
-        cut = min_score - 0.1
-        if matched / total < cut and not _joinable(query, candidate, person):
-            return NameComparison(
-                matched / total, (), q_words, c_words, [False] * nq, [False] * nc, False
-            )
-        if not all(c_hit):
-            # Listed words no query word comes near stay unpaired (at the lowest rate).
-            lonely = sum(w for w, hit in zip(candidate.weights, c_hit, strict=True) if not hit)
-            reach = matched / (total + params.unmatched_candidate_supported * lonely)
-            if reach < cut and not _joinable(query, candidate, person):
-                return NameComparison(
-                    reach, (), q_words, c_words, [False] * nq, [False] * nc, False
-                )
+    return triples
+
+
+def _bound(
+    query: WeightedName,
+    candidate: WeightedName,
+    triples: list[tuple[float, int, int]],
+    params: NameParams,
+    min_score: float,
+    person: bool,
+) -> float | None:
+    """An upper bound on the score when it cannot reach ``min_score`` (else ``None``)."""
+    nq, nc = len(query.form.tokens), len(candidate.form.tokens)
+    qw = query.weights
+    best = [0.0] * nq
+    c_best = [0.0] * nc
+    for sim, qi, cj in triples:
+        if sim > best[qi]:
+            best[qi] = sim
+        if sim > c_best[cj]:
+            c_best[cj] = sim
+    c_hit = [b > 0.0 for b in c_best]
+    # Each word pairs once: neither side can match more than its own best words.
+    matched = min(
+        sum(b * w for b, w in zip(best, qw, strict=True)),
+        sum(b * w for b, w in zip(c_best, candidate.weights, strict=True)),
+    )
+    total = sum(qw) or 1.0
+    # (margin: paired words may weigh less than the query says; run-together words are
+    # only paired later, so a possible merge disables the shortcut)
+    cut = min_score - 0.1
+    if matched / total < cut and not _joinable(query, candidate, person):
+        return matched / total
+    if not all(c_hit):
+        # Listed words no query word comes near stay unpaired (at the lowest rate).
+        lonely = sum(w for w, hit in zip(candidate.weights, c_hit, strict=True) if not hit)
+        reach = matched / (total + params.unmatched_candidate_supported * lonely)
+        if reach < cut and not _joinable(query, candidate, person):
+            return reach
+    return None
+
+
+def _pairing(
+    triples: list[tuple[float, int, int]],
+    q_words: tuple[str, ...],
+    c_words: tuple[str, ...],
+    person: bool,
+) -> tuple[list[tuple[int, int, float, int, int]], list[bool], list[bool]]:
+    """Pair each word at most once, best pairs first; run-together words merged."""
+    nq, nc = len(q_words), len(c_words)
     triples.sort(reverse=True)
     q_used = [False] * nq
     c_used = [False] * nc
@@ -276,8 +337,16 @@ def compare(
             pairs.append((qi, cj, sim, 1, 1))
     if len(pairs) < nq and len(pairs) < nc and _mergeable(q_used, c_used):
         _merge_adjacent(q_words, c_words, q_used, c_used, pairs, MERGE_SIM, person)
+    return pairs, q_used, c_used
 
-    syllabic = query.form.script in SYLLABIC_SCRIPTS  # Chinese/Korean: words are syllables
+
+def _paired_weight(
+    query: WeightedName,
+    candidate: WeightedName,
+    pairs: list[tuple[int, int, float, int, int]],
+    syllabic: bool,
+) -> tuple[float, float]:
+    """The agreement and the weight of the paired words."""
     qw, cw = query.weights, candidate.weights
     single = query.strong == 1 and candidate.strong == 1
     matched = 0.0
@@ -295,47 +364,35 @@ def compare(
         weight = q_weight if q_weight < c_weight else c_weight
         matched += sim * weight
         total += weight
-    # Organisations whose leftover words differ on both sides ("Rahab Capital" / "Rahab
-    # Institute", "Defense Logistics" / "Defense Engineering") disagree on them, however
-    # generic those words are: the leftovers count in full.
-    conflict = not person and not all(q_used) and not all(c_used)
-    low = params.low_info_weight
+    return matched, total
+
+
+def _add_unpaired_query(
+    total: float,
+    query: WeightedName,
+    q_used: list[bool],
+    params: NameParams,
+    conflict: bool,
+    person: bool,
+    syllabic: bool,
+) -> float:
+    """``total`` plus what the query's unpaired words weigh (added word by word, as the
+    score always summed). Organisations whose leftover words differ on both sides ("Rahab
+    Capital" / "Rahab Institute", "Defense Logistics" / "Defense Engineering") disagree on
+    them, however generic those words are: they count in full."""
+    q_words, qw = query.form.tokens, query.weights
+    nq = len(q_words)
     for i in range(nq):
         if not q_used[i]:
             weight = qw[i]
-            if conflict and weight == low:
+            if conflict and weight == params.low_info_weight:
                 weight = params.conflict_word_weight
             elif query.patronymic[i]:
                 weight = min(weight, params.patronymic_weight)
             elif person and 0 < i < nq - 1 and len(q_words[i]) >= 4 and not syllabic:
                 weight *= params.middle_name_weight
             total += weight
-    lam = params.unmatched_candidate_person if person else params.unmatched_candidate_org
-    syllable_names = person and nc >= 3 and syllable_name(c_words) and syllable_name(q_words)
-    if syllable_names:
-        # "Yong Su" for Kim Yong Su: a Korean or Chinese name without its family syllable is
-        # another person's name, however well the other syllables agree.
-        lam = params.unmatched_syllable
-    elif person and all(q_used) and sum(q for _, _, sim, q, _ in pairs if sim >= 0.8) >= 2:
-        # Every query word agrees, two or more of them well: the listed name only has more
-        # words (middle names), which costs less than a word the two names disagree on.
-        lam = params.unmatched_candidate_supported
-    for j in range(nc):
-        if not c_used[j]:
-            weight = cw[j]
-            if conflict and weight == low:
-                weight = params.conflict_word_weight
-            elif candidate.patronymic[j]:
-                weight = min(weight, params.patronymic_weight)
-            total += lam * weight
-    score = matched / total if total > 0 else 0.0
-    if syllable_names and _swapped_syllables(pairs):
-        score *= params.syllable_swap_factor  # "Su Yong" is not "Yong Su"
-    q_nums, c_nums = query.numbers, candidate.numbers
-    number_conflict = bool(q_nums or c_nums) and q_nums != c_nums
-    if number_conflict:
-        score *= 0.5
-    return NameComparison(min(1.0, score), pairs, q_words, c_words, q_used, c_used, number_conflict)
+    return total
 
 
 @lru_cache(maxsize=100_000)
