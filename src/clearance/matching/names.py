@@ -376,10 +376,8 @@ def _add_unpaired_query(
     person: bool,
     syllabic: bool,
 ) -> float:
-    """``total`` plus what the query's unpaired words weigh (added word by word, as the
-    score always summed). Organisations whose leftover words differ on both sides ("Rahab
-    Capital" / "Rahab Institute", "Defense Logistics" / "Defense Engineering") disagree on
-    them, however generic those words are: they count in full."""
+    """``total`` plus the query's unpaired words, one by one. An organisation's leftovers that
+    differ on both sides ("Rahab Capital" / "Rahab Institute") count in full."""
     q_words, qw = query.form.tokens, query.weights
     nq = len(q_words)
     for i in range(nq):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
-from rigour._core import extract_org_types as _rigour_org_types
+from rigour.names import extract_org_types
 
 from clearance.countries import country_code
 from clearance.matching.scripts import arabic_skeleton, latin_skeleton, romanise, romanise_mixed
@@ -290,23 +290,21 @@ def _form_key(word: str) -> str:
 
 # rigour's Normalize.CASEFOLD flag (its org_types module imports far more than this needs; the
 # Rust core takes the flags as integers).
-_CASEFOLD = 4
 
 
 @lru_cache(maxsize=50_000)
 def iso_legal_form(phrase: tuple[str, ...]) -> str | None:
-    """The legal-form class of ``phrase`` in the ISO 20275 based table that rigour maintains
-    (organisation types in many languages: "sdn bhd", "ltd sti", "s a r l"), when the whole
-    phrase is one form. Phrases of one or two letters are left to the matcher's own table
-    ("as", "se", "oy" are too often words); a form the own table knows keeps its class."""
+    """The legal-form class of ``phrase`` in rigour's ISO 20275 based table ("sdn bhd", "ltd
+    sti", "s a r l") when the whole phrase is one form. One or two letters are left to the own
+    table ("as", "se", "oy" are too often words); a form the own table knows keeps its class."""
     text = " ".join(phrase)
     if len(text) < 3:
         return None
-    found = _rigour_org_types(text, _CASEFOLD, 0, False)
+    found = extract_org_types(text)
     if len(found) != 1 or found[0][0] != text:
         return None
     specific = tuple(found[0][1].replace(".", " ").split())
-    generic = _rigour_org_types(text, _CASEFOLD, 0, True)
+    generic = extract_org_types(text, generic=True)
     return LEGAL_FORM_PHRASES.get(specific) or (generic[0][1] if generic else "".join(specific))
 
 

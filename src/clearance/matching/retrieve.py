@@ -149,6 +149,40 @@ def word_records(index: NameIndex, word: str, kind: int) -> _Hit | None:
     return hit
 
 
+def _form_hits(
+    index: NameIndex, qform: QueryForm, weights: list[float]
+) -> tuple[list[npt.NDArray[np.int32]], list[npt.NDArray[np.float32]], bool]:
+    """Records each word of a query form reaches (with its weight times the similarity),
+    run-together pairs of words included; and whether a word of four or more letters reached
+    nothing (a word no key leads to: its listed spelling may be further away)."""
+    words = qform.form.tokens
+    ids_parts: list[npt.NDArray[np.int32]] = []
+    val_parts: list[npt.NDArray[np.float32]] = []
+    unreached = False  # a word no key leads to: its listed spelling may be further away
+    for i, word in enumerate(words):
+        if len(word) < 2:
+            continue  # initials are scored, not retrieved
+        hit = word_records(index, word, qform.kind)
+        if hit is not None:
+            ids_parts.append(hit[0])
+            val_parts.append(hit[1] * weights[i])
+        elif len(word) >= 4:
+            unreached = True
+        if i + 1 < len(words):
+            # Two query words written as one listed word ("Jin Ping" / "Jinping").
+            joined = word + words[i + 1]
+            prefixes = ("c:", "t:") if qform.kind == KIND_LATIN else (_PREFIX[qform.kind],)
+            for prefix in prefixes:
+                pair = index.vocab.get(prefix + joined)
+                if pair is not None:
+                    posting = index.posting(pair)
+                    ids_parts.append(posting)
+                    val_parts.append(
+                        np.full(len(posting), weights[i] + weights[i + 1], dtype=np.float32)
+                    )
+    return ids_parts, val_parts, unreached
+
+
 def retrieve(
     index: NameIndex,
     forms: Sequence[QueryForm],
@@ -173,30 +207,7 @@ def retrieve(
         total = sum(weights)
         if total <= 0:
             continue
-        ids_parts: list[npt.NDArray[np.int32]] = []
-        val_parts: list[npt.NDArray[np.float32]] = []
-        unreached = False  # a word no key leads to: its listed spelling may be further away
-        for i, word in enumerate(words):
-            if len(word) < 2:
-                continue  # initials are scored, not retrieved
-            hit = word_records(index, word, qform.kind)
-            if hit is not None:
-                ids_parts.append(hit[0])
-                val_parts.append(hit[1] * weights[i])
-            elif len(word) >= 4:
-                unreached = True
-            if i + 1 < len(words):
-                # Two query words written as one listed word ("Jin Ping" / "Jinping").
-                joined = word + words[i + 1]
-                prefixes = ("c:", "t:") if qform.kind == KIND_LATIN else (_PREFIX[qform.kind],)
-                for prefix in prefixes:
-                    pair = index.vocab.get(prefix + joined)
-                    if pair is not None:
-                        posting = index.posting(pair)
-                        ids_parts.append(posting)
-                        val_parts.append(
-                            np.full(len(posting), weights[i] + weights[i + 1], dtype=np.float32)
-                        )
+        ids_parts, val_parts, unreached = _form_hits(index, qform, weights)
         if not ids_parts:
             continue
         ids = np.concatenate(ids_parts)
