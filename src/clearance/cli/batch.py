@@ -162,6 +162,32 @@ def _recorder(ctx: typer.Context, as_user: str | None) -> Actor:
     return actor
 
 
+def _finish(
+    ctx: typer.Context,
+    summary: BatchSummary,
+    actor: Actor | None,
+    input_path: Path,
+    *,
+    json_output: bool,
+) -> None:
+    """Record the run when asked (its receipts and cases), then print its summary."""
+    recorded = None
+    if actor is not None:
+        from clearance.batch.record import record_run
+        from clearance.cli.users import database
+
+        recorded = record_run(database(ctx), get_state(ctx).store, actor, summary, input_path)
+    if json_output:
+        data = summary.to_dict()
+        if recorded is not None:
+            data["recorded"] = recorded.to_dict()
+        print_json(data)
+    else:
+        _print_summary(summary)
+        if recorded is not None:
+            _print_recorded(recorded)
+
+
 def _print_recorded(recorded: RecordedRun) -> None:
     data = recorded.to_dict()
     console.print(
@@ -272,18 +298,4 @@ def batch(
             summary = run_batch(config, state.settings, progress, notify=print_warning)
         except KeyboardInterrupt:
             _interrupted(config)
-    recorded = None
-    if actor is not None:
-        from clearance.batch.record import record_run
-        from clearance.cli.users import database
-
-        recorded = record_run(database(ctx), state.store, actor, summary, input_path)
-    if json_output:
-        data = summary.to_dict()
-        if recorded is not None:
-            data["recorded"] = recorded.to_dict()
-        print_json(data)
-    else:
-        _print_summary(summary)
-        if recorded is not None:
-            _print_recorded(recorded)
+    _finish(ctx, summary, actor, input_path, json_output=json_output)
