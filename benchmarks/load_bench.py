@@ -6,7 +6,8 @@ Prints, for the OFAC SDN 2023-12-28 set, the OFAC consolidated CSV, the UN XML a
 workbook: parse time per list (the parallel run also indexes each list, and serialises it for the
 store, where it is parsed), store write time, matcher index time (merge + lookup tables, or the
 whole build) and the total (target: all of it in <= 10 s), plus the baseline from the same run:
-the same work done in one process, lists parsed one after the other.
+the same work done in one process, lists parsed one after the other; and the CPU time of reading
+the SDN set alone (the brief: well under 2 s), shown here rather than bounded in a timed test.
 """
 
 from __future__ import annotations
@@ -97,6 +98,15 @@ def main() -> int:
             value = statistics.median(r.get(key, 0.0) for r in results)
             cells.append(f"{value:>36,.0f}" if key == "entities" else f"{value:>36.2f}")
         print(f"{key:32}" + "".join(cells))
+    cpu = []
+    for _ in range(args.repeat):
+        started = time.process_time()
+        read_path(PATHS[0])
+        cpu.append(time.process_time() - started)
+    sdn = statistics.median(cpu)
+    verdict = "meets" if sdn < 2 else "MISSES"
+    print(f"\nreading the OFAC SDN 2023-12-28 set alone: {sdn:.2f} s of CPU (median of "
+          f"{args.repeat}; target: well under 2 s): {verdict}")  # fmt: skip
     best = statistics.median(r["total"] for r in runs["clearance load (parallel parse+index)"])
     verdict = "meets" if best <= 10 else "MISSES"
     print(f"\ntotal {best:.2f} s: {verdict} the 10 s target")
