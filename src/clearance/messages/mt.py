@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import IO
 
 from clearance.countries import country_code
@@ -284,7 +283,7 @@ def _place_like(head: str, tail: str) -> bool:
         return False
     if {w.casefold() for w in words} & _NOT_PLACES:
         return False
-    return _country(tail.strip()) is not None or any(form.forms for form in analyse(head))
+    return country_code(tail.strip()) is not None or any(form.forms for form in analyse(head))
 
 
 _NOT_PLACES = {"and", "und", "et", "inc", "ltd", "llc", "plc", "gmbh", "corp", "co", "sa", "ag",
@@ -300,15 +299,10 @@ def _countries(lines: list[Located]) -> Iterator[Located]:
         for gram in grams:
             if len(gram) < 4 or len(gram.split()) > len(words):
                 continue
-            code = _country(gram)
+            code = country_code(gram)  # memoised by the resolver
             if code and code not in seen:
                 seen.add(code)
                 yield Located(code, line.path)
-
-
-@lru_cache(maxsize=50_000)
-def _country(text: str) -> str | None:
-    return country_code(text)
 
 
 def _structured_party(
