@@ -16,7 +16,13 @@ from rapidfuzz.distance import OSA
 from rigour.names import extract_org_types
 
 from clearance.countries import country_code
-from clearance.matching.scripts import arabic_skeleton, latin_skeleton, romanise, romanise_mixed
+from clearance.matching.scripts import (
+    arabic_skeleton,
+    latin_skeleton,
+    romanise,
+    romanise_mixed,
+    undouble,
+)
 from clearance.matching.vocab import (
     ABBREVIATIONS,
     CITIES,
@@ -269,6 +275,8 @@ def _form_class(words: list[str], *, iso: bool = True) -> str | None:
 
 @lru_cache(maxsize=100_000)  # single words and short phrases recur across names
 def _phrase_class(phrase: tuple[str, ...], iso: bool) -> str | None:
+    if phrase in _NAMES:
+        return None
     found = LEGAL_FORM_PHRASES.get(phrase)
     if found is None and len(phrase) > 1 and all(len(w) == 1 for w in phrase):
         found = LEGAL_FORM_PHRASES.get(("".join(phrase),))  # "F.Z.C.O.", "G.M.B.H."
@@ -278,6 +286,8 @@ def _phrase_class(phrase: tuple[str, ...], iso: bool) -> str | None:
         found = _FORM_SOUNDS.get(tuple(sound(respell(w)) for w in phrase))
     if found is None and iso:
         found = iso_legal_form(phrase)
+    if found is None and len(phrase) == 1 and len(phrase[0]) >= 3:
+        found = _DOUBLED_FORMS.get(undouble(phrase[0]))  # "Lltd", "Jscc", "Oooo"
     return found
 
 
@@ -391,8 +401,28 @@ def _form_spellings() -> dict[tuple[str, ...], str]:
     return table
 
 
+def _doubled_forms() -> dict[str, str]:
+    """One-word legal forms (abbreviations included) by their letters written once: a doubled
+    letter typed into one ("Lltd", "Jscc", "Oooo", "Bbvba") is still the form. A three-letter
+    form needs no vowel or one letter repeated ("ltd", "ooo"): "Sall" is a name, not "SAL"."""
+    words = {p[0]: cls for p, cls in LEGAL_FORM_PHRASES.items() if len(p) == 1}
+    for short, full in ABBREVIATIONS.items():
+        if full in words:
+            words.setdefault(short, words[full])
+    table: dict[str, str] = {}
+    for word, cls in words.items():
+        if len(word) < 3 or not word.isalpha():
+            continue
+        if len(word) >= 4 or not set(word) & set("aeiouy") or len(set(word)) == 1:
+            table.setdefault(undouble(word), cls)
+    return table
+
+
 _NOT_FORMS = frozenset({("kia",)})  # "Kia Motors", not "Compañía Motors"
+# Names that sound like, or with letters written once are, a legal form ("PrAT").
+_NAMES = frozenset({("pratt",)})
 _FORM_SPELLINGS = _form_spellings()
+_DOUBLED_FORMS = _doubled_forms()
 _FORM_SOUNDS: dict[tuple[str, ...], str] = {
     tuple(sound(w) for w in phrase): cls
     for phrase, cls in LEGAL_FORM_PHRASES.items()

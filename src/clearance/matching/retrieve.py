@@ -27,10 +27,12 @@ from clearance.matching.index import (
 from clearance.matching.names import NameParams, word_weight
 from clearance.matching.normalize import NameForm, phonetic, respell, sound
 from clearance.matching.wordsim import (
+    DOUBLED_SIM,
     MIN_WORD_SIM,
     RESPELL_SIM,
     SIM_BY_DISTANCE,
     SWAP_SIM,
+    doubled,
     swapped,
     word_sim,
 )
@@ -58,7 +60,10 @@ def _near(index: NameIndex, prefix: str, word: str, found: dict[int, float], sca
         for variant in variants:  # the query word has one letter more than a listed one
             key_id = vocab.get(prefix + variant)
             if key_id is not None and key_id not in found:
-                found[key_id] = one_edit
+                # as the scorer rates a letter typed twice ("Amiif" / "Amif")
+                found[key_id] = (
+                    max(one_edit, DOUBLED_SIM * scale) if doubled(word, variant) else one_edit
+                )
     near = [k for k in index.neighbours_of([prefix + v for v in (word, *variants)])
             if k not in found]  # fmt: skip
     if not near:
@@ -72,6 +77,8 @@ def _near(index: NameIndex, prefix: str, word: str, found: dict[int, float], sca
         sim = word_sim(dist, max(size, len(other))) * scale
         if dist == 1 and size == len(other) >= 4 and swapped(word, other):
             sim = max(sim, SWAP_SIM * scale)  # as the scorer rates "Aitf" / "Atif"
+        elif dist == 1 and min(size, len(other)) >= 3 and doubled(word, other):
+            sim = max(sim, DOUBLED_SIM * scale)  # ... and "Moex" / "Mooex"
         if sim >= MIN_WORD_SIM:
             found[key_id] = sim
 

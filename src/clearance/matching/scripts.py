@@ -139,7 +139,7 @@ _LATIN_SKELETON = (
 def arabic_skeleton(word: str) -> str:
     """Consonant skeleton of an Arabic-script word."""
     out = [_ARABIC_SKELETON.get(c, "") for c in word]
-    return _dedupe("".join(out)).removesuffix("h")
+    return undouble("".join(out)).removesuffix("h")
 
 
 @cache
@@ -149,15 +149,15 @@ def latin_skeleton(word: str) -> str:
     for src, dst in _LATIN_SKELETON:
         text = text.replace(src, dst)
     text = "".join(c for c in text if c.isalpha() and c not in "aeiouyw'")
-    return _dedupe(text).removesuffix("h")
+    return undouble(text).removesuffix("h")
 
 
-def _dedupe(text: str) -> str:
-    out: list[str] = []
-    for char in text:
-        if not out or out[-1] != char:
-            out.append(char)
-    return "".join(out)
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def undouble(text: str) -> str:
+    """``text`` with every run of one letter written once ("Hassan" -> "Hasan")."""
+    return _DOUBLED.sub(r"\1", text)
 
 
 def romanise_mixed(text: str) -> str:
@@ -176,8 +176,12 @@ def romanise(text: str, script: str | None = None) -> list[str]:
         return []
     if script == HANGUL:
         return [romanise_hangul(text)]
-    if script == HAN:
-        return [romanise_han(text)]
+    if script == HAN:  # Chinese, and a Korean name in Hanja read the Korean way too
+        from clearance.matching.hanja import korean_hangul
+
+        chinese, hangul = romanise_han(text), korean_hangul(text)
+        korean = romanise_hangul(hangul) if hangul else chinese
+        return [chinese, korean] if korean != chinese else [chinese]
     if script == ARABIC:
         # ICU's Arabic romanisation has no vowels; common name words are romanised from a
         # dictionary instead ("محمد علي" -> "muhammad ali"), and the skeleton key does the rest.
@@ -218,8 +222,8 @@ def romanise(text: str, script: str | None = None) -> list[str]:
     return seen
 
 
-_SAMPLES = ("Иван Петров", "Іван Петренко", "Ўладзімір", "Пётр", "محمد علي", "习近平", "김정은",
-            "Βλαντίμιρ", "Աշոտ", "აშოტი", "בנימין", "ሙሐመድ", "ทักษิณ", "नरेन्द्र", "မင်း",
+_SAMPLES = ("Иван Петров", "Іван Петренко", "Ўладзімір", "Пётр", "محمد علي", "习近平", "金正恩",
+            "김정은", "Βλαντίμιρ", "Աշոտ", "აშოტი", "בנימין", "ሙሐመድ", "ทักษิณ", "नरेन्द्र", "မင်း",
             "ウラジミール", "Ashot मंडल")  # fmt: skip
 
 

@@ -17,6 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from clearance.matching.normalize import phonetic, respell
+from clearance.matching.scripts import undouble
 
 MIN_WORD_SIM = 0.5  # below this two words are not the same word
 MERGE_SIM = 0.8  # run-together words must agree at least this well
@@ -25,6 +26,7 @@ PHONETIC_SIM = 0.95
 SWAP_SIM = 0.7
 LETTERS_SIM = 0.9  # words that differ in w/v or an initial j/y only
 RESPELL_SIM = 0.97  # a word read back from a letter-by-letter transliteration
+DOUBLED_SIM = 0.95  # words that differ only in a letter written once or twice ("Amiif"/"Amif")
 
 # Similarity by (edit distance, longer word length); lengths beyond the table use its last entry.
 _BY_DISTANCE: dict[int, tuple[float, ...]] = {
@@ -159,6 +161,10 @@ def _similarity(
             # A swap of two adjacent letters is a typical typo, even in a four-letter word.
             if dist == 1 and shorter == longer >= 4 and swapped(qword, cword):
                 sim = max(sim, SWAP_SIM)
+            # A letter typed twice (or once where the list doubles it) is the same word, the
+            # most common typo and transliteration difference, even in a short word or code.
+            elif dist == 1 and shorter >= 3 and longer == shorter + 1 and doubled(qword, cword):
+                sim = max(sim, DOUBLED_SIM)
             # Phonetic equality is trusted for names of five letters and more ("Yan"/"Jian"
             # and "Yang"/"Zhang" are different names), and always for spelling families.
             if pdist == 0:
@@ -178,6 +184,11 @@ def _similarity(
             row.append(sim)
         rows.append(row)
     return rows
+
+
+def doubled(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ only in one letter written once or twice."""
+    return undouble(a) == undouble(b)
 
 
 @lru_cache(maxsize=100_000)
