@@ -143,3 +143,14 @@ def test_given_name_run_into_upper_case_family_name_is_split() -> None:
 
 def test_jose_and_yose_share_a_sound() -> None:
     assert phonetic("jose") == phonetic("yose")
+
+
+def test_a_doubled_letter_in_a_legal_form_is_still_the_form() -> None:
+    for text, rest in (("RAHAT LLTD.", ("rahat",)), ("JSCC PLANAR", ("planar",)),
+                       ("DSD, OOOO", ("dsd",)), ("LLLC BITVAN", ("bitvan",))):  # fmt: skip
+        (form,) = analyse(text)
+        assert form.tokens == rest and form.forms, text
+    (sall,) = analyse("Ibrahima Sall")  # a name, not the form SAL
+    assert sall.tokens == ("ibrahima", "sall")
+    (pratt,) = analyse("Pratt Holdings")  # a name, not PrAT (sounds alike)
+    assert pratt.tokens == ("pratt", "holdings")

@@ -48,3 +48,10 @@ def test_rows_follow_query_and_candidate_order() -> None:
     rows = similarity_rows(["ashot", "verus"], ["verus", "ashot", "x"])
     assert [len(r) for r in rows] == [3, 3]
     assert rows[0][1] == rows[1][0] == 1.0
+
+
+def test_a_letter_typed_twice_is_the_same_word_even_when_short() -> None:
+    assert sim("amiif", "amif") >= 0.95 and sim("moex", "mooex") >= 0.95
+    assert sim("yooosif", "yousif") < 0.95  # two letters off: not this rule
+    assert sim("amif", "amir") < 0.95  # one letter changed, not doubled
+    assert sim("ab", "abb") < MIN_WORD_SIM  # two letters is too short to tell
