@@ -50,3 +50,21 @@ def test_a_form_trusted_less_reaches_only_what_its_trust_lets_score() -> None:
     assert retrieve(index, forms, floor=0.6, params=params) == {}
     trusted = [QueryForm(f.form, f.kind, 1.0) for f in forms]
     assert retrieve(index, trusted, floor=0.6, params=params)  # the same form, fully trusted
+
+
+def test_two_query_words_run_together_in_the_list_are_retrieved_by_sound() -> None:
+    """The scorer pairs "Lozits Kii" with "Lozitskiy" (run together, same sound); retrieval
+    must reach the name at the default threshold too, not only at a low one. Another syllable
+    run together ("Yang Hao" / "Yonghao") is not reached that way."""
+    from clearance.matching.engine import Screener
+    from clearance.matching.query import ScreenOptions, make_query
+    from clearance.settings import MatchingPolicy
+    from tests.matching.factory import e
+
+    listed = [e("person", "LOZITSKIY, Aleksandr Vitalevich", source_id="lz"),
+              e("person", "WU, Yonghao", source_id="wu")]  # fmt: skip
+    screener = Screener.build(listed, MatchingPolicy(screen_cache=0))
+    result = screener.screen(make_query("LOZITS KII Aleksandr Vitalevich"), ScreenOptions())
+    assert result.alert and result.matches[0].source_id == "lz"
+    result = screener.screen(make_query("yang hao"), ScreenOptions())
+    assert not result.alert

@@ -109,6 +109,25 @@ def _word_keys(
     return found
 
 
+def _joined_keys(
+    index: NameIndex, joined: str, kind: int, params: RetrievalParams
+) -> list[tuple[int, float]]:
+    """Index keys of two query words run together: as spelt, as a listed compound, and (Latin)
+    by sound. Not by one edit: "Yang Hao" is not "Yonghao" (another syllable)."""
+    if kind != KIND_LATIN:
+        found = index.vocab.get(_PREFIX[kind] + joined)
+        return [] if found is None else [(found, 1.0)]
+    key_sim = params.phonetic_key_sim
+    out: dict[int, float] = {}
+    keys = ((f"t:{joined}", 1.0), (f"c:{joined}", 1.0),
+            (f"p:{phonetic(joined)}", key_sim), (f"p:{sound(joined)}", key_sim))  # fmt: skip
+    for text, sim in keys:
+        key_id = index.vocab.get(text)
+        if key_id is not None and sim > out.get(key_id, 0.0):
+            out[key_id] = sim
+    return list(out.items())
+
+
 def _best_per_record(
     index: NameIndex, keys: dict[int, float]
 ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]:
@@ -179,17 +198,14 @@ def _form_hits(
         elif len(word) >= params.near_min_length:
             unreached = True
         if i + 1 < len(tokens):
-            # Two query words written as one listed word ("Jin Ping" / "Jinping").
+            # Two query words written as one listed word ("Jin Ping" / "Jinping"), spelt
+            # alike or by sound ("Lozits Kii" / "Lozitskiy"), as the scorer pairs them.
             joined = word + tokens[i + 1]
-            prefixes = ("c:", "t:") if qform.kind == KIND_LATIN else (_PREFIX[qform.kind],)
-            for prefix in prefixes:
-                pair = index.vocab.get(prefix + joined)
-                if pair is not None:
-                    posting = index.posting(pair)
-                    ids_parts.append(posting)
-                    val_parts.append(
-                        np.full(len(posting), weights[i] + weights[i + 1], dtype=np.float32)
-                    )
+            pair_weight = weights[i] + weights[i + 1]
+            for pair, sim in _joined_keys(index, joined, qform.kind, params):
+                posting = index.posting(pair)
+                ids_parts.append(posting)
+                val_parts.append(np.full(len(posting), pair_weight * sim, dtype=np.float32))
     return ids_parts, val_parts, unreached
 
 
