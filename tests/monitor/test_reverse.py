@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from clearance.matching.engine import Screener
+from clearance.matching.engine import Algorithm, Screener
 from clearance.matching.query import ScreenOptions
+from clearance.matching.retrieve import word_records
 from clearance.model import Entity
 from clearance.monitor.bookforms import BookForms
 from clearance.monitor.customer import BookCustomer
@@ -62,7 +63,21 @@ def test_candidates_hold_every_customer_screening_matches(built: Built, threshol
     alerting = {c.id for c in customers if screener.screen(c.query(), options).alert}
     assert matched <= found
     assert "by-id" in matched and len(alerting) >= 100  # planted variants alert
-    assert len(found) < len(customers) // 2  # and the bound does prune
+    assert len(found) < len(customers) * 3 // 4  # and the bound does prune
+
+
+def test_words_reach_only_through_their_probes(built: Built) -> None:
+    """The hashed probes stand for retrieval's own lookup: every word it reaches a name with is
+    found reached (so the bound never misses a word that reaches)."""
+    screener, forms, _ = built
+    algo = Algorithm()
+    exact = [
+        len(w) >= 2
+        and word_records(screener.index, w, int(k), algo.retrieval, algo.words) is not None
+        for w, k in zip(forms.words, forms.word_kind.tolist(), strict=True)
+    ]
+    assert (forms.reached(screener.index, algo) >= 0).tolist() == exact
+    assert 50 < sum(exact) < len(exact)
 
 
 def test_stored_shard_gives_the_same_candidates(built: Built, tmp_path: Path) -> None:

@@ -14,19 +14,24 @@ total weight and the listed words left unpaired — passes the floor (lowered fo
 word no key leads to). For the small index of the delta's entities this module asks, once per
 distinct book word, whether :func:`word_records` reaches anything, then bounds each form from
 above: the weight of its reached words, initials and pairs (every similarity taken as 1, the
-unpaired listed words as 0) over its total weight. A form under the lowest floor retrieval
-could use cannot retrieve a delta entity, so its customer cannot match one: the customers left
-are a superset of those a screening against the delta's entities returns a match for, and
-retrieval itself is then run on their forms to keep only those it reaches. Identifiers are
-matched exactly, as the screener matches them.
+unpaired listed words as 0) over its total weight. A form under the floor retrieval would hold
+it to (the lowered one only when a word of it reaches nothing and no word reaches more than
+``rare_reach`` names) cannot retrieve a delta entity, so its customer cannot match one: the
+customers left are a superset of those a screening against the delta's entities returns a
+match for. Identifiers are matched exactly, as the screener matches them. Which words reach
+anything is found without looking every book word up: each word's *probes* (every key its
+lookup may read) are stored hashed, and only words with a probe among the small index's keys
+are looked up.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -34,18 +39,25 @@ import numpy.typing as npt
 import orjson
 
 from clearance.matching.engine import Algorithm, query_forms
-from clearance.matching.index import NameIndex, clean_identifier
+from clearance.matching.index import (
+    KIND_LATIN,
+    KIND_NATIVE,
+    KIND_SKELETON,
+    NameIndex,
+    clean_identifier,
+    deletions,
+)
 from clearance.matching.names import word_weight
-from clearance.matching.normalize import NameForm
+from clearance.matching.normalize import phonetic, respell, sound
 from clearance.matching.query import Query
-from clearance.matching.retrieve import QueryForm, retrieve, word_records
+from clearance.matching.retrieve import word_records
 from clearance.model import Schema
 from clearance.monitor.customer import BookCustomer
 
 ARRAYS = "forms.npz"
 META = "forms.json"
-RARE_FLOOR = 0.3  # retrieval's floor for a rare form with an unreached word (see retrieve)
 PAIR_PREFIXES = ("c:", "t:", "n:", "s:")  # every prefix a run-together pair is looked up by
+PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}  # as retrieval's keys
 Raw = tuple[str, bool, list[tuple[int, float, tuple[str, ...]]]]  # id, person, forms
 
 
@@ -55,6 +67,33 @@ def customer_forms(customer: BookCustomer) -> Raw:
     forms = query_forms(Query(name=customer.name, schema=schema))
     raw = [(f.kind, f.trust, f.form.tokens) for f in forms]
     return customer.id, schema is Schema.PERSON, raw
+
+
+def word_probes(word: str, kind: int, near: int) -> list[str]:
+    """Every key retrieval's lookup of one query word (``retrieve._word_keys``) may read in an
+    index's vocabulary or deletion-neighbour table: when none is there, the word reaches
+    nothing (``near``: the letters a word needs to reach names one edit away)."""
+    prefix = PREFIX[kind]
+    out = [prefix + word]
+    if kind != KIND_LATIN:
+        if len(word) >= near:
+            out += [prefix + v for v in deletions(word)]
+        return out
+    plain = sound(word)
+    out += [f"p:{phonetic(word)}", f"p:{plain}", f"c:{word}"]
+    alt = respell(word)
+    if alt != word:
+        out += [f"t:{alt}", f"p:{phonetic(alt)}"]
+    if len(plain) >= near:
+        out += [f"p:{v}" for v in deletions(plain)]
+    if len(word) >= near:
+        out += [prefix + v for v in deletions(word)]
+    return out
+
+
+def key_hashes(keys: Iterable[str]) -> npt.NDArray[np.uint32]:
+    """CRC-32 of keys (a collision only makes a word look reachable: checked exactly)."""
+    return np.fromiter((zlib.crc32(k.encode()) for k in keys), dtype=np.uint32)
 
 
 def _chunk_forms(customers: Sequence[BookCustomer]) -> list[Raw]:
@@ -73,13 +112,11 @@ def analyse_customers(customers: Sequence[BookCustomer], workers: int = 1) -> It
 
 
 def lowest_floor(threshold: float, algorithm: Algorithm) -> tuple[float, float]:
-    """Retrieval's floor for ``threshold`` (as the screener computes it) and the lowest one a
-    form with an unreached word may be held to."""
-    floor = max(
-        algorithm.min_floor,
-        min(threshold, algorithm.max_floor_threshold) - algorithm.retrieval_margin,
-    )
-    return floor, min(floor, max(RARE_FLOOR, floor - RARE_FLOOR))
+    """Retrieval's floor for ``threshold`` (the screener's, from the declared parameters) and
+    the lowest one a form with an unreached word may be held to (``rare_floor``)."""
+    floor = algorithm.floor(threshold)
+    rare = algorithm.retrieval.rare_floor
+    return floor, min(floor, max(rare, floor - rare))
 
 
 @dataclass
@@ -99,6 +136,8 @@ class BookForms:
     pair_word: npt.NDArray[np.int32]
     pair_form: npt.NDArray[np.int32]
     pair_weight: npt.NDArray[np.float32]  # the two words' weights
+    probe_hash: npt.NDArray[np.uint32]  # every key a word's lookup may read (hashed) ...
+    probe_word: npt.NDArray[np.int32]  # ... and the word
     identifiers: dict[str, list[int]]  # clean identifier -> customers
 
     def __len__(self) -> int:
@@ -153,7 +192,8 @@ class BookForms:
             np.array(toks, dtype=np.int32), np.array(f_cust, dtype=np.int32),
             np.array(f_kind, dtype=np.int8), np.array(f_trust, dtype=np.float32),
             list(pair_vocab), np.array(p_word, dtype=np.int32),
-            np.array(p_form, dtype=np.int32), np.array(p_weight, dtype=np.float32), identifiers,
+            np.array(p_form, dtype=np.int32), np.array(p_weight, dtype=np.float32),
+            *_probes(list(vocab)), identifiers,
         )  # fmt: skip
 
     def save(self, folder: Path) -> None:
@@ -172,47 +212,48 @@ class BookForms:
         return cls(ids=meta["ids"], words=meta["words"], pairs=meta["pairs"],
                    identifiers=meta["identifiers"], **data)  # fmt: skip
 
+    def reached(self, index: NameIndex, algo: Algorithm) -> npt.NDArray[np.int64]:
+        """Per word: how many names of ``index`` retrieval's lookup of it reaches (-1: none).
+        Only the words with a probe among the index's keys are looked up (the rest reach
+        nothing)."""
+        keys = key_hashes(chain(index.vocab, index.neighbour_keys))
+        maybe = np.unique(self.probe_word[np.isin(self.probe_hash, keys)])
+        out = np.full(len(self.words), -1, dtype=np.int64)
+        for pos in maybe.tolist():
+            word = self.words[pos]
+            kind = int(self.word_kind[pos])
+            hit = word_records(index, word, kind, algo.retrieval, algo.words)
+            if len(word) >= 2 and hit is not None:
+                out[pos] = len(hit[0])
+        return out
+
     # -- reverse screening -------------------------------------------------------------------
     def candidates(self, index: NameIndex, threshold: float) -> set[str]:
         """Ids of the customers whose screening against ``index`` (the delta's entities) can
-        return a match: retrieval reaches one of its names, or an identifier is the same."""
-        floor, low = lowest_floor(threshold, Algorithm())
-        possible = self._bounded(index, floor, low)
-        found: set[str] = set()
-        params = Algorithm().names
-        form_start, tok_word, words = self.form_start, self.tok_word, self.words
-        by_customer: dict[int, list[QueryForm]] = defaultdict(list)
-        for form in possible.tolist():
-            tokens = tuple(words[t] for t in tok_word[form_start[form] : form_start[form + 1]])
-            qform = QueryForm(NameForm(tokens, frozenset(), ""), int(self.form_kind[form]),
-                              float(self.form_trust[form]))  # fmt: skip
-            by_customer[int(self.form_customer[form])].append(qform)
-        for pos, forms in by_customer.items():
-            if retrieve(index, forms, floor=floor, params=params, person=bool(self.person[pos]),
-                        max_records=10**9):  # fmt: skip
-                found.add(self.ids[pos])
+        return a match: a form's retrieval bound reaches the floor, or an identifier is the
+        same (a superset: the monitor screens each forward, retrieval and scoring included)."""
+        algo = Algorithm()
+        floor, low = lowest_floor(threshold, algo)
+        possible = self._bounded(index, floor, low, algo)
+        found = {self.ids[pos] for pos in np.unique(self.form_customer[possible]).tolist()}
         for value in index.identifiers:
             found.update(self.ids[pos] for pos in self.identifiers.get(value, ()))
         return found
 
-    def _bounded(self, index: NameIndex, floor: float, low: float) -> npt.NDArray[np.int64]:
+    def _bounded(
+        self, index: NameIndex, floor: float, low: float, algo: Algorithm
+    ) -> npt.NDArray[np.int64]:
         """Forms whose retrieval bound against ``index`` can reach the floor (see the module
         docstring): the upper bound of every name of ``index`` at once."""
-        params = Algorithm().names
-        reached = np.fromiter(
-            (len(w) >= 2 and word_records(index, w, int(k)) is not None
-             for w, k in zip(self.words, self.word_kind.tolist(), strict=True)),
-            dtype=np.bool_, count=len(self.words),
-        )  # fmt: skip
-        vocab = index.vocab
-        pair_hit = np.fromiter(
-            (any(p + joined in vocab for p in PAIR_PREFIXES) for joined in self.pairs),
-            dtype=np.bool_, count=len(self.pairs),
-        )  # fmt: skip
+        params, near = algo.names, algo.retrieval.near_min_length
+        reach = self.reached(index, algo)
+        reached = reach >= 0
+        joined = {key[2:] for key in index.vocab if key[:2] in PAIR_PREFIXES}
+        pair_hit = np.fromiter((p in joined for p in self.pairs), np.bool_, len(self.pairs))
         weight = np.fromiter((word_weight(w, params) for w in self.words), np.float64,
                              len(self.words))  # fmt: skip
         short = np.fromiter((len(w) < 2 for w in self.words), np.bool_, len(self.words))
-        long = np.fromiter((len(w) >= 4 for w in self.words), np.bool_, len(self.words))
+        long = np.fromiter((len(w) >= near for w in self.words), np.bool_, len(self.words))
         forms = len(self.form_customer)
         tok_form = np.repeat(np.arange(forms), np.diff(self.form_start))
         tok_w = weight[self.tok_word]
@@ -227,10 +268,30 @@ class BookForms:
         hits = np.bincount(tok_form, weights=tok_hit, minlength=forms)
         hits += np.bincount(self.pair_form, weights=p_hit, minlength=forms)
         missed = np.bincount(tok_form, weights=~tok_hit & long[self.tok_word], minlength=forms)
-        need = np.where(missed > 0, low, floor) * total - 1e-6
+        # The floor is lowered only for a form reaching few names: at least as many as its
+        # most reaching word does.
+        most = np.zeros(forms, dtype=np.int64)
+        np.maximum.at(most, tok_form, reach[self.tok_word])
+        lowered = (missed > 0) & (most <= algo.retrieval.rare_reach)
+        need = np.where(lowered, low, floor) * total - 1e-6
         ok = (hits > 0) & (total > 0) & (got >= need)
         return np.flatnonzero(ok)
 
 
+def _probes(
+    vocab: list[tuple[int, str]],
+) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.int32]]:
+    near = Algorithm().retrieval.near_min_length
+    hashes: list[int] = []
+    owners: list[int] = []
+    for pos, (kind, word) in enumerate(vocab):
+        if len(word) >= 2:  # shorter words are not looked up
+            probes = word_probes(word, kind, near)
+            hashes += (zlib.crc32(p.encode()) for p in probes)
+            owners += [pos] * len(probes)
+    return np.array(hashes, dtype=np.uint32), np.array(owners, dtype=np.int32)
+
+
 _ARRAYS = ("person", "word_kind", "form_start", "tok_word", "form_customer", "form_kind",
-           "form_trust", "pair_word", "pair_form", "pair_weight")  # fmt: skip
+           "form_trust", "pair_word", "pair_form", "pair_weight", "probe_hash",
+           "probe_word")  # fmt: skip
