@@ -61,10 +61,14 @@ def test_two_query_words_run_together_in_the_list_are_retrieved_by_sound() -> No
     from clearance.settings import MatchingPolicy
     from tests.matching.factory import e
 
-    listed = [e("person", "LOZITSKIY, Aleksandr Vitalevich", source_id="lz"),
+    # As the UK list writes him (uk-14670), among names that share his given names.
+    listed = [e("person", "Aleksandr LOZITSKY", "ЛОЗИЦКИЙ Александр Витальевич", source_id="lz"),
               e("person", "WU, Yonghao", source_id="wu")]  # fmt: skip
+    surnames = ("PETROV", "IVANOV", "SIDOROV", "KOZLOV", "POPOV", "SOKOLOV", "LEBEDEV")
+    listed += [e("person", f"{s}{'A' * k}, Aleksandr Vitalevich", source_id=f"f{s}{k}")
+               for s in surnames for k in range(8)]  # fmt: skip
     screener = Screener.build(listed, MatchingPolicy(screen_cache=0))
-    result = screener.screen(make_query("LOZITS KII Aleksandr Vitalevich"), ScreenOptions())
+    result = screener.screen(make_query("LOZITsKII Aleksandr Vitalevich"), ScreenOptions())
     assert result.alert and result.matches[0].source_id == "lz"
     result = screener.screen(make_query("yang hao"), ScreenOptions())
     assert not result.alert

@@ -111,12 +111,12 @@ def _word_keys(
 
 def _joined_keys(
     index: NameIndex, joined: str, kind: int, params: RetrievalParams
-) -> list[tuple[int, float]]:
+) -> dict[int, float]:
     """Index keys of two query words run together: as spelt, as a listed compound, and (Latin)
     by sound. Not by one edit: "Yang Hao" is not "Yonghao" (another syllable)."""
     if kind != KIND_LATIN:
         found = index.vocab.get(_PREFIX[kind] + joined)
-        return [] if found is None else [(found, 1.0)]
+        return {} if found is None else {found: 1.0}
     key_sim = params.phonetic_key_sim
     out: dict[int, float] = {}
     keys = ((f"t:{joined}", 1.0), (f"c:{joined}", 1.0),
@@ -125,7 +125,7 @@ def _joined_keys(
         key_id = index.vocab.get(text)
         if key_id is not None and sim > out.get(key_id, 0.0):
             out[key_id] = sim
-    return list(out.items())
+    return out
 
 
 def _best_per_record(
@@ -202,10 +202,11 @@ def _form_hits(
             # alike or by sound ("Lozits Kii" / "Lozitskiy"), as the scorer pairs them.
             joined = word + tokens[i + 1]
             pair_weight = weights[i] + weights[i + 1]
-            for pair, sim in _joined_keys(index, joined, qform.kind, params):
-                posting = index.posting(pair)
-                ids_parts.append(posting)
-                val_parts.append(np.full(len(posting), pair_weight * sim, dtype=np.float32))
+            keys = _joined_keys(index, joined, qform.kind, params)
+            if keys:  # each name reached once, at its best key
+                pair_ids, pair_sims = _best_per_record(index, keys)
+                ids_parts.append(pair_ids)
+                val_parts.append(pair_sims * pair_weight)
     return ids_parts, val_parts, unreached
 
 

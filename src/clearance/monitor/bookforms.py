@@ -249,7 +249,12 @@ class BookForms:
         reach = self.reached(index, algo)
         reached = reach >= 0
         joined = {key[2:] for key in index.vocab if key[:2] in PAIR_PREFIXES}
-        pair_hit = np.fromiter((p in joined for p in self.pairs), np.bool_, len(self.pairs))
+        sounds = {key[2:] for key in index.vocab if key[:2] == "p:"}
+        # A pair is also reached by sound ("lozitskii" / "lozitskiy": retrieve._joined_keys).
+        pair_hit = np.fromiter(
+            (p in joined or phonetic(p) in sounds or sound(p) in sounds for p in self.pairs),
+            np.bool_, len(self.pairs),
+        )  # fmt: skip
         weight = np.fromiter((word_weight(w, params) for w in self.words), np.float64,
                              len(self.words))  # fmt: skip
         short = np.fromiter((len(w) < 2 for w in self.words), np.bool_, len(self.words))
@@ -260,7 +265,7 @@ class BookForms:
         tok_hit = reached[self.tok_word]
         p_hit = pair_hit[self.pair_word]
         total = np.bincount(tok_form, weights=tok_w, minlength=forms)
-        # A pair is looked up under two prefixes at most (Latin: "c:" and "t:"), each credited.
+        # A pair's keys reach a name once, at the best of them; credited twice for safety.
         got = np.bincount(tok_form, weights=tok_w * (tok_hit | short[self.tok_word]),
                           minlength=forms)  # fmt: skip
         got += np.bincount(self.pair_form, weights=2.0 * self.pair_weight * p_hit,
