@@ -201,6 +201,11 @@ class NameIndex:
     def key_text(self, key_id: int) -> str:
         return self._reverse[key_id]
 
+    @property
+    def key_texts(self) -> list[str]:
+        """Every key's text by its id (read-only)."""
+        return self._reverse
+
     def prepare(self) -> NameIndex:
         """Build the lookup tables screening needs now rather than on a first query."""
         _ = self._reverse, self.word_info, self._neighbour_arrays, self.record_profile
