@@ -185,10 +185,22 @@ class WordTable(dict[str, tuple[float, bool, bool]]):
         return value
 
 
-@lru_cache(maxsize=8)
 def word_table(params: NameParams) -> WordTable:
-    """The :class:`WordTable` of ``params`` (one per parameter set)."""
+    """The :class:`WordTable` of ``params`` (one per parameter set; the last one is found by
+    identity, without hashing the parameters: this runs for every name scored)."""
+    last = _LAST_TABLE[0]
+    if last is not None and last.params is params:
+        return last
+    table = _LAST_TABLE[0] = _word_table(params)
+    return table
+
+
+@lru_cache(maxsize=8)
+def _word_table(params: NameParams) -> WordTable:
     return WordTable(params)
+
+
+_LAST_TABLE: list[WordTable | None] = [None]
 
 
 def weigh(form: NameForm, params: NameParams) -> WeightedName:

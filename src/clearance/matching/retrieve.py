@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from clearance.matching.index import (
@@ -23,7 +22,7 @@ from clearance.matching.index import (
     KIND_SKELETON,
     NameIndex,
 )
-from clearance.matching.names import NameParams, word_weight
+from clearance.matching.names import NameParams, word_table
 from clearance.matching.normalize import NameForm, phonetic, respell, sound
 from clearance.matching.wordsim import (
     MIN_WORD_SIM,
@@ -36,6 +35,7 @@ from clearance.matching.wordsim import (
 )
 
 _SIM_ONE_EDIT = SIM_BY_DISTANCE[1]
+_osa = OSA.distance
 
 _PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}
 
@@ -65,15 +65,18 @@ def _near(index: NameIndex, prefix: str, word: str, found: dict[int, float], sca
     near = [k for k in index.neighbours_of([base, *keys]) if k not in found]
     if not near:
         return
-    texts = index.key_texts
-    others = [texts[k][2:] for k in near]
-    dists = process.cdist([word], others, scorer=OSA.distance, score_cutoff=3, dtype=np.int32)
-    rows = SIM_ROWS
-    for key_id, other, dist in zip(near, others, dists[0].tolist(), strict=True):
+    # One edit distance per neighbour (a handful: a call each costs less than one cdist),
+    # and word_sim inline: this loop runs for every neighbour of every new query word.
+    texts, rows = index.key_texts, SIM_ROWS
+    capped = size if size < 11 else 11
+    for key_id in near:
+        other = texts[key_id][cut:]
+        dist = _osa(word, other, score_cutoff=3)
         length = len(other)
-        longer = size if size > length else length
-        # word_sim, inline: this loop runs for every neighbour of every new query word
-        sim = rows[dist][longer if longer < 11 else 11] if dist < 4 else word_sim(dist, longer)
+        if dist < 4:
+            sim = rows[dist][capped if length <= size else (length if length < 11 else 11)]
+        else:
+            sim = word_sim(dist, size if size > length else length)
         sim *= scale
         if dist == 1 and size == length >= 4 and swapped(word, other):
             sim = max(sim, SWAP_SIM * scale)  # as the scorer rates "Aitf" / "Atif"
@@ -117,17 +120,15 @@ def _best_per_record(
         key_id, sim = next(iter(keys.items()))
         posting = index.posting(key_id)
         return posting, np.full(len(posting), sim, dtype=np.float32)
-    # Keys best first: after a stable sort by record, a record's first entry is its best.
-    ranked = sorted(keys.items(), key=lambda kv: -kv[1])
-    key_ids = [k for k, _ in ranked]
+    key_ids = list(keys)
     offsets = index.posting_offsets
     data = index.posting_data
     lo = offsets[key_ids].tolist()
     hi = offsets[[k + 1 for k in key_ids]].tolist()
     ids = np.concatenate([data[a:b] for a, b in zip(lo, hi, strict=True)])
     sizes = np.subtract(hi, lo)
-    vals = np.repeat(np.array([v for _, v in ranked], np.float32), sizes)
-    order = np.argsort(ids, kind="stable")
+    vals = np.repeat(np.fromiter(keys.values(), np.float32, len(keys)), sizes)
+    order = np.lexsort((-vals, ids))
     ids, vals = ids[order], vals[order]
     first = np.empty(len(ids), dtype=bool)
     first[0] = True
@@ -190,46 +191,6 @@ def _form_hits(
     return ids_parts, val_parts, unreached
 
 
-PRUNE_MARGIN = 1e-3  # relative: float32 sums never come this close to a pruning bound
-_Parts = tuple[list[npt.NDArray[np.int32]], list[npt.NDArray[np.float32]]]
-
-
-def prune_hits(
-    ids_parts: list[npt.NDArray[np.int32]], val_parts: list[npt.NDArray[np.float32]], cut: float
-) -> _Parts:
-    """Leave out the records that cannot collect ``cut`` (weight times similarity) however
-    they match: those reached only by words whose best values together stay under it. A
-    common word then costs a lookup of the few names the other words reach, not a pass over
-    its thousands of names. Each part's ids ascend; what is kept keeps its order, so the sums
-    of the records kept come out exactly as without pruning."""
-    tops = [float(v.max()) if len(v) else 0.0 for v in val_parts]
-    minor: set[int] = set()
-    reach = 0.0
-    for p in sorted(range(len(tops)), key=tops.__getitem__):
-        if reach + tops[p] >= cut:
-            break
-        reach += tops[p]
-        minor.add(p)
-    if not minor:
-        return ids_parts, val_parts
-    major = [ids for p, ids in enumerate(ids_parts) if p not in minor]
-    if not major:
-        return [], []
-    wanted = major[0] if len(major) == 1 else np.unique(np.concatenate(major))
-    out_ids: list[npt.NDArray[np.int32]] = []
-    out_vals: list[npt.NDArray[np.float32]] = []
-    for p, (ids, vals) in enumerate(zip(ids_parts, val_parts, strict=True)):
-        if p in minor:
-            if not len(ids):
-                continue
-            pos = np.minimum(np.searchsorted(ids, wanted), len(ids) - 1)
-            pos = pos[ids[pos] == wanted]
-            ids, vals = ids[pos], vals[pos]
-        out_ids.append(ids)
-        out_vals.append(vals)
-    return out_ids, out_vals
-
-
 def retrieve(
     index: NameIndex,
     forms: Sequence[QueryForm],
@@ -250,16 +211,14 @@ def retrieve(
     rec_weight, rec_person = index.record_profile
     for qform in forms:
         words = qform.form.tokens
-        weights = [word_weight(w, params) for w in words]
+        table = word_table(params)
+        weights = [table[w][0] for w in words]
         total = sum(weights)
         if total <= 0:
             continue
         ids_parts, val_parts, unreached = _form_hits(index, qform, weights)
         # Initials and unretrieved words can still match: credit their weight to every name.
         skipped = sum(w for w, word in zip(weights, words, strict=True) if len(word) < 2)
-        if not unreached and qform.trust > 0:  # (else the floor depends on what is reached)
-            cut = floor * total / qform.trust * (1.0 - PRUNE_MARGIN) - skipped
-            ids_parts, val_parts = prune_hits(ids_parts, val_parts, cut)
         if not ids_parts:
             continue
         ids = np.concatenate(ids_parts)
