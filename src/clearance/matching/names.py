@@ -156,16 +156,19 @@ class WeightedName:
         tokens = form.tokens
         self.form = form
         table = word_table(params)
-        info = [table[w] for w in tokens]
-        self.weights = tuple([w for w, _, _ in info])
-        self.patronymic = tuple([p for _, p, _ in info])
+        weights: tuple[float, ...] = ()
+        patronymic: tuple[bool, ...] = ()
+        numeric: tuple[bool, ...] = ()
+        if tokens:
+            weights, patronymic, numeric = zip(*[table[w] for w in tokens], strict=True)
+        self.weights, self.patronymic = weights, patronymic
         # the words that are numbers (which must agree)
         self.numbers = (
-            frozenset(t for t, i in zip(tokens, info, strict=True) if i[2])
-            if any(i[2] for i in info)
+            frozenset(t for t, n in zip(tokens, numeric, strict=True) if n)
+            if True in numeric
             else _NO_NUMBERS
         )
-        self.strong = sum(1 for w in self.weights if w >= 1.0)  # words of full weight
+        self.strong = len([w for w in weights if w >= 1.0])  # words of full weight
 
 
 _NO_NUMBERS: frozenset[str] = frozenset()
