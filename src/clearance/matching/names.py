@@ -320,8 +320,8 @@ def _bound(
     # (margin: paired words may weigh less than the query says; run-together words are
     # only paired later, so a possible merge disables the shortcut)
     cut = min_score - 0.1
-    if matched / total < cut and not _joinable(query, candidate, person):
-        return matched / total
+    if matched / total < cut:  # (then the bound below is lower still: one merge test)
+        return None if _joinable(query, candidate, person) else matched / total
     if not all(c_hit):
         # Listed words no query word comes near stay unpaired (at the lowest rate).
         lonely = sum(w for w, hit in zip(candidate.weights, c_hit, strict=True) if not hit)
