@@ -13,8 +13,9 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from clearance.matching.memo import by_identity, sim_rows
 from clearance.matching.normalize import NameForm
-from clearance.matching.params import NameParams, WordParams, sim_rows
+from clearance.matching.params import NameParams, WordParams
 from clearance.matching.scripts import hangul_syllable
 from clearance.matching.vocab import (
     LOW_INFO_WORDS,
@@ -172,22 +173,11 @@ class WordTable(dict[str, tuple[float, bool, bool]]):
         return value
 
 
-def word_table(params: NameParams) -> WordTable:
-    """The :class:`WordTable` of ``params`` (one per parameter set; the last one is found by
-    identity, without hashing the parameters: this runs for every name scored)."""
-    last = _LAST_TABLE[0]
-    if last is not None and last.params is params:
-        return last
-    table = _LAST_TABLE[0] = _word_table(params)
-    return table
-
-
+@by_identity  # runs for every name scored: no hashing of the parameters
 @lru_cache(maxsize=8)
-def _word_table(params: NameParams) -> WordTable:
+def word_table(params: NameParams) -> WordTable:
+    """The :class:`WordTable` of ``params`` (one per parameter set)."""
     return WordTable(params)
-
-
-_LAST_TABLE: list[WordTable | None] = [None]
 
 
 def weigh(form: NameForm, params: NameParams) -> WeightedName:

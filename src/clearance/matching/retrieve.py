@@ -22,9 +22,10 @@ from clearance.matching.index import (
     KIND_SKELETON,
     NameIndex,
 )
+from clearance.matching.memo import sim_rows
 from clearance.matching.names import word_table
 from clearance.matching.normalize import NameForm, phonetic, respell, sound
-from clearance.matching.params import NameParams, RetrievalParams, WordParams, sim_rows
+from clearance.matching.params import NameParams, RetrievalParams, WordParams
 from clearance.matching.wordsim import swapped, word_sim
 
 _osa = OSA.distance
