@@ -168,7 +168,8 @@ class WordTable(dict[str, tuple[float, bool, bool]]):
         self.params = params
 
     def __missing__(self, token: str) -> tuple[float, bool, bool]:
-        value = (word_weight(token, self.params), is_patronymic(token), token.isdigit())
+        weight = word_weight.__wrapped__(token, self.params)  # (memoised here: no hashing)
+        value = (weight, is_patronymic(token), token.isdigit())
         self[token] = value
         return value
 

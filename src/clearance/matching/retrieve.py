@@ -29,6 +29,7 @@ from clearance.matching.params import NameParams, RetrievalParams, WordParams
 from clearance.matching.wordsim import swapped, word_sim
 
 _osa = OSA.distance
+_BOUND_MARGIN = 1e-6
 _PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}
 
 
@@ -231,6 +232,18 @@ def retrieve(
         # Initials and unretrieved words can still match: credit their weight to every name.
         skipped = sum(w for w, word in zip(weights, tokens, strict=True) if len(word) < 2)
         matched = np.bincount(inverse, weights=vals, minlength=len(uniq)) + skipped
+        form_floor = floor
+        if unreached and len(uniq) <= retrieval.rare_reach:
+            # "Olaf Schulze" / "Olaf Scholz": the other words are rare enough that every name
+            # they reach can be scored, so a word two edits away is not lost at retrieval.
+            form_floor = max(retrieval.rare_floor, floor - retrieval.rare_floor)
+        # A score through this form counts ``trust`` (skeletons, query parts: see the
+        # engine), so its bound does too: a name that cannot reach the floor is not scored.
+        trust = np.float32(qform.trust)
+        # The listed words left unpaired only lower a bound: names that fail even without
+        # them are dropped first (a margin far above float32 rounding keeps this exact).
+        near = np.flatnonzero(matched * trust >= form_floor * total * (1.0 - _BOUND_MARGIN))
+        uniq, matched = uniq[near], matched[near]
         pairable = len(tokens) + sum(1 for w in tokens if ("c:" + w) in index.vocab)
         unpaired = np.maximum(rec_weight[uniq] - pairable, 0.0)
         lam = (
@@ -243,14 +256,7 @@ def retrieve(
             )
         )
         sums = matched / (total + lam * unpaired)
-        form_floor = floor
-        if unreached and len(uniq) <= retrieval.rare_reach:
-            # "Olaf Schulze" / "Olaf Scholz": the other words are rare enough that every name
-            # they reach can be scored, so a word two edits away is not lost at retrieval.
-            form_floor = max(retrieval.rare_floor, floor - retrieval.rare_floor)
-        # A score through this form counts ``trust`` (skeletons, query parts: see the
-        # engine), so its bound does too: a name that cannot reach the floor is not scored.
-        keep = sums * np.float32(qform.trust) >= form_floor
+        keep = sums * trust >= form_floor
         for rec, bound in zip(uniq[keep].tolist(), sums[keep].tolist(), strict=True):
             if bound > out.get(rec, 0.0):
                 out[rec] = min(1.0, bound)
