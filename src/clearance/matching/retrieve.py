@@ -29,7 +29,7 @@ from clearance.matching.params import NameParams, RetrievalParams, WordParams
 from clearance.matching.wordsim import swapped, word_sim
 
 _osa = OSA.distance
-_BOUND_MARGIN = 1e-6
+_BOUND_MARGIN = 8 * float(np.finfo(np.float32).eps)  # a few float32 roundings (not a weight)
 _PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}
 
 
