@@ -15,6 +15,7 @@ from rapidfuzz.distance import OSA
 
 from clearance.matching.memo import by_identity, sim_rows
 from clearance.matching.normalize import NameForm
+from clearance.matching.pairing import joinable
 from clearance.matching.params import NameParams, WordParams
 from clearance.matching.scripts import hangul_syllable
 from clearance.matching.vocab import (
@@ -415,28 +416,8 @@ def _joinable(
     :func:`_merge_adjacent` to pair them)? Only pairs whose length is within two letters of
     the word and that share its first or last letter are compared (two edits, one at each
     end, are not looked for)."""
-    q_words, c_words = query.form.tokens, candidate.form.tokens
-    rows = sim_rows(words)
-    for many, one in ((q_words, c_words), (c_words, q_words)):
-        if len(many) < 2:
-            continue
-        for i in range(len(many) - 1):
-            left, right = many[i], many[i + 1]
-            size = len(left) + len(right)
-            if person and (len(left) < 2 or len(right) < 2):
-                continue
-            joined = ""
-            for word in one:
-                length = len(word)
-                if length - size > 2 or size - length > 2:
-                    continue
-                if word[0] != left[0] and word[-1] != right[-1]:
-                    continue
-                joined = joined or left + right
-                dist = OSA.distance(joined, word, score_cutoff=2)
-                if word_sim(dist, max(size, length), rows) >= words.merge_sim:
-                    return True
-    return False
+    return joinable(query.form.tokens, candidate.form.tokens, person, words.merge_sim,
+                    sim_rows(words))  # fmt: skip
 
 
 def _adjacent_free(used: list[bool]) -> bool:
