@@ -31,7 +31,7 @@ from clearance.matching.params import NameParams
 from clearance.matching.wordsim import WordInfo
 from clearance.model import FuzzyDate, IdType, Schema
 
-INDEX_FORMAT = 14
+INDEX_FORMAT = 15  # 15: the pickled NameParams gained fields (declared parameters)
 INDEX_FILE = "matcher.pkl"
 
 KIND_LATIN, KIND_NATIVE, KIND_SKELETON = 0, 1, 2
