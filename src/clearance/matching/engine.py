@@ -311,16 +311,20 @@ class Screener:
         if not by_entity:
             return []
         index = self.index
-        records = {r: index.record(r) for rec_ids in by_entity.values() for r in rec_ids}
+        # Records are made when first compared (many are never tried: see the loop below);
+        # the words to compare come from the index's columns.
+        records: dict[int, NameRecord] = {}
+        rec_kind, rec_tokens = index.rec_kind, index.rec_tokens
         sims: dict[int, WordSimilarity] = {}
         for kind in {f.kind for f in forms}:
             q_words = sorted({w for f in forms if f.kind == kind for w in f.form.tokens})
             c_words = sorted(
                 {
                     w
-                    for record in records.values()
-                    if record.kind == kind
-                    for w in record.form.tokens
+                    for rec_ids in by_entity.values()
+                    for r in rec_ids
+                    if rec_kind[r] == kind
+                    for w in rec_tokens[r]
                 }
             )
             sims[kind] = WordSimilarity(
@@ -336,14 +340,16 @@ class Screener:
             for qform, qname in weighted:
                 table = sims[qform.kind]
                 for r in ordered:
-                    record = records[r]
-                    if record.kind != qform.kind:
+                    if rec_kind[r] != qform.kind:
                         continue
                     if best is not None and (
                         best[0] >= self.algo.sure_match
                         or bounds.get(r, 1.0) + self.algo.bound_slack < best[0]
                     ):
                         break  # names are tried best bound first: the rest cannot win
+                    record = records.get(r)
+                    if record is None:
+                        record = records[r] = index.record(r)
                     comp = compare(qname, record.name, table, person=person,
                                    params=self.algo.names, min_score=floor)  # fmt: skip
                     if qform.trust < 1.0:

@@ -31,7 +31,7 @@ from clearance.matching.params import NameParams
 from clearance.matching.wordsim import WordInfo
 from clearance.model import FuzzyDate, IdType, Schema
 
-INDEX_FORMAT = 14
+INDEX_FORMAT = 16  # 16: Korean readings of Hanja names, doubled letters in legal forms (1.4)
 INDEX_FILE = "matcher.pkl"
 
 KIND_LATIN, KIND_NATIVE, KIND_SKELETON = 0, 1, 2
@@ -201,6 +201,11 @@ class NameIndex:
 
     def key_text(self, key_id: int) -> str:
         return self._reverse[key_id]
+
+    @property
+    def key_texts(self) -> list[str]:
+        """Every key's text by its id (read-only)."""
+        return self._reverse
 
     def prepare(self) -> NameIndex:
         """Build the lookup tables screening needs now rather than on a first query."""
