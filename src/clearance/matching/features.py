@@ -7,7 +7,7 @@ whose score is the similarity itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from clearance.matching.index import EntityInfo, clean_identifier
@@ -63,13 +63,19 @@ def name_similarity(query: Query, cand: Candidate, params: FeatureParams) -> Fea
     return FeatureResult("name_similarity", cand.comparison.score, reason)
 
 
+def alias_trust(weak: bool, params: FeatureParams) -> float:
+    """How far a match on a name counts: a weak a.k.a. ``weak_alias_factor``, others fully
+    (the engine ranks an entity's names by it; :func:`weak_alias` scales the score by it)."""
+    return params.weak_alias_factor if weak else 1.0
+
+
 def weak_alias(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
     """Only a weak a.k.a. matched: the score is scaled down and alone it does not alert."""
     if not cand.weak:
         return None
     return FeatureResult(
         "weak_alias",
-        params.weak_alias_factor - 1.0,
+        alias_trust(True, params) - 1.0,
         f"matched only a weak a.k.a. ({cand.name_text!r}); OFAC FAQ 122: not screened alone",
     )
 
@@ -152,14 +158,25 @@ def country(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResu
     )
 
 
+def identifier_holders(query: Query, holders: Mapping[str, Sequence[int]]) -> list[int]:
+    """The entities (``holders``: cleaned identifier -> entities) holding a value the query
+    gives, of any type: they are scored even when no name of theirs resembles the query, and
+    :func:`identifier` then judges the type and value."""
+    found = (ent for value in _query_values(query) for ent in holders.get(value, ()))
+    return list(dict.fromkeys(found))
+
+
+def _query_values(query: Query) -> list[str]:
+    return [clean_identifier(q.value) for q in query.identifiers]
+
+
 def identifier(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
     """A listed identifier the query holds is a strong hit; a different one of the same type
     speaks against."""
     if not query.identifiers or not cand.info.identifiers:
         return None
     listed = cand.info.identifiers
-    for qid in query.identifiers:
-        value = clean_identifier(qid.value)
+    for qid, value in zip(query.identifiers, _query_values(query), strict=True):
         for id_type, listed_value in listed:
             if value == listed_value and (qid.type is None or qid.type == id_type):
                 return FeatureResult(
