@@ -26,6 +26,7 @@ class FeatureParams:
     dob_year: float = 0.02
     dob_conflict: float = -0.2
     dob_month_conflict: float = -0.05
+    circa_years: int = 1  # a date given as "circa" fits a year within this many years
     country_match: float = 0.02
     country_conflict: float = -0.05
     identifier_match_floor: float = 0.95
@@ -116,7 +117,7 @@ def birth_date(query: Query, cand: Candidate, params: FeatureParams) -> FeatureR
     years = set(dob.years())
     for listed in dates:
         listed_years = set(listed.years())
-        slack = 1 if listed.circa or dob.circa else 0
+        slack = params.circa_years if listed.circa or dob.circa else 0
         if years & listed_years or (
             slack and min(abs(a - b) for a in years for b in listed_years) <= slack
         ):
