@@ -273,6 +273,16 @@ class NameIndex:
             self.rec_weak[rec_id],
         )
 
+    def entity_records(self, ent: int) -> list[int]:
+        """The records (names) of entity ``ent`` (the table is made on first use)."""
+        table: list[list[int]] | None = self.__dict__.get("_entity_records")
+        if table is None:
+            table = [[] for _ in range(self.entity_count)]
+            for rec_id, owner in enumerate(self.rec_entity):
+                table[owner].append(rec_id)
+            self.__dict__["_entity_records"] = table
+        return list(table[ent])
+
     def entity(self, ent: int) -> EntityInfo:
         """The entity ``ent`` as the scorer sees it (memoised, like :meth:`record`)."""
         cache: dict[int, EntityInfo] = self.__dict__.setdefault("_entities", {})
