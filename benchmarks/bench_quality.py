@@ -113,10 +113,11 @@ class Engine:
         """Entity ids among the candidates retrieved before scoring, at the engine's floor."""
         screener = self.screener
         algo = screener.algo
-        floor = max(0.05, min(self.settings.threshold, 0.9) - algo.retrieval_margin)
+        floor = algo.floor(self.settings.threshold)
         query = to_query(spec)
-        records = retrieve(screener.index, query_forms(query), floor=floor,
-                           params=algo.names, person=query.schema is Schema.PERSON)  # fmt: skip
+        records = retrieve(screener.index, query_forms(query, algo.trust), floor=floor,
+                           params=algo.names, retrieval=algo.retrieval, words=algo.words,
+                           person=query.schema is Schema.PERSON)  # fmt: skip
         index: Any = screener.index
         if hasattr(index, "rec_entity"):  # columnar index layout
             return {index.ent_id[index.rec_entity[r]] for r in records}

@@ -199,6 +199,13 @@ class ApiSettings(Section):
         description="How often the API server checks for a newly installed snapshot, in "
         "seconds (0 disables the check; `POST /admin/reload` still works).",
     )
+    worker_healthcheck_seconds: int = Field(
+        default=60,
+        ge=1,
+        description="With `--workers` above 1: how long a worker may take to answer the "
+        "supervisor's health check before it is killed and restarted (a worker loading a "
+        "large snapshot on a busy machine can be silent for several seconds).",
+    )
 
     @field_validator("anonymous")
     @classmethod

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from clearance.matching.wordsim import MIN_WORD_SIM, similarity_rows
+from clearance.matching.params import WordParams
+from clearance.matching.wordsim import similarity_rows
+
+MIN_WORD_SIM = WordParams().min_word_sim
 
 
 def sim(a: str, b: str, **kw: bool) -> float:

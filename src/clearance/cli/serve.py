@@ -85,6 +85,7 @@ def serve(
             access_log=access_log,
             server_header=False,
             timeout_graceful_shutdown=10,
+            timeout_worker_healthcheck=settings.api.worker_healthcheck_seconds,
         )
     finally:
         for folder in (metrics_dir, board_dir):

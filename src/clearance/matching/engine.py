@@ -33,7 +33,7 @@ from clearance.matching.index import (
     clean_identifier,
 )
 from clearance.matching.index_build import IndexBuilder
-from clearance.matching.names import NameComparison, NameParams, WeightedName, compare, weigh
+from clearance.matching.names import NameComparison, WeightedName, compare, weigh
 from clearance.matching.normalize import (
     NameForm,
     analyse,
@@ -41,6 +41,13 @@ from clearance.matching.normalize import (
     skeleton,
     slavic_readings,
     warm_up_forms,
+)
+from clearance.matching.params import (
+    NameParams,
+    RetrievalParams,
+    TrustParams,
+    WordParams,
+    declared,
 )
 from clearance.matching.query import Query, ScreenOptions
 from clearance.matching.result import FeatureResult, Match, ScreeningResult
@@ -53,9 +60,6 @@ from clearance.settings import MatchingPolicy
 
 ALGORITHM = "clearance-logic"
 ALGORITHM_RELEASE = "1.3"
-SKELETON_FULL_TRUST = 6  # consonants a skeleton needs before it is trusted fully
-PART_TRUST = 0.99  # a match through part of the query (places and qualifiers left out)
-VOWELLED_SKELETON_TRUST = 0.75  # skeleton of a name whose every word has known vowels
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +68,10 @@ class Algorithm:
 
     name: str = ALGORITHM
     release: str = ALGORITHM_RELEASE
+    words: WordParams = field(default_factory=WordParams)
     names: NameParams = field(default_factory=NameParams)
+    retrieval: RetrievalParams = field(default_factory=RetrievalParams)
+    trust: TrustParams = field(default_factory=TrustParams)
     features: FeatureParams = field(default_factory=FeatureParams)
     retrieval_margin: float = 0.1  # retrieve names whose bound is >= threshold - margin
     min_floor: float = 0.05  # the retrieval floor never goes below this
@@ -78,8 +85,11 @@ class Algorithm:
     def parameters(self) -> dict[str, object]:
         """Every declared number that changes a score."""
         return {
-            "names": {k: getattr(self.names, k) for k in self.names.__slots__},
-            "adjustments": {k: getattr(self.features, k) for k in self.features.__slots__},
+            "words": declared(self.words),
+            "names": declared(self.names),
+            "retrieval": declared(self.retrieval),
+            "trust": declared(self.trust),
+            "adjustments": declared(self.features),
             "retrieval_margin": self.retrieval_margin,
             "min_floor": self.min_floor,
             "max_floor_threshold": self.max_floor_threshold,
@@ -89,10 +99,13 @@ class Algorithm:
             "weak_tie_break": self.weak_tie_break,
             "min_reported": self.min_reported,
             "combination": dict(COMBINATION),
-            "skeleton_full_trust": SKELETON_FULL_TRUST,
-            "part_trust": PART_TRUST,
-            "vowelled_skeleton_trust": VOWELLED_SKELETON_TRUST,
         }
+
+    def floor(self, threshold: float) -> float:
+        """The retrieval floor for an alert ``threshold``: names whose bound stays under it
+        cannot reach the threshold and are not scored."""
+        top = min(threshold, self.max_floor_threshold)
+        return max(self.min_floor, top - self.retrieval_margin)
 
     @property
     def version(self) -> str:
@@ -113,17 +126,20 @@ class Algorithm:
 ALGORITHM_VERSION = Algorithm().version
 
 
-def query_forms(query: Query) -> list[QueryForm]:
+DEFAULT_TRUST = TrustParams()
+
+
+def query_forms(query: Query, trust: TrustParams = DEFAULT_TRUST) -> list[QueryForm]:
     """Every rendering of the query name to match against the index.
 
     Legal forms are split off organisation names; person names keep every word (initials
     such as "A. S." are not a joint-stock company); when the type is unknown, both.
     """
-    return _query_forms(query.name, query.schema)
+    return _query_forms(query.name, query.schema, trust)
 
 
 @lru_cache(maxsize=20_000)
-def _query_forms(name: str, schema: Schema | None) -> list[QueryForm]:
+def _query_forms(name: str, schema: Schema | None, trust_of: TrustParams) -> list[QueryForm]:
     splits = {
         Schema.PERSON: (False,),
         None: (True, False),
@@ -132,11 +148,11 @@ def _query_forms(name: str, schema: Schema | None) -> list[QueryForm]:
     for i, part in enumerate(query_parts(name)):
         for split in splits:
             for form in analyse(part, split_forms=split, query=True):
-                forms.setdefault(form, 1.0 if i == 0 else PART_TRUST)
+                forms.setdefault(form, 1.0 if i == 0 else trust_of.part)
     if name.isascii() and schema in (Schema.PERSON, None):
         for reading in slavic_readings(name):  # "Wiktor Michailowitsch", "Iouri"
             for form in analyse(reading, split_forms=False, query=True):
-                forms.setdefault(form, PART_TRUST)
+                forms.setdefault(form, trust_of.part)
     out: list[QueryForm] = []
     for form, trust in forms.items():
         out.append(QueryForm(form, KIND_NATIVE if form.native else KIND_LATIN, trust))
@@ -144,18 +160,18 @@ def _query_forms(name: str, schema: Schema | None) -> list[QueryForm]:
             skel = tuple(s for s in (skeleton(t, ARABIC) for t in form.tokens) if s)
             if skel:
                 sform = NameForm(skel, form.forms, ARABIC)
-                trust *= skeleton_trust(sform)
+                trust *= skeleton_trust(sform, trust_of)
                 if all_vowelled(form.tokens):  # the spelled form speaks; consonants alone do not
-                    trust *= VOWELLED_SKELETON_TRUST
+                    trust *= trust_of.vowelled_skeleton
                 out.append(QueryForm(sform, KIND_SKELETON, trust))
     return out
 
 
-def skeleton_trust(form: NameForm) -> float:
-    """How far a match on consonants alone is trusted: less than spelled names (0.92), and
-    far less for a short skeleton ("ln d" agrees with half the names of a list)."""
+def skeleton_trust(form: NameForm, trust: TrustParams) -> float:
+    """How far a match on consonants alone is trusted: less than spelled names, and far less
+    for a short skeleton ("ln d" agrees with half the names of a list)."""
     letters = sum(len(t) for t in form.tokens)
-    return 0.92 * min(1.0, letters / SKELETON_FULL_TRUST)
+    return trust.skeleton * min(1.0, letters / trust.skeleton_full_letters)
 
 
 @lru_cache(maxsize=20_000)  # query forms repeat (see _query_forms)
@@ -194,8 +210,9 @@ class Screener:
         *,
         snapshot_id: str = "memory",
         lists: dict[str, str] | None = None,
+        algorithm: Algorithm | None = None,
     ) -> Screener:
-        algorithm = Algorithm()
+        algorithm = algorithm or Algorithm()
         builder = IndexBuilder(snapshot_id, algorithm.names)
         builder.add_all(entities)
         index = builder.build()
@@ -227,12 +244,11 @@ class Screener:
             if options.weak_alias_alerts is None
             else options.weak_alias_alerts
         )
-        forms = query_forms(query)
         algo = self.algo
-        floor = max(
-            algo.min_floor, min(threshold, algo.max_floor_threshold) - algo.retrieval_margin
-        )
-        records = retrieve(self.index, forms, floor=floor, params=self.algo.names,
+        forms = query_forms(query, algo.trust)
+        floor = algo.floor(threshold)
+        records = retrieve(self.index, forms, floor=floor, params=algo.names,
+                           retrieval=algo.retrieval, words=algo.words,
                            person=query.schema is Schema.PERSON)  # fmt: skip
         by_entity: dict[int, list[int]] = defaultdict(list)
         rec_entity = self.index.rec_entity
@@ -309,7 +325,7 @@ class Screener:
             )
             sims[kind] = WordSimilarity(
                 q_words, c_words, dense_script=kind == KIND_NATIVE, initials=kind == KIND_LATIN,
-                table=index.word_info,
+                table=index.word_info, params=self.algo.words,
             )  # fmt: skip
         weighted = [(f, _weigh_query(f.form, self.algo.names)) for f in forms]
         matches: list[Match] = []

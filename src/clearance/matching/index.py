@@ -23,10 +23,11 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from clearance.matching.names import NameParams, WeightedName, weigh
+from clearance.matching.names import WeightedName, weigh
 from clearance.matching.normalize import (
     NameForm,
 )
+from clearance.matching.params import NameParams
 from clearance.matching.wordsim import WordInfo
 from clearance.model import FuzzyDate, IdType, Schema
 

@@ -26,7 +26,7 @@ from clearance.matching.index import (
     NameIndex,
     clean_identifier,
 )
-from clearance.matching.names import NameParams, word_weight
+from clearance.matching.names import word_weight
 from clearance.matching.normalize import (
     NameForm,
     analyse,
@@ -35,6 +35,7 @@ from clearance.matching.normalize import (
     skeleton,
     sound,
 )
+from clearance.matching.params import NameParams
 from clearance.model import Entity, Schema
 
 

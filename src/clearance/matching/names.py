@@ -14,6 +14,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from clearance.matching.normalize import NameForm
+from clearance.matching.params import NameParams, WordParams, sim_rows
 from clearance.matching.scripts import hangul_syllable
 from clearance.matching.vocab import (
     LOW_INFO_WORDS,
@@ -21,7 +22,7 @@ from clearance.matching.vocab import (
     PINYIN_SYLLABLES,
     is_patronymic,
 )
-from clearance.matching.wordsim import MERGE_SIM, MIN_WORD_SIM, SIM_ROWS, WordSimilarity, word_sim
+from clearance.matching.wordsim import WordSimilarity, word_sim
 from clearance.scripts import HAN, HANGUL
 
 SYLLABIC_SCRIPTS = frozenset({HAN, HANGUL})
@@ -52,23 +53,6 @@ _KOREAN_USUAL = frozenset(
 )
 
 SYLLABLES = _syllables()
-
-
-@dataclass(frozen=True, slots=True)
-class NameParams:
-    """Weights of the name comparison (part of the algorithm's declared configuration)."""
-
-    unmatched_candidate_person: float = 0.5  # share of a listed word's weight the query lacks
-    unmatched_candidate_org: float = 0.6
-    unmatched_candidate_supported: float = 0.25  # ... when two or more words already agree
-    low_info_weight: float = 0.25
-    particle_weight: float = 0.3
-    initial_weight: float = 0.35
-    patronymic_weight: float = 0.35
-    middle_name_weight: float = 0.6  # an extra middle name in the query counts this much
-    syllable_swap_factor: float = 0.65  # Korean/Chinese given syllables paired out of order
-    unmatched_syllable: float = 1.0  # share of a listed syllable name's word the query lacks
-    conflict_word_weight: float = 1.0  # a generic word left over on both sides of a company
 
 
 @lru_cache(maxsize=100_000)
@@ -214,23 +198,30 @@ def compare(
     nq, nc = len(q_words), len(c_words)
     if nq == 0 or nc == 0:
         return NameComparison(0.0, (), q_words, c_words, [False] * nq, [False] * nc, False)
+    words = sims.params
     triples = _word_pairs(q_words, c_words, sims, person)
     if min_score > 0.0:
-        bound = _bound(query, candidate, triples, params, min_score, person)
+        bound = _bound(query, candidate, triples, params, min_score, person, words)
         if bound is not None:
             return NameComparison(bound, (), q_words, c_words, [False] * nq, [False] * nc, False)
-    pairs, q_used, c_used = _pairing(triples, q_words, c_words, person)
+    pairs, q_used, c_used = _pairing(triples, q_words, c_words, person, words)
     syllabic = query.form.script in SYLLABIC_SCRIPTS  # Chinese/Korean: words are syllables
-    matched, total = _paired_weight(query, candidate, pairs, syllabic)
+    matched, total = _paired_weight(query, candidate, pairs, syllabic, params)
     conflict = not person and not all(q_used) and not all(c_used)
     total = _add_unpaired_query(total, query, q_used, params, conflict, person, syllabic)
     lam = params.unmatched_candidate_person if person else params.unmatched_candidate_org
-    syllable_names = person and nc >= 3 and syllable_name(c_words) and syllable_name(q_words)
+    syllable_names = (person and nc >= params.syllable_name_words and syllable_name(c_words)
+                      and syllable_name(q_words))  # fmt: skip
     if syllable_names:
         # "Yong Su" for Kim Yong Su: a Korean or Chinese name without its family syllable is
         # another person's name, however well the other syllables agree.
         lam = params.unmatched_syllable
-    elif person and all(q_used) and sum(q for _, _, sim, q, _ in pairs if sim >= 0.8) >= 2:
+    elif (
+        person
+        and all(q_used)
+        and sum(q for _, _, sim, q, _ in pairs if sim >= params.supported_sim)
+        >= params.supported_words
+    ):
         # Every query word agrees, two or more of them well: the listed name only has more
         # words (middle names), which costs less than a word the two names disagree on.
         lam = params.unmatched_candidate_supported
@@ -248,7 +239,7 @@ def compare(
     q_nums, c_nums = query.numbers, candidate.numbers
     number_conflict = bool(q_nums or c_nums) and q_nums != c_nums
     if number_conflict:
-        score *= 0.5
+        score *= params.number_conflict_factor
     return NameComparison(min(1.0, score), pairs, q_words, c_words, q_used, c_used, number_conflict)
 
 
@@ -257,6 +248,7 @@ def _word_pairs(
 ) -> list[tuple[float, int, int]]:
     """``(similarity, query word, listed word)`` for every pair that may be paired."""
     cols = [sims.columns[w] for w in c_words]
+    least, same = sims.params.min_word_sim, sims.params.exact_sim
     triples: list[tuple[float, int, int]] = []
     # An initial stands for a word only in a person's name: in "S.O.C." or "Zeel - M" a
     # letter is an abbreviation or a designator, not the first letter of the query's word.
@@ -267,12 +259,12 @@ def _word_pairs(
             q_single = len(word) == 1
             for cj, col in enumerate(cols):
                 sim = row[col]
-                if sim >= MIN_WORD_SIM and (q_single == c_single[cj] or sim >= 0.999):
+                if sim >= least and (q_single == c_single[cj] or sim >= same):
                     triples.append((sim, qi, cj))
             continue
         for cj, col in enumerate(cols):
             sim = row[col]
-            if sim >= MIN_WORD_SIM:
+            if sim >= least:
                 triples.append((sim, qi, cj))
     return triples
 
@@ -284,6 +276,7 @@ def _bound(
     params: NameParams,
     min_score: float,
     person: bool,
+    words: WordParams,
 ) -> float | None:
     """An upper bound on the score when it cannot reach ``min_score`` (else ``None``)."""
     nq, nc = len(query.form.tokens), len(candidate.form.tokens)
@@ -304,14 +297,14 @@ def _bound(
     total = sum(qw) or 1.0
     # (margin: paired words may weigh less than the query says; run-together words are
     # only paired later, so a possible merge disables the shortcut)
-    cut = min_score - 0.1
-    if matched / total < cut and not _joinable(query, candidate, person):
+    cut = min_score - params.bound_margin
+    if matched / total < cut and not _joinable(query, candidate, person, words):
         return matched / total
     if not all(c_hit):
         # Listed words no query word comes near stay unpaired (at the lowest rate).
         lonely = sum(w for w, hit in zip(candidate.weights, c_hit, strict=True) if not hit)
         reach = matched / (total + params.unmatched_candidate_supported * lonely)
-        if reach < cut and not _joinable(query, candidate, person):
+        if reach < cut and not _joinable(query, candidate, person, words):
             return reach
     return None
 
@@ -321,6 +314,7 @@ def _pairing(
     q_words: tuple[str, ...],
     c_words: tuple[str, ...],
     person: bool,
+    words: WordParams,
 ) -> tuple[list[tuple[int, int, float, int, int]], list[bool], list[bool]]:
     """Pair each word at most once, best pairs first; run-together words merged."""
     nq, nc = len(q_words), len(c_words)
@@ -328,15 +322,16 @@ def _pairing(
     q_used = [False] * nq
     c_used = [False] * nc
     pairs: list[tuple[int, int, float, int, int]] = []  # qi, cj, sim, q_span, c_span
-    if nq != nc and _loose(triples, nq, nc):
+    rows = sim_rows(words)
+    if nq != nc and _loose(triples, nq, nc, words.close_sim):
         # "Jongun" / "Jong Un": run-together words first, when they agree closely.
-        _merge_adjacent(q_words, c_words, q_used, c_used, pairs, 0.9, person)
+        _merge_adjacent(q_words, c_words, q_used, c_used, pairs, words.close_sim, person, rows)
     for sim, qi, cj in triples:
         if not q_used[qi] and not c_used[cj]:
             q_used[qi] = c_used[cj] = True
             pairs.append((qi, cj, sim, 1, 1))
     if len(pairs) < nq and len(pairs) < nc and _mergeable(q_used, c_used):
-        _merge_adjacent(q_words, c_words, q_used, c_used, pairs, MERGE_SIM, person)
+        _merge_adjacent(q_words, c_words, q_used, c_used, pairs, words.merge_sim, person, rows)
     return pairs, q_used, c_used
 
 
@@ -345,6 +340,7 @@ def _paired_weight(
     candidate: WeightedName,
     pairs: list[tuple[int, int, float, int, int]],
     syllabic: bool,
+    params: NameParams,
 ) -> tuple[float, float]:
     """The agreement and the weight of the paired words."""
     qw, cw = query.weights, candidate.weights
@@ -352,7 +348,7 @@ def _paired_weight(
     matched = 0.0
     total = 0.0
     for qi, cj, sim, q_span, c_span in pairs:
-        if (single or syllabic) and sim < 0.95 and qw[qi] >= 1.0:
+        if (single or syllabic) and sim < params.distinctive_sim and qw[qi] >= 1.0:
             # One distinctive word each: a near-miss on it is the whole name being different.
             # In Chinese or Korean a word is one syllable, and a syllable one letter off
             # ("hyon"/"hyok", "chen"/"cheng") is another character.
@@ -387,7 +383,8 @@ def _add_unpaired_query(
                 weight = params.conflict_word_weight
             elif query.patronymic[i]:
                 weight = min(weight, params.patronymic_weight)
-            elif person and 0 < i < nq - 1 and len(q_words[i]) >= 4 and not syllabic:
+            elif (person and 0 < i < nq - 1 and len(q_words[i]) >= params.middle_name_length
+                  and not syllabic):  # fmt: skip
                 weight *= params.middle_name_weight
             total += weight
     return total
@@ -405,12 +402,15 @@ def _swapped_syllables(pairs: Sequence[tuple[int, int, float, int, int]]) -> boo
     return any(qi + 1 in at and at[qi + 1] == cj - 1 for qi, cj in at.items())
 
 
-def _joinable(query: WeightedName, candidate: WeightedName, person: bool) -> bool:
+def _joinable(
+    query: WeightedName, candidate: WeightedName, person: bool, words: WordParams
+) -> bool:
     """Could two adjacent words on one side be one word on the other (closely enough for
     :func:`_merge_adjacent` to pair them)? Only pairs whose length is within two letters of
     the word and that share its first or last letter are compared (two edits, one at each
     end, are not looked for)."""
     q_words, c_words = query.form.tokens, candidate.form.tokens
+    rows = sim_rows(words)
     for many, one in ((q_words, c_words), (c_words, q_words)):
         if len(many) < 2:
             continue
@@ -428,7 +428,7 @@ def _joinable(query: WeightedName, candidate: WeightedName, person: bool) -> boo
                     continue
                 joined = joined or left + right
                 dist = OSA.distance(joined, word, score_cutoff=2)
-                if word_sim(dist, max(size, length)) >= MERGE_SIM:
+                if word_sim(dist, max(size, length), rows) >= words.merge_sim:
                     return True
     return False
 
@@ -444,12 +444,12 @@ def _mergeable(q_used: list[bool], c_used: list[bool]) -> bool:
     )
 
 
-def _loose(triples: list[tuple[float, int, int]], nq: int, nc: int) -> bool:
-    """True when some word on either side has no near-identical partner (>= 0.9)."""
+def _loose(triples: list[tuple[float, int, int]], nq: int, nc: int, close: float) -> bool:
+    """True when some word on either side has no near-identical partner (>= ``close``)."""
     q_ok = [False] * nq
     c_ok = [False] * nc
     for sim, qi, cj in triples:
-        if sim < 0.9:
+        if sim < close:
             break
         q_ok[qi] = c_ok[cj] = True
     return not (all(q_ok) and all(c_ok))
@@ -463,11 +463,12 @@ def _merge_adjacent(
     pairs: list[tuple[int, int, float, int, int]],
     threshold: float,
     person: bool,
+    rows: tuple[tuple[float, ...], ...],
 ) -> None:
     """Pair two adjacent unmatched words on one side with one unmatched word on the other."""
     # Edits a run-together pair may differ by and still reach the threshold: one edit (at
     # 0.9) leaves the first or the last letter in place, which rules out most pairs unseen.
-    edits = 1 if threshold > SIM_ROWS[2][11] else 2
+    edits = 1 if threshold > rows[2][11] else 2
     for side_q in (True, False):
         many, one = (q_words, c_words) if side_q else (c_words, q_words)
         if len(many) < 2:
@@ -488,7 +489,7 @@ def _merge_adjacent(
                 if edits == 1 and word[0] != left[0] and word[-1] != right[-1]:
                     continue
                 dist = OSA.distance(left + right, word, score_cutoff=edits)
-                sim = word_sim(dist, max(size, length))
+                sim = word_sim(dist, max(size, length), rows)
                 if sim > best_sim:
                     best_j, best_sim = j, sim
             if best_j >= 0 and best_sim >= threshold:

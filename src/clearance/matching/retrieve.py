@@ -24,18 +24,10 @@ from clearance.matching.index import (
     NameIndex,
     deletions,
 )
-from clearance.matching.names import NameParams, word_weight
+from clearance.matching.names import word_weight
 from clearance.matching.normalize import NameForm, phonetic, respell, sound
-from clearance.matching.wordsim import (
-    MIN_WORD_SIM,
-    RESPELL_SIM,
-    SIM_BY_DISTANCE,
-    SWAP_SIM,
-    swapped,
-    word_sim,
-)
-
-_SIM_ONE_EDIT = SIM_BY_DISTANCE[1]
+from clearance.matching.params import NameParams, RetrievalParams, WordParams, sim_rows
+from clearance.matching.wordsim import swapped, word_sim
 
 _PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}
 
@@ -49,12 +41,16 @@ class QueryForm:
     trust: float = 1.0  # a score through this form counts this much (skeletons, query parts)
 
 
-def _near(index: NameIndex, prefix: str, word: str, found: dict[int, float], scale: float) -> None:
+def _near(
+    index: NameIndex, prefix: str, word: str, found: dict[int, float], scale: float,
+    words: WordParams,
+) -> None:  # fmt: skip
     """Keys within about one edit of ``word`` (deletion neighbourhood), with their similarity."""
-    one_edit = float(_SIM_ONE_EDIT[min(len(word), 11)]) * scale
+    rows = sim_rows(words)
+    one_edit = word_sim(1, len(word), rows) * scale
     variants = deletions(word)
     vocab = index.vocab
-    if one_edit >= MIN_WORD_SIM:
+    if one_edit >= words.min_word_sim:
         for variant in variants:  # the query word has one letter more than a listed one
             key_id = vocab.get(prefix + variant)
             if key_id is not None and key_id not in found:
@@ -69,14 +65,16 @@ def _near(index: NameIndex, prefix: str, word: str, found: dict[int, float], sca
     for key_id, other, dist in zip(near, others, dists[0].tolist(), strict=True):
         if key_id in found:
             continue
-        sim = word_sim(dist, max(size, len(other))) * scale
-        if dist == 1 and size == len(other) >= 4 and swapped(word, other):
-            sim = max(sim, SWAP_SIM * scale)  # as the scorer rates "Aitf" / "Atif"
-        if sim >= MIN_WORD_SIM:
+        sim = word_sim(dist, max(size, len(other)), rows) * scale
+        if dist == 1 and size == len(other) >= words.swap_min_length and swapped(word, other):
+            sim = max(sim, words.swap_sim * scale)  # as the scorer rates "Aitf" / "Atif"
+        if sim >= words.min_word_sim:
             found[key_id] = sim
 
 
-def _word_keys(index: NameIndex, word: str, kind: int) -> dict[int, float]:
+def _word_keys(
+    index: NameIndex, word: str, kind: int, params: RetrievalParams, words: WordParams
+) -> dict[int, float]:
     """Index keys (ids) for one query word with the similarity each stands for."""
     vocab = index.vocab
     prefix = _PREFIX[kind]
@@ -85,22 +83,23 @@ def _word_keys(index: NameIndex, word: str, kind: int) -> dict[int, float]:
     if exact is not None:
         found[exact] = 1.0
     if kind != KIND_LATIN:
-        if len(word) >= 4:
-            _near(index, prefix, word, found, 1.0)
+        if len(word) >= params.near_min_length:
+            _near(index, prefix, word, found, 1.0, words)
         return found
-    key, plain = phonetic(word), sound(word)
-    extras = [(f"p:{key}", 0.95), (f"p:{plain}", 0.95), (f"c:{word}", 1.0)]
+    key, plain, key_sim = phonetic(word), sound(word), params.phonetic_key_sim
+    extras = [(f"p:{key}", key_sim), (f"p:{plain}", key_sim), (f"c:{word}", 1.0)]
     alt = respell(word)
     if alt != word:  # "Tsompany": also the spelling a Cyrillic round trip came from
-        extras += [(f"t:{alt}", RESPELL_SIM), (f"p:{phonetic(alt)}", 0.95 * RESPELL_SIM)]
+        respelt = words.respell_sim
+        extras += [(f"t:{alt}", respelt), (f"p:{phonetic(alt)}", key_sim * respelt)]
     for extra, sim in extras:
         key_id = vocab.get(extra)
         if key_id is not None:
             found[key_id] = max(found.get(key_id, 0.0), sim)
-    if len(plain) >= 4:
-        _near(index, "p:", plain, found, 0.97)
-    if len(word) >= 4:
-        _near(index, prefix, word, found, 1.0)
+    if len(plain) >= params.near_min_length:
+        _near(index, "p:", plain, found, params.sound_near_scale, words)
+    if len(word) >= params.near_min_length:
+        _near(index, prefix, word, found, 1.0, words)
     return found
 
 
@@ -128,11 +127,12 @@ def _best_per_record(
     return ids[first], vals[first]
 
 
-RARE_REACH = 40  # records: below this, a query with an unreached word lowers its floor
 _Hit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]
 
 
-def word_records(index: NameIndex, word: str, kind: int) -> _Hit | None:
+def word_records(
+    index: NameIndex, word: str, kind: int, params: RetrievalParams, words: WordParams
+) -> _Hit | None:
     """Records reachable from one query word, with the best similarity for each.
 
     Memoised per index: names repeat across queries (common given names and surnames), and a
@@ -143,34 +143,38 @@ def word_records(index: NameIndex, word: str, kind: int) -> _Hit | None:
     found, hit = cache.get(key)
     if found:
         return hit
-    keys = _word_keys(index, word, kind)
+    keys = _word_keys(index, word, kind, params, words)
     hit = _best_per_record(index, keys) if keys else None
     cache.put(key, hit)
     return hit
 
 
 def _form_hits(
-    index: NameIndex, qform: QueryForm, weights: list[float]
+    index: NameIndex,
+    qform: QueryForm,
+    weights: list[float],
+    params: RetrievalParams,
+    words: WordParams,
 ) -> tuple[list[npt.NDArray[np.int32]], list[npt.NDArray[np.float32]], bool]:
     """Records each word of a query form reaches (with its weight times the similarity),
     run-together pairs of words included; and whether a word of four or more letters reached
     nothing (a word no key leads to: its listed spelling may be further away)."""
-    words = qform.form.tokens
+    tokens = qform.form.tokens
     ids_parts: list[npt.NDArray[np.int32]] = []
     val_parts: list[npt.NDArray[np.float32]] = []
     unreached = False  # a word no key leads to: its listed spelling may be further away
-    for i, word in enumerate(words):
+    for i, word in enumerate(tokens):
         if len(word) < 2:
             continue  # initials are scored, not retrieved
-        hit = word_records(index, word, qform.kind)
+        hit = word_records(index, word, qform.kind, params, words)
         if hit is not None:
             ids_parts.append(hit[0])
             val_parts.append(hit[1] * weights[i])
-        elif len(word) >= 4:
+        elif len(word) >= params.near_min_length:
             unreached = True
-        if i + 1 < len(words):
+        if i + 1 < len(tokens):
             # Two query words written as one listed word ("Jin Ping" / "Jinping").
-            joined = word + words[i + 1]
+            joined = word + tokens[i + 1]
             prefixes = ("c:", "t:") if qform.kind == KIND_LATIN else (_PREFIX[qform.kind],)
             for prefix in prefixes:
                 pair = index.vocab.get(prefix + joined)
@@ -189,8 +193,10 @@ def retrieve(
     *,
     floor: float,
     params: NameParams,
+    retrieval: RetrievalParams = RetrievalParams(),  # noqa: B008 (frozen: one shared default)
+    words: WordParams = WordParams(),  # noqa: B008
     person: bool = False,
-    max_records: int = 2000,
+    max_records: int | None = None,
 ) -> dict[int, float]:
     """Record id -> upper bound of the score a record can reach (only those >= floor).
 
@@ -202,21 +208,21 @@ def retrieve(
     out: dict[int, float] = {}
     rec_weight, rec_person = index.record_profile
     for qform in forms:
-        words = qform.form.tokens
-        weights = [word_weight(w, params) for w in words]
+        tokens = qform.form.tokens
+        weights = [word_weight(w, params) for w in tokens]
         total = sum(weights)
         if total <= 0:
             continue
-        ids_parts, val_parts, unreached = _form_hits(index, qform, weights)
+        ids_parts, val_parts, unreached = _form_hits(index, qform, weights, retrieval, words)
         if not ids_parts:
             continue
         ids = np.concatenate(ids_parts)
         vals = np.concatenate(val_parts)
         uniq, inverse = np.unique(ids, return_inverse=True)
         # Initials and unretrieved words can still match: credit their weight to every name.
-        skipped = sum(w for w, word in zip(weights, words, strict=True) if len(word) < 2)
+        skipped = sum(w for w, word in zip(weights, tokens, strict=True) if len(word) < 2)
         matched = np.bincount(inverse, weights=vals, minlength=len(uniq)) + skipped
-        pairable = len(words) + sum(1 for w in words if ("c:" + w) in index.vocab)
+        pairable = len(tokens) + sum(1 for w in tokens if ("c:" + w) in index.vocab)
         unpaired = np.maximum(rec_weight[uniq] - pairable, 0.0)
         lam = (
             np.float32(params.unmatched_candidate_supported)
@@ -229,17 +235,18 @@ def retrieve(
         )
         sums = matched / (total + lam * unpaired)
         form_floor = floor
-        if unreached and len(uniq) <= RARE_REACH:
+        if unreached and len(uniq) <= retrieval.rare_reach:
             # "Olaf Schulze" / "Olaf Scholz": the other words are rare enough that every name
             # they reach can be scored, so a word two edits away is not lost at retrieval.
-            form_floor = max(0.3, floor - 0.3)
+            form_floor = max(retrieval.rare_floor, floor - retrieval.rare_floor)
         # A score through this form counts ``trust`` (skeletons, query parts: see the
         # engine), so its bound does too: a name that cannot reach the floor is not scored.
         keep = sums * np.float32(qform.trust) >= form_floor
         for rec, bound in zip(uniq[keep].tolist(), sums[keep].tolist(), strict=True):
             if bound > out.get(rec, 0.0):
                 out[rec] = min(1.0, bound)
-    if len(out) > max_records:
-        best = sorted(out.items(), key=lambda kv: -kv[1])[:max_records]
+    cap = retrieval.max_records if max_records is None else max_records
+    if len(out) > cap:
+        best = sorted(out.items(), key=lambda kv: -kv[1])[:cap]
         out = dict(best)
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Mapping, Sequence
+from fractions import Fraction
 from functools import lru_cache
 
 import numpy as np
@@ -17,39 +18,17 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from clearance.matching.normalize import phonetic, respell
+from clearance.matching.params import WordParams, sim_rows
 
-MIN_WORD_SIM = 0.5  # below this two words are not the same word
-MERGE_SIM = 0.8  # run-together words must agree at least this well
-INITIAL_SIM = 0.9
-PHONETIC_SIM = 0.95
-SWAP_SIM = 0.7
-LETTERS_SIM = 0.9  # words that differ in w/v or an initial j/y only
-RESPELL_SIM = 0.97  # a word read back from a letter-by-letter transliteration
-
-# Similarity by (edit distance, longer word length); lengths beyond the table use its last entry.
-_BY_DISTANCE: dict[int, tuple[float, ...]] = {
-    #     len: 0    1    2    3    4    5     6    7    8    9    10   11
-    1: (0.0, 0.0, 0.0, 0.3, 0.5, 0.8, 0.9, 0.9, 0.9, 0.92, 0.92, 0.92),
-    2: (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.6, 0.7, 0.8, 0.8, 0.82, 0.85),
-    3: (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.6, 0.6, 0.7),
-}
-SIM_BY_DISTANCE = np.zeros((5, 12), dtype=np.float32)
-SIM_BY_DISTANCE[0, :] = 1.0
-for _d, _row in _BY_DISTANCE.items():
-    SIM_BY_DISTANCE[_d, :] = _row
-SIM_BY_DISTANCE[4, 11] = 0.6  # four edits only in very long words
+WORDS = WordParams()  # the declared defaults (the engine passes its algorithm's)
 
 
-SIM_ROWS: tuple[tuple[float, ...], ...] = tuple(
-    tuple(float(v) for v in row) for row in SIM_BY_DISTANCE.tolist()
-)
-
-
-def word_sim(dist: int, length: int) -> float:
-    """Similarity of two words ``dist`` edits apart, the longer ``length`` letters long."""
+def word_sim(dist: int, length: int, rows: tuple[tuple[float, ...], ...]) -> float:
+    """Similarity of two words ``dist`` edits apart, the longer ``length`` letters long, by
+    the table ``rows`` (:func:`~clearance.matching.params.sim_rows`)."""
     if dist >= 4 and dist * 4 > length:
         return 0.0
-    return SIM_ROWS[min(dist, 4)][min(length, 11)]
+    return rows[min(dist, 4)][min(length, 11)]
 
 
 def swapped(a: str, b: str) -> bool:
@@ -66,6 +45,7 @@ def similarity_rows(
     initials: bool = True,
     respelt: bool = False,
     table: Mapping[str, _Info] | None = None,
+    params: WordParams = WORDS,
 ) -> list[list[float]]:
     """Word similarities of every query word against every candidate word (0..1).
 
@@ -78,13 +58,14 @@ def similarity_rows(
     """
     if not q or not c:
         return [[0.0] * len(c) for _ in q]
-    rows = _similarity(q, c, dense_script, initials, table)
+    rows = _similarity(q, c, dense_script, initials, table, params)
     if respelt:
+        factor = params.respell_sim
         for i, word in enumerate(q):
             alt = respell(word)
             if alt != word:
-                (other,) = _similarity([alt], c, dense_script, initials, table)
-                rows[i] = [max(a, b * RESPELL_SIM) for a, b in zip(rows[i], other, strict=True)]
+                (other,) = _similarity([alt], c, dense_script, initials, table, params)
+                rows[i] = [max(a, b * factor) for a, b in zip(rows[i], other, strict=True)]
     return [array("f", row).tolist() for row in rows]
 
 
@@ -123,8 +104,12 @@ def _similarity(
     c: Sequence[str],
     dense_script: bool,
     initials: bool,
-    table: Mapping[str, _Info] | None = None,
+    table: Mapping[str, _Info] | None,
+    params: WordParams,
 ) -> list[list[float]]:
+    p, by_distance = params, sim_rows(params)
+    edits, short, swap_len = p.distinct_edits, p.distinct_length, p.swap_min_length
+    dense_num, dense_den = Fraction(p.dense_script_length).limit_denominator(100).as_integer_ratio()
     q_info = [_word_info(w) for w in q]
     c_info = [_word_info(w) for w in c] if table is None else [table[w] for w in c]
     dist_rows = process.cdist(q, c, scorer=OSA.distance, dtype=np.int32).tolist()
@@ -143,38 +128,44 @@ def _similarity(
                 row.append(1.0 if dist == 0 else 0.0)
                 continue
             if initials and (ql == 1 or cl == 1):
-                row.append((1.0 if ql == cl else INITIAL_SIM) if qfirst == cfirst else 0.0)
+                row.append((1.0 if ql == cl else p.initial_sim) if qfirst == cfirst else 0.0)
                 continue
             if dist == 0:
                 row.append(1.0)
                 continue
             longer = ql if ql > cl else cl
-            if dist > 2 and pdist > 2 and longer < 9 and len(qp) < 9 > len(cp) and qlet != clet:
+            if (dist > edits and pdist > edits and longer < short and len(qp) < short > len(cp)
+                    and qlet != clet):  # fmt: skip
                 row.append(0.0)  # three edits apart in spelling and sound: another word
                 continue
             shorter = cl if ql > cl else ql
             if dense_script:
-                longer = (longer * 7) // 10
-            sim = word_sim(dist, longer)
+                longer = (longer * dense_num) // dense_den
+            sim = word_sim(dist, longer, by_distance)
             # A swap of two adjacent letters is a typical typo, even in a four-letter word.
-            if dist == 1 and shorter == longer >= 4 and swapped(qword, cword):
-                sim = max(sim, SWAP_SIM)
+            if dist == 1 and shorter == longer >= swap_len and swapped(qword, cword):
+                sim = max(sim, p.swap_sim)
             # Phonetic equality is trusted for names of five letters and more ("Yan"/"Jian"
             # and "Yang"/"Zhang" are different names), and always for spelling families.
             if pdist == 0:
-                same = (qfam and cfam) or shorter >= 5
-                psim = PHONETIC_SIM if same else 0.6 if shorter == 4 else 0.3
+                same = (qfam and cfam) or shorter >= p.phonetic_min_length
+                if same:
+                    psim = p.phonetic_sim
+                elif shorter == p.phonetic_min_length - 1:
+                    psim = p.phonetic_sim_four
+                else:
+                    psim = p.phonetic_sim_short
             else:
-                psim = word_sim(pdist, max(len(qp), len(cp))) * 0.95
+                psim = word_sim(pdist, max(len(qp), len(cp)), by_distance) * p.phonetic_scale
             sim = max(sim, psim)
             # Words that differ only in letters romanisations swap (w/v, an initial j/y:
             # "Wei" / "Vei", "Jo" / "Yo") are one word written two ways, however short.
             if initials and qlet == clet:
-                sim = max(sim, LETTERS_SIM)
+                sim = max(sim, p.letters_sim)
             # OFAC's own search requires the first letter to agree; a different first letter
             # (and first sound) makes a near-miss less likely to be the same name.
             if qfirst != cfirst and qsound != csound:
-                sim *= 0.85
+                sim *= p.first_letter_factor
             row.append(sim)
         rows.append(row)
     return rows
@@ -190,7 +181,7 @@ def _letters(word: str) -> str:
 class WordSimilarity:
     """Similarities of one query's words against a set of candidate words, as Python lists."""
 
-    __slots__ = ("columns", "rows")
+    __slots__ = ("columns", "params", "rows")
 
     def __init__(
         self,
@@ -200,7 +191,9 @@ class WordSimilarity:
         dense_script: bool = False,
         initials: bool = True,
         table: Mapping[str, _Info] | None = None,
+        params: WordParams = WORDS,
     ) -> None:
+        self.params = params  # the pairing reads its thresholds from here
         rows = similarity_rows(
             query_words,
             candidate_words,
@@ -208,6 +201,7 @@ class WordSimilarity:
             initials=initials,
             respelt=initials,
             table=table,
+            params=params,
         )
         self.columns = {w: i for i, w in enumerate(candidate_words)}
         self.rows: dict[str, list[float]] = dict(zip(query_words, rows, strict=True))

@@ -1,0 +1,108 @@
+"""The matcher's declared numbers: every weight, similarity and cut that changes a score or a
+retrieval decision, each a named field with its meaning. The engine's
+:class:`~clearance.matching.engine.Algorithm` gathers them and hashes them into its version.
+
+Pure declarations: nothing here imports from the rest of the matcher.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+# Similarity by (edit distance, longer word length); lengths beyond the table use its last entry.
+_BY_DISTANCE: tuple[tuple[float, ...], ...] = (
+    #len: 0    1    2    3    4    5    6    7    8    9     10    11
+    (1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
+    (0.0, 0.0, 0.0, 0.3, 0.5, 0.8, 0.9, 0.9, 0.9, 0.92, 0.92, 0.92),
+    (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.6, 0.7, 0.8, 0.8, 0.82, 0.85),
+    (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.6, 0.6, 0.7),
+    (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.6),
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class WordParams:
+    """How alike two words are (:mod:`clearance.matching.wordsim`) and when they pair."""
+
+    min_word_sim: float = 0.5  # below this two words are not the same word
+    merge_sim: float = 0.8  # run-together words must agree at least this well
+    close_sim: float = 0.9  # near-identical: run-together words this close pair first
+    exact_sim: float = 0.999  # a similarity this high is the same word
+    initial_sim: float = 0.9  # an initial against a word with that first letter
+    phonetic_sim: float = 0.95  # same sound, five letters or more (or a spelling family)
+    phonetic_sim_four: float = 0.6  # same sound, four letters
+    phonetic_sim_short: float = 0.3  # same sound, three letters or fewer
+    phonetic_scale: float = 0.95  # the similarity of the sounds counts this much
+    swap_sim: float = 0.7  # two adjacent letters swapped, four letters or more
+    swap_min_length: int = 4  # ... in words of this many letters or more
+    letters_sim: float = 0.9  # words that differ in w/v or an initial j/y only
+    respell_sim: float = 0.97  # a word read back from a letter-by-letter transliteration
+    first_letter_factor: float = 0.85  # first letter and first sound both differ
+    dense_script_length: float = 0.7  # an Arabic-script word counts as this share of its length
+    phonetic_min_length: int = 5  # letters from which the same sound is trusted (phonetic_sim)
+    distinct_edits: int = 2  # more edits in spelling and sound: another word ...
+    distinct_length: int = 9  # ... for words shorter than this
+    # similarity by edit distance (row, 0..4) and the longer word's length (column, 0..11)
+    by_distance: tuple[tuple[float, ...], ...] = _BY_DISTANCE
+
+
+@lru_cache(maxsize=8)
+def sim_rows(params: WordParams) -> tuple[tuple[float, ...], ...]:
+    """``params.by_distance`` as the matcher computes with it (single precision, as stored in
+    the retrieval tables)."""
+    table = np.asarray(params.by_distance, dtype=np.float32)
+    return tuple(tuple(float(v) for v in row) for row in table.tolist())
+
+
+@dataclass(frozen=True, slots=True)
+class NameParams:
+    """Weights of the name comparison (:mod:`clearance.matching.names`)."""
+
+    unmatched_candidate_person: float = 0.5  # share of a listed word's weight the query lacks
+    unmatched_candidate_org: float = 0.6
+    unmatched_candidate_supported: float = 0.25  # ... when two or more words already agree
+    low_info_weight: float = 0.25
+    particle_weight: float = 0.3
+    initial_weight: float = 0.35
+    patronymic_weight: float = 0.35
+    middle_name_weight: float = 0.6  # an extra middle name in the query counts this much
+    middle_name_length: int = 4  # letters from which a middle word is a middle name
+    syllable_swap_factor: float = 0.65  # Korean/Chinese given syllables paired out of order
+    unmatched_syllable: float = 1.0  # share of a listed syllable name's word the query lacks
+    syllable_name_words: int = 3  # listed words from which a syllable name is judged whole
+    conflict_word_weight: float = 1.0  # a generic word left over on both sides of a company
+    number_conflict_factor: float = 0.5  # the score is scaled by this when numbers differ
+    distinctive_sim: float = 0.95  # one distinctive word each: a pair under this is a miss
+    supported_sim: float = 0.8  # query words agreeing this well support a longer listed name
+    supported_words: int = 2  # ... when at least this many do
+    bound_margin: float = 0.1  # the exact score is skipped when the bound trails min - margin
+
+
+@dataclass(frozen=True, slots=True)
+class RetrievalParams:
+    """Which listed names are scored (:mod:`clearance.matching.retrieve`)."""
+
+    phonetic_key_sim: float = 0.95  # a name reached through a word's phonetic key
+    sound_near_scale: float = 0.97  # a name one edit away in sound, scaled by this
+    near_min_length: int = 4  # letters a word needs to reach names one edit away
+    rare_reach: int = 40  # records: below this, a query with an unreached word lowers its floor
+    rare_floor: float = 0.3  # ... by this much, and not below this
+    max_records: int = 2000  # the records retrieved with the best bounds are kept
+
+
+@dataclass(frozen=True, slots=True)
+class TrustParams:
+    """How far a match through a derived rendering of the query counts (its score x trust)."""
+
+    part: float = 0.99  # a match through part of the query (places and qualifiers left out)
+    skeleton: float = 0.92  # a match on consonants alone (an Arabic-script skeleton)
+    skeleton_full_letters: int = 6  # consonants a skeleton needs before it is trusted fully
+    vowelled_skeleton: float = 0.75  # skeleton of a name whose every word has known vowels
+
+
+def declared(params: object) -> dict[str, object]:
+    """The fields of a parameter class as plain data (for the hash and ``/algorithms``)."""
+    return {k: getattr(params, k) for k in params.__slots__}  # type: ignore[attr-defined]
