@@ -5,8 +5,11 @@ at its own audit row; a caller hears of its receipt only once it is committed.""
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
+import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
@@ -79,6 +82,7 @@ def test_a_bad_receipt_does_not_sink_its_batch(db: Database) -> None:
 
 WRITER_PROCESS = """
 import sys
+import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from clearance.audit.writer import receipt_writer
 from clearance.db import Database
@@ -109,3 +113,21 @@ def test_group_writers_in_processes_and_transactions_never_fork(db: Database, db
 
 def test_one_writer_per_database_and_process(db: Database) -> None:
     assert receipt_writer(db) is receipt_writer(db)
+
+
+def test_kill_9_of_a_group_writer_leaves_whole_batches(db: Database, db_url: str) -> None:
+    proc = subprocess.Popen([sys.executable, "-c", WRITER_PROCESS, db_url, "k", "5000"])
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and read_head(db).count < 50:
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    verdict = verify(db)
+    written = read_head(db).count
+    assert verdict.ok and 50 <= verdict.rows == written < 5000
+    # every receipt in the log has its index row and none is without one: whole batches
+    assert linked(db_url) == written
+    assert raw_sql(db_url, "SELECT count(*) FROM receipts")[0][0] == written
+    # and the chain goes on from where it stopped
+    assert write_receipts(db, [(body("after"), "svc")]) == [written + 1]
+    assert verify(db).ok
