@@ -1,13 +1,16 @@
 """Decisions benchmark: what recording costs, how fast the chain verifies, how fast cases list.
 
     .venv/bin/python benchmarks/decisions_bench.py [--rows 1000000] [--cases 100000] [--screens 400]
+        [--clients 6] [--repeats 3] [--screen-only]
 
 Prints, each beside its baseline from the same run, and the machine load (os.getloadavg):
 
-1. ``POST /screen`` throughput with ``record=true`` vs without (target ≥ 70 %), through the real
-   app (FastAPI, auth, middleware) in process, over OFAC SDN 2023-12-28, on SQLite and on a
-   PostgreSQL 15 started for the run (initdb into a temporary folder, as the tests do); the
-   same names in both modes, alternating in rounds of 25 requests.
+1. ``POST /screen`` throughput with ``record=true`` vs without (target >= 70 %) against
+   ``clearance serve`` (a real process, one worker) over OFAC SDN 2023-12-28, on SQLite and on
+   a PostgreSQL 15 started for the run (initdb into a temporary folder, as the tests do); from
+   one client and from ``--clients`` concurrent clients, ``--repeats`` runs each (every run
+   printed with the load, then the median); the modes alternate in rounds of 25 requests per
+   client. Checks at the end that one receipt was stored per recorded request answered.
 2. ``audit verify`` over ``--rows`` rows (target 1,000,000 in ≤ 30 s), beside a bare SHA-256
    pass over the same bytes (the floor).
 3. Case list over ``--cases`` cases, filtered by state + assignee and by entity (target
