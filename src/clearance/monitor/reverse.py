@@ -1,125 +1,55 @@
-"""Reverse screening: which customers could a listed entity be?
+"""Reverse screening: which customers could the listed entities of a delta be?
 
-The customer names are indexed with the matcher's own index machinery (each customer a
-one-name "entity"), so a listed name finds customers through the same keys — words, phonetic
-keys, run-together pairs, deletion neighbours — that would let the customer's name find it.
-The listed entity's names are then run as queries with a low floor: the result is a superset
-of candidates, which the monitor then screens forward (customer as the query) so every score is
-exactly the one a full screening gives. Identifiers are matched exactly on the side.
+Each customer's name is analysed once into the query forms the matcher screens it with, kept
+as compact arrays (:class:`~clearance.monitor.bookforms.BookForms`). A delta's entities are
+indexed on their own; every distinct book word is looked up in that small index once, and each
+customer's forms bounded from above (see :mod:`clearance.monitor.bookforms`): the customers
+left are provably all those a screening against the delta's entities can return a match for.
+The monitor screens them forward (customer as the query), so every score is exactly a full
+screening's.
 
 The index of a book is kept in shards (:class:`BookIndex`): each covers the customers written
 in a range of import ``seq`` numbers, so an import adds one shard for its new or changed
 customers instead of rebuilding the whole index (a changed customer's old name may stay in an
 older shard: a superset of candidates is harmless, as every candidate is screened forward).
-A shard is built in ``workers`` forked processes (partial indexes merged).
+A shard's names are analysed in ``workers`` forked processes.
 """
 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import shutil
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
-import orjson
-
-from clearance.matching.engine import Algorithm, query_forms
-from clearance.matching.index import NameIndex, clean_identifier
-from clearance.matching.index_build import PartialIndex, build_partial, merge_partials
-from clearance.matching.query import Query
-from clearance.matching.retrieve import retrieve
-from clearance.model import Entity, Name, Schema
+from clearance.matching.index import NameIndex
 from clearance.monitor.book import Book
-from clearance.monitor.customer import BookCustomer
+from clearance.monitor.bookforms import BookForms
 
-IDS_FILE = "identifiers.json"
 KEY_FILE = "book-state"
+FORMAT = "forms-1"  # the stored shard layout: an older one is rebuilt
 MAX_SHARDS = 8  # more: the whole index is rebuilt as one shard
-REVERSE_FLOOR = 0.1  # a sixth of the forward floor (0.6): see the module docstring
-BOOK_LIST = "book"
 
 
-def customer_entity(customer: BookCustomer) -> Entity:
-    schema = Schema(customer.type) if customer.type else Schema.ORGANIZATION
-    return Entity(BOOK_LIST, customer.id, schema, (Name(customer.name),))
+def save_shard(forms: BookForms, folder: Path, key: str) -> None:
+    """Store one shard (``key`` names the book state it was built from), atomically."""
+    staging = folder.with_name(folder.name + ".tmp")
+    shutil.rmtree(staging, ignore_errors=True)
+    forms.save(staging)
+    (staging / KEY_FILE).write_text(f"{FORMAT} {key}", encoding="utf-8")
+    shutil.rmtree(folder, ignore_errors=True)
+    staging.rename(folder)
 
 
-def _partial(customers: Sequence[BookCustomer]) -> PartialIndex:
-    return build_partial((customer_entity(c) for c in customers), Algorithm().names)
-
-
-class CustomerIndex:
-    """The names (and identifiers) of some customers of a book, for reverse screening."""
-
-    def __init__(self, index: NameIndex, identifiers: dict[str, list[str]]) -> None:
-        self.index = index
-        self.identifiers = identifiers
-        self.algorithm = Algorithm()
-
-    @classmethod
-    def build(cls, customers: Iterable[BookCustomer], workers: int = 1) -> CustomerIndex:
-        """The index of ``customers``; their names analysed in ``workers`` forked processes."""
-        listed = list(customers)
-        identifiers: dict[str, list[str]] = defaultdict(list)
-        for customer in listed:
-            for _type, value in customer.identifiers:
-                if key := clean_identifier(value):
-                    identifiers[key].append(customer.id)
-        size = max(1, -(-len(listed) // max(1, workers)))
-        parts = [listed[i : i + size] for i in range(0, len(listed), size)] or [[]]
-        if len(parts) > 1:
-            with multiprocessing.get_context("fork").Pool(len(parts)) as pool:
-                partials = pool.map(_partial, parts)
-        else:
-            partials = [_partial(parts[0])]
-        return cls(merge_partials(partials, "book", Algorithm().names), dict(identifiers))
-
-    def __len__(self) -> int:
-        return self.index.entity_count
-
-    def save(self, folder: Path, key: str) -> None:
-        """Store the index (``key`` names the book state it was built from)."""
-        staging = folder.with_name(folder.name + ".tmp")
-        shutil.rmtree(staging, ignore_errors=True)
-        self.index.save(staging)
-        (staging / IDS_FILE).write_bytes(orjson.dumps(self.identifiers))
-        (staging / KEY_FILE).write_text(key, encoding="utf-8")
-        shutil.rmtree(folder, ignore_errors=True)
-        staging.rename(folder)
-
-    @classmethod
-    def load(cls, folder: Path, key: str) -> CustomerIndex | None:
-        """The stored index if it was built from the book state ``key``, else None."""
-        try:
-            if (folder / KEY_FILE).read_text(encoding="utf-8") != key:
-                return None
-            identifiers = orjson.loads((folder / IDS_FILE).read_bytes())
-            return cls(NameIndex.load(folder), identifiers)
-        except (OSError, ValueError, orjson.JSONDecodeError):
-            return None  # missing or unreadable: rebuilt by the caller
-
-    def candidates(self, entity: Entity) -> set[str]:
-        """Ids of customers whose names or identifiers could match ``entity``."""
-        index = self.index
-        found: set[str] = set()
-        person = entity.schema is Schema.PERSON
-        for name in entity.names:
-            forms = query_forms(Query(name=name.full, schema=entity.schema))
-            records = retrieve(
-                index,
-                forms,
-                floor=REVERSE_FLOOR,
-                params=self.algorithm.names,
-                person=person,
-                max_records=10**9,
-            )
-            for rec_id in records:
-                found.add(index.ent_source_id[index.rec_entity[rec_id]])
-        for identifier in entity.identifiers:
-            found.update(self.identifiers.get(clean_identifier(identifier.value), ()))
-        return found
+def load_shard(folder: Path, key: str) -> BookForms | None:
+    """The stored shard if it was built from the book state ``key``, else None."""
+    try:
+        if (folder / KEY_FILE).read_text(encoding="utf-8") != f"{FORMAT} {key}":
+            return None
+        return BookForms.load(folder)
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        return None  # missing, unreadable or of an older layout: rebuilt by the caller
 
 
 Progress = Callable[[str, int, int], None]
@@ -128,16 +58,17 @@ Progress = Callable[[str, int, int], None]
 class BookIndex:
     """The reverse index of a whole book: shards named by the ``seq`` range they cover."""
 
-    def __init__(self, shards: list[CustomerIndex]) -> None:
+    def __init__(self, shards: list[BookForms]) -> None:
         self.shards = shards
 
     def __len__(self) -> int:
         return sum(len(s) for s in self.shards)
 
-    def candidates(self, entity: Entity) -> set[str]:
+    def candidates(self, index: NameIndex, threshold: float) -> set[str]:
+        """Customers whose screening against ``index`` (the delta's entities) can match."""
         found: set[str] = set()
         for shard in self.shards:
-            found |= shard.candidates(entity)
+            found |= shard.candidates(index, threshold)
         return found
 
     @classmethod
@@ -159,13 +90,13 @@ class BookIndex:
             customers = [c for c, _ in book.iter_customers(above_seq=covered)]
             if progress is not None:
                 progress("indexing customer names", 0, len(customers))
-            shard = CustomerIndex.build(customers, workers)
+            shard = BookForms.build(customers, workers)
             path = folder / f"shard-{covered + 1:012d}-{top:012d}"
-            shard.save(path, str(top))
+            save_shard(shard, path, str(top))
             shards.append((covered + 1, top, path))
             if progress is not None:
                 progress("indexing customer names", len(customers), len(customers))
-        loaded = [CustomerIndex.load(p, str(hi)) for _lo, hi, p in shards]
+        loaded = [load_shard(p, str(hi)) for _lo, hi, p in shards]
         if any(s is None for s in loaded):  # unreadable: start again
             shutil.rmtree(folder, ignore_errors=True)
             return cls.refresh(book, home, workers=workers, progress=progress)

@@ -386,11 +386,11 @@ class Monitor:
         mini = Screener.build(entities, self.settings.matching, snapshot_id=snapshot.id,
                               lists=list_versions(snapshot))  # fmt: skip
         index = self.customer_index(progress)
-        candidate_ids: set[str] = set()
-        for done, entity in enumerate(entities, 1):
-            candidate_ids |= index.candidates(entity)
-            if progress is not None and done % 100 == 0:
-                progress("reverse screening", done, len(entities))
+        if progress is not None:
+            progress("reverse screening", 0, len(entities))
+        candidate_ids = index.candidates(mini.index, self.threshold)
+        if progress is not None:
+            progress("reverse screening", len(entities), len(entities))
         # Customers new or changed since the last run are screened against the whole snapshot.
         found = self.book.iter_customers(ids=sorted(candidate_ids))
         candidates = sorted((c for c, seq in found if seq <= last_seq), key=lambda c: c.id)

@@ -1,0 +1,297 @@
+"""The book's screening forms as compact arrays, and which customers a set of listed entities
+can reach.
+
+A customer is screened through the *query forms* of its name (:func:`query_forms`: the
+renderings the matcher retrieves with). They are analysed once, when the customer is indexed,
+and kept as arrays: a vocabulary of distinct words (with their kind and weight), and per form
+its words, its trust and its customer. The index of a book is a few bytes per word, not a
+name index per customer.
+
+**Which customers can a delta reach.** Forward retrieval (``matching.retrieve``) reaches a
+listed name only through a query word's keys (:func:`word_records`) or a run-together pair of
+words, and keeps it only when its bound — the query weight its words match, over the query's
+total weight and the listed words left unpaired — passes the floor (lowered for a form with a
+word no key leads to). For the small index of the delta's entities this module asks, once per
+distinct book word, whether :func:`word_records` reaches anything, then bounds each form from
+above: the weight of its reached words, initials and pairs (every similarity taken as 1, the
+unpaired listed words as 0) over its total weight. A form under the floor retrieval would hold
+it to (the lowered one only when a word of it reaches nothing and no word reaches more than
+``rare_reach`` names) cannot retrieve a delta entity, so its customer cannot match one: the
+customers left are a superset of those a screening against the delta's entities returns a
+match for. Identifiers are matched exactly, as the screener matches them. Which words reach
+anything is found without looking every book word up: each word's *probes* (every key its
+lookup may read) are stored hashed, and only words with a probe among the small index's keys
+are looked up.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+import orjson
+
+from clearance.matching.engine import Algorithm, query_forms
+from clearance.matching.index import (
+    KIND_LATIN,
+    KIND_NATIVE,
+    KIND_SKELETON,
+    NameIndex,
+    clean_identifier,
+    deletions,
+)
+from clearance.matching.names import word_weight
+from clearance.matching.normalize import phonetic, respell, sound
+from clearance.matching.query import Query
+from clearance.matching.retrieve import word_records
+from clearance.model import Schema
+from clearance.monitor.customer import BookCustomer
+
+ARRAYS = "forms.npz"
+META = "forms.json"
+PAIR_PREFIXES = ("c:", "t:", "n:", "s:")  # every prefix a run-together pair is looked up by
+PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}  # as retrieval's keys
+Raw = tuple[str, bool, list[tuple[int, float, tuple[str, ...]]]]  # id, person, forms
+
+
+def customer_forms(customer: BookCustomer) -> Raw:
+    """The query forms of one customer's name: (kind, trust, words) each."""
+    schema = Schema(customer.type) if customer.type else None
+    forms = query_forms(Query(name=customer.name, schema=schema))
+    raw = [(f.kind, f.trust, f.form.tokens) for f in forms]
+    return customer.id, schema is Schema.PERSON, raw
+
+
+def word_probes(word: str, kind: int, near: int) -> list[str]:
+    """Every key retrieval's lookup of one query word (``retrieve._word_keys``) may read in an
+    index's vocabulary or deletion-neighbour table: when none is there, the word reaches
+    nothing (``near``: the letters a word needs to reach names one edit away)."""
+    prefix = PREFIX[kind]
+    out = [prefix + word]
+    if kind != KIND_LATIN:
+        if len(word) >= near:
+            out += [prefix + v for v in deletions(word)]
+        return out
+    plain = sound(word)
+    out += [f"p:{phonetic(word)}", f"p:{plain}", f"c:{word}"]
+    alt = respell(word)
+    if alt != word:
+        out += [f"t:{alt}", f"p:{phonetic(alt)}"]
+    if len(plain) >= near:
+        out += [f"p:{v}" for v in deletions(plain)]
+    if len(word) >= near:
+        out += [prefix + v for v in deletions(word)]
+    return out
+
+
+def key_hashes(keys: Iterable[str]) -> npt.NDArray[np.uint32]:
+    """CRC-32 of keys (a collision only makes a word look reachable: checked exactly)."""
+    return np.fromiter((zlib.crc32(k.encode()) for k in keys), dtype=np.uint32)
+
+
+def _chunk_forms(customers: Sequence[BookCustomer]) -> list[Raw]:
+    return [customer_forms(c) for c in customers]
+
+
+def analyse_customers(customers: Sequence[BookCustomer], workers: int = 1) -> Iterable[Raw]:
+    """Every customer's forms, analysed in ``workers`` forked processes for large sets."""
+    if workers <= 1 or len(customers) < 4000:
+        return _chunk_forms(customers)
+    size = 5000
+    chunks = [customers[i : i + size] for i in range(0, len(customers), size)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        parts = pool.map(_chunk_forms, chunks)
+    return [raw for part in parts for raw in part]
+
+
+def lowest_floor(threshold: float, algorithm: Algorithm) -> tuple[float, float]:
+    """Retrieval's floor for ``threshold`` (the screener's, from the declared parameters) and
+    the lowest one a form with an unreached word may be held to (``rare_floor``)."""
+    floor = algorithm.floor(threshold)
+    rare = algorithm.retrieval.rare_floor
+    return floor, min(floor, max(rare, floor - rare))
+
+
+@dataclass
+class BookForms:
+    """The query forms of some customers of a book (one shard of its reverse index)."""
+
+    ids: list[str]
+    person: npt.NDArray[np.bool_]  # per customer
+    words: list[str]  # distinct (kind, word): the word ...
+    word_kind: npt.NDArray[np.int8]  # ... and its kind
+    form_start: npt.NDArray[np.int64]  # form f's words: tok_word[form_start[f]:form_start[f+1]]
+    tok_word: npt.NDArray[np.int32]
+    form_customer: npt.NDArray[np.int32]
+    form_kind: npt.NDArray[np.int8]
+    form_trust: npt.NDArray[np.float32]
+    pairs: list[str]  # distinct run-together pairs of adjacent words
+    pair_word: npt.NDArray[np.int32]
+    pair_form: npt.NDArray[np.int32]
+    pair_weight: npt.NDArray[np.float32]  # the two words' weights
+    probe_hash: npt.NDArray[np.uint32]  # every key a word's lookup may read (hashed) ...
+    probe_word: npt.NDArray[np.int32]  # ... and the word
+    identifiers: dict[str, list[int]]  # clean identifier -> customers
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    # -- building and storing ----------------------------------------------------------------
+    @classmethod
+    def build(cls, customers: Sequence[BookCustomer], workers: int = 1) -> BookForms:
+        identifiers: dict[str, list[int]] = defaultdict(list)
+        for pos, customer in enumerate(customers):
+            for _type, value in customer.identifiers:
+                if key := clean_identifier(value):
+                    identifiers[key].append(pos)
+        return cls.from_raw(analyse_customers(customers, workers), dict(identifiers))
+
+    @classmethod
+    def from_raw(cls, raws: Iterable[Raw], identifiers: dict[str, list[int]]) -> BookForms:
+        params = Algorithm().names
+        vocab: dict[tuple[int, str], int] = {}
+        pair_vocab: dict[str, int] = {}
+        ids: list[str] = []
+        person: list[bool] = []
+        starts: list[int]
+        toks: list[int]
+        f_cust: list[int]
+        f_kind: list[int]
+        p_word: list[int]
+        p_form: list[int]
+        starts, toks, f_cust, f_kind, p_word, p_form = [0], [], [], [], [], []
+        f_trust: list[float] = []
+        p_weight: list[float] = []
+        for pos, (cid, is_person, forms) in enumerate(raws):
+            ids.append(cid)
+            person.append(is_person)
+            for kind, trust, tokens in forms:
+                form = len(f_cust)
+                toks += [vocab.setdefault((kind, t), len(vocab)) for t in tokens]
+                starts.append(len(toks))
+                f_cust.append(pos)
+                f_kind.append(kind)
+                f_trust.append(trust)
+                for i in range(len(tokens) - 1):
+                    if len(tokens[i]) >= 2:  # retrieval looks pairs up from such words only
+                        p_word.append(pair_vocab.setdefault(tokens[i] + tokens[i + 1],
+                                                            len(pair_vocab)))  # fmt: skip
+                        p_form.append(form)
+                        p_weight.append(word_weight(tokens[i], params)
+                                        + word_weight(tokens[i + 1], params))  # fmt: skip
+        return cls(
+            ids, np.array(person, dtype=np.bool_), [w for _k, w in vocab],
+            np.array([k for k, _w in vocab], dtype=np.int8), np.array(starts, dtype=np.int64),
+            np.array(toks, dtype=np.int32), np.array(f_cust, dtype=np.int32),
+            np.array(f_kind, dtype=np.int8), np.array(f_trust, dtype=np.float32),
+            list(pair_vocab), np.array(p_word, dtype=np.int32),
+            np.array(p_form, dtype=np.int32), np.array(p_weight, dtype=np.float32),
+            *_probes(list(vocab)), identifiers,
+        )  # fmt: skip
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        meta = {"ids": self.ids, "words": self.words, "pairs": self.pairs,
+                "identifiers": self.identifiers}  # fmt: skip
+        (folder / META).write_bytes(orjson.dumps(meta))
+        with (folder / ARRAYS).open("wb") as handle:
+            np.savez(handle, **{name: getattr(self, name) for name in _ARRAYS})
+
+    @classmethod
+    def load(cls, folder: Path) -> BookForms:
+        meta = orjson.loads((folder / META).read_bytes())
+        with np.load(folder / ARRAYS) as arrays:
+            data = {name: arrays[name] for name in _ARRAYS}
+        return cls(ids=meta["ids"], words=meta["words"], pairs=meta["pairs"],
+                   identifiers=meta["identifiers"], **data)  # fmt: skip
+
+    def reached(self, index: NameIndex, algo: Algorithm) -> npt.NDArray[np.int64]:
+        """Per word: how many names of ``index`` retrieval's lookup of it reaches (-1: none).
+        Only the words with a probe among the index's keys are looked up (the rest reach
+        nothing)."""
+        keys = key_hashes(chain(index.vocab, index.neighbour_keys))
+        maybe = np.unique(self.probe_word[np.isin(self.probe_hash, keys)])
+        out = np.full(len(self.words), -1, dtype=np.int64)
+        for pos in maybe.tolist():
+            word = self.words[pos]
+            kind = int(self.word_kind[pos])
+            hit = word_records(index, word, kind, algo.retrieval, algo.words)
+            if len(word) >= 2 and hit is not None:
+                out[pos] = len(hit[0])
+        return out
+
+    # -- reverse screening -------------------------------------------------------------------
+    def candidates(self, index: NameIndex, threshold: float) -> set[str]:
+        """Ids of the customers whose screening against ``index`` (the delta's entities) can
+        return a match: a form's retrieval bound reaches the floor, or an identifier is the
+        same (a superset: the monitor screens each forward, retrieval and scoring included)."""
+        algo = Algorithm()
+        floor, low = lowest_floor(threshold, algo)
+        possible = self._bounded(index, floor, low, algo)
+        found = {self.ids[pos] for pos in np.unique(self.form_customer[possible]).tolist()}
+        for value in index.identifiers:
+            found.update(self.ids[pos] for pos in self.identifiers.get(value, ()))
+        return found
+
+    def _bounded(
+        self, index: NameIndex, floor: float, low: float, algo: Algorithm
+    ) -> npt.NDArray[np.int64]:
+        """Forms whose retrieval bound against ``index`` can reach the floor (see the module
+        docstring): the upper bound of every name of ``index`` at once."""
+        params, near = algo.names, algo.retrieval.near_min_length
+        reach = self.reached(index, algo)
+        reached = reach >= 0
+        joined = {key[2:] for key in index.vocab if key[:2] in PAIR_PREFIXES}
+        pair_hit = np.fromiter((p in joined for p in self.pairs), np.bool_, len(self.pairs))
+        weight = np.fromiter((word_weight(w, params) for w in self.words), np.float64,
+                             len(self.words))  # fmt: skip
+        short = np.fromiter((len(w) < 2 for w in self.words), np.bool_, len(self.words))
+        long = np.fromiter((len(w) >= near for w in self.words), np.bool_, len(self.words))
+        forms = len(self.form_customer)
+        tok_form = np.repeat(np.arange(forms), np.diff(self.form_start))
+        tok_w = weight[self.tok_word]
+        tok_hit = reached[self.tok_word]
+        p_hit = pair_hit[self.pair_word]
+        total = np.bincount(tok_form, weights=tok_w, minlength=forms)
+        # A pair is looked up under two prefixes at most (Latin: "c:" and "t:"), each credited.
+        got = np.bincount(tok_form, weights=tok_w * (tok_hit | short[self.tok_word]),
+                          minlength=forms)  # fmt: skip
+        got += np.bincount(self.pair_form, weights=2.0 * self.pair_weight * p_hit,
+                           minlength=forms)  # fmt: skip
+        hits = np.bincount(tok_form, weights=tok_hit, minlength=forms)
+        hits += np.bincount(self.pair_form, weights=p_hit, minlength=forms)
+        missed = np.bincount(tok_form, weights=~tok_hit & long[self.tok_word], minlength=forms)
+        # The floor is lowered only for a form reaching few names: at least as many as its
+        # most reaching word does.
+        most = np.zeros(forms, dtype=np.int64)
+        np.maximum.at(most, tok_form, reach[self.tok_word])
+        lowered = (missed > 0) & (most <= algo.retrieval.rare_reach)
+        need = np.where(lowered, low, floor) * total - 1e-6
+        ok = (hits > 0) & (total > 0) & (got >= need)
+        return np.flatnonzero(ok)
+
+
+def _probes(
+    vocab: list[tuple[int, str]],
+) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.int32]]:
+    near = Algorithm().retrieval.near_min_length
+    hashes: list[int] = []
+    owners: list[int] = []
+    for pos, (kind, word) in enumerate(vocab):
+        if len(word) >= 2:  # shorter words are not looked up
+            probes = word_probes(word, kind, near)
+            hashes += (zlib.crc32(p.encode()) for p in probes)
+            owners += [pos] * len(probes)
+    return np.array(hashes, dtype=np.uint32), np.array(owners, dtype=np.int32)
+
+
+_ARRAYS = ("person", "word_kind", "form_start", "tok_word", "form_customer", "form_kind",
+           "form_trust", "pair_word", "pair_form", "pair_weight", "probe_hash",
+           "probe_word")  # fmt: skip
