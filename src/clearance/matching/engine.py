@@ -14,32 +14,28 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from clearance.matching.arabic_names import all_vowelled
 from clearance.matching.features import (
     COMBINATION,
     FEATURES,
     Candidate,
     FeatureParams,
+    alias_trust,
     combine,
     feature_docs,
+    identifier_holders,
 )
+from clearance.matching.forms import query_forms as query_forms
 from clearance.matching.index import (
     KIND_LATIN,
     KIND_NATIVE,
-    KIND_SKELETON,
     EntityInfo,
     NameIndex,
     NameRecord,
-    clean_identifier,
 )
 from clearance.matching.index_build import IndexBuilder
 from clearance.matching.names import NameComparison, WeightedName, compare, weigh
 from clearance.matching.normalize import (
     NameForm,
-    analyse,
-    query_parts,
-    skeleton,
-    slavic_readings,
     warm_up_forms,
 )
 from clearance.matching.params import (
@@ -55,7 +51,6 @@ from clearance.matching.retrieve import QueryForm, retrieve
 from clearance.matching.scripts import warm_up
 from clearance.matching.wordsim import WordSimilarity
 from clearance.model import Entity, Schema
-from clearance.scripts import ARABIC
 from clearance.settings import MatchingPolicy
 
 ALGORITHM = "clearance-logic"
@@ -126,54 +121,6 @@ class Algorithm:
 ALGORITHM_VERSION = Algorithm().version
 
 
-DEFAULT_TRUST = TrustParams()
-
-
-def query_forms(query: Query, trust: TrustParams = DEFAULT_TRUST) -> list[QueryForm]:
-    """Every rendering of the query name to match against the index.
-
-    Legal forms are split off organisation names; person names keep every word (initials
-    such as "A. S." are not a joint-stock company); when the type is unknown, both.
-    """
-    return _query_forms(query.name, query.schema, trust)
-
-
-@lru_cache(maxsize=20_000)
-def _query_forms(name: str, schema: Schema | None, trust_of: TrustParams) -> list[QueryForm]:
-    splits = {
-        Schema.PERSON: (False,),
-        None: (True, False),
-    }.get(schema, (True,))
-    forms: dict[NameForm, float] = {}
-    for i, part in enumerate(query_parts(name)):
-        for split in splits:
-            for form in analyse(part, split_forms=split, query=True):
-                forms.setdefault(form, 1.0 if i == 0 else trust_of.part)
-    if name.isascii() and schema in (Schema.PERSON, None):
-        for reading in slavic_readings(name):  # "Wiktor Michailowitsch", "Iouri"
-            for form in analyse(reading, split_forms=False, query=True):
-                forms.setdefault(form, trust_of.part)
-    out: list[QueryForm] = []
-    for form, trust in forms.items():
-        out.append(QueryForm(form, KIND_NATIVE if form.native else KIND_LATIN, trust))
-        if form.native and form.script == ARABIC:
-            skel = tuple(s for s in (skeleton(t, ARABIC) for t in form.tokens) if s)
-            if skel:
-                sform = NameForm(skel, form.forms, ARABIC)
-                trust *= skeleton_trust(sform, trust_of)
-                if all_vowelled(form.tokens):  # the spelled form speaks; consonants alone do not
-                    trust *= trust_of.vowelled_skeleton
-                out.append(QueryForm(sform, KIND_SKELETON, trust))
-    return out
-
-
-def skeleton_trust(form: NameForm, trust: TrustParams) -> float:
-    """How far a match on consonants alone is trusted: less than spelled names, and far less
-    for a short skeleton ("ln d" agrees with half the names of a list)."""
-    letters = sum(len(t) for t in form.tokens)
-    return trust.skeleton * min(1.0, letters / trust.skeleton_full_letters)
-
-
 @lru_cache(maxsize=20_000)  # query forms repeat (see _query_forms)
 def _weigh_query(form: NameForm, params: NameParams) -> WeightedName:
     return weigh(form, params)
@@ -191,7 +138,6 @@ class Screener:
         self.algorithm = self.algo.name
         self.algorithm_version = self.algo.version
         self.snapshot_id = index.snapshot_id
-        self._entity_records: list[list[int]] | None = None  # built on first identifier hit
         index.prepare()  # no first-query penalty: lookup tables now, not on a first query
         warm_up()  # ... in any script
         warm_up_forms()
@@ -254,11 +200,10 @@ class Screener:
         rec_entity = self.index.rec_entity
         for rec_id in records:
             by_entity[rec_entity[rec_id]].append(rec_id)
-        id_hits: set[int] = set()
-        for value in (clean_identifier(q.value) for q in query.identifiers):
-            for ent in self.index.identifiers.get(value, ()):
-                id_hits.add(ent)
-                by_entity.setdefault(ent, self._records_of(ent))
+        holders = identifier_holders(query, self.index.identifiers)
+        for ent in holders:
+            by_entity.setdefault(ent, self.index.entity_records(ent))
+        id_hits = set(holders)
         if query.lists:
             wanted = set(query.lists)
             by_entity = {e: r for e, r in by_entity.items() if self.index.ent_list[e] in wanted}
@@ -282,14 +227,6 @@ class Screener:
             lists=dict(self.index.lists),
         )
 
-    def _records_of(self, ent: int) -> list[int]:
-        if self._entity_records is None:
-            table: list[list[int]] = [[] for _ in range(self.index.entity_count)]
-            for rec_id, owner in enumerate(self.index.rec_entity):
-                table[owner].append(rec_id)
-            self._entity_records = table
-        return list(self._entity_records[ent])
-
     def screen_many(
         self, queries: Sequence[Query], options: ScreenOptions | None = None
     ) -> list[ScreeningResult]:
@@ -311,16 +248,20 @@ class Screener:
         if not by_entity:
             return []
         index = self.index
-        records = {r: index.record(r) for rec_ids in by_entity.values() for r in rec_ids}
+        # Records are made when first compared (many are never tried: see the loop below);
+        # the words to compare come from the index's columns.
+        records: dict[int, NameRecord] = {}
+        rec_kind, rec_tokens = index.rec_kind, index.rec_tokens
         sims: dict[int, WordSimilarity] = {}
         for kind in {f.kind for f in forms}:
             q_words = sorted({w for f in forms if f.kind == kind for w in f.form.tokens})
             c_words = sorted(
                 {
                     w
-                    for record in records.values()
-                    if record.kind == kind
-                    for w in record.form.tokens
+                    for rec_ids in by_entity.values()
+                    for r in rec_ids
+                    if rec_kind[r] == kind
+                    for w in rec_tokens[r]
                 }
             )
             sims[kind] = WordSimilarity(
@@ -336,21 +277,23 @@ class Screener:
             for qform, qname in weighted:
                 table = sims[qform.kind]
                 for r in ordered:
-                    record = records[r]
-                    if record.kind != qform.kind:
+                    if rec_kind[r] != qform.kind:
                         continue
                     if best is not None and (
                         best[0] >= self.algo.sure_match
                         or bounds.get(r, 1.0) + self.algo.bound_slack < best[0]
                     ):
                         break  # names are tried best bound first: the rest cannot win
+                    record = records.get(r)
+                    if record is None:
+                        record = records[r] = index.record(r)
                     comp = compare(qname, record.name, table, person=person,
                                    params=self.algo.names, min_score=floor)  # fmt: skip
                     if qform.trust < 1.0:
                         comp = comp.scaled(qform.trust)
                     # Rank names as the decision will see them: a weak a.k.a. counts less, so
                     # a strong name that alerts is not hidden behind a weak one that does not.
-                    factor = self.algo.features.weak_alias_factor if record.weak else 1.0
+                    factor = alias_trust(record.weak, self.algo.features)
                     key = comp.score * factor - (self.algo.weak_tie_break if record.weak else 0.0)
                     if best is None or key > best[0]:
                         best = (key, r, qform, comp)

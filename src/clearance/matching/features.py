@@ -7,7 +7,7 @@ whose score is the similarity itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from clearance.matching.index import EntityInfo, clean_identifier
@@ -26,6 +26,7 @@ class FeatureParams:
     dob_year: float = 0.02
     dob_conflict: float = -0.2
     dob_month_conflict: float = -0.05
+    circa_years: int = 1  # a date given as "circa" fits a year within this many years
     country_match: float = 0.02
     country_conflict: float = -0.05
     identifier_match_floor: float = 0.95
@@ -63,13 +64,19 @@ def name_similarity(query: Query, cand: Candidate, params: FeatureParams) -> Fea
     return FeatureResult("name_similarity", cand.comparison.score, reason)
 
 
+def alias_trust(weak: bool, params: FeatureParams) -> float:
+    """How far a match on a name counts: a weak a.k.a. ``weak_alias_factor``, others fully
+    (the engine ranks an entity's names by it; :func:`weak_alias` scales the score by it)."""
+    return params.weak_alias_factor if weak else 1.0
+
+
 def weak_alias(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
     """Only a weak a.k.a. matched: the score is scaled down and alone it does not alert."""
     if not cand.weak:
         return None
     return FeatureResult(
         "weak_alias",
-        params.weak_alias_factor - 1.0,
+        alias_trust(True, params) - 1.0,
         f"matched only a weak a.k.a. ({cand.name_text!r}); OFAC FAQ 122: not screened alone",
     )
 
@@ -110,7 +117,7 @@ def birth_date(query: Query, cand: Candidate, params: FeatureParams) -> FeatureR
     years = set(dob.years())
     for listed in dates:
         listed_years = set(listed.years())
-        slack = 1 if listed.circa or dob.circa else 0
+        slack = params.circa_years if listed.circa or dob.circa else 0
         if years & listed_years or (
             slack and min(abs(a - b) for a in years for b in listed_years) <= slack
         ):
@@ -152,14 +159,25 @@ def country(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResu
     )
 
 
+def identifier_holders(query: Query, holders: Mapping[str, Sequence[int]]) -> list[int]:
+    """The entities (``holders``: cleaned identifier -> entities) holding a value the query
+    gives, of any type: they are scored even when no name of theirs resembles the query, and
+    :func:`identifier` then judges the type and value."""
+    found = (ent for value in _query_values(query) for ent in holders.get(value, ()))
+    return list(dict.fromkeys(found))
+
+
+def _query_values(query: Query) -> list[str]:
+    return [clean_identifier(q.value) for q in query.identifiers]
+
+
 def identifier(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
     """A listed identifier the query holds is a strong hit; a different one of the same type
     speaks against."""
     if not query.identifiers or not cand.info.identifiers:
         return None
     listed = cand.info.identifiers
-    for qid in query.identifiers:
-        value = clean_identifier(qid.value)
+    for qid, value in zip(query.identifiers, _query_values(query), strict=True):
         for id_type, listed_value in listed:
             if value == listed_value and (qid.type is None or qid.type == id_type):
                 return FeatureResult(

@@ -31,7 +31,7 @@ from clearance.matching.params import NameParams
 from clearance.matching.wordsim import WordInfo
 from clearance.model import FuzzyDate, IdType, Schema
 
-INDEX_FORMAT = 14
+INDEX_FORMAT = 15  # 15: the pickled NameParams gained fields (declared parameters)
 INDEX_FILE = "matcher.pkl"
 
 KIND_LATIN, KIND_NATIVE, KIND_SKELETON = 0, 1, 2
@@ -202,6 +202,11 @@ class NameIndex:
     def key_text(self, key_id: int) -> str:
         return self._reverse[key_id]
 
+    @property
+    def key_texts(self) -> list[str]:
+        """Every key's text by its id (read-only)."""
+        return self._reverse
+
     def prepare(self) -> NameIndex:
         """Build the lookup tables screening needs now rather than on a first query."""
         _ = self._reverse, self.word_info, self._neighbour_arrays, self.record_profile
@@ -267,6 +272,16 @@ class NameIndex:
             self.rec_kind[rec_id],
             self.rec_weak[rec_id],
         )
+
+    def entity_records(self, ent: int) -> list[int]:
+        """The records (names) of entity ``ent`` (the table is made on first use)."""
+        table: list[list[int]] | None = self.__dict__.get("_entity_records")
+        if table is None:
+            table = [[] for _ in range(self.entity_count)]
+            for rec_id, owner in enumerate(self.rec_entity):
+                table[owner].append(rec_id)
+            self.__dict__["_entity_records"] = table
+        return list(table[ent])
 
     def entity(self, ent: int) -> EntityInfo:
         """The entity ``ent`` as the scorer sees it (memoised, like :meth:`record`)."""

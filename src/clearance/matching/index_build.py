@@ -18,8 +18,8 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.gcpause import paused_gc
+from clearance.matching.forms import name_forms
 from clearance.matching.index import (
-    KIND_LATIN,
     KIND_NATIVE,
     KIND_SKELETON,
     EntityInfo,
@@ -29,14 +29,13 @@ from clearance.matching.index import (
 from clearance.matching.names import word_weight
 from clearance.matching.normalize import (
     NameForm,
-    analyse,
     name_parts,
     phonetic,
     skeleton,
     sound,
 )
 from clearance.matching.params import NameParams
-from clearance.model import Entity, Schema
+from clearance.model import Entity
 
 
 def entity_info(entity: Entity) -> EntityInfo:
@@ -162,29 +161,15 @@ class IndexBuilder:
         for _, value in info.identifiers:
             index.identifiers.setdefault(value, []).append(idx)
         seen: set[tuple[int, tuple[str, ...]]] = set()
-        split = entity.schema is not Schema.PERSON  # "A. S." in a person name are initials
         for name in entity.names:
             for part in name_parts(name.full):
-                for form in analyse(part, split_forms=split):
-                    self._add_forms(idx, entity, name.full, form, name.weak, seen)
+                for form, kind in name_forms(
+                    part, entity.schema, query=False, skeleton=self._skeleton_of
+                ):
+                    self._add_record(idx, name.full, form, kind, name.weak, seen)
 
-    def _add_forms(
-        self,
-        idx: int,
-        entity: Entity,
-        text: str,
-        form: NameForm,
-        weak: bool,
-        seen: set[tuple[int, tuple[str, ...]]],
-    ) -> None:
-        kind = KIND_NATIVE if form.native else KIND_LATIN
-        self._add_record(idx, text, form, kind, weak, seen)
-        if kind == KIND_LATIN and entity.schema in (Schema.PERSON, Schema.ORGANIZATION):
-            memo, script = self._skeleton, form.script
-            skel = tuple(s for s in (memo[t, script] for t in form.tokens) if s)
-            if skel:
-                skel_form = NameForm(skel, form.forms, form.script)
-                self._add_record(idx, text, skel_form, KIND_SKELETON, weak, seen)
+    def _skeleton_of(self, token: str, script: str) -> str:
+        return self._skeleton[token, script]
 
     def _add_record(
         self,

@@ -13,8 +13,10 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from clearance.matching.memo import by_identity, sim_rows
 from clearance.matching.normalize import NameForm
-from clearance.matching.params import NameParams, WordParams, sim_rows
+from clearance.matching.pairing import joinable
+from clearance.matching.params import NameParams, WordParams
 from clearance.matching.scripts import hangul_syllable
 from clearance.matching.vocab import (
     LOW_INFO_WORDS,
@@ -140,16 +142,19 @@ class WeightedName:
         tokens = form.tokens
         self.form = form
         table = word_table(params)
-        info = [table[w] for w in tokens]
-        self.weights = tuple([w for w, _, _ in info])
-        self.patronymic = tuple([p for _, p, _ in info])
+        weights: tuple[float, ...] = ()
+        patronymic: tuple[bool, ...] = ()
+        numeric: tuple[bool, ...] = ()
+        if tokens:
+            weights, patronymic, numeric = zip(*[table[w] for w in tokens], strict=True)
+        self.weights, self.patronymic = weights, patronymic
         # the words that are numbers (which must agree)
         self.numbers = (
-            frozenset(t for t, i in zip(tokens, info, strict=True) if i[2])
-            if any(i[2] for i in info)
+            frozenset(t for t, n in zip(tokens, numeric, strict=True) if n)
+            if True in numeric
             else _NO_NUMBERS
         )
-        self.strong = sum(1 for w in self.weights if w >= 1.0)  # words of full weight
+        self.strong = len([w for w in weights if w >= 1.0])  # words of full weight
 
 
 _NO_NUMBERS: frozenset[str] = frozenset()
@@ -164,11 +169,13 @@ class WordTable(dict[str, tuple[float, bool, bool]]):
         self.params = params
 
     def __missing__(self, token: str) -> tuple[float, bool, bool]:
-        value = (word_weight(token, self.params), is_patronymic(token), token.isdigit())
+        weight = word_weight.__wrapped__(token, self.params)  # (memoised here: no hashing)
+        value = (weight, is_patronymic(token), token.isdigit())
         self[token] = value
         return value
 
 
+@by_identity  # runs for every name scored: no hashing of the parameters
 @lru_cache(maxsize=8)
 def word_table(params: NameParams) -> WordTable:
     """The :class:`WordTable` of ``params`` (one per parameter set)."""
@@ -298,8 +305,8 @@ def _bound(
     # (margin: paired words may weigh less than the query says; run-together words are
     # only paired later, so a possible merge disables the shortcut)
     cut = min_score - params.bound_margin
-    if matched / total < cut and not _joinable(query, candidate, person, words):
-        return matched / total
+    if matched / total < cut:  # (then the bound below is lower still: one merge test)
+        return None if _joinable(query, candidate, person, words) else matched / total
     if not all(c_hit):
         # Listed words no query word comes near stay unpaired (at the lowest rate).
         lonely = sum(w for w, hit in zip(candidate.weights, c_hit, strict=True) if not hit)
@@ -409,28 +416,8 @@ def _joinable(
     :func:`_merge_adjacent` to pair them)? Only pairs whose length is within two letters of
     the word and that share its first or last letter are compared (two edits, one at each
     end, are not looked for)."""
-    q_words, c_words = query.form.tokens, candidate.form.tokens
-    rows = sim_rows(words)
-    for many, one in ((q_words, c_words), (c_words, q_words)):
-        if len(many) < 2:
-            continue
-        for i in range(len(many) - 1):
-            left, right = many[i], many[i + 1]
-            size = len(left) + len(right)
-            if person and (len(left) < 2 or len(right) < 2):
-                continue
-            joined = ""
-            for word in one:
-                length = len(word)
-                if length - size > 2 or size - length > 2:
-                    continue
-                if word[0] != left[0] and word[-1] != right[-1]:
-                    continue
-                joined = joined or left + right
-                dist = OSA.distance(joined, word, score_cutoff=2)
-                if word_sim(dist, max(size, length), rows) >= words.merge_sim:
-                    return True
-    return False
+    return joinable(query.form.tokens, candidate.form.tokens, person, words.merge_sim,
+                    sim_rows(words))  # fmt: skip
 
 
 def _adjacent_free(used: list[bool]) -> bool:

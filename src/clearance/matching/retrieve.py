@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from clearance.matching.index import (
@@ -22,13 +21,15 @@ from clearance.matching.index import (
     KIND_NATIVE,
     KIND_SKELETON,
     NameIndex,
-    deletions,
 )
-from clearance.matching.names import word_weight
+from clearance.matching.memo import sim_rows
+from clearance.matching.names import word_table
 from clearance.matching.normalize import NameForm, phonetic, respell, sound
-from clearance.matching.params import NameParams, RetrievalParams, WordParams, sim_rows
+from clearance.matching.params import NameParams, RetrievalParams, WordParams
 from clearance.matching.wordsim import swapped, word_sim
 
+_osa = OSA.distance
+_BOUND_MARGIN = 8 * float(np.finfo(np.float32).eps)  # a few float32 roundings (not a weight)
 _PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}
 
 
@@ -47,26 +48,34 @@ def _near(
 ) -> None:  # fmt: skip
     """Keys within about one edit of ``word`` (deletion neighbourhood), with their similarity."""
     rows = sim_rows(words)
-    one_edit = word_sim(1, len(word), rows) * scale
-    variants = deletions(word)
-    vocab = index.vocab
+    size = len(word)
+    one_edit = word_sim(1, size, rows) * scale
+    base = prefix + word
+    cut = len(prefix)
+    keys = [base[:i] + base[i + 1 :] for i in range(cut, cut + size)]  # prefix + deletions
     if one_edit >= words.min_word_sim:
-        for variant in variants:  # the query word has one letter more than a listed one
-            key_id = vocab.get(prefix + variant)
+        vocab = index.vocab
+        for key in keys:  # the query word has one letter more than a listed one
+            key_id = vocab.get(key)
             if key_id is not None and key_id not in found:
                 found[key_id] = one_edit
-    near = [k for k in index.neighbours_of([prefix + v for v in (word, *variants)])
-            if k not in found]  # fmt: skip
+    near = [k for k in index.neighbours_of([base, *keys]) if k not in found]
     if not near:
         return
-    others = [index.key_text(k)[2:] for k in near]
-    dists = process.cdist([word], others, scorer=OSA.distance, score_cutoff=3, dtype=np.int32)
-    size = len(word)
-    for key_id, other, dist in zip(near, others, dists[0].tolist(), strict=True):
-        if key_id in found:
-            continue
-        sim = word_sim(dist, max(size, len(other)), rows) * scale
-        if dist == 1 and size == len(other) >= words.swap_min_length and swapped(word, other):
+    # One edit distance per neighbour (a handful: a call each costs less than one cdist),
+    # and word_sim inline: this loop runs for every neighbour of every new query word.
+    texts = index.key_texts
+    capped = size if size < 11 else 11
+    for key_id in near:
+        other = texts[key_id][cut:]
+        dist = _osa(word, other, score_cutoff=3)
+        length = len(other)
+        if dist < 4:
+            sim = rows[dist][capped if length <= size else (length if length < 11 else 11)]
+        else:
+            sim = word_sim(dist, size if size > length else length, rows)
+        sim *= scale
+        if dist == 1 and size == length >= words.swap_min_length and swapped(word, other):
             sim = max(sim, words.swap_sim * scale)  # as the scorer rates "Aitf" / "Atif"
         if sim >= words.min_word_sim:
             found[key_id] = sim
@@ -209,7 +218,8 @@ def retrieve(
     rec_weight, rec_person = index.record_profile
     for qform in forms:
         tokens = qform.form.tokens
-        weights = [word_weight(w, params) for w in tokens]
+        table = word_table(params)
+        weights = [table[w][0] for w in tokens]
         total = sum(weights)
         if total <= 0:
             continue
@@ -222,6 +232,18 @@ def retrieve(
         # Initials and unretrieved words can still match: credit their weight to every name.
         skipped = sum(w for w, word in zip(weights, tokens, strict=True) if len(word) < 2)
         matched = np.bincount(inverse, weights=vals, minlength=len(uniq)) + skipped
+        form_floor = floor
+        if unreached and len(uniq) <= retrieval.rare_reach:
+            # "Olaf Schulze" / "Olaf Scholz": the other words are rare enough that every name
+            # they reach can be scored, so a word two edits away is not lost at retrieval.
+            form_floor = max(retrieval.rare_floor, floor - retrieval.rare_floor)
+        # A score through this form counts ``trust`` (skeletons, query parts: see the
+        # engine), so its bound does too: a name that cannot reach the floor is not scored.
+        trust = np.float32(qform.trust)
+        # The listed words left unpaired only lower a bound: names that fail even without
+        # them are dropped first (a margin far above float32 rounding keeps this exact).
+        near = np.flatnonzero(matched * trust >= form_floor * total * (1.0 - _BOUND_MARGIN))
+        uniq, matched = uniq[near], matched[near]
         pairable = len(tokens) + sum(1 for w in tokens if ("c:" + w) in index.vocab)
         unpaired = np.maximum(rec_weight[uniq] - pairable, 0.0)
         lam = (
@@ -234,14 +256,7 @@ def retrieve(
             )
         )
         sums = matched / (total + lam * unpaired)
-        form_floor = floor
-        if unreached and len(uniq) <= retrieval.rare_reach:
-            # "Olaf Schulze" / "Olaf Scholz": the other words are rare enough that every name
-            # they reach can be scored, so a word two edits away is not lost at retrieval.
-            form_floor = max(retrieval.rare_floor, floor - retrieval.rare_floor)
-        # A score through this form counts ``trust`` (skeletons, query parts: see the
-        # engine), so its bound does too: a name that cannot reach the floor is not scored.
-        keep = sums * np.float32(qform.trust) >= form_floor
+        keep = sums * trust >= form_floor
         for rec, bound in zip(uniq[keep].tolist(), sums[keep].tolist(), strict=True):
             if bound > out.get(rec, 0.0):
                 out[rec] = min(1.0, bound)

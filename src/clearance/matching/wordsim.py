@@ -17,8 +17,9 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
+from clearance.matching.memo import sim_rows
 from clearance.matching.normalize import phonetic, respell
-from clearance.matching.params import WordParams, sim_rows
+from clearance.matching.params import WordParams
 
 WORDS = WordParams()  # the declared defaults (the engine passes its algorithm's)
 

@@ -1,0 +1,110 @@
+"""Name forms: every rendering of a name the matcher compares, for the query and the index alike.
+
+Both sides call :func:`name_forms`, so whether legal forms are split off and which forms get a
+consonant skeleton is decided here, once. The query side (:func:`query_forms`) also says how far
+a match through each rendering is trusted (declared in
+:class:`~clearance.matching.params.TrustParams`); retrieval bounds and scores use that one number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+from clearance.matching.arabic_names import all_vowelled
+from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
+from clearance.matching.normalize import (
+    NameForm,
+    analyse,
+    query_parts,
+    skeleton,
+    slavic_readings,
+)
+from clearance.matching.params import TrustParams
+from clearance.matching.query import Query
+from clearance.matching.retrieve import QueryForm
+from clearance.model import Schema
+from clearance.scripts import ARABIC
+
+Skeleton = Callable[[str, str], str]
+DEFAULT_TRUST = TrustParams()
+_SKELETON_SCHEMAS = (Schema.PERSON, Schema.ORGANIZATION)
+
+
+def legal_form_splits(schema: Schema | None) -> tuple[bool, ...]:
+    """Whether legal forms are split off a name of type ``schema``: off organisation names, not
+    off person names (initials such as "A. S." are not a joint-stock company); when the type is
+    unknown (a query may not say), both."""
+    if schema is Schema.PERSON:
+        return (False,)
+    return (True, False) if schema is None else (True,)
+
+
+def _has_skeleton(form: NameForm, schema: Schema | None, query: bool) -> bool:
+    """Which forms are also matched on their consonants alone: a query's Arabic-script name
+    (it is written without its vowels) against the skeletons of the listed Latin names of
+    persons and organisations."""
+    if query:
+        return form.native and form.script == ARABIC
+    return not form.native and schema in _SKELETON_SCHEMAS
+
+
+def name_forms(
+    text: str, schema: Schema | None, *, query: bool, skeleton: Skeleton = skeleton
+) -> Iterator[tuple[NameForm, int]]:
+    """Every comparable form of ``text`` (one part of a name) with its kind: the forms of
+    :func:`~clearance.matching.normalize.analyse` (legal forms split as
+    :func:`legal_form_splits` says), each followed by its consonant skeleton where it has one.
+    ``skeleton`` may be a memoised :func:`~clearance.matching.normalize.skeleton`."""
+    for split in legal_form_splits(schema):
+        for form in analyse(text, split_forms=split, query=query):
+            yield form, KIND_NATIVE if form.native else KIND_LATIN
+            if _has_skeleton(form, schema, query):
+                skel = tuple(s for s in (skeleton(t, form.script) for t in form.tokens) if s)
+                if skel:
+                    yield NameForm(skel, form.forms, form.script), KIND_SKELETON
+
+
+def query_forms(query: Query, trust: TrustParams = DEFAULT_TRUST) -> list[QueryForm]:
+    """Every rendering of the query name to match against the index, with its trust: the name
+    as written, then its parts (places and qualifiers left out, a/k/a names apart) and the
+    German and French readings of a Slavic name, trusted a little less; consonant skeletons
+    trusted less again (:func:`skeleton_trust`)."""
+    return _query_forms(query.name, query.schema, trust)
+
+
+@lru_cache(maxsize=20_000)
+def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[QueryForm]:
+    parts = query_parts(name)
+    texts = [(part, schema, 1.0 if i == 0 else trust.part) for i, part in enumerate(parts)]
+    if name.isascii() and schema in (Schema.PERSON, None):
+        # "Wiktor Michailowitsch", "Iouri": read as a person's name (no legal form split off)
+        texts += [(reading, Schema.PERSON, trust.part) for reading in slavic_readings(name)]
+    out: list[QueryForm] = []
+    seen: set[NameForm] = set()
+    spelled: tuple[NameForm, float] | None = None  # the last new spelled form and its trust
+    for text, as_schema, part_trust in texts:
+        for form, kind in name_forms(text, as_schema, query=True):
+            if kind != KIND_SKELETON:
+                spelled = None if form in seen else (form, part_trust)
+                if spelled is not None:
+                    seen.add(form)
+                    out.append(QueryForm(form, kind, part_trust))
+            elif spelled is not None:  # the skeleton of a new spelled form
+                out.append(QueryForm(form, kind, _skeleton_trust(form, *spelled, trust)))
+    return out
+
+
+def _skeleton_trust(form: NameForm, spelled: NameForm, base: float, trust: TrustParams) -> float:
+    """The trust of a match through the skeleton ``form`` of ``spelled`` (trusted ``base``)."""
+    base *= skeleton_trust(form, trust)
+    if all_vowelled(spelled.tokens):  # the spelled form speaks; consonants alone do not
+        base *= trust.vowelled_skeleton
+    return base
+
+
+def skeleton_trust(form: NameForm, trust: TrustParams) -> float:
+    """How far a match on consonants alone is trusted: less than spelled names, and far less
+    for a short skeleton ("ln d" agrees with half the names of a list)."""
+    letters = sum(len(t) for t in form.tokens)
+    return trust.skeleton * min(1.0, letters / trust.skeleton_full_letters)

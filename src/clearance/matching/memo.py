@@ -1,0 +1,42 @@
+"""Memoisation by identity, for functions of the algorithm's frozen parameter objects.
+
+Hashing a parameter dataclass walks every field (a table of similarities included). The
+paths that run for every word of every query pass the same parameter object each time, so
+it is found by identity first, without hashing it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TypeVar
+
+from clearance.matching import params
+
+P = TypeVar("P")
+R = TypeVar("R")
+
+_MAX_KEPT = 64  # parameter objects remembered per function (a handful exist at a time)
+
+
+def by_identity(fn: Callable[[P], R]) -> Callable[[P], R]:
+    """``fn`` memoised on the identity of its one argument (which is kept alive with the
+    value, so that its id cannot be reused while it is remembered)."""
+    seen: dict[int, tuple[P, R]] = {}
+
+    @functools.wraps(fn)
+    def memoised(params: P) -> R:
+        hit = seen.get(id(params))
+        if hit is not None and hit[0] is params:
+            return hit[1]
+        value = fn(params)
+        if len(seen) >= _MAX_KEPT:
+            seen.clear()
+        seen[id(params)] = (params, value)
+        return value
+
+    return memoised
+
+
+# The similarity table of a word-parameter set, as the matcher computes with it.
+sim_rows = by_identity(params.sim_rows)
