@@ -1,13 +1,16 @@
 """Decisions benchmark: what recording costs, how fast the chain verifies, how fast cases list.
 
     .venv/bin/python benchmarks/decisions_bench.py [--rows 1000000] [--cases 100000] [--screens 400]
+        [--clients 6] [--repeats 3] [--screen-only]
 
 Prints, each beside its baseline from the same run, and the machine load (os.getloadavg):
 
-1. ``POST /screen`` throughput with ``record=true`` vs without (target ≥ 70 %), through the real
-   app (FastAPI, auth, middleware) in process, over OFAC SDN 2023-12-28, on SQLite and on a
-   PostgreSQL 15 started for the run (initdb into a temporary folder, as the tests do); the
-   same names in both modes, alternating in rounds of 25 requests.
+1. ``POST /screen`` throughput with ``record=true`` vs without (target >= 70 %) against
+   ``clearance serve`` (a real process, one worker) over OFAC SDN 2023-12-28, on SQLite and on
+   a PostgreSQL 15 started for the run (initdb into a temporary folder, as the tests do); from
+   one client and from ``--clients`` concurrent clients, ``--repeats`` runs each (every run
+   printed with the load, then the median); the modes alternate in rounds of 25 requests per
+   client. Checks at the end that one receipt was stored per recorded request answered.
 2. ``audit verify`` over ``--rows`` rows (target 1,000,000 in ≤ 30 s), beside a bare SHA-256
    pass over the same bytes (the floor).
 3. Case list over ``--cases`` cases, filtered by state + assignee and by entity (target
@@ -20,8 +23,10 @@ import argparse
 import os
 import random
 import shutil
+import statistics
 import sys
 import tempfile
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -30,10 +35,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # for tests.pg (the PostgreSQL starter shared with the tests)
 
-from fastapi.testclient import TestClient  # noqa: E402
+import httpx  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 
-from clearance.api import create_app  # noqa: E402
 from clearance.audit.chain import GENESIS, canonical, row_hash, sha256_hex  # noqa: E402
 from clearance.audit.log import verify  # noqa: E402
 from clearance.audit.tables import AuditHeadRow, AuditRow  # noqa: E402
@@ -71,7 +75,8 @@ def make_home(work: Path) -> Path:
     return home
 
 
-def screen_throughput(home: Path, url: str, n: int) -> tuple[float, float]:
+def screen_user(url: str) -> str:
+    """A screener user in the database at ``url`` (created, schema upgraded); its API key."""
     forget_databases()
     db = Database(url)
     db.upgrade()
@@ -79,29 +84,84 @@ def screen_throughput(home: Path, url: str, n: int) -> tuple[float, float]:
     users.add("svc", frozenset({UserRole.SCREENER}))
     key = users.new_key("svc")
     db.dispose()
+    return key
+
+
+def one_round(base: str, key: str, names: list[str], clients: int, record: bool) -> float:
+    """``clients`` threads, each with its own connection, post its share of ``names`` one
+    request after the other; the wall time of the round."""
+    path = "/screen?record=true" if record else "/screen"
+    shares = [names[i::clients] for i in range(clients)]
+    barrier = threading.Barrier(clients + 1)
+
+    def client(share: list[str]) -> None:
+        with httpx.Client(
+            base_url=base, timeout=60, headers={"Authorization": f"Bearer {key}"}
+        ) as c:
+            barrier.wait()
+            for name in share:
+                res = c.post(path, json={"name": name})
+                assert res.status_code == 200, res.text
+                assert record == ("recorded" in res.json())
+
+    threads = [threading.Thread(target=client, args=(share,)) for share in shares]
+    for t in threads:
+        t.start()
+    barrier.wait()
+    start = time.perf_counter()
+    for t in threads:
+        t.join()
+    return time.perf_counter() - start
+
+
+def screen_throughput(home: Path, url: str, args: argparse.Namespace) -> None:
+    """``POST /screen`` with and without ``record=true`` against ``clearance serve`` (one
+    worker, a real process), sequential and concurrent clients, ``--repeats`` runs each:
+    prints every run and the medians."""
+    from tests.api.server import Server
+
+    key = screen_user(url)
+    env = {"CLEARANCE_DATABASE_URL": url, "CLEARANCE_SCREEN_CACHE": "0"}
+    server = Server(home, env=env, log=home.parent / f"server-{os.getpid()}-{id(url)}.log")
     rng = random.Random(7)
-    names = [f"{rng.choice(FIRST)} {rng.choice(LAST)} {rng.choice(LAST)}" for _ in range(n)]
-    app = create_app(Settings(home=home, database_url=url, screen_cache=0))
-    headers = {"Authorization": f"Bearer {key}"}
-    spent = {False: 0.0, True: 0.0}
-    with TestClient(app) as client:
-        deadline = time.monotonic() + 120
-        while client.get("/readyz").status_code != 200 and time.monotonic() < deadline:
-            time.sleep(0.1)
-        for name in names[:20]:  # warm up both paths
-            client.post("/screen?record=true", json={"name": name}, headers=headers)
-        # the modes alternate in rounds, so a change in the machine's load hits both alike
-        rounds = [names[i : i + 25] for i in range(0, n, 25)]
-        for part in rounds:
-            for record in (False, True):
-                path = "/screen?record=true" if record else "/screen"
-                start = time.perf_counter()
-                for name in part:
-                    res = client.post(path, json={"name": name}, headers=headers)
-                    assert res.status_code == 200, res.text
-                spent[record] += time.perf_counter() - start
-    forget_databases()
-    return n / spent[False], n / spent[True]
+    sent = 0
+    try:
+        server.wait_ready(timeout=180)
+        warm = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(40)]
+        one_round(server.url, key, warm, 4, True)
+        sent += len(warm)
+        for clients in (1, args.clients):
+            ratios, rates = [], {False: [], True: []}
+            for rep in range(1, args.repeats + 1):
+                names = [f"{rng.choice(FIRST)} {rng.choice(LAST)} {rng.choice(LAST)}"
+                         for _ in range(args.screens)]  # fmt: skip
+                spent = {False: 0.0, True: 0.0}
+                # the modes alternate in rounds, so a change in the machine's load hits both
+                step = 25 * clients
+                for i in range(0, len(names), step):
+                    for record in (False, True):
+                        spent[record] += one_round(
+                            server.url, key, names[i : i + step], clients, record
+                        )
+                sent += len(names)
+                plain, recorded = len(names) / spent[False], len(names) / spent[True]
+                rates[False].append(plain)
+                rates[True].append(recorded)
+                ratios.append(recorded / plain)
+                print(f"  {clients} client(s), run {rep}: {plain:,.0f} req/s without record, "
+                      f"{recorded:,.0f} with record=true -> {recorded / plain:.0%}"
+                      f"   [{load()}]")  # fmt: skip
+            plain, recorded = statistics.median(rates[False]), statistics.median(rates[True])
+            ratio = statistics.median(ratios)
+            print(f"/screen, {clients} client(s), median of {args.repeats}: {plain:,.0f} vs "
+                  f"{recorded:,.0f} req/s -> {ratio:.0%} (target >= 70%)")  # fmt: skip
+    finally:
+        server.stop()
+    db = Database(url)
+    stored = int(db.engine.connect().exec_driver_sql("SELECT count(*) FROM receipts").scalar() or 0)
+    db.dispose()
+    assert stored == sent, f"{stored} receipts stored for {sent} recorded requests"
+    print(f"receipts stored: {stored:,} = recorded requests answered (every one committed)")
 
 
 def fill_chain(db: Database, rows: int) -> float:
@@ -171,9 +231,9 @@ def time_list(service: CaseService, actor: Actor, **filters: Any) -> float:
 def run_db(label: str, urls: tuple[str, str], home: Path, args: argparse.Namespace) -> None:
     """``urls``: one empty database for the /screen part, another for the chain and cases."""
     print(f"\n== {label} ==  ({load()})")
-    plain, recorded = screen_throughput(home, urls[0], args.screens)
-    print(f"/screen: {plain:,.0f} req/s without record, {recorded:,.0f} req/s with record=true "
-          f"-> {recorded / plain:.0%} (target >= 70%)   [{load()}]")  # fmt: skip
+    screen_throughput(home, urls[0], args)
+    if args.screen_only:
+        return
     db = Database(urls[1])
     db.upgrade()
     rows = args.rows if label == "SQLite" else args.pg_rows
@@ -204,7 +264,14 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000, help="audit rows on SQLite")
     parser.add_argument("--pg-rows", type=int, default=1_000_000, help="audit rows on PostgreSQL")
     parser.add_argument("--cases", type=int, default=100_000)
-    parser.add_argument("--screens", type=int, default=400, help="requests per /screen mode")
+    parser.add_argument(
+        "--screens", type=int, default=400, help="requests per /screen mode and run"
+    )
+    parser.add_argument(
+        "--clients", type=int, default=6, help="concurrent clients (second setting)"
+    )
+    parser.add_argument("--repeats", type=int, default=3, help="runs per setting (median shown)")
+    parser.add_argument("--screen-only", action="store_true", help="only the /screen part")
     parser.add_argument("--no-pg", action="store_true", help="SQLite only")
     args = parser.parse_args()
     print(f"decisions benchmark  ({load()})")

@@ -235,6 +235,29 @@ def test_payment_decision_with_field_hits(visit: Any, web_keys: dict[str, str]) 
     v.check("payments")
 
 
+def test_payment_recorded_opens_a_case(visit: Any) -> None:
+    # an analyst ticks "Record": the decision is recorded and its stopping hit opens a case
+    v = visit()
+    v.sign_in_password("alex")
+    page = v.page
+    page.get_by_role("link", name="Payments").click()
+    page.wait_for_url("**/ui/payments")
+    fixture = Path(__file__).parent.parent / "payments" / "fixtures" / "pacs008-versor.xml"
+    page.get_by_label("Message").fill(fixture.read_text())
+    page.get_by_role("checkbox", name=re.compile("Record")).check()
+    page.get_by_role("button", name="Screen the payment").click()
+    notice = page.locator(".payment p.recorded").first
+    notice.wait_for()
+    assert "Recorded as receipt" in notice.inner_text()
+    assert page.get_by_role(
+        "checkbox", name=re.compile("Record")
+    ).is_checked()  # kept for the next message
+    v.check("payments-recorded")
+    notice.get_by_role("link").first.click()
+    page.wait_for_url(re.compile(r"/ui/cases/\d+$"))
+    assert "VERSOR" in page.locator("main").inner_text()
+
+
 def test_case_from_screening_to_four_eyes_approval(visit: Any) -> None:
     # an analyst (who is also a supervisor) records a screening: a case opens
     maker = visit()

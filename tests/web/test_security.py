@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -196,4 +197,37 @@ def test_viewer_cannot_screen_payments(web_client: Any) -> None:
     client = web_client("viewer")
     assert client.get("/ui/payments").status_code == 403
     crafted = client.post("/ui/payments", {"csrf": client.csrf(), "message": "{1:F01}"})
+    assert crafted.status_code == 403
+
+
+def test_payment_record_choice_and_roles(web_client: Any) -> None:
+    fixtures = Path(__file__).parent.parent / "payments" / "fixtures"
+    message = (fixtures / "mt202cov-defense.fin").read_text()
+    # a screener sees the choice; unticked nothing is recorded, ticked a receipt and a case
+    # (shown without a link: a screener may not read cases)
+    screener = web_client(user="sid")
+    page = screener.get("/ui/payments")
+    assert 'name="record"' in page.text
+    plain = screener.post("/ui/payments", {"csrf": csrf_of(page.text), "message": message})
+    assert plain.status_code == 200 and "Recorded as receipt" not in plain.text
+    recorded = screener.post(
+        "/ui/payments", {"csrf": screener.csrf(), "message": message, "record": "on"}
+    )
+    assert recorded.status_code == 200 and "Recorded as receipt" in recorded.text
+    found = re.search(r"cases opened or joined: #(\d+)", recorded.text)
+    assert found and "/ui/cases/" not in recorded.text
+    # an analyst recording the same payment joins that case, linked
+    analyst = web_client(user="alex")
+    again = analyst.post(
+        "/ui/payments", {"csrf": analyst.csrf(), "message": message, "record": "on"}
+    )
+    assert f'href="/ui/cases/{found.group(1)}"' in again.text
+    case = analyst.get(f"/ui/cases/{found.group(1)}")
+    assert case.status_code == 200 and "DEFENSE ENGINEERING" in case.text
+    # an auditor may not screen or record payments: no page, a crafted post refused
+    auditor = web_client(user="aud")
+    assert auditor.get("/ui/payments").status_code == 403
+    crafted = auditor.post(
+        "/ui/payments", {"csrf": auditor.csrf("/ui/cases"), "message": message, "record": "on"}
+    )
     assert crafted.status_code == 403

@@ -5,6 +5,7 @@ unknown case or receipt 404, and a database that cannot be reached 503."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from datetime import date
 from typing import Annotated, Any
@@ -19,7 +20,7 @@ from clearance.api.auth import Principal, require
 from clearance.api.errors import OrjsonResponse
 from clearance.api.schemas import ERRORS
 from clearance.api.service import Engine
-from clearance.audit.receipts import load_receipt, pin_snapshot, screening_context
+from clearance.audit.receipts import is_pinned, load_receipt, pin_snapshot, screening_context
 from clearance.auth.keys import Role
 from clearance.auth.roles import Action
 from clearance.auth.roles import require as require_role
@@ -65,6 +66,21 @@ class Decisions:
         return self.cases().record(
             result, context, principal.actor, entity=engine.snapshot.entity, source="api"
         )
+
+    async def record_async(
+        self, engine: Engine, result: ScreeningResult, principal: Principal
+    ) -> Recorded:
+        """:meth:`record` without a worker thread when the result has no alert (the snapshot
+        already pinned): the receipt goes to the group-commit writer and this awaits its
+        commit."""
+        if is_pinned(self.store, engine.snapshot.id) and self._cases is not None:
+            context = screening_context(engine.snapshot, engine.screener)
+            queued = self._cases.submit(result, context, principal.actor, source="api")
+            if queued is not None:
+                await asyncio.wrap_future(queued[1])
+                return queued[0]
+        recorded: Recorded = await run_in_threadpool(self.record, engine, result, principal)
+        return recorded
 
 
 def _decisions(request: Request) -> Decisions:

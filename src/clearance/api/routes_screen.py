@@ -74,7 +74,7 @@ async def screen(
     request.app.state.metrics.observe_screenings("screen", 1, int(result.alert))
     if not record:
         return OrjsonResponse(result.to_dict())
-    recorded = await run_in_threadpool(request.app.state.decisions.record, engine, result, who)
+    recorded = await request.app.state.decisions.record_async(engine, result, who)
     return OrjsonResponse({**result.to_dict(), "recorded": recorded.to_dict()})
 
 

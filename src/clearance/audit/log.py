@@ -105,7 +105,7 @@ _SQLITE_SET_HEAD = "UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1"
 
 
 # The row hash computed by the server: the same text as chain.row_hash, hashed as UTF-8.
-_PG_APPEND = """
+PG_APPEND = """
 WITH h AS (SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE),
 r AS (
   INSERT INTO audit_log (seq, kind, ref, actor, at, body, body_sha256, prev_hash, row_hash)
@@ -131,9 +131,7 @@ def append_pg(
     ``i AS (INSERT INTO … SELECT …, r.seq FROM r)`` (``r`` is the new row), with ``params``."""
     statement = _PG_STATEMENTS.get(also)
     if statement is None:
-        statement = _PG_STATEMENTS[also] = text(
-            _PG_APPEND.format(also=f",\n{also}" if also else "")
-        )
+        statement = _PG_STATEMENTS[also] = text(PG_APPEND.format(also=f",\n{also}" if also else ""))
     at = event.body.get("at") or now_iso()
     body = canonical(event.body)
     row = {"kind": event.kind, "ref": event.ref, "actor": event.actor, "at": at,

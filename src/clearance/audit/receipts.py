@@ -152,12 +152,18 @@ def pin_snapshot(store: SnapshotStore, snapshot_id: str) -> None:
         _pinned.add(key)
 
 
+def is_pinned(store: SnapshotStore, snapshot_id: str) -> bool:
+    """Whether :func:`pin_snapshot` already pinned this snapshot in this process."""
+    with _contexts_lock:
+        return (str(store.home), snapshot_id) in _pinned
+
+
 def new_id() -> str:
     return uuid.uuid4().hex
 
 
 # On PostgreSQL the index row rides on the statement that appends the audit row.
-_PG_INDEX = (
+PG_INDEX = (
     "i AS (INSERT INTO receipts (id, audit_seq, kind, created, actor, snapshot_id, alert, "
     "subject_key, input_sha256, run_id) SELECT CAST(:r_id AS text), r.seq, "
     "CAST(:r_kind AS text), CAST(:r_created AS timestamptz), CAST(:actor AS text), "
@@ -166,12 +172,9 @@ _PG_INDEX = (
 )
 
 
-def write_receipt(session: Session | Connection, body: dict[str, Any], actor: str) -> int:
-    """The receipt as one audit row plus its index row (in the caller's transaction; on
-    PostgreSQL one statement, so it may also run as a transaction of its own); returns the
-    audit row's number."""
-    index = {
-        "id": body["receipt"],
+def receipt_index(body: dict[str, Any]) -> dict[str, Any]:
+    """The index row's fields of a receipt body (besides its id, audit seq and actor)."""
+    return {
         "kind": body["kind"],
         "created": datetime.fromisoformat(body["at"]),
         "snapshot": body["snapshot"],
@@ -180,26 +183,39 @@ def write_receipt(session: Session | Connection, body: dict[str, Any], actor: st
         "input": body["input_sha256"],
         "run": body.get("run"),
     }
+
+
+def write_receipt(session: Session | Connection, body: dict[str, Any], actor: str) -> int:
+    """The receipt as one audit row plus its index row (in the caller's transaction; on
+    PostgreSQL one statement, so it may also run as a transaction of its own); returns the
+    audit row's number. (Receipts that need no transaction of the caller's go through the
+    group-commit writer, :mod:`clearance.audit.writer`.)"""
+    index = {"id": body["receipt"], **receipt_index(body)}
     event = Event(RECEIPT, body["receipt"], actor, body)
     conn = session.connection() if isinstance(session, Session) else session
     if conn.dialect.name == "postgresql":
-        row = append_pg(conn, event, _PG_INDEX, {f"r_{k}": v for k, v in index.items()})
+        row = append_pg(conn, event, PG_INDEX, {f"r_{k}": v for k, v in index.items()})
         return int(row["seq"])
     (row,) = append(conn, [event])
     cursor = sqlite_cursor(conn)
     try:
-        created = _sqlite_datetime(conn.dialect)(index["created"])
-        cursor.execute(
-            _SQLITE_INDEX,
-            (index["id"], row["seq"], index["kind"], created, actor, index["snapshot"],
-             index["alert"], index["subject"], index["input"], index["run"]),
-        )  # fmt: skip
+        cursor.execute(SQLITE_INDEX, sqlite_index_row(conn.dialect, body, actor, row["seq"]))
     finally:
         cursor.close()
     return int(row["seq"])
 
 
-_SQLITE_INDEX = (
+def sqlite_index_row(
+    dialect: Dialect, body: dict[str, Any], actor: str, seq: int
+) -> tuple[Any, ...]:
+    """The parameters of :data:`SQLITE_INDEX` for one receipt."""
+    i = receipt_index(body)
+    created = _sqlite_datetime(dialect)(i["created"])
+    return (body["receipt"], seq, i["kind"], created, actor, i["snapshot"], i["alert"],
+            i["subject"], i["input"], i["run"])  # fmt: skip
+
+
+SQLITE_INDEX = (
     "INSERT INTO receipts (id, audit_seq, kind, created, actor, snapshot_id, alert, "
     "subject_key, input_sha256, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )

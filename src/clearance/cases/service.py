@@ -13,6 +13,7 @@ Entry points for other capabilities:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -30,6 +31,7 @@ from clearance.audit.receipts import (
     subject_key,
     write_receipt,
 )
+from clearance.audit.writer import receipt_writer
 from clearance.auth.roles import Action, Actor, require
 from clearance.cases import model
 from clearance.cases.goodguy import GoodGuyVerdict, facts_hash, goodguy_check, matching_facts
@@ -128,18 +130,33 @@ class CaseService:
     ) -> Recorded:
         """One receipt for ``result``; a case opened or joined per alerting match, unless an
         approved clear of the same subject and entity still holds. One transaction."""
-        require(actor.name, actor.roles, Action.RECORD)
-        if not any(m.alert for m in result.matches):
-            # the receipt is the only write: no ORM session, on PostgreSQL one statement
-            rid = new_id()
-            body = receipt_body(
-                result, context, receipt_id=rid, actor=actor.name, source=source, kind="screen"
-            )
-            with self.db.connect(write=True, single=True) as conn:
-                write_receipt(conn, body, actor.name)
-            return Recorded(rid)
+        queued = self.submit(result, context, actor, source=source)
+        if queued is not None:
+            recorded, done = queued
+            done.result()  # committed
+            return recorded
         with self.db.session(write=True) as s:
             return self._record_in(s, result, context, actor, entity, source)
+
+    def submit(
+        self,
+        result: ScreeningResult,
+        context: ScreeningContext,
+        actor: Actor,
+        *,
+        source: str = "screen",
+    ) -> tuple[Recorded, Future[int]] | None:
+        """A result without alerts: its receipt queued for the group-commit writer
+        (:mod:`clearance.audit.writer`); the future resolves once it is committed. None for a
+        result with alerts (those need :meth:`record`: cases in the same transaction)."""
+        require(actor.name, actor.roles, Action.RECORD)
+        if any(m.alert for m in result.matches):
+            return None
+        rid = new_id()
+        body = receipt_body(
+            result, context, receipt_id=rid, actor=actor.name, source=source, kind="screen"
+        )
+        return Recorded(rid), receipt_writer(self.db).submit(body, actor.name)
 
     def record_batch(
         self,

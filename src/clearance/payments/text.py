@@ -16,8 +16,16 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from clearance.matching.normalize import analyse
-from clearance.matching.vocab import LEGAL_FORM_PHRASES, LOW_INFO_WORDS, PERSON_PARTICLES
+from clearance.matching.normalize import analyse, iso_legal_form
+from clearance.matching.normalize import fold as fold_name
+from clearance.matching.vocab import (
+    ABBREVIATIONS,
+    LEGAL_FORM_PHRASES,
+    LOW_INFO_WORDS,
+    MAX_FORM_WORDS,
+    PERSON_PARTICLES,
+    interior_form,
+)
 from clearance.payments.policy import Region, fold
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
@@ -97,12 +105,25 @@ def imo_numbers(text: str) -> Iterator[tuple[str, int]]:
 def places(text: str, regions: dict[str, Region]) -> list[tuple[Region, str]]:
     """Regions whose place names (or ISO 3166-2 subdivision codes) occur in ``text`` (memoised:
     towns and address lines repeat from payment to payment)."""
-    return _places(text, tuple(regions.values()))
+    key = id(regions)
+    held = _region_tuples.get(key)
+    if held is None or held[0] is not regions:
+        if len(_region_tuples) > 8:
+            _region_tuples.clear()
+            _found.clear()
+        held = _region_tuples[key] = (regions, tuple(regions.values()))
+    found = _found.get((text, key))
+    if found is None:
+        if len(_found) > 100_000:
+            _found.clear()
+        found = _found[(text, key)] = list(_find_places(text, held[1]))
+    return found
 
 
-@lru_cache(maxsize=100_000)
-def _places(text: str, regions: tuple[Region, ...]) -> list[tuple[Region, str]]:
-    return list(_find_places(text, regions))
+# Memoised per text and policy, keyed by the regions dict's identity (held here, so the
+# identity is not reused): hashing the regions on every call would cost more than the search.
+_region_tuples: dict[int, tuple[dict[str, Region], tuple[Region, ...]]] = {}
+_found: dict[tuple[str, int], list[tuple[Region, str]]] = {}
 
 
 def _find_places(text: str, regions: tuple[Region, ...]) -> Iterator[tuple[Region, str]]:
@@ -142,8 +163,44 @@ def _place_table(
 
 @lru_cache(maxsize=50_000)
 def has_legal_form(name: str) -> bool:
-    """Whether the name carries a legal form (``VERSOR S.R.O.``): then it names an organisation."""
-    return any(form.forms for form in analyse(name))
+    """Whether the name carries a legal form (``VERSOR S.R.O.``): then it names an organisation.
+
+    A lookup of the name's words in the matcher's legal-form table and rigour's ISO 20275
+    table (a phrase at the start or end; a distinctive form such as ``OOO`` inside), not the
+    matcher's full analysis (a tenth of a payment's time): a misspelt form ("Limtied") is not
+    recognised here, and the name is then screened without a type, which only widens the
+    search."""
+    words = [ABBREVIATIONS.get(w, w) for w in fold_name(name).split()]
+    if len(words) < 2:
+        return False
+    for size in range(min(MAX_FORM_WORDS, len(words) - 1), 0, -1):
+        for phrase in (tuple(words[-size:]), tuple(words[:size])):
+            if _form_phrase(phrase):
+                return True
+    return _spelt_out(words) or any(
+        phrase in LEGAL_FORM_PHRASES and interior_form(phrase)
+        for size in range(1, MAX_FORM_WORDS + 1)
+        for phrase in (tuple(words[i : i + size]) for i in range(1, len(words) - size))
+    )
+
+
+def _form_phrase(phrase: tuple[str, ...]) -> bool:
+    if phrase in LEGAL_FORM_PHRASES:
+        return True
+    letters = len(phrase) > 1 and all(len(w) == 1 for w in phrase)
+    if letters and ("".join(phrase),) in LEGAL_FORM_PHRASES:  # "S.R.O.", "G.M.B.H."
+        return True
+    return iso_legal_form(phrase) is not None
+
+
+def _spelt_out(words: list[str]) -> bool:
+    """A form written letter by letter at the end (``VERSOR S R O``)."""
+    tail = []
+    for w in reversed(words):
+        if len(w) != 1:
+            break
+        tail.append(w)
+    return len(tail) > 1 and ("".join(reversed(tail)),) in LEGAL_FORM_PHRASES
 
 
 def significant(name: str, *, generic: bool = False) -> list[str]:

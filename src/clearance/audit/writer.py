@@ -1,0 +1,232 @@
+"""Group commit of screening receipts: the receipts of concurrent requests appended in one
+transaction, each caller answered once its receipt is committed.
+
+A :class:`ReceiptWriter` (one per database and process, :func:`receipt_writer`) owns a thread
+that takes every receipt queued while it was writing the previous batch and appends them, in
+order, in one transaction: on PostgreSQL one statement (:data:`PG_BATCH`: lock the head, hash
+the rows one after the other from it on the server, insert them and their index rows, move the
+head; a batch of one: :data:`PG_ONE`, the one-row statement of
+:func:`~clearance.audit.receipts.write_receipt`), on SQLite the driver's cursor inside
+``BEGIN IMMEDIATE``. The head stays locked for the whole batch, so the chain is exactly what
+one writer per receipt would have produced, and writers in other processes (or transactions of
+this one) append before or after the batch, never inside it. A caller's future resolves only
+after the commit: a receipt reported as recorded is in the database. A sequential client pays
+one round trip per receipt, as before; concurrent requests share round trips, statement
+executions and commits.
+
+A batch that fails as a whole is retried one receipt at a time (so one bad receipt cannot sink
+the others); a database that cannot be reached fails every waiting caller with
+:class:`~clearance.db.engine.DatabaseUnavailable`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from concurrent.futures import Future
+from dataclasses import dataclass
+from queue import Empty, SimpleQueue
+from typing import Any
+
+from sqlalchemy import Connection
+
+from clearance.audit.chain import canonical, sha256_hex
+from clearance.audit.log import PG_APPEND, Event, append, now_iso, sqlite_cursor
+from clearance.audit.receipts import (
+    PG_INDEX,
+    RECEIPT,
+    SQLITE_INDEX,
+    receipt_index,
+    sqlite_index_row,
+)
+from clearance.db import Database
+from clearance.db.engine import DatabaseUnavailable
+from clearance.errors import ClearanceError
+
+MAX_BATCH = 200
+IDLE_SECONDS = 2.0  # the thread ends after this long without a receipt
+
+# psycopg parameters (%(name)s); one array per column, the rows in append order.
+PG_BATCH = """
+WITH RECURSIVE h AS (SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE),
+p AS (
+  SELECT * FROM unnest(%(kind)b::text[], %(ref)b::text[], %(actor)b::text[], %(at)b::text[],
+                       %(body)b::text[], %(body_sha256)b::text[])
+    WITH ORDINALITY AS p(kind, ref, actor, at, body, body_sha256, n)
+),
+c(n, seq, hash) AS (
+  SELECT CAST(0 AS bigint), h.seq, CAST(h.hash AS text) FROM h
+  UNION ALL
+  SELECT c.n + 1, c.seq + 1,
+         encode(sha256(convert_to(concat_ws(chr(10), CAST(c.seq + 1 AS text), p.kind, p.ref,
+           p.actor, p.at, p.body_sha256, c.hash), 'UTF8')), 'hex')
+  FROM c JOIN p ON p.n = c.n + 1
+),
+r AS (
+  INSERT INTO audit_log (seq, kind, ref, actor, at, body, body_sha256, prev_hash, row_hash)
+  SELECT c.seq, p.kind, p.ref, p.actor, p.at, p.body, p.body_sha256, prev.hash, c.hash
+  FROM p JOIN c ON c.n = p.n JOIN c AS prev ON prev.n = p.n - 1
+  RETURNING seq, ref, row_hash
+),
+i AS (
+  INSERT INTO receipts (id, audit_seq, kind, created, actor, snapshot_id, alert, subject_key,
+                        input_sha256, run_id)
+  SELECT x.id, r.seq, x.kind, x.created, x.actor, x.snapshot, x.alert, x.subject, x.input, x.run
+  FROM unnest(%(ref)b::text[], %(r_kind)b::text[], %(r_created)b::timestamptz[],
+              %(actor)b::text[], %(r_snapshot)b::text[], %(r_alert)b::boolean[],
+              %(r_subject)b::text[], %(r_input)b::text[], %(r_run)b::text[])
+    AS x(id, kind, created, actor, snapshot, alert, subject, input, run)
+  JOIN r ON r.ref = x.id
+)
+UPDATE audit_head SET seq = l.seq, hash = l.row_hash
+FROM (SELECT seq, row_hash FROM r ORDER BY seq DESC LIMIT 1) AS l
+WHERE audit_head.id = 1
+RETURNING l.seq
+"""
+
+
+# One receipt: the one-row statement of receipts.write_receipt, in psycopg's parameter style.
+PG_ONE = re.sub(r":(\w+)", r"%(\1)s", PG_APPEND.format(also=",\n" + PG_INDEX))
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """One receipt to append: its body and actor, and the caller's future (its audit seq)."""
+
+    body: dict[str, Any]
+    actor: str
+    done: Future[int]
+
+
+def pg_params(items: list[tuple[dict[str, Any], str]]) -> dict[str, list[Any]]:
+    """The arrays of :data:`PG_BATCH` for ``(body, actor)`` pairs, in append order."""
+    cols: dict[str, list[Any]] = {
+        k: []
+        for k in ("kind", "ref", "actor", "at", "body", "body_sha256", "r_kind", "r_created",
+                  "r_snapshot", "r_alert", "r_subject", "r_input", "r_run")
+    }  # fmt: skip
+    for body, actor in items:
+        data = canonical(body)
+        row = {"kind": RECEIPT, "ref": body["receipt"], "actor": actor,
+               "at": body.get("at") or now_iso(), "body": data.decode("utf-8"),
+               "body_sha256": sha256_hex(data)}  # fmt: skip
+        row.update({f"r_{k}": v for k, v in receipt_index(body).items()})
+        for key, value in row.items():
+            cols[key].append(value)
+    return cols
+
+
+def write_receipts(db: Database, items: list[tuple[dict[str, Any], str]]) -> list[int]:
+    """Append the receipts ``(body, actor)`` in order, in one transaction; their audit seqs."""
+    if db.is_postgres:
+        import psycopg
+
+        params: dict[str, Any] = pg_params(items)
+        if len(items) == 1:  # the one-row statement costs the server less
+            params = {k: v[0] for k, v in params.items()}
+            params["r_id"] = params["ref"]
+        try:
+            with db.connect(write=True, single=True) as conn:
+                raw = conn.connection.driver_connection
+                assert raw is not None
+                sql = PG_ONE if len(items) == 1 else PG_BATCH
+                found = raw.execute(sql, params, prepare=True).fetchone()
+        except psycopg.OperationalError as exc:
+            raise db.unavailable(exc) from None
+        if found is None:
+            raise ClearanceError("the audit log has no head row: run `clearance db upgrade`")
+        last = int(found[0])
+        return list(range(last - len(items) + 1, last + 1))
+    with db.connect(write=True) as conn:
+        return _write_sqlite(conn, items)
+
+
+def _write_sqlite(conn: Connection, items: list[tuple[dict[str, Any], str]]) -> list[int]:
+    rows = append(conn, [Event(RECEIPT, body["receipt"], actor, body) for body, actor in items])
+    index = [
+        sqlite_index_row(conn.dialect, body, actor, row["seq"])
+        for (body, actor), row in zip(items, rows, strict=True)
+    ]
+    cursor = sqlite_cursor(conn)
+    try:
+        cursor.executemany(SQLITE_INDEX, index)
+    finally:
+        cursor.close()
+    return [int(row["seq"]) for row in rows]
+
+
+class ReceiptWriter:
+    """Appends queued receipts in batches from a thread of its own (started on first use)."""
+
+    def __init__(self, db: Database, max_batch: int = MAX_BATCH) -> None:
+        self.db = db
+        self.max_batch = max_batch
+        self._queue: SimpleQueue[Pending] = SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self.batches = 0  # how many transactions wrote how many receipts (for the benchmark)
+        self.written = 0
+
+    def submit(self, body: dict[str, Any], actor: str) -> Future[int]:
+        """Queue a receipt; the future gives its audit seq once committed (or the error)."""
+        done: Future[int] = Future()
+        self._queue.put(Pending(body, actor, done))
+        with self._lock:  # the thread ends when idle; (re)start it
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="receipt-writer", daemon=True
+                )
+                self._thread.start()
+        return done
+
+    def write(self, body: dict[str, Any], actor: str) -> int:
+        """Queue a receipt and wait until it is committed; its audit seq."""
+        return self.submit(body, actor).result()
+
+    def _run(self) -> None:
+        while True:
+            try:
+                batch = [self._queue.get(timeout=IDLE_SECONDS)]
+            except Empty:
+                with self._lock:  # nothing queued: end (submit starts a new thread)
+                    if self._queue.empty():
+                        self._thread = None
+                        return
+                continue
+            while len(batch) < self.max_batch and not self._queue.empty():
+                batch.append(self._queue.get())
+            self._write(batch)
+
+    def _write(self, batch: list[Pending]) -> None:
+        try:
+            seqs = write_receipts(self.db, [(p.body, p.actor) for p in batch])
+        except DatabaseUnavailable as exc:
+            for p in batch:
+                p.done.set_exception(exc)
+            return
+        except Exception as exc:  # noqa: BLE001 - retried one by one, else handed to the caller
+            if len(batch) == 1:
+                batch[0].done.set_exception(exc)
+                return
+            for p in batch:
+                self._write([p])
+            return
+        self.batches += 1
+        self.written += len(batch)
+        for p, seq in zip(batch, seqs, strict=True):
+            p.done.set_result(seq)
+
+
+_writers: dict[tuple[int, int], ReceiptWriter] = {}
+_writers_lock = threading.Lock()
+
+
+def receipt_writer(db: Database) -> ReceiptWriter:
+    """The writer of ``db`` in this process (a forked child gets its own)."""
+    key = (id(db), os.getpid())
+    with _writers_lock:
+        found = _writers.get(key)
+        if found is None or found.db is not db:
+            found = _writers[key] = ReceiptWriter(db)
+        return found
