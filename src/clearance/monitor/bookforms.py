@@ -30,7 +30,7 @@ import multiprocessing
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
@@ -139,6 +139,12 @@ class BookForms:
     probe_hash: npt.NDArray[np.uint32]  # every key a word's lookup may read (hashed) ...
     probe_word: npt.NDArray[np.int32]  # ... and the word
     identifiers: dict[str, list[int]]  # clean identifier -> customers
+    # each pair's sound keys (retrieval also reaches a pair by sound): worked out once, stored
+    pair_sounds: list[tuple[str, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if len(self.pair_sounds) != len(self.pairs):  # built now, or a shard saved without them
+            self.pair_sounds = [(phonetic(p), sound(p)) for p in self.pairs]
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -199,7 +205,7 @@ class BookForms:
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         meta = {"ids": self.ids, "words": self.words, "pairs": self.pairs,
-                "identifiers": self.identifiers}  # fmt: skip
+                "pair_sounds": self.pair_sounds, "identifiers": self.identifiers}  # fmt: skip
         (folder / META).write_bytes(orjson.dumps(meta))
         with (folder / ARRAYS).open("wb") as handle:
             np.savez(handle, **{name: getattr(self, name) for name in _ARRAYS})
@@ -209,8 +215,9 @@ class BookForms:
         meta = orjson.loads((folder / META).read_bytes())
         with np.load(folder / ARRAYS) as arrays:
             data = {name: arrays[name] for name in _ARRAYS}
+        sounds = [(a, b) for a, b in meta.get("pair_sounds", [])]
         return cls(ids=meta["ids"], words=meta["words"], pairs=meta["pairs"],
-                   identifiers=meta["identifiers"], **data)  # fmt: skip
+                   identifiers=meta["identifiers"], pair_sounds=sounds, **data)  # fmt: skip
 
     def reached(self, index: NameIndex, algo: Algorithm) -> npt.NDArray[np.int64]:
         """Per word: how many names of ``index`` retrieval's lookup of it reaches (-1: none).
@@ -252,7 +259,8 @@ class BookForms:
         sounds = {key[2:] for key in index.vocab if key[:2] == "p:"}
         # A pair is also reached by sound ("lozitskii" / "lozitskiy": retrieve._joined_keys).
         pair_hit = np.fromiter(
-            (p in joined or phonetic(p) in sounds or sound(p) in sounds for p in self.pairs),
+            (p in joined or key in sounds or plain in sounds
+             for p, (key, plain) in zip(self.pairs, self.pair_sounds, strict=True)),
             np.bool_, len(self.pairs),
         )  # fmt: skip
         weight = np.fromiter((word_weight(w, params) for w in self.words), np.float64,
