@@ -273,6 +273,11 @@ def _form_class(words: list[str], *, iso: bool = True) -> str | None:
     return _phrase_class(tuple(words), iso)
 
 
+def legal_form_class(phrase: tuple[str, ...]) -> str | None:
+    """The legal-form class ``phrase`` (folded words) spells on its own, or ``None``."""
+    return _phrase_class(phrase, True)
+
+
 @lru_cache(maxsize=100_000)  # single words and short phrases recur across names
 def _phrase_class(phrase: tuple[str, ...], iso: bool) -> str | None:
     if phrase in _NAMES:

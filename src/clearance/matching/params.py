@@ -81,6 +81,9 @@ class NameParams:
     supported_sim: float = 0.8  # query words agreeing this well support a longer listed name
     supported_words: int = 2  # ... when at least this many do
     bound_margin: float = 0.1  # the exact score is skipped when the bound trails min - margin
+    # One distinctive word each (see clearance.matching.slips.single_word_sim):
+    slip_sim: float = 0.8  # two adjacent letters swapped in a word the lists lack ("MEAI"/MAEI)
+    listed_word_miss: float = 0.5  # share a near-miss keeps when the query word is listed itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +106,7 @@ class TrustParams:
     skeleton: float = 0.92  # a match on consonants alone (an Arabic-script skeleton)
     skeleton_full_letters: int = 6  # consonants a skeleton needs before it is trusted fully
     vowelled_skeleton: float = 0.75  # skeleton of a name whose every word has known vowels
+    misspelt_form: float = 0.95  # a company's first/last word read as a misspelt legal form
 
 
 def declared(params: object) -> dict[str, object]:
