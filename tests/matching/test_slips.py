@@ -93,3 +93,19 @@ def test_a_near_miss_on_a_listed_word_is_another_name(screener: Screener) -> Non
     assert "denise" not in _alerts(screener, "Denis S.A.")
     loose = _screener(Algorithm(names=replace(NameParams(), listed_word_miss=1.0)))
     assert "denise" in _alerts(loose, "Denis S.A.")
+
+
+def test_a_longer_listed_name_is_supported_only_by_words_that_agree_closely() -> None:
+    # "Anghel Florea" is two near-misses on two of GOMEZ FLORES, Luis Angel's four words: not
+    # the same person; the two listed words given exactly still are (middle names left out).
+    listed = [e("person", "GOMEZ FLORES, Luis Angel", source_id="gomez")]
+    policy = MatchingPolicy(screen_cache=0)
+
+    def alerts(algorithm: Algorithm, text: str) -> bool:
+        screener = Screener.build(listed, policy, algorithm=algorithm)
+        return screener.screen(make_query(text, type="person")).alert
+
+    assert not alerts(Algorithm(), "Anghel Florea")
+    assert alerts(Algorithm(), "Luis GOMEZ")
+    loose = Algorithm(names=replace(NameParams(), supported_sim=0.8))
+    assert alerts(loose, "Anghel Florea")
