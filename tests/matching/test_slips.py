@@ -109,3 +109,26 @@ def test_a_longer_listed_name_is_supported_only_by_words_that_agree_closely() ->
     assert alerts(Algorithm(), "Luis GOMEZ")
     loose = Algorithm(names=replace(NameParams(), supported_sim=0.8))
     assert alerts(loose, "Anghel Florea")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("MOHAMED Ale NKALUBO", "MOHAMED ALI NKALUBO"),
+        ("NOVIKOV Ian Valentinovich", "NOVIKOV, Yan Valentinovich"),
+    ],
+)
+def test_a_slip_in_the_one_short_word_left_over_still_alerts(query: str, listed: str) -> None:
+    entities = [e("person", listed, source_id="listed")]
+    policy = MatchingPolicy(screen_cache=0)
+    screener = Screener.build(entities, policy)
+    assert screener.screen(make_query(query, type="person")).alert
+    strict = Screener.build(entities, policy, algorithm=Algorithm(
+        names=replace(NameParams(), leftover_sim=1.0)))  # fmt: skip
+    assert not strict.screen(make_query(query, type="person")).alert
+
+
+def test_a_syllable_one_letter_off_in_a_korean_name_is_another_syllable() -> None:
+    screener = Screener.build([e("person", "RI Yong Sun", source_id="ri")],
+                              MatchingPolicy(screen_cache=0))  # fmt: skip
+    assert not screener.screen(make_query("Ri Yong Su", type="person")).alert

@@ -18,7 +18,7 @@ from clearance.matching.normalize import NameForm
 from clearance.matching.pairing import joinable
 from clearance.matching.params import NameParams, WordParams
 from clearance.matching.scripts import hangul_syllable
-from clearance.matching.slips import single_word_sim
+from clearance.matching.slips import pair_leftovers, single_word_sim
 from clearance.matching.vocab import (
     LOW_INFO_WORDS,
     PERSON_PARTICLES,
@@ -214,6 +214,11 @@ def compare(
             return NameComparison(bound, (), q_words, c_words, [False] * nq, [False] * nc, False)
     pairs, q_used, c_used = _pairing(triples, q_words, c_words, person, words)
     syllabic = query.form.script in SYLLABIC_SCRIPTS  # Chinese/Korean: words are syllables
+    if person and not syllabic and not (syllable_name(q_words) and syllable_name(c_words)):
+        # (in Korean or Chinese names a syllable one letter off is another syllable)
+        pair_leftovers(query.weights, candidate.weights, q_used, c_used, pairs,
+                       lambda i, j: sims.rows[q_words[i]][sims.columns[c_words[j]]],
+                       params)  # fmt: skip
     matched, total = _paired_weight(query, candidate, pairs, syllabic, params, sims.listed)
     conflict = not person and not all(q_used) and not all(c_used)
     total = _add_unpaired_query(total, query, q_used, params, conflict, person, syllabic)

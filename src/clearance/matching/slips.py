@@ -12,7 +12,7 @@ one-word name looks like, told apart from another name.
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Callable, Container, Sequence
 from functools import lru_cache
 from string import ascii_lowercase
 
@@ -100,3 +100,31 @@ def single_word_sim(
 
 def _is_swap(a: str, b: str) -> bool:
     return OSA.distance(a, b, score_cutoff=1) == 1 and swapped(a, b)
+
+
+def pair_leftovers(
+    q_weights: Sequence[float],
+    c_weights: Sequence[float],
+    q_used: list[bool],
+    c_used: list[bool],
+    pairs: list[tuple[int, int, float, int, int]],
+    sim: Callable[[int, int], float],
+    params: NameParams,
+) -> None:
+    """Pair the one word each side has left over ("Mohamed Ale Nkalubo" / MOHAMED ALI NKALUBO,
+    "Novikov Ian" / NOVIKOV Yan) at their similarity, however low (from
+    ``params.leftover_sim``), when every other word has paired and enough of them agree
+    closely: in a short word one slip is most of the word, but it is that word's slip."""
+    q_free = [i for i, used in enumerate(q_used) if not used]
+    c_free = [j for j, used in enumerate(c_used) if not used]
+    if len(q_free) != 1 or len(c_free) != 1:
+        return
+    i, j = q_free[0], c_free[0]
+    if q_weights[i] < 1.0 or c_weights[j] < 1.0:
+        return
+    close = sum(1 for _, _, s, q_span, c_span in pairs
+                if s >= params.supported_sim and q_span == c_span == 1)  # fmt: skip
+    value = sim(i, j)
+    if close >= params.leftover_support and value >= params.leftover_sim:
+        q_used[i] = c_used[j] = True
+        pairs.append((i, j, value, 1, 1))
