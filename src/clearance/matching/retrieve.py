@@ -12,6 +12,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -157,9 +158,9 @@ def _best_per_record(
             for rec in data[a:b].tolist():
                 if sim > best.get(rec, -1.0):
                     best[rec] = sim
-        order = sorted(best)
-        return (np.array(order, dtype=np.int32),
-                np.array([best[r] for r in order], dtype=np.float32))  # fmt: skip
+        recs = sorted(best)
+        return (np.array(recs, dtype=np.int32),
+                np.array([best[r] for r in recs], dtype=np.float32))  # fmt: skip
     ids = np.concatenate([data[a:b] for a, b in zip(lo, hi, strict=True)])
     sizes = np.subtract(hi, lo)
     vals = np.repeat(np.fromiter(keys.values(), np.float32, len(keys)), sizes)
@@ -322,7 +323,7 @@ def _bounds_large(
 def _bound_near(
     index: NameIndex,
     uniq: npt.NDArray[np.int32] | npt.NDArray[np.int64],
-    matched: npt.NDArray[np.float64],
+    matched: npt.NDArray[np.floating[Any]],
     form: _FormBound,
     form_floor: float,
 ) -> list[tuple[int, float]]:
