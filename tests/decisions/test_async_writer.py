@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import sys
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -21,31 +20,21 @@ from clearance.db import Database
 from clearance.db.engine import DatabaseUnavailable
 from tests.decisions.dbtools import raw_sql
 from tests.decisions.test_writer import WRITER_PROCESS, body, linked
-from tests.pg import PgServer
+
+# PostgreSQL only (the fixtures ``db`` and ``db_url`` of tests/decisions/conftest.py)
+only_pg = pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 
 
-@pytest.fixture
-def pg_url(pg_server: PgServer) -> str:
-    return pg_server.new_database()
-
-
-@pytest.fixture
-def pg(pg_url: str) -> Iterator[Database]:
-    database = Database(pg_url)
-    database.upgrade()
-    yield database
-    database.dispose()
-
-
+@only_pg
 def test_concurrent_writes_share_statements_and_answer_after_commit(
-    pg: Database, pg_url: str
+    db: Database, db_url: str
 ) -> None:
-    writer = AsyncReceiptWriter(pg)
+    writer = AsyncReceiptWriter(db)
 
     async def one(i: int) -> tuple[int, bool]:
         seq = await writer.write(body(f"c{i}", i), "svc")
         # answered only once committed: another connection sees it
-        return seq, bool(raw_sql(pg_url, f"SELECT 1 FROM receipts WHERE id = 'c{i}'"))
+        return seq, bool(raw_sql(db_url, f"SELECT 1 FROM receipts WHERE id = 'c{i}'"))
 
     async def main() -> list[tuple[int, bool]]:
         try:
@@ -57,21 +46,22 @@ def test_concurrent_writes_share_statements_and_answer_after_commit(
     assert sorted(seq for seq, _ in answers) == list(range(1, 151))
     assert all(seen for _, seen in answers)
     assert writer.written == 150 and writer.batches < 150  # receipts shared statements
-    verdict = verify(pg)
-    assert verdict.ok and verdict.rows == 150 and read_head(pg) == verdict.head
-    assert raw_sql(pg_url, "SELECT count(DISTINCT prev_hash) FROM audit_log")[0][0] == 150
-    assert linked(pg_url) == 150
+    verdict = verify(db)
+    assert verdict.ok and verdict.rows == 150 and read_head(db) == verdict.head
+    assert raw_sql(db_url, "SELECT count(DISTINCT prev_hash) FROM audit_log")[0][0] == 150
+    assert linked(db_url) == 150
 
 
+@only_pg
 def test_with_the_thread_writer_and_other_processes_the_chain_never_forks(
-    pg: Database, pg_url: str
+    db: Database, db_url: str
 ) -> None:
     procs = [
-        subprocess.Popen([sys.executable, "-c", WRITER_PROCESS, pg_url, f"p{n}", "60"])
+        subprocess.Popen([sys.executable, "-c", WRITER_PROCESS, db_url, f"p{n}", "60"])
         for n in range(2)
     ]
-    writer = AsyncReceiptWriter(pg)
-    threaded = ReceiptWriter(pg)
+    writer = AsyncReceiptWriter(db)
+    threaded = ReceiptWriter(db)
 
     async def main() -> None:
         loop = asyncio.get_running_loop()
@@ -85,18 +75,19 @@ def test_with_the_thread_writer_and_other_processes_the_chain_never_forks(
 
     asyncio.run(main())
     assert all(p.wait(timeout=180) == 0 for p in procs)
-    verdict = verify(pg)
-    assert verdict.ok and verdict.rows == 270 and read_head(pg).count == 270
-    assert raw_sql(pg_url, "SELECT count(DISTINCT prev_hash), count(*) FROM audit_log")[0] == (
+    verdict = verify(db)
+    assert verdict.ok and verdict.rows == 270 and read_head(db).count == 270
+    assert raw_sql(db_url, "SELECT count(DISTINCT prev_hash), count(*) FROM audit_log")[0] == (
         270,
         270,
     )
-    assert linked(pg_url) == 270
+    assert linked(db_url) == 270
 
 
-def test_a_bad_receipt_fails_alone(pg: Database) -> None:
-    write_receipts(pg, [(body("dup"), "svc")])
-    writer = AsyncReceiptWriter(pg)
+@only_pg
+def test_a_bad_receipt_fails_alone(db: Database) -> None:
+    write_receipts(db, [(body("dup"), "svc")])
+    writer = AsyncReceiptWriter(db)
 
     async def main() -> list[int | BaseException]:
         try:
@@ -108,18 +99,19 @@ def test_a_bad_receipt_fails_alone(pg: Database) -> None:
     first, dup, last = asyncio.run(main())
     assert isinstance(dup, Exception) and not isinstance(dup, DatabaseUnavailable)
     assert sorted([first, last]) == [2, 3]  # type: ignore[type-var]
-    verdict = verify(pg)
+    verdict = verify(db)
     assert verdict.ok and verdict.rows == 3
 
 
-def test_a_lost_connection_fails_its_callers_then_reconnects(pg: Database, pg_url: str) -> None:
-    writer = AsyncReceiptWriter(pg)
+@only_pg
+def test_a_lost_connection_fails_its_callers_then_reconnects(db: Database, db_url: str) -> None:
+    writer = AsyncReceiptWriter(db)
 
     async def main() -> None:
         assert await writer.write(body("before"), "svc") == 1
         # the server drops the writer's connection (as on a restart or failover)
         raw_sql(
-            pg_url,
+            db_url,
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid()",
         )
@@ -129,9 +121,9 @@ def test_a_lost_connection_fails_its_callers_then_reconnects(pg: Database, pg_ur
         await writer.close()
 
     asyncio.run(main())
-    pg.engine.dispose()  # the pool's connections were dropped too
-    assert verify(pg).rows == 2
-    assert not raw_sql(pg_url, "SELECT 1 FROM receipts WHERE id = 'lost'")
+    db.engine.dispose()  # the pool's connections were dropped too
+    assert verify(db).rows == 2
+    assert not raw_sql(db_url, "SELECT 1 FROM receipts WHERE id = 'lost'")
 
 
 def test_needs_postgresql(tmp_path: object) -> None:
