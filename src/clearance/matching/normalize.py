@@ -463,9 +463,29 @@ def _sound_key(phrase: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sound(respell(w)) if len(w) >= FORM_SOUND_LETTERS else w for w in phrase)
 
 
-_FORM_SOUNDS: dict[tuple[str, ...], str] = {
-    _sound_key(phrase): cls for phrase, cls in LEGAL_FORM_PHRASES.items() if _by_sound(phrase)
-}
+def _glued(phrase: tuple[str, ...]) -> tuple[str, ...]:
+    """``phrase`` with each one-letter word run into the next ("s ogranichennoi" written
+    "sogranichennoi", "z obmezhenoyu" written "zobmezhenoyu")."""
+    out: list[str] = []
+    for i, word in enumerate(phrase):
+        if i > 0 and len(phrase[i - 1]) == 1 and out:
+            out[-1] += word
+        else:
+            out.append(word)
+    return tuple(out)
+
+
+def _form_sounds() -> dict[tuple[str, ...], str]:
+    table: dict[tuple[str, ...], str] = {}
+    for phrase, cls in LEGAL_FORM_PHRASES.items():
+        bare = tuple(w for w in phrase if len(w) > 1)  # (a misspelt glued word is corrected
+        for spelt in (phrase, _glued(phrase), bare):  # to the form word: "s" is then lost)
+            if _by_sound(spelt):
+                table.setdefault(_sound_key(spelt), cls)
+    return table
+
+
+_FORM_SOUNDS = _form_sounds()
 _FORM_WORDS_LONG = frozenset(w for phrase in LEGAL_FORM_PHRASES for w in phrase if len(w) >= 5)
 
 
