@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from clearance.matching.engine import Algorithm, Screener
+from clearance.matching.normalize import analyse
 from clearance.matching.params import NameParams, TrustParams
 from clearance.matching.query import ScreenOptions, make_query
 from clearance.matching.slips import misspelt_form
@@ -132,3 +133,8 @@ def test_a_syllable_one_letter_off_in_a_korean_name_is_another_syllable() -> Non
     screener = Screener.build([e("person", "RI Yong Sun", source_id="ri")],
                               MatchingPolicy(screen_cache=0))  # fmt: skip
     assert not screener.screen(make_query("Ri Yong Su", type="person")).alert
+
+
+def test_a_long_misspelt_form_word_is_corrected_where_it_is_read() -> None:
+    assert misspelt_form("limted") is None  # (only abbreviations are looked up here)
+    assert analyse("ALFA LIMTED")[0].forms == frozenset({"ltd"})

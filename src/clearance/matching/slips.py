@@ -25,6 +25,7 @@ from clearance.matching.vocab import ABBREVIATIONS, LEGAL_FORM_PHRASES
 from clearance.matching.wordsim import swapped
 
 FORM_SLIP_MIN_LENGTH = 3  # letters a word and the form it is read as both need
+FORM_SLIP_MAX_LENGTH = 5  # abbreviations ("bbvba"); a long form word is corrected as it is read
 
 
 def _one_slip(word: str) -> list[str]:
@@ -53,9 +54,10 @@ _OWN_SPELLINGS = _own_spellings()
 @lru_cache(maxsize=50_000)
 def misspelt_form(word: str) -> str | None:
     """The legal-form class ``word`` names with one slip ("sjc" -> jsc, "bbvba" -> llc), or
-    ``None`` (also when ``word`` is a form as written, or not a word of letters). The own
+    ``None`` (also when ``word`` is a form as written, longer than an abbreviation, or not a
+    word of letters). The own
     table by look-up, rigour's ISO 20275 table in one pass over all the slips."""
-    if len(word) < FORM_SLIP_MIN_LENGTH or not word.isalpha():
+    if not FORM_SLIP_MIN_LENGTH <= len(word) <= FORM_SLIP_MAX_LENGTH or not word.isalpha():
         return None
     if legal_form_class((word,)) is not None:
         return None
