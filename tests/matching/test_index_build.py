@@ -138,7 +138,7 @@ def test_neighbours_of_is_the_union_of_each_variants_neighbours() -> None:
 
 
 def test_every_indexed_word_has_its_phonetic_key_stored() -> None:
-    from clearance.matching.normalize import phonetic
+    from clearance.matching.phonetics import phonetic
 
     index = merge_partials([build_partial(x) for x in _lists()], "s")
     words = {t for tokens in index.rec_tokens for t in tokens}

@@ -5,7 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clearance.matching.normalize import analyse, fold, phonetic, respell, split_legal_forms
+from clearance.matching.legalforms import split_legal_forms
+from clearance.matching.normalize import analyse, fold
+from clearance.matching.phonetics import phonetic, respell
 from clearance.matching.scripts import detect_script, romanise
 
 

@@ -121,8 +121,10 @@ def test_a_town_after_the_name_on_one_mt_line(payments: PaymentScreener) -> None
     assert result.hits[0].field == ":59: line 2"
 
 
-ONE_WORD_LOOKALIKES = ["PARIS", "MARTIN S.A.R.L.", "DANIELS PLC", "GEORGE GROUP", "LINDAU",
-                       "DOWERG", "BAZIN"]  # fmt: skip
+ONE_WORD_LOOKALIKES = ["PARIS", "DANIELS PLC", "LINDAU", "DOWERG", "BAZIN"]
+# Possible matches of matching 1.4 that matching 1.5 no longer raises (a near-miss on a word the
+# lists hold is another name); the payment clears them all the same.
+CLEARED_BY_THE_MATCHER = ["MARTIN S.A.R.L.", "GEORGE GROUP"]
 
 
 @pytest.mark.parametrize("name", ONE_WORD_LOOKALIKES)
@@ -137,6 +139,19 @@ def test_a_one_word_name_that_merely_resembles_a_listed_name_clears(
     options = ScreenOptions(limit=5, threshold=payments.policy.review)
     alerts = [m for m in payments.lists.screen(make_query(name), options).matches if m.alert]
     assert alerts, f"{name}: the matcher finds no possible match any more (test is moot)"
+    text = (FIXTURES / "mt103-lookalikes.rje").read_text().split("$")[0]
+    message = text.replace("VERITAS LOGISTIK GMBH\nWIEN AUSTRIA", f"{name}\nMAIN STREET 1")
+    (result,) = (payments.screen(m) for m in read_bytes(message.encode()) if isinstance(m, Message))
+    assert (result.label, result.hits) == ("clear", ())
+
+
+@pytest.mark.parametrize("name", CLEARED_BY_THE_MATCHER)
+def test_a_lookalike_the_matcher_itself_clears(payments: PaymentScreener, name: str) -> None:
+    from clearance.matching.query import ScreenOptions, make_query
+
+    options = ScreenOptions(limit=5, threshold=payments.policy.review)
+    alerts = [m for m in payments.lists.screen(make_query(name), options).matches if m.alert]
+    assert alerts == []
     text = (FIXTURES / "mt103-lookalikes.rje").read_text().split("$")[0]
     message = text.replace("VERITAS LOGISTIK GMBH\nWIEN AUSTRIA", f"{name}\nMAIN STREET 1")
     (result,) = (payments.screen(m) for m in read_bytes(message.encode()) if isinstance(m, Message))

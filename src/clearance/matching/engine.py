@@ -33,11 +33,9 @@ from clearance.matching.index import (
     NameRecord,
 )
 from clearance.matching.index_build import IndexBuilder
+from clearance.matching.legalforms import warm_up_forms
 from clearance.matching.names import NameComparison, WeightedName, compare, weigh
-from clearance.matching.normalize import (
-    NameForm,
-    warm_up_forms,
-)
+from clearance.matching.normalize import NameForm
 from clearance.matching.params import (
     NameParams,
     RetrievalParams,

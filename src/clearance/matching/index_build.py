@@ -27,14 +27,9 @@ from clearance.matching.index import (
     clean_identifier,
 )
 from clearance.matching.names import word_weight
-from clearance.matching.normalize import (
-    NameForm,
-    name_parts,
-    phonetic,
-    skeleton,
-    sound,
-)
+from clearance.matching.normalize import NameForm, name_parts, skeleton
 from clearance.matching.params import NameParams
+from clearance.matching.phonetics import phonetic, sound
 from clearance.model import Entity
 
 

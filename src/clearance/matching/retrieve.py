@@ -26,8 +26,9 @@ from clearance.matching.index import (
 )
 from clearance.matching.memo import sim_rows
 from clearance.matching.names import word_table
-from clearance.matching.normalize import NameForm, phonetic, respell, sound
+from clearance.matching.normalize import NameForm
 from clearance.matching.params import NameParams, RetrievalParams, WordParams
+from clearance.matching.phonetics import phonetic, respell, sound
 from clearance.matching.wordsim import doubled, swapped, word_sim
 
 _osa = OSA.distance

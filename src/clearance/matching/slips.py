@@ -19,7 +19,8 @@ from string import ascii_lowercase
 from rapidfuzz.distance import OSA
 from rigour.names import extract_org_types
 
-from clearance.matching.normalize import NameForm, legal_form_class
+from clearance.matching.legalforms import legal_form_class
+from clearance.matching.normalize import NameForm
 from clearance.matching.params import NameParams
 from clearance.matching.vocab import ABBREVIATIONS, LEGAL_FORM_PHRASES
 from clearance.matching.wordsim import swapped

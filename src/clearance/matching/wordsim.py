@@ -18,8 +18,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from clearance.matching.memo import by_identity, sim_rows
-from clearance.matching.normalize import phonetic, respell
 from clearance.matching.params import WordParams
+from clearance.matching.phonetics import phonetic, respell
 from clearance.matching.scripts import undouble
 
 WORDS = WordParams()  # the declared defaults (the engine passes its algorithm's)

@@ -48,7 +48,7 @@ from clearance.matching.index import (
     deletions,
 )
 from clearance.matching.names import word_weight
-from clearance.matching.normalize import phonetic, respell, sound
+from clearance.matching.phonetics import phonetic, respell, sound
 from clearance.matching.query import Query
 from clearance.matching.retrieve import word_records
 from clearance.model import Schema

@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from clearance.matching.normalize import analyse, iso_legal_form
+from clearance.matching.legalforms import iso_legal_form
+from clearance.matching.normalize import analyse
 from clearance.matching.normalize import fold as fold_name
 from clearance.matching.vocab import (
     ABBREVIATIONS,

@@ -1,0 +1,75 @@
+"""Phonetic keys of folded Latin words: ``phonetic`` (with the name-family table: Mohammed and
+Muhammad share a key), ``sound`` (letters only) and ``respell`` (the artefacts of a
+letter-by-letter round trip through Cyrillic undone). Pure functions, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from clearance.matching.vocab import NAME_FAMILY_OF
+
+# Romanisation variants merged by the phonetic key. Order matters; upper-case letters are
+# placeholders that later rules do not touch.
+_PHONETIC_RULES: tuple[tuple[str, str], ...] = (
+    ("shch", "S"), ("sch", "S"), ("sh", "S"), ("tch", "C"), ("ch", "C"), ("cz", "C"),
+    ("dzh", "J"), ("dj", "J"), ("zh", "J"), ("kh", "h"), ("gh", "g"), ("ph", "f"), ("th", "t"),
+    ("dh", "d"), ("ts", "Z"), ("tz", "Z"), ("ck", "k"), ("ce", "se"), ("ci", "si"), ("cy", "si"),
+    ("c", "k"), ("q", "k"), ("x", "ks"), ("w", "v"), ("ou", "u"), ("oo", "u"), ("oe", "u"),
+    ("ee", "i"), ("eo", "o"), ("eu", "u"), ("ie", "i"), ("iy", "i"), ("yi", "i"), ("ij", "i"),
+    ("y", "i"),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=200_000)
+def phonetic(token: str) -> str:
+    """A coarse key that merges romanisation variants (kh/h, ts/c, c/k, y/i, ye/e, doubled
+    letters, Mohammed/Muhammad…). Short words are compared on it with less trust."""
+    if token.isdigit():
+        return token
+    family = NAME_FAMILY_OF.get(token)
+    if family is not None:
+        return "=" + family
+    return sound(token)
+
+
+@lru_cache(maxsize=200_000)
+def sound(token: str) -> str:
+    """The phonetic key without the spelling-family table (for near-miss lookups)."""
+    key = token
+    if key.startswith("j") and len(key) > 1 and key[1] in "aeiou":  # Juri/Yuri, Jose/Yose
+        key = "y" + key[1:]
+    if key.startswith(("ye", "yo")) and len(key) > 3:  # Yelena/Elena, Yolkin/Elkin
+        key = key[1:]
+    for src, dst in _PHONETIC_RULES:
+        key = key.replace(src, dst)
+    out: list[str] = []
+    for char in key:
+        if not out or out[-1] != char:
+            out.append(char)
+    return "".join(out).lower()
+
+
+# Letter-by-letter round trips through Cyrillic ("Changzhou" -> "Цхангзхоу" -> "Tskhangzkhou",
+# "Manuel" -> "Manuyel", "Export" -> "Yeksport"): the Latin spelling they most likely came from.
+_RESPELL_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(src), dst)
+    for src, dst in (
+        ("tskh", "ch"), ("skh", "sh"), ("zkh", "zh"), ("tkh", "th"), ("pkh", "ph"),
+        ("gkh", "gh"), ("kkh", "kh"), ("yye", "je"), ("ts", "c"), ("^ye", "e"),
+        ("(?<=[aeiou])ye", "e"), ("ks", "x"), ("^u(?=[aeio])", "w"),
+    )
+)  # fmt: skip
+_RESPELL_HINT = re.compile(r"kh|ts|ye|ks|^u[aeio]")
+
+
+@lru_cache(maxsize=200_000)
+def respell(token: str) -> str:
+    """``token`` with the artefacts of a letter-by-letter Cyrillic round trip undone (the
+    token itself when it shows none). An alternative reading only: "Khalid" -> "Halid"."""
+    if not _RESPELL_HINT.search(token):
+        return token
+    for pattern, dst in _RESPELL_RULES:
+        token = pattern.sub(dst, token)
+    return token
