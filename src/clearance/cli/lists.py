@@ -12,8 +12,8 @@ import orjson
 import typer
 
 from clearance.cli.output import (
-    console,
     format_seconds,
+    get_console,
     get_state,
     print_error,
     print_json,
@@ -51,13 +51,13 @@ def _print_loaded(rows: list[dict[str, Any]], snapshot: Snapshot, title: str) ->
             f"{counts['issues']:,}",
             format_seconds(row["seconds"]),
         )
-    console.print(out)
-    console.print(
+    get_console().print(out)
+    get_console().print(
         "links: relationships resolved to a listed entity / all; unparsed: remark fragments "
         "kept as text",
         style="dim",
     )
-    console.print(
+    get_console().print(
         f"snapshot [bold]{snapshot.id}[/bold] is now active: "
         f"{_plural(len(snapshot.list_names()), 'list')}, {_plural(len(snapshot), 'entity')}",
         soft_wrap=True,
@@ -115,7 +115,7 @@ def load(
 
 def _print_warnings(warnings: Sequence[str]) -> None:
     for warning in warnings:
-        console.print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=True)
+        get_console().print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=True)
 
 
 def refresh(
@@ -176,7 +176,9 @@ def lists(ctx: typer.Context, json_output: JsonOption = False) -> None:
         )
         return
     if snapshot is None:
-        console.print("No lists loaded yet: run `clearance load FILE...` or `clearance refresh`.")
+        get_console().print(
+            "No lists loaded yet: run `clearance load FILE...` or `clearance refresh`."
+        )
         return
     numeric = {"entities", "links", "issues"}
     columns = ("list", "published", "loaded at", "entities", "links", "issues")
@@ -191,10 +193,10 @@ def lists(ctx: typer.Context, json_output: JsonOption = False) -> None:
             f"{counts.get('relationships_resolved', 0):,}/{counts.get('relationships', 0):,}",
             f"{info.issues:,}",
         )
-    console.print(out)
+    get_console().print(out)
     for info in infos:
         files = ", ".join(f.url or Path(f.path).name for f in info.files)
-        console.print(f"[bold]{info.name}[/bold] ({info.format}): {files}", soft_wrap=False)
+        get_console().print(f"[bold]{info.name}[/bold] ({info.format}): {files}", soft_wrap=False)
 
 
 def snapshots(
@@ -210,7 +212,7 @@ def snapshots(
     if activate is not None:
         snapshot = store.activate(activate)
         if not json_output:
-            console.print(f"snapshot [bold]{snapshot.id}[/bold] is now active")
+            get_console().print(f"snapshot [bold]{snapshot.id}[/bold] is now active")
     infos = store.snapshots()
     if json_output:
         print_json({"active": store.active_id(), "snapshots": [i.to_dict() for i in infos]})
@@ -218,7 +220,9 @@ def snapshots(
     if activate is not None:
         return
     if not infos:
-        console.print("No snapshots yet: run `clearance load FILE...` or `clearance refresh`.")
+        get_console().print(
+            "No snapshots yet: run `clearance load FILE...` or `clearance refresh`."
+        )
         return
     out = table("", "snapshot", "created", "entities", "lists", numeric={"entities"})
     for info in infos:
@@ -229,7 +233,7 @@ def snapshots(
             f"{info.entities:,}",
             ", ".join(info.lists),
         )
-    console.print(out)
+    get_console().print(out)
 
 
 def show(
@@ -269,7 +273,7 @@ def export(
         Path(tmp).unlink(missing_ok=True)
         raise
     kind = "FtM records" if ftm else "entities"
-    console.print(f"exported {count:,} {kind} of snapshot {snapshot.id} to {output}")
+    get_console().print(f"exported {count:,} {kind} of snapshot {snapshot.id} to {output}")
 
 
 def _export(snapshot: Snapshot, handle: IO[bytes], ftm: bool, list_name: str | None) -> int:

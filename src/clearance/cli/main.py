@@ -133,6 +133,7 @@ def build(command: str | None = None) -> typer.Typer:
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,
+        rich_markup_mode=None,
     )
     app.callback()(main)
     for names, register in COMMANDS:

@@ -16,10 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 import typer
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 from typer.core import TyperGroup
 
 import clearance.cli.helpfmt  # noqa: F401 - flags shown without a type label
@@ -27,12 +23,31 @@ from clearance.errors import ClearanceError
 from clearance.extras import missing_extra
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
     from clearance.app import Clearance
     from clearance.settings import Settings
     from clearance.snapshots import Builder, SnapshotStore
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+_CONSOLES: dict[str, Console] = {}
+
+
+def __getattr__(name: str) -> Console:
+    """``console`` and ``err_console``, made (and Rich imported) when a command first prints:
+    ``--help`` never needs them."""
+    if name not in {"console", "err_console"}:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return get_console(name)
+
+
+def get_console(name: str = "console") -> Console:
+    """The Rich console (or ``err_console``), made on first use."""
+    if name not in _CONSOLES:
+        from rich.console import Console
+
+        _CONSOLES[name] = Console(stderr=name == "err_console", highlight=False)
+    return _CONSOLES[name]
 
 
 @dataclass
@@ -91,11 +106,15 @@ def print_json(data: Any) -> None:
 
 def print_error(message: str) -> None:
     """One red line on stderr: ``error: message`` (never wrapped, markup-safe)."""
-    err_console.print(Text(f"error: {message}", style="bold red"), soft_wrap=True)
+    from rich.text import Text
+
+    get_console("err_console").print(Text(f"error: {message}", style="bold red"), soft_wrap=True)
 
 
 def print_warning(message: str) -> None:
-    err_console.print(Text(f"warning: {message}", style="yellow"), soft_wrap=True)
+    from rich.text import Text
+
+    get_console("err_console").print(Text(f"warning: {message}", style="yellow"), soft_wrap=True)
 
 
 def table(
@@ -106,6 +125,9 @@ def table(
 ) -> Table:
     """A Rich table in the house style: ``numeric`` columns right-aligned; only the ``wrap``
     column (default: the last) wraps, so ids, numbers and dates are never cut."""
+    from rich import box
+    from rich.table import Table
+
     out = Table(
         title=title,
         title_justify="left",
@@ -167,7 +189,9 @@ def _line(label: str, values: Any) -> None:
     if not values:
         return
     text = values if isinstance(values, str) else "; ".join(str(v) for v in values)
-    console.print(Text.assemble((f"{label}: ", "bold"), text))
+    from rich.text import Text
+
+    get_console().print(Text.assemble((f"{label}: ", "bold"), text))
 
 
 def _rows(
@@ -178,12 +202,14 @@ def _rows(
     out = table(*columns, title=title, wrap=wrap)
     for item in items:
         out.add_row(*(str(item.get(c.replace(" ", "_"), "") or "") for c in columns))
-    console.print(out)
+    get_console().print(out)
 
 
 def render_entity(view: dict[str, Any]) -> None:
     """Print an entity as ``show`` returns it (``entity_to_dict`` + edges), grouped by kind."""
-    console.print(Text(view["caption"], style="bold"), soft_wrap=True)
+    from rich.text import Text
+
+    get_console().print(Text(view["caption"], style="bold"), soft_wrap=True)
     _line("id", view["id"])
     _line("type", view["schema"])
     _line("list", f"{view['list']} (source id {view['source_id']}, snapshot {view['snapshot']})")
@@ -204,9 +230,9 @@ def render_entity(view: dict[str, Any]) -> None:
     _line("remarks", view.get("remarks"))
     _line("notes", view.get("notes"))
     if view.get("unparsed"):
-        console.print(Text("unparsed remark fragments:", style="yellow"))
+        get_console().print(Text("unparsed remark fragments:", style="yellow"))
         for fragment in view["unparsed"]:
-            console.print(Text(f"  {fragment}", style="yellow"), soft_wrap=True)
+            get_console().print(Text(f"  {fragment}", style="yellow"), soft_wrap=True)
     edges = table("", "kind", "entity", "name", "share", title="Relationships", wrap="name")
     for rel in view.get("relationships", []):
         name = rel.get("target_caption") or rel.get("target_name", "")
@@ -216,7 +242,7 @@ def render_entity(view: dict[str, Any]) -> None:
         name = rel.get("source_caption") or ""
         edges.add_row("<-", _kind(rel), rel["source_id"], name, _share(rel))
     if edges.row_count:
-        console.print(edges)
+        get_console().print(edges)
 
 
 def _kind(rel: dict[str, Any]) -> str:
