@@ -165,3 +165,22 @@ def test_candidates_hold_every_customer_the_snapshot_matches_with_the_delta(
     assert matched <= found
     assert "by-id" in matched and len(matched) >= 200
     assert len(found) < len(forms.candidates(mini.index, threshold))
+
+
+def test_screening_restricted_to_entities_returns_exactly_their_matches(
+    delta: tuple[list[Entity], list[BookCustomer]], built: Built, snapshot_screener: Screener
+) -> None:
+    """``ScreenOptions.entities`` (what the monitor screens a delta's candidates with): the
+    matches of the unrestricted screening with those entities, scores and all, and no others."""
+    picked, _ = delta
+    _, _, customers = built
+    ids = frozenset(e.id for e in picked)
+    whole = ScreenOptions(limit=10**6, threshold=0.7)
+    only = ScreenOptions(limit=10**6, threshold=0.7, entities=ids)
+    kept = 0
+    for customer in customers[::3]:
+        query = customer.query()
+        expected = [m for m in snapshot_screener.screen(query, whole).matches if m.entity_id in ids]
+        assert list(snapshot_screener.screen(query, only).matches) == expected
+        kept += len(expected)
+    assert kept >= 50

@@ -57,11 +57,14 @@ Hit = tuple[str, str, Match]  # customer id, customer name, alerting match
 ALGORITHM_LABEL = f"{Algorithm().name} {Algorithm().version}"
 
 
-def screen_customer(screener: Screener, customer: BookCustomer, threshold: float) -> list[Match]:
-    """The alerting matches of one customer (what a full screening raises for it)."""
-    result = screener.screen(
-        customer.query(), ScreenOptions(limit=ALL_MATCHES, threshold=threshold, explain=True)
-    )
+def screen_customer(
+    screener: Screener, customer: BookCustomer, threshold: float,
+    only: frozenset[str] | None = None,
+) -> list[Match]:  # fmt: skip
+    """The alerting matches of one customer (what a full screening raises for it; with
+    ``only``, its matches with those entities)."""
+    options = ScreenOptions(limit=ALL_MATCHES, threshold=threshold, explain=True, entities=only)
+    result = screener.screen(customer.query(), options)
     return [m for m in result.matches if m.alert]
 
 
@@ -83,18 +86,17 @@ def chunk_size(count: int, workers: int) -> int:
     return max(MIN_CHUNK, min(CHUNK, -(-count // (workers * 4))))
 
 
-_WORKER: tuple[Screener, float] | None = None  # the screener a forked worker inherited
+_WORKER: tuple[Screener, float, frozenset[str] | None] | None = None  # what a worker inherited
 
 
 def _screen_chunk(customers: list[BookCustomer]) -> list[Hit]:
     assert _WORKER is not None
-    screener, threshold = _WORKER
-    return _screen_chunk_with(screener, customers, threshold)
+    return _screen_chunk_with(*_WORKER, customers)
 
 
 def _hits(
     screener: Screener, customers: list[BookCustomer], threshold: float,
-    progress: Progress | None, workers: int = 1,
+    progress: Progress | None, workers: int = 1, only: frozenset[str] | None = None,
 ) -> Iterator[Hit]:  # fmt: skip
     """Alerting hits of ``customers``; in ``workers`` forked processes for large sets (each
     inherits the loaded screener, as the batch runner's workers do)."""
@@ -102,10 +104,12 @@ def _hits(
     size = chunk_size(len(customers), workers)
     chunks = [customers[i : i + size] for i in range(0, len(customers), size)]
     if workers <= 1 or len(customers) <= CHUNK:  # a pool of cold workers costs more
-        results: Iterable[list[Hit]] = (_screen_chunk_with(screener, c, threshold) for c in chunks)
+        results: Iterable[list[Hit]] = (
+            _screen_chunk_with(screener, threshold, only, c) for c in chunks
+        )
         pool = None
     else:
-        _WORKER = (screener, threshold)
+        _WORKER = (screener, threshold, only)
         gc.freeze()  # the index stays shared with the workers (copy-on-write)
         pool = multiprocessing.get_context("fork").Pool(workers)
         results = pool.imap(_screen_chunk, chunks)
@@ -124,9 +128,13 @@ def _hits(
             _WORKER = None
 
 
-def _screen_chunk_with(screener: Screener, customers: list[BookCustomer], threshold: float
-                       ) -> list[Hit]:  # fmt: skip
-    return [(c.id, c.name, m) for c in customers for m in screen_customer(screener, c, threshold)]
+def _screen_chunk_with(
+    screener: Screener, threshold: float, only: frozenset[str] | None,
+    customers: list[BookCustomer],
+) -> list[Hit]:  # fmt: skip
+    return [
+        (c.id, c.name, m) for c in customers for m in screen_customer(screener, c, threshold, only)
+    ]
 
 
 @dataclass
@@ -317,9 +325,7 @@ class Monitor:
         states: PairStates, cause: str, summary: RunSummary, progress: Progress | None,
         causes: dict[str, str] | None = None, only: frozenset[str] | None = None,
     ) -> list[NewAlert]:  # fmt: skip
-        hits: Iterable[Hit] = _hits(screener, customers, self.threshold, progress, self.workers)
-        if only is not None:  # matches with these entities only
-            hits = (hit for hit in hits if hit[2].entity_id in only)
+        hits = _hits(screener, customers, self.threshold, progress, self.workers, only)
         alerts = self._alerts(snapshot, hits, states, cause, causes)
         summary.customers_screened += len(customers)
         return alerts
