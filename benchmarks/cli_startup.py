@@ -2,9 +2,11 @@
 
     .venv/bin/python benchmarks/cli_startup.py [--runs 20]
 
-Prints min / median / mean wall time and the median CPU time of fresh-process runs, beside two baselines from the same run: the
-interpreter's own start-up (``python -c pass``) and a bare two-command Typer app's ``--help``
-(the floor any Typer CLI pays: Typer imports pydantic and rich's markdown), and the load.
+Prints min / median / mean wall time and the median CPU time of fresh-process runs, beside two
+baselines from the same run: the interpreter's own start-up (``python -c pass``) and a bare
+two-command Typer app's ``--help`` (what any Typer CLI with Typer's default Rich help pays: Typer
+imports pydantic, and its Rich help Rich's markdown), and the load. Clearance's help is plain
+text, so it starts below that floor.
 """
 
 from __future__ import annotations

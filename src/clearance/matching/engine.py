@@ -45,6 +45,7 @@ from clearance.matching.params import (
     WordParams,
     declared,
 )
+from clearance.matching.prebound import MIN_NAMES, bound_names
 from clearance.matching.query import Query, ScreenOptions
 from clearance.matching.result import FeatureResult, Match, ScreeningResult
 from clearance.matching.retrieve import QueryForm, retrieve
@@ -272,13 +273,15 @@ class Screener:
                 table=index.word_info, params=self.algo.words,
             )  # fmt: skip
         weighted = [(f, _weigh_query(f.form, self.algo.names)) for f in forms]
+        pre = self._prebound(query, weighted, by_entity, sims, records, floor)
         matches: list[Match] = []
         for ent, rec_ids in by_entity.items():
             person = index.ent_schema[ent] == "person" or query.schema is Schema.PERSON
             best: tuple[float, int, QueryForm, NameComparison] | None = None
             ordered = sorted(rec_ids, key=lambda r: -bounds.get(r, 1.0))
-            for qform, qname in weighted:
+            for form_no, (qform, qname) in enumerate(weighted):
                 table = sims[qform.kind]
+                bounded = pre[form_no]
                 for r in ordered:
                     if rec_kind[r] != qform.kind:
                         continue
@@ -290,8 +293,10 @@ class Screener:
                     record = records.get(r)
                     if record is None:
                         record = records[r] = index.record(r)
-                    comp = compare(qname, record.name, table, person=person,
-                                   params=self.algo.names, min_score=floor)  # fmt: skip
+                    comp = bounded.get(r) or compare(
+                        qname, record.name, table, person=person, params=self.algo.names,
+                        min_score=floor,
+                    )  # fmt: skip
                     if qform.trust < 1.0:
                         comp = comp.scaled(qform.trust)
                     # Rank names as the decision will see them: a weak a.k.a. counts less, so
@@ -307,6 +312,38 @@ class Screener:
             if match is not None:
                 matches.append(match)
         return matches
+
+    def _prebound(
+        self,
+        query: Query,
+        weighted: list[tuple[QueryForm, WeightedName]],
+        by_entity: dict[int, list[int]],
+        sims: dict[int, WordSimilarity],
+        records: dict[int, NameRecord],
+        floor: float,
+    ) -> list[dict[int, NameComparison]]:
+        """Per query form: the names of its kind that cannot reach ``floor``, with the bound
+        :func:`compare` would return for them, when there are many (see :mod:`prebound`)."""
+        index = self.index
+        rec_kind = index.rec_kind
+        out: list[dict[int, NameComparison]] = []
+        for qform, qname in weighted:
+            rec_ids = [r for rs in by_entity.values() for r in rs if rec_kind[r] == qform.kind]
+            if len(rec_ids) < MIN_NAMES:
+                out.append({})
+                continue
+            names = []
+            for r in rec_ids:
+                record = records.get(r)
+                if record is None:
+                    record = records[r] = index.record(r)
+                names.append(record.name)
+            query_person = query.schema is Schema.PERSON
+            persons = [query_person or index.ent_schema[index.rec_entity[r]] == "person"
+                       for r in rec_ids]  # fmt: skip
+            found = bound_names(qname, names, persons, sims[qform.kind], self.algo.names, floor)
+            out.append({r: c for r, c in zip(rec_ids, found, strict=True) if c is not None})
+        return out
 
     def _decide(
         self,

@@ -453,12 +453,23 @@ def _nearest_form_word(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=20_000)  # a query's name is read for its input check and for its forms
 def _latin_form(text: str, script: str, split_forms: bool, drop_titles: bool) -> NameForm:
-    words = canonical_words(canonical_arabic_forms(fold(text)).split(), drop_titles=drop_titles)
+    words = list(_canonical(text))
+    start = 0  # (as canonical_words drops titles)
+    while drop_titles and start < len(words) - 1 and words[start] in TITLES:
+        start += 1
+    words = words[start:]
     if not split_forms:
         return NameForm(tuple(words), frozenset(), script)
     rest, forms = split_legal_forms(words)
     return NameForm(tuple(rest), frozenset(forms), script)
+
+
+@lru_cache(maxsize=20_000)
+def _canonical(text: str) -> tuple[str, ...]:
+    """The words of ``text`` as :func:`canonical_words` gives them (titles kept)."""
+    return tuple(canonical_words(canonical_arabic_forms(fold(text)).split()))
 
 
 def _native_arabic(text: str) -> NameForm:
@@ -470,13 +481,18 @@ def _native_arabic(text: str) -> NameForm:
     return NameForm(tuple(norm.split()), frozenset(), ARABIC, native=True)
 
 
+@lru_cache(maxsize=20_000)
+def _script(text: str) -> str:
+    return detect_script(text)
+
+
 def analyse(text: str, *, split_forms: bool = True, query: bool = False) -> list[NameForm]:
     """Every comparable form of ``text``: the Latin form(s), plus the native form for Arabic.
 
     ``split_forms=False`` keeps legal-form words as name words (person names: "A. S." are
     initials, not a joint-stock company); ``query=True`` also drops leading titles.
     """
-    script = detect_script(text)
+    script = _script(text)
     if script == LATIN:
         if not text.isascii() and any(
             c.isalpha() and ord(c) > 0x24F and char_script(c) not in (None, LATIN) for c in text

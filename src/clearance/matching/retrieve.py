@@ -9,8 +9,10 @@ is scored (a generous safety cap only applies to pathological queries).
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -150,6 +152,15 @@ def _best_per_record(
     data = index.posting_data
     lo = offsets[key_ids].tolist()
     hi = offsets[[k + 1 for k in key_ids]].tolist()
+    if sum(hi) - sum(lo) <= SMALL_HITS:  # the same in plain Python (cheaper at this size)
+        best: dict[int, float] = {}
+        for a, b, sim in zip(lo, hi, keys.values(), strict=True):
+            for rec in data[a:b].tolist():
+                if sim > best.get(rec, -1.0):
+                    best[rec] = sim
+        recs = sorted(best)
+        return (np.array(recs, dtype=np.int32),
+                np.array([best[r] for r in recs], dtype=np.float32))  # fmt: skip
     ids = np.concatenate([data[a:b] for a, b in zip(lo, hi, strict=True)])
     sizes = np.subtract(hi, lo)
     vals = np.repeat(np.fromiter(keys.values(), np.float32, len(keys)), sizes)
@@ -183,40 +194,39 @@ def word_records(
     return hit
 
 
+_Part = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32], float]
+
+
 def _form_hits(
     index: NameIndex,
     qform: QueryForm,
     weights: list[float],
     params: RetrievalParams,
     words: WordParams,
-) -> tuple[list[npt.NDArray[np.int32]], list[npt.NDArray[np.float32]], bool]:
-    """Records each word of a query form reaches (with its weight times the similarity),
+) -> tuple[list[_Part], bool]:
+    """Records each word of a query form reaches, with the similarity and the word's weight,
     run-together pairs of words included; and whether a word of four or more letters reached
     nothing (a word no key leads to: its listed spelling may be further away)."""
     tokens = qform.form.tokens
-    ids_parts: list[npt.NDArray[np.int32]] = []
-    val_parts: list[npt.NDArray[np.float32]] = []
+    parts: list[_Part] = []
     unreached = False  # a word no key leads to: its listed spelling may be further away
     for i, word in enumerate(tokens):
         if len(word) < 2:
             continue  # initials are scored, not retrieved
         hit = word_records(index, word, qform.kind, params, words)
         if hit is not None:
-            ids_parts.append(hit[0])
-            val_parts.append(hit[1] * weights[i])
+            parts.append((hit[0], hit[1], weights[i]))
         elif len(word) >= params.near_min_length:
             unreached = True
         if i + 1 < len(tokens):
             # Two query words written as one listed word ("Jin Ping" / "Jinping"), spelt
             # alike or by sound ("Lozits Kii" / "Lozitskiy"), as the scorer pairs them.
             joined = word + tokens[i + 1]
-            pair_weight = weights[i] + weights[i + 1]
             keys = _joined_keys(index, joined, qform.kind, params)
             if keys:  # each name reached once, at its best key
                 pair_ids, pair_sims = _best_per_record(index, keys)
-                ids_parts.append(pair_ids)
-                val_parts.append(pair_sims * pair_weight)
-    return ids_parts, val_parts, unreached
+                parts.append((pair_ids, pair_sims, weights[i] + weights[i + 1]))
+    return parts, unreached
 
 
 def retrieve(
@@ -238,7 +248,6 @@ def retrieve(
     organisation name by one shared word.
     """
     out: dict[int, float] = {}
-    rec_weight, rec_person = index.record_profile
     for qform in forms:
         tokens = qform.form.tokens
         table = word_table(params)
@@ -246,41 +255,17 @@ def retrieve(
         total = sum(weights)
         if total <= 0:
             continue
-        ids_parts, val_parts, unreached = _form_hits(index, qform, weights, retrieval, words)
-        if not ids_parts:
+        parts, unreached = _form_hits(index, qform, weights, retrieval, words)
+        if not parts:
             continue
-        ids = np.concatenate(ids_parts)
-        vals = np.concatenate(val_parts)
-        uniq, inverse = np.unique(ids, return_inverse=True)
         # Initials and unretrieved words can still match: credit their weight to every name.
         skipped = sum(w for w, word in zip(weights, tokens, strict=True) if len(word) < 2)
-        matched = np.bincount(inverse, weights=vals, minlength=len(uniq)) + skipped
-        form_floor = floor
-        if unreached and len(uniq) <= retrieval.rare_reach:
-            # "Olaf Schulze" / "Olaf Scholz": the other words are rare enough that every name
-            # they reach can be scored, so a word two edits away is not lost at retrieval.
-            form_floor = max(retrieval.rare_floor, floor - retrieval.rare_floor)
-        # A score through this form counts ``trust`` (skeletons, query parts: see the
-        # engine), so its bound does too: a name that cannot reach the floor is not scored.
-        trust = np.float32(qform.trust)
-        # The listed words left unpaired only lower a bound: names that fail even without
-        # them are dropped first (a margin far above float32 rounding keeps this exact).
-        near = np.flatnonzero(matched * trust >= form_floor * total * (1.0 - _BOUND_MARGIN))
-        uniq, matched = uniq[near], matched[near]
         pairable = len(tokens) + sum(1 for w in tokens if ("c:" + w) in index.vocab)
-        unpaired = np.maximum(rec_weight[uniq] - pairable, 0.0)
-        lam = (
-            np.float32(params.unmatched_candidate_supported)
-            if person
-            else np.where(
-                rec_person[uniq],
-                np.float32(params.unmatched_candidate_supported),
-                np.float32(params.unmatched_candidate_org),
-            )
-        )
-        sums = matched / (total + lam * unpaired)
-        keep = sums * trust >= form_floor
-        for rec, bound in zip(uniq[keep].tolist(), sums[keep].tolist(), strict=True):
+        form = _FormBound(floor, total, skipped, pairable, unreached, np.float32(qform.trust),
+                          person, params, retrieval)  # fmt: skip
+        small = sum(len(p[0]) for p in parts) <= SMALL_HITS
+        bounds = _bounds_small(index, parts, form) if small else _bounds_large(index, parts, form)
+        for rec, bound in bounds:
             if bound > out.get(rec, 0.0):
                 out[rec] = min(1.0, bound)
     cap = retrieval.max_records if max_records is None else max_records
@@ -288,3 +273,113 @@ def retrieve(
         best = sorted(out.items(), key=lambda kv: -kv[1])[:cap]
         out = dict(best)
     return out
+
+
+SMALL_HITS = 200
+"""Up to this many (record, word) hits per query form, bounds are added up in plain Python
+(a numpy call costs more than a few thousand additions); both ways give the same floats."""
+
+
+@dataclass(frozen=True, slots=True)
+class _FormBound:
+    """What bounding the records one query form reaches needs."""
+
+    floor: float
+    total: float  # the query form's word weight
+    skipped: float  # weight of its initials (credited to every name)
+    pairable: int  # listed words its words can pair (see :func:`retrieve`)
+    unreached: bool  # a word of four or more letters reached nothing
+    trust: np.float32
+    person: bool
+    params: NameParams
+    retrieval: RetrievalParams
+
+    def form_floor(self, reached: int) -> float:
+        if self.unreached and reached <= self.retrieval.rare_reach:
+            # "Olaf Schulze" / "Olaf Scholz": the other words are rare enough that every name
+            # they reach can be scored, so a word two edits away is not lost at retrieval.
+            return max(self.retrieval.rare_floor, self.floor - self.retrieval.rare_floor)
+        return self.floor
+
+
+def _bounds_large(
+    index: NameIndex, parts: list[_Part], form: _FormBound
+) -> list[tuple[int, float]]:
+    """(record, bound) of the records reaching the form's floor, ascending (numpy arrays)."""
+    ids = np.concatenate([p[0] for p in parts])
+    vals = np.concatenate([p[1] * p[2] for p in parts])
+    uniq, inverse = np.unique(ids, return_inverse=True)
+    matched = np.bincount(inverse, weights=vals, minlength=len(uniq)) + form.skipped
+    form_floor = form.form_floor(len(uniq))
+    # A score through this form counts ``trust`` (skeletons, query parts: see the
+    # engine), so its bound does too: a name that cannot reach the floor is not scored.
+    trust = form.trust
+    # The listed words left unpaired only lower a bound: names that fail even without
+    # them are dropped first (a margin far above float32 rounding keeps this exact).
+    near = np.flatnonzero(matched * trust >= form_floor * form.total * (1.0 - _BOUND_MARGIN))
+    return _bound_near(index, uniq[near], matched[near], form, form_floor)
+
+
+def _bound_near(
+    index: NameIndex,
+    uniq: npt.NDArray[np.int32] | npt.NDArray[np.int64],
+    matched: npt.NDArray[np.floating[Any]],
+    form: _FormBound,
+    form_floor: float,
+) -> list[tuple[int, float]]:
+    """(record, bound) of the records ``uniq`` that matched ``matched`` of the form's weight,
+    with their listed words left unpaired counted (those reaching ``form_floor``)."""
+    rec_weight, rec_person = index.record_profile
+    params = form.params
+    unpaired = np.maximum(rec_weight[uniq] - form.pairable, 0.0)
+    lam = (
+        np.float32(params.unmatched_candidate_supported)
+        if form.person
+        else np.where(
+            rec_person[uniq],
+            np.float32(params.unmatched_candidate_supported),
+            np.float32(params.unmatched_candidate_org),
+        )
+    )
+    sums = matched / (form.total + lam * unpaired)
+    keep = sums * form.trust >= form_floor
+    return list(zip(uniq[keep].tolist(), sums[keep].tolist(), strict=True))
+
+
+def _bounds_small(
+    index: NameIndex, parts: list[_Part], form: _FormBound
+) -> list[tuple[int, float]]:
+    """:func:`_bounds_large` in plain Python, float for float: sums in the same order as
+    ``np.bincount``, float32 steps as numpy scalars (a few records pass the first cut)."""
+    acc: dict[int, float] = {}
+    get = acc.get
+    for ids, sims, weight in parts:
+        vals = sims.tolist()
+        if weight != 1.0:  # float32 * weight, rounded to float32 as numpy does
+            w32 = float(np.float32(weight))
+            vals = array("f", [v * w32 for v in vals]).tolist()
+        for rec, val in zip(ids.tolist(), vals, strict=True):
+            acc[rec] = get(rec, 0.0) + val
+    form_floor = form.form_floor(len(acc))
+    trust, skipped = form.trust, form.skipped
+    cut = form_floor * form.total * (1.0 - _BOUND_MARGIN)
+    t64 = float(trust)
+    near = sorted(rec for rec, m in acc.items() if (m + skipped) * t64 >= cut)
+    if len(near) > _FEW:
+        matched = np.array([acc[rec] for rec in near], dtype=np.float64) + skipped
+        return _bound_near(index, np.array(near, dtype=np.int64), matched, form, form_floor)
+    rec_weight, rec_person = index.record_profile
+    params = form.params
+    supported = np.float32(params.unmatched_candidate_supported)
+    org = np.float32(params.unmatched_candidate_org)
+    out: list[tuple[int, float]] = []
+    for rec in near:  # numpy scalars: the float32 steps of :func:`_bound_near`
+        unpaired = np.maximum(rec_weight[rec] - form.pairable, 0.0)
+        lam = supported if form.person or rec_person[rec] else org
+        bound = np.float64(acc[rec] + skipped) / (form.total + lam * unpaired)
+        if bound * trust >= form_floor:
+            out.append((rec, float(bound)))
+    return out
+
+
+_FEW = 4  # records bounded one by one (numpy scalars) rather than as arrays

@@ -155,6 +155,7 @@ def latin_skeleton(word: str) -> str:
 _DOUBLED = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=100_000)  # retrieval asks it of every near neighbour of a query word
 def undouble(text: str) -> str:
     """``text`` with every run of one letter written once ("Hassan" -> "Hasan")."""
     return _DOUBLED.sub(r"\1", text)

@@ -17,7 +17,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from clearance.matching.memo import sim_rows
+from clearance.matching.memo import by_identity, sim_rows
 from clearance.matching.normalize import phonetic, respell
 from clearance.matching.params import WordParams
 from clearance.matching.scripts import undouble
@@ -112,7 +112,7 @@ def _similarity(
     p, by_distance = params, sim_rows(params)
     edits, short, swap_len = p.distinct_edits, p.distinct_length, p.swap_min_length
     doubled_len = p.doubled_min_length
-    dense_num, dense_den = Fraction(p.dense_script_length).limit_denominator(100).as_integer_ratio()
+    dense_num, dense_den = _dense_ratio(p)
     q_info = [_word_info(w) for w in q]
     c_info = [_word_info(w) for w in c] if table is None else [table[w] for w in c]
     dist_rows = process.cdist(q, c, scorer=OSA.distance, dtype=np.int32).tolist()
@@ -178,6 +178,12 @@ def _similarity(
             row.append(sim)
         rows.append(row)
     return rows
+
+
+@by_identity  # once per parameter set, not per query
+def _dense_ratio(params: WordParams) -> tuple[int, int]:
+    """``dense_script_length`` as a fraction (integer arithmetic on word lengths)."""
+    return Fraction(params.dense_script_length).limit_denominator(100).as_integer_ratio()
 
 
 def doubled(a: str, b: str) -> bool:
