@@ -10,7 +10,9 @@ Prints, each beside its baseline from the same run, and the machine load (os.get
    a PostgreSQL 15 started for the run (initdb into a temporary folder, as the tests do); from
    one client and from ``--clients`` concurrent clients, ``--repeats`` runs each (every run
    printed with the load, then the median); the modes alternate in rounds of 25 requests per
-   client. Checks at the end that one receipt was stored per recorded request answered.
+   client, with the CPU per request of the server and the database server (what the machine's
+   load changes least). Checks at the end that one receipt was stored per recorded request
+   answered.
 2. ``audit verify`` over ``--rows`` rows (target 1,000,000 in ≤ 30 s), beside a bare SHA-256
    pass over the same bytes (the floor).
 3. Case list over ``--cases`` cases, filtered by state + assignee and by entity (target
@@ -34,6 +36,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # for tests.pg (the PostgreSQL starter shared with the tests)
+sys.path.insert(0, str(ROOT / "benchmarks"))  # api_load.tree_cpu_seconds
 
 import httpx  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
@@ -114,10 +117,20 @@ def one_round(base: str, key: str, names: list[str], clients: int, record: bool)
     return time.perf_counter() - start
 
 
-def screen_throughput(home: Path, url: str, args: argparse.Namespace) -> None:
+def cpu_seconds(pids: list[int]) -> float:
+    """CPU seconds of these processes and their descendants (the server, the database)."""
+    from api_load import tree_cpu_seconds
+
+    return sum(tree_cpu_seconds(pid) for pid in pids)
+
+
+def screen_throughput(
+    home: Path, url: str, args: argparse.Namespace, db_pid: int | None = None
+) -> None:
     """``POST /screen`` with and without ``record=true`` against ``clearance serve`` (one
     worker, a real process), sequential and concurrent clients, ``--repeats`` runs each:
-    prints every run and the medians."""
+    prints every run and the medians, and the CPU per request of the server and the database
+    server (``db_pid``), which the machine's load does not change much."""
     from tests.api.server import Server
 
     key = screen_user(url)
@@ -130,8 +143,10 @@ def screen_throughput(home: Path, url: str, args: argparse.Namespace) -> None:
         warm = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(40)]
         one_round(server.url, key, warm, 4, True)
         sent += len(warm)
+        pids = [server.proc.pid] + ([db_pid] if db_pid else [])
         for clients in (1, args.clients):
             ratios, rates = [], {False: [], True: []}
+            cpu = {False: 0.0, True: 0.0}
             for rep in range(1, args.repeats + 1):
                 names = [f"{rng.choice(FIRST)} {rng.choice(LAST)} {rng.choice(LAST)}"
                          for _ in range(args.screens)]  # fmt: skip
@@ -140,9 +155,11 @@ def screen_throughput(home: Path, url: str, args: argparse.Namespace) -> None:
                 step = 25 * clients
                 for i in range(0, len(names), step):
                     for record in (False, True):
+                        before = cpu_seconds(pids)
                         spent[record] += one_round(
                             server.url, key, names[i : i + step], clients, record
                         )
+                        cpu[record] += cpu_seconds(pids) - before
                 sent += len(names)
                 plain, recorded = len(names) / spent[False], len(names) / spent[True]
                 rates[False].append(plain)
@@ -155,6 +172,11 @@ def screen_throughput(home: Path, url: str, args: argparse.Namespace) -> None:
             ratio = statistics.median(ratios)
             print(f"/screen, {clients} client(s), median of {args.repeats}: {plain:,.0f} vs "
                   f"{recorded:,.0f} req/s -> {ratio:.0%} (target >= 70%)")  # fmt: skip
+            n = args.screens * args.repeats
+            what = "server + database" if db_pid else "server"
+            print(f"  CPU per request ({what}, {clients} client(s)): {cpu[False] / n * 1e3:.2f} "
+                  f"ms without record, {cpu[True] / n * 1e3:.2f} ms with -> "
+                  f"{cpu[False] / cpu[True]:.0%} if CPU-bound")  # fmt: skip
     finally:
         server.stop()
     db = Database(url)
@@ -228,10 +250,17 @@ def time_list(service: CaseService, actor: Actor, **filters: Any) -> float:
     return best * 1000
 
 
-def run_db(label: str, urls: tuple[str, str], home: Path, args: argparse.Namespace) -> None:
-    """``urls``: one empty database for the /screen part, another for the chain and cases."""
+def run_db(
+    label: str,
+    urls: tuple[str, str],
+    home: Path,
+    args: argparse.Namespace,
+    db_pid: int | None = None,
+) -> None:
+    """``urls``: one empty database for the /screen part, another for the chain and cases;
+    ``db_pid``: the database server's process (its CPU counts with the server's)."""
     print(f"\n== {label} ==  ({load()})")
-    screen_throughput(home, urls[0], args)
+    screen_throughput(home, urls[0], args, db_pid)
     if args.screen_only:
         return
     db = Database(urls[1])
@@ -286,7 +315,9 @@ def main() -> None:
 
             server = start_server()
             pg = (server.new_database(), server.new_database())
-            run_db("PostgreSQL 15", pg, home, args)
+            assert server.data is not None
+            postmaster = int((server.data / "postmaster.pid").read_text().split()[0])
+            run_db("PostgreSQL 15", pg, home, args, postmaster)
     finally:
         if server is not None:
             server.stop()

@@ -118,3 +118,21 @@ def test_not_ready_is_503(tmp_path: Any, keys: dict[str, str]) -> None:
         assert api.get("/healthz").status_code == 200
         assert_error(api.get("/readyz"), 503, "not_ready", "no snapshot")
         assert_error(api.post("/screen", json={"name": "A"}), 503, "not_ready")
+
+
+def test_record_flag_is_validated(api: Api) -> None:
+    r = api.post("/screen", params={"record": "maybe"}, json={"name": "Ashot Mkrtichev"})
+    assert_error(r, 422, "invalid_request", "record: input should be a valid boolean")
+    r = api.post("/screen", params={"record": "false"}, json={"name": "Ashot"})
+    assert r.status_code == 200 and "recorded" not in r.json()
+
+
+def test_screen_is_documented_though_it_reads_its_own_body(api: Api) -> None:
+    """``POST /screen`` validates its body itself (no FastAPI body parameter): the OpenAPI
+    spec must still show the body model, the ``record`` flag and the key."""
+    spec = api.get("/openapi.json").json()
+    op = spec["paths"]["/screen"]["post"]
+    schema = op["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+    assert schema.rsplit("/", 1)[1] in spec["components"]["schemas"]
+    assert [p["name"] for p in op["parameters"]] == ["record"]
+    assert list(op["security"][0]) == list(spec["components"]["securitySchemes"])

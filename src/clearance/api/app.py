@@ -73,6 +73,7 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
             watcher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await watcher
+            await app.state.decisions.aclose()  # the receipt writer's connection
 
     app = FastAPI(
         title="Clearance screening API",

@@ -103,10 +103,18 @@ class Metrics:
         )
         if not self.multiprocess:
             reg.register(self._state_collector)
+        self._children: dict[tuple[str, str, int], tuple[Counter, Histogram]] = {}
 
     def observe_request(self, method: str, route: str, status: int, seconds: float) -> None:
-        self.requests.labels(method, route, str(status)).inc()
-        self.latency.labels(method, route).observe(seconds)
+        key = (method, route, status)
+        found = self._children.get(key)
+        if found is None:  # labels() costs more than the update: each series looked up once
+            found = self._children[key] = (
+                self.requests.labels(method, route, str(status)),
+                self.latency.labels(method, route),
+            )
+        found[0].inc()
+        found[1].observe(seconds)
 
     def observe_screenings(self, endpoint: str, count: int, alerts: int) -> None:
         if count:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import weakref
 from datetime import date
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi import Path as PathParam
@@ -31,6 +32,9 @@ from clearance.matching.result import ScreeningResult
 from clearance.settings import Settings
 from clearance.snapshots import SnapshotStore
 
+if TYPE_CHECKING:  # psycopg (the db extra) is imported only for a PostgreSQL database
+    from clearance.audit.async_writer import AsyncReceiptWriter
+
 router = APIRouter(tags=["cases"])
 # no upper bound here: a number beyond the database's integers is simply no case (404, from
 # the case core, without asking the database)
@@ -47,6 +51,9 @@ class Decisions:
         self._users: UserStore | None = None
         self._cases: CaseService | None = None
         self._lock = threading.Lock()
+        # one PostgreSQL receipt writer per event loop (a server worker has one)
+        self._writers: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, AsyncReceiptWriter]
+        self._writers = weakref.WeakKeyDictionary()
 
     def users(self) -> UserStore:
         with self._lock:
@@ -71,16 +78,39 @@ class Decisions:
         self, engine: Engine, result: ScreeningResult, principal: Principal
     ) -> Recorded:
         """:meth:`record` without a worker thread when the result has no alert (the snapshot
-        already pinned): the receipt goes to the group-commit writer and this awaits its
-        commit."""
+        already pinned): the receipt goes to a group-commit writer and this awaits its
+        commit — on PostgreSQL the writer of this event loop (no thread at all), on SQLite
+        the writer thread."""
         if is_pinned(self.store, engine.snapshot.id) and self._cases is not None:
+            cases = self._cases
             context = screening_context(engine.snapshot, engine.screener)
-            queued = self._cases.submit(result, context, principal.actor, source="api")
-            if queued is not None:
-                await asyncio.wrap_future(queued[1])
-                return queued[0]
+            if cases.db.is_postgres:
+                receipt = cases.plain_receipt(result, context, principal.actor, source="api")
+                if receipt is not None:
+                    await self._async_writer(cases).write(receipt[0], principal.name)
+                    return receipt[1]
+            else:
+                queued = cases.submit(result, context, principal.actor, source="api")
+                if queued is not None:
+                    await asyncio.wrap_future(queued[1])
+                    return queued[0]
         recorded: Recorded = await run_in_threadpool(self.record, engine, result, principal)
         return recorded
+
+    async def aclose(self) -> None:
+        """Close this event loop's receipt writer connection (server shutdown)."""
+        writer = self._writers.pop(asyncio.get_running_loop(), None)
+        if writer is not None:
+            await writer.close()
+
+    def _async_writer(self, cases: CaseService) -> AsyncReceiptWriter:
+        loop = asyncio.get_running_loop()
+        found = self._writers.get(loop)
+        if found is None or found.db is not cases.db:
+            from clearance.audit.async_writer import AsyncReceiptWriter
+
+            found = self._writers[loop] = AsyncReceiptWriter(cases.db)
+        return found
 
 
 def _decisions(request: Request) -> Decisions:

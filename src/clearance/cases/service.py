@@ -149,6 +149,22 @@ class CaseService:
         """A result without alerts: its receipt queued for the group-commit writer
         (:mod:`clearance.audit.writer`); the future resolves once it is committed. None for a
         result with alerts (those need :meth:`record`: cases in the same transaction)."""
+        receipt = self.plain_receipt(result, context, actor, source=source)
+        if receipt is None:
+            return None
+        body, recorded = receipt
+        return recorded, receipt_writer(self.db).submit(body, actor.name)
+
+    def plain_receipt(
+        self,
+        result: ScreeningResult,
+        context: ScreeningContext,
+        actor: Actor,
+        *,
+        source: str = "screen",
+    ) -> tuple[dict[str, Any], Recorded] | None:
+        """The receipt body of a result without alerts (for a writer to append), or None for
+        a result with alerts (see :meth:`submit`); the caller's role is checked."""
         require(actor.name, actor.roles, Action.RECORD)
         if any(m.alert for m in result.matches):
             return None
@@ -156,7 +172,7 @@ class CaseService:
         body = receipt_body(
             result, context, receipt_id=rid, actor=actor.name, source=source, kind="screen"
         )
-        return Recorded(rid), receipt_writer(self.db).submit(body, actor.name)
+        return body, Recorded(rid)
 
     def record_batch(
         self,

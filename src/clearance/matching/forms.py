@@ -23,6 +23,7 @@ from clearance.matching.normalize import (
 from clearance.matching.params import TrustParams
 from clearance.matching.query import Query
 from clearance.matching.retrieve import QueryForm
+from clearance.matching.slips import misspelt_form_reading
 from clearance.model import Schema
 from clearance.scripts import ARABIC
 
@@ -92,6 +93,11 @@ def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[Q
                     out.append(QueryForm(form, kind, part_trust))
             elif spelled is not None:  # the skeleton of a new spelled form
                 out.append(QueryForm(form, kind, _skeleton_trust(form, *spelled, trust)))
+    if schema is not Schema.PERSON and out and out[0].kind == KIND_LATIN:
+        # "Umatex SJC": the name with a misspelt legal form read as the form
+        reading = misspelt_form_reading(out[0].form)
+        if reading is not None and reading not in seen:
+            out.append(QueryForm(reading, KIND_LATIN, trust.misspelt_form))
     return out
 
 

@@ -7,7 +7,7 @@ one word what the other writes as two, and weights for what each word says.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +18,7 @@ from clearance.matching.normalize import NameForm
 from clearance.matching.pairing import joinable
 from clearance.matching.params import NameParams, WordParams
 from clearance.matching.scripts import hangul_syllable
+from clearance.matching.slips import pair_leftovers, single_word_sim
 from clearance.matching.vocab import (
     LOW_INFO_WORDS,
     PERSON_PARTICLES,
@@ -213,7 +214,12 @@ def compare(
             return NameComparison(bound, (), q_words, c_words, [False] * nq, [False] * nc, False)
     pairs, q_used, c_used = _pairing(triples, q_words, c_words, person, words)
     syllabic = query.form.script in SYLLABIC_SCRIPTS  # Chinese/Korean: words are syllables
-    matched, total = _paired_weight(query, candidate, pairs, syllabic, params)
+    if person and not syllabic and not (syllable_name(q_words) and syllable_name(c_words)):
+        # (in Korean or Chinese names a syllable one letter off is another syllable)
+        pair_leftovers(query.weights, candidate.weights, q_used, c_used, pairs,
+                       lambda i, j: sims.rows[q_words[i]][sims.columns[c_words[j]]],
+                       params)  # fmt: skip
+    matched, total = _paired_weight(query, candidate, pairs, syllabic, params, sims.listed)
     conflict = not person and not all(q_used) and not all(c_used)
     total = _add_unpaired_query(total, query, q_used, params, conflict, person, syllabic)
     lam = params.unmatched_candidate_person if person else params.unmatched_candidate_org
@@ -348,6 +354,7 @@ def _paired_weight(
     pairs: list[tuple[int, int, float, int, int]],
     syllabic: bool,
     params: NameParams,
+    listed: Container[str],
 ) -> tuple[float, float]:
     """The agreement and the weight of the paired words."""
     qw, cw = query.weights, candidate.weights
@@ -355,8 +362,12 @@ def _paired_weight(
     matched = 0.0
     total = 0.0
     for qi, cj, sim, q_span, c_span in pairs:
-        if (single or syllabic) and sim < params.distinctive_sim and qw[qi] >= 1.0:
-            # One distinctive word each: a near-miss on it is the whole name being different.
+        if single and sim < params.distinctive_sim and qw[qi] >= 1.0 and q_span == c_span == 1:
+            # One distinctive word each: a near-miss on it is the whole name being different,
+            # unless it is a typing slip (see slips.single_word_sim).
+            sim = single_word_sim(query.form.tokens[qi], candidate.form.tokens[cj], sim,
+                                  listed, params)  # fmt: skip
+        elif (single or syllabic) and sim < params.distinctive_sim and qw[qi] >= 1.0:
             # In Chinese or Korean a word is one syllable, and a syllable one letter off
             # ("hyon"/"hyok", "chen"/"cheng") is another character.
             sim = max(0.0, 2 * sim - 1.0)

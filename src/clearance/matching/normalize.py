@@ -273,6 +273,11 @@ def _form_class(words: list[str], *, iso: bool = True) -> str | None:
     return _phrase_class(tuple(words), iso)
 
 
+def legal_form_class(phrase: tuple[str, ...]) -> str | None:
+    """The legal-form class ``phrase`` (folded words) spells on its own, or ``None``."""
+    return _phrase_class(phrase, True)
+
+
 @lru_cache(maxsize=100_000)  # single words and short phrases recur across names
 def _phrase_class(phrase: tuple[str, ...], iso: bool) -> str | None:
     if phrase in _NAMES:
@@ -282,8 +287,8 @@ def _phrase_class(phrase: tuple[str, ...], iso: bool) -> str | None:
         found = LEGAL_FORM_PHRASES.get(("".join(phrase),))  # "F.Z.C.O.", "G.M.B.H."
     if found is None:
         found = _FORM_SPELLINGS.get(tuple(_form_key(w) for w in phrase))
-    if found is None and all(len(w) >= 4 for w in phrase):
-        found = _FORM_SOUNDS.get(tuple(sound(respell(w)) for w in phrase))
+    if found is None and _by_sound(phrase):
+        found = _FORM_SOUNDS.get(_sound_key(phrase))
     if found is None and iso:
         found = iso_legal_form(phrase)
     if found is None and len(phrase) == 1 and len(phrase[0]) >= 3:
@@ -320,12 +325,32 @@ def iso_legal_form(phrase: tuple[str, ...]) -> str | None:
 
 def split_legal_forms(words: list[str]) -> tuple[list[str], set[str]]:
     """Remove legal-form phrases at the start or end of ``words``, and distinctive ones inside;
-    return (rest, classes). The matcher's own table first; the ISO 20275 table only when
-    the own table finds no form in the name."""
+    return (rest, classes). The matcher's own table first; the ISO 20275 table on what is
+    left, so that a second form is found too ("Sdn Bhd Tic. Ltd. Şti.")."""
     rest, forms = _split_forms(words, iso=False)
     if not forms:
-        rest, forms = _split_forms(words, iso=True)
-    return rest, forms
+        return _split_forms(words, iso=True)
+    return _split_iso_phrases(rest, forms)
+
+
+def _split_iso_phrases(words: list[str], forms: set[str]) -> tuple[list[str], set[str]]:
+    """Beside a form of the own table, ISO 20275 forms of two or more words at the start or
+    end ("Sdn Bhd"; a short ISO abbreviation there is more often a name: "STG Holding Ltd")."""
+    forms = set(forms)
+    changed = True
+    while changed and len(words) > 2:
+        changed = False
+        for size in range(min(MAX_FORM_WORDS, len(words) - 1), 1, -1):
+            for start in (len(words) - size, 0):
+                found = iso_legal_form(tuple(words[start : start + size]))
+                if found is not None:
+                    forms.add(found)
+                    words = words[:start] + words[start + size :]
+                    changed = True
+                    break
+            if changed:
+                break
+    return words, forms
 
 
 def _split_forms(words: list[str], *, iso: bool) -> tuple[list[str], set[str]]:
@@ -423,11 +448,44 @@ _NOT_FORMS = frozenset({("kia",)})  # "Kia Motors", not "Compañía Motors"
 _NAMES = frozenset({("pratt",)})
 _FORM_SPELLINGS = _form_spellings()
 _DOUBLED_FORMS = _doubled_forms()
-_FORM_SOUNDS: dict[tuple[str, ...], str] = {
-    tuple(sound(w) for w in phrase): cls
-    for phrase, cls in LEGAL_FORM_PHRASES.items()
-    if all(len(w) >= 4 for w in phrase)
-}
+FORM_SOUND_LETTERS = 4  # letters from which a legal-form word may be matched by sound
+
+
+def _by_sound(phrase: tuple[str, ...]) -> bool:
+    """Is ``phrase`` matched by sound: all its words long, or two or more long words and a
+    short one between ("Obschestvo s ogranichennoi otvetstvennostyu")?"""
+    long = sum(len(w) >= FORM_SOUND_LETTERS for w in phrase)
+    return long == len(phrase) or long >= 2
+
+
+def _sound_key(phrase: tuple[str, ...]) -> tuple[str, ...]:
+    """Long words by sound, short words ("s", "z", "de") as written."""
+    return tuple(sound(respell(w)) if len(w) >= FORM_SOUND_LETTERS else w for w in phrase)
+
+
+def _glued(phrase: tuple[str, ...]) -> tuple[str, ...]:
+    """``phrase`` with each one-letter word run into the next ("s ogranichennoi" written
+    "sogranichennoi", "z obmezhenoyu" written "zobmezhenoyu")."""
+    out: list[str] = []
+    for i, word in enumerate(phrase):
+        if i > 0 and len(phrase[i - 1]) == 1 and out:
+            out[-1] += word
+        else:
+            out.append(word)
+    return tuple(out)
+
+
+def _form_sounds() -> dict[tuple[str, ...], str]:
+    table: dict[tuple[str, ...], str] = {}
+    for phrase, cls in LEGAL_FORM_PHRASES.items():
+        bare = tuple(w for w in phrase if len(w) > 1)  # (a misspelt glued word is corrected
+        for spelt in (phrase, _glued(phrase), bare):  # to the form word: "s" is then lost)
+            if _by_sound(spelt):
+                table.setdefault(_sound_key(spelt), cls)
+    return table
+
+
+_FORM_SOUNDS = _form_sounds()
 _FORM_WORDS_LONG = frozenset(w for phrase in LEGAL_FORM_PHRASES for w in phrase if len(w) >= 5)
 
 

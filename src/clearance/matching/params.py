@@ -78,9 +78,15 @@ class NameParams:
     conflict_word_weight: float = 1.0  # a generic word left over on both sides of a company
     number_conflict_factor: float = 0.5  # the score is scaled by this when numbers differ
     distinctive_sim: float = 0.95  # one distinctive word each: a pair under this is a miss
-    supported_sim: float = 0.8  # query words agreeing this well support a longer listed name
+    supported_sim: float = 0.94  # query words agreeing this well (not near-misses: "Anghel
+    # Florea" is not GOMEZ FLORES, Luis Angel) support a longer listed name
     supported_words: int = 2  # ... when at least this many do
     bound_margin: float = 0.1  # the exact score is skipped when the bound trails min - margin
+    # One distinctive word each (see clearance.matching.slips.single_word_sim):
+    slip_sim: float = 0.8  # two adjacent letters swapped in a word the lists lack ("MEAI"/MAEI)
+    listed_word_miss: float = 0.5  # share a near-miss keeps when the query word is listed itself
+    leftover_sim: float = 0.3  # the one word left on each side pairs from this similarity ...
+    leftover_support: int = 2  # ... when this many other words agree closely (supported_sim)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +109,7 @@ class TrustParams:
     skeleton: float = 0.92  # a match on consonants alone (an Arabic-script skeleton)
     skeleton_full_letters: int = 6  # consonants a skeleton needs before it is trusted fully
     vowelled_skeleton: float = 0.75  # skeleton of a name whose every word has known vowels
+    misspelt_form: float = 0.95  # a company's first/last word read as a misspelt legal form
 
 
 def declared(params: object) -> dict[str, object]:

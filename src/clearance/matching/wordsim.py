@@ -201,7 +201,7 @@ def _letters(word: str) -> str:
 class WordSimilarity:
     """Similarities of one query's words against a set of candidate words, as Python lists."""
 
-    __slots__ = ("columns", "params", "rows")
+    __slots__ = ("columns", "listed", "params", "rows")
 
     def __init__(
         self,
@@ -214,6 +214,8 @@ class WordSimilarity:
         params: WordParams = WORDS,
     ) -> None:
         self.params = params  # the pairing reads its thresholds from here
+        # the words the lists hold (a query word among them is a name, not a typo)
+        self.listed: Mapping[str, str] = table.phonetic if isinstance(table, WordInfo) else {}
         rows = similarity_rows(
             query_words,
             candidate_words,

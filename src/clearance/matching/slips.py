@@ -1,0 +1,132 @@
+"""Typing slips in short names: what a one-letter slip in a company's legal form or in a
+one-word name looks like, told apart from another name.
+
+* A word at the start or end of a company name one letter away from a legal form ("Umatex
+  SJC", "PJS Alrosa", "Alaxy BBVBA") is that form misspelt: :func:`misspelt_form_reading`
+  gives the query read that way (trusted a little less, see
+  :class:`~clearance.matching.params.TrustParams`).
+* Two adjacent letters swapped in a word the lists do not hold ("MEAI" for MAEI) is a slip;
+  a near-miss on a word the lists do hold ("Denis" for DENISE) is another name
+  (:func:`single_word_sim`, for names of one distinctive word each).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Container, Sequence
+from functools import lru_cache
+from string import ascii_lowercase
+
+from rapidfuzz.distance import OSA
+from rigour.names import extract_org_types
+
+from clearance.matching.normalize import NameForm, legal_form_class
+from clearance.matching.params import NameParams
+from clearance.matching.vocab import ABBREVIATIONS, LEGAL_FORM_PHRASES
+from clearance.matching.wordsim import swapped
+
+FORM_SLIP_MIN_LENGTH = 3  # letters a word and the form it is read as both need
+FORM_SLIP_MAX_LENGTH = 5  # abbreviations ("bbvba"); a long form word is corrected as it is read
+
+
+def _one_slip(word: str) -> list[str]:
+    """``word`` with one letter dropped, one letter added, or two adjacent letters swapped
+    (not one letter changed: "Tom" is not "Too", "Ono" is not "OOO")."""
+    size = len(word)
+    out = [word[:i] + word[i + 1 :] for i in range(size)]
+    out += [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(size - 1)
+            if word[i] != word[i + 1]]  # fmt: skip
+    out += [word[:i] + c + word[i:] for i in range(size + 1) for c in ascii_lowercase]
+    return [w for w in dict.fromkeys(out) if len(w) >= FORM_SLIP_MIN_LENGTH]
+
+
+def _own_spellings() -> dict[str, str]:
+    """One-word legal forms of the matcher's own table (abbreviations included) by class."""
+    words = {p[0]: cls for p, cls in LEGAL_FORM_PHRASES.items() if len(p) == 1}
+    for short, full in ABBREVIATIONS.items():
+        if full in words:
+            words.setdefault(short, words[full])
+    return {w: c for w, c in words.items() if len(w) >= FORM_SLIP_MIN_LENGTH and w.isalpha()}
+
+
+_OWN_SPELLINGS = _own_spellings()
+
+
+@lru_cache(maxsize=50_000)
+def misspelt_form(word: str) -> str | None:
+    """The legal-form class ``word`` names with one slip ("sjc" -> jsc, "bbvba" -> llc), or
+    ``None`` (also when ``word`` is a form as written, longer than an abbreviation, or not a
+    word of letters). The own
+    table by look-up, rigour's ISO 20275 table in one pass over all the slips."""
+    if not FORM_SLIP_MIN_LENGTH <= len(word) <= FORM_SLIP_MAX_LENGTH or not word.isalpha():
+        return None
+    if legal_form_class((word,)) is not None:
+        return None
+    slips = _one_slip(word)
+    found = {_OWN_SPELLINGS[v] for v in slips if v in _OWN_SPELLINGS}
+    if not found:
+        spelt = set(slips)
+        hits = {m for m, _ in extract_org_types(" ".join(slips)) if m in spelt}
+        found = {c for c in (legal_form_class((m,)) for m in hits) if c is not None}
+    return found.pop() if len(found) == 1 else None  # one reading, or it is no form
+
+
+def misspelt_form_reading(form: NameForm) -> NameForm | None:
+    """``form`` (a company name with its legal forms split off) with its first or last word
+    read as a misspelt legal form, when one is ("UMATEX SJC" -> "umatex" + jsc)."""
+    tokens = form.tokens
+    if form.native or len(tokens) < 2:
+        return None
+    for i in (len(tokens) - 1, 0):
+        cls = misspelt_form(tokens[i])
+        if cls is not None:
+            rest = tokens[:i] + tokens[i + 1 :]
+            return NameForm(rest, form.forms | {cls}, form.script, form.native)
+    return None
+
+
+def single_word_sim(
+    query_word: str, listed_word: str, sim: float, listed: Container[str], params: NameParams
+) -> float:
+    """How far a near-miss (``sim`` under ``params.distinctive_sim``) counts when each name
+    has one distinctive word: mostly it makes the names different (``2 * sim - 1``); two
+    adjacent letters swapped in a word the lists do not hold is a typing slip
+    (``params.slip_sim``); a query word the lists hold is a name of its own, and a near-miss
+    on it counts ``params.listed_word_miss`` of that."""
+    different = max(0.0, 2 * sim - 1.0)
+    if query_word in listed:
+        return different * params.listed_word_miss
+    if len(query_word) == len(listed_word) and _is_swap(query_word, listed_word):
+        return max(different, params.slip_sim)
+    return different
+
+
+def _is_swap(a: str, b: str) -> bool:
+    return OSA.distance(a, b, score_cutoff=1) == 1 and swapped(a, b)
+
+
+def pair_leftovers(
+    q_weights: Sequence[float],
+    c_weights: Sequence[float],
+    q_used: list[bool],
+    c_used: list[bool],
+    pairs: list[tuple[int, int, float, int, int]],
+    sim: Callable[[int, int], float],
+    params: NameParams,
+) -> None:
+    """Pair the one word each side has left over ("Mohamed Ale Nkalubo" / MOHAMED ALI NKALUBO,
+    "Novikov Ian" / NOVIKOV Yan) at their similarity, however low (from
+    ``params.leftover_sim``), when every other word has paired and enough of them agree
+    closely: in a short word one slip is most of the word, but it is that word's slip."""
+    q_free = [i for i, used in enumerate(q_used) if not used]
+    c_free = [j for j, used in enumerate(c_used) if not used]
+    if len(q_free) != 1 or len(c_free) != 1:
+        return
+    i, j = q_free[0], c_free[0]
+    if q_weights[i] < 1.0 or c_weights[j] < 1.0:
+        return
+    close = sum(1 for _, _, s, q_span, c_span in pairs
+                if s >= params.supported_sim and q_span == c_span == 1)  # fmt: skip
+    value = sim(i, j)
+    if close >= params.leftover_support and value >= params.leftover_sim:
+        q_used[i] = c_used[j] = True
+        pairs.append((i, j, value, 1, 1))

@@ -1,0 +1,133 @@
+"""The API's PostgreSQL receipt writer on the event loop (clearance.audit.async_writer): receipts
+submitted at once share statements, the chain stays one line while the thread writer and other
+processes append too, a caller hears of its receipt only once it is committed, a bad receipt
+does not sink its batch, and a database that goes away fails the callers cleanly and is
+reconnected to afterwards."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from clearance.audit.async_writer import AsyncReceiptWriter
+from clearance.audit.log import read_head, verify
+from clearance.audit.writer import ReceiptWriter, write_receipts
+from clearance.db import Database
+from clearance.db.engine import DatabaseUnavailable
+from tests.decisions.dbtools import raw_sql
+from tests.decisions.test_writer import WRITER_PROCESS, body, linked
+
+# PostgreSQL only (the fixtures ``db`` and ``db_url`` of tests/decisions/conftest.py)
+only_pg = pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+
+
+@only_pg
+def test_concurrent_writes_share_statements_and_answer_after_commit(
+    db: Database, db_url: str
+) -> None:
+    writer = AsyncReceiptWriter(db)
+
+    async def one(i: int) -> tuple[int, bool]:
+        seq = await writer.write(body(f"c{i}", i), "svc")
+        # answered only once committed: another connection sees it
+        return seq, bool(raw_sql(db_url, f"SELECT 1 FROM receipts WHERE id = 'c{i}'"))
+
+    async def main() -> list[tuple[int, bool]]:
+        try:
+            return await asyncio.gather(*(one(i) for i in range(150)))
+        finally:
+            await writer.close()
+
+    answers = asyncio.run(main())
+    assert sorted(seq for seq, _ in answers) == list(range(1, 151))
+    assert all(seen for _, seen in answers)
+    assert writer.written == 150 and writer.batches < 150  # receipts shared statements
+    verdict = verify(db)
+    assert verdict.ok and verdict.rows == 150 and read_head(db) == verdict.head
+    assert raw_sql(db_url, "SELECT count(DISTINCT prev_hash) FROM audit_log")[0][0] == 150
+    assert linked(db_url) == 150
+
+
+@only_pg
+def test_with_the_thread_writer_and_other_processes_the_chain_never_forks(
+    db: Database, db_url: str
+) -> None:
+    procs = [
+        subprocess.Popen([sys.executable, "-c", WRITER_PROCESS, db_url, f"p{n}", "60"])
+        for n in range(2)
+    ]
+    writer = AsyncReceiptWriter(db)
+    threaded = ReceiptWriter(db)
+
+    async def main() -> None:
+        loop = asyncio.get_running_loop()
+        with ThreadPoolExecutor(4) as pool:
+            side = [
+                loop.run_in_executor(pool, threaded.write, body(f"t{i}", i), "svc")
+                for i in range(60)
+            ]
+            await asyncio.gather(*(writer.write(body(f"a{i}", i), "svc") for i in range(90)), *side)
+        await writer.close()
+
+    asyncio.run(main())
+    assert all(p.wait(timeout=180) == 0 for p in procs)
+    verdict = verify(db)
+    assert verdict.ok and verdict.rows == 270 and read_head(db).count == 270
+    assert raw_sql(db_url, "SELECT count(DISTINCT prev_hash), count(*) FROM audit_log")[0] == (
+        270,
+        270,
+    )
+    assert linked(db_url) == 270
+
+
+@only_pg
+def test_a_bad_receipt_fails_alone(db: Database) -> None:
+    write_receipts(db, [(body("dup"), "svc")])
+    writer = AsyncReceiptWriter(db)
+
+    async def main() -> list[int | BaseException]:
+        try:
+            calls = [writer.write(body(r, i), "svc") for i, r in enumerate(["x1", "dup", "x2"])]
+            return await asyncio.gather(*calls, return_exceptions=True)
+        finally:
+            await writer.close()
+
+    first, dup, last = asyncio.run(main())
+    assert isinstance(dup, Exception) and not isinstance(dup, DatabaseUnavailable)
+    assert sorted([first, last]) == [2, 3]  # type: ignore[type-var]
+    verdict = verify(db)
+    assert verdict.ok and verdict.rows == 3
+
+
+@only_pg
+def test_a_lost_connection_fails_its_callers_then_reconnects(db: Database, db_url: str) -> None:
+    writer = AsyncReceiptWriter(db)
+
+    async def main() -> None:
+        assert await writer.write(body("before"), "svc") == 1
+        # the server drops the writer's connection (as on a restart or failover)
+        raw_sql(
+            db_url,
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()",
+        )
+        with pytest.raises(DatabaseUnavailable, match="unavailable"):
+            await writer.write(body("lost"), "svc")
+        assert await writer.write(body("after"), "svc") == 2
+        await writer.close()
+
+    asyncio.run(main())
+    db.engine.dispose()  # the pool's connections were dropped too
+    assert verify(db).rows == 2
+    assert not raw_sql(db_url, "SELECT 1 FROM receipts WHERE id = 'lost'")
+
+
+def test_needs_postgresql(tmp_path: object) -> None:
+    db = Database(f"sqlite:///{tmp_path}/x.db")
+    with pytest.raises(ValueError, match="PostgreSQL"):
+        AsyncReceiptWriter(db)
+    db.dispose()
