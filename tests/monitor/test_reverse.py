@@ -8,26 +8,35 @@ thresholds, and the stored index must give the same candidates as the built one.
 
 from __future__ import annotations
 
+import csv
 import random
 from pathlib import Path
 
 import pytest
 
+from clearance.batch.columns import ColumnSpec
+from clearance.db import Database
 from clearance.matching.engine import Algorithm, Screener
 from clearance.matching.query import ScreenOptions
 from clearance.matching.retrieve import word_records
 from clearance.model import Entity
+from clearance.monitor.book import Book
 from clearance.monitor.bookforms import BookForms
 from clearance.monitor.customer import BookCustomer
-from clearance.monitor.reverse import load_shard, save_shard
+from clearance.monitor.reverse import BookIndex, load_shard, save_shard
 from clearance.settings import MatchingPolicy
 from clearance.sources import read_path
 from tests.monitor.books import generate, listed_names
 
 
 @pytest.fixture(scope="module")
-def delta(data_dir: Path) -> tuple[list[Entity], list[BookCustomer]]:
-    entities = read_path(data_dir / "ofac" / "sdn_csv_2023-12-28").entities
+def listed(data_dir: Path) -> list[Entity]:
+    return read_path(data_dir / "ofac" / "sdn_csv_2023-12-28").entities
+
+
+@pytest.fixture(scope="module")
+def delta(listed: list[Entity]) -> tuple[list[Entity], list[BookCustomer]]:
+    entities = listed
     picked = random.Random(3).sample(entities, 600)
     rows = generate(3000, listed_names(picked), 300, seed=21)
     customers = [
@@ -87,3 +96,91 @@ def test_stored_shard_gives_the_same_candidates(built: Built, tmp_path: Path) ->
     loaded = load_shard(tmp_path / "shard-1-1", "1")
     assert loaded is not None and len(loaded) == len(customers)
     assert loaded.candidates(screener.index, 0.7) == forms.candidates(screener.index, 0.7)
+
+
+def test_import_shard_equals_one_built_from_the_book(built: Built, tmp_path: Path) -> None:
+    """The shard an import analyses as it validates is the one built from the stored book, and
+    a later import above an index that has not caught up is read back from the book."""
+    screener, _, customers = built
+    with (tmp_path / "book.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "name", "type", "dob", "passport"])
+        for c in customers:
+            passport = c.identifiers[0][1] if c.identifiers else ""
+            writer.writerow([c.id, c.name, c.type or "", c.dob or "", passport])
+    db = Database(f"sqlite:///{tmp_path / 'book.db'}")
+    db.upgrade()
+    book = Book(db)
+    spec = ColumnSpec(identifiers=(("passport", "passport"),))
+    result = book.import_file(tmp_path / "book.csv", spec, index_forms=True)
+    assert result.forms is not None and len(result.forms) == len(customers)
+    home = tmp_path / "home"
+    index = BookIndex.refresh(book, home, imported=result)
+    stored = BookForms.build([c for c, _ in book.iter_customers()])
+    (shard,) = index.shards
+    assert sorted(shard.ids) == sorted(stored.ids) and set(shard.words) == set(stored.words)
+    for threshold in (0.5, 0.7):
+        assert index.candidates(screener.index, threshold) == stored.candidates(
+            screener.index, threshold
+        )
+    assert "by-id" in index.candidates(screener.index, 0.7)
+    # A second import whose forms are not used, then a third: the index reads the second back.
+    (tmp_path / "more.csv").write_text("id,name\nx1,Quite Another Name\n", encoding="utf-8")
+    book.import_file(tmp_path / "more.csv")
+    (tmp_path / "last.csv").write_text("id,name\nx2,Some Other Name\n", encoding="utf-8")
+    last = book.import_file(tmp_path / "last.csv", index_forms=True)
+    index = BookIndex.refresh(book, home, imported=last)
+    assert len(index) == len(customers) + 2
+    db.dispose()
+
+
+@pytest.fixture(scope="module")
+def snapshot_screener(listed: list[Entity], delta: tuple[list[Entity], list[BookCustomer]]
+                      ) -> Screener:  # fmt: skip
+    """A snapshot of 4,000 entities: the delta's 600 and 3,400 others."""
+    picked, _ = delta
+    ids = {e.id for e in picked}
+    others = random.Random(4).sample([e for e in listed if e.id not in ids], 3400)
+    return Screener.build(others + picked, MatchingPolicy(screen_cache=0))
+
+
+@pytest.mark.parametrize("threshold", [0.5, 0.7])
+def test_candidates_hold_every_customer_the_snapshot_matches_with_the_delta(
+    delta: tuple[list[Entity], list[BookCustomer]], built: Built, snapshot_screener: Screener,
+    threshold: float,
+) -> None:  # fmt: skip
+    """With the whole snapshot's index (which holds the delta's entities), the candidates hold
+    every customer whose screening against the snapshot matches a delta entity (what the
+    monitor screens them for), and fewer customers than the bound against the delta alone."""
+    picked, _ = delta
+    mini, forms, customers = built
+    ids = {e.id for e in picked}
+    found = forms.candidates(mini.index, threshold, full=snapshot_screener.index)
+    options = ScreenOptions(limit=10**6, threshold=threshold)
+    matched = {
+        c.id
+        for c in customers
+        if any(m.entity_id in ids for m in snapshot_screener.screen(c.query(), options).matches)
+    }
+    assert matched <= found
+    assert "by-id" in matched and len(matched) >= 200
+    assert len(found) < len(forms.candidates(mini.index, threshold))
+
+
+def test_screening_restricted_to_entities_returns_exactly_their_matches(
+    delta: tuple[list[Entity], list[BookCustomer]], built: Built, snapshot_screener: Screener
+) -> None:
+    """``ScreenOptions.entities`` (what the monitor screens a delta's candidates with): the
+    matches of the unrestricted screening with those entities, scores and all, and no others."""
+    picked, _ = delta
+    _, _, customers = built
+    ids = frozenset(e.id for e in picked)
+    whole = ScreenOptions(limit=10**6, threshold=0.7)
+    only = ScreenOptions(limit=10**6, threshold=0.7, entities=ids)
+    kept = 0
+    for customer in customers[::3]:
+        query = customer.query()
+        expected = [m for m in snapshot_screener.screen(query, whole).matches if m.entity_id in ids]
+        assert list(snapshot_screener.screen(query, only).matches) == expected
+        kept += len(expected)
+    assert kept >= 50

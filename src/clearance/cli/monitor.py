@@ -17,6 +17,7 @@ from clearance.errors import ClearanceError
 
 if TYPE_CHECKING:  # the database, the monitor and batch's readers load when a command runs
     from clearance.monitor import Book, RunSummary
+    from clearance.monitor.book import ImportResult
     from clearance.monitor.spark import SparkBook
 
 book_app = typer.Typer(help="The customer book monitored against the lists.", no_args_is_help=True)
@@ -43,13 +44,15 @@ def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None] | None]:
 
 
 def _index_book(
-    ctx: typer.Context, workers: int, progress: Callable[[str, int, int], None] | None
-) -> None:
+    ctx: typer.Context, workers: int, progress: Callable[[str, int, int], None] | None,
+    imported: ImportResult,
+) -> None:  # fmt: skip
     """Bring the book's reverse-screening index up to date now (a shard for what the import
-    wrote), so the next monitoring run does not wait for it."""
+    wrote, analysed as it was validated), so the next monitoring run does not wait for it."""
     from clearance.monitor.reverse import BookIndex
 
-    BookIndex.refresh(_book(ctx), get_state(ctx).settings.home, workers=workers, progress=progress)
+    BookIndex.refresh(_book(ctx), get_state(ctx).settings.home, workers=workers,
+                      progress=progress, imported=imported)  # fmt: skip
 
 
 def _book(ctx: typer.Context) -> Book:
@@ -98,9 +101,9 @@ def import_(
         step = (lambda done, total: progress("importing", done, total)) if progress else None
         result = _book(ctx).import_file(
             path, spec, replace=replace, errors_path=errors, input_format=input_format,
-            text=text, workers=workers or os.cpu_count() or 1, progress=step,
+            text=text, workers=workers or os.cpu_count() or 1, progress=step, index_forms=True,
         )  # fmt: skip
-        _index_book(ctx, workers or os.cpu_count() or 1, progress)
+        _index_book(ctx, workers or os.cpu_count() or 1, progress, result)
     if json_output:
         print_json(result.to_dict())
         return

@@ -209,6 +209,9 @@ class Screener:
         if len(by_entity) > self.algo.max_entities:
             ranked = sorted(by_entity, key=lambda e: -max(records.get(r, 0) for r in by_entity[e]))
             by_entity = {e: by_entity[e] for e in ranked[: self.algo.max_entities]}
+        if options.entities is not None:
+            ent_id = self.index.ent_id
+            by_entity = {e: r for e, r in by_entity.items() if ent_id[e] in options.entities}
         matches = self._score(
             query, forms, by_entity, records, id_hits, floor, threshold, weak_alerts,
             options.explain,

@@ -44,6 +44,9 @@ class ScreenOptions:
     threshold: float | None = None
     weak_alias_alerts: bool | None = None
     explain: bool = True
+    # Score only these entities (by id), after retrieval's cut: a screening's matches with
+    # them, and no others (the monitor's delta asks for its changed entities only).
+    entities: frozenset[str] | None = None
 
 
 def _check_text(field_name: str, value: str, max_len: int = MAX_NAME_LENGTH) -> str:

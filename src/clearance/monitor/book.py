@@ -10,7 +10,7 @@ with their line numbers) and are not imported; an interrupted import leaves the 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -23,6 +23,7 @@ from clearance.batch.columns import ColumnSpec
 from clearance.batch.io import BadRecord, TextOptions
 from clearance.db import Database
 from clearance.errors import ClearanceError, NotFoundError
+from clearance.monitor.bookforms import Indexed
 from clearance.monitor.customer import BookCustomer
 from clearance.monitor.reading import COLUMNS, Prepared, Stamp, prepare, read_customers
 from clearance.monitor.tables import Alert, Customer
@@ -44,6 +45,9 @@ class ImportResult:
     errors: int = 0
     errors_path: Path | None = None
     seq: int = 0
+    # the reverse-index entries of the customers written (``index_forms``), for the shard of
+    # this import's ``seq`` (:meth:`BookIndex.refresh`)
+    forms: list[Indexed] | None = field(default=None, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -79,16 +83,18 @@ class Book:
         text: TextOptions = TextOptions(),
         workers: int = 1,
         progress: Callable[[int, int], None] | None = None,
+        index_forms: bool = False,
     ) -> ImportResult:
         """Upsert the customers of ``path`` in one transaction (see the module docstring);
-        rows validated in ``workers`` processes."""
+        rows validated in ``workers`` processes, which also analyse the written customers for
+        the reverse index when ``index_forms`` (see ``ImportResult.forms``)."""
         errors_path = errors_path or path.with_name(path.name + ".errors.jsonl")
 
         def items(stamp: Stamp) -> Iterator[Prepared | BadRecord]:
             return read_customers(path, stamp, spec, input_format=input_format, text=text,
                                   workers=workers, progress=progress)  # fmt: skip
 
-        return self._import(items, replace=replace, errors_path=errors_path)
+        return self._import(items, replace=replace, errors_path=errors_path, forms=index_forms)
 
     def upsert(self, customers: Sequence[BookCustomer]) -> ImportResult:
         """Upsert customers given in memory (the API's batch), in one transaction."""
@@ -104,15 +110,16 @@ class Book:
         *,
         replace: bool,
         errors_path: Path | None,
+        forms: bool = False,
     ) -> ImportResult:
-        result = ImportResult(errors_path=errors_path)
+        result = ImportResult(errors_path=errors_path, forms=[] if forms else None)
         bad: list[BadRecord] = []
         with self.db.connect(write=True) as conn:
             known = dict(conn.execute(select(CUSTOMERS.c.id, CUSTOMERS.c.digest)).all())
             seq = (conn.execute(select(func.max(CUSTOMERS.c.seq))).scalar() or 0) + 1
             result.seq = seq
             now = _now()
-            stamp = Stamp(seq, now, conn.dialect.name == "sqlite")
+            stamp = Stamp(seq, now, conn.dialect.name == "sqlite", forms)
             new_rows: list[tuple[Any, ...]] = []
             changed_rows: list[tuple[Any, ...]] = []
             seen: set[str] = set()
@@ -129,6 +136,9 @@ class Book:
                     changed_rows.append(item.values)
                 else:
                     result.unchanged += 1
+                    continue
+                if result.forms is not None and item.forms is not None:
+                    result.forms.append(item.forms)
                 if len(new_rows) >= WRITE_BATCH:
                     result.inserted += _insert(conn, new_rows)
                 if len(changed_rows) >= WRITE_BATCH:

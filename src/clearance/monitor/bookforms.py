@@ -47,10 +47,12 @@ from clearance.matching.index import (
     clean_identifier,
     deletions,
 )
+from clearance.matching.legalforms import warm_up_forms
 from clearance.matching.names import word_weight
 from clearance.matching.phonetics import phonetic, respell, sound
 from clearance.matching.query import Query
 from clearance.matching.retrieve import word_records
+from clearance.matching.scripts import warm_up
 from clearance.model import Schema
 from clearance.monitor.customer import BookCustomer
 
@@ -59,6 +61,7 @@ META = "forms.json"
 PAIR_PREFIXES = ("c:", "t:", "n:", "s:")  # every prefix a run-together pair is looked up by
 PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}  # as retrieval's keys
 Raw = tuple[str, bool, list[tuple[int, float, tuple[str, ...]]]]  # id, person, forms
+Indexed = tuple[Raw, tuple[str, ...]]  # a customer's forms and clean identifiers
 
 
 def customer_forms(customer: BookCustomer) -> Raw:
@@ -67,6 +70,13 @@ def customer_forms(customer: BookCustomer) -> Raw:
     forms = query_forms(Query(name=customer.name, schema=schema))
     raw = [(f.kind, f.trust, f.form.tokens) for f in forms]
     return customer.id, schema is Schema.PERSON, raw
+
+
+def indexed(customer: BookCustomer) -> Indexed:
+    """What the reverse index keeps of one customer (worked out where it is validated on
+    import, so the index is not analysed again from the database)."""
+    keys = (clean_identifier(value) for _type, value in customer.identifiers)
+    return customer_forms(customer), tuple(k for k in keys if k)
 
 
 def word_probes(word: str, kind: int, near: int) -> list[str]:
@@ -104,6 +114,8 @@ def analyse_customers(customers: Sequence[BookCustomer], workers: int = 1) -> It
     """Every customer's forms, analysed in ``workers`` forked processes for large sets."""
     if workers <= 1 or len(customers) < 4000:
         return _chunk_forms(customers)
+    warm_up()  # script tables loaded once, before the workers fork, not in each
+    warm_up_forms()
     size = 5000
     chunks = [customers[i : i + size] for i in range(0, len(customers), size)]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
@@ -158,6 +170,15 @@ class BookForms:
                 if key := clean_identifier(value):
                     identifiers[key].append(pos)
         return cls.from_raw(analyse_customers(customers, workers), dict(identifiers))
+
+    @classmethod
+    def from_indexed(cls, entries: Sequence[Indexed]) -> BookForms:
+        """A shard from customers analysed already (:func:`indexed`)."""
+        identifiers: dict[str, list[int]] = defaultdict(list)
+        for pos, (_raw, keys) in enumerate(entries):
+            for key in keys:
+                identifiers[key].append(pos)
+        return cls.from_raw((raw for raw, _keys in entries), dict(identifiers))
 
     @classmethod
     def from_raw(cls, raws: Iterable[Raw], identifiers: dict[str, list[int]]) -> BookForms:
@@ -225,31 +246,44 @@ class BookForms:
         nothing)."""
         keys = key_hashes(chain(index.vocab, index.neighbour_keys))
         maybe = np.unique(self.probe_word[np.isin(self.probe_hash, keys)])
-        out = np.full(len(self.words), -1, dtype=np.int64)
-        for pos in maybe.tolist():
+        return self._reach(index, maybe, algo, np.full(len(self.words), -1, dtype=np.int64))
+
+    def _reach(
+        self, index: NameIndex, positions: npt.NDArray[np.int32], algo: Algorithm,
+        out: npt.NDArray[np.int64],
+    ) -> npt.NDArray[np.int64]:  # fmt: skip
+        """``out`` with the reach in ``index`` of the words at ``positions`` filled in."""
+        for pos in positions.tolist():
             word = self.words[pos]
+            if len(word) < 2:  # not looked up by retrieval
+                continue
             kind = int(self.word_kind[pos])
             hit = word_records(index, word, kind, algo.retrieval, algo.words)
-            if len(word) >= 2 and hit is not None:
-                out[pos] = len(hit[0])
+            out[pos] = len(hit[0]) if hit is not None else -1
         return out
 
     # -- reverse screening -------------------------------------------------------------------
-    def candidates(self, index: NameIndex, threshold: float) -> set[str]:
+    def candidates(
+        self, index: NameIndex, threshold: float, full: NameIndex | None = None
+    ) -> set[str]:
         """Ids of the customers whose screening against ``index`` (the delta's entities) can
         return a match: a form's retrieval bound reaches the floor, or an identifier is the
-        same (a superset: the monitor screens each forward, retrieval and scoring included)."""
+        same (a superset: the monitor screens each forward, retrieval and scoring included).
+        With ``full`` (the whole snapshot's index, which holds the delta's entities): those
+        whose screening against ``full`` can return a match with one of the delta's entities
+        (the floor is lowered only as retrieval in ``full`` lowers it)."""
         algo = Algorithm()
         floor, low = lowest_floor(threshold, algo)
-        possible = self._bounded(index, floor, low, algo)
+        possible = self._bounded(index, floor, low, algo, full)
         found = {self.ids[pos] for pos in np.unique(self.form_customer[possible]).tolist()}
         for value in index.identifiers:
             found.update(self.ids[pos] for pos in self.identifiers.get(value, ()))
         return found
 
     def _bounded(
-        self, index: NameIndex, floor: float, low: float, algo: Algorithm
-    ) -> npt.NDArray[np.int64]:
+        self, index: NameIndex, floor: float, low: float, algo: Algorithm,
+        full: NameIndex | None = None,
+    ) -> npt.NDArray[np.int64]:  # fmt: skip
         """Forms whose retrieval bound against ``index`` can reach the floor (see the module
         docstring): the upper bound of every name of ``index`` at once."""
         params, near = algo.names, algo.retrieval.near_min_length
@@ -286,9 +320,29 @@ class BookForms:
         most = np.zeros(forms, dtype=np.int64)
         np.maximum.at(most, tok_form, reach[self.tok_word])
         lowered = (missed > 0) & (most <= algo.retrieval.rare_reach)
-        need = np.where(lowered, low, floor) * total - 1e-6
-        ok = (hits > 0) & (total > 0) & (got >= need)
-        return np.flatnonzero(ok)
+        able = (hits > 0) & (total > 0)
+        sure = able & (got >= floor * total - 1e-6)
+        relaxed = able & ~sure & lowered & (got >= low * total - 1e-6)
+        if full is not None and relaxed.any():
+            relaxed &= self._lowered_in(full, relaxed, tok_form, long, algo)
+        return np.flatnonzero(sure | relaxed)
+
+    def _lowered_in(
+        self, full: NameIndex, forms: npt.NDArray[np.bool_], tok_form: npt.NDArray[np.int64],
+        long: npt.NDArray[np.bool_], algo: Algorithm,
+    ) -> npt.NDArray[np.bool_]:  # fmt: skip
+        """Which of ``forms`` retrieval in ``full`` holds to the lowered floor: a word of
+        ``near_min_length`` letters reaches nothing there, and the form reaches at most
+        ``rare_reach`` names (at least as many as its most reaching word does). A word that
+        reaches nothing in ``full`` reaches nothing in the delta's index, which it contains."""
+        count = len(forms)
+        needed = np.unique(self.tok_word[forms[tok_form]])
+        reach = self._reach(full, needed, algo, np.full(len(self.words), -1, dtype=np.int64))
+        missed = np.bincount(tok_form, weights=(reach < 0)[self.tok_word] & long[self.tok_word],
+                             minlength=count)  # fmt: skip
+        most = np.zeros(count, dtype=np.int64)
+        np.maximum.at(most, tok_form, reach[self.tok_word])
+        return (missed > 0) & (most <= algo.retrieval.rare_reach)
 
 
 def _probes(

@@ -12,7 +12,7 @@ import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,9 @@ from clearance.batch.io import (
     open_input,
 )
 from clearance.errors import ClearanceError
+from clearance.matching.legalforms import warm_up_forms
+from clearance.matching.scripts import warm_up
+from clearance.monitor.bookforms import Indexed, indexed
 from clearance.monitor.customer import BookCustomer
 
 # Column order of ``book_customers`` as the driver receives it (see ``Prepared.values``).
@@ -49,6 +52,7 @@ class Prepared:
     id: str
     digest: str
     values: tuple[Any, ...]
+    forms: Indexed | None = None  # its reverse-index entry, when the import builds one
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +62,17 @@ class Stamp:
     seq: int
     now: datetime
     sqlite: bool
+    forms: bool = False  # also analyse each customer for the reverse index
 
     def time_value(self) -> Any:
         if self.sqlite:  # SQLAlchemy's SQLite storage format (UTC)
-            return self.now.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+            return _sqlite_time(self.now)
         return self.now
+
+
+@lru_cache(maxsize=4)  # one import's rows share one time: formatted once, not per row
+def _sqlite_time(now: datetime) -> str:
+    return now.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def prepare(customer: BookCustomer, stamp: Stamp, line: int = 0) -> Prepared:
@@ -73,7 +83,7 @@ def prepare(customer: BookCustomer, stamp: Stamp, line: int = 0) -> Prepared:
         orjson.dumps(data["countries"]).decode(), orjson.dumps(data["identifiers"]).decode(),
         orjson.dumps(data["extra"], default=str).decode(), digest, stamp.seq, stamp.time_value(),
     )  # fmt: skip
-    return Prepared(line, customer.id, digest, values)
+    return Prepared(line, customer.id, digest, values, indexed(customer) if stamp.forms else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +147,9 @@ def read_customers(
     columns = list(source.header) if fmt == "parquet" else []
     chunks = source.chunks(source.data_offset, source.data_line, chunk_rows, 0, columns)
     task = partial(parse_chunk, setup)
+    if workers > 1:  # script tables loaded once, before the workers fork, not in each
+        warm_up()
+        warm_up_forms()
     pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
     parsed: Iterable[tuple[list[Prepared | BadRecord], int]] = (
         pool.imap(task, chunks) if pool is not None else map(task, chunks)

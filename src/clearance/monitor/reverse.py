@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from clearance.matching.index import NameIndex
-from clearance.monitor.book import Book
+from clearance.monitor.book import Book, ImportResult
 from clearance.monitor.bookforms import BookForms
 
 KEY_FILE = "book-state"
@@ -64,19 +64,25 @@ class BookIndex:
     def __len__(self) -> int:
         return sum(len(s) for s in self.shards)
 
-    def candidates(self, index: NameIndex, threshold: float) -> set[str]:
-        """Customers whose screening against ``index`` (the delta's entities) can match."""
+    def candidates(
+        self, index: NameIndex, threshold: float, full: NameIndex | None = None
+    ) -> set[str]:
+        """Customers whose screening against ``index`` (the delta's entities) can match; with
+        ``full``, whose screening against the snapshot can match one of them."""
         found: set[str] = set()
         for shard in self.shards:
-            found |= shard.candidates(index, threshold)
+            found |= shard.candidates(index, threshold, full)
         return found
 
     @classmethod
     def refresh(
-        cls, book: Book, home: Path, *, workers: int = 1, progress: Progress | None = None
-    ) -> BookIndex:
+        cls, book: Book, home: Path, *, workers: int = 1, progress: Progress | None = None,
+        imported: ImportResult | None = None,
+    ) -> BookIndex:  # fmt: skip
         """The book's index in ``home``, a shard added for customers written since it was
-        last brought up to date (rebuilt whole when the book went back or shards pile up)."""
+        last brought up to date (rebuilt whole when the book went back or shards pile up).
+        ``imported``: the import that just wrote the customers above the index, analysed as
+        they were validated; its entries become the new shard without reading them back."""
         db_key = hashlib.blake2b(str(book.db.url).encode(), digest_size=8).hexdigest()
         folder = home / "monitor" / "customer-index" / db_key
         stats = book.stats()
@@ -87,15 +93,20 @@ class BookIndex:
             shutil.rmtree(folder, ignore_errors=True)
             shards, covered = [], 0
         if top > covered:
-            customers = [c for c, _ in book.iter_customers(above_seq=covered)]
-            if progress is not None:
-                progress("indexing customer names", 0, len(customers))
-            shard = BookForms.build(customers, workers)
+            fresh = imported.forms if imported is not None and imported.seq == top else None
+            if fresh is not None and covered + 1 == top:  # exactly what the import wrote
+                count, shard = len(fresh), BookForms.from_indexed(fresh)
+            else:
+                customers = [c for c, _ in book.iter_customers(above_seq=covered)]
+                count = len(customers)
+                if progress is not None:
+                    progress("indexing customer names", 0, count)
+                shard = BookForms.build(customers, workers)
             path = folder / f"shard-{covered + 1:012d}-{top:012d}"
             save_shard(shard, path, str(top))
             shards.append((covered + 1, top, path))
             if progress is not None:
-                progress("indexing customer names", len(customers), len(customers))
+                progress("indexing customer names", count, count)
         loaded = [load_shard(p, str(hi)) for _lo, hi, p in shards]
         if any(s is None for s in loaded):  # unreadable: start again
             shutil.rmtree(folder, ignore_errors=True)

@@ -57,11 +57,14 @@ Hit = tuple[str, str, Match]  # customer id, customer name, alerting match
 ALGORITHM_LABEL = f"{Algorithm().name} {Algorithm().version}"
 
 
-def screen_customer(screener: Screener, customer: BookCustomer, threshold: float) -> list[Match]:
-    """The alerting matches of one customer (what a full screening raises for it)."""
-    result = screener.screen(
-        customer.query(), ScreenOptions(limit=ALL_MATCHES, threshold=threshold, explain=True)
-    )
+def screen_customer(
+    screener: Screener, customer: BookCustomer, threshold: float,
+    only: frozenset[str] | None = None,
+) -> list[Match]:  # fmt: skip
+    """The alerting matches of one customer (what a full screening raises for it; with
+    ``only``, its matches with those entities)."""
+    options = ScreenOptions(limit=ALL_MATCHES, threshold=threshold, explain=True, entities=only)
+    result = screener.screen(customer.query(), options)
     return [m for m in result.matches if m.alert]
 
 
@@ -73,29 +76,40 @@ def full_screen(
     return {(customer_id, match.entity_id): match for customer_id, _, match in hits}
 
 
-CHUNK = 2000  # customers per task of a worker process
-_WORKER: tuple[Screener, float] | None = None  # the screener a forked worker inherited
+CHUNK = 2000  # customers per task of a worker process, at most ...
+MIN_CHUNK = 100  # ... and at least
+
+
+def chunk_size(count: int, workers: int) -> int:
+    """Customers per task: small enough that every worker gets several (a few thousand new
+    customers are not left to one worker's last big chunk), large enough to amortise a task."""
+    return max(MIN_CHUNK, min(CHUNK, -(-count // (workers * 4))))
+
+
+_WORKER: tuple[Screener, float, frozenset[str] | None] | None = None  # what a worker inherited
 
 
 def _screen_chunk(customers: list[BookCustomer]) -> list[Hit]:
     assert _WORKER is not None
-    screener, threshold = _WORKER
-    return _screen_chunk_with(screener, customers, threshold)
+    return _screen_chunk_with(*_WORKER, customers)
 
 
 def _hits(
     screener: Screener, customers: list[BookCustomer], threshold: float,
-    progress: Progress | None, workers: int = 1,
+    progress: Progress | None, workers: int = 1, only: frozenset[str] | None = None,
 ) -> Iterator[Hit]:  # fmt: skip
     """Alerting hits of ``customers``; in ``workers`` forked processes for large sets (each
     inherits the loaded screener, as the batch runner's workers do)."""
     global _WORKER
-    chunks = [customers[i : i + CHUNK] for i in range(0, len(customers), CHUNK)]
-    if workers <= 1 or len(chunks) < 2:
-        results: Iterable[list[Hit]] = (_screen_chunk_with(screener, c, threshold) for c in chunks)
+    size = chunk_size(len(customers), workers)
+    chunks = [customers[i : i + size] for i in range(0, len(customers), size)]
+    if workers <= 1 or len(customers) <= CHUNK:  # a pool of cold workers costs more
+        results: Iterable[list[Hit]] = (
+            _screen_chunk_with(screener, threshold, only, c) for c in chunks
+        )
         pool = None
     else:
-        _WORKER = (screener, threshold)
+        _WORKER = (screener, threshold, only)
         gc.freeze()  # the index stays shared with the workers (copy-on-write)
         pool = multiprocessing.get_context("fork").Pool(workers)
         results = pool.imap(_screen_chunk, chunks)
@@ -114,9 +128,13 @@ def _hits(
             _WORKER = None
 
 
-def _screen_chunk_with(screener: Screener, customers: list[BookCustomer], threshold: float
-                       ) -> list[Hit]:  # fmt: skip
-    return [(c.id, c.name, m) for c in customers for m in screen_customer(screener, c, threshold)]
+def _screen_chunk_with(
+    screener: Screener, threshold: float, only: frozenset[str] | None,
+    customers: list[BookCustomer],
+) -> list[Hit]:  # fmt: skip
+    return [
+        (c.id, c.name, m) for c in customers for m in screen_customer(screener, c, threshold, only)
+    ]
 
 
 @dataclass
@@ -224,8 +242,8 @@ class Monitor:
                 last_seq = int(last["customer_seq"]) if last else 0
                 if previous != snapshot.id:
                     summary.mode = "delta"
-                    raised += self._delta(snapshot, previous, last_seq, states, summary, now,
-                                          conn, progress)  # fmt: skip
+                    raised += self._delta(screener, snapshot, previous, last_seq, states,
+                                          summary, now, conn, progress)  # fmt: skip
                 new_customers = []
                 if self.spark_book is None:  # a Parquet book has no change history
                     new_customers = list(self.book.iter_customers(above_seq=last_seq))
@@ -305,9 +323,9 @@ class Monitor:
     def _screen_customers(
         self, screener: Screener, snapshot: Snapshot, customers: list[BookCustomer],
         states: PairStates, cause: str, summary: RunSummary, progress: Progress | None,
-        causes: dict[str, str] | None = None,
+        causes: dict[str, str] | None = None, only: frozenset[str] | None = None,
     ) -> list[NewAlert]:  # fmt: skip
-        hits = _hits(screener, customers, self.threshold, progress, self.workers)
+        hits = _hits(screener, customers, self.threshold, progress, self.workers, only)
         alerts = self._alerts(snapshot, hits, states, cause, causes)
         summary.customers_screened += len(customers)
         return alerts
@@ -341,14 +359,14 @@ class Monitor:
         return out
 
     def _delta(
-        self, snapshot: Snapshot, previous: str | None, last_seq: int, states: PairStates,
-        summary: RunSummary, now: datetime, conn: Any, progress: Progress | None,
+        self, screener: Screener, snapshot: Snapshot, previous: str | None, last_seq: int,
+        states: PairStates, summary: RunSummary, now: datetime, conn: Any,
+        progress: Progress | None,
     ) -> list[NewAlert]:  # fmt: skip
         old = Snapshot(snapshot.path.parent / previous) if previous else None
         if old is None or not old.path.is_dir():
             raise_missing = previous or "none"
             summary.reason = f"previous snapshot {raise_missing} is gone: full re-screen"
-            screener = load_screener(snapshot, self.settings.matching)
             return self._screen_all(screener, snapshot, states, summary.reason, summary, progress)
         ids = snapshot.diff(old)
         details = diff_snapshots(old, snapshot)
@@ -388,16 +406,19 @@ class Monitor:
         index = self.customer_index(progress)
         if progress is not None:
             progress("reverse screening", 0, len(entities))
-        candidate_ids = index.candidates(mini.index, self.threshold)
+        candidate_ids = index.candidates(mini.index, self.threshold, full=screener.index)
         if progress is not None:
             progress("reverse screening", len(entities), len(entities))
         # Customers new or changed since the last run are screened against the whole snapshot.
         found = self.book.iter_customers(ids=sorted(candidate_ids))
         candidates = sorted((c for c, seq in found if seq <= last_seq), key=lambda c: c.id)
         summary.candidates = len(candidates)
+        # Each candidate is screened as a full re-screen screens it, and its matches with the
+        # delta's entities kept: the delta's alerts are exactly the full re-screen's.
         return self._screen_customers(
-            mini, snapshot, candidates, states, "listing changed", summary, progress, causes
-        )
+            screener, snapshot, candidates, states, "listing changed", summary, progress, causes,
+            only=frozenset(e.id for e in entities),
+        )  # fmt: skip
 
 
 PARTIAL_NOTE = (
