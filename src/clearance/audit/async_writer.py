@@ -25,10 +25,9 @@ from typing import Any
 
 import psycopg
 
-from clearance.audit.writer import MAX_BATCH, PG_BATCH, PG_ONE, pg_params
+from clearance.audit.writer import MAX_BATCH, appended_seqs, pg_statement
 from clearance.db import Database
 from clearance.db.engine import DatabaseUnavailable
-from clearance.errors import ClearanceError
 
 CONNECT_TIMEOUT = 10
 
@@ -104,23 +103,15 @@ class AsyncReceiptWriter:
         return conn
 
     async def _append(self, items: list[tuple[dict[str, Any], str]]) -> list[int]:
-        params: dict[str, Any] = pg_params(items)
-        if len(items) == 1:  # the one-row statement costs the server less
-            params = {k: v[0] for k, v in params.items()}
-            params["r_id"] = params["ref"]
+        sql, params = pg_statement(items)
         try:
             conn = await self._connection()
-            cursor = await conn.execute(
-                PG_ONE if len(items) == 1 else PG_BATCH, params, prepare=True
-            )
+            cursor = await conn.execute(sql, params, prepare=True)
             found = await cursor.fetchone()
         except psycopg.OperationalError as exc:
             await self.close()  # reconnect for the next batch
             raise self.db.unavailable(exc) from None
-        if found is None:
-            raise ClearanceError("the audit log has no head row: run `clearance db upgrade`")
-        last = int(found[0])
-        return list(range(last - len(items) + 1, last + 1))
+        return appended_seqs(found, len(items))
 
     async def close(self) -> None:
         conn, self._conn = self._conn, None

@@ -117,27 +117,39 @@ def pg_params(items: list[tuple[dict[str, Any], str]]) -> dict[str, list[Any]]:
     return cols
 
 
+def pg_statement(items: list[tuple[dict[str, Any], str]]) -> tuple[str, dict[str, Any]]:
+    """The statement appending ``items`` and its parameters: :data:`PG_ONE` for one receipt
+    (the one-row statement costs the server less), :data:`PG_BATCH` for more."""
+    params: dict[str, Any] = pg_params(items)
+    if len(items) > 1:
+        return PG_BATCH, params
+    one = {k: v[0] for k, v in params.items()}
+    one["r_id"] = one["ref"]
+    return PG_ONE, one
+
+
+def appended_seqs(found: Any, count: int) -> list[int]:
+    """The audit seqs of ``count`` receipts from the statement's result row (the new head)."""
+    if found is None:
+        raise ClearanceError("the audit log has no head row: run `clearance db upgrade`")
+    last = int(found[0])
+    return list(range(last - count + 1, last + 1))
+
+
 def write_receipts(db: Database, items: list[tuple[dict[str, Any], str]]) -> list[int]:
     """Append the receipts ``(body, actor)`` in order, in one transaction; their audit seqs."""
     if db.is_postgres:
         import psycopg
 
-        params: dict[str, Any] = pg_params(items)
-        if len(items) == 1:  # the one-row statement costs the server less
-            params = {k: v[0] for k, v in params.items()}
-            params["r_id"] = params["ref"]
+        sql, params = pg_statement(items)
         try:
             with db.connect(write=True, single=True) as conn:
                 raw = conn.connection.driver_connection
                 assert raw is not None
-                sql = PG_ONE if len(items) == 1 else PG_BATCH
                 found = raw.execute(sql, params, prepare=True).fetchone()
         except psycopg.OperationalError as exc:
             raise db.unavailable(exc) from None
-        if found is None:
-            raise ClearanceError("the audit log has no head row: run `clearance db upgrade`")
-        last = int(found[0])
-        return list(range(last - len(items) + 1, last + 1))
+        return appended_seqs(found, len(items))
     with db.connect(write=True) as conn:
         return _write_sqlite(conn, items)
 
