@@ -185,16 +185,22 @@ def _form_spellings() -> dict[tuple[str, ...], str]:
     return table
 
 
-def _doubled_forms() -> dict[str, str]:
-    """One-word legal forms (abbreviations included) by their letters written once: a doubled
-    letter typed into one ("Lltd", "Jscc", "Oooo", "Bbvba") is still the form. A three-letter
-    form needs no vowel or one letter repeated ("ltd", "ooo"): "Sall" is a name, not "SAL"."""
+def one_word_forms() -> dict[str, str]:
+    """The one-word legal forms of the matcher's own table, abbreviations included ("ltd",
+    "co"), by class."""
     words = {p[0]: cls for p, cls in LEGAL_FORM_PHRASES.items() if len(p) == 1}
     for short, full in ABBREVIATIONS.items():
         if full in words:
             words.setdefault(short, words[full])
+    return words
+
+
+def _doubled_forms() -> dict[str, str]:
+    """One-word legal forms (abbreviations included) by their letters written once: a doubled
+    letter typed into one ("Lltd", "Jscc", "Oooo", "Bbvba") is still the form. A three-letter
+    form needs no vowel or one letter repeated ("ltd", "ooo"): "Sall" is a name, not "SAL"."""
     table: dict[str, str] = {}
-    for word, cls in words.items():
+    for word, cls in one_word_forms().items():
         if len(word) < 3 or not word.isalpha():
             continue
         if len(word) >= 4 or not set(word) & set("aeiouy") or len(set(word)) == 1:

@@ -19,10 +19,9 @@ from string import ascii_lowercase
 from rapidfuzz.distance import OSA
 from rigour.names import extract_org_types
 
-from clearance.matching.legalforms import legal_form_class
+from clearance.matching.legalforms import legal_form_class, one_word_forms
 from clearance.matching.normalize import NameForm
 from clearance.matching.params import NameParams
-from clearance.matching.vocab import ABBREVIATIONS, LEGAL_FORM_PHRASES
 from clearance.matching.wordsim import swapped
 
 FORM_SLIP_MIN_LENGTH = 3  # letters a word and the form it is read as both need
@@ -42,10 +41,7 @@ def _one_slip(word: str) -> list[str]:
 
 def _own_spellings() -> dict[str, str]:
     """One-word legal forms of the matcher's own table (abbreviations included) by class."""
-    words = {p[0]: cls for p, cls in LEGAL_FORM_PHRASES.items() if len(p) == 1}
-    for short, full in ABBREVIATIONS.items():
-        if full in words:
-            words.setdefault(short, words[full])
+    words = one_word_forms()
     return {w: c for w, c in words.items() if len(w) >= FORM_SLIP_MIN_LENGTH and w.isalpha()}
 
 
