@@ -41,6 +41,7 @@ import numpy as np
 import numpy.typing as npt
 import orjson
 
+from clearance.gcpause import bulk_worker, frozen_for_fork
 from clearance.matching.engine import Algorithm, query_forms
 from clearance.matching.index import (
     KIND_LATIN,
@@ -122,7 +123,10 @@ def analyse_customers(customers: Sequence[BookCustomer], workers: int = 1) -> It
     warm_up_forms()
     size = 5000
     chunks = [customers[i : i + size] for i in range(0, len(customers), size)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with (
+        frozen_for_fork(),
+        multiprocessing.get_context("fork").Pool(workers, initializer=bulk_worker) as pool,
+    ):
         parts = pool.map(_chunk_forms, chunks)
     return [raw for part in parts for raw in part]
 
