@@ -216,6 +216,16 @@ class Snapshot:
         for data in self.iter_dicts(list):
             yield entity_from_dict(data)
 
+    def field_digests(self, name: str) -> dict[str, str] | None:
+        """Per entity of list ``name``, the digests of its compared fields
+        (:func:`~clearance.snapshots.fields.field_digests`); None when the snapshot has none
+        (installed before they were kept) or they are unreadable."""
+        try:
+            found = orjson.loads((self.path / layout.fields_file(name)).read_bytes())
+        except (OSError, orjson.JSONDecodeError):
+            return None
+        return found if isinstance(found, dict) else None
+
     def _index(self, name: str) -> dict[str, builtins.list[Any]]:
         index = self._indexes.get(name)
         if index is None:
