@@ -187,10 +187,7 @@ def _version(info: ListInfo | None) -> str | None:
 def _dicts(snapshot: Snapshot, name: str, wanted: set[str]) -> dict[str, dict[str, Any]]:
     if not wanted or name not in snapshot.list_names():
         return {}
-    if len(wanted) < 200:
-        found = {i: snapshot.entity_dict(i) for i in wanted}
-        return {i: d for i, d in found.items() if d is not None}
-    return {d["id"]: d for d in snapshot.iter_dicts(name) if d["id"] in wanted}
+    return snapshot.list_dicts(name, wanted)
 
 
 def _compared_changes(
