@@ -352,7 +352,13 @@ class BookForms:
         extra += np.bincount(self.pair_form, weights=self.pair_weight * p_hit, minlength=forms)
         possible = np.flatnonzero(able & (got >= floor * total - slack) | relaxed)
         cut = np.where(relaxed, low, floor)[possible] * total[possible] - slack[possible]
-        best_name = self._per_name(possible, found, tok_w)[0] + extra[possible]
+        best_name = (
+            np.concatenate(
+                [self._per_name(part, found, tok_w)[0] for part in _parts(possible)]
+                or [np.zeros(0)]
+            )
+            + extra[possible]
+        )
         return possible[best_name * self.form_trust[possible] >= cut]
 
     def _per_name(
@@ -407,6 +413,11 @@ class BookForms:
         kept = {w: h for w, h in hits.items() if len(h[0]) <= rare}
         out[few] = self._per_name(few, kept, tok_w)[1] <= rare
         return out
+
+
+def _parts(forms: npt.NDArray[np.int64], size: int = 20_000) -> list[npt.NDArray[np.int64]]:
+    """``forms`` in slices (a slice's (form, name) pairs stay a few MB)."""
+    return [forms[i : i + size] for i in range(0, len(forms), size)]
 
 
 def _ranges(starts: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64]
