@@ -24,3 +24,21 @@ def paused_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+@contextmanager
+def frozen_for_fork() -> Iterator[None]:
+    """Around forking worker processes: the parent's heap goes to the collector's permanent
+    generation (``gc.freeze``), so neither the parent nor a forked worker walks it again — a
+    worker would also copy every page it walks (copy-on-write). Unfrozen after the block."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def bulk_worker() -> None:
+    """Pool initializer for a forked bulk worker: its many short-lived containers are freed by
+    reference counting; the cyclic collector runs seldom (as the batch workers set it)."""
+    gc.set_threshold(50_000, 20, 100)

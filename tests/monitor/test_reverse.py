@@ -19,7 +19,7 @@ from clearance.db import Database
 from clearance.matching.engine import Algorithm, Screener
 from clearance.matching.query import ScreenOptions
 from clearance.matching.retrieve import word_records
-from clearance.model import Entity
+from clearance.model import Entity, Name, Schema
 from clearance.monitor.book import Book
 from clearance.monitor.bookforms import BookForms
 from clearance.monitor.customer import BookCustomer
@@ -184,3 +184,25 @@ def test_screening_restricted_to_entities_returns_exactly_their_matches(
         assert list(snapshot_screener.screen(query, only).matches) == expected
         kept += len(expected)
     assert kept >= 50
+
+
+def test_bound_is_taken_name_by_name() -> None:
+    """Each word of "Boris Petrenko" reaches a listed name, but not the same one: no listed
+    name can collect the floor's share of the form, so the customer is no candidate (a bound
+    summing each word's best reach over every name would take it), while the listed names
+    themselves, written a little differently, are."""
+    listed = [
+        Entity("test", "1", Schema.PERSON, (Name("Boris Kowalczyk"),)),
+        Entity("test", "2", Schema.PERSON, (Name("Dmitri Petrenko"),)),
+    ]
+    screener = Screener.build(listed, MatchingPolicy(screen_cache=0))
+    customers = [
+        BookCustomer("mixed", "Boris Petrenko", "person"),
+        BookCustomer("near", "Dmitry Petrenko", "person"),
+        BookCustomer("same", "Boris Kowalczyk", "person"),
+    ]
+    forms = BookForms.build(customers)
+    options = ScreenOptions(limit=10**6, threshold=0.7)
+    assert not screener.screen(customers[0].query(), options).matches
+    for threshold in (0.7, 0.85):  # (at 0.5 one word alone reaches the floor of 0.4)
+        assert forms.candidates(screener.index, threshold) == {"near", "same"}

@@ -12,26 +12,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
-
-# Field name -> how a value of the stored dict becomes comparable values. Fields reported in
-# this order; ``name`` is the primary name, ``aliases`` every other name.
-SCALAR_FIELDS = ("name", "schema", "gender", "listed_on", "remarks", "vessel")
-SET_FIELDS = (
-    "aliases",
-    "birth_dates",
-    "birth_places",
-    "nationalities",
-    "citizenships",
-    "countries",
-    "identifiers",
-    "addresses",
-    "programs",
-    "titles",
-    "relationships",
-    "notes",
+from clearance.snapshots.fields import (
+    FIELDS,
+    SCALAR_FIELDS,
+    SET_FIELDS,
+    comparable_key,
+    field_values,
 )
-FIELDS = SCALAR_FIELDS[:2] + SET_FIELDS[:1] + SET_FIELDS[1:] + SCALAR_FIELDS[2:]
+
+__all__ = ["FIELDS", "SCALAR_FIELDS", "SET_FIELDS", "field_values"]
 
 # What the matcher reads: a change here can change a screening result (monitoring re-screens
 # and re-raises cleared alerts only for these).
@@ -109,45 +98,6 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _key(value: Any) -> bytes:
-    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
-
-
-def _primary(data: Mapping[str, Any]) -> str:
-    return str(data.get("caption") or data["names"][0]["full"])
-
-
-def _aliases(data: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Every name but the primary one, as ``{full, kind, quality?, script?}``."""
-    caption = _primary(data)
-    out = []
-    for name in data.get("names", ()):
-        kind = name.get("kind", "primary")
-        if name["full"] == caption and kind == "primary":
-            continue
-        out.append({k: name[k] for k in ("full", "kind", "quality", "script") if k in name})
-    return out
-
-
-_NOTE_PREFIXES = {"addresses": "Address remark", "aliases": "Alias remark"}
-
-
-def field_values(data: Mapping[str, Any], name: str, skip: frozenset[str]) -> Any:
-    """The comparable value of field ``name`` in a stored entity dict."""
-    if name == "name":
-        return _primary(data)
-    if name == "aliases":
-        return _aliases(data)
-    value = data.get(name)
-    if name == "notes" and value:
-        # Notes that come from a file the other side lacks are not comparable either.
-        drop = tuple(prefix for field, prefix in _NOTE_PREFIXES.items() if field in skip)
-        value = [v for v in value if not str(v).startswith(drop)] if drop else value
-    if name in SET_FIELDS:
-        return list(value or ())
-    return value
-
-
 def compare_entities(
     old: Mapping[str, Any], new: Mapping[str, Any], *, skip: Iterable[str] = ()
 ) -> tuple[FieldChange, ...]:
@@ -162,8 +112,8 @@ def compare_entities(
             if before != after:
                 changes.append(FieldChange(name, before, after))
             continue
-        old_keys = {_key(v): v for v in before}
-        new_keys = {_key(v): v for v in after}
+        old_keys = {comparable_key(v): v for v in before}
+        new_keys = {comparable_key(v): v for v in after}
         if old_keys.keys() == new_keys.keys():
             continue
         added = tuple(v for k, v in new_keys.items() if k not in old_keys)

@@ -23,6 +23,7 @@ from clearance.diff.compare import (
 )
 from clearance.errors import SnapshotError
 from clearance.snapshots import ListDiff, ListInfo, Snapshot, SnapshotStore
+from clearance.snapshots.fields import differing_fields
 
 # OFAC legacy CSV sets: optional file -> (what it carries, fields taken from it).
 OFAC_OPTIONAL = {
@@ -186,10 +187,26 @@ def _version(info: ListInfo | None) -> str | None:
 def _dicts(snapshot: Snapshot, name: str, wanted: set[str]) -> dict[str, dict[str, Any]]:
     if not wanted or name not in snapshot.list_names():
         return {}
-    if len(wanted) < 200:
-        found = {i: snapshot.entity_dict(i) for i in wanted}
-        return {i: d for i, d in found.items() if d is not None}
-    return {d["id"]: d for d in snapshot.iter_dicts(name) if d["id"] in wanted}
+    return snapshot.list_dicts(name, wanted)
+
+
+def _compared_changes(
+    old: Snapshot, new: Snapshot, name: str, changed: set[str], skip: frozenset[str]
+) -> set[str]:
+    """The entities of ``changed`` (stored records differ) that may differ in a compared field:
+    by the field digests both snapshots keep (those of every other entity are equal in each
+    field not in ``skip``, so they have no change to report), else all of them."""
+    if not changed:
+        return changed
+    before, after = old.field_digests(name), new.field_digests(name)
+    if before is None or after is None:
+        return changed
+    out = set()
+    for entity_id in changed:
+        a, b = before.get(entity_id), after.get(entity_id)
+        if a is None or b is None or len(a) != len(b) or differing_fields(a, b) - skip:
+            out.add(entity_id)
+    return out
 
 
 def diff_list(old: Snapshot, new: Snapshot, name: str, ids: ListDiff) -> ListChanges:
@@ -199,7 +216,7 @@ def diff_list(old: Snapshot, new: Snapshot, name: str, ids: ListDiff) -> ListCha
     lacking = set(lacks["old"]) | set(lacks["new"])
     skip = frozenset().union(*(OFAC_OPTIONAL[f][1] for f in lacking))
     cut_comments = any(f.endswith("comments.csv") for f in lacking)
-    candidates = set(ids.changed)
+    candidates = _compared_changes(old, new, name, set(ids.changed), skip)
     olds = _dicts(old, name, candidates | set(ids.removed))
     news = _dicts(new, name, candidates | set(ids.added))
     changed: list[EntityChange] = []

@@ -12,11 +12,14 @@ listed name only through a query word's keys (:func:`word_records`) or a run-tog
 words, and keeps it only when its bound — the query weight its words match, over the query's
 total weight and the listed words left unpaired — passes the floor (lowered for a form with a
 word no key leads to). For the small index of the delta's entities this module asks, once per
-distinct book word, whether :func:`word_records` reaches anything, then bounds each form from
-above: the weight of its reached words, initials and pairs (every similarity taken as 1, the
-unpaired listed words as 0) over its total weight. A form under the floor retrieval would hold
-it to (the lowered one only when a word of it reaches nothing and no word reaches more than
-``rare_reach`` names) cannot retrieve a delta entity, so its customer cannot match one: the
+distinct book word, which names :func:`word_records` reaches and how closely, then bounds each
+form from above, first word by word (each reached word's weight times its best similarity,
+initials and pairs in full, times the form's trust, over its total weight), then name by name
+for the forms that pass (what one listed name collects from the form's words, as retrieval
+sums it; initials and reached pairs in full; the unpaired listed words as 0). A form under the
+floor retrieval would hold it to (the lowered one only when a word of it reaches nothing and
+its words reach at most ``rare_reach`` names) cannot retrieve a delta entity, so its customer
+cannot match one: the
 customers left are a superset of those a screening against the delta's entities returns a
 match for. Identifiers are matched exactly, as the screener matches them. Which words reach
 anything is found without looking every book word up: each word's *probes* (every key its
@@ -38,6 +41,7 @@ import numpy as np
 import numpy.typing as npt
 import orjson
 
+from clearance.gcpause import bulk_worker, frozen_for_fork
 from clearance.matching.engine import Algorithm, query_forms
 from clearance.matching.index import (
     KIND_LATIN,
@@ -62,6 +66,7 @@ PAIR_PREFIXES = ("c:", "t:", "n:", "s:")  # every prefix a run-together pair is 
 PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}  # as retrieval's keys
 Raw = tuple[str, bool, list[tuple[int, float, tuple[str, ...]]]]  # id, person, forms
 Indexed = tuple[Raw, tuple[str, ...]]  # a customer's forms and clean identifiers
+Hit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]  # names a word reaches, and how
 
 
 def customer_forms(customer: BookCustomer) -> Raw:
@@ -124,7 +129,10 @@ def analyse_customers(customers: Sequence[BookCustomer], workers: int = 1) -> It
     warm_up_forms()
     size = 5000
     chunks = [customers[i : i + size] for i in range(0, len(customers), size)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with (
+        frozen_for_fork(),
+        multiprocessing.get_context("fork").Pool(workers, initializer=bulk_worker) as pool,
+    ):
         parts = pool.map(_chunk_forms, chunks)
     return [raw for part in parts for raw in part]
 
@@ -246,19 +254,23 @@ class BookForms:
         return cls(ids=meta["ids"], words=meta["words"], pairs=meta["pairs"],
                    identifiers=meta["identifiers"], pair_sounds=sounds, **data)  # fmt: skip
 
-    def reached(self, index: NameIndex, algo: Algorithm) -> npt.NDArray[np.int64]:
-        """Per word: how many names of ``index`` retrieval's lookup of it reaches (-1: none).
-        Only the words with a probe among the index's keys are looked up (the rest reach
-        nothing)."""
+    def reached(
+        self, index: NameIndex, algo: Algorithm, hits: dict[int, Hit] | None = None
+    ) -> npt.NDArray[np.int64]:
+        """Per word: how many names of ``index`` retrieval's lookup of it reaches (-1: none),
+        and in ``hits`` (when given) the names and similarities themselves. Only the words with
+        a probe among the index's keys are looked up (the rest reach nothing)."""
         keys = key_hashes(chain(index.vocab, index.neighbour_keys))
         maybe = np.unique(self.probe_word[np.isin(self.probe_hash, keys)])
-        return self._reach(index, maybe, algo, np.full(len(self.words), -1, dtype=np.int64))
+        out = np.full(len(self.words), -1, dtype=np.int64)
+        return self._reach(index, maybe, algo, out, hits)
 
     def _reach(
         self, index: NameIndex, positions: npt.NDArray[np.int32], algo: Algorithm,
-        out: npt.NDArray[np.int64],
+        out: npt.NDArray[np.int64], hits: dict[int, Hit] | None = None,
     ) -> npt.NDArray[np.int64]:  # fmt: skip
-        """``out`` with the reach in ``index`` of the words at ``positions`` filled in."""
+        """``out`` with the reach in ``index`` of the words at ``positions`` filled in (and
+        ``hits`` with what they reach)."""
         for pos in positions.tolist():
             word = self.words[pos]
             if len(word) < 2:  # not looked up by retrieval
@@ -266,6 +278,8 @@ class BookForms:
             kind = int(self.word_kind[pos])
             hit = word_records(index, word, kind, algo.retrieval, algo.words)
             out[pos] = len(hit[0]) if hit is not None else -1
+            if hits is not None and hit is not None:
+                hits[pos] = hit
         return out
 
     # -- reverse screening -------------------------------------------------------------------
@@ -293,8 +307,12 @@ class BookForms:
         """Forms whose retrieval bound against ``index`` can reach the floor (see the module
         docstring): the upper bound of every name of ``index`` at once."""
         params, near = algo.names, algo.retrieval.near_min_length
-        reach = self.reached(index, algo)
+        found: dict[int, Hit] = {}
+        reach = self.reached(index, algo, found)
         reached = reach >= 0
+        best = np.zeros(len(self.words), dtype=np.float64)
+        for pos, (_recs, sims) in found.items():
+            best[pos] = float(sims.max())
         joined = {key[2:] for key in index.vocab if key[:2] in PAIR_PREFIXES}
         sounds = {key[2:] for key in index.vocab if key[:2] == "p:"}
         # A pair is also reached by sound ("lozitskii" / "lozitskiy": retrieve._joined_keys).
@@ -313,11 +331,14 @@ class BookForms:
         tok_hit = reached[self.tok_word]
         p_hit = pair_hit[self.pair_word]
         total = np.bincount(tok_form, weights=tok_w, minlength=forms)
-        # A pair's keys reach a name once, at the best of them; credited twice for safety.
-        got = np.bincount(tok_form, weights=tok_w * (tok_hit | short[self.tok_word]),
-                          minlength=forms)  # fmt: skip
-        got += np.bincount(self.pair_form, weights=2.0 * self.pair_weight * p_hit,
-                           minlength=forms)  # fmt: skip
+        # A reached word adds at most its weight times the best similarity it reaches a name
+        # with; an initial is credited in full (as retrieval credits it to every name); a
+        # run-together pair reaches a name once, at the best of its keys (at most 1).
+        credit = np.where(short, 1.0, best)[self.tok_word]
+        got = np.bincount(tok_form, weights=tok_w * credit, minlength=forms)
+        got += np.bincount(self.pair_form, weights=self.pair_weight * p_hit, minlength=forms)
+        # A match through a form counts its trust (retrieval bounds ``matched * trust``).
+        got = got * self.form_trust.astype(np.float64)
         hits = np.bincount(tok_form, weights=tok_hit, minlength=forms)
         hits += np.bincount(self.pair_form, weights=p_hit, minlength=forms)
         missed = np.bincount(tok_form, weights=~tok_hit & long[self.tok_word], minlength=forms)
@@ -327,28 +348,90 @@ class BookForms:
         np.maximum.at(most, tok_form, reach[self.tok_word])
         lowered = (missed > 0) & (most <= algo.retrieval.rare_reach)
         able = (hits > 0) & (total > 0)
-        sure = able & (got >= floor * total - 1e-6)
-        relaxed = able & ~sure & lowered & (got >= low * total - 1e-6)
+        slack = 1e-5 * total + 1e-6  # float32 roundings of retrieval's sums, and then some
+        relaxed = able & lowered & (got >= low * total - slack)  # may be held to ``low``
         if full is not None and relaxed.any():
-            relaxed &= self._lowered_in(full, relaxed, tok_form, long, algo)
-        return np.flatnonzero(sure | relaxed)
+            relaxed &= self._lowered_in(full, relaxed, tok_form, long, algo, tok_w)
+        # Then name by name: what one name of ``index`` collects (the words' parts summed as
+        # retrieval sums them; initials, and pairs reaching anything, credited in full).
+        extra = np.bincount(tok_form, weights=tok_w * short[self.tok_word], minlength=forms)
+        extra += np.bincount(self.pair_form, weights=self.pair_weight * p_hit, minlength=forms)
+        possible = np.flatnonzero(able & (got >= floor * total - slack) | relaxed)
+        cut = np.where(relaxed, low, floor)[possible] * total[possible] - slack[possible]
+        best_name = (
+            np.concatenate(
+                [self._per_name(part, found, tok_w)[0] for part in _parts(possible)]
+                or [np.zeros(0)]
+            )
+            + extra[possible]
+        )
+        return possible[best_name * self.form_trust[possible] >= cut]
+
+    def _per_name(
+        self, forms: npt.NDArray[np.int64], hits: dict[int, Hit], tok_w: npt.NDArray[np.float64]
+    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64]]:
+        """Per form of ``forms``, through its words' ``hits`` (word -> names and similarities):
+        the most weight one name collects (retrieval's sum of each word's weight times its
+        similarity to that name), and how many distinct names its words reach."""
+        starts, ends = self.form_start[forms], self.form_start[forms + 1]
+        tok = _ranges(starts, ends - starts)
+        words = self.tok_word[tok]
+        order = np.fromiter(hits, np.int64, len(hits))
+        sizes = np.zeros(len(self.words), dtype=np.int64)
+        sizes[order] = [len(hits[w][0]) for w in order.tolist()]
+        offset = np.zeros(len(self.words), dtype=np.int64)
+        offset[order] = np.cumsum(sizes[order]) - sizes[order]
+        parts = [hits[w] for w in order.tolist()]
+        recs = np.concatenate([p[0] for p in parts] or [np.zeros(0, np.int32)]).astype(np.int64)
+        sims = np.concatenate([p[1] for p in parts] or [np.zeros(0, np.float32)])
+        count = sizes[words]
+        entry = _ranges(offset[words], count)
+        owner = np.repeat(np.repeat(np.arange(len(forms)), ends - starts), count)
+        value = np.repeat(tok_w[tok], count) * sims[entry].astype(np.float64)
+        span = int(recs.max(initial=0)) + 1
+        pairs, where = np.unique(owner * span + recs[entry], return_inverse=True)
+        summed = np.bincount(where, weights=value, minlength=len(pairs))
+        pair_form = pairs // span
+        best = np.zeros(len(forms), dtype=np.float64)
+        np.maximum.at(best, pair_form, summed)
+        return best, np.bincount(pair_form, minlength=len(forms))
 
     def _lowered_in(
         self, full: NameIndex, forms: npt.NDArray[np.bool_], tok_form: npt.NDArray[np.int64],
-        long: npt.NDArray[np.bool_], algo: Algorithm,
+        long: npt.NDArray[np.bool_], algo: Algorithm, tok_w: npt.NDArray[np.float64],
     ) -> npt.NDArray[np.bool_]:  # fmt: skip
         """Which of ``forms`` retrieval in ``full`` holds to the lowered floor: a word of
         ``near_min_length`` letters reaches nothing there, and the form reaches at most
-        ``rare_reach`` names (at least as many as its most reaching word does). A word that
-        reaches nothing in ``full`` reaches nothing in the delta's index, which it contains."""
-        count = len(forms)
+        ``rare_reach`` names (at least as many as its most reaching word does, and as many as
+        its words reach together, the run-together pairs left out). A word that reaches
+        nothing in ``full`` reaches nothing in the delta's index, which it contains."""
+        count, rare = len(forms), algo.retrieval.rare_reach
         needed = np.unique(self.tok_word[forms[tok_form]])
-        reach = self._reach(full, needed, algo, np.full(len(self.words), -1, dtype=np.int64))
+        hits: dict[int, Hit] = {}
+        reach = self._reach(full, needed, algo, np.full(len(self.words), -1, dtype=np.int64),
+                            hits)  # fmt: skip
         missed = np.bincount(tok_form, weights=(reach < 0)[self.tok_word] & long[self.tok_word],
                              minlength=count)  # fmt: skip
         most = np.zeros(count, dtype=np.int64)
         np.maximum.at(most, tok_form, reach[self.tok_word])
-        return (missed > 0) & (most <= algo.retrieval.rare_reach)
+        out = forms & (missed > 0) & (most <= rare)
+        few = np.flatnonzero(out)  # their words reach at most ``rare`` names each
+        kept = {w: h for w, h in hits.items() if len(h[0]) <= rare}
+        out[few] = self._per_name(few, kept, tok_w)[1] <= rare
+        return out
+
+
+def _parts(forms: npt.NDArray[np.int64], size: int = 20_000) -> list[npt.NDArray[np.int64]]:
+    """``forms`` in slices (a slice's (form, name) pairs stay a few MB)."""
+    return [forms[i : i + size] for i in range(0, len(forms), size)]
+
+
+def _ranges(starts: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64]
+            ) -> npt.NDArray[np.int64]:  # fmt: skip
+    """The positions ``starts[i] .. starts[i] + lengths[i]`` of every ``i``, concatenated."""
+    ends = np.cumsum(lengths)
+    size = int(ends[-1]) if len(ends) else 0
+    return np.repeat(starts - ends + lengths, lengths) + np.arange(size)
 
 
 def _probes(

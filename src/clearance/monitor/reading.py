@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache, partial
@@ -34,6 +35,7 @@ from clearance.batch.io import (
     open_input,
 )
 from clearance.errors import ClearanceError
+from clearance.gcpause import bulk_worker, frozen_for_fork
 from clearance.matching.legalforms import warm_up_forms
 from clearance.matching.scripts import warm_up
 from clearance.monitor.bookforms import Indexed, indexed
@@ -53,6 +55,10 @@ class Prepared:
     digest: str
     values: tuple[Any, ...]
     forms: Indexed | None = None  # its reverse-index entry, when the import builds one
+
+    def __reduce__(self) -> tuple[type[Prepared], tuple[Any, ...]]:
+        # (from a worker to the parent: a plain tuple pickles at a third of a slots class)
+        return Prepared, (self.line, self.id, self.digest, self.values, self.forms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +156,19 @@ def read_customers(
     if workers > 1:  # script tables loaded once, before the workers fork, not in each
         warm_up()
         warm_up_forms()
-    pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
+    with frozen_for_fork() if workers > 1 else nullcontext():
+        yield from _parsed(task, chunks, workers, progress, source.total)
+
+
+def _parsed(
+    task: Callable[[RawChunk], tuple[list[Prepared | BadRecord], int]], chunks: Iterable[RawChunk],
+    workers: int, progress: Callable[[int, int], None] | None, total: int,
+) -> Iterator[Prepared | BadRecord]:  # fmt: skip
+    pool = (
+        multiprocessing.get_context("fork").Pool(workers, initializer=bulk_worker)
+        if workers > 1
+        else None
+    )
     parsed: Iterable[tuple[list[Prepared | BadRecord], int]] = (
         pool.imap(task, chunks) if pool is not None else map(task, chunks)
     )
@@ -166,7 +184,7 @@ def read_customers(
                         item = BadRecord(item.line, raw.decode()[:2000], why, item.id)
                 yield item
             if progress is not None:
-                progress(end, source.total)
+                progress(end, total)
     finally:
         if pool is not None:  # workers hold no state worth a clean exit
             pool.terminate()

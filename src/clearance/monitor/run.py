@@ -26,6 +26,7 @@ from clearance.app import list_versions, load_screener
 from clearance.audit.receipts import pin_snapshot, screening_context
 from clearance.db import Database
 from clearance.diff import MATCHING_FIELDS, diff_snapshots
+from clearance.gcpause import bulk_worker
 from clearance.matching.engine import Algorithm, Screener
 from clearance.matching.query import ScreenOptions
 from clearance.matching.result import Match
@@ -111,7 +112,7 @@ def _hits(
     else:
         _WORKER = (screener, threshold, only)
         gc.freeze()  # the index stays shared with the workers (copy-on-write)
-        pool = multiprocessing.get_context("fork").Pool(workers)
+        pool = multiprocessing.get_context("fork").Pool(workers, initializer=bulk_worker)
         results = pool.imap(_screen_chunk, chunks)
     try:
         done = 0

@@ -8,7 +8,7 @@ one line; reverse edges come from the per-list edge files (``{target: [[source, 
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -216,6 +216,16 @@ class Snapshot:
         for data in self.iter_dicts(list):
             yield entity_from_dict(data)
 
+    def field_digests(self, name: str) -> dict[str, str] | None:
+        """Per entity of list ``name``, the digests of its compared fields
+        (:func:`~clearance.snapshots.fields.field_digests`); None when the snapshot has none
+        (installed before they were kept) or they are unreadable."""
+        try:
+            found = orjson.loads((self.path / layout.fields_file(name)).read_bytes())
+        except (OSError, orjson.JSONDecodeError):
+            return None
+        return found if isinstance(found, dict) else None
+
     def _index(self, name: str) -> dict[str, builtins.list[Any]]:
         index = self._indexes.get(name)
         if index is None:
@@ -258,6 +268,20 @@ class Snapshot:
             data = orjson.loads(handle.read(length))
         assert isinstance(data, dict)
         return data
+
+    def list_dicts(self, name: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The stored dicts of the entities ``ids`` of list ``name`` that it holds: one file
+        opened, one seek and read per entity in file order (not the whole list decoded)."""
+        index = self._index(name) if name in self.manifest["lists"] else {}
+        found = sorted((index[i][0], index[i][1], i) for i in set(ids) if i in index)
+        out: dict[str, dict[str, Any]] = {}
+        if not found:
+            return out
+        with (self.path / layout.entities_file(name)).open("rb") as handle:
+            for offset, length, entity_id in found:
+                handle.seek(offset)
+                out[entity_id] = orjson.loads(handle.read(length))
+        return out
 
     def entity(self, entity_id: str) -> Entity | None:
         data = self.entity_dict(entity_id)

@@ -21,6 +21,7 @@ from clearance.errors import SnapshotError
 from clearance.model.codec import entity_to_dict
 from clearance.snapshots import layout
 from clearance.snapshots.catalog import Snapshot, read_manifest
+from clearance.snapshots.fields import field_digests
 
 if TYPE_CHECKING:
     from clearance.sources.base import ParsedList, SourceFile
@@ -64,6 +65,7 @@ class EncodedList:
     edges: bytes
     gaps: builtins.list[str] = field(default_factory=builtins.list)
     notes: builtins.list[str] = field(default_factory=builtins.list)
+    fields: bytes = b""  # {entity_id: its field digests} (see clearance.snapshots.fields)
 
     def counts(self) -> dict[str, int]:
         """The list's counts, as :meth:`ParsedList.counts` gave them."""
@@ -79,6 +81,7 @@ def encode_list(parsed: ParsedList) -> EncodedList:
         )
     lines: list[bytes] = []
     index: dict[str, list[Any]] = {}
+    digests: dict[str, str] = {}
     edges: dict[str, list[list[Any]]] = {}
     offset = 0
     for entity in parsed.entities:
@@ -94,6 +97,7 @@ def encode_list(parsed: ParsedList) -> EncodedList:
             raise SnapshotError(f"list {name}: entity {entity_id} cannot be stored: {exc}") from exc
         digest = hashlib.blake2b(line, digest_size=8).hexdigest()
         index[entity_id] = [offset, len(line), digest]
+        digests[entity_id] = field_digests(data)
         offset += len(line)
         lines.append(line)
         for rel in data.get("relationships", ()):
@@ -118,6 +122,7 @@ def encode_list(parsed: ParsedList) -> EncodedList:
         edges=_dumps(edges),
         gaps=list(parsed.gaps),
         notes=list(parsed.notes),
+        fields=_dumps(digests),
     )
 
 
@@ -137,6 +142,8 @@ def write_list(
     _write(staging / layout.issues_file(name), encoded.issues)
     _write(staging / layout.index_file(name), encoded.index)
     _write(staging / layout.edges_file(name), encoded.edges)
+    if encoded.fields:
+        _write(staging / layout.fields_file(name), encoded.fields)
     return {
         "format": encoded.format,
         "files": [
@@ -163,8 +170,8 @@ def carry_list(staging: Path, parent: Snapshot, name: str) -> dict[str, Any]:
     for rel in layout.list_files(name):
         source = parent.path / rel
         if not source.exists():
-            if rel == layout.issues_file(name):
-                continue
+            if rel in (layout.issues_file(name), layout.fields_file(name)):
+                continue  # (a snapshot installed before field digests were kept has none)
             raise SnapshotError(f"snapshot {parent.id} is damaged: {rel} is missing")
         target = staging / rel
         try:

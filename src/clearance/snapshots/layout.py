@@ -12,6 +12,7 @@
           lists/<list>.issues.jsonl   the reader's parse issues
           lists/<list>.idx.json       {entity_id: [byte offset, length, content hash]}
           lists/<list>.edges.json     [[target_id, source_id, relationship], ...]
+          lists/<list>.fields.json    {entity_id: one digest per compared field} (for diffs)
           <artifacts>                 written by builders (e.g. the matching index)
         .staging-XXXX/            a snapshot being built (removed on any error)
 """
@@ -58,6 +59,10 @@ def edges_file(list_name: str) -> str:
     return f"{LISTS_DIR}/{list_name}.edges.json"
 
 
+def fields_file(list_name: str) -> str:
+    return f"{LISTS_DIR}/{list_name}.fields.json"
+
+
 def list_files(list_name: str) -> tuple[str, ...]:
     """Every file the store writes for one list (carried over together)."""
     return (
@@ -65,6 +70,7 @@ def list_files(list_name: str) -> tuple[str, ...]:
         issues_file(list_name),
         index_file(list_name),
         edges_file(list_name),
+        fields_file(list_name),
     )
 
 
