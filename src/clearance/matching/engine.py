@@ -118,6 +118,9 @@ class Algorithm:
 
 
 ALGORITHM_VERSION = Algorithm().version
+SHARE_COMPARISONS = True
+"""A name listed by several authorities is compared once per query form (tests compare it
+with comparing every record)."""
 
 
 @lru_cache(maxsize=20_000)  # query forms repeat (see _query_forms)
@@ -272,6 +275,9 @@ class Screener:
             )  # fmt: skip
         weighted = [(f, _weigh_query(f.form, self.algo.names)) for f in forms]
         pre = self._prebound(query, weighted, by_entity, sims, records, floor)
+        # The same name is often listed by several authorities (one entity each): it is
+        # compared once per query form (the comparison reads the name's form only).
+        compared: dict[tuple[int, NameForm, bool], NameComparison] = {}
         matches: list[Match] = []
         for ent, rec_ids in by_entity.items():
             person = index.ent_schema[ent] == "person" or query.schema is Schema.PERSON
@@ -291,10 +297,15 @@ class Screener:
                     record = records.get(r)
                     if record is None:
                         record = records[r] = index.record(r)
-                    comp = bounded.get(r) or compare(
-                        qname, record.name, table, person=person, params=self.algo.names,
-                        min_score=floor,
-                    )  # fmt: skip
+                    comp = bounded.get(r)
+                    if comp is None:
+                        key = (form_no, record.name.form, person)
+                        comp = compared.get(key) if SHARE_COMPARISONS else None
+                        if comp is None:
+                            comp = compared[key] = compare(
+                                qname, record.name, table, person=person,
+                                params=self.algo.names, min_score=floor,
+                            )  # fmt: skip
                     if qform.trust < 1.0:
                         comp = comp.scaled(qform.trust)
                     # Rank names as the decision will see them: a weak a.k.a. counts less, so
