@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from clearance.matching import legalforms, normalize
-from clearance.matching.legalforms import legal_form_class, may_start_form
+from clearance.matching.legalforms import legal_form_class, may_start_form, split_legal_forms
 from clearance.matching.normalize import analyse, nothing_to_screen
 from clearance.matching.vocab import ABBREVIATIONS, LEGAL_FORM_PHRASES, MAX_FORM_WORDS
 from clearance.sources import read_path
@@ -43,9 +43,12 @@ def test_no_form_starts_where_the_check_says_none_can(names: list[str]) -> None:
             words = form.tokens
             for i in range(len(words)):
                 size = min(MAX_FORM_WORDS, len(words) - i)
-                if any(legal_form_class(words[i : i + n]) is not None for n in range(1, size + 1)):
+                phrases = [words[i : i + n] for n in range(1, size + 1)]
+                if any(legal_form_class(p) is not None for p in phrases):
                     starts += 1
                     assert may_start_form(words, i), (name, words[i:])
+                if any(legalforms._phrase_class(p, False) is not None for p in phrases):
+                    assert may_start_form(words, i, iso=False), (name, words[i:])
     assert starts > 2000  # the names hold many forms, at the start and further in
 
 
@@ -53,7 +56,18 @@ def test_nothing_to_screen_answers_as_without_the_check(
     names: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     checked = [nothing_to_screen(n) for n in names]
-    monkeypatch.setattr(normalize, "may_start_form", lambda words, i: True)
+    monkeypatch.setattr(normalize, "may_start_form", lambda words, i, iso=True: True)
     legalforms._phrase_class.cache_clear()
     assert [nothing_to_screen(n) for n in names] == checked
     assert sum(r is not None for r in checked) > 150  # forms alone are rejected
+
+
+def test_legal_forms_split_off_as_without_the_check(
+    names: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = [list(f.tokens) for n in names[::2] for f in analyse(n, split_forms=False)]
+    checked = [split_legal_forms(words) for words in texts]
+    monkeypatch.setattr(legalforms, "may_start_form", lambda words, i, iso=True: True)
+    legalforms._phrase_class.cache_clear()
+    assert [split_legal_forms(words) for words in texts] == checked
+    assert sum(bool(forms) for _, forms in checked) > 1000  # forms were split off

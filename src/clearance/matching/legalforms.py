@@ -118,6 +118,7 @@ def _split_forms(words: list[str], *, iso: bool) -> tuple[list[str], set[str]]:
     changed = True
     while changed and len(words) > 1:
         changed = False
+        heads = may_start_form(words, 0, iso=iso)  # (else no head below is a form)
         for size in range(min(MAX_FORM_WORDS, len(words) - 1), 0, -1):
             tail = _form_class(words[-size:], iso=iso)
             if tail is not None:
@@ -125,7 +126,7 @@ def _split_forms(words: list[str], *, iso: bool) -> tuple[list[str], set[str]]:
                 words = words[:-size]
                 changed = True
                 break
-            head = _form_class(words[:size], iso=iso)
+            head = _form_class(words[:size], iso=iso) if heads else None
             if head is not None:
                 forms.add(head)
                 words = words[size:]
@@ -293,8 +294,9 @@ def _first_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 _FIRST_AS_SPELT, _FIRST_BY_KEY, _FIRST_BY_SOUND = _first_words()
 
 
-def may_start_form(words: Sequence[str], i: int) -> bool:
-    """Can a legal form (:func:`legal_form_class`, of any length) start at ``words[i]``?
+def may_start_form(words: Sequence[str], i: int, *, iso: bool = True) -> bool:
+    """Can a legal form (:func:`legal_form_class`, of any length; without ``iso`` one of the
+    own table only) start at ``words[i]``?
     ``False`` only when none can: one look at the word's first-word keys and one ISO 20275
     scan of the rest of the name, rather than every phrase tried through every spelling (most
     queried names start with a name word; tests hold it to :func:`legal_form_class`)."""
@@ -306,6 +308,8 @@ def may_start_form(words: Sequence[str], i: int) -> bool:
         return True
     if len(word) >= 3 and undouble(word) in _DOUBLED_FORMS:
         return True
+    if not iso:
+        return False
     # An ISO form starting here is found by a scan of the rest (leftmost match first).
     rest = " ".join(words[i:])
     return any(rest.startswith(found) for found, _ in extract_org_types(rest))
