@@ -286,9 +286,11 @@ def warm_up_forms() -> None:
 def _first_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The first word of every phrase of the own table, as spelt, by :func:`_form_key` and as
     :func:`_sound_key` has it."""
-    return (frozenset(p[0] for p in LEGAL_FORM_PHRASES if p),
-            frozenset(k[0] for k in _FORM_SPELLINGS if k),
-            frozenset(k[0] for k in _FORM_SOUNDS if k))  # (a phrase of words is never empty)
+    return (
+        frozenset(p[0] for p in LEGAL_FORM_PHRASES if p),
+        frozenset(k[0] for k in _FORM_SPELLINGS if k),
+        frozenset(k[0] for k in _FORM_SOUNDS if k),
+    )  # (a phrase of words is never empty)
 
 
 _FIRST_AS_SPELT, _FIRST_BY_KEY, _FIRST_BY_SOUND = _first_words()
