@@ -495,6 +495,28 @@ def n_company_remainder(entity: Entity, rng: random.Random) -> str | None:
     return " ".join(words)
 
 
+_HAN_FORM = re.compile(r"([\u4e00-\u9fff]{4,})(股份有限公司|有限责任公司|有限公司)")
+# Characters common in Chinese company names, for another company's distinctive part.
+_HAN_OTHER = "迪摩华泰恒信宏达金瑞鑫盛远安康宁海天"
+
+
+def n_chinese_company(entity: Entity, rng: random.Random) -> str | None:
+    """A listed Chinese company name (…科技有限公司) with every character before its last two
+    (place and distinctive part; the last two are mostly a trade word) replaced ("迪摩科技有限公司"
+    beside 保利科技有限公司): another company that shares only a trade word and the legal
+    form."""
+    if entity.schema is not Schema.ORGANIZATION:
+        return None
+    for name in entity.names:
+        found = _HAN_FORM.fullmatch(name.full.strip())
+        if found is None:
+            continue
+        body, form = found.groups()
+        other = "".join(rng.sample([c for c in _HAN_OTHER if c not in body], len(body) - 2))
+        return other + body[-2:] + form
+    return None
+
+
 def n_korean_order(entity: Entity, rng: random.Random) -> str | None:
     """A Korean name with its given-name syllables swapped ("Kim Su Yong" for Kim Yong Su),
     or without its family name ("Yong Su"): another person."""
@@ -529,4 +551,5 @@ CLASS_GENERATORS: dict[str, Generator] = {
 NEGATIVE_GENERATORS: dict[str, Generator] = {
     "n10-korean-order": n_korean_order,
     "n11-company-remainder": n_company_remainder,
+    "n11-chinese-company": n_chinese_company,
 }

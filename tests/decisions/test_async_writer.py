@@ -15,6 +15,7 @@ import pytest
 
 from clearance.audit.async_writer import AsyncReceiptWriter
 from clearance.audit.log import read_head, verify
+from clearance.audit.receipts import load_receipt
 from clearance.audit.writer import ReceiptWriter, write_receipts
 from clearance.db import Database
 from clearance.db.engine import DatabaseUnavailable
@@ -131,3 +132,35 @@ def test_needs_postgresql(tmp_path: object) -> None:
     with pytest.raises(ValueError, match="PostgreSQL"):
         AsyncReceiptWriter(db)
     db.dispose()
+
+
+@only_pg
+def test_one_receipt_through_libpq_stores_what_the_psycopg_statement_stores(
+    db: Database, db_url: str
+) -> None:
+    # a receipt alone goes through the prepared libpq statement (parameters as text); the same
+    # receipt through write_receipts (psycopg's adapters) must give the same rows
+    alert = {**body("a1", 7), "outcome": "alert", "subject_key": None, "run": "run-1",
+             "input": {"name": "Zoë \"Ø\" \\ ' ﬁ"}}  # fmt: skip
+    writer = AsyncReceiptWriter(db)
+
+    async def main() -> tuple[int, list[str]]:
+        try:
+            seq = await writer.write(alert, "svc")
+            conn = await writer._connection()
+            cursor = await conn.execute("SELECT name FROM pg_prepared_statements")
+            return seq, [row[0] for row in await cursor.fetchall()]
+        finally:
+            await writer.close()
+
+    assert asyncio.run(main()) == (1, ["clearance_append_receipt"]) and writer.batches == 1
+    write_receipts(db, [({**alert, "receipt": "a2"}, "svc")])
+    cols = "kind, created, actor, snapshot_id, alert, subject_key, input_sha256, run_id"
+    rows = raw_sql(db_url, f"SELECT id, {cols} FROM receipts ORDER BY audit_seq")
+    assert [r[1:] for r in rows[:1]] == [r[1:] for r in rows[1:]]
+    assert rows[0][0] == "a1" and rows[0][5] is True and rows[0][6] is None
+    assert rows[0][2].isoformat() == "2026-01-01T00:00:00.000007+00:00"
+    bodies = raw_sql(db_url, "SELECT body, at, actor FROM audit_log ORDER BY seq")
+    assert bodies[0][0] == bodies[1][0].replace('"a2"', '"a1"') and bodies[0][1:] == bodies[1][1:]
+    assert load_receipt(db, "a1")["input"] == alert["input"]
+    assert verify(db).ok

@@ -146,3 +146,38 @@ def test_single_statement_receipts_and_transactions_interleave_without_a_fork(
         "WHERE a.kind = 'receipt' AND a.ref = r.id",
     )
     assert linked[0][0] == 80
+
+
+def test_a_receipt_adds_two_index_entries_and_case_history_still_uses_its_index(
+    db: Database, db_url: str
+) -> None:
+    from sqlalchemy import inspect
+
+    from clearance.audit.log import entries
+    from clearance.audit.tables import EVENT_ROWS
+    from clearance.audit.writer import write_receipts
+    from tests.decisions.test_writer import body
+
+    # receipts: the primary key only; the audit log's (kind, ref) index leaves receipts out
+    indexes = inspect(db.engine).get_indexes("receipts")
+    assert indexes == []
+    write_receipts(db, [(body("r1"), "svc")])
+    fill(db, 4)
+    (kind_ref,) = inspect(db.engine).get_indexes("audit_log")
+    assert kind_ref["name"] == "ix_audit_log_kind_ref"
+    assert [e["body"]["text"] for e in entries(db, "case", "1")] == ["note 1"]
+    with pytest.raises(ValueError, match="looked up by id"):
+        entries(db, "receipt", "r1")
+    # the history query names the index's predicate, so even a generic plan can use it
+    query = "SELECT seq FROM audit_log WHERE kind = {k} AND ref = {r} AND " + EVENT_ROWS
+    if db_url.startswith("sqlite"):
+        plan = raw_sql(db_url, "EXPLAIN QUERY PLAN " + query.format(k="?", r="?"), ("case", "1"))
+    else:
+        import psycopg
+
+        with psycopg.connect(db_url.replace("+psycopg", ""), autocommit=True) as conn:
+            conn.execute("SET plan_cache_mode = force_generic_plan")
+            conn.execute("SET enable_seqscan = off")
+            conn.execute("PREPARE history(text, text) AS " + query.format(k="$1", r="$2"))
+            plan = conn.execute("EXPLAIN EXECUTE history('case', '1')").fetchall()
+    assert "ix_audit_log_kind_ref" in str(plan)

@@ -72,3 +72,17 @@ def test_two_query_words_run_together_in_the_list_are_retrieved_by_sound() -> No
     assert result.alert and result.matches[0].source_id == "lz"
     result = screener.screen(make_query("yang hao"), ScreenOptions())
     assert not result.alert
+
+
+def test_a_respelt_word_reaches_names_one_edit_from_its_reading() -> None:
+    """A round trip: "Skheikkhney·ad" (SHEIKHNEJAD through Cyrillic letter by letter) is read
+    back as "sheikhneyad", one letter from the listed word: retrieval reaches it as the scorer
+    pairs it, even when the other word ("Khassan") reaches many names."""
+    from string import ascii_lowercase
+
+    fillers = [e("person", f"Hassan Q{a}{b}zzar") for a in ascii_lowercase[:8]
+               for b in ascii_lowercase[:8]]  # fmt: skip
+    target = e("person", "Hassan SHEIKHNEJAD", source_id="target")
+    screener = Screener.build([*fillers, target], MatchingPolicy(screen_cache=0))
+    result = screener.screen(make_query("Khassan SKHEIKKHNEY·AD", type="person"))
+    assert result.alert and result.matches[0].source_id == "target"

@@ -185,3 +185,30 @@ def test_algorithm_documents_each_feature() -> None:
     features = Algorithm().describe()["features"]
     assert isinstance(features, dict) and "name_similarity" in features
     assert all(isinstance(doc, str) and len(doc) > 20 for doc in features.values())
+
+
+def test_class_10_a_korean_syllable_with_and_without_a_consonant_is_another() -> None:
+    """영 (yong) is not 종 (jong) or 명 (myong): in a Hangul query a syllable starting with a
+    vowel or y/w against one starting with a consonant is another character."""
+    listed = [e("person", "Jong-Su RI", source_id="jong"), e("person", "Myong Su RI",
+              source_id="myong"), e("person", "RI, Yong Su", source_id="yong")]  # fmt: skip
+    screener = Screener.build(listed, MatchingPolicy(screen_cache=0))
+    result = screener.screen(make_query("이영수", type="person"), ScreenOptions(limit=5))
+    alerted = {m.source_id for m in result.matches if m.alert}
+    assert alerted == {"yong"}
+
+
+def test_class_11_a_chinese_company_is_its_name_not_its_legal_form() -> None:
+    """有限公司 (you xian gong si, "limited company") is a legal form: split off, it no longer
+    makes two companies that share only it and a trade word (科技, technology) alike."""
+    listed = [e("organization", "保利科技有限公司", "RUIYUAN KEJI YOUXIAN GONGSI",
+                source_id="poly")]  # fmt: skip
+    screener = Screener.build(listed, MatchingPolicy(screen_cache=0))
+
+    def alerts(query: str) -> bool:
+        return screener.screen(make_query(query, type="organization")).alert
+
+    assert not alerts("迪摩科技有限公司")
+    assert alerts("保利科技有限公司") and alerts("保利科技股份有限公司")
+    assert alerts("Ruiyuan Keji Co., Ltd.")
+    assert analyse("迪摩科技有限公司")[0].forms == {"ltd"}

@@ -33,7 +33,7 @@ from clearance.audit.chain import (
     sha256_hex,
     verify_rows,
 )
-from clearance.audit.tables import AuditHeadRow, AuditRow
+from clearance.audit.tables import EVENT_ROWS, AuditHeadRow, AuditRow
 from clearance.db import Database
 from clearance.errors import ClearanceError
 
@@ -218,13 +218,16 @@ def verify(db: Database, saved_head: Head | None = None) -> Verdict:
 
 
 def entries(db: Database, kind: str, ref: str) -> list[dict[str, Any]]:
-    """The rows about one thing (a case's history, a receipt), oldest first."""
+    """The rows about one thing (a case's history), oldest first. Not for receipts: those are
+    found by id through the receipts table (:func:`~clearance.audit.receipts.load_receipt`)."""
     import orjson
 
+    if kind == "receipt":
+        raise ValueError("receipts are looked up by id (load_receipt), not by kind and ref")
     with db.session() as s:
         rows = s.scalars(
             select(AuditRow)
-            .where(AuditRow.kind == kind, AuditRow.ref == ref)
+            .where(AuditRow.kind == kind, AuditRow.ref == ref, text(EVENT_ROWS))
             .order_by(AuditRow.seq)
         ).all()
         return [

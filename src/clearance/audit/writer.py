@@ -99,31 +99,31 @@ class Pending:
     done: Future[int]
 
 
+def pg_row(body: dict[str, Any], actor: str) -> dict[str, Any]:
+    """The values of one receipt in :data:`PG_BATCH` and :data:`PG_ONE` (audit row, index)."""
+    data = canonical(body)
+    row = {"kind": RECEIPT, "ref": body["receipt"], "actor": actor,
+           "at": body.get("at") or now_iso(), "body": data.decode("utf-8"),
+           "body_sha256": sha256_hex(data)}  # fmt: skip
+    row.update({f"r_{k}": v for k, v in receipt_index(body).items()})
+    return row
+
+
 def pg_params(items: list[tuple[dict[str, Any], str]]) -> dict[str, list[Any]]:
     """The arrays of :data:`PG_BATCH` for ``(body, actor)`` pairs, in append order."""
-    cols: dict[str, list[Any]] = {
-        k: []
-        for k in ("kind", "ref", "actor", "at", "body", "body_sha256", "r_kind", "r_created",
-                  "r_snapshot", "r_alert", "r_subject", "r_input", "r_run")
-    }  # fmt: skip
+    cols: dict[str, list[Any]] = {}
     for body, actor in items:
-        data = canonical(body)
-        row = {"kind": RECEIPT, "ref": body["receipt"], "actor": actor,
-               "at": body.get("at") or now_iso(), "body": data.decode("utf-8"),
-               "body_sha256": sha256_hex(data)}  # fmt: skip
-        row.update({f"r_{k}": v for k, v in receipt_index(body).items()})
-        for key, value in row.items():
-            cols[key].append(value)
+        for key, value in pg_row(body, actor).items():
+            cols.setdefault(key, []).append(value)
     return cols
 
 
 def pg_statement(items: list[tuple[dict[str, Any], str]]) -> tuple[str, dict[str, Any]]:
     """The statement appending ``items`` and its parameters: :data:`PG_ONE` for one receipt
     (the one-row statement costs the server less), :data:`PG_BATCH` for more."""
-    params: dict[str, Any] = pg_params(items)
     if len(items) > 1:
-        return PG_BATCH, params
-    one = {k: v[0] for k, v in params.items()}
+        return PG_BATCH, pg_params(items)
+    one = pg_row(*items[0])
     one["r_id"] = one["ref"]
     return PG_ONE, one
 

@@ -28,10 +28,10 @@ from clearance.matching.normalize import (
     NameForm,
 )
 from clearance.matching.params import NameParams
-from clearance.matching.wordsim import WordInfo
+from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.model import FuzzyDate, IdType, Schema
 
-INDEX_FORMAT = 16  # 16: Korean readings of Hanja names, doubled letters in legal forms (1.4)
+INDEX_FORMAT = 17  # 17: Chinese legal forms in pinyin split off (1.6); 16: Hanja readings (1.4)
 INDEX_FILE = "matcher.pkl"
 
 KIND_LATIN, KIND_NATIVE, KIND_SKELETON = 0, 1, 2
@@ -218,7 +218,8 @@ class NameIndex:
         phonetic keys)."""
         cached: WordInfo | None = self.__dict__.get("_word_info")
         if cached is None:
-            cached = self.__dict__["_word_info"] = WordInfo(self.token_phonetic)
+            cached = WordInfo(self.token_phonetic, SpeltWords(self.vocab))
+            self.__dict__["_word_info"] = cached
         return cached
 
     @property

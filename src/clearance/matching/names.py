@@ -24,9 +24,10 @@ from clearance.matching.vocab import (
     PERSON_PARTICLES,
     PINYIN_SYLLABLES,
     is_patronymic,
+    vowel_onset,
 )
 from clearance.matching.wordsim import WordSimilarity, word_sim
-from clearance.scripts import HAN, HANGUL
+from clearance.scripts import HAN, HANGUL, LATIN
 
 SYLLABIC_SCRIPTS = frozenset({HAN, HANGUL})
 
@@ -366,11 +367,15 @@ def _paired_weight(
             # One distinctive word each: a near-miss on it is the whole name being different,
             # unless it is a typing slip (see slips.single_word_sim).
             sim = single_word_sim(query.form.tokens[qi], candidate.form.tokens[cj], sim,
-                                  listed, params)  # fmt: skip
+                                  listed, params, typed=query.form.script == LATIN)  # fmt: skip
         elif (single or syllabic) and sim < params.distinctive_sim and qw[qi] >= 1.0:
             # In Chinese or Korean a word is one syllable, and a syllable one letter off
-            # ("hyon"/"hyok", "chen"/"cheng") is another character.
-            sim = max(0.0, 2 * sim - 1.0)
+            # ("hyon"/"hyok", "chen"/"cheng") is another character; one that starts with a
+            # consonant where the other starts with a vowel or y/w ("yong"/"jong", 영/종,
+            # "yong"/"myong", 영/명) is another character in every romanisation.
+            onsets = syllabic and vowel_onset(query.form.tokens[qi]) != vowel_onset(
+                candidate.form.tokens[cj])  # fmt: skip
+            sim = 0.0 if onsets else max(0.0, 2 * sim - 1.0)
         # A paired word weighs what the lighter side says: a misspelt "Gropu" is still the
         # low-information "Group", an initial is still only an initial.
         q_weight = qw[qi] if q_span == 1 else qw[qi] + qw[qi + 1]

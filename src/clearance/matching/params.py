@@ -38,6 +38,9 @@ class WordParams:
     phonetic_scale: float = 0.95  # the similarity of the sounds counts this much
     swap_sim: float = 0.7  # two adjacent letters swapped, four letters or more
     swap_min_length: int = 4  # ... in words of this many letters or more
+    short_swap_sim: float = 0.5  # two adjacent letters swapped in a shorter word ("MTK"/TMK):
+    # paired (as the one distinctive word of a name it may be a slip: NameParams.slip_sim)
+    short_swap_length: int = 3  # ... in words of this many letters or more
     doubled_sim: float = 0.95  # a letter written once or twice ("Amiif" / "Amif", "Hasan")
     doubled_min_length: int = 3  # ... when the shorter word has this many letters or more
     letters_sim: float = 0.9  # words that differ in w/v or an initial j/y only
@@ -83,7 +86,10 @@ class NameParams:
     supported_words: int = 2  # ... when at least this many do
     bound_margin: float = 0.1  # the exact score is skipped when the bound trails min - margin
     # One distinctive word each (see clearance.matching.slips.single_word_sim):
-    slip_sim: float = 0.8  # two adjacent letters swapped in a word the lists lack ("MEAI"/MAEI)
+    slip_sim: float = 0.8  # two adjacent letters swapped, or one letter added or dropped, in a
+    # word the lists lack ("MEAI"/MAEI, "ZET"/ZEST, "TIA"/TIVA)
+    slip_min_length: int = 3  # letters the shorter word of a slip has at least
+    slip_short_length: int = 3  # ... and at most, for a letter added or dropped
     listed_word_miss: float = 0.5  # share a near-miss keeps when the query word is listed itself
     leftover_sim: float = 0.3  # the one word left on each side pairs from this similarity ...
     leftover_support: int = 2  # ... when this many other words agree closely (supported_sim)
@@ -99,6 +105,10 @@ class RetrievalParams:
     rare_reach: int = 40  # records: below this, a query with an unreached word lowers its floor
     rare_floor: float = 0.3  # ... by this much, and not below this
     max_records: int = 2000  # the records retrieved with the best bounds are kept
+    short_slip_sim: float = 0.8  # a query word of three or four letters the lists lack reaches a
+    # listed word one slip away (two letters swapped, one added or dropped) at this bound, the
+    # most the slip can count (NameParams.slip_sim)
+    short_slip_lengths: tuple[int, ...] = (3, 4)  # ... query words of these lengths
 
 
 @dataclass(frozen=True, slots=True)

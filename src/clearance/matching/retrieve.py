@@ -107,8 +107,8 @@ def _word_keys(
     key, plain, key_sim = phonetic(word), sound(word), params.phonetic_key_sim
     extras = [(f"p:{key}", key_sim), (f"p:{plain}", key_sim), (f"c:{word}", 1.0)]
     alt = respell(word)
+    respelt = words.respell_sim
     if alt != word:  # "Tsompany": also the spelling a Cyrillic round trip came from
-        respelt = words.respell_sim
         extras += [(f"t:{alt}", respelt), (f"p:{phonetic(alt)}", key_sim * respelt)]
     for extra, sim in extras:
         key_id = vocab.get(extra)
@@ -118,7 +118,36 @@ def _word_keys(
         _near(index, "p:", plain, found, params.sound_near_scale, words)
     if len(word) >= params.near_min_length:
         _near(index, prefix, word, found, 1.0, words)
+    if alt != word and len(alt) >= params.near_min_length:
+        # ... and one edit from it, as the scorer compares it ("Skheikkhneyad" read back as
+        # "Sheikhneyad" is one letter from SHEIKHNEJAD)
+        other: dict[int, float] = {}
+        _near(index, prefix, alt, other, respelt, words)
+        for key_id, sim in other.items():
+            if sim > found.get(key_id, 0.0):
+                found[key_id] = sim
+    if len(word) in params.short_slip_lengths and exact is None:
+        _slips(index, prefix + word, found, params)
     return found
+
+
+def _slips(index: NameIndex, base: str, found: dict[int, float], params: RetrievalParams) -> None:
+    """Listed words one typing slip from a short query word the lists lack (two letters
+    swapped, one added to or dropped from a three-letter word: "ZET" / ZEST, "MTK" / TMK), at
+    the most such a slip counts as the one distinctive word of a name (see
+    :func:`clearance.matching.slips.is_slip`)."""
+    vocab, sim = index.vocab, params.short_slip_sim
+    least = len(_PREFIX[KIND_LATIN]) + min(params.short_slip_lengths)
+    size = len(base)
+    keys = [base[:i] + base[i + 1 :] for i in range(2, size)] if size > least else []
+    keys += [base[:i] + base[i + 1] + base[i] + base[i + 2 :] for i in range(2, size - 1)
+             if base[i] != base[i + 1]]  # fmt: skip
+    ids = [k for k in map(vocab.get, keys) if k is not None]
+    if size == least:  # (a letter added to a longer word is a near-miss as it is)
+        ids += index.neighbours_of([base])
+    for key_id in ids:
+        if sim > found.get(key_id, 0.0):
+            found[key_id] = sim
 
 
 def _joined_keys(

@@ -5,8 +5,9 @@ one-word name looks like, told apart from another name.
   SJC", "PJS Alrosa", "Alaxy BBVBA") is that form misspelt: :func:`misspelt_form_reading`
   gives the query read that way (trusted a little less, see
   :class:`~clearance.matching.params.TrustParams`).
-* Two adjacent letters swapped in a word the lists do not hold ("MEAI" for MAEI) is a slip;
-  a near-miss on a word the lists do hold ("Denis" for DENISE) is another name
+* Two adjacent letters swapped, or one letter added or dropped in a short word, in a word
+  the lists do not hold ("MEAI" for MAEI, "CJSC ZET" for CJSC ZEST) is a slip; a near-miss
+  on a word the lists do hold ("Denis" for DENISE) is another name
   (:func:`single_word_sim`, for names of one distinctive word each).
 """
 
@@ -82,23 +83,44 @@ def misspelt_form_reading(form: NameForm) -> NameForm | None:
 
 
 def single_word_sim(
-    query_word: str, listed_word: str, sim: float, listed: Container[str], params: NameParams
+    query_word: str,
+    listed_word: str,
+    sim: float,
+    listed: Container[str],
+    params: NameParams,
+    *,
+    typed: bool = True,
 ) -> float:
     """How far a near-miss (``sim`` under ``params.distinctive_sim``) counts when each name
-    has one distinctive word: mostly it makes the names different (``2 * sim - 1``); two
-    adjacent letters swapped in a word the lists do not hold is a typing slip
-    (``params.slip_sim``); a query word the lists hold is a name of its own, and a near-miss
-    on it counts ``params.listed_word_miss`` of that."""
+    has one distinctive word: mostly it makes the names different (``2 * sim - 1``); a typing
+    slip (:func:`is_slip`, ``typed``: in a query typed in Latin letters) in a word the lists
+    do not hold counts ``params.slip_sim``; a query word the lists hold is a name of its own,
+    and a near-miss on it counts ``params.listed_word_miss`` of that."""
     different = max(0.0, 2 * sim - 1.0)
     if query_word in listed:
         return different * params.listed_word_miss
-    if len(query_word) == len(listed_word) and _is_swap(query_word, listed_word):
+    if is_slip(query_word, listed_word, params, typed=typed):
         return max(different, params.slip_sim)
     return different
 
 
-def _is_swap(a: str, b: str) -> bool:
-    return OSA.distance(a, b, score_cutoff=1) == 1 and swapped(a, b)
+def is_slip(a: str, b: str, params: NameParams, *, typed: bool = True) -> bool:
+    """``a`` and ``b`` are one typing slip apart: two adjacent letters swapped, or, in a short
+    word of a query typed in Latin letters (not one read from a script: "jrmt", عجرمة, is
+    not JMT), one letter
+    added or dropped ("ZET"/ZEST, "TIA"/TIVA); not one letter changed ("Tom" is not "Too").
+    The shorter word has ``params.slip_min_length`` letters or more, and a letter added or
+    dropped ``params.slip_short_length`` or fewer (in a longer word the near-miss counts as
+    it is: "Sena" is not SENAT)."""
+    size, other = len(a), len(b)
+    shorter = min(size, other)
+    if shorter < params.slip_min_length or abs(size - other) > 1:
+        return False
+    if size != other and (not typed or shorter > params.slip_short_length):
+        return False
+    if OSA.distance(a, b, score_cutoff=1) != 1:
+        return False
+    return size != other or swapped(a, b)
 
 
 def pair_leftovers(

@@ -21,6 +21,7 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "mchj", "mmc", "ltd liability co", "sp z o o", "spolka z ograniczona odpowiedzialnoscia",
         "kft", "doo", "d o o", "srl", "s r l", "sarl", "s a r l", "sl", "s l", "limitada", "ltda",
         "s de r l", "s de rl", "tic ltd sti", "ltd sti", "eood", "ood",
+        "you xian ze ren gong si", "youxian zeren gongsi",  # 有限责任公司 (pinyin)
     ),
     "llp": (
         "llp", "l l p", "limited liability partnership", "too", "t o o",
@@ -38,6 +39,7 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "zakrytoe akcionernoe obsestvo", "aktsionerne tovarystvo",
         "publichne aktsionerne tovarystvo", "pryvatne aktsionerne tovarystvo", "pat", "prat",
         "at", "jsco", "ad", "a d", "as", "a s",
+        "gu fen you xian gong si", "gufen youxian gongsi",  # 股份有限公司 (pinyin)
     ),
     "sro": (
         "sro", "s r o", "spol s r o", "spolecnost s rucenim omezenym",
@@ -46,6 +48,7 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     "ltd": (
         "ltd", "limited", "co ltd", "company limited", "pvt ltd", "private limited", "pte ltd",
         "pte", "pty ltd", "pty", "private limited company",
+        "you xian gong si", "youxian gongsi",  # 有限公司 (pinyin, a word a syllable or not)
     ),
     "gmbh": (
         "gmbh", "gesellschaft mit beschrankter haftung", "mbh", "ug", "gmbh co kg",
@@ -276,3 +279,12 @@ PINYIN_SYLLABLES: frozenset[str] = frozenset(
     zhuo zi zong zou zu zuan zui zun zuo
     """.split()  # noqa: SIM905
 )
+
+
+def vowel_onset(syllable: str) -> bool:
+    """A romanised Korean or Chinese syllable that starts with a vowel or the glide y/w (no
+    initial consonant: "yong" is 영, "jong" 종 and "myong" 명 in every romanisation)."""
+    return syllable[:1] in _VOWEL_ONSETS
+
+
+_VOWEL_ONSETS = frozenset("aeiouwy")

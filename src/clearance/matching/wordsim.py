@@ -9,7 +9,7 @@ initials, numbers, first letters) are plain arithmetic per pair.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from fractions import Fraction
 from functools import lru_cache
 
@@ -91,9 +91,10 @@ class WordInfo(dict[str, _Info]):
     """:func:`_info` of the words of an index, from their phonetic keys stored in the index
     (worked out on first use; a word not in the table gets its key computed)."""
 
-    def __init__(self, keys: Mapping[str, str]) -> None:
+    def __init__(self, keys: Mapping[str, str], listed: Container[str] | None = None) -> None:
         super().__init__()
         self.phonetic = keys
+        self.listed: Container[str] = keys if listed is None else listed
 
     def __missing__(self, word: str) -> _Info:
         key = self.phonetic.get(word)
@@ -112,6 +113,7 @@ def _similarity(
     p, by_distance = params, sim_rows(params)
     edits, short, swap_len = p.distinct_edits, p.distinct_length, p.swap_min_length
     doubled_len = p.doubled_min_length
+    short_swap = min(p.short_swap_length, swap_len)
     dense_num, dense_den = _dense_ratio(p)
     q_info = [_word_info(w) for w in q]
     c_info = [_word_info(w) for w in c] if table is None else [table[w] for w in c]
@@ -145,9 +147,12 @@ def _similarity(
             if dense_script:
                 longer = (longer * dense_num) // dense_den
             sim = word_sim(dist, longer, by_distance)
-            # A swap of two adjacent letters is a typical typo, even in a four-letter word.
-            if dist == 1 and shorter == longer >= swap_len and swapped(qword, cword):
-                sim = max(sim, p.swap_sim)
+            # A swap of two adjacent letters is a typical typo, even in a four-letter word
+            # (in a three-letter code it pairs: "MTK" / TMK, see slips.single_word_sim).
+            slip = 0.0  # (a swap is a slip wherever it is, the first two letters included)
+            if dist == 1 and shorter == longer >= short_swap and swapped(qword, cword):
+                slip = p.swap_sim if longer >= swap_len else p.short_swap_sim
+                sim = max(sim, slip)
             # A letter typed twice (or once where the list doubles it) is the same word, the
             # most common typo and transliteration difference, even in a short word or code.
             elif (
@@ -174,7 +179,7 @@ def _similarity(
             # OFAC's own search requires the first letter to agree; a different first letter
             # (and first sound) makes a near-miss less likely to be the same name.
             if qfirst != cfirst and qsound != csound:
-                sim *= p.first_letter_factor
+                sim = max(sim * p.first_letter_factor, slip)
             row.append(sim)
         rows.append(row)
     return rows
@@ -198,6 +203,20 @@ def _letters(word: str) -> str:
     return "y" + word[1:] if word.startswith("j") else word
 
 
+class SpeltWords:
+    """The words the lists spell (index keys "t:word" and "n:word"), not the consonant
+    skeletons of Arabic-script names, which no one types: a code ("FDRL", "TMK") is all
+    consonants too, and its slip is still a slip."""
+
+    __slots__ = ("vocab",)
+
+    def __init__(self, vocab: Mapping[str, int]) -> None:
+        self.vocab = vocab
+
+    def __contains__(self, word: object) -> bool:
+        return f"t:{word}" in self.vocab or f"n:{word}" in self.vocab
+
+
 class WordSimilarity:
     """Similarities of one query's words against a set of candidate words, as Python lists."""
 
@@ -215,7 +234,7 @@ class WordSimilarity:
     ) -> None:
         self.params = params  # the pairing reads its thresholds from here
         # the words the lists hold (a query word among them is a name, not a typo)
-        self.listed: Mapping[str, str] = table.phonetic if isinstance(table, WordInfo) else {}
+        self.listed: Container[str] = table.listed if isinstance(table, WordInfo) else {}
         rows = similarity_rows(
             query_words,
             candidate_words,

@@ -29,7 +29,7 @@ from __future__ import annotations
 import multiprocessing
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -79,10 +79,11 @@ def indexed(customer: BookCustomer) -> Indexed:
     return customer_forms(customer), tuple(k for k in keys if k)
 
 
-def word_probes(word: str, kind: int, near: int) -> list[str]:
+def word_probes(word: str, kind: int, near: int, slips: Container[int] = ()) -> list[str]:
     """Every key retrieval's lookup of one query word (``retrieve._word_keys``) may read in an
     index's vocabulary or deletion-neighbour table: when none is there, the word reaches
-    nothing (``near``: the letters a word needs to reach names one edit away)."""
+    nothing (``near``: the letters a word needs to reach names one edit away; ``slips``: the
+    lengths of short words that reach names one typing slip away)."""
     prefix = PREFIX[kind]
     out = [prefix + word]
     if kind != KIND_LATIN:
@@ -94,10 +95,15 @@ def word_probes(word: str, kind: int, near: int) -> list[str]:
     alt = respell(word)
     if alt != word:
         out += [f"t:{alt}", f"p:{phonetic(alt)}"]
+        if len(alt) >= near:
+            out += [prefix + v for v in deletions(alt)]
     if len(plain) >= near:
         out += [f"p:{v}" for v in deletions(plain)]
-    if len(word) >= near:
+    if len(word) >= near or len(word) in slips:
         out += [prefix + v for v in deletions(word)]
+    if len(word) in slips:  # two adjacent letters swapped
+        out += [prefix + word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+                for i in range(len(word) - 1)]  # fmt: skip
     return out
 
 
@@ -348,12 +354,13 @@ class BookForms:
 def _probes(
     vocab: list[tuple[int, str]],
 ) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.int32]]:
-    near = Algorithm().retrieval.near_min_length
+    retrieval = Algorithm().retrieval
+    near, slips = retrieval.near_min_length, retrieval.short_slip_lengths
     hashes: list[int] = []
     owners: list[int] = []
     for pos, (kind, word) in enumerate(vocab):
         if len(word) >= 2:  # shorter words are not looked up
-            probes = word_probes(word, kind, near)
+            probes = word_probes(word, kind, near, slips)
             hashes += (zlib.crc32(p.encode()) for p in probes)
             owners += [pos] * len(probes)
     return np.array(hashes, dtype=np.uint32), np.array(owners, dtype=np.int32)
