@@ -85,3 +85,26 @@ def test_names_bounded_as_arrays_score_as_when_compared_one_by_one(
     as_arrays = _outcomes(screener, names)
     assert sum(len(r) for r in one_by_one) > 500  # type: ignore[arg-type]
     assert as_arrays == one_by_one
+
+
+def test_a_name_compared_once_scores_as_when_every_record_is_compared(
+    screener: Screener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names = _queries(screener)[1::3]
+    calls: list[int] = []
+    compare = engine_mod.compare
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return compare(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine_mod, "compare", counted)
+    monkeypatch.setattr(engine_mod, "SHARE_COMPARISONS", False)
+    every_record = _outcomes(screener, names)
+    unshared = len(calls)
+    calls.clear()
+    monkeypatch.setattr(engine_mod, "SHARE_COMPARISONS", True)
+    shared = _outcomes(screener, names)
+    assert sum(len(r) for r in every_record) > 500  # type: ignore[arg-type]
+    assert len(calls) < unshared  # names listed twice were compared once
+    assert shared == every_record

@@ -118,6 +118,9 @@ class Algorithm:
 
 
 ALGORITHM_VERSION = Algorithm().version
+SHARE_COMPARISONS = True
+"""A name listed by several authorities is compared once per query form (tests compare it
+with comparing every record)."""
 
 
 @lru_cache(maxsize=20_000)  # query forms repeat (see _query_forms)
@@ -272,6 +275,7 @@ class Screener:
             )  # fmt: skip
         weighted = [(f, _weigh_query(f.form, self.algo.names)) for f in forms]
         pre = self._prebound(query, weighted, by_entity, sims, records, floor)
+        compared: dict[tuple[int, NameForm, bool], NameComparison] = {}  # (see _compare)
         matches: list[Match] = []
         for ent, rec_ids in by_entity.items():
             person = index.ent_schema[ent] == "person" or query.schema is Schema.PERSON
@@ -291,10 +295,9 @@ class Screener:
                     record = records.get(r)
                     if record is None:
                         record = records[r] = index.record(r)
-                    comp = bounded.get(r) or compare(
-                        qname, record.name, table, person=person, params=self.algo.names,
-                        min_score=floor,
-                    )  # fmt: skip
+                    comp = bounded.get(r) or self._compare(
+                        compared, form_no, qname, record, table, person, floor
+                    )
                     if qform.trust < 1.0:
                         comp = comp.scaled(qform.trust)
                     # Rank names as the decision will see them: a weak a.k.a. counts less, so
@@ -310,6 +313,26 @@ class Screener:
             if match is not None:
                 matches.append(match)
         return matches
+
+    def _compare(
+        self,
+        compared: dict[tuple[int, NameForm, bool], NameComparison],
+        form_no: int,
+        qname: WeightedName,
+        record: NameRecord,
+        table: WordSimilarity,
+        person: bool,
+        floor: float,
+    ) -> NameComparison:
+        """:func:`compare` of query form ``form_no`` with ``record``'s name, once per name:
+        the same name is often listed by several authorities (one entity each), and the
+        comparison reads the name's form only (``compared`` holds those of this query)."""
+        key = (form_no, record.name.form, person)
+        found = compared.get(key) if SHARE_COMPARISONS else None
+        if found is None:
+            found = compared[key] = compare(qname, record.name, table, person=person,
+                                            params=self.algo.names, min_score=floor)  # fmt: skip
+        return found
 
     def _prebound(
         self,

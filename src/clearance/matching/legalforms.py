@@ -7,6 +7,7 @@ functions, no I/O.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -117,6 +118,7 @@ def _split_forms(words: list[str], *, iso: bool) -> tuple[list[str], set[str]]:
     changed = True
     while changed and len(words) > 1:
         changed = False
+        heads = may_start_form(words, 0, iso=iso)  # (else no head below is a form)
         for size in range(min(MAX_FORM_WORDS, len(words) - 1), 0, -1):
             tail = _form_class(words[-size:], iso=iso)
             if tail is not None:
@@ -124,7 +126,7 @@ def _split_forms(words: list[str], *, iso: bool) -> tuple[list[str], set[str]]:
                 words = words[:-size]
                 changed = True
                 break
-            head = _form_class(words[:size], iso=iso)
+            head = _form_class(words[:size], iso=iso) if heads else None
             if head is not None:
                 forms.add(head)
                 words = words[size:]
@@ -279,3 +281,37 @@ def _nearest_form_word(word: str) -> str:
 def warm_up_forms() -> None:
     """Build the ISO 20275 legal-form table (rigour) now rather than on a first query."""
     iso_legal_form(("sdn", "bhd"))
+
+
+def _first_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The first word of every phrase of the own table, as spelt, by :func:`_form_key` and as
+    :func:`_sound_key` has it."""
+    return (
+        frozenset(p[0] for p in LEGAL_FORM_PHRASES if p),
+        frozenset(k[0] for k in _FORM_SPELLINGS if k),
+        frozenset(k[0] for k in _FORM_SOUNDS if k),
+    )  # (a phrase of words is never empty)
+
+
+_FIRST_AS_SPELT, _FIRST_BY_KEY, _FIRST_BY_SOUND = _first_words()
+
+
+def may_start_form(words: Sequence[str], i: int, *, iso: bool = True) -> bool:
+    """Can a legal form (:func:`legal_form_class`, of any length; without ``iso`` one of the
+    own table only) start at ``words[i]``?
+    ``False`` only when none can: one look at the word's first-word keys and one ISO 20275
+    scan of the rest of the name, rather than every phrase tried through every spelling (most
+    queried names start with a name word; tests hold it to :func:`legal_form_class`)."""
+    word = words[i]
+    if len(word) == 1 or word in _FIRST_AS_SPELT or _form_key(word) in _FIRST_BY_KEY:
+        return True  # (one letter: "F.Z.C.O." read letter by letter)
+    sounded = sound(respell(word)) if len(word) >= FORM_SOUND_LETTERS else word
+    if sounded in _FIRST_BY_SOUND:
+        return True
+    if len(word) >= 3 and undouble(word) in _DOUBLED_FORMS:
+        return True
+    if not iso:
+        return False
+    # An ISO form starting here is found by a scan of the rest (leftmost match first).
+    rest = " ".join(words[i:])
+    return any(rest.startswith(found) for found, _ in extract_org_types(rest))

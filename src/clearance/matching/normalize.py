@@ -17,6 +17,7 @@ from clearance.matching.legalforms import (
     FORM_WORDS,
     canonical_words,
     legal_form_class,
+    may_start_form,
     split_legal_forms,
 )
 from clearance.matching.scripts import (
@@ -268,6 +269,8 @@ def nothing_to_screen(text: str) -> str | None:
     for form in forms:
         words, i = list(form.tokens), 0
         while i < len(words):
+            if not may_start_form(words, i):
+                return None  # (the cheap test: no phrase below could be a form)
             size = next(
                 (n for n in range(min(MAX_FORM_WORDS, len(words) - i), 0, -1)
                  if legal_form_class(tuple(words[i : i + n])) is not None),
