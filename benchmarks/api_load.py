@@ -63,7 +63,7 @@ local counter = 0
 local threads = {}
 
 setup = function(thread)
-  thread:set("offset", #threads * 7919)
+  thread:set("offset", #threads)
   table.insert(threads, thread)
 end
 
@@ -76,7 +76,9 @@ init = function(args)
 end
 
 request = function()
-  counter = counter + 1
+  -- threads interleave (thread i sends bodies i, i + T, i + 2T...): no body is sent twice
+  -- in a run until all have been sent
+  counter = counter + %(threads)s
   return wrk.format(nil, nil, nil, bodies[counter %% n + 1])
 end
 
@@ -171,30 +173,48 @@ def percentile(values: list[float], pct: float) -> float:
 
 
 def baseline(home: Path, bodies: list[dict[str, Any]], seconds: float) -> dict[str, float]:
-    """The in-process screening loop (one thread) over the same queries."""
+    """The in-process screening loop (one thread, result cache off): one cold pass over the
+    same bodies, each screened once (until ``seconds`` run out), as the server sees them."""
     import clearance
     from clearance.matching.query import ScreenOptions, make_query
     from clearance.settings import Settings
 
-    screener = clearance.open(settings=Settings.from_env(home=home)).screener
-    queries = [make_query(b["name"], type=b.get("type")) for b in bodies]
+    env = {**os.environ, "CLEARANCE_SCREEN_CACHE": "0"}
+    screener = clearance.open(settings=Settings.from_env(env, home=home)).screener
     options = ScreenOptions(limit=10)
-    for query in queries[:50]:
-        screener.screen(query, options)
     times: list[float] = []
     deadline = time.perf_counter() + seconds
-    i = 0
-    while time.perf_counter() < deadline:
+    for body in bodies:
+        if time.perf_counter() >= deadline:
+            break
         start = time.perf_counter()
-        screener.screen(queries[i % len(queries)], options)
+        screener.screen(make_query(body["name"], type=body.get("type")), options)
         times.append(time.perf_counter() - start)
-        i += 1
     return {
         "qps": len(times) / sum(times),
         "p50_ms": percentile(times, 50) * 1000,
         "p99_ms": percentile(times, 99) * 1000,
         "mean_ms": statistics.fmean(times) * 1000,
+        "count": float(len(times)),
     }
+
+
+class Fresh:
+    """Rotates the bodies so that each wrk run starts at the first body the server has not yet
+    seen (its workers keep word-level memos even with the result cache off)."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.cursor = 0
+
+    def __call__(self, payloads: list[str]) -> list[str]:
+        start = self.cursor % self.count
+        return payloads[start:] + payloads[:start]
+
+    def sent(self, result: dict[str, Any]) -> dict[str, Any]:
+        # threads interleave but need not send equally many: leave a margin
+        self.cursor += int(result["requests"] * 1.2) + 100
+        return result
 
 
 def run_wrk(
@@ -210,7 +230,8 @@ def run_wrk(
     lua_bodies = ",\n".join(f"[==[{p}]==]" for p in payloads)
     pause_ms = round(args.connections * 1000 / rate) if rate > 0 else 0
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
-        fh.write(LUA % {"bodies": lua_bodies, "path": path, "key": key, "pause_ms": pause_ms})
+        fields = {"bodies": lua_bodies, "path": path, "key": key, "pause_ms": pause_ms}
+        fh.write(LUA % {**fields, "threads": args.threads})
         script = fh.name
     try:
         cmd = [
@@ -232,7 +253,9 @@ def run_wrk(
         raise SystemExit(f"error: unexpected wrk output:\n{done.stdout}\n{done.stderr}")
     result: dict[str, Any] = json.loads(match.group(1))
     result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
-    result["errors"] = sum(result[k] for k in ("connect", "read", "write", "status", "timeout"))
+    kinds = ("connect", "read", "write", "status", "timeout")
+    result["errors"] = sum(result[k] for k in kinds)
+    result["error_kinds"] = ", ".join(f"{k} {result[k]}" for k in kinds if result[k]) or "none"
     return result
 
 
@@ -272,6 +295,11 @@ def swap_run(
         result = run_wrk(wrk, server.url, "/screen", key, payloads, run_args, rate=args.rate)
         result["seconds"] = args.swap_seconds
         swapper.join()
+        if result["errors"]:
+            log = (tmp / "server-swap.log").read_text(errors="replace").splitlines()
+            print(
+                "  errors in the swap run; the server log's last lines:", *log[-15:], sep="\n    "
+            )
         snapshot = httpx.get(f"{server.url}/readyz").json().get("snapshot")
         print(f"  swap: the server now answers from snapshot {snapshot}", flush=True)
         return result
@@ -285,7 +313,9 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--workers", type=int, default=2, help="server worker processes")
-    parser.add_argument("--queries", type=int, default=3000, help="distinct query bodies")
+    parser.add_argument(
+        "--queries", type=int, default=60000, help="distinct query bodies (more than all runs send)"
+    )
     parser.add_argument("--home", type=Path, help="use this loaded home instead of loading")
     parser.add_argument(
         "--rate", type=float, default=800, help="paced run: offered requests/s (0: skip)"
@@ -338,11 +368,14 @@ def main() -> None:
                 for b in bodies
             ]
             warm = argparse.Namespace(**{**vars(args), "duration": 3})
-            run_wrk(wrk, server.url, "/screen", key, screen_payloads, warm)
+            fresh = Fresh(len(bodies))  # each run starts at the first body not yet sent
+            fresh.sent(run_wrk(wrk, server.url, "/screen", key, fresh(screen_payloads), warm))
             print(f"wrk POST /screen ({args.duration} s) ...", flush=True)
             cpu_before = tree_cpu_seconds(server.proc.pid)
             wrk_before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            screen = run_wrk(wrk, server.url, "/screen", key, screen_payloads, args)
+            screen = fresh.sent(
+                run_wrk(wrk, server.url, "/screen", key, fresh(screen_payloads), args)
+            )
             wrk_after = resource.getrusage(resource.RUSAGE_CHILDREN)
             server_cpu = tree_cpu_seconds(server.proc.pid) - cpu_before
             wrk_cpu = (wrk_after.ru_utime + wrk_after.ru_stime) - (
@@ -351,11 +384,21 @@ def main() -> None:
             paced = None
             if args.rate > 0:
                 print(f"wrk POST /screen paced at {args.rate:.0f} req/s ...", flush=True)
-                paced = run_wrk(
-                    wrk, server.url, "/screen", key, screen_payloads, args, rate=args.rate
+                paced = fresh.sent(
+                    run_wrk(
+                        wrk,
+                        server.url,
+                        "/screen",
+                        key,
+                        fresh(screen_payloads),
+                        args,
+                        rate=args.rate,
+                    )
                 )
             print(f"wrk POST /match/default ({args.duration} s) ...", flush=True)
-            match = run_wrk(wrk, server.url, "/match/default", key, match_payloads, args)
+            match = fresh.sent(
+                run_wrk(wrk, server.url, "/match/default", key, fresh(match_payloads), args)
+            )
             metrics = httpx.get(f"{server.url}/metrics").text
         finally:
             server.stop()
@@ -379,7 +422,8 @@ def main() -> None:
     print(f"Lists: {', '.join(loaded)}")
     print(
         f"In-process baseline  Screener.screen: {base['qps']:8.0f} queries/s  "
-        f"p50 {base['p50_ms']:6.2f} ms  p99 {base['p99_ms']:6.2f} ms  (1 thread)"
+        f"p50 {base['p50_ms']:6.2f} ms  p99 {base['p99_ms']:6.2f} ms  "
+        f"(1 thread, result cache off, {base['count']:.0f} bodies each screened once, cold)"
     )
     runs = [("POST /screen       ", screen), ("POST /match/default", match)]
     if paced is not None:
@@ -389,10 +433,15 @@ def main() -> None:
     for label, res in runs:
         print(
             f"HTTP {label}: {res['rps']:8.0f} req/s      p50 {res['p50_us'] / 1000:6.2f} ms  "
-            f"p99 {res['p99_us'] / 1000:6.2f} ms  errors {res['errors']}  "
+            f"p99 {res['p99_us'] / 1000:6.2f} ms  errors {res['errors']} ({res['error_kinds']})  "
             f"({res['requests']} requests, {args.connections} connections, "
-            f"{args.workers} workers, {res.get('seconds', args.duration)} s)"
+            f"{args.workers} workers, {res.get('seconds', args.duration)} s; "
+            f"each of the {len(bodies)} bodies sent x{res['requests'] / len(bodies):.1f})"
         )
+    print(
+        "  (the result cache is off; a body sent more than once still meets warm word-level "
+        "memos in the worker: raise --queries to make every request new)"
+    )
     per_request = server_cpu / max(1, screen["requests"])
     wrk_per_request = wrk_cpu / max(1, screen["requests"])
     cores = os.cpu_count() or 1
