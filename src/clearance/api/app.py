@@ -30,6 +30,7 @@ from clearance.api.middleware import GuardMiddleware
 from clearance.api.service import ApiService
 from clearance.app import Clearance
 from clearance.auth.keys import KeyStore
+from clearance.gcpause import serving_worker
 from clearance.settings import Settings
 
 DESCRIPTION = """
@@ -111,5 +112,7 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
 
 
 def app_from_env() -> FastAPI:
-    """uvicorn factory (``clearance serve`` sets ``CLEARANCE_HOME`` for its workers)."""
+    """uvicorn factory (``clearance serve`` sets ``CLEARANCE_HOME`` for its workers): one call
+    per worker process, which also gets the serving collector policy (short full collections)."""
+    serving_worker()
     return create_app(Settings.from_env())

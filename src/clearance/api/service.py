@@ -20,6 +20,7 @@ from clearance.api.errors import NotReady
 from clearance.api.readiness import WorkerBoard
 from clearance.app import Clearance, Engine
 from clearance.errors import ClearanceError
+from clearance.gcpause import settle
 from clearance.settings import Settings
 
 __all__ = ["ApiService", "Engine"]
@@ -82,6 +83,7 @@ class ApiService:
         engine = self.clearance.engine()  # raises SnapshotError when nothing is loaded
         current = self._engine
         if current is not engine:
+            settle()  # the new index is frozen: restart the collector's schedule after it
             self._engine = engine
             return current is not None
         return False
