@@ -143,8 +143,8 @@ def list_names(home: Path) -> list[str]:
     return [f"{i.name} {i.published or ''}".strip() for i in snapshot.lists()]
 
 
-def tree_cpu_seconds(root: int) -> float:
-    """User + system CPU seconds of a process and all its descendants (Linux /proc)."""
+def tree_cpu(root: int) -> dict[int, float]:
+    """User + system CPU seconds of a process and each of its descendants (Linux /proc)."""
     parents: dict[int, int] = {}
     times: dict[int, float] = {}
     tick = os.sysconf("SC_CLK_TCK")
@@ -164,7 +164,15 @@ def tree_cpu_seconds(root: int) -> float:
             if parent == pid and child not in tree:
                 tree.add(child)
                 frontier.append(child)
-    return sum(times.get(pid, 0.0) for pid in tree)
+    return {pid: times.get(pid, 0.0) for pid in tree}
+
+
+def cpu_split(before: dict[int, float], after: dict[int, float]) -> str:
+    """Each process's share of the server's CPU between two readings (largest first): two
+    workers near 50 % each mean the connections were spread evenly."""
+    used = {pid: after[pid] - before.get(pid, 0.0) for pid in after}
+    total = sum(used.values()) or 1.0
+    return " / ".join(f"{100 * v / total:.0f} %" for v in sorted(used.values(), reverse=True))
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -371,13 +379,15 @@ def main() -> None:
             fresh = Fresh(len(bodies))  # each run starts at the first body not yet sent
             fresh.sent(run_wrk(wrk, server.url, "/screen", key, fresh(screen_payloads), warm))
             print(f"wrk POST /screen ({args.duration} s) ...", flush=True)
-            cpu_before = tree_cpu_seconds(server.proc.pid)
+            cpu_before = tree_cpu(server.proc.pid)
             wrk_before = resource.getrusage(resource.RUSAGE_CHILDREN)
             screen = fresh.sent(
                 run_wrk(wrk, server.url, "/screen", key, fresh(screen_payloads), args)
             )
             wrk_after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            server_cpu = tree_cpu_seconds(server.proc.pid) - cpu_before
+            cpu_after = tree_cpu(server.proc.pid)
+            server_cpu = sum(cpu_after.values()) - sum(cpu_before.values())
+            split = cpu_split(cpu_before, cpu_after)
             wrk_cpu = (wrk_after.ru_utime + wrk_after.ru_stime) - (
                 wrk_before.ru_utime + wrk_before.ru_stime
             )
@@ -451,6 +461,7 @@ def main() -> None:
         f"{cores / (per_request + wrk_per_request):.0f} req/s if the {cores} cores ran only "
         f"this benchmark (load average now {os.getloadavg()[0]:.1f})"
     )
+    print(f"Server CPU split across its processes (saturated run): {split}")
     print(f"Server /metrics counted {counted:.0f} successful POST /screen (all workers).")
     checks = [
         ("/screen >= 1000 req/s (saturated)", screen["rps"] >= 1000),
