@@ -253,12 +253,12 @@ def run_wrk(
             script,
             url,
         ]
-        done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     finally:
         os.unlink(script)
     match = re.search(r"^RESULT (\{.*\})$", done.stdout, re.MULTILINE)
-    if match is None:
-        raise SystemExit(f"error: unexpected wrk output:\n{done.stdout}\n{done.stderr}")
+    if match is None or done.returncode != 0:
+        raise RuntimeError(f"wrk failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
     result: dict[str, Any] = json.loads(match.group(1))
     result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
     kinds = ("connect", "read", "write", "status", "timeout")
@@ -300,9 +300,17 @@ def swap_run(
         swapper = threading.Thread(target=swap)
         swapper.start()
         run_args = argparse.Namespace(**{**vars(args), "duration": args.swap_seconds})
-        result = run_wrk(wrk, server.url, "/screen", key, payloads, run_args, rate=args.rate)
+        try:
+            result = run_wrk(wrk, server.url, "/screen", key, payloads, run_args, rate=args.rate)
+        except RuntimeError as exc:
+            result = {"failed": str(exc)}
         result["seconds"] = args.swap_seconds
         swapper.join()
+        if "failed" in result:
+            log = (tmp / "server-swap.log").read_text(errors="replace").splitlines()
+            raise SystemExit(
+                "\n    ".join([result["failed"], "the server log's last lines:", *log[-25:]])
+            )
         if result["errors"]:
             log = (tmp / "server-swap.log").read_text(errors="replace").splitlines()
             print(

@@ -38,8 +38,9 @@ a.other, b.other = b, a
 del a, b  # cyclic garbage
 collected = gc.collect()
 callbacks = sum(getattr(cb, "__name__", "") == "_freeze_survivors" for cb in gc.callbacks)
-print(json.dumps({"collected": collected, "full_every": gc.get_threshold()[2], "frozen": gc.get_freeze_count() - base,
-                  "unfrozen": len(gc.get_objects()), "callbacks": callbacks}))
+print(json.dumps({"collected": collected, "full_every": gc.get_threshold()[2],
+                  "frozen": gc.get_freeze_count() - base, "unfrozen": len(gc.get_objects()),
+                  "callbacks": callbacks}))
 """
 
 WORKER = """
