@@ -287,10 +287,14 @@ def swap_run(
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                socket.create_connection(("127.0.0.1", server.port), timeout=0.2).close()
-                break
+                with socket.create_connection(("127.0.0.1", server.port), timeout=0.2) as sock:
+                    # a connection to a port nobody listens on yet can connect to itself (TCP
+                    # simultaneous open, when the kernel picks that port as the source port)
+                    if sock.getsockname() != sock.getpeername():
+                        break
             except OSError:
-                time.sleep(0.01)
+                pass
+            time.sleep(0.01)
 
         def swap() -> None:
             time.sleep(args.swap_seconds / 3)
