@@ -197,6 +197,8 @@ def test_concurrent_recorded_requests_on_two_workers_each_get_a_committed_receip
                     # answered only once committed: any worker can read it back at once
                     seen = http.get(f"/receipts/{rid}", headers=as_(keys["aud"]))
                     assert seen.status_code == 200 and seen.json()["input"]["name"] == name
+                    # the receipt holds the candidates the answer showed, scores and reasons
+                    assert seen.json()["candidates"] == res.json()["matches"]
                     got.append(rid)
 
         threads = [threading.Thread(target=client, args=(names[i::8],)) for i in range(8)]

@@ -77,10 +77,15 @@ class Decisions:
         )
 
     async def record_async(
-        self, engine: Engine, result: ScreeningResult, principal: Principal
+        self,
+        engine: Engine,
+        result: ScreeningResult,
+        principal: Principal,
+        candidates: list[dict[str, Any]] | None = None,
     ) -> Recorded:
         """:meth:`record` without a worker thread when the result has no alert (the snapshot
-        already pinned): the receipt goes to a group-commit writer and this awaits its
+        already pinned; ``candidates``: the answer's matches, reused in the receipt): the
+        receipt goes to a group-commit writer and this awaits its
         commit on this event loop, with no thread at all (PostgreSQL:
         :class:`~clearance.audit.async_writer.AsyncReceiptWriter`; a SQLite file:
         :class:`~clearance.audit.loop_writer.LoopReceiptWriter`, which hands a locked
@@ -89,7 +94,9 @@ class Decisions:
             cases = self._cases
             context = screening_context(engine.snapshot, engine.screener)
             if cases.db.is_postgres or sqlite_path(cases.db) is not None:
-                receipt = cases.plain_receipt(result, context, principal.actor, source="api")
+                receipt = cases.plain_receipt(
+                    result, context, principal.actor, source="api", candidates=candidates
+                )
                 if receipt is not None:
                     await self._async_writer(cases).write(receipt[0], principal.name)
                     return receipt[1]

@@ -115,7 +115,10 @@ def receipt_body(
     source: str = "screen",
     run_id: str | None = None,
     at: str | None = None,
+    candidates: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
+    """The receipt's content; ``candidates``: ``[m.to_dict() for m in result.matches]`` when
+    the caller already has them (the API's answer), so they are built once."""
     data = query_input(result.query)
     return {
         "receipt": receipt_id,
@@ -132,7 +135,9 @@ def receipt_body(
         "algorithm": context.algorithm,
         "threshold": result.threshold,
         "outcome": "alert" if result.alert else "no alert",
-        "candidates": [m.to_dict() for m in result.matches],
+        "candidates": (
+            [m.to_dict() for m in result.matches] if candidates is None else candidates
+        ),
     }
 
 
