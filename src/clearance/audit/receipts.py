@@ -120,6 +120,8 @@ def receipt_body(
     """The receipt's content; ``candidates``: ``[m.to_dict() for m in result.matches]`` when
     the caller already has them (the API's answer), so they are built once."""
     data = query_input(result.query)
+    if candidates is None:
+        candidates = [m.to_dict() for m in result.matches]
     return {
         "receipt": receipt_id,
         "kind": kind,
@@ -135,9 +137,7 @@ def receipt_body(
         "algorithm": context.algorithm,
         "threshold": result.threshold,
         "outcome": "alert" if result.alert else "no alert",
-        "candidates": (
-            [m.to_dict() for m in result.matches] if candidates is None else candidates
-        ),
+        "candidates": candidates,
     }
 
 
