@@ -4,13 +4,17 @@ once (one 200, one 409)."""
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
+from clearance.audit.log import verify
 from clearance.auth.keys import KeyStore, Role
 from clearance.auth.roles import UserRole
 from clearance.auth.users import UserStore
@@ -216,3 +220,52 @@ def test_concurrent_recorded_requests_on_two_workers_each_get_a_committed_receip
     assert stored[0] == (len(names), len(names))
     heads = raw_sql(db_url, "SELECT count(DISTINCT prev_hash), count(*) FROM audit_log")
     assert heads[0][0] == heads[0][1]
+
+
+def test_kill_9_of_a_recording_server_keeps_every_answered_receipt(home: Path, db_url: str) -> None:
+    # the server killed while concurrent clients record: the chain verifies, every receipt an
+    # answer named is stored, and no receipt is half-written (audit row without index row)
+    keys = make_users(db_url)
+    server = Server(home, workers=1, env={"CLEARANCE_DATABASE_URL": db_url})
+    answered: list[str] = []
+    stop = threading.Event()
+    try:
+        server.wait_ready(timeout=240)
+
+        def client(n: int) -> None:
+            with httpx.Client(base_url=server.url, timeout=30, headers=as_(keys["svc"])) as http:
+                for i in range(10_000):
+                    if stop.is_set():
+                        return
+                    try:
+                        res = http.post("/screen?record=true", json={"name": f"Jane Doe {n} {i}"})
+                    except httpx.TransportError:
+                        return
+                    if res.status_code == 200:
+                        answered.append(res.json()["recorded"]["receipt"])
+
+        threads = [threading.Thread(target=client, args=(n,)) for n in range(4)]
+        for t in threads:
+            t.start()
+        deadline = time.monotonic() + 120
+        while len(answered) < 60 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        os.kill(server.proc.pid, signal.SIGKILL)
+        server.proc.wait(30)
+        stop.set()
+        for t in threads:
+            t.join(60)
+    finally:
+        server.stop()
+    assert len(answered) >= 60
+    forget_databases()
+    db = Database(db_url)
+    try:
+        verdict = verify(db)
+        assert verdict.ok, verdict
+    finally:
+        db.dispose()
+    stored = {r[0] for r in raw_sql(db_url, "SELECT id FROM receipts")}
+    assert set(answered) <= stored
+    rows = raw_sql(db_url, "SELECT count(*) FROM audit_log WHERE kind = 'receipt'")[0][0]
+    assert rows == len(stored) == verdict.rows
