@@ -95,7 +95,8 @@ class BookIndex:
         if top > covered:
             fresh = imported.forms if imported is not None and imported.seq == top else None
             if fresh is not None and covered + 1 == top:  # exactly what the import wrote
-                count, shard = len(fresh), BookForms.from_indexed(fresh)
+                shard = BookForms.from_parts(fresh)
+                count = len(shard)
             else:
                 customers = [c for c, _ in book.iter_customers(above_seq=covered)]
                 count = len(customers)
