@@ -23,8 +23,8 @@ from clearance.batch.columns import ColumnSpec
 from clearance.batch.io import BadRecord, TextOptions
 from clearance.db import Database
 from clearance.errors import ClearanceError, NotFoundError
-from clearance.monitor.formparts import FormsPart
 from clearance.monitor.customer import BookCustomer
+from clearance.monitor.formparts import FormsPart
 from clearance.monitor.reading import COLUMNS, Prepared, Stamp, prepare, read_customers
 from clearance.monitor.tables import Alert, Customer
 

@@ -176,10 +176,14 @@ class BookForms:
     # -- building and storing ----------------------------------------------------------------
     @classmethod
     def build(cls, customers: Sequence[BookCustomer], workers: int = 1) -> BookForms:
-        keys = [(key, pos) for pos, customer in enumerate(customers)
-                for _type, value in customer.identifiers if (key := clean_identifier(value))]  # fmt: skip
-        return cls.from_parts([(FormsPart.from_raw(analyse_customers(customers, workers), keys),
-                                None)])  # fmt: skip
+        keys = [
+            (key, pos)
+            for pos, customer in enumerate(customers)
+            for _type, value in customer.identifiers
+            if (key := clean_identifier(value))
+        ]
+        part = FormsPart.from_raw(analyse_customers(customers, workers), keys)
+        return cls.from_parts([(part, None)])
 
     @classmethod
     def from_indexed(cls, entries: Sequence[Indexed]) -> BookForms:

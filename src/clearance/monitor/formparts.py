@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -189,7 +190,7 @@ def merge(parts: Iterable[tuple[FormsPart, Sequence[int] | None]]) -> Merged:
         tokens += len(part.tok_word)
         forms += len(part.form_kind)
     arrays["form_start"].append(np.array([tokens], dtype=np.int64))
-    out = {name: np.concatenate(arrays[name] or [np.zeros(0)]).astype(dtype)
+    out: dict[str, npt.NDArray[Any]] = {name: np.concatenate(arrays[name] or [np.zeros(0)]).astype(dtype)
            for name, dtype in _CONCAT.items()}  # fmt: skip
     return Merged(
         ids, out["person"], [w for w in vocab if isinstance(w, tuple)], out["form_start"],

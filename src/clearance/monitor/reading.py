@@ -185,9 +185,7 @@ def _parsed(
         if workers > 1
         else None
     )
-    parsed: Iterable[Parsed] = (
-        pool.imap(task, chunks) if pool is not None else map(task, chunks)
-    )
+    parsed: Iterable[Parsed] = pool.imap(task, chunks) if pool is not None else map(task, chunks)
     seen: dict[str, int] = {}
     try:
         for items, end, part in parsed:
