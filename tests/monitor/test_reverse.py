@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import random
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,6 @@ from clearance.matching.engine import Algorithm, Screener
 from clearance.matching.query import ScreenOptions
 from clearance.matching.retrieve import word_records
 from clearance.model import Entity, Name, Schema
-from clearance.monitor import bookforms
 from clearance.monitor.book import Book
 from clearance.monitor.bookforms import BookForms
 from clearance.monitor.customer import BookCustomer
@@ -209,14 +207,3 @@ def test_bound_is_taken_name_by_name() -> None:
     assert not screener.screen(customers[0].query(), options).matches
     for threshold in (0.7, 0.85):  # (at 0.5 one word alone reaches the floor of 0.4)
         assert forms.candidates(screener.index, threshold) == {"near", "same"}
-
-
-def test_word_lookups_in_worker_processes_give_the_same_candidates(
-    built: Built, snapshot_screener: Screener, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The words looked up in forked processes (many words) reach what they reach in one."""
-    mini, forms, _ = built
-    expected = forms.candidates(mini.index, 0.7, full=snapshot_screener.index)
-    monkeypatch.setattr(bookforms, "MIN_PARALLEL", 1)
-    parallel = replace(forms, workers=2)
-    assert parallel.candidates(mini.index, 0.7, full=snapshot_screener.index) == expected

@@ -165,7 +165,6 @@ class BookForms:
     identifiers: dict[str, list[int]]  # clean identifier -> customers
     # each pair's sound keys (retrieval also reaches a pair by sound): worked out once, stored
     pair_sounds: list[tuple[str, str]] = field(default_factory=list)
-    workers: int = field(default=1, compare=False)  # processes for the word lookups (not stored)
 
     def __post_init__(self) -> None:
         if len(self.pair_sounds) != len(self.pairs):  # built now, or a shard saved without them
@@ -236,10 +235,13 @@ class BookForms:
         out: npt.NDArray[np.int64], hits: dict[int, Hit] | None = None,
     ) -> npt.NDArray[np.int64]:  # fmt: skip
         """``out`` with the reach in ``index`` of the words at ``positions`` filled in (and
-        ``hits`` with what they reach); looked up in ``workers`` forked processes when many."""
-        words = [(pos, self.words[pos], int(self.word_kind[pos])) for pos in positions.tolist()]
-        todo = [w for w in words if len(w[1]) >= 2]  # shorter ones are not looked up
-        for pos, hit in _lookups(index, algo, todo, self.workers):
+        ``hits`` with what they reach)."""
+        for pos in positions.tolist():
+            word = self.words[pos]
+            if len(word) < 2:  # not looked up by retrieval
+                continue
+            kind = int(self.word_kind[pos])
+            hit = word_records(index, word, kind, algo.retrieval, algo.words)
             out[pos] = len(hit[0]) if hit is not None else -1
             if hits is not None and hit is not None:
                 hits[pos] = hit
@@ -382,38 +384,6 @@ class BookForms:
         kept = {w: h for w, h in hits.items() if len(h[0]) <= rare}
         out[few] = self._per_name(few, kept, tok_w)[1] <= rare
         return out
-
-
-Lookup = tuple[int, str, int]  # a word's position, the word and its kind
-_LOOKUP: tuple[NameIndex, Algorithm] | None = None  # what the lookup workers inherited
-MIN_PARALLEL = 2000  # fewer words are looked up in this process (a pool costs more)
-
-
-def _lookup_chunk(words: list[Lookup]) -> list[tuple[int, Hit | None]]:
-    assert _LOOKUP is not None
-    index, algo = _LOOKUP
-    return [(pos, word_records(index, w, k, algo.retrieval, algo.words)) for pos, w, k in words]
-
-
-def _lookups(
-    index: NameIndex, algo: Algorithm, words: list[Lookup], workers: int
-) -> list[tuple[int, Hit | None]]:
-    """What retrieval's lookup of each word reaches in ``index``: in ``workers`` forked
-    processes (which inherit the index) when there are many words."""
-    global _LOOKUP
-    _LOOKUP = (index, algo)
-    try:
-        if workers <= 1 or len(words) < MIN_PARALLEL:
-            return _lookup_chunk(words)
-        size = -(-len(words) // (workers * 4))
-        chunks = [words[i : i + size] for i in range(0, len(words), size)]
-        with (
-            frozen_for_fork(),
-            multiprocessing.get_context("fork").Pool(workers, initializer=bulk_worker) as pool,
-        ):
-            return [found for part in pool.map(_lookup_chunk, chunks) for found in part]
-    finally:
-        _LOOKUP = None
 
 
 def _parts(forms: npt.NDArray[np.int64], size: int = 20_000) -> list[npt.NDArray[np.int64]]:

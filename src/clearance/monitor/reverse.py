@@ -112,10 +112,7 @@ class BookIndex:
         if any(s is None for s in loaded):  # unreadable: start again
             shutil.rmtree(folder, ignore_errors=True)
             return cls.refresh(book, home, workers=workers, progress=progress)
-        ready = [s for s in loaded if s is not None]
-        for shard in ready:
-            shard.workers = workers  # for its word lookups
-        return cls(ready)
+        return cls([s for s in loaded if s is not None])
 
 
 def _shard_folders(folder: Path) -> list[tuple[int, int, Path]]:
