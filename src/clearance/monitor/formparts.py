@@ -190,8 +190,10 @@ def merge(parts: Iterable[tuple[FormsPart, Sequence[int] | None]]) -> Merged:
         tokens += len(part.tok_word)
         forms += len(part.form_kind)
     arrays["form_start"].append(np.array([tokens], dtype=np.int64))
-    out: dict[str, npt.NDArray[Any]] = {name: np.concatenate(arrays[name] or [np.zeros(0)]).astype(dtype)
-           for name, dtype in _CONCAT.items()}  # fmt: skip
+    out: dict[str, npt.NDArray[Any]] = {
+        name: np.concatenate(arrays[name] or [np.zeros(0)]).astype(dtype)
+        for name, dtype in _CONCAT.items()
+    }
     return Merged(
         ids, out["person"], [w for w in vocab if isinstance(w, tuple)], out["form_start"],
         out["tok_word"], out["form_customer"], out["form_kind"], out["form_trust"],
