@@ -81,6 +81,10 @@ def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[Q
     if name.isascii() and schema in (Schema.PERSON, None):
         # "Wiktor Michailowitsch", "Iouri": read as a person's name (no legal form split off)
         texts += [(reading, Schema.PERSON, trust.part) for reading in slavic_readings(name)]
+    if "ë" in name or "Ë" in name:
+        # BGN/PCGN's ё: folded it is "e"; as "yo" it is the passport's (and Korean) spelling
+        yo = name.replace("ë", "yo").replace("Ë", "Yo")
+        texts += [(part, schema, trust.yo_reading) for part in query_parts(yo)]
     out: list[QueryForm] = []
     seen: set[NameForm] = set()
     spelled: tuple[NameForm, float] | None = None  # the last new spelled form and its trust

@@ -120,6 +120,8 @@ class TrustParams:
     skeleton_full_letters: int = 6  # consonants a skeleton needs before it is trusted fully
     vowelled_skeleton: float = 0.75  # skeleton of a name whose every word has known vowels
     misspelt_form: float = 0.95  # a company's first/last word read as a misspelt legal form
+    yo_reading: float = 0.99  # a Latin query's "ë" (how BGN/PCGN writes Russian ё) read as
+    # "yo", as passports and Korean names write it ("Pëng Chol" / Pyong Chol, "Pëtr" / Pyotr)
 
 
 def declared(params: object) -> dict[str, object]:
