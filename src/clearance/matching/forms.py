@@ -23,7 +23,7 @@ from clearance.matching.normalize import (
 from clearance.matching.params import TrustParams
 from clearance.matching.query import Query
 from clearance.matching.retrieve import QueryForm
-from clearance.matching.slips import misspelt_form_reading
+from clearance.matching.slips import glued_form_reading, misspelt_form_reading
 from clearance.model import Schema
 from clearance.scripts import ARABIC
 
@@ -102,6 +102,10 @@ def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[Q
         reading = misspelt_form_reading(out[0].form)
         if reading is not None and reading not in seen:
             out.append(QueryForm(reading, KIND_LATIN, trust.misspelt_form))
+        # "THAMESTONESA": a one-word name with its legal form run onto it
+        reading = glued_form_reading(out[0].form, trust)
+        if reading is not None and reading not in seen:
+            out.append(QueryForm(reading, KIND_LATIN, trust.glued_form))
     return out
 
 

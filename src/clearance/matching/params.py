@@ -120,6 +120,11 @@ class TrustParams:
     skeleton_full_letters: int = 6  # consonants a skeleton needs before it is trusted fully
     vowelled_skeleton: float = 0.75  # skeleton of a name whose every word has known vowels
     misspelt_form: float = 0.95  # a company's first/last word read as a misspelt legal form
+    glued_form: float = 0.95  # a one-word company name read as a name with its legal form
+    # run onto it ("THAMESTONESA" / THAMESTONE SA, "EPMMC" / EP-MMC) ...
+    glued_form_rest: int = 2  # ... when the name keeps this many letters or more
+    glued_short_form_rest: int = 6  # ... and this many before a two-letter form (many words
+    # end in one: "Nicolas", "Moussa")
     yo_reading: float = 0.99  # a Latin query's "ë" (how BGN/PCGN writes Russian ё) read as
     # "yo", as passports and Korean names write it ("Pëng Chol" / Pyong Chol, "Pëtr" / Pyotr)
 
