@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.matching.engine import Screener
+from clearance.matching.engine import Screener, query_forms
 from clearance.matching.normalize import canonical_arabic_forms, fold
 from clearance.matching.phonetics import sound
 from clearance.matching.query import ScreenOptions, make_query
@@ -59,3 +59,12 @@ def test_a_legal_form_run_onto_a_one_word_company_name(query: str, listed: str) 
     # a two-letter form only after a long name: many words end in one
     assert alerted(names, "Nicolas", "organization") == set()
     assert alerted(names, "Moussa", "organization") == set()
+
+
+def test_german_spelling_with_accents_is_read_the_english_way() -> None:
+    """"Walérewitsch Djúkow": the German reading of a Russian name is looked for in a name
+    written with accents too, not only in plain ASCII."""
+    forms = query_forms(make_query("Aleksándr Walérewitsch Djúkow", type="person"))
+    assert ("aleksandr", "valerevich", "dyukov") in {f.form.tokens for f in forms}
+    listed = ["Alexander Valeryevich DYUKOV", "ZHUKOV, Aleksandr Arkadyevich"]
+    assert "Alexander Valeryevich DYUKOV" in alerted(listed, "Aleksándr Walérewitsch Djúkow")

@@ -25,7 +25,7 @@ from clearance.matching.query import Query
 from clearance.matching.retrieve import QueryForm
 from clearance.matching.slips import glued_form_reading, misspelt_form_reading
 from clearance.model import Schema
-from clearance.scripts import ARABIC
+from clearance.scripts import ARABIC, LATIN, detect_script
 
 Skeleton = Callable[[str, str], str]
 DEFAULT_TRUST = TrustParams()
@@ -78,8 +78,9 @@ def query_forms(query: Query, trust: TrustParams = DEFAULT_TRUST) -> list[QueryF
 def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[QueryForm]:
     parts = query_parts(name)
     texts = [(part, schema, 1.0 if i == 0 else trust.part) for i, part in enumerate(parts)]
-    if name.isascii() and schema in (Schema.PERSON, None):
-        # "Wiktor Michailowitsch", "Iouri": read as a person's name (no legal form split off)
+    if schema in (Schema.PERSON, None) and (name.isascii() or detect_script(name) == LATIN):
+        # "Wiktor Michailowitsch", "Iouri", "Walérewitsch": read as a person's name (no legal
+        # form split off)
         texts += [(reading, Schema.PERSON, trust.part) for reading in slavic_readings(name)]
     if "ë" in name or "Ë" in name:
         # BGN/PCGN's ё: folded it is "e"; as "yo" it is the passport's (and Korean) spelling

@@ -149,7 +149,7 @@ def slavic_readings(text: str) -> list[str]:
     """``text`` read as a German or a French transliteration of a Russian name (none when it
     shows no such spelling): an alternative for the query only."""
     out: list[str] = []
-    low = text.lower()
+    low = text.lower() if text.isascii() else _strip_marks(text).lower()  # "Walérewitsch"
     for hint, rules in ((_GERMAN_HINT, _GERMAN), (_FRENCH_HINT, _FRENCH)):
         if hint.search(low):
             value = low
