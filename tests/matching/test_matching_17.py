@@ -68,3 +68,16 @@ def test_german_spelling_with_accents_is_read_the_english_way() -> None:
     assert ("aleksandr", "valerevich", "dyukov") in {f.form.tokens for f in forms}
     listed = ["Alexander Valeryevich DYUKOV", "ZHUKOV, Aleksandr Arkadyevich"]
     assert "Alexander Valeryevich DYUKOV" in alerted(listed, "Aleksándr Walérewitsch Djúkow")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("KB ALFA", "KGB ALFA"), ("VEB.RRF", "VEB.RF"), ("MM SARL", "MMT SARL")],
+)
+def test_a_slip_in_a_two_or_three_letter_code(query: str, listed: str) -> None:
+    """A letter dropped from or doubled in a short code, the rest of the name agreeing, is a
+    typing slip; a code the lists hold ("TIA") and another code ("AB") are other names."""
+    names = [listed, "TIVA GROUP", "TIA TRADING"]
+    assert alerted(names, query, "organization") == {listed}
+    assert alerted(names, "AB ALFA", "organization") == set()
+    assert "TIVA GROUP" not in alerted(names, "TIA GROUP", "organization")
