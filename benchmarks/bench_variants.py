@@ -149,8 +149,9 @@ def v_initials(entity: Entity, rng: random.Random) -> str | None:
 
 
 # Titles written before a person's given names: not a given name to keep or drop.
-_TITLES = frozenset("dr prof mr mrs haji hajji mullah maulavi mawlawi maulana qari sheikh "
-                    "shaykh".split())  # fmt: skip
+_TITLES = frozenset(
+    "dr prof mr mrs haji hajji mullah maulavi mawlawi maulana qari sheikh shaykh".split()  # noqa: SIM905
+)
 
 
 def _given_names(given: list[str]) -> list[str]:

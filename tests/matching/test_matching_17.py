@@ -32,8 +32,8 @@ def test_bgn_yo_is_read_as_yo(query: str, listed: str) -> None:
 
 
 def test_abd_with_the_article_run_into_the_name() -> None:
-    """"Abd alRahman" is "Abd al-Rahman" (the article written onto the word after "abd"), and
-    "Abd Allah" stays a name of its own."""
+    """Abd + article: "Abd alRahman" is "Abd al-Rahman" (the article written onto the word
+    after "abd"), and "Abd Allah" stays a name of its own."""
     assert canonical_arabic_forms(fold("Abd alRahman")) == "abdul rahman"
     assert canonical_arabic_forms(fold("Abd elAziz")) == "abdul aziz"
     assert canonical_arabic_forms(fold("Abd Allah")) == canonical_arabic_forms(fold("Abd Allah "))
@@ -62,7 +62,7 @@ def test_a_legal_form_run_onto_a_one_word_company_name(query: str, listed: str) 
 
 
 def test_german_spelling_with_accents_is_read_the_english_way() -> None:
-    """"Walérewitsch Djúkow": the German reading of a Russian name is looked for in a name
+    """The German reading of a Russian name ("Walérewitsch Djúkow") is looked for in a name
     written with accents too, not only in plain ASCII."""
     forms = query_forms(make_query("Aleksándr Walérewitsch Djúkow", type="person"))
     assert ("aleksandr", "valerevich", "dyukov") in {f.form.tokens for f in forms}

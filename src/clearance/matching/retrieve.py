@@ -10,9 +10,9 @@ is scored (a generous safety cap only applies to pathological queries).
 from __future__ import annotations
 
 from array import array
-from string import ascii_lowercase
 from collections.abc import Sequence
 from dataclasses import dataclass
+from string import ascii_lowercase
 from typing import Any
 
 import numpy as np
