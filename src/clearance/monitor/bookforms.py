@@ -36,6 +36,7 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
+from string import ascii_lowercase
 
 import numpy as np
 import numpy.typing as npt
@@ -109,6 +110,9 @@ def word_probes(word: str, kind: int, near: int, slips: Container[int] = ()) -> 
     if len(word) in slips:  # two adjacent letters swapped
         out += [prefix + word[:i] + word[i + 1] + word[i] + word[i + 2 :]
                 for i in range(len(word) - 1)]  # fmt: skip
+    if slips and len(word) == min(slips):  # one letter added (looked up in the vocabulary)
+        out += [prefix + word[:i] + c + word[i:] for i in range(len(word) + 1)
+                for c in ascii_lowercase]  # fmt: skip
     return out
 
 
