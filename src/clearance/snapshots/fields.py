@@ -32,7 +32,7 @@ SET_FIELDS = (
     "relationships",
     "notes",
 )
-FIELDS = SCALAR_FIELDS[:2] + SET_FIELDS[:1] + SET_FIELDS[1:] + SCALAR_FIELDS[2:]
+FIELDS = SCALAR_FIELDS[:2] + SET_FIELDS + SCALAR_FIELDS[2:]  # name, schema, sets, the rest
 
 
 def comparable_key(value: Any) -> bytes:
