@@ -32,7 +32,7 @@ from __future__ import annotations
 import multiprocessing
 import zlib
 from collections import defaultdict
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -85,7 +85,7 @@ def indexed(customer: BookCustomer) -> Indexed:
     return customer_forms(customer), tuple(k for k in keys if k)
 
 
-def word_probes(word: str, kind: int, near: int, slips: Container[int] = ()) -> list[str]:
+def word_probes(word: str, kind: int, near: int, slips: Collection[int] = ()) -> list[str]:
     """Every key retrieval's lookup of one query word (``retrieve._word_keys``) may read in an
     index's vocabulary or deletion-neighbour table: when none is there, the word reaches
     nothing (``near``: the letters a word needs to reach names one edit away; ``slips``: the
