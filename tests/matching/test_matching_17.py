@@ -81,3 +81,15 @@ def test_a_slip_in_a_two_or_three_letter_code(query: str, listed: str) -> None:
     assert alerted(names, query, "organization") == {listed}
     assert alerted(names, "AB ALFA", "organization") == set()
     assert "TIVA GROUP" not in alerted(names, "TIA GROUP", "organization")
+
+
+def test_monitor_probes_reach_what_a_code_slip_reaches() -> None:
+    """The monitor's reverse index looks up what retrieval may look up: a two-letter word
+    reaches three-letter listed words one letter away."""
+    from clearance.matching.engine import Algorithm
+    from clearance.matching.index import KIND_LATIN
+    from clearance.monitor.bookforms import word_probes
+
+    retrieval = Algorithm().retrieval
+    probes = word_probes("kb", KIND_LATIN, retrieval.near_min_length, retrieval.short_slip_lengths)
+    assert {"t:kgb", "t:kbc", "t:akb"} <= set(probes)
