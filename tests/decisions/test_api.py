@@ -4,13 +4,17 @@ once (one 200, one 409)."""
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
+from clearance.audit.log import verify
 from clearance.auth.keys import KeyStore, Role
 from clearance.auth.roles import UserRole
 from clearance.auth.users import UserStore
@@ -20,6 +24,7 @@ from clearance.settings import Settings
 from tests.api.conftest import Api, running_api
 from tests.api.factory import install, sdn_entities, un_entities
 from tests.api.server import Server
+from tests.decisions.dbtools import raw_sql
 from tests.pg import _free_port
 
 R = UserRole
@@ -173,3 +178,94 @@ def test_real_server_concurrent_approvals(home: Path, pg_server) -> None:  # typ
             assert http.get("/audit/verify", headers=as_(keys["aud"])).json()["ok"]
     finally:
         server.stop()
+
+
+def test_concurrent_recorded_requests_on_two_workers_each_get_a_committed_receipt(
+    home: Path, db_url: str
+) -> None:
+    # group commit on each worker's event loop, two workers appending to one chain: every
+    # answer names a receipt that is already stored, one receipt per request, the chain one line
+    keys = make_users(db_url)
+    server = Server(home, workers=2, env={"CLEARANCE_DATABASE_URL": db_url})
+    names = [f"Jane Citizen {i}" for i in range(60)] + ["Ashot Mkrtichev"] * 4
+    got: list[str] = []
+    try:
+        server.wait_ready(timeout=240)
+
+        def client(share: list[str]) -> None:
+            with httpx.Client(base_url=server.url, timeout=60, headers=as_(keys["svc"])) as http:
+                for name in share:
+                    res = http.post("/screen?record=true", json={"name": name})
+                    assert res.status_code == 200, res.text
+                    rid = res.json()["recorded"]["receipt"]
+                    # answered only once committed: any worker can read it back at once
+                    seen = http.get(f"/receipts/{rid}", headers=as_(keys["aud"]))
+                    assert seen.status_code == 200 and seen.json()["input"]["name"] == name
+                    # the receipt holds the candidates the answer showed, scores and reasons
+                    assert seen.json()["candidates"] == res.json()["matches"]
+                    got.append(rid)
+
+        threads = [threading.Thread(target=client, args=(names[i::8],)) for i in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(120)
+        assert len(got) == len(set(got)) == len(names), server.output()
+        with httpx.Client(base_url=server.url, timeout=60) as http:
+            verdict = http.get("/audit/verify", headers=as_(keys["aud"])).json()
+        assert verdict["ok"], verdict
+    finally:
+        server.stop()
+    stored = raw_sql(db_url, "SELECT count(*), count(DISTINCT id) FROM receipts")
+    assert stored[0] == (len(names), len(names))
+    heads = raw_sql(db_url, "SELECT count(DISTINCT prev_hash), count(*) FROM audit_log")
+    assert heads[0][0] == heads[0][1]
+
+
+def test_kill_9_of_a_recording_server_keeps_every_answered_receipt(home: Path, db_url: str) -> None:
+    # the server killed while concurrent clients record: the chain verifies, every receipt an
+    # answer named is stored, and no receipt is half-written (audit row without index row)
+    keys = make_users(db_url)
+    server = Server(home, workers=1, env={"CLEARANCE_DATABASE_URL": db_url})
+    answered: list[str] = []
+    stop = threading.Event()
+    try:
+        server.wait_ready(timeout=240)
+
+        def client(n: int) -> None:
+            with httpx.Client(base_url=server.url, timeout=30, headers=as_(keys["svc"])) as http:
+                for i in range(10_000):
+                    if stop.is_set():
+                        return
+                    try:
+                        res = http.post("/screen?record=true", json={"name": f"Jane Doe {n} {i}"})
+                    except httpx.TransportError:
+                        return
+                    if res.status_code == 200:
+                        answered.append(res.json()["recorded"]["receipt"])
+
+        threads = [threading.Thread(target=client, args=(n,)) for n in range(4)]
+        for t in threads:
+            t.start()
+        deadline = time.monotonic() + 120
+        while len(answered) < 60 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        os.kill(server.proc.pid, signal.SIGKILL)
+        server.proc.wait(30)
+        stop.set()
+        for t in threads:
+            t.join(60)
+    finally:
+        server.stop()
+    assert len(answered) >= 60
+    forget_databases()
+    db = Database(db_url)
+    try:
+        verdict = verify(db)
+        assert verdict.ok, verdict
+    finally:
+        db.dispose()
+    stored = {r[0] for r in raw_sql(db_url, "SELECT id FROM receipts")}
+    assert set(answered) <= stored
+    rows = raw_sql(db_url, "SELECT count(*) FROM audit_log WHERE kind = 'receipt'")[0][0]
+    assert rows == len(stored) == verdict.rows

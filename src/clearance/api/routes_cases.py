@@ -21,6 +21,7 @@ from clearance.api.auth import Principal, require
 from clearance.api.errors import OrjsonResponse
 from clearance.api.schemas import ERRORS
 from clearance.api.service import Engine
+from clearance.audit.loop_writer import LoopReceiptWriter, sqlite_path
 from clearance.audit.receipts import is_pinned, load_receipt, pin_snapshot, screening_context
 from clearance.auth.keys import Role
 from clearance.auth.roles import Action
@@ -52,8 +53,9 @@ class Decisions:
         self._cases: CaseService | None = None
         self._lock = threading.Lock()
         # one PostgreSQL receipt writer per event loop (a server worker has one)
-        self._writers: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, AsyncReceiptWriter]
-        self._writers = weakref.WeakKeyDictionary()
+        self._writers: weakref.WeakKeyDictionary[
+            asyncio.AbstractEventLoop, AsyncReceiptWriter | LoopReceiptWriter
+        ] = weakref.WeakKeyDictionary()
 
     def users(self) -> UserStore:
         with self._lock:
@@ -75,21 +77,30 @@ class Decisions:
         )
 
     async def record_async(
-        self, engine: Engine, result: ScreeningResult, principal: Principal
+        self,
+        engine: Engine,
+        result: ScreeningResult,
+        principal: Principal,
+        candidates: list[dict[str, Any]] | None = None,
     ) -> Recorded:
         """:meth:`record` without a worker thread when the result has no alert (the snapshot
-        already pinned): the receipt goes to a group-commit writer and this awaits its
-        commit — on PostgreSQL the writer of this event loop (no thread at all), on SQLite
-        the writer thread."""
+        already pinned; ``candidates``: the answer's matches, reused in the receipt): the
+        receipt goes to a group-commit writer and this awaits its
+        commit on this event loop, with no thread at all (PostgreSQL:
+        :class:`~clearance.audit.async_writer.AsyncReceiptWriter`; a SQLite file:
+        :class:`~clearance.audit.loop_writer.LoopReceiptWriter`, which hands a locked
+        database to the writer thread)."""
         if is_pinned(self.store, engine.snapshot.id) and self._cases is not None:
             cases = self._cases
             context = screening_context(engine.snapshot, engine.screener)
-            if cases.db.is_postgres:
-                receipt = cases.plain_receipt(result, context, principal.actor, source="api")
+            if cases.db.is_postgres or sqlite_path(cases.db) is not None:
+                receipt = cases.plain_receipt(
+                    result, context, principal.actor, source="api", candidates=candidates
+                )
                 if receipt is not None:
                     await self._async_writer(cases).write(receipt[0], principal.name)
                     return receipt[1]
-            else:
+            else:  # an in-memory SQLite database: only the pool's connection sees it
                 queued = cases.submit(result, context, principal.actor, source="api")
                 if queued is not None:
                     await asyncio.wrap_future(queued[1])
@@ -103,13 +114,16 @@ class Decisions:
         if writer is not None:
             await writer.close()
 
-    def _async_writer(self, cases: CaseService) -> AsyncReceiptWriter:
+    def _async_writer(self, cases: CaseService) -> AsyncReceiptWriter | LoopReceiptWriter:
         loop = asyncio.get_running_loop()
         found = self._writers.get(loop)
         if found is None or found.db is not cases.db:
-            from clearance.audit.async_writer import AsyncReceiptWriter
+            if cases.db.is_postgres:
+                from clearance.audit.async_writer import AsyncReceiptWriter
 
-            found = self._writers[loop] = AsyncReceiptWriter(cases.db)
+                found = self._writers[loop] = AsyncReceiptWriter(cases.db)
+            else:
+                found = self._writers[loop] = LoopReceiptWriter(cases.db)
         return found
 
 

@@ -122,10 +122,13 @@ async def screen(request: Request) -> OrjsonResponse:
     engine = service.engine()
     result = screen_one(service.clearance, engine, body)
     state.metrics.observe_screenings("screen", 1, int(result.alert))
+    answer = result.to_dict()
     if not record:
-        return OrjsonResponse(result.to_dict())
-    recorded = await state.decisions.record_async(engine, result, who)
-    return OrjsonResponse({**result.to_dict(), "recorded": recorded.to_dict()})
+        return OrjsonResponse(answer)
+    # the receipt's candidates are the answer's matches, built once
+    recorded = await state.decisions.record_async(engine, result, who, answer["matches"])
+    answer["recorded"] = recorded.to_dict()
+    return OrjsonResponse(answer)
 
 
 def _item_error(index: int, item: Any, code: str, message: str) -> dict[str, Any]:

@@ -66,28 +66,33 @@ def append(session: Session | Connection, events: Sequence[Event]) -> list[dict[
     # holds the database write lock from BEGIN IMMEDIATE)
     cursor = sqlite_cursor(conn)
     try:
-        head = cursor.execute(_SQLITE_HEAD).fetchone()
-        if head is None:
-            raise ClearanceError("the audit log has no head row: run `clearance db upgrade`")
-        seq, prev = int(head[0]), str(head[1])
-        rows = []
-        for event in events:
-            seq += 1
-            at = event.body.get("at") or now_iso()
-            body = canonical(event.body)
-            body_sha = sha256_hex(body)
-            digest = row_hash(seq, event.kind, event.ref, event.actor, at, body_sha, prev)
-            rows.append(
-                {"seq": seq, "kind": event.kind, "ref": event.ref, "actor": event.actor,
-                 "at": at, "body": body.decode("utf-8"), "body_sha256": body_sha,
-                 "prev_hash": prev, "row_hash": digest}
-            )  # fmt: skip
-            prev = digest
-        if rows:
-            cursor.executemany(_SQLITE_INSERT, [tuple(r.values()) for r in rows])
-            cursor.execute(_SQLITE_SET_HEAD, (seq, prev))
+        return append_sqlite(cursor, events)
     finally:
         cursor.close()
+
+
+def append_sqlite(cursor: Any, events: Sequence[Event]) -> list[dict[str, Any]]:
+    """:func:`append` on a SQLite driver cursor inside a ``BEGIN IMMEDIATE`` transaction."""
+    head = cursor.execute(_SQLITE_HEAD).fetchone()
+    if head is None:
+        raise ClearanceError("the audit log has no head row: run `clearance db upgrade`")
+    seq, prev = int(head[0]), str(head[1])
+    rows = []
+    for event in events:
+        seq += 1
+        at = event.body.get("at") or now_iso()
+        body = canonical(event.body)
+        body_sha = sha256_hex(body)
+        digest = row_hash(seq, event.kind, event.ref, event.actor, at, body_sha, prev)
+        rows.append(
+            {"seq": seq, "kind": event.kind, "ref": event.ref, "actor": event.actor,
+             "at": at, "body": body.decode("utf-8"), "body_sha256": body_sha,
+             "prev_hash": prev, "row_hash": digest}
+        )  # fmt: skip
+        prev = digest
+    if rows:
+        cursor.executemany(_SQLITE_INSERT, [tuple(r.values()) for r in rows])
+        cursor.execute(_SQLITE_SET_HEAD, (seq, prev))
     return rows
 
 

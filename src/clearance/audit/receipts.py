@@ -115,8 +115,13 @@ def receipt_body(
     source: str = "screen",
     run_id: str | None = None,
     at: str | None = None,
+    candidates: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
+    """The receipt's content; ``candidates``: ``[m.to_dict() for m in result.matches]`` when
+    the caller already has them (the API's answer), so they are built once."""
     data = query_input(result.query)
+    if candidates is None:
+        candidates = [m.to_dict() for m in result.matches]
     return {
         "receipt": receipt_id,
         "kind": kind,
@@ -132,7 +137,7 @@ def receipt_body(
         "algorithm": context.algorithm,
         "threshold": result.threshold,
         "outcome": "alert" if result.alert else "no alert",
-        "candidates": [m.to_dict() for m in result.matches],
+        "candidates": candidates,
     }
 
 

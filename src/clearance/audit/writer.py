@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from queue import Empty, SimpleQueue
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Dialect
 
 from clearance.audit.chain import canonical, sha256_hex
-from clearance.audit.log import PG_APPEND, Event, append, now_iso, sqlite_cursor
+from clearance.audit.log import PG_APPEND, Event, append_sqlite, now_iso, sqlite_cursor
 from clearance.audit.receipts import (
     PG_INDEX,
     RECEIPT,
@@ -155,16 +155,26 @@ def write_receipts(db: Database, items: list[tuple[dict[str, Any], str]]) -> lis
 
 
 def _write_sqlite(conn: Connection, items: list[tuple[dict[str, Any], str]]) -> list[int]:
-    rows = append(conn, [Event(RECEIPT, body["receipt"], actor, body) for body, actor in items])
-    index = [
-        sqlite_index_row(conn.dialect, body, actor, row["seq"])
-        for (body, actor), row in zip(items, rows, strict=True)
-    ]
     cursor = sqlite_cursor(conn)
     try:
-        cursor.executemany(SQLITE_INDEX, index)
+        return write_sqlite(cursor, conn.dialect, items)
     finally:
         cursor.close()
+
+
+def write_sqlite(
+    cursor: Any, dialect: Dialect, items: list[tuple[dict[str, Any], str]]
+) -> list[int]:
+    """Append the receipts ``(body, actor)`` and their index rows on a SQLite driver cursor
+    inside the caller's ``BEGIN IMMEDIATE`` transaction; their audit seqs."""
+    rows = append_sqlite(
+        cursor, [Event(RECEIPT, body["receipt"], actor, body) for body, actor in items]
+    )
+    index = [
+        sqlite_index_row(dialect, body, actor, row["seq"])
+        for (body, actor), row in zip(items, rows, strict=True)
+    ]
+    cursor.executemany(SQLITE_INDEX, index)
     return [int(row["seq"]) for row in rows]
 
 

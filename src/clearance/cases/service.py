@@ -162,6 +162,7 @@ class CaseService:
         actor: Actor,
         *,
         source: str = "screen",
+        candidates: list[dict[str, Any]] | None = None,
     ) -> tuple[dict[str, Any], Recorded] | None:
         """The receipt body of a result without alerts (for a writer to append), or None for
         a result with alerts (see :meth:`submit`); the caller's role is checked."""
@@ -170,8 +171,9 @@ class CaseService:
             return None
         rid = new_id()
         body = receipt_body(
-            result, context, receipt_id=rid, actor=actor.name, source=source, kind="screen"
-        )
+            result, context, receipt_id=rid, actor=actor.name, source=source, kind="screen",
+            candidates=candidates,
+        )  # fmt: skip
         return body, Recorded(rid)
 
     def record_batch(
