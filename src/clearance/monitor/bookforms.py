@@ -31,10 +31,11 @@ from __future__ import annotations
 
 import multiprocessing
 import zlib
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
+from string import ascii_lowercase
 
 import numpy as np
 import numpy.typing as npt
@@ -82,7 +83,7 @@ def indexed(customer: BookCustomer) -> Indexed:
     return customer_forms(customer), tuple(k for k in keys if k)
 
 
-def word_probes(word: str, kind: int, near: int, slips: Container[int] = ()) -> list[str]:
+def word_probes(word: str, kind: int, near: int, slips: Collection[int] = ()) -> list[str]:
     """Every key retrieval's lookup of one query word (``retrieve._word_keys``) may read in an
     index's vocabulary or deletion-neighbour table: when none is there, the word reaches
     nothing (``near``: the letters a word needs to reach names one edit away; ``slips``: the
@@ -107,6 +108,9 @@ def word_probes(word: str, kind: int, near: int, slips: Container[int] = ()) -> 
     if len(word) in slips:  # two adjacent letters swapped
         out += [prefix + word[:i] + word[i + 1] + word[i] + word[i + 2 :]
                 for i in range(len(word) - 1)]  # fmt: skip
+    if slips and len(word) == min(slips):  # one letter added (looked up in the vocabulary)
+        out += [prefix + word[:i] + c + word[i:] for i in range(len(word) + 1)
+                for c in ascii_lowercase]  # fmt: skip
     return out
 
 
