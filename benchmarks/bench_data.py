@@ -11,6 +11,7 @@ import csv
 import importlib
 import json
 import os
+import re
 import time
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -287,6 +288,34 @@ def listed_keys(entities: Iterable[Entity]) -> set[str]:
     return {fold_key(n.full) for e in entities for n in e.names}
 
 
+_SOFT_C = re.compile(r"c(?=[eiy])")
+
+
+def consonant_key(text: str) -> str:
+    """The consonants of each word, in order (for 'is this Arabic-script name listed?').
+
+    Arabic and Persian script write no short vowels, so "بانک سپه" romanised is "bank sph",
+    which is how BANK SEPAH is written there; an English c is k, or s before e/i/y
+    ("کلسیمین" / CALCIMIN). Vowels, y and w are dropped on both sides.
+    """
+    words = fold_key(text).split()
+    words = [_SOFT_C.sub("s", w).replace("c", "k") for w in words if w.isascii()]
+    return " ".join(sorted(re.sub(r"[aeiouyw]", "", w) for w in words))
+
+
+def listed_org_consonant_keys(entities: Iterable[Entity]) -> set[str]:
+    """:func:`consonant_key` of every listed organisation's names of two consonants or more."""
+    keys = set()
+    for entity in entities:
+        if entity.schema is Schema.PERSON:
+            continue
+        for name in entity.names:
+            key = consonant_key(name.full)
+            if len(key.replace(" ", "")) >= 4:
+                keys.add(key)
+    return keys
+
+
 def _dob(entity: Entity) -> str | None:
     return entity.birth_dates[0].iso() if entity.birth_dates else None
 
@@ -322,12 +351,15 @@ def unlisted_cases(raw: Sequence[dict[str, str]], lists: Lists) -> tuple[list[Li
     """Faker names as queries that should not alert; a third of non-Latin ones romanised.
 
     Names whose words equal a listed name's (any order, case, accents, punctuation) are
-    dropped: those are true name matches. Returns the cases and how many were dropped.
+    dropped: those are true name matches. So is a company name in Arabic script whose
+    consonants are a listed organisation's (the script writes no short vowels: "بانک سپه" is
+    BANK SEPAH). Returns the cases and how many were dropped.
     """
     import icu
 
     romanise = icu.Transliterator.createInstance("Any-Latin; Latin-ASCII")
     listed = listed_keys(lists.entities)
+    listed_orgs = listed_org_consonant_keys(lists.entities)
     cases: list[ListCase] = []
     dropped = 0
     for i, item in enumerate(raw):
@@ -336,6 +368,12 @@ def unlisted_cases(raw: Sequence[dict[str, str]], lists: Lists) -> tuple[list[Li
             name = str(romanise.transliterate(name))
         keys = {fold_key(name), fold_key(item["name"])}
         keys.add(fold_key(str(romanise.transliterate(item["name"]))))
+        arabic = any("\u0600" <= c <= "\u06ff" for c in item["name"])
+        if arabic and item["type"] == "organization":
+            keys = {*keys, *(consonant_key(k) for k in keys)}
+            if keys & listed_orgs:
+                dropped += 1
+                continue
         if keys & listed:
             dropped += 1
             continue

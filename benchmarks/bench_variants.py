@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 import icu
 from bench_data import ListCase, QuerySpec
 
+from clearance.matching.names import syllable_name
+from clearance.matching.normalize import fold
 from clearance.model import Entity, Name, Schema
 
 _LATIN_CYRILLIC = icu.Transliterator.createInstance("Latin-Cyrillic")
@@ -146,14 +148,30 @@ def v_initials(entity: Entity, rng: random.Random) -> str | None:
     return " ".join(initials + family)
 
 
+# Titles written before a person's given names: not a given name to keep or drop.
+_TITLES = frozenset(
+    "dr prof mr mrs haji hajji mullah maulavi mawlawi maulana qari sheikh shaykh".split()  # noqa: SIM905
+)
+
+
+def _given_names(given: list[str]) -> list[str]:
+    return [w for w in given if w.lower().rstrip(".") not in _TITLES]
+
+
 def v_drop_middle(entity: Entity, rng: random.Random) -> str | None:
+    """Only the first given name and the family name. Not for a Korean or Chinese given name
+    written as its syllables ("RI, Pyong Chol": "Pyong Ri" is another name, not a middle name
+    dropped); a title ("Dr.", "Haji") is not a given name."""
     if entity.schema is not Schema.PERSON:
         return None
     name = _pick(entity, rng)
     parts = person_parts(name) if name else None
-    if parts is None or len(parts[0]) < 2:
+    if parts is None:
         return None
-    return " ".join(parts[0][:1] + parts[1])
+    given = _given_names(parts[0])
+    if len(given) < 2 or syllable_name(tuple(fold(w) for w in given)):
+        return None
+    return " ".join(given[:1] + parts[1])
 
 
 def v_spacing(entity: Entity, rng: random.Random) -> str | None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import random
 import subprocess
@@ -34,6 +35,7 @@ import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -102,10 +104,25 @@ def index_rss(home: str) -> None:
     print(before, rss_mb(), len(index), took, disk)
 
 
+def dump_alerts(path: Path, runs: dict[str, Any]) -> None:
+    """Each run's alerts, one line each, sorted: run, customer, entity, score, cause and
+    feature reasons."""
+    lines = sorted(
+        f"{label}\t{a['customer_id']}\t{a['entity_id']}\t{a['score']!r}\t{a['cause']}\t"
+        f"{json.dumps(a['reasons'], sort_keys=True)}"
+        for label, summary in runs.items() for a in summary.alerts
+    )  # fmt: skip
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    print(f"alerts written to {path} ({len(lines):,})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--alerts-out", type=Path, metavar="FILE",
+                        help="write every run's alerts (sorted) to FILE, to compare two versions "
+                        "on the same book (run both with the same PYTHONHASHSEED)")  # fmt: skip
     parser.add_argument("--index-rss", metavar="HOME", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.index_rss:
@@ -168,6 +185,8 @@ def main() -> None:
           f"{workers} processes; run includes loading the screener and writing "
           f"{len(added.alerts):,} alerts and their cases)")  # fmt: skip
 
+    if args.alerts_out:
+        dump_alerts(args.alerts_out, {"full": full, "delta": delta, "day": small, "new": added})
     # Memory in a fresh process: RSS before and after loading the book's stored index.
     child = subprocess.run(
         [sys.executable, __file__, "--index-rss", str(settings.home)],

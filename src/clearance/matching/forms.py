@@ -23,9 +23,9 @@ from clearance.matching.normalize import (
 from clearance.matching.params import TrustParams
 from clearance.matching.query import Query
 from clearance.matching.retrieve import QueryForm
-from clearance.matching.slips import misspelt_form_reading
+from clearance.matching.slips import glued_form_reading, misspelt_form_reading
 from clearance.model import Schema
-from clearance.scripts import ARABIC
+from clearance.scripts import ARABIC, LATIN, detect_script
 
 Skeleton = Callable[[str, str], str]
 DEFAULT_TRUST = TrustParams()
@@ -78,9 +78,14 @@ def query_forms(query: Query, trust: TrustParams = DEFAULT_TRUST) -> list[QueryF
 def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[QueryForm]:
     parts = query_parts(name)
     texts = [(part, schema, 1.0 if i == 0 else trust.part) for i, part in enumerate(parts)]
-    if name.isascii() and schema in (Schema.PERSON, None):
-        # "Wiktor Michailowitsch", "Iouri": read as a person's name (no legal form split off)
+    if schema in (Schema.PERSON, None) and (name.isascii() or detect_script(name) == LATIN):
+        # "Wiktor Michailowitsch", "Iouri", "Walérewitsch": read as a person's name (no legal
+        # form split off)
         texts += [(reading, Schema.PERSON, trust.part) for reading in slavic_readings(name)]
+    if "ë" in name or "Ë" in name:
+        # BGN/PCGN's ё: folded it is "e"; as "yo" it is the passport's (and Korean) spelling
+        yo = name.replace("ë", "yo").replace("Ë", "Yo")
+        texts += [(part, schema, trust.yo_reading) for part in query_parts(yo)]
     out: list[QueryForm] = []
     seen: set[NameForm] = set()
     spelled: tuple[NameForm, float] | None = None  # the last new spelled form and its trust
@@ -98,6 +103,10 @@ def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[Q
         reading = misspelt_form_reading(out[0].form)
         if reading is not None and reading not in seen:
             out.append(QueryForm(reading, KIND_LATIN, trust.misspelt_form))
+        # "THAMESTONESA": a one-word name with its legal form run onto it
+        reading = glued_form_reading(out[0].form, trust)
+        if reading is not None and reading not in seen:
+            out.append(QueryForm(reading, KIND_LATIN, trust.glued_form))
     return out
 
 

@@ -18,7 +18,13 @@ from clearance.matching.normalize import NameForm
 from clearance.matching.pairing import joinable
 from clearance.matching.params import NameParams, WordParams
 from clearance.matching.scripts import hangul_syllable
-from clearance.matching.slips import pair_leftovers, single_word_sim
+from clearance.matching.slips import (
+    code_slip_possible,
+    code_slip_words,
+    pair_code_slip,
+    pair_leftovers,
+    single_word_sim,
+)
 from clearance.matching.vocab import (
     LOW_INFO_WORDS,
     PERSON_PARTICLES,
@@ -211,7 +217,7 @@ def compare(
     triples = _word_pairs(q_words, c_words, sims, person)
     if min_score > 0.0:
         bound = _bound(query, candidate, triples, params, min_score, person, words)
-        if bound is not None:
+        if bound is not None and (person or not _code_slip(query, c_words, sims, params)):
             return NameComparison(bound, (), q_words, c_words, [False] * nq, [False] * nc, False)
     pairs, q_used, c_used = _pairing(triples, q_words, c_words, person, words)
     syllabic = query.form.script in SYLLABIC_SCRIPTS  # Chinese/Korean: words are syllables
@@ -220,6 +226,9 @@ def compare(
         pair_leftovers(query.weights, candidate.weights, q_used, c_used, pairs,
                        lambda i, j: sims.rows[q_words[i]][sims.columns[c_words[j]]],
                        params)  # fmt: skip
+    elif not person:  # "KB ALFA" / KGB ALFA: a slip in a short code
+        pair_code_slip(q_words, c_words, q_used, c_used, pairs, sims.listed, params,
+                       typed=query.form.script == LATIN)  # fmt: skip
     matched, total = _paired_weight(query, candidate, pairs, syllabic, params, sims.listed)
     conflict = not person and not all(q_used) and not all(c_used)
     total = _add_unpaired_query(total, query, q_used, params, conflict, person, syllabic)
@@ -255,6 +264,16 @@ def compare(
     if number_conflict:
         score *= params.number_conflict_factor
     return NameComparison(min(1.0, score), pairs, q_words, c_words, q_used, c_used, number_conflict)
+
+
+def _code_slip(
+    query: WeightedName, c_words: tuple[str, ...], sims: WordSimilarity, params: NameParams
+) -> bool:
+    """May a short query word pair with a listed word as a code's slip (:func:`pair_code_slip`,
+    which the bound does not see)?"""
+    q_short = code_slip_words(query.form.tokens, sims.listed, params)
+    return bool(q_short) and code_slip_possible(q_short, c_words, params,
+                                                typed=query.form.script == LATIN)  # fmt: skip
 
 
 def _word_pairs(

@@ -43,6 +43,8 @@ _SPLIT_NUMBER = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 # words, so that "Abdul Agha" still meets "Abdul Rahman Agha"); "Abdullah" stays one word.
 _ABD = re.compile(r"\babd(?:u|e|a|o)?l?\s?(?:a|e|u)?l?\s+(?=[a-z]{3,})")
 _ABD_COMPACT = re.compile(r"\babd(?:u|e|a|o)l(?=[a-z]{3,})(?!lah?\b)")
+# ... and "Abd alRahman" / "Abd elAziz": the article run into the word after "abd"
+_ABD_GLUED = re.compile(r"\babd\s+(?:a|e|u)l(?=[a-z]{3,})(?!lah?\b)")
 _ARTICLE = re.compile(r"\b(?:al|el|ul)\s+(?=[a-z]{3,})")
 _CAMEL_FAMILY = re.compile(r"(?<=[a-z])(?=[A-Z]{2})")
 _PARENS = re.compile(r"\(([^()]*)\)")
@@ -147,7 +149,7 @@ def slavic_readings(text: str) -> list[str]:
     """``text`` read as a German or a French transliteration of a Russian name (none when it
     shows no such spelling): an alternative for the query only."""
     out: list[str] = []
-    low = text.lower()
+    low = text.lower() if text.isascii() else _strip_marks(text).lower()  # "Walérewitsch"
     for hint, rules in ((_GERMAN_HINT, _GERMAN), (_FRENCH_HINT, _FRENCH)):
         if hint.search(low):
             value = low
@@ -180,6 +182,7 @@ def fold(text: str) -> str:
 
 def canonical_arabic_forms(text: str) -> str:
     """Write Arabic ``abd al-``/``abdul`` compounds one way, so all spellings share a form."""
+    text = _ABD_GLUED.sub("abdul ", text)
     text = _ABD.sub("abdul ", text)
     text = _ABD_COMPACT.sub("abdul ", text)
     return _ARTICLE.sub("al", text)

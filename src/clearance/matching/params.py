@@ -88,7 +88,8 @@ class NameParams:
     # One distinctive word each (see clearance.matching.slips.single_word_sim):
     slip_sim: float = 0.8  # two adjacent letters swapped, or one letter added or dropped, in a
     # word the lists lack ("MEAI"/MAEI, "ZET"/ZEST, "TIA"/TIVA)
-    slip_min_length: int = 3  # letters the shorter word of a slip has at least
+    slip_min_length: int = 2  # letters the shorter word of a slip has at least (a letter
+    # dropped from or doubled in a three- or two-letter code: "MM SARL" / MMT, "RRF" / RF)
     slip_short_length: int = 3  # ... and at most, for a letter added or dropped
     listed_word_miss: float = 0.5  # share a near-miss keeps when the query word is listed itself
     leftover_sim: float = 0.3  # the one word left on each side pairs from this similarity ...
@@ -108,7 +109,8 @@ class RetrievalParams:
     short_slip_sim: float = 0.8  # a query word of three or four letters the lists lack reaches a
     # listed word one slip away (two letters swapped, one added or dropped) at this bound, the
     # most the slip can count (NameParams.slip_sim)
-    short_slip_lengths: tuple[int, ...] = (3, 4)  # ... query words of these lengths
+    short_slip_lengths: tuple[int, ...] = (2, 3, 4)  # ... query words of these lengths (two
+    # letters: a code, "KB ALFA" / KGB ALFA)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +122,13 @@ class TrustParams:
     skeleton_full_letters: int = 6  # consonants a skeleton needs before it is trusted fully
     vowelled_skeleton: float = 0.75  # skeleton of a name whose every word has known vowels
     misspelt_form: float = 0.95  # a company's first/last word read as a misspelt legal form
+    glued_form: float = 0.95  # a one-word company name read as a name with its legal form
+    # run onto it ("THAMESTONESA" / THAMESTONE SA, "EPMMC" / EP-MMC) ...
+    glued_form_rest: int = 2  # ... when the name keeps this many letters or more
+    glued_short_form_rest: int = 6  # ... and this many before a two-letter form (many words
+    # end in one: "Nicolas", "Moussa")
+    yo_reading: float = 0.99  # a Latin query's "ë" (how BGN/PCGN writes Russian ё) read as
+    # "yo", as passports and Korean names write it ("Pëng Chol" / Pyong Chol, "Pëtr" / Pyotr)
 
 
 def declared(params: object) -> dict[str, object]:

@@ -34,12 +34,18 @@ def phonetic(token: str) -> str:
     return sound(token)
 
 
+_ARTICLES = ("al", "el", "ul")
+
+
 @lru_cache(maxsize=200_000)
 def sound(token: str) -> str:
     """The phonetic key without the spelling-family table (for near-miss lookups)."""
     key = token
     if key.startswith("j") and len(key) > 1 and key[1] in "aeiou":  # Juri/Yuri, Jose/Yose
         key = "y" + key[1:]
+    elif key.startswith(_ARTICLES) and len(key) > 4 and key[2] == "j" and key[3] in "aeiou":
+        key = key[:2] + "y" + key[3:]  # ... after an Arabic article run into the word
+        # (the canonical form writes "al-Jawlani" "aljawlani"): "Al-Yaulani" / AL-JAWLANI
     if key.startswith(("ye", "yo")) and len(key) > 3:  # Yelena/Elena, Yolkin/Elkin
         key = key[1:]
     for src, dst in _PHONETIC_RULES:

@@ -20,7 +20,9 @@ from clearance.matching.memo import sim_rows
 from clearance.matching.names import NameComparison, WeightedName
 from clearance.matching.pairing import joins, shapes
 from clearance.matching.params import NameParams
+from clearance.matching.slips import code_slip_possible, code_slip_words
 from clearance.matching.wordsim import WordSimilarity, word_sim
+from clearance.scripts import LATIN
 
 MIN_NAMES = 64
 """Names of one kind a query form is compared with before they are bounded as arrays (fewer
@@ -136,9 +138,13 @@ def bound_names(
     joiner = _Joins(q_words, words.merge_sim, sim_rows(words))
     vetoed = _joinable(joiner, [names[todo[k]].form.tokens for k in low.tolist()],
                        [persons[todo[k]] for k in low.tolist()])  # fmt: skip
+    q_short = code_slip_words(q_words, sims.listed, params)  # (see names._code_slip)
+    typed = query.form.script == LATIN
     for k, veto in zip(low.tolist(), vetoed, strict=True):
+        c_words = names[todo[k]].form.tokens
+        if q_short and not persons[todo[k]] and not veto:
+            veto = code_slip_possible(q_short, c_words, params, typed=typed)
         if not veto:
-            c_words = names[todo[k]].form.tokens
             nc = len(c_words)
             out[todo[k]] = NameComparison(float(bounds[k]), (), q_words, c_words, [False] * nq,
                                           [False] * nc, False)  # fmt: skip

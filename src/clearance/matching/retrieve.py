@@ -12,6 +12,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from string import ascii_lowercase
 from typing import Any
 
 import numpy as np
@@ -137,13 +138,18 @@ def _slips(index: NameIndex, base: str, found: dict[int, float], params: Retriev
     the most such a slip counts as the one distinctive word of a name (see
     :func:`clearance.matching.slips.is_slip`)."""
     vocab, sim = index.vocab, params.short_slip_sim
-    least = len(_PREFIX[KIND_LATIN]) + min(params.short_slip_lengths)
     size = len(base)
-    keys = [base[:i] + base[i + 1 :] for i in range(2, size)] if size > least else []
+    length = size - len(_PREFIX[KIND_LATIN])
+    shortest = min(params.short_slip_lengths)
+    keys = [base[:i] + base[i + 1 :] for i in range(2, size)] if length > shortest else []
     keys += [base[:i] + base[i + 1] + base[i] + base[i + 2 :] for i in range(2, size - 1)
              if base[i] != base[i + 1]]  # fmt: skip
     ids = [k for k in map(vocab.get, keys) if k is not None]
-    if size == least:  # (a letter added to a longer word is a near-miss as it is)
+    if length == shortest:  # (three-letter words have no deletion neighbourhood)
+        keys = [base[:i] + c + base[i:] for i in range(2, size + 1) for c in ascii_lowercase]
+        ids += [k for k in map(vocab.get, keys) if k is not None]
+    elif length < max(params.short_slip_lengths):
+        # (a letter added to a longer word is a near-miss as it is)
         ids += index.neighbours_of([base])
     for key_id in ids:
         if sim > found.get(key_id, 0.0):

@@ -22,7 +22,7 @@ from rigour.names import extract_org_types
 
 from clearance.matching.legalforms import legal_form_class, one_word_forms
 from clearance.matching.normalize import NameForm
-from clearance.matching.params import NameParams
+from clearance.matching.params import NameParams, TrustParams
 from clearance.matching.wordsim import swapped
 
 FORM_SLIP_MIN_LENGTH = 3  # letters a word and the form it is read as both need
@@ -82,6 +82,25 @@ def misspelt_form_reading(form: NameForm) -> NameForm | None:
     return None
 
 
+_GLUED_FORMS = {w: c for w, c in one_word_forms().items() if w.isalpha() and len(w) >= 2}
+
+
+def glued_form_reading(form: NameForm, trust: TrustParams) -> NameForm | None:
+    """A one-word company name with its legal form run onto it ("THAMESTONESA", "EPMMC" for
+    EP-MMC) read as the name and the form (the longest one-word form that ends it; a
+    two-letter form only after a long name: "Nicolas" is not NICOL AS)."""
+    if form.native or len(form.tokens) != 1 or form.forms:
+        return None
+    word = form.tokens[0]
+    for cut in range(trust.glued_form_rest, len(word) - 1):  # the longest form first
+        cls = _GLUED_FORMS.get(word[cut:])
+        if cls is None or not word[:cut].isalpha():
+            continue
+        if len(word) - cut >= 3 or cut >= trust.glued_short_form_rest:
+            return NameForm((word[:cut],), frozenset({cls}), form.script)
+    return None
+
+
 def single_word_sim(
     query_word: str,
     listed_word: str,
@@ -121,6 +140,53 @@ def is_slip(a: str, b: str, params: NameParams, *, typed: bool = True) -> bool:
     if OSA.distance(a, b, score_cutoff=1) != 1:
         return False
     return size != other or swapped(a, b)
+
+
+def pair_code_slip(
+    q_words: Sequence[str],
+    c_words: Sequence[str],
+    q_used: list[bool],
+    c_used: list[bool],
+    pairs: list[tuple[int, int, float, int, int]],
+    listed: Container[str],
+    params: NameParams,
+    *,
+    typed: bool,
+) -> None:
+    """Pair a company's one short word left over on each side ("KB ALFA" / KGB ALFA, "VEB
+    RRF" / VEB RF) at ``params.slip_sim`` when the two are a typing slip apart (:func:`is_slip`,
+    the shorter of ``params.slip_short_length`` letters or fewer), the query's word is not one
+    the lists hold, and every other word (if any: "MM SARL" / MMT SARL) has paired closely."""
+    if q_used.count(False) != 1 or c_used.count(False) != 1:
+        return
+    i, j = q_used.index(False), c_used.index(False)
+    a, b = q_words[i], c_words[j]
+    if min(len(a), len(b)) > params.slip_short_length or a in listed:
+        return
+    if all(s >= params.supported_sim for _, _, s, _, _ in pairs) and is_slip(
+        a, b, params, typed=typed
+    ):
+        q_used[i] = c_used[j] = True
+        pairs.append((i, j, params.slip_sim, 1, 1))
+
+
+def code_slip_words(tokens: Sequence[str], listed: Container[str], params: NameParams) -> list[str]:
+    """The words of a query that :func:`pair_code_slip` may pair: short, not held by the lists."""
+    return [w for w in tokens if len(w) <= params.slip_short_length + 1 and w not in listed]
+
+
+def code_slip_possible(
+    q_short: Sequence[str], c_words: Sequence[str], params: NameParams, *, typed: bool
+) -> bool:
+    """Could :func:`pair_code_slip` pair one of ``q_short`` (:func:`code_slip_words`) with a
+    word of ``c_words``? (Then a bound without that pair is no bound.)"""
+    return any(
+        abs(len(a) - len(b)) <= 1
+        and min(len(a), len(b)) <= params.slip_short_length
+        and is_slip(a, b, params, typed=typed)
+        for a in q_short
+        for b in c_words
+    )
 
 
 def pair_leftovers(

@@ -23,8 +23,8 @@ from clearance.batch.columns import ColumnSpec
 from clearance.batch.io import BadRecord, TextOptions
 from clearance.db import Database
 from clearance.errors import ClearanceError, NotFoundError
-from clearance.monitor.bookforms import Indexed
 from clearance.monitor.customer import BookCustomer
+from clearance.monitor.formparts import FormsPart
 from clearance.monitor.reading import COLUMNS, Prepared, Stamp, prepare, read_customers
 from clearance.monitor.tables import Alert, Customer
 
@@ -45,9 +45,10 @@ class ImportResult:
     errors: int = 0
     errors_path: Path | None = None
     seq: int = 0
-    # the reverse-index entries of the customers written (``index_forms``), for the shard of
-    # this import's ``seq`` (:meth:`BookIndex.refresh`)
-    forms: list[Indexed] | None = field(default=None, repr=False)
+    # the reverse-index forms of the customers written (``index_forms``): per chunk, its part
+    # and the positions in it of the customers written, for the shard of this import's
+    # ``seq`` (:meth:`BookIndex.refresh`)
+    forms: list[tuple[FormsPart, list[int]]] | None = field(default=None, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -90,7 +91,7 @@ class Book:
         the reverse index when ``index_forms`` (see ``ImportResult.forms``)."""
         errors_path = errors_path or path.with_name(path.name + ".errors.jsonl")
 
-        def items(stamp: Stamp) -> Iterator[Prepared | BadRecord]:
+        def items(stamp: Stamp) -> Iterator[Prepared | BadRecord | FormsPart]:
             return read_customers(path, stamp, spec, input_format=input_format, text=text,
                                   workers=workers, progress=progress)  # fmt: skip
 
@@ -106,7 +107,7 @@ class Book:
 
     def _import(
         self,
-        items: Callable[[Stamp], Iterator[Prepared | BadRecord]],
+        items: Callable[[Stamp], Iterator[Prepared | BadRecord | FormsPart]],
         *,
         replace: bool,
         errors_path: Path | None,
@@ -123,7 +124,13 @@ class Book:
             new_rows: list[tuple[Any, ...]] = []
             changed_rows: list[tuple[Any, ...]] = []
             seen: set[str] = set()
+            written: list[int] = []  # positions in the coming part of the customers written
             for item in items(stamp):
+                if isinstance(item, FormsPart):
+                    if result.forms is not None:
+                        result.forms.append((item, written))
+                    written = []
+                    continue
                 if isinstance(item, BadRecord):
                     bad.append(item)
                     continue
@@ -137,8 +144,8 @@ class Book:
                 else:
                     result.unchanged += 1
                     continue
-                if result.forms is not None and item.forms is not None:
-                    result.forms.append(item.forms)
+                if item.forms is not None:
+                    written.append(item.forms)
                 if len(new_rows) >= WRITE_BATCH:
                     result.inserted += _insert(conn, new_rows)
                 if len(changed_rows) >= WRITE_BATCH:

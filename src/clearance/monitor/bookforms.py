@@ -31,11 +31,11 @@ from __future__ import annotations
 
 import multiprocessing
 import zlib
-from collections import defaultdict
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
+from string import ascii_lowercase
 
 import numpy as np
 import numpy.typing as npt
@@ -59,13 +59,12 @@ from clearance.matching.retrieve import word_records
 from clearance.matching.scripts import warm_up
 from clearance.model import Schema
 from clearance.monitor.customer import BookCustomer
+from clearance.monitor.formparts import FormsPart, Indexed, Raw, merge
 
 ARRAYS = "forms.npz"
 META = "forms.json"
 PAIR_PREFIXES = ("c:", "t:", "n:", "s:")  # every prefix a run-together pair is looked up by
 PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}  # as retrieval's keys
-Raw = tuple[str, bool, list[tuple[int, float, tuple[str, ...]]]]  # id, person, forms
-Indexed = tuple[Raw, tuple[str, ...]]  # a customer's forms and clean identifiers
 Hit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]  # names a word reaches, and how
 
 
@@ -84,7 +83,7 @@ def indexed(customer: BookCustomer) -> Indexed:
     return customer_forms(customer), tuple(k for k in keys if k)
 
 
-def word_probes(word: str, kind: int, near: int, slips: Container[int] = ()) -> list[str]:
+def word_probes(word: str, kind: int, near: int, slips: Collection[int] = ()) -> list[str]:
     """Every key retrieval's lookup of one query word (``retrieve._word_keys``) may read in an
     index's vocabulary or deletion-neighbour table: when none is there, the word reaches
     nothing (``near``: the letters a word needs to reach names one edit away; ``slips``: the
@@ -109,6 +108,9 @@ def word_probes(word: str, kind: int, near: int, slips: Container[int] = ()) -> 
     if len(word) in slips:  # two adjacent letters swapped
         out += [prefix + word[:i] + word[i + 1] + word[i] + word[i + 2 :]
                 for i in range(len(word) - 1)]  # fmt: skip
+    if slips and len(word) == min(slips):  # one letter added (looked up in the vocabulary)
+        out += [prefix + word[:i] + c + word[i:] for i in range(len(word) + 1)
+                for c in ascii_lowercase]  # fmt: skip
     return out
 
 
@@ -178,63 +180,30 @@ class BookForms:
     # -- building and storing ----------------------------------------------------------------
     @classmethod
     def build(cls, customers: Sequence[BookCustomer], workers: int = 1) -> BookForms:
-        identifiers: dict[str, list[int]] = defaultdict(list)
-        for pos, customer in enumerate(customers):
-            for _type, value in customer.identifiers:
-                if key := clean_identifier(value):
-                    identifiers[key].append(pos)
-        return cls.from_raw(analyse_customers(customers, workers), dict(identifiers))
+        keys = [
+            (key, pos)
+            for pos, customer in enumerate(customers)
+            for _type, value in customer.identifiers
+            if (key := clean_identifier(value))
+        ]
+        part = FormsPart.from_raw(analyse_customers(customers, workers), keys)
+        return cls.from_parts([(part, None)])
 
     @classmethod
     def from_indexed(cls, entries: Sequence[Indexed]) -> BookForms:
         """A shard from customers analysed already (:func:`indexed`)."""
-        identifiers: dict[str, list[int]] = defaultdict(list)
-        for pos, (_raw, keys) in enumerate(entries):
-            for key in keys:
-                identifiers[key].append(pos)
-        return cls.from_raw((raw for raw, _keys in entries), dict(identifiers))
+        return cls.from_parts([(FormsPart.from_indexed(entries), None)])
 
     @classmethod
-    def from_raw(cls, raws: Iterable[Raw], identifiers: dict[str, list[int]]) -> BookForms:
-        params = Algorithm().names
-        vocab: dict[tuple[int, str], int] = {}
-        pair_vocab: dict[str, int] = {}
-        ids: list[str] = []
-        person: list[bool] = []
-        starts: list[int]
-        toks: list[int]
-        f_cust: list[int]
-        f_kind: list[int]
-        p_word: list[int]
-        p_form: list[int]
-        starts, toks, f_cust, f_kind, p_word, p_form = [0], [], [], [], [], []
-        f_trust: list[float] = []
-        p_weight: list[float] = []
-        for pos, (cid, is_person, forms) in enumerate(raws):
-            ids.append(cid)
-            person.append(is_person)
-            for kind, trust, tokens in forms:
-                form = len(f_cust)
-                toks += [vocab.setdefault((kind, t), len(vocab)) for t in tokens]
-                starts.append(len(toks))
-                f_cust.append(pos)
-                f_kind.append(kind)
-                f_trust.append(trust)
-                for i in range(len(tokens) - 1):
-                    if len(tokens[i]) >= 2:  # retrieval looks pairs up from such words only
-                        p_word.append(pair_vocab.setdefault(tokens[i] + tokens[i + 1],
-                                                            len(pair_vocab)))  # fmt: skip
-                        p_form.append(form)
-                        p_weight.append(word_weight(tokens[i], params)
-                                        + word_weight(tokens[i + 1], params))  # fmt: skip
+    def from_parts(cls, parts: Iterable[tuple[FormsPart, Sequence[int] | None]]) -> BookForms:
+        """A shard from parts analysed already, each with the positions of the customers to
+        keep (None: all); the same as one built from those customers in one pass."""
+        m = merge(parts)
         return cls(
-            ids, np.array(person, dtype=np.bool_), [w for _k, w in vocab],
-            np.array([k for k, _w in vocab], dtype=np.int8), np.array(starts, dtype=np.int64),
-            np.array(toks, dtype=np.int32), np.array(f_cust, dtype=np.int32),
-            np.array(f_kind, dtype=np.int8), np.array(f_trust, dtype=np.float32),
-            list(pair_vocab), np.array(p_word, dtype=np.int32),
-            np.array(p_form, dtype=np.int32), np.array(p_weight, dtype=np.float32),
-            *_probes(list(vocab)), identifiers,
+            m.ids, m.person, [w for _k, w in m.words],
+            np.array([k for k, _w in m.words], dtype=np.int8), m.form_start, m.tok_word,
+            m.form_customer, m.form_kind, m.form_trust, m.pairs, m.pair_word, m.pair_form,
+            m.pair_weight, *_probes(m.words), m.identifiers, m.pair_sounds,
         )  # fmt: skip
 
     def save(self, folder: Path) -> None:

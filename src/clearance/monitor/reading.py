@@ -38,8 +38,9 @@ from clearance.errors import ClearanceError
 from clearance.gcpause import bulk_worker, frozen_for_fork
 from clearance.matching.legalforms import warm_up_forms
 from clearance.matching.scripts import warm_up
-from clearance.monitor.bookforms import Indexed, indexed
+from clearance.monitor.bookforms import indexed
 from clearance.monitor.customer import BookCustomer
+from clearance.monitor.formparts import FormsPart, Indexed
 
 # Column order of ``book_customers`` as the driver receives it (see ``Prepared.values``).
 COLUMNS = ("id", "name", "type", "dob", "countries", "identifiers", "extra", "digest", "seq",
@@ -54,7 +55,7 @@ class Prepared:
     id: str
     digest: str
     values: tuple[Any, ...]
-    forms: Indexed | None = None  # its reverse-index entry, when the import builds one
+    forms: int | None = None  # its position in its chunk's FormsPart, when the import builds one
 
     def __reduce__(self) -> tuple[type[Prepared], tuple[Any, ...]]:
         # (from a worker to the parent: a plain tuple pickles at a third of a slots class)
@@ -81,7 +82,9 @@ def _sqlite_time(now: datetime) -> str:
     return now.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def prepare(customer: BookCustomer, stamp: Stamp, line: int = 0) -> Prepared:
+def prepare(
+    customer: BookCustomer, stamp: Stamp, line: int = 0, forms: int | None = None
+) -> Prepared:
     data = customer.to_dict()
     digest = customer.digest()
     values = (
@@ -89,7 +92,7 @@ def prepare(customer: BookCustomer, stamp: Stamp, line: int = 0) -> Prepared:
         orjson.dumps(data["countries"]).decode(), orjson.dumps(data["identifiers"]).decode(),
         orjson.dumps(data["extra"], default=str).decode(), digest, stamp.seq, stamp.time_value(),
     )  # fmt: skip
-    return Prepared(line, customer.id, digest, values, indexed(customer) if stamp.forms else None)
+    return Prepared(line, customer.id, digest, values, forms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,10 +117,15 @@ def _raw(row: Mapping[str, Any]) -> str:
     return orjson.dumps(row, default=str).decode()[:2000]
 
 
-def parse_chunk(setup: _Setup, chunk: RawChunk) -> tuple[list[Prepared | BadRecord], int]:
-    """One chunk's customers (prepared) and bad rows, and where the chunk ends."""
+Parsed = tuple[list[Prepared | BadRecord], int, FormsPart | None]
+
+
+def parse_chunk(setup: _Setup, chunk: RawChunk) -> Parsed:
+    """One chunk's customers (prepared) and bad rows, where the chunk ends, and (when the
+    import builds the reverse index) the chunk's customers' forms as one part."""
     good, bad = decode_records(chunk, setup.header, setup.text)
     out: list[Prepared | BadRecord] = list(bad)
+    entries: list[Indexed] | None = [] if setup.stamp.forms else None
     used = set(setup.mapping.columns)
     for line, row in good:
         try:
@@ -129,8 +137,14 @@ def parse_chunk(setup: _Setup, chunk: RawChunk) -> tuple[list[Prepared | BadReco
             out.append(BadRecord(line, _raw(row), f"no customer id in column {setup.mapping.id!r}"))
             continue
         extra = {k: v for k, v in row.items() if k not in used and v not in (None, "")}
-        out.append(prepare(BookCustomer.from_query(query, extra), setup.stamp, line))
-    return out, chunk.end_offset
+        customer = BookCustomer.from_query(query, extra)
+        if entries is None:
+            out.append(prepare(customer, setup.stamp, line))
+        else:
+            out.append(prepare(customer, setup.stamp, line, len(entries)))
+            entries.append(indexed(customer))
+    part = FormsPart.from_indexed(entries) if entries is not None else None
+    return out, chunk.end_offset, part
 
 
 def read_customers(
@@ -143,10 +157,12 @@ def read_customers(
     chunk_rows: int = 10_000,
     workers: int = 1,
     progress: Callable[[int, int], None] | None = None,
-) -> Iterator[Prepared | BadRecord]:
+) -> Iterator[Prepared | BadRecord | FormsPart]:
     """Customers of a file (every column but the mapped ones kept as ``extra``), prepared for
     writing, and its bad rows (missing id, invalid name/date/country, duplicated id) with their
-    line numbers; chunks validated in ``workers`` forked processes, in file order."""
+    line numbers; chunks validated in ``workers`` forked processes, in file order. With
+    ``stamp.forms``, each chunk's customers are followed by their :class:`FormsPart` (a
+    customer's ``Prepared.forms`` is its position there)."""
     fmt = detect_format(path, input_format)
     source = open_input(path, fmt, text)
     setup = _Setup(tuple(source.header), _mapping(spec, source.header), text, stamp)
@@ -161,20 +177,18 @@ def read_customers(
 
 
 def _parsed(
-    task: Callable[[RawChunk], tuple[list[Prepared | BadRecord], int]], chunks: Iterable[RawChunk],
-    workers: int, progress: Callable[[int, int], None] | None, total: int,
-) -> Iterator[Prepared | BadRecord]:  # fmt: skip
+    task: Callable[[RawChunk], Parsed], chunks: Iterable[RawChunk], workers: int,
+    progress: Callable[[int, int], None] | None, total: int,
+) -> Iterator[Prepared | BadRecord | FormsPart]:  # fmt: skip
     pool = (
         multiprocessing.get_context("fork").Pool(workers, initializer=bulk_worker)
         if workers > 1
         else None
     )
-    parsed: Iterable[tuple[list[Prepared | BadRecord], int]] = (
-        pool.imap(task, chunks) if pool is not None else map(task, chunks)
-    )
+    parsed: Iterable[Parsed] = pool.imap(task, chunks) if pool is not None else map(task, chunks)
     seen: dict[str, int] = {}
     try:
-        for items, end in parsed:
+        for items, end, part in parsed:
             for item in items:
                 if isinstance(item, Prepared):
                     first = seen.setdefault(item.id, item.line)
@@ -183,6 +197,8 @@ def _parsed(
                         why = f"duplicate id (first on line {first})"
                         item = BadRecord(item.line, raw.decode()[:2000], why, item.id)
                 yield item
+            if part is not None:
+                yield part
             if progress is not None:
                 progress(end, total)
     finally:

@@ -28,7 +28,7 @@ from clearance.monitor.book import Book, ImportResult
 from clearance.monitor.bookforms import BookForms
 
 KEY_FILE = "book-state"
-FORMAT = "forms-2"  # the stored shard layout: an older one is rebuilt (2: matching 1.6)
+FORMAT = "forms-3"  # the stored shard layout: an older one is rebuilt (3: matching 1.7)
 MAX_SHARDS = 8  # more: the whole index is rebuilt as one shard
 
 
@@ -95,7 +95,8 @@ class BookIndex:
         if top > covered:
             fresh = imported.forms if imported is not None and imported.seq == top else None
             if fresh is not None and covered + 1 == top:  # exactly what the import wrote
-                count, shard = len(fresh), BookForms.from_indexed(fresh)
+                shard = BookForms.from_parts(fresh)
+                count = len(shard)
             else:
                 customers = [c for c, _ in book.iter_customers(above_seq=covered)]
                 count = len(customers)

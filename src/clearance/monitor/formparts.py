@@ -1,0 +1,209 @@
+"""A book's query forms in parts: built where the names are analysed, merged into one shard.
+
+An import validates and analyses its rows chunk by chunk in forked workers; each worker also
+turns its chunk's forms into the arrays of a :class:`FormsPart` (a local vocabulary of words
+and run-together pairs, per form its words, kind, trust and customer, and each pair's sound
+keys), so the parent neither unpickles a tuple of forms per row nor walks every form again to
+build the shard. :func:`merge` joins parts, keeping only the customers each part's import
+wrote, into the arrays of :class:`~clearance.monitor.bookforms.BookForms`: word and pair ids are
+given in order of first use, exactly as one pass over all the kept customers gives them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from clearance.matching.engine import Algorithm
+from clearance.matching.names import word_weight
+from clearance.matching.phonetics import phonetic, sound
+
+Raw = tuple[str, bool, list[tuple[int, float, tuple[str, ...]]]]  # id, person, forms
+Indexed = tuple[Raw, tuple[str, ...]]  # a customer's forms and clean identifiers
+
+
+@dataclass
+class FormsPart:
+    """The query forms of some customers, with their own word and pair ids (see module doc)."""
+
+    ids: list[str]
+    person: npt.NDArray[np.bool_]
+    words: list[tuple[int, str]]  # (kind, word), in order of first use
+    form_start: npt.NDArray[np.int64]
+    tok_word: npt.NDArray[np.int32]
+    form_customer: npt.NDArray[np.int32]
+    form_kind: npt.NDArray[np.int8]
+    form_trust: npt.NDArray[np.float32]
+    pairs: list[str]
+    pair_word: npt.NDArray[np.int32]
+    pair_form: npt.NDArray[np.int32]
+    pair_weight: npt.NDArray[np.float32]
+    pair_sounds: list[tuple[str, str]]
+    identifiers: list[tuple[str, int]]  # (clean identifier, customer), in customer order
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @classmethod
+    def from_indexed(cls, entries: Sequence[Indexed]) -> FormsPart:
+        """A part from customers analysed already (``bookforms.indexed``)."""
+        keys = [(key, pos) for pos, (_raw, found) in enumerate(entries) for key in found]
+        return cls.from_raw((raw for raw, _keys in entries), keys)
+
+    @classmethod
+    def from_raw(cls, raws: Iterable[Raw], identifiers: list[tuple[str, int]]) -> FormsPart:
+        params = Algorithm().names
+        vocab: dict[tuple[int, str], int] = {}
+        pair_vocab: dict[str, int] = {}
+        ids: list[str] = []
+        person: list[bool] = []
+        starts: list[int]
+        toks: list[int]
+        f_cust: list[int]
+        f_kind: list[int]
+        p_word: list[int]
+        p_form: list[int]
+        starts, toks, f_cust, f_kind, p_word, p_form = [0], [], [], [], [], []
+        f_trust: list[float] = []
+        p_weight: list[float] = []
+        for pos, (cid, is_person, forms) in enumerate(raws):
+            ids.append(cid)
+            person.append(is_person)
+            for kind, trust, tokens in forms:
+                form = len(f_cust)
+                toks += [vocab.setdefault((kind, t), len(vocab)) for t in tokens]
+                starts.append(len(toks))
+                f_cust.append(pos)
+                f_kind.append(kind)
+                f_trust.append(trust)
+                for i in range(len(tokens) - 1):
+                    if len(tokens[i]) >= 2:  # retrieval looks pairs up from such words only
+                        p_word.append(pair_vocab.setdefault(tokens[i] + tokens[i + 1],
+                                                            len(pair_vocab)))  # fmt: skip
+                        p_form.append(form)
+                        p_weight.append(word_weight(tokens[i], params)
+                                        + word_weight(tokens[i + 1], params))  # fmt: skip
+        return cls(
+            ids, np.array(person, dtype=np.bool_), list(vocab), np.array(starts, dtype=np.int64),
+            np.array(toks, dtype=np.int32), np.array(f_cust, dtype=np.int32),
+            np.array(f_kind, dtype=np.int8), np.array(f_trust, dtype=np.float32),
+            list(pair_vocab), np.array(p_word, dtype=np.int32),
+            np.array(p_form, dtype=np.int32), np.array(p_weight, dtype=np.float32),
+            [(phonetic(p), sound(p)) for p in pair_vocab], identifiers,
+        )  # fmt: skip
+
+    def kept(self, customers: Sequence[int] | None) -> FormsPart:
+        """This part with only ``customers`` (positions, ascending; None: all of them)."""
+        if customers is None or len(customers) == len(self.ids):
+            return self
+        keep = np.zeros(len(self.ids), dtype=np.bool_)
+        keep[np.asarray(customers, dtype=np.int64)] = True
+        new_pos = np.cumsum(keep) - 1
+        form_keep = keep[self.form_customer]
+        lengths = np.diff(self.form_start)
+        tok_keep = np.repeat(form_keep, lengths)
+        new_form = np.cumsum(form_keep) - 1
+        pair_keep = form_keep[self.pair_form]
+        return FormsPart(
+            [cid for cid, k in zip(self.ids, keep.tolist(), strict=True) if k],
+            self.person[keep], self.words,
+            np.concatenate([[0], np.cumsum(lengths[form_keep])]).astype(np.int64),
+            self.tok_word[tok_keep], new_pos[self.form_customer[form_keep]].astype(np.int32),
+            self.form_kind[form_keep], self.form_trust[form_keep], self.pairs,
+            self.pair_word[pair_keep], new_form[self.pair_form[pair_keep]].astype(np.int32),
+            self.pair_weight[pair_keep], self.pair_sounds,
+            [(key, int(new_pos[pos])) for key, pos in self.identifiers if keep[pos]],
+        )  # fmt: skip
+
+
+def _first_use(ids: npt.NDArray[np.int32]) -> npt.NDArray[np.int64]:
+    """The distinct values of ``ids`` in order of first occurrence."""
+    values, first = np.unique(ids, return_index=True)
+    return values[np.argsort(first, kind="stable")].astype(np.int64)
+
+
+def _renumber(
+    ids: npt.NDArray[np.int32], local: Sequence[object], table: dict[object, int]
+) -> tuple[npt.NDArray[np.int32], list[int]]:
+    """``ids`` (into ``local``) as ids into ``table`` (entries added in order of first use),
+    and the local positions of the entries that were new to ``table``."""
+    mapping = np.zeros(len(local), dtype=np.int32)
+    added: list[int] = []
+    for pos in _first_use(ids).tolist():
+        size = len(table)
+        mapping[pos] = table.setdefault(local[pos], size)
+        if mapping[pos] == size:
+            added.append(pos)
+    return mapping[ids], added
+
+
+@dataclass
+class Merged:
+    """Parts merged: the fields of ``BookForms`` but its probes."""
+
+    ids: list[str]
+    person: npt.NDArray[np.bool_]
+    words: list[tuple[int, str]]
+    form_start: npt.NDArray[np.int64]
+    tok_word: npt.NDArray[np.int32]
+    form_customer: npt.NDArray[np.int32]
+    form_kind: npt.NDArray[np.int8]
+    form_trust: npt.NDArray[np.float32]
+    pairs: list[str]
+    pair_word: npt.NDArray[np.int32]
+    pair_form: npt.NDArray[np.int32]
+    pair_weight: npt.NDArray[np.float32]
+    pair_sounds: list[tuple[str, str]]
+    identifiers: dict[str, list[int]]
+
+
+def merge(parts: Iterable[tuple[FormsPart, Sequence[int] | None]]) -> Merged:
+    """The parts (each with the positions of its customers to keep), in order, as one."""
+    vocab: dict[object, int] = {}
+    pair_vocab: dict[object, int] = {}
+    pair_sounds: list[tuple[str, str]] = []
+    ids: list[str] = []
+    identifiers: dict[str, list[int]] = {}
+    arrays: dict[str, list[npt.NDArray[np.generic]]] = {name: [] for name in _CONCAT}
+    tokens = forms = 0
+    for whole, keep in parts:
+        part = whole.kept(keep)
+        tok_word, _ = _renumber(part.tok_word, part.words, vocab)
+        pair_word, added = _renumber(part.pair_word, part.pairs, pair_vocab)
+        pair_sounds += [part.pair_sounds[pos] for pos in added]
+        for key, pos in part.identifiers:
+            identifiers.setdefault(key, []).append(len(ids) + pos)
+        arrays["person"].append(part.person)
+        arrays["form_start"].append(part.form_start[:-1] + tokens)
+        arrays["tok_word"].append(tok_word)
+        arrays["form_customer"].append(part.form_customer + len(ids))
+        arrays["form_kind"].append(part.form_kind)
+        arrays["form_trust"].append(part.form_trust)
+        arrays["pair_word"].append(pair_word)
+        arrays["pair_form"].append(part.pair_form + forms)
+        arrays["pair_weight"].append(part.pair_weight)
+        ids += part.ids
+        tokens += len(part.tok_word)
+        forms += len(part.form_kind)
+    arrays["form_start"].append(np.array([tokens], dtype=np.int64))
+    out: dict[str, npt.NDArray[Any]] = {
+        name: np.concatenate(arrays[name] or [np.zeros(0)]).astype(dtype)
+        for name, dtype in _CONCAT.items()
+    }
+    return Merged(
+        ids, out["person"], [w for w in vocab if isinstance(w, tuple)], out["form_start"],
+        out["tok_word"], out["form_customer"], out["form_kind"], out["form_trust"],
+        [p for p in pair_vocab if isinstance(p, str)], out["pair_word"], out["pair_form"],
+        out["pair_weight"], pair_sounds, identifiers,
+    )  # fmt: skip
+
+
+_CONCAT = {
+    "person": np.bool_, "form_start": np.int64, "tok_word": np.int32, "form_customer": np.int32,
+    "form_kind": np.int8, "form_trust": np.float32, "pair_word": np.int32,
+    "pair_form": np.int32, "pair_weight": np.float32,
+}  # fmt: skip
