@@ -199,11 +199,14 @@ class BookForms:
         """A shard from parts analysed already, each with the positions of the customers to
         keep (None: all); the same as one built from those customers in one pass."""
         m = merge(parts)
+        identifiers: dict[str, list[int]] = {}
+        for key, pos in m.identifiers:
+            identifiers.setdefault(key, []).append(pos)
         return cls(
             m.ids, m.person, [w for _k, w in m.words],
             np.array([k for k, _w in m.words], dtype=np.int8), m.form_start, m.tok_word,
             m.form_customer, m.form_kind, m.form_trust, m.pairs, m.pair_word, m.pair_form,
-            m.pair_weight, *_probes(m.words), m.identifiers, m.pair_sounds,
+            m.pair_weight, *_probes(m.words), identifiers, m.pair_sounds,
         )  # fmt: skip
 
     def save(self, folder: Path) -> None:

@@ -141,33 +141,13 @@ def _renumber(
     return mapping[ids], added
 
 
-@dataclass
-class Merged:
-    """Parts merged: the fields of ``BookForms`` but its probes."""
-
-    ids: list[str]
-    person: npt.NDArray[np.bool_]
-    words: list[tuple[int, str]]
-    form_start: npt.NDArray[np.int64]
-    tok_word: npt.NDArray[np.int32]
-    form_customer: npt.NDArray[np.int32]
-    form_kind: npt.NDArray[np.int8]
-    form_trust: npt.NDArray[np.float32]
-    pairs: list[str]
-    pair_word: npt.NDArray[np.int32]
-    pair_form: npt.NDArray[np.int32]
-    pair_weight: npt.NDArray[np.float32]
-    pair_sounds: list[tuple[str, str]]
-    identifiers: dict[str, list[int]]
-
-
-def merge(parts: Iterable[tuple[FormsPart, Sequence[int] | None]]) -> Merged:
+def merge(parts: Iterable[tuple[FormsPart, Sequence[int] | None]]) -> FormsPart:
     """The parts (each with the positions of its customers to keep), in order, as one."""
     vocab: dict[object, int] = {}
     pair_vocab: dict[object, int] = {}
     pair_sounds: list[tuple[str, str]] = []
     ids: list[str] = []
-    identifiers: dict[str, list[int]] = {}
+    identifiers: list[tuple[str, int]] = []
     arrays: dict[str, list[npt.NDArray[np.generic]]] = {name: [] for name in _CONCAT}
     tokens = forms = 0
     for whole, keep in parts:
@@ -175,8 +155,7 @@ def merge(parts: Iterable[tuple[FormsPart, Sequence[int] | None]]) -> Merged:
         tok_word, _ = _renumber(part.tok_word, part.words, vocab)
         pair_word, added = _renumber(part.pair_word, part.pairs, pair_vocab)
         pair_sounds += [part.pair_sounds[pos] for pos in added]
-        for key, pos in part.identifiers:
-            identifiers.setdefault(key, []).append(len(ids) + pos)
+        identifiers += [(key, len(ids) + pos) for key, pos in part.identifiers]
         arrays["person"].append(part.person)
         arrays["form_start"].append(part.form_start[:-1] + tokens)
         arrays["tok_word"].append(tok_word)
@@ -194,7 +173,7 @@ def merge(parts: Iterable[tuple[FormsPart, Sequence[int] | None]]) -> Merged:
         name: np.concatenate(arrays[name] or [np.zeros(0)]).astype(dtype)
         for name, dtype in _CONCAT.items()
     }
-    return Merged(
+    return FormsPart(
         ids, out["person"], [w for w in vocab if isinstance(w, tuple)], out["form_start"],
         out["tok_word"], out["form_customer"], out["form_kind"], out["form_trust"],
         [p for p in pair_vocab if isinstance(p, str)], out["pair_word"], out["pair_form"],
