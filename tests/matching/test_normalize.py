@@ -156,3 +156,23 @@ def test_a_doubled_letter_in_a_legal_form_is_still_the_form() -> None:
     assert sall.tokens == ("ibrahima", "sall")
     (pratt,) = analyse("Pratt Holdings")  # a name, not PrAT (sounds alike)
     assert pratt.tokens == ("pratt", "holdings")
+
+
+def test_a_query_name_is_read_once_for_its_check_and_its_forms() -> None:
+    """``make_query``'s input check and ``query_forms`` share one reading of the name (script,
+    romanisations, native form): the second analysis finds it memoised."""
+    from clearance.matching import normalize
+    from clearance.matching.forms import query_forms
+    from clearance.matching.query import make_query
+
+    for name in ("شركة النور للتجارة ذ.م.م", "Ашот Мкртычев", "Müller मंडल Group"):
+        normalize._readings.cache_clear()
+        query = make_query(name)
+        assert normalize._readings.cache_info().misses == 1
+        forms = query_forms(query)
+        info = normalize._readings.cache_info()
+        assert info.misses <= 2 and info.hits >= 1  # (a query part may be read apart)
+        assert forms and all(f.form.tokens for f in forms)
+        warm = analyse(name, query=True)
+        normalize._readings.cache_clear()  # a cold reading gives the same forms
+        assert analyse(name, query=True) == warm

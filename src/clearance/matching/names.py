@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import mul
 
 from rapidfuzz.distance import OSA
 
@@ -295,10 +296,8 @@ def _word_pairs(
                 if sim >= least and (q_single == c_single[cj] or sim >= same):
                     triples.append((sim, qi, cj))
             continue
-        for cj, col in enumerate(cols):
-            sim = row[col]
-            if sim >= least:
-                triples.append((sim, qi, cj))
+        triples += [(sim, qi, cj) for cj, sim in enumerate(map(row.__getitem__, cols))
+                    if sim >= least]  # fmt: skip
     return triples
 
 
@@ -323,10 +322,7 @@ def _bound(
             c_best[cj] = sim
     c_hit = [b > 0.0 for b in c_best]
     # Each word pairs once: neither side can match more than its own best words.
-    matched = min(
-        sum(b * w for b, w in zip(best, qw, strict=True)),
-        sum(b * w for b, w in zip(c_best, candidate.weights, strict=True)),
-    )
+    matched: float = min(sum(map(mul, best, qw)), sum(map(mul, c_best, candidate.weights)))
     total = sum(qw) or 1.0
     # (margin: paired words may weigh less than the query says; run-together words are
     # only paired later, so a possible merge disables the shortcut)

@@ -235,26 +235,35 @@ def _script(text: str) -> str:
     return detect_script(text)
 
 
-def analyse(text: str, *, split_forms: bool = True, query: bool = False) -> list[NameForm]:
-    """Every comparable form of ``text``: the Latin form(s), plus the native form for Arabic.
-
-    ``split_forms=False`` keeps legal-form words as name words (person names: "A. S." are
-    initials, not a joint-stock company); ``query=True`` also drops leading titles.
-    """
+@lru_cache(maxsize=20_000)  # a query's name is read for its input check and for its forms
+def _readings(text: str) -> tuple[str, NameForm | None, tuple[str, ...]]:
+    """What :func:`analyse` reads ``text`` as, whatever its flags: its script, its native
+    (Arabic-script) form, and the Latin texts its forms are made of."""
     script = _script(text)
     if script == LATIN:
         if not text.isascii() and any(
             c.isalpha() and ord(c) > 0x24F and char_script(c) not in (None, LATIN) for c in text
         ):
             text = romanise_mixed(text)  # "मंडल Group": romanise the non-Latin words too
-        form = _latin_form(text, script, split_forms, query)
+        return script, None, (text,)
+    native = _native_arabic(text) if script == ARABIC else None
+    return script, native, tuple(romanise(text, script))
+
+
+def analyse(text: str, *, split_forms: bool = True, query: bool = False) -> list[NameForm]:
+    """Every comparable form of ``text``: the Latin form(s), plus the native form for Arabic.
+
+    ``split_forms=False`` keeps legal-form words as name words (person names: "A. S." are
+    initials, not a joint-stock company); ``query=True`` also drops leading titles.
+    """
+    script, native, romans = _readings(text)
+    if script == LATIN:
+        form = _latin_form(romans[0], script, split_forms, query)
         return [form] if form.tokens else []
     out: list[NameForm] = []
-    if script == ARABIC:
-        native = _native_arabic(text)
-        if native.tokens:
-            out.append(native)
-    for roman in romanise(text, script):
+    if native is not None and native.tokens:
+        out.append(native)
+    for roman in romans:
         form = _latin_form(roman, script, split_forms, query)
         if form.tokens and all(form.tokens != o.tokens for o in out):
             out.append(form)

@@ -83,9 +83,7 @@ def _near(
         sim *= scale
         if dist == 1 and size == length >= words.swap_min_length and swapped(word, other):
             sim = max(sim, words.swap_sim * scale)  # as the scorer rates "Aitf" / "Atif"
-        elif (
-            dist == 1 and min(size, len(other)) >= words.doubled_min_length and doubled(word, other)
-        ):
+        elif dist == 1 and min(size, length) >= words.doubled_min_length and doubled(word, other):
             sim = max(sim, words.doubled_sim * scale)  # ... and "Moex" / "Mooex"
         if sim >= words.min_word_sim:
             found[key_id] = sim

@@ -113,6 +113,7 @@ def _similarity(
     p, by_distance = params, sim_rows(params)
     edits, short, swap_len = p.distinct_edits, p.distinct_length, p.swap_min_length
     doubled_len = p.doubled_min_length
+    phonetic_scale, first_letter, letters = p.phonetic_scale, p.first_letter_factor, p.letters_sim
     short_swap = min(p.short_swap_length, swap_len)
     dense_num, dense_den = _dense_ratio(p)
     q_info = [_word_info(w) for w in q]
@@ -121,13 +122,15 @@ def _similarity(
     sound_rows = process.cdist(
         [i[1] for i in q_info], [i[1] for i in c_info], scorer=OSA.distance, dtype=np.int32
     ).tolist()
+    c_sound_len = [len(i[1]) for i in c_info]
     rows: list[list[float]] = []
     for qword, (ql, qp, qfam, qfirst, qsound, qnum, qlet), dists, sounds in zip(
         q, q_info, dist_rows, sound_rows, strict=True
     ):
         row: list[float] = []
-        for cword, (cl, cp, cfam, cfirst, csound, cnum, clet), dist, pdist in zip(
-            c, c_info, dists, sounds, strict=True
+        qpl = len(qp)
+        for cword, (cl, _cp, cfam, cfirst, csound, cnum, clet), dist, pdist, cpl in zip(
+            c, c_info, dists, sounds, c_sound_len, strict=True
         ):
             if qnum or cnum:  # numbers agree or they do not
                 row.append(1.0 if dist == 0 else 0.0)
@@ -139,14 +142,16 @@ def _similarity(
                 row.append(1.0)
                 continue
             longer = ql if ql > cl else cl
-            if (dist > edits and pdist > edits and longer < short and len(qp) < short > len(cp)
+            if (dist > edits and pdist > edits and longer < short and qpl < short > cpl
                     and qlet != clet):  # fmt: skip
                 row.append(0.0)  # three edits apart in spelling and sound: another word
                 continue
             shorter = cl if ql > cl else ql
             if dense_script:
                 longer = (longer * dense_num) // dense_den
-            sim = word_sim(dist, longer, by_distance)
+            # (word_sim inline, as below: this runs for every pair of words of a query)
+            sim = 0.0 if dist >= 4 and dist * 4 > longer else by_distance[
+                dist if dist < 4 else 4][longer if longer < 11 else 11]  # fmt: skip
             # A swap of two adjacent letters is a typical typo, even in a four-letter word
             # (in a three-letter code it pairs: "MTK" / TMK, see slips.single_word_sim).
             slip = 0.0  # (a swap is a slip wherever it is, the first two letters included)
@@ -170,16 +175,21 @@ def _similarity(
                 else:
                     psim = p.phonetic_sim_short
             else:
-                psim = word_sim(pdist, max(len(qp), len(cp)), by_distance) * p.phonetic_scale
+                plen = qpl if qpl > cpl else cpl
+                psim = (
+                    0.0
+                    if pdist >= 4 and pdist * 4 > plen
+                    else by_distance[pdist if pdist < 4 else 4][plen if plen < 11 else 11]
+                ) * phonetic_scale
             sim = max(sim, psim)
             # Words that differ only in letters romanisations swap (w/v, an initial j/y:
             # "Wei" / "Vei", "Jo" / "Yo") are one word written two ways, however short.
             if initials and qlet == clet:
-                sim = max(sim, p.letters_sim)
+                sim = max(sim, letters)
             # OFAC's own search requires the first letter to agree; a different first letter
             # (and first sound) makes a near-miss less likely to be the same name.
             if qfirst != cfirst and qsound != csound:
-                sim = max(sim * p.first_letter_factor, slip)
+                sim = max(sim * first_letter, slip)
             row.append(sim)
         rows.append(row)
     return rows
