@@ -9,6 +9,7 @@ from clearance.matching.names import syllable_count
 from clearance.matching.normalize import canonical_arabic_forms, fold
 from clearance.matching.pairing import initial_runs, spelt_initials
 from clearance.matching.query import ScreenOptions, make_query
+from clearance.matching.vocab import other_nasal
 from clearance.settings import MatchingPolicy
 from tests.matching.factory import e
 
@@ -83,3 +84,23 @@ def test_a_given_name_without_its_family_syllable(query: str, listed: str) -> No
     assert alerted([listed], query) == set()
     family = listed.split(",")[0].title()
     assert alerted([listed], f"{family} {query}") == {listed}
+
+
+def test_other_nasal() -> None:
+    assert other_nasal("chen", "cheng") and other_nasal("jing", "jin")
+    assert not other_nasal("chen", "chen") and not other_nasal("kuo", "guo")
+    assert not other_nasal("hyon", "hyun")  # (a spelling of one Korean syllable)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "same"),
+    [("王成", "WANG, Chen", "WANG, Cheng"), ("陈云", "YUN, Cheng", "CHEN, Yun"),
+     ("金正日", "KIM, Jong Il", "KIM, Jong Il")],
+)  # fmt: skip
+def test_a_syllable_with_the_other_nasal_is_another_character(
+    query: str, listed: str, same: str
+) -> None:
+    """王成 is Wang Cheng, not WANG Chen (晨): in a Chinese or Korean name written in its own
+    script, a syllable ending in -n is not one ending in -ng."""
+    assert alerted([listed], query) == ({listed} if listed == same else set())
+    assert alerted([same], query) == {same}

@@ -30,6 +30,7 @@ from clearance.matching.vocab import (
     PERSON_PARTICLES,
     PINYIN_SYLLABLES,
     is_patronymic,
+    other_nasal,
     vowel_onset,
 )
 from clearance.matching.wordsim import WordSimilarity, word_sim
@@ -395,10 +396,12 @@ def _paired_weight(
             # In Chinese or Korean a word is one syllable, and a syllable one letter off
             # ("hyon"/"hyok", "chen"/"cheng") is another character; one that starts with a
             # consonant where the other starts with a vowel or y/w ("yong"/"jong", 영/종,
-            # "yong"/"myong", 영/명) is another character in every romanisation.
-            onsets = syllabic and vowel_onset(query.form.tokens[qi]) != vowel_onset(
-                candidate.form.tokens[cj])  # fmt: skip
-            sim = 0.0 if onsets else max(0.0, 2 * sim - 1.0)
+            # "yong"/"myong", 영/명) is another character in every romanisation, as is one
+            # that ends in -n where the other ends in -ng ("chen"/"cheng", 陈/成).
+            q_syl, c_syl = query.form.tokens[qi], candidate.form.tokens[cj]
+            other = syllabic and (vowel_onset(q_syl) != vowel_onset(c_syl)
+                                  or other_nasal(q_syl, c_syl))  # fmt: skip
+            sim = 0.0 if other else max(0.0, 2 * sim - 1.0)
         # A paired word weighs what the lighter side says: a misspelt "Gropu" is still the
         # low-information "Group", an initial is still only an initial.
         q_weight = qw[qi] if q_span == 1 else sum(qw[qi : qi + q_span])
