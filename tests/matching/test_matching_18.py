@@ -8,6 +8,7 @@ from clearance.matching.engine import Screener
 from clearance.matching.names import syllable_count
 from clearance.matching.normalize import canonical_arabic_forms, fold
 from clearance.matching.pairing import initial_runs, spelt_initials
+from clearance.matching.phonetics import respell
 from clearance.matching.query import ScreenOptions, make_query
 from clearance.matching.vocab import other_nasal
 from clearance.settings import MatchingPolicy
@@ -104,3 +105,16 @@ def test_a_syllable_with_the_other_nasal_is_another_character(
     script, a syllable ending in -n is not one ending in -ng."""
     assert alerted([listed], query) == ({listed} if listed == same else set())
     assert alerted([same], query) == {same}
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("מיֳנג-קהִן קהַנג", "CHANG, Myong-Chin"),  # ICU's Hebrew for "ch" is read back "qh"
+     ("ַנדרֶי וַסִליֶוִקה לַורִסהקהֶו", "LAVRISHCHEV, Andrey Vasilyevich")],
+)  # fmt: skip
+def test_ch_read_back_from_hebrew(query: str, listed: str) -> None:
+    """Latin "ch" written in Hebrew letters (ק + ה) and read back is "qh": the spelling it came
+    from is looked for (and retrieved), as a Cyrillic round trip's "tskh" is."""
+    assert respell("qhang") == "chang"
+    names = [listed, "KANG, Myong Chol", "GALENKA, Andrei Vasilievich"]
+    assert alerted(names, query) == {listed}
