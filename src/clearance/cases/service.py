@@ -34,7 +34,7 @@ from clearance.audit.receipts import (
 from clearance.audit.writer import receipt_writer
 from clearance.auth.roles import Action, Actor, require
 from clearance.cases import model
-from clearance.cases.goodguy import GoodGuyVerdict, facts_hash, goodguy_check, matching_facts
+from clearance.cases.goodguy import GoodGuyVerdict, facts_hash, goodguy_checks, matching_facts
 from clearance.cases.model import CaseView, Change, Proposal, State
 from clearance.cases.tables import CaseReceiptRow, CaseRow, GoodGuyRow
 from clearance.db import Database
@@ -222,13 +222,12 @@ class CaseService:
             run_id=run_id,
         )  # fmt: skip
         alerts = [m for m in result.matches if m.alert]
-        verdicts: dict[str, tuple[GoodGuyVerdict, Entity | None]] = {}
-        for match in alerts:
-            listed = entity(match.entity_id)
-            found = (
-                goodguy_check(s, body["subject_key"], listed) if listed else GoodGuyVerdict(False)
-            )
-            verdicts[match.entity_id] = (found, listed)
+        entities = {m.entity_id: entity(m.entity_id) for m in alerts}
+        known = [e for e in entities.values() if e is not None]
+        found = goodguy_checks(s, body["subject_key"], known) if known else {}
+        verdicts: dict[str, tuple[GoodGuyVerdict, Entity | None]] = {
+            k: (found[e.id] if e else GoodGuyVerdict(False), e) for k, e in entities.items()
+        }
         if verdicts:
             body["goodguy"] = {k: v[0].to_dict() for k, v in verdicts.items() if v[0].cleared}
         write_receipt(s, body, actor.name)
