@@ -229,3 +229,17 @@ def test_schemathesis_finds_no_server_error(
     )
     assert done.returncode == 0, done.stdout[-4000:]
     assert "Traceback" not in server.output()
+
+
+def test_answers_in_turn_on_one_connection(server: Server, server_keys: dict[str, str]) -> None:
+    """Keep-alive through ``clearance serve`` (``POST /screen`` on its plain Starlette route):
+    answers and errors, one after the other, complete."""
+    with httpx.Client(base_url=server.url, headers=auth(server_keys["screener"])) as client:
+        for _ in range(3):
+            r = client.get("/lists")
+            assert r.status_code == 200
+            assert int(r.headers["content-length"]) == len(r.content) > 0
+            r = client.post("/screen", json={"name": "Ashot Mkrtichev"})
+            assert r.status_code == 200 and r.json()["alert"] is True
+            assert client.get("/nope").status_code == 404
+            assert client.post("/screen", json={"name": ""}).status_code == 422

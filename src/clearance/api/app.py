@@ -96,6 +96,7 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
     )
     install_error_handlers(app)
     app.include_router(routes_screen.router)
+    routes_screen.install_lean_screen(app)  # served ahead of FastAPI's routing
     app.include_router(routes_browse.router)
     app.include_router(routes_yente.router)
     app.include_router(routes_cases.router)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import TypeAdapter, ValidationError
 from starlette.concurrency import run_in_threadpool
+from starlette.routing import Match, Route
+from starlette.types import Scope
 
 from clearance.api.auth import Principal, require
 from clearance.api.errors import OrjsonResponse, PayloadTooLarge, error_code
@@ -129,6 +131,27 @@ async def screen(request: Request) -> OrjsonResponse:
     recorded = await state.decisions.record_async(engine, result, who, answer["matches"])
     answer["recorded"] = recorded.to_dict()
     return OrjsonResponse(answer)
+
+
+class _LeanRoute(Route):
+    """A plain Starlette route that names itself in the scope (the metrics' route label)."""
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        match, child = super().matches(scope)
+        if match is not Match.NONE:
+            child["route"] = self
+        return match, child
+
+
+def install_lean_screen(app: FastAPI) -> None:
+    """Serve ``POST /screen`` through a plain Starlette route ahead of every other route.
+
+    The FastAPI route above stays, for the OpenAPI spec only (it is never reached: the router
+    takes the first route that matches). FastAPI's router walks its included routers and solves
+    an (empty) dependency set per request; the plain route runs the same function with the same
+    exception handlers (the app's ``ExceptionMiddleware``), for about a third less CPU on the
+    path around the matcher (``benchmarks/api_path.py``)."""
+    app.router.routes.insert(0, _LeanRoute("/screen", screen, methods=["POST"], name="screen"))
 
 
 def _item_error(index: int, item: Any, code: str, message: str) -> dict[str, Any]:
