@@ -181,6 +181,12 @@ class Book:
             raise NotFoundError(f"no customer {customer_id!r} in the book")
         return BookCustomer.from_row(row._mapping), int(row.seq)
 
+    def top_seq(self) -> int:
+        """The ``seq`` of the book's latest write (0: empty); read from the ``seq`` index, not
+        by scanning the book as :meth:`stats` does."""
+        with self.db.connect() as conn:
+            return int(conn.execute(select(func.max(CUSTOMERS.c.seq))).scalar() or 0)
+
     def stats(self) -> dict[str, Any]:
         with self.db.connect() as conn:
             total = conn.execute(select(func.count()).select_from(CUSTOMERS)).scalar() or 0
