@@ -89,9 +89,10 @@ def chunk_size(count: int, workers: int) -> int:
 
 _WORKER: tuple[Screener, float, frozenset[str] | None] | None = None  # what a worker inherited
 Placed = tuple[int, Hit]  # a hit and its customer's position in the list given to ``_hits``
+Chunk = tuple[list[int], list[BookCustomer]]  # customers and their positions in the list
 
 
-def _screen_chunk(chunk: list[tuple[int, BookCustomer]]) -> list[Placed]:
+def _screen_chunk(chunk: Chunk) -> list[Placed]:
     assert _WORKER is not None
     return _screen_chunk_with(*_WORKER, chunk)
 
@@ -112,9 +113,12 @@ def _hits(
     ``workers`` forked processes for large sets (each inherits the loaded screener, as the
     batch runner's workers do)."""
     global _WORKER
-    placed = [(i, customers[i]) for i in locality_order(customers)]
+    order = locality_order(customers)
     size = chunk_size(len(customers), workers)
-    chunks = [placed[i : i + size] for i in range(0, len(placed), size)]
+    chunks: list[Chunk] = [
+        (part, [customers[i] for i in part])
+        for part in (order[i : i + size] for i in range(0, len(order), size))
+    ]
     if workers <= 1 or len(customers) <= CHUNK:  # a pool of cold workers costs more
         results: Iterable[list[Placed]] = (
             _screen_chunk_with(screener, threshold, only, c) for c in chunks
@@ -130,7 +134,7 @@ def _hits(
         done = 0
         for chunk, hits in zip(chunks, results, strict=True):
             found += hits
-            done += len(chunk)
+            done += len(chunk[0])
             if progress is not None:
                 progress("screening customers", done, len(customers))
     finally:
@@ -145,11 +149,11 @@ def _hits(
 
 def _screen_chunk_with(
     screener: Screener, threshold: float, only: frozenset[str] | None,
-    chunk: list[tuple[int, BookCustomer]],
+    chunk: Chunk,
 ) -> list[Placed]:  # fmt: skip
     return [
         (pos, (c.id, c.name, m))
-        for pos, c in chunk
+        for pos, c in zip(*chunk, strict=True)
         for m in screen_customer(screener, c, threshold, only)
     ]
 
