@@ -100,8 +100,8 @@ def _screen_chunk(chunk: Chunk) -> list[Placed]:
 def locality_order(customers: Sequence[BookCustomer]) -> list[int]:
     """Positions of ``customers`` by country, then name: the customers a worker screens in a
     row share words, so the matcher's word-level memos (per process, bounded) are hit more
-    often and two workers analyse fewer of the same words (a quarter less CPU on the
-    generated books of ``benchmarks/monitor_bench.py``)."""
+    often and two workers analyse fewer of the same words (see docs/monitoring.md, session
+    h42, for what it saves)."""
     return sorted(range(len(customers)), key=lambda i: (customers[i].countries, customers[i].name))
 
 
