@@ -36,7 +36,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # for tests.pg (the PostgreSQL starter shared with the tests)
-sys.path.insert(0, str(ROOT / "benchmarks"))  # api_load.tree_cpu_seconds
+sys.path.insert(0, str(ROOT / "benchmarks"))  # api_load.tree_cpu
 
 import httpx  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
@@ -117,11 +117,18 @@ def one_round(base: str, key: str, names: list[str], clients: int, record: bool)
     return time.perf_counter() - start
 
 
-def cpu_seconds(pids: list[int]) -> float:
-    """CPU seconds of these processes and their descendants (the server, the database)."""
-    from api_load import tree_cpu_seconds
+def cpu_seconds(pids: list[int]) -> dict[int, float]:
+    """CPU seconds of these processes and each of their descendants (the server, the
+    database), by process id."""
+    from api_load import tree_cpu
 
-    return sum(tree_cpu_seconds(pid) for pid in pids)
+    return {pid: t for root in pids for pid, t in tree_cpu(root).items()}
+
+
+def cpu_used(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU seconds used between two :func:`cpu_seconds` readings by the processes alive at
+    the second (one that ended in between is left out rather than counted negative)."""
+    return sum(t - before.get(pid, 0.0) for pid, t in after.items())
 
 
 def screen_throughput(
@@ -159,7 +166,7 @@ def screen_throughput(
                         spent[record] += one_round(
                             server.url, key, names[i : i + step], clients, record
                         )
-                        cpu[record] += cpu_seconds(pids) - before
+                        cpu[record] += cpu_used(before, cpu_seconds(pids))
                 sent += len(names)
                 plain, recorded = len(names) / spent[False], len(names) / spent[True]
                 rates[False].append(plain)

@@ -51,6 +51,32 @@ def test_alert_opens_a_case_and_a_second_alert_joins_it(service: CaseService, to
     assert verify(service.db).ok
 
 
+def test_writers_alerting_at_once_open_one_case(service: CaseService, toy: Toy) -> None:
+    """Eight threads record the same alert at once: one opens the case, the others join it
+    (none fails on the open case's unique key), every receipt is linked, the chain verifies."""
+    barrier, recorded, errors = threading.Barrier(8), [], []
+
+    def one() -> None:
+        barrier.wait()
+        try:
+            recorded.append(toy.record(service, "Ashot Mkrtichev", dob="1966-05-07"))
+        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=one) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert errors == [] and len(recorded) == 8
+    assert {tuple(r.cases) for r in recorded} == {(recorded[0].cases[0],)}
+    case = service.get(ANA, recorded[0].cases[0])
+    assert sorted(case["receipts"]) == sorted(r.receipt for r in recorded)
+    events = [h["body"]["event"] for h in case["history"]]
+    assert events == ["opened"] + ["alert joined"] * 7
+    assert verify(service.db).ok
+
+
 def test_life_cycle_with_four_eyes(service: CaseService, toy: Toy) -> None:
     case_id = proposed(service, toy, "block")
     with pytest.raises(FourEyesViolation, match="four eyes"):

@@ -13,10 +13,11 @@ Other capabilities (monitoring, payments) call :func:`goodguy_check` with a sess
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from clearance.audit.chain import canonical, sha256_hex
@@ -83,16 +84,30 @@ class GoodGuyVerdict:
 
 def goodguy_check(session: Session, subject_key: str, entity: Entity) -> GoodGuyVerdict:
     """Does an approved clear of (``subject_key``, ``entity``) suppress this alert?"""
-    row = session.scalars(
-        select(GoodGuyRow)
-        .where(
-            GoodGuyRow.subject_key == subject_key,
-            GoodGuyRow.entity_id == entity.id,
-            GoodGuyRow.active.is_(True),
-        )
-        .order_by(GoodGuyRow.id.desc())
-        .limit(1)
-    ).one_or_none()
+    return goodguy_checks(session, subject_key, [entity])[entity.id]
+
+
+def goodguy_checks(
+    session: Session, subject_key: str, entities: Sequence[Entity]
+) -> dict[str, GoodGuyVerdict]:
+    """:func:`goodguy_check` for several listed entities of one subject, by entity id, in
+    one query (the latest active clear of each pair counts)."""
+    by_id = {e.id: e for e in entities}
+    t = GoodGuyRow.__table__
+    rows = session.execute(
+        select(t.c.entity_id, t.c.case_id, t.c.facts, t.c.facts_sha256)
+        .where(t.c.subject_key == subject_key, t.c.entity_id.in_(list(by_id)))
+        .where(t.c.active.is_(True))
+        .order_by(t.c.id.desc())
+    ).all()
+    latest: dict[str, Row[Any, Any, Any, Any]] = {}
+    for row in rows:
+        latest.setdefault(row.entity_id, row)
+    return {k: _verdict(latest.get(k), e) for k, e in by_id.items()}
+
+
+def _verdict(row: Row[Any, Any, Any, Any] | None, entity: Entity) -> GoodGuyVerdict:
+    """The verdict of the latest active clear ``row`` (None: there is none) on ``entity``."""
     if row is None:
         return GoodGuyVerdict(False)
     facts = matching_facts(entity)

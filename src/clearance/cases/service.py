@@ -19,7 +19,8 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from clearance.audit.log import Event, append, entries, now_iso
@@ -34,7 +35,7 @@ from clearance.audit.receipts import (
 from clearance.audit.writer import receipt_writer
 from clearance.auth.roles import Action, Actor, require
 from clearance.cases import model
-from clearance.cases.goodguy import GoodGuyVerdict, facts_hash, goodguy_check, matching_facts
+from clearance.cases.goodguy import GoodGuyVerdict, facts_hash, goodguy_checks, matching_facts
 from clearance.cases.model import CaseView, Change, Proposal, State
 from clearance.cases.tables import CaseReceiptRow, CaseRow, GoodGuyRow
 from clearance.db import Database
@@ -222,13 +223,12 @@ class CaseService:
             run_id=run_id,
         )  # fmt: skip
         alerts = [m for m in result.matches if m.alert]
-        verdicts: dict[str, tuple[GoodGuyVerdict, Entity | None]] = {}
-        for match in alerts:
-            listed = entity(match.entity_id)
-            found = (
-                goodguy_check(s, body["subject_key"], listed) if listed else GoodGuyVerdict(False)
-            )
-            verdicts[match.entity_id] = (found, listed)
+        entities = {m.entity_id: entity(m.entity_id) for m in alerts}
+        known = [e for e in entities.values() if e is not None]
+        found = goodguy_checks(s, body["subject_key"], known) if known else {}
+        verdicts: dict[str, tuple[GoodGuyVerdict, Entity | None]] = {
+            k: (found[e.id] if e else GoodGuyVerdict(False), e) for k, e in entities.items()
+        }
         if verdicts:
             body["goodguy"] = {k: v[0].to_dict() for k, v in verdicts.items() if v[0].cleared}
         write_receipt(s, body, actor.name)
@@ -276,33 +276,22 @@ class CaseService:
         ).first()
         if row is None:
             now = _now()
-            row = CaseRow(
-                open_key=open_key,
-                subject_key=key,
-                subject_name=subject.get("name", ""),
-                subject=subject,
-                entity_id=match.entity_id,
-                entity_name=match.name,
-                list_name=match.list,
-                facts=facts,
-                changes=list(changes or []),
-                score=match.score,
-                source=source,
-                snapshot_id=snapshot,
-                state=State.OPEN.value,
-                created=now,
-                updated=now,
-                version=1,
+            values = {"open_key": open_key, "subject_key": key,
+                      "subject_name": subject.get("name", ""), "subject": subject,
+                      "entity_id": match.entity_id, "entity_name": match.name,
+                      "list_name": match.list, "facts": facts, "changes": list(changes or []),
+                      "score": match.score, "source": source, "snapshot_id": snapshot,
+                      "state": State.OPEN.value, "created": now, "updated": now,
+                      "version": 1}  # fmt: skip
+            # one statement, no savepoint: a case another writer opened first is joined below
+            upsert = pg_insert if self.db.is_postgres else sqlite_insert
+            opened = s.scalar(
+                upsert(CaseRow)
+                .values(values)
+                .on_conflict_do_nothing(index_elements=["open_key"])
+                .returning(CaseRow.id)
             )
-            try:
-                with s.begin_nested():
-                    s.add(row)
-            except IntegrityError:  # another writer opened it first: join theirs
-                found = s.scalars(select(CaseRow).where(CaseRow.open_key == open_key)).first()
-                if found is None:
-                    raise
-                row = found
-            else:
+            if opened is not None:
                 event = {
                     "event": "opened",
                     "receipt": receipt,
@@ -312,8 +301,11 @@ class CaseService:
                     "source": source,
                     "reopened_because": list(changes or []),
                 }
-                self._link(s, row, receipt, actor, event)
-                return row.id
+                self._link(s, opened, receipt, actor, event)
+                return int(opened)
+            row = s.scalars(
+                select(CaseRow).where(CaseRow.open_key == open_key).with_for_update()
+            ).one()
         row.score, row.snapshot_id, row.updated = max(row.score, match.score), snapshot, _now()
         if facts:
             row.facts = facts
@@ -325,14 +317,14 @@ class CaseService:
             "snapshot": snapshot,
             "source": source,
         }
-        self._link(s, row, receipt, actor, event)
+        self._link(s, row.id, receipt, actor, event)
         return row.id
 
     def _link(
-        self, s: Session, row: CaseRow, receipt: str, actor: str, event: dict[str, Any]
+        self, s: Session, case_id: int, receipt: str, actor: str, event: dict[str, Any]
     ) -> None:
-        s.connection().execute(insert(CaseReceiptRow), {"case_id": row.id, "receipt_id": receipt})
-        append(s, [Event(CASE, str(row.id), actor, {"case": row.id, **event})])
+        s.connection().execute(insert(CaseReceiptRow), {"case_id": case_id, "receipt_id": receipt})
+        append(s, [Event(CASE, str(case_id), actor, {"case": case_id, **event})])
 
     # -- reading -----------------------------------------------------------------------------
     def list_cases(

@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from clearance.matching.memo import by_identity, sim_rows
 from clearance.matching.normalize import NameForm
-from clearance.matching.pairing import joinable
+from clearance.matching.pairing import joinable, pair_initial_runs, spelt_initials
 from clearance.matching.params import NameParams, WordParams
 from clearance.matching.scripts import hangul_syllable
 from clearance.matching.slips import (
@@ -30,6 +30,7 @@ from clearance.matching.vocab import (
     PERSON_PARTICLES,
     PINYIN_SYLLABLES,
     is_patronymic,
+    other_nasal,
     vowel_onset,
 )
 from clearance.matching.wordsim import WordSimilarity, word_sim
@@ -217,7 +218,10 @@ def compare(
     triples = _word_pairs(q_words, c_words, sims, person)
     if min_score > 0.0:
         bound = _bound(query, candidate, triples, params, min_score, person, words)
-        if bound is not None and (person or not _code_slip(query, c_words, sims, params)):
+        if bound is not None and (
+            person
+            or not (_code_slip(query, c_words, sims, params) or spelt_initials(q_words, c_words))
+        ):
             return NameComparison(bound, (), q_words, c_words, [False] * nq, [False] * nc, False)
     pairs, q_used, c_used = _pairing(triples, q_words, c_words, person, words)
     syllabic = query.form.script in SYLLABIC_SCRIPTS  # Chinese/Korean: words are syllables
@@ -227,13 +231,14 @@ def compare(
                        lambda i, j: sims.rows[q_words[i]][sims.columns[c_words[j]]],
                        params)  # fmt: skip
     elif not person:  # "KB ALFA" / KGB ALFA: a slip in a short code
+        pair_initial_runs(q_words, c_words, q_used, c_used, pairs)  # "cmv" / "C.M.V."
         pair_code_slip(q_words, c_words, q_used, c_used, pairs, sims.listed, params,
                        typed=query.form.script == LATIN)  # fmt: skip
     matched, total = _paired_weight(query, candidate, pairs, syllabic, params, sims.listed)
     conflict = not person and not all(q_used) and not all(c_used)
     total = _add_unpaired_query(total, query, q_used, params, conflict, person, syllabic)
     lam = params.unmatched_candidate_person if person else params.unmatched_candidate_org
-    syllable_names = (person and nc >= params.syllable_name_words and syllable_name(c_words)
+    syllable_names = (person and syllable_count(c_words) >= params.syllable_name_words
                       and syllable_name(q_words))  # fmt: skip
     if syllable_names:
         # "Yong Su" for Kim Yong Su: a Korean or Chinese name without its family syllable is
@@ -391,14 +396,16 @@ def _paired_weight(
             # In Chinese or Korean a word is one syllable, and a syllable one letter off
             # ("hyon"/"hyok", "chen"/"cheng") is another character; one that starts with a
             # consonant where the other starts with a vowel or y/w ("yong"/"jong", 영/종,
-            # "yong"/"myong", 영/명) is another character in every romanisation.
-            onsets = syllabic and vowel_onset(query.form.tokens[qi]) != vowel_onset(
-                candidate.form.tokens[cj])  # fmt: skip
-            sim = 0.0 if onsets else max(0.0, 2 * sim - 1.0)
+            # "yong"/"myong", 영/명) is another character in every romanisation, as is one
+            # that ends in -n where the other ends in -ng ("chen"/"cheng", 陈/成).
+            q_syl, c_syl = query.form.tokens[qi], candidate.form.tokens[cj]
+            other = syllabic and (vowel_onset(q_syl) != vowel_onset(c_syl)
+                                  or other_nasal(q_syl, c_syl))  # fmt: skip
+            sim = 0.0 if other else max(0.0, 2 * sim - 1.0)
         # A paired word weighs what the lighter side says: a misspelt "Gropu" is still the
         # low-information "Group", an initial is still only an initial.
-        q_weight = qw[qi] if q_span == 1 else qw[qi] + qw[qi + 1]
-        c_weight = cw[cj] if c_span == 1 else cw[cj] + cw[cj + 1]
+        q_weight = qw[qi] if q_span == 1 else sum(qw[qi : qi + q_span])
+        c_weight = cw[cj] if c_span == 1 else sum(cw[cj : cj + c_span])
         weight = q_weight if q_weight < c_weight else c_weight
         matched += sim * weight
         total += weight
@@ -436,6 +443,21 @@ def _add_unpaired_query(
 def syllable_name(words: tuple[str, ...]) -> bool:
     """Is every word a Korean or Chinese syllable as romanised ("kim kyong ok", "won hong")?"""
     return len(words) >= 2 and all(w in SYLLABLES for w in words)
+
+
+@lru_cache(maxsize=100_000)
+def syllable_count(words: tuple[str, ...]) -> int:
+    """The syllables of a Korean or Chinese name whose given name may be written as one word
+    ("li jiadong", "wang guoying": 3), or 0 when a word is neither a syllable nor two."""
+    count = 0
+    for word in words:
+        if word in SYLLABLES:
+            count += 1
+        elif any(word[:i] in SYLLABLES and word[i:] in SYLLABLES for i in range(1, len(word))):
+            count += 2
+        else:
+            return 0
+    return count if len(words) >= 2 else 0
 
 
 def _swapped_syllables(pairs: Sequence[tuple[int, int, float, int, int]]) -> bool:

@@ -42,9 +42,11 @@ _SPLIT_NUMBER = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 # "Abd al-Rahman" / "Abdul Rahman" / "Abdel Rahman" / "Abdulrahman" -> "abdul rahman" (two
 # words, so that "Abdul Agha" still meets "Abdul Rahman Agha"); "Abdullah" stays one word.
 _ABD = re.compile(r"\babd(?:u|e|a|o)?l?\s?(?:a|e|u)?l?\s+(?=[a-z]{3,})")
-_ABD_COMPACT = re.compile(r"\babd(?:u|e|a|o)l(?=[a-z]{3,})(?!lah?\b)")
+# (not "Abdullah" and its spellings and slips, "Abdullahi", "Abdullay": a rest of four
+# letters or fewer that starts with l is Allah's name, no name of its own follows abd-ul-l)
+_ABD_COMPACT = re.compile(r"\babd(?:u|e|a|o)l(?=[a-z]{3,})(?!l[a-z]{0,3}\b)")
 # ... and "Abd alRahman" / "Abd elAziz": the article run into the word after "abd"
-_ABD_GLUED = re.compile(r"\babd\s+(?:a|e|u)l(?=[a-z]{3,})(?!lah?\b)")
+_ABD_GLUED = re.compile(r"\babd\s+(?:a|e|u)l(?=[a-z]{3,})(?!l[a-z]{0,3}\b)")
 _ARTICLE = re.compile(r"\b(?:al|el|ul)\s+(?=[a-z]{3,})")
 _CAMEL_FAMILY = re.compile(r"(?<=[a-z])(?=[A-Z]{2})")
 _PARENS = re.compile(r"\(([^()]*)\)")

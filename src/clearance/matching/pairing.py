@@ -58,3 +58,56 @@ def joinable(
                 if word_sim(dist, max(size, length), rows) >= merge_sim:
                     return True
     return False
+
+
+INITIALS_RUN = 3  # single letters in a row that may be one word's letters ("C.M.V." / "cmv")
+
+
+@lru_cache(maxsize=100_000)
+def initial_runs(tokens: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
+    """Runs of :data:`INITIALS_RUN` or more single letters in ``tokens`` ("c m v carnes"):
+    where each starts, how many letters, and the letters written as one word ("cmv"). (Two
+    letters are run together as any two words are: :func:`joinable`.)"""
+    out: list[tuple[int, int, str]] = []
+    start = 0
+    for i in range(len(tokens) + 1):
+        if i < len(tokens) and len(tokens[i]) == 1:
+            continue
+        if i - start >= INITIALS_RUN:
+            out.append((start, i - start, "".join(tokens[start:i])))
+        start = i + 1
+    return tuple(out)
+
+
+def spelt_initials(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...]) -> bool:
+    """Does one name write as one word what the other writes as initials ("CMV CARNES" /
+    "C.M.V. CARNES")? (Then :func:`pair_initial_runs` pairs them: no bound without it.)"""
+    q_runs, c_runs = initial_runs(q_tokens), initial_runs(c_tokens)
+    return any(text in c_tokens for _, _, text in q_runs) or any(
+        text in q_tokens for _, _, text in c_runs
+    )
+
+
+def pair_initial_runs(
+    q_words: tuple[str, ...],
+    c_words: tuple[str, ...],
+    q_used: list[bool],
+    c_used: list[bool],
+    pairs: list[tuple[int, int, float, int, int]],
+) -> None:
+    """Pair a run of unpaired single letters on one side ("C.M.V.") with the unpaired word on
+    the other that is those letters written as one ("cmv"), as the same word (an
+    organisation's name: in a person's name initials stand for words)."""
+    for side_q in (True, False):
+        many, one = (q_words, c_words) if side_q else (c_words, q_words)
+        many_used, one_used = (q_used, c_used) if side_q else (c_used, q_used)
+        for start, size, text in initial_runs(many):
+            if any(many_used[start : start + size]):
+                continue
+            j = next((j for j, w in enumerate(one) if w == text and not one_used[j]), -1)
+            if j < 0:
+                continue
+            for i in range(start, start + size):
+                many_used[i] = True
+            one_used[j] = True
+            pairs.append((start, j, 1.0, size, 1) if side_q else (j, start, 1.0, 1, size))

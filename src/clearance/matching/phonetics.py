@@ -65,9 +65,10 @@ _RESPELL_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ("tskh", "ch"), ("skh", "sh"), ("zkh", "zh"), ("tkh", "th"), ("pkh", "ph"),
         ("gkh", "gh"), ("kkh", "kh"), ("yye", "je"), ("ts", "c"), ("^ye", "e"),
         ("(?<=[aeiou])ye", "e"), ("ks", "x"), ("^u(?=[aeio])", "w"),
+        ("qh", "ch"),  # ... and through Hebrew: "Chang" -> "קהנג" -> "Qhang"
     )
 )  # fmt: skip
-_RESPELL_HINT = re.compile(r"kh|ts|ye|ks|^u[aeio]")
+_RESPELL_HINT = re.compile(r"kh|ts|ye|ks|^u[aeio]|qh")
 
 
 @lru_cache(maxsize=200_000)

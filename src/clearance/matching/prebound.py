@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 
 from clearance.matching.memo import sim_rows
 from clearance.matching.names import NameComparison, WeightedName
-from clearance.matching.pairing import joins, shapes
+from clearance.matching.pairing import joins, shapes, spelt_initials
 from clearance.matching.params import NameParams
 from clearance.matching.slips import code_slip_possible, code_slip_words
 from clearance.matching.wordsim import WordSimilarity, word_sim
@@ -144,6 +144,8 @@ def bound_names(
         c_words = names[todo[k]].form.tokens
         if q_short and not persons[todo[k]] and not veto:
             veto = code_slip_possible(q_short, c_words, params, typed=typed)
+        if not veto and not persons[todo[k]]:
+            veto = spelt_initials(q_words, c_words)  # (see names.compare)
         if not veto:
             nc = len(c_words)
             out[todo[k]] = NameComparison(float(bounds[k]), (), q_words, c_words, [False] * nq,

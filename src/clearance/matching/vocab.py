@@ -288,3 +288,11 @@ def vowel_onset(syllable: str) -> bool:
 
 
 _VOWEL_ONSETS = frozenset("aeiouwy")
+
+
+def other_nasal(one: str, other: str) -> bool:
+    """Two romanised syllables that differ only in the final -n / -ng ("chen" 陈 / "cheng" 成,
+    "jin" 진 / "jing" 징): another character in every romanisation, not a spelling of it."""
+    if len(one) > len(other):
+        one, other = other, one
+    return one.endswith("n") and other == one + "g"

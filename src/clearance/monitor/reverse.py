@@ -28,7 +28,7 @@ from clearance.monitor.book import Book, ImportResult
 from clearance.monitor.bookforms import BookForms
 
 KEY_FILE = "book-state"
-FORMAT = "forms-3"  # the stored shard layout: an older one is rebuilt (3: matching 1.7)
+FORMAT = "forms-4"  # the stored shard layout: an older one is rebuilt (4: matching 1.8)
 MAX_SHARDS = 8  # more: the whole index is rebuilt as one shard
 
 
