@@ -207,3 +207,28 @@ def test_bound_is_taken_name_by_name() -> None:
     assert not screener.screen(customers[0].query(), options).matches
     for threshold in (0.7, 0.85):  # (at 0.5 one word alone reaches the floor of 0.4)
         assert forms.candidates(screener.index, threshold) == {"near", "same"}
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_hits_in_locality_order_are_each_customers_own_in_input_order(
+    built: Built, workers: int
+) -> None:
+    """Customers are screened by country and name (``locality_order``), in forked workers for a
+    large set; the hits come back exactly as screening each customer in the given order gives
+    them."""
+    from clearance.monitor.run import _hits, locality_order, screen_customer
+
+    screener, _forms, customers = built
+    shuffled = random.Random(7).sample(customers, len(customers))
+    order = locality_order(shuffled)
+    assert sorted(order) == list(range(len(shuffled))) and order != list(range(len(shuffled)))
+    expected = [
+        (c.id, c.name, m.entity_id, m.score, m.features)
+        for c in shuffled
+        for m in screen_customer(screener, c, 0.7)
+    ]
+    got = [
+        (cid, name, m.entity_id, m.score, m.features)
+        for cid, name, m in _hits(screener, shuffled, 0.7, None, workers)
+    ]
+    assert len(expected) >= 100 and got == expected

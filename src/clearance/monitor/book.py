@@ -23,6 +23,7 @@ from clearance.batch.columns import ColumnSpec
 from clearance.batch.io import BadRecord, TextOptions
 from clearance.db import Database
 from clearance.errors import ClearanceError, NotFoundError
+from clearance.gcpause import paused_gc
 from clearance.monitor.customer import BookCustomer
 from clearance.monitor.formparts import FormsPart
 from clearance.monitor.reading import COLUMNS, Prepared, Stamp, prepare, read_customers
@@ -115,7 +116,10 @@ class Book:
     ) -> ImportResult:
         result = ImportResult(errors_path=errors_path, forms=[] if forms else None)
         bad: list[BadRecord] = []
-        with self.db.connect(write=True) as conn:
+        # The collector paused: the workers' rows unpickled in the parent are tuples by the
+        # hundred thousand, none in a cycle, and each collection walked them (most of the
+        # parent's CPU per row).
+        with paused_gc(), self.db.connect(write=True) as conn:
             known = dict(conn.execute(select(CUSTOMERS.c.id, CUSTOMERS.c.digest)).all())
             seq = (conn.execute(select(func.max(CUSTOMERS.c.seq))).scalar() or 0) + 1
             result.seq = seq
@@ -180,6 +184,12 @@ class Book:
         if row is None:
             raise NotFoundError(f"no customer {customer_id!r} in the book")
         return BookCustomer.from_row(row._mapping), int(row.seq)
+
+    def top_seq(self) -> int:
+        """The ``seq`` of the book's latest write (0: empty); read from the ``seq`` index, not
+        by scanning the book as :meth:`stats` does."""
+        with self.db.connect() as conn:
+            return int(conn.execute(select(func.max(CUSTOMERS.c.seq))).scalar() or 0)
 
     def stats(self) -> dict[str, Any]:
         with self.db.connect() as conn:

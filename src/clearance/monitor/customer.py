@@ -79,8 +79,9 @@ class BookCustomer:
             "type": self.type,
             "dob": self.dob,
             "countries": list(self.countries),
-            "identifiers": [
-                {"type": t, "value": v} if t else {"value": v} for t, v in self.identifiers
-            ],
+            "identifiers": self.identifier_dicts(),
             "extra": dict(self.extra),
         }
+
+    def identifier_dicts(self) -> list[dict[str, str]]:
+        return [{"type": t, "value": v} if t else {"value": v} for t, v in self.identifiers]

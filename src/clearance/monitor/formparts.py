@@ -57,6 +57,14 @@ class FormsPart:
     @classmethod
     def from_raw(cls, raws: Iterable[Raw], identifiers: list[tuple[str, int]]) -> FormsPart:
         params = Algorithm().names
+        weights: dict[str, float] = {}  # word_weight's cache hashes ``params`` at every call
+
+        def weight(word: str) -> float:
+            found = weights.get(word)
+            if found is None:
+                found = weights[word] = word_weight(word, params)
+            return found
+
         vocab: dict[tuple[int, str], int] = {}
         pair_vocab: dict[str, int] = {}
         ids: list[str] = []
@@ -85,8 +93,7 @@ class FormsPart:
                         p_word.append(pair_vocab.setdefault(tokens[i] + tokens[i + 1],
                                                             len(pair_vocab)))  # fmt: skip
                         p_form.append(form)
-                        p_weight.append(word_weight(tokens[i], params)
-                                        + word_weight(tokens[i + 1], params))  # fmt: skip
+                        p_weight.append(weight(tokens[i]) + weight(tokens[i + 1]))
         return cls(
             ids, np.array(person, dtype=np.bool_), list(vocab), np.array(starts, dtype=np.int64),
             np.array(toks, dtype=np.int32), np.array(f_cust, dtype=np.int32),

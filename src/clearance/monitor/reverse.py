@@ -85,8 +85,7 @@ class BookIndex:
         they were validated; its entries become the new shard without reading them back."""
         db_key = hashlib.blake2b(str(book.db.url).encode(), digest_size=8).hexdigest()
         folder = home / "monitor" / "customer-index" / db_key
-        stats = book.stats()
-        top = int(stats["seq"])
+        top = book.top_seq()
         shards = _shard_folders(folder)
         covered = max((hi for _lo, hi, _p in shards), default=0)
         if covered > top or len(shards) >= MAX_SHARDS:  # a reset book, or too many shards
