@@ -149,9 +149,7 @@ def _similarity(
             shorter = cl if ql > cl else ql
             if dense_script:
                 longer = (longer * dense_num) // dense_den
-            # (word_sim inline, as below: this runs for every pair of words of a query)
-            sim = 0.0 if dist >= 4 and dist * 4 > longer else by_distance[
-                dist if dist < 4 else 4][longer if longer < 11 else 11]  # fmt: skip
+            sim = word_sim(dist, longer, by_distance)
             # A swap of two adjacent letters is a typical typo, even in a four-letter word
             # (in a three-letter code it pairs: "MTK" / TMK, see slips.single_word_sim).
             slip = 0.0  # (a swap is a slip wherever it is, the first two letters included)
@@ -175,12 +173,7 @@ def _similarity(
                 else:
                     psim = p.phonetic_sim_short
             else:
-                plen = qpl if qpl > cpl else cpl
-                psim = (
-                    0.0
-                    if pdist >= 4 and pdist * 4 > plen
-                    else by_distance[pdist if pdist < 4 else 4][plen if plen < 11 else 11]
-                ) * phonetic_scale
+                psim = word_sim(pdist, qpl if qpl > cpl else cpl, by_distance) * phonetic_scale
             sim = max(sim, psim)
             # Words that differ only in letters romanisations swap (w/v, an initial j/y:
             # "Wei" / "Vei", "Jo" / "Yo") are one word written two ways, however short.

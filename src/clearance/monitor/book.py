@@ -121,7 +121,7 @@ class Book:
         # parent's CPU per row).
         with paused_gc(), self.db.connect(write=True) as conn:
             known = dict(conn.execute(select(CUSTOMERS.c.id, CUSTOMERS.c.digest)).all())
-            seq = (conn.execute(select(func.max(CUSTOMERS.c.seq))).scalar() or 0) + 1
+            seq = _top_seq(conn) + 1
             result.seq = seq
             now = _now()
             stamp = Stamp(seq, now, conn.dialect.name == "sqlite", forms)
@@ -189,19 +189,19 @@ class Book:
         """The ``seq`` of the book's latest write (0: empty); read from the ``seq`` index, not
         by scanning the book as :meth:`stats` does."""
         with self.db.connect() as conn:
-            return int(conn.execute(select(func.max(CUSTOMERS.c.seq))).scalar() or 0)
+            return _top_seq(conn)
 
     def stats(self) -> dict[str, Any]:
         with self.db.connect() as conn:
             total = conn.execute(select(func.count()).select_from(CUSTOMERS)).scalar() or 0
             grouped = select(CUSTOMERS.c.type, func.count()).group_by(CUSTOMERS.c.type)
             by_type: dict[str | None, int] = {k: int(v) for k, v in conn.execute(grouped).all()}
-            seq = conn.execute(select(func.max(CUSTOMERS.c.seq))).scalar() or 0
+            seq = _top_seq(conn)
             updated = conn.execute(select(func.max(CUSTOMERS.c.updated_at))).scalar()
         return {
             "customers": int(total),
             "by_type": {(k or "unknown"): int(v) for k, v in by_type.items()},
-            "seq": int(seq),
+            "seq": seq,
             "last_change": updated.isoformat() if updated else None,
         }
 
@@ -296,3 +296,8 @@ def _write_errors(path: Path, bad: list[BadRecord]) -> None:
                 handle.write(orjson.dumps(record.to_dict()) + b"\n")
     except OSError as exc:
         raise ClearanceError(f"cannot write the errors file {path}: {exc.strerror}") from None
+
+
+def _top_seq(conn: Connection) -> int:
+    """The highest ``seq`` in the book (0: empty), from the ``seq`` index."""
+    return int(conn.execute(select(func.max(CUSTOMERS.c.seq))).scalar() or 0)

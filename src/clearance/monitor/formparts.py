@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.matching.engine import Algorithm
-from clearance.matching.names import word_weight
+from clearance.matching.names import word_table
 from clearance.matching.phonetics import phonetic, sound
 
 Raw = tuple[str, bool, list[tuple[int, float, tuple[str, ...]]]]  # id, person, forms
@@ -57,14 +57,7 @@ class FormsPart:
     @classmethod
     def from_raw(cls, raws: Iterable[Raw], identifiers: list[tuple[str, int]]) -> FormsPart:
         params = Algorithm().names
-        weights: dict[str, float] = {}  # word_weight's cache hashes ``params`` at every call
-
-        def weight(word: str) -> float:
-            found = weights.get(word)
-            if found is None:
-                found = weights[word] = word_weight(word, params)
-            return found
-
+        table = word_table(params)  # per word, memoised without hashing ``params``
         vocab: dict[tuple[int, str], int] = {}
         pair_vocab: dict[str, int] = {}
         ids: list[str] = []
@@ -93,7 +86,7 @@ class FormsPart:
                         p_word.append(pair_vocab.setdefault(tokens[i] + tokens[i + 1],
                                                             len(pair_vocab)))  # fmt: skip
                         p_form.append(form)
-                        p_weight.append(weight(tokens[i]) + weight(tokens[i + 1]))
+                        p_weight.append(table[tokens[i]][0] + table[tokens[i + 1]][0])
         return cls(
             ids, np.array(person, dtype=np.bool_), list(vocab), np.array(starts, dtype=np.int64),
             np.array(toks, dtype=np.int32), np.array(f_cust, dtype=np.int32),

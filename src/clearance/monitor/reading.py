@@ -84,13 +84,14 @@ def prepare(
     identifiers = (
         orjson.dumps(customer.identifier_dicts()).decode() if customer.identifiers else "[]"
     )
+    digest = customer.digest()
     values = (
         customer.id, customer.name, customer.type, customer.dob,
         orjson.dumps(customer.countries).decode(), identifiers,
         orjson.dumps(dict(customer.extra), default=str).decode() if customer.extra else "{}",
-        customer.digest(), stamp.seq, stamp.time_value(),
+        digest, stamp.seq, stamp.time_value(),
     )  # fmt: skip
-    return Prepared(line, customer.id, values[7], values, forms)
+    return Prepared(line, customer.id, digest, values, forms)
 
 
 @dataclass(frozen=True, slots=True)
