@@ -228,6 +228,69 @@ def word_records(
     return hit
 
 
+def repeat_records(
+    index: NameIndex, word: str, kind: int, hit: _Hit, copy: int, leftover: bool,
+    params: RetrievalParams, words: WordParams,
+) -> _Hit | None:  # fmt: skip
+    """What the ``copy``-th copy of a repeated query word can add to the records ``hit`` (what
+    ``word`` reaches), with the similarity (``None``: nothing).
+
+    The scorer pairs each listed word once (two adjacent words run together once), so a name
+    where the word reaches fewer listed words than ``copy`` gets nothing for this copy; but
+    when ``leftover``, the copy just past them may still pair as the one word left over on
+    each side (:func:`~clearance.matching.slips.pair_leftovers`), always under the least
+    similarity of a pair (or the pairing would have taken it first).
+    """
+    cache = index.word_hits
+    key = (-1 - kind, word)  # (a kind of its own in the memo: the word's slot counts)
+    found, slots = cache.get(key)
+    if not found or slots is None:
+        slots = hit[0], _slots(index, word, kind, hit, params, words)
+        cache.put(key, slots)
+    counts = slots[1]
+    full = counts >= copy
+    if leftover:
+        keep = full | (counts == copy - 1)
+        sims = np.where(full, hit[1], np.minimum(hit[1], np.float32(words.min_word_sim)))
+    else:
+        keep, sims = full, hit[1]
+    where = np.flatnonzero(keep)
+    return (hit[0][where], sims[where]) if len(where) else None
+
+
+def _slots(
+    index: NameIndex, word: str, kind: int, hit: _Hit, params: RetrievalParams,
+    words: WordParams,
+) -> npt.NDArray[np.float32]:  # fmt: skip
+    """For each record of ``hit``: how many of its listed words, adjacent word pairs and whole
+    name run together a key of ``word`` leads to (how many copies of the word can pair)."""
+    texts = index.key_texts
+    keys = {texts[k] for k in _word_keys(index, word, kind, params, words)}
+    prefix = _PREFIX[kind]
+    latin = kind == KIND_LATIN
+    reached: dict[str, bool] = {}
+    rec_tokens = index.rec_tokens
+    counts = np.ones(len(hit[0]), dtype=np.float32)  # (a record a key leads to: one at least)
+    for pos, rec in enumerate(hit[0].tolist()):
+        tokens = rec_tokens[rec]
+        if len(tokens) < 2:
+            continue
+        count = 0
+        for token in tokens:
+            hold = reached.get(token)
+            if hold is None:
+                hold = (prefix + token) in keys or (latin and (
+                    "p:" + phonetic(token) in keys or "p:" + sound(token) in keys))  # fmt: skip
+                reached[token] = hold
+            count += hold
+        if latin:
+            count += sum(("c:" + a + b) in keys for a, b in zip(tokens, tokens[1:], strict=False))
+            count += 2 < len(tokens) <= 5 and ("c:" + "".join(tokens)) in keys
+        if count > 1:
+            counts[pos] = count
+    return counts
+
+
 _Part = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32], float]
 
 
@@ -237,20 +300,28 @@ def _form_hits(
     weights: list[float],
     params: RetrievalParams,
     words: WordParams,
+    leftover: bool,
 ) -> tuple[list[_Part], bool]:
     """Records each word of a query form reaches, with the similarity and the word's weight,
     run-together pairs of words included; and whether a word of four or more letters reached
-    nothing (a word no key leads to: its listed spelling may be further away)."""
+    nothing (a word no key leads to: its listed spelling may be further away). ``leftover``:
+    the form has words enough for a word left over to pair (see :func:`repeat_records`)."""
     tokens = qform.form.tokens
     parts: list[_Part] = []
     unreached = False  # a word no key leads to: its listed spelling may be further away
+    copies: dict[str, int] = {}  # how often each word came so far (a repeated word)
     for i, word in enumerate(tokens):
         if len(word) < 2:
             continue  # initials are scored, not retrieved
         hit = word_records(index, word, qform.kind, params, words)
+        copy = copies[word] = copies.get(word, 0) + 1
+        if hit is not None and copy > 1:
+            # Words pair one to one: a second copy of a word only counts for the names where
+            # it reaches a second listed word (or word pair), and so on.
+            hit = repeat_records(index, word, qform.kind, hit, copy, leftover, params, words)
         if hit is not None:
             parts.append((hit[0], hit[1], weights[i]))
-        elif len(word) >= params.near_min_length:
+        elif len(word) >= params.near_min_length and copy == 1:
             unreached = True
         if i + 1 < len(tokens):
             # Two query words written as one listed word ("Jin Ping" / "Jinping"), spelt
@@ -289,7 +360,8 @@ def retrieve(
         total = sum(weights)
         if total <= 0:
             continue
-        parts, unreached = _form_hits(index, qform, weights, retrieval, words)
+        leftover = len(tokens) > params.leftover_support  # (see repeat_records)
+        parts, unreached = _form_hits(index, qform, weights, retrieval, words, leftover)
         if not parts:
             continue
         # Initials and unretrieved words can still match: credit their weight to every name.
