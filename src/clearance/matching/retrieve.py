@@ -30,7 +30,7 @@ from clearance.matching.names import word_table
 from clearance.matching.normalize import NameForm
 from clearance.matching.params import NameParams, RetrievalParams, WordParams
 from clearance.matching.phonetics import phonetic, respell, sound
-from clearance.matching.wordsim import doubled, swapped, word_sim
+from clearance.matching.wordsim import doubled, similarity_rows, swapped, word_sim
 
 _osa = OSA.distance
 _BOUND_MARGIN = 8 * float(np.finfo(np.float32).eps)  # a few float32 roundings (not a weight)
@@ -229,66 +229,60 @@ def word_records(
 
 
 def repeat_records(
-    index: NameIndex, word: str, kind: int, hit: _Hit, copy: int, leftover: bool,
+    index: NameIndex, word: str, kind: int, hit: _Hit, copy: int, least: float,
     params: RetrievalParams, words: WordParams,
 ) -> _Hit | None:  # fmt: skip
     """What the ``copy``-th copy of a repeated query word can add to the records ``hit`` (what
     ``word`` reaches), with the similarity (``None``: nothing).
 
-    The scorer pairs each listed word once (two adjacent words run together once), so a name
-    where the word reaches fewer listed words than ``copy`` gets nothing for this copy; but
-    when ``leftover``, the copy just past them may still pair as the one word left over on
-    each side (:func:`~clearance.matching.slips.pair_leftovers`), always under the least
-    similarity of a pair (or the pairing would have taken it first).
+    The scorer pairs each listed word once (two adjacent words run together once), so the
+    ``copy`` copies of the word pair at most with the ``copy`` listed words most like it: the
+    ``copy``-th is credited the ``copy``-th best similarity of a name's words to it (as the
+    scorer rates them), when it is at least ``least`` (the least similarity a pair can have).
     """
     cache = index.word_hits
-    key = (-1 - kind, word)  # (a kind of its own in the memo: the word's slot counts)
+    key = (-1 - kind, word)  # (a kind of its own in the memo: each record's best similarities)
     found, slots = cache.get(key)
     if not found or slots is None:
         slots = hit[0], _slots(index, word, kind, hit, params, words)
         cache.put(key, slots)
-    counts = slots[1]
-    full = counts >= copy
-    if leftover:
-        keep = full | (counts == copy - 1)
-        sims = np.where(full, hit[1], np.minimum(hit[1], np.float32(words.min_word_sim)))
-    else:
-        keep, sims = full, hit[1]
-    where = np.flatnonzero(keep)
+    sims = slots[1][:, min(copy, _COPIES) - 1]  # (the c-th best is at most the 4th best)
+    where = np.flatnonzero(sims >= least)
     return (hit[0][where], sims[where]) if len(where) else None
+
+
+_COPIES = 4  # best similarities kept per record (copies of a word bounded one by one)
 
 
 def _slots(
     index: NameIndex, word: str, kind: int, hit: _Hit, params: RetrievalParams,
     words: WordParams,
 ) -> npt.NDArray[np.float32]:  # fmt: skip
-    """For each record of ``hit``: how many of its listed words, adjacent word pairs and whole
-    name run together a key of ``word`` leads to (how many copies of the word can pair)."""
-    texts = index.key_texts
-    keys = {texts[k] for k in _word_keys(index, word, kind, params, words)}
-    prefix = _PREFIX[kind]
-    latin = kind == KIND_LATIN
-    reached: dict[str, bool] = {}
+    """For each record of ``hit``: the :data:`_COPIES` best similarities of ``word`` to its
+    words (the scorer's), to an adjacent pair of them or the whole name run together (a key
+    of ``word`` leads to them: 1), best first."""
     rec_tokens = index.rec_tokens
-    counts = np.ones(len(hit[0]), dtype=np.float32)  # (a record a key leads to: one at least)
-    for pos, rec in enumerate(hit[0].tolist()):
+    recs = hit[0].tolist()
+    distinct = sorted({t for rec in recs for t in rec_tokens[rec]})
+    latin = kind == KIND_LATIN
+    (row,) = similarity_rows([word], distinct, dense_script=kind == KIND_NATIVE, initials=latin,
+                             respelt=latin, table=index.word_info, params=words)  # fmt: skip
+    sim = dict(zip(distinct, row, strict=True))
+    texts = index.key_texts
+    joined = {texts[k] for k in _word_keys(index, word, kind, params, words) if texts[k][0] == "c"}
+    flat: list[float] = []
+    pad = [0.0] * _COPIES
+    for rec in recs:
         tokens = rec_tokens[rec]
-        if len(tokens) < 2:
-            continue
-        count = 0
-        for token in tokens:
-            hold = reached.get(token)
-            if hold is None:
-                hold = (prefix + token) in keys or (latin and (
-                    "p:" + phonetic(token) in keys or "p:" + sound(token) in keys))  # fmt: skip
-                reached[token] = hold
-            count += hold
-        if latin:
-            count += sum(("c:" + a + b) in keys for a, b in zip(tokens, tokens[1:], strict=False))
-            count += 2 < len(tokens) <= 5 and ("c:" + "".join(tokens)) in keys
-        if count > 1:
-            counts[pos] = count
-    return counts
+        vals = [sim[t] for t in tokens]
+        if joined and len(tokens) > 1:
+            pairs = zip(tokens, tokens[1:], strict=False)
+            vals += [1.0 for a, b in pairs if "c:" + a + b in joined]
+            if 2 < len(tokens) <= 5 and "c:" + "".join(tokens) in joined:
+                vals.append(1.0)
+        vals.sort(reverse=True)
+        flat += (vals + pad)[:_COPIES]
+    return np.array(flat, dtype=np.float32).reshape(len(recs), _COPIES)
 
 
 _Part = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32], float]
@@ -300,12 +294,12 @@ def _form_hits(
     weights: list[float],
     params: RetrievalParams,
     words: WordParams,
-    leftover: bool,
+    least: float,
 ) -> tuple[list[_Part], bool]:
     """Records each word of a query form reaches, with the similarity and the word's weight,
     run-together pairs of words included; and whether a word of four or more letters reached
-    nothing (a word no key leads to: its listed spelling may be further away). ``leftover``:
-    the form has words enough for a word left over to pair (see :func:`repeat_records`)."""
+    nothing (a word no key leads to: its listed spelling may be further away). ``least``: the
+    least similarity a copy of a repeated word can pair at (see :func:`repeat_records`)."""
     tokens = qform.form.tokens
     parts: list[_Part] = []
     unreached = False  # a word no key leads to: its listed spelling may be further away
@@ -318,7 +312,7 @@ def _form_hits(
         if hit is not None and copy > 1:
             # Words pair one to one: a second copy of a word only counts for the names where
             # it reaches a second listed word (or word pair), and so on.
-            hit = repeat_records(index, word, qform.kind, hit, copy, leftover, params, words)
+            hit = repeat_records(index, word, qform.kind, hit, copy, least, params, words)
         if hit is not None:
             parts.append((hit[0], hit[1], weights[i]))
         elif len(word) >= params.near_min_length and copy == 1:
@@ -360,8 +354,12 @@ def retrieve(
         total = sum(weights)
         if total <= 0:
             continue
-        leftover = len(tokens) > params.leftover_support  # (see repeat_records)
-        parts, unreached = _form_hits(index, qform, weights, retrieval, words, leftover)
+        # A copy of a repeated word pairs from the least similarity of a pair, or from the
+        # leftover's when the form has words enough for one word left over on each side
+        # to pair (:func:`~clearance.matching.slips.pair_leftovers`).
+        leftover = len(tokens) > params.leftover_support
+        least = min(params.leftover_sim, words.min_word_sim) if leftover else words.min_word_sim
+        parts, unreached = _form_hits(index, qform, weights, retrieval, words, least)
         if not parts:
             continue
         # Initials and unretrieved words can still match: credit their weight to every name.
