@@ -226,7 +226,9 @@ def compare(
             return NameComparison(bound, (), q_words, c_words, [False] * nq, [False] * nc, False)
     pairs, q_used, c_used = _pairing(triples, q_words, c_words, person, words)
     syllabic = query.form.script in SYLLABIC_SCRIPTS  # Chinese/Korean: words are syllables
-    if person and not syllabic and not (syllable_name(q_words) and syllable_name(c_words)):
+    # Two Korean or Chinese names of syllables, in Latin letters ("li jing yi" / LI Yi)
+    typed = person and not syllabic and syllable_name(q_words) and syllable_name(c_words)
+    if person and not syllabic and not typed:
         # (in Korean or Chinese names a syllable one letter off is another syllable)
         pair_leftovers(query.weights, candidate.weights, q_used, c_used, pairs,
                        lambda i, j: sims.rows[q_words[i]][sims.columns[c_words[j]]],
@@ -237,7 +239,8 @@ def compare(
                        typed=query.form.script == LATIN)  # fmt: skip
     matched, total = _paired_weight(query, candidate, pairs, syllabic, params, sims.listed)
     conflict = not person and not all(q_used) and not all(c_used)
-    total = _add_unpaired_query(total, query, q_used, params, conflict, person, syllabic)
+    total = _add_unpaired_query(total, query, q_used, params, conflict, person,
+                                syllabic or typed)  # fmt: skip
     lam = params.unmatched_candidate_person if person else params.unmatched_candidate_org
     syllable_names = (person and syllable_count(c_words) >= params.syllable_name_words
                       and syllable_name(q_words))  # fmt: skip

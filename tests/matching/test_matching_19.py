@@ -1,0 +1,63 @@
+"""Matching 1.9 (round two, fifth pass): each class with a case that fails without its change."""
+
+from __future__ import annotations
+
+import pytest
+
+from clearance.matching.engine import ALGORITHM_RELEASE, Screener
+from clearance.matching.query import ScreenOptions, make_query
+from clearance.matching.slips import misspelt_form
+from clearance.settings import MatchingPolicy
+from tests.matching.factory import e
+
+
+def alerted(listed: list[str], query: str, kind: str = "person") -> set[str]:
+    entities = [e(kind, name, source_id=str(i)) for i, name in enumerate(listed)]
+    screener = Screener.build(entities, MatchingPolicy(screen_cache=0))
+    result = screener.screen(make_query(query, type=kind), ScreenOptions(limit=5))
+    return {listed[int(m.source_id)] for m in result.matches if m.alert}
+
+
+def test_release() -> None:
+    assert ALGORITHM_RELEASE == "1.9"
+
+
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [("lc", "llc"), ("oo", "llc"), ("od", "llc"), ("mc", "llc"), ("js", "jsc")],
+)
+def test_a_three_letter_form_missing_a_letter_is_that_form(word: str, form: str) -> None:
+    """A doubled letter typed once ("LC" for LLC, "OO" for OOO, "OD" for OOD), or the last
+    letter of a form without vowels dropped ("JS" for JSC), is the form misspelt."""
+    assert misspelt_form(word) == form
+
+
+@pytest.mark.parametrize("word", ["tv", "in", "co", "ok", "sk", "ll", "ab", "sa"])
+def test_other_two_letter_words_are_no_misspelt_form(word: str) -> None:
+    """A letter changed or added elsewhere is another word ("TV" is not TOV, "IN" not INC),
+    and a form as written ("AB", "SA") is no slip of another."""
+    assert misspelt_form(word) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("APOLLON LC", "APOLLON OOO"),
+        ("OO SERTAL", "OOO SERTAL"),
+        ("JS PLANAR", "JSC PLANAR"),
+        ("EUROBET OD", "EUROBET OOD"),
+        ("LC VLADEKS", "LIMITED LIABILITY COMPANY VLADEKS"),
+    ],
+)
+def test_a_short_name_with_a_form_missing_a_letter_alerts(query: str, listed: str) -> None:
+    names = [listed, "SERTA TRADING", "APOLLO GROUP"]
+    assert alerted(names, query, "organization") == {listed}
+
+
+def test_an_extra_syllable_in_a_latin_chinese_name_counts_in_full() -> None:
+    """Li Jing Yi (李静怡, given name Jingyi) is not LI Yi (given name Yi): in a name of
+    syllables typed in Latin letters the extra syllable is part of another given name, not a
+    middle name that weighs less."""
+    assert alerted(["LI, Yi"], "li jing yi") == set()
+    assert alerted(["LI, Yi"], "Li Yi") == {"LI, Yi"}
+    assert alerted(["LI, Jingyi"], "li jing yi") == {"LI, Jingyi"}
