@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from clearance.matching.engine import ALGORITHM_RELEASE, Screener
+from clearance.matching.names import syllable_count
 from clearance.matching.query import ScreenOptions, make_query
 from clearance.matching.slips import misspelt_form
 from clearance.settings import MatchingPolicy
@@ -61,3 +62,21 @@ def test_an_extra_syllable_in_a_latin_chinese_name_counts_in_full() -> None:
     assert alerted(["LI, Yi"], "li jing yi") == set()
     assert alerted(["LI, Yi"], "Li Yi") == {"LI, Yi"}
     assert alerted(["LI, Jingyi"], "li jing yi") == {"LI, Jingyi"}
+
+
+@pytest.mark.parametrize("query", ["陈欢", "chen huan"])
+def test_a_wade_giles_given_name_counts_its_syllables(query: str) -> None:
+    """CHEN, Shih Huan is written in Wade-Giles ("shih" is 世): three syllables, so a
+    two-syllable name without the middle one is another person (as for "Chen Shi Huan")."""
+    assert syllable_count(("chen", "shih", "huan")) == 3
+    assert alerted(["CHEN, Shih Huan"], query) == set()
+    assert alerted(["CHEN, Shih Huan"], "Chen Shih Huan") == {"CHEN, Shih Huan"}
+
+
+@pytest.mark.parametrize("query", ["马楠", "ma nan"])
+def test_family_and_given_syllables_run_together_are_not_one_listed_word(query: str) -> None:
+    """马楠 (Ma Nan) is two words, a family and a given name: run together they spell
+    MANAN, one word of Abdul MANAN, who is not named by them."""
+    assert alerted(["Abdul MANAN"], query) == set()
+    assert alerted(["MA, Nan"], query) == {"MA, Nan"}
+    assert alerted(["KIM, Jongun"], "Kim Jong Un") == {"KIM, Jongun"}  # a part run together
