@@ -80,3 +80,12 @@ def test_family_and_given_syllables_run_together_are_not_one_listed_word(query: 
     assert alerted(["Abdul MANAN"], query) == set()
     assert alerted(["MA, Nan"], query) == {"MA, Nan"}
     assert alerted(["KIM, Jongun"], "Kim Jong Un") == {"KIM, Jongun"}  # a part run together
+
+
+@pytest.mark.parametrize("query", ["姜雅玲", "강아령", "이오영"])
+def test_a_one_letter_syllable_of_a_han_or_hangul_name_is_no_initial(query: str) -> None:
+    """강아령 (Kang A Ryong, also read from 姜雅玲) has a given name of two syllables, 아 "a"
+    and 령 "ryong": without the "a" it is another person's name, not an initial left out."""
+    listed = ["KANG, Ryong", "RI, Yong"]
+    assert alerted(listed, query) == set()
+    assert alerted(["KANG, A Ryong"], "강아령") == {"KANG, A Ryong"}

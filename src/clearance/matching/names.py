@@ -444,6 +444,8 @@ def _add_unpaired_query(
                 weight = params.conflict_word_weight
             elif query.patronymic[i]:
                 weight = min(weight, params.patronymic_weight)
+            elif syllabic and person and len(q_words[i]) == 1 and q_words[i].isalpha():
+                weight = params.one_letter_syllable_weight  # 姜雅玲 "kang a ryong"
             elif (person and 0 < i < nq - 1 and len(q_words[i]) >= params.middle_name_length
                   and not syllabic):  # fmt: skip
                 weight *= params.middle_name_weight
