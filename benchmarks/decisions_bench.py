@@ -344,6 +344,12 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3, help="runs per setting (median shown)")
     parser.add_argument("--screen-only", action="store_true", help="only the /screen part")
     parser.add_argument("--no-pg", action="store_true", help="SQLite only")
+    parser.add_argument(
+        "--pg-durable",
+        action="store_true",
+        help="PostgreSQL with fsync, full-page writes and synchronous commit on (as deployed; "
+        "the default is the tests' server, which has them off)",
+    )
     args = parser.parse_args()
     print(f"decisions benchmark  ({load()})")
     work = Path(tempfile.mkdtemp(prefix="clearance-decisions-bench-"))
@@ -355,11 +361,12 @@ def main() -> None:
         if not args.no_pg:
             from tests.pg import start_server
 
-            server = start_server()
+            server = start_server(durable=args.pg_durable)
             pg = (server.new_database(), server.new_database())
             assert server.data is not None
             postmaster = int((server.data / "postmaster.pid").read_text().split()[0])
-            run_db("PostgreSQL 15", pg, home, args, postmaster)
+            label = "PostgreSQL 15" + (" (durable)" if args.pg_durable else " (fsync off)")
+            run_db(label, pg, home, args, postmaster)
     finally:
         if server is not None:
             server.stop()
