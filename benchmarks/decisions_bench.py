@@ -125,10 +125,31 @@ def cpu_seconds(pids: list[int]) -> dict[int, float]:
     return {pid: t for root in pids for pid, t in tree_cpu(root).items()}
 
 
-def cpu_used(before: dict[int, float], after: dict[int, float]) -> float:
+def cpu_used(
+    before: dict[int, float], after: dict[int, float], only: set[int] | None = None
+) -> float:
     """CPU seconds used between two :func:`cpu_seconds` readings by the processes alive at
-    the second (one that ended in between is left out rather than counted negative)."""
-    return sum(t - before.get(pid, 0.0) for pid, t in after.items())
+    the second (one that ended in between is left out rather than counted negative); ``only``:
+    these processes alone."""
+    return sum(t - before.get(pid, 0.0) for pid, t in after.items() if only is None or pid in only)
+
+
+def batch_sizes(url: str) -> str:
+    """PostgreSQL: how many receipts each transaction appended (rows sharing ``xmin``), as
+    transactions, mean and largest — whether group commit forms batches."""
+    db = Database(url)
+    with db.engine.connect() as conn:
+        sizes = [
+            int(n)
+            for (n,) in conn.exec_driver_sql(
+                "SELECT count(*) FROM audit_log WHERE kind = 'receipt' GROUP BY xmin::text"
+            )
+        ]
+    db.dispose()
+    ones = sum(1 for n in sizes if n == 1)
+    return (f"{len(sizes):,} transactions for {sum(sizes):,} receipts: mean "
+            f"{sum(sizes) / max(len(sizes), 1):.2f}, largest {max(sizes, default=0)}, "
+            f"{ones:,} of one")  # fmt: skip
 
 
 def screen_throughput(
@@ -154,19 +175,26 @@ def screen_throughput(
         for clients in (1, args.clients):
             ratios, rates = [], {False: [], True: []}
             cpu = {False: 0.0, True: 0.0}
+            own = {False: 0.0, True: 0.0}  # the server process (and its children) alone
+            served = set(cpu_seconds([server.proc.pid]))
             for rep in range(1, args.repeats + 1):
                 names = [f"{rng.choice(FIRST)} {rng.choice(LAST)} {rng.choice(LAST)}"
                          for _ in range(args.screens)]  # fmt: skip
                 spent = {False: 0.0, True: 0.0}
-                # the modes alternate in rounds, so a change in the machine's load hits both
+                # the modes alternate in rounds, so a change in the machine's load hits both;
+                # each round screens the same names both ways, the first mode alternating (the
+                # matcher's memos make the second pass over the same names the cheaper one)
                 step = 25 * clients
                 for i in range(0, len(names), step):
-                    for record in (False, True):
+                    first = (i // step) % 2 == 1
+                    for record in (first, not first):
                         before = cpu_seconds(pids)
                         spent[record] += one_round(
                             server.url, key, names[i : i + step], clients, record
                         )
-                        cpu[record] += cpu_used(before, cpu_seconds(pids))
+                        after = cpu_seconds(pids)
+                        cpu[record] += cpu_used(before, after)
+                        own[record] += cpu_used(before, after, served)
                 sent += len(names)
                 plain, recorded = len(names) / spent[False], len(names) / spent[True]
                 rates[False].append(plain)
@@ -184,6 +212,11 @@ def screen_throughput(
             print(f"  CPU per request ({what}, {clients} client(s)): {cpu[False] / n * 1e3:.2f} "
                   f"ms without record, {cpu[True] / n * 1e3:.2f} ms with -> "
                   f"{cpu[False] / cpu[True]:.0%} if CPU-bound")  # fmt: skip
+            if db_pid:
+                base = {k: (cpu[k] - own[k]) / n * 1e3 for k in cpu}
+                print(f"    of which the server {own[False] / n * 1e3:.2f} / "
+                      f"{own[True] / n * 1e3:.2f} ms, the database {base[False]:.2f} / "
+                      f"{base[True]:.2f} ms")  # fmt: skip
     finally:
         server.stop()
     db = Database(url)
@@ -191,6 +224,8 @@ def screen_throughput(
     db.dispose()
     assert stored == sent, f"{stored} receipts stored for {sent} recorded requests"
     print(f"receipts stored: {stored:,} = recorded requests answered (every one committed)")
+    if db_pid:
+        print(f"receipts per transaction (group commit, all settings): {batch_sizes(url)}")
 
 
 def fill_chain(db: Database, rows: int) -> float:
@@ -309,6 +344,12 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3, help="runs per setting (median shown)")
     parser.add_argument("--screen-only", action="store_true", help="only the /screen part")
     parser.add_argument("--no-pg", action="store_true", help="SQLite only")
+    parser.add_argument(
+        "--pg-durable",
+        action="store_true",
+        help="PostgreSQL with fsync, full-page writes and synchronous commit on (as deployed; "
+        "the default is the tests' server, which has them off)",
+    )
     args = parser.parse_args()
     print(f"decisions benchmark  ({load()})")
     work = Path(tempfile.mkdtemp(prefix="clearance-decisions-bench-"))
@@ -320,11 +361,12 @@ def main() -> None:
         if not args.no_pg:
             from tests.pg import start_server
 
-            server = start_server()
+            server = start_server(durable=args.pg_durable)
             pg = (server.new_database(), server.new_database())
             assert server.data is not None
             postmaster = int((server.data / "postmaster.pid").read_text().split()[0])
-            run_db("PostgreSQL 15", pg, home, args, postmaster)
+            label = "PostgreSQL 15" + (" (durable)" if args.pg_durable else " (fsync off)")
+            run_db(label, pg, home, args, postmaster)
     finally:
         if server is not None:
             server.stop()

@@ -81,7 +81,12 @@ def _run_pg(args: list[str], *, check: bool = True) -> subprocess.CompletedProce
     return result
 
 
-def start_server() -> PgServer:
+# The tests' server trades durability for speed; ``durable=True`` (benchmarks) keeps
+# PostgreSQL's defaults: fsync, full-page writes and synchronous commit on, as deployed.
+FAST = "-c fsync=off -c full_page_writes=off -c synchronous_commit=off "
+
+
+def start_server(durable: bool = False) -> PgServer:
     root = Path(tempfile.mkdtemp(prefix="clearance-pg-"))
     if os.geteuid() == 0:
         user = pwd.getpwnam(RUN_AS)
@@ -92,10 +97,8 @@ def start_server() -> PgServer:
         last_error = ""
         for _attempt in range(3):
             port = _free_port()
-            opts = (
-                f"-h 127.0.0.1 -p {port} -k {root} -c fsync=off -c full_page_writes=off "
-                "-c synchronous_commit=off -c max_connections=200"
-            )
+            fast = "" if durable else FAST
+            opts = f"-h 127.0.0.1 -p {port} -k {root} {fast}-c max_connections=200"
             args = ["pg_ctl", "-D", str(data), "-l", str(root / "log"), "-w", "-t", "60"]
             result = _run_pg([*args, "-o", opts, "start"], check=False)
             if result.returncode == 0:

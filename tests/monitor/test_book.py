@@ -11,6 +11,7 @@ import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from sqlalchemy import event
 from typer.testing import CliRunner
 
 from clearance.batch.columns import ColumnSpec
@@ -20,6 +21,7 @@ from clearance.db import Database
 from clearance.errors import ClearanceError, NotFoundError
 from clearance.matching.query import make_query
 from clearance.monitor import Book, BookCustomer
+from clearance.monitor.book import _changed_since
 from clearance.monitor.reading import Stamp, read_customers
 
 CSV = """id,name,type,dob,country,passport,segment
@@ -138,3 +140,30 @@ def test_book_customer_query_is_the_validated_query() -> None:
     query = make_query("Ashot Mkrtichev", type="person", dob="1966-05", country=["SK", "RU"],
                        identifiers=ids, id="c1")  # fmt: skip
     assert BookCustomer.from_query(query, {}).query() == query
+
+
+def test_customers_written_since_are_read_through_the_seq_index(tmp_path: Path) -> None:
+    """A delta run asks for the customers written after its last run: found through the
+    ``seq`` index (not by walking the whole book in id order), in id order, and not asked at
+    all when nothing was written since."""
+    db = Database(f"sqlite:///{tmp_path / 'book.db'}")
+    db.upgrade()
+    book = Book(db)
+    first = tmp_path / "a.csv"
+    first.write_text("id,name\nb,Ashot Mkrtichev\nd,OOO Verus\n", encoding="utf-8")
+    book.import_file(first)
+    second = tmp_path / "b.csv"
+    second.write_text("id,name\nc,Versor sro\na,Jane Doe\n", encoding="utf-8")
+    book.import_file(second)
+    with db.connect() as conn:
+        sql = str(_changed_since(1).compile(conn, compile_kwargs={"literal_binds": True}))
+        plan = " ".join(str(row) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+    assert "ix_book_customers_seq" in plan
+    assert [(c.id, seq) for c, seq in book.iter_customers(above_seq=1)] == [("a", 2), ("c", 2)]
+    assert [c.id for c, _ in book.iter_customers()] == ["a", "b", "c", "d"]
+    statements: list[str] = []
+    event.listen(db.engine, "before_cursor_execute",
+                 lambda _c, _cur, sql, *_a: statements.append(sql))  # fmt: skip
+    assert list(book.iter_customers(above_seq=2)) == []
+    assert not any("book_customers.name" in s for s in statements)  # only max(seq) was read
+    db.dispose()

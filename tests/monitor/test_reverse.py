@@ -11,15 +11,19 @@ from __future__ import annotations
 import csv
 import random
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 
 from clearance.batch.columns import ColumnSpec
 from clearance.db import Database
 from clearance.matching.engine import Algorithm, Screener
+from clearance.matching.names import word_weight
 from clearance.matching.query import ScreenOptions
 from clearance.matching.retrieve import word_records
 from clearance.model import Entity, Name, Schema
+from clearance.monitor import bookforms
 from clearance.monitor.book import Book
 from clearance.monitor.bookforms import BookForms
 from clearance.monitor.customer import BookCustomer
@@ -232,3 +236,23 @@ def test_hits_in_locality_order_are_each_customers_own_in_input_order(
         for cid, name, m in _hits(screener, shuffled, 0.7, None, workers)
     ]
     assert len(expected) >= 100 and got == expected
+
+
+def test_only_the_words_of_reached_forms_are_weighed(
+    built: Built, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A delta's bound weighs the words of the forms it reaches, not the book's whole
+    vocabulary (per run, that was a cost of the whole book); the candidates are the same."""
+    screener, forms, _ = built
+    expected = forms.candidates(screener.index, 0.7)
+    weighed: list[str] = []
+
+    def counting(word: str, params: Any) -> float:
+        weighed.append(word)
+        return word_weight(word, params)
+
+    monkeypatch.setattr(bookforms, "word_weight", counting)
+    assert forms.candidates(screener.index, 0.7) == expected
+    reached = set(np.flatnonzero(forms.reached(screener.index, Algorithm()) >= 0).tolist())
+    assert reached and {forms.words.index(w) for w in weighed} >= reached
+    assert len(weighed) < len(forms.words)

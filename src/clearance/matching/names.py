@@ -16,7 +16,12 @@ from rapidfuzz.distance import OSA
 
 from clearance.matching.memo import by_identity, sim_rows
 from clearance.matching.normalize import NameForm
-from clearance.matching.pairing import joinable, pair_initial_runs, spelt_initials
+from clearance.matching.pairing import (
+    joinable,
+    pair_initial_runs,
+    spelt_initials,
+    whole_query_merged,
+)
 from clearance.matching.params import NameParams, WordParams
 from clearance.matching.scripts import hangul_syllable
 from clearance.matching.slips import (
@@ -30,6 +35,7 @@ from clearance.matching.vocab import (
     LOW_INFO_WORDS,
     PERSON_PARTICLES,
     PINYIN_SYLLABLES,
+    WADE_GILES_SYLLABLES,
     is_patronymic,
     other_nasal,
     vowel_onset,
@@ -65,6 +71,8 @@ _KOREAN_USUAL = frozenset(
 )
 
 SYLLABLES = _syllables()
+# A listed name's syllables may be Wade-Giles too ("CHEN, Shih Huan": three syllables).
+LISTED_SYLLABLES = SYLLABLES | WADE_GILES_SYLLABLES
 
 
 @lru_cache(maxsize=100_000)
@@ -226,7 +234,9 @@ def compare(
             return NameComparison(bound, (), q_words, c_words, [False] * nq, [False] * nc, False)
     pairs, q_used, c_used = _pairing(triples, q_words, c_words, person, words)
     syllabic = query.form.script in SYLLABIC_SCRIPTS  # Chinese/Korean: words are syllables
-    if person and not syllabic and not (syllable_name(q_words) and syllable_name(c_words)):
+    # Two Korean or Chinese names of syllables, in Latin letters ("li jing yi" / LI Yi)
+    typed = person and not syllabic and syllable_name(q_words) and syllable_name(c_words)
+    if person and not syllabic and not typed:
         # (in Korean or Chinese names a syllable one letter off is another syllable)
         pair_leftovers(query.weights, candidate.weights, q_used, c_used, pairs,
                        lambda i, j: sims.rows[q_words[i]][sims.columns[c_words[j]]],
@@ -237,7 +247,8 @@ def compare(
                        typed=query.form.script == LATIN)  # fmt: skip
     matched, total = _paired_weight(query, candidate, pairs, syllabic, params, sims.listed)
     conflict = not person and not all(q_used) and not all(c_used)
-    total = _add_unpaired_query(total, query, q_used, params, conflict, person, syllabic)
+    total = _add_unpaired_query(total, query, q_used, params, conflict, person,
+                                syllabic or typed)  # fmt: skip
     lam = params.unmatched_candidate_person if person else params.unmatched_candidate_org
     syllable_names = (person and syllable_count(c_words) >= params.syllable_name_words
                       and syllable_name(q_words))  # fmt: skip
@@ -265,6 +276,11 @@ def compare(
     score = matched / total if total > 0 else 0.0
     if syllable_names and _swapped_syllables(pairs):
         score *= params.syllable_swap_factor  # "Su Yong" is not "Yong Su"
+    if (person and nc > 1 and whole_query_merged(pairs, nq)
+            and (syllabic or syllable_name(q_words))):  # fmt: skip
+        # A family and a given syllable are two words: run together they make one word of
+        # another name ("ma nan" 马楠 is not Abdul MANAN, "wu lin" not VULIN Aleksandar).
+        score *= params.merged_syllables_factor
     q_nums, c_nums = query.numbers, candidate.numbers
     number_conflict = bool(q_nums or c_nums) and q_nums != c_nums
     if number_conflict:
@@ -428,6 +444,8 @@ def _add_unpaired_query(
                 weight = params.conflict_word_weight
             elif query.patronymic[i]:
                 weight = min(weight, params.patronymic_weight)
+            elif syllabic and person and len(q_words[i]) == 1 and q_words[i].isalpha():
+                weight = params.one_letter_syllable_weight  # 姜雅玲 "kang a ryong"
             elif (person and 0 < i < nq - 1 and len(q_words[i]) >= params.middle_name_length
                   and not syllabic):  # fmt: skip
                 weight *= params.middle_name_weight
@@ -446,10 +464,11 @@ def syllable_count(words: tuple[str, ...]) -> int:
     """The syllables of a Korean or Chinese name whose given name may be written as one word
     ("li jiadong", "wang guoying": 3), or 0 when a word is neither a syllable nor two."""
     count = 0
+    known = LISTED_SYLLABLES
     for word in words:
-        if word in SYLLABLES:
+        if word in known:
             count += 1
-        elif any(word[:i] in SYLLABLES and word[i:] in SYLLABLES for i in range(1, len(word))):
+        elif any(word[:i] in known and word[i:] in known for i in range(1, len(word))):
             count += 2
         else:
             return 0

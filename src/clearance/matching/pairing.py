@@ -5,6 +5,7 @@ each name's adjacent pairs and word shapes are worked out once per name, not per
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -111,3 +112,8 @@ def pair_initial_runs(
                 many_used[i] = True
             one_used[j] = True
             pairs.append((start, j, 1.0, size, 1) if side_q else (j, start, 1.0, 1, size))
+
+
+def whole_query_merged(pairs: Sequence[tuple[int, int, float, int, int]], nq: int) -> bool:
+    """Did all of a query's words (two or more) run together to pair one listed word?"""
+    return nq >= 2 and any(q_span == nq for _, _, _, q_span, _ in pairs)

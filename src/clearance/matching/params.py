@@ -76,6 +76,10 @@ class NameParams:
     middle_name_weight: float = 0.6  # an extra middle name in the query counts this much
     middle_name_length: int = 4  # letters from which a middle word is a middle name
     syllable_swap_factor: float = 0.65  # Korean/Chinese given syllables paired out of order
+    merged_syllables_factor: float = 0.65  # a Korean/Chinese name's syllables all run together
+    # into one word of a longer listed name ("ma nan" 马楠 / Abdul MANAN)
+    one_letter_syllable_weight: float = 1.0  # a one-letter word of a name read from Han or
+    # Hangul is a syllable (아 "a", 오 "o"), not an initial
     unmatched_syllable: float = 1.0  # share of a listed syllable name's word the query lacks
     syllable_name_words: int = 3  # listed words from which a syllable name is judged whole
     conflict_word_weight: float = 1.0  # a generic word left over on both sides of a company

@@ -55,6 +55,8 @@ def misspelt_form(word: str) -> str | None:
     ``None`` (also when ``word`` is a form as written, longer than an abbreviation, or not a
     word of letters). The own
     table by look-up, rigour's ISO 20275 table in one pass over all the slips."""
+    if len(word) == FORM_SLIP_MIN_LENGTH - 1 and word.isalpha():
+        return _short_form(word)
     if not FORM_SLIP_MIN_LENGTH <= len(word) <= FORM_SLIP_MAX_LENGTH or not word.isalpha():
         return None
     if legal_form_class((word,)) is not None:
@@ -66,6 +68,24 @@ def misspelt_form(word: str) -> str | None:
         hits = {m for m, _ in extract_org_types(" ".join(slips)) if m in spelt}
         found = {c for c in (legal_form_class((m,)) for m in hits) if c is not None}
     return found.pop() if len(found) == 1 else None  # one reading, or it is no form
+
+
+def _short_form(word: str) -> str | None:
+    """The legal-form class a two-letter word names when it is a three-letter form of the own
+    table with a doubled letter typed once ("lc" -> llc, "oo" -> ooo, "od" -> ood), or, in a
+    word without vowels, with its last letter dropped ("js" -> jsc) — one class, or ``None``.
+    A letter changed or added elsewhere is another word ("tv" is not "tov", "in" not "inc")."""
+    if legal_form_class((word,)) is not None:
+        return None
+    doubled = {word[: i + 1] + word[i:] for i in range(len(word))}
+    found = {_OWN_SPELLINGS[v] for v in doubled if v in _OWN_SPELLINGS}
+    if not found and not any(c in _VOWELS for c in word):
+        found = {c for v, c in _OWN_SPELLINGS.items()
+                 if len(v) == FORM_SLIP_MIN_LENGTH and v.startswith(word)}  # fmt: skip
+    return found.pop() if len(found) == 1 else None
+
+
+_VOWELS = frozenset("aeiouy")
 
 
 def misspelt_form_reading(form: NameForm) -> NameForm | None:

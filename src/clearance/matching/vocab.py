@@ -280,6 +280,20 @@ PINYIN_SYLLABLES: frozenset[str] = frozenset(
     """.split()  # noqa: SIM905
 )
 
+# Wade-Giles spellings of the pinyin syllables that pinyin does not spell alike (pypinyin's
+# Wade-Giles table without apostrophes and with u for ü: "hsueh" 学, "shih" 石, "tzu" 子):
+# how many listed Chinese names are written ("CHEN, Shih Huan", "WEI, Hsueh Ying").
+WADE_GILES_SYLLABLES: frozenset[str] = frozenset(
+    """
+    chei chia chiang chiao chieh chien chih chin ching chiu chiung cho chueh chung erh ho hsi
+    hsia hsiang hsiao hsieh hsien hsin hsing hsiu hsiung hsu hsuan hsueh hsun hung i jan jang
+    jao je jen jeng jih jo jou jua jui jung ko kuei kung lieh lien lueh lung mieh mien nieh nien
+    no nueh nung piang pieh pien pung sei shih sho so ssu sung ten tia tieh tien tin tiu to tsa
+    tsai tsan tsang tsao tse tsei tsen tseng tso tsou tsu tsuan tsui tsun tsung tung tzu wung
+    yeh yen yueh yung
+    """.split()  # noqa: SIM905
+)
+
 
 def vowel_onset(syllable: str) -> bool:
     """A romanised Korean or Chinese syllable that starts with a vowel or the glide y/w (no

@@ -53,6 +53,7 @@ from clearance.matching.index import (
 )
 from clearance.matching.legalforms import warm_up_forms
 from clearance.matching.names import word_weight
+from clearance.matching.params import NameParams
 from clearance.matching.phonetics import phonetic, respell, sound
 from clearance.matching.query import Query
 from clearance.matching.retrieve import word_records
@@ -293,15 +294,17 @@ class BookForms:
              for p, (key, plain) in zip(self.pairs, self.pair_sounds, strict=True)),
             np.bool_, len(self.pairs),
         )  # fmt: skip
-        weight = np.fromiter((word_weight(w, params) for w in self.words), np.float64,
-                             len(self.words))  # fmt: skip
-        short = np.fromiter((len(w) < 2 for w in self.words), np.bool_, len(self.words))
-        long = np.fromiter((len(w) >= near for w in self.words), np.bool_, len(self.words))
         forms = len(self.form_customer)
         tok_form = np.repeat(np.arange(forms), np.diff(self.form_start))
-        tok_w = weight[self.tok_word]
         tok_hit = reached[self.tok_word]
         p_hit = pair_hit[self.pair_word]
+        hits = np.bincount(tok_form, weights=tok_hit, minlength=forms)
+        hits += np.bincount(self.pair_form, weights=p_hit, minlength=forms)
+        # Only a form a word or pair of which reaches a name can pass (``able``): the words'
+        # weights and lengths are worked out for the words of those forms alone (the rest of
+        # the book's vocabulary is left at 0, and its forms are not able).
+        weight, short, long = self._word_facts(hits[tok_form] > 0, params, near)
+        tok_w = weight[self.tok_word]
         total = np.bincount(tok_form, weights=tok_w, minlength=forms)
         # A reached word adds at most its weight times the best similarity it reaches a name
         # with; an initial is credited in full (as retrieval credits it to every name); a
@@ -311,8 +314,6 @@ class BookForms:
         got += np.bincount(self.pair_form, weights=self.pair_weight * p_hit, minlength=forms)
         # A match through a form counts its trust (retrieval bounds ``matched * trust``).
         got = got * self.form_trust.astype(np.float64)
-        hits = np.bincount(tok_form, weights=tok_hit, minlength=forms)
-        hits += np.bincount(self.pair_form, weights=p_hit, minlength=forms)
         missed = np.bincount(tok_form, weights=~tok_hit & long[self.tok_word], minlength=forms)
         # The floor is lowered only for a form reaching few names: at least as many as its
         # most reaching word does.
@@ -338,6 +339,22 @@ class BookForms:
             + extra[possible]
         )
         return possible[best_name * self.form_trust[possible] >= cut]
+
+    def _word_facts(
+        self, touched: npt.NDArray[np.bool_], params: NameParams, near: int
+    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+        """Per word: its weight, whether it is an initial (shorter than 2) and whether it has
+        ``near`` letters, for the words of the ``touched`` tokens (0 / False elsewhere)."""
+        size = len(self.words)
+        weight = np.zeros(size, dtype=np.float64)
+        short = np.zeros(size, dtype=np.bool_)
+        long = np.zeros(size, dtype=np.bool_)
+        needed = np.unique(self.tok_word[touched]).tolist()
+        words = [self.words[w] for w in needed]
+        weight[needed] = [word_weight(w, params) for w in words]
+        short[needed] = [len(w) < 2 for w in words]
+        long[needed] = [len(w) >= near for w in words]
+        return weight, short, long
 
     def _per_name(
         self, forms: npt.NDArray[np.int64], hits: dict[int, Hit], tok_w: npt.NDArray[np.float64]
