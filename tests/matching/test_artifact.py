@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import logging
 import shutil
+from dataclasses import fields, replace
 from pathlib import Path
 
 import pytest
 
-from clearance.matching.artifact import INDEX_DIR, index_builder, load_screener
+from clearance.matching.artifact import INDEX_DIR, index_builder, load_index, load_screener
+from clearance.matching.engine import Screener
+from clearance.matching.params import NameParams
 from clearance.matching.query import make_query
 from clearance.settings import Settings
 from clearance.snapshots import SnapshotStore
@@ -34,3 +37,35 @@ def test_stored_index_loads_and_a_missing_one_is_rebuilt_with_a_logged_reason(
     assert "rebuilding it in memory" in caplog.text and snapshot.id in caplog.text
     query = make_query("Person 1", type="person")
     assert rebuilt.screen(query).matches[0].entity_id == stored.screen(query).matches[0].entity_id
+
+
+def _params_of_an_older_release() -> NameParams:
+    """A ``NameParams`` as an older release pickled it: one field this release declares is
+    missing (a slotted dataclass unpickles without it)."""
+    old = object.__new__(NameParams)
+    for f in fields(NameParams)[:-1]:
+        object.__setattr__(old, f.name, getattr(NameParams(), f.name))
+    return old
+
+
+def test_an_index_stored_with_other_name_parameters_is_rebuilt_not_used(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = Settings(home=tmp_path / "home")
+    snapshot = SnapshotStore(settings).install(
+        [parsed_toy(tmp_path, "toy-a", 3)], builders=[index_builder]
+    )
+    query = make_query("Person 1", type="person")
+    expected = load_screener(snapshot, settings.matching).screen(query).matches[0].entity_id
+    index = load_index(snapshot.path)
+    index.params = _params_of_an_older_release()  # (cannot be pickled again: tried directly)
+    with pytest.raises(ValueError, match="other name parameters"):
+        Screener(index, settings.matching)
+    index = load_index(snapshot.path)
+    index.params = replace(NameParams(), leftover_sim=0.99)
+    index.save(snapshot.path / INDEX_DIR)
+    with caplog.at_level(logging.WARNING, logger="clearance.matching"):
+        screener = load_screener(snapshot, settings.matching)
+    assert "other name parameters" in caplog.text and "rebuilding it in memory" in caplog.text
+    assert screener.index.params == NameParams()
+    assert screener.screen(query).matches[0].entity_id == expected

@@ -18,12 +18,12 @@ import pytest
 
 from clearance.batch.columns import ColumnSpec
 from clearance.db import Database
-from clearance.matching.engine import Algorithm, Screener
+from clearance.matching.engine import ALGORITHM_VERSION, Algorithm, Screener
 from clearance.matching.names import word_weight
 from clearance.matching.query import ScreenOptions
 from clearance.matching.retrieve import word_records
 from clearance.model import Entity, Name, Schema
-from clearance.monitor import bookforms
+from clearance.monitor import bookforms, reverse
 from clearance.monitor.book import Book
 from clearance.monitor.bookforms import BookForms
 from clearance.monitor.customer import BookCustomer
@@ -100,6 +100,19 @@ def test_stored_shard_gives_the_same_candidates(built: Built, tmp_path: Path) ->
     loaded = load_shard(tmp_path / "shard-1-1", "1")
     assert loaded is not None and len(loaded) == len(customers)
     assert loaded.candidates(screener.index, 0.7) == forms.candidates(screener.index, 0.7)
+
+
+def test_a_shard_analysed_by_another_algorithm_is_rebuilt(
+    built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Customer names are analysed by the matcher's query code: a shard stored by another
+    algorithm version (whose analysis may differ) is not loaded, whatever its layout."""
+    _, forms, _ = built
+    monkeypatch.setattr(reverse, "FORMAT", f"{reverse.LAYOUT} 1.8+00000000")
+    save_shard(forms, tmp_path / "shard-1-1", "1")
+    monkeypatch.undo()
+    assert ALGORITHM_VERSION in reverse.FORMAT
+    assert load_shard(tmp_path / "shard-1-1", "1") is None
 
 
 def test_import_shard_equals_one_built_from_the_book(built: Built, tmp_path: Path) -> None:

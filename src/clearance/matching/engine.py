@@ -123,6 +123,15 @@ SHARE_COMPARISONS = True
 with comparing every record)."""
 
 
+def _same_params(stored: NameParams, current: NameParams) -> bool:
+    """Whether an index's stored name parameters are ``current`` (one pickled by an older
+    release may lack a field that this one declares: then it is not)."""
+    try:
+        return stored == current
+    except AttributeError:
+        return False
+
+
 @lru_cache(maxsize=20_000)  # query forms repeat (see _query_forms)
 def _weigh_query(form: NameForm, params: NameParams) -> WeightedName:
     return weigh(form, params)
@@ -134,9 +143,14 @@ class Screener:
     def __init__(
         self, index: NameIndex, policy: MatchingPolicy, algorithm: Algorithm | None = None
     ) -> None:
+        self.algo = algorithm or Algorithm()
+        if not _same_params(index.params, self.algo.names):
+            raise ValueError(
+                f"index of snapshot {index.snapshot_id} was built with other name parameters "
+                f"than {self.algo.version}"
+            )
         self.index = index
         self.policy = policy
-        self.algo = algorithm or Algorithm()
         self.algorithm = self.algo.name
         self.algorithm_version = self.algo.version
         self.snapshot_id = index.snapshot_id

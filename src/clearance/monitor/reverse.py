@@ -23,12 +23,14 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from clearance.matching.engine import ALGORITHM_VERSION
 from clearance.matching.index import NameIndex
 from clearance.monitor.book import Book, ImportResult
 from clearance.monitor.bookforms import BookForms
 
 KEY_FILE = "book-state"
-FORMAT = "forms-4"  # the stored shard layout: an older one is rebuilt (4: matching 1.8)
+LAYOUT = "forms-4"  # the stored shard layout: an older one is rebuilt (4: matching 1.8)
+FORMAT = f"{LAYOUT} {ALGORITHM_VERSION}"  # ... and so is one analysed by another algorithm
 MAX_SHARDS = 8  # more: the whole index is rebuilt as one shard
 
 
