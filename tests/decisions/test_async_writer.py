@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -20,7 +21,7 @@ from clearance.audit.writer import ReceiptWriter, write_receipts
 from clearance.db import Database
 from clearance.db.engine import DatabaseUnavailable
 from tests.decisions.dbtools import raw_sql
-from tests.decisions.test_writer import WRITER_PROCESS, body, linked, staggered_then_lone
+from tests.decisions.test_writer import WRITER_PROCESS, body, linked
 
 # PostgreSQL only (the fixtures ``db`` and ``db_url`` of tests/decisions/conftest.py)
 only_pg = pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
@@ -175,7 +176,22 @@ def test_receipts_arriving_turns_apart_share_a_batch_and_a_lone_one_is_not_held(
     has been quiet for a few turns, not after the gathering deadline."""
     monkeypatch.setattr("clearance.audit.async_writer.GATHER_SECONDS", 60.0)
     writer = AsyncReceiptWriter(db)
-    seqs, lone = staggered_then_lone(writer)
+
+    async def late(i: int) -> int:
+        for _ in range(i):  # queued i turns after the first
+            await asyncio.sleep(0)
+        return await writer.write(body(f"t{i}", i), "svc")
+
+    async def main() -> tuple[list[int], float]:
+        try:
+            seqs = await asyncio.gather(*(late(i) for i in range(5)))
+            start = time.monotonic()
+            seqs.append(await writer.write(body("lone", 9), "svc"))
+            return seqs, time.monotonic() - start
+        finally:
+            await writer.close()
+
+    seqs, lone = asyncio.run(main())
     assert seqs == list(range(1, 7)) and writer.batches == 2 and writer.written == 6
     assert lone < 30  # not held until the 60 s deadline
     assert verify(db).ok

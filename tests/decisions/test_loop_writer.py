@@ -19,7 +19,7 @@ from clearance.audit.loop_writer import LoopReceiptWriter
 from clearance.audit.writer import write_receipts
 from clearance.db import Database
 from tests.decisions.dbtools import raw_sql
-from tests.decisions.test_writer import WRITER_PROCESS, body, linked, staggered_then_lone
+from tests.decisions.test_writer import WRITER_PROCESS, body, linked
 
 # SQLite only (the fixtures ``db`` and ``db_url`` of tests/decisions/conftest.py)
 only_sqlite = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
@@ -160,7 +160,22 @@ def test_receipts_arriving_turns_apart_share_a_batch_and_a_lone_one_is_not_held(
     has been quiet for a few turns, not after the gathering deadline."""
     monkeypatch.setattr("clearance.audit.loop_writer.GATHER_SECONDS", 60.0)
     writer = LoopReceiptWriter(db)
-    seqs, lone = staggered_then_lone(writer)
+
+    async def late(i: int) -> int:
+        for _ in range(i):  # queued i turns after the first
+            await asyncio.sleep(0)
+        return await writer.write(body(f"t{i}", i), "svc")
+
+    async def main() -> tuple[list[int], float]:
+        try:
+            seqs = await asyncio.gather(*(late(i) for i in range(5)))
+            start = time.monotonic()
+            seqs.append(await writer.write(body("lone", 9), "svc"))
+            return seqs, time.monotonic() - start
+        finally:
+            await writer.close()
+
+    seqs, lone = asyncio.run(main())
     assert seqs == list(range(1, 7)) and writer.batches == 2 and writer.written == 6
     assert lone < 30  # not held until the 60 s deadline
     assert verify(db).ok

@@ -5,7 +5,6 @@ at its own audit row; a caller hears of its receipt only once it is committed.""
 
 from __future__ import annotations
 
-import asyncio
 import os
 import signal
 import subprocess
@@ -35,29 +34,6 @@ def linked(db_url: str) -> int:
         "WHERE a.kind = 'receipt' AND a.ref = r.id",
     )
     return int(rows[0][0])
-
-
-def staggered_then_lone(writer: Any) -> tuple[list[int], float]:
-    """An event-loop writer (:mod:`clearance.audit.async_writer`, ``loop_writer``) given five
-    receipts queued one loop turn apart, then one alone: their seqs, and how long the lone one
-    took to be committed."""
-
-    async def late(i: int) -> int:
-        for _ in range(i):  # queued i turns after the first
-            await asyncio.sleep(0)
-        seq: int = await writer.write(body(f"t{i}", i), "svc")
-        return seq
-
-    async def main() -> tuple[list[int], float]:
-        try:
-            seqs = await asyncio.gather(*(late(i) for i in range(5)))
-            start = time.monotonic()
-            seqs.append(await writer.write(body("lone", 9), "svc"))
-            return seqs, time.monotonic() - start
-        finally:
-            await writer.close()
-
-    return asyncio.run(main())
 
 
 def test_a_batch_is_one_exact_chain(db: Database, db_url: str) -> None:
