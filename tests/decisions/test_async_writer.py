@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -164,34 +163,4 @@ def test_one_receipt_through_libpq_stores_what_the_psycopg_statement_stores(
     bodies = raw_sql(db_url, "SELECT body, at, actor FROM audit_log ORDER BY seq")
     assert bodies[0][0] == bodies[1][0].replace('"a2"', '"a1"') and bodies[0][1:] == bodies[1][1:]
     assert load_receipt(db, "a1")["input"] == alert["input"]
-    assert verify(db).ok
-
-
-@only_pg
-def test_receipts_arriving_turns_apart_share_a_batch_and_a_lone_one_is_not_held(
-    db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Requests read off their sockets one after the other queue their receipts a loop turn
-    or two apart: the writer gathers them into one batch; a lone receipt goes once the loop
-    has been quiet for a few turns, not after the gathering deadline."""
-    monkeypatch.setattr("clearance.audit.async_writer.GATHER_SECONDS", 60.0)
-    writer = AsyncReceiptWriter(db)
-
-    async def late(i: int) -> int:
-        for _ in range(i):  # queued i turns after the first
-            await asyncio.sleep(0)
-        return await writer.write(body(f"t{i}", i), "svc")
-
-    async def main() -> tuple[list[int], float]:
-        try:
-            seqs = await asyncio.gather(*(late(i) for i in range(5)))
-            start = time.monotonic()
-            seqs.append(await writer.write(body("lone", 9), "svc"))
-            return seqs, time.monotonic() - start
-        finally:
-            await writer.close()
-
-    seqs, lone = asyncio.run(main())
-    assert seqs == list(range(1, 7)) and writer.batches == 2 and writer.written == 6
-    assert lone < 30  # not held until the 60 s deadline
     assert verify(db).ok

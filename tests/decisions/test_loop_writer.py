@@ -149,33 +149,3 @@ def test_needs_a_sqlite_file() -> None:
     with pytest.raises(ValueError, match="SQLite database file"):
         LoopReceiptWriter(db)
     db.dispose()
-
-
-@only_sqlite
-def test_receipts_arriving_turns_apart_share_a_batch_and_a_lone_one_is_not_held(
-    db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Requests read off their sockets one after the other queue their receipts a loop turn
-    or two apart: the writer gathers them into one batch; a lone receipt goes once the loop
-    has been quiet for a few turns, not after the gathering deadline."""
-    monkeypatch.setattr("clearance.audit.loop_writer.GATHER_SECONDS", 60.0)
-    writer = LoopReceiptWriter(db)
-
-    async def late(i: int) -> int:
-        for _ in range(i):  # queued i turns after the first
-            await asyncio.sleep(0)
-        return await writer.write(body(f"t{i}", i), "svc")
-
-    async def main() -> tuple[list[int], float]:
-        try:
-            seqs = await asyncio.gather(*(late(i) for i in range(5)))
-            start = time.monotonic()
-            seqs.append(await writer.write(body("lone", 9), "svc"))
-            return seqs, time.monotonic() - start
-        finally:
-            await writer.close()
-
-    seqs, lone = asyncio.run(main())
-    assert seqs == list(range(1, 7)) and writer.batches == 2 and writer.written == 6
-    assert lone < 30  # not held until the 60 s deadline
-    assert verify(db).ok

@@ -1,10 +1,8 @@
 """Group commit of screening receipts on PostgreSQL from an asyncio event loop (the API server).
 
 :class:`AsyncReceiptWriter` does what :class:`~clearance.audit.writer.ReceiptWriter` does —
-receipts queued while a batch is being written, or while the requests already read off
-their sockets are being screened (the writer lets the loop run until a few turns in a row queue
-no receipt, at most :data:`~clearance.audit.writer.GATHER_SECONDS`), are appended together, in
-order, in one statement (:data:`~clearance.audit.writer.PG_BATCH`, or
+receipts queued while a batch is being written are appended together, in order, in one
+statement (:data:`~clearance.audit.writer.PG_BATCH`, or
 :data:`~clearance.audit.writer.PG_ONE` for one) that locks the chain head — but on the server's
 own event loop with psycopg's asynchronous connection instead of a thread. A recorded request
 then costs one database round trip that the loop waits for like any socket, and no longer two
@@ -34,14 +32,7 @@ from psycopg import generators, pq
 
 from clearance.audit.log import PG_APPEND
 from clearance.audit.receipts import PG_INDEX
-from clearance.audit.writer import (
-    GATHER_SECONDS,
-    MAX_BATCH,
-    QUIET_TURNS,
-    appended_seqs,
-    pg_row,
-    pg_statement,
-)
+from clearance.audit.writer import MAX_BATCH, appended_seqs, pg_row, pg_statement
 from clearance.db import Database
 from clearance.db.engine import DatabaseUnavailable
 
@@ -87,22 +78,8 @@ class AsyncReceiptWriter:
 
     async def _drain(self) -> None:
         while self._queue:
-            await self._gather()
             batch, self._queue = self._queue[: self.max_batch], self._queue[self.max_batch :]
             await self._write(batch)
-
-    async def _gather(self) -> None:
-        """Let the loop run until :data:`QUIET_TURNS` turns in a row queue no receipt (the
-        requests already read off their sockets have been screened), :data:`GATHER_SECONDS`
-        have passed, or a batch is full: concurrent requests then share one statement instead
-        of each sending its own while the others screen. A lone request waits a few turns."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + GATHER_SECONDS
-        seen, quiet = len(self._queue), 0
-        while quiet < QUIET_TURNS and seen < self.max_batch and loop.time() < deadline:
-            await asyncio.sleep(0)
-            quiet = quiet + 1 if len(self._queue) == seen else 0
-            seen = len(self._queue)
 
     async def _write(self, batch: list[_Pending]) -> None:
         try:

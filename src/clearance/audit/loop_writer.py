@@ -3,11 +3,9 @@
 :class:`LoopReceiptWriter` appends the receipts of recorded requests on the server's own event
 loop, with a SQLite connection of its own, instead of handing each one to the writer thread of
 :mod:`clearance.audit.writer` and waiting for the thread to hand the commit back. Receipts
-are gathered by a callback that looks once per turn of the loop until a few turns in a row
-queue none (the requests already read off their sockets have been screened; at most
-:data:`~clearance.audit.writer.GATHER_SECONDS`) and then written together: one ``BEGIN
-IMMEDIATE`` transaction, the same statements as the thread writer
-(:func:`~clearance.audit.writer.write_sqlite`), one commit.
+queued during one turn of the loop (the requests that arrived together) are written together
+by one callback scheduled with ``call_soon``: one ``BEGIN IMMEDIATE`` transaction, the same
+statements as the thread writer (:func:`~clearance.audit.writer.write_sqlite`), one commit.
 Each request then costs no thread wake-ups and no contention for the interpreter lock between
 the loop and the writer thread, which on a busy two-core machine cost more than the write.
 
@@ -32,13 +30,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
-from clearance.audit.writer import (
-    GATHER_SECONDS,
-    MAX_BATCH,
-    QUIET_TURNS,
-    receipt_writer,
-    write_sqlite,
-)
+from clearance.audit.writer import MAX_BATCH, receipt_writer, write_sqlite
 from clearance.db import Database
 
 
@@ -67,8 +59,6 @@ class LoopReceiptWriter:
         self.max_batch = max_batch
         self._queue: list[_Pending] = []
         self._scheduled = False
-        self._seen = self._quiet = 0  # the gathering batch: its size at the last turn
-        self._deadline = 0.0
         self._conn: sqlite3.Connection | None = None
         self._handed = 0  # receipts handed to the writer thread, not yet settled
         self.batches = 0  # transactions and receipts written here; receipts handed over
@@ -82,23 +72,9 @@ class LoopReceiptWriter:
         self._queue.append(_Pending(body, actor, done))
         if not self._scheduled:
             self._scheduled = True
-            self._seen, self._quiet = len(self._queue), 0
-            self._deadline = loop.time() + GATHER_SECONDS
-            loop.call_soon(self._gather, loop)
+            loop.call_soon(self._flush)
         # a caller that goes away (its future cancelled) leaves its receipt to be written
         return await done
-
-    def _gather(self, loop: asyncio.AbstractEventLoop) -> None:
-        """Once per turn of the loop: flush when :data:`QUIET_TURNS` turns in a row queued no
-        receipt (the requests already read have been screened), after :data:`GATHER_SECONDS`,
-        or when a batch is full; else look again next turn."""
-        size = len(self._queue)
-        self._quiet = self._quiet + 1 if size == self._seen else 0
-        self._seen = size
-        if self._quiet < QUIET_TURNS and size < self.max_batch and loop.time() < self._deadline:
-            loop.call_soon(self._gather, loop)
-            return
-        self._flush()
 
     def _flush(self) -> None:
         self._scheduled = False

@@ -45,10 +45,6 @@ from clearance.db.engine import DatabaseUnavailable
 from clearance.errors import ClearanceError
 
 MAX_BATCH = 200
-# The event-loop writers gather a batch until this many turns of the loop in a row queue no
-# receipt (a request read in one turn is screened two turns later), or for at most this long.
-QUIET_TURNS = 3
-GATHER_SECONDS = 0.005
 IDLE_SECONDS = 2.0  # the thread ends after this long without a receipt
 
 # psycopg parameters (%(name)s); one array per column, the rows in append order.
