@@ -108,3 +108,30 @@ def test_a_name_compared_once_scores_as_when_every_record_is_compared(
     assert sum(len(r) for r in every_record) > 500  # type: ignore[arg-type]
     assert len(calls) < unshared  # names listed twice were compared once
     assert shared == every_record
+
+
+def test_names_bounded_out_as_arrays_are_not_made_into_records(
+    screener: Screener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Common words and initials ("DE", "S.A.") bring hundreds of names; those the arrays bound
+    out are read from the index's columns, and only the names compared one by one become
+    record objects."""
+    index = screener.index
+    query = make_query("RECSERVI, DE S.A. C.V.")
+    algo = screener.algo
+    floor = algo.floor(screener.policy.threshold)
+    reached = retrieve_mod.retrieve(index, query_forms(query, algo.trust), floor=floor,
+                                    params=algo.names, retrieval=algo.retrieval,
+                                    words=algo.words)  # fmt: skip
+    made: list[int] = []
+    make = index._make_record
+
+    def counted(rec_id: int) -> object:
+        made.append(rec_id)
+        return make(rec_id)
+
+    monkeypatch.setattr(index, "_make_record", counted)
+    index.__dict__.pop("_records", None)
+    screener.screen(query, ScreenOptions(limit=50))
+    assert len(reached) > 200  # many names are reached
+    assert 0 < len(made) < len(reached) / 10

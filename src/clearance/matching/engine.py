@@ -34,7 +34,7 @@ from clearance.matching.index import (
 )
 from clearance.matching.index_build import IndexBuilder
 from clearance.matching.legalforms import warm_up_forms
-from clearance.matching.names import NameComparison, WeightedName, compare, weigh
+from clearance.matching.names import NameComparison, WeightedName, compare, weigh, word_table
 from clearance.matching.normalize import NameForm
 from clearance.matching.params import (
     NameParams,
@@ -288,9 +288,10 @@ class Screener:
                 table=index.word_info, params=self.algo.words,
             )  # fmt: skip
         weighted = [(f, _weigh_query(f.form, self.algo.names)) for f in forms]
-        pre = self._prebound(query, weighted, by_entity, sims, records, floor)
+        pre = self._prebound(query, weighted, by_entity, sims, floor)
         compared: dict[tuple[int, NameForm, bool], NameComparison] = {}  # (see _compare)
         matches: list[Match] = []
+        rec_weak = index.rec_weak
         for ent, rec_ids in by_entity.items():
             person = index.ent_schema[ent] == "person" or query.schema is Schema.PERSON
             best: tuple[float, int, QueryForm, NameComparison] | None = None
@@ -306,18 +307,20 @@ class Screener:
                         or bounds.get(r, 1.0) + self.algo.bound_slack < best[0]
                     ):
                         break  # names are tried best bound first: the rest cannot win
-                    record = records.get(r)
-                    if record is None:
-                        record = records[r] = index.record(r)
-                    comp = bounded.get(r) or self._compare(
-                        compared, form_no, qname, record, table, person, floor
-                    )
+                    comp = bounded.get(r)
+                    if comp is None:  # (a name bounded out needs no record object)
+                        record = records.get(r)
+                        if record is None:
+                            record = records[r] = index.record(r)
+                        comp = self._compare(compared, form_no, qname, record, table, person,
+                                             floor)  # fmt: skip
                     if qform.trust < 1.0:
                         comp = comp.scaled(qform.trust)
                     # Rank names as the decision will see them: a weak a.k.a. counts less, so
                     # a strong name that alerts is not hidden behind a weak one that does not.
-                    factor = alias_trust(record.weak, self.algo.features)
-                    key = comp.score * factor - (self.algo.weak_tie_break if record.weak else 0.0)
+                    weak = rec_weak[r]
+                    factor = alias_trust(weak, self.algo.features)
+                    key = comp.score * factor - (self.algo.weak_tie_break if weak else 0.0)
                     if best is None or key > best[0]:
                         best = (key, r, qform, comp)
             if (best is None or best[0] < floor) and ent not in id_hits:
@@ -354,29 +357,28 @@ class Screener:
         weighted: list[tuple[QueryForm, WeightedName]],
         by_entity: dict[int, list[int]],
         sims: dict[int, WordSimilarity],
-        records: dict[int, NameRecord],
         floor: float,
     ) -> list[dict[int, NameComparison]]:
         """Per query form: the names of its kind that cannot reach ``floor``, with the bound
-        :func:`compare` would return for them, when there are many (see :mod:`prebound`)."""
+        :func:`compare` would return for them, when there are many (see :mod:`prebound`). The
+        names are read from the index's columns: most of them are bounded out, and those need
+        no record object."""
         index = self.index
-        rec_kind = index.rec_kind
+        rec_kind, rec_tokens = index.rec_kind, index.rec_tokens
+        table = word_table(self.algo.names)
         out: list[dict[int, NameComparison]] = []
         for qform, qname in weighted:
             rec_ids = [r for rs in by_entity.values() for r in rs if rec_kind[r] == qform.kind]
             if len(rec_ids) < MIN_NAMES:
                 out.append({})
                 continue
-            names = []
-            for r in rec_ids:
-                record = records.get(r)
-                if record is None:
-                    record = records[r] = index.record(r)
-                names.append(record.name)
+            names = [rec_tokens[r] for r in rec_ids]
+            weights = [[table[w][0] for w in tokens] for tokens in names]
             query_person = query.schema is Schema.PERSON
             persons = [query_person or index.ent_schema[index.rec_entity[r]] == "person"
                        for r in rec_ids]  # fmt: skip
-            found = bound_names(qname, names, persons, sims[qform.kind], self.algo.names, floor)
+            found = bound_names(qname, names, weights, persons, sims[qform.kind], self.algo.names,
+                                floor)  # fmt: skip
             out.append({r: c for r, c in zip(rec_ids, found, strict=True) if c is not None})
         return out
 
@@ -394,7 +396,7 @@ class Screener:
             cand = Candidate(info, info.caption, None, None, None, False, explain)
         else:
             _, rec_id, qform, comp = best
-            record = records[rec_id]
+            record = records.get(rec_id) or self.index.record(rec_id)  # (bounded out: made now)
             cand = Candidate(info, record.text, record.form, qform.form, comp, record.weak, explain)
         results: list[FeatureResult] = []
         for feature in FEATURES:

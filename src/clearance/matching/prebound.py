@@ -84,20 +84,23 @@ _Rows = tuple[tuple[float, ...], ...]
 
 def bound_names(
     query: WeightedName,
-    names: Sequence[WeightedName],
+    names: Sequence[tuple[str, ...]],
+    weights: Sequence[Sequence[float]],
     persons: Sequence[bool],
     sims: WordSimilarity,
     params: NameParams,
     min_score: float,
 ) -> list[NameComparison | None]:
-    """For each of ``names``: the comparison :func:`~clearance.matching.names.compare` returns
-    when the name's bound trails ``min_score`` (an upper bound, no pairs), else ``None`` (the
-    name is to be compared). ``persons``: whether each name is compared as a person's."""
+    """For each of ``names`` (listed names' words, with their ``weights`` as
+    :class:`~clearance.matching.names.WeightedName` has them): the comparison
+    :func:`~clearance.matching.names.compare` returns when the name's bound trails
+    ``min_score`` (an upper bound, no pairs), else ``None`` (the name is to be compared).
+    ``persons``: whether each name is compared as a person's."""
     out: list[NameComparison | None] = [None] * len(names)
     q_words = query.form.tokens
     nq = len(q_words)
     words = sims.params
-    todo = [i for i, name in enumerate(names) if name.form.tokens]  # (no words: compare)
+    todo = [i for i, name in enumerate(names) if name]  # (no words: compare)
     if nq == 0 or not todo:
         return out
     columns = sims.columns
@@ -106,13 +109,13 @@ def bound_names(
     starts: list[int] = []
     for i in todo:
         starts.append(len(flat))
-        flat += [columns[w] for w in names[i].form.tokens]
-        c_weights += names[i].weights
+        flat += [columns[w] for w in names[i]]
+        c_weights += weights[i]
     lengths = np.diff([*starts, len(flat)])
     matrix = np.array([sims.rows[w] for w in q_words], dtype=np.float64)[:, flat]
     # Pairs that may not be paired count nothing: below the least similarity, and in an
     # organisation's name an initial with a word unless they are the same (as _word_pairs).
-    c_single = np.array([len(w) == 1 for i in todo for w in names[i].form.tokens])
+    c_single = np.array([len(w) == 1 for i in todo for w in names[i]])
     q_single = np.array([len(w) == 1 for w in q_words])
     person = np.repeat(np.array([persons[i] for i in todo], dtype=bool), lengths)
     allowed = (matrix >= words.min_word_sim) & (
@@ -136,12 +139,12 @@ def bound_names(
     if not len(low):
         return out
     joiner = _Joins(q_words, words.merge_sim, sim_rows(words))
-    vetoed = _joinable(joiner, [names[todo[k]].form.tokens for k in low.tolist()],
+    vetoed = _joinable(joiner, [names[todo[k]] for k in low.tolist()],
                        [persons[todo[k]] for k in low.tolist()])  # fmt: skip
     q_short = code_slip_words(q_words, sims.listed, params)  # (see names._code_slip)
     typed = query.form.script == LATIN
     for k, veto in zip(low.tolist(), vetoed, strict=True):
-        c_words = names[todo[k]].form.tokens
+        c_words = names[todo[k]]
         if q_short and not persons[todo[k]] and not veto:
             veto = code_slip_possible(q_short, c_words, params, typed=typed)
         if not veto and not persons[todo[k]]:
