@@ -89,6 +89,26 @@ def _near(
             found[key_id] = sim
 
 
+def _dropped(index: NameIndex, base: str, found: dict[int, float], words: WordParams) -> None:
+    """Listed words one letter longer than a short query word ("GOD" / GOLD, "ZPP" / ZNPP),
+    at the similarity the scorer gives them (a listed query word reaches no slips, and a word
+    this short has no deletion neighbourhood of its own): the bound stays a bound."""
+    near = [k for k in index.neighbours_of([base]) if k not in found]
+    if not near:
+        return
+    cut = len(_PREFIX[KIND_LATIN])
+    word = base[cut:]
+    texts, rows = index.key_texts, sim_rows(words)
+    size = len(word) + 1
+    for key_id in near:
+        other = texts[key_id][cut:]
+        sim = word_sim(1, size, rows)
+        if min(size - 1, len(other)) >= words.doubled_min_length and doubled(word, other):
+            sim = max(sim, words.doubled_sim)  # ("GOD" / GOOD)
+        if sim >= words.min_word_sim:
+            found[key_id] = sim
+
+
 def _word_keys(
     index: NameIndex, word: str, kind: int, params: RetrievalParams, words: WordParams
 ) -> dict[int, float]:
@@ -117,6 +137,8 @@ def _word_keys(
         _near(index, "p:", plain, found, params.sound_near_scale, words)
     if len(word) >= params.near_min_length:
         _near(index, prefix, word, found, 1.0, words)
+    elif len(word) >= params.dropped_min_length:
+        _dropped(index, prefix + word, found, words)
     if alt != word and len(alt) >= params.near_min_length:
         # ... and one edit from it, as the scorer compares it ("Skheikkhneyad" read back as
         # "Sheikhneyad" is one letter from SHEIKHNEJAD)
