@@ -52,17 +52,19 @@ def test_a_letter_dropped_from_a_five_letter_name_is_a_slip_when_the_rest_agrees
 @pytest.mark.parametrize(
     ("query", "kind"),
     [("sena Ltd", "organization"), ("KORY SHIPPING BANK", "organization"),
-     ("Kory", "person"), ("KORY BANK", "organization")],
+     ("Kory", "person"), ("KORY BANK", "organization"), ("Lind BV", "organization"),
+     ("Kaula LLC", "organization")],
 )  # fmt: skip
 def test_a_longer_dropped_letter_is_no_slip_when_more_differs(query: str, kind: str) -> None:
     """A "sena Ltd" is not SENAT SHIPPING LIMITED (a word is left over), nor "KORY SHIPPING
-    BANK" KORYO BANK; a person's one name with a letter dropped is another person's; and a
-    query word the lists hold ("KORY" when KORY TRADING is listed) is a name of its own."""
-    listed = ["SENAT SHIPPING LIMITED", "KORYO BANK", "KORY TRADING"]
+    BANK" KORYO BANK, nor "Lind BV" LINDA (the legal forms differ); a letter added is no such
+    slip ("Kaula LLC" / KALA LIMITED); a person's one name with a letter dropped is another
+    person's; a query word the lists hold ("KORY" of KORY TRADING) is a name of its own."""
+    listed = ["SENAT SHIPPING LIMITED", "KORYO BANK", "KORY TRADING", "LINDA", "KALA LIMITED"]
     if kind == "person":
         listed = ["KORYO"]
     got = alerted(listed, query, kind)
-    assert not got & {"SENAT SHIPPING LIMITED", "KORYO BANK", "KORYO"}
+    assert not got & {"SENAT SHIPPING LIMITED", "KORYO BANK", "KORYO", "LINDA", "KALA LIMITED"}
 
 
 def test_other_onset() -> None:

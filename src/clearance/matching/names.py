@@ -246,8 +246,10 @@ def compare(
         pair_initial_runs(q_words, c_words, q_used, c_used, pairs)  # "cmv" / "C.M.V."
         pair_code_slip(q_words, c_words, q_used, c_used, pairs, sims.listed, params,
                        typed=query.form.script == LATIN)  # fmt: skip
-    # (a company's name: "KORY BANK" / KORYO BANK is a slip, "Kory" / KORYO another person)
+    # (a company's name, legal forms and all: "KORY BANK" / KORYO BANK is a slip, "Kory" /
+    # KORYO another person, "Lind BV" / LINDA another name)
     whole = (not person and all(q_used) and all(c_used)
+             and query.form.forms == candidate.form.forms
              and close_pairs(pairs, params) >= len(pairs) - 1)  # fmt: skip
     matched, total = _paired_weight(query, candidate, pairs, syllabic, params, sims.listed,
                                     whole)  # fmt: skip

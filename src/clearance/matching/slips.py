@@ -152,13 +152,14 @@ def is_slip(a: str, b: str, params: NameParams, *, typed: bool = True, whole: bo
     added or dropped ("ZET"/ZEST, "TIA"/TIVA); not one letter changed ("Tom" is not "Too").
     The shorter word has ``params.slip_min_length`` letters or more, and a letter added or
     dropped ``params.slip_short_length`` or fewer (in a longer word the near-miss counts as
-    it is: "Sena" is not SENAT), or ``params.slip_whole_length`` when the rest of both names
-    agrees (``whole``: "KORY BANK" / KORYO BANK)."""
+    it is: "Sena" is not SENAT), or a letter dropped from the listed word when it has
+    ``params.slip_whole_length`` letters or fewer without it and the rest of both names agrees
+    (``whole``: "KORY BANK" / KORYO BANK; "Kaula LLC" is not KALA LIMITED)."""
     size, other = len(a), len(b)
     shorter = min(size, other)
     if shorter < params.slip_min_length or abs(size - other) > 1:
         return False
-    longest = params.slip_whole_length if whole else params.slip_short_length
+    longest = params.slip_whole_length if whole and size < other else params.slip_short_length
     if size != other and (not typed or shorter > longest):
         return False
     if OSA.distance(a, b, score_cutoff=1) != 1:
