@@ -88,3 +88,15 @@ def test_a_syllable_with_another_initial_consonant_is_another_character(
     another character, not a spelling of it (k/g, ch/j are spellings of one)."""
     assert alerted([other], query, "person") == set()
     assert alerted([same], query, "person") == {same}
+
+
+@pytest.mark.parametrize("query", ["碁宏", "碁宏有限公司", "qi hong", "QI HONG LIMITED"])
+def test_a_chinese_syllable_is_no_misspelt_legal_form(query: str) -> None:
+    """碁宏 is read "qi hong": 宏 is a character of the name, not the Brazilian form ONG with
+    a letter added, so the name is not QI GROUP LIMITED's "Qi" with a form."""
+    assert alerted(["QI GROUP LIMITED", "HONG XUN"], query) == set()
+    assert alerted(["QI HONG LIMITED"], query) == {"QI HONG LIMITED"}
+
+
+def test_a_latin_company_name_keeps_its_misspelt_form() -> None:
+    assert alerted(["UMATEX JSC"], "UMATEX SJC") == {"UMATEX JSC"}
