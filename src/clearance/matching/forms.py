@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from clearance.matching.arabic_names import all_vowelled
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
+from clearance.matching.names import syllable_name
 from clearance.matching.normalize import (
     NameForm,
     analyse,
@@ -20,7 +21,6 @@ from clearance.matching.normalize import (
     skeleton,
     slavic_readings,
 )
-from clearance.matching.names import syllable_name
 from clearance.matching.params import TrustParams
 from clearance.matching.query import Query
 from clearance.matching.retrieve import QueryForm
