@@ -36,6 +36,13 @@ def test_a_listed_three_letter_word_reaches_the_word_it_drops_a_letter_of(
     assert alerted([listed, *others], query) == {listed}
 
 
+def test_a_persons_three_letter_syllable_does_not_reach_a_longer_one() -> None:
+    """In a person's name a listed three-letter word one letter short of another is mostly a
+    syllable of another name ("jia" is not "jiao"): retrieval leaves it as it was."""
+    assert alerted(["WEI, Jiao", "LI, Jia"], "wei jia", "person") == set()
+    assert alerted(["WEI, Jiao", "LI, Jia"], "WEI JIA", "organization") == {"WEI, Jiao"}
+
+
 @pytest.mark.parametrize(
     ("query", "listed"),
     [("KORY BANK", "KORYO BANK"), ("MILU SA", "MILUR SA"), ("HDRI TRUST", "HIDRI TRUST"),

@@ -110,8 +110,9 @@ class RetrievalParams:
     phonetic_key_sim: float = 0.95  # a name reached through a word's phonetic key
     sound_near_scale: float = 0.97  # a name one edit away in sound, scaled by this
     near_min_length: int = 4  # letters a word needs to reach names one edit away
-    dropped_min_length: int = 3  # ... and a shorter word to reach the listed words it is with
-    # one letter dropped ("MOKU GOD" / MOKU GOLD), at the similarity the scorer gives them
+    dropped_min_length: int = 3  # ... and a shorter word of a query that is not a person's to
+    # reach the listed words it is with one letter dropped ("MOKU GOD" / MOKU GOLD), at the
+    # similarity the scorer gives them
     rare_reach: int = 40  # records: below this, a query with an unreached word lowers its floor
     rare_floor: float = 0.3  # ... by this much, and not below this
     max_records: int = 2000  # the records retrieved with the best bounds are kept
