@@ -53,7 +53,7 @@ from clearance.model import Entity, Schema
 from clearance.settings import MatchingPolicy
 
 ALGORITHM = "clearance-logic"
-ALGORITHM_RELEASE = "1.9"
+ALGORITHM_RELEASE = "1.10"
 
 
 @dataclass(frozen=True, slots=True)

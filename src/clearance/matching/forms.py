@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from clearance.matching.arabic_names import all_vowelled
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
+from clearance.matching.names import syllable_name
 from clearance.matching.normalize import (
     NameForm,
     analyse,
@@ -25,7 +26,7 @@ from clearance.matching.query import Query
 from clearance.matching.retrieve import QueryForm
 from clearance.matching.slips import glued_form_reading, misspelt_form_reading
 from clearance.model import Schema
-from clearance.scripts import ARABIC, LATIN, detect_script
+from clearance.scripts import ARABIC, HAN, HANGUL, LATIN, detect_script
 
 Skeleton = Callable[[str, str], str]
 DEFAULT_TRUST = TrustParams()
@@ -98,7 +99,11 @@ def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[Q
                     out.append(QueryForm(form, kind, part_trust))
             elif spelled is not None:  # the skeleton of a new spelled form
                 out.append(QueryForm(form, kind, _skeleton_trust(form, *spelled, trust)))
-    if schema is not Schema.PERSON and out and out[0].kind == KIND_LATIN:
+    if (schema is not Schema.PERSON and out and out[0].kind == KIND_LATIN
+            and out[0].form.script not in (HAN, HANGUL)
+            and not syllable_name(out[0].form.tokens)):  # fmt: skip
+        # (a name of Chinese or Korean syllables, read from Han or Hangul or typed, has no
+        # misspelt Latin legal form: 碁宏, "qi hong", is no "Qi" ONG)
         # "Umatex SJC": the name with a misspelt legal form read as the form
         reading = misspelt_form_reading(out[0].form)
         if reading is not None and reading not in seen:

@@ -38,6 +38,7 @@ from clearance.matching.vocab import (
     WADE_GILES_SYLLABLES,
     is_patronymic,
     other_nasal,
+    other_onset,
     vowel_onset,
 )
 from clearance.matching.wordsim import WordSimilarity, word_sim
@@ -245,7 +246,13 @@ def compare(
         pair_initial_runs(q_words, c_words, q_used, c_used, pairs)  # "cmv" / "C.M.V."
         pair_code_slip(q_words, c_words, q_used, c_used, pairs, sims.listed, params,
                        typed=query.form.script == LATIN)  # fmt: skip
-    matched, total = _paired_weight(query, candidate, pairs, syllabic, params, sims.listed)
+    # (a company's name, legal forms and all: "KORY BANK" / KORYO BANK is a slip, "Kory" /
+    # KORYO another person, "Lind BV" / LINDA another name)
+    whole = (not person and all(q_used) and all(c_used)
+             and query.form.forms == candidate.form.forms
+             and close_pairs(pairs, params) >= len(pairs) - 1)  # fmt: skip
+    matched, total = _paired_weight(query, candidate, pairs, syllabic, params, sims.listed,
+                                    whole)  # fmt: skip
     conflict = not person and not all(q_used) and not all(c_used)
     total = _add_unpaired_query(total, query, q_used, params, conflict, person,
                                 syllabic or typed)  # fmt: skip
@@ -286,6 +293,11 @@ def compare(
     if number_conflict:
         score *= params.number_conflict_factor
     return NameComparison(min(1.0, score), pairs, q_words, c_words, q_used, c_used, number_conflict)
+
+
+def close_pairs(pairs: list[tuple[int, int, float, int, int]], params: NameParams) -> int:
+    """How many of ``pairs`` agree closely (``params.supported_sim``)."""
+    return sum(1 for _, _, sim, _, _ in pairs if sim >= params.supported_sim)
 
 
 def _code_slip(
@@ -392,8 +404,10 @@ def _paired_weight(
     syllabic: bool,
     params: NameParams,
     listed: Container[str],
+    whole: bool = False,
 ) -> tuple[float, float]:
-    """The agreement and the weight of the paired words."""
+    """The agreement and the weight of the paired words (``whole``: every word of both names
+    paired, all but one closely)."""
     qw, cw = query.weights, candidate.weights
     single = query.strong == 1 and candidate.strong == 1
     matched = 0.0
@@ -403,16 +417,19 @@ def _paired_weight(
             # One distinctive word each: a near-miss on it is the whole name being different,
             # unless it is a typing slip (see slips.single_word_sim).
             sim = single_word_sim(query.form.tokens[qi], candidate.form.tokens[cj], sim,
-                                  listed, params, typed=query.form.script == LATIN)  # fmt: skip
+                                  listed, params, typed=query.form.script == LATIN,
+                                  whole=whole)  # fmt: skip
         elif (single or syllabic) and sim < params.distinctive_sim and qw[qi] >= 1.0:
             # In Chinese or Korean a word is one syllable, and a syllable one letter off
             # ("hyon"/"hyok", "chen"/"cheng") is another character; one that starts with a
             # consonant where the other starts with a vowel or y/w ("yong"/"jong", 영/종,
             # "yong"/"myong", 영/명) is another character in every romanisation, as is one
-            # that ends in -n where the other ends in -ng ("chen"/"cheng", 陈/成).
+            # that ends in -n where the other ends in -ng ("chen"/"cheng", 陈/成), or starts
+            # with a consonant no romanisation writes for the other's ("myong"/"pyong", 명/평).
             q_syl, c_syl = query.form.tokens[qi], candidate.form.tokens[cj]
             other = syllabic and (vowel_onset(q_syl) != vowel_onset(c_syl)
-                                  or other_nasal(q_syl, c_syl))  # fmt: skip
+                                  or other_nasal(q_syl, c_syl)
+                                  or other_onset(q_syl, c_syl))  # fmt: skip
             sim = 0.0 if other else max(0.0, 2 * sim - 1.0)
         # A paired word weighs what the lighter side says: a misspelt "Gropu" is still the
         # low-information "Group", an initial is still only an initial.

@@ -95,6 +95,9 @@ class NameParams:
     slip_min_length: int = 2  # letters the shorter word of a slip has at least (a letter
     # dropped from or doubled in a three- or two-letter code: "MM SARL" / MMT, "RRF" / RF)
     slip_short_length: int = 3  # ... and at most, for a letter added or dropped
+    slip_whole_length: int = 4  # ... or at most this many, for a letter the query drops, when
+    # every other word and the legal forms of both names agree and no word is left over ("KORY
+    # BANK" / KORYO BANK, "MILU SA" / MILUR SA; not "sena Ltd" / SENAT SHIPPING LIMITED)
     listed_word_miss: float = 0.5  # share a near-miss keeps when the query word is listed itself
     leftover_sim: float = 0.3  # the one word left on each side pairs from this similarity ...
     leftover_support: int = 2  # ... when this many other words agree closely (supported_sim)
@@ -107,6 +110,9 @@ class RetrievalParams:
     phonetic_key_sim: float = 0.95  # a name reached through a word's phonetic key
     sound_near_scale: float = 0.97  # a name one edit away in sound, scaled by this
     near_min_length: int = 4  # letters a word needs to reach names one edit away
+    dropped_min_length: int = 3  # ... and a shorter word of a query that is not a person's to
+    # reach the listed words it is with one letter dropped ("MOKU GOD" / MOKU GOLD), at the
+    # similarity the scorer gives them
     rare_reach: int = 40  # records: below this, a query with an unreached word lowers its floor
     rare_floor: float = 0.3  # ... by this much, and not below this
     max_records: int = 2000  # the records retrieved with the best bounds are kept

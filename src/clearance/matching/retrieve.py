@@ -35,6 +35,7 @@ from clearance.matching.wordsim import doubled, similarity_rows, swapped, word_s
 _osa = OSA.distance
 _BOUND_MARGIN = 8 * float(np.finfo(np.float32).eps)  # a few float32 roundings (not a weight)
 _PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}
+_DROPPED_KIND = 8  # (a kind of its own in the word memo: a company's short word, see word_records)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +90,32 @@ def _near(
             found[key_id] = sim
 
 
+def _dropped(index: NameIndex, base: str, found: dict[int, float], words: WordParams) -> None:
+    """Listed words one letter longer than a short query word ("GOD" / GOLD, "ZPP" / ZNPP),
+    at the similarity the scorer gives them (a listed query word reaches no slips, and a word
+    this short has no deletion neighbourhood of its own): the bound stays a bound."""
+    near = [k for k in index.neighbours_of([base]) if k not in found]
+    if not near:
+        return
+    cut = len(_PREFIX[KIND_LATIN])
+    word = base[cut:]
+    texts, rows = index.key_texts, sim_rows(words)
+    size = len(word) + 1
+    for key_id in near:
+        other = texts[key_id][cut:]
+        sim = word_sim(1, size, rows)
+        if min(size - 1, len(other)) >= words.doubled_min_length and doubled(word, other):
+            sim = max(sim, words.doubled_sim)  # ("GOD" / GOOD)
+        if sim >= words.min_word_sim:
+            found[key_id] = sim
+
+
 def _word_keys(
-    index: NameIndex, word: str, kind: int, params: RetrievalParams, words: WordParams
-) -> dict[int, float]:
-    """Index keys (ids) for one query word with the similarity each stands for."""
+    index: NameIndex, word: str, kind: int, params: RetrievalParams, words: WordParams,
+    dropped: bool = False,
+) -> dict[int, float]:  # fmt: skip
+    """Index keys (ids) for one query word with the similarity each stands for (``dropped``:
+    a short word also reaches the listed words one letter longer, see :func:`_dropped`)."""
     vocab = index.vocab
     prefix = _PREFIX[kind]
     found: dict[int, float] = {}
@@ -117,6 +140,8 @@ def _word_keys(
         _near(index, "p:", plain, found, params.sound_near_scale, words)
     if len(word) >= params.near_min_length:
         _near(index, prefix, word, found, 1.0, words)
+    elif dropped:
+        _dropped(index, prefix + word, found, words)
     if alt != word and len(alt) >= params.near_min_length:
         # ... and one edit from it, as the scorer compares it ("Skheikkhneyad" read back as
         # "Sheikhneyad" is one letter from SHEIKHNEJAD)
@@ -210,19 +235,25 @@ _Hit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]
 
 
 def word_records(
-    index: NameIndex, word: str, kind: int, params: RetrievalParams, words: WordParams
-) -> _Hit | None:
-    """Records reachable from one query word, with the best similarity for each.
+    index: NameIndex, word: str, kind: int, params: RetrievalParams, words: WordParams,
+    company: bool = False,
+) -> _Hit | None:  # fmt: skip
+    """Records reachable from one query word, with the best similarity for each (``company``:
+    of a query that is not a person's, whose three-letter words also reach the listed words
+    one letter longer: "MOKU GOD" / MOKU GOLD; in a person's name such a word is mostly a
+    syllable of another name, "wei jia" / WEI Jiao, and is left as it was).
 
     Memoised per index: names repeat across queries (common given names and surnames), and a
     whole customer book screened in batch repeats them far more.
     """
     cache = index.word_hits
-    key = (kind, word)
+    dropped = (company and kind == KIND_LATIN
+               and params.dropped_min_length <= len(word) < params.near_min_length)  # fmt: skip
+    key = (kind + _DROPPED_KIND if dropped else kind, word)
     found, hit = cache.get(key)
     if found:
         return hit
-    keys = _word_keys(index, word, kind, params, words)
+    keys = _word_keys(index, word, kind, params, words, dropped)
     hit = _best_per_record(index, keys) if keys else None
     cache.put(key, hit)
     return hit
@@ -243,7 +274,7 @@ def repeat_records(
     cache = index.word_hits
     key = (-1 - kind, word)  # (a kind of its own in the memo: each record's best similarities)
     found, slots = cache.get(key)
-    if not found or slots is None:
+    if not found or slots is None or slots[0] is not hit[0]:  # (a company's hit is another)
         slots = hit[0], _slots(index, word, kind, hit, params, words)
         cache.put(key, slots)
     sims = slots[1][:, min(copy, _COPIES) - 1]  # (the c-th best is at most the 4th best)
@@ -295,6 +326,7 @@ def _form_hits(
     params: RetrievalParams,
     words: WordParams,
     least: float,
+    company: bool = False,
 ) -> tuple[list[_Part], bool]:
     """Records each word of a query form reaches, with the similarity and the word's weight,
     run-together pairs of words included; and whether a word of four or more letters reached
@@ -307,7 +339,7 @@ def _form_hits(
     for i, word in enumerate(tokens):
         if len(word) < 2:
             continue  # initials are scored, not retrieved
-        hit = word_records(index, word, qform.kind, params, words)
+        hit = word_records(index, word, qform.kind, params, words, company)
         copy = copies[word] = copies.get(word, 0) + 1
         if hit is not None and copy > 1:
             # Words pair one to one: a second copy of a word only counts for the names where
@@ -359,7 +391,8 @@ def retrieve(
         # to pair (:func:`~clearance.matching.slips.pair_leftovers`).
         leftover = len(tokens) > params.leftover_support
         least = min(params.leftover_sim, words.min_word_sim) if leftover else words.min_word_sim
-        parts, unreached = _form_hits(index, qform, weights, retrieval, words, least)
+        parts, unreached = _form_hits(index, qform, weights, retrieval, words, least,
+                                      not person)  # fmt: skip
         if not parts:
             continue
         # Initials and unretrieved words can still match: credit their weight to every name.

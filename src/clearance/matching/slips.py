@@ -129,33 +129,38 @@ def single_word_sim(
     params: NameParams,
     *,
     typed: bool = True,
+    whole: bool = False,
 ) -> float:
     """How far a near-miss (``sim`` under ``params.distinctive_sim``) counts when each name
     has one distinctive word: mostly it makes the names different (``2 * sim - 1``); a typing
-    slip (:func:`is_slip`, ``typed``: in a query typed in Latin letters) in a word the lists
-    do not hold counts ``params.slip_sim``; a query word the lists hold is a name of its own,
-    and a near-miss on it counts ``params.listed_word_miss`` of that."""
+    slip (:func:`is_slip`, ``typed``: in a query typed in Latin letters; ``whole``: the rest
+    of both names agrees) in a word the lists do not hold counts ``params.slip_sim``; a query
+    word the lists hold is a name of its own, and a near-miss on it counts
+    ``params.listed_word_miss`` of that."""
     different = max(0.0, 2 * sim - 1.0)
     if query_word in listed:
         return different * params.listed_word_miss
-    if is_slip(query_word, listed_word, params, typed=typed):
+    if is_slip(query_word, listed_word, params, typed=typed, whole=whole):
         return max(different, params.slip_sim)
     return different
 
 
-def is_slip(a: str, b: str, params: NameParams, *, typed: bool = True) -> bool:
+def is_slip(a: str, b: str, params: NameParams, *, typed: bool = True, whole: bool = False) -> bool:
     """``a`` and ``b`` are one typing slip apart: two adjacent letters swapped, or, in a short
     word of a query typed in Latin letters (not one read from a script: "jrmt", عجرمة, is
     not JMT), one letter
     added or dropped ("ZET"/ZEST, "TIA"/TIVA); not one letter changed ("Tom" is not "Too").
     The shorter word has ``params.slip_min_length`` letters or more, and a letter added or
     dropped ``params.slip_short_length`` or fewer (in a longer word the near-miss counts as
-    it is: "Sena" is not SENAT)."""
+    it is: "Sena" is not SENAT), or a letter dropped from the listed word when it has
+    ``params.slip_whole_length`` letters or fewer without it and the rest of both names agrees
+    (``whole``: "KORY BANK" / KORYO BANK; "Kaula LLC" is not KALA LIMITED)."""
     size, other = len(a), len(b)
     shorter = min(size, other)
     if shorter < params.slip_min_length or abs(size - other) > 1:
         return False
-    if size != other and (not typed or shorter > params.slip_short_length):
+    longest = params.slip_whole_length if whole and size < other else params.slip_short_length
+    if size != other and (not typed or shorter > longest):
         return False
     if OSA.distance(a, b, score_cutoff=1) != 1:
         return False

@@ -310,3 +310,27 @@ def other_nasal(one: str, other: str) -> bool:
     if len(one) > len(other):
         one, other = other, one
     return one.endswith("n") and other == one + "g"
+
+
+def other_onset(one: str, other: str) -> bool:
+    """Two romanised syllables that both start with a consonant no romanisation writes for
+    the other ("myong" 명 / "pyong" 평, "kyong" 경 / "myong"): another character. Spellings
+    of one consonant are kept together (k/g, p/b, t/d, r/l/n, and ch/j/zh/q/x/s/ts/hs for the
+    affricates and sibilants of pinyin, Wade-Giles and the Korean systems; pinyin r is
+    Wade-Giles j)."""
+    a, b = _onset_class(one), _onset_class(other)
+    return a != b and "" not in (a, b) and {one[:1], other[:1]} != {"r", "j"}
+
+
+def _onset_class(syllable: str) -> str:
+    """The class of a syllable's initial consonant ("" for a vowel or y/w onset)."""
+    first = syllable[:1]
+    if first in _VOWEL_ONSETS:
+        return ""
+    if syllable[:2] in ("hs", "ts", "tz", "tc"):
+        return "s"
+    return _ONSET_CLASSES.get(first, first)
+
+
+_ONSET_CLASSES = {"g": "k", "b": "p", "d": "t", "r": "l", "n": "l", "c": "s", "j": "s",
+                  "z": "s", "q": "s", "x": "s"}  # fmt: skip

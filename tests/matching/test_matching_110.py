@@ -1,0 +1,109 @@
+"""Matching 1.10 (round two, sixth pass): each class with a case that fails without its change."""
+
+from __future__ import annotations
+
+import pytest
+
+from clearance.matching.engine import ALGORITHM_RELEASE, Screener
+from clearance.matching.query import ScreenOptions, make_query
+from clearance.matching.vocab import other_onset
+from clearance.settings import MatchingPolicy
+from tests.matching.factory import e
+
+
+def alerted(listed: list[str], query: str, kind: str = "organization") -> set[str]:
+    entities = [e(kind, name, source_id=str(i)) for i, name in enumerate(listed)]
+    screener = Screener.build(entities, MatchingPolicy(screen_cache=0))
+    result = screener.screen(make_query(query, type=kind), ScreenOptions(limit=5))
+    return {listed[int(m.source_id)] for m in result.matches if m.alert}
+
+
+def test_release() -> None:
+    assert ALGORITHM_RELEASE == "1.10"
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("MOKU GOD", "MOKU GOLD"), ("EO ZPP", "EO ZNPP"), ("FAA MOWJ", "FANA MOWJ")],
+)
+def test_a_listed_three_letter_word_reaches_the_word_it_drops_a_letter_of(
+    query: str, listed: str
+) -> None:
+    """A three-letter query word the lists hold ("GOD", "ZPP", "FAA": other names have
+    them) is compared with a listed four-letter word one letter longer at 0.5, so the two-word
+    name scores 0.75: retrieval must reach that name, not stop at a bound of 0.5."""
+    others = ["PARTY OF GOD", "ZPP OOO", "EP-FAA"]
+    assert alerted([listed, *others], query) == {listed}
+
+
+def test_a_persons_three_letter_syllable_does_not_reach_a_longer_one() -> None:
+    """In a person's name a listed three-letter word one letter short of another is mostly a
+    syllable of another name ("jia" is not "jiao"): retrieval leaves it as it was."""
+    assert alerted(["WEI, Jiao", "LI, Jia"], "wei jia", "person") == set()
+    assert alerted(["WEI, Jiao", "LI, Jia"], "WEI JIA", "organization") == {"WEI, Jiao"}
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("KORY BANK", "KORYO BANK"), ("MILU SA", "MILUR SA"), ("HDRI TRUST", "HIDRI TRUST"),
+     ("CMEX, S.A.", "CIMEX, S.A."), ("ROMK S.A.", "ROMIK S.A.")],
+)  # fmt: skip
+def test_a_letter_dropped_from_a_five_letter_name_is_a_slip_when_the_rest_agrees(
+    query: str, listed: str
+) -> None:
+    """One letter dropped from the one distinctive word of a company's name, the rest of both
+    names agreeing word for word and nothing left over, is a typing slip."""
+    assert alerted([listed, "SENAT SHIPPING LIMITED"], query) == {listed}
+
+
+@pytest.mark.parametrize(
+    ("query", "kind"),
+    [("sena Ltd", "organization"), ("KORY SHIPPING BANK", "organization"),
+     ("Kory", "person"), ("KORY BANK", "organization"), ("Lind BV", "organization"),
+     ("Kaula LLC", "organization")],
+)  # fmt: skip
+def test_a_longer_dropped_letter_is_no_slip_when_more_differs(query: str, kind: str) -> None:
+    """A "sena Ltd" is not SENAT SHIPPING LIMITED (a word is left over), nor "KORY SHIPPING
+    BANK" KORYO BANK, nor "Lind BV" LINDA (the legal forms differ); a letter added is no such
+    slip ("Kaula LLC" / KALA LIMITED); a person's one name with a letter dropped is another
+    person's; a query word the lists hold ("KORY" of KORY TRADING) is a name of its own."""
+    listed = ["SENAT SHIPPING LIMITED", "KORYO BANK", "KORY TRADING", "LINDA", "KALA LIMITED"]
+    if kind == "person":
+        listed = ["KORYO"]
+    got = alerted(listed, query, kind)
+    assert not got & {"SENAT SHIPPING LIMITED", "KORYO BANK", "KORYO", "LINDA", "KALA LIMITED"}
+
+
+def test_other_onset() -> None:
+    assert other_onset("myong", "pyong") and other_onset("kyong", "myong")
+    spellings = [("kyong", "gyong"), ("ren", "jen"), ("zhang", "chang"), ("xue", "hsueh"),
+                 ("ri", "li"), ("tsai", "cai"), ("yong", "jong")]  # fmt: skip
+    for one, other in spellings:
+        assert not other_onset(one, other), (one, other)
+
+
+@pytest.mark.parametrize(
+    ("query", "other", "same"),
+    [("李明哲", "RI, Pyong Chol", "RI, Myong Chol"), ("이경수", "Myong Su RI", "Kyong Su RI"),
+     ("이명수", "Kyong Su RI", "Myong Su RI")],
+)  # fmt: skip
+def test_a_syllable_with_another_initial_consonant_is_another_character(
+    query: str, other: str, same: str
+) -> None:
+    """明 / 명 is "myong" in every romanisation, 平 / 평 "pyong": in a name read from Han or
+    Hangul, a syllable whose initial consonant no romanisation writes for the listed one's is
+    another character, not a spelling of it (k/g, ch/j are spellings of one)."""
+    assert alerted([other], query, "person") == set()
+    assert alerted([same], query, "person") == {same}
+
+
+@pytest.mark.parametrize("query", ["碁宏", "碁宏有限公司", "qi hong", "QI HONG LIMITED"])
+def test_a_chinese_syllable_is_no_misspelt_legal_form(query: str) -> None:
+    """碁宏 is read "qi hong": 宏 is a character of the name, not the Brazilian form ONG with
+    a letter added, so the name is not QI GROUP LIMITED's "Qi" with a form."""
+    assert alerted(["QI GROUP LIMITED", "HONG XUN"], query) == set()
+    assert alerted(["QI HONG LIMITED"], query) == {"QI HONG LIMITED"}
+
+
+def test_a_latin_company_name_keeps_its_misspelt_form() -> None:
+    assert alerted(["UMATEX JSC"], "UMATEX SJC") == {"UMATEX JSC"}
