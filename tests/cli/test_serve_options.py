@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 import uvicorn
 
+from clearance.cli import serve_workers
 from tests.cli.conftest import Invoke
 
 
@@ -18,6 +19,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
         monkeypatch.setenv(key, "-")  # serve sets these for its workers: restored afterwards
         monkeypatch.delenv(key)
     monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: seen.append(kwargs))
+    monkeypatch.setattr(serve_workers, "serve", lambda *args, **kwargs: seen.append(kwargs))
     return seen
 
 
