@@ -24,6 +24,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -149,6 +150,36 @@ def cpu_split(before: dict[int, float], after: dict[int, float]) -> str:
     return " / ".join(f"{100 * v / total:.0f} %" for v in sorted(used.values(), reverse=True))
 
 
+def connections_per_process(pids: set[int], port: int) -> list[int]:
+    """Established connections on local ``port`` held by each of ``pids`` (most first; Linux)."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "01":
+                inodes.add(f"socket:[{fields[9]}]")
+    counts = []
+    for pid in pids:
+        try:
+            held = sum(1 for fd in Path(f"/proc/{pid}/fd").iterdir() if _link(fd) in inodes)
+        except OSError:
+            continue
+        if held:
+            counts.append(held)
+    return sorted(counts, reverse=True)
+
+
+def _link(fd: Path) -> str:
+    try:
+        return os.readlink(fd)
+    except OSError:
+        return ""
+
+
 def lua_script(
     payloads: list[str], path: str, key: str, args: argparse.Namespace, rate: float, pace: str
 ) -> str:
@@ -186,10 +217,20 @@ def run_wrk(
     cmd = [wrk, f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s"]
     cmd += ["--timeout", "10s", "-s", str(script), url]
     before = tree_cpu(server_pid) if server_pid else {}
+    conns: list[int] = []
     try:
         with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
             proc = subprocess.Popen(cmd, stdout=out, stderr=err)
+            if server_pid:  # how wrk's connections are spread over the server's workers
+                port, pid = int(url.rsplit(":", 1)[1].split("/")[0]), server_pid
+                sample = threading.Timer(
+                    min(2.0, args.duration / 2),
+                    lambda: conns.extend(connections_per_process(set(tree_cpu(pid)), port)),
+                )
+                sample.start()
             _, status, usage = os.wait4(proc.pid, 0)
+            if server_pid:
+                sample.join()
             proc.returncode = os.waitstatus_to_exitcode(status)
             out.seek(0)
             err.seek(0)
@@ -209,6 +250,7 @@ def run_wrk(
     if server_pid:
         result["server_cpu"] = sum(after.values()) - sum(before.values())
         result["split"] = cpu_split(before, after)
+        result["connections"] = " / ".join(map(str, conns)) or "?"
     return result
 
 
@@ -219,4 +261,6 @@ def cpu_line(result: dict[str, Any]) -> str:
     if "server_cpu" in result:
         parts.append(f"server {result['server_cpu'] * 1000 / count:.2f} ms")
     parts.append(f"wrk {result['wrk_cpu'] * 1000 / count:.3f} ms")
+    if "connections" in result:
+        parts.append(f"connections per worker {result['connections']}")
     return ", ".join(parts)
