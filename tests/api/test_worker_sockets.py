@@ -1,5 +1,6 @@
 """``clearance serve --workers 2``: each worker listens on a socket of its own (SO_REUSEPORT), and
-a burst of keep-alive connections is spread over both workers (Linux: read from /proc)."""
+a burst of keep-alive connections is spread over both workers (Linux: read from /proc); a
+keep-alive connection is closed after ``CLEARANCE_API_KEEPALIVE_REQUESTS`` answers."""
 
 from __future__ import annotations
 
@@ -85,4 +86,37 @@ def test_each_worker_listens_on_its_own_socket_and_connections_spread(tmp_path: 
     finally:
         for conn in conns:
             conn.close()
+        srv.stop()
+
+
+def read_answer(conn: socket.socket) -> tuple[bytes, bytes]:
+    """One HTTP/1.1 answer with a Content-Length: its head (lower case) and body."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        data += conn.recv(4096)
+    head, body = data.split(b"\r\n\r\n", 1)
+    head = head.lower()
+    length = int(head.split(b"content-length:", 1)[1].split(b"\r\n", 1)[0])
+    while len(body) < length:
+        body += conn.recv(4096)
+    return head, body
+
+
+def test_a_connection_is_closed_after_its_last_allowed_request(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    install(home, {"ofac-sdn": sdn_entities()})
+    env = {"CLEARANCE_API_ANONYMOUS": "screener", "CLEARANCE_API_KEEPALIVE_REQUESTS": "3"}
+    srv = Server(home, workers=1, env=env)
+    try:
+        srv.wait_ready(timeout=120)
+        with socket.create_connection(("127.0.0.1", srv.port), timeout=10) as conn:
+            heads = []
+            for _ in range(3):
+                conn.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+                head, body = read_answer(conn)
+                assert head.startswith(b"http/1.1 200") and body == b'{"status":"ok"}', head
+                heads.append(head)
+            assert [b"connection: close" in head for head in heads] == [False, False, True]
+            assert conn.recv(4096) == b""  # closed by the server
+    finally:
         srv.stop()

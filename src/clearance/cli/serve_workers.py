@@ -70,8 +70,21 @@ def run(config: Config) -> None:
         sock.close()
 
 
+def recycling_protocol() -> type | None:
+    """uvicorn's httptools protocol closing each connection after ``KEEPALIVE_ENV`` requests
+    (None without httptools: uvicorn's own choice then)."""
+    try:
+        from clearance.cli.serve_protocol import RecyclingHttpToolsProtocol
+    except ImportError:  # pragma: no cover - httptools is in the api extra
+        return None
+    return RecyclingHttpToolsProtocol
+
+
 def serve(app: str, **options: Any) -> None:
     """``uvicorn.run(app, **options)``, with a socket per worker when there are several."""
+    protocol = recycling_protocol()
+    if protocol is not None:
+        options = {"http": protocol, **options}
     if options.get("workers", 1) > 1 and supported():
         run(Config(app, **options))
     else:
