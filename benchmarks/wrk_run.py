@@ -224,7 +224,7 @@ def run_wrk(
             if server_pid:  # how wrk's connections are spread over the server's workers
                 port, pid = int(url.rsplit(":", 1)[1].split("/")[0]), server_pid
                 sample = threading.Timer(
-                    min(2.0, args.duration / 2),
+                    args.duration * 0.75,  # late in the run: after reconnections
                     lambda: conns.extend(connections_per_process(set(tree_cpu(pid)), port)),
                 )
                 sample.start()
