@@ -15,7 +15,7 @@ from tests.cli.conftest import Invoke
 def calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     seen: list[dict[str, Any]] = []
     for key in ("CLEARANCE_HOME", "PROMETHEUS_MULTIPROC_DIR", "CLEARANCE_SERVE_BOARD",
-                "CLEARANCE_SERVE_WORKERS", "CLEARANCE_API_KEEPALIVE_REQUESTS"):  # fmt: skip
+                "CLEARANCE_SERVE_WORKERS", "CLEARANCE_API_KEEPALIVE_SECONDS"):  # fmt: skip
         monkeypatch.setenv(key, "-")  # serve sets these for its workers: restored afterwards
         monkeypatch.delenv(key)
     monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: seen.append(kwargs))

@@ -67,7 +67,7 @@ def serve(
         )
     # Worker processes build their settings from the environment: pass --home on.
     os.environ["CLEARANCE_HOME"] = str(settings.home)
-    os.environ["CLEARANCE_API_KEEPALIVE_REQUESTS"] = str(settings.api.keepalive_requests)
+    os.environ["CLEARANCE_API_KEEPALIVE_SECONDS"] = str(settings.api.keepalive_seconds)
     metrics_dir = board_dir = None
     if workers > 1:
         metrics_dir = tempfile.mkdtemp(prefix="clearance-metrics-")

@@ -71,8 +71,8 @@ def run(config: Config) -> None:
 
 
 def recycling_protocol() -> type | None:
-    """uvicorn's httptools protocol closing each connection after ``KEEPALIVE_ENV`` requests
-    (None without httptools: uvicorn's own choice then)."""
+    """uvicorn's httptools protocol closing keep-alive connections past an age
+    (``serve_protocol``; None without httptools: uvicorn's own choice then)."""
     try:
         from clearance.cli.serve_protocol import RecyclingHttpToolsProtocol
     except ImportError:  # pragma: no cover - httptools is in the api extra
