@@ -16,6 +16,7 @@ from clearance.auth.roles import PermissionDenied
 from clearance.cases.model import CaseConflict, CaseInputError, FourEyesViolation
 from clearance.cases.service import CaseService
 from clearance.errors import NotFoundError
+from clearance.matching.result import Match
 from clearance.model import Name, NameKind
 from tests.api.factory import sdn_entities
 from tests.decisions.conftest import ANA, AUDREY, BOB, BOTH, SAM, SCREENER, SUE, Toy
@@ -48,6 +49,40 @@ def test_alert_opens_a_case_and_a_second_alert_joins_it(service: CaseService, to
     assert body["snapshot"] == "snap-1" and body["lists"]["ofac-sdn"]["version"] == "2023-12-28"
     assert body["algorithm"]["version"] and body["candidates"][0]["features"]
     assert body["actor"] == "svc" and body["outcome"] == "alert"
+    assert verify(service.db).ok
+
+
+def test_a_joined_case_keeps_its_best_score_and_takes_the_latest_snapshot(
+    service: CaseService, toy: Toy
+) -> None:
+    """Joining updates the open case in place: the higher of the two scores, the newer
+    snapshot, one more version, the receipt linked and an "alert joined" event."""
+    first = toy.record(service, "Ashot Mkrtichev", dob="1966-05-07")
+    listed = service.get(ANA, first.cases[0])
+    subject = {"name": "Someone Else Entirely"}
+
+    def alert(score: float, receipt: str, snapshot: str) -> int:
+        match = Match(listed["entity_id"], "ofac-sdn", "x", "Person", listed["entity_name"],
+                      listed["entity_name"], score, True)  # fmt: skip
+        with service.db.session(write=True) as s:
+            return service.open_alert(s, subject, match, receipt=receipt, snapshot=snapshot,
+                                      source="test", actor="svc")  # fmt: skip
+
+    case_id = alert(0.6, "r-open", "snap-1")
+    assert case_id != first.cases[0]
+    before = service.get(ANA, case_id)
+    assert before["score"] == 0.6 and before["version"] == 1
+    assert alert(0.3, "r-low", "snap-2") == case_id
+    low = service.get(ANA, case_id)
+    assert low["score"] == 0.6 and low["snapshot"] == "snap-2" and low["version"] == 2
+    assert low["updated"] >= before["updated"]
+    assert alert(0.9, "r-high", "snap-3") == case_id
+    high = service.get(ANA, case_id)
+    assert high["score"] == 0.9 and high["snapshot"] == "snap-3" and high["version"] == 3
+    assert high["state"] == "open" and high["subject_name"] == "Someone Else Entirely"
+    assert sorted(high["receipts"]) == ["r-high", "r-low", "r-open"]
+    events = [h["body"]["event"] for h in high["history"]]
+    assert events == ["opened", "alert joined", "alert joined"]
     assert verify(service.db).ok
 
 

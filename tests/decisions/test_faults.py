@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from clearance.audit.log import entries, read_head, verify
 from clearance.audit.tables import ReceiptRow
 from clearance.cases.service import CaseService
-from clearance.cases.tables import CaseRow
+from clearance.cases.tables import CaseReceiptRow, CaseRow
 from tests.decisions.conftest import ANA, Toy
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,13 +75,15 @@ from clearance.db import Database
 from tests.decisions.conftest import ANA, SCREENER, Toy
 from tests.api.factory import sdn_entities
 
-real = cases.append
-def held(session, events):
-    rows = real(session, events)
-    print("written, not committed", flush=True)
-    time.sleep(120)
-    return rows
-cases.append = held
+def holding(real):  # the case's audit row written (either path), then the worker waits
+    def held(*args, **kwargs):
+        rows = real(*args, **kwargs)
+        print("written, not committed", flush=True)
+        time.sleep(120)
+        return rows
+    return held
+cases.append = holding(cases.append)
+cases.append_pg = holding(cases.append_pg)  # PostgreSQL: a case's row and its receipt link
 service = CaseService(Database(sys.argv[1]))
 if sys.argv[2] == "record":
     Toy(sdn_entities(), Path(sys.argv[3])).record(service, "Ashot Mkrtichev", id="held")
@@ -110,6 +112,7 @@ def test_kill_9_inside_the_transaction_leaves_nothing_half_written(
     with service.db.session() as s:
         assert s.scalar(select(func.count()).select_from(CaseRow)) == 1
         assert s.scalar(select(func.count()).select_from(ReceiptRow)) == 1
+        assert s.scalar(select(func.count()).select_from(CaseReceiptRow)) == 1
     case = service.get(ANA, case_id)
     assert case["state"] == "open" and [e["body"]["event"] for e in case["history"]] == ["opened"]
     # the locks died with the process: the same decision and recording go through now

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Update, case, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from clearance.audit.log import Event, append, entries, now_iso
+from clearance.audit.log import Event, append, append_pg, entries, now_iso
 from clearance.audit.receipts import (
     ScreeningContext,
     new_id,
@@ -46,6 +46,11 @@ from clearance.model import Entity
 CASE = "case"
 MAX_CASE_ID = 2_147_483_647  # cases.id is a 32-bit integer on PostgreSQL
 EntityLookup = Callable[[str], Entity | None]
+# PostgreSQL: a case's receipt link written by the statement that appends the case's audit row
+PG_LINK = (
+    "l AS (INSERT INTO case_receipts (case_id, receipt_id) "
+    "VALUES (CAST(:l_case AS integer), CAST(:l_receipt AS text)))"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,10 +276,10 @@ class CaseService:
         key = subject_key(subject)
         open_key = f"{key}|{match.entity_id}"
         facts = matching_facts(listed) if listed else {}
-        row = s.scalars(
-            select(CaseRow).where(CaseRow.open_key == open_key).with_for_update()
-        ).first()
-        if row is None:
+        conn = s.connection()
+        # join the open case in one statement (UPDATE … RETURNING locks and changes its row)
+        joined = conn.execute(self._join(open_key, match.score, snapshot, facts)).scalar()
+        if joined is None:
             now = _now()
             values = {"open_key": open_key, "subject_key": key,
                       "subject_name": subject.get("name", ""), "subject": subject,
@@ -303,13 +308,7 @@ class CaseService:
                 }
                 self._link(s, opened, receipt, actor, event)
                 return int(opened)
-            row = s.scalars(
-                select(CaseRow).where(CaseRow.open_key == open_key).with_for_update()
-            ).one()
-        row.score, row.snapshot_id, row.updated = max(row.score, match.score), snapshot, _now()
-        if facts:
-            row.facts = facts
-        row.version += 1
+            joined = conn.execute(self._join(open_key, match.score, snapshot, facts)).scalar_one()
         event = {
             "event": "alert joined",
             "receipt": receipt,
@@ -317,14 +316,35 @@ class CaseService:
             "snapshot": snapshot,
             "source": source,
         }
-        self._link(s, row.id, receipt, actor, event)
-        return row.id
+        self._link(s, int(joined), receipt, actor, event)
+        return int(joined)
+
+    @staticmethod
+    def _join(open_key: str, score: float, snapshot: str, facts: dict[str, Any]) -> Update:
+        """Join the open case of ``open_key``: its best score kept, the snapshot and the
+        entity's matching data (when known) brought up to date, its version bumped; its id."""
+        values: dict[str, Any] = {
+            "score": case((CaseRow.score >= score, CaseRow.score), else_=score),
+            "snapshot_id": snapshot, "updated": _now(), "version": CaseRow.version + 1,
+        }  # fmt: skip
+        if facts:
+            values["facts"] = facts
+        return (
+            update(CaseRow).where(CaseRow.open_key == open_key).values(values).returning(CaseRow.id)
+        )
 
     def _link(
         self, s: Session, case_id: int, receipt: str, actor: str, event: dict[str, Any]
     ) -> None:
-        s.connection().execute(insert(CaseReceiptRow), {"case_id": case_id, "receipt_id": receipt})
-        append(s, [Event(CASE, str(case_id), actor, {"case": case_id, **event})])
+        """The receipt linked to the case and the case's audit row, both in the caller's
+        transaction (on PostgreSQL one statement)."""
+        conn = s.connection()
+        entry = Event(CASE, str(case_id), actor, {"case": case_id, **event})
+        if self.db.is_postgres:
+            append_pg(conn, entry, PG_LINK, {"l_case": case_id, "l_receipt": receipt})
+            return
+        conn.execute(insert(CaseReceiptRow), {"case_id": case_id, "receipt_id": receipt})
+        append(conn, [entry])
 
     # -- reading -----------------------------------------------------------------------------
     def list_cases(
