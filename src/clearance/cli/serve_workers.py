@@ -11,7 +11,9 @@ The supervisor still binds the address first (with ``SO_REUSEPORT``; it never li
 kernel hands it no connection); each worker binds its own socket to the same address and listens
 once its app has started. Where ``SO_REUSEPORT`` is missing, ``serve`` uses uvicorn's shared
 socket as before. One difference: connections still queued on a worker that exits (a restart)
-are reset instead of going to another worker.
+are reset instead of going to another worker. Connections opened while only one worker was
+listening (a start) are spread later: each worker closes keep-alive connections past an age
+(``serve_protocol``).
 """
 
 from __future__ import annotations
