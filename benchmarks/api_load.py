@@ -14,9 +14,13 @@ Targets on 2 workers: >= 1,000 req/s saturated, p99 <= 25 ms paced at 800 req/s,
 in a ``--swap-seconds`` (60) paced run that starts with a server start (wrk begins as soon as
 the port is bound, while the workers load) and includes a list swap (``clearance load``).
 Saturated: each connection sends its next request as soon as the answer arrives (the
-throughput ceiling). Paced: each connection pauses 0..2 x 32/``--rate`` s at random, so at most
-``--rate`` requests/s are offered. The machine load is printed: figures on a shared machine
-are lower bounds.
+throughput ceiling). Paced (``--pace schedule``): each wrk thread keeps a schedule of send
+times ``--rate`` per second in all (random spacing) and an answered connection sends at the
+next one, so ``--rate`` requests/s are offered whatever the latency; ``--pace think`` (the
+generator before 2026-12-04) paused each connection 0..2 x 32/``--rate`` s after each answer,
+which offers 32 / (40 ms + mean latency), about 670/s, not 800 (``wrk_run.py``). Each run prints
+the CPU per request of the server and of wrk (which shares the cores). The machine load is
+printed: figures on a shared machine are lower bounds.
 wrk comes from Debian (``apt-get install -y wrk``); the script installs it when missing.
 """
 
@@ -27,10 +31,7 @@ import json
 import os
 import random
 import re
-import resource
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -46,6 +47,7 @@ DATA = Path(os.environ.get("CLEARANCE_TEST_DATA", ROOT.parent / "shared" / "data
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from api_names import distinct_bodies  # noqa: E402
 from tests.api.server import Server, clearance_cli  # noqa: E402
+from wrk_run import cpu_line, ensure_wrk, run_wrk  # noqa: E402
 
 LISTS = [
     ("OFAC SDN 2023-12-28", "ofac/sdn_csv_2023-12-28"),
@@ -53,69 +55,6 @@ LISTS = [
     ("UN 2026-02-27", "un/2026-02-27/consolidated.xml"),
     ("UK OFSI 2025-04-10", "uk/ofsi_conlist_2025-04-10/ConList.xlsx"),
 ]
-
-LUA = r"""
-local bodies = {
-%(bodies)s
-}
-local n = #bodies
-local counter = 0
-local threads = {}
-
-setup = function(thread)
-  thread:set("offset", #threads)
-  table.insert(threads, thread)
-end
-
-init = function(args)
-  counter = offset or 0
-  wrk.method = "POST"
-  wrk.path = "%(path)s"
-  wrk.headers["Content-Type"] = "application/json"
-  wrk.headers["Authorization"] = "Bearer %(key)s"
-end
-
-request = function()
-  -- threads interleave (thread i sends bodies i, i + T, i + 2T...): no body is sent twice
-  -- in a run until all have been sent
-  counter = counter + %(threads)s
-  return wrk.format(nil, nil, nil, bodies[counter %% n + 1])
-end
-
-local pause_ms = %(pause_ms)s
-if pause_ms > 0 then
-  -- paced (open-ish loop): each connection waits a random 0..2x pause before its next request
-  delay = function()
-    return math.random(0, 2 * pause_ms)
-  end
-end
-
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format(
-    'RESULT {"requests": %%d, "duration_us": %%d, "p50_us": %%d, "p90_us": %%d, ' ..
-    '"p99_us": %%d, "max_us": %%d, "connect": %%d, "read": %%d, "write": %%d, ' ..
-    '"status": %%d, "timeout": %%d}\n',
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(90),
-    latency:percentile(99), latency.max, e.connect, e.read, e.write, e.status, e.timeout))
-end
-"""
-
-
-def ensure_wrk() -> str:
-    found = shutil.which("wrk")
-    if found:
-        return found
-    print("wrk not found: installing it from Debian (apt-get install -y wrk)", flush=True)
-    subprocess.run(["apt-get", "install", "-y", "wrk"], check=False, capture_output=True)
-    found = shutil.which("wrk")
-    if not found:
-        subprocess.run(["apt-get", "update"], check=False, capture_output=True)
-        subprocess.run(["apt-get", "install", "-y", "wrk"], check=True, capture_output=True)
-        found = shutil.which("wrk")
-    if not found:
-        raise SystemExit("error: wrk is not installed and could not be installed")
-    return found
 
 
 def load_lists(home: Path) -> list[str]:
@@ -141,38 +80,6 @@ def list_names(home: Path) -> list[str]:
 
     snapshot = SnapshotStore(Settings.from_env(home=home)).require_active()
     return [f"{i.name} {i.published or ''}".strip() for i in snapshot.lists()]
-
-
-def tree_cpu(root: int) -> dict[int, float]:
-    """User + system CPU seconds of a process and each of its descendants (Linux /proc)."""
-    parents: dict[int, int] = {}
-    times: dict[int, float] = {}
-    tick = os.sysconf("SC_CLK_TCK")
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        parents[int(entry.name)] = int(fields[1])
-        times[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
-    tree, frontier = {root}, [root]
-    while frontier:
-        pid = frontier.pop()
-        for child, parent in parents.items():
-            if parent == pid and child not in tree:
-                tree.add(child)
-                frontier.append(child)
-    return {pid: times.get(pid, 0.0) for pid in tree}
-
-
-def cpu_split(before: dict[int, float], after: dict[int, float]) -> str:
-    """Each process's share of the server's CPU between two readings (largest first): two
-    workers near 50 % each mean the connections were spread evenly."""
-    used = {pid: after[pid] - before.get(pid, 0.0) for pid in after}
-    total = sum(used.values()) or 1.0
-    return " / ".join(f"{100 * v / total:.0f} %" for v in sorted(used.values(), reverse=True))
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -225,48 +132,6 @@ class Fresh:
         return result
 
 
-def run_wrk(
-    wrk: str,
-    url: str,
-    path: str,
-    key: str,
-    payloads: list[str],
-    args: argparse.Namespace,
-    rate: float = 0.0,
-) -> dict[str, Any]:
-    """One wrk run; ``rate`` > 0 paces the connections to about that many requests/s."""
-    lua_bodies = ",\n".join(f"[==[{p}]==]" for p in payloads)
-    pause_ms = round(args.connections * 1000 / rate) if rate > 0 else 0
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
-        fields = {"bodies": lua_bodies, "path": path, "key": key, "pause_ms": pause_ms}
-        fh.write(LUA % {**fields, "threads": args.threads})
-        script = fh.name
-    try:
-        cmd = [
-            wrk,
-            f"-t{args.threads}",
-            f"-c{args.connections}",
-            f"-d{args.duration}s",
-            "--timeout",
-            "10s",
-            "-s",
-            script,
-            url,
-        ]
-        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    finally:
-        os.unlink(script)
-    match = re.search(r"^RESULT (\{.*\})$", done.stdout, re.MULTILINE)
-    if match is None or done.returncode != 0:
-        raise RuntimeError(f"wrk failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
-    result: dict[str, Any] = json.loads(match.group(1))
-    result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
-    kinds = ("connect", "read", "write", "status", "timeout")
-    result["errors"] = sum(result[k] for k in kinds)
-    result["error_kinds"] = ", ".join(f"{k} {result[k]}" for k in kinds if result[k]) or "none"
-    return result
-
-
 def swap_run(
     wrk: str,
     home: Path,
@@ -305,7 +170,10 @@ def swap_run(
         swapper.start()
         run_args = argparse.Namespace(**{**vars(args), "duration": args.swap_seconds})
         try:
-            result = run_wrk(wrk, server.url, "/screen", key, payloads, run_args, rate=args.rate)
+            pace, pid = primary_pace(args), server.proc.pid
+            result = run_wrk(
+                wrk, server.url, "/screen", key, payloads, run_args, args.rate, pace, pid
+            )
         except RuntimeError as exc:
             result = {"failed": str(exc)}
         result["seconds"] = args.swap_seconds
@@ -345,6 +213,13 @@ def main() -> None:
         type=int,
         default=60,
         help="paced run from a server start through a list swap (0: skip)",
+    )
+    parser.add_argument(
+        "--pace",
+        choices=["schedule", "think", "both"],
+        default="schedule",
+        help="how the paced runs pace wrk (see wrk_run.py): schedule offers --rate; think (the "
+        "generator before 2026-12-04) offers less; both makes a paced run of each",
     )
     args = parser.parse_args()
     wrk = ensure_wrk()
@@ -389,38 +264,21 @@ def main() -> None:
             ]
             warm = argparse.Namespace(**{**vars(args), "duration": 3})
             fresh = Fresh(len(bodies))  # each run starts at the first body not yet sent
+            pid = server.proc.pid
+
+            def drive(path: str, payloads: list[str], rate: float = 0, pace: str = "") -> Any:
+                run = run_wrk(wrk, server.url, path, key, fresh(payloads), args, rate, pace, pid)
+                return fresh.sent(run)
+
             fresh.sent(run_wrk(wrk, server.url, "/screen", key, fresh(screen_payloads), warm))
             print(f"wrk POST /screen ({args.duration} s) ...", flush=True)
-            cpu_before = tree_cpu(server.proc.pid)
-            wrk_before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            screen = fresh.sent(
-                run_wrk(wrk, server.url, "/screen", key, fresh(screen_payloads), args)
-            )
-            wrk_after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu_after = tree_cpu(server.proc.pid)
-            server_cpu = sum(cpu_after.values()) - sum(cpu_before.values())
-            split = cpu_split(cpu_before, cpu_after)
-            wrk_cpu = (wrk_after.ru_utime + wrk_after.ru_stime) - (
-                wrk_before.ru_utime + wrk_before.ru_stime
-            )
-            paced = None
-            if args.rate > 0:
-                print(f"wrk POST /screen paced at {args.rate:.0f} req/s ...", flush=True)
-                paced = fresh.sent(
-                    run_wrk(
-                        wrk,
-                        server.url,
-                        "/screen",
-                        key,
-                        fresh(screen_payloads),
-                        args,
-                        rate=args.rate,
-                    )
-                )
+            screen = drive("/screen", screen_payloads)
+            paced: dict[str, dict[str, Any]] = {}
+            for pace in paces(args):
+                print(f"wrk POST /screen paced at {args.rate:.0f} req/s ({pace}) ...", flush=True)
+                paced[pace] = drive("/screen", screen_payloads, args.rate, pace)
             print(f"wrk POST /match/default ({args.duration} s) ...", flush=True)
-            match = fresh.sent(
-                run_wrk(wrk, server.url, "/match/default", key, fresh(match_payloads), args)
-            )
+            match = drive("/match/default", match_payloads)
             metrics = httpx.get(f"{server.url}/metrics").text
         finally:
             server.stop()
@@ -447,43 +305,58 @@ def main() -> None:
         f"p50 {base['p50_ms']:6.2f} ms  p99 {base['p99_ms']:6.2f} ms  "
         f"(1 thread, result cache off, {base['count']:.0f} bodies each screened once, cold)"
     )
-    runs = [("POST /screen       ", screen), ("POST /match/default", match)]
-    if paced is not None:
-        runs.insert(1, ("POST /screen paced ", paced))
+    runs = [("POST /screen saturated", screen)]
+    runs += [(f"POST /screen paced ({pace})", res) for pace, res in paced.items()]
+    runs.append(("POST /match/default", match))
     if swap is not None:
-        runs.append(("start + swap paced ", swap))
+        runs.append((f"start + swap paced ({primary_pace(args)})", swap))
     for label, res in runs:
         print(
-            f"HTTP {label}: {res['rps']:8.0f} req/s      p50 {res['p50_us'] / 1000:6.2f} ms  "
-            f"p99 {res['p99_us'] / 1000:6.2f} ms  errors {res['errors']} ({res['error_kinds']})  "
-            f"({res['requests']} requests, {args.connections} connections, "
-            f"{args.workers} workers, {res.get('seconds', args.duration)} s; "
-            f"each of the {len(bodies)} bodies sent x{res['requests'] / len(bodies):.1f})"
+            f"HTTP {label:32}: {res['rps']:6.0f} req/s  mean {res['mean_us'] / 1000:6.2f} ms  "
+            f"p50 {res['p50_us'] / 1000:6.2f} ms  p99 {res['p99_us'] / 1000:6.2f} ms  "
+            f"errors {res['errors']} ({res['error_kinds']})  "
+            f"({res['requests']} requests, {res.get('seconds', args.duration)} s; "
+            f"each body sent x{res['requests'] / len(bodies):.1f}; CPU per request: "
+            f"{cpu_line(res)})"
         )
     print(
-        "  (the result cache is off; a body sent more than once still meets warm word-level "
-        "memos in the worker: raise --queries to make every request new)"
+        f"  ({args.connections} connections, {args.workers} workers, {len(bodies)} distinct "
+        "bodies; the result cache is off; a body sent more than once still meets warm "
+        "word-level memos in the worker: raise --queries to make every request new)"
     )
-    per_request = server_cpu / max(1, screen["requests"])
-    wrk_per_request = wrk_cpu / max(1, screen["requests"])
+    per_request = screen["server_cpu"] / max(1, screen["requests"])
+    wrk_per_request = screen["wrk_cpu"] / max(1, screen["requests"])
     cores = os.cpu_count() or 1
     print(
-        f"CPU per /screen request: server {per_request * 1000:.2f} ms, wrk "
-        f"{wrk_per_request * 1000:.2f} ms -> about "
+        f"CPU per /screen request (saturated): server {per_request * 1000:.2f} ms, wrk "
+        f"{wrk_per_request * 1000:.3f} ms -> about "
         f"{cores / (per_request + wrk_per_request):.0f} req/s if the {cores} cores ran only "
         f"this benchmark (load average now {os.getloadavg()[0]:.1f})"
     )
-    print(f"Server CPU split across its processes (saturated run): {split}")
+    print(f"Server CPU split across its processes (saturated run): {screen['split']}")
     print(f"Server /metrics counted {counted:.0f} successful POST /screen (all workers).")
+    target = paced.get(primary_pace(args))
     checks = [
         ("/screen >= 1000 req/s (saturated)", screen["rps"] >= 1000),
         (
-            f"/screen p99 <= 25 ms (paced at {args.rate:.0f}/s)",
-            paced is not None and paced["p99_us"] <= 25_000,
+            f"/screen p99 <= 25 ms (paced at {args.rate:.0f}/s, {primary_pace(args)})",
+            target is not None and target["p99_us"] <= 25_000,
         ),
         ("zero errors (start and swap included)", all(res["errors"] == 0 for _, res in runs)),
     ]
     print("Targets: " + "; ".join(f"{name}: {'ok' if ok else 'MISSED'}" for name, ok in checks))
+
+
+def paces(args: argparse.Namespace) -> list[str]:
+    """The paced runs to make (none when ``--rate 0``)."""
+    if args.rate <= 0:
+        return []
+    return ["think", "schedule"] if args.pace == "both" else [args.pace]
+
+
+def primary_pace(args: argparse.Namespace) -> str:
+    """The pacing of the swap run and of the paced target: ``schedule`` unless only ``think``."""
+    return "think" if args.pace == "think" else "schedule"
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # for tests.pg (the PostgreSQL starter shared with the tests)
-sys.path.insert(0, str(ROOT / "benchmarks"))  # api_load.tree_cpu
+sys.path.insert(0, str(ROOT / "benchmarks"))  # wrk_run.tree_cpu
 
 import httpx  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
@@ -120,7 +120,7 @@ def one_round(base: str, key: str, names: list[str], clients: int, record: bool)
 def cpu_seconds(pids: list[int]) -> dict[int, float]:
     """CPU seconds of these processes and each of their descendants (the server, the
     database), by process id."""
-    from api_load import tree_cpu
+    from wrk_run import tree_cpu
 
     return {pid: t for root in pids for pid, t in tree_cpu(root).items()}
 

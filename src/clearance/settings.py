@@ -206,6 +206,14 @@ class ApiSettings(Section):
         "supervisor's health check before it is killed and restarted (a worker loading a "
         "large snapshot on a busy machine can be silent for several seconds).",
     )
+    keepalive_seconds: float = Field(
+        default=5.0,
+        ge=0,
+        description="Age in seconds after which the server closes a keep-alive connection at "
+        "its next answer (`Connection: close`; the client reconnects and, with `--workers` "
+        "above 1, may land on another worker): connections a client opened while one worker "
+        "was listening spread over all of them. 0: never.",
+    )
 
     @field_validator("anonymous")
     @classmethod

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 import uvicorn
 
+from clearance.cli import serve_workers
 from tests.cli.conftest import Invoke
 
 
@@ -14,10 +15,11 @@ from tests.cli.conftest import Invoke
 def calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     seen: list[dict[str, Any]] = []
     for key in ("CLEARANCE_HOME", "PROMETHEUS_MULTIPROC_DIR", "CLEARANCE_SERVE_BOARD",
-                "CLEARANCE_SERVE_WORKERS"):  # fmt: skip
+                "CLEARANCE_SERVE_WORKERS", "CLEARANCE_API_KEEPALIVE_SECONDS"):  # fmt: skip
         monkeypatch.setenv(key, "-")  # serve sets these for its workers: restored afterwards
         monkeypatch.delenv(key)
     monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: seen.append(kwargs))
+    monkeypatch.setattr(serve_workers, "serve", lambda *args, **kwargs: seen.append(kwargs))
     return seen
 
 

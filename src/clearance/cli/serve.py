@@ -52,7 +52,7 @@ def serve(
 ) -> None:
     """Run the screening API (REST, yente-compatible) over the active snapshot."""
     require("api", "`clearance serve`")
-    import uvicorn
+    from clearance.cli import serve_workers
 
     state = get_state(ctx)
     settings = state.settings
@@ -67,6 +67,7 @@ def serve(
         )
     # Worker processes build their settings from the environment: pass --home on.
     os.environ["CLEARANCE_HOME"] = str(settings.home)
+    os.environ["CLEARANCE_API_KEEPALIVE_SECONDS"] = str(settings.api.keepalive_seconds)
     metrics_dir = board_dir = None
     if workers > 1:
         metrics_dir = tempfile.mkdtemp(prefix="clearance-metrics-")
@@ -74,19 +75,19 @@ def serve(
         board_dir = tempfile.mkdtemp(prefix="clearance-ready-")  # see clearance.api.readiness
         os.environ["CLEARANCE_SERVE_BOARD"] = board_dir
         os.environ["CLEARANCE_SERVE_WORKERS"] = str(workers)
+    options: dict[str, Any] = {
+        "factory": True,
+        "host": host,
+        "port": port,
+        "workers": workers,
+        "log_config": log_config(),
+        "access_log": access_log,
+        "server_header": False,
+        "timeout_graceful_shutdown": 10,
+        "timeout_worker_healthcheck": settings.api.worker_healthcheck_seconds,
+    }
     try:
-        uvicorn.run(
-            APP_FACTORY,
-            factory=True,
-            host=host,
-            port=port,
-            workers=workers,
-            log_config=log_config(),
-            access_log=access_log,
-            server_header=False,
-            timeout_graceful_shutdown=10,
-            timeout_worker_healthcheck=settings.api.worker_healthcheck_seconds,
-        )
+        serve_workers.serve(APP_FACTORY, **options)  # several workers: a socket each
     finally:
         for folder in (metrics_dir, board_dir):
             if folder is not None:
