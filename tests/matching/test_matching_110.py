@@ -107,3 +107,64 @@ def test_a_chinese_syllable_is_no_misspelt_legal_form(query: str) -> None:
 
 def test_a_latin_company_name_keeps_its_misspelt_form() -> None:
     assert alerted(["UMATEX JSC"], "UMATEX SJC") == {"UMATEX JSC"}
+
+
+LISTED_AS_WRITTEN = [
+    ("aircraft", "S5-SAD", ("S5-SAD", "s5 sad", "S5 - SAD")),
+    ("organization", "T.E.G. LIMITED", ("T.E.G. LIMITED", "t e g limited")),
+    ("organization", "M.A.T.S.A. S.A. DE C.V.", ("M.A.T.S.A. S.A. DE C.V.",)),
+    ("organization", "B R C S.A.", ("B R C S.A.", "b r c s a")),
+]
+OTHERS = ["SAD TRADING LLC", "TEG HOLDING GMBH", "MATSA FOODS S.A.", "BRC ENERGY LTD"]
+
+
+def screen_as_written(listed: list, query: str, kind: str, *, exact: bool) -> dict[str, float]:
+    from clearance.matching.engine import Algorithm
+
+    entities = [e(k, name, *aliases, source_id=str(i)) for i, (k, name, aliases) in
+                enumerate(listed)]  # fmt: skip
+    screener = Screener.build(
+        entities, MatchingPolicy(screen_cache=0), algorithm=Algorithm(exact_names=exact)
+    )
+    result = screener.screen(make_query(query, type=kind), ScreenOptions(limit=10))
+    return {listed[int(m.source_id)][1]: m.score for m in result.matches if m.alert}
+
+
+@pytest.mark.parametrize(("kind", "name", "queries"), LISTED_AS_WRITTEN)
+def test_a_name_written_as_listed_is_found_whatever_its_reading(
+    kind: str, name: str, queries: tuple[str, ...]
+) -> None:
+    """Initials-only company names and codes leave the word analysis nothing to find them by
+    ("S5-SAD": "sad" read as a legal form; "T.E.G. LIMITED": three single letters): written as
+    listed (case and punctuation aside, word for word), the listed name is found and scores 1.0 —
+    and without the exact-name table it is not."""
+    listed = [(kind, name, ()), *[("organization", o, ()) for o in OTHERS]]
+    for query in queries:
+        found = screen_as_written(listed, query, kind, exact=True)
+        assert found[name] == 1.0
+        assert all(score < 1.0 for other, score in found.items() if other != name)
+    assert name not in screen_as_written(listed, queries[0], kind, exact=False)
+
+
+def test_an_alias_folded_into_another_names_record_is_found_as_written() -> None:
+    """ "OOO A1" and "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU A1" read alike (the entity
+    keeps one record for both): each spelling finds the entity; a near spelling that the
+    analysis cannot read does not ride on the table."""
+    listed = [("organization", "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU A1",
+               ("OOO A1", "A1 OOO")), ("organization", "A2 TRADING LLC", ())]  # fmt: skip
+    name = listed[0][1]
+    for query in ("OOO A1", "a1 ooo", name):
+        assert screen_as_written(listed, query, "organization", exact=True) == {name: 1.0}
+    assert screen_as_written(listed, "OOO A2", "organization", exact=True) == {}
+    assert screen_as_written(listed, "OOOA1", "organization", exact=True) == {}
+
+
+def test_a_weak_alias_written_as_listed_stays_weak() -> None:
+    """The exact-name table keeps a weak a.k.a. weak: it is found, but does not alert."""
+    from clearance.matching.engine import Algorithm
+
+    entity = e("organization", "KHALED ALI BAKERY", weak=("K.A.S.",), source_id="0")
+    screener = Screener.build([entity], MatchingPolicy(screen_cache=0), algorithm=Algorithm())
+    result = screener.screen(make_query("K.A.S.", type="organization"), ScreenOptions(limit=5))
+    assert [(m.matched_name, m.alert) for m in result.matches] == [("K.A.S.", False)]
+    assert result.matches[0].score >= 0.7

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from clearance.matching.exact import exact_comparison, exact_key
 from clearance.matching.features import (
     COMBINATION,
     FEATURES,
@@ -75,6 +76,7 @@ class Algorithm:
     sure_match: float = 0.999  # a name scoring this is not bettered: the rest are not tried
     weak_tie_break: float = 0.001  # a weak a.k.a. ranks below a strong name of equal score
     min_reported: float = 0.3  # matches scoring less are not returned (identifier hits are)
+    exact_names: bool = True  # a name written as listed (case, punctuation folded) scores 1.0
 
     def parameters(self) -> dict[str, object]:
         """Every declared number that changes a score."""
@@ -92,6 +94,7 @@ class Algorithm:
             "sure_match": self.sure_match,
             "weak_tie_break": self.weak_tie_break,
             "min_reported": self.min_reported,
+            "exact_names": self.exact_names,
             "combination": dict(COMBINATION),
         }
 
@@ -155,6 +158,8 @@ class Screener:
         self.algorithm_version = self.algo.version
         self.snapshot_id = index.snapshot_id
         index.prepare()  # no first-query penalty: lookup tables now, not on a first query
+        # names written exactly as listed (see :mod:`exact`), found whatever their reading
+        self._exact = index.exact if self.algo.exact_names else {}
         warm_up()  # ... in any script
         warm_up_forms()
         # The index lives as long as the screener: its millions of objects are moved out of
@@ -212,6 +217,9 @@ class Screener:
         records = retrieve(self.index, forms, floor=floor, params=algo.names,
                            retrieval=algo.retrieval, words=algo.words,
                            person=query.schema is Schema.PERSON)  # fmt: skip
+        exact = dict(self._exact.get(exact_key(query.name), ()))
+        for rec_id in exact:
+            records[rec_id] = 1.0
         by_entity: dict[int, list[int]] = defaultdict(list)
         rec_entity = self.index.rec_entity
         for rec_id in records:
@@ -231,7 +239,7 @@ class Screener:
             by_entity = {e: r for e, r in by_entity.items() if ent_id[e] in options.entities}
         matches = self._score(
             query, forms, by_entity, records, id_hits, floor, threshold, weak_alerts,
-            options.explain,
+            options.explain, exact,
         )  # fmt: skip
         matches.sort(key=lambda m: (-m.score, m.entity_id))
         limited = tuple(matches[: max(0, options.limit)])
@@ -263,6 +271,7 @@ class Screener:
         threshold: float,
         weak_alerts: bool,
         explain: bool,
+        exact: dict[int, bool] | None = None,
     ) -> list[Match]:
         if not by_entity:
             return []
@@ -323,6 +332,8 @@ class Screener:
                     key = comp.score * factor - (self.algo.weak_tie_break if weak else 0.0)
                     if best is None or key > best[0]:
                         best = (key, r, qform, comp)
+            if exact:
+                best = self._exact_best(best, rec_ids, exact)
             if (best is None or best[0] < floor) and ent not in id_hits:
                 continue  # cannot reach the threshold: secondary features add at most a little
             info = index.entity(ent)
@@ -330,6 +341,26 @@ class Screener:
             if match is not None:
                 matches.append(match)
         return matches
+
+    def _exact_best(
+        self,
+        best: tuple[float, int, QueryForm, NameComparison] | None,
+        rec_ids: list[int],
+        exact: dict[int, bool],
+    ) -> tuple[float, int, QueryForm, NameComparison] | None:
+        """``best``, or the entity's name that the query writes exactly (see :mod:`exact`)
+        when that ranks higher: the query read as that name, every word paired, score 1.0."""
+        index = self.index
+        for r in rec_ids:
+            weak = exact.get(r)
+            if weak is None:
+                continue
+            key = alias_trust(weak, self.algo.features) - (self.algo.weak_tie_break if weak else 0)
+            if best is None or key > best[0]:
+                record = index.record(r)
+                qform = QueryForm(record.name.form, index.rec_kind[r])
+                best = (key, r, qform, exact_comparison(index.rec_tokens[r]))
+        return best
 
     def _compare(
         self,

@@ -31,10 +31,10 @@ from clearance.matching.params import NameParams
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.model import FuzzyDate, IdType, Schema
 
-INDEX_FORMAT = 21  # 21: NameParams of 1.10 (slip_whole_length); 20: NameParams of 1.9 (one
-# pickled by 1.8 lacks fields); 19: "Abdullahi", "Abdullay" kept one word (1.8); 18: "Abd
-# alRahman" read as "abdul rahman", sound keys after a glued article (1.7); 17: Chinese legal
-# forms in pinyin split off (1.6); 16: Hanja readings (1.4)
+INDEX_FORMAT = 22  # 22: names as written (exact); 21: NameParams of 1.10 (slip_whole_length);
+# 20: NameParams of 1.9 (one pickled by 1.8 lacks fields); 19: "Abdullahi", "Abdullay" kept
+# one word (1.8); 18: "Abd alRahman" read as "abdul rahman", sound keys after a glued
+# article (1.7); 17: Chinese legal forms in pinyin split off (1.6); 16: Hanja readings (1.4)
 INDEX_FILE = "matcher.pkl"
 
 KIND_LATIN, KIND_NATIVE, KIND_SKELETON = 0, 1, 2
@@ -156,6 +156,8 @@ class NameIndex:
     neighbour_data: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
     neighbour_offsets: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(1, np.int64))
     identifiers: dict[str, list[int]] = field(default_factory=dict)  # clean value -> entities
+    # a name as written, case and punctuation folded (see :mod:`exact`) -> (record, weak)
+    exact: dict[str, list[tuple[int, bool]]] = field(default_factory=dict)
     # every indexed word's phonetic key (the scorer's word similarity needs it per word)
     token_phonetic: dict[str, str] = field(default_factory=dict)
     lists: dict[str, str] = field(default_factory=dict)  # list -> version label

@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.gcpause import paused_gc
+from clearance.matching.exact import exact_key
 from clearance.matching.forms import name_forms
 from clearance.matching.index import (
     KIND_NATIVE,
@@ -155,13 +156,18 @@ class IndexBuilder:
         index.ent_identifiers.append(tuple((t.value, v) for t, v in info.identifiers))
         for _, value in info.identifiers:
             index.identifiers.setdefault(value, []).append(idx)
-        seen: set[tuple[int, tuple[str, ...]]] = set()
+        seen: dict[tuple[int, tuple[str, ...]], int] = {}
         for name in entity.names:
+            first: int | None = None
             for part in name_parts(name.full):
                 for form, kind in name_forms(
                     part, entity.schema, query=False, skeleton=self._skeleton_of
                 ):
-                    self._add_record(idx, name.full, form, kind, name.weak, seen)
+                    rec_id = self._add_record(idx, name.full, form, kind, name.weak, seen)
+                    first = rec_id if first is None else first
+            key = exact_key(name.full)
+            if first is not None and key:  # the name as written (see :mod:`exact`)
+                index.exact.setdefault(key, []).append((first, name.weak))
 
     def _skeleton_of(self, token: str, script: str) -> str:
         return self._skeleton[token, script]
@@ -173,13 +179,14 @@ class IndexBuilder:
         form: NameForm,
         kind: int,
         weak: bool,
-        seen: set[tuple[int, tuple[str, ...]]],
-    ) -> None:
-        if (kind, form.tokens) in seen:
-            return
-        seen.add((kind, form.tokens))
+        seen: dict[tuple[int, tuple[str, ...]], int],
+    ) -> int:
+        """The record of ``form`` for ``entity`` (added unless the entity has it already)."""
+        found = seen.get((kind, form.tokens))
+        if found is not None:
+            return found
         index = self.index
-        rec_id = len(index.rec_entity)
+        rec_id = seen[kind, form.tokens] = len(index.rec_entity)
         index.rec_entity.append(entity)
         index.rec_text.append(text)
         index.rec_tokens.append(form.tokens)
@@ -193,6 +200,7 @@ class IndexBuilder:
             form.tokens, kind, self._phonetic.__getitem__, self._sound.__getitem__
         ):
             postings[key].append(rec_id)
+        return rec_id
 
     def add_all(self, entities: Iterable[Entity]) -> None:
         for entity in entities:
@@ -217,6 +225,8 @@ class IndexBuilder:
             index.rec_entity[rec_off:] = [e + ent_off for e in other.rec_entity]
         for value, ents in other.identifiers.items():
             index.identifiers.setdefault(value, []).extend(e + ent_off for e in ents)
+        for key, recs in other.exact.items():
+            index.exact.setdefault(key, []).extend((r + rec_off, weak) for r, weak in recs)
         self._chunks.append((part.postings, rec_off))
 
     def _flush(self) -> None:

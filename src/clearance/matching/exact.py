@@ -1,0 +1,31 @@
+"""Names written exactly as listed: a safety net under the word analysis.
+
+The matcher reads a name as words (legal forms split off, initials joined, codes cut at their
+dashes) before it compares anything. For a few listed names that reading leaves nothing to
+find them by: initials-only company names ("K.A.S.", "T.E.G. LIMITED"), codes ("S5-SAD",
+"M4G") and names that are also legal-form abbreviations. A query written as such a name is
+listed (case, accents and punctuation aside, word for word) is that listed name: the index
+keys every listed name by that folded spelling, so the screener finds it and scores it 1.0.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from clearance.matching.names import NameComparison
+
+
+def exact_key(text: str) -> str:
+    """``text`` with case, accents and punctuation folded, its words kept apart ("S5-SAD" ->
+    "s5 sad"): "NICOL AS" is not "Nicolas"."""
+    folded = unicodedata.normalize("NFKD", text).casefold()
+    return " ".join("".join(c if c.isalnum() else " " for c in folded).split())
+
+
+def exact_comparison(tokens: Sequence[str]) -> NameComparison:
+    """The comparison of a listed name with itself: every word paired with itself, score 1.0."""
+    words = list(tokens)
+    pairs = [(i, i, 1.0, 1, 1) for i in range(len(words))]
+    used = [True] * len(words)
+    return NameComparison(1.0, pairs, words, words, used, used, False)
