@@ -29,7 +29,7 @@ from clearance.monitor.book import Book, ImportResult
 from clearance.monitor.bookforms import BookForms
 
 KEY_FILE = "book-state"
-LAYOUT = "forms-4"  # the stored shard layout: an older one is rebuilt (4: matching 1.8)
+LAYOUT = "forms-5"  # the stored shard layout: an older one is rebuilt (5: files read in place)
 FORMAT = f"{LAYOUT} {ALGORITHM_VERSION}"  # ... and so is one analysed by another algorithm
 MAX_SHARDS = 8  # more: the whole index is rebuilt as one shard
 
