@@ -359,7 +359,6 @@ class BookForms:
         pair_form = np.repeat(np.arange(forms), counts)
         p_hit = pair_hit[self.pair_word[entries]]
         pair_weight = self.pair_weight[entries].astype(np.float64)
-        trust = self.form_trust[sub].astype(np.float64)
         tok_hit = reached[tok_word]
         hits = np.bincount(tok_form, weights=tok_hit, minlength=forms)
         hits += np.bincount(pair_form, weights=p_hit, minlength=forms)
@@ -373,7 +372,7 @@ class BookForms:
         got = np.bincount(tok_form, weights=tok_w * credit, minlength=forms)
         got += np.bincount(pair_form, weights=pair_weight * p_hit, minlength=forms)
         # A match through a form counts its trust (retrieval bounds ``matched * trust``).
-        got = got * trust
+        got = got * self.form_trust[sub].astype(np.float64)
         missed = np.bincount(tok_form, weights=~tok_hit & long[tok_word], minlength=forms)
         # The floor is lowered only for a form reaching few names: at least as many as its
         # most reaching word does.

@@ -181,7 +181,8 @@ class Identifiers(Mapping[str, list[int]]):
     def __getitem__(self, key: str) -> list[int]:
         for entry in self.lookup.find(hashes([key])).tolist():
             if self.names[entry] == key:
-                return self.members.items(np.array([entry])).tolist()
+                found: list[int] = self.members.items(np.array([entry])).tolist()
+                return found
         raise KeyError(key)
 
     def __iter__(self) -> Iterator[str]:
@@ -223,8 +224,11 @@ def save_lookups(folder: Path, lookups: Lookups) -> None:
 
 
 def load_lookups(folder: Path) -> Lookups:
-    parts = {}
-    for f in fields(Lookups):
-        kind = HashLookup if f.type in ("HashLookup", HashLookup) else Grouped
-        parts[f.name] = kind(*(load_array(folder, f"{f.name}.{g.name}") for g in fields(kind)))
-    return Lookups(**parts)
+    def hashed(name: str) -> HashLookup:
+        return HashLookup(load_array(folder, f"{name}.hash"), load_array(folder, f"{name}.owner"))
+
+    def grouped(name: str) -> Grouped:
+        return Grouped(load_array(folder, f"{name}.order"), load_array(folder, f"{name}.start"))
+
+    return Lookups(hashed("probes"), hashed("pair_keys"), grouped("word_tokens"),
+                   grouped("pair_entries"), hashed("identifier_keys"))  # fmt: skip
