@@ -269,3 +269,22 @@ def test_only_the_words_of_reached_forms_are_weighed(
     reached = set(np.flatnonzero(forms.reached(screener.index, Algorithm()) >= 0).tolist())
     assert reached and {forms.words.index(w) for w in weighed} >= reached
     assert len(weighed) < len(forms.words)
+
+
+def test_a_shard_of_the_former_layout_is_rebuilt(built: Built, tmp_path: Path) -> None:
+    """A book index stored in the former layout (``forms-4``: one JSON file and one ``.npz``)
+    is not read as a ``forms-5`` shard: it is rebuilt from the book, and then read in place."""
+    _, forms, _ = built
+    shard = tmp_path / "shard-1-1"
+    shard.mkdir()
+    (shard / "forms.json").write_bytes(b'{"ids": []}')
+    (shard / "forms.npz").write_bytes(b"")
+    (shard / reverse.KEY_FILE).write_text(f"forms-4 {ALGORITHM_VERSION} 1", encoding="utf-8")
+    assert reverse.LAYOUT != "forms-4" and load_shard(shard, "1") is None
+    save_shard(forms, shard, "1")
+    assert not (shard / "forms.json").exists()
+    loaded = load_shard(shard, "1")
+    assert loaded is not None and isinstance(loaded.tok_word, np.memmap)
+    assert list(loaded.ids) == list(forms.ids) and list(loaded.words) == list(forms.words)
+    assert dict(loaded.identifiers) == dict(forms.identifiers)
+    assert list(loaded.pair_sounds) == list(forms.pair_sounds)

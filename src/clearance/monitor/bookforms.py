@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import multiprocessing
 import zlib
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -39,7 +39,6 @@ from string import ascii_lowercase
 
 import numpy as np
 import numpy.typing as npt
-import orjson
 
 from clearance.gcpause import bulk_worker, frozen_for_fork
 from clearance.matching.engine import Algorithm, query_forms
@@ -61,9 +60,21 @@ from clearance.matching.scripts import warm_up
 from clearance.model import Schema
 from clearance.monitor.customer import BookCustomer
 from clearance.monitor.formparts import FormsPart, Indexed, Raw, merge
+from clearance.monitor.lookups import (
+    Grouped,
+    Identifiers,
+    Lookups,
+    StringPairs,
+    build_lookups,
+    load_array,
+    load_lookups,
+    load_strings,
+    ranges,
+    save_array,
+    save_lookups,
+    save_strings,
+)
 
-ARRAYS = "forms.npz"
-META = "forms.json"
 PAIR_PREFIXES = ("c:", "t:", "n:", "s:")  # every prefix a run-together pair is looked up by
 PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}  # as retrieval's keys
 Hit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]  # names a word reaches, and how
@@ -152,26 +163,27 @@ def lowest_floor(threshold: float, algorithm: Algorithm) -> tuple[float, float]:
 class BookForms:
     """The query forms of some customers of a book (one shard of its reverse index)."""
 
-    ids: list[str]
+    ids: Sequence[str]
     person: npt.NDArray[np.bool_]  # per customer
-    words: list[str]  # distinct (kind, word): the word ...
+    words: Sequence[str]  # distinct (kind, word): the word ...
     word_kind: npt.NDArray[np.int8]  # ... and its kind
     form_start: npt.NDArray[np.int64]  # form f's words: tok_word[form_start[f]:form_start[f+1]]
     tok_word: npt.NDArray[np.int32]
     form_customer: npt.NDArray[np.int32]
     form_kind: npt.NDArray[np.int8]
     form_trust: npt.NDArray[np.float32]
-    pairs: list[str]  # distinct run-together pairs of adjacent words
+    pairs: Sequence[str]  # distinct run-together pairs of adjacent words
     pair_word: npt.NDArray[np.int32]
     pair_form: npt.NDArray[np.int32]
     pair_weight: npt.NDArray[np.float32]  # the two words' weights
     probe_hash: npt.NDArray[np.uint32]  # every key a word's lookup may read (hashed) ...
     probe_word: npt.NDArray[np.int32]  # ... and the word
-    identifiers: dict[str, list[int]]  # clean identifier -> customers
+    identifiers: Mapping[str, list[int]]  # clean identifier -> customers
     # each pair's sound keys (retrieval also reaches a pair by sound): worked out once, stored
-    pair_sounds: list[tuple[str, str]] = field(default_factory=list)
+    pair_sounds: Sequence[tuple[str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self._lookups: Lookups | None = None
         if len(self.pair_sounds) != len(self.pairs):  # built now, or a shard saved without them
             self.pair_sounds = [(phonetic(p), sound(p)) for p in self.pairs]
 
@@ -211,21 +223,45 @@ class BookForms:
         )  # fmt: skip
 
     def save(self, folder: Path) -> None:
+        """Store the shard as files read in place when loaded (:mod:`.lookups`)."""
         folder.mkdir(parents=True, exist_ok=True)
-        meta = {"ids": self.ids, "words": self.words, "pairs": self.pairs,
-                "pair_sounds": self.pair_sounds, "identifiers": self.identifiers}  # fmt: skip
-        (folder / META).write_bytes(orjson.dumps(meta))
-        with (folder / ARRAYS).open("wb") as handle:
-            np.savez(handle, **{name: getattr(self, name) for name in _ARRAYS})
+        for name in _ARRAYS:
+            save_array(folder, name, getattr(self, name))
+        save_strings(folder, "ids", self.ids)
+        save_strings(folder, "words", self.words)
+        save_strings(folder, "pairs", self.pairs)
+        save_strings(folder, "pair_phonetic", (a for a, _ in self.pair_sounds))
+        save_strings(folder, "pair_sound", (b for _, b in self.pair_sounds))
+        keys = list(self.identifiers)
+        members = [self.identifiers[k] for k in keys]
+        save_strings(folder, "identifiers", keys)
+        start = np.zeros(len(keys) + 1, dtype=np.int64)
+        np.cumsum([len(m) for m in members], out=start[1:])
+        save_array(folder, "identifier_members", np.fromiter(chain(*members), np.int64))
+        save_array(folder, "identifier_start", start)
+        save_lookups(folder, self.lookups())
 
     @classmethod
     def load(cls, folder: Path) -> BookForms:
-        meta = orjson.loads((folder / META).read_bytes())
-        with np.load(folder / ARRAYS) as arrays:
-            data = {name: arrays[name] for name in _ARRAYS}
-        sounds = [(a, b) for a, b in meta.get("pair_sounds", [])]
-        return cls(ids=meta["ids"], words=meta["words"], pairs=meta["pairs"],
-                   identifiers=meta["identifiers"], pair_sounds=sounds, **data)  # fmt: skip
+        """A stored shard, memory-mapped: what a delta reads of it is what it reaches."""
+        lookups = load_lookups(folder)
+        members = Grouped(load_array(folder, "identifier_members"),
+                          load_array(folder, "identifier_start"))  # fmt: skip
+        identifiers = Identifiers(load_strings(folder, "identifiers"), lookups.identifier_keys,
+                                  members)  # fmt: skip
+        sounds = StringPairs(load_strings(folder, "pair_phonetic"),
+                             load_strings(folder, "pair_sound"))  # fmt: skip
+        forms = cls(ids=load_strings(folder, "ids"), words=load_strings(folder, "words"),
+                    pairs=load_strings(folder, "pairs"), identifiers=identifiers,
+                    pair_sounds=sounds, **{n: load_array(folder, n) for n in _ARRAYS})  # fmt: skip
+        forms._lookups = lookups
+        return forms
+
+    def lookups(self) -> Lookups:
+        """The shard's sorted lookups (stored with it; built once for one built in memory)."""
+        if self._lookups is None:
+            self._lookups = build_lookups(self)
+        return self._lookups
 
     def reached(
         self, index: NameIndex, algo: Algorithm, hits: dict[int, Hit] | None = None
@@ -234,12 +270,12 @@ class BookForms:
         and in ``hits`` (when given) the names and similarities themselves. Only the words with
         a probe among the index's keys are looked up (the rest reach nothing)."""
         keys = key_hashes(chain(index.vocab, index.neighbour_keys))
-        maybe = np.unique(self.probe_word[np.isin(self.probe_hash, keys)])
+        maybe = self.lookups().probes.find(keys)
         out = np.full(len(self.words), -1, dtype=np.int64)
         return self._reach(index, maybe, algo, out, hits)
 
     def _reach(
-        self, index: NameIndex, positions: npt.NDArray[np.int32], algo: Algorithm,
+        self, index: NameIndex, positions: npt.NDArray[np.int64], algo: Algorithm,
         out: npt.NDArray[np.int64], hits: dict[int, Hit] | None = None,
     ) -> npt.NDArray[np.int64]:  # fmt: skip
         """``out`` with the reach in ``index`` of the words at ``positions`` filled in (and
@@ -253,6 +289,19 @@ class BookForms:
             out[pos] = len(hit[0]) if hit is not None else -1
             if hits is not None and hit is not None:
                 hits[pos] = hit
+        return out
+
+    def pairs_reached(self, index: NameIndex) -> npt.NDArray[np.bool_]:
+        """Per run-together pair: whether retrieval reaches a name of ``index`` through it (by
+        its letters, or by sound: "lozitskii" / "lozitskiy", ``retrieve._joined_keys``). The
+        pairs whose hashed keys are among the index's are checked exactly."""
+        joined = {key[2:] for key in index.vocab if key[:2] in PAIR_PREFIXES}
+        sounds = {key[2:] for key in index.vocab if key[:2] == "p:"}
+        out = np.zeros(len(self.pairs), dtype=np.bool_)
+        maybe = self.lookups().pair_keys.find(key_hashes(chain(joined, sounds)))
+        for pos in maybe.tolist():
+            key, plain = self.pair_sounds[pos]
+            out[pos] = self.pairs[pos] in joined or key in sounds or plain in sounds
         return out
 
     # -- reverse screening -------------------------------------------------------------------
@@ -273,12 +322,24 @@ class BookForms:
             found.update(self.ids[pos] for pos in self.identifiers.get(value, ()))
         return found
 
+    def touching(
+        self, words: npt.NDArray[np.int64], pairs: npt.NDArray[np.int64]
+    ) -> npt.NDArray[np.int64]:
+        """The forms (ascending) with one of ``words`` or of the run-together ``pairs``."""
+        found = self.lookups()
+        tokens = found.word_tokens.items(words)
+        by_word = np.searchsorted(self.form_start, tokens, side="right") - 1
+        by_pair = self.pair_form[found.pair_entries.items(pairs)]
+        return np.unique(np.concatenate([by_word, by_pair]).astype(np.int64))
+
     def _bounded(
         self, index: NameIndex, floor: float, low: float, algo: Algorithm,
         full: NameIndex | None = None,
     ) -> npt.NDArray[np.int64]:  # fmt: skip
         """Forms whose retrieval bound against ``index`` can reach the floor (see the module
-        docstring): the upper bound of every name of ``index`` at once."""
+        docstring): the upper bound of every name of ``index`` at once. Only the forms with a
+        word or pair that reaches a name can pass; they alone are read (``sub``, and the
+        arrays of their tokens and pairs, numbered locally)."""
         params, near = algo.names, algo.retrieval.near_min_length
         found: dict[int, Hit] = {}
         reach = self.reached(index, algo, found)
@@ -286,70 +347,69 @@ class BookForms:
         best = np.zeros(len(self.words), dtype=np.float64)
         for pos, (_recs, sims) in found.items():
             best[pos] = float(sims.max())
-        joined = {key[2:] for key in index.vocab if key[:2] in PAIR_PREFIXES}
-        sounds = {key[2:] for key in index.vocab if key[:2] == "p:"}
-        # A pair is also reached by sound ("lozitskii" / "lozitskiy": retrieve._joined_keys).
-        pair_hit = np.fromiter(
-            (p in joined or key in sounds or plain in sounds
-             for p, (key, plain) in zip(self.pairs, self.pair_sounds, strict=True)),
-            np.bool_, len(self.pairs),
-        )  # fmt: skip
-        forms = len(self.form_customer)
-        tok_form = np.repeat(np.arange(forms), np.diff(self.form_start))
-        tok_hit = reached[self.tok_word]
-        p_hit = pair_hit[self.pair_word]
+        pair_hit = self.pairs_reached(index)
+        sub = self.touching(np.flatnonzero(reached), np.flatnonzero(pair_hit))
+        forms = len(sub)
+        lengths = self.form_start[sub + 1] - self.form_start[sub]
+        tok_word = self.tok_word[ranges(self.form_start[sub], lengths)]
+        tok_form = np.repeat(np.arange(forms), lengths)
+        first = np.searchsorted(self.pair_form, sub, side="left")
+        counts = np.searchsorted(self.pair_form, sub, side="right") - first
+        entries = ranges(first, counts)
+        pair_form = np.repeat(np.arange(forms), counts)
+        p_hit = pair_hit[self.pair_word[entries]]
+        pair_weight = self.pair_weight[entries].astype(np.float64)
+        tok_hit = reached[tok_word]
         hits = np.bincount(tok_form, weights=tok_hit, minlength=forms)
-        hits += np.bincount(self.pair_form, weights=p_hit, minlength=forms)
-        # Only a form a word or pair of which reaches a name can pass (``able``): the words'
-        # weights and lengths are worked out for the words of those forms alone (the rest of
-        # the book's vocabulary is left at 0, and its forms are not able).
-        weight, short, long = self._word_facts(hits[tok_form] > 0, params, near)
-        tok_w = weight[self.tok_word]
+        hits += np.bincount(pair_form, weights=p_hit, minlength=forms)
+        weight, short, long = self._word_facts(tok_word, params, near)
+        tok_w = weight[tok_word]
         total = np.bincount(tok_form, weights=tok_w, minlength=forms)
         # A reached word adds at most its weight times the best similarity it reaches a name
         # with; an initial is credited in full (as retrieval credits it to every name); a
         # run-together pair reaches a name once, at the best of its keys (at most 1).
-        credit = np.where(short, 1.0, best)[self.tok_word]
+        credit = np.where(short, 1.0, best)[tok_word]
         got = np.bincount(tok_form, weights=tok_w * credit, minlength=forms)
-        got += np.bincount(self.pair_form, weights=self.pair_weight * p_hit, minlength=forms)
+        got += np.bincount(pair_form, weights=pair_weight * p_hit, minlength=forms)
         # A match through a form counts its trust (retrieval bounds ``matched * trust``).
-        got = got * self.form_trust.astype(np.float64)
-        missed = np.bincount(tok_form, weights=~tok_hit & long[self.tok_word], minlength=forms)
+        got = got * self.form_trust[sub].astype(np.float64)
+        missed = np.bincount(tok_form, weights=~tok_hit & long[tok_word], minlength=forms)
         # The floor is lowered only for a form reaching few names: at least as many as its
         # most reaching word does.
         most = np.zeros(forms, dtype=np.int64)
-        np.maximum.at(most, tok_form, reach[self.tok_word])
+        np.maximum.at(most, tok_form, reach[tok_word])
         lowered = (missed > 0) & (most <= algo.retrieval.rare_reach)
         able = (hits > 0) & (total > 0)
         slack = 1e-5 * total + 1e-6  # float32 roundings of retrieval's sums, and then some
         relaxed = able & lowered & (got >= low * total - slack)  # may be held to ``low``
         if full is not None and relaxed.any():
-            relaxed &= self._lowered_in(full, relaxed, tok_form, long, algo, tok_w)
+            relaxed &= self._lowered_in(full, sub, relaxed, tok_word, tok_form, long, algo,
+                                        weight)  # fmt: skip
         # Then name by name: what one name of ``index`` collects (the words' parts summed as
         # retrieval sums them; initials, and pairs reaching anything, credited in full).
-        extra = np.bincount(tok_form, weights=tok_w * short[self.tok_word], minlength=forms)
-        extra += np.bincount(self.pair_form, weights=self.pair_weight * p_hit, minlength=forms)
+        extra = np.bincount(tok_form, weights=tok_w * short[tok_word], minlength=forms)
+        extra += np.bincount(pair_form, weights=pair_weight * p_hit, minlength=forms)
         possible = np.flatnonzero(able & (got >= floor * total - slack) | relaxed)
         cut = np.where(relaxed, low, floor)[possible] * total[possible] - slack[possible]
         best_name = (
             np.concatenate(
-                [self._per_name(part, found, tok_w)[0] for part in _parts(possible)]
+                [self._per_name(part, found, weight)[0] for part in _parts(sub[possible])]
                 or [np.zeros(0)]
             )
             + extra[possible]
         )
-        return possible[best_name * self.form_trust[possible] >= cut]
+        return sub[possible[best_name * self.form_trust[sub[possible]] >= cut]]
 
     def _word_facts(
-        self, touched: npt.NDArray[np.bool_], params: NameParams, near: int
+        self, tok_word: npt.NDArray[np.int32], params: NameParams, near: int
     ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
         """Per word: its weight, whether it is an initial (shorter than 2) and whether it has
-        ``near`` letters, for the words of the ``touched`` tokens (0 / False elsewhere)."""
+        ``near`` letters, for the words of ``tok_word`` (0 / False elsewhere)."""
         size = len(self.words)
         weight = np.zeros(size, dtype=np.float64)
         short = np.zeros(size, dtype=np.bool_)
         long = np.zeros(size, dtype=np.bool_)
-        needed = np.unique(self.tok_word[touched]).tolist()
+        needed = np.unique(tok_word).tolist()
         words = [self.words[w] for w in needed]
         weight[needed] = [word_weight(w, params) for w in words]
         short[needed] = [len(w) < 2 for w in words]
@@ -357,13 +417,13 @@ class BookForms:
         return weight, short, long
 
     def _per_name(
-        self, forms: npt.NDArray[np.int64], hits: dict[int, Hit], tok_w: npt.NDArray[np.float64]
+        self, forms: npt.NDArray[np.int64], hits: dict[int, Hit], weight: npt.NDArray[np.float64]
     ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64]]:
         """Per form of ``forms``, through its words' ``hits`` (word -> names and similarities):
         the most weight one name collects (retrieval's sum of each word's weight times its
         similarity to that name), and how many distinct names its words reach."""
         starts, ends = self.form_start[forms], self.form_start[forms + 1]
-        tok = _ranges(starts, ends - starts)
+        tok = ranges(starts, ends - starts)
         words = self.tok_word[tok]
         order = np.fromiter(hits, np.int64, len(hits))
         sizes = np.zeros(len(self.words), dtype=np.int64)
@@ -374,9 +434,9 @@ class BookForms:
         recs = np.concatenate([p[0] for p in parts] or [np.zeros(0, np.int32)]).astype(np.int64)
         sims = np.concatenate([p[1] for p in parts] or [np.zeros(0, np.float32)])
         count = sizes[words]
-        entry = _ranges(offset[words], count)
+        entry = ranges(offset[words], count)
         owner = np.repeat(np.repeat(np.arange(len(forms)), ends - starts), count)
-        value = np.repeat(tok_w[tok], count) * sims[entry].astype(np.float64)
+        value = np.repeat(weight[words], count) * sims[entry].astype(np.float64)
         span = int(recs.max(initial=0)) + 1
         pairs, where = np.unique(owner * span + recs[entry], return_inverse=True)
         summed = np.bincount(where, weights=value, minlength=len(pairs))
@@ -386,41 +446,35 @@ class BookForms:
         return best, np.bincount(pair_form, minlength=len(forms))
 
     def _lowered_in(
-        self, full: NameIndex, forms: npt.NDArray[np.bool_], tok_form: npt.NDArray[np.int64],
-        long: npt.NDArray[np.bool_], algo: Algorithm, tok_w: npt.NDArray[np.float64],
+        self, full: NameIndex, sub: npt.NDArray[np.int64], forms: npt.NDArray[np.bool_],
+        tok_word: npt.NDArray[np.int32], tok_form: npt.NDArray[np.int64],
+        long: npt.NDArray[np.bool_], algo: Algorithm, weight: npt.NDArray[np.float64],
     ) -> npt.NDArray[np.bool_]:  # fmt: skip
-        """Which of ``forms`` retrieval in ``full`` holds to the lowered floor: a word of
+        """Which of ``forms`` (a mask over ``sub``, whose tokens are ``tok_word`` /
+        ``tok_form``) retrieval in ``full`` holds to the lowered floor: a word of
         ``near_min_length`` letters reaches nothing there, and the form reaches at most
         ``rare_reach`` names (at least as many as its most reaching word does, and as many as
         its words reach together, the run-together pairs left out). A word that reaches
         nothing in ``full`` reaches nothing in the delta's index, which it contains."""
         count, rare = len(forms), algo.retrieval.rare_reach
-        needed = np.unique(self.tok_word[forms[tok_form]])
+        needed = np.unique(tok_word[forms[tok_form]]).astype(np.int64)
         hits: dict[int, Hit] = {}
         reach = self._reach(full, needed, algo, np.full(len(self.words), -1, dtype=np.int64),
                             hits)  # fmt: skip
-        missed = np.bincount(tok_form, weights=(reach < 0)[self.tok_word] & long[self.tok_word],
+        missed = np.bincount(tok_form, weights=(reach < 0)[tok_word] & long[tok_word],
                              minlength=count)  # fmt: skip
         most = np.zeros(count, dtype=np.int64)
-        np.maximum.at(most, tok_form, reach[self.tok_word])
+        np.maximum.at(most, tok_form, reach[tok_word])
         out = forms & (missed > 0) & (most <= rare)
         few = np.flatnonzero(out)  # their words reach at most ``rare`` names each
         kept = {w: h for w, h in hits.items() if len(h[0]) <= rare}
-        out[few] = self._per_name(few, kept, tok_w)[1] <= rare
+        out[few] = self._per_name(sub[few], kept, weight)[1] <= rare
         return out
 
 
 def _parts(forms: npt.NDArray[np.int64], size: int = 20_000) -> list[npt.NDArray[np.int64]]:
     """``forms`` in slices (a slice's (form, name) pairs stay a few MB)."""
     return [forms[i : i + size] for i in range(0, len(forms), size)]
-
-
-def _ranges(starts: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64]
-            ) -> npt.NDArray[np.int64]:  # fmt: skip
-    """The positions ``starts[i] .. starts[i] + lengths[i]`` of every ``i``, concatenated."""
-    ends = np.cumsum(lengths)
-    size = int(ends[-1]) if len(ends) else 0
-    return np.repeat(starts - ends + lengths, lengths) + np.arange(size)
 
 
 def _probes(

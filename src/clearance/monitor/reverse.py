@@ -12,7 +12,8 @@ The index of a book is kept in shards (:class:`BookIndex`): each covers the cust
 in a range of import ``seq`` numbers, so an import adds one shard for its new or changed
 customers instead of rebuilding the whole index (a changed customer's old name may stay in an
 older shard: a superset of candidates is harmless, as every candidate is screened forward).
-A shard's names are analysed in ``workers`` forked processes.
+A shard's names are analysed in ``workers`` forked processes. A stored shard is read in place
+(memory-mapped, :mod:`clearance.monitor.lookups`): a delta reads what its keys reach.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from clearance.monitor.book import Book, ImportResult
 from clearance.monitor.bookforms import BookForms
 
 KEY_FILE = "book-state"
-LAYOUT = "forms-4"  # the stored shard layout: an older one is rebuilt (4: matching 1.8)
+LAYOUT = "forms-5"  # the stored shard layout: an older one is rebuilt (5: files read in place)
 FORMAT = f"{LAYOUT} {ALGORITHM_VERSION}"  # ... and so is one analysed by another algorithm
 MAX_SHARDS = 8  # more: the whole index is rebuilt as one shard
 
