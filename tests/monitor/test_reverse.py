@@ -288,3 +288,21 @@ def test_a_shard_of_the_former_layout_is_rebuilt(built: Built, tmp_path: Path) -
     assert list(loaded.ids) == list(forms.ids) and list(loaded.words) == list(forms.words)
     assert dict(loaded.identifiers) == dict(forms.identifiers)
     assert list(loaded.pair_sounds) == list(forms.pair_sounds)
+
+
+def test_a_customer_written_as_a_listed_name_is_a_candidate() -> None:
+    """A customer named exactly as a listed name that the word analysis cannot read ("S5-SAD":
+    "sad" is read as a legal form; "T.E.G. LIMITED": single letters) is found forward by the
+    exact-name table: the reverse candidates must hold it too (its name as written is kept
+    with its identifiers), or a delta would miss what a full re-screen finds."""
+    listed = [Entity(list="test", source_id=str(i), schema=Schema(kind), names=(Name(name),))
+              for i, (kind, name) in enumerate([("aircraft", "S5-SAD"),
+                                                ("organization", "T.E.G. LIMITED")])]  # fmt: skip
+    screener = Screener.build(listed, MatchingPolicy(screen_cache=0))
+    customers = [BookCustomer("c1", "s5 sad", None), BookCustomer("c2", "T.E.G. Limited", None),
+                 BookCustomer("c3", "Quite Different Name", None)]  # fmt: skip
+    options = ScreenOptions(threshold=0.7)
+    matched = {c.id for c in customers if screener.screen(c.query(), options).alert}
+    assert matched == {"c1", "c2"}
+    assert matched <= BookForms.build(customers).candidates(screener.index, 0.7)
+    assert bookforms.exact_probe("S5-SAD") == bookforms.exact_probe("s5 sad") == "=s5 sad"

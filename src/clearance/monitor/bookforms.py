@@ -42,6 +42,7 @@ import numpy.typing as npt
 
 from clearance.gcpause import bulk_worker, frozen_for_fork
 from clearance.matching.engine import Algorithm, query_forms
+from clearance.matching.exact import exact_key
 from clearance.matching.index import (
     KIND_LATIN,
     KIND_NATIVE,
@@ -88,11 +89,25 @@ def customer_forms(customer: BookCustomer) -> Raw:
     return customer.id, schema is Schema.PERSON, raw
 
 
+def exact_probe(name: str) -> str:
+    """The customer's name as written (see :mod:`clearance.matching.exact`), kept with its
+    identifiers under a prefix no clean identifier has: a listed name written the same way
+    is found by it whatever the word analysis makes of either ("" when nothing is left)."""
+    key = exact_key(name)
+    return f"={key}" if key else ""
+
+
+def customer_keys(customer: BookCustomer) -> tuple[str, ...]:
+    """The customer's exact-match keys: its clean identifiers and its name as written."""
+    keys = [clean_identifier(value) for _type, value in customer.identifiers]
+    keys.append(exact_probe(customer.name))
+    return tuple(k for k in keys if k)
+
+
 def indexed(customer: BookCustomer) -> Indexed:
     """What the reverse index keeps of one customer (worked out where it is validated on
     import, so the index is not analysed again from the database)."""
-    keys = (clean_identifier(value) for _type, value in customer.identifiers)
-    return customer_forms(customer), tuple(k for k in keys if k)
+    return customer_forms(customer), customer_keys(customer)
 
 
 def word_probes(word: str, kind: int, near: int, slips: Collection[int] = ()) -> list[str]:
@@ -193,12 +208,8 @@ class BookForms:
     # -- building and storing ----------------------------------------------------------------
     @classmethod
     def build(cls, customers: Sequence[BookCustomer], workers: int = 1) -> BookForms:
-        keys = [
-            (key, pos)
-            for pos, customer in enumerate(customers)
-            for _type, value in customer.identifiers
-            if (key := clean_identifier(value))
-        ]
+        keys = [(key, pos) for pos, customer in enumerate(customers)
+                for key in customer_keys(customer)]  # fmt: skip
         part = FormsPart.from_raw(analyse_customers(customers, workers), keys)
         return cls.from_parts([(part, None)])
 
@@ -309,8 +320,8 @@ class BookForms:
         self, index: NameIndex, threshold: float, full: NameIndex | None = None
     ) -> set[str]:
         """Ids of the customers whose screening against ``index`` (the delta's entities) can
-        return a match: a form's retrieval bound reaches the floor, or an identifier is the
-        same (a superset: the monitor screens each forward, retrieval and scoring included).
+        return a match: a form's retrieval bound reaches the floor, an identifier is the same
+        or the name is written as listed (a superset: the monitor screens each forward).
         With ``full`` (the whole snapshot's index, which holds the delta's entities): those
         whose screening against ``full`` can return a match with one of the delta's entities
         (the floor is lowered only as retrieval in ``full`` lowers it)."""
@@ -318,7 +329,7 @@ class BookForms:
         floor, low = lowest_floor(threshold, algo)
         possible = self._bounded(index, floor, low, algo, full)
         found = {self.ids[pos] for pos in np.unique(self.form_customer[possible]).tolist()}
-        for value in index.identifiers:
+        for value in chain(index.identifiers, (f"={key}" for key in index.exact)):
             found.update(self.ids[pos] for pos in self.identifiers.get(value, ()))
         return found
 

@@ -23,7 +23,7 @@ from clearance.matching.names import word_table
 from clearance.matching.phonetics import phonetic, sound
 
 Raw = tuple[str, bool, list[tuple[int, float, tuple[str, ...]]]]  # id, person, forms
-Indexed = tuple[Raw, tuple[str, ...]]  # a customer's forms and clean identifiers
+Indexed = tuple[Raw, tuple[str, ...]]  # a customer's forms and exact-match keys
 
 
 @dataclass
