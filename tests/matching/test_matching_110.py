@@ -168,3 +168,19 @@ def test_a_weak_alias_written_as_listed_stays_weak() -> None:
     result = screener.screen(make_query("K.A.S.", type="organization"), ScreenOptions(limit=5))
     assert [(m.matched_name, m.alert) for m in result.matches] == [("K.A.S.", False)]
     assert result.matches[0].score >= 0.7
+
+
+@pytest.mark.parametrize("name", ["PJSC MMK", "OSK AO", "MMK PAO", "LLC MBB", "N.V. CO"])
+def test_two_different_legal_forms_hold_a_name(name: str) -> None:
+    """A company has one legal form: a name of two different forms ("PJSC MMK": a joint-stock
+    company's form and MMK, which the ISO 20275 table also holds) has a name in it, and the
+    listed name written so is found; one form, or one form in two languages, is refused."""
+    from clearance.errors import QueryError
+    from clearance.matching.normalize import nothing_to_screen
+
+    assert nothing_to_screen(name) is None
+    listed = [("organization", name, ()), ("organization", "MMK TRADING LLC", ())]
+    assert screen_as_written(listed, name.lower(), "organization", exact=True) == {name: 1.0}
+    for refused in ("LLC", "OOO LLC", "S.A. de C.V.", "JSC PJSC"):
+        with pytest.raises(QueryError, match="only a legal form"):
+            make_query(refused, type="organization")

@@ -281,18 +281,21 @@ def nothing_to_screen(text: str) -> str | None:
             return f"is written in a script the matcher cannot read ({detect_script(text)})"
         return "has no letters or digits to screen"
     for form in forms:
-        words, i = list(form.tokens), 0
+        words, i, kinds = list(form.tokens), 0, set()
         while i < len(words):
             if not may_start_form(words, i):
                 return None  # (the cheap test: no phrase below could be a form)
-            size = next(
-                (n for n in range(min(MAX_FORM_WORDS, len(words) - i), 0, -1)
-                 if legal_form_class(tuple(words[i : i + n])) is not None),
-                0,
+            size, kind = next(
+                ((n, k) for n in range(min(MAX_FORM_WORDS, len(words) - i), 0, -1)
+                 if (k := legal_form_class(tuple(words[i : i + n]))) is not None),
+                (0, None),
             )  # fmt: skip
             if size == 0:
                 return None
+            kinds.add(kind)
             i += size
+        if len(kinds) > 1:
+            return None  # two different forms: one is the name ("PJSC MMK", "OSK AO")
     return "is only a legal form, no name to screen"
 
 
