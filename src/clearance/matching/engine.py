@@ -271,7 +271,7 @@ class Screener:
         threshold: float,
         weak_alerts: bool,
         explain: bool,
-        exact: dict[int, bool] | None = None,
+        exact: dict[int, bool],
     ) -> list[Match]:
         if not by_entity:
             return []

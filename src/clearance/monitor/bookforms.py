@@ -89,12 +89,15 @@ def customer_forms(customer: BookCustomer) -> Raw:
     return customer.id, schema is Schema.PERSON, raw
 
 
+EXACT_PREFIX = "="  # no clean identifier holds it (see clean_identifier)
+
+
 def exact_probe(name: str) -> str:
     """The customer's name as written (see :mod:`clearance.matching.exact`), kept with its
     identifiers under a prefix no clean identifier has: a listed name written the same way
     is found by it whatever the word analysis makes of either ("" when nothing is left)."""
     key = exact_key(name)
-    return f"={key}" if key else ""
+    return EXACT_PREFIX + key if key else ""
 
 
 def customer_keys(customer: BookCustomer) -> tuple[str, ...]:
@@ -329,7 +332,7 @@ class BookForms:
         floor, low = lowest_floor(threshold, algo)
         possible = self._bounded(index, floor, low, algo, full)
         found = {self.ids[pos] for pos in np.unique(self.form_customer[possible]).tolist()}
-        for value in chain(index.identifiers, (f"={key}" for key in index.exact)):
+        for value in chain(index.identifiers, (EXACT_PREFIX + key for key in index.exact)):
             found.update(self.ids[pos] for pos in self.identifiers.get(value, ()))
         return found
 
