@@ -23,6 +23,7 @@ from rigour.names import extract_org_types
 from clearance.matching.legalforms import legal_form_class, one_word_forms
 from clearance.matching.normalize import NameForm
 from clearance.matching.params import NameParams, TrustParams
+from clearance.matching.scripts import undouble
 from clearance.matching.wordsim import swapped
 
 FORM_SLIP_MIN_LENGTH = 3  # letters a word and the form it is read as both need
@@ -61,6 +62,9 @@ def misspelt_form(word: str) -> str | None:
         return None
     if legal_form_class((word,)) is not None:
         return None
+    doubled = _DOUBLED_SHORT.get(word)  # "cco" for "co", "ssa" for "sa"
+    if doubled is not None:
+        return doubled
     slips = _one_slip(word)
     found = {_OWN_SPELLINGS[v] for v in slips if v in _OWN_SPELLINGS}
     if not found:
@@ -80,12 +84,27 @@ def _short_form(word: str) -> str | None:
     doubled = {word[: i + 1] + word[i:] for i in range(len(word))}
     found = {_OWN_SPELLINGS[v] for v in doubled if v in _OWN_SPELLINGS}
     if not found and not any(c in _VOWELS for c in word):
+        # its last letter dropped ("js" -> jsc) or, since 1.11, its first ("td" -> ltd)
         found = {c for v, c in _OWN_SPELLINGS.items()
-                 if len(v) == FORM_SLIP_MIN_LENGTH and v.startswith(word)}  # fmt: skip
+                 if len(v) == FORM_SLIP_MIN_LENGTH and word in (v[:-1], v[1:])}  # fmt: skip
     return found.pop() if len(found) == 1 else None
 
 
 _VOWELS = frozenset("aeiouy")
+
+
+def _doubled_short_forms() -> dict[str, str]:
+    """Two-letter legal forms of the own table with their first letter, a consonant, typed
+    twice ("cco" -> co, "ssa" -> sa, "bbv" -> bv), by that spelling. (A doubled vowel or last
+    letter makes words: "aas", "coo", "add", "ass".)"""
+    table: dict[str, str] = {}
+    for word, cls in one_word_forms().items():
+        if len(word) == 2 and word.isalpha() and word[0] not in _VOWELS:
+            table[word[0] + word] = cls
+    return table
+
+
+_DOUBLED_SHORT = _doubled_short_forms()
 
 
 def misspelt_form_reading(form: NameForm) -> NameForm | None:
@@ -94,6 +113,10 @@ def misspelt_form_reading(form: NameForm) -> NameForm | None:
     tokens = form.tokens
     if form.native or len(tokens) < 2:
         return None
+    dotted = _dotted_doubled_form(tokens)
+    if dotted is not None:
+        cut, cls = dotted
+        return NameForm(tokens[:cut], form.forms | {cls}, form.script, form.native)
     for i in (len(tokens) - 1, 0):
         cls = misspelt_form(tokens[i])
         if cls is not None:
@@ -102,6 +125,23 @@ def misspelt_form_reading(form: NameForm) -> NameForm | None:
     return None
 
 
+def _dotted_doubled_form(tokens: Sequence[str]) -> tuple[int, str] | None:
+    """Where a dotted legal form with one letter typed twice ends the name ("EDYJU, SS.A.",
+    "RENTA AA.S.", "MANARA SS.A.S.": letters of one or two, one of them a letter doubled),
+    and its class: ``(start, class)``, or ``None``."""
+    start = len(tokens)
+    while start > 1 and len(tokens[start - 1]) <= 2 and tokens[start - 1].isalpha():
+        start -= 1
+    run = tokens[start:]
+    if len(run) < 2 or sum(len(t) == 2 and t[0] == t[1] for t in run) != 1:
+        return None
+    if any(len(t) == 2 and t[0] != t[1] for t in run):
+        return None  # (two letters of one dotted abbreviation are one letter each)
+    cls = _ALL_ONE_WORD_FORMS.get(undouble("".join(run)))
+    return None if cls is None else (start, cls)
+
+
+_ALL_ONE_WORD_FORMS = {w: c for w, c in one_word_forms().items() if w.isalpha()}
 _GLUED_FORMS = {w: c for w, c in one_word_forms().items() if w.isalpha() and len(w) >= 2}
 
 
