@@ -17,6 +17,7 @@ from clearance.matching.names import syllable_name
 from clearance.matching.normalize import (
     NameForm,
     analyse,
+    fold,
     query_parts,
     skeleton,
     slavic_readings,
@@ -79,9 +80,11 @@ def query_forms(query: Query, trust: TrustParams = DEFAULT_TRUST) -> list[QueryF
 def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[QueryForm]:
     parts = query_parts(name)
     texts = [(part, schema, 1.0 if i == 0 else trust.part) for i, part in enumerate(parts)]
-    if schema in (Schema.PERSON, None) and (name.isascii() or detect_script(name) == LATIN):
+    if (schema in (Schema.PERSON, None) and (name.isascii() or detect_script(name) == LATIN)
+            and not _typed_syllables(name)):  # fmt: skip
         # "Wiktor Michailowitsch", "Iouri", "Walérewitsch": read as a person's name (no legal
-        # form split off)
+        # form split off); not a name of Chinese or Korean syllables, which no German or French
+        # writer spells the Russian way ("wei lin" is no "vei lin", "jing" no "ying")
         texts += [(reading, Schema.PERSON, trust.part) for reading in slavic_readings(name)]
     if "ë" in name or "Ë" in name:
         # BGN/PCGN's ё: folded it is "e"; as "yo" it is the passport's (and Korean) spelling
@@ -113,6 +116,13 @@ def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[Q
         if reading is not None and reading not in seen:
             out.append(QueryForm(reading, KIND_LATIN, trust.glued_form))
     return out
+
+
+def _typed_syllables(name: str) -> bool:
+    """Is ``name`` a Chinese or Korean name of syllables typed in Latin letters, each of two
+    letters or more ("wei lin"; in "E. Wang" the "e" is an initial)?"""
+    words = tuple(fold(name).split())
+    return syllable_name(words) and min(map(len, words)) > 1
 
 
 def _skeleton_trust(form: NameForm, spelled: NameForm, base: float, trust: TrustParams) -> float:

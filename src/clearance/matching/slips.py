@@ -113,15 +113,14 @@ def misspelt_form_reading(form: NameForm) -> NameForm | None:
     tokens = form.tokens
     if form.native or len(tokens) < 2:
         return None
-    dotted = _dotted_doubled_form(tokens)
+    dotted = _dotted_doubled_form(tokens)  # "EDYJU, SS.A."
     if dotted is not None:
-        cut, cls = dotted
-        return NameForm(tokens[:cut], form.forms | {cls}, form.script, form.native)
+        return NameForm(tokens[: dotted[0]], form.forms | {dotted[1]}, form.script, form.native)
     for i in (len(tokens) - 1, 0):
-        cls = misspelt_form(tokens[i])
-        if cls is not None:
+        found = misspelt_form(tokens[i])
+        if found is not None:
             rest = tokens[:i] + tokens[i + 1 :]
-            return NameForm(rest, form.forms | {cls}, form.script, form.native)
+            return NameForm(rest, form.forms | {found}, form.script, form.native)
     return None
 
 
