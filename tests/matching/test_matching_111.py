@@ -67,3 +67,28 @@ def test_names_with_an_initial_or_not_of_syllables_keep_the_german_reading(
     query: str, listed: str
 ) -> None:
     assert alerted([listed], query, "person") == {listed}
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "other"),
+    [("KB ALFA", "KGB ALFA", "KB LINES LIMITED"), ("OK TSP", "OKB TSP", "OK TRADING"),
+     ("AB TIRA", "ABU TIRA", "AB GROUP"), ("TH OXYTECH", "THE OXYTECH", "TH HOLDING")],
+)  # fmt: skip
+def test_a_listed_code_one_slip_from_another_beside_words_spelt_the_same(
+    query: str, listed: str, other: str
+) -> None:
+    """A short code the lists hold (KB of KB LINES) one typing slip from the listed name's
+    code, every other word as spelt, is that code's slip: retrieval reaches the name and the
+    scorer pairs the two."""
+    assert alerted([listed, other], query) == {listed}
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "other"),
+    [("KB ALFO", "KGB ALFA", "KB LINES LIMITED"), ("KB", "KGB", "KB LINES LIMITED"),
+     ("DE SOL", "DEV SOL", "BANCO DE CREDITO")],
+)  # fmt: skip
+def test_a_listed_code_stays_a_name_when_more_differs(query: str, listed: str, other: str) -> None:
+    """Not when another word differs too ("ALFO"), when the code is the whole name, or when
+    the query's word is a particle ("de")."""
+    assert listed not in alerted([listed, other], query)

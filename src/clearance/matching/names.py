@@ -245,7 +245,7 @@ def compare(
     elif not person:  # "KB ALFA" / KGB ALFA: a slip in a short code
         pair_initial_runs(q_words, c_words, q_used, c_used, pairs)  # "cmv" / "C.M.V."
         pair_code_slip(q_words, c_words, q_used, c_used, pairs, sims.listed, params,
-                       typed=query.form.script == LATIN)  # fmt: skip
+                       typed=query.form.script == LATIN, exact_sim=words.exact_sim)  # fmt: skip
     # (a company's name, legal forms and all: "KORY BANK" / KORYO BANK is a slip, "Kory" /
     # KORYO another person, "Lind BV" / LINDA another name)
     whole = (not person and all(q_used) and all(c_used)

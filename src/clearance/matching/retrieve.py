@@ -112,7 +112,7 @@ def _dropped(index: NameIndex, base: str, found: dict[int, float], words: WordPa
 
 def _word_keys(
     index: NameIndex, word: str, kind: int, params: RetrievalParams, words: WordParams,
-    dropped: bool = False,
+    dropped: bool = False, company: bool = False,
 ) -> dict[int, float]:  # fmt: skip
     """Index keys (ids) for one query word with the similarity each stands for (``dropped``:
     a short word also reaches the listed words one letter longer, see :func:`_dropped`)."""
@@ -150,7 +150,9 @@ def _word_keys(
         for key_id, sim in other.items():
             if sim > found.get(key_id, 0.0):
                 found[key_id] = sim
-    if len(word) in params.short_slip_lengths and exact is None:
+    if len(word) in params.short_slip_lengths and (
+        exact is None or (company and len(word) < params.near_min_length)
+    ):  # (a company's listed code too: "KB ALFA" / KGB ALFA, see slips.pair_code_slip)
         _slips(index, prefix + word, found, params)
     return found
 
@@ -249,11 +251,12 @@ def word_records(
     cache = index.word_hits
     dropped = (company and kind == KIND_LATIN
                and params.dropped_min_length <= len(word) < params.near_min_length)  # fmt: skip
-    key = (kind + _DROPPED_KIND if dropped else kind, word)
+    short = company and kind == KIND_LATIN and len(word) < params.near_min_length
+    key = (kind + _DROPPED_KIND if short else kind, word)
     found, hit = cache.get(key)
     if found:
         return hit
-    keys = _word_keys(index, word, kind, params, words, dropped)
+    keys = _word_keys(index, word, kind, params, words, dropped, short)
     hit = _best_per_record(index, keys) if keys else None
     cache.put(key, hit)
     return hit

@@ -24,6 +24,7 @@ from clearance.matching.legalforms import legal_form_class, one_word_forms
 from clearance.matching.normalize import NameForm
 from clearance.matching.params import NameParams, TrustParams
 from clearance.matching.scripts import undouble
+from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES
 from clearance.matching.wordsim import swapped
 
 FORM_SLIP_MIN_LENGTH = 3  # letters a word and the form it is read as both need
@@ -216,17 +217,23 @@ def pair_code_slip(
     params: NameParams,
     *,
     typed: bool,
+    exact_sim: float,
 ) -> None:
     """Pair a company's one short word left over on each side ("KB ALFA" / KGB ALFA, "VEB
     RRF" / VEB RF) at ``params.slip_sim`` when the two are a typing slip apart (:func:`is_slip`,
-    the shorter of ``params.slip_short_length`` letters or fewer), the query's word is not one
-    the lists hold, and every other word (if any: "MM SARL" / MMT SARL) has paired closely."""
+    the shorter of ``params.slip_short_length`` letters or fewer) and every other word (if any:
+    "MM SARL" / MMT SARL) has paired closely. A query word the lists hold ("KB" is a bank's
+    abbreviation) pairs so only beside other words that all pair as spelt (``exact_sim``),
+    and not when it is a particle or a low-information word ("de", "la", "co")."""
     if q_used.count(False) != 1 or c_used.count(False) != 1:
         return
     i, j = q_used.index(False), c_used.index(False)
     a, b = q_words[i], c_words[j]
-    if min(len(a), len(b)) > params.slip_short_length or a in listed:
+    if min(len(a), len(b)) > params.slip_short_length:
         return
+    if a in listed and (a in PERSON_PARTICLES or a in LOW_INFO_WORDS or not pairs
+                        or any(s < exact_sim for _, _, s, _, _ in pairs)):  # fmt: skip
+        return  # ("DE SOL" is no slip of DEV SOL: "de" is a word of its own)
     if all(s >= params.supported_sim for _, _, s, _, _ in pairs) and is_slip(
         a, b, params, typed=typed
     ):
@@ -235,8 +242,10 @@ def pair_code_slip(
 
 
 def code_slip_words(tokens: Sequence[str], listed: Container[str], params: NameParams) -> list[str]:
-    """The words of a query that :func:`pair_code_slip` may pair: short, not held by the lists."""
-    return [w for w in tokens if len(w) <= params.slip_short_length + 1 and w not in listed]
+    """The words of a query that :func:`pair_code_slip` may pair: short, and not held by the
+    lists unless the query has other words."""
+    return [w for w in tokens if len(w) <= params.slip_short_length + 1
+            and (len(tokens) > 1 or w not in listed)]  # fmt: skip
 
 
 def code_slip_possible(
