@@ -224,21 +224,30 @@ def pair_code_slip(
     the shorter of ``params.slip_short_length`` letters or fewer) and every other word (if any:
     "MM SARL" / MMT SARL) has paired closely. A query word the lists hold ("KB" is a bank's
     abbreviation) pairs so only beside other words that all pair as spelt (``exact_sim``),
-    and not when it is a particle or a low-information word ("de", "la", "co")."""
+    one of them distinctive, and not when it is a particle or a low-information word itself
+    ("de", "la", "co")."""
     if q_used.count(False) != 1 or c_used.count(False) != 1:
         return
     i, j = q_used.index(False), c_used.index(False)
     a, b = q_words[i], c_words[j]
     if min(len(a), len(b)) > params.slip_short_length:
         return
-    if a in listed and (a in PERSON_PARTICLES or a in LOW_INFO_WORDS or not pairs
-                        or any(s < exact_sim for _, _, s, _, _ in pairs)):  # fmt: skip
-        return  # ("DE SOL" is no slip of DEV SOL: "de" is a word of its own)
+    if a in listed and (
+        _plain(a)
+        or any(s < exact_sim for _, _, s, _, _ in pairs)
+        or all(_plain(q_words[p[0]]) for p in pairs)
+    ):  # ("DE SOL" is no DEV SOL, "TIA GROUP" no TIVA GROUP when DE and TIA are listed)
+        return
     if all(s >= params.supported_sim for _, _, s, _, _ in pairs) and is_slip(
         a, b, params, typed=typed
     ):
         q_used[i] = c_used[j] = True
         pairs.append((i, j, params.slip_sim, 1, 1))
+
+
+def _plain(word: str) -> bool:
+    """A word that names nothing by itself: one letter, a particle, a low-information word."""
+    return len(word) == 1 or word in PERSON_PARTICLES or word in LOW_INFO_WORDS
 
 
 def code_slip_words(tokens: Sequence[str], listed: Container[str], params: NameParams) -> list[str]:
