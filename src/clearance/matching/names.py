@@ -18,7 +18,9 @@ from clearance.matching.memo import by_identity, sim_rows
 from clearance.matching.normalize import NameForm
 from clearance.matching.pairing import (
     joinable,
+    joins,
     pair_initial_runs,
+    shapes,
     spelt_initials,
     whole_query_merged,
 )
@@ -550,21 +552,19 @@ def _merge_adjacent(
         if len(many) < 2:
             continue
         many_used, one_used = (q_used, c_used) if side_q else (c_used, q_used)
-        for i in range(len(many) - 1):
+        words = shapes(tuple(one))  # (memoised per name: the same names recur)
+        for i, (joined, size, first, last, initial) in enumerate(joins(tuple(many))):
             if many_used[i] or many_used[i + 1]:
                 continue
-            left, right = many[i], many[i + 1]
-            if person and (len(left) < 2 or len(right) < 2):
+            if person and initial:
                 continue  # an initial is not half of a word (in "ZIL-M" a letter can be)
-            size = len(left) + len(right)
             best_j, best_sim = -1, 0.0
-            for j, word in enumerate(one):
-                length = len(word)
+            for j, (word, length, word_first, word_last) in enumerate(words):
                 if one_used[j] or length - size > edits or size - length > edits:
                     continue
-                if edits == 1 and word[0] != left[0] and word[-1] != right[-1]:
+                if edits == 1 and word_first != first and word_last != last:
                     continue
-                dist = OSA.distance(left + right, word, score_cutoff=edits)
+                dist = OSA.distance(joined, word, score_cutoff=edits)
                 sim = word_sim(dist, max(size, length), rows)
                 if sim > best_sim:
                     best_j, best_sim = j, sim

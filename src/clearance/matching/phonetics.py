@@ -50,11 +50,10 @@ def sound(token: str) -> str:
         key = key[1:]
     for src, dst in _PHONETIC_RULES:
         key = key.replace(src, dst)
-    out: list[str] = []
-    for char in key:
-        if not out or out[-1] != char:
-            out.append(char)
-    return "".join(out).lower()
+    return _RUNS.sub(r"\1", key).lower()  # a letter written twice or more: once
+
+
+_RUNS = re.compile(r"(.)\1+", re.DOTALL)
 
 
 # Letter-by-letter round trips through Cyrillic ("Changzhou" -> "Цхангзхоу" -> "Tskhangzkhou",
