@@ -18,9 +18,7 @@ from clearance.matching.memo import by_identity, sim_rows
 from clearance.matching.normalize import NameForm
 from clearance.matching.pairing import (
     joinable,
-    joins,
     pair_initial_runs,
-    shapes,
     spelt_initials,
     whole_query_merged,
 )
@@ -552,17 +550,23 @@ def _merge_adjacent(
         if len(many) < 2:
             continue
         many_used, one_used = (q_used, c_used) if side_q else (c_used, q_used)
-        words = shapes(tuple(one))  # (memoised per name: the same names recur)
-        for i, (joined, size, first, last, initial) in enumerate(joins(tuple(many))):
+        lengths: list[int] | None = None  # (of ``one``'s words, once two free words are seen)
+        for i in range(len(many) - 1):
             if many_used[i] or many_used[i + 1]:
                 continue
-            if person and initial:
+            left, right = many[i], many[i + 1]
+            if person and (len(left) < 2 or len(right) < 2):
                 continue  # an initial is not half of a word (in "ZIL-M" a letter can be)
+            if lengths is None:
+                lengths = [len(w) for w in one]
+            size = len(left) + len(right)
+            joined, first, last = left + right, left[0], right[-1]
             best_j, best_sim = -1, 0.0
-            for j, (word, length, word_first, word_last) in enumerate(words):
+            for j, length in enumerate(lengths):
                 if one_used[j] or length - size > edits or size - length > edits:
                     continue
-                if edits == 1 and word_first != first and word_last != last:
+                word = one[j]
+                if edits == 1 and word[0] != first and word[-1] != last:
                     continue
                 dist = OSA.distance(joined, word, score_cutoff=edits)
                 sim = word_sim(dist, max(size, length), rows)

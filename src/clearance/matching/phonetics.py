@@ -50,10 +50,16 @@ def sound(token: str) -> str:
         key = key[1:]
     for src, dst in _PHONETIC_RULES:
         key = key.replace(src, dst)
-    return _RUNS.sub(r"\1", key).lower()  # a letter written twice or more: once
+    if _RUN.search(key) is None:  # (most keys: no letter written twice in a row)
+        return key.lower()
+    out: list[str] = []
+    for char in key:
+        if not out or out[-1] != char:
+            out.append(char)
+    return "".join(out).lower()
 
 
-_RUNS = re.compile(r"(.)\1+", re.DOTALL)
+_RUN = re.compile(r"(.)\1", re.DOTALL)  # a letter written twice in a row
 
 
 # Letter-by-letter round trips through Cyrillic ("Changzhou" -> "Цхангзхоу" -> "Tskhangzkhou",
