@@ -5,6 +5,7 @@ loses nothing; a spooled receipt is read back before it is shipped."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import time
 from pathlib import Path
@@ -21,6 +22,7 @@ from clearance.audit.spool_file import (
     spool_dir,
     spool_status,
 )
+from clearance.audit.writer import write_receipts
 from clearance.db import Database
 from clearance.db.engine import DatabaseUnavailable
 from clearance.errors import NotFoundError
@@ -37,10 +39,12 @@ def bodies(toy: Toy, n: int, tag: str = "") -> list[dict[str, object]]:
     return out
 
 
+def db_url_of(db: Database) -> str:
+    return db.engine.url.render_as_string(hide_password=False)
+
+
 def stored(db: Database) -> list[str]:
-    return [
-        r[0] for r in raw_sql(str(db.engine.url.render_as_string(False)), "SELECT id FROM receipts")
-    ]
+    return [r[0] for r in raw_sql(db_url_of(db), "SELECT id FROM receipts")]
 
 
 def test_spooled_receipts_ship_in_batches_and_verify(
@@ -151,3 +155,46 @@ def test_database_down_refuses_after_the_time_limit(db: Database, toy: Toy, tmp_
     spool.close(timeout=1)
     assert ship_orphans(db, spool.directory).receipts == 2
     down.dispose()
+
+
+def test_a_receipt_the_database_refuses_is_set_aside_and_the_rest_ship(
+    db: Database, toy: Toy, tmp_path: Path
+) -> None:
+    items = bodies(toy, 5, "x")
+    write_receipts(db, [(items[2], "svc")])  # its id is taken: the database refuses it again
+    spool = ReceiptSpool(db, spool_dir(tmp_path, db), interval=60)
+    for body in items:
+        spool.append(body, "svc")
+    assert spool.ship()
+    assert sorted(stored(db)) == sorted(str(b["receipt"]) for b in items)
+    assert raw_sql(db_url_of(db), "SELECT count(*) FROM audit_log")[0][0] == 5  # none twice
+    (kept,) = spool_status(spool.directory).rejected
+    assert b"refused by the database" in kept.read_bytes()
+    assert str(items[2]["receipt"]).encode() in kept.read_bytes()
+    assert verify(db).ok
+    spool.close()
+
+
+def test_fsync_answers_after_one_shared_fsync(db: Database, toy: Toy, tmp_path: Path) -> None:
+    spool = ReceiptSpool(db, spool_dir(tmp_path, db), fsync=True, interval=60)
+    items = bodies(toy, 20, "f")
+    synced: list[int] = []
+    real = os.fsync
+
+    def counting(fd: int) -> None:
+        synced.append(fd)
+        real(fd)
+
+    async def record_all() -> None:
+        await asyncio.gather(*(spool.put(body, "svc") for body in items))
+
+    os.fsync = counting  # type: ignore[assignment]
+    try:
+        asyncio.run(record_all())
+    finally:
+        os.fsync = real
+    segment = spool._segment
+    assert segment is not None and segment.synced == segment.size  # every answer on the disk
+    assert 1 <= len(synced) < len(items)  # shared, not one per receipt
+    assert spool.ship() and len(stored(db)) == 20
+    spool.close()

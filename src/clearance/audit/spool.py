@@ -31,9 +31,11 @@ from pathlib import Path
 from typing import Any
 
 from clearance.audit.spool_file import (
+    BAD_RECEIPT,
     SHIP_BATCH,
     Segment,
     encode,
+    reject,
     remove,
     ship_orphans,
     write_offset,
@@ -168,28 +170,44 @@ class ReceiptSpool:
             return self._ship()
 
     def _ship(self) -> bool:
+        size = SHIP_BATCH
         while True:
             with self._lock:
-                batch = [self._waiting[i] for i in range(min(SHIP_BATCH, len(self._waiting)))]
+                batch = [self._waiting[i] for i in range(min(size, len(self._waiting)))]
             if not batch:
                 self._rotate()
                 return True
             try:
                 write_receipts(self.db, [(w.body, w.actor) for w in batch])
+            except BAD_RECEIPT as exc:  # one receipt the database refuses: find it, set it aside
+                if len(batch) > 1:
+                    size = 1
+                    continue
+                self._set_aside(batch[0], exc)
             except Exception as exc:  # noqa: BLE001 - kept, retried at the next turn
+                if self.failing is None:
+                    log.warning("receipt spool: %d receipts wait: %s", len(self._waiting), exc)
                 self.failing = str(getattr(exc, "message", exc)) or type(exc).__name__
-                log.warning("receipt spool: %d receipts wait: %s", len(self._waiting), exc)
                 return False
+            else:
+                self.batches += 1
+                self.shipped += len(batch)
+            if self.failing is not None:
+                log.warning("receipt spool: the database is back, shipping")
             self.failing = None
             with self._lock:
                 for _ in batch:
                     self._waiting.popleft()
-            self.batches += 1
-            self.shipped += len(batch)
             ends = {id(w.segment): w for w in batch}  # the last receipt of each segment
             for w in ends.values():
                 write_offset(w.segment.path, w.end)
             self._release_broken(batch)
+
+    def _set_aside(self, waiting: _Waiting, exc: Exception) -> None:
+        """A receipt the database refuses (not a connection problem): kept in ``rejected/``
+        with the reason and reported, so the receipts after it can ship."""
+        reason = f"refused by the database: {str(exc).splitlines()[0] if str(exc) else exc!r}"
+        reject(waiting.segment.path, [(reason, encode(waiting.body, waiting.actor))])
 
     def _release_broken(self, batch: list[_Waiting]) -> None:
         """A segment left after a short write, now shipped: unlocked, so the orphan shipper

@@ -18,9 +18,11 @@ or whose body does not match its hash is never dropped in silence: it is moved t
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import logging
 import os
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -29,6 +31,7 @@ from typing import Any
 
 import orjson
 from sqlalchemy import bindparam, make_url, text
+from sqlalchemy.exc import DataError, IntegrityError
 
 from clearance.audit.chain import canonical, sha256_hex
 from clearance.audit.writer import write_receipts
@@ -40,6 +43,16 @@ SUFFIX = ".spool"
 SHIPPED = ".shipped"
 REJECTED = "rejected"
 SHIP_BATCH = 500  # receipts per transaction when shipping
+# what the database answers to a receipt it refuses (its content, not the connection): set
+# aside rather than retried for ever
+BAD_RECEIPT: tuple[type[Exception], ...] = (
+    IntegrityError, DataError, sqlite3.IntegrityError, sqlite3.DataError,
+    ValueError, TypeError, KeyError,
+)  # fmt: skip
+with contextlib.suppress(ImportError):  # the db extra: PostgreSQL's driver
+    import psycopg
+
+    BAD_RECEIPT += (psycopg.IntegrityError, psycopg.DataError)
 
 
 def spool_dir(home: Path, db: Database | str) -> Path:
@@ -193,7 +206,7 @@ def ship_segment(db: Database, segment: Path, report: Shipped) -> None:
             batch = []
     _ship(db, segment, batch, report)
     if bad:
-        report.rejected.append(_reject(segment, bad))
+        report.rejected.append(reject(segment, bad))
     remove(segment)
     report.segments += 1
 
@@ -210,7 +223,7 @@ def _ship(db: Database, segment: Path, batch: list[tuple[int, Entry]], report: S
     report.already += len(batch) - len(todo)
 
 
-def _reject(segment: Path, bad: list[tuple[str, bytes]]) -> str:
+def reject(segment: Path, bad: list[tuple[str, bytes]]) -> str:
     """Keep the damaged lines of ``segment`` in ``rejected/``; the message that says so."""
     folder = segment.parent / REJECTED
     folder.mkdir(exist_ok=True)
@@ -237,6 +250,8 @@ def ship_orphans(db: Database, directory: Path) -> Shipped:
         if fd is None:
             continue
         try:
+            if os.fstat(fd).st_nlink == 0:
+                continue  # shipped and removed by another process meanwhile
             ship_segment(db, segment, report)
         finally:
             os.close(fd)
