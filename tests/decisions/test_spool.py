@@ -198,3 +198,14 @@ def test_fsync_answers_after_one_shared_fsync(db: Database, toy: Toy, tmp_path: 
     assert 1 <= len(synced) < len(items)  # shared, not one per receipt
     assert spool.ship() and len(stored(db)) == 20
     spool.close()
+
+
+def test_the_spool_folder_is_the_same_from_the_url_and_from_the_opened_database(
+    tmp_path: Path,
+) -> None:
+    for url in ("postgresql://u:secret@127.0.0.1:5/x", f"sqlite:///{tmp_path}/a.db"):
+        opened = Database(url)
+        assert spool_dir(tmp_path, url) == spool_dir(tmp_path, opened)
+        assert "secret" not in str(spool_dir(tmp_path, url))
+        opened.dispose()
+    assert spool_dir(tmp_path, "sqlite:///a.db") != spool_dir(tmp_path, "sqlite:///b.db")

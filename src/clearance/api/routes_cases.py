@@ -82,12 +82,16 @@ class Decisions:
     def ship_spooled(self) -> None:
         """At start: ship what stopped servers left in the spool (whether or not the spool is
         on now), the database reachable; else a warning and the shipper retries later."""
-        if not spool_dir(self.settings.home, database_url(self.settings)).is_dir():
-            return
         try:
-            done = ship_orphans(self.lazy.get(), spool_dir(self.settings.home, self.lazy.get()))
+            if not spool_dir(self.settings.home, database_url(self.settings)).is_dir():
+                return
+            db = self.lazy.get()
+            done = ship_orphans(db, spool_dir(self.settings.home, db))
         except ClearanceError as exc:
             log.warning("receipt spool not shipped at start: %s", exc.message)
+            return
+        except Exception:  # a bad URL is reported by the first request that needs it
+            log.exception("receipt spool not shipped at start")
             return
         for message in done.rejected:
             log.error("receipt spool: %s", message)
@@ -129,7 +133,9 @@ class Decisions:
         commit on this event loop, with no thread at all (PostgreSQL:
         :class:`~clearance.audit.async_writer.AsyncReceiptWriter`; a SQLite file:
         :class:`~clearance.audit.loop_writer.LoopReceiptWriter`, which hands a locked
-        database to the writer thread)."""
+        database to the writer thread). With ``CLEARANCE_RECORD_SPOOL`` the receipt is
+        written to this process's :class:`~clearance.audit.spool.ReceiptSpool` instead and
+        the request is answered without waiting for the database."""
         if is_pinned(self.store, engine.snapshot.id) and self._cases is not None:
             cases = self._cases
             context = screening_context(engine.snapshot, engine.screener)

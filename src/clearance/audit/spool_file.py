@@ -59,6 +59,8 @@ def spool_dir(home: Path, db: Database | str) -> Path:
     """The spool of ``db`` (or its URL) in ``home``: one folder per database, so a changed URL
     never ships one database's receipts into another."""
     url = make_url(db) if isinstance(db, str) else db.engine.url
+    if url.get_backend_name() == "postgresql":  # as clearance.db.engine opens it
+        url = url.set(drivername="postgresql+psycopg")
     key = url.render_as_string(hide_password=True)
     return Path(home) / "receipt-spool" / sha256_hex(key.encode())[:16]
 
