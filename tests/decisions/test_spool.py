@@ -209,3 +209,23 @@ def test_the_spool_folder_is_the_same_from_the_url_and_from_the_opened_database(
         assert "secret" not in str(spool_dir(tmp_path, url))
         opened.dispose()
     assert spool_dir(tmp_path, "sqlite:///a.db") != spool_dir(tmp_path, "sqlite:///b.db")
+
+
+def test_a_large_shipped_segment_is_replaced(
+    db: Database, toy: Toy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("clearance.audit.spool.ROTATE_BYTES", 1)
+    spool = ReceiptSpool(db, spool_dir(tmp_path, db), interval=60)
+    items = bodies(toy, 6, "o")
+    for body in items[:3]:
+        spool.append(body, "svc")
+    first = spool._segment
+    assert first is not None and spool.ship()
+    assert not first.path.exists() and spool._segment is None  # shipped, so removed
+    for body in items[3:]:
+        spool.append(body, "svc")
+    assert spool._segment is not None and spool._segment.path != first.path
+    assert spool.ship()
+    assert sorted(stored(db)) == sorted(str(b["receipt"]) for b in items)
+    assert verify(db).ok
+    spool.close()

@@ -96,10 +96,10 @@ class ReceiptSpool:
         line = encode(body, actor)
         with self._lock:
             self._refuse_if_full()
-            segment = self._segment
-            if segment is None or segment.broken:
-                segment = self._segment = Segment(self.directory)
             try:
+                segment = self._segment
+                if segment is None or segment.broken:
+                    segment = self._segment = Segment(self.directory)
                 end = segment.append(line)
             except OSError as exc:
                 raise DatabaseUnavailable(
@@ -225,8 +225,8 @@ class ReceiptSpool:
         """Replace a large, fully shipped segment with a new one (the old one deleted)."""
         with self._lock:
             old = self._segment
-            if old is None or self._waiting or old.size < ROTATE_BYTES:
-                return
+            if old is None or self._waiting or old.size < ROTATE_BYTES or self._sync:
+                return  # (an fsync in flight keeps its segment's descriptor)
             self._segment = None
         old.close()
         remove(old.path)
