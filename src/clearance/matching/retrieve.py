@@ -30,11 +30,13 @@ from clearance.matching.names import word_table
 from clearance.matching.normalize import NameForm
 from clearance.matching.params import NameParams, RetrievalParams, WordParams
 from clearance.matching.phonetics import phonetic, respell, sound
+from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES
 from clearance.matching.wordsim import doubled, similarity_rows, swapped, word_sim
 
 _osa = OSA.distance
 _BOUND_MARGIN = 8 * float(np.finfo(np.float32).eps)  # a few float32 roundings (not a weight)
 _PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}
+_PLAIN_WORDS = PERSON_PARTICLES | LOW_INFO_WORDS  # (a listed one is no code: slips._plain)
 _DROPPED_KIND = 8  # (a kind of its own in the word memo: a company's short word, see word_records)
 
 
@@ -151,7 +153,8 @@ def _word_keys(
             if sim > found.get(key_id, 0.0):
                 found[key_id] = sim
     if len(word) in params.short_slip_lengths and (
-        exact is None or (company and len(word) < params.near_min_length)
+        exact is None
+        or (company and len(word) < params.near_min_length and word not in _PLAIN_WORDS)
     ):  # (a company's listed code too: "KB ALFA" / KGB ALFA, see slips.pair_code_slip)
         _slips(index, prefix + word, found, params)
     return found

@@ -252,9 +252,10 @@ def _plain(word: str) -> bool:
 
 def code_slip_words(tokens: Sequence[str], listed: Container[str], params: NameParams) -> list[str]:
     """The words of a query that :func:`pair_code_slip` may pair: short, and not held by the
-    lists unless the query has other words."""
+    lists unless the query has other words and the word is no particle or low-information
+    word."""
     return [w for w in tokens if len(w) <= params.slip_short_length + 1
-            and (len(tokens) > 1 or w not in listed)]  # fmt: skip
+            and (w not in listed or (len(tokens) > 1 and not _plain(w)))]  # fmt: skip
 
 
 def code_slip_possible(
