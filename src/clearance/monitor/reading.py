@@ -24,7 +24,6 @@ from clearance.batch.columns import (
     ColumnMapping,
     ColumnSpec,
     resolve_columns,
-    row_to_query,
 )
 from clearance.batch.io import (
     BadRecord,
@@ -41,6 +40,7 @@ from clearance.matching.scripts import warm_up
 from clearance.monitor.bookforms import indexed
 from clearance.monitor.customer import BookCustomer
 from clearance.monitor.formparts import FormsPart, Indexed
+from clearance.monitor.rowcheck import RowChecker
 
 # Column order of ``book_customers`` as the driver receives it (see ``Prepared.values``).
 COLUMNS = ("id", "name", "type", "dob", "countries", "identifiers", "extra", "digest", "seq",
@@ -125,18 +125,16 @@ def parse_chunk(setup: _Setup, chunk: RawChunk) -> Parsed:
     good, bad = decode_records(chunk, setup.header, setup.text)
     out: list[Prepared | BadRecord] = list(bad)
     entries: list[Indexed] | None = [] if setup.stamp.forms else None
-    used = set(setup.mapping.columns)
+    check = _checker(setup.mapping)
     for line, row in good:
         try:
-            query = row_to_query(row, setup.mapping, line)
+            customer = check.customer(row, line)
         except ClearanceError as exc:
             out.append(BadRecord(line, _raw(row), exc.message))
             continue
-        if not query.id:
+        if not customer.id:
             out.append(BadRecord(line, _raw(row), f"no customer id in column {setup.mapping.id!r}"))
             continue
-        extra = {k: v for k, v in row.items() if k not in used and v not in (None, "")}
-        customer = BookCustomer.from_query(query, extra)
         if entries is None:
             out.append(prepare(customer, setup.stamp, line))
         else:
@@ -144,6 +142,11 @@ def parse_chunk(setup: _Setup, chunk: RawChunk) -> Parsed:
             entries.append(indexed(customer))
     part = FormsPart.from_indexed(entries) if entries is not None else None
     return out, chunk.end_offset, part
+
+
+@lru_cache(maxsize=4)  # one per worker and mapping: its memo of validated values lives on
+def _checker(mapping: ColumnMapping) -> RowChecker:
+    return RowChecker(mapping)
 
 
 def read_customers(
