@@ -131,7 +131,7 @@ def parse_chunk(setup: _Setup, chunk: RawChunk) -> Parsed:
     good, bad = decode_records(chunk, setup.header, setup.text)
     out: list[Prepared | BadRecord] = list(bad)
     entries: list[Indexed] | None = [] if setup.stamp.forms else None
-    check = _checker(setup.mapping)
+    check = _checker(setup)
     for line, row in good:
         try:
             customer = check.customer(row, line)
@@ -150,9 +150,9 @@ def parse_chunk(setup: _Setup, chunk: RawChunk) -> Parsed:
     return out, chunk.end_offset, part
 
 
-@lru_cache(maxsize=4)  # one per worker and mapping: its memo of validated values lives on
-def _checker(mapping: ColumnMapping) -> RowChecker:
-    return RowChecker(mapping)
+@lru_cache(maxsize=1)  # one per import (its stamp) in each worker: its memo spans the chunks
+def _checker(setup: _Setup) -> RowChecker:
+    return RowChecker(setup.mapping)
 
 
 def read_customers(
