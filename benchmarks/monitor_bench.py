@@ -1,6 +1,7 @@
 """Monitoring benchmark: book import, delta re-screens and the full re-screen baseline.
 
     .venv/bin/python benchmarks/monitor_bench.py [--size 100000] [--data ../shared/data]
+        [--only import]
 
 On one home (SDN 2023-12-28, then 2024-05-03, then a day-sized change of 10 entities) and a
 generated book of ``--size`` customers, in one run:
@@ -19,6 +20,8 @@ generated book of ``--size`` customers, in one run:
 The machine's load average is printed with the figures (the development machine is shared), and
 the CPU seconds of each step (this process and its forked workers), which the load does not
 inflate.
+``--only import`` stops after step 1 (the import and its index: a run of seconds, not minutes).
+
 Figures at a reduced ``--size`` are extrapolated linearly to 1,000,000 customers and marked so.
 """
 
@@ -123,6 +126,9 @@ def main() -> None:
     parser.add_argument("--alerts-out", type=Path, metavar="FILE",
                         help="write every run's alerts (sorted) to FILE, to compare two versions "
                         "on the same book (run both with the same PYTHONHASHSEED)")  # fmt: skip
+    parser.add_argument("--only", choices=["import"],
+                        help="run only this step (import: the book import and its index)",
+                        )  # fmt: skip
     parser.add_argument("--index-rss", metavar="HOME", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.index_rss:
@@ -148,6 +154,9 @@ def main() -> None:
                        settings.home, workers=workers, imported=result)  # fmt: skip
     print(f"  -> {result.rows / took:,.0f} rows/s; 1M rows ~ {took * scale:,.0f} s, with the "
           f"index ~ {(took + index_s) * scale:,.0f} s (target <= 60)")  # fmt: skip
+    if args.only == "import":
+        print(f"peak RSS of the benchmark process {peak_mb():,.0f} MB; done; {load()}")
+        return
 
     monitor = Monitor(settings, db, workers=workers)
     full, full_s = timed("full screening of the book (baseline)", monitor.run, first)
