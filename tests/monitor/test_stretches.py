@@ -61,3 +61,12 @@ def _die(value: int) -> int:
 def test_a_dead_worker_is_reported_not_waited_for() -> None:
     with pytest.raises(WorkerFailed, match="died"):
         list(Stretches(_die, [1, 2, 3], 2))
+
+
+def test_stopping_early_ends_the_workers() -> None:
+    from clearance.procs import pid_alive
+
+    results = iter(Stretches(_square_and_pid, list(range(40)), 2))
+    _position, (_square, pid) = next(results)
+    results.close()  # type: ignore[attr-defined]
+    assert not pid_alive(pid)
