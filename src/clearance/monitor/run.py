@@ -11,8 +11,10 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -126,7 +128,8 @@ def _hits(
         _WORKER = (screener, threshold, only)
         results = Stretches(_screen_chunk, chunks, workers)
     found: list[Placed] = []
-    with frozen_for_fork():  # the index stays shared with the workers (copy-on-write)
+    # forked: the index stays shared with the workers (copy-on-write)
+    with frozen_for_fork() if isinstance(results, Stretches) else nullcontext():
         try:
             done = 0
             for number, hits in results:
@@ -226,6 +229,8 @@ class Monitor:
         if self._loaded is None or self._loaded[0] != snapshot.path:
             self._loaded = None
             self._loaded = (snapshot.path, load_screener(snapshot, self.settings.matching))
+        else:  # as a load does (``Screener.__init__``): the run's collections skip the index
+            gc.freeze()
         return self._loaded[1]
 
     def last_run(self) -> dict[str, Any] | None:
