@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import nullcontext
@@ -220,18 +219,6 @@ class Monitor:
         self.threshold = settings.threshold if threshold is None else threshold
         self.spark_book = spark_book  # screen a Parquet book on Spark instead of the database
         self.workers = workers  # forked screening processes (1: in this process)
-        self._loaded: tuple[Path, Screener] | None = None  # the last run's snapshot, loaded
-
-    def screener(self, snapshot: Snapshot) -> Screener:
-        """The matcher of ``snapshot``, loaded once per snapshot: a monitor kept between runs
-        (a scheduler, the benchmark) does not read and unpickle the same index again; the
-        previous snapshot's is let go first. A snapshot never changes once installed."""
-        if self._loaded is None or self._loaded[0] != snapshot.path:
-            self._loaded = None
-            self._loaded = (snapshot.path, load_screener(snapshot, self.settings.matching))
-        else:  # as a load does (``Screener.__init__``): the run's collections skip the index
-            gc.freeze()
-        return self._loaded[1]
 
     def last_run(self) -> dict[str, Any] | None:
         with self.db.connect() as conn:
@@ -245,7 +232,7 @@ class Monitor:
     ) -> RunSummary:
         """Screen what is new since the last run against ``snapshot`` (see the module doc)."""
         start = time.perf_counter()
-        screener = self.screener(snapshot)
+        screener = load_screener(snapshot, self.settings.matching)
         algorithm = ALGORITHM_LABEL
         last = self.last_run()
         previous = last["snapshot"] if last else None
