@@ -250,6 +250,8 @@ def main() -> None:
     parser.add_argument("--failures", type=int, default=5, help="failures shown (tune split)")
     parser.add_argument("--speed", action="store_true", help="also the cold-pass speed run")
     parser.add_argument("--speed-only", action="store_true", help="only the cold-pass speed run")
+    parser.add_argument("--gc", choices=["both", "server", "default"], default="both",
+                        help="collector policy of the cold-pass process")  # fmt: skip
     parser.add_argument("--speed-queries", type=int, default=3000, help="queries timed (cold)")
     parser.add_argument("--dump", type=Path, help="write every case's outcome to this file")
     args = parser.parse_args()
@@ -260,7 +262,7 @@ def main() -> None:
     if args.speed_only:
         from bench_cold import cold_speed
 
-        cold_speed(lists, settings, args.seed, args.speed_queries)
+        cold_speed(lists, settings, args.seed, args.speed_queries, args.gc)
         return
     screener = Screener.build(lists.entities, settings.matching, lists=lists.published)
     console.print(f"engine {screener.algorithm} {screener.algorithm_version}")
@@ -289,7 +291,7 @@ def main() -> None:
     if args.speed:
         from bench_cold import cold_speed
 
-        cold_speed(lists, settings, args.seed, args.speed_queries)
+        cold_speed(lists, settings, args.seed, args.speed_queries, args.gc)
     elapsed = time.perf_counter() - started
     console.print(f"load average {os.getloadavg()}; whole run {elapsed:.0f} s")
 

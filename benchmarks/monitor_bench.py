@@ -1,7 +1,7 @@
 """Monitoring benchmark: book import, delta re-screens and the full re-screen baseline.
 
     .venv/bin/python benchmarks/monitor_bench.py [--size 100000] [--data ../shared/data]
-                     [--only new] [--new N] [--alerts-out FILE]
+                     [--only import|new] [--new N] [--alerts-out FILE]
 
 On one home (SDN 2023-12-28, then 2024-05-03, then a day-sized change of 10 entities) and a
 generated book of ``--size`` customers, in one run:
@@ -24,6 +24,8 @@ run follows), against 2023-12-28: a quicker measure of the new-customer screenin
 The machine's load average is printed with the figures (the development machine is shared), and
 the CPU seconds of each step (this process and its forked workers), which the load does not
 inflate.
+``--only import`` stops after step 1 (the import and its index: a run of seconds, not minutes).
+
 Figures at a reduced ``--size`` are extrapolated linearly to 1,000,000 customers and marked so.
 """
 
@@ -136,8 +138,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--only",
-        choices=["new"],
-        help="new: import, full screening and new customers only (see above)",
+        choices=["import", "new"],
+        help="import: the book import and its index only; new: import, full screening and "
+        "new customers only (see above)",
     )
     parser.add_argument("--index-rss", metavar="HOME", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -164,6 +167,9 @@ def main() -> None:
                        settings.home, workers=workers, imported=result)  # fmt: skip
     print(f"  -> {result.rows / took:,.0f} rows/s; 1M rows ~ {took * scale:,.0f} s, with the "
           f"index ~ {(took + index_s) * scale:,.0f} s (target <= 60)")  # fmt: skip
+    if args.only == "import":
+        print(f"peak RSS of the benchmark process {peak_mb():,.0f} MB; done; {load()}")
+        return
 
     monitor = Monitor(settings, db, workers=workers)
     full, full_s = timed("full screening of the book (baseline)", monitor.run, first)

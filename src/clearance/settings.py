@@ -252,6 +252,36 @@ class DecisionSettings(Section):
         "`clearance payment` and `POST /payments/screen[/batch]`, as if `--record` / "
         "`record=true` were given.",
     )
+    record_spool: bool = Field(
+        default=False,
+        description="API: answer `/screen?record=true` once its receipt is in a local "
+        "append-only spool in the home (kept across a crash or kill of the server) and move "
+        "spooled receipts into the database in batches in the background; alerts keep their "
+        "transaction. Off: answered after the database commit. See docs/decisions.md.",
+    )
+    record_spool_fsync: bool = Field(
+        default=False,
+        description="With the spool: answer only after an fsync of the spool (shared by the "
+        "receipts written meanwhile), so receipts also survive a power loss.",
+    )
+    record_spool_limit: int = Field(
+        default=10_000,
+        ge=1,
+        description="With the spool: receipts that may wait for the database; beyond, "
+        "recorded requests answer 503.",
+    )
+    record_spool_interval: float = Field(
+        default=0.25,
+        gt=0,
+        description="With the spool: seconds between shipments of spooled receipts to the "
+        "database (sooner when 500 wait).",
+    )
+    record_spool_seconds: float = Field(
+        default=60.0,
+        gt=0,
+        description="With the spool: how long receipts may wait for an unreachable database "
+        "before recorded requests answer 503.",
+    )
 
 
 class MonitoringSettings(Section):

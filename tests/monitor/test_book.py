@@ -21,7 +21,7 @@ from clearance.db import Database
 from clearance.errors import ClearanceError, NotFoundError
 from clearance.matching.query import make_query
 from clearance.monitor import Book, BookCustomer
-from clearance.monitor.book import _changed_since
+from clearance.monitor.book import BULK_CACHE_KIB, _changed_since
 from clearance.monitor.reading import Stamp, read_customers
 
 CSV = """id,name,type,dob,country,passport,segment
@@ -167,3 +167,23 @@ def test_customers_written_since_are_read_through_the_seq_index(tmp_path: Path) 
     assert list(book.iter_customers(above_seq=2)) == []
     assert not any("book_customers.name" in s for s in statements)  # only max(seq) was read
     db.dispose()
+
+
+def test_import_enlarges_sqlite_page_cache_for_its_transaction_only(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'book.db'}")
+    db.upgrade()
+    seen: list[int] = []
+
+    @event.listens_for(db.engine, "before_cursor_execute")
+    def _watch(conn, cursor, statement, *_args):  # type: ignore[no-untyped-def]
+        if statement.startswith("INSERT INTO book_customers"):
+            seen.append(int(cursor.connection.execute("PRAGMA cache_size").fetchone()[0]))
+
+    path = tmp_path / "book.csv"
+    path.write_text(CSV, encoding="utf-8")
+    Book(db).import_file(path)
+    with db.connect() as conn:
+        after = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    db.dispose()
+    assert seen and all(size == -BULK_CACHE_KIB for size in seen)
+    assert after == -2000  # SQLite's default, on the pooled connection

@@ -10,6 +10,7 @@ import contextlib
 from collections.abc import AsyncIterator
 
 from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
 
 import clearance
 from clearance.api import (
@@ -66,6 +67,7 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await service.load_before_serving()  # no request reaches a worker that cannot answer
+        await run_in_threadpool(app.state.decisions.ship_spooled)  # receipts of a stopped server
         watcher = asyncio.create_task(service.watch(settings.api.reload_seconds))
         try:
             yield

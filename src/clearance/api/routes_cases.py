@@ -6,6 +6,7 @@ unknown case or receipt 404, and a database that cannot be reached 503."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 import weakref
 from datetime import date
@@ -23,12 +24,16 @@ from clearance.api.schemas import ERRORS
 from clearance.api.service import Engine
 from clearance.audit.loop_writer import LoopReceiptWriter, sqlite_path
 from clearance.audit.receipts import is_pinned, load_receipt, pin_snapshot, screening_context
+from clearance.audit.spool import ReceiptSpool
+from clearance.audit.spool_file import ship_orphans, spool_dir
 from clearance.auth.keys import Role
 from clearance.auth.roles import Action
 from clearance.auth.roles import require as require_role
 from clearance.auth.users import UserStore
 from clearance.cases.service import CaseService, Recorded
-from clearance.db.engine import LazyDatabase
+from clearance.db import Database
+from clearance.db.engine import LazyDatabase, database_url
+from clearance.errors import ClearanceError
 from clearance.matching.result import ScreeningResult
 from clearance.settings import Settings
 from clearance.snapshots import SnapshotStore
@@ -36,6 +41,7 @@ from clearance.snapshots import SnapshotStore
 if TYPE_CHECKING:  # psycopg (the db extra) is imported only for a PostgreSQL database
     from clearance.audit.async_writer import AsyncReceiptWriter
 
+log = logging.getLogger("clearance.api")
 router = APIRouter(tags=["cases"])
 # no upper bound here: a number beyond the database's integers is simply no case (404, from
 # the case core, without asking the database)
@@ -47,6 +53,7 @@ class Decisions:
     """The database side of the API: users, cases, receipts (opened on first use)."""
 
     def __init__(self, settings: Settings) -> None:
+        self.settings = settings
         self.store = SnapshotStore(settings)
         self.lazy = LazyDatabase(settings)
         self._users: UserStore | None = None
@@ -56,6 +63,43 @@ class Decisions:
         self._writers: weakref.WeakKeyDictionary[
             asyncio.AbstractEventLoop, AsyncReceiptWriter | LoopReceiptWriter
         ] = weakref.WeakKeyDictionary()
+        self._spool: ReceiptSpool | None = None  # CLEARANCE_RECORD_SPOOL
+
+    def spool(self, db: Database) -> ReceiptSpool | None:
+        """This process's receipt spool when ``CLEARANCE_RECORD_SPOOL`` is on (else None)."""
+        if not self.settings.decisions.record_spool:
+            return None
+        with self._lock:
+            if self._spool is None or self._spool.db is not db:
+                d = self.settings.decisions
+                self._spool = ReceiptSpool(
+                    db, spool_dir(self.settings.home, db), fsync=d.record_spool_fsync,
+                    limit=d.record_spool_limit, max_seconds=d.record_spool_seconds,
+                    interval=d.record_spool_interval,
+                )  # fmt: skip
+            return self._spool
+
+    def ship_spooled(self) -> None:
+        """At start: ship what stopped servers left in the spool (whether or not the spool is
+        on now), the database reachable; else a warning and the shipper retries later."""
+        try:
+            if not spool_dir(self.settings.home, database_url(self.settings)).is_dir():
+                return
+            db = self.lazy.get()
+            done = ship_orphans(db, spool_dir(self.settings.home, db))
+        except ClearanceError as exc:
+            log.warning("receipt spool not shipped at start: %s", exc.message)
+            return
+        except Exception:  # a bad URL is reported by the first request that needs it
+            log.exception("receipt spool not shipped at start")
+            return
+        for message in done.rejected:
+            log.error("receipt spool: %s", message)
+
+    def load_receipt(self, receipt_id: str) -> dict[str, Any]:
+        """A receipt from the database, or from the spool before it is shipped."""
+        db = self.lazy.get()
+        return load_receipt(db, receipt_id, spool=spool_dir(self.settings.home, db))
 
     def users(self) -> UserStore:
         with self._lock:
@@ -89,7 +133,9 @@ class Decisions:
         commit on this event loop, with no thread at all (PostgreSQL:
         :class:`~clearance.audit.async_writer.AsyncReceiptWriter`; a SQLite file:
         :class:`~clearance.audit.loop_writer.LoopReceiptWriter`, which hands a locked
-        database to the writer thread)."""
+        database to the writer thread). With ``CLEARANCE_RECORD_SPOOL`` the receipt is
+        written to this process's :class:`~clearance.audit.spool.ReceiptSpool` instead and
+        the request is answered without waiting for the database."""
         if is_pinned(self.store, engine.snapshot.id) and self._cases is not None:
             cases = self._cases
             context = screening_context(engine.snapshot, engine.screener)
@@ -98,7 +144,11 @@ class Decisions:
                     result, context, principal.actor, source="api", candidates=candidates
                 )
                 if receipt is not None:
-                    await self._async_writer(cases).write(receipt[0], principal.name)
+                    spool = self.spool(cases.db)
+                    if spool is not None:
+                        await spool.put(receipt[0], principal.name)
+                    else:
+                        await self._async_writer(cases).write(receipt[0], principal.name)
                     return receipt[1]
             else:  # an in-memory SQLite database: only the pool's connection sees it
                 queued = cases.submit(result, context, principal.actor, source="api")
@@ -109,7 +159,11 @@ class Decisions:
         return recorded
 
     async def aclose(self) -> None:
-        """Close this event loop's receipt writer connection (server shutdown)."""
+        """Close this event loop's receipt writer connection and ship the spool (server
+        shutdown)."""
+        spool, self._spool = self._spool, None
+        if spool is not None:
+            await run_in_threadpool(spool.close)
         writer = self._writers.pop(asyncio.get_running_loop(), None)
         if writer is not None:
             await writer.close()
@@ -303,7 +357,7 @@ async def report(
 @router.get("/receipts/{receipt_id}", summary="A screening receipt", responses=ERRORS)
 async def receipt(receipt_id: str, request: Request, who: Principal = caller) -> OrjsonResponse:
     require_role(who.name, who.roles, Action.READ_CASES)
-    return await _run(load_receipt, _decisions(request).lazy.get(), receipt_id)
+    return await _run(_decisions(request).load_receipt, receipt_id)
 
 
 @router.get("/audit/head", summary="The audit chain head (keep a copy)", responses=ERRORS)

@@ -96,6 +96,8 @@ def record_flag(request: Request) -> bool:
     value = request.query_params.get("record")
     if value is None:
         return False
+    if value in ("true", "false"):  # the usual spellings, without the validator
+        return value == "true"
     try:
         return _flag.validate_python(value)
     except ValidationError as exc:

@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Dialect
@@ -252,8 +253,25 @@ def record_screening(
     return rid
 
 
-def load_receipt(db: Database, receipt_id: str) -> dict[str, Any]:
-    """A stored receipt's body; :class:`~clearance.errors.NotFoundError` when unknown."""
+def load_receipt(db: Database, receipt_id: str, *, spool: Path | None = None) -> dict[str, Any]:
+    """A stored receipt's body; :class:`~clearance.errors.NotFoundError` when unknown.
+    ``spool``: the receipt spool's folder (``CLEARANCE_RECORD_SPOOL``), read when the receipt
+    is not (yet) in the database, so an answered receipt is found before it is shipped."""
+    from clearance.errors import NotFoundError
+
+    try:
+        return _stored_receipt(db, receipt_id)
+    except NotFoundError:
+        if spool is None:
+            raise
+    from clearance.audit.spool_file import find_spooled
+
+    found = find_spooled(spool, receipt_id)
+    # shipped (and its segment deleted) between the two looks: it is in the database now
+    return found if found is not None else _stored_receipt(db, receipt_id)
+
+
+def _stored_receipt(db: Database, receipt_id: str) -> dict[str, Any]:
     import orjson
 
     from clearance.audit.tables import AuditRow

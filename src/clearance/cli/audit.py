@@ -32,6 +32,13 @@ def _read_head(path: Path):  # type: ignore[no-untyped-def]
         ) from None
 
 
+def _spool(ctx: typer.Context) -> Path:
+    """The receipt spool's folder: a receipt answered but not yet shipped is read there."""
+    from clearance.audit.spool_file import spool_dir
+
+    return spool_dir(get_state(ctx).settings.home, database(ctx))
+
+
 @audit_app.command("verify")
 def verify(
     ctx: typer.Context,
@@ -47,12 +54,16 @@ def verify(
     """Check every link of the chain; exit 1 naming the first bad row (edited, deleted,
     inserted or reordered)."""
     from clearance.audit.log import verify as run
+    from clearance.audit.spool_file import settle
     from clearance.auth.roles import Action, require
 
     actor = acting(ctx, as_user)
     require(actor.name, actor.roles, Action.READ_AUDIT)
     saved = _read_head(head) if head is not None else None
-    verdict = run(database(ctx), saved)
+    db = database(ctx)
+    for warning in settle(db, get_state(ctx).settings.home):  # the receipt spool first
+        typer.echo(f"warning: {warning}", err=True)
+    verdict = run(db, saved)
     if as_json:
         print_json(verdict.to_dict())
     elif verdict.ok:
@@ -97,7 +108,7 @@ def receipt(
 
     actor = acting(ctx, as_user)
     require(actor.name, actor.roles, Action.READ_CASES)
-    print_json(load_receipt(database(ctx), receipt_id))
+    print_json(load_receipt(database(ctx), receipt_id, spool=_spool(ctx)))
 
 
 @audit_app.command("replay")
@@ -115,7 +126,8 @@ def replay(
     actor = acting(ctx, as_user)
     require(actor.name, actor.roles, Action.READ_CASES)
     state = get_state(ctx)
-    report = run(load_receipt(database(ctx), receipt_id), state.store, state.settings)
+    body = load_receipt(database(ctx), receipt_id, spool=_spool(ctx))
+    report = run(body, state.store, state.settings)
     if as_json:
         print_json(report)
         return

@@ -35,14 +35,19 @@ def status(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show the database, its schema revision and any pending migrations."""
+    from clearance.audit.spool_file import settle
     from clearance.db.engine import Database, database_url
     from clearance.db.migrate import status as db_status
 
-    db = Database(database_url(get_state(ctx).settings))
+    settings = get_state(ctx).settings
+    db = Database(database_url(settings))
     try:
         st = db_status(db)
+        spool = settle(db, settings.home) if st.up_to_date else []  # spooled receipts first
     finally:
         db.dispose()
+    for warning in spool:
+        typer.echo(f"warning: {warning}", err=True)
     if as_json:
         print_json(
             {
@@ -51,6 +56,7 @@ def status(
                 "heads": list(st.heads),
                 "pending": list(st.pending),
                 "up_to_date": st.up_to_date,
+                "receipt_spool": spool,
             }
         )
         return

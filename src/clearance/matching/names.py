@@ -550,21 +550,25 @@ def _merge_adjacent(
         if len(many) < 2:
             continue
         many_used, one_used = (q_used, c_used) if side_q else (c_used, q_used)
+        lengths: list[int] | None = None  # (of ``one``'s words, once two free words are seen)
         for i in range(len(many) - 1):
             if many_used[i] or many_used[i + 1]:
                 continue
             left, right = many[i], many[i + 1]
             if person and (len(left) < 2 or len(right) < 2):
                 continue  # an initial is not half of a word (in "ZIL-M" a letter can be)
+            if lengths is None:
+                lengths = [len(w) for w in one]
             size = len(left) + len(right)
+            joined, first, last = left + right, left[0], right[-1]
             best_j, best_sim = -1, 0.0
-            for j, word in enumerate(one):
-                length = len(word)
+            for j, length in enumerate(lengths):
                 if one_used[j] or length - size > edits or size - length > edits:
                     continue
-                if edits == 1 and word[0] != left[0] and word[-1] != right[-1]:
+                word = one[j]
+                if edits == 1 and word[0] != first and word[-1] != last:
                     continue
-                dist = OSA.distance(left + right, word, score_cutoff=edits)
+                dist = OSA.distance(joined, word, score_cutoff=edits)
                 sim = word_sim(dist, max(size, length), rows)
                 if sim > best_sim:
                     best_j, best_sim = j, sim

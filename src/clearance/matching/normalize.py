@@ -117,8 +117,8 @@ def query_parts(text: str) -> list[str]:
         while len(segments) > 1 and is_place(segments[-1]):
             segments.pop()
         stripped = ",".join(segments).strip(" ,;")
-        if len(fold(_PARENS.sub(" ", stripped)).split()) >= 2:
-            core = stripped
+        if stripped != core and len(fold(_PARENS.sub(" ", stripped)).split()) >= 2:
+            core = stripped  # (the same text when no place was left out: nothing to fold)
         for part in name_parts(core, query=True):
             if part and part not in out:
                 out.append(part)

@@ -49,12 +49,18 @@ def sound(token: str) -> str:
     if key.startswith(("ye", "yo")) and len(key) > 3:  # Yelena/Elena, Yolkin/Elkin
         key = key[1:]
     for src, dst in _PHONETIC_RULES:
-        key = key.replace(src, dst)
+        if src in key:  # (a look costs less than a replace that finds nothing)
+            key = key.replace(src, dst)
+    if _RUN.search(key) is None:  # (most keys: no letter written twice in a row)
+        return key.lower()
     out: list[str] = []
     for char in key:
         if not out or out[-1] != char:
             out.append(char)
     return "".join(out).lower()
+
+
+_RUN = re.compile(r"(.)\1", re.DOTALL)  # a letter written twice in a row
 
 
 # Letter-by-letter round trips through Cyrillic ("Changzhou" -> "Цхангзхоу" -> "Tskhangzkhou",

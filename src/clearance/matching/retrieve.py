@@ -206,20 +206,20 @@ def _best_per_record(
         key_id, sim = next(iter(keys.items()))
         posting = index.posting(key_id)
         return posting, np.full(len(posting), sim, dtype=np.float32)
-    key_ids = list(keys)
-    offsets = index.posting_offsets
-    data = index.posting_data
-    lo = offsets[key_ids].tolist()
-    hi = offsets[[k + 1 for k in key_ids]].tolist()
+    offsets, plain = index.posting_arrays
+    lo = [offsets[k] for k in keys]
+    hi = [offsets[k + 1] for k in keys]
     if sum(hi) - sum(lo) <= SMALL_HITS:  # the same in plain Python (cheaper at this size)
         best: dict[int, float] = {}
+        get = best.get
         for a, b, sim in zip(lo, hi, keys.values(), strict=True):
-            for rec in data[a:b].tolist():
-                if sim > best.get(rec, -1.0):
+            for rec in plain[a:b]:
+                if sim > get(rec, -1.0):
                     best[rec] = sim
         recs = sorted(best)
         return (np.array(recs, dtype=np.int32),
                 np.array([best[r] for r in recs], dtype=np.float32))  # fmt: skip
+    data = index.posting_data
     ids = np.concatenate([data[a:b] for a, b in zip(lo, hi, strict=True)])
     sizes = np.subtract(hi, lo)
     vals = np.repeat(np.fromiter(keys.values(), np.float32, len(keys)), sizes)

@@ -158,6 +158,8 @@ _DOUBLED = re.compile(r"(.)\1+")
 @lru_cache(maxsize=100_000)  # retrieval asks it of every near neighbour of a query word
 def undouble(text: str) -> str:
     """``text`` with every run of one letter written once ("Hassan" -> "Hasan")."""
+    if _DOUBLED.search(text) is None:  # (most words: a substitution costs more than a look)
+        return text
     return _DOUBLED.sub(r"\1", text)
 
 

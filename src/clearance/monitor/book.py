@@ -10,6 +10,7 @@ with their line numbers) and are not imported; an interrupted import leaves the 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -119,7 +120,7 @@ class Book:
         # The collector paused: the workers' rows unpickled in the parent are tuples by the
         # hundred thousand, none in a cycle, and each collection walked them (most of the
         # parent's CPU per row).
-        with paused_gc(), self.db.connect(write=True) as conn:
+        with paused_gc(), self.db.connect(write=True) as conn, _bulk_cache(conn):
             known = dict(conn.execute(select(CUSTOMERS.c.id, CUSTOMERS.c.digest)).all())
             seq = _top_seq(conn) + 1
             result.seq = seq
@@ -255,6 +256,27 @@ def _decoded(rows: Iterable[Any]) -> Iterator[tuple[BookCustomer, int]]:
             tuple((i.get("type"), i["value"]) for i in ids), _json(extra) or {},
         )  # fmt: skip
         yield customer, int(seq)
+
+
+BULK_CACHE_KIB = 65_536  # SQLite's page cache during an import (its default is 2 MB)
+
+
+@contextmanager
+def _bulk_cache(conn: Connection) -> Iterator[None]:
+    """A larger SQLite page cache for the import's transaction (back to the connection's
+    own after): the customers arrive in file order, so every insert lands on a random page
+    of the id index; with the default 2 MB the pages of a big book's index were spilled and
+    read again (at 1,000,000 customers the inserts took 8.1 s of CPU, 4.6 s with 64 MB).
+    The cache only holds what the transaction touches; PostgreSQL: nothing to do."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
 
 
 def _marks(conn: Connection, count: int) -> str:
