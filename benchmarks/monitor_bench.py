@@ -1,7 +1,7 @@
 """Monitoring benchmark: book import, delta re-screens and the full re-screen baseline.
 
     .venv/bin/python benchmarks/monitor_bench.py [--size 100000] [--data ../shared/data]
-        [--only import]
+                     [--only import|new] [--new N] [--alerts-out FILE]
 
 On one home (SDN 2023-12-28, then 2024-05-03, then a day-sized change of 10 entities) and a
 generated book of ``--size`` customers, in one run:
@@ -12,10 +12,14 @@ generated book of ``--size`` customers, in one run:
 3. the delta re-screen 2023-12-28 -> 2024-05-03 (about 1,300 added or changed entities: the
    2024-05-03 file set is partial and compared like with like);
 4. a day-sized delta: 10 entities added;
-5. new customers: ``--size / 20`` (at least 5,000) imported and screened (customers/s);
+5. new customers: ``--size / 20`` (at least 5,000; or ``--new N``) imported and screened
+   (customers/s);
 6. memory: a fresh process's resident size before and after loading the book's stored
    reverse index (what a monitoring run holds), and the peak resident size of the benchmark
    process.
+
+``--only new`` runs steps 1, 2 and 5 only (the full screening is the first run, which step 5's
+run follows), against 2023-12-28: a quicker measure of the new-customer screening.
 
 The machine's load average is printed with the figures (the development machine is shared), and
 the CPU seconds of each step (this process and its forked workers), which the load does not
@@ -126,9 +130,18 @@ def main() -> None:
     parser.add_argument("--alerts-out", type=Path, metavar="FILE",
                         help="write every run's alerts (sorted) to FILE, to compare two versions "
                         "on the same book (run both with the same PYTHONHASHSEED)")  # fmt: skip
-    parser.add_argument("--only", choices=["import"],
-                        help="run only this step (import: the book import and its index)",
-                        )  # fmt: skip
+    parser.add_argument(
+        "--new",
+        type=int,
+        metavar="N",
+        help="new customers screened in step 5 (default: size / 20, >= 5,000)",
+    )
+    parser.add_argument(
+        "--only",
+        choices=["import", "new"],
+        help="import: the book import and its index only; new: import, full screening and "
+        "new customers only (see above)",
+    )
     parser.add_argument("--index-rss", metavar="HOME", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.index_rss:
@@ -164,6 +177,24 @@ def main() -> None:
     print(f"  -> {rate:,.0f} customers/s; {len(full.alerts):,} alerts; "
           f"1M ~ {full_s * scale:,.0f} s")  # fmt: skip
 
+    runs = {"full": full}
+    target = first
+    if args.only != "new":
+        runs["delta"], runs["day"], target = deltas(store, monitor, new, full_s, scale)
+    count = args.new or max(5_000, args.size // 20)
+    runs["new"] = new_customers(work, book, monitor, target, rows, new, count, workers)
+
+    if args.alerts_out:
+        dump_alerts(args.alerts_out, runs)
+    if args.only != "new":
+        memory(settings.home)
+    print(f"peak RSS of the benchmark process {peak_mb():,.0f} MB; done; {load()}")
+
+
+def deltas(store: SnapshotStore, monitor: Monitor, new: Any, full_s: float,
+           scale: float) -> tuple[Any, Any, Any]:  # fmt: skip
+    """Steps 3 and 4: the delta to 2024-05-03, then a day-sized delta; their runs and the
+    last snapshot."""
     second = store.install([new], builders=[index_builder])
     delta, delta_s = timed("delta 2023-12-28 -> 2024-05-03", monitor.run, second)
     print(f"  -> {delta.entities_screened:,} entities, {delta.candidates:,} candidates, "
@@ -180,25 +211,30 @@ def main() -> None:
     small, small_s = timed("day-sized delta (10 entities)", monitor.run, third)
     print(f"  -> {small.candidates:,} candidates, {len(small.alerts):,} new alerts; "
           f"1M ~ {small_s * scale:,.1f} s (target <= 5)")  # fmt: skip
+    return delta, small, third
 
+
+def new_customers(work: Path, book: Book, monitor: Monitor, snapshot: Any, rows: list[Any],
+                  new: Any, count: int, workers: int) -> Any:  # fmt: skip
+    """Step 5: ``count`` new customers imported, then screened by a monitoring run."""
     fresh = work / "new.csv"
-    count = max(5_000, args.size // 20)
     with fresh.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
         for row in generate(count, listed_names(new.entities), count // 100, seed=99):
             writer.writerow({**row, "id": "n" + row["id"]})
     book.import_file(fresh, workers=workers)
-    added, added_s = timed(f"{count:,} new customers screened", monitor.run, third)
+    added, added_s = timed(f"{count:,} new customers screened", monitor.run, snapshot)
     print(f"  -> {added.customers_screened / added_s:,.0f} customers/s (target >= 5,000; "
           f"{workers} processes; run includes loading the screener and writing "
           f"{len(added.alerts):,} alerts and their cases)")  # fmt: skip
+    return added
 
-    if args.alerts_out:
-        dump_alerts(args.alerts_out, {"full": full, "delta": delta, "day": small, "new": added})
-    # Memory in a fresh process: RSS before and after loading the book's stored index.
+
+def memory(home: Path) -> None:
+    """Step 6: RSS of a fresh process before and after loading the book's stored index."""
     child = subprocess.run(
-        [sys.executable, __file__, "--index-rss", str(settings.home)],
+        [sys.executable, __file__, "--index-rss", str(home)],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     before, after, count, load_s, disk = (float(x) for x in child.stdout.split())
@@ -208,7 +244,6 @@ def main() -> None:
     print(f"  -> RSS {before:,.0f} -> {after:,.0f} MB for {count:,.0f} names "
           f"({per * 1024:,.2f} KB each, {disk:,.0f} MB on disk); 1M ~ {projected:,.0f} MB "
           f"(target <= 2,048)")  # fmt: skip
-    print(f"peak RSS of the benchmark process {peak_mb():,.0f} MB; done; {load()}")
 
 
 if __name__ == "__main__":

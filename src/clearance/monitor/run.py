@@ -11,10 +11,9 @@
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,7 +25,7 @@ from clearance.app import list_versions, load_screener
 from clearance.audit.receipts import pin_snapshot, screening_context
 from clearance.db import Database
 from clearance.diff import MATCHING_FIELDS, diff_snapshots
-from clearance.gcpause import bulk_worker
+from clearance.gcpause import frozen_for_fork
 from clearance.matching.engine import Algorithm, Screener
 from clearance.matching.query import ScreenOptions
 from clearance.matching.result import Match
@@ -44,6 +43,7 @@ from clearance.monitor.book import Book
 from clearance.monitor.casework import open_cases
 from clearance.monitor.customer import BookCustomer
 from clearance.monitor.reverse import BookIndex
+from clearance.monitor.stretches import Stretches
 from clearance.monitor.tables import MonitorRun
 
 if TYPE_CHECKING:
@@ -119,29 +119,24 @@ def _hits(
         (part, [customers[i] for i in part])
         for part in (order[i : i + size] for i in range(0, len(order), size))
     ]
-    if workers <= 1 or len(customers) <= CHUNK:  # a pool of cold workers costs more
-        results: Iterable[list[Placed]] = (
+    if workers <= 1 or len(customers) <= CHUNK:  # cold workers cost more
+        results: Iterable[tuple[int, list[Placed]]] = enumerate(
             _screen_chunk_with(screener, threshold, only, c) for c in chunks
         )
-        pool = None
-    else:
+    else:  # each worker walks its own stretch of the locality order (see ``stretches``)
         _WORKER = (screener, threshold, only)
-        gc.freeze()  # the index stays shared with the workers (copy-on-write)
-        pool = multiprocessing.get_context("fork").Pool(workers, initializer=bulk_worker)
-        results = pool.imap(_screen_chunk, chunks)
+        results = Stretches(_screen_chunk, chunks, workers)
     found: list[Placed] = []
-    try:
-        done = 0
-        for chunk, hits in zip(chunks, results, strict=True):
-            found += hits
-            done += len(chunk[0])
-            if progress is not None:
-                progress("screening customers", done, len(customers))
-    finally:
-        if pool is not None:
-            pool.terminate()
-            pool.join()
-            gc.unfreeze()
+    # forked: the index stays shared with the workers (copy-on-write)
+    with frozen_for_fork() if isinstance(results, Stretches) else nullcontext():
+        try:
+            done = 0
+            for number, hits in results:
+                found += hits
+                done += len(chunks[number][0])
+                if progress is not None:
+                    progress("screening customers", done, len(customers))
+        finally:
             _WORKER = None
     found.sort(key=lambda item: item[0])  # stable: a customer's hits keep their order
     return (hit for _pos, hit in found)
