@@ -3,8 +3,8 @@
 The index is written to a snapshot folder and loaded by a fresh interpreter (``Screener.load``,
 as a server or batch worker starts), which then screens queries it has never seen, once each:
 a third in non-Latin scripts, long Arabic and Russian company names among them. The probe runs
-with the cyclic collector policy of an API worker (``gcpause.serving_worker``, as ``clearance
-serve`` runs), and then again with the interpreter's default policy (one line). Per query the
+with the interpreter's cyclic collector policy, and then again with an API worker's
+(``gcpause.serving_worker``, as ``clearance serve`` runs; one line). Per query the
 thread's CPU time for what a caller pays (``make_query`` validating the input, then
 ``Screener.screen``) is recorded, with the query's script; the first query of each
 script is reported apart (no first-query penalty: what scripts need loads with the screener).
@@ -128,11 +128,11 @@ def cold_speed(
 ) -> None:
     """``gc``: the cyclic collector policy of the probe process — ``server`` (an API worker's,
     :func:`clearance.gcpause.serving_worker`), ``default`` (the interpreter's) or ``both``
-    (server first, with the table; then default, one line)."""
+    (default first, with the table; then server, one line)."""
     console.rule("[bold]Cold pass: new queries, realistic mix, fresh process")
     queries = realistic_mix(count, seed + 104729, lists)
     WORK_DIR.mkdir(exist_ok=True)
-    policies = ["server", "default"] if gc == "both" else [gc]
+    policies = ["default", "server"] if gc == "both" else [gc]
     with tempfile.TemporaryDirectory(dir=WORK_DIR) as tmp:
         snapshot = Path(tmp) / "snapshot"
         build_index(snapshot, lists.entities, "bench", lists.published)
