@@ -83,10 +83,10 @@ class Decisions:
         """At start: ship what stopped servers left in the spool (whether or not the spool is
         on now), the database reachable; else a warning and the shipper retries later."""
         try:
-            if not spool_dir(self.settings.home, database_url(self.settings)).is_dir():
+            folder = spool_dir(self.settings.home, database_url(self.settings))
+            if not folder.is_dir():
                 return
-            db = self.lazy.get()
-            done = ship_orphans(db, spool_dir(self.settings.home, db))
+            done = ship_orphans(self.lazy.get(), folder)
         except ClearanceError as exc:
             log.warning("receipt spool not shipped at start: %s", exc.message)
             return

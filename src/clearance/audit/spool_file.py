@@ -30,12 +30,13 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import bindparam, make_url, text
+from sqlalchemy import bindparam, text
 from sqlalchemy.exc import DataError, IntegrityError
 
 from clearance.audit.chain import canonical, sha256_hex
 from clearance.audit.writer import write_receipts
 from clearance.db import Database
+from clearance.db.engine import engine_url
 
 log = logging.getLogger("clearance.audit.spool")
 
@@ -58,9 +59,7 @@ with contextlib.suppress(ImportError):  # the db extra: PostgreSQL's driver
 def spool_dir(home: Path, db: Database | str) -> Path:
     """The spool of ``db`` (or its URL) in ``home``: one folder per database, so a changed URL
     never ships one database's receipts into another."""
-    url = make_url(db) if isinstance(db, str) else db.engine.url
-    if url.get_backend_name() == "postgresql":  # as clearance.db.engine opens it
-        url = url.set(drivername="postgresql+psycopg")
+    url = engine_url(db) if isinstance(db, str) else db.engine.url
     key = url.render_as_string(hide_password=True)
     return Path(home) / "receipt-spool" / sha256_hex(key.encode())[:16]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -62,11 +62,20 @@ def _sqlite_events(engine: Engine) -> None:
         raw.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_engine(url: str) -> Engine:
+def engine_url(url: str) -> URL:
+    """``url`` as the engine opens it (PostgreSQL through psycopg 3); ``DatabaseError`` when
+    it is not a database URL."""
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise DatabaseError(f"CLEARANCE_DATABASE_URL is not a database URL: {exc}") from None
+    if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() != "psycopg":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def make_engine(url: str) -> Engine:
+    parsed = engine_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
@@ -74,8 +83,6 @@ def make_engine(url: str) -> Engine:
         _sqlite_events(engine)
         return engine
     if parsed.get_backend_name() == "postgresql":
-        if parsed.get_driver_name() != "psycopg":
-            parsed = parsed.set(drivername="postgresql+psycopg")
         return create_engine(
             # no pre-ping (a round trip per checkout): a connection the server dropped fails
             # once as DatabaseUnavailable and the pool is then refreshed
