@@ -147,13 +147,12 @@ def test_one_receipt_through_libpq_stores_what_the_psycopg_statement_stores(
     async def main() -> tuple[int, list[str]]:
         try:
             seq = await writer.write(alert, "svc")
-            conn = await writer._connection()
-            cursor = await conn.execute("SELECT name FROM pg_prepared_statements")
-            return seq, [row[0] for row in await cursor.fetchall()]
+            return seq, await writer.prepared()
         finally:
             await writer.close()
 
-    assert asyncio.run(main()) == (1, ["clearance_append_receipt"]) and writer.batches == 1
+    prepared = ["clearance_append_receipt", "clearance_append_receipts"]
+    assert asyncio.run(main()) == (1, prepared) and writer.batches == 1
     write_receipts(db, [({**alert, "receipt": "a2"}, "svc")])
     cols = "kind, created, actor, snapshot_id, alert, subject_key, input_sha256, run_id"
     rows = raw_sql(db_url, f"SELECT id, {cols} FROM receipts ORDER BY audit_seq")
