@@ -127,6 +127,13 @@ def guard(root: Path = SRC, modules: Sequence[str] = MODULES) -> str:
     return _state
 
 
+def is_compiled(module: ModuleType) -> bool:
+    """Whether ``module`` was loaded from an extension module (its functions then call one
+    another directly: patching a module attribute does not reach them; tests skip such
+    patches)."""
+    return str(getattr(module, "__file__", "")).endswith(SUFFIX)
+
+
 def state() -> str:
     """What the matcher runs as: ``compiled (mypyc)`` or ``pure Python``."""
     return _state
