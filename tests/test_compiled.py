@@ -4,13 +4,14 @@ source is the one it was compiled from; otherwise every listed module loads from
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
 from clearance import compiled
-from clearance.compiled import MANIFEST, SUFFIX, clean, digest, guard, status
+from clearance.compiled import MANIFEST, SUFFIX, clean, fingerprint, guard, status
 
 _MODULES = ("h59pkg.alpha", "h59pkg.beta")
 
@@ -27,7 +28,8 @@ def _tree(root: Path, built: tuple[str, ...] = _MODULES, manifest: bool = True) 
     for module in built:
         (root / "h59pkg" / (module.split(".")[1] + SUFFIX)).write_bytes(b"not a shared object")
     if manifest:
-        lines = [f"{m} {digest(root / 'h59pkg' / (m.split('.')[1] + '.py'))}" for m in _MODULES]
+        prints = [fingerprint(root / "h59pkg" / (m.split(".")[1] + ".py")) for m in _MODULES]
+        lines = [f"{m} {h} {size} {ns}" for m, (h, size, ns) in zip(_MODULES, prints, strict=True)]
         (root / "clearance" / MANIFEST).write_text("# test\n" + "\n".join(lines) + "\n")
 
 
@@ -46,6 +48,21 @@ def test_an_edited_source_makes_the_build_stale(tmp_path: Path) -> None:
     (tmp_path / "h59pkg" / "beta.py").write_text("WHO = 'edited'\n")
     kind, reasons = status(tmp_path, _MODULES)
     assert kind == "stale" and reasons == ["h59pkg/beta.py changed since it was compiled"]
+
+
+def test_a_source_rewritten_unchanged_stays_compiled_and_one_of_the_same_size_does_not(
+    tmp_path: Path,
+) -> None:
+    _tree(tmp_path)
+    alpha = tmp_path / "h59pkg" / "alpha.py"
+    text = alpha.read_text()
+    os.utime(alpha, ns=(1, 1))  # another time, as a checkout leaves it: the SHA-256 decides
+    alpha.write_text(text)
+    os.utime(alpha, ns=(1, 1))
+    assert status(tmp_path, _MODULES) == ("compiled", [])
+    alpha.write_text(text.replace("alpha", "alphx"))  # the same size, another content
+    os.utime(alpha, ns=(2, 2))
+    assert status(tmp_path, _MODULES)[0] == "stale"
 
 
 def test_an_extension_without_manifest_or_a_module_left_out_is_stale(tmp_path: Path) -> None:

@@ -1,12 +1,12 @@
 """The compiled matcher: the matcher's hot modules built with mypyc by ``scripts/compile``.
 
 Compiling is an explicit step: ``scripts/compile`` writes extension modules next to their
-sources (git-ignored, left out of wheels) and a manifest, ``compiled.txt``, with the SHA-256 of
-each compiled source. Without them, everything is the pure-Python code. An extension module is
-used only while its source is the one it was compiled from: when a source changed since
-(an edit, a checkout), or an extension has no manifest, :func:`guard` (run when ``clearance``
-is imported) warns and loads every listed module from its source instead, so stale compiled
-code never runs (compiled modules call each other directly: all of them or none).
+sources (git-ignored, left out of wheels) and a manifest, ``compiled.txt``, with the SHA-256,
+size and time of each compiled source. Without them, everything is the pure-Python code. An
+extension module is used only while its source is the one it was compiled from: when a source
+changed since (an edit, a checkout), or an extension has no manifest, :func:`guard` (run
+when ``clearance`` is imported) warns and loads every listed module from its source instead,
+so stale compiled code never runs (compiled modules call each other directly: all or none).
 """
 
 from __future__ import annotations
@@ -67,13 +67,31 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def read_manifest(root: Path) -> dict[str, str] | None:
-    """Module -> SHA-256 of the source it was compiled from (None: no manifest)."""
+def read_manifest(root: Path) -> dict[str, tuple[str, int, int]] | None:
+    """Module -> (SHA-256, size, mtime in ns) of the source it was compiled from (None: no
+    manifest)."""
     path = root / "clearance" / MANIFEST
     if not path.exists():
         return None
-    pairs = (line.split() for line in path.read_text(encoding="utf-8").splitlines())
-    return {p[0]: p[1] for p in pairs if len(p) == 2 and not p[0].startswith("#")}
+    rows = (line.split() for line in path.read_text(encoding="utf-8").splitlines())
+    return {r[0]: (r[1], int(r[2]), int(r[3])) for r in rows if len(r) == 4 and r[0] != "#"}
+
+
+def fingerprint(path: Path) -> tuple[str, int, int]:
+    stat = path.stat()
+    return digest(path), stat.st_size, stat.st_mtime_ns
+
+
+def _fresh(path: Path, recorded: tuple[str, int, int] | None) -> bool:
+    """Whether ``path`` is the source ``recorded``: the same size and time, as Python checks
+    its own ``.pyc`` files (no hashing, no ``hashlib`` import at start-up), else the same
+    SHA-256 (a checkout that rewrote the file unchanged)."""
+    if recorded is None or not path.exists():
+        return False
+    stat = path.stat()
+    if (stat.st_size, stat.st_mtime_ns) == recorded[1:]:
+        return True
+    return stat.st_size == recorded[1] and digest(path) == recorded[0]
 
 
 def status(root: Path = SRC, modules: Sequence[str] = MODULES) -> tuple[str, list[str]]:
@@ -88,7 +106,7 @@ def status(root: Path = SRC, modules: Sequence[str] = MODULES) -> tuple[str, lis
     reasons = [f"{m} is not compiled" for m in modules if m not in built]
     for module in built:
         path = source(root, module)
-        if not path.exists() or manifest.get(module) != digest(path):
+        if not _fresh(path, manifest.get(module)):
             reasons.append(f"{path.relative_to(root)} changed since it was compiled")
     return ("stale", reasons) if reasons else ("compiled", [])
 
@@ -151,7 +169,7 @@ def build(root: Path = SRC, modules: Sequence[str] = MODULES) -> None:
         if importlib.util.find_spec(needed) is None:
             raise SystemExit(f"scripts/compile needs {needed}: pip install {needed}")
     clean(root, modules)
-    before = {m: digest(source(root, m)) for m in modules}
+    before = {m: fingerprint(source(root, m)) for m in modules}
     paths = [str(source(root, m).relative_to(root)) for m in modules]
     try:  # (quiet unless it fails: mypyc prints every compiler command)
         done = subprocess.run([sys.executable, "-m", "mypyc", *paths], cwd=root,
@@ -161,11 +179,11 @@ def build(root: Path = SRC, modules: Sequence[str] = MODULES) -> None:
     if done.returncode != 0:
         clean(root, modules)
         raise SystemExit(f"mypyc failed:\n{done.stdout[-4000:]}{done.stderr[-4000:]}")
-    if {m: digest(source(root, m)) for m in modules} != before:
+    if {m: fingerprint(source(root, m)) for m in modules} != before:
         clean(root, modules)
         raise SystemExit("a source changed while compiling: run scripts/compile again")
-    lines = [f"# scripts/compile ({SUFFIX}): module, SHA-256 of the source it was compiled from"]
-    lines += [f"{m} {before[m]}" for m in modules]
+    lines = [f"# scripts/compile ({SUFFIX}): module, SHA-256, size, mtime (ns) of its source"]
+    lines += [f"{m} {' '.join(map(str, before[m]))}" for m in modules]
     (root / "clearance" / MANIFEST).write_text("\n".join(lines) + "\n", encoding="utf-8")
     kind, reasons = status(root, modules)
     if kind != "compiled":
