@@ -7,6 +7,7 @@ import pytest
 from clearance.matching.bgn import bgn_reading
 from clearance.matching.engine import ALGORITHM_RELEASE, Screener
 from clearance.matching.legalforms import canonical_words
+from clearance.matching.normalize import without_article
 from clearance.matching.query import ScreenOptions, make_query
 from clearance.settings import MatchingPolicy
 from tests.matching.factory import e
@@ -78,3 +79,24 @@ def test_a_letter_added_or_dropped_in_a_code_that_is_all_two_names_share(
 )  # fmt: skip
 def test_slips_in_codes_with_support_stay_slips(query: str, listed: str) -> None:
     assert alerted([listed], query) == {listed}
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "kind"),
+    [("Aqsa Foundation", "AL-AQSA FOUNDATION", "organization"),
+     ("Qaida", "AL-QAIDA", "organization"),
+     ("Muhammad Jawlani", "AL-JAWLANI, Abu Muhammad", "person"),
+     ("A HARAMAIN", "AL-HARAMAIN", "organization")],
+)  # fmt: skip
+def test_a_name_without_its_arabic_article(query: str, listed: str, kind: str) -> None:
+    """The canonical form runs the Arabic article onto its word ("alaqsa"), two letters from
+    the word a query writes without it ("Aqsa", "Qaida", or with the article cut to "a"):
+    a listed name is also indexed without its article."""
+    assert alerted([listed, "AQSAM TRADING"], query, kind) == {listed}
+
+
+def test_without_article() -> None:
+    assert without_article("AL-AQSA FOUNDATION") == "aqsa foundation"
+    assert without_article("Abd al-Rahman AL-HASSAN") == "abd al rahman hassan"
+    assert without_article("ALPHA BANK") is None
+    assert without_article("القاعدة") is None

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 
 # Only a name that shows one of BGN's spellings gets a reading.
-_HINT = re.compile(r"kh|ts|·|\bye|(?<=[aeiou])ye", re.IGNORECASE)
+_HINT = re.compile(r"kh|ts|·|\bye|(?<=[iu])ye", re.IGNORECASE)
 # One pass, left to right: "kkh" (Latin "kh", кх) before "kh" (х), "ts" (ц) before "kh", so
-# that "tskh" (Latin "ch", цх) is read "ch"; й before a vowel ("y·", "yo", "yi" at a word's
-# start) is the j of the Latin name.
+# that "tskh" (Latin "ch", цх) is read "ch"; "ye" after "i" or "u" ("PROPERTIYES", "Manuyel";
+# not after other vowels: "Boyer", "Meyer" are names as they are); й before a vowel ("y·",
+# "yo", "yi" at a word's start) is the j of the Latin name.
 _RULES = {"kkh": "kh", "kh": "h", "ts": "c", "y·": "j", "·": "", "ye": "e", "yo": "jo", "yi": "ji"}
-_PATTERN = re.compile(r"kkh|kh|ts|y·|·|(?:(?<![\w·])|(?<=[aeiou]))ye|\byo|\byi")
+_PATTERN = re.compile(r"kkh|kh|ts|y·|·|(?:(?<![\w·])|(?<=[iu]))ye|\byo|\byi")
 
 
 def bgn_reading(text: str) -> str | None:

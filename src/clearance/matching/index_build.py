@@ -28,7 +28,7 @@ from clearance.matching.index import (
     clean_identifier,
 )
 from clearance.matching.names import word_weight
-from clearance.matching.normalize import NameForm, name_parts, skeleton
+from clearance.matching.normalize import NameForm, name_parts, skeleton, without_article
 from clearance.matching.params import NameParams
 from clearance.matching.phonetics import phonetic, sound
 from clearance.model import Entity
@@ -159,7 +159,11 @@ class IndexBuilder:
         seen: dict[tuple[int, tuple[str, ...]], int] = {}
         for name in entity.names:
             first: int | None = None
-            for part in name_parts(name.full):
+            parts = name_parts(name.full)
+            bare = without_article(name.full)  # "AL-AQSA": also as "aqsa" (since 1.12)
+            if bare is not None:
+                parts = [*parts, *name_parts(bare)]
+            for part in parts:
                 for form, kind in name_forms(
                     part, entity.schema, query=False, skeleton=self._skeleton_of
                 ):
