@@ -7,7 +7,7 @@ Pure declarations: nothing here imports from the rest of the matcher.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 import numpy as np
@@ -145,4 +145,5 @@ class TrustParams:
 
 def declared(params: object) -> dict[str, object]:
     """The fields of a parameter class as plain data (for the hash and ``/algorithms``)."""
-    return {k: getattr(params, k) for k in params.__slots__}  # type: ignore[attr-defined]
+    # dataclasses.fields, not __slots__: a class compiled by mypyc (scripts/compile) has none
+    return {f.name: getattr(params, f.name) for f in fields(params)}  # type: ignore[arg-type]
