@@ -139,6 +139,8 @@ class TrustParams:
     # end in one: "Nicolas", "Moussa")
     yo_reading: float = 0.99  # a Latin query's "ë" (how BGN/PCGN writes Russian ё) read as
     # "yo", as passports and Korean names write it ("Pëng Chol" / Pyong Chol, "Pëtr" / Pyotr)
+    bgn_reading: float = 0.97  # a Latin name written in Russian and romanised back by BGN/PCGN
+    # ("TSOMPANY", "KHOLDING", "YEL") read the Latin way (clearance.matching.bgn)
 
 
 def declared(params: object) -> dict[str, object]:
