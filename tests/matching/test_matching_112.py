@@ -9,6 +9,7 @@ from clearance.matching.engine import ALGORITHM_RELEASE, Screener
 from clearance.matching.legalforms import canonical_words
 from clearance.matching.normalize import without_article
 from clearance.matching.query import ScreenOptions, make_query
+from clearance.matching.wordsim import similarity_rows
 from clearance.settings import MatchingPolicy
 from tests.matching.factory import e
 
@@ -100,3 +101,29 @@ def test_without_article() -> None:
     assert without_article("Abd al-Rahman AL-HASSAN") == "abd al rahman hassan"
     assert without_article("ALPHA BANK") is None
     assert without_article("القاعدة") is None
+
+
+_ABU_MUHAMMAD = ["AL-JAWLANI, Abu Muhammad", "AL-ADNANI, Abu Muhammad", "AL-MASRI, Abu Muhammad"]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("Abu Muhammad al-Jaulani", "AL-JAWLANI, Abu Muhammad"),
+     ("Abu Muhammad al-Adnani", "AL-ADNANI, Abu Muhammad"),
+     ("Abu Mohammed al-Jawlani", "AL-JAWLANI, Abu Muhammad"),
+     ("Abu Muhammad Jaulani", "AL-JAWLANI, Abu Muhammad"),
+     ("Abu Muhammad al-Joulani", "AL-JAWLANI, Abu Muhammad"),
+     ("Abu Muhammad el-Misri", "AL-MASRI, Abu Muhammad")],
+)  # fmt: skip
+def test_a_glued_article_adds_no_agreement(query: str, listed: str) -> None:
+    """Two words that both carry the Arabic article ("aladnani" / "aljawlani") are as alike as
+    their stems: the article lifted "al-Adnani" / AL-JAWLANI to 0.60, over the first-letter
+    rule, and the other "Abu Muhammad" alerted too."""
+    assert alerted(_ABU_MUHAMMAD, query, "person") == {listed}
+
+
+def test_a_glued_article_is_compared_on_the_stems() -> None:
+    (row,) = similarity_rows(["aladnani"], ["aljawlani", "aladnany", "alena"])
+    assert row[0] == similarity_rows(["adnani"], ["jawlani"])[0][0] < 0.5
+    assert row[1] >= 0.8  # (stems "adnani" / "adnany": one letter)
+    assert similarity_rows(["elena"], ["elina"])[0][0] >= 0.8  # (a stem of three: no article)

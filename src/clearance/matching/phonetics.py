@@ -34,7 +34,7 @@ def phonetic(token: str) -> str:
     return sound(token)
 
 
-_ARTICLES = ("al", "el", "ul")
+ARTICLES = ("al", "el", "ul")  # the Arabic article as a word carries it, run into it
 
 
 @lru_cache(maxsize=200_000)
@@ -43,7 +43,7 @@ def sound(token: str) -> str:
     key = token
     if key.startswith("j") and len(key) > 1 and key[1] in "aeiou":  # Juri/Yuri, Jose/Yose
         key = "y" + key[1:]
-    elif key.startswith(_ARTICLES) and len(key) > 4 and key[2] == "j" and key[3] in "aeiou":
+    elif key.startswith(ARTICLES) and len(key) > 4 and key[2] == "j" and key[3] in "aeiou":
         key = key[:2] + "y" + key[3:]  # ... after an Arabic article run into the word
         # (the canonical form writes "al-Jawlani" "aljawlani"): "Al-Yaulani" / AL-JAWLANI
     if key.startswith(("ye", "yo")) and len(key) > 3:  # Yelena/Elena, Yolkin/Elkin

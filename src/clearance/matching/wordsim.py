@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from clearance.matching.memo import by_identity, sim_rows
 from clearance.matching.params import WordParams
+from clearance.matching.phonetics import ARTICLES as _ARTICLES
 from clearance.matching.phonetics import phonetic, respell
 from clearance.matching.scripts import undouble
 
@@ -185,7 +186,37 @@ def _similarity(
                 sim = max(sim * first_letter, slip)
             row.append(sim)
         rows.append(row)
+    _article_free(rows, q, c, dense_script, initials, params)
     return rows
+
+
+def _article_free(
+    rows: list[list[float]],
+    q: Sequence[str],
+    c: Sequence[str],
+    dense_script: bool,
+    initials: bool,
+    params: WordParams,
+) -> None:
+    """A glued Arabic article adds no agreement: two words that both carry one ("aladnani" /
+    "aljawlani", as the canonical form writes "al-Adnani") are as alike as their stems, never
+    more than the whole words (the article would lift the pair over the first-letter rule
+    and the length calibration)."""
+    stem = params.article_stem_length
+    q_glued = [(i, w[2:]) for i, w in enumerate(q) if len(w) - 2 >= stem and w[:2] in _ARTICLES]
+    if not q_glued:
+        return
+    c_glued = [(j, w[2:]) for j, w in enumerate(c) if len(w) - 2 >= stem and w[:2] in _ARTICLES]
+    if not c_glued:
+        return
+    stems = _similarity(
+        [s for _, s in q_glued], [s for _, s in c_glued], dense_script, initials, None, params
+    )
+    for (i, _), stem_row in zip(q_glued, stems, strict=True):
+        row = rows[i]
+        for (j, _), sim in zip(c_glued, stem_row, strict=True):
+            if sim < row[j]:
+                row[j] = sim
 
 
 @by_identity  # once per parameter set, not per query
