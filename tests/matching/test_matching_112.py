@@ -127,3 +127,4 @@ def test_a_glued_article_is_compared_on_the_stems() -> None:
     assert row[0] == similarity_rows(["adnani"], ["jawlani"])[0][0] < 0.5
     assert row[1] >= 0.8  # (stems "adnani" / "adnany": one letter)
     assert similarity_rows(["elena"], ["elina"])[0][0] >= 0.8  # (a stem of three: no article)
+    assert similarity_rows(["aluadi"], ["alwadi"])[0][0] > 0.8  # (four: compared whole)

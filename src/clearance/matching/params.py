@@ -50,8 +50,9 @@ class WordParams:
     phonetic_min_length: int = 5  # letters from which the same sound is trusted (phonetic_sim)
     distinct_edits: int = 2  # more edits in spelling and sound: another word ...
     distinct_length: int = 9  # ... for words shorter than this
-    article_stem_length: int = 4  # two words with a glued article ("aladnani") are compared
-    # on their stems when both stems have this many letters or more (not Elena / Elina)
+    article_stem_length: int = 5  # two words with a glued article ("aladnani") are compared
+    # on their stems when both stems have this many letters or more (not Elena / Elina; a
+    # short stem is spelt many ways: "AL-UADI" / AL-WADI, "alaqsy" romanised / AL-AQSA)
     # similarity by edit distance (row, 0..4) and the longer word's length (column, 0..11)
     by_distance: tuple[tuple[float, ...], ...] = _BY_DISTANCE
 
