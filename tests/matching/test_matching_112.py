@@ -128,3 +128,29 @@ def test_a_glued_article_is_compared_on_the_stems() -> None:
     assert row[1] >= 0.8  # (stems "adnani" / "adnany": one letter)
     assert similarity_rows(["elena"], ["elina"])[0][0] >= 0.8  # (a stem of three: no article)
     assert similarity_rows(["aluadi"], ["alwadi"])[0][0] > 0.8  # (four: compared whole)
+
+
+def test_an_arabic_script_query_skips_the_names_without_their_article() -> None:
+    """The records of a name with its Arabic article left out ("aqsa foundation") are for a
+    Latin query; an Arabic-script query's romanised forms keep the article. A name the list
+    writes without the article itself is no such record."""
+    from clearance.matching.forms import query_forms
+    from clearance.matching.retrieve import retrieve
+
+    entities = [e("organization", "AL-AQSA FOUNDATION", source_id="0"),
+                e("organization", "AL-HARAMAIN", "HARAMAIN", source_id="1")]  # fmt: skip
+    screener = Screener.build(entities, MatchingPolicy(screen_cache=0))
+    index = screener.index
+    bare = {" ".join(index.rec_tokens[r]) for r in range(len(index)) if index.rec_bare[r]}
+    assert bare == {"aqsa foundation"}  # ("haramain" is listed as written)
+
+    def reached(name: str) -> set[str]:
+        forms = query_forms(make_query(name, type="organization"))
+        found = retrieve(index, forms, floor=0.3, params=screener.algo.names)
+        return {" ".join(index.rec_tokens[r]) for r in found}
+
+    assert "aqsa foundation" in reached("Aqsa Foundation")
+    arabic = reached("مؤسسة الأقصى")
+    assert arabic and "aqsa foundation" not in arabic
+    listed = "AL-JAWLANI, Abu Muhammad"  # (its native form and romanised article match)
+    assert alerted([listed], "أبو محمد الجولاني", "person") == {listed}

@@ -31,8 +31,9 @@ from clearance.matching.params import NameParams
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.model import FuzzyDate, IdType, Schema
 
-INDEX_FORMAT = 23  # 23: a short name word beside a legal form corrected only into a form
-# (1.12: "COMPANY STORK" is no "company stock"); 22: names as written (exact); 21: NameParams
+INDEX_FORMAT = 24  # 24: which records are a name with its Arabic article left out (1.12);
+# 23: a short name word beside a legal form corrected only into a form (1.12: "COMPANY
+# STORK" is no "company stock"); 22: names as written (exact); 21: NameParams
 # of 1.10 (slip_whole_length); 20: NameParams of 1.9 (one pickled by 1.8 lacks fields); 19:
 # "Abdullahi", "Abdullay" kept one word (1.8); 18: "Abd alRahman" read as "abdul rahman",
 # sound keys after a glued article (1.7); 17: Chinese legal forms in pinyin split off (1.6);
@@ -150,6 +151,9 @@ class NameIndex:
     rec_kind: list[int] = field(default_factory=list)
     rec_weak: list[bool] = field(default_factory=list)
     rec_weight: list[float] = field(default_factory=list)  # total word weight (retrieval bound)
+    # a name's form with its Arabic article left out only (1.12: "aqsa foundation"; an
+    # Arabic-script query has its article, and does not retrieve these)
+    rec_bare: list[bool] = field(default_factory=list)
     # retrieval
     vocab: dict[str, int] = field(default_factory=dict)
     posting_data: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))

@@ -79,7 +79,7 @@ def record_keys(
 _ENTITY_COLUMNS = ("ent_id", "ent_list", "ent_source_id", "ent_schema", "ent_caption",
                    "ent_dates", "ent_countries", "ent_identifiers")  # fmt: skip
 _RECORD_COLUMNS = ("rec_entity", "rec_text", "rec_tokens", "rec_forms", "rec_script",
-                   "rec_kind", "rec_weak", "rec_weight")  # fmt: skip
+                   "rec_kind", "rec_weak", "rec_weight", "rec_bare")  # fmt: skip
 
 
 @dataclass
@@ -169,7 +169,8 @@ class IndexBuilder:
                 ):
                     if stripped and kind == KIND_SKELETON:
                         continue
-                    rec_id = self._add_record(idx, name.full, form, kind, name.weak, seen)
+                    rec_id = self._add_record(idx, name.full, form, kind, name.weak, seen,
+                                              stripped)  # fmt: skip
                     first = rec_id if first is None else first
             key = exact_key(name.full)
             if first is not None and key:  # the name as written (see :mod:`exact`)
@@ -186,10 +187,14 @@ class IndexBuilder:
         kind: int,
         weak: bool,
         seen: dict[tuple[int, tuple[str, ...]], int],
+        bare: bool = False,
     ) -> int:
-        """The record of ``form`` for ``entity`` (added unless the entity has it already)."""
+        """The record of ``form`` for ``entity`` (added unless the entity has it already);
+        ``bare``: the form is only that of a name with its Arabic article left out."""
         found = seen.get((kind, form.tokens))
         if found is not None:
+            if not bare:  # (another name of the entity is written so: "AQSA FOUNDATION")
+                self.index.rec_bare[found] = False
             return found
         index = self.index
         rec_id = seen[kind, form.tokens] = len(index.rec_entity)
@@ -200,6 +205,7 @@ class IndexBuilder:
         index.rec_script.append(form.script)
         index.rec_kind.append(kind)
         index.rec_weak.append(weak)
+        index.rec_bare.append(bare)
         index.rec_weight.append(sum(word_weight(t, index.params) for t in form.tokens))
         postings = self._postings
         for key in record_keys(

@@ -32,6 +32,7 @@ from clearance.matching.params import NameParams, RetrievalParams, WordParams
 from clearance.matching.phonetics import phonetic, respell, sound
 from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES
 from clearance.matching.wordsim import doubled, similarity_rows, swapped, word_sim
+from clearance.scripts import ARABIC
 
 _osa = OSA.distance
 _BOUND_MARGIN = 8 * float(np.finfo(np.float32).eps)  # a few float32 roundings (not a weight)
@@ -408,8 +409,11 @@ def retrieve(
                           person, params, retrieval)  # fmt: skip
         small = sum(len(p[0]) for p in parts) <= SMALL_HITS
         bounds = _bounds_small(index, parts, form) if small else _bounds_large(index, parts, form)
+        # An Arabic-script query's romanised forms have their article: the records of names
+        # with the article left out ("aqsa foundation") are only for a Latin query.
+        bare = index.rec_bare if qform.form.script == ARABIC else None
         for rec, bound in bounds:
-            if bound > out.get(rec, 0.0):
+            if bound > out.get(rec, 0.0) and (bare is None or not bare[rec]):
                 out[rec] = min(1.0, bound)
     cap = retrieval.max_records if max_records is None else max_records
     if len(out) > cap:
