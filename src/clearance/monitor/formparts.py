@@ -18,12 +18,59 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from clearance.matching.engine import Algorithm
+from clearance.matching.engine import Algorithm, query_forms
+from clearance.matching.exact import exact_key
+from clearance.matching.index import clean_identifier
 from clearance.matching.names import word_table
 from clearance.matching.phonetics import phonetic, sound
+from clearance.matching.query import Query
+from clearance.model import Schema
+from clearance.monitor.customer import BookCustomer
 
-Raw = tuple[str, bool, list[tuple[int, float, tuple[str, ...]]]]  # id, person, forms
+Forms = list[tuple[int, float, tuple[str, ...]]]  # a name's query forms: kind, trust, words
+Raw = tuple[str, bool, Forms]  # id, person, forms
 Indexed = tuple[Raw, tuple[str, ...]]  # a customer's forms and exact-match keys
+Analysis = tuple[bool, Forms, str]  # of a name and type: person, forms, exact probe
+EXACT_PREFIX = "="  # no clean identifier holds it (see clean_identifier)
+
+
+def _forms(name: str, schema: Schema | None) -> Forms:
+    return [(f.kind, f.trust, f.form.tokens) for f in query_forms(Query(name=name, schema=schema))]
+
+
+def customer_forms(customer: BookCustomer) -> Raw:
+    """The query forms of one customer's name: (kind, trust, words) each."""
+    schema = Schema(customer.type) if customer.type else None
+    return customer.id, schema is Schema.PERSON, _forms(customer.name, schema)
+
+
+def analysis(name: str, kind: str | None) -> Analysis:
+    """What the reverse index keeps of a name of type ``kind`` (the same for every customer
+    who bears them): whether it is a person's, its query forms and its exact probe."""
+    schema = Schema(kind) if kind else None
+    return schema is Schema.PERSON, _forms(name, schema), exact_probe(name)
+
+
+def exact_probe(name: str) -> str:
+    """The customer's name as written (see :mod:`clearance.matching.exact`), kept with its
+    identifiers under a prefix no clean identifier has: a listed name written the same way
+    is found by it whatever the word analysis makes of either ("" when nothing is left)."""
+    key = exact_key(name)
+    return EXACT_PREFIX + key if key else ""
+
+
+def customer_keys(customer: BookCustomer, exact: str | None = None) -> tuple[str, ...]:
+    """The customer's exact-match keys: its clean identifiers and its name as written
+    (``exact``: its :func:`exact_probe`, worked out already)."""
+    keys = [clean_identifier(value) for _type, value in customer.identifiers]
+    keys.append(exact_probe(customer.name) if exact is None else exact)
+    return tuple(k for k in keys if k)
+
+
+def indexed(customer: BookCustomer) -> Indexed:
+    """What the reverse index keeps of one customer (worked out where it is validated on
+    import, so the index is not analysed again from the database)."""
+    return customer_forms(customer), customer_keys(customer)
 
 
 @dataclass
@@ -50,7 +97,7 @@ class FormsPart:
 
     @classmethod
     def from_indexed(cls, entries: Sequence[Indexed]) -> FormsPart:
-        """A part from customers analysed already (``bookforms.indexed``)."""
+        """A part from customers analysed already (:func:`indexed`)."""
         keys = [(key, pos) for pos, (_raw, found) in enumerate(entries) for key in found]
         return cls.from_raw((raw for raw, _keys in entries), keys)
 
