@@ -174,17 +174,19 @@ def _first_use(ids: npt.NDArray[np.int32]) -> npt.NDArray[np.int64]:
 
 
 def _renumber(
-    ids: npt.NDArray[np.int32], local: Sequence[object], table: dict[object, int]
+    ids: npt.NDArray[np.int32], local: Sequence[object], table: dict[object, int], whole: bool
 ) -> tuple[npt.NDArray[np.int32], list[int]]:
     """``ids`` (into ``local``) as ids into ``table`` (entries added in order of first use),
-    and the local positions of the entries that were new to ``table``."""
+    and the local positions of the entries that were new to ``table``. ``whole``: ``ids`` are
+    a whole part's, which uses every entry of ``local`` and in order (``FormsPart.from_raw``
+    numbers them so), so their order of first use is their own."""
+    firsts = range(len(local)) if whole else _first_use(ids).tolist()
+    before = len(table)
+    # (an entry new to ``table`` gets the next id, so exactly those from ``before`` on are new)
+    found = [table.setdefault(local[pos], len(table)) for pos in firsts]
     mapping = np.zeros(len(local), dtype=np.int32)
-    added: list[int] = []
-    for pos in _first_use(ids).tolist():
-        size = len(table)
-        mapping[pos] = table.setdefault(local[pos], size)
-        if mapping[pos] == size:
-            added.append(pos)
+    mapping[firsts] = found
+    added = [pos for pos, got in zip(firsts, found, strict=True) if got >= before]
     return mapping[ids], added
 
 
@@ -199,8 +201,8 @@ def merge(parts: Iterable[tuple[FormsPart, Sequence[int] | None]]) -> FormsPart:
     tokens = forms = 0
     for whole, keep in parts:
         part = whole.kept(keep)
-        tok_word, _ = _renumber(part.tok_word, part.words, vocab)
-        pair_word, added = _renumber(part.pair_word, part.pairs, pair_vocab)
+        tok_word, _ = _renumber(part.tok_word, part.words, vocab, part is whole)
+        pair_word, added = _renumber(part.pair_word, part.pairs, pair_vocab, part is whole)
         pair_sounds += [part.pair_sounds[pos] for pos in added]
         identifiers += [(key, len(ids) + pos) for key, pos in part.identifiers]
         arrays["person"].append(part.person)
