@@ -60,10 +60,10 @@ from clearance.monitor.formparts import (
     EXACT_PREFIX,
     FormsPart,
     Indexed,
+    Merger,
     Raw,
     customer_forms,
     customer_keys,
-    merge,
 )
 from clearance.monitor.lookups import (
     Grouped,
@@ -197,15 +197,20 @@ class BookForms:
     def from_parts(cls, parts: Iterable[tuple[FormsPart, Sequence[int] | None]]) -> BookForms:
         """A shard from parts analysed already, each with the positions of the customers to
         keep (None: all); the same as one built from those customers in one pass."""
-        m = merge(parts)
-        identifiers: dict[str, list[int]] = {}
-        for key, pos in m.identifiers:
-            identifiers.setdefault(key, []).append(pos)
+        merger = Merger()
+        for part, keep in parts:
+            merger.add(part, keep)
+        return cls.from_merger(merger)
+
+    @classmethod
+    def from_merger(cls, merger: Merger) -> BookForms:
+        """A shard from the parts joined by ``merger``."""
+        m = merger.result()
         return cls(
             m.ids, m.person, [w for _k, w in m.words],
             np.array([k for k, _w in m.words], dtype=np.int8), m.form_start, m.tok_word,
             m.form_customer, m.form_kind, m.form_trust, m.pairs, m.pair_word, m.pair_form,
-            m.pair_weight, *_probes(m.words), identifiers, m.pair_sounds,
+            m.pair_weight, *_probes(m.words), merger.identifiers, m.pair_sounds,
         )  # fmt: skip
 
     def save(self, folder: Path) -> None:

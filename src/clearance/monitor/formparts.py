@@ -7,6 +7,8 @@ keys), so the parent neither unpickles a tuple of forms per row nor walks every 
 build the shard. :func:`merge` joins parts, keeping only the customers each part's import
 wrote, into the arrays of :class:`~clearance.monitor.bookforms.BookForms`: word and pair ids are
 given in order of first use, exactly as one pass over all the kept customers gives them.
+The parent of an import joins each part as it comes (:class:`Merger`), while the workers
+analyse the next chunks, so little is left to do once the last chunk is in.
 """
 
 from __future__ import annotations
@@ -190,44 +192,61 @@ def _renumber(
     return mapping[ids], added
 
 
-def merge(parts: Iterable[tuple[FormsPart, Sequence[int] | None]]) -> FormsPart:
-    """The parts (each with the positions of its customers to keep), in order, as one."""
-    vocab: dict[object, int] = {}
-    pair_vocab: dict[object, int] = {}
-    pair_sounds: list[tuple[str, str]] = []
-    ids: list[str] = []
-    identifiers: list[tuple[str, int]] = []
-    arrays: dict[str, list[npt.NDArray[np.generic]]] = {name: [] for name in _CONCAT}
-    tokens = forms = 0
-    for whole, keep in parts:
+class Merger:
+    """Parts joined into one as they come, in order (:meth:`add`; an import adds each chunk's
+    part as the chunk is written, so the joining is done when the import is): word and pair
+    ids given in order of first use, and each clean identifier's customers gathered."""
+
+    def __init__(self) -> None:
+        self.vocab: dict[object, int] = {}
+        self.pair_vocab: dict[object, int] = {}
+        self.pair_sounds: list[tuple[str, str]] = []
+        self.ids: list[str] = []
+        self.identifiers: dict[str, list[int]] = {}  # in order of first use; customers ascending
+        self.arrays: dict[str, list[npt.NDArray[np.generic]]] = {name: [] for name in _CONCAT}
+        self.tokens = self.forms = 0
+
+    def add(self, whole: FormsPart, keep: Sequence[int] | None = None) -> None:
+        """Join ``whole``, keeping the customers at positions ``keep`` (None: all)."""
         part = whole.kept(keep)
-        tok_word, _ = _renumber(part.tok_word, part.words, vocab, part is whole)
-        pair_word, added = _renumber(part.pair_word, part.pairs, pair_vocab, part is whole)
-        pair_sounds += [part.pair_sounds[pos] for pos in added]
-        identifiers += [(key, len(ids) + pos) for key, pos in part.identifiers]
+        tok_word, _ = _renumber(part.tok_word, part.words, self.vocab, part is whole)
+        pair_word, added = _renumber(part.pair_word, part.pairs, self.pair_vocab, part is whole)
+        self.pair_sounds += [part.pair_sounds[pos] for pos in added]
+        base, identifiers = len(self.ids), self.identifiers
+        for key, pos in part.identifiers:
+            found = identifiers.get(key)
+            if found is None:
+                identifiers[key] = [base + pos]
+            else:
+                found.append(base + pos)
+        arrays = self.arrays
         arrays["person"].append(part.person)
-        arrays["form_start"].append(part.form_start[:-1] + tokens)
+        arrays["form_start"].append(part.form_start[:-1] + self.tokens)
         arrays["tok_word"].append(tok_word)
-        arrays["form_customer"].append(part.form_customer + len(ids))
+        arrays["form_customer"].append(part.form_customer + base)
         arrays["form_kind"].append(part.form_kind)
         arrays["form_trust"].append(part.form_trust)
         arrays["pair_word"].append(pair_word)
-        arrays["pair_form"].append(part.pair_form + forms)
+        arrays["pair_form"].append(part.pair_form + self.forms)
         arrays["pair_weight"].append(part.pair_weight)
-        ids += part.ids
-        tokens += len(part.tok_word)
-        forms += len(part.form_kind)
-    arrays["form_start"].append(np.array([tokens], dtype=np.int64))
-    out: dict[str, npt.NDArray[Any]] = {
-        name: np.concatenate(arrays[name] or [np.zeros(0)]).astype(dtype)
-        for name, dtype in _CONCAT.items()
-    }
-    return FormsPart(
-        ids, out["person"], [w for w in vocab if isinstance(w, tuple)], out["form_start"],
-        out["tok_word"], out["form_customer"], out["form_kind"], out["form_trust"],
-        [p for p in pair_vocab if isinstance(p, str)], out["pair_word"], out["pair_form"],
-        out["pair_weight"], pair_sounds, identifiers,
-    )  # fmt: skip
+        self.ids += part.ids
+        self.tokens += len(part.tok_word)
+        self.forms += len(part.form_kind)
+
+    def result(self) -> FormsPart:
+        """The parts added, as one (its identifiers are :attr:`identifiers`, not repeated)."""
+        arrays = {name: [*self.arrays[name]] for name in _CONCAT}
+        arrays["form_start"].append(np.array([self.tokens], dtype=np.int64))
+        out: dict[str, npt.NDArray[Any]] = {
+            name: np.concatenate(arrays[name] or [np.zeros(0)]).astype(dtype)
+            for name, dtype in _CONCAT.items()
+        }
+        return FormsPart(
+            self.ids, out["person"], [w for w in self.vocab if isinstance(w, tuple)],
+            out["form_start"], out["tok_word"], out["form_customer"], out["form_kind"],
+            out["form_trust"], [p for p in self.pair_vocab if isinstance(p, str)],
+            out["pair_word"], out["pair_form"], out["pair_weight"], self.pair_sounds, [],
+        )  # fmt: skip
 
 
 _CONCAT = {
