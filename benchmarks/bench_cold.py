@@ -34,6 +34,7 @@ from clearance.settings import Settings
 _PROBE = """
 import json, sys, time
 from pathlib import Path
+from clearance.compiled import state
 from clearance.errors import QueryError
 from clearance.matching.artifact import load_index
 from clearance.matching.engine import Screener
@@ -57,7 +58,7 @@ for item in json.loads(Path(sys.argv[2]).read_text()):
     out.append(time.thread_time() - c0)
 wall = time.perf_counter() - wall0
 print(json.dumps({"load_cpu": load_cpu, "cpu": out, "wall": wall,
-                  "version": screener.algorithm_version}))
+                  "version": screener.algorithm_version, "build": state()}))
 """
 _NON_LATIN = ("ru_RU", "uk_UA", "ar_AA", "fa_IR", "zh_CN", "ko_KR", "he_IL", "el_GR", "hi_IN",
               "th_TH", "ja_JP", "bg_BG")  # fmt: skip
@@ -159,8 +160,8 @@ def cold_speed(
           ["script", "queries", "p50", "p99", "max", "first query"], rows)  # fmt: skip
     qps = len(cpu) / sum(cpu)
     console.print(
-        f"clearance {probe['version']} ({policy} collector policy): {qps:.0f} queries/s on one "
-        f"core (CPU), "
+        f"clearance {probe['version']}, {probe['build']} ({policy} collector policy): "
+        f"{qps:.0f} queries/s on one core (CPU), "
         f"{len(cpu) / probe['wall']:.0f}/s wall; Screener.load {probe['load_cpu']:.2f} s CPU; "
         f"targets ≥ 2,000 q/s, p99 ≤ 5 ms, "
         f"every script p99 ≤ 10 ms"

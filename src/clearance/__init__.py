@@ -11,7 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from clearance.compiled import guard
+
 __version__ = "0.1.0"
+
+guard()  # the compiled matcher (scripts/compile) only where it matches its sources
 
 if TYPE_CHECKING:
     from clearance.app import Clearance, open

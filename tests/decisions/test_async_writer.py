@@ -147,13 +147,12 @@ def test_one_receipt_through_libpq_stores_what_the_psycopg_statement_stores(
     async def main() -> tuple[int, list[str]]:
         try:
             seq = await writer.write(alert, "svc")
-            conn = await writer._connection()
-            cursor = await conn.execute("SELECT name FROM pg_prepared_statements")
-            return seq, [row[0] for row in await cursor.fetchall()]
+            return seq, await writer.prepared()
         finally:
             await writer.close()
 
-    assert asyncio.run(main()) == (1, ["clearance_append_receipt"]) and writer.batches == 1
+    prepared = ["clearance_append_receipt", "clearance_append_receipts"]
+    assert asyncio.run(main()) == (1, prepared) and writer.batches == 1
     write_receipts(db, [({**alert, "receipt": "a2"}, "svc")])
     cols = "kind, created, actor, snapshot_id, alert, subject_key, input_sha256, run_id"
     rows = raw_sql(db_url, f"SELECT id, {cols} FROM receipts ORDER BY audit_seq")
@@ -164,3 +163,84 @@ def test_one_receipt_through_libpq_stores_what_the_psycopg_statement_stores(
     assert bodies[0][0] == bodies[1][0].replace('"a2"', '"a1"') and bodies[0][1:] == bodies[1][1:]
     assert load_receipt(db, "a1")["input"] == alert["input"]
     assert verify(db).ok
+
+
+@only_pg
+def test_a_batch_stores_what_the_psycopg_statement_stores(db: Database, db_url: str) -> None:
+    # receipts written together go as one statement with each column an array literal (text);
+    # quotes, backslashes, braces, commas, NULL-looking text and NULLs must come back intact
+    odd = ['a "q" \\ b', "{x,y}", "NULL", "", "Zoë ﬁ ✓", "a,b"]
+    receipts = [
+        {**body(f"b{i}", i), "input": {"name": name}, "subject_key": None if i % 2 else name,
+         "run": None if i % 3 else f"run-{name}", "outcome": "alert" if i % 2 else "no alert"}
+        for i, name in enumerate(odd)
+    ]  # fmt: skip
+    writer = AsyncReceiptWriter(db)
+
+    async def main() -> list[int]:
+        try:
+            return await asyncio.gather(*(writer.write(r, "svc") for r in receipts))
+        finally:
+            await writer.close()
+
+    assert asyncio.run(main()) == list(range(1, 7))
+    assert writer.batches < 6  # some went together (the first alone, the rest behind it)
+    write_receipts(db, [({**r, "receipt": "p" + r["receipt"]}, "svc") for r in receipts])
+    cols = "kind, created, actor, snapshot_id, alert, subject_key, input_sha256, run_id"
+    rows = raw_sql(db_url, f"SELECT {cols} FROM receipts ORDER BY audit_seq")
+    assert rows[:6] == rows[6:]
+    bodies = raw_sql(db_url, "SELECT body, at, actor FROM audit_log ORDER BY seq")
+    for mine, theirs in zip(bodies[:6], bodies[6:], strict=True):
+        assert mine[0] == theirs[0].replace('"receipt":"pb', '"receipt":"b')
+        assert mine[1:] == theirs[1:]
+    for r in receipts:
+        assert load_receipt(db, r["receipt"])["input"] == r["input"]
+    assert verify(db).ok
+
+
+@only_pg
+def test_a_batch_lost_in_flight_fails_every_caller_and_writes_nothing(
+    db: Database, db_url: str
+) -> None:
+    import psycopg
+
+    writer = AsyncReceiptWriter(db)
+    url = db_url.replace("postgresql+psycopg://", "postgresql://")
+    waiting = (
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+        "AND wait_event_type = 'Lock'"
+    )
+
+    async def main() -> list[int | BaseException]:
+        assert await writer.write(body("first"), "svc") == 1
+        with psycopg.connect(url) as holder:  # w3's id taken by an open transaction
+            holder.execute(
+                "INSERT INTO receipts VALUES ('w3', 99, 'screen', now(), 'x', 's', false, "
+                "NULL, 'x', NULL)"
+            )
+            # w0 goes alone and commits; w1…w4 follow in one statement, which waits for w3's id
+            calls = [asyncio.ensure_future(writer.write(body(f"w{i}", i), "svc")) for i in range(5)]
+            for _ in range(200):
+                await asyncio.sleep(0.02)
+                if raw_sql(db_url, waiting)[0][0]:
+                    break
+            assert await calls[0] == 2 and writer.batches == 2
+            raw_sql(  # the server drops the writer's connection, its batch in flight
+                db_url,
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                "datname = current_database() AND pid NOT IN (pg_backend_pid(), %s)",
+                (holder.info.backend_pid,),
+            )
+            answers = await asyncio.gather(*calls[1:], return_exceptions=True)
+            holder.rollback()
+        assert await writer.write(body("after"), "svc") == 3  # connected again
+        await writer.close()
+        return answers
+
+    answers = asyncio.run(main())
+    assert len(answers) == 4 and all(isinstance(a, DatabaseUnavailable) for a in answers)
+    db.engine.dispose()
+    ids = raw_sql(db_url, "SELECT id FROM receipts ORDER BY audit_seq")
+    assert ids == [("first",), ("w0",), ("after",)]
+    verdict = verify(db)
+    assert verdict.ok and verdict.rows == 3

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from clearance.compiled import is_compiled
 from clearance.matching import engine as engine_mod
 from clearance.matching import retrieve as retrieve_mod
 from clearance.matching.engine import Screener, query_forms
@@ -106,7 +107,8 @@ def test_a_name_compared_once_scores_as_when_every_record_is_compared(
     monkeypatch.setattr(engine_mod, "SHARE_COMPARISONS", True)
     shared = _outcomes(screener, names)
     assert sum(len(r) for r in every_record) > 500  # type: ignore[arg-type]
-    assert len(calls) < unshared  # names listed twice were compared once
+    if not is_compiled(engine_mod):  # (compiled, its calls to compare are not patched)
+        assert len(calls) < unshared  # names listed twice were compared once
     assert shared == every_record
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.matching.engine import ALGORITHM_RELEASE, Screener
+from clearance.matching.engine import Screener
 from clearance.matching.legalforms import one_word_forms
 from clearance.matching.query import ScreenOptions, make_query
 from clearance.matching.slips import misspelt_form
@@ -17,10 +17,6 @@ def alerted(listed: list[str], query: str, kind: str = "organization") -> set[st
     screener = Screener.build(entities, MatchingPolicy(screen_cache=0))
     result = screener.screen(make_query(query, type=kind), ScreenOptions(limit=5))
     return {listed[int(m.source_id)] for m in result.matches if m.alert}
-
-
-def test_release() -> None:
-    assert ALGORITHM_RELEASE == "1.11"
 
 
 @pytest.mark.parametrize(

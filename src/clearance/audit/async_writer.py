@@ -2,39 +2,43 @@
 
 :class:`AsyncReceiptWriter` does what :class:`~clearance.audit.writer.ReceiptWriter` does —
 receipts queued while a batch is being written are appended together, in order, in one
-statement (:data:`~clearance.audit.writer.PG_BATCH`, or
-:data:`~clearance.audit.writer.PG_ONE` for one) that locks the chain head — but on the server's
-own event loop with psycopg's asynchronous connection instead of a thread. A recorded request
-then costs one database round trip that the loop waits for like any socket, and no longer two
-thread wake-ups (the request handing its receipt to the writer thread, the thread handing the
-commit back), which on a busy machine cost more than the statement itself. A receipt alone
-(every one, from a single client) skips psycopg's cursor as well: its statement is prepared once
-per connection and sent straight through libpq, the parameters as text.
+statement (the multi-row :data:`~clearance.audit.writer.PG_BATCH`, or the one-row statement of
+:func:`~clearance.audit.receipts.write_receipt` for one) that locks the chain head — but on the
+server's own event loop, over one connection driven straight through libpq:
+
+* both statements are prepared once per connection and sent with their parameters as text
+  (every one is cast in the statement; a batch's columns as array literals), so a receipt pays
+  no query conversion, adapters or cursor;
+* the connection's socket stays registered with the loop (one reader callback for the life of
+  the connection), and the request that finds no statement in flight sends its batch itself:
+  no task, no generator and no selector change per receipt — what psycopg's own wait machinery
+  cost the server process on every round trip, more than building the receipt.
 
 The guarantee is unchanged: a caller is answered only after the statement that appends its
 receipt has committed (autocommit: the statement is its own transaction), so a receipt reported
-as recorded is in the database; a failed batch is retried one receipt at a time, and a database
-that cannot be reached fails every waiting caller with
-:class:`~clearance.db.engine.DatabaseUnavailable`. Writers in other processes or threads lock
-the same head row, so the chain never forks.
+as recorded is in the database; one statement is in flight at a time, so batches commit in the
+order they were queued. A failed batch is retried one receipt at a time (a bad receipt fails
+alone), and a database that cannot be reached fails the waiting callers with
+:class:`~clearance.db.engine.DatabaseUnavailable` (the next receipt connects again). Writers in
+other processes or threads lock the same head row, so the chain never forks.
 """
 
 from __future__ import annotations
 
 import asyncio
 import re
+import select
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 import psycopg
 from psycopg import generators, pq
 
-from clearance.audit.log import PG_APPEND
-from clearance.audit.receipts import PG_INDEX
-from clearance.audit.writer import MAX_BATCH, appended_seqs, pg_row, pg_statement
+from clearance.audit.chain import canonical, sha256_hex
+from clearance.audit.log import PG_APPEND, now_iso
+from clearance.audit.receipts import PG_INDEX, RECEIPT
+from clearance.audit.writer import MAX_BATCH, PG_BATCH, appended_seqs
 from clearance.db import Database
-from clearance.db.engine import DatabaseUnavailable
 
 CONNECT_TIMEOUT = 10
 
@@ -52,6 +56,61 @@ def psycopg_url(db: Database) -> str:
     return url.render_as_string(hide_password=False)
 
 
+def _numbered(sql: str, pattern: str) -> tuple[bytes, tuple[str, ...]]:
+    """``sql`` with its named parameters (``pattern``, the name its group 1) numbered ``$1``,
+    ``$2``…, and the names in order."""
+    names: list[str] = []
+
+    def number(match: re.Match[str]) -> str:
+        if match.group(1) not in names:
+            names.append(match.group(1))
+        return f"${names.index(match.group(1)) + 1}"
+
+    return re.sub(pattern, number, sql).encode(), tuple(names)
+
+
+# One receipt: the one-row statement; several: PG_BATCH (one array per column, in append order).
+ONE_NAME = b"clearance_append_receipt"
+ONE_SQL, ONE_PARAMS = _numbered(PG_APPEND.format(also=",\n" + PG_INDEX), r":(\w+)")
+BATCH_NAME = b"clearance_append_receipts"
+BATCH_SQL, BATCH_PARAMS = _numbered(PG_BATCH, r"%\((\w+)\)b")
+
+
+def receipt_values(body: dict[str, Any], actor: str) -> dict[str, str | None]:
+    """The parameters of one receipt, in PostgreSQL's text form (``NULL`` as None): the audit
+    row's and the index row's (the values of :func:`~clearance.audit.writer.pg_row`)."""
+    data = canonical(body)
+    at = body.get("at") or now_iso()
+    run, subject = body.get("run"), body.get("subject_key")
+    return {
+        "kind": RECEIPT, "ref": body["receipt"], "actor": actor, "at": at,
+        "body": data.decode("utf-8"), "body_sha256": sha256_hex(data),
+        "r_id": body["receipt"], "r_kind": body["kind"], "r_created": body["at"],
+        "r_snapshot": body["snapshot"], "r_alert": "t" if body["outcome"] == "alert" else "f",
+        "r_subject": None if subject is None else str(subject), "r_input": body["input_sha256"],
+        "r_run": None if run is None else str(run),
+    }  # fmt: skip
+
+
+def _element(value: str | None) -> str:
+    if value is None:
+        return "NULL"
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def array_literal(values: list[str | None]) -> str:
+    """A one-dimensional PostgreSQL array in its text form (elements quoted, NULL as NULL)."""
+    return "{" + ",".join(map(_element, values)) + "}"
+
+
+def one_params(values: dict[str, str | None]) -> list[bytes | None]:
+    return [None if (v := values[name]) is None else v.encode() for name in ONE_PARAMS]
+
+
+def batch_params(rows: list[dict[str, str | None]]) -> list[bytes | None]:
+    return [array_literal([row[name] for row in rows]).encode() for name in BATCH_PARAMS]
+
+
 class AsyncReceiptWriter:
     """Appends receipts submitted on one event loop, in batches, over one connection."""
 
@@ -62,8 +121,13 @@ class AsyncReceiptWriter:
         self.max_batch = max_batch
         self._url = psycopg_url(db)
         self._queue: list[_Pending] = []
-        self._task: asyncio.Task[None] | None = None
+        self._singles: list[_Pending] = []  # of a failed batch: retried one at a time, first
+        self._flight: list[_Pending] | None = None  # the batch whose statement is in flight
+        self._results: list[pq.abc.PGresult] = []
         self._conn: psycopg.AsyncConnection[Any] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._connecting: asyncio.Task[None] | None = None
+        self._fd = -1  # the connection's socket, registered with the loop
         self.batches = 0  # transactions and receipts written (tests, benchmarks)
         self.written = 0
 
@@ -71,95 +135,175 @@ class AsyncReceiptWriter:
         """Queue a receipt and wait until it is committed; its audit seq."""
         done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
         self._queue.append(_Pending(body, actor, done))
-        if self._task is None or self._task.done():
-            self._task = asyncio.create_task(self._drain())
+        if self._flight is None:
+            self._next()
         # a caller that goes away (its future cancelled) leaves its receipt to be written
         return await done
 
-    async def _drain(self) -> None:
-        while self._queue:
-            batch, self._queue = self._queue[: self.max_batch], self._queue[self.max_batch :]
-            await self._write(batch)
-
-    async def _write(self, batch: list[_Pending]) -> None:
-        try:
-            seqs = await self._append([(p.body, p.actor) for p in batch])
-        except DatabaseUnavailable as exc:
-            for p in batch:
-                _fail(p, exc)
-            return
-        except Exception as exc:  # noqa: BLE001 - retried one by one, else handed to the caller
-            if len(batch) == 1:
-                _fail(batch[0], exc)
+    def _next(self) -> None:
+        """Send the next batch (nothing in flight): a receipt of a failed batch, else what is
+        queued; connect first when there is no connection."""
+        while self._flight is None and (self._singles or self._queue):
+            conn = self._conn
+            if conn is None or conn.closed:
+                if self._connecting is None:
+                    self._connecting = asyncio.get_running_loop().create_task(self._connect())
                 return
-            for p in batch:
-                await self._write([p])
+            if self._singles:
+                batch = [self._singles.pop(0)]
+            else:
+                batch, self._queue = self._queue[: self.max_batch], self._queue[self.max_batch :]
+            self._send(conn.pgconn, batch)
+
+    def _send(self, pgconn: pq.abc.PGconn, batch: list[_Pending]) -> None:
+        rows: list[dict[str, str | None]] = []
+        sent: list[_Pending] = []
+        for p in batch:
+            try:
+                rows.append(receipt_values(p.body, p.actor))
+            except Exception as exc:  # noqa: BLE001 - a receipt that cannot be written fails alone
+                _fail(p, exc)
+            else:
+                sent.append(p)
+        if not sent:
             return
+        try:
+            if len(sent) == 1:
+                pgconn.send_query_prepared(ONE_NAME, one_params(rows[0]))
+            else:
+                pgconn.send_query_prepared(BATCH_NAME, batch_params(rows))
+            self._flight = sent
+            while pgconn.flush():  # a large batch may not fit the socket's buffer at once
+                _wait_writable(pgconn)
+        except psycopg.Error as exc:
+            self._flight = sent
+            self._lost(exc)
+
+    def _readable(self) -> None:
+        """The connection's socket is readable: collect results; at the end of the statement,
+        answer its batch and send the next."""
+        conn = self._conn
+        if conn is None:
+            return
+        pgconn = conn.pgconn
+        try:
+            pgconn.consume_input()
+            if self._flight is None:  # nothing asked: a notice, or the server going away
+                if pgconn.status != pq.ConnStatus.OK:
+                    self._lost(psycopg.OperationalError("the connection was closed"))
+                return
+            while not pgconn.is_busy():
+                res = pgconn.get_result()
+                if res is None:
+                    self._finished()
+                    return
+                self._results.append(res)
+        except psycopg.Error as exc:
+            self._lost(exc)
+
+    def _finished(self) -> None:
+        batch, self._flight = self._flight or [], None
+        results, self._results = self._results, []
+        res = results[-1] if results else None
+        if res is not None and res.status == pq.ExecStatus.TUPLES_OK:
+            try:
+                seqs = appended_seqs((res.get_value(0, 0),) if res.ntuples else None, len(batch))
+            except Exception as exc:  # noqa: BLE001 - no head row: every caller hears it
+                for p in batch:
+                    _fail(p, exc)
+            else:
+                self._answer(batch, seqs)
+        else:
+            conn = self._conn
+            encoding = conn.info.encoding if conn is not None else "utf-8"
+            error: Exception = (
+                psycopg.errors.error_from_result(res, encoding=encoding)
+                if res is not None
+                else psycopg.InternalError("no result")
+            )
+            if conn is None or conn.pgconn.status != pq.ConnStatus.OK:
+                self._flight = batch
+                self._lost(error)
+                return
+            if len(batch) == 1:
+                _fail(batch[0], error)
+            else:
+                self._singles[:0] = batch
+        self._next()
+
+    def _answer(self, batch: list[_Pending], seqs: list[int]) -> None:
         self.batches += 1
         self.written += len(batch)
         for p, seq in zip(batch, seqs, strict=True):
-            if not p.done.done():
+            if not p.done.done():  # a caller gone away (cancelled) needs no answer
                 p.done.set_result(seq)
 
-    async def _connection(self) -> psycopg.AsyncConnection[Any]:
-        conn = self._conn
-        if conn is None or conn.closed or conn.broken:
-            conn = self._conn = await psycopg.AsyncConnection.connect(
+    def _lost(self, exc: Exception) -> None:
+        """The connection failed: its batch in flight fails as unavailable; the next batch
+        connects again."""
+        batch, self._flight = self._flight or [], None
+        self._results = []
+        conn = self._unregister()
+        if conn is not None:
+            conn.pgconn.finish()
+        unavailable = self.db.unavailable(exc)
+        for p in batch:
+            _fail(p, unavailable)
+        if self._singles or self._queue:
+            self._next()
+
+    async def _connect(self) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            conn = await psycopg.AsyncConnection.connect(
                 self._url, autocommit=True, connect_timeout=CONNECT_TIMEOUT
             )
-            conn.pgconn.send_prepare(ONE_NAME, ONE_SQL)
-            await _result(conn, pq.ExecStatus.COMMAND_OK)
+            try:
+                for name, sql in ((ONE_NAME, ONE_SQL), (BATCH_NAME, BATCH_SQL)):
+                    conn.pgconn.send_prepare(name, sql)
+                    await _result(conn, pq.ExecStatus.COMMAND_OK)
+            except BaseException:
+                await conn.close()
+                raise
+        except (psycopg.OperationalError, OSError) as exc:
+            waiting, self._singles, self._queue = self._singles + self._queue, [], []
+            unavailable = self.db.unavailable(exc)
+            for p in waiting:
+                _fail(p, unavailable)
+            return
+        finally:
+            self._connecting = None
+        self._conn, self._loop, self._fd = conn, loop, conn.pgconn.socket
+        loop.add_reader(self._fd, self._readable)
+        self._next()
+
+    def _unregister(self) -> psycopg.AsyncConnection[Any] | None:
+        """Forget the connection (its socket no longer watched); the connection."""
+        conn, self._conn = self._conn, None
+        if self._loop is not None and self._fd >= 0:
+            self._loop.remove_reader(self._fd)
+        self._fd = -1
         return conn
 
-    async def _append(self, items: list[tuple[dict[str, Any], str]]) -> list[int]:
-        try:
-            conn = await self._connection()
-            if len(items) == 1:
-                found = await _append_one(conn, *items[0])
-            else:
-                sql, params = pg_statement(items)
-                cursor = await conn.execute(sql, params, prepare=True)
-                found = await cursor.fetchone()
-        except psycopg.OperationalError as exc:
-            await self.close()  # reconnect for the next batch
-            raise self.db.unavailable(exc) from None
-        return appended_seqs(found, len(items))
-
     async def close(self) -> None:
-        conn, self._conn = self._conn, None
+        conn = self._unregister()
         if conn is not None and not conn.closed:
             await conn.close()
 
-
-def _numbered(sql: str) -> tuple[bytes, tuple[str, ...]]:
-    """``sql`` with its ``:name`` parameters numbered ``$1``, ``$2``…, and the names in order."""
-    names: list[str] = []
-
-    def number(match: re.Match[str]) -> str:
-        if match.group(1) not in names:
-            names.append(match.group(1))
-        return f"${names.index(match.group(1)) + 1}"
-
-    return re.sub(r":(\w+)", number, sql).encode(), tuple(names)
+    async def prepared(self) -> list[str]:
+        """The names of the statements prepared on the writer's connection (tests); connects
+        first when needed. Not while a statement is in flight."""
+        if self._conn is None or self._conn.closed:
+            await self._connect()
+        assert self._conn is not None and self._flight is None
+        res = self._conn.pgconn.exec_(b"SELECT name FROM pg_prepared_statements ORDER BY name")
+        return [bytes(res.get_value(i, 0) or b"").decode() for i in range(res.ntuples)]
 
 
-# One receipt: the one-row statement (PG_ONE), prepared once per connection and sent straight
-# through libpq with its parameters as text (every one is cast in the statement). psycopg's
-# cursor (query conversion, adapters, its prepared-statement cache, row making) cost the
-# server process more per receipt than the statement costs PostgreSQL.
-ONE_NAME = b"clearance_append_receipt"
-ONE_SQL, ONE_PARAMS = _numbered(PG_APPEND.format(also=",\n" + PG_INDEX))
-
-
-def _text(value: Any) -> bytes | None:
-    """A parameter in PostgreSQL's text form (``NULL`` as None)."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return b"t" if value else b"f"
-    if isinstance(value, datetime):
-        return value.isoformat().encode()
-    return str(value).encode()
+def _wait_writable(pgconn: pq.abc.PGconn) -> None:
+    """Wait until the socket takes more of a batch larger than its buffer (the server reads
+    it as it parses the statement, so this is short)."""
+    select.select([], [pgconn.socket], [], 1.0)
 
 
 async def _result(conn: psycopg.AsyncConnection[Any], status: pq.ExecStatus) -> pq.abc.PGresult:
@@ -168,17 +312,6 @@ async def _result(conn: psycopg.AsyncConnection[Any], status: pq.ExecStatus) -> 
     if res.status != status:
         raise psycopg.errors.error_from_result(res, encoding=conn.info.encoding)
     return res
-
-
-async def _append_one(
-    conn: psycopg.AsyncConnection[Any], body: dict[str, Any], actor: str
-) -> tuple[bytes | None] | None:
-    """Append one receipt; the statement's result row (the new head's seq) or None."""
-    row = pg_row(body, actor)
-    row["r_id"] = row["ref"]
-    conn.pgconn.send_query_prepared(ONE_NAME, [_text(row[name]) for name in ONE_PARAMS])
-    res = await _result(conn, pq.ExecStatus.TUPLES_OK)
-    return (res.get_value(0, 0),) if res.ntuples else None
 
 
 def _fail(pending: _Pending, exc: BaseException) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from clearance.matching.arabic_names import all_vowelled
+from clearance.matching.bgn import bgn_reading
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
 from clearance.matching.names import syllable_name
 from clearance.matching.normalize import (
@@ -90,6 +91,10 @@ def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[Q
         # BGN/PCGN's ё: folded it is "e"; as "yo" it is the passport's (and Korean) spelling
         yo = name.replace("ë", "yo").replace("Ë", "Yo")
         texts += [(part, schema, trust.yo_reading) for part in query_parts(yo)]
+    latin = name.isascii() or detect_script(name) == LATIN
+    english = bgn_reading(name) if latin else None
+    if english is not None:  # "YOINT STOTSK TSOMPANY": a Latin name written in Russian
+        texts += [(part, schema, trust.bgn_reading) for part in query_parts(english)]
     out: list[QueryForm] = []
     seen: set[NameForm] = set()
     spelled: tuple[NameForm, float] | None = None  # the last new spelled form and its trust

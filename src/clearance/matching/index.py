@@ -31,10 +31,12 @@ from clearance.matching.params import NameParams
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.model import FuzzyDate, IdType, Schema
 
-INDEX_FORMAT = 22  # 22: names as written (exact); 21: NameParams of 1.10 (slip_whole_length);
-# 20: NameParams of 1.9 (one pickled by 1.8 lacks fields); 19: "Abdullahi", "Abdullay" kept
-# one word (1.8); 18: "Abd alRahman" read as "abdul rahman", sound keys after a glued
-# article (1.7); 17: Chinese legal forms in pinyin split off (1.6); 16: Hanja readings (1.4)
+INDEX_FORMAT = 23  # 23: a short name word beside a legal form corrected only into a form
+# (1.12: "COMPANY STORK" is no "company stock"); 22: names as written (exact); 21: NameParams
+# of 1.10 (slip_whole_length); 20: NameParams of 1.9 (one pickled by 1.8 lacks fields); 19:
+# "Abdullahi", "Abdullay" kept one word (1.8); 18: "Abd alRahman" read as "abdul rahman",
+# sound keys after a glued article (1.7); 17: Chinese legal forms in pinyin split off (1.6);
+# 16: Hanja readings (1.4)
 INDEX_FILE = "matcher.pkl"
 
 KIND_LATIN, KIND_NATIVE, KIND_SKELETON = 0, 1, 2

@@ -28,7 +28,7 @@ from clearance.matching.index import (
     clean_identifier,
 )
 from clearance.matching.names import word_weight
-from clearance.matching.normalize import NameForm, name_parts, skeleton
+from clearance.matching.normalize import NameForm, name_parts, skeleton, without_article
 from clearance.matching.params import NameParams
 from clearance.matching.phonetics import phonetic, sound
 from clearance.model import Entity
@@ -159,10 +159,16 @@ class IndexBuilder:
         seen: dict[tuple[int, tuple[str, ...]], int] = {}
         for name in entity.names:
             first: int | None = None
-            for part in name_parts(name.full):
+            parts = [(part, False) for part in name_parts(name.full)]
+            bare = without_article(name.full)  # "AL-AQSA": also as "aqsa" (since 1.12), spelt
+            if bare is not None:  # only (an Arabic-script query has its article)
+                parts += [(part, True) for part in name_parts(bare)]
+            for part, stripped in parts:
                 for form, kind in name_forms(
                     part, entity.schema, query=False, skeleton=self._skeleton_of
                 ):
+                    if stripped and kind == KIND_SKELETON:
+                        continue
                     rec_id = self._add_record(idx, name.full, form, kind, name.weak, seen)
                     first = rec_id if first is None else first
             key = exact_key(name.full)

@@ -258,14 +258,28 @@ _FORM_WORDS_LONG = frozenset(w for phrase in LEGAL_FORM_PHRASES for w in phrase 
 
 def _correct_form_word(word: str, words: list[str], i: int) -> str:
     """A word one edit from a legal-form word ("limtied") becomes that word, when it is long
-    (6+ letters) or stands next to another legal-form word ("Joint Stack Company")."""
+    (6+ letters) or stands next to another legal-form word with which it then makes part of a
+    legal form ("Joint Stack Company"; since 1.12 not "Company Stork", which is no "Company
+    Stock": a short name word after a form is a name, LIMITED LIABILITY COMPANY STORK)."""
     if len(word) < 4 or word in _FORM_WORDS_LONG or word.isdigit():
         return word
     if len(word) < 6:
         near = {words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)}
         if not near & FORM_WORDS:
             return word
+        target = _nearest_form_word(word)
+        before = words[i - 1] if i > 0 else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if (before, target) in _FORM_BIGRAMS or (target, after) in _FORM_BIGRAMS:
+            return target
+        return word
     return _nearest_form_word(word)
+
+
+# Two words that follow each other in a legal form ("joint stock", "stock company").
+_FORM_BIGRAMS = frozenset(
+    pair for phrase in LEGAL_FORM_PHRASES for pair in zip(phrase, phrase[1:], strict=False)
+)
 
 
 @lru_cache(maxsize=100_000)

@@ -416,9 +416,10 @@ def _paired_weight(
         if single and sim < params.distinctive_sim and qw[qi] >= 1.0 and q_span == c_span == 1:
             # One distinctive word each: a near-miss on it is the whole name being different,
             # unless it is a typing slip (see slips.single_word_sim).
+            alone = len(pairs) == 1 and not query.form.forms & candidate.form.forms
             sim = single_word_sim(query.form.tokens[qi], candidate.form.tokens[cj], sim,
                                   listed, params, typed=query.form.script == LATIN,
-                                  whole=whole)  # fmt: skip
+                                  whole=whole, alone=alone)  # fmt: skip
         elif (single or syllabic) and sim < params.distinctive_sim and qw[qi] >= 1.0:
             # In Chinese or Korean a word is one syllable, and a syllable one letter off
             # ("hyon"/"hyok", "chen"/"cheng") is another character; one that starts with a

@@ -48,6 +48,7 @@ _ABD_COMPACT = re.compile(r"\babd(?:u|e|a|o)l(?=[a-z]{3,})(?!l[a-z]{0,3}\b)")
 # ... and "Abd alRahman" / "Abd elAziz": the article run into the word after "abd"
 _ABD_GLUED = re.compile(r"\babd\s+(?:a|e|u)l(?=[a-z]{3,})(?!l[a-z]{0,3}\b)")
 _ARTICLE = re.compile(r"\b(?:al|el|ul)\s+(?=[a-z]{3,})")
+_ARTICLE_WORD = re.compile(r"(?<!abd )\b(?:al|el|ul)\s+(?=[a-z]{3,})")
 _CAMEL_FAMILY = re.compile(r"(?<=[a-z])(?=[A-Z]{2})")
 _PARENS = re.compile(r"\(([^()]*)\)")
 
@@ -180,6 +181,19 @@ def fold(text: str) -> str:
         text = text.replace("đ", "d").replace("ð", "d").replace("þ", "th").replace("ı", "i")
     text = _NON_WORD.sub(" ", text)
     return _SPLIT_NUMBER.sub(" ", text).strip()
+
+
+def without_article(text: str) -> str | None:
+    """A listed Latin name with the Arabic article left out of it, folded ("AL-AQSA
+    FOUNDATION" -> "aqsa foundation", "AL-JAWLANI, Abu Muhammad" -> "jawlani abu muhammad"; not
+    the article of an "abd" compound), or ``None`` when it has none: a query may leave the
+    article out ("Aqsa Foundation", "Qaida"), and the canonical form runs it onto its word
+    ("alaqsa"), two letters from "aqsa"."""
+    if not text.isascii() and detect_script(text) != LATIN:
+        return None
+    folded = fold(text)
+    bare = _ARTICLE_WORD.sub("", folded)
+    return bare if bare != folded and bare.strip() else None
 
 
 def canonical_arabic_forms(text: str) -> str:

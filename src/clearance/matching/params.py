@@ -7,7 +7,7 @@ Pure declarations: nothing here imports from the rest of the matcher.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 import numpy as np
@@ -139,8 +139,11 @@ class TrustParams:
     # end in one: "Nicolas", "Moussa")
     yo_reading: float = 0.99  # a Latin query's "ë" (how BGN/PCGN writes Russian ё) read as
     # "yo", as passports and Korean names write it ("Pëng Chol" / Pyong Chol, "Pëtr" / Pyotr)
+    bgn_reading: float = 0.97  # a Latin name written in Russian and romanised back by BGN/PCGN
+    # ("TSOMPANY", "KHOLDING", "YEL") read the Latin way (clearance.matching.bgn)
 
 
 def declared(params: object) -> dict[str, object]:
     """The fields of a parameter class as plain data (for the hash and ``/algorithms``)."""
-    return {k: getattr(params, k) for k in params.__slots__}  # type: ignore[attr-defined]
+    # dataclasses.fields, not __slots__: a class compiled by mypyc (scripts/compile) has none
+    return {f.name: getattr(params, f.name) for f in fields(params)}  # type: ignore[arg-type]

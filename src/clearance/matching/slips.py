@@ -170,16 +170,23 @@ def single_word_sim(
     *,
     typed: bool = True,
     whole: bool = False,
+    alone: bool = False,
 ) -> float:
     """How far a near-miss (``sim`` under ``params.distinctive_sim``) counts when each name
     has one distinctive word: mostly it makes the names different (``2 * sim - 1``); a typing
     slip (:func:`is_slip`, ``typed``: in a query typed in Latin letters; ``whole``: the rest
     of both names agrees) in a word the lists do not hold counts ``params.slip_sim``; a query
     word the lists hold is a name of its own, and a near-miss on it counts
-    ``params.listed_word_miss`` of that."""
+    ``params.listed_word_miss`` of that. A word that is all the two names share (``alone``:
+    no other word paired, no legal form in common) with a letter added or dropped is another
+    name (1.12: "mn" is not MJN, "tmym LLC" not MYM), unless the letter is one typed twice
+    ("HASSM" / HASM); two letters swapped stay a slip."""
     different = max(0.0, 2 * sim - 1.0)
     if query_word in listed:
         return different * params.listed_word_miss
+    if (alone and len(query_word) != len(listed_word)
+            and undouble(query_word) != undouble(listed_word)):  # fmt: skip
+        return different
     if is_slip(query_word, listed_word, params, typed=typed, whole=whole):
         return max(different, params.slip_sim)
     return different
