@@ -6,9 +6,9 @@ from dataclasses import fields
 
 import numpy as np
 
-from clearance.monitor.bookforms import BookForms, indexed
+from clearance.monitor.bookforms import BookForms
 from clearance.monitor.customer import BookCustomer
-from clearance.monitor.formparts import FormsPart
+from clearance.monitor.formparts import FormsPart, indexed
 
 NAMES = [
     ("Ivan Petrov", "person"), ("Petrov Trading LLC", "organization"), ("Anna Maria Petrova", None),

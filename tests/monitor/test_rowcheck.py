@@ -9,6 +9,7 @@ import pytest
 
 from clearance.batch.columns import CLI_FLAGS, ColumnSpec, resolve_columns, row_to_query
 from clearance.errors import ClearanceError
+from clearance.monitor import formparts, rowcheck
 from clearance.monitor.customer import BookCustomer
 from clearance.monitor.rowcheck import RowChecker
 
@@ -76,3 +77,29 @@ def test_refused_values_are_not_memoised() -> None:
     assert _checked(checker, {"id": "2", "name": "Ivan Petrov", "dob": "1970-02-28"}) == (
         BookCustomer("2", "Ivan Petrov", None, "1970-02-28")
     )
+
+
+def test_a_name_and_type_are_analysed_once_for_the_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the reverse index keeps of a customer is ``formparts.indexed``'s, its name and type
+    analysed once however many customers bear them (their ids and identifiers their own)."""
+    analysed: list[tuple[str, str | None]] = []
+
+    def counting(name: str, kind: str | None) -> Any:
+        analysed.append((name, kind))
+        return formparts.analysis(name, kind)
+
+    monkeypatch.setattr(rowcheck, "analysis", counting)
+    checker = RowChecker(resolve_columns(ColumnSpec(), HEADER, CLI_FLAGS))
+    customers = [
+        BookCustomer("a", "Ivan Petrov", "person"),
+        BookCustomer("b", "Ivan Petrov", "person", identifiers=(("passport", "P-1 2"),)),
+        BookCustomer("c", "Ivan Petrov", "organization"),
+        BookCustomer("d", "Ivan Petrov"),
+        BookCustomer("e", "OOO Verus", "organization"),
+        BookCustomer("f", "Ivan Petrov"),
+        BookCustomer("g", "OOO Verus", "organization", identifiers=((None, "7701"),)),
+    ]
+    for customer in customers:
+        assert checker.indexed(customer) == formparts.indexed(customer), customer
+    assert analysed == [("Ivan Petrov", "person"), ("Ivan Petrov", "organization"),
+                        ("Ivan Petrov", None), ("OOO Verus", "organization")]  # fmt: skip

@@ -26,7 +26,7 @@ from clearance.db import Database
 from clearance.errors import ClearanceError, NotFoundError
 from clearance.gcpause import paused_gc
 from clearance.monitor.customer import BookCustomer
-from clearance.monitor.formparts import FormsPart
+from clearance.monitor.formparts import FormsPart, Merger
 from clearance.monitor.reading import COLUMNS, Prepared, Stamp, prepare, read_customers
 from clearance.monitor.tables import Alert, Customer
 
@@ -47,10 +47,10 @@ class ImportResult:
     errors: int = 0
     errors_path: Path | None = None
     seq: int = 0
-    # the reverse-index forms of the customers written (``index_forms``): per chunk, its part
-    # and the positions in it of the customers written, for the shard of this import's
-    # ``seq`` (:meth:`BookIndex.refresh`)
-    forms: list[tuple[FormsPart, list[int]]] | None = field(default=None, repr=False)
+    # the reverse-index forms of the customers written (``index_forms``): each chunk's part
+    # joined as it came (its customers written only), for the shard of this import's ``seq``
+    # (:meth:`BookIndex.refresh`)
+    forms: Merger | None = field(default=None, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -115,7 +115,7 @@ class Book:
         errors_path: Path | None,
         forms: bool = False,
     ) -> ImportResult:
-        result = ImportResult(errors_path=errors_path, forms=[] if forms else None)
+        result = ImportResult(errors_path=errors_path, forms=Merger() if forms else None)
         bad: list[BadRecord] = []
         # The collector paused: the workers' rows unpickled in the parent are tuples by the
         # hundred thousand, none in a cycle, and each collection walked them (most of the
@@ -133,7 +133,7 @@ class Book:
             for item in items(stamp):
                 if isinstance(item, FormsPart):
                     if result.forms is not None:
-                        result.forms.append((item, written))
+                        result.forms.add(item, written)
                     written = []
                     continue
                 if isinstance(item, BadRecord):

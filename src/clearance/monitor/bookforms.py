@@ -41,26 +41,30 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.gcpause import bulk_worker, frozen_for_fork
-from clearance.matching.engine import Algorithm, query_forms
-from clearance.matching.exact import exact_key
+from clearance.matching.engine import Algorithm
 from clearance.matching.index import (
     KIND_LATIN,
     KIND_NATIVE,
     KIND_SKELETON,
     NameIndex,
-    clean_identifier,
     deletions,
 )
 from clearance.matching.legalforms import warm_up_forms
 from clearance.matching.names import word_weight
 from clearance.matching.params import NameParams
 from clearance.matching.phonetics import phonetic, respell, sound
-from clearance.matching.query import Query
 from clearance.matching.retrieve import word_records
 from clearance.matching.scripts import warm_up
-from clearance.model import Schema
 from clearance.monitor.customer import BookCustomer
-from clearance.monitor.formparts import FormsPart, Indexed, Raw, merge
+from clearance.monitor.formparts import (
+    EXACT_PREFIX,
+    FormsPart,
+    Indexed,
+    Merger,
+    Raw,
+    customer_forms,
+    customer_keys,
+)
 from clearance.monitor.lookups import (
     Grouped,
     Identifiers,
@@ -79,38 +83,6 @@ from clearance.monitor.lookups import (
 PAIR_PREFIXES = ("c:", "t:", "n:", "s:")  # every prefix a run-together pair is looked up by
 PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}  # as retrieval's keys
 Hit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]  # names a word reaches, and how
-
-
-def customer_forms(customer: BookCustomer) -> Raw:
-    """The query forms of one customer's name: (kind, trust, words) each."""
-    schema = Schema(customer.type) if customer.type else None
-    forms = query_forms(Query(name=customer.name, schema=schema))
-    raw = [(f.kind, f.trust, f.form.tokens) for f in forms]
-    return customer.id, schema is Schema.PERSON, raw
-
-
-EXACT_PREFIX = "="  # no clean identifier holds it (see clean_identifier)
-
-
-def exact_probe(name: str) -> str:
-    """The customer's name as written (see :mod:`clearance.matching.exact`), kept with its
-    identifiers under a prefix no clean identifier has: a listed name written the same way
-    is found by it whatever the word analysis makes of either ("" when nothing is left)."""
-    key = exact_key(name)
-    return EXACT_PREFIX + key if key else ""
-
-
-def customer_keys(customer: BookCustomer) -> tuple[str, ...]:
-    """The customer's exact-match keys: its clean identifiers and its name as written."""
-    keys = [clean_identifier(value) for _type, value in customer.identifiers]
-    keys.append(exact_probe(customer.name))
-    return tuple(k for k in keys if k)
-
-
-def indexed(customer: BookCustomer) -> Indexed:
-    """What the reverse index keeps of one customer (worked out where it is validated on
-    import, so the index is not analysed again from the database)."""
-    return customer_forms(customer), customer_keys(customer)
 
 
 def word_probes(word: str, kind: int, near: int, slips: Collection[int] = ()) -> list[str]:
@@ -225,15 +197,20 @@ class BookForms:
     def from_parts(cls, parts: Iterable[tuple[FormsPart, Sequence[int] | None]]) -> BookForms:
         """A shard from parts analysed already, each with the positions of the customers to
         keep (None: all); the same as one built from those customers in one pass."""
-        m = merge(parts)
-        identifiers: dict[str, list[int]] = {}
-        for key, pos in m.identifiers:
-            identifiers.setdefault(key, []).append(pos)
+        merger = Merger()
+        for part, keep in parts:
+            merger.add(part, keep)
+        return cls.from_merger(merger)
+
+    @classmethod
+    def from_merger(cls, merger: Merger) -> BookForms:
+        """A shard from the parts joined by ``merger``."""
+        m = merger.result()
         return cls(
             m.ids, m.person, [w for _k, w in m.words],
             np.array([k for k, _w in m.words], dtype=np.int8), m.form_start, m.tok_word,
             m.form_customer, m.form_kind, m.form_trust, m.pairs, m.pair_word, m.pair_form,
-            m.pair_weight, *_probes(m.words), identifiers, m.pair_sounds,
+            m.pair_weight, *_probes(m.words), merger.identifiers, m.pair_sounds,
         )  # fmt: skip
 
     def save(self, folder: Path) -> None:

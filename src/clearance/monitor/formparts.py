@@ -7,6 +7,8 @@ keys), so the parent neither unpickles a tuple of forms per row nor walks every 
 build the shard. :func:`merge` joins parts, keeping only the customers each part's import
 wrote, into the arrays of :class:`~clearance.monitor.bookforms.BookForms`: word and pair ids are
 given in order of first use, exactly as one pass over all the kept customers gives them.
+The parent of an import joins each part as it comes (:class:`Merger`), while the workers
+analyse the next chunks, so little is left to do once the last chunk is in.
 """
 
 from __future__ import annotations
@@ -18,12 +20,59 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from clearance.matching.engine import Algorithm
+from clearance.matching.engine import Algorithm, query_forms
+from clearance.matching.exact import exact_key
+from clearance.matching.index import clean_identifier
 from clearance.matching.names import word_table
 from clearance.matching.phonetics import phonetic, sound
+from clearance.matching.query import Query
+from clearance.model import Schema
+from clearance.monitor.customer import BookCustomer
 
-Raw = tuple[str, bool, list[tuple[int, float, tuple[str, ...]]]]  # id, person, forms
+Forms = list[tuple[int, float, tuple[str, ...]]]  # a name's query forms: kind, trust, words
+Raw = tuple[str, bool, Forms]  # id, person, forms
 Indexed = tuple[Raw, tuple[str, ...]]  # a customer's forms and exact-match keys
+Analysis = tuple[bool, Forms, str]  # of a name and type: person, forms, exact probe
+EXACT_PREFIX = "="  # no clean identifier holds it (see clean_identifier)
+
+
+def _forms(name: str, schema: Schema | None) -> Forms:
+    return [(f.kind, f.trust, f.form.tokens) for f in query_forms(Query(name=name, schema=schema))]
+
+
+def customer_forms(customer: BookCustomer) -> Raw:
+    """The query forms of one customer's name: (kind, trust, words) each."""
+    schema = Schema(customer.type) if customer.type else None
+    return customer.id, schema is Schema.PERSON, _forms(customer.name, schema)
+
+
+def analysis(name: str, kind: str | None) -> Analysis:
+    """What the reverse index keeps of a name of type ``kind`` (the same for every customer
+    who bears them): whether it is a person's, its query forms and its exact probe."""
+    schema = Schema(kind) if kind else None
+    return schema is Schema.PERSON, _forms(name, schema), exact_probe(name)
+
+
+def exact_probe(name: str) -> str:
+    """The customer's name as written (see :mod:`clearance.matching.exact`), kept with its
+    identifiers under a prefix no clean identifier has: a listed name written the same way
+    is found by it whatever the word analysis makes of either ("" when nothing is left)."""
+    key = exact_key(name)
+    return EXACT_PREFIX + key if key else ""
+
+
+def customer_keys(customer: BookCustomer, exact: str | None = None) -> tuple[str, ...]:
+    """The customer's exact-match keys: its clean identifiers and its name as written
+    (``exact``: its :func:`exact_probe`, worked out already)."""
+    keys = [clean_identifier(value) for _type, value in customer.identifiers]
+    keys.append(exact_probe(customer.name) if exact is None else exact)
+    return tuple(k for k in keys if k)
+
+
+def indexed(customer: BookCustomer) -> Indexed:
+    """What the reverse index keeps of one customer (worked out where it is validated on
+    import, so the index is not analysed again from the database)."""
+    return customer_forms(customer), customer_keys(customer)
 
 
 @dataclass
@@ -50,7 +99,7 @@ class FormsPart:
 
     @classmethod
     def from_indexed(cls, entries: Sequence[Indexed]) -> FormsPart:
-        """A part from customers analysed already (``bookforms.indexed``)."""
+        """A part from customers analysed already (:func:`indexed`)."""
         keys = [(key, pos) for pos, (_raw, found) in enumerate(entries) for key in found]
         return cls.from_raw((raw for raw, _keys in entries), keys)
 
@@ -127,58 +176,77 @@ def _first_use(ids: npt.NDArray[np.int32]) -> npt.NDArray[np.int64]:
 
 
 def _renumber(
-    ids: npt.NDArray[np.int32], local: Sequence[object], table: dict[object, int]
+    ids: npt.NDArray[np.int32], local: Sequence[object], table: dict[object, int], whole: bool
 ) -> tuple[npt.NDArray[np.int32], list[int]]:
     """``ids`` (into ``local``) as ids into ``table`` (entries added in order of first use),
-    and the local positions of the entries that were new to ``table``."""
+    and the local positions of the entries that were new to ``table``. ``whole``: ``ids`` are
+    a whole part's, which uses every entry of ``local`` and in order (``FormsPart.from_raw``
+    numbers them so), so their order of first use is their own."""
+    firsts = range(len(local)) if whole else _first_use(ids).tolist()
+    before = len(table)
+    # (an entry new to ``table`` gets the next id, so exactly those from ``before`` on are new)
+    found = [table.setdefault(local[pos], len(table)) for pos in firsts]
     mapping = np.zeros(len(local), dtype=np.int32)
-    added: list[int] = []
-    for pos in _first_use(ids).tolist():
-        size = len(table)
-        mapping[pos] = table.setdefault(local[pos], size)
-        if mapping[pos] == size:
-            added.append(pos)
+    mapping[firsts] = found
+    added = [pos for pos, got in zip(firsts, found, strict=True) if got >= before]
     return mapping[ids], added
 
 
-def merge(parts: Iterable[tuple[FormsPart, Sequence[int] | None]]) -> FormsPart:
-    """The parts (each with the positions of its customers to keep), in order, as one."""
-    vocab: dict[object, int] = {}
-    pair_vocab: dict[object, int] = {}
-    pair_sounds: list[tuple[str, str]] = []
-    ids: list[str] = []
-    identifiers: list[tuple[str, int]] = []
-    arrays: dict[str, list[npt.NDArray[np.generic]]] = {name: [] for name in _CONCAT}
-    tokens = forms = 0
-    for whole, keep in parts:
+class Merger:
+    """Parts joined into one as they come, in order (:meth:`add`; an import adds each chunk's
+    part as the chunk is written, so the joining is done when the import is): word and pair
+    ids given in order of first use, and each clean identifier's customers gathered."""
+
+    def __init__(self) -> None:
+        self.vocab: dict[object, int] = {}
+        self.pair_vocab: dict[object, int] = {}
+        self.pair_sounds: list[tuple[str, str]] = []
+        self.ids: list[str] = []
+        self.identifiers: dict[str, list[int]] = {}  # in order of first use; customers ascending
+        self.arrays: dict[str, list[npt.NDArray[np.generic]]] = {name: [] for name in _CONCAT}
+        self.tokens = self.forms = 0
+
+    def add(self, whole: FormsPart, keep: Sequence[int] | None = None) -> None:
+        """Join ``whole``, keeping the customers at positions ``keep`` (None: all)."""
         part = whole.kept(keep)
-        tok_word, _ = _renumber(part.tok_word, part.words, vocab)
-        pair_word, added = _renumber(part.pair_word, part.pairs, pair_vocab)
-        pair_sounds += [part.pair_sounds[pos] for pos in added]
-        identifiers += [(key, len(ids) + pos) for key, pos in part.identifiers]
+        tok_word, _ = _renumber(part.tok_word, part.words, self.vocab, part is whole)
+        pair_word, added = _renumber(part.pair_word, part.pairs, self.pair_vocab, part is whole)
+        self.pair_sounds += [part.pair_sounds[pos] for pos in added]
+        base, identifiers = len(self.ids), self.identifiers
+        for key, pos in part.identifiers:
+            found = identifiers.get(key)
+            if found is None:
+                identifiers[key] = [base + pos]
+            else:
+                found.append(base + pos)
+        arrays = self.arrays
         arrays["person"].append(part.person)
-        arrays["form_start"].append(part.form_start[:-1] + tokens)
+        arrays["form_start"].append(part.form_start[:-1] + self.tokens)
         arrays["tok_word"].append(tok_word)
-        arrays["form_customer"].append(part.form_customer + len(ids))
+        arrays["form_customer"].append(part.form_customer + base)
         arrays["form_kind"].append(part.form_kind)
         arrays["form_trust"].append(part.form_trust)
         arrays["pair_word"].append(pair_word)
-        arrays["pair_form"].append(part.pair_form + forms)
+        arrays["pair_form"].append(part.pair_form + self.forms)
         arrays["pair_weight"].append(part.pair_weight)
-        ids += part.ids
-        tokens += len(part.tok_word)
-        forms += len(part.form_kind)
-    arrays["form_start"].append(np.array([tokens], dtype=np.int64))
-    out: dict[str, npt.NDArray[Any]] = {
-        name: np.concatenate(arrays[name] or [np.zeros(0)]).astype(dtype)
-        for name, dtype in _CONCAT.items()
-    }
-    return FormsPart(
-        ids, out["person"], [w for w in vocab if isinstance(w, tuple)], out["form_start"],
-        out["tok_word"], out["form_customer"], out["form_kind"], out["form_trust"],
-        [p for p in pair_vocab if isinstance(p, str)], out["pair_word"], out["pair_form"],
-        out["pair_weight"], pair_sounds, identifiers,
-    )  # fmt: skip
+        self.ids += part.ids
+        self.tokens += len(part.tok_word)
+        self.forms += len(part.form_kind)
+
+    def result(self) -> FormsPart:
+        """The parts added, as one (its identifiers are :attr:`identifiers`, not repeated)."""
+        arrays = {name: [*self.arrays[name]] for name in _CONCAT}
+        arrays["form_start"].append(np.array([self.tokens], dtype=np.int64))
+        out: dict[str, npt.NDArray[Any]] = {
+            name: np.concatenate(arrays[name] or [np.zeros(0)]).astype(dtype)
+            for name, dtype in _CONCAT.items()
+        }
+        return FormsPart(
+            self.ids, out["person"], [w for w in self.vocab if isinstance(w, tuple)],
+            out["form_start"], out["tok_word"], out["form_customer"], out["form_kind"],
+            out["form_trust"], [p for p in self.pair_vocab if isinstance(p, str)],
+            out["pair_word"], out["pair_form"], out["pair_weight"], self.pair_sounds, [],
+        )  # fmt: skip
 
 
 _CONCAT = {

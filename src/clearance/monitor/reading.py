@@ -37,7 +37,6 @@ from clearance.errors import ClearanceError
 from clearance.gcpause import bulk_worker, frozen_for_fork
 from clearance.matching.legalforms import warm_up_forms
 from clearance.matching.scripts import warm_up
-from clearance.monitor.bookforms import indexed
 from clearance.monitor.customer import BookCustomer
 from clearance.monitor.formparts import FormsPart, Indexed
 from clearance.monitor.rowcheck import RowChecker
@@ -145,12 +144,12 @@ def parse_chunk(setup: _Setup, chunk: RawChunk) -> Parsed:
             out.append(prepare(customer, setup.stamp, line))
         else:
             out.append(prepare(customer, setup.stamp, line, len(entries)))
-            entries.append(indexed(customer))
+            entries.append(check.indexed(customer))
     part = FormsPart.from_indexed(entries) if entries is not None else None
     return out, chunk.end_offset, part
 
 
-@lru_cache(maxsize=1)  # one per import (its stamp) in each worker: its memo spans the chunks
+@lru_cache(maxsize=1)  # one per import (its stamp) in each worker: its memos span the chunks
 def _checker(setup: _Setup) -> RowChecker:
     return RowChecker(setup.mapping)
 

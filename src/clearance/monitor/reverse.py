@@ -99,7 +99,7 @@ class BookIndex:
             fresh = imported.forms if imported is not None and imported.seq == top else None
             if fresh is not None and covered + 1 == top:  # exactly what the import wrote
                 with paused_gc():  # (see below)
-                    shard = BookForms.from_parts(fresh)
+                    shard = BookForms.from_merger(fresh)
                 count = len(shard)
             else:
                 customers = [c for c, _ in book.iter_customers(above_seq=covered)]
