@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 
+from clearance.matching.engine import Screener
+from clearance.matching.query import ScreenOptions, make_query
 from clearance.model import (
     Entity,
     FuzzyDate,
@@ -14,6 +16,7 @@ from clearance.model import (
     NameQuality,
     Schema,
 )
+from clearance.settings import MatchingPolicy
 
 _ids = itertools.count(1)
 
@@ -41,3 +44,12 @@ def e(
         nationalities=(country,) if country else (),
         identifiers=tuple(Identifier(IdType(t), v) for t, v in (ids or {}).items()),
     )
+
+
+def listed_alerts(listed: list[str], query: str, kind: str | None) -> set[str]:
+    """The names of ``listed`` (one entity each, of type ``kind``; an organisation when
+    ``None``) that alert for ``query`` screened with type ``kind``."""
+    entities = [e(kind or "organization", name, source_id=str(i)) for i, name in enumerate(listed)]
+    screener = Screener.build(entities, MatchingPolicy(screen_cache=0))
+    result = screener.screen(make_query(query, type=kind), ScreenOptions(limit=5))
+    return {listed[int(m.source_id)] for m in result.matches if m.alert}

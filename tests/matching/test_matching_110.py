@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from clearance.matching.engine import Screener
 from clearance.matching.query import ScreenOptions, make_query
 from clearance.matching.vocab import other_onset
 from clearance.settings import MatchingPolicy
-from tests.matching.factory import e
+from tests.matching.factory import e, listed_alerts
 
 
 def alerted(listed: list[str], query: str, kind: str = "organization") -> set[str]:
-    entities = [e(kind, name, source_id=str(i)) for i, name in enumerate(listed)]
-    screener = Screener.build(entities, MatchingPolicy(screen_cache=0))
-    result = screener.screen(make_query(query, type=kind), ScreenOptions(limit=5))
-    return {listed[int(m.source_id)] for m in result.matches if m.alert}
+    return listed_alerts(listed, query, kind)
 
 
 @pytest.mark.parametrize(
@@ -114,7 +113,9 @@ LISTED_AS_WRITTEN = [
 OTHERS = ["SAD TRADING LLC", "TEG HOLDING GMBH", "MATSA FOODS S.A.", "BRC ENERGY LTD"]
 
 
-def screen_as_written(listed: list, query: str, kind: str, *, exact: bool) -> dict[str, float]:
+def screen_as_written(
+    listed: Sequence[tuple[str, str, tuple[str, ...]]], query: str, kind: str, *, exact: bool
+) -> dict[str, float]:
     from clearance.matching.engine import Algorithm
 
     entities = [e(k, name, *aliases, source_id=str(i)) for i, (k, name, aliases) in

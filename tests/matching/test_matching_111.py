@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.matching.engine import Screener
 from clearance.matching.legalforms import one_word_forms
-from clearance.matching.query import ScreenOptions, make_query
 from clearance.matching.slips import misspelt_form
-from clearance.settings import MatchingPolicy
-from tests.matching.factory import e
+from tests.matching.factory import listed_alerts
 
 
 def alerted(listed: list[str], query: str, kind: str = "organization") -> set[str]:
-    entities = [e(kind, name, source_id=str(i)) for i, name in enumerate(listed)]
-    screener = Screener.build(entities, MatchingPolicy(screen_cache=0))
-    result = screener.screen(make_query(query, type=kind), ScreenOptions(limit=5))
-    return {listed[int(m.source_id)] for m in result.matches if m.alert}
+    return listed_alerts(listed, query, kind)
 
 
 @pytest.mark.parametrize(

@@ -8,17 +8,14 @@ from clearance.matching.bgn import bgn_reading
 from clearance.matching.engine import ALGORITHM_RELEASE, Screener
 from clearance.matching.legalforms import canonical_words
 from clearance.matching.normalize import without_article
-from clearance.matching.query import ScreenOptions, make_query
+from clearance.matching.query import make_query
 from clearance.matching.wordsim import similarity_rows
 from clearance.settings import MatchingPolicy
-from tests.matching.factory import e
+from tests.matching.factory import e, listed_alerts
 
 
 def alerted(listed: list[str], query: str, kind: str | None = "organization") -> set[str]:
-    entities = [e(kind or "organization", name, source_id=str(i)) for i, name in enumerate(listed)]
-    screener = Screener.build(entities, MatchingPolicy(screen_cache=0))
-    result = screener.screen(make_query(query, type=kind), ScreenOptions(limit=5))
-    return {listed[int(m.source_id)] for m in result.matches if m.alert}
+    return listed_alerts(listed, query, kind)
 
 
 def test_release() -> None:

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.matching.engine import Screener, query_forms
+from clearance.matching.engine import query_forms
 from clearance.matching.normalize import canonical_arabic_forms, fold
 from clearance.matching.phonetics import sound
-from clearance.matching.query import ScreenOptions, make_query
-from clearance.settings import MatchingPolicy
-from tests.matching.factory import e
+from clearance.matching.query import make_query
+from tests.matching.factory import listed_alerts
 
 
 def alerted(listed: list[str], query: str, kind: str = "person") -> set[str]:
-    entities = [e(kind, name, source_id=str(i)) for i, name in enumerate(listed)]
-    screener = Screener.build(entities, MatchingPolicy(screen_cache=0))
-    result = screener.screen(make_query(query, type=kind), ScreenOptions(limit=5))
-    return {listed[int(m.source_id)] for m in result.matches if m.alert}
+    return listed_alerts(listed, query, kind)
 
 
 @pytest.mark.parametrize(
