@@ -29,15 +29,15 @@ import asyncio
 import re
 import select
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import psycopg
 from psycopg import generators, pq
 
-from clearance.audit.chain import canonical, sha256_hex
-from clearance.audit.log import PG_APPEND, now_iso
-from clearance.audit.receipts import PG_INDEX, RECEIPT
-from clearance.audit.writer import MAX_BATCH, PG_BATCH, appended_seqs
+from clearance.audit.log import PG_APPEND
+from clearance.audit.receipts import PG_INDEX
+from clearance.audit.writer import MAX_BATCH, PG_BATCH, appended_seqs, pg_row
 from clearance.db import Database
 
 CONNECT_TIMEOUT = 10
@@ -77,19 +77,21 @@ BATCH_SQL, BATCH_PARAMS = _numbered(PG_BATCH, r"%\((\w+)\)b")
 
 
 def receipt_values(body: dict[str, Any], actor: str) -> dict[str, str | None]:
-    """The parameters of one receipt, in PostgreSQL's text form (``NULL`` as None): the audit
-    row's and the index row's (the values of :func:`~clearance.audit.writer.pg_row`)."""
-    data = canonical(body)
-    at = body.get("at") or now_iso()
-    run, subject = body.get("run"), body.get("subject_key")
-    return {
-        "kind": RECEIPT, "ref": body["receipt"], "actor": actor, "at": at,
-        "body": data.decode("utf-8"), "body_sha256": sha256_hex(data),
-        "r_id": body["receipt"], "r_kind": body["kind"], "r_created": body["at"],
-        "r_snapshot": body["snapshot"], "r_alert": "t" if body["outcome"] == "alert" else "f",
-        "r_subject": None if subject is None else str(subject), "r_input": body["input_sha256"],
-        "r_run": None if run is None else str(run),
-    }  # fmt: skip
+    """The parameters of one receipt (:func:`~clearance.audit.writer.pg_row`: the audit row's
+    and the index row's) in PostgreSQL's text form (``NULL`` as None)."""
+    row = pg_row(body, actor)
+    row["r_id"] = row["ref"]
+    return {name: _text(value) for name, value in row.items()}
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return str(value)
 
 
 def _element(value: str | None) -> str:
