@@ -1,0 +1,62 @@
+"""Matching 1.13 (round two, ninth pass): each class with a case that fails without its change."""
+
+from __future__ import annotations
+
+import pytest
+
+from clearance.matching.engine import ALGORITHM_RELEASE
+from clearance.matching.legalforms import one_word_forms
+from clearance.matching.slips import misspelt_form
+from tests.matching.factory import listed_alerts
+
+
+def alerted(listed: list[str], query: str, kind: str | None = "organization") -> set[str]:
+    return listed_alerts(listed, query, kind)
+
+
+def test_release() -> None:
+    assert ALGORITHM_RELEASE == "1.13"
+
+
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [("ld", "ltd"), ("jc", "jsc"), ("oa", "oao"), ("za", "zao"), ("fe", "fze"), ("ga", "ag")],
+)
+def test_a_short_form_one_slip_away_is_that_form(word: str, form: str) -> None:
+    """A three-letter form with a letter after its first dropped ("LD" for LTD, "OA" for OAO,
+    "ZA" for ZAO, "FE" for FZE) or a two-letter form with its letters swapped ("GA" for AG)
+    is that form misspelt."""
+    assert misspelt_form(word) == one_word_forms()[form]
+
+
+@pytest.mark.parametrize("word", ["tv", "in", "da", "de", "la", "el", "is", "it", "pc"])
+def test_a_short_word_of_its_own_is_no_misspelt_form(word: str) -> None:
+    """A word or abbreviation of its own ("TV", "IN", "PC") or a particle ("DA", "DE") one
+    slip from a form stays a word."""
+    assert misspelt_form(word) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("RAHAT LD", "RAHAT LTD"),
+        ("OA NOVATEK", "OAO NOVATEK"),
+        ("JC SOYUZ", "JSC SOYUZ"),
+        ("ZA AKUTA", "ZAO AKUTA"),
+        ("FLAVIC FE", "FLAVIC FZE"),
+        ("PANYA GA", "PANYA AG"),
+    ],
+)
+def test_a_short_name_with_a_misspelt_short_form_alerts(query: str, listed: str) -> None:
+    names = [listed, "RAHMAT TRADING", "NOVATOR GROUP", "SOYUZNEFT", "AKTAU LLP"]
+    assert alerted(names, query) == {listed}
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("OA NOVATEK", "OAO NOVATOR"), ("RAHAT LD", "BAHAR LTD"), ("ZA AKUTA", "ZAO KAZAN")],
+)
+def test_a_misspelt_short_form_creates_no_alert_by_itself(query: str, listed: str) -> None:
+    """Read as a form, the misspelt word only lets the rest of the name speak: the rest must
+    still agree."""
+    assert alerted([listed], query) == set()
