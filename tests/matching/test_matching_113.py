@@ -60,3 +60,25 @@ def test_a_misspelt_short_form_creates_no_alert_by_itself(query: str, listed: st
     """Read as a form, the misspelt word only lets the rest of the name speak: the rest must
     still agree."""
     assert alerted([listed], query) == set()
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("Husayn Abdulali", "HUSAYN, 'Ali"), ("حسین عبدالعلی", "HUSAYN, 'Ali"),
+     ("Muhammad Abdul Karim", "KARIM, Muhammad"), ("Karim Muhammad", "MUHAMMAD, Abd al-Karim")],
+)  # fmt: skip
+def test_an_abd_compound_is_not_its_divine_name(query: str, listed: str) -> None:
+    """An "abd al-Ali" is one name, not "Ali": its second word does not pair on its own with
+    the other name's "Ali" while its "abd" pairs with nothing."""
+    assert alerted([listed], query, "person") == set()
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("Husayn Abdulali", "HUSAYN, Abd al-Ali"), ("Abdel Karim Muhammad", "MUHAMMAD, Abdul Karim"),
+     ("عابد حامد محمود التكريتي", "AL-TIKRITI, Abid Hamid Mahmud"), ("Ali Husayn", "HUSAYN, 'Ali")],
+)  # fmt: skip
+def test_an_abd_compound_still_pairs_as_a_compound(query: str, listed: str) -> None:
+    """Both names writing the compound, or "abd" read from another word on one side (عابد,
+    Abid, romanised "abd"), pair."""
+    assert alerted([listed], query, "person") == {listed}

@@ -1,0 +1,66 @@
+"""Arabic ``abd al-`` compounds as one name (since 1.13).
+
+The canonical form writes every ``abd al-``/``abdul``/``abdel`` compound as two words,
+"abdul" and the divine name after it ("Abd al-Ali" -> "abdul ali"), so that all spellings
+share a form. Two names then pair word by word, and "Husayn Abdulali" paired HUSAYN 'Ali
+on "ali", leaving "abdul" over as if it were a name of its own. "Abd al-Ali" (servant of
+the Exalted) is not "Ali": a word that follows an unpaired "abdul" on one side pairs only
+with a word that follows an unpaired "abdul" on the other.
+"""
+
+from __future__ import annotations
+
+# the first word of an abd al- compound: canonical "abdul", or as a canonical form that did
+# not recognise it leaves it ("'Aabd-Al-Majid" -> "aabd almajid")
+ABD_WORDS = frozenset({"abdul", "abd", "aabd", "abdel", "abdal", "abdol", "abdil"})
+# the divine names abd al- compounds are made of, in the spellings the lists use ("abd al-Ali",
+# "Abdul Rahman", "Abdel Aziz"); after another word ("Abdo Al-Sukhni") there is no compound
+DIVINE_NAMES = frozenset({
+    "ala", "ali", "aal", "alim", "aleem", "azim", "azeem", "aziz", "azeez", "bari", "baqi",
+    "basir", "baseer", "basit", "fattah", "ghaffar", "ghafar", "ghafur", "ghafoor", "ghani",
+    "hadi", "hafiz", "hafeez", "hai", "hay", "hayy", "hakim", "hakeem", "halim", "haleem",
+    "hamid", "hameed", "haq", "haqq", "ilah", "jabbar", "jabar", "jalal", "jalil", "jaleel",
+    "kabir", "karim", "kareem", "khaliq", "khalek", "latif", "lateef", "majid", "majeed",
+    "malik", "malek", "mannan", "muin", "mumin", "munim", "muttalib", "nabi", "nafi", "nur",
+    "noor", "nour", "qadir", "qader", "kader", "qahhar", "qayyum", "qayoum", "quddus", "rahim",
+    "raheem", "rahman", "rehman", "rasul", "rasool", "rauf", "raouf", "razzaq", "razaq",
+    "razak", "samad", "salam", "sattar", "shakur", "subhan", "tawwab", "tawab", "wadud",
+    "wahhab", "wahab", "wahid", "wahed", "wakil", "wali",
+})  # fmt: skip
+
+
+def undo_split_compounds(
+    q_words: tuple[str, ...],
+    c_words: tuple[str, ...],
+    q_used: list[bool],
+    c_used: list[bool],
+    pairs: list[tuple[int, int, float, int, int]],
+) -> None:
+    """Undo (in place) each pair of single words of which one, and only one, is the divine
+    name of an abd al- compound whose first word stayed unpaired ("Husayn Abdul Ali" /
+    HUSAYN 'Ali: "ali" and "ali" no longer pair)."""
+    for k in range(len(pairs) - 1, -1, -1):
+        i, j, _sim, q_span, c_span = pairs[k]
+        if q_span == 1 and c_span == 1 and _split_compound(q_words, c_words, q_used, c_used, i, j):
+            del pairs[k]
+            q_used[i] = c_used[j] = False
+
+
+def _split_compound(
+    q_words: tuple[str, ...], c_words: tuple[str, ...], q_used: list[bool], c_used: list[bool],
+    i: int, j: int,
+) -> bool:  # fmt: skip
+    """Is one of the paired words ``q_words[i]``, ``c_words[j]`` the divine name of an abd
+    al- compound whose first word is unpaired, and the other a word whose predecessor is
+    paired (or that has none: else that predecessor may be "abd" spelt another way, "Abid
+    Hamid" for عابد حامد, romanised "abd hamid")?"""
+    q_half = _after_free_abd(q_words, q_used, i)
+    if q_half == _after_free_abd(c_words, c_used, j):
+        return False
+    if q_half:
+        return q_words[i] in DIVINE_NAMES and not (j > 0 and not c_used[j - 1])
+    return c_words[j] in DIVINE_NAMES and not (i > 0 and not q_used[i - 1])
+
+
+def _after_free_abd(words: tuple[str, ...], used: list[bool], i: int) -> bool:
+    return i > 0 and words[i - 1] in ABD_WORDS and not used[i - 1]
