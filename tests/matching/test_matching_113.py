@@ -82,3 +82,21 @@ def test_an_abd_compound_still_pairs_as_a_compound(query: str, listed: str) -> N
     """Both names writing the compound, or "abd" read from another word on one side (عابد,
     Abid, romanised "abd"), pair."""
     assert alerted([listed], query, "person") == {listed}
+
+
+@pytest.mark.parametrize(
+    "query", ["عبد اللطيف العقيدات", "الدكتور عبد اللطيف الحداء", "عبد اللطيف القضماني"]
+)
+def test_an_arabic_article_is_no_initial(query: str) -> None:
+    """Read from Arabic script, "al-Haddaa" begins with the article, not with an "A.": it
+    does not pair with the listed initials of another man's name."""
+    assert alerted(["SALEH, Abdul Latif A.A."], query, "person") == set()
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("عبد اللطيف علوي", "A. ABDUL LATIF"), ("Abdul Latif Alhaddad", "ABDUL LATIF, A.")],
+)
+def test_a_name_that_begins_with_al_is_still_an_initials_word(query: str, listed: str) -> None:
+    """An "Alawi" (علوي) is a name, not an article; a Latin query's "Alhaddad" is as typed."""
+    assert alerted([listed], query, "person") == {listed}

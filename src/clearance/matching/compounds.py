@@ -1,4 +1,5 @@
-"""Arabic ``abd al-`` compounds as one name (since 1.13).
+"""Pairs of words that Arabic names undo (since 1.13): an ``abd al-`` compound's half, and
+an article's letter taken for an initial.
 
 The canonical form writes every ``abd al-``/``abdul``/``abdel`` compound as two words,
 "abdul" and the divine name after it ("Abd al-Ali" -> "abdul ali"), so that all spellings
@@ -6,9 +7,16 @@ share a form. Two names then pair word by word, and "Husayn Abdulali" paired HUS
 on "ali", leaving "abdul" over as if it were a name of its own. "Abd al-Ali" (servant of
 the Exalted) is not "Ali": a word that follows an unpaired "abdul" on one side pairs only
 with a word that follows an unpaired "abdul" on the other.
+
+A word read from Arabic script with its article glued on ("الحداء" -> "alhda") begins
+with the article's "a", which is no initial: "Abdul Latif al-Haddaa" is not SALEH, Abdul
+Latif A.A.
 """
 
 from __future__ import annotations
+
+from clearance.matching.arabic_names import NAME_WORDS
+from clearance.scripts import ARABIC
 
 # the first word of an abd al- compound: canonical "abdul", or as a canonical form that did
 # not recognise it leaves it ("'Aabd-Al-Majid" -> "aabd almajid")
@@ -27,6 +35,28 @@ DIVINE_NAMES = frozenset({
     "razak", "samad", "salam", "sattar", "shakur", "subhan", "tawwab", "tawab", "wadud",
     "wahhab", "wahab", "wahid", "wahed", "wakil", "wali",
 })  # fmt: skip
+
+
+def undo_arabic_pairs(
+    script: str,
+    q_words: tuple[str, ...],
+    c_words: tuple[str, ...],
+    q_used: list[bool],
+    c_used: list[bool],
+    pairs: list[tuple[int, int, float, int, int]],
+) -> None:
+    """Undo (in place) the pairs Arabic names do not make: :func:`undo_split_compounds`, and,
+    in a query read from Arabic script (``script``), a word with a glued article paired with
+    a listed initial "a"."""
+    undo_split_compounds(q_words, c_words, q_used, c_used, pairs)
+    if script != ARABIC:
+        return
+    for k in range(len(pairs) - 1, -1, -1):
+        i, j, _sim, q_span, c_span = pairs[k]
+        word = q_words[i]
+        if q_span == c_span == 1 and c_words[j] == "a" and _article_word(word):
+            del pairs[k]
+            q_used[i] = c_used[j] = False
 
 
 def undo_split_compounds(
@@ -64,3 +94,12 @@ def _split_compound(
 
 def _after_free_abd(words: tuple[str, ...], used: list[bool], i: int) -> bool:
     return i > 0 and words[i - 1] in ABD_WORDS and not used[i - 1]
+
+
+# name words of the table that begin with "al" without an article ("alawi", "alireza")
+_AL_NAMES = frozenset(v for v in NAME_WORDS.values() if v.startswith("al"))
+
+
+def _article_word(word: str) -> bool:
+    """Does ``word`` (read from Arabic script) begin with the glued article ("alhda")?"""
+    return len(word) > 3 and word.startswith("al") and word not in _AL_NAMES
