@@ -45,33 +45,18 @@ def undo_arabic_pairs(
     c_used: list[bool],
     pairs: list[tuple[int, int, float, int, int]],
 ) -> None:
-    """Undo (in place) the pairs Arabic names do not make: :func:`undo_split_compounds`, and,
-    in a query read from Arabic script (``script``), a word with a glued article paired with
-    a listed initial "a"."""
-    undo_split_compounds(q_words, c_words, q_used, c_used, pairs)
-    if script != ARABIC:
-        return
+    """Undo (in place) the pairs of single words Arabic names do not make: the divine name
+    of an abd al- compound whose first word stayed unpaired with a word that is not one
+    (:func:`_split_compound`: "Husayn Abdul Ali" / HUSAYN 'Ali), and, in a query read from
+    Arabic script (``script``), a word with a glued article with a listed initial "a"."""
+    arabic = script == ARABIC
     for k in range(len(pairs) - 1, -1, -1):
         i, j, _sim, q_span, c_span = pairs[k]
-        word = q_words[i]
-        if q_span == c_span == 1 and c_words[j] == "a" and _article_word(word):
-            del pairs[k]
-            q_used[i] = c_used[j] = False
-
-
-def undo_split_compounds(
-    q_words: tuple[str, ...],
-    c_words: tuple[str, ...],
-    q_used: list[bool],
-    c_used: list[bool],
-    pairs: list[tuple[int, int, float, int, int]],
-) -> None:
-    """Undo (in place) each pair of single words of which one, and only one, is the divine
-    name of an abd al- compound whose first word stayed unpaired ("Husayn Abdul Ali" /
-    HUSAYN 'Ali: "ali" and "ali" no longer pair)."""
-    for k in range(len(pairs) - 1, -1, -1):
-        i, j, _sim, q_span, c_span = pairs[k]
-        if q_span == 1 and c_span == 1 and _split_compound(q_words, c_words, q_used, c_used, i, j):
+        if q_span != 1 or c_span != 1:
+            continue
+        if _split_compound(q_words, c_words, q_used, c_used, i, j) or (
+            arabic and c_words[j] == "a" and _article_word(q_words[i])
+        ):
             del pairs[k]
             q_used[i] = c_used[j] = False
 
