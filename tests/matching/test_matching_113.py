@@ -100,3 +100,8 @@ def test_an_arabic_article_is_no_initial(query: str) -> None:
 def test_a_name_that_begins_with_al_is_still_an_initials_word(query: str, listed: str) -> None:
     """An "Alawi" (علوي) is a name, not an article; a Latin query's "Alhaddad" is as typed."""
     assert alerted([listed], query, "person") == {listed}
+
+
+def test_an_initial_stands_for_a_whole_abd_compound() -> None:
+    listed = "Abdulaziz Mohammed AL HAWSAWI"
+    assert alerted([listed], "A. M. ALHAWSAWI", "person") == {listed}

@@ -66,15 +66,22 @@ def _split_compound(
     i: int, j: int,
 ) -> bool:  # fmt: skip
     """Is one of the paired words ``q_words[i]``, ``c_words[j]`` the divine name of an abd
-    al- compound whose first word is unpaired, and the other a word whose predecessor is
-    paired (or that has none: else that predecessor may be "abd" spelt another way, "Abid
+    al- compound whose first word is unpaired, and the other a word, not an initial ("A. M.
+    ALHAWSAWI": an initial stands for the whole compound, Abdulaziz), whose predecessor is
+    paired or that has none (else that predecessor may be "abd" spelt another way: "Abid
     Hamid" for عابد حامد, romanised "abd hamid")?"""
-    q_half = _after_free_abd(q_words, q_used, i)
-    if q_half == _after_free_abd(c_words, c_used, j):
+    if _after_free_abd(q_words, q_used, i):
+        return _lone_half(q_words[i], c_words, c_used, j)
+    if _after_free_abd(c_words, c_used, j):
+        return _lone_half(c_words[j], q_words, q_used, i)
+    return False
+
+
+def _lone_half(half: str, words: tuple[str, ...], used: list[bool], k: int) -> bool:
+    """Is ``half`` a divine name and ``words[k]``, paired with it, a word of its own?"""
+    if half not in DIVINE_NAMES or len(words[k]) == 1:
         return False
-    if q_half:
-        return q_words[i] in DIVINE_NAMES and not (j > 0 and not c_used[j - 1])
-    return c_words[j] in DIVINE_NAMES and not (i > 0 and not q_used[i - 1])
+    return not _after_free_abd(words, used, k) and not (k > 0 and not used[k - 1])
 
 
 def _after_free_abd(words: tuple[str, ...], used: list[bool], i: int) -> bool:
