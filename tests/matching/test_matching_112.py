@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from clearance.matching.bgn import bgn_reading
-from clearance.matching.engine import ALGORITHM_RELEASE, Screener
+from clearance.matching.engine import Screener
 from clearance.matching.legalforms import canonical_words
 from clearance.matching.normalize import without_article
 from clearance.matching.query import make_query
@@ -16,10 +16,6 @@ from tests.matching.factory import e, listed_alerts
 
 def alerted(listed: list[str], query: str, kind: str | None = "organization") -> set[str]:
     return listed_alerts(listed, query, kind)
-
-
-def test_release() -> None:
-    assert ALGORITHM_RELEASE == "1.12"
 
 
 @pytest.mark.parametrize(

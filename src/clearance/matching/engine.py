@@ -54,7 +54,7 @@ from clearance.model import Entity, Schema
 from clearance.settings import MatchingPolicy
 
 ALGORITHM = "clearance-logic"
-ALGORITHM_RELEASE = "1.12"
+ALGORITHM_RELEASE = "1.13"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from operator import mul
 
 from rapidfuzz.distance import OSA
 
+from clearance.matching.compounds import undo_arabic_pairs
 from clearance.matching.memo import by_identity, sim_rows
 from clearance.matching.normalize import NameForm
 from clearance.matching.pairing import (
@@ -246,6 +247,7 @@ def compare(
         pair_initial_runs(q_words, c_words, q_used, c_used, pairs)  # "cmv" / "C.M.V."
         pair_code_slip(q_words, c_words, q_used, c_used, pairs, sims.listed, params,
                        typed=query.form.script == LATIN, exact_sim=words.exact_sim)  # fmt: skip
+    undo_arabic_pairs(query.form.script, q_words, c_words, q_used, c_used, pairs)
     # (a company's name, legal forms and all: "KORY BANK" / KORYO BANK is a slip, "Kory" /
     # KORYO another person, "Lind BV" / LINDA another name)
     whole = (not person and all(q_used) and all(c_used)

@@ -79,7 +79,11 @@ def _short_form(word: str) -> str | None:
     """The legal-form class a two-letter word names when it is a three-letter form of the own
     table with a doubled letter typed once ("lc" -> llc, "oo" -> ooo, "od" -> ood), or, in a
     word without vowels, with its last letter dropped ("js" -> jsc) — one class, or ``None``.
-    A letter changed or added elsewhere is another word ("tv" is not "tov", "in" not "inc")."""
+    Since 1.13 also a three-letter form with another letter dropped that keeps the form's
+    first letter ("ld" -> ltd, "jc" -> jsc, "oa" -> oao, "za" -> zao, "fe" -> fze) and a
+    two-letter form with its letters swapped ("ga" -> ag), unless the word is a word or
+    abbreviation of its own (:data:`_SHORT_WORDS`: "tv" is not TOV, "in" not INC) or a
+    particle ("da", "de"). A letter changed or added elsewhere is another word."""
     if legal_form_class((word,)) is not None:
         return None
     doubled = {word[: i + 1] + word[i:] for i in range(len(word))}
@@ -88,7 +92,33 @@ def _short_form(word: str) -> str | None:
         # its last letter dropped ("js" -> jsc) or, since 1.11, its first ("td" -> ltd)
         found = {c for v, c in _OWN_SPELLINGS.items()
                  if len(v) == FORM_SLIP_MIN_LENGTH and word in (v[:-1], v[1:])}  # fmt: skip
+    if not found and word not in _SHORT_WORDS and not _plain(word):
+        found = set(_SHORT_SLIPS.get(word, ()))
     return found.pop() if len(found) == 1 else None
+
+
+def _short_slips() -> dict[str, frozenset[str]]:
+    """Two-letter spellings of the own table's short forms one slip away (1.13): a
+    three-letter form with a letter after its first dropped ("ltd" -> "ld", "lt"), a
+    two-letter form with its letters swapped ("ag" -> "ga"), with the classes they name."""
+    table: dict[str, set[str]] = {}
+    for form, cls in one_word_forms().items():
+        if not form.isalpha():
+            continue
+        if len(form) == FORM_SLIP_MIN_LENGTH:
+            for i in (1, 2):
+                table.setdefault(form[:i] + form[i + 1 :], set()).add(cls)
+        elif len(form) == 2 and form[0] != form[1]:
+            table.setdefault(form[::-1], set()).add(cls)
+    return {w: frozenset(c) for w, c in table.items()}
+
+
+_SHORT_SLIPS = _short_slips()
+# two-letter words and abbreviations of their own in company names, no misspelt form
+_SHORT_WORDS = frozenset({
+    "ai", "an", "as", "at", "be", "by", "go", "he", "hr", "if", "in", "is", "it", "me", "my",
+    "no", "on", "or", "pc", "pl", "pr", "so", "to", "tv", "up", "us", "we",
+})  # fmt: skip
 
 
 _VOWELS = frozenset("aeiouy")

@@ -1,0 +1,97 @@
+"""Pairs of words that Arabic names undo (since 1.13): an ``abd al-`` compound's half, and
+an article's letter taken for an initial.
+
+The canonical form writes every ``abd al-``/``abdul``/``abdel`` compound as two words,
+"abdul" and the divine name after it ("Abd al-Ali" -> "abdul ali"), so that all spellings
+share a form. Two names then pair word by word, and "Husayn Abdulali" paired HUSAYN 'Ali
+on "ali", leaving "abdul" over as if it were a name of its own. "Abd al-Ali" (servant of
+the Exalted) is not "Ali": a word that follows an unpaired "abdul" on one side pairs only
+with a word that follows an unpaired "abdul" on the other.
+
+A word read from Arabic script with its article glued on ("الحداء" -> "alhda") begins
+with the article's "a", which is no initial: "Abdul Latif al-Haddaa" is not SALEH, Abdul
+Latif A.A.
+"""
+
+from __future__ import annotations
+
+from clearance.matching.arabic_names import NAME_WORDS
+from clearance.scripts import ARABIC
+
+# the first word of an abd al- compound: canonical "abdul", or as a canonical form that did
+# not recognise it leaves it ("'Aabd-Al-Majid" -> "aabd almajid")
+ABD_WORDS = frozenset({"abdul", "abd", "aabd", "abdel", "abdal", "abdol", "abdil"})
+# the divine names abd al- compounds are made of, in the spellings the lists use ("abd al-Ali",
+# "Abdul Rahman", "Abdel Aziz"); after another word ("Abdo Al-Sukhni") there is no compound
+DIVINE_NAMES = frozenset({
+    "ala", "ali", "aal", "alim", "aleem", "azim", "azeem", "aziz", "azeez", "bari", "baqi",
+    "basir", "baseer", "basit", "fattah", "ghaffar", "ghafar", "ghafur", "ghafoor", "ghani",
+    "hadi", "hafiz", "hafeez", "hai", "hay", "hayy", "hakim", "hakeem", "halim", "haleem",
+    "hamid", "hameed", "haq", "haqq", "ilah", "jabbar", "jabar", "jalal", "jalil", "jaleel",
+    "kabir", "karim", "kareem", "khaliq", "khalek", "latif", "lateef", "majid", "majeed",
+    "malik", "malek", "mannan", "muin", "mumin", "munim", "muttalib", "nabi", "nafi", "nur",
+    "noor", "nour", "qadir", "qader", "kader", "qahhar", "qayyum", "qayoum", "quddus", "rahim",
+    "raheem", "rahman", "rehman", "rasul", "rasool", "rauf", "raouf", "razzaq", "razaq",
+    "razak", "samad", "salam", "sattar", "shakur", "subhan", "tawwab", "tawab", "wadud",
+    "wahhab", "wahab", "wahid", "wahed", "wakil", "wali",
+})  # fmt: skip
+
+
+def undo_arabic_pairs(
+    script: str,
+    q_words: tuple[str, ...],
+    c_words: tuple[str, ...],
+    q_used: list[bool],
+    c_used: list[bool],
+    pairs: list[tuple[int, int, float, int, int]],
+) -> None:
+    """Undo (in place) the pairs of single words Arabic names do not make: the divine name
+    of an abd al- compound whose first word stayed unpaired with a word that is not one
+    (:func:`_split_compound`: "Husayn Abdul Ali" / HUSAYN 'Ali), and, in a query read from
+    Arabic script (``script``), a word with a glued article with a listed initial "a"."""
+    arabic = script == ARABIC
+    for k in range(len(pairs) - 1, -1, -1):
+        i, j, _sim, q_span, c_span = pairs[k]
+        if q_span != 1 or c_span != 1:
+            continue
+        if _split_compound(q_words, c_words, q_used, c_used, i, j) or (
+            arabic and c_words[j] == "a" and _article_word(q_words[i])
+        ):
+            del pairs[k]
+            q_used[i] = c_used[j] = False
+
+
+def _split_compound(
+    q_words: tuple[str, ...], c_words: tuple[str, ...], q_used: list[bool], c_used: list[bool],
+    i: int, j: int,
+) -> bool:  # fmt: skip
+    """Is one of the paired words ``q_words[i]``, ``c_words[j]`` the divine name of an abd
+    al- compound whose first word is unpaired, and the other a word, not an initial ("A. M.
+    ALHAWSAWI": an initial stands for the whole compound, Abdulaziz), whose predecessor is
+    paired or that has none (else that predecessor may be "abd" spelt another way: "Abid
+    Hamid" for عابد حامد, romanised "abd hamid")?"""
+    if _after_free_abd(q_words, q_used, i):
+        return _lone_half(q_words[i], c_words, c_used, j)
+    if _after_free_abd(c_words, c_used, j):
+        return _lone_half(c_words[j], q_words, q_used, i)
+    return False
+
+
+def _lone_half(half: str, words: tuple[str, ...], used: list[bool], k: int) -> bool:
+    """Is ``half`` a divine name and ``words[k]``, paired with it, a word of its own?"""
+    if half not in DIVINE_NAMES or len(words[k]) == 1:
+        return False
+    return not _after_free_abd(words, used, k) and not (k > 0 and not used[k - 1])
+
+
+def _after_free_abd(words: tuple[str, ...], used: list[bool], i: int) -> bool:
+    return i > 0 and words[i - 1] in ABD_WORDS and not used[i - 1]
+
+
+# name words of the table that begin with "al" without an article ("alawi", "alireza")
+_AL_NAMES = frozenset(v for v in NAME_WORDS.values() if v.startswith("al"))
+
+
+def _article_word(word: str) -> bool:
+    """Does ``word`` (read from Arabic script) begin with the glued article ("alhda")?"""
+    return len(word) > 3 and word.startswith("al") and word not in _AL_NAMES
