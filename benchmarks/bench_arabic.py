@@ -34,7 +34,7 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "رشيد": ("rasheed",), "حامد": ("hamid",), "حميد": ("hameed",), "كريم": ("karim", "kareem"),
     "ماجد": ("majid", "majed"), "فهد": ("fahd", "fahad"), "فيصل": ("faisal", "faysal", "feisal"),
     "سليمان": ("sulaiman", "suleiman", "sulayman", "soliman", "suliman"),
-    "موسى": ("musa", "moussa", "mousa"), "عيسى": ("isa", "issa", "eisa"),
+    "موسى": ("musa", "moussa", "mousa"), "عيسى": ("isa", "issa", "eisa", "essa"),
     "يحيى": ("yahya", "yahia"), "زيد": ("zayd", "zaid", "zeid"), "عزيز": ("aziz", "azeez"),
     "عباس": ("abbas",), "ناصر": ("nasir", "nasser", "naser"), "نصر": ("nasr",),
     "جعفر": ("jafar", "jaafar", "jaffar"), "حمزة": ("hamza", "hamzah"), "حمد": ("hamad",),
@@ -107,7 +107,7 @@ _CONSONANTS = dict(zip("bdfhjklmnqrstwyzg", "بدفحجكلمنقرستويزج"
 
 def _rule(word: str) -> str | None:
     """A word not in the table written by consonants and long vowels; None if un-Arabic."""
-    if len(word) < 3 or re.search(r"[^a-z]|[pvxc]|[aeiou]{3}", word):
+    if len(word) < 3 or re.search(r"[^a-z']|[pvxc]|[aeiou]{3}", word):
         return None
     out: list[str] = []
     i = 0
@@ -116,6 +116,10 @@ def _rule(word: str) -> str | None:
         if two in _DIGRAPHS:
             out.append(_DIGRAPHS[two])
             i += 2
+            continue
+        if c == "'":
+            out.append("ع")
+            i += 1
             continue
         if c in _CONSONANTS:
             if not (out and i > 0 and word[i - 1] == c):  # doubled: one letter (no shadda)
@@ -141,8 +145,9 @@ def _rule(word: str) -> str | None:
     return "".join(out)
 
 
-def _word(word: str, people: bool) -> tuple[str, bool] | None:
+def _word(spelt: str, people: bool) -> tuple[str, bool] | None:
     """(Arabic, from the table) for one Latin word without hyphens, or None."""
+    word = spelt.replace("'", "")
     if word in _TABLE:
         return _TABLE[word], True
     if _ABD.match(word):
@@ -156,20 +161,20 @@ def _word(word: str, people: bool) -> tuple[str, bool] | None:
     if word.startswith("al") and len(word) >= 6:  # the article glued: "Alhmidan"
         inner = _word(word[2:], people)
         return (f"ال{inner[0]}", inner[1]) if inner else None
-    ruled = _rule(word) if people else None
+    ruled = _rule(spelt) if people else None
     return (ruled, False) if ruled else None
 
 
 def render(text: str, people: bool) -> tuple[str, int, int] | None:
     """The Arabic spelling of a Latin name, the number of its words and of table words."""
-    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
-    plain = re.sub(r"['’‘`ʿʾ]", "", plain)
-    if re.search(r"[^a-z \-]", plain):
+    plain = re.sub(r"[’‘`ʿ]", "'", text.lower().replace("ʾ", ""))  # ' is mostly an ain
+    plain = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()
+    if re.search(r"[^a-z' \-]", plain):
         return None
     out: list[str] = []
     article, words, known = False, 0, 0
     for token in plain.split():
-        parts = [p for p in token.split("-") if p]
+        parts = [p.strip("'") for p in token.split("-") if p.strip("'")]
         for k, part in enumerate(parts):
             hyphened = k + 1 < len(parts)
             if part in _ARTICLES or (hyphened and part in _HYPHEN_ARTICLES):
