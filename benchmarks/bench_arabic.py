@@ -78,6 +78,8 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "قصي": ("qusay", "qusai"), "زهير": ("zuhair", "zuhayr"), "حاتم": ("hatem", "hatim"),
     "غسان": ("ghassan",), "بلال": ("bilal",), "أنس": ("anas",), "عمار": ("ammar",),
     "مدني": ("madani",), "طه": ("taha",),
+    "حسيني": ("husseini", "hosseini", "husayni"), "مولانا": ("maulana", "mawlana", "moulana"),
+    "داود": ("dawood", "dawud", "daoud"),
     # organisation words
     "قاعدة": ("qaida", "qaeda"), "حزب الله": ("hizballah", "hezbollah", "hizbullah"),
     "جيش": ("jaysh", "jaish"), "أنصار": ("ansar",), "إسلام": ("islam",), "جهاد": ("jihad",),
