@@ -85,7 +85,10 @@ def receipt_values(body: dict[str, Any], actor: str) -> dict[str, str | None]:
     and the index row's) in PostgreSQL's text form (``NULL`` as None)."""
     row = pg_row(body, actor)
     row["r_id"] = row["ref"]
-    return {name: _text(value) for name, value in row.items()}
+    for name, value in row.items():  # most are text already
+        if value is not None and value.__class__ is not str:
+            row[name] = _text(value)
+    return row
 
 
 def _text(value: Any) -> str | None:
@@ -98,15 +101,13 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
-def _element(value: str | None) -> str:
-    if value is None:
-        return "NULL"
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def array_literal(values: list[str | None]) -> str:
     """A one-dimensional PostgreSQL array in its text form (elements quoted, NULL as NULL)."""
-    return "{" + ",".join(map(_element, values)) + "}"
+    quoted = [
+        "NULL" if v is None else '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        for v in values
+    ]
+    return "{" + ",".join(quoted) + "}"
 
 
 def one_params(values: dict[str, str | None]) -> list[bytes | None]:
