@@ -1,7 +1,7 @@
 """Decisions benchmark: what recording costs, how fast the chain verifies, how fast cases list.
 
     .venv/bin/python benchmarks/decisions_bench.py [--rows 1000000] [--cases 100000] [--screens 400]
-        [--clients 6] [--repeats 3] [--screen-only]
+        [--clients 6] [--repeats 3] [--screen-only] [--no-pg | --no-sqlite] [--spool]
 
 Prints, each beside its baseline from the same run, and the machine load (os.getloadavg):
 
@@ -11,8 +11,10 @@ Prints, each beside its baseline from the same run, and the machine load (os.get
    one client and from ``--clients`` concurrent clients, ``--repeats`` runs each (every run
    printed with the load, then the median); the modes alternate in rounds of 25 requests per
    client, with the CPU per request of the server and the database server (what the machine's
-   load changes least). Checks at the end that one receipt was stored per recorded request
-   answered.
+   load changes least), and of the clients: threads of this process (``httpx``), never of the
+   server's, but on the same cores, about as much CPU per request as the server's. On
+   PostgreSQL, how many receipts each transaction appended, per setting. Checks at the end
+   that one receipt was stored per recorded request answered.
 2. ``audit verify`` over ``--rows`` rows (target 1,000,000 in ≤ 30 s), beside a bare SHA-256
    pass over the same bytes (the floor).
 3. Case list over ``--cases`` cases, filtered by state + assignee and by entity (target

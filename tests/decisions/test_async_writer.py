@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from clearance.audit.async_writer import AsyncReceiptWriter
+from clearance.audit.async_writer import LONE_GATHERS, AsyncReceiptWriter
 from clearance.audit.log import read_head, verify
 from clearance.audit.receipts import load_receipt
 from clearance.audit.writer import ReceiptWriter, write_receipts
@@ -78,6 +78,30 @@ def test_receipts_of_requests_run_while_a_batch_gathers_join_it(db: Database) ->
     seqs, first, total = asyncio.run(main())
     assert sorted(seqs) == list(range(1, 7))
     assert (first, total) == (1, 2) and writer.written == 6
+    assert verify(db).ok
+
+
+@only_pg
+def test_a_lone_client_stops_gathering_until_receipts_come_together_again(db: Database) -> None:
+    writer = AsyncReceiptWriter(db)
+
+    async def main() -> tuple[int, int, int]:
+        try:
+            for i in range(LONE_GATHERS + 6):  # one client: each receipt alone
+                await writer.write(body(f"l{i}", i), "svc")
+            lone = writer.gatherings
+            # several at once: the first goes at once, the rest queue behind it and gather
+            await asyncio.gather(*(writer.write(body(f"m{i}", i), "svc") for i in range(5)))
+            batches = writer.batches
+            await asyncio.gather(*(writer.write(body(f"n{i}", i), "svc") for i in range(5)))
+            return lone, batches, writer.batches
+        finally:
+            await writer.close()
+
+    lone, batches, total = asyncio.run(main())
+    assert lone == LONE_GATHERS  # then sent at once, without waiting for the loop's turns
+    assert batches == LONE_GATHERS + 6 + 2
+    assert total == batches + 1  # gathering again: five in one statement
     assert verify(db).ok
 
 

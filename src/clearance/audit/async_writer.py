@@ -45,6 +45,10 @@ CONNECT_TIMEOUT = 10
 # already read from their sockets have had their turn to join it), or after GATHER_SECONDS.
 QUIET_TURNS = 3
 GATHER_SECONDS = 0.002
+# After this many gatherings in a row found no company (one client), a receipt is sent at once,
+# but for one in PROBE_EVERY, until receipts queue behind a statement in flight again.
+LONE_GATHERS = 4
+PROBE_EVERY = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +136,9 @@ class AsyncReceiptWriter:
         self._flight: list[_Pending] | None = None  # the batch whose statement is in flight
         # while a batch gathers: [receipts queued, quiet turns, since] (see _gather)
         self._gathering: list[float] | None = None
+        self._lonely = 0  # gatherings in a row that found no company
+        self._skipped = 0  # receipts sent at once since the last gathering
+        self.gatherings = 0
         self._results: list[pq.abc.PGresult] = []
         self._conn: psycopg.AsyncConnection[Any] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -145,7 +152,11 @@ class AsyncReceiptWriter:
         done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
         self._queue.append(_Pending(body, actor, done))
         if self._flight is None and self._gathering is None:
-            self._gather()
+            if self._lonely >= LONE_GATHERS and self._skipped < PROBE_EVERY:
+                self._skipped += 1
+                self._next()
+            else:
+                self._gather()
         # a caller that goes away (its future cancelled) leaves its receipt to be written
         return await done
 
@@ -155,6 +166,8 @@ class AsyncReceiptWriter:
         when nothing else is running), the batch is full, or after :data:`GATHER_SECONDS`."""
         loop = asyncio.get_running_loop()
         self._gathering = [len(self._queue), 0, loop.time()]
+        self._skipped = 0
+        self.gatherings += 1
         loop.call_soon(self._turn, loop)
 
     def _turn(self, loop: asyncio.AbstractEventLoop) -> None:
@@ -174,6 +187,7 @@ class AsyncReceiptWriter:
             loop.call_soon(self._turn, loop)
             return
         self._gathering = None
+        self._lonely = self._lonely + 1 if queued == 1 else 0
         if self._flight is None:
             self._next()
 
@@ -269,6 +283,7 @@ class AsyncReceiptWriter:
         if self._singles or not self._queue:
             self._next()
         elif self._gathering is None:  # what queued during the statement gathers company too
+            self._lonely = 0
             self._gather()
 
     def _answer(self, batch: list[_Pending], seqs: list[int]) -> None:
