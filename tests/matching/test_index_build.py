@@ -112,6 +112,8 @@ def test_tables_match_the_dict_of_lists_construction() -> None:
     for variant, ids in neighbours.items():
         assert index.neighbours(variant) == ids
     assert "t:mkrtychev"[:4] + "tychev" in index.neighbour_keys  # "t:mkrtychev" less its "r"
+    codes = index.neighbour_keys.values()  # both kinds: one key's id, the slot of several
+    assert any(c >= 0 for c in codes) and any(c < 0 for c in codes)
 
 
 def test_postings_round_trip() -> None:

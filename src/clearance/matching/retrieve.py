@@ -12,32 +12,24 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
-from string import ascii_lowercase
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz.distance import OSA
 
 from clearance.matching.index import (
     KIND_LATIN,
     KIND_NATIVE,
-    KIND_SKELETON,
     NameIndex,
 )
-from clearance.matching.memo import sim_rows
 from clearance.matching.names import word_table
 from clearance.matching.normalize import NameForm
 from clearance.matching.params import NameParams, RetrievalParams, WordParams
-from clearance.matching.phonetics import phonetic, respell, sound
-from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES
-from clearance.matching.wordsim import doubled, similarity_rows, swapped, word_sim
+from clearance.matching.wordkeys import joined_keys, word_keys
+from clearance.matching.wordsim import similarity_rows
 from clearance.scripts import ARABIC
 
-_osa = OSA.distance
 _BOUND_MARGIN = 8 * float(np.finfo(np.float32).eps)  # a few float32 roundings (not a weight)
-_PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}
-_PLAIN_WORDS = PERSON_PARTICLES | LOW_INFO_WORDS  # (a listed one is no code: slips._plain)
 _DROPPED_KIND = 8  # (a kind of its own in the word memo: a company's short word, see word_records)
 
 
@@ -48,160 +40,6 @@ class QueryForm:
     form: NameForm
     kind: int
     trust: float = 1.0  # a score through this form counts this much (skeletons, query parts)
-
-
-def _near(
-    index: NameIndex, prefix: str, word: str, found: dict[int, float], scale: float,
-    words: WordParams,
-) -> None:  # fmt: skip
-    """Keys within about one edit of ``word`` (deletion neighbourhood), with their similarity."""
-    rows = sim_rows(words)
-    size = len(word)
-    one_edit = word_sim(1, size, rows) * scale
-    base = prefix + word
-    cut = len(prefix)
-    keys = [base[:i] + base[i + 1 :] for i in range(cut, cut + size)]  # prefix + deletions
-    vocab = index.vocab
-    twice = words.doubled_sim * scale  # as the scorer rates a letter typed twice ("Amiif")
-    for key in keys:  # the query word has one letter more than a listed one
-        key_id = vocab.get(key)
-        if key_id is not None and key_id not in found:
-            sim = max(one_edit, twice) if doubled(word, key[cut:]) else one_edit
-            if sim >= words.min_word_sim:
-                found[key_id] = sim
-    near = [k for k in index.neighbours_of([base, *keys]) if k not in found]
-    if not near:
-        return
-    # One edit distance per neighbour (a handful: a call each costs less than one cdist),
-    # and word_sim inline: this loop runs for every neighbour of every new query word.
-    texts = index.key_texts
-    capped = size if size < 11 else 11
-    for key_id in near:
-        other = texts[key_id][cut:]
-        dist = _osa(word, other, score_cutoff=3)
-        length = len(other)
-        if dist < 4:
-            sim = rows[dist][capped if length <= size else (length if length < 11 else 11)]
-        else:
-            sim = word_sim(dist, size if size > length else length, rows)
-        sim *= scale
-        if dist == 1 and size == length >= words.swap_min_length and swapped(word, other):
-            sim = max(sim, words.swap_sim * scale)  # as the scorer rates "Aitf" / "Atif"
-        elif dist == 1 and min(size, length) >= words.doubled_min_length and doubled(word, other):
-            sim = max(sim, words.doubled_sim * scale)  # ... and "Moex" / "Mooex"
-        if sim >= words.min_word_sim:
-            found[key_id] = sim
-
-
-def _dropped(index: NameIndex, base: str, found: dict[int, float], words: WordParams) -> None:
-    """Listed words one letter longer than a short query word ("GOD" / GOLD, "ZPP" / ZNPP),
-    at the similarity the scorer gives them (a listed query word reaches no slips, and a word
-    this short has no deletion neighbourhood of its own): the bound stays a bound."""
-    near = [k for k in index.neighbours_of([base]) if k not in found]
-    if not near:
-        return
-    cut = len(_PREFIX[KIND_LATIN])
-    word = base[cut:]
-    texts, rows = index.key_texts, sim_rows(words)
-    size = len(word) + 1
-    for key_id in near:
-        other = texts[key_id][cut:]
-        sim = word_sim(1, size, rows)
-        if min(size - 1, len(other)) >= words.doubled_min_length and doubled(word, other):
-            sim = max(sim, words.doubled_sim)  # ("GOD" / GOOD)
-        if sim >= words.min_word_sim:
-            found[key_id] = sim
-
-
-def _word_keys(
-    index: NameIndex, word: str, kind: int, params: RetrievalParams, words: WordParams,
-    dropped: bool = False, company: bool = False,
-) -> dict[int, float]:  # fmt: skip
-    """Index keys (ids) for one query word with the similarity each stands for (``dropped``:
-    a short word also reaches the listed words one letter longer, see :func:`_dropped`)."""
-    vocab = index.vocab
-    prefix = _PREFIX[kind]
-    found: dict[int, float] = {}
-    exact = vocab.get(prefix + word)
-    if exact is not None:
-        found[exact] = 1.0
-    if kind != KIND_LATIN:
-        if len(word) >= params.near_min_length:
-            _near(index, prefix, word, found, 1.0, words)
-        return found
-    key, plain, key_sim = phonetic(word), sound(word), params.phonetic_key_sim
-    extras = [(f"p:{key}", key_sim), (f"p:{plain}", key_sim), (f"c:{word}", 1.0)]
-    alt = respell(word)
-    respelt = words.respell_sim
-    if alt != word:  # "Tsompany": also the spelling a Cyrillic round trip came from
-        extras += [(f"t:{alt}", respelt), (f"p:{phonetic(alt)}", key_sim * respelt)]
-    for extra, sim in extras:
-        key_id = vocab.get(extra)
-        if key_id is not None:
-            found[key_id] = max(found.get(key_id, 0.0), sim)
-    if len(plain) >= params.near_min_length:
-        _near(index, "p:", plain, found, params.sound_near_scale, words)
-    if len(word) >= params.near_min_length:
-        _near(index, prefix, word, found, 1.0, words)
-    elif dropped:
-        _dropped(index, prefix + word, found, words)
-    if alt != word and len(alt) >= params.near_min_length:
-        # ... and one edit from it, as the scorer compares it ("Skheikkhneyad" read back as
-        # "Sheikhneyad" is one letter from SHEIKHNEJAD)
-        other: dict[int, float] = {}
-        _near(index, prefix, alt, other, respelt, words)
-        for key_id, sim in other.items():
-            if sim > found.get(key_id, 0.0):
-                found[key_id] = sim
-    if len(word) in params.short_slip_lengths and (
-        exact is None
-        or (company and len(word) < params.near_min_length and word not in _PLAIN_WORDS)
-    ):  # (a company's listed code too: "KB ALFA" / KGB ALFA, see slips.pair_code_slip)
-        _slips(index, prefix + word, found, params)
-    return found
-
-
-def _slips(index: NameIndex, base: str, found: dict[int, float], params: RetrievalParams) -> None:
-    """Listed words one typing slip from a short query word the lists lack (two letters
-    swapped, one added to or dropped from a three-letter word: "ZET" / ZEST, "MTK" / TMK), at
-    the most such a slip counts as the one distinctive word of a name (see
-    :func:`clearance.matching.slips.is_slip`)."""
-    vocab, sim = index.vocab, params.short_slip_sim
-    size = len(base)
-    length = size - len(_PREFIX[KIND_LATIN])
-    shortest = min(params.short_slip_lengths)
-    keys = [base[:i] + base[i + 1 :] for i in range(2, size)] if length > shortest else []
-    keys += [base[:i] + base[i + 1] + base[i] + base[i + 2 :] for i in range(2, size - 1)
-             if base[i] != base[i + 1]]  # fmt: skip
-    ids = [k for k in map(vocab.get, keys) if k is not None]
-    if length == shortest:  # (three-letter words have no deletion neighbourhood)
-        keys = [base[:i] + c + base[i:] for i in range(2, size + 1) for c in ascii_lowercase]
-        ids += [k for k in map(vocab.get, keys) if k is not None]
-    elif length < max(params.short_slip_lengths):
-        # (a letter added to a longer word is a near-miss as it is)
-        ids += index.neighbours_of([base])
-    for key_id in ids:
-        if sim > found.get(key_id, 0.0):
-            found[key_id] = sim
-
-
-def _joined_keys(
-    index: NameIndex, joined: str, kind: int, params: RetrievalParams
-) -> dict[int, float]:
-    """Index keys of two query words run together: as spelt, as a listed compound, and (Latin)
-    by sound. Not by one edit: "Yang Hao" is not "Yonghao" (another syllable)."""
-    if kind != KIND_LATIN:
-        found = index.vocab.get(_PREFIX[kind] + joined)
-        return {} if found is None else {found: 1.0}
-    key_sim = params.phonetic_key_sim
-    out: dict[int, float] = {}
-    keys = ((f"t:{joined}", 1.0), (f"c:{joined}", 1.0),
-            (f"p:{phonetic(joined)}", key_sim), (f"p:{sound(joined)}", key_sim))  # fmt: skip
-    for text, sim in keys:
-        key_id = index.vocab.get(text)
-        if key_id is not None and sim > out.get(key_id, 0.0):
-            out[key_id] = sim
-    return out
 
 
 def _best_per_record(
@@ -260,7 +98,7 @@ def word_records(
     found, hit = cache.get(key)
     if found:
         return hit
-    keys = _word_keys(index, word, kind, params, words, dropped, short)
+    keys = word_keys(index.key_tables, word, kind, params, words, dropped, short)
     hit = _best_per_record(index, keys) if keys else None
     cache.put(key, hit)
     return hit
@@ -307,7 +145,8 @@ def _slots(
                              respelt=latin, table=index.word_info, params=words)  # fmt: skip
     sim = dict(zip(distinct, row, strict=True))
     texts = index.key_texts
-    joined = {texts[k] for k in _word_keys(index, word, kind, params, words) if texts[k][0] == "c"}
+    keys = word_keys(index.key_tables, word, kind, params, words)
+    joined = {texts[k] for k in keys if texts[k][0] == "c"}
     flat: list[float] = []
     pad = [0.0] * _COPIES
     for rec in recs:
@@ -360,7 +199,7 @@ def _form_hits(
             # Two query words written as one listed word ("Jin Ping" / "Jinping"), spelt
             # alike or by sound ("Lozits Kii" / "Lozitskiy"), as the scorer pairs them.
             joined = word + tokens[i + 1]
-            keys = _joined_keys(index, joined, qform.kind, params)
+            keys = joined_keys(index.key_tables, joined, qform.kind, params)
             if keys:  # each name reached once, at its best key
                 pair_ids, pair_sims = _best_per_record(index, keys)
                 parts.append((pair_ids, pair_sims, weights[i] + weights[i + 1]))
@@ -455,8 +294,16 @@ def _bounds_large(
     """(record, bound) of the records reaching the form's floor, ascending (numpy arrays)."""
     ids = np.concatenate([p[0] for p in parts])
     vals = np.concatenate([p[1] * p[2] for p in parts])
-    uniq, inverse = np.unique(ids, return_inverse=True)
-    matched = np.bincount(inverse, weights=vals, minlength=len(uniq)) + form.skipped
+    # Records in order, each one's hits in the order of ``parts`` (a stable sort of sorted runs
+    # is a merge: far cheaper than np.unique), then each record's sum in that order.
+    order = np.argsort(ids, kind="stable")
+    ids = ids[order]
+    first = np.empty(len(ids), dtype=bool)
+    first[0] = True
+    np.not_equal(ids[1:], ids[:-1], out=first[1:])
+    uniq = ids[first]
+    group = np.cumsum(first) - 1
+    matched = np.bincount(group, weights=vals[order], minlength=len(uniq)) + form.skipped
     form_floor = form.form_floor(len(uniq))
     # A score through this form counts ``trust`` (skeletons, query parts: see the
     # engine), so its bound does too: a name that cannot reach the floor is not scored.
