@@ -89,6 +89,17 @@ class NameRecord:
         return self.name.form
 
 
+def hash_bitmap(keys: dict[str, int]) -> tuple[bytes, int]:
+    """A bitmap with the bit ``hash(key) & mask`` set for every key, and ``mask`` (about 32
+    bits per key: a text that is no key passes for one about once in 32). Hashes are of this
+    process (str hashes are salted per process): made on load, never stored."""
+    size = 1 << max(16, (32 * len(keys)).bit_length())
+    hashes = np.fromiter(map(hash, keys), np.int64, len(keys))
+    bits = np.zeros(size, dtype=bool)
+    bits[hashes & (size - 1)] = True
+    return np.packbits(bits, bitorder="little").tobytes(), size - 1
+
+
 @lru_cache(maxsize=50_000)
 def _parse_date(text: str) -> FuzzyDate:
     return FuzzyDate.parse(text)
@@ -205,7 +216,9 @@ class NameIndex:
         cached: KeyTables | None = self.__dict__.get("_key_tables")
         if cached is None:
             offsets, data = self._neighbour_arrays
-            cached = KeyTables(self.vocab, self.neighbour_keys, offsets, data, self._reverse)
+            filters = (*hash_bitmap(self.vocab), *hash_bitmap(self.neighbour_keys))
+            cached = KeyTables(self.vocab, self.neighbour_keys, offsets, data, self._reverse,
+                               filters)  # fmt: skip
             self.__dict__["_key_tables"] = cached
         return cached
 

@@ -4,6 +4,10 @@ directly (the index itself stays Python: it pickles as a dict and caches in its 
 The typo neighbourhood table maps a deletion variant ("t:mkrtchev") to a code: the vocabulary
 id of the one key it came from (>= 0, most variants), or ``-1 - slot`` for a variant several
 keys share, whose ids are ``data[offsets[slot]:offsets[slot + 1]]``.
+
+Most texts a query word makes (its deletions, phonetic keys, run-together pairs) are in neither
+table, and a lookup in a table of hundreds of thousands of keys waits on memory; a bitmap of
+the keys' hashes (a few percent of its bits set) answers most of them first.
 """
 
 from __future__ import annotations
@@ -21,19 +25,32 @@ class KeyTables:
         neighbour_offsets: array[int],
         neighbour_data: array[int],
         texts: list[str],
+        filters: tuple[bytes, int, bytes, int],
     ) -> None:
         self.vocab = vocab
         self.neighbour_codes = neighbour_codes
         self.neighbour_offsets = neighbour_offsets
         self.neighbour_data = neighbour_data
         self.texts = texts  # every key's text by its id
+        # bitmaps of the keys' hashes (see :func:`hash_bitmap`) and their masks
+        self.vocab_bits, self.vocab_mask, self.neighbour_bits, self.neighbour_mask = filters
+
+    def key_id(self, text: str) -> int:
+        """The vocabulary id of ``text`` (-1: not a key)."""
+        h = hash(text) & self.vocab_mask
+        if not (self.vocab_bits[h >> 3] >> (h & 7)) & 1:
+            return -1
+        return self.vocab.get(text, -1)
 
     def neighbours(self, variants: list[str]) -> list[int]:
         """Vocabulary ids of keys one deletion away from any of ``variants``, each once (in
         order of the variants, a variant's ids ascending)."""
-        codes = self.neighbour_codes
+        codes, bits, mask = self.neighbour_codes, self.neighbour_bits, self.neighbour_mask
         out: list[int] = []
         for variant in variants:
+            h = hash(variant) & mask
+            if not (bits[h >> 3] >> (h & 7)) & 1:
+                continue
             code = codes.get(variant)
             if code is not None:
                 if code >= 0:

@@ -243,7 +243,8 @@ def retrieve(
             continue
         # Initials and unretrieved words can still match: credit their weight to every name.
         skipped = sum(w for w, word in zip(weights, tokens, strict=True) if len(word) < 2)
-        pairable = len(tokens) + sum(1 for w in tokens if ("c:" + w) in index.vocab)
+        tables = index.key_tables
+        pairable = len(tokens) + sum(1 for w in tokens if tables.key_id("c:" + w) >= 0)
         form = _FormBound(floor, total, skipped, pairable, unreached, np.float32(qform.trust),
                           person, params, retrieval)  # fmt: skip
         small = sum(len(p[0]) for p in parts) <= SMALL_HITS

@@ -32,11 +32,10 @@ def _near(
     base = prefix + word
     cut = len(prefix)
     keys = [base[:i] + base[i + 1 :] for i in range(cut, cut + size)]  # prefix + deletions
-    vocab = tables.vocab
     twice = words.doubled_sim * scale  # as the scorer rates a letter typed twice ("Amiif")
     for key in keys:  # the query word has one letter more than a listed one
-        key_id = vocab.get(key)
-        if key_id is not None and key_id not in found:
+        key_id = tables.key_id(key)
+        if key_id >= 0 and key_id not in found:
             sim = max(one_edit, twice) if doubled(word, key[cut:]) else one_edit
             if sim >= words.min_word_sim:
                 found[key_id] = sim
@@ -90,11 +89,10 @@ def word_keys(
 ) -> dict[int, float]:  # fmt: skip
     """Index keys (ids) for one query word with the similarity each stands for (``dropped``:
     a short word also reaches the listed words one letter longer, see :func:`_dropped`)."""
-    vocab = tables.vocab
     prefix = _PREFIX[kind]
     found: dict[int, float] = {}
-    exact = vocab.get(prefix + word)
-    if exact is not None:
+    exact = tables.key_id(prefix + word)
+    if exact >= 0:
         found[exact] = 1.0
     if kind != KIND_LATIN:
         if len(word) >= params.near_min_length:
@@ -107,8 +105,8 @@ def word_keys(
     if alt != word:  # "Tsompany": also the spelling a Cyrillic round trip came from
         extras += [(f"t:{alt}", respelt), (f"p:{phonetic(alt)}", key_sim * respelt)]
     for extra, sim in extras:
-        key_id = vocab.get(extra)
-        if key_id is not None:
+        key_id = tables.key_id(extra)
+        if key_id >= 0:
             found[key_id] = max(found.get(key_id, 0.0), sim)
     if len(plain) >= params.near_min_length:
         _near(tables, "p:", plain, found, params.sound_near_scale, words)
@@ -125,8 +123,7 @@ def word_keys(
             if sim > found.get(key_id, 0.0):
                 found[key_id] = sim
     if len(word) in params.short_slip_lengths and (
-        exact is None
-        or (company and len(word) < params.near_min_length and word not in _PLAIN_WORDS)
+        exact < 0 or (company and len(word) < params.near_min_length and word not in _PLAIN_WORDS)
     ):  # (a company's listed code too: "KB ALFA" / KGB ALFA, see slips.pair_code_slip)
         _slips(tables, prefix + word, found, params)
     return found
@@ -137,17 +134,17 @@ def _slips(tables: KeyTables, base: str, found: dict[int, float], params: Retrie
     swapped, one added to or dropped from a three-letter word: "ZET" / ZEST, "MTK" / TMK), at
     the most such a slip counts as the one distinctive word of a name (see
     :func:`clearance.matching.slips.is_slip`)."""
-    vocab, sim = tables.vocab, params.short_slip_sim
+    sim = params.short_slip_sim
     size = len(base)
     length = size - len(_PREFIX[KIND_LATIN])
     shortest = min(params.short_slip_lengths)
     keys = [base[:i] + base[i + 1 :] for i in range(2, size)] if length > shortest else []
     keys += [base[:i] + base[i + 1] + base[i] + base[i + 2 :] for i in range(2, size - 1)
              if base[i] != base[i + 1]]  # fmt: skip
-    ids = [k for k in map(vocab.get, keys) if k is not None]
+    ids = [k for k in map(tables.key_id, keys) if k >= 0]
     if length == shortest:  # (three-letter words have no deletion neighbourhood)
         keys = [base[:i] + c + base[i:] for i in range(2, size + 1) for c in ascii_lowercase]
-        ids += [k for k in map(vocab.get, keys) if k is not None]
+        ids += [k for k in map(tables.key_id, keys) if k >= 0]
     elif length < max(params.short_slip_lengths):
         # (a letter added to a longer word is a near-miss as it is)
         ids += tables.neighbours([base])
@@ -162,14 +159,14 @@ def joined_keys(
     """Index keys of two query words run together: as spelt, as a listed compound, and (Latin)
     by sound. Not by one edit: "Yang Hao" is not "Yonghao" (another syllable)."""
     if kind != KIND_LATIN:
-        found = tables.vocab.get(_PREFIX[kind] + joined)
-        return {} if found is None else {found: 1.0}
+        found = tables.key_id(_PREFIX[kind] + joined)
+        return {} if found < 0 else {found: 1.0}
     key_sim = params.phonetic_key_sim
     out: dict[int, float] = {}
     keys = ((f"t:{joined}", 1.0), (f"c:{joined}", 1.0),
             (f"p:{phonetic(joined)}", key_sim), (f"p:{sound(joined)}", key_sim))  # fmt: skip
     for text, sim in keys:
-        key_id = tables.vocab.get(text)
-        if key_id is not None and sim > out.get(key_id, 0.0):
+        key_id = tables.key_id(text)
+        if key_id >= 0 and sim > out.get(key_id, 0.0):
             out[key_id] = sim
     return out
