@@ -16,7 +16,7 @@ from array import array
 
 
 class KeyTables:
-    """Vocabulary, typo neighbourhood and key texts of one index (read-only)."""
+    """Vocabulary, typo neighbourhood, key texts and postings of one index (read-only)."""
 
     def __init__(
         self,
@@ -26,6 +26,7 @@ class KeyTables:
         neighbour_data: array[int],
         texts: list[str],
         filters: tuple[bytes, int, bytes, int],
+        postings: tuple[array[int], array[int]],
     ) -> None:
         self.vocab = vocab
         self.neighbour_codes = neighbour_codes
@@ -34,6 +35,8 @@ class KeyTables:
         self.texts = texts  # every key's text by its id
         # bitmaps of the keys' hashes (see :func:`hash_bitmap`) and their masks
         self.vocab_bits, self.vocab_mask, self.neighbour_bits, self.neighbour_mask = filters
+        # each key's records: posting_data[posting_offsets[key]:posting_offsets[key + 1]]
+        self.posting_offsets, self.posting_data = postings
 
     def key_id(self, text: str) -> int:
         """The vocabulary id of ``text`` (-1: not a key)."""

@@ -50,15 +50,15 @@ def _best_per_record(
         key_id, sim = next(iter(keys.items()))
         posting = index.posting(key_id)
         return posting, np.full(len(posting), sim, dtype=np.float32)
-    offsets, plain = index.posting_arrays
+    tables = index.key_tables
+    offsets, plain = tables.posting_offsets, tables.posting_data
     lo = [offsets[k] for k in keys]
     hi = [offsets[k + 1] for k in keys]
     if sum(hi) - sum(lo) <= SMALL_HITS:  # the same in plain Python (cheaper at this size)
         best: dict[int, float] = {}
-        get = best.get
         for a, b, sim in zip(lo, hi, keys.values(), strict=True):
             for rec in plain[a:b]:
-                if sim > get(rec, -1.0):
+                if sim > best.get(rec, -1.0):
                     best[rec] = sim
         recs = sorted(best)
         return (np.array(recs, dtype=np.int32),
@@ -347,14 +347,13 @@ def _bounds_small(
     """:func:`_bounds_large` in plain Python, float for float: sums in the same order as
     ``np.bincount``, float32 steps as numpy scalars (a few records pass the first cut)."""
     acc: dict[int, float] = {}
-    get = acc.get
     for ids, sims, weight in parts:
         vals = sims.tolist()
         if weight != 1.0:  # float32 * weight, rounded to float32 as numpy does
             w32 = float(np.float32(weight))
             vals = array("f", [v * w32 for v in vals]).tolist()
         for rec, val in zip(ids.tolist(), vals, strict=True):
-            acc[rec] = get(rec, 0.0) + val
+            acc[rec] = acc.get(rec, 0.0) + val
     form_floor = form.form_floor(len(acc))
     trust, skipped = form.trust, form.skipped
     cut = form_floor * form.total * (1.0 - _BOUND_MARGIN)
