@@ -218,7 +218,7 @@ class NameIndex:
             offsets, data = self._neighbour_arrays
             filters = (*hash_bitmap(self.vocab), *hash_bitmap(self.neighbour_keys))
             cached = KeyTables(self.vocab, self.neighbour_keys, offsets, data, self._reverse,
-                               filters, self.posting_arrays)  # fmt: skip
+                               filters, self.posting_arrays, self.posting_data)  # fmt: skip
             self.__dict__["_key_tables"] = cached
         return cached
 

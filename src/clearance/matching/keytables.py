@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from array import array
 
+import numpy as np
+import numpy.typing as npt
+
 
 class KeyTables:
     """Vocabulary, typo neighbourhood, key texts and postings of one index (read-only)."""
@@ -27,6 +30,7 @@ class KeyTables:
         texts: list[str],
         filters: tuple[bytes, int, bytes, int],
         postings: tuple[array[int], array[int]],
+        posting_ids: npt.NDArray[np.int32],
     ) -> None:
         self.vocab = vocab
         self.neighbour_codes = neighbour_codes
@@ -37,6 +41,11 @@ class KeyTables:
         self.vocab_bits, self.vocab_mask, self.neighbour_bits, self.neighbour_mask = filters
         # each key's records: posting_data[posting_offsets[key]:posting_offsets[key + 1]]
         self.posting_offsets, self.posting_data = postings
+        self.posting_ids = posting_ids  # posting_data as numpy (the index's own column)
+
+    def posting(self, key_id: int) -> npt.NDArray[np.int32]:
+        """Ids of the records holding key ``key_id`` (ascending)."""
+        return self.posting_ids[self.posting_offsets[key_id] : self.posting_offsets[key_id + 1]]
 
     def key_id(self, text: str) -> int:
         """The vocabulary id of ``text`` (-1: not a key)."""

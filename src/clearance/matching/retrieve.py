@@ -17,11 +17,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from clearance.matching.index import (
-    KIND_LATIN,
-    KIND_NATIVE,
-    NameIndex,
-)
+from clearance.matching.index import KIND_LATIN, KIND_NATIVE, NameIndex, WordHitCache
+from clearance.matching.keytables import KeyTables
 from clearance.matching.names import word_table
 from clearance.matching.normalize import NameForm
 from clearance.matching.params import NameParams, RetrievalParams, WordParams
@@ -43,14 +40,13 @@ class QueryForm:
 
 
 def _best_per_record(
-    index: NameIndex, keys: dict[int, float]
+    tables: KeyTables, keys: dict[int, float]
 ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]:
     """For one query word: each record reached, with the best similarity of its keys."""
     if len(keys) == 1:
         key_id, sim = next(iter(keys.items()))
-        posting = index.posting(key_id)
+        posting = tables.posting(key_id)
         return posting, np.full(len(posting), sim, dtype=np.float32)
-    tables = index.key_tables
     offsets, plain = tables.posting_offsets, tables.posting_data
     lo = [offsets[k] for k in keys]
     hi = [offsets[k + 1] for k in keys]
@@ -63,7 +59,7 @@ def _best_per_record(
         recs = sorted(best)
         return (np.array(recs, dtype=np.int32),
                 np.array([best[r] for r in recs], dtype=np.float32))  # fmt: skip
-    data = index.posting_data
+    data = tables.posting_ids
     ids = np.concatenate([data[a:b] for a, b in zip(lo, hi, strict=True)])
     sizes = np.subtract(hi, lo)
     vals = np.repeat(np.fromiter(keys.values(), np.float32, len(keys)), sizes)
@@ -90,7 +86,14 @@ def word_records(
     Memoised per index: names repeat across queries (common given names and surnames), and a
     whole customer book screened in batch repeats them far more.
     """
-    cache = index.word_hits
+    return _word_records(index.key_tables, index.word_hits, word, kind, params, words, company)
+
+
+def _word_records(
+    tables: KeyTables, cache: WordHitCache, word: str, kind: int, params: RetrievalParams,
+    words: WordParams, company: bool,
+) -> _Hit | None:  # fmt: skip
+    """:func:`word_records` with the index's tables and memo at hand."""
     dropped = (company and kind == KIND_LATIN
                and params.dropped_min_length <= len(word) < params.near_min_length)  # fmt: skip
     short = company and kind == KIND_LATIN and len(word) < params.near_min_length
@@ -98,8 +101,8 @@ def word_records(
     found, hit = cache.get(key)
     if found:
         return hit
-    keys = word_keys(index.key_tables, word, kind, params, words, dropped, short)
-    hit = _best_per_record(index, keys) if keys else None
+    keys = word_keys(tables, word, kind, params, words, dropped, short)
+    hit = _best_per_record(tables, keys) if keys else None
     cache.put(key, hit)
     return hit
 
@@ -179,13 +182,14 @@ def _form_hits(
     nothing (a word no key leads to: its listed spelling may be further away). ``least``: the
     least similarity a copy of a repeated word can pair at (see :func:`repeat_records`)."""
     tokens = qform.form.tokens
+    tables, cache = index.key_tables, index.word_hits
     parts: list[_Part] = []
     unreached = False  # a word no key leads to: its listed spelling may be further away
     copies: dict[str, int] = {}  # how often each word came so far (a repeated word)
     for i, word in enumerate(tokens):
         if len(word) < 2:
             continue  # initials are scored, not retrieved
-        hit = word_records(index, word, qform.kind, params, words, company)
+        hit = _word_records(tables, cache, word, qform.kind, params, words, company)
         copy = copies[word] = copies.get(word, 0) + 1
         if hit is not None and copy > 1:
             # Words pair one to one: a second copy of a word only counts for the names where
@@ -199,9 +203,9 @@ def _form_hits(
             # Two query words written as one listed word ("Jin Ping" / "Jinping"), spelt
             # alike or by sound ("Lozits Kii" / "Lozitskiy"), as the scorer pairs them.
             joined = word + tokens[i + 1]
-            keys = joined_keys(index.key_tables, joined, qform.kind, params)
+            keys = joined_keys(tables, joined, qform.kind, params)
             if keys:  # each name reached once, at its best key
-                pair_ids, pair_sims = _best_per_record(index, keys)
+                pair_ids, pair_sims = _best_per_record(tables, keys)
                 parts.append((pair_ids, pair_sims, weights[i] + weights[i + 1]))
     return parts, unreached
 
@@ -225,9 +229,10 @@ def retrieve(
     organisation name by one shared word.
     """
     out: dict[int, float] = {}
+    table = word_table(params)
+    tables = index.key_tables
     for qform in forms:
         tokens = qform.form.tokens
-        table = word_table(params)
         weights = [table[w][0] for w in tokens]
         total = sum(weights)
         if total <= 0:
@@ -243,7 +248,6 @@ def retrieve(
             continue
         # Initials and unretrieved words can still match: credit their weight to every name.
         skipped = sum(w for w, word in zip(weights, tokens, strict=True) if len(word) < 2)
-        tables = index.key_tables
         pairable = len(tokens) + sum(1 for w in tokens if tables.key_id("c:" + w) >= 0)
         form = _FormBound(floor, total, skipped, pairable, unreached, np.float32(qform.trust),
                           person, params, retrieval)  # fmt: skip
