@@ -298,7 +298,7 @@ def _bounds_large(
 ) -> list[tuple[int, float]]:
     """(record, bound) of the records reaching the form's floor, ascending (numpy arrays)."""
     ids = np.concatenate([p[0] for p in parts])
-    vals = np.concatenate([p[1] * p[2] for p in parts])
+    vals = np.concatenate([p[1] if p[2] == 1.0 else p[1] * p[2] for p in parts])
     # Records in order, each one's hits in the order of ``parts`` (a stable sort of sorted runs
     # is a merge: far cheaper than np.unique), then each record's sum in that order.
     order = np.argsort(ids, kind="stable")
@@ -316,6 +316,8 @@ def _bounds_large(
     # The listed words left unpaired only lower a bound: names that fail even without
     # them are dropped first (a margin far above float32 rounding keeps this exact).
     near = np.flatnonzero(matched * trust >= form_floor * form.total * (1.0 - _BOUND_MARGIN))
+    if len(near) <= _FEW:  # (most often: a common word reaches many names, few pass)
+        return _bound_few(index, uniq[near].tolist(), matched[near].tolist(), form, form_floor)
     return _bound_near(index, uniq[near], matched[near], form, form_floor)
 
 
@@ -366,15 +368,24 @@ def _bounds_small(
     if len(near) > _FEW:
         matched = np.array([acc[rec] for rec in near], dtype=np.float64) + skipped
         return _bound_near(index, np.array(near, dtype=np.int64), matched, form, form_floor)
+    return _bound_few(index, near, [acc[rec] + skipped for rec in near], form, form_floor)
+
+
+def _bound_few(
+    index: NameIndex, recs: list[int], matched: list[float], form: _FormBound, form_floor: float
+) -> list[tuple[int, float]]:
+    """:func:`_bound_near` one record at a time, float for float (numpy scalars: its float32
+    steps), cheaper for a few records."""
     rec_weight, rec_person = index.record_profile
     params = form.params
     supported = np.float32(params.unmatched_candidate_supported)
     org = np.float32(params.unmatched_candidate_org)
+    trust = form.trust
     out: list[tuple[int, float]] = []
-    for rec in near:  # numpy scalars: the float32 steps of :func:`_bound_near`
+    for rec, reached in zip(recs, matched, strict=True):
         unpaired = np.maximum(rec_weight[rec] - form.pairable, 0.0)
         lam = supported if form.person or rec_person[rec] else org
-        bound = np.float64(acc[rec] + skipped) / (form.total + lam * unpaired)
+        bound = np.float64(reached) / (form.total + lam * unpaired)
         if bound * trust >= form_floor:
             out.append((rec, float(bound)))
     return out
