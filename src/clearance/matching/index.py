@@ -94,10 +94,10 @@ def hash_bitmap(keys: dict[str, int]) -> tuple[bytes, int]:
     bits per key: a text that is no key passes for one about once in 32). Hashes are of this
     process (str hashes are salted per process): made on load, never stored."""
     size = 1 << max(16, (32 * len(keys)).bit_length())
-    hashes = np.fromiter(map(hash, keys), np.int64, len(keys))
-    bits = np.zeros(size, dtype=bool)
-    bits[hashes & (size - 1)] = True
-    return np.packbits(bits, bitorder="little").tobytes(), size - 1
+    where = np.fromiter(map(hash, keys), np.int64, len(keys)) & (size - 1)
+    bits = np.zeros(size >> 3, dtype=np.uint8)
+    np.bitwise_or.at(bits, where >> 3, np.left_shift(1, where & 7).astype(np.uint8))
+    return bits.tobytes(), size - 1
 
 
 @lru_cache(maxsize=50_000)
@@ -212,7 +212,8 @@ class NameIndex:
 
     @property
     def key_tables(self) -> KeyTables:
-        """Vocabulary, typo neighbourhood and key texts as retrieval reads them (made once)."""
+        """Vocabulary, typo neighbourhood, key texts and postings as retrieval reads them
+        (made once)."""
         cached: KeyTables | None = self.__dict__.get("_key_tables")
         if cached is None:
             offsets, data = self._neighbour_arrays
