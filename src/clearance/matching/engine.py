@@ -6,7 +6,6 @@ read-only after construction, so one instance serves many threads.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 from collections import defaultdict
@@ -14,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from clearance.gcpause import screening_process
 from clearance.matching.exact import exact_comparison, exact_key
 from clearance.matching.features import (
     COMBINATION,
@@ -164,8 +164,9 @@ class Screener:
         warm_up_forms()
         # The index lives as long as the screener: its millions of objects are moved out of
         # the cyclic collector's sight, so that a full collection does not walk them again
-        # in the middle of a query (tens of milliseconds each time).
-        gc.freeze()
+        # in the middle of a query (tens of milliseconds each time); so are, from then on,
+        # the memos that queries grow (see :func:`screening_process`).
+        screening_process()
         self._cache: dict[tuple[Query, ScreenOptions], ScreeningResult] = {}
 
     # -- construction ----------------------------------------------------------------------
