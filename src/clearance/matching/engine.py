@@ -398,18 +398,26 @@ class Screener:
         index = self.index
         rec_kind, rec_tokens = index.rec_kind, index.rec_tokens
         table = word_table(self.algo.names)
+        query_person = query.schema is Schema.PERSON
+        # (the names of one kind, their weights and types: the same for every form of it)
+        of_kind: dict[int, tuple[list[int], list[tuple[str, ...]], list[list[float]], list[bool]]]
+        of_kind = {}
         out: list[dict[int, NameComparison]] = []
         for qform, qname in weighted:
-            rec_ids = [r for rs in by_entity.values() for r in rs if rec_kind[r] == qform.kind]
+            kind = qform.kind
+            names_of = of_kind.get(kind)
+            if names_of is None:
+                rec_ids = [r for rs in by_entity.values() for r in rs if rec_kind[r] == kind]
+                names = [rec_tokens[r] for r in rec_ids] if len(rec_ids) >= MIN_NAMES else []
+                weights = [[table[w][0] for w in tokens] for tokens in names]
+                persons = [query_person or index.ent_schema[index.rec_entity[r]] == "person"
+                           for r in rec_ids] if names else []  # fmt: skip
+                names_of = of_kind[kind] = (rec_ids, names, weights, persons)
+            rec_ids, names, weights, persons = names_of
             if len(rec_ids) < MIN_NAMES:
                 out.append({})
                 continue
-            names = [rec_tokens[r] for r in rec_ids]
-            weights = [[table[w][0] for w in tokens] for tokens in names]
-            query_person = query.schema is Schema.PERSON
-            persons = [query_person or index.ent_schema[index.rec_entity[r]] == "person"
-                       for r in rec_ids]  # fmt: skip
-            found = bound_names(qname, names, weights, persons, sims[qform.kind], self.algo.names,
+            found = bound_names(qname, names, weights, persons, sims[kind], self.algo.names,
                                 floor)  # fmt: skip
             out.append({r: c for r, c in zip(rec_ids, found, strict=True) if c is not None})
         return out

@@ -150,6 +150,11 @@ def _similarity(
             shorter = cl if ql > cl else ql
             if dense_script:
                 longer = (longer * dense_num) // dense_den
+            if (dist >= 4 and dist * 4 > longer and pdist >= 4
+                    and pdist * 4 > (qpl if qpl > cpl else cpl)
+                    and not (initials and qlet == clet)):  # fmt: skip
+                row.append(0.0)  # far apart in spelling and sound: no rule below lifts it
+                continue
             sim = word_sim(dist, longer, by_distance)
             # A swap of two adjacent letters is a typical typo, even in a four-letter word
             # (in a three-letter code it pairs: "MTK" / TMK, see slips.single_word_sim).
