@@ -125,13 +125,14 @@ def _similarity(
     ).tolist()
     c_sound_len = [len(i[1]) for i in c_info]
     rows: list[list[float]] = []
-    for qword, (ql, qp, qfam, qfirst, qsound, qnum, qlet), dists, sounds in zip(
-        q, q_info, dist_rows, sound_rows, strict=True
+    # (the sequences are of one length; mypyc compiles a zip without keywords to a plain loop)
+    for qword, (ql, qp, qfam, qfirst, qsound, qnum, qlet), dists, sounds in zip(  # noqa: B905
+        q, q_info, dist_rows, sound_rows
     ):
         row: list[float] = []
         qpl = len(qp)
-        for cword, (cl, _cp, cfam, cfirst, csound, cnum, clet), dist, pdist, cpl in zip(
-            c, c_info, dists, sounds, c_sound_len, strict=True
+        for cword, (cl, _cp, cfam, cfirst, csound, cnum, clet), dist, pdist, cpl in zip(  # noqa: B905
+            c, c_info, dists, sounds, c_sound_len
         ):
             if qnum or cnum:  # numbers agree or they do not
                 row.append(1.0 if dist == 0 else 0.0)
