@@ -290,9 +290,11 @@ class Screener:
         pre = self._prebound(query, weighted, by_entity, sims, floor)
         compared: dict[tuple[int, NameForm, bool], NameComparison] = {}  # (see _compare)
         matches: list[Match] = []
-        rec_weak = index.rec_weak
+        rec_weak, ent_schema = index.rec_weak, index.ent_schema
+        algo = self.algo
+        trust = (alias_trust(False, algo.features), alias_trust(True, algo.features))  # by weak
         for ent, rec_ids in by_entity.items():
-            person = index.ent_schema[ent] == "person" or query.schema is Schema.PERSON
+            person = ent_schema[ent] == "person" or query.schema is Schema.PERSON
             best: tuple[float, int, QueryForm, NameComparison] | None = None
             ordered = sorted(rec_ids, key=lambda r: -bounds.get(r, 1.0))
             for form_no, (qform, qname) in enumerate(weighted):
@@ -302,8 +304,8 @@ class Screener:
                     if rec_kind[r] != qform.kind:
                         continue
                     if best is not None and (
-                        best[0] >= self.algo.sure_match
-                        or bounds.get(r, 1.0) + self.algo.bound_slack < best[0]
+                        best[0] >= algo.sure_match
+                        or bounds.get(r, 1.0) + algo.bound_slack < best[0]
                     ):
                         break  # names are tried best bound first: the rest cannot win
                     comp = bounded.get(r)
@@ -318,8 +320,7 @@ class Screener:
                     # Rank names as the decision will see them: a weak a.k.a. counts less, so
                     # a strong name that alerts is not hidden behind a weak one that does not.
                     weak = rec_weak[r]
-                    factor = alias_trust(weak, self.algo.features)
-                    key = comp.score * factor - (self.algo.weak_tie_break if weak else 0.0)
+                    key = comp.score * trust[weak] - (algo.weak_tie_break if weak else 0.0)
                     if best is None or key > best[0]:
                         best = (key, r, qform, comp)
             if exact:
