@@ -272,8 +272,10 @@ def main() -> None:
     parser.add_argument("--failures", type=int, default=5, help="failures shown (tune split)")
     parser.add_argument("--speed", action="store_true", help="also the cold-pass speed run")
     parser.add_argument("--speed-only", action="store_true", help="only the cold-pass speed run")
-    parser.add_argument("--gc", choices=["both", "server", "default"], default="both",
-                        help="collector policy of the cold-pass process")  # fmt: skip
+    parser.add_argument("--gc", choices=["default", "server", "interpreter", "both"],
+                        default="default",
+                        help="collector policy of the cold-pass process (default: the one a "
+                             "Screener sets, what a user gets)")  # fmt: skip
     parser.add_argument("--speed-queries", type=int, default=3000, help="queries timed (cold)")
     parser.add_argument("--dump", type=Path, help="write every case's outcome to this file")
     args = parser.parse_args()

@@ -27,6 +27,7 @@ MODULES = (
     "clearance.matching.exact",
     "clearance.matching.forms",
     "clearance.matching.hanja",
+    "clearance.matching.keytables",
     "clearance.matching.legalforms",
     "clearance.matching.memo",
     "clearance.matching.names",
@@ -39,6 +40,7 @@ MODULES = (
     "clearance.matching.scripts",
     "clearance.matching.slips",
     "clearance.matching.vocab",
+    "clearance.matching.wordkeys",
     "clearance.matching.wordsim",
 )
 """What ``scripts/compile`` compiles: what a query runs through. Left as Python: the index

@@ -72,6 +72,29 @@ def serving_worker() -> None:
         gc.callbacks.append(_freeze_survivors)
 
 
+def screening_process() -> None:
+    """The collector policy of a process that screens, set by every ``Screener``: what exists
+    now (the loaded index, the interpreter's modules) joins the permanent generation, the rest
+    is collected once (:func:`settle`), and from then on the serving policy
+    (:func:`serving_worker`): each full collection walks only what survived since the last.
+    Without it a cold pass spent ~6 % of its CPU in the collector, and a full collection over
+    the memos grown since the index was frozen took 25-40 ms inside one query. Idempotent."""
+    gc.freeze()
+    settle()
+    serving_worker()
+
+
+_INTERPRETER = gc.get_threshold()  # (700, 10, 10) unless the process changed it first
+
+
+def interpreter_policy() -> None:
+    """Undo :func:`screening_process` (the interpreter's own schedule, nothing frozen after a
+    full collection; what is frozen stays frozen): for comparisons."""
+    gc.set_threshold(*_INTERPRETER)
+    while _freeze_survivors in gc.callbacks:
+        gc.callbacks.remove(_freeze_survivors)
+
+
 def settle() -> None:
     """After a large build was frozen (a screener's index): one full collection of what is left
     unfrozen (cheap). The collector schedules a full collection when the objects promoted since

@@ -17,6 +17,18 @@ from clearance.settings import Settings
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
+CYCLE = """
+class Node:
+    pass
+
+
+a, b = Node(), Node()
+a.other, b.other = b, a
+del a, b  # cyclic garbage
+collected = gc.collect()
+callbacks = sum(getattr(cb, "__name__", "") == "_freeze_survivors" for cb in gc.callbacks)
+"""
+
 POLICY = """
 import gc, json
 from clearance.gcpause import serving_worker
@@ -27,21 +39,15 @@ gc.collect()
 gc.freeze()
 base = gc.get_freeze_count()
 kept = [[i] for i in range(50_000)]  # long-lived containers, as the matcher's memos
-
-
-class Node:
-    pass
-
-
-a, b = Node(), Node()
-a.other, b.other = b, a
-del a, b  # cyclic garbage
-collected = gc.collect()
-callbacks = sum(getattr(cb, "__name__", "") == "_freeze_survivors" for cb in gc.callbacks)
+"""
+POLICY += (
+    CYCLE
+    + """
 print(json.dumps({"collected": collected, "full_every": gc.get_threshold()[2],
                   "frozen": gc.get_freeze_count() - base, "unfrozen": len(gc.get_objects()),
                   "callbacks": callbacks}))
 """
+)
 
 WORKER = """
 import gc, json
@@ -50,6 +56,27 @@ from clearance.api.app import app_from_env
 app_from_env()
 print(json.dumps([getattr(cb, "__name__", "") for cb in gc.callbacks]))
 """
+
+
+SCREENER = """
+import gc, json
+from clearance.matching.engine import Screener
+from clearance.model import Entity, Name, Schema
+from clearance.settings import MatchingPolicy
+
+listed = [Entity(list="t", source_id=str(i), schema=Schema.PERSON, names=(Name(f"Ivan Petrov{i}"),))
+          for i in range(50)]
+Screener.build(listed, MatchingPolicy(screen_cache=0))
+before = gc.get_freeze_count()
+Screener.build(listed, MatchingPolicy(screen_cache=0))  # a second screener: idempotent
+"""
+SCREENER += (
+    CYCLE
+    + """
+print(json.dumps({"callbacks": callbacks, "full_every": gc.get_threshold()[2],
+                  "collected": collected, "frozen": before > 0}))
+"""
+)
 
 
 def run_python(code: str, **env: str) -> str:
@@ -89,3 +116,11 @@ def test_a_loaded_snapshot_restarts_the_collector_schedule(
     assert settled == [True]
     service._load_blocking()  # the same snapshot: nothing new to settle
     assert settled == [True]
+
+
+def test_a_screener_sets_the_screening_policy() -> None:
+    """What a library user gets: the Screener freezes what is loaded and keeps the memos that
+    queries grow out of later full collections; cyclic garbage is still freed."""
+    out = json.loads(run_python(SCREENER))
+    assert out["callbacks"] == 1 and out["full_every"] == 3 and out["frozen"]
+    assert out["collected"] >= 2  # the cycle was collected, not frozen

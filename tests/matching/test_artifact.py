@@ -11,10 +11,11 @@ import pytest
 
 from clearance.matching.artifact import INDEX_DIR, index_builder, load_index, load_screener
 from clearance.matching.engine import Screener
+from clearance.matching.index import INDEX_FORMAT
 from clearance.matching.params import NameParams
 from clearance.matching.query import make_query
 from clearance.settings import Settings
-from clearance.snapshots import SnapshotStore
+from clearance.snapshots import Snapshot, SnapshotStore
 from tests.snapshots.toy import parsed_toy
 
 
@@ -48,15 +49,24 @@ def _params_of_an_older_release() -> NameParams:
     return old
 
 
-def test_an_index_stored_with_other_name_parameters_is_rebuilt_not_used(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+_QUERY = make_query("Person 1", type="person")
+
+
+def _installed(tmp_path: Path) -> tuple[Settings, Snapshot, str]:
+    """Settings, a snapshot of one toy list with its index, and the entity ``_QUERY`` finds."""
     settings = Settings(home=tmp_path / "home")
     snapshot = SnapshotStore(settings).install(
         [parsed_toy(tmp_path, "toy-a", 3)], builders=[index_builder]
     )
-    query = make_query("Person 1", type="person")
-    expected = load_screener(snapshot, settings.matching).screen(query).matches[0].entity_id
+    expected = load_screener(snapshot, settings.matching).screen(_QUERY).matches[0].entity_id
+    return settings, snapshot, expected
+
+
+def test_an_index_stored_with_other_name_parameters_is_rebuilt_not_used(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings, snapshot, expected = _installed(tmp_path)
+    query = _QUERY
     index = load_index(snapshot.path)
     index.params = _params_of_an_older_release()  # (cannot be pickled again: tried directly)
     with pytest.raises(ValueError, match="other name parameters"):
@@ -68,4 +78,24 @@ def test_an_index_stored_with_other_name_parameters_is_rebuilt_not_used(
         screener = load_screener(snapshot, settings.matching)
     assert "other name parameters" in caplog.text and "rebuilding it in memory" in caplog.text
     assert screener.index.params == NameParams()
+    assert screener.screen(query).matches[0].entity_id == expected
+
+
+def test_an_index_of_an_earlier_format_is_refused_and_rebuilt(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Format 25 reads a typo variant's code as a key id or a slot: an index stored before
+    (slots only) would lead to other keys, so it is refused and rebuilt, not read."""
+    settings, snapshot, expected = _installed(tmp_path)
+    query = _QUERY
+    index = load_index(snapshot.path)
+    assert index.format == INDEX_FORMAT == 25
+    index.format = 24
+    index.save(snapshot.path / INDEX_DIR)
+    with pytest.raises(ValueError, match="unsupported format"):
+        load_index(snapshot.path)
+    with caplog.at_level(logging.WARNING, logger="clearance.matching"):
+        screener = load_screener(snapshot, settings.matching)
+    assert "unsupported format" in caplog.text and "rebuilding it in memory" in caplog.text
+    assert screener.index.format == INDEX_FORMAT
     assert screener.screen(query).matches[0].entity_id == expected

@@ -57,11 +57,15 @@ def test_retrieval_bounds_are_the_same_floats_either_way(
 ) -> None:
     names = _queries(screener)
     monkeypatch.setattr(retrieve_mod, "SMALL_HITS", -1)
+    monkeypatch.setattr(retrieve_mod, "_FEW", -1)  # every record's bound an array's
     numpy_way = _run(screener, names)
+    monkeypatch.setattr(retrieve_mod, "_FEW", 10**9)  # ... each one's worked out on its own
+    one_by_one = _run(screener, names)
     monkeypatch.setattr(retrieve_mod, "SMALL_HITS", 10**9)
     python_way = _run(screener, names)
     assert sum(len(r) for r in numpy_way) > 1000  # the queries reach names
     assert python_way == numpy_way
+    assert one_by_one == numpy_way
 
 
 def _outcomes(screener: Screener, names: list[str]) -> list[object]:

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from clearance.matching.index import NameIndex
+from clearance.matching.index import NameIndex, hash_bitmap
 from clearance.matching.index_build import IndexBuilder, Postings, build_partial, merge_partials
 from clearance.model import Entity
 from tests.matching.factory import e
@@ -112,6 +112,8 @@ def test_tables_match_the_dict_of_lists_construction() -> None:
     for variant, ids in neighbours.items():
         assert index.neighbours(variant) == ids
     assert "t:mkrtychev"[:4] + "tychev" in index.neighbour_keys  # "t:mkrtychev" less its "r"
+    codes = index.neighbour_keys.values()  # both kinds: one key's id, the slot of several
+    assert any(c >= 0 for c in codes) and any(c < 0 for c in codes)
 
 
 def test_postings_round_trip() -> None:
@@ -143,3 +145,17 @@ def test_every_indexed_word_has_its_phonetic_key_stored() -> None:
     index = merge_partials([build_partial(x) for x in _lists()], "s")
     words = {t for tokens in index.rec_tokens for t in tokens}
     assert words and index.token_phonetic == {w: phonetic(w) for w in words}
+
+
+def test_key_tables_find_every_key_through_their_hash_bitmaps() -> None:
+    index = merge_partials([build_partial(x) for x in _lists()], "s")
+    tables = index.key_tables
+    assert all(tables.key_id(key) == key_id for key, key_id in index.vocab.items())
+    fresh = ["".join(reversed(key)) + "~" for key in index.vocab]  # (texts that are no key)
+    assert all(tables.key_id(text) == -1 for text in fresh)
+    assert tables.neighbours(fresh) == []
+    for variant in index.neighbour_keys:
+        assert tables.neighbours([variant]) == list(dict.fromkeys(index.neighbours(variant)))
+    bits, mask = hash_bitmap(index.vocab)
+    assert len(bits) * 8 == mask + 1 >= 32 * len(index.vocab)
+    assert sum(bin(b).count("1") for b in bits) <= len(index.vocab)

@@ -41,6 +41,14 @@ from clearance.audit.writer import MAX_BATCH, PG_BATCH, appended_seqs, pg_row
 from clearance.db import Database
 
 CONNECT_TIMEOUT = 10
+# A batch is sent once the loop has turned this many times without a new receipt (the requests
+# already read from their sockets have had their turn to join it), or after GATHER_SECONDS.
+QUIET_TURNS = 3
+GATHER_SECONDS = 0.002
+# After this many gatherings in a row found no company (one client), a receipt is sent at once,
+# but for one in PROBE_EVERY, until receipts queue behind a statement in flight again.
+LONE_GATHERS = 4
+PROBE_EVERY = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +89,10 @@ def receipt_values(body: dict[str, Any], actor: str) -> dict[str, str | None]:
     and the index row's) in PostgreSQL's text form (``NULL`` as None)."""
     row = pg_row(body, actor)
     row["r_id"] = row["ref"]
-    return {name: _text(value) for name, value in row.items()}
+    for name, value in row.items():  # most are text already
+        if value is not None and value.__class__ is not str:
+            row[name] = _text(value)
+    return row
 
 
 def _text(value: Any) -> str | None:
@@ -94,15 +105,13 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
-def _element(value: str | None) -> str:
-    if value is None:
-        return "NULL"
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def array_literal(values: list[str | None]) -> str:
     """A one-dimensional PostgreSQL array in its text form (elements quoted, NULL as NULL)."""
-    return "{" + ",".join(map(_element, values)) + "}"
+    quoted = [
+        "NULL" if v is None else '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        for v in values
+    ]
+    return "{" + ",".join(quoted) + "}"
 
 
 def one_params(values: dict[str, str | None]) -> list[bytes | None]:
@@ -125,6 +134,11 @@ class AsyncReceiptWriter:
         self._queue: list[_Pending] = []
         self._singles: list[_Pending] = []  # of a failed batch: retried one at a time, first
         self._flight: list[_Pending] | None = None  # the batch whose statement is in flight
+        # while a batch gathers: [receipts queued, quiet turns, since] (see _gather)
+        self._gathering: list[float] | None = None
+        self._lonely = 0  # gatherings in a row that found no company
+        self._skipped = 0  # receipts sent at once since the last gathering
+        self.gatherings = 0
         self._results: list[pq.abc.PGresult] = []
         self._conn: psycopg.AsyncConnection[Any] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -137,10 +151,45 @@ class AsyncReceiptWriter:
         """Queue a receipt and wait until it is committed; its audit seq."""
         done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
         self._queue.append(_Pending(body, actor, done))
-        if self._flight is None:
-            self._next()
+        if self._flight is None and self._gathering is None:
+            if self._lonely >= LONE_GATHERS and self._skipped < PROBE_EVERY:
+                self._skipped += 1
+                self._next()
+            else:
+                self._gather()
         # a caller that goes away (its future cancelled) leaves its receipt to be written
         return await done
+
+    def _gather(self) -> None:
+        """Let the receipts of the requests the loop is about to run join the next batch:
+        send it once :data:`QUIET_TURNS` turns of the loop brought no new receipt (at once
+        when nothing else is running), the batch is full, or after :data:`GATHER_SECONDS`."""
+        loop = asyncio.get_running_loop()
+        self._gathering = [len(self._queue), 0, loop.time()]
+        self._skipped = 0
+        self.gatherings += 1
+        loop.call_soon(self._turn, loop)
+
+    def _turn(self, loop: asyncio.AbstractEventLoop) -> None:
+        state = self._gathering
+        if state is None:
+            return
+        queued = len(self._queue)
+        if queued > state[0]:
+            state[0], state[1] = queued, 0
+        else:
+            state[1] += 1
+        if (
+            state[1] < QUIET_TURNS
+            and queued < self.max_batch
+            and loop.time() - state[2] < GATHER_SECONDS
+        ):
+            loop.call_soon(self._turn, loop)
+            return
+        self._gathering = None
+        self._lonely = self._lonely + 1 if queued == 1 else 0
+        if self._flight is None:
+            self._next()
 
     def _next(self) -> None:
         """Send the next batch (nothing in flight): a receipt of a failed batch, else what is
@@ -231,7 +280,11 @@ class AsyncReceiptWriter:
                 _fail(batch[0], error)
             else:
                 self._singles[:0] = batch
-        self._next()
+        if self._singles or not self._queue:
+            self._next()
+        elif self._gathering is None:  # what queued during the statement gathers company too
+            self._lonely = 0
+            self._gather()
 
     def _answer(self, batch: list[_Pending], seqs: list[int]) -> None:
         self.batches += 1

@@ -6,7 +6,6 @@ read-only after construction, so one instance serves many threads.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 from collections import defaultdict
@@ -14,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from clearance.gcpause import screening_process
 from clearance.matching.exact import exact_comparison, exact_key
 from clearance.matching.features import (
     COMBINATION,
@@ -164,9 +164,15 @@ class Screener:
         warm_up_forms()
         # The index lives as long as the screener: its millions of objects are moved out of
         # the cyclic collector's sight, so that a full collection does not walk them again
-        # in the middle of a query (tens of milliseconds each time).
-        gc.freeze()
+        # in the middle of a query (tens of milliseconds each time); so are, from then on,
+        # the memos that queries grow (see :func:`screening_process`).
+        screening_process()
         self._cache: dict[tuple[Query, ScreenOptions], ScreeningResult] = {}
+        # The records and entities scoring has used, as the index memoises them, found again
+        # without a call into the index (interpreted code; making a record on its first use
+        # stays there: ~3-6 % of a cold pass)
+        self._records: dict[int, NameRecord] = {}
+        self._entities: dict[int, EntityInfo] = {}
 
     # -- construction ----------------------------------------------------------------------
     @classmethod
@@ -278,7 +284,63 @@ class Screener:
         index = self.index
         # Records are made when first compared (many are never tried: see the loop below);
         # the words to compare come from the index's columns.
-        records: dict[int, NameRecord] = {}
+        records = self._records
+        rec_kind = index.rec_kind
+        sims = self._word_sims(forms, by_entity)
+        weighted = [(f, _weigh_query(f.form, self.algo.names)) for f in forms]
+        pre = self._prebound(query, weighted, by_entity, sims, floor)
+        compared: dict[tuple[int, NameForm, bool], NameComparison] = {}  # (see _compare)
+        matches: list[Match] = []
+        rec_weak, ent_schema = index.rec_weak, index.ent_schema
+        algo = self.algo
+        trust = (alias_trust(False, algo.features), alias_trust(True, algo.features))  # by weak
+        for ent, rec_ids in by_entity.items():
+            person = ent_schema[ent] == "person" or query.schema is Schema.PERSON
+            best: tuple[float, int, QueryForm, NameComparison] | None = None
+            ordered = sorted(rec_ids, key=lambda r: -bounds.get(r, 1.0))
+            for form_no, (qform, qname) in enumerate(weighted):
+                table = sims[qform.kind]
+                bounded = pre[form_no]
+                for r in ordered:
+                    if rec_kind[r] != qform.kind:
+                        continue
+                    if best is not None and (
+                        best[0] >= algo.sure_match
+                        or bounds.get(r, 1.0) + algo.bound_slack < best[0]
+                    ):
+                        break  # names are tried best bound first: the rest cannot win
+                    comp = bounded.get(r)
+                    if comp is None:  # (a name bounded out needs no record object)
+                        record = records.get(r)
+                        if record is None:
+                            record = records[r] = index.record(r)
+                        comp = self._compare(compared, form_no, qname, record, table, person,
+                                             floor)  # fmt: skip
+                    if qform.trust < 1.0:
+                        comp = comp.scaled(qform.trust)
+                    # Rank names as the decision will see them: a weak a.k.a. counts less, so
+                    # a strong name that alerts is not hidden behind a weak one that does not.
+                    weak = rec_weak[r]
+                    key = comp.score * trust[weak] - (algo.weak_tie_break if weak else 0.0)
+                    if best is None or key > best[0]:
+                        best = (key, r, qform, comp)
+            if exact:
+                best = self._exact_best(best, rec_ids, exact)
+            if (best is None or best[0] < floor) and ent not in id_hits:
+                continue  # cannot reach the threshold: secondary features add at most a little
+            info = self._entities.get(ent)
+            if info is None:
+                info = self._entities[ent] = index.entity(ent)
+            match = self._decide(query, info, records, best, threshold, weak_alerts, explain)
+            if match is not None:
+                matches.append(match)
+        return matches
+
+    def _word_sims(
+        self, forms: list[QueryForm], by_entity: dict[int, list[int]]
+    ) -> dict[int, WordSimilarity]:
+        """Per kind of form: the similarities of the query's words with the candidates'."""
+        index = self.index
         rec_kind, rec_tokens = index.rec_kind, index.rec_tokens
         sims: dict[int, WordSimilarity] = {}
         for kind in {f.kind for f in forms}:
@@ -296,51 +358,7 @@ class Screener:
                 q_words, c_words, dense_script=kind == KIND_NATIVE, initials=kind == KIND_LATIN,
                 table=index.word_info, params=self.algo.words,
             )  # fmt: skip
-        weighted = [(f, _weigh_query(f.form, self.algo.names)) for f in forms]
-        pre = self._prebound(query, weighted, by_entity, sims, floor)
-        compared: dict[tuple[int, NameForm, bool], NameComparison] = {}  # (see _compare)
-        matches: list[Match] = []
-        rec_weak = index.rec_weak
-        for ent, rec_ids in by_entity.items():
-            person = index.ent_schema[ent] == "person" or query.schema is Schema.PERSON
-            best: tuple[float, int, QueryForm, NameComparison] | None = None
-            ordered = sorted(rec_ids, key=lambda r: -bounds.get(r, 1.0))
-            for form_no, (qform, qname) in enumerate(weighted):
-                table = sims[qform.kind]
-                bounded = pre[form_no]
-                for r in ordered:
-                    if rec_kind[r] != qform.kind:
-                        continue
-                    if best is not None and (
-                        best[0] >= self.algo.sure_match
-                        or bounds.get(r, 1.0) + self.algo.bound_slack < best[0]
-                    ):
-                        break  # names are tried best bound first: the rest cannot win
-                    comp = bounded.get(r)
-                    if comp is None:  # (a name bounded out needs no record object)
-                        record = records.get(r)
-                        if record is None:
-                            record = records[r] = index.record(r)
-                        comp = self._compare(compared, form_no, qname, record, table, person,
-                                             floor)  # fmt: skip
-                    if qform.trust < 1.0:
-                        comp = comp.scaled(qform.trust)
-                    # Rank names as the decision will see them: a weak a.k.a. counts less, so
-                    # a strong name that alerts is not hidden behind a weak one that does not.
-                    weak = rec_weak[r]
-                    factor = alias_trust(weak, self.algo.features)
-                    key = comp.score * factor - (self.algo.weak_tie_break if weak else 0.0)
-                    if best is None or key > best[0]:
-                        best = (key, r, qform, comp)
-            if exact:
-                best = self._exact_best(best, rec_ids, exact)
-            if (best is None or best[0] < floor) and ent not in id_hits:
-                continue  # cannot reach the threshold: secondary features add at most a little
-            info = index.entity(ent)
-            match = self._decide(query, info, records, best, threshold, weak_alerts, explain)
-            if match is not None:
-                matches.append(match)
-        return matches
+        return sims
 
     def _exact_best(
         self,
@@ -397,18 +415,26 @@ class Screener:
         index = self.index
         rec_kind, rec_tokens = index.rec_kind, index.rec_tokens
         table = word_table(self.algo.names)
+        query_person = query.schema is Schema.PERSON
+        # (the names of one kind, their weights and types: the same for every form of it)
+        of_kind: dict[int, tuple[list[int], list[tuple[str, ...]], list[list[float]], list[bool]]]
+        of_kind = {}
         out: list[dict[int, NameComparison]] = []
         for qform, qname in weighted:
-            rec_ids = [r for rs in by_entity.values() for r in rs if rec_kind[r] == qform.kind]
+            kind = qform.kind
+            names_of = of_kind.get(kind)
+            if names_of is None:
+                rec_ids = [r for rs in by_entity.values() for r in rs if rec_kind[r] == kind]
+                names = [rec_tokens[r] for r in rec_ids] if len(rec_ids) >= MIN_NAMES else []
+                weights = [[table[w][0] for w in tokens] for tokens in names]
+                persons = [query_person or index.ent_schema[index.rec_entity[r]] == "person"
+                           for r in rec_ids] if names else []  # fmt: skip
+                names_of = of_kind[kind] = (rec_ids, names, weights, persons)
+            rec_ids, names, weights, persons = names_of
             if len(rec_ids) < MIN_NAMES:
                 out.append({})
                 continue
-            names = [rec_tokens[r] for r in rec_ids]
-            weights = [[table[w][0] for w in tokens] for tokens in names]
-            query_person = query.schema is Schema.PERSON
-            persons = [query_person or index.ent_schema[index.rec_entity[r]] == "person"
-                       for r in rec_ids]  # fmt: skip
-            found = bound_names(qname, names, weights, persons, sims[qform.kind], self.algo.names,
+            found = bound_names(qname, names, weights, persons, sims[kind], self.algo.names,
                                 floor)  # fmt: skip
             out.append({r: c for r, c in zip(rec_ids, found, strict=True) if c is not None})
         return out

@@ -81,8 +81,8 @@ def query_forms(query: Query, trust: TrustParams = DEFAULT_TRUST) -> list[QueryF
 def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[QueryForm]:
     parts = query_parts(name)
     texts = [(part, schema, 1.0 if i == 0 else trust.part) for i, part in enumerate(parts)]
-    if (schema in (Schema.PERSON, None) and (name.isascii() or detect_script(name) == LATIN)
-            and not _typed_syllables(name)):  # fmt: skip
+    latin = name.isascii() or detect_script(name) == LATIN
+    if schema in (Schema.PERSON, None) and latin and not _typed_syllables(name):
         # "Wiktor Michailowitsch", "Iouri", "Walérewitsch": read as a person's name (no legal
         # form split off); not a name of Chinese or Korean syllables, which no German or French
         # writer spells the Russian way ("wei lin" is no "vei lin", "jing" no "ying")
@@ -91,7 +91,6 @@ def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[Q
         # BGN/PCGN's ё: folded it is "e"; as "yo" it is the passport's (and Korean) spelling
         yo = name.replace("ë", "yo").replace("Ë", "Yo")
         texts += [(part, schema, trust.yo_reading) for part in query_parts(yo)]
-    latin = name.isascii() or detect_script(name) == LATIN
     english = bgn_reading(name) if latin else None
     if english is not None:  # "YOINT STOTSK TSOMPANY": a Latin name written in Russian
         texts += [(part, schema, trust.bgn_reading) for part in query_parts(english)]

@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from clearance.matching.keytables import KeyTables
 from clearance.matching.names import WeightedName, weigh
 from clearance.matching.normalize import (
     NameForm,
@@ -31,7 +32,9 @@ from clearance.matching.params import NameParams
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.model import FuzzyDate, IdType, Schema
 
-INDEX_FORMAT = 24  # 24: which records are a name with its Arabic article left out (1.12);
+INDEX_FORMAT = 25  # 25: a typo variant of one key holds that key's id itself (1.12, see
+# :mod:`clearance.matching.keytables`); 24: which records are a name with its Arabic article
+# left out (1.12);
 # 23: a short name word beside a legal form corrected only into a form (1.12: "COMPANY
 # STORK" is no "company stock"); 22: names as written (exact); 21: NameParams
 # of 1.10 (slip_whole_length); 20: NameParams of 1.9 (one pickled by 1.8 lacks fields); 19:
@@ -84,6 +87,17 @@ class NameRecord:
     @property
     def form(self) -> NameForm:
         return self.name.form
+
+
+def hash_bitmap(keys: dict[str, int]) -> tuple[bytes, int]:
+    """A bitmap with the bit ``hash(key) & mask`` set for every key, and ``mask`` (about 32
+    bits per key: a text that is no key passes for one about once in 32). Hashes are of this
+    process (str hashes are salted per process): made on load, never stored."""
+    size = 1 << max(16, (32 * len(keys)).bit_length())
+    where = np.fromiter(map(hash, keys), np.int64, len(keys)) & (size - 1)
+    bits = np.zeros(size >> 3, dtype=np.uint8)
+    np.bitwise_or.at(bits, where >> 3, np.left_shift(1, where & 7).astype(np.uint8))
+    return bits.tobytes(), size - 1
 
 
 @lru_cache(maxsize=50_000)
@@ -158,6 +172,7 @@ class NameIndex:
     vocab: dict[str, int] = field(default_factory=dict)
     posting_data: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
     posting_offsets: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(1, np.int64))
+    # deletion variant -> the one key's id, or -1 - slot of the ids in neighbour_data (several)
     neighbour_keys: dict[str, int] = field(default_factory=dict)
     neighbour_data: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
     neighbour_offsets: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(1, np.int64))
@@ -181,22 +196,32 @@ class NameIndex:
         return self.posting_data[self.posting_offsets[key_id] : self.posting_offsets[key_id + 1]]
 
     def neighbours(self, variant: str) -> list[int]:
-        """Vocabulary ids of keys one deletion away from ``variant`` (see :func:`deletions`)."""
-        slot = self.neighbour_keys.get(variant)
-        if slot is None:
+        """Vocabulary ids of keys one deletion away from ``variant`` (see :func:`deletions`; a
+        key twice if two of its deletions are ``variant``)."""
+        code = self.neighbour_keys.get(variant)
+        if code is None:
             return []
-        lo, hi = self.neighbour_offsets[slot], self.neighbour_offsets[slot + 1]
+        if code >= 0:
+            return [code]
+        lo, hi = self.neighbour_offsets[-1 - code], self.neighbour_offsets[-code]
         return self.neighbour_data[lo:hi].tolist()  # type: ignore[no-any-return]
 
     def neighbours_of(self, variants: list[str]) -> list[int]:
         """Vocabulary ids of keys one deletion away from any of ``variants``, each once."""
-        table = self.neighbour_keys
-        offsets, data = self._neighbour_arrays
-        out: list[int] = []
-        for slot in map(table.get, variants):
-            if slot is not None:
-                out += data[offsets[slot] : offsets[slot + 1]]
-        return list(dict.fromkeys(out)) if out else out
+        return self.key_tables.neighbours(variants)
+
+    @property
+    def key_tables(self) -> KeyTables:
+        """Vocabulary, typo neighbourhood, key texts and postings as retrieval reads them
+        (made once)."""
+        cached: KeyTables | None = self.__dict__.get("_key_tables")
+        if cached is None:
+            offsets, data = self._neighbour_arrays
+            filters = (*hash_bitmap(self.vocab), *hash_bitmap(self.neighbour_keys))
+            cached = KeyTables(self.vocab, self.neighbour_keys, offsets, data, self._reverse,
+                               filters, self.posting_arrays, self.posting_data)  # fmt: skip
+            self.__dict__["_key_tables"] = cached
+        return cached
 
     @property
     def posting_arrays(self) -> tuple[array[int], array[int]]:
@@ -232,7 +257,7 @@ class NameIndex:
 
     def prepare(self) -> NameIndex:
         """Build the lookup tables screening needs now rather than on a first query."""
-        _ = self._reverse, self.word_info, self._neighbour_arrays, self.record_profile
+        _ = self._reverse, self.word_info, self.key_tables, self.record_profile
         _ = self.posting_arrays
         return self
 

@@ -298,8 +298,9 @@ def _neighbour_table(
     vocab: dict[str, int],
 ) -> tuple[dict[str, int], npt.NDArray[np.int32], npt.NDArray[np.int64]]:
     """Deletion neighbourhood of the vocabulary: "t:word" -> "t:ord", "t:wrd", ... (the
-    prefix stays, one letter of the word goes), each variant -> ids of the keys it came from
-    (slots in order of first use, ids ascending, a key listed twice if two deletions agree)."""
+    prefix stays, one letter of the word goes), each variant (in order of first use) -> the id
+    of the one key it came from, or -1 - slot of the ids of several (ascending, a key listed
+    twice if two deletions agree; see :mod:`clearance.matching.keytables`)."""
     long = [(k, i) for k, i in vocab.items() if len(k) >= 6 and k[:2] in _WITH_NEIGHBOURS]
     variants = [k[:j] + k[j + 1 :] for k, _ in long for j in range(2, len(k))]
     sizes = np.fromiter((len(k) - 2 for k, _ in long), np.int64, len(long))
@@ -307,7 +308,18 @@ def _neighbour_table(
     slots = dict.fromkeys(variants, 0)
     slots = dict(zip(slots, range(len(slots)), strict=True))
     codes = np.fromiter(map(slots.__getitem__, variants), np.int64, len(variants))
-    return slots, *_group([codes], [owners.astype(np.int32)], len(slots))
+    data, offsets = _group([codes], [owners.astype(np.int32)], len(slots))
+    # A variant of one key holds its id; one of several, -1 - its slot among those (format 25)
+    sizes = np.diff(offsets)
+    single = sizes == 1
+    several = np.flatnonzero(~single)
+    code = np.empty(len(sizes), dtype=np.int64)
+    code[single] = data[offsets[:-1][single]]
+    code[several] = -1 - np.arange(len(several))
+    shared = np.zeros(len(several) + 1, dtype=np.int64)
+    np.cumsum(sizes[several], out=shared[1:])
+    table = dict(zip(slots, code.tolist(), strict=True))
+    return table, data[np.repeat(~single, sizes)], shared
 
 
 def _group(

@@ -331,8 +331,10 @@ def _word_pairs(
                 if sim >= least and (q_single == c_single[cj] or sim >= same):
                     triples.append((sim, qi, cj))
             continue
-        triples += [(sim, qi, cj) for cj, sim in enumerate(map(row.__getitem__, cols))
-                    if sim >= least]  # fmt: skip
+        for cj, col in enumerate(cols):  # (a plain loop: mypyc indexes the lists natively)
+            sim = row[col]
+            if sim >= least:
+                triples.append((sim, qi, cj))
     return triples
 
 

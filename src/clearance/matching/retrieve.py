@@ -12,32 +12,21 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
-from string import ascii_lowercase
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz.distance import OSA
 
-from clearance.matching.index import (
-    KIND_LATIN,
-    KIND_NATIVE,
-    KIND_SKELETON,
-    NameIndex,
-)
-from clearance.matching.memo import sim_rows
+from clearance.matching.index import KIND_LATIN, KIND_NATIVE, NameIndex, WordHitCache
+from clearance.matching.keytables import KeyTables
 from clearance.matching.names import word_table
 from clearance.matching.normalize import NameForm
 from clearance.matching.params import NameParams, RetrievalParams, WordParams
-from clearance.matching.phonetics import phonetic, respell, sound
-from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES
-from clearance.matching.wordsim import doubled, similarity_rows, swapped, word_sim
+from clearance.matching.wordkeys import joined_keys, word_keys
+from clearance.matching.wordsim import similarity_rows
 from clearance.scripts import ARABIC
 
-_osa = OSA.distance
 _BOUND_MARGIN = 8 * float(np.finfo(np.float32).eps)  # a few float32 roundings (not a weight)
-_PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}
-_PLAIN_WORDS = PERSON_PARTICLES | LOW_INFO_WORDS  # (a listed one is no code: slips._plain)
 _DROPPED_KIND = 8  # (a kind of its own in the word memo: a company's short word, see word_records)
 
 
@@ -50,182 +39,27 @@ class QueryForm:
     trust: float = 1.0  # a score through this form counts this much (skeletons, query parts)
 
 
-def _near(
-    index: NameIndex, prefix: str, word: str, found: dict[int, float], scale: float,
-    words: WordParams,
-) -> None:  # fmt: skip
-    """Keys within about one edit of ``word`` (deletion neighbourhood), with their similarity."""
-    rows = sim_rows(words)
-    size = len(word)
-    one_edit = word_sim(1, size, rows) * scale
-    base = prefix + word
-    cut = len(prefix)
-    keys = [base[:i] + base[i + 1 :] for i in range(cut, cut + size)]  # prefix + deletions
-    vocab = index.vocab
-    twice = words.doubled_sim * scale  # as the scorer rates a letter typed twice ("Amiif")
-    for key in keys:  # the query word has one letter more than a listed one
-        key_id = vocab.get(key)
-        if key_id is not None and key_id not in found:
-            sim = max(one_edit, twice) if doubled(word, key[cut:]) else one_edit
-            if sim >= words.min_word_sim:
-                found[key_id] = sim
-    near = [k for k in index.neighbours_of([base, *keys]) if k not in found]
-    if not near:
-        return
-    # One edit distance per neighbour (a handful: a call each costs less than one cdist),
-    # and word_sim inline: this loop runs for every neighbour of every new query word.
-    texts = index.key_texts
-    capped = size if size < 11 else 11
-    for key_id in near:
-        other = texts[key_id][cut:]
-        dist = _osa(word, other, score_cutoff=3)
-        length = len(other)
-        if dist < 4:
-            sim = rows[dist][capped if length <= size else (length if length < 11 else 11)]
-        else:
-            sim = word_sim(dist, size if size > length else length, rows)
-        sim *= scale
-        if dist == 1 and size == length >= words.swap_min_length and swapped(word, other):
-            sim = max(sim, words.swap_sim * scale)  # as the scorer rates "Aitf" / "Atif"
-        elif dist == 1 and min(size, length) >= words.doubled_min_length and doubled(word, other):
-            sim = max(sim, words.doubled_sim * scale)  # ... and "Moex" / "Mooex"
-        if sim >= words.min_word_sim:
-            found[key_id] = sim
-
-
-def _dropped(index: NameIndex, base: str, found: dict[int, float], words: WordParams) -> None:
-    """Listed words one letter longer than a short query word ("GOD" / GOLD, "ZPP" / ZNPP),
-    at the similarity the scorer gives them (a listed query word reaches no slips, and a word
-    this short has no deletion neighbourhood of its own): the bound stays a bound."""
-    near = [k for k in index.neighbours_of([base]) if k not in found]
-    if not near:
-        return
-    cut = len(_PREFIX[KIND_LATIN])
-    word = base[cut:]
-    texts, rows = index.key_texts, sim_rows(words)
-    size = len(word) + 1
-    for key_id in near:
-        other = texts[key_id][cut:]
-        sim = word_sim(1, size, rows)
-        if min(size - 1, len(other)) >= words.doubled_min_length and doubled(word, other):
-            sim = max(sim, words.doubled_sim)  # ("GOD" / GOOD)
-        if sim >= words.min_word_sim:
-            found[key_id] = sim
-
-
-def _word_keys(
-    index: NameIndex, word: str, kind: int, params: RetrievalParams, words: WordParams,
-    dropped: bool = False, company: bool = False,
-) -> dict[int, float]:  # fmt: skip
-    """Index keys (ids) for one query word with the similarity each stands for (``dropped``:
-    a short word also reaches the listed words one letter longer, see :func:`_dropped`)."""
-    vocab = index.vocab
-    prefix = _PREFIX[kind]
-    found: dict[int, float] = {}
-    exact = vocab.get(prefix + word)
-    if exact is not None:
-        found[exact] = 1.0
-    if kind != KIND_LATIN:
-        if len(word) >= params.near_min_length:
-            _near(index, prefix, word, found, 1.0, words)
-        return found
-    key, plain, key_sim = phonetic(word), sound(word), params.phonetic_key_sim
-    extras = [(f"p:{key}", key_sim), (f"p:{plain}", key_sim), (f"c:{word}", 1.0)]
-    alt = respell(word)
-    respelt = words.respell_sim
-    if alt != word:  # "Tsompany": also the spelling a Cyrillic round trip came from
-        extras += [(f"t:{alt}", respelt), (f"p:{phonetic(alt)}", key_sim * respelt)]
-    for extra, sim in extras:
-        key_id = vocab.get(extra)
-        if key_id is not None:
-            found[key_id] = max(found.get(key_id, 0.0), sim)
-    if len(plain) >= params.near_min_length:
-        _near(index, "p:", plain, found, params.sound_near_scale, words)
-    if len(word) >= params.near_min_length:
-        _near(index, prefix, word, found, 1.0, words)
-    elif dropped:
-        _dropped(index, prefix + word, found, words)
-    if alt != word and len(alt) >= params.near_min_length:
-        # ... and one edit from it, as the scorer compares it ("Skheikkhneyad" read back as
-        # "Sheikhneyad" is one letter from SHEIKHNEJAD)
-        other: dict[int, float] = {}
-        _near(index, prefix, alt, other, respelt, words)
-        for key_id, sim in other.items():
-            if sim > found.get(key_id, 0.0):
-                found[key_id] = sim
-    if len(word) in params.short_slip_lengths and (
-        exact is None
-        or (company and len(word) < params.near_min_length and word not in _PLAIN_WORDS)
-    ):  # (a company's listed code too: "KB ALFA" / KGB ALFA, see slips.pair_code_slip)
-        _slips(index, prefix + word, found, params)
-    return found
-
-
-def _slips(index: NameIndex, base: str, found: dict[int, float], params: RetrievalParams) -> None:
-    """Listed words one typing slip from a short query word the lists lack (two letters
-    swapped, one added to or dropped from a three-letter word: "ZET" / ZEST, "MTK" / TMK), at
-    the most such a slip counts as the one distinctive word of a name (see
-    :func:`clearance.matching.slips.is_slip`)."""
-    vocab, sim = index.vocab, params.short_slip_sim
-    size = len(base)
-    length = size - len(_PREFIX[KIND_LATIN])
-    shortest = min(params.short_slip_lengths)
-    keys = [base[:i] + base[i + 1 :] for i in range(2, size)] if length > shortest else []
-    keys += [base[:i] + base[i + 1] + base[i] + base[i + 2 :] for i in range(2, size - 1)
-             if base[i] != base[i + 1]]  # fmt: skip
-    ids = [k for k in map(vocab.get, keys) if k is not None]
-    if length == shortest:  # (three-letter words have no deletion neighbourhood)
-        keys = [base[:i] + c + base[i:] for i in range(2, size + 1) for c in ascii_lowercase]
-        ids += [k for k in map(vocab.get, keys) if k is not None]
-    elif length < max(params.short_slip_lengths):
-        # (a letter added to a longer word is a near-miss as it is)
-        ids += index.neighbours_of([base])
-    for key_id in ids:
-        if sim > found.get(key_id, 0.0):
-            found[key_id] = sim
-
-
-def _joined_keys(
-    index: NameIndex, joined: str, kind: int, params: RetrievalParams
-) -> dict[int, float]:
-    """Index keys of two query words run together: as spelt, as a listed compound, and (Latin)
-    by sound. Not by one edit: "Yang Hao" is not "Yonghao" (another syllable)."""
-    if kind != KIND_LATIN:
-        found = index.vocab.get(_PREFIX[kind] + joined)
-        return {} if found is None else {found: 1.0}
-    key_sim = params.phonetic_key_sim
-    out: dict[int, float] = {}
-    keys = ((f"t:{joined}", 1.0), (f"c:{joined}", 1.0),
-            (f"p:{phonetic(joined)}", key_sim), (f"p:{sound(joined)}", key_sim))  # fmt: skip
-    for text, sim in keys:
-        key_id = index.vocab.get(text)
-        if key_id is not None and sim > out.get(key_id, 0.0):
-            out[key_id] = sim
-    return out
-
-
 def _best_per_record(
-    index: NameIndex, keys: dict[int, float]
+    tables: KeyTables, keys: dict[int, float]
 ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]:
     """For one query word: each record reached, with the best similarity of its keys."""
     if len(keys) == 1:
         key_id, sim = next(iter(keys.items()))
-        posting = index.posting(key_id)
+        posting = tables.posting(key_id)
         return posting, np.full(len(posting), sim, dtype=np.float32)
-    offsets, plain = index.posting_arrays
+    offsets, plain = tables.posting_offsets, tables.posting_data
     lo = [offsets[k] for k in keys]
     hi = [offsets[k + 1] for k in keys]
     if sum(hi) - sum(lo) <= SMALL_HITS:  # the same in plain Python (cheaper at this size)
         best: dict[int, float] = {}
-        get = best.get
         for a, b, sim in zip(lo, hi, keys.values(), strict=True):
             for rec in plain[a:b]:
-                if sim > get(rec, -1.0):
+                if sim > best.get(rec, -1.0):
                     best[rec] = sim
         recs = sorted(best)
         return (np.array(recs, dtype=np.int32),
                 np.array([best[r] for r in recs], dtype=np.float32))  # fmt: skip
-    data = index.posting_data
+    data = tables.posting_ids
     ids = np.concatenate([data[a:b] for a, b in zip(lo, hi, strict=True)])
     sizes = np.subtract(hi, lo)
     vals = np.repeat(np.fromiter(keys.values(), np.float32, len(keys)), sizes)
@@ -252,7 +86,14 @@ def word_records(
     Memoised per index: names repeat across queries (common given names and surnames), and a
     whole customer book screened in batch repeats them far more.
     """
-    cache = index.word_hits
+    return _word_records(index.key_tables, index.word_hits, word, kind, params, words, company)
+
+
+def _word_records(
+    tables: KeyTables, cache: WordHitCache, word: str, kind: int, params: RetrievalParams,
+    words: WordParams, company: bool,
+) -> _Hit | None:  # fmt: skip
+    """:func:`word_records` with the index's tables and memo at hand."""
     dropped = (company and kind == KIND_LATIN
                and params.dropped_min_length <= len(word) < params.near_min_length)  # fmt: skip
     short = company and kind == KIND_LATIN and len(word) < params.near_min_length
@@ -260,8 +101,8 @@ def word_records(
     found, hit = cache.get(key)
     if found:
         return hit
-    keys = _word_keys(index, word, kind, params, words, dropped, short)
-    hit = _best_per_record(index, keys) if keys else None
+    keys = word_keys(tables, word, kind, params, words, dropped, short)
+    hit = _best_per_record(tables, keys) if keys else None
     cache.put(key, hit)
     return hit
 
@@ -307,7 +148,8 @@ def _slots(
                              respelt=latin, table=index.word_info, params=words)  # fmt: skip
     sim = dict(zip(distinct, row, strict=True))
     texts = index.key_texts
-    joined = {texts[k] for k in _word_keys(index, word, kind, params, words) if texts[k][0] == "c"}
+    keys = word_keys(index.key_tables, word, kind, params, words)
+    joined = {texts[k] for k in keys if texts[k][0] == "c"}
     flat: list[float] = []
     pad = [0.0] * _COPIES
     for rec in recs:
@@ -340,13 +182,14 @@ def _form_hits(
     nothing (a word no key leads to: its listed spelling may be further away). ``least``: the
     least similarity a copy of a repeated word can pair at (see :func:`repeat_records`)."""
     tokens = qform.form.tokens
+    tables, cache = index.key_tables, index.word_hits
     parts: list[_Part] = []
     unreached = False  # a word no key leads to: its listed spelling may be further away
     copies: dict[str, int] = {}  # how often each word came so far (a repeated word)
     for i, word in enumerate(tokens):
         if len(word) < 2:
             continue  # initials are scored, not retrieved
-        hit = word_records(index, word, qform.kind, params, words, company)
+        hit = _word_records(tables, cache, word, qform.kind, params, words, company)
         copy = copies[word] = copies.get(word, 0) + 1
         if hit is not None and copy > 1:
             # Words pair one to one: a second copy of a word only counts for the names where
@@ -360,9 +203,9 @@ def _form_hits(
             # Two query words written as one listed word ("Jin Ping" / "Jinping"), spelt
             # alike or by sound ("Lozits Kii" / "Lozitskiy"), as the scorer pairs them.
             joined = word + tokens[i + 1]
-            keys = _joined_keys(index, joined, qform.kind, params)
+            keys = joined_keys(tables, joined, qform.kind, params)
             if keys:  # each name reached once, at its best key
-                pair_ids, pair_sims = _best_per_record(index, keys)
+                pair_ids, pair_sims = _best_per_record(tables, keys)
                 parts.append((pair_ids, pair_sims, weights[i] + weights[i + 1]))
     return parts, unreached
 
@@ -386,9 +229,10 @@ def retrieve(
     organisation name by one shared word.
     """
     out: dict[int, float] = {}
+    table = word_table(params)
+    tables = index.key_tables
     for qform in forms:
         tokens = qform.form.tokens
-        table = word_table(params)
         weights = [table[w][0] for w in tokens]
         total = sum(weights)
         if total <= 0:
@@ -404,7 +248,7 @@ def retrieve(
             continue
         # Initials and unretrieved words can still match: credit their weight to every name.
         skipped = sum(w for w, word in zip(weights, tokens, strict=True) if len(word) < 2)
-        pairable = len(tokens) + sum(1 for w in tokens if ("c:" + w) in index.vocab)
+        pairable = len(tokens) + sum(1 for w in tokens if tables.key_id("c:" + w) >= 0)
         form = _FormBound(floor, total, skipped, pairable, unreached, np.float32(qform.trust),
                           person, params, retrieval)  # fmt: skip
         small = sum(len(p[0]) for p in parts) <= SMALL_HITS
@@ -454,9 +298,17 @@ def _bounds_large(
 ) -> list[tuple[int, float]]:
     """(record, bound) of the records reaching the form's floor, ascending (numpy arrays)."""
     ids = np.concatenate([p[0] for p in parts])
-    vals = np.concatenate([p[1] * p[2] for p in parts])
-    uniq, inverse = np.unique(ids, return_inverse=True)
-    matched = np.bincount(inverse, weights=vals, minlength=len(uniq)) + form.skipped
+    vals = np.concatenate([p[1] if p[2] == 1.0 else p[1] * p[2] for p in parts])
+    # Records in order, each one's hits in the order of ``parts`` (a stable sort of sorted runs
+    # is a merge: far cheaper than np.unique), then each record's sum in that order.
+    order = np.argsort(ids, kind="stable")
+    ids = ids[order]
+    first = np.empty(len(ids), dtype=bool)
+    first[0] = True
+    np.not_equal(ids[1:], ids[:-1], out=first[1:])
+    uniq = ids[first]
+    group = np.cumsum(first) - 1
+    matched = np.bincount(group, weights=vals[order], minlength=len(uniq)) + form.skipped
     form_floor = form.form_floor(len(uniq))
     # A score through this form counts ``trust`` (skeletons, query parts: see the
     # engine), so its bound does too: a name that cannot reach the floor is not scored.
@@ -464,6 +316,8 @@ def _bounds_large(
     # The listed words left unpaired only lower a bound: names that fail even without
     # them are dropped first (a margin far above float32 rounding keeps this exact).
     near = np.flatnonzero(matched * trust >= form_floor * form.total * (1.0 - _BOUND_MARGIN))
+    if len(near) <= _FEW:  # (most often: a common word reaches many names, few pass)
+        return _bound_few(index, uniq[near].tolist(), matched[near].tolist(), form, form_floor)
     return _bound_near(index, uniq[near], matched[near], form, form_floor)
 
 
@@ -499,14 +353,13 @@ def _bounds_small(
     """:func:`_bounds_large` in plain Python, float for float: sums in the same order as
     ``np.bincount``, float32 steps as numpy scalars (a few records pass the first cut)."""
     acc: dict[int, float] = {}
-    get = acc.get
     for ids, sims, weight in parts:
         vals = sims.tolist()
         if weight != 1.0:  # float32 * weight, rounded to float32 as numpy does
             w32 = float(np.float32(weight))
             vals = array("f", [v * w32 for v in vals]).tolist()
         for rec, val in zip(ids.tolist(), vals, strict=True):
-            acc[rec] = get(rec, 0.0) + val
+            acc[rec] = acc.get(rec, 0.0) + val
     form_floor = form.form_floor(len(acc))
     trust, skipped = form.trust, form.skipped
     cut = form_floor * form.total * (1.0 - _BOUND_MARGIN)
@@ -515,15 +368,24 @@ def _bounds_small(
     if len(near) > _FEW:
         matched = np.array([acc[rec] for rec in near], dtype=np.float64) + skipped
         return _bound_near(index, np.array(near, dtype=np.int64), matched, form, form_floor)
+    return _bound_few(index, near, [acc[rec] + skipped for rec in near], form, form_floor)
+
+
+def _bound_few(
+    index: NameIndex, recs: list[int], matched: list[float], form: _FormBound, form_floor: float
+) -> list[tuple[int, float]]:
+    """:func:`_bound_near` one record at a time, float for float (numpy scalars: its float32
+    steps), cheaper for a few records."""
     rec_weight, rec_person = index.record_profile
     params = form.params
     supported = np.float32(params.unmatched_candidate_supported)
     org = np.float32(params.unmatched_candidate_org)
+    trust = form.trust
     out: list[tuple[int, float]] = []
-    for rec in near:  # numpy scalars: the float32 steps of :func:`_bound_near`
+    for rec, reached in zip(recs, matched, strict=True):
         unpaired = np.maximum(rec_weight[rec] - form.pairable, 0.0)
         lam = supported if form.person or rec_person[rec] else org
-        bound = np.float64(acc[rec] + skipped) / (form.total + lam * unpaired)
+        bound = np.float64(reached) / (form.total + lam * unpaired)
         if bound * trust >= form_floor:
             out.append((rec, float(bound)))
     return out

@@ -125,13 +125,14 @@ def _similarity(
     ).tolist()
     c_sound_len = [len(i[1]) for i in c_info]
     rows: list[list[float]] = []
-    for qword, (ql, qp, qfam, qfirst, qsound, qnum, qlet), dists, sounds in zip(
-        q, q_info, dist_rows, sound_rows, strict=True
+    # (the sequences are of one length; mypyc compiles a zip without keywords to a plain loop)
+    for qword, (ql, qp, qfam, qfirst, qsound, qnum, qlet), dists, sounds in zip(  # noqa: B905
+        q, q_info, dist_rows, sound_rows
     ):
         row: list[float] = []
         qpl = len(qp)
-        for cword, (cl, _cp, cfam, cfirst, csound, cnum, clet), dist, pdist, cpl in zip(
-            c, c_info, dists, sounds, c_sound_len, strict=True
+        for cword, (cl, _cp, cfam, cfirst, csound, cnum, clet), dist, pdist, cpl in zip(  # noqa: B905
+            c, c_info, dists, sounds, c_sound_len
         ):
             if qnum or cnum:  # numbers agree or they do not
                 row.append(1.0 if dist == 0 else 0.0)
@@ -150,6 +151,11 @@ def _similarity(
             shorter = cl if ql > cl else ql
             if dense_script:
                 longer = (longer * dense_num) // dense_den
+            if (dist >= 4 and dist * 4 > longer and pdist >= 4
+                    and pdist * 4 > (qpl if qpl > cpl else cpl)
+                    and not (initials and qlet == clet)):  # fmt: skip
+                row.append(0.0)  # far apart in spelling and sound: no rule below lifts it
+                continue
             sim = word_sim(dist, longer, by_distance)
             # A swap of two adjacent letters is a typical typo, even in a four-letter word
             # (in a three-letter code it pairs: "MTK" / TMK, see slips.single_word_sim).

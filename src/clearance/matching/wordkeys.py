@@ -1,0 +1,172 @@
+"""Which index keys a query word stands for: the same word, its phonetic keys, a run-together
+form, a respelling, and the words one edit away (deletion neighbourhood), each with the
+similarity it counts at (see :mod:`clearance.matching.retrieve`)."""
+
+from __future__ import annotations
+
+from string import ascii_lowercase
+
+from rapidfuzz.distance import OSA
+
+from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
+from clearance.matching.keytables import KeyTables
+from clearance.matching.memo import sim_rows
+from clearance.matching.params import RetrievalParams, WordParams
+from clearance.matching.phonetics import phonetic, respell, sound
+from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES
+from clearance.matching.wordsim import doubled, swapped, word_sim
+
+_osa = OSA.distance
+_PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}
+_PLAIN_WORDS = PERSON_PARTICLES | LOW_INFO_WORDS  # (a listed one is no code: slips._plain)
+
+
+def _near(
+    tables: KeyTables, prefix: str, word: str, found: dict[int, float], scale: float,
+    words: WordParams,
+) -> None:  # fmt: skip
+    """Keys within about one edit of ``word`` (deletion neighbourhood), with their similarity."""
+    rows = sim_rows(words)
+    size = len(word)
+    one_edit = word_sim(1, size, rows) * scale
+    base = prefix + word
+    cut = len(prefix)
+    keys = [base[:i] + base[i + 1 :] for i in range(cut, cut + size)]  # prefix + deletions
+    twice = words.doubled_sim * scale  # as the scorer rates a letter typed twice ("Amiif")
+    for key in keys:  # the query word has one letter more than a listed one
+        key_id = tables.key_id(key)
+        if key_id >= 0 and key_id not in found:
+            sim = max(one_edit, twice) if doubled(word, key[cut:]) else one_edit
+            if sim >= words.min_word_sim:
+                found[key_id] = sim
+    near = [k for k in tables.neighbours([base, *keys]) if k not in found]
+    if not near:
+        return
+    # One edit distance per neighbour (a handful: a call each costs less than one cdist),
+    # and word_sim inline: this loop runs for every neighbour of every new query word.
+    texts = tables.texts
+    capped = size if size < 11 else 11
+    for key_id in near:
+        other = texts[key_id][cut:]
+        dist = _osa(word, other, score_cutoff=3)
+        length = len(other)
+        if dist < 4:
+            sim = rows[dist][capped if length <= size else (length if length < 11 else 11)]
+        else:
+            sim = word_sim(dist, size if size > length else length, rows)
+        sim *= scale
+        if dist == 1 and size == length >= words.swap_min_length and swapped(word, other):
+            sim = max(sim, words.swap_sim * scale)  # as the scorer rates "Aitf" / "Atif"
+        elif dist == 1 and min(size, length) >= words.doubled_min_length and doubled(word, other):
+            sim = max(sim, words.doubled_sim * scale)  # ... and "Moex" / "Mooex"
+        if sim >= words.min_word_sim:
+            found[key_id] = sim
+
+
+def _dropped(tables: KeyTables, base: str, found: dict[int, float], words: WordParams) -> None:
+    """Listed words one letter longer than a short query word ("GOD" / GOLD, "ZPP" / ZNPP),
+    at the similarity the scorer gives them (a listed query word reaches no slips, and a word
+    this short has no deletion neighbourhood of its own): the bound stays a bound."""
+    near = [k for k in tables.neighbours([base]) if k not in found]
+    if not near:
+        return
+    cut = len(_PREFIX[KIND_LATIN])
+    word = base[cut:]
+    texts, rows = tables.texts, sim_rows(words)
+    size = len(word) + 1
+    for key_id in near:
+        other = texts[key_id][cut:]
+        sim = word_sim(1, size, rows)
+        if min(size - 1, len(other)) >= words.doubled_min_length and doubled(word, other):
+            sim = max(sim, words.doubled_sim)  # ("GOD" / GOOD)
+        if sim >= words.min_word_sim:
+            found[key_id] = sim
+
+
+def word_keys(
+    tables: KeyTables, word: str, kind: int, params: RetrievalParams, words: WordParams,
+    dropped: bool = False, company: bool = False,
+) -> dict[int, float]:  # fmt: skip
+    """Index keys (ids) for one query word with the similarity each stands for (``dropped``:
+    a short word also reaches the listed words one letter longer, see :func:`_dropped`)."""
+    prefix = _PREFIX[kind]
+    found: dict[int, float] = {}
+    exact = tables.key_id(prefix + word)
+    if exact >= 0:
+        found[exact] = 1.0
+    if kind != KIND_LATIN:
+        if len(word) >= params.near_min_length:
+            _near(tables, prefix, word, found, 1.0, words)
+        return found
+    key, plain, key_sim = phonetic(word), sound(word), params.phonetic_key_sim
+    extras = [(f"p:{key}", key_sim), (f"p:{plain}", key_sim), (f"c:{word}", 1.0)]
+    alt = respell(word)
+    respelt = words.respell_sim
+    if alt != word:  # "Tsompany": also the spelling a Cyrillic round trip came from
+        extras += [(f"t:{alt}", respelt), (f"p:{phonetic(alt)}", key_sim * respelt)]
+    for extra, sim in extras:
+        key_id = tables.key_id(extra)
+        if key_id >= 0:
+            found[key_id] = max(found.get(key_id, 0.0), sim)
+    if len(plain) >= params.near_min_length:
+        _near(tables, "p:", plain, found, params.sound_near_scale, words)
+    if len(word) >= params.near_min_length:
+        _near(tables, prefix, word, found, 1.0, words)
+    elif dropped:
+        _dropped(tables, prefix + word, found, words)
+    if alt != word and len(alt) >= params.near_min_length:
+        # ... and one edit from it, as the scorer compares it ("Skheikkhneyad" read back as
+        # "Sheikhneyad" is one letter from SHEIKHNEJAD)
+        other: dict[int, float] = {}
+        _near(tables, prefix, alt, other, respelt, words)
+        for key_id, sim in other.items():
+            if sim > found.get(key_id, 0.0):
+                found[key_id] = sim
+    if len(word) in params.short_slip_lengths and (
+        exact < 0 or (company and len(word) < params.near_min_length and word not in _PLAIN_WORDS)
+    ):  # (a company's listed code too: "KB ALFA" / KGB ALFA, see slips.pair_code_slip)
+        _slips(tables, prefix + word, found, params)
+    return found
+
+
+def _slips(tables: KeyTables, base: str, found: dict[int, float], params: RetrievalParams) -> None:
+    """Listed words one typing slip from a short query word the lists lack (two letters
+    swapped, one added to or dropped from a three-letter word: "ZET" / ZEST, "MTK" / TMK), at
+    the most such a slip counts as the one distinctive word of a name (see
+    :func:`clearance.matching.slips.is_slip`)."""
+    sim = params.short_slip_sim
+    size = len(base)
+    length = size - len(_PREFIX[KIND_LATIN])
+    shortest = min(params.short_slip_lengths)
+    keys = [base[:i] + base[i + 1 :] for i in range(2, size)] if length > shortest else []
+    keys += [base[:i] + base[i + 1] + base[i] + base[i + 2 :] for i in range(2, size - 1)
+             if base[i] != base[i + 1]]  # fmt: skip
+    ids = [k for k in map(tables.key_id, keys) if k >= 0]
+    if length == shortest:  # (three-letter words have no deletion neighbourhood)
+        keys = [base[:i] + c + base[i:] for i in range(2, size + 1) for c in ascii_lowercase]
+        ids += [k for k in map(tables.key_id, keys) if k >= 0]
+    elif length < max(params.short_slip_lengths):
+        # (a letter added to a longer word is a near-miss as it is)
+        ids += tables.neighbours([base])
+    for key_id in ids:
+        if sim > found.get(key_id, 0.0):
+            found[key_id] = sim
+
+
+def joined_keys(
+    tables: KeyTables, joined: str, kind: int, params: RetrievalParams
+) -> dict[int, float]:
+    """Index keys of two query words run together: as spelt, as a listed compound, and (Latin)
+    by sound. Not by one edit: "Yang Hao" is not "Yonghao" (another syllable)."""
+    if kind != KIND_LATIN:
+        found = tables.key_id(_PREFIX[kind] + joined)
+        return {} if found < 0 else {found: 1.0}
+    key_sim = params.phonetic_key_sim
+    out: dict[int, float] = {}
+    keys = ((f"t:{joined}", 1.0), (f"c:{joined}", 1.0),
+            (f"p:{phonetic(joined)}", key_sim), (f"p:{sound(joined)}", key_sim))  # fmt: skip
+    for text, sim in keys:
+        key_id = tables.key_id(text)
+        if key_id >= 0 and sim > out.get(key_id, 0.0):
+            out[key_id] = sim
+    return out
