@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable
 
 import icu
+from bench_arabic import c_arabic_script_query
 from bench_variants import _RU_DIGRAPHS, is_latin, natural, person_parts
 
 from clearance.model import Entity, Schema
@@ -547,6 +548,7 @@ CLASS_GENERATORS: dict[str, Generator] = {
     "c6-new-script": c_new_script,
     "c7-short-code": c_short_code,
     "c8-east-asian-cyrillic": c_east_asian_cyrillic,
+    "c9-arabic-script-query": c_arabic_script_query,  # bench_arabic.py
 }
 NEGATIVE_GENERATORS: dict[str, Generator] = {
     "n10-korean-order": n_korean_order,
