@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from clearance.matching.arabic_names import all_vowelled
+from clearance.matching.arabic_names import all_vowelled, romanise_arabic_names
 from clearance.matching.bgn import bgn_reading
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
 from clearance.matching.names import syllable_name
@@ -27,6 +27,7 @@ from clearance.matching.params import TrustParams
 from clearance.matching.query import Query
 from clearance.matching.retrieve import QueryForm
 from clearance.matching.slips import glued_form_reading, misspelt_form_reading
+from clearance.matching.wordsim import WORDS, similarity_rows
 from clearance.model import Schema
 from clearance.scripts import ARABIC, HAN, HANGUL, LATIN, detect_script
 
@@ -105,7 +106,7 @@ def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[Q
                     seen.add(form)
                     out.append(QueryForm(form, kind, part_trust))
             elif spelled is not None:  # the skeleton of a new spelled form
-                out.append(QueryForm(form, kind, _skeleton_trust(form, *spelled, trust)))
+                out.append(_skeleton_form(form, *spelled, trust))
     if (schema is not Schema.PERSON and out and out[0].kind == KIND_LATIN
             and out[0].form.script not in (HAN, HANGUL)
             and not syllable_name(out[0].form.tokens)):  # fmt: skip
@@ -129,12 +130,46 @@ def _typed_syllables(name: str) -> bool:
     return syllable_name(words) and min(map(len, words)) > 1
 
 
-def _skeleton_trust(form: NameForm, spelled: NameForm, base: float, trust: TrustParams) -> float:
-    """The trust of a match through the skeleton ``form`` of ``spelled`` (trusted ``base``)."""
+def _skeleton_form(form: NameForm, spelled: NameForm, base: float, trust: TrustParams) -> QueryForm:
+    """The query form of the skeleton ``form`` of ``spelled`` (trusted ``base``), with its
+    trust: when every word of ``spelled`` gives its vowels, the spelled form speaks and
+    consonants alone do not (``vowelled_skeleton``), unless the words read from the name-word
+    table agree with the listed name's (``spelled_skeleton``, see :func:`record_trust`)."""
     base *= skeleton_trust(form, trust)
-    if all_vowelled(spelled.tokens):  # the spelled form speaks; consonants alone do not
-        base *= trust.vowelled_skeleton
-    return base
+    if not all_vowelled(spelled.tokens):
+        return QueryForm(form, KIND_SKELETON, base)
+    reading = table_reading(spelled.tokens)
+    lifted = base * trust.spelled_skeleton if reading else 0.0
+    return QueryForm(form, KIND_SKELETON, base * trust.vowelled_skeleton, lifted, reading)
+
+
+@lru_cache(maxsize=20_000)
+def table_reading(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of an Arabic-script name that the name-word table reads, as the matcher
+    writes them ("عبد اللطيف صالح": abdul, latif, salih); the other words are left out
+    (their vowels are unknown)."""
+    roman = romanise_arabic_names(" ".join(words), lambda word: "")
+    return analyse(roman, split_forms=False)[0].tokens if roman else ()
+
+
+def record_trust(qform: QueryForm, listed: str, trust: TrustParams = DEFAULT_TRUST) -> float:
+    """The trust of a match of ``qform`` with the listed name ``listed``: its ``spelled``
+    trust when every word the name-word table reads in the query agrees with a word of
+    ``listed`` as spelt (Khalid / "خالد"; not Mahmud / "محمد"), else its own."""
+    if qform.spelled <= qform.trust:
+        return qform.trust
+    words = _listed_words(listed)
+    if not words:
+        return qform.trust
+    rows = similarity_rows(qform.reading, words, initials=False, params=WORDS)
+    agree = all(max(row) >= trust.spelled_word_sim for row in rows)
+    return qform.spelled if agree else qform.trust
+
+
+@lru_cache(maxsize=20_000)
+def _listed_words(listed: str) -> tuple[str, ...]:
+    forms = analyse(listed, split_forms=False)
+    return forms[0].tokens if forms and not forms[0].native else ()
 
 
 def skeleton_trust(form: NameForm, trust: TrustParams) -> float:
