@@ -318,7 +318,7 @@ class Screener:
                         comp = self._compare(compared, form_no, qname, record, table, person,
                                              floor)  # fmt: skip
                     if qform.trust < 1.0:
-                        comp = comp.scaled(record_trust(qform, index.rec_text[r], algo.trust))
+                        comp = comp.scaled(record_trust(qform, index.rec_text[r], comp, algo.trust))
                     # Rank names as the decision will see them: a weak a.k.a. counts less, so
                     # a strong name that alerts is not hidden behind a weak one that does not.
                     weak = rec_weak[r]

@@ -14,7 +14,7 @@ from functools import lru_cache
 from clearance.matching.arabic_names import all_vowelled, romanise_arabic_names
 from clearance.matching.bgn import bgn_reading
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
-from clearance.matching.names import syllable_name
+from clearance.matching.names import NameComparison, syllable_name
 from clearance.matching.normalize import (
     NameForm,
     analyse,
@@ -152,11 +152,16 @@ def table_reading(words: tuple[str, ...]) -> tuple[str, ...]:
     return analyse(roman, split_forms=False)[0].tokens if roman else ()
 
 
-def record_trust(qform: QueryForm, listed: str, trust: TrustParams = DEFAULT_TRUST) -> float:
-    """The trust of a match of ``qform`` with the listed name ``listed``: its ``spelled``
-    trust when every word the name-word table reads in the query agrees with a word of
-    ``listed`` as spelt (Khalid / "خالد"; not Mahmud / "محمد"), else its own."""
-    if qform.spelled <= qform.trust:
+def record_trust(
+    qform: QueryForm, listed: str, comp: NameComparison, trust: TrustParams = DEFAULT_TRUST
+) -> float:
+    """The trust of the comparison ``comp`` of ``qform`` with the listed name ``listed``: its
+    ``spelled`` trust when every query word's skeleton pairs with a listed word's exactly and
+    every word the name-word table reads in the query agrees with a word of ``listed`` as
+    spelt (Khalid / "خالد"; not Mahmud / "محمد", Muhammad / "محمدی"), else its own."""
+    if qform.spelled <= qform.trust or comp.unmatched_query:
+        return qform.trust
+    if any(pair.sim < WORDS.exact_sim for pair in comp.pairs):
         return qform.trust
     words = _listed_words(listed)
     if not words:
