@@ -26,7 +26,7 @@ from clearance.matching.features import (
     identifier_holders,
 )
 from clearance.matching.forms import query_forms as query_forms
-from clearance.matching.forms import record_trust
+from clearance.matching.spelled import record_trust
 from clearance.matching.index import (
     KIND_LATIN,
     KIND_NATIVE,
@@ -318,7 +318,8 @@ class Screener:
                         comp = self._compare(compared, form_no, qname, record, table, person,
                                              floor)  # fmt: skip
                     if qform.trust < 1.0:
-                        comp = comp.scaled(record_trust(qform, index.rec_text[r], comp, algo.trust))
+                        trusted = record_trust(qform, index.rec_text[r], comp, algo.trust, algo.words)
+                        comp = comp.scaled(trusted)
                     # Rank names as the decision will see them: a weak a.k.a. counts less, so
                     # a strong name that alerts is not hidden behind a weak one that does not.
                     weak = rec_weak[r]

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from clearance.matching.arabic_names import all_vowelled, romanise_arabic_names
+from clearance.matching.arabic_names import all_vowelled
 from clearance.matching.bgn import bgn_reading
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
-from clearance.matching.names import NameComparison, syllable_name
+from clearance.matching.names import syllable_name
 from clearance.matching.normalize import (
     NameForm,
     analyse,
@@ -27,7 +27,6 @@ from clearance.matching.params import TrustParams
 from clearance.matching.query import Query
 from clearance.matching.retrieve import QueryForm
 from clearance.matching.slips import glued_form_reading, misspelt_form_reading
-from clearance.matching.wordsim import WORDS, similarity_rows
 from clearance.model import Schema
 from clearance.scripts import ARABIC, HAN, HANGUL, LATIN, detect_script
 
@@ -133,48 +132,13 @@ def _typed_syllables(name: str) -> bool:
 def _skeleton_form(form: NameForm, spelled: NameForm, base: float, trust: TrustParams) -> QueryForm:
     """The query form of the skeleton ``form`` of ``spelled`` (trusted ``base``), with its
     trust: when every word of ``spelled`` gives its vowels, the spelled form speaks and
-    consonants alone do not (``vowelled_skeleton``), unless the words read from the name-word
-    table agree with the listed name's (``spelled_skeleton``, see :func:`record_trust`)."""
+    consonants alone do not (``vowelled_skeleton``), unless the vowels known agree with the
+    listed name's (``spelled_skeleton``: :func:`clearance.matching.spelled.record_trust`)."""
     base *= skeleton_trust(form, trust)
     if not all_vowelled(spelled.tokens):
         return QueryForm(form, KIND_SKELETON, base)
-    reading = table_reading(spelled.tokens)
-    lifted = base * trust.spelled_skeleton if reading else 0.0
-    return QueryForm(form, KIND_SKELETON, base * trust.vowelled_skeleton, lifted, reading)
-
-
-@lru_cache(maxsize=20_000)
-def table_reading(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The words of an Arabic-script name that the name-word table reads, as the matcher
-    writes them ("عبد اللطيف صالح": abdul, latif, salih); the other words are left out
-    (their vowels are unknown)."""
-    roman = romanise_arabic_names(" ".join(words), lambda word: "")
-    return analyse(roman, split_forms=False)[0].tokens if roman else ()
-
-
-def record_trust(
-    qform: QueryForm, listed: str, comp: NameComparison, trust: TrustParams = DEFAULT_TRUST
-) -> float:
-    """The trust of the comparison ``comp`` of ``qform`` with the listed name ``listed``: its
-    ``spelled`` trust when every query word's skeleton pairs with a listed word's exactly and
-    every word the name-word table reads in the query agrees with a word of ``listed`` as
-    spelt (Khalid / "خالد"; not Mahmud / "محمد", Muhammad / "محمدی"), else its own."""
-    if qform.spelled <= qform.trust or comp.unmatched_query:
-        return qform.trust
-    if any(pair.sim < WORDS.exact_sim for pair in comp.pairs):
-        return qform.trust
-    words = _listed_words(listed)
-    if not words:
-        return qform.trust
-    rows = similarity_rows(qform.reading, words, initials=False, params=WORDS)
-    agree = all(max(row) >= trust.spelled_word_sim for row in rows)
-    return qform.spelled if agree else qform.trust
-
-
-@lru_cache(maxsize=20_000)
-def _listed_words(listed: str) -> tuple[str, ...]:
-    forms = analyse(listed, split_forms=False)
-    return forms[0].tokens if forms and not forms[0].native else ()
+    lifted = base * trust.spelled_skeleton  # (see clearance.matching.spelled)
+    return QueryForm(form, KIND_SKELETON, base * trust.vowelled_skeleton, lifted, spelled.tokens)
 
 
 def skeleton_trust(form: NameForm, trust: TrustParams) -> float:
