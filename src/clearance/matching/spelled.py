@@ -58,8 +58,10 @@ def readings(native: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]
     roman = romanise_arabic_names(" ".join(native), lambda word: "")
     known = analyse(roman, split_forms=False)[0].tokens if roman else ()
     unknown = tuple(
-        romanise_mixed(w).lower() for w in native if lookup(normalise_arabic(w)) is None
-    )
+        "".join(c for c in romanise_mixed(w).lower() if c.isascii() and c.isalpha())
+        for w in native
+        if lookup(normalise_arabic(w)) is None
+    )  # ("سعدو": "sʿdw" read as sdw; the ayn is no consonant of the skeleton)
     return known, unknown
 
 
@@ -95,6 +97,14 @@ def _long_vowels_agree(reading: str, listed: tuple[str, ...]) -> bool:
         if latin_skeleton(word) != skel:
             continue
         have = vowel_gaps(word)
-        if all(any((n, v) in have for v in _LIKE[c]) for n, c in gaps):
+        if all(_has_like(have, n, c) for n, c in gaps):
             return True
     return False
+
+
+def _has_like(have: frozenset[tuple[int, str]], gap: int, vowel: str) -> bool:
+    """Is there a vowel like ``vowel`` in gap ``gap`` of ``have``? (An alif before the first
+    consonant carries any vowel: "إمن" is Iman.)"""
+    if gap == 0 and vowel == "a":
+        return any(n == 0 for n, _ in have)
+    return any((gap, v) in have for v in _LIKE[vowel])
