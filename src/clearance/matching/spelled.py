@@ -22,8 +22,9 @@ from clearance.matching.retrieve import QueryForm
 from clearance.matching.scripts import latin_skeleton, romanise_mixed
 from clearance.matching.wordsim import similarity_rows
 
+# Letter pairs of one consonant, as latin_skeleton reads them
 _DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("th", "s"), ("dh", "z"), ("ch", "j"),
-             ("ph", "f"), ("zh", "z"))  # fmt: skip (as latin_skeleton reads them)
+             ("ph", "f"), ("zh", "z"))  # fmt: skip
 _VOWELS = frozenset("aeiouyw")
 _LIKE = {"a": "aeo", "w": "ouw", "y": "iey", "e": "eia", "i": "iey", "o": "ouw", "u": "ouw"}
 
