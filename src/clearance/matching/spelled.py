@@ -39,16 +39,23 @@ def record_trust(
         return qform.trust
     if any(pair.sim < words.exact_sim for pair in comp.pairs):
         return qform.trust
+    agree = _vowels_agree(qform.reading, listed, trust.spelled_word_sim, words)
+    return qform.spelled if agree else qform.trust
+
+
+@lru_cache(maxsize=20_000)
+def _vowels_agree(native: tuple[str, ...], listed: str, cut: float, words: WordParams) -> bool:
+    """Does every word of ``native`` the table reads agree with a word of ``listed`` as spelt
+    (a similarity of ``cut`` or more), and every other word's long vowels stand where a
+    listed word has like vowels?"""
     listed_words = _listed_words(listed)
-    known, unknown = readings(qform.reading)
+    known, unknown = readings(native)
     if not listed_words or not known:
-        return qform.trust
+        return False
     rows = similarity_rows(known, listed_words, initials=False, params=words)
-    if not all(max(row) >= trust.spelled_word_sim for row in rows):
-        return qform.trust
-    if not all(_long_vowels_agree(word, listed_words) for word in unknown):
-        return qform.trust
-    return qform.spelled
+    if not all(max(row) >= cut for row in rows):
+        return False
+    return all(_long_vowels_agree(word, listed_words) for word in unknown)
 
 
 @lru_cache(maxsize=20_000)
@@ -66,7 +73,6 @@ def readings(native: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]
     return known, unknown
 
 
-@lru_cache(maxsize=20_000)
 def _listed_words(listed: str) -> tuple[str, ...]:
     forms = analyse(listed, split_forms=False)
     return forms[0].tokens if forms and not forms[0].native else ()
