@@ -30,12 +30,20 @@ _LIKE = {"a": "aeo", "w": "ouw", "y": "iey", "e": "eia", "i": "iey", "o": "ouw",
 
 
 def record_trust(
-    qform: QueryForm, listed: str, comp: NameComparison, trust: TrustParams, words: WordParams
+    qform: QueryForm,
+    listed: str,
+    comp: NameComparison,
+    trust: TrustParams,
+    words: WordParams,
+    floor: float = 0.0,
 ) -> float:
     """The trust of the comparison ``comp`` of the skeleton ``qform`` with the listed name
     ``listed``: its ``spelled`` trust when every query word's skeleton pairs with a listed
-    word's exactly and the vowels known agree (see the module), else its own."""
-    if qform.spelled <= qform.trust or comp.unmatched_query:
+    word's exactly and the vowels known agree (see the module), else its own (also when even
+    the spelled trust leaves the score under ``floor``: the name is not kept either way)."""
+    if qform.spelled <= qform.trust or comp.score * qform.spelled < floor:
+        return qform.trust
+    if comp.unmatched_query:
         return qform.trust
     if any(pair.sim < words.exact_sim for pair in comp.pairs):
         return qform.trust
