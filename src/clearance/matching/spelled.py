@@ -60,10 +60,14 @@ def _vowels_agree(native: tuple[str, ...], listed: str, cut: float, words: WordP
     known, unknown = readings(native)
     if not listed_words or not known:
         return False
-    rows = similarity_rows(known, listed_words, initials=False, params=words)
-    if not all(max(row) >= cut for row in rows):
+    if not all(_long_vowels_agree(word, listed_words) for word in unknown):
         return False
-    return all(_long_vowels_agree(word, listed_words) for word in unknown)
+    return all(any(_alike(k, w, cut, words) for w in listed_words) for k in known)
+
+
+@lru_cache(maxsize=100_000)  # (the same table words meet the same listed words again)
+def _alike(word: str, listed: str, cut: float, words: WordParams) -> bool:
+    return similarity_rows((word,), (listed,), initials=False, params=words)[0][0] >= cut
 
 
 @lru_cache(maxsize=20_000)
