@@ -319,7 +319,7 @@ class Screener:
                                              floor)  # fmt: skip
                     if qform.trust < 1.0:
                         trusted = record_trust(
-                            qform, index.rec_text[r], comp, algo.trust, algo.words, floor
+                            qform, index.rec_text[r], comp, algo.trust, algo.words, threshold
                         )
                         comp = comp.scaled(trusted)
                     # Rank names as the decision will see them: a weak a.k.a. counts less, so

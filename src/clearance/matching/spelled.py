@@ -40,7 +40,8 @@ def record_trust(
     """The trust of the comparison ``comp`` of the skeleton ``qform`` with the listed name
     ``listed``: its ``spelled`` trust when every query word's skeleton pairs with a listed
     word's exactly and the vowels known agree (see the module), else its own (also when even
-    the spelled trust leaves the score under ``floor``: the name is not kept either way)."""
+    the spelled trust leaves the score under ``floor``, the alert threshold: the lift is looked
+    up only where it decides an alert, as it costs a look at the listed words)."""
     if qform.spelled <= qform.trust or comp.score * qform.spelled < floor:
         return qform.trust
     if comp.unmatched_query:
