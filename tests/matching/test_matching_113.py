@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.matching.engine import ALGORITHM_RELEASE
 from clearance.matching.legalforms import one_word_forms
 from clearance.matching.slips import misspelt_form
 from tests.matching.factory import listed_alerts
@@ -12,10 +11,6 @@ from tests.matching.factory import listed_alerts
 
 def alerted(listed: list[str], query: str, kind: str | None = "organization") -> set[str]:
     return listed_alerts(listed, query, kind)
-
-
-def test_release() -> None:
-    assert ALGORITHM_RELEASE == "1.13"
 
 
 @pytest.mark.parametrize(

@@ -49,12 +49,13 @@ from clearance.matching.query import Query, ScreenOptions
 from clearance.matching.result import FeatureResult, Match, ScreeningResult
 from clearance.matching.retrieve import QueryForm, retrieve
 from clearance.matching.scripts import warm_up
+from clearance.matching.spelled import record_trust
 from clearance.matching.wordsim import WordSimilarity
 from clearance.model import Entity, Schema
 from clearance.settings import MatchingPolicy
 
 ALGORITHM = "clearance-logic"
-ALGORITHM_RELEASE = "1.13"
+ALGORITHM_RELEASE = "1.14"
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,7 +318,10 @@ class Screener:
                         comp = self._compare(compared, form_no, qname, record, table, person,
                                              floor)  # fmt: skip
                     if qform.trust < 1.0:
-                        comp = comp.scaled(qform.trust)
+                        trusted = record_trust(
+                            qform, index.rec_text[r], comp, algo.trust, algo.words, threshold
+                        )
+                        comp = comp.scaled(trusted)
                     # Rank names as the decision will see them: a weak a.k.a. counts less, so
                     # a strong name that alerts is not hidden behind a weak one that does not.
                     weak = rec_weak[r]

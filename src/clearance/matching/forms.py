@@ -105,7 +105,7 @@ def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[Q
                     seen.add(form)
                     out.append(QueryForm(form, kind, part_trust))
             elif spelled is not None:  # the skeleton of a new spelled form
-                out.append(QueryForm(form, kind, _skeleton_trust(form, *spelled, trust)))
+                out.append(_skeleton_form(form, *spelled, trust))
     if (schema is not Schema.PERSON and out and out[0].kind == KIND_LATIN
             and out[0].form.script not in (HAN, HANGUL)
             and not syllable_name(out[0].form.tokens)):  # fmt: skip
@@ -129,12 +129,16 @@ def _typed_syllables(name: str) -> bool:
     return syllable_name(words) and min(map(len, words)) > 1
 
 
-def _skeleton_trust(form: NameForm, spelled: NameForm, base: float, trust: TrustParams) -> float:
-    """The trust of a match through the skeleton ``form`` of ``spelled`` (trusted ``base``)."""
+def _skeleton_form(form: NameForm, spelled: NameForm, base: float, trust: TrustParams) -> QueryForm:
+    """The query form of the skeleton ``form`` of ``spelled`` (trusted ``base``), with its
+    trust: when every word of ``spelled`` gives its vowels, the spelled form speaks and
+    consonants alone do not (``vowelled_skeleton``), unless the vowels known agree with the
+    listed name's (``spelled_skeleton``: :func:`clearance.matching.spelled.record_trust`)."""
     base *= skeleton_trust(form, trust)
-    if all_vowelled(spelled.tokens):  # the spelled form speaks; consonants alone do not
-        base *= trust.vowelled_skeleton
-    return base
+    if not all_vowelled(spelled.tokens):
+        return QueryForm(form, KIND_SKELETON, base)
+    lifted = base * trust.spelled_skeleton  # (see clearance.matching.spelled)
+    return QueryForm(form, KIND_SKELETON, base * trust.vowelled_skeleton, lifted, spelled.tokens)
 
 
 def skeleton_trust(form: NameForm, trust: TrustParams) -> float:

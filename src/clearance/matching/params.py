@@ -134,6 +134,10 @@ class TrustParams:
     skeleton: float = 0.92  # a match on consonants alone (an Arabic-script skeleton)
     skeleton_full_letters: int = 6  # consonants a skeleton needs before it is trusted fully
     vowelled_skeleton: float = 0.75  # skeleton of a name whose every word has known vowels
+    spelled_skeleton: float = 1.0  # ... instead, when every word read from the name-word table
+    # agrees with a word of the listed name as spelt (since 1.14: "خالد بترفي" / BATARFI,
+    # Khalid; not "اسما محمدی" / MEHMOOD, Osama): the vowels known agree, the rest is skeleton
+    spelled_word_sim: float = 0.94  # ... agrees: this similarity or more (a spelling family)
     misspelt_form: float = 0.95  # a company's first/last word read as a misspelt legal form
     glued_form: float = 0.95  # a one-word company name read as a name with its legal form
     # run onto it ("THAMESTONESA" / THAMESTONE SA, "EPMMC" / EP-MMC) ...
