@@ -86,6 +86,7 @@ def readings(native: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]
     return known, unknown
 
 
+@lru_cache(maxsize=20_000)  # (a listed name meets many Arabic-script queries)
 def _listed_words(listed: str) -> tuple[str, ...]:
     forms = analyse(listed, split_forms=False)
     return forms[0].tokens if forms and not forms[0].native else ()
