@@ -22,6 +22,7 @@ from types import ModuleType
 MODULES = (
     "clearance.scripts",
     "clearance.matching.arabic_names",
+    "clearance.matching.compounds",
     "clearance.matching.cyrillic_asian",
     "clearance.matching.engine",
     "clearance.matching.exact",
@@ -36,6 +37,7 @@ MODULES = (
     "clearance.matching.phonetics",
     "clearance.matching.prebound",
     "clearance.matching.query",
+    "clearance.matching.records",
     "clearance.matching.retrieve",
     "clearance.matching.scripts",
     "clearance.matching.slips",

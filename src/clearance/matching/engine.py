@@ -169,10 +169,11 @@ class Screener:
         # the memos that queries grow (see :func:`screening_process`).
         screening_process()
         self._cache: dict[tuple[Query, ScreenOptions], ScreeningResult] = {}
-        # The records and entities scoring has used, as the index memoises them, found again
-        # without a call into the index (interpreted code; making a record on its first use
-        # stays there: ~3-6 % of a cold pass)
+        # The records and entities scoring has used, found again without a call into the
+        # index (interpreted code); a record is made on its first use from the index's columns
+        # (:class:`RecordMaker`, compiled with the matcher)
         self._records: dict[int, NameRecord] = {}
+        self._record_maker = index.record_maker
         self._entities: dict[int, EntityInfo] = {}
 
     # -- construction ----------------------------------------------------------------------
@@ -314,7 +315,7 @@ class Screener:
                     if comp is None:  # (a name bounded out needs no record object)
                         record = records.get(r)
                         if record is None:
-                            record = records[r] = index.record(r)
+                            record = records[r] = self._record_maker.make(r)
                         comp = self._compare(compared, form_no, qname, record, table, person,
                                              floor)  # fmt: skip
                     if qform.trust < 1.0:

@@ -24,11 +24,10 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.matching.keytables import KeyTables
-from clearance.matching.names import WeightedName, weigh
-from clearance.matching.normalize import (
-    NameForm,
-)
 from clearance.matching.params import NameParams
+from clearance.matching.records import KIND_NATIVE as KIND_NATIVE
+from clearance.matching.records import NameRecord as NameRecord
+from clearance.matching.records import RecordMaker
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.model import FuzzyDate, IdType, Schema
 
@@ -43,7 +42,7 @@ INDEX_FORMAT = 25  # 25: a typo variant of one key holds that key's id itself (1
 # 16: Hanja readings (1.4)
 INDEX_FILE = "matcher.pkl"
 
-KIND_LATIN, KIND_NATIVE, KIND_SKELETON = 0, 1, 2
+KIND_LATIN, KIND_SKELETON = 0, 2  # (KIND_NATIVE = 1: a name in its original script)
 _ID_CLEAN = re.compile(r"[^0-9A-Za-z]+")
 
 
@@ -72,21 +71,6 @@ class EntityInfo:
     birth_dates: tuple[FuzzyDate, ...]
     countries: frozenset[str]
     identifiers: tuple[tuple[IdType, str], ...]  # (type, cleaned value)
-
-
-@dataclass(frozen=True, slots=True)
-class NameRecord:
-    """One indexed rendering of one name of one entity (built on demand from the columns)."""
-
-    entity: int
-    text: str  # the name as published
-    name: WeightedName
-    kind: int
-    weak: bool
-
-    @property
-    def form(self) -> NameForm:
-        return self.name.form
 
 
 def hash_bitmap(keys: dict[str, int]) -> tuple[bytes, int]:
@@ -312,16 +296,18 @@ class NameIndex:
         return found
 
     def _make_record(self, rec_id: int) -> NameRecord:
-        tokens = self.rec_tokens[rec_id]
-        form = NameForm(tokens, frozenset(self.rec_forms[rec_id]), self.rec_script[rec_id],
-                        self.rec_kind[rec_id] == KIND_NATIVE)  # fmt: skip
-        return NameRecord(
-            self.rec_entity[rec_id],
-            self.rec_text[rec_id],
-            weigh(form, self.params),
-            self.rec_kind[rec_id],
-            self.rec_weak[rec_id],
-        )
+        return self.record_maker.make(rec_id)
+
+    @property
+    def record_maker(self) -> RecordMaker:
+        """Makes name records from the columns (compiled: see :mod:`records`; made once)."""
+        cached: RecordMaker | None = self.__dict__.get("_record_maker")
+        if cached is None:
+            cached = self.__dict__["_record_maker"] = RecordMaker(
+                self.rec_entity, self.rec_text, self.rec_tokens, self.rec_forms,
+                self.rec_script, self.rec_kind, self.rec_weak, self.params,
+            )  # fmt: skip
+        return cached
 
     def entity_records(self, ent: int) -> list[int]:
         """The records (names) of entity ``ent`` (the table is made on first use)."""
