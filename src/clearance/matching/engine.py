@@ -11,7 +11,6 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from clearance.gcpause import screening_process
 from clearance.matching.exact import exact_comparison, exact_key
@@ -136,9 +135,8 @@ def _same_params(stored: NameParams, current: NameParams) -> bool:
         return False
 
 
-@lru_cache(maxsize=20_000)  # query forms repeat (see _query_forms)
-def _weigh_query(form: NameForm, params: NameParams) -> WeightedName:
-    return weigh(form, params)
+QUERY_NAMES = 20_000
+"""Weighed query forms a Screener keeps (query forms repeat, see ``forms._query_forms``)."""
 
 
 class Screener:
@@ -175,6 +173,9 @@ class Screener:
         self._records: dict[int, NameRecord] = {}
         self._record_maker = index.record_maker
         self._entities: dict[int, EntityInfo] = {}
+        # query forms with their word weights (a memo of this screener's parameters: no
+        # hashing of the parameters per query form, as an lru_cache keyed on them did)
+        self._query_names: dict[NameForm, WeightedName] = {}
 
     # -- construction ----------------------------------------------------------------------
     @classmethod
@@ -289,7 +290,7 @@ class Screener:
         records = self._records
         rec_kind = index.rec_kind
         sims = self._word_sims(forms, by_entity)
-        weighted = [(f, _weigh_query(f.form, self.algo.names)) for f in forms]
+        weighted = [(f, self._weigh_query(f.form)) for f in forms]
         pre = self._prebound(query, weighted, by_entity, sims, floor)
         compared: dict[tuple[int, NameForm, bool], NameComparison] = {}  # (see _compare)
         matches: list[Match] = []
@@ -340,6 +341,15 @@ class Screener:
             if match is not None:
                 matches.append(match)
         return matches
+
+    def _weigh_query(self, form: NameForm) -> WeightedName:
+        """``form`` weighed with this screener's name parameters (memoised)."""
+        found = self._query_names.get(form)
+        if found is None:
+            if len(self._query_names) >= QUERY_NAMES:
+                self._query_names.clear()
+            found = self._query_names[form] = weigh(form, self.algo.names)
+        return found
 
     def _word_sims(
         self, forms: list[QueryForm], by_entity: dict[int, list[int]]

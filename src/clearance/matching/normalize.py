@@ -213,6 +213,16 @@ class NameForm:
     script: str  # script of the original text
     native: bool = False  # tokens are in the original non-Latin script (not romanised)
 
+    def __init__(
+        self, tokens: tuple[str, ...], forms: frozenset[str], script: str, native: bool = False
+    ) -> None:
+        # (what the dataclass would write; written out, it compiles to a native __init__:
+        # names are made thousands of times a cold pass)
+        object.__setattr__(self, "tokens", tokens)
+        object.__setattr__(self, "forms", forms)
+        object.__setattr__(self, "script", script)
+        object.__setattr__(self, "native", native)
+
     @property
     def numbers(self) -> frozenset[str]:
         return frozenset(t for t in self.tokens if t.isdigit())

@@ -7,8 +7,6 @@ calls. :class:`RecordMaker` holds the columns of one index, read once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from clearance.matching.names import WeightedName, weigh
 from clearance.matching.normalize import NameForm
 from clearance.matching.params import NameParams
@@ -16,15 +14,19 @@ from clearance.matching.params import NameParams
 KIND_NATIVE = 1  # (clearance.matching.index.KIND_NATIVE: a name in its original script)
 
 
-@dataclass(frozen=True)
 class NameRecord:
-    """One indexed rendering of one name of one entity (built on demand from the columns)."""
+    """One indexed rendering of one name of one entity (built on demand from the columns;
+    read-only by convention: a plain class, as a frozen dataclass's ``__init__`` stays
+    interpreted when compiled)."""
 
-    entity: int
-    text: str  # the name as published
-    name: WeightedName
-    kind: int
-    weak: bool
+    __slots__ = ("entity", "kind", "name", "text", "weak")
+
+    def __init__(self, entity: int, text: str, name: WeightedName, kind: int, weak: bool) -> None:
+        self.entity = entity
+        self.text = text  # the name as published
+        self.name = name
+        self.kind = kind
+        self.weak = weak
 
     @property
     def form(self) -> NameForm:
