@@ -45,6 +45,7 @@ from clearance.matching.params import (
 )
 from clearance.matching.prebound import MIN_NAMES, bound_names
 from clearance.matching.query import Query, ScreenOptions
+from clearance.matching.records import make_entity
 from clearance.matching.result import FeatureResult, Match, ScreeningResult
 from clearance.matching.retrieve import QueryForm, retrieve
 from clearance.matching.scripts import warm_up
@@ -336,7 +337,7 @@ class Screener:
                 continue  # cannot reach the threshold: secondary features add at most a little
             info = self._entities.get(ent)
             if info is None:
-                info = self._entities[ent] = index.entity(ent)
+                info = self._entities[ent] = make_entity(index, ent)
             match = self._decide(query, info, records, best, threshold, weak_alerts, explain)
             if match is not None:
                 matches.append(match)

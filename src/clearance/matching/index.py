@@ -17,7 +17,6 @@ import pickle
 import re
 from array import array
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -26,10 +25,10 @@ import numpy.typing as npt
 from clearance.matching.keytables import KeyTables
 from clearance.matching.params import NameParams
 from clearance.matching.records import KIND_NATIVE as KIND_NATIVE
+from clearance.matching.records import EntityInfo as EntityInfo
 from clearance.matching.records import NameRecord as NameRecord
-from clearance.matching.records import RecordMaker
+from clearance.matching.records import RecordMaker, make_entity
 from clearance.matching.wordsim import SpeltWords, WordInfo
-from clearance.model import FuzzyDate, IdType, Schema
 
 INDEX_FORMAT = 25  # 25: a typo variant of one key holds that key's id itself (1.12, see
 # :mod:`clearance.matching.keytables`); 24: which records are a name with its Arabic article
@@ -59,20 +58,6 @@ def deletions(token: str) -> list[str]:
     return [token[:i] + token[i + 1 :] for i in range(len(token))]
 
 
-@dataclass(slots=True)
-class EntityInfo:
-    """What the scorer needs of an entity, without loading the full record."""
-
-    id: str
-    list: str
-    source_id: str
-    schema: Schema
-    caption: str
-    birth_dates: tuple[FuzzyDate, ...]
-    countries: frozenset[str]
-    identifiers: tuple[tuple[IdType, str], ...]  # (type, cleaned value)
-
-
 def hash_bitmap(keys: dict[str, int]) -> tuple[bytes, int]:
     """A bitmap with the bit ``hash(key) & mask`` set for every key, and ``mask`` (about 32
     bits per key: a text that is no key passes for one about once in 32). Hashes are of this
@@ -82,11 +67,6 @@ def hash_bitmap(keys: dict[str, int]) -> tuple[bytes, int]:
     bits = np.zeros(size >> 3, dtype=np.uint8)
     np.bitwise_or.at(bits, where >> 3, np.left_shift(1, where & 7).astype(np.uint8))
     return bits.tobytes(), size - 1
-
-
-@lru_cache(maxsize=50_000)
-def _parse_date(text: str) -> FuzzyDate:
-    return FuzzyDate.parse(text)
 
 
 WORD_CACHE_SIZE = 50_000
@@ -328,16 +308,7 @@ class NameIndex:
         return found
 
     def _make_entity(self, ent: int) -> EntityInfo:
-        return EntityInfo(
-            id=self.ent_id[ent],
-            list=self.ent_list[ent],
-            source_id=self.ent_source_id[ent],
-            schema=Schema(self.ent_schema[ent]),
-            caption=self.ent_caption[ent],
-            birth_dates=tuple(_parse_date(d) for d in self.ent_dates[ent]),
-            countries=frozenset(self.ent_countries[ent]),
-            identifiers=tuple((IdType(t), v) for t, v in self.ent_identifiers[ent]),
-        )
+        return make_entity(self, ent)
 
     # -- persistence ---------------------------------------------------------------------
     def save(self, folder: Path) -> Path:

@@ -1,4 +1,5 @@
-"""Name records made from the index's columns: one object per indexed rendering of a name.
+"""Name records and entities made from the index's columns: one object per indexed
+rendering of a name, one per entity scored.
 
 Scoring makes a record the first time it compares a name one by one (a cold pass makes
 thousands); here, in a compiled module (``scripts/compile``), making one is a few native
@@ -7,9 +8,17 @@ calls. :class:`RecordMaker` holds the columns of one index, read once.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
 from clearance.matching.names import WeightedName, weigh
 from clearance.matching.normalize import NameForm
 from clearance.matching.params import NameParams
+from clearance.model import FuzzyDate, IdType, Schema
+
+if TYPE_CHECKING:
+    from clearance.matching.index import NameIndex
 
 KIND_NATIVE = 1  # (clearance.matching.index.KIND_NATIVE: a name in its original script)
 
@@ -58,3 +67,40 @@ class RecordMaker:
                         kind == KIND_NATIVE)  # fmt: skip
         return NameRecord(self.entity[rec_id], self.text[rec_id], weigh(form, self.params), kind,
                           self.weak[rec_id])  # fmt: skip
+
+
+@dataclass(slots=True)
+class EntityInfo:
+    """What the scorer needs of an entity, without loading the full record."""
+
+    id: str
+    list: str
+    source_id: str
+    schema: Schema
+    caption: str
+    birth_dates: tuple[FuzzyDate, ...]
+    countries: frozenset[str]
+    identifiers: tuple[tuple[IdType, str], ...]  # (type, cleaned value)
+
+
+_SCHEMAS = {s.value: s for s in Schema}  # (the members by value, without an Enum call)
+_ID_TYPES = {t.value: t for t in IdType}
+
+
+@lru_cache(maxsize=50_000)
+def _parse_date(text: str) -> FuzzyDate:
+    return FuzzyDate.parse(text)
+
+
+def make_entity(index: NameIndex, ent: int) -> EntityInfo:
+    """The entity ``ent`` of ``index`` as the scorer sees it (a new object: callers memoise)."""
+    return EntityInfo(
+        id=index.ent_id[ent],
+        list=index.ent_list[ent],
+        source_id=index.ent_source_id[ent],
+        schema=_SCHEMAS[index.ent_schema[ent]],
+        caption=index.ent_caption[ent],
+        birth_dates=tuple([_parse_date(d) for d in index.ent_dates[ent]]),
+        countries=frozenset(index.ent_countries[ent]),
+        identifiers=tuple([(_ID_TYPES[t], v) for t, v in index.ent_identifiers[ent]]),
+    )
