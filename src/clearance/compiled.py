@@ -46,7 +46,8 @@ MODULES = (
     "clearance.matching.wordsim",
 )
 """What ``scripts/compile`` compiles: what a query runs through. Left as Python: the index
-(its caches live in the instance ``__dict__``, and it pickles as a dict), the parameter classes
+(its caches live in the instance ``__dict__``, and it pickles as a dict; the name records and
+entities it hands to scoring are made in ``records``), the parameter classes
 (pickled inside the index), the features (``/algorithms`` reads their docstrings, which
 compiled functions lose), building and results."""
 
