@@ -267,6 +267,13 @@ def pair_code_slip(
         return
     i, j = q_used.index(False), c_used.index(False)
     a, b = q_words[i], c_words[j]
+    if typed and code_letter(a, b):
+        # "M BANK" / MB BANK: a letter of a two-letter code dropped, every other word spelt
+        # the same (since 1.15; a one-letter word is listed as an initial, not as a name)
+        if pairs and all(s >= exact_sim for _, _, s, _, _ in pairs):
+            q_used[i] = c_used[j] = True
+            pairs.append((i, j, params.slip_sim, 1, 1))
+        return
     if min(len(a), len(b)) > params.slip_short_length:
         return
     if a in listed and (
@@ -282,6 +289,13 @@ def pair_code_slip(
         pairs.append((i, j, params.slip_sim, 1, 1))
 
 
+def code_letter(query_word: str, listed_word: str) -> bool:
+    """Is ``query_word`` one letter of ``listed_word``, a two-letter code of letters that is
+    no particle or low-information word ("m" / MB; not "d" / DE)?"""
+    return (len(query_word) == 1 and len(listed_word) == 2 and query_word in listed_word
+            and listed_word.isalpha() and not _plain(listed_word))  # fmt: skip
+
+
 def _plain(word: str) -> bool:
     """A word that names nothing by itself: one letter, a particle, a low-information word."""
     return len(word) == 1 or word in PERSON_PARTICLES or word in LOW_INFO_WORDS
@@ -290,9 +304,10 @@ def _plain(word: str) -> bool:
 def code_slip_words(tokens: Sequence[str], listed: Container[str], params: NameParams) -> list[str]:
     """The words of a query that :func:`pair_code_slip` may pair: short, and not held by the
     lists unless the query has other words and the word is no particle or low-information
-    word."""
+    word (a letter may be a code's: :func:`code_letter`)."""
+    many = len(tokens) > 1
     return [w for w in tokens if len(w) <= params.slip_short_length + 1
-            and (w not in listed or (len(tokens) > 1 and not _plain(w)))]  # fmt: skip
+            and (w not in listed or (many and (not _plain(w) or len(w) == 1)))]  # fmt: skip
 
 
 def code_slip_possible(
@@ -303,7 +318,7 @@ def code_slip_possible(
     return any(
         abs(len(a) - len(b)) <= 1
         and min(len(a), len(b)) <= params.slip_short_length
-        and is_slip(a, b, params, typed=typed)
+        and (is_slip(a, b, params, typed=typed) or (typed and code_letter(a, b)))
         for a in q_short
         for b in c_words
     )
