@@ -52,9 +52,12 @@ def test_a_letter_is_no_code_without_the_rest_of_the_name(query: str) -> None:
     assert listed_alerts(_COMPANIES, query, "organization") == set()
 
 
-def test_a_dotted_run_that_is_no_form_stays() -> None:
-    form = NameForm(("john", "a", "b"), frozenset(), LATIN)
-    assert misspelt_form_reading(form) is None
+def test_a_dotted_run_is_read_as_a_form_only_in_an_organisations_name() -> None:
+    assert misspelt_form_reading(NameForm(("john", "a", "b"), frozenset(), LATIN),
+                                 organization=True) is None  # fmt: skip
+    petrov = NameForm(("petrov", "s", "p"), frozenset(), LATIN)  # "sp" is SPA with a letter dropped
+    assert misspelt_form_reading(petrov) is None  # a name of unknown type: initials
+    assert misspelt_form_reading(petrov, organization=True) is not None
 
 
 @pytest.mark.parametrize(

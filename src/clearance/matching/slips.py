@@ -156,17 +156,20 @@ def _doubled_short_forms() -> dict[str, str]:
 _DOUBLED_SHORT = _doubled_short_forms()
 
 
-def misspelt_form_reading(form: NameForm) -> NameForm | None:
+def misspelt_form_reading(form: NameForm, *, organization: bool = False) -> NameForm | None:
     """``form`` (a company name with its legal forms split off) with its first or last word
-    read as a misspelt legal form, when one is ("UMATEX SJC" -> "umatex" + jsc)."""
+    read as a misspelt legal form, when one is ("UMATEX SJC" -> "umatex" + jsc); in a name
+    known to be an organisation's (``organization``) also a dotted abbreviation with a letter
+    dropped or doubled (a name of unknown type may end in a person's initials, "PETROV S.
+    P.")."""
     tokens = form.tokens
     if form.native or len(tokens) < 2:
         return None
     dotted = _dotted_doubled_form(tokens)  # "EDYJU, SS.A."
     if dotted is not None:
         return NameForm(tokens[: dotted[0]], form.forms | {dotted[1]}, form.script, form.native)
-    start, classes = _dotted_dropped_form(tokens)  # "MANIA D..O.", "ADP, SS.C."
-    if start is not None:
+    start, classes = _dotted_dropped_form(tokens) if organization else (None, frozenset())
+    if start is not None:  # "MANIA D..O.", "ADP, SS.C."
         rest = tokens[:start] if classes else _undoubled_run(tokens, start)
         return NameForm(rest, form.forms | classes, form.script, form.native)
     for i in (len(tokens) - 1, 0):
