@@ -134,6 +134,7 @@ def _listed_words(listed: str) -> tuple[str, ...]:
     return forms[0].tokens if forms and not forms[0].native else ()
 
 
+@lru_cache(maxsize=100_000)  # (a query's reading meets every listed name its skeleton reaches)
 def vowel_gaps(word: str) -> frozenset[tuple[int, str]]:
     """The vowels (and w/y) of ``word`` by where they stand among its consonants: gap 0 before
     the first consonant of its skeleton, gap n after the n-th ("btrfy": (4, y); "batarfi":
