@@ -69,7 +69,8 @@ def _vowels_agree(native: tuple[str, ...], listed: str, cut: float, words: WordP
         return False
     if not all(_long_vowels_agree(word, listed_words) for word in unknown):
         return False
-    return all(any(_alike(k, w, cut, words) for w in listed_words) for k in known)
+    # (the last word first: a surname disagrees more often than a common given name)
+    return all(any(_alike(k, w, cut, words) for w in listed_words) for k in reversed(known))
 
 
 def _alike(word: str, listed: str, cut: float, words: WordParams) -> bool:
