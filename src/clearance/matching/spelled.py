@@ -69,8 +69,12 @@ def _vowels_agree(native: tuple[str, ...], listed: str, cut: float, words: WordP
         return False
     if not all(_long_vowels_agree(word, listed_words) for word in unknown):
         return False
-    # (the last word first: a surname disagrees more often than a common given name)
-    return all(any(_alike(k, w, cut, words) for w in listed_words) for k in reversed(known))
+    # (the last word first: a surname disagrees more often than a common given name; a word
+    # written as listed is alike at once)
+    return all(
+        (k in listed_words and cut <= 1.0) or any(_alike(k, w, cut, words) for w in listed_words)
+        for k in reversed(known)
+    )
 
 
 def _alike(word: str, listed: str, cut: float, words: WordParams) -> bool:
@@ -157,14 +161,16 @@ def vowel_gaps(word: str) -> frozenset[tuple[int, str]]:
 def _long_vowels_agree(reading: str, listed: tuple[str, ...]) -> bool:
     """Does a listed word with ``reading``'s skeleton have a like vowel wherever ``reading``
     writes a long one (alif a, waw u/o, ya i/e)?"""
-    skel, gaps = latin_skeleton(reading), vowel_gaps(reading)
-    for word in listed:
-        if latin_skeleton(word) != skel:
-            continue
-        have = vowel_gaps(word)
-        if all(_has_like(have, n, c) for n, c in gaps):
-            return True
-    return False
+    return any(_vowels_stand(reading, word) for word in listed)
+
+
+@lru_cache(maxsize=100_000)  # (a family's listed names share their words)
+def _vowels_stand(reading: str, word: str) -> bool:
+    """Has ``word`` the skeleton of ``reading`` and a like vowel wherever it writes one?"""
+    if latin_skeleton(word) != latin_skeleton(reading):
+        return False
+    have = vowel_gaps(word)
+    return all(_has_like(have, n, c) for n, c in vowel_gaps(reading))
 
 
 def _has_like(have: frozenset[tuple[int, str]], gap: int, vowel: str) -> bool:
