@@ -8,11 +8,13 @@ from dataclasses import replace
 import pytest
 
 from clearance.matching import spelled
+from clearance.matching.compounds import undo_arabic_pairs
 from clearance.matching.engine import ALGORITHM_RELEASE
 from clearance.matching.normalize import analyse
 from clearance.matching.params import WordParams
 from clearance.matching.spelled import vowel_gaps
 from clearance.matching.wordsim import similarity_rows
+from clearance.scripts import ARABIC, LATIN
 from tests.matching.factory import listed_alerts
 
 _OTHERS = ["Abdul Rahman SALIM", "Nasser HAMDAN", "Yusuf KARIMI"]
@@ -98,3 +100,25 @@ def test_listed_words_are_those_of_the_first_latin_form(listed: str) -> None:
     forms = analyse(listed, split_forms=False)
     expected = forms[0].tokens if forms and not forms[0].native else ()
     assert spelled._listed_words.__wrapped__(listed) == expected
+
+
+@pytest.mark.parametrize(
+    ("script", "q_words", "c_words", "kept"),
+    [
+        (ARABIC, ("muhammad", "alhda"), ("muhammad", "a"), [(0, 0)]),  # no abd al- word
+        (LATIN, ("muhammad", "alhda"), ("muhammad", "a"), [(0, 0), (1, 1)]),
+        (LATIN, ("husayn", "ali"), ("husayn", "abdul", "ali"), [(0, 0)]),  # abdul listed only
+        (LATIN, ("husayn", "abdul", "ali"), ("husayn", "ali"), [(0, 0)]),  # ... queried only
+        (ARABIC, ("husayn", "ali"), ("husayn", "ali"), [(0, 0), (1, 1)]),
+    ],
+)
+def test_arabic_pairs_undone_with_and_without_an_abd_word(
+    script: str, q_words: tuple[str, ...], c_words: tuple[str, ...], kept: list[tuple[int, int]]
+) -> None:
+    pairs = [(0, 0, 1.0, 1, 1), (len(q_words) - 1, len(c_words) - 1, 0.9, 1, 1)]
+    q_used, c_used = [False] * len(q_words), [False] * len(c_words)
+    for i, j, *_ in pairs:
+        q_used[i] = c_used[j] = True
+    undo_arabic_pairs(script, q_words, c_words, q_used, c_used, pairs)
+    assert [(i, j) for i, j, *_ in pairs] == kept
+    assert sum(q_used) == sum(c_used) == len(kept)

@@ -50,6 +50,9 @@ def undo_arabic_pairs(
     (:func:`_split_compound`: "Husayn Abdul Ali" / HUSAYN 'Ali), and, in a query read from
     Arabic script (``script``), a word with a glued article with a listed initial "a"."""
     arabic = script == ARABIC
+    if (ABD_WORDS.isdisjoint(q_words) and ABD_WORDS.isdisjoint(c_words)
+            and not (arabic and "a" in c_words)):  # fmt: skip
+        return  # (most names: no abd al- word, no listed initial "a" to undo)
     for k in range(len(pairs) - 1, -1, -1):
         i, j, _sim, q_span, c_span = pairs[k]
         if q_span != 1 or c_span != 1:
