@@ -41,6 +41,9 @@ DIVINE_NAMES = frozenset({
 })  # fmt: skip
 
 
+_NISBA_ENDS = frozenset("iyي")  # the last letters :func:`_nisba` reads as a nisba
+
+
 def undo_arabic_pairs(
     script: str,
     q_words: tuple[str, ...],
@@ -55,6 +58,9 @@ def undo_arabic_pairs(
     Arabic script (``script``), a word with a glued article with a listed initial "a" and a
     nisba with the listed word that lacks its ending (:func:`_nisba`)."""
     arabic = script == ARABIC
+    if (ABD_WORDS.isdisjoint(q_words) and ABD_WORDS.isdisjoint(c_words)
+            and not (arabic and ("a" in c_words or _may_be_nisba(q_words)))):  # fmt: skip
+        return  # (most names: no abd al- word, no listed initial "a" or nisba to undo)
     for k in range(len(pairs) - 1, -1, -1):
         i, j, _sim, q_span, c_span = pairs[k]
         if q_span != 1 or c_span != 1:
@@ -111,6 +117,11 @@ def _article_word(word: str) -> bool:
 _CONSONANT_END = frozenset("bcdfghjklmnpqrstvwxz")  # a Latin word's last letter, not a vowel
 # table words read with an -i the Arabic does not write ("حاج" haji, "ربيع" rabi)
 _UNWRITTEN_I = frozenset(v for k, v in NAME_WORDS.items() if v[-1] == "i" and k[-1] not in "يی")
+
+
+def _may_be_nisba(q_words: tuple[str, ...]) -> bool:
+    """Does a word of ``q_words`` end as a nisba may (:func:`_nisba`)?"""
+    return any(word[-1:] in _NISBA_ENDS for word in q_words)
 
 
 def _nisba(query_word: str, listed_word: str) -> bool:
