@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from clearance.matching.engine import ALGORITHM_RELEASE
-from clearance.matching.spelled import vowel_gaps
+from clearance.matching.vowels import vowel_gaps
 from tests.matching.factory import listed_alerts
 
 _OTHERS = ["Abdul Rahman SALIM", "Nasser HAMDAN", "Yusuf KARIMI"]

@@ -251,8 +251,10 @@ def retrieve(
         # Initials and unretrieved words can still match: credit their weight to every name.
         skipped = sum(w for w, word in zip(weights, tokens, strict=True) if len(word) < 2)
         pairable = len(tokens) + sum(1 for w in tokens if tables.key_id("c:" + w) >= 0)
-        form = _FormBound(floor, total, skipped, pairable, unreached, np.float32(qform.trust),
-                          person, params, retrieval)  # fmt: skip
+        # (a skeleton's score may count its spelled trust: clearance.matching.spelled)
+        trust = np.float32(max(qform.trust, qform.spelled))
+        form = _FormBound(floor, total, skipped, pairable, unreached, trust, person, params,
+                          retrieval)  # fmt: skip
         small = sum(len(p[0]) for p in parts) <= SMALL_HITS
         bounds = _bounds_small(index, parts, form) if small else _bounds_large(index, parts, form)
         # An Arabic-script query's romanised forms have their article: the records of names
