@@ -95,3 +95,29 @@ _AL_NAMES = frozenset(v for v in NAME_WORDS.values() if v.startswith("al"))
 def _article_word(word: str) -> bool:
     """Does ``word`` (read from Arabic script) begin with the glued article ("alhda")?"""
     return len(word) > 3 and word.startswith("al") and word not in _AL_NAMES
+
+
+_ABD, _ARTICLE, _ALLAH = "عبد", "ال", "الله"
+
+
+def abd_compounds(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a (normalised) Arabic-script name with each ``عبد ال-`` compound written
+    as the canonical form writes a listed one, "abdul" and the divine name without its
+    article (since 1.15): "عبد الرحمن" and "عبدالرحمن" as "عبدال رحمن" (skeletons "bdl rhmn",
+    as Abdul Rahman, Abdelrahman), "عبد الله" and "عبدالله" as "عبدال" ("bdl", as Abdullah)."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        word, rest = tokens[i], ""
+        if word == _ABD and i + 1 < len(tokens) and tokens[i + 1].startswith(_ARTICLE):
+            rest, i = tokens[i + 1], i + 2
+        elif word.startswith(_ABD + _ARTICLE) and len(word) > 5:
+            rest, i = word[3:], i + 1
+        else:
+            out.append(word)
+            i += 1
+            continue
+        out.append(_ABD + _ARTICLE)
+        if rest not in (_ALLAH, _ARTICLE + "له") and len(rest) > 2:
+            out.append(rest[2:])
+    return tuple(out)

@@ -138,6 +138,8 @@ class TrustParams:
     # agrees with a word of the listed name as spelt (since 1.14: "خالد بترفي" / BATARFI,
     # Khalid; not "اسما محمدی" / MEHMOOD, Osama): the vowels known agree, the rest is skeleton
     spelled_word_sim: float = 0.94  # ... agrees: this similarity or more (a spelling family)
+    spelled_full_letters: int = 3  # consonants such a skeleton needs before it is trusted
+    # fully (since 1.15; "علي كركي" / KARAKI, Ali: its vowels agree, "l krk" is no "ln d")
     misspelt_form: float = 0.95  # a company's first/last word read as a misspelt legal form
     glued_form: float = 0.95  # a one-word company name read as a name with its legal form
     # run onto it ("THAMESTONESA" / THAMESTONE SA, "EPMMC" / EP-MMC) ...
