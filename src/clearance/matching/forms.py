@@ -65,7 +65,7 @@ def name_forms(
         for form in analyse(text, split_forms=split, query=query):
             yield form, KIND_NATIVE if form.native else KIND_LATIN
             if _has_skeleton(form, schema, query):
-                words = abd_compounds(form.tokens)  # (a query's: Arabic script)
+                words = abd_compounds(form.tokens) if query else form.tokens
                 skel = tuple(s for s in (skeleton(t, form.script) for t in words) if s)
                 if skel:
                     yield NameForm(skel, form.forms, form.script), KIND_SKELETON

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -251,12 +251,12 @@ def retrieve(
         # Initials and unretrieved words can still match: credit their weight to every name.
         skipped = sum(w for w, word in zip(weights, tokens, strict=True) if len(word) < 2)
         pairable = len(tokens) + sum(1 for w in tokens if tables.key_id("c:" + w) >= 0)
-        # (a skeleton's score may count its spelled trust: clearance.matching.spelled)
-        trust = np.float32(max(qform.trust, qform.spelled))
-        form = _FormBound(floor, total, skipped, pairable, unreached, trust, person, params,
-                          retrieval)  # fmt: skip
+        form = _FormBound(floor, total, skipped, pairable, unreached, np.float32(qform.trust),
+                          person, params, retrieval)  # fmt: skip
         small = sum(len(p[0]) for p in parts) <= SMALL_HITS
         bounds = _bounds_small(index, parts, form) if small else _bounds_large(index, parts, form)
+        if qform.spelled > qform.trust:
+            bounds += _spelled_bounds(index, parts, replace(form, trust=np.float32(qform.spelled)))
         # An Arabic-script query's romanised forms have their article: the records of names
         # with the article left out ("aqsa foundation") are only for a Latin query.
         bare = index.rec_bare if qform.form.script == ARABIC else None
@@ -268,6 +268,25 @@ def retrieve(
         best = sorted(out.items(), key=lambda kv: -kv[1])[:cap]
         out = dict(best)
     return out
+
+
+def _spelled_bounds(
+    index: NameIndex, parts: list[_Part], form: _FormBound
+) -> list[tuple[int, float]]:
+    """(record, bound) at a skeleton's spelled trust (``form.trust``) of the records every word
+    of the form reaches exactly: only those can be trusted so far
+    (:func:`clearance.matching.spelled.record_trust`: every query word paired exactly)."""
+    ids = np.concatenate([p[0][p[1] >= 1.0] for p in parts])
+    if not len(ids):
+        return []
+    weights = np.concatenate([np.full(int(np.sum(p[1] >= 1.0)), p[2]) for p in parts])
+    uniq, group = np.unique(ids, return_inverse=True)
+    reached = np.bincount(group, weights=weights) + form.skipped
+    full = uniq[reached >= form.total * (1.0 - _BOUND_MARGIN)]
+    if not len(full):
+        return []
+    kept = [(p[0][keep], p[1][keep], p[2]) for p in parts if (keep := np.isin(p[0], full)).any()]
+    return _bounds_large(index, kept, form)
 
 
 SMALL_HITS = 200

@@ -60,7 +60,7 @@ def arabic_vowel_gaps(word: str) -> Gaps:
             if consonant != last:
                 count, last = count + 1, consonant
         elif c in _ALIF:
-            gaps.add((count, _ANY if i in (0, start) else "a"))
+            gaps.add((count, _ANY if count == 0 or i == start else "a"))
         elif c in _WAW:
             gaps.add((count, "w"))
         elif c in _YA:
@@ -77,14 +77,21 @@ def _has_like(have: Gaps, gap: int, vowel: str) -> bool:
 
 def long_vowels_agree(native: str, listed: tuple[str, ...]) -> bool:
     """Does a listed word with the skeleton of the Arabic-script word ``native`` have a like
-    vowel wherever ``native`` writes a long one? (A word without consonants is not matched on
-    its skeleton: nothing to agree with.)"""
+    vowel wherever ``native`` writes a long one, and ``native`` a long vowel wherever the
+    listed word has a w or y (which Arabic script writes: "كركي" is no KURAYKI)? (A word
+    without consonants is not matched on its skeleton: nothing to agree with.)"""
     skel = arabic_skeleton(native)
     if not skel:
         return True
     gaps = arabic_vowel_gaps(native)
+    written = {n for n, _ in gaps}
     for word in listed:
-        if latin_skeleton(word) == skel and all(_has_like(vowel_gaps(word), n, c) for n, c in gaps):
+        if latin_skeleton(word) != skel:
+            continue
+        have = vowel_gaps(word)
+        if all(_has_like(have, n, c) for n, c in gaps) and all(
+            n in written for n, c in have if c in "wy"
+        ):
             return True
     return False
 
