@@ -136,13 +136,14 @@ def _skeleton_form(form: NameForm, spelled: NameForm, base: float, trust: TrustP
     trust: when every word of ``spelled`` gives its vowels, the spelled form speaks and
     consonants alone do not (``vowelled_skeleton``), unless the vowels known agree with the
     listed name's (``spelled_skeleton``: :func:`clearance.matching.spelled.record_trust`)."""
-    if not all_vowelled(spelled.tokens):
-        return QueryForm(form, KIND_SKELETON, base * skeleton_trust(form, trust))
     # (see clearance.matching.spelled: a short skeleton whose vowels agree is trusted more)
     lifted = base * skeleton_trust(form, trust, trust.spelled_full_letters)
-    discounted = base * skeleton_trust(form, trust) * trust.vowelled_skeleton
-    return QueryForm(form, KIND_SKELETON, discounted, lifted * trust.spelled_skeleton,
-                     spelled.tokens)  # fmt: skip
+    plain = base * skeleton_trust(form, trust)
+    if not all_vowelled(spelled.tokens):
+        return QueryForm(form, KIND_SKELETON, plain, lifted if lifted > plain else 0.0,
+                         spelled.tokens)  # fmt: skip
+    return QueryForm(form, KIND_SKELETON, plain * trust.vowelled_skeleton,
+                     lifted * trust.spelled_skeleton, spelled.tokens)  # fmt: skip
 
 
 def skeleton_trust(form: NameForm, trust: TrustParams, full: int = 0) -> float:
