@@ -124,6 +124,9 @@ class RetrievalParams:
     # most the slip can count (NameParams.slip_sim)
     short_slip_lengths: tuple[int, ...] = (2, 3, 4)  # ... query words of these lengths (two
     # letters: a code, "KB ALFA" / KGB ALFA)
+    spelled_names: int = 100  # an Arabic-script skeleton is bounded at its spelled trust
+    # (TrustParams.spelled_skeleton) only when at most this many names have every word of it
+    # (since 1.15: one as common as "mhmd l" says little, and its names come spelled anyway)
 
 
 @dataclass(frozen=True, slots=True)
