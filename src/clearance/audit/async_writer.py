@@ -35,9 +35,10 @@ from typing import Any
 import psycopg
 from psycopg import generators, pq
 
+from clearance.audit.chain import canonical, sha256_hex
 from clearance.audit.log import PG_APPEND
-from clearance.audit.receipts import PG_INDEX
-from clearance.audit.writer import MAX_BATCH, PG_BATCH, appended_seqs, pg_row
+from clearance.audit.receipts import PG_INDEX, RECEIPT
+from clearance.audit.writer import MAX_BATCH, PG_BATCH, appended_seqs
 from clearance.db import Database
 
 CONNECT_TIMEOUT = 10
@@ -85,11 +86,21 @@ BATCH_SQL, BATCH_PARAMS = _numbered(PG_BATCH, r"%\((\w+)\)b")
 
 
 def receipt_values(body: dict[str, Any], actor: str) -> dict[str, str | None]:
-    """The parameters of one receipt (:func:`~clearance.audit.writer.pg_row`: the audit row's
-    and the index row's) in PostgreSQL's text form (``NULL`` as None)."""
-    row = pg_row(body, actor)
-    row["r_id"] = row["ref"]
-    for name, value in row.items():  # most are text already
+    """The parameters of one receipt — the audit row's and the index row's, as
+    :func:`~clearance.audit.writer.pg_row` has them — in PostgreSQL's text form (``NULL`` as
+    None), built straight from the body: ``r_created`` is the body's ``at`` as written (the
+    statement casts it to ``timestamptz``; checked here as ISO 8601, as the index row parses it)."""
+    data = canonical(body)
+    ref, at = body["receipt"], body["at"]
+    datetime.fromisoformat(at)  # a receipt whose time cannot be read fails alone, here
+    row: dict[str, Any] = {
+        "kind": RECEIPT, "ref": ref, "actor": actor, "at": at, "body": data.decode("utf-8"),
+        "body_sha256": sha256_hex(data), "r_id": ref, "r_kind": body["kind"], "r_created": at,
+        "r_snapshot": body["snapshot"], "r_alert": "t" if body["outcome"] == "alert" else "f",
+        "r_subject": body.get("subject_key"), "r_input": body["input_sha256"],
+        "r_run": body.get("run"),
+    }  # fmt: skip
+    for name, value in row.items():  # text already, as receipt_body makes them
         if value is not None and value.__class__ is not str:
             row[name] = _text(value)
     return row

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, bindparam, select
 from sqlalchemy.orm import Session
 
 from clearance.audit.chain import canonical, sha256_hex
@@ -87,19 +87,24 @@ def goodguy_check(session: Session, subject_key: str, entity: Entity) -> GoodGuy
     return goodguy_checks(session, subject_key, [entity])[entity.id]
 
 
+_t = GoodGuyRow.__table__
+# built once (an alert runs it): the active clears of one subject and some entities, newest first
+_CLEARS = (
+    select(_t.c.entity_id, _t.c.case_id, _t.c.facts, _t.c.facts_sha256)
+    .where(_t.c.subject_key == bindparam("subject", type_=_t.c.subject_key.type))
+    .where(_t.c.entity_id.in_(bindparam("ids", expanding=True)))
+    .where(_t.c.active.is_(True))
+    .order_by(_t.c.id.desc())
+)
+
+
 def goodguy_checks(
     session: Session, subject_key: str, entities: Sequence[Entity]
 ) -> dict[str, GoodGuyVerdict]:
     """:func:`goodguy_check` for several listed entities of one subject, by entity id, in
     one query (the latest active clear of each pair counts)."""
     by_id = {e.id: e for e in entities}
-    t = GoodGuyRow.__table__
-    rows = session.execute(
-        select(t.c.entity_id, t.c.case_id, t.c.facts, t.c.facts_sha256)
-        .where(t.c.subject_key == subject_key, t.c.entity_id.in_(list(by_id)))
-        .where(t.c.active.is_(True))
-        .order_by(t.c.id.desc())
-    ).all()
+    rows = session.execute(_CLEARS, {"subject": subject_key, "ids": list(by_id)}).all()
     latest: dict[str, Row[Any, Any, Any, Any]] = {}
     for row in rows:
         latest.setdefault(row.entity_id, row)

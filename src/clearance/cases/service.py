@@ -18,9 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Update, case, func, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from clearance.audit.log import Event, append, append_pg, entries, now_iso
@@ -37,6 +35,7 @@ from clearance.auth.roles import Action, Actor, require
 from clearance.cases import model
 from clearance.cases.goodguy import GoodGuyVerdict, facts_hash, goodguy_checks, matching_facts
 from clearance.cases.model import CaseView, Change, Proposal, State
+from clearance.cases.statements import JOIN, OPEN, join_params
 from clearance.cases.tables import CaseReceiptRow, CaseRow, GoodGuyRow
 from clearance.db import Database
 from clearance.errors import NotFoundError
@@ -278,24 +277,20 @@ class CaseService:
         facts = matching_facts(listed) if listed else {}
         conn = s.connection()
         # join the open case in one statement (UPDATE … RETURNING locks and changes its row)
-        joined = conn.execute(self._join(open_key, match.score, snapshot, facts)).scalar()
+        join = JOIN[bool(facts)]
+        params = join_params(open_key, match.score, snapshot, _now(), facts)
+        joined = conn.execute(join, params).scalar()
         if joined is None:
             now = _now()
             values = {"open_key": open_key, "subject_key": key,
                       "subject_name": subject.get("name", ""), "subject": subject,
                       "entity_id": match.entity_id, "entity_name": match.name,
-                      "list_name": match.list, "facts": facts, "changes": list(changes or []),
+                      "list": match.list, "facts": facts, "changes": list(changes or []),
                       "score": match.score, "source": source, "snapshot_id": snapshot,
                       "state": State.OPEN.value, "created": now, "updated": now,
                       "version": 1}  # fmt: skip
             # one statement, no savepoint: a case another writer opened first is joined below
-            upsert = pg_insert if self.db.is_postgres else sqlite_insert
-            opened = s.scalar(
-                upsert(CaseRow)
-                .values(values)
-                .on_conflict_do_nothing(index_elements=["open_key"])
-                .returning(CaseRow.id)
-            )
+            opened = conn.execute(OPEN[conn.dialect.name], values).scalar()
             if opened is not None:
                 event = {
                     "event": "opened",
@@ -308,7 +303,8 @@ class CaseService:
                 }
                 self._link(s, opened, receipt, actor, event)
                 return int(opened)
-            joined = conn.execute(self._join(open_key, match.score, snapshot, facts)).scalar_one()
+            params = join_params(open_key, match.score, snapshot, _now(), facts)
+            joined = conn.execute(join, params).scalar_one()
         event = {
             "event": "alert joined",
             "receipt": receipt,
@@ -318,20 +314,6 @@ class CaseService:
         }
         self._link(s, int(joined), receipt, actor, event)
         return int(joined)
-
-    @staticmethod
-    def _join(open_key: str, score: float, snapshot: str, facts: dict[str, Any]) -> Update:
-        """Join the open case of ``open_key``: its best score kept, the snapshot and the
-        entity's matching data (when known) brought up to date, its version bumped; its id."""
-        values: dict[str, Any] = {
-            "score": case((CaseRow.score >= score, CaseRow.score), else_=score),
-            "snapshot_id": snapshot, "updated": _now(), "version": CaseRow.version + 1,
-        }  # fmt: skip
-        if facts:
-            values["facts"] = facts
-        return (
-            update(CaseRow).where(CaseRow.open_key == open_key).values(values).returning(CaseRow.id)
-        )
 
     def _link(
         self, s: Session, case_id: int, receipt: str, actor: str, event: dict[str, Any]

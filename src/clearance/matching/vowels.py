@@ -5,7 +5,7 @@ A word's vowels are placed by gap: gap 0 before its first consonant, gap n after
 consonants counted as its consonant skeleton counts them (:func:`~clearance.matching.scripts.
 latin_skeleton`: "kh" one consonant, a consonant repeated with or without vowels between
 once: "Khalalu" has the skeleton "kl", its "u" stands in gap 2). An Arabic-script word's
-written long vowels are read from its letters (1.15; not from a romanisation, in which "ده"
+written long vowels are read from its letters (1.16; not from a romanisation, in which "ده"
 reads "dh", a consonant of its own).
 """
 
@@ -80,20 +80,19 @@ def long_vowels_agree(native: str, listed: tuple[str, ...]) -> bool:
     vowel wherever ``native`` writes a long one, and ``native`` a long vowel wherever the
     listed word has a w or y (which Arabic script writes: "كركي" is no KURAYKI)? (A word
     without consonants is not matched on its skeleton: nothing to agree with.)"""
-    skel = arabic_skeleton(native)
-    if not skel:
-        return True
-    gaps = arabic_vowel_gaps(native)
+    return not arabic_skeleton(native) or any(_stands(native, word) for word in listed)
+
+
+@lru_cache(maxsize=100_000)  # (a family's listed names share their words)
+def _stands(native: str, word: str) -> bool:
+    """Has the listed ``word`` the skeleton of ``native`` and its long vowels (see above)?"""
+    if latin_skeleton(word) != arabic_skeleton(native):
+        return False
+    gaps, have = arabic_vowel_gaps(native), vowel_gaps(word)
     written = {n for n, _ in gaps}
-    for word in listed:
-        if latin_skeleton(word) != skel:
-            continue
-        have = vowel_gaps(word)
-        if all(_has_like(have, n, c) for n, c in gaps) and all(
-            n in written for n, c in have if c in "wy"
-        ):
-            return True
-    return False
+    return all(_has_like(have, n, c) for n, c in gaps) and all(
+        n in written for n, c in have if c in "wy"
+    )
 
 
 @lru_cache(maxsize=50_000)

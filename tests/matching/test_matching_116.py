@@ -1,4 +1,4 @@
-"""Matching 1.15: a listed Latin name queried in Arabic script (benchmark class c9) — the vowels
+"""Matching 1.16: a listed Latin name queried in Arabic script (benchmark class c9) — the vowels
 of its words read from the Arabic letters, a table word's usual other spellings, short
 skeletons whose vowels agree, ``abd al-`` compounds, and retrieval at the spelled trust."""
 
@@ -19,7 +19,7 @@ def alerted(listed: list[str], query: str) -> set[str]:
 
 
 def test_release() -> None:
-    assert ALGORITHM_RELEASE == "1.15"
+    assert ALGORITHM_RELEASE == "1.16"
 
 
 @pytest.mark.parametrize(
