@@ -148,21 +148,28 @@ def append_pg(
     body = canonical(event.body)
     row = {"kind": event.kind, "ref": event.ref, "actor": event.actor, "at": at,
            "body": body.decode("utf-8"), "body_sha256": sha256_hex(body)}  # fmt: skip
-    raw = conn.connection.driver_connection
-    try:
-        found = raw.execute(sql, {**row, **(params or {})}, prepare=True).fetchone()  # type: ignore[union-attr]
-    except psycopg_errors() as exc:  # a lost connection: unavailable, as through SQLAlchemy
-        raise OperationalError(sql, None, exc) from None
+    found = next(iter(driver_rows(conn, sql, {**row, **(params or {})})), None)
     if found is None:
         raise ClearanceError("the audit log has no head row: run `clearance db upgrade`")
     return {"seq": int(found[0]), **row, "prev_hash": found[1], "row_hash": found[2]}
 
 
-def psycopg_errors() -> type[Exception]:
-    """psycopg's connection error (imported only on PostgreSQL: the db extra)."""
+def driver_rows(
+    conn: Connection, sql: str, params: dict[str, Any], row_factory: Any = None
+) -> list[Any]:
+    """The rows of ``sql`` (psycopg's ``%(name)s`` parameters) run prepared on the psycopg
+    connection under ``conn``, in its transaction (``row_factory``: psycopg's, default tuples);
+    a lost connection raised as SQLAlchemy's ``OperationalError``, so the database is reported
+    unavailable as before."""
     import psycopg
+    from psycopg.rows import tuple_row
 
-    return psycopg.OperationalError
+    raw: psycopg.Connection[Any] = conn.connection.driver_connection  # type: ignore[assignment]
+    try:
+        with raw.cursor(row_factory=row_factory or tuple_row) as cursor:
+            return cursor.execute(sql, params, prepare=True).fetchall()
+    except psycopg.OperationalError as exc:
+        raise OperationalError(sql, None, exc) from None
 
 
 def read_head(db: Database) -> Head:
