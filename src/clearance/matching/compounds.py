@@ -11,6 +11,10 @@ with a word that follows an unpaired "abdul" on the other.
 A word read from Arabic script with its article glued on ("الحداء" -> "alhda") begins
 with the article's "a", which is no initial: "Abdul Latif al-Haddaa" is not SALEH, Abdul
 Latif A.A.
+
+A word read from Arabic script that ends in a written ی/ي after a consonant ("محمدی",
+Mohammadi; "نوری", Nouri) is a nisba, a name of its own: the listed word without the ending
+("MUHAMMAD", "NUR") is another name (since 1.15: "احسان محمدی" is not AHSAN, Muhammad).
 """
 
 from __future__ import annotations
@@ -37,6 +41,9 @@ DIVINE_NAMES = frozenset({
 })  # fmt: skip
 
 
+_NISBA_ENDS = frozenset("iyي")  # the last letters :func:`_nisba` reads as a nisba
+
+
 def undo_arabic_pairs(
     script: str,
     q_words: tuple[str, ...],
@@ -48,17 +55,27 @@ def undo_arabic_pairs(
     """Undo (in place) the pairs of single words Arabic names do not make: the divine name
     of an abd al- compound whose first word stayed unpaired with a word that is not one
     (:func:`_split_compound`: "Husayn Abdul Ali" / HUSAYN 'Ali), and, in a query read from
-    Arabic script (``script``), a word with a glued article with a listed initial "a"."""
+    Arabic script (``script``), a word with a glued article with a listed initial "a" and a
+    nisba with the listed word that lacks its ending (:func:`_nisba`)."""
     arabic = script == ARABIC
+    if (ABD_WORDS.isdisjoint(q_words) and ABD_WORDS.isdisjoint(c_words)
+            and not (arabic and ("a" in c_words or _may_be_nisba(q_words)))):  # fmt: skip
+        return  # (most names: no abd al- word, no listed initial "a" or nisba to undo)
     for k in range(len(pairs) - 1, -1, -1):
         i, j, _sim, q_span, c_span = pairs[k]
         if q_span != 1 or c_span != 1:
             continue
         if _split_compound(q_words, c_words, q_used, c_used, i, j) or (
-            arabic and c_words[j] == "a" and _article_word(q_words[i])
+            arabic and _misread(q_words[i], c_words[j])
         ):
             del pairs[k]
             q_used[i] = c_used[j] = False
+
+
+def _misread(query_word: str, listed_word: str) -> bool:
+    """Do a word read from Arabic script and a listed word pair only by a misreading: the
+    glued article's "a" taken for a listed initial, or a nisba for the word without it?"""
+    return (listed_word == "a" and _article_word(query_word)) or _nisba(query_word, listed_word)
 
 
 def _split_compound(
@@ -95,3 +112,29 @@ _AL_NAMES = frozenset(v for v in NAME_WORDS.values() if v.startswith("al"))
 def _article_word(word: str) -> bool:
     """Does ``word`` (read from Arabic script) begin with the glued article ("alhda")?"""
     return len(word) > 3 and word.startswith("al") and word not in _AL_NAMES
+
+
+_CONSONANT_END = frozenset("bcdfghjklmnpqrstvwxz")  # a Latin word's last letter, not a vowel
+# table words read with an -i the Arabic does not write ("حاج" haji, "ربيع" rabi)
+_UNWRITTEN_I = frozenset(v for k, v in NAME_WORDS.items() if v[-1] == "i" and k[-1] not in "يی")
+
+
+def _may_be_nisba(q_words: tuple[str, ...]) -> bool:
+    """Does a word of ``q_words`` end as a nisba may (:func:`_nisba`)?"""
+    return any(word[-1:] in _NISBA_ENDS for word in q_words)
+
+
+def _nisba(query_word: str, listed_word: str) -> bool:
+    """Does ``query_word`` (read from Arabic script, Latin or native) end in a written long
+    -i after a consonant ("muhammadi", "nuri"; "محمدي") where ``listed_word`` ends in a
+    consonant ("mohammed", "nur"; "محمد")? The long vowel is written in Arabic script, so the
+    query names the nisba, not the listed name; a listed word that ends in a vowel ("ALY",
+    "NOURI") is the ending spelt."""
+    if len(query_word) < 3 or len(listed_word) < 2:
+        return False
+    last, before = query_word[-1], query_word[-2]
+    if last in "iy":
+        bare = query_word[2:] if query_word.startswith("al") else query_word
+        return (before in _CONSONANT_END and listed_word[-1] in _CONSONANT_END
+                and query_word not in _UNWRITTEN_I and bare not in _UNWRITTEN_I)  # fmt: skip
+    return last == "ي" and before not in "ياوى" and listed_word[-1] not in "يىاوهة"

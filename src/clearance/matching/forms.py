@@ -112,7 +112,8 @@ def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[Q
         # (a name of Chinese or Korean syllables, read from Han or Hangul or typed, has no
         # misspelt Latin legal form: 碁宏, "qi hong", is no "Qi" ONG)
         # "Umatex SJC": the name with a misspelt legal form read as the form
-        reading = misspelt_form_reading(out[0].form)
+        reading = misspelt_form_reading(out[0].form,
+                                        organization=schema is Schema.ORGANIZATION)  # fmt: skip
         if reading is not None and reading not in seen:
             out.append(QueryForm(reading, KIND_LATIN, trust.misspelt_form))
         # "THAMESTONESA": a one-word name with its legal form run onto it

@@ -90,11 +90,29 @@ def _short_form(word: str) -> str | None:
     found = {_OWN_SPELLINGS[v] for v in doubled if v in _OWN_SPELLINGS}
     if not found and not any(c in _VOWELS for c in word):
         # its last letter dropped ("js" -> jsc) or, since 1.11, its first ("td" -> ltd)
-        found = {c for v, c in _OWN_SPELLINGS.items()
-                 if len(v) == FORM_SLIP_MIN_LENGTH and word in (v[:-1], v[1:])}  # fmt: skip
+        found = set(_cut_forms(word))
     if not found and word not in _SHORT_WORDS and not _plain(word):
         found = set(_SHORT_SLIPS.get(word, ()))
     return found.pop() if len(found) == 1 else None
+
+
+def _cut_forms(word: str) -> frozenset[str]:
+    """Classes of the own table's three-letter forms that are ``word`` with their last or
+    first letter dropped ("js" -> jsc, "td" -> ltd; "ll" -> llc and llp)."""
+    return frozenset(c for v, c in _OWN_SPELLINGS.items()
+                     if len(v) == FORM_SLIP_MIN_LENGTH and word in (v[:-1], v[1:]))  # fmt: skip
+
+
+def misspelt_forms(word: str) -> frozenset[str]:
+    """The legal-form classes ``word`` may name with one slip: :func:`misspelt_form`'s one,
+    or, since 1.15, the two a two-letter word without vowels names with a three-letter
+    form's last or first letter dropped ("LL TRIBIT": LLC or LLP, "sr": SRO or SRL)."""
+    one = misspelt_form(word)
+    if one is not None:
+        return frozenset({one})
+    if len(word) != 2 or not word.isalpha() or any(c in _VOWELS for c in word):
+        return frozenset()
+    return frozenset() if legal_form_class((word,)) is not None else _cut_forms(word)
 
 
 def _short_slips() -> dict[str, frozenset[str]]:
@@ -138,20 +156,27 @@ def _doubled_short_forms() -> dict[str, str]:
 _DOUBLED_SHORT = _doubled_short_forms()
 
 
-def misspelt_form_reading(form: NameForm) -> NameForm | None:
+def misspelt_form_reading(form: NameForm, *, organization: bool = False) -> NameForm | None:
     """``form`` (a company name with its legal forms split off) with its first or last word
-    read as a misspelt legal form, when one is ("UMATEX SJC" -> "umatex" + jsc)."""
+    read as a misspelt legal form, when one is ("UMATEX SJC" -> "umatex" + jsc); in a name
+    known to be an organisation's (``organization``) also a dotted abbreviation with a letter
+    dropped or doubled (a name of unknown type may end in a person's initials, "PETROV S.
+    P.")."""
     tokens = form.tokens
     if form.native or len(tokens) < 2:
         return None
     dotted = _dotted_doubled_form(tokens)  # "EDYJU, SS.A."
     if dotted is not None:
         return NameForm(tokens[: dotted[0]], form.forms | {dotted[1]}, form.script, form.native)
+    start, classes = _dotted_dropped_form(tokens) if organization else (None, frozenset())
+    if start is not None:  # "MANIA D..O.", "ADP, SS.C."
+        rest = tokens[:start] if classes else _undoubled_run(tokens, start)
+        return NameForm(rest, form.forms | classes, form.script, form.native)
     for i in (len(tokens) - 1, 0):
-        found = misspelt_form(tokens[i])
-        if found is not None:
+        found = misspelt_forms(tokens[i])
+        if found:
             rest = tokens[:i] + tokens[i + 1 :]
-            return NameForm(rest, form.forms | {found}, form.script, form.native)
+            return NameForm(rest, form.forms | found, form.script, form.native)
     return None
 
 
@@ -172,6 +197,48 @@ def _dotted_doubled_form(tokens: Sequence[str]) -> tuple[int, str] | None:
 
 
 _ALL_ONE_WORD_FORMS = {w: c for w, c in one_word_forms().items() if w.isalpha()}
+
+
+def _dotted_dropped_form(tokens: Sequence[str]) -> tuple[int | None, frozenset[str]]:
+    """Where a run of one-letter words (a dotted abbreviation) that ends the name starts, and
+    what it is (since 1.15): a legal form of three or four letters with one letter dropped
+    ("MANIA D..O.", "VERSOR .R.O.": its classes), or an abbreviation with one letter typed
+    twice that is no form ("ADP, SS.C.", "ISSA EE.U.": no class, the letter is read once);
+    ``(None, ...)`` when neither."""
+    start = len(tokens)
+    while start > 1 and len(tokens[start - 1]) <= 2 and tokens[start - 1].isalpha():
+        start -= 1
+    run = tokens[start:]
+    if len(run) < 2:
+        return None, frozenset()
+    doubled = [t for t in run if len(t) == 2]
+    if not doubled:
+        word = "".join(run)  # (letters, not a word: "D.O." is no "do")
+        found = _DROPPED_DOTTED.get(word, frozenset())
+        return (start if found else None), found
+    if len(doubled) == 1 and doubled[0][0] == doubled[0][1]:
+        return start, frozenset()
+    return None, frozenset()
+
+
+def _undoubled_run(tokens: Sequence[str], start: int) -> tuple[str, ...]:
+    return (*tokens[:start], *(t[0] for t in tokens[start:]))
+
+
+def _dropped_dotted() -> dict[str, frozenset[str]]:
+    """Forms of the own table of three or four letters with one letter dropped, by that
+    spelling, when it is no form itself."""
+    table: dict[str, set[str]] = {}
+    for form, cls in _ALL_ONE_WORD_FORMS.items():
+        if 3 <= len(form) <= 4:
+            for i in range(len(form)):
+                cut = form[:i] + form[i + 1 :]
+                if cut not in _ALL_ONE_WORD_FORMS:
+                    table.setdefault(cut, set()).add(cls)
+    return {w: frozenset(c) for w, c in table.items()}
+
+
+_DROPPED_DOTTED = _dropped_dotted()
 _GLUED_FORMS = {w: c for w, c in one_word_forms().items() if w.isalpha() and len(w) >= 2}
 
 
@@ -267,6 +334,13 @@ def pair_code_slip(
         return
     i, j = q_used.index(False), c_used.index(False)
     a, b = q_words[i], c_words[j]
+    if typed and code_letter(a, b):
+        # "M BANK" / MB BANK: a letter of a two-letter code dropped, every other word spelt
+        # the same (since 1.15; a one-letter word is listed as an initial, not as a name)
+        if pairs and all(s >= exact_sim for _, _, s, _, _ in pairs):
+            q_used[i] = c_used[j] = True
+            pairs.append((i, j, params.slip_sim, 1, 1))
+        return
     if min(len(a), len(b)) > params.slip_short_length:
         return
     if a in listed and (
@@ -282,6 +356,13 @@ def pair_code_slip(
         pairs.append((i, j, params.slip_sim, 1, 1))
 
 
+def code_letter(query_word: str, listed_word: str) -> bool:
+    """Is ``query_word`` the first letter of ``listed_word``, a two-letter code of letters
+    that is no particle or low-information word ("m" / MB; not "b" / MB, "d" / DE)?"""
+    return (len(query_word) == 1 and len(listed_word) == 2 and listed_word[0] == query_word
+            and listed_word.isalpha() and not _plain(listed_word))  # fmt: skip
+
+
 def _plain(word: str) -> bool:
     """A word that names nothing by itself: one letter, a particle, a low-information word."""
     return len(word) == 1 or word in PERSON_PARTICLES or word in LOW_INFO_WORDS
@@ -290,9 +371,10 @@ def _plain(word: str) -> bool:
 def code_slip_words(tokens: Sequence[str], listed: Container[str], params: NameParams) -> list[str]:
     """The words of a query that :func:`pair_code_slip` may pair: short, and not held by the
     lists unless the query has other words and the word is no particle or low-information
-    word."""
+    word (a letter may be a code's: :func:`code_letter`)."""
+    many = len(tokens) > 1
     return [w for w in tokens if len(w) <= params.slip_short_length + 1
-            and (w not in listed or (len(tokens) > 1 and not _plain(w)))]  # fmt: skip
+            and (w not in listed or (many and (not _plain(w) or len(w) == 1)))]  # fmt: skip
 
 
 def code_slip_possible(
@@ -303,7 +385,7 @@ def code_slip_possible(
     return any(
         abs(len(a) - len(b)) <= 1
         and min(len(a), len(b)) <= params.slip_short_length
-        and is_slip(a, b, params, typed=typed)
+        and (is_slip(a, b, params, typed=typed) or (typed and code_letter(a, b)))
         for a in q_short
         for b in c_words
     )

@@ -12,14 +12,18 @@ word has a vowel ("بترفي", btrfy / BATARFI; not "خني", khny / AKHWAN).
 
 from __future__ import annotations
 
+from array import array
 from functools import lru_cache
 
 from clearance.matching.arabic_names import lookup, normalise_arabic, romanise_arabic_names
+from clearance.matching.legalforms import canonical_words
+from clearance.matching.memo import by_identity, sim_rows
 from clearance.matching.names import NameComparison
-from clearance.matching.normalize import analyse
+from clearance.matching.normalize import analyse, canonical_arabic_forms, fold
 from clearance.matching.params import TrustParams, WordParams
+from clearance.matching.phonetics import phonetic
 from clearance.matching.retrieve import QueryForm
-from clearance.matching.scripts import latin_skeleton, romanise_mixed
+from clearance.matching.scripts import latin_skeleton, romanise_mixed, undouble
 from clearance.matching.wordsim import similarity_rows
 
 # Letter pairs of one consonant, as latin_skeleton reads them
@@ -57,18 +61,57 @@ def _vowels_agree(native: tuple[str, ...], listed: str, cut: float, words: WordP
     """Does every word of ``native`` the table reads agree with a word of ``listed`` as spelt
     (a similarity of ``cut`` or more), and every other word's long vowels stand where a
     listed word has like vowels?"""
-    listed_words = _listed_words(listed)
     known, unknown = readings(native)
-    if not listed_words or not known:
+    if not known:  # (before the listed name is analysed: the query's readings are memoised)
+        return False
+    listed_words = _listed_words(listed)
+    if not listed_words:
         return False
     if not all(_long_vowels_agree(word, listed_words) for word in unknown):
         return False
-    return all(any(_alike(k, w, cut, words) for w in listed_words) for k in known)
+    # (the last word first: a surname disagrees more often than a common given name; a word
+    # written as listed is alike at once)
+    return all(
+        (k in listed_words and cut <= 1.0) or any(_alike(k, w, cut, words) for w in listed_words)
+        for k in reversed(known)
+    )
+
+
+def _alike(word: str, listed: str, cut: float, words: WordParams) -> bool:
+    """Is ``word`` alike ``listed`` as spelt: a similarity (no initials) of ``cut`` or more?"""
+    if word == listed:
+        return cut <= 1.0  # (a similarity of 1)
+    if _sound_or_doubling_needed(cut, words) and not _may_be_alike(word, listed):
+        return False  # (what the similarity would say, without computing it: most pairs)
+    return _similarity(word, listed, words) >= cut
 
 
 @lru_cache(maxsize=100_000)  # (the same table words meet the same listed words again)
-def _alike(word: str, listed: str, cut: float, words: WordParams) -> bool:
-    return similarity_rows((word,), (listed,), initials=False, params=words)[0][0] >= cut
+def _similarity(word: str, listed: str, words: WordParams) -> float:
+    return similarity_rows((word,), (listed,), initials=False, params=words)[0][0]
+
+
+def _may_be_alike(word: str, listed: str) -> bool:
+    """Can two different words be alike as spelt but for their sound (one phonetic key) or a
+    letter written once or twice?"""
+    return phonetic(word) == phonetic(listed) or undouble(word) == undouble(listed)
+
+
+@by_identity
+def _beyond_spelling(words: WordParams) -> float:
+    """The most two different words can be alike (:func:`similarity_rows`, no initials) with
+    different phonetic keys and not one letter written once or twice apart: by edit distance,
+    their sounds' distance, or two letters swapped (float32, as the similarities are)."""
+    by_distance = sim_rows(words)
+    spelt = max(max(row) for row in by_distance[1:])
+    most = max(spelt, spelt * words.phonetic_scale, words.swap_sim, words.short_swap_sim)
+    return array("f", [most])[0]
+
+
+def _sound_or_doubling_needed(cut: float, words: WordParams) -> bool:
+    """Does a similarity of ``cut`` need one phonetic key or a doubled letter? (When the
+    first-letter factor could raise a similarity, every pair is computed.)"""
+    return words.first_letter_factor <= 1.0 and _beyond_spelling(words) < cut
 
 
 @lru_cache(maxsize=20_000)
@@ -88,10 +131,15 @@ def readings(native: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]
 
 @lru_cache(maxsize=20_000)  # (a listed name meets many Arabic-script queries)
 def _listed_words(listed: str) -> tuple[str, ...]:
+    """The words of the first Latin form of ``listed`` (:func:`analyse`, legal forms kept)."""
+    if listed.isascii():  # (read as Latin: its one form is its canonical words, worked out
+        # here without the forms and memos analyse makes; most listed names)
+        return tuple(canonical_words(canonical_arabic_forms(fold(listed)).split()))
     forms = analyse(listed, split_forms=False)
     return forms[0].tokens if forms and not forms[0].native else ()
 
 
+@lru_cache(maxsize=100_000)  # (a query's reading meets every listed name its skeleton reaches)
 def vowel_gaps(word: str) -> frozenset[tuple[int, str]]:
     """The vowels (and w/y) of ``word`` by where they stand among its consonants: gap 0 before
     the first consonant of its skeleton, gap n after the n-th ("btrfy": (4, y); "batarfi":
@@ -113,14 +161,16 @@ def vowel_gaps(word: str) -> frozenset[tuple[int, str]]:
 def _long_vowels_agree(reading: str, listed: tuple[str, ...]) -> bool:
     """Does a listed word with ``reading``'s skeleton have a like vowel wherever ``reading``
     writes a long one (alif a, waw u/o, ya i/e)?"""
-    skel, gaps = latin_skeleton(reading), vowel_gaps(reading)
-    for word in listed:
-        if latin_skeleton(word) != skel:
-            continue
-        have = vowel_gaps(word)
-        if all(_has_like(have, n, c) for n, c in gaps):
-            return True
-    return False
+    return any(_vowels_stand(reading, word) for word in listed)
+
+
+@lru_cache(maxsize=100_000)  # (a family's listed names share their words)
+def _vowels_stand(reading: str, word: str) -> bool:
+    """Has ``word`` the skeleton of ``reading`` and a like vowel wherever it writes one?"""
+    if latin_skeleton(word) != latin_skeleton(reading):
+        return False
+    have = vowel_gaps(word)
+    return all(_has_like(have, n, c) for n, c in vowel_gaps(reading))
 
 
 def _has_like(have: frozenset[tuple[int, str]], gap: int, vowel: str) -> bool:
