@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from clearance.audit.log import entries, verify
+from clearance.audit.log import entries, read_head, verify
 from clearance.audit.receipts import load_receipt
 from clearance.auth.roles import PermissionDenied
 from clearance.cases.model import CaseConflict, CaseInputError, FourEyesViolation
@@ -248,3 +248,33 @@ def test_batch_run_receipt_and_alert_receipts(service: CaseService, toy: Toy) ->
     alert = load_receipt(service.db, recorded[1].receipt)
     assert alert["kind"] == "alert" and alert["run"] == run_id and alert["input"]["id"] == "row-7"
     assert verify(service.db).ok
+
+
+def test_a_connection_lost_inside_the_alert_path_is_unavailable_and_leaves_nothing(
+    pg_server,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    """PostgreSQL: the alert path's statements run on the driver's connection; a backend that
+    dies under them is "database unavailable" (HTTP 503), nothing is written, and the next
+    alert records on a fresh connection."""
+    import psycopg
+
+    from clearance.cases.goodguy import goodguy_check
+    from clearance.db import Database
+    from clearance.db.engine import DatabaseUnavailable
+
+    db = Database(pg_server.new_database())
+    db.upgrade()
+    service, toy = CaseService(db), Toy(sdn_entities(), tmp_path)
+    result = toy.screen("Ashot Mkrtichev", dob="1966-05-07")
+    entity = toy.entities["ofac-sdn-41736"]
+    admin = pg_server.admin_url.replace("postgresql+psycopg://", "postgresql://")
+    with pytest.raises(DatabaseUnavailable, match="unavailable"), db.session(write=True) as s:
+        pid = s.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar()
+        with psycopg.connect(admin, autocommit=True) as other:
+            other.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        goodguy_check(s, "k" * 64, entity)
+    assert verify(db).ok and read_head(db).count == 0
+    recorded = service.record(result, toy.context, SCREENER, entity=toy.entities.get)
+    assert len(recorded.cases) == 1 and read_head(db).count == 2 and verify(db).ok
+    db.dispose()

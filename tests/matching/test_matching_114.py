@@ -11,7 +11,7 @@ from clearance.matching import spelled
 from clearance.matching.compounds import undo_arabic_pairs
 from clearance.matching.normalize import analyse
 from clearance.matching.params import WordParams
-from clearance.matching.spelled import vowel_gaps
+from clearance.matching.vowels import vowel_gaps
 from clearance.matching.wordsim import similarity_rows
 from clearance.scripts import ARABIC, LATIN
 from tests.matching.factory import listed_alerts

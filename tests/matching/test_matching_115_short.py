@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.matching.engine import ALGORITHM_RELEASE
 from clearance.matching.normalize import NameForm
 from clearance.matching.slips import misspelt_form_reading
 from clearance.scripts import LATIN
@@ -17,10 +16,6 @@ _COMPANIES = ["MB BANK", "KB RADAR", "VERSOR S.R.O.", "MANIA D.O.O.", "LLC BALTE
               "ADP, S.C.", "ISSA E.U.", "NOVA TRADE LIMITED"]  # fmt: skip
 _PERSONS = ["AHSAN, Muhammad", "NUR, Hasan", "KARIM, Ali Abdul", "AL-MASRI, Khalid",
             "HASSAN, Hassan el-Hajj"]  # fmt: skip
-
-
-def test_release() -> None:
-    assert ALGORITHM_RELEASE == "1.15"
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ with a receipt's index row in the same statement a receipt needs no explicit tra
 from __future__ import annotations
 
 import contextlib
+import re
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from queue import Empty, Queue
 from typing import Any
 
 from sqlalchemy import Connection, func, select, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from clearance.audit.chain import (
@@ -125,7 +127,7 @@ r AS (
 UPDATE audit_head SET seq = r.seq, hash = r.row_hash FROM r WHERE audit_head.id = 1
 RETURNING r.seq, r.prev_hash, r.row_hash
 """
-_PG_STATEMENTS: dict[str, Any] = {}
+_PG_STATEMENTS: dict[str, str] = {}
 
 
 def append_pg(
@@ -133,18 +135,41 @@ def append_pg(
 ) -> dict[str, Any]:
     """Append one row on PostgreSQL in one statement (inside the caller's transaction, or as
     its own). ``also``: more common table expressions run by the same statement, e.g.
-    ``i AS (INSERT INTO … SELECT …, r.seq FROM r)`` (``r`` is the new row), with ``params``."""
-    statement = _PG_STATEMENTS.get(also)
-    if statement is None:
-        statement = _PG_STATEMENTS[also] = text(PG_APPEND.format(also=f",\n{also}" if also else ""))
+    ``i AS (INSERT INTO … SELECT …, r.seq FROM r)`` (``r`` is the new row), with ``params``.
+
+    Run on the driver's connection (in ``conn``'s transaction), prepared: a receipt with
+    alerts and each case it opens or joins append through here, and SQLAlchemy's execution
+    (context, result, parameter processing) cost as much CPU as psycopg's own."""
+    sql = _PG_STATEMENTS.get(also)
+    if sql is None:
+        sql = PG_APPEND.format(also=f",\n{also}" if also else "")
+        sql = _PG_STATEMENTS[also] = re.sub(r":(\w+)", r"%(\1)s", sql)
     at = event.body.get("at") or now_iso()
     body = canonical(event.body)
     row = {"kind": event.kind, "ref": event.ref, "actor": event.actor, "at": at,
            "body": body.decode("utf-8"), "body_sha256": sha256_hex(body)}  # fmt: skip
-    found = conn.execute(statement, {**row, **(params or {})}).first()
+    found = next(iter(driver_rows(conn, sql, {**row, **(params or {})})), None)
     if found is None:
         raise ClearanceError("the audit log has no head row: run `clearance db upgrade`")
     return {"seq": int(found[0]), **row, "prev_hash": found[1], "row_hash": found[2]}
+
+
+def driver_rows(
+    conn: Connection, sql: str, params: dict[str, Any], row_factory: Any = None
+) -> list[Any]:
+    """The rows of ``sql`` (psycopg's ``%(name)s`` parameters) run prepared on the psycopg
+    connection under ``conn``, in its transaction (``row_factory``: psycopg's, default tuples);
+    a lost connection raised as SQLAlchemy's ``OperationalError``, so the database is reported
+    unavailable as before."""
+    import psycopg
+    from psycopg.rows import tuple_row
+
+    raw: psycopg.Connection[Any] = conn.connection.driver_connection  # type: ignore[assignment]
+    try:
+        with raw.cursor(row_factory=row_factory or tuple_row) as cursor:
+            return cursor.execute(sql, params, prepare=True).fetchall()
+    except psycopg.OperationalError as exc:
+        raise OperationalError(sql, None, exc) from None
 
 
 def read_head(db: Database) -> Head:

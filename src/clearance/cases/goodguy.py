@@ -13,14 +13,16 @@ Other capabilities (monitoring, payments) call :func:`goodguy_check` with a sess
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Row, bindparam, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from clearance.audit.chain import canonical, sha256_hex
+from clearance.audit.log import driver_rows
 from clearance.cases.tables import GoodGuyRow
 from clearance.db import Database
 from clearance.model import Entity
@@ -98,27 +100,45 @@ _CLEARS = (
 )
 
 
+# the same on PostgreSQL's driver (its facts as JSON text, read by _verdict)
+_PG_CLEARS = (
+    "SELECT entity_id, case_id, facts::text AS facts, facts_sha256 FROM goodguy "
+    "WHERE subject_key = %(subject)s AND entity_id = ANY(%(ids)s) AND active IS true "
+    "ORDER BY id DESC"
+)
+
+
 def goodguy_checks(
     session: Session, subject_key: str, entities: Sequence[Entity]
 ) -> dict[str, GoodGuyVerdict]:
     """:func:`goodguy_check` for several listed entities of one subject, by entity id, in
     one query (the latest active clear of each pair counts)."""
     by_id = {e.id: e for e in entities}
-    rows = session.execute(_CLEARS, {"subject": subject_key, "ids": list(by_id)}).all()
-    latest: dict[str, Row[Any, Any, Any, Any]] = {}
+    params = {"subject": subject_key, "ids": list(by_id)}
+    conn = session.connection()
+    rows: Sequence[Any]
+    if conn.dialect.name == "postgresql":  # the driver's connection (see driver_rows)
+        session.flush()  # as the session's own query would (autoflush)
+        from psycopg.rows import namedtuple_row
+
+        rows = driver_rows(conn, _PG_CLEARS, params, namedtuple_row)
+    else:
+        rows = session.execute(_CLEARS, params).all()
+    latest: dict[str, Any] = {}
     for row in rows:
         latest.setdefault(row.entity_id, row)
     return {k: _verdict(latest.get(k), e) for k, e in by_id.items()}
 
 
-def _verdict(row: Row[Any, Any, Any, Any] | None, entity: Entity) -> GoodGuyVerdict:
+def _verdict(row: Any, entity: Entity) -> GoodGuyVerdict:
     """The verdict of the latest active clear ``row`` (None: there is none) on ``entity``."""
     if row is None:
         return GoodGuyVerdict(False)
     facts = matching_facts(entity)
     if facts_hash(facts) == row.facts_sha256:
         return GoodGuyVerdict(True, True, row.case_id)
-    return GoodGuyVerdict(False, True, row.case_id, fact_changes(row.facts, facts))
+    old = json.loads(row.facts) if isinstance(row.facts, str) else row.facts
+    return GoodGuyVerdict(False, True, row.case_id, fact_changes(old, facts))
 
 
 def check(db: Database, subject_key: str, entity: Entity) -> GoodGuyVerdict:

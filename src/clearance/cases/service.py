@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Connection, Executable, func, insert, select
 from sqlalchemy.orm import Session
 
-from clearance.audit.log import Event, append, append_pg, entries, now_iso
+from clearance.audit.log import Event, append, append_pg, driver_rows, entries, now_iso
 from clearance.audit.receipts import (
     ScreeningContext,
     new_id,
@@ -35,10 +35,10 @@ from clearance.auth.roles import Action, Actor, require
 from clearance.cases import model
 from clearance.cases.goodguy import GoodGuyVerdict, facts_hash, goodguy_checks, matching_facts
 from clearance.cases.model import CaseView, Change, Proposal, State
-from clearance.cases.statements import JOIN, OPEN, join_params
+from clearance.cases.statements import JOIN, OPEN, PG_JOIN, PG_OPEN, join_params, pg_params
 from clearance.cases.tables import CaseReceiptRow, CaseRow, GoodGuyRow
 from clearance.db import Database
-from clearance.errors import NotFoundError
+from clearance.errors import ClearanceError, NotFoundError
 from clearance.matching.result import Match, ScreeningResult
 from clearance.model import Entity
 
@@ -279,7 +279,7 @@ class CaseService:
         # join the open case in one statement (UPDATE … RETURNING locks and changes its row)
         join = JOIN[bool(facts)]
         params = join_params(open_key, match.score, snapshot, _now(), facts)
-        joined = conn.execute(join, params).scalar()
+        joined = self._scalar(conn, join, PG_JOIN[bool(facts)], params)
         if joined is None:
             now = _now()
             values = {"open_key": open_key, "subject_key": key,
@@ -290,7 +290,7 @@ class CaseService:
                       "state": State.OPEN.value, "created": now, "updated": now,
                       "version": 1}  # fmt: skip
             # one statement, no savepoint: a case another writer opened first is joined below
-            opened = conn.execute(OPEN[conn.dialect.name], values).scalar()
+            opened = self._scalar(conn, OPEN[conn.dialect.name], PG_OPEN, values)
             if opened is not None:
                 event = {
                     "event": "opened",
@@ -304,7 +304,9 @@ class CaseService:
                 self._link(s, opened, receipt, actor, event)
                 return int(opened)
             params = join_params(open_key, match.score, snapshot, _now(), facts)
-            joined = conn.execute(join, params).scalar_one()
+            joined = self._scalar(conn, join, PG_JOIN[bool(facts)], params)
+            if joined is None:  # opened by another writer, so it is there: it locks it
+                raise ClearanceError(f"case of {open_key} neither opened nor joined")
         event = {
             "event": "alert joined",
             "receipt": receipt,
@@ -314,6 +316,16 @@ class CaseService:
         }
         self._link(s, int(joined), receipt, actor, event)
         return int(joined)
+
+    def _scalar(
+        self, conn: Connection, statement: Executable, pg_sql: str, params: dict[str, Any]
+    ) -> Any:
+        """The first column of the first row of ``statement`` (None: no row); on PostgreSQL
+        its SQL ``pg_sql`` run on the driver's connection (see :mod:`.statements`)."""
+        if self.db.is_postgres:
+            rows = driver_rows(conn, pg_sql, pg_params(params))
+            return rows[0][0] if rows else None
+        return conn.execute(statement, params).scalar()
 
     def _link(
         self, s: Session, case_id: int, receipt: str, actor: str, event: dict[str, Any]

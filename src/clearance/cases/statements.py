@@ -9,10 +9,12 @@ same as the per-call statements produced (the same columns, the same ``RETURNING
 
 from __future__ import annotations
 
+import json
 from typing import Any, cast
 
 from sqlalchemy import Insert, Table, Update, bindparam, case, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from clearance.cases.tables import CaseRow
@@ -60,3 +62,23 @@ OPEN: dict[str, Insert] = {
     .on_conflict_do_nothing(index_elements=["open_key"])
     .returning(_c.id),
 }
+
+
+# On PostgreSQL the same statements run on the driver's connection (see
+# :func:`~clearance.audit.log.driver_rows`): their SQL as SQLAlchemy compiles it, JSON values
+# passed as the text SQLAlchemy would bind (``json.dumps``, cast to JSON in the statement).
+_PG = PGDialect_psycopg()  # type: ignore[no-untyped-call]
+OPEN_COLUMNS = ("open_key", "subject_key", "subject_name", "subject", "entity_id",
+                "entity_name", "list", "facts", "changes", "score", "source", "snapshot_id",
+                "state", "created", "updated", "version")  # fmt: skip
+_JSON = frozenset({"subject", "facts", "changes", "j_facts"})
+PG_JOIN = {facts: str(JOIN[facts].compile(dialect=_PG)) for facts in (False, True)}
+PG_OPEN = str(OPEN["postgresql"].compile(dialect=_PG, column_keys=list(OPEN_COLUMNS)))
+
+
+def pg_params(params: dict[str, Any]) -> dict[str, Any]:
+    """``params`` of :data:`PG_JOIN` or :data:`PG_OPEN` as the driver takes them."""
+    out = {k: json.dumps(v) if k in _JSON else v for k, v in params.items()}
+    if "j_key" in params:
+        out["version_1"] = 1  # the join's version + 1
+    return out

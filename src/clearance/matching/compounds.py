@@ -138,3 +138,29 @@ def _nisba(query_word: str, listed_word: str) -> bool:
         return (before in _CONSONANT_END and listed_word[-1] in _CONSONANT_END
                 and query_word not in _UNWRITTEN_I and bare not in _UNWRITTEN_I)  # fmt: skip
     return last == "ي" and before not in "ياوى" and listed_word[-1] not in "يىاوهة"
+
+
+_ABD, _ARTICLE, _ALLAH = "عبد", "ال", "الله"
+
+
+def abd_compounds(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a (normalised) Arabic-script name with each ``عبد ال-`` compound written
+    as the canonical form writes a listed one, "abdul" and the divine name without its
+    article (since 1.16): "عبد الرحمن" and "عبدالرحمن" as "عبدال رحمن" (skeletons "bdl rhmn",
+    as Abdul Rahman, Abdelrahman), "عبد الله" and "عبدالله" as "عبدال" ("bdl", as Abdullah)."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        word, rest = tokens[i], ""
+        if word == _ABD and i + 1 < len(tokens) and tokens[i + 1].startswith(_ARTICLE):
+            rest, i = tokens[i + 1], i + 2
+        elif word.startswith(_ABD + _ARTICLE) and len(word) > 5:
+            rest, i = word[3:], i + 1
+        else:
+            out.append(word)
+            i += 1
+            continue
+        out.append(_ABD + _ARTICLE)
+        if rest not in (_ALLAH, _ARTICLE + "له") and len(rest) > 2:
+            out.append(rest[2:])
+    return tuple(out)

@@ -55,7 +55,7 @@ from clearance.model import Entity, Schema
 from clearance.settings import MatchingPolicy
 
 ALGORITHM = "clearance-logic"
-ALGORITHM_RELEASE = "1.15"
+ALGORITHM_RELEASE = "1.16"
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +226,7 @@ class Screener:
         floor = algo.floor(threshold)
         records = retrieve(self.index, forms, floor=floor, params=algo.names,
                            retrieval=algo.retrieval, words=algo.words,
-                           person=query.schema is Schema.PERSON)  # fmt: skip
+                           person=query.schema is Schema.PERSON, threshold=threshold)  # fmt: skip
         exact = dict(self._exact.get(exact_key(query.name), ()))
         for rec_id in exact:
             records[rec_id] = 1.0

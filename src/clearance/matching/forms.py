@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from clearance.matching.arabic_names import all_vowelled
 from clearance.matching.bgn import bgn_reading
+from clearance.matching.compounds import abd_compounds
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
 from clearance.matching.names import syllable_name
 from clearance.matching.normalize import (
@@ -64,7 +65,8 @@ def name_forms(
         for form in analyse(text, split_forms=split, query=query):
             yield form, KIND_NATIVE if form.native else KIND_LATIN
             if _has_skeleton(form, schema, query):
-                skel = tuple(s for s in (skeleton(t, form.script) for t in form.tokens) if s)
+                words = abd_compounds(form.tokens) if query else form.tokens
+                skel = tuple(s for s in (skeleton(t, form.script) for t in words) if s)
                 if skel:
                     yield NameForm(skel, form.forms, form.script), KIND_SKELETON
 
@@ -135,15 +137,19 @@ def _skeleton_form(form: NameForm, spelled: NameForm, base: float, trust: TrustP
     trust: when every word of ``spelled`` gives its vowels, the spelled form speaks and
     consonants alone do not (``vowelled_skeleton``), unless the vowels known agree with the
     listed name's (``spelled_skeleton``: :func:`clearance.matching.spelled.record_trust`)."""
-    base *= skeleton_trust(form, trust)
+    # (see clearance.matching.spelled: a short skeleton whose vowels agree is trusted more)
+    lifted = base * skeleton_trust(form, trust, trust.spelled_full_letters)
+    plain = base * skeleton_trust(form, trust)
     if not all_vowelled(spelled.tokens):
-        return QueryForm(form, KIND_SKELETON, base)
-    lifted = base * trust.spelled_skeleton  # (see clearance.matching.spelled)
-    return QueryForm(form, KIND_SKELETON, base * trust.vowelled_skeleton, lifted, spelled.tokens)
+        return QueryForm(form, KIND_SKELETON, plain, lifted if lifted > plain else 0.0,
+                         spelled.tokens)  # fmt: skip
+    return QueryForm(form, KIND_SKELETON, plain * trust.vowelled_skeleton,
+                     lifted * trust.spelled_skeleton, spelled.tokens)  # fmt: skip
 
 
-def skeleton_trust(form: NameForm, trust: TrustParams) -> float:
+def skeleton_trust(form: NameForm, trust: TrustParams, full: int = 0) -> float:
     """How far a match on consonants alone is trusted: less than spelled names, and far less
-    for a short skeleton ("ln d" agrees with half the names of a list)."""
+    for a short skeleton ("ln d" agrees with half the names of a list) — one of fewer than
+    ``full`` consonants (by default ``TrustParams.skeleton_full_letters``)."""
     letters = sum(len(t) for t in form.tokens)
-    return trust.skeleton * min(1.0, letters / trust.skeleton_full_letters)
+    return trust.skeleton * min(1.0, letters / (full or trust.skeleton_full_letters))

@@ -124,6 +124,9 @@ class RetrievalParams:
     # most the slip can count (NameParams.slip_sim)
     short_slip_lengths: tuple[int, ...] = (2, 3, 4)  # ... query words of these lengths (two
     # letters: a code, "KB ALFA" / KGB ALFA)
+    spelled_names: int = 100  # an Arabic-script skeleton is bounded at its spelled trust
+    # (TrustParams.spelled_skeleton) only when at most this many names have every word of it
+    # (since 1.16: one as common as "mhmd l" says little, and its names come spelled anyway)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +141,8 @@ class TrustParams:
     # agrees with a word of the listed name as spelt (since 1.14: "خالد بترفي" / BATARFI,
     # Khalid; not "اسما محمدی" / MEHMOOD, Osama): the vowels known agree, the rest is skeleton
     spelled_word_sim: float = 0.94  # ... agrees: this similarity or more (a spelling family)
+    spelled_full_letters: int = 3  # consonants such a skeleton needs before it is trusted
+    # fully (since 1.16; "علي كركي" / KARAKI, Ali: its vowels agree, "l krk" is no "ln d")
     misspelt_form: float = 0.95  # a company's first/last word read as a misspelt legal form
     glued_form: float = 0.95  # a one-word company name read as a name with its legal form
     # run onto it ("THAMESTONESA" / THAMESTONE SA, "EPMMC" / EP-MMC) ...

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -222,13 +222,15 @@ def retrieve(
     words: WordParams = WordParams(),  # noqa: B008
     person: bool = False,
     max_records: int | None = None,
+    threshold: float = 0.0,
 ) -> dict[int, float]:
     """Record id -> upper bound of the score a record can reach (only those >= floor).
 
     The bound is the share of the query's weight its words can match, with the listed words
     that no query word can pair (beyond one per query word, two where a query word is a
     run-together pair) counted as the scorer counts them: a short query does not reach a long
-    organisation name by one shared word.
+    organisation name by one shared word. A skeleton's record is bounded at its spelled trust
+    only where that can lift it to the alert ``threshold`` (the floor when not given).
     """
     out: dict[int, float] = {}
     table = word_table(params)
@@ -255,6 +257,9 @@ def retrieve(
                           person, params, retrieval)  # fmt: skip
         small = sum(len(p[0]) for p in parts) <= SMALL_HITS
         bounds = _bounds_small(index, parts, form) if small else _bounds_large(index, parts, form)
+        if qform.spelled > qform.trust:
+            lift = replace(form, floor=max(floor, threshold), trust=np.float32(qform.spelled))
+            bounds += _spelled_bounds(index, parts, lift)
         # An Arabic-script query's romanised forms have their article: the records of names
         # with the article left out ("aqsa foundation") are only for a Latin query.
         bare = index.rec_bare if qform.form.script == ARABIC else None
@@ -266,6 +271,33 @@ def retrieve(
         best = sorted(out.items(), key=lambda kv: -kv[1])[:cap]
         out = dict(best)
     return out
+
+
+def _spelled_bounds(
+    index: NameIndex, parts: list[_Part], form: _FormBound
+) -> list[tuple[int, float]]:
+    """(record, bound) at a skeleton's spelled trust (``form.trust``) of the records every word
+    of the form reaches exactly: only those can be trusted so far
+    (:func:`clearance.matching.spelled.record_trust`: every query word paired exactly)."""
+    exact = [(p[0][p[1] >= 1.0], p[2]) for p in parts]
+    need = form.total * (1.0 - _BOUND_MARGIN) - form.skipped
+    if sum(w for ids, w in exact if len(ids)) < need:
+        return []  # (a word reaches no name exactly)
+    if sum(len(ids) for ids, _ in exact) <= SMALL_HITS:
+        acc: dict[int, float] = {}
+        for ids, w in exact:
+            for rec in ids.tolist():
+                acc[rec] = acc.get(rec, 0.0) + w
+        full = np.array([rec for rec, m in acc.items() if m >= need], dtype=np.int32)
+    else:
+        ids = np.concatenate([e[0] for e in exact])
+        weights = np.repeat([e[1] for e in exact], [len(e[0]) for e in exact])
+        uniq, group = np.unique(ids, return_inverse=True)
+        full = uniq[np.bincount(group, weights=weights) >= need]
+    if not 0 < len(full) <= form.retrieval.spelled_names:
+        return []  # (a skeleton as many names agree with as a common word's says little)
+    kept = [(p[0][keep], p[1][keep], p[2]) for p in parts if (keep := np.isin(p[0], full)).any()]
+    return _bounds_large(index, kept, form)
 
 
 SMALL_HITS = 200

@@ -23,14 +23,9 @@ from clearance.matching.normalize import analyse, canonical_arabic_forms, fold
 from clearance.matching.params import TrustParams, WordParams
 from clearance.matching.phonetics import phonetic
 from clearance.matching.retrieve import QueryForm
-from clearance.matching.scripts import latin_skeleton, romanise_mixed, undouble
+from clearance.matching.scripts import undouble
+from clearance.matching.vowels import long_vowels_agree, spelt_alike
 from clearance.matching.wordsim import similarity_rows
-
-# Letter pairs of one consonant, as latin_skeleton reads them
-_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("th", "s"), ("dh", "z"), ("ch", "j"),
-             ("ph", "f"), ("zh", "z"))  # fmt: skip
-_VOWELS = frozenset("aeiouyw")
-_LIKE = {"a": "aeo", "w": "ouw", "y": "iey", "e": "eia", "i": "iey", "o": "ouw", "u": "ouw"}
 
 
 def record_trust(
@@ -67,12 +62,13 @@ def _vowels_agree(native: tuple[str, ...], listed: str, cut: float, words: WordP
     listed_words = _listed_words(listed)
     if not listed_words:
         return False
-    if not all(_long_vowels_agree(word, listed_words) for word in unknown):
+    if not all(long_vowels_agree(word, listed_words) for word in unknown):
         return False
     # (the last word first: a surname disagrees more often than a common given name; a word
     # written as listed is alike at once)
     return all(
-        (k in listed_words and cut <= 1.0) or any(_alike(k, w, cut, words) for w in listed_words)
+        (k in listed_words and cut <= 1.0)
+        or any(spelt_alike(k, w) or _alike(k, w, cut, words) for w in listed_words)
         for k in reversed(known)
     )
 
@@ -117,15 +113,10 @@ def _sound_or_doubling_needed(cut: float, words: WordParams) -> bool:
 @lru_cache(maxsize=20_000)
 def readings(native: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The words of an Arabic-script name that the name-word table reads, as the matcher
-    writes them ("عبد اللطيف صالح": abdul, latif, salih), and the letter-by-letter readings
-    of its other words ("بترفي": btrfy)."""
+    writes them ("عبد اللطيف صالح": abdul, latif, salih), and its other words ("بترفي")."""
     roman = romanise_arabic_names(" ".join(native), lambda word: "")
     known = analyse(roman, split_forms=False)[0].tokens if roman else ()
-    unknown = tuple(
-        "".join(c for c in romanise_mixed(w).lower() if c.isascii() and c.isalpha())
-        for w in native
-        if lookup(normalise_arabic(w)) is None
-    )  # ("سعدو": "sʿdw" read as sdw; the ayn is no consonant of the skeleton)
+    unknown = tuple(w for w in map(normalise_arabic, native) if lookup(w) is None)
     return known, unknown
 
 
@@ -137,45 +128,3 @@ def _listed_words(listed: str) -> tuple[str, ...]:
         return tuple(canonical_words(canonical_arabic_forms(fold(listed)).split()))
     forms = analyse(listed, split_forms=False)
     return forms[0].tokens if forms and not forms[0].native else ()
-
-
-@lru_cache(maxsize=100_000)  # (a query's reading meets every listed name its skeleton reaches)
-def vowel_gaps(word: str) -> frozenset[tuple[int, str]]:
-    """The vowels (and w/y) of ``word`` by where they stand among its consonants: gap 0 before
-    the first consonant of its skeleton, gap n after the n-th ("btrfy": (4, y); "batarfi":
-    (1, a), (2, a), (4, i))."""
-    text = "".join(c for c in word.lower() if c.isascii() and c.isalpha())
-    for src, dst in _DIGRAPHS:
-        text = text.replace(src, dst)
-    gaps: set[tuple[int, str]] = set()
-    count, last = 0, ""
-    for c in text:
-        if c in _VOWELS:
-            gaps.add((count, c))
-            last = ""
-        elif c != last:  # (a doubled consonant counts once)
-            count, last = count + 1, c
-    return frozenset(gaps)
-
-
-def _long_vowels_agree(reading: str, listed: tuple[str, ...]) -> bool:
-    """Does a listed word with ``reading``'s skeleton have a like vowel wherever ``reading``
-    writes a long one (alif a, waw u/o, ya i/e)?"""
-    return any(_vowels_stand(reading, word) for word in listed)
-
-
-@lru_cache(maxsize=100_000)  # (a family's listed names share their words)
-def _vowels_stand(reading: str, word: str) -> bool:
-    """Has ``word`` the skeleton of ``reading`` and a like vowel wherever it writes one?"""
-    if latin_skeleton(word) != latin_skeleton(reading):
-        return False
-    have = vowel_gaps(word)
-    return all(_has_like(have, n, c) for n, c in vowel_gaps(reading))
-
-
-def _has_like(have: frozenset[tuple[int, str]], gap: int, vowel: str) -> bool:
-    """Is there a vowel like ``vowel`` in gap ``gap`` of ``have``? (An alif before the first
-    consonant carries any vowel: "إمن" is Iman.)"""
-    if gap == 0 and vowel == "a":
-        return any(n == 0 for n, _ in have)
-    return any((gap, v) in have for v in _LIKE[vowel])

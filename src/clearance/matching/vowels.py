@@ -1,0 +1,111 @@
+"""Where the vowels of a name word stand among its consonants (the spelled-skeleton check of
+:mod:`clearance.matching.spelled`).
+
+A word's vowels are placed by gap: gap 0 before its first consonant, gap n after the n-th, its
+consonants counted as its consonant skeleton counts them (:func:`~clearance.matching.scripts.
+latin_skeleton`: "kh" one consonant, a consonant repeated with or without vowels between
+once: "Khalalu" has the skeleton "kl", its "u" stands in gap 2). An Arabic-script word's
+written long vowels are read from its letters (1.16; not from a romanisation, in which "ده"
+reads "dh", a consonant of its own).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from clearance.matching.scripts import _ARABIC_SKELETON, arabic_skeleton, latin_skeleton
+
+# Letter pairs of one consonant and letters of another's class, as latin_skeleton reads them
+_LATIN = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("th", "s"), ("dh", "z"), ("ch", "j"),
+          ("ph", "f"), ("q", "k"), ("c", "k"), ("x", "ks"), ("v", "f"), ("p", "b"),
+          ("zh", "z"))  # fmt: skip
+_VOWELS = frozenset("aeiouyw")
+_LIKE = {"a": "aeo", "w": "ouw", "y": "iey", "e": "eia", "i": "iey", "o": "ouw", "u": "ouw"}
+_ANY = "*"  # an alif that starts a word (after its article too) carries any vowel: "إمن" Iman
+_ALIF = frozenset("اآأإ")
+_WAW = frozenset("وؤ")
+_YA = frozenset("يىیئ")
+
+Gaps = frozenset[tuple[int, str]]
+
+
+@lru_cache(maxsize=50_000)
+def vowel_gaps(word: str) -> Gaps:
+    """The vowels (and w/y) of a Latin ``word`` by where they stand among its consonants
+    ("btrfy": (4, y); "batarfi": (1, a), (2, a), (4, i))."""
+    text = "".join(c for c in word.lower() if c.isascii() and c.isalpha())
+    for src, dst in _LATIN:
+        text = text.replace(src, dst)
+    gaps: set[tuple[int, str]] = set()
+    count, last = 0, ""
+    for c in text:
+        if c in _VOWELS:
+            gaps.add((count, c))
+        elif c != last:  # (a consonant repeated counts once, as in the skeleton)
+            count, last = count + 1, c
+    return frozenset(gaps)
+
+
+@lru_cache(maxsize=20_000)
+def arabic_vowel_gaps(word: str) -> Gaps:
+    """The long vowels written in an Arabic-script ``word`` (alif a, waw w, ya y) by where
+    they stand among its consonants; an alif that starts the word or follows its article
+    ("الابيدي", al-Ubaydi) carries any vowel."""
+    start = 2 if word.startswith("ال") and len(word) > 3 else 0
+    gaps: set[tuple[int, str]] = set()
+    count, last = 0, ""
+    for i, c in enumerate(word):
+        consonant = _ARABIC_SKELETON.get(c, "")
+        if consonant:
+            if consonant != last:
+                count, last = count + 1, consonant
+        elif c in _ALIF:
+            gaps.add((count, _ANY if count == 0 or i == start else "a"))
+        elif c in _WAW:
+            gaps.add((count, "w"))
+        elif c in _YA:
+            gaps.add((count, "y"))
+    return frozenset(gaps)
+
+
+def _has_like(have: Gaps, gap: int, vowel: str) -> bool:
+    """Is there a vowel like ``vowel`` in gap ``gap`` of ``have``?"""
+    if vowel == _ANY:
+        return any(n == gap for n, _ in have)
+    return any((gap, v) in have for v in _LIKE[vowel])
+
+
+def long_vowels_agree(native: str, listed: tuple[str, ...]) -> bool:
+    """Does a listed word with the skeleton of the Arabic-script word ``native`` have a like
+    vowel wherever ``native`` writes a long one, and ``native`` a long vowel wherever the
+    listed word has a w or y (which Arabic script writes: "كركي" is no KURAYKI)? (A word
+    without consonants is not matched on its skeleton: nothing to agree with.)"""
+    return not arabic_skeleton(native) or any(_stands(native, word) for word in listed)
+
+
+@lru_cache(maxsize=100_000)  # (a family's listed names share their words)
+def _stands(native: str, word: str) -> bool:
+    """Has the listed ``word`` the skeleton of ``native`` and its long vowels (see above)?"""
+    if latin_skeleton(word) != arabic_skeleton(native):
+        return False
+    gaps, have = arabic_vowel_gaps(native), vowel_gaps(word)
+    written = {n for n, _ in gaps}
+    return all(_has_like(have, n, c) for n, c in gaps) and all(
+        n in written for n, c in have if c in "wy"
+    )
+
+
+@lru_cache(maxsize=50_000)
+def spelt_alike(reading: str, word: str) -> bool:
+    """Is the listed ``word`` the table's ``reading`` of a name word spelt another usual way:
+    the same skeleton, vowels in the same gaps, and like ones ("muhsin" / Mohsen, "nasir" /
+    Naser, "isa" / Essa; not "muhammadi" / Muhammad, "mahmud" / Muhammad)?"""
+    if latin_skeleton(reading) != latin_skeleton(word):
+        return False
+    mine, theirs = vowel_gaps(reading), vowel_gaps(word)
+    if {n for n, _ in mine} != {n for n, _ in theirs}:
+        return False
+    return all(
+        any(_has_like(theirs, n, _ANY if n == 0 and c == "a" else c) for m, c in mine if m == n)
+        for n in {n for n, _ in mine}
+    )
