@@ -47,7 +47,7 @@ from clearance.matching.prebound import MIN_NAMES, bound_names
 from clearance.matching.query import Query, ScreenOptions
 from clearance.matching.records import make_entity
 from clearance.matching.result import FeatureResult, Match, ScreeningResult
-from clearance.matching.retrieve import QueryForm, retrieve
+from clearance.matching.retrieve import QueryForm, retrieve, warm_up_arrays
 from clearance.matching.scripts import warm_up
 from clearance.matching.spelled import record_trust
 from clearance.matching.wordsim import WordSimilarity
@@ -162,6 +162,7 @@ class Screener:
         self._exact = index.exact if self.algo.exact_names else {}
         warm_up()  # ... in any script
         warm_up_forms()
+        warm_up_arrays()  # ... and numpy's set routines
         # The index lives as long as the screener: its millions of objects are moved out of
         # the cyclic collector's sight, so that a full collection does not walk them again
         # in the middle of a query (tens of milliseconds each time); so are, from then on,

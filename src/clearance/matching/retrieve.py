@@ -300,6 +300,14 @@ def _spelled_bounds(
     return _bounds_large(index, kept, form)
 
 
+def warm_up_arrays() -> None:
+    """Have numpy load now what its set routines (``np.unique``, ``np.isin``) import on their
+    first call (``numpy.ma``, about 15 ms), so that no query waits for it (once per process)."""
+    ids = np.array([3, 1, 3, 2], dtype=np.int32)
+    np.unique(ids, return_inverse=True)
+    np.unique(ids)  # (as np.isin calls it on many names: this one imports numpy.ma)
+
+
 SMALL_HITS = 200
 """Up to this many (record, word) hits per query form, bounds are added up in plain Python
 (a numpy call costs more than a few thousand additions); both ways give the same floats."""

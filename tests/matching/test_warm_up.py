@@ -1,0 +1,33 @@
+"""No first-query penalty from numpy: a Screener loads what retrieval's set routines import on
+their first call (``numpy.ma``: about 15 ms, once paid inside the first Arabic-script query
+whose skeleton retrieval reached many names)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+_ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_a_screener_loads_numpys_lazy_set_modules_before_any_query() -> None:
+    code = textwrap.dedent(
+        """
+        import sys
+        from clearance.matching.engine import Screener
+        from clearance.settings import MatchingPolicy
+        from tests.matching.factory import e
+        assert "numpy.ma" not in sys.modules, "imported before the screener: test says nothing"
+        Screener.build([e("person", "MUALLEM, Walid")], MatchingPolicy(screen_cache=0))
+        print("numpy.ma" in sys.modules)
+        """
+    )
+    env_path = f"{_ROOT / 'src'}:{_ROOT}"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True, text=True, check=True, cwd=_ROOT,
+        env={"PYTHONPATH": env_path, "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+    assert out.stdout.strip() == "True"
