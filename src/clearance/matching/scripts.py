@@ -121,7 +121,7 @@ def romanise_han(text: str) -> str:
 
 # Arabic/Persian letters -> Latin consonant skeleton classes (vowels dropped), so that
 # "محمد" and "Mohammed" both give "mhmd". Only used as a retrieval/scoring key.
-_ARABIC_SKELETON = {
+ARABIC_SKELETON_LETTERS = {
     "ب": "b", "پ": "b", "ت": "t", "ث": "s", "ج": "j", "چ": "j", "ح": "h", "خ": "k", "د": "d",
     "ذ": "z", "ر": "r", "ز": "z", "ژ": "z", "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t",
     "ظ": "z", "ع": "", "غ": "g", "ف": "f", "ق": "k", "ک": "k", "ك": "k", "گ": "g", "ل": "l",
@@ -130,7 +130,7 @@ _ARABIC_SKELETON = {
     "ے": "", "ھ": "h", "ۃ": "",
 }  # fmt: skip
 
-_LATIN_SKELETON = (
+LATIN_SKELETON_PAIRS = (
     ("kh", "k"), ("gh", "g"), ("sh", "s"), ("th", "s"), ("dh", "z"), ("ch", "j"), ("ph", "f"),
     ("q", "k"), ("c", "k"), ("x", "ks"), ("v", "f"), ("p", "b"), ("zh", "z"),
 )  # fmt: skip
@@ -138,7 +138,7 @@ _LATIN_SKELETON = (
 
 def arabic_skeleton(word: str) -> str:
     """Consonant skeleton of an Arabic-script word."""
-    out = [_ARABIC_SKELETON.get(c, "") for c in word]
+    out = [ARABIC_SKELETON_LETTERS.get(c, "") for c in word]
     return undouble("".join(out)).removesuffix("h")
 
 
@@ -146,7 +146,7 @@ def arabic_skeleton(word: str) -> str:
 def latin_skeleton(word: str) -> str:
     """Consonant skeleton of a romanised word, comparable with :func:`arabic_skeleton`."""
     text = word.lower()
-    for src, dst in _LATIN_SKELETON:
+    for src, dst in LATIN_SKELETON_PAIRS:
         text = text.replace(src, dst)
     text = "".join(c for c in text if c.isalpha() and c not in "aeiouyw'")
     return undouble(text).removesuffix("h")

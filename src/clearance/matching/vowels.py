@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from clearance.matching.scripts import _ARABIC_SKELETON, arabic_skeleton, latin_skeleton
+from clearance.matching.scripts import (
+    ARABIC_SKELETON_LETTERS,
+    LATIN_SKELETON_PAIRS,
+    arabic_skeleton,
+    latin_skeleton,
+)
 
-# Letter pairs of one consonant and letters of another's class, as latin_skeleton reads them
-_LATIN = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("th", "s"), ("dh", "z"), ("ch", "j"),
-          ("ph", "f"), ("q", "k"), ("c", "k"), ("x", "ks"), ("v", "f"), ("p", "b"),
-          ("zh", "z"))  # fmt: skip
 _VOWELS = frozenset("aeiouyw")
 _LIKE = {"a": "aeo", "w": "ouw", "y": "iey", "e": "eia", "i": "iey", "o": "ouw", "u": "ouw"}
 _ANY = "*"  # an alif that starts a word (after its article too) carries any vowel: "إمن" Iman
@@ -34,7 +35,7 @@ def vowel_gaps(word: str) -> Gaps:
     """The vowels (and w/y) of a Latin ``word`` by where they stand among its consonants
     ("btrfy": (4, y); "batarfi": (1, a), (2, a), (4, i))."""
     text = "".join(c for c in word.lower() if c.isascii() and c.isalpha())
-    for src, dst in _LATIN:
+    for src, dst in LATIN_SKELETON_PAIRS:  # (counted as the skeleton counts them)
         text = text.replace(src, dst)
     gaps: set[tuple[int, str]] = set()
     count, last = 0, ""
@@ -55,7 +56,7 @@ def arabic_vowel_gaps(word: str) -> Gaps:
     gaps: set[tuple[int, str]] = set()
     count, last = 0, ""
     for i, c in enumerate(word):
-        consonant = _ARABIC_SKELETON.get(c, "")
+        consonant = ARABIC_SKELETON_LETTERS.get(c, "")
         if consonant:
             if consonant != last:
                 count, last = count + 1, consonant
