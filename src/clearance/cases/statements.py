@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any, cast
 
-from sqlalchemy import Insert, Table, Update, bindparam, case, update
+from sqlalchemy import Insert, Table, Update, bindparam, case, literal_column, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -29,7 +29,7 @@ def _join(facts: bool) -> Update:
         "score": case((_c.score >= score, _c.score), else_=score),
         "snapshot_id": bindparam("j_snapshot", type_=_c.snapshot_id.type),
         "updated": bindparam("j_updated", type_=_c.updated.type),
-        "version": _c.version + 1,
+        "version": _c.version + literal_column("1"),  # (no parameter of its own)
     }
     if facts:
         values["facts"] = bindparam("j_facts", type_=_c.facts.type)
@@ -78,7 +78,4 @@ PG_OPEN = str(OPEN["postgresql"].compile(dialect=_PG, column_keys=list(OPEN_COLU
 
 def pg_params(params: dict[str, Any]) -> dict[str, Any]:
     """``params`` of :data:`PG_JOIN` or :data:`PG_OPEN` as the driver takes them."""
-    out = {k: json.dumps(v) if k in _JSON else v for k, v in params.items()}
-    if "j_key" in params:
-        out["version_1"] = 1  # the join's version + 1
-    return out
+    return {k: json.dumps(v) if k in _JSON else v for k, v in params.items()}
