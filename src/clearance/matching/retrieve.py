@@ -259,7 +259,8 @@ def retrieve(
         bounds = _bounds_small(index, parts, form) if small else _bounds_large(index, parts, form)
         if qform.spelled > qform.trust:
             lift = replace(form, floor=max(floor, threshold), trust=np.float32(qform.spelled))
-            bounds += _spelled_bounds(index, parts, lift)
+            singles = tuple({w for w in tokens if len(w) == 1})
+            bounds += _spelled_bounds(index, parts, lift, singles)
         # An Arabic-script query's romanised forms have their article: the records of names
         # with the article left out ("aqsa foundation") are only for a Latin query.
         bare = index.rec_bare if qform.form.script == ARABIC else None
@@ -274,11 +275,14 @@ def retrieve(
 
 
 def _spelled_bounds(
-    index: NameIndex, parts: list[_Part], form: _FormBound
+    index: NameIndex, parts: list[_Part], form: _FormBound, singles: tuple[str, ...] = ()
 ) -> list[tuple[int, float]]:
     """(record, bound) at a skeleton's spelled trust (``form.trust``) of the records every word
     of the form reaches exactly: only those can be trusted so far
-    (:func:`clearance.matching.spelled.record_trust`: every query word paired exactly)."""
+    (:func:`clearance.matching.spelled.record_trust`: every query word paired exactly), and
+    that hold each of its one-letter words (``singles``, which retrieve nothing: "l" of "علي"
+    pairs exactly only with a listed "l"). Of more than ``RetrievalParams.spelled_names``
+    such records, those with the best bounds (the fewest listed words left over)."""
     exact = [(p[0][p[1] >= 1.0], p[2]) for p in parts]
     need = form.total * (1.0 - _BOUND_MARGIN) - form.skipped
     if sum(w for ids, w in exact if len(ids)) < need:
@@ -294,10 +298,17 @@ def _spelled_bounds(
         weights = np.repeat([e[1] for e in exact], [len(e[0]) for e in exact])
         uniq, group = np.unique(ids, return_inverse=True)
         full = uniq[np.bincount(group, weights=weights) >= need]
-    if not 0 < len(full) <= form.retrieval.spelled_names:
-        return []  # (a skeleton as many names agree with as a common word's says little)
+    if not len(full):
+        return []
     kept = [(p[0][keep], p[1][keep], p[2]) for p in parts if (keep := np.isin(p[0], full)).any()]
-    return _bounds_large(index, kept, form)
+    bounds = _bounds_large(index, kept, form)
+    if singles:
+        tokens = index.rec_tokens
+        bounds = [rb for rb in bounds if all(s in tokens[rb[0]] for s in singles)]
+    cap = form.retrieval.spelled_names
+    if len(bounds) > cap:  # (a skeleton as many names agree with as a common word's)
+        bounds = sorted(bounds, key=lambda rb: -rb[1])[:cap]
+    return bounds
 
 
 def warm_up_arrays() -> None:
