@@ -19,6 +19,9 @@ Mohammadi; "نوری", Nouri) is a nisba, a name of its own: the listed word wit
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from clearance.matching.arabic_names import NAME_WORDS
 from clearance.scripts import ARABIC
 
@@ -164,3 +167,43 @@ def abd_compounds(tokens: tuple[str, ...]) -> tuple[str, ...]:
         if rest not in (_ALLAH, _ARTICLE + "له") and len(rest) > 2:
             out.append(rest[2:])
     return tuple(out)
+
+
+_DIN = ("الدين", "الدین")  # (Arabic and Persian ya)
+
+
+def din_compounds(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a (normalised) Arabic-script name with each "X al-Din" compound written as
+    one word, the way most lists write it (since 1.17): "ناصر الدين" and "ناصرالدين" as
+    "ناصردين" (skeleton "nsrdn", as Nasiruddin, Nasreddin; "X dn" as JAMAL EDDIN runs
+    together). Names without such a compound come back as they are."""
+    out: list[str] = []
+    for word in tokens:
+        if word in _DIN and out and not out[-1].endswith(_DIN):
+            out[-1] += _DIN[0][2:]
+        elif word.endswith(_DIN) and len(word) > 7:
+            out.append(word[:-5] + _DIN[0][2:])
+        else:
+            out.append(word)
+    return tuple(out)
+
+
+# a listed "X al-Din" compound written as one word: Nasiruddin, Jamaleddine, Alaeddin
+_DIN_WORD = re.compile(r"^([a-z]{2,}?)(?:ud|ed|ad|id|od|al|el|ul)(?:d|-d)(?:i|ee)ne?$")
+_DIN_WORDS = frozenset({"din", "deen", "aldin", "eldin", "uddin", "eddin", "eddine", "addin",
+                        "iddin", "uddeen", "aldeen"})  # fmt: skip
+DIN_READING = "aldin"  # the name-word table's reading of الدين
+
+
+@lru_cache(maxsize=20_000)
+def with_din_parts(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Listed words with the parts of their "X al-Din" compounds added as the name-word table
+    reads an Arabic-script query's "X الدين" (since 1.17): "nasiruddin" also as "nasir" and
+    "aldin", "din" (BASHIR-UD-DIN) also as "aldin". Others come back as they are."""
+    extra: list[str] = []
+    for word in words:
+        if word in _DIN_WORDS:
+            extra.append(DIN_READING)
+        elif (m := _DIN_WORD.match(word)) is not None:
+            extra += [m.group(1), DIN_READING]
+    return words + tuple(w for w in dict.fromkeys(extra) if w not in words)

@@ -16,6 +16,7 @@ from array import array
 from functools import lru_cache
 
 from clearance.matching.arabic_names import lookup, normalise_arabic, romanise_arabic_names
+from clearance.matching.compounds import with_din_parts
 from clearance.matching.legalforms import canonical_words
 from clearance.matching.memo import by_identity, sim_rows
 from clearance.matching.names import NameComparison
@@ -59,7 +60,7 @@ def _vowels_agree(native: tuple[str, ...], listed: str, cut: float, words: WordP
     known, unknown = readings(native)
     if not known:  # (before the listed name is analysed: the query's readings are memoised)
         return False
-    listed_words = _listed_words(listed)
+    listed_words = with_din_parts(_listed_words(listed))
     if not listed_words:
         return False
     if not all(long_vowels_agree(word, listed_words) for word in unknown):
@@ -67,9 +68,17 @@ def _vowels_agree(native: tuple[str, ...], listed: str, cut: float, words: WordP
     # (the last word first: a surname disagrees more often than a common given name; a word
     # written as listed is alike at once)
     return all(
-        (k in listed_words and cut <= 1.0)
-        or any(spelt_alike(k, w) or _alike(k, w, cut, words) for w in listed_words)
+        _known_agrees(k, listed_words, cut, words)
+        or ("j" in k and _known_agrees(k.replace("j", "g"), listed_words, cut, words))
         for k in reversed(known)
+    )
+
+
+def _known_agrees(k: str, listed_words: tuple[str, ...], cut: float, words: WordParams) -> bool:
+    """Does the table's reading ``k`` agree with a listed word as spelt (see above)? (Its j,
+    an Arabic ج, may be listed as the g of Egyptian and Levantine names: Gamal, Ragab.)"""
+    return (k in listed_words and cut <= 1.0) or any(
+        spelt_alike(k, w) or _alike(k, w, cut, words) for w in listed_words
     )
 
 
