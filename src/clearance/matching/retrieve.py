@@ -279,10 +279,11 @@ def _spelled_bounds(
 ) -> list[tuple[int, float]]:
     """(record, bound) at a skeleton's spelled trust (``form.trust``) of the records every word
     of the form reaches exactly: only those can be trusted so far
-    (:func:`clearance.matching.spelled.record_trust`: every query word paired exactly), and
-    that hold each of its one-letter words (``singles``, which retrieve nothing: "l" of "علي"
-    pairs exactly only with a listed "l"). Of more than ``RetrievalParams.spelled_names``
-    such records, those with the best bounds (the fewest listed words left over)."""
+    (:func:`clearance.matching.spelled.record_trust`: every query word paired exactly). A
+    one-letter word (``singles``) retrieves nothing: a record must hold it ("l" of "علي"
+    pairs exactly only with a listed "l") unless it is run together with a word beside it
+    ("sf l" / "sfl", Seifollah). Of more than ``RetrievalParams.spelled_names`` such
+    records, those with the best bounds (the fewest listed words left over; since 1.17)."""
     exact = [(p[0][p[1] >= 1.0], p[2]) for p in parts]
     need = form.total * (1.0 - _BOUND_MARGIN) - form.skipped
     if sum(w for ids, w in exact if len(ids)) < need:
@@ -293,18 +294,22 @@ def _spelled_bounds(
             for rec in ids.tolist():
                 acc[rec] = acc.get(rec, 0.0) + w
         full = np.array([rec for rec, m in acc.items() if m >= need], dtype=np.int32)
+        whole = {rec for rec, m in acc.items() if m >= need + form.skipped}
     else:
         ids = np.concatenate([e[0] for e in exact])
         weights = np.repeat([e[1] for e in exact], [len(e[0]) for e in exact])
         uniq, group = np.unique(ids, return_inverse=True)
-        full = uniq[np.bincount(group, weights=weights) >= need]
+        sums = np.bincount(group, weights=weights)
+        full = uniq[sums >= need]
+        whole = set(uniq[sums >= need + form.skipped].tolist()) if singles else set()
     if not len(full):
         return []
     kept = [(p[0][keep], p[1][keep], p[2]) for p in parts if (keep := np.isin(p[0], full)).any()]
     bounds = _bounds_large(index, kept, form)
     if singles:
         tokens = index.rec_tokens
-        bounds = [rb for rb in bounds if all(s in tokens[rb[0]] for s in singles)]
+        bounds = [(rec, bound) for rec, bound in bounds
+                  if rec in whole or all(s in tokens[rec] for s in singles)]  # fmt: skip
     cap = form.retrieval.spelled_names
     if len(bounds) > cap:  # (a skeleton as many names agree with as a common word's)
         bounds = sorted(bounds, key=lambda rb: -rb[1])[:cap]
