@@ -55,7 +55,7 @@ from clearance.model import Entity, Schema
 from clearance.settings import MatchingPolicy
 
 ALGORITHM = "clearance-logic"
-ALGORITHM_RELEASE = "1.16"
+ALGORITHM_RELEASE = "1.17"
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,9 +322,8 @@ class Screener:
                         comp = self._compare(compared, form_no, qname, record, table, person,
                                              floor)  # fmt: skip
                     if qform.trust < 1.0:
-                        trusted = record_trust(
-                            qform, index.rec_text[r], comp, algo.trust, algo.words, threshold
-                        )
+                        trusted = record_trust(qform, index.rec_text[r], comp, algo.trust,
+                                               algo.words, threshold, index, r)  # fmt: skip
                         comp = comp.scaled(trusted)
                     # Rank names as the decision will see them: a weak a.k.a. counts less, so
                     # a strong name that alerts is not hidden behind a weak one that does not.

@@ -24,7 +24,8 @@ from clearance.matching.normalize import analyse, canonical_arabic_forms, fold
 from clearance.matching.params import TrustParams, WordParams
 from clearance.matching.phonetics import phonetic
 from clearance.matching.retrieve import QueryForm
-from clearance.matching.scripts import undouble
+from clearance.matching.index import KIND_LATIN, NameIndex
+from clearance.matching.scripts import latin_skeleton, undouble
 from clearance.matching.vowels import long_vowels_agree, spelt_alike
 from clearance.matching.wordsim import similarity_rows
 
@@ -36,20 +37,54 @@ def record_trust(
     trust: TrustParams,
     words: WordParams,
     floor: float = 0.0,
+    index: NameIndex | None = None,
+    rec: int = -1,
 ) -> float:
     """The trust of the comparison ``comp`` of the skeleton ``qform`` with the listed name
     ``listed``: its ``spelled`` trust when every query word's skeleton pairs with a listed
     word's exactly and the vowels known agree (see the module), else its own (also when even
     the spelled trust leaves the score under ``floor``, the alert threshold: the lift is looked
-    up only where it decides an alert, as it costs a look at the listed words)."""
+    up only where it decides an alert, as it costs a look at the listed words). With the
+    ``index`` and the skeleton record ``rec`` of ``listed``, the vowels may also agree with
+    another name of the entity that has its skeleton (:func:`same_skeleton`)."""
     if qform.spelled <= qform.trust or comp.score * qform.spelled < floor:
         return qform.trust
     if comp.unmatched_query:
         return qform.trust
     if any(pair.sim < words.exact_sim for pair in comp.pairs):
         return qform.trust
-    agree = _vowels_agree(qform.reading, listed, trust.spelled_word_sim, words)
-    return qform.spelled if agree else qform.trust
+    cut = trust.spelled_word_sim
+    if _vowels_agree(qform.reading, listed, cut, words):
+        return qform.spelled
+    if index is not None and any(
+        _vowels_agree(qform.reading, other, cut, words) for other in same_skeleton(index, rec)
+    ):
+        return qform.spelled
+    return qform.trust
+
+
+def same_skeleton(index: NameIndex, rec: int) -> list[str]:
+    """The other Latin names of the entity of the skeleton record ``rec`` with its skeleton,
+    as strong or weak as it: an entity's names with one skeleton share one record, which keeps
+    the text of the first (since 1.17: ZEAITER, Ali holds ZOEITER, Ali, whose vowels "زوعيتار"
+    writes). An entity's records stand together: its neighbours are looked at."""
+    owner, tokens, text = index.rec_entity[rec], index.rec_tokens[rec], index.rec_text[rec]
+    kinds, texts, weak = index.rec_kind, index.rec_text, index.rec_weak[rec]
+    out: list[str] = []
+    for step in (-1, 1):
+        other = rec + step
+        while 0 <= other < len(kinds) and index.rec_entity[other] == owner:
+            if (kinds[other] == KIND_LATIN and texts[other] != text
+                    and index.rec_weak[other] == weak and texts[other] not in out
+                    and _skeleton(index.rec_tokens[other]) == tokens):  # fmt: skip
+                out.append(texts[other])
+            other += step
+    return out
+
+
+def _skeleton(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The skeleton of a listed Latin name's words, as the index makes it."""
+    return tuple(s for s in map(latin_skeleton, tokens) if s)
 
 
 @lru_cache(maxsize=20_000)
