@@ -282,8 +282,9 @@ def _spelled_bounds(
     (:func:`clearance.matching.spelled.record_trust`: every query word paired exactly). A
     one-letter word (``singles``) retrieves nothing: a record must hold it ("l" of "علي"
     pairs exactly only with a listed "l") unless it is run together with a word beside it
-    ("sf l" / "sfl", Seifollah). Of more than ``RetrievalParams.spelled_names`` such
-    records, those with the best bounds (the fewest listed words left over; since 1.17)."""
+    ("sf l" / "sfl", Seifollah; since 1.17: before, "l ns" was any name with "ns"). Past
+    ``RetrievalParams.spelled_names`` such names, none is lifted.
+    """
     exact = [(p[0][p[1] >= 1.0], p[2]) for p in parts]
     need = form.total * (1.0 - _BOUND_MARGIN) - form.skipped
     if sum(w for ids, w in exact if len(ids)) < need:
@@ -294,7 +295,7 @@ def _spelled_bounds(
             for rec in ids.tolist():
                 acc[rec] = acc.get(rec, 0.0) + w
         full = np.array([rec for rec, m in acc.items() if m >= need], dtype=np.int32)
-        whole = {rec for rec, m in acc.items() if m >= need + form.skipped}
+        whole = {rec for rec, m in acc.items() if m >= need + form.skipped} if singles else set()
     else:
         ids = np.concatenate([e[0] for e in exact])
         weights = np.repeat([e[1] for e in exact], [len(e[0]) for e in exact])
@@ -302,18 +303,15 @@ def _spelled_bounds(
         sums = np.bincount(group, weights=weights)
         full = uniq[sums >= need]
         whole = set(uniq[sums >= need + form.skipped].tolist()) if singles else set()
-    if not len(full):
-        return []
-    kept = [(p[0][keep], p[1][keep], p[2]) for p in parts if (keep := np.isin(p[0], full)).any()]
-    bounds = _bounds_large(index, kept, form)
-    if singles:
+    if singles and 0 < len(full):
         tokens = index.rec_tokens
-        bounds = [(rec, bound) for rec, bound in bounds
-                  if rec in whole or all(s in tokens[rec] for s in singles)]  # fmt: skip
-    cap = form.retrieval.spelled_names
-    if len(bounds) > cap:  # (a skeleton as many names agree with as a common word's)
-        bounds = sorted(bounds, key=lambda rb: -rb[1])[:cap]
-    return bounds
+        full = np.array([rec for rec in full.tolist()
+                         if rec in whole or all(s in tokens[rec] for s in singles)],
+                        dtype=np.int32)  # fmt: skip
+    if not 0 < len(full) <= form.retrieval.spelled_names:
+        return []  # (a skeleton as many names agree with as a common word's says little)
+    kept = [(p[0][keep], p[1][keep], p[2]) for p in parts if (keep := np.isin(p[0], full)).any()]
+    return _bounds_large(index, kept, form)
 
 
 def warm_up_arrays() -> None:
