@@ -303,7 +303,7 @@ def _spelled_bounds(
         sums = np.bincount(group, weights=weights)
         full = uniq[sums >= need]
         whole = set(uniq[sums >= need + form.skipped].tolist()) if singles else set()
-    if singles and 0 < len(full):
+    if singles and len(full) > 0:
         tokens = index.rec_tokens
         full = np.array([rec for rec in full.tolist()
                          if rec in whole or all(s in tokens[rec] for s in singles)],

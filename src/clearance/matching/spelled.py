@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from clearance.matching.arabic_names import lookup, normalise_arabic, romanise_arabic_names
 from clearance.matching.compounds import with_din_parts
+from clearance.matching.index import KIND_LATIN, NameIndex
 from clearance.matching.legalforms import canonical_words
 from clearance.matching.memo import by_identity, sim_rows
 from clearance.matching.names import NameComparison
@@ -24,7 +25,6 @@ from clearance.matching.normalize import analyse, canonical_arabic_forms, fold
 from clearance.matching.params import TrustParams, WordParams
 from clearance.matching.phonetics import phonetic
 from clearance.matching.retrieve import QueryForm
-from clearance.matching.index import KIND_LATIN, NameIndex
 from clearance.matching.scripts import latin_skeleton, undouble
 from clearance.matching.vowels import long_vowels_agree, spelt_alike
 from clearance.matching.wordsim import similarity_rows
