@@ -38,6 +38,8 @@ def test_release() -> None:
         ("محمد جراد", "GARAAD, Mohamed"),  # ج as the g of Egyptian and Levantine names
         ("صلاح جسمي", "GASMI, Salah"),
         ("جمال رجب", "RAGAB, Gamal"),
+        ("عزيز الله رجبزاده", "RAJABZADEH, Azizollah"),  # X Allah written as one word
+        ("قاري سيف الله", "SAIFULLAH, Qari"),
     ],
 )
 def test_an_arabic_script_query_of_a_compound_or_a_g_alerts(query: str, listed: str) -> None:
@@ -79,6 +81,7 @@ def test_a_nisba_is_not_the_listed_word_without_it() -> None:
 
 def test_din_compounds() -> None:
     assert din_compounds(("ناصر", "الدين", "حقاني")) == ("ناصردين", "حقاني")
+    assert din_compounds(("سيف", "الله", "جشنساز")) == ("سيفله", "جشنساز")
     assert din_compounds(("ناصرالدین",)) == ("ناصردين",)
     assert din_compounds(("الدين", "محمد")) == ("الدين", "محمد")
     assert with_din_parts(("nasiruddin",)) == ("nasiruddin", "nasir", "aldin")

@@ -169,22 +169,26 @@ def abd_compounds(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-_DIN = ("الدين", "الدین")  # (Arabic and Persian ya)
+_ENDINGS = {"الدين": "دين", "الدین": "دين", "الله": "له"}  # (without the article)
 
 
 def din_compounds(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """The words of a (normalised) Arabic-script name with each "X al-Din" compound written as
-    one word, the way most lists write it (since 1.17): "ناصر الدين" and "ناصرالدين" as
-    "ناصردين" (skeleton "nsrdn", as Nasiruddin, Nasreddin; "X dn" as JAMAL EDDIN runs
-    together). Names without such a compound come back as they are."""
+    """The words of a (normalised) Arabic-script name with each "X al-Din" and "X Allah"
+    compound written as one word, the way most lists write them (since 1.17): "ناصر الدين" and
+    "ناصرالدين" as "ناصردين" (skeleton "nsrdn", as Nasiruddin, Nasreddin; "X dn" as JAMAL
+    EDDIN runs together), "سيف الله" as "سيفله" ("sfl", Seifollah, Saifullah). Names without
+    such a compound come back as they are."""
     out: list[str] = []
     for word in tokens:
-        if word in _DIN and out and not out[-1].endswith(_DIN):
-            out[-1] += _DIN[0][2:]
-        elif word.endswith(_DIN) and len(word) > 7:
-            out.append(word[:-5] + _DIN[0][2:])
-        else:
-            out.append(word)
+        bare = _ENDINGS.get(word)
+        if bare is not None and out and not out[-1].endswith(tuple(_ENDINGS.values())):
+            out[-1] += bare
+            continue
+        for ending, rest in _ENDINGS.items():
+            if word.endswith(ending) and len(word) > len(ending) + 1:
+                word = word[: -len(ending)] + rest
+                break
+        out.append(word)
     return tuple(out)
 
 
