@@ -234,16 +234,19 @@ def _form_hits(
     return parts, unreached, repeats
 
 
+REPEATS_AMONG_PASSING = True
+"""A repeated word's copies are bounded for the names that pass with them credited fully only
+(tests compare it with bounding them for every name the word reaches)."""
 _Repeat = tuple[int, str, _Hit, int]  # a part's place, the word, what it reaches, which copy
 
 
 def _repeat_parts(
-    index: NameIndex, kind: int, parts: list[_Part], repeats: list[_Repeat], among: set[int],
-    least: float, params: RetrievalParams, words: WordParams,
+    index: NameIndex, kind: int, parts: list[_Part], repeats: list[_Repeat],
+    among: set[int] | None, least: float, params: RetrievalParams, words: WordParams,
 ) -> list[_Part]:  # fmt: skip
     """``parts`` with each copy of a repeated word credited as :func:`repeat_records` says, for
-    the records ``among`` only (those that reach the floor with the copies credited fully);
-    the copies that pair nowhere left out."""
+    the records ``among`` only (those that reach the floor with the copies credited fully;
+    ``None``: all); the copies that pair nowhere left out."""
     real: dict[int, _Hit | None] = {
         at: repeat_records(index, word, kind, hit, copy, least, params, words, among)
         for at, word, hit, copy in repeats
@@ -309,9 +312,11 @@ def retrieve(
             # similarities to each name's words: a common word reaches thousands of names) is
             # worked out for the names that passed so, and those every word may reach
             # exactly (see _spelled_bounds); the others cannot pass with less.
-            among = {rec for rec, _ in bounds}
-            if lift is not None:
-                among.update(_exactly_reached(parts, lift).tolist())
+            among: set[int] | None = None
+            if REPEATS_AMONG_PASSING:
+                among = {rec for rec, _ in bounds}
+                if lift is not None:
+                    among.update(_exactly_reached(parts, lift).tolist())
             parts = _repeat_parts(index, qform.kind, parts, repeats, among, least, retrieval,
                                   words)  # fmt: skip
             bounds = _form_bounds(index, parts, form, lift)
