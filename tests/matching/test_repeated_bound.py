@@ -73,7 +73,8 @@ def _worked(screener: Screener, names: list[str]) -> int:
     index.__dict__.pop("_repeat_slots", None)
     for name in names:
         screener.screen(make_query(name), ScreenOptions())
-    return sum(len(m.records) for m in index.__dict__.get("_repeat_slots", {}).values())
+    memo = index.__dict__.get("_repeat_slots")
+    return 0 if memo is None else sum(len(m.records) for m in memo.words.values())
 
 
 def test_bounding_a_repeated_word_among_passing_names_drops_no_name(

@@ -131,7 +131,7 @@ def repeat_records(
 
 
 _COPIES = 4  # best similarities kept per record (copies of a word bounded one by one)
-_SLOT_WORDS = 4096  # repeated words whose records' similarities are kept (then started afresh)
+_SLOT_RECORDS = 200_000  # (word, record) similarities kept per index (then started afresh)
 
 
 class _Slots:
@@ -146,6 +146,16 @@ class _Slots:
         self.records: dict[int, list[float]] = {}
 
 
+class _SlotMemo:
+    """The :class:`_Slots` of the repeated words of one index, and how many records they hold."""
+
+    __slots__ = ("held", "words")
+
+    def __init__(self) -> None:
+        self.words: dict[tuple[int, str], _Slots] = {}
+        self.held = 0
+
+
 def _slots(
     index: NameIndex, word: str, kind: int, recs: list[int], params: RetrievalParams,
     words: WordParams,
@@ -155,16 +165,21 @@ def _slots(
     of ``word`` leads to them: 1), best first. Worked out once per word and record (a
     common word reaches thousands of names, of which a query needs a few: see
     :func:`retrieve`); a similarity does not depend on the other words it is computed with."""
-    memo: dict[tuple[int, str], _Slots] = index.__dict__.setdefault("_repeat_slots", {})
-    found = memo.get((kind, word))
+    memo: _SlotMemo | None = index.__dict__.get("_repeat_slots")
+    if memo is None:
+        memo = index.__dict__["_repeat_slots"] = _SlotMemo()
+    found = memo.words.get((kind, word))
     if found is None:
-        if len(memo) >= _SLOT_WORDS:
-            memo.clear()
         texts = index.key_texts
         keys = word_keys(index.key_tables, word, kind, params, words)
-        found = memo[kind, word] = _Slots({texts[k] for k in keys if texts[k][0] == "c"})
+        found = memo.words[kind, word] = _Slots({texts[k] for k in keys if texts[k][0] == "c"})
+    if memo.held + len(recs) > _SLOT_RECORDS:  # (memory stays bounded)
+        memo.words.clear()
+        found = memo.words[kind, word] = _Slots(found.joined)
+        memo.held = 0
     rec_tokens, done, sim = index.rec_tokens, found.records, found.sims
     todo = [rec for rec in recs if rec not in done]
+    memo.held += len(todo)
     if todo:
         distinct = sorted({t for rec in todo for t in rec_tokens[rec] if t not in sim})
         if distinct:
