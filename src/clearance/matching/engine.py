@@ -299,19 +299,20 @@ class Screener:
         rec_weak, ent_schema = index.rec_weak, index.ent_schema
         algo = self.algo
         trust = (alias_trust(False, algo.features), alias_trust(True, algo.features))  # by weak
+        form_kinds = {f.kind for f in forms}
         for ent, rec_ids in by_entity.items():
             person = ent_schema[ent] == "person" or query.schema is Schema.PERSON
             best: tuple[float, int, QueryForm, NameComparison] | None = None
             # the entity's names of each kind, best bound first (a form tries its kind's)
-            of_kind: dict[int, list[tuple[int, float]]] = {}
-            for r in sorted(rec_ids, key=lambda r: -bounds.get(r, 1.0)):
-                of_kind.setdefault(rec_kind[r], []).append((r, bounds.get(r, 1.0)))
+            ordered = sorted(rec_ids, key=lambda r: -bounds.get(r, 1.0))
+            of_kind = {k: [r for r in ordered if rec_kind[r] == k] for k in form_kinds}
             for form_no, (qform, qname) in enumerate(weighted):
                 table = sims[qform.kind]
                 bounded = pre[form_no]
-                for r, bound in of_kind.get(qform.kind, ()):
+                for r in of_kind[qform.kind]:
                     if best is not None and (
-                        best[0] >= algo.sure_match or bound + algo.bound_slack < best[0]
+                        best[0] >= algo.sure_match
+                        or bounds.get(r, 1.0) + algo.bound_slack < best[0]
                     ):
                         break  # names are tried best bound first: the rest cannot win
                     comp = bounded.get(r)

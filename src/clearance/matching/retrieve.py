@@ -143,7 +143,8 @@ class _Slots:
     def __init__(self, joined: set[str]) -> None:
         self.joined = joined
         self.sims: dict[str, float] = {}
-        self.records: dict[int, list[float]] = {}
+        # (float32 arrays: exact for the similarities, and no objects for the collector)
+        self.records: dict[int, array[float]] = {}
 
 
 class _SlotMemo:
@@ -159,7 +160,7 @@ class _SlotMemo:
 def _slots(
     index: NameIndex, word: str, kind: int, recs: list[int], params: RetrievalParams,
     words: WordParams,
-) -> list[list[float]]:  # fmt: skip
+) -> list[array[float]]:  # fmt: skip
     """For each record of ``recs``: the :data:`_COPIES` best similarities of ``word`` to its
     words (the scorer's), to an adjacent pair of them or the whole name run together (a key
     of ``word`` leads to them: 1), best first. Worked out once per word and record (a
@@ -199,7 +200,7 @@ def _slots(
                 if 2 < len(tokens) <= 5 and "c:" + "".join(tokens) in joined:
                     vals.append(1.0)
             vals.sort(reverse=True)
-            done[rec] = (vals + pad)[:_COPIES]
+            done[rec] = array("f", (vals + pad)[:_COPIES])
     return [done[rec] for rec in recs]
 
 
