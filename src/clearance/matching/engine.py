@@ -55,7 +55,7 @@ from clearance.model import Entity, Schema
 from clearance.settings import MatchingPolicy
 
 ALGORITHM = "clearance-logic"
-ALGORITHM_RELEASE = "1.17"
+ALGORITHM_RELEASE = "1.18"
 
 
 @dataclass(frozen=True, slots=True)

@@ -199,8 +199,27 @@ def readings(native: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]
     writes them ("عبد اللطيف صالح": abdul, latif, salih), and its other words ("بترفي")."""
     roman = romanise_arabic_names(" ".join(native), lambda word: "")
     known = analyse(roman, split_forms=False)[0].tokens if roman else ()
-    unknown = tuple(w for w in map(normalise_arabic, native) if lookup(w) is None)
+    words = [normalise_arabic(w) for w in native]
+    unknown = tuple(
+        _divine_part(w, words[i - 1] if i else "") for i, w in enumerate(words) if lookup(w) is None
+    )
     return known, unknown
+
+
+_ABD = "عبد"
+_ARTICLE = "ال"
+
+
+def _divine_part(word: str, before: str) -> str:
+    """An Arabic-script word the table does not read, as a listed abd al- compound's second
+    word is written: without the compound's "عبد ال" (since 1.18: "عبدالرزاك" is checked as
+    "رزاك" against RAZZAK, the second word of the listed "Abd al-Razzak" the canonical form
+    makes; "عبد المنجي" as "منجي" against Abdelmongy's MONGY)."""
+    if word.startswith(_ABD + _ARTICLE) and len(word) > 6:
+        return word[5:]
+    if before == _ABD and word.startswith(_ARTICLE) and len(word) > 3:
+        return word[2:]
+    return word
 
 
 @lru_cache(maxsize=20_000)  # (a listed name meets many Arabic-script queries)

@@ -1,0 +1,54 @@
+"""Matching 1.18: class c9 again (a listed Latin name queried in Arabic script) — an abd al-
+compound's second word spelt another way than the name-word table's ("عبدالرزاك", "عبد
+المنجي") is checked for its long vowels against the listed compound's second word."""
+
+from __future__ import annotations
+
+import pytest
+
+from clearance.matching.engine import ALGORITHM_RELEASE
+from clearance.matching.spelled import readings
+from tests.matching.factory import listed_alerts
+
+_OTHERS = ["Abdul Rahman SALIM", "Nasser HAMDAN", "Yusuf KARIMI"]
+
+
+def alerted(listed: list[str], query: str) -> set[str]:
+    return listed_alerts([*listed, *_OTHERS], query, "person")
+
+
+def test_release() -> None:
+    assert ALGORITHM_RELEASE == "1.18"
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("إسماعيل عبدالرزاك", "FITWI, Ismail Abd al-Razzak"),  # ك for ق, glued
+        ("حاج عبدالبسير", "BASIR, Haji Abdul"),  # listed as BASIR ... Abdul
+        ("عبدالمونيم احمد صالح", "SALIH, Abd al-Munim Ahmad"),  # a written waw
+        ("محمد هيثم عبدالسماد", "'ABD-AL-SAMAD, Muhammad Haytham"),  # س for ص
+        ("عادل محمد محمود عبدالخليق", "ABD AL-KHALIQ, Adil Muhammad Mahmud"),
+        ("أسامة عبد المنجي بكر", "BAKR, Osama Abdelmongy"),  # not glued, ج as g
+        ("وائل حمزة عبد الفته", "Wa'el Hamza Abd Al-Fatah"),  # ته for تاح
+    ],
+)
+def test_an_abd_al_compound_spelt_another_way_alerts(query: str, listed: str) -> None:
+    assert alerted([listed], query) == {listed}
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("إسماعيل عبدالرزيك", "FITWI, Ismail Abd al-Razzak"),  # a written ya: no RAZZAK
+        ("عبدالمانيم احمد صالح", "SALIH, Abd al-Munim Ahmad"),  # a written alif: no MUNIM
+    ],
+)
+def test_its_long_vowels_must_still_stand_in_the_listed_word(query: str, listed: str) -> None:
+    assert alerted([listed], query) == set()
+
+
+def test_readings_check_the_second_word_of_the_compound() -> None:
+    assert readings(("عبدالرزاك",))[1] == ("رزاك",)
+    assert readings(("عبد", "المنجي"))[1] == ("منجي",)
+    assert readings(("الحثي",))[1] == ("الحثي",)  # an article not after عبد stays
