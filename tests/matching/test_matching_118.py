@@ -52,3 +52,33 @@ def test_readings_check_the_second_word_of_the_compound() -> None:
     assert readings(("عبدالرزاك",))[1] == ("رزاك",)
     assert readings(("عبد", "المنجي"))[1] == ("منجي",)
     assert readings(("الحثي",))[1] == ("الحثي",)  # an article not after عبد stays
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("وفاء نجار", "NAJJAR, Wafa'"),  # no word the table reads: their long vowels speak
+        ("جهاد يغمور", "YAGHMOUR, Jihad Muhammad Shaker"),
+    ],
+)
+def test_a_person_with_no_table_word_alerts_on_long_vowels_that_stand(
+    query: str, listed: str
+) -> None:
+    assert alerted([listed], query) == {listed}
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("وفاء السادة", "AL-SAUDI, Abu Wafa"),  # ta marbuta: -a, -ah, -at, not a nisba's -i
+        ("آوا شمشیری", "Ali SHAMSHIRI"),  # آوا has no consonant to place its vowels
+        ("وفاء نجور", "NAJJAR, Wafa'"),  # a written waw where NAJJAR has an a
+    ],
+)
+def test_without_a_table_word_every_word_must_place_its_vowels(query: str, listed: str) -> None:
+    assert alerted([listed], query) == set()
+
+
+def test_an_organisation_with_no_table_word_is_not_lifted() -> None:
+    listed = "KURDISTAN CEMENT"
+    assert listed_alerts([listed, *_OTHERS], "سیمان کردستان", "organization") == set()

@@ -129,7 +129,7 @@ def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[Q
                     seen.add(form)
                     out.append(QueryForm(form, kind, part_trust))
             elif spelled is not None:  # the skeleton of a new spelled form
-                out.append(_skeleton_form(form, *spelled, trust))
+                out.append(_skeleton_form(form, *spelled, trust, schema is Schema.PERSON))
     if (schema is not Schema.PERSON and out and out[0].kind == KIND_LATIN
             and out[0].form.script not in (HAN, HANGUL)
             and not syllable_name(out[0].form.tokens)):  # fmt: skip
@@ -154,7 +154,9 @@ def _typed_syllables(name: str) -> bool:
     return syllable_name(words) and min(map(len, words)) > 1
 
 
-def _skeleton_form(form: NameForm, spelled: NameForm, base: float, trust: TrustParams) -> QueryForm:
+def _skeleton_form(
+    form: NameForm, spelled: NameForm, base: float, trust: TrustParams, person: bool
+) -> QueryForm:
     """The query form of the skeleton ``form`` of ``spelled`` (trusted ``base``), with its
     trust: when every word of ``spelled`` gives its vowels, the spelled form speaks and
     consonants alone do not (``vowelled_skeleton``), unless the vowels known agree with the
@@ -164,9 +166,9 @@ def _skeleton_form(form: NameForm, spelled: NameForm, base: float, trust: TrustP
     plain = base * skeleton_trust(form, trust)
     if not all_vowelled(spelled.tokens):
         return QueryForm(form, KIND_SKELETON, plain, lifted if lifted > plain else 0.0,
-                         spelled.tokens)  # fmt: skip
+                         spelled.tokens, person)  # fmt: skip
     return QueryForm(form, KIND_SKELETON, plain * trust.vowelled_skeleton,
-                     lifted * trust.spelled_skeleton, spelled.tokens)  # fmt: skip
+                     lifted * trust.spelled_skeleton, spelled.tokens, person)  # fmt: skip
 
 
 def skeleton_trust(form: NameForm, trust: TrustParams, full: int = 0) -> float:

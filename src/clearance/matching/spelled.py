@@ -7,7 +7,9 @@ its spelled form speaks, consonants alone do not ("اسما محمدی" is no ME
 a listed name that agrees with what is known of the vowels, the discount is lifted
 (``TrustParams.spelled_skeleton``): every word the table reads agrees with a listed word as
 spelt (Khalid / "خالد"), and every other word's written long vowels stand where the listed
-word has a vowel ("بترفي", btrfy / BATARFI; not "خني", khny / AKHWAN).
+word has a vowel ("بترفي", btrfy / BATARFI; not "خني", khny / AKHWAN). A person's name with
+no word the table reads is lifted too when each of its words writes a long vowel among its
+consonants and they all stand (since 1.18: "وفاء نجار" / NAJJAR, Wafa').
 """
 
 from __future__ import annotations
@@ -25,8 +27,8 @@ from clearance.matching.normalize import analyse, canonical_arabic_forms, fold
 from clearance.matching.params import TrustParams, WordParams
 from clearance.matching.phonetics import phonetic
 from clearance.matching.retrieve import QueryForm
-from clearance.matching.scripts import latin_skeleton, undouble
-from clearance.matching.vowels import long_vowels_agree, spelt_alike
+from clearance.matching.scripts import arabic_skeleton, latin_skeleton, undouble
+from clearance.matching.vowels import arabic_vowel_gaps, long_vowels_agree, spelt_alike
 from clearance.matching.wordsim import similarity_rows
 
 
@@ -54,10 +56,11 @@ def record_trust(
     if any(pair.sim < words.exact_sim for pair in comp.pairs):
         return qform.trust
     cut = trust.spelled_word_sim
-    if _vowels_agree(qform.reading, listed, cut, words):
+    if _vowels_agree(qform.reading, listed, cut, words, qform.bare):
         return qform.spelled
     if index is not None and any(
-        _vowels_agree(qform.reading, other, cut, words) for other in same_skeleton(index, rec)
+        _vowels_agree(qform.reading, other, cut, words, qform.bare)
+        for other in same_skeleton(index, rec)
     ):
         return qform.spelled
     return qform.trust
@@ -95,7 +98,7 @@ class _Memos:
     __slots__ = ("agree", "sims")
 
     def __init__(self) -> None:
-        self.agree: dict[tuple[tuple[str, ...], str, float], bool] = {}
+        self.agree: dict[tuple[tuple[str, ...], str, float, bool], bool] = {}
         self.sims: dict[tuple[str, str], float] = {}
 
 
@@ -108,25 +111,32 @@ _AGREE_KEPT = 20_000  # (query reading, listed name) answers kept, then started 
 _SIMS_KEPT = 100_000  # (table word, listed word) similarities kept (the same meet again)
 
 
-def _vowels_agree(native: tuple[str, ...], listed: str, cut: float, words: WordParams) -> bool:
+def _vowels_agree(
+    native: tuple[str, ...], listed: str, cut: float, words: WordParams, bare: bool = False
+) -> bool:
     """Does every word of ``native`` the table reads agree with a word of ``listed`` as spelt
     (a similarity of ``cut`` or more), and every other word's long vowels stand where a
     listed word has like vowels? (Memoised per parameter set.)"""
     memo = _memos(words).agree
-    key = (native, listed, cut)
+    key = (native, listed, cut, bare)
     found = memo.get(key)
     if found is None:
         if len(memo) >= _AGREE_KEPT:
             memo.clear()
-        found = memo[key] = _agree(native, listed, cut, words)
+        found = memo[key] = _agree(native, listed, cut, words, bare)
     return found
 
 
-def _agree(native: tuple[str, ...], listed: str, cut: float, words: WordParams) -> bool:
+def _vowelled(word: str) -> bool:
+    """Has an Arabic-script word consonants and a long vowel written among them?"""
+    return bool(arabic_skeleton(word)) and bool(arabic_vowel_gaps(word))
+
+
+def _agree(native: tuple[str, ...], listed: str, cut: float, words: WordParams, bare: bool) -> bool:
     """:func:`_vowels_agree`, worked out."""
     known, unknown = readings(native)
-    if not known:  # (before the listed name is analysed: the query's readings are memoised)
-        return False
+    if not known and not (bare and all(map(_vowelled, unknown))):
+        return False  # (before the listed name is analysed: the query's readings are memoised)
     listed_words = with_din_parts(_listed_words(listed))
     if not listed_words:
         return False

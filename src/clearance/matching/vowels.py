@@ -70,6 +70,8 @@ def arabic_vowel_gaps(word: str) -> Gaps:
 
 
 _CONSONANT_END = frozenset("bcdfghjklmnpqrstvxz")  # a Latin word's last letter, no vowel
+_NISBA_END = frozenset("iy")  # ... a nisba's
+_HA = frozenset("هة")  # an Arabic-script word's last letter read as -a, -ah, -at, -eh or -h
 
 
 def _nisba(native: str) -> bool:
@@ -97,6 +99,8 @@ def _stands(native: str, word: str) -> bool:
     """Has the listed ``word`` the skeleton of ``native`` and its long vowels (see above)?"""
     if _nisba(native) and word[-1:] in _CONSONANT_END:
         return False  # (since 1.17: "عزيزي", Azizi, is no AZIZ; see compounds._nisba)
+    if native[-1:] in _HA and word[-1:] in _NISBA_END:
+        return False  # (since 1.18: a ta marbuta or an h, "السادة" is no AL-SAUDI, a nisba)
     listed = latin_skeleton(word)
     if listed != arabic_skeleton(native) and listed != arabic_skeleton(native.replace("ج", "گ")):
         return False  # (ج is also the g of Egyptian and Levantine names, since 1.17)
