@@ -8,6 +8,7 @@ import pytest
 
 from clearance.matching.engine import ALGORITHM_RELEASE
 from clearance.matching.spelled import readings
+from clearance.matching.vowels import long_vowels_agree
 from tests.matching.factory import listed_alerts
 
 _OTHERS = ["Abdul Rahman SALIM", "Nasser HAMDAN", "Yusuf KARIMI"]
@@ -82,3 +83,16 @@ def test_without_a_table_word_every_word_must_place_its_vowels(query: str, liste
 def test_an_organisation_with_no_table_word_is_not_lifted() -> None:
     listed = "KURDISTAN CEMENT"
     assert listed_alerts([listed, *_OTHERS], "سیمان کردستان", "organization") == set()
+
+
+def test_a_divine_name_without_consonants_is_checked_as_written() -> None:
+    # "حي" has no skeleton (its ح is the final h a skeleton drops): no vowels to place
+    assert readings(("عبد", "الحي"))[1] == ("الحي",)
+    assert alerted(["JAFAR, Amir Abdulaziz"], "عبد الحي جعفر") == set()
+
+
+def test_a_listed_last_vowel_is_written_in_arabic_script() -> None:
+    # "معروف" ends in a consonant: no MAYOROVA, whose final a an Arabic writer would write
+    assert not long_vowels_agree("معروف", ("yulia", "mayorova"))
+    assert long_vowels_agree("معروف", ("maruf",))
+    assert long_vowels_agree("ياسين", ("yassine",))  # (a silent e is no vowel an Arab writes)

@@ -225,11 +225,13 @@ def _divine_part(word: str, before: str) -> str:
     word is written: without the compound's "عبد ال" (since 1.18: "عبدالرزاك" is checked as
     "رزاك" against RAZZAK, the second word of the listed "Abd al-Razzak" the canonical form
     makes; "عبد المنجي" as "منجي" against Abdelmongy's MONGY)."""
-    if word.startswith(_ABD + _ARTICLE) and len(word) > 6:
-        return word[5:]
-    if before == _ABD and word.startswith(_ARTICLE) and len(word) > 3:
-        return word[2:]
-    return word
+    part = word
+    if word.startswith(_ABD + _ARTICLE):
+        part = word[5:]
+    elif before == _ABD and word.startswith(_ARTICLE):
+        part = word[2:]
+    # (a part with no consonant to place its vowels, "حي" of "عبد الحي", stays as written)
+    return part if arabic_skeleton(part) else word
 
 
 @lru_cache(maxsize=20_000)  # (a listed name meets many Arabic-script queries)

@@ -71,6 +71,8 @@ def arabic_vowel_gaps(word: str) -> Gaps:
 
 _CONSONANT_END = frozenset("bcdfghjklmnpqrstvxz")  # a Latin word's last letter, no vowel
 _NISBA_END = frozenset("iy")  # ... a nisba's
+_VOWEL_END = frozenset("aiou")  # ... a vowel's (not a silent e: "ياسين", Yassine)
+_BARE_END = frozenset(c for c, v in ARABIC_SKELETON_LETTERS.items() if v and c not in "هةھ")
 _HA = frozenset("هة")  # an Arabic-script word's last letter read as -a, -ah, -at, -eh or -h
 
 
@@ -101,6 +103,8 @@ def _stands(native: str, word: str) -> bool:
         return False  # (since 1.17: "عزيزي", Azizi, is no AZIZ; see compounds._nisba)
     if native[-1:] in _HA and word[-1:] in _NISBA_END:
         return False  # (since 1.18: a ta marbuta or an h, "السادة" is no AL-SAUDI, a nisba)
+    if word[-1:] in _VOWEL_END and native[-1:] in _BARE_END:
+        return False  # (since 1.18: a name's last vowel is written, "معروف" is no MAYOROVA)
     listed = latin_skeleton(word)
     if listed != arabic_skeleton(native) and listed != arabic_skeleton(native.replace("ج", "گ")):
         return False  # (ج is also the g of Egyptian and Levantine names, since 1.17)
