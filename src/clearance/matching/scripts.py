@@ -160,7 +160,11 @@ def undouble(text: str) -> str:
     """``text`` with every run of one letter written once ("Hassan" -> "Hasan")."""
     if _DOUBLED.search(text) is None:  # (most words: a substitution costs more than a look)
         return text
-    return _DOUBLED.sub(r"\1", text)
+    return _DOUBLED.sub(_first_letter, text)  # (a template "\1" is expanded in Python code)
+
+
+def _first_letter(run: re.Match[str]) -> str:
+    return run.group(1)
 
 
 def romanise_mixed(text: str) -> str:
