@@ -47,40 +47,44 @@ from clearance.errors import ClearanceError
 MAX_BATCH = 200
 IDLE_SECONDS = 2.0  # the thread ends after this long without a receipt
 
-# psycopg parameters (%(name)s); one array per column, the rows in append order.
+# psycopg parameters (%(name)s); one array per column, the rows in append order. The rows are
+# hashed one after the other from the locked head (the recursive ``c``, each step reading its
+# row's values by position in the arrays), inserted straight from ``c``, and their index rows
+# numbered from the head's seq by position: no join at all (joining the unnested arrays to the
+# chain cost the server four hash tables per batch, 5-10 % of its CPU per receipt in batches
+# of two or three).
 PG_BATCH = """
 WITH RECURSIVE h AS (SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE),
-p AS (
-  SELECT * FROM unnest(%(kind)b::text[], %(ref)b::text[], %(actor)b::text[], %(at)b::text[],
-                       %(body)b::text[], %(body_sha256)b::text[])
-    WITH ORDINALITY AS p(kind, ref, actor, at, body, body_sha256, n)
-),
-c(n, seq, hash) AS (
-  SELECT CAST(0 AS bigint), h.seq, CAST(h.hash AS text) FROM h
+c(n, seq, hash, prev) AS (
+  SELECT 0, h.seq, CAST(h.hash AS text), CAST(NULL AS text) FROM h
   UNION ALL
   SELECT c.n + 1, c.seq + 1,
-         encode(sha256(convert_to(concat_ws(chr(10), CAST(c.seq + 1 AS text), p.kind, p.ref,
-           p.actor, p.at, p.body_sha256, c.hash), 'UTF8')), 'hex')
-  FROM c JOIN p ON p.n = c.n + 1
+         encode(sha256(convert_to(concat_ws(chr(10), CAST(c.seq + 1 AS text),
+           (%(kind)b::text[])[c.n + 1], (%(ref)b::text[])[c.n + 1],
+           (%(actor)b::text[])[c.n + 1], (%(at)b::text[])[c.n + 1],
+           (%(body_sha256)b::text[])[c.n + 1], c.hash), 'UTF8')), 'hex'),
+         c.hash
+  FROM c WHERE c.n < cardinality(%(kind)b::text[])
 ),
 r AS (
   INSERT INTO audit_log (seq, kind, ref, actor, at, body, body_sha256, prev_hash, row_hash)
-  SELECT c.seq, p.kind, p.ref, p.actor, p.at, p.body, p.body_sha256, prev.hash, c.hash
-  FROM p JOIN c ON c.n = p.n JOIN c AS prev ON prev.n = p.n - 1
-  RETURNING seq, ref, row_hash
+  SELECT c.seq, (%(kind)b::text[])[c.n], (%(ref)b::text[])[c.n], (%(actor)b::text[])[c.n],
+         (%(at)b::text[])[c.n], (%(body)b::text[])[c.n], (%(body_sha256)b::text[])[c.n],
+         c.prev, c.hash
+  FROM c WHERE c.n > 0
 ),
 i AS (
   INSERT INTO receipts (id, audit_seq, kind, created, actor, snapshot_id, alert, subject_key,
                         input_sha256, run_id)
-  SELECT x.id, r.seq, x.kind, x.created, x.actor, x.snapshot, x.alert, x.subject, x.input, x.run
-  FROM unnest(%(ref)b::text[], %(r_kind)b::text[], %(r_created)b::timestamptz[],
-              %(actor)b::text[], %(r_snapshot)b::text[], %(r_alert)b::boolean[],
-              %(r_subject)b::text[], %(r_input)b::text[], %(r_run)b::text[])
-    AS x(id, kind, created, actor, snapshot, alert, subject, input, run)
-  JOIN r ON r.ref = x.id
+  SELECT x.id, h.seq + x.n, x.kind, x.created, x.actor, x.snapshot, x.alert, x.subject, x.input,
+         x.run
+  FROM h, unnest(%(ref)b::text[], %(r_kind)b::text[], %(r_created)b::timestamptz[],
+                 %(actor)b::text[], %(r_snapshot)b::text[], %(r_alert)b::boolean[],
+                 %(r_subject)b::text[], %(r_input)b::text[], %(r_run)b::text[])
+    WITH ORDINALITY AS x(id, kind, created, actor, snapshot, alert, subject, input, run, n)
 )
-UPDATE audit_head SET seq = l.seq, hash = l.row_hash
-FROM (SELECT seq, row_hash FROM r ORDER BY seq DESC LIMIT 1) AS l
+UPDATE audit_head SET seq = l.seq, hash = l.hash
+FROM (SELECT seq, hash FROM c ORDER BY n DESC LIMIT 1) AS l
 WHERE audit_head.id = 1
 RETURNING l.seq
 """

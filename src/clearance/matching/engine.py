@@ -299,16 +299,17 @@ class Screener:
         rec_weak, ent_schema = index.rec_weak, index.ent_schema
         algo = self.algo
         trust = (alias_trust(False, algo.features), alias_trust(True, algo.features))  # by weak
+        form_kinds = {f.kind for f in forms}
         for ent, rec_ids in by_entity.items():
             person = ent_schema[ent] == "person" or query.schema is Schema.PERSON
             best: tuple[float, int, QueryForm, NameComparison] | None = None
+            # the entity's names of each kind, best bound first (a form tries its kind's)
             ordered = sorted(rec_ids, key=lambda r: -bounds.get(r, 1.0))
+            of_kind = {k: [r for r in ordered if rec_kind[r] == k] for k in form_kinds}
             for form_no, (qform, qname) in enumerate(weighted):
                 table = sims[qform.kind]
                 bounded = pre[form_no]
-                for r in ordered:
-                    if rec_kind[r] != qform.kind:
-                        continue
+                for r in of_kind[qform.kind]:
                     if best is not None and (
                         best[0] >= algo.sure_match
                         or bounds.get(r, 1.0) + algo.bound_slack < best[0]
@@ -321,15 +322,21 @@ class Screener:
                             record = records[r] = self._record_maker.make(r)
                         comp = self._compare(compared, form_no, qname, record, table, person,
                                              floor)  # fmt: skip
+                    # Rank names as the decision will see them: a weak a.k.a. counts less, so
+                    # a strong name that alerts is not hidden behind a weak one that does not.
+                    weak = rec_weak[r]
+                    tie = algo.weak_tie_break if weak else 0.0
                     if qform.trust < 1.0:
+                        # (the trust is the form's or its spelled one: a name that would not be
+                        # the best even at the higher needs no look at its listed words)
+                        most = comp.score * max(qform.trust, qform.spelled) * trust[weak] - tie
+                        if best is not None and most <= best[0]:
+                            continue
                         trusted = record_trust(
                             qform, index.rec_text[r], comp, algo.trust, algo.words, threshold
                         )
                         comp = comp.scaled(trusted)
-                    # Rank names as the decision will see them: a weak a.k.a. counts less, so
-                    # a strong name that alerts is not hidden behind a weak one that does not.
-                    weak = rec_weak[r]
-                    key = comp.score * trust[weak] - (algo.weak_tie_break if weak else 0.0)
+                    key = comp.score * trust[weak] - tie
                     if best is None or key > best[0]:
                         best = (key, r, qform, comp)
             if exact:

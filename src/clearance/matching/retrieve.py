@@ -10,7 +10,7 @@ is scored (a generous safety cap only applies to pathological queries).
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -113,60 +113,97 @@ def _word_records(
 
 def repeat_records(
     index: NameIndex, word: str, kind: int, hit: _Hit, copy: int, least: float,
-    params: RetrievalParams, words: WordParams,
+    params: RetrievalParams, words: WordParams, among: Container[int] | None = None,
 ) -> _Hit | None:  # fmt: skip
     """What the ``copy``-th copy of a repeated query word can add to the records ``hit`` (what
-    ``word`` reaches), with the similarity (``None``: nothing).
+    ``word`` reaches; ``among``: to those of them only), with the similarity (``None``:
+    nothing).
 
     The scorer pairs each listed word once (two adjacent words run together once), so the
     ``copy`` copies of the word pair at most with the ``copy`` listed words most like it: the
     ``copy``-th is credited the ``copy``-th best similarity of a name's words to it (as the
     scorer rates them), when it is at least ``least`` (the least similarity a pair can have).
     """
-    cache = index.word_hits
-    key = (-1 - kind, word)  # (a kind of its own in the memo: each record's best similarities)
-    found, slots = cache.get(key)
-    if not found or slots is None or slots[0] is not hit[0]:  # (a company's hit is another)
-        slots = hit[0], _slots(index, word, kind, hit, params, words)
-        cache.put(key, slots)
-    sims = slots[1][:, min(copy, _COPIES) - 1]  # (the c-th best is at most the 4th best)
-    where = (sims >= least).nonzero()[0]
-    return (hit[0][where], sims[where]) if len(where) else None
+    recs = hit[0].tolist() if among is None else [r for r in hit[0].tolist() if r in among]
+    rows = _slots(index, word, kind, recs, params, words)
+    col = min(copy, _COPIES) - 1  # (the c-th best is at most the 4th best)
+    sims = np.array([row[col] for row in rows], dtype=np.float32)
+    where = np.flatnonzero(sims >= least)
+    return (np.array(recs, dtype=np.int32)[where], sims[where]) if len(where) else None
 
 
 _COPIES = 4  # best similarities kept per record (copies of a word bounded one by one)
+_SLOT_RECORDS = 200_000  # (word, record) similarities kept per index (then started afresh)
+
+
+class _Slots:
+    """What :func:`_slots` has worked out for one word: its run-together keys, its similarity
+    to each listed word met so far, and each record's best similarities."""
+
+    __slots__ = ("joined", "records", "sims")
+
+    def __init__(self, joined: set[str]) -> None:
+        self.joined = joined
+        self.sims: dict[str, float] = {}
+        # (float32 arrays: exact for the similarities, and no objects for the collector)
+        self.records: dict[int, array[float]] = {}
+
+
+class _SlotMemo:
+    """The :class:`_Slots` of the repeated words of one index, and how many records they hold."""
+
+    __slots__ = ("held", "words")
+
+    def __init__(self) -> None:
+        self.words: dict[tuple[int, str], _Slots] = {}
+        self.held = 0
 
 
 def _slots(
-    index: NameIndex, word: str, kind: int, hit: _Hit, params: RetrievalParams,
+    index: NameIndex, word: str, kind: int, recs: list[int], params: RetrievalParams,
     words: WordParams,
-) -> npt.NDArray[np.float32]:  # fmt: skip
-    """For each record of ``hit``: the :data:`_COPIES` best similarities of ``word`` to its
+) -> list[array[float]]:  # fmt: skip
+    """For each record of ``recs``: the :data:`_COPIES` best similarities of ``word`` to its
     words (the scorer's), to an adjacent pair of them or the whole name run together (a key
-    of ``word`` leads to them: 1), best first."""
-    rec_tokens = index.rec_tokens
-    recs = hit[0].tolist()
-    distinct = sorted({t for rec in recs for t in rec_tokens[rec]})
-    latin = kind == KIND_LATIN
-    (row,) = similarity_rows([word], distinct, dense_script=kind == KIND_NATIVE, initials=latin,
-                             respelt=latin, table=index.word_info, params=words)  # fmt: skip
-    sim = dict(zip(distinct, row, strict=True))
-    texts = index.key_texts
-    keys = word_keys(index.key_tables, word, kind, params, words)
-    joined = {texts[k] for k in keys if texts[k][0] == "c"}
-    flat: list[float] = []
-    pad = [0.0] * _COPIES
-    for rec in recs:
-        tokens = rec_tokens[rec]
-        vals = [sim[t] for t in tokens]
-        if joined and len(tokens) > 1:
-            pairs = zip(tokens, tokens[1:], strict=False)
-            vals += [1.0 for a, b in pairs if "c:" + a + b in joined]
-            if 2 < len(tokens) <= 5 and "c:" + "".join(tokens) in joined:
-                vals.append(1.0)
-        vals.sort(reverse=True)
-        flat += (vals + pad)[:_COPIES]
-    return np.array(flat, dtype=np.float32).reshape(len(recs), _COPIES)
+    of ``word`` leads to them: 1), best first. Worked out once per word and record (a
+    common word reaches thousands of names, of which a query needs a few: see
+    :func:`retrieve`); a similarity does not depend on the other words it is computed with."""
+    memo: _SlotMemo | None = index.__dict__.get("_repeat_slots")
+    if memo is None:
+        memo = index.__dict__["_repeat_slots"] = _SlotMemo()
+    found = memo.words.get((kind, word))
+    if found is None:
+        texts = index.key_texts
+        keys = word_keys(index.key_tables, word, kind, params, words)
+        found = memo.words[kind, word] = _Slots({texts[k] for k in keys if texts[k][0] == "c"})
+    if memo.held + len(recs) > _SLOT_RECORDS:  # (memory stays bounded)
+        memo.words.clear()
+        found = memo.words[kind, word] = _Slots(found.joined)
+        memo.held = 0
+    rec_tokens, done, sim = index.rec_tokens, found.records, found.sims
+    todo = [rec for rec in recs if rec not in done]
+    memo.held += len(todo)
+    if todo:
+        distinct = sorted({t for rec in todo for t in rec_tokens[rec] if t not in sim})
+        if distinct:
+            latin = kind == KIND_LATIN
+            (row,) = similarity_rows([word], distinct, dense_script=kind == KIND_NATIVE,
+                                     initials=latin, respelt=latin, table=index.word_info,
+                                     params=words)  # fmt: skip
+            sim.update(zip(distinct, row, strict=True))
+        joined = found.joined
+        pad = [0.0] * _COPIES
+        for rec in todo:
+            tokens = rec_tokens[rec]
+            vals = [sim[t] for t in tokens]
+            if joined and len(tokens) > 1:
+                pairs = zip(tokens, tokens[1:], strict=False)
+                vals += [1.0 for a, b in pairs if "c:" + a + b in joined]
+                if 2 < len(tokens) <= 5 and "c:" + "".join(tokens) in joined:
+                    vals.append(1.0)
+            vals.sort(reverse=True)
+            done[rec] = array("f", (vals + pad)[:_COPIES])
+    return [done[rec] for rec in recs]
 
 
 _Part = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32], float]
@@ -178,16 +215,16 @@ def _form_hits(
     weights: list[float],
     params: RetrievalParams,
     words: WordParams,
-    least: float,
     company: bool = False,
-) -> tuple[list[_Part], bool]:
+) -> tuple[list[_Part], bool, list[_Repeat]]:
     """Records each word of a query form reaches, with the similarity and the word's weight,
-    run-together pairs of words included; and whether a word of four or more letters reached
-    nothing (a word no key leads to: its listed spelling may be further away). ``least``: the
-    least similarity a copy of a repeated word can pair at (see :func:`repeat_records`)."""
+    run-together pairs of words included; whether a word of four or more letters reached
+    nothing (a word no key leads to: its listed spelling may be further away); and the parts
+    that are copies of a repeated word, credited fully here (see :func:`_repeat_parts`)."""
     tokens = qform.form.tokens
     tables, cache = index.key_tables, index.word_hits
     parts: list[_Part] = []
+    repeats: list[_Repeat] = []
     unreached = False  # a word no key leads to: its listed spelling may be further away
     copies: dict[str, int] = {}  # how often each word came so far (a repeated word)
     for i, word in enumerate(tokens):
@@ -197,9 +234,10 @@ def _form_hits(
         copy = copies[word] = copies.get(word, 0) + 1
         if hit is not None and copy > 1:
             # Words pair one to one: a second copy of a word only counts for the names where
-            # it reaches a second listed word (or word pair), and so on.
-            hit = repeat_records(index, word, qform.kind, hit, copy, least, params, words)
-        if hit is not None:
+            # it reaches a second listed word (or word pair), and so on; at most fully.
+            repeats.append((len(parts), word, hit, copy))
+            parts.append((hit[0], np.ones(len(hit[0]), dtype=np.float32), weights[i]))
+        elif hit is not None:
             parts.append((hit[0], hit[1], weights[i]))
         elif len(word) >= params.near_min_length and copy == 1:
             unreached = True
@@ -211,7 +249,33 @@ def _form_hits(
             if keys:  # each name reached once, at its best key
                 pair_ids, pair_sims = _best_per_record(tables, keys)
                 parts.append((pair_ids, pair_sims, weights[i] + weights[i + 1]))
-    return parts, unreached
+    return parts, unreached, repeats
+
+
+REPEATS_AMONG_PASSING = True
+"""A repeated word's copies are bounded for the names that pass with them credited fully only
+(tests compare it with bounding them for every name the word reaches)."""
+_Repeat = tuple[int, str, _Hit, int]  # a part's place, the word, what it reaches, which copy
+
+
+def _repeat_parts(
+    index: NameIndex, kind: int, parts: list[_Part], repeats: list[_Repeat],
+    among: set[int] | None, least: float, params: RetrievalParams, words: WordParams,
+) -> list[_Part]:  # fmt: skip
+    """``parts`` with each copy of a repeated word credited as :func:`repeat_records` says, for
+    the records ``among`` only (those that reach the floor with the copies credited fully;
+    ``None``: all); the copies that pair nowhere left out."""
+    real: dict[int, _Hit | None] = {
+        at: repeat_records(index, word, kind, hit, copy, least, params, words, among)
+        for at, word, hit, copy in repeats
+    }
+    out: list[_Part] = []
+    for at, part in enumerate(parts):
+        if at not in real:
+            out.append(part)
+        elif (hit := real[at]) is not None:
+            out.append((hit[0], hit[1], part[2]))
+    return out
 
 
 def retrieve(
@@ -248,8 +312,8 @@ def retrieve(
         # to pair (:func:`~clearance.matching.slips.pair_leftovers`).
         leftover = len(tokens) > params.leftover_support
         least = min(params.leftover_sim, words.min_word_sim) if leftover else words.min_word_sim
-        parts, unreached = _form_hits(index, qform, weights, retrieval, words, least,
-                                      not person)  # fmt: skip
+        parts, unreached, repeats = _form_hits(index, qform, weights, retrieval, words,
+                                               not person)  # fmt: skip
         if not parts:
             continue
         # Initials and unretrieved words can still match: credit their weight to every name.
@@ -257,11 +321,23 @@ def retrieve(
         pairable = len(tokens) + sum(1 for w in tokens if tables.key_id("c:" + w) >= 0)
         form = _FormBound(floor, total, skipped, pairable, unreached, np.float32(qform.trust),
                           person, params, retrieval)  # fmt: skip
-        small = sum(len(p[0]) for p in parts) <= SMALL_HITS
-        bounds = _bounds_small(index, parts, form) if small else _bounds_large(index, parts, form)
+        lift = None
         if qform.spelled > qform.trust:
             lift = replace(form, floor=max(floor, threshold), trust=np.float32(qform.spelled))
-            bounds += _spelled_bounds(index, parts, lift)
+        bounds = _form_bounds(index, parts, form, lift)
+        if repeats:
+            # The copies of a repeated word were credited fully: what they add (their
+            # similarities to each name's words: a common word reaches thousands of names) is
+            # worked out for the names that passed so, and those every word may reach
+            # exactly (see _spelled_bounds); the others cannot pass with less.
+            among: set[int] | None = None
+            if REPEATS_AMONG_PASSING:
+                among = {rec for rec, _ in bounds}
+                if lift is not None:
+                    among.update(_exactly_reached(parts, lift).tolist())
+            parts = _repeat_parts(index, qform.kind, parts, repeats, among, least, retrieval,
+                                  words)  # fmt: skip
+            bounds = _form_bounds(index, parts, form, lift)
         # An Arabic-script query's romanised forms have their article: the records of names
         # with the article left out ("aqsa foundation") are only for a Latin query.
         bare = index.rec_bare if qform.form.script == ARABIC else None
@@ -275,16 +351,38 @@ def retrieve(
     return out
 
 
+def _form_bounds(
+    index: NameIndex, parts: list[_Part], form: _FormBound, lift: _FormBound | None
+) -> list[tuple[int, float]]:
+    """(record, bound) of the records of ``parts`` reaching the form's floor, then those
+    reaching it at a skeleton's spelled trust (``lift``: see :func:`_spelled_bounds`)."""
+    small = sum(len(p[0]) for p in parts) <= SMALL_HITS
+    bounds = _bounds_small(index, parts, form) if small else _bounds_large(index, parts, form)
+    if lift is not None:
+        bounds += _spelled_bounds(index, parts, lift)
+    return bounds
+
+
 def _spelled_bounds(
     index: NameIndex, parts: list[_Part], form: _FormBound
 ) -> list[tuple[int, float]]:
     """(record, bound) at a skeleton's spelled trust (``form.trust``) of the records every word
     of the form reaches exactly: only those can be trusted so far
     (:func:`clearance.matching.spelled.record_trust`: every query word paired exactly)."""
+    full = _exactly_reached(parts, form)
+    if not 0 < len(full) <= form.retrieval.spelled_names:
+        return []  # (a skeleton as many names agree with as a common word's says little)
+    kept = [(p[0][keep], p[1][keep], p[2]) for p in parts if (keep := np.isin(p[0], full)).any()]
+    return _bounds_large(index, kept, form)
+
+
+def _exactly_reached(parts: list[_Part], form: _FormBound) -> npt.NDArray[np.int32]:
+    """The records every word of the form reaches exactly (the weights of the parts reaching
+    them at similarity 1 add up to the form's)."""
     exact = [(p[0][p[1] >= 1.0], p[2]) for p in parts]
     need = form.total * (1.0 - _BOUND_MARGIN) - form.skipped
     if sum(w for ids, w in exact if len(ids)) < need:
-        return []  # (a word reaches no name exactly)
+        return np.zeros(0, dtype=np.int32)  # (a word reaches no name exactly)
     if sum(len(ids) for ids, _ in exact) <= SMALL_HITS:
         acc: dict[int, float] = {}
         for ids, w in exact:
@@ -296,10 +394,7 @@ def _spelled_bounds(
         weights = np.repeat([e[1] for e in exact], [len(e[0]) for e in exact])
         uniq, group = np.unique(ids, return_inverse=True)
         full = uniq[np.bincount(group, weights=weights) >= need]
-    if not 0 < len(full) <= form.retrieval.spelled_names:
-        return []  # (a skeleton as many names agree with as a common word's says little)
-    kept = [(p[0][keep], p[1][keep], p[2]) for p in parts if (keep := np.isin(p[0], full)).any()]
-    return _bounds_large(index, kept, form)
+    return full
 
 
 def warm_up_arrays() -> None:

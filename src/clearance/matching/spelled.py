@@ -51,11 +51,43 @@ def record_trust(
     return qform.spelled if agree else qform.trust
 
 
-@lru_cache(maxsize=20_000)
+class _Memos:
+    """What :func:`_vowels_agree` and :func:`_similarity` have worked out under one word-parameter
+    set, keyed without it (hashing a :class:`WordParams` walks its fields: about 2 µs, once
+    for each listed name a skeleton is checked against, and each word pair)."""
+
+    __slots__ = ("agree", "sims")
+
+    def __init__(self) -> None:
+        self.agree: dict[tuple[tuple[str, ...], str, float], bool] = {}
+        self.sims: dict[tuple[str, str], float] = {}
+
+
+@by_identity
+def _memos(words: WordParams) -> _Memos:
+    return _Memos()
+
+
+_AGREE_KEPT = 20_000  # (query reading, listed name) answers kept, then started afresh
+_SIMS_KEPT = 100_000  # (table word, listed word) similarities kept (the same meet again)
+
+
 def _vowels_agree(native: tuple[str, ...], listed: str, cut: float, words: WordParams) -> bool:
     """Does every word of ``native`` the table reads agree with a word of ``listed`` as spelt
     (a similarity of ``cut`` or more), and every other word's long vowels stand where a
-    listed word has like vowels?"""
+    listed word has like vowels? (Memoised per parameter set.)"""
+    memo = _memos(words).agree
+    key = (native, listed, cut)
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= _AGREE_KEPT:
+            memo.clear()
+        found = memo[key] = _agree(native, listed, cut, words)
+    return found
+
+
+def _agree(native: tuple[str, ...], listed: str, cut: float, words: WordParams) -> bool:
+    """:func:`_vowels_agree`, worked out."""
     known, unknown = readings(native)
     if not known:  # (before the listed name is analysed: the query's readings are memoised)
         return False
@@ -82,9 +114,16 @@ def _alike(word: str, listed: str, cut: float, words: WordParams) -> bool:
     return _similarity(word, listed, words) >= cut
 
 
-@lru_cache(maxsize=100_000)  # (the same table words meet the same listed words again)
 def _similarity(word: str, listed: str, words: WordParams) -> float:
-    return similarity_rows((word,), (listed,), initials=False, params=words)[0][0]
+    """The similarity of two words (no initials), memoised per parameter set."""
+    memo = _memos(words).sims
+    found = memo.get((word, listed))
+    if found is None:
+        if len(memo) >= _SIMS_KEPT:
+            memo.clear()
+        found = memo[word, listed] = similarity_rows((word,), (listed,), initials=False,
+                                                     params=words)[0][0]  # fmt: skip
+    return found
 
 
 def _may_be_alike(word: str, listed: str) -> bool:
