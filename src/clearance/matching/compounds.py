@@ -19,6 +19,9 @@ Mohammadi; "نوری", Nouri) is a nisba, a name of its own: the listed word wit
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from clearance.matching.arabic_names import NAME_WORDS
 from clearance.scripts import ARABIC
 
@@ -164,3 +167,47 @@ def abd_compounds(tokens: tuple[str, ...]) -> tuple[str, ...]:
         if rest not in (_ALLAH, _ARTICLE + "له") and len(rest) > 2:
             out.append(rest[2:])
     return tuple(out)
+
+
+_ENDINGS = {"الدين": "دين", "الدین": "دين", "الله": "له"}  # (without the article)
+
+
+def din_compounds(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a (normalised) Arabic-script name with each "X al-Din" and "X Allah"
+    compound written as one word, the way most lists write them (since 1.17): "ناصر الدين" and
+    "ناصرالدين" as "ناصردين" (skeleton "nsrdn", as Nasiruddin, Nasreddin; "X dn" as JAMAL
+    EDDIN runs together), "سيف الله" as "سيفله" ("sfl", Seifollah, Saifullah). Names without
+    such a compound come back as they are."""
+    out: list[str] = []
+    for word in tokens:
+        bare = _ENDINGS.get(word)
+        if bare is not None and out and not out[-1].endswith(tuple(_ENDINGS.values())):
+            out[-1] += bare
+            continue
+        for ending, rest in _ENDINGS.items():
+            if word.endswith(ending) and len(word) > len(ending) + 1:
+                word = word[: -len(ending)] + rest
+                break
+        out.append(word)
+    return tuple(out)
+
+
+# a listed "X al-Din" compound written as one word: Nasiruddin, Jamaleddine, Alaeddin
+_DIN_WORD = re.compile(r"^([a-z]{2,}?)(?:ud|ed|ad|id|od|al|el|ul)(?:d|-d)(?:i|ee)ne?$")
+_DIN_WORDS = frozenset({"din", "deen", "aldin", "eldin", "uddin", "eddin", "eddine", "addin",
+                        "iddin", "uddeen", "aldeen"})  # fmt: skip
+DIN_READING = "aldin"  # the name-word table's reading of الدين
+
+
+@lru_cache(maxsize=20_000)
+def with_din_parts(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Listed words with the parts of their "X al-Din" compounds added as the name-word table
+    reads an Arabic-script query's "X الدين" (since 1.17): "nasiruddin" also as "nasir" and
+    "aldin", "din" (BASHIR-UD-DIN) also as "aldin". Others come back as they are."""
+    extra: list[str] = []
+    for word in words:
+        if word in _DIN_WORDS:
+            extra.append(DIN_READING)
+        elif (m := _DIN_WORD.match(word)) is not None:
+            extra += [m.group(1), DIN_READING]
+    return words + tuple(w for w in dict.fromkeys(extra) if w not in words)

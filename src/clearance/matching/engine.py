@@ -55,7 +55,7 @@ from clearance.model import Entity, Schema
 from clearance.settings import MatchingPolicy
 
 ALGORITHM = "clearance-logic"
-ALGORITHM_RELEASE = "1.16"
+ALGORITHM_RELEASE = "1.17"
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,9 +332,8 @@ class Screener:
                         most = comp.score * max(qform.trust, qform.spelled) * trust[weak] - tie
                         if best is not None and most <= best[0]:
                             continue
-                        trusted = record_trust(
-                            qform, index.rec_text[r], comp, algo.trust, algo.words, threshold
-                        )
+                        trusted = record_trust(qform, index.rec_text[r], comp, algo.trust,
+                                               algo.words, threshold, index, r)  # fmt: skip
                         comp = comp.scaled(trusted)
                     key = comp.score * trust[weak] - tie
                     if best is None or key > best[0]:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from clearance.matching.arabic_names import all_vowelled
 from clearance.matching.bgn import bgn_reading
-from clearance.matching.compounds import abd_compounds
+from clearance.matching.compounds import abd_compounds, din_compounds
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
 from clearance.matching.names import syllable_name
 from clearance.matching.normalize import (
@@ -64,11 +64,33 @@ def name_forms(
     for split in legal_form_splits(schema):
         for form in analyse(text, split_forms=split, query=query):
             yield form, KIND_NATIVE if form.native else KIND_LATIN
-            if _has_skeleton(form, schema, query):
-                words = abd_compounds(form.tokens) if query else form.tokens
+            if not _has_skeleton(form, schema, query):
+                continue
+            seen: set[tuple[str, ...]] = set()
+            for words in _skeleton_words(form.tokens) if query else (form.tokens,):
                 skel = tuple(s for s in (skeleton(t, form.script) for t in words) if s)
-                if skel:
+                if skel and skel not in seen:
+                    seen.add(skel)
                     yield NameForm(skel, form.forms, form.script), KIND_SKELETON
+
+
+_JIM, _GAF = "ج", "گ"  # (گ has the skeleton letter g)
+
+
+def _skeleton_words(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The words of an Arabic-script query whose skeletons are matched: its abd al- compounds
+    as the lists write them (:func:`~clearance.matching.compounds.abd_compounds`), and (since
+    1.17) its "X al-Din" compounds as one word (:func:`~clearance.matching.compounds.
+    din_compounds`) and its ج read as the g of Egyptian and Levantine names (Gamal, Ragab,
+    "جراد" / GARAAD) as well as j."""
+    words = abd_compounds(tokens)
+    out = [words]
+    din = din_compounds(words)
+    if din != words:
+        out.append(din)
+    if any(_JIM in word for word in words):
+        out += [tuple(word.replace(_JIM, _GAF) for word in w) for w in list(out)]
+    return out
 
 
 def query_forms(query: Query, trust: TrustParams = DEFAULT_TRUST) -> list[QueryForm]:

@@ -126,7 +126,9 @@ class RetrievalParams:
     # letters: a code, "KB ALFA" / KGB ALFA)
     spelled_names: int = 100  # an Arabic-script skeleton is bounded at its spelled trust
     # (TrustParams.spelled_skeleton) only when at most this many names have every word of it
-    # (since 1.16: one as common as "mhmd l" says little, and its names come spelled anyway)
+    # (since 1.16: one as common as "mhmd l" says little, and its names come spelled anyway;
+    # since 1.17 names that lack one of its one-letter words are not counted: "l ns" is not
+    # any name with "ns")
 
 
 @dataclass(frozen=True, slots=True)

@@ -324,7 +324,8 @@ def retrieve(
         lift = None
         if qform.spelled > qform.trust:
             lift = replace(form, floor=max(floor, threshold), trust=np.float32(qform.spelled))
-        bounds = _form_bounds(index, parts, form, lift)
+        singles = tuple({w for w in tokens if len(w) == 1})  # (see _spelled_bounds)
+        bounds = _form_bounds(index, parts, form, lift, singles)
         if repeats:
             # The copies of a repeated word were credited fully: what they add (their
             # similarities to each name's words: a common word reaches thousands of names) is
@@ -334,10 +335,10 @@ def retrieve(
             if REPEATS_AMONG_PASSING:
                 among = {rec for rec, _ in bounds}
                 if lift is not None:
-                    among.update(_exactly_reached(parts, lift).tolist())
+                    among.update(_exactly_reached(index, parts, lift, singles).tolist())
             parts = _repeat_parts(index, qform.kind, parts, repeats, among, least, retrieval,
                                   words)  # fmt: skip
-            bounds = _form_bounds(index, parts, form, lift)
+            bounds = _form_bounds(index, parts, form, lift, singles)
         # An Arabic-script query's romanised forms have their article: the records of names
         # with the article left out ("aqsa foundation") are only for a Latin query.
         bare = index.rec_bare if qform.form.script == ARABIC else None
@@ -352,33 +353,41 @@ def retrieve(
 
 
 def _form_bounds(
-    index: NameIndex, parts: list[_Part], form: _FormBound, lift: _FormBound | None
-) -> list[tuple[int, float]]:
+    index: NameIndex, parts: list[_Part], form: _FormBound, lift: _FormBound | None,
+    singles: tuple[str, ...] = (),
+) -> list[tuple[int, float]]:  # fmt: skip
     """(record, bound) of the records of ``parts`` reaching the form's floor, then those
     reaching it at a skeleton's spelled trust (``lift``: see :func:`_spelled_bounds`)."""
     small = sum(len(p[0]) for p in parts) <= SMALL_HITS
     bounds = _bounds_small(index, parts, form) if small else _bounds_large(index, parts, form)
     if lift is not None:
-        bounds += _spelled_bounds(index, parts, lift)
+        bounds += _spelled_bounds(index, parts, lift, singles)
     return bounds
 
 
 def _spelled_bounds(
-    index: NameIndex, parts: list[_Part], form: _FormBound
+    index: NameIndex, parts: list[_Part], form: _FormBound, singles: tuple[str, ...] = ()
 ) -> list[tuple[int, float]]:
     """(record, bound) at a skeleton's spelled trust (``form.trust``) of the records every word
     of the form reaches exactly: only those can be trusted so far
-    (:func:`clearance.matching.spelled.record_trust`: every query word paired exactly)."""
-    full = _exactly_reached(parts, form)
+    (:func:`clearance.matching.spelled.record_trust`: every query word paired exactly): see
+    :func:`_exactly_reached`. Past ``RetrievalParams.spelled_names`` such names, none is lifted.
+    """
+    full = _exactly_reached(index, parts, form, singles)
     if not 0 < len(full) <= form.retrieval.spelled_names:
         return []  # (a skeleton as many names agree with as a common word's says little)
     kept = [(p[0][keep], p[1][keep], p[2]) for p in parts if (keep := np.isin(p[0], full)).any()]
     return _bounds_large(index, kept, form)
 
 
-def _exactly_reached(parts: list[_Part], form: _FormBound) -> npt.NDArray[np.int32]:
+def _exactly_reached(
+    index: NameIndex, parts: list[_Part], form: _FormBound, singles: tuple[str, ...] = ()
+) -> npt.NDArray[np.int32]:
     """The records every word of the form reaches exactly (the weights of the parts reaching
-    them at similarity 1 add up to the form's)."""
+    them at similarity 1 add up to the form's). A one-letter word (``singles``) retrieves
+    nothing: a record must hold it ("l" of "علي" pairs exactly only with a listed "l") unless
+    it is run together with a word beside it ("sf l" / "sfl", Seifollah; since 1.17: before,
+    "l ns" was any name with "ns")."""
     exact = [(p[0][p[1] >= 1.0], p[2]) for p in parts]
     need = form.total * (1.0 - _BOUND_MARGIN) - form.skipped
     if sum(w for ids, w in exact if len(ids)) < need:
@@ -389,11 +398,19 @@ def _exactly_reached(parts: list[_Part], form: _FormBound) -> npt.NDArray[np.int
             for rec in ids.tolist():
                 acc[rec] = acc.get(rec, 0.0) + w
         full = np.array([rec for rec, m in acc.items() if m >= need], dtype=np.int32)
+        whole = {rec for rec, m in acc.items() if m >= need + form.skipped} if singles else set()
     else:
         ids = np.concatenate([e[0] for e in exact])
         weights = np.repeat([e[1] for e in exact], [len(e[0]) for e in exact])
         uniq, group = np.unique(ids, return_inverse=True)
-        full = uniq[np.bincount(group, weights=weights) >= need]
+        sums = np.bincount(group, weights=weights)
+        full = uniq[sums >= need]
+        whole = set(uniq[sums >= need + form.skipped].tolist()) if singles else set()
+    if singles and len(full) > 0:
+        tokens = index.rec_tokens
+        full = np.array([rec for rec in full.tolist()
+                         if rec in whole or all(s in tokens[rec] for s in singles)],
+                        dtype=np.int32)  # fmt: skip
     return full
 
 

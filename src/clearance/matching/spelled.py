@@ -16,6 +16,8 @@ from array import array
 from functools import lru_cache
 
 from clearance.matching.arabic_names import lookup, normalise_arabic, romanise_arabic_names
+from clearance.matching.compounds import with_din_parts
+from clearance.matching.index import KIND_LATIN, NameIndex
 from clearance.matching.legalforms import canonical_words
 from clearance.matching.memo import by_identity, sim_rows
 from clearance.matching.names import NameComparison
@@ -23,7 +25,7 @@ from clearance.matching.normalize import analyse, canonical_arabic_forms, fold
 from clearance.matching.params import TrustParams, WordParams
 from clearance.matching.phonetics import phonetic
 from clearance.matching.retrieve import QueryForm
-from clearance.matching.scripts import undouble
+from clearance.matching.scripts import latin_skeleton, undouble
 from clearance.matching.vowels import long_vowels_agree, spelt_alike
 from clearance.matching.wordsim import similarity_rows
 
@@ -35,20 +37,54 @@ def record_trust(
     trust: TrustParams,
     words: WordParams,
     floor: float = 0.0,
+    index: NameIndex | None = None,
+    rec: int = -1,
 ) -> float:
     """The trust of the comparison ``comp`` of the skeleton ``qform`` with the listed name
     ``listed``: its ``spelled`` trust when every query word's skeleton pairs with a listed
     word's exactly and the vowels known agree (see the module), else its own (also when even
     the spelled trust leaves the score under ``floor``, the alert threshold: the lift is looked
-    up only where it decides an alert, as it costs a look at the listed words)."""
+    up only where it decides an alert, as it costs a look at the listed words). With the
+    ``index`` and the skeleton record ``rec`` of ``listed``, the vowels may also agree with
+    another name of the entity that has its skeleton (:func:`same_skeleton`)."""
     if qform.spelled <= qform.trust or comp.score * qform.spelled < floor:
         return qform.trust
     if comp.unmatched_query:
         return qform.trust
     if any(pair.sim < words.exact_sim for pair in comp.pairs):
         return qform.trust
-    agree = _vowels_agree(qform.reading, listed, trust.spelled_word_sim, words)
-    return qform.spelled if agree else qform.trust
+    cut = trust.spelled_word_sim
+    if _vowels_agree(qform.reading, listed, cut, words):
+        return qform.spelled
+    if index is not None and any(
+        _vowels_agree(qform.reading, other, cut, words) for other in same_skeleton(index, rec)
+    ):
+        return qform.spelled
+    return qform.trust
+
+
+def same_skeleton(index: NameIndex, rec: int) -> list[str]:
+    """The other Latin names of the entity of the skeleton record ``rec`` with its skeleton,
+    as strong or weak as it: an entity's names with one skeleton share one record, which keeps
+    the text of the first (since 1.17: ZEAITER, Ali holds ZOEITER, Ali, whose vowels "زوعيتار"
+    writes). An entity's records stand together: its neighbours are looked at."""
+    owner, tokens, text = index.rec_entity[rec], index.rec_tokens[rec], index.rec_text[rec]
+    kinds, texts, weak = index.rec_kind, index.rec_text, index.rec_weak[rec]
+    out: list[str] = []
+    for step in (-1, 1):
+        other = rec + step
+        while 0 <= other < len(kinds) and index.rec_entity[other] == owner:
+            if (kinds[other] == KIND_LATIN and texts[other] != text
+                    and index.rec_weak[other] == weak and texts[other] not in out
+                    and _skeleton(index.rec_tokens[other]) == tokens):  # fmt: skip
+                out.append(texts[other])
+            other += step
+    return out
+
+
+def _skeleton(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The skeleton of a listed Latin name's words, as the index makes it."""
+    return tuple(s for s in map(latin_skeleton, tokens) if s)
 
 
 class _Memos:
@@ -91,7 +127,7 @@ def _agree(native: tuple[str, ...], listed: str, cut: float, words: WordParams) 
     known, unknown = readings(native)
     if not known:  # (before the listed name is analysed: the query's readings are memoised)
         return False
-    listed_words = _listed_words(listed)
+    listed_words = with_din_parts(_listed_words(listed))
     if not listed_words:
         return False
     if not all(long_vowels_agree(word, listed_words) for word in unknown):
@@ -99,9 +135,17 @@ def _agree(native: tuple[str, ...], listed: str, cut: float, words: WordParams) 
     # (the last word first: a surname disagrees more often than a common given name; a word
     # written as listed is alike at once)
     return all(
-        (k in listed_words and cut <= 1.0)
-        or any(spelt_alike(k, w) or _alike(k, w, cut, words) for w in listed_words)
+        _known_agrees(k, listed_words, cut, words)
+        or ("j" in k and _known_agrees(k.replace("j", "g"), listed_words, cut, words))
         for k in reversed(known)
+    )
+
+
+def _known_agrees(k: str, listed_words: tuple[str, ...], cut: float, words: WordParams) -> bool:
+    """Does the table's reading ``k`` agree with a listed word as spelt (see above)? (Its j,
+    an Arabic ج, may be listed as the g of Egyptian and Levantine names: Gamal, Ragab.)"""
+    return (k in listed_words and cut <= 1.0) or any(
+        spelt_alike(k, w) or _alike(k, w, cut, words) for w in listed_words
     )
 
 

@@ -69,6 +69,14 @@ def arabic_vowel_gaps(word: str) -> Gaps:
     return frozenset(gaps)
 
 
+_CONSONANT_END = frozenset("bcdfghjklmnpqrstvxz")  # a Latin word's last letter, no vowel
+
+
+def _nisba(native: str) -> bool:
+    """Does the Arabic-script ``native`` end in a written long -i after a consonant?"""
+    return len(native) > 2 and native[-1] in _YA and native[-2] not in _ALIF | _WAW | _YA
+
+
 def _has_like(have: Gaps, gap: int, vowel: str) -> bool:
     """Is there a vowel like ``vowel`` in gap ``gap`` of ``have``?"""
     if vowel == _ANY:
@@ -87,8 +95,11 @@ def long_vowels_agree(native: str, listed: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=100_000)  # (a family's listed names share their words)
 def _stands(native: str, word: str) -> bool:
     """Has the listed ``word`` the skeleton of ``native`` and its long vowels (see above)?"""
-    if latin_skeleton(word) != arabic_skeleton(native):
-        return False
+    if _nisba(native) and word[-1:] in _CONSONANT_END:
+        return False  # (since 1.17: "عزيزي", Azizi, is no AZIZ; see compounds._nisba)
+    listed = latin_skeleton(word)
+    if listed != arabic_skeleton(native) and listed != arabic_skeleton(native.replace("ج", "گ")):
+        return False  # (ج is also the g of Egyptian and Levantine names, since 1.17)
     gaps, have = arabic_vowel_gaps(native), vowel_gaps(word)
     written = {n for n, _ in gaps}
     return all(_has_like(have, n, c) for n, c in gaps) and all(
