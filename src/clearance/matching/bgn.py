@@ -27,6 +27,10 @@ def bgn_reading(text: str) -> str | None:
     """``text`` (a Latin name) read back as the Latin name BGN/PCGN's romanisation of its
     Russian writing came from ("KOM YENERGY GENERATION" -> "kom energy generation",
     "TSOMPANY" -> "company"), or ``None`` when it shows no such spelling."""
+    if text.isascii():  # (then the pattern's case folding is ``lower``: a cheaper look first)
+        low = text.lower()
+        if not ("kh" in low or "ts" in low or "ye" in low):  # ("·" is not ASCII)
+            return None
     if not _HINT.search(text):
         return None
     low = text.lower()

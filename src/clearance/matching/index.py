@@ -23,6 +23,8 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.matching.keytables import KeyTables
+from clearance.matching.keytables import WordHit as WordHit
+from clearance.matching.keytables import WordHitCache as WordHitCache
 from clearance.matching.params import NameParams
 from clearance.matching.records import KIND_NATIVE as KIND_NATIVE
 from clearance.matching.records import EntityInfo as EntityInfo
@@ -70,35 +72,8 @@ def hash_bitmap(keys: dict[str, int]) -> tuple[bytes, int]:
 
 
 WORD_CACHE_SIZE = 50_000
-"""Word lookups retrieval keeps per index and generation (see :class:`WordHitCache`)."""
-WordHit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]
-
-
-class WordHitCache:
-    """Two generations of memoised word lookups: when the young one is full it becomes the old
-    one (the previous old one is dropped), and a hit in the old one moves back to the young.
-    Words in steady use stay; memory stays bounded at twice ``size`` entries."""
-
-    __slots__ = ("old", "size", "young")
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.young: dict[tuple[int, str], WordHit | None] = {}
-        self.old: dict[tuple[int, str], WordHit | None] = {}
-
-    def get(self, key: tuple[int, str]) -> tuple[bool, WordHit | None]:
-        if key in self.young:
-            return True, self.young[key]
-        if key in self.old:
-            hit = self.old.pop(key)
-            self.put(key, hit)
-            return True, hit
-        return False, None
-
-    def put(self, key: tuple[int, str], hit: WordHit | None) -> None:
-        if len(self.young) >= self.size:
-            self.old, self.young = self.young, {}
-        self.young[key] = hit
+"""Word lookups retrieval keeps per index and generation (see :class:`WordHitCache`, compiled
+with retrieval in :mod:`keytables`)."""
 
 
 @dataclass

@@ -8,6 +8,9 @@ keys share, whose ids are ``data[offsets[slot]:offsets[slot + 1]]``.
 Most texts a query word makes (its deletions, phonetic keys, run-together pairs) are in neither
 table, and a lookup in a table of hundreds of thousands of keys waits on memory; a bitmap of
 the keys' hashes (a few percent of its bits set) answers most of them first.
+
+Retrieval's memo of word lookups (:class:`WordHitCache`) lives here too: asked for every query
+word, it is compiled with the code that asks.
 """
 
 from __future__ import annotations
@@ -72,3 +75,33 @@ class KeyTables:
                         self.neighbour_offsets[-1 - code] : self.neighbour_offsets[-code]
                     ]
         return list(dict.fromkeys(out)) if len(out) > 1 else out
+
+
+WordHit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]
+
+
+class WordHitCache:
+    """Two generations of memoised word lookups: when the young one is full it becomes the old
+    one (the previous old one is dropped), and a hit in the old one moves back to the young.
+    Words in steady use stay; memory stays bounded at twice ``size`` entries."""
+
+    __slots__ = ("old", "size", "young")
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.young: dict[tuple[int, str], WordHit | None] = {}
+        self.old: dict[tuple[int, str], WordHit | None] = {}
+
+    def get(self, key: tuple[int, str]) -> tuple[bool, WordHit | None]:
+        if key in self.young:
+            return True, self.young[key]
+        if key in self.old:
+            hit = self.old.pop(key)
+            self.put(key, hit)
+            return True, hit
+        return False, None
+
+    def put(self, key: tuple[int, str], hit: WordHit | None) -> None:
+        if len(self.young) >= self.size:
+            self.old, self.young = self.young, {}
+        self.young[key] = hit

@@ -38,6 +38,7 @@ from clearance.scripts import ARABIC, LATIN, char_script, detect_script
 _APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02be\u02bf\u00b4\u00b7`ʹʺ]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _SPLIT_NUMBER = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
+_DIGIT = re.compile(r"[0-9]")  # (no digit, nothing for _SPLIT_NUMBER: a cheaper look first)
 # Arabic article and "abd" compounds written as one word or several:
 # "Abd al-Rahman" / "Abdul Rahman" / "Abdel Rahman" / "Abdulrahman" -> "abdul rahman" (two
 # words, so that "Abdul Agha" still meets "Abdul Rahman Agha"); "Abdullah" stays one word.
@@ -112,8 +113,8 @@ def query_parts(text: str) -> list[str]:
     places and qualifiers (", Moscow, Russia", "(Slovakia)", "c/o ...", "Branch Office in
     ..."), each a/k/a name apart, and the parts of :func:`name_parts`."""
     out = [text]
-    for piece in _AKA.split(text):
-        core = _OFFICE.sub("", _CARE_OF.sub("", piece)).strip(" ,;")
+    for piece in _aka_split(text):
+        core = _without_qualifiers(piece).strip(" ,;")
         segments = core.split(",")
         while len(segments) > 1 and is_place(segments[-1]):
             segments.pop()
@@ -124,6 +125,27 @@ def query_parts(text: str) -> list[str]:
             if part and part not in out:
                 out.append(part)
     return out
+
+
+def _aka_split(text: str) -> list[str]:
+    """``_AKA.split(text)``; an ASCII text without any of its words is not searched (every
+    alternative of the pattern holds one of these; in ASCII text the pattern's case folding is
+    ``lower``)."""
+    if text.isascii():
+        low = text.lower()
+        if not ("k/a" in low or "aka" in low or "fka" in low or "known as" in low):
+            return [text]
+    return _AKA.split(text)
+
+
+def _without_qualifiers(piece: str) -> str:
+    """``piece`` without "c/o ..." and "Branch Office in ..." (``_CARE_OF``, ``_OFFICE``; an
+    ASCII text without their words is not searched, as in :func:`_aka_split`)."""
+    if piece.isascii():
+        low = piece.lower()
+        if not ("c/o" in low or "c.o." in low or "care of" in low):
+            return piece if "office" not in low else _OFFICE.sub("", piece)
+    return _OFFICE.sub("", _CARE_OF.sub("", piece))
 
 
 # German and French spellings of Slavic names ("Wiktor Michailowitsch Sawarsin", "Iouri
@@ -170,8 +192,11 @@ def _strip_marks(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case ASCII words separated by single spaces (Latin text only; see ``analyse``)."""
-    # "RezaTAGHIPOUR", "MinSHI": given name run into an upper-case family name.
-    text = _CAMEL_FAMILY.sub(" ", text)
+    # "RezaTAGHIPOUR", "MinSHI": given name run into an upper-case family name. (Not in a text
+    # all in one case or in title case: no lower-case letter there precedes an upper-case one.
+    # The patterns below look at every position: cheaper tests first, for every query.)
+    if not (text.islower() or text.isupper() or text.istitle()):
+        text = _CAMEL_FAMILY.sub(" ", text)
     if text.isascii():
         text = _APOSTROPHES.sub("", text).lower()
     else:
@@ -180,6 +205,8 @@ def fold(text: str) -> str:
         text = text.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("ł", "l")
         text = text.replace("đ", "d").replace("ð", "d").replace("þ", "th").replace("ı", "i")
     text = _NON_WORD.sub(" ", text)
+    if _DIGIT.search(text) is None:
+        return text.strip()
     return _SPLIT_NUMBER.sub(" ", text).strip()
 
 
@@ -198,9 +225,10 @@ def without_article(text: str) -> str | None:
 
 def canonical_arabic_forms(text: str) -> str:
     """Write Arabic ``abd al-``/``abdul`` compounds one way, so all spellings share a form."""
-    text = _ABD_GLUED.sub("abdul ", text)
-    text = _ABD.sub("abdul ", text)
-    text = _ABD_COMPACT.sub("abdul ", text)
+    if "abd" in text:  # (each of these patterns starts with it)
+        text = _ABD_GLUED.sub("abdul ", text)
+        text = _ABD.sub("abdul ", text)
+        text = _ABD_COMPACT.sub("abdul ", text)
     return _ARTICLE.sub("al", text)
 
 

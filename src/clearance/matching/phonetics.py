@@ -51,7 +51,7 @@ def sound(token: str) -> str:
     for src, dst in _PHONETIC_RULES:
         if src in key:  # (a look costs less than a replace that finds nothing)
             key = key.replace(src, dst)
-    if _RUN.search(key) is None:  # (most keys: no letter written twice in a row)
+    if not _has_run(key):  # (most keys: no letter written twice in a row)
         return key.lower()
     out: list[str] = []
     for char in key:
@@ -60,7 +60,14 @@ def sound(token: str) -> str:
     return "".join(out).lower()
 
 
-_RUN = re.compile(r"(.)\1", re.DOTALL)  # a letter written twice in a row
+def _has_run(key: str) -> bool:
+    """A letter written twice in a row (a loop over a key costs less than a pattern's search)."""
+    last = ""
+    for char in key:
+        if char == last:
+            return True
+        last = char
+    return False
 
 
 # Letter-by-letter round trips through Cyrillic ("Changzhou" -> "Цхангзхоу" -> "Tskhangzkhou",

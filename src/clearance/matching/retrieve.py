@@ -49,7 +49,9 @@ def _best_per_record(
     if len(keys) == 1:
         key_id, sim = next(iter(keys.items()))
         posting = tables.posting(key_id)
-        return posting, np.full(len(posting), sim, dtype=np.float32)
+        sims = np.empty(len(posting), dtype=np.float32)
+        sims.fill(sim)  # (np.full is Python code around these two calls)
+        return posting, sims
     offsets, plain = tables.posting_offsets, tables.posting_data
     lo = [offsets[k] for k in keys]
     hi = [offsets[k + 1] for k in keys]
@@ -65,7 +67,7 @@ def _best_per_record(
     data = tables.posting_ids
     ids = np.concatenate([data[a:b] for a, b in zip(lo, hi, strict=True)])
     sizes = np.subtract(hi, lo)
-    vals = np.repeat(np.fromiter(keys.values(), np.float32, len(keys)), sizes)
+    vals = np.fromiter(keys.values(), np.float32, len(keys)).repeat(sizes)
     order = np.lexsort((-vals, ids))
     ids, vals = ids[order], vals[order]
     first = np.empty(len(ids), dtype=bool)
@@ -440,6 +442,22 @@ class _FormBound:
     params: NameParams
     retrieval: RetrievalParams
 
+    def __init__(
+        self, floor: float, total: float, skipped: float, pairable: int, unreached: bool,
+        trust: np.float32, person: bool, params: NameParams, retrieval: RetrievalParams,
+    ) -> None:  # fmt: skip
+        # (what the dataclass would write; written out, it compiles to a native __init__, as
+        # NameForm's: one is made per query form)
+        object.__setattr__(self, "floor", floor)
+        object.__setattr__(self, "total", total)
+        object.__setattr__(self, "skipped", skipped)
+        object.__setattr__(self, "pairable", pairable)
+        object.__setattr__(self, "unreached", unreached)
+        object.__setattr__(self, "trust", trust)
+        object.__setattr__(self, "person", person)
+        object.__setattr__(self, "params", params)
+        object.__setattr__(self, "retrieval", retrieval)
+
     def form_floor(self, reached: int) -> float:
         if self.unreached and reached <= self.retrieval.rare_reach:
             # "Olaf Schulze" / "Olaf Scholz": the other words are rare enough that every name
@@ -455,14 +473,15 @@ def _bounds_large(
     ids = np.concatenate([p[0] for p in parts])
     vals = np.concatenate([p[1] if p[2] == 1.0 else p[1] * p[2] for p in parts])
     # Records in order, each one's hits in the order of ``parts`` (a stable sort of sorted runs
-    # is a merge: far cheaper than np.unique), then each record's sum in that order.
-    order = np.argsort(ids, kind="stable")
+    # is a merge: far cheaper than np.unique), then each record's sum in that order. (Array
+    # methods rather than numpy's functions, which are Python code around them.)
+    order = ids.argsort(kind="stable")
     ids = ids[order]
     first = np.empty(len(ids), dtype=bool)
     first[0] = True
     np.not_equal(ids[1:], ids[:-1], out=first[1:])
     uniq = ids[first]
-    group = np.cumsum(first) - 1
+    group = first.cumsum() - 1
     matched = np.bincount(group, weights=vals[order], minlength=len(uniq)) + form.skipped
     form_floor = form.form_floor(len(uniq))
     # A score through this form counts ``trust`` (skeletons, query parts: see the
@@ -470,7 +489,7 @@ def _bounds_large(
     trust = form.trust
     # The listed words left unpaired only lower a bound: names that fail even without
     # them are dropped first (a margin far above float32 rounding keeps this exact).
-    near = np.flatnonzero(matched * trust >= form_floor * form.total * (1.0 - _BOUND_MARGIN))
+    near = (matched * trust >= form_floor * form.total * (1.0 - _BOUND_MARGIN)).nonzero()[0]
     if len(near) <= _FEW:  # (most often: a common word reaches many names, few pass)
         return _bound_few(index, uniq[near].tolist(), matched[near].tolist(), form, form_floor)
     return _bound_near(index, uniq[near], matched[near], form, form_floor)

@@ -158,9 +158,24 @@ _DOUBLED = re.compile(r"(.)\1+")
 @lru_cache(maxsize=100_000)  # retrieval asks it of every near neighbour of a query word
 def undouble(text: str) -> str:
     """``text`` with every run of one letter written once ("Hassan" -> "Hasan")."""
-    if _DOUBLED.search(text) is None:  # (most words: a substitution costs more than a look)
+    if not _has_run(text):  # (most words: a substitution costs more than a look)
         return text
-    return _DOUBLED.sub(r"\1", text)
+    return _DOUBLED.sub(_first_letter, text)  # (a template "\1" is expanded in Python code)
+
+
+def _first_letter(run: re.Match[str]) -> str:
+    return run.group(1)
+
+
+def _has_run(text: str) -> bool:
+    """Whether ``_DOUBLED`` finds a run in ``text`` (a character written twice in a row, not
+    a line break), without the pattern: a loop over a word costs less than its search."""
+    last = ""
+    for char in text:
+        if char == last and char != "\n":
+            return True
+        last = char
+    return False
 
 
 def romanise_mixed(text: str) -> str:
