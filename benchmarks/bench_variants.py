@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 import icu
 from bench_data import ListCase, QuerySpec
 
-from clearance.matching.names import syllable_name
 from clearance.matching.normalize import fold
+from clearance.matching.syllables import syllable_name
 from clearance.model import Entity, Name, Schema
 
 _LATIN_CYRILLIC = icu.Transliterator.createInstance("Latin-Cyrillic")

@@ -22,6 +22,7 @@ from types import ModuleType
 MODULES = (
     "clearance.scripts",
     "clearance.matching.arabic_names",
+    "clearance.matching.bounds",
     "clearance.matching.compounds",
     "clearance.matching.cyrillic_asian",
     "clearance.matching.engine",
@@ -41,6 +42,7 @@ MODULES = (
     "clearance.matching.retrieve",
     "clearance.matching.scripts",
     "clearance.matching.slips",
+    "clearance.matching.syllables",
     "clearance.matching.vocab",
     "clearance.matching.wordkeys",
     "clearance.matching.wordsim",

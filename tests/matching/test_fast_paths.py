@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from clearance.compiled import is_compiled
+from clearance.matching import bounds as bounds_mod
 from clearance.matching import engine as engine_mod
 from clearance.matching import retrieve as retrieve_mod
 from clearance.matching.engine import Screener, query_forms
@@ -56,12 +57,14 @@ def test_retrieval_bounds_are_the_same_floats_either_way(
     screener: Screener, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     names = _queries(screener)
-    monkeypatch.setattr(retrieve_mod, "SMALL_HITS", -1)
-    monkeypatch.setattr(retrieve_mod, "_FEW", -1)  # every record's bound an array's
+    for module in (retrieve_mod, bounds_mod):
+        monkeypatch.setattr(module, "SMALL_HITS", -1)
+    monkeypatch.setattr(bounds_mod, "FEW", -1)  # every record's bound an array's
     numpy_way = _run(screener, names)
-    monkeypatch.setattr(retrieve_mod, "_FEW", 10**9)  # ... each one's worked out on its own
+    monkeypatch.setattr(bounds_mod, "FEW", 10**9)  # ... each one's worked out on its own
     one_by_one = _run(screener, names)
-    monkeypatch.setattr(retrieve_mod, "SMALL_HITS", 10**9)
+    for module in (retrieve_mod, bounds_mod):
+        monkeypatch.setattr(module, "SMALL_HITS", 10**9)
     python_way = _run(screener, names)
     assert sum(len(r) for r in numpy_way) > 1000  # the queries reach names
     assert python_way == numpy_way

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.matching.names import syllable_count
 from clearance.matching.normalize import canonical_arabic_forms, fold
 from clearance.matching.pairing import initial_runs, spelt_initials
 from clearance.matching.phonetics import respell
+from clearance.matching.syllables import syllable_count
 from clearance.matching.vocab import other_nasal
 from tests.matching.factory import listed_alerts
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.matching.names import syllable_count
 from clearance.matching.slips import misspelt_form
+from clearance.matching.syllables import syllable_count
 from tests.matching.factory import listed_alerts
 
 

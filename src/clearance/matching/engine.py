@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from clearance.gcpause import screening_process
+from clearance.matching.bounds import warm_up_arrays
 from clearance.matching.exact import exact_comparison, exact_key
 from clearance.matching.features import (
     COMBINATION,
@@ -47,7 +48,7 @@ from clearance.matching.prebound import MIN_NAMES, bound_names
 from clearance.matching.query import Query, ScreenOptions
 from clearance.matching.records import make_entity
 from clearance.matching.result import FeatureResult, Match, ScreeningResult
-from clearance.matching.retrieve import QueryForm, retrieve, warm_up_arrays
+from clearance.matching.retrieve import QueryForm, retrieve
 from clearance.matching.scripts import warm_up
 from clearance.matching.spelled import record_trust
 from clearance.matching.wordsim import WordSimilarity

@@ -15,7 +15,6 @@ from clearance.matching.arabic_names import all_vowelled
 from clearance.matching.bgn import bgn_reading
 from clearance.matching.compounds import abd_compounds, din_compounds
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
-from clearance.matching.names import syllable_name
 from clearance.matching.normalize import (
     NameForm,
     analyse,
@@ -28,6 +27,7 @@ from clearance.matching.params import TrustParams
 from clearance.matching.query import Query
 from clearance.matching.retrieve import QueryForm
 from clearance.matching.slips import glued_form_reading, misspelt_form_reading
+from clearance.matching.syllables import syllable_name
 from clearance.model import Schema
 from clearance.scripts import ARABIC, HAN, HANGUL, LATIN, detect_script
 

@@ -12,19 +12,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import mul
 
-from rapidfuzz.distance import OSA
-
 from clearance.matching.compounds import undo_arabic_pairs
 from clearance.matching.memo import by_identity, sim_rows
 from clearance.matching.normalize import NameForm
 from clearance.matching.pairing import (
     joinable,
+    loose,
+    merge_adjacent,
+    mergeable,
     pair_initial_runs,
     spelt_initials,
     whole_query_merged,
 )
 from clearance.matching.params import NameParams, WordParams
-from clearance.matching.scripts import hangul_syllable
 from clearance.matching.slips import (
     code_slip_possible,
     code_slip_words,
@@ -32,49 +32,19 @@ from clearance.matching.slips import (
     pair_leftovers,
     single_word_sim,
 )
+from clearance.matching.syllables import swapped_syllables, syllable_count, syllable_name
 from clearance.matching.vocab import (
     LOW_INFO_WORDS,
     PERSON_PARTICLES,
-    PINYIN_SYLLABLES,
-    WADE_GILES_SYLLABLES,
     is_patronymic,
     other_nasal,
     other_onset,
     vowel_onset,
 )
-from clearance.matching.wordsim import WordSimilarity, word_sim
+from clearance.matching.wordsim import WordSimilarity
 from clearance.scripts import HAN, HANGUL, LATIN
 
 SYLLABIC_SCRIPTS = frozenset({HAN, HANGUL})
-
-
-def _syllables() -> frozenset[str]:
-    """Korean syllables as the lists romanise them (McCune-Reischauer without marks, and the
-    South's spellings of the common ones) and Chinese pinyin syllables."""
-    korean = {hangul_syllable(chr(code)) for code in range(0xAC00, 0xD7A4)}
-    for ini in _RR_INITIALS:  # the South's Revised Romanization
-        for vowel in _RR_VOWELS:
-            korean.update(ini + vowel + fin for fin in _RR_FINALS)
-    korean |= _KOREAN_USUAL
-    return frozenset(w for w in korean | PINYIN_SYLLABLES if w.isalpha())
-
-
-_RR_INITIALS = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch",
-                "k", "t", "p", "h")  # fmt: skip
-_RR_VOWELS = ("a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u",
-              "wo", "we", "wi", "yu", "eu", "ui", "i")  # fmt: skip
-_RR_FINALS = ("", "k", "n", "l", "m", "p", "ng", "t")
-# Spellings Koreans use in passports beside the systems ("Park Young Soo", "Lee Jung Hoon").
-_KOREAN_USUAL = frozenset(
-    """
-    young joon jun soo hee sung jung kyung hyun chul seung yoon woo moon shin lee park choi
-    kwang hoon hyung sook suk seok jae dong myung chang kyu gyu bum yeol yul jee kee
-    """.split()  # noqa: SIM905
-)
-
-SYLLABLES = _syllables()
-# A listed name's syllables may be Wade-Giles too ("CHEN, Shih Huan": three syllables).
-LISTED_SYLLABLES = SYLLABLES | WADE_GILES_SYLLABLES
 
 
 @lru_cache(maxsize=100_000)
@@ -283,7 +253,7 @@ def compare(
                 weight = min(weight, params.patronymic_weight)
             total += lam * weight
     score = matched / total if total > 0 else 0.0
-    if syllable_names and _swapped_syllables(pairs):
+    if syllable_names and swapped_syllables(pairs):
         score *= params.syllable_swap_factor  # "Su Yong" is not "Yong Su"
     if (person and nc > 1 and whole_query_merged(pairs, nq)
             and (syllabic or syllable_name(q_words))):  # fmt: skip
@@ -389,15 +359,15 @@ def _pairing(
     c_used = [False] * nc
     pairs: list[tuple[int, int, float, int, int]] = []  # qi, cj, sim, q_span, c_span
     rows = sim_rows(words)
-    if nq != nc and _loose(triples, nq, nc, words.close_sim):
+    if nq != nc and loose(triples, nq, nc, words.close_sim):
         # "Jongun" / "Jong Un": run-together words first, when they agree closely.
-        _merge_adjacent(q_words, c_words, q_used, c_used, pairs, words.close_sim, person, rows)
+        merge_adjacent(q_words, c_words, q_used, c_used, pairs, words.close_sim, person, rows)
     for sim, qi, cj in triples:
         if not q_used[qi] and not c_used[cj]:
             q_used[qi] = c_used[cj] = True
             pairs.append((qi, cj, sim, 1, 1))
-    if len(pairs) < nq and len(pairs) < nc and _mergeable(q_used, c_used):
-        _merge_adjacent(q_words, c_words, q_used, c_used, pairs, words.merge_sim, person, rows)
+    if len(pairs) < nq and len(pairs) < nc and mergeable(q_used, c_used):
+        merge_adjacent(q_words, c_words, q_used, c_used, pairs, words.merge_sim, person, rows)
     return pairs, q_used, c_used
 
 
@@ -475,111 +445,12 @@ def _add_unpaired_query(
     return total
 
 
-@lru_cache(maxsize=100_000)
-def syllable_name(words: tuple[str, ...]) -> bool:
-    """Is every word a Korean or Chinese syllable as romanised ("kim kyong ok", "won hong")?"""
-    return len(words) >= 2 and all(w in SYLLABLES for w in words)
-
-
-@lru_cache(maxsize=100_000)
-def syllable_count(words: tuple[str, ...]) -> int:
-    """The syllables of a Korean or Chinese name whose given name may be written as one word
-    ("li jiadong", "wang guoying": 3), or 0 when a word is neither a syllable nor two."""
-    count = 0
-    known = LISTED_SYLLABLES
-    for word in words:
-        if word in known:
-            count += 1
-        elif any(word[:i] in known and word[i:] in known for i in range(1, len(word))):
-            count += 2
-        else:
-            return 0
-    return count if len(words) >= 2 else 0
-
-
-def _swapped_syllables(pairs: Sequence[tuple[int, int, float, int, int]]) -> bool:
-    """Two adjacent query syllables paired with two adjacent listed ones in reverse order."""
-    at = {qi: cj for qi, cj, _, qs, cs in pairs if qs == 1 and cs == 1}
-    return any(qi + 1 in at and at[qi + 1] == cj - 1 for qi, cj in at.items())
-
-
 def _joinable(
     query: WeightedName, candidate: WeightedName, person: bool, words: WordParams
 ) -> bool:
     """Could two adjacent words on one side be one word on the other (closely enough for
-    :func:`_merge_adjacent` to pair them)? Only pairs whose length is within two letters of
-    the word and that share its first or last letter are compared (two edits, one at each
-    end, are not looked for)."""
+    :func:`clearance.matching.pairing.merge_adjacent` to pair them)? Only pairs whose length
+    is within two letters of the word and that share its first or last letter are compared
+    (two edits, one at each end, are not looked for)."""
     return joinable(query.form.tokens, candidate.form.tokens, person, words.merge_sim,
                     sim_rows(words))  # fmt: skip
-
-
-def _adjacent_free(used: list[bool]) -> bool:
-    return any(not used[i] and not used[i + 1] for i in range(len(used) - 1))
-
-
-def _mergeable(q_used: list[bool], c_used: list[bool]) -> bool:
-    """Two adjacent free words on one side and a free word on the other."""
-    return (_adjacent_free(q_used) and not all(c_used)) or (
-        _adjacent_free(c_used) and not all(q_used)
-    )
-
-
-def _loose(triples: list[tuple[float, int, int]], nq: int, nc: int, close: float) -> bool:
-    """True when some word on either side has no near-identical partner (>= ``close``)."""
-    q_ok = [False] * nq
-    c_ok = [False] * nc
-    for sim, qi, cj in triples:
-        if sim < close:
-            break
-        q_ok[qi] = c_ok[cj] = True
-    return not (all(q_ok) and all(c_ok))
-
-
-def _merge_adjacent(
-    q_words: Sequence[str],
-    c_words: Sequence[str],
-    q_used: list[bool],
-    c_used: list[bool],
-    pairs: list[tuple[int, int, float, int, int]],
-    threshold: float,
-    person: bool,
-    rows: tuple[tuple[float, ...], ...],
-) -> None:
-    """Pair two adjacent unmatched words on one side with one unmatched word on the other."""
-    # Edits a run-together pair may differ by and still reach the threshold: one edit (at
-    # 0.9) leaves the first or the last letter in place, which rules out most pairs unseen.
-    edits = 1 if threshold > rows[2][11] else 2
-    for side_q in (True, False):
-        many, one = (q_words, c_words) if side_q else (c_words, q_words)
-        if len(many) < 2:
-            continue
-        many_used, one_used = (q_used, c_used) if side_q else (c_used, q_used)
-        lengths: list[int] | None = None  # (of ``one``'s words, once two free words are seen)
-        for i in range(len(many) - 1):
-            if many_used[i] or many_used[i + 1]:
-                continue
-            left, right = many[i], many[i + 1]
-            if person and (len(left) < 2 or len(right) < 2):
-                continue  # an initial is not half of a word (in "ZIL-M" a letter can be)
-            if lengths is None:
-                lengths = [len(w) for w in one]
-            size = len(left) + len(right)
-            joined, first, last = left + right, left[0], right[-1]
-            best_j, best_sim = -1, 0.0
-            for j, length in enumerate(lengths):
-                if one_used[j] or length - size > edits or size - length > edits:
-                    continue
-                word = one[j]
-                if edits == 1 and word[0] != first and word[-1] != last:
-                    continue
-                dist = OSA.distance(joined, word, score_cutoff=edits)
-                sim = word_sim(dist, max(size, length), rows)
-                if sim > best_sim:
-                    best_j, best_sim = j, sim
-            if best_j >= 0 and best_sim >= threshold:
-                many_used[i] = many_used[i + 1] = one_used[best_j] = True
-                if side_q:
-                    pairs.append((i, best_j, best_sim, 2, 1))
-                else:
-                    pairs.append((best_j, i, best_sim, 1, 2))

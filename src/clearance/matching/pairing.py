@@ -1,6 +1,8 @@
 """Run-together words: could two adjacent words of one name be one word of the other
 ("Jong Un" / "Jongun")? Asked for nearly every listed name a query cannot otherwise reach, so
 each name's adjacent pairs and word shapes are worked out once per name, not per comparison.
+Also the pairing of such words once the other words are paired (:func:`merge_adjacent`) and of
+a name's initials run together ("A.K." / "AK").
 """
 
 from __future__ import annotations
@@ -117,3 +119,74 @@ def pair_initial_runs(
 def whole_query_merged(pairs: Sequence[tuple[int, int, float, int, int]], nq: int) -> bool:
     """Did all of a query's words (two or more) run together to pair one listed word?"""
     return nq >= 2 and any(q_span == nq for _, _, _, q_span, _ in pairs)
+
+
+def _adjacent_free(used: list[bool]) -> bool:
+    return any(not used[i] and not used[i + 1] for i in range(len(used) - 1))
+
+
+def mergeable(q_used: list[bool], c_used: list[bool]) -> bool:
+    """Two adjacent free words on one side and a free word on the other."""
+    return (_adjacent_free(q_used) and not all(c_used)) or (
+        _adjacent_free(c_used) and not all(q_used)
+    )
+
+
+def loose(triples: list[tuple[float, int, int]], nq: int, nc: int, close: float) -> bool:
+    """True when some word on either side has no near-identical partner (>= ``close``)."""
+    q_ok = [False] * nq
+    c_ok = [False] * nc
+    for sim, qi, cj in triples:
+        if sim < close:
+            break
+        q_ok[qi] = c_ok[cj] = True
+    return not (all(q_ok) and all(c_ok))
+
+
+def merge_adjacent(
+    q_words: Sequence[str],
+    c_words: Sequence[str],
+    q_used: list[bool],
+    c_used: list[bool],
+    pairs: list[tuple[int, int, float, int, int]],
+    threshold: float,
+    person: bool,
+    rows: tuple[tuple[float, ...], ...],
+) -> None:
+    """Pair two adjacent unmatched words on one side with one unmatched word on the other."""
+    # Edits a run-together pair may differ by and still reach the threshold: one edit (at
+    # 0.9) leaves the first or the last letter in place, which rules out most pairs unseen.
+    edits = 1 if threshold > rows[2][11] else 2
+    for side_q in (True, False):
+        many, one = (q_words, c_words) if side_q else (c_words, q_words)
+        if len(many) < 2:
+            continue
+        many_used, one_used = (q_used, c_used) if side_q else (c_used, q_used)
+        lengths: list[int] | None = None  # (of ``one``'s words, once two free words are seen)
+        for i in range(len(many) - 1):
+            if many_used[i] or many_used[i + 1]:
+                continue
+            left, right = many[i], many[i + 1]
+            if person and (len(left) < 2 or len(right) < 2):
+                continue  # an initial is not half of a word (in "ZIL-M" a letter can be)
+            if lengths is None:
+                lengths = [len(w) for w in one]
+            size = len(left) + len(right)
+            joined, first, last = left + right, left[0], right[-1]
+            best_j, best_sim = -1, 0.0
+            for j, length in enumerate(lengths):
+                if one_used[j] or length - size > edits or size - length > edits:
+                    continue
+                word = one[j]
+                if edits == 1 and word[0] != first and word[-1] != last:
+                    continue
+                dist = OSA.distance(joined, word, score_cutoff=edits)
+                sim = word_sim(dist, max(size, length), rows)
+                if sim > best_sim:
+                    best_j, best_sim = j, sim
+            if best_j >= 0 and best_sim >= threshold:
+                many_used[i] = many_used[i + 1] = one_used[best_j] = True
+                if side_q:
+                    pairs.append((i, best_j, best_sim, 2, 1))
+                else:
+                    pairs.append((best_j, i, best_sim, 1, 2))

@@ -1,0 +1,229 @@
+"""Bounding the names a query form reaches, before they are scored: each name's best possible
+score through the form from the similarities of the words it holds (a name that cannot reach
+the floor is never scored), in numpy for many names and in plain Python, float for float, for
+a few; and the names every word of a skeleton reaches exactly, which its spelled trust may lift
+(:mod:`clearance.matching.spelled`). Called by :func:`clearance.matching.retrieve.retrieve`."""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from clearance.matching.index import NameIndex
+from clearance.matching.params import NameParams, RetrievalParams
+
+Part = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32], float]
+"""What one query word reaches: the records, their similarities, the word's weight."""
+
+BOUND_MARGIN = 8 * float(np.finfo(np.float32).eps)  # a few float32 roundings (not a weight)
+SMALL_HITS = 200
+"""Up to this many (record, word) hits per query form, bounds are added up in plain Python
+(a numpy call costs more than a few thousand additions); both ways give the same floats."""
+FEW = 4  # records bounded one by one (numpy scalars) rather than as arrays
+
+
+def form_bounds(
+    index: NameIndex, parts: list[Part], form: FormBound, lift: FormBound | None,
+    singles: tuple[str, ...] = (),
+) -> list[tuple[int, float]]:  # fmt: skip
+    """(record, bound) of the records of ``parts`` reaching the form's floor, then those
+    reaching it at a skeleton's spelled trust (``lift``: see :func:`spelled_bounds`)."""
+    small = sum(len(p[0]) for p in parts) <= SMALL_HITS
+    bounds = bounds_small(index, parts, form) if small else bounds_large(index, parts, form)
+    if lift is not None:
+        bounds += spelled_bounds(index, parts, lift, singles)
+    return bounds
+
+
+def spelled_bounds(
+    index: NameIndex, parts: list[Part], form: FormBound, singles: tuple[str, ...] = ()
+) -> list[tuple[int, float]]:
+    """(record, bound) at a skeleton's spelled trust (``form.trust``) of the records every word
+    of the form reaches exactly: only those can be trusted so far
+    (:func:`clearance.matching.spelled.record_trust`: every query word paired exactly): see
+    :func:`exactly_reached`. Past ``RetrievalParams.spelled_names`` such names, none is lifted.
+    """
+    full = exactly_reached(index, parts, form, singles)
+    if not 0 < len(full) <= form.retrieval.spelled_names:
+        return []  # (a skeleton as many names agree with as a common word's says little)
+    kept = [(p[0][keep], p[1][keep], p[2]) for p in parts if (keep := np.isin(p[0], full)).any()]
+    return bounds_large(index, kept, form)
+
+
+def exactly_reached(
+    index: NameIndex, parts: list[Part], form: FormBound, singles: tuple[str, ...] = ()
+) -> npt.NDArray[np.int32]:
+    """The records every word of the form reaches exactly (the weights of the parts reaching
+    them at similarity 1 add up to the form's). A one-letter word (``singles``) retrieves
+    nothing: a record must hold it ("l" of "علي" pairs exactly only with a listed "l") unless
+    it is run together with a word beside it ("sf l" / "sfl", Seifollah; since 1.17: before,
+    "l ns" was any name with "ns")."""
+    exact = [(p[0][p[1] >= 1.0], p[2]) for p in parts]
+    need = form.total * (1.0 - BOUND_MARGIN) - form.skipped
+    if sum(w for ids, w in exact if len(ids)) < need:
+        return np.zeros(0, dtype=np.int32)  # (a word reaches no name exactly)
+    if sum(len(ids) for ids, _ in exact) <= SMALL_HITS:
+        acc: dict[int, float] = {}
+        for ids, w in exact:
+            for rec in ids.tolist():
+                acc[rec] = acc.get(rec, 0.0) + w
+        full = np.array([rec for rec, m in acc.items() if m >= need], dtype=np.int32)
+        whole = {rec for rec, m in acc.items() if m >= need + form.skipped} if singles else set()
+    else:
+        ids = np.concatenate([e[0] for e in exact])
+        weights = np.repeat([e[1] for e in exact], [len(e[0]) for e in exact])
+        uniq, group = np.unique(ids, return_inverse=True)
+        sums = np.bincount(group, weights=weights)
+        full = uniq[sums >= need]
+        whole = set(uniq[sums >= need + form.skipped].tolist()) if singles else set()
+    if singles and len(full) > 0:
+        tokens = index.rec_tokens
+        full = np.array([rec for rec in full.tolist()
+                         if rec in whole or all(s in tokens[rec] for s in singles)],
+                        dtype=np.int32)  # fmt: skip
+    return full
+
+
+def warm_up_arrays() -> None:
+    """Have numpy load now what its set routines (``np.unique``, ``np.isin``) import on their
+    first call (``numpy.ma``, about 15 ms), so that no query waits for it (once per process)."""
+    ids = np.array([3, 1, 3, 2], dtype=np.int32)
+    np.unique(ids, return_inverse=True)
+    np.unique(ids)  # (as np.isin calls it on many names: this one imports numpy.ma)
+
+
+@dataclass(frozen=True, slots=True)
+class FormBound:
+    """What bounding the records one query form reaches needs."""
+
+    floor: float
+    total: float  # the query form's word weight
+    skipped: float  # weight of its initials (credited to every name)
+    pairable: int  # listed words its words can pair (see :func:`retrieve`)
+    unreached: bool  # a word of four or more letters reached nothing
+    trust: np.float32
+    person: bool
+    params: NameParams
+    retrieval: RetrievalParams
+
+    def __init__(
+        self, floor: float, total: float, skipped: float, pairable: int, unreached: bool,
+        trust: np.float32, person: bool, params: NameParams, retrieval: RetrievalParams,
+    ) -> None:  # fmt: skip
+        # (what the dataclass would write; written out, it compiles to a native __init__, as
+        # NameForm's: one is made per query form)
+        object.__setattr__(self, "floor", floor)
+        object.__setattr__(self, "total", total)
+        object.__setattr__(self, "skipped", skipped)
+        object.__setattr__(self, "pairable", pairable)
+        object.__setattr__(self, "unreached", unreached)
+        object.__setattr__(self, "trust", trust)
+        object.__setattr__(self, "person", person)
+        object.__setattr__(self, "params", params)
+        object.__setattr__(self, "retrieval", retrieval)
+
+    def form_floor(self, reached: int) -> float:
+        if self.unreached and reached <= self.retrieval.rare_reach:
+            # "Olaf Schulze" / "Olaf Scholz": the other words are rare enough that every name
+            # they reach can be scored, so a word two edits away is not lost at retrieval.
+            return max(self.retrieval.rare_floor, self.floor - self.retrieval.rare_floor)
+        return self.floor
+
+
+def bounds_large(index: NameIndex, parts: list[Part], form: FormBound) -> list[tuple[int, float]]:
+    """(record, bound) of the records reaching the form's floor, ascending (numpy arrays)."""
+    ids = np.concatenate([p[0] for p in parts])
+    vals = np.concatenate([p[1] if p[2] == 1.0 else p[1] * p[2] for p in parts])
+    # Records in order, each one's hits in the order of ``parts`` (a stable sort of sorted runs
+    # is a merge: far cheaper than np.unique), then each record's sum in that order. (Array
+    # methods rather than numpy's functions, which are Python code around them.)
+    order = ids.argsort(kind="stable")
+    ids = ids[order]
+    first = np.empty(len(ids), dtype=bool)
+    first[0] = True
+    np.not_equal(ids[1:], ids[:-1], out=first[1:])
+    uniq = ids[first]
+    group = first.cumsum() - 1
+    matched = np.bincount(group, weights=vals[order], minlength=len(uniq)) + form.skipped
+    form_floor = form.form_floor(len(uniq))
+    # A score through this form counts ``trust`` (skeletons, query parts: see the
+    # engine), so its bound does too: a name that cannot reach the floor is not scored.
+    trust = form.trust
+    # The listed words left unpaired only lower a bound: names that fail even without
+    # them are dropped first (a margin far above float32 rounding keeps this exact).
+    near = (matched * trust >= form_floor * form.total * (1.0 - BOUND_MARGIN)).nonzero()[0]
+    if len(near) <= FEW:  # (most often: a common word reaches many names, few pass)
+        return bound_few(index, uniq[near].tolist(), matched[near].tolist(), form, form_floor)
+    return bound_near(index, uniq[near], matched[near], form, form_floor)
+
+
+def bound_near(
+    index: NameIndex,
+    uniq: npt.NDArray[np.int32] | npt.NDArray[np.int64],
+    matched: npt.NDArray[np.floating[Any]],
+    form: FormBound,
+    form_floor: float,
+) -> list[tuple[int, float]]:
+    """(record, bound) of the records ``uniq`` that matched ``matched`` of the form's weight,
+    with their listed words left unpaired counted (those reaching ``form_floor``)."""
+    rec_weight, rec_person = index.record_profile
+    params = form.params
+    unpaired = np.maximum(rec_weight[uniq] - form.pairable, 0.0)
+    lam = (
+        np.float32(params.unmatched_candidate_supported)
+        if form.person
+        else np.where(
+            rec_person[uniq],
+            np.float32(params.unmatched_candidate_supported),
+            np.float32(params.unmatched_candidate_org),
+        )
+    )
+    sums = matched / (form.total + lam * unpaired)
+    keep = sums * form.trust >= form_floor
+    return list(zip(uniq[keep].tolist(), sums[keep].tolist(), strict=True))
+
+
+def bounds_small(index: NameIndex, parts: list[Part], form: FormBound) -> list[tuple[int, float]]:
+    """:func:`bounds_large` in plain Python, float for float: sums in the same order as
+    ``np.bincount``, float32 steps as numpy scalars (a few records pass the first cut)."""
+    acc: dict[int, float] = {}
+    for ids, sims, weight in parts:
+        vals = sims.tolist()
+        if weight != 1.0:  # float32 * weight, rounded to float32 as numpy does
+            w32 = float(np.float32(weight))
+            vals = array("f", [v * w32 for v in vals]).tolist()
+        for rec, val in zip(ids.tolist(), vals, strict=True):
+            acc[rec] = acc.get(rec, 0.0) + val
+    form_floor = form.form_floor(len(acc))
+    trust, skipped = form.trust, form.skipped
+    cut = form_floor * form.total * (1.0 - BOUND_MARGIN)
+    t64 = float(trust)
+    near = sorted(rec for rec, m in acc.items() if (m + skipped) * t64 >= cut)
+    if len(near) > FEW:
+        matched = np.array([acc[rec] for rec in near], dtype=np.float64) + skipped
+        return bound_near(index, np.array(near, dtype=np.int64), matched, form, form_floor)
+    return bound_few(index, near, [acc[rec] + skipped for rec in near], form, form_floor)
+
+
+def bound_few(
+    index: NameIndex, recs: list[int], matched: list[float], form: FormBound, form_floor: float
+) -> list[tuple[int, float]]:
+    """:func:`bound_near` one record at a time, float for float (numpy scalars: its float32
+    steps), cheaper for a few records."""
+    rec_weight, rec_person = index.record_profile
+    params = form.params
+    supported = np.float32(params.unmatched_candidate_supported)
+    org = np.float32(params.unmatched_candidate_org)
+    trust = form.trust
+    out: list[tuple[int, float]] = []
+    for rec, reached in zip(recs, matched, strict=True):
+        unpaired = np.maximum(rec_weight[rec] - form.pairable, 0.0)
+        lam = supported if form.person or rec_person[rec] else org
+        bound = np.float64(reached) / (form.total + lam * unpaired)
+        if bound * trust >= form_floor:
+            out.append((rec, float(bound)))
+    return out
