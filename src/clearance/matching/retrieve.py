@@ -44,7 +44,7 @@ class QueryForm:
     trust: float = 1.0  # a score through this form counts this much (skeletons, query parts)
     spelled: float = 0.0  # a skeleton's trust when its table-read words agree with the listed
     reading: tuple[str, ...] = ()  # ... words: those words as the table spells them
-    bare: bool = False  # ... or, with none the table reads, their long vowels (a person's)
+    person: bool = False  # ... or, a person's with none the table reads, their long vowels
 
 
 def _best_per_record(

@@ -56,10 +56,10 @@ def record_trust(
     if any(pair.sim < words.exact_sim for pair in comp.pairs):
         return qform.trust
     cut = trust.spelled_word_sim
-    if _vowels_agree(qform.reading, listed, cut, words, qform.bare):
+    if _vowels_agree(qform.reading, listed, cut, words, qform.person):
         return qform.spelled
     if index is not None and any(
-        _vowels_agree(qform.reading, other, cut, words, qform.bare)
+        _vowels_agree(qform.reading, other, cut, words, qform.person)
         for other in same_skeleton(index, rec)
     ):
         return qform.spelled
@@ -112,18 +112,18 @@ _SIMS_KEPT = 100_000  # (table word, listed word) similarities kept (the same me
 
 
 def _vowels_agree(
-    native: tuple[str, ...], listed: str, cut: float, words: WordParams, bare: bool = False
+    native: tuple[str, ...], listed: str, cut: float, words: WordParams, person: bool = False
 ) -> bool:
     """Does every word of ``native`` the table reads agree with a word of ``listed`` as spelt
     (a similarity of ``cut`` or more), and every other word's long vowels stand where a
     listed word has like vowels? (Memoised per parameter set.)"""
     memo = _memos(words).agree
-    key = (native, listed, cut, bare)
+    key = (native, listed, cut, person)
     found = memo.get(key)
     if found is None:
         if len(memo) >= _AGREE_KEPT:
             memo.clear()
-        found = memo[key] = _agree(native, listed, cut, words, bare)
+        found = memo[key] = _agree(native, listed, cut, words, person)
     return found
 
 
@@ -132,10 +132,12 @@ def _vowelled(word: str) -> bool:
     return bool(arabic_skeleton(word)) and bool(arabic_vowel_gaps(word))
 
 
-def _agree(native: tuple[str, ...], listed: str, cut: float, words: WordParams, bare: bool) -> bool:
+def _agree(
+    native: tuple[str, ...], listed: str, cut: float, words: WordParams, person: bool
+) -> bool:
     """:func:`_vowels_agree`, worked out."""
     known, unknown = readings(native)
-    if not known and not (bare and all(map(_vowelled, unknown))):
+    if not known and not (person and all(map(_vowelled, unknown))):
         return False  # (before the listed name is analysed: the query's readings are memoised)
     listed_words = with_din_parts(_listed_words(listed))
     if not listed_words:
