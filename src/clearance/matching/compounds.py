@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 
 from clearance.matching.arabic_names import NAME_WORDS
+from clearance.matching.scripts import arabic_skeleton
 from clearance.scripts import ARABIC
 
 # the first word of an abd al- compound: canonical "abdul", or as a canonical form that did
@@ -167,6 +168,20 @@ def abd_compounds(tokens: tuple[str, ...]) -> tuple[str, ...]:
         if rest not in (_ALLAH, _ARTICLE + "له") and len(rest) > 2:
             out.append(rest[2:])
     return tuple(out)
+
+
+def abd_second_word(word: str, before: str) -> str:
+    """An Arabic-script word as a listed abd al- compound's second word is written: without the
+    compound's "عبد ال" (since 1.18: "عبدالرزاك" as "رزاك", against RAZZAK, the second word of
+    the listed "Abd al-Razzak" the canonical form makes; "عبد المنجي" as "منجي" against
+    Abdelmongy's MONGY). ``before``: the word before it. A part with no consonant to place
+    vowels on ("حي" of "عبد الحي") stays as written."""
+    part = word
+    if word.startswith(_ABD + _ARTICLE):
+        part = word[len(_ABD + _ARTICLE) :]
+    elif before == _ABD and word.startswith(_ARTICLE):
+        part = word[len(_ARTICLE) :]
+    return part if arabic_skeleton(part) else word
 
 
 _ENDINGS = {"الدين": "دين", "الدین": "دين", "الله": "له"}  # (without the article)

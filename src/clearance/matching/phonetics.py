@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from clearance.matching.scripts import has_run
 from clearance.matching.vocab import NAME_FAMILY_OF
 
 # Romanisation variants merged by the phonetic key. Order matters; upper-case letters are
@@ -51,23 +52,13 @@ def sound(token: str) -> str:
     for src, dst in _PHONETIC_RULES:
         if src in key:  # (a look costs less than a replace that finds nothing)
             key = key.replace(src, dst)
-    if not _has_run(key):  # (most keys: no letter written twice in a row)
+    if not has_run(key):  # (most keys: no letter written twice in a row)
         return key.lower()
     out: list[str] = []
     for char in key:
         if not out or out[-1] != char:
             out.append(char)
     return "".join(out).lower()
-
-
-def _has_run(key: str) -> bool:
-    """A letter written twice in a row (a loop over a key costs less than a pattern's search)."""
-    last = ""
-    for char in key:
-        if char == last:
-            return True
-        last = char
-    return False
 
 
 # Letter-by-letter round trips through Cyrillic ("Changzhou" -> "Цхангзхоу" -> "Tskhangzkhou",

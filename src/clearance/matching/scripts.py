@@ -158,7 +158,7 @@ _DOUBLED = re.compile(r"(.)\1+")
 @lru_cache(maxsize=100_000)  # retrieval asks it of every near neighbour of a query word
 def undouble(text: str) -> str:
     """``text`` with every run of one letter written once ("Hassan" -> "Hasan")."""
-    if not _has_run(text):  # (most words: a substitution costs more than a look)
+    if not has_run(text):  # (most words: a substitution costs more than a look)
         return text
     return _DOUBLED.sub(_first_letter, text)  # (a template "\1" is expanded in Python code)
 
@@ -167,7 +167,7 @@ def _first_letter(run: re.Match[str]) -> str:
     return run.group(1)
 
 
-def _has_run(text: str) -> bool:
+def has_run(text: str) -> bool:
     """Whether ``_DOUBLED`` finds a run in ``text`` (a character written twice in a row, not
     a line break), without the pattern: a loop over a word costs less than its search."""
     last = ""

@@ -18,7 +18,7 @@ from array import array
 from functools import lru_cache
 
 from clearance.matching.arabic_names import lookup, normalise_arabic, romanise_arabic_names
-from clearance.matching.compounds import with_din_parts
+from clearance.matching.compounds import abd_second_word, with_din_parts
 from clearance.matching.index import KIND_LATIN, NameIndex
 from clearance.matching.legalforms import canonical_words
 from clearance.matching.memo import by_identity, sim_rows
@@ -212,28 +212,10 @@ def readings(native: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]
     roman = romanise_arabic_names(" ".join(native), lambda word: "")
     known = analyse(roman, split_forms=False)[0].tokens if roman else ()
     words = [normalise_arabic(w) for w in native]
-    unknown = tuple(
-        _divine_part(w, words[i - 1] if i else "") for i, w in enumerate(words) if lookup(w) is None
-    )
+    before = ["", *words[:-1]]
+    unknown = tuple(abd_second_word(w, b) for w, b in zip(words, before, strict=True)
+                    if lookup(w) is None)  # fmt: skip
     return known, unknown
-
-
-_ABD = "عبد"
-_ARTICLE = "ال"
-
-
-def _divine_part(word: str, before: str) -> str:
-    """An Arabic-script word the table does not read, as a listed abd al- compound's second
-    word is written: without the compound's "عبد ال" (since 1.18: "عبدالرزاك" is checked as
-    "رزاك" against RAZZAK, the second word of the listed "Abd al-Razzak" the canonical form
-    makes; "عبد المنجي" as "منجي" against Abdelmongy's MONGY)."""
-    part = word
-    if word.startswith(_ABD + _ARTICLE):
-        part = word[5:]
-    elif before == _ABD and word.startswith(_ARTICLE):
-        part = word[2:]
-    # (a part with no consonant to place its vowels, "حي" of "عبد الحي", stays as written)
-    return part if arabic_skeleton(part) else word
 
 
 @lru_cache(maxsize=20_000)  # (a listed name meets many Arabic-script queries)
