@@ -58,9 +58,7 @@ def test_a_word_whose_vowels_agree_still_alerts(query: str, listed: str) -> None
         ("علي زارع", "Ali DHEERE"),  # DHEERE's ee too
     ],
 )
-def test_a_vowelled_name_is_not_lifted_on_vowels_that_do_not_stand(
-    query: str, listed: str
-) -> None:
+def test_a_vowelled_name_is_not_lifted_on_vowels_that_do_not_stand(query: str, listed: str) -> None:
     assert alerted([listed], query) == set()
 
 
