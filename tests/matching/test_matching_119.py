@@ -1,7 +1,8 @@
 """Matching 1.19: false alerts of Arabic-script names (issue 11, by cause) — what is known of
 a word's vowels speaks against a match on its consonants alone, whether or not the name's
 other words give theirs; a word starts alike in both scripts; a listed w or y is the same
-letter written, and a listed vowel written twice a long vowel written."""
+letter written, and a listed vowel written twice a long vowel written; a word read from
+Arabic script pairs with a listed initial only when no listed word is left over."""
 
 from __future__ import annotations
 
@@ -91,3 +92,30 @@ def test_long_vowels_written_twice() -> None:
     assert not long_vowels_agree("زارع", ("dheere",))
     assert not long_vowels_agree("زارع", ("zeyar",))
     assert long_vowels_agree("زيار", ("zeyar",))
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("أغاريد عبد اللطيف", "SALEH, Abdul Latif A.A."),  # SALEH left over
+        ("عبد اللطيف أفغاني", "SALEH, Abdul Latif A.A."),
+        ("عبد الرحمن شهران", "TAHA, Abdul Rahman S."),  # TAHA left over
+    ],
+)
+def test_a_word_read_from_arabic_script_is_no_initial_of_a_name_left_over(
+    query: str, listed: str
+) -> None:
+    assert alerted([listed], query) == set()
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("عبد اللطيف علوي", "A. ABDUL LATIF"),  # every listed word paired
+        ("عبد الرحمن شهران طه", "TAHA, Abdul Rahman S."),
+    ],
+)
+def test_a_word_read_from_arabic_script_still_stands_for_an_initial(
+    query: str, listed: str
+) -> None:
+    assert alerted([listed], query) == {listed}

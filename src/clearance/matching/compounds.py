@@ -62,9 +62,10 @@ def undo_arabic_pairs(
     Arabic script (``script``), a word with a glued article with a listed initial "a" and a
     nisba with the listed word that lacks its ending (:func:`_nisba`)."""
     arabic = script == ARABIC
+    initials = arabic and any(len(w) == 1 for w in c_words)
     if (ABD_WORDS.isdisjoint(q_words) and ABD_WORDS.isdisjoint(c_words)
-            and not (arabic and ("a" in c_words or _may_be_nisba(q_words)))):  # fmt: skip
-        return  # (most names: no abd al- word, no listed initial "a" or nisba to undo)
+            and not (arabic and (initials or _may_be_nisba(q_words)))):  # fmt: skip
+        return  # (most names: no abd al- word, no listed initial or nisba to undo)
     for k in range(len(pairs) - 1, -1, -1):
         i, j, _sim, q_span, c_span = pairs[k]
         if q_span != 1 or c_span != 1:
@@ -72,6 +73,23 @@ def undo_arabic_pairs(
         if _split_compound(q_words, c_words, q_used, c_used, i, j) or (
             arabic and _misread(q_words[i], c_words[j])
         ):
+            del pairs[k]
+            q_used[i] = c_used[j] = False
+    if initials and any(len(w) > 1 and not used for w, used in zip(c_words, c_used, strict=True)):
+        _undo_initials(q_words, c_words, q_used, c_used, pairs)
+
+
+def _undo_initials(
+    q_words: tuple[str, ...], c_words: tuple[str, ...], q_used: list[bool], c_used: list[bool],
+    pairs: list[tuple[int, int, float, int, int]],
+) -> None:  # fmt: skip
+    """Undo the pairs of a word read from Arabic script with a listed initial (since 1.19):
+    the script writes no initials, so such a pair stands only for a name whose every listed
+    word is paired ("عبد اللطيف علوي" / A. ABDUL LATIF), not for one whose family name is left
+    over ("أغاريد عبد اللطيف" is no SALEH, Abdul Latif A.A.)."""
+    for k in range(len(pairs) - 1, -1, -1):
+        i, j, _sim, q_span, c_span = pairs[k]
+        if q_span == 1 and c_span == 1 and len(c_words[j]) == 1 and len(q_words[i]) > 1:
             del pairs[k]
             q_used[i] = c_used[j] = False
 
