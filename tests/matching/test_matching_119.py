@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.matching.engine import ALGORITHM_RELEASE
 from clearance.matching.vowels import initials_agree, long_vowels, long_vowels_agree
 from tests.matching.factory import listed_alerts
 
@@ -17,10 +16,6 @@ _OTHERS = ["Abdul Rahman SALIM", "Nasser HAMDAN", "Yusuf KARIMI"]
 
 def alerted(listed: list[str], query: str) -> set[str]:
     return listed_alerts([*listed, *_OTHERS], query, "person")
-
-
-def test_release() -> None:
-    assert ALGORITHM_RELEASE == "1.19"
 
 
 @pytest.mark.parametrize(

@@ -42,7 +42,7 @@ from clearance.matching.vocab import (
     vowel_onset,
 )
 from clearance.matching.wordsim import WordSimilarity
-from clearance.scripts import HAN, HANGUL, LATIN
+from clearance.scripts import ARABIC, HAN, HANGUL, LATIN
 
 SYLLABIC_SCRIPTS = frozenset({HAN, HANGUL})
 
@@ -393,6 +393,7 @@ def _paired_weight(
             alone = len(pairs) == 1 and not query.form.forms & candidate.form.forms
             sim = single_word_sim(query.form.tokens[qi], candidate.form.tokens[cj], sim,
                                   listed, params, typed=query.form.script == LATIN,
+                                  arabic=query.form.script == ARABIC,
                                   whole=whole, alone=alone)  # fmt: skip
         elif (single or syllabic) and sim < params.distinctive_sim and qw[qi] >= 1.0:
             # In Chinese or Korean a word is one syllable, and a syllable one letter off

@@ -268,6 +268,7 @@ def single_word_sim(
     typed: bool = True,
     whole: bool = False,
     alone: bool = False,
+    arabic: bool = False,
 ) -> float:
     """How far a near-miss (``sim`` under ``params.distinctive_sim``) counts when each name
     has one distinctive word: mostly it makes the names different (``2 * sim - 1``); a typing
@@ -277,7 +278,11 @@ def single_word_sim(
     ``params.listed_word_miss`` of that. A word that is all the two names share (``alone``:
     no other word paired, no legal form in common) with a letter added or dropped is another
     name (1.12: "mn" is not MJN, "tmym LLC" not MYM), unless the letter is one typed twice
-    ("HASSM" / HASM); two letters swapped stay a slip."""
+    ("HASSM" / HASM); two letters swapped stay a slip. A word read from Arabic script
+    (``arabic``) whose consonants are not the listed word's (:func:`other_consonants`) is
+    another name (1.20: "السادة", alsadt, is no القاعدة, alqadt; "پاكسان" no PARSHAN)."""
+    if arabic and other_consonants(query_word, listed_word):
+        return 0.0
     different = max(0.0, 2 * sim - 1.0)
     if query_word in listed:
         return different * params.listed_word_miss
@@ -287,6 +292,33 @@ def single_word_sim(
     if is_slip(query_word, listed_word, params, typed=typed, whole=whole):
         return max(different, params.slip_sim)
     return different
+
+
+# Latin letters by the Arabic-script consonant they may write, loosely (a romanisation's
+# choices fall in one class: q/k/g/j, t/d/s/z with th/dh/sh/zh, b/p); vowels and the letters
+# romanisations write or leave out (w, y, v, h, ') are no consonant here.
+_CONSONANT_CLASSES = str.maketrans("qcgjxtdzpv", "kkkkksssb ", "aeiouywh' ")
+_ARTICLE = "al"
+
+
+@lru_cache(maxsize=4096)
+def _consonant_classes(word: str) -> str:
+    if not word.isascii():
+        return ""
+    text = word.lower().replace("ph", "f")
+    if text.startswith(_ARTICLE) and len(text) > len(_ARTICLE) + 2:
+        text = text[len(_ARTICLE) :]
+    return undouble(text.translate(_CONSONANT_CLASSES).replace(" ", ""))
+
+
+def other_consonants(query_word: str, listed_word: str) -> bool:
+    """Do two romanised words write other consonants, however a romanisation may spell them
+    (letters by class, vowels, w, y, v and h left out, an article al- and a last t or d, the
+    ة a romanisation writes or leaves out, aside)? Not when either is not in Latin letters."""
+    q, c = _consonant_classes(query_word), _consonant_classes(listed_word)
+    if not q or not c or q == c:
+        return False
+    return q.removesuffix("s") != c.removesuffix("s")
 
 
 def is_slip(a: str, b: str, params: NameParams, *, typed: bool = True, whole: bool = False) -> bool:
