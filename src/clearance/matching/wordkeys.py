@@ -33,13 +33,18 @@ def _near(
     cut = len(prefix)
     keys = [base[:i] + base[i + 1 :] for i in range(cut, cut + size)]  # prefix + deletions
     twice = words.doubled_sim * scale  # as the scorer rates a letter typed twice ("Amiif")
-    for key in keys:  # the query word has one letter more than a listed one
-        key_id = tables.key_id(key)
-        if key_id >= 0 and key_id not in found:
-            sim = max(one_edit, twice) if doubled(word, key[cut:]) else one_edit
-            if sim >= words.min_word_sim:
-                found[key_id] = sim
-    near = [k for k in tables.neighbours([base, *keys]) if k not in found]
+    vocab = tables.vocab
+    listed = vocab.keys() & keys  # (one call for every deletion: most are no key)
+    if listed:
+        for key in keys:  # the query word has one letter more than a listed one
+            if key in listed:
+                key_id = vocab[key]
+                if key_id not in found:
+                    sim = max(one_edit, twice) if doubled(word, key[cut:]) else one_edit
+                    if sim >= words.min_word_sim:
+                        found[key_id] = sim
+    keys.insert(0, base)
+    near = [k for k in tables.neighbours(keys) if k not in found]
     if not near:
         return
     # One edit distance per neighbour (a handful: a call each costs less than one cdist),
