@@ -205,6 +205,9 @@ def bounds_small(index: NameIndex, parts: list[Part], form: FormBound) -> list[t
     trust, skipped = form.trust, form.skipped
     cut = form_floor * form.total * (1.0 - BOUND_MARGIN)
     t64 = float(trust)
+    # (most often no record passes: when the most matched stays well under the cut, none does)
+    if (max(acc.values(), default=0.0) + skipped) * t64 < cut * (1.0 - BOUND_MARGIN):
+        return []
     near = sorted(rec for rec, m in acc.items() if (m + skipped) * t64 >= cut)
     if len(near) > FEW:
         matched = np.array([acc[rec] for rec in near], dtype=np.float64) + skipped
