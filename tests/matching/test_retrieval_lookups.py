@@ -12,6 +12,7 @@ import pytest
 from clearance.matching.bounds import FormBound, bound_few, bound_near
 from clearance.matching.engine import Screener
 from clearance.matching.index import KIND_LATIN, NameIndex, deletions
+from clearance.matching.memo import sim_rows
 from clearance.matching.params import NameParams, RetrievalParams, WordParams
 from clearance.matching.wordkeys import word_keys
 from clearance.matching.wordsim import word_sim
@@ -45,19 +46,12 @@ def test_neighbours_are_each_variants_keys_once_in_order(index: NameIndex) -> No
 
 def test_a_query_word_one_letter_longer_reaches_the_listed_word(index: NameIndex) -> None:
     tables, words = index.key_tables, WordParams()
-    rows = tables.texts
     listed = tables.key_id("t:karimov")
-    assert listed >= 0 and rows[listed] == "t:karimov"
+    assert listed >= 0 and tables.texts[listed] == "t:karimov"
     keys = word_keys(tables, "karimova", KIND_LATIN, RetrievalParams(), words)
-    assert keys[listed] == word_sim(1, 8, _rows(words))  # one letter more
+    assert keys[listed] == word_sim(1, 8, sim_rows(words))  # one letter more
     keys = word_keys(tables, "karimovv", KIND_LATIN, RetrievalParams(), words)
     assert keys[listed] == words.doubled_sim  # a letter typed twice
-
-
-def _rows(words: WordParams) -> tuple[tuple[float, ...], ...]:
-    from clearance.matching.memo import sim_rows
-
-    return sim_rows(words)
 
 
 def test_plain_record_profile_holds_the_float32_weights(index: NameIndex) -> None:
