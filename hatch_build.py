@@ -81,8 +81,9 @@ class CompiledMatcherHook(BuildHookInterface):  # type: ignore[misc, unused-igno
             reason = self._compile(build_data)
         if reason is not None:
             line = " ".join(reason.split())
+            line = line if len(line) <= 200 else f"{line[:140]} … {line[-50:]}"  # (gcc's line)
             print(f"WARNING: clearance: a pure-Python wheel, without the compiled matcher "
-                  f"({line[:300]})", file=sys.stderr, flush=True)  # fmt: skip
+                  f"({line})", file=sys.stderr, flush=True)  # fmt: skip
 
     def _compile(self, build_data: dict[str, Any]) -> str | None:
         """Compile staged sources into ``build_data``'s files; the reason it could not, else
