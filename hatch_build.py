@@ -26,9 +26,11 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 PURE = "CLEARANCE_BUILD_PURE"
 REQUIRES = ["mypy==2.4.1", "setuptools==84.2.1"]  # mypyc comes with mypy; it runs setuptools
+TYPED = ("numpy",)  # runtime dependencies whose types the sources need (array type aliases)
 MYPY_CONFIG = """[mypy]
-# Staged for the wheel: a build environment holds none of the runtime dependencies, whose
-# types are then Any (as for compiled code they are anyway: objects it calls generically).
+# Staged for the wheel: the build environment holds only TYPED of the runtime dependencies (at
+# their pinned versions), mypy also sees what the target environment has; the others' types
+# are Any (as for compiled code they are anyway: objects it calls generically).
 ignore_missing_imports = True
 """
 
@@ -70,7 +72,10 @@ class CompiledMatcherHook(BuildHookInterface):  # type: ignore[misc, unused-igno
     PLUGIN_NAME = "custom"
 
     def dependencies(self) -> list[str]:
-        return [] if os.environ.get(PURE) == "1" else list(REQUIRES)
+        if os.environ.get(PURE) == "1":
+            return []
+        pinned = self.metadata.core.dependencies  # (numpy at the version it runs with)
+        return [*REQUIRES, *(d for d in pinned if d.split("=")[0].strip() in TYPED)]
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         self._staged: Path | None = None
@@ -98,7 +103,10 @@ class CompiledMatcherHook(BuildHookInterface):  # type: ignore[misc, unused-igno
         try:
             compiled.build(root, options=["--config-file", "mypy.ini"], by="hatch_build.py")
         except SystemExit as failed:
-            return f"compiling failed: {str(failed.code).strip().splitlines()[-1]}"
+            lines = str(failed.code).strip().splitlines()
+            errors = [line for line in lines if ": error:" in line or line.startswith("error:")]
+            last = f"{errors[-1]} ({len(errors)} errors)" if errors else lines[-1]
+            return f"compiling failed: {last}"
         except Exception as failed:  # (whatever it is, the pure wheel still builds)
             return f"compiling failed: {type(failed).__name__}: {failed}"
         built = [compiled.extension(root, m) for m in compiled.MODULES]
