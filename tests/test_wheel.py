@@ -49,10 +49,14 @@ def _env(**extra: str) -> dict[str, str]:
     return env | extra
 
 
-def _wheel(into: Path, **env: str) -> tuple[Path, str]:
-    """``pip wheel .`` of this tree into ``into``; the wheel and pip's verbose output."""
+def _wheel(into: Path, python: Path, **env: str) -> tuple[Path, str]:
+    """``pip wheel .`` of this tree into ``into`` with ``python`` (a fresh venv's, as the README's
+    install: mypy then sees none of the runtime dependencies); the wheel and pip's verbose
+    output."""
+    into.mkdir()
     done = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "-v", "-w", str(into)],
+        [sys.executable, "-m", "pip", "--python", str(python), "wheel", str(ROOT), "--no-deps",
+         "-v", "-w", str(into)],
         capture_output=True, text=True, env=_env(**env), cwd=into,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
@@ -60,11 +64,15 @@ def _wheel(into: Path, **env: str) -> tuple[Path, str]:
     return wheel, done.stdout + done.stderr
 
 
-def _venv(at: Path, wheel: Path) -> Path:
-    """A venv holding ``wheel`` (``--no-deps``; its dependencies from this interpreter's
-    site-packages, through a ``.pth`` file placed after the venv's own)."""
+def _venv(at: Path) -> Path:
+    """An empty venv; its Python."""
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(at)], check=True)
-    python = at / "bin" / "python"
+    return at / "bin" / "python"
+
+
+def _install(python: Path, wheel: Path) -> None:
+    """``wheel`` into ``python``'s venv (``--no-deps``; its dependencies from this interpreter's
+    site-packages, through a ``.pth`` file placed after the venv's own)."""
     where = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
     site = subprocess.run([python, "-c", where], capture_output=True, text=True, check=True)
     site_packages = Path(site.stdout.strip())
@@ -74,7 +82,6 @@ def _venv(at: Path, wheel: Path) -> Path:
          "--no-index", str(wheel)],
         check=True, env=_env(),
     )  # fmt: skip
-    return python
 
 
 def _screen(python: Path, home: Path, cwd: Path, **env: str) -> dict[str, object]:
@@ -86,7 +93,9 @@ def _screen(python: Path, home: Path, cwd: Path, **env: str) -> dict[str, object
 
 
 def test_a_wheel_ships_the_compiled_matcher_with_the_sources_results(tmp_path: Path) -> None:
-    wheel, _ = _wheel(tmp_path)
+    python = _venv(tmp_path / "venv")
+    wheel, output = _wheel(tmp_path / "wheels", python)
+    assert "WARNING: clearance" not in output, output[-3000:]
     assert not wheel.name.endswith("-py3-none-any.whl")  # platform-specific
     with zipfile.ZipFile(wheel) as zf:
         names = set(zf.namelist())
@@ -103,7 +112,7 @@ def test_a_wheel_ships_the_compiled_matcher_with_the_sources_results(tmp_path: P
         for module, digest in rows.items():
             source = zf.read(module.replace(".", "/") + ".py")
             assert digest == hashlib.sha256(source).hexdigest()
-    python = _venv(tmp_path / "venv", wheel)
+    _install(python, wheel)
     home = tmp_path / "home"
     cli = [str(python.parent / "clearance"), "--home", str(home)]  # the entry point
     subprocess.run([*cli, "load", "--demo"], check=True, capture_output=True, env=_env(),
@@ -120,14 +129,15 @@ def test_a_wheel_ships_the_compiled_matcher_with_the_sources_results(tmp_path: P
 
 
 def test_forced_pure_gives_the_pure_wheel(tmp_path: Path) -> None:
-    wheel, output = _wheel(tmp_path, CLEARANCE_BUILD_PURE="1")
+    python = _venv(tmp_path / "venv")
+    wheel, output = _wheel(tmp_path / "wheels", python, CLEARANCE_BUILD_PURE="1")
     assert wheel.name.endswith("-py3-none-any.whl")
     assert "WARNING: clearance: a pure-Python wheel, without the compiled matcher" in output
     with zipfile.ZipFile(wheel) as zf:
         names = zf.namelist()
     assert "clearance/matching/engine.py" in names
     assert not [n for n in names if n.endswith((SUFFIX, MANIFEST))]
-    python = _venv(tmp_path / "venv", wheel)
+    _install(python, wheel)
     state = "from clearance.compiled import state; print(state())"
     done = subprocess.run([python, "-c", state], capture_output=True, text=True, env=_env())
     assert done.stdout.strip() == "pure Python", done.stderr
