@@ -19,7 +19,7 @@ import sys
 import sysconfig
 import tempfile
 from pathlib import Path
-from types import ModuleType
+from types import FrameType, ModuleType
 from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
@@ -55,6 +55,17 @@ def _no_toolchain() -> str | None:
     return None
 
 
+def _for_editable() -> bool:
+    """Whether hatchling asks for an editable install's requirements (pure: no compiler needed;
+    the hook is not told, its caller's name says it)."""
+    frame: FrameType | None = sys._getframe()
+    while frame is not None:
+        if frame.f_code.co_name == "get_requires_for_build_editable":
+            return True
+        frame = frame.f_back
+    return False
+
+
 def _stage(package: Path, into: Path) -> None:
     """The package's Python sources (no data files, builds, caches) under ``into``."""
 
@@ -72,7 +83,7 @@ class CompiledMatcherHook(BuildHookInterface):  # type: ignore[misc, unused-igno
     PLUGIN_NAME = "custom"
 
     def dependencies(self) -> list[str]:
-        if os.environ.get(PURE) == "1":
+        if os.environ.get(PURE) == "1" or _for_editable():
             return []
         pinned = self.metadata.core.dependencies  # (numpy at the version it runs with)
         return [*REQUIRES, *(d for d in pinned if d.split("=")[0].strip() in TYPED)]
