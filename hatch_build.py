@@ -94,7 +94,10 @@ class CompiledMatcherHook(BuildHookInterface):  # type: ignore[misc, unused-igno
             return  # (an editable install stays pure: scripts/compile compiles the tree)
         reason = "CLEARANCE_BUILD_PURE=1" if os.environ.get(PURE) == "1" else _no_toolchain()
         if reason is None:
-            reason = self._compile(build_data)
+            try:
+                reason = self._compile(build_data)
+            except Exception as failed:  # (whatever it is, the pure wheel still builds)
+                reason = f"compiling failed: {type(failed).__name__}: {failed}"
         if reason is not None:
             line = " ".join(reason.split())
             line = line if len(line) <= 200 else f"{line[:140]} … {line[-50:]}"  # (gcc's line)
@@ -114,12 +117,10 @@ class CompiledMatcherHook(BuildHookInterface):  # type: ignore[misc, unused-igno
         try:
             compiled.build(root, options=["--config-file", "mypy.ini"], by="hatch_build.py")
         except SystemExit as failed:
-            lines = str(failed.code).strip().splitlines()
+            lines = str(failed.code).strip().splitlines() or ["?"]
             errors = [line for line in lines if ": error:" in line or line.startswith("error:")]
             last = f"{errors[-1]} ({len(errors)} errors)" if errors else lines[-1]
             return f"compiling failed: {last}"
-        except Exception as failed:  # (whatever it is, the pure wheel still builds)
-            return f"compiling failed: {type(failed).__name__}: {failed}"
         built = [compiled.extension(root, m) for m in compiled.MODULES]
         built += sorted(root.glob(f"*__mypyc{compiled.SUFFIX}"))  # mypyc's shared library
         built.append(root / "clearance" / compiled.MANIFEST)
