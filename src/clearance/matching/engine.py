@@ -301,19 +301,22 @@ class Screener:
         algo = self.algo
         trust = (alias_trust(False, algo.features), alias_trust(True, algo.features))  # by weak
         form_kinds = {f.kind for f in forms}
+        query_person = query.schema is Schema.PERSON
+        sure, slack, tie_break = algo.sure_match, algo.bound_slack, algo.weak_tie_break
         for ent, rec_ids in by_entity.items():
-            person = ent_schema[ent] == "person" or query.schema is Schema.PERSON
+            person = query_person or ent_schema[ent] == "person"
             best: tuple[float, int, QueryForm, NameComparison] | None = None
             # the entity's names of each kind, best bound first (a form tries its kind's)
-            ordered = sorted(rec_ids, key=lambda r: -bounds.get(r, 1.0))
+            ordered = (
+                sorted(rec_ids, key=lambda r: -bounds.get(r, 1.0)) if len(rec_ids) > 1 else rec_ids
+            )
             of_kind = {k: [r for r in ordered if rec_kind[r] == k] for k in form_kinds}
             for form_no, (qform, qname) in enumerate(weighted):
                 table = sims[qform.kind]
                 bounded = pre[form_no]
                 for r in of_kind[qform.kind]:
                     if best is not None and (
-                        best[0] >= algo.sure_match
-                        or bounds.get(r, 1.0) + algo.bound_slack < best[0]
+                        best[0] >= sure or bounds.get(r, 1.0) + slack < best[0]
                     ):
                         break  # names are tried best bound first: the rest cannot win
                     comp = bounded.get(r)
@@ -326,7 +329,7 @@ class Screener:
                     # Rank names as the decision will see them: a weak a.k.a. counts less, so
                     # a strong name that alerts is not hidden behind a weak one that does not.
                     weak = rec_weak[r]
-                    tie = algo.weak_tie_break if weak else 0.0
+                    tie = tie_break if weak else 0.0
                     if qform.trust < 1.0:
                         # (the trust is the form's or its spelled one: a name that would not be
                         # the best even at the higher needs no look at its listed words)
