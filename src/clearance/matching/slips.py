@@ -382,13 +382,16 @@ def code_slip_possible(
 ) -> bool:
     """Could :func:`pair_code_slip` pair one of ``q_short`` (:func:`code_slip_words`) with a
     word of ``c_words``? (Then a bound without that pair is no bound.)"""
-    return any(
-        abs(len(a) - len(b)) <= 1
-        and min(len(a), len(b)) <= params.slip_short_length
-        and (is_slip(a, b, params, typed=typed) or (typed and code_letter(a, b)))
-        for a in q_short
-        for b in c_words
-    )
+    short = params.slip_short_length
+    for a in q_short:  # (plain loops: a generator's steps cost more than these tests)
+        size = len(a)
+        for b in c_words:
+            other = len(b)
+            if size - other > 1 or other - size > 1 or (size > short and other > short):
+                continue
+            if is_slip(a, b, params, typed=typed) or (typed and code_letter(a, b)):
+                return True
+    return False
 
 
 def pair_leftovers(
