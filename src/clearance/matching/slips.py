@@ -407,11 +407,9 @@ def pair_leftovers(
     "Novikov Ian" / NOVIKOV Yan) at their similarity, however low (from
     ``params.leftover_sim``), when every other word has paired and enough of them agree
     closely: in a short word one slip is most of the word, but it is that word's slip."""
-    q_free = [i for i, used in enumerate(q_used) if not used]
-    c_free = [j for j, used in enumerate(c_used) if not used]
-    if len(q_free) != 1 or len(c_free) != 1:
+    if q_used.count(False) != 1 or c_used.count(False) != 1:
         return
-    i, j = q_free[0], c_free[0]
+    i, j = q_used.index(False), c_used.index(False)
     if q_weights[i] < 1.0 or c_weights[j] < 1.0:
         return
     close = sum(1 for _, _, s, q_span, c_span in pairs
