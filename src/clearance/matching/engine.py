@@ -123,6 +123,8 @@ class Algorithm:
 
 
 ALGORITHM_VERSION = Algorithm().version
+# a comparison's key: the query form's number, the listed name's form (its fields), person
+_Compared = tuple[int, tuple[str, ...], frozenset[str], str, bool, bool]
 SHARE_COMPARISONS = True
 """A name listed by several authorities is compared once per query form (tests compare it
 with comparing every record)."""
@@ -295,7 +297,7 @@ class Screener:
         sims = self._word_sims(forms, by_entity)
         weighted = [(f, self._weigh_query(f.form)) for f in forms]
         pre = self._prebound(query, weighted, by_entity, sims, floor)
-        compared: dict[tuple[int, NameForm, bool], NameComparison] = {}  # (see _compare)
+        compared: dict[_Compared, NameComparison] = {}  # (see _compare)
         matches: list[Match] = []
         rec_weak, ent_schema = index.rec_weak, index.ent_schema
         algo = self.algo
@@ -409,7 +411,7 @@ class Screener:
 
     def _compare(
         self,
-        compared: dict[tuple[int, NameForm, bool], NameComparison],
+        compared: dict[_Compared, NameComparison],
         form_no: int,
         qname: WeightedName,
         record: NameRecord,
@@ -420,7 +422,8 @@ class Screener:
         """:func:`compare` of query form ``form_no`` with ``record``'s name, once per name:
         the same name is often listed by several authorities (one entity each), and the
         comparison reads the name's form only (``compared`` holds those of this query)."""
-        key = (form_no, record.name.form, person)
+        form = record.name.form  # (its fields: a tuple of them hashes without a Python call)
+        key = (form_no, form.tokens, form.forms, form.script, form.native, person)
         found = compared.get(key) if SHARE_COMPARISONS else None
         if found is None:
             found = compared[key] = compare(qname, record.name, table, person=person,
