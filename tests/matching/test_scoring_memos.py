@@ -1,6 +1,8 @@
 """Scoring's shortcuts answer as the plain computations they stand in for: the run-together test
-memoised per query name (:class:`~clearance.matching.pairing.Joins`) as :func:`joinable`, and
-the word similarities of many pairs (far-apart pairs found with numpy) as one pair at a time."""
+memoised per query name (:class:`~clearance.matching.pairing.Joins`) as :func:`joinable`, the
+code-slip test memoised per listed word (:class:`~clearance.matching.slips.CodeSlips`) as
+:func:`code_slip_possible`, and the word similarities of many pairs (far-apart pairs found with
+numpy) as one pair at a time."""
 
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ import pytest
 from clearance.matching import wordsim
 from clearance.matching.memo import sim_rows
 from clearance.matching.pairing import Joins, joinable
-from clearance.matching.params import WordParams
+from clearance.matching.params import NameParams, WordParams
+from clearance.matching.slips import CodeSlips, code_slip_possible, code_slip_words
 
 _WORDS = ("jong", "un", "jongun", "kim", "il", "sung", "abdul", "rahman", "abdulrahman",
           "al", "rashid", "alrashid", "mohammed", "muhammad", "bin", "laden", "binladen",
@@ -58,3 +61,19 @@ def test_many_pairs_give_the_rows_of_one_pair_at_a_time(
         monkeypatch.setattr(wordsim, "MASKED_PAIRS", 10**9)
         plain = wordsim._similarity(q, c, dense, initials, None, WordParams())
         assert masked == plain
+
+
+def test_code_slips_answer_as_code_slip_possible() -> None:
+    rng = random.Random(13)
+    params = NameParams()
+    codes = ("kb", "kgb", "mb", "m", "veb", "rf", "rrf", "tmk", "mtk", "ooo", "alfa", "bank")
+    listed = {"kb", "bank", "de"}
+    for _ in range(300):
+        q = tuple(rng.sample([*codes, *_WORDS], rng.randint(1, 4)))
+        for typed in (True, False):
+            q_short = code_slip_words(q, listed, params)
+            memo = CodeSlips(q_short, listed, params, typed=typed)
+            for _ in range(10):
+                c = tuple(rng.sample([*codes, *_WORDS], rng.randint(1, 4)))
+                expected = bool(q_short) and code_slip_possible(q_short, c, params, typed=typed)
+                assert memo.possible(c) is expected, (q, c, typed)

@@ -26,7 +26,7 @@ from clearance.matching.pairing import (
 )
 from clearance.matching.params import NameParams, WordParams
 from clearance.matching.slips import (
-    code_slip_possible,
+    CodeSlips,
     code_slip_words,
     pair_code_slip,
     pair_leftovers,
@@ -126,12 +126,13 @@ class NameComparison:
 class WeightedName:
     """A name form with its per-word weights, worked out once per name."""
 
-    __slots__ = ("form", "joins", "numbers", "patronymic", "strong", "weights")
+    __slots__ = ("form", "joins", "numbers", "patronymic", "slips", "strong", "weights")
 
     def __init__(self, form: NameForm, params: NameParams) -> None:
         tokens = form.tokens
         self.form = form
         self.joins: Joins | None = None  # (a query name's: see query_joins)
+        self.slips: CodeSlips | None = None  # (a query name's: see _code_slip)
         table = word_table(params)
         weights: tuple[float, ...] = ()
         patronymic: tuple[bool, ...] = ()
@@ -278,9 +279,12 @@ def _code_slip(
 ) -> bool:
     """May a short query word pair with a listed word as a code's slip (:func:`pair_code_slip`,
     which the bound does not see)?"""
-    q_short = code_slip_words(query.form.tokens, sims.listed, params)
-    return bool(q_short) and code_slip_possible(q_short, c_words, params,
-                                                typed=query.form.script == LATIN)  # fmt: skip
+    found = query.slips  # (kept with the query name, as its run-together test)
+    if found is None or found.listed is not sims.listed or found.params is not params:
+        q_short = code_slip_words(query.form.tokens, sims.listed, params)
+        found = query.slips = CodeSlips(q_short, sims.listed, params,
+                                        typed=query.form.script == LATIN)  # fmt: skip
+    return found.possible(c_words)
 
 
 def _word_pairs(

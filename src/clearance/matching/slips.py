@@ -394,6 +394,30 @@ def code_slip_possible(
     return False
 
 
+class CodeSlips:
+    """:func:`code_slip_possible` for one query name's short words (:func:`code_slip_words`),
+    answered per listed word and memoised: listed words recur across the names a query is
+    compared with."""
+
+    def __init__(self, q_short: list[str], listed: object, params: NameParams, typed: bool) -> None:
+        self.q_short, self.listed, self.params, self.typed = q_short, listed, params, typed
+        self.words: dict[str, bool] = {}
+
+    def possible(self, c_words: Sequence[str]) -> bool:
+        """``code_slip_possible(q_short, c_words, ...)``."""
+        if not self.q_short:
+            return False
+        for word in c_words:
+            found = self.words.get(word)
+            if found is None:
+                found = self.words[word] = code_slip_possible(
+                    self.q_short, (word,), self.params, typed=self.typed
+                )
+            if found:
+                return True
+        return False
+
+
 def pair_leftovers(
     q_weights: Sequence[float],
     c_weights: Sequence[float],
