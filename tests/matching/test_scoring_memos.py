@@ -27,6 +27,7 @@ def test_joins_answer_as_joinable_for_every_name() -> None:
     rng = random.Random(11)
     words = WordParams()
     rows = sim_rows(words)
+    answers = set()
     for _ in range(300):
         q = tuple(rng.sample(_WORDS, rng.randint(1, 4)))
         memo = Joins(q, words.merge_sim, rows)
@@ -35,6 +36,8 @@ def test_joins_answer_as_joinable_for_every_name() -> None:
             for person in (True, False):
                 expected = joinable(q, c, person, words.merge_sim, rows)
                 assert memo.joinable(c, person) is expected, (q, c, person)
+                answers.add(expected)
+    assert answers == {True, False}
 
 
 def test_joins_find_run_together_words_both_ways() -> None:
@@ -68,6 +71,7 @@ def test_code_slips_answer_as_code_slip_possible() -> None:
     params = NameParams()
     codes = ("kb", "kgb", "mb", "m", "veb", "rf", "rrf", "tmk", "mtk", "ooo", "alfa", "bank")
     listed = {"kb", "bank", "de"}
+    answers = set()
     for _ in range(300):
         q = tuple(rng.sample([*codes, *_WORDS], rng.randint(1, 4)))
         for typed in (True, False):
@@ -77,3 +81,5 @@ def test_code_slips_answer_as_code_slip_possible() -> None:
                 c = tuple(rng.sample([*codes, *_WORDS], rng.randint(1, 4)))
                 expected = bool(q_short) and code_slip_possible(q_short, c, params, typed=typed)
                 assert memo.possible(c) is expected, (q, c, typed)
+                answers.add(expected)
+    assert answers == {True, False}
