@@ -13,7 +13,15 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from clearance.audit.async_writer import LONE_GATHERS, AsyncReceiptWriter
+from clearance.audit.async_writer import (
+    BATCH_FORMATS,
+    BATCH_NAME,
+    BATCH_SQL,
+    LONE_GATHERS,
+    AsyncReceiptWriter,
+    psycopg_url,
+    text_array,
+)
 from clearance.audit.log import read_head, verify
 from clearance.audit.receipts import load_receipt
 from clearance.audit.writer import ReceiptWriter, write_receipts
@@ -251,6 +259,32 @@ def test_a_batch_stores_what_the_psycopg_statement_stores(db: Database, db_url: 
     for r in receipts:
         assert load_receipt(db, r["receipt"])["input"] == r["input"]
     assert verify(db).ok
+
+
+@only_pg
+def test_the_batch_sends_exactly_its_text_arrays_in_binary(db: Database) -> None:
+    # a binary parameter must be a text[] of the prepared statement (array_recv checks the
+    # element type), and every text[] goes binary; what the server reads back is each value
+    import psycopg
+
+    with psycopg.connect(psycopg_url(db), autocommit=True) as conn:
+        assert conn.pgconn.prepare(BATCH_NAME, BATCH_SQL).status == psycopg.pq.ExecStatus.COMMAND_OK
+        described = conn.pgconn.describe_prepared(BATCH_NAME)
+        types = [described.param_type(i) for i in range(described.nparams)]
+        assert len(types) == len(BATCH_FORMATS)
+        text_arrays = conn.execute("SELECT 'text[]'::regtype::oid").fetchone()
+        assert text_arrays is not None
+        assert [t == text_arrays[0] for t in types] == [f == 1 for f in BATCH_FORMATS]
+        values = ['a "q" \\ b', None, "", "{x,y}", "Zoë ﬁ ✓", "NULL"]
+        res = conn.pgconn.exec_params(
+            b"SELECT x FROM unnest($1::text[]) WITH ORDINALITY AS u(x, n) ORDER BY n",
+            [text_array(values)],
+            [text_arrays[0]],
+            [1],
+        )
+        assert res.status == psycopg.pq.ExecStatus.TUPLES_OK, res.error_message
+        got = [res.get_value(i, 0) for i in range(res.ntuples)]
+        assert [None if v is None else bytes(v).decode() for v in got] == values
 
 
 @only_pg
