@@ -113,19 +113,19 @@ _SQLITE_SET_HEAD = "UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1"
 
 # The row hash computed by the server: the same text as chain.row_hash, hashed as UTF-8.
 PG_APPEND = """
-WITH h AS (SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE),
-r AS (
-  INSERT INTO audit_log (seq, kind, ref, actor, at, body, body_sha256, prev_hash, row_hash)
-  SELECT h.seq + 1, p.kind, p.ref, p.actor, p.at, CAST(:body AS text), p.body_sha256, h.hash,
-         encode(sha256(convert_to(concat_ws(chr(10), CAST(h.seq + 1 AS text),
-           p.kind, p.ref, p.actor, p.at, p.body_sha256, h.hash), 'UTF8')), 'hex')
-  FROM h, (SELECT CAST(:kind AS text) AS kind, CAST(:ref AS text) AS ref,
-                  CAST(:actor AS text) AS actor, CAST(:at AS text) AS at,
-                  CAST(:body_sha256 AS text) AS body_sha256) AS p
-  RETURNING seq, prev_hash, row_hash
+WITH h AS (
+  UPDATE audit_head SET seq = seq + 1, prev_hash = hash,
+    hash = encode(sha256(convert_to(concat_ws(chr(10), CAST(seq + 1 AS text),
+      CAST(:kind AS text), CAST(:ref AS text), CAST(:actor AS text), CAST(:at AS text),
+      CAST(:body_sha256 AS text), hash), 'UTF8')), 'hex')
+  WHERE id = 1
+  RETURNING seq, prev_hash, hash
 ){also}
-UPDATE audit_head SET seq = r.seq, hash = r.row_hash FROM r WHERE audit_head.id = 1
-RETURNING r.seq, r.prev_hash, r.row_hash
+INSERT INTO audit_log (seq, kind, ref, actor, at, body, body_sha256, prev_hash, row_hash)
+SELECT h.seq, CAST(:kind AS text), CAST(:ref AS text), CAST(:actor AS text), CAST(:at AS text),
+       CAST(:body AS text), CAST(:body_sha256 AS text), h.prev_hash, h.hash
+FROM h
+RETURNING seq, prev_hash, row_hash
 """
 _PG_STATEMENTS: dict[str, str] = {}
 
@@ -135,7 +135,8 @@ def append_pg(
 ) -> dict[str, Any]:
     """Append one row on PostgreSQL in one statement (inside the caller's transaction, or as
     its own). ``also``: more common table expressions run by the same statement, e.g.
-    ``i AS (INSERT INTO … SELECT …, r.seq FROM r)`` (``r`` is the new row), with ``params``.
+    ``i AS (INSERT INTO … SELECT …, h.seq FROM h)`` (``h`` is the moved head: the new row's
+    ``seq``, ``prev_hash`` and ``hash``), with ``params``.
 
     Run on the driver's connection (in ``conn``'s transaction), prepared: a receipt with
     alerts and each case it opens or joins append through here, and SQLAlchemy's execution
