@@ -1,14 +1,15 @@
 """The audit log on the database: append under the head lock, stream-verify, read the head.
 
-Writers lock the single head row (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite writers hold
-the database write lock from ``BEGIN IMMEDIATE``), so concurrent processes append one after the
-other and the chain never forks. A row and whatever it records (a receipt, a case change) are
-written in the same transaction: both or neither.
+Writers lock the single head row (on PostgreSQL by updating it, or ``SELECT … FOR UPDATE`` for
+a batch; SQLite writers hold the database write lock from ``BEGIN IMMEDIATE``), so concurrent
+processes append one after the other and the chain never forks. A row and whatever it records
+(a receipt, a case change) are written in the same transaction: both or neither.
 
-On PostgreSQL one row is appended by one statement (:func:`append_pg`): lock the head, insert
-the row hashed from the head's seq and hash (``sha256`` on the server, the same text as
-:func:`clearance.audit.chain.row_hash`), move the head — one round trip instead of three, and
-with a receipt's index row in the same statement a receipt needs no explicit transaction.
+On PostgreSQL one row is appended by one statement (:func:`append_pg`): move the head (its new
+seq and hash computed from the old row, ``sha256`` on the server over the same text as
+:func:`clearance.audit.chain.row_hash`; the old hash kept in ``prev_hash``) and insert the row
+from what the update returns — one round trip instead of three, and with a receipt's index row
+in the same statement a receipt needs no explicit transaction.
 """
 
 from __future__ import annotations
@@ -111,7 +112,11 @@ _SQLITE_INSERT = (
 _SQLITE_SET_HEAD = "UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1"
 
 
-# The row hash computed by the server: the same text as chain.row_hash, hashed as UTF-8.
+# The row hash computed by the server: the same text as chain.row_hash, hashed as UTF-8. The
+# head is updated first (its row lock is the append's: a writer that waited for it recomputes
+# every SET from the row it waited for), the old hash kept in prev_hash (PostgreSQL 15's
+# RETURNING has only the new values), and the row inserted from what the update returned: no
+# FOR UPDATE scan, no join of the new row back to the head (a fifth of the statement, callgrind).
 PG_APPEND = """
 WITH h AS (
   UPDATE audit_head SET seq = seq + 1, prev_hash = hash,
