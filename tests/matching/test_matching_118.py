@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.matching.engine import ALGORITHM_RELEASE
 from clearance.matching.spelled import readings
 from clearance.matching.vowels import long_vowels_agree
 from tests.matching.factory import listed_alerts
@@ -16,10 +15,6 @@ _OTHERS = ["Abdul Rahman SALIM", "Nasser HAMDAN", "Yusuf KARIMI"]
 
 def alerted(listed: list[str], query: str) -> set[str]:
     return listed_alerts([*listed, *_OTHERS], query, "person")
-
-
-def test_release() -> None:
-    assert ALGORITHM_RELEASE == "1.18"
 
 
 @pytest.mark.parametrize(

@@ -59,19 +59,39 @@ def undo_arabic_pairs(
     """Undo (in place) the pairs of single words Arabic names do not make: the divine name
     of an abd al- compound whose first word stayed unpaired with a word that is not one
     (:func:`_split_compound`: "Husayn Abdul Ali" / HUSAYN 'Ali), and, in a query read from
-    Arabic script (``script``), a word with a glued article with a listed initial "a" and a
-    nisba with the listed word that lacks its ending (:func:`_nisba`)."""
+    Arabic script (``script``), a word with a glued article with a listed initial "a", a
+    nisba with the listed word that lacks its ending (:func:`_nisba`) and any word with a
+    listed initial when a listed word is left over (:func:`_undo_initials`)."""
     arabic = script == ARABIC
-    if (ABD_WORDS.isdisjoint(q_words) and ABD_WORDS.isdisjoint(c_words)
-            and not (arabic and ("a" in c_words or _may_be_nisba(q_words)))):  # fmt: skip
-        return  # (most names: no abd al- word, no listed initial "a" or nisba to undo)
+    if (not ABD_WORDS.isdisjoint(q_words) or not ABD_WORDS.isdisjoint(c_words)
+            or (arabic and ("a" in c_words or _may_be_nisba(q_words)))):  # fmt: skip
+        # (most names have no abd al- word, no listed initial "a" or nisba to undo)
+        for k in range(len(pairs) - 1, -1, -1):
+            i, j, _sim, q_span, c_span = pairs[k]
+            if q_span != 1 or c_span != 1:
+                continue
+            if _split_compound(q_words, c_words, q_used, c_used, i, j) or (
+                arabic and _misread(q_words[i], c_words[j])
+            ):
+                del pairs[k]
+                q_used[i] = c_used[j] = False
+    if arabic and not all(c_used) and min(map(len, c_words)) == 1:  # (a listed initial)
+        _undo_initials(q_words, c_words, q_used, c_used, pairs)
+
+
+def _undo_initials(
+    q_words: tuple[str, ...], c_words: tuple[str, ...], q_used: list[bool], c_used: list[bool],
+    pairs: list[tuple[int, int, float, int, int]],
+) -> None:  # fmt: skip
+    """Undo the pairs of a word read from Arabic script with a listed initial (since 1.19):
+    the script writes no initials, so such a pair stands only for a name whose every listed
+    word is paired ("عبد اللطيف علوي" / A. ABDUL LATIF), not for one whose family name is left
+    over ("أغاريد عبد اللطيف" is no SALEH, Abdul Latif A.A.)."""
+    if all(used or len(w) == 1 for w, used in zip(c_words, c_used, strict=True)):
+        return  # (no listed word is left over)
     for k in range(len(pairs) - 1, -1, -1):
         i, j, _sim, q_span, c_span = pairs[k]
-        if q_span != 1 or c_span != 1:
-            continue
-        if _split_compound(q_words, c_words, q_used, c_used, i, j) or (
-            arabic and _misread(q_words[i], c_words[j])
-        ):
+        if q_span == 1 and c_span == 1 and len(c_words[j]) == 1 and len(q_words[i]) > 1:
             del pairs[k]
             q_used[i] = c_used[j] = False
 

@@ -15,9 +15,15 @@ consonants and they all stand (since 1.18: "وفاء نجار" / NAJJAR, Wafa').
 from __future__ import annotations
 
 from array import array
+from collections.abc import Iterator
 from functools import lru_cache
 
-from clearance.matching.arabic_names import lookup, normalise_arabic, romanise_arabic_names
+from clearance.matching.arabic_names import (
+    all_vowelled,
+    lookup,
+    normalise_arabic,
+    romanise_arabic_names,
+)
 from clearance.matching.compounds import abd_second_word, with_din_parts
 from clearance.matching.index import KIND_LATIN, NameIndex
 from clearance.matching.legalforms import canonical_words
@@ -49,21 +55,33 @@ def record_trust(
     up only where it decides an alert, as it costs a look at the listed words). With the
     ``index`` and the skeleton record ``rec`` of ``listed``, the vowels may also agree with
     another name of the entity that has its skeleton (:func:`same_skeleton`)."""
-    if qform.spelled <= qform.trust or comp.score * qform.spelled < floor:
-        return qform.trust
-    if comp.unmatched_query:
-        return qform.trust
-    if any(pair.sim < words.exact_sim for pair in comp.pairs):
+    if not qform.reading or comp.score * max(qform.trust, qform.spelled) < floor:
         return qform.trust
     cut = trust.spelled_word_sim
-    if _vowels_agree(qform.reading, listed, cut, words, qform.person):
+    reading = qform.reading
+    if (qform.spelled > qform.trust and comp.score * qform.spelled >= floor
+            and _exactly_paired(comp, words)
+            and any(_vowels_agree(reading, name, cut, words, qform.person)
+                    for name in _names(listed, index, rec))):  # fmt: skip
         return qform.spelled
-    if index is not None and any(
-        _vowels_agree(qform.reading, other, cut, words, qform.person)
-        for other in same_skeleton(index, rec)
-    ):
-        return qform.spelled
+    if comp.score * qform.trust < floor or all_vowelled(reading):
+        return qform.trust  # (cannot alert, or discounted already: every word gives its vowels)
+    if all(_contradicted(reading, name, cut, words) for name in _names(listed, index, rec)):
+        return qform.trust * trust.vowelled_skeleton
     return qform.trust
+
+
+def _exactly_paired(comp: NameComparison, words: WordParams) -> bool:
+    """Is every query word of ``comp`` paired, each exactly?"""
+    return not comp.unmatched_query and all(pair.sim >= words.exact_sim for pair in comp.pairs)
+
+
+def _names(listed: str, index: NameIndex | None, rec: int) -> Iterator[str]:
+    """``listed``, then (looked up only when asked for) the other names of its entity with its
+    skeleton (:func:`same_skeleton`), when there is an index to look in."""
+    yield listed
+    if index is not None:
+        yield from same_skeleton(index, rec)
 
 
 def same_skeleton(index: NameIndex, rec: int) -> list[str]:
@@ -95,10 +113,11 @@ class _Memos:
     set, keyed without it (hashing a :class:`WordParams` walks its fields: about 2 µs, once
     for each listed name a skeleton is checked against, and each word pair)."""
 
-    __slots__ = ("agree", "sims")
+    __slots__ = ("agree", "contradicted", "sims")
 
     def __init__(self) -> None:
         self.agree: dict[tuple[tuple[str, ...], str, float, bool], bool] = {}
+        self.contradicted: dict[tuple[tuple[str, ...], str, float], bool] = {}
         self.sims: dict[tuple[str, str], float] = {}
 
 
@@ -125,6 +144,45 @@ def _vowels_agree(
             memo.clear()
         found = memo[key] = _agree(native, listed, cut, words, person)
     return found
+
+
+def _contradicted(native: tuple[str, ...], listed: str, cut: float, words: WordParams) -> bool:
+    """Does a word of ``native`` disagree with every word of ``listed`` that has its skeleton
+    (there being one): a word the table reads not spelt like any of them, another word's long
+    vowels or first letter standing in none of them (since 1.19: "محمدی", Muhammadi, is no
+    MAHMOUD; "زارع" no AZHAR)? What is known of a word's vowels speaks against a match on its
+    consonants alone, whether or not its other words give theirs. (Memoised.)"""
+    memo = _memos(words).contradicted
+    key = (native, listed, cut)
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= _AGREE_KEPT:
+            memo.clear()
+        found = memo[key] = _contradiction(native, listed, cut, words)
+    return found
+
+
+def _contradiction(native: tuple[str, ...], listed: str, cut: float, words: WordParams) -> bool:
+    """:func:`_contradicted`, worked out: a word contradicts when its written long vowels and
+    first letter stand in none of the listed words with its skeleton and, if the table reads
+    it, its reading is spelt like none of them either (a table word has one reading of its
+    letters: "حميد" reads hamid, and stands in HMEID)."""
+    listed_words = with_din_parts(_listed_words(listed))
+    known: tuple[str, ...] | None = None
+    norms = [normalise_arabic(w) for w in native]
+    for norm, before in zip(norms, ["", *norms[:-1]], strict=True):
+        word = abd_second_word(norm, before)
+        skel = arabic_skeleton(word)
+        alt = arabic_skeleton(word.replace("ج", "گ"))
+        same = tuple(w for w in listed_words if latin_skeleton(w) in (skel, alt))
+        if not skel or not same or long_vowels_agree(word, same):
+            continue
+        if lookup(norm) is not None:
+            known = readings(native)[0] if known is None else known
+            if any(_known_agrees(k, same, cut, words) for k in known):
+                continue
+        return True
+    return False
 
 
 def _vowelled(word: str) -> bool:

@@ -74,6 +74,10 @@ _NISBA_END = frozenset("iy")  # ... a nisba's
 _VOWEL_END = frozenset("aiou")  # ... a vowel's (not a silent e: "ياسين", Yassine)
 _BARE_END = frozenset(c for c, v in ARABIC_SKELETON_LETTERS.items() if v and c not in "هةھ")
 _HA = frozenset("هة")  # an Arabic-script word's last letter read as -a, -ah, -at, -eh or -h
+_LATIN_VOWEL_START = frozenset("aeiou")  # a listed word's first letter, a vowel ...
+_VOWEL_CARRIERS = _ALIF | _WAW | _YA | frozenset("عءٱ")  # ... which Arabic script writes so
+_AIN = "ع"  # (a word's first letter a Latin writer writes as a vowel: Omar, Ali, Eid)
+_DOUBLED_LONG = {"e": "y", "i": "y", "o": "w", "u": "w"}  # a vowel written twice: its letter
 
 
 def _nisba(native: str) -> bool:
@@ -91,8 +95,10 @@ def _has_like(have: Gaps, gap: int, vowel: str) -> bool:
 def long_vowels_agree(native: str, listed: tuple[str, ...]) -> bool:
     """Does a listed word with the skeleton of the Arabic-script word ``native`` have a like
     vowel wherever ``native`` writes a long one, and ``native`` a long vowel wherever the
-    listed word has a w or y (which Arabic script writes: "كركي" is no KURAYKI)? (A word
-    without consonants is not matched on its skeleton: nothing to agree with.)"""
+    listed word has a w or y (which Arabic script writes: "كركي" is no KURAYKI; since 1.19
+    the same letter, waw or ya: "زارع" is no ZEYAR) or a vowel written twice ("زارع" is no
+    DHEERE), and does it start alike (:func:`initials_agree`)? (A word without consonants is
+    not matched on its skeleton: nothing to agree with.)"""
     return not arabic_skeleton(native) or any(_stands(native, word) for word in listed)
 
 
@@ -105,14 +111,49 @@ def _stands(native: str, word: str) -> bool:
         return False  # (since 1.18: a ta marbuta or an h, "السادة" is no AL-SAUDI, a nisba)
     if word[-1:] in _VOWEL_END and native[-1:] in _BARE_END:
         return False  # (since 1.18: a name's last vowel is written, "معروف" is no MAYOROVA)
+    if not initials_agree(native, word):
+        return False  # (since 1.19: "زارع" is no AZHAR, "عجل" no JULIO; long vowels below:
+        # "زارع" is no DHEERE, whose "ee" an Arabic writer writes with a ya)
     listed = latin_skeleton(word)
     if listed != arabic_skeleton(native) and listed != arabic_skeleton(native.replace("ج", "گ")):
         return False  # (ج is also the g of Egyptian and Levantine names, since 1.17)
     gaps, have = arabic_vowel_gaps(native), vowel_gaps(word)
-    written = {n for n, _ in gaps}
-    return all(_has_like(have, n, c) for n, c in gaps) and all(
-        n in written for n, c in have if c in "wy"
+    return (
+        all(_has_like(have, n, c) for n, c in gaps)
+        and all((n, c) in gaps for n, c in have if c in "wy")
+        and all((n, c) in gaps for n, c in long_vowels(word))
     )
+
+
+@lru_cache(maxsize=50_000)
+def long_vowels(word: str) -> Gaps:
+    """The long vowels a Latin ``word`` writes twice ("Saeed", "Mahmood": ee and ii as a
+    written ya, oo and uu as a written waw), by gap as :func:`vowel_gaps` places them; not
+    "aa", often an a with an ain beside it ("Jaafar", "Saad")."""
+    text = "".join(c for c in word.lower() if c.isascii() and c.isalpha())
+    for src, dst in LATIN_SKELETON_PAIRS:  # (counted as the skeleton counts them)
+        text = text.replace(src, dst)
+    out: set[tuple[int, str]] = set()
+    count, last, prev = 0, "", ""
+    for c in text:
+        if c in _VOWELS:
+            if c == prev and c in _DOUBLED_LONG:
+                out.add((count, _DOUBLED_LONG[c]))
+        elif c != last:
+            count, last = count + 1, c
+        prev = c
+    return frozenset(out)
+
+
+def initials_agree(native: str, word: str) -> bool:
+    """Do the Arabic-script ``native`` and the listed ``word`` start alike: a word that starts
+    with a vowel in Latin letters starts with a letter that carries one in Arabic script (an
+    alif, hamza, ain, waw or ya: "أزهر" is Azhar, "زارع" is not), and a word that starts with
+    an ain starts with a vowel in Latin letters ("عجل" is no Julio)? (Since 1.19.)"""
+    first = native[:1]
+    if word[:1] in _LATIN_VOWEL_START:
+        return first in _VOWEL_CARRIERS
+    return first != _AIN
 
 
 @lru_cache(maxsize=50_000)
