@@ -8,6 +8,9 @@ gets); ``--gc both`` runs it again with the interpreter's own (one line). Per qu
 thread's CPU time for what a caller pays (``make_query`` validating the input, then
 ``Screener.screen``) is recorded, with the query's script; the first query of each
 script is reported apart (no first-query penalty: what scripts need loads with the screener).
+The probe imports ``clearance`` as the interpreter finds it — the installed package (a regular
+install: the wheel, compiled or pure), else the sources (an editable install, ``PYTHONPATH=src``):
+the summary line names its build and folder.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from clearance.settings import Settings
 _PROBE = """
 import json, sys, time
 from pathlib import Path
+import clearance
 from clearance.compiled import state
 from clearance.errors import QueryError
 from clearance.matching.artifact import load_index
@@ -61,7 +65,8 @@ for item in json.loads(Path(sys.argv[2]).read_text()):
     out.append(time.thread_time() - c0)
 wall = time.perf_counter() - wall0
 print(json.dumps({"load_cpu": load_cpu, "cpu": out, "wall": wall,
-                  "version": screener.algorithm_version, "build": state()}))
+                  "version": screener.algorithm_version, "build": state(),
+                  "package": str(Path(clearance.__file__).parent)}))
 """
 _NON_LATIN = ("ru_RU", "uk_UA", "ar_AA", "fa_IR", "zh_CN", "ko_KR", "he_IL", "el_GR", "hi_IN",
               "th_TH", "ja_JP", "bg_BG")  # fmt: skip
@@ -165,7 +170,8 @@ def cold_speed(
           ["script", "queries", "p50", "p99", "max", "first query"], rows)  # fmt: skip
     qps = len(cpu) / sum(cpu)
     console.print(
-        f"clearance {probe['version']}, {probe['build']} ({policy} collector policy): "
+        f"clearance {probe['version']}, {probe['build']} ({policy} collector policy; "
+        f"{probe['package']}): "
         f"{qps:.0f} queries/s on one core (CPU), "
         f"{len(cpu) / probe['wall']:.0f}/s wall; Screener.load {probe['load_cpu']:.2f} s CPU; "
         f"targets ≥ 2,000 q/s, p99 ≤ 5 ms, "

@@ -1,8 +1,11 @@
-"""The compiled matcher: the matcher's hot modules built with mypyc by ``scripts/compile``.
+"""The compiled matcher: the matcher's hot modules built with mypyc.
 
-Compiling is an explicit step: ``scripts/compile`` writes extension modules next to their
-sources (git-ignored, left out of wheels) and a manifest, ``compiled.txt``, with the SHA-256,
-size and time of each compiled source. Without them, everything is the pure-Python code. An
+Two ways build them: a regular wheel (``pip install .``, ``pip wheel .``: ``hatch_build.py``
+compiles staged copies of the sources and ships the extension modules, falling back to a
+pure-Python wheel when it cannot), and, for a source tree (the editable install),
+``scripts/compile``, which writes extension modules next to their sources (git-ignored). Both
+write a manifest, ``compiled.txt``, with the SHA-256, size and time of each compiled source.
+Without them, everything is the pure-Python code. An
 extension module is used only while its source is the one it was compiled from: when a source
 changed since (an edit, a checkout), or an extension has no manifest, :func:`guard` (run
 when ``clearance`` is imported) warns and loads every listed module from its source instead,
@@ -11,6 +14,7 @@ so stale compiled code never runs (compiled modules call each other directly: al
 
 from __future__ import annotations
 
+import importlib
 import importlib.machinery
 import sys
 import warnings
@@ -69,9 +73,17 @@ def extension(root: Path, module: str) -> Path:
 
 
 def digest(path: Path) -> str:
-    import hashlib
-
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """The SHA-256 of ``path``, from CPython's own SHA-256 module where there is one: an
+    installed wheel's sources have their install time, not the manifest's, so ``import
+    clearance`` hashes them there, and ``hashlib`` would load OpenSSL first (~3 ms CPU, vs
+    ~0.4 ms)."""
+    for name in ("_sha2", "_sha256", "hashlib"):  # (3.12+, 3.11, elsewhere)
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        return str(module.sha256(path.read_bytes()).hexdigest())
+    raise ImportError("no SHA-256")
 
 
 def read_manifest(root: Path) -> dict[str, tuple[str, int, int]] | None:
@@ -165,21 +177,28 @@ def state() -> str:
     return _state
 
 
-def build(root: Path = SRC, modules: Sequence[str] = MODULES) -> None:
+def build(
+    root: Path = SRC,
+    modules: Sequence[str] = MODULES,
+    options: Sequence[str] = (),
+    by: str = "scripts/compile",
+) -> None:
     """Compile ``modules`` in place with mypyc (``python -m mypyc`` from the dev extras, run in
-    ``root``, whose relative paths name the modules), then write the manifest."""
+    ``root``, whose relative paths name the modules; ``options`` go to mypy before them), then
+    write the manifest (its first line names the builder, ``by``). Raises ``SystemExit`` with
+    the reason when it cannot."""
     import importlib.util
     import shutil
     import subprocess
 
     for needed in ("mypyc", "setuptools"):  # (a venv of Python 3.12+ has no setuptools)
         if importlib.util.find_spec(needed) is None:
-            raise SystemExit(f"scripts/compile needs {needed}: pip install {needed}")
+            raise SystemExit(f"compiling needs {needed}: pip install {needed}")
     clean(root, modules)
     before = {m: fingerprint(source(root, m)) for m in modules}
     paths = [str(source(root, m).relative_to(root)) for m in modules]
     try:  # (quiet unless it fails: mypyc prints every compiler command)
-        done = subprocess.run([sys.executable, "-m", "mypyc", *paths], cwd=root,
+        done = subprocess.run([sys.executable, "-m", "mypyc", *options, *paths], cwd=root,
                               capture_output=True, text=True)  # fmt: skip
     finally:
         shutil.rmtree(root / "build", ignore_errors=True)  # mypyc's C files and objects
@@ -188,8 +207,8 @@ def build(root: Path = SRC, modules: Sequence[str] = MODULES) -> None:
         raise SystemExit(f"mypyc failed:\n{done.stdout[-4000:]}{done.stderr[-4000:]}")
     if {m: fingerprint(source(root, m)) for m in modules} != before:
         clean(root, modules)
-        raise SystemExit("a source changed while compiling: run scripts/compile again")
-    lines = [f"# scripts/compile ({SUFFIX}): module, SHA-256, size, mtime (ns) of its source"]
+        raise SystemExit(f"a source changed while compiling: run {by} again")
+    lines = [f"# {by} ({SUFFIX}): module, SHA-256, size, mtime (ns) of its source"]
     lines += [f"{m} {' '.join(map(str, before[m]))}" for m in modules]
     (root / "clearance" / MANIFEST).write_text("\n".join(lines) + "\n", encoding="utf-8")
     kind, reasons = status(root, modules)

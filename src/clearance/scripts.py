@@ -75,13 +75,18 @@ def _icu_script(char: str) -> str:
     return OTHER if code in _NEUTRAL else code
 
 
+_SCRIPT_OF: dict[str, str] = {}  # char_script of each character seen ("" for None)
+
+
 def detect_script(text: str) -> str:
     """The dominant script of ``text`` (ISO 15924 code); Latin for empty/ASCII text."""
     if text.isascii():
         return LATIN
     counts: dict[str, int] = {}
     for char in text:
-        script = char_script(char)
+        script = _SCRIPT_OF.get(char)
+        if script is None:
+            script = _SCRIPT_OF[char] = char_script(char) or ""
         if script:
             counts[script] = counts.get(script, 0) + 1
     if not counts:

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from clearance.compiled import state
 from tests.api.conftest import Api
 
 
@@ -179,3 +180,4 @@ def test_catalog_and_algorithms(api: Api) -> None:
     assert catalog["datasets"][1]["entity_count"] == 3
     algorithms = api.get("/algorithms").json()
     assert algorithms["best"] == algorithms["algorithms"][0]["name"]
+    assert algorithms["algorithms"][0]["description"].endswith(f", {state()}")  # how it runs

@@ -16,3 +16,13 @@ def test_flags_have_no_type_label(command: str) -> None:
     assert result.exit_code == 0, result.output
     assert "<bool>" not in result.output
     assert "--json" in result.output or command in {"serve", "export"}
+
+
+def test_version_says_how_the_matcher_runs() -> None:
+    from clearance import __version__
+    from clearance.compiled import state
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == f"clearance {__version__}, matcher {state()}"
+    assert state() in {"compiled (mypyc)", "pure Python"}

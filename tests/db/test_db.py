@@ -120,3 +120,41 @@ def test_migrations_create_exactly_the_models(db_url: str) -> None:
             assert compare_metadata(ctx, Base.metadata) == []
     finally:
         db.dispose()
+
+
+def test_upgrade_from_a_chain_without_prev_hash_keeps_appending(db_url: str) -> None:
+    """A database at the revision before ``audit_head.prev_hash`` holding a chain: the upgrade
+    adds the column, and appends after it (one-row statements and a batch) extend the same
+    chain, which verifies."""
+    from alembic import command
+    from sqlalchemy import insert, update
+
+    from clearance.audit.chain import GENESIS, canonical, row_hash, sha256_hex
+    from clearance.audit.log import Event, append, read_head, verify
+    from clearance.audit.tables import AuditHeadRow, AuditRow
+    from clearance.audit.writer import write_receipts
+    from clearance.db.migrate import alembic_config
+    from tests.decisions.test_writer import body
+
+    db = Database(db_url)
+    try:
+        with db.connect(write=True) as conn:
+            command.upgrade(alembic_config(conn), "20261203_audit_lean_indexes")
+            digest = sha256_hex(canonical({}))
+            first = {"seq": 1, "kind": "note", "ref": "r1", "actor": "old", "at": "2026-01-01",
+                     "body": "{}", "body_sha256": digest, "prev_hash": GENESIS}  # fmt: skip
+            first["row_hash"] = row_hash(1, "note", "r1", "old", "2026-01-01", digest, GENESIS)
+            conn.execute(insert(AuditRow), first)
+            conn.execute(update(AuditHeadRow).values(seq=1, hash=first["row_hash"]))
+        assert "20261205_audit_head_prev" in status(db).pending
+        db.upgrade()
+        with db.connect(write=True) as conn:
+            rows = append(conn, [Event("note", "r2", "new", {"n": 2})])
+        assert rows[0]["seq"] == 2 and rows[0]["prev_hash"] == first["row_hash"]
+        assert write_receipts(db, [(body("x"), "svc")]) == [3]
+        assert write_receipts(db, [(body("y"), "svc"), (body("z"), "svc")]) == [4, 5]
+        assert write_receipts(db, [(body("w"), "svc")]) == [6]
+        verdict = verify(db)
+        assert verdict.ok and verdict.rows == 6 and read_head(db) == verdict.head
+    finally:
+        db.dispose()

@@ -21,6 +21,7 @@ from clearance.api.schemas import ERRORS, ErrorResponse
 from clearance.api.service import ApiService, Engine
 from clearance.app import Clearance
 from clearance.auth.keys import Role
+from clearance.compiled import state
 from clearance.errors import NotFoundError, QueryError
 from clearance.graph.screening import DERIVED_LIST
 from clearance.matching.query import ScreenOptions, make_query
@@ -362,8 +363,9 @@ async def catalog(request: Request, _: Principal = viewer_role) -> OrjsonRespons
 @router.get(
     "/algorithms",
     summary="yente: matching algorithms",
-    description="The one algorithm this server runs (name and version); `best` and `default` "
-    "name it too. Needs the `viewer` role.",
+    description="The one algorithm this server runs (name and version; its description says "
+    "whether the matcher runs compiled or as pure Python); `best` and `default` name it too. "
+    "Needs the `viewer` role.",
     response_model=None,
     responses=ERRORS,
 )
@@ -376,7 +378,7 @@ async def algorithms(request: Request, _: Principal = viewer_role) -> OrjsonResp
                 {
                     "name": name,
                     "description": f"Clearance screening algorithm {name} "
-                    f"version {screener.algorithm_version}",
+                    f"version {screener.algorithm_version}, {state()}",
                     "docs": screener.algo.describe(),
                 }
             ],

@@ -1,14 +1,15 @@
 """The audit log on the database: append under the head lock, stream-verify, read the head.
 
-Writers lock the single head row (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite writers hold
-the database write lock from ``BEGIN IMMEDIATE``), so concurrent processes append one after the
-other and the chain never forks. A row and whatever it records (a receipt, a case change) are
-written in the same transaction: both or neither.
+Writers lock the single head row (on PostgreSQL by updating it, or ``SELECT … FOR UPDATE`` for
+a batch; SQLite writers hold the database write lock from ``BEGIN IMMEDIATE``), so concurrent
+processes append one after the other and the chain never forks. A row and whatever it records
+(a receipt, a case change) are written in the same transaction: both or neither.
 
-On PostgreSQL one row is appended by one statement (:func:`append_pg`): lock the head, insert
-the row hashed from the head's seq and hash (``sha256`` on the server, the same text as
-:func:`clearance.audit.chain.row_hash`), move the head — one round trip instead of three, and
-with a receipt's index row in the same statement a receipt needs no explicit transaction.
+On PostgreSQL one row is appended by one statement (:func:`append_pg`): move the head (its new
+seq and hash computed from the old row, ``sha256`` on the server over the same text as
+:func:`clearance.audit.chain.row_hash`; the old hash kept in ``prev_hash``) and insert the row
+from what the update returns — one round trip instead of three, and with a receipt's index row
+in the same statement a receipt needs no explicit transaction.
 """
 
 from __future__ import annotations
@@ -111,21 +112,25 @@ _SQLITE_INSERT = (
 _SQLITE_SET_HEAD = "UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1"
 
 
-# The row hash computed by the server: the same text as chain.row_hash, hashed as UTF-8.
+# The row hash computed by the server: the same text as chain.row_hash, hashed as UTF-8. The
+# head is updated first (its row lock is the append's: a writer that waited for it recomputes
+# every SET from the row it waited for), the old hash kept in prev_hash (PostgreSQL 15's
+# RETURNING has only the new values), and the row inserted from what the update returned: no
+# FOR UPDATE scan, no join of the new row back to the head (a fifth of the statement, callgrind).
 PG_APPEND = """
-WITH h AS (SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE),
-r AS (
-  INSERT INTO audit_log (seq, kind, ref, actor, at, body, body_sha256, prev_hash, row_hash)
-  SELECT h.seq + 1, p.kind, p.ref, p.actor, p.at, CAST(:body AS text), p.body_sha256, h.hash,
-         encode(sha256(convert_to(concat_ws(chr(10), CAST(h.seq + 1 AS text),
-           p.kind, p.ref, p.actor, p.at, p.body_sha256, h.hash), 'UTF8')), 'hex')
-  FROM h, (SELECT CAST(:kind AS text) AS kind, CAST(:ref AS text) AS ref,
-                  CAST(:actor AS text) AS actor, CAST(:at AS text) AS at,
-                  CAST(:body_sha256 AS text) AS body_sha256) AS p
-  RETURNING seq, prev_hash, row_hash
+WITH h AS (
+  UPDATE audit_head SET seq = seq + 1, prev_hash = hash,
+    hash = encode(sha256(convert_to(concat_ws(chr(10), CAST(seq + 1 AS text),
+      CAST(:kind AS text), CAST(:ref AS text), CAST(:actor AS text), CAST(:at AS text),
+      CAST(:body_sha256 AS text), hash), 'UTF8')), 'hex')
+  WHERE id = 1
+  RETURNING seq, prev_hash, hash
 ){also}
-UPDATE audit_head SET seq = r.seq, hash = r.row_hash FROM r WHERE audit_head.id = 1
-RETURNING r.seq, r.prev_hash, r.row_hash
+INSERT INTO audit_log (seq, kind, ref, actor, at, body, body_sha256, prev_hash, row_hash)
+SELECT h.seq, CAST(:kind AS text), CAST(:ref AS text), CAST(:actor AS text), CAST(:at AS text),
+       CAST(:body AS text), CAST(:body_sha256 AS text), h.prev_hash, h.hash
+FROM h
+RETURNING seq, prev_hash, row_hash
 """
 _PG_STATEMENTS: dict[str, str] = {}
 
@@ -135,7 +140,8 @@ def append_pg(
 ) -> dict[str, Any]:
     """Append one row on PostgreSQL in one statement (inside the caller's transaction, or as
     its own). ``also``: more common table expressions run by the same statement, e.g.
-    ``i AS (INSERT INTO … SELECT …, r.seq FROM r)`` (``r`` is the new row), with ``params``.
+    ``i AS (INSERT INTO … SELECT …, h.seq FROM h)`` (``h`` is the moved head: the new row's
+    ``seq``, ``prev_hash`` and ``hash``), with ``params``.
 
     Run on the driver's connection (in ``conn``'s transaction), prepared: a receipt with
     alerts and each case it opens or joins append through here, and SQLAlchemy's execution

@@ -171,10 +171,10 @@ def new_id() -> str:
 # On PostgreSQL the index row rides on the statement that appends the audit row.
 PG_INDEX = (
     "i AS (INSERT INTO receipts (id, audit_seq, kind, created, actor, snapshot_id, alert, "
-    "subject_key, input_sha256, run_id) SELECT CAST(:r_id AS text), r.seq, "
+    "subject_key, input_sha256, run_id) SELECT CAST(:r_id AS text), h.seq, "
     "CAST(:r_kind AS text), CAST(:r_created AS timestamptz), CAST(:actor AS text), "
     "CAST(:r_snapshot AS text), CAST(:r_alert AS boolean), CAST(:r_subject AS text), "
-    "CAST(:r_input AS text), CAST(:r_run AS text) FROM r)"
+    "CAST(:r_input AS text), CAST(:r_run AS text) FROM h)"
 )
 
 

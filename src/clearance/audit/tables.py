@@ -48,6 +48,8 @@ class AuditHeadRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     seq: Mapped[int] = mapped_column(BigInteger, nullable=False)
     hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    # the hash the last PostgreSQL append replaced (scratch of clearance.audit.log.PG_APPEND)
+    prev_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class ReceiptRow(Base):

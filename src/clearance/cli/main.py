@@ -23,7 +23,9 @@ from clearance.cli.output import AppState, ClearanceGroup
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"clearance {__version__}")
+        from clearance.compiled import state
+
+        typer.echo(f"clearance {__version__}, matcher {state()}")  # how it was installed
         raise typer.Exit()
 
 

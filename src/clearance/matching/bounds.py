@@ -194,14 +194,20 @@ def bounds_small(index: NameIndex, parts: list[Part], form: FormBound) -> list[t
     for ids, sims, weight in parts:
         vals = sims.tolist()
         if weight != 1.0:  # float32 * weight, rounded to float32 as numpy does
-            w32 = float(np.float32(weight))
+            w32 = array("f", (weight,))[0]
             vals = array("f", [v * w32 for v in vals]).tolist()
+        if not acc:  # (the first part's records: 0.0 + val is val)
+            acc = dict(zip(ids.tolist(), vals, strict=True))
+            continue
         for rec, val in zip(ids.tolist(), vals, strict=True):
             acc[rec] = acc.get(rec, 0.0) + val
     form_floor = form.form_floor(len(acc))
     trust, skipped = form.trust, form.skipped
     cut = form_floor * form.total * (1.0 - BOUND_MARGIN)
     t64 = float(trust)
+    # (most often no record passes: when the most matched stays well under the cut, none does)
+    if (max(acc.values(), default=0.0) + skipped) * t64 < cut * (1.0 - BOUND_MARGIN):
+        return []
     near = sorted(rec for rec, m in acc.items() if (m + skipped) * t64 >= cut)
     if len(near) > FEW:
         matched = np.array([acc[rec] for rec in near], dtype=np.float64) + skipped
@@ -212,18 +218,22 @@ def bounds_small(index: NameIndex, parts: list[Part], form: FormBound) -> list[t
 def bound_few(
     index: NameIndex, recs: list[int], matched: list[float], form: FormBound, form_floor: float
 ) -> list[tuple[int, float]]:
-    """:func:`bound_near` one record at a time, float for float (numpy scalars: its float32
-    steps), cheaper for a few records."""
-    rec_weight, rec_person = index.record_profile
+    """:func:`bound_near` one record at a time, float for float, cheaper for a few records:
+    each float32 step of numpy's rounded to float32 through a one-item array (exact: the
+    double result of one operation on two float32 values rounds to numpy's float32 one)."""
+    rec_weight, rec_person = index.record_plain
     params = form.params
-    supported = np.float32(params.unmatched_candidate_supported)
-    org = np.float32(params.unmatched_candidate_org)
-    trust = form.trust
+    f32 = array("f", (params.unmatched_candidate_supported, params.unmatched_candidate_org,
+                      form.total, form.pairable))  # fmt: skip
+    supported, org, total, pairable = f32  # (a Python number beside a float32 is one)
+    trust = float(form.trust)
     out: list[tuple[int, float]] = []
     for rec, reached in zip(recs, matched, strict=True):
-        unpaired = np.maximum(rec_weight[rec] - form.pairable, 0.0)
-        lam = supported if form.person or rec_person[rec] else org
-        bound = np.float64(reached) / (form.total + lam * unpaired)
+        f32[0] = rec_weight[rec] - pairable
+        unpaired = f32[0] if f32[0] > 0.0 else 0.0
+        f32[0] = (supported if form.person or rec_person[rec] else org) * unpaired
+        f32[0] = total + f32[0]
+        bound = reached / f32[0]
         if bound * trust >= form_floor:
-            out.append((rec, float(bound)))
+            out.append((rec, bound))
     return out

@@ -123,6 +123,8 @@ class Algorithm:
 
 
 ALGORITHM_VERSION = Algorithm().version
+# a comparison's key: the query form's number, the listed name's form (its fields), person
+_Compared = tuple[int, tuple[str, ...], frozenset[str], str, bool, bool]
 SHARE_COMPARISONS = True
 """A name listed by several authorities is compared once per query form (tests compare it
 with comparing every record)."""
@@ -295,25 +297,28 @@ class Screener:
         sims = self._word_sims(forms, by_entity)
         weighted = [(f, self._weigh_query(f.form)) for f in forms]
         pre = self._prebound(query, weighted, by_entity, sims, floor)
-        compared: dict[tuple[int, NameForm, bool], NameComparison] = {}  # (see _compare)
+        compared: dict[_Compared, NameComparison] = {}  # (see _compare)
         matches: list[Match] = []
         rec_weak, ent_schema = index.rec_weak, index.ent_schema
         algo = self.algo
         trust = (alias_trust(False, algo.features), alias_trust(True, algo.features))  # by weak
         form_kinds = {f.kind for f in forms}
+        query_person = query.schema is Schema.PERSON
+        sure, slack, tie_break = algo.sure_match, algo.bound_slack, algo.weak_tie_break
         for ent, rec_ids in by_entity.items():
-            person = ent_schema[ent] == "person" or query.schema is Schema.PERSON
+            person = query_person or ent_schema[ent] == "person"
             best: tuple[float, int, QueryForm, NameComparison] | None = None
             # the entity's names of each kind, best bound first (a form tries its kind's)
-            ordered = sorted(rec_ids, key=lambda r: -bounds.get(r, 1.0))
+            ordered = (
+                sorted(rec_ids, key=lambda r: -bounds.get(r, 1.0)) if len(rec_ids) > 1 else rec_ids
+            )
             of_kind = {k: [r for r in ordered if rec_kind[r] == k] for k in form_kinds}
             for form_no, (qform, qname) in enumerate(weighted):
                 table = sims[qform.kind]
                 bounded = pre[form_no]
                 for r in of_kind[qform.kind]:
                     if best is not None and (
-                        best[0] >= algo.sure_match
-                        or bounds.get(r, 1.0) + algo.bound_slack < best[0]
+                        best[0] >= sure or bounds.get(r, 1.0) + slack < best[0]
                     ):
                         break  # names are tried best bound first: the rest cannot win
                     comp = bounded.get(r)
@@ -326,7 +331,7 @@ class Screener:
                     # Rank names as the decision will see them: a weak a.k.a. counts less, so
                     # a strong name that alerts is not hidden behind a weak one that does not.
                     weak = rec_weak[r]
-                    tie = algo.weak_tie_break if weak else 0.0
+                    tie = tie_break if weak else 0.0
                     if qform.trust < 1.0:
                         # (the trust is the form's or its spelled one: a name that would not be
                         # the best even at the higher needs no look at its listed words)
@@ -406,7 +411,7 @@ class Screener:
 
     def _compare(
         self,
-        compared: dict[tuple[int, NameForm, bool], NameComparison],
+        compared: dict[_Compared, NameComparison],
         form_no: int,
         qname: WeightedName,
         record: NameRecord,
@@ -417,7 +422,8 @@ class Screener:
         """:func:`compare` of query form ``form_no`` with ``record``'s name, once per name:
         the same name is often listed by several authorities (one entity each), and the
         comparison reads the name's form only (``compared`` holds those of this query)."""
-        key = (form_no, record.name.form, person)
+        form = record.name.form  # (its fields: a tuple of them hashes without a Python call)
+        key = (form_no, form.tokens, form.forms, form.script, form.native, person)
         found = compared.get(key) if SHARE_COMPARISONS else None
         if found is None:
             found = compared[key] = compare(qname, record.name, table, person=person,

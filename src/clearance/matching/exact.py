@@ -20,7 +20,13 @@ def exact_key(text: str) -> str:
     """``text`` with case, accents and punctuation folded, its words kept apart ("S5-SAD" ->
     "s5 sad"): "NICOL AS" is not "Nicolas"."""
     folded = unicodedata.normalize("NFKD", text).casefold()
-    return " ".join("".join(c if c.isalnum() else " " for c in folded).split())
+    if folded.isascii():  # (one table look per character: most names)
+        return " ".join(folded.translate(_ASCII_SPACES).split())
+    return " ".join("".join([c if c.isalnum() else " " for c in folded]).split())
+
+
+# every ASCII character that is not a letter or a digit, as a space
+_ASCII_SPACES = {i: " " for i in range(128) if not chr(i).isalnum()}
 
 
 def exact_comparison(tokens: Sequence[str]) -> NameComparison:

@@ -197,7 +197,7 @@ class NameIndex:
     def prepare(self) -> NameIndex:
         """Build the lookup tables screening needs now rather than on a first query."""
         _ = self._reverse, self.word_info, self.key_tables, self.record_profile
-        _ = self.posting_arrays
+        _ = self.posting_arrays, self.record_plain
         return self
 
     @property
@@ -240,6 +240,18 @@ class NameIndex:
             person_ent = np.array([s == "person" for s in self.ent_schema], dtype=bool)
             person = person_ent[np.asarray(self.rec_entity, dtype=np.int64)]
             cached = self.__dict__["_profile"] = (weight, person)
+        return cached
+
+    @property
+    def record_plain(self) -> tuple[array[float], bytes]:
+        """:attr:`record_profile` as a plain float32 array and bytes (made once): a few
+        records' bounds read them cheaper than numpy's scalars."""
+        cached: tuple[array[float], bytes] | None = self.__dict__.get("_profile_plain")
+        if cached is None:
+            weight, person = self.record_profile
+            plain = array("f")
+            plain.frombytes(weight.tobytes())
+            cached = self.__dict__["_profile_plain"] = (plain, person.tobytes())
         return cached
 
     def record(self, rec_id: int) -> NameRecord:

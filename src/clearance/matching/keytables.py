@@ -60,14 +60,14 @@ class KeyTables:
     def neighbours(self, variants: list[str]) -> list[int]:
         """Vocabulary ids of keys one deletion away from any of ``variants``, each once (in
         order of the variants, a variant's ids ascending)."""
-        codes, bits, mask = self.neighbour_codes, self.neighbour_bits, self.neighbour_mask
+        codes = self.neighbour_codes
+        shared = codes.keys() & variants  # (one call for them all: most are in no key)
+        if not shared:
+            return []
         out: list[int] = []
         for variant in variants:
-            h = hash(variant) & mask
-            if not (bits[h >> 3] >> (h & 7)) & 1:
-                continue
-            code = codes.get(variant)
-            if code is not None:
+            if variant in shared:
+                code = codes[variant]
                 if code >= 0:
                     out.append(code)
                 else:

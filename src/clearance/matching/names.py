@@ -16,7 +16,7 @@ from clearance.matching.compounds import undo_arabic_pairs
 from clearance.matching.memo import by_identity, sim_rows
 from clearance.matching.normalize import NameForm
 from clearance.matching.pairing import (
-    joinable,
+    Joins,
     loose,
     merge_adjacent,
     mergeable,
@@ -26,7 +26,7 @@ from clearance.matching.pairing import (
 )
 from clearance.matching.params import NameParams, WordParams
 from clearance.matching.slips import (
-    code_slip_possible,
+    CodeSlips,
     code_slip_words,
     pair_code_slip,
     pair_leftovers,
@@ -126,11 +126,13 @@ class NameComparison:
 class WeightedName:
     """A name form with its per-word weights, worked out once per name."""
 
-    __slots__ = ("form", "numbers", "patronymic", "strong", "weights")
+    __slots__ = ("form", "joins", "numbers", "patronymic", "slips", "strong", "weights")
 
     def __init__(self, form: NameForm, params: NameParams) -> None:
         tokens = form.tokens
         self.form = form
+        self.joins: Joins | None = None  # (a query name's: see query_joins)
+        self.slips: CodeSlips | None = None  # (a query name's: see _code_slip)
         table = word_table(params)
         weights: tuple[float, ...] = ()
         patronymic: tuple[bool, ...] = ()
@@ -277,9 +279,12 @@ def _code_slip(
 ) -> bool:
     """May a short query word pair with a listed word as a code's slip (:func:`pair_code_slip`,
     which the bound does not see)?"""
-    q_short = code_slip_words(query.form.tokens, sims.listed, params)
-    return bool(q_short) and code_slip_possible(q_short, c_words, params,
-                                                typed=query.form.script == LATIN)  # fmt: skip
+    found = query.slips  # (kept with the query name, as its run-together test)
+    if found is None or found.listed is not sims.listed or found.params is not params:
+        q_short = code_slip_words(query.form.tokens, sims.listed, params)
+        found = query.slips = CodeSlips(q_short, sims.listed, params,
+                                        typed=query.form.script == LATIN)  # fmt: skip
+    return found.possible(c_words)
 
 
 def _word_pairs(
@@ -452,6 +457,17 @@ def _joinable(
     """Could two adjacent words on one side be one word on the other (closely enough for
     :func:`clearance.matching.pairing.merge_adjacent` to pair them)? Only pairs whose length
     is within two letters of the word and that share its first or last letter are compared
-    (two edits, one at each end, are not looked for)."""
-    return joinable(query.form.tokens, candidate.form.tokens, person, words.merge_sim,
-                    sim_rows(words))  # fmt: skip
+    (two edits, one at each end, are not looked for): :func:`clearance.matching.pairing.
+    joinable`, its answers for the listed words and word pairs memoised with the query name."""
+    return query_joins(query, words).joinable(candidate.form.tokens, person)
+
+
+def query_joins(query: WeightedName, words: WordParams) -> Joins:
+    """The run-together test of the query name ``query`` (:class:`~clearance.matching.
+    pairing.Joins`), kept with it: its listed words and word pairs recur across the names the
+    query is compared with, and a screener keeps its query names (``_weigh_query``)."""
+    rows = sim_rows(words)
+    found = query.joins
+    if found is None or found.rows is not rows or found.merge_sim != words.merge_sim:
+        found = query.joins = Joins(query.form.tokens, words.merge_sim, rows)
+    return found

@@ -63,6 +63,73 @@ def joinable(
     return False
 
 
+class Joins:
+    """:func:`joinable` for one query name, split into what a listed word and a listed word
+    pair contribute (memoised: words recur across the names a query is compared with)."""
+
+    def __init__(
+        self, q_tokens: tuple[str, ...], merge_sim: float, rows: tuple[tuple[float, ...], ...]
+    ) -> None:
+        self.q_tokens = q_tokens
+        self.q_shapes = shapes(q_tokens) if q_tokens else ()
+        self.q_joins = joins(q_tokens) if len(q_tokens) >= 2 else ()
+        self.merge_sim, self.rows = merge_sim, rows
+        self.words: dict[tuple[str, bool], bool] = {}
+        self.pairs: dict[tuple[str, str, bool], bool] = {}
+        # (a word or pair more than two letters longer or shorter than every query word pair
+        # or word it could be is ruled out without a look)
+        self.word_sizes = {j[1] + d for j in self.q_joins for d in range(-2, 3)}
+        self.pair_sizes = {len(w) + d for w in q_tokens for d in range(-2, 3)}
+
+    def joinable(self, tokens: tuple[str, ...], person: bool) -> bool:
+        """:func:`joinable` of the query name and the listed name ``tokens``."""
+        word_sizes, pair_sizes = self.word_sizes, self.pair_sizes
+        for word in tokens:
+            if len(word) in word_sizes and self.word(word, person):
+                return True
+        for left, right in zip(tokens, tokens[1:]):  # noqa: B905
+            if len(left) + len(right) in pair_sizes and self.pair(left, right, person):
+                return True
+        return False
+
+    def _close(self, joined: str, size: int, first: str, last: str, word: str) -> bool:
+        length = len(word)
+        if length - size > 2 or size - length > 2:
+            return False
+        if word[0] != first and word[-1] != last:
+            return False
+        dist = OSA.distance(joined, word, score_cutoff=2)
+        return word_sim(dist, max(size, length), self.rows) >= self.merge_sim
+
+    def word(self, word: str, person: bool) -> bool:
+        """Two adjacent query words can be this listed word."""
+        key = (word, person)
+        found = self.words.get(key)
+        if found is None:
+            found = self.words[key] = any(
+                self._close(joined, size, first, last, word)
+                for joined, size, first, last, initial in self.q_joins
+                if not (person and initial)
+            )
+        return found
+
+    def pair(self, left: str, right: str, person: bool) -> bool:
+        """These two adjacent listed words can be one query word."""
+        key = (left, right, person)
+        found = self.pairs.get(key)
+        if found is None:
+            if person and (len(left) < 2 or len(right) < 2):
+                found = False
+            else:
+                joined, size = left + right, len(left) + len(right)
+                found = any(
+                    self._close(joined, size, left[0], right[-1], word)
+                    for word, _, _, _ in self.q_shapes
+                )
+            self.pairs[key] = found
+        return found
+
+
 INITIALS_RUN = 3  # single letters in a row that may be one word's letters ("C.M.V." / "cmv")
 
 

@@ -14,69 +14,17 @@ from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz.distance import OSA
 
-from clearance.matching.memo import sim_rows
-from clearance.matching.names import NameComparison, WeightedName
-from clearance.matching.pairing import joins, shapes, spelt_initials
+from clearance.matching.names import NameComparison, WeightedName, query_joins
+from clearance.matching.pairing import spelt_initials
 from clearance.matching.params import NameParams
 from clearance.matching.slips import code_slip_possible, code_slip_words
-from clearance.matching.wordsim import WordSimilarity, word_sim
+from clearance.matching.wordsim import WordSimilarity
 from clearance.scripts import LATIN
 
 MIN_NAMES = 64
 """Names of one kind a query form is compared with before they are bounded as arrays (fewer
 are cheaper one by one)."""
-
-
-class _Joins:
-    """:func:`~clearance.matching.pairing.joinable` for one query form, split into what a
-    listed word and a listed word pair contribute (memoised: words recur across names)."""
-
-    def __init__(self, q_tokens: tuple[str, ...], merge_sim: float, params_rows: _Rows) -> None:
-        self.q_tokens = q_tokens
-        self.q_shapes = shapes(q_tokens) if q_tokens else ()
-        self.q_joins = joins(q_tokens) if len(q_tokens) >= 2 else ()
-        self.merge_sim, self.rows = merge_sim, params_rows
-        self.words: dict[tuple[str, bool], bool] = {}
-        self.pairs: dict[tuple[str, str, bool], bool] = {}
-
-    def _close(self, joined: str, size: int, first: str, last: str, word: str) -> bool:
-        length = len(word)
-        if length - size > 2 or size - length > 2:
-            return False
-        if word[0] != first and word[-1] != last:
-            return False
-        dist = OSA.distance(joined, word, score_cutoff=2)
-        return word_sim(dist, max(size, length), self.rows) >= self.merge_sim
-
-    def word(self, word: str, person: bool) -> bool:
-        """Two adjacent query words can be this listed word."""
-        key = (word, person)
-        found = self.words.get(key)
-        if found is None:
-            found = self.words[key] = any(
-                self._close(joined, size, first, last, word)
-                for joined, size, first, last, initial in self.q_joins
-                if not (person and initial)
-            )
-        return found
-
-    def pair(self, left: str, right: str, person: bool) -> bool:
-        """These two adjacent listed words can be one query word."""
-        key = (left, right, person)
-        found = self.pairs.get(key)
-        if found is None:
-            if person and (len(left) < 2 or len(right) < 2):
-                found = False
-            else:
-                joined, size = left + right, len(left) + len(right)
-                found = any(
-                    self._close(joined, size, left[0], right[-1], word)
-                    for word, _, _, _ in self.q_shapes
-                )
-            self.pairs[key] = found
-        return found
 
 
 _Rows = tuple[tuple[float, ...], ...]
@@ -138,9 +86,8 @@ def bound_names(
     low = np.flatnonzero((first < cut) | ((lonely > 0.0) & (reach < cut)))
     if not len(low):
         return out
-    joiner = _Joins(q_words, words.merge_sim, sim_rows(words))
-    vetoed = _joinable(joiner, [names[todo[k]] for k in low.tolist()],
-                       [persons[todo[k]] for k in low.tolist()])  # fmt: skip
+    joiner = query_joins(query, words)  # (the run-together test, memoised per query name)
+    vetoed = [joiner.joinable(names[todo[k]], persons[todo[k]]) for k in low.tolist()]
     q_short = code_slip_words(q_words, sims.listed, params)  # (see names._code_slip)
     typed = query.form.script == LATIN
     for k, veto in zip(low.tolist(), vetoed, strict=True):
@@ -153,23 +100,6 @@ def bound_names(
             nc = len(c_words)
             out[todo[k]] = NameComparison(float(bounds[k]), (), q_words, c_words, [False] * nq,
                                           [False] * nc, False)  # fmt: skip
-    return out
-
-
-def _joinable(joiner: _Joins, names: list[tuple[str, ...]], persons: list[bool]) -> list[bool]:
-    """:meth:`_Joins.joinable` of each name; words and word pairs whose length is more than two
-    letters from every query word (or pair) it could be are ruled out without a look."""
-    q_sizes = {len(w) for w in joiner.q_tokens}
-    pair_sizes = {n + d for n in q_sizes for d in range(-2, 3)}
-    word_sizes = {j[1] + d for j in joiner.q_joins for d in range(-2, 3)}
-    out: list[bool] = []
-    for tokens, person in zip(names, persons, strict=True):
-        found = any(joiner.word(w, person) for w in tokens if len(w) in word_sizes) or any(
-            joiner.pair(a, b, person)
-            for a, b in zip(tokens, tokens[1:], strict=False)
-            if len(a) + len(b) in pair_sizes
-        )
-        out.append(found)
     return out
 
 

@@ -55,31 +55,38 @@ def _check_text(field_name: str, value: str, max_len: int = MAX_NAME_LENGTH) -> 
         raise QueryError(f"{field_name} is empty")
     if len(text) > max_len:
         raise QueryError(f"{field_name} is longer than {max_len} characters")
+    if text.isprintable():
+        return text  # (no character of the categories below is printable: no look at each)
     for char in text:
         if unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"} and char not in "\t":
             raise QueryError(f"{field_name} contains a control or unassigned character")
     return text
 
 
+_SCHEMA_ALIASES = {
+    "individual": "person",
+    "entity": "organization",
+    "organisation": "organization",
+    "company": "organization",
+    "legalentity": "organization",
+    "ship": "vessel",
+    "airplane": "aircraft",
+}
+# every spelling a type may be given in (after strip and lower), without an Enum call
+_SCHEMAS = {
+    **{s.value: s for s in Schema},
+    **{alias: Schema(value) for alias, value in _SCHEMA_ALIASES.items()},
+}
+
+
 def parse_schema(value: str | None) -> Schema | None:
     if value is None or value == "":
         return None
-    text = value.strip().lower()
-    aliases = {
-        "individual": "person",
-        "entity": "organization",
-        "organisation": "organization",
-        "company": "organization",
-        "legalentity": "organization",
-        "ship": "vessel",
-        "airplane": "aircraft",
-    }
-    text = aliases.get(text, text)
-    try:
-        return Schema(text)
-    except ValueError:
+    found = _SCHEMAS.get(value.strip().lower())
+    if found is None:
         known = ", ".join(s.value for s in Schema)
-        raise QueryError(f"unknown type {value!r} (expected one of: {known})") from None
+        raise QueryError(f"unknown type {value!r} (expected one of: {known})")
+    return found
 
 
 def parse_date(value: str | None) -> FuzzyDate | None:

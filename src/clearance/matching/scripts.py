@@ -40,6 +40,7 @@ def _translit(rule: str) -> icu.Transliterator:
     return icu.Transliterator.createInstance(rule)
 
 
+@lru_cache(maxsize=20_000)  # (an Arabic name's words one by one: the common ones recur)
 def _icu(rule: str, text: str) -> str:
     return str(_translit(rule).transliterate(text))
 

@@ -414,13 +414,40 @@ def code_slip_possible(
 ) -> bool:
     """Could :func:`pair_code_slip` pair one of ``q_short`` (:func:`code_slip_words`) with a
     word of ``c_words``? (Then a bound without that pair is no bound.)"""
-    return any(
-        abs(len(a) - len(b)) <= 1
-        and min(len(a), len(b)) <= params.slip_short_length
-        and (is_slip(a, b, params, typed=typed) or (typed and code_letter(a, b)))
-        for a in q_short
-        for b in c_words
-    )
+    short = params.slip_short_length
+    for a in q_short:  # (plain loops: a generator's steps cost more than these tests)
+        size = len(a)
+        for b in c_words:
+            other = len(b)
+            if size - other > 1 or other - size > 1 or (size > short and other > short):
+                continue
+            if is_slip(a, b, params, typed=typed) or (typed and code_letter(a, b)):
+                return True
+    return False
+
+
+class CodeSlips:
+    """:func:`code_slip_possible` for one query name's short words (:func:`code_slip_words`),
+    answered per listed word and memoised: listed words recur across the names a query is
+    compared with."""
+
+    def __init__(self, q_short: list[str], listed: object, params: NameParams, typed: bool) -> None:
+        self.q_short, self.listed, self.params, self.typed = q_short, listed, params, typed
+        self.words: dict[str, bool] = {}
+
+    def possible(self, c_words: Sequence[str]) -> bool:
+        """``code_slip_possible(q_short, c_words, ...)``."""
+        if not self.q_short:
+            return False
+        for word in c_words:
+            found = self.words.get(word)
+            if found is None:
+                found = self.words[word] = code_slip_possible(
+                    self.q_short, (word,), self.params, typed=self.typed
+                )
+            if found:
+                return True
+        return False
 
 
 def pair_leftovers(
@@ -436,11 +463,9 @@ def pair_leftovers(
     "Novikov Ian" / NOVIKOV Yan) at their similarity, however low (from
     ``params.leftover_sim``), when every other word has paired and enough of them agree
     closely: in a short word one slip is most of the word, but it is that word's slip."""
-    q_free = [i for i, used in enumerate(q_used) if not used]
-    c_free = [j for j, used in enumerate(c_used) if not used]
-    if len(q_free) != 1 or len(c_free) != 1:
+    if q_used.count(False) != 1 or c_used.count(False) != 1:
         return
-    i, j = q_free[0], c_free[0]
+    i, j = q_used.index(False), c_used.index(False)
     if q_weights[i] < 1.0 or c_weights[j] < 1.0:
         return
     close = sum(1 for _, _, s, q_span, c_span in pairs

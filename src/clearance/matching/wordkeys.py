@@ -33,33 +33,42 @@ def _near(
     cut = len(prefix)
     keys = [base[:i] + base[i + 1 :] for i in range(cut, cut + size)]  # prefix + deletions
     twice = words.doubled_sim * scale  # as the scorer rates a letter typed twice ("Amiif")
-    for key in keys:  # the query word has one letter more than a listed one
-        key_id = tables.key_id(key)
-        if key_id >= 0 and key_id not in found:
-            sim = max(one_edit, twice) if doubled(word, key[cut:]) else one_edit
-            if sim >= words.min_word_sim:
-                found[key_id] = sim
-    near = [k for k in tables.neighbours([base, *keys]) if k not in found]
+    vocab = tables.vocab
+    listed = vocab.keys() & keys  # (one call for every deletion: most are no key)
+    if listed:
+        for key in keys:  # the query word has one letter more than a listed one
+            if key in listed:
+                key_id = vocab[key]
+                if key_id not in found:
+                    sim = max(one_edit, twice) if doubled(word, key[cut:]) else one_edit
+                    if sim >= words.min_word_sim:
+                        found[key_id] = sim
+    keys.insert(0, base)
+    near = [k for k in tables.neighbours(keys) if k not in found]
     if not near:
         return
-    # One edit distance per neighbour (a handful: a call each costs less than one cdist),
-    # and word_sim inline: this loop runs for every neighbour of every new query word.
+    # One edit distance per neighbour (a handful: a call each costs less than one cdist; a
+    # neighbour shares a deletion with the word, so it is at most two edits away), and
+    # word_sim inline: this loop runs for every neighbour of every new query word.
     texts = tables.texts
     capped = size if size < 11 else 11
+    least, swap, swap_sim = words.min_word_sim, words.swap_min_length, words.swap_sim * scale
+    twice_min = words.doubled_min_length
     for key_id in near:
         other = texts[key_id][cut:]
-        dist = _osa(word, other, score_cutoff=3)
+        dist = _osa(word, other)
         length = len(other)
         if dist < 4:
             sim = rows[dist][capped if length <= size else (length if length < 11 else 11)]
         else:
             sim = word_sim(dist, size if size > length else length, rows)
         sim *= scale
-        if dist == 1 and size == length >= words.swap_min_length and swapped(word, other):
-            sim = max(sim, words.swap_sim * scale)  # as the scorer rates "Aitf" / "Atif"
-        elif dist == 1 and min(size, length) >= words.doubled_min_length and doubled(word, other):
-            sim = max(sim, words.doubled_sim * scale)  # ... and "Moex" / "Mooex"
-        if sim >= words.min_word_sim:
+        if dist == 1:
+            if size == length >= swap and swapped(word, other):
+                sim = max(sim, swap_sim)  # as the scorer rates "Aitf" / "Atif"
+            elif (size if size < length else length) >= twice_min and doubled(word, other):
+                sim = max(sim, twice)  # ... and "Moex" / "Mooex"
+        if sim >= least:
             found[key_id] = sim
 
 

@@ -119,55 +119,62 @@ def _similarity(
     dense_num, dense_den = _dense_ratio(p)
     q_info = [_word_info(w) for w in q]
     c_info = [_word_info(w) for w in c] if table is None else [table[w] for w in c]
-    dist_rows = process.cdist(q, c, scorer=OSA.distance, dtype=np.int32).tolist()
-    sound_rows = process.cdist(
-        [i[1] for i in q_info], [i[1] for i in c_info], scorer=OSA.distance, dtype=np.int32
-    ).tolist()
-    c_sound_len = [len(i[1]) for i in c_info]
-    rows: list[list[float]] = []
-    # (the sequences are of one length; mypyc compiles a zip without keywords to a plain loop)
-    for qword, (ql, qp, qfam, qfirst, qsound, qnum, qlet), dists, sounds in zip(  # noqa: B905
-        q, q_info, dist_rows, sound_rows
-    ):
-        row: list[float] = []
-        qpl = len(qp)
-        for cword, (cl, _cp, cfam, cfirst, csound, cnum, clet), dist, pdist, cpl in zip(  # noqa: B905
-            c, c_info, dists, sounds, c_sound_len
-        ):
+    q_sounds, c_sounds = [i[1] for i in q_info], [i[1] for i in c_info]
+    dist_m = process.cdist(q, c, scorer=OSA.distance, dtype=np.int32)
+    sound_m = process.cdist(q_sounds, c_sounds, scorer=OSA.distance, dtype=np.int32)
+    q_sound_len = [len(s) for s in q_sounds]
+    c_sound_len = [len(s) for s in c_sounds]
+    nq, nc = len(q), len(c)
+    rows = [[0.0] * nc for _ in range(nq)]  # (a pair left at 0.0 is another word)
+    every = range(nc)
+    todo: list[list[int]] | None = None
+    if nq * nc >= MASKED_PAIRS:
+        # Many pairs, nearly all far apart: the two rules that find a pair another word from
+        # its lengths and distances alone are applied to all pairs at once (numpy), and only
+        # the pairs left are looked at one by one below.
+        left = ~_far_apart(dist_m, sound_m, q, c, q_sounds, c_sounds, dense_script, initials, p)
+        todo = [np.flatnonzero(row).tolist() for row in left]
+    dist_rows: list[list[int]] = dist_m.tolist()
+    sound_rows: list[list[int]] = sound_m.tolist()
+    for i in range(nq):
+        ql, _qp, qfam, qfirst, qsound, qnum, qlet = q_info[i]
+        qpl, row, dists, sounds = q_sound_len[i], rows[i], dist_rows[i], sound_rows[i]
+        for j in every if todo is None else todo[i]:
+            cl, _cp, cfam, cfirst, csound, cnum, clet = c_info[j]
+            dist, pdist = dists[j], sounds[j]
             if qnum or cnum:  # numbers agree or they do not
-                row.append(1.0 if dist == 0 else 0.0)
+                if dist == 0:
+                    row[j] = 1.0
                 continue
             if initials and (ql == 1 or cl == 1):
-                row.append((1.0 if ql == cl else p.initial_sim) if qfirst == cfirst else 0.0)
+                if qfirst == cfirst:
+                    row[j] = 1.0 if ql == cl else p.initial_sim
                 continue
             if dist == 0:
-                row.append(1.0)
+                row[j] = 1.0
                 continue
+            cpl = c_sound_len[j]
             longer = ql if ql > cl else cl
             if (dist > edits and pdist > edits and longer < short and qpl < short > cpl
                     and qlet != clet):  # fmt: skip
-                row.append(0.0)  # three edits apart in spelling and sound: another word
-                continue
+                continue  # three edits apart in spelling and sound: another word
             shorter = cl if ql > cl else ql
             if dense_script:
                 longer = (longer * dense_num) // dense_den
             if (dist >= 4 and dist * 4 > longer and pdist >= 4
                     and pdist * 4 > (qpl if qpl > cpl else cpl)
                     and not (initials and qlet == clet)):  # fmt: skip
-                row.append(0.0)  # far apart in spelling and sound: no rule below lifts it
-                continue
+                continue  # far apart in spelling and sound: no rule below lifts it
             sim = word_sim(dist, longer, by_distance)
             # A swap of two adjacent letters is a typical typo, even in a four-letter word
             # (in a three-letter code it pairs: "MTK" / TMK, see slips.single_word_sim).
             slip = 0.0  # (a swap is a slip wherever it is, the first two letters included)
-            if dist == 1 and shorter == longer >= short_swap and swapped(qword, cword):
+            if dist == 1 and shorter == longer >= short_swap and swapped(q[i], c[j]):
                 slip = p.swap_sim if longer >= swap_len else p.short_swap_sim
                 sim = max(sim, slip)
             # A letter typed twice (or once where the list doubles it) is the same word, the
             # most common typo and transliteration difference, even in a short word or code.
-            elif (
-                dist == 1 and abs(ql - cl) == 1 and shorter >= doubled_len and doubled(qword, cword)
-            ):
+            elif dist == 1 and abs(ql - cl) == 1 and shorter >= doubled_len and doubled(q[i], c[j]):
                 sim = max(sim, p.doubled_sim)
             # Phonetic equality is trusted for names of five letters and more ("Yan"/"Jian"
             # and "Yang"/"Zhang" are different names), and always for spelling families.
@@ -190,10 +197,47 @@ def _similarity(
             # (and first sound) makes a near-miss less likely to be the same name.
             if qfirst != cfirst and qsound != csound:
                 sim = max(sim * first_letter, slip)
-            row.append(sim)
-        rows.append(row)
+            row[j] = sim
     _article_free(rows, q, c, dense_script, initials, params)
     return rows
+
+
+MASKED_PAIRS = 128  # from this many word pairs the far-apart ones are found with numpy
+
+
+def _far_apart(
+    dist_m: np.ndarray,
+    sound_m: np.ndarray,
+    q: Sequence[str],
+    c: Sequence[str],
+    q_sounds: list[str],
+    c_sounds: list[str],
+    dense_script: bool,
+    initials: bool,
+    p: WordParams,
+) -> np.ndarray:
+    """Pairs :func:`_similarity`'s two far-apart rules make another word (0.0), found at once:
+    not the same spelling, not an initial, and three edits apart in spelling and sound (short
+    words) or four and a quarter of the word (any). (Words of one length are left to the
+    rules one by one: the rules ask whether their w/v, j/y spellings differ, and spellings
+    of two lengths always do. Numbers need no test: two numbers that differ are 0.0.)"""
+    ql = np.fromiter(map(len, q), np.int32, len(q))[:, None]
+    cl = np.fromiter(map(len, c), np.int32, len(c))[None, :]
+    qpl = np.fromiter(map(len, q_sounds), np.int32, len(q))[:, None]
+    cpl = np.fromiter(map(len, c_sounds), np.int32, len(c))[None, :]
+    plain = (dist_m != 0) & (ql != cl)
+    if initials:
+        plain &= (ql != 1) & (cl != 1)
+    longer = np.maximum(ql, cl)
+    edits, short = p.distinct_edits, p.distinct_length
+    far = (dist_m > edits) & (sound_m > edits) & (longer < short) & (qpl < short) & (cpl < short)
+    if dense_script:
+        num, den = _dense_ratio(p)
+        longer = (longer * num) // den
+    very_far = (dist_m >= 4) & (dist_m * 4 > longer) & (sound_m >= 4)
+    very_far &= sound_m * 4 > np.maximum(qpl, cpl)
+    result: np.ndarray = plain & (far | very_far)
+    return result
 
 
 def _article_free(
