@@ -132,7 +132,7 @@ class WeightedName:
         tokens = form.tokens
         self.form = form
         self.joins: Joins | None = None  # (a query name's: see query_joins)
-        self.slips: CodeSlips | None = None  # (a query name's: see _code_slip)
+        self.slips: CodeSlips | None = None  # (a query name's: see query_code_slip)
         table = word_table(params)
         weights: tuple[float, ...] = ()
         patronymic: tuple[bool, ...] = ()
@@ -203,7 +203,9 @@ def compare(
         bound = _bound(query, candidate, triples, params, min_score, person, words)
         if bound is not None and (
             person
-            or not (_code_slip(query, c_words, sims, params) or spelt_initials(q_words, c_words))
+            or not (
+                query_code_slip(query, c_words, sims, params) or spelt_initials(q_words, c_words)
+            )
         ):
             return NameComparison(bound, (), q_words, c_words, [False] * nq, [False] * nc, False)
     pairs, q_used, c_used = _pairing(triples, q_words, c_words, person, words)
@@ -274,12 +276,13 @@ def close_pairs(pairs: list[tuple[int, int, float, int, int]], params: NameParam
     return sum(1 for _, _, sim, _, _ in pairs if sim >= params.supported_sim)
 
 
-def _code_slip(
+def query_code_slip(
     query: WeightedName, c_words: tuple[str, ...], sims: WordSimilarity, params: NameParams
 ) -> bool:
     """May a short query word pair with a listed word as a code's slip (:func:`pair_code_slip`,
-    which the bound does not see)?"""
-    found = query.slips  # (kept with the query name, as its run-together test)
+    which the bound does not see)? Answered per listed word and kept with the query name
+    (:class:`~clearance.matching.slips.CodeSlips`), as its run-together test."""
+    found = query.slips
     if found is None or found.listed is not sims.listed or found.params is not params:
         q_short = code_slip_words(query.form.tokens, sims.listed, params)
         found = query.slips = CodeSlips(q_short, sims.listed, params,

@@ -15,12 +15,10 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from clearance.matching.names import NameComparison, WeightedName, query_joins
+from clearance.matching.names import NameComparison, WeightedName, query_code_slip, query_joins
 from clearance.matching.pairing import spelt_initials
 from clearance.matching.params import NameParams
-from clearance.matching.slips import code_slip_possible, code_slip_words
 from clearance.matching.wordsim import WordSimilarity
-from clearance.scripts import LATIN
 
 MIN_NAMES = 64
 """Names of one kind a query form is compared with before they are bounded as arrays (fewer
@@ -88,12 +86,10 @@ def bound_names(
         return out
     joiner = query_joins(query, words)  # (the run-together test, memoised per query name)
     vetoed = [joiner.joinable(names[todo[k]], persons[todo[k]]) for k in low.tolist()]
-    q_short = code_slip_words(q_words, sims.listed, params)  # (see names._code_slip)
-    typed = query.form.script == LATIN
     for k, veto in zip(low.tolist(), vetoed, strict=True):
         c_words = names[todo[k]]
-        if q_short and not persons[todo[k]] and not veto:
-            veto = code_slip_possible(q_short, c_words, params, typed=typed)
+        if not veto and not persons[todo[k]]:  # (memoised with the query name, as compare's)
+            veto = query_code_slip(query, c_words, sims, params)
         if not veto and not persons[todo[k]]:
             veto = spelt_initials(q_words, c_words)  # (see names.compare)
         if not veto:
