@@ -26,6 +26,7 @@ from types import ModuleType
 MODULES = (
     "clearance.scripts",
     "clearance.matching.arabic_names",
+    "clearance.matching.bgn",
     "clearance.matching.bounds",
     "clearance.matching.compounds",
     "clearance.matching.cyrillic_asian",
@@ -46,8 +47,10 @@ MODULES = (
     "clearance.matching.retrieve",
     "clearance.matching.scripts",
     "clearance.matching.slips",
+    "clearance.matching.spelled",
     "clearance.matching.syllables",
     "clearance.matching.vocab",
+    "clearance.matching.vowels",
     "clearance.matching.wordkeys",
     "clearance.matching.wordsim",
 )
