@@ -32,6 +32,7 @@ MODULES = (
     "clearance.matching.cyrillic_asian",
     "clearance.matching.engine",
     "clearance.matching.exact",
+    "clearance.matching.features",
     "clearance.matching.forms",
     "clearance.matching.hanja",
     "clearance.matching.keytables",
@@ -44,6 +45,7 @@ MODULES = (
     "clearance.matching.prebound",
     "clearance.matching.query",
     "clearance.matching.records",
+    "clearance.matching.result",
     "clearance.matching.retrieve",
     "clearance.matching.scripts",
     "clearance.matching.slips",
@@ -57,8 +59,9 @@ MODULES = (
 """What ``scripts/compile`` compiles: what a query runs through. Left as Python: the index
 (its caches live in the instance ``__dict__``, and it pickles as a dict; the name records and
 entities it hands to scoring are made in ``records``), the parameter classes
-(pickled inside the index), the features (``/algorithms`` reads their docstrings, which
-compiled functions lose), building and results."""
+(pickled inside the index), building. (The features and results are compiled: ``/algorithms``
+reads the features' descriptions from ``features.DESCRIPTIONS``, as compiled functions have no
+docstrings.)"""
 
 MANIFEST = "compiled.txt"
 SRC = Path(__file__).resolve().parent.parent  # the folder holding the ``clearance`` package

@@ -3,6 +3,10 @@
 compliance analyst can read. ``score`` is the feature's adjustment to the name similarity
 (positive supports the match, negative speaks against it), except for ``name_similarity``
 whose score is the similarity itself.
+
+The module is compiled with the matcher (``clearance.compiled.MODULES``: the features run for
+every candidate), and compiled functions have no docstrings: what each feature says of itself,
+shown by ``/algorithms``, is the table :data:`DESCRIPTIONS`.
 """
 
 from __future__ import annotations
@@ -50,12 +54,31 @@ class Candidate:
     weak: bool
     explain: bool = True  # False: reasons are not shown, so the costly ones are left out
 
+    def __init__(
+        self,
+        info: EntityInfo,
+        name_text: str,
+        name_form: NameForm | None,
+        query_form: NameForm | None,
+        comparison: NameComparison | None,
+        weak: bool,
+        explain: bool = True,
+    ) -> None:
+        # (written out, it compiles to a native __init__, as NameForm's: one per candidate)
+        object.__setattr__(self, "info", info)
+        object.__setattr__(self, "name_text", name_text)
+        object.__setattr__(self, "name_form", name_form)
+        object.__setattr__(self, "query_form", query_form)
+        object.__setattr__(self, "comparison", comparison)
+        object.__setattr__(self, "weak", weak)
+        object.__setattr__(self, "explain", explain)
+
 
 Feature = Callable[[Query, Candidate, FeatureParams], FeatureResult | None]
 
 
 def name_similarity(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult:
-    """How well the best listed name agrees with the query name, word by word (0..1)."""
+    # (described in DESCRIPTIONS)
     if cand.comparison is None:
         return FeatureResult("name_similarity", 0.0, "no name of this entity resembles the query")
     if not cand.explain:
@@ -71,7 +94,7 @@ def alias_trust(weak: bool, params: FeatureParams) -> float:
 
 
 def weak_alias(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
-    """Only a weak a.k.a. matched: the score is scaled down and alone it does not alert."""
+    # (described in DESCRIPTIONS)
     if not cand.weak:
         return None
     return FeatureResult(
@@ -82,7 +105,7 @@ def weak_alias(query: Query, cand: Candidate, params: FeatureParams) -> FeatureR
 
 
 def legal_form(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
-    """Legal forms of both names agree (a little support) or differ (a little against)."""
+    # (described in DESCRIPTIONS)
     if cand.query_form is None or cand.name_form is None:
         return None
     q_forms, c_forms = cand.query_form.forms, cand.name_form.forms
@@ -100,7 +123,7 @@ def legal_form(query: Query, cand: Candidate, params: FeatureParams) -> FeatureR
 
 
 def birth_date(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
-    """Date of birth: an exact or same-year date supports, a different one speaks against."""
+    # (described in DESCRIPTIONS)
     dob = query.birth_date
     dates = cand.info.birth_dates
     if dob is None or not dates:
@@ -143,7 +166,7 @@ def birth_date(query: Query, cand: Candidate, params: FeatureParams) -> FeatureR
 
 
 def country(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
-    """A country the query gives is (or is not) among the listed entity's countries."""
+    # (described in DESCRIPTIONS)
     if not query.countries or not cand.info.countries:
         return None
     common = set(query.countries) & cand.info.countries
@@ -163,8 +186,13 @@ def identifier_holders(query: Query, holders: Mapping[str, Sequence[int]]) -> li
     """The entities (``holders``: cleaned identifier -> entities) holding a value the query
     gives, of any type: they are scored even when no name of theirs resembles the query, and
     :func:`identifier` then judges the type and value."""
-    found = (ent for value in _query_values(query) for ent in holders.get(value, ()))
-    return list(dict.fromkeys(found))
+    if not query.identifiers:
+        return []
+    found: dict[int, None] = {}
+    for value in _query_values(query):
+        for ent in holders.get(value, ()):
+            found[ent] = None
+    return list(found)
 
 
 def _query_values(query: Query) -> list[str]:
@@ -172,8 +200,7 @@ def _query_values(query: Query) -> list[str]:
 
 
 def identifier(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
-    """A listed identifier the query holds is a strong hit; a different one of the same type
-    speaks against."""
+    # (described in DESCRIPTIONS)
     if not query.identifiers or not cand.info.identifiers:
         return None
     listed = cand.info.identifiers
@@ -205,7 +232,7 @@ _COMPATIBLE = {
 
 
 def schema(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
-    """A person query against a company (or the reverse) speaks strongly against."""
+    # (described in DESCRIPTIONS)
     if query.schema is None:
         return None
     if cand.info.schema in _COMPATIBLE[query.schema]:
@@ -228,9 +255,33 @@ FEATURES: tuple[Feature, ...] = (
 )
 
 
+DESCRIPTIONS: dict[str, str] = {
+    "name_similarity": (
+        "How well the best listed name agrees with the query name, word by word (0..1)."
+    ),
+    "weak_alias": (
+        "Only a weak a.k.a. matched: the score is scaled down and alone it does not alert."
+    ),
+    "legal_form": (
+        "Legal forms of both names agree (a little support) or differ (a little against)."
+    ),
+    "birth_date": (
+        "Date of birth: an exact or same-year date supports, a different one speaks against."
+    ),
+    "country": "A country the query gives is (or is not) among the listed entity's countries.",
+    "identifier": (
+        "A listed identifier the query holds is a strong hit; a different one of the same "
+        "type speaks against."
+    ),
+    "schema": "A person query against a company (or the reverse) speaks strongly against.",
+}
+"""Each feature's description (``/algorithms``; kept here, not in docstrings, which compiled
+functions lose)."""
+
+
 def feature_docs() -> dict[str, str]:
-    """Each feature's name and what it says (from its docstring), for ``/algorithms``."""
-    return {f.__name__: " ".join((f.__doc__ or "").split()) for f in FEATURES}
+    """Each feature's name and what it says (:data:`DESCRIPTIONS`), for ``/algorithms``."""
+    return {f.__name__: DESCRIPTIONS[f.__name__] for f in FEATURES}
 
 
 # How each feature's verdict enters the score (declared data, not code keyed on names): the
@@ -247,7 +298,11 @@ COMBINATION: dict[str, str] = {
 
 def combine(results: list[FeatureResult], params: FeatureParams) -> tuple[float, bool]:
     """The score (0..1) the features' verdicts make together, and whether a floor applied."""
-    base = next((r.score for r in results if COMBINATION.get(r.name) == BASE), 0.0)
+    base = 0.0
+    for res in results:
+        if COMBINATION.get(res.name) == BASE:
+            base = res.score
+            break
     score, floored = base, False
     for res in results:
         how = COMBINATION.get(res.name, ADJUSTMENT)

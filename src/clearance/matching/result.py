@@ -1,4 +1,8 @@
-"""What screening returns: ranked matches with feature reasons, and the provenance."""
+"""What screening returns: ranked matches with feature reasons, and the provenance.
+
+Compiled with the matcher (``clearance.compiled.MODULES``): a compiled frozen dataclass
+cannot be pickled nor copied with ``copy`` (``dataclasses.replace`` works); results cross
+process boundaries as ``to_dict`` data."""
 
 from __future__ import annotations
 
@@ -16,6 +20,12 @@ class FeatureResult:
     score: float
     reason: str
 
+    def __init__(self, name: str, score: float, reason: str) -> None:
+        # (written out, it compiles to a native __init__: a few per candidate scored)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "score", score)
+        object.__setattr__(self, "reason", reason)
+
 
 @dataclass(frozen=True, slots=True)
 class Match:
@@ -30,6 +40,29 @@ class Match:
     score: float
     alert: bool
     features: tuple[FeatureResult, ...] = ()
+
+    def __init__(
+        self,
+        entity_id: str,
+        list: str,  # noqa: A002 - the field's name
+        source_id: str,
+        schema: str,
+        name: str,
+        matched_name: str,
+        score: float,
+        alert: bool,
+        features: tuple[FeatureResult, ...] = (),
+    ) -> None:
+        # (written out, it compiles to a native __init__: one per candidate reported)
+        object.__setattr__(self, "entity_id", entity_id)
+        object.__setattr__(self, "list", list)
+        object.__setattr__(self, "source_id", source_id)
+        object.__setattr__(self, "schema", schema)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "matched_name", matched_name)
+        object.__setattr__(self, "score", score)
+        object.__setattr__(self, "alert", alert)
+        object.__setattr__(self, "features", features)
 
     def to_dict(self) -> dict[str, Any]:
         return {

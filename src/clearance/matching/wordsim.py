@@ -120,22 +120,32 @@ def _similarity(
     q_info = [_word_info(w) for w in q]
     c_info = [_word_info(w) for w in c] if table is None else [table[w] for w in c]
     q_sounds, c_sounds = [i[1] for i in q_info], [i[1] for i in c_info]
-    dist_m = process.cdist(q, c, scorer=OSA.distance, dtype=np.int32)
-    sound_m = process.cdist(q_sounds, c_sounds, scorer=OSA.distance, dtype=np.int32)
     q_sound_len = [len(s) for s in q_sounds]
     c_sound_len = [len(s) for s in c_sounds]
     nq, nc = len(q), len(c)
     rows = [[0.0] * nc for _ in range(nq)]  # (a pair left at 0.0 is another word)
     every = range(nc)
     todo: list[list[int]] | None = None
-    if nq * nc >= MASKED_PAIRS:
-        # Many pairs, nearly all far apart: the two rules that find a pair another word from
-        # its lengths and distances alone are applied to all pairs at once (numpy), and only
-        # the pairs left are looked at one by one below.
-        left = ~_far_apart(dist_m, sound_m, q, c, q_sounds, c_sounds, dense_script, initials, p)
-        todo = [np.flatnonzero(row).tolist() for row in left]
-    dist_rows: list[list[int]] = dist_m.tolist()
-    sound_rows: list[list[int]] = sound_m.tolist()
+    dist_rows: list[list[int]]
+    sound_rows: list[list[int]]
+    if nq * nc < CDIST_PAIRS:  # (the same distances: cdist's fixed cost is ~20 pairs' worth)
+        osa = OSA.distance
+        dist_rows = [[osa(a, b) for b in c] for a in q]
+        sound_rows = [[osa(a, b) for b in c_sounds] for a in q_sounds]
+    else:
+        dist_m = process.cdist(q, c, scorer=OSA.distance, dtype=np.int32)
+        sound_m = process.cdist(q_sounds, c_sounds, scorer=OSA.distance, dtype=np.int32)
+        if nq * nc >= MASKED_PAIRS:
+            # Many pairs, nearly all far apart: the two rules that find a pair another word
+            # from its lengths and distances alone are applied to all pairs at once (numpy),
+            # and only the pairs left are looked at one by one below.
+            far = _far_apart(dist_m, sound_m, q, c, q_sounds, c_sounds, dense_script, initials, p)
+            todo = [[] for _ in range(nq)]
+            left_i, left_j = np.nonzero(~far)  # (row by row, in order)
+            for i, j in zip(left_i.tolist(), left_j.tolist(), strict=True):
+                todo[i].append(j)
+        dist_rows = dist_m.tolist()
+        sound_rows = sound_m.tolist()
     for i in range(nq):
         ql, _qp, qfam, qfirst, qsound, qnum, qlet = q_info[i]
         qpl, row, dists, sounds = q_sound_len[i], rows[i], dist_rows[i], sound_rows[i]
@@ -203,6 +213,7 @@ def _similarity(
 
 
 MASKED_PAIRS = 128  # from this many word pairs the far-apart ones are found with numpy
+CDIST_PAIRS = 20  # from this many word pairs the edit distances come from rapidfuzz's cdist
 
 
 def _far_apart(
