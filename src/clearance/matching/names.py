@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import mul
 
 from clearance.matching.compounds import undo_arabic_pairs
 from clearance.matching.memo import by_identity, sim_rows
@@ -65,6 +64,12 @@ class WordPair:
     query: str
     candidate: str
     sim: float
+
+    def __init__(self, query: str, candidate: str, sim: float) -> None:
+        # (written out, it compiles to a native __init__: a few per match explained)
+        object.__setattr__(self, "query", query)
+        object.__setattr__(self, "candidate", candidate)
+        object.__setattr__(self, "sim", sim)
 
 
 class NameComparison:
@@ -134,19 +139,21 @@ class WeightedName:
         self.joins: Joins | None = None  # (a query name's: see query_joins)
         self.slips: CodeSlips | None = None  # (a query name's: see query_code_slip)
         table = word_table(params)
-        weights: tuple[float, ...] = ()
-        patronymic: tuple[bool, ...] = ()
-        numeric: tuple[bool, ...] = ()
-        if tokens:
-            weights, patronymic, numeric = zip(*[table[w] for w in tokens], strict=True)
-        self.weights, self.patronymic = weights, patronymic
-        # the words that are numbers (which must agree)
-        self.numbers = (
-            frozenset(t for t, n in zip(tokens, numeric, strict=True) if n)
-            if True in numeric
-            else _NO_NUMBERS
-        )
-        self.strong = len([w for w in weights if w >= 1.0])  # words of full weight
+        weights: list[float] = []
+        patronymic: list[bool] = []
+        numbers: list[str] = []  # the words that are numbers (which must agree)
+        strong = 0  # words of full weight
+        for token in tokens:  # (plain loops: they compile to native code, a zip(*...) not)
+            weight, patronym, is_number = table[token]
+            weights.append(weight)
+            patronymic.append(patronym)
+            if is_number:
+                numbers.append(token)
+            if weight >= 1.0:
+                strong += 1
+        self.weights, self.patronymic = tuple(weights), tuple(patronymic)
+        self.numbers = frozenset(numbers) if numbers else _NO_NUMBERS
+        self.strong = strong
 
 
 _NO_NUMBERS: frozenset[str] = frozenset()
@@ -337,7 +344,7 @@ def _bound(
             c_best[cj] = sim
     c_hit = [b > 0.0 for b in c_best]
     # Each word pairs once: neither side can match more than its own best words.
-    matched: float = min(sum(map(mul, best, qw)), sum(map(mul, c_best, candidate.weights)))
+    matched: float = min(_dot(best, qw), _dot(c_best, candidate.weights))
     total = sum(qw) or 1.0
     # (margin: paired words may weigh less than the query says; run-together words are
     # only paired later, so a possible merge disables the shortcut)
@@ -351,6 +358,14 @@ def _bound(
         if reach < cut and not _joinable(query, candidate, person, words):
             return reach
     return None
+
+
+def _dot(sims: list[float], weights: tuple[float, ...]) -> float:
+    """``sum(map(mul, sims, weights))``, summed in the same order (a native loop compiled)."""
+    total = 0.0
+    for i, sim in enumerate(sims):
+        total += sim * weights[i]
+    return total
 
 
 def _pairing(

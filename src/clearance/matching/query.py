@@ -35,6 +35,25 @@ class Query:
     id: str | None = None  # the caller's own reference, echoed back
     lists: tuple[str, ...] = ()  # restrict to these lists (empty = all)
 
+    def __init__(
+        self,
+        name: str,
+        schema: Schema | None = None,
+        birth_date: FuzzyDate | None = None,
+        countries: tuple[str, ...] = (),
+        identifiers: tuple[QueryIdentifier, ...] = (),
+        id: str | None = None,  # noqa: A002 - the field's name
+        lists: tuple[str, ...] = (),
+    ) -> None:
+        # (written out, it compiles to a native __init__, as NameForm's: one per query)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "schema", schema)
+        object.__setattr__(self, "birth_date", birth_date)
+        object.__setattr__(self, "countries", countries)
+        object.__setattr__(self, "identifiers", identifiers)
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "lists", lists)
+
 
 @dataclass(frozen=True, slots=True)
 class ScreenOptions:

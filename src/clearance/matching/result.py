@@ -94,6 +94,27 @@ class ScreeningResult:
     snapshot: str
     lists: dict[str, str] = field(default_factory=dict)  # list -> published/version
 
+    def __init__(
+        self,
+        query: Query,
+        matches: tuple[Match, ...],
+        alert: bool,
+        threshold: float,
+        algorithm: str,
+        algorithm_version: str,
+        snapshot: str,
+        lists: dict[str, str] | None = None,
+    ) -> None:
+        # (written out, it compiles to a native __init__: one per query; no ``lists``: {})
+        object.__setattr__(self, "query", query)
+        object.__setattr__(self, "matches", matches)
+        object.__setattr__(self, "alert", alert)
+        object.__setattr__(self, "threshold", threshold)
+        object.__setattr__(self, "algorithm", algorithm)
+        object.__setattr__(self, "algorithm_version", algorithm_version)
+        object.__setattr__(self, "snapshot", snapshot)
+        object.__setattr__(self, "lists", {} if lists is None else lists)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.query.id,
