@@ -35,8 +35,6 @@ def phonetic(token: str) -> str:
     return sound(token)
 
 
-_RULES_BY_FIRST = tuple((src[0], src, dst) for src, dst in _PHONETIC_RULES)
-
 ARTICLES = ("al", "el", "ul")  # the Arabic article as a word carries it, run into it
 
 
@@ -51,13 +49,9 @@ def sound(token: str) -> str:
         # (the canonical form writes "al-Jawlani" "aljawlani"): "Al-Yaulani" / AL-JAWLANI
     if key.startswith(("ye", "yo")) and len(key) > 3:  # Yelena/Elena, Yolkin/Elkin
         key = key[1:]
-    # (most rules find nothing: a rule's first letter is looked up among the letters the key
-    # holds or held before its text is searched, and a look costs less than a replace)
-    present = set(key)
-    for first, src, dst in _RULES_BY_FIRST:
-        if first in present and src in key:
+    for src, dst in _PHONETIC_RULES:
+        if src in key:  # (a look costs less than a replace that finds nothing)
             key = key.replace(src, dst)
-            present.update(dst)
     if not has_run(key):  # (most keys: no letter written twice in a row)
         return key.lower()
     out: list[str] = []
