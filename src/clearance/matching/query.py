@@ -22,6 +22,10 @@ class QueryIdentifier:
     value: str
     type: IdType | None = None
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # (a compiled frozen dataclass does not unpickle by its fields: see Query)
+        return (QueryIdentifier, (self.value, self.type))
+
 
 @dataclass(frozen=True, slots=True)
 class Query:
@@ -53,6 +57,22 @@ class Query:
         object.__setattr__(self, "identifiers", identifiers)
         object.__setattr__(self, "id", id)
         object.__setattr__(self, "lists", lists)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # (a compiled frozen dataclass does not unpickle by its fields: batch workers send
+        # alerting results to the parent)
+        return (
+            Query,
+            (
+                self.name,
+                self.schema,
+                self.birth_date,
+                self.countries,
+                self.identifiers,
+                self.id,
+                self.lists,
+            ),
+        )
 
 
 @dataclass(frozen=True, slots=True)

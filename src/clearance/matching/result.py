@@ -1,8 +1,9 @@
 """What screening returns: ranked matches with feature reasons, and the provenance.
 
-Compiled with the matcher (``clearance.compiled.MODULES``): a compiled frozen dataclass
-cannot be pickled nor copied with ``copy`` (``dataclasses.replace`` works); results cross
-process boundaries as ``to_dict`` data."""
+Compiled with the matcher (``clearance.compiled.MODULES``): each class writes its own
+``__init__`` (native, not the dataclass module's interpreted one) and ``__reduce__`` (a compiled
+frozen dataclass does not unpickle by its fields; a batch worker sends its alerting results to
+the parent)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,9 @@ class FeatureResult:
         object.__setattr__(self, "name", name)
         object.__setattr__(self, "score", score)
         object.__setattr__(self, "reason", reason)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (FeatureResult, (self.name, self.score, self.reason))
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +67,22 @@ class Match:
         object.__setattr__(self, "score", score)
         object.__setattr__(self, "alert", alert)
         object.__setattr__(self, "features", features)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (
+            Match,
+            (
+                self.entity_id,
+                self.list,
+                self.source_id,
+                self.schema,
+                self.name,
+                self.matched_name,
+                self.score,
+                self.alert,
+                self.features,
+            ),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -114,6 +134,21 @@ class ScreeningResult:
         object.__setattr__(self, "algorithm_version", algorithm_version)
         object.__setattr__(self, "snapshot", snapshot)
         object.__setattr__(self, "lists", {} if lists is None else lists)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (
+            ScreeningResult,
+            (
+                self.query,
+                self.matches,
+                self.alert,
+                self.threshold,
+                self.algorithm,
+                self.algorithm_version,
+                self.snapshot,
+                self.lists,
+            ),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
