@@ -13,6 +13,7 @@ from clearance.matching.keytables import KeyTables
 from clearance.matching.memo import sim_rows
 from clearance.matching.params import RetrievalParams, WordParams
 from clearance.matching.phonetics import phonetic, respell, sound
+from clearance.matching.scripts import has_run
 from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES
 from clearance.matching.wordsim import doubled, swapped, word_sim
 
@@ -67,11 +68,13 @@ def _near(
         shared.discard(base)
         if not shared:
             return
-    # Listed words of the same length sharing a deletion: one or two edits away. One edit
-    # distance each (a handful: a call each costs less than one cdist), word_sim inline.
+    # Listed words of the same length sharing a deletion (a deletion of a word has one
+    # letter less): one or two edits away. One edit distance each (a handful: a call each
+    # costs less than one cdist), word_sim inline.
     capped = size if size < 11 else 11
-    swap, swap_sim = words.swap_min_length, words.swap_sim * scale
-    twice_min = words.doubled_min_length
+    swaps, swap_sim = size >= words.swap_min_length, words.swap_sim * scale
+    # (words of one length are a letter written twice apart only if both write one twice)
+    runs = size >= words.doubled_min_length and has_run(word)
     for variant in keys:
         if variant not in shared:
             continue
@@ -80,16 +83,11 @@ def _near(
                 continue
             other = texts[key_id][cut:]
             dist = _osa(word, other)
-            length = len(other)
-            if dist < 4:
-                sim = rows[dist][capped if length <= size else (length if length < 11 else 11)]
-            else:
-                sim = word_sim(dist, size if size > length else length, rows)
-            sim *= scale
+            sim = rows[dist][capped] * scale
             if dist == 1:
-                if size == length >= swap and swapped(word, other):
+                if swaps and swapped(word, other):
                     sim = max(sim, swap_sim)  # as the scorer rates "Aitf" / "Atif"
-                elif (size if size < length else length) >= twice_min and doubled(word, other):
+                elif runs and doubled(word, other):
                     sim = max(sim, twice)  # ... and "Moex" / "Mooex"
             if sim >= least:
                 found[key_id] = sim
