@@ -57,14 +57,6 @@ class KeyTables:
             return -1
         return self.vocab.get(text, -1)
 
-    def variant_ids(self, code: int) -> list[int] | array[int]:
-        """The vocabulary ids a typo neighbourhood code stands for (see the module's notes)."""
-        if code >= 0:
-            return [code]
-        return self.neighbour_data[
-            self.neighbour_offsets[-1 - code] : self.neighbour_offsets[-code]
-        ]
-
     def neighbours(self, variants: list[str]) -> list[int]:
         """Vocabulary ids of keys one deletion away from any of ``variants``, each once (in
         order of the variants, a variant's ids ascending)."""

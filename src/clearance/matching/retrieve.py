@@ -68,8 +68,8 @@ def _best_per_record(
                 if sim > best.get(rec, -1.0):
                     best[rec] = sim
         recs = sorted(best)
-        return (np.array(recs, dtype=np.int32),
-                np.array([best[r] for r in recs], dtype=np.float32))  # fmt: skip
+        sims = np.fromiter(map(best.__getitem__, recs), np.float32, len(recs))
+        return np.array(recs, dtype=np.int32), sims
     data = tables.posting_ids
     ids = np.concatenate([data[a:b] for a, b in zip(lo, hi, strict=True)])
     sizes = np.subtract(hi, lo)

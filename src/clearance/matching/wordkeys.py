@@ -55,11 +55,12 @@ def _near(
     shared = codes.keys() & keys  # (one call for them all: most are in no key)
     if not shared:
         return
-    texts = tables.texts
+    texts, offsets, data = tables.texts, tables.neighbour_offsets, tables.neighbour_data
     if base in shared:  # listed words with one letter more: one edit (an insertion)
         sim = rows[1][size + 1 if size < 10 else 11] * scale
         up = max(sim, twice) if size >= words.doubled_min_length else sim
-        for key_id in tables.variant_ids(codes[base]):
+        code = codes[base]  # (the one key's id, or -1 - the slot of several: keytables)
+        for key_id in (code,) if code >= 0 else data[offsets[-1 - code] : offsets[-code]]:
             if key_id not in found:
                 # (a letter written twice only if the added letter repeats its neighbour)
                 best = up if up > sim and doubled(word, texts[key_id][cut:]) else sim
@@ -78,7 +79,8 @@ def _near(
     for variant in keys:
         if variant not in shared:
             continue
-        for key_id in tables.variant_ids(codes[variant]):
+        code = codes[variant]
+        for key_id in (code,) if code >= 0 else data[offsets[-1 - code] : offsets[-code]]:
             if key_id in found:
                 continue
             other = texts[key_id][cut:]
