@@ -235,26 +235,25 @@ class CaseService:
         }
         if verdicts:
             body["goodguy"] = {k: v[0].to_dict() for k, v in verdicts.items() if v[0].cleared}
+        # the cases first (their rows locked in open-key order), the chain head last: it stays
+        # locked from the receipt's row to the commit, and every other recorder waits for it
+        opened: dict[int, tuple[int, dict[str, Any]]] = {}
+        for i in sorted(range(len(alerts)), key=lambda i: alerts[i].entity_id):
+            verdict, listed = verdicts[alerts[i].entity_id]
+            if not verdict.suppressed:
+                opened[i] = self._case_for(
+                    s, body["input"], alerts[i], receipt=rid, snapshot=context.snapshot,
+                    source=source, listed=listed, changes=verdict.changes,
+                )  # fmt: skip
         write_receipt(s, body, actor.name)
         cases, suppressed = [], []
-        for match in alerts:
-            verdict, listed = verdicts[match.entity_id]
-            if verdict.suppressed:
-                suppressed.append({"entity_id": match.entity_id, "case": verdict.case_id})
+        for i, match in enumerate(alerts):
+            if i not in opened:
+                case = verdicts[match.entity_id][0].case_id
+                suppressed.append({"entity_id": match.entity_id, "case": case})
                 continue
-            cases.append(
-                self.open_alert(
-                    s,
-                    body["input"],
-                    match,
-                    receipt=rid,
-                    snapshot=context.snapshot,
-                    source=source,
-                    actor=actor.name,
-                    listed=listed,
-                    changes=verdict.changes,
-                )  # fmt: skip
-            )
+            self._link(s, opened[i][0], rid, actor.name, opened[i][1])
+            cases.append(opened[i][0])
         return Recorded(rid, cases, suppressed)
 
     def open_alert(
@@ -272,6 +271,26 @@ class CaseService:
     ) -> int:
         """Open the case for (subject, listed entity), or join the open one; returns its id.
         Runs inside the caller's write transaction."""
+        case_id, event = self._case_for(
+            s, subject, match, receipt=receipt, snapshot=snapshot, source=source, listed=listed,
+            changes=changes,
+        )  # fmt: skip
+        self._link(s, case_id, receipt, actor, event)
+        return case_id
+
+    def _case_for(
+        self,
+        s: Session,
+        subject: dict[str, Any],
+        match: Match,
+        *,
+        receipt: str,
+        snapshot: str,
+        source: str,
+        listed: Entity | None,
+        changes: list[str] | None,
+    ) -> tuple[int, dict[str, Any]]:
+        """:meth:`open_alert` but for the link and audit row: the case id and its event."""
         key = subject_key(subject)
         open_key = f"{key}|{match.entity_id}"
         facts = matching_facts(listed) if listed else {}
@@ -301,8 +320,7 @@ class CaseService:
                     "source": source,
                     "reopened_because": list(changes or []),
                 }
-                self._link(s, opened, receipt, actor, event)
-                return int(opened)
+                return int(opened), event
             params = join_params(open_key, match.score, snapshot, _now(), facts)
             joined = self._scalar(conn, join, PG_JOIN[bool(facts)], params)
             if joined is None:  # opened by another writer, so it is there: it locks it
@@ -314,8 +332,7 @@ class CaseService:
             "snapshot": snapshot,
             "source": source,
         }
-        self._link(s, int(joined), receipt, actor, event)
-        return int(joined)
+        return int(joined), event
 
     def _scalar(
         self, conn: Connection, statement: Executable, pg_sql: str, params: dict[str, Any]
