@@ -21,10 +21,19 @@ from typing import Any
 from sqlalchemy import Connection, Executable, func, insert, select
 from sqlalchemy.orm import Session
 
-from clearance.audit.log import Event, append, append_pg, driver_rows, entries, now_iso
+from clearance.audit.log import (
+    Event,
+    append,
+    append_commit_pg,
+    append_pg,
+    driver_rows,
+    entries,
+    now_iso,
+)
 from clearance.audit.receipts import (
     ScreeningContext,
     new_id,
+    pg_receipt,
     query_input,
     receipt_body,
     subject_key,
@@ -119,6 +128,14 @@ def _view(row: CaseRow) -> CaseView:
     )
 
 
+def _link_row(
+    case_id: int, receipt: str, actor: str, event: dict[str, Any]
+) -> tuple[Event, str, dict[str, Any]]:
+    """A case's audit row with its receipt's link (PostgreSQL: :data:`PG_LINK`)."""
+    entry = Event(CASE, str(case_id), actor, {"case": case_id, **event})
+    return entry, PG_LINK, {"l_case": case_id, "l_receipt": receipt}
+
+
 class CaseService:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -141,7 +158,7 @@ class CaseService:
             done.result()  # committed
             return recorded
         with self.db.session(write=True) as s:
-            return self._record_in(s, result, context, actor, entity, source)
+            return self._record_in(s, result, context, actor, entity, source, commit=True)
 
     def submit(
         self,
@@ -220,7 +237,11 @@ class CaseService:
         source: str,
         kind: str = "screen",
         run_id: str | None = None,
+        *,
+        commit: bool = False,
     ) -> Recorded:
+        """``commit``: on PostgreSQL, the rows are appended and the transaction committed in
+        one round trip (nothing may follow in it)."""
         rid = new_id()
         body = receipt_body(
             result, context, receipt_id=rid, actor=actor.name, source=source, kind=kind,
@@ -245,15 +266,21 @@ class CaseService:
                     s, body["input"], alerts[i], receipt=rid, snapshot=context.snapshot,
                     source=source, listed=listed, changes=verdict.changes,
                 )  # fmt: skip
-        write_receipt(s, body, actor.name)
-        cases, suppressed = [], []
+        cases, suppressed, links = [], [], []
         for i, match in enumerate(alerts):
             if i not in opened:
                 case = verdicts[match.entity_id][0].case_id
                 suppressed.append({"entity_id": match.entity_id, "case": case})
                 continue
-            self._link(s, opened[i][0], rid, actor.name, opened[i][1])
+            links.append(opened[i])
             cases.append(opened[i][0])
+        if commit and self.db.is_postgres:
+            rows = [_link_row(case_id, rid, actor.name, event) for case_id, event in links]
+            append_commit_pg(s.connection(), [pg_receipt(body, actor.name), *rows])
+            return Recorded(rid, cases, suppressed)
+        write_receipt(s, body, actor.name)
+        for case_id, event in links:
+            self._link(s, case_id, rid, actor.name, event)
         return Recorded(rid, cases, suppressed)
 
     def open_alert(
@@ -350,9 +377,9 @@ class CaseService:
         """The receipt linked to the case and the case's audit row, both in the caller's
         transaction (on PostgreSQL one statement)."""
         conn = s.connection()
-        entry = Event(CASE, str(case_id), actor, {"case": case_id, **event})
+        entry, link, params = _link_row(case_id, receipt, actor, event)
         if self.db.is_postgres:
-            append_pg(conn, entry, PG_LINK, {"l_case": case_id, "l_receipt": receipt})
+            append_pg(conn, entry, link, params)
             return
         conn.execute(insert(CaseReceiptRow), {"case_id": case_id, "receipt_id": receipt})
         append(conn, [entry])
