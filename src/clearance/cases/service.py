@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Executable, func, insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from clearance.audit.log import (
@@ -26,7 +26,6 @@ from clearance.audit.log import (
     append,
     append_commit_pg,
     append_pg,
-    driver_rows,
     entries,
     now_iso,
 )
@@ -42,23 +41,17 @@ from clearance.audit.receipts import (
 from clearance.audit.writer import receipt_writer
 from clearance.auth.roles import Action, Actor, require
 from clearance.cases import model
-from clearance.cases.goodguy import GoodGuyVerdict, facts_hash, goodguy_checks, matching_facts
+from clearance.cases.alerts import CASE, case_for, link_row
+from clearance.cases.goodguy import GoodGuyVerdict, facts_hash, goodguy_checks
 from clearance.cases.model import CaseView, Change, Proposal, State
-from clearance.cases.statements import JOIN, OPEN, PG_JOIN, PG_OPEN, join_params, pg_params
 from clearance.cases.tables import CaseReceiptRow, CaseRow, GoodGuyRow
 from clearance.db import Database
-from clearance.errors import ClearanceError, NotFoundError
+from clearance.errors import NotFoundError
 from clearance.matching.result import Match, ScreeningResult
 from clearance.model import Entity
 
-CASE = "case"
 MAX_CASE_ID = 2_147_483_647  # cases.id is a 32-bit integer on PostgreSQL
 EntityLookup = Callable[[str], Entity | None]
-# PostgreSQL: a case's receipt link written by the statement that appends the case's audit row
-PG_LINK = (
-    "l AS (INSERT INTO case_receipts (case_id, receipt_id) "
-    "VALUES (CAST(:l_case AS integer), CAST(:l_receipt AS text)))"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,14 +119,6 @@ def _view(row: CaseRow) -> CaseView:
         row.proposed_by,
         row.decided_by,
     )
-
-
-def _link_row(
-    case_id: int, receipt: str, actor: str, event: dict[str, Any]
-) -> tuple[Event, str, dict[str, Any]]:
-    """A case's audit row with its receipt's link (PostgreSQL: :data:`PG_LINK`)."""
-    entry = Event(CASE, str(case_id), actor, {"case": case_id, **event})
-    return entry, PG_LINK, {"l_case": case_id, "l_receipt": receipt}
 
 
 class CaseService:
@@ -262,7 +247,7 @@ class CaseService:
         for i in sorted(range(len(alerts)), key=lambda i: alerts[i].entity_id):
             verdict, listed = verdicts[alerts[i].entity_id]
             if not verdict.suppressed:
-                opened[i] = self._case_for(
+                opened[i] = case_for(
                     s, body["input"], alerts[i], receipt=rid, snapshot=context.snapshot,
                     source=source, listed=listed, changes=verdict.changes,
                 )  # fmt: skip
@@ -275,7 +260,7 @@ class CaseService:
             links.append(opened[i])
             cases.append(opened[i][0])
         if commit and self.db.is_postgres:
-            rows = [_link_row(case_id, rid, actor.name, event) for case_id, event in links]
+            rows = [link_row(case_id, rid, actor.name, event) for case_id, event in links]
             append_commit_pg(s.connection(), [pg_receipt(body, actor.name), *rows])
             return Recorded(rid, cases, suppressed)
         write_receipt(s, body, actor.name)
@@ -298,78 +283,12 @@ class CaseService:
     ) -> int:
         """Open the case for (subject, listed entity), or join the open one; returns its id.
         Runs inside the caller's write transaction."""
-        case_id, event = self._case_for(
+        case_id, event = case_for(
             s, subject, match, receipt=receipt, snapshot=snapshot, source=source, listed=listed,
             changes=changes,
         )  # fmt: skip
         self._link(s, case_id, receipt, actor, event)
         return case_id
-
-    def _case_for(
-        self,
-        s: Session,
-        subject: dict[str, Any],
-        match: Match,
-        *,
-        receipt: str,
-        snapshot: str,
-        source: str,
-        listed: Entity | None,
-        changes: list[str] | None,
-    ) -> tuple[int, dict[str, Any]]:
-        """:meth:`open_alert` but for the link and audit row: the case id and its event."""
-        key = subject_key(subject)
-        open_key = f"{key}|{match.entity_id}"
-        facts = matching_facts(listed) if listed else {}
-        conn = s.connection()
-        # join the open case in one statement (UPDATE … RETURNING locks and changes its row)
-        join = JOIN[bool(facts)]
-        params = join_params(open_key, match.score, snapshot, _now(), facts)
-        joined = self._scalar(conn, join, PG_JOIN[bool(facts)], params)
-        if joined is None:
-            now = _now()
-            values = {"open_key": open_key, "subject_key": key,
-                      "subject_name": subject.get("name", ""), "subject": subject,
-                      "entity_id": match.entity_id, "entity_name": match.name,
-                      "list": match.list, "facts": facts, "changes": list(changes or []),
-                      "score": match.score, "source": source, "snapshot_id": snapshot,
-                      "state": State.OPEN.value, "created": now, "updated": now,
-                      "version": 1}  # fmt: skip
-            # one statement, no savepoint: a case another writer opened first is joined below
-            opened = self._scalar(conn, OPEN[conn.dialect.name], PG_OPEN, values)
-            if opened is not None:
-                event = {
-                    "event": "opened",
-                    "receipt": receipt,
-                    "entity_id": match.entity_id,
-                    "score": match.score,
-                    "snapshot": snapshot,
-                    "source": source,
-                    "reopened_because": list(changes or []),
-                }
-                return int(opened), event
-            params = join_params(open_key, match.score, snapshot, _now(), facts)
-            joined = self._scalar(conn, join, PG_JOIN[bool(facts)], params)
-            if joined is None:  # opened by another writer, so it is there: it locks it
-                raise ClearanceError(f"case of {open_key} neither opened nor joined")
-        event = {
-            "event": "alert joined",
-            "receipt": receipt,
-            "score": match.score,
-            "snapshot": snapshot,
-            "source": source,
-        }
-        return int(joined), event
-
-    def _scalar(
-        self, conn: Connection, statement: Executable, pg_sql: str, params: dict[str, Any]
-    ) -> Any:
-        """The first column of the first row of ``statement`` (None: no row); on PostgreSQL
-        its SQL ``pg_sql`` run on the driver's connection (see :mod:`.statements`)."""
-        if self.db.is_postgres:
-            rows = driver_rows(conn, pg_sql, pg_params(params))
-            return rows[0][0] if rows else None
-        return conn.execute(statement, params).scalar()
 
     def _link(
         self, s: Session, case_id: int, receipt: str, actor: str, event: dict[str, Any]
@@ -377,7 +296,7 @@ class CaseService:
         """The receipt linked to the case and the case's audit row, both in the caller's
         transaction (on PostgreSQL one statement)."""
         conn = s.connection()
-        entry, link, params = _link_row(case_id, receipt, actor, event)
+        entry, link, params = link_row(case_id, receipt, actor, event)
         if self.db.is_postgres:
             append_pg(conn, entry, link, params)
             return
