@@ -77,8 +77,8 @@ def main() -> None:
         db.upgrade()
         service = CaseService(db)
         toy = Toy(sdn_entities(), Path(tempfile.mkdtemp(prefix="clearance-alert-path-")))
-        results = [toy.screen("Ashot Mkrtichev", dob=f"19{60 + i // 2}-05-07")
-                   for i in range(args.alerts)]  # fmt: skip
+        # two alerts per customer (by id): the first opens a case, the second joins it
+        results = [toy.screen("Ashot Mkrtichev", id=f"cust-{i // 2}") for i in range(args.alerts)]
         assert all(r.alert for r in results)
         service.record(results[0], toy.context, SCREENER, entity=toy.entities.get)  # warm
         stop, lone, alerts = threading.Event(), [], []
