@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import mul
 
-from clearance.matching.compounds import undo_arabic_pairs
+from clearance.matching.compounds import read_from_arabic, undo_arabic_pairs
 from clearance.matching.memo import by_identity, sim_rows
 from clearance.matching.normalize import NameForm
 from clearance.matching.pairing import (
     Joins,
+    half_left,
     loose,
     merge_adjacent,
     mergeable,
@@ -244,9 +245,15 @@ def compare(
         and all(q_used)
         and sum(q for _, _, sim, q, _ in pairs if sim >= params.supported_sim)
         >= params.supported_words
+        and not (
+            half_left(candidate.weights, c_used, len(pairs))
+            and read_from_arabic(query.form.script, q_words)
+        )
     ):
         # Every query word agrees, two or more of them well: the listed name only has more
-        # words (middle names), which costs less than a word the two names disagree on.
+        # words (middle names), which costs less than a word the two names disagree on. Not
+        # for a name read from Arabic script that leaves half the listed words over (since
+        # 1.21): "محمد تهرانی" names two common words of ZARGAR TEHRANI, Mohammad Ebrahim.
         lam = params.unmatched_candidate_supported
     for j in range(nc):
         if not c_used[j]:

@@ -257,3 +257,13 @@ def merge_adjacent(
                     pairs.append((i, best_j, best_sim, 2, 1))
                 else:
                     pairs.append((best_j, i, best_sim, 1, 2))
+
+
+def half_left(weights: Sequence[float], c_used: Sequence[bool], pairs: int) -> bool:
+    """Does a listed name leave as many words of full weight (no initial, particle or legal
+    form) unpaired as ``pairs`` pairs it has ("mhmd, thrn; listed only: zrgr brhm")?"""
+    left = 0
+    for weight, used in zip(weights, c_used, strict=True):
+        if not used and weight >= 1.0:
+            left += 1
+    return left >= pairs
