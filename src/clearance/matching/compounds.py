@@ -63,7 +63,7 @@ def undo_arabic_pairs(
     nisba with the listed word that lacks its ending (:func:`_nisba`) and any word with a
     listed initial when a listed word is left over (:func:`_undo_initials`)."""
     arabic = script == ARABIC
-    read = script == LATIN and any(map(_read_nisba, q_words))
+    read = script == LATIN and _reads_nisba(q_words)
     if (not ABD_WORDS.isdisjoint(q_words) or not ABD_WORDS.isdisjoint(c_words) or read
             or (arabic and ("a" in c_words or _may_be_nisba(q_words)))):  # fmt: skip
         # (most names have no abd al- word, no listed initial "a" or nisba to undo)
@@ -159,6 +159,12 @@ def _read_nisba(word: str) -> bool:
     another spelling of the same name."""
     return (len(word) > 3 and word[-1] == "y" and word[-2] in _CONSONANT_END
             and word.isascii() and word.isalpha() and not _READ_VOWELS.fullmatch(word))  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _reads_nisba(words: tuple[str, ...]) -> bool:
+    """Does a word of ``words`` (a Latin query's) read a nisba (:func:`_read_nisba`)?"""
+    return any(map(_read_nisba, words))
 
 
 def read_from_arabic(script: str, words: tuple[str, ...]) -> bool:
