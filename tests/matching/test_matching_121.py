@@ -2,8 +2,10 @@
 Latin-letter reading that writes a nisba ("mhmdy", "drghamy": Mohammadi, Darghami) is not the
 listed name without it, as the Arabic-script name is not (1.15); and a name read from Arabic
 script that names two words of a listed four ("محمد تهرانی" / ZARGAR TEHRANI, Mohammad
-Ebrahim) is no longer scored as the listed name with its middle names dropped. Names typed
-in Latin letters keep their alerts ("Ali Rafsanjani", "Mohamad Zargar Tehrani")."""
+Ebrahim) is no longer scored as the listed name with its middle names dropped; a person's
+name read letter by letter whose near-miss writes other consonants is another name ("shryf
+anmar" / Ammar AL-SHARIF). Names typed in Latin letters keep their alerts ("Ali Rafsanjani",
+"Mohamad Zargar Tehrani", "Sharif Anmar")."""
 
 from __future__ import annotations
 
@@ -82,6 +84,32 @@ def test_a_name_read_from_arabic_script_naming_half_the_listed_words_does_not_al
     ],
 )
 def test_more_of_the_listed_name_or_a_typed_name_still_alerts(query: str, listed: str) -> None:
+    assert alerted([listed], query) == {listed}
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("shryf anmar", "Ammar AL-SHARIF"),  # anmar writes an n: Anmar is not Ammar
+        ("mhmd shakry", "محمد باقری"),  # Shakeri is not Bagheri
+        ("mtyn ʿbdalʿly", "عبدالحی مطمئن"),  # Matin is not Motmaen
+    ],
+)
+def test_a_name_read_letter_by_letter_with_other_consonants_does_not_alert(
+    query: str, listed: str
+) -> None:
+    assert alerted([listed], query) == set()
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Sharif Anmar", "Ammar AL-SHARIF"),  # typed: a letter changed may be a slip
+        ("shryf ammar", "Ammar AL-SHARIF"),  # the same consonants, the vowels unwritten
+        ("mhmd bqry", "محمد باقری"),
+    ],
+)
+def test_a_typed_name_or_one_with_the_same_consonants_still_alerts(query: str, listed: str) -> None:
     assert alerted([listed], query) == {listed}
 
 

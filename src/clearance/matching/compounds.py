@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from clearance.matching.arabic_names import NAME_WORDS
 from clearance.matching.scripts import arabic_skeleton
+from clearance.matching.slips import other_consonants
 from clearance.scripts import ARABIC, LATIN
 
 # the first word of an abd al- compound: canonical "abdul", or as a canonical form that did
@@ -167,6 +168,7 @@ def _reads_nisba(words: tuple[str, ...]) -> bool:
     return any(map(_read_nisba, words))
 
 
+@lru_cache(maxsize=4096)
 def read_from_arabic(script: str, words: tuple[str, ...]) -> bool:
     """Is a name of ``words`` in ``script`` read from Arabic script: written in it, or in
     Latin letters letter by letter as the script writes it (since 1.21: no short vowel, e, i,
@@ -281,3 +283,19 @@ def with_din_parts(words: tuple[str, ...]) -> tuple[str, ...]:
         elif (m := _DIN_WORD.match(word)) is not None:
             extra += [m.group(1), DIN_READING]
     return words + tuple(w for w in dict.fromkeys(extra) if w not in words)
+
+
+def undo_other_consonants(
+    q_words: tuple[str, ...], c_words: tuple[str, ...], q_used: list[bool], c_used: list[bool],
+    pairs: list[tuple[int, int, float, int, int]], close: float,
+) -> None:  # fmt: skip
+    """Undo (in place) the near-miss pairs (similarity under ``close``) of a person's name
+    read letter by letter from Arabic script (:func:`read_from_arabic`) whose words write
+    other consonants (:func:`~clearance.matching.slips.other_consonants`; since 1.21: the
+    letters are the script's, "shryf anmar" is no Ammar AL-SHARIF)."""
+    for k in range(len(pairs) - 1, -1, -1):
+        i, j, sim, q_span, c_span = pairs[k]
+        if (sim < close and q_span == 1 and c_span == 1
+                and other_consonants(q_words[i], c_words[j])):  # fmt: skip
+            del pairs[k]
+            q_used[i] = c_used[j] = False

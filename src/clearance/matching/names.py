@@ -12,7 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import mul
 
-from clearance.matching.compounds import read_from_arabic, undo_arabic_pairs
+from clearance.matching.compounds import (
+    read_from_arabic,
+    undo_arabic_pairs,
+    undo_other_consonants,
+)
 from clearance.matching.memo import by_identity, sim_rows
 from clearance.matching.normalize import NameForm
 from clearance.matching.pairing import (
@@ -223,6 +227,9 @@ def compare(
         pair_code_slip(q_words, c_words, q_used, c_used, pairs, sims.listed, params,
                        typed=query.form.script == LATIN, exact_sim=words.exact_sim)  # fmt: skip
     undo_arabic_pairs(query.form.script, q_words, c_words, q_used, c_used, pairs)
+    if person and query.form.script == LATIN and read_from_arabic(LATIN, q_words):
+        # (a person's name in Latin letters read from Arabic script: "shryf anmar")
+        undo_other_consonants(q_words, c_words, q_used, c_used, pairs, params.supported_sim)
     # (a company's name, legal forms and all: "KORY BANK" / KORYO BANK is a slip, "Kory" /
     # KORYO another person, "Lind BV" / LINDA another name)
     whole = (not person and all(q_used) and all(c_used)
