@@ -173,11 +173,13 @@ def read_from_arabic(script: str, words: tuple[str, ...]) -> bool:
     """Is a name of ``words`` in ``script`` read from Arabic script: written in it, or in
     Latin letters letter by letter as the script writes it (since 1.21: no short vowel, e, i,
     o or u, in any word and no vowel at all in one, "mhmd thrany", "nwr aldyn trabyn", as ICU
-    romanises; "Mohammad Tehrani" and "Adnan Al-Jabbar" are typed)?"""
+    romanises; "Mohammad Tehrani" and "Adnan Al-Jabbar" are typed, and so is a name with an
+    initial, which the script does not write: "M. HRYB", "S. A. TSYB")?"""
     if script == ARABIC:
         return True
-    return (script == LATIN and all(w.isascii() and not _READ_VOWELS.fullmatch(w) for w in words)
-            and any(len(w) > 1 and "a" not in w for w in words))  # fmt: skip
+    return (script == LATIN and all(len(w) > 1 and w.isascii() and not _READ_VOWELS.fullmatch(w)
+                                    for w in words)
+            and any("a" not in w for w in words))  # fmt: skip
 
 
 def _may_be_nisba(q_words: tuple[str, ...]) -> bool:
@@ -295,7 +297,7 @@ def undo_other_consonants(
     letters are the script's, "shryf anmar" is no Ammar AL-SHARIF)."""
     for k in range(len(pairs) - 1, -1, -1):
         i, j, sim, q_span, c_span = pairs[k]
-        if (sim < close and q_span == 1 and c_span == 1
+        if (sim < close and q_span == 1 and c_span == 1 and len(c_words[j]) > 1
                 and other_consonants(q_words[i], c_words[j])):  # fmt: skip
             del pairs[k]
             q_used[i] = c_used[j] = False
