@@ -49,6 +49,7 @@ def test_a_nisba_read_letter_by_letter_is_not_the_listed_word_without_it(
     [
         ("mhmd drgham", "محمد علي درغام"),  # no nisba: the name read as listed
         ("Ali Karimy", "KARIM Ali"),  # typed with its vowels: an -y may be a slip
+        ("Barry Taylor", "TAYLOR, Barr"),  # typed: "Barry" is no nisba, "Taylor" writes an o
         ("yasyn ahmdy", "Yasin AHMADI"),  # the listed word writes the ending
         ("mhmd nwry", "محمد نوري"),
     ],

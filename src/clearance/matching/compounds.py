@@ -164,8 +164,12 @@ def _read_nisba(word: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _reads_nisba(words: tuple[str, ...]) -> bool:
-    """Does a word of ``words`` (a Latin query's) read a nisba (:func:`_read_nisba`)?"""
-    return any(map(_read_nisba, words))
+    """Is a Latin query name of ``words`` written as Arabic script writes it — no short vowel
+    (e, i, o, u) and no initial in any word ("yasyn ahmdy"; "Mary Taylor" is typed) — with a
+    word that reads a nisba (:func:`_read_nisba`)?"""
+    return all(len(w) > 1 and not _READ_VOWELS.fullmatch(w) for w in words) and any(
+        map(_read_nisba, words)
+    )
 
 
 @lru_cache(maxsize=4096)
