@@ -65,7 +65,8 @@ def test_kill_9_during_decisions_leaves_all_or_nothing(
 
 
 # Deterministic: the worker is killed while its transaction is open — after the receipt, the
-# case row and (for a decision) the case change are written, before the commit.
+# case row and (for a decision) the case change are written, before the commit (recording on
+# PostgreSQL: after the case row, before the receipt's and case's rows go out with the commit).
 HELD = """
 import sys, time
 from pathlib import Path
@@ -82,8 +83,15 @@ def holding(real):  # the case's audit row written (either path), then the worke
         time.sleep(120)
         return rows
     return held
+def before(real):  # PostgreSQL, recording: the case row written, its rows and COMMIT not sent
+    def held(*args, **kwargs):
+        print("written, not committed", flush=True)
+        time.sleep(120)
+        return real(*args, **kwargs)
+    return held
 cases.append = holding(cases.append)
 cases.append_pg = holding(cases.append_pg)  # PostgreSQL: a case's row and its receipt link
+cases.append_commit_pg = before(cases.append_commit_pg)  # (sent with COMMIT, in one go)
 service = CaseService(Database(sys.argv[1]))
 if sys.argv[2] == "record":
     Toy(sdn_entities(), Path(sys.argv[3])).record(service, "Ashot Mkrtichev", id="held")

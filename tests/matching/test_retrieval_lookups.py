@@ -54,6 +54,24 @@ def test_a_query_word_one_letter_longer_reaches_the_listed_word(index: NameIndex
     assert keys[listed] == words.doubled_sim  # a letter typed twice
 
 
+def test_a_query_word_one_letter_shorter_reaches_the_listed_word(index: NameIndex) -> None:
+    """A listed word of which the query word is a deletion is one edit away without an edit
+    distance (see wordkeys._near): as the scorer rates it, a letter written once a double."""
+    tables, words, params = index.key_tables, WordParams(), RetrievalParams()
+    rows = sim_rows(words)
+    karimov, hassan = tables.key_id("t:karimov"), tables.key_id("t:hassan")
+    assert word_keys(tables, "karimv", KIND_LATIN, params, words)[karimov] == word_sim(1, 7, rows)
+    assert word_keys(tables, "hasan", KIND_LATIN, params, words)[hassan] == max(
+        word_sim(1, 6, rows), words.doubled_sim
+    )
+    # ... and one of the same length is one or two edits away, by its edit distance
+    keys = word_keys(tables, "karimuv", KIND_LATIN, params, words)
+    assert keys[karimov] == word_sim(1, 7, rows)
+    assert word_keys(tables, "kraimov", KIND_LATIN, params, words)[karimov] == max(
+        word_sim(1, 7, rows), words.swap_sim
+    )
+
+
 def test_plain_record_profile_holds_the_float32_weights(index: NameIndex) -> None:
     weight, person = index.record_profile
     plain_weight, plain_person = index.record_plain

@@ -132,7 +132,7 @@ SELECT h.seq, CAST(:kind AS text), CAST(:ref AS text), CAST(:actor AS text), CAS
 FROM h
 RETURNING seq, prev_hash, row_hash
 """
-_PG_STATEMENTS: dict[str, str] = {}
+_PG_STATEMENTS: dict[tuple[str, bool], str] = {}
 
 
 def append_pg(
@@ -146,18 +146,55 @@ def append_pg(
     Run on the driver's connection (in ``conn``'s transaction), prepared: a receipt with
     alerts and each case it opens or joins append through here, and SQLAlchemy's execution
     (context, result, parameter processing) cost as much CPU as psycopg's own."""
-    sql = _PG_STATEMENTS.get(also)
+    sql, row = pg_append(event, also, params)
+    found = next(iter(driver_rows(conn, sql, row)), None)
+    if found is None:
+        raise ClearanceError("the audit log has no head row: run `clearance db upgrade`")
+    return {"seq": int(found[0]), **event_row(row), "prev_hash": found[1], "row_hash": found[2]}
+
+
+def pg_append(
+    event: Event, also: str = "", params: dict[str, Any] | None = None, *, strict: bool = False
+) -> tuple[str, dict[str, Any]]:
+    """The statement of :func:`append_pg` (psycopg's parameters) and its parameters.
+    ``strict``: without a head row the statement fails (a NULL ``seq``) instead of appending
+    nothing, so a transaction that does not read its result cannot commit without its row."""
+    sql = _PG_STATEMENTS.get((also, strict))
     if sql is None:
         sql = PG_APPEND.format(also=f",\n{also}" if also else "")
-        sql = _PG_STATEMENTS[also] = re.sub(r":(\w+)", r"%(\1)s", sql)
+        if strict:
+            sql = sql.replace("\nFROM h\n", "\nFROM (VALUES (1)) AS one (x) LEFT JOIN h ON true\n")
+            assert "LEFT JOIN h" in sql
+        sql = _PG_STATEMENTS[also, strict] = re.sub(r":(\w+)", r"%(\1)s", sql)
     at = event.body.get("at") or now_iso()
     body = canonical(event.body)
     row = {"kind": event.kind, "ref": event.ref, "actor": event.actor, "at": at,
            "body": body.decode("utf-8"), "body_sha256": sha256_hex(body)}  # fmt: skip
-    found = next(iter(driver_rows(conn, sql, {**row, **(params or {})})), None)
-    if found is None:
-        raise ClearanceError("the audit log has no head row: run `clearance db upgrade`")
-    return {"seq": int(found[0]), **row, "prev_hash": found[1], "row_hash": found[2]}
+    return sql, {**row, **(params or {})}
+
+
+def append_commit_pg(conn: Connection, rows: Sequence[tuple[Event, str, dict[str, Any]]]) -> None:
+    """Append ``rows`` (each event with its ``also`` and parameters, as :func:`append_pg`)
+    and commit ``conn``'s transaction in one round trip: the statements and ``COMMIT`` sent
+    together (psycopg's pipeline mode), so the chain head the first one locks is held while
+    the server runs them, not across the client's round trips. The statements are strict: no
+    head row fails the transaction (rolled back) instead of committing without the rows."""
+    import psycopg
+
+    raw: psycopg.Connection[Any] = conn.connection.driver_connection  # type: ignore[assignment]
+    statements = [pg_append(event, also, params, strict=True) for event, also, params in rows]
+    try:
+        with raw.pipeline():
+            for sql, params in statements:
+                raw.execute(sql, params, prepare=True)
+            raw.commit()
+    except psycopg.OperationalError as exc:
+        raise OperationalError(statements[0][0], None, exc) from None
+
+
+def event_row(params: dict[str, Any]) -> dict[str, Any]:
+    """The audit row's own fields among :func:`pg_append`'s parameters."""
+    return {k: params[k] for k in ("kind", "ref", "actor", "at", "body", "body_sha256")}
 
 
 def driver_rows(

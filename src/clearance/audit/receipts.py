@@ -196,19 +196,24 @@ def write_receipt(session: Session | Connection, body: dict[str, Any], actor: st
     PostgreSQL one statement, so it may also run as a transaction of its own); returns the
     audit row's number. (Receipts that need no transaction of the caller's go through the
     group-commit writer, :mod:`clearance.audit.writer`.)"""
-    index = {"id": body["receipt"], **receipt_index(body)}
-    event = Event(RECEIPT, body["receipt"], actor, body)
     conn = session.connection() if isinstance(session, Session) else session
     if conn.dialect.name == "postgresql":
-        row = append_pg(conn, event, PG_INDEX, {f"r_{k}": v for k, v in index.items()})
-        return int(row["seq"])
-    (row,) = append(conn, [event])
+        return int(append_pg(conn, *pg_receipt(body, actor))["seq"])
+    (row,) = append(conn, [Event(RECEIPT, body["receipt"], actor, body)])
     cursor = sqlite_cursor(conn)
     try:
         cursor.execute(SQLITE_INDEX, sqlite_index_row(conn.dialect, body, actor, row["seq"]))
     finally:
         cursor.close()
     return int(row["seq"])
+
+
+def pg_receipt(body: dict[str, Any], actor: str) -> tuple[Event, str, dict[str, Any]]:
+    """A receipt's audit event with its index row (:data:`PG_INDEX`) and the index's values,
+    as :func:`~clearance.audit.log.append_pg` takes them."""
+    index = {"id": body["receipt"], **receipt_index(body)}
+    event = Event(RECEIPT, body["receipt"], actor, body)
+    return event, PG_INDEX, {f"r_{k}": v for k, v in index.items()}
 
 
 def sqlite_index_row(

@@ -18,7 +18,8 @@ from clearance.audit.receipts import load_receipt
 from clearance.audit.reports import report_data
 from clearance.audit.tables import AuditRow, ReceiptRow
 from clearance.auth.roles import Action, Actor, require
-from clearance.cases.service import CASE, CaseService
+from clearance.cases.alerts import CASE
+from clearance.cases.service import CaseService
 
 HOW_TO_VERIFY = (
     "body_sha256 = SHA-256 of the body as canonical JSON (sorted keys, no spaces, UTF-8); "

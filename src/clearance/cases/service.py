@@ -18,13 +18,21 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Executable, func, insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from clearance.audit.log import Event, append, append_pg, driver_rows, entries, now_iso
+from clearance.audit.log import (
+    Event,
+    append,
+    append_commit_pg,
+    append_pg,
+    entries,
+    now_iso,
+)
 from clearance.audit.receipts import (
     ScreeningContext,
     new_id,
+    pg_receipt,
     query_input,
     receipt_body,
     subject_key,
@@ -33,23 +41,17 @@ from clearance.audit.receipts import (
 from clearance.audit.writer import receipt_writer
 from clearance.auth.roles import Action, Actor, require
 from clearance.cases import model
-from clearance.cases.goodguy import GoodGuyVerdict, facts_hash, goodguy_checks, matching_facts
+from clearance.cases.alerts import CASE, case_for, link_row
+from clearance.cases.goodguy import GoodGuyVerdict, facts_hash, goodguy_checks
 from clearance.cases.model import CaseView, Change, Proposal, State
-from clearance.cases.statements import JOIN, OPEN, PG_JOIN, PG_OPEN, join_params, pg_params
 from clearance.cases.tables import CaseReceiptRow, CaseRow, GoodGuyRow
 from clearance.db import Database
-from clearance.errors import ClearanceError, NotFoundError
+from clearance.errors import NotFoundError
 from clearance.matching.result import Match, ScreeningResult
 from clearance.model import Entity
 
-CASE = "case"
 MAX_CASE_ID = 2_147_483_647  # cases.id is a 32-bit integer on PostgreSQL
 EntityLookup = Callable[[str], Entity | None]
-# PostgreSQL: a case's receipt link written by the statement that appends the case's audit row
-PG_LINK = (
-    "l AS (INSERT INTO case_receipts (case_id, receipt_id) "
-    "VALUES (CAST(:l_case AS integer), CAST(:l_receipt AS text)))"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +143,7 @@ class CaseService:
             done.result()  # committed
             return recorded
         with self.db.session(write=True) as s:
-            return self._record_in(s, result, context, actor, entity, source)
+            return self._record_in(s, result, context, actor, entity, source, commit=True)
 
     def submit(
         self,
@@ -220,7 +222,11 @@ class CaseService:
         source: str,
         kind: str = "screen",
         run_id: str | None = None,
+        *,
+        commit: bool = False,
     ) -> Recorded:
+        """``commit``: on PostgreSQL, the rows are appended and the transaction committed in
+        one round trip (nothing may follow in it)."""
         rid = new_id()
         body = receipt_body(
             result, context, receipt_id=rid, actor=actor.name, source=source, kind=kind,
@@ -235,26 +241,31 @@ class CaseService:
         }
         if verdicts:
             body["goodguy"] = {k: v[0].to_dict() for k, v in verdicts.items() if v[0].cleared}
-        write_receipt(s, body, actor.name)
-        cases, suppressed = [], []
-        for match in alerts:
-            verdict, listed = verdicts[match.entity_id]
-            if verdict.suppressed:
-                suppressed.append({"entity_id": match.entity_id, "case": verdict.case_id})
-                continue
-            cases.append(
-                self.open_alert(
-                    s,
-                    body["input"],
-                    match,
-                    receipt=rid,
-                    snapshot=context.snapshot,
-                    source=source,
-                    actor=actor.name,
-                    listed=listed,
-                    changes=verdict.changes,
+        # the cases first (their rows locked in open-key order), the chain head last: it stays
+        # locked from the receipt's row to the commit, and every other recorder waits for it
+        opened: dict[int, tuple[int, dict[str, Any]]] = {}
+        for i in sorted(range(len(alerts)), key=lambda i: alerts[i].entity_id):
+            verdict, listed = verdicts[alerts[i].entity_id]
+            if not verdict.suppressed:
+                opened[i] = case_for(
+                    s, body["input"], alerts[i], receipt=rid, snapshot=context.snapshot,
+                    source=source, listed=listed, changes=verdict.changes,
                 )  # fmt: skip
-            )
+        cases, suppressed, links = [], [], []
+        for i, match in enumerate(alerts):
+            if i not in opened:
+                case = verdicts[match.entity_id][0].case_id
+                suppressed.append({"entity_id": match.entity_id, "case": case})
+                continue
+            links.append(opened[i])
+            cases.append(opened[i][0])
+        if commit and self.db.is_postgres:
+            rows = [link_row(case_id, rid, actor.name, event) for case_id, event in links]
+            append_commit_pg(s.connection(), [pg_receipt(body, actor.name), *rows])
+            return Recorded(rid, cases, suppressed)
+        write_receipt(s, body, actor.name)
+        for case_id, event in links:
+            self._link(s, case_id, rid, actor.name, event)
         return Recorded(rid, cases, suppressed)
 
     def open_alert(
@@ -272,60 +283,12 @@ class CaseService:
     ) -> int:
         """Open the case for (subject, listed entity), or join the open one; returns its id.
         Runs inside the caller's write transaction."""
-        key = subject_key(subject)
-        open_key = f"{key}|{match.entity_id}"
-        facts = matching_facts(listed) if listed else {}
-        conn = s.connection()
-        # join the open case in one statement (UPDATE … RETURNING locks and changes its row)
-        join = JOIN[bool(facts)]
-        params = join_params(open_key, match.score, snapshot, _now(), facts)
-        joined = self._scalar(conn, join, PG_JOIN[bool(facts)], params)
-        if joined is None:
-            now = _now()
-            values = {"open_key": open_key, "subject_key": key,
-                      "subject_name": subject.get("name", ""), "subject": subject,
-                      "entity_id": match.entity_id, "entity_name": match.name,
-                      "list": match.list, "facts": facts, "changes": list(changes or []),
-                      "score": match.score, "source": source, "snapshot_id": snapshot,
-                      "state": State.OPEN.value, "created": now, "updated": now,
-                      "version": 1}  # fmt: skip
-            # one statement, no savepoint: a case another writer opened first is joined below
-            opened = self._scalar(conn, OPEN[conn.dialect.name], PG_OPEN, values)
-            if opened is not None:
-                event = {
-                    "event": "opened",
-                    "receipt": receipt,
-                    "entity_id": match.entity_id,
-                    "score": match.score,
-                    "snapshot": snapshot,
-                    "source": source,
-                    "reopened_because": list(changes or []),
-                }
-                self._link(s, opened, receipt, actor, event)
-                return int(opened)
-            params = join_params(open_key, match.score, snapshot, _now(), facts)
-            joined = self._scalar(conn, join, PG_JOIN[bool(facts)], params)
-            if joined is None:  # opened by another writer, so it is there: it locks it
-                raise ClearanceError(f"case of {open_key} neither opened nor joined")
-        event = {
-            "event": "alert joined",
-            "receipt": receipt,
-            "score": match.score,
-            "snapshot": snapshot,
-            "source": source,
-        }
-        self._link(s, int(joined), receipt, actor, event)
-        return int(joined)
-
-    def _scalar(
-        self, conn: Connection, statement: Executable, pg_sql: str, params: dict[str, Any]
-    ) -> Any:
-        """The first column of the first row of ``statement`` (None: no row); on PostgreSQL
-        its SQL ``pg_sql`` run on the driver's connection (see :mod:`.statements`)."""
-        if self.db.is_postgres:
-            rows = driver_rows(conn, pg_sql, pg_params(params))
-            return rows[0][0] if rows else None
-        return conn.execute(statement, params).scalar()
+        case_id, event = case_for(
+            s, subject, match, receipt=receipt, snapshot=snapshot, source=source, listed=listed,
+            changes=changes,
+        )  # fmt: skip
+        self._link(s, case_id, receipt, actor, event)
+        return case_id
 
     def _link(
         self, s: Session, case_id: int, receipt: str, actor: str, event: dict[str, Any]
@@ -333,9 +296,9 @@ class CaseService:
         """The receipt linked to the case and the case's audit row, both in the caller's
         transaction (on PostgreSQL one statement)."""
         conn = s.connection()
-        entry = Event(CASE, str(case_id), actor, {"case": case_id, **event})
+        entry, link, params = link_row(case_id, receipt, actor, event)
         if self.db.is_postgres:
-            append_pg(conn, entry, PG_LINK, {"l_case": case_id, "l_receipt": receipt})
+            append_pg(conn, entry, link, params)
             return
         conn.execute(insert(CaseReceiptRow), {"case_id": case_id, "receipt_id": receipt})
         append(conn, [entry])

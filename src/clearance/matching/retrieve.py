@@ -33,6 +33,7 @@ from clearance.matching.wordsim import similarity_rows
 from clearance.scripts import ARABIC
 
 _DROPPED_KIND = 8  # (a kind of its own in the word memo: a company's short word, see word_records)
+_PAIR_KIND = 16  # (... and two words run together, see _pair_records)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +68,8 @@ def _best_per_record(
                 if sim > best.get(rec, -1.0):
                     best[rec] = sim
         recs = sorted(best)
-        return (np.array(recs, dtype=np.int32),
-                np.array([best[r] for r in recs], dtype=np.float32))  # fmt: skip
+        sims = np.fromiter(map(best.__getitem__, recs), np.float32, len(recs))
+        return np.array(recs, dtype=np.int32), sims
     data = tables.posting_ids
     ids = np.concatenate([data[a:b] for a, b in zip(lo, hi, strict=True)])
     sizes = np.subtract(hi, lo)
@@ -112,6 +113,21 @@ def _word_records(
     if found:
         return hit
     keys = word_keys(tables, word, kind, params, words, dropped, short)
+    hit = _best_per_record(tables, keys) if keys else None
+    cache.put(key, hit)
+    return hit
+
+
+def _pair_records(
+    tables: KeyTables, cache: WordHitCache, joined: str, kind: int, params: RetrievalParams
+) -> _Hit | None:
+    """Records two query words run together reach (see :func:`_form_hits`), memoised with
+    the words (a pair comes again in a query's other forms, and in other queries)."""
+    key = (kind + _PAIR_KIND, joined)
+    found, hit = cache.get(key)
+    if found:
+        return hit
+    keys = joined_keys(tables, joined, kind, params)
     hit = _best_per_record(tables, keys) if keys else None
     cache.put(key, hit)
     return hit
@@ -247,11 +263,9 @@ def _form_hits(
         if i + 1 < len(tokens):
             # Two query words written as one listed word ("Jin Ping" / "Jinping"), spelt
             # alike or by sound ("Lozits Kii" / "Lozitskiy"), as the scorer pairs them.
-            joined = word + tokens[i + 1]
-            keys = joined_keys(tables, joined, qform.kind, params)
-            if keys:  # each name reached once, at its best key
-                pair_ids, pair_sims = _best_per_record(tables, keys)
-                parts.append((pair_ids, pair_sims, weights[i] + weights[i + 1]))
+            pair = _pair_records(tables, cache, word + tokens[i + 1], qform.kind, params)
+            if pair is not None:  # each name reached once, at its best key
+                parts.append((pair[0], pair[1], weights[i] + weights[i + 1]))
     return parts, unreached, repeats
 
 

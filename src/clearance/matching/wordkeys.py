@@ -13,6 +13,7 @@ from clearance.matching.keytables import KeyTables
 from clearance.matching.memo import sim_rows
 from clearance.matching.params import RetrievalParams, WordParams
 from clearance.matching.phonetics import phonetic, respell, sound
+from clearance.matching.scripts import has_run
 from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES
 from clearance.matching.wordsim import doubled, swapped, word_sim
 
@@ -33,43 +34,65 @@ def _near(
     cut = len(prefix)
     keys = [base[:i] + base[i + 1 :] for i in range(cut, cut + size)]  # prefix + deletions
     twice = words.doubled_sim * scale  # as the scorer rates a letter typed twice ("Amiif")
+    least = words.min_word_sim
     vocab = tables.vocab
     listed = vocab.keys() & keys  # (one call for every deletion: most are no key)
     if listed:
-        for key in keys:  # the query word has one letter more than a listed one
+        for at, key in enumerate(keys):  # the query word has one letter more than a listed one
             if key in listed:
                 key_id = vocab[key]
                 if key_id not in found:
-                    sim = max(one_edit, twice) if doubled(word, key[cut:]) else one_edit
-                    if sim >= words.min_word_sim:
+                    # the letter left out is written twice in a row: doubled(word, listed)
+                    letter = word[at]
+                    if (at > 0 and word[at - 1] == letter) or word[at + 1 : at + 2] == letter:
+                        sim = max(one_edit, twice)
+                    else:
+                        sim = one_edit
+                    if sim >= least:
                         found[key_id] = sim
-    keys.insert(0, base)
-    near = [k for k in tables.neighbours(keys) if k not in found]
-    if not near:
+    keys.append(base)
+    codes = tables.neighbour_codes
+    shared = codes.keys() & keys  # (one call for them all: most are in no key)
+    if not shared:
         return
-    # One edit distance per neighbour (a handful: a call each costs less than one cdist; a
-    # neighbour shares a deletion with the word, so it is at most two edits away), and
-    # word_sim inline: this loop runs for every neighbour of every new query word.
-    texts = tables.texts
+    texts, offsets, data = tables.texts, tables.neighbour_offsets, tables.neighbour_data
+    if base in shared:  # listed words with one letter more: one edit (an insertion)
+        sim = rows[1][size + 1 if size < 10 else 11] * scale
+        up = max(sim, twice) if size >= words.doubled_min_length else sim
+        code = codes[base]  # (the one key's id, or -1 - the slot of several: keytables)
+        for key_id in (code,) if code >= 0 else data[offsets[-1 - code] : offsets[-code]]:
+            if key_id not in found:
+                # (a letter written twice only if the added letter repeats its neighbour)
+                best = up if up > sim and doubled(word, texts[key_id][cut:]) else sim
+                if best >= least:
+                    found[key_id] = best
+        shared.discard(base)
+        if not shared:
+            return
+    # Listed words of the same length sharing a deletion (a deletion of a word has one
+    # letter less): one or two edits away. One edit distance each (a handful: a call each
+    # costs less than one cdist), word_sim inline.
     capped = size if size < 11 else 11
-    least, swap, swap_sim = words.min_word_sim, words.swap_min_length, words.swap_sim * scale
-    twice_min = words.doubled_min_length
-    for key_id in near:
-        other = texts[key_id][cut:]
-        dist = _osa(word, other)
-        length = len(other)
-        if dist < 4:
-            sim = rows[dist][capped if length <= size else (length if length < 11 else 11)]
-        else:
-            sim = word_sim(dist, size if size > length else length, rows)
-        sim *= scale
-        if dist == 1:
-            if size == length >= swap and swapped(word, other):
-                sim = max(sim, swap_sim)  # as the scorer rates "Aitf" / "Atif"
-            elif (size if size < length else length) >= twice_min and doubled(word, other):
-                sim = max(sim, twice)  # ... and "Moex" / "Mooex"
-        if sim >= least:
-            found[key_id] = sim
+    swaps, swap_sim = size >= words.swap_min_length, words.swap_sim * scale
+    # (words of one length are a letter written twice apart only if both write one twice)
+    runs = size >= words.doubled_min_length and has_run(word)
+    for variant in keys:
+        if variant not in shared:
+            continue
+        code = codes[variant]
+        for key_id in (code,) if code >= 0 else data[offsets[-1 - code] : offsets[-code]]:
+            if key_id in found:
+                continue
+            other = texts[key_id][cut:]
+            dist = _osa(word, other)
+            sim = rows[dist][capped] * scale
+            if dist == 1:
+                if swaps and swapped(word, other):
+                    sim = max(sim, swap_sim)  # as the scorer rates "Aitf" / "Atif"
+                elif runs and doubled(word, other):
+                    sim = max(sim, twice)  # ... and "Moex" / "Mooex"
+            if sim >= least:
+                found[key_id] = sim
 
 
 def _dropped(tables: KeyTables, base: str, found: dict[int, float], words: WordParams) -> None:
@@ -113,9 +136,11 @@ def word_keys(
     respelt = words.respell_sim
     if alt != word:  # "Tsompany": also the spelling a Cyrillic round trip came from
         extras += [(f"t:{alt}", respelt), (f"p:{phonetic(alt)}", key_sim * respelt)]
+    vocab = tables.vocab
+    listed = vocab.keys() & [extra for extra, _ in extras]  # (one call: most are no key)
     for extra, sim in extras:
-        key_id = tables.key_id(extra)
-        if key_id >= 0:
+        if extra in listed:
+            key_id = vocab[extra]
             found[key_id] = max(found.get(key_id, 0.0), sim)
     if len(plain) >= params.near_min_length:
         _near(tables, "p:", plain, found, params.sound_near_scale, words)
@@ -150,16 +175,23 @@ def _slips(tables: KeyTables, base: str, found: dict[int, float], params: Retrie
     keys = [base[:i] + base[i + 1 :] for i in range(2, size)] if length > shortest else []
     keys += [base[:i] + base[i + 1] + base[i] + base[i + 2 :] for i in range(2, size - 1)
              if base[i] != base[i + 1]]  # fmt: skip
-    ids = [k for k in map(tables.key_id, keys) if k >= 0]
+    ids = _listed(tables.vocab, keys)
     if length == shortest:  # (three-letter words have no deletion neighbourhood)
         keys = [base[:i] + c + base[i:] for i in range(2, size + 1) for c in ascii_lowercase]
-        ids += [k for k in map(tables.key_id, keys) if k >= 0]
+        ids += _listed(tables.vocab, keys)
     elif length < max(params.short_slip_lengths):
         # (a letter added to a longer word is a near-miss as it is)
         ids += tables.neighbours([base])
     for key_id in ids:
         if sim > found.get(key_id, 0.0):
             found[key_id] = sim
+
+
+def _listed(vocab: dict[str, int], texts: list[str]) -> list[int]:
+    """The ids of those of ``texts`` that are keys, in their order (one set operation for
+    them all: most are no key)."""
+    listed = vocab.keys() & texts
+    return [vocab[text] for text in texts if text in listed] if listed else []
 
 
 def joined_keys(
@@ -172,10 +204,17 @@ def joined_keys(
         return {} if found < 0 else {found: 1.0}
     key_sim = params.phonetic_key_sim
     out: dict[int, float] = {}
-    keys = ((f"t:{joined}", 1.0), (f"c:{joined}", 1.0),
-            (f"p:{phonetic(joined)}", key_sim), (f"p:{sound(joined)}", key_sim))  # fmt: skip
+    keys = [(f"t:{joined}", 1.0), (f"c:{joined}", 1.0), (f"p:{phonetic(joined)}", key_sim)]
+    plain = f"p:{sound(joined)}"
+    if plain != keys[2][0]:  # (most words: the phonetic key is the sound)
+        keys.append((plain, key_sim))
+    vocab = tables.vocab
+    listed = vocab.keys() & [text for text, _ in keys]  # (one call: most are no key)
+    if not listed:
+        return out
     for text, sim in keys:
-        key_id = tables.key_id(text)
-        if key_id >= 0 and sim > out.get(key_id, 0.0):
-            out[key_id] = sim
+        if text in listed:
+            key_id = vocab[text]
+            if sim > out.get(key_id, 0.0):
+                out[key_id] = sim
     return out
