@@ -261,9 +261,12 @@ def merge_adjacent(
 
 def half_left(weights: Sequence[float], c_used: Sequence[bool], pairs: int) -> bool:
     """Does a listed name leave as many words of full weight (no initial, particle or legal
-    form) unpaired as ``pairs`` pairs it has ("mhmd, thrn; listed only: zrgr brhm")?"""
-    left = 0
-    for weight, used in zip(weights, c_used, strict=True):
-        if not used and weight >= 1.0:
-            left += 1
-    return left >= pairs
+    form) unpaired as ``pairs`` pairs it has, and a paired word stand between two of them
+    ("mhmd, thrn; listed only: zrgr brhm" of ZARGAR TEHRANI, Mohammad Ebrahim)? Words left
+    in one run are names dropped together: the middle names, or those after the first given
+    name ("جهاد يغمور" / YAGHMOUR, Jihad Muhammad Shaker)."""
+    left = [j for j, (weight, used) in enumerate(zip(weights, c_used, strict=True))
+            if not used and weight >= 1.0]  # fmt: skip
+    if len(left) < pairs or len(left) < 2:
+        return False
+    return any(c_used[j] for j in range(left[0], left[-1]))
