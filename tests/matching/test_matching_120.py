@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.matching.engine import ALGORITHM_RELEASE
 from clearance.matching.slips import other_consonants
 from tests.matching.factory import listed_alerts
 
@@ -16,10 +15,6 @@ _OTHERS = ["BANK MELLAT", "KASHAN", "HAMAS"]
 
 def alerted(listed: list[str], query: str) -> set[str]:
     return listed_alerts([*listed, *_OTHERS], query, "organization")
-
-
-def test_release() -> None:
-    assert ALGORITHM_RELEASE == "1.20"
 
 
 @pytest.mark.parametrize(

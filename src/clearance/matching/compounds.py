@@ -24,7 +24,8 @@ from functools import lru_cache
 
 from clearance.matching.arabic_names import NAME_WORDS
 from clearance.matching.scripts import arabic_skeleton
-from clearance.scripts import ARABIC
+from clearance.matching.slips import other_consonants
+from clearance.scripts import ARABIC, LATIN
 
 # the first word of an abd al- compound: canonical "abdul", or as a canonical form that did
 # not recognise it leaves it ("'Aabd-Al-Majid" -> "aabd almajid")
@@ -63,15 +64,18 @@ def undo_arabic_pairs(
     nisba with the listed word that lacks its ending (:func:`_nisba`) and any word with a
     listed initial when a listed word is left over (:func:`_undo_initials`)."""
     arabic = script == ARABIC
-    if (not ABD_WORDS.isdisjoint(q_words) or not ABD_WORDS.isdisjoint(c_words)
+    read = script == LATIN and _reads_nisba(q_words)
+    if (not ABD_WORDS.isdisjoint(q_words) or not ABD_WORDS.isdisjoint(c_words) or read
             or (arabic and ("a" in c_words or _may_be_nisba(q_words)))):  # fmt: skip
         # (most names have no abd al- word, no listed initial "a" or nisba to undo)
         for k in range(len(pairs) - 1, -1, -1):
             i, j, _sim, q_span, c_span = pairs[k]
             if q_span != 1 or c_span != 1:
                 continue
-            if _split_compound(q_words, c_words, q_used, c_used, i, j) or (
-                arabic and _misread(q_words[i], c_words[j])
+            if (
+                _split_compound(q_words, c_words, q_used, c_used, i, j)
+                or (arabic and _misread(q_words[i], c_words[j]))
+                or (read and _read_nisba(q_words[i]) and _nisba(q_words[i], c_words[j]))
             ):
                 del pairs[k]
                 q_used[i] = c_used[j] = False
@@ -141,6 +145,45 @@ def _article_word(word: str) -> bool:
 _CONSONANT_END = frozenset("bcdfghjklmnpqrstvwxz")  # a Latin word's last letter, not a vowel
 # table words read with an -i the Arabic does not write ("حاج" haji, "ربيع" rabi)
 _UNWRITTEN_I = frozenset(v for k, v in NAME_WORDS.items() if v[-1] == "i" and k[-1] not in "يی")
+
+
+_READ_VOWELS = re.compile(r"[a-z]*[eiou][a-z]*")  # a Latin word that writes a short vowel
+
+
+@lru_cache(maxsize=4096)
+def _read_nisba(word: str) -> bool:
+    """Is ``word`` (in Latin letters) a nisba read letter by letter from Arabic script (since
+    1.21): no short vowel written (no e, i, o or u: the script writes none, and a
+    letter-by-letter romanisation such as ICU's writes a long vowel a, w or y), a consonant
+    and a y at the end ("mhmdy", "drghamy", "ahmdy": Mohammadi, Darghami, Ahmadi)? A name
+    typed with its vowels ("Karimi", "Georgi") is not read so: its -i may be a slip or
+    another spelling of the same name."""
+    return (len(word) > 3 and word[-1] == "y" and word[-2] in _CONSONANT_END
+            and word.isascii() and word.isalpha() and not _READ_VOWELS.fullmatch(word))  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _reads_nisba(words: tuple[str, ...]) -> bool:
+    """Is a Latin query name of ``words`` written as Arabic script writes it — no short vowel
+    (e, i, o, u) and no initial in any word ("yasyn ahmdy"; "Mary Taylor" is typed) — with a
+    word that reads a nisba (:func:`_read_nisba`)?"""
+    return all(len(w) > 1 and not _READ_VOWELS.fullmatch(w) for w in words) and any(
+        map(_read_nisba, words)
+    )
+
+
+@lru_cache(maxsize=4096)
+def read_from_arabic(script: str, words: tuple[str, ...]) -> bool:
+    """Is a name of ``words`` in ``script`` read from Arabic script: written in it, or in
+    Latin letters letter by letter as the script writes it (since 1.21: no short vowel, e, i,
+    o or u, in any word and no vowel at all in one, "mhmd thrany", "nwr aldyn trabyn", as ICU
+    romanises; "Mohammad Tehrani" and "Adnan Al-Jabbar" are typed, and so is a name with an
+    initial, which the script does not write: "M. HRYB", "S. A. TSYB")?"""
+    if script == ARABIC:
+        return True
+    return (script == LATIN and all(len(w) > 1 and w.isascii() and not _READ_VOWELS.fullmatch(w)
+                                    for w in words)
+            and any("a" not in w for w in words))  # fmt: skip
 
 
 def _may_be_nisba(q_words: tuple[str, ...]) -> bool:
@@ -246,3 +289,19 @@ def with_din_parts(words: tuple[str, ...]) -> tuple[str, ...]:
         elif (m := _DIN_WORD.match(word)) is not None:
             extra += [m.group(1), DIN_READING]
     return words + tuple(w for w in dict.fromkeys(extra) if w not in words)
+
+
+def undo_other_consonants(
+    q_words: tuple[str, ...], c_words: tuple[str, ...], q_used: list[bool], c_used: list[bool],
+    pairs: list[tuple[int, int, float, int, int]], close: float,
+) -> None:  # fmt: skip
+    """Undo (in place) the near-miss pairs (similarity under ``close``) of a person's name
+    read letter by letter from Arabic script (:func:`read_from_arabic`) whose words write
+    other consonants (:func:`~clearance.matching.slips.other_consonants`; since 1.21: the
+    letters are the script's, "shryf anmar" is no Ammar AL-SHARIF)."""
+    for k in range(len(pairs) - 1, -1, -1):
+        i, j, sim, q_span, c_span = pairs[k]
+        if (sim < close and q_span == 1 and c_span == 1 and len(c_words[j]) > 1
+                and other_consonants(q_words[i], c_words[j])):  # fmt: skip
+            del pairs[k]
+            q_used[i] = c_used[j] = False

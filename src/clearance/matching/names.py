@@ -11,11 +11,16 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from clearance.matching.compounds import undo_arabic_pairs
+from clearance.matching.compounds import (
+    read_from_arabic,
+    undo_arabic_pairs,
+    undo_other_consonants,
+)
 from clearance.matching.memo import by_identity, sim_rows
 from clearance.matching.normalize import NameForm
 from clearance.matching.pairing import (
     Joins,
+    half_left,
     loose,
     merge_adjacent,
     mergeable,
@@ -229,6 +234,9 @@ def compare(
         pair_code_slip(q_words, c_words, q_used, c_used, pairs, sims.listed, params,
                        typed=query.form.script == LATIN, exact_sim=words.exact_sim)  # fmt: skip
     undo_arabic_pairs(query.form.script, q_words, c_words, q_used, c_used, pairs)
+    if person and query.form.script == LATIN and read_from_arabic(LATIN, q_words):
+        # (a person's name in Latin letters read from Arabic script: "shryf anmar")
+        undo_other_consonants(q_words, c_words, q_used, c_used, pairs, params.supported_sim)
     # (a company's name, legal forms and all: "KORY BANK" / KORYO BANK is a slip, "Kory" /
     # KORYO another person, "Lind BV" / LINDA another name)
     whole = (not person and all(q_used) and all(c_used)
@@ -251,9 +259,15 @@ def compare(
         and all(q_used)
         and sum(q for _, _, sim, q, _ in pairs if sim >= params.supported_sim)
         >= params.supported_words
+        and not (
+            half_left(candidate.weights, c_used, len(pairs))
+            and read_from_arabic(query.form.script, q_words)
+        )
     ):
         # Every query word agrees, two or more of them well: the listed name only has more
-        # words (middle names), which costs less than a word the two names disagree on.
+        # words (middle names), which costs less than a word the two names disagree on. Not
+        # for a name read from Arabic script that leaves half the listed words over (since
+        # 1.21): "محمد تهرانی" names two common words of ZARGAR TEHRANI, Mohammad Ebrahim.
         lam = params.unmatched_candidate_supported
     for j in range(nc):
         if not c_used[j]:

@@ -257,3 +257,16 @@ def merge_adjacent(
                     pairs.append((i, best_j, best_sim, 2, 1))
                 else:
                     pairs.append((best_j, i, best_sim, 1, 2))
+
+
+def half_left(weights: Sequence[float], c_used: Sequence[bool], pairs: int) -> bool:
+    """Does a listed name leave as many words of full weight (no initial, particle or legal
+    form) unpaired as ``pairs`` pairs it has, and a paired word stand between two of them
+    ("mhmd, thrn; listed only: zrgr brhm" of ZARGAR TEHRANI, Mohammad Ebrahim)? Words left
+    in one run are names dropped together: the middle names, or those after the first given
+    name ("جهاد يغمور" / YAGHMOUR, Jihad Muhammad Shaker)."""
+    left = [j for j, (weight, used) in enumerate(zip(weights, c_used, strict=True))
+            if not used and weight >= 1.0]  # fmt: skip
+    if len(left) < pairs or len(left) < 2:
+        return False
+    return any(c_used[j] for j in range(left[0], left[-1]))
