@@ -150,6 +150,12 @@ _UNWRITTEN_I = frozenset(v for k, v in NAME_WORDS.items() if v[-1] == "i" and k[
 _READ_VOWELS = re.compile(r"[a-z]*[eiou][a-z]*")  # a Latin word that writes a short vowel
 
 
+def _unvowelled(word: str) -> bool:
+    """Is ``word`` more than an initial and written without a short vowel (e, i, o, u), as a
+    letter-by-letter reading of Arabic script writes it?"""
+    return len(word) > 1 and not _READ_VOWELS.fullmatch(word)
+
+
 @lru_cache(maxsize=4096)
 def _read_nisba(word: str) -> bool:
     """Is ``word`` (in Latin letters) a nisba read letter by letter from Arabic script (since
@@ -167,9 +173,7 @@ def _reads_nisba(words: tuple[str, ...]) -> bool:
     """Is a Latin query name of ``words`` written as Arabic script writes it — no short vowel
     (e, i, o, u) and no initial in any word ("yasyn ahmdy"; "Mary Taylor" is typed) — with a
     word that reads a nisba (:func:`_read_nisba`)?"""
-    return all(len(w) > 1 and not _READ_VOWELS.fullmatch(w) for w in words) and any(
-        map(_read_nisba, words)
-    )
+    return all(map(_unvowelled, words)) and any(map(_read_nisba, words))
 
 
 @lru_cache(maxsize=4096)
@@ -181,8 +185,7 @@ def read_from_arabic(script: str, words: tuple[str, ...]) -> bool:
     initial, which the script does not write: "M. HRYB", "S. A. TSYB")?"""
     if script == ARABIC:
         return True
-    return (script == LATIN and all(len(w) > 1 and w.isascii() and not _READ_VOWELS.fullmatch(w)
-                                    for w in words)
+    return (script == LATIN and all(w.isascii() and _unvowelled(w) for w in words)
             and any("a" not in w for w in words))  # fmt: skip
 
 
