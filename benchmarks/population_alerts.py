@@ -202,7 +202,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--json", type=Path, help="write the figures to this file")
     args = parser.parse_args(argv)
-    args.seeds = [int(s) for s in args.seeds.split(",") if s.strip()]
+    try:
+        args.seeds = [int(s) for s in args.seeds.split(",") if s.strip()]
+    except ValueError:
+        parser.error(f"--seeds takes comma-separated whole numbers, not {args.seeds!r}")
+    if not args.seeds:
+        parser.error("--seeds names no seed")
     if set(args.seeds) & set(HELD_SEEDS):
         parser.error("seeds 20261203 and 20269122 are bench_heldout's tune and held-out seeds")
     args.locales = args.locales.split(",") if args.locales else list(LOCALES)

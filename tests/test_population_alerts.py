@@ -81,3 +81,20 @@ def test_wilson_interval() -> None:
     assert low == 0.0 and 0.003 < high < 0.004
     low, high = wilson(480, 30000)  # 1.6 % of 30,000: a narrow interval
     assert 0.0145 < low < 0.016 < high < 0.0175
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--seeds", "abc"], "whole numbers"),
+        (["--seeds", ","], "names no seed"),
+        (["--locales", "xx_YY"], "not a bench_heldout locale"),
+    ],
+)
+def test_bad_arguments_are_refused_clearly(args: list[str], says: str) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run([sys.executable, str(SCRIPT), *args], env=env, capture_output=True,
+                          text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 2
+    assert says in done.stderr
+    assert "Traceback" not in done.stderr
