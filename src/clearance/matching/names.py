@@ -25,7 +25,9 @@ from clearance.matching.pairing import (
     merge_adjacent,
     mergeable,
     pair_initial_runs,
+    patronymics_disagree,
     spelt_initials,
+    supporting,
     whole_query_merged,
 )
 from clearance.matching.params import NameParams, WordParams
@@ -228,7 +230,7 @@ def compare(
         # (in Korean or Chinese names a syllable one letter off is another syllable)
         pair_leftovers(query.weights, candidate.weights, q_used, c_used, pairs,
                        lambda i, j: sims.rows[q_words[i]][sims.columns[c_words[j]]],
-                       params)  # fmt: skip
+                       params, query.patronymic)  # fmt: skip
     elif not person:  # "KB ALFA" / KGB ALFA: a slip in a short code
         pair_initial_runs(q_words, c_words, q_used, c_used, pairs)  # "cmv" / "C.M.V."
         pair_code_slip(q_words, c_words, q_used, c_used, pairs, sims.listed, params,
@@ -245,8 +247,11 @@ def compare(
     matched, total = _paired_weight(query, candidate, pairs, syllabic, params, sims.listed,
                                     whole)  # fmt: skip
     conflict = not person and not all(q_used) and not all(c_used)
+    patronymic = params.patronymic_weight
+    if person and patronymics_disagree(query.patronymic, q_used, candidate.patronymic, c_used):
+        patronymic = params.patronymic_conflict_weight
     total = _add_unpaired_query(total, query, q_used, params, conflict, person,
-                                syllabic or typed)  # fmt: skip
+                                syllabic or typed, patronymic)  # fmt: skip
     lam = params.unmatched_candidate_person if person else params.unmatched_candidate_org
     syllable_names = (person and syllable_count(c_words) >= params.syllable_name_words
                       and syllable_name(q_words))  # fmt: skip
@@ -257,8 +262,7 @@ def compare(
     elif (
         person
         and all(q_used)
-        and sum(q for _, _, sim, q, _ in pairs if sim >= params.supported_sim)
-        >= params.supported_words
+        and supporting(pairs, query.patronymic, params.supported_sim) >= params.supported_words
         and not (
             half_left(candidate.weights, c_used, len(pairs))
             and read_from_arabic(query.form.script, q_words)
@@ -275,7 +279,7 @@ def compare(
             if conflict and weight == params.low_info_weight:
                 weight = params.conflict_word_weight
             elif candidate.patronymic[j]:
-                weight = min(weight, params.patronymic_weight)
+                weight = min(weight, patronymic)
             total += lam * weight
     score = matched / total if total > 0 else 0.0
     if syllable_names and swapped_syllables(pairs):
@@ -462,6 +466,7 @@ def _add_unpaired_query(
     conflict: bool,
     person: bool,
     syllabic: bool,
+    patronymic: float,
 ) -> float:
     """``total`` plus the query's unpaired words, one by one. An organisation's leftovers that
     differ on both sides ("Rahab Capital" / "Rahab Institute") count in full."""
@@ -473,7 +478,7 @@ def _add_unpaired_query(
             if conflict and weight == params.low_info_weight:
                 weight = params.conflict_word_weight
             elif query.patronymic[i]:
-                weight = min(weight, params.patronymic_weight)
+                weight = min(weight, patronymic)  # (params.patronymic_conflict_weight)
             elif syllabic and person and len(q_words[i]) == 1 and q_words[i].isalpha():
                 weight = params.one_letter_syllable_weight  # 姜雅玲 "kang a ryong"
             elif (person and 0 < i < nq - 1 and len(q_words[i]) >= params.middle_name_length

@@ -270,3 +270,39 @@ def half_left(weights: Sequence[float], c_used: Sequence[bool], pairs: int) -> b
     if len(left) < pairs or len(left) < 2:
         return False
     return any(c_used[j] for j in range(left[0], left[-1]))
+
+
+def patronymics_disagree(
+    q_patronymic: Sequence[bool],
+    q_used: Sequence[bool],
+    c_patronymic: Sequence[bool],
+    c_used: Sequence[bool],
+) -> bool:
+    """Does each name have a patronymic that pairs with nothing of the other (since 1.22)?
+    Two fathers' names: "Svetlana Mikhaylovna Medvedeva" is not MEDVEDEVA, Svetlana
+    Vladimirovna, however common the given name and the family name they share. One side's
+    patronymic alone is a word the other does not write (it costs little)."""
+    if True not in q_patronymic or True not in c_patronymic:  # (most names: none)
+        return False
+    return any(p and not u for p, u in zip(q_patronymic, q_used, strict=True)) and any(
+        p and not u for p, u in zip(c_patronymic, c_used, strict=True)
+    )
+
+
+def supporting(
+    pairs: Sequence[tuple[int, int, float, int, int]],
+    q_patronymic: Sequence[bool],
+    close: float,
+    *,
+    single: bool = False,
+) -> int:
+    """Query words of ``pairs`` that agree closely (``close``) and support the rest of the
+    names (of one word each on both sides: ``single``). A patronymic supports nothing (since
+    1.22): "Irina Aleksandrovna" is a given name and a father's given name thousands share,
+    so "Tarasova Irina Aleksandrovna" leaves TARASOVA for CHERKASOVA unpaired."""
+    return sum(
+        q_span
+        for qi, _, sim, q_span, c_span in pairs
+        if sim >= close and not q_patronymic[qi] and (not single or q_span == c_span == 1)
+    )
+

@@ -76,6 +76,8 @@ class NameParams:
     particle_weight: float = 0.3
     initial_weight: float = 0.35
     patronymic_weight: float = 0.35
+    patronymic_conflict_weight: float = 0.7  # ... when each name has one the other lacks
+    # (since 1.22: "Svetlana Mikhaylovna Medvedeva" is not MEDVEDEVA, Svetlana Vladimirovna)
     middle_name_weight: float = 0.6  # an extra middle name in the query counts this much
     middle_name_length: int = 4  # letters from which a middle word is a middle name
     syllable_swap_factor: float = 0.65  # Korean/Chinese given syllables paired out of order
@@ -102,6 +104,8 @@ class NameParams:
     # every other word and the legal forms of both names agree and no word is left over ("KORY
     # BANK" / KORYO BANK, "MILU SA" / MILUR SA; not "sena Ltd" / SENAT SHIPPING LIMITED)
     listed_word_miss: float = 0.5  # share a near-miss keeps when the query word is listed itself
+    two_edit_miss: float = 0.8  # ... and when the two words are two edits or more apart (since
+    # 1.22: "Martins" is not MARTYRS, "Dowerg" not DOVER)
     leftover_sim: float = 0.3  # the one word left on each side pairs from this similarity ...
     leftover_support: int = 2  # ... when this many other words agree closely (supported_sim)
 

@@ -22,6 +22,7 @@ from rigour.names import extract_org_types
 
 from clearance.matching.legalforms import legal_form_class, one_word_forms
 from clearance.matching.normalize import NameForm
+from clearance.matching.pairing import supporting
 from clearance.matching.params import NameParams, TrustParams
 from clearance.matching.scripts import undouble
 from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES
@@ -286,6 +287,10 @@ def single_word_sim(
     different = max(0.0, 2 * sim - 1.0)
     if query_word in listed:
         return different * params.listed_word_miss
+    if OSA.distance(query_word, listed_word, score_cutoff=1) > 1:
+        # Two edits or more (since 1.22): two words that look alike, not one misspelt
+        # ("Martins" / MARTYRS, "Dowerg" / DOVER, "Russneft" / ROSNEFT)
+        return different * params.two_edit_miss
     if (alone and len(query_word) != len(listed_word)
             and undouble(query_word) != undouble(listed_word)):  # fmt: skip
         return different
@@ -458,18 +463,19 @@ def pair_leftovers(
     pairs: list[tuple[int, int, float, int, int]],
     sim: Callable[[int, int], float],
     params: NameParams,
+    q_patronymic: Sequence[bool],
 ) -> None:
     """Pair the one word each side has left over ("Mohamed Ale Nkalubo" / MOHAMED ALI NKALUBO,
     "Novikov Ian" / NOVIKOV Yan) at their similarity, however low (from
     ``params.leftover_sim``), when every other word has paired and enough of them agree
-    closely: in a short word one slip is most of the word, but it is that word's slip."""
+    closely: in a short word one slip is most of the word, but it is that word's slip. An
+    agreeing patronymic is no support (:func:`~clearance.matching.pairing.supporting`)."""
     if q_used.count(False) != 1 or c_used.count(False) != 1:
         return
     i, j = q_used.index(False), c_used.index(False)
     if q_weights[i] < 1.0 or c_weights[j] < 1.0:
         return
-    close = sum(1 for _, _, s, q_span, c_span in pairs
-                if s >= params.supported_sim and q_span == c_span == 1)  # fmt: skip
+    close = supporting(pairs, q_patronymic, params.supported_sim, single=True)
     value = sim(i, j)
     if close >= params.leftover_support and value >= params.leftover_sim:
         q_used[i] = c_used[j] = True

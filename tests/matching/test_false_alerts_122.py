@@ -1,0 +1,140 @@
+"""Matching 1.22: false alerts by population (issue 11, ru_RU, fr_FR, de_DE and the other
+Latin-letter populations, by cause), each a rule with a reason — two fathers' names
+(patronymics) that disagree make two people ("Svetlana Mikhaylovna Medvedeva" is not
+MEDVEDEVA, Svetlana Vladimirovna); an agreeing patronymic does not support pairing the rest
+("Tarasova Irina Aleksandrovna" is not CHERKASOVA, Irina Aleksandrovna); and a name of one
+distinctive word two edits from a listed one is another word, not a misspelling ("Martins" is
+not MARTYRS, "Dowerg" not DOVER). A true namesake, a name one typo off and a patronymic left
+out on one side keep their alerts."""
+
+from __future__ import annotations
+
+import pytest
+
+from clearance.matching.engine import ALGORITHM_RELEASE
+from clearance.matching.pairing import patronymics_disagree, supporting
+from clearance.matching.params import NameParams
+from clearance.matching.slips import single_word_sim
+from tests.matching.factory import listed_alerts
+
+_PEOPLE = ["Ali HASSAN", "PETROV, Ivan Sergeyevich", "SMITH, John"]
+_COMPANIES = ["ROSNEFT OIL COMPANY", "DOVER", "GAZ GROUP"]
+
+
+def people(listed: list[str], query: str) -> set[str]:
+    return listed_alerts([*listed, *_PEOPLE], query, "person")
+
+
+def companies(listed: list[str], query: str) -> set[str]:
+    return listed_alerts([*listed, *_COMPANIES], query, "organization")
+
+
+def test_release() -> None:
+    assert ALGORITHM_RELEASE == "1.22"
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Светлана Михайловна Медведева", "MEDVEDEVA, Svetlana Vladimirovna"),
+        ("Vladimir Germanovich Konstantinov", "KONSTANTINOV, Vladimir Andreyevich"),
+        ("Абрамов Василий Демьянович", "ВАСИЛИЙ ВИТАЛЬЕВИЧ АБРАМОВ"),
+        ("Elena Efimovna Dmitrieva", "Elena Borisovna DMITRIYEVA"),
+        ("Игнатьев Виктор Тимурович", "IGNATOV, Viktor Aleksandrovich"),
+        ("Viacheslav Viacheslavovich Volodin", "VOLODIN, Vyacheslav Viktorovich"),
+    ],
+)
+def test_two_patronymics_that_disagree_are_two_people(query: str, listed: str) -> None:
+    assert people([listed], query) == set()
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Svetlana Medvedeva", "MEDVEDEVA, Svetlana Vladimirovna"),  # no patronymic given
+        ("Светлана Владимировна Медведева", "MEDVEDEVA, Svetlana Vladimirovna"),
+        ("Medvedeva Svetlana Vladimirovna", "MEDVEDEVA, Svetlana"),  # the list has none
+        ("Vladimir Andreevich Konstantinov", "KONSTANTINOV, Vladimir Andreyevich"),  # spelling
+        ("Viacheslav Viktorovich Volodin", "VOLODIN, Vyacheslav Viktorovich"),  # ICAO
+    ],
+)
+def test_a_patronymic_one_side_leaves_out_or_spells_otherwise_still_alerts(
+    query: str, listed: str
+) -> None:
+    assert people([listed], query) == {listed}
+
+
+def test_patronymics_disagree_only_when_both_are_left_over() -> None:
+    assert patronymics_disagree((False, True, False), (True, False, True),
+                                (False, True), (True, False))  # fmt: skip
+    assert not patronymics_disagree((False, True, False), (True, True, True),
+                                    (False, True), (True, False))  # fmt: skip
+    assert not patronymics_disagree((False, True, False), (True, False, True),
+                                    (False, False), (True, False))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Tarasova Irina Aleksandrovna", "CHERKASOVA, Irina Aleksandrovna"),
+    ],
+)
+def test_an_agreeing_patronymic_does_not_pair_another_family_name(
+    query: str, listed: str
+) -> None:
+    assert people([listed], query) == set()
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Tarasova Irina Aleksandrovna", "TARASOVA, Irina Aleksandrovna"),
+        ("Tarasova Irina Aleksandrovna", "TARASSOVA, Iryna Oleksandrivna"),
+        ("Mohamed Ale Nkalubo", "MOHAMED ALI NKALUBO"),  # no patronymic: pairs as before
+    ],
+)
+def test_the_family_name_still_pairs_beside_a_patronymic(query: str, listed: str) -> None:
+    assert people([listed], query) == {listed}
+
+
+def test_a_patronymic_supports_nothing() -> None:
+    pairs = [(0, 0, 1.0, 1, 1), (1, 1, 1.0, 1, 1)]
+    assert supporting(pairs, (False, False, False), 0.94) == 2
+    assert supporting(pairs, (False, True, False), 0.94) == 1
+    assert supporting([(0, 0, 1.0, 2, 1)], (False, False, False), 0.94) == 2
+    assert supporting([(0, 0, 1.0, 2, 1)], (False, False, False), 0.94, single=True) == 0
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Martins", "MARTYRS"),  # a French family name, not the English word
+        ("Dowerg", "DOVER"),
+        ("Renner", "RENERA"),
+        ("Käster KG", "CASTOR"),
+        ("Русснефть", "ROSNEFT"),
+    ],
+)
+def test_one_word_two_edits_from_a_listed_one_is_another_word(query: str, listed: str) -> None:
+    assert companies([listed], query) == set()
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Sania", "SCANIA"),  # one letter dropped
+        ("Renerra", "RENERA"),  # one doubled
+        ("Castro", "CASTOR"),  # two letters swapped: one slip
+        ("Rosneft", "ROSNEFT OIL COMPANY"),  # the listed word itself
+    ],
+)
+def test_one_word_one_typo_from_a_listed_one_still_alerts(query: str, listed: str) -> None:
+    assert listed in companies([listed], query)
+
+
+def test_two_edits_keep_a_share_of_the_near_miss() -> None:
+    params = NameParams()
+    one = single_word_sim("castr", "castor", 0.9, (), params)
+    two = single_word_sim("kaster", "castor", 0.855, (), params)
+    assert two == pytest.approx((2 * 0.855 - 1) * params.two_edit_miss)
+    assert one > two
