@@ -40,7 +40,8 @@ def test_a_one_word_company_read_from_arabic_script_with_other_consonants_does_n
         ("الياف", "ALIAF"),  # alyaf: a y for an i
         ("الخالدي Inc", "AL KHALDI COMPANY LLC"),
         ("Partisan", "PARTIZAN"),  # a Latin query: a letter changed still alerts
-        ("Paksan", "PARSHAN"),  # ... a near-miss typed in Latin letters as before
+        ("Parsan", "PARSHAN"),  # ... a near-miss typed in Latin letters as before (1.22:
+        # one edit; "Paksan", two, is another word: test_false_alerts_122)
     ],
 )
 def test_a_one_word_company_with_its_consonants_or_typed_still_alerts(

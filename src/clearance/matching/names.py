@@ -245,7 +245,7 @@ def compare(
              and query.form.forms == candidate.form.forms
              and close_pairs(pairs, params) >= len(pairs) - 1)  # fmt: skip
     matched, total = _paired_weight(query, candidate, pairs, syllabic, params, sims.listed,
-                                    whole)  # fmt: skip
+                                    whole, person)  # fmt: skip
     conflict = not person and not all(q_used) and not all(c_used)
     patronymic = params.patronymic_weight
     if person and patronymics_disagree(query.patronymic, q_used, candidate.patronymic, c_used):
@@ -262,7 +262,7 @@ def compare(
     elif (
         person
         and all(q_used)
-        and supporting(pairs, query.patronymic, params.supported_sim) >= params.supported_words
+        and supporting(pairs, (), params.supported_sim) >= params.supported_words
         and not (
             half_left(candidate.weights, c_used, len(pairs))
             and read_from_arabic(query.form.script, q_words)
@@ -420,9 +420,10 @@ def _paired_weight(
     params: NameParams,
     listed: Container[str],
     whole: bool = False,
+    person: bool = True,
 ) -> tuple[float, float]:
     """The agreement and the weight of the paired words (``whole``: every word of both names
-    paired, all but one closely)."""
+    paired, all but one closely; ``person``: a person's names)."""
     qw, cw = query.weights, candidate.weights
     single = query.strong == 1 and candidate.strong == 1
     matched = 0.0
@@ -435,7 +436,7 @@ def _paired_weight(
             sim = single_word_sim(query.form.tokens[qi], candidate.form.tokens[cj], sim,
                                   listed, params, typed=query.form.script == LATIN,
                                   arabic=query.form.script == ARABIC,
-                                  whole=whole, alone=alone)  # fmt: skip
+                                  whole=whole, alone=alone, person=person)  # fmt: skip
         elif (single or syllabic) and sim < params.distinctive_sim and qw[qi] >= 1.0:
             # In Chinese or Korean a word is one syllable, and a syllable one letter off
             # ("hyon"/"hyok", "chen"/"cheng") is another character; one that starts with a

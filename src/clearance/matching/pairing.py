@@ -296,13 +296,15 @@ def supporting(
     *,
     single: bool = False,
 ) -> int:
-    """Query words of ``pairs`` that agree closely (``close``) and support the rest of the
-    names (of one word each on both sides: ``single``). A patronymic supports nothing (since
-    1.22): "Irina Aleksandrovna" is a given name and a father's given name thousands share,
-    so "Tarasova Irina Aleksandrovna" leaves TARASOVA for CHERKASOVA unpaired."""
+    """Query words of ``pairs`` that agree closely (``close``), pairs of one word each on
+    both sides only when ``single``, and no patronymic (``q_patronymic``, by query word; an
+    empty sequence: any word): what supports pairing or leaving over the rest of the names
+    (:func:`~clearance.matching.slips.pair_leftovers`)."""
     return sum(
         q_span
         for qi, _, sim, q_span, c_span in pairs
-        if sim >= close and not q_patronymic[qi] and (not single or q_span == c_span == 1)
+        if sim >= close
+        and not (q_patronymic and q_patronymic[qi])
+        and (not single or q_span == c_span == 1)
     )
 

@@ -270,6 +270,7 @@ def single_word_sim(
     whole: bool = False,
     alone: bool = False,
     arabic: bool = False,
+    person: bool = True,
 ) -> float:
     """How far a near-miss (``sim`` under ``params.distinctive_sim``) counts when each name
     has one distinctive word: mostly it makes the names different (``2 * sim - 1``); a typing
@@ -281,15 +282,18 @@ def single_word_sim(
     name (1.12: "mn" is not MJN, "tmym LLC" not MYM), unless the letter is one typed twice
     ("HASSM" / HASM); two letters swapped stay a slip. A word read from Arabic script
     (``arabic``) whose consonants are not the listed word's (:func:`other_consonants`) is
-    another name (1.20: "السادة", alsadt, is no القاعدة, alqadt; "پاكسان" no PARSHAN)."""
+    another name (1.20: "السادة", alsadt, is no القاعدة, alqadt; "پاكسان" no PARSHAN). In a
+    company's name (not ``person``) a near-miss two edits or more off counts
+    ``params.two_edit_miss`` of it (1.22)."""
     if arabic and other_consonants(query_word, listed_word):
         return 0.0
     different = max(0.0, 2 * sim - 1.0)
     if query_word in listed:
         return different * params.listed_word_miss
-    if OSA.distance(query_word, listed_word, score_cutoff=1) > 1:
-        # Two edits or more (since 1.22): two words that look alike, not one misspelt
-        # ("Martins" / MARTYRS, "Dowerg" / DOVER, "Russneft" / ROSNEFT)
+    if not person and OSA.distance(query_word, listed_word, score_cutoff=1) > 1:
+        # A company's word two edits or more off (since 1.22): two words that look alike,
+        # not one misspelt ("Martins" / MARTYRS, "Dowerg" / DOVER, "Russneft" / ROSNEFT); a
+        # person's may be a spelling of the name ("Shamsedin" / SHAMSUDDIN)
         return different * params.two_edit_miss
     if (alone and len(query_word) != len(listed_word)
             and undouble(query_word) != undouble(listed_word)):  # fmt: skip
@@ -468,15 +472,23 @@ def pair_leftovers(
     """Pair the one word each side has left over ("Mohamed Ale Nkalubo" / MOHAMED ALI NKALUBO,
     "Novikov Ian" / NOVIKOV Yan) at their similarity, however low (from
     ``params.leftover_sim``), when every other word has paired and enough of them agree
-    closely: in a short word one slip is most of the word, but it is that word's slip. An
-    agreeing patronymic is no support (:func:`~clearance.matching.pairing.supporting`)."""
+    closely: in a short word one slip is most of the word, but it is that word's slip.
+    Since 1.22 an agreeing patronymic (``q_patronymic``, by query word) supports only the
+    given name it follows ("Iuri Valentinovich Kovalchuk" / KOVALCHUK, Yuri Valentinovich):
+    a given name and a father's given name say nothing of the family name, which thousands
+    of people with both have ("Tarasova Irina Aleksandrovna" is not CHERKASOVA, Irina
+    Aleksandrovna; :func:`~clearance.matching.pairing.supporting`)."""
     if q_used.count(False) != 1 or c_used.count(False) != 1:
         return
     i, j = q_used.index(False), c_used.index(False)
     if q_weights[i] < 1.0 or c_weights[j] < 1.0:
         return
-    close = supporting(pairs, q_patronymic, params.supported_sim, single=True)
+    close = supporting(pairs, (), params.supported_sim, single=True)
     value = sim(i, j)
     if close >= params.leftover_support and value >= params.leftover_sim:
+        if (supporting(pairs, q_patronymic, params.supported_sim, single=True)
+                < params.leftover_support
+                and not (i + 1 < len(q_patronymic) and q_patronymic[i + 1])):  # fmt: skip
+            return
         q_used[i] = c_used[j] = True
         pairs.append((i, j, value, 1, 1))
