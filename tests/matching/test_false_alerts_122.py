@@ -5,7 +5,8 @@ MEDVEDEVA, Svetlana Vladimirovna); an agreeing patronymic supports pairing the w
 over only when that is the given name it follows ("Tarasova Irina Aleksandrovna" is not
 CHERKASOVA, Irina Aleksandrovna; "Iuri Valentinovich Kovalchuk" is KOVALCHUK, Yuri
 Valentinovich); and a company's name of one distinctive word two edits from a listed one is
-another word, not a misspelling ("Martins" is not MARTYRS, "Dowerg" not DOVER). A true
+another word, not a misspelling ("Martins" is not MARTYRS, "Dowerg" not DOVER); Vietnamese
+legal forms ("Công ty TNHH", "Công ty Cổ phần") are legal forms, not name words. A true
 namesake, a name one typo off, a person's spelling ("Shamsedin" / SHAMSUDDIN) and a
 patronymic left out on one side keep their alerts."""
 
@@ -81,9 +82,7 @@ def test_patronymics_disagree_only_when_both_are_left_over() -> None:
         ("Tarasova Irina Aleksandrovna", "CHERKASOVA, Irina Aleksandrovna"),
     ],
 )
-def test_an_agreeing_patronymic_does_not_pair_another_family_name(
-    query: str, listed: str
-) -> None:
+def test_an_agreeing_patronymic_does_not_pair_another_family_name(query: str, listed: str) -> None:
     assert people([listed], query) == set()
 
 
@@ -156,3 +155,28 @@ def test_two_edits_keep_a_share_of_the_near_miss() -> None:
     assert two == pytest.approx((2 * 0.855 - 1) * params.two_edit_miss)
     assert one > two
     assert single_word_sim("kaster", "castor", 0.855, (), params) == pytest.approx(0.71)
+
+
+_VIETNAMESE = [
+    "CONG TY TNHH THINH CUONG",
+    "CONG TY CO PHAN THUONG MAI VAN TAI BIEN TRUONG PHAT LOC",
+]
+
+
+@pytest.mark.parametrize("query", ["Dương Công ty TNHH", "Lê Dương Công ty TNHH"])
+def test_a_vietnamese_legal_form_is_no_name_word(query: str) -> None:
+    # "Công ty TNHH" is a limited liability company: Duong is no THINH CUONG
+    assert companies(_VIETNAMESE, query) == set()
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Công ty TNHH Thịnh Cường", "CONG TY TNHH THINH CUONG"),
+        ("Thinh Cuong Company Limited", "CONG TY TNHH THINH CUONG"),  # the form translated
+        ("Thinh Cuong LLC", "CONG TY TNHH THINH CUONG"),
+        ("Công ty Cổ phần Thương mại Vận tải Biển Trường Phát Lộc", _VIETNAMESE[1]),
+    ],
+)
+def test_a_vietnamese_company_alerts_with_its_form_in_any_language(query: str, listed: str) -> None:
+    assert listed in companies(_VIETNAMESE, query)

@@ -307,4 +307,3 @@ def supporting(
         and not (q_patronymic and q_patronymic[qi])
         and (not single or q_span == c_span == 1)
     )
-

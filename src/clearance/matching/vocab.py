@@ -22,6 +22,7 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "kft", "doo", "d o o", "srl", "s r l", "sarl", "s a r l", "sl", "s l", "limitada", "ltda",
         "s de r l", "s de rl", "tic ltd sti", "ltd sti", "eood", "ood",
         "you xian ze ren gong si", "youxian zeren gongsi",  # 有限责任公司 (pinyin)
+        "cong ty tnhh", "cong ty trach nhiem huu han", "tnhh",  # Vietnamese (since 1.22)
     ),
     "llp": (
         "llp", "l l p", "limited liability partnership", "too", "t o o",
@@ -40,6 +41,7 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "publichne aktsionerne tovarystvo", "pryvatne aktsionerne tovarystvo", "pat", "prat",
         "at", "jsco", "ad", "a d", "as", "a s",
         "gu fen you xian gong si", "gufen youxian gongsi",  # 股份有限公司 (pinyin)
+        "cong ty co phan", "ctcp",  # Vietnamese (since 1.22)
     ),
     "sro": (
         "sro", "s r o", "spol s r o", "spolecnost s rucenim omezenym",
