@@ -79,7 +79,7 @@ def report(label: str, times: list[float], cpu: float, pg: dict[str, float], bac
     times.sort()
     own = sum(t for k, t in pg.items() if k.split()[0] == str(backend))
     walw = sum(t for k, t in pg.items() if "walwriter" in k)
-    rest = sum(pg.values()) - own - walw
+    rest = max(0.0, sum(pg.values()) - own - walw)
     print(f"  {label:34s} wall median {statistics.median(times) * 1e6:6.0f} us, "
           f"p90 {times[n * 9 // 10] * 1e6:6.0f} us | CPU per op: this process "
           f"{cpu / n * 1e6:5.0f} us, backend {own / n * 1e6:5.0f} us, WAL writer "
