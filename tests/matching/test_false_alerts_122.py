@@ -6,7 +6,9 @@ over only when that is the given name it follows ("Tarasova Irina Aleksandrovna"
 CHERKASOVA, Irina Aleksandrovna; "Iuri Valentinovich Kovalchuk" is KOVALCHUK, Yuri
 Valentinovich); and a company's name of one distinctive word two edits from a listed one is
 another word, not a misspelling ("Martins" is not MARTYRS, "Dowerg" not DOVER); Vietnamese
-legal forms ("Công ty TNHH", "Công ty Cổ phần") are legal forms, not name words. A true
+legal forms ("Công ty TNHH", "Công ty Cổ phần") are legal forms, not name words; a name that
+leaves out a syllable of a listed Korean or Chinese name and pairs another only as a
+near-miss is another name ("Kim Hoàng" is not KIM Won Hong). A true
 namesake, a name one typo off, a person's spelling ("Shamsedin" / SHAMSUDDIN) and a
 patronymic left out on one side keep their alerts."""
 
@@ -18,6 +20,7 @@ from clearance.matching.engine import ALGORITHM_RELEASE
 from clearance.matching.pairing import patronymics_disagree, supporting
 from clearance.matching.params import NameParams
 from clearance.matching.slips import single_word_sim
+from clearance.matching.syllables import left_and_missed
 from tests.matching.factory import listed_alerts
 
 _PEOPLE = ["Ali HASSAN", "PETROV, Ivan Sergeyevich", "SMITH, John"]
@@ -180,3 +183,38 @@ def test_a_vietnamese_legal_form_is_no_name_word(query: str) -> None:
 )
 def test_a_vietnamese_company_alerts_with_its_form_in_any_language(query: str, listed: str) -> None:
     assert listed in companies(_VIETNAMESE, query)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Kim Hoàng", "KIM, Won Hong"),  # a Vietnamese name: WON left out, HONG near
+        ("Kim Vũ", "KIM, Hyon Wu"),
+        ("Chi Hoàng", "HUANG, Man Chi"),
+        ("Hà Hoàng", "Hwang SOK HA"),
+    ],
+)
+def test_a_syllable_left_out_and_another_near_is_another_korean_name(
+    query: str, listed: str
+) -> None:
+    assert people([listed], query) == set()
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Kim Won Hong", "KIM, Won Hong"),
+        ("Kim Wonhong", "KIM, Won Hong"),  # run together
+        ("Kim Won Hung", "KIM, Won Hong"),  # every syllable there, one off
+        ("Hwang Sok Hwa", "HWANG SOK-HWA"),
+    ],
+)
+def test_a_korean_name_with_every_syllable_still_alerts(query: str, listed: str) -> None:
+    assert people([listed], query) == {listed}
+
+
+def test_left_and_missed_needs_a_listed_syllable_left_and_a_near_miss() -> None:
+    params = NameParams()
+    assert left_and_missed([(0, 0, 1.0, 1, 1), (1, 2, 0.8, 1, 1)], [True, False, True], params)
+    assert not left_and_missed([(0, 0, 1.0, 1, 1), (1, 2, 1.0, 1, 1)], [True, False, True], params)
+    assert not left_and_missed([(0, 0, 1.0, 1, 1), (1, 1, 0.8, 2, 2)], [True, True, True], params)

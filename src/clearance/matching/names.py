@@ -38,7 +38,12 @@ from clearance.matching.slips import (
     pair_leftovers,
     single_word_sim,
 )
-from clearance.matching.syllables import swapped_syllables, syllable_count, syllable_name
+from clearance.matching.syllables import (
+    left_and_missed,
+    swapped_syllables,
+    syllable_count,
+    syllable_name,
+)
 from clearance.matching.vocab import (
     LOW_INFO_WORDS,
     PERSON_PARTICLES,
@@ -253,11 +258,14 @@ def compare(
     total = _add_unpaired_query(total, query, q_used, params, conflict, person,
                                 syllabic or typed, patronymic)  # fmt: skip
     lam = params.unmatched_candidate_person if person else params.unmatched_candidate_org
-    syllable_names = (person and syllable_count(c_words) >= params.syllable_name_words
-                      and syllable_name(q_words))  # fmt: skip
+    listed_syllables = person and syllable_count(c_words) >= params.syllable_name_words
+    syllable_names = listed_syllables and syllable_name(q_words)
     if syllable_names:
         # "Yong Su" for Kim Yong Su: a Korean or Chinese name without its family syllable is
         # another person's name, however well the other syllables agree.
+        lam = params.unmatched_syllable
+    elif listed_syllables and not syllabic and left_and_missed(pairs, c_used, params):
+        # (since 1.22) "Kim Hoàng" is not KIM Won Hong: see syllables.left_and_missed
         lam = params.unmatched_syllable
     elif (
         person

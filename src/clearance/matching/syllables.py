@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from clearance.matching.params import NameParams
 from clearance.matching.scripts import hangul_syllable
 from clearance.matching.vocab import PINYIN_SYLLABLES, WADE_GILES_SYLLABLES
 
@@ -67,3 +68,20 @@ def swapped_syllables(pairs: Sequence[tuple[int, int, float, int, int]]) -> bool
     """Two adjacent query syllables paired with two adjacent listed ones in reverse order."""
     at = {qi: cj for qi, cj, _, qs, cs in pairs if qs == 1 and cs == 1}
     return any(qi + 1 in at and at[qi + 1] == cj - 1 for qi, cj in at.items())
+
+
+def left_and_missed(
+    pairs: Sequence[tuple[int, int, float, int, int]],
+    c_used: Sequence[bool],
+    params: NameParams,
+) -> bool:
+    """Does a query leave a syllable of a listed Korean or Chinese name (of
+    ``params.syllable_name_words`` syllables or more) unpaired while it pairs another only as
+    a near-miss (under ``params.supported_sim``)? Two differences in a name of three
+    syllables, each another character: another person's name (since 1.22; a query of words
+    that are not all such syllables, as a Vietnamese name: "Kim Hoàng" is not KIM Won Hong,
+    "Kim Vũ" not KIM Hyon Wu), and the syllable left out counts in full
+    (``params.unmatched_syllable``)."""
+    if all(c_used):
+        return False
+    return any(sim < params.supported_sim for _, _, sim, _, _ in pairs)
