@@ -207,6 +207,7 @@ def test_a_syllable_left_out_and_another_near_is_another_korean_name(
         ("Kim Wonhong", "KIM, Won Hong"),  # run together
         ("Kim Won Hung", "KIM, Won Hong"),  # every syllable there, one off
         ("Hwang Sok Hwa", "HWANG SOK-HWA"),
+        ("C. KO", "KO, Chol Man"),  # an initial is no near-miss
     ],
 )
 def test_a_korean_name_with_every_syllable_still_alerts(query: str, listed: str) -> None:
@@ -215,6 +216,9 @@ def test_a_korean_name_with_every_syllable_still_alerts(query: str, listed: str)
 
 def test_left_and_missed_needs_a_listed_syllable_left_and_a_near_miss() -> None:
     params = NameParams()
-    assert left_and_missed([(0, 0, 1.0, 1, 1), (1, 2, 0.8, 1, 1)], [True, False, True], params)
-    assert not left_and_missed([(0, 0, 1.0, 1, 1), (1, 2, 1.0, 1, 1)], [True, False, True], params)
-    assert not left_and_missed([(0, 0, 1.0, 1, 1), (1, 1, 0.8, 2, 2)], [True, True, True], params)
+    words = ("kim", "hoang")
+    left = [True, False, True]
+    assert left_and_missed([(0, 0, 1.0, 1, 1), (1, 2, 0.8, 1, 1)], words, left, params)
+    assert not left_and_missed([(0, 0, 1.0, 1, 1), (1, 2, 1.0, 1, 1)], words, left, params)
+    assert not left_and_missed([(0, 0, 1.0, 1, 1), (1, 1, 0.8, 2, 2)], words, [True] * 3, params)
+    assert not left_and_missed([(0, 1, 0.8, 1, 1), (1, 0, 1.0, 1, 1)], ("c", "ko"), left, params)

@@ -264,7 +264,7 @@ def compare(
         # "Yong Su" for Kim Yong Su: a Korean or Chinese name without its family syllable is
         # another person's name, however well the other syllables agree.
         lam = params.unmatched_syllable
-    elif listed_syllables and not syllabic and left_and_missed(pairs, c_used, params):
+    elif listed_syllables and not syllabic and left_and_missed(pairs, q_words, c_used, params):
         # (since 1.22) "Kim Hoàng" is not KIM Won Hong: see syllables.left_and_missed
         lam = params.unmatched_syllable
     elif (

@@ -72,6 +72,7 @@ def swapped_syllables(pairs: Sequence[tuple[int, int, float, int, int]]) -> bool
 
 def left_and_missed(
     pairs: Sequence[tuple[int, int, float, int, int]],
+    q_words: Sequence[str],
     c_used: Sequence[bool],
     params: NameParams,
 ) -> bool:
@@ -81,7 +82,7 @@ def left_and_missed(
     syllables, each another character: another person's name (since 1.22; a query of words
     that are not all such syllables, as a Vietnamese name: "Kim Hoàng" is not KIM Won Hong,
     "Kim Vũ" not KIM Hyon Wu), and the syllable left out counts in full
-    (``params.unmatched_syllable``)."""
+    (``params.unmatched_syllable``). An initial is no near-miss here ("C. KO" / KO Chol Man)."""
     if all(c_used):
         return False
-    return any(sim < params.supported_sim for _, _, sim, _, _ in pairs)
+    return any(sim < params.supported_sim and len(q_words[qi]) > 1 for qi, _, sim, _, _ in pairs)
