@@ -146,8 +146,8 @@ class TrustParams:
     spelled_full_letters: int = 3  # consonants such a skeleton needs before it is trusted
     # fully (since 1.16; "علي كركي" / KARAKI, Ali: its vowels agree, "l krk" is no "ln d")
     misspelt_form: float = 0.95  # a company's first/last word read as a misspelt legal form
-    glued_form: float = 0.95  # a one-word company name read as a name with its legal form
-    # run onto it ("THAMESTONESA" / THAMESTONE SA, "EPMMC" / EP-MMC) ...
+    glued_form: float = 0.95  # a company name read as a name with its legal form run onto its
+    # last or first word ("THAMESTONESA" / THAMESTONE SA, "EPMMC" / EP-MMC, "OOOIK AEON") ...
     glued_form_rest: int = 2  # ... when the name keeps this many letters or more
     glued_short_form_rest: int = 6  # ... and this many before a two-letter form (many words
     # end in one: "Nicolas", "Moussa")

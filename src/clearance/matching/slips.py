@@ -22,7 +22,7 @@ from rigour.names import extract_org_types
 
 from clearance.matching.legalforms import legal_form_class, one_word_forms
 from clearance.matching.normalize import NameForm
-from clearance.matching.params import NameParams, TrustParams
+from clearance.matching.params import NameParams
 from clearance.matching.scripts import undouble
 from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES
 from clearance.matching.wordsim import swapped
@@ -239,23 +239,6 @@ def _dropped_dotted() -> dict[str, frozenset[str]]:
 
 
 _DROPPED_DOTTED = _dropped_dotted()
-_GLUED_FORMS = {w: c for w, c in one_word_forms().items() if w.isalpha() and len(w) >= 2}
-
-
-def glued_form_reading(form: NameForm, trust: TrustParams) -> NameForm | None:
-    """A one-word company name with its legal form run onto it ("THAMESTONESA", "EPMMC" for
-    EP-MMC) read as the name and the form (the longest one-word form that ends it; a
-    two-letter form only after a long name: "Nicolas" is not NICOL AS)."""
-    if form.native or len(form.tokens) != 1 or form.forms:
-        return None
-    word = form.tokens[0]
-    for cut in range(trust.glued_form_rest, len(word) - 1):  # the longest form first
-        cls = _GLUED_FORMS.get(word[cut:])
-        if cls is None or not word[:cut].isalpha():
-            continue
-        if len(word) - cut >= 3 or cut >= trust.glued_short_form_rest:
-            return NameForm((word[:cut],), frozenset({cls}), form.script)
-    return None
 
 
 def single_word_sim(

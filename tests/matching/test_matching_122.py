@@ -1,0 +1,53 @@
+"""Matching 1.22: recall of short codes and spacing (issue 11, classes that missed on fresh
+benchmark seeds) — a company's legal form run onto the last word of a longer name
+("UNISTREAM COMMERCIAL BANKJSC", "SOPHYCHEM HKLIMITED") or onto the first word ("OOOIK AEON")
+is read as the form, as it already was for a one-word name ("THAMESTONESA"); a form many words
+end in stays part of the word ("Industrias Lopez Garcia" is no "Gar" CIA)."""
+
+from __future__ import annotations
+
+import pytest
+
+from clearance.matching.engine import ALGORITHM_RELEASE
+from tests.matching.factory import listed_alerts
+
+_OTHERS = ["VERUS LLC", "HOLLYWOOD TRADING", "SAINT PETERSBURG BANK"]
+
+
+def alerted(listed: list[str], query: str) -> set[str]:
+    return listed_alerts([*listed, *_OTHERS], query, "organization")
+
+
+def test_release() -> None:
+    assert ALGORITHM_RELEASE == "1.22"
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("UNISTREAM COMMERCIAL BANKJSC", "UNISTREAM COMMERCIAL BANK JSC"),
+        ("SOPHYCHEM HKLIMITED", "SOPHYCHEM HK LIMITED"),
+        ("ASCOTEC MINERAL & MACHINERYGMBH", "ASCOTEC MINERAL & MACHINERY GMBH"),
+        ("OOOIK AEON", "OOO IK AEON"),
+        ("OOOVERUS", "OOO VERUS"),
+    ],
+)
+def test_a_legal_form_run_onto_a_word_of_a_longer_name(query: str, listed: str) -> None:
+    """A form run onto the last word of a name of several words, or a form written before a
+    name ("OOO", "JSC") run onto its first word, is that form: the name alerts."""
+    assert listed in alerted([listed], query)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Industrias Lopez Garcia", "INDUSTRIAS LOPEZ GAR S.A."),
+        ("Paolo Rossi", "LO ROSSI PAO"),
+        ("Hollywood Kansas", "HOLLYW KAN SAS"),
+    ],
+)
+def test_a_form_many_words_end_or_begin_with_stays_in_the_word(query: str, listed: str) -> None:
+    """After a word of a longer name only forms of four letters or more, or of three
+    consonants, are read off its end ("garcia", "kansas" end in CIA and SAS); and only the
+    forms written before a name ("OOO", "JSC", not "PAO": "Paolo") off a first word's start."""
+    assert listed not in alerted([listed], query)
