@@ -51,3 +51,23 @@ def test_a_form_many_words_end_or_begin_with_stays_in_the_word(query: str, liste
     consonants, are read off its end ("garcia", "kansas" end in CIA and SAS); and only the
     forms written before a name ("OOO", "JSC", not "PAO": "Paolo") off a first word's start."""
     assert listed not in alerted([listed], query)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("JSC LASMA", "JSC PLASMA"), ("AO NFORUS", "AO INFORUS"), ("OOO ERTAL", "OOO SERTAL")],
+)
+def test_a_letter_dropped_from_a_word_of_six_letters_the_rest_agreeing(
+    query: str, listed: str
+) -> None:
+    """A letter the query drops from a company's one distinctive word of up to six letters
+    without it (four before 1.22), the legal forms agreeing and no word left over, is a slip."""
+    assert listed in alerted([listed], query)
+
+
+def test_a_dropped_letter_with_a_word_left_over_or_in_a_longer_word_is_another_name() -> None:
+    """Not when a listed word is left over ("sena Ltd" / SENAT SHIPPING LIMITED), the forms
+    differ, or the word is longer than six letters without the letter."""
+    assert "SENAT SHIPPING LIMITED" not in alerted(["SENAT SHIPPING LIMITED"], "sena Ltd")
+    assert "PLASMA LLC" not in alerted(["PLASMA LLC"], "LASMA JSC")
+    assert "JSC ALBORADAS" not in alerted(["JSC ALBORADAS"], "JSC ALORADAS")

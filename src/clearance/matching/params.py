@@ -98,9 +98,10 @@ class NameParams:
     slip_min_length: int = 2  # letters the shorter word of a slip has at least (a letter
     # dropped from or doubled in a three- or two-letter code: "MM SARL" / MMT, "RRF" / RF)
     slip_short_length: int = 3  # ... and at most, for a letter added or dropped
-    slip_whole_length: int = 4  # ... or at most this many, for a letter the query drops, when
+    slip_whole_length: int = 6  # ... or at most this many, for a letter the query drops, when
     # every other word and the legal forms of both names agree and no word is left over ("KORY
-    # BANK" / KORYO BANK, "MILU SA" / MILUR SA; not "sena Ltd" / SENAT SHIPPING LIMITED)
+    # BANK" / KORYO BANK, "MILU SA" / MILUR SA; since 1.22 up to six letters: "JSC LASMA" /
+    # PLASMA, "AO NFORUS" / INFORUS; not "sena Ltd" / SENAT SHIPPING LIMITED)
     listed_word_miss: float = 0.5  # share a near-miss keeps when the query word is listed itself
     leftover_sim: float = 0.3  # the one word left on each side pairs from this similarity ...
     leftover_support: int = 2  # ... when this many other words agree closely (supported_sim)
