@@ -71,3 +71,11 @@ def test_a_dropped_letter_with_a_word_left_over_or_in_a_longer_word_is_another_n
     assert "SENAT SHIPPING LIMITED" not in alerted(["SENAT SHIPPING LIMITED"], "sena Ltd")
     assert "PLASMA LLC" not in alerted(["PLASMA LLC"], "LASMA JSC")
     assert "JSC ALBORADAS" not in alerted(["JSC ALBORADAS"], "JSC ALORADAS")
+
+
+@pytest.mark.parametrize(("query", "listed"), [("JC TPE", "JSC TPE"), ("JS TPE", "JSC TPE")])
+def test_a_misspelt_form_first_when_the_last_word_reads_as_one_too(query: str, listed: str) -> None:
+    """ "TPE" reads as PTE misspelt, "JC" as JSC: both readings are tried, not only the last
+    word's (which leaves "JC" as the name)."""
+    assert listed in alerted([listed], query)
+    assert "JC PTE" in alerted(["JC PTE"], "JC TPE")  # (the last word's reading stays)

@@ -27,7 +27,7 @@ from clearance.matching.normalize import (
 from clearance.matching.params import TrustParams
 from clearance.matching.query import Query
 from clearance.matching.retrieve import QueryForm
-from clearance.matching.slips import misspelt_form_reading
+from clearance.matching.slips import first_word_form_reading, misspelt_form_reading
 from clearance.matching.syllables import syllable_name
 from clearance.model import Schema
 from clearance.scripts import ARABIC, HAN, HANGUL, LATIN, detect_script
@@ -141,6 +141,10 @@ def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[Q
                                         organization=schema is Schema.ORGANIZATION)  # fmt: skip
         if reading is not None and reading not in seen:
             out.append(QueryForm(reading, KIND_LATIN, trust.misspelt_form))
+            # "JC TPE": the first word may be the form as well as the last
+            other = first_word_form_reading(out[0].form)
+            if other is not None and other not in seen and other != reading:
+                out.append(QueryForm(other, KIND_LATIN, trust.misspelt_form))
         # "THAMESTONESA": a one-word name with its legal form run onto it
         reading = glued_form_reading(out[0].form, trust)
         if reading is not None and reading not in seen:

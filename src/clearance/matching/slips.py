@@ -180,6 +180,17 @@ def misspelt_form_reading(form: NameForm, *, organization: bool = False) -> Name
     return None
 
 
+def first_word_form_reading(form: NameForm) -> NameForm | None:
+    """``form`` with its first word read as a misspelt legal form when its last word reads as
+    one too (since 1.22: "JC TPE" is JSC TPE or JC PTE; :func:`misspelt_form_reading` reads
+    the last word, and this the other way), or ``None``."""
+    tokens = form.tokens
+    if form.native or len(tokens) < 2 or not misspelt_forms(tokens[-1]):
+        return None
+    found = misspelt_forms(tokens[0])
+    return NameForm(tokens[1:], form.forms | found, form.script, form.native) if found else None
+
+
 def _dotted_doubled_form(tokens: Sequence[str]) -> tuple[int, str] | None:
     """Where a dotted legal form with one letter typed twice ends the name ("EDYJU, SS.A.",
     "RENTA AA.S.", "MANARA SS.A.S.": letters of one or two, one of them a letter doubled),
