@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from clearance.matching.engine import ALGORITHM_RELEASE
+from clearance.matching.exact import code_key
 from tests.matching.factory import listed_alerts
 
 _OTHERS = ["VERUS LLC", "HOLLYWOOD TRADING", "SAINT PETERSBURG BANK"]
@@ -79,3 +80,21 @@ def test_a_misspelt_form_first_when_the_last_word_reads_as_one_too(query: str, l
     word's (which leaves "JC" as the name)."""
     assert listed in alerted([listed], query)
     assert "JC PTE" in alerted(["JC PTE"], "JC TPE")  # (the last word's reading stays)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "kind"),
+    [("S5SAD", "S5-SAD", "aircraft"), ("728", "7-28", "vessel"), ("s5 sad", "S5-SAD", None)],
+)
+def test_a_listed_code_written_without_its_dash(query: str, listed: str, kind: str | None) -> None:
+    """A tail number or call sign with a digit, written run together ("S5SAD") or as listed
+    with spaces, is the listed code: the index keys it both ways (``exact.code_key``)."""
+    assert listed_alerts([listed, "S6-SAB", "7-29"], query, kind) == {listed}
+
+
+def test_a_code_key_is_for_a_code_with_a_digit() -> None:
+    """A code key only for a name written as a code with a digit: letters alone are matched as
+    words ("EPICT" / EP-ICT), and a name of words keeps its spaces ("OOOA1" is no OOO A1)."""
+    assert code_key("S5-SAD") == "s5sad" and code_key("7-28") == "728"
+    assert code_key("EP-ICT") is None and code_key("S5SAD") is None
+    assert code_key("OOO A1") is None and code_key("90 EKSPERIMENTALNY ZAVOD") is None
