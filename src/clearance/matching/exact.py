@@ -10,6 +10,7 @@ keys every listed name by that folded spelling, so the screener finds it and sco
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -24,6 +25,21 @@ def exact_key(text: str) -> str:
         return " ".join(folded.translate(_ASCII_SPACES).split())
     return " ".join("".join([c if c.isalnum() else " " for c in folded]).split())
 
+
+def code_key(text: str) -> str | None:
+    """A listed code's key run together, without its dash ("S5-SAD" -> "s5sad", "7-28" ->
+    "728"; since 1.22): a tail number or call sign is written either way, and the word analysis
+    cuts "S5SAD" into "s", "5" and a legal form, which find nothing. Only for a name written
+    as a code — two parts of letters and digits joined by a dash, a digit among them
+    (:data:`_CODE`); letters alone are read as words ("EPICT" / EP-ICT), and a name of words
+    keeps its spaces ("OOOA1" is no OOO A1)."""
+    if _CODE.fullmatch(text.strip()) is None or not any(c.isdigit() for c in text):
+        return None
+    return exact_key(text).replace(" ", "")
+
+
+# a registration mark, call sign or hull code: "S5-SAD", "7-28", "EP-ICT", "UP-I7602"
+_CODE = re.compile(r"[A-Za-z0-9]{1,4}-[A-Za-z0-9]{2,6}")
 
 # every ASCII character that is not a letter or a digit, as a space
 _ASCII_SPACES = {i: " " for i in range(128) if not chr(i).isalnum()}

@@ -15,6 +15,7 @@ from clearance.matching.arabic_names import all_vowelled
 from clearance.matching.bgn import bgn_reading
 from clearance.matching.compounds import abd_compounds, din_compounds
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
+from clearance.matching.legalforms import one_word_forms
 from clearance.matching.normalize import (
     NameForm,
     analyse,
@@ -26,7 +27,7 @@ from clearance.matching.normalize import (
 from clearance.matching.params import TrustParams
 from clearance.matching.query import Query
 from clearance.matching.retrieve import QueryForm
-from clearance.matching.slips import glued_form_reading, misspelt_form_reading
+from clearance.matching.slips import first_word_form_reading, misspelt_form_reading
 from clearance.matching.syllables import syllable_name
 from clearance.model import Schema
 from clearance.scripts import ARABIC, HAN, HANGUL, LATIN, detect_script
@@ -140,6 +141,10 @@ def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[Q
                                         organization=schema is Schema.ORGANIZATION)  # fmt: skip
         if reading is not None and reading not in seen:
             out.append(QueryForm(reading, KIND_LATIN, trust.misspelt_form))
+            # "JC TPE": the first word may be the form as well as the last
+            other = first_word_form_reading(out[0].form)
+            if other is not None and other not in seen and other != reading:
+                out.append(QueryForm(other, KIND_LATIN, trust.misspelt_form))
         # "THAMESTONESA": a one-word name with its legal form run onto it
         reading = glued_form_reading(out[0].form, trust)
         if reading is not None and reading not in seen:
@@ -177,3 +182,67 @@ def skeleton_trust(form: NameForm, trust: TrustParams, full: int = 0) -> float:
     ``full`` consonants (by default ``TrustParams.skeleton_full_letters``)."""
     letters = sum(len(t) for t in form.tokens)
     return trust.skeleton * min(1.0, letters / (full or trust.skeleton_full_letters))
+
+
+# -- a legal form run onto a word ("THAMESTONESA", "BANKJSC", "OOOIK") -------------------------
+_FORM_VOWELS = frozenset("aeiouy")
+_GLUED_FORMS = {w: c for w, c in one_word_forms().items() if w.isalpha() and len(w) >= 2}
+
+
+def glued_form_reading(form: NameForm, trust: TrustParams) -> NameForm | None:
+    """A company name with its legal form run onto its last word ("THAMESTONESA", "EPMMC" for
+    EP-MMC; since 1.22 "UNISTREAM COMMERCIAL BANKJSC", "SOPHYCHEM HKLIMITED") or onto its
+    first ("OOOIK AEON", since 1.22) read as the name and the form: the longest one-word form
+    that ends the last word (a two-letter form only after a long one-word name: "Nicolas" is
+    not NICOL AS; after a word of a longer name only a form no word ends in, see
+    :data:`_GLUED_AFTER_WORDS`: "Industrias Lopez Garcia" is no "Gar" CIA), else a form
+    written before a name (:data:`_GLUED_PREFIX_FORMS`) that begins the first word."""
+    tokens = form.tokens
+    if form.native or not tokens or form.forms:
+        return None
+    found = _glued_suffix(tokens[-1], trust, alone=len(tokens) == 1)
+    if found is not None:
+        return NameForm((*tokens[:-1], found[0]), frozenset({found[1]}), form.script)
+    found = _glued_prefix(tokens[0], trust)
+    if found is not None:
+        return NameForm((found[0], *tokens[1:]), frozenset({found[1]}), form.script)
+    return None
+
+
+def _glued_suffix(word: str, trust: TrustParams, *, alone: bool) -> tuple[str, str] | None:
+    """``(name, class)`` when ``word`` ends in a legal form run onto it (the longest first;
+    ``alone``: the name's one word, else only :data:`_GLUED_AFTER_WORDS`)."""
+    table = _GLUED_FORMS if alone else _GLUED_AFTER_WORDS
+    for cut in range(trust.glued_form_rest, len(word) - 1):  # the longest form first
+        cls = table.get(word[cut:])
+        if cls is None or not word[:cut].isalpha():
+            continue
+        if len(word) - cut >= 3 or cut >= trust.glued_short_form_rest:
+            return word[:cut], cls
+    return None
+
+
+def _glued_prefix(word: str, trust: TrustParams) -> tuple[str, str] | None:
+    """``(name, class)`` when ``word`` begins with a form written before a name, run onto
+    it ("oooik": OOO IK), the name keeping ``trust.glued_form_rest`` letters or more."""
+    for form, cls in _GLUED_PREFIX_FORMS.items():
+        rest = word[len(form) :]
+        if word.startswith(form) and len(rest) >= trust.glued_form_rest and rest.isalpha():
+            return rest, cls
+    return None
+
+
+def _after_words() -> dict[str, str]:
+    """One-word forms that may be read off the end of the last word of a longer name (since
+    1.22): of four letters or more, or of three consonants ("bankjsc", "hklimited",
+    "machinerygmbh"); not a form many words end in ("garcia", "hollywood", "kansas": CIA,
+    OOD, SAS)."""
+    return {w: c for w, c in _GLUED_FORMS.items()
+            if len(w) >= 4 or (len(w) == 3 and not _FORM_VOWELS.intersection(w))}  # fmt: skip
+
+
+# Forms a name is written after (Russian, Kazakh and Uzbek usage: "OOO IK AEON"), read off
+# the start of a first word they are run onto (since 1.22); not "pao" ("Paolo") or "too".
+_PREFIX_SPELLINGS = ("ooo", "oao", "zao", "jsc", "cjsc", "ojsc", "pjsc", "llc")
+_GLUED_PREFIX_FORMS = {w: c for w, c in one_word_forms().items() if w in _PREFIX_SPELLINGS}
+_GLUED_AFTER_WORDS = _after_words()

@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.gcpause import paused_gc
-from clearance.matching.exact import exact_key
+from clearance.matching.exact import code_key, exact_key
 from clearance.matching.forms import name_forms
 from clearance.matching.index import (
     KIND_NATIVE,
@@ -175,6 +175,9 @@ class IndexBuilder:
             key = exact_key(name.full)
             if first is not None and key:  # the name as written (see :mod:`exact`)
                 index.exact.setdefault(key, []).append((first, name.weak))
+                code = code_key(name.full)  # ... and a code run together ("S5SAD")
+                if code is not None:
+                    index.exact.setdefault(code, []).append((first, name.weak))
 
     def _skeleton_of(self, token: str, script: str) -> str:
         return self._skeleton[token, script]

@@ -100,9 +100,10 @@ class NameParams:
     slip_min_length: int = 2  # letters the shorter word of a slip has at least (a letter
     # dropped from or doubled in a three- or two-letter code: "MM SARL" / MMT, "RRF" / RF)
     slip_short_length: int = 3  # ... and at most, for a letter added or dropped
-    slip_whole_length: int = 4  # ... or at most this many, for a letter the query drops, when
+    slip_whole_length: int = 6  # ... or at most this many, for a letter the query drops, when
     # every other word and the legal forms of both names agree and no word is left over ("KORY
-    # BANK" / KORYO BANK, "MILU SA" / MILUR SA; not "sena Ltd" / SENAT SHIPPING LIMITED)
+    # BANK" / KORYO BANK, "MILU SA" / MILUR SA; since 1.22 up to six letters: "JSC LASMA" /
+    # PLASMA, "AO NFORUS" / INFORUS; not "sena Ltd" / SENAT SHIPPING LIMITED)
     listed_word_miss: float = 0.5  # share a near-miss keeps when the query word is listed itself
     two_edit_miss: float = 0.8  # ... and when the two words are two edits or more apart (since
     # 1.22: "Martins" is not MARTYRS, "Dowerg" not DOVER)
@@ -150,8 +151,8 @@ class TrustParams:
     spelled_full_letters: int = 3  # consonants such a skeleton needs before it is trusted
     # fully (since 1.16; "علي كركي" / KARAKI, Ali: its vowels agree, "l krk" is no "ln d")
     misspelt_form: float = 0.95  # a company's first/last word read as a misspelt legal form
-    glued_form: float = 0.95  # a one-word company name read as a name with its legal form
-    # run onto it ("THAMESTONESA" / THAMESTONE SA, "EPMMC" / EP-MMC) ...
+    glued_form: float = 0.95  # a company name read as a name with its legal form run onto its
+    # last or first word ("THAMESTONESA" / THAMESTONE SA, "EPMMC" / EP-MMC, "OOOIK AEON") ...
     glued_form_rest: int = 2  # ... when the name keeps this many letters or more
     glued_short_form_rest: int = 6  # ... and this many before a two-letter form (many words
     # end in one: "Nicolas", "Moussa")

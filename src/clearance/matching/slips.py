@@ -23,7 +23,7 @@ from rigour.names import extract_org_types
 from clearance.matching.legalforms import legal_form_class, one_word_forms
 from clearance.matching.normalize import NameForm
 from clearance.matching.pairing import supporting
-from clearance.matching.params import NameParams, TrustParams
+from clearance.matching.params import NameParams
 from clearance.matching.scripts import undouble
 from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES
 from clearance.matching.wordsim import swapped
@@ -181,6 +181,17 @@ def misspelt_form_reading(form: NameForm, *, organization: bool = False) -> Name
     return None
 
 
+def first_word_form_reading(form: NameForm) -> NameForm | None:
+    """``form`` with its first word read as a misspelt legal form when its last word reads as
+    one too (since 1.22: "JC TPE" is JSC TPE or JC PTE; :func:`misspelt_form_reading` reads
+    the last word, and this the other way), or ``None``."""
+    tokens = form.tokens
+    if form.native or len(tokens) < 2 or not misspelt_forms(tokens[-1]):
+        return None
+    found = misspelt_forms(tokens[0])
+    return NameForm(tokens[1:], form.forms | found, form.script, form.native) if found else None
+
+
 def _dotted_doubled_form(tokens: Sequence[str]) -> tuple[int, str] | None:
     """Where a dotted legal form with one letter typed twice ends the name ("EDYJU, SS.A.",
     "RENTA AA.S.", "MANARA SS.A.S.": letters of one or two, one of them a letter doubled),
@@ -240,23 +251,6 @@ def _dropped_dotted() -> dict[str, frozenset[str]]:
 
 
 _DROPPED_DOTTED = _dropped_dotted()
-_GLUED_FORMS = {w: c for w, c in one_word_forms().items() if w.isalpha() and len(w) >= 2}
-
-
-def glued_form_reading(form: NameForm, trust: TrustParams) -> NameForm | None:
-    """A one-word company name with its legal form run onto it ("THAMESTONESA", "EPMMC" for
-    EP-MMC) read as the name and the form (the longest one-word form that ends it; a
-    two-letter form only after a long name: "Nicolas" is not NICOL AS)."""
-    if form.native or len(form.tokens) != 1 or form.forms:
-        return None
-    word = form.tokens[0]
-    for cut in range(trust.glued_form_rest, len(word) - 1):  # the longest form first
-        cls = _GLUED_FORMS.get(word[cut:])
-        if cls is None or not word[:cut].isalpha():
-            continue
-        if len(word) - cut >= 3 or cut >= trust.glued_short_form_rest:
-            return NameForm((word[:cut],), frozenset({cls}), form.script)
-    return None
 
 
 def single_word_sim(
