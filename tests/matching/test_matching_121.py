@@ -12,7 +12,6 @@ from __future__ import annotations
 import pytest
 
 from clearance.matching.compounds import read_from_arabic
-from clearance.matching.engine import ALGORITHM_RELEASE
 from clearance.matching.pairing import half_left
 from clearance.scripts import ARABIC, LATIN
 from tests.matching.factory import listed_alerts
@@ -22,10 +21,6 @@ _OTHERS = ["Ali HASSAN", "Mohammad KARIMI", "SAQR, Omar"]
 
 def alerted(listed: list[str], query: str) -> set[str]:
     return listed_alerts([*listed, *_OTHERS], query, "person")
-
-
-def test_release() -> None:
-    assert ALGORITHM_RELEASE == "1.21"
 
 
 @pytest.mark.parametrize(
