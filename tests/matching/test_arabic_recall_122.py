@@ -11,7 +11,6 @@ import pytest
 
 from clearance.matching.compounds import construct_state, with_allah_parts
 from clearance.matching.engine import ALGORITHM_RELEASE
-from clearance.matching.params import RetrievalParams
 from tests.matching.factory import listed_alerts
 
 _OTHERS = ["Ali HASSAN", "Mohammad KARIMI", "SAQR, Omar"]
@@ -79,22 +78,3 @@ def test_abdallah_keeps_its_alert(query: str, listed: str) -> None:
 )
 def test_still_quiet(query: str, listed: str) -> None:
     assert listed_alerts([listed, *_OTHERS], query, None) == set()
-
-
-_FIRST = ["Omar", "Hamid", "Karim", "Tariq", "Samir", "Bashir", "Rashid", "Majid", "Nabil",
-          "Fuad", "Jamal", "Kamal"]  # fmt: skip
-
-
-def test_a_common_skeleton_lifts_the_names_whose_vowels_agree() -> None:
-    # 144 names have every skeleton word of "l ns" (YUNUS, Ali ...): past
-    # RetrievalParams.spelled_names (100) none was lifted before 1.22, and WANUS, Ali, whose
-    # vowels "ونوس" writes, was never retrieved; the YUNUS names' vowels do not agree
-    yunus = [f"YUNUS, Ali {a} {b}" for a in _FIRST for b in _FIRST]
-    assert listed_alerts(["WANUS, Ali", *yunus, *_OTHERS], "علي ونوس", "person") == {"WANUS, Ali"}
-
-
-def test_a_common_skeleton_past_the_names_checked_lifts_none() -> None:
-    # past RetrievalParams.spelled_checked names with every word, none is looked at
-    yunus = [f"YUNUS, Ali {a} {b} {c}" for a in _FIRST for b in _FIRST for c in _FIRST[:3]]
-    assert len(yunus) > RetrievalParams().spelled_checked
-    assert listed_alerts(["WANUS, Ali", *yunus], "علي ونوس", "person") == set()

@@ -7,7 +7,6 @@ a few; and the names every word of a skeleton reaches exactly, which its spelled
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,33 +28,27 @@ FEW = 4  # records bounded one by one (numpy scalars) rather than as arrays
 
 def form_bounds(
     index: NameIndex, parts: list[Part], form: FormBound, lift: FormBound | None,
-    singles: tuple[str, ...] = (), lifted: Callable[[int], bool] | None = None,
+    singles: tuple[str, ...] = (),
 ) -> list[tuple[int, float]]:  # fmt: skip
     """(record, bound) of the records of ``parts`` reaching the form's floor, then those
     reaching it at a skeleton's spelled trust (``lift``: see :func:`spelled_bounds`)."""
     small = sum(len(p[0]) for p in parts) <= SMALL_HITS
     bounds = bounds_small(index, parts, form) if small else bounds_large(index, parts, form)
     if lift is not None:
-        bounds += spelled_bounds(index, parts, lift, singles, lifted)
+        bounds += spelled_bounds(index, parts, lift, singles)
     return bounds
 
 
 def spelled_bounds(
-    index: NameIndex, parts: list[Part], form: FormBound, singles: tuple[str, ...] = (),
-    lifted: Callable[[int], bool] | None = None,
-) -> list[tuple[int, float]]:  # fmt: skip
+    index: NameIndex, parts: list[Part], form: FormBound, singles: tuple[str, ...] = ()
+) -> list[tuple[int, float]]:
     """(record, bound) at a skeleton's spelled trust (``form.trust``) of the records every word
     of the form reaches exactly: only those can be trusted so far
     (:func:`clearance.matching.spelled.record_trust`: every query word paired exactly): see
-    :func:`exactly_reached`. Past ``RetrievalParams.spelled_names`` such names, only those
-    ``lifted`` says the spelled trust lifts are (since 1.22; up to ``spelled_checked`` names
-    looked at), and none past ``spelled_names`` of them.
+    :func:`exactly_reached`. Past ``RetrievalParams.spelled_names`` such names, none is lifted.
     """
     full = exactly_reached(index, parts, form, singles)
-    retrieval = form.retrieval
-    if lifted is not None and retrieval.spelled_names < len(full) <= retrieval.spelled_checked:
-        full = np.array([rec for rec in full.tolist() if lifted(rec)], dtype=np.int32)
-    if not 0 < len(full) <= retrieval.spelled_names:
+    if not 0 < len(full) <= form.retrieval.spelled_names:
         return []  # (a skeleton as many names agree with as a common word's says little)
     kept = [(p[0][keep], p[1][keep], p[2]) for p in parts if (keep := np.isin(p[0], full)).any()]
     return bounds_large(index, kept, form)

@@ -129,10 +129,6 @@ class RetrievalParams:
     # (since 1.16: one as common as "mhmd l" says little, and its names come spelled anyway;
     # since 1.17 names that lack one of its one-letter words are not counted: "l ns" is not
     # any name with "ns")
-    spelled_checked: int = 400  # ... past spelled_names, the names whose vowels agree with the
-    # skeleton's (those its spelled trust lifts: clearance.matching.spelled.lifted) are counted
-    # instead, when at most this many names have every word of it (since 1.22: "علي حمود" /
-    # HAMMUD, Ali among the 126 names of "l hmd")
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ is scored (a generous safety cap only applies to pathological queries).
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -27,7 +27,7 @@ from clearance.matching.index import KIND_LATIN, KIND_NATIVE, NameIndex, WordHit
 from clearance.matching.keytables import KeyTables
 from clearance.matching.names import word_table
 from clearance.matching.normalize import NameForm
-from clearance.matching.params import NameParams, RetrievalParams, TrustParams, WordParams
+from clearance.matching.params import NameParams, RetrievalParams, WordParams
 from clearance.matching.wordkeys import joined_keys, word_keys
 from clearance.matching.wordsim import similarity_rows
 from clearance.scripts import ARABIC
@@ -306,7 +306,6 @@ def retrieve(
     person: bool = False,
     max_records: int | None = None,
     threshold: float = 0.0,
-    trust: TrustParams = TrustParams(),  # noqa: B008
 ) -> dict[int, float]:
     """Record id -> upper bound of the score a record can reach (only those >= floor).
 
@@ -339,12 +338,11 @@ def retrieve(
         pairable = len(tokens) + sum(1 for w in tokens if tables.key_id("c:" + w) >= 0)
         form = FormBound(floor, total, skipped, pairable, unreached, np.float32(qform.trust),
                           person, params, retrieval)  # fmt: skip
-        lift, lifted = None, None
+        lift = None
         if qform.spelled > qform.trust:
             lift = replace(form, floor=max(floor, threshold), trust=np.float32(qform.spelled))
-            lifted = _lifted(index, qform, trust.spelled_word_sim, words)
         singles = tuple({w for w in tokens if len(w) == 1})  # (see bounds.spelled_bounds)
-        bounds = form_bounds(index, parts, form, lift, singles, lifted)
+        bounds = form_bounds(index, parts, form, lift, singles)
         if repeats:
             # The copies of a repeated word were credited fully: what they add (their
             # similarities to each name's words: a common word reaches thousands of names) is
@@ -357,7 +355,7 @@ def retrieve(
                     among.update(exactly_reached(index, parts, lift, singles).tolist())
             parts = _repeat_parts(index, qform.kind, parts, repeats, among, least, retrieval,
                                   words)  # fmt: skip
-            bounds = form_bounds(index, parts, form, lift, singles, lifted)
+            bounds = form_bounds(index, parts, form, lift, singles)
         # An Arabic-script query's romanised forms have their article: the records of names
         # with the article left out ("aqsa foundation") are only for a Latin query.
         bare = index.rec_bare if qform.form.script == ARABIC else None
@@ -369,13 +367,3 @@ def retrieve(
         best = sorted(out.items(), key=lambda kv: -kv[1])[:cap]
         out = dict(best)
     return out
-
-
-def _lifted(
-    index: NameIndex, qform: QueryForm, cut: float, words: WordParams
-) -> Callable[[int], bool]:
-    """Whether the skeleton ``qform``'s spelled trust may lift a record's match (its vowels
-    agree: :func:`clearance.matching.spelled.vowels_lift`)."""
-    from clearance.matching.spelled import vowels_lift  # (spelled imports this module)
-
-    return lambda rec: vowels_lift(qform, index, rec, cut, words)

@@ -76,17 +76,6 @@ def record_trust(
     return qform.trust
 
 
-def vowels_lift(
-    qform: QueryForm, index: NameIndex, rec: int, cut: float, words: WordParams
-) -> bool:
-    """Do the vowels known of the skeleton ``qform`` agree with the listed name of the skeleton
-    record ``rec`` (or another of its entity's names with its skeleton), as :func:`record_trust`
-    asks before it lifts a match to the spelled trust? (For retrieval: since 1.22 the names a
-    common skeleton reaches exactly are those it may lift, see ``bounds.spelled_bounds``.)"""
-    return any(_vowels_agree(qform.reading, name, cut, words, qform.person)
-               for name in _names(index.rec_text[rec], index, rec))  # fmt: skip
-
-
 def _exactly_paired(comp: NameComparison, words: WordParams) -> bool:
     """Is every query word of ``comp`` paired, each exactly?"""
     return not comp.unmatched_query and all(pair.sim >= words.exact_sim for pair in comp.pairs)
