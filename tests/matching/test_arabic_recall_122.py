@@ -27,6 +27,8 @@ def test_construct_state_reads_the_ta_marbuta_before_an_article() -> None:
     assert construct_state(("فاطمه", "احمد")) == ("فاطمه", "احمد")
     assert construct_state(("محمد", "فاطمه")) == ("محمد", "فاطمه")
     assert construct_state(("طه", "الهاشمي")) == ("طه", "الهاشمي")
+    # a noun with its own article is no construct's first noun: a noun and its adjective
+    assert construct_state(("التجاره", "العامه")) == ("التجاره", "العامه")
 
 
 @pytest.mark.parametrize(

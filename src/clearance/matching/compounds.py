@@ -261,15 +261,19 @@ def construct_state(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """The words of a (normalised) Arabic-script name with the ta marbuta of a word before
     one with the article (or before "الله") written as the t it is read as (since 1.22): the
     first noun of a construct ("عصبة الأنصار", Asbat al-Ansar; "جماعة الجهاد", Jamaat
-    al-Jihad; "هيئة الله", Hayatullah) says its t, and the lists write it. Normalised, a
-    ta marbuta is a heh: an alternative reading, as a heh may be a letter of its own ("طه
-    الهاشمي", whose skeleton is the same either way)."""
-    out = list(tokens)
-    for i in range(len(out) - 1):
-        word = out[i]
-        if len(word) > 2 and word[-1] == _TA_MARBUTA and out[i + 1].startswith(_ARTICLE):
+    al-Jihad; "هيئة الله", Hayatullah) says its t, and the lists write it. That noun has no
+    article of its own ("التجارة العامة" is a noun and its adjective, al-tijara al-amma).
+    Normalised, a ta marbuta is a heh: an alternative reading, as a heh may be a letter of its
+    own ("طه الهاشمي", whose skeleton is the same either way). Names without one come back as
+    they are (the same tuple)."""
+    out: list[str] | None = None
+    for i in range(len(tokens) - 1):
+        word = tokens[i]
+        if (len(word) > 2 and word[-1] == _TA_MARBUTA and tokens[i + 1].startswith(_ARTICLE)
+                and not word.startswith(_ARTICLE)):  # fmt: skip
+            out = list(tokens) if out is None else out
             out[i] = word[:-1] + _TA
-    return tuple(out)
+    return tokens if out is None else tuple(out)
 
 
 _ENDINGS = {"الدين": "دين", "الدین": "دين", "الله": "له"}  # (without the article)

@@ -87,9 +87,9 @@ def _skeleton_words(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
     "sbt lnsr" as ASBAT AL-ANSAR)."""
     words = abd_compounds(tokens)
     out = [words]
-    construct = abd_compounds(construct_state(tokens))
-    if construct != words:
-        out.append(construct)
+    construct = construct_state(tokens)
+    if construct is not tokens:
+        out.append(abd_compounds(construct))
     for spelt in list(out):
         din = din_compounds(spelt)
         if din != spelt:
