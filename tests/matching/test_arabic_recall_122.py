@@ -29,6 +29,8 @@ def test_construct_state_reads_the_ta_marbuta_before_an_article() -> None:
     assert construct_state(("طه", "الهاشمي")) == ("طه", "الهاشمي")
     # a noun with its own article is no construct's first noun: a noun and its adjective
     assert construct_state(("التجاره", "العامه")) == ("التجاره", "العامه")
+    assert construct_state(("للتجاره", "العامه")) == ("للتجاره", "العامه")
+    assert construct_state(("عبدالله", "التكريتي")) == ("عبدالله", "التكريتي")
 
 
 @pytest.mark.parametrize(

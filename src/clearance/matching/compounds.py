@@ -255,6 +255,8 @@ def abd_second_word(word: str, before: str) -> str:
 
 
 _TA_MARBUTA, _TA = "ه", "ت"  # (normalised, a ta marbuta is written as heh)
+# a word with its own article: al-, li-l-, bi-l-, wa-l- ("للتجارة", for the trade)
+_WITH_ARTICLE = ("ال", "لل", "بال", "وال")
 
 
 def construct_state(tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -262,7 +264,8 @@ def construct_state(tokens: tuple[str, ...]) -> tuple[str, ...]:
     one with the article (or before "الله") written as the t it is read as (since 1.22): the
     first noun of a construct ("عصبة الأنصار", Asbat al-Ansar; "جماعة الجهاد", Jamaat
     al-Jihad; "هيئة الله", Hayatullah) says its t, and the lists write it. That noun has no
-    article of its own ("التجارة العامة" is a noun and its adjective, al-tijara al-amma).
+    article of its own ("التجارة العامة", "للتجارة العامة" are a noun and its adjective), and
+    a word that ends in "الله" ("عبدالله") has its heh from it.
     Normalised, a ta marbuta is a heh: an alternative reading, as a heh may be a letter of its
     own ("طه الهاشمي", whose skeleton is the same either way). Names without one come back as
     they are (the same tuple)."""
@@ -270,7 +273,7 @@ def construct_state(tokens: tuple[str, ...]) -> tuple[str, ...]:
     for i in range(len(tokens) - 1):
         word = tokens[i]
         if (len(word) > 2 and word[-1] == _TA_MARBUTA and tokens[i + 1].startswith(_ARTICLE)
-                and not word.startswith(_ARTICLE)):  # fmt: skip
+                and not word.startswith(_WITH_ARTICLE) and not word.endswith(_ALLAH)):  # fmt: skip
             out = list(tokens) if out is None else out
             out[i] = word[:-1] + _TA
     return tokens if out is None else tuple(out)
