@@ -15,6 +15,10 @@ Latif A.A.
 A word read from Arabic script that ends in a written ی/ي after a consonant ("محمدی",
 Mohammadi; "نوری", Nouri) is a nisba, a name of its own: the listed word without the ending
 ("MUHAMMAD", "NUR") is another name (since 1.15: "احسان محمدی" is not AHSAN, Muhammad).
+
+Since 1.22, a query's ta marbuta before a word with the article is also read as the t of a
+construct ("جماعة الجهاد", Jamaat al-Jihad), and a listed "X Allah" written as one word
+(HIZBALLAH) has its parts for the name-word table's "الله" to agree with.
 """
 
 from __future__ import annotations
@@ -250,6 +254,31 @@ def abd_second_word(word: str, before: str) -> str:
     return part if arabic_skeleton(part) else word
 
 
+_TA_MARBUTA, _TA = "ه", "ت"  # (normalised, a ta marbuta is written as heh)
+# a word with its own article: al-, li-l-, bi-l-, wa-l- ("للتجارة", for the trade)
+_WITH_ARTICLE = ("ال", "لل", "بال", "وال")
+
+
+def construct_state(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a (normalised) Arabic-script name with the ta marbuta of a word before
+    one with the article (or before "الله") written as the t it is read as (since 1.22): the
+    first noun of a construct ("عصبة الأنصار", Asbat al-Ansar; "جماعة الجهاد", Jamaat
+    al-Jihad; "هيئة الله", Hayatullah) says its t, and the lists write it. That noun has no
+    article of its own ("التجارة العامة", "للتجارة العامة" are a noun and its adjective), and
+    a word that ends in "الله" ("عبدالله") has its heh from it.
+    Normalised, a ta marbuta is a heh: an alternative reading, as a heh may be a letter of its
+    own ("طه الهاشمي", whose skeleton is the same either way). Names without one come back as
+    they are (the same tuple)."""
+    out: list[str] | None = None
+    for i in range(len(tokens) - 1):
+        word = tokens[i]
+        if (len(word) > 2 and word[-1] == _TA_MARBUTA and tokens[i + 1].startswith(_ARTICLE)
+                and not word.startswith(_WITH_ARTICLE) and not word.endswith(_ALLAH)):  # fmt: skip
+            out = list(tokens) if out is None else out
+            out[i] = word[:-1] + _TA
+    return tokens if out is None else tuple(out)
+
+
 _ENDINGS = {"الدين": "دين", "الدین": "دين", "الله": "له"}  # (without the article)
 
 
@@ -278,6 +307,10 @@ _DIN_WORD = re.compile(r"^([a-z]{2,}?)(?:ud|ed|ad|id|od|al|el|ul)(?:d|-d)(?:i|ee
 _DIN_WORDS = frozenset({"din", "deen", "aldin", "eldin", "uddin", "eddin", "eddine", "addin",
                         "iddin", "uddeen", "aldeen"})  # fmt: skip
 DIN_READING = "aldin"  # the name-word table's reading of الدين
+# a listed "X Allah" compound written as one word: Hizballah, Hayatullah, Ruhollah
+_ALLAH_WORD = re.compile(r"^([a-z]{2,}?)[aeou]llah$")
+_ALLAH_WORDS = frozenset({"allah", "ullah", "ollah", "ellah"})
+ALLAH_READING = "allah"  # the name-word table's reading of الله
 
 
 @lru_cache(maxsize=20_000)
@@ -285,12 +318,30 @@ def with_din_parts(words: tuple[str, ...]) -> tuple[str, ...]:
     """Listed words with the parts of their "X al-Din" compounds added as the name-word table
     reads an Arabic-script query's "X الدين" (since 1.17): "nasiruddin" also as "nasir" and
     "aldin", "din" (BASHIR-UD-DIN) also as "aldin". Others come back as they are."""
+    return _with_parts(words, _DIN_WORDS, _DIN_WORD, DIN_READING)
+
+
+@lru_cache(maxsize=20_000)
+def with_allah_parts(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Listed words with the parts of their "X Allah" compounds added as the name-word table
+    reads an Arabic-script query's "X الله" apart (since 1.22): "hizballah" also as "hizb"
+    and "allah", "hayatullah" as "hayat" and "allah", "ullah" (Hayat Ullah) also as "allah".
+    For the words the table reads to agree with (a part is no word of its own that a query
+    word may be told apart from). Others come back as they are."""
+    return _with_parts(words, _ALLAH_WORDS, _ALLAH_WORD, ALLAH_READING)
+
+
+def _with_parts(
+    words: tuple[str, ...], alone: frozenset[str], compound: re.Pattern[str], reading: str
+) -> tuple[str, ...]:
+    """``words`` with ``reading`` added for each word of ``alone`` and each ``compound`` word,
+    whose first part (the pattern's group) is added too."""
     extra: list[str] = []
     for word in words:
-        if word in _DIN_WORDS:
-            extra.append(DIN_READING)
-        elif (m := _DIN_WORD.match(word)) is not None:
-            extra += [m.group(1), DIN_READING]
+        if word in alone:
+            extra.append(reading)
+        elif (m := compound.match(word)) is not None:
+            extra += [m.group(1), reading]
     return words + tuple(w for w in dict.fromkeys(extra) if w not in words)
 
 

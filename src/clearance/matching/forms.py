@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from clearance.matching.arabic_names import all_vowelled
 from clearance.matching.bgn import bgn_reading
-from clearance.matching.compounds import abd_compounds, din_compounds
+from clearance.matching.compounds import abd_compounds, construct_state, din_compounds
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
 from clearance.matching.legalforms import one_word_forms
 from clearance.matching.normalize import (
@@ -83,12 +83,18 @@ def _skeleton_words(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
     as the lists write them (:func:`~clearance.matching.compounds.abd_compounds`), and (since
     1.17) its "X al-Din" compounds as one word (:func:`~clearance.matching.compounds.
     din_compounds`) and its ج read as the g of Egyptian and Levantine names (Gamal, Ragab,
-    "جراد" / GARAAD) as well as j."""
+    "جراد" / GARAAD) as well as j; and (since 1.22) with the ta marbuta of a construct's first
+    noun read as t (:func:`~clearance.matching.compounds.construct_state`: "عصبة الأنصار",
+    "sbt lnsr" as ASBAT AL-ANSAR)."""
     words = abd_compounds(tokens)
     out = [words]
-    din = din_compounds(words)
-    if din != words:
-        out.append(din)
+    construct = construct_state(tokens)
+    if construct is not tokens:
+        out.append(abd_compounds(construct))
+    for spelt in list(out):
+        din = din_compounds(spelt)
+        if din != spelt:
+            out.append(din)
     if any(_JIM in word for word in words):
         out += [tuple(word.replace(_JIM, _GAF) for word in w) for w in list(out)]
     return out

@@ -24,7 +24,12 @@ from clearance.matching.arabic_names import (
     normalise_arabic,
     romanise_arabic_names,
 )
-from clearance.matching.compounds import abd_second_word, with_din_parts
+from clearance.matching.compounds import (
+    ALLAH_READING,
+    abd_second_word,
+    with_allah_parts,
+    with_din_parts,
+)
 from clearance.matching.index import KIND_LATIN, NameIndex
 from clearance.matching.legalforms import canonical_words
 from clearance.matching.memo import by_identity, sim_rows
@@ -200,6 +205,8 @@ def _agree(
     listed_words = with_din_parts(_listed_words(listed))
     if not listed_words:
         return False
+    if ALLAH_READING in known:  # (a listed "X Allah" may be one word: Hizballah)
+        listed_words = with_allah_parts(listed_words)
     if not all(long_vowels_agree(word, listed_words) for word in unknown):
         return False
     # (the last word first: a surname disagrees more often than a common given name; a word
