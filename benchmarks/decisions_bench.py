@@ -407,7 +407,16 @@ def main() -> None:
         help="PostgreSQL with fsync, full-page writes and synchronous commit on (as deployed; "
         "the default is the tests' server, which has them off)",
     )
+    parser.add_argument(
+        "--pg-async-commit",
+        action="store_true",
+        help="PostgreSQL with fsync and full-page writes on but synchronous commit off (a commit "
+        "answered before its WAL flush: the durability class of SQLite's WAL with "
+        "synchronous = NORMAL, the SQLite default)",
+    )
     args = parser.parse_args()
+    if args.pg_durable and args.pg_async_commit:
+        parser.error("--pg-durable and --pg-async-commit are two different clusters: name one")
     mode = "receipt spool" if args.spool else "answered after the commit"
     print(f"decisions benchmark, record=true {mode}  ({load()})")
     work = Path(tempfile.mkdtemp(prefix="clearance-decisions-bench-"))
@@ -420,11 +429,17 @@ def main() -> None:
         if not args.no_pg:
             from tests.pg import start_server
 
-            server = start_server(durable=args.pg_durable)
+            server = start_server(durable=args.pg_durable, async_commit=args.pg_async_commit)
             pg = (server.new_database(), server.new_database())
             assert server.data is not None
             postmaster = int((server.data / "postmaster.pid").read_text().split()[0])
-            label = "PostgreSQL 15" + (" (durable)" if args.pg_durable else " (fsync off)")
+            label = "PostgreSQL 15" + (
+                " (durable)"
+                if args.pg_durable
+                else " (fsync on, synchronous commit off)"
+                if args.pg_async_commit
+                else " (fsync off)"
+            )
             run_db(label, pg, home, args, postmaster)
     finally:
         if server is not None:

@@ -83,10 +83,15 @@ def _run_pg(args: list[str], *, check: bool = True) -> subprocess.CompletedProce
 
 # The tests' server trades durability for speed; ``durable=True`` (benchmarks) keeps
 # PostgreSQL's defaults: fsync, full-page writes and synchronous commit on, as deployed.
+# ``async_commit=True`` (benchmarks) keeps fsync and full-page writes but answers a commit
+# before its WAL flush (``synchronous_commit=off``): a crash of the database server or the
+# machine may lose the last moments of commits, never corrupts — the durability class of
+# SQLite's WAL with ``synchronous = NORMAL``, Clearance's SQLite default.
 FAST = "-c fsync=off -c full_page_writes=off -c synchronous_commit=off "
+ASYNC_COMMIT = "-c synchronous_commit=off "
 
 
-def start_server(durable: bool = False) -> PgServer:
+def start_server(durable: bool = False, async_commit: bool = False) -> PgServer:
     root = Path(tempfile.mkdtemp(prefix="clearance-pg-"))
     if os.geteuid() == 0:
         user = pwd.getpwnam(RUN_AS)
@@ -97,7 +102,7 @@ def start_server(durable: bool = False) -> PgServer:
         last_error = ""
         for _attempt in range(3):
             port = _free_port()
-            fast = "" if durable else FAST
+            fast = ASYNC_COMMIT if async_commit else "" if durable else FAST
             opts = f"-h 127.0.0.1 -p {port} -k {root} {fast}-c max_connections=200"
             args = ["pg_ctl", "-D", str(data), "-l", str(root / "log"), "-w", "-t", "60"]
             result = _run_pg([*args, "-o", opts, "start"], check=False)
