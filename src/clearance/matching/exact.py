@@ -26,6 +26,10 @@ def exact_key(text: str) -> str:
     return " ".join("".join([c if c.isalnum() else " " for c in folded]).split())
 
 
+# a registration mark, call sign or hull code: "S5-SAD", "7-28", "EP-ICT", "UP-I7602"
+_CODE = re.compile(r"[A-Za-z0-9]{1,4}-[A-Za-z0-9]{2,6}")
+
+
 def code_key(text: str) -> str | None:
     """A listed code's key run together, without its dash ("S5-SAD" -> "s5sad", "7-28" ->
     "728"; since 1.22): a tail number or call sign is written either way, and the word analysis
@@ -37,9 +41,6 @@ def code_key(text: str) -> str | None:
         return None
     return exact_key(text).replace(" ", "")
 
-
-# a registration mark, call sign or hull code: "S5-SAD", "7-28", "EP-ICT", "UP-I7602"
-_CODE = re.compile(r"[A-Za-z0-9]{1,4}-[A-Za-z0-9]{2,6}")
 
 # every ASCII character that is not a letter or a digit, as a space
 _ASCII_SPACES = {i: " " for i in range(128) if not chr(i).isalnum()}

@@ -33,9 +33,8 @@ from clearance.matching.records import RecordMaker, make_entity
 from clearance.matching.wordsim import SpeltWords, WordInfo
 
 INDEX_FORMAT = 26  # 26: NameParams of 1.22 (slip_whole_length 6), listed codes also keyed
-# run together (exact.code_key); 25: a typo variant of one
-# key holds that key's id itself (1.12, see
-# :mod:`clearance.matching.keytables`); 24: which records are a name with its Arabic article
+# run together (exact.code_key); 25: a typo variant of one key holds that key's id itself (1.12,
+# see :mod:`clearance.matching.keytables`); 24: which records are a name with its Arabic article
 # left out (1.12);
 # 23: a short name word beside a legal form corrected only into a form (1.12: "COMPANY
 # STORK" is no "company stock"); 22: names as written (exact); 21: NameParams
