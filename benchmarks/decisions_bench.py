@@ -380,18 +380,33 @@ def run_db(
     db.dispose()
 
 
+def _positive(text: str) -> int:
+    """A whole number of 1 or more, for argparse (a usage error otherwise, not a traceback)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is less than 1")
+    return value
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rows", type=int, default=1_000_000, help="audit rows on SQLite")
-    parser.add_argument("--pg-rows", type=int, default=1_000_000, help="audit rows on PostgreSQL")
-    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--rows", type=_positive, default=1_000_000, help="audit rows on SQLite")
     parser.add_argument(
-        "--screens", type=int, default=400, help="requests per /screen mode and run"
+        "--pg-rows", type=_positive, default=1_000_000, help="audit rows on PostgreSQL"
+    )
+    parser.add_argument("--cases", type=_positive, default=100_000)
+    parser.add_argument(
+        "--screens", type=_positive, default=400, help="requests per /screen mode and run"
     )
     parser.add_argument(
-        "--clients", type=int, default=6, help="concurrent clients (second setting)"
+        "--clients", type=_positive, default=6, help="concurrent clients (second setting)"
     )
-    parser.add_argument("--repeats", type=int, default=3, help="runs per setting (median shown)")
+    parser.add_argument(
+        "--repeats", type=_positive, default=3, help="runs per setting (median shown)"
+    )
     parser.add_argument("--screen-only", action="store_true", help="only the /screen part")
     parser.add_argument("--no-pg", action="store_true", help="SQLite only")
     parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
