@@ -93,6 +93,15 @@ def alias_trust(weak: bool, params: FeatureParams) -> float:
     return params.weak_alias_factor if weak else 1.0
 
 
+def weak_rank_cap(threshold: float, weak_alerts: bool, tie_break: float) -> float:
+    """The most a weak a.k.a. ranks at among an entity's names (since 1.23): just under the
+    alert ``threshold`` when a weak a.k.a. does not alert alone, so a strong name of the same
+    entity that reaches the threshold is the one decided on ("Mohammad JA'FARI" alerts on
+    JA'FARI, Mohammad Agha at 0.89, not hidden behind its weak a.k.a. "JA'FARI, Mohammad" at
+    0.9, which cannot alert); no cap when weak a.k.a.s alert."""
+    return 2.0 if weak_alerts else threshold - tie_break
+
+
 def weak_alias(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
     # (described in DESCRIPTIONS)
     if not cand.weak:
