@@ -10,7 +10,7 @@ import pytest
 from clearance.matching.engine import ALGORITHM_RELEASE, Screener
 from clearance.matching.query import ScreenOptions, make_query
 from clearance.settings import MatchingPolicy
-from tests.matching.factory import e
+from tests.matching.factory import e, listed_alerts
 
 
 def test_release() -> None:
@@ -58,3 +58,25 @@ def test_a_weak_alias_alone_still_does_not_alert(query: str) -> None:
         make_query(query, type="person"), ScreenOptions(limit=5, weak_alias_alerts=True)
     )
     assert weak.alert and weak.matches[0].score == pytest.approx(result.matches[0].score)
+
+
+_READ = ["سپاه قدس", "راحت لمتد", "VERUS LLC", "HOLLYWOOD TRADING"]  # Arabic-script names
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"), [("BANK SPAH", "BANK SEPAH"), ("RAHT LTD", "RAHAT LTD")]
+)
+def test_a_word_held_only_as_an_arabic_script_reading_is_no_listed_word(
+    query: str, listed: str
+) -> None:
+    """The words "spah" and "raht" are held only as the readings of "سپاه" and "راحت" (no short
+    vowels): no one types them as names, so a letter dropped from BANK SEPAH or RAHAT LTD
+    is a typing slip there, as for a word the lists do not hold."""
+    assert listed in listed_alerts([listed, *_READ], query, "organization")
+
+
+def test_a_word_the_lists_also_spell_in_latin_letters_stays_another_name() -> None:
+    """When a Latin-script name spells the word too ("SPAH TRADING"), the query's word is a
+    name of its own, and its near-miss on SEPAH another name, as before."""
+    listed = ["BANK SEPAH", "SPAH TRADING", *_READ]
+    assert "BANK SEPAH" not in listed_alerts(listed, "BANK SPAH", "organization")
