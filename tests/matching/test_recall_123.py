@@ -80,3 +80,26 @@ def test_a_word_the_lists_also_spell_in_latin_letters_stays_another_name() -> No
     name of its own, and its near-miss on SEPAH another name, as before."""
     listed = ["BANK SEPAH", "SPAH TRADING", *_READ]
     assert "BANK SEPAH" not in listed_alerts(listed, "BANK SPAH", "organization")
+
+
+_ABD = ["ALAWI, Abdel-Salam Abdel-Rahman", "ALAWI, Abdel-Rahman Abdel-Salam", "HOLLY, Jane"]
+
+
+@pytest.mark.parametrize("query", ["Abdel-Salam ALAWI", "Abdel-Rahman ALAWI", "Abdulsalam Alawi"])
+def test_an_abd_compound_pairs_with_its_own_where_a_name_has_two(query: str) -> None:
+    """A middle name dropped from a name with two abd al- compounds: the query's "abdul"
+    pairs with the "abdul" of the compound whose divine name it names, not with the other
+    (which split both compounds), and both listed names alert."""
+    assert set(_ABD[:2]) <= listed_alerts(_ABD, query, "person")
+
+
+@pytest.mark.parametrize("query", ["Salam ALAWI", "Rahman ALAWI"])
+def test_a_divine_name_alone_is_still_no_abd_compound(query: str) -> None:
+    """Salam is not Abd al-Salam (the servant of al-Salam): no alert, as before."""
+    assert not listed_alerts(_ABD, query, "person")
+
+
+def test_two_abd_compounds_of_the_query_pair_with_their_own() -> None:
+    """The other way round: the query writes "abdul" twice, the listed name once."""
+    listed = ["ALAWI, Abdel-Salam", "HOLLY, Jane"]
+    assert "ALAWI, Abdel-Salam" in listed_alerts(listed, "Abdel-Salam Abdel-Rahman ALAWI", "person")
