@@ -103,3 +103,12 @@ def test_two_abd_compounds_of_the_query_pair_with_their_own() -> None:
     """The other way round: the query writes "abdul" twice, the listed name once."""
     listed = ["ALAWI, Abdel-Salam", "HOLLY, Jane"]
     assert "ALAWI, Abdel-Salam" in listed_alerts(listed, "Abdel-Salam Abdel-Rahman ALAWI", "person")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"), [("TAWU VBA", "TAWU BVBA"), ("VBA TAWU", "BVBA TAWU")]
+)
+def test_a_slip_of_two_legal_forms_is_still_a_legal_form(query: str, listed: str) -> None:
+    """The word "VBA" is one slip from BVBA (an LLC) and from CVBA (a cooperative): a legal form
+    either way, read as both classes, no longer a word left over."""
+    assert listed in listed_alerts([listed, "VERUS LLC", "HOLLYWOOD TRADING"], query, None)
