@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from math import inf
 
 from clearance.matching.index import EntityInfo, clean_identifier
 from clearance.matching.names import NameComparison
@@ -99,7 +100,7 @@ def weak_rank_cap(threshold: float, weak_alerts: bool, tie_break: float) -> floa
     entity that reaches the threshold is the one decided on ("Mohammad JA'FARI" alerts on
     JA'FARI, Mohammad Agha at 0.89, not hidden behind its weak a.k.a. "JA'FARI, Mohammad" at
     0.9, which cannot alert); no cap when weak a.k.a.s alert."""
-    return 2.0 if weak_alerts else threshold - tie_break
+    return inf if weak_alerts else threshold - tie_break
 
 
 def weak_alias(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
