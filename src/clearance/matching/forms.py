@@ -27,7 +27,11 @@ from clearance.matching.normalize import (
 from clearance.matching.params import TrustParams
 from clearance.matching.query import Query
 from clearance.matching.retrieve import QueryForm
-from clearance.matching.slips import first_word_form_reading, misspelt_form_reading
+from clearance.matching.slips import (
+    first_word_form_reading,
+    misspelt_form_reading,
+    misspelt_forms,
+)
 from clearance.matching.syllables import syllable_name
 from clearance.model import Schema
 from clearance.scripts import ARABIC, HAN, HANGUL, LATIN, detect_script
@@ -151,11 +155,29 @@ def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[Q
             other = first_word_form_reading(out[0].form)
             if other is not None and other not in seen and other != reading:
                 out.append(QueryForm(other, KIND_LATIN, trust.misspelt_form))
+        reading = _form_word_kept(parts[0] if parts else name, out[0].form)
+        if reading is not None and reading not in seen:
+            out.append(QueryForm(reading, KIND_LATIN, trust.misspelt_form))
         # "THAMESTONESA": a one-word name with its legal form run onto it
         reading = glued_form_reading(out[0].form, trust)
         if reading is not None and reading not in seen:
             out.append(QueryForm(reading, KIND_LATIN, trust.glued_form))
     return out
+
+
+def _form_word_kept(text: str, split: NameForm) -> NameForm | None:
+    """The other reading of a two-word company name whose split left one word that is itself
+    a misspelt legal form (1.23, ``form_word_kept``): "MMK POA" split "mmk" off as a legal form
+    (MMC, an Azerbaijani LLC, respelt) and left "poa"; read "poa" as the misspelt form (PAO)
+    instead, and the name word "mmk" is kept (MMK PAO). Both words are form-like, so the
+    reading that leaves a name word is matched too."""
+    if len(split.tokens) != 1 or not split.forms or not misspelt_forms(split.tokens[0]):
+        return None
+    whole = [f for f in analyse(text, split_forms=False, query=True) if not f.native]
+    if not whole or len(whole[0].tokens) != 2:  # noqa: PLR2004 (two words: one form, one name)
+        return None
+    reading = misspelt_form_reading(whole[0], organization=True)
+    return reading if reading is not None and reading.tokens != split.tokens else None
 
 
 def _typed_syllables(name: str) -> bool:

@@ -1,0 +1,43 @@
+"""Matching 1.23, small recall classes (issue 11, round two): a listed code read as a legal
+form (``forms._form_word_kept``), GOST's x for kh in retrieval, the -uddin family of
+run-together "X al-Din" names."""
+
+from __future__ import annotations
+
+import pytest
+
+from clearance.matching.engine import Screener
+from clearance.matching.query import ScreenOptions, make_query
+from clearance.settings import MatchingPolicy
+from tests.matching.factory import e
+
+
+def _top(screener: Screener, query: str, schema: str | None) -> list[tuple[str, bool]]:
+    result = screener.screen(make_query(query, type=schema), ScreenOptions(limit=3))
+    return [(m.source_id, m.alert) for m in result.matches]
+
+
+def _companies() -> Screener:
+    return Screener.build(
+        [
+            e("organization", "PUBLICHNOE AKTSIONERNOE OBSCHESTVO MAGNITOGORSKIY "
+              "METALLURGICHESKIY KOMBINAT", "MMK PAO", source_id="mmk"),
+            e("organization", "PROTON PETROCHEMICALS SHIPPING LIMITED", "PSC",
+              source_id="psc"),
+            e("organization", "POA HOLDINGS LIMITED", source_id="poa"),
+        ],
+        MatchingPolicy(screen_cache=0),
+    )
+
+
+@pytest.mark.parametrize("query", ["MMK POA", "PSC MMK", "MMK APO", "PJS MMK"])
+@pytest.mark.parametrize("schema", ["organization", None])
+def test_a_code_read_as_a_legal_form_keeps_the_name_word(query: str, schema: str | None) -> None:
+    """Both words are form-like ("mmk" is MMC, an LLC, respelt; POA, APO, PSC, PJS are one slip
+    from PAO, PJSC): the reading that keeps the name word MMK finds and alerts on MMK PAO."""
+    assert ("mmk", True) in _top(_companies(), query, schema)
+
+
+def test_a_name_word_beside_a_real_form_is_unchanged() -> None:
+    """"POA Ltd": LTD is a form as written, POA stays the name."""
+    assert _top(_companies(), "POA Ltd", "organization")[0] == ("poa", True)
