@@ -41,3 +41,36 @@ def test_a_code_read_as_a_legal_form_keeps_the_name_word(query: str, schema: str
 def test_a_name_word_beside_a_real_form_is_unchanged() -> None:
     """"POA Ltd": LTD is a form as written, POA stays the name."""
     assert _top(_companies(), "POA Ltd", "organization")[0] == ("poa", True)
+
+
+def _persons() -> Screener:
+    return Screener.build(
+        [
+            e("person", "Vyacheslav Mikhailovich MARKHAEV", source_id="markhaev"),
+            e("person", "Dmitry Aleksandrovich KHOROSHILOV", source_id="khoroshilov"),
+            e("person", "Andrei Mikhaylovich TAMBOVTSEV", source_id="tambovtsev"),
+            e("person", "Nikolai Mikhailovich ROGASHCHUK", source_id="rogashchuk"),
+            e("person", "Vyacheslav Mikhailovich MARSAEV", source_id="marsaev"),
+            e("person", "Dmitry Aleksandrovich SOROSHILOV", source_id="soroshilov"),
+        ],
+        MatchingPolicy(screen_cache=0),
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "source_id"),
+    [
+        ("Marxaev Vyacheslav Mixajlovich", "markhaev"),
+        ("XOROShILOV Dmitrij Aleksandrovich", "khoroshilov"),
+        ("TAMBOVCzEV Andrej Mixajlovich", "tambovtsev"),
+        ("ROGAShhUK Nikolaj Mixajlovich", "rogashchuk"),
+    ],
+)
+@pytest.mark.parametrize("schema", ["person", None])
+def test_a_gost_spelling_is_read_the_passport_way(
+    query: str, source_id: str, schema: str | None
+) -> None:
+    """GOST 7.79 writes х "x", ц "cz", щ "shh", й "j": read as kh, ts, shch, y the name is
+    the listed one, found and alerted on, ahead of a name one letter from the GOST spelling
+    (MARSAEV for "Marxaev")."""
+    assert _top(_persons(), query, schema)[0] == (source_id, True)

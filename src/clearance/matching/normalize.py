@@ -169,13 +169,22 @@ _FRENCH = tuple(
     )
 )  # fmt: skip
 
+# GOST 7.79 (System B) spellings read the passport way (1.23, ``gost_reading``): х "x", ц "cz",
+# щ "shh", й "j" ("Marxaev Vyacheslav Mixajlovich" is MARKHAEV, Vyacheslav Mikhailovich).
+_GOST_HINT = re.compile(r"x|cz|shh", re.IGNORECASE)
+_GOST = tuple(
+    (re.compile(src), dst)
+    for src, dst in (("shh", "shch"), ("cz", "ts"), ("x", "kh"), ("(?<=[aeiouy])j", "y"))
+)  # fmt: skip
+
 
 def slavic_readings(text: str) -> list[str]:
-    """``text`` read as a German or a French transliteration of a Russian name (none when it
-    shows no such spelling): an alternative for the query only."""
+    """``text`` read as a German or a French transliteration of a Russian name, or (since
+    1.23) a GOST 7.79 one (none when it shows no such spelling): an alternative for the query
+    only."""
     out: list[str] = []
     low = text.lower() if text.isascii() else _strip_marks(text).lower()  # "Walérewitsch"
-    for hint, rules in ((_GERMAN_HINT, _GERMAN), (_FRENCH_HINT, _FRENCH)):
+    for hint, rules in ((_GERMAN_HINT, _GERMAN), (_FRENCH_HINT, _FRENCH), (_GOST_HINT, _GOST)):
         if hint.search(low):
             value = low
             for pattern, dst in rules:
