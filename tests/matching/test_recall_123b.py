@@ -25,6 +25,7 @@ def _companies() -> Screener:
             e("organization", "PROTON PETROCHEMICALS SHIPPING LIMITED", "PSC",
               source_id="psc"),
             e("organization", "POA HOLDINGS LIMITED", source_id="poa"),
+            e("organization", "PLC OOD", source_id="plc"),
         ],
         MatchingPolicy(screen_cache=0),
     )
@@ -38,9 +39,10 @@ def test_a_code_read_as_a_legal_form_keeps_the_name_word(query: str, schema: str
     assert ("mmk", True) in _top(_companies(), query, schema)
 
 
-def test_a_name_word_beside_a_real_form_is_unchanged() -> None:
-    """"POA Ltd": LTD is a form as written, POA stays the name."""
-    assert _top(_companies(), "POA Ltd", "organization")[0] == ("poa", True)
+def test_a_form_as_written_is_not_kept_as_the_name() -> None:
+    """"Wood PLC": "wood" is one slip from OOD, but PLC is a legal form as written, so no
+    reading keeps it as the name (PLC OOD is not alerted)."""
+    assert ("plc", True) not in _top(_companies(), "Wood PLC", "organization")
 
 
 def _persons() -> Screener:

@@ -15,7 +15,7 @@ from clearance.matching.arabic_names import all_vowelled
 from clearance.matching.bgn import bgn_reading
 from clearance.matching.compounds import abd_compounds, construct_state, din_compounds
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
-from clearance.matching.legalforms import one_word_forms
+from clearance.matching.legalforms import iso_legal_form, one_word_forms
 from clearance.matching.normalize import (
     NameForm,
     analyse,
@@ -33,6 +33,7 @@ from clearance.matching.slips import (
     misspelt_forms,
 )
 from clearance.matching.syllables import syllable_name
+from clearance.matching.vocab import LEGAL_FORM_PHRASES
 from clearance.model import Schema
 from clearance.scripts import ARABIC, HAN, HANGUL, LATIN, detect_script
 
@@ -170,14 +171,18 @@ def _form_word_kept(text: str, split: NameForm) -> NameForm | None:
     a misspelt legal form (1.23, ``form_word_kept``): "MMK POA" split "mmk" off as a legal form
     (MMC, an Azerbaijani LLC, respelt) and left "poa"; read "poa" as the misspelt form (PAO)
     instead, and the name word "mmk" is kept (MMK PAO). Both words are form-like, so the
-    reading that leaves a name word is matched too."""
+    reading that leaves a name word is matched too, unless the word it keeps is a legal form
+    as written."""
     if len(split.tokens) != 1 or not split.forms or not misspelt_forms(split.tokens[0]):
         return None
     whole = [f for f in analyse(text, split_forms=False, query=True) if not f.native]
     if not whole or len(whole[0].tokens) != 2:  # noqa: PLR2004 (two words: one form, one name)
         return None
     reading = misspelt_form_reading(whole[0], organization=True)
-    return reading if reading is not None and reading.tokens != split.tokens else None
+    if reading is None or reading.tokens == split.tokens:
+        return None
+    kept = reading.tokens[:1]  # a form as written stays one ("Wood PLC" is no "ood" PLC)
+    return None if kept in LEGAL_FORM_PHRASES or iso_legal_form(kept) else reading
 
 
 def _typed_syllables(name: str) -> bool:
