@@ -49,6 +49,12 @@ _ABD_COMPACT = re.compile(r"\babd(?:u|e|a|o)l(?=[a-z]{3,})(?!l[a-z]{0,3}\b)")
 # ... and "Abd alRahman" / "Abd elAziz": the article run into the word after "abd"
 _ABD_GLUED = re.compile(r"\babd\s+(?:a|e|u)l(?=[a-z]{3,})(?!l[a-z]{0,3}\b)")
 _ARTICLE = re.compile(r"\b(?:al|el|ul)\s+(?=[a-z]{3,})")
+# the article of "X ud-Din" as spelt before Din (1.23, ``din_article``), run onto it as "al" is
+# ("SALAH Ud-Din" -> "salah uddin", as SALAH EDDINE) or onto its word ("Nourud-Din" ->
+# "nouruddin", as Noureddine; phonetics reads the -uddin family one way)
+# (a word's "-ud-" only before a hyphen: "Mahmud Din" is two names)
+_DIN_ARTICLE = re.compile(r"\b(ud|ed|ad|id)\s+(?=d(?:in|een|ine)\b)")
+_DIN_HYPHEN = re.compile(r"(?i)(?<=[a-z][a-z][uea]d)-(?=d(?:in|een|ine)\b)")
 _ARTICLE_WORD = re.compile(r"(?<!abd )\b(?:al|el|ul)\s+(?=[a-z]{3,})")
 _CAMEL_FAMILY = re.compile(r"(?<=[a-z])(?=[A-Z]{2})")
 _PARENS = re.compile(r"\(([^()]*)\)")
@@ -238,6 +244,8 @@ def canonical_arabic_forms(text: str) -> str:
         text = _ABD_GLUED.sub("abdul ", text)
         text = _ABD.sub("abdul ", text)
         text = _ABD_COMPACT.sub("abdul ", text)
+    if " d" in text:
+        text = _DIN_ARTICLE.sub(r"\1", text)
     return _ARTICLE.sub("al", text)
 
 
@@ -281,6 +289,8 @@ def _latin_form(text: str, script: str, split_forms: bool, drop_titles: bool) ->
 @lru_cache(maxsize=20_000)
 def _canonical(text: str) -> tuple[str, ...]:
     """The words of ``text`` as :func:`canonical_words` gives them (titles kept)."""
+    if "-" in text:
+        text = _DIN_HYPHEN.sub("", text)
     return tuple(canonical_words(canonical_arabic_forms(fold(text)).split()))
 
 

@@ -38,10 +38,24 @@ def phonetic(token: str) -> str:
 ARTICLES = ("al", "el", "ul")  # the Arabic article as a word carries it, run into it
 
 
+# An "X al-Din" compound run together sounds one way however its article is spelt (1.23,
+# ``din_sound``): Alaeddin, Alauddin, Aladdin, "Alaud-Din" (run together by the pair keys),
+# ALA AL-DIN (ditto) all as "alauddin"; Noureddine, Nouruddin, Nouraddin as "nouruddin".
+_DIN_WORD = re.compile(r"^([a-z]{2,}?)(?:ud|ed|ad|id|od|al|el|ul)d(?:i|ee)ne?$")
+_DIN_ENDS = ("din", "dine", "deen", "deene")
+# ... and the compound's second word alone ("SALAH Ud-Din", SALAH EDDINE), not "al-Din"
+_DIN_ALONE = frozenset({"uddin", "eddin", "eddine", "addin", "iddin", "uddeen", "eddeen"})
+
+
 @lru_cache(maxsize=200_000)
 def sound(token: str) -> str:
     """The phonetic key without the spelling-family table (for near-miss lookups)."""
     key = token
+    if key.endswith(_DIN_ENDS):  # (see _DIN_WORD)
+        if key in _DIN_ALONE:
+            key = "uddin"
+        elif (m := _DIN_WORD.match(key)) is not None:
+            key = m.group(1) + "uddin"
     if key.startswith("j") and len(key) > 1 and key[1] in "aeiou":  # Juri/Yuri, Jose/Yose
         key = "y" + key[1:]
     elif key.startswith(ARTICLES) and len(key) > 4 and key[2] == "j" and key[3] in "aeiou":
