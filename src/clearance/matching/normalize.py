@@ -177,7 +177,11 @@ _FRENCH = tuple(
 
 # GOST 7.79 (System B) spellings read the passport way (1.23, ``gost_reading``): х "x", ц "cz",
 # щ "shh", й "j" ("Marxaev Vyacheslav Mixajlovich" is MARKHAEV, Vyacheslav Mikhailovich).
-_GOST_HINT = re.compile(r"x|cz|shh", re.IGNORECASE)
+# An x is read so only in a name with a Russian name ending (not "Axel Mielcarek", "Vaxt'ang
+# Azaramyan"), and not in Alex-, Maxim (English writes Aleksandr, Maksim so, GOST never).
+_GOST_HINT = re.compile(r"cz|shh|(?<!ale)(?<!\bma)x(?=.*(?:[oe]v|in|ich|[oe]vna|ij|ko|uk|i[xh])\b)"
+                        r"|(?:[oe]v|in|ich|[oe]vna|ij|ko|uk)\b.*(?<!ale)(?<!\bma)x|[iy]x\b",
+                        re.IGNORECASE)  # fmt: skip
 _GOST = tuple(
     (re.compile(src), dst)
     for src, dst in (("shh", "shch"), ("cz", "ts"), ("x", "kh"), ("(?<=[aeiouy])j", "y"))
@@ -244,7 +248,7 @@ def canonical_arabic_forms(text: str) -> str:
         text = _ABD_GLUED.sub("abdul ", text)
         text = _ABD.sub("abdul ", text)
         text = _ABD_COMPACT.sub("abdul ", text)
-    if " d" in text:
+    if " din" in text or " deen" in text:
         text = _DIN_ARTICLE.sub(r"\1", text)
     return _ARTICLE.sub("al", text)
 
@@ -289,7 +293,7 @@ def _latin_form(text: str, script: str, split_forms: bool, drop_titles: bool) ->
 @lru_cache(maxsize=20_000)
 def _canonical(text: str) -> tuple[str, ...]:
     """The words of ``text`` as :func:`canonical_words` gives them (titles kept)."""
-    if "-" in text:
+    if "-d" in text or "-D" in text:
         text = _DIN_HYPHEN.sub("", text)
     return tuple(canonical_words(canonical_arabic_forms(fold(text)).split()))
 
