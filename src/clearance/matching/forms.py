@@ -173,16 +173,19 @@ def _form_word_kept(text: str, split: NameForm) -> NameForm | None:
     instead, and the name word "mmk" is kept (MMK PAO). Both words are form-like, so the
     reading that leaves a name word is matched too, unless the word it keeps is a legal form
     as written."""
-    if len(split.tokens) != 1 or not split.forms or not misspelt_forms(split.tokens[0]):
+    if len(split.tokens) != 1 or not split.forms:
         return None
     whole = [f for f in analyse(text, split_forms=False, query=True) if not f.native]
     if not whole or len(whole[0].tokens) != 2:  # noqa: PLR2004 (two words: one form, one name)
         return None
-    reading = misspelt_form_reading(whole[0], organization=True)
-    if reading is None or reading.tokens == split.tokens:
+    kept = tuple(w for w in whole[0].tokens if w != split.tokens[0])
+    # a form as written stays one ("Wood PLC" is no "ood" PLC; "Verus LLC" is left alone)
+    if len(kept) != 1 or kept in LEGAL_FORM_PHRASES or iso_legal_form(kept):
         return None
-    kept = reading.tokens[:1]  # a form as written stays one ("Wood PLC" is no "ood" PLC)
-    return None if kept in LEGAL_FORM_PHRASES or iso_legal_form(kept) else reading
+    if not misspelt_forms(split.tokens[0]):
+        return None
+    reading = misspelt_form_reading(whole[0], organization=True)
+    return None if reading is None or reading.tokens != kept else reading
 
 
 def _typed_syllables(name: str) -> bool:
