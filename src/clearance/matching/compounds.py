@@ -217,11 +217,15 @@ def _nisba(query_word: str, listed_word: str) -> bool:
 _ABD, _ARTICLE, _ALLAH = "عبد", "ال", "الله"
 
 
-def abd_compounds(tokens: tuple[str, ...]) -> tuple[str, ...]:
+def abd_compounds(tokens: tuple[str, ...], article: bool = True) -> tuple[str, ...]:
     """The words of a (normalised) Arabic-script name with each ``عبد ال-`` compound written
     as the canonical form writes a listed one, "abdul" and the divine name without its
     article (since 1.16): "عبد الرحمن" and "عبدالرحمن" as "عبدال رحمن" (skeletons "bdl rhmn",
-    as Abdul Rahman, Abdelrahman), "عبد الله" and "عبدالله" as "عبدال" ("bdl", as Abdullah)."""
+    as Abdul Rahman, Abdelrahman), "عبد الله" and "عبدالله" as "عبدال" ("bdl", as Abdullah).
+    Without the ``article`` (since 1.23), a compound with a divine name is written "عبد رحمن"
+    ("bd rhmn", run together "bdrhmn"), as the lists write it as one word with the article
+    assimilated or left out: Abdurrahman, Abderrahmane, Abdirahman, Abdukadir."""
+    head = _ABD + _ARTICLE if article else _ABD
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -234,9 +238,10 @@ def abd_compounds(tokens: tuple[str, ...]) -> tuple[str, ...]:
             out.append(word)
             i += 1
             continue
-        out.append(_ABD + _ARTICLE)
         if rest not in (_ALLAH, _ARTICLE + "له") and len(rest) > 2:
-            out.append(rest[2:])
+            out += [head, rest[2:]]
+        else:
+            out.append(_ABD + _ARTICLE)
     return tuple(out)
 
 
@@ -329,6 +334,29 @@ def with_allah_parts(words: tuple[str, ...]) -> tuple[str, ...]:
     For the words the table reads to agree with (a part is no word of its own that a query
     word may be told apart from). Others come back as they are."""
     return _with_parts(words, _ALLAH_WORDS, _ALLAH_WORD, ALLAH_READING)
+
+
+# a listed abd al- compound written as one word, the article assimilated or left out as
+# Indonesian, Somali and West African names write it: Abdurrahman, Abderrahmane, Abdirahman,
+# Abdukadir (the canonical form splits only an "abdul"/"abdel" one: Abdulrahman)
+_ABD_WORD = re.compile(r"^abd[aeiou]([a-z]{4,})$")
+ABD_READING = "abdul"  # the name-word table's reading of عبد before a word with the article
+
+
+@lru_cache(maxsize=20_000)
+def with_abd_parts(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Listed words with the parts of their abd al- compounds written as one word added as the
+    name-word table reads an Arabic-script query's "عبد الرحمن" (since 1.23): "abdurrahman"
+    also as "abdul" and "rahman" (a sun letter's doubling, the assimilated article, written
+    once), "abdirahman" as "abdul" and "rahman". For the words the table reads to agree with,
+    as :func:`with_din_parts`. Others come back as they are."""
+    extra: list[str] = []
+    for word in words:
+        m = _ABD_WORD.match(word)
+        if m is not None and "llah" not in word:
+            rest = m.group(1)
+            extra += [ABD_READING, rest[1:] if rest[0] == rest[1] else rest]
+    return words + tuple(w for w in dict.fromkeys(extra) if w not in words)
 
 
 def _with_parts(

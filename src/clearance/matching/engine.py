@@ -56,7 +56,7 @@ from clearance.model import Entity, Schema
 from clearance.settings import MatchingPolicy
 
 ALGORITHM = "clearance-logic"
-ALGORITHM_RELEASE = "1.22"
+ALGORITHM_RELEASE = "1.23"
 
 
 @dataclass(frozen=True, slots=True)
