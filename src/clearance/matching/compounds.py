@@ -217,15 +217,11 @@ def _nisba(query_word: str, listed_word: str) -> bool:
 _ABD, _ARTICLE, _ALLAH = "عبد", "ال", "الله"
 
 
-def abd_compounds(tokens: tuple[str, ...], article: bool = True) -> tuple[str, ...]:
+def abd_compounds(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """The words of a (normalised) Arabic-script name with each ``عبد ال-`` compound written
     as the canonical form writes a listed one, "abdul" and the divine name without its
     article (since 1.16): "عبد الرحمن" and "عبدالرحمن" as "عبدال رحمن" (skeletons "bdl rhmn",
-    as Abdul Rahman, Abdelrahman), "عبد الله" and "عبدالله" as "عبدال" ("bdl", as Abdullah).
-    Without the ``article`` (since 1.23), a compound with a divine name is written "عبد رحمن"
-    ("bd rhmn", run together "bdrhmn"), as the lists write it as one word with the article
-    assimilated or left out: Abdurrahman, Abderrahmane, Abdirahman, Abdukadir."""
-    head = _ABD + _ARTICLE if article else _ABD
+    as Abdul Rahman, Abdelrahman), "عبد الله" and "عبدالله" as "عبدال" ("bdl", as Abdullah)."""
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -238,10 +234,9 @@ def abd_compounds(tokens: tuple[str, ...], article: bool = True) -> tuple[str, .
             out.append(word)
             i += 1
             continue
+        out.append(_ABD + _ARTICLE)
         if rest not in (_ALLAH, _ARTICLE + "له") and len(rest) > 2:
-            out += [head, rest[2:]]
-        else:
-            out.append(_ABD + _ARTICLE)
+            out.append(rest[2:])
     return tuple(out)
 
 

@@ -8,6 +8,7 @@ a match through each rendering is trusted (declared in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
@@ -89,9 +90,6 @@ def _skeleton_words(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
     "sbt lnsr" as ASBAT AL-ANSAR)."""
     words = abd_compounds(tokens)
     out = [words]
-    bare = abd_compounds(tokens, article=False)
-    if bare != words:
-        out.append(bare)
     construct = construct_state(tokens)
     if construct is not tokens:
         out.append(abd_compounds(construct))
@@ -107,33 +105,26 @@ def _skeleton_words(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
     return out
 
 
-# a consonant before ha or heh that Latin letters write as one sound with the h after it
+# a consonant before ha that Latin letters write as one sound with the h after it
 _DIGRAPHS = {"ت": "ث", "ط": "ث", "س": "س", "ش": "س", "ص": "س", "د": "ذ", "ض": "ذ", "ك": "ك",
              "ق": "ك", "غ": "غ", "گ": "غ", "ز": "ز"}  # fmt: skip
-_HA, _HEH = "ح", "ه"
+_DIGRAPH = re.compile("([" + "".join(_DIGRAPHS) + "])ح")
 
 
 def digraph_reading(word: str) -> str:
-    """An Arabic-script word with each consonant followed by ح (or by ه inside the word)
-    written as the one letter whose skeleton the Latin digraph of the two has (since 1.23):
-    the lists write t-h, s-h, d-h and k-h together as th, sh, dh, kh, which a Latin skeleton
-    reads as one consonant ("فتحي" as Fathi, "fs" not "ft"; "إسحاق" as Ishaq, "sk"; "أدهم" as
-    Adham, "zm"). A last ه is not read so ("زاده", Zadeh: a vowel stands between). An
-    alternative skeleton: the h may be written apart too ("Fat-hi", "Mashhadani")."""
-    if _HA not in word and _HEH not in word[:-1]:
+    """An Arabic-script word with each consonant followed by ح written as the one letter whose
+    skeleton the Latin digraph of the two has (since 1.23): the lists write t-h, s-h, d-h and
+    k-h together as th, sh, dh, kh, which a Latin skeleton reads as one consonant ("فتحي" as
+    Fathi, "fs" not "ft"; "إسحاق" as Ishaq, "sk"). An alternative skeleton: the h may be
+    written apart too ("Fat-hi"). Not for ه, which Persian names write often ("ده", "زه":
+    an extra skeleton for each costs more than the few names it finds)."""
+    if _DIGRAPH.search(word) is None:  # (most words: one look, in C)
         return word
-    out: list[str] = []
-    i = 0
-    while i < len(word):
-        c = word[i]
-        after = word[i + 1] if i + 1 < len(word) else ""
-        if c in _DIGRAPHS and (after == _HA or (after == _HEH and i + 2 < len(word))):
-            out.append(_DIGRAPHS[c])
-            i += 2
-            continue
-        out.append(c)
-        i += 1
-    return "".join(out)
+    return _DIGRAPH.sub(_one_letter, word)
+
+
+def _one_letter(m: re.Match[str]) -> str:
+    return _DIGRAPHS[m.group(1)]
 
 
 def query_forms(query: Query, trust: TrustParams = DEFAULT_TRUST) -> list[QueryForm]:
@@ -209,8 +200,9 @@ def _skeleton_form(
     consonants alone do not (``vowelled_skeleton``), unless the vowels known agree with the
     listed name's (``spelled_skeleton``: :func:`clearance.matching.spelled.record_trust`)."""
     # (see clearance.matching.spelled: a short skeleton whose vowels agree is trusted more)
-    lifted = base * skeleton_trust(form, trust, trust.spelled_full_letters,
-                                   _unwritten(spelled.tokens))  # fmt: skip
+    full = trust.spelled_full_letters
+    short = sum(len(t) for t in form.tokens) < full  # (else no letter more changes the trust)
+    lifted = base * skeleton_trust(form, trust, full, _unwritten(spelled.tokens) if short else 0)
     plain = base * skeleton_trust(form, trust)
     if not all_vowelled(spelled.tokens):
         return QueryForm(form, KIND_SKELETON, plain, lifted if lifted > plain else 0.0,

@@ -118,7 +118,11 @@ def _stands(native: str, word: str) -> bool:
     if (
         listed != arabic_skeleton(native)
         and listed != arabic_skeleton(native.replace("ج", "گ"))
-        and not (native[-1:] == "ه" and listed == arabic_skeleton(native[:-1] + "ت"))
+        and not (
+            native[-1:] == "ه"
+            and listed[-1:] == "t"
+            and listed == arabic_skeleton(native[:-1] + "ت")
+        )
     ):
         # (ج is also the g of Egyptian and Levantine names, since 1.17; since 1.23 a ta
         # marbuta (a normalised heh) is also the t of a construct, compounds.construct_state:
