@@ -10,14 +10,9 @@ from __future__ import annotations
 import pytest
 
 from clearance.matching.compounds import construct_state, with_allah_parts
-from clearance.matching.engine import ALGORITHM_RELEASE
 from tests.matching.factory import listed_alerts
 
 _OTHERS = ["Ali HASSAN", "Mohammad KARIMI", "SAQR, Omar"]
-
-
-def test_release() -> None:
-    assert ALGORITHM_RELEASE == "1.22"
 
 
 def test_construct_state_reads_the_ta_marbuta_before_an_article() -> None:

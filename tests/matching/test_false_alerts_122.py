@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.matching.engine import ALGORITHM_RELEASE
 from clearance.matching.pairing import patronymics_disagree, supporting
 from clearance.matching.params import NameParams
 from clearance.matching.slips import single_word_sim
@@ -33,10 +32,6 @@ def people(listed: list[str], query: str) -> set[str]:
 
 def companies(listed: list[str], query: str) -> set[str]:
     return listed_alerts([*listed, *_COMPANIES], query, "organization")
-
-
-def test_release() -> None:
-    assert ALGORITHM_RELEASE == "1.22"
 
 
 @pytest.mark.parametrize(

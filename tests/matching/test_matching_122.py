@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.matching.engine import ALGORITHM_RELEASE
 from clearance.matching.exact import code_key
 from tests.matching.factory import listed_alerts
 
@@ -17,10 +16,6 @@ _OTHERS = ["VERUS LLC", "HOLLYWOOD TRADING", "SAINT PETERSBURG BANK"]
 
 def alerted(listed: list[str], query: str) -> set[str]:
     return listed_alerts([*listed, *_OTHERS], query, "organization")
-
-
-def test_release() -> None:
-    assert ALGORITHM_RELEASE == "1.22"
 
 
 @pytest.mark.parametrize(

@@ -72,6 +72,7 @@ def undo_arabic_pairs(
     if (not ABD_WORDS.isdisjoint(q_words) or not ABD_WORDS.isdisjoint(c_words) or read
             or (arabic and ("a" in c_words or _may_be_nisba(q_words)))):  # fmt: skip
         # (most names have no abd al- word, no listed initial "a" or nisba to undo)
+        realign_abd(q_words, c_words, q_used, c_used, pairs)
         for k in range(len(pairs) - 1, -1, -1):
             i, j, _sim, q_span, c_span = pairs[k]
             if q_span != 1 or c_span != 1:
@@ -85,6 +86,33 @@ def undo_arabic_pairs(
                 q_used[i] = c_used[j] = False
     if arabic and not all(c_used) and min(map(len, c_words)) == 1:  # (a listed initial)
         _undo_initials(q_words, c_words, q_used, c_used, pairs)
+
+
+def realign_abd(
+    q_words: tuple[str, ...], c_words: tuple[str, ...], q_used: list[bool], c_used: list[bool],
+    pairs: list[tuple[int, int, float, int, int]],
+) -> None:  # fmt: skip
+    """Pair (in place) the first word of an abd al- compound with the same word of the other
+    side's compound whose divine name its own pairs with (since 1.23). A name that writes
+    "abdul" twice ("ALAWI, Abdel-Salam Abdel-Rahman") offers two equal pairs for a query's
+    "Abdel-Salam"; taken the other way, "abdul" pairs with Abdel-Rahman's and "salam", after
+    an unpaired "abdul", is undone as a compound's half: both compounds split, the name is
+    lost. The pair moves to the same word, free, right before the divine name's partner."""
+    for side in (0, 1):
+        words, other, used = (q_words, c_words, c_used) if side == 0 else (c_words, q_words, q_used)
+        ends = [(p[0], p[1]) if side == 0 else (p[1], p[0]) for p in pairs]  # (this, other)
+        at = {end[0]: k for k, end in enumerate(ends) if pairs[k][3] == 1 and pairs[k][4] == 1}
+        for k, (i, j) in enumerate(ends):
+            nxt = at.get(i + 1)
+            if nxt is None or pairs[k][3] != 1 or pairs[k][4] != 1 or words[i] not in ABD_WORDS:
+                continue
+            m = ends[nxt][1] - 1  # the word before the divine name's partner
+            if m < 0 or m == j or used[m] or other[m] != other[j]:
+                continue
+            used[j], used[m] = False, True
+            ends[k] = (i, m)
+            sim = pairs[k][2]
+            pairs[k] = (i, m, sim, 1, 1) if side == 0 else (m, i, sim, 1, 1)
 
 
 def _undo_initials(
@@ -329,6 +357,29 @@ def with_allah_parts(words: tuple[str, ...]) -> tuple[str, ...]:
     For the words the table reads to agree with (a part is no word of its own that a query
     word may be told apart from). Others come back as they are."""
     return _with_parts(words, _ALLAH_WORDS, _ALLAH_WORD, ALLAH_READING)
+
+
+# a listed abd al- compound written as one word, the article assimilated or left out as
+# Indonesian, Somali and West African names write it: Abdurrahman, Abderrahmane, Abdirahman,
+# Abdukadir (the canonical form splits only an "abdul"/"abdel" one: Abdulrahman)
+_ABD_WORD = re.compile(r"^abd[aeiou]([a-z]{4,})$")
+ABD_READING = "abdul"  # the name-word table's reading of عبد before a word with the article
+
+
+@lru_cache(maxsize=20_000)
+def with_abd_parts(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Listed words with the parts of their abd al- compounds written as one word added as the
+    name-word table reads an Arabic-script query's "عبد الرحمن" (since 1.23): "abdurrahman"
+    also as "abdul" and "rahman" (a sun letter's doubling, the assimilated article, written
+    once), "abdirahman" as "abdul" and "rahman". For the words the table reads to agree with,
+    as :func:`with_din_parts`. Others come back as they are."""
+    extra: list[str] = []
+    for word in words:
+        m = _ABD_WORD.match(word)
+        if m is not None and "llah" not in word:
+            rest = m.group(1)
+            extra += [ABD_READING, rest[1:] if rest[0] == rest[1] else rest]
+    return words + tuple(w for w in dict.fromkeys(extra) if w not in words)
 
 
 def _with_parts(

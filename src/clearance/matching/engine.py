@@ -24,6 +24,7 @@ from clearance.matching.features import (
     combine,
     feature_docs,
     identifier_holders,
+    weak_rank_cap,
 )
 from clearance.matching.forms import query_forms as query_forms
 from clearance.matching.index import (
@@ -56,7 +57,7 @@ from clearance.model import Entity, Schema
 from clearance.settings import MatchingPolicy
 
 ALGORITHM = "clearance-logic"
-ALGORITHM_RELEASE = "1.22"
+ALGORITHM_RELEASE = "1.23"
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,6 +306,7 @@ class Screener:
         form_kinds = {f.kind for f in forms}
         query_person = query.schema is Schema.PERSON
         sure, slack, tie_break = algo.sure_match, algo.bound_slack, algo.weak_tie_break
+        weak_cap = weak_rank_cap(threshold, weak_alerts, tie_break)
         for ent, rec_ids in by_entity.items():
             person = query_person or ent_schema[ent] == "person"
             best: tuple[float, int, QueryForm, NameComparison] | None = None
@@ -342,10 +344,12 @@ class Screener:
                                                algo.words, threshold, index, r)  # fmt: skip
                         comp = comp.scaled(trusted)
                     key = comp.score * trust[weak] - tie
+                    if weak and key > weak_cap:
+                        key = weak_cap
                     if best is None or key > best[0]:
                         best = (key, r, qform, comp)
             if exact:
-                best = self._exact_best(best, rec_ids, exact)
+                best = self._exact_best(best, rec_ids, exact, weak_cap)
             if (best is None or best[0] < floor) and ent not in id_hits:
                 continue  # cannot reach the threshold: secondary features add at most a little
             info = self._entities.get(ent)
@@ -394,15 +398,18 @@ class Screener:
         best: tuple[float, int, QueryForm, NameComparison] | None,
         rec_ids: list[int],
         exact: dict[int, bool],
+        weak_cap: float,
     ) -> tuple[float, int, QueryForm, NameComparison] | None:
         """``best``, or the entity's name that the query writes exactly (see :mod:`exact`)
-        when that ranks higher: the query read as that name, every word paired, score 1.0."""
+        when that ranks higher: the query read as that name, every word paired, score 1.0
+        (a weak a.k.a. ranked at most ``weak_cap``: :func:`weak_rank_cap`)."""
         index = self.index
         for r in rec_ids:
             weak = exact.get(r)
             if weak is None:
                 continue
             key = alias_trust(weak, self.algo.features) - (self.algo.weak_tie_break if weak else 0)
+            key = min(key, weak_cap) if weak else key
             if best is None or key > best[0]:
                 record = index.record(r)
                 qform = QueryForm(record.name.form, index.rec_kind[r])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from math import inf
 
 from clearance.matching.index import EntityInfo, clean_identifier
 from clearance.matching.names import NameComparison
@@ -91,6 +92,15 @@ def alias_trust(weak: bool, params: FeatureParams) -> float:
     """How far a match on a name counts: a weak a.k.a. ``weak_alias_factor``, others fully
     (the engine ranks an entity's names by it; :func:`weak_alias` scales the score by it)."""
     return params.weak_alias_factor if weak else 1.0
+
+
+def weak_rank_cap(threshold: float, weak_alerts: bool, tie_break: float) -> float:
+    """The most a weak a.k.a. ranks at among an entity's names (since 1.23): just under the
+    alert ``threshold`` when a weak a.k.a. does not alert alone, so a strong name of the same
+    entity that reaches the threshold is the one decided on ("Mohammad JA'FARI" alerts on
+    JA'FARI, Mohammad Agha at 0.89, not hidden behind its weak a.k.a. "JA'FARI, Mohammad" at
+    0.9, which cannot alert); no cap when weak a.k.a.s alert."""
+    return inf if weak_alerts else threshold - tie_break
 
 
 def weak_alias(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:

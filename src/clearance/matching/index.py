@@ -31,6 +31,7 @@ from clearance.matching.records import EntityInfo as EntityInfo
 from clearance.matching.records import NameRecord as NameRecord
 from clearance.matching.records import RecordMaker, make_entity
 from clearance.matching.wordsim import SpeltWords, WordInfo
+from clearance.scripts import ARABIC
 
 INDEX_FORMAT = 26  # 26: NameParams of 1.22 (slip_whole_length 6), listed codes also keyed
 # run together (exact.code_key); 25: a typo variant of one key holds that key's id itself (1.12,
@@ -207,9 +208,24 @@ class NameIndex:
         phonetic keys)."""
         cached: WordInfo | None = self.__dict__.get("_word_info")
         if cached is None:
-            cached = WordInfo(self.token_phonetic, SpeltWords(self.vocab))
+            cached = WordInfo(self.token_phonetic, SpeltWords(self.vocab, self._read_only()))
             self.__dict__["_word_info"] = cached
         return cached
+
+    def _read_only(self) -> frozenset[str]:
+        """The Latin words the lists hold only as the reading of an Arabic-script name, which
+        leaves out short vowels ("سپاه" is "spah", "راحت" "raht"): words no one types, so a
+        near-miss on one is still a typing slip (since 1.23: "BANK SPAH" / BANK SEPAH)."""
+        kinds, scripts, tokens = self.rec_kind, self.rec_script, self.rec_tokens
+        read = {t for r, script in enumerate(scripts) if script == ARABIC
+                and kinds[r] == KIND_LATIN for t in tokens[r]}  # fmt: skip
+        tables = self.key_tables
+        out: set[str] = set()
+        for word in read:
+            key = tables.key_id("t:" + word)
+            if key >= 0 and all(scripts[r] == ARABIC for r in tables.posting(key).tolist()):
+                out.add(word)
+        return frozenset(out)
 
     @property
     def _reverse(self) -> list[str]:

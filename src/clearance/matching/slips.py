@@ -67,13 +67,21 @@ def misspelt_form(word: str) -> str | None:
     doubled = _DOUBLED_SHORT.get(word)  # "cco" for "co", "ssa" for "sa"
     if doubled is not None:
         return doubled
+    found = _slip_classes(word)
+    return next(iter(found)) if len(found) == 1 else None  # one reading, or it is no form
+
+
+@lru_cache(maxsize=50_000)
+def _slip_classes(word: str) -> frozenset[str]:
+    """The legal-form classes of the forms one slip from ``word`` (three to five letters):
+    the own table's, else rigour's ISO 20275 forms."""
     slips = _one_slip(word)
     found = {_OWN_SPELLINGS[v] for v in slips if v in _OWN_SPELLINGS}
     if not found:
         spelt = set(slips)
         hits = {m for m, _ in extract_org_types(" ".join(slips)) if m in spelt}
         found = {c for c in (legal_form_class((m,)) for m in hits) if c is not None}
-    return found.pop() if len(found) == 1 else None  # one reading, or it is no form
+    return frozenset(found)
 
 
 def _short_form(word: str) -> str | None:
@@ -107,10 +115,15 @@ def _cut_forms(word: str) -> frozenset[str]:
 def misspelt_forms(word: str) -> frozenset[str]:
     """The legal-form classes ``word`` may name with one slip: :func:`misspelt_form`'s one,
     or, since 1.15, the two a two-letter word without vowels names with a three-letter
-    form's last or first letter dropped ("LL TRIBIT": LLC or LLP, "sr": SRO or SRL)."""
+    form's last or first letter dropped ("LL TRIBIT": LLC or LLP, "sr": SRO or SRL), or,
+    since 1.23, the classes of the forms a word of three to five letters is one slip from
+    when they are several ("TAWU VBA": BVBA, an LLC, or CVBA, a cooperative)."""
     one = misspelt_form(word)
     if one is not None:
         return frozenset({one})
+    if (FORM_SLIP_MIN_LENGTH <= len(word) <= FORM_SLIP_MAX_LENGTH and word.isalpha()
+            and word not in _DOUBLED_SHORT and legal_form_class((word,)) is None):  # fmt: skip
+        return _slip_classes(word)
     if len(word) != 2 or not word.isalpha() or any(c in _VOWELS for c in word):
         return frozenset()
     return frozenset() if legal_form_class((word,)) is not None else _cut_forms(word)

@@ -301,15 +301,19 @@ def _letters(word: str) -> str:
 class SpeltWords:
     """The words the lists spell (index keys "t:word" and "n:word"), not the consonant
     skeletons of Arabic-script names, which no one types: a code ("FDRL", "TMK") is all
-    consonants too, and its slip is still a slip."""
+    consonants too, and its slip is still a slip; nor (since 1.23) the Latin words held only
+    as the reading of an Arabic-script name (``read_only``: "spah" of "سپاه"), for the same
+    reason."""
 
-    __slots__ = ("vocab",)
+    __slots__ = ("read_only", "vocab")
 
-    def __init__(self, vocab: Mapping[str, int]) -> None:
+    def __init__(self, vocab: Mapping[str, int], read_only: Container[str] = frozenset()) -> None:
         self.vocab = vocab
+        self.read_only = read_only
 
     def __contains__(self, word: object) -> bool:
-        return f"t:{word}" in self.vocab or f"n:{word}" in self.vocab
+        vocab = self.vocab
+        return (f"t:{word}" in vocab and word not in self.read_only) or f"n:{word}" in vocab
 
 
 class WordSimilarity:
