@@ -15,7 +15,6 @@ from tests.matching.factory import listed_alerts
 _OTHERS = ["Ali HASSAN", "Mohammad KARIMI", "SAQR, Omar"]
 
 
-
 def test_construct_state_reads_the_ta_marbuta_before_an_article() -> None:
     assert construct_state(("عصبه", "الانصار")) == ("عصبت", "الانصار")
     assert construct_state(("هيئه", "الله")) == ("هيئت", "الله")

@@ -34,7 +34,6 @@ def companies(listed: list[str], query: str) -> set[str]:
     return listed_alerts([*listed, *_COMPANIES], query, "organization")
 
 
-
 @pytest.mark.parametrize(
     ("query", "listed"),
     [

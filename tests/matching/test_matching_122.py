@@ -18,7 +18,6 @@ def alerted(listed: list[str], query: str) -> set[str]:
     return listed_alerts([*listed, *_OTHERS], query, "organization")
 
 
-
 @pytest.mark.parametrize(
     ("query", "listed"),
     [

@@ -32,8 +32,11 @@ def form_bounds(
 ) -> list[tuple[int, float]]:  # fmt: skip
     """(record, bound) of the records of ``parts`` reaching the form's floor, then those
     reaching it at a skeleton's spelled trust (``lift``: see :func:`spelled_bounds`)."""
-    small = sum(len(p[0]) for p in parts) <= SMALL_HITS
-    bounds = bounds_small(index, parts, form) if small else bounds_large(index, parts, form)
+    hits = sum(len(p[0]) for p in parts)
+    if hits <= SMALL_HITS:
+        bounds = bounds_small(index, parts, form)
+    else:
+        bounds = _bounds_pruned(index, parts, form, hits)
     if lift is not None:
         bounds += spelled_bounds(index, parts, lift, singles)
     return bounds
@@ -134,8 +137,66 @@ class FormBound:
         return self.floor
 
 
-def bounds_large(index: NameIndex, parts: list[Part], form: FormBound) -> list[tuple[int, float]]:
-    """(record, bound) of the records reaching the form's floor, ascending (numpy arrays)."""
+PRUNE_MARGIN = 1e-6  # (relative: far above the rounding of a few float32 sums and products)
+
+
+def _bounds_pruned(
+    index: NameIndex, parts: list[Part], form: FormBound, hits: int
+) -> list[tuple[int, float]]:
+    """:func:`bounds_large`, the same records and floats, the hits of the most common words
+    first cut down to the records another word reaches, when those words together (at
+    similarity 1) cannot bring a record to the first cut: a common word reaches thousands of
+    names, few of which its rarer neighbours reach. Each record keeps its hits in the order of
+    ``parts`` (the same sums); the floor is the form's whatever the records reached, as it is
+    when more than ``rare_reach`` are (else, and when little is cut, as it was)."""
+    sizes = [len(p[0]) for p in parts]
+    trust = float(form.trust)
+    if trust <= 0.0 or (form.unreached and max(sizes) <= form.retrieval.rare_reach):
+        return bounds_large(index, parts, form)
+    # the matched weight a record needs to pass the first cut of bounds_large
+    need = form.floor * form.total * (1.0 - BOUND_MARGIN) / trust * (1.0 - PRUNE_MARGIN)
+    common = [False] * len(parts)
+    most = form.skipped  # the most a record only the common words reach can match
+    kept = hits
+    for i in sorted(range(len(parts)), key=lambda k: -sizes[k]):  # the most hits first
+        most += parts[i][2] * (1.0 + PRUNE_MARGIN)  # (a similarity is at most 1)
+        if most >= need:
+            break
+        common[i] = True
+        kept -= sizes[i]
+    if kept == 0:
+        return []  # (only common words: no record can pass)
+    if kept > PRUNE_KEPT or kept * PRUNE_SHARE > hits:
+        return bounds_large(index, parts, form)  # (little to cut: a cut costs more)
+    others = [parts[i][0] for i in range(len(parts)) if not common[i]]
+    wanted = others[0]  # the records other words reach, ascending (one twice is no matter)
+    if len(others) > 1:
+        wanted = np.concatenate(others)
+        wanted.sort()
+    cut: list[Part] = []
+    for i, part in enumerate(parts):
+        cut.append(_among(part, wanted) if common[i] else part)
+    return bounds_large(index, cut, form, form.floor)
+
+
+PRUNE_KEPT = 2048  # the hits of the rarer words past which the common words' are not cut
+PRUNE_SHARE = 4  # ... nor when they are more than a quarter of all
+
+
+def _among(part: Part, wanted: npt.NDArray[np.int32]) -> Part:
+    """``part``'s hits of the records ``wanted`` holds (both ascending), in order."""
+    ids = part[0]
+    keep = np.zeros(len(ids), dtype=bool)
+    at = np.minimum(ids.searchsorted(wanted), len(ids) - 1)
+    keep[at[ids[at] == wanted]] = True
+    return ids[keep], part[1][keep], part[2]
+
+
+def bounds_large(
+    index: NameIndex, parts: list[Part], form: FormBound, form_floor: float | None = None
+) -> list[tuple[int, float]]:
+    """(record, bound) of the records reaching the form's floor, ascending (numpy arrays;
+    ``form_floor``: the floor, when not the form's for the records reached)."""
     ids = np.concatenate([p[0] for p in parts])
     vals = np.concatenate([p[1] if p[2] == 1.0 else p[1] * p[2] for p in parts])
     # Records in order, each one's hits in the order of ``parts`` (a stable sort of sorted runs
@@ -149,7 +210,8 @@ def bounds_large(index: NameIndex, parts: list[Part], form: FormBound) -> list[t
     uniq = ids[first]
     group = first.cumsum() - 1
     matched = np.bincount(group, weights=vals[order], minlength=len(uniq)) + form.skipped
-    form_floor = form.form_floor(len(uniq))
+    if form_floor is None:
+        form_floor = form.form_floor(len(uniq))
     # A score through this form counts ``trust`` (skeletons, query parts: see the
     # engine), so its bound does too: a name that cannot reach the floor is not scored.
     trust = form.trust

@@ -359,6 +359,29 @@ def with_allah_parts(words: tuple[str, ...]) -> tuple[str, ...]:
     return _with_parts(words, _ALLAH_WORDS, _ALLAH_WORD, ALLAH_READING)
 
 
+# a listed abd al- compound written as one word, the article assimilated or left out as
+# Indonesian, Somali and West African names write it: Abdurrahman, Abderrahmane, Abdirahman,
+# Abdukadir (the canonical form splits only an "abdul"/"abdel" one: Abdulrahman)
+_ABD_WORD = re.compile(r"^abd[aeiou]([a-z]{4,})$")
+ABD_READING = "abdul"  # the name-word table's reading of عبد before a word with the article
+
+
+@lru_cache(maxsize=20_000)
+def with_abd_parts(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Listed words with the parts of their abd al- compounds written as one word added as the
+    name-word table reads an Arabic-script query's "عبد الرحمن" (since 1.23): "abdurrahman"
+    also as "abdul" and "rahman" (a sun letter's doubling, the assimilated article, written
+    once), "abdirahman" as "abdul" and "rahman". For the words the table reads to agree with,
+    as :func:`with_din_parts`. Others come back as they are."""
+    extra: list[str] = []
+    for word in words:
+        m = _ABD_WORD.match(word)
+        if m is not None and "llah" not in word:
+            rest = m.group(1)
+            extra += [ABD_READING, rest[1:] if rest[0] == rest[1] else rest]
+    return words + tuple(w for w in dict.fromkeys(extra) if w not in words)
+
+
 def _with_parts(
     words: tuple[str, ...], alone: frozenset[str], compound: re.Pattern[str], reading: str
 ) -> tuple[str, ...]:

@@ -8,10 +8,11 @@ a match through each rendering is trusted (declared in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from clearance.matching.arabic_names import all_vowelled
+from clearance.matching.arabic_names import all_vowelled, lookup, normalise_arabic
 from clearance.matching.bgn import bgn_reading
 from clearance.matching.compounds import abd_compounds, construct_state, din_compounds
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
@@ -27,6 +28,7 @@ from clearance.matching.normalize import (
 from clearance.matching.params import TrustParams
 from clearance.matching.query import Query
 from clearance.matching.retrieve import QueryForm
+from clearance.matching.scripts import arabic_skeleton
 from clearance.matching.slips import (
     first_word_form_reading,
     misspelt_form_reading,
@@ -102,7 +104,32 @@ def _skeleton_words(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
             out.append(din)
     if any(_JIM in word for word in words):
         out += [tuple(word.replace(_JIM, _GAF) for word in w) for w in list(out)]
+    digraphs = tuple(map(digraph_reading, words))
+    if digraphs != words:
+        out.append(digraphs)
     return out
+
+
+# a consonant before ha that Latin letters write as one sound with the h after it
+_DIGRAPHS = {"ت": "ث", "ط": "ث", "س": "س", "ش": "س", "ص": "س", "د": "ذ", "ض": "ذ", "ك": "ك",
+             "ق": "ك", "غ": "غ", "گ": "غ", "ز": "ز"}  # fmt: skip
+_DIGRAPH = re.compile("([" + "".join(_DIGRAPHS) + "])ح")
+
+
+def digraph_reading(word: str) -> str:
+    """An Arabic-script word with each consonant followed by ح written as the one letter whose
+    skeleton the Latin digraph of the two has (since 1.23): the lists write t-h, s-h, d-h and
+    k-h together as th, sh, dh, kh, which a Latin skeleton reads as one consonant ("فتحي" as
+    Fathi, "fs" not "ft"; "إسحاق" as Ishaq, "sk"). An alternative skeleton: the h may be
+    written apart too ("Fat-hi"). Not for ه, which Persian names write often ("ده", "زه":
+    an extra skeleton for each costs more than the few names it finds)."""
+    if _DIGRAPH.search(word) is None:  # (most words: one look, in C)
+        return word
+    return _DIGRAPH.sub(_one_letter, word)
+
+
+def _one_letter(m: re.Match[str]) -> str:
+    return _DIGRAPHS[m.group(1)]
 
 
 def query_forms(query: Query, trust: TrustParams = DEFAULT_TRUST) -> list[QueryForm]:
@@ -203,7 +230,9 @@ def _skeleton_form(
     consonants alone do not (``vowelled_skeleton``), unless the vowels known agree with the
     listed name's (``spelled_skeleton``: :func:`clearance.matching.spelled.record_trust`)."""
     # (see clearance.matching.spelled: a short skeleton whose vowels agree is trusted more)
-    lifted = base * skeleton_trust(form, trust, trust.spelled_full_letters)
+    full = trust.spelled_full_letters
+    short = sum(len(t) for t in form.tokens) < full  # (else no letter more changes the trust)
+    lifted = base * skeleton_trust(form, trust, full, _unwritten(spelled.tokens) if short else 0)
     plain = base * skeleton_trust(form, trust)
     if not all_vowelled(spelled.tokens):
         return QueryForm(form, KIND_SKELETON, plain, lifted if lifted > plain else 0.0,
@@ -212,11 +241,20 @@ def _skeleton_form(
                      lifted * trust.spelled_skeleton, spelled.tokens, person)  # fmt: skip
 
 
-def skeleton_trust(form: NameForm, trust: TrustParams, full: int = 0) -> float:
+def _unwritten(words: tuple[str, ...]) -> int:
+    """How many words of an Arabic-script name the name-word table reads have no skeleton
+    letter ("يحيى", Yahya: its y and h write none)."""
+    return sum(1 for w in words if not arabic_skeleton(w) and lookup(normalise_arabic(w)))
+
+
+def skeleton_trust(form: NameForm, trust: TrustParams, full: int = 0, extra: int = 0) -> float:
     """How far a match on consonants alone is trusted: less than spelled names, and far less
     for a short skeleton ("ln d" agrees with half the names of a list) — one of fewer than
-    ``full`` consonants (by default ``TrustParams.skeleton_full_letters``)."""
-    letters = sum(len(t) for t in form.tokens)
+    ``full`` consonants (by default ``TrustParams.skeleton_full_letters``). ``extra``: words
+    counted as a letter each (since 1.23, at the spelled trust: a word the table reads whose
+    skeleton writes no letter, "يحيى", agrees with a listed word as spelt, or is not lifted:
+    "يحيى جمه" / JAMMEH, Yahya is "jm" and Yahya, not "jm" alone)."""
+    letters = sum(len(t) for t in form.tokens) + extra
     return trust.skeleton * min(1.0, letters / (full or trust.skeleton_full_letters))
 
 

@@ -14,6 +14,7 @@ consonants and they all stand (since 1.18: "وفاء نجار" / NAJJAR, Wafa').
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Iterator
 from functools import lru_cache
@@ -25,8 +26,10 @@ from clearance.matching.arabic_names import (
     romanise_arabic_names,
 )
 from clearance.matching.compounds import (
+    ABD_READING,
     ALLAH_READING,
     abd_second_word,
+    with_abd_parts,
     with_allah_parts,
     with_din_parts,
 )
@@ -41,6 +44,9 @@ from clearance.matching.retrieve import QueryForm
 from clearance.matching.scripts import arabic_skeleton, latin_skeleton, undouble
 from clearance.matching.vowels import arabic_vowel_gaps, long_vowels_agree, spelt_alike
 from clearance.matching.wordsim import similarity_rows
+
+_ARTICLE = "ال"
+_LISTED_ARTICLE = re.compile(r"(?:^|[\s'`’‘-])[AaEe][Ll][\s'`’‘-]+\w")  # AL-, al , El-
 
 
 def record_trust(
@@ -200,13 +206,16 @@ def _agree(
 ) -> bool:
     """:func:`_vowels_agree`, worked out."""
     known, unknown = readings(native)
-    if not known and not (person and all(map(_vowelled, unknown))):
+    if not known and not ((person or _articled(unknown, listed))
+                          and all(map(_vowelled, unknown))):  # fmt: skip
         return False  # (before the listed name is analysed: the query's readings are memoised)
     listed_words = with_din_parts(_listed_words(listed))
     if not listed_words:
         return False
     if ALLAH_READING in known:  # (a listed "X Allah" may be one word: Hizballah)
         listed_words = with_allah_parts(listed_words)
+    if ABD_READING in known:  # (a listed abd al- compound may be one word: Abdurrahman)
+        listed_words = with_abd_parts(listed_words)
     if not all(long_vowels_agree(word, listed_words) for word in unknown):
         return False
     # (the last word first: a surname disagrees more often than a common given name; a word
@@ -216,6 +225,19 @@ def _agree(
         or ("j" in k and _known_agrees(k.replace("j", "g"), listed_words, cut, words))
         for k in reversed(known)
     )
+
+
+def _articled(words: tuple[str, ...], listed: str) -> bool:
+    """Do a word of an Arabic-script name and the ``listed`` name both write the article
+    ("الحرمين", AL-HARAMAIN; "الجهاد", AL-JIHAD)? An organisation's name with no word the
+    table reads is lifted as a person's is (every word writes a long vowel among its
+    consonants and they all stand) when they do (since 1.23: "الحرمين" / AL-HARAMAIN, "جماعة
+    الجهاد" / JAMA'AT AL-JIHAD): the article written in both scripts is an agreement beyond
+    the consonants. Organisations' words without it are not names ("سیمان کردستان" stays at
+    the discount, 1.18), nor is a listed word that starts with "al" ("آلومینیوم", normalised
+    "الومينيوم", is no article: IRAN ALUMINUM)."""
+    return (any(w.startswith(_ARTICLE) and len(w) > len(_ARTICLE) + 1 for w in words)
+            and _LISTED_ARTICLE.search(listed) is not None)  # fmt: skip
 
 
 def _known_agrees(k: str, listed_words: tuple[str, ...], cut: float, words: WordParams) -> bool:

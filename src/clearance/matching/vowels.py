@@ -115,8 +115,19 @@ def _stands(native: str, word: str) -> bool:
         return False  # (since 1.19: "زارع" is no AZHAR, "عجل" no JULIO; long vowels below:
         # "زارع" is no DHEERE, whose "ee" an Arabic writer writes with a ya)
     listed = latin_skeleton(word)
-    if listed != arabic_skeleton(native) and listed != arabic_skeleton(native.replace("ج", "گ")):
-        return False  # (ج is also the g of Egyptian and Levantine names, since 1.17)
+    if (
+        listed != arabic_skeleton(native)
+        and listed != arabic_skeleton(native.replace("ج", "گ"))
+        and not (
+            native[-1:] == "ه"
+            and listed[-1:] == "t"
+            and listed == arabic_skeleton(native[:-1] + "ت")
+        )
+    ):
+        # (ج is also the g of Egyptian and Levantine names, since 1.17; since 1.23 a ta
+        # marbuta (a normalised heh) is also the t of a construct, compounds.construct_state:
+        # "جماعه" stands in JAMAAT)
+        return False
     gaps, have = arabic_vowel_gaps(native), vowel_gaps(word)
     return (
         all(_has_like(have, n, c) for n, c in gaps)
