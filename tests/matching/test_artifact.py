@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from clearance.matching.artifact import INDEX_DIR, index_builder, load_index, load_screener
-from clearance.matching.engine import Screener
+from clearance.matching.engine import ALGORITHM_RELEASE, Screener
 from clearance.matching.index import INDEX_FORMAT
 from clearance.matching.params import NameParams
 from clearance.matching.query import make_query
@@ -99,3 +99,27 @@ def test_an_index_of_an_earlier_format_is_refused_and_rebuilt(
     assert "unsupported format" in caplog.text and "rebuilding it in memory" in caplog.text
     assert screener.index.format == INDEX_FORMAT
     assert screener.screen(query).matches[0].entity_id == expected
+
+
+def test_an_index_built_by_another_release_is_refused_and_rebuilt(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A release may normalise or key listed names another way (1.23 reads "SALAH Ud-Din" as
+    "salah uddin"): an index stored by another release, or by one before releases were stored,
+    is rebuilt, not read with keys the queries no longer make."""
+    settings, snapshot, expected = _installed(tmp_path)
+    index = load_index(snapshot.path)
+    assert index.release == ALGORITHM_RELEASE
+    for stored in ("1.22", None):
+        if stored is None:
+            del index.__dict__["release"]  # (as an index saved before 1.23 unpickles)
+        else:
+            index.release = stored
+        index.save(snapshot.path / INDEX_DIR)
+        with pytest.raises(ValueError, match=f"not {ALGORITHM_RELEASE}"):
+            load_index(snapshot.path)
+        with caplog.at_level(logging.WARNING, logger="clearance.matching"):
+            screener = load_screener(snapshot, settings.matching)
+        assert "rebuilding it in memory" in caplog.text
+        assert screener.index.release == ALGORITHM_RELEASE
+        assert screener.screen(_QUERY).matches[0].entity_id == expected

@@ -48,6 +48,8 @@ from clearance.matching.params import (
 from clearance.matching.prebound import MIN_NAMES, bound_names
 from clearance.matching.query import Query, ScreenOptions
 from clearance.matching.records import make_entity
+from clearance.matching.release import ALGORITHM as ALGORITHM
+from clearance.matching.release import ALGORITHM_RELEASE as ALGORITHM_RELEASE
 from clearance.matching.result import FeatureResult, Match, ScreeningResult
 from clearance.matching.retrieve import QueryForm, retrieve
 from clearance.matching.scripts import warm_up
@@ -55,9 +57,6 @@ from clearance.matching.spelled import record_trust
 from clearance.matching.wordsim import WordSimilarity
 from clearance.model import Entity, Schema
 from clearance.settings import MatchingPolicy
-
-ALGORITHM = "clearance-logic"
-ALGORITHM_RELEASE = "1.23"
 
 
 @dataclass(frozen=True, slots=True)

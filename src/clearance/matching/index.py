@@ -30,6 +30,7 @@ from clearance.matching.records import KIND_NATIVE as KIND_NATIVE
 from clearance.matching.records import EntityInfo as EntityInfo
 from clearance.matching.records import NameRecord as NameRecord
 from clearance.matching.records import RecordMaker, make_entity
+from clearance.matching.release import ALGORITHM_RELEASE
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
@@ -124,6 +125,8 @@ class NameIndex:
     token_phonetic: dict[str, str] = field(default_factory=dict)
     lists: dict[str, str] = field(default_factory=dict)  # list -> version label
     format: int = INDEX_FORMAT
+    # the release that built it: another release may normalise or key listed names another way
+    release: str = ALGORITHM_RELEASE
 
     def __len__(self) -> int:
         return len(self.rec_entity)
@@ -330,6 +333,11 @@ class NameIndex:
             state = pickle.load(handle)  # noqa: S301 - our own file inside our own snapshot
         if not isinstance(state, dict) or state.get("format") != INDEX_FORMAT:
             raise ValueError(f"index {path} has an unsupported format; it will be rebuilt")
+        if state.get("release") != ALGORITHM_RELEASE:  # (1.23 normalises "Ud-Din" as one word)
+            raise ValueError(
+                f"index {path} was built by release {state.get('release') or 'before 1.23'} of "
+                f"the matcher, not {ALGORITHM_RELEASE}; it will be rebuilt"
+            )
         index = cls(snapshot_id=state["snapshot_id"])
         index.__dict__.update(state)
         return index
