@@ -7,6 +7,7 @@ a few; and the names every word of a skeleton reaches exactly, which its spelled
 from __future__ import annotations
 
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,9 +27,13 @@ SMALL_HITS = 200
 FEW = 4  # records bounded one by one (numpy scalars) rather than as arrays
 
 
+Narrow = Callable[[npt.NDArray[np.int32]], npt.NDArray[np.int32]]
+"""Of a crowded skeleton's records, those whose vowels may agree (``spelled.agreeing_records``)."""
+
+
 def form_bounds(
     index: NameIndex, parts: list[Part], form: FormBound, lift: FormBound | None,
-    singles: tuple[str, ...] = (),
+    singles: tuple[str, ...] = (), narrow: Narrow | None = None,
 ) -> list[tuple[int, float]]:  # fmt: skip
     """(record, bound) of the records of ``parts`` reaching the form's floor, then those
     reaching it at a skeleton's spelled trust (``lift``: see :func:`spelled_bounds`)."""
@@ -38,19 +43,24 @@ def form_bounds(
     else:
         bounds = _bounds_pruned(index, parts, form, hits)
     if lift is not None:
-        bounds += spelled_bounds(index, parts, lift, singles)
+        bounds += spelled_bounds(index, parts, lift, singles, narrow)
     return bounds
 
 
 def spelled_bounds(
-    index: NameIndex, parts: list[Part], form: FormBound, singles: tuple[str, ...] = ()
-) -> list[tuple[int, float]]:
+    index: NameIndex, parts: list[Part], form: FormBound, singles: tuple[str, ...] = (),
+    narrow: Narrow | None = None,
+) -> list[tuple[int, float]]:  # fmt: skip
     """(record, bound) at a skeleton's spelled trust (``form.trust``) of the records every word
     of the form reaches exactly: only those can be trusted so far
     (:func:`clearance.matching.spelled.record_trust`: every query word paired exactly): see
-    :func:`exactly_reached`. Past ``RetrievalParams.spelled_names`` such names, none is lifted.
+    :func:`exactly_reached`. Past ``RetrievalParams.spelled_names`` such names, only those
+    ``narrow`` keeps are (their vowels may agree: index format 27, looked up in the index's words
+    of crowded skeletons), and none when more than ``spelled_names`` of them are.
     """
     full = exactly_reached(index, parts, form, singles)
+    if narrow is not None and len(full) > form.retrieval.spelled_names:
+        full = narrow(full)
     if not 0 < len(full) <= form.retrieval.spelled_names:
         return []  # (a skeleton as many names agree with as a common word's says little)
     kept = [(p[0][keep], p[1][keep], p[2]) for p in parts if (keep := np.isin(p[0], full)).any()]

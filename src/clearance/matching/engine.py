@@ -230,7 +230,8 @@ class Screener:
         floor = algo.floor(threshold)
         records = retrieve(self.index, forms, floor=floor, params=algo.names,
                            retrieval=algo.retrieval, words=algo.words,
-                           person=query.schema is Schema.PERSON, threshold=threshold)  # fmt: skip
+                           person=query.schema is Schema.PERSON, threshold=threshold,
+                           trust=algo.trust)  # fmt: skip
         exact = dict(self._exact.get(exact_key(query.name), ()))
         for rec_id in exact:
             records[rec_id] = 1.0

@@ -25,7 +25,7 @@ import numpy.typing as npt
 from clearance.matching.keytables import KeyTables
 from clearance.matching.keytables import WordHit as WordHit
 from clearance.matching.keytables import WordHitCache as WordHitCache
-from clearance.matching.params import NameParams
+from clearance.matching.params import NameParams, RetrievalParams
 from clearance.matching.records import KIND_NATIVE as KIND_NATIVE
 from clearance.matching.records import EntityInfo as EntityInfo
 from clearance.matching.records import NameRecord as NameRecord
@@ -34,10 +34,11 @@ from clearance.matching.release import ALGORITHM_RELEASE
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 26  # 26: NameParams of 1.22 (slip_whole_length 6), listed codes also keyed
-# run together (exact.code_key); 25: a typo variant of one key holds that key's id itself (1.12,
-# see :mod:`clearance.matching.keytables`); 24: which records are a name with its Arabic article
-# left out (1.12);
+INDEX_FORMAT = 27  # 27: the listed words of crowded skeletons with their records (vowel_*:
+# see :meth:`NameIndex.vowel_records`); 26: NameParams of 1.22 (slip_whole_length 6), listed
+# codes also keyed run together (exact.code_key); 25: a typo variant of one key holds that
+# key's id itself (1.12, see :mod:`clearance.matching.keytables`); 24: which records are a
+# name with its Arabic article left out (1.12);
 # 23: a short name word beside a legal form corrected only into a form (1.12: "COMPANY
 # STORK" is no "company stock"); 22: names as written (exact); 21: NameParams
 # of 1.10 (slip_whole_length); 20: NameParams of 1.9 (one pickled by 1.8 lacks fields); 19:
@@ -45,6 +46,10 @@ INDEX_FORMAT = 26  # 26: NameParams of 1.22 (slip_whole_length 6), listed codes 
 # sound keys after a glued article (1.7); 17: Chinese legal forms in pinyin split off (1.6);
 # 16: Hanja readings (1.4)
 INDEX_FILE = "matcher.pkl"
+CROWDED_SKELETON = RetrievalParams().spelled_names
+"""A word skeleton whose listed words are held by more than this many skeleton records is
+crowded: its words are kept with their records (:meth:`NameIndex.vowel_records`), for the
+names of a common skeleton whose vowels agree with a query's (``bounds.spelled_bounds``)."""
 
 KIND_LATIN, KIND_SKELETON = 0, 2  # (KIND_NATIVE = 1: a name in its original script)
 _ID_CLEAN = re.compile(r"[^0-9A-Za-z]+")
@@ -123,6 +128,13 @@ class NameIndex:
     exact: dict[str, list[tuple[int, bool]]] = field(default_factory=dict)
     # every indexed word's phonetic key (the scorer's word similarity needs it per word)
     token_phonetic: dict[str, str] = field(default_factory=dict)
+    # the listed words of crowded skeletons (held by more than CROWDED_SKELETON records): the
+    # skeleton -> those words (a name's words as the spelled trust reads them), and each word's
+    # skeleton records (word -> slot of vowel_offsets; see :meth:`vowel_records`, index format 27)
+    vowel_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    vowel_slots: dict[str, int] = field(default_factory=dict)
+    vowel_data: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
+    vowel_offsets: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(1, np.int64))
     lists: dict[str, str] = field(default_factory=dict)  # list -> version label
     format: int = INDEX_FORMAT
     # the release that built it: another release may normalise or key listed names another way
@@ -138,6 +150,14 @@ class NameIndex:
     def posting(self, key_id: int) -> npt.NDArray[np.int32]:
         """Ids of the records holding key ``key_id`` (ascending)."""
         return self.posting_data[self.posting_offsets[key_id] : self.posting_offsets[key_id + 1]]
+
+    def vowel_records(self, word: str) -> npt.NDArray[np.int32]:
+        """Ids of the skeleton records of a crowded skeleton whose names hold the listed word
+        ``word`` (ascending; none when its skeleton is not crowded)."""
+        slot = self.vowel_slots.get(word)
+        if slot is None:
+            return self.vowel_data[:0]
+        return self.vowel_data[self.vowel_offsets[slot] : self.vowel_offsets[slot + 1]]
 
     def neighbours(self, variant: str) -> list[int]:
         """Vocabulary ids of keys one deletion away from ``variant`` (see :func:`deletions`; a

@@ -21,6 +21,7 @@ from clearance.gcpause import paused_gc
 from clearance.matching.exact import code_key, exact_key
 from clearance.matching.forms import name_forms
 from clearance.matching.index import (
+    CROWDED_SKELETON,
     KIND_NATIVE,
     KIND_SKELETON,
     EntityInfo,
@@ -31,6 +32,8 @@ from clearance.matching.names import word_weight
 from clearance.matching.normalize import NameForm, name_parts, skeleton, without_article
 from clearance.matching.params import NameParams
 from clearance.matching.phonetics import phonetic, sound
+from clearance.matching.scripts import latin_skeleton
+from clearance.matching.spelled import vowel_words
 from clearance.model import Entity
 
 
@@ -157,6 +160,7 @@ class IndexBuilder:
         for _, value in info.identifiers:
             index.identifiers.setdefault(value, []).append(idx)
         seen: dict[tuple[int, tuple[str, ...]], int] = {}
+        vowelled: dict[int, set[str]] = {}  # skeleton record -> its names' words (see below)
         for name in entity.names:
             first: int | None = None
             parts = [(part, False) for part in name_parts(name.full)]
@@ -172,12 +176,19 @@ class IndexBuilder:
                     rec_id = self._add_record(idx, name.full, form, kind, name.weak, seen,
                                               stripped)  # fmt: skip
                     first = rec_id if first is None else first
+                    if kind == KIND_SKELETON:
+                        vowelled.setdefault(rec_id, set()).update(vowel_words(name.full))
             key = exact_key(name.full)
             if first is not None and key:  # the name as written (see :mod:`exact`)
                 index.exact.setdefault(key, []).append((first, name.weak))
                 code = code_key(name.full)  # ... and a code run together ("S5SAD")
                 if code is not None:
                     index.exact.setdefault(code, []).append((first, name.weak))
+        # Each skeleton record's listed words (of every name of the entity with its skeleton,
+        # as the spelled trust reads them), as "v:" keys set apart when the index is built.
+        for rec_id in sorted(vowelled):
+            for word in sorted(vowelled[rec_id]):
+                self._postings[_VOWEL + word].append(rec_id)
 
     def _skeleton_of(self, token: str, script: str) -> str:
         return self._skeleton[token, script]
@@ -257,11 +268,60 @@ class IndexBuilder:
         index.token_phonetic = {
             t: memo[t] for t in dict.fromkeys(chain.from_iterable(index.rec_tokens))
         }
-        index.vocab, index.posting_data, index.posting_offsets = _merge_postings(self._chunks)
+        chunks, vowel_chunks = _split_chunks(self._chunks, _VOWEL)
+        index.vocab, index.posting_data, index.posting_offsets = _merge_postings(chunks)
+        _crowded_words(index, _merge_postings(vowel_chunks))
         index.neighbour_keys, index.neighbour_data, index.neighbour_offsets = _neighbour_table(
             index.vocab
         )
         return index
+
+
+_VOWEL = "v:"  # (a listed word of a skeleton record: see _crowded_words)
+
+
+def _split_chunks(
+    chunks: list[tuple[Postings, int]], prefix: str
+) -> tuple[list[tuple[Postings, int]], list[tuple[Postings, int]]]:
+    """The postings chunks without the keys starting with ``prefix``, and those keys' (the
+    prefix left out)."""
+    rest: list[tuple[Postings, int]] = []
+    apart: list[tuple[Postings, int]] = []
+    for post, off in chunks:
+        mask = np.fromiter((k.startswith(prefix) for k in post.keys), bool, len(post.keys))
+        rows = np.repeat(mask, post.sizes)
+        cut = len(prefix)
+        rest.append((Postings([k for k, m in zip(post.keys, mask, strict=True) if not m],
+                              post.sizes[~mask], post.data[~rows]), off))  # fmt: skip
+        apart.append((Postings([k[cut:] for k, m in zip(post.keys, mask, strict=True) if m],
+                               post.sizes[mask], post.data[rows]), off))  # fmt: skip
+    return rest, apart
+
+
+def _crowded_words(
+    index: NameIndex,
+    merged: tuple[dict[str, int], npt.NDArray[np.int32], npt.NDArray[np.int64]],
+) -> None:
+    """Keep in ``index`` the listed words (``merged``: word -> their skeleton records) of the
+    crowded skeletons: those more than :data:`CROWDED_SKELETON` records hold a word of (since
+    format 27: of a common skeleton, the names whose vowels agree with a query's are lifted by
+    looking up the query's words among these, not each name; see ``bounds.spelled_bounds``)."""
+    vocab, data, offsets = merged
+    sizes = np.diff(offsets)
+    groups: dict[str, list[str]] = defaultdict(list)
+    held: dict[str, int] = defaultdict(int)
+    for word, slot in vocab.items():
+        skel = latin_skeleton(word)
+        groups[skel].append(word)
+        held[skel] += int(sizes[slot])
+    kept = {s: tuple(ws) for s, ws in groups.items() if held[s] > CROWDED_SKELETON}
+    words = [w for ws in kept.values() for w in ws]
+    slots = np.fromiter(map(vocab.__getitem__, words), np.int64, len(words))
+    owners = np.repeat(np.arange(len(words), dtype=np.int64), sizes[slots])
+    rows = np.concatenate([data[offsets[s] : offsets[s + 1]] for s in slots.tolist()] or [data[:0]])
+    index.vowel_words = kept
+    index.vowel_slots = dict(zip(words, range(len(words)), strict=True))
+    index.vowel_data, index.vowel_offsets = _group([owners], [rows], len(words))
 
 
 _K = TypeVar("_K")

@@ -19,6 +19,7 @@ import numpy.typing as npt
 from clearance.matching.bounds import (
     SMALL_HITS,
     FormBound,
+    Narrow,
     Part,
     exactly_reached,
     form_bounds,
@@ -27,7 +28,7 @@ from clearance.matching.index import KIND_LATIN, KIND_NATIVE, NameIndex, WordHit
 from clearance.matching.keytables import KeyTables
 from clearance.matching.names import word_table
 from clearance.matching.normalize import NameForm
-from clearance.matching.params import NameParams, RetrievalParams, WordParams
+from clearance.matching.params import NameParams, RetrievalParams, TrustParams, WordParams
 from clearance.matching.wordkeys import joined_keys, word_keys
 from clearance.matching.wordsim import similarity_rows
 from clearance.scripts import ARABIC
@@ -306,6 +307,7 @@ def retrieve(
     person: bool = False,
     max_records: int | None = None,
     threshold: float = 0.0,
+    trust: TrustParams = TrustParams(),  # noqa: B008
 ) -> dict[int, float]:
     """Record id -> upper bound of the score a record can reach (only those >= floor).
 
@@ -338,11 +340,12 @@ def retrieve(
         pairable = len(tokens) + sum(1 for w in tokens if tables.key_id("c:" + w) >= 0)
         form = FormBound(floor, total, skipped, pairable, unreached, np.float32(qform.trust),
                           person, params, retrieval)  # fmt: skip
-        lift = None
+        lift, narrow = None, None
         if qform.spelled > qform.trust:
             lift = replace(form, floor=max(floor, threshold), trust=np.float32(qform.spelled))
+            narrow = _narrow(index, qform, trust.spelled_word_sim, words)
         singles = tuple({w for w in tokens if len(w) == 1})  # (see bounds.spelled_bounds)
-        bounds = form_bounds(index, parts, form, lift, singles)
+        bounds = form_bounds(index, parts, form, lift, singles, narrow)
         if repeats:
             # The copies of a repeated word were credited fully: what they add (their
             # similarities to each name's words: a common word reaches thousands of names) is
@@ -355,7 +358,7 @@ def retrieve(
                     among.update(exactly_reached(index, parts, lift, singles).tolist())
             parts = _repeat_parts(index, qform.kind, parts, repeats, among, least, retrieval,
                                   words)  # fmt: skip
-            bounds = form_bounds(index, parts, form, lift, singles)
+            bounds = form_bounds(index, parts, form, lift, singles, narrow)
         # An Arabic-script query's romanised forms have their article: the records of names
         # with the article left out ("aqsa foundation") are only for a Latin query.
         bare = index.rec_bare if qform.form.script == ARABIC else None
@@ -367,3 +370,15 @@ def retrieve(
         best = sorted(out.items(), key=lambda kv: -kv[1])[:cap]
         out = dict(best)
     return out
+
+
+def _narrow(index: NameIndex, qform: QueryForm, cut: float, words: WordParams) -> Narrow:
+    """Of a crowded skeleton's records, those whose vowels may agree with the skeleton
+    ``qform``'s (:func:`clearance.matching.spelled.agreeing_records`, index format 27)."""
+
+    def narrow(full: npt.NDArray[np.int32]) -> npt.NDArray[np.int32]:
+        from clearance.matching.spelled import agreeing_records  # (spelled imports this module)
+
+        return agreeing_records(index, qform, full, cut, words)
+
+    return narrow

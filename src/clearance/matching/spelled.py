@@ -19,6 +19,9 @@ from array import array
 from collections.abc import Iterator
 from functools import lru_cache
 
+import numpy as np
+import numpy.typing as npt
+
 from clearance.matching.arabic_names import (
     all_vowelled,
     lookup,
@@ -80,6 +83,80 @@ def record_trust(
     if all(_contradicted(reading, name, cut, words) for name in _names(listed, index, rec)):
         return qform.trust * trust.vowelled_skeleton
     return qform.trust
+
+
+def vowel_words(listed: str) -> tuple[str, ...]:
+    """The words of the listed name ``listed`` its vowels are looked up in (:func:`_agree`:
+    its first Latin form's, with the parts of its compounds), for the index of crowded
+    skeletons (``NameIndex.vowel_records``)."""
+    return with_abd_parts(with_allah_parts(with_din_parts(_listed_words(listed))))
+
+
+def agreeing_records(
+    index: NameIndex, qform: QueryForm, full: npt.NDArray[np.int32], cut: float,
+    words: WordParams,
+) -> npt.NDArray[np.int32]:  # fmt: skip
+    """Of the skeleton records ``full`` (a crowded skeleton's: every word of ``qform`` reaches
+    them exactly), those whose listed words agree with what is known of ``qform``'s vowels word
+    by word, as :func:`_vowels_agree` asks of a name (index format 27; a necessary condition: a
+    word the table reads agrees with a listed word as spelt, another word's long vowels stand
+    in one): looked up among the crowded skeletons' words of the index, not name by name."""
+    known, unknown = readings(qform.reading)
+    if not known and not all(map(_vowelled, unknown)):
+        return full[:0]  # (see _agree: nothing known of the vowels to agree with)
+    skeletons = tuple(dict.fromkeys(qform.form.tokens))
+    keep = full
+    for word in unknown:
+        if arabic_skeleton(word) and len(keep):
+            keep = _among(keep, _agreeing(index, word, (), cut, words))
+    for reading in known:
+        if len(keep):
+            keep = _among(keep, _agreeing(index, reading, skeletons, cut, words))
+    return keep
+
+
+def _among(recs: npt.NDArray[np.int32], held: npt.NDArray[np.int32]) -> npt.NDArray[np.int32]:
+    """The records of ``recs`` that ``held`` (ascending) holds."""
+    if not len(held):
+        return recs[:0]
+    at = np.minimum(held.searchsorted(recs), len(held) - 1)
+    kept: npt.NDArray[np.int32] = recs[held[at] == recs]
+    return kept
+
+
+_AGREEING_KEPT = 5_000  # query words whose agreeing records are kept per index
+
+
+def _agreeing(
+    index: NameIndex, word: str, skeletons: tuple[str, ...], cut: float, words: WordParams
+) -> npt.NDArray[np.int32]:
+    """The skeleton records of a crowded skeleton holding a listed word that agrees with the
+    Arabic-script ``word`` (its long vowels stand in it: ``skeletons`` empty) or with the
+    table's reading ``word`` (spelt alike: looked for among the listed words with its skeleton
+    and those of ``skeletons``, the query's), ascending. (Memoised per index.)"""
+    memo: dict[tuple[str, tuple[str, ...], float], npt.NDArray[np.int32]] | None
+    memo = index.__dict__.get("_agreeing")
+    if memo is None or len(memo) >= _AGREEING_KEPT:
+        memo = index.__dict__["_agreeing"] = {}
+    key = (word, skeletons, cut)
+    found = memo.get(key)
+    if found is None:
+        table = index.vowel_words
+        if skeletons:
+            alt = word.replace("j", "g")
+            keys = [latin_skeleton(word), latin_skeleton(alt), *skeletons]
+            agree = [w for s in dict.fromkeys(keys) for w in table.get(s, ())
+                     if _known_agrees(word, (w,), cut, words)
+                     or (alt != word and _known_agrees(alt, (w,), cut, words))]  # fmt: skip
+        else:
+            keys = [arabic_skeleton(word), arabic_skeleton(word.replace("ج", "گ"))]
+            if word[-1:] == "ه":  # (a construct's t: see vowels._stands)
+                keys.append(arabic_skeleton(word[:-1] + "ت"))
+            agree = [w for s in dict.fromkeys(keys) for w in table.get(s, ())
+                     if long_vowels_agree(word, (w,))]  # fmt: skip
+        recs = [index.vowel_records(w) for w in dict.fromkeys(agree)]
+        found = memo[key] = np.unique(np.concatenate(recs)) if recs else index.vowel_data[:0]
+    return found
 
 
 def _exactly_paired(comp: NameComparison, words: WordParams) -> bool:
