@@ -14,8 +14,9 @@ from typing import Any
 
 import numpy as np
 
-from clearance.matching.index import NameIndex, hash_bitmap
+from clearance.matching.index import CROWDED_SKELETON, NameIndex, hash_bitmap
 from clearance.matching.index_build import IndexBuilder, Postings, build_partial, merge_partials
+from clearance.matching.scripts import latin_skeleton
 from clearance.model import Entity
 from tests.matching.factory import e
 
@@ -99,9 +100,19 @@ def test_tables_match_the_dict_of_lists_construction() -> None:
         for key, ids in _as_dict(part.postings).items():
             postings[key].extend(i + offset for i in ids)
         offset += len(part.index.rec_entity)
+    # ("v:" keys, a skeleton record's listed words, are set apart: those of crowded skeletons)
+    words = {key[2:]: ids for key, ids in postings.items() if key.startswith("v:")}
+    postings = defaultdict(list, {k: v for k, v in postings.items() if not k.startswith("v:")})
     assert list(index.vocab) == list(postings)
     for key, key_id in index.vocab.items():
         assert index.posting(key_id).tolist() == postings[key]
+    for word, ids in words.items():
+        crowded = word in index.vowel_words.get(latin_skeleton(word), ())
+        assert index.vowel_records(word).tolist() == (ids if crowded else [])
+    held: dict[str, int] = defaultdict(int)
+    for word, ids in words.items():
+        held[latin_skeleton(word)] += len(ids)
+    assert set(index.vowel_words) == {s for s, n in held.items() if n > CROWDED_SKELETON}
     # neighbours: every one-letter deletion of the word part of the longer keys
     neighbours: dict[str, list[int]] = defaultdict(list)
     for key, key_id in index.vocab.items():

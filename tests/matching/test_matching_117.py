@@ -50,9 +50,11 @@ def test_a_one_letter_word_filters_a_common_skeleton_before_the_cap() -> None:
 
 
 def test_names_that_hold_every_word_still_count_against_the_cap() -> None:
-    # 144 names have every skeleton word of "l ns" (YUNUS, Ali ...): none is lifted, as in 1.16
-    yunus = [f"YUNUS, Ali {a} {b}" for a in _FIRST for b in _FIRST]
-    assert alerted(["WANUS, Ali", *yunus], "علي ونوس") == set()
+    # 144 names have every skeleton word of "l ns" and its vowels (WANUS, Ali ...): none is
+    # lifted, as in 1.16 (since index format 27 the names whose vowels agree are counted:
+    # test_arabic_124, where 144 YUNUS, Ali ... do not and WANUS, Ali is lifted)
+    wanus = [f"WANUS, Ali {a} {b}" for a in _FIRST for b in _FIRST]
+    assert alerted(["WANUS, Ali", *wanus], "علي ونوس") == set()
 
 
 def test_a_one_letter_word_run_together_with_its_neighbour() -> None:

@@ -144,6 +144,7 @@ class IndexBuilder:
         self._phonetic = _Memo(phonetic)
         self._sound = _Memo(sound)
         self._skeleton: _Memo[tuple[str, str]] = _Memo(lambda key: skeleton(*key))
+        self._vowel_words: _Words = _Words(vowel_words)
 
     def add(self, entity: Entity) -> None:
         index = self.index
@@ -163,6 +164,7 @@ class IndexBuilder:
         vowelled: dict[int, set[str]] = {}  # skeleton record -> its names' words (see below)
         for name in entity.names:
             first: int | None = None
+            latin: tuple[str, ...] = ()  # (the words of its Latin form: see below)
             parts = [(part, False) for part in name_parts(name.full)]
             bare = without_article(name.full)  # "AL-AQSA": also as "aqsa" (since 1.12), spelt
             if bare is not None:  # only (an Arabic-script query has its article)
@@ -176,8 +178,12 @@ class IndexBuilder:
                     rec_id = self._add_record(idx, name.full, form, kind, name.weak, seen,
                                               stripped)  # fmt: skip
                     first = rec_id if first is None else first
-                    if kind == KIND_SKELETON:
-                        vowelled.setdefault(rec_id, set()).update(vowel_words(name.full))
+                    if kind == KIND_SKELETON:  # (after the Latin form it is made of)
+                        words = vowelled.setdefault(rec_id, set())
+                        for token in latin:
+                            words.update(self._vowel_words[token])
+                    else:
+                        latin = form.tokens
             key = exact_key(name.full)
             if first is not None and key:  # the name as written (see :mod:`exact`)
                 index.exact.setdefault(key, []).append((first, name.weak))
@@ -185,7 +191,8 @@ class IndexBuilder:
                 if code is not None:
                     index.exact.setdefault(code, []).append((first, name.weak))
         # Each skeleton record's listed words (of every name of the entity with its skeleton,
-        # as the spelled trust reads them), as "v:" keys set apart when the index is built.
+        # with the parts of compounds the spelled trust reads), as "v:" keys (set apart when
+        # the index is built).
         for rec_id in sorted(vowelled):
             for word in sorted(vowelled[rec_id]):
                 self._postings[_VOWEL + word].append(rec_id)
@@ -335,6 +342,18 @@ class _Memo(dict[_K, str]):
         self.function = function
 
     def __missing__(self, key: _K) -> str:
+        value = self[key] = self.function(key)
+        return value
+
+
+class _Words(dict[str, tuple[str, ...]]):
+    """``function(word)``, worked out on first use."""
+
+    def __init__(self, function: Callable[[str], tuple[str, ...]]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, key: str) -> tuple[str, ...]:
         value = self[key] = self.function(key)
         return value
 

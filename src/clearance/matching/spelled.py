@@ -85,11 +85,10 @@ def record_trust(
     return qform.trust
 
 
-def vowel_words(listed: str) -> tuple[str, ...]:
-    """The words of the listed name ``listed`` its vowels are looked up in (:func:`_agree`:
-    its first Latin form's, with the parts of its compounds), for the index of crowded
-    skeletons (``NameIndex.vowel_records``)."""
-    return with_abd_parts(with_allah_parts(with_din_parts(_listed_words(listed))))
+def vowel_words(word: str) -> tuple[str, ...]:
+    """A listed word with the parts of its compounds that :func:`_agree` reads (``word``
+    first), for the index of crowded skeletons (``NameIndex.vowel_records``)."""
+    return with_abd_parts(with_allah_parts(with_din_parts((word,))))
 
 
 def agreeing_records(
