@@ -54,17 +54,24 @@ def spelled_bounds(
     """(record, bound) at a skeleton's spelled trust (``form.trust``) of the records every word
     of the form reaches exactly: only those can be trusted so far
     (:func:`clearance.matching.spelled.record_trust`: every query word paired exactly): see
-    :func:`exactly_reached`. Past ``RetrievalParams.spelled_names`` such names, only those
-    ``narrow`` keeps are (their vowels may agree: index format 27, looked up in the index's words
-    of crowded skeletons), and none when more than ``spelled_names`` of them are.
+    :func:`exactly_reached`. Past ``RetrievalParams.spelled_names`` such names, only those of
+    them the spelled trust can bring to the floor that ``narrow`` keeps are (their vowels may
+    agree: index format 27, looked up in the index's words of crowded skeletons), and none
+    when more than ``spelled_names`` of them are.
     """
     full = exactly_reached(index, parts, form, singles)
-    if narrow is not None and len(full) > form.retrieval.spelled_names:
-        full = narrow(full)
-    if not 0 < len(full) <= form.retrieval.spelled_names:
+    cap = form.retrieval.spelled_names
+    crowded = len(full) > cap
+    if not len(full) or (crowded and narrow is None):
         return []  # (a skeleton as many names agree with as a common word's says little)
     kept = [(p[0][keep], p[1][keep], p[2]) for p in parts if (keep := np.isin(p[0], full)).any()]
-    return bounds_large(index, kept, form)
+    bounds = bounds_large(index, kept, form)
+    if crowded and bounds and narrow is not None:  # (the vowels looked up where they count)
+        agree = set(narrow(np.array([rec for rec, _ in bounds], dtype=np.int32)).tolist())
+        bounds = (
+            [(rec, bound) for rec, bound in bounds if rec in agree] if len(agree) <= cap else []
+        )
+    return bounds
 
 
 def exactly_reached(

@@ -132,6 +132,10 @@ class NameIndex:
     # skeleton -> those words (a name's words as the spelled trust reads them), and each word's
     # skeleton records (word -> slot of vowel_offsets; see :meth:`vowel_records`, index format 27)
     vowel_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # ... and by the keys a table's reading shares with them when it may be spelt alike
+    # (``spelled.alike_keys``: sound, letters written once, skeleton with its vowels' places)
+    vowel_alike: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    vowel_places: dict[str, int] = field(default_factory=dict)  # (``spelled.vowel_places``)
     vowel_slots: dict[str, int] = field(default_factory=dict)
     vowel_data: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
     vowel_offsets: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(1, np.int64))

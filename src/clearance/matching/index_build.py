@@ -33,7 +33,7 @@ from clearance.matching.normalize import NameForm, name_parts, skeleton, without
 from clearance.matching.params import NameParams
 from clearance.matching.phonetics import phonetic, sound
 from clearance.matching.scripts import latin_skeleton
-from clearance.matching.spelled import vowel_words
+from clearance.matching.spelled import alike_keys, vowel_places, vowel_words
 from clearance.model import Entity
 
 
@@ -327,6 +327,12 @@ def _crowded_words(
     owners = np.repeat(np.arange(len(words), dtype=np.int64), sizes[slots])
     rows = np.concatenate([data[offsets[s] : offsets[s + 1]] for s in slots.tolist()] or [data[:0]])
     index.vowel_words = kept
+    alike: dict[str, list[str]] = defaultdict(list)
+    for word in words:
+        for key in alike_keys(word):
+            alike[key].append(word)
+    index.vowel_alike = {key: tuple(found) for key, found in alike.items()}
+    index.vowel_places = {word: vowel_places(word) for word in words}
     index.vowel_slots = dict(zip(words, range(len(words)), strict=True))
     index.vowel_data, index.vowel_offsets = _group([owners], [rows], len(words))
 

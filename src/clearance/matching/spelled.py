@@ -45,7 +45,12 @@ from clearance.matching.params import TrustParams, WordParams
 from clearance.matching.phonetics import phonetic
 from clearance.matching.retrieve import QueryForm
 from clearance.matching.scripts import arabic_skeleton, latin_skeleton, undouble
-from clearance.matching.vowels import arabic_vowel_gaps, long_vowels_agree, spelt_alike
+from clearance.matching.vowels import (
+    arabic_vowel_gaps,
+    long_vowels_agree,
+    spelt_alike,
+    vowel_gaps,
+)
 from clearance.matching.wordsim import similarity_rows
 
 _ARTICLE = "ال"
@@ -97,20 +102,20 @@ def agreeing_records(
 ) -> npt.NDArray[np.int32]:  # fmt: skip
     """Of the skeleton records ``full`` (a crowded skeleton's: every word of ``qform`` reaches
     them exactly), those whose listed words agree with what is known of ``qform``'s vowels word
-    by word, as :func:`_vowels_agree` asks of a name (index format 27; a necessary condition: a
-    word the table reads agrees with a listed word as spelt, another word's long vowels stand
-    in one): looked up among the crowded skeletons' words of the index, not name by name."""
+    by word, as :func:`_vowels_agree` asks of a name (index format 27; a necessary condition:
+    a word the table reads agrees with a listed word as spelt, another word's long vowels
+    stand in one): looked up among the crowded skeletons' words of the index, not name by
+    name."""
     known, unknown = readings(qform.reading)
     if not known and not all(map(_vowelled, unknown)):
         return full[:0]  # (see _agree: nothing known of the vowels to agree with)
-    skeletons = tuple(dict.fromkeys(qform.form.tokens))
     keep = full
     for word in unknown:
         if arabic_skeleton(word) and len(keep):
-            keep = _among(keep, _agreeing(index, word, (), cut, words))
+            keep = _among(keep, _agreeing(index, word, False, cut, words))
     for reading in known:
         if len(keep):
-            keep = _among(keep, _agreeing(index, reading, skeletons, cut, words))
+            keep = _among(keep, _agreeing(index, reading, True, cut, words))
     return keep
 
 
@@ -123,39 +128,71 @@ def _among(recs: npt.NDArray[np.int32], held: npt.NDArray[np.int32]) -> npt.NDAr
     return kept
 
 
+def vowel_places(word: str) -> int:
+    """The places of a listed word's vowels among its consonants (of
+    :func:`~clearance.matching.vowels.vowel_gaps`), as the bits of a number: a place where an
+    Arabic-script word writes a long vowel must be one (see ``vowels._stands``)."""
+    return sum({1 << n for n, _ in vowel_gaps(word)})
+
+
+def alike_keys(word: str) -> tuple[str, str, str]:
+    """Keys a listed word shares with the table's reading ``word`` whenever they may be alike
+    as :func:`_known_agrees` asks (unless a similarity of ``cut`` needs no sound nor doubling:
+    :func:`_sound_or_doubling_needed`): its sound, its letters written once, its skeleton with
+    the places of its vowels (:func:`~clearance.matching.vowels.spelt_alike`)."""
+    places = ",".join(sorted({str(n) for n, _ in vowel_gaps(word)}))
+    return "p" + phonetic(word), "u" + undouble(word), f"g{latin_skeleton(word)}:{places}"
+
+
 _AGREEING_KEPT = 5_000  # query words whose agreeing records are kept per index
 
 
 def _agreeing(
-    index: NameIndex, word: str, skeletons: tuple[str, ...], cut: float, words: WordParams
+    index: NameIndex, word: str, known: bool, cut: float, words: WordParams
 ) -> npt.NDArray[np.int32]:
     """The skeleton records of a crowded skeleton holding a listed word that agrees with the
-    Arabic-script ``word`` (its long vowels stand in it: ``skeletons`` empty) or with the
-    table's reading ``word`` (spelt alike: looked for among the listed words with its skeleton
-    and those of ``skeletons``, the query's), ascending. (Memoised per index.)"""
-    memo: dict[tuple[str, tuple[str, ...], float], npt.NDArray[np.int32]] | None
+    table's reading ``word`` (``known``: spelt alike, see :func:`_read_alike`) or with the
+    Arabic-script ``word`` (its long vowels stand in it), ascending. (Memoised per index.)"""
+    memo: dict[tuple[str, bool, float], npt.NDArray[np.int32]] | None
     memo = index.__dict__.get("_agreeing")
     if memo is None or len(memo) >= _AGREEING_KEPT:
         memo = index.__dict__["_agreeing"] = {}
-    key = (word, skeletons, cut)
+    key = (word, known, cut)
     found = memo.get(key)
     if found is None:
-        table = index.vowel_words
-        if skeletons:
-            alt = word.replace("j", "g")
-            keys = [latin_skeleton(word), latin_skeleton(alt), *skeletons]
-            agree = [w for s in dict.fromkeys(keys) for w in table.get(s, ())
-                     if _known_agrees(word, (w,), cut, words)
-                     or (alt != word and _known_agrees(alt, (w,), cut, words))]  # fmt: skip
+        if known:
+            agree = _read_alike(index, word, cut, words)
         else:
+            table = index.vowel_words
             keys = [arabic_skeleton(word), arabic_skeleton(word.replace("ج", "گ"))]
             if word[-1:] == "ه":  # (a construct's t: see vowels._stands)
                 keys.append(arabic_skeleton(word[:-1] + "ت"))
+            # (a long vowel written needs a listed vowel in its place: the places first)
+            need = sum({1 << n for n, _ in arabic_vowel_gaps(word)})
+            places = index.vowel_places
             agree = [w for s in dict.fromkeys(keys) for w in table.get(s, ())
-                     if long_vowels_agree(word, (w,))]  # fmt: skip
+                     if not need & ~places.get(w, 0) and long_vowels_agree(word, (w,))]  # fmt: skip
         recs = [index.vowel_records(w) for w in dict.fromkeys(agree)]
         found = memo[key] = np.unique(np.concatenate(recs)) if recs else index.vowel_data[:0]
     return found
+
+
+def _read_alike(index: NameIndex, reading: str, cut: float, words: WordParams) -> list[str]:
+    """The crowded skeletons' listed words the table's ``reading`` agrees with as spelt
+    (:func:`_known_agrees`; its j also as g): those sharing one of its :func:`alike_keys`
+    (or every word of its skeleton, when a similarity of ``cut`` needs no sound nor
+    doubling), each checked."""
+    alt = reading.replace("j", "g")
+    texts = dict.fromkeys((reading, alt))
+    if _sound_or_doubling_needed(cut, words):
+        alike = index.vowel_alike
+        found = [w for text in texts for key in alike_keys(text) for w in alike.get(key, ())]
+        found += [text for text in texts if text in index.vowel_slots]
+    else:
+        table = index.vowel_words
+        found = [w for text in texts for w in table.get(latin_skeleton(text), ())]
+    return [w for w in dict.fromkeys(found)
+            if any(_known_agrees(text, (w,), cut, words) for text in texts)]  # fmt: skip
 
 
 def _exactly_paired(comp: NameComparison, words: WordParams) -> bool:
