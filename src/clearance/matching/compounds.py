@@ -124,41 +124,24 @@ def undo_other_compounds(
     q_words: tuple[str, ...], c_words: tuple[str, ...], q_used: list[bool], c_used: list[bool],
     pairs: list[tuple[int, int, float, int, int]],
 ) -> None:  # fmt: skip
-    """Undo (in place) the pair of two abd al- compounds' first words whose divine names do
-    not pair with each other, and their divine names' pairs with other words (since 1.23,
-    ``abd_whole``): "Abd al-Ali" is not "Abd al-Nasir", and the "abdul" they share is half of
-    two different names ("Muhammad Abd al-Ali" / MUHAMMAD, 'Abd-al-Nasir 'Ali paired "abdul"
-    with "abdul" and "ali" with the listed 'Ali). So is the pair of a compound's "abdul" with
-    a word that is no "abdul" ("abdul" / ABDULLAH, ABU: a near-miss on half a name). A
-    compound's divine name is the word after "abdul" or, for an "abdul" written last, the
-    first word (a name listed family name first: "KARIM ALI, Ali Abdul" is Ali Abdul Karim
-    Ali); one of the two must be a divine name (else there may be no compound). Skeletons
-    too: "bdl" is abd al-'s, "l" Ali's ("محمد عبدالعلی" as "mhmd bdl l")."""
+    """Undo (in place) the pair of a compound's "abdul" (before its divine name) with a word
+    that is no "abdul", no initial (one stands for the compound: "A. G. Qureshi") and not a
+    slip of it ("Akdul"; since 1.23, ``abd_whole``): "Muhammad Abd al-Ali" paired "abdul"
+    with ABU and ABDULLAH, a near-miss on half a name. Its divine name, then after an
+    unpaired "abdul", pairs only with another compound's (:func:`_split_compound`). Skeletons
+    too: "bdl" is abd al-'s ("محمد عبدالعلی" as "mhmd bdl l")."""
     for k in range(len(pairs) - 1, -1, -1):
-        if k >= len(pairs):
-            continue  # (pairs after it went with a compound's)
-        i, j, _sim, q_span, c_span = pairs[k]
+        i, j, sim, q_span, c_span = pairs[k]
         q_abd, c_abd = q_words[i] in ABD_HEADS, c_words[j] in ABD_HEADS
-        if q_span != 1 or c_span != 1 or not (q_abd or c_abd):
+        if q_span != 1 or c_span != 1 or q_abd == c_abd or sim >= _HALF_SIM:
             continue
-        q_tail, c_tail = _divine_at(q_words, i), _divine_at(c_words, j)
-        if q_abd != c_abd:  # (one compound's "abdul" with a word: "abdul" / ABDULLAH, ABU)
-            q_tail, c_tail = (q_tail, -1) if q_abd else (-1, c_tail)
-            tail, words = (q_tail, q_words) if q_abd else (c_tail, c_words)
-            if tail < 0 or words[tail] not in DIVINE_WORDS:
-                continue
-        elif q_tail < 0 or c_tail < 0 or (q_words[q_tail] not in DIVINE_WORDS
-                                          and c_words[c_tail] not in DIVINE_WORDS):  # fmt: skip
-            continue
-        elif any(p[0] == q_tail and p[1] == c_tail and p[3] == 1 and p[4] == 1 for p in pairs):
-            continue  # (the compounds agree: "Abd al-Rahim" / ABDUL RAHEEM)
-        del pairs[k]
-        q_used[i] = c_used[j] = False
-        for m in range(len(pairs) - 1, -1, -1):  # (a divine name paired with another word)
-            qi, cj, _s, qs, cs = pairs[m]
-            if qs == 1 and cs == 1 and (qi == q_tail) != (cj == c_tail):
-                del pairs[m]
-                q_used[qi] = c_used[cj] = False
+        words, at, other = (q_words, i, c_words[j]) if q_abd else (c_words, j, q_words[i])
+        if len(other) > 1 and at + 1 < len(words) and words[at + 1] in DIVINE_WORDS:
+            del pairs[k]
+            q_used[i] = c_used[j] = False
+
+
+_HALF_SIM = 0.7  # "abdul" and a word this unlike it: another word ("abu"), not a slip ("akdul")
 
 
 # the name-word table's words, read and as written: the common words of Arabic and Persian
@@ -196,13 +179,6 @@ def other_table_names(query_word: str, listed_word: str) -> bool:
     of its readings are two names, however alike they look."""
     return (query_word != listed_word and query_word in TABLE_READINGS
             and listed_word in TABLE_READINGS)  # fmt: skip
-
-
-def _divine_at(words: tuple[str, ...], i: int) -> int:
-    """Where the divine name of the abd al- compound whose first word is ``words[i]`` stands
-    (the next word; the first for a last word), or -1 (no word, or another "abdul")."""
-    at = i + 1 if i + 1 < len(words) else 0
-    return -1 if at == i or words[at] in ABD_HEADS else at
 
 
 def _undo_initials(

@@ -37,6 +37,7 @@ from clearance.matching.params import NameParams, WordParams
 from clearance.matching.slips import (
     CodeSlips,
     code_slip_words,
+    other_consonants,
     pair_code_slip,
     pair_leftovers,
     single_word_sim,
@@ -454,11 +455,11 @@ def _paired_weight(
                                   arabic=query.form.script == ARABIC,
                                   whole=whole, alone=alone, person=person)  # fmt: skip
         elif (common and sim < params.distinctive_sim and q_span == c_span == 1
-              and tokens[qi] not in COMMON_WORDS):  # fmt: skip
-            # Only common name words agree: the near-miss is the word that tells the person
-            # apart, as if it were the one distinctive word (compounds.common_words_only).
-            sim = single_word_sim(tokens[qi], candidate.form.tokens[cj], sim, listed, params,
-                                  typed=False, arabic=True)  # fmt: skip
+              and tokens[qi] not in COMMON_WORDS
+              and other_consonants(tokens[qi], candidate.form.tokens[cj])):  # fmt: skip
+            # Only common name words agree, and the word that tells the person apart has
+            # other consonants: another name (compounds.common_words_only)
+            sim = 0.0
         elif arabic and q_span == c_span == 1 and other_table_names(tokens[qi],
                                                                     candidate.form.tokens[cj]):
             # two names of the table: a near-miss on a name the lists hold (listed_word_miss)

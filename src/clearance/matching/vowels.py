@@ -73,6 +73,7 @@ _CONSONANT_END = frozenset("bcdfghjklmnpqrstvxz")  # a Latin word's last letter,
 _NISBA_END = frozenset("iy")  # ... a nisba's
 _VOWEL_END = frozenset("aiou")  # ... a vowel's (not a silent e: "ياسين", Yassine)
 _BARE_END = frozenset(c for c, v in ARABIC_SKELETON_LETTERS.items() if v and c not in "هةھ")
+_CLOSED_END = _CONSONANT_END - frozenset("ht")  # ... which a listed word cannot end so
 _HA = frozenset("هة")  # an Arabic-script word's last letter read as -a, -ah, -at, -eh or -h
 _LATIN_VOWEL_START = frozenset("aeiou")  # a listed word's first letter, a vowel ...
 _VOWEL_CARRIERS = _ALIF | _WAW | _YA | frozenset("عءٱ")  # ... which Arabic script writes so
@@ -111,6 +112,9 @@ def _stands(native: str, word: str) -> bool:
         return False  # (since 1.18: a ta marbuta or an h, "السادة" is no AL-SAUDI, a nisba)
     if word[-1:] in _VOWEL_END and native[-1:] in _BARE_END:
         return False  # (since 1.18: a name's last vowel is written, "معروف" is no MAYOROVA)
+    if native[-1:] in _HA and word[-1:] in _CLOSED_END:
+        return False  # (since 1.23, ``ta_marbuta``: a ta marbuta or an h ends a name in a
+        # vowel, -h or -t, "حميضة", Humayda, is no HAMED, "كنانة", Kinana, no QAN'AN)
     if not initials_agree(native, word):
         return False  # (since 1.19: "زارع" is no AZHAR, "عجل" no JULIO; long vowels below:
         # "زارع" is no DHEERE, whose "ee" an Arabic writer writes with a ya)
