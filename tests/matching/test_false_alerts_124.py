@@ -23,7 +23,7 @@ from clearance.matching.compounds import (
     other_table_names,
     undo_other_compounds,
 )
-from clearance.matching.vowels import _stands
+from clearance.matching.vowels import _stands, digraphs_agree
 from tests.matching.factory import listed_alerts
 
 _PEOPLE = ["SMITH, John", "PETROV, Ivan Sergeyevich", "HASSAN, Ali"]
@@ -158,3 +158,34 @@ def test_a_ta_marbuta_with_its_ending_still_alerts(query: str, listed: str) -> N
 def test_long_vowels_stand_only_where_a_ta_marbuta_may_end() -> None:
     assert not _stands("حميضه", "hamed")
     assert _stands("حميده", "hamida")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("عبدالله خثعم", "ABDULLAH, Qassim"),
+        ("محمد سماوات", "SHAMMOUT, Mohammed"),
+    ],
+)
+def test_kh_and_sh_are_their_own_letters(query: str, listed: str) -> None:
+    assert people([listed], query) == set()
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("عبدالله خثعم", "KHATHAM, Abdullah"),
+        ("محمد سماوات", "SAMAWAT, Mohammed"),
+        ("هشام الخالدي", "AL-KHALIDI, Hisham"),
+        ("اسحاق الخشن", "AL-KHASHIN, Ishaq"),
+    ],
+)
+def test_kh_and_sh_where_written_still_alert(query: str, listed: str) -> None:
+    assert people([listed], query) == {listed}
+
+
+def test_digraphs_agree() -> None:
+    assert not digraphs_agree("خثعم", "qassim")
+    assert not digraphs_agree("سماوات", "shammout")
+    assert digraphs_agree("مشخص", "mushakhas")
+    assert digraphs_agree("اسحاق", "ishaq")  # (s and h: two letters, the skeleton decides)
