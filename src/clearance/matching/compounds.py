@@ -19,6 +19,13 @@ Mohammadi; "نوری", Nouri) is a nisba, a name of its own: the listed word wit
 Since 1.22, a query's ta marbuta before a word with the article is also read as the t of a
 construct ("جماعة الجهاد", Jamaat al-Jihad), and a listed "X Allah" written as one word
 (HIZBALLAH) has its parts for the name-word table's "الله" to agree with.
+
+Since 1.23 (issue 11, false alerts of Arabic and Persian names): a compound's "abdul" pairs
+with no word but another "abdul" (:func:`undo_other_compounds`), a divine name after an
+unpaired "abdul" pairs with a word of its own unless the word before that may spell "abd";
+a name read from Arabic script that agrees only on common name words, with other consonants
+in the word left (:func:`common_words_only`), is another person's; two readings of the
+name-word table are two names (:func:`other_table_names`).
 """
 
 from __future__ import annotations
