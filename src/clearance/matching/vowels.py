@@ -132,13 +132,12 @@ def _stands(native: str, word: str) -> bool:
         # marbuta (a normalised heh) is also the t of a construct, compounds.construct_state:
         # "جماعه" stands in JAMAAT)
         return False
-    if not digraphs_agree(native, word):
-        return False  # (since 1.23, ``digraphs``: "خثعم", Khatham, is no QASSIM)
     gaps, have = arabic_vowel_gaps(native), vowel_gaps(word)
     return (
         all(_has_like(have, n, c) for n, c in gaps)
         and all((n, c) in gaps for n, c in have if c in "wy")
         and all((n, c) in gaps for n, c in long_vowels(word))
+        and digraphs_agree(native, word)  # (since 1.23, ``digraphs``: "خثعم" is no QASSIM)
     )
 
 
