@@ -1,7 +1,6 @@
 """What appending receipts costs the PostgreSQL backend: instructions per statement, counted.
 
     .venv/bin/python benchmarks/receipt_statements.py [--batches 1,2,3,6] [--statements 300]
-        [--known-head]
 
 For each batch size, a PostgreSQL 15 is started under ``valgrind --tool=callgrind``
 (``--trace-children=yes``: every backend is counted; fsync off, autovacuum off), the schema
@@ -64,17 +63,14 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def run_statements(url: str, size: int, count: int, known: bool = False) -> int:
+def run_statements(url: str, size: int, count: int) -> int:
     """Prepare the writer's statements on a new connection and run ``count`` of them, each
-    appending ``size`` receipts; the backend's process id. ``known``: the statement the writer
-    sends when it knows the chain head (``clearance.audit.row_arrays``)."""
+    appending ``size`` receipts; the backend's process id."""
     with psycopg.connect(url, autocommit=True) as conn:
         pgconn = conn.pgconn
         for name, sql in ((w.ONE_NAME, w.ONE_SQL), (w.BATCH_NAME, w.BATCH_SQL)):
             assert pgconn.prepare(name, sql).status == pq.ExecStatus.COMMAND_OK
         formats = getattr(w, "BATCH_FORMATS", None)  # (older writers sent only text)
-        if known:
-            return _known_head(conn, size, count)
         for _ in range(count):
             rows = [
                 w.receipt_values({**BODY, "receipt": uuid.uuid4().hex, "at": now_iso()}, "svc")
@@ -86,27 +82,6 @@ def run_statements(url: str, size: int, count: int, known: bool = False) -> int:
                 res = pgconn.exec_prepared(w.BATCH_NAME, w.batch_params(rows), formats)
             assert res.status == pq.ExecStatus.TUPLES_OK, res.error_message
         return int(pgconn.backend_pid)
-
-
-def _known_head(conn: psycopg.Connection[Any], size: int, count: int) -> int:
-    from clearance.audit import row_arrays as ra
-
-    layout = ra.row_layout(conn.execute(ra.LAYOUT_SQL).fetchall())
-    assert layout is not None
-    pgconn = conn.pgconn
-    assert pgconn.prepare(ra.ROWS_NAME, ra.ROWS_SQL).status == pq.ExecStatus.COMMAND_OK
-    found = conn.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
-    assert found is not None
-    head = (int(found[0]), str(found[1]))
-    for _ in range(count):
-        rows = [
-            w.receipt_values({**BODY, "receipt": uuid.uuid4().hex, "at": now_iso()}, "svc")
-            for _ in range(size)
-        ]
-        params, head = ra.rows_params(layout, head, rows)
-        res = pgconn.exec_prepared(ra.ROWS_NAME, params, ra.ROWS_FORMATS)
-        assert res.status == pq.ExecStatus.TUPLES_OK and res.ntuples == 1, res.error_message
-    return int(pgconn.backend_pid)
 
 
 def counted(out: Path, pid: int) -> int:
@@ -121,7 +96,7 @@ def counted(out: Path, pid: int) -> int:
     raise RuntimeError(f"callgrind wrote no count for backend {pid} in {out}")
 
 
-def backend_instructions(size: int, warm: int, statements: int, known: bool = False) -> float:
+def backend_instructions(size: int, warm: int, statements: int) -> float:
     """Instructions per statement of ``size`` receipts (see the module's docstring)."""
     root = Path(tempfile.mkdtemp(prefix="clearance-pg-callgrind-"))
     if os.geteuid() == 0:
@@ -151,8 +126,8 @@ def backend_instructions(size: int, warm: int, statements: int, known: bool = Fa
             except psycopg.OperationalError:
                 time.sleep(0.5)
         Database(url.replace("postgresql://", "postgresql+psycopg://")).upgrade()
-        short = run_statements(url, size, warm, known)
-        long = run_statements(url, size, warm + statements, known)
+        short = run_statements(url, size, warm)
+        long = run_statements(url, size, warm + statements)
         return (counted(out, long) - counted(out, short)) / statements
     finally:
         subprocess.run([*pg, "-m", "immediate", "stop"], capture_output=True)
@@ -165,12 +140,10 @@ def main() -> None:
     parser.add_argument("--batches", default="1,2,3,6", help="receipts per statement")
     parser.add_argument("--statements", type=int, default=300)
     parser.add_argument("--warm", type=int, default=50, help="statements before counting")
-    parser.add_argument("--known-head", action="store_true",
-                        help="the statement sent when the writer knows the chain head")  # fmt: skip
     args = parser.parse_args()
-    print(f"receipt writer of {w.__file__}" + (", from a known head" if args.known_head else ""))
+    print(f"receipt writer of {w.__file__}")
     for size in (int(s) for s in args.batches.split(",")):
-        per = backend_instructions(size, args.warm, args.statements, args.known_head)
+        per = backend_instructions(size, args.warm, args.statements)
         print(f"{size} receipt(s) a statement: {per:,.0f} instructions per statement, "
               f"{per / size:,.0f} per receipt (backend, callgrind)")  # fmt: skip
 

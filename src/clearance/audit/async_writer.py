@@ -307,8 +307,8 @@ class AsyncReceiptWriter:
         """The parameters of :data:`~clearance.audit.row_arrays.ROWS_SQL` for ``rows`` when
         the head is known (the head they move it to noted); else None: hash on the server."""
         self._moves_to = None
-        if self._head is None or self._layout is None or len(rows) == 1:
-            return None  # (one receipt: the one-row statement costs the server as much)
+        if self._head is None or self._layout is None:
+            return None
         try:
             params, self._moves_to = rows_params(self._layout, self._head, rows)
         except ValueError:  # e.g. a time without an offset: the server reads it as before

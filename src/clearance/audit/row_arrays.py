@@ -137,10 +137,10 @@ def _record(columns: tuple[Column, ...], row: dict[str, Value]) -> bytes:
         value = row[key]
         if value is None:
             parts.append(_FIELD(typ, -1))
-            continue
-        data = value.encode() if encode is _text and value.__class__ is str else encode(value)
-        parts.append(_FIELD(typ, len(data)))
-        parts.append(data)
+        else:
+            data = encode(value)
+            parts.append(_FIELD(typ, len(data)))
+            parts.append(data)
     record = b"".join(parts)
     return _COUNT(len(record)) + record
 
