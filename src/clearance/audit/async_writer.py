@@ -47,15 +47,6 @@ from psycopg import generators, pq
 from clearance.audit.chain import canonical, sha256_hex
 from clearance.audit.log import PG_APPEND
 from clearance.audit.receipts import PG_INDEX, RECEIPT
-from clearance.audit.row_arrays import (
-    LAYOUT_SQL,
-    ROWS_FORMATS,
-    ROWS_NAME,
-    ROWS_SQL,
-    RowLayout,
-    row_layout,
-    rows_params,
-)
 from clearance.audit.writer import MAX_BATCH, PG_BATCH, appended_seqs
 from clearance.db import Database
 
@@ -197,12 +188,6 @@ class AsyncReceiptWriter:
         self._queue: list[_Pending] = []
         self._singles: list[_Pending] = []  # of a failed batch: retried one at a time, first
         self._flight: list[_Pending] | None = None  # the batch whose statement is in flight
-        # the chain head after the last statement (None: unknown, the next one hashes on the
-        # server), the tables' row layout (None: always hash on the server), and the head the
-        # statement in flight moves to when it was sent from a known head (row_arrays)
-        self._head: tuple[int, str] | None = None
-        self._layout: RowLayout | None = None
-        self._moves_to: tuple[int, str] | None = None
         # while a batch gathers: [receipts queued, quiet turns, since] (see _gather)
         self._gathering: list[float] | None = None
         self._lonely = 0  # gatherings in a row that found no company
@@ -215,7 +200,6 @@ class AsyncReceiptWriter:
         self._fd = -1  # the connection's socket, registered with the loop
         self.batches = 0  # transactions and receipts written (tests, benchmarks)
         self.written = 0
-        self.from_known_head = 0  # of those transactions, sent with rows hashed here
 
     async def write(self, body: dict[str, Any], actor: str) -> int:
         """Queue a receipt and wait until it is committed; its audit seq."""
@@ -289,10 +273,7 @@ class AsyncReceiptWriter:
         if not sent:
             return
         try:
-            known = self._from_head(rows)
-            if known is not None:
-                pgconn.send_query_prepared(ROWS_NAME, known, ROWS_FORMATS)
-            elif len(sent) == 1:
+            if len(sent) == 1:
                 pgconn.send_query_prepared(ONE_NAME, one_params(rows[0]))
             else:
                 pgconn.send_query_prepared(BATCH_NAME, batch_params(rows), BATCH_FORMATS)
@@ -302,18 +283,6 @@ class AsyncReceiptWriter:
         except psycopg.Error as exc:
             self._flight = sent
             self._lost(exc)
-
-    def _from_head(self, rows: list[dict[str, str | None]]) -> list[bytes | None] | None:
-        """The parameters of :data:`~clearance.audit.row_arrays.ROWS_SQL` for ``rows`` when
-        the head is known (the head they move it to noted); else None: hash on the server."""
-        self._moves_to = None
-        if self._head is None or self._layout is None:
-            return None
-        try:
-            params, self._moves_to = rows_params(self._layout, self._head, rows)
-        except ValueError:  # e.g. a time without an offset: the server reads it as before
-            return None
-        return params
 
     def _readable(self) -> None:
         """The connection's socket is readable: collect results; at the end of the statement,
@@ -341,24 +310,13 @@ class AsyncReceiptWriter:
         batch, self._flight = self._flight or [], None
         results, self._results = self._results, []
         res = results[-1] if results else None
-        moved_to, self._moves_to, self._head = self._moves_to, None, None
-        ok = res is not None and res.status == pq.ExecStatus.TUPLES_OK
-        if ok and moved_to is not None and res is not None and not res.ntuples:
-            # another writer moved the head: nothing was written; again, hashed on the server
-            if self._conn is not None:
-                self._send(self._conn.pgconn, batch)
-            if self._flight is None and self._conn is not None:
-                self._continue()
-            return
-        if ok and res is not None:
+        if res is not None and res.status == pq.ExecStatus.TUPLES_OK:
             try:
                 seqs = appended_seqs((res.get_value(0, 0),) if res.ntuples else None, len(batch))
             except Exception as exc:  # noqa: BLE001 - no head row: every caller hears it
                 for p in batch:
                     _fail(p, exc)
             else:
-                self._head = moved_to or _head_of(res)
-                self.from_known_head += moved_to is not None
                 self._answer(batch, seqs)
         else:
             conn = self._conn
@@ -376,10 +334,6 @@ class AsyncReceiptWriter:
                 _fail(batch[0], error)
             else:
                 self._singles[:0] = batch
-        self._continue()
-
-    def _continue(self) -> None:
-        """After a statement: send the next batch, or let what queued meanwhile gather."""
         if self._singles or not self._queue:
             self._next()
         elif self._gathering is None:  # what queued during the statement gathers company too
@@ -417,10 +371,6 @@ class AsyncReceiptWriter:
                 for name, sql in ((ONE_NAME, ONE_SQL), (BATCH_NAME, BATCH_SQL)):
                     conn.pgconn.send_prepare(name, sql)
                     await _result(conn, pq.ExecStatus.COMMAND_OK)
-                layout = await _layout(conn)
-                if layout is not None:
-                    conn.pgconn.send_prepare(ROWS_NAME, ROWS_SQL)
-                    await _result(conn, pq.ExecStatus.COMMAND_OK)
             except BaseException:
                 await conn.close()
                 raise
@@ -433,14 +383,12 @@ class AsyncReceiptWriter:
         finally:
             self._connecting = None
         self._conn, self._loop, self._fd = conn, loop, conn.pgconn.socket
-        self._layout, self._head = layout, None
         loop.add_reader(self._fd, self._readable)
         self._next()
 
     def _unregister(self) -> psycopg.AsyncConnection[Any] | None:
         """Forget the connection (its socket no longer watched); the connection."""
         conn, self._conn = self._conn, None
-        self._head = None
         if self._loop is not None and self._fd >= 0:
             self._loop.remove_reader(self._fd)
         self._fd = -1
@@ -459,26 +407,6 @@ class AsyncReceiptWriter:
         assert self._conn is not None and self._flight is None
         res = self._conn.pgconn.exec_(b"SELECT name FROM pg_prepared_statements ORDER BY name")
         return [bytes(res.get_value(i, 0) or b"").decode() for i in range(res.ntuples)]
-
-
-def _head_of(res: pq.abc.PGresult) -> tuple[int, str] | None:
-    """The chain head from the result of a statement that hashed on the server: its first
-    column the last row's seq, its last the row's hash (None: no row)."""
-    seq, digest = res.get_value(0, 0), res.get_value(0, res.nfields - 1)
-    if seq is None or digest is None or res.nfields < 2:
-        return None
-    return int(bytes(seq)), bytes(digest).decode()
-
-
-async def _layout(conn: psycopg.AsyncConnection[Any]) -> RowLayout | None:
-    """The tables' row layout on ``conn`` (see :func:`~clearance.audit.row_arrays.row_layout`)."""
-    conn.pgconn.send_query(LAYOUT_SQL)
-    res = await _result(conn, pq.ExecStatus.TUPLES_OK)
-    rows = [
-        tuple(bytes(res.get_value(i, j) or b"").decode() for j in range(4))
-        for i in range(res.ntuples)
-    ]
-    return row_layout([(t, int(rt), c, int(ct)) for t, rt, c, ct in rows])
 
 
 def _wait_writable(pgconn: pq.abc.PGconn) -> None:
