@@ -17,11 +17,6 @@ server's own event loop, over one connection driven straight through libpq:
   no task, no generator and no selector change per receipt — what psycopg's own wait machinery
   cost the server process on every round trip, more than building the receipt.
 
-* while no other writer appends, the writer knows the chain head from its last statement and
-  sends a batch as the tables' own rows, hashed here, moving the head only if it is still the
-  one known (:mod:`clearance.audit.row_arrays`); a batch that finds the head moved wrote
-  nothing and goes again, hashed on the server from the locked head.
-
 The guarantee is unchanged: a caller is answered only after the statement that appends its
 receipt has committed (autocommit: the statement is its own transaction), so a receipt reported
 as recorded is in the database; one statement is in flight at a time, so batches commit in the
