@@ -63,18 +63,26 @@ def _best_per_record(
     hi = [offsets[k + 1] for k in keys]
     if sum(hi) - sum(lo) <= SMALL_HITS:  # the same in plain Python (cheaper at this size)
         best: dict[int, float] = {}
-        for a, b, sim in zip(lo, hi, keys.values(), strict=True):
-            for rec in plain[a:b]:
-                if sim > best.get(rec, -1.0):
-                    best[rec] = sim
+        # keys by ascending similarity (stable): a record's last, its best, is what stays
+        # (no comparison per hit; tests compare it with the numpy way below)
+        for k in sorted(keys, key=keys.__getitem__):
+            sim = keys[k]
+            for rec in plain[offsets[k] : offsets[k + 1]]:
+                best[rec] = sim
         recs = sorted(best)
         sims = np.fromiter(map(best.__getitem__, recs), np.float32, len(recs))
         return np.array(recs, dtype=np.int32), sims
+    # Keys by descending similarity: a stable sort of the records (runs of ascending ids: a
+    # merge) then puts each record's best similarity first, as a sort by record and by
+    # descending similarity (np.lexsort) would, at less cost.
+    ranked = sorted(keys, key=keys.__getitem__, reverse=True)
+    lo = [offsets[k] for k in ranked]
+    hi = [offsets[k + 1] for k in ranked]
     data = tables.posting_ids
     ids = np.concatenate([data[a:b] for a, b in zip(lo, hi, strict=True)])
     sizes = np.subtract(hi, lo)
-    vals = np.fromiter(keys.values(), np.float32, len(keys)).repeat(sizes)
-    order = np.lexsort((-vals, ids))
+    vals = np.fromiter(map(keys.__getitem__, ranked), np.float32, len(ranked)).repeat(sizes)
+    order = ids.argsort(kind="stable")
     ids, vals = ids[order], vals[order]
     first = np.empty(len(ids), dtype=bool)
     first[0] = True

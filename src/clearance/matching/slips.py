@@ -39,7 +39,9 @@ def _one_slip(word: str) -> list[str]:
     out = [word[:i] + word[i + 1 :] for i in range(size)]
     out += [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(size - 1)
             if word[i] != word[i + 1]]  # fmt: skip
-    out += [word[:i] + c + word[i:] for i in range(size + 1) for c in ascii_lowercase]
+    for i in range(size + 1):  # (each place's two halves cut once, not once per letter)
+        head, tail = word[:i], word[i:]
+        out += [head + c + tail for c in ascii_lowercase]
     return [w for w in dict.fromkeys(out) if len(w) >= FORM_SLIP_MIN_LENGTH]
 
 
