@@ -59,29 +59,23 @@ def _best_per_record(
         sims.fill(sim)  # (np.full is Python code around these two calls)
         return posting, sims
     offsets, plain = tables.posting_offsets, tables.posting_data
-    lo = [offsets[k] for k in keys]
-    hi = [offsets[k + 1] for k in keys]
-    if sum(hi) - sum(lo) <= SMALL_HITS:  # the same in plain Python (cheaper at this size)
+    spans = [(sim, offsets[k], offsets[k + 1]) for k, sim in keys.items()]
+    if sum([b - a for _, a, b in spans]) <= SMALL_HITS:  # plain Python (cheaper at this size)
         best: dict[int, float] = {}
-        # keys by ascending similarity (stable): a record's last, its best, is what stays
-        # (no comparison per hit; tests compare it with the numpy way below)
-        for k in sorted(keys, key=keys.__getitem__):
-            sim = keys[k]
-            for rec in plain[offsets[k] : offsets[k + 1]]:
+        spans.sort()  # by ascending similarity: a record's last write, its best, stays
+        for sim, a, b in spans:
+            for rec in plain[a:b]:
                 best[rec] = sim
         recs = sorted(best)
         sims = np.fromiter(map(best.__getitem__, recs), np.float32, len(recs))
-        return np.array(recs, dtype=np.int32), sims
-    # Keys by descending similarity: a stable sort of the records (runs of ascending ids: a
-    # merge) then puts each record's best similarity first, as a sort by record and by
-    # descending similarity (np.lexsort) would, at less cost.
-    ranked = sorted(keys, key=keys.__getitem__, reverse=True)
-    lo = [offsets[k] for k in ranked]
-    hi = [offsets[k + 1] for k in ranked]
+        return np.fromiter(recs, np.int32, len(recs)), sims  # (np.array reads a list slower)
+    # By descending similarity: a stable sort of the records (runs of ascending ids: a merge)
+    # then puts each record's best first, as np.lexsort by record and similarity would.
+    spans.sort(reverse=True)
     data = tables.posting_ids
-    ids = np.concatenate([data[a:b] for a, b in zip(lo, hi, strict=True)])
-    sizes = np.subtract(hi, lo)
-    vals = np.fromiter(map(keys.__getitem__, ranked), np.float32, len(ranked)).repeat(sizes)
+    ids = np.concatenate([data[a:b] for _, a, b in spans])
+    sizes = [b - a for _, a, b in spans]
+    vals = np.fromiter([s for s, _, _ in spans], np.float32, len(spans)).repeat(sizes)
     order = ids.argsort(kind="stable")
     ids, vals = ids[order], vals[order]
     first = np.empty(len(ids), dtype=bool)
