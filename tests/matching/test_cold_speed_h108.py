@@ -74,6 +74,8 @@ def _one_slip_as_written(word: str) -> list[str]:
     return [w for w in dict.fromkeys(out) if len(w) >= FORM_SLIP_MIN_LENGTH]
 
 
-@pytest.mark.parametrize("word", ["llc", "sjc", "gmbh", "bvba", "aab", "ooo", "şti", "zz"])
+@pytest.mark.parametrize(
+    "word", ["llc", "sjc", "gmbh", "bvba", "aab", "ooo", "şti", "zz", "a", "", "sarl", "bbvba"]
+)
 def test_one_slip_spellings_are_the_same_in_the_same_order(word: str) -> None:
     assert _one_slip(word) == _one_slip_as_written(word)
