@@ -300,7 +300,7 @@ def single_word_sim(
     if arabic and other_consonants(query_word, listed_word):
         return 0.0
     different = max(0.0, 2 * sim - 1.0)
-    if query_word in listed:
+    if query_word in listed and not held_by_chance(query_word, listed_word):
         return different * params.listed_word_miss
     if not person and OSA.distance(query_word, listed_word, score_cutoff=1) > 1:
         # A company's word two edits or more off (since 1.22): two words that look alike,
@@ -399,7 +399,7 @@ def pair_code_slip(
     if a in listed and (
         _plain(a)
         or any(s < exact_sim for _, _, s, _, _ in pairs)
-        or all(_plain(q_words[p[0]]) for p in pairs)
+        or (all(_plain(q_words[p[0]]) for p in pairs) and not held_by_chance(a, b))
     ):  # ("DE SOL" is no DEV SOL, "TIA GROUP" no TIVA GROUP when DE and TIA are listed)
         return
     if all(s >= params.supported_sim for _, _, s, _, _ in pairs) and is_slip(
@@ -407,6 +407,20 @@ def pair_code_slip(
     ):
         q_used[i] = c_used[j] = True
         pairs.append((i, j, params.slip_sim, 1, 1))
+
+
+CHANCE_CODE_LENGTH = 2  # letters of a code the lists hold by chance (see held_by_chance)
+
+
+def held_by_chance(query_word: str, listed_word: str) -> bool:
+    """Is ``query_word`` a two-letter code, ``listed_word`` (three letters) with one dropped
+    ("VB" / VTB)? The lists hold half of all two-letter codes (323 of 676, inside longer names:
+    "VB MANAGEMENT EOOD"): holding one says little, and its slip counts as an unheld code's
+    (1.23, round two: "VB BANK" / VTB BANK); not a word of its own or a legal form ("IT",
+    "AS"), and a held three-letter word stays a name ("TIA GROUP" is not TIVA GROUP)."""
+    return (len(query_word) == CHANCE_CODE_LENGTH and len(listed_word) == CHANCE_CODE_LENGTH + 1
+            and query_word.isalpha() and listed_word.isalpha() and query_word not in _SHORT_WORDS
+            and legal_form_class((query_word,)) is None)  # fmt: skip
 
 
 def code_letter(query_word: str, listed_word: str) -> bool:
@@ -424,10 +438,12 @@ def _plain(word: str) -> bool:
 def code_slip_words(tokens: Sequence[str], listed: Container[str], params: NameParams) -> list[str]:
     """The words of a query that :func:`pair_code_slip` may pair: short, and not held by the
     lists unless the query has other words and the word is no particle or low-information
-    word (a letter may be a code's: :func:`code_letter`)."""
+    word (a letter may be a code's: :func:`code_letter`), or it is a two-letter code, which
+    the lists hold by chance (:func:`held_by_chance`)."""
     many = len(tokens) > 1
     return [w for w in tokens if len(w) <= params.slip_short_length + 1
-            and (w not in listed or (many and (not _plain(w) or len(w) == 1)))]  # fmt: skip
+            and (w not in listed or ((many or len(w) == CHANCE_CODE_LENGTH) and not _plain(w))
+                 or (many and len(w) == 1))]  # fmt: skip
 
 
 def code_slip_possible(
