@@ -19,6 +19,13 @@ Mohammadi; "نوری", Nouri) is a nisba, a name of its own: the listed word wit
 Since 1.22, a query's ta marbuta before a word with the article is also read as the t of a
 construct ("جماعة الجهاد", Jamaat al-Jihad), and a listed "X Allah" written as one word
 (HIZBALLAH) has its parts for the name-word table's "الله" to agree with.
+
+Since 1.23 (issue 11, false alerts of Arabic and Persian names): a compound's "abdul" pairs
+with no word but another "abdul" (:func:`undo_other_compounds`), a divine name after an
+unpaired "abdul" pairs with a word of its own unless the word before that may spell "abd";
+a name read from Arabic script that agrees only on common name words, with other consonants
+in the word left (:func:`common_words_only`), is another person's; two readings of the
+name-word table are two names (:func:`other_table_names`).
 """
 
 from __future__ import annotations
@@ -26,8 +33,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from clearance.matching.arabic_names import NAME_WORDS
-from clearance.matching.scripts import arabic_skeleton
+from clearance.matching.arabic_names import NAME_WORDS, normalise_arabic
+from clearance.matching.scripts import arabic_skeleton, latin_skeleton
 from clearance.matching.slips import other_consonants
 from clearance.scripts import ARABIC, LATIN
 
@@ -50,6 +57,10 @@ DIVINE_NAMES = frozenset({
 })  # fmt: skip
 
 
+# ... and as skeletons (a query read from Arabic script is matched on its consonants too)
+ABD_HEADS = ABD_WORDS | {"bdl"}
+DIVINE_WORDS = DIVINE_NAMES | {latin_skeleton(name) for name in DIVINE_NAMES} - {""}
+
 _NISBA_ENDS = frozenset("iyي")  # the last letters :func:`_nisba` reads as a nisba
 
 
@@ -69,10 +80,11 @@ def undo_arabic_pairs(
     listed initial when a listed word is left over (:func:`_undo_initials`)."""
     arabic = script == ARABIC
     read = script == LATIN and _reads_nisba(q_words)
-    if (not ABD_WORDS.isdisjoint(q_words) or not ABD_WORDS.isdisjoint(c_words) or read
+    if (not ABD_HEADS.isdisjoint(q_words) or not ABD_HEADS.isdisjoint(c_words) or read
             or (arabic and ("a" in c_words or _may_be_nisba(q_words)))):  # fmt: skip
         # (most names have no abd al- word, no listed initial "a" or nisba to undo)
         realign_abd(q_words, c_words, q_used, c_used, pairs)
+        undo_other_compounds(q_words, c_words, q_used, c_used, pairs)
         for k in range(len(pairs) - 1, -1, -1):
             i, j, _sim, q_span, c_span = pairs[k]
             if q_span != 1 or c_span != 1:
@@ -113,6 +125,67 @@ def realign_abd(
             ends[k] = (i, m)
             sim = pairs[k][2]
             pairs[k] = (i, m, sim, 1, 1) if side == 0 else (m, i, sim, 1, 1)
+
+
+def undo_other_compounds(
+    q_words: tuple[str, ...], c_words: tuple[str, ...], q_used: list[bool], c_used: list[bool],
+    pairs: list[tuple[int, int, float, int, int]],
+) -> None:  # fmt: skip
+    """Undo (in place) the pair of a compound's "abdul" (before its divine name) with a word
+    that is no "abdul", no initial (one stands for the compound: "A. G. Qureshi") and not a
+    slip of it ("Akdul"; since 1.23, ``abd_whole``): "Muhammad Abd al-Ali" paired "abdul"
+    with ABU and ABDULLAH, a near-miss on half a name. Its divine name, then after an
+    unpaired "abdul", pairs only with another compound's (:func:`_split_compound`). Skeletons
+    too: "bdl" is abd al-'s ("محمد عبدالعلی" as "mhmd bdl l")."""
+    for k in range(len(pairs) - 1, -1, -1):
+        i, j, sim, q_span, c_span = pairs[k]
+        q_abd, c_abd = q_words[i] in ABD_HEADS, c_words[j] in ABD_HEADS
+        if q_span != 1 or c_span != 1 or q_abd == c_abd or sim >= _HALF_SIM:
+            continue
+        words, at, other = (q_words, i, c_words[j]) if q_abd else (c_words, j, q_words[i])
+        if len(other) > 1 and at + 1 < len(words) and words[at + 1] in DIVINE_WORDS:
+            del pairs[k]
+            q_used[i] = c_used[j] = False
+
+
+_HALF_SIM = 0.7  # "abdul" and a word this unlike it: another word ("abu"), not a slip ("akdul")
+
+
+# the name-word table's words, read and as written: the common words of Arabic and Persian
+# names ("ali", "reza", "muhammad", "علي"), and a compound's "abdul"
+TABLE_READINGS = frozenset(NAME_WORDS.values())
+COMMON_WORDS = (TABLE_READINGS | ABD_HEADS | frozenset(NAME_WORDS)
+                | frozenset(map(normalise_arabic, NAME_WORDS)))  # fmt: skip
+
+
+def common_words_only(
+    q_words: tuple[str, ...], pairs: list[tuple[int, int, float, int, int]], close: float,
+    cut: float,
+) -> bool:  # fmt: skip
+    """Do two persons' names, the query's read from Arabic script, agree (``close``) only on
+    common name words (:data:`COMMON_WORDS`), every other query word paired with a near-miss
+    (under ``cut``; since 1.23, ``common_words``)? "علی رضا کرمانی" (Alireza Kermani) agrees
+    with KASHANI, Alireza on a given name thousands share, and Kermani is not Kashani: the
+    near-miss counts as one on the one distinctive word of a name does (2 * sim - 1, or a
+    slip's), not as a spelling of the family name beside a common name that agrees."""
+    agree = missed = False
+    for i, _j, sim, q_span, c_span in pairs:
+        if all(w in COMMON_WORDS for w in q_words[i : i + q_span]):
+            agree = agree or sim >= close
+        elif sim >= cut or q_span != 1 or c_span != 1:
+            return False
+        else:
+            missed = True
+    return agree and missed
+
+
+def other_table_names(query_word: str, listed_word: str) -> bool:
+    """Are a query word read from Arabic script and a listed word two different readings of
+    the name-word table (since 1.23, ``table_names``: "jamal" / JAMIL, "salim" / SALIH,
+    "umar" / AMR)? The table reads the letters as written, and spells each name one way: two
+    of its readings are two names, however alike they look."""
+    return (query_word != listed_word and query_word in TABLE_READINGS
+            and listed_word in TABLE_READINGS)  # fmt: skip
 
 
 def _undo_initials(
@@ -158,7 +231,15 @@ def _lone_half(half: str, words: tuple[str, ...], used: list[bool], k: int) -> b
     """Is ``half`` a divine name and ``words[k]``, paired with it, a word of its own?"""
     if half not in DIVINE_NAMES or len(words[k]) == 1:
         return False
-    return not _after_free_abd(words, used, k) and not (k > 0 and not used[k - 1])
+    return not _after_free_abd(words, used, k) and not (
+        k > 0 and not used[k - 1] and _ABD_LIKE.fullmatch(words[k - 1]) is not None
+    )
+
+
+# a word that may be "abd" spelt another way ("Abid", "Abed", "Abdo"): b and d with vowels
+# around them (since 1.23, ``abd_whole``: "Yasin Baynah ALI" is no "Yasin Abdulali", and
+# "baynah" no spelling of abd)
+_ABD_LIKE = re.compile(r"[aeiou]?b+[aeiouy]*d+[aeiouy]*")
 
 
 def _after_free_abd(words: tuple[str, ...], used: list[bool], i: int) -> bool:

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from clearance.matching.compounds import (
+    COMMON_WORDS,
+    common_words_only,
+    other_table_names,
     read_from_arabic,
     undo_arabic_pairs,
     undo_other_consonants,
@@ -34,6 +37,7 @@ from clearance.matching.params import NameParams, WordParams
 from clearance.matching.slips import (
     CodeSlips,
     code_slip_words,
+    other_consonants,
     pair_code_slip,
     pair_leftovers,
     single_word_sim,
@@ -434,6 +438,11 @@ def _paired_weight(
     paired, all but one closely; ``person``: a person's names)."""
     qw, cw = query.weights, candidate.weights
     single = query.strong == 1 and candidate.strong == 1
+    tokens = query.form.tokens
+    arabic = person and query.form.script == ARABIC
+    common = (not single and arabic
+              and common_words_only(tokens, pairs, params.supported_sim,
+                                    params.distinctive_sim))  # fmt: skip
     matched = 0.0
     total = 0.0
     for qi, cj, sim, q_span, c_span in pairs:
@@ -445,6 +454,16 @@ def _paired_weight(
                                   listed, params, typed=query.form.script == LATIN,
                                   arabic=query.form.script == ARABIC,
                                   whole=whole, alone=alone, person=person)  # fmt: skip
+        elif (common and sim < params.distinctive_sim and q_span == c_span == 1
+              and tokens[qi] not in COMMON_WORDS
+              and other_consonants(tokens[qi], candidate.form.tokens[cj])):  # fmt: skip
+            # Only common name words agree, and the word that tells the person apart has
+            # other consonants: another name (compounds.common_words_only)
+            sim = 0.0
+        elif arabic and q_span == c_span == 1 and other_table_names(tokens[qi],
+                                                                    candidate.form.tokens[cj]):
+            # two names of the table: a near-miss on a name the lists hold (listed_word_miss)
+            sim = max(0.0, 2 * sim - 1.0) * params.listed_word_miss
         elif (single or syllabic) and sim < params.distinctive_sim and qw[qi] >= 1.0:
             # In Chinese or Korean a word is one syllable, and a syllable one letter off
             # ("hyon"/"hyok", "chen"/"cheng") is another character; one that starts with a

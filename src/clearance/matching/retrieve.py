@@ -60,22 +60,24 @@ def _best_per_record(
         sims.fill(sim)  # (np.full is Python code around these two calls)
         return posting, sims
     offsets, plain = tables.posting_offsets, tables.posting_data
-    lo = [offsets[k] for k in keys]
-    hi = [offsets[k + 1] for k in keys]
-    if sum(hi) - sum(lo) <= SMALL_HITS:  # the same in plain Python (cheaper at this size)
+    spans = [(sim, offsets[k], offsets[k + 1]) for k, sim in keys.items()]
+    if sum([b - a for _, a, b in spans]) <= SMALL_HITS:  # plain Python (cheaper at this size)
         best: dict[int, float] = {}
-        for a, b, sim in zip(lo, hi, keys.values(), strict=True):
+        spans.sort()  # by ascending similarity: a record's last write, its best, stays
+        for sim, a, b in spans:
             for rec in plain[a:b]:
-                if sim > best.get(rec, -1.0):
-                    best[rec] = sim
+                best[rec] = sim
         recs = sorted(best)
         sims = np.fromiter(map(best.__getitem__, recs), np.float32, len(recs))
-        return np.array(recs, dtype=np.int32), sims
+        return np.fromiter(recs, np.int32, len(recs)), sims  # (np.array reads a list slower)
+    # By descending similarity: a stable sort of the records (runs of ascending ids: a merge)
+    # then puts each record's best first, as np.lexsort by record and similarity would.
+    spans.sort(reverse=True)
     data = tables.posting_ids
-    ids = np.concatenate([data[a:b] for a, b in zip(lo, hi, strict=True)])
-    sizes = np.subtract(hi, lo)
-    vals = np.fromiter(keys.values(), np.float32, len(keys)).repeat(sizes)
-    order = np.lexsort((-vals, ids))
+    ids = np.concatenate([data[a:b] for _, a, b in spans])
+    sizes = [b - a for _, a, b in spans]
+    vals = np.fromiter([s for s, _, _ in spans], np.float32, len(spans)).repeat(sizes)
+    order = ids.argsort(kind="stable")
     ids, vals = ids[order], vals[order]
     first = np.empty(len(ids), dtype=bool)
     first[0] = True

@@ -34,13 +34,18 @@ FORM_SLIP_MAX_LENGTH = 5  # abbreviations ("bbvba"); a long form word is correct
 
 def _one_slip(word: str) -> list[str]:
     """``word`` with one letter dropped, one letter added, or two adjacent letters swapped
-    (not one letter changed: "Tom" is not "Too", "Ono" is not "OOO")."""
-    size = len(word)
-    out = [word[:i] + word[i + 1 :] for i in range(size)]
-    out += [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(size - 1)
-            if word[i] != word[i + 1]]  # fmt: skip
-    out += [word[:i] + c + word[i:] for i in range(size + 1) for c in ascii_lowercase]
-    return [w for w in dict.fromkeys(out) if len(w) >= FORM_SLIP_MIN_LENGTH]
+    (not one letter changed: "Tom" is not "Too", "Ono" is not "OOO"), each once, of at least
+    FORM_SLIP_MIN_LENGTH letters (those shorter are not made)."""
+    size, least = len(word), FORM_SLIP_MIN_LENGTH
+    out = [word[:i] + word[i + 1 :] for i in range(size)] if size > least else []
+    if size >= least:
+        out += [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(size - 1)
+                if word[i] != word[i + 1]]  # fmt: skip
+    if size + 1 >= least:
+        for i in range(size + 1):  # (each place's two halves cut once, not once per letter)
+            head, tail = word[:i], word[i:]
+            out += [f"{head}{c}{tail}" for c in ascii_lowercase]
+    return list(dict.fromkeys(out))
 
 
 def _own_spellings() -> dict[str, str]:

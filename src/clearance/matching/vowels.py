@@ -73,6 +73,7 @@ _CONSONANT_END = frozenset("bcdfghjklmnpqrstvxz")  # a Latin word's last letter,
 _NISBA_END = frozenset("iy")  # ... a nisba's
 _VOWEL_END = frozenset("aiou")  # ... a vowel's (not a silent e: "ياسين", Yassine)
 _BARE_END = frozenset(c for c, v in ARABIC_SKELETON_LETTERS.items() if v and c not in "هةھ")
+_CLOSED_END = _CONSONANT_END - frozenset("ht")  # ... which a listed word cannot end so
 _HA = frozenset("هة")  # an Arabic-script word's last letter read as -a, -ah, -at, -eh or -h
 _LATIN_VOWEL_START = frozenset("aeiou")  # a listed word's first letter, a vowel ...
 _VOWEL_CARRIERS = _ALIF | _WAW | _YA | frozenset("عءٱ")  # ... which Arabic script writes so
@@ -111,6 +112,9 @@ def _stands(native: str, word: str) -> bool:
         return False  # (since 1.18: a ta marbuta or an h, "السادة" is no AL-SAUDI, a nisba)
     if word[-1:] in _VOWEL_END and native[-1:] in _BARE_END:
         return False  # (since 1.18: a name's last vowel is written, "معروف" is no MAYOROVA)
+    if native[-1:] in _HA and word[-1:] in _CLOSED_END:
+        return False  # (since 1.23, ``ta_marbuta``: a ta marbuta or an h ends a name in a
+        # vowel, -h or -t, "حميضة", Humayda, is no HAMED, "كنانة", Kinana, no QAN'AN)
     if not initials_agree(native, word):
         return False  # (since 1.19: "زارع" is no AZHAR, "عجل" no JULIO; long vowels below:
         # "زارع" is no DHEERE, whose "ee" an Arabic writer writes with a ya)
@@ -133,6 +137,7 @@ def _stands(native: str, word: str) -> bool:
         all(_has_like(have, n, c) for n, c in gaps)
         and all((n, c) in gaps for n, c in have if c in "wy")
         and all((n, c) in gaps for n, c in long_vowels(word))
+        and digraphs_agree(native, word)  # (since 1.23, ``digraphs``: "خثعم" is no QASSIM)
     )
 
 
@@ -181,3 +186,60 @@ def spelt_alike(reading: str, word: str) -> bool:
         any(_has_like(theirs, n, _ANY if n == 0 and c == "a" else c) for m, c in mine if m == n)
         for n in {n for n, _ in mine}
     )
+
+
+# The letters the lists write with a digraph of their own, kh and sh (since 1.23,
+# ``digraphs``): a consonant skeleton reads them as k and s, as it reads q, k and c, and s
+# and th, but a Latin writer writes خ "kh" and ش "sh", and no other letter so ("خثعم",
+# Khatham, is no QASSIM; "سماوات", Samawat, no SHAMMOUT).
+_DIGRAPH_LETTERS = {"kh": "خ", "sh": "ش"}
+_OWN_DIGRAPH = {"خ": "kh", "ش": "sh"}
+
+
+def _unit_consonant(unit: str) -> str:
+    """The skeleton letter of one Latin consonant or digraph ("" for a vowel, w or y)."""
+    for src, dst in LATIN_SKELETON_PAIRS:
+        if unit == src:
+            return dst
+    return "" if unit in _VOWELS else unit
+
+
+@lru_cache(maxsize=50_000)
+def _latin_units(word: str) -> tuple[str, ...]:
+    """The consonants of a Latin ``word`` as its skeleton counts them, each as written ("kh",
+    "q", "sh"; a consonant repeated once: "shammout" is sh, m, t; a last h left out)."""
+    text = "".join(c for c in word.lower() if c.isascii() and c.isalpha())
+    units: list[str] = []
+    i = 0
+    while i < len(text):
+        pair = text[i : i + 2]
+        unit = pair if any(pair == src for src, _ in LATIN_SKELETON_PAIRS) else text[i]
+        i += len(unit)
+        consonant = _unit_consonant(unit)
+        if consonant and (not units or _unit_consonant(units[-1]) != consonant):
+            units.append(unit)
+    return tuple(units[:-1] if units and units[-1] == "h" else units)
+
+
+def _native_units(native: str) -> list[str]:
+    """The consonant letters of an Arabic-script word as its skeleton counts them."""
+    units: list[str] = []
+    for c in native:
+        consonant = ARABIC_SKELETON_LETTERS.get(c, "")
+        if consonant and (not units or ARABIC_SKELETON_LETTERS[units[-1]] != consonant):
+            units.append(c)
+    return units[:-1] if units and ARABIC_SKELETON_LETTERS[units[-1]] == "h" else units
+
+
+def digraphs_agree(native: str, word: str) -> bool:
+    """Does the listed ``word`` write kh and sh where the Arabic-script ``native`` (with its
+    skeleton) writes خ and ش, and only there?"""
+    letters, units = _native_units(native), _latin_units(word)
+    if len(letters) != len(units) or not (
+        not _OWN_DIGRAPH.keys().isdisjoint(letters) or not _DIGRAPH_LETTERS.keys().isdisjoint(units)
+    ):
+        return True  # (no digraph, or no one-to-one reading: the skeleton decides)
+    for letter, unit in zip(letters, units, strict=True):
+        if (letter in _OWN_DIGRAPH) != (unit in _DIGRAPH_LETTERS):
+            return False
+    return True
