@@ -53,6 +53,7 @@ MODULES = (
     "clearance.matching.syllables",
     "clearance.matching.vocab",
     "clearance.matching.vowels",
+    "clearance.matching.weights",
     "clearance.matching.wordkeys",
     "clearance.matching.wordsim",
 )

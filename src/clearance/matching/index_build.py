@@ -27,10 +27,10 @@ from clearance.matching.index import (
     NameIndex,
     clean_identifier,
 )
-from clearance.matching.names import word_weight
 from clearance.matching.normalize import NameForm, name_parts, skeleton, without_article
 from clearance.matching.params import NameParams
 from clearance.matching.phonetics import phonetic, sound
+from clearance.matching.weights import word_weight
 from clearance.model import Entity
 
 
