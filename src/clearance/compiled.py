@@ -34,6 +34,7 @@ MODULES = (
     "clearance.matching.exact",
     "clearance.matching.features",
     "clearance.matching.forms",
+    "clearance.matching.formslips",
     "clearance.matching.hanja",
     "clearance.matching.keytables",
     "clearance.matching.legalforms",
