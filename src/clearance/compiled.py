@@ -34,6 +34,7 @@ MODULES = (
     "clearance.matching.exact",
     "clearance.matching.features",
     "clearance.matching.forms",
+    "clearance.matching.formslips",
     "clearance.matching.hanja",
     "clearance.matching.keytables",
     "clearance.matching.legalforms",
@@ -53,6 +54,7 @@ MODULES = (
     "clearance.matching.syllables",
     "clearance.matching.vocab",
     "clearance.matching.vowels",
+    "clearance.matching.weights",
     "clearance.matching.wordkeys",
     "clearance.matching.wordsim",
 )

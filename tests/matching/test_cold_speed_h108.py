@@ -12,8 +12,8 @@ import pytest
 
 from clearance.matching import retrieve
 from clearance.matching.bounds import SMALL_HITS
+from clearance.matching.formslips import FORM_SLIP_MIN_LENGTH, _one_slip
 from clearance.matching.keytables import KeyTables
-from clearance.matching.slips import FORM_SLIP_MIN_LENGTH, _one_slip
 
 
 def _tables(postings: list[list[int]]) -> KeyTables:
@@ -65,7 +65,7 @@ def test_both_ways_are_tried_around_the_small_size() -> None:
 
 
 def _one_slip_as_written(word: str) -> list[str]:
-    """``slips._one_slip`` as 1.23 wrote it (each insertion's halves cut per letter)."""
+    """``formslips._one_slip`` as 1.23 wrote it (each insertion's halves cut per letter)."""
     size = len(word)
     out = [word[:i] + word[i + 1 :] for i in range(size)]
     out += [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(size - 1)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from clearance.matching.formslips import misspelt_form
 from clearance.matching.legalforms import one_word_forms
-from clearance.matching.slips import misspelt_form
 from tests.matching.factory import listed_alerts
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from clearance.matching.formslips import misspelt_form_reading
 from clearance.matching.normalize import NameForm
-from clearance.matching.slips import misspelt_form_reading
 from clearance.scripts import LATIN
 from tests.matching.factory import listed_alerts
 

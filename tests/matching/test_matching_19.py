@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.matching.slips import misspelt_form
+from clearance.matching.formslips import misspelt_form
 from clearance.matching.syllables import syllable_count
 from tests.matching.factory import listed_alerts
 

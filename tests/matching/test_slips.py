@@ -8,10 +8,10 @@ from dataclasses import replace
 import pytest
 
 from clearance.matching.engine import Algorithm, Screener
+from clearance.matching.formslips import misspelt_form
 from clearance.matching.normalize import analyse
 from clearance.matching.params import NameParams, TrustParams
 from clearance.matching.query import ScreenOptions, make_query
-from clearance.matching.slips import misspelt_form
 from clearance.settings import MatchingPolicy
 from tests.matching.factory import e
 

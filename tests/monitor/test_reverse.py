@@ -19,9 +19,9 @@ import pytest
 from clearance.batch.columns import ColumnSpec
 from clearance.db import Database
 from clearance.matching.engine import ALGORITHM_VERSION, Algorithm, Screener
-from clearance.matching.names import word_weight
 from clearance.matching.query import ScreenOptions
 from clearance.matching.retrieve import word_records
+from clearance.matching.weights import word_weight
 from clearance.model import Entity, Name, Schema
 from clearance.monitor import bookforms, formparts, reverse
 from clearance.monitor.book import Book

@@ -36,7 +36,7 @@ from clearance.matching.index import (
 )
 from clearance.matching.index_build import IndexBuilder
 from clearance.matching.legalforms import warm_up_forms
-from clearance.matching.names import NameComparison, WeightedName, compare, weigh, word_table
+from clearance.matching.names import NameComparison, compare
 from clearance.matching.normalize import NameForm
 from clearance.matching.params import (
     NameParams,
@@ -54,6 +54,7 @@ from clearance.matching.result import FeatureResult, Match, ScreeningResult
 from clearance.matching.retrieve import QueryForm, retrieve
 from clearance.matching.scripts import warm_up
 from clearance.matching.spelled import record_trust
+from clearance.matching.weights import WeightedName, weigh, word_table
 from clearance.matching.wordsim import WordSimilarity
 from clearance.model import Entity, Schema
 from clearance.settings import MatchingPolicy

@@ -15,6 +15,11 @@ from functools import lru_cache
 from clearance.matching.arabic_names import all_vowelled, lookup, normalise_arabic
 from clearance.matching.bgn import bgn_reading
 from clearance.matching.compounds import abd_compounds, construct_state, din_compounds
+from clearance.matching.formslips import (
+    first_word_form_reading,
+    misspelt_form_reading,
+    misspelt_forms,
+)
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
 from clearance.matching.legalforms import iso_legal_form, one_word_forms
 from clearance.matching.normalize import (
@@ -29,11 +34,6 @@ from clearance.matching.params import TrustParams
 from clearance.matching.query import Query
 from clearance.matching.retrieve import QueryForm
 from clearance.matching.scripts import arabic_skeleton
-from clearance.matching.slips import (
-    first_word_form_reading,
-    misspelt_form_reading,
-    misspelt_forms,
-)
 from clearance.matching.syllables import syllable_name
 from clearance.matching.vocab import LEGAL_FORM_PHRASES
 from clearance.model import Schema

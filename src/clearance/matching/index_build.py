@@ -28,12 +28,12 @@ from clearance.matching.index import (
     NameIndex,
     clean_identifier,
 )
-from clearance.matching.names import word_weight
 from clearance.matching.normalize import NameForm, name_parts, skeleton, without_article
 from clearance.matching.params import NameParams
 from clearance.matching.phonetics import phonetic, sound
 from clearance.matching.scripts import latin_skeleton
 from clearance.matching.spelled import alike_keys, vowel_places, vowel_words
+from clearance.matching.weights import word_weight
 from clearance.model import Entity
 
 

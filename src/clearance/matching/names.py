@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from clearance.matching.compounds import (
     COMMON_WORDS,
@@ -19,10 +18,8 @@ from clearance.matching.compounds import (
     undo_arabic_pairs,
     undo_other_consonants,
 )
-from clearance.matching.memo import by_identity, sim_rows
-from clearance.matching.normalize import NameForm
+from clearance.matching.memo import sim_rows
 from clearance.matching.pairing import (
-    Joins,
     half_left,
     loose,
     merge_adjacent,
@@ -35,8 +32,6 @@ from clearance.matching.pairing import (
 )
 from clearance.matching.params import NameParams, WordParams
 from clearance.matching.slips import (
-    CodeSlips,
-    code_slip_words,
     other_consonants,
     pair_code_slip,
     pair_leftovers,
@@ -49,30 +44,15 @@ from clearance.matching.syllables import (
     syllable_name,
 )
 from clearance.matching.vocab import (
-    LOW_INFO_WORDS,
-    PERSON_PARTICLES,
-    is_patronymic,
     other_nasal,
     other_onset,
     vowel_onset,
 )
+from clearance.matching.weights import WeightedName, query_code_slip, query_joins
 from clearance.matching.wordsim import WordSimilarity
 from clearance.scripts import ARABIC, HAN, HANGUL, LATIN
 
 SYLLABIC_SCRIPTS = frozenset({HAN, HANGUL})
-
-
-@lru_cache(maxsize=100_000)
-def word_weight(token: str, params: NameParams) -> float:
-    if token.isdigit():
-        return 1.0
-    if len(token) == 1:
-        return params.initial_weight
-    if token in PERSON_PARTICLES:
-        return params.particle_weight
-    if token in LOW_INFO_WORDS:
-        return params.low_info_weight
-    return 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,64 +122,6 @@ class NameComparison:
         if self.number_conflict:
             text += "; numbers differ"
         return text
-
-
-class WeightedName:
-    """A name form with its per-word weights, worked out once per name."""
-
-    __slots__ = ("form", "joins", "numbers", "patronymic", "slips", "strong", "weights")
-
-    def __init__(self, form: NameForm, params: NameParams) -> None:
-        tokens = form.tokens
-        self.form = form
-        self.joins: Joins | None = None  # (a query name's: see query_joins)
-        self.slips: CodeSlips | None = None  # (a query name's: see query_code_slip)
-        table = word_table(params)
-        weights: list[float] = []
-        patronymic: list[bool] = []
-        numbers: list[str] = []  # the words that are numbers (which must agree)
-        strong = 0  # words of full weight
-        for token in tokens:  # (plain loops: they compile to native code, a zip(*...) not)
-            weight, patronym, is_number = table[token]
-            weights.append(weight)
-            patronymic.append(patronym)
-            if is_number:
-                numbers.append(token)
-            if weight >= 1.0:
-                strong += 1
-        self.weights, self.patronymic = tuple(weights), tuple(patronymic)
-        self.numbers = frozenset(numbers) if numbers else _NO_NUMBERS
-        self.strong = strong
-
-
-_NO_NUMBERS: frozenset[str] = frozenset()
-
-
-class WordTable(dict[str, tuple[float, bool, bool]]):
-    """Per word: its weight under one :class:`NameParams`, whether it is a patronymic and
-    whether a number, worked out on first use (the same words recur across many names)."""
-
-    def __init__(self, params: NameParams) -> None:
-        super().__init__()
-        self.params = params
-
-    def __missing__(self, token: str) -> tuple[float, bool, bool]:
-        weight = word_weight.__wrapped__(token, self.params)  # (memoised here: no hashing)
-        value = (weight, is_patronymic(token), token.isdigit())
-        self[token] = value
-        return value
-
-
-@by_identity  # runs for every name scored: no hashing of the parameters
-@lru_cache(maxsize=8)
-def word_table(params: NameParams) -> WordTable:
-    """The :class:`WordTable` of ``params`` (one per parameter set)."""
-    return WordTable(params)
-
-
-def weigh(form: NameForm, params: NameParams) -> WeightedName:
-    """``form`` with what scoring needs of it."""
-    return WeightedName(form, params)
 
 
 def compare(
@@ -311,20 +233,6 @@ def compare(
 def close_pairs(pairs: list[tuple[int, int, float, int, int]], params: NameParams) -> int:
     """How many of ``pairs`` agree closely (``params.supported_sim``)."""
     return sum(1 for _, _, sim, _, _ in pairs if sim >= params.supported_sim)
-
-
-def query_code_slip(
-    query: WeightedName, c_words: tuple[str, ...], sims: WordSimilarity, params: NameParams
-) -> bool:
-    """May a short query word pair with a listed word as a code's slip (:func:`pair_code_slip`,
-    which the bound does not see)? Answered per listed word and kept with the query name
-    (:class:`~clearance.matching.slips.CodeSlips`), as its run-together test."""
-    found = query.slips
-    if found is None or found.listed is not sims.listed or found.params is not params:
-        q_short = code_slip_words(query.form.tokens, sims.listed, params)
-        found = query.slips = CodeSlips(q_short, sims.listed, params,
-                                        typed=query.form.script == LATIN)  # fmt: skip
-    return found.possible(c_words)
 
 
 def _word_pairs(
@@ -460,8 +368,11 @@ def _paired_weight(
             # Only common name words agree, and the word that tells the person apart has
             # other consonants: another name (compounds.common_words_only)
             sim = 0.0
-        elif arabic and q_span == c_span == 1 and other_table_names(tokens[qi],
-                                                                    candidate.form.tokens[cj]):
+        elif (
+            arabic
+            and q_span == c_span == 1
+            and other_table_names(tokens[qi], candidate.form.tokens[cj])
+        ):
             # two names of the table: a near-miss on a name the lists hold (listed_word_miss)
             sim = max(0.0, 2 * sim - 1.0) * params.listed_word_miss
         elif (single or syllabic) and sim < params.distinctive_sim and qw[qi] >= 1.0:
@@ -525,14 +436,3 @@ def _joinable(
     (two edits, one at each end, are not looked for): :func:`clearance.matching.pairing.
     joinable`, its answers for the listed words and word pairs memoised with the query name."""
     return query_joins(query, words).joinable(candidate.form.tokens, person)
-
-
-def query_joins(query: WeightedName, words: WordParams) -> Joins:
-    """The run-together test of the query name ``query`` (:class:`~clearance.matching.
-    pairing.Joins`), kept with it: its listed words and word pairs recur across the names the
-    query is compared with, and a screener keeps its query names (``_weigh_query``)."""
-    rows = sim_rows(words)
-    found = query.joins
-    if found is None or found.rows is not rows or found.merge_sim != words.merge_sim:
-        found = query.joins = Joins(query.form.tokens, words.merge_sim, rows)
-    return found

@@ -15,9 +15,10 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from clearance.matching.names import NameComparison, WeightedName, query_code_slip, query_joins
+from clearance.matching.names import NameComparison
 from clearance.matching.pairing import spelt_initials
 from clearance.matching.params import NameParams
+from clearance.matching.weights import WeightedName, query_code_slip, query_joins
 from clearance.matching.wordsim import WordSimilarity
 
 MIN_NAMES = 64
@@ -38,7 +39,7 @@ def bound_names(
     min_score: float,
 ) -> list[NameComparison | None]:
     """For each of ``names`` (listed names' words, with their ``weights`` as
-    :class:`~clearance.matching.names.WeightedName` has them): the comparison
+    :class:`~clearance.matching.weights.WeightedName` has them): the comparison
     :func:`~clearance.matching.names.compare` returns when the name's bound trails
     ``min_score`` (an upper bound, no pairs), else ``None`` (the name is to be compared).
     ``persons``: whether each name is compared as a person's."""

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from clearance.matching.names import WeightedName, weigh
 from clearance.matching.normalize import NameForm
 from clearance.matching.params import NameParams
+from clearance.matching.weights import WeightedName, weigh
 from clearance.model import FuzzyDate, IdType, Schema
 
 if TYPE_CHECKING:

@@ -26,9 +26,9 @@ from clearance.matching.bounds import (
 )
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, NameIndex, WordHitCache
 from clearance.matching.keytables import KeyTables
-from clearance.matching.names import word_table
 from clearance.matching.normalize import NameForm
 from clearance.matching.params import NameParams, RetrievalParams, TrustParams, WordParams
+from clearance.matching.weights import word_table
 from clearance.matching.wordkeys import joined_keys, word_keys
 from clearance.matching.wordsim import similarity_rows
 from clearance.scripts import ARABIC

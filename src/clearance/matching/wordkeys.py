@@ -19,7 +19,7 @@ from clearance.matching.wordsim import doubled, swapped, word_sim
 
 _osa = OSA.distance
 _PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}
-_PLAIN_WORDS = PERSON_PARTICLES | LOW_INFO_WORDS  # (a listed one is no code: slips._plain)
+_PLAIN_WORDS = PERSON_PARTICLES | LOW_INFO_WORDS  # (a listed one is no code: formslips.plain_word)
 
 
 def _near(

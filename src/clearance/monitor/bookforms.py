@@ -50,11 +50,11 @@ from clearance.matching.index import (
     deletions,
 )
 from clearance.matching.legalforms import warm_up_forms
-from clearance.matching.names import word_weight
 from clearance.matching.params import NameParams
 from clearance.matching.phonetics import phonetic, respell, sound
 from clearance.matching.retrieve import word_records
 from clearance.matching.scripts import warm_up
+from clearance.matching.weights import word_weight
 from clearance.monitor.customer import BookCustomer
 from clearance.monitor.formparts import (
     EXACT_PREFIX,

@@ -23,9 +23,9 @@ import numpy.typing as npt
 from clearance.matching.engine import Algorithm, query_forms
 from clearance.matching.exact import exact_key
 from clearance.matching.index import clean_identifier
-from clearance.matching.names import word_table
 from clearance.matching.phonetics import phonetic, sound
 from clearance.matching.query import Query
+from clearance.matching.weights import word_table
 from clearance.model import Schema
 from clearance.monitor.customer import BookCustomer
 

@@ -1,0 +1,112 @@
+"""A name's words with what each weighs: :class:`WeightedName`, worked out once per name
+(weights, patronymics, numbers), and the tests memoised with a query name across the listed
+names it is compared with (code slips, words run together)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from clearance.matching.memo import by_identity, sim_rows
+from clearance.matching.normalize import NameForm
+from clearance.matching.pairing import Joins
+from clearance.matching.params import NameParams, WordParams
+from clearance.matching.slips import CodeSlips, code_slip_words
+from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES, is_patronymic
+from clearance.matching.wordsim import WordSimilarity
+from clearance.scripts import LATIN
+
+
+@lru_cache(maxsize=100_000)
+def word_weight(token: str, params: NameParams) -> float:
+    if token.isdigit():
+        return 1.0
+    if len(token) == 1:
+        return params.initial_weight
+    if token in PERSON_PARTICLES:
+        return params.particle_weight
+    if token in LOW_INFO_WORDS:
+        return params.low_info_weight
+    return 1.0
+
+
+class WeightedName:
+    """A name form with its per-word weights, worked out once per name."""
+
+    __slots__ = ("form", "joins", "numbers", "patronymic", "slips", "strong", "weights")
+
+    def __init__(self, form: NameForm, params: NameParams) -> None:
+        tokens = form.tokens
+        self.form = form
+        self.joins: Joins | None = None  # (a query name's: see query_joins)
+        self.slips: CodeSlips | None = None  # (a query name's: see query_code_slip)
+        table = word_table(params)
+        weights: list[float] = []
+        patronymic: list[bool] = []
+        numbers: list[str] = []  # the words that are numbers (which must agree)
+        strong = 0  # words of full weight
+        for token in tokens:  # (plain loops: they compile to native code, a zip(*...) not)
+            weight, patronym, is_number = table[token]
+            weights.append(weight)
+            patronymic.append(patronym)
+            if is_number:
+                numbers.append(token)
+            if weight >= 1.0:
+                strong += 1
+        self.weights, self.patronymic = tuple(weights), tuple(patronymic)
+        self.numbers = frozenset(numbers) if numbers else _NO_NUMBERS
+        self.strong = strong
+
+
+_NO_NUMBERS: frozenset[str] = frozenset()
+
+
+class WordTable(dict[str, tuple[float, bool, bool]]):
+    """Per word: its weight under one :class:`NameParams`, whether it is a patronymic and
+    whether a number, worked out on first use (the same words recur across many names)."""
+
+    def __init__(self, params: NameParams) -> None:
+        super().__init__()
+        self.params = params
+
+    def __missing__(self, token: str) -> tuple[float, bool, bool]:
+        weight = word_weight.__wrapped__(token, self.params)  # (memoised here: no hashing)
+        value = (weight, is_patronymic(token), token.isdigit())
+        self[token] = value
+        return value
+
+
+@by_identity  # runs for every name scored: no hashing of the parameters
+@lru_cache(maxsize=8)
+def word_table(params: NameParams) -> WordTable:
+    """The :class:`WordTable` of ``params`` (one per parameter set)."""
+    return WordTable(params)
+
+
+def weigh(form: NameForm, params: NameParams) -> WeightedName:
+    """``form`` with what scoring needs of it."""
+    return WeightedName(form, params)
+
+
+def query_code_slip(
+    query: WeightedName, c_words: tuple[str, ...], sims: WordSimilarity, params: NameParams
+) -> bool:
+    """May a short query word pair with a listed word as a code's slip (:func:`pair_code_slip`,
+    which the bound does not see)? Answered per listed word and kept with the query name
+    (:class:`~clearance.matching.slips.CodeSlips`), as its run-together test."""
+    found = query.slips
+    if found is None or found.listed is not sims.listed or found.params is not params:
+        q_short = code_slip_words(query.form.tokens, sims.listed, params)
+        found = query.slips = CodeSlips(q_short, sims.listed, params,
+                                        typed=query.form.script == LATIN)  # fmt: skip
+    return found.possible(c_words)
+
+
+def query_joins(query: WeightedName, words: WordParams) -> Joins:
+    """The run-together test of the query name ``query`` (:class:`~clearance.matching.
+    pairing.Joins`), kept with it: its listed words and word pairs recur across the names the
+    query is compared with, and a screener keeps its query names (``_weigh_query``)."""
+    rows = sim_rows(words)
+    found = query.joins
+    if found is None or found.rows is not rows or found.merge_sim != words.merge_sim:
+        found = query.joins = Joins(query.form.tokens, words.merge_sim, rows)
+    return found
