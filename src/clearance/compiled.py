@@ -25,6 +25,7 @@ from types import ModuleType
 
 MODULES = (
     "clearance.scripts",
+    "clearance.matching.algorithm",
     "clearance.matching.arabic_names",
     "clearance.matching.bgn",
     "clearance.matching.bounds",

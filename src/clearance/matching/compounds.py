@@ -20,7 +20,7 @@ Since 1.22, a query's ta marbuta before a word with the article is also read as 
 construct ("جماعة الجهاد", Jamaat al-Jihad), and a listed "X Allah" written as one word
 (HIZBALLAH) has its parts for the name-word table's "الله" to agree with.
 
-Since 1.23 (issue 11, false alerts of Arabic and Persian names): a compound's "abdul" pairs
+Since 1.24 (issue 11, false alerts of Arabic and Persian names): a compound's "abdul" pairs
 with no word but another "abdul" (:func:`undo_other_compounds`), a divine name after an
 unpaired "abdul" pairs with a word of its own unless the word before that may spell "abd";
 a name read from Arabic script that agrees only on common name words, with other consonants
@@ -133,7 +133,7 @@ def undo_other_compounds(
 ) -> None:  # fmt: skip
     """Undo (in place) the pair of a compound's "abdul" (before its divine name) with a word
     that is no "abdul", no initial (one stands for the compound: "A. G. Qureshi") and not a
-    slip of it ("Akdul"; since 1.23, ``abd_whole``): "Muhammad Abd al-Ali" paired "abdul"
+    slip of it ("Akdul"; since 1.24, ``abd_whole``): "Muhammad Abd al-Ali" paired "abdul"
     with ABU and ABDULLAH, a near-miss on half a name. Its divine name, then after an
     unpaired "abdul", pairs only with another compound's (:func:`_split_compound`). Skeletons
     too: "bdl" is abd al-'s ("محمد عبدالعلی" as "mhmd bdl l")."""
@@ -164,7 +164,7 @@ def common_words_only(
 ) -> bool:  # fmt: skip
     """Do two persons' names, the query's read from Arabic script, agree (``close``) only on
     common name words (:data:`COMMON_WORDS`), every other query word paired with a near-miss
-    (under ``cut``; since 1.23, ``common_words``)? "علی رضا کرمانی" (Alireza Kermani) agrees
+    (under ``cut``; since 1.24, ``common_words``)? "علی رضا کرمانی" (Alireza Kermani) agrees
     with KASHANI, Alireza on a given name thousands share, and Kermani is not Kashani: the
     near-miss counts as one on the one distinctive word of a name does (2 * sim - 1, or a
     slip's), not as a spelling of the family name beside a common name that agrees."""
@@ -181,7 +181,7 @@ def common_words_only(
 
 def other_table_names(query_word: str, listed_word: str) -> bool:
     """Are a query word read from Arabic script and a listed word two different readings of
-    the name-word table (since 1.23, ``table_names``: "jamal" / JAMIL, "salim" / SALIH,
+    the name-word table (since 1.24, ``table_names``: "jamal" / JAMIL, "salim" / SALIH,
     "umar" / AMR)? The table reads the letters as written, and spells each name one way: two
     of its readings are two names, however alike they look."""
     return (query_word != listed_word and query_word in TABLE_READINGS
@@ -237,7 +237,7 @@ def _lone_half(half: str, words: tuple[str, ...], used: list[bool], k: int) -> b
 
 
 # a word that may be "abd" spelt another way ("Abid", "Abed", "Abdo"): b and d with vowels
-# around them (since 1.23, ``abd_whole``: "Yasin Baynah ALI" is no "Yasin Abdulali", and
+# around them (since 1.24, ``abd_whole``: "Yasin Baynah ALI" is no "Yasin Abdulali", and
 # "baynah" no spelling of abd)
 _ABD_LIKE = re.compile(r"[aeiou]?b+[aeiouy]*d+[aeiouy]*")
 

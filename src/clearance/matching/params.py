@@ -1,6 +1,6 @@
 """The matcher's declared numbers: every weight, similarity and cut that changes a score or a
 retrieval decision, each a named field with its meaning. The engine's
-:class:`~clearance.matching.engine.Algorithm` gathers them and hashes them into its version.
+:class:`~clearance.matching.algorithm.Algorithm` gathers them and hashes them into its version.
 
 Pure declarations: nothing here imports from the rest of the matcher.
 """

@@ -166,7 +166,7 @@ def held_by_chance(query_word: str, listed_word: str) -> bool:
     """Is ``query_word`` a two-letter code, ``listed_word`` (three letters) with one dropped
     ("VB" / VTB)? The lists hold half of all two-letter codes (323 of 676, inside longer names:
     "VB MANAGEMENT EOOD"): holding one says little, and its slip counts as an unheld code's
-    (1.23, round two: "VB BANK" / VTB BANK); not a word of its own or a legal form ("IT",
+    (1.24, round two: "VB BANK" / VTB BANK); not a word of its own or a legal form ("IT",
     "AS"), and a held three-letter word stays a name ("TIA GROUP" is not TIVA GROUP)."""
     return (len(query_word) == CHANCE_CODE_LENGTH and len(listed_word) == CHANCE_CODE_LENGTH + 1
             and query_word.isalpha() and listed_word.isalpha() and query_word not in SHORT_WORDS

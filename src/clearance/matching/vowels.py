@@ -113,7 +113,7 @@ def _stands(native: str, word: str) -> bool:
     if word[-1:] in _VOWEL_END and native[-1:] in _BARE_END:
         return False  # (since 1.18: a name's last vowel is written, "معروف" is no MAYOROVA)
     if native[-1:] in _HA and word[-1:] in _CLOSED_END:
-        return False  # (since 1.23, ``ta_marbuta``: a ta marbuta or an h ends a name in a
+        return False  # (since 1.24, ``ta_marbuta``: a ta marbuta or an h ends a name in a
         # vowel, -h or -t, "حميضة", Humayda, is no HAMED, "كنانة", Kinana, no QAN'AN)
     if not initials_agree(native, word):
         return False  # (since 1.19: "زارع" is no AZHAR, "عجل" no JULIO; long vowels below:
@@ -137,7 +137,7 @@ def _stands(native: str, word: str) -> bool:
         all(_has_like(have, n, c) for n, c in gaps)
         and all((n, c) in gaps for n, c in have if c in "wy")
         and all((n, c) in gaps for n, c in long_vowels(word))
-        and digraphs_agree(native, word)  # (since 1.23, ``digraphs``: "خثعم" is no QASSIM)
+        and digraphs_agree(native, word)  # (since 1.24, ``digraphs``: "خثعم" is no QASSIM)
     )
 
 
@@ -188,7 +188,7 @@ def spelt_alike(reading: str, word: str) -> bool:
     )
 
 
-# The letters the lists write with a digraph of their own, kh and sh (since 1.23,
+# The letters the lists write with a digraph of their own, kh and sh (since 1.24,
 # ``digraphs``): a consonant skeleton reads them as k and s, as it reads q, k and c, and s
 # and th, but a Latin writer writes خ "kh" and ش "sh", and no other letter so ("خثعم",
 # Khatham, is no QASSIM; "سماوات", Samawat, no SHAMMOUT).
