@@ -25,9 +25,7 @@ def _tables(postings: list[list[int]]) -> KeyTables:
                      (offsets, data), np.frombuffer(data, dtype=np.int32))  # fmt: skip
 
 
-def _reference(
-    postings: list[list[int]], keys: dict[int, float]
-) -> tuple[list[int], list[float]]:
+def _reference(postings: list[list[int]], keys: dict[int, float]) -> tuple[list[int], list[float]]:
     """Each record reached with the best similarity of the keys reaching it, by record."""
     best: dict[int, float] = {}
     for key, sim in keys.items():
