@@ -141,10 +141,10 @@ class IndexBuilder:
         self._postings: dict[str, list[int]] = defaultdict(list)  # of records added here
         self._chunks: list[tuple[Postings, int]] = []  # absorbed postings, record id offset
         # The same words recur in many names: their keys are worked out once per build.
-        self._phonetic = _Memo(phonetic)
-        self._sound = _Memo(sound)
-        self._skeleton: _Memo[tuple[str, str]] = _Memo(lambda key: skeleton(*key))
-        self._vowel_words: _Words = _Words(vowel_words)
+        self._phonetic: _Memo[str, str] = _Memo(phonetic)
+        self._sound: _Memo[str, str] = _Memo(sound)
+        self._skeleton: _Memo[tuple[str, str], str] = _Memo(lambda key: skeleton(*key))
+        self._vowel_words: _Memo[str, tuple[str, ...]] = _Memo(vowel_words)
 
     def add(self, entity: Entity) -> None:
         index = self.index
@@ -338,28 +338,17 @@ def _crowded_words(
 
 
 _K = TypeVar("_K")
+_V = TypeVar("_V")
 
 
-class _Memo(dict[_K, str]):
+class _Memo(dict[_K, _V]):
     """``function(key)``, worked out on first use."""
 
-    def __init__(self, function: Callable[[_K], str]) -> None:
+    def __init__(self, function: Callable[[_K], _V]) -> None:
         super().__init__()
         self.function = function
 
-    def __missing__(self, key: _K) -> str:
-        value = self[key] = self.function(key)
-        return value
-
-
-class _Words(dict[str, tuple[str, ...]]):
-    """``function(word)``, worked out on first use."""
-
-    def __init__(self, function: Callable[[str], tuple[str, ...]]) -> None:
-        super().__init__()
-        self.function = function
-
-    def __missing__(self, key: str) -> tuple[str, ...]:
+    def __missing__(self, key: _K) -> _V:
         value = self[key] = self.function(key)
         return value
 
