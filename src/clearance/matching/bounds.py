@@ -19,6 +19,11 @@ from clearance.matching.params import NameParams, RetrievalParams
 
 Part = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32], float]
 """What one query word reaches: the records, their similarities, the word's weight."""
+Ids = npt.NDArray[np.int32] | list[int]
+Sims = npt.NDArray[np.float32] | list[float]
+AnyPart = tuple[Ids, Sims, float]
+"""A :data:`Part` whose records and similarities may be plain lists (a word reaching at most
+:data:`SMALL_HITS` records: ids ascending, similarities float32 values as Python floats)."""
 
 BOUND_MARGIN = 8 * float(np.finfo(np.float32).eps)  # a few float32 roundings (not a weight)
 SMALL_HITS = 200
@@ -32,19 +37,35 @@ Narrow = Callable[[npt.NDArray[np.int32]], npt.NDArray[np.int32]]
 
 
 def form_bounds(
-    index: NameIndex, parts: list[Part], form: FormBound, lift: FormBound | None,
+    index: NameIndex, parts: list[AnyPart], form: FormBound, lift: FormBound | None,
     singles: tuple[str, ...] = (), narrow: Narrow | None = None,
 ) -> list[tuple[int, float]]:  # fmt: skip
     """(record, bound) of the records of ``parts`` reaching the form's floor, then those
     reaching it at a skeleton's spelled trust (``lift``: see :func:`spelled_bounds`)."""
     hits = sum(len(p[0]) for p in parts)
+    arrays: list[Part] | None = None
     if hits <= SMALL_HITS:
         bounds = bounds_small(index, parts, form)
     else:
-        bounds = _bounds_pruned(index, parts, form, hits)
+        arrays = as_arrays(parts)
+        bounds = _bounds_pruned(index, arrays, form, hits)
     if lift is not None:
-        bounds += spelled_bounds(index, parts, lift, singles, narrow)
+        arrays = as_arrays(parts) if arrays is None else arrays
+        bounds += spelled_bounds(index, arrays, lift, singles, narrow)
     return bounds
+
+
+def as_arrays(parts: list[AnyPart]) -> list[Part]:
+    """``parts`` with the records and similarities held as lists made numpy arrays (int32,
+    float32: the values they hold, exactly)."""
+    out: list[Part] = []
+    for ids, sims, weight in parts:
+        if isinstance(ids, list):
+            ids = np.array(ids, dtype=np.int32)
+        if isinstance(sims, list):
+            sims = np.array(sims, dtype=np.float32)
+        out.append((ids, sims, weight))
+    return out
 
 
 def spelled_bounds(
@@ -266,19 +287,23 @@ def bound_near(
     return list(zip(uniq[keep].tolist(), sums[keep].tolist(), strict=True))
 
 
-def bounds_small(index: NameIndex, parts: list[Part], form: FormBound) -> list[tuple[int, float]]:
+def bounds_small(
+    index: NameIndex, parts: list[AnyPart], form: FormBound
+) -> list[tuple[int, float]]:
     """:func:`bounds_large` in plain Python, float for float: sums in the same order as
-    ``np.bincount``, float32 steps as numpy scalars (a few records pass the first cut)."""
+    ``np.bincount``, float32 steps as numpy scalars (a few records pass the first cut). The
+    parts' records and similarities may be arrays or lists (:data:`AnyPart`)."""
     acc: dict[int, float] = {}
     for ids, sims, weight in parts:
-        vals = sims.tolist()
+        vals = sims if isinstance(sims, list) else sims.tolist()
+        recs = ids if isinstance(ids, list) else ids.tolist()
         if weight != 1.0:  # float32 * weight, rounded to float32 as numpy does
             w32 = array("f", (weight,))[0]
             vals = array("f", [v * w32 for v in vals]).tolist()
         if not acc:  # (the first part's records: 0.0 + val is val)
-            acc = dict(zip(ids.tolist(), vals, strict=True))
+            acc = dict(zip(recs, vals, strict=True))
             continue
-        for rec, val in zip(ids.tolist(), vals, strict=True):
+        for rec, val in zip(recs, vals, strict=True):
             acc[rec] = acc.get(rec, 0.0) + val
     form_floor = form.form_floor(len(acc))
     trust, skipped = form.trust, form.skipped

@@ -77,7 +77,8 @@ class KeyTables:
         return list(dict.fromkeys(out)) if len(out) > 1 else out
 
 
-WordHit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]
+WordHit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]] | tuple[list[int], list[float]]
+"""What a query word reaches (records ascending, their similarities; lists: a few records)."""
 
 
 class WordHitCache:

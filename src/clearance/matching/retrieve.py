@@ -18,9 +18,10 @@ import numpy.typing as npt
 
 from clearance.matching.bounds import (
     SMALL_HITS,
+    AnyPart,
     FormBound,
     Narrow,
-    Part,
+    as_arrays,
     exactly_reached,
     form_bounds,
 )
@@ -49,27 +50,38 @@ class QueryForm:
     person: bool = False  # ... or, a person's with none the table reads, their long vowels
 
 
-def _best_per_record(
-    tables: KeyTables, keys: dict[int, float]
-) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]:
-    """For one query word: each record reached, with the best similarity of its keys."""
+_Hit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]] | tuple[list[int], list[float]]
+"""What a query word reaches: records ascending, the similarity of each (lists: a few)."""
+_ArrayHit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]
+
+
+def _best_per_record(tables: KeyTables, keys: dict[int, float]) -> _Hit:
+    """For one query word: each record reached, with the best similarity of its keys. Up to
+    :data:`~clearance.matching.bounds.SMALL_HITS` hits as plain lists (ids ascending,
+    similarities rounded to float32 as the arrays hold them): bounding a few records reads
+    them as lists, and numpy costs more per call than a few hundred list items."""
+    offsets, plain = tables.posting_offsets, tables.posting_data
     if len(keys) == 1:
         key_id, sim = next(iter(keys.items()))
-        posting = tables.posting(key_id)
+        start, end = offsets[key_id], offsets[key_id + 1]
+        if end - start <= SMALL_HITS:
+            return plain[start:end].tolist(), [array("f", (sim,))[0]] * (end - start)
+        posting = tables.posting_ids[start:end]
         sims = np.empty(len(posting), dtype=np.float32)
         sims.fill(sim)  # (np.full is Python code around these two calls)
         return posting, sims
-    offsets, plain = tables.posting_offsets, tables.posting_data
     spans = [(sim, offsets[k], offsets[k + 1]) for k, sim in keys.items()]
     if sum([b - a for _, a, b in spans]) <= SMALL_HITS:  # plain Python (cheaper at this size)
         best: dict[int, float] = {}
         spans.sort()  # by ascending similarity: a record's last write, its best, stays
-        for sim, a, b in spans:
+        # (float32 as an array holds them: rounding keeps the order, so the best stays last)
+        rounded = array("f", [sim for sim, _, _ in spans])
+        for at, (_, a, b) in enumerate(spans):
+            sim32 = rounded[at]
             for rec in plain[a:b]:
-                best[rec] = sim
+                best[rec] = sim32
         recs = sorted(best)
-        sims = np.fromiter(map(best.__getitem__, recs), np.float32, len(recs))
-        return np.fromiter(recs, np.int32, len(recs)), sims  # (np.array reads a list slower)
+        return recs, [best[rec] for rec in recs]
     # By descending similarity: a stable sort of the records (runs of ascending ids: a merge)
     # then puts each record's best first, as np.lexsort by record and similarity would.
     spans.sort(reverse=True)
@@ -85,22 +97,23 @@ def _best_per_record(
     return ids[first], vals[first]
 
 
-_Hit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]
-
-
 def word_records(
     index: NameIndex, word: str, kind: int, params: RetrievalParams, words: WordParams,
     company: bool = False,
-) -> _Hit | None:  # fmt: skip
+) -> _ArrayHit | None:  # fmt: skip
     """Records reachable from one query word, with the best similarity for each (``company``:
     of a query that is not a person's, whose three-letter words also reach the listed words
     one letter longer: "MOKU GOD" / MOKU GOLD; in a person's name such a word is mostly a
     syllable of another name, "wei jia" / WEI Jiao, and is left as it was).
 
     Memoised per index: names repeat across queries (common given names and surnames), and a
-    whole customer book screened in batch repeats them far more.
+    whole customer book screened in batch repeats them far more. (numpy arrays: retrieval's
+    own lookups keep a few records as lists, see :func:`_best_per_record`.)
     """
-    return _word_records(index.key_tables, index.word_hits, word, kind, params, words, company)
+    hit = _word_records(index.key_tables, index.word_hits, word, kind, params, words, company)
+    if hit is None:
+        return None
+    return np.asarray(hit[0], dtype=np.int32), np.asarray(hit[1], dtype=np.float32)
 
 
 def _word_records(
@@ -139,7 +152,7 @@ def _pair_records(
 def repeat_records(
     index: NameIndex, word: str, kind: int, hit: _Hit, copy: int, least: float,
     params: RetrievalParams, words: WordParams, among: Container[int] | None = None,
-) -> _Hit | None:  # fmt: skip
+) -> _ArrayHit | None:  # fmt: skip
     """What the ``copy``-th copy of a repeated query word can add to the records ``hit`` (what
     ``word`` reaches; ``among``: to those of them only), with the similarity (``None``:
     nothing).
@@ -149,7 +162,8 @@ def repeat_records(
     ``copy``-th is credited the ``copy``-th best similarity of a name's words to it (as the
     scorer rates them), when it is at least ``least`` (the least similarity a pair can have).
     """
-    recs = hit[0].tolist() if among is None else [r for r in hit[0].tolist() if r in among]
+    reached = hit[0] if isinstance(hit[0], list) else hit[0].tolist()
+    recs = reached if among is None else [r for r in reached if r in among]
     rows = _slots(index, word, kind, recs, params, words)
     col = min(copy, _COPIES) - 1  # (the c-th best is at most the 4th best)
     sims = np.array([row[col] for row in rows], dtype=np.float32)
@@ -238,14 +252,14 @@ def _form_hits(
     params: RetrievalParams,
     words: WordParams,
     company: bool = False,
-) -> tuple[list[Part], bool, list[_Repeat]]:
+) -> tuple[list[AnyPart], bool, list[_Repeat]]:
     """Records each word of a query form reaches, with the similarity and the word's weight,
     run-together pairs of words included; whether a word of four or more letters reached
     nothing (a word no key leads to: its listed spelling may be further away); and the parts
     that are copies of a repeated word, credited fully here (see :func:`_repeat_parts`)."""
     tokens = qform.form.tokens
     tables, cache = index.key_tables, index.word_hits
-    parts: list[Part] = []
+    parts: list[AnyPart] = []
     repeats: list[_Repeat] = []
     unreached = False  # a word no key leads to: its listed spelling may be further away
     copies: dict[str, int] = {}  # how often each word came so far (a repeated word)
@@ -258,7 +272,11 @@ def _form_hits(
             # Words pair one to one: a second copy of a word only counts for the names where
             # it reaches a second listed word (or word pair), and so on; at most fully.
             repeats.append((len(parts), word, hit, copy))
-            parts.append((hit[0], np.ones(len(hit[0]), dtype=np.float32), weights[i]))
+            ones: list[float] | npt.NDArray[np.float32] = (
+                [1.0] * len(hit[0]) if isinstance(hit[0], list)
+                else np.ones(len(hit[0]), dtype=np.float32)
+            )  # fmt: skip
+            parts.append((hit[0], ones, weights[i]))
         elif hit is not None:
             parts.append((hit[0], hit[1], weights[i]))
         elif len(word) >= params.near_min_length and copy == 1:
@@ -279,17 +297,17 @@ _Repeat = tuple[int, str, _Hit, int]  # a part's place, the word, what it reache
 
 
 def _repeat_parts(
-    index: NameIndex, kind: int, parts: list[Part], repeats: list[_Repeat],
+    index: NameIndex, kind: int, parts: list[AnyPart], repeats: list[_Repeat],
     among: set[int] | None, least: float, params: RetrievalParams, words: WordParams,
-) -> list[Part]:  # fmt: skip
+) -> list[AnyPart]:  # fmt: skip
     """``parts`` with each copy of a repeated word credited as :func:`repeat_records` says, for
     the records ``among`` only (those that reach the floor with the copies credited fully;
     ``None``: all); the copies that pair nowhere left out."""
-    real: dict[int, _Hit | None] = {
+    real: dict[int, _ArrayHit | None] = {
         at: repeat_records(index, word, kind, hit, copy, least, params, words, among)
         for at, word, hit, copy in repeats
     }
-    out: list[Part] = []
+    out: list[AnyPart] = []
     for at, part in enumerate(parts):
         if at not in real:
             out.append(part)
@@ -357,7 +375,8 @@ def retrieve(
             if REPEATS_AMONG_PASSING:
                 among = {rec for rec, _ in bounds}
                 if lift is not None:
-                    among.update(exactly_reached(index, parts, lift, singles).tolist())
+                    among.update(exactly_reached(index, as_arrays(parts), lift,
+                                                 singles).tolist())  # fmt: skip
             parts = _repeat_parts(index, qform.kind, parts, repeats, among, least, retrieval,
                                   words)  # fmt: skip
             bounds = form_bounds(index, parts, form, lift, singles, narrow)
