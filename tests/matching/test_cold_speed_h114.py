@@ -22,6 +22,7 @@ from clearance.matching.bounds import (
     form_bounds,
 )
 from clearance.matching.engine import Screener, query_forms
+from clearance.matching.keytables import WordHitCache
 from clearance.matching.params import NameParams, RetrievalParams
 from clearance.matching.query import make_query
 from tests.matching.test_cold_pass_cuts import RECORDS, _index
@@ -177,3 +178,24 @@ def test_word_records_gives_arrays_for_a_few_records(screener: Screener) -> None
             assert hit[0].dtype == np.int32 and hit[1].dtype == np.float32
             assert hit[0].tolist() == sorted(set(hit[0].tolist()))
     assert seen >= 5
+
+
+def test_lists_are_made_arrays_once_with_their_values() -> None:
+    """A form bounded with numpy reads a list hit's arrays, made once per list (the memo holds
+    the list: another list is never served them), dropped when the young generation goes."""
+    cache = WordHitCache(2)
+    ids, sims = [1, 5, 9], [_f32(0.8), 1.0, _f32(0.7)]
+    arrays = (np.array([2, 3], dtype=np.int32), np.array([0.9, 1.0], dtype=np.float32))
+    parts: list[AnyPart] = [(ids, sims, 0.5), (*arrays, 1.0)]
+    first = retrieve._numpy_parts(cache, parts)
+    assert first[0][0].dtype == np.int32 and first[0][1].dtype == np.float32
+    assert first[0][0].tolist() == ids and first[0][1].tolist() == sims and first[0][2] == 0.5
+    assert first[1][0] is arrays[0] and first[1][1] is arrays[1]
+    again = retrieve._numpy_parts(cache, parts)
+    assert again[0][0] is first[0][0] and again[0][1] is first[0][1]
+    other = retrieve._numpy_parts(cache, [([1, 5, 10], list(sims), 0.5)])
+    assert other[0][0].tolist() == [1, 5, 10] and other[0][0] is not first[0][0]
+    cache.put((0, "a"), None)
+    cache.put((0, "b"), None)  # (the young generation full: it becomes the old one)
+    cache.put((0, "c"), None)
+    assert not cache.arrays

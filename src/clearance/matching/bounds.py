@@ -61,9 +61,9 @@ def as_arrays(parts: list[AnyPart]) -> list[Part]:
     out: list[Part] = []
     for ids, sims, weight in parts:
         if isinstance(ids, list):
-            ids = np.array(ids, dtype=np.int32)
+            ids = np.fromiter(ids, np.int32, len(ids))
         if isinstance(sims, list):
-            sims = np.array(sims, dtype=np.float32)
+            sims = np.fromiter(sims, np.float32, len(sims))
         out.append((ids, sims, weight))
     return out
 

@@ -16,6 +16,7 @@ word, it is compiled with the code that asks.
 from __future__ import annotations
 
 from array import array
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -84,14 +85,19 @@ WordHit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]] | tuple[list[int
 class WordHitCache:
     """Two generations of memoised word lookups: when the young one is full it becomes the old
     one (the previous old one is dropped), and a hit in the old one moves back to the young.
-    Words in steady use stay; memory stays bounded at twice ``size`` entries."""
+    Words in steady use stay; memory stays bounded at twice ``size`` entries.
 
-    __slots__ = ("old", "size", "young")
+    ``arrays``: the numpy arrays made of hits held as lists (by the list's id, with the list:
+    held, its id is no other list's), for the query forms that bound them with numpy; made
+    once per list, dropped with the young generation."""
+
+    __slots__ = ("arrays", "old", "size", "young")
 
     def __init__(self, size: int) -> None:
         self.size = size
         self.young: dict[tuple[int, str], WordHit | None] = {}
         self.old: dict[tuple[int, str], WordHit | None] = {}
+        self.arrays: dict[int, tuple[list[int] | list[float], npt.NDArray[Any]]] = {}
 
     def get(self, key: tuple[int, str]) -> tuple[bool, WordHit | None]:
         if key in self.young:
@@ -105,4 +111,5 @@ class WordHitCache:
     def put(self, key: tuple[int, str], hit: WordHit | None) -> None:
         if len(self.young) >= self.size:
             self.old, self.young = self.young, {}
+            self.arrays = {}
         self.young[key] = hit

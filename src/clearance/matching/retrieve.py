@@ -12,6 +12,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
+from typing import cast
 
 import numpy as np
 import numpy.typing as npt
@@ -21,7 +22,7 @@ from clearance.matching.bounds import (
     AnyPart,
     FormBound,
     Narrow,
-    as_arrays,
+    Part,
     exactly_reached,
     form_bounds,
 )
@@ -355,6 +356,8 @@ def retrieve(
                                                not person)  # fmt: skip
         if not parts:
             continue
+        if sum([len(p[0]) for p in parts]) > SMALL_HITS:  # (bounded with numpy)
+            parts = cast(list[AnyPart], _numpy_parts(index.word_hits, parts))
         # Initials and unretrieved words can still match: credit their weight to every name.
         skipped = sum(w for w, word in zip(weights, tokens, strict=True) if len(word) < 2)
         pairable = len(tokens) + sum(1 for w in tokens if tables.key_id("c:" + w) >= 0)
@@ -375,8 +378,9 @@ def retrieve(
             if REPEATS_AMONG_PASSING:
                 among = {rec for rec, _ in bounds}
                 if lift is not None:
-                    among.update(exactly_reached(index, as_arrays(parts), lift,
-                                                 singles).tolist())  # fmt: skip
+                    full = exactly_reached(index, _numpy_parts(index.word_hits, parts), lift,
+                                           singles)  # fmt: skip
+                    among.update(full.tolist())
             parts = _repeat_parts(index, qform.kind, parts, repeats, among, least, retrieval,
                                   words)  # fmt: skip
             bounds = form_bounds(index, parts, form, lift, singles, narrow)
@@ -390,6 +394,27 @@ def retrieve(
     if len(out) > cap:
         best = sorted(out.items(), key=lambda kv: -kv[1])[:cap]
         out = dict(best)
+    return out
+
+
+def _numpy_parts(cache: WordHitCache, parts: list[AnyPart]) -> list[Part]:
+    """``parts`` with the records and similarities held as lists made numpy arrays (int32,
+    float32: exactly the values), each list's once (``cache.arrays``: a word's hits come again
+    in a query's other forms and in other queries)."""
+    memo = cache.arrays
+    out: list[Part] = []
+    for ids, sims, weight in parts:
+        if isinstance(ids, list):
+            held = memo.get(id(ids))
+            if held is None or held[0] is not ids:
+                held = memo[id(ids)] = (ids, np.fromiter(ids, np.int32, len(ids)))
+            ids = held[1]
+        if isinstance(sims, list):
+            held = memo.get(id(sims))
+            if held is None or held[0] is not sims:
+                held = memo[id(sims)] = (sims, np.fromiter(sims, np.float32, len(sims)))
+            sims = held[1]
+        out.append((ids, sims, weight))
     return out
 
 
