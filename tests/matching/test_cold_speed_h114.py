@@ -1,6 +1,7 @@
-"""Cold-pass speed (issue 11, h114): a query word reaching a few records carries them as plain
-lists through retrieval (``retrieve._best_per_record`` to ``bounds.bounds_small``) instead of
-numpy arrays. Each list path agrees with the array path, value for value."""
+"""Cold-pass speed (issue 11, h114): a query word reaching a few records carries them in
+``array.array`` (int32, float32) through retrieval (``retrieve._best_per_record`` to
+``bounds.bounds_small``) instead of numpy arrays. Each such path agrees with the numpy one,
+value for value."""
 
 from __future__ import annotations
 
@@ -43,9 +44,10 @@ def _part(rng: random.Random, size: int, weight: float) -> Part:
 
 
 def _as_lists(parts: list[Part], rng: random.Random) -> list[AnyPart]:
-    """Some of ``parts`` with their records and similarities as lists (as retrieval makes the
-    parts of words reaching a few records)."""
-    return [(p[0].tolist(), p[1].tolist(), p[2]) if rng.random() < 0.7 else p for p in parts]
+    """Some of ``parts`` with their records and similarities in ``array.array`` (as retrieval
+    makes the parts of words reaching a few records)."""
+    return [(array("i", p[0].tolist()), array("f", p[1].tolist()), p[2])
+            if rng.random() < 0.7 else p for p in parts]  # fmt: skip
 
 
 def _form(rng: random.Random, total: float) -> FormBound:
@@ -56,7 +58,8 @@ def _form(rng: random.Random, total: float) -> FormBound:
 
 @pytest.mark.parametrize("seed", range(30))
 def test_list_parts_bound_as_the_arrays_do(seed: int) -> None:
-    """Bounding parts held as lists gives the records and floats of the general (numpy) way."""
+    """Bounding parts held in ``array.array`` gives the records and floats of the general
+    (numpy) way."""
     rng = random.Random(seed)
     index = _index(rng)
     weights = [rng.choice((0.3, 0.5, 0.61, 1.0, 1.37)) for _ in range(rng.randint(1, 4))]
@@ -85,6 +88,7 @@ def test_list_parts_past_the_small_size_bound_as_arrays(seed: int) -> None:
     assert form_bounds(index, listed, form, None) == expected  # type: ignore[arg-type]
     converted = as_arrays(listed)
     for (ids, sims, w), (ids2, sims2, w2) in zip(converted, parts, strict=True):
+        assert isinstance(ids, np.ndarray) and isinstance(sims, np.ndarray)
         assert ids.dtype == np.int32 and sims.dtype == np.float32 and w == w2
         assert ids.tolist() == ids2.tolist() and sims.tolist() == sims2.tolist()
 
@@ -92,14 +96,15 @@ def test_list_parts_past_the_small_size_bound_as_arrays(seed: int) -> None:
 @pytest.mark.parametrize("size", [1, 7, SMALL_HITS, SMALL_HITS + 1, 900])
 @pytest.mark.parametrize("sim", [1.0, 0.8, 0.7333333333333333, 0.1])
 def test_one_key_small_as_lists_large_as_arrays(size: int, sim: float) -> None:
-    """A word of one key: its posting with the similarity as float32 (np.full's values), as
-    lists up to ``SMALL_HITS`` records, past them as the index's int32 column."""
+    """A word of one key: its posting with the similarity as float32 (np.full's values), in
+    ``array.array`` up to ``SMALL_HITS`` records, past them as the index's int32 column."""
     posting = list(range(3, 3 + 2 * size, 2))
     ids, sims = retrieve._best_per_record(_tables([[0, 1], posting]), {1: sim})
     full = np.full(size, sim, dtype=np.float32).tolist()
     if size <= SMALL_HITS:
-        assert isinstance(ids, list) and isinstance(sims, list)
-        assert ids == posting and sims == full and all(type(v) is float for v in sims)
+        assert isinstance(ids, array) and isinstance(sims, array)
+        assert ids.typecode == "i" and sims.typecode == "f" and ids.itemsize == 4
+        assert ids.tolist() == posting and sims.tolist() == full
     else:
         assert isinstance(ids, np.ndarray) and isinstance(sims, np.ndarray)
         assert ids.dtype == np.int32 and sims.dtype == np.float32
@@ -111,8 +116,8 @@ def test_several_keys_round_each_best_similarity_to_float32() -> None:
     close = 0.7333333333333333
     keys = {0: close, 1: np.nextafter(close, 1.0), 2: 0.5}
     ids, sims = retrieve._best_per_record(_tables([[1, 4], [4, 9], [1, 2, 9]]), keys)
-    assert ids == [1, 2, 4, 9]
-    assert sims == [_f32(keys[1]), _f32(0.5), _f32(keys[1]), _f32(keys[1])]
+    assert isinstance(ids, array) and ids.tolist() == [1, 2, 4, 9]
+    assert sims.tolist() == [_f32(keys[1]), _f32(0.5), _f32(keys[1]), _f32(keys[1])]
 
 
 def _queries(screener: Screener) -> list[str]:
@@ -145,8 +150,8 @@ def _retrieved(screener: Screener, names: list[str]) -> list[list[tuple[int, flo
 
 
 def test_retrieval_with_list_hits_is_retrieval_with_array_hits(screener: Screener) -> None:
-    """Every query's records and bounds, with the word memo's few-record hits as lists (fresh)
-    and then with every memoised hit made numpy arrays (as 1.24 held them)."""
+    """Every query's records and bounds, with the word memo's few-record hits in ``array.array``
+    (fresh) and then with every memoised hit made numpy arrays (as 1.24 held them)."""
     index = screener.index
     index.__dict__.pop("_word_hits", None)
     index.__dict__.pop("_repeat_slots", None)
@@ -155,15 +160,15 @@ def test_retrieval_with_list_hits_is_retrieval_with_array_hits(screener: Screene
     cache = index.word_hits
     assert not cache.old  # (every lookup below is memoised, in the young generation)
     held = [hit for hit in cache.young.values() if hit is not None]
-    assert sum(isinstance(hit[0], list) for hit in held) > 100  # the list path was taken
-    assert any(not isinstance(hit[0], list) for hit in held)  # ... and the array one
+    assert sum(isinstance(hit[0], array) for hit in held) > 100  # the small path was taken
+    assert any(isinstance(hit[0], np.ndarray) for hit in held)  # ... and the numpy one
     cache.young = {
         key: None if hit is None
         else (np.asarray(hit[0], dtype=np.int32), np.asarray(hit[1], dtype=np.float32))
         for key, hit in cache.young.items()
     }  # fmt: skip
     assert _retrieved(screener, names) == fresh
-    assert all(hit is None or not isinstance(hit[0], list) for hit in cache.young.values())
+    assert all(hit is None or isinstance(hit[0], np.ndarray) for hit in cache.young.values())
     index.__dict__.pop("_word_hits", None)
 
 
@@ -181,19 +186,21 @@ def test_word_records_gives_arrays_for_a_few_records(screener: Screener) -> None
 
 
 def test_lists_are_made_arrays_once_with_their_values() -> None:
-    """A form bounded with numpy reads a list hit's arrays, made once per list (the memo holds
-    the list: another list is never served them), dropped when the young generation goes."""
+    """A form bounded with numpy reads a small hit's numpy arrays, made once per ``array.array``
+    (the memo holds it: another is never served them), dropped when the young generation
+    goes."""
     cache = WordHitCache(2)
-    ids, sims = [1, 5, 9], [_f32(0.8), 1.0, _f32(0.7)]
+    ids, sims = array("i", [1, 5, 9]), array("f", [0.8, 1.0, 0.7])
     arrays = (np.array([2, 3], dtype=np.int32), np.array([0.9, 1.0], dtype=np.float32))
     parts: list[AnyPart] = [(ids, sims, 0.5), (*arrays, 1.0)]
     first = retrieve._numpy_parts(cache, parts)
     assert first[0][0].dtype == np.int32 and first[0][1].dtype == np.float32
-    assert first[0][0].tolist() == ids and first[0][1].tolist() == sims and first[0][2] == 0.5
+    assert first[0][0].tolist() == ids.tolist() and first[0][1].tolist() == sims.tolist()
+    assert first[0][2] == 0.5
     assert first[1][0] is arrays[0] and first[1][1] is arrays[1]
     again = retrieve._numpy_parts(cache, parts)
     assert again[0][0] is first[0][0] and again[0][1] is first[0][1]
-    other = retrieve._numpy_parts(cache, [([1, 5, 10], list(sims), 0.5)])
+    other = retrieve._numpy_parts(cache, [(array("i", [1, 5, 10]), array("f", sims), 0.5)])
     assert other[0][0].tolist() == [1, 5, 10] and other[0][0] is not first[0][0]
     cache.put((0, "a"), None)
     cache.put((0, "b"), None)  # (the young generation full: it becomes the old one)

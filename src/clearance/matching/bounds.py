@@ -9,7 +9,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -19,11 +19,11 @@ from clearance.matching.params import NameParams, RetrievalParams
 
 Part = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32], float]
 """What one query word reaches: the records, their similarities, the word's weight."""
-Ids = npt.NDArray[np.int32] | list[int]
-Sims = npt.NDArray[np.float32] | list[float]
+Ids: TypeAlias = "npt.NDArray[np.int32] | array[int]"
+Sims: TypeAlias = "npt.NDArray[np.float32] | array[float]"
 AnyPart = tuple[Ids, Sims, float]
-"""A :data:`Part` whose records and similarities may be plain lists (a word reaching at most
-:data:`SMALL_HITS` records: ids ascending, similarities float32 values as Python floats)."""
+"""A :data:`Part` whose records and similarities may be held in ``array.array`` (int32 and
+float32: a word reaching at most :data:`SMALL_HITS` records)."""
 
 BOUND_MARGIN = 8 * float(np.finfo(np.float32).eps)  # a few float32 roundings (not a weight)
 SMALL_HITS = 200
@@ -56,14 +56,14 @@ def form_bounds(
 
 
 def as_arrays(parts: list[AnyPart]) -> list[Part]:
-    """``parts`` with the records and similarities held as lists made numpy arrays (int32,
-    float32: the values they hold, exactly)."""
+    """``parts`` with the records and similarities held in ``array.array`` seen as numpy arrays
+    (int32, float32: the same memory)."""
     out: list[Part] = []
     for ids, sims, weight in parts:
-        if isinstance(ids, list):
-            ids = np.fromiter(ids, np.int32, len(ids))
-        if isinstance(sims, list):
-            sims = np.fromiter(sims, np.float32, len(sims))
+        if isinstance(ids, array):
+            ids = np.frombuffer(ids, dtype=np.int32)
+        if isinstance(sims, array):
+            sims = np.frombuffer(sims, dtype=np.float32)
         out.append((ids, sims, weight))
     return out
 
@@ -292,11 +292,11 @@ def bounds_small(
 ) -> list[tuple[int, float]]:
     """:func:`bounds_large` in plain Python, float for float: sums in the same order as
     ``np.bincount``, float32 steps as numpy scalars (a few records pass the first cut). The
-    parts' records and similarities may be arrays or lists (:data:`AnyPart`)."""
+    parts' records and similarities may be numpy's or ``array.array`` (:data:`AnyPart`)."""
     acc: dict[int, float] = {}
     for ids, sims, weight in parts:
-        vals = sims if isinstance(sims, list) else sims.tolist()
-        recs = ids if isinstance(ids, list) else ids.tolist()
+        vals: list[float] = sims.tolist()
+        recs: list[int] = ids.tolist()
         if weight != 1.0:  # float32 * weight, rounded to float32 as numpy does
             w32 = array("f", (weight,))[0]
             vals = array("f", [v * w32 for v in vals]).tolist()

@@ -16,7 +16,7 @@ word, it is compiled with the code that asks.
 from __future__ import annotations
 
 from array import array
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -78,8 +78,10 @@ class KeyTables:
         return list(dict.fromkeys(out)) if len(out) > 1 else out
 
 
-WordHit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]] | tuple[list[int], list[float]]
-"""What a query word reaches (records ascending, their similarities; lists: a few records)."""
+WordHit: TypeAlias = (
+    "tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]] | tuple[array[int], array[float]]"
+)
+"""What a query word reaches (records ascending, their similarities; ``array``: a few)."""
 
 
 class WordHitCache:
@@ -87,9 +89,9 @@ class WordHitCache:
     one (the previous old one is dropped), and a hit in the old one moves back to the young.
     Words in steady use stay; memory stays bounded at twice ``size`` entries.
 
-    ``arrays``: the numpy arrays made of hits held as lists (by the list's id, with the list:
-    held, its id is no other list's), for the query forms that bound them with numpy; made
-    once per list, dropped with the young generation."""
+    ``arrays``: the numpy arrays seeing hits held in ``array.array`` (by the array's id, with
+    the array: held, its id is no other's), for the query forms that bound them with numpy;
+    made once per array, dropped with the young generation."""
 
     __slots__ = ("arrays", "old", "size", "young")
 
@@ -97,7 +99,7 @@ class WordHitCache:
         self.size = size
         self.young: dict[tuple[int, str], WordHit | None] = {}
         self.old: dict[tuple[int, str], WordHit | None] = {}
-        self.arrays: dict[int, tuple[list[int] | list[float], npt.NDArray[Any]]] = {}
+        self.arrays: dict[int, tuple[array[int] | array[float], npt.NDArray[Any]]] = {}
 
     def get(self, key: tuple[int, str]) -> tuple[bool, WordHit | None]:
         if key in self.young:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
-from typing import cast
+from typing import TypeAlias, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -51,22 +51,25 @@ class QueryForm:
     person: bool = False  # ... or, a person's with none the table reads, their long vowels
 
 
-_Hit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]] | tuple[list[int], list[float]]
-"""What a query word reaches: records ascending, the similarity of each (lists: a few)."""
+_Hit: TypeAlias = (
+    "tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]] | tuple[array[int], array[float]]"
+)
+"""What a query word reaches: records ascending, the similarity of each (``array``: a few)."""
 _ArrayHit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]
 
 
 def _best_per_record(tables: KeyTables, keys: dict[int, float]) -> _Hit:
     """For one query word: each record reached, with the best similarity of its keys. Up to
-    :data:`~clearance.matching.bounds.SMALL_HITS` hits as plain lists (ids ascending,
-    similarities rounded to float32 as the arrays hold them): bounding a few records reads
-    them as lists, and numpy costs more per call than a few hundred list items."""
+    :data:`~clearance.matching.bounds.SMALL_HITS` hits in ``array.array`` (int32 ids, float32
+    similarities, as numpy's): bounding a few records reads them as lists, and a numpy call
+    costs more than a few hundred items (and, unlike lists, they give the collector nothing
+    to look at)."""
     offsets, plain = tables.posting_offsets, tables.posting_data
     if len(keys) == 1:
         key_id, sim = next(iter(keys.items()))
         start, end = offsets[key_id], offsets[key_id + 1]
         if end - start <= SMALL_HITS:
-            return plain[start:end].tolist(), [array("f", (sim,))[0]] * (end - start)
+            return plain[start:end], array("f", (sim,)) * (end - start)
         posting = tables.posting_ids[start:end]
         sims = np.empty(len(posting), dtype=np.float32)
         sims.fill(sim)  # (np.full is Python code around these two calls)
@@ -75,14 +78,11 @@ def _best_per_record(tables: KeyTables, keys: dict[int, float]) -> _Hit:
     if sum([b - a for _, a, b in spans]) <= SMALL_HITS:  # plain Python (cheaper at this size)
         best: dict[int, float] = {}
         spans.sort()  # by ascending similarity: a record's last write, its best, stays
-        # (float32 as an array holds them: rounding keeps the order, so the best stays last)
-        rounded = array("f", [sim for sim, _, _ in spans])
-        for at, (_, a, b) in enumerate(spans):
-            sim32 = rounded[at]
+        for sim, a, b in spans:
             for rec in plain[a:b]:
-                best[rec] = sim32
+                best[rec] = sim
         recs = sorted(best)
-        return recs, [best[rec] for rec in recs]
+        return array("i", recs), array("f", [best[rec] for rec in recs])
     # By descending similarity: a stable sort of the records (runs of ascending ids: a merge)
     # then puts each record's best first, as np.lexsort by record and similarity would.
     spans.sort(reverse=True)
@@ -109,7 +109,7 @@ def word_records(
 
     Memoised per index: names repeat across queries (common given names and surnames), and a
     whole customer book screened in batch repeats them far more. (numpy arrays: retrieval's
-    own lookups keep a few records as lists, see :func:`_best_per_record`.)
+    own lookups keep a few records in ``array.array``, see :func:`_best_per_record`.)
     """
     hit = _word_records(index.key_tables, index.word_hits, word, kind, params, words, company)
     if hit is None:
@@ -163,8 +163,7 @@ def repeat_records(
     ``copy``-th is credited the ``copy``-th best similarity of a name's words to it (as the
     scorer rates them), when it is at least ``least`` (the least similarity a pair can have).
     """
-    reached = hit[0] if isinstance(hit[0], list) else hit[0].tolist()
-    recs = reached if among is None else [r for r in reached if r in among]
+    recs = hit[0].tolist() if among is None else [r for r in hit[0].tolist() if r in among]
     rows = _slots(index, word, kind, recs, params, words)
     col = min(copy, _COPIES) - 1  # (the c-th best is at most the 4th best)
     sims = np.array([row[col] for row in rows], dtype=np.float32)
@@ -273,8 +272,8 @@ def _form_hits(
             # Words pair one to one: a second copy of a word only counts for the names where
             # it reaches a second listed word (or word pair), and so on; at most fully.
             repeats.append((len(parts), word, hit, copy))
-            ones: list[float] | npt.NDArray[np.float32] = (
-                [1.0] * len(hit[0]) if isinstance(hit[0], list)
+            ones: array[float] | npt.NDArray[np.float32] = (
+                array("f", (1.0,)) * len(hit[0]) if isinstance(hit[0], array)
                 else np.ones(len(hit[0]), dtype=np.float32)
             )  # fmt: skip
             parts.append((hit[0], ones, weights[i]))
@@ -398,21 +397,21 @@ def retrieve(
 
 
 def _numpy_parts(cache: WordHitCache, parts: list[AnyPart]) -> list[Part]:
-    """``parts`` with the records and similarities held as lists made numpy arrays (int32,
-    float32: exactly the values), each list's once (``cache.arrays``: a word's hits come again
-    in a query's other forms and in other queries)."""
+    """``parts`` with the records and similarities held in ``array.array`` seen as numpy
+    arrays (int32, float32: the same memory), each array's once (``cache.arrays``: a word's
+    hits come again in a query's other forms and in other queries)."""
     memo = cache.arrays
     out: list[Part] = []
     for ids, sims, weight in parts:
-        if isinstance(ids, list):
+        if isinstance(ids, array):
             held = memo.get(id(ids))
             if held is None or held[0] is not ids:
-                held = memo[id(ids)] = (ids, np.fromiter(ids, np.int32, len(ids)))
+                held = memo[id(ids)] = (ids, np.frombuffer(ids, dtype=np.int32))
             ids = held[1]
-        if isinstance(sims, list):
+        if isinstance(sims, array):
             held = memo.get(id(sims))
             if held is None or held[0] is not sims:
-                held = memo[id(sims)] = (sims, np.fromiter(sims, np.float32, len(sims)))
+                held = memo[id(sims)] = (sims, np.frombuffer(sims, dtype=np.float32))
             sims = held[1]
         out.append((ids, sims, weight))
     return out
