@@ -51,10 +51,10 @@ def test_best_per_record_small_and_large_agree_with_the_plain_maximum(seed: int)
 
 def _plain(ids: object, vals: object) -> tuple[list[int], list[float]]:
     """A hit's records and similarities as lists: numpy's int32 and float32 arrays, or (since
-    h114, a few hits) ``array.array`` of int32 and float32."""
+    h114, a few hits) ``array.array`` of ints and float32 values."""
     if isinstance(ids, array):
         assert isinstance(vals, array) and len(ids) <= SMALL_HITS
-        assert ids.typecode == "i" and ids.itemsize == 4 and vals.typecode == "f"
+        assert ids.typecode in "iq" and vals.typecode in "fd"
         return ids.tolist(), vals.tolist()
     assert isinstance(ids, np.ndarray) and isinstance(vals, np.ndarray)
     assert ids.dtype == np.int32 and vals.dtype == np.float32

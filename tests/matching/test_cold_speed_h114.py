@@ -116,7 +116,7 @@ def test_several_keys_round_each_best_similarity_to_float32() -> None:
     close = 0.7333333333333333
     keys = {0: close, 1: np.nextafter(close, 1.0), 2: 0.5}
     ids, sims = retrieve._best_per_record(_tables([[1, 4], [4, 9], [1, 2, 9]]), keys)
-    assert isinstance(ids, array) and ids.tolist() == [1, 2, 4, 9]
+    assert isinstance(ids, array) and isinstance(sims, array) and ids.tolist() == [1, 2, 4, 9]
     assert sims.tolist() == [_f32(keys[1]), _f32(0.5), _f32(keys[1]), _f32(keys[1])]
 
 
@@ -202,6 +202,9 @@ def test_lists_are_made_arrays_once_with_their_values() -> None:
     assert again[0][0] is first[0][0] and again[0][1] is first[0][1]
     other = retrieve._numpy_parts(cache, [(array("i", [1, 5, 10]), array("f", sims), 0.5)])
     assert other[0][0].tolist() == [1, 5, 10] and other[0][0] is not first[0][0]
+    wide = retrieve._numpy_parts(cache, [(array("q", [1, 7]), array("d", [_f32(0.8), 1.0]), 1.0)])
+    assert wide[0][0].dtype == np.int32 and wide[0][1].dtype == np.float32
+    assert wide[0][0].tolist() == [1, 7] and wide[0][1].tolist() == [_f32(0.8), 1.0]
     cache.put((0, "a"), None)
     cache.put((0, "b"), None)  # (the young generation full: it becomes the old one)
     cache.put((0, "c"), None)

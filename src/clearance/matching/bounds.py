@@ -22,8 +22,9 @@ Part = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32], float]
 Ids: TypeAlias = "npt.NDArray[np.int32] | array[int]"
 Sims: TypeAlias = "npt.NDArray[np.float32] | array[float]"
 AnyPart = tuple[Ids, Sims, float]
-"""A :data:`Part` whose records and similarities may be held in ``array.array`` (int32 and
-float32: a word reaching at most :data:`SMALL_HITS` records)."""
+"""A :data:`Part` whose records and similarities may be held in ``array.array`` (a word
+reaching at most :data:`SMALL_HITS` records: ids of ``i`` or ``q``, similarities of ``f`` or
+``d`` holding float32 values)."""
 
 BOUND_MARGIN = 8 * float(np.finfo(np.float32).eps)  # a few float32 roundings (not a weight)
 SMALL_HITS = 200
@@ -56,16 +57,31 @@ def form_bounds(
 
 
 def as_arrays(parts: list[AnyPart]) -> list[Part]:
-    """``parts`` with the records and similarities held in ``array.array`` seen as numpy arrays
-    (int32, float32: the same memory)."""
+    """``parts`` with the records and similarities held in ``array.array`` made numpy arrays
+    (int32, float32: exactly their values)."""
     out: list[Part] = []
     for ids, sims, weight in parts:
         if isinstance(ids, array):
-            ids = np.frombuffer(ids, dtype=np.int32)
+            ids = int32_ids(ids)
         if isinstance(sims, array):
-            sims = np.frombuffer(sims, dtype=np.float32)
+            sims = float32_sims(sims)
         out.append((ids, sims, weight))
     return out
+
+
+def int32_ids(ids: array[int]) -> npt.NDArray[np.int32]:
+    """Record ids held in an ``array.array`` (``i``: int32, seen as they are; ``q``) as int32."""
+    if ids.typecode == "i":
+        return np.frombuffer(ids, dtype=np.int32)
+    return np.frombuffer(ids, dtype=np.int64).astype(np.int32)
+
+
+def float32_sims(sims: array[float]) -> npt.NDArray[np.float32]:
+    """Similarities held in an ``array.array`` (``f``: float32, seen as they are; ``d``: of
+    float32 values) as float32, exactly."""
+    if sims.typecode == "f":
+        return np.frombuffer(sims, dtype=np.float32)
+    return np.frombuffer(sims, dtype=np.float64).astype(np.float32)
 
 
 def spelled_bounds(

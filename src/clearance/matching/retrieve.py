@@ -24,7 +24,9 @@ from clearance.matching.bounds import (
     Narrow,
     Part,
     exactly_reached,
+    float32_sims,
     form_bounds,
+    int32_ids,
 )
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, NameIndex, WordHitCache
 from clearance.matching.keytables import KeyTables
@@ -60,8 +62,8 @@ _ArrayHit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]
 
 def _best_per_record(tables: KeyTables, keys: dict[int, float]) -> _Hit:
     """For one query word: each record reached, with the best similarity of its keys. Up to
-    :data:`~clearance.matching.bounds.SMALL_HITS` hits in ``array.array`` (int32 ids, float32
-    similarities, as numpy's): bounding a few records reads them as lists, and a numpy call
+    :data:`~clearance.matching.bounds.SMALL_HITS` hits in ``array.array`` (ids, similarities
+    rounded to float32 as numpy's): bounding a few records reads them as lists, and a numpy call
     costs more than a few hundred items (and, unlike lists, they give the collector nothing
     to look at)."""
     offsets, plain = tables.posting_offsets, tables.posting_data
@@ -78,11 +80,15 @@ def _best_per_record(tables: KeyTables, keys: dict[int, float]) -> _Hit:
     if sum([b - a for _, a, b in spans]) <= SMALL_HITS:  # plain Python (cheaper at this size)
         best: dict[int, float] = {}
         spans.sort()  # by ascending similarity: a record's last write, its best, stays
-        for sim, a, b in spans:
+        # (each key's similarity rounded to float32 once: rounding keeps the order)
+        rounded = array("f", [sim for sim, _, _ in spans])
+        for at, (_, a, b) in enumerate(spans):
+            sim32 = rounded[at]
             for rec in plain[a:b]:
-                best[rec] = sim
+                best[rec] = sim32
         recs = sorted(best)
-        return array("i", recs), array("f", [best[rec] for rec in recs])
+        # ("q" and "d" take a Python int and float as they are; "i" and "f" parse each)
+        return array("q", recs), array("d", [best[rec] for rec in recs])
     # By descending similarity: a stable sort of the records (runs of ascending ids: a merge)
     # then puts each record's best first, as np.lexsort by record and similarity would.
     spans.sort(reverse=True)
@@ -397,8 +403,8 @@ def retrieve(
 
 
 def _numpy_parts(cache: WordHitCache, parts: list[AnyPart]) -> list[Part]:
-    """``parts`` with the records and similarities held in ``array.array`` seen as numpy
-    arrays (int32, float32: the same memory), each array's once (``cache.arrays``: a word's
+    """``parts`` with the records and similarities held in ``array.array`` made numpy arrays
+    (int32, float32: exactly their values), each array's once (``cache.arrays``: a word's
     hits come again in a query's other forms and in other queries)."""
     memo = cache.arrays
     out: list[Part] = []
@@ -406,12 +412,12 @@ def _numpy_parts(cache: WordHitCache, parts: list[AnyPart]) -> list[Part]:
         if isinstance(ids, array):
             held = memo.get(id(ids))
             if held is None or held[0] is not ids:
-                held = memo[id(ids)] = (ids, np.frombuffer(ids, dtype=np.int32))
+                held = memo[id(ids)] = (ids, int32_ids(ids))
             ids = held[1]
         if isinstance(sims, array):
             held = memo.get(id(sims))
             if held is None or held[0] is not sims:
-                held = memo[id(sims)] = (sims, np.frombuffer(sims, dtype=np.float32))
+                held = memo[id(sims)] = (sims, float32_sims(sims))
             sims = held[1]
         out.append((ids, sims, weight))
     return out
