@@ -46,19 +46,8 @@ def test_best_per_record_small_and_large_agree_with_the_plain_maximum(seed: int)
     keys = {k: rng.choice(sims) for k in rng.sample(range(len(postings)), rng.randint(1, 6))}
     ids, vals = retrieve._best_per_record(tables, keys)
     recs, best = _reference(postings, keys)
-    assert _plain(ids, vals) == (recs, best)
-
-
-def _plain(ids: object, vals: object) -> tuple[list[int], list[float]]:
-    """A hit's records and similarities as lists: numpy's int32 and float32 arrays, or (since
-    h114, a few hits) ``array.array`` of ints and float32 values."""
-    if isinstance(ids, array):
-        assert isinstance(vals, array) and len(ids) <= SMALL_HITS
-        assert ids.typecode in "iq" and vals.typecode in "fd"
-        return ids.tolist(), vals.tolist()
-    assert isinstance(ids, np.ndarray) and isinstance(vals, np.ndarray)
     assert ids.dtype == np.int32 and vals.dtype == np.float32
-    return ids.tolist(), vals.tolist()
+    assert ids.tolist() == recs and vals.tolist() == best
 
 
 def test_both_ways_are_tried_around_the_small_size() -> None:
@@ -70,7 +59,7 @@ def test_both_ways_are_tried_around_the_small_size() -> None:
         keys = {0: 0.8, 1: 0.9, 2: 1.0}
         ids, vals = retrieve._best_per_record(_tables(postings), keys)
         recs, best = _reference(postings, keys)
-        assert _plain(ids, vals) == (recs, best)
+        assert ids.tolist() == recs and vals.tolist() == best
 
 
 def _one_slip_as_written(word: str) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -19,12 +19,6 @@ from clearance.matching.params import NameParams, RetrievalParams
 
 Part = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32], float]
 """What one query word reaches: the records, their similarities, the word's weight."""
-Ids: TypeAlias = "npt.NDArray[np.int32] | array[int]"
-Sims: TypeAlias = "npt.NDArray[np.float32] | array[float]"
-AnyPart = tuple[Ids, Sims, float]
-"""A :data:`Part` whose records and similarities may be held in ``array.array`` (a word
-reaching at most :data:`SMALL_HITS` records: ids of ``i`` or ``q``, similarities of ``f`` or
-``d`` holding float32 values)."""
 
 BOUND_MARGIN = 8 * float(np.finfo(np.float32).eps)  # a few float32 roundings (not a weight)
 SMALL_HITS = 200
@@ -38,50 +32,19 @@ Narrow = Callable[[npt.NDArray[np.int32]], npt.NDArray[np.int32]]
 
 
 def form_bounds(
-    index: NameIndex, parts: list[AnyPart], form: FormBound, lift: FormBound | None,
+    index: NameIndex, parts: list[Part], form: FormBound, lift: FormBound | None,
     singles: tuple[str, ...] = (), narrow: Narrow | None = None,
 ) -> list[tuple[int, float]]:  # fmt: skip
     """(record, bound) of the records of ``parts`` reaching the form's floor, then those
     reaching it at a skeleton's spelled trust (``lift``: see :func:`spelled_bounds`)."""
     hits = sum(len(p[0]) for p in parts)
-    arrays: list[Part] | None = None
     if hits <= SMALL_HITS:
         bounds = bounds_small(index, parts, form)
     else:
-        arrays = as_arrays(parts)
-        bounds = _bounds_pruned(index, arrays, form, hits)
+        bounds = _bounds_pruned(index, parts, form, hits)
     if lift is not None:
-        arrays = as_arrays(parts) if arrays is None else arrays
-        bounds += spelled_bounds(index, arrays, lift, singles, narrow)
+        bounds += spelled_bounds(index, parts, lift, singles, narrow)
     return bounds
-
-
-def as_arrays(parts: list[AnyPart]) -> list[Part]:
-    """``parts`` with the records and similarities held in ``array.array`` made numpy arrays
-    (int32, float32: exactly their values)."""
-    out: list[Part] = []
-    for ids, sims, weight in parts:
-        if isinstance(ids, array):
-            ids = int32_ids(ids)
-        if isinstance(sims, array):
-            sims = float32_sims(sims)
-        out.append((ids, sims, weight))
-    return out
-
-
-def int32_ids(ids: array[int]) -> npt.NDArray[np.int32]:
-    """Record ids held in an ``array.array`` (``i``: int32, seen as they are; ``q``) as int32."""
-    if ids.typecode == "i":
-        return np.frombuffer(ids, dtype=np.int32)
-    return np.frombuffer(ids, dtype=np.int64).astype(np.int32)
-
-
-def float32_sims(sims: array[float]) -> npt.NDArray[np.float32]:
-    """Similarities held in an ``array.array`` (``f``: float32, seen as they are; ``d``: of
-    float32 values) as float32, exactly."""
-    if sims.typecode == "f":
-        return np.frombuffer(sims, dtype=np.float32)
-    return np.frombuffer(sims, dtype=np.float64).astype(np.float32)
 
 
 def spelled_bounds(
@@ -303,23 +266,19 @@ def bound_near(
     return list(zip(uniq[keep].tolist(), sums[keep].tolist(), strict=True))
 
 
-def bounds_small(
-    index: NameIndex, parts: list[AnyPart], form: FormBound
-) -> list[tuple[int, float]]:
+def bounds_small(index: NameIndex, parts: list[Part], form: FormBound) -> list[tuple[int, float]]:
     """:func:`bounds_large` in plain Python, float for float: sums in the same order as
-    ``np.bincount``, float32 steps as numpy scalars (a few records pass the first cut). The
-    parts' records and similarities may be numpy's or ``array.array`` (:data:`AnyPart`)."""
+    ``np.bincount``, float32 steps as numpy scalars (a few records pass the first cut)."""
     acc: dict[int, float] = {}
     for ids, sims, weight in parts:
-        vals: list[float] = sims.tolist()
-        recs: list[int] = ids.tolist()
+        vals = sims.tolist()
         if weight != 1.0:  # float32 * weight, rounded to float32 as numpy does
             w32 = array("f", (weight,))[0]
             vals = array("f", [v * w32 for v in vals]).tolist()
         if not acc:  # (the first part's records: 0.0 + val is val)
-            acc = dict(zip(recs, vals, strict=True))
+            acc = dict(zip(ids.tolist(), vals, strict=True))
             continue
-        for rec, val in zip(recs, vals, strict=True):
+        for rec, val in zip(ids.tolist(), vals, strict=True):
             acc[rec] = acc.get(rec, 0.0) + val
     form_floor = form.form_floor(len(acc))
     trust, skipped = form.trust, form.skipped

@@ -16,7 +16,6 @@ word, it is compiled with the code that asks.
 from __future__ import annotations
 
 from array import array
-from typing import Any, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -78,28 +77,20 @@ class KeyTables:
         return list(dict.fromkeys(out)) if len(out) > 1 else out
 
 
-WordHit: TypeAlias = (
-    "tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]] | tuple[array[int], array[float]]"
-)
-"""What a query word reaches (records ascending, their similarities; ``array``: a few)."""
+WordHit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]
 
 
 class WordHitCache:
     """Two generations of memoised word lookups: when the young one is full it becomes the old
     one (the previous old one is dropped), and a hit in the old one moves back to the young.
-    Words in steady use stay; memory stays bounded at twice ``size`` entries.
+    Words in steady use stay; memory stays bounded at twice ``size`` entries."""
 
-    ``arrays``: the numpy arrays seeing hits held in ``array.array`` (by the array's id, with
-    the array: held, its id is no other's), for the query forms that bound them with numpy;
-    made once per array, dropped with the young generation."""
-
-    __slots__ = ("arrays", "old", "size", "young")
+    __slots__ = ("old", "size", "young")
 
     def __init__(self, size: int) -> None:
         self.size = size
         self.young: dict[tuple[int, str], WordHit | None] = {}
         self.old: dict[tuple[int, str], WordHit | None] = {}
-        self.arrays: dict[int, tuple[array[int] | array[float], npt.NDArray[Any]]] = {}
 
     def get(self, key: tuple[int, str]) -> tuple[bool, WordHit | None]:
         if key in self.young:
@@ -113,5 +104,4 @@ class WordHitCache:
     def put(self, key: tuple[int, str], hit: WordHit | None) -> None:
         if len(self.young) >= self.size:
             self.old, self.young = self.young, {}
-            self.arrays = {}
         self.young[key] = hit

@@ -12,21 +12,17 @@ from __future__ import annotations
 from array import array
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
-from typing import TypeAlias, cast
 
 import numpy as np
 import numpy.typing as npt
 
 from clearance.matching.bounds import (
     SMALL_HITS,
-    AnyPart,
     FormBound,
     Narrow,
     Part,
     exactly_reached,
-    float32_sims,
     form_bounds,
-    int32_ids,
 )
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, NameIndex, WordHitCache
 from clearance.matching.keytables import KeyTables
@@ -53,42 +49,27 @@ class QueryForm:
     person: bool = False  # ... or, a person's with none the table reads, their long vowels
 
 
-_Hit: TypeAlias = (
-    "tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]] | tuple[array[int], array[float]]"
-)
-"""What a query word reaches: records ascending, the similarity of each (``array``: a few)."""
-_ArrayHit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]
-
-
-def _best_per_record(tables: KeyTables, keys: dict[int, float]) -> _Hit:
-    """For one query word: each record reached, with the best similarity of its keys. Up to
-    :data:`~clearance.matching.bounds.SMALL_HITS` hits in ``array.array`` (ids, similarities
-    rounded to float32 as numpy's): bounding a few records reads them as lists, and a numpy call
-    costs more than a few hundred items (and, unlike lists, they give the collector nothing
-    to look at)."""
-    offsets, plain = tables.posting_offsets, tables.posting_data
+def _best_per_record(
+    tables: KeyTables, keys: dict[int, float]
+) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]:
+    """For one query word: each record reached, with the best similarity of its keys."""
     if len(keys) == 1:
         key_id, sim = next(iter(keys.items()))
-        start, end = offsets[key_id], offsets[key_id + 1]
-        if end - start <= SMALL_HITS:
-            return plain[start:end], array("f", (sim,)) * (end - start)
-        posting = tables.posting_ids[start:end]
+        posting = tables.posting(key_id)
         sims = np.empty(len(posting), dtype=np.float32)
         sims.fill(sim)  # (np.full is Python code around these two calls)
         return posting, sims
+    offsets, plain = tables.posting_offsets, tables.posting_data
     spans = [(sim, offsets[k], offsets[k + 1]) for k, sim in keys.items()]
     if sum([b - a for _, a, b in spans]) <= SMALL_HITS:  # plain Python (cheaper at this size)
         best: dict[int, float] = {}
         spans.sort()  # by ascending similarity: a record's last write, its best, stays
-        # (each key's similarity rounded to float32 once: rounding keeps the order)
-        rounded = array("f", [sim for sim, _, _ in spans])
-        for at, (_, a, b) in enumerate(spans):
-            sim32 = rounded[at]
+        for sim, a, b in spans:
             for rec in plain[a:b]:
-                best[rec] = sim32
+                best[rec] = sim
         recs = sorted(best)
-        # ("q" and "d" take a Python int and float as they are; "i" and "f" parse each)
-        return array("q", recs), array("d", [best[rec] for rec in recs])
+        sims = np.fromiter(map(best.__getitem__, recs), np.float32, len(recs))
+        return np.fromiter(recs, np.int32, len(recs)), sims  # (np.array reads a list slower)
     # By descending similarity: a stable sort of the records (runs of ascending ids: a merge)
     # then puts each record's best first, as np.lexsort by record and similarity would.
     spans.sort(reverse=True)
@@ -104,23 +85,22 @@ def _best_per_record(tables: KeyTables, keys: dict[int, float]) -> _Hit:
     return ids[first], vals[first]
 
 
+_Hit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]
+
+
 def word_records(
     index: NameIndex, word: str, kind: int, params: RetrievalParams, words: WordParams,
     company: bool = False,
-) -> _ArrayHit | None:  # fmt: skip
+) -> _Hit | None:  # fmt: skip
     """Records reachable from one query word, with the best similarity for each (``company``:
     of a query that is not a person's, whose three-letter words also reach the listed words
     one letter longer: "MOKU GOD" / MOKU GOLD; in a person's name such a word is mostly a
     syllable of another name, "wei jia" / WEI Jiao, and is left as it was).
 
     Memoised per index: names repeat across queries (common given names and surnames), and a
-    whole customer book screened in batch repeats them far more. (numpy arrays: retrieval's
-    own lookups keep a few records in ``array.array``, see :func:`_best_per_record`.)
+    whole customer book screened in batch repeats them far more.
     """
-    hit = _word_records(index.key_tables, index.word_hits, word, kind, params, words, company)
-    if hit is None:
-        return None
-    return np.asarray(hit[0], dtype=np.int32), np.asarray(hit[1], dtype=np.float32)
+    return _word_records(index.key_tables, index.word_hits, word, kind, params, words, company)
 
 
 def _word_records(
@@ -159,7 +139,7 @@ def _pair_records(
 def repeat_records(
     index: NameIndex, word: str, kind: int, hit: _Hit, copy: int, least: float,
     params: RetrievalParams, words: WordParams, among: Container[int] | None = None,
-) -> _ArrayHit | None:  # fmt: skip
+) -> _Hit | None:  # fmt: skip
     """What the ``copy``-th copy of a repeated query word can add to the records ``hit`` (what
     ``word`` reaches; ``among``: to those of them only), with the similarity (``None``:
     nothing).
@@ -258,14 +238,14 @@ def _form_hits(
     params: RetrievalParams,
     words: WordParams,
     company: bool = False,
-) -> tuple[list[AnyPart], bool, list[_Repeat]]:
+) -> tuple[list[Part], bool, list[_Repeat]]:
     """Records each word of a query form reaches, with the similarity and the word's weight,
     run-together pairs of words included; whether a word of four or more letters reached
     nothing (a word no key leads to: its listed spelling may be further away); and the parts
     that are copies of a repeated word, credited fully here (see :func:`_repeat_parts`)."""
     tokens = qform.form.tokens
     tables, cache = index.key_tables, index.word_hits
-    parts: list[AnyPart] = []
+    parts: list[Part] = []
     repeats: list[_Repeat] = []
     unreached = False  # a word no key leads to: its listed spelling may be further away
     copies: dict[str, int] = {}  # how often each word came so far (a repeated word)
@@ -278,11 +258,7 @@ def _form_hits(
             # Words pair one to one: a second copy of a word only counts for the names where
             # it reaches a second listed word (or word pair), and so on; at most fully.
             repeats.append((len(parts), word, hit, copy))
-            ones: array[float] | npt.NDArray[np.float32] = (
-                array("f", (1.0,)) * len(hit[0]) if isinstance(hit[0], array)
-                else np.ones(len(hit[0]), dtype=np.float32)
-            )  # fmt: skip
-            parts.append((hit[0], ones, weights[i]))
+            parts.append((hit[0], np.ones(len(hit[0]), dtype=np.float32), weights[i]))
         elif hit is not None:
             parts.append((hit[0], hit[1], weights[i]))
         elif len(word) >= params.near_min_length and copy == 1:
@@ -303,17 +279,17 @@ _Repeat = tuple[int, str, _Hit, int]  # a part's place, the word, what it reache
 
 
 def _repeat_parts(
-    index: NameIndex, kind: int, parts: list[AnyPart], repeats: list[_Repeat],
+    index: NameIndex, kind: int, parts: list[Part], repeats: list[_Repeat],
     among: set[int] | None, least: float, params: RetrievalParams, words: WordParams,
-) -> list[AnyPart]:  # fmt: skip
+) -> list[Part]:  # fmt: skip
     """``parts`` with each copy of a repeated word credited as :func:`repeat_records` says, for
     the records ``among`` only (those that reach the floor with the copies credited fully;
     ``None``: all); the copies that pair nowhere left out."""
-    real: dict[int, _ArrayHit | None] = {
+    real: dict[int, _Hit | None] = {
         at: repeat_records(index, word, kind, hit, copy, least, params, words, among)
         for at, word, hit, copy in repeats
     }
-    out: list[AnyPart] = []
+    out: list[Part] = []
     for at, part in enumerate(parts):
         if at not in real:
             out.append(part)
@@ -361,8 +337,6 @@ def retrieve(
                                                not person)  # fmt: skip
         if not parts:
             continue
-        if sum([len(p[0]) for p in parts]) > SMALL_HITS:  # (bounded with numpy)
-            parts = cast(list[AnyPart], _numpy_parts(index.word_hits, parts))
         # Initials and unretrieved words can still match: credit their weight to every name.
         skipped = sum(w for w, word in zip(weights, tokens, strict=True) if len(word) < 2)
         pairable = len(tokens) + sum(1 for w in tokens if tables.key_id("c:" + w) >= 0)
@@ -383,9 +357,7 @@ def retrieve(
             if REPEATS_AMONG_PASSING:
                 among = {rec for rec, _ in bounds}
                 if lift is not None:
-                    full = exactly_reached(index, _numpy_parts(index.word_hits, parts), lift,
-                                           singles)  # fmt: skip
-                    among.update(full.tolist())
+                    among.update(exactly_reached(index, parts, lift, singles).tolist())
             parts = _repeat_parts(index, qform.kind, parts, repeats, among, least, retrieval,
                                   words)  # fmt: skip
             bounds = form_bounds(index, parts, form, lift, singles, narrow)
@@ -399,27 +371,6 @@ def retrieve(
     if len(out) > cap:
         best = sorted(out.items(), key=lambda kv: -kv[1])[:cap]
         out = dict(best)
-    return out
-
-
-def _numpy_parts(cache: WordHitCache, parts: list[AnyPart]) -> list[Part]:
-    """``parts`` with the records and similarities held in ``array.array`` made numpy arrays
-    (int32, float32: exactly their values), each array's once (``cache.arrays``: a word's
-    hits come again in a query's other forms and in other queries)."""
-    memo = cache.arrays
-    out: list[Part] = []
-    for ids, sims, weight in parts:
-        if isinstance(ids, array):
-            held = memo.get(id(ids))
-            if held is None or held[0] is not ids:
-                held = memo[id(ids)] = (ids, int32_ids(ids))
-            ids = held[1]
-        if isinstance(sims, array):
-            held = memo.get(id(sims))
-            if held is None or held[0] is not sims:
-                held = memo[id(sims)] = (sims, float32_sims(sims))
-            sims = held[1]
-        out.append((ids, sims, weight))
     return out
 
 
