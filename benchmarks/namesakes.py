@@ -8,21 +8,42 @@ false alerts with namesakes and with them apart (targets are judged with them ap
 
 "Exactly" means the engine's own Latin reading (:func:`clearance.matching.forms.name_forms`:
 its normalisation, romanisation, titles and legal forms split off) gives the same words in the
-same order as one of a listed entity's names of the same kind (person, or not), written
-family-name-first or last (the first or last word moved to the other end: "KIM Hyon U" and
-"Hyon U Kim"); the legal forms of an organisation's name must agree too. Every listed name
-counts: primary names and aliases alike. A near spelling ("Kim Hyon Ung") is not a namesake.
+same order as one of a listed entity's names (or a parenthesised part of one, as the index
+reads it: "(VGTRK)") of the same kind (person, or not), written family-name-first or last (the
+first or last word moved to the other end: "KIM Hyon U" and "Hyon U Kim"). An organisation's
+legal forms must agree where both names write one ("Abba SpA" is ABBA, "Omega Shipping GmbH"
+is not OMEGA SHIPPING LIMITED). Every listed name counts: primary names and aliases alike. A
+near spelling ("Kim Hyon Ung") is not a namesake.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from clearance.model import Entity, Schema
 
 Key = tuple[bool, tuple[str, ...], tuple[str, ...]]  # (person?, words, legal forms)
+Words = tuple[bool, tuple[str, ...]]
 
-_CACHE: dict[int, tuple[list[Entity], frozenset[Key]]] = {}
+
+@dataclass(frozen=True)
+class Listed:
+    """Every listed name's keys: with their legal forms, and the words of those with none and
+    of all (a name without a legal form agrees with one that writes one)."""
+
+    keys: frozenset[Key]
+    formless: frozenset[Words]
+    words: frozenset[Words]
+
+    def holds(self, key: Key) -> bool:
+        person, words, forms = key
+        if key in self.keys or (person, words) in self.formless:
+            return True
+        return not forms and (person, words) in self.words
+
+
+_CACHE: dict[int, tuple[list[Entity], Listed]] = {}
 
 
 def _schema(person: bool) -> Schema:
@@ -50,9 +71,12 @@ def _turned(key: Key) -> set[Key]:
     return {key, (person, words[1:] + words[:1], forms), (person, words[-1:] + words[:-1], forms)}
 
 
-def listed_name_keys(entities: Iterable[Entity]) -> frozenset[Key]:
-    """The keys of every listed name (primary and aliases), both name orders; memoised per
-    list of entities (the benchmarks make their unlisted names several times a run)."""
+def listed_name_keys(entities: Iterable[Entity]) -> Listed:
+    """The keys of every listed name (primary and aliases, and their parenthesised parts),
+    both name orders; memoised per list of entities (the benchmarks make their unlisted names
+    several times a run)."""
+    from clearance.matching.normalize import name_parts
+
     ents = entities if isinstance(entities, list) else list(entities)
     held = _CACHE.get(id(ents))
     if held is not None and held[0] is ents:
@@ -61,14 +85,19 @@ def listed_name_keys(entities: Iterable[Entity]) -> frozenset[Key]:
     for entity in ents:
         person = entity.schema is Schema.PERSON
         for name in entity.names:
-            for key in name_keys(name.full, person, query=False):
-                keys |= _turned(key)
-    frozen = frozenset(keys)
-    _CACHE[id(ents)] = (ents, frozen)
-    return frozen
+            for part in name_parts(name.full):
+                for key in name_keys(part, person, query=False):
+                    keys |= _turned(key)
+    listed = Listed(
+        frozenset(keys),
+        frozenset((p, w) for p, w, f in keys if not f),
+        frozenset((p, w) for p, w, _ in keys),
+    )
+    _CACHE[id(ents)] = (ents, listed)
+    return listed
 
 
-def is_namesake(texts: Iterable[str], person: bool, listed: frozenset[Key]) -> bool:
+def is_namesake(texts: Iterable[str], person: bool, listed: Listed) -> bool:
     """Whether any of ``texts`` (a generated name, as written and as screened) is, read by the
     engine, exactly a listed name (``listed``: :func:`listed_name_keys`)."""
-    return any(name_keys(text, person, query=True) & listed for text in texts)
+    return any(listed.holds(key) for text in texts for key in name_keys(text, person, query=True))

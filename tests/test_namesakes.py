@@ -58,3 +58,29 @@ def test_a_near_spelling_is_not_a_namesake(name: str, kind: str, locale: str) ->
 
 def test_a_listed_name_as_written_is_dropped_not_kept() -> None:
     assert _note("Ivanov Yuriy") is None  # the fold already sees it: not an unlisted name
+
+
+_COMPANIES = [
+    bd.make_entity("5", Schema.ORGANIZATION, ["STAN LLC"]),
+    bd.make_entity("6", Schema.ORGANIZATION, ["ABBA"]),
+    bd.make_entity("7", Schema.ORGANIZATION, ["ALL-RUSSIA STATE BROADCASTING COMPANY (VGTRK)"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "namesake"),
+    [
+        ("Stan", True),  # no legal form: agrees with the listed one's
+        ("Abba SpA", True),  # the listed name writes none
+        ("ВГТРК", True),  # the parenthesised part of a listed name, as the index reads it
+        ("Stan Group", False),  # another word
+        ("Abbas SpA", False),  # a near spelling
+    ],
+)
+def test_a_company_is_a_namesake_whatever_legal_form_one_side_leaves_out(
+    name: str, namesake: bool
+) -> None:
+    lists = bd.Lists(list(_COMPANIES), {}, {}, 0.0)
+    cases, _dropped = bd.unlisted_cases([{"name": name, "type": "organization",
+                                          "locale": "ro_RO"}], lists)  # fmt: skip
+    assert cases[0].note == (bd.NAMESAKE if namesake else "")
