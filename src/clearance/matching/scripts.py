@@ -230,6 +230,11 @@ def _romanise(text: str, script: str) -> list[str]:
     seen: list[str] = []
     for rule in rules:
         value = _icu(rule, text)
+        if not value.isascii() and any(c.isalpha() and not c.isascii() for c in value):
+            # A letter the rule leaves unread (BGN's Hebrew ש, shin or sin when unpointed:
+            # "משה" -> "mשh") is read by ICU's general rule, not dropped: the fold would split
+            # the word there into initials ("m h" paired with MUSTAFA and HARB; since 1.24).
+            value = _icu(_ASCII, value)
         if script == ETHIOPIC and "ǝ" in value:
             for vowel in ("", "e"):  # "farǝhat": Farhat, Farehat
                 if value.replace("ǝ", vowel) not in seen:
