@@ -1,9 +1,6 @@
 """Matching, issue 11 round two: false alerts found on fresh seeds (bench_heldout's tune split at
 seeds 7-29, population_alerts at 5000-5400), by cause, each a rule with a reason —
 
-- a query word without a consonant skeleton no longer vanishes from the query's skeleton form
-  (``forms._vanishing_word``): "حياة نور الدين" (Hayat Nur al-Din) is not AL-DIBISKI, Nur
-  Al-Din, "آية محمد علي" (Aya Muhammad Ali) not ALI, Muhammad;
 - a letter a script's ICU rule leaves unread is read by ICU's general rule
   (``scripts._romanise``): BGN's Hebrew rule leaves an unpointed ש, and "משה" (Moshe) was
   split into the initials "m h", paired with MUSTAFA and HARB.
@@ -15,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from clearance.matching.forms import name_forms
-from clearance.matching.index import KIND_LATIN, KIND_SKELETON
+from clearance.matching.index import KIND_LATIN
 from clearance.model import Schema
 from tests.matching.factory import listed_alerts
 
@@ -24,42 +21,6 @@ _PEOPLE = ["SMITH, John", "PETROV, Ivan Sergeyevich", "HASSAN, Ali"]
 
 def people(listed: list[str], query: str) -> set[str]:
     return listed_alerts([*listed, *_PEOPLE], query, "person")
-
-
-@pytest.mark.parametrize(
-    ("query", "listed"),
-    [
-        ("حياة نور الدين", "AL-DIBISKI, Nur Al-Din"),  # Hayat: "hh" -> "" in the skeleton
-        ("حياة عبد اللطيف", "AL-NAJDI, Abd-al-Latif"),
-        ("آية محمد علي", "ALI, Muhammad"),  # Aya: vowel letters only
-        ("هيا محمد علي", "ALI, Muhammad"),  # Haya
-    ],
-)
-def test_a_word_without_consonants_does_not_vanish(query: str, listed: str) -> None:
-    assert people([listed], query) == set()
-
-
-@pytest.mark.parametrize(
-    ("query", "listed"),
-    [
-        ("حياة نور الدين", "HAYAT, Nur al-Din"),
-        ("نور الدين الدبيسكي", "AL-DIBISKI, Nur Al-Din"),
-        ("آية محمد علي", "AYA, Muhammad Ali"),
-        ("حياة محمد", "HAYAT, Muhammad"),
-        ("محمد نور الدين", "NUR-AL-DIN, Muhammad Mustafa"),
-    ],
-)
-def test_the_names_themselves_still_alert(query: str, listed: str) -> None:
-    assert people([listed], query) == {listed}
-
-
-def test_the_skeleton_form_keeps_every_word_or_is_not_made() -> None:
-    skeletons = [f.tokens for f, k in name_forms("حياة نور الدين", Schema.PERSON, query=True)
-                 if k == KIND_SKELETON]  # fmt: skip
-    assert skeletons == []
-    skeletons = [f.tokens for f, k in name_forms("محمد علي", Schema.PERSON, query=True)
-                 if k == KIND_SKELETON]  # fmt: skip
-    assert ("mhmd", "l") in skeletons
 
 
 @pytest.mark.parametrize(
@@ -78,3 +39,15 @@ def test_every_hebrew_letter_is_read() -> None:
                 if k == KIND_LATIN}  # fmt: skip
     assert readings and all(len(words) == 2 for words in readings)
     assert all(len(w) > 1 for words in readings for w in words)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("משה יוסף", "משה יוסף"),  # a name listed in Hebrew script, as written
+        ("שמעון כהן", "שמעון כהן"),
+        ("Moshe Cohen", "COHEN, Moshe"),
+    ],
+)
+def test_the_names_themselves_still_alert(query: str, listed: str) -> None:
+    assert people([listed], query) == {listed}

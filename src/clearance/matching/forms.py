@@ -76,27 +76,10 @@ def name_forms(
                 continue
             seen: set[tuple[str, ...]] = set()
             for words in _skeleton_words(form.tokens) if query else (form.tokens,):
-                skels = [skeleton(t, form.script) for t in words]
-                if query and _vanishing_word(words, skels):
-                    continue
-                skel = tuple(s for s in skels if s)
+                skel = tuple(s for s in (skeleton(t, form.script) for t in words) if s)
                 if skel and skel not in seen:
                     seen.add(skel)
                     yield NameForm(skel, form.forms, form.script), KIND_SKELETON
-
-
-def _vanishing_word(words: tuple[str, ...], skels: list[str]) -> bool:
-    """Does a query word of two letters or more that the name-word table does not read have
-    no consonant skeleton (since 1.24: "آية" Aya, "حياة" Hayat, "هيا" Haya: vowel letters and
-    a final ha)? Its skeleton form is not made: the word would vanish from it, and the other
-    words would stand for the whole name ("حياة نور الدين" is not AL-DIBISKI, Nur Al-Din; "آية
-    محمد علي" not Muhammad ALI). The name's Latin readings still pair the word. (A word the
-    table reads, "يحيى" Yahya, is counted by the spelled form: see :func:`_unwritten`; a
-    one-letter word, the "و" of a company's name, may vanish: it is "and".)"""
-    if len(words) < 2:
-        return False
-    return any(not skels[i] and len(words[i]) > 1 and not lookup(normalise_arabic(words[i]))
-               for i in range(len(words)))  # fmt: skip
 
 
 _JIM, _GAF = "ج", "گ"  # (گ has the skeleton letter g)
