@@ -138,9 +138,11 @@ class Decisions:
         commit on this event loop, with no thread at all (PostgreSQL:
         :class:`~clearance.audit.async_writer.AsyncReceiptWriter`; a SQLite file:
         :class:`~clearance.audit.loop_writer.LoopReceiptWriter`, which hands a locked
-        database to the writer thread). With ``CLEARANCE_RECORD_SPOOL`` the receipt is
-        written to this process's :class:`~clearance.audit.spool.ReceiptSpool` instead and
-        the request is answered without waiting for the database."""
+        database to the writer thread). A result with alerts on PostgreSQL is recorded on this
+        event loop too (:class:`~clearance.cases.async_record.AsyncAlertRecorder`). With
+        ``CLEARANCE_RECORD_SPOOL`` the receipt is written to this process's
+        :class:`~clearance.audit.spool.ReceiptSpool` instead and the request is answered
+        without waiting for the database."""
         if is_pinned(self.store, engine.snapshot.id) and self._cases is not None:
             cases = self._cases
             context = screening_context(engine.snapshot, engine.screener)
