@@ -40,7 +40,6 @@ from clearance.snapshots import SnapshotStore
 
 if TYPE_CHECKING:  # psycopg (the db extra) is imported only for a PostgreSQL database
     from clearance.audit.async_writer import AsyncReceiptWriter
-    from clearance.cases.async_record import AsyncAlertRecorder
 
 log = logging.getLogger("clearance.api")
 router = APIRouter(tags=["cases"])
@@ -64,10 +63,6 @@ class Decisions:
         self._writers: weakref.WeakKeyDictionary[
             asyncio.AbstractEventLoop, AsyncReceiptWriter | LoopReceiptWriter
         ] = weakref.WeakKeyDictionary()
-        # and one recorder of screenings with alerts (PostgreSQL)
-        self._alerts: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, AsyncAlertRecorder] = (
-            weakref.WeakKeyDictionary()
-        )
         self._spool: ReceiptSpool | None = None  # CLEARANCE_RECORD_SPOOL
 
     def spool(self, db: Database) -> ReceiptSpool | None:
@@ -138,11 +133,9 @@ class Decisions:
         commit on this event loop, with no thread at all (PostgreSQL:
         :class:`~clearance.audit.async_writer.AsyncReceiptWriter`; a SQLite file:
         :class:`~clearance.audit.loop_writer.LoopReceiptWriter`, which hands a locked
-        database to the writer thread). A result with alerts on PostgreSQL is recorded on this
-        event loop too (:class:`~clearance.cases.async_record.AsyncAlertRecorder`). With
-        ``CLEARANCE_RECORD_SPOOL`` the receipt is written to this process's
-        :class:`~clearance.audit.spool.ReceiptSpool` instead and the request is answered
-        without waiting for the database."""
+        database to the writer thread). With ``CLEARANCE_RECORD_SPOOL`` the receipt is
+        written to this process's :class:`~clearance.audit.spool.ReceiptSpool` instead and
+        the request is answered without waiting for the database."""
         if is_pinned(self.store, engine.snapshot.id) and self._cases is not None:
             cases = self._cases
             context = screening_context(engine.snapshot, engine.screener)
@@ -157,10 +150,6 @@ class Decisions:
                     else:
                         await self._async_writer(cases).write(receipt[0], principal.name)
                     return receipt[1]
-                if cases.db.is_postgres:  # alerts: on this event loop too
-                    return await self._alert_recorder(cases).record(
-                        result, context, principal.actor.name, engine.snapshot.entity
-                    )
             else:  # an in-memory SQLite database: only the pool's connection sees it
                 queued = cases.submit(result, context, principal.actor, source="api")
                 if queued is not None:
@@ -175,22 +164,9 @@ class Decisions:
         spool, self._spool = self._spool, None
         if spool is not None:
             await run_in_threadpool(spool.close)
-        loop = asyncio.get_running_loop()
-        writer = self._writers.pop(loop, None)
+        writer = self._writers.pop(asyncio.get_running_loop(), None)
         if writer is not None:
             await writer.close()
-        alerts = self._alerts.pop(loop, None)
-        if alerts is not None:
-            await alerts.close()
-
-    def _alert_recorder(self, cases: CaseService) -> AsyncAlertRecorder:
-        loop = asyncio.get_running_loop()
-        found = self._alerts.get(loop)
-        if found is None or found.db is not cases.db:
-            from clearance.cases.async_record import AsyncAlertRecorder
-
-            found = self._alerts[loop] = AsyncAlertRecorder(cases.db)
-        return found
 
     def _async_writer(self, cases: CaseService) -> AsyncReceiptWriter | LoopReceiptWriter:
         loop = asyncio.get_running_loop()

@@ -10,7 +10,6 @@ the head.
 
 from __future__ import annotations
 
-from collections.abc import Generator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -38,13 +37,8 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-# What a case step asks of the database: the join (with the entity's facts or without) or the
-# open statement, and its parameters (SQLAlchemy's; see pg_ask for the driver's).
-Ask = tuple[str, bool, dict[str, Any]]
-JOIN_ASK, OPEN_ASK = "join", "open"
-
-
-def case_steps(
+def case_for(
+    s: Session,
     subject: dict[str, Any],
     match: Match,
     *,
@@ -53,19 +47,17 @@ def case_steps(
     source: str,
     listed: Entity | None,
     changes: list[str] | None,
-) -> Generator[Ask, Any, tuple[int, dict[str, Any]]]:
-    """The steps of :func:`case_for`, for any driver: yields each statement to run (see
-    :data:`Ask`) and is sent its first column of the first row (None: no row); returns the
-    case's id and the event its audit row records."""
+) -> tuple[int, dict[str, Any]]:
+    """The case for (subject, listed entity) opened, or the open one joined (its row locked
+    until the commit): its id, and the event its audit row records."""
     key = subject_key(subject)
     open_key = f"{key}|{match.entity_id}"
     facts = matching_facts(listed) if listed else {}
+    conn = s.connection()
     # join the open case in one statement (UPDATE … RETURNING locks and changes its row)
-    joined = yield (
-        JOIN_ASK,
-        bool(facts),
-        join_params(open_key, match.score, snapshot, _now(), facts),
-    )
+    join = JOIN[bool(facts)]
+    params = join_params(open_key, match.score, snapshot, _now(), facts)
+    joined = _scalar(conn, join, PG_JOIN[bool(facts)], params)
     if joined is None:
         now = _now()
         values = {"open_key": open_key, "subject_key": key,
@@ -76,7 +68,7 @@ def case_steps(
                   "state": State.OPEN.value, "created": now, "updated": now,
                   "version": 1}  # fmt: skip
         # one statement, no savepoint: a case another writer opened first is joined below
-        opened = yield OPEN_ASK, False, values
+        opened = _scalar(conn, OPEN[conn.dialect.name], PG_OPEN, values)
         if opened is not None:
             event = {
                 "event": "opened",
@@ -89,7 +81,7 @@ def case_steps(
             }
             return int(opened), event
         params = join_params(open_key, match.score, snapshot, _now(), facts)
-        joined = yield JOIN_ASK, bool(facts), params
+        joined = _scalar(conn, join, PG_JOIN[bool(facts)], params)
         if joined is None:  # opened by another writer, so it is there: it locks it
             raise ClearanceError(f"case of {open_key} neither opened nor joined")
     event = {
@@ -100,33 +92,6 @@ def case_steps(
         "source": source,
     }
     return int(joined), event
-
-
-def pg_ask(ask: Ask) -> tuple[str, dict[str, Any]]:
-    """An :data:`Ask` as the SQL and parameters of PostgreSQL's driver (psycopg)."""
-    kind, facts, params = ask
-    return (PG_JOIN[facts] if kind == JOIN_ASK else PG_OPEN), pg_params(params)
-
-
-def case_for(
-    s: Session, subject: dict[str, Any], match: Match, **kw: Any
-) -> tuple[int, dict[str, Any]]:
-    """The case for (subject, listed entity) opened, or the open one joined (its row locked
-    until the commit): its id, and the event its audit row records (``kw``: those of
-    :func:`case_steps`)."""
-    conn = s.connection()
-    steps = case_steps(subject, match, **kw)
-    answer: Any = None
-    while True:
-        try:
-            kind, facts, params = steps.send(answer)
-        except StopIteration as stop:
-            found: tuple[int, dict[str, Any]] = stop.value
-            return found
-        if kind == JOIN_ASK:
-            answer = _scalar(conn, JOIN[facts], PG_JOIN[facts], params)
-        else:
-            answer = _scalar(conn, OPEN[conn.dialect.name], PG_OPEN, params)
 
 
 def _scalar(conn: Connection, statement: Executable, pg_sql: str, params: dict[str, Any]) -> Any:

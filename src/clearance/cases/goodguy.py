@@ -101,7 +101,7 @@ _CLEARS = (
 
 
 # the same on PostgreSQL's driver (its facts as JSON text, read by _verdict)
-PG_CLEARS = (
+_PG_CLEARS = (
     "SELECT entity_id, case_id, facts::text AS facts, facts_sha256 FROM goodguy "
     "WHERE subject_key = %(subject)s AND entity_id = ANY(%(ids)s) AND active IS true "
     "ORDER BY id DESC"
@@ -121,19 +121,13 @@ def goodguy_checks(
         session.flush()  # as the session's own query would (autoflush)
         from psycopg.rows import namedtuple_row
 
-        rows = driver_rows(conn, PG_CLEARS, params, namedtuple_row)
+        rows = driver_rows(conn, _PG_CLEARS, params, namedtuple_row)
     else:
         rows = session.execute(_CLEARS, params).all()
-    return verdicts(rows, entities)
-
-
-def verdicts(rows: Sequence[Any], entities: Sequence[Entity]) -> dict[str, GoodGuyVerdict]:
-    """:func:`goodguy_checks`' answer from the rows of its query (``entity_id``, ``case_id``,
-    ``facts``, ``facts_sha256``, newest first)."""
     latest: dict[str, Any] = {}
     for row in rows:
         latest.setdefault(row.entity_id, row)
-    return {e.id: _verdict(latest.get(e.id), e) for e in entities}
+    return {k: _verdict(latest.get(k), e) for k, e in by_id.items()}
 
 
 def _verdict(row: Any, entity: Entity) -> GoodGuyVerdict:

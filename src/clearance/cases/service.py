@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -41,10 +42,8 @@ from clearance.audit.writer import receipt_writer
 from clearance.auth.roles import Action, Actor, require
 from clearance.cases import model
 from clearance.cases.alerts import CASE, case_for, link_row
-from clearance.cases.goodguy import facts_hash, goodguy_checks
+from clearance.cases.goodguy import GoodGuyVerdict, facts_hash, goodguy_checks
 from clearance.cases.model import CaseView, Change, Proposal, State
-from clearance.cases.recording import GOODGUY, EntityLookup, Link, Steps, record_steps
-from clearance.cases.recording import Recorded as Recorded  # re-exported: the shells import it here
 from clearance.cases.tables import CaseReceiptRow, CaseRow, GoodGuyRow
 from clearance.db import Database
 from clearance.errors import NotFoundError
@@ -52,22 +51,17 @@ from clearance.matching.result import Match, ScreeningResult
 from clearance.model import Entity
 
 MAX_CASE_ID = 2_147_483_647  # cases.id is a 32-bit integer on PostgreSQL
+EntityLookup = Callable[[str], Entity | None]
 
 
-def _run(s: Session, steps: Steps) -> tuple[dict[str, Any], Recorded, list[Link]]:
-    """Drive a recording's steps (:func:`~clearance.cases.recording.record_steps`) in ``s``'s
-    transaction."""
-    answer: Any = None
-    while True:
-        try:
-            need, args = steps.send(answer)
-        except StopIteration as stop:
-            done: tuple[dict[str, Any], Recorded, list[Link]] = stop.value
-            return done
-        if need == GOODGUY:
-            answer = goodguy_checks(s, args["subject"], args["entities"])
-        else:
-            answer = case_for(s, **args)
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    receipt: str
+    cases: list[int] = field(default_factory=list)
+    suppressed: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"receipt": self.receipt, "cases": self.cases, "suppressed": self.suppressed}
 
 
 def _now() -> datetime:
@@ -233,17 +227,46 @@ class CaseService:
     ) -> Recorded:
         """``commit``: on PostgreSQL, the rows are appended and the transaction committed in
         one round trip (nothing may follow in it)."""
-        steps = record_steps(result, context, actor.name, entity, source, kind, run_id)
-        body, recorded, links = _run(s, steps)
-        rid = recorded.receipt
+        rid = new_id()
+        body = receipt_body(
+            result, context, receipt_id=rid, actor=actor.name, source=source, kind=kind,
+            run_id=run_id,
+        )  # fmt: skip
+        alerts = [m for m in result.matches if m.alert]
+        entities = {m.entity_id: entity(m.entity_id) for m in alerts}
+        known = [e for e in entities.values() if e is not None]
+        found = goodguy_checks(s, body["subject_key"], known) if known else {}
+        verdicts: dict[str, tuple[GoodGuyVerdict, Entity | None]] = {
+            k: (found[e.id] if e else GoodGuyVerdict(False), e) for k, e in entities.items()
+        }
+        if verdicts:
+            body["goodguy"] = {k: v[0].to_dict() for k, v in verdicts.items() if v[0].cleared}
+        # the cases first (their rows locked in open-key order), the chain head last: it stays
+        # locked from the receipt's row to the commit, and every other recorder waits for it
+        opened: dict[int, tuple[int, dict[str, Any]]] = {}
+        for i in sorted(range(len(alerts)), key=lambda i: alerts[i].entity_id):
+            verdict, listed = verdicts[alerts[i].entity_id]
+            if not verdict.suppressed:
+                opened[i] = case_for(
+                    s, body["input"], alerts[i], receipt=rid, snapshot=context.snapshot,
+                    source=source, listed=listed, changes=verdict.changes,
+                )  # fmt: skip
+        cases, suppressed, links = [], [], []
+        for i, match in enumerate(alerts):
+            if i not in opened:
+                case = verdicts[match.entity_id][0].case_id
+                suppressed.append({"entity_id": match.entity_id, "case": case})
+                continue
+            links.append(opened[i])
+            cases.append(opened[i][0])
         if commit and self.db.is_postgres:
             rows = [link_row(case_id, rid, actor.name, event) for case_id, event in links]
             append_commit_pg(s.connection(), [pg_receipt(body, actor.name), *rows])
-            return recorded
+            return Recorded(rid, cases, suppressed)
         write_receipt(s, body, actor.name)
         for case_id, event in links:
             self._link(s, case_id, rid, actor.name, event)
-        return recorded
+        return Recorded(rid, cases, suppressed)
 
     def open_alert(
         self,
