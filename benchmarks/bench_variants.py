@@ -165,11 +165,16 @@ _COMPOUND_HEADS = frozenset("abd abdul abdel abdal abdu abu abou abo allah".spli
 _NOTE = re.compile(r"\d|\b(?:born|nee|née)\b", re.IGNORECASE)
 
 
+_ARTICLES = frozenset("al el ul ar as ad an at ash".split())  # noqa: SIM905
+
+
 def _first_given(given: list[str]) -> list[str]:
-    """The first given name: its first word, or two when they are a compound's."""
-    if fold(given[0]).replace("-", "") in _COMPOUND_HEADS:
-        return given[:2]
-    return given[:1]
+    """The first given name: its first word, or two when they are a compound's, three when
+    the second is the article ("Abd Al Hamid")."""
+    if fold(given[0]).replace("-", "") not in _COMPOUND_HEADS:
+        return given[:1]
+    size = 3 if len(given) > 2 and fold(given[1]).rstrip("-") in _ARTICLES else 2
+    return given[:size]
 
 
 def _syllable_given(given: list[str], family: list[str]) -> bool:
