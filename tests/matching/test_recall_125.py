@@ -3,9 +3,7 @@
 A listed company's names that differ only in their legal form ("METAL & MINERAL TRADE (MMT)",
 no form, and "MMT SARL") are two records, so that a slip in the code beside the form ("MM
 SARL") is read beside the form the two names share; and a free-zone form with its first
-letter dropped ("PETRO ROYAL ZE") is the form (FZE) misspelt; and a letter the query drops
-from a word of up to eight letters beside the same form ("AO OMPOZIT" / JSC KOMPOZIT) is a
-slip.
+letter dropped ("PETRO ROYAL ZE") is the form (FZE) misspelt.
 """
 
 from __future__ import annotations
@@ -56,13 +54,3 @@ def test_only_free_zone_forms_are_read_with_their_first_letter_dropped() -> None
     ("te" of PTE, "al" of SAL, "ao" of ZAO): those stay words."""
     assert misspelt_forms("ze") == frozenset({"fze"})
     assert not misspelt_forms("te") and not misspelt_forms("al") and not misspelt_forms("ro")
-
-
-def test_a_first_letter_dropped_from_a_longer_word_beside_the_same_form_alerts() -> None:
-    """A letter the query drops counts as a slip in a word of up to eight letters when the
-    rest of both names agrees (was six): a first letter dropped ("AO OMPOZIT"), which a
-    near-miss's similarity weighs most. Not beside another form, nor alone."""
-    listed = [("JSC KOMPOZIT", "AO KOMPOZIT"), ("ORIENTAL TRADING LLC",)]
-    assert "JSC KOMPOZIT" in _alerted(listed, "AO OMPOZIT")
-    assert "JSC KOMPOZIT" not in _alerted(listed, "OMPOZIT")
-    assert "JSC KOMPOZIT" not in _alerted(listed, "OMPOZIT GMBH")

@@ -34,8 +34,8 @@ from clearance.matching.release import ALGORITHM_RELEASE
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 28  # 28: names of an entity with the same words and other legal forms two
-# records (index_build), NameParams of round two (slip_whole_length 8); 27: the listed words
+INDEX_FORMAT = 28  # 28: names of an entity with the same words and other legal forms are two
+# records (1.24, round two: index_build, "MMT SARL" / "(MMT)"); 27: the listed words
 # of crowded skeletons with their records (vowel_*: see :meth:`NameIndex.vowel_records`); 26:
 # NameParams of 1.22 (slip_whole_length 6), listed codes also keyed run together
 # (exact.code_key); 25: a typo variant of one key holds that

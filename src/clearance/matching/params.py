@@ -100,12 +100,10 @@ class NameParams:
     slip_min_length: int = 2  # letters the shorter word of a slip has at least (a letter
     # dropped from or doubled in a three- or two-letter code: "MM SARL" / MMT, "RRF" / RF)
     slip_short_length: int = 3  # ... and at most, for a letter added or dropped
-    slip_whole_length: int = 8  # ... or at most this many, for a letter the query drops, when
+    slip_whole_length: int = 6  # ... or at most this many, for a letter the query drops, when
     # every other word and the legal forms of both names agree and no word is left over ("KORY
     # BANK" / KORYO BANK, "MILU SA" / MILUR SA; since 1.22 up to six letters: "JSC LASMA" /
-    # PLASMA, "AO NFORUS" / INFORUS; not "sena Ltd" / SENAT SHIPPING LIMITED; since round two
-    # of 1.24 up to eight: "AO OMPOZIT" / JSC KOMPOZIT, a first letter dropped, which a
-    # near-miss's similarity weighs most)
+    # PLASMA, "AO NFORUS" / INFORUS; not "sena Ltd" / SENAT SHIPPING LIMITED)
     listed_word_miss: float = 0.5  # share a near-miss keeps when the query word is listed itself
     two_edit_miss: float = 0.8  # ... and when the two words are two edits or more apart (since
     # 1.22: "Martins" is not MARTYRS, "Dowerg" not DOVER)
