@@ -34,11 +34,9 @@ from clearance.matching.release import ALGORITHM_RELEASE
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 28  # 28: names of an entity with the same words and other legal forms are two
-# records (1.24, round two: index_build, "MMT SARL" / "(MMT)"); 27: the listed words
-# of crowded skeletons with their records (vowel_*: see :meth:`NameIndex.vowel_records`); 26:
-# NameParams of 1.22 (slip_whole_length 6), listed codes also keyed run together
-# (exact.code_key); 25: a typo variant of one key holds that
+INDEX_FORMAT = 27  # 27: the listed words of crowded skeletons with their records (vowel_*:
+# see :meth:`NameIndex.vowel_records`); 26: NameParams of 1.22 (slip_whole_length 6), listed
+# codes also keyed run together (exact.code_key); 25: a typo variant of one key holds that
 # key's id itself (1.12, see :mod:`clearance.matching.keytables`); 24: which records are a
 # name with its Arabic article left out (1.12);
 # 23: a short name word beside a legal form corrected only into a form (1.12: "COMPANY

@@ -160,7 +160,7 @@ class IndexBuilder:
         index.ent_identifiers.append(tuple((t.value, v) for t, v in info.identifiers))
         for _, value in info.identifiers:
             index.identifiers.setdefault(value, []).append(idx)
-        seen: dict[tuple[int, tuple[str, ...], frozenset[str]], int] = {}
+        seen: dict[tuple[int, tuple[str, ...]], int] = {}
         vowelled: dict[int, set[str]] = {}  # skeleton record -> its names' words (see below)
         for name in entity.names:
             first: int | None = None
@@ -207,23 +207,18 @@ class IndexBuilder:
         form: NameForm,
         kind: int,
         weak: bool,
-        seen: dict[tuple[int, tuple[str, ...], frozenset[str]], int],
+        seen: dict[tuple[int, tuple[str, ...]], int],
         bare: bool = False,
     ) -> int:
         """The record of ``form`` for ``entity`` (added unless the entity has it already);
-        ``bare``: the form is only that of a name with its Arabic article left out. Two names
-        with the same words and other legal forms are two records (1.24, round two: "MMT
-        SARL" is not the abbreviation of "METAL & MINERAL TRADE (MMT)", which has no form: a
-        slip in the code beside the form, "MM SARL", counts as it does beside a form in
-        common)."""
-        known = (kind, form.tokens, form.forms)
-        found = seen.get(known)
+        ``bare``: the form is only that of a name with its Arabic article left out."""
+        found = seen.get((kind, form.tokens))
         if found is not None:
             if not bare:  # (another name of the entity is written so: "AQSA FOUNDATION")
                 self.index.rec_bare[found] = False
             return found
         index = self.index
-        rec_id = seen[known] = len(index.rec_entity)
+        rec_id = seen[kind, form.tokens] = len(index.rec_entity)
         index.rec_entity.append(entity)
         index.rec_text.append(text)
         index.rec_tokens.append(form.tokens)
