@@ -15,6 +15,7 @@ from functools import lru_cache
 from clearance.matching.arabic_names import all_vowelled, lookup, normalise_arabic
 from clearance.matching.bgn import bgn_reading
 from clearance.matching.compounds import abd_compounds, construct_state, din_compounds
+from clearance.matching.hebrew import hebrew_skeletons, is_hebrew
 from clearance.matching.formslips import (
     first_word_form_reading,
     misspelt_form_reading,
@@ -37,7 +38,7 @@ from clearance.matching.scripts import arabic_skeleton
 from clearance.matching.syllables import syllable_name
 from clearance.matching.vocab import LEGAL_FORM_PHRASES
 from clearance.model import Schema
-from clearance.scripts import ARABIC, HAN, HANGUL, LATIN, detect_script
+from clearance.scripts import ARABIC, HAN, HANGUL, HEBREW, LATIN, detect_script
 
 Skeleton = Callable[[str, str], str]
 DEFAULT_TRUST = TrustParams()
@@ -69,9 +70,14 @@ def name_forms(
     :func:`~clearance.matching.normalize.analyse` (legal forms split as
     :func:`legal_form_splits` says), each followed by its consonant skeleton where it has one.
     ``skeleton`` may be a memoised :func:`~clearance.matching.normalize.skeleton`."""
+    hebrew = query and not text.isascii() and is_hebrew(text)  # (since 1.25: see clearance.matching.hebrew)
     for split in legal_form_splits(schema):
         for form in analyse(text, split_forms=split, query=query):
             yield form, KIND_NATIVE if form.native else KIND_LATIN
+            if hebrew:
+                hebrew = False  # (once, after the first form: the skeletons are the text's)
+                for skel in hebrew_skeletons(text):
+                    yield NameForm(skel, form.forms, HEBREW), KIND_SKELETON
             if not _has_skeleton(form, schema, query):
                 continue
             seen: set[tuple[str, ...]] = set()
