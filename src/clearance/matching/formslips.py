@@ -107,7 +107,7 @@ FREE_ZONE = "fz"  # the start of the free-zone forms (FZE, FZC, FZCO: United Ara
 
 
 def _free_zone_cuts() -> dict[str, frozenset[str]]:
-    """Three-letter free-zone forms of the own table with their first letter dropped (1.24,
+    """Three-letter free-zone forms of the own table with their first letter dropped (1.25,
     round two: "PETRO ROYAL ZE" is PETRO ROYAL FZE; the vowel left, which keeps
     :func:`_cut_forms` from reading other cuts, "te" or "al", makes no word here)."""
     return {form[1:]: frozenset({cls}) for form, cls in one_word_forms().items()

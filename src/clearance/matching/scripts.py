@@ -234,7 +234,7 @@ def _romanise(text: str, script: str) -> list[str]:
             # A letter of the script the rule leaves unread (BGN's Hebrew ש, shin or sin when
             # unpointed: "משה" -> "mשh"; Serbian љ, ј, ћ and Belarusian ы by the Russian and
             # Ukrainian rules) is read by ICU's general rule, not dropped: the fold would split
-            # the word there ("m h": two initials, paired with MUSTAFA and HARB; since 1.24).
+            # the word there ("m h": two initials, paired with MUSTAFA and HARB; since 1.25).
             # (Latin letters a rule writes stay: Ethiopic-Latin's schwa is read below.)
             value = _icu(_ASCII, value)
         if script == ETHIOPIC and "ǝ" in value:
