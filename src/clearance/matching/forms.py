@@ -15,7 +15,7 @@ from functools import lru_cache
 from clearance.matching.arabic_names import all_vowelled, lookup, normalise_arabic
 from clearance.matching.bgn import bgn_reading
 from clearance.matching.compounds import abd_compounds, construct_state, din_compounds
-from clearance.matching.hebrew import hebrew_skeletons, is_hebrew
+from clearance.matching.hebrew import hebrew_skeletons, hebrew_words, is_hebrew
 from clearance.matching.formslips import (
     first_word_form_reading,
     misspelt_form_reading,
@@ -70,7 +70,7 @@ def name_forms(
     :func:`~clearance.matching.normalize.analyse` (legal forms split as
     :func:`legal_form_splits` says), each followed by its consonant skeleton where it has one.
     ``skeleton`` may be a memoised :func:`~clearance.matching.normalize.skeleton`."""
-    hebrew = query and not text.isascii() and is_hebrew(text)  # (since 1.25: see clearance.matching.hebrew)
+    hebrew = query and not text.isascii() and is_hebrew(text)  # (see clearance.matching.hebrew)
     for split in legal_form_splits(schema):
         for form in analyse(text, split_forms=split, query=query):
             yield form, KIND_NATIVE if form.native else KIND_LATIN
@@ -173,6 +173,9 @@ def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[Q
                 if spelled is not None:
                     seen.add(form)
                     out.append(QueryForm(form, kind, part_trust))
+            elif spelled is not None and form.script == HEBREW:  # (see .hebrew: its guard)
+                out.append(QueryForm(form, kind, spelled[1] * skeleton_trust(form, trust),
+                                     reading=hebrew_words(text)))  # fmt: skip
             elif spelled is not None:  # the skeleton of a new spelled form
                 out.append(_skeleton_form(form, *spelled, trust, schema is Schema.PERSON))
     if (schema is not Schema.PERSON and out and out[0].kind == KIND_LATIN

@@ -1,4 +1,4 @@
-"""Hebrew-script names read as consonant skeletons (since 1.25, issue 11 class 6).
+"""Hebrew-script names read as consonant skeletons (issue 11, class 6).
 
 Hebrew is an abjad: a name is written with its consonants and, where a vowel is long, a
 mater lectionis (ו for o/u, י for i/e) that Latin letters do not write as a consonant. ICU
@@ -14,6 +14,8 @@ word's readings are the few most likely combinations of them.
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 from itertools import product
 
 from clearance.matching.scripts import undouble
@@ -65,7 +67,9 @@ def _letters(word: str) -> list[tuple[str, ...]]:
             out.append(_DAGESH[c])
             i += 2
             continue
-        if c in _LETTERS:
+        if c == "י" and not i:  # (a first yod: y, or j as German writers spell it, Josef)
+            out.append(("", "j"))
+        elif c in _LETTERS:
             out.append(_LETTERS[c])
         i += 1
     return out
@@ -88,8 +92,7 @@ def hebrew_skeletons(text: str, limit: int = MAX_READINGS) -> list[tuple[str, ..
     names' skeletons: at most ``limit`` combinations of its words' readings, the fewest
     letters read otherwise than their most common way first ("משה כהן" -> ("ms", "khn"), ...;
     "אברהם לוי" -> ("brhm", "l"), ("frhm", "l"), ("brhm", "lf"), ...)."""
-    words = [w for w in _WORD.findall(_POINTS.sub("", text)) if is_hebrew(w)]
-    readings = [_word_readings(w) for w in words]
+    readings = [_word_readings(w) for w in hebrew_words(text)]
     readings = [r for r in readings if r]
     if not readings:
         return []
@@ -102,3 +105,84 @@ def hebrew_skeletons(text: str, limit: int = MAX_READINGS) -> list[tuple[str, ..
         if len(out) >= limit:
             break
     return out
+
+
+# -- the guard (issue 11, class 9 for Hebrew): the vowels a Hebrew name writes must agree -------
+# A Hebrew letter -> the Latin spellings it may stand for (a regular expression); between
+# letters, the vowels Hebrew leaves unwritten (any). A mater lectionis, ו or י, stands for a
+# vowel the listed word must have there (o/u, i/e), or for the consonant v or y after one.
+_GAP = "(?:[aeiou']|y(?![aeiou]))*"  # (a y before a vowel is a consonant: י)
+_VAV = f"(?:o|u|ou|oo|ow|uw|au|eu|{_GAP}(?:v|w|f))"
+_YOD = f"(?:i|e|y|j|ee|ie|ei|ey|ai|ay|iy|{_GAP}y)"
+_SPELT: dict[str, str] = {
+    "א": "", "ע": "", "ב": "(?:b|v|w)", "ג": "(?:g|gh)", "ד": "(?:d|dh)", "ה": "h?", "ז": "(?:z|s)",
+    "ח": "(?:h|kh|ch|x)", "ט": "(?:t|th)", "כ": "(?:k|kh|ch|c|q|ck|h)", "ך": "(?:k|kh|ch|c|h)",
+    "ל": "l", "מ": "m", "ם": "m", "נ": "n", "ן": "n", "ס": "(?:s|c|z)", "פ": "(?:p|f|ph)",
+    "ף": "(?:f|ph|p)", "צ": "(?:ts|tz|z|c|s|tc|cz|zt)", "ץ": "(?:ts|tz|z|c|s|tc|cz|zt)",
+    "ק": "(?:k|q|c|ck|kh|g)", "ר": "r", "ש": "(?:sh|s|sch|ch|z)", "ת": "(?:t|th)",
+}  # fmt: skip
+_SPELT_GERESH = {"ג": "(?:j|g|dj|dzh|zh)", "ז": "(?:zh|j|g|sh)", "צ": "(?:ch|tch|tsch|tsh|c|cz)",
+                 "ץ": "(?:ch|tch|tsch|tsh|c|cz)"}  # fmt: skip
+_LATIN_WORD = re.compile("[a-z]+")
+
+
+@lru_cache(maxsize=4096)
+def spelling_pattern(word: str) -> re.Pattern[str] | None:
+    """The Latin spellings of a Hebrew word whose written vowels (matres lectionis) stand
+    where the Latin word has such a vowel: "מוחמד" is Muhammad or Mohammed, not Mahmoud."""
+    word = _POINTS.sub("", word).replace(_DAGESH_MARK, "")
+    parts: list[str] = []
+    i = 0
+    while i < len(word):
+        c, mark = word[i], word[i + 1] if i + 1 < len(word) else ""
+        if c == "ו" and mark == "ו":
+            parts.append(f"{_GAP}(?:v|w|f)+{_GAP}")
+            i += 2
+            continue
+        if c == "י" and mark == "י":  # יי: a diphthong or y ("חיים", Haim, Chayim)
+            parts.append(f"{_YOD}{_GAP}y?{_GAP}")
+            i += 2
+            continue
+        if mark in _GERESH_MARKS:
+            parts.append(_SPELT_GERESH.get(c, _SPELT.get(c, "")) + _GAP)
+            i += 2
+            continue
+        if c == "ו":
+            parts.append(_VAV + _GAP)
+        elif c == "י":
+            parts.append(_YOD + _GAP)
+        elif c in _SPELT:
+            parts.append(_SPELT[c] + _GAP)
+        i += 1
+    if not parts:
+        return None
+    return re.compile("".join(parts))
+
+
+def latin_words(listed: str) -> list[str]:
+    """The words of a listed name as :func:`spelling_pattern` reads them: folded to ASCII
+    lower case, x as ks, each run of one letter written once."""
+    text = unicodedata.normalize("NFKD", listed.lower()).encode("ascii", "ignore").decode()
+    return [undouble(w.replace("x", "ks")) for w in _LATIN_WORD.findall(text)]
+
+
+def vowels_agree(words: tuple[str, ...], listed: str) -> bool:
+    """Whether every Hebrew word of ``words`` may be spelt as some word of ``listed``."""
+    latin = latin_words(listed)
+    for word in words:
+        pattern = spelling_pattern(word)
+        if pattern is not None and not any(pattern.fullmatch(w) for w in latin):
+            return False
+    return True
+
+
+def hebrew_words(text: str) -> tuple[str, ...]:
+    """The Hebrew words of ``text`` (points left out)."""
+    return tuple(w for w in _WORD.findall(_POINTS.sub("", text)) if is_hebrew(w))
+
+
+def hebrew_trust(reading: tuple[str, ...], trust: float, listed: str, discount: float) -> float:
+    """The trust of a Hebrew-script skeleton match with the listed name ``listed``: its own
+    when the vowels the query writes agree with the listed words, else ``trust * discount``
+    (``TrustParams.vowelled_skeleton``): consonants alone do not alert."""
+    return trust if vowels_agree(reading, listed) else trust * discount
