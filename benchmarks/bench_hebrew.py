@@ -116,8 +116,11 @@ def main() -> None:
         rows.append([name, len(outs), pct(hits / max(1, len(outs))), others])
         if name == "tune":
             for o in [o for o in outs if not o.hit][: args.failures]:
-                console.print(f"  miss: {o.case.query.name} -> {o.case.source} (score "
-                              f"{o.diag_score:.2f}, rank {o.diag_rank})", markup=False)
+                console.print(
+                    f"  miss: {o.case.query.name} -> {o.case.source} (score "
+                    f"{o.diag_score:.2f}, rank {o.diag_rank})",
+                    markup=False,
+                )
     table(f"Hebrew-script queries ({screener.algorithm} {screener.algorithm_version})",
           ["split", "queries", "recall", "other alerted, not the listed"], rows)  # fmt: skip
 

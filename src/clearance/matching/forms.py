@@ -15,12 +15,12 @@ from functools import lru_cache
 from clearance.matching.arabic_names import all_vowelled, lookup, normalise_arabic
 from clearance.matching.bgn import bgn_reading
 from clearance.matching.compounds import abd_compounds, construct_state, din_compounds
-from clearance.matching.hebrew import hebrew_skeletons, hebrew_words, is_hebrew
 from clearance.matching.formslips import (
     first_word_form_reading,
     misspelt_form_reading,
     misspelt_forms,
 )
+from clearance.matching.hebrew import hebrew_skeletons, hebrew_words, is_hebrew
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
 from clearance.matching.legalforms import iso_legal_form, one_word_forms
 from clearance.matching.normalize import (
