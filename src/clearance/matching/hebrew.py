@@ -109,13 +109,14 @@ def hebrew_skeletons(text: str, limit: int = MAX_READINGS) -> list[tuple[str, ..
 
 # -- the guard (issue 11, class 9 for Hebrew): the vowels a Hebrew name writes must agree -------
 # A Hebrew letter -> the Latin spellings it may stand for (a regular expression); between
-# letters, the vowels Hebrew leaves unwritten (any). A mater lectionis, ו or י, stands for a
+# letters, a short vowel Hebrew leaves unwritten (one; none at the end of a word that ends in
+# a consonant, as a final vowel is written; ג is g, an Arabic gh is written ע׳ or ג׳). A mater lectionis, ו or י, stands for a
 # vowel the listed word must have there (o/u, i/e), or for the consonant v or y after one.
-_GAP = "(?:[aeiou']|y(?![aeiou]))*"  # (a y before a vowel is a consonant: י)
+_GAP = "'?(?:[aeiou]|y(?![aeiou]))?'?"  # one short vowel (a y before a vowel is י)
 _VAV = f"(?:o|u|ou|oo|ow|uw|au|eu|{_GAP}(?:v|w|f))"
 _YOD = f"(?:i|e|y|j|ee|ie|ei|ey|ai|ay|iy|{_GAP}y)"
 _SPELT: dict[str, str] = {
-    "א": "", "ע": "", "ב": "(?:b|v|w)", "ג": "(?:g|gh)", "ד": "(?:d|dh)", "ה": "h?", "ז": "(?:z|s)",
+    "א": "", "ע": "", "ב": "(?:b|v|w)", "ג": "g", "ד": "(?:d|dh)", "ה": "h?", "ז": "(?:z|s)",
     "ח": "(?:h|kh|ch|x)", "ט": "(?:t|th)", "כ": "(?:k|kh|ch|c|q|ck|h)", "ך": "(?:k|kh|ch|c|h)",
     "ל": "l", "מ": "m", "ם": "m", "נ": "n", "ן": "n", "ס": "(?:s|c|z)", "פ": "(?:p|f|ph)",
     "ף": "(?:f|ph|p)", "צ": "(?:ts|tz|z|c|s|tc|cz|zt)", "ץ": "(?:ts|tz|z|c|s|tc|cz|zt)",
@@ -124,6 +125,7 @@ _SPELT: dict[str, str] = {
 _SPELT_GERESH = {"ג": "(?:j|g|dj|dzh|zh)", "ז": "(?:zh|j|g|sh)", "צ": "(?:ch|tch|tsch|tsh|c|cz)",
                  "ץ": "(?:ch|tch|tsch|tsh|c|cz)"}  # fmt: skip
 _LATIN_WORD = re.compile("[a-z]+")
+_FINAL_VOWEL_LETTERS = frozenset("אהויע")
 
 
 @lru_cache(maxsize=4096)
@@ -156,6 +158,8 @@ def spelling_pattern(word: str) -> re.Pattern[str] | None:
         i += 1
     if not parts:
         return None
+    if word[-1] not in _FINAL_VOWEL_LETTERS:  # (a final vowel is written: "כהן" is no Kahane)
+        parts[-1] = parts[-1].removesuffix(_GAP)
     return re.compile("".join(parts))
 
 
