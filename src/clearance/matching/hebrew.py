@@ -110,8 +110,9 @@ def hebrew_skeletons(text: str, limit: int = MAX_READINGS) -> list[tuple[str, ..
 # -- the guard (issue 11, class 9 for Hebrew): the vowels a Hebrew name writes must agree -------
 # A Hebrew letter -> the Latin spellings it may stand for (a regular expression); between
 # letters, a short vowel Hebrew leaves unwritten (one; none at the end of a word that ends in
-# a consonant, as a final vowel is written; ג is g, an Arabic gh is written ע׳ or ג׳). A mater lectionis, ו or י, stands for a
-# vowel the listed word must have there (o/u, i/e), or for the consonant v or y after one.
+# a consonant, as a final vowel is written; ג is g, an Arabic gh is written ע׳ or ג׳). A mater
+# lectionis, ו or י, stands for a vowel the listed word must have there (o/u, i/e), or for
+# the consonant v or y after one.
 _GAP = "'?(?:[aeiou]|y(?![aeiou]))?'?"  # one short vowel (a y before a vowel is י)
 _VAV = f"(?:o|u|ou|oo|ow|uw|au|eu|{_GAP}(?:v|w|f))"
 _YOD = f"(?:i|e|y|j|ee|ie|ei|ey|ai|ay|iy|{_GAP}y)"
