@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.gcpause import paused_gc
+from clearance.matching.compounds import abd_joined
 from clearance.matching.exact import code_key, exact_key
 from clearance.matching.forms import name_forms
 from clearance.matching.index import (
@@ -80,6 +81,10 @@ def record_keys(
     keys |= {f"p:{sound(t)}" for t in tokens if not t.isdigit()}
     for i in range(len(tokens) - 1):
         keys.add("c:" + tokens[i] + tokens[i + 1])
+    for t in tokens:  # (an abd al- compound written as one word: as its two words joined)
+        joined = abd_joined(t) if t[:3] == "abd" else None
+        if joined is not None:
+            keys.add("c:" + joined)
     if 2 < len(tokens) <= 5:
         keys.add("c:" + "".join(tokens))
     return keys

@@ -24,6 +24,7 @@ from clearance.matching.bounds import (
     exactly_reached,
     form_bounds,
 )
+from clearance.matching.compounds import ABD_READING
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, NameIndex, WordHitCache
 from clearance.matching.keytables import KeyTables
 from clearance.matching.normalize import NameForm
@@ -362,8 +363,9 @@ def retrieve(
                                   words)  # fmt: skip
             bounds = form_bounds(index, parts, form, lift, singles, narrow)
         # An Arabic-script query's romanised forms have their article: the records of names
-        # with the article left out ("aqsa foundation") are only for a Latin query.
-        bare = index.rec_bare if qform.form.script == ARABIC else None
+        # with the article left out ("aqsa foundation") are only for a Latin query; but not
+        # where an abd al- compound took it (see _split_abd).
+        bare = index.rec_bare if qform.form.script == ARABIC and not _split_abd(tokens) else None
         for rec, bound in bounds:
             if bound > out.get(rec, 0.0) and (bare is None or not bare[rec]):
                 out[rec] = min(1.0, bound)
@@ -372,6 +374,15 @@ def retrieve(
         best = sorted(out.items(), key=lambda kv: -kv[1])[:cap]
         out = dict(best)
     return out
+
+
+def _split_abd(tokens: tuple[str, ...]) -> bool:
+    """Does a romanised Arabic-script name have an abd al- compound ("abdul rahman" of "عبد
+    الرحمن": the article went into its abdul)? Such a name also reaches the records of listed
+    names with their article left out (since 1.24, index format 28): the list may have split
+    the compound, its article kept on the second word and "Abd" put among the given names
+    ("AL RAHMAN, Shaykh Umar Abd", whose bare form "rahman shaykh umar abd" is the query's)."""
+    return ABD_READING in tokens
 
 
 def _narrow(index: NameIndex, qform: QueryForm, cut: float, words: WordParams) -> Narrow:
