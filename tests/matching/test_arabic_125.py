@@ -71,3 +71,18 @@ def test_a_listed_abd_compound_written_as_one_word_is_reached_by_the_tables_two_
     alerts = listed_alerts(_NAMES, "أبو جبريل عبد الرحمن", "person")
     assert "Abu Jibril ABDURRAHMAN" in alerts
     assert "ABDIRAHMAN, Hassan Ali" in listed_alerts(_NAMES, "حسن علي عبد الرحمن", "person")
+
+
+def test_abdu_before_a_word_without_the_article_is_a_name_of_its_own() -> None:
+    # "'ABDU, Abdallah" was read "abdul abdallah" (an abd compound), which no Arabic-script
+    # spelling of Abdu meets: it is the name Abduh ("عبده", or "ابدو" letter by letter)
+    listed = ["'ABDU, Abdallah", "BIN-UTHMAN, Adil Abdu Bin-Fari", "ABD AL-RAHMAN, Umar Mahmud",
+              "Abdul Rahman HASSAN", "Abdou DIOUF", *_OTHERS]  # fmt: skip
+    assert "'ABDU, Abdallah" in listed_alerts(listed, "عبد الله أبدو", "person")
+    assert "BIN-UTHMAN, Adil Abdu Bin-Fari" in listed_alerts(
+        listed, "عادل ابدو بن فري بن عثمان", "person"
+    )
+    # ... while an abd compound is one still, however written
+    assert listed_alerts(listed, "Abd el-Rahman Hassan", "person") == {"Abdul Rahman HASSAN"}
+    assert listed_alerts(listed, "Abdu al-Rahman Hassan", "person") == {"Abdul Rahman HASSAN"}
+    assert listed_alerts(listed, "Abdou Diouf", "person") == {"Abdou DIOUF"}
