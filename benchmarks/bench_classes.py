@@ -345,8 +345,10 @@ def c_short_code(entity: Entity, rng: random.Random) -> str | None:
     """Aircraft tail numbers and vessel call signs as names ("EP-ICT" -> "EPICT", "EP ICT"),
     and one-letter typos in short organisation names (one or two words, 4-10 letters)."""
     # A weak a.k.a. ("AL-FATIH") is not screened alone (OFAC FAQ 122): not a code to alert on.
-    codes = [n.full for n in entity.names
-             if not n.weak and re.fullmatch(r"[A-Z0-9]{1,4}-[A-Z0-9]{2,6}", n.full)]  # fmt: skip
+    # A person's name with its article ("EL-SABABT") is no code (a name run together is the
+    # spacing class's).
+    codes = [n.full for n in entity.names if not n.weak and entity.schema is not Schema.PERSON
+             and re.fullmatch(r"[A-Z0-9]{1,4}-[A-Z0-9]{2,6}", n.full)]  # fmt: skip
     if codes:
         code = rng.choice(codes)
         return rng.choice((code.replace("-", ""), code.replace("-", " "), code.lower()))

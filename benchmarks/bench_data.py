@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bench_venv import yaml_to_json
+from namesakes import is_namesake, listed_name_keys
 
 from clearance.model import Entity, FuzzyDate, Name, NameKind, NameQuality, Schema
 from clearance.sources.base import ListFormat
@@ -353,7 +354,10 @@ def unlisted_cases(raw: Sequence[dict[str, str]], lists: Lists) -> tuple[list[Li
     Names whose words equal a listed name's (any order, case, accents, punctuation) are
     dropped: those are true name matches. So is a company name in Arabic script whose
     consonants are a listed organisation's (the script writes no short vowels: "بانک سپه" is
-    BANK SEPAH). Returns the cases and how many were dropped.
+    BANK SEPAH). Names that are a listed name or alias as the engine reads both
+    (:mod:`namesakes`: "김현우" / KIM Hyon U) are kept as cases, noted :data:`NAMESAKE`: they
+    should alert, and the figures are given with them and with them apart. Returns the cases
+    and how many were dropped.
     """
     import icu
 
@@ -361,6 +365,7 @@ def unlisted_cases(raw: Sequence[dict[str, str]], lists: Lists) -> tuple[list[Li
     listed = listed_keys(lists.entities)
     listed_orgs = listed_org_consonant_keys(lists.entities)
     listed_persons = listed_person_keys(lists.entities)
+    listed_names = listed_name_keys(lists.entities)
     cases: list[ListCase] = []
     dropped = 0
     for i, item in enumerate(raw):
@@ -379,8 +384,11 @@ def unlisted_cases(raw: Sequence[dict[str, str]], lists: Lists) -> tuple[list[Li
             dropped += 1
             continue
         note = ""
-        if item["type"] == "person" and namesake_keys(item["name"]) & listed_persons:
+        person = item["type"] == "person"
+        if person and namesake_keys(item["name"]) & listed_persons:
             note = NAMESAKE
+        elif is_namesake({item["name"], name}, person, listed_names):
+            note = NAMESAKE  # a listed name or alias exactly, as the engine reads both
         cases.append(ListCase(f"unlisted:{item['locale']}", QuerySpec(name, item["type"]),
                               note=note))  # fmt: skip
     return cases, dropped

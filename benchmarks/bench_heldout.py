@@ -191,43 +191,49 @@ def print_split(split: Split, show_failures: int) -> dict[str, float]:
         "retrieval": sum(retr_all) / max(1, len(retr_all)),
         "false alerts": sum(o.alert for o in split.unlisted) / max(1, len(split.unlisted)),
     }
-    pops: dict[str, list[Outcome]] = defaultdict(list)
-    for o in split.unlisted:
-        pops["locale " + o.case.kind.split(":")[1]].append(o)
-        pops["script " + script_of(o.case.query.name)].append(o)
-    prow = sorted(([p, len(g), sum(o.alert for o in g), sum(o.alert for o in g) / len(g)]
-                   for p, g in pops.items()), key=lambda r: -float(str(r[3])))  # fmt: skip
-    table(f"{split.name}: false alerts per population (unlisted Faker names)",
-          ["population", "names", "alerts", "share"],
-          [[p, n, a, pct(s)] for p, n, a, s in prow])  # fmt: skip
-    worst = prow[0] if prow else ["-", 0, 0, 0.0]
-    figures["worst population"] = float(str(worst[3]))
-    console.print(f"worst population: {worst[0]} ({pct(float(str(worst[3])))} of {worst[1]})")
-    figures["worst, namesakes apart"] = _namesakes_apart(split.unlisted)
+    figures.update(_populations(split))
     if show_failures:
         _failures(split, show_failures)
     return figures
 
 
-def _namesakes_apart(unlisted: Sequence[Outcome]) -> float:
-    """False alerts counted a second way: a Han or Hangul person's name that is a listed
-    person's as the lists romanise it (``bd.NAMESAKE``, "이영길" / RI Yong Gil) is a true name
-    match, left out as the fold already leaves out Latin namesakes. Prints the figures; returns
-    the worst population's share."""
-    kept = [o for o in unlisted if o.case.note != bd.NAMESAKE]
+def _populations(split: Split) -> dict[str, float]:
+    """False alerts per locale and script, counted with namesakes and with them apart.
+
+    A namesake (``bd.NAMESAKE``) is a generated name that is exactly a listed name or alias
+    as the engine reads both ("김현우" / KIM Hyon U): a true name match that should alert, left
+    out as the fold already leaves out Latin namesakes. The <= 2 % target is judged with
+    namesakes apart. Prints the table; returns the worst shares both ways."""
     pops: dict[str, list[Outcome]] = defaultdict(list)
-    for o in kept:
+    for o in split.unlisted:
         pops["locale " + o.case.kind.split(":")[1]].append(o)
         pops["script " + script_of(o.case.query.name)].append(o)
-    shares = sorted(((sum(o.alert for o in g) / len(g), p, len(g)) for p, g in pops.items()),
-                    reverse=True)  # fmt: skip
-    share, name, size = shares[0] if shares else (0.0, "-", 0)
-    apart = len(unlisted) - len(kept)
-    alerts = sum(o.alert for o in unlisted) - sum(o.alert for o in kept)
-    console.print(f"namesakes apart ({apart} names, {alerts} of them alerting): false alerts "
-                  f"{pct(sum(o.alert for o in kept) / max(1, len(kept)))}, worst population "
-                  f"{name} ({pct(share)} of {size})")  # fmt: skip
-    return share
+    rows = []
+    for pop, group in pops.items():
+        kept = [o for o in group if o.case.note != bd.NAMESAKE]
+        alerts, kept_alerts = sum(o.alert for o in group), sum(o.alert for o in kept)
+        rows.append((pop, len(group), alerts, alerts / len(group), len(group) - len(kept),
+                     kept_alerts, kept_alerts / max(1, len(kept))))  # fmt: skip
+    rows.sort(key=lambda r: (-r[6], -r[3], r[0]))
+    table(f"{split.name}: false alerts per population (unlisted Faker names; the target is "
+          "judged with namesakes apart)",
+          ["population", "names", "alerts", "share", "namesakes", "alerts, namesakes apart",
+           "share, namesakes apart"],
+          [[p, n, a, pct(s), k, ka, pct(ks)] for p, n, a, s, k, ka, ks in rows])  # fmt: skip
+    worst = max(rows, key=lambda r: (r[3], r[1]), default=("-", 0, 0, 0.0, 0, 0, 0.0))
+    apart = rows[0] if rows else ("-", 0, 0, 0.0, 0, 0, 0.0)
+    console.print(f"worst population: {worst[0]} ({pct(worst[3])} of {worst[1]}); namesakes "
+                  f"apart: {apart[0]} ({pct(apart[6])} of {apart[1] - apart[4]})")  # fmt: skip
+    kept = [o for o in split.unlisted if o.case.note != bd.NAMESAKE]
+    named = len(split.unlisted) - len(kept)
+    named_alerts = sum(o.alert for o in split.unlisted) - sum(o.alert for o in kept)
+    console.print(f"namesakes apart ({named} names, {named_alerts} of them alerting): false "
+                  f"alerts {pct(sum(o.alert for o in kept) / max(1, len(kept)))}")  # fmt: skip
+    return {
+        "worst population": worst[3],
+        "worst, namesakes apart": apart[6],
+        "false alerts, namesakes apart": sum(o.alert for o in kept) / max(1, len(kept)),
+    }
 
 
 def _failures(split: Split, count: int) -> None:
@@ -300,6 +306,7 @@ def main() -> None:
         console.print(f"  story: {line}", markup=False, highlight=False)
     targets = (("variants", 0.99, True), ("worst class", 0.97, True), ("cross", 0.99, True),
                ("retrieval", 0.995, True), ("false alerts", 0.01, False),
+               ("false alerts, namesakes apart", 0.01, False),
                ("worst population", 0.02, False),
                ("worst, namesakes apart", 0.02, False))  # fmt: skip
     rows: list[list[object]] = []

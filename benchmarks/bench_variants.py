@@ -158,20 +158,51 @@ def _given_names(given: list[str]) -> list[str]:
     return [w for w in given if w.lower().rstrip(".") not in _TITLES]
 
 
+# The first word of an Arabic compound given name ("Abdul Aziz", "Abu Waheed", "Allah Dad"):
+# the name is both words; "Abdul" alone is no given name.
+_COMPOUND_HEADS = frozenset("abd abdul abdel abdal abdu abu abou abo allah".split())  # noqa: SIM905
+# Words of a note a list writes into a name ("..., born 1 Jan. 1953 (Oman passport ...)").
+_NOTE = re.compile(r"\d|\b(?:born|nee|née)\b", re.IGNORECASE)
+
+
+_ARTICLES = frozenset("al el ul ar as ad an at ash".split())  # noqa: SIM905
+
+
+def _first_given(given: list[str]) -> list[str]:
+    """The first given name: its first word, or two when they are a compound's, three when
+    the second is the article ("Abd Al Hamid")."""
+    if fold(given[0]).replace("-", "") not in _COMPOUND_HEADS:
+        return given[:1]
+    size = 3 if len(given) > 2 and fold(given[1]).rstrip("-") in _ARTICLES else 2
+    return given[:size]
+
+
+def _syllable_given(given: list[str], family: list[str]) -> bool:
+    """A Korean or Chinese given name written as its syllables ("RI, Pyong Chol"), also in
+    Wade-Giles ("PAO, Yu Hsiang": its first syllable and the family name are syllables)."""
+    words = tuple(fold(w) for w in given)
+    if syllable_name(words):
+        return True
+    return len(family) == 1 and syllable_name((fold(family[0]), words[0]))
+
+
 def v_drop_middle(entity: Entity, rng: random.Random) -> str | None:
     """Only the first given name and the family name. Not for a Korean or Chinese given name
     written as its syllables ("RI, Pyong Chol": "Pyong Ri" is another name, not a middle name
-    dropped); a title ("Dr.", "Haji") is not a given name."""
+    dropped); a title ("Dr.", "Haji") is not a given name; a compound given name ("Abdul
+    Aziz", "Abu Waheed") is kept whole; a name with a list's note in it ("born 1 Jan. 1953")
+    is not a name a user types."""
     if entity.schema is not Schema.PERSON:
         return None
     name = _pick(entity, rng)
     parts = person_parts(name) if name else None
-    if parts is None:
+    if parts is None or _NOTE.search(" ".join(parts[0] + parts[1])):
         return None
     given = _given_names(parts[0])
-    if len(given) < 2 or syllable_name(tuple(fold(w) for w in given)):
+    if len(given) < 2 or _syllable_given(given, parts[1]):
         return None
-    return " ".join(given[:1] + parts[1])
+    first = _first_given(given)
+    return " ".join(first + parts[1]) if len(first) < len(given) else None
 
 
 def v_spacing(entity: Entity, rng: random.Random) -> str | None:

@@ -8,13 +8,14 @@
 sampling noise. This script makes unlisted names exactly as ``bench_heldout`` makes them
 (``bench_heldout.faker_names``: Faker per locale, three in ten companies; then
 ``bench_data.unlisted_cases``: every third non-Latin name romanised by ICU, listed names
-dropped, Han/Hangul namesakes of listed persons noted) from seeds neither split uses, for
+dropped, namesakes of listed names and aliases noted) from seeds neither split uses, for
 every locale ``bench_heldout`` uses, screens them with the default engine and prints per
 locale and per script: names, alerts, rate, its Wilson 95 % interval and the alerts at 1.00
-that are namesakes (``bench_data.NAMESAKE``), and the rate with namesakes apart as
-``bench_heldout`` counts it (their names left out). The worst population is named by rate, by
-the upper bound of its interval (among populations of 100 names or more) and by the rate with
-namesakes apart. Baseline in the same run: rapidfuzz brute force
+that are namesakes (``bench_data.NAMESAKE``: a listed name or alias exactly, as the engine
+reads both), and the alerts and rate with namesakes apart as ``bench_heldout`` counts them
+(their names left out; the <= 2 % target is judged so). The worst population is named by
+rate, by the upper bound of its interval (among populations of 100 names or more) and by the
+rate with namesakes apart. Baseline in the same run: rapidfuzz brute force
 (``bench_baselines.BruteForce``) on a small subsample, its alerts per script at the threshold
 ``matching_bench`` calibrates (the lowest of 0.80..1.00 with <= 1 % false alerts on that
 subsample: calibrated on the same names, which favours it) and at 0.80, 0.85 and 0.90.
@@ -74,7 +75,7 @@ def script_pop(out: Outcome) -> str:
 
 
 def namesake_at_one(out: Outcome) -> bool:
-    """An alert at 1.00 on a Han/Hangul namesake of a listed person (bench_heldout's rule)."""
+    """An alert at 1.00 on a namesake of a listed name or alias (bench_heldout's rule)."""
     if not out.alert or out.case.note != bd.NAMESAKE:
         return False
     return max((m.score for m in out.top if m.alert), default=0.0) >= TOP_SCORE
@@ -108,7 +109,9 @@ def population_rows(outs: Sequence[Any], key: Callable[[Any], str],
         if isinstance(group[0], Outcome):
             row["namesakes_at_1"] = sum(namesake_at_one(o) for o in group)
             kept = [o for o in group if o.case.note != bd.NAMESAKE]  # bench_heldout's 2nd line
-            row["rate_apart"] = sum(o.alert for o in kept) / max(1, len(kept))
+            row["namesakes"] = len(group) - len(kept)
+            row["alerts_apart"] = sum(o.alert for o in kept)
+            row["rate_apart"] = row["alerts_apart"] / max(1, len(kept))
         rows.append(row)
     return sorted(rows, key=lambda r: (-r["rate"], -r["high"], r["population"]))
 
@@ -128,11 +131,11 @@ def interval(row: dict[str, Any]) -> str:
 
 
 def print_populations(kind: str, rows: Sequence[dict[str, Any]], title: str) -> dict[str, str]:
-    cols = [kind, "names", "alerts", "rate", "Wilson 95 %", "namesakes at 1.00",
-            "rate, namesakes apart"]  # fmt: skip
+    cols = [kind, "names", "alerts", "rate", "Wilson 95 %", "namesakes", "namesakes at 1.00",
+            "alerts, namesakes apart", "rate, namesakes apart"]  # fmt: skip
     table(title, cols, [[r["population"], f"{r['names']:,}", r["alerts"], pct(r["rate"]),
-                         interval(r), r["namesakes_at_1"], pct(r["rate_apart"])]
-                        for r in rows])  # fmt: skip
+                         interval(r), r["namesakes"], r["namesakes_at_1"], r["alerts_apart"],
+                         pct(r["rate_apart"])] for r in rows])  # fmt: skip
     named = worst(rows)
     at_rate = next(r for r in rows if r["population"] == named["by_rate"])
     at_high = next(r for r in rows if r["population"] == named["by_upper"])
@@ -142,8 +145,10 @@ def print_populations(kind: str, rows: Sequence[dict[str, Any]], title: str) -> 
         f"{at_high['population']} {pct(at_high['high'])} (rate {pct(at_high['rate'])})"
     )
     apart = next(r for r in rows if r["population"] == named["namesakes_apart"])
-    console.print(f"worst {kind}, namesakes apart: {apart['population']} "
-                  f"{pct(apart['rate_apart'])}")  # fmt: skip
+    console.print(f"worst {kind}, namesakes apart (the <= 2 % target is judged so): "
+                  f"{apart['population']} {pct(apart['rate_apart'])} "
+                  f"({apart['alerts_apart']} of "
+                  f"{apart['names'] - apart['namesakes']:,})")  # fmt: skip
     return named
 
 
@@ -233,14 +238,22 @@ def main(argv: Sequence[str] | None = None) -> None:
     screen_s = time.perf_counter() - screen_started
     alerts = sum(o.alert for o in outs)
     low, high = wilson(alerts, len(outs))
+    kept = [o for o in outs if o.case.note != bd.NAMESAKE]
+    kept_alerts = sum(o.alert for o in kept)
     console.print(f"{len(outs):,} unlisted names ({dropped} dropped as listed), {alerts} alerts "
                   f"({pct(alerts / max(1, len(outs)))}, {pct(low)}–{pct(high)}); screened in "
                   f"{screen_s:.0f} s")  # fmt: skip
+    console.print(f"namesakes apart ({len(outs) - len(kept)} names that are a listed name or "
+                  f"alias as the engine reads both): {kept_alerts} alerts "
+                  f"({pct(kept_alerts / max(1, len(kept)))}); "
+                  "the targets are judged so")  # fmt: skip
     result: dict[str, Any] = {
         "algorithm": screener.algorithm, "algorithm_version": screener.algorithm_version,
         "seeds": args.seeds, "per": args.per, "locales": args.locales, "names": len(outs),
         "dropped": dropped, "alerts": alerts, "rate": alerts / max(1, len(outs)),
         "low": low, "high": high, "load_before": list(load_before),
+        "namesakes": len(outs) - len(kept), "alerts_apart": kept_alerts,
+        "rate_apart": kept_alerts / max(1, len(kept)),
     }  # fmt: skip
     for kind, key in (("locale", locale_of), ("script", script_pop)):
         rows = population_rows(outs, key, lambda o: o.alert)

@@ -42,6 +42,12 @@ def test_json_counts_every_name_once_per_grouping(run: tuple[str, dict]) -> None
             assert row["low"] <= row["rate"] <= row["high"]
             assert 0 <= row["namesakes_at_1"] <= row["alerts"]
             assert 0.0 <= row["rate_apart"] <= 1.0
+            assert 0 <= row["namesakes"] <= row["names"]
+            assert 0 <= row["alerts_apart"] <= row["alerts"]
+            kept = max(1, row["names"] - row["namesakes"])
+            assert row["rate_apart"] == row["alerts_apart"] / kept
+        assert sum(r["namesakes"] for r in rows) == figures["namesakes"]
+        assert sum(r["alerts_apart"] for r in rows) == figures["alerts_apart"]
         worst = figures[kind]["worst"]
         rate_of = {r["population"]: r["rate"] for r in rows}
         sized = [r for r in rows if r["names"] >= 100] or rows  # tiny: every population
@@ -63,7 +69,8 @@ def test_json_counts_every_name_once_per_grouping(run: tuple[str, dict]) -> None
 def test_tables_name_populations_and_intervals(run: tuple[str, dict]) -> None:
     text, figures = run
     for header in ("False alerts per locale", "False alerts per script", "Wilson 95 %",
-                   "namesakes at 1.00", "namesakes apart", "rapidfuzz brute force"):  # fmt: skip
+                   "namesakes at 1.00", "namesakes apart", "alerts, namesakes apart",
+                   "the <= 2 % target is judged so", "rapidfuzz brute force"):  # fmt: skip
         assert header in text
     assert f"worst locale by rate: {figures['locale']['worst']['by_rate']}" in text
     assert f"worst script by rate: {figures['script']['worst']['by_rate']}" in text

@@ -337,3 +337,33 @@ def test_a_batch_lost_in_flight_fails_every_caller_and_writes_nothing(
     assert ids == [("first",), ("w0",), ("after",)]
     verdict = verify(db)
     assert verdict.ok and verdict.rows == 3
+
+
+@only_pg
+def test_the_writer_does_not_ask_for_the_running_loop_per_receipt(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Python 3.11's ``asyncio.get_running_loop`` is a ``getpid`` system call: the writer
+    holds its loop, so a connected writer's receipts and batches never ask for it."""
+    writer = AsyncReceiptWriter(db)
+    asked = []
+    running = asyncio.get_running_loop
+
+    def counted() -> asyncio.AbstractEventLoop:
+        asked.append(1)
+        return running()
+
+    async def main() -> list[int]:
+        try:
+            first = await writer.write(body("l0", 0), "svc")  # connects
+            monkeypatch.setattr(asyncio, "get_running_loop", counted)
+            rest = await asyncio.gather(
+                *(writer.write(body(f"l{i}", i), "svc") for i in range(1, 30))
+            )
+            return [first, *rest]
+        finally:
+            monkeypatch.undo()
+            await writer.close()
+
+    assert sorted(asyncio.run(main())) == list(range(1, 31))
+    assert asked == [] and writer.batches >= 2

@@ -25,10 +25,9 @@ _HOLDERS = ("VB MANAGEMENT EOOD", "VB-SERVICE LTD", "AO SKB VT", "SK GUDZON, OOO
 
 
 def test_release() -> None:
-    """The rules of this round (this file, test_false_alerts_124.py, test_arabic_124.py) change
-    outcomes: the release says so, so that an index or a receipt of 1.23 is not taken for
-    theirs."""
-    assert ALGORITHM_RELEASE == "1.24"
+    """The rules of this round (this file, test_false_alerts_124.py, test_arabic_124.py) came
+    with 1.24 (and stay in later releases)."""
+    assert tuple(map(int, ALGORITHM_RELEASE.split("."))) >= (1, 24)
 
 
 def _alerted(listed: tuple[str, ...], query: str) -> set[str]:

@@ -175,7 +175,7 @@ class Decisions:
             if cases.db.is_postgres:
                 from clearance.audit.async_writer import AsyncReceiptWriter
 
-                found = self._writers[loop] = AsyncReceiptWriter(cases.db)
+                found = self._writers[loop] = AsyncReceiptWriter(cases.db, loop=loop)
             else:
                 found = self._writers[loop] = LoopReceiptWriter(cases.db)
         return found

@@ -174,7 +174,13 @@ def batch_params(rows: list[dict[str, str | None]]) -> list[bytes | None]:
 class AsyncReceiptWriter:
     """Appends receipts submitted on one event loop, in batches, over one connection."""
 
-    def __init__(self, db: Database, max_batch: int = MAX_BATCH) -> None:
+    def __init__(
+        self,
+        db: Database,
+        max_batch: int = MAX_BATCH,
+        loop: asyncio.AbstractEventLoop | None = None,
+    ) -> None:
+        """``loop``: the event loop it serves (else the one its first receipt comes on)."""
         if not db.is_postgres:
             raise ValueError("AsyncReceiptWriter needs PostgreSQL")
         self.db = db
@@ -190,7 +196,7 @@ class AsyncReceiptWriter:
         self.gatherings = 0
         self._results: list[pq.abc.PGresult] = []
         self._conn: psycopg.AsyncConnection[Any] | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
+        self._loop = loop
         self._connecting: asyncio.Task[None] | None = None
         self._fd = -1  # the connection's socket, registered with the loop
         self.batches = 0  # transactions and receipts written (tests, benchmarks)
@@ -198,22 +204,25 @@ class AsyncReceiptWriter:
 
     async def write(self, body: dict[str, Any], actor: str) -> int:
         """Queue a receipt and wait until it is committed; its audit seq."""
-        done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+        # the loop held, not asked for: Python 3.11's get_running_loop is a getpid system call
+        loop = self._loop
+        if loop is None:
+            loop = self._loop = asyncio.get_running_loop()
+        done: asyncio.Future[int] = loop.create_future()
         self._queue.append(_Pending(body, actor, done))
         if self._flight is None and self._gathering is None:
             if self._lonely >= LONE_GATHERS and self._skipped < PROBE_EVERY:
                 self._skipped += 1
                 self._next()
             else:
-                self._gather()
+                self._gather(loop)
         # a caller that goes away (its future cancelled) leaves its receipt to be written
         return await done
 
-    def _gather(self) -> None:
+    def _gather(self, loop: asyncio.AbstractEventLoop) -> None:
         """Let the receipts of the requests the loop is about to run join the next batch:
         send it once :data:`QUIET_TURNS` turns of the loop brought no new receipt (at once
         when nothing else is running), the batch is full, or after :data:`GATHER_SECONDS`."""
-        loop = asyncio.get_running_loop()
         self._gathering = [len(self._queue), 0, loop.time()]
         self._skipped = 0
         self.gatherings += 1
@@ -331,9 +340,9 @@ class AsyncReceiptWriter:
                 self._singles[:0] = batch
         if self._singles or not self._queue:
             self._next()
-        elif self._gathering is None:  # what queued during the statement gathers company too
-            self._lonely = 0
-            self._gather()
+        elif self._gathering is None and self._loop is not None:  # what queued meanwhile
+            self._lonely = 0  # gathers company too
+            self._gather(self._loop)
 
     def _answer(self, batch: list[_Pending], seqs: list[int]) -> None:
         self.batches += 1

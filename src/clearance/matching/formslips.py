@@ -98,7 +98,23 @@ def _short_form(word: str) -> str | None:
         found = set(_cut_forms(word))
     if not found and word not in SHORT_WORDS and not plain_word(word):
         found = set(_SHORT_SLIPS.get(word, ()))
+    if not found:
+        found = set(_FREE_ZONE_CUTS.get(word, ()))
     return found.pop() if len(found) == 1 else None
+
+
+FREE_ZONE = "fz"  # the start of the free-zone forms (FZE, FZC, FZCO: United Arab Emirates)
+
+
+def _free_zone_cuts() -> dict[str, frozenset[str]]:
+    """Three-letter free-zone forms of the own table with their first letter dropped (1.25,
+    round two: "PETRO ROYAL ZE" is PETRO ROYAL FZE; the vowel left, which keeps
+    :func:`_cut_forms` from reading other cuts, "te" or "al", makes no word here)."""
+    return {form[1:]: frozenset({cls}) for form, cls in one_word_forms().items()
+            if len(form) == FORM_SLIP_MIN_LENGTH and form.startswith(FREE_ZONE)}  # fmt: skip
+
+
+_FREE_ZONE_CUTS = _free_zone_cuts()
 
 
 def _cut_forms(word: str) -> frozenset[str]:

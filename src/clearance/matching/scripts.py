@@ -230,6 +230,13 @@ def _romanise(text: str, script: str) -> list[str]:
     seen: list[str] = []
     for rule in rules:
         value = _icu(rule, text)
+        if not value.isascii() and any(char_script(c) == script for c in value):
+            # A letter of the script the rule leaves unread (BGN's Hebrew ש, shin or sin when
+            # unpointed: "משה" -> "mשh"; Serbian љ, ј, ћ and Belarusian ы by the Russian and
+            # Ukrainian rules) is read by ICU's general rule, not dropped: the fold would split
+            # the word there ("m h": two initials, paired with MUSTAFA and HARB; since 1.25).
+            # (Latin letters a rule writes stay: Ethiopic-Latin's schwa is read below.)
+            value = _icu(_ASCII, value)
         if script == ETHIOPIC and "ǝ" in value:
             for vowel in ("", "e"):  # "farǝhat": Farhat, Farehat
                 if value.replace("ǝ", vowel) not in seen:
