@@ -86,3 +86,14 @@ def test_abdu_before_a_word_without_the_article_is_a_name_of_its_own() -> None:
     assert listed_alerts(listed, "Abd el-Rahman Hassan", "person") == {"Abdul Rahman HASSAN"}
     assert listed_alerts(listed, "Abdu al-Rahman Hassan", "person") == {"Abdul Rahman HASSAN"}
     assert listed_alerts(listed, "Abdou Diouf", "person") == {"Abdou DIOUF"}
+
+
+def test_abduh_written_in_arabic_is_read_abdu() -> None:
+    # "عبده" (Abduh, Abdo, Abdou) is a name of the table since 1.25: the lists write it Abdu
+    # most (15 times in SDN 2023-12-28, Abdo 5, Abduh 5, Abdou 1); before, ICU's "bdh" alone
+    # left "AHMED, Abdo Abdullah Dael" at 0.69 once "Abdo" was no longer read as "abdul"
+    listed = ["AHMED, Abdo Abdullah Dael", "AHMED, Abdullah", "DAEL, Ahmed", *_OTHERS]
+    assert "AHMED, Abdo Abdullah Dael" in listed_alerts(listed, "عبده عبد الله دل أحمد", "person")
+    assert "'ABDU, Abdallah" in listed_alerts(
+        ["'ABDU, Abdallah", *_OTHERS], "عبد الله عبده", "person"
+    )
