@@ -22,7 +22,7 @@ _ENTRIES = """
 محمد muhammad  أحمد ahmad  محمود mahmud  حامد hamid  حميد hamid  محسن muhsin  حمد hamad
 علي ali  عمر umar  عمرو amr  عثمان uthman  حسن hasan  حسين husayn  حسني husni  خالد khalid
 مصطفى mustafa  إبراهيم ibrahim  يوسف yusuf  إسماعيل ismail  سعيد said  سعد saad  صالح salih
-سليمان sulayman  عبد abd  الله allah  عبدالله abdullah  رحمن rahman  رحمان rahman
+سليمان sulayman  عبد abd  عبده abdu  الله allah  عبدالله abdullah  رحمن rahman  رحمان rahman
 رحيم rahim  عزيز aziz  كريم karim  قادر qadir  رزاق razzaq  مجيد majid  ماجد majid
 ناصر nasir  نصر nasr  فيصل faisal  طارق tariq  منصور mansur  مالك malik  ملك malik
 أسامة usama  بن bin  ابن ibn  أبو abu  أم umm  بنت bint  آل al  نور nur  وليد walid

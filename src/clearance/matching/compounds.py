@@ -463,6 +463,21 @@ def with_abd_parts(words: tuple[str, ...]) -> tuple[str, ...]:
     return words + tuple(w for w in dict.fromkeys(extra) if w not in words)
 
 
+def abd_joined(word: str) -> str | None:
+    """A listed abd al- compound written as one word as the name-word table's two words run
+    together ("abdurrahman", "abdirahman": "abdulrahman"), else None: a key of the listed
+    name (since index format 28) that an Arabic-script query's "عبد الرحمن", read "abdul
+    rahman", reaches as it reaches a compound written so (before, "أبو جبريل عبد الرحمن" did
+    not reach Abu Jibril ABDURRAHMAN, which it scores 0.86 against)."""
+    if not word.startswith("abd") or "llah" in word:
+        return None
+    m = _ABD_WORD.match(word)
+    if m is None:
+        return None
+    rest = m.group(1)
+    return ABD_READING + (rest[1:] if rest[0] == rest[1] else rest)
+
+
 def _with_parts(
     words: tuple[str, ...], alone: frozenset[str], compound: re.Pattern[str], reading: str
 ) -> tuple[str, ...]:

@@ -25,7 +25,7 @@ import numpy.typing as npt
 from clearance.matching.keytables import KeyTables
 from clearance.matching.keytables import WordHit as WordHit
 from clearance.matching.keytables import WordHitCache as WordHitCache
-from clearance.matching.params import NameParams, RetrievalParams
+from clearance.matching.params import NameParams, RetrievalParams, WordParams
 from clearance.matching.records import KIND_NATIVE as KIND_NATIVE
 from clearance.matching.records import EntityInfo as EntityInfo
 from clearance.matching.records import NameRecord as NameRecord
@@ -34,7 +34,9 @@ from clearance.matching.release import ALGORITHM_RELEASE
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 27  # 27: the listed words of crowded skeletons with their records (vowel_*:
+INDEX_FORMAT = 28  # 28: the name-word table's readings with the records of crowded
+# skeletons they agree with (vowel_read*: see :meth:`NameIndex.read_records`); 27: the
+# listed words of crowded skeletons with their records (vowel_*:
 # see :meth:`NameIndex.vowel_records`); 26: NameParams of 1.22 (slip_whole_length 6), listed
 # codes also keyed run together (exact.code_key); 25: a typo variant of one key holds that
 # key's id itself (1.12, see :mod:`clearance.matching.keytables`); 24: which records are a
@@ -139,6 +141,13 @@ class NameIndex:
     vowel_slots: dict[str, int] = field(default_factory=dict)
     vowel_data: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
     vowel_offsets: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(1, np.int64))
+    # ... and each reading the name-word table gives (``spelled.table_readings``) -> slot of
+    # vowel_read_offsets: the records above with a listed word it agrees with as spelt, worked
+    # out at build for the parameters vowel_read_params (cut, word parameters; format 28)
+    vowel_read: dict[str, int] = field(default_factory=dict)
+    vowel_read_data: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
+    vowel_read_offsets: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(1, np.int64))
+    vowel_read_params: tuple[float, WordParams] | None = None
     lists: dict[str, str] = field(default_factory=dict)  # list -> version label
     format: int = INDEX_FORMAT
     # the release that built it: another release may normalise or key listed names another way
@@ -162,6 +171,21 @@ class NameIndex:
         if slot is None:
             return self.vowel_data[:0]
         return self.vowel_data[self.vowel_offsets[slot] : self.vowel_offsets[slot + 1]]
+
+    def read_records(
+        self, reading: str, cut: float, words: WordParams
+    ) -> npt.NDArray[np.int32] | None:
+        """The skeleton records of crowded skeletons with a listed word the table's ``reading``
+        agrees with as spelt (``spelled._read_alike``), as worked out at build; None when it
+        was not (another reading, or other parameters)."""
+        slot = self.vowel_read.get(reading)
+        made = self.vowel_read_params
+        if slot is None or made is None or made[0] != cut:
+            return None
+        if made[1] is not words and made[1] != words:
+            return None
+        offsets = self.vowel_read_offsets
+        return self.vowel_read_data[offsets[slot] : offsets[slot + 1]]
 
     def neighbours(self, variant: str) -> list[int]:
         """Vocabulary ids of keys one deletion away from ``variant`` (see :func:`deletions`; a

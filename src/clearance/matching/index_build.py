@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.gcpause import paused_gc
+from clearance.matching.compounds import abd_joined
 from clearance.matching.exact import code_key, exact_key
 from clearance.matching.forms import name_forms
 from clearance.matching.index import (
@@ -29,10 +30,16 @@ from clearance.matching.index import (
     clean_identifier,
 )
 from clearance.matching.normalize import NameForm, name_parts, skeleton, without_article
-from clearance.matching.params import NameParams
+from clearance.matching.params import NameParams, TrustParams, WordParams
 from clearance.matching.phonetics import phonetic, sound
 from clearance.matching.scripts import latin_skeleton
-from clearance.matching.spelled import alike_keys, vowel_places, vowel_words
+from clearance.matching.spelled import (
+    alike_keys,
+    read_alike_records,
+    table_readings,
+    vowel_places,
+    vowel_words,
+)
 from clearance.matching.weights import word_weight
 from clearance.model import Entity
 
@@ -74,6 +81,10 @@ def record_keys(
     keys |= {f"p:{sound(t)}" for t in tokens if not t.isdigit()}
     for i in range(len(tokens) - 1):
         keys.add("c:" + tokens[i] + tokens[i + 1])
+    for t in tokens:  # (an abd al- compound written as one word: as its two words joined)
+        joined = abd_joined(t) if t[:3] == "abd" else None
+        if joined is not None:
+            keys.add("c:" + joined)
     if 2 < len(tokens) <= 5:
         keys.add("c:" + "".join(tokens))
     return keys
@@ -335,6 +346,21 @@ def _crowded_words(
     index.vowel_places = {word: vowel_places(word) for word in words}
     index.vowel_slots = dict(zip(words, range(len(words)), strict=True))
     index.vowel_data, index.vowel_offsets = _group([owners], [rows], len(words))
+    _table_readings(index)
+
+
+def _table_readings(index: NameIndex) -> None:
+    """Keep in ``index`` the records of crowded skeletons each reading of the name-word table
+    agrees with as spelt, for the default parameters (since format 28: looked up once here,
+    not for each query that has the reading; see ``spelled.read_alike_records``)."""
+    cut, params = TrustParams().spelled_word_sim, WordParams()
+    texts = table_readings()
+    found = [read_alike_records(index, text, cut, params) for text in texts]
+    sizes = np.fromiter(map(len, found), np.int64, len(found))
+    index.vowel_read = dict(zip(texts, range(len(texts)), strict=True))
+    index.vowel_read_data = np.concatenate(found or [index.vowel_data[:0]]).astype(np.int32)
+    index.vowel_read_offsets = np.concatenate([np.zeros(1, np.int64), np.cumsum(sizes)])
+    index.vowel_read_params = (cut, params)
 
 
 _K = TypeVar("_K")

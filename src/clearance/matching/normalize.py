@@ -42,7 +42,12 @@ _DIGIT = re.compile(r"[0-9]")  # (no digit, nothing for _SPLIT_NUMBER: a cheaper
 # Arabic article and "abd" compounds written as one word or several:
 # "Abd al-Rahman" / "Abdul Rahman" / "Abdel Rahman" / "Abdulrahman" -> "abdul rahman" (two
 # words, so that "Abdul Agha" still meets "Abdul Rahman Agha"); "Abdullah" stays one word.
-_ABD = re.compile(r"\babd(?:u|e|a|o)?l?\s?(?:a|e|u)?l?\s+(?=[a-z]{3,})")
+# Not "Abdu" / "Abdo" / "Abdou" (a vowel, no l) before a word without the article: a name of
+# its own (Muhammad Abduh, Abdou Diouf; since 1.24, index format 28: "'ABDU, Abdallah" is no
+# "abdul abdallah", "Adil Abdu Bin-Fari" no "abdul bin"), as "عبده" or "ابدو" writes it.
+_ABD = re.compile(
+    r"\babd(?!(?:[aeou]|ou)\s+(?![aeu]l\s))(?:u|e|a|o)?l?\s?(?:a|e|u)?l?\s+(?=[a-z]{3,})"
+)
 # (not "Abdullah" and its spellings and slips, "Abdullahi", "Abdullay": a rest of four
 # letters or fewer that starts with l is Allah's name, no name of its own follows abd-ul-l)
 _ABD_COMPACT = re.compile(r"\babd(?:u|e|a|o)l(?=[a-z]{3,})(?!l[a-z]{0,3}\b)")

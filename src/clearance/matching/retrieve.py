@@ -24,6 +24,7 @@ from clearance.matching.bounds import (
     exactly_reached,
     form_bounds,
 )
+from clearance.matching.compounds import ABD_READING
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, NameIndex, WordHitCache
 from clearance.matching.keytables import KeyTables
 from clearance.matching.normalize import NameForm
@@ -362,16 +363,30 @@ def retrieve(
                                   words)  # fmt: skip
             bounds = form_bounds(index, parts, form, lift, singles, narrow)
         # An Arabic-script query's romanised forms have their article: the records of names
-        # with the article left out ("aqsa foundation") are only for a Latin query.
+        # with the article left out ("aqsa foundation") are only for a Latin query, but for
+        # a listed abd compound the list split where an abd al- compound took it (_split_abd).
         bare = index.rec_bare if qform.form.script == ARABIC else None
+        split = bare is not None and ABD_READING in tokens
+        rec_tokens = index.rec_tokens
         for rec, bound in bounds:
-            if bound > out.get(rec, 0.0) and (bare is None or not bare[rec]):
+            if bound > out.get(rec, 0.0) and (
+                bare is None or not bare[rec] or (split and _split_abd(rec_tokens[rec]))
+            ):
                 out[rec] = min(1.0, bound)
     cap = retrieval.max_records if max_records is None else max_records
     if len(out) > cap:
         best = sorted(out.items(), key=lambda kv: -kv[1])[:cap]
         out = dict(best)
     return out
+
+
+def _split_abd(listed: tuple[str, ...]) -> bool:
+    """Has a listed name's form without its article a lone "abd"? A romanised Arabic-script
+    name with an abd al- compound ("abdul rahman" of "عبد الرحمن": the article went into its
+    abdul) also reaches such a form (since 1.24, index format 28): the list split the
+    compound, its article kept on the second word and "Abd" put among the given names ("AL
+    RAHMAN, Shaykh Umar Abd", whose bare form "rahman shaykh umar abd" is the query's)."""
+    return "abd" in listed
 
 
 def _narrow(index: NameIndex, qform: QueryForm, cut: float, words: WordParams) -> Narrow:

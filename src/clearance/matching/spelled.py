@@ -23,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.matching.arabic_names import (
+    NAME_WORDS,
     all_vowelled,
     lookup,
     normalise_arabic,
@@ -161,7 +162,8 @@ def _agreeing(
     found = memo.get(key)
     if found is None:
         if known:
-            agree = _read_alike(index, word, cut, words)
+            found = index.read_records(word, cut, words)  # (worked out at index build)
+            agree = _read_alike(index, word, cut, words) if found is None else []
         else:
             table = index.vowel_words
             keys = [arabic_skeleton(word), arabic_skeleton(word.replace("ج", "گ"))]
@@ -172,9 +174,36 @@ def _agreeing(
             places = index.vowel_places
             agree = [w for s in dict.fromkeys(keys) for w in table.get(s, ())
                      if not need & ~places.get(w, 0) and long_vowels_agree(word, (w,))]  # fmt: skip
-        recs = [index.vowel_records(w) for w in dict.fromkeys(agree)]
-        found = memo[key] = np.unique(np.concatenate(recs)) if recs else index.vowel_data[:0]
+        if found is None:
+            found = records_of(index, agree)
+        memo[key] = found
     return found
+
+
+def records_of(index: NameIndex, listed: list[str]) -> npt.NDArray[np.int32]:
+    """The skeleton records of crowded skeletons holding a word of ``listed``, ascending."""
+    recs = [index.vowel_records(w) for w in dict.fromkeys(listed)]
+    return np.unique(np.concatenate(recs)) if recs else index.vowel_data[:0]
+
+
+def table_readings() -> list[str]:
+    """Every reading a query word the name-word table reads may have (:func:`readings`): of
+    each table word alone, with the article, as an abd al- compound's second word, and
+    with "الله" or "الدين" joined (for the index to look up their listed words once, at
+    build: ``NameIndex.read_records``)."""
+    natives: list[tuple[str, ...]] = []
+    for word in NAME_WORDS:
+        natives += [(word,), (_ARTICLE + word,), ("عبد", _ARTICLE + word),
+                    (word + "الله",), (word + "الدين",)]  # fmt: skip
+    return sorted({k for native in natives for k in readings(native)[0]})
+
+
+def read_alike_records(
+    index: NameIndex, reading: str, cut: float, words: WordParams
+) -> npt.NDArray[np.int32]:
+    """The skeleton records of crowded skeletons with a listed word the table's ``reading``
+    agrees with as spelt (:func:`_read_alike`), ascending."""
+    return records_of(index, _read_alike(index, reading, cut, words))
 
 
 def _read_alike(index: NameIndex, reading: str, cut: float, words: WordParams) -> list[str]:
