@@ -1,4 +1,4 @@
-"""Matching 1.24, index format 28 (issue 11, c9 and its cost): the name-word table's readings
+"""Matching 1.25, index format 28 (issue 11, c9 and its cost): the name-word table's readings
 are looked up among the listed words of crowded skeletons once, when the index is built, not
 for each Arabic-script query that has them (``NameIndex.read_records``)."""
 

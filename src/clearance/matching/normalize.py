@@ -43,7 +43,7 @@ _DIGIT = re.compile(r"[0-9]")  # (no digit, nothing for _SPLIT_NUMBER: a cheaper
 # "Abd al-Rahman" / "Abdul Rahman" / "Abdel Rahman" / "Abdulrahman" -> "abdul rahman" (two
 # words, so that "Abdul Agha" still meets "Abdul Rahman Agha"); "Abdullah" stays one word.
 # Not "Abdu" / "Abdo" / "Abdou" (a vowel, no l) before a word without the article: a name of
-# its own (Muhammad Abduh, Abdou Diouf; since 1.24, index format 28: "'ABDU, Abdallah" is no
+# its own (Muhammad Abduh, Abdou Diouf; since 1.25, index format 28: "'ABDU, Abdallah" is no
 # "abdul abdallah", "Adil Abdu Bin-Fari" no "abdul bin"), as "عبده" or "ابدو" writes it.
 _ABD = re.compile(
     r"\babd(?!(?:[aeou]|ou)\s+(?![aeu]l\s))(?:u|e|a|o)?l?\s?(?:a|e|u)?l?\s+(?=[a-z]{3,})"

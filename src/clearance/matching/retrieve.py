@@ -383,7 +383,7 @@ def retrieve(
 def _split_abd(listed: tuple[str, ...]) -> bool:
     """Has a listed name's form without its article a lone "abd"? A romanised Arabic-script
     name with an abd al- compound ("abdul rahman" of "عبد الرحمن": the article went into its
-    abdul) also reaches such a form (since 1.24, index format 28): the list split the
+    abdul) also reaches such a form (since 1.25, index format 28): the list split the
     compound, its article kept on the second word and "Abd" put among the given names ("AL
     RAHMAN, Shaykh Umar Abd", whose bare form "rahman shaykh umar abd" is the query's)."""
     return "abd" in listed
