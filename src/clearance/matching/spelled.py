@@ -163,7 +163,8 @@ def _agreeing(
     if found is None:
         if known:
             found = index.read_records(word, cut, words)  # (worked out at index build)
-            agree = _read_alike(index, word, cut, words) if found is None else []
+            if found is None:
+                found = read_alike_records(index, word, cut, words)
         else:
             table = index.vowel_words
             keys = [arabic_skeleton(word), arabic_skeleton(word.replace("ج", "گ"))]
@@ -174,7 +175,6 @@ def _agreeing(
             places = index.vowel_places
             agree = [w for s in dict.fromkeys(keys) for w in table.get(s, ())
                      if not need & ~places.get(w, 0) and long_vowels_agree(word, (w,))]  # fmt: skip
-        if found is None:
             found = records_of(index, agree)
         memo[key] = found
     return found
