@@ -8,6 +8,13 @@ other words a plain consonant-and-long-vowel rendering. A name is used only when
 renders and at least half of its words are table words (an organisation's must all be), so
 the names are Arabic in origin. Noise a clerk makes: hamza dropped (أ/إ → ا), ta marbuta as ه,
 final ى/ي exchanged, عبد ال glued (عبدالله).
+
+The rule writes a Latin digraph as the one letter it stands for, never letter by letter (no
+Arabic writer writes Haddadnezhad "حددنزحاد" or Jega "ججة"): "zh" is ژ (Persian names: -nezhad,
+Zhaleh), "dzh" (Russian-style Dzhuma) ج, a letter doubled only within one letter ("shh" in
+Mashhadani is ش then h), and a g in a word that also has a j is the foreign g غ, kept apart
+from the word's ج. Known words a rule would mangle are in the table (Abdullahi, Saudi, Azhar);
+"hayat", an organisation word (هيئة), is the name حياة in a person's name.
 """
 
 from __future__ import annotations
@@ -29,7 +36,7 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "إبراهيم": ("ibrahim", "ebrahim", "ibraheem"), "إسماعيل": ("ismail", "ismael", "ismaeel"),
     "إسحاق": ("ishaq", "ishak"), "خالد": ("khalid", "khaled"), "عمر": ("umar", "omar"),
     "عثمان": ("uthman", "osman", "othman", "usman"), "صالح": ("salih", "saleh"),
-    "عبد الله": ("abdullah", "abdallah", "abdulla"), "سعيد": ("said", "saeed", "saiid"),
+    "عبد الله": ("abdullah", "abdallah", "abdulla", "abdullahi"), "سعيد": ("said", "saeed", "saiid"),
     "سيد": ("sayyid", "sayed", "sayyed", "seyyed", "seyed"), "راشد": ("rashid",),
     "رشيد": ("rasheed",), "حامد": ("hamid",), "حميد": ("hameed",), "كريم": ("karim", "kareem"),
     "ماجد": ("majid", "majed"), "فهد": ("fahd", "fahad"), "فيصل": ("faisal", "faysal", "feisal"),
@@ -77,7 +84,8 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "شكري": ("shukri",), "توفيق": ("tawfiq", "tawfik", "toufik"), "عدي": ("uday", "udai"),
     "قصي": ("qusay", "qusai"), "زهير": ("zuhair", "zuhayr"), "حاتم": ("hatem", "hatim"),
     "غسان": ("ghassan",), "بلال": ("bilal",), "أنس": ("anas",), "عمار": ("ammar",),
-    "مدني": ("madani",), "طه": ("taha",),
+    "مدني": ("madani",), "طه": ("taha",), "سعودي": ("saudi", "saoudi"),
+    "أزهر": ("azhar",),
     "حسيني": ("husseini", "hosseini", "husayni"), "مولانا": ("maulana", "mawlana", "moulana"),
     "داود": ("dawood", "dawud", "daoud"),
     # organisation words
@@ -93,6 +101,7 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "عصبة": ("asbat",), "أمة": ("ummah", "umma"),
 }  # fmt: skip
 _TABLE = {latin: arabic for arabic, forms in _WORDS.items() for latin in forms}
+_PEOPLE = {"hayat": "حياة"}  # a person's name, not the organisation word (هيئة)
 _LINKS = {"bin": "بن", "ben": "بن", "ibn": "ابن", "bint": "بنت", "abu": "أبو", "abou": "أبو",
           "umm": "أم", "abd": "عبد"}  # fmt: skip
 _ARTICLES = {"al", "el"}  # alone or hyphenated; the sun-letter forms only hyphenated
@@ -103,7 +112,7 @@ _ALLAH = re.compile(r"(?:allah|ullah|ollah)$")
 _DIN = re.compile(r"(?:uddin|uddeen|eddine|eddin|addin|iddin)$")
 _LONG = {"aa": "ا", "ee": "ي", "ii": "ي", "ei": "ي", "ai": "ي", "ay": "ي", "ey": "ي",
          "oo": "و", "uu": "و", "ou": "و", "aw": "و", "au": "و"}  # fmt: skip
-_DIGRAPHS = {"sh": "ش", "kh": "خ", "th": "ث", "dh": "ذ", "gh": "غ"}
+_DIGRAPHS = {"dzh": "ج", "sh": "ش", "kh": "خ", "th": "ث", "dh": "ذ", "gh": "غ", "zh": "ژ"}
 _CONSONANTS = dict(zip("bdfhjklmnqrstwyzg", "بدفحجكلمنقرستويزج", strict=True))
 
 
@@ -112,28 +121,30 @@ def _rule(word: str) -> str | None:
     if len(word) < 3 or re.search(r"[^a-z']|[pvxc]|[aeiou]{3}", word):
         return None
     out: list[str] = []
-    i = 0
+    i, single = 0, ""  # single: the last consonant written by one Latin letter
     while i < len(word):
         two, c = word[i : i + 2], word[i]
-        if two in _DIGRAPHS:
-            out.append(_DIGRAPHS[two])
-            i += 2
+        digraph = next((d for d in (word[i : i + 3], two) if d in _DIGRAPHS), "")
+        if digraph:
+            out.append(_DIGRAPHS[digraph])
+            i, single = i + len(digraph), ""
             continue
         if c == "'":
             out.append("ع")
-            i += 1
+            i, single = i + 1, ""
             continue
         if c in _CONSONANTS:
-            if not (out and i > 0 and word[i - 1] == c):  # doubled: one letter (no shadda)
-                out.append(_CONSONANTS[c])
-            i += 1
+            if c != single:  # doubled: one letter (no shadda)
+                out.append("غ" if c == "g" and "j" in word else _CONSONANTS[c])
+            i, single = i + 1, c
             continue
+        single = ""
         rest = word[i + 1 :]
         if i == 0:
             out.append("إ" if c in "ie" else "أ")
         elif two in _LONG and word[i + 2 : i + 3] not in tuple("aeiou"):
             out.append(_LONG[two])
-            i += 1
+            i, single = i + 1, two[1]  # (the w of "aww" is written once)
         elif rest == "h":  # a final -ah is ta marbuta, -eh (Persian) a silent h
             out.append("ة" if c == "a" else "ه")
             i += 1
@@ -150,6 +161,8 @@ def _rule(word: str) -> str | None:
 def _word(spelt: str, people: bool) -> tuple[str, bool] | None:
     """(Arabic, from the table) for one Latin word without hyphens, or None."""
     word = spelt.replace("'", "")
+    if people and word in _PEOPLE:
+        return _PEOPLE[word], True
     if word in _TABLE:
         return _TABLE[word], True
     if _ABD.match(word):
