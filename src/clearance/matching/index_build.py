@@ -222,11 +222,18 @@ class IndexBuilder:
         bare: bool = False,
     ) -> int:
         """The record of ``form`` for ``entity`` (added unless the entity has it already);
-        ``bare``: the form is only that of a name with its Arabic article left out."""
+        ``bare``: the form is only that of a name with its Arabic article left out. A record
+        a weak a.k.a. made first stands for a strong name of the entity with its form too
+        (format 29, ``strong_shared``): the weak "Abou Wafa AL SAOUDI" listed before the strong
+        "Abu Wafa AL-SAUDI" made their one skeleton record (b f lsd) weak, and "أبو وفاء
+        السعودي" met the strong name only through its Latin reading."""
         found = seen.get((kind, form.tokens))
         if found is not None:
             if not bare:  # (another name of the entity is written so: "AQSA FOUNDATION")
                 self.index.rec_bare[found] = False
+            if self.index.rec_weak[found] and not weak:
+                self.index.rec_weak[found] = False
+                self.index.rec_text[found] = text
             return found
         index = self.index
         rec_id = seen[kind, form.tokens] = len(index.rec_entity)

@@ -1,0 +1,50 @@
+"""Index format 29 (issue 11, c9): a record that a weak a.k.a. and a strong name of one entity
+share is strong. The UK list gives the weak "Abou Wafa AL SAOUDI" before the strong "Abu Wafa
+AL-SAUDI"; both have the skeleton b f lsd, and their one skeleton record kept the weak flag
+(and text) of the first, so "أبو وفاء السعودي" met the strong name only through its Latin
+reading (0.64, no alert) while the same name on the other lists scored 0.92."""
+
+from __future__ import annotations
+
+from clearance.matching.engine import Screener
+from clearance.matching.index import KIND_SKELETON
+from clearance.matching.query import ScreenOptions, make_query
+from clearance.model import Entity, Name, NameKind, NameQuality, Schema
+from clearance.settings import MatchingPolicy
+
+_WEAK_FIRST = (
+    Name("ABDELRAHMAN MOUHAMAD ZAFIR AL DABIDI AL JAHANI"),
+    Name("Abou Wafa AL SAOUDI", kind=NameKind.AKA, quality=NameQuality.WEAK),
+    Name("Abu Wafa AL-SAUDI", kind=NameKind.AKA),
+    Name("Abu ANAS", kind=NameKind.AKA),
+)
+
+
+def _entity(source_id: str, names: tuple[Name, ...]) -> Entity:
+    return Entity(list="test", source_id=source_id, schema=Schema.PERSON, names=names)
+
+
+def _screener() -> Screener:
+    others = [_entity("2", (Name("AL-SAUDI, Abu Maryam"),)), _entity("3", (Name("Ali HASSAN"),))]
+    return Screener.build([_entity("1", _WEAK_FIRST), *others], MatchingPolicy(screen_cache=0))
+
+
+def test_a_strong_name_after_a_weak_alias_with_its_skeleton_alerts_on_arabic_script() -> None:
+    result = make_query("أبو وفاء السعودي", type="person")
+    first = _screener().screen(result, ScreenOptions(limit=3)).matches[0]
+    assert (first.source_id, first.alert) == ("1", True)
+    assert first.matched_name == "Abu Wafa AL-SAUDI"  # (the strong name, not the weak text)
+    assert first.score > 0.9  # as "AL-SAUDI, Abu Wafa" alone scores
+
+
+def test_the_shared_skeleton_record_is_strong_and_a_weak_alias_alone_stays_weak() -> None:
+    index = _screener().index
+    ent = index.ent_source_id.index("1")
+    recs = [r for r in range(len(index.rec_entity)) if index.rec_entity[r] == ent]
+    shared = [r for r in recs if index.rec_kind[r] == KIND_SKELETON and "af" in index.rec_text[r]]
+    assert len(shared) == 1  # (one skeleton, b f lsd, for both names)
+    assert (index.rec_weak[shared[0]], index.rec_text[shared[0]]) == (False, "Abu Wafa AL-SAUDI")
+    only_weak = _entity("9", (Name("Ali HASSAN"), _WEAK_FIRST[1]))
+    index = Screener.build([only_weak], MatchingPolicy(screen_cache=0)).index
+    weak = [index.rec_weak[r] for r, t in enumerate(index.rec_text) if "SAOUDI" in t]
+    assert weak and all(weak)
