@@ -34,10 +34,11 @@ from clearance.matching.release import ALGORITHM_RELEASE
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 29  # 29: a record shared by a weak a.k.a. and a strong name of one entity
-# is strong, with the strong name's text (index_build ``_add_record``); 28: the name-word
-# table's readings with the records of crowded skeletons they agree with (vowel_read*:
-# see :meth:`NameIndex.read_records`); 27: the listed words of crowded skeletons with their records (vowel_*:
+INDEX_FORMAT = 29  # 29: a record a weak a.k.a. and a strong name of one entity share is
+# strong, with the strong name's text (index_build ``_add_record``); 28: the name-word
+# table's readings with the records of crowded
+# skeletons they agree with (vowel_read*: see :meth:`NameIndex.read_records`); 27: the
+# listed words of crowded skeletons with their records (vowel_*:
 # see :meth:`NameIndex.vowel_records`); 26: NameParams of 1.22 (slip_whole_length 6), listed
 # codes also keyed run together (exact.code_key); 25: a typo variant of one key holds that
 # key's id itself (1.12, see :mod:`clearance.matching.keytables`); 24: which records are a
