@@ -1,16 +1,22 @@
-"""Index format 29 (issue 11, c9): a record that a weak a.k.a. and a strong name of one entity
-share is strong. The UK list gives the weak "Abou Wafa AL SAOUDI" before the strong "Abu Wafa
-AL-SAUDI"; both have the skeleton b f lsd, and their one skeleton record kept the weak flag
-(and text) of the first, so "أبو وفاء السعودي" met the strong name only through its Latin
-reading (0.64, no alert) while the same name on the other lists scored 0.92."""
+"""Index format 29 and ``abd_hayy`` (issue 11, c9). A record that a weak a.k.a. and a strong
+name of one entity share is strong: the UK list gives the weak "Abou Wafa AL SAOUDI" before
+the strong "Abu Wafa AL-SAUDI", both with the skeleton b f lsd, and their one skeleton record
+kept the weak flag (and text) of the first, so "أبو وفاء السعودي" met the strong name only
+through its Latin reading (0.64, no alert) while the same name on the other lists scored
+0.92. And the "حي" of "عبد الحي", whose only consonant is a last h, is the compound's second
+word as the listed Hai is: both without a skeleton (``compounds.abd_second_word``,
+``spelled._agree``)."""
 
 from __future__ import annotations
 
+from clearance.matching import spelled
 from clearance.matching.engine import Screener
 from clearance.matching.index import KIND_SKELETON
+from clearance.matching.params import TrustParams, WordParams
 from clearance.matching.query import ScreenOptions, make_query
 from clearance.model import Entity, Name, NameKind, NameQuality, Schema
 from clearance.settings import MatchingPolicy
+from tests.matching.factory import e
 
 _WEAK_FIRST = (
     Name("ABDELRAHMAN MOUHAMAD ZAFIR AL DABIDI AL JAHANI"),
@@ -48,3 +54,27 @@ def test_the_shared_skeleton_record_is_strong_and_a_weak_alias_alone_stays_weak(
     index = Screener.build([only_weak], MatchingPolicy(screen_cache=0)).index
     weak = [index.rec_weak[r] for r, t in enumerate(index.rec_text) if "SAOUDI" in t]
     assert weak and all(weak)
+
+
+_ABD_HAYY = ["ABD-AL-WAHAB, Abd-al-Hai Ahmad", "'ABD-AL-WAHHAB, Ahmad", "Ali HASSAN"]
+
+
+def test_abd_al_hayy_agrees_with_the_listed_hai_that_has_no_skeleton_either() -> None:
+    # "الحي" of "عبد الحي" was kept with its article (skeleton l, in no listed word), so the
+    # name stayed at the skeleton's discount (0.69, under ABD-AL-WAHHAB, Ahmad at 0.72)
+    entities = [e("person", name, source_id=str(i)) for i, name in enumerate(_ABD_HAYY)]
+    screener = Screener.build(entities, MatchingPolicy(screen_cache=0))
+    for text in ("عبد الحي احمد عبد الوهاب", "عبدالحي أحمد عبدالوهاب"):
+        result = screener.screen(make_query(text, type="person"), ScreenOptions(limit=3))
+        first = result.matches[0]
+        assert (first.name, first.alert) == (_ABD_HAYY[0], True)
+        assert first.score > 0.9
+
+
+def test_a_hayy_with_no_listed_word_to_stand_in_lifts_nothing() -> None:
+    cut, words = TrustParams().spelled_word_sim, WordParams()
+    native = ("عبد", "الحي", "احمد")
+    assert spelled._vowels_agree(native, "ABDUL HAI, Ahmad", cut, words, True)
+    assert spelled._vowels_agree(native, "Abdul Hayy AHMAD", cut, words, True)
+    assert not spelled._vowels_agree(native, "ABDUL, Ahmad", cut, words, True)
+    assert not spelled._vowels_agree(native, "AHMAD, Abdul", cut, words, True)

@@ -34,7 +34,7 @@ import re
 from functools import lru_cache
 
 from clearance.matching.arabic_names import NAME_WORDS, normalise_arabic
-from clearance.matching.scripts import arabic_skeleton, latin_skeleton
+from clearance.matching.scripts import latin_skeleton
 from clearance.matching.slips import other_consonants
 from clearance.scripts import ARABIC, LATIN
 
@@ -354,13 +354,15 @@ def abd_second_word(word: str, before: str) -> str:
     compound's "عبد ال" (since 1.18: "عبدالرزاك" as "رزاك", against RAZZAK, the second word of
     the listed "Abd al-Razzak" the canonical form makes; "عبد المنجي" as "منجي" against
     Abdelmongy's MONGY). ``before``: the word before it. A part with no consonant to place
-    vowels on ("حي" of "عبد الحي") stays as written."""
-    part = word
-    if word.startswith(_ABD + _ARTICLE):
-        part = word[len(_ABD + _ARTICLE) :]
-    elif before == _ABD and word.startswith(_ARTICLE):
-        part = word[len(_ARTICLE) :]
-    return part if arabic_skeleton(part) else word
+    vowels on ("حي" of "عبد الحي": its ح is a last h, which a skeleton leaves out) is the part
+    too, with nothing to agree or disagree with (``abd_hayy``, since 1.25: as written,
+    "الحي" (skeleton l) stood in no listed word, and "عبد الحي احمد عبد الوهاب" stayed at the
+    skeleton's discount against ABD-AL-WAHAB, Abd-al-Hai Ahmad, 0.69)."""
+    if word.startswith(_ABD + _ARTICLE) and len(word) > len(_ABD + _ARTICLE):
+        return word[len(_ABD + _ARTICLE) :]
+    if before == _ABD and word.startswith(_ARTICLE) and len(word) > len(_ARTICLE):
+        return word[len(_ARTICLE) :]
+    return word
 
 
 _TA_MARBUTA, _TA = "ه", "ت"  # (normalised, a ta marbuta is written as heh)

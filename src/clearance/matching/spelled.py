@@ -360,6 +360,9 @@ def _agree(
         listed_words = with_abd_parts(listed_words)
     if not all(long_vowels_agree(word, listed_words) for word in unknown):
         return False
+    if not all(map(arabic_skeleton, unknown)) and all(map(latin_skeleton, listed_words)):
+        return False  # (``abd_hayy``: the "حي" of "عبد الحي" is listed as a word of its own,
+        # Hai or Hayy, that has no skeleton either; "عبد الحي احمد" is no ABDUL, Ahmad)
     # (the last word first: a surname disagrees more often than a common given name; a word
     # written as listed is alike at once)
     return all(
