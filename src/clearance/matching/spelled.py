@@ -360,7 +360,7 @@ def _agree(
         listed_words = with_abd_parts(listed_words)
     if not all(long_vowels_agree(word, listed_words) for word in unknown):
         return False
-    if not all(map(arabic_skeleton, unknown)) and all(map(latin_skeleton, listed_words)):
+    if _bare_abd_part(native) and all(map(latin_skeleton, listed_words)):
         return False  # (``abd_hayy``: the "حي" of "عبد الحي" is listed as a word of its own,
         # Hai or Hayy, that has no skeleton either; "عبد الحي احمد" is no ABDUL, Ahmad)
     # (the last word first: a surname disagrees more often than a common given name; a word
@@ -370,6 +370,14 @@ def _agree(
         or ("j" in k and _known_agrees(k.replace("j", "g"), listed_words, cut, words))
         for k in reversed(known)
     )
+
+
+def _bare_abd_part(native: tuple[str, ...]) -> bool:
+    """Has an abd al- compound of ``native`` a second word with no skeleton ("حي" of "عبد
+    الحي", see :func:`~clearance.matching.compounds.abd_second_word`)?"""
+    words = [normalise_arabic(w) for w in native]
+    parts = [(abd_second_word(w, b), w) for w, b in zip(words, ["", *words[:-1]], strict=True)]
+    return any(part != word and not arabic_skeleton(part) for part, word in parts)
 
 
 def _articled(words: tuple[str, ...], listed: str) -> bool:
