@@ -372,6 +372,7 @@ def _agree(
     )
 
 
+@lru_cache(maxsize=20_000)  # (asked of each listed name a query is compared with)
 def _bare_abd_part(native: tuple[str, ...]) -> bool:
     """Has an abd al- compound of ``native`` a second word with no skeleton ("حي" of "عبد
     الحي", see :func:`~clearance.matching.compounds.abd_second_word`)?"""
