@@ -360,16 +360,17 @@ def _agree(
         listed_words = with_abd_parts(listed_words)
     if not all(long_vowels_agree(word, listed_words) for word in unknown):
         return False
-    if _bare_abd_part(native) and all(map(latin_skeleton, listed_words)):
-        return False  # (``abd_hayy``: the "حي" of "عبد الحي" is listed as a word of its own,
-        # Hai or Hayy, that has no skeleton either; "عبد الحي احمد" is no ABDUL, Ahmad)
     # (the last word first: a surname disagrees more often than a common given name; a word
     # written as listed is alike at once)
-    return all(
+    agreed = all(
         _known_agrees(k, listed_words, cut, words)
         or ("j" in k and _known_agrees(k.replace("j", "g"), listed_words, cut, words))
         for k in reversed(known)
     )
+    # (``abd_hayy``, asked last, of names that agree: the "حي" of "عبد الحي" is listed as a
+    # word of its own, Hai or Hayy, that has no skeleton either; "عبد الحي احمد" is no ABDUL,
+    # Ahmad)
+    return agreed and not (_bare_abd_part(native) and all(map(latin_skeleton, listed_words)))
 
 
 @lru_cache(maxsize=20_000)  # (asked of each listed name a query is compared with)
