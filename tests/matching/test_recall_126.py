@@ -1,10 +1,9 @@
 """Matching round two, class 7 on fresh seeds: short company names and codes.
 
-A company's name of Korean or Chinese syllables typed in Latin letters ("PPI ZE") reads no
-misspelt legal form (a syllable is no form: "qi hong" is no "Qi" ONG), but a free-zone form
-with its F dropped ends such a name as it ends any other ("PPI ZE" is PPI FZE). And the
-benchmark's short-name slips: a slip that makes another listed name exactly ("NIOC" for NICO)
-is that name, and the benchmark makes no case of it.
+EAD, the Bulgarian single-owner joint-stock company, is a legal form ("INTRUST AD" is
+INTRUST EAD with a letter dropped). And the benchmark's short-name slips: a slip that makes
+another listed name exactly ("NIOC" for NICO) is that name, and the benchmark makes no case
+of it.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ import sys
 from pathlib import Path
 
 from clearance.matching.engine import Screener
+from clearance.matching.legalforms import legal_form_class
 from clearance.matching.query import ScreenOptions, make_query
 from clearance.model import Entity, Schema
 from clearance.settings import MatchingPolicy
@@ -26,24 +26,24 @@ from bench_classes import SLIP, Generator, c_short_code  # noqa: E402
 from bench_heldout import generate  # noqa: E402
 from namesakes import listed_name_keys  # noqa: E402
 
-_LISTED = ("PETROPARS INTERNATIONAL FZE", "PPI FZE")
 
-
-def _alerted(query: str, kind: str | None = "organization") -> set[str]:
-    entities = [e("organization", *_LISTED, source_id="1"), e("organization", "PPI BANK",
-                                                                 source_id="2")]  # fmt: skip
+def _alerted(listed: tuple[str, ...], query: str) -> set[str]:
+    entities = [e("organization", name, source_id=str(i)) for i, name in enumerate(listed)]
     screener = Screener.build(entities, MatchingPolicy(screen_cache=0))
-    result = screener.screen(make_query(query, type=kind), ScreenOptions(limit=10))
-    return {m.matched_name for m in result.matches if m.alert}
+    result = screener.screen(make_query(query, type="organization"), ScreenOptions(limit=10))
+    return {listed[int(m.source_id)] for m in result.matches if m.alert}
 
 
-def test_a_free_zone_form_with_its_f_dropped_ends_a_name_of_syllables() -> None:
-    """ "PPI ZE": both words are Korean or Chinese syllables as romanised, and "ZE" is still
-    FZE with its F dropped, at either end; not in a name of syllables that may be a
-    person's (a query of unknown type), which is read as it is written."""
-    assert "PPI FZE" in _alerted("PPI ZE")
-    assert "PPI FZE" in _alerted("ZE PPI")
-    assert "PPI FZE" not in _alerted("PPI ZE", None)
+def test_ead_is_a_legal_form() -> None:
+    """EAD (Bulgarian, a joint-stock company of one owner: an AD) is a legal form of the AD's
+    class, split off the name as EOOD (an OOD of one owner) is: "INTRUST AD" is INTRUST EAD
+    with its E dropped, and names the same company; EAD is no word of the name ("ML BUILD
+    AD", "BM SYSTEMS EOOD")."""
+    assert legal_form_class(("ead",)) == legal_form_class(("ad",)) is not None
+    listed = ("INTRUST PLC EAD", "ML BUILD EAD", "BM SYSTEMS EAD", "DIGITAL SERVICES EAD")
+    assert _alerted(listed, "INTRUST AD") == {"INTRUST PLC EAD"}
+    assert _alerted(listed, "DIGITAL SERVICES AD") == {"DIGITAL SERVICES EAD"}
+    assert "BM SYSTEMS EAD" in _alerted(listed, "BM SYSTEMS EOOD")
 
 
 def _entities(*names: str) -> list[Entity]:

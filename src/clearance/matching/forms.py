@@ -17,7 +17,6 @@ from clearance.matching.bgn import bgn_reading
 from clearance.matching.compounds import abd_compounds, construct_state, din_compounds
 from clearance.matching.formslips import (
     first_word_form_reading,
-    free_zone_reading,
     misspelt_form_reading,
     misspelt_forms,
 )
@@ -191,13 +190,6 @@ def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[Q
         reading = glued_form_reading(out[0].form, trust)
         if reading is not None and reading not in seen:
             out.append(QueryForm(reading, KIND_LATIN, trust.glued_form))
-    elif (schema is Schema.ORGANIZATION and out and out[0].form.script == LATIN
-          and syllable_name(out[0].form.tokens)):  # fmt: skip
-        # "PPI ZE": a company's name of syllables typed in Latin letters may still end in a
-        # free-zone form with its F dropped (1.25, round two; free_zone_reading)
-        reading = free_zone_reading(out[0].form)
-        if reading is not None and reading not in seen:
-            out.append(QueryForm(reading, KIND_LATIN, trust.misspelt_form))
     return out
 
 

@@ -117,24 +117,6 @@ def _free_zone_cuts() -> dict[str, frozenset[str]]:
 _FREE_ZONE_CUTS = _free_zone_cuts()
 
 
-def free_zone_reading(form: NameForm) -> NameForm | None:
-    """``form`` with its last or first word read as a free-zone form with its F dropped
-    (:data:`_FREE_ZONE_CUTS`: "ze", "zc"), or ``None``. For a company's name of Korean or
-    Chinese syllables typed in Latin letters ("PPI ZE" is PPI FZE), in which no other misspelt
-    form is read (``forms.query_forms``: "qi hong" is no "Qi" ONG): FZE and FZC are the United
-    Arab Emirates' free-zone forms, which such a name writes as the others do (1.25, round
-    two), and a syllable "ze" ends no name as a form would."""
-    tokens = form.tokens
-    if form.native or len(tokens) < 2:
-        return None
-    for i in (len(tokens) - 1, 0):
-        found = _FREE_ZONE_CUTS.get(tokens[i])
-        if found is not None:
-            rest = tokens[:i] + tokens[i + 1 :]
-            return NameForm(rest, form.forms | found, form.script, form.native)
-    return None
-
-
 def _cut_forms(word: str) -> frozenset[str]:
     """Classes of the own table's three-letter forms that are ``word`` with their last or
     first letter dropped ("js" -> jsc, "td" -> ltd; "ll" -> llc and llp)."""
