@@ -57,8 +57,8 @@ def test_a_slip_that_makes_another_listed_name_makes_no_case() -> None:
     entities = _entities("NICO", "NIOC")
     listed = listed_name_keys(entities)
 
-    def slip_to(text: str) -> Generator:
-        return lambda entity, rng: (text, SLIP) if entity.caption == "NICO" else None
+    def slip_to(text: str, caption: str = "NICO") -> Generator:
+        return lambda entity, rng: (text, SLIP) if entity.caption == caption else None
 
     assert generate(entities, {"c7": slip_to("NIOC")}, 5, 1, listed) == []
     made = generate(entities, {"c7": slip_to("NICCO")}, 5, 1, listed)
@@ -66,6 +66,10 @@ def test_a_slip_that_makes_another_listed_name_makes_no_case() -> None:
     code = generate(entities, {"c7": lambda ent, rng: "NIOC" if ent.caption == "NICO" else None},
                     5, 1, listed)  # fmt: skip
     assert [c.query.name for c in code] == ["NIOC"]
+    # a slip that reads as the entity's own name ("OOOO" as OOO, misspelt) stays a case
+    own = _entities("DSD, OOO", "DSD")
+    made = generate(own, {"c7": slip_to("DSD, OOOO", "DSD, OOO")}, 5, 1, listed_name_keys(own))
+    assert [c.query.name for c in made] == ["DSD, OOOO"]
 
 
 def test_the_short_name_generator_notes_its_slips() -> None:
