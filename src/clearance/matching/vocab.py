@@ -39,7 +39,7 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "publicnoe akcionernoe obsestvo", "otkrytoe akcionernoe obsestvo",
         "zakrytoe akcionernoe obsestvo", "aktsionerne tovarystvo",
         "publichne aktsionerne tovarystvo", "pryvatne aktsionerne tovarystvo", "pat", "prat",
-        "at", "jsco", "ad", "a d", "as", "a s", "ead",  # EAD: a single-owner AD (Bulgaria)
+        "at", "jsco", "ad", "a d", "as", "a s",
         "gu fen you xian gong si", "gufen youxian gongsi",  # 股份有限公司 (pinyin)
         "cong ty co phan", "ctcp",  # Vietnamese (since 1.22)
     ),
