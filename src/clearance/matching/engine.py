@@ -23,7 +23,7 @@ from clearance.matching.features import (
     weak_rank_cap,
 )
 from clearance.matching.forms import query_forms as query_forms
-from clearance.matching.hebrew import hebrew_trust
+from clearance.matching.hebrew import hebrew_trust, is_hebrew, listed_readings
 from clearance.matching.index import (
     KIND_LATIN,
     KIND_NATIVE,
@@ -159,6 +159,8 @@ class Screener:
         )
         algo = self.algo
         forms = query_forms(query, algo.trust)
+        if not query.name.isascii() and is_hebrew(query.name):
+            forms = listed_readings(forms, self.index.vocab)
         floor = algo.floor(threshold)
         records = retrieve(self.index, forms, floor=floor, params=algo.names,
                            retrieval=algo.retrieval, words=algo.words,
@@ -273,7 +275,7 @@ class Screener:
                         if best is not None and most <= best[0]:
                             continue
                         if qform.form.script == HEBREW and qform.kind == KIND_SKELETON:
-                            trusted = hebrew_trust(qform.reading, qform.trust, index.rec_text[r],
+                            trusted = hebrew_trust(qform, index.rec_text[r],
                                                    algo.trust.vowelled_skeleton)  # fmt: skip
                         else:
                             trusted = record_trust(qform, index.rec_text[r], comp, algo.trust,

@@ -174,8 +174,9 @@ def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[Q
                     seen.add(form)
                     out.append(QueryForm(form, kind, part_trust))
             elif spelled is not None and form.script == HEBREW:  # (see .hebrew: its guard)
-                out.append(QueryForm(form, kind, spelled[1] * skeleton_trust(form, trust),
-                                     reading=hebrew_words(text)))  # fmt: skip
+                full = spelled[1] * skeleton_trust(form, trust)
+                out.append(QueryForm(form, kind, full * trust.vowelled_skeleton, full,
+                                     hebrew_words(text)))  # fmt: skip
             elif spelled is not None:  # the skeleton of a new spelled form
                 out.append(_skeleton_form(form, *spelled, trust, schema is Schema.PERSON))
     if (schema is not Schema.PERSON and out and out[0].kind == KIND_LATIN

@@ -15,10 +15,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
+from dataclasses import replace
 from functools import lru_cache
 from itertools import product
 
+import numpy as np
+import numpy.typing as npt
+
+from clearance.matching.index import KIND_SKELETON, NameIndex
+from clearance.matching.retrieve import QueryForm
 from clearance.matching.scripts import undouble
+from clearance.scripts import HEBREW
 
 # a letter -> the skeleton letters of its Latin spellings, the most common first
 # (latin_skeleton: v -> f, p -> b, kh -> k, sh -> s, th -> s, ch -> j, zh -> z; vowels, w, y
@@ -37,8 +45,10 @@ _GERESH_MARKS = frozenset("\u05f3'\u2019`")
 _DAGESH_MARK = "\u05bc"
 _POINTS = re.compile("[\u0591-\u05bb\u05bd-\u05c7]")  # cantillation and vowel points
 _WORD = re.compile("[\u05d0-\u05ea\u05bc\u05f3'\u2019`]+")
-MAX_READINGS = 8
-"""A name's skeleton readings are at most this many (the most likely first)."""
+MAX_READINGS = 4
+"""A query's skeleton readings screened are at most this many (:func:`listed_readings`)."""
+CANDIDATE_READINGS = 32
+"""A name's skeleton readings made are at most this many (the most likely first)."""
 
 
 _LETTER = re.compile("[\u05d0-\u05ea]")
@@ -87,7 +97,7 @@ def _word_readings(word: str) -> list[tuple[int, str]]:
     return sorted(((cost, text) for text, cost in found.items()), key=lambda r: r[0])
 
 
-def hebrew_skeletons(text: str, limit: int = MAX_READINGS) -> list[tuple[str, ...]]:
+def hebrew_skeletons(text: str, limit: int = CANDIDATE_READINGS) -> list[tuple[str, ...]]:
     """The consonant skeletons of a Hebrew-script name, in the alphabet of the listed Latin
     names' skeletons: at most ``limit`` combinations of its words' readings, the fewest
     letters read otherwise than their most common way first ("משה כהן" -> ("ms", "khn"), ...;
@@ -127,6 +137,7 @@ _SPELT_GERESH = {"ג": "(?:j|g|dj|dzh|zh)", "ז": "(?:zh|j|g|sh)", "צ": "(?:ch|
                  "ץ": "(?:ch|tch|tsch|tsh|c|cz)"}  # fmt: skip
 _LATIN_WORD = re.compile("[a-z]+")
 _FINAL_VOWEL_LETTERS = frozenset("אהויע")
+_FINAL_HE = "'?(?:[aeo]|y?[ae])h?"
 
 
 @lru_cache(maxsize=4096)
@@ -161,6 +172,9 @@ def spelling_pattern(word: str) -> re.Pattern[str] | None:
         return None
     if word[-1] not in _FINAL_VOWEL_LETTERS:  # (a final vowel is written: "כהן" is no Kahane)
         parts[-1] = parts[-1].removesuffix(_GAP)
+    elif word[-1] == "ה" and len(parts) > 1 and parts[-2].endswith(_GAP):
+        # a final he writes a, e or o (Sara, Moshe, Shlomo), never i or u: "אלה" is no Ali
+        parts[-2], parts[-1] = parts[-2].removesuffix(_GAP), _FINAL_HE
     return re.compile("".join(parts))
 
 
@@ -171,14 +185,24 @@ def latin_words(listed: str) -> list[str]:
     return [undouble(w.replace("x", "ks")) for w in _LATIN_WORD.findall(text)]
 
 
+# listed words a Hebrew writer may leave out: articles, "son of", "father of", name particles
+_PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "bin", "ben", "ibn",
+                        "bint", "abu", "bu", "de", "da", "di", "del", "der", "van", "von", "la",
+                        "le", "y"})  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
 def vowels_agree(words: tuple[str, ...], listed: str) -> bool:
-    """Whether every Hebrew word of ``words`` may be spelt as some word of ``listed``."""
+    """Whether the Hebrew ``words`` and the listed name ``listed`` may be the same name: every
+    Hebrew word may be spelt as some listed word, and every listed word (but initials and
+    particles) is so spelt by some Hebrew word: given and family names both agree, and a
+    listed name with a word more ("ALDIN, Haroun Nasser" for "אהרון נאסר") is not the query's."""
     latin = latin_words(listed)
-    for word in words:
-        pattern = spelling_pattern(word)
-        if pattern is not None and not any(pattern.fullmatch(w) for w in latin):
-            return False
-    return True
+    patterns = [p for p in map(spelling_pattern, words) if p is not None]
+    if not all(any(p.fullmatch(w) for w in latin) for p in patterns):
+        return False
+    return all(len(w) < 2 or w in _PARTICLES or any(p.fullmatch(w) for p in patterns)
+               for w in latin)  # fmt: skip
 
 
 def hebrew_words(text: str) -> tuple[str, ...]:
@@ -186,8 +210,43 @@ def hebrew_words(text: str) -> tuple[str, ...]:
     return tuple(w for w in _WORD.findall(_POINTS.sub("", text)) if is_hebrew(w))
 
 
-def hebrew_trust(reading: tuple[str, ...], trust: float, listed: str, discount: float) -> float:
-    """The trust of a Hebrew-script skeleton match with the listed name ``listed``: its own
-    when the vowels the query writes agree with the listed words, else ``trust * discount``
-    (``TrustParams.vowelled_skeleton``): consonants alone do not alert."""
-    return trust if vowels_agree(reading, listed) else trust * discount
+def hebrew_trust(qform: QueryForm, listed: str, discount: float) -> float:
+    """The trust of a Hebrew-script skeleton match with the listed name ``listed``: its
+    spelled (full) trust when the vowels the query writes agree with the listed words, else
+    ``discount`` of it (``TrustParams.vowelled_skeleton``): consonants alone do not alert."""
+    return qform.spelled if vowels_agree(qform.reading, listed) else qform.spelled * discount
+
+
+def agreeing_hebrew(
+    index: NameIndex, words: tuple[str, ...], records: npt.NDArray[np.int32]
+) -> npt.NDArray[np.int32]:
+    """Of a crowded skeleton's ``records``, those whose listed names the Hebrew ``words``
+    agree with (:func:`vowels_agree`): only they may reach the spelled trust."""
+    text = index.rec_text
+    kept = [rec for rec in records.tolist() if vowels_agree(words, text[rec])]
+    return np.array(kept, dtype=np.int32)
+
+
+def listed_readings(forms: list[QueryForm], vocab: Mapping[str, int]) -> list[QueryForm]:
+    """``forms`` with at most :data:`MAX_READINGS` of their Hebrew-script skeleton readings:
+    first those whose every word of two letters or more is a listed skeleton word (``vocab``,
+    the index's keys: how the lists spell; "s:mhmd" is listed, "s:mfhmd" not), then the
+    others, each group the most likely first. A reading is retrieved at its discounted trust
+    (its vowels are looked at only for the names it reaches exactly: see
+    :func:`agreeing_hebrew`), but for the first when it has no one-letter word: that one
+    reaches at its full trust the names one of its words is misspelt for ("ניקולויך" /
+    Nikolaevich), whose vowels decide in scoring (:func:`hebrew_trust`)."""
+    out: list[QueryForm] = []
+    listed: list[QueryForm] = []
+    others: list[QueryForm] = []
+    for form in forms:
+        if form.kind != KIND_SKELETON or form.form.script != HEBREW:
+            out.append(form)
+        elif all(len(w) < 2 or "s:" + w in vocab for w in form.form.tokens):
+            listed.append(form)
+        else:
+            others.append(form)
+    kept = (listed + others)[:MAX_READINGS]
+    if kept and min(map(len, kept[0].form.tokens)) > 1:  # ("l" is credited to every name)
+        kept[0] = replace(kept[0], trust=kept[0].spelled)
+    return out + kept
