@@ -276,7 +276,8 @@ class Screener:
                             continue
                         if qform.form.script == HEBREW and qform.kind == KIND_SKELETON:
                             trusted = hebrew_trust(qform, index.rec_text[r],
-                                                   algo.trust.vowelled_skeleton)  # fmt: skip
+                                                   algo.trust.vowelled_skeleton, comp.score,
+                                                   threshold)  # fmt: skip
                         else:
                             trusted = record_trust(qform, index.rec_text[r], comp, algo.trust,
                                                    algo.words, threshold, index, r)  # fmt: skip

@@ -181,7 +181,9 @@ def spelling_pattern(word: str) -> re.Pattern[str] | None:
 def latin_words(listed: str) -> list[str]:
     """The words of a listed name as :func:`spelling_pattern` reads them: folded to ASCII
     lower case, x as ks, each run of one letter written once."""
-    text = unicodedata.normalize("NFKD", listed.lower()).encode("ascii", "ignore").decode()
+    text = listed.lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return [undouble(w.replace("x", "ks")) for w in _LATIN_WORD.findall(text)]
 
 
@@ -210,11 +212,17 @@ def hebrew_words(text: str) -> tuple[str, ...]:
     return tuple(w for w in _WORD.findall(_POINTS.sub("", text)) if is_hebrew(w))
 
 
-def hebrew_trust(qform: QueryForm, listed: str, discount: float) -> float:
-    """The trust of a Hebrew-script skeleton match with the listed name ``listed``: its
-    spelled (full) trust when the vowels the query writes agree with the listed words, else
-    ``discount`` of it (``TrustParams.vowelled_skeleton``): consonants alone do not alert."""
-    return qform.spelled if vowels_agree(qform.reading, listed) else qform.spelled * discount
+def hebrew_trust(
+    qform: QueryForm, listed: str, discount: float, score: float = 1.0, floor: float = 0.0
+) -> float:
+    """The trust of a Hebrew-script skeleton match (scoring ``score`` untrusted) with the
+    listed name ``listed``: its spelled (full) trust when the vowels the query writes agree
+    with the listed words, else ``discount`` of it (``TrustParams.vowelled_skeleton``):
+    consonants alone do not alert. The listed words are looked at only where the full trust
+    brings the score to ``floor``, the alert threshold (as ``spelled.record_trust`` does)."""
+    if score * qform.spelled < floor or not vowels_agree(qform.reading, listed):
+        return qform.spelled * discount
+    return qform.spelled
 
 
 def agreeing_hebrew(
