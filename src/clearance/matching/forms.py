@@ -20,6 +20,7 @@ from clearance.matching.formslips import (
     misspelt_form_reading,
     misspelt_forms,
 )
+from clearance.matching.hebrew import hebrew_skeletons, hebrew_words, is_hebrew
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
 from clearance.matching.legalforms import iso_legal_form, one_word_forms
 from clearance.matching.normalize import (
@@ -37,7 +38,7 @@ from clearance.matching.scripts import arabic_skeleton
 from clearance.matching.syllables import syllable_name
 from clearance.matching.vocab import LEGAL_FORM_PHRASES
 from clearance.model import Schema
-from clearance.scripts import ARABIC, HAN, HANGUL, LATIN, detect_script
+from clearance.scripts import ARABIC, HAN, HANGUL, HEBREW, LATIN, detect_script
 
 Skeleton = Callable[[str, str], str]
 DEFAULT_TRUST = TrustParams()
@@ -69,9 +70,14 @@ def name_forms(
     :func:`~clearance.matching.normalize.analyse` (legal forms split as
     :func:`legal_form_splits` says), each followed by its consonant skeleton where it has one.
     ``skeleton`` may be a memoised :func:`~clearance.matching.normalize.skeleton`."""
+    hebrew = query and not text.isascii() and is_hebrew(text)  # (see clearance.matching.hebrew)
     for split in legal_form_splits(schema):
         for form in analyse(text, split_forms=split, query=query):
             yield form, KIND_NATIVE if form.native else KIND_LATIN
+            if hebrew:
+                hebrew = False  # (once, after the first form: the skeletons are the text's)
+                for skel in hebrew_skeletons(text):
+                    yield NameForm(skel, form.forms, HEBREW), KIND_SKELETON
             if not _has_skeleton(form, schema, query):
                 continue
             seen: set[tuple[str, ...]] = set()
@@ -167,6 +173,10 @@ def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[Q
                 if spelled is not None:
                     seen.add(form)
                     out.append(QueryForm(form, kind, part_trust))
+            elif spelled is not None and form.script == HEBREW:  # (see .hebrew: its guard)
+                full = spelled[1] * skeleton_trust(form, trust)
+                out.append(QueryForm(form, kind, full * trust.vowelled_skeleton, full,
+                                     hebrew_words(text)))  # fmt: skip
             elif spelled is not None:  # the skeleton of a new spelled form
                 out.append(_skeleton_form(form, *spelled, trust, schema is Schema.PERSON))
     if (schema is not Schema.PERSON and out and out[0].kind == KIND_LATIN

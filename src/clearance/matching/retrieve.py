@@ -32,7 +32,7 @@ from clearance.matching.params import NameParams, RetrievalParams, TrustParams, 
 from clearance.matching.weights import word_table
 from clearance.matching.wordkeys import joined_keys, word_keys
 from clearance.matching.wordsim import similarity_rows
-from clearance.scripts import ARABIC
+from clearance.scripts import ARABIC, HEBREW
 
 _DROPPED_KIND = 8  # (a kind of its own in the word memo: a company's short word, see word_records)
 _PAIR_KIND = 16  # (... and two words run together, see _pair_records)
@@ -396,6 +396,10 @@ def _narrow(index: NameIndex, qform: QueryForm, cut: float, words: WordParams) -
     def narrow(full: npt.NDArray[np.int32]) -> npt.NDArray[np.int32]:
         from clearance.matching.spelled import agreeing_records  # (spelled imports this module)
 
+        if qform.form.script == HEBREW:
+            from clearance.matching.hebrew import agreeing_hebrew  # (it imports this module)
+
+            return agreeing_hebrew(index, qform.reading, full)
         return agreeing_records(index, qform, full, cut, words)
 
     return narrow

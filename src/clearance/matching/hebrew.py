@@ -1,0 +1,260 @@
+"""Hebrew-script names read as consonant skeletons (issue 11, class 6).
+
+Hebrew is an abjad: a name is written with its consonants and, where a vowel is long, a
+mater lectionis (ו for o/u, י for i/e) that Latin letters do not write as a consonant. ICU
+romanises such a name without its vowels ("משה כהן" as "msh khn"), which no listed Latin name
+spells. Like an Arabic-script query (:func:`clearance.matching.scripts.arabic_skeleton`), a
+Hebrew-script query is matched on its consonants against the skeletons of the listed Latin
+names (:func:`clearance.matching.scripts.latin_skeleton`: the same alphabet, so the index is
+unchanged): each letter stands for the skeleton letters its Latin spellings give (ב as b or
+v, כ as k or ch, פ as p or f, ח as h, kh or ch, ת as t or th, ו as a vowel or v), and a
+word's readings are the few most likely combinations of them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import replace
+from functools import lru_cache
+from itertools import product
+
+import numpy as np
+import numpy.typing as npt
+
+from clearance.matching.index import KIND_SKELETON, NameIndex
+from clearance.matching.retrieve import QueryForm
+from clearance.matching.scripts import undouble
+from clearance.scripts import HEBREW
+
+# a letter -> the skeleton letters of its Latin spellings, the most common first
+# (latin_skeleton: v -> f, p -> b, kh -> k, sh -> s, th -> s, ch -> j, zh -> z; vowels, w, y
+# write none)
+_LETTERS: dict[str, tuple[str, ...]] = {
+    "א": ("",), "ב": ("b", "f"), "ג": ("g",), "ד": ("d",), "ה": ("h",), "ו": ("", "f"),
+    "ז": ("z",), "ח": ("h", "k", "j"), "ט": ("t",), "י": ("",), "כ": ("k", "j"), "ך": ("k",),
+    "ל": ("l",), "מ": ("m",), "ם": ("m",), "נ": ("n",), "ן": ("n",), "ס": ("s",), "ע": ("",),
+    "פ": ("b", "f"), "ף": ("f",), "צ": ("ts", "tz", "z"), "ץ": ("ts", "tz", "z"), "ק": ("k",),
+    "ר": ("r",), "ש": ("s",), "ת": ("t", "s"),
+}  # fmt: skip
+# a letter with a geresh (ג׳ j, ז׳ zh, צ׳ ch) and a doubled vav (וו, v)
+_GERESH: dict[str, tuple[str, ...]] = {"ג": ("j",), "ז": ("z",), "צ": ("j",), "ץ": ("j",)}
+_DAGESH: dict[str, tuple[str, ...]] = {"ב": ("b",), "כ": ("k",), "פ": ("b",)}
+_GERESH_MARKS = frozenset("\u05f3'\u2019`")
+_DAGESH_MARK = "\u05bc"
+_POINTS = re.compile("[\u0591-\u05bb\u05bd-\u05c7]")  # cantillation and vowel points
+_WORD = re.compile("[\u05d0-\u05ea\u05bc\u05f3'\u2019`]+")
+MAX_READINGS = 4
+"""A query's skeleton readings screened are at most this many (:func:`listed_readings`)."""
+CANDIDATE_READINGS = 32
+"""A name's skeleton readings made are at most this many (the most likely first)."""
+
+
+_LETTER = re.compile("[\u05d0-\u05ea]")
+
+
+def is_hebrew(text: str) -> bool:
+    """Whether ``text`` has a Hebrew letter."""
+    return _LETTER.search(text) is not None
+
+
+def _letters(word: str) -> list[tuple[str, ...]]:
+    """The skeleton letters each letter of ``word`` may stand for."""
+    out: list[tuple[str, ...]] = []
+    i = 0
+    while i < len(word):
+        c, mark = word[i], word[i + 1] if i + 1 < len(word) else ""
+        if c == "ו" and mark == "ו":  # וו: the consonant v
+            out.append(("f",))
+            i += 2
+            continue
+        if mark in _GERESH_MARKS and c in _GERESH:
+            out.append(_GERESH[c])
+            i += 2
+            continue
+        if mark == _DAGESH_MARK and c in _DAGESH:
+            out.append(_DAGESH[c])
+            i += 2
+            continue
+        if c == "י" and not i:  # (a first yod: y, or j as German writers spell it, Josef)
+            out.append(("", "j"))
+        elif c in _LETTERS:
+            out.append(_LETTERS[c])
+        i += 1
+    return out
+
+
+def _word_readings(word: str) -> list[tuple[int, str]]:
+    """``(cost, skeleton)`` of each reading of a Hebrew word (cost: letters read otherwise
+    than their most common way), distinct, the cheapest first."""
+    found: dict[str, int] = {}
+    for choice in product(*(enumerate(alts) for alts in _letters(word))):
+        text = undouble("".join(letter for _, letter in choice)).removesuffix("h")
+        cost = sum(1 for i, _ in choice if i)
+        if text and (text not in found or cost < found[text]):
+            found[text] = cost
+    return sorted(((cost, text) for text, cost in found.items()), key=lambda r: r[0])
+
+
+def hebrew_skeletons(text: str, limit: int = CANDIDATE_READINGS) -> list[tuple[str, ...]]:
+    """The consonant skeletons of a Hebrew-script name, in the alphabet of the listed Latin
+    names' skeletons: at most ``limit`` combinations of its words' readings, the fewest
+    letters read otherwise than their most common way first ("משה כהן" -> ("ms", "khn"), ...;
+    "אברהם לוי" -> ("brhm", "l"), ("frhm", "l"), ("brhm", "lf"), ...)."""
+    readings = [_word_readings(w) for w in hebrew_words(text)]
+    readings = [r for r in readings if r]
+    if not readings:
+        return []
+    combos = sorted(product(*readings), key=lambda c: sum(cost for cost, _ in c))
+    out: list[tuple[str, ...]] = []
+    for combo in combos:
+        skel = tuple(s for _, s in combo)
+        if skel not in out:
+            out.append(skel)
+        if len(out) >= limit:
+            break
+    return out
+
+
+# -- the guard (issue 11, class 9 for Hebrew): the vowels a Hebrew name writes must agree -------
+# A Hebrew letter -> the Latin spellings it may stand for (a regular expression); between
+# letters, a short vowel Hebrew leaves unwritten (one; none at the end of a word that ends in
+# a consonant, as a final vowel is written; ג is g, an Arabic gh is written ע׳ or ג׳). A mater
+# lectionis, ו or י, stands for a vowel the listed word must have there (o/u, i/e), or for
+# the consonant v or y after one.
+_GAP = "'?(?:[aeiou]|y(?![aeiou]))?'?"  # one short vowel (a y before a vowel is י)
+_VAV = f"(?:o|u|ou|oo|ow|uw|au|eu|{_GAP}(?:v|w|f))"
+_YOD = f"(?:i|e|y|j|ee|ie|ei|ey|ai|ay|iy|{_GAP}y)"
+_SPELT: dict[str, str] = {
+    "א": "", "ע": "", "ב": "(?:b|v|w)", "ג": "g", "ד": "(?:d|dh)", "ה": "h?", "ז": "(?:z|s)",
+    "ח": "(?:h|kh|ch|x)", "ט": "(?:t|th)", "כ": "(?:k|kh|ch|c|q|ck|h)", "ך": "(?:k|kh|ch|c|h)",
+    "ל": "l", "מ": "m", "ם": "m", "נ": "n", "ן": "n", "ס": "(?:s|c|z)", "פ": "(?:p|f|ph)",
+    "ף": "(?:f|ph|p)", "צ": "(?:ts|tz|z|c|s|tc|cz|zt)", "ץ": "(?:ts|tz|z|c|s|tc|cz|zt)",
+    "ק": "(?:k|q|c|ck|kh|g)", "ר": "r", "ש": "(?:sh|s|sch|ch|z)", "ת": "(?:t|th)",
+}  # fmt: skip
+_SPELT_GERESH = {"ג": "(?:j|g|dj|dzh|zh)", "ז": "(?:zh|j|g|sh)", "צ": "(?:ch|tch|tsch|tsh|c|cz)",
+                 "ץ": "(?:ch|tch|tsch|tsh|c|cz)"}  # fmt: skip
+_LATIN_WORD = re.compile("[a-z]+")
+_FINAL_VOWEL_LETTERS = frozenset("אהויע")
+_FINAL_HE = "'?(?:[aeo]|y?[ae])h?"
+
+
+@lru_cache(maxsize=4096)
+def spelling_pattern(word: str) -> re.Pattern[str] | None:
+    """The Latin spellings of a Hebrew word whose written vowels (matres lectionis) stand
+    where the Latin word has such a vowel: "מוחמד" is Muhammad or Mohammed, not Mahmoud."""
+    word = _POINTS.sub("", word).replace(_DAGESH_MARK, "")
+    parts: list[str] = []
+    i = 0
+    while i < len(word):
+        c, mark = word[i], word[i + 1] if i + 1 < len(word) else ""
+        if c == "ו" and mark == "ו":
+            parts.append(f"{_GAP}(?:v|w|f)+{_GAP}")
+            i += 2
+            continue
+        if c == "י" and mark == "י":  # יי: a diphthong or y ("חיים", Haim, Chayim)
+            parts.append(f"{_YOD}{_GAP}y?{_GAP}")
+            i += 2
+            continue
+        if mark in _GERESH_MARKS:
+            parts.append(_SPELT_GERESH.get(c, _SPELT.get(c, "")) + _GAP)
+            i += 2
+            continue
+        if c == "ו":
+            parts.append(_VAV + _GAP)
+        elif c == "י":
+            parts.append(_YOD + _GAP)
+        elif c in _SPELT:
+            parts.append(_SPELT[c] + _GAP)
+        i += 1
+    if not parts:
+        return None
+    if word[-1] not in _FINAL_VOWEL_LETTERS:  # (a final vowel is written: "כהן" is no Kahane)
+        parts[-1] = parts[-1].removesuffix(_GAP)
+    elif word[-1] == "ה" and len(parts) > 1 and parts[-2].endswith(_GAP):
+        # a final he writes a, e or o (Sara, Moshe, Shlomo), never i or u: "אלה" is no Ali
+        parts[-2], parts[-1] = parts[-2].removesuffix(_GAP), _FINAL_HE
+    return re.compile("".join(parts))
+
+
+def latin_words(listed: str) -> list[str]:
+    """The words of a listed name as :func:`spelling_pattern` reads them: folded to ASCII
+    lower case, x as ks, each run of one letter written once."""
+    text = listed.lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return [undouble(w.replace("x", "ks")) for w in _LATIN_WORD.findall(text)]
+
+
+# listed words a Hebrew writer may leave out: articles, "son of", "father of", name particles
+_PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "bin", "ben", "ibn",
+                        "bint", "abu", "bu", "de", "da", "di", "del", "der", "van", "von", "la",
+                        "le", "y"})  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
+def vowels_agree(words: tuple[str, ...], listed: str) -> bool:
+    """Whether the Hebrew ``words`` and the listed name ``listed`` may be the same name: every
+    Hebrew word may be spelt as some listed word, and every listed word (but initials and
+    particles) is so spelt by some Hebrew word: given and family names both agree, and a
+    listed name with a word more ("ALDIN, Haroun Nasser" for "אהרון נאסר") is not the query's."""
+    latin = latin_words(listed)
+    patterns = [p for p in map(spelling_pattern, words) if p is not None]
+    if not all(any(p.fullmatch(w) for w in latin) for p in patterns):
+        return False
+    return all(len(w) < 2 or w in _PARTICLES or any(p.fullmatch(w) for p in patterns)
+               for w in latin)  # fmt: skip
+
+
+def hebrew_words(text: str) -> tuple[str, ...]:
+    """The Hebrew words of ``text`` (points left out)."""
+    return tuple(w for w in _WORD.findall(_POINTS.sub("", text)) if is_hebrew(w))
+
+
+def hebrew_trust(
+    qform: QueryForm, listed: str, discount: float, score: float = 1.0, floor: float = 0.0
+) -> float:
+    """The trust of a Hebrew-script skeleton match (scoring ``score`` untrusted) with the
+    listed name ``listed``: its spelled (full) trust when the vowels the query writes agree
+    with the listed words, else ``discount`` of it (``TrustParams.vowelled_skeleton``):
+    consonants alone do not alert. The listed words are looked at only where the full trust
+    brings the score to ``floor``, the alert threshold (as ``spelled.record_trust`` does)."""
+    if score * qform.spelled < floor or not vowels_agree(qform.reading, listed):
+        return qform.spelled * discount
+    return qform.spelled
+
+
+def agreeing_hebrew(
+    index: NameIndex, words: tuple[str, ...], records: npt.NDArray[np.int32]
+) -> npt.NDArray[np.int32]:
+    """Of a crowded skeleton's ``records``, those whose listed names the Hebrew ``words``
+    agree with (:func:`vowels_agree`): only they may reach the spelled trust."""
+    text = index.rec_text
+    kept = [rec for rec in records.tolist() if vowels_agree(words, text[rec])]
+    return np.array(kept, dtype=np.int32)
+
+
+def listed_readings(forms: list[QueryForm], vocab: Mapping[str, int]) -> list[QueryForm]:
+    """``forms`` with at most :data:`MAX_READINGS` of their Hebrew-script skeleton readings:
+    first those whose every word of two letters or more is a listed skeleton word (``vocab``,
+    the index's keys: how the lists spell; "s:mhmd" is listed, "s:mfhmd" not), then the
+    others, each group the most likely first. A reading is retrieved at its discounted trust
+    (its vowels are looked at only for the names it reaches exactly: see
+    :func:`agreeing_hebrew`), but for the first when it has no one-letter word: that one
+    reaches at its full trust the names one of its words is misspelt for ("ניקולויך" /
+    Nikolaevich), whose vowels decide in scoring (:func:`hebrew_trust`)."""
+    out: list[QueryForm] = []
+    listed: list[QueryForm] = []
+    others: list[QueryForm] = []
+    for form in forms:
+        if form.kind != KIND_SKELETON or form.form.script != HEBREW:
+            out.append(form)
+        elif all(len(w) < 2 or "s:" + w in vocab for w in form.form.tokens):
+            listed.append(form)
+        else:
+            others.append(form)
+    kept = (listed + others)[:MAX_READINGS]
+    if kept and min(map(len, kept[0].form.tokens)) > 1:  # ("l" is credited to every name)
+        kept[0] = replace(kept[0], trust=kept[0].spelled)
+    return out + kept
