@@ -14,6 +14,7 @@ from clearance.matching.compounds import (
     COMMON_WORDS,
     common_words_only,
     other_table_names,
+    other_table_vowels,
     read_from_arabic,
     undo_arabic_pairs,
     undo_other_consonants,
@@ -35,6 +36,7 @@ from clearance.matching.slips import (
     other_consonants,
     pair_code_slip,
     pair_leftovers,
+    s_surname,
     single_word_sim,
 )
 from clearance.matching.syllables import (
@@ -353,8 +355,11 @@ def _paired_weight(
                                     params.distinctive_sim))  # fmt: skip
     matched = 0.0
     total = 0.0
+    latin = query.form.script == LATIN
     for qi, cj, sim, q_span, c_span in pairs:
-        if single and sim < params.distinctive_sim and qw[qi] >= 1.0 and q_span == c_span == 1:
+        if latin and q_span == c_span == 1 and s_surname(tokens[qi], candidate.form.tokens[cj]):
+            sim = 0.0  # "Adams" is not ADAM: an English surname of its own (slips.s_surname)
+        elif single and sim < params.distinctive_sim and qw[qi] >= 1.0 and q_span == c_span == 1:
             # One distinctive word each: a near-miss on it is the whole name being different,
             # unless it is a typing slip (see slips.single_word_sim).
             alone = len(pairs) == 1 and not query.form.forms & candidate.form.forms
@@ -374,6 +379,14 @@ def _paired_weight(
             and other_table_names(tokens[qi], candidate.form.tokens[cj])
         ):
             # two names of the table: a near-miss on a name the lists hold (listed_word_miss)
+            sim = max(0.0, 2 * sim - 1.0) * params.listed_word_miss
+        elif (
+            arabic
+            and sim < params.distinctive_sim
+            and q_span == c_span == 1
+            and other_table_vowels(tokens[qi], candidate.form.tokens[cj])
+        ):
+            # the table's reading, other vowels where it writes them: another name, as above
             sim = max(0.0, 2 * sim - 1.0) * params.listed_word_miss
         elif (single or syllabic) and sim < params.distinctive_sim and qw[qi] >= 1.0:
             # In Chinese or Korean a word is one syllable, and a syllable one letter off
