@@ -11,7 +11,7 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from clearance.matching.compounds import (
-    COMMON_WORDS,
+    common_word,
     common_words_only,
     other_table_names,
     other_table_vowels,
@@ -368,7 +368,7 @@ def _paired_weight(
                                   arabic=query.form.script == ARABIC,
                                   whole=whole, alone=alone, person=person)  # fmt: skip
         elif (common and sim < params.distinctive_sim and q_span == c_span == 1
-              and tokens[qi] not in COMMON_WORDS
+              and not common_word(tokens[qi])
               and other_consonants(tokens[qi], candidate.form.tokens[cj])):  # fmt: skip
             # Only common name words agree, and the word that tells the person apart has
             # other consonants: another name (compounds.common_words_only)
