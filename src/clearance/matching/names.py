@@ -179,7 +179,11 @@ def compare(
              and close_pairs(pairs, params) >= len(pairs) - 1)  # fmt: skip
     matched, total = _paired_weight(query, candidate, pairs, syllabic, params, sims.listed,
                                     whole, person)  # fmt: skip
-    conflict = not person and not all(q_used) and not all(c_used)
+    # (round two, ``form_conflict``: legal forms that differ are a leftover on both sides
+    # too, "King PLC" is not KING TRADE B.V., "Bailey Inc" not BAILEY HOLDINGS PTY LTD)
+    q_forms, c_forms = query.form.forms, candidate.form.forms
+    other_form = bool(q_forms) and bool(c_forms) and not q_forms & c_forms
+    conflict = not person and not all(c_used) and (other_form or not all(q_used))
     patronymic = params.patronymic_weight
     if person and patronymics_disagree(query.patronymic, q_used, candidate.patronymic, c_used):
         patronymic = params.patronymic_conflict_weight
