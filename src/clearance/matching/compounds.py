@@ -36,7 +36,7 @@ from functools import lru_cache
 from clearance.matching.arabic_names import NAME_WORDS, normalise_arabic
 from clearance.matching.scripts import arabic_skeleton, latin_skeleton
 from clearance.matching.slips import other_consonants
-from clearance.matching.vowels import spelt_alike
+from clearance.matching.vowels import other_vowels
 from clearance.scripts import ARABIC, LATIN
 
 # the first word of an abd al- compound: canonical "abdul", or as a canonical form that did
@@ -212,13 +212,12 @@ def other_table_names(query_word: str, listed_word: str) -> bool:
 
 def other_table_vowels(query_word: str, listed_word: str) -> bool:
     """Is a query word read by the name-word table paired with a listed word of its consonants
-    but other vowels where the table writes them (round two, ``table_vowels``): not the
-    table's reading spelt another usual way (:func:`~clearance.matching.vowels.spelt_alike`:
-    "karimi" / KAREEMI), but another name ("کریمی", Karimi, writes its long i: it is not
-    KARAMI, کرمی)?"""
+    but other vowels where both have one (round two, ``table_vowels``;
+    :func:`~clearance.matching.vowels.other_vowels`): not the table's reading spelt another
+    usual way ("karimi" / KAREEMI), but another name ("کریمی", Karimi, writes its long i: it
+    is not KARAMI, کرمی)?"""
     return (query_word != listed_word and query_word in TABLE_READINGS
-            and latin_skeleton(query_word) == latin_skeleton(listed_word)
-            and not spelt_alike(query_word, listed_word))  # fmt: skip
+            and other_vowels(query_word, listed_word))  # fmt: skip
 
 
 def _undo_initials(
