@@ -181,9 +181,7 @@ def compare(
                                     whole, person)  # fmt: skip
     # (round two, ``form_conflict``: legal forms that differ are a leftover on both sides
     # too, "King PLC" is not KING TRADE B.V., "Bailey Inc" not BAILEY HOLDINGS PTY LTD)
-    q_forms, c_forms = query.form.forms, candidate.form.forms
-    other_form = bool(q_forms) and bool(c_forms) and not q_forms & c_forms
-    conflict = not person and not all(c_used) and (other_form or not all(q_used))
+    conflict = not person and not all(c_used) and (not all(q_used) or other_forms(query, candidate))
     patronymic = params.patronymic_weight
     if person and patronymics_disagree(query.patronymic, q_used, candidate.patronymic, c_used):
         patronymic = params.patronymic_conflict_weight
@@ -234,6 +232,12 @@ def compare(
     if number_conflict:
         score *= params.number_conflict_factor
     return NameComparison(min(1.0, score), pairs, q_words, c_words, q_used, c_used, number_conflict)
+
+
+def other_forms(query: WeightedName, candidate: WeightedName) -> bool:
+    """Do both names write a legal form, and no form in common?"""
+    q_forms, c_forms = query.form.forms, candidate.form.forms
+    return bool(q_forms) and bool(c_forms) and not q_forms & c_forms
 
 
 def close_pairs(pairs: list[tuple[int, int, float, int, int]], params: NameParams) -> int:
@@ -361,7 +365,8 @@ def _paired_weight(
     total = 0.0
     latin = query.form.script == LATIN
     for qi, cj, sim, q_span, c_span in pairs:
-        if latin and q_span == c_span == 1 and s_surname(tokens[qi], candidate.form.tokens[cj]):
+        if (latin and sim < params.distinctive_sim and q_span == c_span == 1
+                and s_surname(tokens[qi], candidate.form.tokens[cj])):  # fmt: skip
             sim = 0.0  # "Adams" is not ADAM: an English surname of its own (slips.s_surname)
         elif single and sim < params.distinctive_sim and qw[qi] >= 1.0 and q_span == c_span == 1:
             # One distinctive word each: a near-miss on it is the whole name being different,
