@@ -341,9 +341,17 @@ def c_new_script(entity: Entity, rng: random.Random) -> tuple[str, str] | None:
 
 
 # -- 7. short names and codes ---------------------------------------------------------------
-def c_short_code(entity: Entity, rng: random.Random) -> str | None:
+SLIP = "slip"
+"""The note of a typing slip made in a listed name (:func:`c_short_code`): a slip that makes
+another listed name exactly, as the engine reads both ("NIOC" for NICO: NIOC is the National
+Iranian Oil Company's; "JSC IFP" for JSC IPF), is that name, not a variant of the first, and
+the benchmark makes no case of it (``bench_heldout.generate``)."""
+
+
+def c_short_code(entity: Entity, rng: random.Random) -> str | tuple[str, str] | None:
     """Aircraft tail numbers and vessel call signs as names ("EP-ICT" -> "EPICT", "EP ICT"),
-    and one-letter typos in short organisation names (one or two words, 4-10 letters)."""
+    and one-letter typos in short organisation names (one or two words, 4-10 letters; noted
+    :data:`SLIP`)."""
     # A weak a.k.a. ("AL-FATIH") is not screened alone (OFAC FAQ 122): not a code to alert on.
     # A person's name with its article ("EL-SABABT") is no code (a name run together is the
     # spacing class's).
@@ -363,10 +371,10 @@ def c_short_code(entity: Entity, rng: random.Random) -> str | None:
     i = rng.choice(letters[1:-1] or letters)
     op = rng.choice(("swap", "double", "drop"))
     if op == "swap" and i + 1 < len(text) and text[i + 1].isalpha():
-        return text[:i] + text[i + 1] + text[i] + text[i + 2 :]
+        return text[:i] + text[i + 1] + text[i] + text[i + 2 :], SLIP
     if op == "double":
-        return text[: i + 1] + text[i] + text[i + 1 :]
-    return text[:i] + text[i + 1 :] if len(letters) > 5 else None
+        return text[: i + 1] + text[i] + text[i + 1 :], SLIP
+    return (text[:i] + text[i + 1 :], SLIP) if len(letters) > 5 else None
 
 
 # -- 8. Korean and Chinese names in Cyrillic ------------------------------------------------
