@@ -65,6 +65,7 @@ _ENTRIES = """
 قاري qari  سيد sayyid  مير mir  آغا agha  آقا agha  بيگ beg  خان khan  گل gul  جان jan
 زاده zada  بهرام bahram  پرويز parviz  فرهاد farhad  کامران kamran
 جمشيد jamshid  رستم rustam  شاهين shahin  داريوش dariush  منوچهر manuchehr  بهروز behruz
+احسان ehsan
 محمدي muhammadi  أحمدي ahmadi  حسيني husayni  موسوي musavi  رضائي rezai  رضايي rezai
 كريمي karimi  رحيمي rahimi  حيدري haydari  صادقي sadiqi  قاسمي qasimi  جليلي jalili
 عليرضا alireza  إسكندر iskandar  سلطان sultan  ظفر zafar  طيب tayyib

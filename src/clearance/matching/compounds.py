@@ -36,6 +36,7 @@ from functools import lru_cache
 from clearance.matching.arabic_names import NAME_WORDS, normalise_arabic
 from clearance.matching.scripts import latin_skeleton
 from clearance.matching.slips import other_consonants
+from clearance.matching.vowels import other_vowels
 from clearance.scripts import ARABIC, LATIN
 
 # the first word of an abd al- compound: canonical "abdul", or as a canonical form that did
@@ -158,19 +159,40 @@ COMMON_WORDS = (TABLE_READINGS | ABD_HEADS | frozenset(NAME_WORDS)
                 | frozenset(map(normalise_arabic, NAME_WORDS)))  # fmt: skip
 
 
+@lru_cache(maxsize=1)
+def _letter_readings() -> frozenset[str]:
+    """The table's words as ICU reads them letter by letter, those that write a long vowel
+    ("ly", "rda": the romanisation a query also gets, for when the table's reading is not the
+    one listed; not a bare skeleton, "hsn", "mhmd", which many names share)."""
+    from clearance.matching.scripts import romanise_mixed
+
+    readings = (
+        "".join(c for c in romanise_mixed(word) if c.isascii() and c.isalnum()).lower()
+        for word in NAME_WORDS
+    )
+    return frozenset(r for r in readings if any(c in "awy" for c in r))
+
+
+def common_word(word: str) -> bool:
+    """Is ``word`` (read from Arabic script) a common name word: :data:`COMMON_WORDS`, or
+    (round two, ``letter_common``) a table word read letter by letter ("على رضا" read "ly
+    rda" is Ali Reza still: "علی رضا عبدالعلی" is not ALI REZA BALALI, "bdally" / "blaly")?"""
+    return word in COMMON_WORDS or word in _letter_readings()
+
+
 def common_words_only(
     q_words: tuple[str, ...], pairs: list[tuple[int, int, float, int, int]], close: float,
     cut: float,
 ) -> bool:  # fmt: skip
     """Do two persons' names, the query's read from Arabic script, agree (``close``) only on
-    common name words (:data:`COMMON_WORDS`), every other query word paired with a near-miss
+    common name words (:func:`common_word`), every other query word paired with a near-miss
     (under ``cut``; since 1.24, ``common_words``)? "علی رضا کرمانی" (Alireza Kermani) agrees
     with KASHANI, Alireza on a given name thousands share, and Kermani is not Kashani: the
     near-miss counts as one on the one distinctive word of a name does (2 * sim - 1, or a
     slip's), not as a spelling of the family name beside a common name that agrees."""
     agree = missed = False
     for i, _j, sim, q_span, c_span in pairs:
-        if all(w in COMMON_WORDS for w in q_words[i : i + q_span]):
+        if all(common_word(w) for w in q_words[i : i + q_span]):
             agree = agree or sim >= close
         elif sim >= cut or q_span != 1 or c_span != 1:
             return False
@@ -186,6 +208,16 @@ def other_table_names(query_word: str, listed_word: str) -> bool:
     of its readings are two names, however alike they look."""
     return (query_word != listed_word and query_word in TABLE_READINGS
             and listed_word in TABLE_READINGS)  # fmt: skip
+
+
+def other_table_vowels(query_word: str, listed_word: str) -> bool:
+    """Is a query word read by the name-word table paired with a listed word of its consonants
+    but other vowels where both have one (round two, ``table_vowels``;
+    :func:`~clearance.matching.vowels.other_vowels`): not the table's reading spelt another
+    usual way ("karimi" / KAREEMI), but another name ("کریمی", Karimi, writes its long i: it
+    is not KARAMI, کرمی)?"""
+    return (query_word != listed_word and query_word in TABLE_READINGS
+            and other_vowels(query_word, listed_word))  # fmt: skip
 
 
 def _undo_initials(

@@ -11,9 +11,10 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from clearance.matching.compounds import (
-    COMMON_WORDS,
+    common_word,
     common_words_only,
     other_table_names,
+    other_table_vowels,
     read_from_arabic,
     undo_arabic_pairs,
     undo_other_consonants,
@@ -35,6 +36,7 @@ from clearance.matching.slips import (
     other_consonants,
     pair_code_slip,
     pair_leftovers,
+    s_surname,
     single_word_sim,
 )
 from clearance.matching.syllables import (
@@ -177,7 +179,9 @@ def compare(
              and close_pairs(pairs, params) >= len(pairs) - 1)  # fmt: skip
     matched, total = _paired_weight(query, candidate, pairs, syllabic, params, sims.listed,
                                     whole, person)  # fmt: skip
-    conflict = not person and not all(q_used) and not all(c_used)
+    # (round two, ``form_conflict``: legal forms that differ are a leftover on both sides
+    # too, "King PLC" is not KING TRADE B.V., "Bailey Inc" not BAILEY HOLDINGS PTY LTD)
+    conflict = not person and not all(c_used) and (not all(q_used) or other_forms(query, candidate))
     patronymic = params.patronymic_weight
     if person and patronymics_disagree(query.patronymic, q_used, candidate.patronymic, c_used):
         patronymic = params.patronymic_conflict_weight
@@ -228,6 +232,12 @@ def compare(
     if number_conflict:
         score *= params.number_conflict_factor
     return NameComparison(min(1.0, score), pairs, q_words, c_words, q_used, c_used, number_conflict)
+
+
+def other_forms(query: WeightedName, candidate: WeightedName) -> bool:
+    """Do both names write a legal form, and no form in common?"""
+    q_forms, c_forms = query.form.forms, candidate.form.forms
+    return bool(q_forms) and bool(c_forms) and not q_forms & c_forms
 
 
 def close_pairs(pairs: list[tuple[int, int, float, int, int]], params: NameParams) -> int:
@@ -353,8 +363,12 @@ def _paired_weight(
                                     params.distinctive_sim))  # fmt: skip
     matched = 0.0
     total = 0.0
+    latin = query.form.script == LATIN
     for qi, cj, sim, q_span, c_span in pairs:
-        if single and sim < params.distinctive_sim and qw[qi] >= 1.0 and q_span == c_span == 1:
+        if (latin and sim < params.distinctive_sim and q_span == c_span == 1
+                and s_surname(tokens[qi], candidate.form.tokens[cj])):  # fmt: skip
+            sim = 0.0  # "Adams" is not ADAM: an English surname of its own (slips.s_surname)
+        elif single and sim < params.distinctive_sim and qw[qi] >= 1.0 and q_span == c_span == 1:
             # One distinctive word each: a near-miss on it is the whole name being different,
             # unless it is a typing slip (see slips.single_word_sim).
             alone = len(pairs) == 1 and not query.form.forms & candidate.form.forms
@@ -363,7 +377,7 @@ def _paired_weight(
                                   arabic=query.form.script == ARABIC,
                                   whole=whole, alone=alone, person=person)  # fmt: skip
         elif (common and sim < params.distinctive_sim and q_span == c_span == 1
-              and tokens[qi] not in COMMON_WORDS
+              and not common_word(tokens[qi])
               and other_consonants(tokens[qi], candidate.form.tokens[cj])):  # fmt: skip
             # Only common name words agree, and the word that tells the person apart has
             # other consonants: another name (compounds.common_words_only)
@@ -374,6 +388,14 @@ def _paired_weight(
             and other_table_names(tokens[qi], candidate.form.tokens[cj])
         ):
             # two names of the table: a near-miss on a name the lists hold (listed_word_miss)
+            sim = max(0.0, 2 * sim - 1.0) * params.listed_word_miss
+        elif (
+            arabic
+            and sim < params.distinctive_sim
+            and q_span == c_span == 1
+            and other_table_vowels(tokens[qi], candidate.form.tokens[cj])
+        ):
+            # the table's reading, other vowels where it writes them: another name, as above
             sim = max(0.0, 2 * sim - 1.0) * params.listed_word_miss
         elif (single or syllabic) and sim < params.distinctive_sim and qw[qi] >= 1.0:
             # In Chinese or Korean a word is one syllable, and a syllable one letter off

@@ -92,6 +92,20 @@ def other_consonants(query_word: str, listed_word: str) -> bool:
     return q.removesuffix("s") != c.removesuffix("s")
 
 
+_S_BASE_END = frozenset("bcdfghjklmnpqrtvwxz")  # a listed word an English -s surname is built on
+
+
+def s_surname(query_word: str, listed_word: str) -> bool:
+    """Is ``query_word`` (typed in Latin letters) the listed word with an "s" added at its
+    end, a listed word of four letters or more that ends in a consonant (round two,
+    ``s_surnames``)? English surnames are built so from given names, and each is a name of
+    its own: "Adams" is not ADAM, "Williams" not WILLIAM, "Peters" not PETER, "Daniels PLC"
+    not DANIEL. (A typing slip adds no letter after a word's last one.)"""
+    return (len(listed_word) >= 4 and len(query_word) == len(listed_word) + 1
+            and query_word[-1] == "s" and listed_word[-1] in _S_BASE_END
+            and query_word.startswith(listed_word))  # fmt: skip
+
+
 def is_slip(a: str, b: str, params: NameParams, *, typed: bool = True, whole: bool = False) -> bool:
     """``a`` and ``b`` are one typing slip apart: two adjacent letters swapped, or, in a short
     word of a query typed in Latin letters (not one read from a script: "jrmt", عجرمة, is

@@ -188,6 +188,26 @@ def spelt_alike(reading: str, word: str) -> bool:
     )
 
 
+_VOWEL_CLASS = {"a": "a", "i": "i", "y": "i", "u": "u", "w": "u"}  # (e and o: any, as spelt)
+
+
+@lru_cache(maxsize=50_000)
+def other_vowels(reading: str, word: str) -> bool:
+    """Has the listed ``word`` the consonants of the table's ``reading`` and, in a place where
+    both have a vowel, another of a, i and u (round two, ``table_vowels``: "karimi" / KARAMI,
+    "کریمی" writes its long i; not "hamdi" / HAMADI, whose a the script may leave unwritten,
+    nor "yusuf" / YOUSEF, "muhsin" / MOHSEN: an e or o may spell any of them)?"""
+    if latin_skeleton(reading) != latin_skeleton(word):
+        return False
+    mine, theirs = vowel_gaps(reading), vowel_gaps(word)
+    for gap in {n for n, _ in mine} & {n for n, _ in theirs}:
+        ours = {_VOWEL_CLASS.get(c, "") for n, c in mine if n == gap}
+        other = {_VOWEL_CLASS.get(c, "") for n, c in theirs if n == gap}
+        if "" not in ours and "" not in other and not ours & other:
+            return True
+    return False
+
+
 # The letters the lists write with a digraph of their own, kh and sh (since 1.24,
 # ``digraphs``): a consonant skeleton reads them as k and s, as it reads q, k and c, and s
 # and th, but a Latin writer writes خ "kh" and ش "sh", and no other letter so ("خثعم",
