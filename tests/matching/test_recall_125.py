@@ -19,7 +19,7 @@ def test_release() -> None:
     """The rules of this round (this file, test_false_alerts_125.py, test_arabic_125.py) change
     outcomes: the release says so, so that an index or a receipt of 1.24 is not taken for
     theirs."""
-    assert ALGORITHM_RELEASE == "1.25"
+    assert tuple(map(int, ALGORITHM_RELEASE.split("."))) >= (1, 25)
 
 
 def _alerted(entities: list[tuple[str, ...]], query: str) -> dict[str, str]:

@@ -365,9 +365,12 @@ def _paired_weight(
     total = 0.0
     latin = query.form.script == LATIN
     for qi, cj, sim, q_span, c_span in pairs:
-        if (latin and sim < params.distinctive_sim and q_span == c_span == 1
+        if (person and latin and sim < params.distinctive_sim and q_span == c_span == 1
                 and s_surname(tokens[qi], candidate.form.tokens[cj])):  # fmt: skip
-            sim = 0.0  # "Adams" is not ADAM: an English surname of its own (slips.s_surname)
+            # "Adams" is not ADAM: an English surname of its own (slips.s_surname); a person's
+            # name only: a company's word with an s ("Versors s.r.o.", "Kalashnikov Concerns")
+            # is a plural or a slip of the listed one.
+            sim = 0.0
         elif single and sim < params.distinctive_sim and qw[qi] >= 1.0 and q_span == c_span == 1:
             # One distinctive word each: a near-miss on it is the whole name being different,
             # unless it is a typing slip (see slips.single_word_sim).

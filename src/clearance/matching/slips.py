@@ -99,8 +99,9 @@ def s_surname(query_word: str, listed_word: str) -> bool:
     """Is ``query_word`` (typed in Latin letters) the listed word with an "s" added at its
     end, a listed word of four letters or more that ends in a consonant (round two,
     ``s_surnames``)? English surnames are built so from given names, and each is a name of
-    its own: "Adams" is not ADAM, "Williams" not WILLIAM, "Peters" not PETER, "Daniels PLC"
-    not DANIEL. (A typing slip adds no letter after a word's last one.)"""
+    its own: "Adams" is not ADAM, "Williams" not WILLIAM, "Peters" not PETER. Asked of
+    persons' names only (names.compare): a company's word with an s is a plural or a slip
+    ("Versors s.r.o." is VERSOR S.R.O.)."""
     return (len(listed_word) >= 4 and len(query_word) == len(listed_word) + 1
             and query_word[-1] == "s" and listed_word[-1] in _S_BASE_END
             and query_word.startswith(listed_word))  # fmt: skip
