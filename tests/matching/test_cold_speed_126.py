@@ -1,7 +1,8 @@
 """Cold-pass cuts (h117, issue 11): a query word's typo neighbourhood looked up through the
 key tables' hash bitmaps, the edit distance of two words of one length that share a deletion
-read off their letters, and a few keys' records merged with ``dict.fromkeys``. Each agrees
-with the general path it replaces (written out here as it was)."""
+read off their letters, a few keys' records merged with ``dict.fromkeys``, and the set
+routines of a skeleton's exact reach (``np.isin``, ``np.unique``) as array methods. Each
+agrees with the general path it replaces (written out here as it was)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import numpy as np
 import pytest
 from rapidfuzz.distance import OSA
 
+from clearance.matching.bounds import _unique, members
 from clearance.matching.engine import Screener
 from clearance.matching.index import NameIndex
 from clearance.matching.keytables import KeyTables
@@ -180,3 +182,23 @@ def test_a_few_keys_records_are_the_numpy_paths(index: NameIndex) -> None:
         assert recs.dtype == np.int32 and sims.dtype == np.float32
         assert recs.tolist() == want
         assert sims.tolist() == np.array([best[r] for r in want], dtype=np.float32).tolist()
+
+
+def test_members_and_unique_are_numpys_set_routines() -> None:
+    rng = np.random.default_rng(126)
+    for size in (1, 2, 5, 40, 300, 3000):
+        for spread in (10, 1000, 100_000):
+            ids = rng.integers(0, spread, size).astype(np.int32)
+            wanted = rng.integers(0, spread, int(rng.integers(1, 60))).astype(np.int32)
+            wanted.sort()
+            found = members(ids, wanted)
+            assert found.dtype == bool and found.tolist() == np.isin(ids, wanted).tolist()
+            uniq, group = _unique(ids)
+            want_uniq, want_group = np.unique(ids, return_inverse=True)
+            assert uniq.dtype == np.int32 and uniq.tolist() == want_uniq.tolist()
+            assert group.tolist() == want_group.tolist()
+            weights = rng.random(size)  # (the same sums: bincount adds in the input's order)
+            assert (
+                np.bincount(group, weights=weights).tolist()
+                == np.bincount(want_group, weights=weights).tolist()
+            )
