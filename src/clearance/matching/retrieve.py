@@ -66,7 +66,8 @@ def _best_per_record(
         best: dict[int, float] = {}
         spans.sort()  # by ascending similarity: a record's last write, its best, stays
         for sim, a, b in spans:
-            best.update(dict.fromkeys(plain[a:b], sim))  # (the loops in C)
+            for rec in plain[a:b]:
+                best[rec] = sim
         recs = sorted(best)
         sims = np.fromiter(map(best.__getitem__, recs), np.float32, len(recs))
         return np.fromiter(recs, np.int32, len(recs)), sims  # (np.array reads a list slower)
