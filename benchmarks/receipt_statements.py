@@ -71,9 +71,10 @@ def run_statements(url: str, size: int, count: int) -> int:
         for name, sql in ((w.ONE_NAME, w.ONE_SQL), (w.BATCH_NAME, w.BATCH_SQL)):
             assert pgconn.prepare(name, sql).status == pq.ExecStatus.COMMAND_OK
         formats = getattr(w, "BATCH_FORMATS", None)  # (older writers sent only text)
+        receipt = getattr(w, "receipt_row", None) or w.receipt_values  # (older: a dict)
         for _ in range(count):
             rows = [
-                w.receipt_values({**BODY, "receipt": uuid.uuid4().hex, "at": now_iso()}, "svc")
+                receipt({**BODY, "receipt": uuid.uuid4().hex, "at": now_iso()}, "svc")
                 for _ in range(size)
             ]
             if size == 1:

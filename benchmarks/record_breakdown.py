@@ -109,7 +109,7 @@ def blocking(url: str, count: int, gap: float) -> None:
         pgconn = conn.pgconn
         assert pgconn.prepare(b"one", b"SELECT 1").status == pq.ExecStatus.COMMAND_OK
         assert pgconn.prepare(w.ONE_NAME, w.ONE_SQL).status == pq.ExecStatus.COMMAND_OK
-        params = [w.one_params(w.receipt_values(body(), "svc")) for _ in range(count + 50)]
+        params = [w.one_params(w.receipt_row(body(), "svc")) for _ in range(count + 50)]
         for p in params[:50]:
             pgconn.exec_prepared(w.ONE_NAME, p)
         backend = int(pgconn.backend_pid)
@@ -128,8 +128,8 @@ def _ok(res: pq.abc.PGresult) -> None:
 
 
 def _explain(conn: psycopg.Connection[Any]) -> float:
-    values = w.receipt_values(body(), "svc")
-    literals = sql.SQL(", ").join(sql.Literal(values[name]) for name in w.ONE_PARAMS)
+    values = w.one_params(w.receipt_row(body(), "svc"))
+    literals = sql.SQL(", ").join(sql.Literal(v if v is None else v.decode()) for v in values)
     query = sql.SQL("EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE {}({})")
     rows = conn.execute(query.format(sql.Identifier(w.ONE_NAME.decode()), literals)).fetchone()
     assert rows is not None

@@ -56,6 +56,9 @@ from decisions_bench import (  # noqa: E402
 )
 
 TICK = os.sysconf("SC_CLK_TCK")
+# the server's system calls counted one by one with --perf (besides their total)
+SYSCALLS = ("getpid", "epoll_wait", "epoll_pwait", "epoll_ctl", "sendto", "recvfrom", "read",
+            "write", "writev", "poll", "futex", "getrandom", "ppoll")  # fmt: skip
 SETTINGS = ("shared_buffers", "wal_buffers", "commit_delay", "commit_siblings", "fsync",
             "synchronous_commit", "full_page_writes", "wal_writer_delay", "autovacuum",
             "max_wal_size")  # fmt: skip
@@ -165,8 +168,11 @@ def _measure(
     s0, p0 = server_usage(spid), pg_usage(postmaster, writers)
     counter = None
     if perf:
+        events = ",".join(
+            ["raw_syscalls:sys_enter", *(f"syscalls:sys_enter_{n}" for n in SYSCALLS)]
+        )
         counter = subprocess.Popen(
-            ["perf", "stat", "-x", ",", "-e", "raw_syscalls:sys_enter", "-p", str(spid)],
+            ["perf", "stat", "-x", ",", "-e", events, "-p", str(spid)],
             stderr=subprocess.PIPE, text=True,
         )  # fmt: skip
         time.sleep(0.05)
@@ -176,7 +182,12 @@ def _measure(
     used["clients (this process)"] = time.process_time() - c0
     if counter is not None:
         counter.send_signal(signal.SIGINT)
-        used["~server system calls"] = float(counter.communicate()[1].split(",")[0])
+        for line in counter.communicate()[1].splitlines():
+            count, _, event = (line.split(",") + ["", ""])[:3]
+            name = event.removeprefix("syscalls:sys_enter_")
+            if count.strip().isdigit():
+                label = "system calls" if event == "raw_syscalls:sys_enter" else f"  {name}"
+                used[f"~server {label}"] = float(count)
     for k, v in server_usage(spid).items():
         used[k] += v - s0.get(k, 0.0)
     for pid, (name, v) in pg_usage(postmaster, writers).items():

@@ -32,6 +32,7 @@ import asyncio
 import re
 import select
 import struct
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -89,25 +90,40 @@ BATCH_NAME = b"clearance_append_receipts"
 BATCH_SQL, BATCH_PARAMS = _numbered(PG_BATCH, r"%\((\w+)\)b")
 
 
-def receipt_values(body: dict[str, Any], actor: str) -> dict[str, str | None]:
+# A receipt's parameters in one tuple, in :data:`BATCH_PARAMS`' order (a batch's columns are
+# its rows zipped; the one-row statement takes them by position: its ``r_id`` is ``ref``).
+ROW_COLUMNS = BATCH_PARAMS
+ONE_POSITIONS = tuple(ROW_COLUMNS.index("ref" if n == "r_id" else n) for n in ONE_PARAMS)
+_RECEIPT = RECEIPT.encode()
+Row = tuple[bytes | None, ...]
+
+
+def receipt_row(body: dict[str, Any], actor: str) -> Row:
     """The parameters of one receipt — the audit row's and the index row's, as
-    :func:`~clearance.audit.writer.pg_row` has them — in PostgreSQL's text form (``NULL`` as
-    None), built straight from the body: ``r_created`` is the body's ``at`` as written (the
-    statement casts it to ``timestamptz``; checked here as ISO 8601, as the index row parses it)."""
+    :func:`~clearance.audit.writer.pg_row` has them — as the bytes of PostgreSQL's text form
+    (``NULL`` as None), in :data:`ROW_COLUMNS`' order, built straight from the body: the body's
+    canonical JSON as :func:`~clearance.audit.chain.canonical` wrote it (not decoded and encoded
+    again), ``r_created`` the body's ``at`` as written (the statement casts it to
+    ``timestamptz``; checked here as ISO 8601, as the index row parses it)."""
     data = canonical(body)
     ref, at = body["receipt"], body["at"]
     datetime.fromisoformat(at)  # a receipt whose time cannot be read fails alone, here
-    row: dict[str, Any] = {
-        "kind": RECEIPT, "ref": ref, "actor": actor, "at": at, "body": data.decode("utf-8"),
-        "body_sha256": sha256_hex(data), "r_id": ref, "r_kind": body["kind"], "r_created": at,
-        "r_snapshot": body["snapshot"], "r_alert": "t" if body["outcome"] == "alert" else "f",
-        "r_subject": body.get("subject_key"), "r_input": body["input_sha256"],
-        "r_run": body.get("run"),
-    }  # fmt: skip
-    for name, value in row.items():  # text already, as receipt_body makes them
-        if value is not None and value.__class__ is not str:
-            row[name] = _text(value)
-    return row
+    at_text = _bytes(at)
+    return (
+        _RECEIPT, _bytes(ref), _bytes(actor), at_text, sha256_hex(data).encode(), data,
+        _bytes(body["kind"]), at_text, _bytes(body["snapshot"]),
+        b"t" if body["outcome"] == "alert" else b"f", _bytes(body.get("subject_key")),
+        _bytes(body["input_sha256"]), _bytes(body.get("run")),
+    )  # fmt: skip
+
+
+def _bytes(value: Any) -> bytes | None:
+    """A value in PostgreSQL's text form, UTF-8 (text already, as receipt_body makes them)."""
+    if value.__class__ is str:
+        data: bytes = value.encode()
+        return data
+    text = _text(value)
+    return None if text is None else text.encode()
 
 
 def _text(value: Any) -> str | None:
@@ -120,13 +136,13 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
-def array_literal(values: list[str | None]) -> str:
+def array_literal(values: Sequence[bytes | None]) -> bytes:
     """A one-dimensional PostgreSQL array in its text form (elements quoted, NULL as NULL)."""
     quoted = [
-        "NULL" if v is None else '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        b"NULL" if v is None else b'"' + v.replace(b"\\", b"\\\\").replace(b'"', b'\\"') + b'"'
         for v in values
     ]
-    return "{" + ",".join(quoted) + "}"
+    return b"{" + b",".join(quoted) + b"}"
 
 
 TEXT_OID = 25  # PostgreSQL's text type: the element type of a binary text[] parameter
@@ -136,24 +152,29 @@ _LENGTH = struct.Struct("!i").pack
 _NULL = _LENGTH(-1)
 
 
-def text_array(values: list[str | None]) -> bytes:
+def text_array(values: Sequence[str | None]) -> bytes:
     """A one-dimensional ``text[]`` in PostgreSQL's binary form (what ``array_recv`` reads):
     each element its length and UTF-8 bytes, NULL as length -1."""
+    return bytes_array([None if v is None else v.encode() for v in values])
+
+
+def bytes_array(values: Sequence[bytes | None]) -> bytes:
+    """:func:`text_array` of values already UTF-8."""
     parts: list[bytes] = []
     nulls = 0
-    for value in values:
-        if value is None:
+    for data in values:
+        if data is None:
             parts.append(_NULL)
             nulls = 1
         else:
-            data = value.encode()
             parts.append(_LENGTH(len(data)))
             parts.append(data)
     return _ARRAY_HEAD(1, nulls, TEXT_OID, len(values), 1) + b"".join(parts)
 
 
-def one_params(values: dict[str, str | None]) -> list[bytes | None]:
-    return [None if (v := values[name]) is None else v.encode() for name in ONE_PARAMS]
+def one_params(row: Row) -> list[bytes | None]:
+    """The parameters of :data:`ONE_SQL` for one receipt's :func:`receipt_row`."""
+    return [row[i] for i in ONE_POSITIONS]
 
 
 # The batch's columns that are not text[] (cast to timestamptz[] and boolean[] in PG_BATCH): sent
@@ -162,12 +183,12 @@ LITERAL_COLUMNS = frozenset({"r_created", "r_alert"})
 BATCH_FORMATS = tuple(0 if name in LITERAL_COLUMNS else 1 for name in BATCH_PARAMS)
 
 
-def batch_params(rows: list[dict[str, str | None]]) -> list[bytes | None]:
-    """The parameters of :data:`BATCH_SQL` in :data:`BATCH_FORMATS`, a column per parameter."""
+def batch_params(rows: list[Row]) -> list[bytes | None]:
+    """The parameters of :data:`BATCH_SQL` in :data:`BATCH_FORMATS`, a column per parameter,
+    for receipts' :func:`receipt_row`."""
     return [
-        array_literal(column).encode() if name in LITERAL_COLUMNS else text_array(column)
-        for name in BATCH_PARAMS
-        for column in ([row[name] for row in rows],)
+        bytes_array(column) if binary else array_literal(column)
+        for column, binary in zip(zip(*rows, strict=True), BATCH_FORMATS, strict=True)
     ]
 
 
@@ -265,11 +286,11 @@ class AsyncReceiptWriter:
             self._send(conn.pgconn, batch)
 
     def _send(self, pgconn: pq.abc.PGconn, batch: list[_Pending]) -> None:
-        rows: list[dict[str, str | None]] = []
+        rows: list[Row] = []
         sent: list[_Pending] = []
         for p in batch:
             try:
-                rows.append(receipt_values(p.body, p.actor))
+                rows.append(receipt_row(p.body, p.actor))
             except Exception as exc:  # noqa: BLE001 - a receipt that cannot be written fails alone
                 _fail(p, exc)
             else:
