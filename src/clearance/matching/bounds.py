@@ -64,7 +64,9 @@ def spelled_bounds(
     crowded = len(full) > cap
     if not len(full) or (crowded and narrow is None):
         return []  # (a skeleton as many names agree with as a common word's says little)
-    kept = [(p[0][keep], p[1][keep], p[2]) for p in parts if (keep := np.isin(p[0], full)).any()]
+    wanted = full.copy()
+    wanted.sort()
+    kept = [(p[0][keep], p[1][keep], p[2]) for p in parts if (keep := members(p[0], wanted)).any()]
     bounds = bounds_large(index, kept, form)
     if crowded and bounds and narrow is not None:  # (the vowels looked up where they count)
         agree = set(narrow(np.array([rec for rec, _ in bounds], dtype=np.int32)).tolist())
@@ -95,8 +97,8 @@ def exactly_reached(
         whole = {rec for rec, m in acc.items() if m >= need + form.skipped} if singles else set()
     else:
         ids = np.concatenate([e[0] for e in exact])
-        weights = np.repeat([e[1] for e in exact], [len(e[0]) for e in exact])
-        uniq, group = np.unique(ids, return_inverse=True)
+        weights = np.array([e[1] for e in exact]).repeat([len(e[0]) for e in exact])
+        uniq, group = _unique(ids)
         sums = np.bincount(group, weights=weights)
         full = uniq[sums >= need]
         whole = set(uniq[sums >= need + form.skipped].tolist()) if singles else set()
@@ -106,6 +108,29 @@ def exactly_reached(
                          if rec in whole or all(s in tokens[rec] for s in singles)],
                         dtype=np.int32)  # fmt: skip
     return full
+
+
+def members(ids: npt.NDArray[np.int32], wanted: npt.NDArray[np.int32]) -> npt.NDArray[np.bool_]:
+    """Which of ``ids`` ``wanted`` (ascending, not empty) holds, as ``np.isin`` says, by a
+    binary search (``np.isin`` is Python code, and tests a few wanted ids one by one: two
+    numpy calls each)."""
+    at = wanted.searchsorted(ids)
+    np.minimum(at, len(wanted) - 1, out=at)
+    found: npt.NDArray[np.bool_] = wanted[at] == ids
+    return found
+
+
+def _unique(ids: npt.NDArray[np.int32]) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.intp]]:
+    """``np.unique(ids, return_inverse=True)`` (``ids`` not empty) with array methods (a stable
+    sort of sorted runs is a merge), without ``np.unique``'s Python code."""
+    order = ids.argsort(kind="stable")
+    ranked = ids[order]
+    first = np.empty(len(ranked), dtype=bool)
+    first[0] = True
+    np.not_equal(ranked[1:], ranked[:-1], out=first[1:])
+    group = np.empty(len(ids), dtype=np.intp)
+    group[order] = first.cumsum() - 1
+    return ranked[first], group
 
 
 def warm_up_arrays() -> None:

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from string import ascii_lowercase
 
-from rapidfuzz.distance import OSA
-
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
 from clearance.matching.keytables import KeyTables
 from clearance.matching.memo import sim_rows
@@ -15,9 +13,8 @@ from clearance.matching.params import RetrievalParams, WordParams
 from clearance.matching.phonetics import phonetic, respell, sound
 from clearance.matching.scripts import has_run
 from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES
-from clearance.matching.wordsim import doubled, swapped, word_sim
+from clearance.matching.wordsim import doubled, word_sim
 
-_osa = OSA.distance
 _PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}
 _PLAIN_WORDS = PERSON_PARTICLES | LOW_INFO_WORDS  # (a listed one is no code: formslips.plain_word)
 
@@ -35,64 +32,83 @@ def _near(
     keys = [base[:i] + base[i + 1 :] for i in range(cut, cut + size)]  # prefix + deletions
     twice = words.doubled_sim * scale  # as the scorer rates a letter typed twice ("Amiif")
     least = words.min_word_sim
-    vocab = tables.vocab
-    listed = vocab.keys() & keys  # (one call for every deletion: most are no key)
-    if listed:
-        for at, key in enumerate(keys):  # the query word has one letter more than a listed one
-            if key in listed:
-                key_id = vocab[key]
-                if key_id not in found:
-                    # the letter left out is written twice in a row: doubled(word, listed)
-                    letter = word[at]
-                    if (at > 0 and word[at - 1] == letter) or word[at + 1 : at + 2] == letter:
-                        sim = max(one_edit, twice)
-                    else:
-                        sim = one_edit
-                    if sim >= least:
-                        found[key_id] = sim
-    keys.append(base)
-    codes = tables.neighbour_codes
-    shared = codes.keys() & keys  # (one call for them all: most are in no key)
-    if not shared:
-        return
+    vocab, bits, mask = tables.vocab, tables.vocab_bits, tables.vocab_mask
+    for at, key in enumerate(keys):  # the query word has one letter more than a listed one
+        h = hash(key) & mask  # (the keys' bitmap first: most deletions are no key)
+        if not (bits[h >> 3] >> (h & 7)) & 1:
+            continue
+        key_id = vocab.get(key, -1)
+        if key_id >= 0 and key_id not in found:
+            # the letter left out is written twice in a row: doubled(word, listed)
+            letter = word[at]
+            if (at > 0 and word[at - 1] == letter) or word[at + 1 : at + 2] == letter:
+                sim = max(one_edit, twice)
+            else:
+                sim = one_edit
+            if sim >= least:
+                found[key_id] = sim
+    codes, bits, mask = tables.neighbour_codes, tables.neighbour_bits, tables.neighbour_mask
     texts, offsets, data = tables.texts, tables.neighbour_offsets, tables.neighbour_data
-    if base in shared:  # listed words with one letter more: one edit (an insertion)
+    h = hash(base) & mask
+    code = codes.get(base, 0) if (bits[h >> 3] >> (h & 7)) & 1 else 0
+    if code != 0 or base in codes:  # listed words with one letter more: one edit (an insertion)
         sim = rows[1][size + 1 if size < 10 else 11] * scale
         up = max(sim, twice) if size >= words.doubled_min_length else sim
-        code = codes[base]  # (the one key's id, or -1 - the slot of several: keytables)
+        # (the one key's id, or -1 - the slot of several: keytables)
         for key_id in (code,) if code >= 0 else data[offsets[-1 - code] : offsets[-code]]:
             if key_id not in found:
                 # (a letter written twice only if the added letter repeats its neighbour)
                 best = up if up > sim and doubled(word, texts[key_id][cut:]) else sim
                 if best >= least:
                     found[key_id] = best
-        shared.discard(base)
-        if not shared:
-            return
     # Listed words of the same length sharing a deletion (a deletion of a word has one
-    # letter less): one or two edits away. One edit distance each (a handful: a call each
-    # costs less than one cdist), word_sim inline.
+    # letter less): one or two edits away (see _same_length_edits), word_sim inline.
     capped = size if size < 11 else 11
     swaps, swap_sim = size >= words.swap_min_length, words.swap_sim * scale
     # (words of one length are a letter written twice apart only if both write one twice)
     runs = size >= words.doubled_min_length and has_run(word)
     for variant in keys:
-        if variant not in shared:
+        h = hash(variant) & mask
+        if not (bits[h >> 3] >> (h & 7)) & 1:
             continue
-        code = codes[variant]
+        code = codes.get(variant, 0)
+        if code == 0 and variant not in codes:
+            continue
         for key_id in (code,) if code >= 0 else data[offsets[-1 - code] : offsets[-code]]:
             if key_id in found:
                 continue
             other = texts[key_id][cut:]
-            dist = _osa(word, other)
+            dist, swap = same_length_edits(word, other)
             sim = rows[dist][capped] * scale
             if dist == 1:
-                if swaps and swapped(word, other):
+                if swaps and swap:
                     sim = max(sim, swap_sim)  # as the scorer rates "Aitf" / "Atif"
                 elif runs and doubled(word, other):
                     sim = max(sim, twice)  # ... and "Moex" / "Mooex"
             if sim >= least:
                 found[key_id] = sim
+
+
+def same_length_edits(word: str, other: str) -> tuple[int, bool]:
+    """The OSA distance of two words of one length that share a deletion (one letter left
+    out of each gives the same text: at most two edits apart), and whether they are two
+    adjacent letters swapped (``wordsim.swapped``: one edit by OSA, two by Levenshtein).
+    Read off the letters that differ, without an edit-distance call: words of one length
+    are one edit apart when one letter differs, or two adjacent ones swapped."""
+    size = len(word)
+    first = 0
+    while first < size and word[first] == other[first]:
+        first += 1
+    if first == size:
+        return 0, False
+    last = size - 1
+    while word[last] == other[last]:
+        last -= 1
+    if first == last:
+        return 1, False
+    if last == first + 1 and word[first] == other[last] and word[last] == other[first]:
+        return 1, True
+    return 2, False
 
 
 def _dropped(tables: KeyTables, base: str, found: dict[int, float], words: WordParams) -> None:
