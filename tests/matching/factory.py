@@ -53,3 +53,17 @@ def listed_alerts(listed: list[str], query: str, kind: str | None) -> set[str]:
     screener = Screener.build(entities, MatchingPolicy(screen_cache=0))
     result = screener.screen(make_query(query, type=kind), ScreenOptions(limit=5))
     return {listed[int(m.source_id)] for m in result.matches if m.alert}
+
+
+BACKGROUND_PEOPLE = ["SMITH, John", "PETROV, Ivan Sergeyevich", "HASSAN, Ali"]
+BACKGROUND_COMPANIES = ["ROSNEFT OIL COMPANY", "DOVER", "GAZ GROUP"]
+
+
+def people_alerts(listed: list[str], query: str) -> set[str]:
+    """:func:`listed_alerts` for persons, ``listed`` among a few unrelated listed people."""
+    return listed_alerts([*listed, *BACKGROUND_PEOPLE], query, "person")
+
+
+def company_alerts(listed: list[str], query: str) -> set[str]:
+    """:func:`listed_alerts` for organisations, among a few unrelated listed companies."""
+    return listed_alerts([*listed, *BACKGROUND_COMPANIES], query, "organization")

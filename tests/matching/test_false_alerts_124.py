@@ -24,13 +24,7 @@ from clearance.matching.compounds import (
     undo_other_compounds,
 )
 from clearance.matching.vowels import _stands, digraphs_agree
-from tests.matching.factory import listed_alerts
-
-_PEOPLE = ["SMITH, John", "PETROV, Ivan Sergeyevich", "HASSAN, Ali"]
-
-
-def people(listed: list[str], query: str) -> set[str]:
-    return listed_alerts([*listed, *_PEOPLE], query, "person")
+from tests.matching.factory import people_alerts
 
 
 @pytest.mark.parametrize(
@@ -43,7 +37,7 @@ def people(listed: list[str], query: str) -> set[str]:
     ],
 )
 def test_abd_compounds_that_differ_do_not_alert(query: str, listed: str) -> None:
-    assert people([listed], query) == set()
+    assert people_alerts([listed], query) == set()
 
 
 @pytest.mark.parametrize(
@@ -60,7 +54,7 @@ def test_abd_compounds_that_differ_do_not_alert(query: str, listed: str) -> None
     ],
 )
 def test_abd_compounds_that_agree_still_alert(query: str, listed: str) -> None:
-    assert people([listed], query) == {listed}
+    assert people_alerts([listed], query) == {listed}
 
 
 def test_a_compounds_abdul_pairs_with_no_other_word() -> None:
@@ -87,7 +81,7 @@ def test_a_compounds_abdul_pairs_with_no_other_word() -> None:
     ],
 )
 def test_common_names_with_a_near_miss_do_not_alert(query: str, listed: str) -> None:
-    assert people([listed], query) == set()
+    assert people_alerts([listed], query) == set()
 
 
 @pytest.mark.parametrize(
@@ -101,7 +95,7 @@ def test_common_names_with_a_near_miss_do_not_alert(query: str, listed: str) -> 
     ],
 )
 def test_common_names_with_the_family_name_still_alert(query: str, listed: str) -> None:
-    assert people([listed], query) == {listed}
+    assert people_alerts([listed], query) == {listed}
 
 
 def test_common_words_only_needs_an_agreeing_common_word_and_a_near_miss() -> None:
@@ -121,7 +115,7 @@ def test_common_words_only_needs_an_agreeing_common_word_and_a_near_miss() -> No
     ],
 )
 def test_two_names_of_the_table_do_not_alert(query: str, listed: str) -> None:
-    assert people([listed], query) == set()
+    assert people_alerts([listed], query) == set()
 
 
 def test_other_table_names() -> None:
@@ -139,7 +133,7 @@ def test_other_table_names() -> None:
     ],
 )
 def test_a_ta_marbuta_is_no_closed_end(query: str, listed: str) -> None:
-    assert people([listed], query) == set()
+    assert people_alerts([listed], query) == set()
 
 
 @pytest.mark.parametrize(
@@ -152,7 +146,7 @@ def test_a_ta_marbuta_is_no_closed_end(query: str, listed: str) -> None:
     ],
 )
 def test_a_ta_marbuta_with_its_ending_still_alerts(query: str, listed: str) -> None:
-    assert people([listed], query) == {listed}
+    assert people_alerts([listed], query) == {listed}
 
 
 def test_long_vowels_stand_only_where_a_ta_marbuta_may_end() -> None:
@@ -168,7 +162,7 @@ def test_long_vowels_stand_only_where_a_ta_marbuta_may_end() -> None:
     ],
 )
 def test_kh_and_sh_are_their_own_letters(query: str, listed: str) -> None:
-    assert people([listed], query) == set()
+    assert people_alerts([listed], query) == set()
 
 
 @pytest.mark.parametrize(
@@ -181,7 +175,7 @@ def test_kh_and_sh_are_their_own_letters(query: str, listed: str) -> None:
     ],
 )
 def test_kh_and_sh_where_written_still_alert(query: str, listed: str) -> None:
-    assert people([listed], query) == {listed}
+    assert people_alerts([listed], query) == {listed}
 
 
 def test_digraphs_agree() -> None:

@@ -14,13 +14,7 @@ import pytest
 from clearance.matching.forms import name_forms
 from clearance.matching.index import KIND_LATIN
 from clearance.model import Schema
-from tests.matching.factory import listed_alerts
-
-_PEOPLE = ["SMITH, John", "PETROV, Ivan Sergeyevich", "HASSAN, Ali"]
-
-
-def people(listed: list[str], query: str) -> set[str]:
-    return listed_alerts([*listed, *_PEOPLE], query, "person")
+from tests.matching.factory import people_alerts
 
 
 @pytest.mark.parametrize(
@@ -31,7 +25,7 @@ def people(listed: list[str], query: str) -> set[str]:
     ],
 )
 def test_a_hebrew_word_is_not_split_into_initials(query: str, listed: str) -> None:
-    assert people([listed], query) == set()
+    assert people_alerts([listed], query) == set()
 
 
 def test_every_hebrew_letter_is_read() -> None:
@@ -50,4 +44,4 @@ def test_every_hebrew_letter_is_read() -> None:
     ],
 )
 def test_the_names_themselves_still_alert(query: str, listed: str) -> None:
-    assert people([listed], query) == {listed}
+    assert people_alerts([listed], query) == {listed}

@@ -26,10 +26,7 @@ from clearance.matching.arabic_names import lookup, normalise_arabic
 from clearance.matching.compounds import common_word, other_table_vowels
 from clearance.matching.release import ALGORITHM_RELEASE
 from clearance.matching.slips import s_surname
-from tests.matching.factory import listed_alerts
-
-_PEOPLE = ["SMITH, John", "PETROV, Ivan Sergeyevich", "HASSAN, Ali"]
-_COMPANIES = ["ROSNEFT OIL COMPANY", "DOVER", "GAZ GROUP"]
+from tests.matching.factory import company_alerts, people_alerts
 
 
 def test_release() -> None:
@@ -37,14 +34,6 @@ def test_release() -> None:
     outcomes: the release says so, so that an index or a receipt of 1.25 is not taken for
     theirs."""
     assert ALGORITHM_RELEASE == "1.26"
-
-
-def people(listed: list[str], query: str) -> set[str]:
-    return listed_alerts([*listed, *_PEOPLE], query, "person")
-
-
-def companies(listed: list[str], query: str) -> set[str]:
-    return listed_alerts([*listed, *_COMPANIES], query, "organization")
 
 
 @pytest.mark.parametrize(
@@ -56,7 +45,7 @@ def companies(listed: list[str], query: str) -> set[str]:
     ],
 )
 def test_an_s_surname_is_not_the_given_name(query: str, listed: str) -> None:
-    assert people([listed], query) == set()
+    assert people_alerts([listed], query) == set()
 
 
 @pytest.mark.parametrize(
@@ -65,7 +54,7 @@ def test_an_s_surname_is_not_the_given_name(query: str, listed: str) -> None:
 )
 def test_a_company_word_with_an_s_is_still_the_company(query: str, listed: str) -> None:
     # s_surname is a person's rule: a company's word with an s is a plural or a slip.
-    assert companies([listed], query) == {listed}
+    assert company_alerts([listed], query) == {listed}
 
 
 def test_s_surname_is_the_query_adding_an_s_to_a_consonant() -> None:
@@ -80,11 +69,11 @@ def test_s_surname_is_the_query_adding_an_s_to_a_consonant() -> None:
     [("John Adams", "ADAMS, John"), ("John Adam", "ADAM, John"), ("John Adam", "ADAMS, John")],
 )
 def test_the_names_themselves_and_a_dropped_s_still_alert(query: str, listed: str) -> None:
-    assert people([listed], query) == {listed}
+    assert people_alerts([listed], query) == {listed}
 
 
 def test_a_table_reading_is_not_a_listed_word_of_other_vowels() -> None:
-    assert people(["KARAMI, Hassan"], "احسان کریمی") == set()
+    assert people_alerts(["KARAMI, Hassan"], "احسان کریمی") == set()
     assert other_table_vowels("karimi", "karami")
     assert not other_table_vowels("karimi", "kareemi")  # the same name spelt another way
     assert not other_table_vowels("hamid", "hamed")
@@ -95,7 +84,7 @@ def test_a_table_reading_is_not_a_listed_word_of_other_vowels() -> None:
 @pytest.mark.parametrize("listed", ["KARIMI, Ehsan", "KAREEMI, Ehsan", "MOHAMMADI, Ehsan"])
 def test_the_persian_names_still_alert(listed: str) -> None:
     query = "احسان محمدی" if "MOHAMMADI" in listed else "احسان کریمی"
-    assert people([listed], query) == {listed}
+    assert people_alerts([listed], query) == {listed}
 
 
 def test_the_table_reads_ehsan_as_the_lists_write_it() -> None:
@@ -103,14 +92,14 @@ def test_the_table_reads_ehsan_as_the_lists_write_it() -> None:
 
 
 def test_a_table_word_read_letter_by_letter_is_common() -> None:
-    assert people(["على رضا بلالى"], "علی رضا عبدالعلی") == set()
+    assert people_alerts(["على رضا بلالى"], "علی رضا عبدالعلی") == set()
     assert common_word("ly") and common_word("rda") and common_word("ali")
     assert not common_word("hsn")  # (a bare skeleton: many names share it)
     assert not common_word("blaly")
 
 
 def test_the_arabic_script_name_itself_still_alerts() -> None:
-    assert people(["على رضا بلالى", "ALI REZA BALALI"], "علی رضا بلالی") == {
+    assert people_alerts(["على رضا بلالى", "ALI REZA BALALI"], "علی رضا بلالی") == {
         "على رضا بلالى", "ALI REZA BALALI"}  # fmt: skip
 
 
@@ -126,7 +115,7 @@ def test_the_arabic_script_name_itself_still_alerts() -> None:
 def test_another_legal_form_and_a_generic_word_left_over_is_another_company(
     query: str, listed: str
 ) -> None:
-    assert companies([listed], query) == set()
+    assert company_alerts([listed], query) == set()
 
 
 @pytest.mark.parametrize(
@@ -139,4 +128,4 @@ def test_another_legal_form_and_a_generic_word_left_over_is_another_company(
     ],
 )
 def test_companies_of_the_same_words_or_form_still_alert(query: str, listed: str) -> None:
-    assert companies([listed], query) == {listed}
+    assert company_alerts([listed], query) == {listed}
