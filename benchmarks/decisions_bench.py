@@ -1,7 +1,8 @@
 """Decisions benchmark: what recording costs, how fast the chain verifies, how fast cases list.
 
     .venv/bin/python benchmarks/decisions_bench.py [--rows 1000000] [--cases 100000] [--screens 400]
-        [--clients 6] [--repeats 3] [--screen-only] [--no-pg | --no-sqlite] [--spool]
+        [--clients 6 | --sweep 1,6,12,24] [--repeats 3] [--screen-only] [--no-pg | --no-sqlite]
+        [--spool]
 
 Prints, each beside its baseline from the same run, and the machine load (os.getloadavg):
 
@@ -209,11 +210,12 @@ def screen_throughput(
         one_round(server.url, key, warm, 4, True)
         sent += len(warm)
         pids = [server.proc.pid] + ([db_pid] if db_pid else [])
-        for clients in (1, args.clients):
+        for clients in args.sweep or (1, args.clients):
             ratios, rates = [], {False: [], True: []}
             cpu = {False: 0.0, True: 0.0}
             own = {False: 0.0, True: 0.0}  # the server process (and its children) alone
             mine = {False: 0.0, True: 0.0}  # the clients (threads of this process)
+            wall = {False: 0.0, True: 0.0}  # the rounds' wall time
             served = set(cpu_seconds([server.proc.pid]))
             first_seq = last_seq(url) if db_pid else 0
             for rep in range(1, args.repeats + 1):
@@ -232,6 +234,7 @@ def screen_throughput(
                             server.url, key, names[i : i + step], clients, record
                         )
                         spent[record] += took
+                        wall[record] += took
                         mine[record] += by_clients
                         if watcher is not None and record:
                             waited += wait_shipped(watcher)
@@ -258,6 +261,11 @@ def screen_throughput(
             print(f"  CPU per request of the clients (threads of this benchmark's process, "
                   f"not the server's): {mine[False] / n * 1e3:.2f} ms without record, "
                   f"{mine[True] / n * 1e3:.2f} ms with")  # fmt: skip
+            busy = {k: own[k] / wall[k] for k in wall}
+            idle = {k: (wall[k] - own[k]) / n * 1e3 for k in wall}
+            print(f"  the server (all its threads) busy {busy[False]:.0%} / {busy[True]:.0%} of "
+                  f"the wall time, idle {idle[False]:.2f} / {idle[True]:.2f} ms a request "
+                  "(without / with record)")  # fmt: skip
             if db_pid:
                 base = {k: (cpu[k] - own[k]) / n * 1e3 for k in cpu}
                 print(f"    of which the server {own[False] / n * 1e3:.2f} / "
@@ -403,6 +411,12 @@ def main() -> None:
     )
     parser.add_argument(
         "--clients", type=_positive, default=6, help="concurrent clients (second setting)"
+    )
+    parser.add_argument(
+        "--sweep",
+        type=lambda t: [_positive(x) for x in t.split(",")],
+        default=None,
+        help="client counts to run, e.g. 1,6,12,24 (instead of 1 and --clients)",
     )
     parser.add_argument(
         "--repeats", type=_positive, default=3, help="runs per setting (median shown)"
