@@ -94,24 +94,35 @@ def screen_user(url: str) -> str:
 
 
 def one_round(
-    base: str, key: str, names: list[str], clients: int, record: bool
+    base: str,
+    key: str,
+    names: list[str],
+    clients: int,
+    record: bool,
+    latencies: list[float] | None = None,
 ) -> tuple[float, float]:
     """``clients`` threads, each with its own connection, post its share of ``names`` one
     request after the other; the wall time of the round and the CPU this process (the
-    clients) spent in it."""
+    clients) spent in it. ``latencies``: each request's seconds are added to it."""
     path = "/screen?record=true" if record else "/screen"
     shares = [names[i::clients] for i in range(clients)]
     barrier = threading.Barrier(clients + 1)
+    timer = time.perf_counter
 
     def client(share: list[str]) -> None:
         with httpx.Client(
             base_url=base, timeout=60, headers={"Authorization": f"Bearer {key}"}
         ) as c:
             barrier.wait()
+            took = []
             for name in share:
+                start = timer()
                 res = c.post(path, json={"name": name})
+                took.append(timer() - start)
                 assert res.status_code == 200, res.text
                 assert record == ("recorded" in res.json())
+            if latencies is not None:
+                latencies.extend(took)  # list.extend holds the interpreter lock
 
     threads = [threading.Thread(target=client, args=(share,)) for share in shares]
     for t in threads:
@@ -121,6 +132,14 @@ def one_round(
     for t in threads:
         t.join()
     return time.perf_counter() - start, time.process_time() - cpu
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The ``q``-th percentile of ``values`` (nearest rank; 0 when empty)."""
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
 
 
 def wait_shipped(spool: Path) -> float:
@@ -216,6 +235,7 @@ def screen_throughput(
             own = {False: 0.0, True: 0.0}  # the server process (and its children) alone
             mine = {False: 0.0, True: 0.0}  # the clients (threads of this process)
             wall = {False: 0.0, True: 0.0}  # the rounds' wall time
+            latency: dict[bool, list[float]] = {False: [], True: []}  # each request's
             served = set(cpu_seconds([server.proc.pid]))
             first_seq = last_seq(url) if db_pid else 0
             for rep in range(1, args.repeats + 1):
@@ -231,8 +251,9 @@ def screen_throughput(
                     for record in (first, not first):
                         before = cpu_seconds(pids)
                         took, by_clients = one_round(
-                            server.url, key, names[i : i + step], clients, record
-                        )
+                            server.url, key, names[i : i + step], clients, record,
+                            latency[record],
+                        )  # fmt: skip
                         spent[record] += took
                         wall[record] += took
                         mine[record] += by_clients
@@ -266,6 +287,9 @@ def screen_throughput(
             print(f"  the server (all its threads) busy {busy[False]:.0%} / {busy[True]:.0%} of "
                   f"the wall time, idle {idle[False]:.2f} / {idle[True]:.2f} ms a request "
                   "(without / with record)")  # fmt: skip
+            p50, p99 = ({k: percentile(latency[k], q) * 1e3 for k in latency} for q in (50, 99))
+            print(f"  latency p50 {p50[False]:.2f} / {p50[True]:.2f} ms, p99 {p99[False]:.2f} / "
+                  f"{p99[True]:.2f} ms (without / with record)")  # fmt: skip
             if db_pid:
                 base = {k: (cpu[k] - own[k]) / n * 1e3 for k in cpu}
                 print(f"    of which the server {own[False] / n * 1e3:.2f} / "
