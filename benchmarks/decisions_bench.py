@@ -28,7 +28,6 @@ import argparse
 import os
 import random
 import shutil
-import statistics
 import sys
 import tempfile
 import threading
@@ -42,6 +41,7 @@ sys.path.insert(0, str(ROOT))  # for tests.pg (the PostgreSQL starter shared wit
 sys.path.insert(0, str(ROOT / "benchmarks"))  # wrk_run.tree_cpu
 
 import httpx  # noqa: E402
+from record_report import print_writer, report, writer_counters  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 
 from clearance.audit.chain import GENESIS, canonical, row_hash, sha256_hex  # noqa: E402
@@ -132,14 +132,6 @@ def one_round(
     for t in threads:
         t.join()
     return time.perf_counter() - start, time.process_time() - cpu
-
-
-def percentile(values: list[float], q: float) -> float:
-    """The ``q``-th percentile of ``values`` (nearest rank; 0 when empty)."""
-    ordered = sorted(values)
-    if not ordered:
-        return 0.0
-    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
 
 
 def wait_shipped(spool: Path) -> float:
@@ -238,6 +230,7 @@ def screen_throughput(
             latency: dict[bool, list[float]] = {False: [], True: []}  # each request's
             served = set(cpu_seconds([server.proc.pid]))
             first_seq = last_seq(url) if db_pid else 0
+            counted = writer_counters(server.url)
             for rep in range(1, args.repeats + 1):
                 names = [f"{rng.choice(FIRST)} {rng.choice(LAST)} {rng.choice(LAST)}"
                          for _ in range(args.screens)]  # fmt: skip
@@ -270,32 +263,12 @@ def screen_throughput(
                 print(f"  {clients} client(s), run {rep}: {plain:,.0f} req/s without record, "
                       f"{recorded:,.0f} with record=true -> {recorded / plain:.0%}"
                       f"   [{load()}]")  # fmt: skip
-            plain, recorded = statistics.median(rates[False]), statistics.median(rates[True])
-            ratio = statistics.median(ratios)
-            print(f"/screen, {clients} client(s), median of {args.repeats}: {plain:,.0f} vs "
-                  f"{recorded:,.0f} req/s -> {ratio:.0%} (target >= 70%)")  # fmt: skip
             n = args.screens * args.repeats
-            what = "server + database" if db_pid else "server"
-            print(f"  CPU per request ({what}, {clients} client(s)): {cpu[False] / n * 1e3:.2f} "
-                  f"ms without record, {cpu[True] / n * 1e3:.2f} ms with -> "
-                  f"{cpu[False] / cpu[True]:.0%} if CPU-bound")  # fmt: skip
-            print(f"  CPU per request of the clients (threads of this benchmark's process, "
-                  f"not the server's): {mine[False] / n * 1e3:.2f} ms without record, "
-                  f"{mine[True] / n * 1e3:.2f} ms with")  # fmt: skip
-            busy = {k: own[k] / wall[k] for k in wall}
-            idle = {k: (wall[k] - own[k]) / n * 1e3 for k in wall}
-            print(f"  the server (all its threads) busy {busy[False]:.0%} / {busy[True]:.0%} of "
-                  f"the wall time, idle {idle[False]:.2f} / {idle[True]:.2f} ms a request "
-                  "(without / with record)")  # fmt: skip
-            p50, p99 = ({k: percentile(latency[k], q) * 1e3 for k in latency} for q in (50, 99))
-            print(f"  latency p50 {p50[False]:.2f} / {p50[True]:.2f} ms, p99 {p99[False]:.2f} / "
-                  f"{p99[True]:.2f} ms (without / with record)")  # fmt: skip
+            report(clients, args.repeats, n, rates, ratios, cpu, own if db_pid else None,
+                   mine, wall, latency)  # fmt: skip
             if db_pid:
-                base = {k: (cpu[k] - own[k]) / n * 1e3 for k in cpu}
-                print(f"    of which the server {own[False] / n * 1e3:.2f} / "
-                      f"{own[True] / n * 1e3:.2f} ms, the database {base[False]:.2f} / "
-                      f"{base[True]:.2f} ms")  # fmt: skip
                 print(f"    receipts per transaction: {batch_sizes(url, first_seq)}")
+                print_writer(counted, writer_counters(server.url))
     finally:
         server.stop()
     if args.spool:
