@@ -4,8 +4,12 @@
 receipts queued while a batch is being written are appended together, in order, in one
 statement (the multi-row :data:`~clearance.audit.writer.PG_BATCH`, or the one-row statement of
 :func:`~clearance.audit.receipts.write_receipt` for one) that locks the chain head — but on the
-server's own event loop, over one connection driven straight through libpq:
+server's own event loop, over up to two connections driven straight through libpq:
 
+* while one batch's statement is in flight, the next batch is sent on the other connection
+  (:data:`LANES`): its statement waits in its backend for the chain head's row lock and runs
+  the moment the first commits, without a round trip through this loop — whose turn may come
+  only after a request's matching — in between;
 * both statements are prepared once per connection and sent with their parameters as text
   (every one is cast in the statement), a batch's columns as arrays: its ``text[]`` ones in
   PostgreSQL's binary array form (length-prefixed elements: nothing quoted here, nothing
@@ -19,11 +23,14 @@ server's own event loop, over one connection driven straight through libpq:
 
 The guarantee is unchanged: a caller is answered only after the statement that appends its
 receipt has committed (autocommit: the statement is its own transaction), so a receipt reported
-as recorded is in the database; one statement is in flight at a time, so batches commit in the
-order they were queued. A failed batch is retried one receipt at a time (a bad receipt fails
-alone), and a database that cannot be reached fails the waiting callers with
-:class:`~clearance.db.engine.DatabaseUnavailable` (the next receipt connects again). Writers in
-other processes or threads lock the same head row, so the chain never forks.
+as recorded is in the database. At most one statement is in flight per connection, and the
+head row's lock makes the two connections' statements append one after the other (usually in
+the order they were sent; the chain records the order they committed). A failed batch is
+retried one receipt at a time (a bad receipt fails alone), and a database that cannot be
+reached fails the waiting callers with :class:`~clearance.db.engine.DatabaseUnavailable` (the
+next receipt connects again; a second connection that cannot be opened leaves the receipts to
+the first). Writers in other processes or threads, and the writer's own second connection,
+lock the same head row, so the chain never forks.
 """
 
 from __future__ import annotations
