@@ -86,7 +86,8 @@ def test_clients_in_waves_over_two_connections_and_other_processes_never_fork_th
     db: Database, db_url: str
 ) -> None:
     # six clients, each one request after the other (0 to 2 ms of "screening" between), so
-    # batches overlap on the two connections; two other processes append as well
+    # batches overlap on the two connections (surely at first, while the head is held; then as
+    # the machine's load lets them); two other processes append as well
     procs = [
         subprocess.Popen([sys.executable, "-c", WRITER_PROCESS, db_url, f"p{n}", "50"])
         for n in range(2)
@@ -102,7 +103,17 @@ def test_clients_in_waves_over_two_connections_and_other_processes_never_fork_th
 
     async def main() -> list[list[int]]:
         try:
-            return await asyncio.gather(*(client(c) for c in range(6)))
+            holder = _hold_head(db)  # at first: so that batches surely overlap, whatever the load
+            try:
+                clients = asyncio.gather(*(client(c) for c in range(6)))
+                for _ in range(400):
+                    await asyncio.sleep(0.01)
+                    if writer.behind:
+                        break
+            finally:
+                holder.commit()
+                holder.close()
+            return await clients
         finally:
             await writer.close()
 
