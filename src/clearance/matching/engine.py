@@ -23,6 +23,7 @@ from clearance.matching.features import (
     weak_rank_cap,
 )
 from clearance.matching.forms import query_forms as query_forms
+from clearance.matching.hebrew import crowded_readings
 from clearance.matching.index import (
     KIND_LATIN,
     KIND_NATIVE,
@@ -161,6 +162,11 @@ class Screener:
                            retrieval=algo.retrieval, words=algo.words,
                            person=query.schema is Schema.PERSON, threshold=threshold,
                            trust=algo.trust)  # fmt: skip
+        if len(records) > algo.retrieval.spelled_names:  # (a Hebrew reading's common word)
+            plain = query.birth_date is None and not query.countries
+            records = crowded_readings(self.index, forms, records, threshold,
+                                       algo.trust.vowelled_skeleton,
+                                       algo.retrieval.spelled_names, plain)  # fmt: skip
         exact = dict(self._exact.get(exact_key(query.name), ()))
         for rec_id in exact:
             records[rec_id] = 1.0

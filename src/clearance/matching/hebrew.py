@@ -258,3 +258,66 @@ def listed_readings(forms: list[QueryForm], vocab: Mapping[str, int]) -> list[Qu
     if kept and min(map(len, kept[0].form.tokens)) > 1:  # ("l" is credited to every name)
         kept[0] = replace(kept[0], trust=kept[0].spelled)
     return out + kept
+
+
+# -- crowded readings: a Hebrew reading with a common word reaches every name that holds it ----
+# ("מוחמד אבו ליל": "mhmd b l", its one-letter words credited to every name, reaches the ~1,900
+# names with a Muhammad). Only names whose vowels agree (:func:`vowels_agree`) can be trusted
+# enough to alert (:func:`hebrew_trust`): past ``cap`` skeleton candidates, the others are not
+# scored — they could be shown only under the threshold.
+
+
+@lru_cache(maxsize=65536)
+def _listed_words(listed: str) -> tuple[str, ...]:
+    """:func:`latin_words` of a listed name (memoised: common names are met query after
+    query)."""
+    return tuple(latin_words(listed))
+
+
+def agreeing_ids(index: NameIndex, words: tuple[str, ...], records: list[int]) -> set[int]:
+    """Of ``records``, those whose listed names :func:`vowels_agree` with the Hebrew ``words``
+    (the same test, each distinct listed word matched against the words' spellings once)."""
+    patterns = [p for p in map(spelling_pattern, words) if p is not None]
+    full = (1 << len(patterns)) - 1
+    masks: dict[str, int] = {}
+    text = index.rec_text
+    kept: set[int] = set()
+    for rec in records:
+        seen = 0
+        for word in _listed_words(text[rec]):
+            mask = masks.get(word)
+            if mask is None:
+                mask = sum(1 << i for i, p in enumerate(patterns) if p.fullmatch(word))
+                masks[word] = mask
+            if not mask and len(word) >= 2 and word not in _PARTICLES:  # noqa: PLR2004
+                break  # (a listed word no Hebrew word spells)
+            seen |= mask
+        else:
+            if seen == full:
+                kept.add(rec)
+    return kept
+
+
+def crowded_readings(
+    index: NameIndex, forms: list[QueryForm], records: dict[int, float], threshold: float,
+    discount: float, cap: int, plain: bool,
+) -> dict[int, float]:  # fmt: skip
+    """``records`` (retrieved for ``forms``) without the skeleton records of Hebrew readings
+    whose vowels do not agree, when there are more than ``cap`` of them and no such record can
+    alert: its trust, ``spelled * discount`` (:func:`hebrew_trust`), keeps it under
+    ``threshold``, and ``plain`` (a query with no birth date, country nor legal form: nothing
+    else adds to a name's score)."""
+    hebrew = [f for f in forms if f.kind == KIND_SKELETON and f.form.script == HEBREW]
+    if not hebrew or not plain or max(f.spelled for f in hebrew) * discount >= threshold:
+        return records
+    if any(f.form.forms for f in hebrew):
+        return records
+    readings = dict.fromkeys(f.reading for f in hebrew)
+    kind = index.rec_kind
+    skeletal = [rec for rec in records if kind[rec] == KIND_SKELETON]
+    if len(skeletal) <= cap:
+        return records
+    kept: set[int] = set()
+    for words in readings:
+        kept |= agreeing_ids(index, words, [r for r in skeletal if r not in kept])
+    return {rec: b for rec, b in records.items() if kind[rec] != KIND_SKELETON or rec in kept}
