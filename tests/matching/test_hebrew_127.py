@@ -19,6 +19,7 @@ from clearance.matching.engine import Screener
 from clearance.matching.forms import name_forms, query_forms
 from clearance.matching.hebrew import (
     agreeing_ids,
+    hebrew_skeletons,
     hebrew_trust,
     listed_readings,
     vowels_agree,
@@ -119,3 +120,29 @@ def test_a_crowded_reading_is_all_scored_when_more_may_add() -> None:
     low = screener.screen(make_query("מוחמד אבו ליל", type="person"),
                           ScreenOptions(limit=50, threshold=0.6))  # fmt: skip
     assert "TURAB, Ali Muhammad Abu" in {m.source_id for m in low.matches}
+
+
+def _listed_skeleton(listed: str) -> tuple[str, ...]:
+    return next(f.tokens for f, k in name_forms(listed, Schema.PERSON, query=False)
+                if k == KIND_SKELETON)  # fmt: skip
+
+
+def test_the_article_is_read_as_the_lists_write_it() -> None:
+    """The article אל written apart is run onto the word after it, or after abd onto abd, as
+    a listed name's skeleton has it ("AL OTAIBI": "ltb"; "ABD AL-LATIF": "bdl ltf")."""
+    for query, listed in (("מוהמד אל אוטייבי", "Mohammad AL OTAIBI"),
+                          ("סייף אל ארב", "Saif Al-Arab"),
+                          ("אבד אל לתיף בן סליה", "ABD AL-LATIF BIN SALIH"),
+                          ("נסר אל דין", "NASR AL-DIN")):  # fmt: skip
+        assert _listed_skeleton(listed) in hebrew_skeletons(query)
+    assert hebrew_skeletons("אלי אל") == [("l", "l")]  # (Ali is no article; a last אל alone)
+
+
+def test_a_name_with_the_article_alerts_on_its_listing() -> None:
+    listed = ["Mohammad AL OTAIBI", "AL-SHAYKH, Muhammad", "ALAVI, Mahmoud"]
+    built = [e("person", name, source_id=name) for name in listed]
+    screener = Screener.build(built, MatchingPolicy(screen_cache=0))
+    for query, expected in (("מוהמד אל אוטייבי", "Mohammad AL OTAIBI"),
+                            ("מוחמד אל שייח", "AL-SHAYKH, Muhammad")):  # fmt: skip
+        result = screener.screen(make_query(query, type="person"), ScreenOptions(limit=10))
+        assert {m.source_id for m in result.matches if m.alert} == {expected}

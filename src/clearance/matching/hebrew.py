@@ -97,13 +97,52 @@ def _word_readings(word: str) -> list[tuple[int, str]]:
     return sorted(((cost, text) for text, cost in found.items()), key=lambda r: r[0])
 
 
+_Readings = list[tuple[int, str]]
+_ABD = frozenset({"bd", "fd"})  # (the readings of אבד, עבד)
+_ARTICLE = "אל"
+
+
+def _with_article(words: list[tuple[str, _Readings]]) -> list[_Readings]:
+    """The readings of a name's words (those without any left out) with the article אל
+    written apart read as the lists' skeletons write it: run onto the word after it ("אל
+    אוטייבי" / AL OTAIBI, "ltb"; "אל שייח" / AL-SHAYKH, "lsk"), or after abd onto abd ("אבד
+    אל לתיף" / ABD AL-LATIF, "bdl ltf") — a listed name's skeleton never has it apart."""
+    out: list[_Readings] = []
+    article = False
+    for word, readings in words:
+        if not readings:
+            continue
+        if article:
+            readings = _joined([(0, "l")], readings)
+            article = False
+        elif word == _ARTICLE and out and {t for _, t in out[-1]} <= _ABD:
+            readings = _joined(out.pop(), readings)
+        elif word == _ARTICLE:
+            article = True
+            continue
+        out.append(readings)
+    if article:
+        out.append([(0, "l")])
+    return out
+
+
+def _joined(first: _Readings, second: _Readings) -> _Readings:
+    """The readings of two words written as one (cost: both), distinct, the cheapest first."""
+    found: dict[str, int] = {}
+    for cost_a, a in first:
+        for cost_b, b in second:
+            text, cost = undouble(a + b), cost_a + cost_b
+            if text not in found or cost < found[text]:
+                found[text] = cost
+    return sorted(((cost, text) for text, cost in found.items()), key=lambda r: r[0])
+
+
 def hebrew_skeletons(text: str, limit: int = CANDIDATE_READINGS) -> list[tuple[str, ...]]:
     """The consonant skeletons of a Hebrew-script name, in the alphabet of the listed Latin
     names' skeletons: at most ``limit`` combinations of its words' readings, the fewest
     letters read otherwise than their most common way first ("משה כהן" -> ("ms", "khn"), ...;
     "אברהם לוי" -> ("brhm", "l"), ("frhm", "l"), ("brhm", "lf"), ...)."""
-    readings = [_word_readings(w) for w in hebrew_words(text)]
-    readings = [r for r in readings if r]
+    readings = _with_article([(w, _word_readings(w)) for w in hebrew_words(text)])
     if not readings:
         return []
     combos = sorted(product(*readings), key=lambda c: sum(cost for cost, _ in c))
