@@ -50,7 +50,8 @@ def single_word_sim(
     if arabic and other_consonants(query_word, listed_word):
         return 0.0
     different = max(0.0, 2 * sim - 1.0)
-    if query_word in listed and not held_by_chance(query_word, listed_word):
+    if (query_word in listed and not held_by_chance(query_word, listed_word)
+            and not (whole and typed and not person and held_slip(query_word, listed_word))):
         return different * params.listed_word_miss
     if not person and OSA.distance(query_word, listed_word, score_cutoff=1) > 1:
         # A company's word two edits or more off (since 1.22): two words that look alike,
@@ -175,6 +176,24 @@ def pair_code_slip(
 
 
 CHANCE_CODE_LENGTH = 2  # letters of a code the lists hold by chance (see held_by_chance)
+HELD_SLIP_MIN_LENGTH = 3  # letters a held word has at least to be read as a slip (held_slip)
+
+
+def held_slip(query_word: str, listed_word: str) -> bool:
+    """Is ``query_word``, a word the lists hold, ``listed_word`` with one letter dropped or
+    two adjacent letters swapped, a word of three letters or more that names nothing by
+    itself (round two, h124: "TIA GROUP" / TIVA GROUP, "PAS OIL" / PARS OIL, "MANAR
+    S.A.S." / MANARA S.A.S.)? Asked of a company's name typed in Latin letters whose
+    every other word, and legal form, agrees (``whole``, :func:`pair_code_slip`): a short
+    word the lists hold somewhere ("TIA TRADING 2013 LTD", "NAJI PAS") in a name whose
+    other words are all generic says little of which name the writer meant; the slip does
+    (a letter added stays another word: "PARIS OIL" is no PARS OIL)."""
+    size = len(query_word)
+    if size < HELD_SLIP_MIN_LENGTH or size > len(listed_word) or plain_word(query_word):
+        return False
+    if not query_word.isalpha() or OSA.distance(query_word, listed_word, score_cutoff=1) != 1:
+        return False
+    return size < len(listed_word) or swapped(query_word, listed_word)
 
 
 def held_by_chance(query_word: str, listed_word: str) -> bool:
