@@ -76,3 +76,15 @@ def test_dad_is_read_as_the_z_of_persian_and_urdu_names() -> None:
     listed = [*_PEOPLE, "AHMAD, Riaz", "RAZA, Hasan"]
     assert listed_alerts(listed, "رياض احمد", "person") == {"AHMAD, Riaz"}
     assert listed_alerts(listed, "حسن رضا", "person") == {"RAZA, Hasan"}
+
+
+def test_the_passport_generator_writes_a_word_of_capitals_in_capitals() -> None:
+    """A generator artefact (benchmarks, c2): "ПШЕНИЧНАЯ" letter by letter is PSHENICHNAIA in
+    capitals, as a passport writes it, not "PShENIChNAIa"; a word's first capital stays one."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from bench_classes import _SCHEMES, _apply_scheme
+
+    assert _apply_scheme("ПШЕНИЧНАЯ Шугаев", _SCHEMES["icao"]) == "PSHENICHNAIA Shugaev"
