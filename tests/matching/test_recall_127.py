@@ -4,9 +4,6 @@ seeds, each a class of its own.
 - A long word one edit from a legal-form word that is a form only with other words
   (OTKRYTOE of "Otkrytoe Aktsionernoe Obshchestvo") is that word only beside one of them:
   OTKRYTIE, a bank's name, stays its name ("UK OTKRYTIE").
-- A company's three-letter word the lists hold elsewhere, one letter dropped from the listed
-  word, in a name whose other words and legal form agree, is a slip ("TIA GROUP" / TIVA
-  GROUP).
 - "ST" that no name follows (at the end, before a legal form) is letters, not a saint
   ("ST, LTD" / STC, LTD).
 - A French silent e is no vowel an Arabic-script word must write ("ياسين نور" / NOURE,
@@ -17,7 +14,6 @@ from __future__ import annotations
 
 from clearance.matching.legalforms import canonical_words
 from clearance.matching.normalize import analyse
-from clearance.matching.slips import held_slip
 from clearance.matching.vowels import silent_e, spelt_alike
 from tests.matching.factory import listed_alerts
 
@@ -39,24 +35,8 @@ def test_a_name_word_is_not_corrected_into_a_form_word_of_a_longer_form() -> Non
     assert listed_alerts(listed, "UK OTKRYTIE", "organization") == {"UK OTKRYTIE"}
 
 
-def test_a_held_three_letter_word_with_a_letter_dropped_is_a_slip_when_the_rest_agrees() -> None:
-    """TIA is held ("TIA TRADING 2013 LTD"), PAS too ("NAJI PAS"): the lists hold one
-    three-letter word in eleven. In a company name whose other words and legal form all
-    agree, each is the listed word with a letter dropped. A letter added, another legal form,
-    or a longer held word (test_matching_110: KORY of KORY TRADING) is another name."""
-    listed = [*_COMPANIES, "TIVA GROUP", "TIA TRADING 2013 LTD", "PARS OIL", "NAJI PAS",
-              "KORYO BANK", "KORY TRADING"]  # fmt: skip
-    assert listed_alerts(listed, "TIA GROUP", "organization") == {"TIVA GROUP"}
-    assert listed_alerts(listed, "PAS OIL", "organization") == {"PARS OIL"}
-    assert not listed_alerts(listed, "TIA GROUP LTD", "organization")
-    assert not listed_alerts(listed, "PARIS OIL", "organization")
-    assert not listed_alerts(listed, "KORY BANK", "organization")
-    assert held_slip("tia", "tiva") and held_slip("pas", "pars") and held_slip("tai", "tia")
-    assert not held_slip("kory", "koryo") and not held_slip("de", "dev")
-
-
 def test_st_before_a_legal_form_is_no_saint() -> None:
-    """"ST" is SAINT before a name ("ST. VITAMIN"), letters at the end or before a form."""
+    """ "ST" is SAINT before a name ("ST. VITAMIN"), letters at the end or before a form."""
     assert analyse("ST, LTD")[0].tokens == ("st",)
     assert analyse("ST. VITAMIN")[0].tokens == ("saint", "vitamin")
     listed = [*_COMPANIES, "STC, LTD", "ST. VITAMIN", "OSTEC-ST LTD"]

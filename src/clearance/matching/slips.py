@@ -50,8 +50,7 @@ def single_word_sim(
     if arabic and other_consonants(query_word, listed_word):
         return 0.0
     different = max(0.0, 2 * sim - 1.0)
-    if (query_word in listed and not held_by_chance(query_word, listed_word)
-            and not (whole and typed and not person and held_slip(query_word, listed_word))):
+    if query_word in listed and not held_by_chance(query_word, listed_word):
         return different * params.listed_word_miss
     if not person and OSA.distance(query_word, listed_word, score_cutoff=1) > 1:
         # A company's word two edits or more off (since 1.22): two words that look alike,
@@ -176,26 +175,6 @@ def pair_code_slip(
 
 
 CHANCE_CODE_LENGTH = 2  # letters of a code the lists hold by chance (see held_by_chance)
-HELD_SLIP_LENGTH = 3  # letters of a held word read as a slip (held_slip)
-
-
-def held_slip(query_word: str, listed_word: str) -> bool:
-    """Is ``query_word``, a three-letter word the lists hold, ``listed_word`` with one letter
-    dropped or two adjacent letters swapped, and no word that names nothing by itself (round
-    two, h124: "TIA GROUP" / TIVA GROUP, "PAS OIL" / PARS OIL)? Asked of a company's name
-    typed in Latin letters whose every other word, and legal form, agrees (``whole``): the
-    lists hold one three-letter word in eleven (1,620 of 17,576, "TIA TRADING 2013 LTD",
-    "NAJI PAS"), so holding one says little of which name the writer meant, as of two-letter
-    codes (:func:`held_by_chance`); the slip does. A longer held word stays a name: the
-    lists hold one four-letter word in 170 ("KORY BANK" is not KORYO BANK when KORY TRADING
-    is listed); a letter added is another word ("PARIS OIL" is no PARS OIL)."""
-    if len(query_word) != HELD_SLIP_LENGTH or len(listed_word) < HELD_SLIP_LENGTH:
-        return False
-    if not query_word.isalpha() or plain_word(query_word):
-        return False
-    if OSA.distance(query_word, listed_word, score_cutoff=1) != 1:
-        return False
-    return len(listed_word) > HELD_SLIP_LENGTH or swapped(query_word, listed_word)
 
 
 def held_by_chance(query_word: str, listed_word: str) -> bool:
