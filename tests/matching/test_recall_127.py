@@ -30,6 +30,9 @@ def test_a_name_word_is_not_corrected_into_a_form_word_of_a_longer_form() -> Non
     assert canonical_words(["otkrytie", "kapital"]) == ["otkrytie", "kapital"]
     assert canonical_words(["otkritoe", "aktsionernoe", "obshchestvo", "x"])[0] == "otkrytoe"
     assert canonical_words(["acme", "limtied"]) == ["acme", "limited"]
+    # a form word with the next one run onto it is the form word ("obshchestvo s")
+    glued = analyse("OBSHCHESTVOS OGRANICHENNOI OTVETSTVENNOSTYU MANOMETR")[0]
+    assert glued.tokens == ("manometr",) and glued.forms == {"llc"}
     listed = [*_COMPANIES, "UK OTKRYTIE", "PCC (UK)", "BNK (UK) LTD"]
     assert listed_alerts(listed, "UK OTRKYTIE", "organization") == {"UK OTKRYTIE"}
     assert listed_alerts(listed, "UK OTKRYTIE", "organization") == {"UK OTKRYTIE"}

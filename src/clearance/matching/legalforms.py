@@ -291,7 +291,8 @@ def _correct_form_word(word: str, words: list[str], i: int) -> str:
         return word
     if len(word) >= 6:
         target = _nearest_form_word(word)
-        if target in _SOLO_FORM_WORDS or _beside_form_word(target, words, i):
+        if (target in _SOLO_FORM_WORDS or _beside_form_word(target, words, i)
+                or _glued_form_word(word, target)):  # fmt: skip
             return target
         return word
     near = {words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)}
@@ -313,6 +314,12 @@ def _beside_form_word(target: str, words: list[str], i: int) -> bool:
     before = _word_sound(words[i - 1]) if i > 0 else ""
     after = _word_sound(words[i + 1]) if i + 1 < len(words) else ""
     return (before, key) in _FORM_SOUND_BIGRAMS or (key, after) in _FORM_SOUND_BIGRAMS
+
+
+def _glued_form_word(word: str, target: str) -> bool:
+    """Is ``word`` the form word ``target`` with the word that follows it in a legal form run
+    onto it ("Obshchestvos ogranichennoi otvetstvennostyu": obshchestvo s)?"""
+    return word.startswith(target) and (target, word[len(target) :]) in _FORM_BIGRAMS
 
 
 def _word_sound(word: str) -> str:
