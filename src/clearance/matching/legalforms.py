@@ -291,8 +291,9 @@ def _correct_form_word(word: str, words: list[str], i: int) -> str:
         return word
     if len(word) >= 6:
         target = _nearest_form_word(word)
-        if (target in _SOLO_FORM_WORDS or _beside_form_word(target, words, i)
-                or _glued_form_word(word, target)):  # fmt: skip
+        if target == word or target in _SOLO_FORM_WORDS:  # (most words: no form word near)
+            return target
+        if _beside_form_word(target, words, i) or _glued_form_word(word, target):
             return target
         return word
     near = {words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)}
