@@ -13,6 +13,7 @@ from dataclasses import replace
 from clearance.gcpause import screening_process
 from clearance.matching.algorithm import Algorithm as Algorithm
 from clearance.matching.bounds import warm_up_arrays
+from clearance.matching.compounds import warm_up_readings
 from clearance.matching.exact import exact_comparison, exact_key
 from clearance.matching.features import (
     FEATURES,
@@ -97,6 +98,7 @@ class Screener:
         self._exact = index.exact if self.algo.exact_names else {}
         warm_up()  # ... in any script
         warm_up_forms()
+        warm_up_readings()  # ... the name-word table read letter by letter
         warm_up_arrays()  # ... and numpy's set routines
         # The index lives as long as the screener: its millions of objects are moved out of
         # the cyclic collector's sight, so that a full collection does not walk them again
