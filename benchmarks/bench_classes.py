@@ -132,14 +132,22 @@ def _cyrillic_of(entity: Entity, rng: random.Random) -> str | None:
 
 
 def _apply_scheme(text: str, scheme: dict[str, str]) -> str:
+    """``text`` transliterated letter by letter; a capital's letters are all capitals in a
+    word of capitals ("ПШЕНИЧНАЯ" -> "PSHENICHNAIA", as a passport or a writer has it; not
+    "PShENIChNAIa", which no writer produces: h124), the first of them in a word's first
+    capital ("Шугаев" -> "Shugaev")."""
     out: list[str] = []
-    for char in text:
+    for i, char in enumerate(text):
         low = char.lower()
         mapped = scheme.get(low)
         if mapped is None:
             out.append(char)
+        elif char == low:
+            out.append(mapped)
         else:
-            out.append(mapped.capitalize() if char != low else mapped)
+            near = text[i - 1 : i] + text[i + 1 : i + 2]
+            capitals = any(c.isalpha() and c.isupper() for c in near)
+            out.append(mapped.upper() if capitals else mapped.capitalize())
     return "".join(out)
 
 

@@ -96,6 +96,7 @@ def name_forms(
 
 
 _JIM, _GAF = "ج", "گ"  # (گ has the skeleton letter g)
+_DAD, _ZAY = "ض", "ز"  # (ز has the skeleton letter z)
 
 
 def _skeleton_words(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -105,7 +106,8 @@ def _skeleton_words(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
     din_compounds`) and its ج read as the g of Egyptian and Levantine names (Gamal, Ragab,
     "جراد" / GARAAD) as well as j; and (since 1.22) with the ta marbuta of a construct's first
     noun read as t (:func:`~clearance.matching.compounds.construct_state`: "عصبة الأنصار",
-    "sbt lnsr" as ASBAT AL-ANSAR)."""
+    "sbt lnsr" as ASBAT AL-ANSAR); and (round two, h124) its ض read as the z of Persian and
+    Urdu names as well as d ("فضل" / FAZAL, "رمضان" / RAMZAN, "رياض" / RIAZ)."""
     words = abd_compounds(tokens)
     out = [words]
     construct = construct_state(tokens)
@@ -117,6 +119,8 @@ def _skeleton_words(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
             out.append(din)
     if any(_JIM in word for word in words):
         out += [tuple(word.replace(_JIM, _GAF) for word in w) for w in list(out)]
+    if any(_DAD in word for word in words):
+        out += [tuple(word.replace(_DAD, _ZAY) for word in w) for w in list(out)]
     digraphs = tuple(map(digraph_reading, words))
     if digraphs != words:
         out.append(digraphs)

@@ -34,15 +34,16 @@ from clearance.matching.release import ALGORITHM_RELEASE
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 29  # 29: a record a weak a.k.a. and a strong name of one entity share is
-# strong, with the strong name's text (index_build ``_add_record``); 28: the name-word
-# table's readings with the records of crowded
-# skeletons they agree with (vowel_read*: see :meth:`NameIndex.read_records`); 27: the
-# listed words of crowded skeletons with their records (vowel_*:
-# see :meth:`NameIndex.vowel_records`); 26: NameParams of 1.22 (slip_whole_length 6), listed
-# codes also keyed run together (exact.code_key); 25: a typo variant of one key holds that
-# key's id itself (1.12, see :mod:`clearance.matching.keytables`); 24: which records are a
-# name with its Arabic article left out (1.12);
+INDEX_FORMAT = 30  # 30: listed words normalised and vowel-keyed anew (h124: OTKRYTIE is no
+# misspelt OTKRYTOE, "ST" before a legal form no saint, a French silent e no vowel in
+# ``vowel_places``/``vowel_alike``); 29: a record a weak a.k.a. and a strong name of one entity
+# share is strong, with the strong name's text (index_build ``_add_record``); 28: the name-word
+# table's readings with the records of crowded skeletons they agree with (vowel_read*: see
+# :meth:`NameIndex.read_records`); 27: the listed words of crowded skeletons with their records
+# (vowel_*: see :meth:`NameIndex.vowel_records`); 26: NameParams of 1.22 (slip_whole_length 6),
+# listed codes also keyed run together (exact.code_key); 25: a typo variant of one key holds that
+# key's id itself (1.12, see :mod:`clearance.matching.keytables`); 24: which records are a name
+# with its Arabic article left out (1.12);
 # 23: a short name word beside a legal form corrected only into a form (1.12: "COMPANY
 # STORK" is no "company stock"); 22: names as written (exact); 21: NameParams
 # of 1.10 (slip_whole_length); 20: NameParams of 1.9 (one pickled by 1.8 lacks fields); 19:

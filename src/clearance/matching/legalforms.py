@@ -150,11 +150,30 @@ def canonical_words(words: list[str], *, drop_titles: bool = False) -> list[str]
     ("Limtied", "Cmpany"), and with ``drop_titles`` leading titles dropped ("President
     Putin"; only for queries: in "HAJJI, Muhammad" the title is a family name)."""
     out = [ABBREVIATIONS.get(w, w) for w in words]
+    if _SAINT in words:
+        out = _saint_before_names(words, out)
     out = [_correct_form_word(w, out, i) for i, w in enumerate(out)]
     start = 0
     while drop_titles and start < len(out) - 1 and out[start] in TITLES:
         start += 1
     return out[start:]
+
+
+_SAINT = "st"  # expanded to "saint" (vocab.ABBREVIATIONS) before a name only
+
+
+def _saint_before_names(words: list[str], out: list[str]) -> list[str]:
+    """``out`` (``words`` with abbreviations expanded) with "st" kept as written where no
+    name follows it, at the end of the name or before a legal form (round two, h124): "ST.
+    VITAMIN" is SAINT VITAMIN, but the ST of "ST, LTD" or "OSTEC-ST LTD" is letters, a
+    code ("STC, LTD" misspelt), not a saint."""
+    kept = list(out)
+    for i, word in enumerate(words):
+        if word == _SAINT:
+            after = words[i + 1] if i + 1 < len(words) else ""
+            if not after or after in FORM_WORDS or legal_form_class((after,)) is not None:
+                kept[i] = word
+    return kept
 
 
 def _deletions(word: str) -> list[str]:
@@ -254,32 +273,65 @@ def _form_sounds() -> dict[tuple[str, ...], str]:
 
 _FORM_SOUNDS = _form_sounds()
 _FORM_WORDS_LONG = frozenset(w for phrase in LEGAL_FORM_PHRASES for w in phrase if len(w) >= 5)
+# Long form words that are a legal form alone ("limited", "company", "corporation")
+_SOLO_FORM_WORDS = frozenset(w for (w, *rest) in LEGAL_FORM_PHRASES if not rest and len(w) >= 6)
 
 
 def _correct_form_word(word: str, words: list[str], i: int) -> str:
     """A word one edit from a legal-form word ("limtied") becomes that word, when it is long
     (6+ letters) or stands next to another legal-form word with which it then makes part of a
     legal form ("Joint Stack Company"; since 1.12 not "Company Stork", which is no "Company
-    Stock": a short name word after a form is a name, LIMITED LIABILITY COMPANY STORK)."""
+    Stock": a short name word after a form is a name, LIMITED LIABILITY COMPANY STORK).
+    Since round two (h124) a long word becomes a form word that is a form only with others
+    (not one of :data:`_SOLO_FORM_WORDS`) only beside one of them, by sound
+    (:func:`_beside_form_word`): OTKRYTIE, a bank's name ("UK OTKRYTIE", "OTKRYTIE
+    KAPITAL"), is no misspelt OTKRYTOE (of "Otkrytoe Aktsionernoe Obshchestvo"), which would
+    make it a low-information word."""
     if len(word) < 4 or word in _FORM_WORDS_LONG or word.isdigit():
         return word
-    if len(word) < 6:
-        near = {words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)}
-        if not near & FORM_WORDS:
-            return word
+    if len(word) >= 6:
         target = _nearest_form_word(word)
-        before = words[i - 1] if i > 0 else ""
-        after = words[i + 1] if i + 1 < len(words) else ""
-        if (before, target) in _FORM_BIGRAMS or (target, after) in _FORM_BIGRAMS:
+        if target == word or target in _SOLO_FORM_WORDS:  # (most words: no form word near)
+            return target
+        if _beside_form_word(target, words, i) or _glued_form_word(word, target):
             return target
         return word
-    return _nearest_form_word(word)
+    near = {words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)}
+    if not near & FORM_WORDS:
+        return word
+    target = _nearest_form_word(word)
+    before = words[i - 1] if i > 0 else ""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if (before, target) in _FORM_BIGRAMS or (target, after) in _FORM_BIGRAMS:
+        return target
+    return word
+
+
+def _beside_form_word(target: str, words: list[str], i: int) -> bool:
+    """Does ``target`` (a form word) follow or precede, in a legal form, the word before or
+    after ``i`` in ``words``, compared by sound (two misspelt form words side by side,
+    "Zakritoe Aktsionernoe Obshestvo", still make a form)?"""
+    key = _word_sound(target)
+    before = _word_sound(words[i - 1]) if i > 0 else ""
+    after = _word_sound(words[i + 1]) if i + 1 < len(words) else ""
+    return (before, key) in _FORM_SOUND_BIGRAMS or (key, after) in _FORM_SOUND_BIGRAMS
+
+
+def _glued_form_word(word: str, target: str) -> bool:
+    """Is ``word`` the form word ``target`` with the word that follows it in a legal form run
+    onto it ("Obshchestvos ogranichennoi otvetstvennostyu": obshchestvo s)?"""
+    return word.startswith(target) and (target, word[len(target) :]) in _FORM_BIGRAMS
+
+
+def _word_sound(word: str) -> str:
+    return _sound_key((word,))[0]
 
 
 # Two words that follow each other in a legal form ("joint stock", "stock company").
 _FORM_BIGRAMS = frozenset(
     pair for phrase in LEGAL_FORM_PHRASES for pair in zip(phrase, phrase[1:], strict=False)
 )
+_FORM_SOUND_BIGRAMS = frozenset((_word_sound(a), _word_sound(b)) for a, b in _FORM_BIGRAMS)
 
 
 @lru_cache(maxsize=100_000)

@@ -57,6 +57,7 @@ from clearance.matching.wordsim import similarity_rows
 from clearance.scripts import HEBREW
 
 _ARTICLE = "ال"
+_DAD = "ض"  # read d, and z in Persian and Urdu names (round two, h124: "فضل" / FAZAL)
 _LISTED_ARTICLE = re.compile(r"(?:^|[\s'`’‘-])[AaEe][Ll][\s'`’‘-]+\w")  # AL-, al , El-
 
 
@@ -367,9 +368,11 @@ def _agree(
         return False
     # (the last word first: a surname disagrees more often than a common given name; a word
     # written as listed is alike at once)
+    dad = any(_DAD in w for w in native)  # (its d may be a z: see forms._skeleton_words)
     agreed = all(
         _known_agrees(k, listed_words, cut, words)
         or ("j" in k and _known_agrees(k.replace("j", "g"), listed_words, cut, words))
+        or (dad and "d" in k and _known_agrees(k.replace("d", "z"), listed_words, cut, words))
         for k in reversed(known)
     )
     # (``abd_hayy``, asked last, of names that agree: the "حي" of "عبد الحي" is listed as a

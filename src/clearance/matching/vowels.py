@@ -33,8 +33,9 @@ Gaps = frozenset[tuple[int, str]]
 @lru_cache(maxsize=50_000)
 def vowel_gaps(word: str) -> Gaps:
     """The vowels (and w/y) of a Latin ``word`` by where they stand among its consonants
-    ("btrfy": (4, y); "batarfi": (1, a), (2, a), (4, i))."""
-    text = "".join(c for c in word.lower() if c.isascii() and c.isalpha())
+    ("btrfy": (4, y); "batarfi": (1, a), (2, a), (4, i)); a French silent e is none
+    (:func:`silent_e`)."""
+    text = silent_e("".join(c for c in word.lower() if c.isascii() and c.isalpha()))
     for src, dst in LATIN_SKELETON_PAIRS:  # (counted as the skeleton counts them)
         text = text.replace(src, dst)
     gaps: set[tuple[int, str]] = set()
@@ -45,6 +46,20 @@ def vowel_gaps(word: str) -> Gaps:
         elif c != last:  # (a consonant repeated counts once, as in the skeleton)
             count, last = count + 1, c
     return frozenset(gaps)
+
+
+SILENT_E_MIN_LENGTH = 4  # letters of a word whose last e may be silent (silent_e)
+
+
+def silent_e(text: str) -> str:
+    """``text`` (a Latin word, lower case) without a last e that follows a consonant after a
+    vowel, the silent e of French spellings of Arabic names (round two, h124: "Noure" /
+    نور, nur; "Yassine" / ياسين, yasin; "Amine", "Karime"): Arabic script writes no vowel
+    there, and a vowel the Latin spelling only seems to have is no vowel that must stand."""
+    if (len(text) >= SILENT_E_MIN_LENGTH and text[-1] == "e" and text[-2] not in _VOWELS
+            and text[-3] in _VOWELS):  # fmt: skip
+        return text[:-1]
+    return text
 
 
 @lru_cache(maxsize=20_000)
