@@ -33,7 +33,7 @@ def test_release() -> None:
     """The rules of this round (this file, test_arabic_126.py, test_hebrew_125.py) change
     outcomes: the release says so, so that an index or a receipt of 1.25 is not taken for
     theirs."""
-    assert ALGORITHM_RELEASE == "1.26"
+    assert tuple(map(int, ALGORITHM_RELEASE.split("."))) >= (1, 26)
 
 
 @pytest.mark.parametrize(
