@@ -9,7 +9,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -294,25 +294,41 @@ def bound_near(
 def bounds_small(index: NameIndex, parts: list[Part], form: FormBound) -> list[tuple[int, float]]:
     """:func:`bounds_large` in plain Python, float for float: sums in the same order as
     ``np.bincount``, float32 steps as numpy scalars (a few records pass the first cut)."""
-    acc: dict[int, float] = {}
+    # (the records as the objects the lists hold: compiled, an int would be unboxed and boxed
+    # again for the dictionary; loops by place: a zip with strict= is a Python call)
+    acc: dict[object, float] = {}
     for ids, sims, weight in parts:
-        vals = sims.tolist()
+        recs: list[object] = ids.tolist()
+        vals: list[float] = sims.tolist()
         if weight != 1.0:  # float32 * weight, rounded to float32 as numpy does
             w32 = array("f", (weight,))[0]
             vals = array("f", [v * w32 for v in vals]).tolist()
         if not acc:  # (the first part's records: 0.0 + val is val)
-            acc = dict(zip(ids.tolist(), vals, strict=True))
+            for k in range(len(recs)):
+                acc[recs[k]] = vals[k]
             continue
-        for rec, val in zip(ids.tolist(), vals, strict=True):
-            acc[rec] = acc.get(rec, 0.0) + val
+        for k in range(len(recs)):
+            rec = recs[k]
+            acc[rec] = acc.get(rec, 0.0) + vals[k]
+    return _small_cut(index, cast("dict[int, float]", acc), form)
+
+
+def _small_cut(
+    index: NameIndex, acc: dict[int, float], form: FormBound
+) -> list[tuple[int, float]]:
+    """:func:`bounds_small`'s records ``acc`` (record -> matched weight) that reach the floor."""
     form_floor = form.form_floor(len(acc))
-    trust, skipped = form.trust, form.skipped
+    skipped = form.skipped
     cut = form_floor * form.total * (1.0 - BOUND_MARGIN)
-    t64 = float(trust)
+    t64 = float(form.trust)
+    most = 0.0
+    for m in acc.values():
+        if m > most:
+            most = m
     # (most often no record passes: when the most matched stays well under the cut, none does)
-    if (max(acc.values(), default=0.0) + skipped) * t64 < cut * (1.0 - BOUND_MARGIN):
+    if (most + skipped) * t64 < cut * (1.0 - BOUND_MARGIN):
         return []
-    near = sorted(rec for rec, m in acc.items() if (m + skipped) * t64 >= cut)
+    near = sorted([rec for rec, m in acc.items() if (m + skipped) * t64 >= cut])
     if len(near) > FEW:
         matched = np.array([acc[rec] for rec in near], dtype=np.float64) + skipped
         return bound_near(index, np.array(near, dtype=np.int64), matched, form, form_floor)

@@ -5,6 +5,7 @@ similarity it counts at (see :mod:`clearance.matching.retrieve`)."""
 from __future__ import annotations
 
 from string import ascii_lowercase
+from typing import Final
 
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
 from clearance.matching.keytables import KeyTables
@@ -17,6 +18,7 @@ from clearance.matching.wordsim import doubled, word_sim
 
 _PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}
 _PLAIN_WORDS = PERSON_PARTICLES | LOW_INFO_WORDS  # (a listed one is no code: formslips.plain_word)
+_NO_CODE: Final = -(1 << 40)  # (no code of the neighbour table: one lookup, not two)
 
 
 def _near(
@@ -50,8 +52,8 @@ def _near(
     codes, bits, mask = tables.neighbour_codes, tables.neighbour_bits, tables.neighbour_mask
     texts, offsets, data = tables.texts, tables.neighbour_offsets, tables.neighbour_data
     h = hash(base) & mask
-    code = codes.get(base, 0) if (bits[h >> 3] >> (h & 7)) & 1 else 0
-    if code != 0 or base in codes:  # listed words with one letter more: one edit (an insertion)
+    code = codes.get(base, _NO_CODE) if (bits[h >> 3] >> (h & 7)) & 1 else _NO_CODE
+    if code != _NO_CODE:  # listed words with one letter more: one edit (an insertion)
         sim = rows[1][size + 1 if size < 10 else 11] * scale
         up = max(sim, twice) if size >= words.doubled_min_length else sim
         # (the one key's id, or -1 - the slot of several: keytables)
@@ -71,8 +73,8 @@ def _near(
         h = hash(variant) & mask
         if not (bits[h >> 3] >> (h & 7)) & 1:
             continue
-        code = codes.get(variant, 0)
-        if code == 0 and variant not in codes:
+        code = codes.get(variant, _NO_CODE)
+        if code == _NO_CODE:
             continue
         for key_id in (code,) if code >= 0 else data[offsets[-1 - code] : offsets[-code]]:
             if key_id in found:
