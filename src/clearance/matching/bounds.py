@@ -250,8 +250,11 @@ def bounds_large(
     first[0] = True
     np.not_equal(ids[1:], ids[:-1], out=first[1:])
     uniq = ids[first]
-    group = first.cumsum() - 1
-    matched = np.bincount(group, weights=vals[order], minlength=len(uniq)) + form.skipped
+    # (each record's group from 1: bin 0 stays empty, and no array minus a number is made)
+    sums = np.bincount(first.cumsum(), weights=vals[order], minlength=len(uniq) + 1)
+    matched = cast("npt.NDArray[np.float64]", sums)[1:]  # (weighted: float64)
+    if form.skipped != 0.0:  # (adding 0.0 changes no sum: no numpy call for it)
+        matched = matched + form.skipped
     if form_floor is None:
         form_floor = form.form_floor(len(uniq))
     # A score through this form counts ``trust`` (skeletons, query parts: see the
@@ -259,7 +262,8 @@ def bounds_large(
     trust = form.trust
     # The listed words left unpaired only lower a bound: names that fail even without
     # them are dropped first (a margin far above float32 rounding keeps this exact).
-    near = (matched * trust >= form_floor * form.total * (1.0 - BOUND_MARGIN)).nonzero()[0]
+    reach = matched if trust == 1.0 else matched * trust  # (times 1.0: the same floats)
+    near = (reach >= form_floor * form.total * (1.0 - BOUND_MARGIN)).nonzero()[0]
     if len(near) <= FEW:  # (most often: a common word reaches many names, few pass)
         return bound_few(index, uniq[near].tolist(), matched[near].tolist(), form, form_floor)
     return bound_near(index, uniq[near], matched[near], form, form_floor)
@@ -287,7 +291,7 @@ def bound_near(
         )
     )
     sums = matched / (form.total + lam * unpaired)
-    keep = sums * form.trust >= form_floor
+    keep = (sums if form.trust == 1.0 else sums * form.trust) >= form_floor
     return list(zip(uniq[keep].tolist(), sums[keep].tolist(), strict=True))
 
 

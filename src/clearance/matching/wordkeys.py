@@ -154,11 +154,9 @@ def word_keys(
     respelt = words.respell_sim
     if alt != word:  # "Tsompany": also the spelling a Cyrillic round trip came from
         extras += [(f"t:{alt}", respelt), (f"p:{phonetic(alt)}", key_sim * respelt)]
-    vocab = tables.vocab
-    listed = vocab.keys() & [extra for extra, _ in extras]  # (one call: most are no key)
-    for extra, sim in extras:
-        if extra in listed:
-            key_id = vocab[extra]
+    for extra, sim in extras:  # (the keys' bitmap first: most are no key)
+        key_id = tables.key_id(extra)
+        if key_id >= 0:
             found[key_id] = max(found.get(key_id, 0.0), sim)
     if len(plain) >= params.near_min_length:
         _near(tables, "p:", plain, found, params.sound_near_scale, words)
@@ -226,13 +224,8 @@ def joined_keys(
     plain = f"p:{sound(joined)}"
     if plain != keys[2][0]:  # (most words: the phonetic key is the sound)
         keys.append((plain, key_sim))
-    vocab = tables.vocab
-    listed = vocab.keys() & [text for text, _ in keys]  # (one call: most are no key)
-    if not listed:
-        return out
-    for text, sim in keys:
-        if text in listed:
-            key_id = vocab[text]
-            if sim > out.get(key_id, 0.0):
-                out[key_id] = sim
+    for text, sim in keys:  # (the keys' bitmap first: most are no key)
+        key_id = tables.key_id(text)
+        if key_id >= 0 and sim > out.get(key_id, 0.0):
+            out[key_id] = sim
     return out
