@@ -14,7 +14,6 @@ from bench_data import ListCase, PairCase, QuerySpec
 
 from clearance.errors import QueryError
 from clearance.matching.engine import Screener, query_forms
-from clearance.matching.hebrew import is_hebrew, listed_readings
 from clearance.matching.query import Query, ScreenOptions, make_query
 from clearance.matching.result import Match, ScreeningResult
 from clearance.matching.retrieve import retrieve
@@ -116,9 +115,7 @@ class Engine:
         algo = screener.algo
         floor = algo.floor(self.settings.threshold)
         query = to_query(spec)
-        forms = query_forms(query, algo.trust)
-        if is_hebrew(query.name):  # (the readings the engine screens: see Screener._screen)
-            forms = listed_readings(forms, screener.index.vocab)
+        forms = query_forms(query, algo.trust, screener.index.vocab)  # (as the engine screens)
         records = retrieve(screener.index, forms, floor=floor,
                            params=algo.names, retrieval=algo.retrieval, words=algo.words,
                            person=query.schema is Schema.PERSON)  # fmt: skip

@@ -1,7 +1,8 @@
 """Decisions benchmark: what recording costs, how fast the chain verifies, how fast cases list.
 
     .venv/bin/python benchmarks/decisions_bench.py [--rows 1000000] [--cases 100000] [--screens 400]
-        [--clients 6] [--repeats 3] [--screen-only] [--no-pg | --no-sqlite] [--spool]
+        [--clients 6 | --sweep 1,6,12,24] [--repeats 3] [--screen-only] [--no-pg | --no-sqlite]
+        [--spool]
 
 Prints, each beside its baseline from the same run, and the machine load (os.getloadavg):
 
@@ -27,7 +28,6 @@ import argparse
 import os
 import random
 import shutil
-import statistics
 import sys
 import tempfile
 import threading
@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT))  # for tests.pg (the PostgreSQL starter shared wit
 sys.path.insert(0, str(ROOT / "benchmarks"))  # wrk_run.tree_cpu
 
 import httpx  # noqa: E402
+from record_report import print_writer, report, writer_counters  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 
 from clearance.audit.chain import GENESIS, canonical, row_hash, sha256_hex  # noqa: E402
@@ -93,24 +94,35 @@ def screen_user(url: str) -> str:
 
 
 def one_round(
-    base: str, key: str, names: list[str], clients: int, record: bool
+    base: str,
+    key: str,
+    names: list[str],
+    clients: int,
+    record: bool,
+    latencies: list[float] | None = None,
 ) -> tuple[float, float]:
     """``clients`` threads, each with its own connection, post its share of ``names`` one
     request after the other; the wall time of the round and the CPU this process (the
-    clients) spent in it."""
+    clients) spent in it. ``latencies``: each request's seconds are added to it."""
     path = "/screen?record=true" if record else "/screen"
     shares = [names[i::clients] for i in range(clients)]
     barrier = threading.Barrier(clients + 1)
+    timer = time.perf_counter
 
     def client(share: list[str]) -> None:
         with httpx.Client(
             base_url=base, timeout=60, headers={"Authorization": f"Bearer {key}"}
         ) as c:
             barrier.wait()
+            took = []
             for name in share:
+                start = timer()
                 res = c.post(path, json={"name": name})
+                took.append(timer() - start)
                 assert res.status_code == 200, res.text
                 assert record == ("recorded" in res.json())
+            if latencies is not None:
+                latencies.extend(took)  # list.extend holds the interpreter lock
 
     threads = [threading.Thread(target=client, args=(share,)) for share in shares]
     for t in threads:
@@ -209,13 +221,16 @@ def screen_throughput(
         one_round(server.url, key, warm, 4, True)
         sent += len(warm)
         pids = [server.proc.pid] + ([db_pid] if db_pid else [])
-        for clients in (1, args.clients):
+        for clients in args.sweep or (1, args.clients):
             ratios, rates = [], {False: [], True: []}
             cpu = {False: 0.0, True: 0.0}
             own = {False: 0.0, True: 0.0}  # the server process (and its children) alone
             mine = {False: 0.0, True: 0.0}  # the clients (threads of this process)
+            wall = {False: 0.0, True: 0.0}  # the rounds' wall time
+            latency: dict[bool, list[float]] = {False: [], True: []}  # each request's
             served = set(cpu_seconds([server.proc.pid]))
             first_seq = last_seq(url) if db_pid else 0
+            counted = writer_counters(server.url)
             for rep in range(1, args.repeats + 1):
                 names = [f"{rng.choice(FIRST)} {rng.choice(LAST)} {rng.choice(LAST)}"
                          for _ in range(args.screens)]  # fmt: skip
@@ -229,9 +244,11 @@ def screen_throughput(
                     for record in (first, not first):
                         before = cpu_seconds(pids)
                         took, by_clients = one_round(
-                            server.url, key, names[i : i + step], clients, record
-                        )
+                            server.url, key, names[i : i + step], clients, record,
+                            latency[record],
+                        )  # fmt: skip
                         spent[record] += took
+                        wall[record] += took
                         mine[record] += by_clients
                         if watcher is not None and record:
                             waited += wait_shipped(watcher)
@@ -246,24 +263,12 @@ def screen_throughput(
                 print(f"  {clients} client(s), run {rep}: {plain:,.0f} req/s without record, "
                       f"{recorded:,.0f} with record=true -> {recorded / plain:.0%}"
                       f"   [{load()}]")  # fmt: skip
-            plain, recorded = statistics.median(rates[False]), statistics.median(rates[True])
-            ratio = statistics.median(ratios)
-            print(f"/screen, {clients} client(s), median of {args.repeats}: {plain:,.0f} vs "
-                  f"{recorded:,.0f} req/s -> {ratio:.0%} (target >= 70%)")  # fmt: skip
             n = args.screens * args.repeats
-            what = "server + database" if db_pid else "server"
-            print(f"  CPU per request ({what}, {clients} client(s)): {cpu[False] / n * 1e3:.2f} "
-                  f"ms without record, {cpu[True] / n * 1e3:.2f} ms with -> "
-                  f"{cpu[False] / cpu[True]:.0%} if CPU-bound")  # fmt: skip
-            print(f"  CPU per request of the clients (threads of this benchmark's process, "
-                  f"not the server's): {mine[False] / n * 1e3:.2f} ms without record, "
-                  f"{mine[True] / n * 1e3:.2f} ms with")  # fmt: skip
+            report(clients, args.repeats, n, rates, ratios, cpu, own if db_pid else None,
+                   mine, wall, latency)  # fmt: skip
             if db_pid:
-                base = {k: (cpu[k] - own[k]) / n * 1e3 for k in cpu}
-                print(f"    of which the server {own[False] / n * 1e3:.2f} / "
-                      f"{own[True] / n * 1e3:.2f} ms, the database {base[False]:.2f} / "
-                      f"{base[True]:.2f} ms")  # fmt: skip
                 print(f"    receipts per transaction: {batch_sizes(url, first_seq)}")
+                print_writer(counted, writer_counters(server.url))
     finally:
         server.stop()
     if args.spool:
@@ -403,6 +408,12 @@ def main() -> None:
     )
     parser.add_argument(
         "--clients", type=_positive, default=6, help="concurrent clients (second setting)"
+    )
+    parser.add_argument(
+        "--sweep",
+        type=lambda t: [_positive(x) for x in t.split(",")],
+        default=None,
+        help="client counts to run, e.g. 1,6,12,24 (instead of 1 and --clients)",
     )
     parser.add_argument(
         "--repeats", type=_positive, default=3, help="runs per setting (median shown)"

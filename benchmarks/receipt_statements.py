@@ -40,7 +40,7 @@ import psycopg  # noqa: E402
 from psycopg import pq  # noqa: E402
 from tests.pg import PG_BIN, RUN_AS, _as_user  # noqa: E402
 
-from clearance.audit import async_writer as w  # noqa: E402
+from clearance.audit import pg_params as w  # noqa: E402
 from clearance.audit.log import now_iso  # noqa: E402
 from clearance.db import Database  # noqa: E402
 

@@ -9,7 +9,7 @@ its WAL flush) — prints the cluster's durability settings and, per operation, 
 connection's backend, the WAL writer, the rest), for:
 
 1. ``SELECT 1``, prepared, on a blocking libpq connection: the bare round trip (two wake-ups);
-2. the one-row receipt statement (:data:`~clearance.audit.async_writer.ONE_SQL`, prepared, its
+2. the one-row receipt statement (:data:`~clearance.audit.pg_params.ONE_SQL`, prepared, its
    parameters built beforehand) on the same kind of connection: the round trip plus what
    PostgreSQL does for the receipt (the statement and its commit);
 3. a receipt through :class:`~clearance.audit.async_writer.AsyncReceiptWriter` on a uvloop
@@ -46,7 +46,8 @@ from psycopg import pq, sql  # noqa: E402
 from receipt_statements import BODY  # noqa: E402
 from tests.pg import start_server  # noqa: E402
 
-from clearance.audit import async_writer as w  # noqa: E402
+from clearance.audit import pg_params as w  # noqa: E402
+from clearance.audit.async_writer import AsyncReceiptWriter  # noqa: E402
 from clearance.audit.log import now_iso  # noqa: E402
 from clearance.db import Database  # noqa: E402
 
@@ -138,7 +139,7 @@ def _explain(conn: psycopg.Connection[Any]) -> float:
 
 def through_writer(url: str, count: int, gap: float) -> None:
     db = Database(url.replace("postgresql://", "postgresql+psycopg://"))
-    writer = w.AsyncReceiptWriter(db)
+    writer = AsyncReceiptWriter(db)
 
     async def main() -> None:
         for _ in range(50):

@@ -13,16 +13,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from clearance.audit.async_writer import (
-    BATCH_FORMATS,
-    BATCH_NAME,
-    BATCH_SQL,
-    LONE_GATHERS,
-    AsyncReceiptWriter,
-    psycopg_url,
-    text_array,
-)
+from clearance.audit.async_writer import LONE_GATHERS, AsyncReceiptWriter, psycopg_url
 from clearance.audit.log import read_head, verify
+from clearance.audit.pg_params import BATCH_FORMATS, BATCH_NAME, BATCH_SQL, text_array
 from clearance.audit.receipts import load_receipt
 from clearance.audit.writer import ReceiptWriter, write_receipts
 from clearance.db import Database
@@ -181,7 +174,7 @@ def test_an_idle_connection_dropped_is_noticed_and_the_next_receipt_connects_aga
             "WHERE datname = current_database() AND pid <> pg_backend_pid()",
         )
         await asyncio.sleep(0.2)
-        assert writer._conn is None
+        assert writer.connections == 0
         assert await writer.write(body("after"), "svc") == 2  # on a new connection
         await writer.close()
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from clearance.audit.async_writer import (
+from clearance.audit.pg_params import (
     BATCH_FORMATS,
     BATCH_PARAMS,
     ONE_PARAMS,

@@ -91,6 +91,7 @@ def create_app(settings: Settings, *, engine: Clearance | None = None) -> FastAP
     app.state.service = service
     app.state.metrics = metrics
     app.state.decisions = routes_cases.Decisions(settings)  # database opened on first use
+    metrics.writer_stats(app.state.decisions.writer_stats)
     app.state.auth = Authenticator(
         KeyStore(settings.home),
         role_from_setting(settings.api.anonymous),

@@ -19,7 +19,12 @@ from prometheus_client import (
     generate_latest,
     values,
 )
-from prometheus_client.core import GaugeMetricFamily, InfoMetricFamily, Metric
+from prometheus_client.core import (
+    CounterMetricFamily,
+    GaugeMetricFamily,
+    InfoMetricFamily,
+    Metric,
+)
 from prometheus_client.multiprocess import MultiProcessCollector
 from prometheus_client.registry import Collector
 
@@ -39,6 +44,14 @@ LATENCY_BUCKETS = (
 )
 
 StateGetter = Callable[[], tuple[bool, dict[str, str]]]
+WriterStats = Callable[[], dict[str, float]]
+# the receipt writers' counters (``Decisions.writer_stats``): name -> help
+WRITER_COUNTERS = {
+    "batches": "Transactions the event loop's receipt writers committed.",
+    "receipts": "Receipts they appended in them.",
+    "behind": "Batches sent while another was in flight (waiting for its commit).",
+    "flight_seconds": "Seconds from sending a batch to its result, summed over the batches.",
+}
 
 
 def multiprocess_mode() -> bool:
@@ -63,6 +76,21 @@ class _StateCollector(Collector):
             )
 
 
+class _WriterCollector(Collector):
+    """The receipt writers' group commit (this process's), read when scraped."""
+
+    def __init__(self) -> None:
+        self.stats: WriterStats | None = None
+
+    def collect(self) -> Iterator[Metric]:
+        stats = self.stats() if self.stats is not None else {}
+        for name, text in WRITER_COUNTERS.items():
+            if name in stats:
+                yield CounterMetricFamily(
+                    f"clearance_receipt_writer_{name}", text, value=stats[name]
+                )
+
+
 class Metrics:
     """The server's metric objects."""
 
@@ -70,6 +98,7 @@ class Metrics:
         self.multiprocess = multiprocess_mode()
         self.registry = CollectorRegistry(auto_describe=True)
         self._state_collector = _StateCollector(state)
+        self._writer_collector = _WriterCollector()
         reg = self.registry
         self.requests = Counter(
             "clearance_http_requests",
@@ -103,7 +132,13 @@ class Metrics:
         )
         if not self.multiprocess:
             reg.register(self._state_collector)
+            reg.register(self._writer_collector)
         self._children: dict[tuple[str, str, int], tuple[Counter, Histogram]] = {}
+
+    def writer_stats(self, stats: WriterStats) -> None:
+        """Where the receipt writers' counters are read from (one server process's; not
+        shown when several workers share the metrics)."""
+        self._writer_collector.stats = stats
 
     def observe_request(self, method: str, route: str, status: int, seconds: float) -> None:
         key = (method, route, status)

@@ -168,6 +168,16 @@ class Decisions:
         if writer is not None:
             await writer.close()
 
+    def writer_stats(self) -> dict[str, float]:
+        """This process's receipt writers' counters, summed (``/metrics``)."""
+        totals = dict.fromkeys(("batches", "receipts", "behind", "flight_seconds"), 0.0)
+        for writer in list(self._writers.values()):
+            totals["batches"] += writer.batches
+            totals["receipts"] += writer.written
+            totals["behind"] += getattr(writer, "behind", 0)
+            totals["flight_seconds"] += getattr(writer, "flight_seconds", 0.0)
+        return totals
+
     def _async_writer(self, cases: CaseService) -> AsyncReceiptWriter | LoopReceiptWriter:
         loop = asyncio.get_running_loop()
         found = self._writers.get(loop)

@@ -4,8 +4,12 @@
 receipts queued while a batch is being written are appended together, in order, in one
 statement (the multi-row :data:`~clearance.audit.writer.PG_BATCH`, or the one-row statement of
 :func:`~clearance.audit.receipts.write_receipt` for one) that locks the chain head — but on the
-server's own event loop, over one connection driven straight through libpq:
+server's own event loop, over up to two connections driven straight through libpq:
 
+* while one batch's statement is in flight, the next batch is sent on the other connection
+  (:data:`LANES`): its statement waits in its backend for the chain head's row lock and runs
+  the moment the first commits, without a round trip through this loop — whose turn may come
+  only after a request's matching — in between;
 * both statements are prepared once per connection and sent with their parameters as text
   (every one is cast in the statement), a batch's columns as arrays: its ``text[]`` ones in
   PostgreSQL's binary array form (length-prefixed elements: nothing quoted here, nothing
@@ -19,31 +23,38 @@ server's own event loop, over one connection driven straight through libpq:
 
 The guarantee is unchanged: a caller is answered only after the statement that appends its
 receipt has committed (autocommit: the statement is its own transaction), so a receipt reported
-as recorded is in the database; one statement is in flight at a time, so batches commit in the
-order they were queued. A failed batch is retried one receipt at a time (a bad receipt fails
-alone), and a database that cannot be reached fails the waiting callers with
-:class:`~clearance.db.engine.DatabaseUnavailable` (the next receipt connects again). Writers in
-other processes or threads lock the same head row, so the chain never forks.
+as recorded is in the database. At most one statement is in flight per connection, and the
+head row's lock makes the two connections' statements append one after the other (usually in
+the order they were sent; the chain records the order they committed). A failed batch is
+retried one receipt at a time (a bad receipt fails alone), and a database that cannot be
+reached fails the waiting callers with :class:`~clearance.db.engine.DatabaseUnavailable` (the
+next receipt connects again; a second connection that cannot be opened leaves the receipts to
+the first). Writers in other processes or threads, and the writer's own second connection,
+lock the same head row, so the chain never forks.
 """
 
 from __future__ import annotations
 
 import asyncio
-import re
 import select
-import struct
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 import psycopg
 from psycopg import generators, pq
 
-from clearance.audit.chain import canonical, sha256_hex
-from clearance.audit.log import PG_APPEND
-from clearance.audit.receipts import PG_INDEX, RECEIPT
-from clearance.audit.writer import MAX_BATCH, PG_BATCH, appended_seqs
+from clearance.audit.pg_params import (
+    BATCH_FORMATS,
+    BATCH_NAME,
+    BATCH_SQL,
+    ONE_NAME,
+    ONE_SQL,
+    Row,
+    batch_params,
+    one_params,
+    receipt_row,
+)
+from clearance.audit.writer import MAX_BATCH, appended_seqs
 from clearance.db import Database
 
 CONNECT_TIMEOUT = 10
@@ -55,6 +66,9 @@ GATHER_SECONDS = 0.002
 # but for one in PROBE_EVERY, until receipts queue behind a statement in flight again.
 LONE_GATHERS = 4
 PROBE_EVERY = 16
+# Connections: while one batch's statement commits, the next is sent on another and waits in
+# its backend for the chain head's row lock, running the moment the first commits.
+LANES = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,158 +84,57 @@ def psycopg_url(db: Database) -> str:
     return url.render_as_string(hide_password=False)
 
 
-def _numbered(sql: str, pattern: str) -> tuple[bytes, tuple[str, ...]]:
-    """``sql`` with its named parameters (``pattern``, the name its group 1) numbered ``$1``,
-    ``$2``…, and the names in order."""
-    names: list[str] = []
+class _Lane:
+    """One connection of the writer and the batch whose statement is in flight on it."""
 
-    def number(match: re.Match[str]) -> str:
-        if match.group(1) not in names:
-            names.append(match.group(1))
-        return f"${names.index(match.group(1)) + 1}"
+    __slots__ = ("conn", "fd", "flight", "results", "sent")
 
-    return re.sub(pattern, number, sql).encode(), tuple(names)
-
-
-# One receipt: the one-row statement; several: PG_BATCH (one array per column, in append order).
-ONE_NAME = b"clearance_append_receipt"
-ONE_SQL, ONE_PARAMS = _numbered(PG_APPEND.format(also=",\n" + PG_INDEX), r":(\w+)")
-BATCH_NAME = b"clearance_append_receipts"
-BATCH_SQL, BATCH_PARAMS = _numbered(PG_BATCH, r"%\((\w+)\)b")
-
-
-# A receipt's parameters in one tuple, in :data:`BATCH_PARAMS`' order (a batch's columns are
-# its rows zipped; the one-row statement takes them by position: its ``r_id`` is ``ref``).
-ROW_COLUMNS = BATCH_PARAMS
-ONE_POSITIONS = tuple(ROW_COLUMNS.index("ref" if n == "r_id" else n) for n in ONE_PARAMS)
-_RECEIPT = RECEIPT.encode()
-Row = tuple[bytes | None, ...]
-
-
-def receipt_row(body: dict[str, Any], actor: str) -> Row:
-    """The parameters of one receipt — the audit row's and the index row's, as
-    :func:`~clearance.audit.writer.pg_row` has them — as the bytes of PostgreSQL's text form
-    (``NULL`` as None), in :data:`ROW_COLUMNS`' order, built straight from the body: the body's
-    canonical JSON as :func:`~clearance.audit.chain.canonical` wrote it (not decoded and encoded
-    again), ``r_created`` the body's ``at`` as written (the statement casts it to
-    ``timestamptz``; checked here as ISO 8601, as the index row parses it)."""
-    data = canonical(body)
-    ref, at = body["receipt"], body["at"]
-    datetime.fromisoformat(at)  # a receipt whose time cannot be read fails alone, here
-    at_text = _bytes(at)
-    return (
-        _RECEIPT, _bytes(ref), _bytes(actor), at_text, sha256_hex(data).encode(), data,
-        _bytes(body["kind"]), at_text, _bytes(body["snapshot"]),
-        b"t" if body["outcome"] == "alert" else b"f", _bytes(body.get("subject_key")),
-        _bytes(body["input_sha256"]), _bytes(body.get("run")),
-    )  # fmt: skip
-
-
-def _bytes(value: Any) -> bytes | None:
-    """A value in PostgreSQL's text form, UTF-8 (text already, as receipt_body makes them)."""
-    if value.__class__ is str:
-        data: bytes = value.encode()
-        return data
-    text = _text(value)
-    return None if text is None else text.encode()
-
-
-def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "t" if value else "f"
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return str(value)
-
-
-def array_literal(values: Sequence[bytes | None]) -> bytes:
-    """A one-dimensional PostgreSQL array in its text form (elements quoted, NULL as NULL)."""
-    quoted = [
-        b"NULL" if v is None else b'"' + v.replace(b"\\", b"\\\\").replace(b'"', b'\\"') + b'"'
-        for v in values
-    ]
-    return b"{" + b",".join(quoted) + b"}"
-
-
-TEXT_OID = 25  # PostgreSQL's text type: the element type of a binary text[] parameter
-# a one-dimensional array: dimensions, has NULLs, element type, length, lower bound
-_ARRAY_HEAD = struct.Struct("!iiIii").pack
-_LENGTH = struct.Struct("!i").pack
-_NULL = _LENGTH(-1)
-
-
-def text_array(values: Sequence[str | None]) -> bytes:
-    """A one-dimensional ``text[]`` in PostgreSQL's binary form (what ``array_recv`` reads):
-    each element its length and UTF-8 bytes, NULL as length -1."""
-    return bytes_array([None if v is None else v.encode() for v in values])
-
-
-def bytes_array(values: Sequence[bytes | None]) -> bytes:
-    """:func:`text_array` of values already UTF-8."""
-    parts: list[bytes] = []
-    nulls = 0
-    for data in values:
-        if data is None:
-            parts.append(_NULL)
-            nulls = 1
-        else:
-            parts.append(_LENGTH(len(data)))
-            parts.append(data)
-    return _ARRAY_HEAD(1, nulls, TEXT_OID, len(values), 1) + b"".join(parts)
-
-
-def one_params(row: Row) -> list[bytes | None]:
-    """The parameters of :data:`ONE_SQL` for one receipt's :func:`receipt_row`."""
-    return [row[i] for i in ONE_POSITIONS]
-
-
-# The batch's columns that are not text[] (cast to timestamptz[] and boolean[] in PG_BATCH): sent
-# as array literals (text format); every other column as a binary text[] (format 1).
-LITERAL_COLUMNS = frozenset({"r_created", "r_alert"})
-BATCH_FORMATS = tuple(0 if name in LITERAL_COLUMNS else 1 for name in BATCH_PARAMS)
-
-
-def batch_params(rows: list[Row]) -> list[bytes | None]:
-    """The parameters of :data:`BATCH_SQL` in :data:`BATCH_FORMATS`, a column per parameter,
-    for receipts' :func:`receipt_row`."""
-    return [
-        bytes_array(column) if binary else array_literal(column)
-        for column, binary in zip(zip(*rows, strict=True), BATCH_FORMATS, strict=True)
-    ]
+    def __init__(self) -> None:
+        self.conn: psycopg.AsyncConnection[Any] | None = None
+        self.fd = -1  # the connection's socket, registered with the loop
+        self.flight: list[_Pending] | None = None
+        self.results: list[pq.abc.PGresult] = []
+        self.sent = 0.0  # when the batch in flight was sent (the loop's clock)
 
 
 class AsyncReceiptWriter:
-    """Appends receipts submitted on one event loop, in batches, over one connection."""
+    """Appends receipts submitted on one event loop, in batches, over up to ``lanes``
+    connections (one statement in flight on each)."""
 
     def __init__(
         self,
         db: Database,
         max_batch: int = MAX_BATCH,
         loop: asyncio.AbstractEventLoop | None = None,
+        lanes: int = LANES,
     ) -> None:
         """``loop``: the event loop it serves (else the one its first receipt comes on)."""
         if not db.is_postgres:
             raise ValueError("AsyncReceiptWriter needs PostgreSQL")
+        if lanes < 1:
+            raise ValueError("AsyncReceiptWriter needs at least one connection")
         self.db = db
         self.max_batch = max_batch
         self._url = psycopg_url(db)
         self._queue: list[_Pending] = []
         self._singles: list[_Pending] = []  # of a failed batch: retried one at a time, first
-        self._flight: list[_Pending] | None = None  # the batch whose statement is in flight
+        self._lanes = [_Lane() for _ in range(lanes)]
         # while a batch gathers: [receipts queued, quiet turns, since] (see _gather)
         self._gathering: list[float] | None = None
         self._lonely = 0  # gatherings in a row that found no company
         self._skipped = 0  # receipts sent at once since the last gathering
         self.gatherings = 0
-        self._results: list[pq.abc.PGresult] = []
-        self._conn: psycopg.AsyncConnection[Any] | None = None
         self._loop = loop
         self._connecting: asyncio.Task[None] | None = None
-        self._fd = -1  # the connection's socket, registered with the loop
         self.batches = 0  # transactions and receipts written (tests, benchmarks)
         self.written = 0
+        self.behind = 0  # batches sent while another was in flight (waiting for its commit)
+        self.flight_seconds = 0.0  # sent -> result, summed over the batches answered
+
+    @property
+    def connections(self) -> int:
+        """How many connections the writer holds open."""
+        return sum(1 for lane in self._lanes if lane.conn is not None)
 
     async def write(self, body: dict[str, Any], actor: str) -> int:
         """Queue a receipt and wait until it is committed; its audit seq."""
@@ -231,7 +144,7 @@ class AsyncReceiptWriter:
             loop = self._loop = asyncio.get_running_loop()
         done: asyncio.Future[int] = loop.create_future()
         self._queue.append(_Pending(body, actor, done))
-        if self._flight is None and self._gathering is None:
+        if self._gathering is None and any(lane.flight is None for lane in self._lanes):
             if self._lonely >= LONE_GATHERS and self._skipped < PROBE_EVERY:
                 self._skipped += 1
                 self._next()
@@ -267,25 +180,25 @@ class AsyncReceiptWriter:
             return
         self._gathering = None
         self._lonely = self._lonely + 1 if queued == 1 else 0
-        if self._flight is None:
-            self._next()
+        self._next()
 
     def _next(self) -> None:
-        """Send the next batch (nothing in flight): a receipt of a failed batch, else what is
-        queued; connect first when there is no connection."""
-        while self._flight is None and (self._singles or self._queue):
-            conn = self._conn
-            if conn is None or conn.closed:
-                if self._connecting is None:
+        """Send the next batches on the connections with nothing in flight: a receipt of a
+        failed batch, else what is queued; connect one more when none is free."""
+        while self._singles or self._queue:
+            lane = next((x for x in self._lanes if x.conn is not None and x.flight is None), None)
+            if lane is None:
+                if self._connecting is None and any(x.conn is None for x in self._lanes):
                     self._connecting = asyncio.get_running_loop().create_task(self._connect())
                 return
+            assert lane.conn is not None
             if self._singles:
                 batch = [self._singles.pop(0)]
             else:
                 batch, self._queue = self._queue[: self.max_batch], self._queue[self.max_batch :]
-            self._send(conn.pgconn, batch)
+            self._send(lane, lane.conn.pgconn, batch)
 
-    def _send(self, pgconn: pq.abc.PGconn, batch: list[_Pending]) -> None:
+    def _send(self, lane: _Lane, pgconn: pq.abc.PGconn, batch: list[_Pending]) -> None:
         rows: list[Row] = []
         sent: list[_Pending] = []
         for p in batch:
@@ -297,43 +210,45 @@ class AsyncReceiptWriter:
                 sent.append(p)
         if not sent:
             return
+        if any(x.flight is not None for x in self._lanes):
+            self.behind += 1  # its statement waits in its backend for the head row's lock
+        lane.flight = sent
+        lane.sent = self._loop.time() if self._loop is not None else 0.0
         try:
             if len(sent) == 1:
                 pgconn.send_query_prepared(ONE_NAME, one_params(rows[0]))
             else:
                 pgconn.send_query_prepared(BATCH_NAME, batch_params(rows), BATCH_FORMATS)
-            self._flight = sent
             while pgconn.flush():  # a large batch may not fit the socket's buffer at once
                 _wait_writable(pgconn)
         except psycopg.Error as exc:
-            self._flight = sent
-            self._lost(exc)
+            self._lost(lane, exc)
 
-    def _readable(self) -> None:
-        """The connection's socket is readable: collect results; at the end of the statement,
+    def _readable(self, lane: _Lane) -> None:
+        """A connection's socket is readable: collect results; at the end of the statement,
         answer its batch and send the next."""
-        conn = self._conn
+        conn = lane.conn
         if conn is None:
             return
         pgconn = conn.pgconn
         try:
             pgconn.consume_input()
-            if self._flight is None:  # nothing asked: a notice, or the server going away
+            if lane.flight is None:  # nothing asked: a notice, or the server going away
                 if pgconn.status != pq.ConnStatus.OK:
-                    self._lost(psycopg.OperationalError("the connection was closed"))
+                    self._lost(lane, psycopg.OperationalError("the connection was closed"))
                 return
             while not pgconn.is_busy():
                 res = pgconn.get_result()
                 if res is None:
-                    self._finished()
+                    self._finished(lane)
                     return
-                self._results.append(res)
+                lane.results.append(res)
         except psycopg.Error as exc:
-            self._lost(exc)
+            self._lost(lane, exc)
 
-    def _finished(self) -> None:
-        batch, self._flight = self._flight or [], None
-        results, self._results = self._results, []
+    def _finished(self, lane: _Lane) -> None:
+        batch, lane.flight = lane.flight or [], None
+        results, lane.results = lane.results, []
         res = results[-1] if results else None
         if res is not None and res.status == pq.ExecStatus.TUPLES_OK:
             try:
@@ -342,9 +257,11 @@ class AsyncReceiptWriter:
                 for p in batch:
                     _fail(p, exc)
             else:
+                if self._loop is not None:
+                    self.flight_seconds += self._loop.time() - lane.sent
                 self._answer(batch, seqs)
         else:
-            conn = self._conn
+            conn = lane.conn
             encoding = conn.info.encoding if conn is not None else "utf-8"
             error: Exception = (
                 psycopg.errors.error_from_result(res, encoding=encoding)
@@ -352,8 +269,8 @@ class AsyncReceiptWriter:
                 else psycopg.InternalError("no result")
             )
             if conn is None or conn.pgconn.status != pq.ConnStatus.OK:
-                self._flight = batch
-                self._lost(error)
+                lane.flight = batch
+                self._lost(lane, error)
                 return
             if len(batch) == 1:
                 _fail(batch[0], error)
@@ -372,12 +289,12 @@ class AsyncReceiptWriter:
             if not p.done.done():  # a caller gone away (cancelled) needs no answer
                 p.done.set_result(seq)
 
-    def _lost(self, exc: Exception) -> None:
-        """The connection failed: its batch in flight fails as unavailable; the next batch
+    def _lost(self, lane: _Lane, exc: Exception) -> None:
+        """A connection failed: its batch in flight fails as unavailable; the next batch
         connects again."""
-        batch, self._flight = self._flight or [], None
-        self._results = []
-        conn = self._unregister()
+        batch, lane.flight = lane.flight or [], None
+        lane.results = []
+        conn = self._unregister(lane)
         if conn is not None:
             conn.pgconn.finish()
         unavailable = self.db.unavailable(exc)
@@ -387,6 +304,8 @@ class AsyncReceiptWriter:
             self._next()
 
     async def _connect(self) -> None:
+        """Open a connection for a lane without one; when none can be opened and no other
+        lane is connected, the receipts waiting fail as unavailable."""
         loop = asyncio.get_running_loop()
         try:
             conn = await psycopg.AsyncConnection.connect(
@@ -400,37 +319,41 @@ class AsyncReceiptWriter:
                 await conn.close()
                 raise
         except (psycopg.OperationalError, OSError) as exc:
-            waiting, self._singles, self._queue = self._singles + self._queue, [], []
-            unavailable = self.db.unavailable(exc)
-            for p in waiting:
-                _fail(p, unavailable)
+            if self.connections == 0:  # else the connected lanes take what waits
+                waiting, self._singles, self._queue = self._singles + self._queue, [], []
+                unavailable = self.db.unavailable(exc)
+                for p in waiting:
+                    _fail(p, unavailable)
             return
         finally:
             self._connecting = None
-        self._conn, self._loop, self._fd = conn, loop, conn.pgconn.socket
-        loop.add_reader(self._fd, self._readable)
+        lane = next(x for x in self._lanes if x.conn is None)
+        lane.conn, lane.fd, self._loop = conn, conn.pgconn.socket, loop
+        loop.add_reader(lane.fd, self._readable, lane)
         self._next()
 
-    def _unregister(self) -> psycopg.AsyncConnection[Any] | None:
-        """Forget the connection (its socket no longer watched); the connection."""
-        conn, self._conn = self._conn, None
-        if self._loop is not None and self._fd >= 0:
-            self._loop.remove_reader(self._fd)
-        self._fd = -1
+    def _unregister(self, lane: _Lane) -> psycopg.AsyncConnection[Any] | None:
+        """Forget a lane's connection (its socket no longer watched); the connection."""
+        conn, lane.conn = lane.conn, None
+        if self._loop is not None and lane.fd >= 0:
+            self._loop.remove_reader(lane.fd)
+        lane.fd = -1
         return conn
 
     async def close(self) -> None:
-        conn = self._unregister()
-        if conn is not None and not conn.closed:
-            await conn.close()
+        for lane in self._lanes:
+            conn = self._unregister(lane)
+            if conn is not None and not conn.closed:
+                await conn.close()
 
     async def prepared(self) -> list[str]:
-        """The names of the statements prepared on the writer's connection (tests); connects
-        first when needed. Not while a statement is in flight."""
-        if self._conn is None or self._conn.closed:
+        """The names of the statements prepared on the writer's first connection (tests);
+        connects first when needed. Not while a statement is in flight on it."""
+        lane = self._lanes[0]
+        if lane.conn is None or lane.conn.closed:
             await self._connect()
-        assert self._conn is not None and self._flight is None
-        res = self._conn.pgconn.exec_(b"SELECT name FROM pg_prepared_statements ORDER BY name")
+        assert lane.conn is not None and lane.flight is None
+        res = lane.conn.pgconn.exec_(b"SELECT name FROM pg_prepared_statements ORDER BY name")
         return [bytes(res.get_value(i, 0) or b"").decode() for i in range(res.ntuples)]
 
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from clearance.gcpause import screening_process
 from clearance.matching.algorithm import Algorithm as Algorithm
 from clearance.matching.bounds import warm_up_arrays
+from clearance.matching.compounds import warm_up_readings
 from clearance.matching.exact import exact_comparison, exact_key
 from clearance.matching.features import (
     FEATURES,
@@ -23,11 +24,10 @@ from clearance.matching.features import (
     weak_rank_cap,
 )
 from clearance.matching.forms import query_forms as query_forms
-from clearance.matching.hebrew import hebrew_trust, is_hebrew, listed_readings
+from clearance.matching.hebrew import crowded_readings
 from clearance.matching.index import (
     KIND_LATIN,
     KIND_NATIVE,
-    KIND_SKELETON,
     EntityInfo,
     NameIndex,
     NameRecord,
@@ -51,7 +51,6 @@ from clearance.matching.spelled import record_trust
 from clearance.matching.weights import WeightedName, weigh, word_table
 from clearance.matching.wordsim import WordSimilarity
 from clearance.model import Entity, Schema
-from clearance.scripts import HEBREW
 from clearance.settings import MatchingPolicy
 
 ALGORITHM_VERSION = Algorithm().version
@@ -97,6 +96,7 @@ class Screener:
         self._exact = index.exact if self.algo.exact_names else {}
         warm_up()  # ... in any script
         warm_up_forms()
+        warm_up_readings()  # ... the name-word table read letter by letter
         warm_up_arrays()  # ... and numpy's set routines
         # The index lives as long as the screener: its millions of objects are moved out of
         # the cyclic collector's sight, so that a full collection does not walk them again
@@ -158,14 +158,17 @@ class Screener:
             else options.weak_alias_alerts
         )
         algo = self.algo
-        forms = query_forms(query, algo.trust)
-        if not query.name.isascii() and is_hebrew(query.name):
-            forms = listed_readings(forms, self.index.vocab)
+        forms = query_forms(query, algo.trust, self.index.vocab)
         floor = algo.floor(threshold)
         records = retrieve(self.index, forms, floor=floor, params=algo.names,
                            retrieval=algo.retrieval, words=algo.words,
                            person=query.schema is Schema.PERSON, threshold=threshold,
                            trust=algo.trust)  # fmt: skip
+        if len(records) > algo.retrieval.spelled_names:  # (a Hebrew reading's common word)
+            plain = query.birth_date is None and not query.countries
+            records = crowded_readings(self.index, forms, records, threshold,
+                                       algo.trust.vowelled_skeleton,
+                                       algo.retrieval.spelled_names, plain)  # fmt: skip
         exact = dict(self._exact.get(exact_key(query.name), ()))
         for rec_id in exact:
             records[rec_id] = 1.0
@@ -274,13 +277,8 @@ class Screener:
                         most = comp.score * max(qform.trust, qform.spelled) * trust[weak] - tie
                         if best is not None and most <= best[0]:
                             continue
-                        if qform.form.script == HEBREW and qform.kind == KIND_SKELETON:
-                            trusted = hebrew_trust(qform, index.rec_text[r],
-                                                   algo.trust.vowelled_skeleton, comp.score,
-                                                   threshold)  # fmt: skip
-                        else:
-                            trusted = record_trust(qform, index.rec_text[r], comp, algo.trust,
-                                                   algo.words, threshold, index, r)  # fmt: skip
+                        trusted = record_trust(qform, index.rec_text[r], comp, algo.trust,
+                                               algo.words, threshold, index, r)  # fmt: skip
                         comp = comp.scaled(trusted)
                     key = comp.score * trust[weak] - tie
                     if weak and key > weak_cap:

@@ -9,7 +9,7 @@ a match through each rendering is trusted (declared in
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 
 from clearance.matching.arabic_names import all_vowelled, lookup, normalise_arabic
@@ -20,7 +20,7 @@ from clearance.matching.formslips import (
     misspelt_form_reading,
     misspelt_forms,
 )
-from clearance.matching.hebrew import hebrew_skeletons, hebrew_words, is_hebrew
+from clearance.matching.hebrew import hebrew_skeletons, hebrew_words, is_hebrew, listed_readings
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
 from clearance.matching.legalforms import iso_legal_form, one_word_forms
 from clearance.matching.normalize import (
@@ -64,13 +64,20 @@ def _has_skeleton(form: NameForm, schema: Schema | None, query: bool) -> bool:
 
 
 def name_forms(
-    text: str, schema: Schema | None, *, query: bool, skeleton: Skeleton = skeleton
+    text: str,
+    schema: Schema | None,
+    *,
+    query: bool,
+    skeleton: Skeleton = skeleton,
+    hebrew: bool = False,
 ) -> Iterator[tuple[NameForm, int]]:
     """Every comparable form of ``text`` (one part of a name) with its kind: the forms of
     :func:`~clearance.matching.normalize.analyse` (legal forms split as
     :func:`legal_form_splits` says), each followed by its consonant skeleton where it has one.
-    ``skeleton`` may be a memoised :func:`~clearance.matching.normalize.skeleton`."""
-    hebrew = query and not text.isascii() and is_hebrew(text)  # (see clearance.matching.hebrew)
+    ``skeleton`` may be a memoised :func:`~clearance.matching.normalize.skeleton`. ``hebrew``:
+    a query in Hebrew script (its caller, :func:`_query_forms`, knows): the first form is
+    followed by the Hebrew skeleton readings of ``text`` (see :mod:`clearance.matching.hebrew`),
+    none when ``text`` has no Hebrew word."""
     for split in legal_form_splits(schema):
         for form in analyse(text, split_forms=split, query=query):
             yield form, KIND_NATIVE if form.native else KIND_LATIN
@@ -138,16 +145,29 @@ def _one_letter(m: re.Match[str]) -> str:
     return _DIGRAPHS[m.group(1)]
 
 
-def query_forms(query: Query, trust: TrustParams = DEFAULT_TRUST) -> list[QueryForm]:
+def query_forms(
+    query: Query, trust: TrustParams = DEFAULT_TRUST, vocab: Mapping[str, int] | None = None
+) -> list[QueryForm]:
     """Every rendering of the query name to match against the index, with its trust: the name
     as written, then its parts (places and qualifiers left out, a/k/a names apart) and the
     German and French readings of a Slavic name, trusted a little less; consonant skeletons
-    trusted less again (:func:`skeleton_trust`)."""
-    return _query_forms(query.name, query.schema, trust)
+    trusted less again (:func:`skeleton_trust`). With the index's ``vocab``, the forms screened:
+    of a Hebrew-script name's skeleton readings, those
+    :func:`~clearance.matching.hebrew.listed_readings` picks (the query's script is known here
+    once, from :func:`_query_forms`)."""
+    forms, hebrew = _query_forms(query.name, query.schema, trust)
+    if hebrew and vocab is not None:
+        return listed_readings(forms, vocab)
+    return forms
 
 
 @lru_cache(maxsize=20_000)
-def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[QueryForm]:
+def _query_forms(
+    name: str, schema: Schema | None, trust: TrustParams
+) -> tuple[list[QueryForm], bool]:
+    """The query forms of ``name`` and whether it is in Hebrew script (the one place that
+    asks: :func:`name_forms` makes its skeleton readings when told)."""
+    hebrew = not name.isascii() and is_hebrew(name)
     parts = query_parts(name)
     texts = [(part, schema, 1.0 if i == 0 else trust.part) for i, part in enumerate(parts)]
     latin = name.isascii() or detect_script(name) == LATIN
@@ -167,7 +187,7 @@ def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[Q
     seen: set[NameForm] = set()
     spelled: tuple[NameForm, float] | None = None  # the last new spelled form and its trust
     for text, as_schema, part_trust in texts:
-        for form, kind in name_forms(text, as_schema, query=True):
+        for form, kind in name_forms(text, as_schema, query=True, hebrew=hebrew):
             if kind != KIND_SKELETON:
                 spelled = None if form in seen else (form, part_trust)
                 if spelled is not None:
@@ -200,7 +220,7 @@ def _query_forms(name: str, schema: Schema | None, trust: TrustParams) -> list[Q
         reading = glued_form_reading(out[0].form, trust)
         if reading is not None and reading not in seen:
             out.append(QueryForm(reading, KIND_LATIN, trust.glued_form))
-    return out
+    return out, hebrew
 
 
 def _form_word_kept(text: str, split: NameForm) -> NameForm | None:

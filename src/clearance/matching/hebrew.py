@@ -97,13 +97,52 @@ def _word_readings(word: str) -> list[tuple[int, str]]:
     return sorted(((cost, text) for text, cost in found.items()), key=lambda r: r[0])
 
 
+_Readings = list[tuple[int, str]]
+_ABD = frozenset({"bd", "fd"})  # (the readings of אבד, עבד)
+_ARTICLE = "אל"
+
+
+def _with_article(words: list[tuple[str, _Readings]]) -> list[_Readings]:
+    """The readings of a name's words (those without any left out) with the article אל
+    written apart read as the lists' skeletons write it: run onto the word after it ("אל
+    אוטייבי" / AL OTAIBI, "ltb"; "אל שייח" / AL-SHAYKH, "lsk"), or after abd onto abd ("אבד
+    אל לתיף" / ABD AL-LATIF, "bdl ltf") — a listed name's skeleton never has it apart."""
+    out: list[_Readings] = []
+    article = False
+    for word, readings in words:
+        if not readings:
+            continue
+        if article:
+            readings = _joined([(0, "l")], readings)
+            article = False
+        elif word == _ARTICLE and out and {t for _, t in out[-1]} <= _ABD:
+            readings = _joined(out.pop(), readings)
+        elif word == _ARTICLE:
+            article = True
+            continue
+        out.append(readings)
+    if article:
+        out.append([(0, "l")])
+    return out
+
+
+def _joined(first: _Readings, second: _Readings) -> _Readings:
+    """The readings of two words written as one (cost: both), distinct, the cheapest first."""
+    found: dict[str, int] = {}
+    for cost_a, a in first:
+        for cost_b, b in second:
+            text, cost = undouble(a + b), cost_a + cost_b
+            if text not in found or cost < found[text]:
+                found[text] = cost
+    return sorted(((cost, text) for text, cost in found.items()), key=lambda r: r[0])
+
+
 def hebrew_skeletons(text: str, limit: int = CANDIDATE_READINGS) -> list[tuple[str, ...]]:
     """The consonant skeletons of a Hebrew-script name, in the alphabet of the listed Latin
     names' skeletons: at most ``limit`` combinations of its words' readings, the fewest
     letters read otherwise than their most common way first ("משה כהן" -> ("ms", "khn"), ...;
     "אברהם לוי" -> ("brhm", "l"), ("frhm", "l"), ("brhm", "lf"), ...)."""
-    readings = [_word_readings(w) for w in hebrew_words(text)]
-    readings = [r for r in readings if r]
+    readings = _with_article([(w, _word_readings(w)) for w in hebrew_words(text)])
     if not readings:
         return []
     combos = sorted(product(*readings), key=lambda c: sum(cost for cost, _ in c))
@@ -258,3 +297,66 @@ def listed_readings(forms: list[QueryForm], vocab: Mapping[str, int]) -> list[Qu
     if kept and min(map(len, kept[0].form.tokens)) > 1:  # ("l" is credited to every name)
         kept[0] = replace(kept[0], trust=kept[0].spelled)
     return out + kept
+
+
+# -- crowded readings: a Hebrew reading with a common word reaches every name that holds it ----
+# ("מוחמד אבו ליל": "mhmd b l", its one-letter words credited to every name, reaches the ~1,900
+# names with a Muhammad). Only names whose vowels agree (:func:`vowels_agree`) can be trusted
+# enough to alert (:func:`hebrew_trust`): past ``cap`` skeleton candidates, the others are not
+# scored — they could be shown only under the threshold.
+
+
+@lru_cache(maxsize=65536)
+def _listed_words(listed: str) -> tuple[str, ...]:
+    """:func:`latin_words` of a listed name (memoised: common names are met query after
+    query)."""
+    return tuple(latin_words(listed))
+
+
+def agreeing_ids(index: NameIndex, words: tuple[str, ...], records: list[int]) -> set[int]:
+    """Of ``records``, those whose listed names :func:`vowels_agree` with the Hebrew ``words``
+    (the same test, each distinct listed word matched against the words' spellings once)."""
+    patterns = [p for p in map(spelling_pattern, words) if p is not None]
+    full = (1 << len(patterns)) - 1
+    masks: dict[str, int] = {}
+    text = index.rec_text
+    kept: set[int] = set()
+    for rec in records:
+        seen = 0
+        for word in _listed_words(text[rec]):
+            mask = masks.get(word)
+            if mask is None:
+                mask = sum(1 << i for i, p in enumerate(patterns) if p.fullmatch(word))
+                masks[word] = mask
+            if not mask and len(word) >= 2 and word not in _PARTICLES:  # noqa: PLR2004
+                break  # (a listed word no Hebrew word spells)
+            seen |= mask
+        else:
+            if seen == full:
+                kept.add(rec)
+    return kept
+
+
+def crowded_readings(
+    index: NameIndex, forms: list[QueryForm], records: dict[int, float], threshold: float,
+    discount: float, cap: int, plain: bool,
+) -> dict[int, float]:  # fmt: skip
+    """``records`` (retrieved for ``forms``) without the skeleton records of Hebrew readings
+    whose vowels do not agree, when there are more than ``cap`` of them and no such record can
+    alert: its trust, ``spelled * discount`` (:func:`hebrew_trust`), keeps it under
+    ``threshold``, and ``plain`` (a query with no birth date, country nor legal form: nothing
+    else adds to a name's score)."""
+    hebrew = [f for f in forms if f.kind == KIND_SKELETON and f.form.script == HEBREW]
+    if not hebrew or not plain or max(f.spelled for f in hebrew) * discount >= threshold:
+        return records
+    if any(f.form.forms for f in hebrew):
+        return records
+    readings = dict.fromkeys(f.reading for f in hebrew)
+    kind = index.rec_kind
+    skeletal = [rec for rec in records if kind[rec] == KIND_SKELETON]
+    if len(skeletal) <= cap:
+        return records
+    kept: set[int] = set()
+    for words in readings:
+        kept |= agreeing_ids(index, words, [r for r in skeletal if r not in kept])
+    return {rec: b for rec, b in records.items() if kind[rec] != KIND_SKELETON or rec in kept}

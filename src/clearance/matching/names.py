@@ -290,18 +290,23 @@ def _bound(
             best[qi] = sim
         if sim > c_best[cj]:
             c_best[cj] = sim
-    c_hit = [b > 0.0 for b in c_best]
     # Each word pairs once: neither side can match more than its own best words.
     matched: float = min(_dot(best, qw), _dot(c_best, candidate.weights))
-    total = sum(qw) or 1.0
+    total = query.total or 1.0
     # (margin: paired words may weigh less than the query says; run-together words are
     # only paired later, so a possible merge disables the shortcut)
     cut = min_score - params.bound_margin
     if matched / total < cut:  # (then the bound below is lower still: one merge test)
         return None if _joinable(query, candidate, person, words) else matched / total
-    if not all(c_hit):
-        # Listed words no query word comes near stay unpaired (at the lowest rate).
-        lonely = sum(w for w, hit in zip(candidate.weights, c_hit, strict=True) if not hit)
+    # Listed words no query word comes near stay unpaired (at the lowest rate): their
+    # weights added in order, as sum() adds them (a native loop compiled).
+    lonely, alone = 0.0, False
+    cw = candidate.weights
+    for j in range(nc):
+        if not c_best[j] > 0.0:
+            lonely += cw[j]
+            alone = True
+    if alone:
         reach = matched / (total + params.unmatched_candidate_supported * lonely)
         if reach < cut and not _joinable(query, candidate, person, words):
             return reach

@@ -59,7 +59,10 @@ def bound_names(
         flat += [columns[w] for w in names[i]]
         c_weights += weights[i]
     lengths = np.diff([*starts, len(flat)])
-    matrix = np.array([sims.rows[w] for w in q_words], dtype=np.float64)[:, flat]
+    # (the single-precision similarities as computed, widened: the floats of ``sims.rows``)
+    arrays = sims.arrays
+    single = np.stack([np.frombuffer(arrays[w], dtype=np.float32) for w in q_words])
+    matrix = single[:, flat].astype(np.float64)
     # Pairs that may not be paired count nothing: below the least similarity, and in an
     # organisation's name an initial with a word unless they are the same (as _word_pairs).
     c_single = np.array([len(w) == 1 for i in todo for w in names[i]])
@@ -77,7 +80,7 @@ def bound_names(
     c_sum = _sum_rows(c_best * np.asarray(c_weights), starts, lengths)
     lonely = _sum_rows(np.where(c_best > 0.0, 0.0, c_weights), starts, lengths)
     matched = np.minimum(q_sum, c_sum)
-    total = sum(query.weights) or 1.0
+    total = query.total or 1.0
     cut = min_score - params.bound_margin
     first = matched / total
     reach = matched / (total + params.unmatched_candidate_supported * lonely)

@@ -37,7 +37,8 @@ from clearance.matching.compounds import (
     with_allah_parts,
     with_din_parts,
 )
-from clearance.matching.index import KIND_LATIN, NameIndex
+from clearance.matching.hebrew import hebrew_trust
+from clearance.matching.index import KIND_LATIN, KIND_SKELETON, NameIndex
 from clearance.matching.legalforms import canonical_words
 from clearance.matching.memo import by_identity, sim_rows
 from clearance.matching.names import NameComparison
@@ -53,6 +54,7 @@ from clearance.matching.vowels import (
     vowel_gaps,
 )
 from clearance.matching.wordsim import similarity_rows
+from clearance.scripts import HEBREW
 
 _ARTICLE = "ال"
 _LISTED_ARTICLE = re.compile(r"(?:^|[\s'`’‘-])[AaEe][Ll][\s'`’‘-]+\w")  # AL-, al , El-
@@ -74,7 +76,10 @@ def record_trust(
     the spelled trust leaves the score under ``floor``, the alert threshold: the lift is looked
     up only where it decides an alert, as it costs a look at the listed words). With the
     ``index`` and the skeleton record ``rec`` of ``listed``, the vowels may also agree with
-    another name of the entity that has its skeleton (:func:`same_skeleton`)."""
+    another name of the entity that has its skeleton (:func:`same_skeleton`). A Hebrew-script
+    skeleton's trust is its own (:func:`clearance.matching.hebrew.hebrew_trust`)."""
+    if qform.form.script == HEBREW and qform.kind == KIND_SKELETON:
+        return hebrew_trust(qform, listed, trust.vowelled_skeleton, comp.score, floor)
     if not qform.reading or comp.score * max(qform.trust, qform.spelled) < floor:
         return qform.trust
     cut = trust.spelled_word_sim

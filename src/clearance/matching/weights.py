@@ -32,7 +32,8 @@ def word_weight(token: str, params: NameParams) -> float:
 class WeightedName:
     """A name form with its per-word weights, worked out once per name."""
 
-    __slots__ = ("form", "joins", "numbers", "patronymic", "slips", "strong", "weights")
+    __slots__ = ("form", "joins", "numbers", "patronymic", "slips", "strong", "total",
+                 "weights")  # fmt: skip
 
     def __init__(self, form: NameForm, params: NameParams) -> None:
         tokens = form.tokens
@@ -53,6 +54,7 @@ class WeightedName:
             if weight >= 1.0:
                 strong += 1
         self.weights, self.patronymic = tuple(weights), tuple(patronymic)
+        self.total = sum(self.weights)  # (what the bounds divide by: once, not per name)
         self.numbers = frozenset(numbers) if numbers else _NO_NUMBERS
         self.strong = strong
 

@@ -59,8 +59,23 @@ def similarity_rows(
     The edit distances of all pairs come from rapidfuzz's compiled ``cdist``; the rules on
     top are plain arithmetic per pair (cheaper than array operations at these sizes).
     """
+    return [row.tolist() for row in _float_rows(q, c, dense_script, initials, respelt, table,
+                                                params)]  # fmt: skip
+
+
+def _float_rows(
+    q: Sequence[str],
+    c: Sequence[str],
+    dense_script: bool,
+    initials: bool,
+    respelt: bool,
+    table: Mapping[str, _Info] | None,
+    params: WordParams,
+) -> list[array[float]]:
+    """:func:`similarity_rows` as single-precision arrays (what a :class:`WordSimilarity`
+    keeps for :mod:`~clearance.matching.prebound`, which reads them as numpy arrays)."""
     if not q or not c:
-        return [[0.0] * len(c) for _ in q]
+        return [array("f", [0.0] * len(c)) for _ in q]
     rows = _similarity(q, c, dense_script, initials, table, params)
     if respelt:
         factor = params.respell_sim
@@ -69,7 +84,7 @@ def similarity_rows(
             if alt != word:
                 (other,) = _similarity([alt], c, dense_script, initials, table, params)
                 rows[i] = [max(a, b * factor) for a, b in zip(rows[i], other, strict=True)]
-    return [array("f", row).tolist() for row in rows]
+    return [array("f", row) for row in rows]
 
 
 _Info = tuple[int, str, bool, str, str, bool, str]
@@ -80,6 +95,8 @@ def _info(word: str, key: str) -> _Info:
     spelling family, first letter, first sound, number, w/v-j/y spelling."""
     return (len(word), key, key.startswith("="), word[:1], key[:1], word.isdigit(),
             _letters(word))  # fmt: skip
+    # (``_letters`` not memoised: a query word's _info is (_word_info), a listed word's is
+    # kept by WordInfo; a memo's lookup and insertion cost more than the two string methods)
 
 
 @lru_cache(maxsize=200_000)
@@ -212,7 +229,9 @@ def _similarity(
     return rows
 
 
-MASKED_PAIRS = 128  # from this many word pairs the far-apart ones are found with numpy
+MASKED_PAIRS = 2048  # from this many word pairs the far-apart ones are found with numpy
+# (compiled, the loop below is native: numpy's two dozen calls cost more than it does on
+# fewer pairs, ~10 % of a query's word similarities at 128 on a cold pass; callgrind, 1.26)
 CDIST_PAIRS = 20  # from this many word pairs the edit distances come from rapidfuzz's cdist
 
 
@@ -291,7 +310,6 @@ def doubled(a: str, b: str) -> bool:
     return undouble(a) == undouble(b)
 
 
-@lru_cache(maxsize=100_000)
 def _letters(word: str) -> str:
     """``word`` with w as v and an initial j as y (see :func:`similarity_rows`)."""
     word = word.replace("w", "v")
@@ -319,7 +337,7 @@ class SpeltWords:
 class WordSimilarity:
     """Similarities of one query's words against a set of candidate words, as Python lists."""
 
-    __slots__ = ("columns", "listed", "params", "rows")
+    __slots__ = ("arrays", "columns", "listed", "params", "rows")
 
     def __init__(
         self,
@@ -334,14 +352,11 @@ class WordSimilarity:
         self.params = params  # the pairing reads its thresholds from here
         # the words the lists hold (a query word among them is a name, not a typo)
         self.listed: Container[str] = table.listed if isinstance(table, WordInfo) else {}
-        rows = similarity_rows(
-            query_words,
-            candidate_words,
-            dense_script=dense_script,
-            initials=initials,
-            respelt=initials,
-            table=table,
-            params=params,
-        )
+        arrays = _float_rows(query_words, candidate_words, dense_script, initials, initials,
+                             table, params)  # fmt: skip
         self.columns = {w: i for i, w in enumerate(candidate_words)}
-        self.rows: dict[str, list[float]] = dict(zip(query_words, rows, strict=True))
+        self.rows: dict[str, list[float]] = {
+            w: row.tolist() for w, row in zip(query_words, arrays, strict=True)
+        }
+        # (the same similarities, single precision as computed: prebound reads them as arrays)
+        self.arrays: dict[str, array[float]] = dict(zip(query_words, arrays, strict=True))
