@@ -9,7 +9,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -250,8 +250,11 @@ def bounds_large(
     first[0] = True
     np.not_equal(ids[1:], ids[:-1], out=first[1:])
     uniq = ids[first]
-    group = first.cumsum() - 1
-    matched = np.bincount(group, weights=vals[order], minlength=len(uniq)) + form.skipped
+    # (each record's group from 1: bin 0 stays empty, and no array minus a number is made)
+    sums = np.bincount(first.cumsum(), weights=vals[order], minlength=len(uniq) + 1)
+    matched = cast("npt.NDArray[np.float64]", sums)[1:]  # (weighted: float64)
+    if form.skipped != 0.0:  # (adding 0.0 changes no sum: no numpy call for it)
+        matched = matched + form.skipped
     if form_floor is None:
         form_floor = form.form_floor(len(uniq))
     # A score through this form counts ``trust`` (skeletons, query parts: see the
@@ -259,7 +262,8 @@ def bounds_large(
     trust = form.trust
     # The listed words left unpaired only lower a bound: names that fail even without
     # them are dropped first (a margin far above float32 rounding keeps this exact).
-    near = (matched * trust >= form_floor * form.total * (1.0 - BOUND_MARGIN)).nonzero()[0]
+    reach = matched if trust == 1.0 else matched * trust  # (times 1.0: the same floats)
+    near = (reach >= form_floor * form.total * (1.0 - BOUND_MARGIN)).nonzero()[0]
     if len(near) <= FEW:  # (most often: a common word reaches many names, few pass)
         return bound_few(index, uniq[near].tolist(), matched[near].tolist(), form, form_floor)
     return bound_near(index, uniq[near], matched[near], form, form_floor)
@@ -287,32 +291,48 @@ def bound_near(
         )
     )
     sums = matched / (form.total + lam * unpaired)
-    keep = sums * form.trust >= form_floor
+    keep = (sums if form.trust == 1.0 else sums * form.trust) >= form_floor
     return list(zip(uniq[keep].tolist(), sums[keep].tolist(), strict=True))
 
 
 def bounds_small(index: NameIndex, parts: list[Part], form: FormBound) -> list[tuple[int, float]]:
     """:func:`bounds_large` in plain Python, float for float: sums in the same order as
     ``np.bincount``, float32 steps as numpy scalars (a few records pass the first cut)."""
-    acc: dict[int, float] = {}
+    # (the records as the objects the lists hold: compiled, an int would be unboxed and boxed
+    # again for the dictionary; loops by place: a zip with strict= is a Python call)
+    acc: dict[object, float] = {}
     for ids, sims, weight in parts:
-        vals = sims.tolist()
+        recs: list[object] = ids.tolist()
+        vals: list[float] = sims.tolist()
         if weight != 1.0:  # float32 * weight, rounded to float32 as numpy does
             w32 = array("f", (weight,))[0]
             vals = array("f", [v * w32 for v in vals]).tolist()
         if not acc:  # (the first part's records: 0.0 + val is val)
-            acc = dict(zip(ids.tolist(), vals, strict=True))
+            for k in range(len(recs)):
+                acc[recs[k]] = vals[k]
             continue
-        for rec, val in zip(ids.tolist(), vals, strict=True):
-            acc[rec] = acc.get(rec, 0.0) + val
+        for k in range(len(recs)):
+            rec = recs[k]
+            acc[rec] = acc.get(rec, 0.0) + vals[k]
+    return _small_cut(index, cast("dict[int, float]", acc), form)
+
+
+def _small_cut(
+    index: NameIndex, acc: dict[int, float], form: FormBound
+) -> list[tuple[int, float]]:
+    """:func:`bounds_small`'s records ``acc`` (record -> matched weight) that reach the floor."""
     form_floor = form.form_floor(len(acc))
-    trust, skipped = form.trust, form.skipped
+    skipped = form.skipped
     cut = form_floor * form.total * (1.0 - BOUND_MARGIN)
-    t64 = float(trust)
+    t64 = float(form.trust)
+    most = 0.0
+    for m in acc.values():
+        if m > most:
+            most = m
     # (most often no record passes: when the most matched stays well under the cut, none does)
-    if (max(acc.values(), default=0.0) + skipped) * t64 < cut * (1.0 - BOUND_MARGIN):
+    if (most + skipped) * t64 < cut * (1.0 - BOUND_MARGIN):
         return []
-    near = sorted(rec for rec, m in acc.items() if (m + skipped) * t64 >= cut)
+    near = sorted([rec for rec, m in acc.items() if (m + skipped) * t64 >= cut])
     if len(near) > FEW:
         matched = np.array([acc[rec] for rec in near], dtype=np.float64) + skipped
         return bound_near(index, np.array(near, dtype=np.int64), matched, form, form_floor)

@@ -10,8 +10,9 @@ is scored (a generous safety cap only applies to pathological queries).
 from __future__ import annotations
 
 from array import array
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import cast
 
 import numpy as np
 import numpy.typing as npt
@@ -63,12 +64,14 @@ def _best_per_record(
     offsets, plain = tables.posting_offsets, tables.posting_data
     spans = [(sim, offsets[k], offsets[k + 1]) for k, sim in keys.items()]
     if sum([b - a for _, a, b in spans]) <= SMALL_HITS:  # plain Python (cheaper at this size)
-        best: dict[int, float] = {}
+        # (the records as the objects the array gives: compiled, an int would be unboxed
+        # and boxed again for the dictionary, a new object per record)
+        best: dict[object, float] = {}
         spans.sort()  # by ascending similarity: a record's last write, its best, stays
         for sim, a, b in spans:
-            for rec in plain[a:b]:
+            for rec in cast("Iterable[object]", plain[a:b]):
                 best[rec] = sim
-        recs = sorted(best)
+        recs = sorted(cast("dict[int, float]", best))
         sims = np.fromiter(map(best.__getitem__, recs), np.float32, len(recs))
         return np.fromiter(recs, np.int32, len(recs)), sims  # (np.array reads a list slower)
     # By descending similarity: a stable sort of the records (runs of ascending ids: a merge)
@@ -79,11 +82,12 @@ def _best_per_record(
     sizes = [b - a for _, a, b in spans]
     vals = np.fromiter([s for s, _, _ in spans], np.float32, len(spans)).repeat(sizes)
     order = ids.argsort(kind="stable")
-    ids, vals = ids[order], vals[order]
+    ids = ids[order]
     first = np.empty(len(ids), dtype=bool)
     first[0] = True
     np.not_equal(ids[1:], ids[:-1], out=first[1:])
-    return ids[first], vals[first]
+    keep = first.nonzero()[0]  # (the places once: cheaper than two boolean selections)
+    return ids[keep], vals[order[keep]]
 
 
 _Hit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]

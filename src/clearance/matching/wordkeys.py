@@ -5,6 +5,7 @@ similarity it counts at (see :mod:`clearance.matching.retrieve`)."""
 from __future__ import annotations
 
 from string import ascii_lowercase
+from typing import Final
 
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
 from clearance.matching.keytables import KeyTables
@@ -17,6 +18,7 @@ from clearance.matching.wordsim import doubled, word_sim
 
 _PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}
 _PLAIN_WORDS = PERSON_PARTICLES | LOW_INFO_WORDS  # (a listed one is no code: formslips.plain_word)
+_NO_CODE: Final = -(1 << 40)  # (no code of the neighbour table: one lookup, not two)
 
 
 def _near(
@@ -50,8 +52,8 @@ def _near(
     codes, bits, mask = tables.neighbour_codes, tables.neighbour_bits, tables.neighbour_mask
     texts, offsets, data = tables.texts, tables.neighbour_offsets, tables.neighbour_data
     h = hash(base) & mask
-    code = codes.get(base, 0) if (bits[h >> 3] >> (h & 7)) & 1 else 0
-    if code != 0 or base in codes:  # listed words with one letter more: one edit (an insertion)
+    code = codes.get(base, _NO_CODE) if (bits[h >> 3] >> (h & 7)) & 1 else _NO_CODE
+    if code != _NO_CODE:  # listed words with one letter more: one edit (an insertion)
         sim = rows[1][size + 1 if size < 10 else 11] * scale
         up = max(sim, twice) if size >= words.doubled_min_length else sim
         # (the one key's id, or -1 - the slot of several: keytables)
@@ -71,8 +73,8 @@ def _near(
         h = hash(variant) & mask
         if not (bits[h >> 3] >> (h & 7)) & 1:
             continue
-        code = codes.get(variant, 0)
-        if code == 0 and variant not in codes:
+        code = codes.get(variant, _NO_CODE)
+        if code == _NO_CODE:
             continue
         for key_id in (code,) if code >= 0 else data[offsets[-1 - code] : offsets[-code]]:
             if key_id in found:
@@ -152,11 +154,9 @@ def word_keys(
     respelt = words.respell_sim
     if alt != word:  # "Tsompany": also the spelling a Cyrillic round trip came from
         extras += [(f"t:{alt}", respelt), (f"p:{phonetic(alt)}", key_sim * respelt)]
-    vocab = tables.vocab
-    listed = vocab.keys() & [extra for extra, _ in extras]  # (one call: most are no key)
-    for extra, sim in extras:
-        if extra in listed:
-            key_id = vocab[extra]
+    for extra, sim in extras:  # (the keys' bitmap first: most are no key)
+        key_id = tables.key_id(extra)
+        if key_id >= 0:
             found[key_id] = max(found.get(key_id, 0.0), sim)
     if len(plain) >= params.near_min_length:
         _near(tables, "p:", plain, found, params.sound_near_scale, words)
@@ -224,13 +224,8 @@ def joined_keys(
     plain = f"p:{sound(joined)}"
     if plain != keys[2][0]:  # (most words: the phonetic key is the sound)
         keys.append((plain, key_sim))
-    vocab = tables.vocab
-    listed = vocab.keys() & [text for text, _ in keys]  # (one call: most are no key)
-    if not listed:
-        return out
-    for text, sim in keys:
-        if text in listed:
-            key_id = vocab[text]
-            if sim > out.get(key_id, 0.0):
-                out[key_id] = sim
+    for text, sim in keys:  # (the keys' bitmap first: most are no key)
+        key_id = tables.key_id(text)
+        if key_id >= 0 and sim > out.get(key_id, 0.0):
+            out[key_id] = sim
     return out
