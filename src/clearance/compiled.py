@@ -38,6 +38,7 @@ MODULES = (
     "clearance.matching.formslips",
     "clearance.matching.hanja",
     "clearance.matching.keytables",
+    "clearance.matching.listed_compounds",
     "clearance.matching.legalforms",
     "clearance.matching.memo",
     "clearance.matching.names",

@@ -2,7 +2,8 @@
 (issue 11, class c9 on fresh seeds, by cause) — an organisation's name with the article is
 lifted on its long vowels as a person's is ("الحرمين" / AL-HARAMAIN: spelled._articled); a
 listed abd al- compound written as one word ("Abu Jibril ABDURRAHMAN") agrees with the
-table's "abdul" (compounds.with_abd_parts); a consonant before ح is the Latin digraph ("فتحي" /
+table's "abdul" (listed_compounds.with_abd_parts); a consonant before ح is the Latin
+digraph ("فتحي" /
 FATHI: forms.digraph_reading); a table word without skeleton letters counts at the spelled
 trust ("يحيى جمه" / JAMMEH, Yahya: forms.skeleton_trust); a construct's ta marbuta stands in
 the listed t when long vowels are checked ("جماعه" / JAMAAT: vowels.long_vowels_agree).
@@ -12,9 +13,9 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.matching.compounds import with_abd_parts
 from clearance.matching.engine import ALGORITHM_RELEASE
 from clearance.matching.forms import digraph_reading
+from clearance.matching.listed_compounds import with_abd_parts
 from clearance.matching.params import WordParams
 from clearance.matching.spelled import _vowels_agree
 from clearance.matching.vowels import long_vowels_agree

@@ -3,13 +3,14 @@
 the t the lists write ("عصبة الأنصار" / ASBAT AL-ANSAR, "جماعه الجهاد" / JAMA'AT AL-JIHAD:
 compounds.construct_state), and a listed "X Allah" written as one word agrees with the
 table's "الله" read apart ("حزب الله" / HIZBALLAH, "هيئة الله" / HAYATULLAH:
-compounds.with_allah_parts). Names that alerted keep their alerts; others stay quiet."""
+listed_compounds.with_allah_parts). Names that alerted keep their alerts; others stay quiet."""
 
 from __future__ import annotations
 
 import pytest
 
-from clearance.matching.compounds import construct_state, with_allah_parts
+from clearance.matching.compounds import construct_state
+from clearance.matching.listed_compounds import with_allah_parts
 from tests.matching.factory import listed_alerts
 
 _OTHERS = ["Ali HASSAN", "Mohammad KARIMI", "SAQR, Omar"]

@@ -99,7 +99,7 @@ def test_agreeing_ids_is_vowels_agree() -> None:
 
 
 def test_a_crowded_reading_scores_only_names_whose_vowels_agree() -> None:
-    """"מוחמד אבו ליל" still alerts on ABU LAIL, Muhammad; the names of its crowded reading
+    """ "מוחמד אבו ליל" still alerts on ABU LAIL, Muhammad; the names of its crowded reading
     whose vowels do not agree (TURAB, Ali Muhammad Abu: shown under the threshold before) are
     not scored."""
     screener = _crowded()

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.matching.compounds import din_compounds, with_din_parts
+from clearance.matching.compounds import din_compounds
 from clearance.matching.engine import Screener
 from clearance.matching.index import KIND_SKELETON
+from clearance.matching.listed_compounds import with_din_parts
 from clearance.matching.spelled import same_skeleton
 from clearance.settings import MatchingPolicy
 from tests.matching.factory import e, listed_alerts

@@ -317,9 +317,7 @@ def bounds_small(index: NameIndex, parts: list[Part], form: FormBound) -> list[t
     return _small_cut(index, cast("dict[int, float]", acc), form)
 
 
-def _small_cut(
-    index: NameIndex, acc: dict[int, float], form: FormBound
-) -> list[tuple[int, float]]:
+def _small_cut(index: NameIndex, acc: dict[int, float], form: FormBound) -> list[tuple[int, float]]:
     """:func:`bounds_small`'s records ``acc`` (record -> matched weight) that reach the floor."""
     form_floor = form.form_floor(len(acc))
     skipped = form.skipped

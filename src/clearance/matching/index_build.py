@@ -18,7 +18,6 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.gcpause import paused_gc
-from clearance.matching.compounds import abd_joined
 from clearance.matching.exact import code_key, exact_key
 from clearance.matching.forms import name_forms
 from clearance.matching.index import (
@@ -29,6 +28,7 @@ from clearance.matching.index import (
     NameIndex,
     clean_identifier,
 )
+from clearance.matching.listed_compounds import abd_joined
 from clearance.matching.normalize import NameForm, name_parts, skeleton, without_article
 from clearance.matching.params import NameParams, TrustParams, WordParams
 from clearance.matching.phonetics import phonetic, sound

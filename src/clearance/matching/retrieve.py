@@ -25,9 +25,9 @@ from clearance.matching.bounds import (
     exactly_reached,
     form_bounds,
 )
-from clearance.matching.compounds import ABD_READING
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, NameIndex, WordHitCache
 from clearance.matching.keytables import KeyTables
+from clearance.matching.listed_compounds import ABD_READING
 from clearance.matching.normalize import NameForm
 from clearance.matching.params import NameParams, RetrievalParams, TrustParams, WordParams
 from clearance.matching.weights import word_table

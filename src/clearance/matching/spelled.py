@@ -29,17 +29,17 @@ from clearance.matching.arabic_names import (
     normalise_arabic,
     romanise_arabic_names,
 )
-from clearance.matching.compounds import (
+from clearance.matching.compounds import abd_second_word
+from clearance.matching.hebrew import hebrew_trust
+from clearance.matching.index import KIND_LATIN, KIND_SKELETON, NameIndex
+from clearance.matching.legalforms import canonical_words
+from clearance.matching.listed_compounds import (
     ABD_READING,
     ALLAH_READING,
-    abd_second_word,
     with_abd_parts,
     with_allah_parts,
     with_din_parts,
 )
-from clearance.matching.hebrew import hebrew_trust
-from clearance.matching.index import KIND_LATIN, KIND_SKELETON, NameIndex
-from clearance.matching.legalforms import canonical_words
 from clearance.matching.memo import by_identity, sim_rows
 from clearance.matching.names import NameComparison
 from clearance.matching.normalize import analyse, canonical_arabic_forms, fold
