@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/decisions_bench.py [--rows 1000000] [--cases 100000] [--screens 400]
         [--clients 6 | --sweep 1,6,12,24] [--repeats 3] [--screen-only] [--no-pg | --no-sqlite]
-        [--spool]
+        [--spool] [--client-processes]
 
 Prints, each beside its baseline from the same run, and the machine load (os.getloadavg):
 
@@ -13,7 +13,8 @@ Prints, each beside its baseline from the same run, and the machine load (os.get
    printed with the load, then the median); the modes alternate in rounds of 25 requests per
    client, with the CPU per request of the server and the database server (what the machine's
    load changes least), and of the clients: threads of this process (``httpx``), never of the
-   server's, but on the same cores, about as much CPU per request as the server's. On
+   server's, but on the same cores, about as much CPU per request as the server's
+   (``--client-processes``: each client a process of its own, ``client_procs.py``). On
    PostgreSQL, how many receipts each transaction appended, per setting. Checks at the end
    that one receipt was stored per recorded request answered.
 2. ``audit verify`` over ``--rows`` rows (target 1,000,000 in ≤ 30 s), beside a bare SHA-256
@@ -41,6 +42,7 @@ sys.path.insert(0, str(ROOT))  # for tests.pg (the PostgreSQL starter shared wit
 sys.path.insert(0, str(ROOT / "benchmarks"))  # wrk_run.tree_cpu
 
 import httpx  # noqa: E402
+from client_procs import ClientProcesses  # noqa: E402
 from record_report import print_writer, report, writer_counters  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 
@@ -222,6 +224,7 @@ def screen_throughput(
         sent += len(warm)
         pids = [server.proc.pid] + ([db_pid] if db_pid else [])
         for clients in args.sweep or (1, args.clients):
+            rig = ClientProcesses(server.url, key, clients) if args.client_processes else None
             ratios, rates = [], {False: [], True: []}
             cpu = {False: 0.0, True: 0.0}
             own = {False: 0.0, True: 0.0}  # the server process (and its children) alone
@@ -243,9 +246,11 @@ def screen_throughput(
                     first = (i // step) % 2 == 1
                     for record in (first, not first):
                         before = cpu_seconds(pids)
-                        took, by_clients = one_round(
-                            server.url, key, names[i : i + step], clients, record,
-                            latency[record],
+                        share = names[i : i + step]
+                        took, by_clients = (
+                            rig.round(share, record, latency[record]) if rig is not None
+                            else one_round(server.url, key, share, clients, record,
+                                           latency[record])
                         )  # fmt: skip
                         spent[record] += took
                         wall[record] += took
@@ -263,9 +268,11 @@ def screen_throughput(
                 print(f"  {clients} client(s), run {rep}: {plain:,.0f} req/s without record, "
                       f"{recorded:,.0f} with record=true -> {recorded / plain:.0%}"
                       f"   [{load()}]")  # fmt: skip
+            if rig is not None:
+                rig.close()
             n = args.screens * args.repeats
             report(clients, args.repeats, n, rates, ratios, cpu, own if db_pid else None,
-                   mine, wall, latency)  # fmt: skip
+                   mine, wall, latency, processes=rig is not None)  # fmt: skip
             if db_pid:
                 print(f"    receipts per transaction: {batch_sizes(url, first_seq)}")
                 print_writer(counted, writer_counters(server.url))
@@ -417,6 +424,12 @@ def main() -> None:
     )
     parser.add_argument(
         "--repeats", type=_positive, default=3, help="runs per setting (median shown)"
+    )
+    parser.add_argument(
+        "--client-processes",
+        action="store_true",
+        help="clients as processes of their own (benchmarks/client_procs.py), each with its own "
+        "interpreter lock, instead of threads of this process",
     )
     parser.add_argument("--screen-only", action="store_true", help="only the /screen part")
     parser.add_argument("--no-pg", action="store_true", help="SQLite only")

@@ -32,6 +32,7 @@ def percentile(values: list[float], q: float) -> float:
 def report(
     clients: int, repeats: int, n: int, rates: dict[bool, list[float]], ratios: list[float],
     cpu: Modes, own: Modes | None, mine: Modes, wall: Modes, latency: dict[bool, list[float]],
+    processes: bool = False,
 ) -> None:  # fmt: skip
     """Print one setting: ``n`` requests a mode; ``cpu`` the server's and the database's
     seconds, ``own`` the server's alone (None without a database process), ``mine`` the
@@ -43,7 +44,8 @@ def report(
     print(f"  CPU per request ({what}, {clients} client(s)): {cpu[False] / n * 1e3:.2f} "
           f"ms without record, {cpu[True] / n * 1e3:.2f} ms with -> "
           f"{cpu[False] / cpu[True]:.0%} if CPU-bound")  # fmt: skip
-    print(f"  CPU per request of the clients (threads of this benchmark's process, "
+    rig = "processes of their own" if processes else "threads of this benchmark's process"
+    print(f"  CPU per request of the clients ({rig}, "
           f"not the server's): {mine[False] / n * 1e3:.2f} ms without record, "
           f"{mine[True] / n * 1e3:.2f} ms with")  # fmt: skip
     server = cpu if own is None else own
