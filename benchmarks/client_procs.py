@@ -16,22 +16,29 @@ from typing import Any
 import httpx
 
 
+def post_share(c: httpx.Client, share: list[str], record: bool) -> tuple[list[float], str]:
+    """Post ``share`` one request after the other (both rigs' clients): each request's seconds,
+    and what went wrong ("" if every answer was 200 in the mode asked)."""
+    timer = time.perf_counter
+    path = "/screen?record=true" if record else "/screen"
+    took: list[float] = []
+    for name in share:
+        start = timer()
+        res = c.post(path, json={"name": name})
+        took.append(timer() - start)
+        if res.status_code != 200 or record != ("recorded" in res.json()):
+            return took, f"{res.status_code} {res.text[:200]}"
+    return took, ""
+
+
 def _client(conn: Connection, base: str, key: str) -> None:
     """One client process: post each round's share one request after the other."""
-    timer = time.perf_counter
     with httpx.Client(base_url=base, timeout=60, headers={"Authorization": f"Bearer {key}"}) as c:
         conn.send("ready")  # imported and connected: the first round's time is its requests'
         while (task := conn.recv()) is not None:
             share, record = task
-            path = "/screen?record=true" if record else "/screen"
-            cpu, took, error = time.process_time(), [], ""
-            for name in share:
-                start = timer()
-                res = c.post(path, json={"name": name})
-                took.append(timer() - start)
-                if res.status_code != 200 or record != ("recorded" in res.json()):
-                    error = f"{res.status_code} {res.text[:200]}"
-                    break
+            cpu = time.process_time()
+            took, error = post_share(c, share, record)
             conn.send((took, time.process_time() - cpu, error))
 
 

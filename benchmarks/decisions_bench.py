@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))  # for tests.pg (the PostgreSQL starter shared wit
 sys.path.insert(0, str(ROOT / "benchmarks"))  # wrk_run.tree_cpu
 
 import httpx  # noqa: E402
-from client_procs import ClientProcesses  # noqa: E402
+from client_procs import ClientProcesses, post_share  # noqa: E402
 from record_report import print_writer, report, writer_counters  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 
@@ -106,23 +106,16 @@ def one_round(
     """``clients`` threads, each with its own connection, post its share of ``names`` one
     request after the other; the wall time of the round and the CPU this process (the
     clients) spent in it. ``latencies``: each request's seconds are added to it."""
-    path = "/screen?record=true" if record else "/screen"
     shares = [names[i::clients] for i in range(clients)]
     barrier = threading.Barrier(clients + 1)
-    timer = time.perf_counter
 
     def client(share: list[str]) -> None:
         with httpx.Client(
             base_url=base, timeout=60, headers={"Authorization": f"Bearer {key}"}
         ) as c:
             barrier.wait()
-            took = []
-            for name in share:
-                start = timer()
-                res = c.post(path, json={"name": name})
-                took.append(timer() - start)
-                assert res.status_code == 200, res.text
-                assert record == ("recorded" in res.json())
+            took, error = post_share(c, share, record)
+            assert not error, error
             if latencies is not None:
                 latencies.extend(took)  # list.extend holds the interpreter lock
 
