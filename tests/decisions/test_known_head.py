@@ -6,6 +6,7 @@ the batch goes again, hashed on the server."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Coroutine
 from typing import Any
 
 import pytest
@@ -154,6 +155,16 @@ def test_the_rows_are_hashed_as_the_chain_hashes_them() -> None:
     assert head == (47, prev.encode()) and params[:4] == [b"41", b"f" * 64, b"47", prev.encode()]
 
 
+def _run(work: Coroutine[Any, Any, list[int]], writer: AsyncReceiptWriter) -> list[int]:
+    async def main() -> list[int]:
+        try:
+            return await work
+        finally:
+            await writer.close()
+
+    return asyncio.run(main())
+
+
 async def _two_batches_behind_a_holder(
     writer: AsyncReceiptWriter, db: Database, db_url: str, append: bool
 ) -> list[int]:
@@ -186,14 +197,9 @@ def test_a_batch_sent_behind_another_is_hashed_on_the_server_and_the_head_learne
     db: Database, db_url: str
 ) -> None:
     writer = AsyncReceiptWriter(db)
-
-    async def main() -> list[int]:
-        try:
-            return await _two_batches_behind_a_holder(writer, db, db_url, append=False)
-        finally:
-            await writer.close()
-
-    assert asyncio.run(main()) == [2, 3, 4, 5, 6]
+    assert _run(_two_batches_behind_a_holder(writer, db, db_url, append=False), writer) == [
+        2, 3, 4, 5, 6
+    ]  # fmt: skip
     # the first from the known head, the one behind it hashed on the server (its check would
     # see the head the database shows before the first commits, and write nothing)
     assert (writer.batches, writer.from_known_head, writer.stale, writer.behind) == (3, 1, 0, 1)
@@ -207,14 +213,7 @@ def test_a_batch_sent_from_a_head_moved_meanwhile_goes_again_and_never_forks(
     db: Database, db_url: str
 ) -> None:
     writer = AsyncReceiptWriter(db)
-
-    async def main() -> list[int]:
-        try:
-            return await _two_batches_behind_a_holder(writer, db, db_url, append=True)
-        finally:
-            await writer.close()
-
-    seqs = asyncio.run(main())
+    seqs = _run(_two_batches_behind_a_holder(writer, db, db_url, append=True), writer)
     # row 2 is the holder's; the stale batch went again (before or after the one behind it)
     assert sorted(seqs) == [3, 4, 5, 6, 7] and seqs[1] == seqs[0] + 1
     assert writer.stale == 1 and writer.from_known_head == 0 and writer.batches == 3
