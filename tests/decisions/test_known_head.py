@@ -6,6 +6,7 @@ the batch goes again, hashed on the server."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Coroutine
 from typing import Any
 
@@ -16,7 +17,7 @@ from clearance.audit.chain import row_hash
 from clearance.audit.log import read_head, verify
 from clearance.audit.pg_params import ROW_COLUMNS, receipt_row
 from clearance.audit.receipts import load_receipt
-from clearance.audit.row_arrays import SEQ, row_layout, rows_params
+from clearance.audit.row_arrays import LAYOUT_SQL, SEQ, row_layout, rows_params
 from clearance.audit.writer import write_receipts
 from clearance.db import Database
 from tests.decisions.dbtools import raw_sql
@@ -222,3 +223,23 @@ def test_a_batch_sent_from_a_head_moved_meanwhile_goes_again_and_never_forks(
     rows = raw_sql(db_url, "SELECT count(*), count(DISTINCT prev_hash) FROM audit_log")[0]
     assert rows == (7, 7)
     assert raw_sql(db_url, "SELECT count(*) FROM receipts")[0][0] == 6 and linked(db_url) == 6
+
+
+def test_the_usual_tables_records_are_the_column_by_column_ones() -> None:
+    layout = row_layout(LAYOUT)
+    assert layout is not None and layout.usual
+    rows = [receipt_row(r, f"actor-{i}") for i, r in enumerate(odd_receipts("u"))]
+    assert any(r[ROW_COLUMNS.index("r_run")] is None for r in rows)
+    assert {r[ROW_COLUMNS.index("r_alert")] for r in rows} == {b"t", b"f"}
+    generic = dataclasses.replace(layout, usual=False)
+    assert rows_params(layout, (7, b"c" * 64), rows) == rows_params(generic, (7, b"c" * 64), rows)
+    swapped = row_layout([LAYOUT[1], LAYOUT[0], *LAYOUT[2:]])
+    assert swapped is not None and not swapped.usual
+
+
+@only_pg
+def test_the_migrated_tables_are_the_usual_ones(db: Database, db_url: str) -> None:
+    db.upgrade()
+    found = raw_sql(db_url, LAYOUT_SQL.decode())
+    layout = row_layout([(t, int(rt), c, int(ct)) for t, rt, c, ct in found])
+    assert layout is not None and layout.usual
