@@ -11,8 +11,9 @@ from collections.abc import Coroutine
 from typing import Any
 
 import pytest
+from psycopg import pq
 
-from clearance.audit.async_writer import AsyncReceiptWriter
+from clearance.audit.async_writer import AsyncReceiptWriter, _Pending
 from clearance.audit.chain import row_hash
 from clearance.audit.log import read_head, verify
 from clearance.audit.pg_params import ROW_COLUMNS, receipt_row
@@ -243,3 +244,47 @@ def test_the_migrated_tables_are_the_usual_ones(db: Database, db_url: str) -> No
     found = raw_sql(db_url, LAYOUT_SQL.decode())
     layout = row_layout([(t, int(rt), c, int(ct)) for t, rt, c, ct in found])
     assert layout is not None and layout.usual
+
+
+class _Result:
+    """A statement's result as the writer reads it: the new head's seq and hash."""
+
+    status = pq.ExecStatus.TUPLES_OK
+    ntuples = nfields = 2
+
+    def __init__(self, seq: int, digest: bytes) -> None:
+        self.row = (str(seq).encode(), digest)
+
+    def get_value(self, row: int, column: int) -> bytes:
+        return self.row[column]
+
+
+def test_the_head_is_the_highest_any_result_gave_whichever_is_read_first() -> None:
+    # two statements hashed on the server, one per connection: the second sent may commit
+    # first, and the loop may read the first's result first; the head is the later commit's
+    async def main() -> tuple[int, bytes] | None:
+        writer = AsyncReceiptWriter(_FakeDb())  # type: ignore[arg-type]
+        loop = asyncio.get_running_loop()
+        first, second = writer._lanes
+        for lane, seq, digest in ((first, 7, b"a" * 64), (second, 5, b"b" * 64)):
+            lane.flight = [_Pending({}, "svc", loop.create_future())]
+            lane.results = [_Result(seq, digest)]  # type: ignore[list-item]
+        writer._finished(first)
+        writer._finished(second)
+        return writer._head
+
+    assert asyncio.run(main()) == (7, b"a" * 64)
+
+
+class _FakeDb:
+    is_postgres = True
+
+    class engine:  # noqa: N801 - what psycopg_url reads
+        class url:  # noqa: N801
+            @staticmethod
+            def set(**_: Any) -> Any:
+                return _FakeDb.engine.url
+
+            @staticmethod
+            def render_as_string(hide_password: bool) -> str:
+                return "postgresql://x@127.0.0.1/x"

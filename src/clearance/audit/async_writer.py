@@ -96,7 +96,7 @@ def psycopg_url(db: Database) -> str:
 class _Lane:
     """One connection of the writer and the batch whose statement is in flight on it."""
 
-    __slots__ = ("conn", "fd", "flight", "moves_to", "number", "results", "sent")
+    __slots__ = ("conn", "fd", "flight", "moves_to", "results", "sent")
 
     def __init__(self) -> None:
         self.conn: psycopg.AsyncConnection[Any] | None = None
@@ -104,7 +104,6 @@ class _Lane:
         self.flight: list[_Pending] | None = None
         self.results: list[pq.abc.PGresult] = []
         self.sent = 0.0  # when the batch in flight was sent (the loop's clock)
-        self.number = 0  # the writer's count of statements sent, when this one was
         # the head the statement in flight moves to, if sent from a known head (row_arrays)
         self.moves_to: tuple[int, bytes] | None = None
 
@@ -142,11 +141,12 @@ class AsyncReceiptWriter:
         self.written = 0
         self.behind = 0  # batches sent while another was in flight (waiting for its commit)
         self.flight_seconds = 0.0  # sent -> result, summed over the batches answered
-        # The chain head after the statements sent so far, if known (None: the next batch is
-        # hashed on the server), and the tables' row layout (None: always hashed there).
+        # The chain head after the latest of this writer's statements to commit (the highest
+        # seq any of their results gave: the lanes' statements may commit in either order),
+        # None when not known (the next batch is hashed on the server); the tables' row layout
+        # (None: always hashed there).
         self._head: tuple[int, bytes] | None = None
         self._layout: RowLayout | None = None
-        self._sent = 0  # statements sent
         self.from_known_head = 0  # batches appended with rows hashed here (row_arrays)
         self.stale = 0  # of those, sent from a head another writer had moved: sent again
 
@@ -233,8 +233,6 @@ class AsyncReceiptWriter:
             self.behind += 1  # its statement waits in its backend for the head row's lock
         lane.flight = sent
         lane.sent = self._loop.time() if self._loop is not None else 0.0
-        self._sent += 1
-        lane.number = self._sent
         try:
             known = self._from_head(lane, rows)
             if known is not None:
@@ -254,7 +252,7 @@ class AsyncReceiptWriter:
         noted); else None: hash on the server. (A statement sent behind another finds the head
         the database shows it — not yet moved — and changes nothing: its condition is checked
         before it would wait for the head row's lock. The batch statement locks first.)"""
-        head, self._head, lane.moves_to = self._head, None, None
+        head, lane.moves_to = self._head, None
         if head is None or self._layout is None or len(rows) == 1:
             return None  # (one receipt: the one-row statement costs the server as much)
         if any(x.flight is not None for x in self._lanes if x is not lane):
@@ -263,7 +261,6 @@ class AsyncReceiptWriter:
             params, lane.moves_to = rows_params(self._layout, head, rows)
         except ValueError:  # e.g. a time without an offset: the server reads it as before
             return None
-        self._head = lane.moves_to
         return params
 
     def _readable(self, lane: _Lane) -> None:
@@ -293,11 +290,10 @@ class AsyncReceiptWriter:
         results, lane.results = lane.results, []
         res = results[-1] if results else None
         moved_to, lane.moves_to = lane.moves_to, None
-        last = lane.number == self._sent  # no statement sent after this one
-        if res is None or res.status != pq.ExecStatus.TUPLES_OK or not res.ntuples:
-            self._head = None  # nothing appended: the head is where it was, not known here
-        elif last:  # the head after the last statement sent: the one it moved to, or says
-            self._head = moved_to or _head_of(res)
+        if res is not None and res.status == pq.ExecStatus.TUPLES_OK and res.ntuples:
+            after = moved_to or _head_of(res)  # the head right after this statement's commit
+            if after is not None and (self._head is None or after[0] > self._head[0]):
+                self._head = after
         if res is not None and res.status == pq.ExecStatus.TUPLES_OK:
             if moved_to is not None and not res.ntuples:
                 # the head was not where this writer knew it (another writer appended, or the
