@@ -161,7 +161,7 @@ def query_forms(
     once, from :func:`_query_forms`)."""
     forms, hebrew = _query_forms(query.name, query.schema, trust)
     if hebrew and vocab is not None:
-        return listed_readings(forms, vocab)
+        return listed_readings(forms, vocab, lambda form: skeleton_trust(form, trust))
     return forms
 
 
