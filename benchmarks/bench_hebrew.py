@@ -9,7 +9,8 @@ lectionis where a Hebrew writer writes them (o and u as ו, i and ee as י, a wo
 as ה, a word-initial vowel after א), short a and e left unwritten, a doubled letter written
 once, final letter forms at the end of a word, an apostrophe (an ayn: Sa'ad, 'Ali) as ע.
 Letters a Latin spelling leaves open are drawn at random (k as ק or כ, s as ס or ש, t as ת or
-ט). Entities are split as ``bench_heldout`` splits them (a hash of the id); failures are printed for the tune split only.
+ט). Entities are split as ``bench_heldout`` splits them (a hash of the id); failures are
+printed for the tune split only.
 """
 
 from __future__ import annotations
