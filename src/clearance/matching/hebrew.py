@@ -56,6 +56,11 @@ CANDIDATE_READINGS = 32
 _LETTER = re.compile("[\u05d0-\u05ea]")
 _VOWELS_ONLY = re.compile("[אהויע]+")
 _PATRONYMIC = 5  # letters of the shortest word read as a patronymic, -vich
+_CH: tuple[str, ...] = ("j", "k", "h")
+_PATRONYMIC_ENDS: dict[str, list[tuple[str, ...]]] = {
+    "ח": [_CH], "ך": [_CH], "כ": [_CH], "יח": [_CH], "יך": [_CH], "יכ": [_CH],
+    "יץ׳": [("j",)], "ץ׳": [("j",)], "יץ'": [("j",)], "ץ'": [("j",)], "נה": [("n",)],
+}  # fmt: skip
 
 
 def is_hebrew(text: str) -> bool:
@@ -85,10 +90,11 @@ def _letters(word: str) -> list[tuple[str, ...]]:
             out.append(("", "j"))
         elif c == "ו" and not i:  # a first vav is the consonant v or w (a first vowel is
             out.append(("f", ""))  # written with א: "ולדימיר" / Vladimir, "ושילי" / Vasiliy)
-        elif i == len(word) - 2 and len(word) >= _PATRONYMIC and c in "וב" and mark in "חךכ":
-            out.append(("f", "") if c == "ו" else ("f", "b"))  # a Russian patronymic's -vich
-            # ("איבנוביח" / Ivanovich): v and ch first
-            out.append(("j", "k", "h"))
+        elif c in "וב" and len(word) >= _PATRONYMIC and word[i + 1 :] in _PATRONYMIC_ENDS:
+            # a Russian patronymic's -vich or -vna ("איבנוביח" / Ivanovich, "ניכולויך" /
+            # Nikolaevich, "איבנובנה" / Ivanovna): v and ch first
+            out.append(("f", "") if c == "ו" else ("f", "b"))
+            out.extend(_PATRONYMIC_ENDS[word[i + 1 :]])
             break
         elif c in _LETTERS:
             out.append(_LETTERS[c])
@@ -267,6 +273,17 @@ def vowels_agree(words: tuple[str, ...], listed: str) -> bool:
                for w in latin)  # fmt: skip
 
 
+def written_vowels(words: tuple[str, ...]) -> int:
+    """The vowels the Hebrew ``words`` write (ו and י but in וו, יי and a first vav or yod):
+    at the full trust, when they agree with the listed words' (:func:`hebrew_trust`), each
+    counts as a consonant does towards ``TrustParams.skeleton_full_letters`` — "אלי אושיירן"
+    (Ali OSSEIRAN, "l srn") is no less a name than a skeleton of six letters."""
+    return sum(len(_MATRES.findall(w[1:])) for w in words)
+
+
+_MATRES = re.compile("(?<![וי])[וי](?![וי])")
+
+
 def hebrew_words(text: str) -> tuple[str, ...]:
     """The Hebrew words of ``text`` (points left out)."""
     return tuple(w for w in _WORD.findall(_POINTS.sub("", text)) if is_hebrew(w))
@@ -297,14 +314,15 @@ def agreeing_hebrew(
 
 def listed_readings(
     forms: list[QueryForm], vocab: Mapping[str, int],
-    weigh: Callable[[NameForm], float] | None = None,
+    weigh: Callable[[NameForm, int], float] | None = None,
 ) -> list[QueryForm]:  # fmt: skip
     """``forms`` with at most :data:`MAX_READINGS` of their Hebrew-script skeleton readings,
     made word by word (:func:`vocab_skeletons`): first those whose every word of two letters or
     more is a listed skeleton word (``vocab``, the index's keys: how the lists spell; "s:mhmd"
     is listed, "s:mfhmd" not), then those with fewer unlisted words, each group the most likely
-    first. ``weigh``: a skeleton's trust by its letters (``forms.skeleton_trust``), for a
-    reading other than those made. A reading is retrieved at its discounted trust (its vowels
+    first. ``weigh``: a skeleton's trust by its letters and the vowels written
+    (``forms.skeleton_trust`` with :func:`written_vowels`), for a reading other than those
+    made. A reading is retrieved at its discounted trust (its vowels
     are looked at only for the names it reaches exactly: see :func:`agreeing_hebrew`), but for
     the first when it has no one-letter word: that one reaches at its full trust the names one
     of its words is misspelt for ("ניקולויך" / Nikolaevich), whose vowels decide in scoring
@@ -318,10 +336,11 @@ def listed_readings(
             groups.setdefault(form.reading, form)
     ranked: list[tuple[tuple[int, int], QueryForm]] = []
     for words, made in groups.items():
-        base = weigh(made.form) if weigh is not None else 0.0
+        vowels = written_vowels(words)
+        base = weigh(made.form, vowels) if weigh is not None else 0.0
         for rank, skel in vocab_skeletons(words, vocab):
             named = NameForm(skel, made.form.forms, HEBREW)
-            spelled = made.spelled * weigh(named) / base if weigh and base else made.spelled
+            spelled = made.spelled * weigh(named, vowels) / base if weigh and base else made.spelled
             ratio = made.trust / made.spelled if made.spelled else 1.0
             ranked.append((rank, replace(made, form=named, trust=spelled * ratio,
                                          spelled=spelled)))  # fmt: skip
