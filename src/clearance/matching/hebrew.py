@@ -41,7 +41,10 @@ _LETTERS: dict[str, tuple[str, ...]] = {
     "ר": ("r",), "ש": ("s",), "ת": ("t", "s"),
 }  # fmt: skip
 # a letter with a geresh (ג׳ j, ז׳ zh, צ׳ ch) and a doubled vav (וו, v)
-_GERESH: dict[str, tuple[str, ...]] = {"ג": ("j",), "ז": ("z",), "צ": ("j",), "ץ": ("j",)}
+# (and the Arabic letters Hebrew writes with one: ע׳ gh, ח׳ kh, ד׳ dh, ת׳ th, ט׳ z)
+_GERESH: dict[str, tuple[str, ...]] = {"ג": ("j",), "ז": ("z",), "צ": ("j",), "ץ": ("j",),
+                                       "ע": ("g",), "ח": ("k", "h"), "ד": ("z", "d"),
+                                       "ת": ("s", "t"), "ט": ("z", "t")}  # fmt: skip
 _DAGESH: dict[str, tuple[str, ...]] = {"ב": ("b",), "כ": ("k",), "פ": ("b",)}
 _GERESH_MARKS = frozenset("\u05f3'\u2019`")
 _DAGESH_MARK = "\u05bc"
@@ -195,7 +198,8 @@ _SPELT: dict[str, str] = {
     "ק": "(?:k|q|c|ck|kh|g)", "ר": "r", "ש": "(?:sh|s|sch|ch|z)", "ת": "(?:t|th)",
 }  # fmt: skip
 _SPELT_GERESH = {"ג": "(?:j|g|dj|dzh|zh)", "ז": "(?:zh|j|g|sh)", "צ": "(?:ch|tch|tsch|tsh|c|cz)",
-                 "ץ": "(?:ch|tch|tsch|tsh|c|cz)"}  # fmt: skip
+                 "ץ": "(?:ch|tch|tsch|tsh|c|cz)", "ע": "gh?", "ח": "(?:kh|h|ch|x)",
+                 "ד": "(?:dh|d|z|th)", "ת": "(?:th|t|s)", "ט": "(?:z|dh|t)"}  # fmt: skip
 _LATIN_WORD = re.compile("[a-z]+(?:'[a-z]+)*")
 _APOSTROPHES = re.compile("[\u2018\u2019`\u02bc\u02be\u02bf]")
 _FINAL_VOWEL_LETTERS = frozenset("אהויע")
