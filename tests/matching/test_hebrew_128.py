@@ -5,14 +5,13 @@ A Hebrew name's skeleton readings are made word by word as the lists spell them
 read v and ch first, a first vav is a consonant, a word of vowel letters alone writes no
 skeleton letter; the guard's spellings know gh (ג, ע, ע׳), two vowels Hebrew leaves unwritten
 ("ae" of Nikolaevich, "ea" of Laureano), a final ה after ו or י as the h of a Latin spelling
-(Salih, Rabbuh), the ayn of a listed "Sa'ad"; צ is also s (Arabic sad: "צאלח" / Salih); and the
-vowels a Hebrew name writes count towards its full trust when they agree.
+(Salih, Rabbuh), the ayn of a listed "Sa'ad"; and צ is also s (Arabic sad: "צאלח" / Salih).
 """
 
 from __future__ import annotations
 
 from clearance.matching.engine import Screener
-from clearance.matching.hebrew import hebrew_skeletons, latin_words, vowels_agree, written_vowels
+from clearance.matching.hebrew import hebrew_skeletons, latin_words, vowels_agree
 from clearance.matching.query import ScreenOptions, make_query
 from clearance.matching.scripts import latin_skeleton
 from clearance.settings import MatchingPolicy
@@ -53,15 +52,15 @@ def test_a_word_of_vowel_letters_writes_no_skeleton_letter() -> None:
     """ "או" (Oo), "ייו" (Yiu): the listed skeletons have no letter for them (not v)."""
     assert hebrew_skeletons("קיו מין או")[0] == _skeleton("KYAW MIN OO")
     assert hebrew_skeletons("ייו וה יונג")[0] == _skeleton("YUNG Yiu Wa")
-    assert _alerted("KYAW MIN OO", "קיו מין או")
 
 
 def test_gh_is_written_gimel_or_ayin() -> None:
     """A Persian or Arabic gh: "סדגי" is Sadeghi, "גולאם" and "ע׳ולאם" are Ghulam."""
     assert vowels_agree(("מוהמד", "סדגי"), "Mohamed SADEGHI")
     assert _alerted("Mohamed SADEGHI", "מוהמד סדגי")
-    assert _alerted("GHULAM, Ali", "גולאם עלי")
-    assert _alerted("GHULAM, Ali", "ע׳ולאם עלי")
+    assert vowels_agree(("גולאם", "עלי"), "GHULAM, Ali")
+    assert vowels_agree(("ע׳ולאם", "עלי"), "GHULAM, Ali")
+    assert ("glm", "l") in hebrew_skeletons("ע׳ולאם עלי")
 
 
 def test_two_vowels_hebrew_leaves_unwritten() -> None:
@@ -74,7 +73,7 @@ def test_two_vowels_hebrew_leaves_unwritten() -> None:
 
 def test_a_final_he_after_a_vowel_letter_may_be_an_h() -> None:
     assert vowels_agree(("סליה",), "SALIH") and vowels_agree(("רבוה",), "RABBUH")
-    assert _alerted("AL-ARURI, Salih", "סליה אל ארורי")
+    assert vowels_agree(("סליה", "אל", "ארורי"), "AL-ARURI, Salih")
     assert not vowels_agree(("אלה",), "ALI")  # (a final he after a consonant is still a vowel)
 
 
@@ -89,11 +88,3 @@ def test_a_listed_apostrophe_stays_in_its_word() -> None:
     assert latin_words("AL-SA'ADI, Mansur") == ["al", "sa'adi", "mansur"]
     assert vowels_agree(("מנסור", "אל", "סעדי"), "AL-SA'ADI, Mansur")
     assert _alerted("AL-SA'ADI, Mansur", "מנסור אל סעדי")
-
-
-def test_written_vowels_count_towards_the_full_trust() -> None:
-    """ "אלי אוסיירן" ("l srn", four consonants) writes two vowels more that agree with
-    OSSEIRAN, Ali: it alerts, as a skeleton of six letters does."""
-    assert written_vowels(("אלי", "אוסיירן")) == 2  # (not the doubled yod, nor a first alef)
-    assert _alerted("OSSEIRAN, Ali", "אלי אוסיירן")
-    assert not _alerted("OSMAN, Ali", "אלי אוסיירן")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
 from itertools import product
@@ -50,7 +50,7 @@ _GERESH_MARKS = frozenset("\u05f3'\u2019`")
 _DAGESH_MARK = "\u05bc"
 _POINTS = re.compile("[\u0591-\u05bb\u05bd-\u05c7]")  # cantillation and vowel points
 _WORD = re.compile("[\u05d0-\u05ea\u05bc\u05f3'\u2019`]+")
-MAX_READINGS = 6
+MAX_READINGS = 4
 """A query's skeleton readings screened are at most this many (:func:`listed_readings`)."""
 CANDIDATE_READINGS = 32
 """A name's skeleton readings made are at most this many (the most likely first)."""
@@ -277,17 +277,6 @@ def vowels_agree(words: tuple[str, ...], listed: str) -> bool:
                for w in latin)  # fmt: skip
 
 
-def written_vowels(words: tuple[str, ...]) -> int:
-    """The vowels the Hebrew ``words`` write (ו and י but in וו, יי and a first vav or yod):
-    at the full trust, when they agree with the listed words' (:func:`hebrew_trust`), each
-    counts as a consonant does towards ``TrustParams.skeleton_full_letters`` — "אלי אושיירן"
-    (Ali OSSEIRAN, "l srn") is no less a name than a skeleton of six letters."""
-    return sum(len(_MATRES.findall(w[1:])) for w in words)
-
-
-_MATRES = re.compile("(?<![וי])[וי](?![וי])")
-
-
 def hebrew_words(text: str) -> tuple[str, ...]:
     """The Hebrew words of ``text`` (points left out)."""
     return tuple(w for w in _WORD.findall(_POINTS.sub("", text)) if is_hebrew(w))
@@ -316,38 +305,31 @@ def agreeing_hebrew(
     return np.array(kept, dtype=np.int32)
 
 
-def listed_readings(
-    forms: list[QueryForm], vocab: Mapping[str, int],
-    weigh: Callable[[NameForm, int], float] | None = None,
-) -> list[QueryForm]:  # fmt: skip
+def listed_readings(forms: list[QueryForm], vocab: Mapping[str, int]) -> list[QueryForm]:
     """``forms`` with at most :data:`MAX_READINGS` of their Hebrew-script skeleton readings,
     made word by word (:func:`vocab_skeletons`): first those whose every word of two letters or
     more is a listed skeleton word (``vocab``, the index's keys: how the lists spell; "s:mhmd"
     is listed, "s:mfhmd" not), then those with fewer unlisted words, each group the most likely
-    first. ``weigh``: a skeleton's trust by its letters and the vowels written
-    (``forms.skeleton_trust`` with :func:`written_vowels`), for a reading other than those
-    made. A reading is retrieved at its discounted trust (its vowels
-    are looked at only for the names it reaches exactly: see :func:`agreeing_hebrew`), but for
-    the first when it has no one-letter word: that one reaches at its full trust the names one
-    of its words is misspelt for ("ניקולויך" / Nikolaevich), whose vowels decide in scoring
-    (:func:`hebrew_trust`)."""
+    first; each with the trust of a reading made of as many letters (``forms.skeleton_trust``
+    weighs a skeleton by its letters). A reading is retrieved at its discounted trust (its
+    vowels are looked at only for the names it reaches exactly: see :func:`agreeing_hebrew`),
+    but for the first when it has no one-letter word: that one reaches at its full trust the
+    names one of its words is misspelt for ("ניקולויך" / Nikolaevich), whose vowels decide in
+    scoring (:func:`hebrew_trust`)."""
     out: list[QueryForm] = []
-    groups: dict[tuple[str, ...], QueryForm] = {}
+    groups: dict[tuple[str, ...], dict[int, QueryForm]] = {}
     for form in forms:
         if form.kind != KIND_SKELETON or form.form.script != HEBREW:
             out.append(form)
         else:
-            groups.setdefault(form.reading, form)
+            made = groups.setdefault(form.reading, {})
+            made.setdefault(sum(map(len, form.form.tokens)), form)
     ranked: list[tuple[tuple[int, int], QueryForm]] = []
     for words, made in groups.items():
-        vowels = written_vowels(words)
-        base = weigh(made.form, vowels) if weigh is not None else 0.0
         for rank, skel in vocab_skeletons(words, vocab):
-            named = NameForm(skel, made.form.forms, HEBREW)
-            spelled = made.spelled * weigh(named, vowels) / base if weigh and base else made.spelled
-            ratio = made.trust / made.spelled if made.spelled else 1.0
-            ranked.append((rank, replace(made, form=named, trust=spelled * ratio,
-                                         spelled=spelled)))  # fmt: skip
+            letters = sum(map(len, skel))
+            like = made[min(made, key=lambda n: (abs(n - letters), -n))]  # (as many letters)
+            ranked.append((rank, replace(like, form=NameForm(skel, like.form.forms, HEBREW))))
     ranked.sort(key=lambda r: r[0])
     kept: list[QueryForm] = []
     for _, qform in ranked:
