@@ -7,9 +7,10 @@ spelling comes from this file only, never from the matcher's tables: a plain let
 (digraphs sh, ch, kh, tz, th, ph, zh first; j and zh with a geresh), vowels written as matres
 lectionis where a Hebrew writer writes them (o and u as ו, i and ee as י, a word-final a or e
 as ה, a word-initial vowel after א), short a and e left unwritten, a doubled letter written
-once, final letter forms at the end of a word. Letters a Latin spelling leaves open are drawn
-at random (k as ק or כ, s as ס or ש, t as ת or ט). Entities are split as ``bench_heldout``
-splits them (a hash of the id); failures are printed for the tune split only.
+once, final letter forms at the end of a word, an apostrophe (an ayn: Sa'ad, 'Ali) as ע.
+Letters a Latin spelling leaves open are drawn at random (k as ק or כ, s as ס or ש, t as ת or
+ט). Entities are split as ``bench_heldout`` splits them (a hash of the id); failures are
+printed for the tune split only.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ _DIGRAPHS = {"sh": ("ש",), "ch": ("ח", "כ"), "kh": ("ח", "כ"), "tz": ("צ",
 _LETTERS = {"b": ("ב",), "v": ("ב", "ו"), "w": ("ו",), "d": ("ד",), "g": ("ג",), "h": ("ה",),
             "k": ("ק", "כ"), "c": ("ק",), "q": ("ק",), "l": ("ל",), "m": ("מ",), "n": ("נ",),
             "p": ("פ",), "f": ("פ",), "r": ("ר",), "s": ("ס", "ס", "ש"), "t": ("ת", "ט"),
-            "x": ("קס",), "y": ("י",), "z": ("ז",), "j": ("ג׳",)}  # fmt: skip
+            "x": ("קס",), "y": ("י",), "z": ("ז",), "j": ("ג׳",), "'": ("ע",)}  # fmt: skip
 _FINAL = {"כ": "ך", "מ": "ם", "נ": "ן", "פ": "ף", "צ": "ץ"}
 _LONG = {"o": "ו", "u": "ו", "i": "י", "ee": "י", "ie": "י", "ou": "ו", "oo": "ו", "ai": "יי",
          "ay": "יי", "ei": "יי", "ey": "יי"}  # fmt: skip
@@ -89,7 +90,8 @@ def c_hebrew_script_query(entity: Entity, rng: random.Random) -> str | None:
     if not names:
         return None
     text = natural(entity, names[0]).lower().replace("-", " ")
-    words = [hebrew_word(w, rng) for w in text.split() if w.isalpha()]
+    text = text.replace("\u2019", "'").replace("\u2018", "'")  # (an ayn: "Sa'ad" is "סעד")
+    words = [hebrew_word(w, rng) for w in text.split() if w.replace("'", "").isalpha()]
     if len(words) < 2 or any(w is None for w in words):  # noqa: PLR2004 (a name of two words)
         return None
     return " ".join(w for w in words if w)

@@ -24,6 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.matching.index import KIND_SKELETON, NameIndex
+from clearance.matching.normalize import NameForm
 from clearance.matching.retrieve import QueryForm
 from clearance.matching.scripts import undouble
 from clearance.scripts import HEBREW
@@ -34,12 +35,16 @@ from clearance.scripts import HEBREW
 _LETTERS: dict[str, tuple[str, ...]] = {
     "א": ("",), "ב": ("b", "f"), "ג": ("g",), "ד": ("d",), "ה": ("h",), "ו": ("", "f"),
     "ז": ("z",), "ח": ("h", "k", "j"), "ט": ("t",), "י": ("",), "כ": ("k", "j"), "ך": ("k",),
-    "ל": ("l",), "מ": ("m",), "ם": ("m",), "נ": ("n",), "ן": ("n",), "ס": ("s",), "ע": ("",),
-    "פ": ("b", "f"), "ף": ("f",), "צ": ("ts", "tz", "z"), "ץ": ("ts", "tz", "z"), "ק": ("k",),
+    "ל": ("l",), "מ": ("m",), "ם": ("m",), "נ": ("n",), "ן": ("n",), "ס": ("s",), "ע": ("", "g"),
+    "פ": ("b", "f"), "ף": ("f",), "צ": ("ts", "tz", "z", "s"), "ץ": ("ts", "tz", "z", "s"),
+    "ק": ("k",),
     "ר": ("r",), "ש": ("s",), "ת": ("t", "s"),
 }  # fmt: skip
 # a letter with a geresh (ג׳ j, ז׳ zh, צ׳ ch) and a doubled vav (וו, v)
-_GERESH: dict[str, tuple[str, ...]] = {"ג": ("j",), "ז": ("z",), "צ": ("j",), "ץ": ("j",)}
+# (and the Arabic letters Hebrew writes with one: ע׳ gh, ח׳ kh, ד׳ dh, ת׳ th, ט׳ z)
+_GERESH: dict[str, tuple[str, ...]] = {"ג": ("j",), "ז": ("z",), "צ": ("j",), "ץ": ("j",),
+                                       "ע": ("g",), "ח": ("k", "h"), "ד": ("z", "d"),
+                                       "ת": ("s", "t"), "ט": ("z", "t")}  # fmt: skip
 _DAGESH: dict[str, tuple[str, ...]] = {"ב": ("b",), "כ": ("k",), "פ": ("b",)}
 _GERESH_MARKS = frozenset("\u05f3'\u2019`")
 _DAGESH_MARK = "\u05bc"
@@ -52,6 +57,13 @@ CANDIDATE_READINGS = 32
 
 
 _LETTER = re.compile("[\u05d0-\u05ea]")
+_VOWELS_ONLY = re.compile("[אהויע]+")
+_PATRONYMIC = 5  # letters of the shortest word read as a patronymic, -vich
+_CH: tuple[str, ...] = ("j", "k", "h")
+_PATRONYMIC_ENDS: dict[str, list[tuple[str, ...]]] = {
+    "ח": [_CH], "ך": [_CH], "כ": [_CH], "יח": [_CH], "יך": [_CH], "יכ": [_CH],
+    "יץ׳": [("j",)], "ץ׳": [("j",)], "יץ'": [("j",)], "ץ'": [("j",)], "נה": [("n",)],
+}  # fmt: skip
 
 
 def is_hebrew(text: str) -> bool:
@@ -79,15 +91,26 @@ def _letters(word: str) -> list[tuple[str, ...]]:
             continue
         if c == "י" and not i:  # (a first yod: y, or j as German writers spell it, Josef)
             out.append(("", "j"))
+        elif c == "ו" and not i:  # a first vav is the consonant v or w (a first vowel is
+            out.append(("f", ""))  # written with א: "ולדימיר" / Vladimir, "ושילי" / Vasiliy)
+        elif c in "וב" and len(word) >= _PATRONYMIC and word[i + 1 :] in _PATRONYMIC_ENDS:
+            # a Russian patronymic's -vich or -vna ("איבנוביח" / Ivanovich, "ניכולויך" /
+            # Nikolaevich, "איבנובנה" / Ivanovna): v and ch first
+            out.append(("f", "") if c == "ו" else ("f", "b"))
+            out.extend(_PATRONYMIC_ENDS[word[i + 1 :]])
+            break
         elif c in _LETTERS:
             out.append(_LETTERS[c])
         i += 1
     return out
 
 
+@lru_cache(maxsize=4096)
 def _word_readings(word: str) -> list[tuple[int, str]]:
     """``(cost, skeleton)`` of each reading of a Hebrew word (cost: letters read otherwise
     than their most common way), distinct, the cheapest first."""
+    if _VOWELS_ONLY.fullmatch(word):  # "או" / OO, "ייו" / Yiu, "וו" / Wu: the lists' skeletons
+        return []  # write no letter for them (w and y are vowels there)
     found: dict[str, int] = {}
     for choice in product(*(enumerate(alts) for alts in _letters(word))):
         text = undouble("".join(letter for _, letter in choice)).removesuffix("h")
@@ -162,19 +185,23 @@ def hebrew_skeletons(text: str, limit: int = CANDIDATE_READINGS) -> list[tuple[s
 # a consonant, as a final vowel is written; ג is g, an Arabic gh is written ע׳ or ג׳). A mater
 # lectionis, ו or י, stands for a vowel the listed word must have there (o/u, i/e), or for
 # the consonant v or y after one.
-_GAP = "'?(?:[aeiou]|y(?![aeiou]))?'?"  # one short vowel (a y before a vowel is י)
+_GAP = "'?(?:[aeiou]|a[eo]|e[ao]|y(?![aeiou]))?'?"  # one short vowel (a y before a vowel is
+# י), or two Hebrew writes none of (Nikolaevich, "ניקולביץ'"; Laureano, "לורנו"; Paez, "פז")
 _VAV = f"(?:o|u|ou|oo|ow|uw|au|eu|{_GAP}(?:v|w|f))"
 _YOD = f"(?:i|e|y|j|ee|ie|ei|ey|ai|ay|iy|{_GAP}y)"
 _SPELT: dict[str, str] = {
-    "א": "", "ע": "", "ב": "(?:b|v|w)", "ג": "g", "ד": "(?:d|dh)", "ה": "h?", "ז": "(?:z|s)",
+    "א": "", "ע": "(?:gh?)?", "ב": "(?:b|v|w)", "ג": "gh?", "ד": "(?:d|dh)", "ה": "h?",
+    "ז": "(?:z|s)",
     "ח": "(?:h|kh|ch|x)", "ט": "(?:t|th)", "כ": "(?:k|kh|ch|c|q|ck|h)", "ך": "(?:k|kh|ch|c|h)",
     "ל": "l", "מ": "m", "ם": "m", "נ": "n", "ן": "n", "ס": "(?:s|c|z)", "פ": "(?:p|f|ph)",
     "ף": "(?:f|ph|p)", "צ": "(?:ts|tz|z|c|s|tc|cz|zt)", "ץ": "(?:ts|tz|z|c|s|tc|cz|zt)",
     "ק": "(?:k|q|c|ck|kh|g)", "ר": "r", "ש": "(?:sh|s|sch|ch|z)", "ת": "(?:t|th)",
 }  # fmt: skip
 _SPELT_GERESH = {"ג": "(?:j|g|dj|dzh|zh)", "ז": "(?:zh|j|g|sh)", "צ": "(?:ch|tch|tsch|tsh|c|cz)",
-                 "ץ": "(?:ch|tch|tsch|tsh|c|cz)"}  # fmt: skip
-_LATIN_WORD = re.compile("[a-z]+")
+                 "ץ": "(?:ch|tch|tsch|tsh|c|cz)", "ע": "gh?", "ח": "(?:kh|h|ch|x)",
+                 "ד": "(?:dh|d|z|th)", "ת": "(?:th|t|s)", "ט": "(?:z|dh|t)"}  # fmt: skip
+_LATIN_WORD = re.compile("[a-z]+(?:'[a-z]+)*")
+_APOSTROPHES = re.compile("[\u2018\u2019`\u02bc\u02be\u02bf]")
 _FINAL_VOWEL_LETTERS = frozenset("אהויע")
 _FINAL_HE = "'?(?:[aeo]|y?[ae])h?"
 
@@ -213,7 +240,9 @@ def spelling_pattern(word: str) -> re.Pattern[str] | None:
         parts[-1] = parts[-1].removesuffix(_GAP)
     elif word[-1] == "ה" and len(parts) > 1 and parts[-2].endswith(_GAP):
         # a final he writes a, e or o (Sara, Moshe, Shlomo), never i or u: "אלה" is no Ali
-        parts[-2], parts[-1] = parts[-2].removesuffix(_GAP), _FINAL_HE
+        # (after ו or י, it may be the h of a Latin spelling: Salih "סליה", Rabbuh "רבוה")
+        final = f"(?:{_FINAL_HE}|h)" if word[-2] in "וי" else _FINAL_HE
+        parts[-2], parts[-1] = parts[-2].removesuffix(_GAP), final
     return re.compile("".join(parts))
 
 
@@ -222,7 +251,9 @@ def latin_words(listed: str) -> list[str]:
     lower case, x as ks, each run of one letter written once."""
     text = listed.lower()
     if not text.isascii():
+        text = _APOSTROPHES.sub("'", text)
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = _APOSTROPHES.sub("'", text)  # (kept inside a word: "sa'ad" is one, "סעד")
     return [undouble(w.replace("x", "ks")) for w in _LATIN_WORD.findall(text)]
 
 
@@ -275,28 +306,63 @@ def agreeing_hebrew(
 
 
 def listed_readings(forms: list[QueryForm], vocab: Mapping[str, int]) -> list[QueryForm]:
-    """``forms`` with at most :data:`MAX_READINGS` of their Hebrew-script skeleton readings:
-    first those whose every word of two letters or more is a listed skeleton word (``vocab``,
-    the index's keys: how the lists spell; "s:mhmd" is listed, "s:mfhmd" not), then the
-    others, each group the most likely first. A reading is retrieved at its discounted trust
-    (its vowels are looked at only for the names it reaches exactly: see
-    :func:`agreeing_hebrew`), but for the first when it has no one-letter word: that one
-    reaches at its full trust the names one of its words is misspelt for ("ניקולויך" /
-    Nikolaevich), whose vowels decide in scoring (:func:`hebrew_trust`)."""
+    """``forms`` with at most :data:`MAX_READINGS` of their Hebrew-script skeleton readings,
+    made word by word (:func:`vocab_skeletons`): first those whose every word of two letters or
+    more is a listed skeleton word (``vocab``, the index's keys: how the lists spell; "s:mhmd"
+    is listed, "s:mfhmd" not), then those with fewer unlisted words, each group the most likely
+    first; each with the trust of a reading made of as many letters (``forms.skeleton_trust``
+    weighs a skeleton by its letters). A reading is retrieved at its discounted trust (its
+    vowels are looked at only for the names it reaches exactly: see :func:`agreeing_hebrew`),
+    but for the first when it has no one-letter word: that one reaches at its full trust the
+    names one of its words is misspelt for ("ניקולויך" / Nikolaevich), whose vowels decide in
+    scoring (:func:`hebrew_trust`)."""
     out: list[QueryForm] = []
-    listed: list[QueryForm] = []
-    others: list[QueryForm] = []
+    groups: dict[tuple[str, ...], dict[int, QueryForm]] = {}
     for form in forms:
         if form.kind != KIND_SKELETON or form.form.script != HEBREW:
             out.append(form)
-        elif all(len(w) < 2 or "s:" + w in vocab for w in form.form.tokens):
-            listed.append(form)
         else:
-            others.append(form)
-    kept = (listed + others)[:MAX_READINGS]
+            made = groups.setdefault(form.reading, {})
+            made.setdefault(sum(map(len, form.form.tokens)), form)
+    ranked: list[tuple[tuple[int, int], QueryForm]] = []
+    for words, made in groups.items():
+        for rank, skel in vocab_skeletons(words, vocab):
+            letters = sum(map(len, skel))
+            like = made[min(made, key=lambda n: (abs(n - letters), -n))]  # (as many letters)
+            ranked.append((rank, replace(like, form=NameForm(skel, like.form.forms, HEBREW))))
+    ranked.sort(key=lambda r: r[0])
+    kept: list[QueryForm] = []
+    for _, qform in ranked:
+        if all(qform.form.tokens != k.form.tokens for k in kept):
+            kept.append(qform)
+    kept = kept[:MAX_READINGS]
     if kept and min(map(len, kept[0].form.tokens)) > 1:  # ("l" is credited to every name)
         kept[0] = replace(kept[0], trust=kept[0].spelled)
     return out + kept
+
+
+_PER_WORD = 3  # a word's readings combined (the listed first, the most likely first)
+_PER_LONG_NAME = 2  # ... in a name of more than _LONG_NAME words
+_LONG_NAME = 5
+
+
+def vocab_skeletons(
+    words: tuple[str, ...], vocab: Mapping[str, int]
+) -> list[tuple[tuple[int, int], tuple[str, ...]]]:
+    """The skeleton readings of the Hebrew ``words`` with their rank (unlisted words, letters
+    read otherwise than their most common way), the best first: each word read first as the
+    lists spell (its readings that are ``vocab`` keys), however unlikely ("ניכולויח", ו as v
+    and ח as ch, is Nikolaevich's "nklfj"), then the most likely. Made word by word, a
+    listed reading is found however many readings the other words have."""
+    positions = _with_article([(w, _word_readings(w)) for w in words])
+    per = _PER_WORD if len(positions) <= _LONG_NAME else _PER_LONG_NAME
+    choices: list[list[tuple[int, int, str]]] = []
+    for readings in positions:
+        marked = [(int(len(t) > 1 and "s:" + t not in vocab), cost, t) for cost, t in readings]
+        choices.append(sorted(marked, key=lambda r: (r[0], r[1]))[:per])
+    combos = [((sum(r[0] for r in c), sum(r[1] for r in c)), tuple(r[2] for r in c))
+              for c in product(*choices)]  # fmt: skip
+    return sorted(combos, key=lambda r: r[0])
 
 
 # -- crowded readings: a Hebrew reading with a common word reaches every name that holds it ----
