@@ -8,6 +8,7 @@ initials, numbers, first letters) are plain arithmetic per pair.
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Container, Mapping, Sequence
 from fractions import Fraction
@@ -22,6 +23,7 @@ from clearance.matching.params import WordParams
 from clearance.matching.phonetics import ARTICLES as _ARTICLES
 from clearance.matching.phonetics import phonetic, respell
 from clearance.matching.scripts import undouble
+from clearance.matching.syllables import SYLLABLES
 
 WORDS = WordParams()  # the declared defaults (the engine passes its algorithm's)
 
@@ -222,7 +224,7 @@ def _similarity(
                 sim = max(sim, letters)
             # OFAC's own search requires the first letter to agree; a different first letter
             # (and first sound) makes a near-miss less likely to be the same name.
-            if qfirst != cfirst and qsound != csound:
+            if qfirst != cfirst and qsound != csound and not first_dropped(q[i], c[j]):
                 sim = max(sim * first_letter, slip)
             row[j] = sim
     _article_free(rows, q, c, dense_script, initials, params)
@@ -305,15 +307,46 @@ def _dense_ratio(params: WordParams) -> tuple[int, int]:
     return Fraction(params.dense_script_length).limit_denominator(100).as_integer_ratio()
 
 
+FIRST_DROPPED_LENGTH = 6  # letters the shorter word needs (a first letter dropped or typed before)
+
+
+def first_dropped(query_word: str, listed_word: str) -> bool:
+    """One of the two words is the other with a first letter left out or typed before it, and
+    the shorter is long enough to say so ("OMPOZIT" / KOMPOZIT, "ANIIEVM" / NIIEVM: a slip, not
+    another word; since 1.27, h127): the first-letter rule, which makes "Siletel" less likely
+    NILETEL, does not apply to them."""
+    if len(query_word) < len(listed_word):
+        return len(query_word) >= FIRST_DROPPED_LENGTH and listed_word[1:] == query_word
+    return len(listed_word) >= FIRST_DROPPED_LENGTH and query_word[1:] == listed_word
+
+
 def doubled(a: str, b: str) -> bool:
     """``a`` and ``b`` differ only in one letter written once or twice."""
     return undouble(a) == undouble(b)
 
 
+_HARD_C = re.compile(r"c(?![eiy])")
+
+
 def _letters(word: str) -> str:
-    """``word`` with w as v and an initial j as y (see :func:`similarity_rows`)."""
+    """``word`` with w as v, an initial j as y and a hard c (not before e, i, y) as k (see
+    :func:`similarity_rows`; one length: the far-apart rules rely on it).
+
+    A hard c is the k of a name written in Cyrillic and read back ("SK SOUTH" for SC SOUTH:
+    СК; "Kar Vash" for Car Wash), and of German and Slavic spellings (Karl / Carl) — however
+    short the word, as w/v (since 1.27, h127). Not in a pinyin syllable, whose c is ts ("Cao"
+    is not KAO, "Caihong" not KAIHONG)."""
     word = word.replace("w", "v")
+    if "c" in word and not _syllables(word):
+        word = _HARD_C.sub("k", word)
     return "y" + word[1:] if word.startswith("j") else word
+
+
+def _syllables(word: str) -> bool:
+    """``word`` is one Chinese or Korean syllable as romanised, or two run together."""
+    return word in SYLLABLES or any(
+        word[:i] in SYLLABLES and word[i:] in SYLLABLES for i in range(1, len(word))
+    )
 
 
 class SpeltWords:
