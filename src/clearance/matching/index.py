@@ -34,11 +34,12 @@ from clearance.matching.release import ALGORITHM_RELEASE
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 31  # 31: listed names read anew (h127: NPO, NPP and their Russian phrases
-# are organisation types, as legal forms; a Cyrillic hard sign is no word break); 30: listed
-# words normalised and vowel-keyed anew (h124: OTKRYTIE is no misspelt OTKRYTOE, "ST" before
-# a legal form no saint, a French silent e no vowel in ``vowel_places``/``vowel_alike``); 29:
-# a record a weak a.k.a. and a strong name of one entity share is strong, with the strong name's text (index_build ``_add_record``); 28: the name-word
+# 31: listed names read anew (h127: NPO, NPP and their Russian phrases are organisation types,
+# as legal forms; a Cyrillic hard sign is no word break).
+INDEX_FORMAT = 31  # 30: listed words normalised and vowel-keyed anew (h124: OTKRYTIE is no
+# misspelt OTKRYTOE, "ST" before a legal form no saint, a French silent e no vowel in
+# ``vowel_places``/``vowel_alike``); 29: a record a weak a.k.a. and a strong name of one entity
+# share is strong, with the strong name's text (index_build ``_add_record``); 28: the name-word
 # table's readings with the records of crowded skeletons they agree with (vowel_read*: see
 # :meth:`NameIndex.read_records`); 27: the listed words of crowded skeletons with their records
 # (vowel_*: see :meth:`NameIndex.vowel_records`); 26: NameParams of 1.22 (slip_whole_length 6),
