@@ -256,12 +256,7 @@ def _form_hits(
     copies: dict[str, int] = {}  # how often each word came so far (a repeated word)
     for i, word in enumerate(tokens):
         if len(word) < 2:
-            # Initials are scored, not retrieved; a company's letter is also run onto the next
-            # word ("A-TEC" / ATEC), as the scorer pairs it (pairing.joins; h127).
-            if company and i + 1 < len(tokens):
-                _add_pair(parts, tables, cache, word + tokens[i + 1], qform.kind, params,
-                          weights[i] + weights[i + 1])  # fmt: skip
-            continue
+            continue  # initials are scored, not retrieved
         hit = _word_records(tables, cache, word, qform.kind, params, words, company)
         copy = copies[word] = copies.get(word, 0) + 1
         if hit is not None and copy > 1:
@@ -276,20 +271,10 @@ def _form_hits(
         if i + 1 < len(tokens):
             # Two query words written as one listed word ("Jin Ping" / "Jinping"), spelt
             # alike or by sound ("Lozits Kii" / "Lozitskiy"), as the scorer pairs them.
-            _add_pair(parts, tables, cache, word + tokens[i + 1], qform.kind, params,
-                      weights[i] + weights[i + 1])  # fmt: skip
+            pair = _pair_records(tables, cache, word + tokens[i + 1], qform.kind, params)
+            if pair is not None:  # each name reached once, at its best key
+                parts.append((pair[0], pair[1], weights[i] + weights[i + 1]))
     return parts, unreached, repeats
-
-
-def _add_pair(
-    parts: list[Part], tables: KeyTables, cache: WordHitCache, joined: str, kind: int,
-    params: RetrievalParams, weight: float,
-) -> None:  # fmt: skip
-    """The records two query words run together reach, as one part (each name reached once,
-    at its best key), when they reach any."""
-    pair = _pair_records(tables, cache, joined, kind, params)
-    if pair is not None:
-        parts.append((pair[0], pair[1], weight))
 
 
 REPEATS_AMONG_PASSING = True
