@@ -129,6 +129,7 @@ def _similarity(
     initials: bool,
     table: Mapping[str, _Info] | None,
     params: WordParams,
+    whole: bool = True,
 ) -> list[list[float]]:
     p, by_distance = params, sim_rows(params)
     edits, short, swap_len = p.distinct_edits, p.distinct_length, p.swap_min_length
@@ -224,7 +225,7 @@ def _similarity(
                 sim = max(sim, letters)
             # OFAC's own search requires the first letter to agree; a different first letter
             # (and first sound) makes a near-miss less likely to be the same name.
-            if qfirst != cfirst and qsound != csound and not first_dropped(q[i], c[j]):
+            if qfirst != cfirst and qsound != csound and not (whole and first_dropped(q[i], c[j])):
                 sim = max(sim * first_letter, slip)
             row[j] = sim
     _article_free(rows, q, c, dense_script, initials, params)
@@ -291,9 +292,9 @@ def _article_free(
     c_glued = [(j, w[2:]) for j, w in enumerate(c) if len(w) - 2 >= stem and w[:2] in _ARTICLES]
     if not c_glued:
         return
-    stems = _similarity(
-        [s for _, s in q_glued], [s for _, s in c_glued], dense_script, initials, None, params
-    )
+    q_stems, c_stems = [s for _, s in q_glued], [s for _, s in c_glued]
+    # (whole=False: a stem's first letter is not a word's, first_dropped does not apply)
+    stems = _similarity(q_stems, c_stems, dense_script, initials, None, params, whole=False)
     for (i, _), stem_row in zip(q_glued, stems, strict=True):
         row = rows[i]
         for (j, _), sim in zip(c_glued, stem_row, strict=True):
