@@ -6,8 +6,6 @@ misses of the tune split at the default seed and seeds 7, 11, 13, 17, 19, 23.
   syllable, whose c is ts ("Cao" is not KAO).
 - A first letter dropped or typed before a word of six letters or more is a slip, not another
   word ("AO OMPOZIT" / JSC KOMPOZIT, "JSC ANIIEVM" / JSC NIIEVM).
-- NPO and NPP, and the Russian phrases they shorten, are organisation types named as legal
-  forms are ("NPO RADIOVOLNA" / NAUCHNO-PROIZVODSTVENNOYE OBYEDINENIYE RADIOVOLNA).
 - A Cyrillic hard sign is no word break ("Объединение" is Obyedineniye, not "Ob Yedineniye").
 - German writes ж as "sch" too ("Andrej Schuk" / Andrey ZHUK, Breschnew / Brezhnev).
 """
@@ -64,19 +62,6 @@ def test_a_first_letter_dropped_or_typed_before_a_long_word_is_a_slip() -> None:
     assert dropped("ompozit", "kompozit") and dropped("aniievm", "niievm")
     assert not dropped("siletel", "niletel") and not dropped("ssa", "essa")
     assert not dropped("tiva", "iva")
-
-
-def test_npo_and_npp_are_organisation_types() -> None:
-    """NPO (НПО) and NPP (НПП) are named before the name as a legal form is, and so are the
-    phrases they shorten, however spelt: what is left is the name."""
-    for text in ("NPO RADIOVOLNA", "NAUCHNO-PROIZVODSTVENNOYE OBYEDINENIYE RADIOVOLNA",
-                 "Nauchno Proizvodstvennoe Obedinenie Radiovolna", "НПО «Радиоволна»"):  # fmt: skip
-        assert analyse(text)[0].tokens == ("radiovolna",) and analyse(text)[0].forms == {"npo"}
-    form = analyse("AO NAUCHNO PROIZVODSTVENNOE PREDPRIYATIE PULSAR")[0]
-    assert form.tokens == ("pulsar",) and form.forms == {"jsc", "npp"}
-    listed = ["LIMITED LIABILITY COMPANY NAUCHNO-PROIZVODSTVENNOYE OBYEDINENIYE RADIOVOLNA"]
-    assert company_alerts(listed, "NPO RADIOVOLNA") == set(listed)
-    assert company_alerts(listed, "OOO NPO Radiovolna") == set(listed)
 
 
 def test_a_cyrillic_hard_sign_is_no_word_break() -> None:

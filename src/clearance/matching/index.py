@@ -34,8 +34,7 @@ from clearance.matching.release import ALGORITHM_RELEASE
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-# 31: listed names read anew (h127: NPO, NPP and their Russian phrases are organisation types,
-# as legal forms; a Cyrillic hard sign is no word break).
+# 31: listed Cyrillic names read anew (h127: a hard sign is no word break).
 INDEX_FORMAT = 31  # 30: listed words normalised and vowel-keyed anew (h124: OTKRYTIE is no
 # misspelt OTKRYTOE, "ST" before a legal form no saint, a French silent e no vowel in
 # ``vowel_places``/``vowel_alike``); 29: a record a weak a.k.a. and a strong name of one entity

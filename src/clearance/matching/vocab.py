@@ -78,18 +78,6 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     "ip": (
         "ip", "individual entrepreneur", "individualnyy predprinimatel",
     ),
-    # Russian organisation types named before the name, like a legal form: NPO and NPP, a
-    # scientific production association and enterprise ("NPO RADIOVOLNA" is the listed
-    # "NAUCHNO-PROIZVODSTVENNOYE OBYEDINENIYE RADIOVOLNA"; since 1.27, h127). (NPO was read
-    # by ISO 20275 as a non-profit organisation: in the lists it is the Russian НПО.)
-    "npo": (
-        "npo", "n p o", "nauchno proizvodstvennoye obyedineniye",
-        "nauchno proizvodstvennoe obedinenie", "nauchno proizvodstvennoe obyedinenie",
-    ),
-    "npp": (
-        "npp", "n p p", "nauchno proizvodstvennoye predpriyatiye",
-        "nauchno proizvodstvennoe predpriyatie",
-    ),
 }  # fmt: skip
 
 # Abbreviations expanded before comparing ("Corp." = "Corporation"), so that typos in the long
