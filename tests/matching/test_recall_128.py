@@ -16,7 +16,12 @@ from clearance.matching import wordsim
 from clearance.matching.normalize import analyse, slavic_readings
 from clearance.matching.release import ALGORITHM_RELEASE
 from clearance.matching.wordsim import similarity_rows
-from tests.matching.factory import company_alerts, people_alerts
+from tests.matching.factory import (
+    BACKGROUND_COMPANIES,
+    company_alerts,
+    listed_alerts,
+    people_alerts,
+)
 
 
 def test_release() -> None:
@@ -62,6 +67,9 @@ def test_a_first_letter_dropped_or_typed_before_a_long_word_is_a_slip() -> None:
     assert dropped("ompozit", "kompozit") and dropped("aniievm", "niievm")
     assert not dropped("siletel", "niletel") and not dropped("ssa", "essa")
     assert not dropped("tiva", "iva")
+    # a consonant before a consonant is another onset, no slip
+    assert not dropped("schafer", "chafer") and not dropped("strongly", "trongly")
+    assert listed_alerts(["CHAFER", *BACKGROUND_COMPANIES], "Schäfer", None) == set()
 
 
 def test_a_cyrillic_hard_sign_is_no_word_break() -> None:

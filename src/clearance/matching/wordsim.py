@@ -315,10 +315,14 @@ def first_dropped(query_word: str, listed_word: str) -> bool:
     """One of the two words is the other with a first letter left out or typed before it, and
     the shorter is long enough to say so ("OMPOZIT" / KOMPOZIT, "ANIIEVM" / NIIEVM: a slip, not
     another word; since 1.27, h127): the first-letter rule, which makes "Siletel" less likely
-    NILETEL, does not apply to them."""
-    if len(query_word) < len(listed_word):
-        return len(query_word) >= FIRST_DROPPED_LENGTH and listed_word[1:] == query_word
-    return len(listed_word) >= FIRST_DROPPED_LENGTH and query_word[1:] == listed_word
+    NILETEL, does not apply to them. Not a consonant before a consonant ("Schäfer" / CHAFER)."""
+    shorter, longer = sorted((query_word, listed_word), key=len)
+    return (len(shorter) >= FIRST_DROPPED_LENGTH and longer[1:] == shorter
+            and (longer[0] in _VOWELS or shorter[0] in _VOWELS))  # fmt: skip
+
+
+# (A consonant before a consonant is another sound, no slip: "Schäfer" is not CHAFER.)
+_VOWELS = frozenset("aeiouy")
 
 
 def doubled(a: str, b: str) -> bool:
