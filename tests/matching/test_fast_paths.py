@@ -60,14 +60,14 @@ def test_retrieval_bounds_are_the_same_floats_either_way(
     screener: Screener, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     names = _queries(screener)
-    for module in (retrieve_mod, bounds_mod):
-        monkeypatch.setattr(module, "SMALL_HITS", -1)
+    monkeypatch.setattr(retrieve_mod, "FEW_RECORDS", -1)  # (its plain-Python merge's size)
+    monkeypatch.setattr(bounds_mod, "SMALL_HITS", -1)
     monkeypatch.setattr(bounds_mod, "FEW", -1)  # every record's bound an array's
     numpy_way = _run(screener, names)
     monkeypatch.setattr(bounds_mod, "FEW", 10**9)  # ... each one's worked out on its own
     one_by_one = _run(screener, names)
-    for module in (retrieve_mod, bounds_mod):
-        monkeypatch.setattr(module, "SMALL_HITS", 10**9)
+    monkeypatch.setattr(retrieve_mod, "FEW_RECORDS", 10**9)
+    monkeypatch.setattr(bounds_mod, "SMALL_HITS", 10**9)
     python_way = _run(screener, names)
     assert sum(len(r) for r in numpy_way) > 1000  # the queries reach names
     assert python_way == numpy_way

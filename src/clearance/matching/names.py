@@ -112,15 +112,26 @@ class NameComparison:
         return tuple(w for w, used in zip(self._c_words, self._c_used, strict=True) if not used)
 
     def explain(self) -> str:
-        parts = [
-            p.query if p.sim >= 0.999 else f"{p.query}~{p.candidate} ({p.sim:.2f})"
-            for p in self.pairs
-        ]
+        # (what ``pairs`` and the unmatched words give, read from the comparison's own lists:
+        # no WordPair objects, each list walked once; a match reported is explained)
+        q, c = self._q_words, self._c_words
+        parts: list[str] = []
+        for qi, cj, sim, qs, cs in sorted(self._pairs):
+            query = q[qi] if qs == 1 else " ".join(q[qi : qi + qs])
+            rounded = round(sim, 4)  # (as WordPair.sim)
+            if rounded >= 0.999:
+                parts.append(query)
+            else:
+                listed = c[cj] if cs == 1 else " ".join(c[cj : cj + cs])
+                parts.append(f"{query}~{listed} ({rounded:.2f})")
         text = ", ".join(parts) if parts else "no word in common"
-        if self.unmatched_query:
-            text += "; query only: " + " ".join(self.unmatched_query)
-        if self.unmatched_candidate:
-            text += "; listed only: " + " ".join(self.unmatched_candidate)
+        q_used, c_used = self._q_used, self._c_used  # (as long as the words: by place)
+        q_only = [q[i] for i in range(len(q)) if not q_used[i]]
+        if q_only:
+            text += "; query only: " + " ".join(q_only)
+        c_only = [c[j] for j in range(len(c)) if not c_used[j]]
+        if c_only:
+            text += "; listed only: " + " ".join(c_only)
         if self.number_conflict:
             text += "; numbers differ"
         return text

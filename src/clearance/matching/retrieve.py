@@ -18,7 +18,6 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.matching.bounds import (
-    SMALL_HITS,
     FormBound,
     Narrow,
     Part,
@@ -51,6 +50,13 @@ class QueryForm:
     person: bool = False  # ... or, a person's with none the table reads, their long vowels
 
 
+FEW_RECORDS = 40
+"""At most this many records over a word's keys are merged in plain Python, more with numpy
+(compiled, callgrind on a cold pass's merges: plain Python's dictionary, sort and two
+``np.fromiter`` cost more than numpy's fixed cost from about 40 records; up to ``SMALL_HITS``
+(200) plain Python cost 20 % more over that pass's merges of 2 to 200 records)."""
+
+
 def _best_per_record(
     tables: KeyTables, keys: dict[int, float]
 ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]:
@@ -63,7 +69,7 @@ def _best_per_record(
         return posting, sims
     offsets, plain = tables.posting_offsets, tables.posting_data
     spans = [(sim, offsets[k], offsets[k + 1]) for k, sim in keys.items()]
-    if sum([b - a for _, a, b in spans]) <= SMALL_HITS:  # plain Python (cheaper at this size)
+    if sum([b - a for _, a, b in spans]) <= FEW_RECORDS:  # plain Python (cheaper at this size)
         # (the records as the objects the array gives: compiled, an int would be unboxed
         # and boxed again for the dictionary, a new object per record)
         best: dict[object, float] = {}
