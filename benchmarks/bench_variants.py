@@ -23,9 +23,11 @@ from clearance.model import Entity, Name, Schema
 _LATIN_CYRILLIC = icu.Transliterator.createInstance("Latin-Cyrillic")
 _RUSSIAN_LATIN = icu.Transliterator.createInstance("Russian-Latin/BGN")
 # Digraph-aware romanised Russian -> Cyrillic (how a Russian speaker would write the name).
+# A soft c (before e, i) is с, as a Russian writes it ("Service" is Сервис; h127: "к" made
+# "Servike", "Ake" for Ace, "Kia" for Cía, which no writer produces).
 _RU_RULES = """
 shch > щ; sch > щ; zh > ж; kh > х; ts > ц; ch > ч; sh > ш; yu > ю; ya > я; yo > ё; ye > е;
-iy > ий; y > ы; j > й; c > к; w > в; q > к; x > кс; h > х;
+iy > ий; y > ы; j > й; ce > се; ci > си; c > к; w > в; q > к; x > кс; h > х;
 """
 _RU_DIGRAPHS = icu.Transliterator.createFromRules(
     "bench-ru", _RU_RULES, icu.UTransDirection.FORWARD

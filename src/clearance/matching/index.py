@@ -34,7 +34,8 @@ from clearance.matching.release import ALGORITHM_RELEASE
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 30  # 30: listed words normalised and vowel-keyed anew (h124: OTKRYTIE is no
+# 31: listed Cyrillic names read anew (h127: a hard sign is no word break).
+INDEX_FORMAT = 31  # 30: listed words normalised and vowel-keyed anew (h124: OTKRYTIE is no
 # misspelt OTKRYTOE, "ST" before a legal form no saint, a French silent e no vowel in
 # ``vowel_places``/``vowel_alike``); 29: a record a weak a.k.a. and a strong name of one entity
 # share is strong, with the strong name's text (index_build ``_add_record``); 28: the name-word

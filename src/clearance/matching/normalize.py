@@ -171,6 +171,10 @@ _GERMAN = tuple(
         ("(?<=[aeiou])j\\b", "y"), ("CH", "ch"), ("SH", "sh"),
     )
 )  # fmt: skip
+# German writes ж as "sch" too (Schukow, Breschnew: Zhukov, Brezhnev): a name with a "sch"
+# (not "tsch") is also read with it as zh (since 1.27, h127: "Andrej Schuk" is Andrey ZHUK).
+_GERMAN_ZH = ((re.compile("(?<![st])sch(?!tsch)"), "ZH"), *_GERMAN, (re.compile("ZH"), "zh"))
+_GERMAN_ZH_HINT = re.compile("(?<![st])sch(?!tsch)", re.IGNORECASE)
 _FRENCH = tuple(
     (re.compile(src), dst)
     for src, dst in (
@@ -200,7 +204,8 @@ def slavic_readings(text: str) -> list[str]:
     out: list[str] = []
     low = text.lower() if text.isascii() else _strip_marks(text).lower()  # "Walérewitsch"
     gost = "x" in low or "cz" in low or "shh" in low  # (a look first: most names have none)
-    for hint, rules in ((_GERMAN_HINT, _GERMAN), (_FRENCH_HINT, _FRENCH), (_GOST_HINT, _GOST)):
+    for hint, rules in ((_GERMAN_HINT, _GERMAN), (_GERMAN_ZH_HINT, _GERMAN_ZH),
+                        (_FRENCH_HINT, _FRENCH), (_GOST_HINT, _GOST)):  # fmt: skip
         if (gost or hint is not _GOST_HINT) and hint.search(low):
             value = low
             for pattern, dst in rules:

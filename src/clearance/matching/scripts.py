@@ -185,6 +185,8 @@ def romanise_mixed(text: str) -> str:
 
 
 _UKRAINIAN = frozenset("ІіЇїЄєҐґ")
+# ъ as BGN and Latin-ASCII write it (Ъ with a macron below: "OB"̱EDINENIE")
+_HARD_SIGN = re.compile('(?<=[A-Za-z])"\u0331?(?=[A-Za-z])')
 _BELARUSIAN = frozenset("Ўў")
 
 
@@ -253,6 +255,11 @@ def _romanise(text: str, script: str) -> list[str]:
         from clearance.matching.cyrillic_asian import east_asian_readings
 
         seen += [value for value in east_asian_readings(text) if value not in seen]
+    if script == CYRILLIC and ("ъ" in text or "Ъ" in text):
+        # BGN writes the hard sign ъ as a double prime, a quotation mark once in ASCII: inside
+        # a word it is no word break ("Объединение" is "Obyedineniye", not "Ob Yedineniye";
+        # since 1.27, h127). (A quotation mark around a word has a letter on one side only.)
+        seen = list(dict.fromkeys(_HARD_SIGN.sub("", value) for value in seen))
     return seen
 
 

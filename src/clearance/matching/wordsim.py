@@ -8,6 +8,7 @@ initials, numbers, first letters) are plain arithmetic per pair.
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Container, Mapping, Sequence
 from fractions import Fraction
@@ -22,6 +23,7 @@ from clearance.matching.params import WordParams
 from clearance.matching.phonetics import ARTICLES as _ARTICLES
 from clearance.matching.phonetics import phonetic, respell
 from clearance.matching.scripts import undouble
+from clearance.matching.syllables import SYLLABLES
 
 WORDS = WordParams()  # the declared defaults (the engine passes its algorithm's)
 
@@ -127,6 +129,7 @@ def _similarity(
     initials: bool,
     table: Mapping[str, _Info] | None,
     params: WordParams,
+    whole: bool = True,
 ) -> list[list[float]]:
     p, by_distance = params, sim_rows(params)
     edits, short, swap_len = p.distinct_edits, p.distinct_length, p.swap_min_length
@@ -222,7 +225,7 @@ def _similarity(
                 sim = max(sim, letters)
             # OFAC's own search requires the first letter to agree; a different first letter
             # (and first sound) makes a near-miss less likely to be the same name.
-            if qfirst != cfirst and qsound != csound:
+            if qfirst != cfirst and qsound != csound and not (whole and first_dropped(q[i], c[j])):
                 sim = max(sim * first_letter, slip)
             row[j] = sim
     _article_free(rows, q, c, dense_script, initials, params)
@@ -289,9 +292,9 @@ def _article_free(
     c_glued = [(j, w[2:]) for j, w in enumerate(c) if len(w) - 2 >= stem and w[:2] in _ARTICLES]
     if not c_glued:
         return
-    stems = _similarity(
-        [s for _, s in q_glued], [s for _, s in c_glued], dense_script, initials, None, params
-    )
+    q_stems, c_stems = [s for _, s in q_glued], [s for _, s in c_glued]
+    # (whole=False: a stem's first letter is not a word's, first_dropped does not apply)
+    stems = _similarity(q_stems, c_stems, dense_script, initials, None, params, whole=False)
     for (i, _), stem_row in zip(q_glued, stems, strict=True):
         row = rows[i]
         for (j, _), sim in zip(c_glued, stem_row, strict=True):
@@ -305,15 +308,50 @@ def _dense_ratio(params: WordParams) -> tuple[int, int]:
     return Fraction(params.dense_script_length).limit_denominator(100).as_integer_ratio()
 
 
+FIRST_DROPPED_LENGTH = 6  # letters the shorter word needs (a first letter dropped or typed before)
+
+
+def first_dropped(query_word: str, listed_word: str) -> bool:
+    """One of the two words is the other with a first letter left out or typed before it, and
+    the shorter is long enough to say so ("OMPOZIT" / KOMPOZIT, "ANIIEVM" / NIIEVM: a slip, not
+    another word; since 1.27, h127): the first-letter rule, which makes "Siletel" less likely
+    NILETEL, does not apply to them. Not a consonant before a consonant ("Schäfer" / CHAFER)."""
+    shorter, longer = sorted((query_word, listed_word), key=len)
+    return (len(shorter) >= FIRST_DROPPED_LENGTH and longer[1:] == shorter
+            and (longer[0] in _VOWELS or shorter[0] in _VOWELS))  # fmt: skip
+
+
+# (A consonant before a consonant is another sound, no slip: "Schäfer" is not CHAFER.)
+_VOWELS = frozenset("aeiouy")
+
+
 def doubled(a: str, b: str) -> bool:
     """``a`` and ``b`` differ only in one letter written once or twice."""
     return undouble(a) == undouble(b)
 
 
+_HARD_C = re.compile(r"c(?![eiy])")
+
+
 def _letters(word: str) -> str:
-    """``word`` with w as v and an initial j as y (see :func:`similarity_rows`)."""
+    """``word`` with w as v, an initial j as y and a hard c (not before e, i, y) as k (see
+    :func:`similarity_rows`; one length: the far-apart rules rely on it).
+
+    A hard c is the k of a name written in Cyrillic and read back ("SK SOUTH" for SC SOUTH:
+    СК; "Kar Vash" for Car Wash), and of German and Slavic spellings (Karl / Carl) — however
+    short the word, as w/v (since 1.27, h127). Not in a pinyin syllable, whose c is ts ("Cao"
+    is not KAO, "Caihong" not KAIHONG)."""
     word = word.replace("w", "v")
+    if "c" in word and not _syllables(word):
+        word = _HARD_C.sub("k", word)
     return "y" + word[1:] if word.startswith("j") else word
+
+
+def _syllables(word: str) -> bool:
+    """``word`` is one Chinese or Korean syllable as romanised, or two run together."""
+    return word in SYLLABLES or any(
+        word[:i] in SYLLABLES and word[i:] in SYLLABLES for i in range(1, len(word))
+    )
 
 
 class SpeltWords:
