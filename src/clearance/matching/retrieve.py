@@ -315,6 +315,7 @@ def retrieve(
     max_records: int | None = None,
     threshold: float = 0.0,
     trust: TrustParams = TrustParams(),  # noqa: B008
+    reached: set[int] | None = None,
 ) -> dict[int, float]:
     """Record id -> upper bound of the score a record can reach (only those >= floor).
 
@@ -322,7 +323,9 @@ def retrieve(
     that no query word can pair (beyond one per query word, two where a query word is a
     run-together pair) counted as the scorer counts them: a short query does not reach a long
     organisation name by one shared word. A skeleton's record is bounded at its spelled trust
-    only where that can lift it to the alert ``threshold`` (the floor when not given).
+    only where that can lift it to the alert ``threshold`` (the floor when not given). Given
+    ``reached``, the records every word of an Arabic-script skeleton reaches exactly (those
+    its spelled trust may lift) are added to it (see :mod:`clearance.matching.crowded`).
     """
     out: dict[int, float] = {}
     table = word_table(params)
@@ -366,6 +369,8 @@ def retrieve(
             parts = _repeat_parts(index, qform.kind, parts, repeats, among, least, retrieval,
                                   words)  # fmt: skip
             bounds = form_bounds(index, parts, form, lift, singles, narrow)
+        if reached is not None and lift is not None and qform.form.script == ARABIC:
+            reached.update(exactly_reached(index, parts, lift, singles).tolist())
         # An Arabic-script query's romanised forms have their article: the records of names
         # with the article left out ("aqsa foundation") are only for a Latin query, but for
         # a listed abd compound the list split where an abd al- compound took it (_split_abd).
