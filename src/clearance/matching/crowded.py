@@ -24,14 +24,8 @@ def crowd_may_drop(forms: list[QueryForm], threshold: float, plain: bool) -> boo
     unscored: ``plain``, and every skeleton form an Arabic-script one, without legal forms,
     whose trust alone keeps a score under ``threshold``?"""
     skeletons = [f for f in forms if f.kind == KIND_SKELETON]
-    return (
-        plain
-        and bool(skeletons)
-        and all(
-            f.form.script == ARABIC and not f.form.forms and f.trust < threshold
-            for f in skeletons
-        )
-    )
+    arabic = all(f.form.script == ARABIC and not f.form.forms for f in skeletons)
+    return plain and bool(skeletons) and arabic and all(f.trust < threshold for f in skeletons)
 
 
 def crowded_skeletons(

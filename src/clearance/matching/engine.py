@@ -13,8 +13,8 @@ from dataclasses import replace
 from clearance.gcpause import screening_process
 from clearance.matching.algorithm import Algorithm as Algorithm
 from clearance.matching.bounds import warm_up_arrays
-from clearance.matching.crowded import crowd_may_drop, crowded_skeletons
 from clearance.matching.compounds import warm_up_readings
+from clearance.matching.crowded import crowd_may_drop, crowded_skeletons
 from clearance.matching.exact import exact_comparison, exact_key
 from clearance.matching.features import (
     FEATURES,

@@ -35,7 +35,8 @@ from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
 INDEX_FORMAT = 31  # 31: listed words vowel-keyed anew (h128: a silent e after a doubled
-# consonant, "Ilyasse"), the table's readings' records with their spoken vowel (FAZAL); 30: listed words normalised and vowel-keyed anew (h124: OTKRYTIE is no
+# consonant, "Ilyasse"), the table's readings' records with their spoken vowel (FAZAL); 30:
+# listed words normalised and vowel-keyed anew (h124: OTKRYTIE is no
 # misspelt OTKRYTOE, "ST" before a legal form no saint, a French silent e no vowel in
 # ``vowel_places``/``vowel_alike``); 29: a record a weak a.k.a. and a strong name of one entity
 # share is strong, with the strong name's text (index_build ``_add_record``); 28: the name-word

@@ -174,8 +174,8 @@ def _agreeing(
                 found = read_alike_records(index, word, cut, words)
         else:
             table = index.vowel_words
-            keys = [arabic_skeleton(word), arabic_skeleton(word.replace("ج", "گ")),
-                    arabic_skeleton(word.replace(_DAD, "ز"))]  # (see vowels._stands)
+            alts = (word, word.replace("ج", "گ"), word.replace(_DAD, "ز"))  # (vowels._stands)
+            keys = [arabic_skeleton(alt) for alt in alts]
             if word[-1:] == "ه":  # (a construct's t: see vowels._stands)
                 keys.append(arabic_skeleton(word[:-1] + "ت"))
             # (a long vowel written needs a listed vowel in its place: the places first)

@@ -217,7 +217,7 @@ def epenthetic(reading: str) -> str | None:
     text = reading.lower()
     if (len(text) < 4 or not text.isalpha() or text[-1] in _VOWELS or text[-2] in _VOWELS
             or text[-3] not in _VOWELS or text[-4] in _VOWELS or text[-2] == text[-1]
-            or any(text[-3:].endswith(pair) or text[-3:-1] == pair for pair in _DIGRAPHS)):  # fmt: skip
+            or any(pair in (text[-2:], text[-3:-1]) for pair in _DIGRAPHS)):  # fmt: skip
         return None
     return text[:-1] + _CLUSTER_VOWEL + text[-1]
 
