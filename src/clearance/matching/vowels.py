@@ -201,7 +201,11 @@ def spelt_alike(reading: str, word: str) -> bool:
     if _spelt_alike(reading, word):
         return True
     spoken = epenthetic(reading)
-    return spoken is not None and _spelt_alike(spoken, word)
+    if spoken is None or not _spelt_alike(spoken, word):
+        return False
+    # (the spoken vowel an a as spelt, no e: "nasr" is no NASER, ناصر)
+    gaps = {n for n, _ in vowel_gaps(spoken)} - {n for n, _ in vowel_gaps(reading)}
+    return {c for n, c in vowel_gaps(word) if n in gaps} == {_CLUSTER_VOWEL}
 
 
 _CLUSTER_VOWEL = "a"  # (the vowel an Urdu or Persian spelling speaks in a last cluster)
@@ -211,8 +215,9 @@ _DIGRAPHS = tuple(src for src, _ in LATIN_SKELETON_PAIRS if len(src) == 2)  # (k
 def epenthetic(reading: str) -> str | None:
     """The table's ``reading`` of a word that ends in a short vowel and two consonants with an
     a spoken between them, as Urdu and Persian spellings write it (round two, h128,
-    ``cluster_vowel``: "fadl" / FAZAL (its d a z, ض), "nasr" / NASAR, "badr" / BADAR; the
-    script writes no short vowel, the Latin spelling only speaks one); None for another word
+    ``cluster_vowel``: "fadl" / FAZAL (its d a z, ض), "badr" / BADAR; the script writes no
+    short vowel, the Latin spelling only speaks one, an a; :func:`spelt_alike` asks no more:
+    "nasr" is no NASER, ناصر); None for another word
     (a digraph or a long vowel before the last consonant: "shaykh", "mahmud")."""
     text = reading.lower()
     if (len(text) < 4 or not text.isalpha() or text[-1] in _VOWELS or text[-2] in _VOWELS
