@@ -34,6 +34,7 @@ def test_a_spoken_vowel_in_the_last_two_consonants() -> None:
     assert epenthetic("amr") is None and epenthetic("zayd") is None
     assert spelt_alike("fazl", "fazal") and not spelt_alike("fazl", "fazil")
     assert not spelt_alike("nasr", "naser") and not spelt_alike("fazl", "fazel")
+    assert not spelt_alike("nasr", "nashar") and spelt_alike("nasr", "nasar")
     listed = [*_PEOPLE, "RAHIM, Fazal", "HAYAT, Fazal"]
     assert listed_alerts(listed, "فضل رحيم", "person") == {"RAHIM, Fazal"}
     assert listed_alerts(listed, "فضل حیات", "person") == {"HAYAT, Fazal"}

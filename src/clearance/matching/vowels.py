@@ -201,7 +201,7 @@ def spelt_alike(reading: str, word: str) -> bool:
     if _spelt_alike(reading, word):
         return True
     spoken = epenthetic(reading)
-    if spoken is None or not _spelt_alike(spoken, word):
+    if spoken is None or not _spelt_alike(spoken, word) or not _digraphs_alike(spoken, word):
         return False
     # (the spoken vowel an a as spelt, no e: "nasr" is no NASER, ناصر)
     gaps = {n for n, _ in vowel_gaps(spoken)} - {n for n, _ in vowel_gaps(reading)}
@@ -225,6 +225,13 @@ def epenthetic(reading: str) -> str | None:
             or any(pair in (text[-2:], text[-3:-1]) for pair in _DIGRAPHS)):  # fmt: skip
         return None
     return text[:-1] + _CLUSTER_VOWEL + text[-1]
+
+
+def _digraphs_alike(reading: str, word: str) -> bool:
+    """Do ``reading`` and the listed ``word`` write kh and sh in the same places ("nasr", نصر,
+    is no NASHAR, its s no ش)?"""
+    ours, theirs = _latin_units(reading), _latin_units(word)
+    return [u in _DIGRAPH_LETTERS for u in ours] == [u in _DIGRAPH_LETTERS for u in theirs]
 
 
 def _spelt_alike(reading: str, word: str) -> bool:
