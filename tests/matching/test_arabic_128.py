@@ -17,7 +17,7 @@ from clearance.matching.engine import Screener
 from clearance.matching.forms import query_forms
 from clearance.matching.index import KIND_SKELETON
 from clearance.matching.query import make_query
-from clearance.matching.retrieve import retrieve
+from clearance.matching.retrieve import Reached, retrieve
 from clearance.matching.vowels import epenthetic, long_vowels_agree, silent_e, spelt_alike
 from clearance.settings import MatchingPolicy
 from tests.matching.factory import e, listed_alerts
@@ -77,13 +77,14 @@ def test_a_crowded_skeleton_scores_only_the_names_it_reaches_exactly() -> None:
     forms = query_forms(query, algo.trust, index.vocab)
     assert crowd_may_drop(forms, 0.7, True)
     assert not crowd_may_drop(forms, 0.69, True) and not crowd_may_drop(forms, 0.7, False)
-    reached: set[int] = set()
+    reached: list[Reached] = []
     records = retrieve(index, forms, floor=algo.floor(0.7), params=algo.names,
                        retrieval=algo.retrieval, words=algo.words, person=True,
                        threshold=0.7, trust=algo.trust, reached=reached)  # fmt: skip
     skeletal = {r for r in records if index.rec_kind[r] == KIND_SKELETON}
-    assert len(skeletal) > algo.retrieval.spelled_names and len(reached) <= 2
+    exact = {rec for found in reached for rec in found().tolist()}
+    assert len(skeletal) > algo.retrieval.spelled_names and 1 <= len(exact) <= 2
     kept = crowded_skeletons(index, records, reached, algo.retrieval.spelled_names)
-    assert {r for r in kept if index.rec_kind[r] == KIND_SKELETON} == reached & skeletal
-    assert len(kept) == len(records) - len(skeletal - reached)
+    assert {r for r in kept if index.rec_kind[r] == KIND_SKELETON} == exact & skeletal
+    assert len(kept) == len(records) - len(skeletal - exact)
     assert crowded_skeletons(index, records, reached, len(skeletal)) == records

@@ -15,7 +15,7 @@ past ``RetrievalParams.spelled_names`` skeleton candidates, they are not scored.
 from __future__ import annotations
 
 from clearance.matching.index import KIND_SKELETON, NameIndex
-from clearance.matching.retrieve import QueryForm
+from clearance.matching.retrieve import QueryForm, Reached
 from clearance.scripts import ARABIC
 
 
@@ -29,13 +29,14 @@ def crowd_may_drop(forms: list[QueryForm], threshold: float, plain: bool) -> boo
 
 
 def crowded_skeletons(
-    index: NameIndex, records: dict[int, float], reached: set[int], cap: int
+    index: NameIndex, records: dict[int, float], reached: list[Reached], cap: int
 ) -> dict[int, float]:
-    """``records`` without the skeleton records not in ``reached`` (those no Arabic-script
-    skeleton reaches exactly, see the module), when more than ``cap`` skeleton records are
-    retrieved."""
+    """``records`` without the skeleton records none of ``reached`` gives (those no
+    Arabic-script skeleton reaches exactly, see the module), when more than ``cap`` skeleton
+    records are retrieved."""
     kind = index.rec_kind
     skeletal = sum(1 for rec in records if kind[rec] == KIND_SKELETON)
     if skeletal <= cap:
         return records
-    return {rec: b for rec, b in records.items() if kind[rec] != KIND_SKELETON or rec in reached}
+    exact = {rec for found in reached for rec in found().tolist()}
+    return {rec: b for rec, b in records.items() if kind[rec] != KIND_SKELETON or rec in exact}

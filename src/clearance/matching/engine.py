@@ -46,7 +46,7 @@ from clearance.matching.records import make_entity
 from clearance.matching.release import ALGORITHM as ALGORITHM
 from clearance.matching.release import ALGORITHM_RELEASE as ALGORITHM_RELEASE
 from clearance.matching.result import FeatureResult, Match, ScreeningResult
-from clearance.matching.retrieve import QueryForm, retrieve
+from clearance.matching.retrieve import QueryForm, Reached, retrieve
 from clearance.matching.scripts import warm_up
 from clearance.matching.spelled import record_trust
 from clearance.matching.weights import WeightedName, weigh, word_table
@@ -162,7 +162,7 @@ class Screener:
         forms = query_forms(query, algo.trust, self.index.vocab)
         floor = algo.floor(threshold)
         plain = query.birth_date is None and not query.countries
-        reached: set[int] | None = set() if crowd_may_drop(forms, threshold, plain) else None
+        reached: list[Reached] | None = [] if crowd_may_drop(forms, threshold, plain) else None
         records = retrieve(self.index, forms, floor=floor, params=algo.names,
                            retrieval=algo.retrieval, words=algo.words,
                            person=query.schema is Schema.PERSON, threshold=threshold,

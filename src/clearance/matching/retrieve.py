@@ -10,8 +10,9 @@ is scored (a generous safety cap only applies to pathological queries).
 from __future__ import annotations
 
 from array import array
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import cast
 
 import numpy as np
@@ -34,6 +35,9 @@ from clearance.matching.weights import word_table
 from clearance.matching.wordkeys import joined_keys, word_keys
 from clearance.matching.wordsim import similarity_rows
 from clearance.scripts import ARABIC, HEBREW
+
+Reached = Callable[[], npt.NDArray[np.int32]]
+"""The records a skeleton form reaches exactly, worked out when called (see ``retrieve``)."""
 
 _DROPPED_KIND = 8  # (a kind of its own in the word memo: a company's short word, see word_records)
 _PAIR_KIND = 16  # (... and two words run together, see _pair_records)
@@ -315,7 +319,7 @@ def retrieve(
     max_records: int | None = None,
     threshold: float = 0.0,
     trust: TrustParams = TrustParams(),  # noqa: B008
-    reached: set[int] | None = None,
+    reached: list[Reached] | None = None,
 ) -> dict[int, float]:
     """Record id -> upper bound of the score a record can reach (only those >= floor).
 
@@ -324,8 +328,9 @@ def retrieve(
     run-together pair) counted as the scorer counts them: a short query does not reach a long
     organisation name by one shared word. A skeleton's record is bounded at its spelled trust
     only where that can lift it to the alert ``threshold`` (the floor when not given). Given
-    ``reached``, the records every word of an Arabic-script skeleton reaches exactly (those
-    its spelled trust may lift) are added to it (see :mod:`clearance.matching.crowded`).
+    ``reached``, what works out the records every word of an Arabic-script skeleton reaches
+    exactly (those its spelled trust may lift) is added to it, one call per form (see
+    :mod:`clearance.matching.crowded`: worked out only for a crowded query).
     """
     out: dict[int, float] = {}
     table = word_table(params)
@@ -370,7 +375,7 @@ def retrieve(
                                   words)  # fmt: skip
             bounds = form_bounds(index, parts, form, lift, singles, narrow)
         if reached is not None and lift is not None and qform.form.script == ARABIC:
-            reached.update(exactly_reached(index, parts, lift, singles).tolist())
+            reached.append(partial(exactly_reached, index, parts, lift, singles))  # (if asked)
         # An Arabic-script query's romanised forms have their article: the records of names
         # with the article left out ("aqsa foundation") are only for a Latin query, but for
         # a listed abd compound the list split where an abd al- compound took it (_split_abd).
