@@ -1,6 +1,7 @@
 """What appending receipts costs the PostgreSQL backend: instructions per statement, counted.
 
     .venv/bin/python benchmarks/receipt_statements.py [--batches 1,2,3,6] [--statements 300]
+        [--known-head]
 
 For each batch size, a PostgreSQL 15 is started under ``valgrind --tool=callgrind``
 (``--trace-children=yes``: every backend is counted; fsync off, autovacuum off), the schema
@@ -63,14 +64,17 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def run_statements(url: str, size: int, count: int) -> int:
+def run_statements(url: str, size: int, count: int, known: bool = False) -> int:
     """Prepare the writer's statements on a new connection and run ``count`` of them, each
-    appending ``size`` receipts; the backend's process id."""
+    appending ``size`` receipts; the backend's process id. ``known``: the statement the writer
+    sends for a batch when it knows the chain head (``clearance.audit.row_arrays``)."""
     with psycopg.connect(url, autocommit=True) as conn:
         pgconn = conn.pgconn
         for name, sql in ((w.ONE_NAME, w.ONE_SQL), (w.BATCH_NAME, w.BATCH_SQL)):
             assert pgconn.prepare(name, sql).status == pq.ExecStatus.COMMAND_OK
         formats = getattr(w, "BATCH_FORMATS", None)  # (older writers sent only text)
+        if known:
+            return _known_head(conn, size, count)
         receipt = getattr(w, "receipt_row", None) or w.receipt_values  # (older: a dict)
         for _ in range(count):
             rows = [
@@ -85,6 +89,27 @@ def run_statements(url: str, size: int, count: int) -> int:
         return int(pgconn.backend_pid)
 
 
+def _known_head(conn: psycopg.Connection[Any], size: int, count: int) -> int:
+    from clearance.audit import row_arrays as ra
+
+    layout = ra.row_layout(conn.execute(ra.LAYOUT_SQL).fetchall())
+    assert layout is not None
+    pgconn = conn.pgconn
+    assert pgconn.prepare(ra.ROWS_NAME, ra.ROWS_SQL).status == pq.ExecStatus.COMMAND_OK
+    found = conn.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
+    assert found is not None
+    head = (int(found[0]), str(found[1]).encode())
+    for _ in range(count):
+        rows = [
+            w.receipt_row({**BODY, "receipt": uuid.uuid4().hex, "at": now_iso()}, "svc")
+            for _ in range(size)
+        ]
+        params, head = ra.rows_params(layout, head, rows)
+        res = pgconn.exec_prepared(ra.ROWS_NAME, params, ra.ROWS_FORMATS)
+        assert res.status == pq.ExecStatus.TUPLES_OK and res.ntuples == 1, res.error_message
+    return int(pgconn.backend_pid)
+
+
 def counted(out: Path, pid: int) -> int:
     """The instructions callgrind counted for process ``pid`` (written when it ends)."""
     path = out / f"cg.{pid}"
@@ -97,7 +122,7 @@ def counted(out: Path, pid: int) -> int:
     raise RuntimeError(f"callgrind wrote no count for backend {pid} in {out}")
 
 
-def backend_instructions(size: int, warm: int, statements: int) -> float:
+def backend_instructions(size: int, warm: int, statements: int, known: bool = False) -> float:
     """Instructions per statement of ``size`` receipts (see the module's docstring)."""
     root = Path(tempfile.mkdtemp(prefix="clearance-pg-callgrind-"))
     if os.geteuid() == 0:
@@ -127,8 +152,8 @@ def backend_instructions(size: int, warm: int, statements: int) -> float:
             except psycopg.OperationalError:
                 time.sleep(0.5)
         Database(url.replace("postgresql://", "postgresql+psycopg://")).upgrade()
-        short = run_statements(url, size, warm)
-        long = run_statements(url, size, warm + statements)
+        short = run_statements(url, size, warm, known)
+        long = run_statements(url, size, warm + statements, known)
         return (counted(out, long) - counted(out, short)) / statements
     finally:
         subprocess.run([*pg, "-m", "immediate", "stop"], capture_output=True)
@@ -141,10 +166,13 @@ def main() -> None:
     parser.add_argument("--batches", default="1,2,3,6", help="receipts per statement")
     parser.add_argument("--statements", type=int, default=300)
     parser.add_argument("--warm", type=int, default=50, help="statements before counting")
+    parser.add_argument(
+        "--known-head", action="store_true", help="a batch as sent from a known chain head"
+    )
     args = parser.parse_args()
-    print(f"receipt writer of {w.__file__}")
+    print(f"receipt writer of {w.__file__}" + (", from a known head" if args.known_head else ""))
     for size in (int(s) for s in args.batches.split(",")):
-        per = backend_instructions(size, args.warm, args.statements)
+        per = backend_instructions(size, args.warm, args.statements, args.known_head)
         print(f"{size} receipt(s) a statement: {per:,.0f} instructions per statement, "
               f"{per / size:,.0f} per receipt (backend, callgrind)")  # fmt: skip
 

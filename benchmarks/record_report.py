@@ -73,3 +73,7 @@ def print_writer(before: dict[str, float], after: dict[str, float]) -> None:
           f"{d['receipts'] / d['batches']:.2f} receipts each, sent -> result "
           f"{d['flight_seconds'] / d['batches'] * 1e3:.2f} ms a statement, "
           f"{d['behind'] / d['batches']:.0%} sent while another was in flight")  # fmt: skip
+    if "known_head" in d:
+        known, stale = d["known_head"] / d["batches"], d["stale"]
+        print(f"      {known:.0%} of them batches hashed from the head the writer knew, "
+              f"{stale:,.0f} sent from a head moved meanwhile (again)")  # fmt: skip

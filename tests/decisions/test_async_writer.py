@@ -207,7 +207,8 @@ def test_one_receipt_through_libpq_stores_what_the_psycopg_statement_stores(
         finally:
             await writer.close()
 
-    prepared = ["clearance_append_receipt", "clearance_append_receipts"]
+    prepared = ["clearance_append_receipt", "clearance_append_receipt_rows",
+                "clearance_append_receipts"]  # fmt: skip
     assert asyncio.run(main()) == (1, prepared) and writer.batches == 1
     write_receipts(db, [({**alert, "receipt": "a2"}, "svc")])
     cols = "kind, created, actor, snapshot_id, alert, subject_key, input_sha256, run_id"

@@ -31,4 +31,6 @@ def test_metrics_count_the_receipt_writers_batches_and_receipts(api: Api) -> Non
     assert 1 <= _counter(text, "batches") - _counter(before, "batches") <= 3
     assert _counter(text, "behind") == 0  # one request at a time: nothing in flight before
     assert _counter(text, "flight_seconds") >= 0
+    # one at a time: no batch to hash from the head the writer knows, none sent from a stale one
+    assert _counter(text, "known_head") == _counter(text, "stale") == 0
     forget_databases()

@@ -51,6 +51,10 @@ WRITER_COUNTERS = {
     "receipts": "Receipts they appended in them.",
     "behind": "Batches sent while another was in flight (waiting for its commit).",
     "flight_seconds": "Seconds from sending a batch to its result, summed over the batches.",
+    "known_head": "Of the transactions, batches whose rows the writer hashed from the chain head "
+    "it knew.",
+    "stale": "Batches sent from a chain head another writer had moved meanwhile (nothing "
+    "written; sent again, hashed by the database).",
 }
 
 

@@ -170,12 +170,15 @@ class Decisions:
 
     def writer_stats(self) -> dict[str, float]:
         """This process's receipt writers' counters, summed (``/metrics``)."""
-        totals = dict.fromkeys(("batches", "receipts", "behind", "flight_seconds"), 0.0)
+        names = ("batches", "receipts", "behind", "flight_seconds", "known_head", "stale")
+        totals = dict.fromkeys(names, 0.0)
         for writer in list(self._writers.values()):
             totals["batches"] += writer.batches
             totals["receipts"] += writer.written
             totals["behind"] += getattr(writer, "behind", 0)
             totals["flight_seconds"] += getattr(writer, "flight_seconds", 0.0)
+            totals["known_head"] += getattr(writer, "from_known_head", 0)
+            totals["stale"] += getattr(writer, "stale", 0)
         return totals
 
     def _async_writer(self, cases: CaseService) -> AsyncReceiptWriter | LoopReceiptWriter:

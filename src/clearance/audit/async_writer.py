@@ -54,6 +54,15 @@ from clearance.audit.pg_params import (
     one_params,
     receipt_row,
 )
+from clearance.audit.row_arrays import (
+    LAYOUT_SQL,
+    ROWS_FORMATS,
+    ROWS_NAME,
+    ROWS_SQL,
+    RowLayout,
+    row_layout,
+    rows_params,
+)
 from clearance.audit.writer import MAX_BATCH, appended_seqs
 from clearance.db import Database
 
@@ -87,7 +96,7 @@ def psycopg_url(db: Database) -> str:
 class _Lane:
     """One connection of the writer and the batch whose statement is in flight on it."""
 
-    __slots__ = ("conn", "fd", "flight", "results", "sent")
+    __slots__ = ("conn", "fd", "flight", "moves_to", "results", "sent")
 
     def __init__(self) -> None:
         self.conn: psycopg.AsyncConnection[Any] | None = None
@@ -95,6 +104,8 @@ class _Lane:
         self.flight: list[_Pending] | None = None
         self.results: list[pq.abc.PGresult] = []
         self.sent = 0.0  # when the batch in flight was sent (the loop's clock)
+        # the head the statement in flight moves to, if sent from a known head (row_arrays)
+        self.moves_to: tuple[int, bytes] | None = None
 
 
 class AsyncReceiptWriter:
@@ -130,6 +141,14 @@ class AsyncReceiptWriter:
         self.written = 0
         self.behind = 0  # batches sent while another was in flight (waiting for its commit)
         self.flight_seconds = 0.0  # sent -> result, summed over the batches answered
+        # The chain head after the latest of this writer's statements to commit (the highest
+        # seq any of their results gave: the lanes' statements may commit in either order),
+        # None when not known (the next batch is hashed on the server); the tables' row layout
+        # (None: always hashed there).
+        self._head: tuple[int, bytes] | None = None
+        self._layout: RowLayout | None = None
+        self.from_known_head = 0  # batches appended with rows hashed here (row_arrays)
+        self.stale = 0  # of those, sent from a head another writer had moved: sent again
 
     @property
     def connections(self) -> int:
@@ -215,7 +234,10 @@ class AsyncReceiptWriter:
         lane.flight = sent
         lane.sent = self._loop.time() if self._loop is not None else 0.0
         try:
-            if len(sent) == 1:
+            known = self._from_head(lane, rows)
+            if known is not None:
+                pgconn.send_query_prepared(ROWS_NAME, known, ROWS_FORMATS)
+            elif len(sent) == 1:
                 pgconn.send_query_prepared(ONE_NAME, one_params(rows[0]))
             else:
                 pgconn.send_query_prepared(BATCH_NAME, batch_params(rows), BATCH_FORMATS)
@@ -223,6 +245,23 @@ class AsyncReceiptWriter:
                 _wait_writable(pgconn)
         except psycopg.Error as exc:
             self._lost(lane, exc)
+
+    def _from_head(self, lane: _Lane, rows: list[Row]) -> list[bytes | None] | None:
+        """The parameters of :data:`~clearance.audit.row_arrays.ROWS_SQL` for ``rows`` when
+        the head is known and no other statement is in flight (the head they move it to
+        noted); else None: hash on the server. (A statement sent behind another finds the head
+        the database shows it — not yet moved — and changes nothing: its condition is checked
+        before it would wait for the head row's lock. The batch statement locks first.)"""
+        head, lane.moves_to = self._head, None
+        if head is None or self._layout is None or len(rows) == 1:
+            return None  # (one receipt: the one-row statement costs the server as much)
+        if any(x.flight is not None for x in self._lanes if x is not lane):
+            return None
+        try:
+            params, lane.moves_to = rows_params(self._layout, head, rows)
+        except ValueError:  # e.g. a time without an offset: the server reads it as before
+            return None
+        return params
 
     def _readable(self, lane: _Lane) -> None:
         """A connection's socket is readable: collect results; at the end of the statement,
@@ -250,7 +289,21 @@ class AsyncReceiptWriter:
         batch, lane.flight = lane.flight or [], None
         results, lane.results = lane.results, []
         res = results[-1] if results else None
+        moved_to, lane.moves_to = lane.moves_to, None
+        if res is not None and res.status == pq.ExecStatus.TUPLES_OK and res.ntuples:
+            after = moved_to or _head_of(res)  # the head right after this statement's commit
+            if after is not None and (self._head is None or after[0] > self._head[0]):
+                self._head = after
         if res is not None and res.status == pq.ExecStatus.TUPLES_OK:
+            if moved_to is not None and not res.ntuples:
+                # the head was not where this writer knew it (another writer appended, or the
+                # statement this one was sent behind failed): nothing written; again, hashed
+                # on the server
+                self.stale += 1
+                self._head = None
+                self._queue[:0] = batch
+                self._next()
+                return
             try:
                 seqs = appended_seqs((res.get_value(0, 0),) if res.ntuples else None, len(batch))
             except Exception as exc:  # noqa: BLE001 - no head row: every caller hears it
@@ -259,6 +312,7 @@ class AsyncReceiptWriter:
             else:
                 if self._loop is not None:
                     self.flight_seconds += self._loop.time() - lane.sent
+                self.from_known_head += moved_to is not None
                 self._answer(batch, seqs)
         else:
             conn = lane.conn
@@ -293,7 +347,7 @@ class AsyncReceiptWriter:
         """A connection failed: its batch in flight fails as unavailable; the next batch
         connects again."""
         batch, lane.flight = lane.flight or [], None
-        lane.results = []
+        lane.results, lane.moves_to, self._head = [], None, None
         conn = self._unregister(lane)
         if conn is not None:
             conn.pgconn.finish()
@@ -315,6 +369,10 @@ class AsyncReceiptWriter:
                 for name, sql in ((ONE_NAME, ONE_SQL), (BATCH_NAME, BATCH_SQL)):
                     conn.pgconn.send_prepare(name, sql)
                     await _result(conn, pq.ExecStatus.COMMAND_OK)
+                layout = await _layout(conn)
+                if layout is not None:
+                    conn.pgconn.send_prepare(ROWS_NAME, ROWS_SQL)
+                    await _result(conn, pq.ExecStatus.COMMAND_OK)
             except BaseException:
                 await conn.close()
                 raise
@@ -329,6 +387,7 @@ class AsyncReceiptWriter:
             self._connecting = None
         lane = next(x for x in self._lanes if x.conn is None)
         lane.conn, lane.fd, self._loop = conn, conn.pgconn.socket, loop
+        self._layout = layout
         loop.add_reader(lane.fd, self._readable, lane)
         self._next()
 
@@ -355,6 +414,28 @@ class AsyncReceiptWriter:
         assert lane.conn is not None and lane.flight is None
         res = lane.conn.pgconn.exec_(b"SELECT name FROM pg_prepared_statements ORDER BY name")
         return [bytes(res.get_value(i, 0) or b"").decode() for i in range(res.ntuples)]
+
+
+def _head_of(res: pq.abc.PGresult) -> tuple[int, bytes] | None:
+    """The chain head from the result of a statement that hashed on the server: its first
+    column the last row's seq, its last the row's hash (None: no row)."""
+    if res.status != pq.ExecStatus.TUPLES_OK or not res.ntuples or res.nfields < 2:
+        return None
+    seq, digest = res.get_value(0, 0), res.get_value(0, res.nfields - 1)
+    if seq is None or digest is None:
+        return None
+    return int(bytes(seq)), bytes(digest)
+
+
+async def _layout(conn: psycopg.AsyncConnection[Any]) -> RowLayout | None:
+    """The tables' row layout on ``conn`` (see :func:`~clearance.audit.row_arrays.row_layout`)."""
+    conn.pgconn.send_query(LAYOUT_SQL)
+    res = await _result(conn, pq.ExecStatus.TUPLES_OK)
+    rows = [
+        tuple(bytes(res.get_value(i, j) or b"").decode() for j in range(4))
+        for i in range(res.ntuples)
+    ]
+    return row_layout([(t, int(rt), c, int(ct)) for t, rt, c, ct in rows])
 
 
 def _wait_writable(pgconn: pq.abc.PGconn) -> None:

@@ -87,7 +87,7 @@ i AS (
 UPDATE audit_head SET seq = l.seq, hash = l.hash
 FROM c AS l
 WHERE audit_head.id = 1 AND l.n = cardinality(%(kind)b::text[])
-RETURNING l.seq
+RETURNING l.seq, l.hash
 """
 
 

@@ -1,0 +1,248 @@
+"""Receipts appended from a known chain head, as arrays of the tables' own row types.
+
+The receipt writer on the event loop (:mod:`clearance.audit.async_writer`) learns the chain
+head from every statement it runs. While nobody else appends, it knows the head its next batch
+starts from: it hashes the batch's rows itself (the text :func:`~clearance.audit.chain.row_hash`
+hashes, the hash the server would compute) and sends :data:`ROWS_SQL`, which moves the head only
+if it still is what the writer knows (``WHERE seq = … AND hash = …``, evaluated under the head
+row's lock, on the row version that holds it) and inserts the audit rows and their index rows
+only when it did. If another writer appended in between — or the statement it was sent behind
+failed — it changes nothing and returns no row, and the writer sends the batch again hashed on
+the server from the locked head: the chain never forks.
+
+The rows go as two parameters, a binary array of ``audit_log`` records and one of ``receipts``
+records, inserted with ``SELECT * FROM unnest(…)``: two function scans, no per-column
+expressions. The statement that hashes on the server spends most of its instructions starting
+its executor (a recursive common table expression, three scans of it, a subscript expression
+per column and row) and reading thirteen array parameters; this one costs the backend about a
+third less per receipt in batches of two to six (``benchmarks/receipt_statements.py
+--known-head``). One receipt alone keeps the one-row statement (as cheap on the server).
+
+A record's binary form follows the table's columns in the database's own order, read from the
+catalog when the writer connects (:data:`LAYOUT_SQL`, :func:`row_layout`); a table with a
+column or type this module does not know gives no layout, and the writer then always hashes on
+the server.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from clearance.audit.pg_params import ROW_COLUMNS, Row
+
+ROWS_NAME = b"clearance_append_receipt_rows"
+ROWS_SQL = b"""
+WITH h AS (
+  UPDATE audit_head SET seq = $3, hash = $4 WHERE id = 1 AND seq = $1 AND hash = $2
+  RETURNING seq
+),
+r AS (INSERT INTO audit_log SELECT * FROM unnest($5::audit_log[]) WHERE EXISTS (SELECT FROM h)),
+i AS (INSERT INTO receipts SELECT * FROM unnest($6::receipts[]) WHERE EXISTS (SELECT FROM h))
+SELECT seq FROM h
+"""
+ROWS_FORMATS = (0, 0, 0, 0, 1, 1)  # the head as text, the two record arrays binary
+
+# each table's row type and its columns (name, type), in the table's order
+LAYOUT_SQL = (
+    b"SELECT c.relname, c.reltype, a.attname, a.atttypid FROM pg_attribute a "
+    b"JOIN pg_class c ON c.oid = a.attrelid "
+    b"WHERE c.oid IN ('audit_log'::regclass, 'receipts'::regclass) "
+    b"AND a.attnum > 0 AND NOT a.attisdropped ORDER BY c.relname, a.attnum"
+)
+
+# a receipt's values as rows_params has them: its pg_params.receipt_row, then seq, prev, hash
+SEQ, PREV, HASH = len(ROW_COLUMNS), len(ROW_COLUMNS) + 1, len(ROW_COLUMNS) + 2
+_AT = ROW_COLUMNS.index
+
+
+def _where(name: str) -> int:
+    return {"seq": SEQ, "prev_hash": PREV, "row_hash": HASH}.get(name) or _AT(name)
+
+
+# a column of each table: where its value is in a receipt's values
+LOG_COLUMNS = {name: _where(name) for name in ("seq", "kind", "ref", "actor", "at", "body",
+                                               "body_sha256", "prev_hash", "row_hash")}  # fmt: skip
+RECEIPT_COLUMNS = {
+    "id": _AT("ref"), "audit_seq": SEQ, "kind": _AT("r_kind"), "created": _AT("r_created"),
+    "actor": _AT("actor"), "snapshot_id": _AT("r_snapshot"), "alert": _AT("r_alert"),
+    "subject_key": _AT("r_subject"), "input_sha256": _AT("r_input"), "run_id": _AT("r_run"),
+}  # fmt: skip
+_HASHED = tuple(_AT(n) for n in ("kind", "ref", "actor", "at", "body_sha256"))
+
+_ARRAY_HEAD = struct.Struct("!iiIii").pack  # dimensions, has NULLs, element type, length, base
+_COUNT = struct.Struct("!i").pack
+_INT8 = struct.Struct("!q").pack
+_TYPE = struct.Struct("!I").pack
+_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)  # PostgreSQL's timestamps count from here
+
+
+def _text(value: bytes) -> bytes:
+    return value
+
+
+def _int8(value: bytes) -> bytes:
+    return _INT8(int(value))
+
+
+def _boolean(value: bytes) -> bytes:
+    return b"\x01" if value == b"t" else b"\x00"
+
+
+def _timestamptz(value: bytes) -> bytes:
+    """ISO 8601 with its offset as microseconds since 2000-01-01 UTC; a time without an
+    offset raises (the server would read it in its session's zone: such a batch is hashed on
+    the server)."""
+    at = datetime.fromisoformat(value.decode())
+    if at.tzinfo is None:
+        raise ValueError(f"receipt time without an offset: {value!r}")
+    delta = at - _EPOCH
+    return _INT8((delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds)
+
+
+ENCODERS: dict[int, Callable[[bytes], bytes]] = {
+    25: _text,  # text
+    1043: _text,  # character varying
+    20: _int8,  # bigint
+    16: _boolean,
+    1184: _timestamptz,
+}
+
+# a column as encoded: where its value is, its type as a record field's first four bytes, its
+# encoder (None: the value's bytes as they are)
+Column = tuple[int, bytes, Callable[[bytes], bytes] | None]
+_NO_VALUE = _COUNT(-1)
+
+
+@dataclass(frozen=True, slots=True)
+class RowLayout:
+    """The two tables' row types and columns, as the database has them."""
+
+    log_type: int
+    receipt_type: int
+    log: tuple[Column, ...]
+    receipt: tuple[Column, ...]
+    usual: bool = False  # the columns and types the migrations create, in their order
+
+
+# The tables as the migrations create them: the records are then built field by field in one
+# expression (_usual_records) instead of a loop over the columns, for half the Python.
+USUAL = (
+    ("audit_log", (("seq", 20), ("kind", 1043), ("ref", 1043), ("actor", 1043), ("at", 1043),
+                   ("body", 25), ("body_sha256", 1043), ("prev_hash", 1043),
+                   ("row_hash", 1043))),
+    ("receipts", (("id", 1043), ("audit_seq", 20), ("kind", 1043), ("created", 1184),
+                  ("actor", 1043), ("snapshot_id", 1043), ("alert", 16), ("subject_key", 1043),
+                  ("input_sha256", 1043), ("run_id", 1043))),
+)  # fmt: skip
+
+
+def row_layout(rows: Sequence[tuple[str, int, str, int]]) -> RowLayout | None:
+    """The layout from :data:`LAYOUT_SQL`'s rows ``(table, row type, column, type)``; None
+    when a table has a column or a type this module does not write, or lacks one."""
+    tables: dict[str, tuple[int, list[tuple[str, int]]]] = {}
+    for table, reltype, column, typ in rows:
+        tables.setdefault(table, (int(reltype), []))[1].append((column, int(typ)))
+    out: list[tuple[int, tuple[Column, ...]]] = []
+    for table, keys in (("audit_log", LOG_COLUMNS), ("receipts", RECEIPT_COLUMNS)):
+        if table not in tables:
+            return None
+        reltype, columns = tables[table]
+        names = [c for c, _ in columns]
+        if sorted(names) != sorted(keys) or any(t not in ENCODERS for _, t in columns):
+            return None
+        encoded = tuple(
+            (keys[c], _TYPE(t), None if ENCODERS[t] is _text else ENCODERS[t]) for c, t in columns
+        )
+        out.append((reltype, encoded))
+    (log_type, log), (receipt_type, receipt) = out
+    usual = all(tuple(tables[t][1]) == columns for t, columns in USUAL)
+    return RowLayout(log_type, receipt_type, log, receipt, usual)
+
+
+def _record(columns: tuple[Column, ...], values: Sequence[bytes | None]) -> bytes:
+    parts = [_COUNT(len(columns))]
+    add = parts.append
+    for where, typ, encode in columns:
+        value = values[where]
+        if value is None:
+            add(typ + _NO_VALUE)
+            continue
+        if encode is not None:
+            value = encode(value)
+        add(typ + _COUNT(len(value)))
+        add(value)
+    record = b"".join(parts)
+    return _COUNT(len(record)) + record
+
+
+_VARCHAR, _TEXT, _BIGINT, _BOOL, _TSTZ = (_TYPE(t) for t in (1043, 25, 20, 16, 1184))
+_LOG_HEAD = _COUNT(9) + _BIGINT + _COUNT(8)
+_RECEIPT_COUNT = _COUNT(10)
+_EIGHT, _ONE = _COUNT(8), _COUNT(1)
+
+
+def _nullable(value: bytes | None) -> bytes:
+    """A varchar field of a record (type, length, bytes; NULL as length -1)."""
+    if value is None:
+        return _VARCHAR + _NO_VALUE
+    return _VARCHAR + _COUNT(len(value)) + value
+
+
+def _usual_records(row: Row, seq: int, prev: bytes, digest: bytes) -> tuple[bytes, bytes]:
+    """The ``audit_log`` and ``receipts`` records of one receipt when the tables are
+    :data:`USUAL` (what :func:`_record` makes of them, in one expression each)."""
+    kind, ref, actor, at, sha, body, r_kind, r_created, snap, alert, subject, data, run = row
+    if kind is None or ref is None or actor is None or at is None or sha is None:
+        raise ValueError("a receipt without its kind, id, actor, time or hash")
+    if body is None or r_kind is None or r_created is None or snap is None:
+        raise ValueError("a receipt without its body, kind, time or snapshot")
+    seq8 = _INT8(seq)
+    log = b"".join((
+        _LOG_HEAD, seq8, _VARCHAR, _COUNT(len(kind)), kind, _VARCHAR, _COUNT(len(ref)), ref,
+        _VARCHAR, _COUNT(len(actor)), actor, _VARCHAR, _COUNT(len(at)), at,
+        _TEXT, _COUNT(len(body)), body, _VARCHAR, _COUNT(len(sha)), sha,
+        _VARCHAR, _COUNT(len(prev)), prev, _VARCHAR, _COUNT(len(digest)), digest,
+    ))  # fmt: skip
+    receipt = b"".join((
+        _RECEIPT_COUNT, _VARCHAR, _COUNT(len(ref)), ref, _BIGINT, _EIGHT, seq8,
+        _VARCHAR, _COUNT(len(r_kind)), r_kind, _TSTZ, _EIGHT, _timestamptz(r_created),
+        _VARCHAR, _COUNT(len(actor)), actor, _VARCHAR, _COUNT(len(snap)), snap,
+        _BOOL, _ONE, _boolean(alert or b"f"), _nullable(subject), _nullable(data),
+        _nullable(run),
+    ))  # fmt: skip
+    return _COUNT(len(log)) + log, _COUNT(len(receipt)) + receipt
+
+
+def rows_params(
+    layout: RowLayout, head: tuple[int, bytes], rows: Sequence[Row]
+) -> tuple[list[bytes | None], tuple[int, bytes]]:
+    """The parameters of :data:`ROWS_SQL` appending ``rows`` (each receipt's
+    :func:`~clearance.audit.pg_params.receipt_row`) after ``head`` (seq, hash as ASCII bytes),
+    and the head after them. Raises ValueError for a row this statement cannot carry (a
+    receipt time without an offset): such a batch is hashed on the server."""
+    seq, prev = head
+    logs: list[bytes] = []
+    receipts: list[bytes] = []
+    for row in rows:
+        seq += 1
+        seq_text = str(seq).encode()
+        hashed = [seq_text, *(row[i] or b"" for i in _HASHED), prev]
+        digest = hashlib.sha256(b"\n".join(hashed)).hexdigest().encode()
+        if layout.usual:
+            log, receipt = _usual_records(row, seq, prev, digest)
+        else:
+            values = (*row, seq_text, prev, digest)
+            log, receipt = _record(layout.log, values), _record(layout.receipt, values)
+        logs.append(log)
+        receipts.append(receipt)
+        prev = digest
+    count = len(rows)
+    return [
+        str(head[0]).encode(), head[1], str(seq).encode(), prev,
+        _ARRAY_HEAD(1, 0, layout.log_type, count, 1) + b"".join(logs),
+        _ARRAY_HEAD(1, 0, layout.receipt_type, count, 1) + b"".join(receipts),
+    ], (seq, prev)  # fmt: skip
