@@ -14,6 +14,7 @@ from clearance.gcpause import screening_process
 from clearance.matching.algorithm import Algorithm as Algorithm
 from clearance.matching.bounds import warm_up_arrays
 from clearance.matching.compounds import warm_up_readings
+from clearance.matching.crowded import crowd_may_drop, crowded_skeletons
 from clearance.matching.exact import exact_comparison, exact_key
 from clearance.matching.features import (
     FEATURES,
@@ -45,7 +46,7 @@ from clearance.matching.records import make_entity
 from clearance.matching.release import ALGORITHM as ALGORITHM
 from clearance.matching.release import ALGORITHM_RELEASE as ALGORITHM_RELEASE
 from clearance.matching.result import FeatureResult, Match, ScreeningResult
-from clearance.matching.retrieve import QueryForm, retrieve
+from clearance.matching.retrieve import QueryForm, Reached, retrieve
 from clearance.matching.scripts import warm_up
 from clearance.matching.spelled import record_trust
 from clearance.matching.weights import WeightedName, weigh, word_table
@@ -160,12 +161,15 @@ class Screener:
         algo = self.algo
         forms = query_forms(query, algo.trust, self.index.vocab)
         floor = algo.floor(threshold)
+        plain = query.birth_date is None and not query.countries
+        reached: list[Reached] | None = [] if crowd_may_drop(forms, threshold, plain) else None
         records = retrieve(self.index, forms, floor=floor, params=algo.names,
                            retrieval=algo.retrieval, words=algo.words,
                            person=query.schema is Schema.PERSON, threshold=threshold,
-                           trust=algo.trust)  # fmt: skip
+                           trust=algo.trust, reached=reached)  # fmt: skip
+        if reached is not None and len(records) > algo.retrieval.spelled_names:
+            records = crowded_skeletons(self.index, records, reached, algo.retrieval.spelled_names)
         if len(records) > algo.retrieval.spelled_names:  # (a Hebrew reading's common word)
-            plain = query.birth_date is None and not query.countries
             records = crowded_readings(self.index, forms, records, threshold,
                                        algo.trust.vowelled_skeleton,
                                        algo.retrieval.spelled_names, plain)  # fmt: skip

@@ -34,8 +34,10 @@ from clearance.matching.release import ALGORITHM_RELEASE
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-# 31: listed Cyrillic names read anew (h127: a hard sign is no word break).
-INDEX_FORMAT = 31  # 30: listed words normalised and vowel-keyed anew (h124: OTKRYTIE is no
+INDEX_FORMAT = 31  # 31: listed Cyrillic names read anew (h127: a hard sign is no word break),
+# listed words vowel-keyed anew (h128: a silent e after a doubled consonant, "Ilyasse"), the
+# table's readings' records with their spoken vowel (FAZAL); 30: listed words normalised and
+# vowel-keyed anew (h124: OTKRYTIE is no
 # misspelt OTKRYTOE, "ST" before a legal form no saint, a French silent e no vowel in
 # ``vowel_places``/``vowel_alike``); 29: a record a weak a.k.a. and a strong name of one entity
 # share is strong, with the strong name's text (index_build ``_add_record``); 28: the name-word

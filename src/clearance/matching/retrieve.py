@@ -10,8 +10,9 @@ is scored (a generous safety cap only applies to pathological queries).
 from __future__ import annotations
 
 from array import array
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import cast
 
 import numpy as np
@@ -33,6 +34,9 @@ from clearance.matching.weights import word_table
 from clearance.matching.wordkeys import joined_keys, word_keys
 from clearance.matching.wordsim import similarity_rows
 from clearance.scripts import ARABIC, HEBREW
+
+Reached = Callable[[], npt.NDArray[np.int32]]
+"""The records a skeleton form reaches exactly, worked out when called (see ``retrieve``)."""
 
 _DROPPED_KIND = 8  # (a kind of its own in the word memo: a company's short word, see word_records)
 _PAIR_KIND = 16  # (... and two words run together, see _pair_records)
@@ -321,6 +325,7 @@ def retrieve(
     max_records: int | None = None,
     threshold: float = 0.0,
     trust: TrustParams = TrustParams(),  # noqa: B008
+    reached: list[Reached] | None = None,
 ) -> dict[int, float]:
     """Record id -> upper bound of the score a record can reach (only those >= floor).
 
@@ -328,7 +333,10 @@ def retrieve(
     that no query word can pair (beyond one per query word, two where a query word is a
     run-together pair) counted as the scorer counts them: a short query does not reach a long
     organisation name by one shared word. A skeleton's record is bounded at its spelled trust
-    only where that can lift it to the alert ``threshold`` (the floor when not given).
+    only where that can lift it to the alert ``threshold`` (the floor when not given). Given
+    ``reached``, what works out the records every word of an Arabic-script skeleton reaches
+    exactly (those its spelled trust may lift) is added to it, one call per form (see
+    :mod:`clearance.matching.crowded`: worked out only for a crowded query).
     """
     out: dict[int, float] = {}
     table = word_table(params)
@@ -372,6 +380,8 @@ def retrieve(
             parts = _repeat_parts(index, qform.kind, parts, repeats, among, least, retrieval,
                                   words)  # fmt: skip
             bounds = form_bounds(index, parts, form, lift, singles, narrow)
+        if reached is not None and lift is not None and qform.form.script == ARABIC:
+            reached.append(partial(exactly_reached, index, parts, lift, singles))  # (if asked)
         # An Arabic-script query's romanised forms have their article: the records of names
         # with the article left out ("aqsa foundation") are only for a Latin query, but for
         # a listed abd compound the list split where an abd al- compound took it (_split_abd).

@@ -49,6 +49,7 @@ from clearance.matching.retrieve import QueryForm
 from clearance.matching.scripts import arabic_skeleton, latin_skeleton, undouble
 from clearance.matching.vowels import (
     arabic_vowel_gaps,
+    epenthetic,
     long_vowels_agree,
     spelt_alike,
     vowel_gaps,
@@ -173,7 +174,8 @@ def _agreeing(
                 found = read_alike_records(index, word, cut, words)
         else:
             table = index.vowel_words
-            keys = [arabic_skeleton(word), arabic_skeleton(word.replace("ج", "گ"))]
+            alts = (word, word.replace("ج", "گ"), word.replace(_DAD, "ز"))  # (vowels._stands)
+            keys = [arabic_skeleton(alt) for alt in alts]
             if word[-1:] == "ه":  # (a construct's t: see vowels._stands)
                 keys.append(arabic_skeleton(word[:-1] + "ت"))
             # (a long vowel written needs a listed vowel in its place: the places first)
@@ -219,6 +221,9 @@ def _read_alike(index: NameIndex, reading: str, cut: float, words: WordParams) -
     doubling), each checked."""
     alt = reading.replace("j", "g")
     texts = dict.fromkeys((reading, alt))
+    for text in list(texts):  # (its spoken vowel: see vowels.epenthetic)
+        if (spoken := epenthetic(text)) is not None:
+            texts[spoken] = None
     if _sound_or_doubling_needed(cut, words):
         alike = index.vowel_alike
         found = [w for text in texts for key in alike_keys(text) for w in alike.get(key, ())]

@@ -56,10 +56,12 @@ def silent_e(text: str) -> str:
     vowel, the silent e of French spellings of Arabic names (round two, h124: "Noure" /
     نور, nur; "Yassine" / ياسين, yasin; "Amine", "Karime"): Arabic script writes no vowel
     there, and a vowel the Latin spelling only seems to have is no vowel that must stand."""
-    if (len(text) >= SILENT_E_MIN_LENGTH and text[-1] == "e" and text[-2] not in _VOWELS
-            and text[-3] in _VOWELS):  # fmt: skip
-        return text[:-1]
-    return text
+    if len(text) < SILENT_E_MIN_LENGTH or text[-1] != "e" or text[-2] in _VOWELS:
+        return text
+    # (round two, h128, ``doubled_silent_e``: after a doubled consonant too, the French
+    # spelling of a single one, "Ilyasse" / الياس, ilyas; "Moussasse", "Hassane" stand alike)
+    before = 4 if text[-3] == text[-2] and len(text) > SILENT_E_MIN_LENGTH else 3
+    return text[:-1] if text[-before] in _VOWELS else text
 
 
 @lru_cache(maxsize=20_000)
@@ -94,6 +96,7 @@ _LATIN_VOWEL_START = frozenset("aeiou")  # a listed word's first letter, a vowel
 _VOWEL_CARRIERS = _ALIF | _WAW | _YA | frozenset("عءٱ")  # ... which Arabic script writes so
 _AIN = "ع"  # (a word's first letter a Latin writer writes as a vowel: Omar, Ali, Eid)
 _DOUBLED_LONG = {"e": "y", "i": "y", "o": "w", "u": "w"}  # a vowel written twice: its letter
+_DAD = "ض"  # (read d, and z in Persian and Urdu names: see _stands)
 
 
 def _nisba(native: str) -> bool:
@@ -137,6 +140,7 @@ def _stands(native: str, word: str) -> bool:
     if (
         listed != arabic_skeleton(native)
         and listed != arabic_skeleton(native.replace("ج", "گ"))
+        and listed != arabic_skeleton(native.replace(_DAD, "ز"))
         and not (
             native[-1:] == "ه"
             and listed[-1:] == "t"
@@ -145,7 +149,8 @@ def _stands(native: str, word: str) -> bool:
     ):
         # (ج is also the g of Egyptian and Levantine names, since 1.17; since 1.23 a ta
         # marbuta (a normalised heh) is also the t of a construct, compounds.construct_state:
-        # "جماعه" stands in JAMAAT)
+        # "جماعه" stands in JAMAAT; since 1.28, ``dad_as_z``, its ض also the z of Persian and
+        # Urdu names, as forms._skeleton_words reads it: "فضال" stands in FAZAL)
         return False
     gaps, have = arabic_vowel_gaps(native), vowel_gaps(word)
     return (
@@ -191,7 +196,46 @@ def initials_agree(native: str, word: str) -> bool:
 def spelt_alike(reading: str, word: str) -> bool:
     """Is the listed ``word`` the table's ``reading`` of a name word spelt another usual way:
     the same skeleton, vowels in the same gaps, and like ones ("muhsin" / Mohsen, "nasir" /
-    Naser, "isa" / Essa; not "muhammadi" / Muhammad, "mahmud" / Muhammad)?"""
+    Naser, "isa" / Essa; not "muhammadi" / Muhammad, "mahmud" / Muhammad), or so spelt with
+    the vowel Urdu and Persian speak in its last two consonants (:func:`epenthetic`)?"""
+    if _spelt_alike(reading, word):
+        return True
+    spoken = epenthetic(reading)
+    if spoken is None or not _spelt_alike(spoken, word) or not _digraphs_alike(spoken, word):
+        return False
+    # (the spoken vowel an a as spelt, no e: "nasr" is no NASER, ناصر)
+    gaps = {n for n, _ in vowel_gaps(spoken)} - {n for n, _ in vowel_gaps(reading)}
+    return {c for n, c in vowel_gaps(word) if n in gaps} == {_CLUSTER_VOWEL}
+
+
+_CLUSTER_VOWEL = "a"  # (the vowel an Urdu or Persian spelling speaks in a last cluster)
+_DIGRAPHS = tuple(src for src, _ in LATIN_SKELETON_PAIRS if len(src) == 2)  # (kh: one letter)
+
+
+def epenthetic(reading: str) -> str | None:
+    """The table's ``reading`` of a word that ends in a short vowel and two consonants with an
+    a spoken between them, as Urdu and Persian spellings write it (round two, h128,
+    ``cluster_vowel``: "fadl" / FAZAL (its d a z, ض), "badr" / BADAR; the script writes no
+    short vowel, the Latin spelling only speaks one, an a; :func:`spelt_alike` asks no more:
+    "nasr" is no NASER, ناصر); None for another word
+    (a digraph or a long vowel before the last consonant: "shaykh", "mahmud")."""
+    text = reading.lower()
+    if (len(text) < 4 or not text.isalpha() or text[-1] in _VOWELS or text[-2] in _VOWELS
+            or text[-3] not in _VOWELS or text[-4] in _VOWELS or text[-2] == text[-1]
+            or any(pair in (text[-2:], text[-3:-1]) for pair in _DIGRAPHS)):  # fmt: skip
+        return None
+    return text[:-1] + _CLUSTER_VOWEL + text[-1]
+
+
+def _digraphs_alike(reading: str, word: str) -> bool:
+    """Do ``reading`` and the listed ``word`` write kh and sh in the same places ("nasr", نصر,
+    is no NASHAR, its s no ش)?"""
+    ours, theirs = _latin_units(reading), _latin_units(word)
+    return [u in _DIGRAPH_LETTERS for u in ours] == [u in _DIGRAPH_LETTERS for u in theirs]
+
+
+def _spelt_alike(reading: str, word: str) -> bool:
+    """:func:`spelt_alike` without the spoken vowel."""
     if latin_skeleton(reading) != latin_skeleton(word):
         return False
     mine, theirs = vowel_gaps(reading), vowel_gaps(word)
