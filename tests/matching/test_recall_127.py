@@ -25,7 +25,7 @@ _PEOPLE = ["SMITH, John", "PETROV, Ivan Sergeyevich", "HASSAN, Ali"]
 def test_release() -> None:
     """The rules of this round (this file, test_hebrew_127.py) change outcomes: the release
     says so, so that an index or a receipt of 1.26 is not taken for theirs."""
-    assert ALGORITHM_RELEASE == "1.27"
+    assert tuple(map(int, ALGORITHM_RELEASE.split("."))) >= (1, 27)
 
 
 def test_a_name_word_is_not_corrected_into_a_form_word_of_a_longer_form() -> None:

@@ -172,7 +172,7 @@ _GERMAN = tuple(
     )
 )  # fmt: skip
 # German writes ж as "sch" too (Schukow, Breschnew: Zhukov, Brezhnev): a name with a "sch"
-# (not "tsch") is also read with it as zh (since 1.27, h127: "Andrej Schuk" is Andrey ZHUK).
+# (not "tsch") is also read with it as zh (since 1.28, h127: "Andrej Schuk" is Andrey ZHUK).
 _GERMAN_ZH = ((re.compile("(?<![st])sch(?!tsch)"), "ZH"), *_GERMAN, (re.compile("ZH"), "zh"))
 _GERMAN_ZH_HINT = re.compile("(?<![st])sch(?!tsch)", re.IGNORECASE)
 _FRENCH = tuple(

@@ -258,7 +258,7 @@ def _romanise(text: str, script: str) -> list[str]:
     if script == CYRILLIC and ("ъ" in text or "Ъ" in text):
         # BGN writes the hard sign ъ as a double prime, a quotation mark once in ASCII: inside
         # a word it is no word break ("Объединение" is "Obyedineniye", not "Ob Yedineniye";
-        # since 1.27, h127). (A quotation mark around a word has a letter on one side only.)
+        # since 1.28, h127). (A quotation mark around a word has a letter on one side only.)
         seen = list(dict.fromkeys(_HARD_SIGN.sub("", value) for value in seen))
     return seen
 

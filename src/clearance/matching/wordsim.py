@@ -314,7 +314,7 @@ FIRST_DROPPED_LENGTH = 6  # letters the shorter word needs (a first letter dropp
 def first_dropped(query_word: str, listed_word: str) -> bool:
     """One of the two words is the other with a first letter left out or typed before it, and
     the shorter is long enough to say so ("OMPOZIT" / KOMPOZIT, "ANIIEVM" / NIIEVM: a slip, not
-    another word; since 1.27, h127): the first-letter rule, which makes "Siletel" less likely
+    another word; since 1.28, h127): the first-letter rule, which makes "Siletel" less likely
     NILETEL, does not apply to them. Not a consonant before a consonant ("Schäfer" / CHAFER)."""
     shorter, longer = sorted((query_word, listed_word), key=len)
     return (len(shorter) >= FIRST_DROPPED_LENGTH and longer[1:] == shorter
@@ -339,7 +339,7 @@ def _letters(word: str) -> str:
 
     A hard c is the k of a name written in Cyrillic and read back ("SK SOUTH" for SC SOUTH:
     СК; "Kar Vash" for Car Wash), and of German and Slavic spellings (Karl / Carl) — however
-    short the word, as w/v (since 1.27, h127). Not in a pinyin syllable, whose c is ts ("Cao"
+    short the word, as w/v (since 1.28, h127). Not in a pinyin syllable, whose c is ts ("Cao"
     is not KAO, "Caihong" not KAIHONG)."""
     word = word.replace("w", "v")
     if "c" in word and not _syllables(word):
