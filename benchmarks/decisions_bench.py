@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/decisions_bench.py [--rows 1000000] [--cases 100000] [--screens 400]
         [--clients 6 | --sweep 1,6,12,24] [--repeats 3] [--screen-only] [--no-pg | --no-sqlite]
-        [--spool] [--client-processes]
+        [--spool] [--client-threads]
 
 Prints, each beside its baseline from the same run, and the machine load (os.getloadavg):
 
@@ -12,9 +12,9 @@ Prints, each beside its baseline from the same run, and the machine load (os.get
    one client and from ``--clients`` concurrent clients, ``--repeats`` runs each (every run
    printed with the load, then the median); the modes alternate in rounds of 25 requests per
    client, with the CPU per request of the server and the database server (what the machine's
-   load changes least), and of the clients: threads of this process (``httpx``), never of the
-   server's, but on the same cores, about as much CPU per request as the server's
-   (``--client-processes``: each client a process of its own, ``client_procs.py``). On
+   load changes least), and of the clients: each a process of its own (``client_procs.py``,
+   ``httpx``), never the server's, but on the same cores, about as much CPU per request as the
+   server's (``--client-threads``: threads of this process, one interpreter lock between them). On
    PostgreSQL, how many receipts each transaction appended, per setting. Checks at the end
    that one receipt was stored per recorded request answered.
 2. ``audit verify`` over ``--rows`` rows (target 1,000,000 in ≤ 30 s), beside a bare SHA-256
@@ -221,7 +221,7 @@ def screen_throughput(
             ratios, rates = [], {False: [], True: []}
             cpu = {False: 0.0, True: 0.0}
             own = {False: 0.0, True: 0.0}  # the server process (and its children) alone
-            mine = {False: 0.0, True: 0.0}  # the clients (threads of this process)
+            mine = {False: 0.0, True: 0.0}  # the clients (their processes, or this one's threads)
             wall = {False: 0.0, True: 0.0}  # the rounds' wall time
             latency: dict[bool, list[float]] = {False: [], True: []}  # each request's
             served = set(cpu_seconds([server.proc.pid]))
@@ -418,11 +418,21 @@ def main() -> None:
     parser.add_argument(
         "--repeats", type=_positive, default=3, help="runs per setting (median shown)"
     )
-    parser.add_argument(
+    rig = parser.add_mutually_exclusive_group()
+    rig.add_argument(
         "--client-processes",
+        dest="client_processes",
         action="store_true",
+        default=True,
         help="clients as processes of their own (benchmarks/client_procs.py), each with its own "
-        "interpreter lock, instead of threads of this process",
+        "interpreter lock, as real clients are (the default)",
+    )
+    rig.add_argument(
+        "--client-threads",
+        dest="client_processes",
+        action="store_false",
+        help="clients as threads of this process, one interpreter lock between them (the rig "
+        "of the figures before 2026-12-06 15:00 UTC)",
     )
     parser.add_argument("--screen-only", action="store_true", help="only the /screen part")
     parser.add_argument("--no-pg", action="store_true", help="SQLite only")

@@ -21,6 +21,7 @@ SCRIPT = ROOT / "benchmarks" / "decisions_bench.py"
         (["--repeats", "0"], "0 is less than 1"),
         (["--rows", "1.5"], "'1.5' is not a whole number"),
         (["--pg-durable", "--pg-async-commit"], "two different clusters"),
+        (["--client-processes", "--client-threads"], "not allowed with argument"),
     ],
 )
 def test_bad_arguments_are_refused_clearly(args: list[str], says: str) -> None:
