@@ -309,6 +309,13 @@ def _canonical(text: str) -> tuple[str, ...]:
     return tuple(canonical_words(canonical_arabic_forms(fold(text)).split()))
 
 
+# Urdu's own letters for Arabic ones (round two, h133): heh goal ہ is its heh ("ابراہیم",
+# "اللہ"), ta marbuta goal ۃ its ta marbuta, yeh barree ے its final yeh. Read as the Arabic
+# letters before anything else, an Urdu spelling of a name is its Arabic spelling (without,
+# heh goal was no letter at all: "ابراہیم" was the skeleton "brm" and no table word).
+_URDU_LETTERS = str.maketrans({"ہ": "ه", "ۃ": "ة", "ے": "ي", "ۓ": "ئ"})
+
+
 def _native_arabic(text: str) -> NameForm:
     norm = unicodedata.normalize("NFKC", text)
     norm = "".join(c for c in norm if unicodedata.category(c)[0] in "LN" or c.isspace())
@@ -334,6 +341,8 @@ def _readings(text: str) -> tuple[str, NameForm | None, tuple[str, ...]]:
         ):
             text = romanise_mixed(text)  # "मंडल Group": romanise the non-Latin words too
         return script, None, (text,)
+    if script == ARABIC:
+        text = text.translate(_URDU_LETTERS)
     native = _native_arabic(text) if script == ARABIC else None
     return script, native, tuple(romanise(text, script))
 
