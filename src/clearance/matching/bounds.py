@@ -103,11 +103,30 @@ def exactly_reached(
         full = uniq[sums >= need]
         whole = set(uniq[sums >= need + form.skipped].tolist()) if singles else set()
     if singles and len(full) > 0:
-        tokens = index.rec_tokens
-        full = np.array([rec for rec in full.tolist()
-                         if rec in whole or all(s in tokens[rec] for s in singles)],
-                        dtype=np.int32)  # fmt: skip
+        full = np.array(_holding(index.rec_tokens, full.tolist(), whole, singles), dtype=np.int32)
     return full
+
+
+def _holding(
+    tokens: list[tuple[str, ...]], recs: list[int], whole: set[int], singles: tuple[str, ...]
+) -> list[int]:
+    """Those of ``recs`` in ``whole`` or whose words hold every one-letter word of ``singles``
+    (a loop, no generator per record: a skeleton whose one-letter words are credited to every
+    name, "محمد ولی محمد عوض" / "mhmd l mhmd d", reaches every Muhammad exactly, about 2,500
+    names asked on each call)."""
+    kept: list[int] = []
+    for rec in recs:
+        if rec not in whole:
+            held = tokens[rec]
+            missing = False
+            for single in singles:
+                if single not in held:
+                    missing = True
+                    break
+            if missing:
+                continue
+        kept.append(rec)
+    return kept
 
 
 def members(ids: npt.NDArray[np.int32], wanted: npt.NDArray[np.int32]) -> npt.NDArray[np.bool_]:
