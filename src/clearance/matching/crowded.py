@@ -14,6 +14,8 @@ past ``RetrievalParams.spelled_names`` skeleton candidates, they are not scored.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from clearance.matching.index import KIND_SKELETON, NameIndex
 from clearance.matching.retrieve import QueryForm, Reached
 from clearance.scripts import ARABIC
@@ -34,9 +36,23 @@ def crowded_skeletons(
     """``records`` without the skeleton records none of ``reached`` gives (those no
     Arabic-script skeleton reaches exactly, see the module), when more than ``cap`` skeleton
     records are retrieved."""
+
+    def exact(_skeletal: list[int]) -> set[int]:
+        return {rec for found in reached for rec in found().tolist()}
+
+    return crowd_kept(index, records, cap, exact)
+
+
+def crowd_kept(
+    index: NameIndex, records: dict[int, float], cap: int, keep: Callable[[list[int]], set[int]]
+) -> dict[int, float]:
+    """``records`` without the skeleton records that ``keep`` (given them) does not keep, when
+    there are more than ``cap`` of them: what an Arabic-script skeleton (:func:`crowded_skeletons`)
+    and a Hebrew reading (:func:`clearance.matching.hebrew.crowded_readings`) with a common
+    word leave unscored, each by its own test of the names that can alert."""
     kind = index.rec_kind
-    skeletal = sum(1 for rec in records if kind[rec] == KIND_SKELETON)
-    if skeletal <= cap:
+    skeletal = [rec for rec in records if kind[rec] == KIND_SKELETON]
+    if len(skeletal) <= cap:
         return records
-    exact = {rec for found in reached for rec in found().tolist()}
-    return {rec: b for rec, b in records.items() if kind[rec] != KIND_SKELETON or rec in exact}
+    kept = keep(skeletal)
+    return {rec: b for rec, b in records.items() if kind[rec] != KIND_SKELETON or rec in kept}

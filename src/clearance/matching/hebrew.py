@@ -23,6 +23,7 @@ from itertools import product
 import numpy as np
 import numpy.typing as npt
 
+from clearance.matching.crowded import crowd_kept
 from clearance.matching.index import KIND_SKELETON, NameIndex
 from clearance.matching.normalize import NameForm
 from clearance.matching.retrieve import QueryForm
@@ -418,11 +419,11 @@ def crowded_readings(
     if any(f.form.forms for f in hebrew):
         return records
     readings = dict.fromkeys(f.reading for f in hebrew)
-    kind = index.rec_kind
-    skeletal = [rec for rec in records if kind[rec] == KIND_SKELETON]
-    if len(skeletal) <= cap:
-        return records
-    kept: set[int] = set()
-    for words in readings:
-        kept |= agreeing_ids(index, words, [r for r in skeletal if r not in kept])
-    return {rec: b for rec, b in records.items() if kind[rec] != KIND_SKELETON or rec in kept}
+
+    def agreeing(skeletal: list[int]) -> set[int]:
+        kept: set[int] = set()
+        for words in readings:
+            kept |= agreeing_ids(index, words, [r for r in skeletal if r not in kept])
+        return kept
+
+    return crowd_kept(index, records, cap, agreeing)  # (as an Arabic-script skeleton's: h133)
