@@ -22,6 +22,7 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+import zlib
 
 from bench_variants import is_latin, natural
 
@@ -258,5 +259,24 @@ def c_arabic_script_query(entity: Entity, rng: random.Random) -> tuple[str, str]
             continue
         text, words, known = made
         if known * 2 >= words if people else known == words:
-            return _noise(text, rng), "table" if known == words else "rule"
+            spelt, hand = _hand(_noise(text, rng))
+            return spelt, ("table" if known == words else "rule") + hand
     return None
+
+
+# Persian and Urdu hands (h133): Persian writes yeh ی, kaf ک and ta marbuta as heh; Urdu
+# besides heh as heh goal ہ in every place ("ابراہیم", "اللہ"). Chosen by a checksum of the
+# text (not the generator's random stream: the other cases stay as they were), about one
+# case in six each; the note says which ("rule/urdu").
+_PERSIAN = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "أ": "ا", "إ": "ا"})
+_URDU = str.maketrans({"ه": "ہ"})
+
+
+def _hand(text: str) -> tuple[str, str]:
+    """``text`` in an Arabic, Persian or Urdu hand, and the note's suffix."""
+    pick = zlib.crc32(text.encode()) % 6
+    if pick == 0:
+        return text.translate(_PERSIAN), "/persian"
+    if pick == 1:
+        return text.translate(_PERSIAN).translate(_URDU), "/urdu"
+    return text, ""
