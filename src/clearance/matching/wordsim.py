@@ -395,6 +395,7 @@ def doubled(a: str, b: str) -> bool:
 
 
 _HARD_C = re.compile(r"c(?![eiy])")
+_SOFT_C = re.compile(r"c(?=[eiy])")
 
 
 def _letters(word: str) -> str:
@@ -404,18 +405,28 @@ def _letters(word: str) -> str:
     A hard c is the k of a name written in Cyrillic and read back ("SK SOUTH" for SC SOUTH:
     СК; "Kar Vash" for Car Wash), and of German and Slavic spellings (Karl / Carl) — however
     short the word, as w/v (since 1.28, h127). Not in a pinyin syllable, whose c is ts ("Cao"
-    is not KAO, "Caihong" not KAIHONG)."""
+    is not KAO, "Caihong" not KAIHONG).
+
+    A soft c (before e, i, y) is the s of the same trip (с): "Sia" for CIA, "Sity" for CITY,
+    "Ase" for ACE (since 1.28, h132); not in a pinyin syllable either ("Ci", "Cixi")."""
     word = word.replace("w", "v")
     if "c" in word and not _syllables(word):
         word = _HARD_C.sub("k", word)
+    if "c" in word and not _syllables(word, SOFT_C_SYLLABLE):
+        word = _SOFT_C.sub("s", word)
     return "y" + word[1:] if word.startswith("j") else word
 
 
-def _syllables(word: str) -> bool:
-    """``word`` is one Chinese or Korean syllable as romanised, or two run together."""
+def _syllables(word: str, least: int = 1) -> bool:
+    """``word`` is one Chinese or Korean syllable as romanised, or two run together (of
+    ``least`` letters each)."""
     return word in SYLLABLES or any(
-        word[:i] in SYLLABLES and word[i:] in SYLLABLES for i in range(1, len(word))
+        word[:i] in SYLLABLES and word[i:] in SYLLABLES for i in range(least, len(word) - least + 1)
     )
+
+
+# A soft c before a one-letter syllable is no pinyin c ("Cia", "Ace" are not "Ci A", "A Ce").
+SOFT_C_SYLLABLE = 2
 
 
 class SpeltWords:
