@@ -171,6 +171,18 @@ class Decisions:
         if started is not None:
             await started[1]
             return started[0]
+        return await self.record_rest(engine, result, principal, candidates)
+
+    async def record_rest(
+        self,
+        engine: Engine,
+        result: ScreeningResult,
+        principal: Principal,
+        candidates: list[dict[str, Any]] | None = None,
+    ) -> Recorded:
+        """:meth:`record_async` for what :meth:`start_record` leaves (it returned None): the
+        receipt spool, an in-memory SQLite database, a result with alerts or the snapshot not
+        yet pinned (a worker thread: :meth:`record`)."""
         if is_pinned(self.store, engine.snapshot.id) and self._cases is not None:
             cases = self._cases
             context = screening_context(engine.snapshot, engine.screener)

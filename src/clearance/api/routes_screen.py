@@ -141,7 +141,7 @@ async def screen(request: Request) -> OrjsonResponse:
     # the receipt's candidates are the answer's matches, built once
     started = state.decisions.start_record(engine, result, who, answer["matches"])
     if started is None:  # alerts (cases), the receipt spool, the first receipt
-        recorded = await state.decisions.record_async(engine, result, who, answer["matches"])
+        recorded = await state.decisions.record_rest(engine, result, who, answer["matches"])
         answer["recorded"] = recorded.to_dict()
         return OrjsonResponse(answer)
     # the answer rendered while the receipt's statement runs; sent once it has committed
