@@ -34,6 +34,7 @@ from clearance.matching.normalize import (
 from clearance.matching.params import TrustParams
 from clearance.matching.query import Query
 from clearance.matching.retrieve import QueryForm
+from clearance.matching.romanised import list_readings
 from clearance.matching.scripts import arabic_skeleton
 from clearance.matching.syllables import syllable_name
 from clearance.matching.vocab import LEGAL_FORM_PHRASES
@@ -180,6 +181,8 @@ def _query_forms(
         # form split off); not a name of Chinese or Korean syllables, which no German or French
         # writer spells the Russian way ("wei lin" is no "vei lin", "jing" no "ying")
         texts += [(reading, Schema.PERSON, trust.part) for reading in slavic_readings(name)]
+    if schema in (Schema.PERSON, None) and latin:  # "Lee Yong-ho" as RI Yong Ho (round two)
+        texts += [(reading, Schema.PERSON, trust.list_reading) for reading in list_readings(name)]
     if "ë" in name or "Ë" in name:
         # BGN/PCGN's ё: folded it is "e"; as "yo" it is the passport's (and Korean) spelling
         yo = name.replace("ë", "yo").replace("Ë", "Yo")
