@@ -2,7 +2,7 @@
 
 Listed North Koreans written the South's way or as passports do (family names "Lee", "Park",
 "Choi", "Moon"; Revised Romanization's eo / eu), Chinese names in Wade-Giles ("Hsu Pin"), in
-Cyrillic the newspapers' way ("Ким Тон Чхель") and one-character given names in Hanja (崔輝).
+Cyrillic the newspapers' way ("Ким Тон Чхель").
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import pytest
 
 from clearance.matching.cyrillic_asian import east_asian_readings
 from clearance.matching.engine import Screener
-from clearance.matching.hanja import korean_hangul
 from clearance.matching.query import ScreenOptions, make_query
 from clearance.matching.romanised import list_readings
 from clearance.settings import MatchingPolicy
@@ -29,7 +28,6 @@ LISTED = [
     e("person", "RYANG, Tae Chol", source_id="rtc"),
     e("person", "KIM TONG CHOL", source_id="ktc"),
     e("person", "PAK, Tong Sok", source_id="pts"),
-    e("person", "CHOE HWI", source_id="ch"),
     e("person", "SMITH, John", source_id="js"),
 ]
 
@@ -65,10 +63,6 @@ def test_newspaper_cyrillic_and_final_ng() -> None:
     assert "ryang thae chol" in east_asian_readings("Рян Тхэ Чхоль")  # (a family name added)
 
 
-def test_one_character_given_name_in_hanja() -> None:
-    assert korean_hangul("崔輝") == "최휘"
-
-
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
@@ -84,7 +78,6 @@ def test_one_character_given_name_in_hanja() -> None:
         ("Рян Тхэ Чхоль", "rtc"),
         ("Ким Тон Чхель", "ktc"),
         ("Пак Тон Сек", "pts"),
-        ("崔輝", "ch"),
     ],
 )
 def test_screened_first_with_an_alert(screener: Screener, query: str, expected: str) -> None:

@@ -176,13 +176,17 @@ def _query_forms(
     parts = query_parts(name)
     texts = [(part, schema, 1.0 if i == 0 else trust.part) for i, part in enumerate(parts)]
     latin = name.isascii() or detect_script(name) == LATIN
+    if schema in (Schema.PERSON, None) and latin:
+        # "Lee Yong-ho" as the lists spell it, RI Yong Ho (round two, h136): first, as the
+        # name's own spelling, so that the records it reaches are kept before the many that
+        # a word no list spells ("rhee") lets the name as typed reach
+        readings = list_readings(name)
+        texts[:0] = [(reading, Schema.PERSON, trust.list_reading) for reading in readings]
     if schema in (Schema.PERSON, None) and latin and not _typed_syllables(name):
         # "Wiktor Michailowitsch", "Iouri", "Walérewitsch": read as a person's name (no legal
         # form split off); not a name of Chinese or Korean syllables, which no German or French
         # writer spells the Russian way ("wei lin" is no "vei lin", "jing" no "ying")
         texts += [(reading, Schema.PERSON, trust.part) for reading in slavic_readings(name)]
-    if schema in (Schema.PERSON, None) and latin:  # "Lee Yong-ho" as RI Yong Ho (round two)
-        texts += [(reading, Schema.PERSON, trust.list_reading) for reading in list_readings(name)]
     if "ë" in name or "Ë" in name:
         # BGN/PCGN's ё: folded it is "e"; as "yo" it is the passport's (and Korean) spelling
         yo = name.replace("ë", "yo").replace("Ë", "Yo")
