@@ -34,10 +34,7 @@ FAMILY_NAMES = {
     "卓": "탁", "鞠": "국", "魚": "어", "殷": "은", "片": "편", "龍": "룡", "桂": "계", "房": "방",
 }  # fmt: skip
 
-# A family name and a one-character given name (since round two, h136: rarer than two, but
-# the lists hold such North Koreans, "CHOE Hwi" 崔輝, "KANG Min", "RI Sok"; 1.28 read them only
-# the Chinese way, "cui hui", and missed them)
-MIN_CHARS = 2
+MIN_CHARS = 3  # a family name and a two-character given name (two-character Korean names are rare)
 MAX_CHARS = 4
 # "sound:character:gloss, more glosses": the one-character entries, up to the first gloss.
 _ONE_CHARACTER = re.compile(r"^([^:#\n]):([^:\n]):([^,\n]*)", re.MULTILINE)
