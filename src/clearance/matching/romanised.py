@@ -17,9 +17,10 @@ little less (``TrustParams.list_reading``); the name as typed stays. Pure.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Container
 from functools import cache, lru_cache
 
-from clearance.matching.normalize import fold
 from clearance.matching.syllables import SYLLABLES, syllable_count
 from clearance.matching.vocab import PINYIN_SYLLABLES, WADE_GILES_SYLLABLES
 
@@ -50,8 +51,14 @@ _RR_ONSETS = {"g": "k", "d": "t", "b": "p"}
 
 def list_readings(name: str) -> list[str]:
     """The lists' spellings of a Latin name of Korean or Chinese syllables (none when it is
-    not such a name or already spelt so)."""
-    return list(_readings(fold(name)))
+    not such a name or already spelt so). Such a name is typed in plain letters: its words
+    are read without the cost of :func:`~clearance.matching.normalize.fold`."""
+    if not name.isascii():
+        return []
+    return list(_readings(" ".join(_WORDS.findall(name.lower().replace("'", "")))))
+
+
+_WORDS = re.compile("[a-z]+")
 
 
 @lru_cache(maxsize=20_000)
@@ -121,8 +128,10 @@ def _chinese(words: tuple[str, ...], aspirated: bool, every: bool) -> tuple[str,
 
 
 def _parts(words: tuple[str, ...]) -> list[str]:
-    table = wade_giles_pinyin()[True]
-    return [p for word in words for p in _split(word, table) or [word]]
+    return [p for word in words for p in _split(word, _ROMANISED) or [word]]
+
+
+_ROMANISED = WADE_GILES_SYLLABLES | PINYIN_SYLLABLES  # (the table only once one is Wade-Giles)
 
 
 def _wade_giles_only(syllable: str) -> bool:
@@ -130,7 +139,7 @@ def _wade_giles_only(syllable: str) -> bool:
             and syllable in WADE_GILES_SYLLABLES and syllable not in PINYIN_SYLLABLES)  # fmt: skip
 
 
-def _split(word: str, table: dict[str, str]) -> list[str] | None:
+def _split(word: str, table: Container[str]) -> list[str] | None:
     """A word as one Wade-Giles or pinyin syllable, or two run together."""
     if word in table or word in PINYIN_SYLLABLES:
         return [word]
