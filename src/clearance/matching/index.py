@@ -34,7 +34,9 @@ from clearance.matching.release import ALGORITHM_RELEASE
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 31  # 31: listed Cyrillic names read anew (h127: a hard sign is no word break),
+INDEX_FORMAT = 32  # 32: listed Cyrillic Korean names read anew (h136: the newspapers' е as o,
+# a final н as ng, more family names: "Ким Тон Чхель" is also kim tong chol); 31: listed
+# Cyrillic names read anew (h127: a hard sign is no word break),
 # listed words vowel-keyed anew (h128: a silent e after a doubled consonant, "Ilyasse"), the
 # table's readings' records with their spoken vowel (FAZAL); 30: listed words normalised and
 # vowel-keyed anew (h124: OTKRYTIE is no
