@@ -40,6 +40,11 @@ _KOREAN_SURNAMES: dict[str, tuple[str, ...]] = {
     "нам": ("nam",), "сим": ("sim",), "ро": ("ro",), "но": ("ro", "no"), "ха": ("ha",),
     "чу": ("ju",), "мин": ("min",), "чин": ("jin",), "чи": ("ji",), "вон": ("won",),
     "хён": ("hyon",), "хам": ("ham",), "тхэ": ("thae",), "кым": ("kum",), "чхон": ("chon",),
+    # (round two, h136: family names of North Koreans on the lists Russian writes so)
+    "рян": ("ryang",), "киль": ("kil",), "кил": ("kil",), "пён": ("pyon",), "квак": ("kwak",),
+    "мён": ("myong",), "чхэ": ("chae",), "ом": ("om",), "ём": ("yom",), "сок": ("sok",),
+    "ку": ("ku",), "пан": ("pang",), "кон": ("kong",), "ён": ("yon",), "чха": ("cha",),
+    "ча": ("cha",), "ки": ("ki",), "у": ("u",), "то": ("to",), "тон": ("tong",),
 }  # fmt: skip
 
 # Kontsevich (and the older newspaper spellings) -> McCune-Reischauer as DPRK names are listed.
@@ -106,13 +111,22 @@ def _chinese(words: list[str]) -> str | None:
     return " ".join(joined)
 
 
-def _korean_word(word: str) -> str | None:
-    """One word (one to three syllables) in McCune-Reischauer letters, or ``None``."""
+_NEWSPAPER_EO = re.compile("(?<=[кгнтдрлмпбсчхж])е")
+
+
+def _korean_word(word: str, nasal: bool = False) -> str | None:
+    """One word (one to three syllables) in McCune-Reischauer letters, or ``None``. ``nasal``:
+    the newspapers' е after a consonant read as ㅓ (о) and a final н after о or у as ng (see
+    :func:`_korean`)."""
     syllables = [m.group(0) for m in _KOREAN_SYLLABLE.finditer(word)]
     if "".join(syllables) != word or not 1 <= len(syllables) <= 3:
         return None
     out = []
     for syllable in syllables:
+        if nasal:
+            syllable = _NEWSPAPER_EO.sub("о", syllable)
+            if syllable[-2:] in ("он", "ун"):
+                syllable += "ъ"
         text = syllable.removesuffix("р") + ("l" if syllable.endswith("р") else "")
         for source, target in _KOREAN_LETTERS:
             text = text.replace(source, target)
@@ -121,16 +135,23 @@ def _korean_word(word: str) -> str | None:
 
 
 def _korean(words: list[str]) -> list[str]:
+    """The Korean readings: one per Latin spelling of the family name; and (round two, h136)
+    read the newspapers' way too: a final н after о or у as ng (Kontsevich writes ㄴ and ㅇ
+    alike as н: "Тон" is 동, Tong; "Чон" 정 or 전; "Ли Тон Чин" / LEE Dongjin), and е after a
+    consonant as ㅓ, o ("Ким Тон Чхель" / KIM TONG CHOL, "Пак Тон Сек" / PAK Tong Sok)."""
     family = [i for i, word in enumerate(words) if word in _KOREAN_SURNAMES]
     if not family:
         return []
-    given = [_korean_word(word) for i, word in enumerate(words) if i != family[0]]
-    if any(part is None for part in given):
-        return []
-    return [
-        " ".join([surname, *(part for part in given if part)])
-        for surname in _KOREAN_SURNAMES[words[family[0]]]
-    ]
+    found: list[str] = []
+    for nasal in (False, True):
+        given = [_korean_word(word, nasal) for i, word in enumerate(words) if i != family[0]]
+        if any(part is None for part in given):
+            return found
+        for surname in _KOREAN_SURNAMES[words[family[0]]]:
+            reading = " ".join([surname, *(part for part in given if part)])
+            if reading not in found:
+                found.append(reading)
+    return found
 
 
 def east_asian_readings(text: str) -> list[str]:

@@ -34,6 +34,7 @@ from clearance.matching.normalize import (
 from clearance.matching.params import TrustParams
 from clearance.matching.query import Query
 from clearance.matching.retrieve import QueryForm
+from clearance.matching.romanised import list_readings
 from clearance.matching.scripts import arabic_skeleton
 from clearance.matching.syllables import syllable_name
 from clearance.matching.vocab import LEGAL_FORM_PHRASES
@@ -175,6 +176,12 @@ def _query_forms(
     parts = query_parts(name)
     texts = [(part, schema, 1.0 if i == 0 else trust.part) for i, part in enumerate(parts)]
     latin = name.isascii() or detect_script(name) == LATIN
+    if schema in (Schema.PERSON, None) and latin:
+        # "Lee Yong-ho" as the lists spell it, RI Yong Ho (round two, h136): first, as the
+        # name's own spelling, so that the records it reaches are kept before the many that
+        # a word no list spells ("rhee") lets the name as typed reach
+        readings = list_readings(name)
+        texts[:0] = [(reading, Schema.PERSON, trust.list_reading) for reading in readings]
     if schema in (Schema.PERSON, None) and latin and not _typed_syllables(name):
         # "Wiktor Michailowitsch", "Iouri", "Walérewitsch": read as a person's name (no legal
         # form split off); not a name of Chinese or Korean syllables, which no German or French

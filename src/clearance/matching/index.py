@@ -35,8 +35,10 @@ from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
 INDEX_FORMAT = 32  # 32: listed Urdu spellings read as Arabic (h133: heh goal ہ is heh, ta
-# marbuta goal ۃ ta marbuta, yeh barree ے yeh: normalize._URDU_LETTERS); 31: listed Cyrillic
-# names read anew (h127: a hard sign is no word break),
+# marbuta goal ۃ ta marbuta, yeh barree ے yeh: normalize._URDU_LETTERS) and listed Cyrillic
+# Korean names read anew (h136: the newspapers' е as o, a final н as ng, more family names:
+# "Ким Тон Чхель" is also kim tong chol); 31: listed Cyrillic names read anew (h127: a hard
+# sign is no word break),
 # listed words vowel-keyed anew (h128: a silent e after a doubled consonant, "Ilyasse"), the
 # table's readings' records with their spoken vowel (FAZAL); 30: listed words normalised and
 # vowel-keyed anew (h124: OTKRYTIE is no

@@ -160,6 +160,9 @@ class TrustParams:
     # "yo", as passports and Korean names write it ("Pëng Chol" / Pyong Chol, "Pëtr" / Pyotr)
     bgn_reading: float = 0.97  # a Latin name written in Russian and romanised back by BGN/PCGN
     # ("TSOMPANY", "KHOLDING", "YEL") read the Latin way (clearance.matching.bgn)
+    list_reading: float = 1.0  # a Latin Korean or Chinese name of syllables read as the lists
+    # spell them ("Lee Yong-ho" / RI Yong Ho, "Hsu Pin" / XU Bin: clearance.matching.romanised):
+    # another romanisation of the same name, as a Hangul or Cyrillic one is
 
 
 def declared(params: object) -> dict[str, object]:

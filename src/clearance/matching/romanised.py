@@ -1,0 +1,170 @@
+"""Korean and Chinese names typed in another romanisation than the lists' (issue 11, class 8).
+
+The lists write North Korean names as North Korea does ("RI Yong Ho", "PAK Pong Ju", "CHOE
+Ryong Hae", "KIM Song Un") and Chinese names in pinyin ("ZHANG Lei", "XU Bin"). Writers
+elsewhere type them otherwise: the family name the South's way or as passports do ("Lee",
+"Yi", "Rhee" for 리; "Park", "Choi", "Moon", "Sohn", "Jeon"), the South's Revised Romanization
+with its eo and eu ("Seong-eun", "Jeong") and its oo ("Soo", "Joon"), and Chinese names in
+Wade-Giles ("Hsu Pin", "Chang Hsiao-ping"). These spell the same syllables with other letters,
+too far apart for the word similarity ("lee" / "ri", "hsu" / "xu": nothing in common).
+
+:func:`list_readings` gives a Latin name of such syllables as the lists spell it: Korean
+readings (the family name's usual spellings as the lists'; and with the South's eo / eu / oo
+as o / u / u and its g / d / b as k / t / p too) and Chinese ones (the Wade-Giles-only
+syllables in pinyin, unaspirated and aspirated). A reading is an extra query form, trusted a
+little less (``TrustParams.list_reading``); the name as typed stays. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+from functools import cache, lru_cache
+
+from clearance.matching.syllables import SYLLABLES, syllable_count
+from clearance.matching.vocab import PINYIN_SYLLABLES, WADE_GILES_SYLLABLES
+
+# A Korean family name as the South, passports and English-language writers spell it -> as
+# the lists spell North Korean names (McCune-Reischauer as North Korea writes it).
+KOREAN_FAMILY_SPELLINGS = {
+    "lee": "ri", "yi": "ri", "rhee": "ri", "rhie": "ri", "reey": "ri",
+    "park": "pak", "bak": "pak", "pack": "pak",
+    "choi": "choe", "choy": "choe", "chwe": "choe",
+    "jeong": "jong", "jung": "jong", "chung": "jong",
+    "yoon": "yun", "moon": "mun", "sohn": "son", "baek": "paek", "paik": "paek", "baik": "paek",
+    "jeon": "jon", "seo": "so", "suh": "so", "shin": "sin", "shim": "sim", "ahn": "an",
+    "oh": "o", "roh": "ro", "noh": "ro", "heo": "ho", "hur": "ho", "hyun": "hyon",
+    "hyeon": "hyon", "lim": "rim", "joo": "ju", "woo": "u", "koo": "ku", "yoo": "ryu",
+    "gim": "kim", "gang": "kang", "gwon": "kwon", "bae": "pae", "byun": "pyon", "byeon": "pyon",
+    "kwack": "kwak", "gil": "kil", "eom": "om", "um": "om", "seok": "sok", "myung": "myong",
+    # the lists write these both ways (CHO and JO, CHANG and JANG): the North's too
+    "li": "ri", "cho": "jo", "joe": "jo", "chang": "jang", "chong": "jong", "chun": "jon",
+}  # fmt: skip
+# A name is read the Korean way when its first or last word is a Korean family name.
+KOREAN_FAMILIES = frozenset({
+    *KOREAN_FAMILY_SPELLINGS, *KOREAN_FAMILY_SPELLINGS.values(),
+    "kim", "kang", "han", "hwang", "song", "hong", "nam", "ha", "cha", "kil", "yang", "ko", "ju",
+})  # fmt: skip
+# The South's voiced initials where the North (and McCune-Reischauer) writes k, t, p.
+_RR_ONSETS = {"g": "k", "d": "t", "b": "p"}
+
+
+def list_readings(name: str) -> list[str]:
+    """The lists' spellings of a Latin name of Korean or Chinese syllables (none when it is
+    not such a name or already spelt so). Such a name is typed in plain letters: its words
+    are read without the cost of :func:`~clearance.matching.normalize.fold`."""
+    if not name.isascii():
+        return []
+    return list(_readings(" ".join(_WORDS.findall(name.lower().replace("'", "")))))
+
+
+_WORDS = re.compile("[a-z]+")
+
+
+@lru_cache(maxsize=20_000)
+def _readings(folded: str) -> tuple[str, ...]:
+    words = tuple(folded.split())
+    if not 2 <= len(words) <= 4:  # noqa: PLR2004
+        return ()
+    found = []
+    if words[0] in KOREAN_FAMILIES or words[-1] in KOREAN_FAMILIES:
+        family = _korean_family(words)
+        found += [family, tuple("".join(map(_north_onset, _korean_syllables(_north_vowels(w))))
+                                for w in family)]  # fmt: skip
+    if syllable_count(words) and any(map(_wade_giles_only, _parts(words))):
+        found += [_chinese(words, False, False), _chinese(words, False, True),
+                  _chinese(words, True, True)]  # fmt: skip
+    out: list[str] = []
+    for reading in found:  # ("rhee" is no syllable: "ri" is)
+        text = " ".join(reading)
+        if reading != words and text not in out and syllable_count(reading):
+            out.append(text)
+    return tuple(out)
+
+
+def _korean_family(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The family name (the first or the last word) as the lists spell it."""
+    last = len(words) - 1
+    return tuple(
+        KOREAN_FAMILY_SPELLINGS.get(word, word) if i in (0, last) else word
+        for i, word in enumerate(words)
+    )
+
+
+def _north_vowels(word: str) -> str:
+    """The South's eo / eu / oo as the North's o / u / u ("Seong-eun" / Song Un, "Soo")."""
+    return word.replace("eo", "o").replace("eu", "u").replace("oo", "u")
+
+
+def _korean_syllables(word: str) -> list[str]:
+    """A word as one Korean syllable or two run together, the first the longer ("gyongil" is
+    gyong il), or the word itself when neither."""
+    if word in SYLLABLES:
+        return [word]
+    for cut in range(len(word) - 1, 0, -1):
+        if word[:cut] in SYLLABLES and word[cut:] in SYLLABLES:
+            return [word[:cut], word[cut:]]
+    return [word]
+
+
+def _north_onset(syllable: str) -> str:
+    """The South's g / d / b at the start of a syllable as k / t / p ("Gyeong" / Kyong,
+    "Dong" / Tong, "Byeong" / Pyong)."""
+    onset = _RR_ONSETS.get(syllable[:1])
+    return syllable if onset is None else onset + syllable[1:]
+
+
+def _chinese(words: tuple[str, ...], aspirated: bool, every: bool) -> tuple[str, ...]:
+    """A name of Wade-Giles syllables in pinyin: the Wade-Giles-only ones ("hsu", "tung",
+    "chih"; not one of two letters: "ho", "so", "jo" are Korean syllables as often) or
+    ``every`` syllable, unaspirated or aspirated (the apostrophe that tells them apart is
+    seldom typed: "Tsai" is 蔡, Cai, "Pin" 宾, Bin); the rest as typed."""
+    table = wade_giles_pinyin()[aspirated]
+    out = []
+    for word in words:
+        parts = _split(word, table) or [word]
+        out.append("".join(table.get(p, p) if every or _wade_giles_only(p) else p for p in parts))
+    return tuple(out)
+
+
+def _parts(words: tuple[str, ...]) -> list[str]:
+    return [p for word in words for p in _split(word, _ROMANISED) or [word]]
+
+
+_ROMANISED = WADE_GILES_SYLLABLES | PINYIN_SYLLABLES  # (the table only once one is Wade-Giles)
+
+
+def _wade_giles_only(syllable: str) -> bool:
+    return (len(syllable) > 2  # noqa: PLR2004
+            and syllable in WADE_GILES_SYLLABLES and syllable not in PINYIN_SYLLABLES)  # fmt: skip
+
+
+def _split(word: str, table: Container[str]) -> list[str] | None:
+    """A word as one Wade-Giles or pinyin syllable, or two run together."""
+    if word in table or word in PINYIN_SYLLABLES:
+        return [word]
+    for cut in range(2, len(word) - 1):  # (syllables of two letters or more: "choi" stays)
+        head, tail = word[:cut], word[cut:]
+        if (head in table or head in PINYIN_SYLLABLES) and (
+            tail in table or tail in PINYIN_SYLLABLES
+        ):
+            return [head, tail]
+    return None
+
+
+@cache
+def wade_giles_pinyin() -> tuple[dict[str, str], dict[str, str]]:
+    """A Wade-Giles syllable as typed (no apostrophe, u for ü) -> its pinyin, by pypinyin's
+    Wade-Giles table: the unaspirated reading ("chang" is zhang, "tsai" zai) and the
+    aspirated one where the apostrophe makes another ("ch'ang" chang, "ts'ai" cai)."""
+    from pypinyin import Style
+    from pypinyin.style import convert
+
+    plain: dict[str, str] = {}
+    aspirated: dict[str, str] = {}
+    for syllable in sorted(PINYIN_SYLLABLES):
+        wade = str(convert(syllable, Style.WADEGILES, True)).lower().replace("v", "u")
+        typed = wade.replace("'", "")
+        if typed.isalpha():
+            (aspirated if "'" in wade else plain)[typed] = syllable
+    return plain, plain | aspirated
