@@ -33,7 +33,7 @@ Narrow = Callable[[npt.NDArray[np.int32]], npt.NDArray[np.int32]]
 
 def form_bounds(
     index: NameIndex, parts: list[Part], form: FormBound, lift: FormBound | None,
-    singles: tuple[str, ...] = (), narrow: Narrow | None = None,
+    singles: tuple[str, ...] = (), narrow: Narrow | None = None, every: bool = False,
 ) -> list[tuple[int, float]]:  # fmt: skip
     """(record, bound) of the records of ``parts`` reaching the form's floor, then those
     reaching it at a skeleton's spelled trust (``lift``: see :func:`spelled_bounds`)."""
@@ -43,13 +43,13 @@ def form_bounds(
     else:
         bounds = _bounds_pruned(index, parts, form, hits)
     if lift is not None:
-        bounds += spelled_bounds(index, parts, lift, singles, narrow)
+        bounds += spelled_bounds(index, parts, lift, singles, narrow, every)
     return bounds
 
 
 def spelled_bounds(
     index: NameIndex, parts: list[Part], form: FormBound, singles: tuple[str, ...] = (),
-    narrow: Narrow | None = None,
+    narrow: Narrow | None = None, every: bool = False,
 ) -> list[tuple[int, float]]:  # fmt: skip
     """(record, bound) at a skeleton's spelled trust (``form.trust``) of the records every word
     of the form reaches exactly: only those can be trusted so far
@@ -57,7 +57,9 @@ def spelled_bounds(
     :func:`exactly_reached`. Past ``RetrievalParams.spelled_names`` such names, only those of
     them the spelled trust can bring to the floor that ``narrow`` keeps are (their vowels may
     agree: index format 27, looked up in the index's words of crowded skeletons), and none
-    when more than ``spelled_names`` of them are.
+    when more than ``spelled_names`` of them are. ``every``: ``narrow`` keeps them however
+    few (a Hebrew-script reading's: its vowels are looked up name by name, in
+    :func:`clearance.matching.hebrew.agreeing_hebrew`, cheaper than scoring the others).
     """
     full = exactly_reached(index, parts, form, singles)
     cap = form.retrieval.spelled_names
@@ -68,7 +70,8 @@ def spelled_bounds(
     wanted.sort()
     kept = [(p[0][keep], p[1][keep], p[2]) for p in parts if (keep := members(p[0], wanted)).any()]
     bounds = bounds_large(index, kept, form)
-    if crowded and bounds and narrow is not None:  # (the vowels looked up where they count)
+    if (crowded or every) and bounds and narrow is not None:  # (the vowels looked up where
+        # they count)
         agree = set(narrow(np.array([rec for rec, _ in bounds], dtype=np.int32)).tolist())
         bounds = (
             [(rec, bound) for rec, bound in bounds if rec in agree] if len(agree) <= cap else []

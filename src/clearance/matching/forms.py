@@ -20,7 +20,7 @@ from clearance.matching.formslips import (
     misspelt_form_reading,
     misspelt_forms,
 )
-from clearance.matching.hebrew import hebrew_skeletons, hebrew_words, is_hebrew, listed_readings
+from clearance.matching.hebrew import hebrew_reading, hebrew_skeletons, is_hebrew, listed_readings
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
 from clearance.matching.legalforms import iso_legal_form, one_word_forms
 from clearance.matching.normalize import (
@@ -162,7 +162,7 @@ def query_forms(
     once, from :func:`_query_forms`)."""
     forms, hebrew = _query_forms(query.name, query.schema, trust)
     if hebrew and vocab is not None:
-        return listed_readings(forms, vocab)
+        return listed_readings(forms, vocab, trust.vowelled_skeleton)
     return forms
 
 
@@ -205,9 +205,11 @@ def _query_forms(
                     seen.add(form)
                     out.append(QueryForm(form, kind, part_trust))
             elif spelled is not None and form.script == HEBREW:  # (see .hebrew: its guard)
-                full = spelled[1] * skeleton_trust(form, trust)
-                out.append(QueryForm(form, kind, full * trust.vowelled_skeleton, full,
-                                     hebrew_words(text)))  # fmt: skip
+                words, vowels = hebrew_reading(text)
+                letters = spelled[1] * skeleton_trust(form, trust)
+                full = spelled[1] * skeleton_trust(form, trust, 0, vowels) if vowels else letters
+                out.append(QueryForm(form, kind, letters * trust.vowelled_skeleton, full,
+                                     words))  # fmt: skip
             elif spelled is not None:  # the skeleton of a new spelled form
                 out.append(_skeleton_form(form, *spelled, trust, schema is Schema.PERSON))
     if (schema is not Schema.PERSON and out and out[0].kind == KIND_LATIN

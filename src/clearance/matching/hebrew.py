@@ -24,8 +24,10 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.matching.crowded import crowd_kept
+from clearance.matching.hebrew_spelling import GAP, Node, alt, expand, fullmatch, lit, plus, seq
 from clearance.matching.index import KIND_SKELETON, NameIndex
 from clearance.matching.normalize import NameForm
+from clearance.matching.params import TrustParams
 from clearance.matching.retrieve import QueryForm
 from clearance.matching.scripts import undouble
 from clearance.scripts import HEBREW
@@ -80,6 +82,9 @@ def _letters(word: str) -> list[tuple[str, ...]]:
         c, mark = word[i], word[i + 1] if i + 1 < len(word) else ""
         if c == "ו" and mark == "ו":  # וו: the consonant v
             out.append(("f",))
+            if len(word) >= _PATRONYMIC and word[i + 2 :] in _PATRONYMIC_ENDS:
+                out.extend(_PATRONYMIC_ENDS[word[i + 2 :]])  # (-vich: "איבנוויח" / Ivanovich)
+                break
             i += 2
             continue
         if mark in _GERESH_MARKS and c in _GERESH:
@@ -207,37 +212,61 @@ _FINAL_VOWEL_LETTERS = frozenset("אהויע")
 _FINAL_HE = "'?(?:[aeo]|y?[ae])h?"
 
 
-@lru_cache(maxsize=4096)
-def spelling_pattern(word: str) -> re.Pattern[str] | None:
-    """The Latin spellings of a Hebrew word whose written vowels (matres lectionis) stand
-    where the Latin word has such a vowel: "מוחמד" is Muhammad or Mohammed, not Mahmoud."""
-    word = _POINTS.sub("", word).replace(_DAGESH_MARK, "")
-    parts: list[str] = []
+def _spelt_letters(word: str) -> list[tuple[str, str]]:
+    """``(kind, letter)`` of each letter of ``word`` as :func:`spelling_pattern` spells it:
+    "vv" (וו), "yy" (יי), "geresh" (a letter with one), "vav", "yod", or "letter"."""
+    out: list[tuple[str, str]] = []
     i = 0
     while i < len(word):
         c, mark = word[i], word[i + 1] if i + 1 < len(word) else ""
-        if c == "ו" and mark == "ו":
-            parts.append(f"{_GAP}(?:v|w|f)+{_GAP}")
-            i += 2
-            continue
-        if c == "י" and mark == "י":  # יי: a diphthong or y ("חיים", Haim, Chayim)
-            parts.append(f"{_YOD}{_GAP}y?{_GAP}")
+        if c in "וי" and mark == c:
+            out.append(("vv" if c == "ו" else "yy", c))
             i += 2
             continue
         if mark in _GERESH_MARKS:
-            parts.append(_SPELT_GERESH.get(c, _SPELT.get(c, "")) + _GAP)
+            out.append(("geresh", c))
             i += 2
             continue
         if c == "ו":
-            parts.append(_VAV + _GAP)
+            out.append(("vav", c))
         elif c == "י":
-            parts.append(_YOD + _GAP)
+            out.append(("yod", c))
         elif c in _SPELT:
-            parts.append(_SPELT[c] + _GAP)
+            out.append(("letter", c))
         i += 1
+    return out
+
+
+def _bare(word: str) -> str:
+    return _POINTS.sub("", word).replace(_DAGESH_MARK, "")
+
+
+@lru_cache(maxsize=4096)
+def spelling_pattern(word: str) -> re.Pattern[str] | None:
+    """The Latin spellings of a Hebrew word whose written vowels (matres lectionis) stand
+    where the Latin word has such a vowel: "מוחמד" is Muhammad or Mohammed, not Mahmoud
+    (matched without compiling it: :func:`spelling_node`)."""
+    word = _bare(word)
+    parts: list[str] = []
+    letters = _spelt_letters(word)
+    for kind, c in letters:
+        if kind == "vv":
+            parts.append(f"{_GAP}(?:v|w|f)+{_GAP}")
+        elif kind == "yy":  # יי: a diphthong or y ("חיים", Haim, Chayim)
+            parts.append(f"{_YOD}{_GAP}y?{_GAP}")
+        elif kind == "geresh":
+            parts.append(_SPELT_GERESH.get(c, _SPELT.get(c, "")) + _GAP)
+        elif kind == "vav":
+            parts.append(_VAV + _GAP)
+        elif kind == "yod":
+            parts.append(_YOD + _GAP)
+        else:
+            parts.append(_SPELT[c] + _GAP)
     if not parts:
         return None
-    if word[-1] not in _FINAL_VOWEL_LETTERS:  # (a final vowel is written: "כהן" is no Kahane)
+    if word[-1] not in _FINAL_VOWEL_LETTERS or letters[-1][0] == "vav":
+        # (a final vowel is written: "כהן" is no Kahane; a final ו is o, u or v, and a vowel
+        # after it would be written too: "אליהו" is no LEHAVA)
         parts[-1] = parts[-1].removesuffix(_GAP)
     elif word[-1] == "ה" and len(parts) > 1 and parts[-2].endswith(_GAP):
         # a final he writes a, e or o (Sara, Moshe, Shlomo), never i or u: "אלה" is no Ali
@@ -245,6 +274,44 @@ def spelling_pattern(word: str) -> re.Pattern[str] | None:
         final = f"(?:{_FINAL_HE}|h)" if word[-2] in "וי" else _FINAL_HE
         parts[-2], parts[-1] = parts[-2].removesuffix(_GAP), final
     return re.compile("".join(parts))
+
+
+_NODE_VAV = alt(lit("o", "u", "ou", "oo", "ow", "uw", "au", "eu"), seq(GAP, lit("v", "w", "f")))
+_NODE_YOD = alt(
+    lit("i", "e", "y", "j", "ee", "ie", "ei", "ey", "ai", "ay", "iy"), seq(GAP, lit("y"))
+)
+
+
+@lru_cache(maxsize=4096)
+def spelling_node(word: str) -> Node | None:
+    """:func:`spelling_pattern`'s spellings as a :data:`~clearance.matching.hebrew_spelling.
+    Node` (the same language, part for part), matched with no regular expression to compile:
+    :func:`~clearance.matching.hebrew_spelling.fullmatch`."""
+    word = _bare(word)
+    parts: list[list[Node]] = []
+    letters = _spelt_letters(word)
+    for kind, c in letters:
+        if kind == "vv":
+            parts.append([GAP, plus(lit("v", "w", "f")), GAP])
+        elif kind == "yy":
+            parts.append([_NODE_YOD, GAP, lit("", "y"), GAP])
+        elif kind == "geresh":
+            parts.append([expand(_SPELT_GERESH.get(c, _SPELT.get(c, ""))), GAP])
+        elif kind == "vav":
+            parts.append([_NODE_VAV, GAP])
+        elif kind == "yod":
+            parts.append([_NODE_YOD, GAP])
+        else:
+            parts.append([expand(_SPELT[c]), GAP])
+    if not parts:
+        return None
+    if word[-1] not in _FINAL_VOWEL_LETTERS or letters[-1][0] == "vav":
+        parts[-1].pop()
+    elif word[-1] == "ה" and len(parts) > 1:
+        final = f"(?:{_FINAL_HE}|h)" if word[-2] in "וי" else _FINAL_HE
+        parts[-2].pop()
+        parts[-1] = [expand(final)]
+    return seq(*(node for part in parts for node in part))
 
 
 def latin_words(listed: str) -> list[str]:
@@ -270,12 +337,34 @@ def vowels_agree(words: tuple[str, ...], listed: str) -> bool:
     Hebrew word may be spelt as some listed word, and every listed word (but initials and
     particles) is so spelt by some Hebrew word: given and family names both agree, and a
     listed name with a word more ("ALDIN, Haroun Nasser" for "אהרון נאסר") is not the query's."""
-    latin = latin_words(listed)
-    patterns = [p for p in map(spelling_pattern, words) if p is not None]
-    if not all(any(p.fullmatch(w) for w in latin) for p in patterns):
+    latin = _listed_words(listed)
+    nodes = [n for n in map(spelling_node, words) if n is not None]
+    if not all(any(fullmatch(n, w) for w in latin) for n in nodes):
         return False
-    return all(len(w) < 2 or w in _PARTICLES or any(p.fullmatch(w) for p in patterns)
+    return all(len(w) < 2 or w in _PARTICLES or any(fullmatch(n, w) for n in nodes)
                for w in latin)  # fmt: skip
+
+
+def written_vowels(words: tuple[str, ...]) -> int:
+    """The vowels the Hebrew ``words`` write (a ו or י but in וו, יי and a word's first letter,
+    there a consonant): when they agree with the listed words' (:func:`hebrew_trust`), each
+    counts as a consonant does towards ``TrustParams.skeleton_full_letters`` in a reading's
+    spelled (full) trust — "אלי אושיירן" (Ali OSSEIRAN, "l srn") says no less of its name than
+    a skeleton of six letters. Not in the trust a reading is retrieved at (only the names
+    every word reaches exactly are bounded at the spelled trust): the names near it are not
+    scored for it."""
+    return sum(len(_MATRES.findall(w, 1)) for w in words)
+
+
+_MATRES = re.compile("(?<![וי])[וי](?![וי])")
+
+
+@lru_cache(maxsize=1024)
+def hebrew_reading(text: str) -> tuple[tuple[str, ...], int]:
+    """The Hebrew words of ``text`` and the vowels they write (:func:`written_vowels`), once
+    for the many skeleton readings of one text."""
+    words = hebrew_words(text)
+    return words, written_vowels(words)
 
 
 def hebrew_words(text: str) -> tuple[str, ...]:
@@ -306,7 +395,13 @@ def agreeing_hebrew(
     return np.array(kept, dtype=np.int32)
 
 
-def listed_readings(forms: list[QueryForm], vocab: Mapping[str, int]) -> list[QueryForm]:
+_ROUNDING = 1e-9
+_DISCOUNT = TrustParams().vowelled_skeleton
+
+
+def listed_readings(
+    forms: list[QueryForm], vocab: Mapping[str, int], discount: float = _DISCOUNT
+) -> list[QueryForm]:
     """``forms`` with at most :data:`MAX_READINGS` of their Hebrew-script skeleton readings,
     made word by word (:func:`vocab_skeletons`): first those whose every word of two letters or
     more is a listed skeleton word (``vocab``, the index's keys: how the lists spell; "s:mhmd"
@@ -314,9 +409,10 @@ def listed_readings(forms: list[QueryForm], vocab: Mapping[str, int]) -> list[Qu
     first; each with the trust of a reading made of as many letters (``forms.skeleton_trust``
     weighs a skeleton by its letters). A reading is retrieved at its discounted trust (its
     vowels are looked at only for the names it reaches exactly: see :func:`agreeing_hebrew`),
-    but for the first when it has no one-letter word: that one reaches at its full trust the
-    names one of its words is misspelt for ("ניקולויך" / Nikolaevich), whose vowels decide in
-    scoring (:func:`hebrew_trust`)."""
+    but for the first when it has no one-letter word: that one reaches at its full trust of
+    its letters (its trust over ``discount``, ``TrustParams.vowelled_skeleton``; the written
+    vowels are not counted: :func:`written_vowels`) the names one of its words is misspelt
+    for ("ניקולויך" / Nikolaevich), whose vowels decide in scoring (:func:`hebrew_trust`)."""
     out: list[QueryForm] = []
     groups: dict[tuple[str, ...], dict[int, QueryForm]] = {}
     for form in forms:
@@ -338,7 +434,11 @@ def listed_readings(forms: list[QueryForm], vocab: Mapping[str, int]) -> list[Qu
             kept.append(qform)
     kept = kept[:MAX_READINGS]
     if kept and min(map(len, kept[0].form.tokens)) > 1:  # ("l" is credited to every name)
-        kept[0] = replace(kept[0], trust=kept[0].spelled)
+        first = kept[0]
+        own = first.trust / discount if written_vowels(first.reading) else first.spelled
+        if own > first.spelled - _ROUNDING:  # (letters enough: the vowels added nothing)
+            own = first.spelled
+        kept[0] = replace(first, trust=own)
     return out + kept
 
 

@@ -366,7 +366,8 @@ def retrieve(
             lift = replace(form, floor=max(floor, threshold), trust=np.float32(qform.spelled))
             narrow = _narrow(index, qform, trust.spelled_word_sim, words)
         singles = tuple({w for w in tokens if len(w) == 1})  # (see bounds.spelled_bounds)
-        bounds = form_bounds(index, parts, form, lift, singles, narrow)
+        hebrew = qform.form.script == HEBREW  # (its lift narrowed however few: see bounds)
+        bounds = form_bounds(index, parts, form, lift, singles, narrow, hebrew)
         if repeats:
             # The copies of a repeated word were credited fully: what they add (their
             # similarities to each name's words: a common word reaches thousands of names) is
@@ -379,7 +380,7 @@ def retrieve(
                     among.update(exactly_reached(index, parts, lift, singles).tolist())
             parts = _repeat_parts(index, qform.kind, parts, repeats, among, least, retrieval,
                                   words)  # fmt: skip
-            bounds = form_bounds(index, parts, form, lift, singles, narrow)
+            bounds = form_bounds(index, parts, form, lift, singles, narrow, hebrew)
         if reached is not None and lift is not None and qform.form.script == ARABIC:
             reached.append(partial(exactly_reached, index, parts, lift, singles))  # (if asked)
         # An Arabic-script query's romanised forms have their article: the records of names
