@@ -221,12 +221,20 @@ def c_arabic_spelling(entity: Entity, rng: random.Random) -> str | None:
     family = [i for i, w in enumerate(words) if _arabic_word(w, rng) is not None]
     if not family:
         return None
-    for i in rng.sample(family, min(len(family), rng.choice((1, 2)))):
+    respelt = rng.sample(family, min(len(family), rng.choice((1, 2))))
+    for i in respelt:
         words[i] = _arabic_word(words[i], rng) or words[i]
     if rng.random() < 0.3:
         i = rng.randrange(len(words))
-        words[i] = _vowel_length(words[i], rng) or words[i]
+        longer = _vowel_length(words[i], rng)
+        # (Not on a word just respelt, nor three letters alike: no one writes Ali "Ale" as
+        # ALEE shortened, nor "Yooosef", "Seeef"; a generator artefact, h132.)
+        if longer is not None and i not in respelt and not _TRIPLE.search(longer):
+            words[i] = longer
     return " ".join(w.title() if w.islower() else w for w in words)
+
+
+_TRIPLE = re.compile(r"(.)\1\1")
 
 
 # -- 4. legal forms with dots and spaces ----------------------------------------------------

@@ -136,3 +136,26 @@ def test_screen_is_documented_though_it_reads_its_own_body(api: Api) -> None:
     assert schema.rsplit("/", 1)[1] in spec["components"]["schemas"]
     assert [p["name"] for p in op["parameters"]] == ["record"]
     assert list(op["security"][0]) == list(spec["components"]["securitySchemes"])
+
+
+def test_the_usual_record_flags_are_read_without_parsing_the_query(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``/screen``, ``?record=true`` and ``?record=false`` are read from the raw query string
+    (Starlette's parser costs more than the rest of the flag); any other goes through it."""
+    from starlette.requests import Request
+
+    from clearance.api.routes_screen import record_flag
+
+    def request(query: bytes) -> Request:
+        return Request({"type": "http", "query_string": query, "headers": []})
+
+    parsed = Request.query_params
+    monkeypatch.setattr(Request, "query_params", property(lambda _: pytest.fail("parsed")))
+    assert record_flag(request(b"record=true")) is True
+    assert record_flag(request(b"record=false")) is False
+    assert record_flag(request(b"")) is False
+    monkeypatch.setattr(Request, "query_params", parsed)
+    assert record_flag(request(b"record=1")) is True
+    assert record_flag(request(b"record=false&x=1")) is False
+    assert record_flag(request(b"x=1")) is False

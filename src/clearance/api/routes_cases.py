@@ -9,6 +9,7 @@ import asyncio
 import logging
 import threading
 import weakref
+from collections.abc import Awaitable
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -120,6 +121,36 @@ class Decisions:
             result, context, principal.actor, entity=engine.snapshot.entity, source="api"
         )
 
+    def start_record(
+        self,
+        engine: Engine,
+        result: ScreeningResult,
+        principal: Principal,
+        candidates: list[dict[str, Any]] | None = None,
+    ) -> tuple[Recorded, Awaitable[object]] | None:
+        """A result without alerts, the snapshot already pinned, on PostgreSQL or a SQLite
+        file, no receipt spool: its receipt handed to this event loop's group-commit writer
+        (:class:`~clearance.audit.async_writer.AsyncReceiptWriter` sends a lone receipt's
+        statement at once; :class:`~clearance.audit.loop_writer.LoopReceiptWriter` writes at
+        the loop's next turn), and what the caller must await before answering (the commit);
+        ``candidates``: the answer's matches, reused in the receipt. None otherwise: use
+        :meth:`record_async`. The caller can render its answer meanwhile: the receipt id is
+        known, and a result without alerts opens no case."""
+        cases = self._cases
+        if cases is None or not is_pinned(self.store, engine.snapshot.id):
+            return None
+        if self.settings.decisions.record_spool:
+            return None
+        if not cases.db.is_postgres and sqlite_path(cases.db) is None:
+            return None
+        context = screening_context(engine.snapshot, engine.screener)
+        receipt = cases.plain_receipt(
+            result, context, principal.actor, source="api", candidates=candidates
+        )
+        if receipt is None:
+            return None
+        return receipt[1], self._async_writer(cases).submit(receipt[0], principal.name)
+
     async def record_async(
         self,
         engine: Engine,
@@ -136,19 +167,32 @@ class Decisions:
         database to the writer thread). With ``CLEARANCE_RECORD_SPOOL`` the receipt is
         written to this process's :class:`~clearance.audit.spool.ReceiptSpool` instead and
         the request is answered without waiting for the database."""
+        started = self.start_record(engine, result, principal, candidates)
+        if started is not None:
+            await started[1]
+            return started[0]
+        return await self.record_rest(engine, result, principal, candidates)
+
+    async def record_rest(
+        self,
+        engine: Engine,
+        result: ScreeningResult,
+        principal: Principal,
+        candidates: list[dict[str, Any]] | None = None,
+    ) -> Recorded:
+        """:meth:`record_async` for what :meth:`start_record` leaves (it returned None): the
+        receipt spool, an in-memory SQLite database, a result with alerts or the snapshot not
+        yet pinned (a worker thread: :meth:`record`)."""
         if is_pinned(self.store, engine.snapshot.id) and self._cases is not None:
             cases = self._cases
             context = screening_context(engine.snapshot, engine.screener)
             if cases.db.is_postgres or sqlite_path(cases.db) is not None:
+                spool = self.spool(cases.db)  # (else alerts: below)
                 receipt = cases.plain_receipt(
                     result, context, principal.actor, source="api", candidates=candidates
                 )
-                if receipt is not None:
-                    spool = self.spool(cases.db)
-                    if spool is not None:
-                        await spool.put(receipt[0], principal.name)
-                    else:
-                        await self._async_writer(cases).write(receipt[0], principal.name)
+                if receipt is not None and spool is not None:
+                    await spool.put(receipt[0], principal.name)
                     return receipt[1]
             else:  # an in-memory SQLite database: only the pool's connection sees it
                 queued = cases.submit(result, context, principal.actor, source="api")

@@ -157,6 +157,12 @@ class AsyncReceiptWriter:
 
     async def write(self, body: dict[str, Any], actor: str) -> int:
         """Queue a receipt and wait until it is committed; its audit seq."""
+        return await self.submit(body, actor)
+
+    def submit(self, body: dict[str, Any], actor: str) -> asyncio.Future[int]:
+        """Queue a receipt; a future of its audit seq, set once it is committed. A lone
+        receipt's statement is sent before this returns (one client: nothing to gather), so
+        the caller can prepare its answer while the statement runs. Call on the loop."""
         # the loop held, not asked for: Python 3.11's get_running_loop is a getpid system call
         loop = self._loop
         if loop is None:
@@ -170,7 +176,7 @@ class AsyncReceiptWriter:
             else:
                 self._gather(loop)
         # a caller that goes away (its future cancelled) leaves its receipt to be written
-        return await done
+        return done
 
     def _gather(self, loop: asyncio.AbstractEventLoop) -> None:
         """Let the receipts of the requests the loop is about to run join the next batch:

@@ -67,6 +67,11 @@ class LoopReceiptWriter:
 
     async def write(self, body: dict[str, Any], actor: str) -> int:
         """Queue a receipt and wait until it is committed; its audit seq."""
+        return await self.submit(body, actor)
+
+    def submit(self, body: dict[str, Any], actor: str) -> asyncio.Future[int]:
+        """Queue a receipt; a future of its audit seq, set once it is committed (written at
+        the loop's next turn, with the receipts queued meanwhile). Call on the loop."""
         loop = asyncio.get_running_loop()
         done: asyncio.Future[int] = loop.create_future()
         self._queue.append(_Pending(body, actor, done))
@@ -74,7 +79,7 @@ class LoopReceiptWriter:
             self._scheduled = True
             loop.call_soon(self._flush)
         # a caller that goes away (its future cancelled) leaves its receipt to be written
-        return await done
+        return done
 
     def _flush(self) -> None:
         self._scheduled = False

@@ -130,12 +130,24 @@ def query_parts(text: str) -> list[str]:
         while len(segments) > 1 and is_place(segments[-1]):
             segments.pop()
         stripped = ",".join(segments).strip(" ,;")
-        if stripped != core and len(fold(_PARENS.sub(" ", stripped)).split()) >= 2:
+        if stripped != core and _names_a_party(fold(_PARENS.sub(" ", stripped)).split()):
             core = stripped  # (the same text when no place was left out: nothing to fold)
         for part in name_parts(core, query=True):
             if part and part not in out:
                 out.append(part)
     return out
+
+
+# Letters a name left alone by its places needs ("GOZNAK, St. Petersburg", "KRONSHTADT, Russia":
+# a one-word name that long is the party; a shorter word is more often a given name or
+# nickname written before a place-like word: "Ali, Jordan"). Since 1.28, h132.
+ONE_WORD_PARTY_LETTERS = 6
+
+
+def _names_a_party(words: list[str]) -> bool:
+    """Do ``words``, what is left of a query once its trailing places are left out, still name
+    a party: two words or more, or one long word (:data:`ONE_WORD_PARTY_LETTERS`)?"""
+    return len(words) >= 2 or (len(words) == 1 and len(words[0]) >= ONE_WORD_PARTY_LETTERS)
 
 
 def _aka_split(text: str) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from fractions import Fraction
 from functools import lru_cache
 
@@ -131,20 +131,37 @@ def _similarity(
     params: WordParams,
     whole: bool = True,
 ) -> list[list[float]]:
-    p, by_distance = params, sim_rows(params)
-    edits, short, swap_len = p.distinct_edits, p.distinct_length, p.swap_min_length
-    doubled_len = p.doubled_min_length
-    phonetic_scale, first_letter, letters = p.phonetic_scale, p.first_letter_factor, p.letters_sim
-    short_swap = min(p.short_swap_length, swap_len)
-    dense_num, dense_den = _dense_ratio(p)
     q_info = [_word_info(w) for w in q]
     c_info = [_word_info(w) for w in c] if table is None else [table[w] for w in c]
     q_sounds, c_sounds = [i[1] for i in q_info], [i[1] for i in c_info]
-    q_sound_len = [len(s) for s in q_sounds]
     c_sound_len = [len(s) for s in c_sounds]
     nq, nc = len(q), len(c)
     rows = [[0.0] * nc for _ in range(nq)]  # (a pair left at 0.0 is another word)
+    by_distance = sim_rows(params)
+    dist_rows, sound_rows, todo = _distances(q, c, q_sounds, c_sounds, dense_script, initials,
+                                             params)  # fmt: skip
     every = range(nc)
+    for i in range(nq):
+        _row_similarity(rows[i], q[i], q_info[i], c, c_info, c_sound_len, dist_rows[i],
+                        sound_rows[i], every if todo is None else todo[i], dense_script,
+                        initials, whole, params, by_distance)  # fmt: skip
+    _article_free(rows, q, c, dense_script, initials, params)
+    return rows
+
+
+def _distances(
+    q: Sequence[str],
+    c: Sequence[str],
+    q_sounds: list[str],
+    c_sounds: list[str],
+    dense_script: bool,
+    initials: bool,
+    p: WordParams,
+) -> tuple[list[list[int]], list[list[int]], list[list[int]] | None]:
+    """OSA distances of every (query word, candidate word) pair, in spelling and in sound,
+    and, for many pairs, the candidate columns of each row left after :func:`_far_apart`
+    (None: every column)."""
+    nq, nc = len(q), len(c)
     todo: list[list[int]] | None = None
     dist_rows: list[list[int]]
     sound_rows: list[list[int]]
@@ -166,70 +183,117 @@ def _similarity(
                 todo[i].append(j)
         dist_rows = dist_m.tolist()
         sound_rows = sound_m.tolist()
-    for i in range(nq):
-        ql, _qp, qfam, qfirst, qsound, qnum, qlet = q_info[i]
-        qpl, row, dists, sounds = q_sound_len[i], rows[i], dist_rows[i], sound_rows[i]
-        for j in every if todo is None else todo[i]:
-            cl, _cp, cfam, cfirst, csound, cnum, clet = c_info[j]
-            dist, pdist = dists[j], sounds[j]
-            if qnum or cnum:  # numbers agree or they do not
-                if dist == 0:
-                    row[j] = 1.0
-                continue
-            if initials and (ql == 1 or cl == 1):
-                if qfirst == cfirst:
-                    row[j] = 1.0 if ql == cl else p.initial_sim
-                continue
+    return dist_rows, sound_rows, todo
+
+
+def _row_similarity(
+    row: list[float],
+    word: str,
+    info: _Info,
+    c: Sequence[str],
+    c_info: list[_Info],
+    c_sound_len: list[int],
+    dists: list[int],
+    sounds: list[int],
+    columns: Iterable[int],
+    dense_script: bool,
+    initials: bool,
+    whole: bool,
+    p: WordParams,
+    by_distance: tuple[tuple[float, ...], ...],
+) -> None:
+    """One query word's similarities to the candidate words of ``columns``, into ``row``:
+    numbers, initials, the same spelling, and the two far-apart rules (another word, 0.0);
+    a pair left is :func:`_near_similarity`."""
+    edits, short = p.distinct_edits, p.distinct_length
+    dense_num, dense_den = _dense_ratio(p)
+    ql, _qp, _qfam, qfirst, _qsound, qnum, qlet = info
+    qpl = len(info[1])
+    for j in columns:
+        cl, _cp, _cfam, cfirst, _csound, cnum, clet = c_info[j]
+        dist, pdist = dists[j], sounds[j]
+        if qnum or cnum:  # numbers agree or they do not
             if dist == 0:
                 row[j] = 1.0
-                continue
-            cpl = c_sound_len[j]
-            longer = ql if ql > cl else cl
-            if (dist > edits and pdist > edits and longer < short and qpl < short > cpl
-                    and qlet != clet):  # fmt: skip
-                continue  # three edits apart in spelling and sound: another word
-            shorter = cl if ql > cl else ql
-            if dense_script:
-                longer = (longer * dense_num) // dense_den
-            if (dist >= 4 and dist * 4 > longer and pdist >= 4
-                    and pdist * 4 > (qpl if qpl > cpl else cpl)
-                    and not (initials and qlet == clet)):  # fmt: skip
-                continue  # far apart in spelling and sound: no rule below lifts it
-            sim = word_sim(dist, longer, by_distance)
-            # A swap of two adjacent letters is a typical typo, even in a four-letter word
-            # (in a three-letter code it pairs: "MTK" / TMK, see slips.single_word_sim).
-            slip = 0.0  # (a swap is a slip wherever it is, the first two letters included)
-            if dist == 1 and shorter == longer >= short_swap and swapped(q[i], c[j]):
-                slip = p.swap_sim if longer >= swap_len else p.short_swap_sim
-                sim = max(sim, slip)
-            # A letter typed twice (or once where the list doubles it) is the same word, the
-            # most common typo and transliteration difference, even in a short word or code.
-            elif dist == 1 and abs(ql - cl) == 1 and shorter >= doubled_len and doubled(q[i], c[j]):
-                sim = max(sim, p.doubled_sim)
-            # Phonetic equality is trusted for names of five letters and more ("Yan"/"Jian"
-            # and "Yang"/"Zhang" are different names), and always for spelling families.
-            if pdist == 0:
-                same = (qfam and cfam) or shorter >= p.phonetic_min_length
-                if same:
-                    psim = p.phonetic_sim
-                elif shorter == p.phonetic_min_length - 1:
-                    psim = p.phonetic_sim_four
-                else:
-                    psim = p.phonetic_sim_short
-            else:
-                psim = word_sim(pdist, qpl if qpl > cpl else cpl, by_distance) * phonetic_scale
-            sim = max(sim, psim)
-            # Words that differ only in letters romanisations swap (w/v, an initial j/y:
-            # "Wei" / "Vei", "Jo" / "Yo") are one word written two ways, however short.
-            if initials and qlet == clet:
-                sim = max(sim, letters)
-            # OFAC's own search requires the first letter to agree; a different first letter
-            # (and first sound) makes a near-miss less likely to be the same name.
-            if qfirst != cfirst and qsound != csound and not (whole and first_dropped(q[i], c[j])):
-                sim = max(sim * first_letter, slip)
-            row[j] = sim
-    _article_free(rows, q, c, dense_script, initials, params)
-    return rows
+            continue
+        if initials and (ql == 1 or cl == 1):
+            if qfirst == cfirst:
+                row[j] = 1.0 if ql == cl else p.initial_sim
+            continue
+        if dist == 0:
+            row[j] = 1.0
+            continue
+        cpl = c_sound_len[j]
+        longer = ql if ql > cl else cl
+        if (dist > edits and pdist > edits and longer < short and qpl < short > cpl
+                and qlet != clet):  # fmt: skip
+            continue  # three edits apart in spelling and sound: another word
+        shorter = cl if ql > cl else ql
+        if dense_script:
+            longer = (longer * dense_num) // dense_den
+        if (dist >= 4 and dist * 4 > longer and pdist >= 4
+                and pdist * 4 > (qpl if qpl > cpl else cpl)
+                and not (initials and qlet == clet)):  # fmt: skip
+            continue  # far apart in spelling and sound: no rule below lifts it
+        row[j] = _near_similarity(word, c[j], info, c_info[j], dist, pdist, longer, shorter,
+                                  cpl, initials, whole, p, by_distance)  # fmt: skip
+
+
+def _near_similarity(
+    qw: str,
+    cw: str,
+    q_info: _Info,
+    c_info: _Info,
+    dist: int,
+    pdist: int,
+    longer: int,
+    shorter: int,
+    cpl: int,
+    initials: bool,
+    whole: bool,
+    p: WordParams,
+    by_distance: tuple[tuple[float, ...], ...],
+) -> float:
+    """The similarity of a pair no far-apart rule made another word: by edit distance and
+    length, lifted by a swap, a doubled letter, sound or romanisation letters, lowered by a
+    different first letter."""
+    ql, qkey, qfam, qfirst, qsound, _qnum, qlet = q_info
+    cl, _ck, cfam, cfirst, csound, _cnum, clet = c_info
+    qpl = len(qkey)
+    swap_len = p.swap_min_length
+    sim = word_sim(dist, longer, by_distance)
+    # A swap of two adjacent letters is a typical typo, even in a four-letter word
+    # (in a three-letter code it pairs: "MTK" / TMK, see slips.single_word_sim).
+    slip = 0.0  # (a swap is a slip wherever it is, the first two letters included)
+    if dist == 1 and shorter == longer >= min(p.short_swap_length, swap_len) and swapped(qw, cw):
+        slip = p.swap_sim if longer >= swap_len else p.short_swap_sim
+        sim = max(sim, slip)
+    # A letter typed twice (or once where the list doubles it) is the same word, the
+    # most common typo and transliteration difference, even in a short word or code.
+    elif dist == 1 and abs(ql - cl) == 1 and shorter >= p.doubled_min_length and doubled(qw, cw):
+        sim = max(sim, p.doubled_sim)
+    # Phonetic equality is trusted for names of five letters and more ("Yan"/"Jian"
+    # and "Yang"/"Zhang" are different names), and always for spelling families.
+    if pdist == 0:
+        same = (qfam and cfam) or shorter >= p.phonetic_min_length
+        if same:
+            psim = p.phonetic_sim
+        elif shorter == p.phonetic_min_length - 1:
+            psim = p.phonetic_sim_four
+        else:
+            psim = p.phonetic_sim_short
+    else:
+        psim = word_sim(pdist, qpl if qpl > cpl else cpl, by_distance) * p.phonetic_scale
+    sim = max(sim, psim)
+    # Words that differ only in letters romanisations swap (w/v, an initial j/y:
+    # "Wei" / "Vei", "Jo" / "Yo") are one word written two ways, however short.
+    if initials and qlet == clet:
+        sim = max(sim, p.letters_sim)
+    # OFAC's own search requires the first letter to agree; a different first letter
+    # (and first sound) makes a near-miss less likely to be the same name.
+    if qfirst != cfirst and qsound != csound and not (whole and first_dropped(qw, cw)):
+        sim = max(sim * p.first_letter_factor, slip)
+    return sim
 
 
 MASKED_PAIRS = 2048  # from this many word pairs the far-apart ones are found with numpy
@@ -331,6 +395,7 @@ def doubled(a: str, b: str) -> bool:
 
 
 _HARD_C = re.compile(r"c(?![eiy])")
+_SOFT_C = re.compile(r"c(?=[eiy])")
 
 
 def _letters(word: str) -> str:
@@ -340,18 +405,28 @@ def _letters(word: str) -> str:
     A hard c is the k of a name written in Cyrillic and read back ("SK SOUTH" for SC SOUTH:
     СК; "Kar Vash" for Car Wash), and of German and Slavic spellings (Karl / Carl) — however
     short the word, as w/v (since 1.28, h127). Not in a pinyin syllable, whose c is ts ("Cao"
-    is not KAO, "Caihong" not KAIHONG)."""
+    is not KAO, "Caihong" not KAIHONG).
+
+    A soft c (before e, i, y) is the s of the same trip (с): "Sia" for CIA, "Sity" for CITY,
+    "Ase" for ACE (since 1.28, h132); not in a pinyin syllable either ("Ci", "Cixi")."""
     word = word.replace("w", "v")
     if "c" in word and not _syllables(word):
         word = _HARD_C.sub("k", word)
+    if "c" in word and not _syllables(word, SOFT_C_SYLLABLE):
+        word = _SOFT_C.sub("s", word)
     return "y" + word[1:] if word.startswith("j") else word
 
 
-def _syllables(word: str) -> bool:
-    """``word`` is one Chinese or Korean syllable as romanised, or two run together."""
+def _syllables(word: str, least: int = 1) -> bool:
+    """``word`` is one Chinese or Korean syllable as romanised, or two run together (of
+    ``least`` letters each)."""
     return word in SYLLABLES or any(
-        word[:i] in SYLLABLES and word[i:] in SYLLABLES for i in range(1, len(word))
+        word[:i] in SYLLABLES and word[i:] in SYLLABLES for i in range(least, len(word) - least + 1)
     )
+
+
+# A soft c before a one-letter syllable is no pinyin c ("Cia", "Ace" are not "Ci A", "A Ce").
+SOFT_C_SYLLABLE = 2
 
 
 class SpeltWords:
