@@ -114,6 +114,9 @@ class Screener:
         # query forms with their word weights (a memo of this screener's parameters: no
         # hashing of the parameters per query form, as an lru_cache keyed on them did)
         self._query_names: dict[NameForm, WeightedName] = {}
+        # a name's rank factor, by whether it is a weak a.k.a. (see :func:`alias_trust`)
+        features = self.algo.features
+        self._trust = (alias_trust(False, features), alias_trust(True, features))
 
     # -- construction ----------------------------------------------------------------------
     @classmethod
@@ -232,63 +235,25 @@ class Screener:
         if not by_entity:
             return []
         index = self.index
-        # Records are made when first compared (many are never tried: see the loop below);
-        # the words to compare come from the index's columns.
-        records = self._records
         rec_kind = index.rec_kind
         sims = self._word_sims(forms, by_entity)
         weighted = [(f, self._weigh_query(f.form)) for f in forms]
         pre = self._prebound(query, weighted, by_entity, sims, floor)
         compared: dict[_Compared, NameComparison] = {}  # (see _compare)
         matches: list[Match] = []
-        rec_weak, ent_schema = index.rec_weak, index.ent_schema
-        algo = self.algo
-        trust = (alias_trust(False, algo.features), alias_trust(True, algo.features))  # by weak
+        ent_schema = index.ent_schema
         form_kinds = {f.kind for f in forms}
         query_person = query.schema is Schema.PERSON
-        sure, slack, tie_break = algo.sure_match, algo.bound_slack, algo.weak_tie_break
-        weak_cap = weak_rank_cap(threshold, weak_alerts, tie_break)
+        weak_cap = weak_rank_cap(threshold, weak_alerts, self.algo.weak_tie_break)
         for ent, rec_ids in by_entity.items():
             person = query_person or ent_schema[ent] == "person"
-            best: tuple[float, int, QueryForm, NameComparison] | None = None
             # the entity's names of each kind, best bound first (a form tries its kind's)
             ordered = (
                 sorted(rec_ids, key=lambda r: -bounds.get(r, 1.0)) if len(rec_ids) > 1 else rec_ids
             )
             of_kind = {k: [r for r in ordered if rec_kind[r] == k] for k in form_kinds}
-            for form_no, (qform, qname) in enumerate(weighted):
-                table = sims[qform.kind]
-                bounded = pre[form_no]
-                for r in of_kind[qform.kind]:
-                    if best is not None and (
-                        best[0] >= sure or bounds.get(r, 1.0) + slack < best[0]
-                    ):
-                        break  # names are tried best bound first: the rest cannot win
-                    comp = bounded.get(r)
-                    if comp is None:  # (a name bounded out needs no record object)
-                        record = records.get(r)
-                        if record is None:
-                            record = records[r] = self._record_maker.make(r)
-                        comp = self._compare(compared, form_no, qname, record, table, person,
-                                             floor)  # fmt: skip
-                    # Rank names as the decision will see them: a weak a.k.a. counts less, so
-                    # a strong name that alerts is not hidden behind a weak one that does not.
-                    weak = rec_weak[r]
-                    tie = tie_break if weak else 0.0
-                    if qform.trust < 1.0:
-                        # (the trust is the form's or its spelled one: a name that would not be
-                        # the best even at the higher needs no look at its listed words)
-                        most = comp.score * max(qform.trust, qform.spelled) * trust[weak] - tie
-                        if best is not None and most <= best[0]:
-                            continue
-                        trusted = record_trust(qform, index.rec_text[r], comp, algo.trust,
-                                               algo.words, threshold, index, r)  # fmt: skip
-                        comp = comp.scaled(trusted)
-                    key = comp.score * trust[weak] - tie
-                    if weak and key > weak_cap:
-                        key = weak_cap
-                    if best is None or key > best[0]:
-                        best = (key, r, qform, comp)
+            best = self._best_name(weighted, of_kind, sims, pre, bounds, compared, person,
+                                   floor, threshold, weak_cap)  # fmt: skip
             if exact:
                 best = self._exact_best(best, rec_ids, exact, weak_cap)
             if (best is None or best[0] < floor) and ent not in id_hits:
@@ -296,10 +261,65 @@ class Screener:
             info = self._entities.get(ent)
             if info is None:
                 info = self._entities[ent] = make_entity(index, ent)
-            match = self._decide(query, info, records, best, threshold, weak_alerts, explain)
+            match = self._decide(query, info, self._records, best, threshold, weak_alerts,
+                                 explain)  # fmt: skip
             if match is not None:
                 matches.append(match)
         return matches
+
+    def _best_name(
+        self,
+        weighted: list[tuple[QueryForm, WeightedName]],
+        of_kind: dict[int, list[int]],
+        sims: dict[int, WordSimilarity],
+        pre: list[dict[int, NameComparison]],
+        bounds: dict[int, float],
+        compared: dict[_Compared, NameComparison],
+        person: bool,
+        floor: float,
+        threshold: float,
+        weak_cap: float,
+    ) -> tuple[float, int, QueryForm, NameComparison] | None:
+        """One entity's best name for the query: its rank, record, query form and comparison
+        (``of_kind``: the entity's names of each kind of form, best bound first; ``pre``: the
+        names :meth:`_prebound` bounded out, per query form)."""
+        index, algo, records = self.index, self.algo, self._records
+        rec_weak = index.rec_weak
+        trust = self._trust
+        sure, slack, tie_break = algo.sure_match, algo.bound_slack, algo.weak_tie_break
+        best: tuple[float, int, QueryForm, NameComparison] | None = None
+        for form_no, (qform, qname) in enumerate(weighted):
+            table = sims[qform.kind]
+            bounded = pre[form_no]
+            for r in of_kind[qform.kind]:
+                if best is not None and (best[0] >= sure or bounds.get(r, 1.0) + slack < best[0]):
+                    break  # names are tried best bound first: the rest cannot win
+                comp = bounded.get(r)
+                if comp is None:  # (a name bounded out needs no record object)
+                    record = records.get(r)
+                    if record is None:
+                        record = records[r] = self._record_maker.make(r)
+                    comp = self._compare(compared, form_no, qname, record, table, person,
+                                         floor)  # fmt: skip
+                # Rank names as the decision will see them: a weak a.k.a. counts less, so
+                # a strong name that alerts is not hidden behind a weak one that does not.
+                weak = rec_weak[r]
+                tie = tie_break if weak else 0.0
+                if qform.trust < 1.0:
+                    # (the trust is the form's or its spelled one: a name that would not be
+                    # the best even at the higher needs no look at its listed words)
+                    most = comp.score * max(qform.trust, qform.spelled) * trust[weak] - tie
+                    if best is not None and most <= best[0]:
+                        continue
+                    trusted = record_trust(qform, index.rec_text[r], comp, algo.trust,
+                                           algo.words, threshold, index, r)  # fmt: skip
+                    comp = comp.scaled(trusted)
+                key = comp.score * trust[weak] - tie
+                if weak and key > weak_cap:
+                    key = weak_cap
+                if best is None or key > best[0]:
+                    best = (key, r, qform, comp)
+        return best
 
     def _weigh_query(self, form: NameForm) -> WeightedName:
         """``form`` weighed with this screener's name parameters (memoised)."""

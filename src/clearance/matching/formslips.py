@@ -27,16 +27,39 @@ def _one_slip(word: str) -> list[str]:
     """``word`` with one letter dropped, one letter added, or two adjacent letters swapped
     (not one letter changed: "Tom" is not "Too", "Ono" is not "OOO"), each once, of at least
     FORM_SLIP_MIN_LENGTH letters (those shorter are not made)."""
+    out = _cut_or_swapped(word)
+    if len(word) + 1 >= FORM_SLIP_MIN_LENGTH:
+        for i in range(len(word) + 1):  # (each place's two halves cut once, not once per letter)
+            head, tail = word[:i], word[i:]
+            out += [f"{head}{c}{tail}" for c in ascii_lowercase]
+    return list(dict.fromkeys(out))
+
+
+def _cut_or_swapped(word: str) -> list[str]:
+    """The slips of :func:`_one_slip` other than a letter added: a letter dropped, two
+    adjacent letters swapped (in its order, not deduplicated)."""
     size, least = len(word), FORM_SLIP_MIN_LENGTH
     out = [word[:i] + word[i + 1 :] for i in range(size)] if size > least else []
     if size >= least:
         out += [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(size - 1)
                 if word[i] != word[i + 1]]  # fmt: skip
-    if size + 1 >= least:
-        for i in range(size + 1):  # (each place's two halves cut once, not once per letter)
+    return out
+
+
+def _slips_text(word: str) -> str:
+    """:func:`_one_slip`'s spellings of ``word`` as one text for rigour's scan, separated by
+    spaces: the letters added made by one join per place ("a" + "ltd bltd ... zltd" for "ltd"
+    at the start), not a string per spelling (a spelling may come twice: no matter to the
+    scan, whose hits are kept as a set)."""
+    parts = _cut_or_swapped(word)
+    if len(word) + 1 >= FORM_SLIP_MIN_LENGTH:
+        for i in range(len(word) + 1):
             head, tail = word[:i], word[i:]
-            out += [f"{head}{c}{tail}" for c in ascii_lowercase]
-    return list(dict.fromkeys(out))
+            parts.append(head + (tail + " " + head).join(_LETTERS) + tail)
+    return " ".join(parts)
+
+
+_LETTERS = list(ascii_lowercase)
 
 
 def _own_spellings() -> dict[str, str]:
@@ -71,13 +94,31 @@ def misspelt_form(word: str) -> str | None:
 def _slip_classes(word: str) -> frozenset[str]:
     """The legal-form classes of the forms one slip from ``word`` (three to five letters):
     the own table's, else rigour's ISO 20275 forms."""
-    slips = _one_slip(word)
-    found = {_OWN_SPELLINGS[v] for v in slips if v in _OWN_SPELLINGS}
+    found = {_OWN_SPELLINGS[v] for v in _cut_or_swapped(word) if v in _OWN_SPELLINGS}
+    if len(word) + 1 >= FORM_SLIP_MIN_LENGTH:  # (the own forms a letter added makes)
+        found.update(_OWN_ADDED.get(word, ()))
     if not found:
-        spelt = set(slips)
-        hits = {m for m, _ in extract_org_types(" ".join(slips)) if m in spelt}
-        found = {c for c in (legal_form_class((m,)) for m in hits) if c is not None}
+        # (the spellings themselves only for what the scan found: most words find nothing)
+        matched = extract_org_types(_slips_text(word))
+        if matched:
+            spelt = set(_one_slip(word))
+            hits = {m for m, _ in matched if m in spelt}
+            found = {c for c in (legal_form_class((m,)) for m in hits) if c is not None}
     return frozenset(found)
+
+
+def _own_added() -> dict[str, frozenset[str]]:
+    """The classes of the own table's one-word forms (:data:`_OWN_SPELLINGS`) by each spelling
+    with one of its letters a to z dropped: the words that form is one letter added to."""
+    table: dict[str, set[str]] = {}
+    for form, cls in _OWN_SPELLINGS.items():
+        for i, letter in enumerate(form):
+            if letter in ascii_lowercase:
+                table.setdefault(form[:i] + form[i + 1 :], set()).add(cls)
+    return {word: frozenset(classes) for word, classes in table.items()}
+
+
+_OWN_ADDED = _own_added()
 
 
 def _short_form(word: str) -> str | None:

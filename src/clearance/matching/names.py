@@ -170,19 +170,7 @@ def compare(
     syllabic = query.form.script in SYLLABIC_SCRIPTS  # Chinese/Korean: words are syllables
     # Two Korean or Chinese names of syllables, in Latin letters ("li jing yi" / LI Yi)
     typed = person and not syllabic and syllable_name(q_words) and syllable_name(c_words)
-    if person and not syllabic and not typed:
-        # (in Korean or Chinese names a syllable one letter off is another syllable)
-        pair_leftovers(query.weights, candidate.weights, q_used, c_used, pairs,
-                       lambda i, j: sims.rows[q_words[i]][sims.columns[c_words[j]]],
-                       params, query.patronymic)  # fmt: skip
-    elif not person:  # "KB ALFA" / KGB ALFA: a slip in a short code
-        pair_initial_runs(q_words, c_words, q_used, c_used, pairs)  # "cmv" / "C.M.V."
-        pair_code_slip(q_words, c_words, q_used, c_used, pairs, sims.listed, params,
-                       typed=query.form.script == LATIN, exact_sim=words.exact_sim)  # fmt: skip
-    undo_arabic_pairs(query.form.script, q_words, c_words, q_used, c_used, pairs)
-    if person and query.form.script == LATIN and read_from_arabic(LATIN, q_words):
-        # (a person's name in Latin letters read from Arabic script: "shryf anmar")
-        undo_other_consonants(q_words, c_words, q_used, c_used, pairs, params.supported_sim)
+    _pair_more(query, candidate, sims, pairs, q_used, c_used, person, syllabic or typed, params)
     # (a company's name, legal forms and all: "KORY BANK" / KORYO BANK is a slip, "Kory" /
     # KORYO another person, "Lind BV" / LINDA another name)
     whole = (not person and all(q_used) and all(c_used)
@@ -198,30 +186,15 @@ def compare(
         patronymic = params.patronymic_conflict_weight
     total = _add_unpaired_query(total, query, q_used, params, conflict, person,
                                 syllabic or typed, patronymic)  # fmt: skip
-    lam = params.unmatched_candidate_person if person else params.unmatched_candidate_org
     listed_syllables = person and syllable_count(c_words) >= params.syllable_name_words
     syllable_names = listed_syllables and syllable_name(q_words)
     if syllable_names:
         # "Yong Su" for Kim Yong Su: a Korean or Chinese name without its family syllable is
         # another person's name, however well the other syllables agree.
         lam = params.unmatched_syllable
-    elif listed_syllables and not syllabic and left_and_missed(pairs, q_words, c_used, params):
-        # (since 1.22) "Kim Hoàng" is not KIM Won Hong: see syllables.left_and_missed
-        lam = params.unmatched_syllable
-    elif (
-        person
-        and all(q_used)
-        and supporting(pairs, (), params.supported_sim) >= params.supported_words
-        and not (
-            half_left(candidate.weights, c_used, len(pairs))
-            and read_from_arabic(query.form.script, q_words)
-        )
-    ):
-        # Every query word agrees, two or more of them well: the listed name only has more
-        # words (middle names), which costs less than a word the two names disagree on. Not
-        # for a name read from Arabic script that leaves half the listed words over (since
-        # 1.21): "محمد تهرانی" names two common words of ZARGAR TEHRANI, Mohammad Ebrahim.
-        lam = params.unmatched_candidate_supported
+    else:
+        lam = _unpaired_listed_factor(query, candidate, pairs, q_used, c_used, person,
+                                      syllabic, listed_syllables, params)  # fmt: skip
     for j in range(nc):
         if not c_used[j]:
             weight = candidate.weights[j]
@@ -243,6 +216,70 @@ def compare(
     if number_conflict:
         score *= params.number_conflict_factor
     return NameComparison(min(1.0, score), pairs, q_words, c_words, q_used, c_used, number_conflict)
+
+
+def _pair_more(
+    query: WeightedName,
+    candidate: WeightedName,
+    sims: WordSimilarity,
+    pairs: list[tuple[int, int, float, int, int]],
+    q_used: list[bool],
+    c_used: list[bool],
+    person: bool,
+    syllables: bool,
+    params: NameParams,
+) -> None:
+    """After :func:`_pairing`: the words left over paired by the slips a name's kind allows, and
+    pairs that only agree on letters Arabic script does not write undone (in place)."""
+    q_words, c_words = query.form.tokens, candidate.form.tokens
+    if person and not syllables:
+        # (in Korean or Chinese names a syllable one letter off is another syllable)
+        pair_leftovers(query.weights, candidate.weights, q_used, c_used, pairs,
+                       lambda i, j: sims.rows[q_words[i]][sims.columns[c_words[j]]],
+                       params, query.patronymic)  # fmt: skip
+    elif not person:  # "KB ALFA" / KGB ALFA: a slip in a short code
+        pair_initial_runs(q_words, c_words, q_used, c_used, pairs)  # "cmv" / "C.M.V."
+        pair_code_slip(q_words, c_words, q_used, c_used, pairs, sims.listed, params,
+                       typed=query.form.script == LATIN,
+                       exact_sim=sims.params.exact_sim)  # fmt: skip
+    undo_arabic_pairs(query.form.script, q_words, c_words, q_used, c_used, pairs)
+    if person and query.form.script == LATIN and read_from_arabic(LATIN, q_words):
+        # (a person's name in Latin letters read from Arabic script: "shryf anmar")
+        undo_other_consonants(q_words, c_words, q_used, c_used, pairs, params.supported_sim)
+
+
+def _unpaired_listed_factor(
+    query: WeightedName,
+    candidate: WeightedName,
+    pairs: list[tuple[int, int, float, int, int]],
+    q_used: list[bool],
+    c_used: list[bool],
+    person: bool,
+    syllabic: bool,
+    listed_syllables: bool,
+    params: NameParams,
+) -> float:
+    """What a listed word left unpaired costs, a factor of its weight (``listed_syllables``:
+    the listed name is one of syllables, the query's not)."""
+    q_words = query.form.tokens
+    if listed_syllables and not syllabic and left_and_missed(pairs, q_words, c_used, params):
+        # (since 1.22) "Kim Hoàng" is not KIM Won Hong: see syllables.left_and_missed
+        return params.unmatched_syllable
+    if (
+        person
+        and all(q_used)
+        and supporting(pairs, (), params.supported_sim) >= params.supported_words
+        and not (
+            half_left(candidate.weights, c_used, len(pairs))
+            and read_from_arabic(query.form.script, q_words)
+        )
+    ):
+        # Every query word agrees, two or more of them well: the listed name only has more
+        # words (middle names), which costs less than a word the two names disagree on. Not
+        # for a name read from Arabic script that leaves half the listed words over (since
+        # 1.21): "محمد تهرانی" names two common words of ZARGAR TEHRANI, Mohammad Ebrahim.
+        return params.unmatched_candidate_supported
+    return params.unmatched_candidate_person if person else params.unmatched_candidate_org
 
 
 def other_forms(query: WeightedName, candidate: WeightedName) -> bool:

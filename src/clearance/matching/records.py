@@ -82,6 +82,27 @@ class EntityInfo:
     countries: frozenset[str]
     identifiers: tuple[tuple[IdType, str], ...]  # (type, cleaned value)
 
+    def __init__(
+        self,
+        id: str,
+        list: str,
+        source_id: str,
+        schema: Schema,
+        caption: str,
+        birth_dates: tuple[FuzzyDate, ...],
+        countries: frozenset[str],
+        identifiers: tuple[tuple[IdType, str], ...],
+    ) -> None:
+        # (what the dataclass would write; written out, it compiles to a native __init__)
+        self.id = id
+        self.list = list
+        self.source_id = source_id
+        self.schema = schema
+        self.caption = caption
+        self.birth_dates = birth_dates
+        self.countries = countries
+        self.identifiers = identifiers
+
 
 _SCHEMAS = {s.value: s for s in Schema}  # (the members by value, without an Enum call)
 _ID_TYPES = {t.value: t for t in IdType}

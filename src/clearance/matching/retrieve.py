@@ -53,6 +53,24 @@ class QueryForm:
     reading: tuple[str, ...] = ()  # ... words: those words as the table spells them
     person: bool = False  # ... or, a person's with none the table reads, their long vowels
 
+    def __init__(
+        self,
+        form: NameForm,
+        kind: int,
+        trust: float = 1.0,
+        spelled: float = 0.0,
+        reading: tuple[str, ...] = (),
+        person: bool = False,
+    ) -> None:
+        # (what the dataclass would write; written out, it compiles to a native __init__, as
+        # NameForm's: the dataclass's own ran as interpreted code, ~9,000 instructions a form)
+        object.__setattr__(self, "form", form)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "trust", trust)
+        object.__setattr__(self, "spelled", spelled)
+        object.__setattr__(self, "reading", reading)
+        object.__setattr__(self, "person", person)
+
 
 FEW_RECORDS = 40
 """At most this many records over a word's keys are merged in plain Python, more with numpy

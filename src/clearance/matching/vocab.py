@@ -6,8 +6,6 @@ All entries are in the folded form produced by :func:`clearance.matching.normali
 
 from __future__ import annotations
 
-from functools import cache
-
 # Legal forms as equivalence classes across languages and scripts (after romanisation).
 # A legal form never makes a match by itself; it is split off the name and compared apart.
 LEGAL_FORMS: dict[str, tuple[str, ...]] = {
@@ -217,8 +215,9 @@ PATRONYMIC_ENDINGS: tuple[str, ...] = (
 )  # fmt: skip
 
 
-@cache
 def is_patronymic(token: str) -> bool:
+    """(no memo: :class:`~clearance.matching.weights.WordTable` keeps the answers, and a
+    memo's call from compiled code costs more than the test)"""
     return len(token) > 6 and token.endswith(PATRONYMIC_ENDINGS)
 
 

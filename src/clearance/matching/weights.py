@@ -18,6 +18,10 @@ from clearance.scripts import LATIN
 
 @lru_cache(maxsize=100_000)
 def word_weight(token: str, params: NameParams) -> float:
+    return _word_weight(token, params)
+
+
+def _word_weight(token: str, params: NameParams) -> float:
     if token.isdigit():
         return 1.0
     if len(token) == 1:
@@ -71,7 +75,8 @@ class WordTable(dict[str, tuple[float, bool, bool]]):
         self.params = params
 
     def __missing__(self, token: str) -> tuple[float, bool, bool]:
-        weight = word_weight.__wrapped__(token, self.params)  # (memoised here: no hashing)
+        # (memoised here: no hashing; a native call, not through word_weight's memo)
+        weight = _word_weight(token, self.params)
         value = (weight, is_patronymic(token), token.isdigit())
         self[token] = value
         return value
