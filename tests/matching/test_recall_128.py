@@ -27,7 +27,7 @@ from tests.matching.factory import (
 def test_release() -> None:
     """The rules of this round (this file, test_arabic_128.py, test_hebrew_128.py) change
     outcomes: the release says so, so that an index or a receipt of 1.27 is not taken for theirs."""
-    assert ALGORITHM_RELEASE == "1.28"
+    assert tuple(map(int, ALGORITHM_RELEASE.split("."))) >= (1, 28)
 
 
 def _sim(a: str, b: str) -> float:

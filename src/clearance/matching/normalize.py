@@ -140,7 +140,7 @@ def query_parts(text: str) -> list[str]:
 
 # Letters a name left alone by its places needs ("GOZNAK, St. Petersburg", "KRONSHTADT, Russia":
 # a one-word name that long is the party; a shorter word is more often a given name or
-# nickname written before a place-like word: "Ali, Jordan"). Since 1.28, h132.
+# nickname written before a place-like word: "Ali, Jordan"). Since 1.29, h132.
 ONE_WORD_PARTY_LETTERS = 6
 
 

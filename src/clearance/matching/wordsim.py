@@ -408,7 +408,7 @@ def _letters(word: str) -> str:
     is not KAO, "Caihong" not KAIHONG).
 
     A soft c (before e, i, y) is the s of the same trip (с): "Sia" for CIA, "Sity" for CITY,
-    "Ase" for ACE (since 1.28, h132); not in a pinyin syllable either ("Ci", "Cixi")."""
+    "Ase" for ACE (since 1.29, h132); not in a pinyin syllable either ("Ci", "Cixi")."""
     word = word.replace("w", "v")
     if "c" in word and not _syllables(word):
         word = _HARD_C.sub("k", word)
