@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from clearance.countries import country_code
+from clearance.matching.honorifics import input_readings
 from clearance.matching.legalforms import (
     FORM_WORDS,
     canonical_words,
@@ -122,9 +123,10 @@ def is_place(text: str) -> bool:
 def query_parts(text: str) -> list[str]:
     """The names a query holds: the text as written, then the party's name without trailing
     places and qualifiers (", Moscow, Russia", "(Slovakia)", "c/o ...", "Branch Office in
-    ..."), each a/k/a name apart, and the parts of :func:`name_parts`."""
+    ..."), each a/k/a name apart, and the parts of :func:`name_parts`; also of the names an
+    input's title, descriptor, e-mail address or mojibake hides (:mod:`.honorifics`)."""
     out = [text]
-    for piece in _aka_split(text):
+    for piece in [p for t in (text, *input_readings(text)) for p in _aka_split(t)]:
         core = _without_qualifiers(piece).strip(" ,;")
         segments = core.split(",")
         while len(segments) > 1 and is_place(segments[-1]):

@@ -1,0 +1,149 @@
+"""Listed names as real screening inputs write them, beyond the other generators (issue 11).
+
+    PYTHONPATH=src .venv/bin/python benchmarks/bench_wild.py [--per 150] [--unlisted 400]
+        [--seed N] [--failures 5] [--dump FILE] [--no-baseline]
+
+An independent check of the matcher: listed persons and companies of the real lists (loaded as
+``bench_heldout`` loads them, split as it splits them: a fixed hash of the entity id) written
+the ways inputs differ that ``bench_variants``, ``bench_classes`` and ``bench_heldout`` do not
+produce (``wild_writers``: titles, descriptors, "&" / "and", "Co." / "Company", "The", Roman
+numerals, German ue / ü, Spanish double surnames, dropped "de / da", joined "van der",
+apostrophes, CamelCase, CSV-mangled, e-mail, mojibake, extra whitespace and punctuation).
+Must-not-alert classes: unlisted Faker names (made as ``bench_heldout`` makes them, other
+seeds; namesakes of listed names left out) with the same decorations, beside the plain names.
+Prints per class and split the alert-recall (the expected entity alerts) and the queries on
+which another entity alerted, and per must-not-alert class the false alerts, each beside
+rapidfuzz brute force (``bench_baselines.BruteForce``, WRatio at the lowest threshold of
+0.80..1.00 with <= 1 % false alerts on the plain unlisted names), with the load and the
+algorithm version. Failures are printed for the tune split only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_data as bd  # noqa: E402
+import wild_writers as ww  # noqa: E402
+from bench_heldout import SPLITS, faker_names, generate, split_of  # noqa: E402
+from bench_metrics import console, pct, table  # noqa: E402
+from bench_quality import Engine, Outcome  # noqa: E402
+
+from clearance.matching.engine import Screener  # noqa: E402
+from clearance.settings import Settings  # noqa: E402
+
+PLAIN = "n-plain"
+
+
+def unlisted(lists: bd.Lists, count: int, seed: int) -> list[bd.ListCase]:
+    """Unlisted Faker names (namesakes of listed names left out), plain and decorated."""
+    cases, _dropped = bd.unlisted_cases(faker_names(count, seed), lists)
+    plain = [c for c in cases if c.note != bd.NAMESAKE]
+    out = [bd.ListCase(PLAIN, c.query, frozenset(), c.source) for c in plain]
+    for k, (kind, deco) in enumerate(ww.NEGATIVES.items()):
+        rng = random.Random(seed * 1000 + k)
+        for case in plain:
+            text = deco(case.query.name, case.query.schema == "person", rng)
+            if text and text.strip():
+                spec = bd.QuerySpec(text, case.query.schema)
+                out.append(bd.ListCase(kind, spec, frozenset(), case.source))
+    return out
+
+
+def rapidfuzz(lists: bd.Lists, cases: Sequence[bd.ListCase]) -> tuple[float, list[float], list[float]]:
+    """The threshold, each case's expected-entity score and best score, by WRatio brute force."""
+    import bench_baselines as bl
+
+    brute = bl.BruteForce(lists.entities)
+    outs = brute.run(cases)
+    plain = [o.top_score for o in outs if o.case.kind == PLAIN]
+    threshold = next((t / 100 for t in range(80, 101)
+                      if sum(s >= t / 100 - 1e-9 for s in plain) <= 0.01 * len(plain)), 1.0)  # fmt: skip
+    return threshold, [o.expected_score for o in outs], [o.top_score for o in outs]
+
+
+def _line(o: Outcome) -> str:
+    top = "; ".join(f"{m.name} {m.score:.2f}{'!' if m.alert else ''}" for m in o.top)
+    return f"{o.case.query.name!r} -> {o.case.source!r} [{o.diag_score:.2f} r{o.diag_rank}] got {top}"
+
+
+def report(outs: Sequence[Outcome], rf: tuple[float, list[float], list[float]] | None,
+           failures: int, version: str) -> None:  # fmt: skip
+    rows: list[list[object]] = []
+    neg_rows: list[list[object]] = []
+    threshold = rf[0] if rf else 0.0
+    for name in SPLITS:
+        for kind in [*ww.CLASSES, PLAIN, *ww.NEGATIVES]:
+            idx = [i for i, o in enumerate(outs) if o.case.kind == kind and o.case.note == name]
+            mine = [outs[i] for i in idx]
+            n = max(1, len(mine))
+            if kind in ww.CLASSES:
+                hits = sum(o.hit for o in mine)
+                other = sum(o.alert and not o.hit for o in mine)
+                rfr = pct(sum(rf[1][i] >= threshold - 1e-9 for i in idx) / n) if rf else "-"
+                rows.append([kind, name, len(mine), pct(hits / n), other, rfr])
+                if name == "tune":
+                    for o in [o for o in mine if not o.hit][:failures]:
+                        console.print(f"  miss {kind}: {_line(o)}", markup=False, highlight=False)
+            else:
+                alerts = sum(o.alert for o in mine)
+                rff = pct(sum(rf[2][i] >= threshold - 1e-9 for i in idx) / n) if rf else "-"
+                neg_rows.append([kind, name, len(mine), alerts, pct(alerts / n), rff])
+                if name == "tune":
+                    for o in [o for o in mine if o.alert][:failures]:
+                        m = o.top[0]
+                        console.print(f"  alert {kind}: {o.case.query.name!r} -> {m.name} via "
+                                      f"{m.matched_name!r} {m.score:.2f}", markup=False,
+                                      highlight=False)  # fmt: skip
+    rft = f"rapidfuzz WRatio t={threshold:.2f}" if rf else "rapidfuzz (not run)"
+    table(f"Listed names as inputs write them ({version}; alert-recall; {rft})",
+          ["class", "split", "queries", "recall", "other alerted", "rapidfuzz recall"], rows)  # fmt: skip
+    table(f"Must not alert: unlisted names, plain and decorated ({version}; {rft})",
+          ["class", "split", "names", "alerts", "false alerts", "rapidfuzz false alerts"],
+          neg_rows)  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--per", type=int, default=150, help="queries per class and split")
+    parser.add_argument("--unlisted", type=int, default=400, help="Faker names per split")
+    parser.add_argument("--seed", type=int, default=20261206)
+    parser.add_argument("--failures", type=int, default=5, help="failures shown per class (tune)")
+    parser.add_argument("--dump", type=Path, help="write every case's outcome to this file")
+    parser.add_argument("--no-baseline", action="store_true", help="skip rapidfuzz")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    console.print(f"load average {os.getloadavg()} on {os.cpu_count()} cores (machine shared)")
+    settings = Settings(screen_cache=0)
+    lists = bd.load_lists()
+    screener = Screener.build(lists.entities, settings.matching, lists=lists.published)
+    version = f"{screener.algorithm} {screener.algorithm_version}"
+    engine = Engine(screener, settings)
+    cases: list[bd.ListCase] = []
+    for name in SPLITS:
+        ents = [e for e in lists.entities if split_of(e.id) == name]
+        seed = args.seed + (0 if name == "tune" else 7919)
+        made = generate(ents, ww.CLASSES, args.per, seed)
+        made += unlisted(lists, args.unlisted, seed + 104729)
+        cases += [bd.ListCase(c.kind, c.query, c.expected, c.source, name) for c in made]
+    outs = engine.run(cases)
+    rf = None if args.no_baseline else rapidfuzz(lists, cases)
+    report(outs, rf, args.failures, version)
+    if args.dump:
+        rows = [{"split": o.case.note, "kind": o.case.kind, "query": o.case.query.name,
+                 "hit": o.hit, "alert": o.alert,
+                 "top": [[m.entity_id, round(m.score, 6)] for m in o.top]} for o in outs]  # fmt: skip
+        args.dump.write_text(json.dumps(rows, ensure_ascii=False, indent=0), encoding="utf-8")
+    console.print(f"load average {os.getloadavg()}; whole run {time.perf_counter() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

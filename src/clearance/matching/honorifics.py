@@ -1,0 +1,148 @@
+"""A query as screening inputs write it, read back to the name it holds (round two, h145).
+
+Names reach a screener with more around them than the name: a title before it ("Gen.", "His
+Excellency", "Lt. Col."), a descriptor after it ("Ali Hassan, director", "(born 1970)", "-
+managing director"), an e-mail address ("Ivan Petrov <ivan.petrov@mail.ru>", or only the
+address "ivan.petrov@mail.ru"), or its UTF-8 read as cp1252 / Latin-1 ("ÐŸÐµÑ‚Ñ€Ð¾Ð²" for
+"Петров", "PABÃ“N" for PABÓN). :func:`input_readings` gives the name those inputs hold, as
+further readings of the query (``normalize.query_parts`` screens them as parts, trusted as
+parts are): the query as written is screened as before, so a title that is a name's own word
+("General Electric") loses nothing. Each test is a cheap look first (most queries have none of
+these), then the tables below; nothing here reads the lists.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Titles, ranks and honorifics written before a person's name (folded words, longest first;
+# a title phrase may repeat: "H.E. Gen."). (vocab.TITLES, the one-word titles every query
+# drops, is this table's first part; these are read as a further reading only.)
+_TITLE_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+    sorted(
+        (
+            tuple(p.split())
+            for p in """
+            mr|mrs|ms|miss|mx|dr|doctor|prof|professor|sir|dame|lord|lady|rev|reverend|hon
+            honourable|honorable|his excellency|her excellency|h e|he|excellency
+            general|gen|lt gen|lieutenant general|maj gen|major general|brig gen|brigadier
+            brigadier general|colonel|col|lt col|lieutenant colonel|major|maj|captain|capt
+            lieutenant|lt|commander|cdr|admiral|adm|vice admiral|rear admiral|marshal
+            field marshal|sergeant|sgt|eng|engr|engineer|imam|maulana|mawlana|mawlawi|maulvi
+            maulavi|mullah|mulla|ayatollah|ayatullah|hojatoleslam|sheikh|shaikh|sheik|shaykh
+            haji|hajji|hajj|al haj|alhaj|el hadj|mufti|qari|senator|minister|governor|judge
+            """.replace("\n", "|").split("|")
+            if p.strip()
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+_TITLE_FIRST = frozenset(p[0] for p in _TITLE_PHRASES)
+# Words of a descriptor written after a name: a role, a relation, a note ("born 1970").
+_DESCRIPTOR_WORDS = frozenset(
+    """
+    director directors ceo cfo coo cto chairman chairwoman chairperson chair manager managing
+    general executive officer owner owners shareholder shareholders beneficial ubo deceased
+    individual sole proprietor partner founder cofounder employee agent representative
+    subsidiary head office parent company registered branch beneficiary supplier customer
+    client member board the of and a an born b dob nee deputy vice president secretary
+    treasurer principal main authorised authorized signatory
+    """.split()  # noqa: SIM905
+)
+_WORD = re.compile(r"[^\W_]+")
+_DESCRIPTOR_TAIL = re.compile(r"(?:\s*,\s*|\s+[-\u2013\u2014]+\s+|\s*\(\s*)([^,()\-\u2013\u2014]*)\)?\s*$")
+_ANGLE_ADDRESS = re.compile(r"\s*<\s*[^<>\s@]+@[^<>\s]+\s*>\s*$")
+_ADDRESS = re.compile(r"^\s*([^\W\d_][\w.'-]*)@[\w-]+(?:\.[\w-]+)+\s*$")
+_LOCAL_SEP = re.compile(r"[._\-]+")
+_QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb "
+# cp1252's letters for the bytes 0x80..0x9f, read back to the bytes (Latin-1 is the rest).
+_CP1252 = {
+    bytes([b]).decode("cp1252"): b
+    for b in range(0x80, 0xA0)
+    if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
+# A UTF-8 lead byte read as cp1252 / Latin-1 (Ã Â Ð Ñ Ø Ù Ú Û â ã ...) before a continuation.
+_MOJIBAKE = re.compile("[\u00c2-\u00df\u00e0-\u00ef][\u0080-\u00bf" + "".join(_CP1252) + "]")
+
+
+def repair_mojibake(text: str) -> str | None:
+    """``text`` read back as UTF-8 when it is UTF-8 read as cp1252 or Latin-1 ("ÐŸÐµÑ‚Ñ€Ð¾Ð²"
+    -> "Петров"), else ``None``."""
+    if text.isascii() or _MOJIBAKE.search(text) is None:
+        return None
+    raw = bytearray()
+    for char in text:
+        code = ord(char)
+        if code < 0x100:  # noqa: PLR2004
+            raw.append(code)
+        elif char in _CP1252:
+            raw.append(_CP1252[char])
+        else:
+            return None
+    try:
+        fixed = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return fixed if fixed != text else None
+
+
+def without_address(text: str) -> str | None:
+    """The name an e-mail input holds: "Ivan Petrov <ivan.petrov@mail.ru>" -> "Ivan Petrov";
+    an address alone whose local part is words ("ivan.petrov@mail.ru") -> "ivan petrov"."""
+    angle = _ANGLE_ADDRESS.search(text)
+    if angle is not None:
+        name = text[: angle.start()].strip(_QUOTES)
+        return name or None
+    bare = _ADDRESS.match(text)
+    if bare is None:
+        return None
+    words = [w for w in _LOCAL_SEP.split(bare.group(1)) if w and not w.isdigit()]
+    return " ".join(words) if len(words) >= 2 else None  # noqa: PLR2004
+
+
+def without_title(text: str) -> str | None:
+    """``text`` without the titles before the name ("Lt. Gen. Ivan Petrov", "H.E. Sheikh Ali
+    Hassan"), when two words or more are left, else ``None``."""
+    words = _WORD.findall(text[:40].lower())
+    if not words or words[0] not in _TITLE_FIRST:
+        return None
+    spans = list(_WORD.finditer(text))
+    low = [m.group().lower() for m in spans]
+    start = 0
+    while True:
+        size = next((len(p) for p in _TITLE_PHRASES if tuple(low[start : start + len(p)]) == p),
+                    0)  # fmt: skip
+        if size == 0 or len(low) - start - size < 2:  # noqa: PLR2004
+            break
+        start += size
+    return text[spans[start].start() :].strip() if start else None
+
+
+def without_descriptor(text: str) -> str | None:
+    """``text`` without a descriptor after the name (", director", " - managing director",
+    "(born 1970)", ", b. 1978"), when two words or more are left, else ``None``."""
+    if not ("," in text or "-" in text or "(" in text or "\u2013" in text or "\u2014" in text):
+        return None
+    out = text
+    while (tail := _DESCRIPTOR_TAIL.search(out)) is not None:
+        words = _WORD.findall(tail.group(1).lower())
+        if not words or not all(w in _DESCRIPTOR_WORDS or w.isdigit() for w in words):
+            break
+        out = out[: tail.start()].rstrip(" ,;-")
+    if out == text or len(_WORD.findall(out)) < 2:  # noqa: PLR2004
+        return None
+    return out
+
+
+def input_readings(text: str) -> list[str]:
+    """The names ``text`` holds once mojibake, an e-mail address, titles before the name and
+    a descriptor after it are read away (each step on what the one before left)."""
+    out: list[str] = []
+    current = text
+    for step in (repair_mojibake, without_address, without_title, without_descriptor):
+        read = step(current)
+        if read is not None and read != text and read not in out:
+            out.append(read)
+            current = read
+    return out
