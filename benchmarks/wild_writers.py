@@ -175,7 +175,7 @@ def w_descriptor(entity: Entity, rng: random.Random) -> str | None:
 
 
 def w_amp_co(entity: Entity, rng: random.Random) -> str | None:
-    """"&" / "and" / "+" and Co. / Company / Corp / Corporation (Ltd, Inc, Intl) swapped."""
+    """ "&" / "and" / "+" and Co. / Company / Corp / Corporation (Ltd, Inc, Intl) swapped."""
     if not _kind(entity, Schema.ORGANIZATION):
         return None
     text = _text(entity, rng)
@@ -254,7 +254,7 @@ def w_spanish(entity: Entity, rng: random.Random) -> str | None:
 
 
 def w_particle(entity: Entity, rng: random.Random) -> str | None:
-    """"de / da / dos / del" dropped ("Jose da Silva" -> "Jose Silva")."""
+    """ "de / da / dos / del" dropped ("Jose da Silva" -> "Jose Silva")."""
     text = _text(entity, rng)
     if text is None:
         return None
@@ -265,7 +265,7 @@ def w_particle(entity: Entity, rng: random.Random) -> str | None:
 
 
 def w_joined(entity: Entity, rng: random.Random) -> str | None:
-    """"van der Berg" -> "Vanderberg" / "VanDerBerg"; "Mc Donald", "Al Qaeda", "Bin Laden"."""
+    """ "van der Berg" -> "Vanderberg" / "VanDerBerg"; "Mc Donald", "Al Qaeda", "Bin Laden"."""
     text = _text(entity, rng)
     if text is None:
         return None
@@ -293,10 +293,14 @@ def w_apostrophe(entity: Entity, rng: random.Random) -> str | None:
         return None
     marks = [c for c in text if c in _APOSTROPHES]
     if marks:
-        return text.replace(marks[0], rng.choice(["", " ", *(c for c in "'\u2019`" if c != marks[0])]))
+        return text.replace(
+            marks[0], rng.choice(["", " ", *(c for c in "'\u2019`" if c != marks[0])])
+        )
     hyphen = re.search(r"\b(Al|El|AL|EL|al|el)-(\w)", text)
     if hyphen:
-        return text[: hyphen.start()] + f"{hyphen.group(1)}'{hyphen.group(2)}" + text[hyphen.end() :]
+        return (
+            text[: hyphen.start()] + f"{hyphen.group(1)}'{hyphen.group(2)}" + text[hyphen.end() :]
+        )
     return None
 
 
@@ -305,8 +309,11 @@ def w_caps_camel(entity: Entity, rng: random.Random) -> str | None:
     text = _text(entity, rng)
     if text is None:
         return None
-    camel = re.sub(r"\b([^\W\d_]{3,})-([^\W\d_]{3,})\b",
-                   lambda m: m.group(1).capitalize() + m.group(2).capitalize(), text)
+    camel = re.sub(
+        r"\b([^\W\d_]{3,})-([^\W\d_]{3,})\b",
+        lambda m: m.group(1).capitalize() + m.group(2).capitalize(),
+        text,
+    )
     if camel != text and rng.random() < 0.7:  # noqa: PLR2004
         return camel
     words = text.split()

@@ -51,7 +51,10 @@ _DESCRIPTOR_WORDS = frozenset(
     """.split()  # noqa: SIM905
 )
 _WORD = re.compile(r"[^\W_]+")
-_DESCRIPTOR_TAIL = re.compile(r"(?:\s*,\s*|\s+[-\u2013\u2014]+\s+|\s*\(\s*)([^,()\-\u2013\u2014]*)\)?\s*$")
+_FIRST_WORD = re.compile(r"[\W_]*([^\W_]+)")
+_DESCRIPTOR_TAIL = re.compile(
+    r"(?:\s*,\s*|\s+[-\u2013\u2014]+\s+|\s*\(\s*)([^,()\-\u2013\u2014]*)\)?\s*$"
+)
 _ANGLE_ADDRESS = re.compile(r"\s*<\s*[^<>\s@]+@[^<>\s]+\s*>\s*$")
 _ADDRESS = re.compile(r"^\s*([^\W\d_][\w.'-]*)@[\w-]+(?:\.[\w-]+)+\s*$")
 _LOCAL_SEP = re.compile(r"[._\-]+")
@@ -90,6 +93,8 @@ def repair_mojibake(text: str) -> str | None:
 def without_address(text: str) -> str | None:
     """The name an e-mail input holds: "Ivan Petrov <ivan.petrov@mail.ru>" -> "Ivan Petrov";
     an address alone whose local part is words ("ivan.petrov@mail.ru") -> "ivan petrov"."""
+    if "@" not in text:
+        return None
     angle = _ANGLE_ADDRESS.search(text)
     if angle is not None:
         name = text[: angle.start()].strip(_QUOTES)
@@ -104,8 +109,8 @@ def without_address(text: str) -> str | None:
 def without_title(text: str) -> str | None:
     """``text`` without the titles before the name ("Lt. Gen. Ivan Petrov", "H.E. Sheikh Ali
     Hassan"), when two words or more are left, else ``None``."""
-    words = _WORD.findall(text[:40].lower())
-    if not words or words[0] not in _TITLE_FIRST:
+    first = _FIRST_WORD.match(text)
+    if first is None or first.group(1).lower() not in _TITLE_FIRST:
         return None
     spans = list(_WORD.finditer(text))
     low = [m.group().lower() for m in spans]
