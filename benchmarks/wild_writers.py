@@ -111,7 +111,7 @@ def csv_mangled(text: str, person: bool, rng: random.Random) -> str | None:
 def _local(text: str, rng: random.Random) -> str:
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     words = [w for w in re.split(r"[^a-z0-9]+", plain) if w]
-    return rng.choice((".", "_", "")).join(words) if words else "info"
+    return rng.choice((".", "_", "")).join(words[:4]) if words else "info"  # (as people do)
 
 
 def email(text: str, person: bool, rng: random.Random) -> str | None:
@@ -253,14 +253,21 @@ def w_spanish(entity: Entity, rng: random.Random) -> str | None:
     return f"{given} {family}"
 
 
+def _particle(words: list[str], i: int) -> bool:
+    """Is ``words[i]`` a particle between two name words (not one of a legal form's: the "DE"
+    of "S.A. DE C.V." is the form's, no writer drops it)?"""
+    if not 0 < i < len(words) - 1 or words[i].lower() not in _PARTICLES:
+        return False
+    return words[i - 1].strip(",").isalpha() and words[i + 1].strip(",").isalpha()
+
+
 def w_particle(entity: Entity, rng: random.Random) -> str | None:
     """ "de / da / dos / del" dropped ("Jose da Silva" -> "Jose Silva")."""
     text = _text(entity, rng)
     if text is None:
         return None
     words = text.split()
-    kept = [w for i, w in enumerate(words)
-            if not (0 < i < len(words) - 1 and w.lower() in _PARTICLES)]  # fmt: skip
+    kept = [w for i, w in enumerate(words) if not _particle(words, i)]
     return " ".join(kept) if len(kept) < len(words) and len(kept) >= 2 else None  # noqa: PLR2004
 
 

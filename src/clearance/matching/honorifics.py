@@ -31,6 +31,7 @@ _TITLE_PHRASES: tuple[tuple[str, ...], ...] = tuple(
             field marshal|sergeant|sgt|eng|engr|engineer|imam|maulana|mawlana|mawlawi|maulvi
             maulavi|mullah|mulla|ayatollah|ayatullah|hojatoleslam|sheikh|shaikh|sheik|shaykh
             haji|hajji|hajj|al haj|alhaj|el hadj|mufti|qari|senator|minister|governor|judge
+            sayyid|sayyed|seyyed|sayed|seyed|syed|the
             """.replace("\n", "|").split("|")
             if p.strip()
         ),
@@ -50,6 +51,7 @@ _DESCRIPTOR_WORDS = frozenset(
     treasurer principal main authorised authorized signatory
     """.split()  # noqa: SIM905
 )
+_ONE_WORD = 4  # a name of one word left by a descriptor is this long at least ("AICTC")
 _WORD = re.compile(r"[^\W_]+")
 _FIRST_WORD = re.compile(r"[\W_]*([^\W_]+)")
 _DESCRIPTOR_TAIL = re.compile(
@@ -135,17 +137,51 @@ def without_descriptor(text: str) -> str | None:
         if not words or not all(w in _DESCRIPTOR_WORDS or w.isdigit() for w in words):
             break
         out = out[: tail.start()].rstrip(" ,;-")
-    if out == text or len(_WORD.findall(out)) < 2:  # noqa: PLR2004
+    left = _WORD.findall(out)
+    if out == text or not left or (len(left) == 1 and len(left[0]) < _ONE_WORD):
         return None
     return out
 
 
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_NUMERAL = re.compile(r"(?<=\s)(?:[IVX]{1,4}|[1-9]|1[0-2])(?=[\s,.]|$)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def numerals_read(text: str) -> str | None:
+    """A Roman numeral after a name's first word read as its number and a number 1-12 as its
+    Roman numeral ("VICTORY II" / "VICTORY 2", "SPARTA 3" / "SPARTA III"), else ``None``."""
+    if " " not in text:
+        return None
+    out = _NUMERAL.sub(_swap_numeral, text)
+    return out if out != text else None
+
+
+def _swap_numeral(match: re.Match[str]) -> str:
+    word = match.group()
+    if word.isdigit():
+        return _ROMAN[int(word) - 1]
+    return str(_ROMAN.index(word) + 1) if word in _ROMAN[1:] else word
+
+
+def camel_split(text: str) -> str | None:
+    """A CamelCase word split at its capitals ("Awad IbnAuf" -> "Awad Ibn Auf", "AbuRusdan"),
+    else ``None``. (``normalize.fold`` splits a given name run into a family name in capitals.)"""
+    if text.isupper() or text.islower():
+        return None
+    out = _CAMEL.sub(" ", text)
+    return out if out != text else None
+
+
 def input_readings(text: str) -> list[str]:
-    """The names ``text`` holds once mojibake, an e-mail address, titles before the name and
-    a descriptor after it are read away (each step on what the one before left)."""
+    """The names ``text`` holds once mojibake, an e-mail address, titles (and "The") before the
+    name and a descriptor after it are read away (each step on what the one before left), and
+    with its numerals and CamelCase read the other way."""
     out: list[str] = []
     current = text
-    for step in (repair_mojibake, without_address, without_title, without_descriptor):
+    steps = (repair_mojibake, without_address, without_title, without_descriptor,
+             numerals_read, camel_split)  # fmt: skip
+    for step in steps:
         read = step(current)
         if read is not None and read != text and read not in out:
             out.append(read)

@@ -9,6 +9,7 @@ from typing import Any
 
 from clearance.countries import country_code
 from clearance.errors import QueryError
+from clearance.matching.honorifics import repair_mojibake
 from clearance.matching.normalize import nothing_to_screen
 from clearance.model import FuzzyDate, IdType, Schema
 
@@ -97,9 +98,17 @@ def _check_text(field_name: str, value: str, max_len: int = MAX_NAME_LENGTH) -> 
     if text.isprintable():
         return text  # (no character of the categories below is printable: no look at each)
     for char in text:
-        if unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"} and char not in "\t":
+        if unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"} and char not in "\t\n\r":
+            if _read_back(text):  # (UTF-8 read as Latin-1 writes C1 controls: read it back)
+                return text
             raise QueryError(f"{field_name} contains a control or unassigned character")
     return text
+
+
+def _read_back(text: str) -> bool:
+    """Is ``text`` UTF-8 read as Latin-1 or cp1252, and printable once read back?"""
+    fixed = repair_mojibake(text)
+    return fixed is not None and fixed.isprintable()
 
 
 _SCHEMA_ALIASES = {
