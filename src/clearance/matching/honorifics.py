@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from clearance.matching.vocab import TITLES
+
 # Titles, ranks and honorifics written before a person's name (folded words, longest first;
 # a title phrase may repeat: "H.E. Gen."). (vocab.TITLES, the one-word titles every query
 # drops, is this table's first part; these are read as a further reading only.)
@@ -40,6 +42,7 @@ _TITLE_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     )
 )
 _TITLE_FIRST = frozenset(p[0] for p in _TITLE_PHRASES)
+_TITLE_HEADS = frozenset(p[0][:2] for p in _TITLE_PHRASES)
 # Words of a descriptor written after a name: a role, a relation, a note ("born 1970").
 _DESCRIPTOR_WORDS = frozenset(
     """
@@ -111,6 +114,8 @@ def without_address(text: str) -> str | None:
 def without_title(text: str) -> str | None:
     """``text`` without the titles before the name ("Lt. Gen. Ivan Petrov", "H.E. Sheikh Ali
     Hassan"), when two words or more are left, else ``None``."""
+    if text[:2].lower().rstrip(". ") not in _TITLE_HEADS:
+        return None  # (the cheap look: most names start otherwise)
     first = _FIRST_WORD.match(text)
     if first is None or first.group(1).lower() not in _TITLE_FIRST:
         return None
@@ -123,14 +128,17 @@ def without_title(text: str) -> str | None:
         if size == 0 or len(low) - start - size < 2:  # noqa: PLR2004
             break
         start += size
-    return text[spans[start].start() :].strip() if start else None
+    if all(w in TITLES for w in low[:start]):
+        return None  # (every query drops these already: "Dr", "Mrs.", "Sheikh")
+    return text[spans[start].start() :].strip()
 
 
 def without_descriptor(text: str) -> str | None:
     """``text`` without a descriptor after the name (", director", " - managing director",
     "(born 1970)", ", b. 1978"), when two words or more are left, else ``None``."""
-    if not ("," in text or "-" in text or "(" in text or "\u2013" in text or "\u2014" in text):
-        return None
+    last = text[text.rfind(" ") + 1 :].strip("().,;:!").lower()
+    if last not in _DESCRIPTOR_WORDS and not last.isdigit():
+        return None  # (the cheap look: a descriptor ends in one of its words or a year)
     out = text
     while (tail := _DESCRIPTOR_TAIL.search(out)) is not None:
         words = _WORD.findall(tail.group(1).lower())
@@ -144,15 +152,16 @@ def without_descriptor(text: str) -> str | None:
 
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-_NUMERAL = re.compile(r"(?<=\s)(?:[IVX]{1,4}|[1-9]|1[0-2])(?=[\s,.]|$)")
+_NUMERAL = re.compile(r"(?<=\s)(?:[IVX]{1,4}|[1-9]|1[0-2])(?=,|$)")
+_NUMERAL_ENDS = frozenset("IVX0123456789")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
 def numerals_read(text: str) -> str | None:
     """A Roman numeral after a name's first word read as its number and a number 1-12 as its
     Roman numeral ("VICTORY II" / "VICTORY 2", "SPARTA 3" / "SPARTA III"), else ``None``."""
-    if " " not in text:
-        return None
+    if text[-1:] not in _NUMERAL_ENDS and "," not in text:
+        return None  # (the cheap look: a numeral ends the name or its part before a comma)
     out = _NUMERAL.sub(_swap_numeral, text)
     return out if out != text else None
 
@@ -167,7 +176,7 @@ def _swap_numeral(match: re.Match[str]) -> str:
 def camel_split(text: str) -> str | None:
     """A CamelCase word split at its capitals ("Awad IbnAuf" -> "Awad Ibn Auf", "AbuRusdan"),
     else ``None``. (``normalize.fold`` splits a given name run into a family name in capitals.)"""
-    if text.isupper() or text.islower():
+    if text.istitle() or text.isupper() or text.islower():
         return None
     out = _CAMEL.sub(" ", text)
     return out if out != text else None
