@@ -425,7 +425,8 @@ class Screener:
                 rec_ids = [r for rs in by_entity.values() for r in rs if rec_kind[r] == kind]
                 names = [rec_tokens[r] for r in rec_ids] if len(rec_ids) >= MIN_NAMES else []
                 weights = [[table[w][0] for w in tokens] for tokens in names]
-                persons = [query_person or index.ent_schema[index.rec_entity[r]] == "person"
+                ent_schema, rec_entity = index.ent_schema, index.rec_entity
+                persons = [query_person or ent_schema[rec_entity[r]] == "person"
                            for r in rec_ids] if names else []  # fmt: skip
                 names_of = of_kind[kind] = (rec_ids, names, weights, persons)
             rec_ids, names, weights, persons = names_of

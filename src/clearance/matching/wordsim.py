@@ -205,7 +205,7 @@ def _row_similarity(
     numbers, initials, the same spelling, and the two far-apart rules (another word, 0.0);
     a pair left is :func:`_near_similarity`."""
     edits, short = p.distinct_edits, p.distinct_length
-    dense_num, dense_den = _dense_ratio(p)
+    dense_num, dense_den = _dense_ratio(p) if dense_script else (1, 1)  # (a memo's call)
     ql, _qp, _qfam, qfirst, _qsound, qnum, qlet = info
     qpl = len(info[1])
     for j in columns:
