@@ -16,6 +16,7 @@ import pytest
 
 from clearance.matching import wordsim
 from clearance.matching.compounds import ABD_HEADS, ABD_WORDS, _any_in, realign_abd
+from clearance.matching.engine import Screener
 from clearance.matching.names import compare
 from clearance.matching.normalize import analyse
 from clearance.matching.params import NameParams
@@ -23,6 +24,8 @@ from clearance.matching.prebound import bound_names
 from clearance.matching.syllables import SYLLABLES
 from clearance.matching.weights import WeightedName, weigh, word_table
 from clearance.matching.wordsim import WordSimilarity
+from clearance.settings import MatchingPolicy
+from tests.matching.factory import e
 
 _HARD = re.compile(r"c(?![eiy])")
 _SOFT = re.compile(r"c(?=[eiy])")
@@ -129,3 +132,27 @@ def test_bound_names_gives_compares_floats(query: str) -> None:
         exact = compare(qname, _weighed(text, params), sims, person=True, params=params,
                         min_score=floor)  # fmt: skip
         assert comp.score == exact.score
+
+
+def test_a_shared_comparison_makes_no_record() -> None:
+    """A name listed by two authorities is compared once per query form, keyed by the index's
+    columns: the second record is not made into an object for it."""
+    screener = Screener.build(
+        [e("person", "Ivan Petrovich Sidorov", list_name="a"),
+         e("person", "Ivan Petrovich Sidorov", list_name="b")],
+        MatchingPolicy(),
+    )  # fmt: skip
+    index = screener.index
+    first = index.rec_entity.index(0)  # (the first name of each entity: the same words)
+    second = index.rec_entity.index(1)
+    assert index.rec_tokens[first] == index.rec_tokens[second]
+    assert index.rec_kind[first] == index.rec_kind[second]
+    query = weigh(index.record(first).name.form, screener.algo.names)
+    words = sorted(set(query.form.tokens))
+    table = WordSimilarity(words, words, table=index.word_info, params=screener.algo.words)
+    compared: dict[object, object] = {}
+    screener._records.clear()
+    one = screener._compare(compared, 0, query, first, table, True, 0.5)  # type: ignore[arg-type]
+    two = screener._compare(compared, 0, query, second, table, True, 0.5)  # type: ignore[arg-type]
+    assert one is two and one.score > 0.99
+    assert first in screener._records and second not in screener._records
