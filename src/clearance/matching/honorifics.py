@@ -136,7 +136,7 @@ def without_title(text: str) -> str | None:
 def without_descriptor(text: str) -> str | None:
     """``text`` without a descriptor after the name (", director", " - managing director",
     "(born 1970)", ", b. 1978"), when two words or more are left, else ``None``."""
-    last = text[text.rfind(" ") + 1 :].strip("().,;:!").lower()
+    last = text[text.rfind(" ") + 1 :].strip(_LAST_STRIP).lower()
     if last not in _DESCRIPTOR_WORDS and not last.isdigit():
         return None  # (the cheap look: a descriptor ends in one of its words or a year)
     out = text
@@ -153,14 +153,14 @@ def without_descriptor(text: str) -> str | None:
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _NUMERAL = re.compile(r"(?<=\s)(?:[IVX]{1,4}|[1-9]|1[0-2])(?=,|$)")
-_NUMERAL_ENDS = frozenset("IVX0123456789")
+_NUMERAL_WORDS = frozenset((*_ROMAN, *(str(n) for n in range(1, len(_ROMAN) + 1))))
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
 def numerals_read(text: str) -> str | None:
     """A Roman numeral after a name's first word read as its number and a number 1-12 as its
     Roman numeral ("VICTORY II" / "VICTORY 2", "SPARTA 3" / "SPARTA III"), else ``None``."""
-    if text[-1:] not in _NUMERAL_ENDS and "," not in text:
+    if not _last_numeral(text) and "," not in text:
         return None  # (the cheap look: a numeral ends the name or its part before a comma)
     out = _NUMERAL.sub(_swap_numeral, text)
     return out if out != text else None
@@ -182,10 +182,56 @@ def camel_split(text: str) -> str | None:
     return out if out != text else None
 
 
+def _title_prefixes() -> frozenset[str]:
+    """The first three characters a text starting with a title's first word starts with."""
+    out: set[str] = set()
+    for phrase in _TITLE_PHRASES:
+        word = phrase[0]
+        if len(word) >= 3:  # noqa: PLR2004
+            out.add(word[:3])
+        else:
+            nexts = (
+                [f"{c}{phrase[1][0]}" for c in " .-" if len(phrase) > 1] if len(word) == 1 else []
+            )
+            out.update(f"{word}{c}"[:3] for c in " .-,;:_")
+            out.update(f"{word}{n}"[:3] for n in nexts)
+    return frozenset(out)
+
+
+_TITLE_PREFIXES = _title_prefixes()
+_LAST_STRIP = "().,;:!"
+
+
+def _cue(text: str) -> bool:
+    """Does ``text`` show any step's cheap look (so that most names take none of them)?"""
+    if "@" in text or text[:3].lower() in _TITLE_PREFIXES:
+        return True
+    raw = text[text.rfind(" ") + 1 :]
+    if raw in _NUMERAL_WORDS:
+        return True
+    last = raw.strip(_LAST_STRIP).lower()
+    if last in _DESCRIPTOR_WORDS or last.isdigit():
+        return True
+    if not text.isascii() and _MOJIBAKE.search(text) is not None:
+        return True
+    if "," in text and _NUMERAL.search(text) is not None:
+        return True
+    if text.istitle() or text.isupper() or text.islower():
+        return False
+    return _CAMEL.search(text) is not None
+
+
+def _last_numeral(text: str) -> bool:
+    """Is the last word of ``text`` a numeral (Roman, or a number 1-12) as written?"""
+    return text[text.rfind(" ") + 1 :] in _NUMERAL_WORDS
+
+
 def input_readings(text: str) -> list[str]:
     """The names ``text`` holds once mojibake, an e-mail address, titles (and "The") before the
     name and a descriptor after it are read away (each step on what the one before left), and
     with its numerals and CamelCase read the other way."""
+    if not _cue(text):
+        return []
     out: list[str] = []
     current = text
     steps = (repair_mojibake, without_address, without_title, without_descriptor,
