@@ -47,23 +47,6 @@ _DIN_ENDS = ("din", "dine", "deen", "deene")
 _DIN_ALONE = frozenset({"uddin", "eddin", "eddine", "addin", "iddin", "uddeen", "eddeen"})
 
 
-_RULE_FIRSTS = tuple(src[0] for src, _ in _PHONETIC_RULES)
-
-
-def apply_rules(key: str) -> str:
-    """``key`` with each of ``_PHONETIC_RULES`` replaced in turn. A rule whose first letter the
-    key lacks finds nothing: a look in the key's set of letters (made anew after a rule
-    replaced something) costs less than a search of the key for the rule's text."""
-    letters = set(key)
-    for at in range(len(_PHONETIC_RULES)):
-        if _RULE_FIRSTS[at] in letters:
-            src, dst = _PHONETIC_RULES[at]
-            if src in key:  # (a look costs less than a replace that finds nothing)
-                key = key.replace(src, dst)
-                letters = set(key)
-    return key
-
-
 @lru_cache(maxsize=200_000)
 def sound(token: str) -> str:
     """The phonetic key without the spelling-family table (for near-miss lookups)."""
@@ -80,7 +63,9 @@ def sound(token: str) -> str:
         # (the canonical form writes "al-Jawlani" "aljawlani"): "Al-Yaulani" / AL-JAWLANI
     if key.startswith(("ye", "yo")) and len(key) > 3:  # Yelena/Elena, Yolkin/Elkin
         key = key[1:]
-    key = apply_rules(key)
+    for src, dst in _PHONETIC_RULES:
+        if src in key:  # (a look costs less than a replace that finds nothing)
+            key = key.replace(src, dst)
     if not has_run(key):  # (most keys: no letter written twice in a row)
         return key.lower()
     out: list[str] = []

@@ -383,11 +383,14 @@ def retrieve(
     return out
 
 
+_FormBounds = tuple[list[tuple[int, float]], list[Part], FormBound | None, tuple[str, ...]]
+
+
 def _bound_form(
     index: NameIndex, qform: QueryForm, weights: list[float], floor: float, params: NameParams,
     retrieval: RetrievalParams, words: WordParams, person: bool, threshold: float,
     trust: TrustParams,
-) -> tuple[list[tuple[int, float]], list[Part], FormBound | None, tuple[str, ...]] | None:  # fmt: skip
+) -> _FormBounds | None:  # fmt: skip
     """The (record, bound) pairs of one query form (see :func:`retrieve`; ``weights``: its
     words'), with the parts they come from, the form bound at a skeleton's spelled trust
     (``None``: none) and the form's one-letter words; ``None`` when it reaches nothing."""
