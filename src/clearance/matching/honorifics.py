@@ -42,6 +42,9 @@ _TITLE_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     )
 )
 _TITLE_FIRST = frozenset(p[0] for p in _TITLE_PHRASES)
+_TITLES_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
+    w: tuple(p for p in _TITLE_PHRASES if p[0] == w) for w in _TITLE_FIRST
+}  # (longest first, as _TITLE_PHRASES)
 _TITLE_HEADS = frozenset(p[0][:2] for p in _TITLE_PHRASES)
 # Words of a descriptor written after a name: a role, a relation, a note ("born 1970").
 _DESCRIPTOR_WORDS = frozenset(
@@ -123,8 +126,8 @@ def without_title(text: str) -> str | None:
     low = [m.group().lower() for m in spans]
     start = 0
     while True:
-        size = next((len(p) for p in _TITLE_PHRASES if tuple(low[start : start + len(p)]) == p),
-                    0)  # fmt: skip
+        heads = _TITLES_BY_FIRST.get(low[start], ()) if start < len(low) else ()
+        size = next((len(p) for p in heads if tuple(low[start : start + len(p)]) == p), 0)
         if size == 0 or len(low) - start - size < 2:  # noqa: PLR2004
             break
         start += size
