@@ -1,14 +1,14 @@
 """The guard's Latin spellings of a Hebrew word, matched without a regular expression.
 
-:func:`clearance.matching.hebrew.spelling_pattern` writes a Hebrew word's Latin spellings as a
-regular expression; compiling one costs more than screening a query (``re``'s parser and
-compiler are Python code, ~0.3 ms a word), and on a cold pass nearly every Hebrew word is new.
-Where a few listed names are looked at (:func:`clearance.matching.hebrew.vowels_agree`), the
-same spellings are matched here instead, letter by letter over the positions of the listed
-word they may reach: a word's spelling is a sequence of :data:`Node`, each a set of literal
-spellings, the short vowel (:data:`GAP`) Hebrew leaves unwritten, a sequence, a choice or a
-repetition — the language of the regular expression, node for node (tests/matching/
-test_hebrew_129.py compares the two on the benchmark's words).
+The guard's Latin spellings of a Hebrew word (:func:`clearance.matching.hebrew_vowels.
+spelling_node`) were written as a regular expression until 1.29; compiling one costs more than
+screening a query (``re``'s parser and compiler are Python code, ~0.3 ms a word), and on a cold
+pass nearly every Hebrew word is new. The same spellings are matched here instead, letter by
+letter over the positions of the listed word they may reach: a word's spelling is a sequence of
+:data:`Node`, each a set of literal spellings, the short vowel (:data:`GAP`) Hebrew leaves
+unwritten, a sequence, a choice or a repetition — the language of the regular expression, node
+for node (tests/matching/test_hebrew_129.py compares the two on the benchmark's words, with the
+regular expression kept as a reference in tests/matching/hebrew_reference.py).
 """
 
 from __future__ import annotations
