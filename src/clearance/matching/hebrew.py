@@ -29,6 +29,7 @@ from clearance.matching.hebrew_vowels import (
     DAGESH_MARK,
     GERESH_MARKS,
     POINTS,
+    abd_parts,
     agreeing_ids,
     vowels_agree,
     written_vowels,
@@ -79,8 +80,25 @@ def is_hebrew(text: str) -> bool:
     return _LETTER.search(text) is not None
 
 
-def _letters(word: str) -> list[tuple[str, ...]]:
-    """The skeleton letters each letter of ``word`` may stand for."""
+# a Slavic name's letters (one with a patronymic, :func:`_is_patronymic`): Russian has no h and
+# more v than b, so ב is v first ("בלדימיר" / Vladimir, "בסיליו" / Vasilyev) and ח kh
+# ("מיחייל" / Mikhail), a last ו the v of -ov / -ev ("מלישו" / Malyshev) and a ו after a first
+# אי the v of Iv- ("איון" / Ivan); the other readings still follow
+_SLAVIC: dict[str, tuple[str, ...]] = {"ב": ("f", "b"), "ח": ("k", "j", "h")}
+_SLAVIC_VAV: tuple[str, ...] = ("f", "")
+_IV = "אי"
+
+
+def _is_patronymic(word: str) -> bool:
+    """Whether ``word`` is read as a Russian patronymic (-vich, -vna: :func:`_letters`)."""
+    if len(word) < _PATRONYMIC:
+        return False
+    return any(word.endswith(end) and word[-len(end) - 1] in "וב" for end in _PATRONYMIC_ENDS)
+
+
+def _letters(word: str, slavic: bool = False) -> list[tuple[str, ...]]:
+    """The skeleton letters each letter of ``word`` may stand for (in a Slavic name's way
+    first when ``slavic``: see :data:`_SLAVIC`)."""
     out: list[tuple[str, ...]] = []
     i = 0
     while i < len(word):
@@ -110,20 +128,23 @@ def _letters(word: str) -> list[tuple[str, ...]]:
             out.append(("f", "") if c == "ו" else ("f", "b"))
             out.extend(_PATRONYMIC_ENDS[word[i + 1 :]])
             break
+        elif slavic and c == "ו" and (i == len(word) - 1 or (i == len(_IV) and word[:i] == _IV)):
+            out.append(_SLAVIC_VAV)
         elif c in _LETTERS:
-            out.append(_LETTERS[c])
+            out.append(_SLAVIC.get(c, _LETTERS[c]) if slavic else _LETTERS[c])
         i += 1
     return out
 
 
 @lru_cache(maxsize=4096)
-def _word_readings(word: str) -> list[tuple[int, str]]:
+def _word_readings(word: str, slavic: bool = False) -> list[tuple[int, str]]:
     """``(cost, skeleton)`` of each reading of a Hebrew word (cost: letters read otherwise
-    than their most common way), distinct, the cheapest first."""
+    than their most common way, a Slavic name's when ``slavic``), distinct, the cheapest
+    first."""
     if _VOWELS_ONLY.fullmatch(word):  # "או" / OO, "ייו" / Yiu, "וו" / Wu: the lists' skeletons
         return []  # write no letter for them (w and y are vowels there)
     found: dict[str, int] = {}
-    for choice in product(*(enumerate(alts) for alts in _letters(word))):
+    for choice in product(*(enumerate(alts) for alts in _letters(word, slavic))):
         text = undouble("".join(letter for _, letter in choice)).removesuffix("h")
         cost = sum(1 for i, _ in choice if i)
         if text and (text not in found or cost < found[text]):
@@ -133,6 +154,7 @@ def _word_readings(word: str) -> list[tuple[int, str]]:
 
 _Readings = list[tuple[int, str]]
 _ABD = frozenset({"bd", "fd"})  # (the readings of אבד, עבד)
+_ABD_HEAD = "bdl"  # (the lists' skeleton of a compound's "abdul")
 _ARTICLE = "אל"
 
 
@@ -160,6 +182,23 @@ def _with_article(words: list[tuple[str, _Readings]]) -> list[_Readings]:
     return out
 
 
+def _positions(words: tuple[str, ...]) -> list[_Readings]:
+    """The readings of a name's Hebrew ``words``, word by word as the lists' skeletons write
+    them: a Slavic name's letters its way (a word of it a patronymic: :data:`_SLAVIC`), an abd
+    compound written as one word as two, "bdl" and the rest ("אבדולפטה" / ABDULPATTA: "bdl bt",
+    as the lists' canonical form writes "abdul patta"), the article as :func:`_with_article`
+    reads it."""
+    slavic = any(map(_is_patronymic, words))
+    read: list[tuple[str, _Readings]] = []
+    for word in words:
+        parts = abd_parts(word)
+        if parts is not None:
+            read.append((parts[0], [(0, _ABD_HEAD)]))
+            word = parts[1]
+        read.append((word, _word_readings(word, slavic)))
+    return _with_article(read)
+
+
 def _joined(first: _Readings, second: _Readings) -> _Readings:
     """The readings of two words written as one (cost: both), distinct, the cheapest first."""
     found: dict[str, int] = {}
@@ -176,7 +215,7 @@ def hebrew_skeletons(text: str, limit: int = CANDIDATE_READINGS) -> list[tuple[s
     names' skeletons: at most ``limit`` combinations of its words' readings, the fewest
     letters read otherwise than their most common way first ("משה כהן" -> ("ms", "khn"), ...;
     "אברהם לוי" -> ("brhm", "l"), ("frhm", "l"), ("brhm", "lf"), ...)."""
-    readings = _with_article([(w, _word_readings(w)) for w in hebrew_words(text)])
+    readings = _positions(hebrew_words(text))
     if not readings:
         return []
     combos = sorted(product(*readings), key=lambda c: sum(cost for cost, _ in c))
@@ -286,7 +325,7 @@ def vocab_skeletons(
     lists spell (its readings that are ``vocab`` keys), however unlikely ("ניכולויח", ו as v
     and ח as ch, is Nikolaevich's "nklfj"), then the most likely. Made word by word, a
     listed reading is found however many readings the other words have."""
-    positions = _with_article([(w, _word_readings(w)) for w in words])
+    positions = _positions(words)
     per = _PER_WORD if len(positions) <= _LONG_NAME else _PER_LONG_NAME
     choices: list[list[tuple[int, int, str]]] = []
     for readings in positions:

@@ -126,11 +126,46 @@ def latin_words(listed: str) -> list[str]:
     return [undouble(w.replace("x", "ks")) for w in _LATIN_WORD.findall(text)]
 
 
+# an abd compound written as one word, split as the lists' canonical form splits it
+# (normalize._ABD_COMPACT: "abdulpatta" is "abdul patta"): not Abdullah (a rest of four
+# letters or fewer that starts with l is Allah's name), nor a Russian patronymic
+# ("אבדולייויח" / Abdualiyevich, one word)
+_ABD_LATIN = re.compile("(abd[aeou]l)([a-z'][a-z']{2,})")
+_ABD_HEBREW = re.compile("([אע]בד[וא]?ל)([א-ת].+)")
+_ALLAH_LATIN = re.compile("l[a-z]{0,3}")
+_ALLAH_HEBREW = 3  # letters of the longest rest that starts with ל read as Allah's ("לה")
+_PATRONYMIC_ENDS = ("ביח", "ויח", "ביך", "ויך", "בנה", "ונה")
+
+
+def abd_parts(word: str) -> tuple[str, str] | None:
+    """An abd compound written as one Hebrew word as the lists' canonical form writes it,
+    in two: its head and the rest ("אבדולפטה" -> "אבדול", "פטה"), else None."""
+    m = _ABD_HEBREW.fullmatch(word)
+    if m is None or word.endswith(_PATRONYMIC_ENDS):
+        return None
+    head, rest = m.group(1), m.group(2)
+    if rest[0] == "ל" and len(rest) <= _ALLAH_HEBREW:
+        return None
+    return head, rest
+
+
+def _split_hebrew(words: tuple[str, ...]) -> list[str]:
+    return [part for w in words for part in (abd_parts(w) or (w,))]
+
+
+def _split_latin(word: str) -> tuple[str, ...]:
+    m = _ABD_LATIN.fullmatch(word)
+    if m is None or _ALLAH_LATIN.fullmatch(m.group(2)):
+        return (word,)
+    return m.group(1), m.group(2)
+
+
 @lru_cache(maxsize=65536)
 def _listed_words(listed: str) -> tuple[str, ...]:
-    """:func:`latin_words` of a listed name (memoised: common names are met query after
-    query)."""
-    return tuple(latin_words(listed))
+    """:func:`latin_words` of a listed name, an abd compound written as one word in two
+    (as :func:`abd_parts` splits a Hebrew one: "Abdelkader" is "abdel kader", "עבדל קאדר"),
+    memoised: common names are met query after query."""
+    return tuple(part for w in latin_words(listed) for part in _split_latin(w))
 
 
 # listed words a Hebrew writer may leave out: articles, "son of", "father of", name particles
@@ -144,9 +179,10 @@ def vowels_agree(words: tuple[str, ...], listed: str) -> bool:
     """Whether the Hebrew ``words`` and the listed name ``listed`` may be the same name: every
     Hebrew word may be spelt as some listed word, and every listed word (but initials and
     particles) is so spelt by some Hebrew word: given and family names both agree, and a
-    listed name with a word more ("ALDIN, Haroun Nasser" for "אהרון נאסר") is not the query's."""
+    listed name with a word more ("ALDIN, Haroun Nasser" for "אהרון נאסר") is not the query's
+    (an abd compound, on either side, as two words: :func:`abd_parts`)."""
     latin = _listed_words(listed)
-    nodes = [n for n in map(spelling_node, words) if n is not None]
+    nodes = [n for n in map(spelling_node, _split_hebrew(words)) if n is not None]
     if not all(any(fullmatch(n, w) for w in latin) for n in nodes):
         return False
     return all(len(w) < 2 or w in _PARTICLES or any(fullmatch(n, w) for n in nodes)
@@ -156,7 +192,7 @@ def vowels_agree(words: tuple[str, ...], listed: str) -> bool:
 def agreeing_ids(index: NameIndex, words: tuple[str, ...], records: list[int]) -> set[int]:
     """Of ``records``, those whose listed names :func:`vowels_agree` with the Hebrew ``words``
     (the same test, each distinct listed word matched against the words' spellings once)."""
-    nodes = [n for n in map(spelling_node, words) if n is not None]
+    nodes = [n for n in map(spelling_node, _split_hebrew(words)) if n is not None]
     full = (1 << len(nodes)) - 1
     masks: dict[str, int] = {}
     text = index.rec_text
