@@ -81,7 +81,8 @@ def is_hebrew(text: str) -> bool:
 
 
 # a Slavic name's letters (one with a patronymic, :func:`_is_patronymic`): Russian has no h and
-# more v than b, so ב is v first ("בלדימיר" / Vladimir, "בסיליו" / Vasilyev) and ח kh
+# more v than b, so ב is v first ("בלדימיר" / Vladimir, "בסיליו" / Vasilyev; not in Bo-, Bu-
+# nor a last b: :func:`_slavic_b`) and ח kh
 # ("מיחייל" / Mikhail), a last ו the v of -ov / -ev ("מלישו" / Malyshev) and a ו after a first
 # אי the v of Iv- ("איון" / Ivan); the other readings still follow
 _SLAVIC: dict[str, tuple[str, ...]] = {"ב": ("f", "b"), "ח": ("k", "j", "h")}
@@ -94,6 +95,16 @@ def _is_patronymic(word: str) -> bool:
     if len(word) < _PATRONYMIC:
         return False
     return any(word.endswith(end) and word[-len(end) - 1] in "וב" for end in _PATRONYMIC_ENDS)
+
+
+def _slavic_b(word: str, i: int) -> bool:
+    """Whether the ב at ``word[i]`` is b first in a Slavic name too: before ו (Bo-, Bu-:
+    "בוריס" / Boris, Bogdan) or last after a letter but ו (Gleb, "גלב"; -ov is "וב")."""
+    if word[i] != "ב":
+        return False
+    if i + 1 < len(word):
+        return word[i + 1] == "ו"
+    return i > 0 and word[i - 1] != "ו"
 
 
 def _letters(word: str, slavic: bool = False) -> list[tuple[str, ...]]:
@@ -130,8 +141,10 @@ def _letters(word: str, slavic: bool = False) -> list[tuple[str, ...]]:
             break
         elif slavic and c == "ו" and (i == len(word) - 1 or (i == len(_IV) and word[:i] == _IV)):
             out.append(_SLAVIC_VAV)
+        elif slavic and c in _SLAVIC and not _slavic_b(word, i):
+            out.append(_SLAVIC[c])
         elif c in _LETTERS:
-            out.append(_SLAVIC.get(c, _LETTERS[c]) if slavic else _LETTERS[c])
+            out.append(_LETTERS[c])
         i += 1
     return out
 
