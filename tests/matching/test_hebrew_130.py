@@ -18,10 +18,9 @@ from clearance.matching.engine import Screener
 from clearance.matching.hebrew import hebrew_skeletons
 from clearance.matching.hebrew_vowels import abd_parts, agreeing_ids, vowels_agree
 from clearance.matching.index import KIND_SKELETON
-from clearance.matching.query import ScreenOptions, make_query
-from clearance.matching.scripts import latin_skeleton
 from clearance.settings import MatchingPolicy
 from tests.matching.factory import e
+from tests.matching.test_hebrew_128 import _alerted, _skeleton  # (its list of look-alikes)
 
 
 def _listed(*names: str) -> Screener:
@@ -78,18 +77,3 @@ def test_abdullah_and_a_patronymic_are_no_abd_compound() -> None:
     assert abd_parts("עבדאללה") is None and abd_parts("אבדולה") is None
     assert abd_parts("אבדולייויח") is None
     assert abd_parts("אבדוללטיף") == ("אבדול", "לטיף")
-
-
-_OTHERS = ("OSMAN, Ali", "LOPEZ, Ricardo", "KIM Tin")
-
-
-def _alerted(listed: str, query: str, others: tuple[str, ...] = _OTHERS) -> bool:
-    names = [listed, *others]
-    built = [e("person", name, source_id=str(i)) for i, name in enumerate(names)]
-    screener = Screener.build(built, MatchingPolicy(screen_cache=0))
-    result = screener.screen(make_query(query, type="person"), ScreenOptions(limit=10))
-    return any(m.alert and m.source_id == "0" for m in result.matches)
-
-
-def _skeleton(listed: str) -> tuple[str, ...]:
-    return tuple(s for s in map(latin_skeleton, listed.split()) if s)
