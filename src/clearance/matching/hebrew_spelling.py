@@ -117,3 +117,30 @@ def ends(node: Node, word: str, starts: set[int]) -> set[int]:
 def fullmatch(node: Node, word: str) -> bool:
     """Whether ``node`` spells all of ``word``."""
     return len(word) in ends(node, word, {0})
+
+
+def firsts(node: Node) -> tuple[frozenset[str], bool]:
+    """The letters a spelling of ``node`` may begin with, and whether it may be empty: a
+    listed word that begins otherwise is no spelling of it, told without :func:`ends`."""
+    kind = node[0]
+    if kind == "lit":
+        spellings: tuple[str, ...] = node[1]  # type: ignore[assignment]
+        return frozenset(s[0] for s in spellings if s), "" in spellings
+    if kind == "gap":
+        return frozenset(_VOWELS + "y'"), True
+    if kind == "plus":
+        return firsts(node[1])  # type: ignore[arg-type]
+    parts: tuple[Node, ...] = node[1]  # type: ignore[assignment]
+    letters: frozenset[str] = frozenset()
+    if kind == "alt":
+        empty = False
+        for part in parts:
+            more, none = firsts(part)
+            letters, empty = letters | more, empty or none
+        return letters, empty
+    for part in parts:  # seq
+        more, none = firsts(part)
+        letters |= more
+        if not none:
+            return letters, False
+    return letters, True

@@ -17,7 +17,17 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from clearance.matching.hebrew_spelling import GAP, Node, alt, expand, fullmatch, lit, plus, seq
+from clearance.matching.hebrew_spelling import (
+    GAP,
+    Node,
+    alt,
+    expand,
+    firsts,
+    fullmatch,
+    lit,
+    plus,
+    seq,
+)
 from clearance.matching.index import NameIndex
 from clearance.matching.scripts import undouble
 
@@ -193,6 +203,7 @@ def agreeing_ids(index: NameIndex, words: tuple[str, ...], records: list[int]) -
     """Of ``records``, those whose listed names :func:`vowels_agree` with the Hebrew ``words``
     (the same test, each distinct listed word matched against the words' spellings once)."""
     nodes = [n for n in map(spelling_node, _split_hebrew(words)) if n is not None]
+    starts = [firsts(n)[0] for n in nodes]  # (most listed words begin otherwise: told so)
     full = (1 << len(nodes)) - 1
     masks: dict[str, int] = {}
     text = index.rec_text
@@ -202,7 +213,8 @@ def agreeing_ids(index: NameIndex, words: tuple[str, ...], records: list[int]) -
         for word in _listed_words(text[rec]):
             mask = masks.get(word)
             if mask is None:
-                mask = sum(1 << i for i, n in enumerate(nodes) if fullmatch(n, word))
+                mask = sum(1 << i for i, n in enumerate(nodes)
+                           if word[0] in starts[i] and fullmatch(n, word))  # fmt: skip
                 masks[word] = mask
             if not mask and len(word) >= 2 and word not in _PARTICLES:  # noqa: PLR2004
                 break  # (a listed word no Hebrew word spells)
