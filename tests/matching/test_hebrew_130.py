@@ -76,7 +76,9 @@ def test_an_abd_compound_written_as_one_word_is_read_as_the_lists_write_it() -> 
 
 
 def test_abdullah_and_a_patronymic_are_no_abd_compound() -> None:
-    """A rest of ל and a letter or two is Allah's name; -vich is a patronymic."""
+    """A rest of ל and a letter or two is Allah's name, of vowel letters no name; -vich is a
+    patronymic."""
     assert abd_parts("עבדאללה") is None and abd_parts("אבדולה") is None
     assert abd_parts("אבדולייויח") is None
+    assert abd_parts("אבדולייה") is None  # (Abdoulaye: vowel letters after the abdul)
     assert abd_parts("אבדוללטיף") == ("אבדול", "לטיף")

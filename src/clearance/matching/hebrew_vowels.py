@@ -154,8 +154,8 @@ def abd_parts(word: str) -> tuple[str, str] | None:
     if m is None or word.endswith(_PATRONYMIC_ENDS):
         return None
     head, rest = m.group(1), m.group(2)
-    if rest[0] == "ל" and len(rest) <= _ALLAH_HEBREW:
-        return None
+    if (rest[0] == "ל" and len(rest) <= _ALLAH_HEBREW) or _FINAL_VOWEL_LETTERS.issuperset(rest):
+        return None  # (Allah's name; a rest of vowel letters is no name: "אבדולייה" / Abdoulaye)
     return head, rest
 
 
