@@ -119,27 +119,28 @@ def fullmatch(node: Node, word: str) -> bool:
     return len(word) in ends(node, word, {0})
 
 
-def firsts(node: Node) -> tuple[frozenset[str], bool]:
-    """The letters a spelling of ``node`` may begin with, and whether it may be empty: a
-    listed word that begins otherwise is no spelling of it, told without :func:`ends`."""
+def edge_letters(node: Node, last: bool = False) -> tuple[frozenset[str], bool]:
+    """The letters a spelling of ``node`` may begin with (``last``: end with), and whether it
+    may be empty: a listed word that begins or ends otherwise is no spelling of it, told
+    without :func:`ends`."""
     kind = node[0]
     if kind == "lit":
         spellings: tuple[str, ...] = node[1]  # type: ignore[assignment]
-        return frozenset(s[0] for s in spellings if s), "" in spellings
+        return frozenset(s[-1] if last else s[0] for s in spellings if s), "" in spellings
     if kind == "gap":
         return frozenset(_VOWELS + "y'"), True
     if kind == "plus":
-        return firsts(node[1])  # type: ignore[arg-type]
+        return edge_letters(node[1], last)  # type: ignore[arg-type]
     parts: tuple[Node, ...] = node[1]  # type: ignore[assignment]
     letters: frozenset[str] = frozenset()
     if kind == "alt":
         empty = False
         for part in parts:
-            more, none = firsts(part)
+            more, none = edge_letters(part, last)
             letters, empty = letters | more, empty or none
         return letters, empty
-    for part in parts:  # seq
-        more, none = firsts(part)
+    for part in reversed(parts) if last else parts:  # seq
+        more, none = edge_letters(part, last)
         letters |= more
         if not none:
             return letters, False

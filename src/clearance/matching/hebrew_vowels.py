@@ -21,8 +21,8 @@ from clearance.matching.hebrew_spelling import (
     GAP,
     Node,
     alt,
+    edge_letters,
     expand,
-    firsts,
     fullmatch,
     lit,
     plus,
@@ -192,19 +192,41 @@ def vowels_agree(words: tuple[str, ...], listed: str) -> bool:
     listed name with a word more ("ALDIN, Haroun Nasser" for "אהרון נאסר") is not the query's
     (an abd compound, on either side, as two words: :func:`abd_parts`)."""
     latin = _listed_words(listed)
-    nodes = [n for n in map(spelling_node, _split_hebrew(words)) if n is not None]
-    if not all(any(fullmatch(n, w) for w in latin) for n in nodes):
+    spellings = _spellings(words)
+    if not all(any(_spells(s, w) for w in latin) for s in spellings):
         return False
-    return all(len(w) < 2 or w in _PARTICLES or any(fullmatch(n, w) for n in nodes)
+    return all(len(w) < 2 or w in _PARTICLES or any(_spells(s, w) for s in spellings)
                for w in latin)  # fmt: skip
+
+
+_Spelling = tuple[Node, frozenset[str], frozenset[str]]
+
+
+@lru_cache(maxsize=4096)
+def _spelling(word: str) -> _Spelling | None:
+    """:func:`spelling_node` of a Hebrew word with the letters its spellings may begin and
+    end with (most listed words begin or end otherwise: told so, without matching)."""
+    node = spelling_node(word)
+    if node is None:
+        return None
+    return node, edge_letters(node)[0], edge_letters(node, last=True)[0]
+
+
+def _spellings(words: tuple[str, ...]) -> list[_Spelling]:
+    return [s for s in map(_spelling, _split_hebrew(words)) if s is not None]
+
+
+def _spells(spelling: _Spelling, word: str) -> bool:
+    """Whether ``spelling`` spells the (non-empty) listed ``word``."""
+    node, first, last = spelling
+    return word[0] in first and word[-1] in last and fullmatch(node, word)
 
 
 def agreeing_ids(index: NameIndex, words: tuple[str, ...], records: list[int]) -> set[int]:
     """Of ``records``, those whose listed names :func:`vowels_agree` with the Hebrew ``words``
     (the same test, each distinct listed word matched against the words' spellings once)."""
-    nodes = [n for n in map(spelling_node, _split_hebrew(words)) if n is not None]
-    starts = [firsts(n)[0] for n in nodes]  # (most listed words begin otherwise: told so)
-    full = (1 << len(nodes)) - 1
+    spellings = _spellings(words)
+    full = (1 << len(spellings)) - 1
     masks: dict[str, int] = {}
     text = index.rec_text
     kept: set[int] = set()
@@ -213,8 +235,7 @@ def agreeing_ids(index: NameIndex, words: tuple[str, ...], records: list[int]) -
         for word in _listed_words(text[rec]):
             mask = masks.get(word)
             if mask is None:
-                mask = sum(1 << i for i, n in enumerate(nodes)
-                           if word[0] in starts[i] and fullmatch(n, word))  # fmt: skip
+                mask = sum(1 << i for i, s in enumerate(spellings) if _spells(s, word))
                 masks[word] = mask
             if not mask and len(word) >= 2 and word not in _PARTICLES:  # noqa: PLR2004
                 break  # (a listed word no Hebrew word spells)
