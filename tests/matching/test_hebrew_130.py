@@ -81,4 +81,5 @@ def test_abdullah_and_a_patronymic_are_no_abd_compound() -> None:
     assert abd_parts("עבדאללה") is None and abd_parts("אבדולה") is None
     assert abd_parts("אבדולייויח") is None
     assert abd_parts("אבדולייה") is None  # (Abdoulaye: vowel letters after the abdul)
+    assert abd_parts("אבדולהיי") == ("אבדול", "היי")  # (ABDULHAI: a ה that is no last one)
     assert abd_parts("אבדוללטיף") == ("אבדול", "לטיף")

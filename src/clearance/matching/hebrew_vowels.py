@@ -143,6 +143,7 @@ def latin_words(listed: str) -> list[str]:
 _ABD_LATIN = re.compile("(abd[aeou]l)([a-z'][a-z']{2,})")
 _ABD_HEBREW = re.compile("([אע]בד[וא]?ל)([א-ת].+)")
 _ALLAH_LATIN = re.compile("l[a-z]{0,3}")
+_MATRES_LETTERS = frozenset("אויע")
 _ALLAH_HEBREW = 3  # letters of the longest rest that starts with ל read as Allah's ("לה")
 _PATRONYMIC_ENDS = ("ביח", "ויח", "ביך", "ויך", "בנה", "ונה")
 
@@ -154,8 +155,11 @@ def abd_parts(word: str) -> tuple[str, str] | None:
     if m is None or word.endswith(_PATRONYMIC_ENDS):
         return None
     head, rest = m.group(1), m.group(2)
-    if (rest[0] == "ל" and len(rest) <= _ALLAH_HEBREW) or _FINAL_VOWEL_LETTERS.issuperset(rest):
-        return None  # (Allah's name; a rest of vowel letters is no name: "אבדולייה" / Abdoulaye)
+    if (rest[0] == "ל" and len(rest) <= _ALLAH_HEBREW) or _MATRES_LETTERS.issuperset(
+        rest.removesuffix("ה")
+    ):
+        return None  # (Allah's name; a rest of vowel letters is no name: "אבדולייה" /
+        # Abdoulaye, but "אבדולהיי" / ABDULHAI)
     return head, rest
 
 
