@@ -21,6 +21,7 @@ import re
 from collections.abc import Container
 from functools import cache, lru_cache
 
+from clearance.matching.romanisations import pinyin_of
 from clearance.matching.syllables import SYLLABLES, syllable_count
 from clearance.matching.vocab import PINYIN_SYLLABLES, WADE_GILES_SYLLABLES
 
@@ -72,8 +73,7 @@ def _readings(folded: str) -> tuple[str, ...]:
         found += [family, tuple("".join(map(_north_onset, _korean_syllables(_north_vowels(w))))
                                 for w in family)]  # fmt: skip
     if syllable_count(words) and any(map(_wade_giles_only, _parts(words))):
-        found += [_chinese(words, False, False), _chinese(words, False, True),
-                  _chinese(words, True, True)]  # fmt: skip
+        found += [_chinese(words, False, False), *_pinyin_readings(words)]
     out: list[str] = []
     for reading in found:  # ("rhee" is no syllable: "ri" is)
         text = " ".join(reading)
@@ -125,6 +125,28 @@ def _chinese(words: tuple[str, ...], aspirated: bool, every: bool) -> tuple[str,
         parts = _split(word, table) or [word]
         out.append("".join(table.get(p, p) if every or _wade_giles_only(p) else p for p in parts))
     return tuple(out)
+
+
+def _pinyin_readings(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A name of Wade-Giles syllables in pinyin, each syllable unaspirated or aspirated (the
+    apostrophe that tells them apart is seldom typed: "Chih Ching" is Zhiqing as often as
+    Zhijing; since 1.30), at most :data:`PINYIN_READINGS`, the unaspirated first."""
+    table = wade_giles_pinyin()[0]
+    options: list[list[str]] = []
+    for word in words:
+        parts = _split(word, _ROMANISED) or [word]
+        choices = [""]
+        for part in parts:
+            found = sorted(pinyin_of(part), key=lambda p: (p != table.get(part, part), p))
+            choices = [c + p for c in choices for p in found or [part]]
+        options.append(choices)
+    out: list[tuple[str, ...]] = [()]
+    for choices in options:
+        out = [(*done, c) for done in out for c in choices][:PINYIN_READINGS]
+    return out
+
+
+PINYIN_READINGS = 8  # ("Chang Chih Ching": eight readings)
 
 
 def _parts(words: tuple[str, ...]) -> list[str]:
