@@ -70,8 +70,9 @@ def _readings(folded: str) -> tuple[str, ...]:
     found = []
     if words[0] in KOREAN_FAMILIES or words[-1] in KOREAN_FAMILIES:
         family = _korean_family(words)
-        found += [family, tuple("".join(map(_north_onset, _korean_syllables(_north_vowels(w))))
-                                for w in family)]  # fmt: skip
+        north = tuple("".join(map(_north_onset, _korean_syllables(_north_vowels(w))))
+                      for w in family)  # fmt: skip
+        found += [family, north, *_chong_jong(north)]
     if syllable_count(words) and any(map(_wade_giles_only, _parts(words))):
         found += [_chinese(words, False, False), *_pinyin_readings(words)]
     out: list[str] = []
@@ -105,6 +106,31 @@ def _korean_syllables(word: str) -> list[str]:
         if word[:cut] in SYLLABLES and word[cut:] in SYLLABLES:
             return [word[:cut], word[cut:]]
     return [word]
+
+
+def _chong_jong(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A Korean name with its ch and j at the start of a syllable read the other way round:
+    McCune-Reischauer writes ㅈ "ch" where the North writes "j" ("Chong" / JONG 정), and the
+    lists write some names the MR way (CHO, CHANG, CHON); a syllable's ㅈ or ㅊ is not told
+    by its spelling (since 1.30). None when more than :data:`CH_J_SYLLABLES` syllables start
+    so (every combination is a reading)."""
+    split = [_korean_syllables(word) for word in words]
+    at = [(i, k) for i, parts in enumerate(split) for k, p in enumerate(parts)
+          if p.startswith(("ch", "j"))]  # fmt: skip
+    if not at or len(at) > CH_J_SYLLABLES:
+        return []
+    out = []
+    for mask in range(1, 1 << len(at)):
+        flipped = [list(parts) for parts in split]
+        for bit, (i, k) in enumerate(at):
+            if mask >> bit & 1:
+                part = flipped[i][k]
+                flipped[i][k] = "j" + part[2:] if part.startswith("ch") else "ch" + part[1:]
+        out.append(tuple("".join(parts) for parts in flipped))
+    return out
+
+
+CH_J_SYLLABLES = 3
 
 
 def _north_onset(syllable: str) -> str:
