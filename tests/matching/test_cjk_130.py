@@ -3,7 +3,8 @@
 A run-together pair of syllables agrees with a listed word only when each syllable is a
 romanisation of the listed one's ("Li Yu Min" / LI Youmin, not "Wang Zhi Ming" / WANG
 Zhiqing); a Wade-Giles name is read in pinyin each syllable aspirated or not ("Tsai Ta Feng" /
-CAI Dafeng); a Korean name's ch and j either way (McCune-Reischauer "Chong" / JONG).
+CAI Dafeng); a Korean name's ch and j either way (McCune-Reischauer "Chong" / JONG); a
+Japanese name's long vowels as the lists write them ("Itoh", "Itou" / ITO).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ LISTED = [
     e("person", "CHO, Il-U", source_id="ciu"),
     e("person", "CHANG, Myong Chin", source_id="cmc"),
     e("person", "CHOE, Chun Sik", source_id="ccs"),
+    e("person", "ITO, Hiroshi", source_id="ih"),
+    e("person", "SATO, Yuko", source_id="sy"),
     e("person", "SMITH, John", source_id="js"),
 ]
 
@@ -70,6 +73,8 @@ def test_split_agrees() -> None:
         ("Su Kuei-chin", "su gui qin"),
         ("Park Chong-jon", "pak jong chon"),  # McCune-Reischauer ch for ㅈ, j for ㅊ
         ("Jo Il-u", "cho il u"),
+        ("Itoh Hiroshi", "ito hiroshi"),  # Japanese long vowels as Hepburn without marks
+        ("Satou Yuuko", "sato yuko"),
     ],
 )
 def test_readings(text: str, reading: str) -> None:
@@ -92,6 +97,19 @@ def test_screened_first_with_an_alert(screener: Screener, query: str, expected: 
 
 
 @pytest.mark.parametrize(
+    ("query", "expected"), [("Itou Hiroshi", "ih"), ("Hiroshi Itoh", "ih"), ("Satoh Yuuko", "sy")]
+)
+def test_japanese_long_vowels_score_as_listed(
+    screener: Screener, query: str, expected: str
+) -> None:
+    result = screener.screen(make_query(query, type="person"), ScreenOptions(limit=3))
+    assert result.matches[0].source_id == expected and result.matches[0].score >= EXACT
+
+
+EXACT = 0.999
+
+
+@pytest.mark.parametrize(
     ("query", "listed"),
     [
         ("Wang Zhi Ming", "wzq"),  # a run-together pair one edit off: another given name
@@ -111,4 +129,3 @@ def test_others_score_under_the_threshold(screener: Screener, query: str, listed
 
 
 LOW = 0.3
-

@@ -98,4 +98,3 @@ def strict_merges(
             agrees = c_span == 2 and split_agrees(c_words[cj], c_words[cj + 1], q_words[qi])  # noqa: PLR2004
         if not agrees:
             pairs[at] = (qi, cj, 0.0, q_span, c_span)
-

@@ -68,11 +68,12 @@ def _readings(folded: str) -> tuple[str, ...]:
     if not 2 <= len(words) <= 4:  # noqa: PLR2004
         return ()
     found = []
-    if words[0] in KOREAN_FAMILIES or words[-1] in KOREAN_FAMILIES:
+    korean = words[0] in KOREAN_FAMILIES or words[-1] in KOREAN_FAMILIES
+    if korean:
         family = _korean_family(words)
         north = tuple("".join(map(_north_onset, _korean_syllables(_north_vowels(w))))
                       for w in family)  # fmt: skip
-        found += [family, north, *_chong_jong(north)]
+        found += [family, north, *_chong_jong(north, north != words)]
     if syllable_count(words) and any(map(_wade_giles_only, _parts(words))):
         found += [_chinese(words, False, False), *_pinyin_readings(words)]
     out: list[str] = []
@@ -80,7 +81,29 @@ def _readings(folded: str) -> tuple[str, ...]:
         text = " ".join(reading)
         if reading != words and text not in out and syllable_count(reading):
             out.append(text)
+    japanese = None if korean else _japanese(words)
+    if japanese is not None:
+        out.append(japanese)
     return tuple(out)
+
+
+def _japanese(words: tuple[str, ...]) -> str | None:
+    """A Japanese name with its long vowels written as Hepburn without marks writes them
+    ("Itō", folded: ITO): "Itou", "Itoh", "Itoo" as "ito", "Yuuko" as "yuko" (since 1.30).
+    None unless every word is kana syllables and one writes a long vowel so; not a name of
+    pinyin syllables ("Hou Yuan", "Gou Jun": 侯, 苟)."""
+    if not all(map(_KANA.fullmatch, words)) or all(w in PINYIN_SYLLABLES for w in words):
+        return None
+    text = _LONG.sub(lambda m: m.group(1), " ".join(words))
+    return None if text == " ".join(words) else text
+
+
+# A word of kana syllables in Hepburn (a consonant doubled for a small tsu, n alone, the
+# long o as "oh")
+_KANA = re.compile(
+    r"(?:(?:[kgsztdnhbpmrfj]y?|ch|sh|ts|w|y|kk|ss|tt|pp|tch)?(?:oh(?![aeiouy])|[aeiou])|n)+"
+)
+_LONG = re.compile(r"([ou])(?:u|h(?![aeiouy])|o)")
 
 
 def _korean_family(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -108,15 +131,18 @@ def _korean_syllables(word: str) -> list[str]:
     return [word]
 
 
-def _chong_jong(words: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """A Korean name with its ch and j at the start of a syllable read the other way round:
-    McCune-Reischauer writes ㅈ "ch" where the North writes "j" ("Chong" / JONG 정), and the
-    lists write some names the MR way (CHO, CHANG, CHON); a syllable's ㅈ or ㅊ is not told
-    by its spelling (since 1.30). None when more than :data:`CH_J_SYLLABLES` syllables start
-    so (every combination is a reading)."""
+def _chong_jong(words: tuple[str, ...], respelt: bool) -> list[tuple[str, ...]]:
+    """A Korean name with its ch at the start of a syllable read as j: McCune-Reischauer
+    writes ㅈ "ch" where the North writes "j" ("Chong" / JONG 정); and, in a name typed
+    another way than the lists' (``respelt``: "Choi Jun-sik") or in the family name ("Jo"),
+    its j as ch, as the lists write some names the MR way (CHOE Chun Sik, CHO, CHANG); a
+    syllable's ㅈ or ㅊ is not told by its spelling (since 1.30). None when more than
+    :data:`CH_J_SYLLABLES` syllables start so (every combination is a reading)."""
     split = [_korean_syllables(word) for word in words]
+    last = len(words) - 1
     at = [(i, k) for i, parts in enumerate(split) for k, p in enumerate(parts)
-          if p.startswith(("ch", "j"))]  # fmt: skip
+          if p.startswith(_BOTH if respelt or (i in (0, last) and p in KOREAN_FAMILIES)
+                          else "ch")]  # fmt: skip
     if not at or len(at) > CH_J_SYLLABLES:
         return []
     out = []
@@ -131,6 +157,7 @@ def _chong_jong(words: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 
 CH_J_SYLLABLES = 3
+_BOTH = ("ch", "j")
 
 
 def _north_onset(syllable: str) -> str:
