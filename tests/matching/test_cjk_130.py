@@ -73,6 +73,9 @@ def test_split_agrees() -> None:
         ("Su Kuei-chin", "su gui qin"),
         ("Park Chong-jon", "pak jong chon"),  # McCune-Reischauer ch for ㅈ, j for ㅊ
         ("Jo Il-u", "cho il u"),
+        ("Wang Chun-cheng", "wang jun zheng"),  # a Wade-Giles given name, hyphenated
+        ("Chen Ming-kuo", "chen ming guo"),
+        ("Li Yu-min", "li you min"),
         ("Itoh Hiroshi", "ito hiroshi"),  # Japanese long vowels as Hepburn without marks
         ("Satou Yuuko", "sato yuko"),
     ],

@@ -56,14 +56,15 @@ def list_readings(name: str) -> list[str]:
     are read without the cost of :func:`~clearance.matching.normalize.fold`."""
     if not name.isascii():
         return []
-    return list(_readings(" ".join(_WORDS.findall(name.lower().replace("'", "")))))
+    words = " ".join(_WORDS.findall(name.lower().replace("'", "")))
+    return list(_readings(words, "-" in name))
 
 
 _WORDS = re.compile("[a-z]+")
 
 
 @lru_cache(maxsize=20_000)
-def _readings(folded: str) -> tuple[str, ...]:
+def _readings(folded: str, hyphen: bool = False) -> tuple[str, ...]:
     words = tuple(folded.split())
     if not 2 <= len(words) <= 4:  # noqa: PLR2004
         return ()
@@ -74,7 +75,7 @@ def _readings(folded: str) -> tuple[str, ...]:
         north = tuple("".join(map(_north_onset, _korean_syllables(_north_vowels(w))))
                       for w in family)  # fmt: skip
         found += [family, north, *_chong_jong(north, north != words)]
-    if syllable_count(words) and any(map(_wade_giles_only, _parts(words))):
+    if syllable_count(words) and _wade_giles(_parts(words), hyphen):
         found += [_chinese(words, False, False), *_pinyin_readings(words)]
     out: list[str] = []
     for reading in found:  # ("rhee" is no syllable: "ri" is)
@@ -207,6 +208,16 @@ def _parts(words: tuple[str, ...]) -> list[str]:
 
 
 _ROMANISED = WADE_GILES_SYLLABLES | PINYIN_SYLLABLES  # (the table only once one is Wade-Giles)
+
+
+def _wade_giles(parts: list[str], hyphen: bool) -> bool:
+    """Is a name of these syllables Wade-Giles: one is Wade-Giles only, or (``hyphen``: its
+    given name written as Wade-Giles writes one, "Chun-cheng", "Ming-kuo", "Yu-min") every
+    one is a Wade-Giles or pinyin syllable and one writes another pinyin syllable too (since
+    1.30: WANG Junzheng, CHEN Mingguo, LI Youmin)?"""
+    if any(map(_wade_giles_only, parts)):
+        return True
+    return hyphen and all(p in _ROMANISED for p in parts) and any(pinyin_of(p) - {p} for p in parts)
 
 
 def _wade_giles_only(syllable: str) -> bool:
