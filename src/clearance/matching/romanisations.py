@@ -26,17 +26,23 @@ _WADE_GILES_FIXES = {"tie": "t'ieh", "chua": "ch'ua"}
 _Pair = tuple[int, int, float, int, int]  # query word, listed word, similarity, spans
 
 
-@cache
-def _wade_giles() -> dict[str, frozenset[str]]:
-    """A Wade-Giles syllable as typed (no apostrophe, u for ü) -> the pinyin syllables it
-    writes, unaspirated and aspirated ("chih" zhi / chi, "yu" you / yu), by pypinyin."""
+def wade_giles_of(syllable: str) -> str:
+    """A pinyin syllable in Wade-Giles by pypinyin's table, lower case, u for ü, the
+    aspiration's apostrophe kept ("chi": "ch'ih")."""
     from pypinyin import Style
     from pypinyin.style import convert
 
+    wade = _WADE_GILES_FIXES.get(syllable) or str(convert(syllable, Style.WADEGILES, True))
+    return wade.lower().replace("v", "u").replace("`", "'")
+
+
+@cache
+def _wade_giles() -> dict[str, frozenset[str]]:
+    """A Wade-Giles syllable as typed (no apostrophe, u for ü) -> the pinyin syllables it
+    writes, unaspirated and aspirated ("chih" zhi / chi, "yu" you / yu)."""
     out: dict[str, set[str]] = {}
     for syllable in sorted(PINYIN_SYLLABLES):
-        wade = _WADE_GILES_FIXES.get(syllable) or str(convert(syllable, Style.WADEGILES, True))
-        typed = wade.lower().replace("v", "u").replace("'", "").replace("`", "")
+        typed = wade_giles_of(syllable).replace("'", "")
         if typed.isalpha():
             out.setdefault(typed, set()).add(syllable)
     return {typed: frozenset(found) for typed, found in out.items()}

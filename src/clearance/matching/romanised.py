@@ -21,7 +21,7 @@ import re
 from collections.abc import Container
 from functools import cache, lru_cache
 
-from clearance.matching.romanisations import pinyin_of
+from clearance.matching.romanisations import pinyin_of, wade_giles_of
 from clearance.matching.syllables import SYLLABLES, syllable_count
 from clearance.matching.vocab import PINYIN_SYLLABLES, WADE_GILES_SYLLABLES
 
@@ -243,13 +243,10 @@ def wade_giles_pinyin() -> tuple[dict[str, str], dict[str, str]]:
     """A Wade-Giles syllable as typed (no apostrophe, u for ü) -> its pinyin, by pypinyin's
     Wade-Giles table: the unaspirated reading ("chang" is zhang, "tsai" zai) and the
     aspirated one where the apostrophe makes another ("ch'ang" chang, "ts'ai" cai)."""
-    from pypinyin import Style
-    from pypinyin.style import convert
-
     plain: dict[str, str] = {}
     aspirated: dict[str, str] = {}
     for syllable in sorted(PINYIN_SYLLABLES):
-        wade = str(convert(syllable, Style.WADEGILES, True)).lower().replace("v", "u")
+        wade = wade_giles_of(syllable)
         typed = wade.replace("'", "")
         if typed.isalpha():
             (aspirated if "'" in wade else plain)[typed] = syllable
