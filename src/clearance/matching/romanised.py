@@ -91,9 +91,11 @@ def _readings(folded: str, hyphen: bool = False) -> tuple[str, ...]:
 def _japanese(words: tuple[str, ...]) -> str | None:
     """A Japanese name with its long vowels written as Hepburn without marks writes them
     ("Itō", folded: ITO): "Itou", "Itoh", "Itoo" as "ito", "Yuuko" as "yuko" (since 1.30).
-    None unless every word is kana syllables and one writes a long vowel so; not a name of
-    pinyin syllables ("Hou Yuan", "Gou Jun": 侯, 苟)."""
-    if not all(map(_KANA.fullmatch, words)) or all(w in PINYIN_SYLLABLES for w in words):
+    None unless every word (no initial) is kana syllables as Hepburn writes them and one
+    writes a long vowel so; not a name of pinyin syllables ("Hou Yuan", "Gou Jun": 侯, 苟)."""
+    if (not all(map(_KANA.fullmatch, words)) or min(map(len, words)) < 2  # noqa: PLR2004
+            or any(map(_NOT_HEPBURN.search, words))
+            or all(w in PINYIN_SYLLABLES for w in words)):  # fmt: skip
         return None
     text = _LONG.sub(lambda m: m.group(1), " ".join(words))
     return None if text == " ".join(words) else text
@@ -104,6 +106,9 @@ def _japanese(words: tuple[str, ...]) -> str | None:
 _KANA = re.compile(
     r"(?:(?:[kgsztdnhbpmrfj]y?|ch|sh|ts|w|y|kk|ss|tt|pp|tch)?(?:oh(?![aeiouy])|[aeiou])|n)+"
 )
+# Kana Hepburn writes otherwise (shi, chi, tsu, fu, ji, o): "Nourouzi", "A. A." are no
+# Japanese names
+_NOT_HEPBURN = re.compile(r"(?:^|[aeiou])(?:si|ti|tu|hu|zi|di|du|wi|we|wu|yi|ye)")
 _LONG = re.compile(r"([ou])(?:u|h(?![aeiouy])|o)")
 
 
