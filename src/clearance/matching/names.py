@@ -32,6 +32,7 @@ from clearance.matching.pairing import (
     whole_query_merged,
 )
 from clearance.matching.params import NameParams, WordParams
+from clearance.matching.romanisations import strict_merges
 from clearance.matching.slips import (
     other_consonants,
     pair_code_slip,
@@ -246,6 +247,8 @@ def _pair_more(
     if person and query.form.script == LATIN and read_from_arabic(LATIN, q_words):
         # (a person's name in Latin letters read from Arabic script: "shryf anmar")
         undo_other_consonants(q_words, c_words, q_used, c_used, pairs, params.supported_sim)
+    if person:  # (since 1.30) "Zhi Ming" is not ZHIQING, "Yu Min" is YOUMIN: romanisations
+        strict_merges(q_words, c_words, pairs, query.form.script in SYLLABIC_SCRIPTS)
 
 
 def _unpaired_listed_factor(

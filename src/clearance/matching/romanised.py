@@ -21,6 +21,7 @@ import re
 from collections.abc import Container
 from functools import cache, lru_cache
 
+from clearance.matching.romanisations import pinyin_of, wade_giles_of
 from clearance.matching.syllables import SYLLABLES, syllable_count
 from clearance.matching.vocab import PINYIN_SYLLABLES, WADE_GILES_SYLLABLES
 
@@ -55,31 +56,60 @@ def list_readings(name: str) -> list[str]:
     are read without the cost of :func:`~clearance.matching.normalize.fold`."""
     if not name.isascii():
         return []
-    return list(_readings(" ".join(_WORDS.findall(name.lower().replace("'", "")))))
+    words = " ".join(_WORDS.findall(name.lower().replace("'", "")))
+    return list(_readings(words, "-" in name))
 
 
 _WORDS = re.compile("[a-z]+")
 
 
 @lru_cache(maxsize=20_000)
-def _readings(folded: str) -> tuple[str, ...]:
+def _readings(folded: str, hyphen: bool = False) -> tuple[str, ...]:
     words = tuple(folded.split())
     if not 2 <= len(words) <= 4:  # noqa: PLR2004
         return ()
     found = []
-    if words[0] in KOREAN_FAMILIES or words[-1] in KOREAN_FAMILIES:
+    korean = words[0] in KOREAN_FAMILIES or words[-1] in KOREAN_FAMILIES
+    if korean:
         family = _korean_family(words)
-        found += [family, tuple("".join(map(_north_onset, _korean_syllables(_north_vowels(w))))
-                                for w in family)]  # fmt: skip
-    if syllable_count(words) and any(map(_wade_giles_only, _parts(words))):
-        found += [_chinese(words, False, False), _chinese(words, False, True),
-                  _chinese(words, True, True)]  # fmt: skip
+        north = tuple("".join(map(_north_onset, _korean_syllables(_north_vowels(w))))
+                      for w in family)  # fmt: skip
+        found += [family, north, *_chong_jong(north, north != words)]
+    if syllable_count(words) and _wade_giles(_parts(words), hyphen):
+        found += [_chinese(words, False, False), *_pinyin_readings(words)]
     out: list[str] = []
     for reading in found:  # ("rhee" is no syllable: "ri" is)
         text = " ".join(reading)
         if reading != words and text not in out and syllable_count(reading):
             out.append(text)
+    japanese = None if korean else _japanese(words)
+    if japanese is not None:
+        out.append(japanese)
     return tuple(out)
+
+
+def _japanese(words: tuple[str, ...]) -> str | None:
+    """A Japanese name with its long vowels written as Hepburn without marks writes them
+    ("Itō", folded: ITO): "Itou", "Itoh", "Itoo" as "ito", "Yuuko" as "yuko" (since 1.30).
+    None unless every word (no initial) is kana syllables as Hepburn writes them and one
+    writes a long vowel so; not a name of pinyin syllables ("Hou Yuan", "Gou Jun": 侯, 苟)."""
+    if (not all(map(_KANA.fullmatch, words)) or min(map(len, words)) < 2  # noqa: PLR2004
+            or any(map(_NOT_HEPBURN.search, words))
+            or all(w in PINYIN_SYLLABLES for w in words)):  # fmt: skip
+        return None
+    text = _LONG.sub(lambda m: m.group(1), " ".join(words))
+    return None if text == " ".join(words) else text
+
+
+# A word of kana syllables in Hepburn (a consonant doubled for a small tsu, n alone, the
+# long o as "oh")
+_KANA = re.compile(
+    r"(?:(?:[kgsztdnhbpmrfj]y?|ch|sh|ts|w|y|kk|ss|tt|pp|tch)?(?:oh(?![aeiouy])|[aeiou])|n)+"
+)
+# Kana Hepburn writes otherwise (shi, chi, tsu, fu, ji, o): "Nourouzi", "A. A." are no
+# Japanese names
+_NOT_HEPBURN = re.compile(r"(?:^|[aeiou])(?:si|ti|tu|hu|zi|di|du|wi|we|wu|yi|ye)")
+_LONG = re.compile(r"([ou])(?:u|h(?![aeiouy])|o)")
 
 
 def _korean_family(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -107,6 +137,35 @@ def _korean_syllables(word: str) -> list[str]:
     return [word]
 
 
+def _chong_jong(words: tuple[str, ...], respelt: bool) -> list[tuple[str, ...]]:
+    """A Korean name with its ch at the start of a syllable read as j: McCune-Reischauer
+    writes ㅈ "ch" where the North writes "j" ("Chong" / JONG 정); and, in a name typed
+    another way than the lists' (``respelt``: "Choi Jun-sik") or in the family name ("Jo"),
+    its j as ch, as the lists write some names the MR way (CHOE Chun Sik, CHO, CHANG); a
+    syllable's ㅈ or ㅊ is not told by its spelling (since 1.30). None when more than
+    :data:`CH_J_SYLLABLES` syllables start so (every combination is a reading)."""
+    split = [_korean_syllables(word) for word in words]
+    last = len(words) - 1
+    at = [(i, k) for i, parts in enumerate(split) for k, p in enumerate(parts)
+          if p.startswith(_BOTH if respelt or (i in (0, last) and p in KOREAN_FAMILIES)
+                          else "ch")]  # fmt: skip
+    if not at or len(at) > CH_J_SYLLABLES:
+        return []
+    out = []
+    for mask in range(1, 1 << len(at)):
+        flipped = [list(parts) for parts in split]
+        for bit, (i, k) in enumerate(at):
+            if mask >> bit & 1:
+                part = flipped[i][k]
+                flipped[i][k] = "j" + part[2:] if part.startswith("ch") else "ch" + part[1:]
+        out.append(tuple("".join(parts) for parts in flipped))
+    return out
+
+
+CH_J_SYLLABLES = 3
+_BOTH = ("ch", "j")
+
+
 def _north_onset(syllable: str) -> str:
     """The South's g / d / b at the start of a syllable as k / t / p ("Gyeong" / Kyong,
     "Dong" / Tong, "Byeong" / Pyong)."""
@@ -127,11 +186,43 @@ def _chinese(words: tuple[str, ...], aspirated: bool, every: bool) -> tuple[str,
     return tuple(out)
 
 
+def _pinyin_readings(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A name of Wade-Giles syllables in pinyin, each syllable unaspirated or aspirated (the
+    apostrophe that tells them apart is seldom typed: "Chih Ching" is Zhiqing as often as
+    Zhijing; since 1.30), at most :data:`PINYIN_READINGS`, the unaspirated first."""
+    table = wade_giles_pinyin()[0]
+    options: list[list[str]] = []
+    for word in words:
+        parts = _split(word, _ROMANISED) or [word]
+        choices = [""]
+        for part in parts:
+            found = sorted(pinyin_of(part), key=lambda p: (p != table.get(part, part), p))
+            choices = [c + p for c in choices for p in found or [part]]
+        options.append(choices)
+    out: list[tuple[str, ...]] = [()]
+    for choices in options:
+        out = [(*done, c) for done in out for c in choices][:PINYIN_READINGS]
+    return out
+
+
+PINYIN_READINGS = 8  # ("Chang Chih Ching": eight readings)
+
+
 def _parts(words: tuple[str, ...]) -> list[str]:
     return [p for word in words for p in _split(word, _ROMANISED) or [word]]
 
 
 _ROMANISED = WADE_GILES_SYLLABLES | PINYIN_SYLLABLES  # (the table only once one is Wade-Giles)
+
+
+def _wade_giles(parts: list[str], hyphen: bool) -> bool:
+    """Is a name of these syllables Wade-Giles: one is Wade-Giles only, or (``hyphen``: its
+    given name written as Wade-Giles writes one, "Chun-cheng", "Ming-kuo", "Yu-min") every
+    one is a Wade-Giles or pinyin syllable and one writes another pinyin syllable too (since
+    1.30: WANG Junzheng, CHEN Mingguo, LI Youmin)?"""
+    if any(map(_wade_giles_only, parts)):
+        return True
+    return hyphen and all(p in _ROMANISED for p in parts) and any(pinyin_of(p) - {p} for p in parts)
 
 
 def _wade_giles_only(syllable: str) -> bool:
@@ -157,13 +248,10 @@ def wade_giles_pinyin() -> tuple[dict[str, str], dict[str, str]]:
     """A Wade-Giles syllable as typed (no apostrophe, u for ü) -> its pinyin, by pypinyin's
     Wade-Giles table: the unaspirated reading ("chang" is zhang, "tsai" zai) and the
     aspirated one where the apostrophe makes another ("ch'ang" chang, "ts'ai" cai)."""
-    from pypinyin import Style
-    from pypinyin.style import convert
-
     plain: dict[str, str] = {}
     aspirated: dict[str, str] = {}
     for syllable in sorted(PINYIN_SYLLABLES):
-        wade = str(convert(syllable, Style.WADEGILES, True)).lower().replace("v", "u")
+        wade = wade_giles_of(syllable)
         typed = wade.replace("'", "")
         if typed.isalpha():
             (aspirated if "'" in wade else plain)[typed] = syllable
