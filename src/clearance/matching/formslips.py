@@ -8,6 +8,7 @@ gives the query read that way (trusted a little less, see
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from string import ascii_lowercase
@@ -97,6 +98,9 @@ def _slip_classes(word: str) -> frozenset[str]:
     found = {_OWN_SPELLINGS[v] for v in _cut_or_swapped(word) if v in _OWN_SPELLINGS}
     if len(word) + 1 >= FORM_SLIP_MIN_LENGTH:  # (the own forms a letter added makes)
         found.update(_OWN_ADDED.get(word, ()))
+    if not found and len(word) >= _CHANGED_MIN_LENGTH and _vowel_count(word) <= 1:
+        found.update(c for i in range(len(word))
+                     for c in _OWN_CHANGED.get(word[:i] + "?" + word[i + 1 :], ()))  # fmt: skip
     if not found:
         # (the spellings themselves only for what the scan found: most words find nothing)
         matched = extract_org_types(_slips_text(word))
@@ -119,6 +123,32 @@ def _own_added() -> dict[str, frozenset[str]]:
 
 
 _OWN_ADDED = _own_added()
+_CHANGED_MIN_LENGTH = 4  # letters of a consonant abbreviation read with one letter changed
+
+
+def _vowel_count(word: str) -> int:
+    return sum(1 for c in word if c in _VOWELS)
+
+
+def _own_changed() -> dict[str, frozenset[str]]:
+    """The classes of the own table's consonant abbreviations of four or five letters (three
+    consonants in a row: PJSC, DMCC, GMBH, CJSC; not CORP, LTDA, SARL, which a letter changed
+    makes words of: "corn", "lida", "sari") by each spelling with one letter changed, written
+    with a "?" in its place (since 1.30: "BANK URALSIB PISC" / PJSC, "ZR ENERGY IMCC" / DMCC).
+    A word is read so only when it has one vowel at most (:func:`_slip_classes`): no word of
+    a name is spelt like that."""
+    table: dict[str, set[str]] = {}
+    for form, cls in _OWN_SPELLINGS.items():
+        if not _CHANGED_MIN_LENGTH <= len(
+            form
+        ) <= FORM_SLIP_MAX_LENGTH or not _CONSONANT_RUN.search(form):
+            continue
+        for i in range(len(form)):
+            table.setdefault(form[:i] + "?" + form[i + 1 :], set()).add(cls)
+    return {word: frozenset(classes) for word, classes in table.items()}
+
+
+_CONSONANT_RUN = re.compile(r"[b-df-hj-np-tv-xz]{3}")
 
 
 def _short_form(word: str) -> str | None:
@@ -207,6 +237,7 @@ SHORT_WORDS = frozenset({
 
 
 _VOWELS = frozenset("aeiouy")
+_OWN_CHANGED = _own_changed()
 
 
 def _doubled_short_forms() -> dict[str, str]:
