@@ -13,8 +13,8 @@ the tune split at the default seed and seeds 7, 11, 43, 47, 53, 59.
 
 from __future__ import annotations
 
-from clearance.matching.formslips import misspelt_form
 from clearance.matching.forms import DEFAULT_TRUST, glued_form_reading
+from clearance.matching.formslips import misspelt_form
 from clearance.matching.normalize import analyse
 from clearance.matching.phonetics import respell
 from clearance.matching.wordsim import similarity_rows
