@@ -132,20 +132,22 @@ def _vowel_count(word: str) -> int:
 
 def _own_changed() -> dict[str, frozenset[str]]:
     """The classes of the own table's consonant abbreviations of four or five letters (three
-    consonants in a row: PJSC, DMCC, GMBH, CJSC; not CORP, LTDA, SARL, which a letter changed
-    makes words of: "corn", "lida", "sari") by each spelling with one letter changed, written
-    with a "?" in its place (since 1.30: "BANK URALSIB PISC" / PJSC, "ZR ENERGY IMCC" / DMCC).
-    A word is read so only when it has one vowel at most (:func:`_slip_classes`): no word of
-    a name is spelt like that."""
+    consonants in a row: PJSC, DMCC, GMBH, LTDA; not CORP or SARL, which a letter changed makes
+    words of: "corn", "sari") by each spelling with one letter changed, written with a "?" in
+    its place (since 1.30: "BANK URALSIB PISC" / PJSC, "ZR ENERGY IMCC" / DMCC). A word is
+    read so only when it has one vowel at most (:func:`_slip_classes`: "lida" is no LTDA)."""
     table: dict[str, set[str]] = {}
     for form, cls in _OWN_SPELLINGS.items():
-        if not _CHANGED_MIN_LENGTH <= len(
-            form
-        ) <= FORM_SLIP_MAX_LENGTH or not _CONSONANT_RUN.search(form):
-            continue
-        for i in range(len(form)):
-            table.setdefault(form[:i] + "?" + form[i + 1 :], set()).add(cls)
+        if _changeable(form):
+            for i in range(len(form)):
+                table.setdefault(form[:i] + "?" + form[i + 1 :], set()).add(cls)
     return {word: frozenset(classes) for word, classes in table.items()}
+
+
+def _changeable(form: str) -> bool:
+    """A consonant abbreviation of four or five letters (:func:`_own_changed`)."""
+    size = len(form)
+    return _CHANGED_MIN_LENGTH <= size <= FORM_SLIP_MAX_LENGTH and bool(_CONSONANT_RUN.search(form))
 
 
 _CONSONANT_RUN = re.compile(r"[b-df-hj-np-tv-xz]{3}")
