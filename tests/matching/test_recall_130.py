@@ -62,3 +62,20 @@ def test_a_form_run_onto_a_generic_company_word_is_read_off() -> None:
     # only a generic word is read so: "Garcia", "Nicolas" and "Trading" keep their letters
     for name in ("Industrias Lopez Garcia", "Jean Nicolas", "Smith Trading"):
         assert glued_form_reading(analyse(name, query=True)[0], DEFAULT_TRUST) is None
+
+
+def test_and_between_two_letters_is_the_ampersand() -> None:
+    """"S AND D" is S&D, whose ampersand folding drops: its initials alone reach no name, so
+    the company was not even retrieved; "Smith and Jones" keeps its "and"."""
+    assert analyse("S AND D SOLUTIONS L.L.C")[0].tokens == ("s", "d", "solutions")
+    assert analyse("Smith and Jones")[0].tokens == ("smith", "and", "jones")
+    listed = ["S&D SOLUTIONS LIMITED LIABILITY COMPANY"]
+    assert company_alerts(listed, "S AND D SOLUTIONS L.L.C") == set(listed)
+
+
+def test_the_austrian_ges_m_b_h_is_a_legal_form() -> None:
+    """"Ges.m.b.H." (Gesellschaft mit beschränkter Haftung, Austria) is GmbH: its "ges" was
+    left a name word that the listed GMBH name lacks."""
+    assert analyse("VEND ORE Ges.m.b.H.")[0].tokens == ("vend", "ore")
+    assert analyse("ASCOTEC GesmbH")[0].tokens == ("ascotec",)
+    assert company_alerts(["VEND ORE GMBH"], "VEND ORE Ges.m.b.H.") == {"VEND ORE GMBH"}
