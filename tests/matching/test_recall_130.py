@@ -7,8 +7,12 @@ the tune split at the default seed and seeds 7, 11, 43, 47, 53, 59.
   with one letter changed is that form misspelt, when the word has one vowel at most ("BANK
   URALSIB PISC" / PJSC, "ZR ENERGY IMCC" / DMCC); a word with a letter changed from a form
   that makes words (CORP: "corn", LTDA: "lida") is left a word.
+- Arabic q is the k of a name written in Cyrillic and read back, however short the word, as
+  w is v ("Абдул-Хак" / ABDUL-HAQ; not a pinyin q: "Qi" is no KI).
 - A legal form run onto a generic company word is read off it, however short the form
   ("ABSOLUT BANKPAO" / ABSOLUT BANK PAO, "ALFA GROUPSA" / ALFA GROUP S.A.).
+- "and" between two single letters is the ampersand ("S AND D" / S&D); the Austrian
+  "Ges.m.b.H." is GmbH.
 """
 
 from __future__ import annotations
@@ -65,7 +69,7 @@ def test_a_form_run_onto_a_generic_company_word_is_read_off() -> None:
 
 
 def test_and_between_two_letters_is_the_ampersand() -> None:
-    """"S AND D" is S&D, whose ampersand folding drops: its initials alone reach no name, so
+    """ "S AND D" is S&D, whose ampersand folding drops: its initials alone reach no name, so
     the company was not even retrieved; "Smith and Jones" keeps its "and"."""
     assert analyse("S AND D SOLUTIONS L.L.C")[0].tokens == ("s", "d", "solutions")
     assert analyse("Smith and Jones")[0].tokens == ("smith", "and", "jones")
@@ -74,8 +78,18 @@ def test_and_between_two_letters_is_the_ampersand() -> None:
 
 
 def test_the_austrian_ges_m_b_h_is_a_legal_form() -> None:
-    """"Ges.m.b.H." (Gesellschaft mit beschränkter Haftung, Austria) is GmbH: its "ges" was
+    """ "Ges.m.b.H." (Gesellschaft mit beschränkter Haftung, Austria) is GmbH: its "ges" was
     left a name word that the listed GMBH name lacks."""
     assert analyse("VEND ORE Ges.m.b.H.")[0].tokens == ("vend", "ore")
     assert analyse("ASCOTEC GesmbH")[0].tokens == ("ascotec",)
     assert company_alerts(["VEND ORE GMBH"], "VEND ORE Ges.m.b.H.") == {"VEND ORE GMBH"}
+
+
+def test_an_arabic_q_read_back_from_cyrillic_is_a_k() -> None:
+    """HAQ written "Хак" reads back "Hak" (or "Khak"): one word however short, as Tariq /
+    Tarik; a pinyin q stays itself ("Qi" is no KI)."""
+    assert _respelt_sim("hak", "haq") >= 0.89 and _respelt_sim("khak", "khaq") >= 0.89
+    assert _respelt_sim("qi", "ki") < 0.5
+    listed = ["ABDUL-HAQ WASSIQ"]
+    assert people_alerts(listed, "ABDUL-KHAK UASSIK") == set(listed)
+    assert people_alerts(["HAQ, Abdul"], "Абдул Хак") == {"HAQ, Abdul"}
