@@ -87,7 +87,7 @@ def misspelt_form(word: str) -> str | None:
     doubled = _DOUBLED_SHORT.get(word)  # "cco" for "co", "ssa" for "sa"
     if doubled is not None:
         return doubled
-    found = _slip_classes(word)
+    found = _slip_classes(word) or _changed_classes(word)
     return next(iter(found)) if len(found) == 1 else None  # one reading, or it is no form
 
 
@@ -98,9 +98,6 @@ def _slip_classes(word: str) -> frozenset[str]:
     found = {_OWN_SPELLINGS[v] for v in _cut_or_swapped(word) if v in _OWN_SPELLINGS}
     if len(word) + 1 >= FORM_SLIP_MIN_LENGTH:  # (the own forms a letter added makes)
         found.update(_OWN_ADDED.get(word, ()))
-    if not found and len(word) >= _CHANGED_MIN_LENGTH and _vowel_count(word) <= 1:
-        found.update(c for i in range(len(word))
-                     for c in _OWN_CHANGED.get(word[:i] + "?" + word[i + 1 :], ()))  # fmt: skip
     if not found:
         # (the spellings themselves only for what the scan found: most words find nothing)
         matched = extract_org_types(_slips_text(word))
@@ -126,8 +123,13 @@ _OWN_ADDED = _own_added()
 _CHANGED_MIN_LENGTH = 4  # letters of a consonant abbreviation read with one letter changed
 
 
-def _vowel_count(word: str) -> int:
-    return sum(1 for c in word if c in _VOWELS)
+def _changed_classes(word: str) -> frozenset[str]:
+    """The classes of the consonant abbreviations ``word`` is with one letter changed, when it
+    has one vowel at most (:func:`_own_changed`)."""
+    if len(word) < _CHANGED_MIN_LENGTH or sum(1 for c in word if c in _VOWELS) > 1:
+        return frozenset()
+    return frozenset(c for i in range(len(word))
+                     for c in _OWN_CHANGED.get(word[:i] + "?" + word[i + 1 :], ()))  # fmt: skip
 
 
 def _own_changed() -> dict[str, frozenset[str]]:
@@ -135,7 +137,7 @@ def _own_changed() -> dict[str, frozenset[str]]:
     consonants in a row: PJSC, DMCC, GMBH, LTDA; not CORP or SARL, which a letter changed makes
     words of: "corn", "sari") by each spelling with one letter changed, written with a "?" in
     its place (since 1.30: "BANK URALSIB PISC" / PJSC, "ZR ENERGY IMCC" / DMCC). A word is
-    read so only when it has one vowel at most (:func:`_slip_classes`: "lida" is no LTDA)."""
+    read so only when it has one vowel at most (:func:`_changed_classes`: "lida" is no LTDA)."""
     table: dict[str, set[str]] = {}
     for form, cls in _OWN_SPELLINGS.items():
         if _changeable(form):
@@ -208,7 +210,7 @@ def misspelt_forms(word: str) -> frozenset[str]:
         return frozenset({one})
     if (FORM_SLIP_MIN_LENGTH <= len(word) <= FORM_SLIP_MAX_LENGTH and word.isalpha()
             and word not in _DOUBLED_SHORT and legal_form_class((word,)) is None):  # fmt: skip
-        return _slip_classes(word)
+        return _slip_classes(word) or _changed_classes(word)
     if len(word) != 2 or not word.isalpha() or any(c in _VOWELS for c in word):
         return frozenset()
     return frozenset() if legal_form_class((word,)) is not None else _cut_forms(word)
