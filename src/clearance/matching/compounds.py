@@ -81,7 +81,7 @@ def undo_arabic_pairs(
     listed initial when a listed word is left over (:func:`_undo_initials`)."""
     arabic = script == ARABIC
     read = script == LATIN and _reads_nisba(q_words)
-    if (not ABD_HEADS.isdisjoint(q_words) or not ABD_HEADS.isdisjoint(c_words) or read
+    if (_any_in(q_words, ABD_HEADS) or _any_in(c_words, ABD_HEADS) or read
             or (arabic and ("a" in c_words or _may_be_nisba(q_words)))):  # fmt: skip
         # (most names have no abd al- word, no listed initial "a" or nisba to undo)
         realign_abd(q_words, c_words, q_used, c_used, pairs)
@@ -101,6 +101,12 @@ def undo_arabic_pairs(
         _undo_initials(q_words, c_words, q_used, c_used, pairs)
 
 
+def _any_in(words: tuple[str, ...], group: frozenset[str]) -> bool:
+    """Is a word of ``words`` in ``group`` (``not group.isdisjoint(words)``; compiled, a loop:
+    a method call costs what a few set lookups do)?"""
+    return any(word in group for word in words)
+
+
 def realign_abd(
     q_words: tuple[str, ...], c_words: tuple[str, ...], q_used: list[bool], c_used: list[bool],
     pairs: list[tuple[int, int, float, int, int]],
@@ -113,6 +119,8 @@ def realign_abd(
     lost. The pair moves to the same word, free, right before the divine name's partner."""
     for side in (0, 1):
         words, other, used = (q_words, c_words, c_used) if side == 0 else (c_words, q_words, q_used)
+        if not _any_in(words, ABD_WORDS):
+            continue  # (no pair of this side starts a compound: most names)
         ends = [(p[0], p[1]) if side == 0 else (p[1], p[0]) for p in pairs]  # (this, other)
         at = {end[0]: k for k, end in enumerate(ends) if pairs[k][3] == 1 and pairs[k][4] == 1}
         for k, (i, j) in enumerate(ends):

@@ -55,8 +55,9 @@ from clearance.model import Entity, Schema
 from clearance.settings import MatchingPolicy
 
 ALGORITHM_VERSION = Algorithm().version
-# a comparison's key: the query form's number, the listed name's form (its fields), person
-_Compared = tuple[int, tuple[str, ...], frozenset[str], str, bool, bool]
+# a comparison's key: the query form's number, the listed name's form (its columns: words,
+# legal forms, script, kind), person
+_Compared = tuple[int, tuple[str, ...], tuple[str, ...], str, int, bool]
 SHARE_COMPARISONS = True
 """A name listed by several authorities is compared once per query form (tests compare it
 with comparing every record)."""
@@ -283,7 +284,7 @@ class Screener:
         """One entity's best name for the query: its rank, record, query form and comparison
         (``of_kind``: the entity's names of each kind of form, best bound first; ``pre``: the
         names :meth:`_prebound` bounded out, per query form)."""
-        index, algo, records = self.index, self.algo, self._records
+        index, algo = self.index, self.algo
         rec_weak = index.rec_weak
         trust = self._trust
         sure, slack, tie_break = algo.sure_match, algo.bound_slack, algo.weak_tie_break
@@ -296,11 +297,7 @@ class Screener:
                     break  # names are tried best bound first: the rest cannot win
                 comp = bounded.get(r)
                 if comp is None:  # (a name bounded out needs no record object)
-                    record = records.get(r)
-                    if record is None:
-                        record = records[r] = self._record_maker.make(r)
-                    comp = self._compare(compared, form_no, qname, record, table, person,
-                                         floor)  # fmt: skip
+                    comp = self._compare(compared, form_no, qname, r, table, person, floor)
                 # Rank names as the decision will see them: a weak a.k.a. counts less, so
                 # a strong name that alerts is not hidden behind a weak one that does not.
                 weak = rec_weak[r]
@@ -382,18 +379,23 @@ class Screener:
         compared: dict[_Compared, NameComparison],
         form_no: int,
         qname: WeightedName,
-        record: NameRecord,
+        r: int,
         table: WordSimilarity,
         person: bool,
         floor: float,
     ) -> NameComparison:
-        """:func:`compare` of query form ``form_no`` with ``record``'s name, once per name:
+        """:func:`compare` of query form ``form_no`` with record ``r``'s name, once per name:
         the same name is often listed by several authorities (one entity each), and the
-        comparison reads the name's form only (``compared`` holds those of this query)."""
-        form = record.name.form  # (its fields: a tuple of them hashes without a Python call)
-        key = (form_no, form.tokens, form.forms, form.script, form.native, person)
+        comparison reads the name's form only (``compared`` holds those of this query). The
+        form is keyed by the index's columns it is made of: a name compared already needs no
+        record object (its words' weights are worked out when the record is made)."""
+        maker = self._record_maker
+        key = (form_no, maker.tokens[r], maker.forms[r], maker.script[r], maker.kind[r], person)
         found = compared.get(key) if SHARE_COMPARISONS else None
         if found is None:
+            record = self._records.get(r)
+            if record is None:
+                record = self._records[r] = maker.make(r)
             found = compared[key] = compare(qname, record.name, table, person=person,
                                             params=self.algo.names, min_score=floor)  # fmt: skip
         return found
@@ -425,7 +427,8 @@ class Screener:
                 rec_ids = [r for rs in by_entity.values() for r in rs if rec_kind[r] == kind]
                 names = [rec_tokens[r] for r in rec_ids] if len(rec_ids) >= MIN_NAMES else []
                 weights = [[table[w][0] for w in tokens] for tokens in names]
-                persons = [query_person or index.ent_schema[index.rec_entity[r]] == "person"
+                ent_schema, rec_entity = index.ent_schema, index.rec_entity
+                persons = [query_person or ent_schema[rec_entity[r]] == "person"
                            for r in rec_ids] if names else []  # fmt: skip
                 names_of = of_kind[kind] = (rec_ids, names, weights, persons)
             rec_ids, names, weights, persons = names_of
@@ -451,7 +454,9 @@ class Screener:
             cand = Candidate(info, info.caption, None, None, None, False, explain)
         else:
             _, rec_id, qform, comp = best
-            record = records.get(rec_id) or self.index.record(rec_id)  # (bounded out: made now)
+            record = records.get(rec_id)
+            if record is None:  # (bounded out, or its comparison shared: made now)
+                record = records[rec_id] = self._record_maker.make(rec_id)
             cand = Candidate(info, record.text, record.form, qform.form, comp, record.weak, explain)
         results: list[FeatureResult] = []
         for feature in FEATURES:

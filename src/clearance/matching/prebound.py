@@ -10,8 +10,6 @@ bound is answered once per listed word and word pair, not once per name.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
 import numpy.typing as npt
 
@@ -31,9 +29,9 @@ _Rows = tuple[tuple[float, ...], ...]
 
 def bound_names(
     query: WeightedName,
-    names: Sequence[tuple[str, ...]],
-    weights: Sequence[Sequence[float]],
-    persons: Sequence[bool],
+    names: list[tuple[str, ...]],
+    weights: list[list[float]],
+    persons: list[bool],
     sims: WordSimilarity,
     params: NameParams,
     min_score: float,
@@ -42,7 +40,8 @@ def bound_names(
     :class:`~clearance.matching.weights.WeightedName` has them): the comparison
     :func:`~clearance.matching.names.compare` returns when the name's bound trails
     ``min_score`` (an upper bound, no pairs), else ``None`` (the name is to be compared).
-    ``persons``: whether each name is compared as a person's."""
+    ``persons``: whether each name is compared as a person's. (Lists, not sequences: compiled,
+    a list is indexed natively, a sequence through a generic call.)"""
     out: list[NameComparison | None] = [None] * len(names)
     q_words = query.form.tokens
     nq = len(q_words)
@@ -89,8 +88,10 @@ def bound_names(
     if not len(low):
         return out
     joiner = query_joins(query, words)  # (the run-together test, memoised per query name)
-    vetoed = [joiner.joinable(names[todo[k]], persons[todo[k]]) for k in low.tolist()]
-    for k, veto in zip(low.tolist(), vetoed, strict=True):
+    lows: list[int] = low.tolist()  # (typed: its items index the lists natively)
+    bound_of: list[float] = bounds.tolist()  # (the same floats, no numpy scalar per name)
+    vetoed = [joiner.joinable(names[todo[k]], persons[todo[k]]) for k in lows]
+    for k, veto in zip(lows, vetoed, strict=True):
         c_words = names[todo[k]]
         if not veto and not persons[todo[k]]:  # (memoised with the query name, as compare's)
             veto = query_code_slip(query, c_words, sims, params)
@@ -98,7 +99,7 @@ def bound_names(
             veto = spelt_initials(q_words, c_words)  # (see names.compare)
         if not veto:
             nc = len(c_words)
-            out[todo[k]] = NameComparison(float(bounds[k]), (), q_words, c_words, [False] * nq,
+            out[todo[k]] = NameComparison(bound_of[k], (), q_words, c_words, [False] * nq,
                                           [False] * nc, False)  # fmt: skip
     return out
 
