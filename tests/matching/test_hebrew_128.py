@@ -11,7 +11,8 @@ skeleton letter; the guard's spellings know gh (ג, ע, ע׳), two vowels Hebrew
 from __future__ import annotations
 
 from clearance.matching.engine import Screener
-from clearance.matching.hebrew import hebrew_skeletons, latin_words, vowels_agree
+from clearance.matching.hebrew import hebrew_skeletons, vowels_agree
+from clearance.matching.hebrew_vowels import latin_words
 from clearance.matching.query import ScreenOptions, make_query
 from clearance.matching.scripts import latin_skeleton
 from clearance.settings import MatchingPolicy

@@ -3,22 +3,17 @@
 The vowels a Hebrew name writes (ו, י) count towards its reading's full trust when they agree
 with the listed name's (a short skeleton, "l srn" of "אלי אושיירן", says no less of its name
 than six consonants); they are matched without compiling a regular expression per word
-(:func:`~clearance.matching.hebrew.spelling_node`, the language of
-:func:`~clearance.matching.hebrew.spelling_pattern`); a patronymic's -vich written with a
+(:func:`~clearance.matching.hebrew_vowels.spelling_node`, the language of the regular
+expression ``hebrew_reference.spelling_pattern``); a patronymic's -vich written with a
 doubled vav ("איבנוויח") reads v and ch.
 """
 
 from __future__ import annotations
 
-from clearance.matching.hebrew import (
-    hebrew_skeletons,
-    latin_words,
-    spelling_node,
-    spelling_pattern,
-    vowels_agree,
-    written_vowels,
-)
+from clearance.matching.hebrew import hebrew_skeletons, vowels_agree, written_vowels
 from clearance.matching.hebrew_spelling import fullmatch
+from clearance.matching.hebrew_vowels import latin_words, spelling_node
+from tests.matching.hebrew_reference import spelling_pattern
 from tests.matching.test_hebrew_128 import _alerted, _skeleton  # (its list of look-alikes)
 
 

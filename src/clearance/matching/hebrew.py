@@ -8,13 +8,14 @@ Hebrew-script query is matched on its consonants against the skeletons of the li
 names (:func:`clearance.matching.scripts.latin_skeleton`: the same alphabet, so the index is
 unchanged): each letter stands for the skeleton letters its Latin spellings give (ב as b or
 v, כ as k or ch, פ as p or f, ח as h, kh or ch, ת as t or th, ו as a vowel or v), and a
-word's readings are the few most likely combinations of them.
+word's readings are the few most likely combinations of them. Such a match alerts only when
+the vowels the name writes agree with the listed name's (the guard:
+:mod:`clearance.matching.hebrew_vowels`).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
@@ -24,7 +25,15 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.matching.crowded import crowd_kept
-from clearance.matching.hebrew_spelling import GAP, Node, alt, expand, fullmatch, lit, plus, seq
+from clearance.matching.hebrew_vowels import (
+    DAGESH_MARK,
+    GERESH_MARKS,
+    POINTS,
+    abd_parts,
+    agreeing_ids,
+    vowels_agree,
+    written_vowels,
+)
 from clearance.matching.index import KIND_SKELETON, NameIndex
 from clearance.matching.normalize import NameForm
 from clearance.matching.params import TrustParams
@@ -49,9 +58,6 @@ _GERESH: dict[str, tuple[str, ...]] = {"ג": ("j",), "ז": ("z",), "צ": ("j",),
                                        "ע": ("g",), "ח": ("k", "h"), "ד": ("z", "d"),
                                        "ת": ("s", "t"), "ט": ("z", "t")}  # fmt: skip
 _DAGESH: dict[str, tuple[str, ...]] = {"ב": ("b",), "כ": ("k",), "פ": ("b",)}
-_GERESH_MARKS = frozenset("\u05f3'\u2019`")
-_DAGESH_MARK = "\u05bc"
-_POINTS = re.compile("[\u0591-\u05bb\u05bd-\u05c7]")  # cantillation and vowel points
 _WORD = re.compile("[\u05d0-\u05ea\u05bc\u05f3'\u2019`]+")
 MAX_READINGS = 4
 """A query's skeleton readings screened are at most this many (:func:`listed_readings`)."""
@@ -74,8 +80,36 @@ def is_hebrew(text: str) -> bool:
     return _LETTER.search(text) is not None
 
 
-def _letters(word: str) -> list[tuple[str, ...]]:
-    """The skeleton letters each letter of ``word`` may stand for."""
+# a Slavic name's letters (one with a patronymic, :func:`_is_patronymic`): Russian has no h and
+# more v than b, so ב is v first ("בלדימיר" / Vladimir, "בסיליו" / Vasilyev; not in Bo-, Bu-
+# nor a last b: :func:`_slavic_b`) and ח kh
+# ("מיחייל" / Mikhail), a last ו the v of -ov / -ev ("מלישו" / Malyshev) and a ו after a first
+# אי the v of Iv- ("איון" / Ivan); the other readings still follow
+_SLAVIC: dict[str, tuple[str, ...]] = {"ב": ("f", "b"), "ח": ("k", "j", "h")}
+_SLAVIC_VAV: tuple[str, ...] = ("f", "")
+_IV = "אי"
+
+
+def _is_patronymic(word: str) -> bool:
+    """Whether ``word`` is read as a Russian patronymic (-vich, -vna: :func:`_letters`)."""
+    if len(word) < _PATRONYMIC:
+        return False
+    return any(word.endswith(end) and word[-len(end) - 1] in "וב" for end in _PATRONYMIC_ENDS)
+
+
+def _slavic_b(word: str, i: int) -> bool:
+    """Whether the ב at ``word[i]`` is b first in a Slavic name too: before ו (Bo-, Bu-:
+    "בוריס" / Boris, Bogdan) or last after a letter but ו (Gleb, "גלב"; -ov is "וב")."""
+    if word[i] != "ב":
+        return False
+    if i + 1 < len(word):
+        return word[i + 1] == "ו"
+    return i > 0 and word[i - 1] != "ו"
+
+
+def _letters(word: str, slavic: bool = False) -> list[tuple[str, ...]]:
+    """The skeleton letters each letter of ``word`` may stand for (in a Slavic name's way
+    first when ``slavic``: see :data:`_SLAVIC`)."""
     out: list[tuple[str, ...]] = []
     i = 0
     while i < len(word):
@@ -87,11 +121,11 @@ def _letters(word: str) -> list[tuple[str, ...]]:
                 break
             i += 2
             continue
-        if mark in _GERESH_MARKS and c in _GERESH:
+        if mark in GERESH_MARKS and c in _GERESH:
             out.append(_GERESH[c])
             i += 2
             continue
-        if mark == _DAGESH_MARK and c in _DAGESH:
+        if mark == DAGESH_MARK and c in _DAGESH:
             out.append(_DAGESH[c])
             i += 2
             continue
@@ -105,6 +139,10 @@ def _letters(word: str) -> list[tuple[str, ...]]:
             out.append(("f", "") if c == "ו" else ("f", "b"))
             out.extend(_PATRONYMIC_ENDS[word[i + 1 :]])
             break
+        elif slavic and c == "ו" and (i == len(word) - 1 or (i == len(_IV) and word[:i] == _IV)):
+            out.append(_SLAVIC_VAV)
+        elif slavic and c in _SLAVIC and not _slavic_b(word, i):
+            out.append(_SLAVIC[c])
         elif c in _LETTERS:
             out.append(_LETTERS[c])
         i += 1
@@ -112,13 +150,14 @@ def _letters(word: str) -> list[tuple[str, ...]]:
 
 
 @lru_cache(maxsize=4096)
-def _word_readings(word: str) -> list[tuple[int, str]]:
+def _word_readings(word: str, slavic: bool = False) -> list[tuple[int, str]]:
     """``(cost, skeleton)`` of each reading of a Hebrew word (cost: letters read otherwise
-    than their most common way), distinct, the cheapest first."""
+    than their most common way, a Slavic name's when ``slavic``), distinct, the cheapest
+    first."""
     if _VOWELS_ONLY.fullmatch(word):  # "או" / OO, "ייו" / Yiu, "וו" / Wu: the lists' skeletons
         return []  # write no letter for them (w and y are vowels there)
     found: dict[str, int] = {}
-    for choice in product(*(enumerate(alts) for alts in _letters(word))):
+    for choice in product(*(enumerate(alts) for alts in _letters(word, slavic))):
         text = undouble("".join(letter for _, letter in choice)).removesuffix("h")
         cost = sum(1 for i, _ in choice if i)
         if text and (text not in found or cost < found[text]):
@@ -128,6 +167,7 @@ def _word_readings(word: str) -> list[tuple[int, str]]:
 
 _Readings = list[tuple[int, str]]
 _ABD = frozenset({"bd", "fd"})  # (the readings of אבד, עבד)
+_ABD_HEAD = "bdl"  # (the lists' skeleton of a compound's "abdul")
 _ARTICLE = "אל"
 
 
@@ -155,6 +195,23 @@ def _with_article(words: list[tuple[str, _Readings]]) -> list[_Readings]:
     return out
 
 
+def _positions(words: tuple[str, ...]) -> list[_Readings]:
+    """The readings of a name's Hebrew ``words``, word by word as the lists' skeletons write
+    them: a Slavic name's letters its way (a word of it a patronymic: :data:`_SLAVIC`), an abd
+    compound written as one word as two, "bdl" and the rest ("אבדולפטה" / ABDULPATTA: "bdl bt",
+    as the lists' canonical form writes "abdul patta"), the article as :func:`_with_article`
+    reads it."""
+    slavic = any(map(_is_patronymic, words))
+    read: list[tuple[str, _Readings]] = []
+    for word in words:
+        parts = abd_parts(word)
+        if parts is not None:
+            read.append((parts[0], [(0, _ABD_HEAD)]))
+            word = parts[1]
+        read.append((word, _word_readings(word, slavic)))
+    return _with_article(read)
+
+
 def _joined(first: _Readings, second: _Readings) -> _Readings:
     """The readings of two words written as one (cost: both), distinct, the cheapest first."""
     found: dict[str, int] = {}
@@ -171,7 +228,7 @@ def hebrew_skeletons(text: str, limit: int = CANDIDATE_READINGS) -> list[tuple[s
     names' skeletons: at most ``limit`` combinations of its words' readings, the fewest
     letters read otherwise than their most common way first ("משה כהן" -> ("ms", "khn"), ...;
     "אברהם לוי" -> ("brhm", "l"), ("frhm", "l"), ("brhm", "lf"), ...)."""
-    readings = _with_article([(w, _word_readings(w)) for w in hebrew_words(text)])
+    readings = _positions(hebrew_words(text))
     if not readings:
         return []
     combos = sorted(product(*readings), key=lambda c: sum(cost for cost, _ in c))
@@ -185,180 +242,6 @@ def hebrew_skeletons(text: str, limit: int = CANDIDATE_READINGS) -> list[tuple[s
     return out
 
 
-# -- the guard (issue 11, class 9 for Hebrew): the vowels a Hebrew name writes must agree -------
-# A Hebrew letter -> the Latin spellings it may stand for (a regular expression); between
-# letters, a short vowel Hebrew leaves unwritten (one; none at the end of a word that ends in
-# a consonant, as a final vowel is written; ג is g, an Arabic gh is written ע׳ or ג׳). A mater
-# lectionis, ו or י, stands for a vowel the listed word must have there (o/u, i/e), or for
-# the consonant v or y after one.
-_GAP = "'?(?:[aeiou]|a[eo]|e[ao]|y(?![aeiou]))?'?"  # one short vowel (a y before a vowel is
-# י), or two Hebrew writes none of (Nikolaevich, "ניקולביץ'"; Laureano, "לורנו"; Paez, "פז")
-_VAV = f"(?:o|u|ou|oo|ow|uw|au|eu|{_GAP}(?:v|w|f))"
-_YOD = f"(?:i|e|y|j|ee|ie|ei|ey|ai|ay|iy|{_GAP}y)"
-_SPELT: dict[str, str] = {
-    "א": "", "ע": "(?:gh?)?", "ב": "(?:b|v|w)", "ג": "gh?", "ד": "(?:d|dh)", "ה": "h?",
-    "ז": "(?:z|s)",
-    "ח": "(?:h|kh|ch|x)", "ט": "(?:t|th)", "כ": "(?:k|kh|ch|c|q|ck|h)", "ך": "(?:k|kh|ch|c|h)",
-    "ל": "l", "מ": "m", "ם": "m", "נ": "n", "ן": "n", "ס": "(?:s|c|z)", "פ": "(?:p|f|ph)",
-    "ף": "(?:f|ph|p)", "צ": "(?:ts|tz|z|c|s|tc|cz|zt)", "ץ": "(?:ts|tz|z|c|s|tc|cz|zt)",
-    "ק": "(?:k|q|c|ck|kh|g)", "ר": "r", "ש": "(?:sh|s|sch|ch|z)", "ת": "(?:t|th)",
-}  # fmt: skip
-_SPELT_GERESH = {"ג": "(?:j|g|dj|dzh|zh)", "ז": "(?:zh|j|g|sh)", "צ": "(?:ch|tch|tsch|tsh|c|cz)",
-                 "ץ": "(?:ch|tch|tsch|tsh|c|cz)", "ע": "gh?", "ח": "(?:kh|h|ch|x)",
-                 "ד": "(?:dh|d|z|th)", "ת": "(?:th|t|s)", "ט": "(?:z|dh|t)"}  # fmt: skip
-_LATIN_WORD = re.compile("[a-z]+(?:'[a-z]+)*")
-_APOSTROPHES = re.compile("[\u2018\u2019`\u02bc\u02be\u02bf]")
-_FINAL_VOWEL_LETTERS = frozenset("אהויע")
-_FINAL_HE = "'?(?:[aeo]|y?[ae])h?"
-
-
-def _spelt_letters(word: str) -> list[tuple[str, str]]:
-    """``(kind, letter)`` of each letter of ``word`` as :func:`spelling_pattern` spells it:
-    "vv" (וו), "yy" (יי), "geresh" (a letter with one), "vav", "yod", or "letter"."""
-    out: list[tuple[str, str]] = []
-    i = 0
-    while i < len(word):
-        c, mark = word[i], word[i + 1] if i + 1 < len(word) else ""
-        if c in "וי" and mark == c:
-            out.append(("vv" if c == "ו" else "yy", c))
-            i += 2
-            continue
-        if mark in _GERESH_MARKS:
-            out.append(("geresh", c))
-            i += 2
-            continue
-        if c == "ו":
-            out.append(("vav", c))
-        elif c == "י":
-            out.append(("yod", c))
-        elif c in _SPELT:
-            out.append(("letter", c))
-        i += 1
-    return out
-
-
-def _bare(word: str) -> str:
-    return _POINTS.sub("", word).replace(_DAGESH_MARK, "")
-
-
-@lru_cache(maxsize=4096)
-def spelling_pattern(word: str) -> re.Pattern[str] | None:
-    """The Latin spellings of a Hebrew word whose written vowels (matres lectionis) stand
-    where the Latin word has such a vowel: "מוחמד" is Muhammad or Mohammed, not Mahmoud
-    (matched without compiling it: :func:`spelling_node`)."""
-    word = _bare(word)
-    parts: list[str] = []
-    letters = _spelt_letters(word)
-    for kind, c in letters:
-        if kind == "vv":
-            parts.append(f"{_GAP}(?:v|w|f)+{_GAP}")
-        elif kind == "yy":  # יי: a diphthong or y ("חיים", Haim, Chayim)
-            parts.append(f"{_YOD}{_GAP}y?{_GAP}")
-        elif kind == "geresh":
-            parts.append(_SPELT_GERESH.get(c, _SPELT.get(c, "")) + _GAP)
-        elif kind == "vav":
-            parts.append(_VAV + _GAP)
-        elif kind == "yod":
-            parts.append(_YOD + _GAP)
-        else:
-            parts.append(_SPELT[c] + _GAP)
-    if not parts:
-        return None
-    if word[-1] not in _FINAL_VOWEL_LETTERS or letters[-1][0] == "vav":
-        # (a final vowel is written: "כהן" is no Kahane; a final ו is o, u or v, and a vowel
-        # after it would be written too: "אליהו" is no LEHAVA)
-        parts[-1] = parts[-1].removesuffix(_GAP)
-    elif word[-1] == "ה" and len(parts) > 1 and parts[-2].endswith(_GAP):
-        # a final he writes a, e or o (Sara, Moshe, Shlomo), never i or u: "אלה" is no Ali
-        # (after ו or י, it may be the h of a Latin spelling: Salih "סליה", Rabbuh "רבוה")
-        final = f"(?:{_FINAL_HE}|h)" if word[-2] in "וי" else _FINAL_HE
-        parts[-2], parts[-1] = parts[-2].removesuffix(_GAP), final
-    return re.compile("".join(parts))
-
-
-_NODE_VAV = alt(lit("o", "u", "ou", "oo", "ow", "uw", "au", "eu"), seq(GAP, lit("v", "w", "f")))
-_NODE_YOD = alt(
-    lit("i", "e", "y", "j", "ee", "ie", "ei", "ey", "ai", "ay", "iy"), seq(GAP, lit("y"))
-)
-
-
-@lru_cache(maxsize=4096)
-def spelling_node(word: str) -> Node | None:
-    """:func:`spelling_pattern`'s spellings as a :data:`~clearance.matching.hebrew_spelling.
-    Node` (the same language, part for part), matched with no regular expression to compile:
-    :func:`~clearance.matching.hebrew_spelling.fullmatch`."""
-    word = _bare(word)
-    parts: list[list[Node]] = []
-    letters = _spelt_letters(word)
-    for kind, c in letters:
-        if kind == "vv":
-            parts.append([GAP, plus(lit("v", "w", "f")), GAP])
-        elif kind == "yy":
-            parts.append([_NODE_YOD, GAP, lit("", "y"), GAP])
-        elif kind == "geresh":
-            parts.append([expand(_SPELT_GERESH.get(c, _SPELT.get(c, ""))), GAP])
-        elif kind == "vav":
-            parts.append([_NODE_VAV, GAP])
-        elif kind == "yod":
-            parts.append([_NODE_YOD, GAP])
-        else:
-            parts.append([expand(_SPELT[c]), GAP])
-    if not parts:
-        return None
-    if word[-1] not in _FINAL_VOWEL_LETTERS or letters[-1][0] == "vav":
-        parts[-1].pop()
-    elif word[-1] == "ה" and len(parts) > 1:
-        final = f"(?:{_FINAL_HE}|h)" if word[-2] in "וי" else _FINAL_HE
-        parts[-2].pop()
-        parts[-1] = [expand(final)]
-    return seq(*(node for part in parts for node in part))
-
-
-def latin_words(listed: str) -> list[str]:
-    """The words of a listed name as :func:`spelling_pattern` reads them: folded to ASCII
-    lower case, x as ks, each run of one letter written once."""
-    text = listed.lower()
-    if not text.isascii():
-        text = _APOSTROPHES.sub("'", text)
-        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    text = _APOSTROPHES.sub("'", text)  # (kept inside a word: "sa'ad" is one, "סעד")
-    return [undouble(w.replace("x", "ks")) for w in _LATIN_WORD.findall(text)]
-
-
-# listed words a Hebrew writer may leave out: articles, "son of", "father of", name particles
-_PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "bin", "ben", "ibn",
-                        "bint", "abu", "bu", "de", "da", "di", "del", "der", "van", "von", "la",
-                        "le", "y"})  # fmt: skip
-
-
-@lru_cache(maxsize=65536)
-def vowels_agree(words: tuple[str, ...], listed: str) -> bool:
-    """Whether the Hebrew ``words`` and the listed name ``listed`` may be the same name: every
-    Hebrew word may be spelt as some listed word, and every listed word (but initials and
-    particles) is so spelt by some Hebrew word: given and family names both agree, and a
-    listed name with a word more ("ALDIN, Haroun Nasser" for "אהרון נאסר") is not the query's."""
-    latin = _listed_words(listed)
-    nodes = [n for n in map(spelling_node, words) if n is not None]
-    if not all(any(fullmatch(n, w) for w in latin) for n in nodes):
-        return False
-    return all(len(w) < 2 or w in _PARTICLES or any(fullmatch(n, w) for n in nodes)
-               for w in latin)  # fmt: skip
-
-
-def written_vowels(words: tuple[str, ...]) -> int:
-    """The vowels the Hebrew ``words`` write (a ו or י but in וו, יי and a word's first letter,
-    there a consonant): when they agree with the listed words' (:func:`hebrew_trust`), each
-    counts as a consonant does towards ``TrustParams.skeleton_full_letters`` in a reading's
-    spelled (full) trust — "אלי אושיירן" (Ali OSSEIRAN, "l srn") says no less of its name than
-    a skeleton of six letters. Not in the trust a reading is retrieved at (only the names
-    every word reaches exactly are bounded at the spelled trust): the names near it are not
-    scored for it."""
-    return sum(len(_MATRES.findall(w, 1)) for w in words)
-
-
-_MATRES = re.compile("(?<![וי])[וי](?![וי])")
-
-
 @lru_cache(maxsize=1024)
 def hebrew_reading(text: str) -> tuple[tuple[str, ...], int]:
     """The Hebrew words of ``text`` and the vowels they write (:func:`written_vowels`), once
@@ -369,7 +252,7 @@ def hebrew_reading(text: str) -> tuple[tuple[str, ...], int]:
 
 def hebrew_words(text: str) -> tuple[str, ...]:
     """The Hebrew words of ``text`` (points left out)."""
-    return tuple(w for w in _WORD.findall(_POINTS.sub("", text)) if is_hebrew(w))
+    return tuple(w for w in _WORD.findall(POINTS.sub("", text)) if is_hebrew(w))
 
 
 def hebrew_trust(
@@ -455,7 +338,7 @@ def vocab_skeletons(
     lists spell (its readings that are ``vocab`` keys), however unlikely ("ניכולויח", ו as v
     and ח as ch, is Nikolaevich's "nklfj"), then the most likely. Made word by word, a
     listed reading is found however many readings the other words have."""
-    positions = _with_article([(w, _word_readings(w)) for w in words])
+    positions = _positions(words)
     per = _PER_WORD if len(positions) <= _LONG_NAME else _PER_LONG_NAME
     choices: list[list[tuple[int, int, str]]] = []
     for readings in positions:
@@ -471,37 +354,6 @@ def vocab_skeletons(
 # names with a Muhammad). Only names whose vowels agree (:func:`vowels_agree`) can be trusted
 # enough to alert (:func:`hebrew_trust`): past ``cap`` skeleton candidates, the others are not
 # scored — they could be shown only under the threshold.
-
-
-@lru_cache(maxsize=65536)
-def _listed_words(listed: str) -> tuple[str, ...]:
-    """:func:`latin_words` of a listed name (memoised: common names are met query after
-    query)."""
-    return tuple(latin_words(listed))
-
-
-def agreeing_ids(index: NameIndex, words: tuple[str, ...], records: list[int]) -> set[int]:
-    """Of ``records``, those whose listed names :func:`vowels_agree` with the Hebrew ``words``
-    (the same test, each distinct listed word matched against the words' spellings once)."""
-    patterns = [p for p in map(spelling_pattern, words) if p is not None]
-    full = (1 << len(patterns)) - 1
-    masks: dict[str, int] = {}
-    text = index.rec_text
-    kept: set[int] = set()
-    for rec in records:
-        seen = 0
-        for word in _listed_words(text[rec]):
-            mask = masks.get(word)
-            if mask is None:
-                mask = sum(1 << i for i, p in enumerate(patterns) if p.fullmatch(word))
-                masks[word] = mask
-            if not mask and len(word) >= 2 and word not in _PARTICLES:  # noqa: PLR2004
-                break  # (a listed word no Hebrew word spells)
-            seen |= mask
-        else:
-            if seen == full:
-                kept.add(rec)
-    return kept
 
 
 def crowded_readings(

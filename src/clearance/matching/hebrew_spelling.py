@@ -1,14 +1,14 @@
 """The guard's Latin spellings of a Hebrew word, matched without a regular expression.
 
-:func:`clearance.matching.hebrew.spelling_pattern` writes a Hebrew word's Latin spellings as a
-regular expression; compiling one costs more than screening a query (``re``'s parser and
-compiler are Python code, ~0.3 ms a word), and on a cold pass nearly every Hebrew word is new.
-Where a few listed names are looked at (:func:`clearance.matching.hebrew.vowels_agree`), the
-same spellings are matched here instead, letter by letter over the positions of the listed
-word they may reach: a word's spelling is a sequence of :data:`Node`, each a set of literal
-spellings, the short vowel (:data:`GAP`) Hebrew leaves unwritten, a sequence, a choice or a
-repetition — the language of the regular expression, node for node (tests/matching/
-test_hebrew_129.py compares the two on the benchmark's words).
+The guard's Latin spellings of a Hebrew word (:func:`clearance.matching.hebrew_vowels.
+spelling_node`) were written as a regular expression until 1.29; compiling one costs more than
+screening a query (``re``'s parser and compiler are Python code, ~0.3 ms a word), and on a cold
+pass nearly every Hebrew word is new. The same spellings are matched here instead, letter by
+letter over the positions of the listed word they may reach: a word's spelling is a sequence of
+:data:`Node`, each a set of literal spellings, the short vowel (:data:`GAP`) Hebrew leaves
+unwritten, a sequence, a choice or a repetition — the language of the regular expression, node
+for node (tests/matching/test_hebrew_129.py compares the two on the benchmark's words, with the
+regular expression kept as a reference in tests/matching/hebrew_reference.py).
 """
 
 from __future__ import annotations
@@ -117,3 +117,31 @@ def ends(node: Node, word: str, starts: set[int]) -> set[int]:
 def fullmatch(node: Node, word: str) -> bool:
     """Whether ``node`` spells all of ``word``."""
     return len(word) in ends(node, word, {0})
+
+
+def edge_letters(node: Node, last: bool = False) -> tuple[frozenset[str], bool]:
+    """The letters a spelling of ``node`` may begin with (``last``: end with), and whether it
+    may be empty: a listed word that begins or ends otherwise is no spelling of it, told
+    without :func:`ends`."""
+    kind = node[0]
+    if kind == "lit":
+        spellings: tuple[str, ...] = node[1]  # type: ignore[assignment]
+        return frozenset(s[-1] if last else s[0] for s in spellings if s), "" in spellings
+    if kind == "gap":
+        return frozenset(_VOWELS + "y'"), True
+    if kind == "plus":
+        return edge_letters(node[1], last)  # type: ignore[arg-type]
+    parts: tuple[Node, ...] = node[1]  # type: ignore[assignment]
+    letters: frozenset[str] = frozenset()
+    if kind == "alt":
+        empty = False
+        for part in parts:
+            more, none = edge_letters(part, last)
+            letters, empty = letters | more, empty or none
+        return letters, empty
+    for part in reversed(parts) if last else parts:  # seq
+        more, none = edge_letters(part, last)
+        letters |= more
+        if not none:
+            return letters, False
+    return letters, True

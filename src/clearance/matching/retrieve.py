@@ -105,8 +105,7 @@ def _best_per_record(
     # By descending similarity: a stable sort of the records (runs of ascending ids: a merge)
     # then puts each record's best first, as np.lexsort by record and similarity would.
     spans.sort(reverse=True)
-    data = tables.posting_ids
-    ids = np.concatenate([data[a:b] for _, a, b in spans])
+    ids = gathered(plain, spans)
     sizes = [b - a for _, a, b in spans]
     vals = np.fromiter([s for s, _, _ in spans], np.float32, len(spans)).repeat(sizes)
     order = ids.argsort(kind="stable")
@@ -116,6 +115,16 @@ def _best_per_record(
     np.not_equal(ids[1:], ids[:-1], out=first[1:])
     keep = first.nonzero()[0]  # (the places once: cheaper than two boolean selections)
     return ids[keep], vals[order[keep]]
+
+
+def gathered(plain: array[int], spans: list[tuple[float, int, int]]) -> npt.NDArray[np.int32]:
+    """The record ids of each span ``plain[a:b]`` of ``spans``, one span after another, as one
+    numpy array (the spans copied into one plain array: compiled, a numpy view per span and
+    ``np.concatenate`` of them cost several times what a plain slice and its copy do)."""
+    buf = array("i")
+    for _, a, b in spans:
+        buf += plain[a:b]
+    return cast("npt.NDArray[np.int32]", np.frombuffer(buf, dtype=np.int32))
 
 
 _Hit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]
@@ -358,65 +367,91 @@ def retrieve(
     """
     out: dict[int, float] = {}
     table = word_table(params)
-    tables = index.key_tables
     for qform in forms:
-        tokens = qform.form.tokens
-        weights = [table[w][0] for w in tokens]
-        total = sum(weights)
-        if total <= 0:
+        found = _bound_form(index, qform, [table[w][0] for w in qform.form.tokens], floor,
+                            params, retrieval, words, person, threshold, trust)  # fmt: skip
+        if found is None:
             continue
-        # A copy of a repeated word pairs from the least similarity of a pair, or from the
-        # leftover's when the form has words enough for one word left over on each side
-        # to pair (:func:`~clearance.matching.slips.pair_leftovers`).
-        leftover = len(tokens) > params.leftover_support
-        least = min(params.leftover_sim, words.min_word_sim) if leftover else words.min_word_sim
-        parts, unreached, repeats = _form_hits(index, qform, weights, retrieval, words,
-                                               not person)  # fmt: skip
-        if not parts:
-            continue
-        # Initials and unretrieved words can still match: credit their weight to every name.
-        skipped = sum(w for w, word in zip(weights, tokens, strict=True) if len(word) < 2)
-        pairable = len(tokens) + sum(1 for w in tokens if tables.key_id("c:" + w) >= 0)
-        form = FormBound(floor, total, skipped, pairable, unreached, np.float32(qform.trust),
-                          person, params, retrieval)  # fmt: skip
-        lift, narrow = None, None
-        if qform.spelled > qform.trust:
-            lift = replace(form, floor=max(floor, threshold), trust=np.float32(qform.spelled))
-            narrow = _narrow(index, qform, trust.spelled_word_sim, words)
-        singles = tuple({w for w in tokens if len(w) == 1})  # (see bounds.spelled_bounds)
-        hebrew = qform.form.script == HEBREW  # (its lift narrowed however few: see bounds)
-        bounds = form_bounds(index, parts, form, lift, singles, narrow, hebrew)
-        if repeats:
-            # The copies of a repeated word were credited fully: what they add (their
-            # similarities to each name's words: a common word reaches thousands of names) is
-            # worked out for the names that passed so, and those every word may reach
-            # exactly (see bounds.spelled_bounds); the others cannot pass with less.
-            among: set[int] | None = None
-            if REPEATS_AMONG_PASSING:
-                among = {rec for rec, _ in bounds}
-                if lift is not None:
-                    among.update(exactly_reached(index, parts, lift, singles).tolist())
-            parts = _repeat_parts(index, qform.kind, parts, repeats, among, least, retrieval,
-                                  words)  # fmt: skip
-            bounds = form_bounds(index, parts, form, lift, singles, narrow, hebrew)
+        bounds, parts, lift, singles = found
         if reached is not None and lift is not None and qform.form.script == ARABIC:
             reached.append(partial(exactly_reached, index, parts, lift, singles))  # (if asked)
-        # An Arabic-script query's romanised forms have their article: the records of names
-        # with the article left out ("aqsa foundation") are only for a Latin query, but for
-        # a listed abd compound the list split where an abd al- compound took it (_split_abd).
-        bare = index.rec_bare if qform.form.script == ARABIC else None
-        split = bare is not None and ABD_READING in tokens
-        rec_tokens = index.rec_tokens
-        for rec, bound in bounds:
-            if bound > out.get(rec, 0.0) and (
-                bare is None or not bare[rec] or (split and _split_abd(rec_tokens[rec]))
-            ):
-                out[rec] = min(1.0, bound)
+        _keep_bounds(index, qform, bounds, out)
     cap = retrieval.max_records if max_records is None else max_records
     if len(out) > cap:
         best = sorted(out.items(), key=lambda kv: -kv[1])[:cap]
         out = dict(best)
     return out
+
+
+_FormBounds = tuple[list[tuple[int, float]], list[Part], FormBound | None, tuple[str, ...]]
+
+
+def _bound_form(
+    index: NameIndex, qform: QueryForm, weights: list[float], floor: float, params: NameParams,
+    retrieval: RetrievalParams, words: WordParams, person: bool, threshold: float,
+    trust: TrustParams,
+) -> _FormBounds | None:  # fmt: skip
+    """The (record, bound) pairs of one query form (see :func:`retrieve`; ``weights``: its
+    words'), with the parts they come from, the form bound at a skeleton's spelled trust
+    (``None``: none) and the form's one-letter words; ``None`` when it reaches nothing."""
+    tokens = qform.form.tokens
+    total = sum(weights)
+    if total <= 0:
+        return None
+    # A copy of a repeated word pairs from the least similarity of a pair, or from the
+    # leftover's when the form has words enough for one word left over on each side
+    # to pair (:func:`~clearance.matching.slips.pair_leftovers`).
+    leftover = len(tokens) > params.leftover_support
+    least = min(params.leftover_sim, words.min_word_sim) if leftover else words.min_word_sim
+    parts, unreached, repeats = _form_hits(index, qform, weights, retrieval, words,
+                                           not person)  # fmt: skip
+    if not parts:
+        return None
+    # Initials and unretrieved words can still match: credit their weight to every name.
+    skipped = sum(w for w, word in zip(weights, tokens, strict=True) if len(word) < 2)
+    tables = index.key_tables
+    pairable = len(tokens) + sum(1 for w in tokens if tables.key_id("c:" + w) >= 0)
+    form = FormBound(floor, total, skipped, pairable, unreached, np.float32(qform.trust),
+                     person, params, retrieval)  # fmt: skip
+    lift, narrow = None, None
+    if qform.spelled > qform.trust:
+        lift = replace(form, floor=max(floor, threshold), trust=np.float32(qform.spelled))
+        narrow = _narrow(index, qform, trust.spelled_word_sim, words)
+    singles = tuple({w for w in tokens if len(w) == 1})  # (see bounds.spelled_bounds)
+    hebrew = qform.form.script == HEBREW  # (its lift narrowed however few: see bounds)
+    bounds = form_bounds(index, parts, form, lift, singles, narrow, hebrew)
+    if repeats:
+        # The copies of a repeated word were credited fully: what they add (their
+        # similarities to each name's words: a common word reaches thousands of names) is
+        # worked out for the names that passed so, and those every word may reach
+        # exactly (see bounds.spelled_bounds); the others cannot pass with less.
+        among: set[int] | None = None
+        if REPEATS_AMONG_PASSING:
+            among = {rec for rec, _ in bounds}
+            if lift is not None:
+                among.update(exactly_reached(index, parts, lift, singles).tolist())
+        parts = _repeat_parts(index, qform.kind, parts, repeats, among, least, retrieval,
+                              words)  # fmt: skip
+        bounds = form_bounds(index, parts, form, lift, singles, narrow, hebrew)
+    return bounds, parts, lift, singles
+
+
+def _keep_bounds(
+    index: NameIndex, qform: QueryForm, bounds: list[tuple[int, float]], out: dict[int, float]
+) -> None:
+    """Each record's bound through ``qform`` into ``out`` where it is the record's best so far
+    (at most 1)."""
+    # An Arabic-script query's romanised forms have their article: the records of names
+    # with the article left out ("aqsa foundation") are only for a Latin query, but for
+    # a listed abd compound the list split where an abd al- compound took it (_split_abd).
+    bare = index.rec_bare if qform.form.script == ARABIC else None
+    split = bare is not None and ABD_READING in qform.form.tokens
+    rec_tokens = index.rec_tokens
+    for rec, bound in bounds:
+        if bound > out.get(rec, 0.0) and (
+            bare is None or not bare[rec] or (split and _split_abd(rec_tokens[rec]))
+        ):
+            out[rec] = min(1.0, bound)
 
 
 def _split_abd(listed: tuple[str, ...]) -> bool:
