@@ -58,8 +58,11 @@ def _syllables_reference(word: str, least: int = 1) -> bool:
 
 
 def _letters_reference(word: str) -> str:
-    """``_letters`` as 1.29 wrote it (regular expressions, every place tried)."""
+    """``_letters`` as 1.29 wrote it (regular expressions, every place tried), with 1.30's q
+    as k (h142)."""
     word = word.replace("w", "v")
+    if "q" in word and not _syllables_reference(word):
+        word = word.replace("q", "k")
     if "c" in word and not _syllables_reference(word):
         word = _HARD.sub("k", word)
     if "c" in word and not _syllables_reference(word, wordsim.SOFT_C_SYLLABLE):

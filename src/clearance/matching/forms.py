@@ -37,7 +37,7 @@ from clearance.matching.retrieve import QueryForm
 from clearance.matching.romanised import list_readings
 from clearance.matching.scripts import arabic_skeleton
 from clearance.matching.syllables import syllable_name
-from clearance.matching.vocab import LEGAL_FORM_PHRASES
+from clearance.matching.vocab import LEGAL_FORM_PHRASES, LOW_INFO_WORDS
 from clearance.model import Schema
 from clearance.scripts import ARABIC, HAN, HANGUL, HEBREW, LATIN, detect_script
 
@@ -331,12 +331,20 @@ def _glued_suffix(word: str, trust: TrustParams, *, alone: bool) -> tuple[str, s
     ``alone``: the name's one word, else only :data:`_GLUED_AFTER_WORDS`)."""
     table = _GLUED_FORMS if alone else _GLUED_AFTER_WORDS
     for cut in range(trust.glued_form_rest, len(word) - 1):  # the longest form first
-        cls = table.get(word[cut:])
-        if cls is None or not word[:cut].isalpha():
+        rest = word[:cut]
+        generic = rest in _GENERIC_WORDS
+        cls = _GLUED_FORMS.get(word[cut:]) if generic else table.get(word[cut:])
+        if cls is None or not rest.isalpha():
             continue
-        if len(word) - cut >= 3 or cut >= trust.glued_short_form_rest:
-            return word[:cut], cls
+        if len(word) - cut >= 3 or cut >= trust.glued_short_form_rest or generic:
+            return rest, cls
     return None
+
+
+# Generic company words a legal form of any length is read off when run onto them (since
+# 1.30: "ALFA GROUPSA" / ALFA GROUP S.A., "ABSOLUT BANKPAO" / ABSOLUT BANK PAO; no name word
+# is one of them with two more letters: "Nicolas" is no NICOL AS, "Garcia" no GAR CIA)
+_GENERIC_WORDS = frozenset(w for w in LOW_INFO_WORDS if len(w) >= 4 and w.isalpha())
 
 
 def _glued_prefix(word: str, trust: TrustParams) -> tuple[str, str] | None:

@@ -8,6 +8,7 @@ gives the query read that way (trusted a little less, see
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from string import ascii_lowercase
@@ -86,7 +87,7 @@ def misspelt_form(word: str) -> str | None:
     doubled = _DOUBLED_SHORT.get(word)  # "cco" for "co", "ssa" for "sa"
     if doubled is not None:
         return doubled
-    found = _slip_classes(word)
+    found = _slip_classes(word) or _changed_classes(word)
     return next(iter(found)) if len(found) == 1 else None  # one reading, or it is no form
 
 
@@ -119,6 +120,39 @@ def _own_added() -> dict[str, frozenset[str]]:
 
 
 _OWN_ADDED = _own_added()
+_CHANGED_MIN_LENGTH = 4  # letters of a consonant abbreviation read with one letter changed
+
+
+def _changed_classes(word: str) -> frozenset[str]:
+    """The classes of the consonant abbreviations ``word`` is with one letter changed, when it
+    has one vowel at most (:func:`_own_changed`)."""
+    if len(word) < _CHANGED_MIN_LENGTH or sum(1 for c in word if c in _VOWELS) > 1:
+        return frozenset()
+    return frozenset(c for i in range(len(word))
+                     for c in _OWN_CHANGED.get(word[:i] + "?" + word[i + 1 :], ()))  # fmt: skip
+
+
+def _own_changed() -> dict[str, frozenset[str]]:
+    """The classes of the own table's consonant abbreviations of four or five letters (three
+    consonants in a row: PJSC, DMCC, GMBH, LTDA; not CORP or SARL, which a letter changed makes
+    words of: "corn", "sari") by each spelling with one letter changed, written with a "?" in
+    its place (since 1.30: "BANK URALSIB PISC" / PJSC, "ZR ENERGY IMCC" / DMCC). A word is
+    read so only when it has one vowel at most (:func:`_changed_classes`: "lida" is no LTDA)."""
+    table: dict[str, set[str]] = {}
+    for form, cls in _OWN_SPELLINGS.items():
+        if _changeable(form):
+            for i in range(len(form)):
+                table.setdefault(form[:i] + "?" + form[i + 1 :], set()).add(cls)
+    return {word: frozenset(classes) for word, classes in table.items()}
+
+
+def _changeable(form: str) -> bool:
+    """A consonant abbreviation of four or five letters (:func:`_own_changed`)."""
+    size = len(form)
+    return _CHANGED_MIN_LENGTH <= size <= FORM_SLIP_MAX_LENGTH and bool(_CONSONANT_RUN.search(form))
+
+
+_CONSONANT_RUN = re.compile(r"[b-df-hj-np-tv-xz]{3}")
 
 
 def _short_form(word: str) -> str | None:
@@ -176,7 +210,7 @@ def misspelt_forms(word: str) -> frozenset[str]:
         return frozenset({one})
     if (FORM_SLIP_MIN_LENGTH <= len(word) <= FORM_SLIP_MAX_LENGTH and word.isalpha()
             and word not in _DOUBLED_SHORT and legal_form_class((word,)) is None):  # fmt: skip
-        return _slip_classes(word)
+        return _slip_classes(word) or _changed_classes(word)
     if len(word) != 2 or not word.isalpha() or any(c in _VOWELS for c in word):
         return frozenset()
     return frozenset() if legal_form_class((word,)) is not None else _cut_forms(word)
@@ -207,6 +241,7 @@ SHORT_WORDS = frozenset({
 
 
 _VOWELS = frozenset("aeiouy")
+_OWN_CHANGED = _own_changed()
 
 
 def _doubled_short_forms() -> dict[str, str]:

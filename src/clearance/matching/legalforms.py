@@ -152,6 +152,8 @@ def canonical_words(words: list[str], *, drop_titles: bool = False) -> list[str]
     out = [ABBREVIATIONS.get(w, w) for w in words]
     if _SAINT in words:
         out = _saint_before_names(words, out)
+    if _AND in words:
+        out = _without_letters_and(out)
     out = [_correct_form_word(w, out, i) for i, w in enumerate(out)]
     start = 0
     while drop_titles and start < len(out) - 1 and out[start] in TITLES:
@@ -160,6 +162,16 @@ def canonical_words(words: list[str], *, drop_titles: bool = False) -> list[str]
 
 
 _SAINT = "st"  # expanded to "saint" (vocab.ABBREVIATIONS) before a name only
+_AND = "and"
+
+
+def _without_letters_and(words: list[str]) -> list[str]:
+    """``words`` without an "and" between two single letters: "S and D" is "S&D", whose
+    ampersand folding drops (since 1.30: "S AND D SOLUTIONS L.L.C" / S&D SOLUTIONS LLC; the
+    letters are initials, which alone reach no name)."""
+    return [w for i, w in enumerate(words)
+            if w != _AND or not 0 < i < len(words) - 1
+            or len(words[i - 1]) != 1 or len(words[i + 1]) != 1]  # fmt: skip
 
 
 def _saint_before_names(words: list[str], out: list[str]) -> list[str]:

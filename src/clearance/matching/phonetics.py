@@ -83,10 +83,13 @@ _RESPELL_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ("tskh", "ch"), ("skh", "sh"), ("zkh", "zh"), ("tkh", "th"), ("pkh", "ph"),
         ("gkh", "gh"), ("kkh", "kh"), ("yye", "je"), ("ts", "c"), ("^ye", "e"),
         ("(?<=[aeiou])ye", "e"), ("ks", "x"), ("^u(?=[aeio])", "w"),
+        # English w is Cyrillic у: between vowels ("Liua" / LIWA, "Auuad" / AWWAD) and in a
+        # final ew ("Neu" / NEW) it was a w (since 1.30)
+        ("(?<=[aeio])u(?=[aeio])", "w"), ("(?<=[aeio])uu(?=[aeio])", "ww"), ("eu$", "ew"),
         ("qh", "ch"),  # ... and through Hebrew: "Chang" -> "קהנג" -> "Qhang"
     )
 )  # fmt: skip
-_RESPELL_HINT = re.compile(r"kh|ts|ye|ks|^u[aeio]|qh")
+_RESPELL_HINT = re.compile(r"kh|ts|ye|ks|^u[aeio]|qh|[aeio]uu?[aeio]|eu$")
 
 
 @lru_cache(maxsize=200_000)

@@ -52,6 +52,7 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     ),
     "gmbh": (
         "gmbh", "gesellschaft mit beschrankter haftung", "mbh", "ug", "gmbh co kg",
+        "gesmbh", "ges mbh", "ges m b h",  # Austrian (since 1.30: "Ges.m.b.H.")
     ),
     "ag": (
         "ag", "aktiengesellschaft", "kg", "kgaa",

@@ -397,7 +397,8 @@ _SOFT_VOWELS = frozenset("eiy")  # a c before one of them is soft (an s), else h
 
 
 def _letters(word: str) -> str:
-    """``word`` with w as v, an initial j as y and a hard c (not before e, i, y) as k (see
+    """``word`` with w as v, q as k (Haq / Хак: since 1.30, not in a pinyin syllable), an
+    initial j as y and a hard c (not before e, i, y) as k (see
     :func:`similarity_rows`; one length: the far-apart rules rely on it).
 
     A hard c is the k of a name written in Cyrillic and read back ("SK SOUTH" for SC SOUTH:
@@ -408,6 +409,8 @@ def _letters(word: str) -> str:
     A soft c (before e, i, y) is the s of the same trip (с): "Sia" for CIA, "Sity" for CITY,
     "Ase" for ACE (since 1.29, h132); not in a pinyin syllable either ("Ci", "Cixi")."""
     word = word.replace("w", "v")
+    if "q" in word and not _syllables(word):  # Haq / Хак, Khak (since 1.30; not pinyin's q)
+        word = word.replace("q", "k")
     if "c" in word and not _syllables(word):
         word = _swap_c(word, False)
     if "c" in word and not _syllables(word, SOFT_C_SYLLABLE):
