@@ -20,6 +20,7 @@ from clearance.matching.compounds import (
     undo_other_consonants,
 )
 from clearance.matching.memo import sim_rows
+from clearance.matching.namebound import bound as name_bound
 from clearance.matching.pairing import (
     half_left,
     loose,
@@ -51,7 +52,7 @@ from clearance.matching.vocab import (
     other_onset,
     vowel_onset,
 )
-from clearance.matching.weights import WeightedName, query_code_slip, query_joins
+from clearance.matching.weights import WeightedName, query_code_slip
 from clearance.matching.wordsim import WordSimilarity
 from clearance.scripts import ARABIC, HAN, HANGUL, LATIN
 
@@ -159,7 +160,7 @@ def compare(
     words = sims.params
     triples = _word_pairs(q_words, c_words, sims, person)
     if min_score > 0.0:
-        bound = _bound(query, candidate, triples, params, min_score, person, words)
+        bound = name_bound(query, candidate, triples, params, min_score, person, words)
         if bound is not None and (
             person
             or not (
@@ -322,56 +323,6 @@ def _word_pairs(
     return triples
 
 
-def _bound(
-    query: WeightedName,
-    candidate: WeightedName,
-    triples: list[tuple[float, int, int]],
-    params: NameParams,
-    min_score: float,
-    person: bool,
-    words: WordParams,
-) -> float | None:
-    """An upper bound on the score when it cannot reach ``min_score`` (else ``None``)."""
-    nq, nc = len(query.form.tokens), len(candidate.form.tokens)
-    qw = query.weights
-    best = [0.0] * nq
-    c_best = [0.0] * nc
-    for sim, qi, cj in triples:
-        if sim > best[qi]:
-            best[qi] = sim
-        if sim > c_best[cj]:
-            c_best[cj] = sim
-    # Each word pairs once: neither side can match more than its own best words.
-    matched: float = min(_dot(best, qw), _dot(c_best, candidate.weights))
-    total = query.total or 1.0
-    # (margin: paired words may weigh less than the query says; run-together words are
-    # only paired later, so a possible merge disables the shortcut)
-    cut = min_score - params.bound_margin
-    if matched / total < cut:  # (then the bound below is lower still: one merge test)
-        return None if _joinable(query, candidate, person, words) else matched / total
-    # Listed words no query word comes near stay unpaired (at the lowest rate): their
-    # weights added in order, as sum() adds them (a native loop compiled).
-    lonely, alone = 0.0, False
-    cw = candidate.weights
-    for j in range(nc):
-        if not c_best[j] > 0.0:
-            lonely += cw[j]
-            alone = True
-    if alone:
-        reach = matched / (total + params.unmatched_candidate_supported * lonely)
-        if reach < cut and not _joinable(query, candidate, person, words):
-            return reach
-    return None
-
-
-def _dot(sims: list[float], weights: tuple[float, ...]) -> float:
-    """``sum(map(mul, sims, weights))``, summed in the same order (a native loop compiled)."""
-    total = 0.0
-    for i, sim in enumerate(sims):
-        total += sim * weights[i]
-    return total
-
-
 def _pairing(
     triples: list[tuple[float, int, int]],
     q_words: tuple[str, ...],
@@ -506,14 +457,3 @@ def _add_unpaired_query(
                 weight *= params.middle_name_weight
             total += weight
     return total
-
-
-def _joinable(
-    query: WeightedName, candidate: WeightedName, person: bool, words: WordParams
-) -> bool:
-    """Could two adjacent words on one side be one word on the other (closely enough for
-    :func:`clearance.matching.pairing.merge_adjacent` to pair them)? Only pairs whose length
-    is within two letters of the word and that share its first or last letter are compared
-    (two edits, one at each end, are not looked for): :func:`clearance.matching.pairing.
-    joinable`, its answers for the listed words and word pairs memoised with the query name."""
-    return query_joins(query, words).joinable(candidate.form.tokens, person)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from clearance.matching.namebound import unpaired_least
 from clearance.matching.names import NameComparison
 from clearance.matching.pairing import spelt_initials
 from clearance.matching.params import NameParams
@@ -79,7 +80,8 @@ def bound_names(
     c_sum = _sum_rows(c_best * np.asarray(c_weights), starts, lengths)
     lonely = _sum_rows(np.where(c_best > 0.0, 0.0, c_weights), starts, lengths)
     matched = np.minimum(q_sum, c_sum)
-    total = query.total or 1.0
+    total = _least_weights(query, matrix > 0.0, np.asarray(c_weights), starts, persons, todo,
+                           params)  # fmt: skip
     cut = min_score - params.bound_margin
     first = matched / total
     reach = matched / (total + params.unmatched_candidate_supported * lonely)
@@ -102,6 +104,29 @@ def bound_names(
             out[todo[k]] = NameComparison(bound_of[k], (), q_words, c_words, [False] * nq,
                                           [False] * nc, False)  # fmt: skip
     return out
+
+
+def _least_weights(
+    query: WeightedName,
+    paired: npt.NDArray[np.bool_],
+    c_weights: npt.NDArray[np.float64],
+    starts: list[int],
+    persons: list[bool],
+    todo: list[int],
+    params: NameParams,
+) -> npt.NDArray[np.float64]:
+    """Per name, the least weight of the query's words (:func:`~clearance.matching.namebound.
+    least_weight`, float for float): each paired at its lightest partner's or left unpaired at
+    its least, added in order; 1.0 for none."""
+    lightest = np.minimum.reduceat(np.where(paired, c_weights[None, :], 2.0), starts, axis=1)
+    is_person = np.array([persons[i] for i in todo], dtype=bool)
+    alone_person = unpaired_least(query, True, params)
+    alone_org = unpaired_least(query, False, params)
+    total = np.zeros(len(todo))
+    for qi, weight in enumerate(query.weights):
+        alone = np.where(is_person, alone_person[qi], alone_org[qi])
+        total = total + np.minimum(np.minimum(weight, lightest[qi]), alone)
+    return np.where(total == 0.0, 1.0, total)
 
 
 def _sum_rows(

@@ -1,0 +1,116 @@
+"""The upper bound :func:`clearance.matching.names.compare` returns instead of a score that
+cannot reach the floor (and :mod:`clearance.matching.prebound` works out for many names at
+once, float for float).
+
+The score is the agreement of the paired words over the weight of the words: a paired word
+weighs what the lighter side says, and an unpaired query word may weigh less than the query
+says (a middle name, a patronymic, a one-letter syllable). So the bound divides the best
+agreement by the least weight the words can have (:func:`least_weight`): a query word weighed
+in full ("internationla", 1.0) pairs with a low-information listed word ("international",
+0.25) at the listed word's weight (since 1.31, issue 11: "A.T.E. INTERNATIONLA LTD." bounded
+at 0.43 scores 0.97).
+"""
+
+from __future__ import annotations
+
+from clearance.matching.params import NameParams, WordParams
+from clearance.matching.weights import WeightedName, query_joins
+from clearance.scripts import HAN, HANGUL
+
+SYLLABIC = frozenset({HAN, HANGUL})
+
+
+def bound(
+    query: WeightedName,
+    candidate: WeightedName,
+    triples: list[tuple[float, int, int]],
+    params: NameParams,
+    min_score: float,
+    person: bool,
+    words: WordParams,
+) -> float | None:
+    """An upper bound on the score when it cannot reach ``min_score`` (else ``None``)."""
+    nq, nc = len(query.form.tokens), len(candidate.form.tokens)
+    qw, cw = query.weights, candidate.weights
+    best = [0.0] * nq
+    c_best = [0.0] * nc
+    lightest = [2.0] * nq  # per query word, its lightest possible partner's weight
+    for sim, qi, cj in triples:
+        if sim > best[qi]:
+            best[qi] = sim
+        if sim > c_best[cj]:
+            c_best[cj] = sim
+        if cw[cj] < lightest[qi]:
+            lightest[qi] = cw[cj]
+    # Each word pairs once: neither side can match more than its own best words.
+    matched: float = min(dot(best, qw), dot(c_best, cw))
+    total = least_weight(query, lightest, person, params) or 1.0
+    # (margin: slips may pair words the triples leave out; run-together words are only
+    # paired later, so a possible merge disables the shortcut)
+    cut = min_score - params.bound_margin
+    if matched / total < cut:  # (then the bound below is lower still: one merge test)
+        return None if joinable(query, candidate, person, words) else matched / total
+    # Listed words no query word comes near stay unpaired (at the lowest rate): their
+    # weights added in order, as sum() adds them (a native loop compiled).
+    lonely, alone = 0.0, False
+    for j in range(nc):
+        if not c_best[j] > 0.0:
+            lonely += cw[j]
+            alone = True
+    if alone:
+        reach = matched / (total + params.unmatched_candidate_supported * lonely)
+        if reach < cut and not joinable(query, candidate, person, words):
+            return reach
+    return None
+
+
+def unpaired_least(query: WeightedName, person: bool, params: NameParams) -> list[float]:
+    """Per query word, the least it weighs left unpaired (``compare``'s
+    ``_add_unpaired_query``: a patronymic, a one-letter syllable, a middle name weigh less)."""
+    q_words, qw = query.form.tokens, query.weights
+    nq = len(q_words)
+    syllabic = query.form.script in SYLLABIC
+    least = min(params.patronymic_weight, params.patronymic_conflict_weight)
+    out: list[float] = []
+    for i in range(nq):
+        weight = qw[i]
+        if query.patronymic[i] and least < weight:
+            weight = least
+        if person and syllabic and len(q_words[i]) == 1 and q_words[i].isalpha():
+            weight = min(weight, params.one_letter_syllable_weight)
+        middle = 0 < i < nq - 1 and len(q_words[i]) >= params.middle_name_length
+        if person and middle and not syllabic:  # (typed syllables keep it: lower still)
+            weight = min(weight, qw[i] * params.middle_name_weight)
+        out.append(weight)
+    return out
+
+
+def least_weight(
+    query: WeightedName, lightest: list[float], person: bool, params: NameParams
+) -> float:
+    """The least weight the query's words can have: each word paired at its lightest
+    partner's weight (``lightest``, 2.0: none) or left unpaired at its least."""
+    alone = unpaired_least(query, person, params)
+    qw = query.weights
+    total = 0.0
+    for i, weight in enumerate(alone):
+        paired = qw[i] if qw[i] < lightest[i] else lightest[i]
+        total += paired if paired < weight else weight
+    return total
+
+
+def dot(sims: list[float], weights: tuple[float, ...]) -> float:
+    """``sum(map(mul, sims, weights))``, summed in the same order (a native loop compiled)."""
+    total = 0.0
+    for i, sim in enumerate(sims):
+        total += sim * weights[i]
+    return total
+
+
+def joinable(query: WeightedName, candidate: WeightedName, person: bool, words: WordParams) -> bool:
+    """Could two adjacent words on one side be one word on the other (closely enough for
+    :func:`clearance.matching.pairing.merge_adjacent` to pair them)? Only pairs whose length
+    is within two letters of the word and that share its first or last letter are compared
+    (two edits, one at each end, are not looked for): :func:`clearance.matching.pairing.
+    joinable`, its answers for the listed words and word pairs memoised with the query name."""
+    return query_joins(query, words).joinable(candidate.form.tokens, person)
