@@ -20,7 +20,7 @@ def test_release() -> None:
     """The rules of this round (this file, test_arabic_129.py, test_hebrew_129.py,
     test_cjk_129.py) change outcomes: the release says so, so that an index or a receipt of 1.28
     is not taken for theirs."""
-    assert ALGORITHM_RELEASE == "1.29"
+    assert tuple(map(int, ALGORITHM_RELEASE.split("."))) >= (1, 29)
 
 
 def _sim(a: str, b: str) -> float:
