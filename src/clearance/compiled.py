@@ -41,6 +41,7 @@ MODULES = (
     "clearance.matching.listed_compounds",
     "clearance.matching.legalforms",
     "clearance.matching.memo",
+    "clearance.matching.namebound",
     "clearance.matching.names",
     "clearance.matching.normalize",
     "clearance.matching.pairing",
