@@ -7,7 +7,7 @@ weighs what the lighter side says, and an unpaired query word may weigh less tha
 says (a middle name, a patronymic, a one-letter syllable). So the bound divides the best
 agreement by the least weight the words can have (:func:`least_weight`): a query word weighed
 in full ("internationla", 1.0) pairs with a low-information listed word ("international",
-0.25) at the listed word's weight (since 1.31, issue 11: "A.T.E. INTERNATIONLA LTD." bounded
+0.25) at the listed word's weight (issue 11, h146: "A.T.E. INTERNATIONLA LTD." bounded
 at 0.43 scores 0.97).
 """
 
