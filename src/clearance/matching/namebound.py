@@ -34,34 +34,52 @@ def bound(
     qw, cw = query.weights, candidate.weights
     best = [0.0] * nq
     c_best = [0.0] * nc
-    lightest = [2.0] * nq  # per query word, its lightest possible partner's weight
     for sim, qi, cj in triples:
         if sim > best[qi]:
             best[qi] = sim
         if sim > c_best[cj]:
             c_best[cj] = sim
-        if cw[cj] < lightest[qi]:
-            lightest[qi] = cw[cj]
     # Each word pairs once: neither side can match more than its own best words.
     matched: float = min(dot(best, qw), dot(c_best, cw))
-    total = least_weight(query, lightest, person, params) or 1.0
     # (margin: slips may pair words the triples leave out; run-together words are only
     # paired later, so a possible merge disables the shortcut)
     cut = min_score - params.bound_margin
+    lam = params.unmatched_candidate_supported
+    full = query.total or 1.0  # (the least weight is no more: what reaches cut by it, does)
+    if matched / full >= cut:
+        lonely, alone = _lonely(c_best, cw)
+        if not alone or matched / (full + lam * lonely) >= cut:
+            return None
+    total = least_weight(query, _lightest(triples, cw, nq), person, params) or 1.0
     if matched / total < cut:  # (then the bound below is lower still: one merge test)
         return None if joinable(query, candidate, person, words) else matched / total
-    # Listed words no query word comes near stay unpaired (at the lowest rate): their
-    # weights added in order, as sum() adds them (a native loop compiled).
-    lonely, alone = 0.0, False
-    for j in range(nc):
-        if not c_best[j] > 0.0:
-            lonely += cw[j]
-            alone = True
+    # Listed words no query word comes near stay unpaired (at the lowest rate).
+    lonely, alone = _lonely(c_best, cw)
     if alone:
-        reach = matched / (total + params.unmatched_candidate_supported * lonely)
+        reach = matched / (total + lam * lonely)
         if reach < cut and not joinable(query, candidate, person, words):
             return reach
     return None
+
+
+def _lonely(c_best: list[float], cw: tuple[float, ...]) -> tuple[float, bool]:
+    """The weight of the listed words no query word comes near, added in order as sum() adds
+    them (a native loop compiled), and whether there is one."""
+    lonely, alone = 0.0, False
+    for j in range(len(c_best)):
+        if not c_best[j] > 0.0:
+            lonely += cw[j]
+            alone = True
+    return lonely, alone
+
+
+def _lightest(triples: list[tuple[float, int, int]], cw: tuple[float, ...], nq: int) -> list[float]:
+    """Per query word, the weight of its lightest possible partner (2.0: none)."""
+    lightest = [2.0] * nq
+    for _, qi, cj in triples:
+        if cw[cj] < lightest[qi]:
+            lightest[qi] = cw[cj]
+    return lightest
 
 
 def unpaired_least(query: WeightedName, person: bool, params: NameParams) -> list[float]:
