@@ -108,7 +108,11 @@ def least_weight(
 ) -> float:
     """The least weight the query's words can have: each word paired at its lightest
     partner's weight (``lightest``, 2.0: none) or left unpaired at its least."""
-    alone = unpaired_least(query, person, params)
+    both = query.alone
+    if both is None:  # (memoised with the query name, as its joins)
+        both = query.alone = (unpaired_least(query, True, params),
+                              unpaired_least(query, False, params))  # fmt: skip
+    alone = both[0] if person else both[1]
     qw = query.weights
     total = 0.0
     for i, weight in enumerate(alone):

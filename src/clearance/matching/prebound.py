@@ -119,13 +119,21 @@ def _least_weights(
     least_weight`, float for float): each paired at its lightest partner's or left unpaired at
     its least, added in order; 1.0 for none."""
     lightest = np.minimum.reduceat(np.where(paired, c_weights[None, :], 2.0), starts, axis=1)
-    is_person = np.array([persons[i] for i in todo], dtype=bool)
-    alone_person = unpaired_least(query, True, params)
-    alone_org = unpaired_least(query, False, params)
+    flags = [persons[i] for i in todo]
+    both = query.alone
+    if both is None:  # (memoised with the query name: see namebound.least_weight)
+        both = query.alone = (unpaired_least(query, True, params),
+                              unpaired_least(query, False, params))  # fmt: skip
+    mixed = any(flags) and not all(flags)
+    is_person = np.array(flags, dtype=bool)
     total = np.zeros(len(todo))
     for qi, weight in enumerate(query.weights):
-        alone = np.where(is_person, alone_person[qi], alone_org[qi])
-        total = total + np.minimum(np.minimum(weight, lightest[qi]), alone)
+        if mixed:
+            alone = np.where(is_person, both[0][qi], both[1][qi])
+            least = np.minimum(np.minimum(weight, lightest[qi]), alone)
+        else:  # (one kind of name: one float, min() as numpy takes it)
+            least = np.minimum(lightest[qi], min(weight, both[0 if flags[0] else 1][qi]))
+        total = total + least
     return np.where(total == 0.0, 1.0, total)
 
 

@@ -36,7 +36,7 @@ def _word_weight(token: str, params: NameParams) -> float:
 class WeightedName:
     """A name form with its per-word weights, worked out once per name."""
 
-    __slots__ = ("form", "joins", "numbers", "patronymic", "slips", "strong", "total",
+    __slots__ = ("alone", "form", "joins", "numbers", "patronymic", "slips", "strong", "total",
                  "weights")  # fmt: skip
 
     def __init__(self, form: NameForm, params: NameParams) -> None:
@@ -44,6 +44,9 @@ class WeightedName:
         self.form = form
         self.joins: Joins | None = None  # (a query name's: see query_joins)
         self.slips: CodeSlips | None = None  # (a query name's: see query_code_slip)
+        # (a query name's least weights unpaired, as a person's and an organisation's: see
+        # clearance.matching.namebound.unpaired_least)
+        self.alone: tuple[list[float], list[float]] | None = None
         table = word_table(params)
         weights: list[float] = []
         patronymic: list[bool] = []
