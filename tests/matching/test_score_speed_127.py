@@ -13,7 +13,9 @@ import numpy as np
 
 from clearance.matching import compounds
 from clearance.matching.engine import Screener
-from clearance.matching.names import _bound, _word_pairs
+from clearance.matching.namebound import bound as _bound
+from clearance.matching.namebound import least_weight
+from clearance.matching.names import _word_pairs
 from clearance.matching.normalize import analyse
 from clearance.matching.params import NameParams, WordParams
 from clearance.matching.weights import WeightedName, weigh
@@ -39,9 +41,11 @@ def _bound_as_summed(
     triples: list[tuple[float, int, int]],
     params: NameParams,
     min_score: float,
+    person: bool,
 ) -> tuple[float, float] | None:
     """The bound's two figures as 1.26 worked them out (``sum()``; the run-together veto is
-    the same call in both and left out): ``(matched / total, reach)``, or ``None``."""
+    the same call in both and left out): ``(matched / total, reach)``, or ``None``; divided
+    by the least weight of the query's words (h146, issue 11)."""
     nq, nc = len(query.form.tokens), len(candidate.form.tokens)
     best = [0.0] * nq
     c_best = [0.0] * nc
@@ -51,7 +55,9 @@ def _bound_as_summed(
     c_hit = [b > 0.0 for b in c_best]
     matched = min(sum(map(float.__mul__, best, query.weights)),
                   sum(map(float.__mul__, c_best, candidate.weights)))  # fmt: skip
-    total = sum(query.weights) or 1.0
+    lightest = [min([candidate.weights[j] for _, i, j in triples if i == qi], default=2.0)
+                for qi in range(nq)]  # fmt: skip
+    total = least_weight(query, lightest, person, params) or 1.0
     cut = min_score - params.bound_margin
     if matched / total < cut:
         return matched / total, matched / total
@@ -77,7 +83,7 @@ def test_bounds_agree_with_the_bounds_summed_as_before() -> None:
             triples = _word_pairs(query.form.tokens, cand.form.tokens, sims, person)
             for min_score in (0.3, 0.6, 0.9):
                 got = _bound(query, cand, list(triples), params, min_score, person, words)
-                want = _bound_as_summed(query, cand, triples, params, min_score)
+                want = _bound_as_summed(query, cand, triples, params, min_score, person)
                 if want is None:
                     assert got is None, (q, c, person, min_score)
                     seen["none"] += 1
