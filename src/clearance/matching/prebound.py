@@ -80,7 +80,7 @@ def bound_names(
     c_sum = _sum_rows(c_best * np.asarray(c_weights), starts, lengths)
     lonely = _sum_rows(np.where(c_best > 0.0, 0.0, c_weights), starts, lengths)
     matched = np.minimum(q_sum, c_sum)
-    total = _least_weights(query, matrix > 0.0, np.asarray(c_weights), starts, persons, todo,
+    total = _least_weights(query, allowed, np.asarray(c_weights), starts, persons, todo,
                            params)  # fmt: skip
     cut = min_score - params.bound_margin
     first = matched / total
