@@ -23,7 +23,7 @@ from clearance.matching import normalize, phonetics
 from clearance.matching.normalize import canonical_arabic_forms, caseless, fold, slavic_readings
 from clearance.matching.phonetics import _PHONETIC_RULES, respell, sound
 from clearance.matching.scripts import has_run, romanise
-from clearance.scripts import LATIN, detect_script
+from clearance.scripts import HAN, KANA, LATIN, char_script, detect_script
 from clearance.sources import read_path
 
 # -- the 1.30 code ------------------------------------------------------------------------------
@@ -252,3 +252,24 @@ def test_sound_and_respell_as_the_rules(names: list[str]) -> None:
     for word in words:
         assert sound.__wrapped__(word) == sound_reference(word), word
         assert respell.__wrapped__(word) == respell_reference(word), word
+
+
+def detect_script_reference(text: str) -> str:
+    if text.isascii():
+        return LATIN
+    counts: dict[str, int] = {}
+    for char in text:
+        script = char_script(char)
+        if script:
+            counts[script] = counts.get(script, 0) + 1
+    if not counts:
+        return LATIN
+    if KANA in counts and HAN in counts:
+        return KANA
+    return max(counts.items(), key=lambda kv: kv[1])[0]
+
+
+def test_detect_script_as_a_look_at_each_character(names: list[str]) -> None:
+    ties = ["Иван 金正", "金正 Иван", "Ив金正ан", "ab Ив", "محمد Ив", "Ив محمد", "金あ", "あ金"]
+    for name in [*names, *ties]:
+        assert detect_script(name) == detect_script_reference(name), name

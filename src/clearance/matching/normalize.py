@@ -385,6 +385,12 @@ def _script(text: str) -> str:
     return detect_script(text)
 
 
+def name_script(text: str) -> str:
+    """:func:`~clearance.scripts.detect_script` of a name, memoised (a query's name is read
+    for its input check first: its forms find its script here)."""
+    return _script(text)
+
+
 @lru_cache(maxsize=20_000)  # a query's name is read for its input check and for its forms
 def _readings(text: str) -> tuple[str, NameForm | None, tuple[str, ...]]:
     """What :func:`analyse` reads ``text`` as, whatever its flags: its script, its native
