@@ -44,6 +44,11 @@ _FOLD_BYTES = bytes(
     c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32  # noqa: PLR2004
     for c in range(256)
 )
+# ... and by case: a-z as "a", A-Z as "A", any other byte a space (_CAMEL_FAMILY's letters)
+_CASE_BYTES = bytes(
+    97 if 97 <= c <= 122 else 65 if 65 <= c <= 90 else 32  # noqa: PLR2004
+    for c in range(256)
+)
 # Arabic article and "abd" compounds written as one word or several:
 # "Abd al-Rahman" / "Abdul Rahman" / "Abdel Rahman" / "Abdulrahman" -> "abdul rahman" (two
 # words, so that "Abdul Agha" still meets "Abdul Rahman Agha"); "Abdullah" stays one word.
@@ -275,21 +280,30 @@ def fold(text: str) -> str:
     # "RezaTAGHIPOUR", "MinSHI": given name run into an upper-case family name. (Not in a text
     # all in one case or in title case: no lower-case letter there precedes an upper-case one.
     # The patterns below look at every position: cheaper tests first, for every query.)
-    if not (text.islower() or text.isupper() or text.istitle()):
+    if not (text.islower() or text.isupper() or text.istitle()) and b"aAA" in text.encode(
+        "ascii", "replace"
+    ).translate(_CASE_BYTES):  # (the pattern's ASCII letters, by their case: a look first)
         text = _CAMEL_FAMILY.sub(" ", text)
     if text.isascii():  # (its apostrophes dropped, as _APOSTROPHES would)
-        raw = text.encode().translate(_FOLD_BYTES, b"'`")
+        if "'" in text:
+            text = text.replace("'", "")
+        if "`" in text:
+            text = text.replace("`", "")
+        raw = text.encode().translate(_FOLD_BYTES)
     else:
         text = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text))
         text = _strip_marks(text).casefold()
         text = text.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("ł", "l")
         text = text.replace("đ", "d").replace("ð", "d").replace("þ", "th").replace("ı", "i")
         raw = text.encode("ascii", "replace").translate(_FOLD_BYTES)  # (no letter a-z: "?")
-    # (runs of other bytes as one space, the ends stripped; a number split off its letters)
-    words = raw.split()
-    if b"".join(words).isalpha() or not words:
-        return b" ".join(words).decode()
-    return _SPLIT_NUMBER.sub(" ", b" ".join(words).decode())
+    # (runs of other characters as one space, the ends stripped; a number split off its
+    # letters)
+    words = raw.decode().split()
+    if not words:
+        return ""
+    if "".join(words).isalpha():
+        return " ".join(words)
+    return _SPLIT_NUMBER.sub(" ", " ".join(words))
 
 
 def without_article(text: str) -> str | None:

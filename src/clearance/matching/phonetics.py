@@ -24,19 +24,20 @@ _PHONETIC_RULES: tuple[tuple[str, str], ...] = (
 
 
 def letter_bits(text: str) -> int:
-    """One bit for each letter of ``text`` (a letter's code point modulo 32: a and A, or q and
-    a digit, share one): a text whose bits do not cover a word's does not hold the word."""
+    """One bit for each byte of ``text`` in UTF-8 (modulo 32: a and A, or q and a digit, share
+    one; an ASCII letter is its byte): a text whose bits do not cover an ASCII word's does not
+    hold the word."""
+    data = text.encode()
     bits = 0
-    for char in text:
-        bits |= 1 << (ord(char) & 31)
+    for i in range(len(data)):
+        bits |= 1 << (data[i] & 31)
     return bits
 
 
-# _PHONETIC_RULES with the bits of each side (since 1.30, h153): a rule is looked for only
-# when the word's bits (those of what it was, and of what each rule wrote) cover its own
-_RULE_BITS: tuple[tuple[int, str, str, int], ...] = tuple(
-    (letter_bits(src), src, dst, letter_bits(dst)) for src, dst in _PHONETIC_RULES
-)
+# _PHONETIC_RULES' bits (since 1.30, h153): a rule is looked for only when the word's bits
+# (those of what it was, and of what each rule wrote) cover its own
+_RULE_NEEDS: tuple[int, ...] = tuple(letter_bits(src) for src, _ in _PHONETIC_RULES)
+_RULE_WROTE: tuple[int, ...] = tuple(letter_bits(dst) for _, dst in _PHONETIC_RULES)
 
 
 @lru_cache(maxsize=200_000)
@@ -80,10 +81,12 @@ def sound(token: str) -> str:
     if key.startswith(("ye", "yo")) and len(key) > 3:  # Yelena/Elena, Yolkin/Elkin
         key = key[1:]
     bits = letter_bits(key)
-    for need, src, dst, wrote in _RULE_BITS:
-        if need & bits == need and src in key:  # (a look costs less than a replace)
-            key = key.replace(src, dst)
-            bits |= wrote
+    for i, need in enumerate(_RULE_NEEDS):
+        if need & bits == need:
+            src, dst = _PHONETIC_RULES[i]
+            if src in key:  # (a look costs less than a replace that finds nothing)
+                key = key.replace(src, dst)
+                bits |= _RULE_WROTE[i]
     if not has_run(key):  # (most keys: no letter written twice in a row)
         return key.lower()
     out: list[str] = []
@@ -118,9 +121,11 @@ _RESPELL_HINT = re.compile(r"kh|ts|ye|ks|^u[aeio]|qh|[aeio]uu?[aeio]|eu$")
 def respell(token: str) -> str:
     """``token`` with the artefacts of a letter-by-letter Cyrillic round trip undone (the
     token itself when it shows none). An alternative reading only: "Khalid" -> "Halid"."""
-    if "u" not in token and not (
+    if not (
         "kh" in token or "ts" in token or "ye" in token or "ks" in token or "qh" in token
-    ):
+        or ("u" in token and (token[0] == "u" or "au" in token or "eu" in token
+                              or "iu" in token or "ou" in token))
+    ):  # fmt: skip
         return token  # (every match of the hint holds one of these: a look first)
     if not _RESPELL_HINT.search(token):
         return token
