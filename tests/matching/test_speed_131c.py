@@ -3,11 +3,14 @@ the code it replaces gave, on the real listed names (OFAC SDN, the UN list: Lati
 Cyrillic and Han script), their romanisations, names in the other scripts, and those names
 with the characters each fast path must mind written into them.
 
-``normalize.fold`` folds an ASCII text with one byte table (no pattern); ``caseless`` is the
+``normalize.fold`` folds with str methods and one byte table (no pattern but its CamelCase one,
+where a lower-case letter precedes two capitals, and its numbers); ``caseless`` is the
 look before ``_aka_split`` and ``_without_qualifiers`` in any script; ``slavic_readings``,
 ``phonetics.respell`` and ``canonical_arabic_forms`` look for a rule's letters before its
 pattern (and replace plain letters with ``str.replace``); ``phonetics.sound`` looks for a
-rule only when the word's letter bits cover it. The references below are the 1.30 code.
+rule only when the word's letter bits cover it; ``detect_script`` looks at each character once
+(counting it), in the order the characters first appear. The references below are the 1.30
+code.
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ def letter_bits(text: str) -> int:
     """One bit for each byte of ``text`` in UTF-8 (modulo 32: a and A, or q and a digit, share
     one; an ASCII letter is its byte): a text whose bits do not cover an ASCII word's does not
     hold the word."""
-    data = text.encode()
+    data = text.encode("utf-8", "surrogatepass")  # (a lone surrogate too: three bytes)
     bits = 0
     for i in range(len(data)):
         bits |= 1 << (data[i] & 31)
