@@ -252,6 +252,7 @@ def test_sound_and_respell_as_the_rules(names: list[str]) -> None:
     rng = random.Random(7)
     words += ["".join(rng.choice("shctzkdjgpqxwoueiyaSCJZ") for _ in range(rng.randrange(1, 12)))
               for _ in range(20_000)]  # fmt: skip
+    words += ["a\ud800ch", "\udcffshch", "ĉh", "şch", "ЖЖ", "محمد", "kh\u212ay"]  # (any text)
     for word in words:
         assert sound.__wrapped__(word) == sound_reference(word), word
         assert respell.__wrapped__(word) == respell_reference(word), word
