@@ -475,7 +475,7 @@ class SpeltWords:
 class WordSimilarity:
     """Similarities of one query's words against a set of candidate words, as Python lists."""
 
-    __slots__ = ("arrays", "columns", "listed", "params", "rows")
+    __slots__ = ("arrays", "columns", "least", "listed", "params", "rows", "same")
 
     def __init__(
         self,
@@ -488,13 +488,19 @@ class WordSimilarity:
         params: WordParams = WORDS,
     ) -> None:
         self.params = params  # the pairing reads its thresholds from here
+        # (the two names.compare reads per name: native floats, no attribute look-up on the
+        # parameters, an interpreted class, per name compared)
+        self.least: float = params.min_word_sim
+        self.same: float = params.exact_sim
         # the words the lists hold (a query word among them is a name, not a typo)
         self.listed: Container[str] = table.listed if isinstance(table, WordInfo) else {}
         arrays = _float_rows(query_words, candidate_words, dense_script, initials, initials,
                              table, params)  # fmt: skip
         self.columns = {w: i for i, w in enumerate(candidate_words)}
-        self.rows: dict[str, list[float]] = {
-            w: row.tolist() for w, row in zip(query_words, arrays, strict=True)
-        }
+        self.rows: dict[str, list[float]] = {}
         # (the same similarities, single precision as computed: prebound reads them as arrays)
-        self.arrays: dict[str, array[float]] = dict(zip(query_words, arrays, strict=True))
+        self.arrays: dict[str, array[float]] = {}
+        for i in range(len(arrays)):  # (by place: a zip is a generic iterator compiled)
+            word, row = query_words[i], arrays[i]
+            self.rows[word] = row.tolist()
+            self.arrays[word] = row
