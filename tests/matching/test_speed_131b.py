@@ -134,3 +134,42 @@ def test_pairing_with_the_query_name_pairs_as_without() -> None:
                 triples = names._word_pairs(q, c, sims, person)
                 plain = names._pairing(list(triples), q, c, person, words)
                 assert names._pairing(list(triples), q, c, person, words, query) == plain
+
+
+def _same(a: names.NameComparison, b: names.NameComparison) -> bool:
+    return (a.score, a.pairs, a.unmatched_query, a.unmatched_candidate, a.number_conflict) == (
+        b.score, b.pairs, b.unmatched_query, b.unmatched_candidate, b.number_conflict)  # fmt: skip
+
+
+def test_a_name_bounded_from_its_weights_compares_as_its_record() -> None:
+    rng = random.Random(31)
+    words = WordParams()
+    params = NameParams()
+    table = word_table(params)
+    bounded_out = scored = 0
+    for _ in range(150):
+        q = tuple(rng.choice(_WORDS) for _ in range(rng.randint(0, 5)))
+        query = WeightedName(NameForm(q, frozenset(), "Latn"), params)
+        listed = _names(rng, 12)
+        pool = sorted({w for name in listed for w in name})
+        sims = WordSimilarity(sorted(set(q)), pool, params=words)
+        for c in listed:
+            maker = RecordMaker([0], ["x"], [c], [()], ["Latn"], [0], [False], params)
+            cw = maker.weights(0)
+            record = maker.make(0)
+            assert cw == record.name.weights == tuple(table[w][0] for w in c)
+            for person in (True, False):
+                for floor in (0.0, 0.5, 0.7, 0.9):
+                    whole = names.compare(query, record.name, sims, person=person,
+                                          params=params, min_score=floor)  # fmt: skip
+                    found, triples = names.bounded(query, c, cw, sims, person=person,
+                                                   params=params, min_score=floor)  # fmt: skip
+                    if found is None:
+                        found = names.compare(query, record.name, sims, person=person,
+                                              params=params, min_score=floor,
+                                              triples=triples)  # fmt: skip
+                        scored += 1
+                    else:
+                        bounded_out += 1
+                    assert _same(found, whole), (q, c, person, floor)
+    assert bounded_out > 500 and scored > 500
