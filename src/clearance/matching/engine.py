@@ -35,7 +35,7 @@ from clearance.matching.index import (
 )
 from clearance.matching.index_build import IndexBuilder
 from clearance.matching.legalforms import warm_up_forms
-from clearance.matching.names import NameComparison, bounded, compare
+from clearance.matching.names import NameComparison, compare
 from clearance.matching.normalize import NameForm
 from clearance.matching.params import (
     NameParams,
@@ -390,25 +390,14 @@ class Screener:
         form is keyed by the index's columns it is made of: a name compared already needs no
         record object (its words' weights are worked out when the record is made)."""
         maker = self._record_maker
-        tokens = maker.tokens[r]
-        key = (form_no, tokens, maker.forms[r], maker.script[r], maker.kind[r], person)
+        key = (form_no, maker.tokens[r], maker.forms[r], maker.script[r], maker.kind[r], person)
         found = compared.get(key) if SHARE_COMPARISONS else None
         if found is None:
-            params = self.algo.names
             record = self._records.get(r)
             if record is None:
-                # (a name not made yet is bounded from its words' weights first: most names
-                # bounded out need no record object; compare goes on from the same pairs)
-                found, triples = bounded(qname, tokens, maker.weights(r), table, person=person,
-                                         params=params, min_score=floor)  # fmt: skip
-                if found is None:
-                    record = self._records[r] = maker.make(r)
-                    found = compare(qname, record.name, table, person=person, params=params,
-                                    min_score=floor, triples=triples)  # fmt: skip
-            else:
-                found = compare(qname, record.name, table, person=person, params=params,
-                                min_score=floor)  # fmt: skip
-            compared[key] = found
+                record = self._records[r] = maker.make(r)
+            found = compared[key] = compare(qname, record.name, table, person=person,
+                                            params=self.algo.names, min_score=floor)  # fmt: skip
         return found
 
     def _prebound(

@@ -30,24 +30,8 @@ def bound(
     words: WordParams,
 ) -> float | None:
     """An upper bound on the score when it cannot reach ``min_score`` (else ``None``)."""
-    return bound_words(query, candidate.form.tokens, candidate.weights, triples, params,
-                       min_score, person, words)  # fmt: skip
-
-
-def bound_words(
-    query: WeightedName,
-    c_words: tuple[str, ...],
-    cw: tuple[float, ...],
-    triples: list[tuple[float, int, int]],
-    params: NameParams,
-    min_score: float,
-    person: bool,
-    words: WordParams,
-) -> float | None:
-    """:func:`bound` of the listed name of words ``c_words`` weighing ``cw`` (what a
-    :class:`WeightedName` of it holds: the bound needs no more of it)."""
-    nq, nc = len(query.form.tokens), len(c_words)
-    qw = query.weights
+    nq, nc = len(query.form.tokens), len(candidate.form.tokens)
+    qw, cw = query.weights, candidate.weights
     best = [0.0] * nq
     c_best = [0.0] * nc
     for sim, qi, cj in triples:
@@ -68,12 +52,12 @@ def bound_words(
             return None
     total = least_weight(query, _lightest(triples, cw, nq), person, params) or 1.0
     if matched / total < cut:  # (then the bound below is lower still: one merge test)
-        return None if query_joins(query, words).joinable(c_words, person) else matched / total
+        return None if joinable(query, candidate, person, words) else matched / total
     # Listed words no query word comes near stay unpaired (at the lowest rate).
     lonely, alone = _lonely(c_best, cw)
     if alone:
         reach = matched / (total + lam * lonely)
-        if reach < cut and not query_joins(query, words).joinable(c_words, person):
+        if reach < cut and not joinable(query, candidate, person, words):
             return reach
     return None
 

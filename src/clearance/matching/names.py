@@ -20,7 +20,7 @@ from clearance.matching.compounds import (
     undo_other_consonants,
 )
 from clearance.matching.memo import sim_rows
-from clearance.matching.namebound import bound_words
+from clearance.matching.namebound import bound as name_bound
 from clearance.matching.pairing import (
     half_left,
     loose,
@@ -140,39 +140,6 @@ class NameComparison:
         return text
 
 
-def bounded(
-    query: WeightedName,
-    c_words: tuple[str, ...],
-    c_weights: tuple[float, ...],
-    sims: WordSimilarity,
-    *,
-    person: bool,
-    params: NameParams,
-    min_score: float,
-) -> tuple[NameComparison | None, list[tuple[float, int, int]]]:
-    """:func:`compare`'s first step, from the listed name's words and their weights alone (no
-    :class:`WeightedName` of it): the comparison when a name has no words or the bound trails
-    ``min_score`` (else None), and the word pairs that may be paired (for :func:`compare`)."""
-    q_words = query.form.tokens
-    nq, nc = len(q_words), len(c_words)
-    if nq == 0 or nc == 0:
-        empty = NameComparison(0.0, (), q_words, c_words, [False] * nq, [False] * nc, False)
-        return empty, []
-    triples = _word_pairs(q_words, c_words, sims, person)
-    if min_score > 0.0:
-        bound = bound_words(query, c_words, c_weights, triples, params, min_score, person,
-                            sims.params)  # fmt: skip
-        if bound is not None and (
-            person
-            or not (
-                query_code_slip(query, c_words, sims, params) or spelt_initials(q_words, c_words)
-            )
-        ):
-            out = NameComparison(bound, (), q_words, c_words, [False] * nq, [False] * nc, False)
-            return out, triples
-    return None, triples
-
-
 def compare(
     query: WeightedName,
     candidate: WeightedName,
@@ -181,23 +148,27 @@ def compare(
     person: bool,
     params: NameParams,
     min_score: float = 0.0,
-    triples: list[tuple[float, int, int]] | None = None,
 ) -> NameComparison:
     """Score how well ``candidate`` names what ``query`` names (0..1) and say why.
 
     When even the best pairing of each query word cannot reach ``min_score``, the (exact)
     score is not worked out and an upper bound under ``min_score`` is returned instead.
-    ``triples``: what :func:`bounded` gave for the two names when it returned no comparison
-    (then neither the pairs nor the bound are worked out again).
     """
-    if triples is None:
-        found, triples = bounded(query, candidate.form.tokens, candidate.weights, sims,
-                                 person=person, params=params, min_score=min_score)  # fmt: skip
-        if found is not None:
-            return found
     q_words, c_words = query.form.tokens, candidate.form.tokens
     nq, nc = len(q_words), len(c_words)
+    if nq == 0 or nc == 0:
+        return NameComparison(0.0, (), q_words, c_words, [False] * nq, [False] * nc, False)
     words = sims.params
+    triples = _word_pairs(q_words, c_words, sims, person)
+    if min_score > 0.0:
+        bound = name_bound(query, candidate, triples, params, min_score, person, words)
+        if bound is not None and (
+            person
+            or not (
+                query_code_slip(query, c_words, sims, params) or spelt_initials(q_words, c_words)
+            )
+        ):
+            return NameComparison(bound, (), q_words, c_words, [False] * nq, [False] * nc, False)
     pairs, q_used, c_used = _pairing(triples, q_words, c_words, person, words, query)
     syllabic = query.form.script in SYLLABIC_SCRIPTS  # Chinese/Korean: words are syllables
     # Two Korean or Chinese names of syllables, in Latin letters ("li jing yi" / LI Yi)

@@ -62,11 +62,6 @@ class RecordMaker:
         # (the parameters' word table, read once: not looked up per record made)
         self.table: WordTable = word_table(params)
 
-    def weights(self, rec_id: int) -> tuple[float, ...]:
-        """The weights of record ``rec_id``'s words, as its :class:`WeightedName` has them."""
-        table = self.table
-        return tuple([table[token][0] for token in self.tokens[rec_id]])
-
     def make(self, rec_id: int) -> NameRecord:
         """The record ``rec_id`` (a new object: callers memoise)."""
         kind = self.kind[rec_id]
