@@ -437,7 +437,12 @@ class Screener:
                 continue
             found = bound_names(qname, names, weights, persons, sims[kind], self.algo.names,
                                 floor)  # fmt: skip
-            out.append({r: c for r, c in zip(rec_ids, found, strict=True) if c is not None})
+            bounded: dict[int, NameComparison] = {}
+            for k in range(len(rec_ids)):  # (by place: a zip is a generic iterator compiled)
+                comp = found[k]
+                if comp is not None:
+                    bounded[rec_ids[k]] = comp
+            out.append(bounded)
         return out
 
     def _decide(

@@ -24,6 +24,7 @@ from clearance.matching.namebound import bound as name_bound
 from clearance.matching.pairing import (
     half_left,
     loose,
+    may_merge_closely,
     merge_adjacent,
     mergeable,
     pair_initial_runs,
@@ -52,7 +53,7 @@ from clearance.matching.vocab import (
     other_onset,
     vowel_onset,
 )
-from clearance.matching.weights import WeightedName, query_code_slip
+from clearance.matching.weights import WeightedName, query_code_slip, query_joins
 from clearance.matching.wordsim import WordSimilarity
 from clearance.scripts import ARABIC, HAN, HANGUL, LATIN
 
@@ -168,7 +169,7 @@ def compare(
             )
         ):
             return NameComparison(bound, (), q_words, c_words, [False] * nq, [False] * nc, False)
-    pairs, q_used, c_used = _pairing(triples, q_words, c_words, person, words)
+    pairs, q_used, c_used = _pairing(triples, q_words, c_words, person, words, query)
     syllabic = query.form.script in SYLLABIC_SCRIPTS  # Chinese/Korean: words are syllables
     # Two Korean or Chinese names of syllables, in Latin letters ("li jing yi" / LI Yi)
     typed = person and not syllabic and syllable_name(q_words) and syllable_name(c_words)
@@ -301,15 +302,22 @@ def _word_pairs(
     q_words: tuple[str, ...], c_words: tuple[str, ...], sims: WordSimilarity, person: bool
 ) -> list[tuple[float, int, int]]:
     """``(similarity, query word, listed word)`` for every pair that may be paired."""
-    cols = [sims.columns[w] for w in c_words]
-    least, same = sims.params.min_word_sim, sims.params.exact_sim
+    columns = sims.columns
+    cols = [columns[w] for w in c_words]
+    least, same = sims.least, sims.same
     triples: list[tuple[float, int, int]] = []
     # An initial stands for a word only in a person's name: in "S.O.C." or "Zeel - M" a
     # letter is an abbreviation or a designator, not the first letter of the query's word.
-    c_single = [len(w) == 1 for w in c_words] if not person else None
+    c_single: list[bool] | None = None
+    c_initial = False  # (a listed initial; a plain loop: any() of a list is a generic call)
+    if not person:
+        c_single = [len(w) == 1 for w in c_words]
+        for single in c_single:
+            c_initial = c_initial or single
+    rows = sims.rows
     for qi, word in enumerate(q_words):
-        row = sims.rows[word]
-        if c_single is not None and (len(word) == 1 or any(c_single)):
+        row = rows[word]
+        if c_single is not None and (len(word) == 1 or c_initial):
             q_single = len(word) == 1
             for cj, col in enumerate(cols):
                 sim = row[col]
@@ -329,17 +337,23 @@ def _pairing(
     c_words: tuple[str, ...],
     person: bool,
     words: WordParams,
+    query: WeightedName | None = None,
 ) -> tuple[list[tuple[int, int, float, int, int]], list[bool], list[bool]]:
-    """Pair each word at most once, best pairs first; run-together words merged."""
+    """Pair each word at most once, best pairs first; run-together words merged (``query``:
+    the query name, whose run-together test rules the close merges out without a look)."""
     nq, nc = len(q_words), len(c_words)
     triples.sort(reverse=True)
     q_used = [False] * nq
     c_used = [False] * nc
     pairs: list[tuple[int, int, float, int, int]] = []  # qi, cj, sim, q_span, c_span
     rows = sim_rows(words)
-    if nq != nc and loose(triples, nq, nc, words.close_sim):
+    close = words.close_sim
+    may_merge = nq != nc and loose(triples, nq, nc, close)
+    if may_merge and query is not None:  # (the query's run-together test rules most out)
+        may_merge = may_merge_closely(query_joins(query, words), c_words, person, close)
+    if may_merge:
         # "Jongun" / "Jong Un": run-together words first, when they agree closely.
-        merge_adjacent(q_words, c_words, q_used, c_used, pairs, words.close_sim, person, rows)
+        merge_adjacent(q_words, c_words, q_used, c_used, pairs, close, person, rows)
     for sim, qi, cj in triples:
         if not q_used[qi] and not c_used[cj]:
             q_used[qi] = c_used[cj] = True

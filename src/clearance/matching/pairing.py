@@ -74,21 +74,32 @@ class Joins:
         self.q_shapes = shapes(q_tokens) if q_tokens else ()
         self.q_joins = joins(q_tokens) if len(q_tokens) >= 2 else ()
         self.merge_sim, self.rows = merge_sim, rows
-        self.words: dict[tuple[str, bool], bool] = {}
-        self.pairs: dict[tuple[str, str, bool], bool] = {}
+        # (the most two edits give a pair of any length: a merge at a higher threshold is one
+        # edit or none, a pair :meth:`joinable` looks at: see :func:`may_merge_closely`)
+        self.two_edits = max(rows[2]) if len(rows) > 2 else 1.0
+        # (the answers for a person's names and an organisation's kept apart: keyed by the
+        # word or the word pair alone, no key tuple made and hashed per look-up)
+        self.person_words: dict[str, bool] = {}
+        self.org_words: dict[str, bool] = {}
+        self.person_pairs: dict[tuple[str, str], bool] = {}
+        self.org_pairs: dict[tuple[str, str], bool] = {}
         # (a word or pair more than two letters longer or shorter than every query word pair
         # or word it could be is ruled out without a look)
-        self.word_sizes = {j[1] + d for j in self.q_joins for d in range(-2, 3)}
-        self.pair_sizes = {len(w) + d for w in q_tokens for d in range(-2, 3)}
+        self.word_sizes = _sizes([j[1] for j in self.q_joins])
+        self.pair_sizes = _sizes([len(w) for w in q_tokens])
 
     def joinable(self, tokens: tuple[str, ...], person: bool) -> bool:
         """:func:`joinable` of the query name and the listed name ``tokens``."""
         word_sizes, pair_sizes = self.word_sizes, self.pair_sizes
+        words, pairs = len(word_sizes), len(pair_sizes)
         for word in tokens:
-            if len(word) in word_sizes and self.word(word, person):
+            size = len(word)
+            if size < words and word_sizes[size] and self.word(word, person):
                 return True
-        for left, right in zip(tokens, tokens[1:]):  # noqa: B905
-            if len(left) + len(right) in pair_sizes and self.pair(left, right, person):
+        for k in range(1, len(tokens)):  # (by place: a zip is a generic iterator compiled)
+            left, right = tokens[k - 1], tokens[k]
+            size = len(left) + len(right)
+            if size < pairs and pair_sizes[size] and self.pair(left, right, person):
                 return True
         return False
 
@@ -103,10 +114,10 @@ class Joins:
 
     def word(self, word: str, person: bool) -> bool:
         """Two adjacent query words can be this listed word."""
-        key = (word, person)
-        found = self.words.get(key)
+        memo = self.person_words if person else self.org_words
+        found = memo.get(word)
         if found is None:
-            found = self.words[key] = any(
+            found = memo[word] = any(
                 self._close(joined, size, first, last, word)
                 for joined, size, first, last, initial in self.q_joins
                 if not (person and initial)
@@ -115,8 +126,9 @@ class Joins:
 
     def pair(self, left: str, right: str, person: bool) -> bool:
         """These two adjacent listed words can be one query word."""
-        key = (left, right, person)
-        found = self.pairs.get(key)
+        memo = self.person_pairs if person else self.org_pairs
+        key = (left, right)
+        found = memo.get(key)
         if found is None:
             if person and (len(left) < 2 or len(right) < 2):
                 found = False
@@ -126,8 +138,30 @@ class Joins:
                     self._close(joined, size, left[0], right[-1], word)
                     for word, _, _, _ in self.q_shapes
                 )
-            self.pairs[key] = found
+            memo[key] = found
         return found
+
+
+def may_merge_closely(joins: Joins, c_tokens: tuple[str, ...], person: bool, close: float) -> bool:
+    """May :func:`merge_adjacent` at threshold ``close`` pair anything between the query name
+    of ``joins`` and the listed name ``c_tokens``? When ``close`` is above what two edits give
+    (so :func:`merge_adjacent` looks at pairs one edit apart or the same only, within a letter
+    and sharing the first or the last letter) and not below the joins' ``merge_sim``, a pair
+    it could merge is one :meth:`Joins.joinable` finds: no merge without it (exact, not a
+    bound: the same words, the same distance and similarity). Otherwise: maybe."""
+    if close <= joins.two_edits or close < joins.merge_sim:
+        return True
+    return joins.joinable(c_tokens, person)
+
+
+def _sizes(lengths: list[int]) -> list[bool]:
+    """By length: whether a word of that length is within two letters of one of
+    ``lengths`` (a list read by place: no set look-up of a boxed int per word)."""
+    fits = [False] * (max(lengths) + 3 if lengths else 0)
+    for length in lengths:
+        for size in range(max(0, length - 2), length + 3):
+            fits[size] = True
+    return fits
 
 
 INITIALS_RUN = 3  # single letters in a row that may be one word's letters ("C.M.V." / "cmv")

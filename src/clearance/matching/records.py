@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from clearance.matching.normalize import NameForm
 from clearance.matching.params import NameParams
-from clearance.matching.weights import WeightedName, weigh
+from clearance.matching.weights import WeightedName, WordTable, word_table
 from clearance.model import FuzzyDate, IdType, Schema
 
 if TYPE_CHECKING:
@@ -59,14 +59,21 @@ class RecordMaker:
     ) -> None:
         self.entity, self.text, self.tokens, self.forms = entity, text, tokens, forms
         self.script, self.kind, self.weak, self.params = script, kind, weak, params
+        # (the parameters' word table, read once: not looked up per record made)
+        self.table: WordTable = word_table(params)
 
     def make(self, rec_id: int) -> NameRecord:
         """The record ``rec_id`` (a new object: callers memoise)."""
         kind = self.kind[rec_id]
-        form = NameForm(self.tokens[rec_id], frozenset(self.forms[rec_id]), self.script[rec_id],
-                        kind == KIND_NATIVE)  # fmt: skip
-        return NameRecord(self.entity[rec_id], self.text[rec_id], weigh(form, self.params), kind,
+        forms = self.forms[rec_id]  # (most names write no legal form: one empty set for them)
+        form = NameForm(self.tokens[rec_id], frozenset(forms) if forms else _NO_FORMS,
+                        self.script[rec_id], kind == KIND_NATIVE)  # fmt: skip
+        return NameRecord(self.entity[rec_id], self.text[rec_id],
+                          WeightedName(form, self.params, self.table), kind,
                           self.weak[rec_id])  # fmt: skip
+
+
+_NO_FORMS: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)

@@ -39,7 +39,7 @@ class WeightedName:
     __slots__ = ("alone", "form", "joins", "numbers", "patronymic", "slips", "strong", "total",
                  "weights")  # fmt: skip
 
-    def __init__(self, form: NameForm, params: NameParams) -> None:
+    def __init__(self, form: NameForm, params: NameParams, table: WordTable | None = None) -> None:
         tokens = form.tokens
         self.form = form
         self.joins: Joins | None = None  # (a query name's: see query_joins)
@@ -47,21 +47,24 @@ class WeightedName:
         # (a query name's least weights unpaired, as a person's and an organisation's: see
         # clearance.matching.namebound.unpaired_least)
         self.alone: tuple[list[float], list[float]] | None = None
-        table = word_table(params)
+        if table is None:  # (a caller weighing many names passes word_table(params) once)
+            table = word_table(params)
         weights: list[float] = []
         patronymic: list[bool] = []
         numbers: list[str] = []  # the words that are numbers (which must agree)
         strong = 0  # words of full weight
+        total = 0.0  # (what sum() gives: the same additions in the same order, from 0.0)
         for token in tokens:  # (plain loops: they compile to native code, a zip(*...) not)
             weight, patronym, is_number = table[token]
             weights.append(weight)
+            total += weight
             patronymic.append(patronym)
             if is_number:
                 numbers.append(token)
             if weight >= 1.0:
                 strong += 1
         self.weights, self.patronymic = tuple(weights), tuple(patronymic)
-        self.total = sum(self.weights)  # (what the bounds divide by: once, not per name)
+        self.total = total  # (what the bounds divide by: once, not per name)
         self.numbers = frozenset(numbers) if numbers else _NO_NUMBERS
         self.strong = strong
 
@@ -92,9 +95,10 @@ def word_table(params: NameParams) -> WordTable:
     return WordTable(params)
 
 
-def weigh(form: NameForm, params: NameParams) -> WeightedName:
-    """``form`` with what scoring needs of it."""
-    return WeightedName(form, params)
+def weigh(form: NameForm, params: NameParams, table: WordTable | None = None) -> WeightedName:
+    """``form`` with what scoring needs of it (``table``: ``word_table(params)``, if the caller
+    holds it)."""
+    return WeightedName(form, params, table)
 
 
 def query_code_slip(

@@ -9,7 +9,7 @@ initials, numbers, first letters) are plain arithmetic per pair.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from fractions import Fraction
 from functools import lru_cache
 
@@ -112,7 +112,8 @@ class WordInfo(dict[str, _Info]):
 
     def __init__(self, keys: Mapping[str, str], listed: Container[str] | None = None) -> None:
         super().__init__()
-        self.phonetic = keys
+        # (a dict: read natively compiled, not through a generic method call)
+        self.phonetic: dict[str, str] = keys if isinstance(keys, dict) else dict(keys)
         self.listed: Container[str] = keys if listed is None else listed
 
     def __missing__(self, word: str) -> _Info:
@@ -139,7 +140,7 @@ def _similarity(
     by_distance = sim_rows(params)
     dist_rows, sound_rows, todo = _distances(q, c, q_sounds, c_sounds, dense_script, initials,
                                              params)  # fmt: skip
-    every = range(nc)
+    every = list(range(nc))  # (a list of places: iterated natively compiled, not a range object)
     for i in range(nq):
         _row_similarity(rows[i], q[i], q_info[i], c, c_info, c_sound_len, dist_rows[i],
                         sound_rows[i], every if todo is None else todo[i], dense_script,
@@ -194,7 +195,7 @@ def _row_similarity(
     c_sound_len: list[int],
     dists: list[int],
     sounds: list[int],
-    columns: Iterable[int],
+    columns: list[int],
     dense_script: bool,
     initials: bool,
     whole: bool,
@@ -475,7 +476,7 @@ class SpeltWords:
 class WordSimilarity:
     """Similarities of one query's words against a set of candidate words, as Python lists."""
 
-    __slots__ = ("arrays", "columns", "listed", "params", "rows")
+    __slots__ = ("arrays", "columns", "least", "listed", "params", "rows", "same")
 
     def __init__(
         self,
@@ -488,13 +489,19 @@ class WordSimilarity:
         params: WordParams = WORDS,
     ) -> None:
         self.params = params  # the pairing reads its thresholds from here
+        # (the two names.compare reads per name: native floats, no attribute look-up on the
+        # parameters, an interpreted class, per name compared)
+        self.least: float = params.min_word_sim
+        self.same: float = params.exact_sim
         # the words the lists hold (a query word among them is a name, not a typo)
         self.listed: Container[str] = table.listed if isinstance(table, WordInfo) else {}
         arrays = _float_rows(query_words, candidate_words, dense_script, initials, initials,
                              table, params)  # fmt: skip
         self.columns = {w: i for i, w in enumerate(candidate_words)}
-        self.rows: dict[str, list[float]] = {
-            w: row.tolist() for w, row in zip(query_words, arrays, strict=True)
-        }
+        self.rows: dict[str, list[float]] = {}
         # (the same similarities, single precision as computed: prebound reads them as arrays)
-        self.arrays: dict[str, array[float]] = dict(zip(query_words, arrays, strict=True))
+        self.arrays: dict[str, array[float]] = {}
+        for i in range(len(arrays)):  # (by place: a zip is a generic iterator compiled)
+            word, row = query_words[i], arrays[i]
+            self.rows[word] = row.tolist()
+            self.arrays[word] = row
