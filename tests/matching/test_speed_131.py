@@ -24,10 +24,9 @@ from clearance.matching.retrieve import (
     _float32,
     _form_hits,
     _slots,
-    word_keys,
     word_records,
 )
-from clearance.matching.wordkeys import same_length_edits
+from clearance.matching.wordkeys import same_length_edits, word_keys
 from clearance.matching.wordsim import similarity_rows
 from clearance.settings import MatchingPolicy
 from clearance.sources import read_path
