@@ -274,6 +274,8 @@ def _fill_slots(
         sim.update(zip(distinct, row, strict=True))
     joined = found.joined
     pad = [0.0] * _COPIES
+    at = len(best)
+    rows: list[float] = []  # (the records' rows one after another: one array call for all)
     for rec in todo:
         tokens = rec_tokens[rec]
         vals = [sim[t] for t in tokens]
@@ -283,10 +285,12 @@ def _fill_slots(
             if 2 < len(tokens) <= 5 and "c:" + "".join(tokens) in joined:
                 vals.append(1.0)
         vals.sort(reverse=True)
-        done[rec] = len(best)
+        done[rec] = at
+        at += _COPIES
         if len(vals) < _COPIES:
             vals += pad
-        best.fromlist(vals[:_COPIES] if len(vals) > _COPIES else vals)
+        rows += vals[:_COPIES] if len(vals) > _COPIES else vals
+    best.fromlist(rows)
 
 
 def _form_hits(
