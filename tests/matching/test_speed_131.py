@@ -2,9 +2,9 @@
 best similarities per listed name kept in one float32 array per word (``retrieve._slots``,
 read a column at a time), agreeing with the per-name arrays they replace (written out here
 as 1.30 had them) over real listed names; ``same_length_edits`` reading the listed word in
-place after its key's prefix; a form's trust made a numpy scalar once (``_float32``); the
-few-hits bounds (``bounds_small``, its first part and its most matched weight in one call
-each) float for float the numpy ones."""
+place after its key's prefix; a form's trust made a numpy scalar once (``_float32``);
+``phonetics.sound`` looking for a rule's text only when the key holds each of its letters
+(a bit per letter), the key 1.30 made for every listed word and random ones."""
 
 from __future__ import annotations
 
@@ -15,14 +15,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from clearance.matching.bounds import FormBound, bounds_large, bounds_small
-from clearance.matching.engine import Screener, query_forms
+from clearance.matching import phonetics
+from clearance.matching.engine import Screener
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON, NameIndex
-from clearance.matching.query import make_query
 from clearance.matching.retrieve import (
     _COPIES,
     _float32,
-    _form_hits,
     _slots,
     word_records,
 )
@@ -127,28 +125,39 @@ def test_a_trust_made_once_is_numpys_scalar() -> None:
         assert _float32(value) is got  # (made once)
 
 
-_QUERIES = ("محمد علی محمد", "Muhammad Muhammad Nasser", "Ali bin Ali bin Ahmad",
-            "BASHAR SABAWI IBRAHIM HASAN AL-TIKRITI", "Sergei Ivanov", "عبد الله عبد الرحمن",
-            "ABU Hamid Khalid", "Banco Nacional de Cuba", "Kim Jong Un",
-            "Islamic Revolutionary Guard Corps")  # fmt: skip
+def _sound_as_it_was(token: str) -> str:
+    """1.30's ``phonetics.sound``: every rule's text looked for."""
+    key = token
+    if key.endswith(phonetics._DIN_ENDS):
+        if key in phonetics._DIN_ALONE:
+            key = "uddin"
+        elif (m := phonetics._DIN_WORD.match(key)) is not None:
+            key = m.group(1) + "uddin"
+    if key.startswith("j") and len(key) > 1 and key[1] in "aeiou":
+        key = "y" + key[1:]
+    elif (
+        key.startswith(phonetics.ARTICLES) and len(key) > 4 and key[2] == "j" and key[3] in "aeiou"
+    ):
+        key = key[:2] + "y" + key[3:]
+    if key.startswith(("ye", "yo")) and len(key) > 3:
+        key = key[1:]
+    for src, dst in phonetics._PHONETIC_RULES:
+        if src in key:
+            key = key.replace(src, dst)
+    out: list[str] = []
+    for char in key:
+        if not out or out[-1] != char:
+            out.append(char)
+    return "".join(out).lower()
 
 
-def test_few_hits_bound_float_for_float_as_numpy(screener: Screener) -> None:
-    index, algo = screener.index, screener.algo
-    compared = 0
-    for text in _QUERIES:
-        for qform in query_forms(make_query(text), algo.trust):
-            weights = [1.0 + 0.25 * (i % 3) for i in range(len(qform.form.tokens))]
-            parts, _, _ = _form_hits(index, qform, weights, algo.retrieval, algo.words)
-            if not parts:
-                continue
-            for floor in (0.0, 0.3, 0.6):
-                for skipped in (0.0, 0.5):
-                    form = FormBound(floor, sum(weights) + skipped, skipped, 3, False,
-                                     np.float32(qform.trust), True, algo.names,
-                                     algo.retrieval)  # fmt: skip
-                    # (the records of the first parts, and of a few records of each)
-                    for cut in (parts, [(p[0][:7], p[1][:7], p[2]) for p in parts]):
-                        assert bounds_small(index, cut, form) == bounds_large(index, cut, form)
-                        compared += 1
-    assert compared > 100
+def test_sound_looks_for_a_rule_only_where_its_letters_are(screener: Screener) -> None:
+    words = sorted({t for tokens in screener.index.rec_tokens for t in tokens})
+    rng = random.Random(131)
+    letters = "abcdeghijkloqstuwxyzhs"
+    words += ["".join(rng.choice(letters) for _ in range(rng.randint(1, 14))) for _ in range(20000)]
+    words += ["shchedrin", "tschudi", "zhdanov", "ciocca", "xochitl", "Tsoi", "ЖУК", "yelena"]
+    phonetics.sound.cache_clear()
+    for word in words:
+        assert phonetics.sound(word) == _sound_as_it_was(word), word
+    assert len(words) > 30000

@@ -329,8 +329,9 @@ def bounds_small(index: NameIndex, parts: list[Part], form: FormBound) -> list[t
         if weight != 1.0:  # float32 * weight, rounded to float32 as numpy does
             w32 = array("f", (weight,))[0]
             vals = array("f", [v * w32 for v in vals]).tolist()
-        if not acc:  # (the first part's records, each once: 0.0 + val is val)
-            acc = dict(zip(recs, vals))  # noqa: B905 (one length; a strict= zip is a Python call)
+        if not acc:  # (the first part's records: 0.0 + val is val)
+            for k in range(len(recs)):
+                acc[recs[k]] = vals[k]
             continue
         for k in range(len(recs)):
             rec = recs[k]
@@ -344,9 +345,10 @@ def _small_cut(index: NameIndex, acc: dict[int, float], form: FormBound) -> list
     skipped = form.skipped
     cut = form_floor * form.total * (1.0 - BOUND_MARGIN)
     t64 = float(form.trust)
-    most = max(acc.values(), default=0.0)  # (one call, no loop)
-    if not most > 0.0:
-        most = 0.0  # (as a loop from 0.0 would leave it)
+    most = 0.0
+    for m in acc.values():
+        if m > most:
+            most = m
     # (most often no record passes: when the most matched stays well under the cut, none does)
     if (most + skipped) * t64 < cut * (1.0 - BOUND_MARGIN):
         return []

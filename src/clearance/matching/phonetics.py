@@ -23,6 +23,21 @@ _PHONETIC_RULES: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 
 
+def _letter_bits(text: str) -> int:
+    """A bit for each letter a-z ``text`` holds (bit 0: a)."""
+    bits = 0
+    for char in text:
+        at = ord(char) - 97
+        if 0 <= at < 26:
+            bits |= 1 << at
+    return bits
+
+
+_RULE_BITS: tuple[tuple[str, str, int, int], ...] = tuple(
+    (src, dst, _letter_bits(src), _letter_bits(dst)) for src, dst in _PHONETIC_RULES
+)  # each rule with the letters its text needs and those its replacement writes
+
+
 @lru_cache(maxsize=200_000)
 def phonetic(token: str) -> str:
     """A coarse key that merges romanisation variants (kh/h, ts/c, c/k, y/i, ye/e, doubled
@@ -63,9 +78,14 @@ def sound(token: str) -> str:
         # (the canonical form writes "al-Jawlani" "aljawlani"): "Al-Yaulani" / AL-JAWLANI
     if key.startswith(("ye", "yo")) and len(key) > 3:  # Yelena/Elena, Yolkin/Elkin
         key = key[1:]
-    for src, dst in _PHONETIC_RULES:
-        if src in key:  # (a look costs less than a replace that finds nothing)
+    # A rule's text is only looked for when each of its letters is in the key (a bit per
+    # letter a-z, kept a superset as rules replace: native integer tests instead of most
+    # of 36 text searches, compiled)
+    held = _letter_bits(key)
+    for src, dst, need, adds in _RULE_BITS:
+        if need & held == need and src in key:
             key = key.replace(src, dst)
+            held |= adds
     if not has_run(key):  # (most keys: no letter written twice in a row)
         return key.lower()
     out: list[str] = []
