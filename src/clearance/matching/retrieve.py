@@ -274,8 +274,6 @@ def _fill_slots(
         sim.update(zip(distinct, row, strict=True))
     joined = found.joined
     pad = [0.0] * _COPIES
-    at = len(best)
-    rows: list[float] = []  # (the records' rows one after another: one array call for all)
     for rec in todo:
         tokens = rec_tokens[rec]
         vals = [sim[t] for t in tokens]
@@ -285,12 +283,10 @@ def _fill_slots(
             if 2 < len(tokens) <= 5 and "c:" + "".join(tokens) in joined:
                 vals.append(1.0)
         vals.sort(reverse=True)
-        done[rec] = at
-        at += _COPIES
+        done[rec] = len(best)
         if len(vals) < _COPIES:
             vals += pad
-        rows += vals[:_COPIES] if len(vals) > _COPIES else vals
-    best.fromlist(rows)
+        best.fromlist(vals[:_COPIES] if len(vals) > _COPIES else vals)
 
 
 def _form_hits(
