@@ -20,7 +20,7 @@ from clearance.audit.receipts import load_receipt
 from clearance.audit.writer import ReceiptWriter, write_receipts
 from clearance.db import Database
 from clearance.db.engine import DatabaseUnavailable
-from tests.decisions.dbtools import raw_sql
+from tests.decisions.dbtools import raw_sql, receipt_rows
 from tests.decisions.test_writer import WRITER_PROCESS, body, linked
 
 # PostgreSQL only (the fixtures ``db`` and ``db_url`` of tests/decisions/conftest.py)
@@ -211,8 +211,7 @@ def test_one_receipt_through_libpq_stores_what_the_psycopg_statement_stores(
                 "clearance_append_receipts"]  # fmt: skip
     assert asyncio.run(main()) == (1, prepared) and writer.batches == 1
     write_receipts(db, [({**alert, "receipt": "a2"}, "svc")])
-    cols = "kind, created, actor, snapshot_id, alert, subject_key, input_sha256, run_id"
-    rows = raw_sql(db_url, f"SELECT id, {cols} FROM receipts ORDER BY audit_seq")
+    rows = receipt_rows(db_url)
     assert [r[1:] for r in rows[:1]] == [r[1:] for r in rows[1:]]
     assert rows[0][0] == "a1" and rows[0][5] is True and rows[0][6] is None
     assert rows[0][2].isoformat() == "2026-01-01T00:00:00.000007+00:00"
@@ -243,8 +242,7 @@ def test_a_batch_stores_what_the_psycopg_statement_stores(db: Database, db_url: 
     assert asyncio.run(main()) == list(range(1, 7))
     assert writer.batches == 1  # written in one turn of the loop: gathered into one statement
     write_receipts(db, [({**r, "receipt": "p" + r["receipt"]}, "svc") for r in receipts])
-    cols = "kind, created, actor, snapshot_id, alert, subject_key, input_sha256, run_id"
-    rows = raw_sql(db_url, f"SELECT {cols} FROM receipts ORDER BY audit_seq")
+    rows = [r[1:] for r in receipt_rows(db_url)]
     assert rows[:6] == rows[6:]
     bodies = raw_sql(db_url, "SELECT body, at, actor FROM audit_log ORDER BY seq")
     for mine, theirs in zip(bodies[:6], bodies[6:], strict=True):
@@ -297,10 +295,7 @@ def test_a_batch_lost_in_flight_fails_every_caller_and_writes_nothing(
     async def main() -> list[int | BaseException]:
         assert await writer.write(body("first"), "svc") == 1
         with psycopg.connect(url) as holder:  # w3's id taken by an open transaction
-            holder.execute(
-                "INSERT INTO receipts VALUES ('w3', 99, 'screen', now(), 'x', 's', false, "
-                "NULL, 'x', NULL)"
-            )
+            holder.execute("INSERT INTO receipts VALUES ('w3', 99)")
             # w0 goes alone and commits; w1…w4, written at once, gather into one statement,
             # which waits for w3's id
             assert await writer.write(body("w0", 0), "svc") == 2 and writer.batches == 2

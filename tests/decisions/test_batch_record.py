@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from clearance.db.engine import forget_databases
 from tests.batch.homes import build_home, write_csv
-from tests.decisions.dbtools import raw_sql
+from tests.decisions.dbtools import receipt_rows
 from tests.decisions.test_cli import Cli
 
 ROWS = [
@@ -81,8 +82,8 @@ def test_batch_record_writes_run_and_alert_receipts_and_cases(
     events = [h["body"]["event"] for h in shown["history"]]
     assert events == ["opened", "alert joined"] and len(shown["receipts"]) == 2
     # the index rows and the chain
-    kinds = raw_sql(db_url, "SELECT kind, count(*) FROM receipts GROUP BY kind ORDER BY kind")
-    assert [tuple(k) for k in kinds] == [("alert", 3), ("batch-run", 1)]
+    kinds = Counter(r[1] for r in receipt_rows(db_url))
+    assert sorted(kinds.items()) == [("alert", 3), ("batch-run", 1)]
     assert "intact" in cli("audit", "verify", "--as", "aud").stdout
 
 

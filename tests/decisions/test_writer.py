@@ -17,7 +17,7 @@ from clearance.audit.log import read_head, verify
 from clearance.audit.receipts import load_receipt
 from clearance.audit.writer import Pending, ReceiptWriter, receipt_writer, write_receipts
 from clearance.db import Database
-from tests.decisions.dbtools import raw_sql
+from tests.decisions.dbtools import raw_sql, receipt_rows
 from tests.decisions.test_audit_log import WRITER
 
 
@@ -44,8 +44,8 @@ def test_a_batch_is_one_exact_chain(db: Database, db_url: str) -> None:
     assert verdict.ok and verdict.rows == 6 and read_head(db) == verdict.head
     assert linked(db_url) == 6
     assert load_receipt(db, "a3")["input"] == {"name": "a3"}
-    actors = raw_sql(db_url, "SELECT actor FROM receipts WHERE id = 'b'")
-    assert actors[0][0] == "bob"
+    actors = {r[0]: r[3] for r in receipt_rows(db_url)}
+    assert actors["b"] == "bob" and actors["a3"] == "svc"
 
 
 def test_concurrent_submits_are_batched_and_answered_after_commit(

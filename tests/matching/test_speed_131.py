@@ -2,9 +2,8 @@
 best similarities per listed name kept in one float32 array per word (``retrieve._slots``,
 read a column at a time), agreeing with the per-name arrays they replace (written out here
 as 1.30 had them) over real listed names; ``same_length_edits`` reading the listed word in
-place after its key's prefix; a form's trust made a numpy scalar once (``_float32``);
-``phonetics.sound`` looking for a rule's text only when the key holds each of its letters
-(a bit per letter), the key 1.30 made for every listed word and random ones."""
+place after its key's prefix; a form's trust made a numpy scalar once (``_float32``).
+(h147's letter bits for ``phonetics.sound`` came to ``main`` from h153 first: dropped.)"""
 
 from __future__ import annotations
 
@@ -15,7 +14,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from clearance.matching import phonetics
 from clearance.matching.engine import Screener
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON, NameIndex
 from clearance.matching.retrieve import (
@@ -123,41 +121,3 @@ def test_a_trust_made_once_is_numpys_scalar() -> None:
         got = _float32(value)
         assert type(got) is np.float32 and got == np.float32(value)
         assert _float32(value) is got  # (made once)
-
-
-def _sound_as_it_was(token: str) -> str:
-    """1.30's ``phonetics.sound``: every rule's text looked for."""
-    key = token
-    if key.endswith(phonetics._DIN_ENDS):
-        if key in phonetics._DIN_ALONE:
-            key = "uddin"
-        elif (m := phonetics._DIN_WORD.match(key)) is not None:
-            key = m.group(1) + "uddin"
-    if key.startswith("j") and len(key) > 1 and key[1] in "aeiou":
-        key = "y" + key[1:]
-    elif (
-        key.startswith(phonetics.ARTICLES) and len(key) > 4 and key[2] == "j" and key[3] in "aeiou"
-    ):
-        key = key[:2] + "y" + key[3:]
-    if key.startswith(("ye", "yo")) and len(key) > 3:
-        key = key[1:]
-    for src, dst in phonetics._PHONETIC_RULES:
-        if src in key:
-            key = key.replace(src, dst)
-    out: list[str] = []
-    for char in key:
-        if not out or out[-1] != char:
-            out.append(char)
-    return "".join(out).lower()
-
-
-def test_sound_looks_for_a_rule_only_where_its_letters_are(screener: Screener) -> None:
-    words = sorted({t for tokens in screener.index.rec_tokens for t in tokens})
-    rng = random.Random(131)
-    letters = "abcdeghijkloqstuwxyzhs"
-    words += ["".join(rng.choice(letters) for _ in range(rng.randint(1, 14))) for _ in range(20000)]
-    words += ["shchedrin", "tschudi", "zhdanov", "ciocca", "xochitl", "Tsoi", "ЖУК", "yelena"]
-    phonetics.sound.cache_clear()
-    for word in words:
-        assert phonetics.sound(word) == _sound_as_it_was(word), word
-    assert len(words) > 30000

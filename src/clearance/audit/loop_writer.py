@@ -117,7 +117,7 @@ class LoopReceiptWriter:
         try:
             cursor.execute("BEGIN IMMEDIATE")
             try:
-                seqs = write_sqlite(cursor, self.db.engine.dialect, items)
+                seqs = write_sqlite(cursor, items)
                 cursor.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:

@@ -46,22 +46,17 @@ Row = tuple[bytes | None, ...]
 
 
 def receipt_row(body: dict[str, Any], actor: str) -> Row:
-    """The parameters of one receipt — the audit row's and the index row's, as
-    :func:`~clearance.audit.writer.pg_row` has them — as the bytes of PostgreSQL's text form
-    (``NULL`` as None), in :data:`ROW_COLUMNS`' order, built straight from the body: the body's
-    canonical JSON as :func:`~clearance.audit.chain.canonical` wrote it (not decoded and encoded
-    again), ``r_created`` the body's ``at`` as written (the statement casts it to
-    ``timestamptz``; checked here as ISO 8601, as the index row parses it)."""
+    """The parameters of one receipt — the audit row's, as
+    :func:`~clearance.audit.writer.pg_row` has them (the index row takes its id) — as the
+    bytes of PostgreSQL's text form, in :data:`ROW_COLUMNS`' order, built straight from the
+    body: the body's canonical JSON as :func:`~clearance.audit.chain.canonical` wrote it (not
+    decoded and encoded again). Its ``at`` is checked as ISO 8601 (what it was about is read
+    from the body: :func:`~clearance.audit.receipts.receipt_index`)."""
     data = canonical(body)
-    ref, at = body["receipt"], body["at"]
+    at = body["at"]
     datetime.fromisoformat(at)  # a receipt whose time cannot be read fails alone, here
-    at_text = _bytes(at)
-    return (
-        _RECEIPT, _bytes(ref), _bytes(actor), at_text, sha256_hex(data).encode(), data,
-        _bytes(body["kind"]), at_text, _bytes(body["snapshot"]),
-        b"t" if body["outcome"] == "alert" else b"f", _bytes(body.get("subject_key")),
-        _bytes(body["input_sha256"]), _bytes(body.get("run")),
-    )  # fmt: skip
+    return (_RECEIPT, _bytes(body["receipt"]), _bytes(actor), _bytes(at),
+            sha256_hex(data).encode(), data)  # fmt: skip
 
 
 def _bytes(value: Any) -> bytes | None:
@@ -124,9 +119,9 @@ def one_params(row: Row) -> list[bytes | None]:
     return [row[i] for i in ONE_POSITIONS]
 
 
-# The batch's columns that are not text[] (cast to timestamptz[] and boolean[] in PG_BATCH): sent
-# as array literals (text format); every other column as a binary text[] (format 1).
-LITERAL_COLUMNS = frozenset({"r_created", "r_alert"})
+# The batch's columns that are not text[] (none since the receipts table keeps only id and seq):
+# sent as array literals (text format); every other column as a binary text[] (format 1).
+LITERAL_COLUMNS: frozenset[str] = frozenset()
 BATCH_FORMATS = tuple(0 if name in LITERAL_COLUMNS else 1 for name in BATCH_PARAMS)
 
 

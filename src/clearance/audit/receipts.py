@@ -9,17 +9,16 @@ for the alerts.
 
 from __future__ import annotations
 
-import functools
 import os
 import threading
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Dialect
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from clearance.audit.chain import canonical, sha256_hex
@@ -194,17 +193,12 @@ def id_block(data: bytes) -> list[str]:
 
 
 # On PostgreSQL the index row rides on the statement that appends the audit row.
-PG_INDEX = (
-    "i AS (INSERT INTO receipts (id, audit_seq, kind, created, actor, snapshot_id, alert, "
-    "subject_key, input_sha256, run_id) SELECT CAST(:r_id AS text), h.seq, "
-    "CAST(:r_kind AS text), CAST(:r_created AS timestamptz), CAST(:actor AS text), "
-    "CAST(:r_snapshot AS text), CAST(:r_alert AS boolean), CAST(:r_subject AS text), "
-    "CAST(:r_input AS text), CAST(:r_run AS text) FROM h)"
-)
+PG_INDEX = "i AS (INSERT INTO receipts (id, audit_seq) SELECT CAST(:r_id AS text), h.seq FROM h)"
 
 
 def receipt_index(body: dict[str, Any]) -> dict[str, Any]:
-    """The index row's fields of a receipt body (besides its id, audit seq and actor)."""
+    """What a receipt was about, read from its body (the receipts table holds only its id and
+    audit seq; these fields are the body's, hashed with it)."""
     return {
         "kind": body["kind"],
         "created": datetime.fromisoformat(body["at"]),
@@ -227,7 +221,7 @@ def write_receipt(session: Session | Connection, body: dict[str, Any], actor: st
     (row,) = append(conn, [Event(RECEIPT, body["receipt"], actor, body)])
     cursor = sqlite_cursor(conn)
     try:
-        cursor.execute(SQLITE_INDEX, sqlite_index_row(conn.dialect, body, actor, row["seq"]))
+        cursor.execute(SQLITE_INDEX, (body["receipt"], row["seq"]))
     finally:
         cursor.close()
     return int(row["seq"])
@@ -236,34 +230,11 @@ def write_receipt(session: Session | Connection, body: dict[str, Any], actor: st
 def pg_receipt(body: dict[str, Any], actor: str) -> tuple[Event, str, dict[str, Any]]:
     """A receipt's audit event with its index row (:data:`PG_INDEX`) and the index's values,
     as :func:`~clearance.audit.log.append_pg` takes them."""
-    index = {"id": body["receipt"], **receipt_index(body)}
     event = Event(RECEIPT, body["receipt"], actor, body)
-    return event, PG_INDEX, {f"r_{k}": v for k, v in index.items()}
+    return event, PG_INDEX, {"r_id": body["receipt"]}
 
 
-def sqlite_index_row(
-    dialect: Dialect, body: dict[str, Any], actor: str, seq: int
-) -> tuple[Any, ...]:
-    """The parameters of :data:`SQLITE_INDEX` for one receipt."""
-    i = receipt_index(body)
-    created = _sqlite_datetime(dialect)(i["created"])
-    return (body["receipt"], seq, i["kind"], created, actor, i["snapshot"], i["alert"],
-            i["subject"], i["input"], i["run"])  # fmt: skip
-
-
-SQLITE_INDEX = (
-    "INSERT INTO receipts (id, audit_seq, kind, created, actor, snapshot_id, alert, "
-    "subject_key, input_sha256, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-
-
-@functools.cache
-def _sqlite_datetime(dialect: Dialect) -> Callable[[datetime], Any]:
-    """How SQLAlchemy stores ``receipts.created`` on SQLite (so the ORM reads it back)."""
-    column_type = ReceiptRow.__table__.c.created.type
-    process = column_type.dialect_impl(dialect).bind_processor(dialect)
-    assert process is not None
-    return process
+SQLITE_INDEX = "INSERT INTO receipts (id, audit_seq) VALUES (?, ?)"
 
 
 def record_screening(

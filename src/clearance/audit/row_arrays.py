@@ -66,11 +66,7 @@ def _where(name: str) -> int:
 # a column of each table: where its value is in a receipt's values
 LOG_COLUMNS = {name: _where(name) for name in ("seq", "kind", "ref", "actor", "at", "body",
                                                "body_sha256", "prev_hash", "row_hash")}  # fmt: skip
-RECEIPT_COLUMNS = {
-    "id": _AT("ref"), "audit_seq": SEQ, "kind": _AT("r_kind"), "created": _AT("r_created"),
-    "actor": _AT("actor"), "snapshot_id": _AT("r_snapshot"), "alert": _AT("r_alert"),
-    "subject_key": _AT("r_subject"), "input_sha256": _AT("r_input"), "run_id": _AT("r_run"),
-}  # fmt: skip
+RECEIPT_COLUMNS = {"id": _AT("ref"), "audit_seq": SEQ}
 _HASHED = tuple(_AT(n) for n in ("kind", "ref", "actor", "at", "body_sha256"))
 
 _ARRAY_HEAD = struct.Struct("!iiIii").pack  # dimensions, has NULLs, element type, length, base
@@ -134,9 +130,7 @@ USUAL = (
     ("audit_log", (("seq", 20), ("kind", 1043), ("ref", 1043), ("actor", 1043), ("at", 1043),
                    ("body", 25), ("body_sha256", 1043), ("prev_hash", 1043),
                    ("row_hash", 1043))),
-    ("receipts", (("id", 1043), ("audit_seq", 20), ("kind", 1043), ("created", 1184),
-                  ("actor", 1043), ("snapshot_id", 1043), ("alert", 16), ("subject_key", 1043),
-                  ("input_sha256", 1043), ("run_id", 1043))),
+    ("receipts", (("id", 1043), ("audit_seq", 20))),
 )  # fmt: skip
 
 
@@ -179,27 +173,20 @@ def _record(columns: tuple[Column, ...], values: Sequence[bytes | None]) -> byte
     return _COUNT(len(record)) + record
 
 
-_VARCHAR, _TEXT, _BIGINT, _BOOL, _TSTZ = (_TYPE(t) for t in (1043, 25, 20, 16, 1184))
+_VARCHAR, _TEXT, _BIGINT = (_TYPE(t) for t in (1043, 25, 20))
 _LOG_HEAD = _COUNT(9) + _BIGINT + _COUNT(8)
-_RECEIPT_COUNT = _COUNT(10)
-_EIGHT, _ONE = _COUNT(8), _COUNT(1)
-
-
-def _nullable(value: bytes | None) -> bytes:
-    """A varchar field of a record (type, length, bytes; NULL as length -1)."""
-    if value is None:
-        return _VARCHAR + _NO_VALUE
-    return _VARCHAR + _COUNT(len(value)) + value
+_RECEIPT_COUNT = _COUNT(2)
+_EIGHT = _COUNT(8)
 
 
 def _usual_records(row: Row, seq: int, prev: bytes, digest: bytes) -> tuple[bytes, bytes]:
     """The ``audit_log`` and ``receipts`` records of one receipt when the tables are
     :data:`USUAL` (what :func:`_record` makes of them, in one expression each)."""
-    kind, ref, actor, at, sha, body, r_kind, r_created, snap, alert, subject, data, run = row
+    kind, ref, actor, at, sha, body = row
     if kind is None or ref is None or actor is None or at is None or sha is None:
         raise ValueError("a receipt without its kind, id, actor, time or hash")
-    if body is None or r_kind is None or r_created is None or snap is None:
-        raise ValueError("a receipt without its body, kind, time or snapshot")
+    if body is None:
+        raise ValueError("a receipt without its body")
     seq8 = _INT8(seq)
     log = b"".join((
         _LOG_HEAD, seq8, _VARCHAR, _COUNT(len(kind)), kind, _VARCHAR, _COUNT(len(ref)), ref,
@@ -207,13 +194,7 @@ def _usual_records(row: Row, seq: int, prev: bytes, digest: bytes) -> tuple[byte
         _TEXT, _COUNT(len(body)), body, _VARCHAR, _COUNT(len(sha)), sha,
         _VARCHAR, _COUNT(len(prev)), prev, _VARCHAR, _COUNT(len(digest)), digest,
     ))  # fmt: skip
-    receipt = b"".join((
-        _RECEIPT_COUNT, _VARCHAR, _COUNT(len(ref)), ref, _BIGINT, _EIGHT, seq8,
-        _VARCHAR, _COUNT(len(r_kind)), r_kind, _TSTZ, _EIGHT, _timestamptz(r_created),
-        _VARCHAR, _COUNT(len(actor)), actor, _VARCHAR, _COUNT(len(snap)), snap,
-        _BOOL, _ONE, _boolean(alert or b"f"), _nullable(subject), _nullable(data),
-        _nullable(run),
-    ))  # fmt: skip
+    receipt = b"".join((_RECEIPT_COUNT, _VARCHAR, _COUNT(len(ref)), ref, _BIGINT, _EIGHT, seq8))
     return _COUNT(len(log)) + log, _COUNT(len(receipt)) + receipt
 
 
@@ -223,7 +204,8 @@ def rows_params(
     """The parameters of :data:`ROWS_SQL` appending ``rows`` (each receipt's
     :func:`~clearance.audit.pg_params.receipt_row`) after ``head`` (seq, hash as ASCII bytes),
     and the head after them. Raises ValueError for a row this statement cannot carry (a
-    receipt time without an offset): such a batch is hashed on the server."""
+    receipt time without an offset, for a table with a timestamp column): such a batch is
+    hashed on the server."""
     seq, prev = head
     logs: list[bytes] = []
     receipts: list[bytes] = []

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from sqlalchemy import BigInteger, Boolean, DateTime, Index, Integer, String, Text, text
+from sqlalchemy import BigInteger, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from clearance.db.base import Base
@@ -53,18 +51,12 @@ class AuditHeadRow(Base):
 
 
 class ReceiptRow(Base):
-    """Where a screening receipt is in the log (looked up by id), with what it was about.
-    Only the primary key is indexed: every index is one more entry per recorded screening."""
+    """Where a screening receipt is in the log (looked up by id). What it was about (kind, time,
+    snapshot, outcome, subject…) is read from the audit row's body
+    (:func:`clearance.audit.receipts.receipt_index`): one key and one number per recorded
+    screening, its primary key the only index."""
 
     __tablename__ = "receipts"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     audit_seq: Mapped[int] = mapped_column(BigInteger, nullable=False)
-    kind: Mapped[str] = mapped_column(String(16), nullable=False)  # screen | batch-run | alert
-    created: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
-    actor: Mapped[str] = mapped_column(String(64), nullable=False)
-    snapshot_id: Mapped[str] = mapped_column(String(80), nullable=False)
-    alert: Mapped[bool] = mapped_column(Boolean, nullable=False)
-    subject_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    input_sha256: Mapped[str] = mapped_column(String(64), nullable=False)
-    run_id: Mapped[str | None] = mapped_column(String(32), nullable=True)

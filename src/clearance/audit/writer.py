@@ -29,17 +29,11 @@ from dataclasses import dataclass
 from queue import Empty, SimpleQueue
 from typing import Any
 
-from sqlalchemy import Connection, Dialect
+from sqlalchemy import Connection
 
 from clearance.audit.chain import canonical, sha256_hex
 from clearance.audit.log import PG_APPEND, Event, append_sqlite, now_iso, sqlite_cursor
-from clearance.audit.receipts import (
-    PG_INDEX,
-    RECEIPT,
-    SQLITE_INDEX,
-    receipt_index,
-    sqlite_index_row,
-)
+from clearance.audit.receipts import PG_INDEX, RECEIPT, SQLITE_INDEX
 from clearance.db import Database
 from clearance.db.engine import DatabaseUnavailable
 from clearance.errors import ClearanceError
@@ -76,13 +70,8 @@ r AS (
   FROM c WHERE c.n > 0
 ),
 i AS (
-  INSERT INTO receipts (id, audit_seq, kind, created, actor, snapshot_id, alert, subject_key,
-                        input_sha256, run_id)
-  SELECT (%(ref)b::text[])[c.n], c.seq, (%(r_kind)b::text[])[c.n],
-         (%(r_created)b::timestamptz[])[c.n], (%(actor)b::text[])[c.n],
-         (%(r_snapshot)b::text[])[c.n], (%(r_alert)b::boolean[])[c.n],
-         (%(r_subject)b::text[])[c.n], (%(r_input)b::text[])[c.n], (%(r_run)b::text[])[c.n]
-  FROM c WHERE c.n > 0
+  INSERT INTO receipts (id, audit_seq)
+  SELECT (%(ref)b::text[])[c.n], c.seq FROM c WHERE c.n > 0
 )
 UPDATE audit_head SET seq = l.seq, hash = l.hash
 FROM c AS l
@@ -110,7 +99,6 @@ def pg_row(body: dict[str, Any], actor: str) -> dict[str, Any]:
     row = {"kind": RECEIPT, "ref": body["receipt"], "actor": actor,
            "at": body.get("at") or now_iso(), "body": data.decode("utf-8"),
            "body_sha256": sha256_hex(data)}  # fmt: skip
-    row.update({f"r_{k}": v for k, v in receipt_index(body).items()})
     return row
 
 
@@ -162,23 +150,18 @@ def write_receipts(db: Database, items: list[tuple[dict[str, Any], str]]) -> lis
 def _write_sqlite(conn: Connection, items: list[tuple[dict[str, Any], str]]) -> list[int]:
     cursor = sqlite_cursor(conn)
     try:
-        return write_sqlite(cursor, conn.dialect, items)
+        return write_sqlite(cursor, items)
     finally:
         cursor.close()
 
 
-def write_sqlite(
-    cursor: Any, dialect: Dialect, items: list[tuple[dict[str, Any], str]]
-) -> list[int]:
+def write_sqlite(cursor: Any, items: list[tuple[dict[str, Any], str]]) -> list[int]:
     """Append the receipts ``(body, actor)`` and their index rows on a SQLite driver cursor
     inside the caller's ``BEGIN IMMEDIATE`` transaction; their audit seqs."""
     rows = append_sqlite(
         cursor, [Event(RECEIPT, body["receipt"], actor, body) for body, actor in items]
     )
-    index = [
-        sqlite_index_row(dialect, body, actor, row["seq"])
-        for (body, actor), row in zip(items, rows, strict=True)
-    ]
+    index = [(body["receipt"], row["seq"]) for (body, _), row in zip(items, rows, strict=True)]
     cursor.executemany(SQLITE_INDEX, index)
     return [int(row["seq"]) for row in rows]
 
