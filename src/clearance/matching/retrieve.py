@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Container, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from typing import cast
 
@@ -192,9 +192,8 @@ def repeat_records(
     scorer rates them), when it is at least ``least`` (the least similarity a pair can have).
     """
     recs = hit[0].tolist() if among is None else [r for r in hit[0].tolist() if r in among]
-    rows = _slots(index, word, kind, recs, params, words)
     col = min(copy, _COPIES) - 1  # (the c-th best is at most the 4th best)
-    sims = np.array([row[col] for row in rows], dtype=np.float32)
+    sims = np.array(_slots(index, word, kind, recs, params, words, col), dtype=np.float32)
     where = np.flatnonzero(sims >= least)
     return (np.array(recs, dtype=np.int32)[where], sims[where]) if len(where) else None
 
@@ -207,13 +206,16 @@ class _Slots:
     """What :func:`_slots` has worked out for one word: its run-together keys, its similarity
     to each listed word met so far, and each record's best similarities."""
 
-    __slots__ = ("joined", "records", "sims")
+    __slots__ = ("best", "joined", "records", "sims")
 
     def __init__(self, joined: set[str]) -> None:
         self.joined = joined
         self.sims: dict[str, float] = {}
-        # (float32 arrays: exact for the similarities, and no objects for the collector)
-        self.records: dict[int, array[float]] = {}
+        # Each record's place in ``best``, where its _COPIES best similarities follow one
+        # another (float32: exact for the similarities; one array for them all: no object
+        # made, nor one for the collector, per record)
+        self.records: dict[int, int] = {}
+        self.best: array[float] = array("f")
 
 
 class _SlotMemo:
@@ -228,13 +230,14 @@ class _SlotMemo:
 
 def _slots(
     index: NameIndex, word: str, kind: int, recs: list[int], params: RetrievalParams,
-    words: WordParams,
-) -> list[array[float]]:  # fmt: skip
-    """For each record of ``recs``: the :data:`_COPIES` best similarities of ``word`` to its
-    words (the scorer's), to an adjacent pair of them or the whole name run together (a key
-    of ``word`` leads to them: 1), best first. Worked out once per word and record (a
-    common word reaches thousands of names, of which a query needs a few: see
-    :func:`retrieve`); a similarity does not depend on the other words it is computed with."""
+    words: WordParams, col: int,
+) -> list[float]:  # fmt: skip
+    """For each record of ``recs``: the ``col``-th (from 0) of the :data:`_COPIES` best
+    similarities of ``word`` to its words (the scorer's), to an adjacent pair of them or the
+    whole name run together (a key of ``word`` leads to them: 1), best first (0.0: none).
+    Worked out once per word and record (a common word reaches thousands of names, of which a
+    query needs a few: see :func:`retrieve`); a similarity does not depend on the other words
+    it is computed with."""
     memo: _SlotMemo | None = index.__dict__.get("_repeat_slots")
     if memo is None:
         memo = index.__dict__["_repeat_slots"] = _SlotMemo()
@@ -247,30 +250,43 @@ def _slots(
         memo.words.clear()
         found = memo.words[kind, word] = _Slots(found.joined)
         memo.held = 0
-    rec_tokens, done, sim = index.rec_tokens, found.records, found.sims
+    done = found.records
     todo = [rec for rec in recs if rec not in done]
     memo.held += len(todo)
     if todo:
-        distinct = sorted({t for rec in todo for t in rec_tokens[rec] if t not in sim})
-        if distinct:
-            latin = kind == KIND_LATIN
-            (row,) = similarity_rows([word], distinct, dense_script=kind == KIND_NATIVE,
-                                     initials=latin, respelt=latin, table=index.word_info,
-                                     params=words)  # fmt: skip
-            sim.update(zip(distinct, row, strict=True))
-        joined = found.joined
-        pad = [0.0] * _COPIES
-        for rec in todo:
-            tokens = rec_tokens[rec]
-            vals = [sim[t] for t in tokens]
-            if joined and len(tokens) > 1:
-                pairs = zip(tokens, tokens[1:], strict=False)
-                vals += [1.0 for a, b in pairs if "c:" + a + b in joined]
-                if 2 < len(tokens) <= 5 and "c:" + "".join(tokens) in joined:
-                    vals.append(1.0)
-            vals.sort(reverse=True)
-            done[rec] = array("f", (vals + pad)[:_COPIES])
-    return [done[rec] for rec in recs]
+        _fill_slots(index, word, kind, todo, found, words)
+    best = found.best
+    return [best[done[rec] + col] for rec in recs]
+
+
+def _fill_slots(
+    index: NameIndex, word: str, kind: int, todo: list[int], found: _Slots, words: WordParams
+) -> None:
+    """:func:`_slots`' similarities of the records ``todo`` (not worked out yet) into
+    ``found``."""
+    rec_tokens, done, sim, best = index.rec_tokens, found.records, found.sims, found.best
+    distinct = sorted({t for rec in todo for t in rec_tokens[rec] if t not in sim})
+    if distinct:
+        latin = kind == KIND_LATIN
+        (row,) = similarity_rows([word], distinct, dense_script=kind == KIND_NATIVE,
+                                 initials=latin, respelt=latin, table=index.word_info,
+                                 params=words)  # fmt: skip
+        sim.update(zip(distinct, row, strict=True))
+    joined = found.joined
+    pad = [0.0] * _COPIES
+    for rec in todo:
+        tokens = rec_tokens[rec]
+        vals = [sim[t] for t in tokens]
+        if joined and len(tokens) > 1:
+            pairs = zip(tokens, tokens[1:], strict=False)
+            vals += [1.0 for a, b in pairs if "c:" + a + b in joined]
+            if 2 < len(tokens) <= 5 and "c:" + "".join(tokens) in joined:
+                vals.append(1.0)
+        vals.sort(reverse=True)
+        done[rec] = len(best)
+        if len(vals) < _COPIES:
+            vals += pad
+        best.fromlist(vals[:_COPIES] if len(vals) > _COPIES else vals)
 
 
 def _form_hits(
@@ -383,6 +399,20 @@ def retrieve(
     return out
 
 
+_FLOAT32: dict[float, np.float32] = {}  # (a form's trust: a few values, made once each)
+
+
+def _float32(value: float) -> np.float32:
+    """``np.float32(value)``, each value's made once (a numpy scalar costs about 2,000
+    instructions to make; numpy scalars are immutable)."""
+    got = _FLOAT32.get(value)
+    if got is None:
+        if len(_FLOAT32) >= 256:  # (a bound on what odd trusts can add)
+            _FLOAT32.clear()
+        got = _FLOAT32[value] = np.float32(value)
+    return got
+
+
 _FormBounds = tuple[list[tuple[int, float]], list[Part], FormBound | None, tuple[str, ...]]
 
 
@@ -411,11 +441,12 @@ def _bound_form(
     skipped = sum(w for w, word in zip(weights, tokens, strict=True) if len(word) < 2)
     tables = index.key_tables
     pairable = len(tokens) + sum(1 for w in tokens if tables.key_id("c:" + w) >= 0)
-    form = FormBound(floor, total, skipped, pairable, unreached, np.float32(qform.trust),
+    form = FormBound(floor, total, skipped, pairable, unreached, _float32(qform.trust),
                      person, params, retrieval)  # fmt: skip
     lift, narrow = None, None
-    if qform.spelled > qform.trust:
-        lift = replace(form, floor=max(floor, threshold), trust=np.float32(qform.spelled))
+    if qform.spelled > qform.trust:  # (dataclasses.replace's fields, without its Python code)
+        lift = FormBound(max(floor, threshold), total, skipped, pairable, unreached,
+                         _float32(qform.spelled), person, params, retrieval)  # fmt: skip
         narrow = _narrow(index, qform, trust.spelled_word_sim, words)
     singles = tuple({w for w in tokens if len(w) == 1})  # (see bounds.spelled_bounds)
     hebrew = qform.form.script == HEBREW  # (its lift narrowed however few: see bounds)

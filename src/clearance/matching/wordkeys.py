@@ -79,36 +79,37 @@ def _near(
         for key_id in (code,) if code >= 0 else data[offsets[-1 - code] : offsets[-code]]:
             if key_id in found:
                 continue
-            other = texts[key_id][cut:]
-            dist, swap = same_length_edits(word, other)
+            text = texts[key_id]  # (its word read in place, after the prefix: no copy)
+            dist, swap = same_length_edits(word, text, cut)
             sim = rows[dist][capped] * scale
             if dist == 1:
                 if swaps and swap:
                     sim = max(sim, swap_sim)  # as the scorer rates "Aitf" / "Atif"
-                elif runs and doubled(word, other):
+                elif runs and doubled(word, text[cut:]):
                     sim = max(sim, twice)  # ... and "Moex" / "Mooex"
             if sim >= least:
                 found[key_id] = sim
 
 
-def same_length_edits(word: str, other: str) -> tuple[int, bool]:
+def same_length_edits(word: str, other: str, at: int = 0) -> tuple[int, bool]:
     """The OSA distance of two words of one length that share a deletion (one letter left
     out of each gives the same text: at most two edits apart), and whether they are two
     adjacent letters swapped (``wordsim.swapped``: one edit by OSA, two by Levenshtein).
     Read off the letters that differ, without an edit-distance call: words of one length
-    are one edit apart when one letter differs, or two adjacent ones swapped."""
+    are one edit apart when one letter differs, or two adjacent ones swapped. (``at``: the
+    other word is ``other[at:]``, read in place.)"""
     size = len(word)
     first = 0
-    while first < size and word[first] == other[first]:
+    while first < size and word[first] == other[at + first]:
         first += 1
     if first == size:
         return 0, False
     last = size - 1
-    while word[last] == other[last]:
+    while word[last] == other[at + last]:
         last -= 1
     if first == last:
         return 1, False
-    if last == first + 1 and word[first] == other[last] and word[last] == other[first]:
+    if last == first + 1 and word[first] == other[at + last] and word[last] == other[at + first]:
         return 1, True
     return 2, False
 
