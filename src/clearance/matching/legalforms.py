@@ -86,11 +86,34 @@ def iso_legal_form(phrase: tuple[str, ...]) -> str | None:
 def split_legal_forms(words: list[str]) -> tuple[list[str], set[str]]:
     """Remove legal-form phrases at the start or end of ``words``, and distinctive ones inside;
     return (rest, classes). The matcher's own table first; the ISO 20275 table on what is
-    left, so that a second form is found too ("Sdn Bhd Tic. Ltd. Şti.")."""
+    left, so that a second form is found too ("Sdn Bhd Tic. Ltd. Şti."). A Roman numeral
+    before a legal form that ends the name is its number (:func:`_numbered`)."""
     rest, forms = _split_forms(words, iso=False)
     if not forms:
-        return _split_forms(words, iso=True)
-    return _split_iso_phrases(rest, forms)
+        rest, forms = _split_forms(words, iso=True)
+    else:
+        rest, forms = _split_iso_phrases(rest, forms)
+    return _numbered(rest, words), forms
+
+
+def _numbered(rest: list[str], words: list[str]) -> list[str]:
+    """``rest`` (``words`` with its legal forms split off) with its last word, a Roman numeral
+    of two letters or more that a legal form followed in ``words``, written in digits (since
+    1.31: "NORD STREAM II AG" is NORD STREAM 2 AG, "... III LTD" number 3; one letter, "V" or
+    "X", is as often an initial)."""
+    if len(rest) < 2 or rest[-1] not in _ROMAN_NUMBERS or rest[-1] == words[-1]:
+        return rest
+    return [*rest[:-1], _ROMAN_NUMBERS[rest[-1]]]
+
+
+def _roman_numbers() -> dict[str, str]:
+    """Roman numerals of two letters or more up to 39, by the number they write."""
+    tens, ones = ("", "x", "xx", "xxx"), ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
+    table = {tens[n // 10] + ones[n % 10]: str(n) for n in range(1, 40)}
+    return {numeral: n for numeral, n in table.items() if len(numeral) >= 2}
+
+
+_ROMAN_NUMBERS = _roman_numbers()
 
 
 def _split_iso_phrases(words: list[str], forms: set[str]) -> tuple[list[str], set[str]]:

@@ -36,8 +36,8 @@ def _word_weight(token: str, params: NameParams) -> float:
 class WeightedName:
     """A name form with its per-word weights, worked out once per name."""
 
-    __slots__ = ("alone", "form", "joins", "numbers", "patronymic", "slips", "strong", "total",
-                 "weights")  # fmt: skip
+    __slots__ = ("alone", "form", "generic", "joins", "numbers", "patronymic", "slips", "strong",
+                 "total", "weights")  # fmt: skip
 
     def __init__(self, form: NameForm, params: NameParams) -> None:
         tokens = form.tokens
@@ -52,6 +52,7 @@ class WeightedName:
         patronymic: list[bool] = []
         numbers: list[str] = []  # the words that are numbers (which must agree)
         strong = 0  # words of full weight
+        joined = 0  # ... of them generic words with the Arabic article run onto them
         for token in tokens:  # (plain loops: they compile to native code, a zip(*...) not)
             weight, patronym, is_number = table[token]
             weights.append(weight)
@@ -60,10 +61,17 @@ class WeightedName:
                 numbers.append(token)
             if weight >= 1.0:
                 strong += 1
+                if token[:2] in _ARTICLES and token[2:] in LOW_INFO_WORDS:
+                    joined += 1  # "allogistics": the article run onto a generic word
         self.weights, self.patronymic = tuple(weights), tuple(patronymic)
         self.total = sum(self.weights)  # (what the bounds divide by: once, not per name)
         self.numbers = frozenset(numbers) if numbers else _NO_NUMBERS
         self.strong = strong
+        # generic words only, legal forms apart ("THE ENERGY COMPANY", "AL LOGISTICS TRUST")
+        self.generic = strong == joined
+
+
+_ARTICLES = ("al", "el", "ul")  # (as normalize runs the article onto its word)
 
 
 _NO_NUMBERS: frozenset[str] = frozenset()
