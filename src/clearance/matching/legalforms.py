@@ -108,7 +108,8 @@ def _numbered(rest: list[str], words: list[str]) -> list[str]:
 
 def _roman_numbers() -> dict[str, str]:
     """Roman numerals of two letters or more up to 39, by the number they write."""
-    tens, ones = ("", "x", "xx", "xxx"), ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
+    tens = ("", "x", "xx", "xxx")
+    ones = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
     table = {tens[n // 10] + ones[n % 10]: str(n) for n in range(1, 40)}
     return {numeral: n for numeral, n in table.items() if len(numeral) >= 2}
 
