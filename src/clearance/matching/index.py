@@ -35,9 +35,10 @@ from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
 INDEX_FORMAT = 34  # 34: a Roman numeral before a legal form read as its number (h149:
-# "NORD STREAM II AG" / NORD STREAM 2 AG); 33: listed names read anew (h142: "and" between
-# two single letters dropped as the ampersand is, "S AND D" / S&D; the Austrian
-# "Ges.m.b.H." a legal form; a q as k in the listed words' letters); 32: listed Urdu spellings read as Arabic (h133: heh
+# "NORD STREAM II AG" / NORD STREAM 2 AG);
+# 33: listed names read anew (h142: "and" between two single letters
+# dropped as the ampersand is, "S AND D" / S&D; the Austrian "Ges.m.b.H." a legal form; a q
+# as k in the listed words' letters); 32: listed Urdu spellings read as Arabic (h133: heh
 # goal ہ is heh, ta
 # marbuta goal ۃ ta marbuta, yeh barree ے yeh: normalize._URDU_LETTERS) and listed Cyrillic
 # Korean names read anew (h136: the newspapers' е as o, a final н as ng, more family names:
