@@ -1,7 +1,7 @@
 """Company names, issue 11 class 11 (round two, 1.31): a company query of generic words only
 ("THE ENERGY COMPANY", "AL LOGISTICS TRUST": generic words, an article, a legal form) is no
 name, and alerts only on a listed name whose every word it agrees with closely; a Roman
-numeral before a legal form is the number ("NORD STREAM II AG" / NORD STREAM 2 AG)."""
+numeral in a name with a legal form is the number ("NORD STREAM II AG" / NORD STREAM 2 AG)."""
 
 from __future__ import annotations
 
@@ -44,9 +44,10 @@ def test_generic_company_that_is_the_listed_name_alerts(query: str, listed: str)
         ("NORD STREAM II AG", "NORD STREAM 2 AG"),
         ("SOVCOMFLOT 3 LIMITED", "SOVCOMFLOT III LTD"),
         ("Atlantic Shipping IV Ltd.", "ATLANTIC SHIPPING 4 LIMITED"),
+        ("PLANET II REACHING, INC.", "PLANET 2 REACHING INC"),  # inside a name with a form
     ],
 )
-def test_roman_numeral_before_legal_form_is_the_number(query: str, listed: str) -> None:
+def test_roman_numeral_in_a_company_name_is_the_number(query: str, listed: str) -> None:
     assert listed in company_alerts([listed], query)
 
 

@@ -87,23 +87,23 @@ def split_legal_forms(words: list[str]) -> tuple[list[str], set[str]]:
     """Remove legal-form phrases at the start or end of ``words``, and distinctive ones inside;
     return (rest, classes). The matcher's own table first; the ISO 20275 table on what is
     left, so that a second form is found too ("Sdn Bhd Tic. Ltd. Şti."). A Roman numeral
-    before a legal form that ends the name is its number (:func:`_numbered`)."""
+    in a name with a legal form is its number (:func:`_numbered`)."""
     rest, forms = _split_forms(words, iso=False)
     if not forms:
         rest, forms = _split_forms(words, iso=True)
     else:
         rest, forms = _split_iso_phrases(rest, forms)
-    return _numbered(rest, words), forms
+    return _numbered(rest, forms), forms
 
 
-def _numbered(rest: list[str], words: list[str]) -> list[str]:
-    """``rest`` (``words`` with its legal forms split off) with its last word, a Roman numeral
-    of two letters or more that a legal form followed in ``words``, written in digits (since
-    1.31: "NORD STREAM II AG" is NORD STREAM 2 AG, "... III LTD" number 3; one letter, "V" or
-    "X", is as often an initial)."""
-    if len(rest) < 2 or rest[-1] not in _ROMAN_NUMBERS or rest[-1] == words[-1]:
+def _numbered(rest: list[str], forms: set[str]) -> list[str]:
+    """``rest`` (a name's words with its legal ``forms`` split off) with its Roman numerals of
+    two letters or more after its first word written in digits, when it has a legal form
+    (since 1.31: "NORD STREAM II AG" is NORD STREAM 2 AG, "PLANET II REACHING, INC." number
+    2; one letter, "V" or "X", is as often an initial, a first word a name: "XI SHIPPING")."""
+    if not forms or len(rest) < 2 or not _ROMAN_NUMBERS.keys() & rest[1:]:
         return rest
-    return [*rest[:-1], _ROMAN_NUMBERS[rest[-1]]]
+    return [rest[0], *(_ROMAN_NUMBERS.get(w, w) for w in rest[1:])]
 
 
 def _roman_numbers() -> dict[str, str]:
