@@ -52,7 +52,7 @@ class WeightedName:
         patronymic: list[bool] = []
         numbers: list[str] = []  # the words that are numbers (which must agree)
         strong = 0  # words of full weight
-        joined = 0  # ... of them generic words with the Arabic article run onto them
+        generic = 0  # generic words, particles and articles
         for token in tokens:  # (plain loops: they compile to native code, a zip(*...) not)
             weight, patronym, is_number = table[token]
             weights.append(weight)
@@ -62,13 +62,15 @@ class WeightedName:
             if weight >= 1.0:
                 strong += 1
                 if token[:2] in _ARTICLES and token[2:] in LOW_INFO_WORDS:
-                    joined += 1  # "allogistics": the article run onto a generic word
+                    generic += 1  # "allogistics": the article run onto a generic word
+            elif len(token) > 1:  # (a letter is a code's: "M BANK" / MB BANK)
+                generic += 1
         self.weights, self.patronymic = tuple(weights), tuple(patronymic)
         self.total = sum(self.weights)  # (what the bounds divide by: once, not per name)
         self.numbers = frozenset(numbers) if numbers else _NO_NUMBERS
         self.strong = strong
         # generic words only, legal forms apart ("THE ENERGY COMPANY", "AL LOGISTICS TRUST")
-        self.generic = strong == joined
+        self.generic = generic == len(tokens)
 
 
 _ARTICLES = ("al", "el", "ul")  # (as normalize runs the article onto its word)
