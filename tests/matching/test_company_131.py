@@ -56,10 +56,17 @@ def test_roman_numeral_in_a_company_name_is_the_number(query: str, listed: str) 
     [
         ("NORD STREAM III AG", "NORD STREAM 2 AG"),  # another number
         ("XI SHIPPING LTD", "11 SHIPPING LTD"),  # first word: a name ("Xi")
+        ("IMENI 6 CHAPAEVA AO", "IMENI VI CHAPAEVA AO"),  # inside: V. I. Chapaev's initials
     ],
 )
 def test_roman_numeral_elsewhere_or_other_number(query: str, listed: str) -> None:
     assert listed not in company_alerts([listed], query)
+
+
+def test_initials_like_a_numeral_inside_a_company_name_stay_initials() -> None:
+    listed = "AKTSIONERNOE OBSHCHESTVO CHEBOKSARSKOE PROIZVODSTVENNOE OBEDINENIE IMENI VI CHAPAEVA"
+    query = "AO CHEBOKSARSKOE PROIZVODSTVENNOE OBEDINENIE IMENI V.I. CHAPAEVA"
+    assert listed in company_alerts([listed], query)
 
 
 def test_the_wild_roman_generator_leaves_an_initial_v() -> None:

@@ -93,17 +93,23 @@ def split_legal_forms(words: list[str]) -> tuple[list[str], set[str]]:
         rest, forms = _split_forms(words, iso=True)
     else:
         rest, forms = _split_iso_phrases(rest, forms)
-    return _numbered(rest, forms), forms
+    return _numbered(rest, words, forms), forms
 
 
-def _numbered(rest: list[str], forms: set[str]) -> list[str]:
-    """``rest`` (a name's words with its legal ``forms`` split off) with its Roman numerals of
-    two letters or more after its first word written in digits, when it has a legal form
-    (since 1.31: "NORD STREAM II AG" is NORD STREAM 2 AG, "PLANET II REACHING, INC." number
-    2; one letter, "V" or "X", is as often an initial, a first word a name: "XI SHIPPING")."""
+def _numbered(rest: list[str], words: list[str], forms: set[str]) -> list[str]:
+    """``rest`` (``words`` with its legal ``forms`` split off) with its Roman numerals of two
+    letters or more written in digits (since 1.31): the last word when a legal form follows
+    it ("NORD STREAM II AG" is NORD STREAM 2 AG, "TSZL VI OOO" number 6), and "II" or "III"
+    after the first word of a name with a legal form ("PLANET II REACHING, INC."). One letter,
+    "V" or "X", is as often an initial, a first word a name ("XI SHIPPING"), and "VI" inside
+    a name two initials ("IMENI VI CHAPAEVA", V. I. Chapaev)."""
     if not forms or len(rest) < 2 or not _ROMAN_NUMBERS.keys() & rest[1:]:
         return rest
-    return [rest[0], *(_ROMAN_NUMBERS.get(w, w) for w in rest[1:])]
+    tail = rest[-1]
+    if tail in _ONES or (tail != words[-1] and tail in _ROMAN_NUMBERS):
+        tail = _ROMAN_NUMBERS[tail]
+    middle = [_ROMAN_NUMBERS[w] if w in _ONES else w for w in rest[1:-1]]
+    return [rest[0], *middle, tail]
 
 
 def _roman_numbers() -> dict[str, str]:
@@ -115,6 +121,7 @@ def _roman_numbers() -> dict[str, str]:
 
 
 _ROMAN_NUMBERS = _roman_numbers()
+_ONES = frozenset(("ii", "iii"))  # numerals that are no initials of a name ("VI", "IV")
 
 
 def _split_iso_phrases(words: list[str], forms: set[str]) -> tuple[list[str], set[str]]:
