@@ -83,12 +83,14 @@ def detect_script(text: str) -> str:
     if text.isascii():
         return LATIN
     counts: dict[str, int] = {}
-    for char in text:
+    # each character once, in the order it first appears (the scripts' order, which breaks a
+    # tie, is the one a look at every character gives), with how often it appears
+    for char in dict.fromkeys(text):
         script = _SCRIPT_OF.get(char)
         if script is None:
             script = _SCRIPT_OF[char] = char_script(char) or ""
         if script:
-            counts[script] = counts.get(script, 0) + 1
+            counts[script] = counts.get(script, 0) + text.count(char)
     if not counts:
         return LATIN
     # Kana mixed with Han is Japanese; report Kana so Han is not read as Chinese.

@@ -27,6 +27,7 @@ from clearance.matching.normalize import (
     NameForm,
     analyse,
     fold,
+    name_script,
     query_parts,
     skeleton,
     slavic_readings,
@@ -39,7 +40,7 @@ from clearance.matching.scripts import arabic_skeleton
 from clearance.matching.syllables import syllable_name
 from clearance.matching.vocab import LEGAL_FORM_PHRASES, LOW_INFO_WORDS
 from clearance.model import Schema
-from clearance.scripts import ARABIC, HAN, HANGUL, HEBREW, LATIN, detect_script
+from clearance.scripts import ARABIC, HAN, HANGUL, HEBREW, LATIN
 
 Skeleton = Callable[[str, str], str]
 DEFAULT_TRUST = TrustParams()
@@ -175,7 +176,7 @@ def _query_forms(
     hebrew = not name.isascii() and is_hebrew(name)
     parts = query_parts(name)
     texts = [(part, schema, 1.0 if i == 0 else trust.part) for i, part in enumerate(parts)]
-    latin = name.isascii() or detect_script(name) == LATIN
+    latin = name.isascii() or name_script(name) == LATIN
     if schema in (Schema.PERSON, None) and latin:
         # "Lee Yong-ho" as the lists spell it, RI Yong Ho (round two, h136): first, as the
         # name's own spelling, so that the records it reaches are kept before the many that

@@ -37,9 +37,18 @@ from clearance.matching.vocab import (
 from clearance.scripts import ARABIC, LATIN, char_script, detect_script
 
 _APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02be\u02bf\u00b4\u00b7`ʹʺ]")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
 _SPLIT_NUMBER = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
-_DIGIT = re.compile(r"[0-9]")  # (no digit, nothing for _SPLIT_NUMBER: a cheaper look first)
+# fold's table in bytes (since 1.30, h153): A-Z as a-z, a-z and 0-9 kept, every other byte
+# a space, as the pattern [^a-z0-9]+ substituted by a space did (one pass in C)
+_FOLD_BYTES = bytes(
+    c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32  # noqa: PLR2004
+    for c in range(256)
+)
+# ... and by case: a-z as "a", A-Z as "A", any other byte a space (_CAMEL_FAMILY's letters)
+_CASE_BYTES = bytes(
+    97 if 97 <= c <= 122 else 65 if 65 <= c <= 90 else 32  # noqa: PLR2004
+    for c in range(256)
+)
 # Arabic article and "abd" compounds written as one word or several:
 # "Abd al-Rahman" / "Abdul Rahman" / "Abdel Rahman" / "Abdulrahman" -> "abdul rahman" (two
 # words, so that "Abdul Agha" still meets "Abdul Rahman Agha"); "Abdullah" stays one word.
@@ -152,24 +161,32 @@ def _names_a_party(words: list[str]) -> bool:
     return len(words) >= 2 or (len(words) == 1 and len(words[0]) >= ONE_WORD_PARTY_LETTERS)
 
 
-def _aka_split(text: str) -> list[str]:
-    """``_AKA.split(text)``; an ASCII text without any of its words is not searched (every
-    alternative of the pattern holds one of these; in ASCII text the pattern's case folding is
-    ``lower``)."""
+def caseless(text: str) -> str:
+    """``text`` as a case-insensitive pattern of ASCII letters reads it: lower-cased, and the
+    four other letters such a pattern takes for ASCII ones (Python's ``re``: İ and ı for i, ſ
+    for s, the Kelvin sign for k, which ``lower`` writes k) written as those. A pattern whose
+    every match holds a word (``"aka"``) finds nothing in ``text`` when the word is not in
+    this (since 1.30, h153: the look before a pattern, for text in any script)."""
     if text.isascii():
-        low = text.lower()
-        if not ("k/a" in low or "aka" in low or "fka" in low or "known as" in low):
-            return [text]
+        return text.lower()
+    return text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
+
+
+def _aka_split(text: str) -> list[str]:
+    """``_AKA.split(text)``; a text without any of its words is not searched (every
+    alternative of the pattern holds one of these; see :func:`caseless`)."""
+    low = caseless(text)
+    if not ("k/a" in low or "aka" in low or "fka" in low or "known as" in low):
+        return [text]
     return _AKA.split(text)
 
 
 def _without_qualifiers(piece: str) -> str:
-    """``piece`` without "c/o ..." and "Branch Office in ..." (``_CARE_OF``, ``_OFFICE``; an
-    ASCII text without their words is not searched, as in :func:`_aka_split`)."""
-    if piece.isascii():
-        low = piece.lower()
-        if not ("c/o" in low or "c.o." in low or "care of" in low):
-            return piece if "office" not in low else _OFFICE.sub("", piece)
+    """``piece`` without "c/o ..." and "Branch Office in ..." (``_CARE_OF``, ``_OFFICE``; a
+    text without their words is not searched, as in :func:`_aka_split`)."""
+    low = caseless(piece)
+    if not ("c/o" in low or "c.o." in low or "care of" in low):
+        return piece if "office" not in low else _OFFICE.sub("", piece)
     return _OFFICE.sub("", _CARE_OF.sub("", piece))
 
 
@@ -177,25 +194,31 @@ def _without_qualifiers(piece: str) -> str:
 # Aleksandrovitch") read the English way: only names that show such a spelling get a reading.
 _GERMAN_HINT = re.compile(r"tsch|witsch|wna\b|sch|w", re.IGNORECASE)
 _FRENCH_HINT = re.compile(r"tch|ou|iou", re.IGNORECASE)
-_GERMAN = tuple(
-    (re.compile(src), dst)
-    for src, dst in (
-        ("schtsch", "shCH"), ("tsch", "CH"), ("sch", "SH"), ("ch", "kh"), ("w", "v"),
-        ("z", "ts"), ("(?<=[aeiouy])s(?=[aeiouy])", "z"), ("ss", "s"), ("j(?=[aeiou])", "y"),
-        ("(?<=[aeiou])j\\b", "y"), ("CH", "ch"), ("SH", "sh"),
-    )
+# A rule: (letters every match holds, the pattern or None when it is those letters alone,
+# what a match is written as); a rule is applied only where its letters are (since 1.30,
+# h153: str.replace for a plain pattern, no search where nothing can match).
+Rule = tuple[str, re.Pattern[str] | None, str]
+
+
+def _rules(*rules: tuple[str, str, str]) -> tuple[Rule, ...]:
+    return tuple((held, None if src == held else re.compile(src), dst) for held, src, dst in rules)
+
+
+_GERMAN = _rules(
+    ("schtsch", "schtsch", "shCH"), ("tsch", "tsch", "CH"), ("sch", "sch", "SH"),
+    ("ch", "ch", "kh"), ("w", "w", "v"), ("z", "z", "ts"),
+    ("s", "(?<=[aeiouy])s(?=[aeiouy])", "z"), ("ss", "ss", "s"), ("j", "j(?=[aeiou])", "y"),
+    ("j", "(?<=[aeiou])j\\b", "y"), ("CH", "CH", "ch"), ("SH", "SH", "sh"),
 )  # fmt: skip
 # German writes ж as "sch" too (Schukow, Breschnew: Zhukov, Brezhnev): a name with a "sch"
 # (not "tsch") is also read with it as zh (since 1.28, h127: "Andrej Schuk" is Andrey ZHUK).
-_GERMAN_ZH = ((re.compile("(?<![st])sch(?!tsch)"), "ZH"), *_GERMAN, (re.compile("ZH"), "zh"))
+_GERMAN_ZH = (*_rules(("sch", "(?<![st])sch(?!tsch)", "ZH")), *_GERMAN, *_rules(("ZH", "ZH", "zh")))
 _GERMAN_ZH_HINT = re.compile("(?<![st])sch(?!tsch)", re.IGNORECASE)
-_FRENCH = tuple(
-    (re.compile(src), dst)
-    for src, dst in (
-        ("chtch", "SHCH"), ("tch", "CH"), ("ch", "sh"), ("iou", "yu"), ("ou", "u"),
-        ("(?<=[aeiouy])ss(?=[aeiouy])", "s"), ("(?<=[aeiouy])s(?=[aeiouy])", "z"),
-        ("dj", "dzh"), ("j", "zh"), ("ï", "y"), ("SHCH", "shch"), ("CH", "ch"),
-    )
+_FRENCH = _rules(
+    ("chtch", "chtch", "SHCH"), ("tch", "tch", "CH"), ("ch", "ch", "sh"), ("iou", "iou", "yu"),
+    ("ou", "ou", "u"), ("ss", "(?<=[aeiouy])ss(?=[aeiouy])", "s"),
+    ("s", "(?<=[aeiouy])s(?=[aeiouy])", "z"), ("dj", "dj", "dzh"), ("j", "j", "zh"),
+    ("ï", "ï", "y"), ("SHCH", "SHCH", "shch"), ("CH", "CH", "ch"),
 )  # fmt: skip
 
 # GOST 7.79 (System B) spellings read the passport way (1.23, ``gost_reading``): х "x", ц "cz",
@@ -205,10 +228,30 @@ _FRENCH = tuple(
 _GOST_HINT = re.compile(r"cz|shh|(?<!ale)(?<!\bma)x(?=.*(?:[oe]v|in|ich|[oe]vna|ij|ko|uk|i[xh])\b)"
                         r"|(?:[oe]v|in|ich|[oe]vna|ij|ko|uk)\b.*(?<!ale)(?<!\bma)x|[iy]x\b",
                         re.IGNORECASE)  # fmt: skip
-_GOST = tuple(
-    (re.compile(src), dst)
-    for src, dst in (("shh", "shch"), ("cz", "ts"), ("x", "kh"), ("(?<=[aeiouy])j", "y"))
-)  # fmt: skip
+_GOST = _rules(("shh", "shh", "shch"), ("cz", "cz", "ts"), ("x", "x", "kh"),
+               ("j", "(?<=[aeiouy])j", "y"))  # fmt: skip
+
+
+def apply_rules(rules: tuple[Rule, ...], text: str) -> str:
+    """``text`` with each rule's pattern substituted in turn (a rule whose letters ``text``
+    does not hold is passed over: it has no match)."""
+    for held, pattern, dst in rules:
+        if held in text:
+            text = text.replace(held, dst) if pattern is None else pattern.sub(dst, text)
+    return text
+
+
+def _hinted(hint: re.Pattern[str], low: str, gost: bool) -> bool:
+    """Does ``hint`` (a pattern of :func:`slavic_readings`) find a spelling in ``low``? The
+    German and French ones are read by their words (every alternative holds one; in
+    lower-cased text only ſ, the long s, is another letter to them: see :func:`caseless`)."""
+    if hint is _GERMAN_HINT:
+        return "w" in low or "sch" in low or "ſch" in low
+    if hint is _FRENCH_HINT:
+        return "tch" in low or "ou" in low
+    if hint is _GOST_HINT:
+        return gost and hint.search(low) is not None
+    return ("sch" in low or "ſch" in low) and hint.search(low) is not None
 
 
 def slavic_readings(text: str) -> list[str]:
@@ -220,10 +263,8 @@ def slavic_readings(text: str) -> list[str]:
     gost = "x" in low or "cz" in low or "shh" in low  # (a look first: most names have none)
     for hint, rules in ((_GERMAN_HINT, _GERMAN), (_GERMAN_ZH_HINT, _GERMAN_ZH),
                         (_FRENCH_HINT, _FRENCH), (_GOST_HINT, _GOST)):  # fmt: skip
-        if (gost or hint is not _GOST_HINT) and hint.search(low):
-            value = low
-            for pattern, dst in rules:
-                value = pattern.sub(dst, value)
+        if _hinted(hint, low, gost):
+            value = apply_rules(rules, low)
             if value != low and value not in out:
                 out.append(value)
     return out
@@ -239,19 +280,30 @@ def fold(text: str) -> str:
     # "RezaTAGHIPOUR", "MinSHI": given name run into an upper-case family name. (Not in a text
     # all in one case or in title case: no lower-case letter there precedes an upper-case one.
     # The patterns below look at every position: cheaper tests first, for every query.)
-    if not (text.islower() or text.isupper() or text.istitle()):
+    if not (text.islower() or text.isupper() or text.istitle()) and b"aAA" in text.encode(
+        "ascii", "replace"
+    ).translate(_CASE_BYTES):  # (the pattern's ASCII letters, by their case: a look first)
         text = _CAMEL_FAMILY.sub(" ", text)
-    if text.isascii():
-        text = _APOSTROPHES.sub("", text).lower()
+    if text.isascii():  # (its apostrophes dropped, as _APOSTROPHES would)
+        if "'" in text:
+            text = text.replace("'", "")
+        if "`" in text:
+            text = text.replace("`", "")
+        raw = text.encode().translate(_FOLD_BYTES)
     else:
         text = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text))
         text = _strip_marks(text).casefold()
         text = text.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("ł", "l")
         text = text.replace("đ", "d").replace("ð", "d").replace("þ", "th").replace("ı", "i")
-    text = _NON_WORD.sub(" ", text)
-    if _DIGIT.search(text) is None:
-        return text.strip()
-    return _SPLIT_NUMBER.sub(" ", text).strip()
+        raw = text.encode("ascii", "replace").translate(_FOLD_BYTES)  # (no letter a-z: "?")
+    # (runs of other characters as one space, the ends stripped; a number split off its
+    # letters)
+    words = raw.decode().split()
+    if not words:
+        return ""
+    if "".join(words).isalpha():
+        return " ".join(words)
+    return _SPLIT_NUMBER.sub(" ", " ".join(words))
 
 
 def without_article(text: str) -> str | None:
@@ -275,6 +327,9 @@ def canonical_arabic_forms(text: str) -> str:
         text = _ABD_COMPACT.sub("abdul ", text)
     if " din" in text or " deen" in text:
         text = _DIN_ARTICLE.sub(r"\1", text)
+    if text.isascii() and text.isprintable() and not ("al " in text or "el " in text
+                                                       or "ul " in text):  # fmt: skip
+        return text  # (a match is al, el or ul before a space: its only white space here)
     return _ARTICLE.sub("al", text)
 
 
@@ -342,6 +397,12 @@ def _native_arabic(text: str) -> NameForm:
 @lru_cache(maxsize=20_000)
 def _script(text: str) -> str:
     return detect_script(text)
+
+
+def name_script(text: str) -> str:
+    """:func:`~clearance.scripts.detect_script` of a name, memoised (a query's name is read
+    for its input check first: its forms find its script here)."""
+    return _script(text)
 
 
 @lru_cache(maxsize=20_000)  # a query's name is read for its input check and for its forms

@@ -23,6 +23,23 @@ _PHONETIC_RULES: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 
 
+def letter_bits(text: str) -> int:
+    """One bit for each byte of ``text`` in UTF-8 (modulo 32: a and A, or q and a digit, share
+    one; an ASCII letter is its byte): a text whose bits do not cover an ASCII word's does not
+    hold the word."""
+    data = text.encode("utf-8", "surrogatepass")  # (a lone surrogate too: three bytes)
+    bits = 0
+    for i in range(len(data)):
+        bits |= 1 << (data[i] & 31)
+    return bits
+
+
+# _PHONETIC_RULES' bits (since 1.30, h153): a rule is looked for only when the word's bits
+# (those of what it was, and of what each rule wrote) cover its own
+_RULE_NEEDS: tuple[int, ...] = tuple(letter_bits(src) for src, _ in _PHONETIC_RULES)
+_RULE_WROTE: tuple[int, ...] = tuple(letter_bits(dst) for _, dst in _PHONETIC_RULES)
+
+
 @lru_cache(maxsize=200_000)
 def phonetic(token: str) -> str:
     """A coarse key that merges romanisation variants (kh/h, ts/c, c/k, y/i, ye/e, doubled
@@ -63,9 +80,13 @@ def sound(token: str) -> str:
         # (the canonical form writes "al-Jawlani" "aljawlani"): "Al-Yaulani" / AL-JAWLANI
     if key.startswith(("ye", "yo")) and len(key) > 3:  # Yelena/Elena, Yolkin/Elkin
         key = key[1:]
-    for src, dst in _PHONETIC_RULES:
-        if src in key:  # (a look costs less than a replace that finds nothing)
-            key = key.replace(src, dst)
+    bits = letter_bits(key)
+    for i, need in enumerate(_RULE_NEEDS):
+        if need & bits == need:
+            src, dst = _PHONETIC_RULES[i]
+            if src in key:  # (a look costs less than a replace that finds nothing)
+                key = key.replace(src, dst)
+                bits |= _RULE_WROTE[i]
     if not has_run(key):  # (most keys: no letter written twice in a row)
         return key.lower()
     out: list[str] = []
@@ -77,16 +98,20 @@ def sound(token: str) -> str:
 
 # Letter-by-letter round trips through Cyrillic ("Changzhou" -> "Цхангзхоу" -> "Tskhangzkhou",
 # "Manuel" -> "Manuyel", "Export" -> "Yeksport"): the Latin spelling they most likely came from.
-_RESPELL_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(src), dst)
-    for src, dst in (
-        ("tskh", "ch"), ("skh", "sh"), ("zkh", "zh"), ("tkh", "th"), ("pkh", "ph"),
-        ("gkh", "gh"), ("kkh", "kh"), ("yye", "je"), ("ts", "c"), ("^ye", "e"),
-        ("(?<=[aeiou])ye", "e"), ("ks", "x"), ("^u(?=[aeio])", "w"),
+# (each with the letters its every match holds, and no pattern when it is those letters:
+# see normalize.apply_rules)
+_RESPELL_RULES: tuple[tuple[str, re.Pattern[str] | None, str], ...] = tuple(
+    (held, None if src == held else re.compile(src), dst)
+    for held, src, dst in (
+        ("tskh", "tskh", "ch"), ("skh", "skh", "sh"), ("zkh", "zkh", "zh"), ("tkh", "tkh", "th"),
+        ("pkh", "pkh", "ph"), ("gkh", "gkh", "gh"), ("kkh", "kkh", "kh"), ("yye", "yye", "je"),
+        ("ts", "ts", "c"), ("ye", "^ye", "e"), ("ye", "(?<=[aeiou])ye", "e"), ("ks", "ks", "x"),
+        ("u", "^u(?=[aeio])", "w"),
         # English w is Cyrillic у: between vowels ("Liua" / LIWA, "Auuad" / AWWAD) and in a
         # final ew ("Neu" / NEW) it was a w (since 1.30)
-        ("(?<=[aeio])u(?=[aeio])", "w"), ("(?<=[aeio])uu(?=[aeio])", "ww"), ("eu$", "ew"),
-        ("qh", "ch"),  # ... and through Hebrew: "Chang" -> "קהנג" -> "Qhang"
+        ("u", "(?<=[aeio])u(?=[aeio])", "w"), ("uu", "(?<=[aeio])uu(?=[aeio])", "ww"),
+        ("eu", "eu$", "ew"),
+        ("qh", "qh", "ch"),  # ... and through Hebrew: "Chang" -> "קהנג" -> "Qhang"
     )
 )  # fmt: skip
 _RESPELL_HINT = re.compile(r"kh|ts|ye|ks|^u[aeio]|qh|[aeio]uu?[aeio]|eu$")
@@ -96,8 +121,15 @@ _RESPELL_HINT = re.compile(r"kh|ts|ye|ks|^u[aeio]|qh|[aeio]uu?[aeio]|eu$")
 def respell(token: str) -> str:
     """``token`` with the artefacts of a letter-by-letter Cyrillic round trip undone (the
     token itself when it shows none). An alternative reading only: "Khalid" -> "Halid"."""
+    if not (
+        "kh" in token or "ts" in token or "ye" in token or "ks" in token or "qh" in token
+        or ("u" in token and (token[0] == "u" or "au" in token or "eu" in token
+                              or "iu" in token or "ou" in token))
+    ):  # fmt: skip
+        return token  # (every match of the hint holds one of these: a look first)
     if not _RESPELL_HINT.search(token):
         return token
-    for pattern, dst in _RESPELL_RULES:
-        token = pattern.sub(dst, token)
+    for held, pattern, dst in _RESPELL_RULES:
+        if held in token:
+            token = token.replace(held, dst) if pattern is None else pattern.sub(dst, token)
     return token
