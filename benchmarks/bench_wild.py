@@ -42,6 +42,7 @@ from clearance.matching.engine import Screener  # noqa: E402
 from clearance.settings import Settings  # noqa: E402
 
 PLAIN = "n-plain"
+GENERIC = "n-generic-company"
 
 
 def unlisted(lists: bd.Lists, count: int, seed: int) -> list[bd.ListCase]:
@@ -57,6 +58,17 @@ def unlisted(lists: bd.Lists, count: int, seed: int) -> list[bd.ListCase]:
                 spec = bd.QuerySpec(text, case.query.schema)
                 out.append(bd.ListCase(kind, spec, frozenset(), case.source))
     return out
+
+
+def generic(lists: bd.Lists, vocabulary: list[str], count: int, seed: int) -> list[bd.ListCase]:
+    """``count`` company names of generic words (``wild_writers.generic_company``), namesakes
+    of listed names (and repeats) left out."""
+    rng = random.Random(seed)
+    texts = list(dict.fromkeys(ww.generic_company(vocabulary, rng) for _ in range(count)))
+    raw = [{"name": t, "type": "organization", "locale": "generic"} for t in texts]
+    cases, _dropped = bd.unlisted_cases(raw, lists)
+    return [bd.ListCase(GENERIC, c.query, frozenset(), c.source) for c in cases
+            if c.note != bd.NAMESAKE]  # fmt: skip
 
 
 Baseline = tuple[float, dict[int, float], dict[int, float]]
@@ -103,7 +115,7 @@ def report(outs: Sequence[Outcome], rf: Baseline | None,
     neg_rows: list[list[object]] = []
     threshold = rf[0] if rf else 0.0
     for name in SPLITS:
-        for kind in [*ww.CLASSES, PLAIN, *ww.NEGATIVES]:
+        for kind in [*ww.CLASSES, PLAIN, *ww.NEGATIVES, GENERIC]:
             idx = [i for i, o in enumerate(outs) if o.case.kind == kind and o.case.note == name]
             mine = [outs[i] for i in idx]
             n = max(1, len(mine))
@@ -143,6 +155,8 @@ def main() -> None:
     parser.add_argument("--unlisted", type=int, default=300, help="Faker names per split")
     parser.add_argument("--seed", type=int, default=20261206)
     parser.add_argument("--failures", type=int, default=5, help="failures shown per class (tune)")
+    parser.add_argument("--generic", type=int, default=300,
+                        help="generic company names per split (n-generic-company)")  # fmt: skip
     parser.add_argument("--dump", type=Path, help="write every case's outcome to this file")
     parser.add_argument(
         "--baseline-per",
@@ -159,11 +173,13 @@ def main() -> None:
     version = f"{screener.algorithm} {screener.algorithm_version}"
     engine = Engine(screener, settings)
     cases: list[bd.ListCase] = []
+    vocabulary = ww.generic_vocabulary(lists.entities)
     for name in SPLITS:
         ents = [e for e in lists.entities if split_of(e.id) == name]
         seed = args.seed + (0 if name == "tune" else 7919)
         made = generate(ents, ww.CLASSES, args.per, seed)
         made += unlisted(lists, args.unlisted, seed + 104729)
+        made += generic(lists, vocabulary, args.generic, seed + 130003)
         cases += [bd.ListCase(c.kind, c.query, c.expected, c.source, name) for c in made]
     outs = engine.run(cases)
     console.print(f"screened {len(cases)} queries, {time.perf_counter() - started:.0f} s")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from bench_variants import is_latin, natural, person_parts
 
@@ -211,8 +211,11 @@ def w_roman(entity: Entity, rng: random.Random) -> str | None:
     if text is None:
         return None
     words = text.split()
+    person = entity.schema is Schema.PERSON
     for i, word in enumerate(words):
         bare = word.rstrip(".,")
+        if len(bare) == 1 and (person or word != bare):
+            continue  # an initial ("PUTIN, Vladimir V."), not a numeral
         if i and bare.upper() in _ROMAN[1:]:
             words[i] = str(_ROMAN.index(bare.upper()) + 1) + word[len(bare) :]
             return " ".join(words)
@@ -365,6 +368,59 @@ def _company(text: str, person: bool, rng: random.Random) -> str | None:
     if " and " in text or "&" in text:
         return text.replace(" and ", " & ") if " and " in text else text.replace("&", "and")
     return f"{text} & Co." if roll < 0.7 else f"{text} Corporation"
+
+
+# Generic company names (issue 11, class 11: "a generic word plus a legal form is not a name"):
+# words the lists' organisation names share across countries, with an article and a legal form.
+GENERIC_MIN_NAMES = 20  # listed organisations a word is in at least ...
+GENERIC_MIN_COUNTRIES = 4  # ... of at least this many countries
+_GENERIC_HEADS = ("The", "THE", "the", "Al", "AL", "Al-", "El")
+_GENERIC_FORMS = ("LLC", "Ltd", "LIMITED", "JSC", "Company", "CO.", "Corp.", "Inc.", "GmbH",
+                  "S.A.", "LLP", "FZE", "OOO", "AG", "PJSC", "Co., Ltd.", "S.R.L.", "B.V.",
+                  "Trust", "Group")  # fmt: skip
+
+
+def generic_vocabulary(entities: Sequence[Entity]) -> list[str]:
+    """Words of listed organisation names (Latin) that :data:`GENERIC_MIN_NAMES` organisations
+    of :data:`GENERIC_MIN_COUNTRIES` countries or more write, of four letters or more, not a
+    word of a legal form that rigour's ISO 20275 table finds in those names."""
+    from rigour.names import extract_org_types
+
+    names: dict[str, int] = {}
+    countries: dict[str, set[str]] = {}
+    form_words: set[str] = set()
+    for entity in entities:
+        if entity.schema is not Schema.ORGANIZATION:
+            continue
+        words: set[str] = set()
+        for name in _latin(entity):
+            text = " ".join(_folded(name.full))
+            words.update(text.split())
+            for found, _ in extract_org_types(text):
+                form_words.update(found.split())
+        for word in words:
+            names[word] = names.get(word, 0) + 1
+            countries.setdefault(word, set()).update(entity.countries)
+    return sorted(w for w, n in names.items()
+                  if n >= GENERIC_MIN_NAMES and len(countries[w]) >= GENERIC_MIN_COUNTRIES
+                  and len(w) >= 4 and w.isalpha() and w not in form_words)  # fmt: skip
+
+
+def _folded(text: str) -> list[str]:
+    bare = unicodedata.normalize("NFKD", text.lower())
+    bare = "".join(c for c in bare if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", " ", bare).split()
+
+
+def generic_company(vocabulary: Sequence[str], rng: random.Random) -> str:
+    """A company name of one or two generic words (:func:`generic_vocabulary`), with "The" or
+    "Al" before it or not, and a legal form after it or not ("The Energy Company", "AL
+    LOGISTICS TRUST"; at least one of them)."""
+    words = [w.capitalize() for w in rng.sample(list(vocabulary), rng.choice((1, 1, 2)))]
+    head = rng.choice(_GENERIC_HEADS) if rng.random() < 0.5 else ""
+    form = rng.choice(_GENERIC_FORMS) if not head or rng.random() < 0.6 else ""
+    text = " ".join(x for x in (head, *words, form) if x)
+    return text.upper() if rng.random() < 0.5 else text
 
 
 NEGATIVES: dict[str, Decorate] = {

@@ -86,11 +86,42 @@ def iso_legal_form(phrase: tuple[str, ...]) -> str | None:
 def split_legal_forms(words: list[str]) -> tuple[list[str], set[str]]:
     """Remove legal-form phrases at the start or end of ``words``, and distinctive ones inside;
     return (rest, classes). The matcher's own table first; the ISO 20275 table on what is
-    left, so that a second form is found too ("Sdn Bhd Tic. Ltd. Şti.")."""
+    left, so that a second form is found too ("Sdn Bhd Tic. Ltd. Şti."). A Roman numeral
+    in a name with a legal form is its number (:func:`_numbered`)."""
     rest, forms = _split_forms(words, iso=False)
     if not forms:
-        return _split_forms(words, iso=True)
-    return _split_iso_phrases(rest, forms)
+        rest, forms = _split_forms(words, iso=True)
+    else:
+        rest, forms = _split_iso_phrases(rest, forms)
+    return _numbered(rest, words, forms), forms
+
+
+def _numbered(rest: list[str], words: list[str], forms: set[str]) -> list[str]:
+    """``rest`` (``words`` with its legal ``forms`` split off) with its Roman numerals of two
+    letters or more written in digits (since 1.31): the last word when a legal form follows
+    it ("NORD STREAM II AG" is NORD STREAM 2 AG, "TSZL VI OOO" number 6), and "II" or "III"
+    after the first word of a name with a legal form ("PLANET II REACHING, INC."). One letter,
+    "V" or "X", is as often an initial, a first word a name ("XI SHIPPING"), and "VI" inside
+    a name two initials ("IMENI VI CHAPAEVA", V. I. Chapaev)."""
+    if not forms or len(rest) < 2 or not _ROMAN_NUMBERS.keys() & rest[1:]:
+        return rest
+    tail = rest[-1]
+    if tail in _ONES or (tail != words[-1] and tail in _ROMAN_NUMBERS):
+        tail = _ROMAN_NUMBERS[tail]
+    middle = [_ROMAN_NUMBERS[w] if w in _ONES else w for w in rest[1:-1]]
+    return [rest[0], *middle, tail]
+
+
+def _roman_numbers() -> dict[str, str]:
+    """Roman numerals of two letters or more up to 39, by the number they write."""
+    tens = ("", "x", "xx", "xxx")
+    ones = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
+    table = {tens[n // 10] + ones[n % 10]: str(n) for n in range(1, 40)}
+    return {numeral: n for numeral, n in table.items() if len(numeral) >= 2}
+
+
+_ROMAN_NUMBERS = _roman_numbers()
+_ONES = frozenset(("ii", "iii"))  # numerals that are no initials of a name ("VI", "IV")
 
 
 def _split_iso_phrases(words: list[str], forms: set[str]) -> tuple[list[str], set[str]]:

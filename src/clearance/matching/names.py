@@ -214,6 +214,8 @@ def compare(
         # A family and a given syllable are two words: run together they make one word of
         # another name ("ma nan" 马楠 is not Abdul MANAN, "wu lin" not VULIN Aleksandar).
         score *= params.merged_syllables_factor
+    if not person and query.generic and not generic_agree(pairs, c_used, params):
+        score *= params.generic_name_factor
     q_nums, c_nums = query.numbers, candidate.numbers
     number_conflict = bool(q_nums or c_nums) and q_nums != c_nums
     if number_conflict:
@@ -285,6 +287,16 @@ def _unpaired_listed_factor(
         # 1.21): "محمد تهرانی" names two common words of ZARGAR TEHRANI, Mohammad Ebrahim.
         return params.unmatched_candidate_supported
     return params.unmatched_candidate_person if person else params.unmatched_candidate_org
+
+
+def generic_agree(
+    pairs: list[tuple[int, int, float, int, int]], c_used: list[bool], params: NameParams
+) -> bool:
+    """Does a company query of generic words only agree with every listed word, closely
+    (since 1.31, issue 11 class 11: a generic word and a legal form are no name; "THE ENERGY
+    COMPANY" is not JSC ENERGIES, "LOGISTICS GROUP" not TRUST LOGISTICS GROUP LLC, "AL
+    LOGISTICS TRUST", "al" run onto "logistics", not TRUST LOGISTICS LLC)?"""
+    return all(c_used) and all(sim >= params.supported_sim for _, _, sim, _, _ in pairs)
 
 
 def other_forms(query: WeightedName, candidate: WeightedName) -> bool:

@@ -89,6 +89,8 @@ class NameParams:
     syllable_name_words: int = 3  # listed words from which a syllable name is judged whole
     conflict_word_weight: float = 1.0  # a generic word left over on both sides of a company
     number_conflict_factor: float = 0.5  # the score is scaled by this when numbers differ
+    generic_name_factor: float = 0.5  # ... and by this when a company query of generic words
+    # only ("THE ENERGY COMPANY") does not agree with every listed word closely (since 1.31)
     distinctive_sim: float = 0.95  # one distinctive word each: a pair under this is a miss
     supported_sim: float = 0.94  # query words agreeing this well (not near-misses: "Anghel
     # Florea" is not GOMEZ FLORES, Luis Angel) support a longer listed name

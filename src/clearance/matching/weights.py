@@ -36,8 +36,8 @@ def _word_weight(token: str, params: NameParams) -> float:
 class WeightedName:
     """A name form with its per-word weights, worked out once per name."""
 
-    __slots__ = ("alone", "form", "joins", "numbers", "patronymic", "slips", "strong", "total",
-                 "weights")  # fmt: skip
+    __slots__ = ("alone", "form", "generic", "joins", "numbers", "patronymic", "slips", "strong",
+                 "total", "weights")  # fmt: skip
 
     def __init__(self, form: NameForm, params: NameParams, table: WordTable | None = None) -> None:
         tokens = form.tokens
@@ -54,6 +54,7 @@ class WeightedName:
         numbers: list[str] = []  # the words that are numbers (which must agree)
         strong = 0  # words of full weight
         total = 0.0  # (what sum() gives: the same additions in the same order, from 0.0)
+        generic = 0  # generic words, particles and articles
         for token in tokens:  # (plain loops: they compile to native code, a zip(*...) not)
             weight, patronym, is_number = table[token]
             weights.append(weight)
@@ -63,10 +64,19 @@ class WeightedName:
                 numbers.append(token)
             if weight >= 1.0:
                 strong += 1
+                if token[:2] in _ARTICLES and token[2:] in LOW_INFO_WORDS:
+                    generic += 1  # "allogistics": the article run onto a generic word
+            elif len(token) > 1:  # (a letter is a code's: "M BANK" / MB BANK)
+                generic += 1
         self.weights, self.patronymic = tuple(weights), tuple(patronymic)
         self.total = total  # (what the bounds divide by: once, not per name)
         self.numbers = frozenset(numbers) if numbers else _NO_NUMBERS
         self.strong = strong
+        # generic words only, legal forms apart ("THE ENERGY COMPANY", "AL LOGISTICS TRUST")
+        self.generic = generic == len(tokens)
+
+
+_ARTICLES = ("al", "el", "ul")  # (as normalize runs the article onto its word)
 
 
 _NO_NUMBERS: frozenset[str] = frozenset()
