@@ -85,3 +85,12 @@ def test_the_wild_roman_generator_leaves_an_initial_v() -> None:
     assert w_roman(e("person", "KIM V. Petrov"), rng) is None
     assert w_roman(e("organization", "SHIPPING V. LTD"), rng) is None
     assert w_roman(e("organization", "NORD STREAM 2 AG"), rng) == "NORD STREAM II AG"
+
+
+def test_release() -> None:
+    """The rules of this file (a generic-only company name, Roman numerals before a legal form)
+    change outcomes and the index format (34): the release says so, so that an index or a receipt
+    of 1.30 is not taken for theirs."""
+    from clearance.matching.release import ALGORITHM_RELEASE
+
+    assert ALGORITHM_RELEASE == "1.31"

@@ -30,7 +30,7 @@ def test_release() -> None:
     """The rules of this round (this file, test_hebrew_130.py, test_cjk_130.py, test_wild_130.py)
     change outcomes and the index format (33): the release says so, so that an index or a receipt
     of 1.29 is not taken for theirs."""
-    assert ALGORITHM_RELEASE == "1.30"
+    assert tuple(map(int, ALGORITHM_RELEASE.split("."))) >= (1, 30)
 
 
 def _respelt_sim(query: str, listed: str) -> float:
