@@ -126,7 +126,7 @@ def writer_backends(url: str) -> set[int]:
             "SELECT pid, query FROM pg_stat_activity WHERE backend_type = 'client backend' "
             "AND pid <> pg_backend_pid()"
         ).fetchall()
-    return {int(pid) for pid, query in rows if "INSERT INTO receipts" in (query or "")}
+    return {int(pid) for pid, query in rows if "INSERT INTO audit_log" in (query or "")}
 
 
 class WaitSampler:

@@ -158,13 +158,16 @@ def test_a_receipt_adds_two_index_entries_and_case_history_still_uses_its_index(
     from clearance.audit.writer import write_receipts
     from tests.decisions.test_writer import body
 
-    # receipts: the primary key only; the audit log's (kind, ref) index leaves receipts out
-    indexes = inspect(db.engine).get_indexes("receipts")
-    assert indexes == []
+    # a receipt: the audit log's primary key and its unique receipt index (no receipts table,
+    # a view); the audit log's (kind, ref) index leaves receipts out
+    assert "receipts" not in inspect(db.engine).get_table_names()
+    assert "receipts" in inspect(db.engine).get_view_names()
     write_receipts(db, [(body("r1"), "svc")])
     fill(db, 4)
-    (kind_ref,) = inspect(db.engine).get_indexes("audit_log")
-    assert kind_ref["name"] == "ix_audit_log_kind_ref"
+    kind_ref, receipt = sorted(inspect(db.engine).get_indexes("audit_log"), key=lambda i: i["name"])
+    assert kind_ref["name"] == "ix_audit_log_kind_ref" and not kind_ref["unique"]
+    assert receipt["name"] == "ux_audit_log_receipt" and receipt["unique"]
+    assert receipt["column_names"] == ["ref"]
     assert [e["body"]["text"] for e in entries(db, "case", "1")] == ["note 1"]
     with pytest.raises(ValueError, match="looked up by id"):
         entries(db, "receipt", "r1")
@@ -181,3 +184,15 @@ def test_a_receipt_adds_two_index_entries_and_case_history_still_uses_its_index(
             conn.execute("PREPARE history(text, text) AS " + query.format(k="$1", r="$2"))
             plan = conn.execute("EXPLAIN EXECUTE history('case', '1')").fetchall()
     assert "ix_audit_log_kind_ref" in str(plan)
+    # a receipt found by id through the view: the unique receipt index
+    lookup = "SELECT audit_seq FROM receipts WHERE id = {r}"
+    if db_url.startswith("sqlite"):
+        plan = raw_sql(db_url, "EXPLAIN QUERY PLAN " + lookup.format(r="?"), ("r1",))
+    else:
+        with psycopg.connect(db_url.replace("+psycopg", ""), autocommit=True) as conn:
+            conn.execute("SET plan_cache_mode = force_generic_plan")
+            conn.execute("SET enable_seqscan = off")
+            conn.execute("PREPARE receipt(text) AS " + lookup.format(r="$1"))
+            plan = conn.execute("EXPLAIN EXECUTE receipt('r1')").fetchall()
+    assert "ux_audit_log_receipt" in str(plan)
+    assert raw_sql(db_url, lookup.format(r="'r1'")) == [(1,)]

@@ -124,22 +124,21 @@ def test_a_time_without_an_offset_is_stored_as_written(db: Database, db_url: str
 
 LAYOUT = [("audit_log", 9001, c, t) for c, t in (
     ("seq", 20), ("kind", 1043), ("ref", 1043), ("actor", 1043), ("at", 1043), ("body", 25),
-    ("body_sha256", 1043), ("prev_hash", 1043), ("row_hash", 1043))] + [
-    ("receipts", 9002, c, t) for c, t in (("id", 1043), ("audit_seq", 20))]  # fmt: skip
+    ("body_sha256", 1043), ("prev_hash", 1043), ("row_hash", 1043))]  # fmt: skip
 
 
 def test_the_row_layout_follows_the_catalog_and_refuses_what_it_does_not_know() -> None:
     layout = row_layout(LAYOUT)
-    assert layout is not None and (layout.log_type, layout.receipt_type) == (9001, 9002)
+    assert layout is not None and layout.log_type == 9001 and layout.usual
     at = ROW_COLUMNS.index
-    assert [w for w, _, _ in layout.receipt] == [at("ref"), SEQ]
     swapped = [LAYOUT[1], LAYOUT[0], *LAYOUT[2:]]  # the database's column order is followed
     found = row_layout(swapped)
     assert found is not None and [w for w, _, _ in found.log][:2] == [at("kind"), SEQ]
-    assert row_layout([*LAYOUT, ("receipts", 9002, "note", 25)]) is None  # a column more
+    assert found is not None and not found.usual
+    assert row_layout([*LAYOUT, ("audit_log", 9001, "note", 25)]) is None  # a column more
     assert row_layout(LAYOUT[1:]) is None  # a column less
     assert row_layout([(*r[:3], 700) if r[2] == "body" else r for r in LAYOUT]) is None  # type
-    assert row_layout([r for r in LAYOUT if r[0] == "audit_log"]) is None  # no receipts table
+    assert row_layout([]) is None  # no audit log
 
 
 def test_the_rows_are_hashed_as_the_chain_hashes_them() -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from clearance.audit.chain import canonical, sha256_hex
 from clearance.audit.log import PG_APPEND
-from clearance.audit.receipts import PG_INDEX, RECEIPT
+from clearance.audit.receipts import RECEIPT
 from clearance.audit.writer import PG_BATCH
 
 
@@ -32,22 +32,22 @@ def _numbered(sql: str, pattern: str) -> tuple[bytes, tuple[str, ...]]:
 
 # One receipt: the one-row statement; several: PG_BATCH (one array per column, in append order).
 ONE_NAME = b"clearance_append_receipt"
-ONE_SQL, ONE_PARAMS = _numbered(PG_APPEND.format(also=",\n" + PG_INDEX), r":(\w+)")
+ONE_SQL, ONE_PARAMS = _numbered(PG_APPEND.format(also=""), r":(\w+)")
 BATCH_NAME = b"clearance_append_receipts"
 BATCH_SQL, BATCH_PARAMS = _numbered(PG_BATCH, r"%\((\w+)\)b")
 
 
 # A receipt's parameters in one tuple, in :data:`BATCH_PARAMS`' order (a batch's columns are
-# its rows zipped; the one-row statement takes them by position: its ``r_id`` is ``ref``).
+# its rows zipped; the one-row statement takes them by position).
 ROW_COLUMNS = BATCH_PARAMS
-ONE_POSITIONS = tuple(ROW_COLUMNS.index("ref" if n == "r_id" else n) for n in ONE_PARAMS)
+ONE_POSITIONS = tuple(ROW_COLUMNS.index(n) for n in ONE_PARAMS)
 _RECEIPT = RECEIPT.encode()
 Row = tuple[bytes | None, ...]
 
 
 def receipt_row(body: dict[str, Any], actor: str) -> Row:
     """The parameters of one receipt — the audit row's, as
-    :func:`~clearance.audit.writer.pg_row` has them (the index row takes its id) — as the
+    :func:`~clearance.audit.writer.pg_row` has them — as the
     bytes of PostgreSQL's text form, in :data:`ROW_COLUMNS`' order, built straight from the
     body: the body's canonical JSON as :func:`~clearance.audit.chain.canonical` wrote it (not
     decoded and encoded again). Its ``at`` is checked as ISO 8601 (what it was about is read
@@ -119,7 +119,7 @@ def one_params(row: Row) -> list[bytes | None]:
     return [row[i] for i in ONE_POSITIONS]
 
 
-# The batch's columns that are not text[] (none since the receipts table keeps only id and seq):
+# The batch's columns that are not text[] (none since receipts are only audit rows):
 # sent as array literals (text format); every other column as a binary text[] (format 1).
 LITERAL_COLUMNS: frozenset[str] = frozenset()
 BATCH_FORMATS = tuple(0 if name in LITERAL_COLUMNS else 1 for name in BATCH_PARAMS)

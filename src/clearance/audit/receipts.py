@@ -1,7 +1,7 @@
 """Screening receipts: what was screened, against which lists and algorithm, with what outcome.
 
 :func:`receipt_body` (pure) builds the canonical content; :func:`write_receipt` stores it as
-one audit-log row plus an index row, in the caller's transaction. Everything that needs a
+one audit-log row (which is its index row too), in the caller's transaction. Everything that needs a
 receipt goes through :func:`record_screening` (a receipt alone) or the case service
 (:meth:`clearance.cases.service.CaseService.record` / ``record_batch``), which also opens cases
 for the alerts.
@@ -22,7 +22,7 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from clearance.audit.chain import canonical, sha256_hex
-from clearance.audit.log import Event, append, append_pg, now_iso, sqlite_cursor
+from clearance.audit.log import Event, append, append_pg, now_iso
 from clearance.audit.tables import ReceiptRow
 from clearance.db import Database
 from clearance.matching.query import Query
@@ -192,10 +192,6 @@ def id_block(data: bytes) -> list[str]:
     return ids
 
 
-# On PostgreSQL the index row rides on the statement that appends the audit row.
-PG_INDEX = "i AS (INSERT INTO receipts (id, audit_seq) SELECT CAST(:r_id AS text), h.seq FROM h)"
-
-
 def receipt_index(body: dict[str, Any]) -> dict[str, Any]:
     """What a receipt was about, read from its body (the receipts table holds only its id and
     audit seq; these fields are the body's, hashed with it)."""
@@ -211,30 +207,23 @@ def receipt_index(body: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_receipt(session: Session | Connection, body: dict[str, Any], actor: str) -> int:
-    """The receipt as one audit row plus its index row (in the caller's transaction; on
-    PostgreSQL one statement, so it may also run as a transaction of its own); returns the
-    audit row's number. (Receipts that need no transaction of the caller's go through the
-    group-commit writer, :mod:`clearance.audit.writer`.)"""
+    """The receipt as one audit row (in the caller's transaction; on PostgreSQL one
+    statement, so it may also run as a transaction of its own); returns the row's number.
+    The row is the receipt's index too: ``kind`` receipt, ``ref`` its id, unique among
+    receipts (``ux_audit_log_receipt``; the view ``receipts`` lists them). (Receipts that need
+    no transaction of the caller's go through the group-commit writer,
+    :mod:`clearance.audit.writer`.)"""
     conn = session.connection() if isinstance(session, Session) else session
     if conn.dialect.name == "postgresql":
         return int(append_pg(conn, *pg_receipt(body, actor))["seq"])
     (row,) = append(conn, [Event(RECEIPT, body["receipt"], actor, body)])
-    cursor = sqlite_cursor(conn)
-    try:
-        cursor.execute(SQLITE_INDEX, (body["receipt"], row["seq"]))
-    finally:
-        cursor.close()
     return int(row["seq"])
 
 
 def pg_receipt(body: dict[str, Any], actor: str) -> tuple[Event, str, dict[str, Any]]:
-    """A receipt's audit event with its index row (:data:`PG_INDEX`) and the index's values,
-    as :func:`~clearance.audit.log.append_pg` takes them."""
-    event = Event(RECEIPT, body["receipt"], actor, body)
-    return event, PG_INDEX, {"r_id": body["receipt"]}
-
-
-SQLITE_INDEX = "INSERT INTO receipts (id, audit_seq) VALUES (?, ?)"
+    """A receipt's audit event as :func:`~clearance.audit.log.append_pg` takes it (no common
+    table expression more: the audit row is the receipt's index row)."""
+    return Event(RECEIPT, body["receipt"], actor, body), "", {}
 
 
 def record_screening(

@@ -5,15 +5,14 @@ head from every statement it runs. While nobody else appends, it knows the head 
 starts from: it hashes the batch's rows itself (the text :func:`~clearance.audit.chain.row_hash`
 hashes, the hash the server would compute) and sends :data:`ROWS_SQL`, which moves the head only
 if it still is what the writer knows (``WHERE seq = … AND hash = …``, evaluated under the head
-row's lock, on the row version that holds it) and inserts the audit rows and their index rows
-only when it did. If another writer appended in between — or the statement it was sent behind
-failed — it changes nothing and returns no row, and the writer sends the batch again hashed on
-the server from the locked head: the chain never forks.
+row's lock, on the row version that holds it) and inserts the audit rows (each its receipt's
+index row too: the view ``receipts``) only when it did. If another writer appended in between
+— or the statement it was sent behind failed — it changes nothing and returns no row, and the
+writer sends the batch again hashed on the server from the locked head: the chain never forks.
 
-The rows go as two parameters, a binary array of ``audit_log`` records and one of ``receipts``
-records, inserted with ``SELECT * FROM unnest(…)``: two function scans, no per-column
-expressions. The statement that hashes on the server spends most of its instructions starting
-its executor (a recursive common table expression, three scans of it, a subscript expression
+The rows go as one parameter, a binary array of ``audit_log`` records, inserted with ``SELECT *
+FROM unnest(…)``: one function scan, no per-column expressions. The statement that hashes on
+the server spends most of its instructions starting its executor (a recursive common table expression, three scans of it, a subscript expression
 per column and row) and reading thirteen array parameters; this one costs the backend about a
 third less per receipt in batches of two to six (``benchmarks/receipt_statements.py
 --known-head``). One receipt alone keeps the one-row statement (as cheap on the server).
@@ -40,17 +39,16 @@ WITH h AS (
   UPDATE audit_head SET seq = $3, hash = $4 WHERE id = 1 AND seq = $1 AND hash = $2
   RETURNING seq
 ),
-r AS (INSERT INTO audit_log SELECT * FROM unnest($5::audit_log[]) WHERE EXISTS (SELECT FROM h)),
-i AS (INSERT INTO receipts SELECT * FROM unnest($6::receipts[]) WHERE EXISTS (SELECT FROM h))
+r AS (INSERT INTO audit_log SELECT * FROM unnest($5::audit_log[]) WHERE EXISTS (SELECT FROM h))
 SELECT seq FROM h
 """
-ROWS_FORMATS = (0, 0, 0, 0, 1, 1)  # the head as text, the two record arrays binary
+ROWS_FORMATS = (0, 0, 0, 0, 1)  # the head as text, the record array binary
 
-# each table's row type and its columns (name, type), in the table's order
+# the table's row type and its columns (name, type), in the table's order
 LAYOUT_SQL = (
     b"SELECT c.relname, c.reltype, a.attname, a.atttypid FROM pg_attribute a "
     b"JOIN pg_class c ON c.oid = a.attrelid "
-    b"WHERE c.oid IN ('audit_log'::regclass, 'receipts'::regclass) "
+    b"WHERE c.oid = 'audit_log'::regclass "
     b"AND a.attnum > 0 AND NOT a.attisdropped ORDER BY c.relname, a.attnum"
 )
 
@@ -63,10 +61,9 @@ def _where(name: str) -> int:
     return {"seq": SEQ, "prev_hash": PREV, "row_hash": HASH}.get(name) or _AT(name)
 
 
-# a column of each table: where its value is in a receipt's values
+# a column of the table: where its value is in a receipt's values
 LOG_COLUMNS = {name: _where(name) for name in ("seq", "kind", "ref", "actor", "at", "body",
                                                "body_sha256", "prev_hash", "row_hash")}  # fmt: skip
-RECEIPT_COLUMNS = {"id": _AT("ref"), "audit_seq": SEQ}
 _HASHED = tuple(_AT(n) for n in ("kind", "ref", "actor", "at", "body_sha256"))
 
 _ARRAY_HEAD = struct.Struct("!iiIii").pack  # dimensions, has NULLs, element type, length, base
@@ -115,46 +112,40 @@ _NO_VALUE = _COUNT(-1)
 
 @dataclass(frozen=True, slots=True)
 class RowLayout:
-    """The two tables' row types and columns, as the database has them."""
+    """The audit log's row type and columns, as the database has them."""
 
     log_type: int
-    receipt_type: int
     log: tuple[Column, ...]
-    receipt: tuple[Column, ...]
     usual: bool = False  # the columns and types the migrations create, in their order
 
 
-# The tables as the migrations create them: the records are then built field by field in one
+# The table as the migrations create it: the records are then built field by field in one
 # expression (_usual_records) instead of a loop over the columns, for half the Python.
 USUAL = (
     ("audit_log", (("seq", 20), ("kind", 1043), ("ref", 1043), ("actor", 1043), ("at", 1043),
                    ("body", 25), ("body_sha256", 1043), ("prev_hash", 1043),
                    ("row_hash", 1043))),
-    ("receipts", (("id", 1043), ("audit_seq", 20))),
 )  # fmt: skip
 
 
 def row_layout(rows: Sequence[tuple[str, int, str, int]]) -> RowLayout | None:
     """The layout from :data:`LAYOUT_SQL`'s rows ``(table, row type, column, type)``; None
-    when a table has a column or a type this module does not write, or lacks one."""
+    when the table has a column or a type this module does not write, or lacks one."""
     tables: dict[str, tuple[int, list[tuple[str, int]]]] = {}
     for table, reltype, column, typ in rows:
         tables.setdefault(table, (int(reltype), []))[1].append((column, int(typ)))
-    out: list[tuple[int, tuple[Column, ...]]] = []
-    for table, keys in (("audit_log", LOG_COLUMNS), ("receipts", RECEIPT_COLUMNS)):
-        if table not in tables:
-            return None
-        reltype, columns = tables[table]
-        names = [c for c, _ in columns]
-        if sorted(names) != sorted(keys) or any(t not in ENCODERS for _, t in columns):
-            return None
-        encoded = tuple(
-            (keys[c], _TYPE(t), None if ENCODERS[t] is _text else ENCODERS[t]) for c, t in columns
-        )
-        out.append((reltype, encoded))
-    (log_type, log), (receipt_type, receipt) = out
-    usual = all(tuple(tables[t][1]) == columns for t, columns in USUAL)
-    return RowLayout(log_type, receipt_type, log, receipt, usual)
+    if "audit_log" not in tables:
+        return None
+    reltype, columns = tables["audit_log"]
+    names = [c for c, _ in columns]
+    if sorted(names) != sorted(LOG_COLUMNS) or any(t not in ENCODERS for _, t in columns):
+        return None
+    encoded = tuple(
+        (LOG_COLUMNS[c], _TYPE(t), None if ENCODERS[t] is _text else ENCODERS[t])
+        for c, t in columns
+    )
+    usual = all(tuple(tables.get(t, (0, []))[1]) == cols for t, cols in USUAL)
+    return RowLayout(reltype, encoded, usual)
 
 
 def _record(columns: tuple[Column, ...], values: Sequence[bytes | None]) -> bytes:
@@ -175,27 +166,23 @@ def _record(columns: tuple[Column, ...], values: Sequence[bytes | None]) -> byte
 
 _VARCHAR, _TEXT, _BIGINT = (_TYPE(t) for t in (1043, 25, 20))
 _LOG_HEAD = _COUNT(9) + _BIGINT + _COUNT(8)
-_RECEIPT_COUNT = _COUNT(2)
-_EIGHT = _COUNT(8)
 
 
-def _usual_records(row: Row, seq: int, prev: bytes, digest: bytes) -> tuple[bytes, bytes]:
-    """The ``audit_log`` and ``receipts`` records of one receipt when the tables are
-    :data:`USUAL` (what :func:`_record` makes of them, in one expression each)."""
+def _usual_record(row: Row, seq: int, prev: bytes, digest: bytes) -> bytes:
+    """The ``audit_log`` record of one receipt when the table is :data:`USUAL` (what
+    :func:`_record` makes of it, in one expression)."""
     kind, ref, actor, at, sha, body = row
     if kind is None or ref is None or actor is None or at is None or sha is None:
         raise ValueError("a receipt without its kind, id, actor, time or hash")
     if body is None:
         raise ValueError("a receipt without its body")
-    seq8 = _INT8(seq)
     log = b"".join((
-        _LOG_HEAD, seq8, _VARCHAR, _COUNT(len(kind)), kind, _VARCHAR, _COUNT(len(ref)), ref,
+        _LOG_HEAD, _INT8(seq), _VARCHAR, _COUNT(len(kind)), kind, _VARCHAR, _COUNT(len(ref)), ref,
         _VARCHAR, _COUNT(len(actor)), actor, _VARCHAR, _COUNT(len(at)), at,
         _TEXT, _COUNT(len(body)), body, _VARCHAR, _COUNT(len(sha)), sha,
         _VARCHAR, _COUNT(len(prev)), prev, _VARCHAR, _COUNT(len(digest)), digest,
     ))  # fmt: skip
-    receipt = b"".join((_RECEIPT_COUNT, _VARCHAR, _COUNT(len(ref)), ref, _BIGINT, _EIGHT, seq8))
-    return _COUNT(len(log)) + log, _COUNT(len(receipt)) + receipt
+    return _COUNT(len(log)) + log
 
 
 def rows_params(
@@ -208,23 +195,18 @@ def rows_params(
     hashed on the server."""
     seq, prev = head
     logs: list[bytes] = []
-    receipts: list[bytes] = []
     for row in rows:
         seq += 1
         seq_text = str(seq).encode()
         hashed = [seq_text, *(row[i] or b"" for i in _HASHED), prev]
         digest = hashlib.sha256(b"\n".join(hashed)).hexdigest().encode()
         if layout.usual:
-            log, receipt = _usual_records(row, seq, prev, digest)
+            logs.append(_usual_record(row, seq, prev, digest))
         else:
-            values = (*row, seq_text, prev, digest)
-            log, receipt = _record(layout.log, values), _record(layout.receipt, values)
-        logs.append(log)
-        receipts.append(receipt)
+            logs.append(_record(layout.log, (*row, seq_text, prev, digest)))
         prev = digest
     count = len(rows)
     return [
         str(head[0]).encode(), head[1], str(seq).encode(), prev,
         _ARRAY_HEAD(1, 0, layout.log_type, count, 1) + b"".join(logs),
-        _ARRAY_HEAD(1, 0, layout.receipt_type, count, 1) + b"".join(receipts),
     ], (seq, prev)  # fmt: skip

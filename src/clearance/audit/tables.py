@@ -1,9 +1,9 @@
-"""The audit trail's tables: the append-only log, its head row, and the receipts index."""
+"""The audit trail's tables: the append-only log, its head row, and the receipts view."""
 
 from __future__ import annotations
 
 from sqlalchemy import BigInteger, Index, Integer, String, Text, text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from clearance.db.base import Base
 
@@ -11,6 +11,9 @@ from clearance.db.base import Base
 # the receipts table), so a recorded screening adds no entry to it. A query that wants the
 # index names this predicate, word for word (SQLite and PostgreSQL's generic plans need it).
 EVENT_ROWS = "kind <> 'receipt'"
+# The rows that ux_audit_log_receipt holds: the receipts, each found by its id (``ref``), which
+# no two receipts share. The receipts view names this predicate (migration 20261207).
+RECEIPT_ROWS = "kind = 'receipt'"
 
 
 class AuditRow(Base):
@@ -24,6 +27,13 @@ class AuditRow(Base):
             "ref",
             postgresql_where=text(EVENT_ROWS),
             sqlite_where=text(EVENT_ROWS),
+        ),
+        Index(
+            "ux_audit_log_receipt",
+            "ref",
+            unique=True,
+            postgresql_where=text(RECEIPT_ROWS),
+            sqlite_where=text(RECEIPT_ROWS),
         ),
     )
 
@@ -50,11 +60,16 @@ class AuditHeadRow(Base):
     prev_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
-class ReceiptRow(Base):
-    """Where a screening receipt is in the log (looked up by id). What it was about (kind, time,
-    snapshot, outcome, subject…) is read from the audit row's body
-    (:func:`clearance.audit.receipts.receipt_index`): one key and one number per recorded
-    screening, its primary key the only index."""
+class _Views(DeclarativeBase):
+    """Views over the tables above (not in ``Base.metadata``: the migrations create them)."""
+
+
+class ReceiptRow(_Views):
+    """Where a screening receipt is in the log (looked up by id): the view ``receipts`` over
+    the audit log's receipt rows (``id`` is the row's ``ref``, ``audit_seq`` its ``seq``;
+    migration ``20261207_receipts_in_log``, which replaced the table of the two columns that
+    every receipt wrote a row to). What it was about (kind, time, snapshot, outcome,
+    subject…) is read from the row's body (:func:`clearance.audit.receipts.receipt_index`)."""
 
     __tablename__ = "receipts"
 

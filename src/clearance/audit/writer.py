@@ -4,8 +4,8 @@ transaction, each caller answered once its receipt is committed.
 A :class:`ReceiptWriter` (one per database and process, :func:`receipt_writer`) owns a thread
 that takes every receipt queued while it was writing the previous batch and appends them, in
 order, in one transaction: on PostgreSQL one statement (:data:`PG_BATCH`: lock the head, hash
-the rows one after the other from it on the server, insert them and their index rows, move the
-head; a batch of one: :data:`PG_ONE`, the one-row statement of
+the rows one after the other from it on the server, insert them (each its receipt's index
+row too: the view ``receipts``), move the head; a batch of one: :data:`PG_ONE`, the one-row statement of
 :func:`~clearance.audit.receipts.write_receipt`), on SQLite the driver's cursor inside
 ``BEGIN IMMEDIATE``. The head stays locked for the whole batch, so the chain is exactly what
 one writer per receipt would have produced, and writers in other processes (or transactions of
@@ -33,7 +33,7 @@ from sqlalchemy import Connection
 
 from clearance.audit.chain import canonical, sha256_hex
 from clearance.audit.log import PG_APPEND, Event, append_sqlite, now_iso, sqlite_cursor
-from clearance.audit.receipts import PG_INDEX, RECEIPT, SQLITE_INDEX
+from clearance.audit.receipts import RECEIPT
 from clearance.db import Database
 from clearance.db.engine import DatabaseUnavailable
 from clearance.errors import ClearanceError
@@ -43,8 +43,8 @@ IDLE_SECONDS = 2.0  # the thread ends after this long without a receipt
 
 # psycopg parameters (%(name)s); one array per column, the rows in append order. The rows are
 # hashed one after the other from the locked head (the recursive ``c``, each step reading its
-# row's values by position in the arrays), inserted straight from ``c``, their index rows too
-# (each value by position, the audit seq ``c``'s), and the head moved to ``c``'s last step: no
+# row's values by position in the arrays), inserted straight from ``c`` (each value by
+# position, the audit seq ``c``'s), and the head moved to ``c``'s last step: no
 # join, unnest, sort or limit (joining the unnested arrays to the chain cost the server four
 # hash tables per batch, 5-10 % of its CPU per receipt in batches of two or three; unnesting
 # the index columns and sorting ``c`` for its last row another tenth of the statement's
@@ -68,10 +68,6 @@ r AS (
          (%(at)b::text[])[c.n], (%(body)b::text[])[c.n], (%(body_sha256)b::text[])[c.n],
          c.prev, c.hash
   FROM c WHERE c.n > 0
-),
-i AS (
-  INSERT INTO receipts (id, audit_seq)
-  SELECT (%(ref)b::text[])[c.n], c.seq FROM c WHERE c.n > 0
 )
 UPDATE audit_head SET seq = l.seq, hash = l.hash
 FROM c AS l
@@ -81,7 +77,7 @@ RETURNING l.seq, l.hash
 
 
 # One receipt: the one-row statement of receipts.write_receipt, in psycopg's parameter style.
-PG_ONE = re.sub(r":(\w+)", r"%(\1)s", PG_APPEND.format(also=",\n" + PG_INDEX))
+PG_ONE = re.sub(r":(\w+)", r"%(\1)s", PG_APPEND.format(also=""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,9 +112,7 @@ def pg_statement(items: list[tuple[dict[str, Any], str]]) -> tuple[str, dict[str
     (the one-row statement costs the server less), :data:`PG_BATCH` for more."""
     if len(items) > 1:
         return PG_BATCH, pg_params(items)
-    one = pg_row(*items[0])
-    one["r_id"] = one["ref"]
-    return PG_ONE, one
+    return PG_ONE, pg_row(*items[0])
 
 
 def appended_seqs(found: Any, count: int) -> list[int]:
@@ -156,13 +150,11 @@ def _write_sqlite(conn: Connection, items: list[tuple[dict[str, Any], str]]) -> 
 
 
 def write_sqlite(cursor: Any, items: list[tuple[dict[str, Any], str]]) -> list[int]:
-    """Append the receipts ``(body, actor)`` and their index rows on a SQLite driver cursor
-    inside the caller's ``BEGIN IMMEDIATE`` transaction; their audit seqs."""
+    """Append the receipts ``(body, actor)`` on a SQLite driver cursor inside the caller's
+    ``BEGIN IMMEDIATE`` transaction; their audit seqs."""
     rows = append_sqlite(
         cursor, [Event(RECEIPT, body["receipt"], actor, body) for body, actor in items]
     )
-    index = [(body["receipt"], row["seq"]) for (body, _), row in zip(items, rows, strict=True)]
-    cursor.executemany(SQLITE_INDEX, index)
     return [int(row["seq"]) for row in rows]
 
 
