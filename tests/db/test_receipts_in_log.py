@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 from alembic import command
-from sqlalchemy import inspect, insert, table
 from sqlalchemy import column as col
+from sqlalchemy import insert, inspect, table
 from typer.testing import CliRunner
 
 from clearance.audit.async_writer import AsyncReceiptWriter

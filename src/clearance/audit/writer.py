@@ -5,8 +5,8 @@ A :class:`ReceiptWriter` (one per database and process, :func:`receipt_writer`) 
 that takes every receipt queued while it was writing the previous batch and appends them, in
 order, in one transaction: on PostgreSQL one statement (:data:`PG_BATCH`: lock the head, hash
 the rows one after the other from it on the server, insert them (each its receipt's index
-row too: the view ``receipts``), move the head; a batch of one: :data:`PG_ONE`, the one-row statement of
-:func:`~clearance.audit.receipts.write_receipt`), on SQLite the driver's cursor inside
+row too: the view ``receipts``), move the head; a batch of one: :data:`PG_ONE`, the one-row
+statement of :func:`~clearance.audit.receipts.write_receipt`), on SQLite the driver's cursor inside
 ``BEGIN IMMEDIATE``. The head stays locked for the whole batch, so the chain is exactly what
 one writer per receipt would have produced, and writers in other processes (or transactions of
 this one) append before or after the batch, never inside it. A caller's future resolves only
