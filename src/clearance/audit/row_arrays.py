@@ -15,7 +15,8 @@ FROM unnest(…)``: one function scan, no per-column expressions. The statement 
 the server spends most of its instructions starting its executor (a recursive common table
 expression, scans of it, a subscript expression per column and row) and reading its array
 parameters; this one costs the backend about a third less per receipt in batches of two to
-six (``benchmarks/receipt_statements.py --known-head``). One receipt alone keeps the one-row statement (as cheap on the server).
+six (``benchmarks/receipt_statements.py --known-head``). One receipt alone keeps the one-row
+statement (as cheap on the server).
 
 A record's binary form follows the table's columns in the database's own order, read from the
 catalog when the writer connects (:data:`LAYOUT_SQL`, :func:`row_layout`); a table with a
