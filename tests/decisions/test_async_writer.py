@@ -295,7 +295,10 @@ def test_a_batch_lost_in_flight_fails_every_caller_and_writes_nothing(
     async def main() -> list[int | BaseException]:
         assert await writer.write(body("first"), "svc") == 1
         with psycopg.connect(url) as holder:  # w3's id taken by an open transaction
-            holder.execute("INSERT INTO receipts VALUES ('w3', 99)")
+            holder.execute(
+                "INSERT INTO audit_log (seq, kind, ref, actor, at, body, body_sha256, prev_hash, "
+                "row_hash) VALUES (99, 'receipt', 'w3', 'x', 'x', '{}', 'x', 'x', 'x')"
+            )
             # w0 goes alone and commits; w1…w4, written at once, gather into one statement,
             # which waits for w3's id
             assert await writer.write(body("w0", 0), "svc") == 2 and writer.batches == 2
