@@ -26,7 +26,7 @@ def raw_sql(db_url: str, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[A
 
 def receipt_rows(db_url: str) -> list[tuple[Any, ...]]:
     """Each stored receipt, in append order, as ``(id, kind, created, actor, snapshot_id,
-    alert, subject_key, input_sha256, run_id)``: the receipts table gives where it is, the rest
+    alert, subject_key, input_sha256, run_id)``: the receipts view gives where it is, the rest
     is read from its audit row (the body it hashed, :func:`receipt_index`). Fails when an index
     row points at an audit row that is not that receipt."""
     import json
