@@ -48,7 +48,9 @@ def _screen(listed: list[str], query: str, background: tuple[str, ...]) -> list[
             if m.alert and not m.source_id.startswith("bg-")]  # fmt: skip
 
 
-def _alerts(listed: list[str], query: str, background: tuple[str, ...] = _GENERIC_WORDS) -> set[str]:
+def _alerts(
+    listed: list[str], query: str, background: tuple[str, ...] = _GENERIC_WORDS
+) -> set[str]:
     return {name for name, _ in _screen(listed, query, background)}
 
 
