@@ -37,7 +37,7 @@ class WeightedName:
     """A name form with its per-word weights, worked out once per name."""
 
     __slots__ = ("alone", "form", "generic", "joins", "numbers", "patronymic", "slips", "strong",
-                 "total", "weights")  # fmt: skip
+                 "total", "trade", "weights")  # fmt: skip
 
     def __init__(
         self,
@@ -84,7 +84,8 @@ class WeightedName:
         # generic words only, legal forms apart ("THE ENERGY COMPANY", "AL LOGISTICS TRUST"),
         # or one word generic in listed organisation names (``common``, the index's
         # ``org_common``) among them (since 1.32: "Machine Ltd", "Islamic GmbH", "AL ANSAR")
-        self.generic = generic == len(tokens) or (trade == 1 and generic == len(tokens) - 1)
+        self.trade = trade == 1 and generic == len(tokens) - 1
+        self.generic = generic == len(tokens) or self.trade
 
 
 _ARTICLES = ("al", "el", "ul")  # (as normalize runs the article onto its word)
