@@ -315,20 +315,20 @@ def common_org_words(index: NameIndex) -> frozenset[str]:
     ``params.common_org_countries`` countries or more ("machine", "islamic", "defense": a word
     unrelated organisations use, as a word of their trade or creed, is no name by itself)."""
     params = index.params
+    words: dict[int, set[str]] = defaultdict(set)  # organisation -> its Latin names' words
+    schema, rec_entity, rec_kind = index.ent_schema, index.rec_entity, index.rec_kind
+    for rec_id, tokens in enumerate(index.rec_tokens):
+        entity = rec_entity[rec_id]
+        if rec_kind[rec_id] == KIND_LATIN and schema[entity] == "organization":
+            words[entity].update(tokens)
     names: dict[str, int] = {}
     countries: dict[str, set[str]] = {}
-    seen: set[tuple[int, str]] = set()
-    schema, ent_countries = index.ent_schema, index.ent_countries
-    for rec_id, tokens in enumerate(index.rec_tokens):
-        entity = index.rec_entity[rec_id]
-        if index.rec_kind[rec_id] != KIND_LATIN or schema[entity] != "organization":
-            continue
-        for token in tokens:
-            if (entity, token) in seen or len(token) < 3 or not token.isalpha():
-                continue
-            seen.add((entity, token))
-            names[token] = names.get(token, 0) + 1
-            countries.setdefault(token, set()).update(ent_countries[entity])
+    for entity, found in words.items():
+        where = index.ent_countries[entity]
+        for token in found:
+            if len(token) >= 3 and token.isalpha():
+                names[token] = names.get(token, 0) + 1
+                countries.setdefault(token, set()).update(where)
     return frozenset(
         word for word, count in names.items()
         if count >= params.common_org_names and word not in LOW_INFO_WORDS
