@@ -162,11 +162,13 @@ def _pass_line(probe: dict[str, Any]) -> str:
     spent = sum(seconds for _, seconds in gens)
     usage = probe["usage"]
     per_gen = ", ".join(f"gen {g} {n} ({s * 1e3:.1f} ms)" for g, (n, s) in enumerate(gens))
-    return (f"  the pass: collector {per_gen}, {spent / cpu:.1%} of the per-query CPU; "
-            f"process CPU {probe['process']:.2f} s vs per-query sum {cpu:.2f} s; "
-            f"page faults {usage['ru_minflt']} minor, {usage['ru_majflt']} major; system CPU "
-            f"{usage['ru_stime']:.2f} s; context switches {usage['ru_nivcsw']} involuntary, "
-            f"{usage['ru_nvcsw']} voluntary")
+    return (
+        f"  the pass: collector {per_gen}, {spent / cpu:.1%} of the per-query CPU; "
+        f"process CPU {probe['process']:.2f} s vs per-query sum {cpu:.2f} s; "
+        f"page faults {usage['ru_minflt']} minor, {usage['ru_majflt']} major; system CPU "
+        f"{usage['ru_stime']:.2f} s; context switches {usage['ru_nivcsw']} involuntary, "
+        f"{usage['ru_nvcsw']} voluntary"
+    )
 
 
 def cold_speed(
