@@ -8,6 +8,9 @@ gets); ``--gc both`` runs it again with the interpreter's own (one line). Per qu
 thread's CPU time for what a caller pays (``make_query`` validating the input, then
 ``Screener.screen``) is recorded, with the query's script; the first query of each
 script is reported apart (no first-query penalty: what scripts need loads with the screener).
+Under the table a line says where else the pass's CPU went: the collector's collections per
+generation with their CPU, page faults, system CPU and context switches (on shared cores the
+CPU an instruction costs rises with the machine's load: benchmarks/README.md, h154).
 The probe imports ``clearance`` as the interpreter finds it — the installed package (a regular
 install: the wheel, compiled or pure), else the sources (an editable install, ``PYTHONPATH=src``):
 the summary line names its build and folder.
