@@ -51,7 +51,7 @@ started = time.process_time()
 screener = Screener(load_index(Path(sys.argv[1])), MatchingPolicy(screen_cache=0))
 if sys.argv[3] == "server":
     from clearance.gcpause import serving_worker
-    serving_worker()  # an API worker's call (clearance serve): the Screener's policy already
+    serving_worker()  # an API worker's call (clearance serve): frozen after full collections only
 elif sys.argv[3] == "interpreter":
     from clearance.gcpause import interpreter_policy
     interpreter_policy()  # the Screener's collector policy undone
@@ -179,9 +179,9 @@ def cold_speed(
 ) -> None:
     """``gc``: the cyclic collector policy of the probe process — ``default`` (the one a
     Screener sets, :func:`clearance.gcpause.screening_process`), ``server`` (an API worker's
-    call, :func:`clearance.gcpause.serving_worker`, on top: the same), ``interpreter`` (the
-    Screener's undone) or ``both`` (default first, with the table; then interpreter, one
-    line)."""
+    call, :func:`clearance.gcpause.serving_worker`, on top: survivors frozen after full
+    collections only), ``interpreter`` (the Screener's undone) or ``both`` (default first, with
+    the table; then interpreter, one line)."""
     console.rule("[bold]Cold pass: new queries, realistic mix, fresh process")
     queries = realistic_mix(count, seed + 104729, lists)
     WORK_DIR.mkdir(exist_ok=True)
