@@ -89,18 +89,19 @@ def serving_worker() -> None:
 def screening_process() -> None:
     """The collector policy of a process that screens, set by every ``Screener``: what exists
     now (the loaded index, the interpreter's modules) joins the permanent generation, the rest
-    is collected once (:func:`settle`), and from then on the serving policy
-    (:func:`serving_worker`): each full collection walks only what survived since the last.
+    is collected once (:func:`settle`), and from then on survivors are frozen as in
+    :func:`serving_worker`: a collection walks only what survived since the last freeze.
     Without it a cold pass spent ~6 % of its CPU in the collector, and a full collection over
     the memos grown since the index was frozen took 25-40 ms inside one query.
 
     Outside a server (the CLI, batch, a library caller's loop) the survivors of a
     middle-generation collection are frozen too: what survives two young collections while
     screening is the memos the queries grow (word similarities, query forms, records), and a
-    screening pass makes no cyclic garbage (3,000 cold queries: 0 objects collected, 0 more
-    found by ``gc.unfreeze(); gc.collect()`` after the pass), so no full collection is needed
+    screening pass makes no cyclic garbage (3,000 cold queries: 0 objects collected, and
+    ``gc.unfreeze(); gc.collect()`` after the pass finds what it finds after freezing at
+    full collections only: the import's and load's), so no full collection is needed
     and each memo object is walked twice (young, middle) instead of three times. The cold pass's
-    collector share: 5.5-6.2 % -> 3.1-3.2 % of its CPU (``bench_cold``'s collector line).
+    collector share: 5.4-6.6 % -> 3.0-3.4 % of its CPU (``bench_cold``'s collector line).
     The price, as for :func:`serving_worker`'s freezing: an object alive at such a collection
     that later becomes part of a garbage cycle is never freed (a server, with requests in flight
     at every collection, keeps to full collections). Idempotent."""
