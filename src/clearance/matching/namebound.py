@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from clearance.matching.params import NameParams, WordParams
 from clearance.matching.weights import WeightedName, query_joins
+from clearance.matching.wordsim import WordSimilarity
 from clearance.scripts import HAN, HANGUL
 
 SYLLABIC = frozenset({HAN, HANGUL})
@@ -136,3 +137,82 @@ def joinable(query: WeightedName, candidate: WeightedName, person: bool, words: 
     (two edits, one at each end, are not looked for): :func:`clearance.matching.pairing.
     joinable`, its answers for the listed words and word pairs memoised with the query name."""
     return query_joins(query, words).joinable(candidate.form.tokens, person)
+
+
+def person_bound(
+    query: WeightedName,
+    candidate: WeightedName,
+    sims: WordSimilarity,
+    params: NameParams,
+    min_score: float,
+) -> float | None:
+    """An upper bound on a person's names' score when it is under ``min_score`` (else
+    ``None``), with no margin: what :func:`bound` leaves to the full comparison (since 1.32,
+    h155; about half the names compared in full score under the floor).
+
+    Exact for a person's names because each pair :func:`~clearance.matching.names.compare`
+    can make is a word pair of the similarity table at its similarity or less: from
+    ``min_word_sim``, or from ``leftover_sim`` for two full-weight words
+    (:func:`~clearance.matching.slips.pair_leftovers`); two words run together are ruled
+    out (:func:`joinable`), and so is one distinctive word each, whose near-miss may count
+    as a slip (:func:`~clearance.matching.slips.single_word_sim`). A listed word no query
+    word can pair with stays unpaired, at the lowest rate a listed word costs, the rate of
+    a query whose words all pair unless one of them cannot; numbers that differ scale the
+    score by ``number_conflict_factor``."""
+    if query.strong == 1 and candidate.strong == 1:
+        return None
+    q_words, c_words = query.form.tokens, candidate.form.tokens
+    qw, cw = query.weights, candidate.weights
+    nq, nc = len(q_words), len(c_words)
+    least, low = sims.least, params.leftover_sim
+    columns, rows = sims.columns, sims.rows
+    cols = [columns[w] for w in c_words]
+    c_best = [-1.0] * nc  # (-1.0: no query word can pair with it)
+    lightest = [2.0] * nq
+    q_matched = 0.0
+    stays = False  # a query word no listed word can pair with
+    for i in range(nq):
+        row = rows[q_words[i]]
+        full = qw[i] >= 1.0
+        best, near, light = 0.0, False, 2.0
+        for j in range(nc):
+            sim = row[cols[j]]
+            if sim >= least or (full and sim >= low and cw[j] >= 1.0):
+                near = True
+                if sim > best:
+                    best = sim
+                if sim > c_best[j]:
+                    c_best[j] = sim
+                if cw[j] < light:
+                    light = cw[j]
+        lightest[i] = light
+        stays = stays or not near
+        q_matched += best * qw[i]
+    c_matched, lonely = 0.0, 0.0
+    patronymic = min(params.patronymic_weight, params.patronymic_conflict_weight)
+    for j in range(nc):
+        if c_best[j] >= 0.0:
+            c_matched += c_best[j] * cw[j]
+        else:
+            weight = cw[j]
+            if candidate.patronymic[j] and patronymic < weight:
+                weight = patronymic
+            lonely += weight
+    lam = params.unmatched_candidate_person
+    if params.unmatched_syllable < lam:
+        lam = params.unmatched_syllable
+    if not stays and params.unmatched_candidate_supported < lam:
+        lam = params.unmatched_candidate_supported
+    total = least_weight(query, lightest, True, params) + lam * lonely
+    if total <= 0.0:
+        return None
+    reach = (q_matched if q_matched < c_matched else c_matched) / total
+    q_nums, c_nums = query.numbers, candidate.numbers
+    if (q_nums or c_nums) and q_nums != c_nums:
+        reach *= params.number_conflict_factor
+    if reach < min_score - BOUND_EPSILON and not joinable(query, candidate, True, sims.params):
+        return reach
+    return None
+
+
+BOUND_EPSILON = 1e-9  # (sums in another order: a bound a rounding off the score stays above it)

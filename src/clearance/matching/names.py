@@ -21,6 +21,7 @@ from clearance.matching.compounds import (
 )
 from clearance.matching.memo import sim_rows
 from clearance.matching.namebound import bound as name_bound
+from clearance.matching.namebound import person_bound
 from clearance.matching.pairing import (
     half_left,
     loose,
@@ -169,6 +170,11 @@ def compare(
             )
         ):
             return NameComparison(bound, (), q_words, c_words, [False] * nq, [False] * nc, False)
+        if person and bound is None:  # (no margin: each pair a person's names make is known)
+            bound = person_bound(query, candidate, sims, params, min_score)
+            if bound is not None:
+                return NameComparison(bound, (), q_words, c_words, [False] * nq, [False] * nc,
+                                      False)  # fmt: skip
     pairs, q_used, c_used = _pairing(triples, q_words, c_words, person, words, query)
     syllabic = query.form.script in SYLLABIC_SCRIPTS  # Chinese/Korean: words are syllables
     # Two Korean or Chinese names of syllables, in Latin letters ("li jing yi" / LI Yi)
