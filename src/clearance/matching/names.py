@@ -21,7 +21,7 @@ from clearance.matching.compounds import (
 )
 from clearance.matching.memo import sim_rows
 from clearance.matching.namebound import bound as name_bound
-from clearance.matching.namebound import person_bound
+from clearance.matching.namebound import exact_bound
 from clearance.matching.pairing import (
     half_left,
     loose,
@@ -163,6 +163,8 @@ def compare(
     triples = _word_pairs(q_words, c_words, sims, person)
     if min_score > 0.0:
         bound = name_bound(query, candidate, triples, params, min_score, person, words)
+        if bound is None:  # (no margin: the pairs the names can make, see exact_bound)
+            bound = exact_bound(query, candidate, triples, sims, params, min_score, person)
         if bound is not None and (
             person
             or not (
@@ -170,11 +172,6 @@ def compare(
             )
         ):
             return NameComparison(bound, (), q_words, c_words, [False] * nq, [False] * nc, False)
-        if person and bound is None:  # (no margin: each pair a person's names make is known)
-            bound = person_bound(query, candidate, sims, params, min_score)
-            if bound is not None:
-                return NameComparison(bound, (), q_words, c_words, [False] * nq, [False] * nc,
-                                      False)  # fmt: skip
     pairs, q_used, c_used = _pairing(triples, q_words, c_words, person, words, query)
     syllabic = query.form.script in SYLLABIC_SCRIPTS  # Chinese/Korean: words are syllables
     # Two Korean or Chinese names of syllables, in Latin letters ("li jing yi" / LI Yi)
