@@ -21,7 +21,6 @@ from clearance.matching.compounds import (
 )
 from clearance.matching.memo import sim_rows
 from clearance.matching.namebound import bound as name_bound
-from clearance.matching.namebound import exact_bound
 from clearance.matching.pairing import (
     half_left,
     loose,
@@ -163,8 +162,6 @@ def compare(
     triples = _word_pairs(q_words, c_words, sims, person)
     if min_score > 0.0:
         bound = name_bound(query, candidate, triples, params, min_score, person, words)
-        if bound is None:  # (no margin: the pairs the names can make, see exact_bound)
-            bound = exact_bound(query, candidate, triples, sims, params, min_score, person)
         if bound is not None and (
             person
             or not (
