@@ -241,13 +241,7 @@ def loose(triples: list[tuple[float, int, int]], nq: int, nc: int, close: float)
         if sim < close:
             break
         q_ok[qi] = c_ok[cj] = True
-    for ok in q_ok:  # (plain loops: all() of a list is a generic call compiled)
-        if not ok:
-            return True
-    for ok in c_ok:
-        if not ok:
-            return True
-    return False
+    return False in q_ok or False in c_ok  # (all() of a list is a generic call compiled)
 
 
 def merge_adjacent(
