@@ -260,10 +260,11 @@ def merge_adjacent(
     edits = 1 if threshold > rows[2][11] else 2
     for side_q in (True, False):
         many, one = (q_words, c_words) if side_q else (c_words, q_words)
-        if len(many) < 2:
+        if len(many) < 2 or not one:
             continue
         many_used, one_used = (q_used, c_used) if side_q else (c_used, q_used)
         lengths: list[int] | None = None  # (of ``one``'s words, once two free words are seen)
+        shortest = longest = 0
         for i in range(len(many) - 1):
             if many_used[i] or many_used[i + 1]:
                 continue
@@ -272,7 +273,10 @@ def merge_adjacent(
                 continue  # an initial is not half of a word (in "ZIL-M" a letter can be)
             if lengths is None:
                 lengths = [len(w) for w in one]
+                shortest, longest = min(lengths), max(lengths)
             size = len(left) + len(right)
+            if size - longest > edits or shortest - size > edits:
+                continue  # (no word of the other side as long, within the edits: most pairs)
             first, last = left[0], right[-1]
             joined = ""  # (run together once a word of the other side may be it: most are not)
             best_j, best_sim = -1, 0.0
