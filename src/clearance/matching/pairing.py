@@ -241,7 +241,13 @@ def loose(triples: list[tuple[float, int, int]], nq: int, nc: int, close: float)
         if sim < close:
             break
         q_ok[qi] = c_ok[cj] = True
-    return False in q_ok or False in c_ok  # (all() of a list is a generic call compiled)
+    for ok in q_ok:  # (plain loops: all() of a list is a generic call compiled)
+        if not ok:
+            return True
+    for ok in c_ok:  # noqa: SIM110
+        if not ok:
+            return True
+    return False
 
 
 def merge_adjacent(
@@ -260,11 +266,10 @@ def merge_adjacent(
     edits = 1 if threshold > rows[2][11] else 2
     for side_q in (True, False):
         many, one = (q_words, c_words) if side_q else (c_words, q_words)
-        if len(many) < 2 or not one:
+        if len(many) < 2:
             continue
         many_used, one_used = (q_used, c_used) if side_q else (c_used, q_used)
         lengths: list[int] | None = None  # (of ``one``'s words, once two free words are seen)
-        shortest = longest = 0
         for i in range(len(many) - 1):
             if many_used[i] or many_used[i + 1]:
                 continue
@@ -273,10 +278,7 @@ def merge_adjacent(
                 continue  # an initial is not half of a word (in "ZIL-M" a letter can be)
             if lengths is None:
                 lengths = [len(w) for w in one]
-                shortest, longest = min(lengths), max(lengths)
             size = len(left) + len(right)
-            if size - longest > edits or shortest - size > edits:
-                continue  # (no word of the other side as long, within the edits: most pairs)
             first, last = left[0], right[-1]
             joined = ""  # (run together once a word of the other side may be it: most are not)
             best_j, best_sim = -1, 0.0
