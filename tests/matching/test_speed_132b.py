@@ -3,9 +3,10 @@
 :func:`clearance.matching.pairing.merge_adjacent` takes the words as tuples (indexed natively
 compiled) and runs two words together only once a word of the other side may be them (most
 adjacent pairs have none within the edits the threshold allows); :func:`clearance.matching.
-pairing.loose` tests its flags in plain loops (``all()`` of a list is a generic call). Each agrees with the code it replaces (written out
-here as 1.31 had it), over the words of names as sanctions lists write them and slips of them:
-words run together, split, a letter dropped, doubled or changed.
+pairing.loose` tests its flags in plain loops (``all()`` of a list is a generic call). Each
+agrees with the code it replaces (written out here as 1.31 had it), over the words of names as
+sanctions lists write them and slips of them: words run together, split, a letter dropped,
+doubled or changed.
 """
 
 from __future__ import annotations
