@@ -241,12 +241,18 @@ def loose(triples: list[tuple[float, int, int]], nq: int, nc: int, close: float)
         if sim < close:
             break
         q_ok[qi] = c_ok[cj] = True
-    return not (all(q_ok) and all(c_ok))
+    for ok in q_ok:  # (plain loops: all() of a list is a generic call compiled)
+        if not ok:
+            return True
+    for ok in c_ok:  # noqa: SIM110
+        if not ok:
+            return True
+    return False
 
 
 def merge_adjacent(
-    q_words: Sequence[str],
-    c_words: Sequence[str],
+    q_words: tuple[str, ...],
+    c_words: tuple[str, ...],
     q_used: list[bool],
     c_used: list[bool],
     pairs: list[tuple[int, int, float, int, int]],
@@ -273,14 +279,18 @@ def merge_adjacent(
             if lengths is None:
                 lengths = [len(w) for w in one]
             size = len(left) + len(right)
-            joined, first, last = left + right, left[0], right[-1]
+            first, last = left[0], right[-1]
+            joined = ""  # (run together once a word of the other side may be it: most are not)
             best_j, best_sim = -1, 0.0
-            for j, length in enumerate(lengths):
+            for j in range(len(lengths)):  # (by place, the words a tuple: indexed natively)
+                length = lengths[j]
                 if one_used[j] or length - size > edits or size - length > edits:
                     continue
                 word = one[j]
                 if edits == 1 and word[0] != first and word[-1] != last:
                     continue
+                if not joined:
+                    joined = left + right
                 dist = OSA.distance(joined, word, score_cutoff=edits)
                 sim = word_sim(dist, max(size, length), rows)
                 if sim > best_sim:
