@@ -35,7 +35,7 @@ from clearance.matching.normalize import (
 from clearance.matching.params import TrustParams
 from clearance.matching.query import Query
 from clearance.matching.retrieve import QueryForm
-from clearance.matching.romanised import list_readings
+from clearance.matching.romanised import list_readings, script_readings
 from clearance.matching.scripts import arabic_skeleton
 from clearance.matching.syllables import syllable_name
 from clearance.matching.vocab import LEGAL_FORM_PHRASES, LOW_INFO_WORDS
@@ -183,6 +183,9 @@ def _query_forms(
         # a word no list spells ("rhee") lets the name as typed reach
         readings = list_readings(name)
         texts[:0] = [(reading, Schema.PERSON, trust.list_reading) for reading in readings]
+    elif schema in (Schema.PERSON, None):  # "최준식" as the lists may write it: CHOE Chun Sik
+        readings = script_readings(name, name_script(name))
+        texts += [(reading, Schema.PERSON, trust.list_reading) for reading in readings]
     if schema in (Schema.PERSON, None) and latin and not _typed_syllables(name):
         # "Wiktor Michailowitsch", "Iouri", "Walérewitsch": read as a person's name (no legal
         # form split off); not a name of Chinese or Korean syllables, which no German or French
