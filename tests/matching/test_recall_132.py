@@ -24,8 +24,8 @@ from clearance.matching.exact import listed_initials_keys, query_initials_key
 from clearance.matching.hanja import korean_hangul
 from clearance.matching.query import ScreenOptions, make_query
 from clearance.matching.romanised import script_readings
-from clearance.settings import MatchingPolicy
 from clearance.scripts import HANGUL
+from clearance.settings import MatchingPolicy
 from tests.matching.factory import e, people_alerts
 
 KOREANS = [
@@ -79,9 +79,7 @@ def test_other_korean_names_do_not_alert() -> None:
 
 
 def test_initials_keys() -> None:
-    assert listed_initials_keys("ALLAH DAD TAYEB WALI MUHAMMAD") == [
-        "initials:a d t w muhammad"
-    ]
+    assert listed_initials_keys("ALLAH DAD TAYEB WALI MUHAMMAD") == ["initials:a d t w muhammad"]
     assert listed_initials_keys("PAK, Il-Kyu") == ["initials:i k pak"]
     assert listed_initials_keys("SMITH, John") == []  # one given name
     assert query_initials_key("A.D.T.W. Muhammad") == "initials:a d t w muhammad"
