@@ -177,6 +177,7 @@ def _query_forms(
     parts = query_parts(name)
     texts = [(part, schema, 1.0 if i == 0 else trust.part) for i, part in enumerate(parts)]
     latin = name.isascii() or name_script(name) == LATIN
+    korean: frozenset[str] = frozenset()  # a Korean name's readings from its script
     if schema in (Schema.PERSON, None) and latin:
         # "Lee Yong-ho" as the lists spell it, RI Yong Ho (round two, h136): first, as the
         # name's own spelling, so that the records it reaches are kept before the many that
@@ -184,8 +185,8 @@ def _query_forms(
         readings = list_readings(name)
         texts[:0] = [(reading, Schema.PERSON, trust.list_reading) for reading in readings]
     elif schema in (Schema.PERSON, None):  # "최준식" as the lists may write it: CHOE Chun Sik
-        readings = script_readings(name, name_script(name))
-        texts += [(reading, Schema.PERSON, trust.list_reading) for reading in readings]
+        korean = frozenset(script_readings(name, name_script(name)))
+        texts += [(reading, Schema.PERSON, trust.list_reading) for reading in sorted(korean)]
     if schema in (Schema.PERSON, None) and latin and not _typed_syllables(name):
         # "Wiktor Michailowitsch", "Iouri", "Walérewitsch": read as a person's name (no legal
         # form split off); not a name of Chinese or Korean syllables, which no German or French
@@ -203,6 +204,8 @@ def _query_forms(
     spelled: tuple[NameForm, float] | None = None  # the last new spelled form and its trust
     for text, as_schema, part_trust in texts:
         for form, kind in name_forms(text, as_schema, query=True, hebrew=hebrew):
+            if kind == KIND_LATIN and text in korean:  # (its syllables held as Hangul's are)
+                form = NameForm(form.tokens, form.forms, HANGUL)  # noqa: PLW2901
             if kind != KIND_SKELETON:
                 spelled = None if form in seen else (form, part_trust)
                 if spelled is not None:
