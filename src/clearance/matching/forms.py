@@ -186,7 +186,7 @@ def _query_forms(
         texts[:0] = [(reading, Schema.PERSON, trust.list_reading) for reading in readings]
     elif schema in (Schema.PERSON, None):  # "최준식" as the lists may write it: CHOE Chun Sik
         korean = frozenset(script_readings(name, name_script(name)))
-        texts += [(reading, Schema.PERSON, trust.list_reading) for reading in sorted(korean)]
+        texts += [(reading, Schema.PERSON, trust.script_reading) for reading in sorted(korean)]
     if schema in (Schema.PERSON, None) and latin and not _typed_syllables(name):
         # "Wiktor Michailowitsch", "Iouri", "Walérewitsch": read as a person's name (no legal
         # form split off); not a name of Chinese or Korean syllables, which no German or French
