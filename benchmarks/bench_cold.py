@@ -8,6 +8,9 @@ gets); ``--gc both`` runs it again with the interpreter's own (one line). Per qu
 thread's CPU time for what a caller pays (``make_query`` validating the input, then
 ``Screener.screen``) is recorded, with the query's script; the first query of each
 script is reported apart (no first-query penalty: what scripts need loads with the screener).
+Under the table a line says where else the pass's CPU went: the collector's collections per
+generation with their CPU, page faults, system CPU and context switches (on shared cores the
+CPU an instruction costs rises with the machine's load: benchmarks/README.md, h154).
 The probe imports ``clearance`` as the interpreter finds it — the installed package (a regular
 install: the wheel, compiled or pure), else the sources (an editable install, ``PYTHONPATH=src``):
 the summary line names its build and folder.
@@ -48,15 +51,28 @@ started = time.process_time()
 screener = Screener(load_index(Path(sys.argv[1])), MatchingPolicy(screen_cache=0))
 if sys.argv[3] == "server":
     from clearance.gcpause import serving_worker
-    serving_worker()  # an API worker's call (clearance serve): the Screener's policy already
+    serving_worker()  # an API worker's call (clearance serve): frozen after full collections only
 elif sys.argv[3] == "interpreter":
     from clearance.gcpause import interpreter_policy
     interpreter_policy()  # the Screener's collector policy undone
 load_cpu = time.process_time() - started
+import gc, resource
+collections = [[0, 0.0], [0, 0.0], [0, 0.0]]  # per generation: count, thread CPU seconds
+began = [0.0]
+def collector(phase, info):
+    if phase == "start":
+        began[0] = time.thread_time()
+    else:
+        collections[info["generation"]][0] += 1
+        collections[info["generation"]][1] += time.thread_time() - began[0]
 options = ScreenOptions(limit=10)
 out = []
+items = json.loads(Path(sys.argv[2]).read_text())
+gc.callbacks.append(collector)
+usage0 = resource.getrusage(resource.RUSAGE_SELF)
+process0 = time.process_time()
 wall0 = time.perf_counter()
-for item in json.loads(Path(sys.argv[2]).read_text()):
+for item in items:
     c0 = time.thread_time()  # what a caller pays: validating the query, then screening it
     try:
         screener.screen(make_query(item["name"], type=item["type"]), options)
@@ -64,7 +80,13 @@ for item in json.loads(Path(sys.argv[2]).read_text()):
         pass  # rejected ("only a legal form"): its cost still counts
     out.append(time.thread_time() - c0)
 wall = time.perf_counter() - wall0
-print(json.dumps({"load_cpu": load_cpu, "cpu": out, "wall": wall,
+process = time.process_time() - process0
+usage1 = resource.getrusage(resource.RUSAGE_SELF)
+gc.callbacks.remove(collector)
+usage = {k: getattr(usage1, k) - getattr(usage0, k)
+         for k in ("ru_minflt", "ru_majflt", "ru_nvcsw", "ru_nivcsw", "ru_stime")}
+print(json.dumps({"load_cpu": load_cpu, "cpu": out, "wall": wall, "process": process,
+                  "collections": collections, "usage": usage,
                   "version": screener.algorithm_version, "build": state(),
                   "package": str(Path(clearance.__file__).parent)}))
 """
@@ -132,14 +154,34 @@ def _probe(snapshot: Path, path: Path, gc_policy: str) -> dict[str, Any]:
     return probe
 
 
+def _pass_line(probe: dict[str, Any]) -> str:
+    """Where a pass's CPU went besides the matcher: the cyclic collector's collections (count
+    and thread CPU per generation, its share of the summed per-query CPU), the process's CPU
+    beside the per-query sum (the timer's own cost and what runs between queries), page faults
+    (first touches of memory the pass grows), context switches (involuntary: another process
+    had the core, and the caches)."""
+    cpu = sum(probe["cpu"])
+    gens = probe["collections"]
+    spent = sum(seconds for _, seconds in gens)
+    usage = probe["usage"]
+    per_gen = ", ".join(f"gen {g} {n} ({s * 1e3:.1f} ms)" for g, (n, s) in enumerate(gens))
+    return (
+        f"  the pass: collector {per_gen}, {spent / cpu:.1%} of the per-query CPU; "
+        f"process CPU {probe['process']:.2f} s vs per-query sum {cpu:.2f} s; "
+        f"page faults {usage['ru_minflt']} minor, {usage['ru_majflt']} major; system CPU "
+        f"{usage['ru_stime']:.2f} s; context switches {usage['ru_nivcsw']} involuntary, "
+        f"{usage['ru_nvcsw']} voluntary"
+    )
+
+
 def cold_speed(
     lists: bd.Lists, settings: Settings, seed: int, count: int = 3000, gc: str = "default"
 ) -> None:
     """``gc``: the cyclic collector policy of the probe process — ``default`` (the one a
     Screener sets, :func:`clearance.gcpause.screening_process`), ``server`` (an API worker's
-    call, :func:`clearance.gcpause.serving_worker`, on top: the same), ``interpreter`` (the
-    Screener's undone) or ``both`` (default first, with the table; then interpreter, one
-    line)."""
+    call, :func:`clearance.gcpause.serving_worker`, on top: survivors frozen after full
+    collections only), ``interpreter`` (the Screener's undone) or ``both`` (default first, with
+    the table; then interpreter, one line)."""
     console.rule("[bold]Cold pass: new queries, realistic mix, fresh process")
     queries = realistic_mix(count, seed + 104729, lists)
     WORK_DIR.mkdir(exist_ok=True)
@@ -177,12 +219,14 @@ def cold_speed(
         f"targets ≥ 2,000 q/s, p99 ≤ 5 ms, "
         f"every script p99 ≤ 10 ms"
     )
+    console.print(_pass_line(probe))
     for other, extra in probes[1:]:
         cpu_o: list[float] = extra["cpu"]
         console.print(
             f"  same queries, {other} collector policy: {len(cpu_o) / sum(cpu_o):.0f} queries/s "
             f"(CPU), p99 {percentile(cpu_o, 99) * 1e3:.2f} ms, max {max(cpu_o) * 1e3:.1f} ms"
         )
+        console.print(_pass_line(extra))
     brute = bl.BruteForce(lists.entities)
     specs = [bd.QuerySpec(q["name"], q["type"] or None) for q in queries[:40]]
     _wall, brute_s = brute.time_per_query(specs)
