@@ -327,7 +327,9 @@ class Screener:
         if found is None:
             if len(self._query_names) >= QUERY_NAMES:
                 self._query_names.clear()
-            found = self._query_names[form] = weigh(form, self.algo.names)
+            found = self._query_names[form] = weigh(
+                form, self.algo.names, common=self.index.org_common
+            )
         return found
 
     def _word_sims(

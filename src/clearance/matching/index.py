@@ -34,9 +34,10 @@ from clearance.matching.release import ALGORITHM_RELEASE
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 35  # 35: listed persons also keyed by their initials and family name (h158:
+INDEX_FORMAT = 36  # 36: listed persons also keyed by their initials and family name (h158:
 # "A. D. T. W. MUHAMMAD"); two-character Hanja names read the Korean way (姜龍 / KANG Ryong);
-# 34: Roman numerals in company names read as numbers (h149:
+# 35: the words generic in listed organisation names (h157: ``org_common``,
+# "Machine Ltd" is no name); 34: Roman numerals in company names read as numbers (h149:
 # "NORD STREAM II AG" / NORD STREAM 2 AG);
 # 33: listed names read anew (h142: "and" between two single letters
 # dropped as the ampersand is, "S AND D" / S&D; the Austrian "Ges.m.b.H." a legal form; a q
@@ -147,6 +148,10 @@ class NameIndex:
     exact: dict[str, list[tuple[int, bool]]] = field(default_factory=dict)
     # every indexed word's phonetic key (the scorer's word similarity needs it per word)
     token_phonetic: dict[str, str] = field(default_factory=dict)
+    # the words generic in listed organisation names (written by many organisations of many
+    # countries, ``index_build.common_org_words``; format 35): a company query that is one of
+    # them with generic words only is no name ("Islamic GmbH", "Machine Ltd")
+    org_common: frozenset[str] = field(default_factory=frozenset)
     # the listed words of crowded skeletons (held by more than CROWDED_SKELETON records): the
     # skeleton -> those words (a name's words as the spelled trust reads them), and each word's
     # skeleton records (word -> slot of vowel_offsets; see :meth:`vowel_records`, index format 27)

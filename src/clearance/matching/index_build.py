@@ -22,6 +22,7 @@ from clearance.matching.exact import code_key, exact_key, listed_initials_keys
 from clearance.matching.forms import name_forms
 from clearance.matching.index import (
     CROWDED_SKELETON,
+    KIND_LATIN,
     KIND_NATIVE,
     KIND_SKELETON,
     EntityInfo,
@@ -40,6 +41,7 @@ from clearance.matching.spelled import (
     vowel_places,
     vowel_words,
 )
+from clearance.matching.vocab import LOW_INFO_WORDS
 from clearance.matching.weights import word_weight
 from clearance.model import Entity, Schema
 
@@ -299,6 +301,7 @@ class IndexBuilder:
         chunks, vowel_chunks = _split_chunks(self._chunks, _VOWEL)
         index.vocab, index.posting_data, index.posting_offsets = _merge_postings(chunks)
         _crowded_words(index, _merge_postings(vowel_chunks))
+        index.org_common = common_org_words(index)
         index.neighbour_keys, index.neighbour_data, index.neighbour_offsets = _neighbour_table(
             index.vocab
         )
@@ -306,6 +309,34 @@ class IndexBuilder:
 
 
 _VOWEL = "v:"  # (a listed word of a skeleton record: see _crowded_words)
+
+
+def common_org_words(index: NameIndex) -> frozenset[str]:
+    """The words generic in listed organisation names (issue 11 class 11, index format 35):
+    of three letters or more, not a number nor a word weighed low already, that the Latin names
+    of ``params.common_org_names`` organisations or more write, organisations of
+    ``params.common_org_countries`` countries or more ("machine", "islamic", "defense": a word
+    unrelated organisations use, as a word of their trade or creed, is no name by itself)."""
+    params = index.params
+    words: dict[int, set[str]] = defaultdict(set)  # organisation -> its Latin names' words
+    schema, rec_entity, rec_kind = index.ent_schema, index.rec_entity, index.rec_kind
+    for rec_id, tokens in enumerate(index.rec_tokens):
+        entity = rec_entity[rec_id]
+        if rec_kind[rec_id] == KIND_LATIN and schema[entity] == "organization":
+            words[entity].update(tokens)
+    names: dict[str, int] = {}
+    countries: dict[str, set[str]] = {}
+    for entity, found in words.items():
+        where = index.ent_countries[entity]
+        for token in found:
+            if len(token) >= 3 and token.isalpha():
+                names[token] = names.get(token, 0) + 1
+                countries.setdefault(token, set()).update(where)
+    return frozenset(
+        word for word, count in names.items()
+        if count >= params.common_org_names and word not in LOW_INFO_WORDS
+        and len(countries[word]) >= params.common_org_countries
+    )  # fmt: skip
 
 
 def _split_chunks(

@@ -214,7 +214,7 @@ def compare(
         # A family and a given syllable are two words: run together they make one word of
         # another name ("ma nan" 马楠 is not Abdul MANAN, "wu lin" not VULIN Aleksandar).
         score *= params.merged_syllables_factor
-    if not person and query.generic and not generic_agree(pairs, c_used, params):
+    if not person and query.generic and not generic_agree(pairs, c_used, params, query.trade):
         score *= params.generic_name_factor
     q_nums, c_nums = query.numbers, candidate.numbers
     number_conflict = bool(q_nums or c_nums) and q_nums != c_nums
@@ -290,13 +290,21 @@ def _unpaired_listed_factor(
 
 
 def generic_agree(
-    pairs: list[tuple[int, int, float, int, int]], c_used: list[bool], params: NameParams
+    pairs: list[tuple[int, int, float, int, int]],
+    c_used: list[bool],
+    params: NameParams,
+    trade: bool = False,
 ) -> bool:
     """Does a company query of generic words only agree with every listed word, closely
     (since 1.31, issue 11 class 11: a generic word and a legal form are no name; "THE ENERGY
     COMPANY" is not JSC ENERGIES, "LOGISTICS GROUP" not TRUST LOGISTICS GROUP LLC, "AL
-    LOGISTICS TRUST", "al" run onto "logistics", not TRUST LOGISTICS LLC)?"""
-    return all(c_used) and all(sim >= params.supported_sim for _, _, sim, _, _ in pairs)
+    LOGISTICS TRUST", "al" run onto "logistics", not TRUST LOGISTICS LLC)? A query of one
+    word generic in listed organisation names and generic words (``trade``, since 1.32:
+    "Islamic GmbH" is not ISLAMIC GROUP) need only pair every listed word, as a name's words
+    pair ("Defence Engineering" / DEFENS INZHINIRING)."""
+    if not all(c_used):
+        return False
+    return trade or all(sim >= params.supported_sim for _, _, sim, _, _ in pairs)
 
 
 def other_forms(query: WeightedName, candidate: WeightedName) -> bool:

@@ -91,6 +91,10 @@ class NameParams:
     number_conflict_factor: float = 0.5  # the score is scaled by this when numbers differ
     generic_name_factor: float = 0.5  # ... and by this when a company query of generic words
     # only ("THE ENERGY COMPANY") does not agree with every listed word closely (since 1.31)
+    # A listed word of organisation names is generic there (index format 35) when this many
+    # listed organisations of this many countries write it ("machine", "islamic", "defense"):
+    common_org_names: int = 20
+    common_org_countries: int = 4
     distinctive_sim: float = 0.95  # one distinctive word each: a pair under this is a miss
     supported_sim: float = 0.94  # query words agreeing this well (not near-misses: "Anghel
     # Florea" is not GOMEZ FLORES, Luis Angel) support a longer listed name

@@ -37,9 +37,15 @@ class WeightedName:
     """A name form with its per-word weights, worked out once per name."""
 
     __slots__ = ("alone", "form", "generic", "joins", "numbers", "patronymic", "slips", "strong",
-                 "total", "weights")  # fmt: skip
+                 "total", "trade", "weights")  # fmt: skip
 
-    def __init__(self, form: NameForm, params: NameParams, table: WordTable | None = None) -> None:
+    def __init__(
+        self,
+        form: NameForm,
+        params: NameParams,
+        table: WordTable | None = None,
+        common: frozenset[str] = frozenset(),
+    ) -> None:
         tokens = form.tokens
         self.form = form
         self.joins: Joins | None = None  # (a query name's: see query_joins)
@@ -55,6 +61,7 @@ class WeightedName:
         strong = 0  # words of full weight
         total = 0.0  # (what sum() gives: the same additions in the same order, from 0.0)
         generic = 0  # generic words, particles and articles
+        trade = 0  # words generic in listed organisation names ("machine", "islamic")
         for token in tokens:  # (plain loops: they compile to native code, a zip(*...) not)
             weight, patronym, is_number = table[token]
             weights.append(weight)
@@ -66,14 +73,19 @@ class WeightedName:
                 strong += 1
                 if token[:2] in _ARTICLES and token[2:] in LOW_INFO_WORDS:
                     generic += 1  # "allogistics": the article run onto a generic word
+                elif token in common or (token[:2] in _ARTICLES and token[2:] in common):
+                    trade += 1
             elif len(token) > 1:  # (a letter is a code's: "M BANK" / MB BANK)
                 generic += 1
         self.weights, self.patronymic = tuple(weights), tuple(patronymic)
         self.total = total  # (what the bounds divide by: once, not per name)
         self.numbers = frozenset(numbers) if numbers else _NO_NUMBERS
         self.strong = strong
-        # generic words only, legal forms apart ("THE ENERGY COMPANY", "AL LOGISTICS TRUST")
-        self.generic = generic == len(tokens)
+        # generic words only, legal forms apart ("THE ENERGY COMPANY", "AL LOGISTICS TRUST"),
+        # or one word generic in listed organisation names (``common``, the index's
+        # ``org_common``) among them (since 1.32: "Machine Ltd", "Islamic GmbH", "AL ANSAR")
+        self.trade = trade == 1 and generic == len(tokens) - 1
+        self.generic = generic == len(tokens) or self.trade
 
 
 _ARTICLES = ("al", "el", "ul")  # (as normalize runs the article onto its word)
@@ -105,10 +117,15 @@ def word_table(params: NameParams) -> WordTable:
     return WordTable(params)
 
 
-def weigh(form: NameForm, params: NameParams, table: WordTable | None = None) -> WeightedName:
+def weigh(
+    form: NameForm,
+    params: NameParams,
+    table: WordTable | None = None,
+    common: frozenset[str] = frozenset(),
+) -> WeightedName:
     """``form`` with what scoring needs of it (``table``: ``word_table(params)``, if the caller
-    holds it)."""
-    return WeightedName(form, params, table)
+    holds it; ``common``: the words generic in listed organisation names, for a query)."""
+    return WeightedName(form, params, table, common)
 
 
 def query_code_slip(
