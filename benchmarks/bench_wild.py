@@ -8,9 +8,12 @@ An independent check of the matcher: listed persons and companies of the real li
 the ways inputs differ that ``bench_variants``, ``bench_classes`` and ``bench_heldout`` do not
 produce (``wild_writers``: titles, descriptors, "&" / "and", "Co." / "Company", "The", Roman
 numerals, German ue / ü, Spanish double surnames, dropped "de / da", joined "van der",
-apostrophes, CamelCase, CSV-mangled, e-mail, mojibake, extra whitespace and punctuation).
+apostrophes, CamelCase, CSV-mangled, e-mail, mojibake, extra whitespace and punctuation;
+since 1.32 ``w-initials``: a person of two given names or more as initials and the family
+name, "A. D. T. W. MUHAMMAD").
 Must-not-alert classes: unlisted Faker names (made as ``bench_heldout`` makes them, other
-seeds; namesakes of listed names left out) with the same decorations, beside the plain names.
+seeds; namesakes of listed names left out) with the same decorations, beside the plain names
+(``n-initials``: a person's given names as initials, "J. SMITH", "M. K. PARK").
 Prints per class and split the alert-recall (the expected entity alerts) and the queries on
 which another entity alerted, and per must-not-alert class the false alerts, each beside
 rapidfuzz brute force (``bench_baselines.BruteForce``, WRatio at the lowest threshold of

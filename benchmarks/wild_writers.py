@@ -350,12 +350,50 @@ def w_mojibake(entity: Entity, rng: random.Random) -> str | None:
     return mojibake(rng.choice(names).full, True, rng) if names else None
 
 
+def _initialled(given: Sequence[str], family: Sequence[str], rng: random.Random) -> str | None:
+    """Given names as their initials before the family name, as a writer does ("A. D. T. W.
+    MUHAMMAD", "A.D. Muhammad", "A D MUHAMMAD"); a hyphenated given name is two ("I. K. PAK")."""
+    letters = [w[0].upper() for g in given for w in g.split("-") if w[:1].isalpha()]
+    if not letters or not family:
+        return None
+    style = rng.random()
+    if style < 0.6:  # noqa: PLR2004
+        head = " ".join(f"{c}." for c in letters)
+    elif style < 0.8:  # noqa: PLR2004
+        head = "".join(f"{c}." for c in letters)
+    else:
+        head = " ".join(letters)
+    tail = " ".join(family)
+    return f"{head} {tail.upper() if rng.random() < 0.5 else tail}"  # noqa: PLR2004
+
+
+def w_initials(entity: Entity, rng: random.Random) -> str | None:
+    """A listed person of two given names or more as initials and the family name (since
+    1.32: "A. D. T. W. MUHAMMAD" for ALLAH DAD TAYEB WALI MUHAMMAD)."""
+    if entity.schema is not Schema.PERSON:
+        return None
+    name = _pick(entity, rng)
+    parts = person_parts(name) if name else None
+    if parts is None or len([w for g in parts[0] for w in g.split("-") if w]) < 2:  # noqa: PLR2004
+        return None
+    return _initialled(*parts, rng)
+
+
+def initials(text: str, person: bool, rng: random.Random) -> str | None:
+    """An unlisted person's given names as initials ("J. SMITH", "M. K. PARK"; since 1.32)."""
+    words = text.split()
+    if not person or len(words) < 2 or not is_latin(text):  # noqa: PLR2004
+        return None
+    return _initialled(words[:-1], words[-1:], rng)
+
+
 CLASSES: dict[str, Gen] = {
     "w-title": w_title, "w-descriptor": w_descriptor, "w-amp-co": w_amp_co, "w-the": w_the,
     "w-roman": w_roman, "w-german": w_german, "w-spanish": w_spanish,
     "w-particle": w_particle, "w-joined": w_joined, "w-apostrophe": w_apostrophe,
     "w-caps-camel": w_caps_camel, "w-csv": _decorated(csv_mangled),
     "w-email": _decorated(email), "w-mojibake": w_mojibake, "w-noise": _decorated(noise),
+    "w-initials": w_initials,
 }  # fmt: skip
 
 
@@ -426,4 +464,5 @@ def generic_company(vocabulary: Sequence[str], rng: random.Random) -> str:
 NEGATIVES: dict[str, Decorate] = {
     "n-title": title, "n-descriptor": descriptor, "n-company": _company,
     "n-csv": csv_mangled, "n-email": email, "n-mojibake": mojibake, "n-noise": noise,
+    "n-initials": initials,
 }  # fmt: skip

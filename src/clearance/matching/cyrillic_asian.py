@@ -125,7 +125,7 @@ def _korean_word(word: str, nasal: bool = False) -> str | None:
     for syllable in syllables:
         if nasal:
             syllable = _NEWSPAPER_EO.sub("о", syllable)
-            if syllable[-2:] in ("он", "ун"):
+            if syllable[-2:] in ("он", "ун", "ын"):
                 syllable += "ъ"
         text = syllable.removesuffix("р") + ("l" if syllable.endswith("р") else "")
         for source, target in _KOREAN_LETTERS:
@@ -154,10 +154,23 @@ def _korean(words: list[str]) -> list[str]:
     return found
 
 
-def east_asian_readings(text: str) -> list[str]:
-    """Latin readings of a Cyrillic name as Korean and as Chinese (none when it is neither)."""
+def _words(text: str) -> list[str] | None:
     words = [w for w in re.split(r"[\s\-]+", text.lower()) if w]
     if not 2 <= len(words) <= 4 or any(not w.isalpha() for w in words):
+        return None
+    return words
+
+
+def korean_readings(text: str) -> list[str]:
+    """The Korean readings of a Cyrillic name, family name first (none when it is none)."""
+    words = _words(text)
+    return _korean(words) if words else []
+
+
+def east_asian_readings(text: str) -> list[str]:
+    """Latin readings of a Cyrillic name as Korean and as Chinese (none when it is neither)."""
+    words = _words(text)
+    if not words:
         return []
     found = _korean(words)
     chinese = _chinese(words)

@@ -15,7 +15,7 @@ from clearance.matching.algorithm import Algorithm as Algorithm
 from clearance.matching.bounds import warm_up_arrays
 from clearance.matching.compounds import warm_up_readings
 from clearance.matching.crowded import crowd_may_drop, crowded_skeletons
-from clearance.matching.exact import exact_comparison, exact_key
+from clearance.matching.exact import exact_comparison, exact_key, query_initials_key
 from clearance.matching.features import (
     FEATURES,
     Candidate,
@@ -179,6 +179,9 @@ class Screener:
                                        algo.retrieval.spelled_names, plain)  # fmt: skip
         exact = dict(self._exact.get(exact_key(query.name), ()))
         for rec_id in exact:
+            records[rec_id] = 1.0
+        initials = query_initials_key(query.name)  # (found here, scored as any other)
+        for rec_id, _weak in self._exact.get(initials, ()) if initials else ():
             records[rec_id] = 1.0
         by_entity: dict[int, list[int]] = defaultdict(list)
         rec_entity = self.index.rec_entity

@@ -52,3 +52,43 @@ def exact_comparison(tokens: Sequence[str]) -> NameComparison:
     pairs = [(i, i, 1.0, 1, 1) for i in range(len(words))]
     used = [True] * len(words)
     return NameComparison(1.0, pairs, words, words, used, used, False)
+
+
+# An initials key is kept in the exact map under this mark (no exact key holds a colon)
+INITIALS = "initials:"
+MIN_INITIALS = 2  # one initial and a family name is too little to look a person up by
+
+
+def listed_initials_keys(full: str) -> list[str]:
+    """A listed person's name as a query of initials writes it (since 1.32): each given name's
+    initial in order, then the family name ("ALLAH DAD TAYEB WALI MUHAMMAD" ->
+    "initials:a d t w muhammad"; "PAK, Il Kyu" -> "initials:i k pak"). The family name is
+    the words before a comma, or else the last word; at least :data:`MIN_INITIALS` given
+    names. The word analysis finds no such listed name by its initials when the family name
+    is common (MUHAMMAD's records are cut at retrieval): the key does, and the name comparison
+    judges it as any other."""
+    family, comma, given = full.partition(",")
+    if comma:
+        family_words, given_words = exact_key(family).split(), exact_key(given).split()
+    else:
+        words = exact_key(full).split()
+        family_words, given_words = words[-1:], words[:-1]
+    if len(given_words) < MIN_INITIALS or not family_words or len(given_words) > 6:  # noqa: PLR2004
+        return []
+    if any(len(w) < 2 for w in given_words):  # (a listed initial already: the words find it)  # noqa: PLR2004
+        return []
+    return [INITIALS + " ".join([*(w[0] for w in given_words), *family_words])]
+
+
+def query_initials_key(text: str) -> str | None:
+    """The initials key of a query written as initials and a family name ("A. D. T. W.
+    MUHAMMAD"), or ``None``: at least :data:`MIN_INITIALS` one-letter words first, then only
+    words of two letters or more."""
+    words = exact_key(text).split()
+    count = 0
+    while count < len(words) and len(words[count]) == 1 and words[count].isalpha():
+        count += 1
+    rest = words[count:]
+    if count < MIN_INITIALS or not rest or any(len(w) < 2 for w in rest):  # noqa: PLR2004
+        return None
+    return INITIALS + " ".join(words)

@@ -35,7 +35,7 @@ from clearance.matching.normalize import (
 from clearance.matching.params import TrustParams
 from clearance.matching.query import Query
 from clearance.matching.retrieve import QueryForm
-from clearance.matching.romanised import list_readings
+from clearance.matching.romanised import list_readings, script_readings
 from clearance.matching.scripts import arabic_skeleton
 from clearance.matching.syllables import syllable_name
 from clearance.matching.vocab import LEGAL_FORM_PHRASES, LOW_INFO_WORDS
@@ -177,12 +177,16 @@ def _query_forms(
     parts = query_parts(name)
     texts = [(part, schema, 1.0 if i == 0 else trust.part) for i, part in enumerate(parts)]
     latin = name.isascii() or name_script(name) == LATIN
+    korean: frozenset[str] = frozenset()  # a Korean name's readings from its script
     if schema in (Schema.PERSON, None) and latin:
         # "Lee Yong-ho" as the lists spell it, RI Yong Ho (round two, h136): first, as the
         # name's own spelling, so that the records it reaches are kept before the many that
         # a word no list spells ("rhee") lets the name as typed reach
         readings = list_readings(name)
         texts[:0] = [(reading, Schema.PERSON, trust.list_reading) for reading in readings]
+    elif schema in (Schema.PERSON, None):  # "최준식" as the lists may write it: CHOE Chun Sik
+        korean = frozenset(script_readings(name, name_script(name)))
+        texts += [(reading, Schema.PERSON, trust.script_reading) for reading in sorted(korean)]
     if schema in (Schema.PERSON, None) and latin and not _typed_syllables(name):
         # "Wiktor Michailowitsch", "Iouri", "Walérewitsch": read as a person's name (no legal
         # form split off); not a name of Chinese or Korean syllables, which no German or French
@@ -200,6 +204,8 @@ def _query_forms(
     spelled: tuple[NameForm, float] | None = None  # the last new spelled form and its trust
     for text, as_schema, part_trust in texts:
         for form, kind in name_forms(text, as_schema, query=True, hebrew=hebrew):
+            if kind == KIND_LATIN and text in korean:  # (its syllables held as Hangul's are)
+                form = NameForm(form.tokens, form.forms, HANGUL)  # noqa: PLW2901
             if kind != KIND_SKELETON:
                 spelled = None if form in seen else (form, part_trust)
                 if spelled is not None:

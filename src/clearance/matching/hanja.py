@@ -34,7 +34,7 @@ FAMILY_NAMES = {
     "卓": "탁", "鞠": "국", "魚": "어", "殷": "은", "片": "편", "龍": "룡", "桂": "계", "房": "방",
 }  # fmt: skip
 
-MIN_CHARS = 3  # a family name and a two-character given name (two-character Korean names are rare)
+MIN_CHARS = 2  # a family name and a one-syllable given name (since 1.32: KANG Min, RI Sok)
 MAX_CHARS = 4
 # "sound:character:gloss, more glosses": the one-character entries, up to the first gloss.
 _ONE_CHARACTER = re.compile(r"^([^:#\n]):([^:\n]):([^,\n]*)", re.MULTILINE)

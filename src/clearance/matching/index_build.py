@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.gcpause import paused_gc
-from clearance.matching.exact import code_key, exact_key
+from clearance.matching.exact import code_key, exact_key, listed_initials_keys
 from clearance.matching.forms import name_forms
 from clearance.matching.index import (
     CROWDED_SKELETON,
@@ -43,7 +43,7 @@ from clearance.matching.spelled import (
 )
 from clearance.matching.vocab import LOW_INFO_WORDS
 from clearance.matching.weights import word_weight
-from clearance.model import Entity
+from clearance.model import Entity, Schema
 
 
 def entity_info(entity: Entity) -> EntityInfo:
@@ -200,6 +200,9 @@ class IndexBuilder:
             key = exact_key(name.full)
             if first is not None and key:  # the name as written (see :mod:`exact`)
                 index.exact.setdefault(key, []).append((first, name.weak))
+                if entity.schema is Schema.PERSON:  # ... and as its initials ("A. D. MUHAMMAD")
+                    for initials in listed_initials_keys(name.full):
+                        index.exact.setdefault(initials, []).append((first, name.weak))
                 code = code_key(name.full)  # ... and a code run together ("S5SAD")
                 if code is not None:
                     index.exact.setdefault(code, []).append((first, name.weak))

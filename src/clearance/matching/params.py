@@ -169,6 +169,10 @@ class TrustParams:
     list_reading: float = 1.0  # a Latin Korean or Chinese name of syllables read as the lists
     # spell them ("Lee Yong-ho" / RI Yong Ho, "Hsu Pin" / XU Bin: clearance.matching.romanised):
     # another romanisation of the same name, as a Hangul or Cyrillic one is
+    script_reading: float = 0.8  # a Korean name in Hangul, Hanja or Cyrillic with its ch / j
+    # read the other way and its later syllables voiced (romanised.script_readings; since
+    # 1.32): a guess at how the lists spelt it, not the script's own reading ("구지아" read
+    # "ku chi a" is no KUCHI, Ahmed Jan at 0.82, "이정호" "ri chong ho" no RI CHANG HO at 0.87)
 
 
 def declared(params: object) -> dict[str, object]:

@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 from clearance.matching.romanisations import pinyin_of, wade_giles_of
 from clearance.matching.syllables import SYLLABLES, syllable_count
 from clearance.matching.vocab import PINYIN_SYLLABLES, WADE_GILES_SYLLABLES
+from clearance.scripts import CYRILLIC, HAN, HANGUL
 
 # A Korean family name as the South, passports and English-language writers spell it -> as
 # the lists spell North Korean names (McCune-Reischauer as North Korea writes it).
@@ -137,18 +138,21 @@ def _korean_syllables(word: str) -> list[str]:
     return [word]
 
 
-def _chong_jong(words: tuple[str, ...], respelt: bool) -> list[tuple[str, ...]]:
+def _chong_jong(
+    words: tuple[str, ...], respelt: bool, given: bool = False
+) -> list[tuple[str, ...]]:
     """A Korean name with its ch at the start of a syllable read as j: McCune-Reischauer
     writes ㅈ "ch" where the North writes "j" ("Chong" / JONG 정); and, in a name typed
     another way than the lists' (``respelt``: "Choi Jun-sik") or in the family name ("Jo"),
     its j as ch, as the lists write some names the MR way (CHOE Chun Sik, CHO, CHANG); a
     syllable's ㅈ or ㅊ is not told by its spelling (since 1.30). None when more than
-    :data:`CH_J_SYLLABLES` syllables start so (every combination is a reading)."""
+    :data:`CH_J_SYLLABLES` syllables start so (every combination is a reading). ``given``:
+    the given name's syllables only, each both ways (the family name is the first word)."""
     split = [_korean_syllables(word) for word in words]
     last = len(words) - 1
     at = [(i, k) for i, parts in enumerate(split) for k, p in enumerate(parts)
-          if p.startswith(_BOTH if respelt or (i in (0, last) and p in KOREAN_FAMILIES)
-                          else "ch")]  # fmt: skip
+          if p.startswith(_BOTH if given or respelt or (i in (0, last) and p in KOREAN_FAMILIES)
+                          else "ch") and not (given and i == 0)]  # fmt: skip
     if not at or len(at) > CH_J_SYLLABLES:
         return []
     out = []
@@ -256,3 +260,68 @@ def wade_giles_pinyin() -> tuple[dict[str, str], dict[str, str]]:
         if typed.isalpha():
             (aspirated if "'" in wade else plain)[typed] = syllable
     return plain, plain | aspirated
+
+
+def script_readings(name: str, script: str) -> list[str]:
+    """A Korean person's name written in Hangul, in Hanja or in Cyrillic, read as the lists
+    may spell it (since 1.32): the engine reads ㅈ as j ("최준식" is "choe jun sik"), but the
+    lists write many names the McCune-Reischauer way, ch (CHOE Chun Sik, CHO, CHANG), and a
+    later given-name syllable voiced after a vowel or a nasal (전명극: JON MYONG GUK). The
+    Latin spelling does not tell ㅈ from ㅊ: each given-name syllable's ch / j is read both
+    ways, the family names the lists write both ways (CHO / JO) too, and the given name once
+    with its voiced onsets; at most :data:`SCRIPT_READINGS`. None for a name not read as
+    Korean, or whose family name is not the lists' spelling (CHOE, not Choi)."""
+    out: list[str] = []
+    for base in _korean_bases(name, script):
+        words = tuple(base.split())
+        if not 2 <= len(words) <= 4 or KOREAN_FAMILY_SPELLINGS.get(words[0], words[0]) != words[0]:  # noqa: PLR2004
+            continue
+        families = (words[0], *_BOTH_WAYS.get(words[0], ()))
+        givens = [words[1:], *(flipped[1:] for flipped in _chong_jong(words, False, True))]
+        for reading in [(f, *g) for g in givens for f in families] + [_voiced(words)]:
+            text = " ".join(reading)
+            if reading != words and text not in out and len(out) < SCRIPT_READINGS:
+                out.append(text)
+    return out
+
+
+SCRIPT_READINGS = 8
+# The family names the lists write both ways (CHO and JO, CHANG and JANG, CHONG and JONG)
+_BOTH_WAYS = {"jo": ("cho",), "jang": ("chang",), "jong": ("chong",), "jon": ("chon",),
+              "cho": ("jo",), "chang": ("jang",), "chong": ("jong",), "chon": ("jon",)}  # fmt: skip
+
+
+def _korean_bases(name: str, script: str) -> list[str]:
+    """The engine's own Korean readings of ``name`` (family name first)."""
+    from clearance.matching.scripts import romanise_hangul
+
+    if script == HANGUL:
+        return [romanise_hangul(name)]
+    if script == HAN:
+        from clearance.matching.hanja import korean_hangul
+
+        hangul = korean_hangul(name)
+        return [romanise_hangul(hangul)] if hangul else []
+    if script == CYRILLIC:
+        from clearance.matching.cyrillic_asian import korean_readings
+
+        return korean_readings(name)
+    return []
+
+
+# McCune-Reischauer voices k / t / p after a vowel or a nasal inside a word ("Myong-guk");
+# the lists keep the voiced onset when they write the syllables apart (JON MYONG GUK)
+_VOICED = {"k": "g", "t": "d", "p": "b"}
+_VOICING_FINALS = ("a", "e", "i", "o", "u", "n", "m", "ng")
+
+
+def _voiced(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The given name's second and later syllables with a plain k / t / p onset voiced where
+    the syllable before ends in a vowel or a nasal (the family name is the first word)."""
+    out = list(words)
+    for i in range(2, len(words)):
+        word, before = words[i], words[i - 1]
+        onset = _VOICED.get(word[:1])
+        if onset and word[1:2] not in ("h", word[:1]) and before.endswith(_VOICING_FINALS):
+            out[i] = onset + word[1:]
+    return tuple(out)
