@@ -116,9 +116,9 @@ def test_initials_and_a_common_family_name(crowded: Screener) -> None:
 
 
 def test_release() -> None:
-    """The rules of this round (this file: initials keys, Korean script readings; test_company_132.py:
-    generic organisation words) change outcomes and the index format (36): the release says so,
-    so that an index or a receipt of 1.31 is not taken for theirs."""
+    """The rules of this round (this file: initials keys, Korean script readings;
+    test_company_132.py: generic organisation words) change outcomes and the index format
+    (36): the release says so, so that an index or a receipt of 1.31 is not taken for theirs."""
     from clearance.matching.release import ALGORITHM_RELEASE
 
     assert ALGORITHM_RELEASE == "1.32"
