@@ -15,7 +15,7 @@ from clearance.matching.algorithm import Algorithm as Algorithm
 from clearance.matching.bounds import warm_up_arrays
 from clearance.matching.compounds import warm_up_readings
 from clearance.matching.crowded import crowd_may_drop, crowded_skeletons
-from clearance.matching.exact import exact_comparison, exact_key, query_initials_key
+from clearance.matching.exact import exact_comparison, exact_key, initials_of_key
 from clearance.matching.features import (
     FEATURES,
     Candidate,
@@ -177,10 +177,11 @@ class Screener:
             records = crowded_readings(self.index, forms, records, threshold,
                                        algo.trust.vowelled_skeleton,
                                        algo.retrieval.spelled_names, plain)  # fmt: skip
-        exact = dict(self._exact.get(exact_key(query.name), ()))
+        key = exact_key(query.name)
+        exact = dict(self._exact.get(key, ()))
         for rec_id in exact:
             records[rec_id] = 1.0
-        initials = query_initials_key(query.name)  # (found here, scored as any other)
+        initials = initials_of_key(key)  # (found here, scored as any other)
         for rec_id, _weak in self._exact.get(initials, ()) if initials else ():
             records[rec_id] = 1.0
         by_entity: dict[int, list[int]] = defaultdict(list)

@@ -84,7 +84,12 @@ def query_initials_key(text: str) -> str | None:
     """The initials key of a query written as initials and a family name ("A. D. T. W.
     MUHAMMAD"), or ``None``: at least :data:`MIN_INITIALS` one-letter words first, then only
     words of two letters or more."""
-    words = exact_key(text).split()
+    return initials_of_key(exact_key(text))
+
+
+def initials_of_key(key: str) -> str | None:
+    """:func:`query_initials_key` of a name's :func:`exact_key` (the screener has it already)."""
+    words = key.split()
     count = 0
     while count < len(words) and len(words[count]) == 1 and words[count].isalpha():
         count += 1
