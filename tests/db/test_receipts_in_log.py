@@ -23,7 +23,7 @@ from clearance.audit.receipts import RECEIPT, load_receipt, write_receipt
 from clearance.audit.writer import write_receipts
 from clearance.cli.main import app
 from clearance.db import Database
-from clearance.db.engine import forget_databases
+from clearance.db.engine import DatabaseError, forget_databases
 from clearance.db.migrate import alembic_config, status
 from tests.decisions.dbtools import raw_sql, receipt_rows
 from tests.decisions.test_writer import body
@@ -132,7 +132,7 @@ def test_an_index_row_that_does_not_name_its_receipt_stops_the_upgrade(db_url: s
             old_receipt(conn, body("good", 1), "ana")
             (row,) = append(conn, [Event("case", "9", "ana", {"note": 1})])
             conn.execute(insert(_table), {"id": "stray", "audit_seq": row["seq"]})
-        with pytest.raises(Exception, match="'stray' do not name a receipt row"):
+        with pytest.raises(DatabaseError, match="'stray' do not name a receipt row"):
             db.upgrade()
         forget_databases()
         assert "receipts" in kinds(db)[0]  # nothing changed

@@ -25,6 +25,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from clearance.db.engine import DatabaseError
+
 revision: str = "20261207_receipts_in_log"
 down_revision: str | Sequence[str] | None = "20261206_receipts_lean"
 branch_labels: str | Sequence[str] | None = None
@@ -45,7 +47,7 @@ def upgrade() -> None:
     conn = op.get_bind()
     bad = conn.execute(sa.text(UNMATCHED + " LIMIT 5")).scalars().all()
     if bad:
-        raise RuntimeError(
+        raise DatabaseError(  # (the CLI prints it: no traceback)
             "cannot move the receipts index into the audit log: receipts "
             f"{', '.join(map(repr, bad))} do not name a receipt row of the log with their id"
         )
