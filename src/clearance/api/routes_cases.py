@@ -11,7 +11,7 @@ import threading
 import weakref
 from collections.abc import Awaitable
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi import Path as PathParam
@@ -24,7 +24,13 @@ from clearance.api.errors import OrjsonResponse
 from clearance.api.schemas import ERRORS
 from clearance.api.service import Engine
 from clearance.audit.loop_writer import LoopReceiptWriter, sqlite_path
-from clearance.audit.receipts import is_pinned, load_receipt, pin_snapshot, screening_context
+from clearance.audit.receipts import (
+    ScreeningContext,
+    is_pinned,
+    load_receipt,
+    pin_snapshot,
+    screening_context,
+)
 from clearance.audit.spool import ReceiptSpool
 from clearance.audit.spool_file import ship_orphans, spool_dir
 from clearance.auth.keys import Role
@@ -41,6 +47,8 @@ from clearance.snapshots import SnapshotStore
 
 if TYPE_CHECKING:  # psycopg (the db extra) is imported only for a PostgreSQL database
     from clearance.audit.async_writer import AsyncReceiptWriter
+
+Writer: TypeAlias = "AsyncReceiptWriter | LoopReceiptWriter"
 
 log = logging.getLogger("clearance.api")
 router = APIRouter(tags=["cases"])
@@ -61,10 +69,14 @@ class Decisions:
         self._cases: CaseService | None = None
         self._lock = threading.Lock()
         # one PostgreSQL receipt writer per event loop (a server worker has one)
-        self._writers: weakref.WeakKeyDictionary[
-            asyncio.AbstractEventLoop, AsyncReceiptWriter | LoopReceiptWriter
-        ] = weakref.WeakKeyDictionary()
+        self._writers: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Writer] = (
+            weakref.WeakKeyDictionary()
+        )
         self._spool: ReceiptSpool | None = None  # CLEARANCE_RECORD_SPOOL
+        # start_record's checks that passed: the engine, the case service, the context
+        self._hot: tuple[Engine, CaseService, ScreeningContext] | None = None
+        # the writer last used and its loop (a weak reference: the loop may go)
+        self._last: tuple[weakref.ref[asyncio.AbstractEventLoop], Writer] | None = None
 
     def spool(self, db: Database) -> ReceiptSpool | None:
         """This process's receipt spool when ``CLEARANCE_RECORD_SPOOL`` is on (else None)."""
@@ -137,15 +149,20 @@ class Decisions:
         :meth:`record_async`. The caller can render its answer meanwhile: the receipt id is
         known, and a result without alerts opens no case."""
         cases = self._cases
-        if cases is None or not is_pinned(self.store, engine.snapshot.id):
+        if cases is None:
             return None
-        if self.settings.decisions.record_spool:
-            return None
-        if not cases.db.is_postgres and sqlite_path(cases.db) is None:
-            return None
-        context = screening_context(engine.snapshot, engine.screener)
+        hot = self._hot
+        if hot is None or hot[0] is not engine or hot[1] is not cases:
+            if self.settings.decisions.record_spool:
+                return None
+            if not is_pinned(self.store, engine.snapshot.id):
+                return None
+            if not cases.db.is_postgres and sqlite_path(cases.db) is None:
+                return None
+            # what holds for as long as the engine and the case service do (a pin stays)
+            hot = self._hot = (engine, cases, screening_context(engine.snapshot, engine.screener))
         receipt = cases.plain_receipt(
-            result, context, principal.actor, source="api", candidates=candidates
+            result, hot[2], principal.actor, source="api", candidates=candidates
         )
         if receipt is None:
             return None
@@ -208,6 +225,7 @@ class Decisions:
         spool, self._spool = self._spool, None
         if spool is not None:
             await run_in_threadpool(spool.close)
+        self._last = None
         writer = self._writers.pop(asyncio.get_running_loop(), None)
         if writer is not None:
             await writer.close()
@@ -225,8 +243,11 @@ class Decisions:
             totals["stale"] += getattr(writer, "stale", 0)
         return totals
 
-    def _async_writer(self, cases: CaseService) -> AsyncReceiptWriter | LoopReceiptWriter:
+    def _async_writer(self, cases: CaseService) -> Writer:
         loop = asyncio.get_running_loop()
+        last = self._last
+        if last is not None and last[0]() is loop and last[1].db is cases.db:
+            return last[1]  # (the weak-keyed look-up makes a weak reference every time)
         found = self._writers.get(loop)
         if found is None or found.db is not cases.db:
             if cases.db.is_postgres:
@@ -235,6 +256,7 @@ class Decisions:
                 found = self._writers[loop] = AsyncReceiptWriter(cases.db, loop=loop)
             else:
                 found = self._writers[loop] = LoopReceiptWriter(cases.db)
+        self._last = (weakref.ref(loop), found)
         return found
 
 

@@ -78,6 +78,7 @@ PROBE_EVERY = 16
 # Connections: while one batch's statement commits, the next is sent on another and waits in
 # its backend for the chain head's row lock, running the moment the first commits.
 LANES = 2
+_TUPLES_OK = pq.ExecStatus.TUPLES_OK  # (an enum member read once, not on every result)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +170,7 @@ class AsyncReceiptWriter:
             loop = self._loop = asyncio.get_running_loop()
         done: asyncio.Future[int] = loop.create_future()
         self._queue.append(_Pending(body, actor, done))
-        if self._gathering is None and any(lane.flight is None for lane in self._lanes):
+        if self._gathering is None and self._idle() is not None:
             if self._lonely >= LONE_GATHERS and self._skipped < PROBE_EVERY:
                 self._skipped += 1
                 self._next()
@@ -177,6 +178,21 @@ class AsyncReceiptWriter:
                 self._gather(loop)
         # a caller that goes away (its future cancelled) leaves its receipt to be written
         return done
+
+    def _idle(self, connected: bool = False) -> _Lane | None:
+        """The first lane with no statement in flight (``connected``: and a connection), or
+        None. (A loop, not a generator expression: this runs a few times a receipt.)"""
+        for lane in self._lanes:
+            if lane.flight is None and (lane.conn is not None or not connected):
+                return lane
+        return None
+
+    def _busy(self, but: _Lane | None = None) -> bool:
+        """Whether a lane other than ``but`` has a statement in flight."""
+        for lane in self._lanes:  # noqa: SIM110 - a loop: no generator made a receipt
+            if lane.flight is not None and lane is not but:
+                return True
+        return False
 
     def _gather(self, loop: asyncio.AbstractEventLoop) -> None:
         """Let the receipts of the requests the loop is about to run join the next batch:
@@ -211,7 +227,7 @@ class AsyncReceiptWriter:
         """Send the next batches on the connections with nothing in flight: a receipt of a
         failed batch, else what is queued; connect one more when none is free."""
         while self._singles or self._queue:
-            lane = next((x for x in self._lanes if x.conn is not None and x.flight is None), None)
+            lane = self._idle(connected=True)
             if lane is None:
                 if self._connecting is None and any(x.conn is None for x in self._lanes):
                     self._connecting = asyncio.get_running_loop().create_task(self._connect())
@@ -235,7 +251,7 @@ class AsyncReceiptWriter:
                 sent.append(p)
         if not sent:
             return
-        if any(x.flight is not None for x in self._lanes):
+        if self._busy():
             self.behind += 1  # its statement waits in its backend for the head row's lock
         lane.flight = sent
         lane.sent = self._loop.time() if self._loop is not None else 0.0
@@ -261,7 +277,7 @@ class AsyncReceiptWriter:
         head, lane.moves_to = self._head, None
         if head is None or self._layout is None or len(rows) == 1:
             return None  # (one receipt: the one-row statement costs the server as much)
-        if any(x.flight is not None for x in self._lanes if x is not lane):
+        if self._busy(but=lane):
             return None
         try:
             params, lane.moves_to = rows_params(self._layout, head, rows)
@@ -296,12 +312,13 @@ class AsyncReceiptWriter:
         results, lane.results = lane.results, []
         res = results[-1] if results else None
         moved_to, lane.moves_to = lane.moves_to, None
-        if res is not None and res.status == pq.ExecStatus.TUPLES_OK and res.ntuples:
+        rows = res.ntuples if res is not None and res.status == _TUPLES_OK else -1
+        if rows > 0 and res is not None:
             after = moved_to or _head_of(res)  # the head right after this statement's commit
             if after is not None and (self._head is None or after[0] > self._head[0]):
                 self._head = after
-        if res is not None and res.status == pq.ExecStatus.TUPLES_OK:
-            if moved_to is not None and not res.ntuples:
+        if res is not None and rows >= 0:
+            if moved_to is not None and not rows:
                 # the head was not where this writer knew it (another writer appended, or the
                 # statement this one was sent behind failed): nothing written; again, hashed
                 # on the server
@@ -311,7 +328,7 @@ class AsyncReceiptWriter:
                 self._next()
                 return
             try:
-                seqs = appended_seqs((res.get_value(0, 0),) if res.ntuples else None, len(batch))
+                seqs = appended_seqs((res.get_value(0, 0),) if rows else None, len(batch))
             except Exception as exc:  # noqa: BLE001 - no head row: every caller hears it
                 for p in batch:
                     _fail(p, exc)
@@ -425,7 +442,7 @@ class AsyncReceiptWriter:
 def _head_of(res: pq.abc.PGresult) -> tuple[int, bytes] | None:
     """The chain head from the result of a statement that hashed on the server: its first
     column the last row's seq, its last the row's hash (None: no row)."""
-    if res.status != pq.ExecStatus.TUPLES_OK or not res.ntuples or res.nfields < 2:
+    if res.status != _TUPLES_OK or not res.ntuples or res.nfields < 2:
         return None
     seq, digest = res.get_value(0, 0), res.get_value(0, res.nfields - 1)
     if seq is None or digest is None:
