@@ -177,7 +177,8 @@ def test_one_statement_and_one_transaction_a_recorded_screening_on_postgresql(
     try:
         with db.engine.connect() as conn:
             xmins = conn.exec_driver_sql(
-                "SELECT count(DISTINCT xmin::text), count(*) FROM audit_log WHERE ref = ANY(%(ids)s)",
+                "SELECT count(DISTINCT xmin::text), count(*) FROM audit_log "
+                "WHERE ref = ANY(%(ids)s)",
                 {"ids": ids},
             ).one()
             others = conn.exec_driver_sql("SELECT count(*) FROM audit_log WHERE kind <> 'receipt'")
