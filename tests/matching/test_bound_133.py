@@ -105,14 +105,15 @@ def _violations(
             names = [c.form.tokens for _, c in c_names]
             weights = [[table[w][0] for w in tokens] for tokens in names]
             for floor in FLOORS:
-                for (text, c), score in zip(c_names, exact, strict=True):
-                    got = compare(q, c, sims, person=person, params=params, min_score=floor)
-                    if got.score < score - 1e-9:
-                        bad.append((query, text, person, floor, got.score, score, "compare"))
+                got = [compare(q, c, sims, person=person, params=params, min_score=floor).score
+                       for _, c in c_names]  # fmt: skip
                 many = bound_names(q, names, weights, [person] * len(names), sims, params, floor)
-                for (text, c), score, comp in zip(c_names, exact, many, strict=True):
-                    if comp is not None and comp.score < score - 1e-9:
-                        bad.append((query, text, person, floor, comp.score, score, "prebound"))
+                for k, (text, _) in enumerate(c_names):
+                    if got[k] < exact[k] - 1e-9:
+                        bad.append((query, text, person, floor, got[k], exact[k], "compare"))
+                    comp = many[k]
+                    if comp is not None and comp.score != got[k]:  # (float for float)
+                        bad.append((query, text, person, floor, comp.score, got[k], "prebound"))
     return bad
 
 

@@ -161,7 +161,7 @@ def compare(
     words = sims.params
     triples = _word_pairs(q_words, c_words, sims, person)
     if min_score > 0.0:
-        bound = name_bound(query, candidate, triples, params, min_score, person, words)
+        bound = name_bound(query, candidate, triples, params, min_score, person, sims)
         if bound is not None and (
             person
             or not (
