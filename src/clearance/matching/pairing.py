@@ -35,6 +35,13 @@ def shapes(tokens: tuple[str, ...]) -> tuple[_Shape, ...]:
     return tuple((w, len(w), w[0], w[-1]) for w in tokens)
 
 
+def ends_apart(size: int, length: int, rows: tuple[tuple[float, ...], ...], merge: float) -> bool:
+    """May two words of ``size`` and ``length`` letters that differ in their first and their
+    last letter reach ``merge`` (two edits, one at each end, in words long enough:
+    "ebdulrahmane" / ABDUL RAHMAN, as :func:`merge_adjacent` pairs them; issue 11, h159)?"""
+    return word_sim(2, max(size, length), rows) >= merge
+
+
 def joinable(
     q_tokens: tuple[str, ...],
     c_tokens: tuple[str, ...],
@@ -55,7 +62,8 @@ def joinable(
             for word, length, word_first, word_last in words:
                 if length - size > 2 or size - length > 2:
                     continue
-                if word_first != first and word_last != last:
+                if word_first != first and word_last != last and not ends_apart(size, length, rows,
+                                                                                 merge_sim):
                     continue
                 dist = OSA.distance(joined, word, score_cutoff=2)
                 if word_sim(dist, max(size, length), rows) >= merge_sim:
@@ -107,7 +115,8 @@ class Joins:
         length = len(word)
         if length - size > 2 or size - length > 2:
             return False
-        if word[0] != first and word[-1] != last:
+        if word[0] != first and word[-1] != last and not ends_apart(size, length, self.rows,
+                                                                      self.merge_sim):
             return False
         dist = OSA.distance(joined, word, score_cutoff=2)
         return word_sim(dist, max(size, length), self.rows) >= self.merge_sim
