@@ -102,7 +102,9 @@ def _violations(
     bad = []
     for (query, person), listed in by_query.items():
         q_forms = _forms(query, params, person)
-        c_names = [(text, c) for text in dict.fromkeys(listed) for c in _forms(text, params, person)]
+        c_names = [
+            (text, c) for text in dict.fromkeys(listed) for c in _forms(text, params, person)
+        ]
         if not q_forms or not c_names:
             continue
         c_words = sorted({w for _, c in c_names for w in c.form.tokens})

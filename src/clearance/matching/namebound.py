@@ -9,6 +9,15 @@ agreement by the least weight the words can have (:func:`least_weight`): a query
 in full ("internationla", 1.0) pairs with a low-information listed word ("international",
 0.25) at the listed word's weight (issue 11, h146: "A.T.E. INTERNATIONLA LTD." bounded
 at 0.43 scores 0.97).
+
+The pairs it counts are every pair ``compare`` can make (h159, issue 11): the word
+similarities' triples, the one word left on each side of a person's name that
+:func:`~clearance.matching.slips.pair_leftovers` pairs under the least similarity
+(:func:`leftover_pairs`), a typing slip of one distinctive word each at ``slip_sim``
+(:func:`_slips`), and no bound where words may run together (:func:`joinable`). A listed word
+no query word comes near costs at least the least rate of its least weight (a patronymic:
+:func:`least_patronymic`). ("Mohamed Ale Nkalubo" / MOHAMED ALI NKALUBO was bounded at 0.615
+and scores 0.767.)
 """
 
 from __future__ import annotations
@@ -140,12 +149,13 @@ def _slips(
     q_words, c_words = query.form.tokens, candidate.form.tokens
     typed = query.form.script == LATIN
     for sim, qi, cj in triples:
-        if sim < slip and qw[qi] >= 1.0 and (best[qi] < slip or c_best[cj] < slip):
-            if is_slip(q_words[qi], c_words[cj], params, typed=typed, whole=True):
-                if best[qi] < slip:
-                    best[qi] = slip
-                if c_best[cj] < slip:
-                    c_best[cj] = slip
+        if not (sim < slip and qw[qi] >= 1.0 and (best[qi] < slip or c_best[cj] < slip)):
+            continue
+        if is_slip(q_words[qi], c_words[cj], params, typed=typed, whole=True):
+            if best[qi] < slip:
+                best[qi] = slip
+            if c_best[cj] < slip:
+                c_best[cj] = slip
 
 
 def _lonely(

@@ -62,8 +62,11 @@ def joinable(
             for word, length, word_first, word_last in words:
                 if length - size > 2 or size - length > 2:
                     continue
-                if word_first != first and word_last != last and not ends_apart(size, length, rows,
-                                                                                 merge_sim):
+                if (
+                    word_first != first
+                    and word_last != last
+                    and not ends_apart(size, length, rows, merge_sim)
+                ):
                     continue
                 dist = OSA.distance(joined, word, score_cutoff=2)
                 if word_sim(dist, max(size, length), rows) >= merge_sim:
@@ -115,8 +118,11 @@ class Joins:
         length = len(word)
         if length - size > 2 or size - length > 2:
             return False
-        if word[0] != first and word[-1] != last and not ends_apart(size, length, self.rows,
-                                                                      self.merge_sim):
+        if (
+            word[0] != first
+            and word[-1] != last
+            and not ends_apart(size, length, self.rows, self.merge_sim)
+        ):
             return False
         dist = OSA.distance(joined, word, score_cutoff=2)
         return word_sim(dist, max(size, length), self.rows) >= self.merge_sim
