@@ -54,7 +54,7 @@ def _bound_as_summed(
     nq, nc = len(q_words), len(c_words)
     qw, cw = query.weights, candidate.weights
     firm = [max([s for s, i, _ in triples if i == qi], default=0.0) for qi in range(nq)]
-    if person and nq == nc and sum(b >= params.supported_sim for b in firm) >= 2:
+    if person and nq == nc > 2 and sum(b >= params.supported_sim for b in firm) >= 2:
         triples = triples + [
             (s, i, j) for i in range(nq) for j in range(nc)
             if qw[i] >= 1.0 and cw[j] >= 1.0

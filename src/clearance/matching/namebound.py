@@ -50,7 +50,7 @@ def bound(
             best[qi] = sim
         if sim > c_best[cj]:
             c_best[cj] = sim
-    if person and nq == nc and query.form.script not in SYLLABIC:
+    if person and nq == nc and nq > params.leftover_support and query.form.script not in SYLLABIC:
         # (the one word left on each side pairs however low: slips.pair_leftovers)
         extra = leftover_pairs(query, candidate, best, sims, params)
         if extra:

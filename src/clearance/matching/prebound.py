@@ -68,9 +68,8 @@ def bound_names(
     lengths = np.diff([*starts, len(flat)])
     c_all = [w for i in todo for w in names[i]]
     person = np.repeat(np.array([persons[i] for i in todo], dtype=bool), lengths)
-    matrix, allowed = _pair_sims(query, c_all, flat, np.asarray(c_weights), starts, lengths,
-                                 person, sims, params)  # fmt: skip
-    best = np.maximum.reduceat(matrix, starts, axis=1)  # per query word and name
+    matrix, allowed, best = _pair_sims(query, c_all, flat, np.asarray(c_weights), starts,
+                                       lengths, person, sims, params)  # fmt: skip
     c_best = matrix.max(axis=0)  # per listed word
     q_sum = np.zeros(len(todo))
     for qi, weight in enumerate(query.weights):  # in order: the floats of compare's sum()
@@ -117,11 +116,11 @@ def _pair_sims(
     person: npt.NDArray[np.bool_],
     sims: WordSimilarity,
     params: NameParams,
-) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
     """The similarity of each query word (row) and listed word (column) as the bound counts
-    it, and which pairs may pair: :func:`~clearance.matching.namebound.bound`'s triples, the
+    it, which pairs may pair (:func:`~clearance.matching.namebound.bound`'s triples, the
     pairs :func:`~clearance.matching.namebound.leftover_pairs` adds and the slips it raises,
-    float for float."""
+    float for float) and the best per query word and name."""
     words = sims.params
     # (the single-precision similarities as computed, widened: the floats of ``sims.rows``)
     arrays = sims.arrays
@@ -136,17 +135,22 @@ def _pair_sims(
         person | (q_single[:, None] == c_single[None, :]) | (raw >= words.exact_sim)
     )
     matrix = np.where(allowed, raw, 0.0)
+    best = np.maximum.reduceat(matrix, starts, axis=1)  # per query word and name
     q_full = np.array(query.weights) >= 1.0
     c_full = c_weights >= 1.0
     nq = len(q_words)
-    if query.form.script not in SYLLABIC:  # (namebound.leftover_pairs)
-        close = (np.maximum.reduceat(matrix, starts, axis=1) >= params.supported_sim).sum(axis=0)
+    changed = False
+    if nq > params.leftover_support and query.form.script not in SYLLABIC:
+        # (namebound.leftover_pairs: a person's name of as many words, two agreeing closely)
+        close = (best >= params.supported_sim).sum(axis=0)
         names_left = (close >= params.leftover_support) & (lengths == nq)
-        band = (raw >= params.leftover_sim) & (raw < words.min_word_sim)
-        band &= q_full[:, None] & (c_full & person & np.repeat(names_left, lengths))[None, :]
-        if band.any():
-            matrix = np.where(band, raw, matrix)
-            allowed = allowed | band
+        if names_left.any():
+            band = (raw >= params.leftover_sim) & (raw < words.min_word_sim)
+            band &= q_full[:, None] & (c_full & person & np.repeat(names_left, lengths))[None, :]
+            if band.any():
+                matrix = np.where(band, raw, matrix)
+                allowed = allowed | band
+                changed = True
     if query.strong == 1:  # (namebound._slips: one distinctive word each)
         strong = np.add.reduceat(c_full.astype(np.int64), starts) == 1
         maybe = allowed & (matrix < params.slip_sim) & q_full[:, None]
@@ -155,7 +159,10 @@ def _pair_sims(
         for qi, col in zip(*np.nonzero(maybe), strict=True):
             if is_slip(q_words[qi], c_all[col], params, typed=typed, whole=True):
                 matrix[qi, col] = params.slip_sim
-    return matrix, allowed
+                changed = True
+    if changed:
+        best = np.maximum.reduceat(matrix, starts, axis=1)
+    return matrix, allowed, best
 
 
 def _least_weights(
