@@ -67,12 +67,11 @@ def bound(
     matched: float = min(dot(best, qw), dot(c_best, cw))
     # (run-together words are only paired later, so a possible merge disables the shortcut)
     cut = min_score - params.bound_margin
-    lam = least_listed_rate(params)
     full = query.total or 1.0  # (the least weight is no more: what reaches cut by it, does)
     words = sims.params
     if matched / full >= cut:
         lonely, alone = _lonely(c_best, cw, candidate.patronymic, params)
-        if not alone or matched / (full + lam * lonely) >= cut:
+        if not alone or matched / (full + least_listed_rate(params) * lonely) >= cut:
             return None
     total = least_weight(query, _lightest(triples, cw, nq), person, params) or 1.0
     if matched / total < cut:  # (then the bound below is lower still: one merge test)
@@ -80,7 +79,7 @@ def bound(
     # Listed words no query word comes near stay unpaired (at the lowest rate).
     lonely, alone = _lonely(c_best, cw, candidate.patronymic, params)
     if alone:
-        reach = matched / (total + lam * lonely)
+        reach = matched / (total + least_listed_rate(params) * lonely)
         if reach < cut and not joinable(query, candidate, person, words):
             return reach
     return None
@@ -89,8 +88,14 @@ def bound(
 def least_listed_rate(params: NameParams) -> float:
     """The least share of its weight a listed word left unpaired costs (``compare``'s
     ``_unpaired_listed_factor`` and syllable names)."""
-    return min(params.unmatched_candidate_supported, params.unmatched_candidate_person,
-               params.unmatched_candidate_org, params.unmatched_syllable)  # fmt: skip
+    rate = params.unmatched_candidate_supported  # (plain comparisons: native, compiled)
+    if params.unmatched_candidate_person < rate:
+        rate = params.unmatched_candidate_person
+    if params.unmatched_candidate_org < rate:
+        rate = params.unmatched_candidate_org
+    if params.unmatched_syllable < rate:
+        rate = params.unmatched_syllable
+    return rate
 
 
 def least_patronymic(params: NameParams) -> float:

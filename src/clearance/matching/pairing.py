@@ -88,6 +88,9 @@ class Joins:
         # (the most two edits give a pair of any length: a merge at a higher threshold is one
         # edit or none, a pair :meth:`joinable` looks at: see :func:`may_merge_closely`)
         self.two_edits = max(rows[2]) if len(rows) > 2 else 1.0
+        # (words whose first and last letters both differ, two edits, reach merge_sim from
+        # this many letters: ends_apart)
+        self.ends_from = next((n for n in range(1, 64) if ends_apart(n, n, rows, merge_sim)), 64)
         # (the answers for a person's names and an organisation's kept apart: keyed by the
         # word or the word pair alone, no key tuple made and hashed per look-up)
         self.person_words: dict[str, bool] = {}
@@ -118,11 +121,7 @@ class Joins:
         length = len(word)
         if length - size > 2 or size - length > 2:
             return False
-        if (
-            word[0] != first
-            and word[-1] != last
-            and not ends_apart(size, length, self.rows, self.merge_sim)
-        ):
+        if word[0] != first and word[-1] != last and max(size, length) < self.ends_from:
             return False
         dist = OSA.distance(joined, word, score_cutoff=2)
         return word_sim(dist, max(size, length), self.rows) >= self.merge_sim

@@ -75,10 +75,7 @@ def bound_names(
     for qi, weight in enumerate(query.weights):  # in order: the floats of compare's sum()
         q_sum = q_sum + best[qi] * weight
     c_sum = _sum_rows(c_best * np.asarray(c_weights), starts, lengths)
-    table = word_table(params)
-    least = least_patronymic(params)  # (a listed patronymic left unpaired weighs no more)
-    c_least = [min(least, w) if table[c][1] else w for c, w in zip(c_all, c_weights, strict=True)]
-    lonely = _sum_rows(np.where(c_best > 0.0, 0.0, c_least), starts, lengths)
+    lonely = _sum_rows(_lonely_weights(c_all, c_weights, c_best, params), starts, lengths)
     matched = np.minimum(q_sum, c_sum)
     total = _least_weights(query, allowed, np.asarray(c_weights), starts, persons, todo,
                            params)  # fmt: skip
@@ -103,6 +100,21 @@ def bound_names(
             nc = len(c_words)
             out[todo[k]] = NameComparison(bound_of[k], (), q_words, c_words, [False] * nq,
                                           [False] * nc, False)  # fmt: skip
+    return out
+
+
+def _lonely_weights(
+    c_all: list[str], c_weights: list[float], c_best: npt.NDArray[np.float64], params: NameParams
+) -> npt.NDArray[np.float64]:
+    """Per listed word, its least weight if no query word comes near it (a patronymic at
+    :func:`~clearance.matching.namebound.least_patronymic`, as ``namebound._lonely``), else
+    0.0."""
+    out = np.where(c_best > 0.0, 0.0, c_weights)
+    table = word_table(params)
+    least = least_patronymic(params)
+    for col in np.flatnonzero((c_best <= 0.0) & (out > least)).tolist():  # (heavier: unpaired)
+        if table[c_all[col]][1]:
+            out[col] = least
     return out
 
 
@@ -140,7 +152,7 @@ def _pair_sims(
     c_full = c_weights >= 1.0
     nq = len(q_words)
     changed = False
-    if nq > params.leftover_support and query.form.script not in SYLLABIC:
+    if nq > params.leftover_support and query.form.script not in SYLLABIC and person.any():
         # (namebound.leftover_pairs: a person's name of as many words, two agreeing closely)
         close = (best >= params.supported_sim).sum(axis=0)
         names_left = (close >= params.leftover_support) & (lengths == nq)
