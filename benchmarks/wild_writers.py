@@ -471,7 +471,7 @@ def named_words(entities: Sequence[Entity]) -> set[str]:
 
 
 def near_key(words: Sequence[str]) -> tuple[str, ...]:
-    """A company name's words as :func:`near_namesake` compares them: one-letter words ("G" of
+    """A company name's words as bench_wild's near namesakes compare them: one-letter words ("G" of
     G-PEOPLE) and articles left out, in sorted order."""
     return tuple(sorted(w for w in words if len(w) > 1 and w not in ("the", "al", "el")))
 
