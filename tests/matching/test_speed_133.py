@@ -1,9 +1,11 @@
 """Cold-pass cuts of 1.33, outcome-identical (issue 11).
 
-The Wade-Giles syllable table that :func:`romanisations.pinyin_of` reads (pypinyin's table for
-every pinyin syllable, about 40 M instructions) is built when the screener loads, not by the
-first query whose two syllable words pair with one listed word: on the cold mix of
-``--seed 43`` that query paid 3.4 % of the first 600 queries' instructions. And
+The Wade-Giles syllable tables that :func:`romanisations.pinyin_of` and
+:func:`romanised.wade_giles_pinyin` read (pypinyin's Wade-Giles spelling of every pinyin
+syllable; the first about 40 M instructions with its imports) are built when the screener
+loads, not by the first query whose two syllable words pair with one listed word (or that is
+a Wade-Giles name): on the cold mix of ``--seed 43`` that query paid 3.4 % of the first 600
+queries' instructions. And
 :func:`exact.initials_of_key` answers a name whose first word is not one letter (nearly every
 query) without splitting it.
 """
@@ -14,7 +16,7 @@ import random
 
 import pytest
 
-from clearance.matching import exact, romanisations
+from clearance.matching import exact, romanisations, romanised
 from clearance.matching.engine import Screener
 from clearance.model import Entity, Name, Schema
 from clearance.settings import MatchingPolicy
@@ -23,8 +25,10 @@ from clearance.settings import MatchingPolicy
 def test_the_wade_giles_table_is_read_when_the_screener_loads() -> None:
     listed = [Entity(list="t", source_id="1", schema=Schema.PERSON, names=(Name("Li Youmin"),))]
     romanisations._wade_giles.cache_clear()
+    romanised.wade_giles_pinyin.cache_clear()
     Screener.build(listed, MatchingPolicy(screen_cache=0))
     assert romanisations._wade_giles.cache_info().currsize == 1  # before any query
+    assert romanised.wade_giles_pinyin.cache_info().currsize == 1
     # (the table itself: a Wade-Giles spelling and the pinyin syllables it writes)
     assert romanisations.pinyin_of("hsueh") == {"xue"}
     assert "you" in romanisations.pinyin_of("yu")
