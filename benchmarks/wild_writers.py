@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 
 from bench_variants import is_latin, natural, person_parts
+from wild_arabic import w_arabic_article
 
 from clearance.model import Entity, Name, Schema
 
@@ -393,7 +394,7 @@ CLASSES: dict[str, Gen] = {
     "w-particle": w_particle, "w-joined": w_joined, "w-apostrophe": w_apostrophe,
     "w-caps-camel": w_caps_camel, "w-csv": _decorated(csv_mangled),
     "w-email": _decorated(email), "w-mojibake": w_mojibake, "w-noise": _decorated(noise),
-    "w-initials": w_initials,
+    "w-initials": w_initials, "w-arabic-article": w_arabic_article,
 }  # fmt: skip
 
 
