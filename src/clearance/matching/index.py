@@ -34,7 +34,10 @@ from clearance.matching.release import ALGORITHM_RELEASE
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 36  # 36: listed persons also keyed by their initials and family name (h158:
+INDEX_FORMAT = 37  # 37: the Arabic article assimilated to a sun letter read as al-, abd and
+# "X al-Din" compounds written one way ("Abderrahmane" as "abdul rahmane", "Noureddine" as
+# "nour aldin"; h163: ``arabic_article``), a kasra before a doubled consonant as i (Ezz / Izz);
+# 36: listed persons also keyed by their initials and family name (h158:
 # "A. D. T. W. MUHAMMAD"); two-character Hanja names read the Korean way (姜龍 / KANG Ryong);
 # 35: the words generic in listed organisation names (h157: ``org_common``,
 # "Machine Ltd" is no name); 34: Roman numerals in company names read as numbers (h149:
