@@ -330,13 +330,9 @@ def canonical_arabic_forms(text: str) -> str:
         text = _ABD_COMPACT.sub("abdul ", text)
     if " din" in text or " deen" in text:
         text = _DIN_ARTICLE.sub(r"\1", text)
-    if (
-        not text.isascii()
-        or not text.isprintable()
-        or "al " in text
-        or "el " in text
-        or ("ul " in text)
-    ):  # (a match is al, el or ul before a space: its only white space here)
+    plain = text.isascii() and text.isprintable()  # (then a match is al, el or ul before a
+    # space: its only white space here)
+    if not plain or "al " in text or "el " in text or "ul " in text:
         text = _ARTICLE.sub("al", text)
     return din_split(text)
 
