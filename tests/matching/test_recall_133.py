@@ -83,6 +83,19 @@ def test_roman_numerals_of_other_numbers_do_not_alert() -> None:
     assert people_alerts(["KARIM III"], "Karim 3") == {"KARIM III"}
 
 
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("AMAPOLA I", "AMAPOLA 1"),  # a lone I after a vessel's name is its number
+        ("BICENTENARIO 14", "BICENTENARIO XIV"),  # numerals past XII
+        ("TIAN XIANG XVIII", "TIAN XIANG 18"),
+        ("JOINT STOCK COMPANY NEW HOLDING I", "JOINT STOCK COMPANY NEW HOLDING 1"),
+    ],
+)
+def test_a_numeral_in_roman_letters_and_digits_is_one_number(query: str, listed: str) -> None:
+    assert listed_alerts([listed, "AMAPOLA 2", "SEA STAR"], query, None) == {listed}
+
+
 def test_numerals_differ_only_when_both_names_have_one() -> None:
     assert numerals_differ(("sea", "star", "iii"), ("sea", "star", "ii"), person=False)
     assert numerals_differ(("sea", "star", "iii"), ("sea", "star", "2"), person=False)

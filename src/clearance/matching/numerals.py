@@ -13,10 +13,8 @@ from __future__ import annotations
 
 _ONES = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
 _TENS = ("", "x", "xx", "xxx")
-# Roman numerals 1-39 by their value (the single letters apart: see LETTERS)
-ROMAN: dict[str, int] = {
-    _TENS[t] + _ONES[o]: 10 * t + o for t in range(4) for o in range(10) if t or o
-}
+BY_VALUE = tuple(_TENS[n // 10] + _ONES[n % 10] for n in range(1, 40))  # i, ii, ... xxxix
+ROMAN: dict[str, int] = {numeral: n for n, numeral in enumerate(BY_VALUE, start=1)}
 LETTERS = frozenset(("i", "v", "x"))  # numerals that are also a person's initial
 
 
