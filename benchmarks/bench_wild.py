@@ -10,10 +10,15 @@ produce (``wild_writers``: titles, descriptors, "&" / "and", "Co." / "Company", 
 numerals, German ue / ü, Spanish double surnames, dropped "de / da", joined "van der",
 apostrophes, CamelCase, CSV-mangled, e-mail, mojibake, extra whitespace and punctuation;
 since 1.32 ``w-initials``: a person of two given names or more as initials and the family
-name, "A. D. T. W. MUHAMMAD").
+name, "A. D. T. W. MUHAMMAD"; since h163 ``w-arabic-article``: the article before a sun
+letter and "X al-Din" / "Abd al-X" compounds written another way, "Noureddine" for Nur al-Din,
+"Abderrahmane" for ABD AL-RAHMAN, ``wild_arabic``; ``w-roman`` a numeral that ends a name
+only, ``wild_numerals``).
 Must-not-alert classes: unlisted Faker names (made as ``bench_heldout`` makes them, other
 seeds; namesakes of listed names left out) with the same decorations, beside the plain names
-(``n-initials``: a person's given names as initials, "J. SMITH", "M. K. PARK").
+(``n-initials``: a person's given names as initials, "J. SMITH", "M. K. PARK"), and
+``n-other-numeral``: a listed name ending in a numeral with another number's ("SEA STAR III"
+for SEA STAR II; none a listed name writes, Roman or digits).
 Prints per class and split the alert-recall (the expected entity alerts) and the queries on
 which another entity alerted, and per must-not-alert class the false alerts, each beside
 rapidfuzz brute force (``bench_baselines.BruteForce``, WRatio at the lowest threshold of
