@@ -35,8 +35,11 @@ def _numeral_at(words: list[str], person: bool) -> tuple[int, int] | None:
         end -= 1
     if end < 2:  # noqa: PLR2004 (a numeral after a name's first word)
         return None
-    bare = words[end - 1].rstrip(".,")
-    if bare.upper() == bare and bare in ROMAN and (len(bare) > 1 or not person):
+    word = words[end - 1]
+    bare = word.rstrip(".,")
+    if len(bare) == 1 and (person or word != bare):
+        return None  # an initial ("PUTIN, Vladimir V.", "SHIPPING V. LTD"), not a numeral
+    if bare.upper() == bare and bare in ROMAN:
         value = ROMAN[bare]
     elif bare.isdigit() and bare[0] != "0":
         value = int(bare)
