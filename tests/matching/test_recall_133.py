@@ -50,6 +50,7 @@ def test_the_spellings_of_a_compound_are_one_canonical_form() -> None:
     for spelling in ("Noureddine", "Nour Eddine", "Nour-ud-Din", "Nour ad-Din", "Nour el-Dine"):
         assert words(spelling) == ("nour", "aldin"), spelling
     assert words("Shamsedin") == words("SHAMSUDDIN") == words("Shams al-Din")
+    assert words("Moheeldeen") == words("Mohe-eldeen") == ("mohe", "aldin")
     for spelling in ("Abderrahmane", "Abd er-Rahmane", "Abdur Rahmane", "ABD-AR-RAHMANE"):
         assert words(spelling) == ("abdul", "rahmane"), spelling
     assert words("Abdessalam") == words("Abd as-Salam") == ("abdul", "salam")

@@ -249,7 +249,7 @@ def din_split_reference(text: str) -> str:  # (h163: every word looked at)
         if word in arabic_article._DIN_ALONE:
             out.append(arabic_article.DIN)
         elif (m := arabic_article._DIN_JOINED.match(word)) is not None:
-            out += [m.group(1) or m.group(2) or m.group(3), arabic_article.DIN]
+            out += [m.group(1) or m.group(2) or m.group(3) or m.group(4), arabic_article.DIN]
         else:
             out.append(word)
     return " ".join(out)

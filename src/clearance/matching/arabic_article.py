@@ -43,10 +43,11 @@ _DIN_ALONE = frozenset({
 })  # fmt: skip
 # ... and run onto its first word (of three letters or more: "Aladdin" stays a name of its
 # own), the sun letter doubled ("Noureddine", "Nasiruddin") or not after four letters or more
-# ("Shamsedin", "Nasrudin") or three and e ("Izzedin"; not "Claudine"); not al-, el-, ul-
-# run on ("Geraldine" is no Ger al-Din)
+# ("Shamsedin", "Nasrudin") or three and e ("Izzedin"; not "Claudine"); al-, el-, ul- run on
+# before -din or -deen only ("Moheeldeen", "Nuraldin"; "Geraldine" is no Ger al-Din)
 _DIN_JOINED = re.compile(
-    r"^(?:([a-z]{3,}?)(?:ud|ed|ad|id|od)|([a-z]{4,}?)[ue]|([a-z]{3})e)d(?:ine?|een)$"
+    r"^(?:(?:([a-z]{3,}?)(?:ud|ed|ad|id|od)|([a-z]{4,}?)[ue]|([a-z]{3})e)d(?:ine?|een)"
+    r"|([a-z]{3,}?)(?:al|el|ul)d(?:in|een))$"
 )
 DIN = "aldin"  # (the name-word table's reading of الدين, see listed_compounds.DIN_READING)
 
@@ -84,7 +85,7 @@ def din_split(text: str) -> str:
         if word in _DIN_ALONE:
             out.append(DIN)
         elif word.endswith(("din", "dine", "deen")) and (m := _DIN_JOINED.match(word)):
-            out += [m.group(1) or m.group(2) or m.group(3), DIN]
+            out += [m.group(1) or m.group(2) or m.group(3) or m.group(4), DIN]
         else:
             out.append(word)
     return " ".join(out)
