@@ -74,13 +74,30 @@ def unlisted(lists: bd.Lists, count: int, seed: int) -> list[bd.ListCase]:
 
 def generic(lists: bd.Lists, vocabulary: list[str], count: int, seed: int) -> list[bd.ListCase]:
     """``count`` company names of generic words (``wild_writers.generic_company``), namesakes
-    of listed names (and repeats) left out."""
+    of listed names (and repeats) left out, and near namesakes: names whose words, legal forms,
+    articles and one-letter words apart, are a listed organisation name's so read ("People
+    Ltd" / G-PEOPLE: a real listed name, which should alert)."""
     rng = random.Random(seed)
     texts = list(dict.fromkeys(ww.generic_company(vocabulary, rng) for _ in range(count)))
     raw = [{"name": t, "type": "organization", "locale": "generic"} for t in texts]
     cases, _dropped = bd.unlisted_cases(raw, lists)
+    near = _near_keys(lists)
     return [bd.ListCase(GENERIC, c.query, frozenset(), c.source) for c in cases
-            if c.note != bd.NAMESAKE]  # fmt: skip
+            if c.note != bd.NAMESAKE and not _near(c.query.name, near)]  # fmt: skip
+
+
+def _near_keys(lists: bd.Lists) -> frozenset[tuple[str, ...]]:
+    """Every listed organisation name's ``wild_writers.near_key``."""
+    from namesakes import listed_name_keys
+
+    keys = listed_name_keys(lists.entities).keys  # (memoised per list of entities)
+    return frozenset(ww.near_key(words) for person, words, _ in keys if not person)
+
+
+def _near(text: str, near: frozenset[tuple[str, ...]]) -> bool:
+    from namesakes import name_keys
+
+    return any(ww.near_key(words) in near for _, words, _ in name_keys(text, False, query=True))
 
 
 def other_numerals(lists: bd.Lists, ents: Sequence[Entity], count: int,

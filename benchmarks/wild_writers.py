@@ -409,7 +409,10 @@ _GENERIC_FORMS = ("LLC", "Ltd", "LIMITED", "JSC", "Company", "CO.", "Corp.", "In
 def generic_vocabulary(entities: Sequence[Entity]) -> list[str]:
     """Words of listed organisation names (Latin) that :data:`GENERIC_MIN_NAMES` organisations
     of :data:`GENERIC_MIN_COUNTRIES` countries or more write, of four letters or more, not a
-    word of a legal form that rigour's ISO 20275 table finds in those names."""
+    word of a legal form that rigour's ISO 20275 table finds in those names, nor a word that is
+    by itself (legal forms and the Arabic article apart) a listed organisation's name or alias
+    (:func:`named_words`: "AL-HARAMAIN", "AL-JIHAD", "UNITED COMPANY OJSC": the branches of one
+    network in many countries write its name; "Haramain Group" names it, and should alert)."""
     from rigour.names import extract_org_types
 
     names: dict[str, int] = {}
@@ -427,9 +430,38 @@ def generic_vocabulary(entities: Sequence[Entity]) -> list[str]:
         for word in words:
             names[word] = names.get(word, 0) + 1
             countries.setdefault(word, set()).update(entity.countries)
+    named = named_words(entities)
     return sorted(w for w, n in names.items()
                   if n >= GENERIC_MIN_NAMES and len(countries[w]) >= GENERIC_MIN_COUNTRIES
-                  and len(w) >= 4 and w.isalpha() and w not in form_words)  # fmt: skip
+                  and len(w) >= 4 and w.isalpha() and w not in form_words
+                  and w not in named)  # fmt: skip
+
+
+def named_words(entities: Sequence[Entity]) -> set[str]:
+    """The words that are, as the engine reads a listed organisation's name or alias (Latin,
+    not a parenthesised part), the whole of it, legal forms apart; with the Arabic article run
+    onto the word ("alharamain") and without it ("haramain")."""
+    from namesakes import name_keys
+
+    named: set[str] = set()
+    for entity in entities:
+        if entity.schema is not Schema.ORGANIZATION:
+            continue
+        for name in entity.names:
+            if "(" in name.full or not is_latin(name.full):
+                continue
+            for _, words, _ in name_keys(name.full, False, query=False):
+                if len(words) == 1:
+                    named.add(words[0])
+                    if words[0][:2] in ("al", "el", "ul"):
+                        named.add(words[0][2:])
+    return named
+
+
+def near_key(words: Sequence[str]) -> tuple[str, ...]:
+    """A company name's words as bench_wild's near namesakes compare them: one-letter words ("G" of
+    G-PEOPLE) and articles left out, in sorted order."""
+    return tuple(sorted(w for w in words if len(w) > 1 and w not in ("the", "al", "el")))
 
 
 def _folded(text: str) -> list[str]:

@@ -18,6 +18,7 @@ from clearance.matching.namebound import least_weight
 from clearance.matching.names import _word_pairs
 from clearance.matching.normalize import analyse
 from clearance.matching.params import NameParams, WordParams
+from clearance.matching.slips import is_slip
 from clearance.matching.weights import WeightedName, weigh
 from clearance.matching.wordsim import WordSimilarity, similarity_rows
 from clearance.settings import MatchingPolicy
@@ -42,11 +43,27 @@ def _bound_as_summed(
     params: NameParams,
     min_score: float,
     person: bool,
+    sims: WordSimilarity,
 ) -> tuple[float, float] | None:
     """The bound's two figures as 1.26 worked them out (``sum()``; the run-together veto is
     the same call in both and left out): ``(matched / total, reach)``, or ``None``; divided
-    by the least weight of the query's words (h146, issue 11)."""
-    nq, nc = len(query.form.tokens), len(candidate.form.tokens)
+    by the least weight of the query's words (h146, issue 11); with the pairs a person's
+    leftovers may add, a slip of one distinctive word each at ``slip_sim`` and a listed
+    patronymic left over at its least (h159, issue 11)."""
+    q_words, c_words = query.form.tokens, candidate.form.tokens
+    nq, nc = len(q_words), len(c_words)
+    qw, cw = query.weights, candidate.weights
+    firm = [max([s for s, i, _ in triples if i == qi], default=0.0) for qi in range(nq)]
+    if person and nq == nc > 2 and sum(b >= params.supported_sim for b in firm) >= 2:
+        triples = triples + [
+            (s, i, j) for i in range(nq) for j in range(nc)
+            if qw[i] >= 1.0 and cw[j] >= 1.0
+            and params.leftover_sim <= (s := sims.rows[q_words[i]][sims.columns[c_words[j]]]) < 0.5
+        ]  # fmt: skip
+    if query.strong == 1 and candidate.strong == 1:
+        triples = [(params.slip_sim if s < params.slip_sim and qw[i] >= 1.0
+                    and is_slip(q_words[i], c_words[j], params, whole=True) else s, i, j)
+                   for s, i, j in triples]  # fmt: skip
     best = [0.0] * nq
     c_best = [0.0] * nc
     for sim, qi, cj in triples:
@@ -62,7 +79,9 @@ def _bound_as_summed(
     if matched / total < cut:
         return matched / total, matched / total
     if not all(c_hit):
-        lonely = sum(w for w, hit in zip(candidate.weights, c_hit, strict=True) if not hit)
+        lonely = sum(min(w, 0.35) if p else w
+                     for w, p, hit in zip(cw, candidate.patronymic, c_hit, strict=True)
+                     if not hit)  # fmt: skip
         reach = matched / (total + params.unmatched_candidate_supported * lonely)
         if reach < cut:
             return matched / total, reach
@@ -82,8 +101,8 @@ def test_bounds_agree_with_the_bounds_summed_as_before() -> None:
         for person in (True, False):
             triples = _word_pairs(query.form.tokens, cand.form.tokens, sims, person)
             for min_score in (0.3, 0.6, 0.9):
-                got = _bound(query, cand, list(triples), params, min_score, person, words)
-                want = _bound_as_summed(query, cand, triples, params, min_score, person)
+                got = _bound(query, cand, list(triples), params, min_score, person, sims)
+                want = _bound_as_summed(query, cand, triples, params, min_score, person, sims)
                 if want is None:
                     assert got is None, (q, c, person, min_score)
                     seen["none"] += 1

@@ -316,14 +316,22 @@ def common_org_words(index: NameIndex) -> frozenset[str]:
     of three letters or more, not a number nor a word weighed low already, that the Latin names
     of ``params.common_org_names`` organisations or more write, organisations of
     ``params.common_org_countries`` countries or more ("machine", "islamic", "defense": a word
-    unrelated organisations use, as a word of their trade or creed, is no name by itself)."""
+    unrelated organisations use, as a word of their trade or creed, is no name by itself).
+    Not a word that is by itself, legal forms and the Arabic article apart, the whole of a
+    listed organisation's name or alias (format 37: "AL-HARAMAIN", "AL-JIHAD", "PJSC
+    SBERBANK", "UNITED COMPANY OJSC"; a parenthesised part alone, "(ASIA)", is no such name):
+    the branches of one listed network in many countries write their name, not a trade's
+    word, and a query of it with generic words ("Haramain Group") names that network."""
     params = index.params
     words: dict[int, set[str]] = defaultdict(set)  # organisation -> its Latin names' words
+    named: set[str] = set()  # words that are by themselves a listed organisation's name
     schema, rec_entity, rec_kind = index.ent_schema, index.rec_entity, index.rec_kind
     for rec_id, tokens in enumerate(index.rec_tokens):
         entity = rec_entity[rec_id]
         if rec_kind[rec_id] == KIND_LATIN and schema[entity] == "organization":
             words[entity].update(tokens)
+            if len(tokens) == 1 and "(" not in index.rec_text[rec_id]:
+                named.add(tokens[0])
     names: dict[str, int] = {}
     countries: dict[str, set[str]] = {}
     for entity, found in words.items():
@@ -334,7 +342,7 @@ def common_org_words(index: NameIndex) -> frozenset[str]:
                 countries.setdefault(token, set()).update(where)
     return frozenset(
         word for word, count in names.items()
-        if count >= params.common_org_names and word not in LOW_INFO_WORDS
+        if count >= params.common_org_names and word not in LOW_INFO_WORDS | named
         and len(countries[word]) >= params.common_org_countries
     )  # fmt: skip
 

@@ -9,13 +9,24 @@ agreement by the least weight the words can have (:func:`least_weight`): a query
 in full ("internationla", 1.0) pairs with a low-information listed word ("international",
 0.25) at the listed word's weight (issue 11, h146: "A.T.E. INTERNATIONLA LTD." bounded
 at 0.43 scores 0.97).
+
+The pairs it counts are every pair ``compare`` can make (h159, issue 11): the word
+similarities' triples, the one word left on each side of a person's name that
+:func:`~clearance.matching.slips.pair_leftovers` pairs under the least similarity
+(:func:`leftover_pairs`), a typing slip of one distinctive word each at ``slip_sim``
+(:func:`_slips`), and no bound where words may run together (:func:`joinable`). A listed word
+no query word comes near costs at least the least rate of its least weight (a patronymic:
+:func:`least_patronymic`). ("Mohamed Ale Nkalubo" / MOHAMED ALI NKALUBO was bounded at 0.615
+and scores 0.767.)
 """
 
 from __future__ import annotations
 
 from clearance.matching.params import NameParams, WordParams
+from clearance.matching.slips import is_slip
 from clearance.matching.weights import WeightedName, query_joins
-from clearance.scripts import HAN, HANGUL
+from clearance.matching.wordsim import WordSimilarity
+from clearance.scripts import HAN, HANGUL, LATIN
 
 SYLLABIC = frozenset({HAN, HANGUL})
 
@@ -27,7 +38,7 @@ def bound(
     params: NameParams,
     min_score: float,
     person: bool,
-    words: WordParams,
+    sims: WordSimilarity,
 ) -> float | None:
     """An upper bound on the score when it cannot reach ``min_score`` (else ``None``)."""
     nq, nc = len(query.form.tokens), len(candidate.form.tokens)
@@ -39,36 +50,134 @@ def bound(
             best[qi] = sim
         if sim > c_best[cj]:
             c_best[cj] = sim
+    if person and nq == nc and nq > params.leftover_support and query.form.script not in SYLLABIC:
+        # (the one word left on each side pairs however low: slips.pair_leftovers)
+        extra = leftover_pairs(query, candidate, best, sims, params)
+        if extra:
+            triples = triples + extra
+            for sim, qi, cj in extra:
+                if sim > best[qi]:
+                    best[qi] = sim
+                if sim > c_best[cj]:
+                    c_best[cj] = sim
+    if query.strong == 1 and candidate.strong == 1:
+        # (one distinctive word each: a typing slip counts params.slip_sim, single_word_sim)
+        _slips(query, candidate, triples, best, c_best, params)
     # Each word pairs once: neither side can match more than its own best words.
     matched: float = min(dot(best, qw), dot(c_best, cw))
-    # (margin: slips may pair words the triples leave out; run-together words are only
-    # paired later, so a possible merge disables the shortcut)
+    # (run-together words are only paired later, so a possible merge disables the shortcut)
     cut = min_score - params.bound_margin
-    lam = params.unmatched_candidate_supported
     full = query.total or 1.0  # (the least weight is no more: what reaches cut by it, does)
+    words = sims.params
     if matched / full >= cut:
-        lonely, alone = _lonely(c_best, cw)
-        if not alone or matched / (full + lam * lonely) >= cut:
+        lonely, alone = _lonely(c_best, cw, candidate.patronymic, params)
+        if not alone or matched / (full + least_listed_rate(params) * lonely) >= cut:
             return None
     total = least_weight(query, _lightest(triples, cw, nq), person, params) or 1.0
     if matched / total < cut:  # (then the bound below is lower still: one merge test)
         return None if joinable(query, candidate, person, words) else matched / total
     # Listed words no query word comes near stay unpaired (at the lowest rate).
-    lonely, alone = _lonely(c_best, cw)
+    lonely, alone = _lonely(c_best, cw, candidate.patronymic, params)
     if alone:
-        reach = matched / (total + lam * lonely)
+        reach = matched / (total + least_listed_rate(params) * lonely)
         if reach < cut and not joinable(query, candidate, person, words):
             return reach
     return None
 
 
-def _lonely(c_best: list[float], cw: tuple[float, ...]) -> tuple[float, bool]:
-    """The weight of the listed words no query word comes near, added in order as sum() adds
-    them (a native loop compiled), and whether there is one."""
+def least_listed_rate(params: NameParams) -> float:
+    """The least share of its weight a listed word left unpaired costs (``compare``'s
+    ``_unpaired_listed_factor`` and syllable names)."""
+    rate = params.unmatched_candidate_supported  # (plain comparisons: native, compiled)
+    if params.unmatched_candidate_person < rate:
+        rate = params.unmatched_candidate_person
+    if params.unmatched_candidate_org < rate:
+        rate = params.unmatched_candidate_org
+    if params.unmatched_syllable < rate:
+        rate = params.unmatched_syllable
+    return rate
+
+
+def least_patronymic(params: NameParams) -> float:
+    """The least a patronymic weighs left unpaired (either side; two that disagree weigh
+    more)."""
+    return min(params.patronymic_weight, params.patronymic_conflict_weight)
+
+
+def leftover_pairs(
+    query: WeightedName,
+    candidate: WeightedName,
+    best: list[float],
+    sims: WordSimilarity,
+    params: NameParams,
+) -> list[tuple[float, int, int]]:
+    """The pairs :func:`~clearance.matching.slips.pair_leftovers` may add that the word
+    similarities leave out (a person's name, as many words as the listed one, not syllables):
+    when two query words or more may agree closely, two words of full weight under the least
+    similarity (``sims.least``), from ``params.leftover_sim``. ("Mohamed Ale Nkalubo" /
+    MOHAMED ALI NKALUBO: "ale" / ALI, 0.3, bounded out at 0.615, scores 0.767.)"""
+    close = 0
+    for sim in best:
+        if sim >= params.supported_sim:
+            close += 1
+    if close < params.leftover_support:
+        return []
+    qw, cw = query.weights, candidate.weights
+    rows, columns = sims.rows, sims.columns
+    c_words = candidate.form.tokens
+    low, least = params.leftover_sim, sims.least
+    out: list[tuple[float, int, int]] = []
+    for qi, word in enumerate(query.form.tokens):
+        if qw[qi] < 1.0:
+            continue
+        row = rows[word]
+        for cj, c_word in enumerate(c_words):
+            sim = row[columns[c_word]]
+            if cw[cj] >= 1.0 and low <= sim < least:
+                out.append((sim, qi, cj))
+    return out
+
+
+def _slips(
+    query: WeightedName,
+    candidate: WeightedName,
+    triples: list[tuple[float, int, int]],
+    best: list[float],
+    c_best: list[float],
+    params: NameParams,
+) -> None:
+    """Raise ``best`` and ``c_best`` (in place) to ``params.slip_sim`` where a pair under it
+    of a query word of full weight may be a typing slip (one distinctive word each:
+    :func:`~clearance.matching.slips.single_word_sim`, with the rest of the names agreeing)."""
+    slip = params.slip_sim
+    qw = query.weights
+    q_words, c_words = query.form.tokens, candidate.form.tokens
+    typed = query.form.script == LATIN
+    for sim, qi, cj in triples:
+        if not (sim < slip and qw[qi] >= 1.0 and (best[qi] < slip or c_best[cj] < slip)):
+            continue
+        if is_slip(q_words[qi], c_words[cj], params, typed=typed, whole=True):
+            if best[qi] < slip:
+                best[qi] = slip
+            if c_best[cj] < slip:
+                c_best[cj] = slip
+
+
+def _lonely(
+    c_best: list[float], cw: tuple[float, ...], patronymic: tuple[bool, ...], params: NameParams
+) -> tuple[float, bool]:
+    """The least weight of the listed words no query word comes near (a patronymic at
+    :func:`least_patronymic`), added in order as sum() adds them (a native loop compiled),
+    and whether there is one."""
     lonely, alone = 0.0, False
     for j in range(len(c_best)):
         if not c_best[j] > 0.0:
-            lonely += cw[j]
+            weight = cw[j]
+            if patronymic[j]:
+                least = least_patronymic(params)
+                if least < weight:
+                    weight = least
+            lonely += weight
             alone = True
     return lonely, alone
 

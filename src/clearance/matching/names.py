@@ -162,7 +162,7 @@ def compare(
     words = sims.params
     triples = _word_pairs(q_words, c_words, sims, person)
     if min_score > 0.0:
-        bound = name_bound(query, candidate, triples, params, min_score, person, words)
+        bound = name_bound(query, candidate, triples, params, min_score, person, sims)
         if bound is not None and (
             person
             or not (
@@ -215,7 +215,8 @@ def compare(
         # A family and a given syllable are two words: run together they make one word of
         # another name ("ma nan" 马楠 is not Abdul MANAN, "wu lin" not VULIN Aleksandar).
         score *= params.merged_syllables_factor
-    if not person and query.generic and not generic_agree(pairs, c_used, params, query.trade):
+    if not person and query.generic and not generic_agree(query, candidate, pairs, q_used,
+                                                          c_used, params):  # fmt: skip
         score *= params.generic_name_factor
     q_nums, c_nums = query.numbers, candidate.numbers
     number_conflict = bool(q_nums or c_nums) and q_nums != c_nums
@@ -293,21 +294,37 @@ def _unpaired_listed_factor(
 
 
 def generic_agree(
+    query: WeightedName,
+    candidate: WeightedName,
     pairs: list[tuple[int, int, float, int, int]],
+    q_used: list[bool],
     c_used: list[bool],
     params: NameParams,
-    trade: bool = False,
 ) -> bool:
     """Does a company query of generic words only agree with every listed word, closely
     (since 1.31, issue 11 class 11: a generic word and a legal form are no name; "THE ENERGY
     COMPANY" is not JSC ENERGIES, "LOGISTICS GROUP" not TRUST LOGISTICS GROUP LLC, "AL
     LOGISTICS TRUST", "al" run onto "logistics", not TRUST LOGISTICS LLC)? A query of one
-    word generic in listed organisation names and generic words (``trade``, since 1.32:
+    word generic in listed organisation names and generic words (``query.trade``, since 1.32:
     "Islamic GmbH" is not ISLAMIC GROUP) need only pair every listed word, as a name's words
-    pair ("Defence Engineering" / DEFENS INZHINIRING)."""
-    if not all(c_used):
-        return False
-    return trade or all(sim >= params.supported_sim for _, _, sim, _, _ in pairs)
+    pair ("Defence Engineering" / DEFENS INZHINIRING); of two or more such words (since
+    1.33), every listed word of full weight ("Iran Aircraft" is IRAN AIRCRAFT MANUFACTURING
+    COMPANY, "Forces Armed Limited" not ARMED FORCES GENERAL STAFF). A listed name of one such
+    word only (a parenthesised part: "(ASIA)" of ZARON BIO-TECH (ASIA) LIMITED) agrees only
+    with a query of that word ("The Technology Asia S.A." is not that company)."""
+    trade = query.trade
+    if not trade:
+        return all(c_used) and all(sim >= params.supported_sim for _, _, sim, _, _ in pairs)
+    weights = candidate.weights
+    for j in range(len(c_used)):  # (plain loops: all() of a list is a generic call compiled)
+        if not c_used[j] and (trade == 1 or weights[j] >= 1.0):
+            return False
+    c_words = candidate.form.tokens
+    if len(c_words) == 1 and c_words[0] in query.common:
+        for used in q_used:
+            if not used:
+                return False
+    return True
 
 
 def other_forms(query: WeightedName, candidate: WeightedName) -> bool:

@@ -35,6 +35,13 @@ def shapes(tokens: tuple[str, ...]) -> tuple[_Shape, ...]:
     return tuple((w, len(w), w[0], w[-1]) for w in tokens)
 
 
+def ends_apart(size: int, length: int, rows: tuple[tuple[float, ...], ...], merge: float) -> bool:
+    """May two words of ``size`` and ``length`` letters that differ in their first and their
+    last letter reach ``merge`` (two edits, one at each end, in words long enough:
+    "ebdulrahmane" / ABDUL RAHMAN, as :func:`merge_adjacent` pairs them; issue 11, h159)?"""
+    return word_sim(2, max(size, length), rows) >= merge
+
+
 def joinable(
     q_tokens: tuple[str, ...],
     c_tokens: tuple[str, ...],
@@ -55,7 +62,11 @@ def joinable(
             for word, length, word_first, word_last in words:
                 if length - size > 2 or size - length > 2:
                     continue
-                if word_first != first and word_last != last:
+                if (
+                    word_first != first
+                    and word_last != last
+                    and not ends_apart(size, length, rows, merge_sim)
+                ):
                     continue
                 dist = OSA.distance(joined, word, score_cutoff=2)
                 if word_sim(dist, max(size, length), rows) >= merge_sim:
@@ -77,6 +88,9 @@ class Joins:
         # (the most two edits give a pair of any length: a merge at a higher threshold is one
         # edit or none, a pair :meth:`joinable` looks at: see :func:`may_merge_closely`)
         self.two_edits = max(rows[2]) if len(rows) > 2 else 1.0
+        # (words whose first and last letters both differ, two edits, reach merge_sim from
+        # this many letters: ends_apart)
+        self.ends_from = next((n for n in range(1, 64) if ends_apart(n, n, rows, merge_sim)), 64)
         # (the answers for a person's names and an organisation's kept apart: keyed by the
         # word or the word pair alone, no key tuple made and hashed per look-up)
         self.person_words: dict[str, bool] = {}
@@ -107,7 +121,7 @@ class Joins:
         length = len(word)
         if length - size > 2 or size - length > 2:
             return False
-        if word[0] != first and word[-1] != last:
+        if word[0] != first and word[-1] != last and max(size, length) < self.ends_from:
             return False
         dist = OSA.distance(joined, word, score_cutoff=2)
         return word_sim(dist, max(size, length), self.rows) >= self.merge_sim

@@ -13,12 +13,19 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from clearance.matching.namebound import unpaired_least
+from clearance.matching.namebound import (
+    SYLLABIC,
+    least_listed_rate,
+    least_patronymic,
+    unpaired_least,
+)
 from clearance.matching.names import NameComparison
 from clearance.matching.pairing import spelt_initials
 from clearance.matching.params import NameParams
-from clearance.matching.weights import WeightedName, query_code_slip, query_joins
+from clearance.matching.slips import is_slip
+from clearance.matching.weights import WeightedName, query_code_slip, query_joins, word_table
 from clearance.matching.wordsim import WordSimilarity
+from clearance.scripts import LATIN
 
 MIN_NAMES = 64
 """Names of one kind a query form is compared with before they are bounded as arrays (fewer
@@ -59,32 +66,22 @@ def bound_names(
         flat += [columns[w] for w in names[i]]
         c_weights += weights[i]
     lengths = np.diff([*starts, len(flat)])
-    # (the single-precision similarities as computed, widened: the floats of ``sims.rows``)
-    arrays = sims.arrays
-    single = np.stack([np.frombuffer(arrays[w], dtype=np.float32) for w in q_words])
-    matrix = single[:, flat].astype(np.float64)
-    # Pairs that may not be paired count nothing: below the least similarity, and in an
-    # organisation's name an initial with a word unless they are the same (as _word_pairs).
-    c_single = np.array([len(w) == 1 for i in todo for w in names[i]])
-    q_single = np.array([len(w) == 1 for w in q_words])
+    c_all = [w for i in todo for w in names[i]]
     person = np.repeat(np.array([persons[i] for i in todo], dtype=bool), lengths)
-    allowed = (matrix >= words.min_word_sim) & (
-        person | (q_single[:, None] == c_single[None, :]) | (matrix >= words.exact_sim)
-    )
-    matrix[~allowed] = 0.0
-    best = np.maximum.reduceat(matrix, starts, axis=1)  # per query word and name
+    matrix, allowed, best = _pair_sims(query, c_all, flat, np.asarray(c_weights), starts,
+                                       lengths, person, sims, params)  # fmt: skip
     c_best = matrix.max(axis=0)  # per listed word
     q_sum = np.zeros(len(todo))
     for qi, weight in enumerate(query.weights):  # in order: the floats of compare's sum()
         q_sum = q_sum + best[qi] * weight
     c_sum = _sum_rows(c_best * np.asarray(c_weights), starts, lengths)
-    lonely = _sum_rows(np.where(c_best > 0.0, 0.0, c_weights), starts, lengths)
+    lonely = _sum_rows(_lonely_weights(c_all, c_weights, c_best, params), starts, lengths)
     matched = np.minimum(q_sum, c_sum)
     total = _least_weights(query, allowed, np.asarray(c_weights), starts, persons, todo,
                            params)  # fmt: skip
     cut = min_score - params.bound_margin
     first = matched / total
-    reach = matched / (total + params.unmatched_candidate_supported * lonely)
+    reach = matched / (total + least_listed_rate(params) * lonely)
     bounds = np.where(first < cut, first, reach)
     low = np.flatnonzero((first < cut) | ((lonely > 0.0) & (reach < cut)))
     if not len(low):
@@ -104,6 +101,80 @@ def bound_names(
             out[todo[k]] = NameComparison(bound_of[k], (), q_words, c_words, [False] * nq,
                                           [False] * nc, False)  # fmt: skip
     return out
+
+
+def _lonely_weights(
+    c_all: list[str], c_weights: list[float], c_best: npt.NDArray[np.float64], params: NameParams
+) -> npt.NDArray[np.float64]:
+    """Per listed word, its least weight if no query word comes near it (a patronymic at
+    :func:`~clearance.matching.namebound.least_patronymic`, as ``namebound._lonely``), else
+    0.0."""
+    out = np.where(c_best > 0.0, 0.0, c_weights)
+    table = word_table(params)
+    least = least_patronymic(params)
+    for col in np.flatnonzero((c_best <= 0.0) & (out > least)).tolist():  # (heavier: unpaired)
+        if table[c_all[col]][1]:
+            out[col] = least
+    return out
+
+
+def _pair_sims(
+    query: WeightedName,
+    c_all: list[str],
+    flat: list[int],
+    c_weights: npt.NDArray[np.float64],
+    starts: list[int],
+    lengths: npt.NDArray[np.int64],
+    person: npt.NDArray[np.bool_],
+    sims: WordSimilarity,
+    params: NameParams,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
+    """The similarity of each query word (row) and listed word (column) as the bound counts
+    it, which pairs may pair (:func:`~clearance.matching.namebound.bound`'s triples, the
+    pairs :func:`~clearance.matching.namebound.leftover_pairs` adds and the slips it raises,
+    float for float) and the best per query word and name."""
+    words = sims.params
+    # (the single-precision similarities as computed, widened: the floats of ``sims.rows``)
+    arrays = sims.arrays
+    q_words = query.form.tokens
+    single = np.stack([np.frombuffer(arrays[w], dtype=np.float32) for w in q_words])
+    raw = single[:, flat].astype(np.float64)
+    # Pairs that may not be paired count nothing: below the least similarity, and in an
+    # organisation's name an initial with a word unless they are the same (as _word_pairs).
+    c_single = np.array([len(w) == 1 for w in c_all])
+    q_single = np.array([len(w) == 1 for w in q_words])
+    allowed = (raw >= words.min_word_sim) & (
+        person | (q_single[:, None] == c_single[None, :]) | (raw >= words.exact_sim)
+    )
+    matrix = np.where(allowed, raw, 0.0)
+    best = np.maximum.reduceat(matrix, starts, axis=1)  # per query word and name
+    q_full = np.array(query.weights) >= 1.0
+    c_full = c_weights >= 1.0
+    nq = len(q_words)
+    changed = False
+    if nq > params.leftover_support and query.form.script not in SYLLABIC and person.any():
+        # (namebound.leftover_pairs: a person's name of as many words, two agreeing closely)
+        close = (best >= params.supported_sim).sum(axis=0)
+        names_left = (close >= params.leftover_support) & (lengths == nq)
+        if names_left.any():
+            band = (raw >= params.leftover_sim) & (raw < words.min_word_sim)
+            band &= q_full[:, None] & (c_full & person & np.repeat(names_left, lengths))[None, :]
+            if band.any():
+                matrix = np.where(band, raw, matrix)
+                allowed = allowed | band
+                changed = True
+    if query.strong == 1:  # (namebound._slips: one distinctive word each)
+        strong = np.add.reduceat(c_full.astype(np.int64), starts) == 1
+        maybe = allowed & (matrix < params.slip_sim) & q_full[:, None]
+        maybe &= np.repeat(strong, lengths)[None, :]
+        typed = query.form.script == LATIN
+        for qi, col in zip(*np.nonzero(maybe), strict=True):
+            if is_slip(q_words[qi], c_all[col], params, typed=typed, whole=True):
+                matrix[qi, col] = params.slip_sim
+                changed = True
+    if changed:
+        best = np.maximum.reduceat(matrix, starts, axis=1)
+    return matrix, allowed, best
 
 
 def _least_weights(

@@ -36,8 +36,8 @@ def _word_weight(token: str, params: NameParams) -> float:
 class WeightedName:
     """A name form with its per-word weights, worked out once per name."""
 
-    __slots__ = ("alone", "form", "generic", "joins", "numbers", "patronymic", "slips", "strong",
-                 "total", "trade", "weights")  # fmt: skip
+    __slots__ = ("alone", "common", "form", "generic", "joins", "numbers", "patronymic", "slips",
+                 "strong", "total", "trade", "weights")  # fmt: skip
 
     def __init__(
         self,
@@ -82,10 +82,12 @@ class WeightedName:
         self.numbers = frozenset(numbers) if numbers else _NO_NUMBERS
         self.strong = strong
         # generic words only, legal forms apart ("THE ENERGY COMPANY", "AL LOGISTICS TRUST"),
-        # or one word generic in listed organisation names (``common``, the index's
-        # ``org_common``) among them (since 1.32: "Machine Ltd", "Islamic GmbH", "AL ANSAR")
-        self.trade = trade == 1 and generic == len(tokens) - 1
-        self.generic = generic == len(tokens) or self.trade
+        # or words generic in listed organisation names (``common``, the index's
+        # ``org_common``) among them (since 1.32 one: "Machine Ltd", "Islamic GmbH", "AL
+        # ANSAR"; since 1.33 more: "Forces Armed Limited"): ``trade`` counts them
+        self.trade = trade if generic + trade == len(tokens) else 0
+        self.generic = generic == len(tokens) or self.trade > 0
+        self.common = common  # (what names.generic_agree reads a listed word by)
 
 
 _ARTICLES = ("al", "el", "ul")  # (as normalize runs the article onto its word)
