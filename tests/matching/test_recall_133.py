@@ -105,3 +105,13 @@ def test_numerals_differ_only_when_both_names_have_one() -> None:
     # a single I, V or X is a person's initial ("KARIM V" / KARIM VI: an initial and a numeral)
     assert not numerals_differ(("karim", "v"), ("karim", "vi"), person=True)
     assert numerals_differ(("star", "v"), ("star", "vi"), person=False)
+
+
+def test_release() -> None:
+    """The rules of this round (this file: the assimilated Arabic article, Roman numerals;
+    test_company_133.py: a listed organisation's whole name is not generic) change outcomes and
+    the index format (38): the release says so, so that an index or a receipt of 1.32 is not
+    taken for theirs."""
+    from clearance.matching.release import ALGORITHM_RELEASE
+
+    assert ALGORITHM_RELEASE == "1.33"
