@@ -10,10 +10,15 @@ produce (``wild_writers``: titles, descriptors, "&" / "and", "Co." / "Company", 
 numerals, German ue / ü, Spanish double surnames, dropped "de / da", joined "van der",
 apostrophes, CamelCase, CSV-mangled, e-mail, mojibake, extra whitespace and punctuation;
 since 1.32 ``w-initials``: a person of two given names or more as initials and the family
-name, "A. D. T. W. MUHAMMAD").
+name, "A. D. T. W. MUHAMMAD"; since h163 ``w-arabic-article``: the article before a sun
+letter and "X al-Din" / "Abd al-X" compounds written another way, "Noureddine" for Nur al-Din,
+"Abderrahmane" for ABD AL-RAHMAN, ``wild_arabic``; ``w-roman`` a numeral that ends a name
+only, ``wild_numerals``).
 Must-not-alert classes: unlisted Faker names (made as ``bench_heldout`` makes them, other
 seeds; namesakes of listed names left out) with the same decorations, beside the plain names
-(``n-initials``: a person's given names as initials, "J. SMITH", "M. K. PARK").
+(``n-initials``: a person's given names as initials, "J. SMITH", "M. K. PARK"), and
+``n-other-numeral``: a listed name ending in a numeral with another number's ("SEA STAR III"
+for SEA STAR II; none a listed name writes, Roman or digits).
 Prints per class and split the alert-recall (the expected entity alerts) and the queries on
 which another entity alerted, and per must-not-alert class the false alerts, each beside
 rapidfuzz brute force (``bench_baselines.BruteForce``, WRatio at the lowest threshold of
@@ -36,16 +41,20 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_data as bd  # noqa: E402
+import wild_numerals as wn  # noqa: E402
 import wild_writers as ww  # noqa: E402
 from bench_heldout import SPLITS, faker_names, generate, split_of  # noqa: E402
 from bench_metrics import console, pct, table  # noqa: E402
 from bench_quality import Engine, Outcome  # noqa: E402
+from bench_variants import is_latin, natural  # noqa: E402
 
 from clearance.matching.engine import Screener  # noqa: E402
+from clearance.model import Entity, Schema  # noqa: E402
 from clearance.settings import Settings  # noqa: E402
 
 PLAIN = "n-plain"
 GENERIC = "n-generic-company"
+NUMERAL = "n-other-numeral"
 
 
 def unlisted(lists: bd.Lists, count: int, seed: int) -> list[bd.ListCase]:
@@ -89,6 +98,36 @@ def _near(text: str, near: frozenset[tuple[str, ...]]) -> bool:
     from namesakes import name_keys
 
     return any(ww.near_key(words) in near for _, words, _ in name_keys(text, False, query=True))
+
+
+def other_numerals(lists: bd.Lists, ents: Sequence[Entity], count: int,
+                   seed: int) -> list[bd.ListCase]:  # fmt: skip
+    """Up to ``count`` listed Latin names of ``ents`` ending in a numeral with another
+    number's numeral (``wild_numerals.other_numeral``: "SEA STAR III" for SEA STAR II), none
+    that a listed name writes with that number (Roman or digits) and no namesake."""
+    rng = random.Random(seed)
+    taken: set[tuple[str, int]] = set()
+    texts: list[tuple[str, Schema]] = []
+    mine = {e.id for e in ents}
+    for entity in lists.entities:
+        person = entity.schema is Schema.PERSON
+        for name in entity.names:
+            if is_latin(name.full):
+                text = natural(entity, name)
+                key = wn.numeral_key(text, person)
+                if key is not None:
+                    taken.add(key)
+                    if entity.id in mine and not name.weak:
+                        texts.append((text, entity.schema))
+    raw: list[dict[str, str]] = []
+    for text, schema in dict.fromkeys(texts):
+        out = wn.other_numeral(text, schema is Schema.PERSON, rng)
+        if out and wn.numeral_key(out, schema is Schema.PERSON) not in taken:
+            raw.append({"name": out, "type": schema.value, "locale": "numeral"})
+    rng.shuffle(raw)
+    cases, _dropped = bd.unlisted_cases(raw[:count], lists)
+    return [bd.ListCase(NUMERAL, c.query, frozenset(), c.source) for c in cases
+            if c.note != bd.NAMESAKE]  # fmt: skip
 
 
 Baseline = tuple[float, dict[int, float], dict[int, float]]
@@ -135,7 +174,7 @@ def report(outs: Sequence[Outcome], rf: Baseline | None,
     neg_rows: list[list[object]] = []
     threshold = rf[0] if rf else 0.0
     for name in SPLITS:
-        for kind in [*ww.CLASSES, PLAIN, *ww.NEGATIVES, GENERIC]:
+        for kind in [*ww.CLASSES, PLAIN, *ww.NEGATIVES, GENERIC, NUMERAL]:
             idx = [i for i, o in enumerate(outs) if o.case.kind == kind and o.case.note == name]
             mine = [outs[i] for i in idx]
             n = max(1, len(mine))
@@ -200,6 +239,7 @@ def main() -> None:
         made = generate(ents, ww.CLASSES, args.per, seed)
         made += unlisted(lists, args.unlisted, seed + 104729)
         made += generic(lists, vocabulary, args.generic, seed + 130003)
+        made += other_numerals(lists, ents, args.per, seed + 150001)
         cases += [bd.ListCase(c.kind, c.query, c.expected, c.source, name) for c in made]
     outs = engine.run(cases)
     console.print(f"screened {len(cases)} queries, {time.perf_counter() - started:.0f} s")

@@ -19,6 +19,8 @@ import unicodedata
 from collections.abc import Callable, Sequence
 
 from bench_variants import is_latin, natural, person_parts
+from wild_arabic import w_arabic_article
+from wild_numerals import roman_swapped
 
 from clearance.model import Entity, Name, Schema
 
@@ -41,7 +43,6 @@ _FORM_SWAP = {"co": ("Company", "Co"), "company": ("Co.", "Co"), "corp": ("Corpo
               "corporation": ("Corp.", "Corp"), "ltd": ("Limited",), "limited": ("Ltd.", "Ltd"),
               "inc": ("Incorporated",), "incorporated": ("Inc.", "Inc"),
               "intl": ("International",), "international": ("Intl.", "Int'l")}  # fmt: skip
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _GERMAN = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
 _PARTICLES = frozenset("de da do dos das del della di du des la le e".split())  # noqa: SIM905
 _DUTCH = ("van der", "van den", "van de", "von der", "von", "van", "ter", "ten", "de la", "le",
@@ -207,22 +208,9 @@ def w_the(entity: Entity, rng: random.Random) -> str | None:
 
 
 def w_roman(entity: Entity, rng: random.Random) -> str | None:
+    """The numeral that ends a listed name written the other way (``wild_numerals``)."""
     text = _text(entity, rng)
-    if text is None:
-        return None
-    words = text.split()
-    person = entity.schema is Schema.PERSON
-    for i, word in enumerate(words):
-        bare = word.rstrip(".,")
-        if len(bare) == 1 and (person or word != bare):
-            continue  # an initial ("PUTIN, Vladimir V."), not a numeral
-        if i and bare.upper() in _ROMAN[1:]:
-            words[i] = str(_ROMAN.index(bare.upper()) + 1) + word[len(bare) :]
-            return " ".join(words)
-        if i and bare.isdigit() and 2 <= int(bare) <= len(_ROMAN):  # noqa: PLR2004
-            words[i] = _ROMAN[int(bare) - 1] + word[len(bare) :]
-            return " ".join(words)
-    return None
+    return roman_swapped(text, entity.schema is Schema.PERSON) if text else None
 
 
 def w_german(entity: Entity, rng: random.Random) -> str | None:
@@ -393,7 +381,7 @@ CLASSES: dict[str, Gen] = {
     "w-particle": w_particle, "w-joined": w_joined, "w-apostrophe": w_apostrophe,
     "w-caps-camel": w_caps_camel, "w-csv": _decorated(csv_mangled),
     "w-email": _decorated(email), "w-mojibake": w_mojibake, "w-noise": _decorated(noise),
-    "w-initials": w_initials,
+    "w-initials": w_initials, "w-arabic-article": w_arabic_article,
 }  # fmt: skip
 
 

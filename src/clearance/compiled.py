@@ -26,6 +26,7 @@ from types import ModuleType
 MODULES = (
     "clearance.scripts",
     "clearance.matching.algorithm",
+    "clearance.matching.arabic_article",
     "clearance.matching.arabic_names",
     "clearance.matching.bgn",
     "clearance.matching.bounds",
@@ -49,6 +50,7 @@ MODULES = (
     "clearance.matching.namebound",
     "clearance.matching.names",
     "clearance.matching.normalize",
+    "clearance.matching.numerals",
     "clearance.matching.pairing",
     "clearance.matching.phonetics",
     "clearance.matching.prebound",

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from clearance.matching import normalize, phonetics
+from clearance.matching import arabic_article, normalize, phonetics
 from clearance.matching.normalize import canonical_arabic_forms, caseless, fold, slavic_readings
 from clearance.matching.phonetics import _PHONETIC_RULES, respell, sound
 from clearance.matching.scripts import has_run, romanise
@@ -133,6 +133,8 @@ def sound_reference(token: str) -> str:
         key = "y" + key[1:]
     elif key.startswith(phonetics.ARTICLES) and len(key) > 4 and key[2] == "j" and key[3] in "aeiou":  # fmt: skip  # noqa: E501
         key = key[:2] + "y" + key[3:]
+    elif re.match(r"e([^aeiouy])\1", key):  # (h163: a kasra before a doubled consonant)
+        key = "i" + key[1:]
     if key.startswith(("ye", "yo")) and len(key) > 3:
         key = key[1:]
     for src, dst in _PHONETIC_RULES:
@@ -233,12 +235,24 @@ def test_slavic_readings_as_the_patterns(names: list[str]) -> None:
 
 def arabic_forms_reference(text: str) -> str:
     if "abd" in text:
-        text = normalize._ABD_GLUED.sub("abdul ", text)
+        text = normalize._ABD_GLUED.sub("abdul ", arabic_article._ABD_SUN.sub("abdul ", text))
         text = normalize._ABD.sub("abdul ", text)
         text = normalize._ABD_COMPACT.sub("abdul ", text)
     if " din" in text or " deen" in text:
         text = normalize._DIN_ARTICLE.sub(r"\1", text)
-    return _ARTICLE.sub("al", text)
+    return din_split_reference(_ARTICLE.sub("al", text))
+
+
+def din_split_reference(text: str) -> str:  # (h163: every word looked at)
+    out: list[str] = []
+    for word in text.split(" "):
+        if word in arabic_article._DIN_ALONE:
+            out.append(arabic_article.DIN)
+        elif (m := arabic_article._DIN_JOINED.match(word)) is not None:
+            out += [m.group(1) or m.group(2) or m.group(3) or m.group(4), arabic_article.DIN]
+        else:
+            out.append(word)
+    return " ".join(out)
 
 
 def test_canonical_arabic_forms_as_the_pattern(names: list[str]) -> None:

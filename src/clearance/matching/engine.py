@@ -47,6 +47,8 @@ from clearance.matching.release import ALGORITHM as ALGORITHM
 from clearance.matching.release import ALGORITHM_RELEASE as ALGORITHM_RELEASE
 from clearance.matching.result import FeatureResult, Match, ScreeningResult
 from clearance.matching.retrieve import QueryForm, Reached, retrieve
+from clearance.matching.romanisations import warm_up_syllables
+from clearance.matching.romanised import wade_giles_pinyin
 from clearance.matching.scripts import warm_up
 from clearance.matching.spelled import record_trust
 from clearance.matching.weights import WeightedName, weigh, word_table
@@ -100,6 +102,8 @@ class Screener:
         warm_up_forms()
         warm_up_readings()  # ... the name-word table read letter by letter
         warm_up_arrays()  # ... and numpy's set routines
+        warm_up_syllables()  # ... and the Wade-Giles syllables (pypinyin's table), as the
+        wade_giles_pinyin()  # syllable pairs and a Wade-Giles name's readings read them
         # The index lives as long as the screener: its millions of objects are moved out of
         # the cyclic collector's sight, so that a full collection does not walk them again
         # in the middle of a query (tens of milliseconds each time); so are, from then on,

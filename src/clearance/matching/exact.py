@@ -89,6 +89,8 @@ def query_initials_key(text: str) -> str | None:
 
 def initials_of_key(key: str) -> str | None:
     """:func:`query_initials_key` of a name's :func:`exact_key` (the screener has it already)."""
+    if len(key) < 3 or not (key[1].isspace() or key[0].isspace()):  # noqa: PLR2004
+        return None  # (most names: a first word of two letters or more, no initial)
     words = key.split()
     count = 0
     while count < len(words) and len(words[count]) == 1 and words[count].isalpha():

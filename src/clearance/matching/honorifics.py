@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from clearance.matching.numerals import BY_VALUE
 from clearance.matching.vocab import TITLES
 
 # Titles, ranks and honorifics written before a person's name (folded words, longest first;
@@ -154,14 +155,16 @@ def without_descriptor(text: str) -> str | None:
     return out
 
 
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-_NUMERAL = re.compile(r"(?<=\s)(?:[IVX]{1,4}|[1-9]|1[0-2])(?=,|$)")
+# Roman numerals 1-20 and their numbers (since 1.33, h163: to XX, not XII, and a lone I too:
+# "AMAPOLA I" / AMAPOLA 1, "BICENTENARIO 14" / BICENTENARIO XIV)
+_ROMAN = tuple(numeral.upper() for numeral in BY_VALUE[:20])
+_NUMERAL = re.compile(r"(?<=\s)(?:[IVX]{1,5}|[1-9]|1[0-9]|20)(?=,|$)")
 _NUMERAL_WORDS = frozenset((*_ROMAN, *(str(n) for n in range(1, len(_ROMAN) + 1))))
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
 def numerals_read(text: str) -> str | None:
-    """A Roman numeral after a name's first word read as its number and a number 1-12 as its
+    """A Roman numeral after a name's first word read as its number and a number 1-20 as its
     Roman numeral ("VICTORY II" / "VICTORY 2", "SPARTA 3" / "SPARTA III"), else ``None``."""
     if not _last_numeral(text) and "," not in text:
         return None  # (the cheap look: a numeral ends the name or its part before a comma)
@@ -173,7 +176,7 @@ def _swap_numeral(match: re.Match[str]) -> str:
     word = match.group()
     if word.isdigit():
         return _ROMAN[int(word) - 1]
-    return str(_ROMAN.index(word) + 1) if word in _ROMAN[1:] else word
+    return str(_ROMAN.index(word) + 1) if word in _ROMAN else word
 
 
 def camel_split(text: str) -> str | None:

@@ -34,7 +34,10 @@ from clearance.matching.release import ALGORITHM_RELEASE
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 37  # 37: a word that is by itself a listed organisation's name is not generic
+INDEX_FORMAT = 38  # 38: the Arabic article assimilated to a sun letter read as al-, abd and
+# "X al-Din" compounds written one way ("Abderrahmane" as "abdul rahmane", "Noureddine" as
+# "nour aldin"; h163: ``arabic_article``), a kasra before a doubled consonant as i (Ezz / Izz);
+# 37: a word that is by itself a listed organisation's name is not generic
 # in organisation names (h160: ``org_common`` without "haramain", "jihad", "sberbank");
 # 36: listed persons also keyed by their initials and family name (h158:
 # "A. D. T. W. MUHAMMAD"); two-character Hanja names read the Korean way (姜龍 / KANG Ryong);

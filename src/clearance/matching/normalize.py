@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from clearance.countries import country_code
+from clearance.matching.arabic_article import abd_assimilated, din_split, sun_article
 from clearance.matching.honorifics import input_readings
 from clearance.matching.legalforms import (
     FORM_WORDS,
@@ -320,17 +321,20 @@ def without_article(text: str) -> str | None:
 
 
 def canonical_arabic_forms(text: str) -> str:
-    """Write Arabic ``abd al-``/``abdul`` compounds one way, so all spellings share a form."""
+    """Write Arabic ``abd al-``/``abdul`` compounds one way, so all spellings share a form
+    (the article assimilated to a sun letter too, and "X al-Din" as two words: see
+    :mod:`clearance.matching.arabic_article`)."""
     if "abd" in text:  # (each of these patterns starts with it)
-        text = _ABD_GLUED.sub("abdul ", text)
+        text = _ABD_GLUED.sub("abdul ", abd_assimilated(text))
         text = _ABD.sub("abdul ", text)
         text = _ABD_COMPACT.sub("abdul ", text)
     if " din" in text or " deen" in text:
         text = _DIN_ARTICLE.sub(r"\1", text)
-    if text.isascii() and text.isprintable() and not ("al " in text or "el " in text
-                                                       or "ul " in text):  # fmt: skip
-        return text  # (a match is al, el or ul before a space: its only white space here)
-    return _ARTICLE.sub("al", text)
+    plain = text.isascii() and text.isprintable()  # (then a match is al, el or ul before a
+    # space: its only white space here)
+    if not plain or "al " in text or "el " in text or "ul " in text:
+        text = _ARTICLE.sub("al", text)
+    return din_split(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,7 +379,12 @@ def _canonical(text: str) -> tuple[str, ...]:
     """The words of ``text`` as :func:`canonical_words` gives them (titles kept)."""
     if "-d" in text or "-D" in text:
         text = _DIN_HYPHEN.sub("", text)
-    return tuple(canonical_words(canonical_arabic_forms(fold(text)).split()))
+    return tuple(canonical_words(canonical_arabic_forms(fold(sun_article(text))).split()))
+
+
+def canonical_tokens(text: str) -> tuple[str, ...]:
+    """The canonical words of a Latin ``text`` (titles and legal forms kept), memoised."""
+    return _canonical(text)
 
 
 # Urdu's own letters for Arabic ones (round two, h133): heh goal ہ is its heh ("ابراہیم",

@@ -52,7 +52,8 @@ def phonetic(token: str) -> str:
     return sound(token)
 
 
-ARTICLES = ("al", "el", "ul")  # the Arabic article as a word carries it, run into it
+ARTICLES = ("al", "el", "ul")
+_VOWELS = frozenset("aeiouy")  # the Arabic article as a word carries it, run into it
 
 
 # An "X al-Din" compound run together sounds one way however its article is spelt (1.23,
@@ -78,6 +79,8 @@ def sound(token: str) -> str:
     elif key.startswith(ARTICLES) and len(key) > 4 and key[2] == "j" and key[3] in "aeiou":
         key = key[:2] + "y" + key[3:]  # ... after an Arabic article run into the word
         # (the canonical form writes "al-Jawlani" "aljawlani"): "Al-Yaulani" / AL-JAWLANI
+    elif len(key) > 2 and key[0] == "e" and key[1] == key[2] and key[1] not in _VOWELS:
+        key = "i" + key[1:]  # a kasra before a doubled consonant: Ezz / Izz, Essam / Issam
     if key.startswith(("ye", "yo")) and len(key) > 3:  # Yelena/Elena, Yolkin/Elkin
         key = key[1:]
     bits = letter_bits(key)

@@ -32,7 +32,6 @@ from clearance.matching.arabic_names import (
 from clearance.matching.compounds import abd_second_word
 from clearance.matching.hebrew import hebrew_trust
 from clearance.matching.index import KIND_LATIN, KIND_SKELETON, NameIndex
-from clearance.matching.legalforms import canonical_words
 from clearance.matching.listed_compounds import (
     ABD_READING,
     ALLAH_READING,
@@ -42,7 +41,7 @@ from clearance.matching.listed_compounds import (
 )
 from clearance.matching.memo import by_identity, sim_rows
 from clearance.matching.names import NameComparison
-from clearance.matching.normalize import analyse, canonical_arabic_forms, fold
+from clearance.matching.normalize import analyse, canonical_tokens
 from clearance.matching.params import TrustParams, WordParams
 from clearance.matching.phonetics import phonetic
 from clearance.matching.retrieve import QueryForm
@@ -478,6 +477,6 @@ def _listed_words(listed: str) -> tuple[str, ...]:
     """The words of the first Latin form of ``listed`` (:func:`analyse`, legal forms kept)."""
     if listed.isascii():  # (read as Latin: its one form is its canonical words, worked out
         # here without the forms and memos analyse makes; most listed names)
-        return tuple(canonical_words(canonical_arabic_forms(fold(listed)).split()))
+        return canonical_tokens(listed)
     forms = analyse(listed, split_forms=False)
     return forms[0].tokens if forms and not forms[0].native else ()
