@@ -31,7 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from api_names import distinct_bodies  # noqa: E402
 
 
-def _scope(key: str, length: int) -> dict[str, Any]:
+def asgi_scope(key: str, length: int, record: bool = False) -> dict[str, Any]:
+    """The ASGI scope of one ``POST /screen`` (``?record=true`` when ``record``)."""
     return {
         "type": "http",
         "asgi": {"version": "3.0", "spec_version": "2.3"},
@@ -41,7 +42,7 @@ def _scope(key: str, length: int) -> dict[str, Any]:
         "path": "/screen",
         "raw_path": b"/screen",
         "root_path": "",
-        "query_string": b"",
+        "query_string": b"record=true" if record else b"",
         "headers": [
             (b"host", b"127.0.0.1"),
             (b"content-type", b"application/json"),
@@ -53,9 +54,11 @@ def _scope(key: str, length: int) -> dict[str, Any]:
     }
 
 
-async def _call(app: Any, key: str, payload: bytes) -> int:
+async def asgi_call(app: Any, key: str, payload: bytes, record: bool = False) -> tuple[int, bytes]:
+    """One request straight into the ASGI app, no socket: its status and body."""
     sent = False
     status = 0
+    chunks: list[bytes] = []
 
     async def receive() -> dict[str, Any]:
         nonlocal sent
@@ -69,15 +72,17 @@ async def _call(app: Any, key: str, payload: bytes) -> int:
         nonlocal status
         if message["type"] == "http.response.start":
             status = message["status"]
+        else:
+            chunks.append(message.get("body", b""))
 
-    await app(_scope(key, len(payload)), receive, send)
-    return status
+    await app(asgi_scope(key, len(payload), record), receive, send)
+    return status, b"".join(chunks)
 
 
 async def _pass(app: Any, key: str, payloads: list[bytes]) -> float:
     start = time.process_time()
     for payload in payloads:
-        status = await _call(app, key, payload)
+        status, _ = await asgi_call(app, key, payload)
         if status != 200:
             raise SystemExit(f"error: status {status} for {payload!r}")
     return time.process_time() - start

@@ -21,7 +21,6 @@ The home must have a loaded snapshot (``clearance load``, or ``decisions_bench.m
 from __future__ import annotations
 
 import argparse
-import asyncio
 import gc
 import os
 import random
@@ -38,56 +37,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # tests.pg: the PostgreSQL starter shared with the tests
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from api_path import _record_matcher  # noqa: E402
+from api_path import _record_matcher, asgi_call  # noqa: E402
 from decisions_bench import FIRST, LAST  # noqa: E402
 
 
-def _scope(key: str, length: int, record: bool) -> dict[str, Any]:
-    return {
-        "type": "http",
-        "asgi": {"version": "3.0", "spec_version": "2.3"},
-        "http_version": "1.1",
-        "method": "POST",
-        "scheme": "http",
-        "path": "/screen",
-        "raw_path": b"/screen",
-        "root_path": "",
-        "query_string": b"record=true" if record else b"",
-        "headers": [
-            (b"host", b"127.0.0.1"),
-            (b"content-type", b"application/json"),
-            (b"authorization", f"Bearer {key}".encode()),
-            (b"content-length", str(length).encode()),
-        ],
-        "client": ("127.0.0.1", 50000),
-        "server": ("127.0.0.1", 8000),
-    }
-
-
 async def _call(app: Any, key: str, payload: bytes, record: bool) -> bytes:
-    sent = False
-    status = 0
-    chunks: list[bytes] = []
-
-    async def receive() -> dict[str, Any]:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": payload, "more_body": False}
-        await asyncio.sleep(3600)
-        return {"type": "http.disconnect"}
-
-    async def send(message: dict[str, Any]) -> None:
-        nonlocal status
-        if message["type"] == "http.response.start":
-            status = message["status"]
-        else:
-            chunks.append(message.get("body", b""))
-
-    await app(_scope(key, len(payload), record), receive, send)
+    status, body = await asgi_call(app, key, payload, record)
     if status != 200:
-        raise SystemExit(f"error: status {status} for {payload!r}: {b''.join(chunks)!r}")
-    return b"".join(chunks)
+        raise SystemExit(f"error: status {status} for {payload!r}: {body!r}")
+    return body
 
 
 async def _pass(app: Any, key: str, payloads: list[bytes], record: bool) -> tuple[float, float]:
