@@ -340,9 +340,10 @@ def common_org_words(index: NameIndex) -> frozenset[str]:
             if len(token) >= 3 and token.isalpha():
                 names[token] = names.get(token, 0) + 1
                 countries.setdefault(token, set()).update(where)
+    excluded = LOW_INFO_WORDS | named  # (once, not a union per word)
     return frozenset(
         word for word, count in names.items()
-        if count >= params.common_org_names and word not in LOW_INFO_WORDS | named
+        if count >= params.common_org_names and word not in excluded
         and len(countries[word]) >= params.common_org_countries
     )  # fmt: skip
 

@@ -52,8 +52,8 @@ def phonetic(token: str) -> str:
     return sound(token)
 
 
-ARTICLES = ("al", "el", "ul")
-_VOWELS = frozenset("aeiouy")  # the Arabic article as a word carries it, run into it
+ARTICLES = ("al", "el", "ul")  # the Arabic article as a word carries it, run into it
+_VOWELS = frozenset("aeiouy")
 
 
 # An "X al-Din" compound run together sounds one way however its article is spelt (1.23,
