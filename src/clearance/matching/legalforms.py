@@ -13,6 +13,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 from rigour.names import extract_org_types
 
+from clearance.matching.numerals import ROMAN
 from clearance.matching.phonetics import respell, sound
 from clearance.matching.scripts import undouble
 from clearance.matching.vocab import (
@@ -185,6 +186,8 @@ def canonical_words(words: list[str], *, drop_titles: bool = False) -> list[str]
         out = _saint_before_names(words, out)
     if _AND in words:
         out = _without_letters_and(out)
+    if "no" in out or "nr" in out or "number" in out:
+        out = number_signs(out)
     out = [_correct_form_word(w, out, i) for i, w in enumerate(out)]
     start = 0
     while drop_titles and start < len(out) - 1 and out[start] in TITLES:
@@ -193,6 +196,28 @@ def canonical_words(words: list[str], *, drop_titles: bool = False) -> list[str]
 
 
 _SAINT = "st"  # expanded to "saint" (vocab.ABBREVIATIONS) before a name only
+_NUMBER_SIGNS = frozenset(("no", "nr", "number"))
+
+
+def number_signs(words: list[str]) -> list[str]:
+    """``words`` with a number sign after the first word left out before its number, and a
+    Roman numeral so numbered written in digits (since 1.34): "CONSTELLO NO. 1", "No 1", "#1"
+    (whose sign folding drops) and "NO. I" are one name, "constello 1". A numeral of one
+    letter ("I", "V", "X", an initial as often) only where the name or a legal form follows."""
+    out = list(words)
+    for i in range(len(words) - 2, 0, -1):
+        after = words[i + 1]
+        if words[i] not in _NUMBER_SIGNS:
+            continue
+        if after.isdigit():
+            del out[i]
+        elif after in ROMAN and (
+            len(after) > 1 or i + 2 == len(words) or words[i + 2] in FORM_WORDS
+        ):
+            out[i : i + 2] = [str(ROMAN[after])]
+    return out
+
+
 _AND = "and"
 
 

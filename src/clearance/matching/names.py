@@ -311,15 +311,16 @@ def generic_agree(
     1.33), every listed word of full weight ("Iran Aircraft" is IRAN AIRCRAFT MANUFACTURING
     COMPANY, "Forces Armed Limited" not ARMED FORCES GENERAL STAFF). A listed name of one such
     word only (a parenthesised part: "(ASIA)" of ZARON BIO-TECH (ASIA) LIMITED) agrees only
-    with a query of that word ("The Technology Asia S.A." is not that company)."""
+    with a query of that word ("The Technology Asia S.A." is not that company). A listed
+    letter is the name's, as a code's (since 1.34: "PEOPLE ASIA CO." is not G-PEOPLE)."""
     trade = query.trade
     if not trade:
         return all(c_used) and all(sim >= params.supported_sim for _, _, sim, _, _ in pairs)
     weights = candidate.weights
-    for j in range(len(c_used)):  # (plain loops: all() of a list is a generic call compiled)
-        if not c_used[j] and (trade == 1 or weights[j] >= 1.0):
-            return False
     c_words = candidate.form.tokens
+    for j in range(len(c_used)):  # (plain loops: all() of a list is a generic call compiled)
+        if not c_used[j] and (trade == 1 or weights[j] >= 1.0 or len(c_words[j]) == 1):
+            return False
     if len(c_words) == 1 and c_words[0] in query.common:
         for used in q_used:
             if not used:

@@ -73,7 +73,11 @@ class WeightedName:
                 strong += 1
                 if token[:2] in _ARTICLES and token[2:] in LOW_INFO_WORDS:
                     generic += 1  # "allogistics": the article run onto a generic word
-                elif token in common or (token[:2] in _ARTICLES and token[2:] in common):
+                elif (
+                    token in common
+                    or (token[:2] in _ARTICLES and token[2:] in common)
+                    or token + "s" in common  # (a plural's singular: "people" / "peoples")
+                ):
                     trade += 1
             elif len(token) > 1:  # (a letter is a code's: "M BANK" / MB BANK)
                 generic += 1
