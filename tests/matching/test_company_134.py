@@ -143,3 +143,11 @@ def test_an_inverted_name_is_still_not_another_person() -> None:
     listed = [_listed("person", "HASSAN, Hameed ul")]
     assert not _alerts(listed, "Jamil Hassan", "person")
     assert not _alerts(listed, "Hameed Khan", "person")
+
+
+def test_a_singular_of_a_generic_plural_still_names_a_listed_name_that_repeats_it() -> None:
+    # "line" generic as "lines" is: the query is of generic words only, and pairs each of
+    # the listed name's words but the one written twice (bench_heldout c4-legal-form-dots)
+    listed = [_listed("organization", "SOUTH SHIPPING LINES - IRAN LINE")]
+    query = "SOUTH SHIPPING LINE IRAN (SSL) Tic. Ltd. Şti."
+    assert _alerts(listed, query, "organization", ("SOUTH", "LINES", "IRAN"))

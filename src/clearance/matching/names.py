@@ -319,13 +319,29 @@ def generic_agree(
     weights = candidate.weights
     c_words = candidate.form.tokens
     for j in range(len(c_used)):  # (plain loops: all() of a list is a generic call compiled)
-        if not c_used[j] and (trade == 1 or weights[j] >= 1.0 or len(c_words[j]) == 1):
+        word = c_words[j]
+        if (
+            not c_used[j]
+            and (trade == 1 or weights[j] >= 1.0 or len(word) == 1)
+            and not _written_twice(word, c_words, c_used)
+        ):
             return False
     if len(c_words) == 1 and c_words[0] in query.common:
         for used in q_used:
             if not used:
                 return False
     return True
+
+
+def _written_twice(word: str, c_words: tuple[str, ...], c_used: list[bool]) -> bool:
+    """Is the listed ``word`` another paired listed word again, or its plural or singular
+    ("SOUTH SHIPPING LINES - IRAN LINE": "line" paired, "lines" need not be)?"""
+    stem = word[:-1] if word.endswith("s") else word
+    for k in range(len(c_words)):
+        other = c_words[k]
+        if c_used[k] and other in (word, stem, word + "s"):
+            return True
+    return False
 
 
 def other_forms(query: WeightedName, candidate: WeightedName) -> bool:
