@@ -15,6 +15,7 @@ from functools import lru_cache
 from clearance.countries import country_code
 from clearance.matching.arabic_article import abd_assimilated, din_split, sun_article
 from clearance.matching.honorifics import input_readings
+from clearance.matching.joined import family_last, run_together
 from clearance.matching.legalforms import (
     FORM_WORDS,
     canonical_words,
@@ -33,6 +34,7 @@ from clearance.matching.vocab import (
     LOW_INFO_WORDS,
     MAX_FORM_WORDS,
     PLACE_QUALIFIERS,
+    QUALIFIER_WORDS,
     TITLES,
 )
 from clearance.scripts import ARABIC, LATIN, char_script, detect_script
@@ -76,46 +78,6 @@ _CAMEL_FAMILY = re.compile(r"(?<=[a-z])(?=[A-Z]{2})")
 _PARENS = re.compile(r"\(([^()]*)\)")
 
 
-# Short words a writer runs together ("DZHI Elel RUS" for DZHI EL EL RUS, "Vanderberg", "Dela
-# Cruz"): particles, articles and the names of letters (:func:`run_together`)
-_SHORT_WORDS = frozenset(
-    "al el ul bin ibn abu van von der den de da di du la le del em en es ef".split()  # noqa: SIM905
-)
-_TWO_SHORT = re.compile(r"\b([A-Za-z]{2,3})([A-Za-z]{2,3})\b")
-
-
-def run_together(text: str) -> str | None:
-    """``text`` with its words of two short words run together written apart ("DZHI Elel
-    RUS" -> "DZHI El el RUS", "Vander Berg" -> "Van der Berg"; since 1.34), else ``None``."""
-    out = _TWO_SHORT.sub(_apart, text)
-    return out if out != text else None
-
-
-def _apart(match: re.Match[str]) -> str:
-    first, second = match.group(1), match.group(2)
-    if first.lower() in _SHORT_WORDS and second.lower() in _SHORT_WORDS:
-        return f"{first} {second}"
-    return match.group()
-
-
-# Particles that end the given names of a name written family name first ("HASSAN, Hameed
-# ul", "AUF, Awad Ibn", "LADEN, Usama bin"): they stand before the family name (see
-# :func:`name_parts`)
-_BEFORE_FAMILY = frozenset(
-    "al el ul ud ad ed bin ibn ben bint abu abou van von der den de da di du la le del".split()  # noqa: SIM905
-)
-
-
-def _family_last(text: str) -> str | None:
-    """A name written "FAMILY, Given particle" as "Given particle FAMILY" ("HASSAN, Hameed ul"
-    -> "Hameed ul HASSAN", which "Hameed UlHassan" writes; since 1.34), else ``None``."""
-    family, comma, given = text.partition(",")
-    words = given.replace("-", " ").split()
-    if not comma or len(words) < 2 or words[-1].lower() not in _BEFORE_FAMILY or "," in given:
-        return None
-    return f"{given.strip()} {family.strip()}" if family.strip() else None
-
-
 def name_parts(text: str, *, query: bool = False) -> list[str]:
     """A name with a parenthesised part ("ADF (ALLIED DEMOCRATIC FORCES)") also stands for
     the part outside and the part inside the parentheses, unless the part inside only
@@ -123,11 +85,12 @@ def name_parts(text: str, *, query: bool = False) -> list[str]:
     (AUSTRIA) AG", "Versor s.r.o. (Slovakia)": since 1.34 in a listed name too, no name of
     its own that "Asia Ltd" or "Austria" meets; the name as written keeps the word). A listed
     name written family name first with a particle ending its given names also stands for
-    the name in its order (:func:`_family_last`: "HASSAN, Hameed ul", "Hameed ul HASSAN")."""
+    the name in its order (:func:`~.joined.family_last`: "HASSAN, Hameed ul" as "Hameed ul
+    HASSAN")."""
     if "(" not in text:
         if query or "," not in text:
             return [text]
-        inverted = _family_last(text)
+        inverted = family_last(text)
         return [text] if inverted is None else [text, inverted]
     outside = _PARENS.sub(" ", text).strip()
     inside = [
@@ -136,29 +99,17 @@ def name_parts(text: str, *, query: bool = False) -> list[str]:
     return [text, *(p for p in (outside, *inside) if p and p != text)]
 
 
-# Words of a parenthesised qualifier besides places (:func:`is_qualifier`): regions, "off
-# shore", "free zone", "private", "location only"
-_QUALIFIER_WORDS = frozenset(
-    """
-    asia asian europe european africa african america americas latin middle east far near
-    west north south east central eastern western northern southern pacific atlantic
-    caribbean nordic scandinavia balkans caucasus levant maghreb arabia gulf overseas
-    offshore off shore ftz free zone zona libre pvt pte pty private location only
-    """.split()  # noqa: SIM905
-)
-
-
 def is_qualifier(text: str) -> bool:
     """Is the parenthesised ``text`` a qualifier of the name rather than another name: only
     generic words and legal forms ("(HOLDING)", "(PVT.)"), a place ("(HK)", "(U.K.)",
     "(LEBANON BRANCH)", "(THE GAMBIA LOCATION ONLY)") or a region ("(ASIA)", "(MIDDLE
     EAST)", "(OFF-SHORE)")? An acronym or another name is not ("(NICO)", "(PERSIAN GULF)")."""
     words = fold(text).split()
-    if set(words) <= LOW_INFO_WORDS | FORM_WORDS | _QUALIFIER_WORDS:
+    if set(words) <= LOW_INFO_WORDS | FORM_WORDS | QUALIFIER_WORDS:
         return True
     if len(words) > 1 and all(len(w) == 1 for w in words):  # ("U.K.", "U.S.A.")
         words = ["".join(words)]
-    rest = [w for w in words if w not in _QUALIFIER_WORDS]
+    rest = [w for w in words if w not in QUALIFIER_WORDS]
     return is_place(" ".join(rest))
 
 
@@ -208,7 +159,7 @@ def query_parts(text: str) -> list[str]:
     readings = input_readings(text)
     joined = run_together(text)
     if joined is not None:
-        readings.append(joined)
+        readings = [*readings, joined]
     for piece in [p for t in (text, *readings) for p in _aka_split(t)]:
         core = _without_qualifiers(piece).strip(" ,;")
         segments = core.split(",")

@@ -255,6 +255,17 @@ PLACE_QUALIFIERS: frozenset[str] = frozenset(
     """.split()  # noqa: SIM905
 )
 
+# Words of a parenthesised qualifier besides places (``normalize.is_qualifier``): regions, "off
+# shore", "free zone", "private", "location only"
+QUALIFIER_WORDS: frozenset[str] = frozenset(
+    """
+    asia asian europe european africa african america americas latin middle east far near
+    west north south east central eastern western northern southern pacific atlantic
+    caribbean nordic scandinavia balkans caucasus levant maghreb arabia gulf overseas
+    offshore off shore ftz free zone zona libre pvt pte pty private location only
+    """.split()  # noqa: SIM905
+)
+
 # Pinyin syllables without tones (for telling a Chinese name written in Latin letters).
 PINYIN_SYLLABLES: frozenset[str] = frozenset(
     """
