@@ -310,9 +310,10 @@ def generic_agree(
     pair ("Defence Engineering" / DEFENS INZHINIRING); of two or more such words (since
     1.33), every listed word of full weight ("Iran Aircraft" is IRAN AIRCRAFT MANUFACTURING
     COMPANY, "Forces Armed Limited" not ARMED FORCES GENERAL STAFF). A listed name of one such
-    word only (a parenthesised part: "(ASIA)" of ZARON BIO-TECH (ASIA) LIMITED) agrees only
-    with a query of that word ("The Technology Asia S.A." is not that company). A listed
-    letter is the name's, as a code's (since 1.34: "PEOPLE ASIA CO." is not G-PEOPLE)."""
+    word only (until 1.34 a parenthesised part: "(ASIA)" of ZARON BIO-TECH (ASIA) LIMITED)
+    agrees only with a query of that word ("The Technology Asia S.A." is not that company). A
+    listed letter is the name's, as a code's, and a listed word written twice need be paired
+    once (since 1.34: "PEOPLE ASIA CO." is not G-PEOPLE)."""
     trade = query.trade
     if not trade:
         return all(c_used) and all(sim >= params.supported_sim for _, _, sim, _, _ in pairs)
