@@ -17,7 +17,8 @@ from __future__ import annotations
 import pytest
 
 from clearance.matching.engine import Screener
-from clearance.matching.normalize import analyse, is_qualifier, name_parts
+from clearance.matching.joined import run_together
+from clearance.matching.normalize import analyse, is_qualifier, name_parts, query_parts
 from clearance.matching.query import ScreenOptions, make_query
 from clearance.model import Entity
 from clearance.settings import MatchingPolicy
@@ -151,3 +152,9 @@ def test_a_singular_of_a_generic_plural_still_names_a_listed_name_that_repeats_i
     listed = [_listed("organization", "SOUTH SHIPPING LINES - IRAN LINE")]
     query = "SOUTH SHIPPING LINE IRAN (SSL) Tic. Ltd. Şti."
     assert _alerts(listed, query, "organization", ("SOUTH", "LINES", "IRAN"))
+
+
+@pytest.mark.parametrize("text", ["Alla Ivanova", "Bibi Gul", "Dede Korkut"])
+def test_a_persons_given_name_of_two_short_syllables_is_one_word(text: str) -> None:
+    assert run_together(text) is None
+    assert query_parts(text) == [text]

@@ -7,19 +7,28 @@ from __future__ import annotations
 
 import re
 
-# Short words a writer runs together ("DZHI Elel RUS" for DZHI EL EL RUS, "Vander Berg", "Dela
-# Cruz"): particles, articles and the names of letters (:func:`run_together`)
+from clearance.matching.legalforms import FORM_WORDS
+from clearance.matching.vocab import ABBREVIATIONS
+
+# Short words a writer runs together in a company's name ("DZHI Elel RUS" for DZHI EL EL RUS,
+# "Dela Cruz Trading"): particles, articles and the names of letters (:func:`run_together`)
 _SHORT_WORDS = frozenset(
     "al el ul bin ibn abu van von der den de da di du la le del em en es ef".split()  # noqa: SIM905
 )
 _TWO_SHORT = re.compile(r"\b([A-Za-z]{2,3})([A-Za-z]{2,3})\b")
+_WORDS = re.compile(r"[a-z]+")
+# the words of legal forms, as written or abbreviated ("ltd", "co")
+_COMPANY_WORDS = FORM_WORDS | {w for w, full in ABBREVIATIONS.items() if full in FORM_WORDS}
 
 
 def run_together(text: str) -> str | None:
-    """``text`` with its words of two short words run together written apart ("DZHI Elel
-    RUS" -> "DZHI El el RUS", "Vander Berg" -> "Van der Berg"; since 1.34), else ``None``."""
+    """``text``, a company's name (a word of a legal form in it), with its words of two short
+    words run together written apart ("DZHI Elel RUS LLC" -> "DZHI El el RUS LLC"; since
+    1.34), else ``None``. Not in a person's name: "Alla", "Dede", "Bibi" are given names."""
     out = _TWO_SHORT.sub(_apart, text)
-    return out if out != text else None
+    if out == text or not _COMPANY_WORDS.intersection(_WORDS.findall(text.lower())):
+        return None
+    return out
 
 
 def _apart(match: re.Match[str]) -> str:
