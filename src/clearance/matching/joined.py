@@ -17,10 +17,14 @@ _SHORT_WORDS = frozenset(
 )
 _ALTERNATIVES = "|".join(sorted(_SHORT_WORDS, key=len, reverse=True))
 # (one search in C per query: a word made of two of them, in any case)
-_TWO_SHORT = re.compile(rf"\b({_ALTERNATIVES})({_ALTERNATIVES})\b", re.IGNORECASE | re.ASCII)
+_TWO_SHORT = re.compile(rf"\b({_ALTERNATIVES})({_ALTERNATIVES})\b", re.IGNORECASE)
 _WORDS = re.compile(r"[a-z]+")
-# the words of legal forms, as written or abbreviated ("ltd", "co")
-_COMPANY_WORDS = FORM_WORDS | {w for w, full in ABBREVIATIONS.items() if full in FORM_WORDS}
+# the words of legal forms, as written or abbreviated ("ltd", "co"; not a letter: an initial)
+_COMPANY_WORDS = frozenset(
+    w
+    for w in FORM_WORDS | {w for w, full in ABBREVIATIONS.items() if full in FORM_WORDS}
+    if len(w) > 1
+)
 
 
 def run_together(text: str) -> str | None:
