@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
+from clearance.matching.arabic_article import DIN
 from clearance.matching.compounds import (
     common_word,
     common_words_only,
@@ -245,7 +246,7 @@ def _pair_more(
         # (in Korean or Chinese names a syllable one letter off is another syllable)
         pair_leftovers(query.weights, candidate.weights, q_used, c_used, pairs,
                        lambda i, j: sims.rows[q_words[i]][sims.columns[c_words[j]]],
-                       params, query.patronymic)  # fmt: skip
+                       params, query.patronymic, q_words)  # fmt: skip
     elif not person:  # "KB ALFA" / KGB ALFA: a slip in a short code
         pair_initial_runs(q_words, c_words, q_used, c_used, pairs)  # "cmv" / "C.M.V."
         pair_code_slip(q_words, c_words, q_used, c_used, pairs, sims.listed, params,
@@ -279,7 +280,7 @@ def _unpaired_listed_factor(
     if (
         person
         and all(q_used)
-        and supporting(pairs, (), params.supported_sim) >= params.supported_words
+        and supporting(pairs, (), params.supported_sim, q_words=q_words) >= params.supported_words
         and not (
             half_left(candidate.weights, c_used, len(pairs))
             and read_from_arabic(query.form.script, q_words)
@@ -425,7 +426,13 @@ def _paired_weight(
     matched = 0.0
     total = 0.0
     latin = query.form.script == LATIN
+    c_tokens = candidate.form.tokens
     for qi, cj, sim, q_span, c_span in pairs:
+        if sim >= 1.0 and qi > 0 < cj and tokens[qi] == DIN == c_tokens[cj]:
+            # The "al-Din" halves of two "X al-Din" compounds: a compound is one name, and
+            # what its first halves say of it is what it says (issue 11, h164: "Drajat
+            # Salahudin" is not SALAHUDIN, Maulawi Rajab by two words of three)
+            continue
         if (person and latin and sim < params.distinctive_sim and q_span == c_span == 1
                 and s_surname(tokens[qi], candidate.form.tokens[cj])):  # fmt: skip
             # "Adams" is not ADAM: an English surname of its own (slips.s_surname); a person's

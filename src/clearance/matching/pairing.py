@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from clearance.matching.arabic_article import DIN
 from clearance.matching.wordsim import word_sim
 
 # An adjacent pair: the two words run together, its length, its first and last letters, and
@@ -353,15 +354,21 @@ def supporting(
     close: float,
     *,
     single: bool = False,
+    q_words: Sequence[str] = (),
 ) -> int:
     """Query words of ``pairs`` that agree closely (``close``), pairs of one word each on
     both sides only when ``single``, and no patronymic (``q_patronymic``, by query word; an
     empty sequence: any word): what supports pairing or leaving over the rest of the names
-    (:func:`~clearance.matching.slips.pair_leftovers`)."""
+    (:func:`~clearance.matching.slips.pair_leftovers`). With the query's words (``q_words``)
+    the second half of an "X al-Din" compound ("salah aldin", as ``arabic_article`` writes
+    "Salahudin") is no word of its own (issue 11, h164): the compound is one name, and its
+    "al-Din" half, that a hundred names share, supports nothing ("Drajat Salahudin" is not
+    SALAHUDIN, Maulawi Rajab)."""
     return sum(
         q_span
         for qi, _, sim, q_span, c_span in pairs
         if sim >= close
         and not (q_patronymic and q_patronymic[qi])
         and (not single or q_span == c_span == 1)
+        and not (q_words and qi > 0 and q_span == 1 and q_words[qi] == DIN)
     )
