@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.gcpause import paused_gc
+from clearance.matching.arabic_article import DIN
 from clearance.matching.exact import code_key, exact_key, listed_initials_keys
 from clearance.matching.forms import name_forms
 from clearance.matching.index import (
@@ -83,6 +84,9 @@ def record_keys(
     keys |= {f"p:{sound(t)}" for t in tokens if not t.isdigit()}
     for i in range(len(tokens) - 1):
         keys.add("c:" + tokens[i] + tokens[i + 1])
+        if tokens[i + 1] == DIN:  # an "X al-Din" compound by the sound of it run together,
+            # for a query word that runs it together with a slip ("shamsudgin"; h164)
+            keys.add("p:" + sound(tokens[i] + DIN))
     for t in tokens:  # (an abd al- compound written as one word: as its two words joined)
         joined = abd_joined(t) if t[:3] == "abd" else None
         if joined is not None:

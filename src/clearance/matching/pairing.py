@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from clearance.matching.arabic_article import DIN
+from clearance.matching.arabic_article import DIN, din_slip
 from clearance.matching.wordsim import word_sim
 
 # An adjacent pair: the two words run together, its length, its first and last letters, and
@@ -72,6 +72,16 @@ def joinable(
                 dist = OSA.distance(joined, word, score_cutoff=2)
                 if word_sim(dist, max(size, length), rows) >= merge_sim:
                     return True
+    return _din_joinable(q_tokens, c_tokens)
+
+
+def _din_joinable(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...]) -> bool:
+    """Is a word of one name the other's "X al-Din" compound run together with one slip in
+    its al-Din (:func:`~clearance.matching.arabic_article.din_slip`)?"""
+    for many, one in ((q_tokens, c_tokens), (c_tokens, q_tokens)):
+        for k in range(1, len(many)):
+            if many[k] == DIN and any(din_slip(word, many[k - 1]) for word in one):
+                return True
     return False
 
 
@@ -85,6 +95,9 @@ class Joins:
         self.q_tokens = q_tokens
         self.q_shapes = shapes(q_tokens) if q_tokens else ()
         self.q_joins = joins(q_tokens) if len(q_tokens) >= 2 else ()
+        # (the first halves of the query's "X al-Din" compounds: merge_adjacent's din_slip)
+        self.din_firsts = tuple(q_tokens[k - 1] for k in range(1, len(q_tokens))
+                                if q_tokens[k] == DIN)  # fmt: skip
         self.merge_sim, self.rows = merge_sim, rows
         # (the most two edits give a pair of any length: a merge at a higher threshold is one
         # edit or none, a pair :meth:`joinable` looks at: see :func:`may_merge_closely`)
@@ -136,7 +149,7 @@ class Joins:
                 self._close(joined, size, first, last, word)
                 for joined, size, first, last, initial in self.q_joins
                 if not (person and initial)
-            )
+            ) or any(din_slip(word, first) for first in self.din_firsts)
         return found
 
     def pair(self, left: str, right: str, person: bool) -> bool:
@@ -152,7 +165,7 @@ class Joins:
                 found = any(
                     self._close(joined, size, left[0], right[-1], word)
                     for word, _, _, _ in self.q_shapes
-                )
+                ) or (right == DIN and any(din_slip(word, left) for word in self.q_tokens))
             memo[key] = found
         return found
 
@@ -307,6 +320,8 @@ def merge_adjacent(
                 if not joined:
                     joined = left + right
                 dist = OSA.distance(joined, word, score_cutoff=edits)
+                if dist > 1 and right == DIN and din_slip(word, left):
+                    dist = 1  # "shamsudgin" / SHAMS ALDIN: al-Din run on, one slip in it
                 sim = word_sim(dist, max(size, length), rows)
                 if sim > best_sim:
                     best_j, best_sim = j, sim
