@@ -428,10 +428,12 @@ def _paired_weight(
     latin = query.form.script == LATIN
     c_tokens = candidate.form.tokens
     for qi, cj, sim, q_span, c_span in pairs:
-        if sim >= 1.0 and qi > 0 < cj and tokens[qi] == DIN == c_tokens[cj]:
-            # The "al-Din" halves of two "X al-Din" compounds: a compound is one name, and
-            # what its first halves say of it is what it says (issue 11, h164: "Drajat
-            # Salahudin" is not SALAHUDIN, Maulawi Rajab by two words of three)
+        if (sim >= 1.0 and qi > 0 < cj and tokens[qi] == DIN == c_tokens[cj]
+                and tokens[qi - 1] == c_tokens[cj - 1]):  # fmt: skip
+            # Two "X al-Din" compounds the same: one name that agrees, not two words
+            # (issue 11, h164: "Drajat Salahudin" is not SALAHUDIN, Maulawi Rajab by two
+            # words of three). (Compounds that differ keep what their al-Din halves share:
+            # "Ezzeddine" is Izz al-Din, however far "ezz" is from "izz" alone.)
             continue
         if (person and latin and sim < params.distinctive_sim and q_span == c_span == 1
                 and s_surname(tokens[qi], candidate.form.tokens[cj])):  # fmt: skip

@@ -375,15 +375,18 @@ def supporting(
     both sides only when ``single``, and no patronymic (``q_patronymic``, by query word; an
     empty sequence: any word): what supports pairing or leaving over the rest of the names
     (:func:`~clearance.matching.slips.pair_leftovers`). With the query's words (``q_words``)
-    the second half of an "X al-Din" compound ("salah aldin", as ``arabic_article`` writes
-    "Salahudin") is no word of its own (issue 11, h164): the compound is one name, and its
-    "al-Din" half, that a hundred names share, supports nothing ("Drajat Salahudin" is not
-    SALAHUDIN, Maulawi Rajab)."""
-    return sum(
-        q_span
-        for qi, _, sim, q_span, c_span in pairs
-        if sim >= close
-        and not (q_patronymic and q_patronymic[qi])
-        and (not single or q_span == c_span == 1)
-        and not (q_words and qi > 0 and q_span == 1 and q_words[qi] == DIN)
-    )
+    an "X al-Din" compound ("salah aldin", as ``arabic_article`` writes "Salahudin") whose
+    halves both agree is one word that agrees, not two (issue 11, h164: "Drajat Salahudin"
+    is not SALAHUDIN, Maulawi Rajab by two words of three)."""
+    count = 0
+    agree: list[int] = []
+    for qi, _, sim, q_span, c_span in pairs:
+        if (sim >= close and not (q_patronymic and q_patronymic[qi])
+                and (not single or q_span == c_span == 1)):  # fmt: skip
+            count += q_span
+            agree.append(qi)
+    if q_words and DIN in q_words:
+        for qi in agree:
+            if qi > 0 and q_words[qi] == DIN and qi - 1 in agree:
+                count -= 1
+    return count
