@@ -48,7 +48,7 @@ def test_din_slip_is_one_slip_in_the_al_din_of_that_first_half() -> None:
 
 
 def test_a_split_compound_is_one_word_that_agrees() -> None:
-    """"Salahudin" reads "salah aldin": the two halves agreeing are one name that agrees, not
+    """ "Salahudin" reads "salah aldin": the two halves agreeing are one name that agrees, not
     two words of three; with the given name far from Rajab it is another person (1.32: 0.60,
     1.33: 0.77)."""
     listed = ["SALAHUDIN, Maulawi Rajab"]

@@ -54,11 +54,10 @@ _DIN_JOINED = re.compile(
 )
 DIN = "aldin"  # (the name-word table's reading of الدين, see listed_compounds.DIN_READING)
 # every ending _DIN_JOINED reads as al-Din run on (the article and din / dine / deen)
+_ARTICLES_RUN_ON = ("ud", "ed", "ad", "id", "od", "u", "e")
 _DIN_ENDINGS = tuple(
-    dict.fromkeys(
-        [a + "d" + d for a, d in product(("ud", "ed", "ad", "id", "od", "u", "e"), ("in", "ine", "een"))]
-        + [a + "d" + d for a, d in product(("al", "el", "ul"), ("in", "een"))]
-    )
+    [a + "d" + d for a, d in product(_ARTICLES_RUN_ON, ("in", "ine", "een"))]
+    + [a + "d" + d for a, d in product(("al", "el", "ul"), ("in", "een"))]
 )
 
 
@@ -111,7 +110,4 @@ def din_slip(word: str, first: str) -> bool:
     if len(word) < size + 3 or not word.startswith(first):
         return False
     tail = word[size:]
-    for ending in _DIN_ENDINGS:
-        if OSA.distance(tail, ending, score_cutoff=1) <= 1:
-            return True
-    return False
+    return any(OSA.distance(tail, ending, score_cutoff=1) <= 1 for ending in _DIN_ENDINGS)

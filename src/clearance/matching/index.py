@@ -35,7 +35,9 @@ from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
 INDEX_FORMAT = 39  # 39: a kasra written e before one consonant read as i in the phonetic
-# key (h164: "Emad" / Imad, "Ehsan" / Ihsan, ``phonetics._KASRA_E``); 38: the Arabic article assimilated to a sun letter read as al-, abd and
+# key (h164: "Emad" / Imad, "Ehsan" / Ihsan, ``phonetics._KASRA_E``), a split "X al-Din"
+# compound also keyed by its sound run together ("shams aldin": a slip in "Shamsudgin");
+# 38: the Arabic article assimilated to a sun letter read as al-, abd and
 # "X al-Din" compounds written one way ("Abderrahmane" as "abdul rahmane", "Noureddine" as
 # "nour aldin"; h163: ``arabic_article``), a kasra before a doubled consonant as i (Ezz / Izz);
 # 37: a word that is by itself a listed organisation's name is not generic
