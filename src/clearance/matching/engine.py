@@ -59,7 +59,7 @@ from clearance.settings import MatchingPolicy
 ALGORITHM_VERSION = Algorithm().version
 # a comparison's key: the query form's number, the listed name's form (its columns: words,
 # legal forms, script, kind), person
-_Compared = tuple[int, tuple[str, ...], tuple[str, ...], str, int, bool]
+_Compared = tuple[int, tuple[str, ...], tuple[str, ...], str, int, bool, int]
 SHARE_COMPARISONS = True
 """A name listed by several authorities is compared once per query form (tests compare it
 with comparing every record)."""
@@ -400,14 +400,16 @@ class Screener:
         form is keyed by the index's columns it is made of: a name compared already needs no
         record object (its words' weights are worked out when the record is made)."""
         maker = self._record_maker
-        key = (form_no, maker.tokens[r], maker.forms[r], maker.script[r], maker.kind[r], person)
+        key = (form_no, maker.tokens[r], maker.forms[r], maker.script[r], maker.kind[r], person,
+               maker.family[r])  # fmt: skip
         found = compared.get(key) if SHARE_COMPARISONS else None
         if found is None:
             record = self._records.get(r)
             if record is None:
                 record = self._records[r] = maker.make(r)
             found = compared[key] = compare(qname, record.name, table, person=person,
-                                            params=self.algo.names, min_score=floor)  # fmt: skip
+                                            params=self.algo.names, min_score=floor,
+                                            family=record.family)  # fmt: skip
         return found
 
     def _prebound(

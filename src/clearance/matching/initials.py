@@ -1,0 +1,174 @@
+"""A person's initials: what one letter says of a name (since h167, issue 11: must-not-alert
+class n-initials, unlisted names written with initials).
+
+People abbreviate given names, not family names: where the list says which words of a name
+are the family name (published name parts, OFAC's "LAST, First"), an initial written before
+the query's family name stands for a given or middle name only (:func:`family_mask`, kept in
+the index per record; ``names._word_pairs``): "M. ALI" is not MAMLUK, Ali, "J G M SERRANO" not
+GASTELUM SERRANO, Jaime (the writer's initials stand before the surname: given names). An
+initial after every full word of the query may still be a family name's ("Ali M.", Spanish
+"Jaime GASTELUM S."), as may any initial of a name whose family the list does not tell.
+
+A name of initials and one full word says little (:func:`thin_initials`): when that word is
+short ("Z. LI": a one-syllable surname and one letter) or agrees only fuzzily ("S. Preda" /
+AL-REDA, Salman; "A. Cassara" / KASADHA, Amisi: another spelling family), the initials add
+nothing — scored as the word alone. And an initial such a name writes where the listed name
+has another given name ("S T Gavrilov" / GAVRILOV, Sergey Anatolyevich: T, not A) is a given
+name the two disagree on (:func:`conflicting_initials`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from clearance.matching.normalize import analyse
+from clearance.matching.params import NameParams
+from clearance.matching.phonetics import ARTICLES, phonetic
+
+MAX_FAMILY_WORDS = 62  # (a record's family words are a bit mask of an int: the first ones)
+
+
+def family_text(full: str, family: str | None) -> str | None:
+    """The family name of a listed person's name: the published part, or else the words
+    before the comma of "LAST, First" (OFAC); ``None`` when the list does not tell."""
+    if family:
+        return family
+    head, comma, tail = full.partition(",")
+    if comma and head.strip() and tail.strip():
+        return head
+    return None
+
+
+def family_mask(tokens: Sequence[str], family: str | None) -> int:
+    """Which of a listed person's name words (``tokens``) are its family name's (``family``,
+    :func:`family_text`): bit ``j`` for word ``j``; 0 when not known."""
+    if not family:
+        return 0
+    forms = analyse(family, split_forms=False)
+    words = set(forms[0].tokens) if forms else set()
+    words.update([w[2:] for w in words if w[:2] in ARTICLES])  # (the form without its article)
+    mask = 0
+    for j, token in enumerate(tokens[:MAX_FAMILY_WORDS]):
+        if token in words and len(token) > 1:
+            mask |= 1 << j
+    if mask == (1 << min(len(tokens), MAX_FAMILY_WORDS)) - 1:
+        return 0  # (every word: the parts do not tell this form's words apart)
+    return mask
+
+
+def last_full_word(q_words: Sequence[str]) -> int:
+    """The place of the query's last word of two letters or more (-1 if none): initials
+    before it stand for given names."""
+    for i in range(len(q_words) - 1, -1, -1):
+        if len(q_words[i]) > 1:
+            return i
+    return -1
+
+
+def is_initial(word: str) -> bool:
+    return len(word) == 1 and word.isalpha()
+
+
+def initials_name(q_words: Sequence[str], q_weights: Sequence[float]) -> bool:
+    """Is the query a person's name of initials and one word of full weight ("J. SMITH",
+    "S T Gavrilov"; particles aside)?"""
+    strong = 0
+    initials = 0
+    for word, weight in zip(q_words, q_weights, strict=True):
+        if weight >= 1.0:
+            strong += 1
+        elif is_initial(word):
+            initials += 1
+    return strong == 1 and initials > 0
+
+
+def thin_initials(
+    q_words: Sequence[str],
+    c_words: Sequence[str],
+    q_weights: Sequence[float],
+    pairs: Sequence[tuple[int, int, float, int, int]],
+    params: NameParams,
+) -> bool:
+    """In a name of initials and one full word (:func:`initials_name`), do the initials add
+    nothing? When the full word is paired fuzzily (under ``params.distinctive_sim``, with
+    another sound: no spelling of the same name) or is short (``params.short_surname``
+    letters or fewer) and only one initial is paired: one letter is not a given name."""
+    full = -1
+    paired_initials = 0
+    for qi, cj, value, q_span, c_span in pairs:
+        if q_span != 1 or c_span != 1:
+            return False
+        if q_weights[qi] >= 1.0:
+            full = qi
+            if value < params.distinctive_sim and phonetic(q_words[qi]) != phonetic(c_words[cj]):
+                return True
+        elif is_initial(q_words[qi]):
+            paired_initials += 1
+    return full >= 0 and paired_initials == 1 and len(q_words[full]) <= params.short_surname
+
+
+def drop_initial_pairs(
+    q_words: Sequence[str],
+    pairs: list[tuple[int, int, float, int, int]],
+    q_used: list[bool],
+    c_used: list[bool],
+) -> list[int]:
+    """Undo the pairs of the query's initials (in place); their places."""
+    dropped: list[int] = []
+    kept: list[tuple[int, int, float, int, int]] = []
+    for pair in pairs:
+        qi, cj = pair[0], pair[1]
+        if pair[3] == 1 and is_initial(q_words[qi]):
+            q_used[qi] = c_used[cj] = False
+            dropped.append(qi)
+        else:
+            kept.append(pair)
+    pairs[:] = kept
+    return dropped
+
+
+def conflicting_initials(
+    q_words: Sequence[str],
+    c_words: Sequence[str],
+    q_used: Sequence[bool],
+    c_used: Sequence[bool],
+    family: int,
+) -> bool:
+    """Does the query leave an initial unpaired while the listed name leaves a given or middle
+    name (a word of two letters or more, not of its family name) unpaired: an initial for
+    another given name ("S T Gavrilov" / GAVRILOV, Sergey Anatolyevich)?"""
+    initial = False
+    for i in range(len(q_words)):
+        if not q_used[i] and is_initial(q_words[i]):
+            initial = True
+    if not initial:
+        return False
+    for j in range(len(c_words)):
+        if not c_used[j] and len(c_words[j]) > 1 and not (family >> j) & 1:
+            return True
+    return False
+
+
+def initial_rules(
+    q_words: Sequence[str],
+    c_words: Sequence[str],
+    q_weights: Sequence[float],
+    pairs: list[tuple[int, int, float, int, int]],
+    q_used: list[bool],
+    c_used: list[bool],
+    family: int,
+    params: NameParams,
+) -> float:
+    """In a name of initials and one full word (the caller asks :func:`initials_name`): thin
+    initials' pairs undone (in place), or conflicting initials weighed as given names. The
+    weight the query's unpaired words then count beyond their own: the undone initials'
+    taken off (scored as the full word alone), a conflicting initial's raised."""
+    if thin_initials(q_words, c_words, q_weights, pairs, params):
+        return -sum([q_weights[i] for i in drop_initial_pairs(q_words, pairs, q_used, c_used)])
+    if not conflicting_initials(q_words, c_words, q_used, c_used, family):
+        return 0.0
+    extra = 0.0
+    for i in range(len(q_words)):
+        if not q_used[i] and is_initial(q_words[i]):
+            extra += params.initial_conflict_weight - q_weights[i]
+    return extra
