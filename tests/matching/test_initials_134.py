@@ -36,6 +36,7 @@ LISTED = [
     "MKRTYCHEV, Ashot",
     "PUTIN, Vladimir Vladimirovich",
     "KIM, Jong Un",
+    "KO, Chol Man",
     "ALLAH DAD TAYEB WALI MUHAMMAD",
 ]
 
@@ -91,7 +92,7 @@ def test_an_initial_for_another_given_name_costs() -> None:
     assert people_alerts(LISTED, "S. A. GAVRILOV") == {"GAVRILOV, Sergey Anatolyevich"}
 
 
-@pytest.mark.parametrize("query", ["Z. LI", "Z LI", "J. KIM"])
+@pytest.mark.parametrize("query", ["Z. LI", "Z LI", "J. KIM", "C. KO"])
 def test_one_letter_and_a_short_surname_is_not_enough(query: str) -> None:
     assert people_alerts(LISTED, query) == set()
 

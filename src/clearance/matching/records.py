@@ -59,10 +59,10 @@ class RecordMaker:
         kind: list[int],
         weak: list[bool],
         params: NameParams,
-        family: list[int],
+        family: list[int] | None = None,
     ) -> None:
         self.entity, self.text, self.tokens, self.forms = entity, text, tokens, forms
-        self.family = family
+        self.family = [0] * len(entity) if family is None else family
         self.script, self.kind, self.weak, self.params = script, kind, weak, params
         # (the parameters' word table, read once: not looked up per record made)
         self.table: WordTable = word_table(params)
