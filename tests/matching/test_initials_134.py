@@ -121,3 +121,5 @@ def test_family_words_of_a_listed_name() -> None:
     assert family_mask(("gastelum", "serrano", "jaime"), "GASTELUM SERRANO") == 0b011
     assert family_mask(("reda", "salman"), "AL-REDA") == 0b01  # (the form without its article)
     assert family_mask(("mamluk",), "MAMLUK") == 0  # (every word: nothing told apart)
+    assert family_mask(("muhammad", "muhammad"), "MUHAMMAD") == 0b01
+    assert family_mask(("muhammad", "muhammad"), "MUHAMMAD", first=False) == 0b10

@@ -238,7 +238,9 @@ class IndexBuilder:
         السعودي" met the strong name only through its Latin reading. ``family``: a person's
         family name, as the list tells it (``initials.family_text``; Latin forms only)."""
         found = seen.get((kind, form.tokens))
-        mask = family_mask(form.tokens, family) if family and kind == KIND_LATIN else 0
+        mask = 0
+        if family and kind == KIND_LATIN:
+            mask = family_mask(form.tokens, family, "," in text)
         if found is not None:
             if mask and not self.index.rec_family[found]:
                 self.index.rec_family[found] = mask

@@ -41,19 +41,30 @@ def family_text(full: str, family: str | None) -> str | None:
     return None
 
 
-def family_mask(tokens: Sequence[str], family: str | None) -> int:
+def family_mask(tokens: Sequence[str], family: str | None, first: bool = True) -> int:
     """Which of a listed person's name words (``tokens``) are its family name's (``family``,
-    :func:`family_text`): bit ``j`` for word ``j``; 0 when not known."""
+    :func:`family_text`): bit ``j`` for word ``j``; 0 when not known. The family's words where
+    they stand together in ``tokens``, the first such run (``first``: "LAST, First") or the
+    last; else each word of ``tokens`` the family writes ("MUHAMMAD, Muhammad": the first)."""
     if not family:
         return 0
     forms = analyse(family, split_forms=False)
-    words = set(forms[0].tokens) if forms else set()
-    words.update([w[2:] for w in words if w[:2] in ARTICLES])  # (the form without its article)
-    mask = 0
-    for j, token in enumerate(tokens[:MAX_FAMILY_WORDS]):
-        if token in words and len(token) > 1:
-            mask |= 1 << j
-    if mask == (1 << min(len(tokens), MAX_FAMILY_WORDS)) - 1:
+    words = list(forms[0].tokens) if forms else []
+    size = len(words)
+    if not size:
+        return 0
+    n = min(len(tokens), MAX_FAMILY_WORDS)
+    starts = [j for j in range(n - size + 1) if tuple(tokens[j : j + size]) == tuple(words)]
+    if starts:
+        start = starts[0] if first else starts[-1]
+        mask = ((1 << size) - 1) << start
+    else:
+        known = set(words) | {w[2:] for w in words if w[:2] in ARTICLES}  # (article left out)
+        mask = 0
+        for j in range(n):
+            if tokens[j] in known and len(tokens[j]) > 1:
+                mask |= 1 << j
+    if mask == (1 << n) - 1:
         return 0  # (every word: the parts do not tell this form's words apart)
     return mask
 
