@@ -236,14 +236,16 @@ class IndexBuilder:
         (format 29, ``strong_shared``): the weak "Abou Wafa AL SAOUDI" listed before the strong
         "Abu Wafa AL-SAUDI" made their one skeleton record (b f lsd) weak, and "أبو وفاء
         السعودي" met the strong name only through its Latin reading. ``family``: a person's
-        family name, as the list tells it (``initials.family_text``; Latin forms only)."""
+        family name, as the list tells it (``initials.family_text``; Latin forms only; a
+        record of several names keeps the family words they all tell)."""
         found = seen.get((kind, form.tokens))
         mask = 0
         if family and kind == KIND_LATIN:
             mask = family_mask(form.tokens, family, "," in text)
         if found is not None:
-            if mask and not self.index.rec_family[found]:
-                self.index.rec_family[found] = mask
+            # (a word is the family's only where every name written so says so: "Kim Kyong
+            # Ok", no parts, is read Western-wise, KIM KYONG OK's KIM is a given name there)
+            self.index.rec_family[found] &= mask
             if not bare:  # (another name of the entity is written so: "AQSA FOUNDATION")
                 self.index.rec_bare[found] = False
             if self.index.rec_weak[found] and not weak:

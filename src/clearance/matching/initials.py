@@ -78,6 +78,28 @@ def last_full_word(q_words: Sequence[str]) -> int:
     return -1
 
 
+def first_initial(q_words: Sequence[str]) -> int:
+    """The place of the query's first initial (-1 if none): the full words after it are its
+    family name's ("A. Q. B. ABDUL BASEER")."""
+    for i in range(len(q_words)):
+        if len(q_words[i]) == 1:
+            return i
+    return -1
+
+
+def given_twice(c_words: Sequence[str], family: int) -> int:
+    """The listed words that are not the family's but written as a word of it ("ISSA, Issa
+    Osman": the second ISSA), bit per word: the query's family name (its full words after an
+    initial) pairs with the family's word, an initial with the given name ("I. O. ISSA")."""
+    twice = 0
+    for j in range(len(c_words)):
+        if (family >> j) & 1:
+            for k in range(len(c_words)):
+                if k != j and not (family >> k) & 1 and c_words[k] == c_words[j]:
+                    twice |= 1 << k
+    return twice
+
+
 def is_initial(word: str) -> bool:
     return len(word) == 1 and word.isalpha()
 
@@ -103,11 +125,12 @@ def thin_initials(
     params: NameParams,
 ) -> bool:
     """In a name of initials and one full word (:func:`initials_name`), do the initials add
-    nothing? When the full word is paired fuzzily: under ``params.distinctive_sim``, with
-    another sound (no spelling of the same name)."""
+    nothing? When the full word is paired fuzzily: under ``params.thin_word_sim`` (less well
+    than an initial agrees with its word: "Preda" / REDA, "Cassara" / KASADHA; not a letter
+    of a transliteration, "Khreit" / KHRAIT), with another sound."""
     for qi, cj, value, q_span, c_span in pairs:
         if q_span == 1 and c_span == 1 and q_weights[qi] >= 1.0:
-            return value < params.distinctive_sim and phonetic(q_words[qi]) != phonetic(c_words[cj])
+            return value < params.thin_word_sim and phonetic(q_words[qi]) != phonetic(c_words[cj])
     return False
 
 
@@ -140,17 +163,26 @@ def conflicting_initials(
 ) -> bool:
     """Does the query leave an initial unpaired while the listed name leaves a given or middle
     name (a word of two letters or more, not of its family name) unpaired: an initial for
-    another given name ("S T Gavrilov" / GAVRILOV, Sergey Anatolyevich)?"""
+    another given name ("S T Gavrilov" / GAVRILOV, Sergey Anatolyevich)? Not an A or E (the
+    article's, which the listed words run onto their word or leave out: "A. A. B. AL-KAWARI"
+    for ABD AL-LATIF BIN ..., read "abdul latif"), nor a listed word the article begins
+    ("N. E. KHREIT" / Najm-Eddin KHREIT, read "najm aldin")."""
     initial = False
     for i in range(len(q_words)):
         if not q_used[i] and is_initial(q_words[i]):
+            if q_words[i] in _ARTICLE_LETTERS:
+                return False
             initial = True
     if not initial:
         return False
     for j in range(len(c_words)):
-        if not c_used[j] and len(c_words[j]) > 1 and not (family >> j) & 1:
+        word = c_words[j]
+        if not c_used[j] and len(word) > 1 and not (family >> j) & 1 and word[:2] not in ARTICLES:
             return True
     return False
+
+
+_ARTICLE_LETTERS = frozenset("ae")
 
 
 def initial_rules(

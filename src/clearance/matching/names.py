@@ -19,7 +19,13 @@ from clearance.matching.compounds import (
     undo_arabic_pairs,
     undo_other_consonants,
 )
-from clearance.matching.initials import initial_rules, initials_name, last_full_word
+from clearance.matching.initials import (
+    first_initial,
+    given_twice,
+    initial_rules,
+    initials_name,
+    last_full_word,
+)
 from clearance.matching.memo import sim_rows
 from clearance.matching.namebound import bound as name_bound
 from clearance.matching.numerals import ends_in_roman, numerals_differ
@@ -369,13 +375,19 @@ def _word_pairs(
         for single in c_single:
             c_initial = c_initial or single
     rows = sims.rows
-    last = last_full_word(q_words) if family and person else -1
+    last = first = -1
+    if family and person:  # (its family's word written twice: "ISSA, Issa Osman")
+        last, twice = last_full_word(q_words), given_twice(c_words, family)
+        first = first_initial(q_words) if twice else -1
     for qi, word in enumerate(q_words):
         row = rows[word]
-        if qi < last and len(word) == 1:
+        initial = qi < last and len(word) == 1
+        if initial or (0 <= first < qi and len(word) > 1):
             for cj, col in enumerate(cols):
                 sim = row[col]
-                if sim >= least and not ((family >> cj) & 1 and len(c_words[cj]) > 1):
+                if sim >= least and not (
+                    ((family >> cj) & 1 and len(c_words[cj]) > 1) if initial else (twice >> cj) & 1
+                ):
                     triples.append((sim, qi, cj))
             continue
         if c_single is not None and (len(word) == 1 or c_initial):
