@@ -109,10 +109,10 @@ def initials_name(q_words: Sequence[str], q_weights: Sequence[float]) -> bool:
     "S T Gavrilov"; particles aside)?"""
     strong = 0
     initials = 0
-    for word, weight in zip(q_words, q_weights, strict=True):
-        if weight >= 1.0:
+    for i in range(len(q_words)):  # (a plain loop: it compiles to native code)
+        if q_weights[i] >= 1.0:
             strong += 1
-        elif is_initial(word):
+        elif len(q_words[i]) == 1 and q_words[i].isalpha():
             initials += 1
     return strong == 1 and initials > 0
 

@@ -376,13 +376,15 @@ def _word_pairs(
             c_initial = c_initial or single
     rows = sims.rows
     last = first = -1
-    if family and person:  # (its family's word written twice: "ISSA, Issa Osman")
-        last, twice = last_full_word(q_words), given_twice(c_words, family)
-        first = first_initial(q_words) if twice else -1
+    twice = 0  # (its family's word written twice: "ISSA, Issa Osman")
+    if family and person:
+        first = first_initial(q_words)  # (most queries have none: nothing more to do)
+        if first >= 0:
+            last, twice = last_full_word(q_words), given_twice(c_words, family)
     for qi, word in enumerate(q_words):
         row = rows[word]
         initial = qi < last and len(word) == 1
-        if initial or (0 <= first < qi and len(word) > 1):
+        if initial or (twice and first < qi and len(word) > 1):
             for cj, col in enumerate(cols):
                 sim = row[col]
                 if sim >= least and not (
