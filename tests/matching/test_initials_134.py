@@ -18,7 +18,7 @@ import pytest
 
 from clearance.matching.engine import Screener
 from clearance.matching.query import ScreenOptions, make_query
-from clearance.model import Entity, Name, Schema
+from clearance.model import Entity, Name, NameKind, Schema
 from clearance.settings import MatchingPolicy
 from tests.matching.factory import people_alerts
 
@@ -39,6 +39,9 @@ LISTED = [
     "KIM, Jong Un",
     "KO, Chol Man",
     "ALLAH DAD TAYEB WALI MUHAMMAD",
+    "ISSA, Issa Osman",
+    "ABDUL BASEER, Abdul Qadeer Basir",
+    "Najm KHRAIT",
 ]
 
 
@@ -71,6 +74,25 @@ def test_published_name_parts_tell_the_family_name() -> None:
     assert alerts("A. MKRTYCHEV") == {"2"}
     assert alerts("A. MAMLUK") == {"1"}
     assert alerts("O. DIAZ") == {"3"}
+
+
+def test_a_name_written_without_its_parts_is_read_western_wise() -> None:
+    """A record whose words another name of the entity writes without parts (an a.k.a.
+    "Kim Kyong Ok", a variation "Sergio Jose Rivero Marcano") has no family words: a writer
+    may have taken its last word for the family name ("K. K. Ok", "S. J. R. Marcano")."""
+    entities = [
+        Entity(list="test", source_id="1", schema=Schema.PERSON,
+               names=(Name("KIM KYONG OK", given="KYONG OK", family="KIM"),
+                      Name("Kim Kyong Ok", kind=NameKind.AKA))),
+        Entity(list="test", source_id="2", schema=Schema.PERSON,
+               names=(Name("Sergio Jose RIVERO MARCANO", given="Sergio", middle="Jose",
+                           family="RIVERO MARCANO"),
+                      Name("Sergio Jose Rivero Marcano", kind=NameKind.AKA))),
+    ]  # fmt: skip
+    screener = Screener.build(entities, MatchingPolicy(screen_cache=0))
+    for query, expected in (("K. K. Ok", "1"), ("S. J. R. Marcano", "2")):
+        result = screener.screen(make_query(query, type="person"), ScreenOptions(limit=5))
+        assert {m.source_id for m in result.matches if m.alert} == {expected}, query
 
 
 def test_an_initial_after_the_name_may_be_a_family_names() -> None:
@@ -106,6 +128,10 @@ def test_an_initial_for_another_given_name_costs() -> None:
         ("S. AL-REDA", "AL-REDA, Salman"),
         ("M. K. SEREDA", "SEREDA, Marina Konstantinovna"),
         ("O. PULIDO DIAZ", "PULIDO DIAZ, Oscar"),
+        # the family's word written twice: the query's family name pairs with the family's
+        ("I. O. ISSA", "ISSA, Issa Osman"),
+        ("A. Q. B. ABDUL BASEER", "ABDUL BASEER, Abdul Qadeer Basir"),
+        ("N. E. KHREIT", "Najm KHRAIT"),  # a letter of a transliteration is no thin word
     ],
 )
 def test_initials_of_given_names_still_alert(query: str, listed: str) -> None:
