@@ -7,7 +7,11 @@ the query's family name stands for a given or middle name only (:func:`family_ma
 the index per record; ``names._word_pairs``): "M. ALI" is not MAMLUK, Ali, "J G M SERRANO" not
 GASTELUM SERRANO, Jaime (the writer's initials stand before the surname: given names). An
 initial after every full word of the query may still be a family name's ("Ali M.", Spanish
-"Jaime GASTELUM S."), as may any initial of a name whose family the list does not tell.
+"Jaime GASTELUM S."), as may any initial of a name whose family the list does not tell — nor
+of a record another name of the entity writes without parts ("Kim Kyong Ok" beside KIM KYONG
+OK, family KIM: a writer may take its last word for the family name, "K. K. Ok"). Where the
+family's word is also a given name ("ISSA, Issa Osman"), the query's family name pairs with
+the family's word and an initial with the given one ("I. O. ISSA").
 
 A name of initials and one full word says little (:func:`thin_initials`): when that word
 agrees only fuzzily ("S. Preda" / AL-REDA, Salman; "A. Cassara" / KASADHA, Amisi: another
