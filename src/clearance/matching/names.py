@@ -20,6 +20,13 @@ from clearance.matching.compounds import (
     undo_arabic_pairs,
     undo_other_consonants,
 )
+from clearance.matching.initials import (
+    first_initial,
+    given_twice,
+    initial_rules,
+    initials_name,
+    last_full_word,
+)
 from clearance.matching.memo import sim_rows
 from clearance.matching.namebound import bound as name_bound
 from clearance.matching.numerals import ends_in_roman, numerals_differ
@@ -150,18 +157,20 @@ def compare(
     person: bool,
     params: NameParams,
     min_score: float = 0.0,
+    family: int = 0,
 ) -> NameComparison:
     """Score how well ``candidate`` names what ``query`` names (0..1) and say why.
 
     When even the best pairing of each query word cannot reach ``min_score``, the (exact)
     score is not worked out and an upper bound under ``min_score`` is returned instead.
+    ``family``: which listed words are the family name's (bit per word; ``initials``).
     """
     q_words, c_words = query.form.tokens, candidate.form.tokens
     nq, nc = len(q_words), len(c_words)
     if nq == 0 or nc == 0:
         return NameComparison(0.0, (), q_words, c_words, [False] * nq, [False] * nc, False)
     words = sims.params
-    triples = _word_pairs(q_words, c_words, sims, person)
+    triples = _word_pairs(q_words, c_words, sims, person, family)
     if min_score > 0.0:
         bound = name_bound(query, candidate, triples, params, min_score, person, sims)
         if bound is not None and (
@@ -176,6 +185,11 @@ def compare(
     # Two Korean or Chinese names of syllables, in Latin letters ("li jing yi" / LI Yi)
     typed = person and not syllabic and syllable_name(q_words) and syllable_name(c_words)
     _pair_more(query, candidate, sims, pairs, q_used, c_used, person, syllabic or typed, params)
+    extra = 0.0  # (a name of initials and one full word: clearance.matching.initials)
+    if (person and query.strong == 1 and not syllabic and query.form.script == LATIN
+            and initials_name(q_words, query.weights)):  # fmt: skip
+        extra = initial_rules(q_words, c_words, query.weights, pairs, q_used, c_used, family,
+                              params)  # fmt: skip
     # (a company's name, legal forms and all: "KORY BANK" / KORYO BANK is a slip, "Kory" /
     # KORYO another person, "Lind BV" / LINDA another name)
     whole = (not person and all(q_used) and all(c_used)
@@ -190,7 +204,7 @@ def compare(
     if person and patronymics_disagree(query.patronymic, q_used, candidate.patronymic, c_used):
         patronymic = params.patronymic_conflict_weight
     total = _add_unpaired_query(total, query, q_used, params, conflict, person,
-                                syllabic or typed, patronymic)  # fmt: skip
+                                syllabic or typed, patronymic) + extra  # fmt: skip
     listed_syllables = person and syllable_count(c_words) >= params.syllable_name_words
     syllable_names = listed_syllables and syllable_name(q_words)
     if syllable_names:
@@ -340,9 +354,15 @@ def close_pairs(pairs: list[tuple[int, int, float, int, int]], params: NameParam
 
 
 def _word_pairs(
-    q_words: tuple[str, ...], c_words: tuple[str, ...], sims: WordSimilarity, person: bool
+    q_words: tuple[str, ...],
+    c_words: tuple[str, ...],
+    sims: WordSimilarity,
+    person: bool,
+    family: int = 0,
 ) -> list[tuple[float, int, int]]:
-    """``(similarity, query word, listed word)`` for every pair that may be paired."""
+    """``(similarity, query word, listed word)`` for every pair that may be paired (an
+    initial before the query's last full word not with a word of the listed ``family`` name:
+    people abbreviate given names, ``clearance.matching.initials``)."""
     columns = sims.columns
     cols = [columns[w] for w in c_words]
     least, same = sims.least, sims.same
@@ -356,8 +376,23 @@ def _word_pairs(
         for single in c_single:
             c_initial = c_initial or single
     rows = sims.rows
+    last = first = -1
+    twice = 0  # (its family's word written twice: "ISSA, Issa Osman")
+    if family and person:
+        first = first_initial(q_words)  # (most queries have none: nothing more to do)
+        if first >= 0:
+            last, twice = last_full_word(q_words), given_twice(c_words, family)
     for qi, word in enumerate(q_words):
         row = rows[word]
+        initial = qi < last and len(word) == 1
+        if initial or (twice and first < qi and len(word) > 1):
+            for cj, col in enumerate(cols):
+                sim = row[col]
+                if sim >= least and not (
+                    ((family >> cj) & 1 and len(c_words[cj]) > 1) if initial else (twice >> cj) & 1
+                ):
+                    triples.append((sim, qi, cj))
+            continue
         if c_single is not None and (len(word) == 1 or c_initial):
             q_single = len(word) == 1
             for cj, col in enumerate(cols):
