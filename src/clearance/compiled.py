@@ -43,6 +43,7 @@ MODULES = (
     "clearance.matching.hebrew_spelling",
     "clearance.matching.hebrew_vowels",
     "clearance.matching.honorifics",
+    "clearance.matching.initials",
     "clearance.matching.joined",
     "clearance.matching.keytables",
     "clearance.matching.legalforms",
