@@ -15,9 +15,6 @@ from clearance.matching.vocab import ABBREVIATIONS
 _SHORT_WORDS = frozenset(
     "al el ul bin ibn abu van von der den de da di du la le del em en es ef".split()  # noqa: SIM905
 )
-_ALTERNATIVES = "|".join(sorted(_SHORT_WORDS, key=len, reverse=True))
-# (one search in C per query: a word made of two of them, in any case)
-_TWO_SHORT = re.compile(rf"\b({_ALTERNATIVES})({_ALTERNATIVES})\b", re.IGNORECASE)
 _WORDS = re.compile(r"[a-z]+")
 # the words of legal forms, as written or abbreviated ("ltd", "co"; not a letter: an initial)
 _COMPANY_WORDS = frozenset(
@@ -31,11 +28,29 @@ def run_together(text: str) -> str | None:
     """``text``, a company's name (a word of a legal form in it), with its words of two short
     words run together written apart ("DZHI Elel RUS LLC" -> "DZHI El el RUS LLC"; since
     1.34), else ``None``. Not in a person's name: "Alla", "Dede", "Bibi" are given names."""
-    if _TWO_SHORT.search(text) is None:
+    words = text.split()
+    found = False
+    for i in range(len(words)):  # (a plain loop over the words: no regex search per query)
+        apart = _apart(words[i])
+        if apart is not None:
+            words[i] = apart
+            found = True
+    if not found or not _COMPANY_WORDS.intersection(_WORDS.findall(text.lower())):
         return None
-    if not _COMPANY_WORDS.intersection(_WORDS.findall(text.lower())):
+    return " ".join(words)
+
+
+def _apart(word: str) -> str | None:
+    """A word of four to six letters that is two short words, written apart ("Elel" -> "El
+    el"), else ``None``."""
+    size = len(word)
+    if size < 4 or size > 6 or not word.isascii() or not word.isalpha():  # noqa: PLR2004
         return None
-    return _TWO_SHORT.sub(r"\1 \2", text)
+    low = word.lower()
+    for cut in (3, 2):
+        if low[:cut] in _SHORT_WORDS and low[cut:] in _SHORT_WORDS:
+            return f"{word[:cut]} {word[cut:]}"
+    return None
 
 
 # Particles that end the given names of a name written family name first ("HASSAN, Hameed
