@@ -62,6 +62,7 @@ class WeightedName:
         total = 0.0  # (what sum() gives: the same additions in the same order, from 0.0)
         generic = 0  # generic words, particles and articles
         trade = 0  # words generic in listed organisation names ("machine", "islamic")
+        singulars = common_singulars(common) if common else _NO_WORDS
         for token in tokens:  # (plain loops: they compile to native code, a zip(*...) not)
             weight, patronym, is_number = table[token]
             weights.append(weight)
@@ -76,7 +77,7 @@ class WeightedName:
                 elif (
                     token in common
                     or (token[:2] in _ARTICLES and token[2:] in common)
-                    or token + "s" in common  # (a plural's singular: "people" / "peoples")
+                    or token in singulars  # (a plural's singular: "people" / "peoples")
                 ):
                     trade += 1
             elif len(token) > 1:  # (a letter is a code's: "M BANK" / MB BANK)
@@ -98,6 +99,13 @@ _ARTICLES = ("al", "el", "ul")  # (as normalize runs the article onto its word)
 
 
 _NO_NUMBERS: frozenset[str] = frozenset()
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+@by_identity  # (one set per index: its org_common)
+def common_singulars(common: frozenset[str]) -> frozenset[str]:
+    """The singulars of the plurals among ``common`` ("people" of "peoples"; since 1.34)."""
+    return frozenset(word[:-1] for word in common if word.endswith("s"))
 
 
 class WordTable(dict[str, tuple[float, bool, bool]]):
