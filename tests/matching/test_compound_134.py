@@ -93,3 +93,14 @@ def test_european_e_names_are_not_i_names() -> None:
     assert people_alerts(["PETROV, Igor"], "Egor Petrov") == set()
     assert people_alerts(["NOVAK, Iva"], "Eva Novak") == set()
     assert people_alerts(["MORRIS, Ilsa"], "Elsa Morris") == set()
+
+
+def test_release() -> None:
+    """The rules of this round (this file: Arabic compounds and the kasra written e;
+    test_initials_134.py: an initial stands for a given name; test_company_134.py: bracketed
+    qualifiers, number signs, run-together words; test_wild_134.py: names cut by a payment
+    field) change outcomes and the index format: the release says so, so that an index or a
+    receipt of 1.33 is not taken for theirs."""
+    from clearance.matching.release import ALGORITHM_RELEASE
+
+    assert ALGORITHM_RELEASE == "1.34"
