@@ -34,7 +34,8 @@ from clearance.matching.release import ALGORITHM_RELEASE
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 38  # 38: the Arabic article assimilated to a sun letter read as al-, abd and
+INDEX_FORMAT = 39  # 39: business words' abbreviations expanded ("Devt", "Indl", "Tech"; h165:
+# ``vocab.ABBREVIATIONS``); 38: the Arabic article assimilated to a sun letter read as al-, abd and
 # "X al-Din" compounds written one way ("Abderrahmane" as "abdul rahmane", "Noureddine" as
 # "nour aldin"; h163: ``arabic_article``), a kasra before a doubled consonant as i (Ezz / Izz);
 # 37: a word that is by itself a listed organisation's name is not generic

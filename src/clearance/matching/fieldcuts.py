@@ -1,0 +1,130 @@
+"""Names as payment fields and shipping papers leave them (round two, h165): read back.
+
+- A vessel's name with the marks payments and bills of lading write around it: "M/V", "MV",
+  "M.V.", "MT", "M/T", "S.S.", "VESSEL", "TANKER", "Motor Vessel" before it, "(IMO 9187629)",
+  ", IMO NO. 9187629" after it (:func:`without_vessel_marks`).
+- A name wrapped onto a second line inside a word (SWIFT MT name lines are 35 characters:
+  "CHINA NATIONAL OFFSHORE OIL CORPORA" / "TION"): the word joined again (:func:`unwrapped`).
+- A name cut inside its legal form at the end of a field ("DEFENSE ENGINEERING LIMITED
+  LIABILI", "IRKUT CORPORATION JOINT STOCK COMPA"): the cut form left out
+  (:func:`without_cut_form`; the listed name's form is a form, not a name word, and the words
+  before it are the name).
+
+Each is a further reading of the query (``honorifics.input_readings``): the query as written
+is screened as before. Pure functions, no I/O; nothing here reads the lists.
+"""
+
+from __future__ import annotations
+
+import re
+
+from clearance.matching.vocab import ABBREVIATIONS, LEGAL_FORM_PHRASES
+
+# Marks before a vessel's name (folded words, longest first).
+_VESSEL_HEAD = re.compile(
+    r"^\s*(?:m[./]?[vt]|s\.s|ss|vessel|vsl|tanker|motor\s+(?:vessel|tanker)|m/s|messrs)"
+    r"(?:\s*[.:,]\s*|\s+)(?=\w)",
+    re.IGNORECASE,
+)
+# The IMO number after it: " (IMO 9187629)", ", IMO NO. 9187629", " IMO: 9187629"
+_IMO_TAIL = re.compile(
+    r"[\s,;(\[-]*\bimo\b\s*(?:no\.?|number|nr\.?|#)?\s*:?\s*\d{7}\s*[)\]]?\s*$", re.IGNORECASE
+)
+_VESSEL_TAIL = re.compile(r"\s*[(\[]?\s*\b(?:vessel|tanker|mv|m/v)\b\s*[)\]]?\s*$", re.IGNORECASE)
+_NAME_LETTERS = 3  # a vessel's name left alone is this long at least ("DAN", "KAZAN")
+_CUES = frozenset("m mv mt ss s vessel vsl tanker motor messrs".split())  # noqa: SIM905
+
+
+def vessel_cue(text: str) -> bool:
+    """The cheap look: does ``text`` start with a vessel mark's first word or hold "IMO"?"""
+    head = re.match(r"\s*([a-z]+)", text, re.IGNORECASE)
+    if head is not None and head.group(1).lower() in _CUES:
+        return True
+    return "imo" in text.lower() or text.rstrip(" )]").lower().endswith(("vessel", "tanker"))
+
+
+def without_vessel_marks(text: str) -> str | None:
+    """``text`` without the vessel marks before it and the IMO number (or "VESSEL") after it,
+    when a name of :data:`_NAME_LETTERS` letters or more is left, else ``None``."""
+    out = _IMO_TAIL.sub("", text)
+    out = _VESSEL_TAIL.sub("", out) if out == text else out
+    out = _VESSEL_HEAD.sub("", out, count=1).strip(" ,;-")
+    if out == text.strip() or sum(c.isalnum() for c in out) < _NAME_LETTERS:
+        return None
+    return out
+
+
+_WRAP = re.compile(r"(?<=[^\W\d_])[ \t]*(?:\r\n|\r|\n)[ \t]*(?=[^\W\d_])")
+
+
+def unwrapped(text: str) -> str | None:
+    """``text`` with a line break between two letters left out ("CORPORA\\nTION" ->
+    "CORPORATION"; the text as written reads the break as a space), else ``None``."""
+    if "\n" not in text and "\r" not in text:
+        return None
+    out = _WRAP.sub("", text)
+    return out if out != text else None
+
+
+def _form_prefixes() -> dict[tuple[str, ...], int]:
+    """Each legal-form phrase's proper beginnings (whole words, the last one cut or not) ->
+    how many words, keyed by the words before the last and the last cut to
+    :data:`_CUT_LETTERS` letters: ("joint", "stock", "comp") for "JOINT STOCK COMPA"."""
+    table: dict[tuple[str, ...], int] = {}
+    for phrase in LEGAL_FORM_PHRASES:
+        if len(phrase) < 2 or sum(len(w) >= _CUT_LETTERS for w in phrase) < 2:  # noqa: PLR2004
+            continue  # (a one-word form cut is a word prefix, too often a name's)
+        for size in range(2, len(phrase) + 1):
+            last = phrase[size - 1]
+            if len(last) > _CUT_LETTERS:
+                table.setdefault((*phrase[: size - 1], last[:_CUT_LETTERS]), size)
+    return table
+
+
+_CUT_LETTERS = 4  # letters of a cut legal-form word kept at least ("LIMITED LIAB")
+_FORM_PREFIXES = _form_prefixes()
+_MAX_FORM = max(len(p) for p in LEGAL_FORM_PHRASES)
+_CUT_HEADS = frozenset(k[-1] for k in _FORM_PREFIXES)
+
+
+def cut_form_cue(text: str) -> bool:
+    """The cheap look: does the last word of ``text`` start as a cut legal-form word does?"""
+    return text[text.rfind(" ") + 1 :][:_CUT_LETTERS].lower() in _CUT_HEADS
+
+
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def without_cut_form(text: str) -> str | None:
+    """``text`` without a legal form cut off inside its last word at the end ("... LIMITED
+    LIABILI", "... JOINT STOCK COMPA"), when a name is left before it, else ``None``."""
+    spans = list(_WORDS.finditer(text.lower()))
+    if len(spans) < 3:  # noqa: PLR2004
+        return None
+    words = [ABBREVIATIONS.get(m.group(), m.group()) for m in spans]
+    last = words[-1]
+    if len(last) < _CUT_LETTERS or not last.isalpha():
+        return None
+    for size in range(min(_MAX_FORM, len(words) - 1), 1, -1):
+        tail = words[-size:]
+        key = (*tail[:-1], last[:_CUT_LETTERS])
+        if _FORM_PREFIXES.get(key) != size or _whole_form(tail):
+            continue
+        if not _completes(tail):
+            continue
+        return text[: spans[-size].start()].rstrip(" ,;-")
+    return None
+
+
+def _whole_form(tail: list[str]) -> bool:
+    return tuple(tail) in LEGAL_FORM_PHRASES
+
+
+def _completes(tail: list[str]) -> bool:
+    """Is ``tail``'s last word the beginning of the word a legal-form phrase has there, after
+    the words before it?"""
+    size, last = len(tail), tail[-1]
+    return any(
+        len(p) >= size and list(p[: size - 1]) == tail[:-1] and p[size - 1].startswith(last)
+        for p in LEGAL_FORM_PHRASES
+    )
