@@ -57,11 +57,22 @@ def truncated(text: str, person: bool, rng: random.Random) -> str | None:
     if not (head[-1:].isalpha() and tail[:1].isalpha()):
         return None  # the cut falls between words: nothing to find
     kept = re.search(r"[^\W\d_]+$", head)
-    if kept is None or len(kept.group()) < 4:  # noqa: PLR2004
+    if kept is None or len(kept.group()) < 4 or _form_only(head[: kept.start()], text):  # noqa: PLR2004
         return None
     if rng.random() < 0.6:  # noqa: PLR2004
         return head.rstrip()
     return f"{head}\n{tail}"
+
+
+def _form_only(kept: str, text: str) -> bool:
+    """Does ``kept`` (what a cut leaves of ``text`` before the cut word) hold no word of the
+    name, only words of its legal forms by rigour's ISO 20275 table ("OBSHCHESTVO S
+    OGRANICHENNOI OTVETST" for OOO TORGOVY DOM ASBEST: no name left to find)?"""
+    from rigour.names import extract_org_types
+
+    full = " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
+    forms = {w for found, _ in extract_org_types(full) for w in found.split()}
+    return not set(re.sub(r"[^\w]+", " ", kept.lower()).split()) - forms
 
 
 def w_truncated(entity: Entity, rng: random.Random) -> str | None:

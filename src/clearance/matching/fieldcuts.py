@@ -9,6 +9,9 @@
   LIABILI", "IRKUT CORPORATION JOINT STOCK COMPA"): the cut form left out
   (:func:`without_cut_form`; the listed name's form is a form, not a name word, and the words
   before it are the name).
+- A name as long as a payment field (35 characters, a SWIFT MT name line; 140, ISO 20022's
+  ``Nm``) that ends inside a word ("JOINT STOCK COMPANY NEFTEGAZAVTOMAT"): the cut word read as
+  each listed word it begins, when there are few (:func:`cut_word`, :func:`completions`).
 
 Each is a further reading of the query (``honorifics.input_readings``): the query as written
 is screened as before. Pure functions, no I/O; nothing here reads the lists.
@@ -17,7 +20,10 @@ is screened as before. Pure functions, no I/O; nothing here reads the lists.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Mapping
 
+from clearance.matching.memo import by_identity
 from clearance.matching.vocab import ABBREVIATIONS, LEGAL_FORM_PHRASES
 
 # Marks before a vessel's name (folded words, longest first).
@@ -128,3 +134,39 @@ def _completes(tail: list[str]) -> bool:
         len(p) >= size and list(p[: size - 1]) == tail[:-1] and p[size - 1].startswith(last)
         for p in LEGAL_FORM_PHRASES
     )
+
+
+FIELD_WIDTHS = frozenset({35, 140})  # SWIFT MT name lines; ISO 20022's Nm (Max140Text)
+_CUT_WORD = re.compile(rf"(?<![A-Za-z])[A-Za-z]{{{_CUT_LETTERS},}}$")
+MAX_COMPLETIONS = 3  # listed words a cut word may stand for (more: it says too little)
+_WORD_KEY = "t:"  # (index.py: a name word's key)
+
+
+def cut_word(text: str) -> re.Match[str] | None:
+    """The last word of ``text`` when ``text`` is as long as a payment field and ends inside a
+    word of :data:`_CUT_LETTERS` letters or more (ASCII letters; one line), else ``None``."""
+    if len(text) not in FIELD_WIDTHS or "\n" in text:
+        return None
+    return _CUT_WORD.search(text)
+
+
+@by_identity
+def _listed_words(vocab: Mapping[str, int]) -> list[str]:
+    """The index's name-word keys, sorted (made once per index, at the first cut query)."""
+    return sorted(k for k in vocab if k.startswith(_WORD_KEY))
+
+
+def completions(word: str, vocab: Mapping[str, int]) -> list[str]:
+    """The listed words (``vocab``: the index's keys) that ``word`` (folded) is the beginning
+    of, longer than it, when there are :data:`MAX_COMPLETIONS` or fewer, else none."""
+    keys = _listed_words(vocab)
+    head = _WORD_KEY + word
+    at = bisect_left(keys, head)
+    out: list[str] = []
+    while at < len(keys) and keys[at].startswith(head):
+        if len(keys[at]) > len(head):
+            if len(out) == MAX_COMPLETIONS:
+                return []
+            out.append(keys[at][len(_WORD_KEY) :])
+        at += 1
+    return out
