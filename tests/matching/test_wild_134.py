@@ -4,7 +4,8 @@ found by ``benchmarks/bench_wild.py``'s new classes on its tune split —
 - ``w-vessel``: a vessel's name with "M/V", "MT", "M.T.", "S.S.", "VESSEL", "TANKER", "Motor
   Vessel" before it and its IMO number after it ("(IMO 9187629)", ", IMO NO. 9187629");
 - ``w-truncated``: a name cut at a 35-character field inside its legal form ("... JOINT STOCK
-  COMPA", "... LIMITED LIABILI") or wrapped onto a second line inside a word ("CORPORA" /
+  COMPA", "... LIMITED LIABILI") or inside a name word ("... NEFTEGAZAVTOMAT": read as the
+  listed words it begins, when few), or wrapped onto a second line inside a word ("CORPORA" /
   "TION");
 - ``w-abbrev``: business words abbreviated as payments and registries write them ("DEV",
   "DEVT", "INDL", "GENL", "COML", "INVTS", "MGT", "TECH").
@@ -16,7 +17,13 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.matching.fieldcuts import unwrapped, without_cut_form, without_vessel_marks
+from clearance.matching.fieldcuts import (
+    completions,
+    cut_word,
+    unwrapped,
+    without_cut_form,
+    without_vessel_marks,
+)
 from tests.matching.factory import company_alerts, listed_alerts
 
 
@@ -84,6 +91,30 @@ def test_vessel_marks_read_away(text: str, read: str | None) -> None:
 )
 def test_a_name_cut_or_wrapped_by_a_payment_field(query: str, listed: str) -> None:
     assert company_alerts([listed], query) == {listed}
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("JOINT STOCK COMPANY NEFTEGAZAVTOMAT", "JOINT STOCK COMPANY NEFTEGAZAVTOMATIKA"),
+        ("LIMITED LIABILITY COMPANY BALTINFOK", "LIMITED LIABILITY COMPANY BALTINFOKOM"),
+        ("PUBLIC LEGAL COMPANY MILITARY CONST", "PUBLIC LEGAL COMPANY MILITARY CONSTRUCTION"),
+    ],
+)
+def test_a_name_word_cut_by_a_payment_field(query: str, listed: str) -> None:
+    assert len(query) == 35  # noqa: PLR2004  (a SWIFT MT name line)
+    assert company_alerts([listed], query) == {listed}
+
+
+def test_a_cut_word_is_read_only_as_few_listed_words_and_at_a_field_width() -> None:
+    vocab = {f"t:{w}": i for i, w in enumerate(["baltic", "baltika", "balta", "baltinfokom"])}
+    assert completions("baltinfok", vocab) == ["baltinfokom"]
+    assert completions("balt", vocab) == []  # four listed words: the cut word says too little
+    assert completions("baltika", vocab) == []  # (the word itself: nothing longer)
+    assert cut_word("ALPHA BETA NEFTEGAZ") is None  # not a field's width
+    match = cut_word("JOINT STOCK COMPANY NEFTEGAZAVTOMAT")
+    assert match is not None and match.group() == "NEFTEGAZAVTOMAT"
+    assert company_alerts(["JOINT STOCK COMPANY NEFTEGAZAVTOMATIKA"], "JSC NEFTEGAZ") == set()
 
 
 def test_a_cut_form_reads_away_the_form_only() -> None:
