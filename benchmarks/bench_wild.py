@@ -13,12 +13,20 @@ since 1.32 ``w-initials``: a person of two given names or more as initials and t
 name, "A. D. T. W. MUHAMMAD"; since h163 ``w-arabic-article``: the article before a sun
 letter and "X al-Din" / "Abd al-X" compounds written another way, "Noureddine" for Nur al-Din,
 "Abderrahmane" for ABD AL-RAHMAN, ``wild_arabic``; ``w-roman`` a numeral that ends a name
-only, ``wild_numerals``).
+only, ``wild_numerals``; since h165, ``wild_more``: ``w-truncated`` a name cut or wrapped by a
+35-character payment field inside a word, ``w-vessel`` "M/V", "MT", "S.S.", "(IMO 9187629)"
+around a vessel's name, ``w-abbrev`` business words abbreviated ("Intl", "Devt", "Hldgs"),
+``w-suffix`` Armenian, Georgian and Russian family-name endings spelt another way ("-ian",
+"-schwili", "-dse", "-off"), and ``w-accents`` in place of ``w-german`` (which had 0-3 cases a
+split): a Spanish-speaking entity's name accented, umlauts written out or without dots and
+back).
 Must-not-alert classes: unlisted Faker names (made as ``bench_heldout`` makes them, other
 seeds; namesakes of listed names left out) with the same decorations, beside the plain names
 (``n-initials``: a person's given names as initials, "J. SMITH", "M. K. PARK"), and
 ``n-other-numeral``: a listed name ending in a numeral with another number's ("SEA STAR III"
-for SEA STAR II; none a listed name writes, Roman or digits).
+for SEA STAR II; none a listed name writes, Roman or digits), and since h165 unlisted names
+cut at the end of a word, with vessel marks, abbreviated, with another family-name ending or
+umlauts (``n-truncated``, ``n-vessel``, ``n-abbrev``, ``n-suffix``, ``n-umlaut``).
 Prints per class and split the alert-recall (the expected entity alerts) and the queries on
 which another entity alerted, and per must-not-alert class the false alerts, each beside
 rapidfuzz brute force (``bench_baselines.BruteForce``, WRatio at the lowest threshold of
