@@ -3,7 +3,7 @@
 For ``bench_wild``: a listed person or company written with a title before it ("Dr.", "Sheikh",
 "Gen."), a descriptor after it ("Ali Hassan, director", "IVANOV Ivan (born 1970)"), "&" / "and"
 / "+" and "Co." / "Company" / "Corp" / "Corporation" swapped, a "The" added or dropped, Roman
-numerals for digits, German umlauts spelled out (ü -> ue, ß -> ss), a Spanish double surname
+numerals for digits, accents and umlauts (``wild_more.w_accents``), a Spanish double surname
 with "y", hyphenated or one surname dropped, the particles "de / da / dos" dropped, "van der"
 joined, apostrophes written another way, CamelCase or a capitalised family name, CSV-mangled
 ("IVANOV,IVAN"), an e-mail header or address, mojibake (UTF-8 read as cp1252 / Latin-1) and
