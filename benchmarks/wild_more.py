@@ -83,9 +83,20 @@ def w_truncated(entity: Entity, rng: random.Random) -> str | None:
     return truncated(text, entity.schema is Schema.PERSON, rng) if text else None
 
 
+_TAILS = ("International Trading Company Limited", "Engineering and Construction LLC",
+          "Holding Joint Stock Company", "Scientific Production Enterprise",
+          "Research and Production Association", "Industrial Investment Group Ltd")  # fmt: skip
+
+
 def truncated_unlisted(text: str, person: bool, rng: random.Random) -> str | None:
-    """An unlisted name's last word cut (4 letters or more kept), as a field too short for it
-    leaves it."""
+    """An unlisted company's name with a long business tail cut at :data:`FIELD` characters
+    inside a word ("Baker-Lee Engineering and Constru"); else the last word cut (4 letters or
+    more kept), as a field too short for it leaves it."""
+    if not person:
+        long = f"{text.rstrip('.,')} {rng.choice(_TAILS)}"
+        cut = truncated(long, person, rng) if len(long) > FIELD else None
+        if cut is not None:
+            return cut.split("\n")[0]
     words = text.split()
     if len(words) < 2 or len(words[-1]) < 6 or not words[-1].isalpha():  # noqa: PLR2004
         return None

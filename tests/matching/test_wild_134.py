@@ -107,9 +107,11 @@ def test_a_name_word_cut_by_a_payment_field(query: str, listed: str) -> None:
 
 
 def test_a_cut_word_is_read_only_as_few_listed_words_and_at_a_field_width() -> None:
-    vocab = {f"t:{w}": i for i, w in enumerate(["baltic", "baltika", "balta", "baltinfokom"])}
+    words = ["baltic", "baltika", "balta", "baltinfokom", *(f"balt{c}x" for c in "bcdefg")]
+    vocab = {f"t:{w}": i for i, w in enumerate(words)}
     assert completions("baltinfok", vocab) == ["baltinfokom"]
-    assert completions("balt", vocab) == []  # four listed words: the cut word says too little
+    assert completions("balti", vocab) == ["baltic", "baltika", "baltinfokom"]
+    assert completions("balt", vocab) == []  # ten listed words: the cut word says too little
     assert completions("baltika", vocab) == []  # (the word itself: nothing longer)
     assert cut_word("ALPHA BETA NEFTEGAZ") is None  # not a field's width
     match = cut_word("JOINT STOCK COMPANY NEFTEGAZAVTOMAT")

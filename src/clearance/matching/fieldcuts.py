@@ -138,7 +138,7 @@ def _completes(tail: list[str]) -> bool:
 
 FIELD_WIDTHS = frozenset({35, 140})  # SWIFT MT name lines; ISO 20022's Nm (Max140Text)
 _CUT_WORD = re.compile(rf"(?<![A-Za-z])[A-Za-z]{{{_CUT_LETTERS},}}$")
-MAX_COMPLETIONS = 3  # listed words a cut word may stand for (more: it says too little)
+MAX_COMPLETIONS = 8  # listed words a cut word may stand for (more: it says too little)
 _WORD_KEY = "t:"  # (index.py: a name word's key)
 
 
