@@ -39,14 +39,21 @@ _IMO_TAIL = re.compile(
 _VESSEL_TAIL = re.compile(r"\s*[(\[]?\s*\b(?:vessel|tanker|mv|m/v)\b\s*[)\]]?\s*$", re.IGNORECASE)
 _NAME_LETTERS = 3  # a vessel's name left alone is this long at least ("DAN", "KAZAN")
 _CUES = frozenset("m mv mt ss s vessel vsl tanker motor messrs".split())  # noqa: SIM905
+_CUE_FIRST = frozenset("mMsStTvV")
+_HEAD_WORD = re.compile(r"[A-Za-z]+")
 
 
 def vessel_cue(text: str) -> bool:
-    """The cheap look: does ``text`` start with a vessel mark's first word or hold "IMO"?"""
-    head = re.match(r"\s*([a-z]+)", text, re.IGNORECASE)
-    if head is not None and head.group(1).lower() in _CUES:
+    """The cheap look: does ``text`` start with a vessel mark's first word, hold "IMO" or end
+    in "VESSEL" / "TANKER"?"""
+    if text[:1] in _CUE_FIRST:
+        head = _HEAD_WORD.match(text)
+        if head is not None and head.group().lower() in _CUES:
+            return True
+    if "IMO" in text or "imo" in text or "Imo" in text:
         return True
-    return "imo" in text.lower() or text.rstrip(" )]").lower().endswith(("vessel", "tanker"))
+    tail = text[-9:].lower()
+    return "vessel" in tail or "tanker" in tail
 
 
 def without_vessel_marks(text: str) -> str | None:
