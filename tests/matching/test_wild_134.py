@@ -117,6 +117,8 @@ def test_a_cut_word_is_read_only_as_few_listed_words_and_at_a_field_width() -> N
     match = cut_word("JOINT STOCK COMPANY NEFTEGAZAVTOMAT")
     assert match is not None and match.group() == "NEFTEGAZAVTOMAT"
     assert company_alerts(["JOINT STOCK COMPANY NEFTEGAZAVTOMATIKA"], "JSC NEFTEGAZ") == set()
+    forms = {"t:otvetstvennostyu": 0, "t:otvetstvennostiu": 1}
+    assert completions("otvetst", forms) == []  # a legal form's word: no name to complete
 
 
 def test_a_cut_form_reads_away_the_form_only() -> None:

@@ -147,6 +147,7 @@ FIELD_WIDTHS = frozenset({35, 140})  # SWIFT MT name lines; ISO 20022's Nm (Max1
 _CUT_WORD = re.compile(rf"(?<![A-Za-z])[A-Za-z]{{{_CUT_LETTERS},}}$")
 MAX_COMPLETIONS = 8  # listed words a cut word may stand for (more: it says too little)
 _WORD_KEY = "t:"  # (index.py: a name word's key)
+_FORM_WORDS = frozenset(w for phrase in LEGAL_FORM_PHRASES for w in phrase)
 
 
 def cut_word(text: str) -> re.Match[str] | None:
@@ -165,13 +166,15 @@ def _listed_words(vocab: Mapping[str, int]) -> list[str]:
 
 def completions(word: str, vocab: Mapping[str, int]) -> list[str]:
     """The listed words (``vocab``: the index's keys) that ``word`` (folded) is the beginning
-    of, longer than it, when there are :data:`MAX_COMPLETIONS` or fewer, else none."""
+    of, longer than it, when there are :data:`MAX_COMPLETIONS` or fewer, else none. Not the
+    words of legal forms (a cut form is :func:`without_cut_form`'s: "OBSHCHESTVO S
+    OGRANICHENNOI OTVETST" is a form, no name)."""
     keys = _listed_words(vocab)
     head = _WORD_KEY + word
     at = bisect_left(keys, head)
     out: list[str] = []
     while at < len(keys) and keys[at].startswith(head):
-        if len(keys[at]) > len(head):
+        if len(keys[at]) > len(head) and keys[at][len(_WORD_KEY) :] not in _FORM_WORDS:
             if len(out) == MAX_COMPLETIONS:
                 return []
             out.append(keys[at][len(_WORD_KEY) :])
