@@ -8,7 +8,7 @@ found by ``benchmarks/bench_wild.py``'s new classes on its tune split —
   listed words it begins, when few), or wrapped onto a second line inside a word ("CORPORA" /
   "TION");
 - ``w-abbrev``: business words abbreviated as payments and registries write them ("DEV",
-  "DEVT", "INDL", "GENL", "COML", "INVTS", "MGT", "TECH").
+  "DEVT", "INDL", "GENL", "COML", "INVTS", "MGT", "TECHS").
 
 The first two are read away as further readings of the query (``matching.fieldcuts``); the
 abbreviations are expanded on both sides (``vocab.ABBREVIATIONS``)."""
@@ -140,14 +140,14 @@ def test_a_cut_form_does_not_make_another_company_alert() -> None:
 @pytest.mark.parametrize(
     ("query", "listed"),
     [
-        ("RUSSIAN REGIONAL DEV BANK", "RUSSIAN REGIONAL DEVELOPMENT BANK"),
-        ("BEIJING YUNZE TECH CO., LTD.", "BEIJING YUNZE TECHNOLOGY CO., LTD."),
+        ("RUSSIAN REGIONAL DEVT BANK", "RUSSIAN REGIONAL DEVELOPMENT BANK"),
+        ("BEIJING YUNZE TECHS CO., LTD.", "BEIJING YUNZE TECHNOLOGIES CO., LTD."),
         ("SANAM INDL GROUP", "SANAM INDUSTRIAL GROUP"),
         ("ALCARDINAL GENL TRADING LLC", "ALCARDINAL GENERAL TRADING LLC"),
         ("TANCHON COML BANK", "TANCHON COMMERCIAL BANK"),
         ("ALAYNE INVTS LIMITED", "ALAYNE INVESTMENTS LIMITED"),
         ("SOVCOMBANK ASSET MGT LLC", "SOVCOMBANK ASSET MANAGEMENT LIMITED LIABILITY COMPANY"),
-        ("SHIRAZ ELECTRONIC INDUSTRIES", "SHIRAZ ELECTRONIC IND."),
+        ("PALM GROVE AFRICA DEVELOPMENT CORP. LTD", "PALM GROVE AFRICA DEV'T CORP. LTD"),
     ],
 )
 def test_business_words_abbreviated(query: str, listed: str) -> None:
@@ -157,4 +157,4 @@ def test_business_words_abbreviated(query: str, listed: str) -> None:
 def test_an_abbreviation_does_not_make_another_company_alert() -> None:
     listed = ["RUSSIAN REGIONAL DEVELOPMENT BANK", "SANAM INDUSTRIAL GROUP"]
     assert company_alerts(listed, "RUSSIAN REGIONAL INVT BANK") == set()
-    assert company_alerts(listed, "SANAM TECH GROUP") == set()
+    assert company_alerts(listed, "SANAM TECHS GROUP") == set()
