@@ -20,7 +20,6 @@ is screened as before. Pure functions, no I/O; nothing here reads the lists.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Mapping
 
 from clearance.matching.memo import by_identity
@@ -159,9 +158,18 @@ def cut_word(text: str) -> re.Match[str] | None:
 
 
 @by_identity
-def _listed_words(vocab: Mapping[str, int]) -> list[str]:
-    """The index's name-word keys, sorted (made once per index, at the first cut query)."""
-    return sorted(k for k in vocab if k.startswith(_WORD_KEY))
+def word_heads(vocab: Mapping[str, int]) -> dict[str, tuple[str, ...]]:
+    """The index's name words (``vocab``'s keys) of more than :data:`_CUT_LETTERS` letters by
+    their first :data:`_CUT_LETTERS` letters, legal forms' words left out (made once per
+    index, when the screener loads: ``NameIndex.prepare``)."""
+    heads: dict[str, list[str]] = {}
+    size = len(_WORD_KEY) + _CUT_LETTERS
+    for key in vocab:
+        if len(key) > size and key.startswith(_WORD_KEY):
+            word = key[len(_WORD_KEY) :]
+            if word not in _FORM_WORDS:
+                heads.setdefault(word[:_CUT_LETTERS], []).append(word)
+    return {head: tuple(sorted(words)) for head, words in heads.items()}
 
 
 def completions(word: str, vocab: Mapping[str, int]) -> list[str]:
@@ -169,14 +177,6 @@ def completions(word: str, vocab: Mapping[str, int]) -> list[str]:
     of, longer than it, when there are :data:`MAX_COMPLETIONS` or fewer, else none. Not the
     words of legal forms (a cut form is :func:`without_cut_form`'s: "OBSHCHESTVO S
     OGRANICHENNOI OTVETST" is a form, no name)."""
-    keys = _listed_words(vocab)
-    head = _WORD_KEY + word
-    at = bisect_left(keys, head)
-    out: list[str] = []
-    while at < len(keys) and keys[at].startswith(head):
-        if len(keys[at]) > len(head) and keys[at][len(_WORD_KEY) :] not in _FORM_WORDS:
-            if len(out) == MAX_COMPLETIONS:
-                return []
-            out.append(keys[at][len(_WORD_KEY) :])
-        at += 1
-    return out
+    out = [w for w in word_heads(vocab).get(word[:_CUT_LETTERS], ()) if w.startswith(word)]
+    out = [w for w in out if len(w) > len(word)]
+    return out if len(out) <= MAX_COMPLETIONS else []

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from clearance.matching.fieldcuts import word_heads
 from clearance.matching.keytables import KeyTables
 from clearance.matching.keytables import WordHit as WordHit
 from clearance.matching.keytables import WordHitCache as WordHitCache
@@ -279,6 +280,7 @@ class NameIndex:
         """Build the lookup tables screening needs now rather than on a first query."""
         _ = self._reverse, self.word_info, self.key_tables, self.record_profile
         _ = self.posting_arrays, self.record_plain
+        word_heads(self.vocab)  # (a name cut by a payment field: fieldcuts.completions)
         return self
 
     @property
