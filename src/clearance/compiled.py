@@ -43,6 +43,7 @@ MODULES = (
     "clearance.matching.hebrew_spelling",
     "clearance.matching.hebrew_vowels",
     "clearance.matching.honorifics",
+    "clearance.matching.initials",
     "clearance.matching.keytables",
     "clearance.matching.legalforms",
     "clearance.matching.listed_compounds",

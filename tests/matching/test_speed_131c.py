@@ -137,6 +137,8 @@ def sound_reference(token: str) -> str:
         key = "i" + key[1:]
     if key.startswith(("ye", "yo")) and len(key) > 3:
         key = key[1:]
+    if len(key) > 3 and re.match(r"e(?:[^aeiouvw]|[hs][^aeiouy])a", key):  # (h164: a kasra)
+        key = "i" + key[1:]
     for src, dst in _PHONETIC_RULES:
         if src in key:
             key = key.replace(src, dst)

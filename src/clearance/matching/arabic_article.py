@@ -28,6 +28,9 @@ Pure functions over text; rules, not a list of names.
 from __future__ import annotations
 
 import re
+from itertools import product
+
+from rapidfuzz.distance import OSA
 
 # the sun letters as romanisations write them (digraphs first: "ash-Sh" is sh, not s)
 _SUN = r"(?:th|dh|sh|t|d|r|z|s|n)"
@@ -50,6 +53,12 @@ _DIN_JOINED = re.compile(
     r"|([a-z]{3,}?)(?:al|el|ul)d(?:in|een))$"
 )
 DIN = "aldin"  # (the name-word table's reading of الدين, see listed_compounds.DIN_READING)
+# every ending _DIN_JOINED reads as al-Din run on (the article and din / dine / deen)
+_ARTICLES_RUN_ON = ("ud", "ed", "ad", "id", "od", "u", "e")
+_DIN_ENDINGS = tuple(
+    [a + "d" + d for a, d in product(_ARTICLES_RUN_ON, ("in", "ine", "een"))]
+    + [a + "d" + d for a, d in product(("al", "el", "ul"), ("in", "een"))]
+)
 
 
 def sun_article(text: str) -> str:
@@ -89,3 +98,16 @@ def din_split(text: str) -> str:
         else:
             out.append(word)
     return " ".join(out)
+
+
+def din_slip(word: str, first: str) -> bool:
+    """Is ``word`` the compound of ``first`` and al-Din run together with one slip in its
+    al-Din ("shamsudgin" / "shams" with "-uddin", "nasredinne" / "nasr" with "-edine"),
+    which :func:`din_split` leaves one word? A name word that is such a compound pairs with
+    the two words of its first half and "aldin" as run together, a slip in it as in any word
+    (issue 11, h164: ``pairing.merge_adjacent``; "SHAMSUDGIN" is SHAMSUDDIN, its slip)."""
+    size = len(first)
+    if len(word) < size + 3 or not word.startswith(first):
+        return False
+    tail = word[size:]
+    return any(OSA.distance(tail, ending, score_cutoff=1) <= 1 for ending in _DIN_ENDINGS)

@@ -34,6 +34,7 @@ from clearance.matching.index import (
     NameRecord,
 )
 from clearance.matching.index_build import IndexBuilder
+from clearance.matching.initials import first_initial
 from clearance.matching.legalforms import warm_up_forms
 from clearance.matching.names import NameComparison, compare
 from clearance.matching.normalize import NameForm
@@ -59,7 +60,7 @@ from clearance.settings import MatchingPolicy
 ALGORITHM_VERSION = Algorithm().version
 # a comparison's key: the query form's number, the listed name's form (its columns: words,
 # legal forms, script, kind), person
-_Compared = tuple[int, tuple[str, ...], tuple[str, ...], str, int, bool]
+_Compared = tuple[int, tuple[str, ...], tuple[str, ...], str, int, bool, int]
 SHARE_COMPARISONS = True
 """A name listed by several authorities is compared once per query form (tests compare it
 with comparing every record)."""
@@ -400,14 +401,19 @@ class Screener:
         form is keyed by the index's columns it is made of: a name compared already needs no
         record object (its words' weights are worked out when the record is made)."""
         maker = self._record_maker
-        key = (form_no, maker.tokens[r], maker.forms[r], maker.script[r], maker.kind[r], person)
+        family = maker.family[r]  # (its family's words: they count for a query's initials only)
+        if family and first_initial(qname.form.tokens) < 0:
+            family = 0
+        key = (form_no, maker.tokens[r], maker.forms[r], maker.script[r], maker.kind[r], person,
+               family)  # fmt: skip
         found = compared.get(key) if SHARE_COMPARISONS else None
         if found is None:
             record = self._records.get(r)
             if record is None:
                 record = self._records[r] = maker.make(r)
             found = compared[key] = compare(qname, record.name, table, person=person,
-                                            params=self.algo.names, min_score=floor)  # fmt: skip
+                                            params=self.algo.names, min_score=floor,
+                                            family=family)  # fmt: skip
         return found
 
     def _prebound(

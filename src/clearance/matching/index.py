@@ -35,8 +35,14 @@ from clearance.matching.release import ALGORITHM_RELEASE
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 39  # 39: business words' abbreviations expanded ("Devt", "Indl", "Tech"; h165:
-# ``vocab.ABBREVIATIONS``); 38: the Arabic article assimilated to a sun letter read as al-, abd and
+INDEX_FORMAT = 41  # 41: business words' abbreviations expanded ("Devt", "Indl", "Genl";
+# h165: ``vocab.ABBREVIATIONS``); 40: which words of a listed person's name are its family
+# name's (h167: ``rec_family``, an initial stands for a given name: "M. ALI" is not MAMLUK,
+# Ali);
+# 39: a kasra written e before one consonant read as i in the phonetic
+# key (h164: "Emad" / Imad, "Ehsan" / Ihsan, ``phonetics._KASRA_E``), a split "X al-Din"
+# compound also keyed by its sound run together ("shams aldin": a slip in "Shamsudgin");
+# 38: the Arabic article assimilated to a sun letter read as al-, abd and
 # "X al-Din" compounds written one way ("Abderrahmane" as "abdul rahmane", "Noureddine" as
 # "nour aldin"; h163: ``arabic_article``), a kasra before a doubled consonant as i (Ezz / Izz);
 # 37: a word that is by itself a listed organisation's name is not generic
@@ -142,6 +148,8 @@ class NameIndex:
     # a name's form with its Arabic article left out only (1.12: "aqsa foundation"; an
     # Arabic-script query has its article, and does not retrieve these)
     rec_bare: list[bool] = field(default_factory=list)
+    # a person's family name words, bit j for word j (0: not known; format 39, ``initials``)
+    rec_family: list[int] = field(default_factory=list)
     # retrieval
     vocab: dict[str, int] = field(default_factory=dict)
     posting_data: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
@@ -370,7 +378,7 @@ class NameIndex:
         if cached is None:
             cached = self.__dict__["_record_maker"] = RecordMaker(
                 self.rec_entity, self.rec_text, self.rec_tokens, self.rec_forms,
-                self.rec_script, self.rec_kind, self.rec_weak, self.params,
+                self.rec_script, self.rec_kind, self.rec_weak, self.params, self.rec_family,
             )  # fmt: skip
         return cached
 

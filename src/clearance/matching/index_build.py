@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clearance.gcpause import paused_gc
+from clearance.matching.arabic_article import DIN
 from clearance.matching.exact import code_key, exact_key, listed_initials_keys
 from clearance.matching.forms import name_forms
 from clearance.matching.index import (
@@ -29,6 +30,7 @@ from clearance.matching.index import (
     NameIndex,
     clean_identifier,
 )
+from clearance.matching.initials import family_mask, family_text
 from clearance.matching.listed_compounds import abd_joined
 from clearance.matching.normalize import NameForm, name_parts, skeleton, without_article
 from clearance.matching.params import NameParams, TrustParams, WordParams
@@ -83,6 +85,9 @@ def record_keys(
     keys |= {f"p:{sound(t)}" for t in tokens if not t.isdigit()}
     for i in range(len(tokens) - 1):
         keys.add("c:" + tokens[i] + tokens[i + 1])
+        if tokens[i + 1] == DIN:  # an "X al-Din" compound by the sound of it run together,
+            # for a query word that runs it together with a slip ("shamsudgin"; h164)
+            keys.add("p:" + sound(tokens[i] + DIN))
     for t in tokens:  # (an abd al- compound written as one word: as its two words joined)
         joined = abd_joined(t) if t[:3] == "abd" else None
         if joined is not None:
@@ -95,7 +100,7 @@ def record_keys(
 _ENTITY_COLUMNS = ("ent_id", "ent_list", "ent_source_id", "ent_schema", "ent_caption",
                    "ent_dates", "ent_countries", "ent_identifiers")  # fmt: skip
 _RECORD_COLUMNS = ("rec_entity", "rec_text", "rec_tokens", "rec_forms", "rec_script",
-                   "rec_kind", "rec_weak", "rec_weight", "rec_bare")  # fmt: skip
+                   "rec_kind", "rec_weak", "rec_weight", "rec_bare", "rec_family")  # fmt: skip
 
 
 @dataclass
@@ -179,6 +184,8 @@ class IndexBuilder:
             first: int | None = None
             latin: tuple[str, ...] = ()  # (the words of its Latin form: see below)
             parts = [(part, False) for part in name_parts(name.full)]
+            family = (family_text(name.full, name.family)  # (initials: format 39)
+                      if entity.schema is Schema.PERSON else None)  # fmt: skip
             bare = without_article(name.full)  # "AL-AQSA": also as "aqsa" (since 1.12), spelt
             if bare is not None:  # only (an Arabic-script query has its article)
                 parts += [(part, True) for part in name_parts(bare)]
@@ -189,7 +196,7 @@ class IndexBuilder:
                     if stripped and kind == KIND_SKELETON:
                         continue
                     rec_id = self._add_record(idx, name.full, form, kind, name.weak, seen,
-                                              stripped)  # fmt: skip
+                                              stripped, family)  # fmt: skip
                     first = rec_id if first is None else first
                     if kind == KIND_SKELETON:  # (after the Latin form it is made of)
                         words = vowelled.setdefault(rec_id, set())
@@ -225,15 +232,24 @@ class IndexBuilder:
         weak: bool,
         seen: dict[tuple[int, tuple[str, ...]], int],
         bare: bool = False,
+        family: str | None = None,
     ) -> int:
         """The record of ``form`` for ``entity`` (added unless the entity has it already);
         ``bare``: the form is only that of a name with its Arabic article left out. A record
         a weak a.k.a. made first stands for a strong name of the entity with its form too
         (format 29, ``strong_shared``): the weak "Abou Wafa AL SAOUDI" listed before the strong
         "Abu Wafa AL-SAUDI" made their one skeleton record (b f lsd) weak, and "أبو وفاء
-        السعودي" met the strong name only through its Latin reading."""
+        السعودي" met the strong name only through its Latin reading. ``family``: a person's
+        family name, as the list tells it (``initials.family_text``; Latin forms only; a
+        record of several names keeps the family words they all tell)."""
         found = seen.get((kind, form.tokens))
+        mask = 0
+        if family and kind == KIND_LATIN:
+            mask = family_mask(form.tokens, family, "," in text)
         if found is not None:
+            # (a word is the family's only where every name written so says so: "Kim Kyong
+            # Ok", no parts, is read Western-wise, KIM KYONG OK's KIM is a given name there)
+            self.index.rec_family[found] &= mask
             if not bare:  # (another name of the entity is written so: "AQSA FOUNDATION")
                 self.index.rec_bare[found] = False
             if self.index.rec_weak[found] and not weak:
@@ -250,6 +266,7 @@ class IndexBuilder:
         index.rec_kind.append(kind)
         index.rec_weak.append(weak)
         index.rec_bare.append(bare)
+        index.rec_family.append(mask)
         index.rec_weight.append(sum(word_weight(t, index.params) for t in form.tokens))
         postings = self._postings
         for key in record_keys(

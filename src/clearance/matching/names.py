@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
+from clearance.matching.arabic_article import DIN
 from clearance.matching.compounds import (
     common_word,
     common_words_only,
@@ -18,6 +19,13 @@ from clearance.matching.compounds import (
     read_from_arabic,
     undo_arabic_pairs,
     undo_other_consonants,
+)
+from clearance.matching.initials import (
+    first_initial,
+    given_twice,
+    initial_rules,
+    initials_name,
+    last_full_word,
 )
 from clearance.matching.memo import sim_rows
 from clearance.matching.namebound import bound as name_bound
@@ -149,18 +157,20 @@ def compare(
     person: bool,
     params: NameParams,
     min_score: float = 0.0,
+    family: int = 0,
 ) -> NameComparison:
     """Score how well ``candidate`` names what ``query`` names (0..1) and say why.
 
     When even the best pairing of each query word cannot reach ``min_score``, the (exact)
     score is not worked out and an upper bound under ``min_score`` is returned instead.
+    ``family``: which listed words are the family name's (bit per word; ``initials``).
     """
     q_words, c_words = query.form.tokens, candidate.form.tokens
     nq, nc = len(q_words), len(c_words)
     if nq == 0 or nc == 0:
         return NameComparison(0.0, (), q_words, c_words, [False] * nq, [False] * nc, False)
     words = sims.params
-    triples = _word_pairs(q_words, c_words, sims, person)
+    triples = _word_pairs(q_words, c_words, sims, person, family)
     if min_score > 0.0:
         bound = name_bound(query, candidate, triples, params, min_score, person, sims)
         if bound is not None and (
@@ -175,6 +185,11 @@ def compare(
     # Two Korean or Chinese names of syllables, in Latin letters ("li jing yi" / LI Yi)
     typed = person and not syllabic and syllable_name(q_words) and syllable_name(c_words)
     _pair_more(query, candidate, sims, pairs, q_used, c_used, person, syllabic or typed, params)
+    extra = 0.0  # (a name of initials and one full word: clearance.matching.initials)
+    if (person and query.strong == 1 and not syllabic and query.form.script == LATIN
+            and initials_name(q_words, query.weights)):  # fmt: skip
+        extra = initial_rules(q_words, c_words, query.weights, pairs, q_used, c_used, family,
+                              params)  # fmt: skip
     # (a company's name, legal forms and all: "KORY BANK" / KORYO BANK is a slip, "Kory" /
     # KORYO another person, "Lind BV" / LINDA another name)
     whole = (not person and all(q_used) and all(c_used)
@@ -189,7 +204,7 @@ def compare(
     if person and patronymics_disagree(query.patronymic, q_used, candidate.patronymic, c_used):
         patronymic = params.patronymic_conflict_weight
     total = _add_unpaired_query(total, query, q_used, params, conflict, person,
-                                syllabic or typed, patronymic)  # fmt: skip
+                                syllabic or typed, patronymic) + extra  # fmt: skip
     listed_syllables = person and syllable_count(c_words) >= params.syllable_name_words
     syllable_names = listed_syllables and syllable_name(q_words)
     if syllable_names:
@@ -245,7 +260,7 @@ def _pair_more(
         # (in Korean or Chinese names a syllable one letter off is another syllable)
         pair_leftovers(query.weights, candidate.weights, q_used, c_used, pairs,
                        lambda i, j: sims.rows[q_words[i]][sims.columns[c_words[j]]],
-                       params, query.patronymic)  # fmt: skip
+                       params, query.patronymic, q_words)  # fmt: skip
     elif not person:  # "KB ALFA" / KGB ALFA: a slip in a short code
         pair_initial_runs(q_words, c_words, q_used, c_used, pairs)  # "cmv" / "C.M.V."
         pair_code_slip(q_words, c_words, q_used, c_used, pairs, sims.listed, params,
@@ -279,7 +294,7 @@ def _unpaired_listed_factor(
     if (
         person
         and all(q_used)
-        and supporting(pairs, (), params.supported_sim) >= params.supported_words
+        and supporting(pairs, (), params.supported_sim, q_words=q_words) >= params.supported_words
         and not (
             half_left(candidate.weights, c_used, len(pairs))
             and read_from_arabic(query.form.script, q_words)
@@ -339,9 +354,15 @@ def close_pairs(pairs: list[tuple[int, int, float, int, int]], params: NameParam
 
 
 def _word_pairs(
-    q_words: tuple[str, ...], c_words: tuple[str, ...], sims: WordSimilarity, person: bool
+    q_words: tuple[str, ...],
+    c_words: tuple[str, ...],
+    sims: WordSimilarity,
+    person: bool,
+    family: int = 0,
 ) -> list[tuple[float, int, int]]:
-    """``(similarity, query word, listed word)`` for every pair that may be paired."""
+    """``(similarity, query word, listed word)`` for every pair that may be paired (an
+    initial before the query's last full word not with a word of the listed ``family`` name:
+    people abbreviate given names, ``clearance.matching.initials``)."""
     columns = sims.columns
     cols = [columns[w] for w in c_words]
     least, same = sims.least, sims.same
@@ -355,8 +376,23 @@ def _word_pairs(
         for single in c_single:
             c_initial = c_initial or single
     rows = sims.rows
+    last = first = -1
+    twice = 0  # (its family's word written twice: "ISSA, Issa Osman")
+    if family and person:
+        first = first_initial(q_words)  # (most queries have none: nothing more to do)
+        if first >= 0:
+            last, twice = last_full_word(q_words), given_twice(c_words, family)
     for qi, word in enumerate(q_words):
         row = rows[word]
+        initial = qi < last and len(word) == 1
+        if initial or (twice and first < qi and len(word) > 1):
+            for cj, col in enumerate(cols):
+                sim = row[col]
+                if sim >= least and not (
+                    ((family >> cj) & 1 and len(c_words[cj]) > 1) if initial else (twice >> cj) & 1
+                ):
+                    triples.append((sim, qi, cj))
+            continue
         if c_single is not None and (len(word) == 1 or c_initial):
             q_single = len(word) == 1
             for cj, col in enumerate(cols):
@@ -425,7 +461,15 @@ def _paired_weight(
     matched = 0.0
     total = 0.0
     latin = query.form.script == LATIN
+    c_tokens = candidate.form.tokens
     for qi, cj, sim, q_span, c_span in pairs:
+        if (sim >= 1.0 and qi > 0 < cj and tokens[qi] == DIN == c_tokens[cj]
+                and tokens[qi - 1] == c_tokens[cj - 1]):  # fmt: skip
+            # Two "X al-Din" compounds the same: one name that agrees, not two words
+            # (issue 11, h164: "Drajat Salahudin" is not SALAHUDIN, Maulawi Rajab by two
+            # words of three). (Compounds that differ keep what their al-Din halves share:
+            # "Ezzeddine" is Izz al-Din, however far "ezz" is from "izz" alone.)
+            continue
         if (person and latin and sim < params.distinctive_sim and q_span == c_span == 1
                 and s_surname(tokens[qi], candidate.form.tokens[cj])):  # fmt: skip
             # "Adams" is not ADAM: an English surname of its own (slips.s_surname); a person's

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from clearance.matching.arabic_article import DIN, din_slip
 from clearance.matching.wordsim import word_sim
 
 # An adjacent pair: the two words run together, its length, its first and last letters, and
@@ -71,6 +72,16 @@ def joinable(
                 dist = OSA.distance(joined, word, score_cutoff=2)
                 if word_sim(dist, max(size, length), rows) >= merge_sim:
                     return True
+    return _din_joinable(q_tokens, c_tokens)
+
+
+def _din_joinable(q_tokens: tuple[str, ...], c_tokens: tuple[str, ...]) -> bool:
+    """Is a word of one name the other's "X al-Din" compound run together with one slip in
+    its al-Din (:func:`~clearance.matching.arabic_article.din_slip`)?"""
+    for many, one in ((q_tokens, c_tokens), (c_tokens, q_tokens)):
+        for k in range(1, len(many)):
+            if many[k] == DIN and any(din_slip(word, many[k - 1]) for word in one):
+                return True
     return False
 
 
@@ -84,6 +95,9 @@ class Joins:
         self.q_tokens = q_tokens
         self.q_shapes = shapes(q_tokens) if q_tokens else ()
         self.q_joins = joins(q_tokens) if len(q_tokens) >= 2 else ()
+        # (the first halves of the query's "X al-Din" compounds: merge_adjacent's din_slip)
+        self.din_firsts = tuple(q_tokens[k - 1] for k in range(1, len(q_tokens))
+                                if q_tokens[k] == DIN)  # fmt: skip
         self.merge_sim, self.rows = merge_sim, rows
         # (the most two edits give a pair of any length: a merge at a higher threshold is one
         # edit or none, a pair :meth:`joinable` looks at: see :func:`may_merge_closely`)
@@ -135,7 +149,7 @@ class Joins:
                 self._close(joined, size, first, last, word)
                 for joined, size, first, last, initial in self.q_joins
                 if not (person and initial)
-            )
+            ) or any(din_slip(word, first) for first in self.din_firsts)
         return found
 
     def pair(self, left: str, right: str, person: bool) -> bool:
@@ -151,7 +165,7 @@ class Joins:
                 found = any(
                     self._close(joined, size, left[0], right[-1], word)
                     for word, _, _, _ in self.q_shapes
-                )
+                ) or (right == DIN and any(din_slip(word, left) for word in self.q_tokens))
             memo[key] = found
         return found
 
@@ -306,6 +320,8 @@ def merge_adjacent(
                 if not joined:
                     joined = left + right
                 dist = OSA.distance(joined, word, score_cutoff=edits)
+                if dist > 1 and right == DIN and din_slip(word, left):
+                    dist = 1  # "shamsudgin" / SHAMS ALDIN: al-Din run on, one slip in it
                 sim = word_sim(dist, max(size, length), rows)
                 if sim > best_sim:
                     best_j, best_sim = j, sim
@@ -353,15 +369,24 @@ def supporting(
     close: float,
     *,
     single: bool = False,
+    q_words: Sequence[str] = (),
 ) -> int:
     """Query words of ``pairs`` that agree closely (``close``), pairs of one word each on
     both sides only when ``single``, and no patronymic (``q_patronymic``, by query word; an
     empty sequence: any word): what supports pairing or leaving over the rest of the names
-    (:func:`~clearance.matching.slips.pair_leftovers`)."""
-    return sum(
-        q_span
-        for qi, _, sim, q_span, c_span in pairs
-        if sim >= close
-        and not (q_patronymic and q_patronymic[qi])
-        and (not single or q_span == c_span == 1)
-    )
+    (:func:`~clearance.matching.slips.pair_leftovers`). With the query's words (``q_words``)
+    an "X al-Din" compound ("salah aldin", as ``arabic_article`` writes "Salahudin") whose
+    halves both agree is one word that agrees, not two (issue 11, h164: "Drajat Salahudin"
+    is not SALAHUDIN, Maulawi Rajab by two words of three)."""
+    count = 0
+    agree: list[int] = []
+    for qi, _, sim, q_span, c_span in pairs:
+        if (sim >= close and not (q_patronymic and q_patronymic[qi])
+                and (not single or q_span == c_span == 1)):  # fmt: skip
+            count += q_span
+            agree.append(qi)
+    if q_words and DIN in q_words:
+        for qi in agree:
+            if qi > 0 and q_words[qi] == DIN and qi - 1 in agree:
+                count -= 1
+    return count

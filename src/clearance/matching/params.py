@@ -115,6 +115,11 @@ class NameParams:
     # 1.22: "Martins" is not MARTYRS, "Dowerg" not DOVER)
     leftover_sim: float = 0.3  # the one word left on each side pairs from this similarity ...
     leftover_support: int = 2  # ... when this many other words agree closely (supported_sim)
+    # A name of initials and one full word (h167, clearance.matching.initials):
+    thin_word_sim: float = 0.89  # its full word agreeing less than this (under an initial's
+    # 0.9, as single precision stores it): the initials add nothing
+    initial_conflict_weight: float = 1.0  # an initial the query leaves over where the listed
+    # name leaves a given name over counts as a given name the two disagree on
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,13 @@ _DIN_WORD = re.compile(r"^([a-z]{2,}?)(?:ud|ed|ad|id|od|al|el|ul)d(?:i|ee)ne?$")
 _DIN_ENDS = ("din", "dine", "deen", "deene")
 # ... and the compound's second word alone ("SALAH Ud-Din", SALAH EDDINE), not "al-Din"
 _DIN_ALONE = frozenset({"uddin", "eddin", "eddine", "addin", "iddin", "uddeen", "eddeen"})
+# An initial e that French and Persian romanisations write for a kasra (issue 11, h164): before
+# one consonant then a ("Emad" / Imad عماد, "Eyad" / Iyad, "Ehab" / Ihab), or h or s and
+# another ("Ehsan" / Ihsan, "Esmail" / Ismail, "Eslam" / Islam), as Arabic names' patterns
+# write it; not before v or w ("Evan" is no Ivan, "Eva" no Iva), another vowel ("Egor" is no
+# Igor; "Emil", "Elias", "Eric" keep their e) or other pairs of consonants ("Elsa", "Edna");
+# read after a y dropped ("Yekaterina" as "Ekaterina")
+_KASRA_E = re.compile(r"e(?:[^aeiouvw]|[hs][^aeiouy])a")
 
 
 @lru_cache(maxsize=200_000)
@@ -83,6 +90,8 @@ def sound(token: str) -> str:
         key = "i" + key[1:]  # a kasra before a doubled consonant: Ezz / Izz, Essam / Issam
     if key.startswith(("ye", "yo")) and len(key) > 3:  # Yelena/Elena, Yolkin/Elkin
         key = key[1:]
+    if key[:1] == "e" and len(key) > 3 and _KASRA_E.match(key):
+        key = "i" + key[1:]  # ... and before one consonant or two, then a: Emad / Imad
     bits = letter_bits(key)
     for i, need in enumerate(_RULE_NEEDS):
         if need & bits == need:

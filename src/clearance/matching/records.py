@@ -28,10 +28,13 @@ class NameRecord:
     read-only by convention: a plain class, as a frozen dataclass's ``__init__`` stays
     interpreted when compiled)."""
 
-    __slots__ = ("entity", "kind", "name", "text", "weak")
+    __slots__ = ("entity", "family", "kind", "name", "text", "weak")
 
-    def __init__(self, entity: int, text: str, name: WeightedName, kind: int, weak: bool) -> None:
+    def __init__(
+        self, entity: int, text: str, name: WeightedName, kind: int, weak: bool, family: int = 0
+    ) -> None:
         self.entity = entity
+        self.family = family  # its family name's words, bit per word (0: not known)
         self.text = text  # the name as published
         self.name = name
         self.kind = kind
@@ -56,8 +59,10 @@ class RecordMaker:
         kind: list[int],
         weak: list[bool],
         params: NameParams,
+        family: list[int] | None = None,
     ) -> None:
         self.entity, self.text, self.tokens, self.forms = entity, text, tokens, forms
+        self.family = [0] * len(entity) if family is None else family
         self.script, self.kind, self.weak, self.params = script, kind, weak, params
         # (the parameters' word table, read once: not looked up per record made)
         self.table: WordTable = word_table(params)
@@ -70,7 +75,7 @@ class RecordMaker:
                         self.script[rec_id], kind == KIND_NATIVE)  # fmt: skip
         return NameRecord(self.entity[rec_id], self.text[rec_id],
                           WeightedName(form, self.params, self.table), kind,
-                          self.weak[rec_id])  # fmt: skip
+                          self.weak[rec_id], self.family[rec_id])  # fmt: skip
 
 
 _NO_FORMS: frozenset[str] = frozenset()

@@ -256,6 +256,7 @@ def pair_leftovers(
     sim: Callable[[int, int], float],
     params: NameParams,
     q_patronymic: Sequence[bool],
+    q_words: Sequence[str] = (),
 ) -> None:
     """Pair the one word each side has left over ("Mohamed Ale Nkalubo" / MOHAMED ALI NKALUBO,
     "Novikov Ian" / NOVIKOV Yan) at their similarity, however low (from
@@ -265,16 +266,17 @@ def pair_leftovers(
     given name it follows ("Iuri Valentinovich Kovalchuk" / KOVALCHUK, Yuri Valentinovich):
     a given name and a father's given name say nothing of the family name, which thousands
     of people with both have ("Tarasova Irina Aleksandrovna" is not CHERKASOVA, Irina
-    Aleksandrovna; :func:`~clearance.matching.pairing.supporting`)."""
+    Aleksandrovna; :func:`~clearance.matching.pairing.supporting`). The "al-Din" half of a
+    query's compound (``q_words``) supports nothing on its own."""
     if q_used.count(False) != 1 or c_used.count(False) != 1:
         return
     i, j = q_used.index(False), c_used.index(False)
     if q_weights[i] < 1.0 or c_weights[j] < 1.0:
         return
-    close = supporting(pairs, (), params.supported_sim, single=True)
+    close = supporting(pairs, (), params.supported_sim, single=True, q_words=q_words)
     value = sim(i, j)
     if close >= params.leftover_support and value >= params.leftover_sim:
-        if (supporting(pairs, q_patronymic, params.supported_sim, single=True)
+        if (supporting(pairs, q_patronymic, params.supported_sim, single=True, q_words=q_words)
                 < params.leftover_support
                 and not (i + 1 < len(q_patronymic) and q_patronymic[i + 1])):  # fmt: skip
             return
