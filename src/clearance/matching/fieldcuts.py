@@ -97,11 +97,18 @@ _CUT_LETTERS = 4  # letters of a cut legal-form word kept at least ("LIMITED LIA
 _FORM_PREFIXES = _form_prefixes()
 _MAX_FORM = max(len(p) for p in LEGAL_FORM_PHRASES)
 _CUT_HEADS = frozenset(k[-1] for k in _FORM_PREFIXES)
+_FORM_WORDS = frozenset(w for phrase in LEGAL_FORM_PHRASES for w in phrase)
+_FORM_ENDS = frozenset(phrase[-1] for phrase in LEGAL_FORM_PHRASES)  # (a form may end there)
 
 
 def cut_form_cue(text: str) -> bool:
-    """The cheap look: does the last word of ``text`` start as a cut legal-form word does?"""
-    return text[text.rfind(" ") + 1 :][:_CUT_LETTERS].lower() in _CUT_HEADS
+    """The cheap look: does the last word of ``text`` start as a cut legal-form word does, and
+    is it no word a legal form ends in ("... JOINT STOCK COMPA", "... LIMITED LIABILITY", not
+    "... JOINT STOCK COMPANY")?"""
+    last = text[text.rfind(" ") + 1 :]
+    if last[:_CUT_LETTERS].lower() not in _CUT_HEADS:
+        return False
+    return last.lower().rstrip(".,;)") not in _FORM_ENDS
 
 
 _WORDS = re.compile(r"[a-z0-9]+")
@@ -146,7 +153,6 @@ FIELD_WIDTHS = frozenset({35, 140})  # SWIFT MT name lines; ISO 20022's Nm (Max1
 _CUT_WORD = re.compile(rf"(?<![A-Za-z])[A-Za-z]{{{_CUT_LETTERS},}}$")
 MAX_COMPLETIONS = 8  # listed words a cut word may stand for (more: it says too little)
 _WORD_KEY = "t:"  # (index.py: a name word's key)
-_FORM_WORDS = frozenset(w for phrase in LEGAL_FORM_PHRASES for w in phrase)
 
 
 def cut_word(text: str) -> re.Match[str] | None:
