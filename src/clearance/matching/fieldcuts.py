@@ -180,9 +180,12 @@ def word_heads(vocab: Mapping[str, int]) -> dict[str, tuple[str, ...]]:
 
 def completions(word: str, vocab: Mapping[str, int]) -> list[str]:
     """The listed words (``vocab``: the index's keys) that ``word`` (folded) is the beginning
-    of, longer than it, when there are :data:`MAX_COMPLETIONS` or fewer, else none. Not the
+    of, longer than it, when there are :data:`MAX_COMPLETIONS` or fewer and ``word`` is no
+    listed word itself, else none. Not the
     words of legal forms (a cut form is :func:`without_cut_form`'s: "OBSHCHESTVO S
     OGRANICHENNOI OTVETST" is a form, no name)."""
+    if _WORD_KEY + word in vocab:
+        return []  # a listed word as it stands: read as written ("... ARABIAN PENINSULA")
     out = [w for w in word_heads(vocab).get(word[:_CUT_LETTERS], ()) if w.startswith(word)]
     out = [w for w in out if len(w) > len(word)]
     return out if len(out) <= MAX_COMPLETIONS else []
