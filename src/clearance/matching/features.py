@@ -135,8 +135,10 @@ def legal_form(query: Query, cand: Candidate, params: FeatureParams) -> FeatureR
 def birth_date(query: Query, cand: Candidate, params: FeatureParams) -> FeatureResult | None:
     # (described in DESCRIPTIONS)
     dob = query.birth_date
+    if dob is None:  # (before the listed dates: they are parsed when first read)
+        return None
     dates = cand.info.birth_dates
-    if dob is None or not dates:
+    if not dates:
         return None
     shown = ", ".join(str(d) for d in dates)
     for listed in dates:

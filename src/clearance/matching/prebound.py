@@ -10,6 +10,9 @@ bound is answered once per listed word and word pair, not once per name.
 
 from __future__ import annotations
 
+from array import array
+from typing import cast
+
 import numpy as np
 import numpy.typing as npt
 
@@ -65,20 +68,23 @@ def bound_names(
         starts.append(len(flat))
         flat += [columns[w] for w in names[i]]
         c_weights += weights[i]
-    lengths = np.diff([*starts, len(flat)])
+    # (numpy arrays made once from plain arrays, not a list converted item by item on each
+    # numpy call that takes it: the same numbers)
+    at = _int64s(starts)
+    lengths = _int64s([len(names[i]) for i in todo])  # (what np.diff of the starts gives)
     c_all = [w for i in todo for w in names[i]]
     person = np.repeat(np.array([persons[i] for i in todo], dtype=bool), lengths)
-    matrix, allowed, best = _pair_sims(query, c_all, flat, np.asarray(c_weights), starts,
-                                       lengths, person, sims, params)  # fmt: skip
+    c_w = np.frombuffer(array("d", c_weights), dtype=np.float64)
+    matrix, allowed, best = _pair_sims(query, c_all, _int64s(flat), c_w, at, lengths, person,
+                                       sims, params)  # fmt: skip
     c_best = matrix.max(axis=0)  # per listed word
     q_sum = np.zeros(len(todo))
     for qi, weight in enumerate(query.weights):  # in order: the floats of compare's sum()
         q_sum = q_sum + best[qi] * weight
-    c_sum = _sum_rows(c_best * np.asarray(c_weights), starts, lengths)
-    lonely = _sum_rows(_lonely_weights(c_all, c_weights, c_best, params), starts, lengths)
+    c_sum = _sum_rows(c_best * c_w, at, lengths)
+    lonely = _sum_rows(_lonely_weights(c_all, c_w, c_best, params), at, lengths)
     matched = np.minimum(q_sum, c_sum)
-    total = _least_weights(query, allowed, np.asarray(c_weights), starts, persons, todo,
-                           params)  # fmt: skip
+    total = _least_weights(query, allowed, c_w, at, persons, todo, params)
     cut = min_score - params.bound_margin
     first = matched / total
     reach = matched / (total + least_listed_rate(params) * lonely)
@@ -104,7 +110,10 @@ def bound_names(
 
 
 def _lonely_weights(
-    c_all: list[str], c_weights: list[float], c_best: npt.NDArray[np.float64], params: NameParams
+    c_all: list[str],
+    c_weights: npt.NDArray[np.float64],
+    c_best: npt.NDArray[np.float64],
+    params: NameParams,
 ) -> npt.NDArray[np.float64]:
     """Per listed word, its least weight if no query word comes near it (a patronymic at
     :func:`~clearance.matching.namebound.least_patronymic`, as ``namebound._lonely``), else
@@ -121,9 +130,9 @@ def _lonely_weights(
 def _pair_sims(
     query: WeightedName,
     c_all: list[str],
-    flat: list[int],
+    flat: npt.NDArray[np.int64],
     c_weights: npt.NDArray[np.float64],
-    starts: list[int],
+    starts: npt.NDArray[np.int64],
     lengths: npt.NDArray[np.int64],
     person: npt.NDArray[np.bool_],
     sims: WordSimilarity,
@@ -181,7 +190,7 @@ def _least_weights(
     query: WeightedName,
     paired: npt.NDArray[np.bool_],
     c_weights: npt.NDArray[np.float64],
-    starts: list[int],
+    starts: npt.NDArray[np.int64],
     persons: list[bool],
     todo: list[int],
     params: NameParams,
@@ -209,7 +218,7 @@ def _least_weights(
 
 
 def _sum_rows(
-    values: npt.NDArray[np.float64], starts: list[int], lengths: npt.NDArray[np.int64]
+    values: npt.NDArray[np.float64], starts: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64]
 ) -> npt.NDArray[np.float64]:
     """Per name, its listed words' ``values`` added in order (as ``sum()`` adds them)."""
     padded = np.zeros((len(starts), int(lengths.max())))
@@ -220,3 +229,9 @@ def _sum_rows(
     for j in range(padded.shape[1]):
         acc = acc + padded[:, j]
     return acc
+
+
+def _int64s(values: list[int]) -> npt.NDArray[np.int64]:
+    """``values`` as numpy's int64 array (as ``np.asarray`` makes it), through a plain array:
+    numpy converts a list item by item on every call given it."""
+    return cast("npt.NDArray[np.int64]", np.frombuffer(array("q", values), dtype=np.int64))

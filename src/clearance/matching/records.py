@@ -8,7 +8,6 @@ calls. :class:`RecordMaker` holds the columns of one index, read once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -81,18 +80,15 @@ class RecordMaker:
 _NO_FORMS: frozenset[str] = frozenset()
 
 
-@dataclass(slots=True)
 class EntityInfo:
-    """What the scorer needs of an entity, without loading the full record."""
+    """What the scorer needs of an entity, without loading the full record. Its dates of birth
+    are parsed when first read (``date_texts``, as the index stores them): only a query with a
+    date of birth reads them, and parsing one cost about 14,000 instructions (interpreted) for
+    each entity a cold pass scored (a plain class with ``__slots__``: compiled, its
+    ``__init__`` and the property are native code)."""
 
-    id: str
-    list: str
-    source_id: str
-    schema: Schema
-    caption: str
-    birth_dates: tuple[FuzzyDate, ...]
-    countries: frozenset[str]
-    identifiers: tuple[tuple[IdType, str], ...]  # (type, cleaned value)
+    __slots__ = ("_birth_dates", "_date_texts", "caption", "countries", "id", "identifiers",
+                 "list", "schema", "source_id")  # fmt: skip
 
     def __init__(
         self,
@@ -101,19 +97,42 @@ class EntityInfo:
         source_id: str,
         schema: Schema,
         caption: str,
-        birth_dates: tuple[FuzzyDate, ...],
+        birth_dates: tuple[FuzzyDate, ...] | None,
         countries: frozenset[str],
-        identifiers: tuple[tuple[IdType, str], ...],
+        identifiers: tuple[tuple[IdType, str], ...],  # (type, cleaned value)
+        date_texts: tuple[str, ...] = (),  # (``birth_dates`` None: parsed from these)
     ) -> None:
-        # (what the dataclass would write; written out, it compiles to a native __init__)
         self.id = id
         self.list = list
         self.source_id = source_id
         self.schema = schema
         self.caption = caption
-        self.birth_dates = birth_dates
+        self._birth_dates = birth_dates
+        self._date_texts = date_texts
         self.countries = countries
         self.identifiers = identifiers
+
+    @property
+    def birth_dates(self) -> tuple[FuzzyDate, ...]:
+        dates = self._birth_dates
+        if dates is None:  # (two threads may both parse them: the same tuple)
+            dates = self._birth_dates = tuple([_parse_date(d) for d in self._date_texts])
+        return dates
+
+    def _values(self) -> tuple[object, ...]:
+        return (self.id, self.list, self.source_id, self.schema, self.caption, self.birth_dates,
+                self.countries, self.identifiers)  # fmt: skip
+
+    def __eq__(self, other: object) -> bool:  # (field by field, as the dataclass it was)
+        if not isinstance(other, EntityInfo):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __repr__(self) -> str:
+        names = ("id", "list", "source_id", "schema", "caption", "birth_dates", "countries",
+                 "identifiers")  # fmt: skip
+        fields = ", ".join(f"{n}={v!r}" for n, v in zip(names, self._values(), strict=True))
+        return f"EntityInfo({fields})"
 
 
 _SCHEMAS = {s.value: s for s in Schema}  # (the members by value, without an Enum call)
@@ -133,7 +152,8 @@ def make_entity(index: NameIndex, ent: int) -> EntityInfo:
         source_id=index.ent_source_id[ent],
         schema=_SCHEMAS[index.ent_schema[ent]],
         caption=index.ent_caption[ent],
-        birth_dates=tuple([_parse_date(d) for d in index.ent_dates[ent]]),
+        birth_dates=None,  # (parsed when read: see EntityInfo)
         countries=frozenset(index.ent_countries[ent]),
         identifiers=tuple([(_ID_TYPES[t], v) for t, v in index.ent_identifiers[ent]]),
+        date_texts=index.ent_dates[ent],
     )
