@@ -13,12 +13,20 @@ since 1.32 ``w-initials``: a person of two given names or more as initials and t
 name, "A. D. T. W. MUHAMMAD"; since h163 ``w-arabic-article``: the article before a sun
 letter and "X al-Din" / "Abd al-X" compounds written another way, "Noureddine" for Nur al-Din,
 "Abderrahmane" for ABD AL-RAHMAN, ``wild_arabic``; ``w-roman`` a numeral that ends a name
-only, ``wild_numerals``).
+only, ``wild_numerals``; since h165, ``wild_more``: ``w-truncated`` a name cut or wrapped by a
+35-character payment field inside a word, ``w-vessel`` "M/V", "MT", "S.S.", "(IMO 9187629)"
+around a vessel's name, ``w-abbrev`` business words abbreviated ("Intl", "Devt", "Hldgs"),
+``w-suffix`` Armenian, Georgian and Russian family-name endings spelt another way ("-ian",
+"-schwili", "-dse", "-off"), and ``w-accents`` in place of ``w-german`` (which had 0-3 cases a
+split): a Spanish-speaking entity's name accented, umlauts written out or without dots and
+back).
 Must-not-alert classes: unlisted Faker names (made as ``bench_heldout`` makes them, other
 seeds; namesakes of listed names left out) with the same decorations, beside the plain names
 (``n-initials``: a person's given names as initials, "J. SMITH", "M. K. PARK"), and
 ``n-other-numeral``: a listed name ending in a numeral with another number's ("SEA STAR III"
-for SEA STAR II; none a listed name writes, Roman or digits).
+for SEA STAR II; none a listed name writes, Roman or digits), and since h165 unlisted names
+cut at the end of a word, with vessel marks, abbreviated, with another family-name ending or
+umlauts (``n-truncated``, ``n-vessel``, ``n-abbrev``, ``n-suffix``, ``n-umlaut``).
 Prints per class and split the alert-recall (the expected entity alerts) and the queries on
 which another entity alerted, and per must-not-alert class the false alerts, each beside
 rapidfuzz brute force (``bench_baselines.BruteForce``, WRatio at the lowest threshold of
@@ -41,6 +49,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_data as bd  # noqa: E402
+import wild_more as wm  # noqa: E402
 import wild_numerals as wn  # noqa: E402
 import wild_writers as ww  # noqa: E402
 from bench_heldout import SPLITS, faker_names, generate, split_of  # noqa: E402
@@ -55,6 +64,8 @@ from clearance.settings import Settings  # noqa: E402
 PLAIN = "n-plain"
 GENERIC = "n-generic-company"
 NUMERAL = "n-other-numeral"
+CLASSES = {**ww.CLASSES, **wm.CLASSES}  # (new classes last: the others' cases unchanged)
+NEGATIVES = {**ww.NEGATIVES, **wm.NEGATIVES}
 
 
 def unlisted(lists: bd.Lists, count: int, seed: int) -> list[bd.ListCase]:
@@ -62,7 +73,7 @@ def unlisted(lists: bd.Lists, count: int, seed: int) -> list[bd.ListCase]:
     cases, _dropped = bd.unlisted_cases(faker_names(count, seed), lists)
     plain = [c for c in cases if c.note != bd.NAMESAKE]
     out = [bd.ListCase(PLAIN, c.query, frozenset(), c.source) for c in plain]
-    for k, (kind, deco) in enumerate(ww.NEGATIVES.items()):
+    for k, (kind, deco) in enumerate(NEGATIVES.items()):
         rng = random.Random(seed * 1000 + k)
         for case in plain:
             text = deco(case.query.name, case.query.schema == "person", rng)
@@ -174,11 +185,11 @@ def report(outs: Sequence[Outcome], rf: Baseline | None,
     neg_rows: list[list[object]] = []
     threshold = rf[0] if rf else 0.0
     for name in SPLITS:
-        for kind in [*ww.CLASSES, PLAIN, *ww.NEGATIVES, GENERIC, NUMERAL]:
+        for kind in [*CLASSES, PLAIN, *NEGATIVES, GENERIC, NUMERAL]:
             idx = [i for i, o in enumerate(outs) if o.case.kind == kind and o.case.note == name]
             mine = [outs[i] for i in idx]
             n = max(1, len(mine))
-            if kind in ww.CLASSES:
+            if kind in CLASSES:
                 hits = sum(o.hit for o in mine)
                 other = sum(o.alert and not o.hit for o in mine)
                 rfr = (
@@ -236,7 +247,7 @@ def main() -> None:
     for name in SPLITS:
         ents = [e for e in lists.entities if split_of(e.id) == name]
         seed = args.seed + (0 if name == "tune" else 7919)
-        made = generate(ents, ww.CLASSES, args.per, seed)
+        made = generate(ents, CLASSES, args.per, seed)
         made += unlisted(lists, args.unlisted, seed + 104729)
         made += generic(lists, vocabulary, args.generic, seed + 130003)
         made += other_numerals(lists, ents, args.per, seed + 150001)

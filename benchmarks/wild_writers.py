@@ -3,7 +3,7 @@
 For ``bench_wild``: a listed person or company written with a title before it ("Dr.", "Sheikh",
 "Gen."), a descriptor after it ("Ali Hassan, director", "IVANOV Ivan (born 1970)"), "&" / "and"
 / "+" and "Co." / "Company" / "Corp" / "Corporation" swapped, a "The" added or dropped, Roman
-numerals for digits, German umlauts spelled out (ü -> ue, ß -> ss), a Spanish double surname
+numerals for digits, accents and umlauts (``wild_more.w_accents``), a Spanish double surname
 with "y", hyphenated or one surname dropped, the particles "de / da / dos" dropped, "van der"
 joined, apostrophes written another way, CamelCase or a capitalised family name, CSV-mangled
 ("IVANOV,IVAN"), an e-mail header or address, mojibake (UTF-8 read as cp1252 / Latin-1) and
@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 
 from bench_variants import is_latin, natural, person_parts
 from wild_arabic import w_arabic_article
+from wild_more import w_accents
 from wild_numerals import roman_swapped
 
 from clearance.model import Entity, Name, Schema
@@ -43,7 +44,6 @@ _FORM_SWAP = {"co": ("Company", "Co"), "company": ("Co.", "Co"), "corp": ("Corpo
               "corporation": ("Corp.", "Corp"), "ltd": ("Limited",), "limited": ("Ltd.", "Ltd"),
               "inc": ("Incorporated",), "incorporated": ("Inc.", "Inc"),
               "intl": ("International",), "international": ("Intl.", "Int'l")}  # fmt: skip
-_GERMAN = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
 _PARTICLES = frozenset("de da do dos das del della di du des la le e".split())  # noqa: SIM905
 _DUTCH = ("van der", "van den", "van de", "von der", "von", "van", "ter", "ten", "de la", "le",
           "mc", "mac", "al", "el", "bin", "ibn", "abu", "abd", "ul")  # fmt: skip
@@ -213,14 +213,6 @@ def w_roman(entity: Entity, rng: random.Random) -> str | None:
     return roman_swapped(text, entity.schema is Schema.PERSON) if text else None
 
 
-def w_german(entity: Entity, rng: random.Random) -> str | None:
-    names = [n for n in _latin(entity) if any(c in _GERMAN for c in n.full)]
-    if not names:
-        return None
-    text = natural(entity, rng.choice(names))
-    return "".join(_GERMAN.get(c, c) for c in text)
-
-
 _HISPANIC = frozenset("MX CO VE ES AR PE CU PA NI GT HN SV CR EC BO PY UY CL DO".split())  # noqa: SIM905
 
 
@@ -377,7 +369,7 @@ def initials(text: str, person: bool, rng: random.Random) -> str | None:
 
 CLASSES: dict[str, Gen] = {
     "w-title": w_title, "w-descriptor": w_descriptor, "w-amp-co": w_amp_co, "w-the": w_the,
-    "w-roman": w_roman, "w-german": w_german, "w-spanish": w_spanish,
+    "w-roman": w_roman, "w-accents": w_accents, "w-spanish": w_spanish,
     "w-particle": w_particle, "w-joined": w_joined, "w-apostrophe": w_apostrophe,
     "w-caps-camel": w_caps_camel, "w-csv": _decorated(csv_mangled),
     "w-email": _decorated(email), "w-mojibake": w_mojibake, "w-noise": _decorated(noise),

@@ -15,6 +15,7 @@ from functools import lru_cache
 from clearance.matching.arabic_names import all_vowelled, lookup, normalise_arabic
 from clearance.matching.bgn import bgn_reading
 from clearance.matching.compounds import abd_compounds, construct_state, din_compounds
+from clearance.matching.fieldcuts import completions, cut_word
 from clearance.matching.formslips import (
     first_word_form_reading,
     misspelt_form_reading,
@@ -164,7 +165,27 @@ def query_forms(
     forms, hebrew = _query_forms(query.name, query.schema, trust)
     if hebrew and vocab is not None:
         return listed_readings(forms, vocab, trust.vowelled_skeleton)
+    cut = cut_word(query.name) if vocab is not None else None
+    if cut is not None and vocab is not None:  # (h165: a name cut by a payment field)
+        return forms + _completed(query, cut, vocab, forms, trust)
     return forms
+
+
+def _completed(
+    query: Query, cut: re.Match[str], vocab: Mapping[str, int], forms: list[QueryForm],
+    trust: TrustParams,
+) -> list[QueryForm]:  # fmt: skip
+    """The Latin forms of ``query``'s name with its cut last word (``cut``) read as each listed
+    word it begins (``fieldcuts.completions``), trusted as a part is."""
+    seen = {f.form for f in forms}
+    out: list[QueryForm] = []
+    for word in completions(cut.group().lower(), vocab):
+        text = query.name[: cut.start()] + word
+        for form in _query_forms(text, query.schema, trust)[0]:
+            if form.kind == KIND_LATIN and form.form not in seen:
+                seen.add(form.form)
+                out.append(QueryForm(form.form, KIND_LATIN, min(form.trust, trust.part)))
+    return out
 
 
 @lru_cache(maxsize=20_000)

@@ -15,6 +15,13 @@ from __future__ import annotations
 
 import re
 
+from clearance.matching.fieldcuts import (
+    cut_form_cue,
+    unwrapped,
+    vessel_cue,
+    without_cut_form,
+    without_vessel_marks,
+)
 from clearance.matching.numerals import BY_VALUE
 from clearance.matching.vocab import TITLES
 
@@ -212,6 +219,8 @@ def _cue(text: str) -> bool:
     """Does ``text`` show any step's cheap look (so that most names take none of them)?"""
     if "@" in text or text[:3].lower() in _TITLE_PREFIXES:
         return True
+    if "\n" in text or vessel_cue(text) or cut_form_cue(text):
+        return True  # (payment fields and shipping papers: fieldcuts, since h165)
     raw = text[text.rfind(" ") + 1 :]
     if raw in _NUMERAL_WORDS:
         return True
@@ -240,8 +249,8 @@ def input_readings(text: str) -> list[str]:
         return []
     out: list[str] = []
     current = text
-    steps = (repair_mojibake, without_address, without_title, without_descriptor,
-             numerals_read, camel_split)  # fmt: skip
+    steps = (repair_mojibake, unwrapped, without_address, without_title, without_vessel_marks,
+             without_descriptor, without_cut_form, numerals_read, camel_split)  # fmt: skip
     for step in steps:
         read = step(current)
         if read is not None and read != text and read not in out:

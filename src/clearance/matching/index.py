@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from clearance.matching.fieldcuts import word_heads
 from clearance.matching.keytables import KeyTables
 from clearance.matching.keytables import WordHit as WordHit
 from clearance.matching.keytables import WordHitCache as WordHitCache
@@ -34,7 +35,9 @@ from clearance.matching.release import ALGORITHM_RELEASE
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 41  # 41: a parenthesised qualifier ("(ASIA)", "(HK)") no listed name of its
+INDEX_FORMAT = 42  # 42: business words' abbreviations expanded ("Devt", "Indl", "Genl";
+# h165: ``vocab.ABBREVIATIONS``);
+# 41: a parenthesised qualifier ("(ASIA)", "(HK)") no listed name of its
 # own, a number sign left out before its number ("NO. I" / "#1"), "HASSAN, Hameed ul" also as
 # "Hameed ul HASSAN" (h168: ``normalize.name_parts``, ``legalforms.number_signs``);
 # 40: which words of a listed person's name are its family name's (h167:
@@ -288,6 +291,7 @@ class NameIndex:
         """Build the lookup tables screening needs now rather than on a first query."""
         _ = self._reverse, self.word_info, self.key_tables, self.record_profile
         _ = self.posting_arrays, self.record_plain
+        word_heads(self.vocab)  # (a name cut by a payment field: fieldcuts.completions)
         return self
 
     @property

@@ -1,0 +1,191 @@
+"""Names as payment fields and shipping papers leave them (round two, h165): read back.
+
+- A vessel's name with the marks payments and bills of lading write around it: "M/V", "MV",
+  "M.V.", "MT", "M/T", "S.S.", "VESSEL", "TANKER", "Motor Vessel" before it, "(IMO 9187629)",
+  ", IMO NO. 9187629" after it (:func:`without_vessel_marks`).
+- A name wrapped onto a second line inside a word (SWIFT MT name lines are 35 characters:
+  "CHINA NATIONAL OFFSHORE OIL CORPORA" / "TION"): the word joined again (:func:`unwrapped`).
+- A name cut inside its legal form at the end of a field ("DEFENSE ENGINEERING LIMITED
+  LIABILI", "IRKUT CORPORATION JOINT STOCK COMPA"): the cut form left out
+  (:func:`without_cut_form`; the listed name's form is a form, not a name word, and the words
+  before it are the name).
+- A name as long as a payment field (35 characters, a SWIFT MT name line; 140, ISO 20022's
+  ``Nm``) that ends inside a word ("JOINT STOCK COMPANY NEFTEGAZAVTOMAT"): the cut word read as
+  each listed word it begins, when there are few (:func:`cut_word`, :func:`completions`).
+
+Each is a further reading of the query (``honorifics.input_readings``): the query as written
+is screened as before. Pure functions, no I/O; nothing here reads the lists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from clearance.matching.memo import by_identity
+from clearance.matching.vocab import ABBREVIATIONS, LEGAL_FORM_PHRASES
+
+# Marks before a vessel's name (folded words, longest first).
+_VESSEL_HEAD = re.compile(
+    r"^\s*(?:m[./]?[vt]|s\.s|ss|vessel|vsl|tanker|motor\s+(?:vessel|tanker)|m/s|messrs)"
+    r"(?:\s*[.:,]\s*|\s+)(?=\w)",
+    re.IGNORECASE,
+)
+# The IMO number after it: " (IMO 9187629)", ", IMO NO. 9187629", " IMO: 9187629"
+_IMO_TAIL = re.compile(
+    r"[\s,;(\[-]*\bimo\b\s*(?:no\.?|number|nr\.?|#)?\s*:?\s*\d{7}\s*[)\]]?\s*$", re.IGNORECASE
+)
+_VESSEL_TAIL = re.compile(r"\s*[(\[]?\s*\b(?:vessel|tanker|mv|m/v)\b\s*[)\]]?\s*$", re.IGNORECASE)
+_NAME_LETTERS = 3  # a vessel's name left alone is this long at least ("DAN", "KAZAN")
+_CUES = frozenset("m mv mt ss s vessel vsl tanker motor messrs".split())  # noqa: SIM905
+_CUE_FIRST = frozenset("mMsStTvV")
+_HEAD_WORD = re.compile(r"[A-Za-z]+")
+
+
+def vessel_cue(text: str) -> bool:
+    """The cheap look: does ``text`` start with a vessel mark's first word, hold "IMO" or end
+    in "VESSEL" / "TANKER"?"""
+    if text[:1] in _CUE_FIRST:
+        head = _HEAD_WORD.match(text)
+        if head is not None and head.group().lower() in _CUES:
+            return True
+    if "IMO" in text or "imo" in text or "Imo" in text:
+        return True
+    tail = text[-9:].lower()
+    return "vessel" in tail or "tanker" in tail
+
+
+def without_vessel_marks(text: str) -> str | None:
+    """``text`` without the vessel marks before it and the IMO number (or "VESSEL") after it,
+    when a name of :data:`_NAME_LETTERS` letters or more is left, else ``None``."""
+    out = _IMO_TAIL.sub("", text)
+    out = _VESSEL_TAIL.sub("", out) if out == text else out
+    out = _VESSEL_HEAD.sub("", out, count=1).strip(" ,;-")
+    if out == text.strip() or sum(c.isalnum() for c in out) < _NAME_LETTERS:
+        return None
+    return out
+
+
+_WRAP = re.compile(r"(?<=[^\W\d_])[ \t]*(?:\r\n|\r|\n)[ \t]*(?=[^\W\d_])")
+
+
+def unwrapped(text: str) -> str | None:
+    """``text`` with a line break between two letters left out ("CORPORA\\nTION" ->
+    "CORPORATION"; the text as written reads the break as a space), else ``None``."""
+    if "\n" not in text and "\r" not in text:
+        return None
+    out = _WRAP.sub("", text)
+    return out if out != text else None
+
+
+def _form_prefixes() -> dict[tuple[str, ...], int]:
+    """Each legal-form phrase's proper beginnings (whole words, the last one cut or not) ->
+    how many words, keyed by the words before the last and the last cut to
+    :data:`_CUT_LETTERS` letters: ("joint", "stock", "comp") for "JOINT STOCK COMPA"."""
+    table: dict[tuple[str, ...], int] = {}
+    for phrase in LEGAL_FORM_PHRASES:
+        if len(phrase) < 2 or sum(len(w) >= _CUT_LETTERS for w in phrase) < 2:  # noqa: PLR2004
+            continue  # (a one-word form cut is a word prefix, too often a name's)
+        for size in range(2, len(phrase) + 1):
+            last = phrase[size - 1]
+            if len(last) > _CUT_LETTERS:
+                table.setdefault((*phrase[: size - 1], last[:_CUT_LETTERS]), size)
+    return table
+
+
+_CUT_LETTERS = 4  # letters of a cut legal-form word kept at least ("LIMITED LIAB")
+_FORM_PREFIXES = _form_prefixes()
+_MAX_FORM = max(len(p) for p in LEGAL_FORM_PHRASES)
+_CUT_HEADS = frozenset(k[-1] for k in _FORM_PREFIXES)
+_FORM_WORDS = frozenset(w for phrase in LEGAL_FORM_PHRASES for w in phrase)
+_FORM_ENDS = frozenset(phrase[-1] for phrase in LEGAL_FORM_PHRASES)  # (a form may end there)
+
+
+def cut_form_cue(text: str) -> bool:
+    """The cheap look: does the last word of ``text`` start as a cut legal-form word does, and
+    is it no word a legal form ends in ("... JOINT STOCK COMPA", "... LIMITED LIABILITY", not
+    "... JOINT STOCK COMPANY")?"""
+    last = text[text.rfind(" ") + 1 :]
+    if last[:_CUT_LETTERS].lower() not in _CUT_HEADS:
+        return False
+    return last.lower().rstrip(".,;)") not in _FORM_ENDS
+
+
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def without_cut_form(text: str) -> str | None:
+    """``text`` without a legal form cut off inside its last word at the end ("... LIMITED
+    LIABILI", "... JOINT STOCK COMPA"), when a name is left before it, else ``None``."""
+    spans = list(_WORDS.finditer(text.lower()))
+    if len(spans) < 3:  # noqa: PLR2004
+        return None
+    words = [ABBREVIATIONS.get(m.group(), m.group()) for m in spans]
+    last = words[-1]
+    if len(last) < _CUT_LETTERS or not last.isalpha():
+        return None
+    for size in range(min(_MAX_FORM, len(words) - 1), 1, -1):
+        tail = words[-size:]
+        key = (*tail[:-1], last[:_CUT_LETTERS])
+        if _FORM_PREFIXES.get(key) != size or _whole_form(tail):
+            continue
+        if not _completes(tail):
+            continue
+        return text[: spans[-size].start()].rstrip(" ,;-")
+    return None
+
+
+def _whole_form(tail: list[str]) -> bool:
+    return tuple(tail) in LEGAL_FORM_PHRASES
+
+
+def _completes(tail: list[str]) -> bool:
+    """Is ``tail``'s last word the beginning of the word a legal-form phrase has there, after
+    the words before it?"""
+    size, last = len(tail), tail[-1]
+    return any(
+        len(p) >= size and list(p[: size - 1]) == tail[:-1] and p[size - 1].startswith(last)
+        for p in LEGAL_FORM_PHRASES
+    )
+
+
+FIELD_WIDTHS = frozenset({35, 140})  # SWIFT MT name lines; ISO 20022's Nm (Max140Text)
+_CUT_WORD = re.compile(rf"(?<![A-Za-z])[A-Za-z]{{{_CUT_LETTERS},}}$")
+MAX_COMPLETIONS = 8  # listed words a cut word may stand for (more: it says too little)
+_WORD_KEY = "t:"  # (index.py: a name word's key)
+
+
+def cut_word(text: str) -> re.Match[str] | None:
+    """The last word of ``text`` when ``text`` is as long as a payment field and ends inside a
+    word of :data:`_CUT_LETTERS` letters or more (ASCII letters; one line), else ``None``."""
+    if len(text) not in FIELD_WIDTHS or "\n" in text:
+        return None
+    return _CUT_WORD.search(text)
+
+
+@by_identity
+def word_heads(vocab: Mapping[str, int]) -> dict[str, tuple[str, ...]]:
+    """The index's name words (``vocab``'s keys) of more than :data:`_CUT_LETTERS` letters by
+    their first :data:`_CUT_LETTERS` letters, legal forms' words left out (made once per
+    index, when the screener loads: ``NameIndex.prepare``)."""
+    heads: dict[str, list[str]] = {}
+    size = len(_WORD_KEY) + _CUT_LETTERS
+    for key in vocab:
+        if len(key) > size and key.startswith(_WORD_KEY):
+            word = key[len(_WORD_KEY) :]
+            if word not in _FORM_WORDS:
+                heads.setdefault(word[:_CUT_LETTERS], []).append(word)
+    return {head: tuple(sorted(words)) for head, words in heads.items()}
+
+
+def completions(word: str, vocab: Mapping[str, int]) -> list[str]:
+    """The listed words (``vocab``: the index's keys) that ``word`` (folded) is the beginning
+    of, longer than it, when there are :data:`MAX_COMPLETIONS` or fewer and ``word`` is no
+    listed word itself, else none. Not the
+    words of legal forms (a cut form is :func:`without_cut_form`'s: "OBSHCHESTVO S
+    OGRANICHENNOI OTVETST" is a form, no name)."""
+    if _WORD_KEY + word in vocab:
+        return []  # a listed word as it stands: read as written ("... ARABIAN PENINSULA")
+    out = [w for w in word_heads(vocab).get(word[:_CUT_LETTERS], ()) if w.startswith(word)]
+    out = [w for w in out if len(w) > len(word)]
+    return out if len(out) <= MAX_COMPLETIONS else []
