@@ -36,6 +36,7 @@ MODULES = (
     "clearance.matching.engine",
     "clearance.matching.exact",
     "clearance.matching.features",
+    "clearance.matching.fieldcuts",
     "clearance.matching.forms",
     "clearance.matching.formslips",
     "clearance.matching.hanja",
