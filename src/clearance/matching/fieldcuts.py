@@ -20,7 +20,7 @@ is screened as before. Pure functions, no I/O; nothing here reads the lists.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from clearance.matching.memo import by_identity
 from clearance.matching.vocab import ABBREVIATIONS, LEGAL_FORM_PHRASES
@@ -189,3 +189,83 @@ def completions(word: str, vocab: Mapping[str, int]) -> list[str]:
     out = [w for w in word_heads(vocab).get(word[:_CUT_LETTERS], ()) if w.startswith(word)]
     out = [w for w in out if len(w) > len(word)]
     return out if len(out) <= MAX_COMPLETIONS else []
+
+
+# -- business words abbreviated anywhere in an organisation's name (h169) --------------------
+# "BEIJING YUNZE TECH CO.", "RUSSIAN REGIONAL DEV. BANK", "CHAM INV. GROUP": a word that begins
+# a word many listed names write, far more of them than write it (when it is listed at all),
+# is read completed to that word too (at most :data:`MAX_ABBREVIATED` such words, the most
+# written first). Organisations' names only (``forms.query_forms``); a person's is left alone.
+_ABBREV_LETTERS = 3  # letters of an abbreviated word at least ("DEV.", "GEN", "INV.")
+ABBREV_RECORDS = 30  # listed names a completion is written in at least (a business word)
+ABBREV_RATIO = 3  # ... and at least as many times those that write the word as abbreviated
+MAX_ABBREVIATED = 3  # completions a word is read as (the most written ones)
+_ABBREV_WORD = re.compile(r"(?<![\w'&-])[A-Za-z]{3,}(?=\.|[^\w'&-]|$)")
+_Heads = dict[str, tuple[tuple[int, str], ...]]  # first letters -> (-records, word), most first
+_abbrev_tables: dict[int, tuple[Mapping[str, int], _Heads, Callable[[int], int]]] = {}
+
+
+def build_abbreviations(vocab: Mapping[str, int], counts: Callable[[int], int]) -> None:
+    """Make (once per index, when the screener loads: ``NameIndex.prepare``) the table of
+    :func:`expansions`: the index's name words of :data:`ABBREV_RECORDS` records or
+    more (``counts``: a key id's records), not legal forms' words, by their first
+    :data:`_ABBREV_LETTERS` letters, each with its records, the most written first."""
+    if id(vocab) in _abbrev_tables and _abbrev_tables[id(vocab)][0] is vocab:
+        return
+    heads: dict[str, list[tuple[int, str]]] = {}
+    size = len(_WORD_KEY) + _ABBREV_LETTERS
+    for key, key_id in vocab.items():
+        if len(key) > size and key.startswith(_WORD_KEY):
+            word = key[len(_WORD_KEY) :]
+            if word in _FORM_WORDS or not word.isalpha():
+                continue
+            records = counts(key_id)
+            if records >= ABBREV_RECORDS:
+                heads.setdefault(word[:_ABBREV_LETTERS], []).append((-records, word))
+    if len(_abbrev_tables) >= 8:  # noqa: PLR2004 (a handful of indexes at a time)
+        _abbrev_tables.clear()
+    table = {h: tuple(sorted(ws)) for h, ws in heads.items()}
+    _abbrev_tables[id(vocab)] = (vocab, table, counts)
+
+
+def expansions(word: str, vocab: Mapping[str, int]) -> list[str]:
+    """The listed words ``word`` (folded) may abbreviate: those it begins that
+    :data:`ABBREV_RECORDS` records or more write, and :data:`ABBREV_RATIO` times as many as
+    write ``word`` itself; the :data:`MAX_ABBREVIATED` most written. None for a legal form's
+    word or a word ``vocab.ABBREVIATIONS`` expands."""
+    kept = _abbrev_tables.get(id(vocab))
+    if kept is None or kept[0] is not vocab or word in _FORM_WORDS or word in ABBREVIATIONS:
+        return []  # (no table: an index not prepared, ``build_abbreviations``)
+    _, table, counts = kept
+    listed = vocab.get(_WORD_KEY + word)
+    own = counts(listed) if listed is not None else 0
+    if own >= ABBREV_RECORDS:
+        return []  # a business word in its own right ("TRANS", "PETRO", "GLOBAL")
+    least = max(ABBREV_RECORDS, ABBREV_RATIO * own)
+    heads = table.get(word[:_ABBREV_LETTERS], ())
+    out = [w for r, w in heads if -r >= least and w.startswith(word)]
+    return [w for w in out if len(w) > len(word)][:MAX_ABBREVIATED]
+
+
+def abbreviated_readings(text: str, vocab: Mapping[str, int]) -> list[str]:
+    """``text`` with its abbreviated words (:func:`expansions`; a trailing dot dropped) read
+    completed: every one as its most written completion, then each as each other one."""
+    spans: list[tuple[int, int, list[str]]] = []
+    for m in _ABBREV_WORD.finditer(text):
+        full = expansions(m.group().lower(), vocab)
+        if full:
+            end = m.end() + (text[m.end() : m.end() + 1] == ".")
+            spans.append((m.start(), end, full))
+    if not spans:
+        return []
+    choices = [[s[2][0] for s in spans]]
+    for i, (_, _, full) in enumerate(spans):
+        choices += [[*choices[0][:i], other, *choices[0][i + 1 :]] for other in full[1:]]
+    out: list[str] = []
+    for words in choices:
+        parts, at = [], 0
+        for (start, end, _), word in zip(spans, words, strict=True):
+            parts += [text[at:start], word.upper()]
+            at = end
+        out.append("".join([*parts, text[at:]]))
+    return out

@@ -15,7 +15,7 @@ from functools import lru_cache
 from clearance.matching.arabic_names import all_vowelled, lookup, normalise_arabic
 from clearance.matching.bgn import bgn_reading
 from clearance.matching.compounds import abd_compounds, construct_state, din_compounds
-from clearance.matching.fieldcuts import completions, cut_word
+from clearance.matching.fieldcuts import abbreviated_readings, completions, cut_word
 from clearance.matching.formslips import (
     first_word_form_reading,
     misspelt_form_reading,
@@ -167,7 +167,9 @@ def query_forms(
         return listed_readings(forms, vocab, trust.vowelled_skeleton)
     cut = cut_word(query.name) if vocab is not None else None
     if cut is not None and vocab is not None:  # (h165: a name cut by a payment field)
-        return forms + _completed(query, cut, vocab, forms, trust)
+        forms = forms + _completed(query, cut, vocab, forms, trust)
+    if query.schema is Schema.ORGANIZATION and vocab is not None:
+        forms = forms + _read_as(abbreviated_readings(query.name, vocab), query, forms, trust)
     return forms
 
 
@@ -177,10 +179,18 @@ def _completed(
 ) -> list[QueryForm]:  # fmt: skip
     """The Latin forms of ``query``'s name with its cut last word (``cut``) read as each listed
     word it begins (``fieldcuts.completions``), trusted as a part is."""
+    texts = [query.name[: cut.start()] + w for w in completions(cut.group().lower(), vocab)]
+    return _read_as(texts, query, forms, trust)
+
+
+def _read_as(
+    texts: list[str], query: Query, forms: list[QueryForm], trust: TrustParams
+) -> list[QueryForm]:
+    """The Latin forms of ``texts`` (readings of ``query``'s name) not among ``forms``,
+    trusted as a part is (h169: a business word abbreviated, ``fieldcuts.expansions``)."""
     seen = {f.form for f in forms}
     out: list[QueryForm] = []
-    for word in completions(cut.group().lower(), vocab):
-        text = query.name[: cut.start()] + word
+    for text in texts:
         for form in _query_forms(text, query.schema, trust)[0]:
             if form.kind == KIND_LATIN and form.form not in seen:
                 seen.add(form.form)

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from clearance.matching.fieldcuts import word_heads
+from clearance.matching.fieldcuts import build_abbreviations, word_heads
 from clearance.matching.keytables import KeyTables
 from clearance.matching.keytables import WordHit as WordHit
 from clearance.matching.keytables import WordHitCache as WordHitCache
@@ -204,6 +204,10 @@ class NameIndex:
         """Ids of the records holding key ``key_id`` (ascending)."""
         return self.posting_data[self.posting_offsets[key_id] : self.posting_offsets[key_id + 1]]
 
+    def records_of(self, key_id: int) -> int:
+        """How many records hold key ``key_id``."""
+        return int(self.posting_offsets[key_id + 1] - self.posting_offsets[key_id])
+
     def vowel_records(self, word: str) -> npt.NDArray[np.int32]:
         """Ids of the skeleton records of a crowded skeleton whose names hold the listed word
         ``word`` (ascending; none when its skeleton is not crowded)."""
@@ -292,6 +296,7 @@ class NameIndex:
         _ = self._reverse, self.word_info, self.key_tables, self.record_profile
         _ = self.posting_arrays, self.record_plain
         word_heads(self.vocab)  # (a name cut by a payment field: fieldcuts.completions)
+        build_abbreviations(self.vocab, self.records_of)  # (business words abbreviated)
         return self
 
     @property
