@@ -25,8 +25,17 @@ LISTED = [
     "KOREA CHOLSAN GENERAL TRADING CORPORATION",
     "STATE ENTERPRISE TSENTRKURORT",
     "CHAM INVESTMENT GROUP",
+    "UNITED TRADING CO., LIMITED",
 ]
-_BUSINESS = ("TECHNOLOGY", "DEVELOPMENT", "INSTITUTE", "GENERAL", "ENTERPRISE", "INVESTMENT")
+_BUSINESS = (
+    "UNITED",
+    "TECHNOLOGY",
+    "DEVELOPMENT",
+    "INSTITUTE",
+    "GENERAL",
+    "ENTERPRISE",
+    "INVESTMENT",
+)
 
 
 def _background() -> list[str]:
@@ -89,6 +98,7 @@ def test_which_words_are_expanded(screener: Screener) -> None:
     assert expansions("technology", vocab) == []  # the word itself
     assert expansions("bor", vocab) == []  # a word few names write
     assert expansions("co", vocab) == []  # a legal form's
+    assert expansions("unite", vocab) == []  # a letter short of UNITED: a word of its own
     assert abbreviated_readings("RUSSIAN REGIONAL DEV. BANK", vocab) == [
         "RUSSIAN REGIONAL DEVELOPMENT BANK"
     ]

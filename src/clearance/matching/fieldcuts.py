@@ -200,6 +200,7 @@ _ABBREV_LETTERS = 3  # letters of an abbreviated word at least ("DEV.", "GEN", "
 ABBREV_RECORDS = 30  # listed names a completion is written in at least (a business word)
 ABBREV_RATIO = 3  # ... and at least as many times those that write the word as abbreviated
 MAX_ABBREVIATED = 3  # completions a word is read as (the most written ones)
+_ABBREV_CUT = 3  # letters an abbreviation leaves out at least ("UNITE" is no "UNITED"'s)
 _ABBREV_WORD = re.compile(r"(?<![\w'&-])[A-Za-z]{3,}(?=\.|[^\w'&-]|$)")
 _Heads = dict[str, tuple[tuple[int, str], ...]]  # first letters -> (-records, word), most first
 _abbrev_tables: dict[int, tuple[Mapping[str, int], _Heads, Callable[[int], int]]] = {}
@@ -231,7 +232,8 @@ def build_abbreviations(vocab: Mapping[str, int], counts: Callable[[int], int]) 
 def expansions(word: str, vocab: Mapping[str, int]) -> list[str]:
     """The listed words ``word`` (folded) may abbreviate: those it begins that
     :data:`ABBREV_RECORDS` records or more write, and :data:`ABBREV_RATIO` times as many as
-    write ``word`` itself; the :data:`MAX_ABBREVIATED` most written. None for a legal form's
+    write ``word`` itself, :data:`_ABBREV_CUT` letters longer or more; the
+    :data:`MAX_ABBREVIATED` most written. None for a legal form's
     word or a word ``vocab.ABBREVIATIONS`` expands."""
     kept = _abbrev_tables.get(id(vocab))
     if kept is None or kept[0] is not vocab or word in _FORM_WORDS or word in ABBREVIATIONS:
@@ -244,7 +246,7 @@ def expansions(word: str, vocab: Mapping[str, int]) -> list[str]:
     least = max(ABBREV_RECORDS, ABBREV_RATIO * own)
     heads = table.get(word[:_ABBREV_LETTERS], ())
     out = [w for r, w in heads if -r >= least and w.startswith(word)]
-    return [w for w in out if len(w) > len(word)][:MAX_ABBREVIATED]
+    return [w for w in out if len(w) >= len(word) + _ABBREV_CUT][:MAX_ABBREVIATED]
 
 
 def abbreviated_readings(text: str, vocab: Mapping[str, int]) -> list[str]:
