@@ -11,7 +11,6 @@ import pytest
 from clearance.matching.engine import Screener
 from clearance.matching.fieldtail import field_cut
 from clearance.matching.query import ScreenOptions, make_query
-from clearance.model import Entity
 from clearance.settings import MatchingPolicy
 from tests.matching.factory import BACKGROUND_COMPANIES, BACKGROUND_PEOPLE, e
 from tests.matching.test_company_132 import _background

@@ -16,7 +16,6 @@ from clearance.matching.bounds import warm_up_arrays
 from clearance.matching.compounds import warm_up_readings
 from clearance.matching.crowded import crowd_may_drop, crowded_skeletons
 from clearance.matching.exact import exact_comparison, exact_key, initials_of_key
-from clearance.matching.fieldtail import field_cut
 from clearance.matching.features import (
     FEATURES,
     Candidate,
@@ -25,6 +24,7 @@ from clearance.matching.features import (
     identifier_holders,
     weak_rank_cap,
 )
+from clearance.matching.fieldtail import field_cut
 from clearance.matching.forms import query_forms as query_forms
 from clearance.matching.hebrew import crowded_readings
 from clearance.matching.index import (

@@ -12,8 +12,8 @@ the query's is another person as often as the same one.
 The score stays honest: every query word must pair, and one before the cut word a distinctive
 word (weighed in full, not a word listed organisations write by the dozen, the ``common``
 words) the same as the listed word: the cut word, or the listed word it was read as, is not
-enough (``fieldcuts.completions``: "RESE" read as RESEARCH), and "JOINT STOCK COMPANY SCIENTIFIC RESE" (legal form and generic
-words, and a cut word that begins many) names no institute. Pure functions, no I/O.
+enough (``fieldcuts.completions``: "RESE" read as RESEARCH). "JOINT STOCK COMPANY SCIENTIFIC
+RESE" (legal form and generic words, and a cut word) names no institute. Pure functions.
 """
 
 from __future__ import annotations
