@@ -37,6 +37,7 @@ MODULES = (
     "clearance.matching.exact",
     "clearance.matching.features",
     "clearance.matching.fieldcuts",
+    "clearance.matching.fieldtail",
     "clearance.matching.forms",
     "clearance.matching.formslips",
     "clearance.matching.hanja",

@@ -24,6 +24,7 @@ from clearance.matching.features import (
     identifier_holders,
     weak_rank_cap,
 )
+from clearance.matching.fieldtail import field_cut
 from clearance.matching.forms import query_forms as query_forms
 from clearance.matching.hebrew import crowded_readings
 from clearance.matching.index import (
@@ -248,7 +249,10 @@ class Screener:
         rec_kind = index.rec_kind
         sims = self._word_sims(forms, by_entity)
         weighted = [(f, self._weigh_query(f.form)) for f in forms]
-        pre = self._prebound(query, weighted, by_entity, sims, floor)
+        # (h170: a name a payment field cut off is scored without bounds: fieldtail)
+        cut = query.schema is not Schema.PERSON and field_cut(query.name, index.vocab)
+        pre = [{} for _ in weighted] if cut else self._prebound(query, weighted, by_entity, sims,
+                                                               floor)  # fmt: skip
         compared: dict[_Compared, NameComparison] = {}  # (see _compare)
         matches: list[Match] = []
         ent_schema = index.ent_schema
@@ -263,7 +267,7 @@ class Screener:
             )
             of_kind = {k: [r for r in ordered if rec_kind[r] == k] for k in form_kinds}
             best = self._best_name(weighted, of_kind, sims, pre, bounds, compared, person,
-                                   floor, threshold, weak_cap)  # fmt: skip
+                                   floor, threshold, weak_cap, cut)  # fmt: skip
             if exact:
                 best = self._exact_best(best, rec_ids, exact, weak_cap)
             if (best is None or best[0] < floor) and ent not in id_hits:
@@ -289,6 +293,7 @@ class Screener:
         floor: float,
         threshold: float,
         weak_cap: float,
+        cut: bool = False,
     ) -> tuple[float, int, QueryForm, NameComparison] | None:
         """One entity's best name for the query: its rank, record, query form and comparison
         (``of_kind``: the entity's names of each kind of form, best bound first; ``pre``: the
@@ -306,7 +311,8 @@ class Screener:
                     break  # names are tried best bound first: the rest cannot win
                 comp = bounded.get(r)
                 if comp is None:  # (a name bounded out needs no record object)
-                    comp = self._compare(compared, form_no, qname, r, table, person, floor)
+                    comp = self._compare(compared, form_no, qname, r, table, person, floor,
+                                         cut)  # fmt: skip
                 # Rank names as the decision will see them: a weak a.k.a. counts less, so
                 # a strong name that alerts is not hidden behind a weak one that does not.
                 weak = rec_weak[r]
@@ -394,6 +400,7 @@ class Screener:
         table: WordSimilarity,
         person: bool,
         floor: float,
+        cut: bool = False,
     ) -> NameComparison:
         """:func:`compare` of query form ``form_no`` with record ``r``'s name, once per name:
         the same name is often listed by several authorities (one entity each), and the
@@ -413,7 +420,7 @@ class Screener:
                 record = self._records[r] = maker.make(r)
             found = compared[key] = compare(qname, record.name, table, person=person,
                                             params=self.algo.names, min_score=floor,
-                                            family=family)  # fmt: skip
+                                            family=family, cut=cut)  # fmt: skip
         return found
 
     def _prebound(

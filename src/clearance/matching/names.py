@@ -20,6 +20,7 @@ from clearance.matching.compounds import (
     undo_arabic_pairs,
     undo_other_consonants,
 )
+from clearance.matching.fieldtail import cut_tail
 from clearance.matching.initials import (
     first_initial,
     given_twice,
@@ -158,12 +159,14 @@ def compare(
     params: NameParams,
     min_score: float = 0.0,
     family: int = 0,
+    cut: bool = False,
 ) -> NameComparison:
     """Score how well ``candidate`` names what ``query`` names (0..1) and say why.
 
     When even the best pairing of each query word cannot reach ``min_score``, the (exact)
     score is not worked out and an upper bound under ``min_score`` is returned instead.
     ``family``: which listed words are the family name's (bit per word; ``initials``).
+    ``cut``: the query is a name a payment field cut off (``fieldtail``; no bound then).
     """
     q_words, c_words = query.form.tokens, candidate.form.tokens
     nq, nc = len(q_words), len(c_words)
@@ -171,7 +174,7 @@ def compare(
         return NameComparison(0.0, (), q_words, c_words, [False] * nq, [False] * nc, False)
     words = sims.params
     triples = _word_pairs(q_words, c_words, sims, person, family)
-    if min_score > 0.0:
+    if min_score > 0.0 and not (cut and not person):
         bound = name_bound(query, candidate, triples, params, min_score, person, sims)
         if bound is not None and (
             person
@@ -214,7 +217,9 @@ def compare(
     else:
         lam = _unpaired_listed_factor(query, candidate, pairs, q_used, c_used, person,
                                       syllabic, listed_syllables, params)  # fmt: skip
-    for j in range(nc):
+    # (h170: the listed words a payment field cut off the query cost nothing)
+    tail = cut_tail(query, pairs, q_used, c_used) if cut and not person else nc
+    for j in range(tail):
         if not c_used[j]:
             weight = candidate.weights[j]
             if conflict and weight == params.low_info_weight:
