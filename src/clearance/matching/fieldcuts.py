@@ -98,7 +98,7 @@ _FORM_PREFIXES = _form_prefixes()
 _MAX_FORM = max(len(p) for p in LEGAL_FORM_PHRASES)
 _CUT_HEADS = frozenset(k[-1] for k in _FORM_PREFIXES)
 _FORM_WORDS = frozenset(w for phrase in LEGAL_FORM_PHRASES for w in phrase)
-_FORM_ENDS = frozenset(phrase[-1] for phrase in LEGAL_FORM_PHRASES)  # (a form may end there)
+FORM_ENDS = frozenset(phrase[-1] for phrase in LEGAL_FORM_PHRASES)  # (a form may end there)
 
 
 def cut_form_cue(text: str) -> bool:
@@ -108,7 +108,7 @@ def cut_form_cue(text: str) -> bool:
     last = text[text.rfind(" ") + 1 :]
     if last[:_CUT_LETTERS].lower() not in _CUT_HEADS:
         return False
-    return last.lower().rstrip(".,;)") not in _FORM_ENDS
+    return last.lower().rstrip(".,;)") not in FORM_ENDS
 
 
 _WORDS = re.compile(r"[a-z0-9]+")
@@ -152,13 +152,14 @@ def _completes(tail: list[str]) -> bool:
 FIELD_WIDTHS = frozenset({35, 140})  # SWIFT MT name lines; ISO 20022's Nm (Max140Text)
 _CUT_WORD = re.compile(rf"(?<![A-Za-z])[A-Za-z]{{{_CUT_LETTERS},}}$")
 MAX_COMPLETIONS = 8  # listed words a cut word may stand for (more: it says too little)
-_WORD_KEY = "t:"  # (index.py: a name word's key)
+WORD_KEY = "t:"  # (index.py: a name word's key)
 
 
-def cut_word(text: str) -> re.Match[str] | None:
-    """The last word of ``text`` when ``text`` is as long as a payment field and ends inside a
-    word of :data:`_CUT_LETTERS` letters or more (ASCII letters; one line), else ``None``."""
-    if len(text) not in FIELD_WIDTHS or "\n" in text:
+def cut_word(text: str, widths: frozenset[int] = FIELD_WIDTHS) -> re.Match[str] | None:
+    """The last word of ``text`` when ``text`` is as long as a payment field (``widths``) and
+    ends inside a word of :data:`_CUT_LETTERS` letters or more (ASCII letters; one line), else
+    ``None``."""
+    if len(text) not in widths or "\n" in text:
         return None
     return _CUT_WORD.search(text)
 
@@ -169,10 +170,10 @@ def word_heads(vocab: Mapping[str, int]) -> dict[str, tuple[str, ...]]:
     their first :data:`_CUT_LETTERS` letters, legal forms' words left out (made once per
     index, when the screener loads: ``NameIndex.prepare``)."""
     heads: dict[str, list[str]] = {}
-    size = len(_WORD_KEY) + _CUT_LETTERS
+    size = len(WORD_KEY) + _CUT_LETTERS
     for key in vocab:
-        if len(key) > size and key.startswith(_WORD_KEY):
-            word = key[len(_WORD_KEY) :]
+        if len(key) > size and key.startswith(WORD_KEY):
+            word = key[len(WORD_KEY) :]
             if word not in _FORM_WORDS:
                 heads.setdefault(word[:_CUT_LETTERS], []).append(word)
     return {head: tuple(sorted(words)) for head, words in heads.items()}
@@ -184,7 +185,7 @@ def completions(word: str, vocab: Mapping[str, int]) -> list[str]:
     listed word itself, else none. Not the
     words of legal forms (a cut form is :func:`without_cut_form`'s: "OBSHCHESTVO S
     OGRANICHENNOI OTVETST" is a form, no name)."""
-    if _WORD_KEY + word in vocab:
+    if WORD_KEY + word in vocab:
         return []  # a listed word as it stands: read as written ("... ARABIAN PENINSULA")
     out = [w for w in word_heads(vocab).get(word[:_CUT_LETTERS], ()) if w.startswith(word)]
     out = [w for w in out if len(w) > len(word)]
@@ -214,10 +215,10 @@ def build_abbreviations(vocab: Mapping[str, int], counts: Callable[[int], int]) 
     if id(vocab) in _abbrev_tables and _abbrev_tables[id(vocab)][0] is vocab:
         return
     heads: dict[str, list[tuple[int, str]]] = {}
-    size = len(_WORD_KEY) + _ABBREV_LETTERS
+    size = len(WORD_KEY) + _ABBREV_LETTERS
     for key, key_id in vocab.items():
-        if len(key) > size and key.startswith(_WORD_KEY):
-            word = key[len(_WORD_KEY) :]
+        if len(key) > size and key.startswith(WORD_KEY):
+            word = key[len(WORD_KEY) :]
             if word in _FORM_WORDS or not word.isalpha():
                 continue
             records = counts(key_id)
@@ -239,7 +240,7 @@ def expansions(word: str, vocab: Mapping[str, int]) -> list[str]:
     if kept is None or kept[0] is not vocab or word in _FORM_WORDS or word in ABBREVIATIONS:
         return []  # (no table: an index not prepared, ``build_abbreviations``)
     _, table, counts = kept
-    listed = vocab.get(_WORD_KEY + word)
+    listed = vocab.get(WORD_KEY + word)
     own = counts(listed) if listed is not None else 0
     if own >= ABBREV_RECORDS:
         return []  # a business word in its own right ("TRANS", "PETRO", "GLOBAL")

@@ -18,17 +18,12 @@ RESE" (legal form and generic words, and a cut word) names no institute. Pure fu
 
 from __future__ import annotations
 
-import re
 from collections.abc import Container
 
-from clearance.matching.fieldcuts import FIELD_WIDTHS
-from clearance.matching.vocab import LEGAL_FORM_PHRASES
+from clearance.matching.fieldcuts import FIELD_WIDTHS, FORM_ENDS, WORD_KEY, cut_word
 from clearance.matching.weights import WeightedName
 
 CUT_WIDTHS = FIELD_WIDTHS | {70, 105}  # four SWIFT MT name lines of 35 characters
-_LAST_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]{4,})$")
-_FORM_ENDS = frozenset(phrase[-1] for phrase in LEGAL_FORM_PHRASES)
-_WORD_KEY = "t:"  # (index.py: a name word's key)
 _SAME = 0.999  # a similarity this high is the same word (WordParams.exact_sim)
 
 
@@ -36,13 +31,11 @@ def field_cut(text: str, vocab: Container[str]) -> bool:
     """Is ``text`` as long as a payment field and ends inside a word: its last word (four
     ASCII letters or more) no listed word (``vocab``: the index's keys) and no word a legal
     form ends in ("... TRADING COMPANY LIMITED" is whole)?"""
-    if len(text) not in CUT_WIDTHS or "\n" in text or "\r" in text:
-        return False
-    last = _LAST_WORD.search(text)
+    last = None if "\r" in text else cut_word(text, CUT_WIDTHS)
     if last is None:
         return False
     word = last.group().lower()
-    return word not in _FORM_ENDS and _WORD_KEY + word not in vocab
+    return word not in FORM_ENDS and WORD_KEY + word not in vocab
 
 
 def cut_tail(
