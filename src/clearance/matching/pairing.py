@@ -301,6 +301,7 @@ def merge_adjacent(
         # are paired by now, and only a merge below pairs one of them on this side)
         free: list[int] | None = None
         lengths: list[int] = []
+        shortest = longest = 0
         for i in range(len(many) - 1):
             if many_used[i] or many_used[i + 1]:
                 continue
@@ -310,9 +311,12 @@ def merge_adjacent(
             if free is None:
                 free = [j for j in range(len(one)) if not one_used[j]]
                 lengths = [len(one[j]) for j in free]
+                shortest, longest = _extent(lengths)
             if not free:
                 break  # (nothing left on the other side to pair with)
             size = len(left) + len(right)
+            if size - edits > longest or size + edits < shortest:
+                continue  # (no free word within the edits in length: most run-together pairs)
             first, last = left[0], right[-1]
             joined = ""  # (run together once a word of the other side may be it: most are not)
             best_j, best_k, best_sim = -1, -1, 0.0
@@ -336,10 +340,24 @@ def merge_adjacent(
                 many_used[i] = many_used[i + 1] = one_used[best_j] = True
                 del free[best_k]
                 del lengths[best_k]
+                shortest, longest = _extent(lengths)
                 if side_q:
                     pairs.append((i, best_j, best_sim, 2, 1))
                 else:
                     pairs.append((best_j, i, best_sim, 1, 2))
+
+
+def _extent(lengths: list[int]) -> tuple[int, int]:
+    """The least and the most of ``lengths`` (0, 0 for none)."""
+    if not lengths:
+        return 0, 0
+    least = most = lengths[0]
+    for n in lengths:
+        if n < least:
+            least = n
+        elif n > most:
+            most = n
+    return least, most
 
 
 def half_left(weights: Sequence[float], c_used: Sequence[bool], pairs: int) -> bool:
