@@ -71,9 +71,13 @@ def numerals_differ(
     c_values = _values(c_words, person)
     if c_values:
         return _differ(q_values, c_values, person)
-    return not person and q_used is not None and any(
-        not used and (word in _ENDS or word.isdigit())
-        for word, used in zip(q_words[1:], q_used[1:], strict=True)
+    return (
+        not person
+        and q_used is not None
+        and any(
+            not used and (word in _ENDS or word.isdigit())
+            for word, used in zip(q_words[1:], q_used[1:], strict=True)
+        )
     )
 
 
