@@ -242,7 +242,8 @@ def compare(
     number_conflict = bool(q_nums or c_nums) and q_nums != c_nums
     if not number_conflict and (ends_in_numeral(q_words) or ends_in_numeral(c_words)):
         # "sea star iii" / "ii", "asia bridge v" / "asia bridge", "reyes sr" / "reyes jr"
-        number_conflict = numerals_differ(q_words, c_words, person, q_used)
+        number_conflict = numerals_differ(q_words, c_words, person, q_used,
+                                          bool(candidate.form.forms))  # fmt: skip
     if number_conflict:
         score *= params.number_conflict_factor
     return NameComparison(min(1.0, score), pairs, q_words, c_words, q_used, c_used, number_conflict)

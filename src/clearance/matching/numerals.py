@@ -58,26 +58,27 @@ def numerals_differ(
     c_words: Sequence[str],
     person: bool,
     q_used: Sequence[bool] | None = None,
+    c_formed: bool = False,
 ) -> bool:
     """Do both names hold a numeral after their first word (Roman, digits, an organisation's
     number words, a person's Jr. / Sr.) and name other numbers ("sea star iii" / "sea star
     ii", "karim 3" / "karim iv", "reyes sr" / "reyes jr"), or does an organisation's query
     write a number no listed word pairs with where the listed name writes none ("asia bridge
     v" / "asia bridge")? Asked when either name ends in a numeral (see :func:`ends_in_numeral`).
-    (``q_used``: which query words are paired; without it, every word is.)"""
+    (``q_used``: which query words are paired, without it every word is; ``c_formed``: the
+    listed name has a legal form, which a lone I, V or X left over may be what is left of:
+    "AL-AQSA .V." for AL-AQSA E.V.)"""
     q_values = _values(q_words, person)
     if not q_values:
         return False
     c_values = _values(c_words, person)
     if c_values:
         return _differ(q_values, c_values, person)
-    return (
-        not person
-        and q_used is not None
-        and any(
-            not used and (word in _ENDS or word.isdigit())
-            for word, used in zip(q_words[1:], q_used[1:], strict=True)
-        )
+    if person or q_used is None:
+        return False
+    return any(
+        not used and (word.isdigit() or (word in _ENDS and not (c_formed and word in LETTERS)))
+        for word, used in zip(q_words[1:], q_used[1:], strict=True)
     )
 
 
