@@ -34,22 +34,25 @@ Narrow = Callable[[npt.NDArray[np.int32]], npt.NDArray[np.int32]]
 def form_bounds(
     index: NameIndex, parts: list[Part], form: FormBound, lift: FormBound | None,
     singles: tuple[str, ...] = (), narrow: Narrow | None = None, every: bool = False,
+    full: npt.NDArray[np.int32] | None = None,
 ) -> list[tuple[int, float]]:  # fmt: skip
     """(record, bound) of the records of ``parts`` reaching the form's floor, then those
-    reaching it at a skeleton's spelled trust (``lift``: see :func:`spelled_bounds`)."""
+    reaching it at a skeleton's spelled trust (``lift``: see :func:`spelled_bounds`; ``full``:
+    what :func:`exactly_reached` gives for ``parts`` at ``lift``, when worked out already)."""
     hits = sum(len(p[0]) for p in parts)
     if hits <= SMALL_HITS:
         bounds = bounds_small(index, parts, form)
     else:
         bounds = _bounds_pruned(index, parts, form, hits)
     if lift is not None:
-        bounds += spelled_bounds(index, parts, lift, singles, narrow, every)
+        bounds += spelled_bounds(index, parts, lift, singles, narrow, every, full)
     return bounds
 
 
 def spelled_bounds(
     index: NameIndex, parts: list[Part], form: FormBound, singles: tuple[str, ...] = (),
     narrow: Narrow | None = None, every: bool = False,
+    full: npt.NDArray[np.int32] | None = None,
 ) -> list[tuple[int, float]]:  # fmt: skip
     """(record, bound) at a skeleton's spelled trust (``form.trust``) of the records every word
     of the form reaches exactly: only those can be trusted so far
@@ -59,9 +62,12 @@ def spelled_bounds(
     agree: index format 27, looked up in the index's words of crowded skeletons), and none
     when more than ``spelled_names`` of them are. ``every``: ``narrow`` keeps them however
     few (a Hebrew-script reading's: its vowels are looked up name by name, in
-    :func:`clearance.matching.hebrew.agreeing_hebrew`, cheaper than scoring the others).
+    :func:`clearance.matching.hebrew.agreeing_hebrew`, cheaper than scoring the others). ``full``: :func:`exactly_reached` of ``parts`` at
+    ``form``, when the caller has it (a repeated word's form needs it twice, a crowded query's
+    once more: worked out once).
     """
-    full = exactly_reached(index, parts, form, singles)
+    if full is None:
+        full = exactly_reached(index, parts, form, singles)
     cap = form.retrieval.spelled_names
     crowded = len(full) > cap
     if not len(full) or (crowded and narrow is None):
