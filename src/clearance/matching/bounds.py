@@ -62,9 +62,9 @@ def spelled_bounds(
     agree: index format 27, looked up in the index's words of crowded skeletons), and none
     when more than ``spelled_names`` of them are. ``every``: ``narrow`` keeps them however
     few (a Hebrew-script reading's: its vowels are looked up name by name, in
-    :func:`clearance.matching.hebrew.agreeing_hebrew`, cheaper than scoring the others). ``full``: :func:`exactly_reached` of ``parts`` at
-    ``form``, when the caller has it (a repeated word's form needs it twice, a crowded query's
-    once more: worked out once).
+    :func:`clearance.matching.hebrew.agreeing_hebrew`, cheaper than scoring the others).
+    ``full``: :func:`exactly_reached` of ``parts`` at ``form``, when the caller has it (a
+    repeated word's form needs it twice, a crowded query's once more: worked out once).
     """
     if full is None:
         full = exactly_reached(index, parts, form, singles)

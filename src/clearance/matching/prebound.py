@@ -98,10 +98,11 @@ def bound_names(
     # (a name listed by several authorities comes once per record: its vetoes are the same)
     seen: dict[tuple[tuple[str, ...], bool], bool] = {}
     for k in lows:
-        c_words, person = names[todo[k]], persons[todo[k]]
-        veto = seen.get((c_words, person))
+        c_words, of_person = names[todo[k]], persons[todo[k]]
+        veto = seen.get((c_words, of_person))
         if veto is None:
-            veto = seen[c_words, person] = _vetoed(query, c_words, person, joiner, sims, params)
+            veto = seen[c_words, of_person] = _vetoed(query, c_words, of_person, joiner, sims,
+                                                      params)  # fmt: skip
         if not veto:
             nc = len(c_words)
             out[todo[k]] = NameComparison(bound_of[k], (), q_words, c_words, [False] * nq,

@@ -1,0 +1,178 @@
+"""The cold pass's slowest queries, cut on the retrieval and bound side, outcome-identical
+(issue 11, 1.35).
+
+A skeleton form's records every word reaches exactly (:func:`bounds.exactly_reached`) are worked
+out once per set of parts: they were worked out for the form's spelled bounds, again for the
+names a repeated word's copies are bounded for, and once more when a crowded query asked
+(:func:`crowded.crowded_skeletons`). A repeated word's records among those passing are found by
+a binary search, not by testing each of the thousands a common word reaches in Python. The
+array pre-bounds' vetoes (run-together words, code slips, spelt initials) are worked out once
+per listed name, not once per record (a name listed by several authorities).
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from clearance.compiled import is_compiled
+from clearance.matching import bounds as bounds_mod
+from clearance.matching import pairing, prebound
+from clearance.matching import retrieve as retrieve_mod
+from clearance.matching.engine import Screener, query_forms
+from clearance.matching.names import NameComparison
+from clearance.matching.query import ScreenOptions, make_query
+from clearance.matching.weights import word_table
+from clearance.matching.wordsim import WordSimilarity
+from clearance.settings import MatchingPolicy
+from clearance.sources import read_path
+
+pytestmark = pytest.mark.skipif(
+    is_compiled(retrieve_mod), reason="a compiled module reads its own globals"
+)
+
+# Arabic-script skeletons with a word written twice (the copies bounded among the passing
+# names), a common word's (crowded) and plain ones
+_QUERIES = ("محمد ولی محمد عوض", "ضياء بنو سعد بن ليث بن بكر", "صالح مسفر صالح الشاعر",
+            "عبد الله عبد الرحمن", "محمد محمد", "محمد احمدی", "محمدرضا عبدالعلی",
+            "يحيى عبد الله العبيدي", "Ali bin Ali bin Ahmad", "SA'DU, Muhammad")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def screener(data_dir: Path) -> Screener:
+    parsed = read_path(data_dir / "ofac" / "sdn_csv_2023-12-28")
+    return Screener.build(parsed.entities, MatchingPolicy(screen_cache=0))
+
+
+def _parts_key(args: tuple[Any, ...]) -> tuple[object, ...]:
+    """What ``exactly_reached(index, parts, form, singles)`` is asked, by content."""
+    _index, parts, form = args[:3]
+    singles = args[3] if len(args) > 3 else ()
+    seen = tuple((p[0].tobytes(), p[1].tobytes(), p[2]) for p in parts)
+    return seen, form.floor, float(form.trust), form.total, singles
+
+
+def test_exactly_reached_is_worked_out_once_per_parts(
+    screener: Screener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = bounds_mod.exactly_reached
+    asked: list[tuple[object, ...]] = []
+
+    def counting(*args: Any) -> Any:
+        asked.append(_parts_key(args))
+        return plain(*args)
+
+    monkeypatch.setattr(bounds_mod, "exactly_reached", counting)
+    monkeypatch.setattr(retrieve_mod, "exactly_reached", counting)
+    total = 0
+    for name in _QUERIES:
+        asked.clear()
+        screener.screen(make_query(name), ScreenOptions(limit=10))
+        assert len(asked) == len(set(asked)), name  # (main: twice or three times)
+        total += len(asked)
+    assert total > 10  # (the skeletons' spelled bounds were asked for)
+
+
+def test_form_bounds_given_the_exactly_reached_records_are_the_same(
+    screener: Screener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    given: list[bool] = []
+    plain = bounds_mod.spelled_bounds
+
+    def both(*args: Any) -> Any:
+        found = plain(*args)
+        if len(args) > 6 and args[6] is not None:
+            given.append(True)
+            assert found == plain(*args[:6], None)  # (worked out afresh: the same floats)
+        return found
+
+    monkeypatch.setattr(bounds_mod, "spelled_bounds", both)
+    for name in _QUERIES:
+        screener.screen(make_query(name), ScreenOptions(limit=10))
+    assert len(given) > 10
+
+
+def test_a_repeated_words_records_among_the_passing_are_those_a_test_of_each_gives() -> None:
+    rng = random.Random(5)
+    for size in (0, 1, 7, 300, 5000):
+        ids = np.array(sorted(rng.sample(range(20_000), size)), dtype=np.int32)
+        for share in (0.0, 0.01, 0.5, 1.0):
+            among = {int(r) for r in ids if rng.random() < share}
+            among |= {rng.randrange(40_000) for _ in range(rng.randrange(30))}  # (others too)
+            expected = [r for r in ids.tolist() if r in among]
+            assert retrieve_mod._records_among(ids, among) == expected
+
+
+def test_repeat_records_are_the_same_among_the_passing(screener: Screener) -> None:
+    index, algo = screener.index, screener.algo
+    word = "mohammed"
+    hit = retrieve_mod.word_records(index, word, 0, algo.retrieval, algo.words)
+    assert hit is not None and len(hit[0]) > 500
+    rng = random.Random(3)
+    among = set(rng.sample(hit[0].tolist(), 200)) | {10**7}
+    found = retrieve_mod.repeat_records(index, word, 0, hit, 2, 0.5, algo.retrieval, algo.words,
+                                        among)  # fmt: skip
+    every = retrieve_mod.repeat_records(index, word, 0, hit, 2, 0.5, algo.retrieval, algo.words)
+    assert every is not None and found is not None
+    keep = np.isin(every[0], np.array(sorted(among)))
+    assert found[0].tolist() == every[0][keep].tolist()
+    assert found[1].tolist() == every[1][keep].tolist()
+
+
+def test_prebound_vetoes_are_worked_out_once_per_listed_name(
+    screener: Screener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[tuple[tuple[str, ...], bool]] = []
+    plain = pairing.Joins.joinable
+
+    def counting(self: pairing.Joins, tokens: tuple[str, ...], person: bool) -> bool:
+        asked.append((tokens, person))
+        return plain(self, tokens, person)
+
+    monkeypatch.setattr(pairing.Joins, "joinable", counting)
+    called = 0
+    bound_names = prebound.bound_names
+
+    def checked(*args: Any) -> Any:
+        nonlocal called
+        called += 1
+        asked.clear()
+        found = bound_names(*args)
+        assert len(asked) == len(set(asked))  # (main: once per record)
+        return found
+
+    monkeypatch.setattr("clearance.matching.engine.bound_names", checked)
+    for name in ("SA'DU, Muhammad", "ALI, Ahmed Mohammed", "Muhammad HASSAN"):
+        screener.screen(make_query(name), ScreenOptions(limit=10))
+    assert called >= 3
+
+
+def test_prebound_with_repeated_names_bounds_each_record_as_alone(screener: Screener) -> None:
+    """Names listed twice (two records) get the bound each gets listed once."""
+    index, algo = screener.index, screener.algo
+    table = word_table(algo.names)
+    qform = query_forms(make_query("Muhammad HASSAN"), algo.trust, index.vocab)[0]
+    qname = screener._weigh_query(qform.form)
+    recs = [r for r in range(len(index.rec_tokens)) if index.rec_kind[r] == qform.kind]
+    rng = random.Random(2)
+    names = [t for r in rng.sample(recs, 400) if (t := index.rec_tokens[r])][:300]
+    names += names[:100]  # (a hundred listed twice)
+    weights = [[table[w][0] for w in tokens] for tokens in names]
+    persons = [rng.random() < 0.5 for _ in range(300)]
+    persons += persons[:100]
+    sims = WordSimilarity(sorted(set(qform.form.tokens)), sorted({w for t in names for w in t}),
+                          table=index.word_info, params=algo.words)  # fmt: skip
+    twice = _seen(prebound.bound_names(qname, names, weights, persons, sims, algo.names, 0.6))
+    once = _seen(prebound.bound_names(qname, names[:300], weights[:300], persons[:300], sims,
+                                      algo.names, 0.6))  # fmt: skip
+    assert twice[:300] == once and twice[300:] == once[:100]
+    assert sum(1 for c in once if c is not None) > 50  # (names bounded out)
+
+
+def _seen(found: list[NameComparison | None]) -> list[tuple[object, ...] | None]:
+    """What each comparison says (its slots), ``None`` as it is."""
+    return [None if c is None else tuple(getattr(c, k) for k in c.__slots__) for c in found]
