@@ -176,3 +176,16 @@ def test_prebound_with_repeated_names_bounds_each_record_as_alone(screener: Scre
 def _seen(found: list[NameComparison | None]) -> list[tuple[object, ...] | None]:
     """What each comparison says (its slots), ``None`` as it is."""
     return [None if c is None else tuple(getattr(c, k) for k in c.__slots__) for c in found]
+
+
+def test_a_common_words_hits_among_the_wanted_records_are_those_a_mask_keeps() -> None:
+    rng = random.Random(9)
+    for size, reached in ((1, 1), (50, 3), (20_000, 40), (20_000, 3000), (300, 900)):
+        ids = np.array(sorted(rng.sample(range(60_000), size)), dtype=np.int32)
+        sims = np.array([rng.random() for _ in range(size)], dtype=np.float32)
+        wanted = np.array(sorted(rng.choices(range(60_000), k=reached) + ids.tolist()[:: 97]),
+                          dtype=np.int32)  # (some reached by two words: twice)  # fmt: skip
+        keep = np.isin(ids, wanted)
+        cut = bounds_mod._among((ids, sims, 0.75), wanted)
+        assert cut[0].tolist() == ids[keep].tolist()
+        assert cut[1].tobytes() == sims[keep].tobytes() and cut[2] == 0.75

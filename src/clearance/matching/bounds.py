@@ -254,12 +254,18 @@ PRUNE_SHARE = 4  # ... nor when they are more than a quarter of all
 
 
 def _among(part: Part, wanted: npt.NDArray[np.int32]) -> Part:
-    """``part``'s hits of the records ``wanted`` holds (both ascending), in order."""
+    """``part``'s hits of the records ``wanted`` holds (both ascending), in order: taken by
+    their places (a common word's hits are many times the records its rarer neighbours reach:
+    no pass over all of them, as a mask of them would make)."""
     ids = part[0]
-    keep = np.zeros(len(ids), dtype=bool)
     at = np.minimum(ids.searchsorted(wanted), len(ids) - 1)
-    keep[at[ids[at] == wanted]] = True
-    return ids[keep], part[1][keep], part[2]
+    places = at[ids[at] == wanted]  # (ascending; a record two words reach, twice)
+    if len(places) > 1:
+        fresh = np.empty(len(places), dtype=bool)
+        fresh[0] = True
+        np.not_equal(places[1:], places[:-1], out=fresh[1:])
+        places = places[fresh]
+    return ids[places], part[1][places], part[2]
 
 
 def bounds_large(
