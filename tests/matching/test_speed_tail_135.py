@@ -5,9 +5,9 @@ A skeleton form's records every word reaches exactly (:func:`bounds.exactly_reac
 out once per set of parts: they were worked out for the form's spelled bounds, again for the
 names a repeated word's copies are bounded for, and once more when a crowded query asked
 (:func:`crowded.crowded_skeletons`). A repeated word's records among those passing are found by
-a binary search, not by testing each of the thousands a common word reaches in Python. The
-array pre-bounds' vetoes (run-together words, code slips, spelt initials) are worked out once
-per listed name, not once per record (a name listed by several authorities).
+a binary search, not by testing each of the thousands a common word reaches in Python. A
+common word's hits among the records its rarer neighbours reach (``bounds._among``) are taken
+by their places, with no mask over all of them.
 """
 
 from __future__ import annotations
@@ -21,13 +21,9 @@ import pytest
 
 from clearance.compiled import is_compiled
 from clearance.matching import bounds as bounds_mod
-from clearance.matching import pairing, prebound
 from clearance.matching import retrieve as retrieve_mod
-from clearance.matching.engine import Screener, query_forms
-from clearance.matching.names import NameComparison
+from clearance.matching.engine import Screener
 from clearance.matching.query import ScreenOptions, make_query
-from clearance.matching.weights import word_table
-from clearance.matching.wordsim import WordSimilarity
 from clearance.settings import MatchingPolicy
 from clearance.sources import read_path
 
@@ -121,61 +117,6 @@ def test_repeat_records_are_the_same_among_the_passing(screener: Screener) -> No
     keep = np.isin(every[0], np.array(sorted(among)))
     assert found[0].tolist() == every[0][keep].tolist()
     assert found[1].tolist() == every[1][keep].tolist()
-
-
-def test_prebound_vetoes_are_worked_out_once_per_listed_name(
-    screener: Screener, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    asked: list[tuple[tuple[str, ...], bool]] = []
-    plain = pairing.Joins.joinable
-
-    def counting(self: pairing.Joins, tokens: tuple[str, ...], person: bool) -> bool:
-        asked.append((tokens, person))
-        return plain(self, tokens, person)
-
-    monkeypatch.setattr(pairing.Joins, "joinable", counting)
-    called = 0
-    bound_names = prebound.bound_names
-
-    def checked(*args: Any) -> Any:
-        nonlocal called
-        called += 1
-        asked.clear()
-        found = bound_names(*args)
-        assert len(asked) == len(set(asked))  # (main: once per record)
-        return found
-
-    monkeypatch.setattr("clearance.matching.engine.bound_names", checked)
-    for name in ("SA'DU, Muhammad", "ALI, Ahmed Mohammed", "Muhammad HASSAN"):
-        screener.screen(make_query(name), ScreenOptions(limit=10))
-    assert called >= 3
-
-
-def test_prebound_with_repeated_names_bounds_each_record_as_alone(screener: Screener) -> None:
-    """Names listed twice (two records) get the bound each gets listed once."""
-    index, algo = screener.index, screener.algo
-    table = word_table(algo.names)
-    qform = query_forms(make_query("Muhammad HASSAN"), algo.trust, index.vocab)[0]
-    qname = screener._weigh_query(qform.form)
-    recs = [r for r in range(len(index.rec_tokens)) if index.rec_kind[r] == qform.kind]
-    rng = random.Random(2)
-    names = [t for r in rng.sample(recs, 400) if (t := index.rec_tokens[r])][:300]
-    names += names[:100]  # (a hundred listed twice)
-    weights = [[table[w][0] for w in tokens] for tokens in names]
-    persons = [rng.random() < 0.5 for _ in range(300)]
-    persons += persons[:100]
-    sims = WordSimilarity(sorted(set(qform.form.tokens)), sorted({w for t in names for w in t}),
-                          table=index.word_info, params=algo.words)  # fmt: skip
-    twice = _seen(prebound.bound_names(qname, names, weights, persons, sims, algo.names, 0.6))
-    once = _seen(prebound.bound_names(qname, names[:300], weights[:300], persons[:300], sims,
-                                      algo.names, 0.6))  # fmt: skip
-    assert twice[:300] == once and twice[300:] == once[:100]
-    assert sum(1 for c in once if c is not None) > 50  # (names bounded out)
-
-
-def _seen(found: list[NameComparison | None]) -> list[tuple[object, ...] | None]:
-    """What each comparison says (its slots), ``None`` as it is."""
-    return [None if c is None else tuple(getattr(c, k) for k in c.__slots__) for c in found]
 
 
 def test_a_common_words_hits_among_the_wanted_records_are_those_a_mask_keeps() -> None:

@@ -23,7 +23,7 @@ from clearance.matching.namebound import (
     unpaired_least,
 )
 from clearance.matching.names import NameComparison
-from clearance.matching.pairing import Joins, spelt_initials
+from clearance.matching.pairing import spelt_initials
 from clearance.matching.params import NameParams
 from clearance.matching.slips import is_slip
 from clearance.matching.weights import WeightedName, query_code_slip, query_joins, word_table
@@ -95,35 +95,18 @@ def bound_names(
     joiner = query_joins(query, words)  # (the run-together test, memoised per query name)
     lows: list[int] = low.tolist()  # (typed: its items index the lists natively)
     bound_of: list[float] = bounds.tolist()  # (the same floats, no numpy scalar per name)
-    # (a name listed by several authorities comes once per record: its vetoes are the same)
-    seen: dict[tuple[tuple[str, ...], bool], bool] = {}
-    for k in lows:
-        c_words, of_person = names[todo[k]], persons[todo[k]]
-        veto = seen.get((c_words, of_person))
-        if veto is None:
-            veto = seen[c_words, of_person] = _vetoed(query, c_words, of_person, joiner, sims,
-                                                      params)  # fmt: skip
+    vetoed = [joiner.joinable(names[todo[k]], persons[todo[k]]) for k in lows]
+    for k, veto in zip(lows, vetoed, strict=True):
+        c_words = names[todo[k]]
+        if not veto and not persons[todo[k]]:  # (memoised with the query name, as compare's)
+            veto = query_code_slip(query, c_words, sims, params)
+        if not veto and not persons[todo[k]]:
+            veto = spelt_initials(q_words, c_words)  # (see names.compare)
         if not veto:
             nc = len(c_words)
             out[todo[k]] = NameComparison(bound_of[k], (), q_words, c_words, [False] * nq,
                                           [False] * nc, False)  # fmt: skip
     return out
-
-
-def _vetoed(
-    query: WeightedName, c_words: tuple[str, ...], person: bool, joiner: Joins,
-    sims: WordSimilarity, params: NameParams,
-) -> bool:  # fmt: skip
-    """Whether :func:`~clearance.matching.names.compare` would score the listed name
-    ``c_words`` in full though its bound trails: words it may read run together, or (not a
-    person's) a code slip or initials spelt out (memoised with the query name, as compare's)."""
-    if joiner.joinable(c_words, person):
-        return True
-    if person:
-        return False
-    return query_code_slip(query, c_words, sims, params) or spelt_initials(
-        query.form.tokens, c_words
-    )
 
 
 def _lonely_weights(
