@@ -174,6 +174,15 @@ def _pass_line(probe: dict[str, Any]) -> str:
     )
 
 
+def _tail_line(queries: list[dict[str, str]], cpu: list[float], shown: int = 5) -> str:
+    """The pass's tail: p99.9 and the ``shown`` slowest queries with their script (what the
+    slowest 1 % are: see benchmarks/README.md, "Profiling the cold pass")."""
+    slowest = sorted(range(len(cpu)), key=lambda i: -cpu[i])[:shown]
+    named = "; ".join(f"{cpu[i] * 1e3:.1f} ms {script_of(queries[i]['name'])} "
+                      f"{queries[i]['name'][:32]!r}" for i in slowest)  # fmt: skip
+    return f"  the tail: p99.9 {percentile(cpu, 99.9) * 1e3:.2f} ms; slowest: {named}"
+
+
 def cold_speed(
     lists: bd.Lists, settings: Settings, seed: int, count: int = 3000, gc: str = "default"
 ) -> None:
@@ -220,6 +229,7 @@ def cold_speed(
         f"every script p99 ≤ 10 ms"
     )
     console.print(_pass_line(probe))
+    console.print(_tail_line(queries, cpu), markup=False, highlight=False)
     for other, extra in probes[1:]:
         cpu_o: list[float] = extra["cpu"]
         console.print(

@@ -34,22 +34,25 @@ Narrow = Callable[[npt.NDArray[np.int32]], npt.NDArray[np.int32]]
 def form_bounds(
     index: NameIndex, parts: list[Part], form: FormBound, lift: FormBound | None,
     singles: tuple[str, ...] = (), narrow: Narrow | None = None, every: bool = False,
+    full: npt.NDArray[np.int32] | None = None,
 ) -> list[tuple[int, float]]:  # fmt: skip
     """(record, bound) of the records of ``parts`` reaching the form's floor, then those
-    reaching it at a skeleton's spelled trust (``lift``: see :func:`spelled_bounds`)."""
+    reaching it at a skeleton's spelled trust (``lift``: see :func:`spelled_bounds`; ``full``:
+    what :func:`exactly_reached` gives for ``parts`` at ``lift``, when worked out already)."""
     hits = sum(len(p[0]) for p in parts)
     if hits <= SMALL_HITS:
         bounds = bounds_small(index, parts, form)
     else:
         bounds = _bounds_pruned(index, parts, form, hits)
     if lift is not None:
-        bounds += spelled_bounds(index, parts, lift, singles, narrow, every)
+        bounds += spelled_bounds(index, parts, lift, singles, narrow, every, full)
     return bounds
 
 
 def spelled_bounds(
     index: NameIndex, parts: list[Part], form: FormBound, singles: tuple[str, ...] = (),
     narrow: Narrow | None = None, every: bool = False,
+    full: npt.NDArray[np.int32] | None = None,
 ) -> list[tuple[int, float]]:  # fmt: skip
     """(record, bound) at a skeleton's spelled trust (``form.trust``) of the records every word
     of the form reaches exactly: only those can be trusted so far
@@ -60,8 +63,11 @@ def spelled_bounds(
     when more than ``spelled_names`` of them are. ``every``: ``narrow`` keeps them however
     few (a Hebrew-script reading's: its vowels are looked up name by name, in
     :func:`clearance.matching.hebrew.agreeing_hebrew`, cheaper than scoring the others).
+    ``full``: :func:`exactly_reached` of ``parts`` at ``form``, when the caller has it (a
+    repeated word's form needs it twice, a crowded query's once more: worked out once).
     """
-    full = exactly_reached(index, parts, form, singles)
+    if full is None:
+        full = exactly_reached(index, parts, form, singles)
     cap = form.retrieval.spelled_names
     crowded = len(full) > cap
     if not len(full) or (crowded and narrow is None):
@@ -248,12 +254,18 @@ PRUNE_SHARE = 4  # ... nor when they are more than a quarter of all
 
 
 def _among(part: Part, wanted: npt.NDArray[np.int32]) -> Part:
-    """``part``'s hits of the records ``wanted`` holds (both ascending), in order."""
+    """``part``'s hits of the records ``wanted`` holds (both ascending), in order: taken by
+    their places (a common word's hits are many times the records its rarer neighbours reach:
+    no pass over all of them, as a mask of them would make)."""
     ids = part[0]
-    keep = np.zeros(len(ids), dtype=bool)
     at = np.minimum(ids.searchsorted(wanted), len(ids) - 1)
-    keep[at[ids[at] == wanted]] = True
-    return ids[keep], part[1][keep], part[2]
+    places = at[ids[at] == wanted]  # (ascending; a record two words reach, twice)
+    if len(places) > 1:
+        fresh = np.empty(len(places), dtype=bool)
+        fresh[0] = True
+        np.not_equal(places[1:], places[:-1], out=fresh[1:])
+        places = places[fresh]
+    return ids[places], part[1][places], part[2]
 
 
 def bounds_large(

@@ -10,7 +10,7 @@ is scored (a generous safety cap only applies to pathological queries).
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import cast
@@ -24,6 +24,7 @@ from clearance.matching.bounds import (
     Part,
     exactly_reached,
     form_bounds,
+    members,
 )
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, NameIndex, WordHitCache
 from clearance.matching.keytables import KeyTables
@@ -180,7 +181,7 @@ def _pair_records(
 
 def repeat_records(
     index: NameIndex, word: str, kind: int, hit: _Hit, copy: int, least: float,
-    params: RetrievalParams, words: WordParams, among: Container[int] | None = None,
+    params: RetrievalParams, words: WordParams, among: Collection[int] | None = None,
 ) -> _Hit | None:  # fmt: skip
     """What the ``copy``-th copy of a repeated query word can add to the records ``hit`` (what
     ``word`` reaches; ``among``: to those of them only), with the similarity (``None``:
@@ -191,11 +192,23 @@ def repeat_records(
     ``copy``-th is credited the ``copy``-th best similarity of a name's words to it (as the
     scorer rates them), when it is at least ``least`` (the least similarity a pair can have).
     """
-    recs = hit[0].tolist() if among is None else [r for r in hit[0].tolist() if r in among]
+    recs = hit[0].tolist() if among is None else _records_among(hit[0], among)
     col = min(copy, _COPIES) - 1  # (the c-th best is at most the 4th best)
     sims = np.array(_slots(index, word, kind, recs, params, words, col), dtype=np.float32)
     where = np.flatnonzero(sims >= least)
     return (np.array(recs, dtype=np.int32)[where], sims[where]) if len(where) else None
+
+
+def _records_among(ids: npt.NDArray[np.int32], among: Collection[int]) -> list[int]:
+    """Those of ``ids`` (ascending) that ``among`` holds, in order: by a binary search in
+    ``among`` sorted (a common word reaches thousands of names, of which ``among`` holds a
+    few: testing each of them in Python cost more than the copies' similarities)."""
+    if not among:
+        return []
+    wanted = np.fromiter(among, np.int32, len(among))
+    wanted.sort()
+    found: list[int] = ids[members(ids, wanted)].tolist()
+    return found
 
 
 _COPIES = 4  # best similarities kept per record (copies of a word bounded one by one)
@@ -388,9 +401,9 @@ def retrieve(
                             params, retrieval, words, person, threshold, trust)  # fmt: skip
         if found is None:
             continue
-        bounds, parts, lift, singles = found
-        if reached is not None and lift is not None and qform.form.script == ARABIC:
-            reached.append(partial(exactly_reached, index, parts, lift, singles))  # (if asked)
+        bounds, full = found
+        if reached is not None and full is not None and qform.form.script == ARABIC:
+            reached.append(partial(_given, full))  # (worked out by form_bounds already)
         _keep_bounds(index, qform, bounds, out)
     cap = retrieval.max_records if max_records is None else max_records
     if len(out) > cap:
@@ -413,7 +426,12 @@ def _float32(value: float) -> np.float32:
     return got
 
 
-_FormBounds = tuple[list[tuple[int, float]], list[Part], FormBound | None, tuple[str, ...]]
+_FormBounds = tuple[list[tuple[int, float]], npt.NDArray[np.int32] | None]
+
+
+def _given(full: npt.NDArray[np.int32]) -> npt.NDArray[np.int32]:
+    """``full`` (a :data:`Reached` of what :func:`exactly_reached` gave already)."""
+    return full
 
 
 def _bound_form(
@@ -422,8 +440,10 @@ def _bound_form(
     trust: TrustParams,
 ) -> _FormBounds | None:  # fmt: skip
     """The (record, bound) pairs of one query form (see :func:`retrieve`; ``weights``: its
-    words'), with the parts they come from, the form bound at a skeleton's spelled trust
-    (``None``: none) and the form's one-letter words; ``None`` when it reaches nothing."""
+    words'), with the records every word of a skeleton's form reaches exactly (``None``: not a
+    skeleton's; :func:`exactly_reached` of the parts at its spelled trust, worked out once for
+    the bounds, the copies of a repeated word and a crowded query); ``None`` when it reaches
+    nothing."""
     tokens = qform.form.tokens
     total = sum(weights)
     if total <= 0:
@@ -450,7 +470,8 @@ def _bound_form(
         narrow = _narrow(index, qform, trust.spelled_word_sim, words)
     singles = tuple({w for w in tokens if len(w) == 1})  # (see bounds.spelled_bounds)
     hebrew = qform.form.script == HEBREW  # (its lift narrowed however few: see bounds)
-    bounds = form_bounds(index, parts, form, lift, singles, narrow, hebrew)
+    full = None if lift is None else exactly_reached(index, parts, lift, singles)
+    bounds = form_bounds(index, parts, form, lift, singles, narrow, hebrew, full)
     if repeats:
         # The copies of a repeated word were credited fully: what they add (their
         # similarities to each name's words: a common word reaches thousands of names) is
@@ -459,12 +480,13 @@ def _bound_form(
         among: set[int] | None = None
         if REPEATS_AMONG_PASSING:
             among = {rec for rec, _ in bounds}
-            if lift is not None:
-                among.update(exactly_reached(index, parts, lift, singles).tolist())
+            if full is not None:
+                among.update(full.tolist())
         parts = _repeat_parts(index, qform.kind, parts, repeats, among, least, retrieval,
                               words)  # fmt: skip
-        bounds = form_bounds(index, parts, form, lift, singles, narrow, hebrew)
-    return bounds, parts, lift, singles
+        full = None if lift is None else exactly_reached(index, parts, lift, singles)
+        bounds = form_bounds(index, parts, form, lift, singles, narrow, hebrew, full)
+    return bounds, full
 
 
 def _keep_bounds(
