@@ -51,6 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_data as bd  # noqa: E402
 import wild_more as wm  # noqa: E402
 import wild_numerals as wn  # noqa: E402
+import wild_ocr as wo  # noqa: E402
 import wild_writers as ww  # noqa: E402
 from bench_heldout import SPLITS, faker_names, generate, split_of  # noqa: E402
 from bench_metrics import console, pct, table  # noqa: E402
@@ -64,8 +65,9 @@ from clearance.settings import Settings  # noqa: E402
 PLAIN = "n-plain"
 GENERIC = "n-generic-company"
 NUMERAL = "n-other-numeral"
-CLASSES = {**ww.CLASSES, **wm.CLASSES}  # (new classes last: the others' cases unchanged)
-NEGATIVES = {**ww.NEGATIVES, **wm.NEGATIVES}
+CLASSES = {**ww.CLASSES, **wm.CLASSES, **wo.CLASSES}  # (new classes last: the others' cases
+# unchanged)
+NEGATIVES = {**ww.NEGATIVES, **wm.NEGATIVES, **wo.NEGATIVES}
 
 
 def unlisted(lists: bd.Lists, count: int, seed: int) -> list[bd.ListCase]:

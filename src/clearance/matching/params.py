@@ -43,6 +43,8 @@ class WordParams:
     short_swap_length: int = 3  # ... in words of this many letters or more
     doubled_sim: float = 0.95  # a letter written once or twice ("Amiif" / "Amif", "Hasan")
     doubled_min_length: int = 3  # ... when the shorter word has this many letters or more
+    glyph_min_length: int = 4  # one letter OCR read as two glyphs (m / rn, d / cl) is one
+    # edit when the shorter word has this many letters or more (since h173)
     letters_sim: float = 0.9  # words that differ in w/v or an initial j/y only
     respell_sim: float = 0.97  # a word read back from a letter-by-letter transliteration
     first_letter_factor: float = 0.85  # first letter and first sound both differ
@@ -171,6 +173,8 @@ class TrustParams:
     # "yo", as passports and Korean names write it ("Pëng Chol" / Pyong Chol, "Pëtr" / Pyotr)
     bgn_reading: float = 0.97  # a Latin name written in Russian and romanised back by BGN/PCGN
     # ("TSOMPANY", "KHOLDING", "YEL") read the Latin way (clearance.matching.bgn)
+    ocr_reading: float = 0.99  # a Latin query with the digits OCR read for letters read as
+    # those letters ("M0HAMMED 5ALAH" / MOHAMMED SALAH: clearance.matching.ocr; since h173)
     list_reading: float = 1.0  # a Latin Korean or Chinese name of syllables read as the lists
     # spell them ("Lee Yong-ho" / RI Yong Ho, "Hsu Pin" / XU Bin: clearance.matching.romanised):
     # another romanisation of the same name, as a Hangul or Cyrillic one is
