@@ -62,3 +62,17 @@ def glyph_split(a: str, b: str) -> bool:
             one = GLYPH_PAIRS.get(longer[i : i + 2])
             return one == shorter[i] and longer[i + 2 :] == shorter[i + 1 :]
     return False
+
+
+def glyph_merges(word: str) -> list[str]:
+    """``word`` with each pair of glyphs OCR reads for one letter read as that letter
+    ("rnansouri" -> "mansouri"; the listed words a query word reaches by :func:`glyph_split`,
+    for retrieval: a word the lists hold with one letter read as two is two edits from it, out
+    of the deletion neighbourhood's reach)."""
+    out: list[str] = []
+    for pair, one in GLYPH_PAIRS.items():
+        at = word.find(pair)
+        while at >= 0:
+            out.append(word[:at] + one + word[at + 2 :])
+            at = word.find(pair, at + 1)
+    return out
