@@ -166,7 +166,8 @@ def word_keys(
         _near(tables, prefix, word, found, 1.0, words)
     elif dropped:
         _dropped(tables, prefix + word, found, words)
-    if len(word) > words.glyph_min_length:  # "rnansouri": one letter OCR read as two
+    if exact < 0 and len(word) > words.glyph_min_length:  # "rnansouri": one letter OCR read
+        # as two (not a word the lists hold: "Sarina" is a name, no SANNA misread)
         _glyph_merged(tables, prefix, word, found, words)
     if alt != word and len(alt) >= params.near_min_length:
         # ... and one edit from it, as the scorer compares it ("Skheikkhneyad" read back as
