@@ -50,6 +50,9 @@ def _word_read(m: re.Match[str]) -> str:
 
 # one letter and the two glyphs OCR reads it as (or reads as it)
 GLYPH_PAIRS = {"rn": "m", "cl": "d", "vv": "w", "li": "h", "ri": "n"}
+# letters the shorter word needs (a module constant, not a WordParams field: the index keeps
+# the word parameters it was built with, and a new field would change its format)
+GLYPH_MIN_LENGTH = 4
 
 
 def glyph_split(a: str, b: str) -> bool:

@@ -43,8 +43,6 @@ class WordParams:
     short_swap_length: int = 3  # ... in words of this many letters or more
     doubled_sim: float = 0.95  # a letter written once or twice ("Amiif" / "Amif", "Hasan")
     doubled_min_length: int = 3  # ... when the shorter word has this many letters or more
-    glyph_min_length: int = 4  # one letter OCR read as two glyphs (m / rn, d / cl) is one
-    # edit when the shorter word has this many letters or more (since h173)
     letters_sim: float = 0.9  # words that differ in w/v or an initial j/y only
     respell_sim: float = 0.97  # a word read back from a letter-by-letter transliteration
     first_letter_factor: float = 0.85  # first letter and first sound both differ

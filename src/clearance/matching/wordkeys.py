@@ -10,7 +10,7 @@ from typing import Final
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
 from clearance.matching.keytables import KeyTables
 from clearance.matching.memo import sim_rows
-from clearance.matching.ocr import glyph_merges
+from clearance.matching.ocr import GLYPH_MIN_LENGTH, glyph_merges
 from clearance.matching.params import RetrievalParams, WordParams
 from clearance.matching.phonetics import phonetic, respell, sound
 from clearance.matching.scripts import has_run
@@ -166,7 +166,7 @@ def word_keys(
         _near(tables, prefix, word, found, 1.0, words)
     elif dropped:
         _dropped(tables, prefix + word, found, words)
-    if exact < 0 and len(word) > words.glyph_min_length:  # "rnansouri": one letter OCR read
+    if exact < 0 and len(word) > GLYPH_MIN_LENGTH:  # "rnansouri": one letter OCR read
         # as two (not a word the lists hold: "Sarina" is a name, no SANNA misread)
         _glyph_merged(tables, prefix, word, found, words)
     if alt != word and len(alt) >= params.near_min_length:

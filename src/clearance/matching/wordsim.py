@@ -18,7 +18,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from clearance.matching.memo import by_identity, sim_rows
-from clearance.matching.ocr import glyph_split
+from clearance.matching.ocr import GLYPH_MIN_LENGTH, glyph_split
 from clearance.matching.params import WordParams
 from clearance.matching.phonetics import ARTICLES as _ARTICLES
 from clearance.matching.phonetics import phonetic, respell
@@ -275,7 +275,7 @@ def _near_similarity(
         sim = max(sim, p.doubled_sim)
     # One letter OCR read as two glyphs, or two as one ("moharnmed", "clavid": ocr) is one
     # edit, wherever it is (since h173)
-    elif dist == 2 and abs(ql - cl) == 1 and shorter >= p.glyph_min_length and glyph_split(qw, cw):
+    elif dist == 2 and abs(ql - cl) == 1 and shorter >= GLYPH_MIN_LENGTH and glyph_split(qw, cw):
         slip = word_sim(1, longer, by_distance)
         sim = max(sim, slip)
     # Phonetic equality is trusted for names of five letters and more ("Yan"/"Jian"
