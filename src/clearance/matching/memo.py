@@ -40,3 +40,26 @@ def by_identity(fn: Callable[[P], R]) -> Callable[[P], R]:
 
 # The similarity table of a word-parameter set, as the matcher computes with it.
 sim_rows = by_identity(params.sim_rows)
+
+
+def sim_text(sim: float) -> str:
+    """What an explanation writes after a pair of similarity ``sim``: " (0.87)", rounded as
+    WordPair.sim, nothing when that is 1 (memoised: the same similarities recur, and a round
+    and a format cost about 2,000 instructions; only positive ones, as -0.0 writes "-0.00")."""
+    if not sim > 0.0:
+        return _sim_text(sim)
+    found = _SIM_TEXTS.get(sim)
+    if found is None:
+        if len(_SIM_TEXTS) >= SIM_TEXTS_KEPT:
+            _SIM_TEXTS.clear()
+        found = _SIM_TEXTS[sim] = _sim_text(sim)
+    return found
+
+
+def _sim_text(sim: float) -> str:
+    rounded = round(sim, 4)  # (as WordPair.sim)
+    return "" if rounded >= 0.999 else f" ({rounded:.2f})"
+
+
+SIM_TEXTS_KEPT = 4096
+_SIM_TEXTS: dict[float, str] = {}

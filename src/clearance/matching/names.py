@@ -28,7 +28,7 @@ from clearance.matching.initials import (
     initials_name,
     last_full_word,
 )
-from clearance.matching.memo import sim_rows
+from clearance.matching.memo import sim_rows, sim_text
 from clearance.matching.namebound import bound as name_bound
 from clearance.matching.numerals import ends_in_numeral, numerals_differ
 from clearance.matching.pairing import (
@@ -53,10 +53,10 @@ from clearance.matching.slips import (
     single_word_sim,
 )
 from clearance.matching.syllables import (
+    all_syllables,
     left_and_missed,
     swapped_syllables,
     syllable_count,
-    syllable_name,
 )
 from clearance.matching.vocab import (
     other_nasal,
@@ -131,12 +131,12 @@ class NameComparison:
         parts: list[str] = []
         for qi, cj, sim, qs, cs in sorted(self._pairs):
             query = q[qi] if qs == 1 else " ".join(q[qi : qi + qs])
-            rounded = round(sim, 4)  # (as WordPair.sim)
-            if rounded >= 0.999:
+            suffix = sim_text(sim)  # (" (0.87)", nothing at 1)
+            if not suffix:
                 parts.append(query)
             else:
                 listed = c[cj] if cs == 1 else " ".join(c[cj : cj + cs])
-                parts.append(f"{query}~{listed} ({rounded:.2f})")
+                parts.append(query + "~" + listed + suffix)
         text = ", ".join(parts) if parts else "no word in common"
         q_used, c_used = self._q_used, self._c_used  # (as long as the words: by place)
         q_only = [q[i] for i in range(len(q)) if not q_used[i]]
@@ -186,7 +186,7 @@ def compare(
     pairs, q_used, c_used = _pairing(triples, q_words, c_words, person, words, query)
     syllabic = query.form.script in SYLLABIC_SCRIPTS  # Chinese/Korean: words are syllables
     # Two Korean or Chinese names of syllables, in Latin letters ("li jing yi" / LI Yi)
-    typed = person and not syllabic and syllable_name(q_words) and syllable_name(c_words)
+    typed = person and not syllabic and all_syllables(q_words) and all_syllables(c_words)
     _pair_more(query, candidate, sims, pairs, q_used, c_used, person, syllabic or typed, params)
     extra = 0.0  # (a name of initials and one full word: clearance.matching.initials)
     if (person and query.strong == 1 and not syllabic and query.form.script == LATIN
@@ -209,7 +209,7 @@ def compare(
     total = _add_unpaired_query(total, query, q_used, params, conflict, person,
                                 syllabic or typed, patronymic) + extra  # fmt: skip
     listed_syllables = person and syllable_count(c_words) >= params.syllable_name_words
-    syllable_names = listed_syllables and syllable_name(q_words)
+    syllable_names = listed_syllables and all_syllables(q_words)
     if syllable_names:
         # "Yong Su" for Kim Yong Su: a Korean or Chinese name without its family syllable is
         # another person's name, however well the other syllables agree.
@@ -231,7 +231,7 @@ def compare(
     if syllable_names and swapped_syllables(pairs):
         score *= params.syllable_swap_factor  # "Su Yong" is not "Yong Su"
     if (person and nc > 1 and whole_query_merged(pairs, nq)
-            and (syllabic or syllable_name(q_words))):  # fmt: skip
+            and (syllabic or all_syllables(q_words))):  # fmt: skip
         # A family and a given syllable are two words: run together they make one word of
         # another name ("ma nan" 马楠 is not Abdul MANAN, "wu lin" not VULIN Aleksandar).
         score *= params.merged_syllables_factor

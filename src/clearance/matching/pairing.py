@@ -297,23 +297,34 @@ def merge_adjacent(
         if len(many) < 2:
             continue
         many_used, one_used = (q_used, c_used) if side_q else (c_used, q_used)
-        lengths: list[int] | None = None  # (of ``one``'s words, once two free words are seen)
+        # (``one``'s free words and their lengths, once two free words are seen: most words
+        # are paired by now, and only a merge below pairs one of them on this side)
+        free: list[int] | None = None
+        lengths: list[int] = []
+        shortest = longest = 0
         for i in range(len(many) - 1):
             if many_used[i] or many_used[i + 1]:
                 continue
             left, right = many[i], many[i + 1]
             if person and (len(left) < 2 or len(right) < 2):
                 continue  # an initial is not half of a word (in "ZIL-M" a letter can be)
-            if lengths is None:
-                lengths = [len(w) for w in one]
+            if free is None:
+                free = [j for j in range(len(one)) if not one_used[j]]
+                lengths = [len(one[j]) for j in free]
+                shortest, longest = _extent(lengths)
+            if not free:
+                break  # (nothing left on the other side to pair with)
             size = len(left) + len(right)
+            if size - edits > longest or size + edits < shortest:
+                continue  # (no free word within the edits in length: most run-together pairs)
             first, last = left[0], right[-1]
             joined = ""  # (run together once a word of the other side may be it: most are not)
-            best_j, best_sim = -1, 0.0
-            for j in range(len(lengths)):  # (by place, the words a tuple: indexed natively)
-                length = lengths[j]
-                if one_used[j] or length - size > edits or size - length > edits:
+            best_j, best_k, best_sim = -1, -1, 0.0
+            for k in range(len(free)):  # (by place, ascending: the first best word wins)
+                length = lengths[k]
+                if length - size > edits or size - length > edits:
                     continue
+                j = free[k]
                 word = one[j]
                 if edits == 1 and word[0] != first and word[-1] != last:
                     continue
@@ -324,13 +335,29 @@ def merge_adjacent(
                     dist = 1  # "shamsudgin" / SHAMS ALDIN: al-Din run on, one slip in it
                 sim = word_sim(dist, max(size, length), rows)
                 if sim > best_sim:
-                    best_j, best_sim = j, sim
+                    best_j, best_k, best_sim = j, k, sim
             if best_j >= 0 and best_sim >= threshold:
                 many_used[i] = many_used[i + 1] = one_used[best_j] = True
+                del free[best_k]
+                del lengths[best_k]
+                shortest, longest = _extent(lengths)
                 if side_q:
                     pairs.append((i, best_j, best_sim, 2, 1))
                 else:
                     pairs.append((best_j, i, best_sim, 1, 2))
+
+
+def _extent(lengths: list[int]) -> tuple[int, int]:
+    """The least and the most of ``lengths`` (0, 0 for none)."""
+    if not lengths:
+        return 0, 0
+    least = most = lengths[0]
+    for n in lengths:
+        if n < least:
+            least = n
+        elif n > most:
+            most = n
+    return least, most
 
 
 def half_left(weights: Sequence[float], c_used: Sequence[bool], pairs: int) -> bool:

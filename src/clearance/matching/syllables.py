@@ -45,6 +45,12 @@ LISTED_SYLLABLES = SYLLABLES | WADE_GILES_SYLLABLES
 @lru_cache(maxsize=100_000)
 def syllable_name(words: tuple[str, ...]) -> bool:
     """Is every word a Korean or Chinese syllable as romanised ("kim kyong ok", "won hong")?"""
+    return all_syllables(words)
+
+
+def all_syllables(words: tuple[str, ...]) -> bool:
+    """:func:`syllable_name`, not memoised (for a compiled caller, ``names.compare``: a few
+    set look-ups cost less than a call through the memo, a tuple hashed)."""
     return len(words) >= 2 and all(w in SYLLABLES for w in words)
 
 

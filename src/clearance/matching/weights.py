@@ -72,11 +72,13 @@ class WeightedName:
                 numbers.append(token)
             if weight >= 1.0:
                 strong += 1
-                if token[:2] in _ARTICLES and token[2:] in LOW_INFO_WORDS:
+                # (``token[:2] in _ARTICLES``: no slice made for a word without one)
+                article = len(token) >= 2 and token[1] == "l" and token[0] in _ARTICLE_VOWELS
+                if article and token[2:] in LOW_INFO_WORDS:
                     generic += 1  # "allogistics": the article run onto a generic word
                 elif (
                     token in common
-                    or (token[:2] in _ARTICLES and token[2:] in common)
+                    or (article and token[2:] in common)
                     or token in singulars  # (a plural's singular: "people" / "peoples")
                 ):
                     trade += 1
@@ -96,6 +98,7 @@ class WeightedName:
 
 
 _ARTICLES = ("al", "el", "ul")  # (as normalize runs the article onto its word)
+_ARTICLE_VOWELS = frozenset(a[0] for a in _ARTICLES)  # (each an article's vowel: all end in l)
 
 
 _NO_NUMBERS: frozenset[str] = frozenset()
