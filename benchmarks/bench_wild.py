@@ -19,14 +19,17 @@ around a vessel's name, ``w-abbrev`` business words abbreviated ("Intl", "Devt",
 ``w-suffix`` Armenian, Georgian and Russian family-name endings spelt another way ("-ian",
 "-schwili", "-dse", "-off"), and ``w-accents`` in place of ``w-german`` (which had 0-3 cases a
 split): a Spanish-speaking entity's name accented, umlauts written out or without dots and
-back).
+back); since h173 ``w-ocr`` (``wild_ocr``): a name read by OCR from a scanned document, with
+one or two of the confusions the OCR literature reports ("G0NZALEZ", "RNANSOURI", "INCLUSTRIAL",
+a space lost or doubled, a diacritic dropped, a comma read as a period).
 Must-not-alert classes: unlisted Faker names (made as ``bench_heldout`` makes them, other
 seeds; namesakes of listed names left out) with the same decorations, beside the plain names
 (``n-initials``: a person's given names as initials, "J. SMITH", "M. K. PARK"), and
 ``n-other-numeral``: a listed name ending in a numeral with another number's ("SEA STAR III"
 for SEA STAR II; none a listed name writes, Roman or digits), and since h165 unlisted names
 cut at the end of a word, with vessel marks, abbreviated, with another family-name ending or
-umlauts (``n-truncated``, ``n-vessel``, ``n-abbrev``, ``n-suffix``, ``n-umlaut``).
+umlauts (``n-truncated``, ``n-vessel``, ``n-abbrev``, ``n-suffix``, ``n-umlaut``), and
+since h173 so read by OCR (``n-ocr``).
 Prints per class and split the alert-recall (the expected entity alerts) and the queries on
 which another entity alerted, and per must-not-alert class the false alerts, each beside
 rapidfuzz brute force (``bench_baselines.BruteForce``, WRatio at the lowest threshold of
@@ -51,6 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_data as bd  # noqa: E402
 import wild_more as wm  # noqa: E402
 import wild_numerals as wn  # noqa: E402
+import wild_ocr as wo  # noqa: E402
 import wild_writers as ww  # noqa: E402
 from bench_heldout import SPLITS, faker_names, generate, split_of  # noqa: E402
 from bench_metrics import console, pct, table  # noqa: E402
@@ -64,8 +68,9 @@ from clearance.settings import Settings  # noqa: E402
 PLAIN = "n-plain"
 GENERIC = "n-generic-company"
 NUMERAL = "n-other-numeral"
-CLASSES = {**ww.CLASSES, **wm.CLASSES}  # (new classes last: the others' cases unchanged)
-NEGATIVES = {**ww.NEGATIVES, **wm.NEGATIVES}
+CLASSES = {**ww.CLASSES, **wm.CLASSES, **wo.CLASSES}  # (new classes last: the others' cases
+# unchanged)
+NEGATIVES = {**ww.NEGATIVES, **wm.NEGATIVES, **wo.NEGATIVES}
 
 
 def unlisted(lists: bd.Lists, count: int, seed: int) -> list[bd.ListCase]:

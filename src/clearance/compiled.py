@@ -55,6 +55,7 @@ MODULES = (
     "clearance.matching.names",
     "clearance.matching.normalize",
     "clearance.matching.numerals",
+    "clearance.matching.ocr",
     "clearance.matching.pairing",
     "clearance.matching.phonetics",
     "clearance.matching.prebound",

@@ -33,6 +33,7 @@ from clearance.matching.normalize import (
     skeleton,
     slavic_readings,
 )
+from clearance.matching.ocr import digits_read
 from clearance.matching.params import TrustParams
 from clearance.matching.query import Query
 from clearance.matching.retrieve import QueryForm
@@ -230,6 +231,9 @@ def _query_forms(
     english = bgn_reading(name) if latin else None
     if english is not None:  # "YOINT STOTSK TSOMPANY": a Latin name written in Russian
         texts += [(part, schema, trust.bgn_reading) for part in query_parts(english)]
+    read = digits_read(name) if latin else None
+    if read is not None:  # "M0HAMMED 5ALAH": the digits OCR read for letters as those letters
+        texts += [(part, schema, trust.ocr_reading) for part in query_parts(read)]
     out: list[QueryForm] = []
     seen: set[NameForm] = set()
     spelled: tuple[NameForm, float] | None = None  # the last new spelled form and its trust

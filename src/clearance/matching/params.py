@@ -171,6 +171,8 @@ class TrustParams:
     # "yo", as passports and Korean names write it ("Pëng Chol" / Pyong Chol, "Pëtr" / Pyotr)
     bgn_reading: float = 0.97  # a Latin name written in Russian and romanised back by BGN/PCGN
     # ("TSOMPANY", "KHOLDING", "YEL") read the Latin way (clearance.matching.bgn)
+    ocr_reading: float = 0.99  # a Latin query with the digits OCR read for letters read as
+    # those letters ("M0HAMMED 5ALAH" / MOHAMMED SALAH: clearance.matching.ocr; since h173)
     list_reading: float = 1.0  # a Latin Korean or Chinese name of syllables read as the lists
     # spell them ("Lee Yong-ho" / RI Yong Ho, "Hsu Pin" / XU Bin: clearance.matching.romanised):
     # another romanisation of the same name, as a Hangul or Cyrillic one is

@@ -10,6 +10,7 @@ from typing import Final
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
 from clearance.matching.keytables import KeyTables
 from clearance.matching.memo import sim_rows
+from clearance.matching.ocr import GLYPH_MIN_LENGTH, glyph_merges
 from clearance.matching.params import RetrievalParams, WordParams
 from clearance.matching.phonetics import phonetic, respell, sound
 from clearance.matching.scripts import has_run
@@ -165,6 +166,9 @@ def word_keys(
         _near(tables, prefix, word, found, 1.0, words)
     elif dropped:
         _dropped(tables, prefix + word, found, words)
+    if exact < 0 and len(word) > GLYPH_MIN_LENGTH:  # "rnansouri": one letter OCR read
+        # as two (not a word the lists hold: "Sarina" is a name, no SANNA misread)
+        _glyph_merged(tables, prefix, word, found, words)
     if alt != word and len(alt) >= params.near_min_length:
         # ... and one edit from it, as the scorer compares it ("Skheikkhneyad" read back as
         # "Sheikhneyad" is one letter from SHEIKHNEJAD)
@@ -178,6 +182,18 @@ def word_keys(
     ):  # (a company's listed code too: "KB ALFA" / KGB ALFA, see slips.pair_code_slip)
         _slips(tables, prefix + word, found, params)
     return found
+
+
+def _glyph_merged(
+    tables: KeyTables, prefix: str, word: str, found: dict[int, float], words: WordParams
+) -> None:
+    """The listed words ``word`` is with one letter OCR read as two glyphs ("rnansouri" /
+    MANSOURI: ``ocr.glyph_merges``), one edit as the scorer rates them (``wordsim``)."""
+    sim = word_sim(1, len(word), sim_rows(words))
+    for merged in glyph_merges(word):
+        key_id = tables.key_id(prefix + merged)
+        if key_id >= 0 and sim > found.get(key_id, 0.0):
+            found[key_id] = sim
 
 
 def _slips(tables: KeyTables, base: str, found: dict[int, float], params: RetrievalParams) -> None:

@@ -18,6 +18,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from clearance.matching.memo import by_identity, sim_rows
+from clearance.matching.ocr import GLYPH_MIN_LENGTH, glyph_split
 from clearance.matching.params import WordParams
 from clearance.matching.phonetics import ARTICLES as _ARTICLES
 from clearance.matching.phonetics import phonetic, respell
@@ -272,6 +273,11 @@ def _near_similarity(
     # most common typo and transliteration difference, even in a short word or code.
     elif dist == 1 and abs(ql - cl) == 1 and shorter >= p.doubled_min_length and doubled(qw, cw):
         sim = max(sim, p.doubled_sim)
+    # One letter OCR read as two glyphs, or two as one ("moharnmed", "clavid": ocr) is one
+    # edit, wherever it is (since h173)
+    elif dist == 2 and abs(ql - cl) == 1 and shorter >= GLYPH_MIN_LENGTH and glyph_split(qw, cw):
+        slip = word_sim(1, longer, by_distance)
+        sim = max(sim, slip)
     # Phonetic equality is trusted for names of five letters and more ("Yan"/"Jian"
     # and "Yang"/"Zhang" are different names), and always for spelling families.
     if pdist == 0:
