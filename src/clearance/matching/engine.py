@@ -38,7 +38,7 @@ from clearance.matching.index_build import IndexBuilder
 from clearance.matching.initials import first_initial
 from clearance.matching.legalforms import warm_up_forms
 from clearance.matching.names import NameComparison, compare
-from clearance.matching.normalize import NameForm
+from clearance.matching.normalize import NameForm, warm_up_places
 from clearance.matching.numerals import generation, generation_conflict
 from clearance.matching.params import (
     NameParams,
@@ -103,6 +103,7 @@ class Screener:
         self._exact = index.exact if self.algo.exact_names else {}
         warm_up()  # ... in any script
         warm_up_forms()
+        warm_up_places()  # ... the country table trailing places are read against
         warm_up_readings()  # ... the name-word table read letter by letter
         warm_up_arrays()  # ... and numpy's set routines
         warm_up_syllables()  # ... and the Wade-Giles syllables (pypinyin's table), as the
