@@ -53,7 +53,8 @@ def pair_cut_word(
     """The query's last word (the cut one), left unpaired, paired with the listed word after
     the last paired one when that word begins with it ("ARZAMASSKY PRIB" / ARZAMASSKY
     PRIBOROSTROITELNY: a cut word that begins more listed words than
-    ``fieldcuts.completions`` reads as), after :func:`_first_copies` (in place)."""
+    ``fieldcuts.completions`` reads as; not a legal form's word, as there), after
+    :func:`_first_copies` (in place)."""
     last = len(q_words) - 1
     if not pairs:
         return
@@ -61,12 +62,12 @@ def pair_cut_word(
     if q_used[last]:
         return
     word = q_words[last]
-    if len(word) < _CUT_LETTERS or not word.isalpha() or word in _FORM_HEADS:
-        return  # (a legal form's word cut: ``fieldcuts.without_cut_form``'s)
+    if len(word) < _CUT_LETTERS or not word.isalpha():
+        return
     j = max(cj + c_span for _, cj, _, _, c_span in pairs)
     if j < len(c_words) and not c_used[j]:
         listed = c_words[j]
-        if len(listed) > len(word) and listed.startswith(word):
+        if len(listed) > len(word) and listed.startswith(word) and listed not in FORM_WORDS:
             pairs.append((last, j, 1.0, 1, 1))
             q_used[last] = c_used[j] = True
 
@@ -124,9 +125,21 @@ def cut_tail(
             return nc, False  # a listed word left out before the cut
     if not distinctive and not _exact_cut(query, candidate, ordered):
         return nc, False
-    if not names_a_company(tokens):
+    if not names_a_company(_read(tokens, candidate.form.tokens, ordered)):
         return nc, False  # a legal form cut ("OBSHCHESTVO S DOPOLNITELNOY OTVETST")
     return end + 1, not distinctive
+
+
+def _read(
+    q_words: tuple[str, ...],
+    c_words: tuple[str, ...],
+    ordered: list[tuple[int, int, float, int, int]],
+) -> tuple[str, ...]:
+    """``q_words`` with the cut one (the last) read as the listed word it pairs with."""
+    _, cj, _, q_span, c_span = ordered[-1]
+    if q_span != 1 or c_span != 1:
+        return q_words
+    return (*q_words[:-1], c_words[cj])
 
 
 _EXACT_WORDS = 3  # words (legal forms' included) an exact cut covers at least
@@ -160,9 +173,11 @@ def _exact_cut(
 
 # Words of Russian and Belarusian legal forms neither rigour's ISO 20275 table nor the own one
 # has (folded): "INOSTRANNOYE OBSHCHESTVO S OGRANICHENNOY OTVETSTVENNOSTYU" (a foreign LLC),
-# "OBSHCHESTVO S DOPOLNITELNOY OTVETSTVENNOSTYU" (ОДО, an additional liability company)
+# "OBSHCHESTVO S DOPOLNITELNOY OTVETSTVENNOSTYU" (an additional liability company), the kinds of
+# a unitary enterprise ("FEDERALNOE GOSUDARSTVENNOE UNITARNOE PREDPRIYATIE": rigour's form is
+# "GOSUDARSTVENNOE UNITARNOE PREDPRIYATIE", "UNITARNOE PREDPRIYATIE")
 _FORM_QUALIFIERS = frozenset(
-    [
+    {
         "inostrannoye",
         "inostrannoe",
         "inostrannoi",
@@ -171,25 +186,29 @@ _FORM_QUALIFIERS = frozenset(
         "dopolnitelnoy",
         "dopolnitelnoi",
         "dopolnitelnoj",
-    ]
-)
-_FORM_HEADS = frozenset(
-    w[:n] for w in FORM_WORDS | _FORM_QUALIFIERS for n in range(_CUT_LETTERS, len(w))
+        "federalnoe",
+        "federalnoye",
+        "munitsipalnoe",
+        "munitsipalnoye",
+        "chastnoe",
+        "chastnoye",
+        "respublikanskoe",
+        "respublikanskoye",
+    }
 )
 
 
 @lru_cache(maxsize=4096)
 def names_a_company(words: tuple[str, ...]) -> bool:
-    """Is one of a cut name's ``words`` (the last one cut) no word of a legal form: of the own
-    table (a slip of one letter too: "ORGANICHENNOI"), of rigour's ISO 20275 table
-    (``extract_org_types``: "GOSUDARSTVENNOE UNITARNOE PREDPRIYATIE") or
-    :data:`_FORM_QUALIFIERS`? The cut word is a form's when a form word begins with it."""
-    *whole, cut = words
-    found = extract_org_types(" ".join(whole)) if whole else []
+    """Is one of a cut name's ``words`` (the cut one read as the listed word it begins) no
+    word of a legal form: of the own table (a slip of one letter too: "ORGANICHENNOI"), of
+    rigour's ISO 20275 table (``extract_org_types``: "GOSUDARSTVENNOE UNITARNOE
+    PREDPRIYATIE") or :data:`_FORM_QUALIFIERS`?"""
+    found = extract_org_types(" ".join(words))
     covered = {w for text, _ in found for w in text.split()}
-    for word in whole:
+    for word in words:
         if word in covered or word in FORM_WORDS or word in _FORM_QUALIFIERS:
             continue
         if nearest_form_word(word) == word:
             return True
-    return cut not in _FORM_HEADS and cut not in FORM_WORDS
+    return False
