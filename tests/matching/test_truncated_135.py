@@ -18,6 +18,7 @@ from __future__ import annotations
 import pytest
 
 from clearance.matching.engine import Screener
+from clearance.matching.fieldcuts import without_cut_form
 from clearance.matching.fieldtail import EXACT_CUT_SCORE, names_a_company
 from clearance.matching.query import ScreenOptions, make_query
 from clearance.settings import MatchingPolicy
@@ -140,3 +141,21 @@ def test_a_legal_form_cut_names_no_company(screener: Screener, query: str) -> No
 )
 def test_names_a_company(words: tuple[str, ...], company: bool) -> None:
     assert names_a_company(words) is company
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("EXTERNAL TECHNOLOGY GENERAL CORPORA", "EXTERNAL TECHNOLOGY GENERAL"),
+        ("NORTHERN STAR SHIPPING INCORPORATE", None),  # (34 characters: no field cut it)
+        ("NORTHERN STARS SHIPPING AND CORPORA\nTION", None),  # (a wrapped line: unwrapped)
+        ("NORTHERN STAR SHIPPING TRADING INCO", None),  # (four letters: too few)
+    ],
+)
+def test_a_one_word_form_cut_at_a_field(text: str, read: str | None) -> None:
+    assert without_cut_form(text) == read
+
+
+def test_a_one_word_form_cut_alerts() -> None:
+    listed = "EXTERNAL TECHNOLOGY GENERAL CORPORATION"
+    assert listed in _alerts(_screener((listed,)), "EXTERNAL TECHNOLOGY GENERAL CORPORA")
