@@ -59,11 +59,12 @@ def truncated(text: str, person: bool, rng: random.Random) -> str | None:
     if not (head[-1:].isalpha() and tail[:1].isalpha()):
         return None  # the cut falls between words: nothing to find
     kept = re.search(r"[^\W\d_]+$", head)
-    if kept is None or len(kept.group()) < 4 or _form_only(head[: kept.start()], text):  # noqa: PLR2004
+    if kept is None or len(kept.group()) < 4 or _form_only(head[: kept.start()], text, False):  # noqa: PLR2004
         return None
-    if rng.random() < 0.6:  # noqa: PLR2004
-        return head.rstrip()
-    return f"{head}\n{tail}"
+    wrap = rng.random() >= 0.6  # noqa: PLR2004
+    if _form_only(head[: kept.start()], text, True):
+        return None  # (h171; after the draw: every other case as it was)
+    return f"{head}\n{tail}" if wrap else head.rstrip()
 
 
 # Russian and Belarusian legal forms rigour's ISO 20275 table does not have (h171): the
@@ -72,13 +73,18 @@ _MORE_FORMS = ("obshchestvo s dopolnitelnoy otvetstvennostyu",)
 _FORM_QUALIFIERS = frozenset({"inostrannoye", "inostrannoe"})
 
 
-def _form_only(kept: str, text: str) -> bool:
+def _form_only(kept: str, text: str, more: bool) -> bool:
     """Does ``kept`` (what a cut leaves of ``text`` before the cut word) hold no word of the
     name, only words of its legal forms by rigour's ISO 20275 table ("OBSHCHESTVO S
-    OGRANICHENNOI OTVETST" for OOO TORGOVY DOM ASBEST: no name left to find), a form's word
-    with two letters swapped ("ORGANICHENNOI") included, and :data:`_MORE_FORMS`?"""
+    OGRANICHENNOY OTVETST" for OOO TORGOVY DOM ASBEST: no name left to find); with ``more``
+    (h171), a form's word with two letters swapped ("ORGANICHENNOI") and :data:`_MORE_FORMS`
+    too?"""
     full = " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
     words = re.sub(r"[^\w]+", " ", kept.lower()).split()
+    if not more:
+        from rigour.names import extract_org_types
+
+        return not set(words) - {w for f, _ in extract_org_types(full) for w in f.split()}
     return not set(words) - _form_words(full) - _FORM_QUALIFIERS
 
 
