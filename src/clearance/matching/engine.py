@@ -39,6 +39,7 @@ from clearance.matching.initials import first_initial
 from clearance.matching.legalforms import warm_up_forms
 from clearance.matching.names import NameComparison, compare
 from clearance.matching.normalize import NameForm
+from clearance.matching.numerals import generation, generation_conflict
 from clearance.matching.params import (
     NameParams,
 )
@@ -260,6 +261,7 @@ class Screener:
         ent_schema = index.ent_schema
         form_kinds = {f.kind for f in forms}
         query_person = query.schema is Schema.PERSON
+        generations = generation(forms[0].form.tokens) if forms else frozenset()  # h172
         weak_cap = weak_rank_cap(threshold, weak_alerts, self.algo.weak_tie_break)
         for ent, rec_ids in by_entity.items():
             person = query_person or ent_schema[ent] == "person"
@@ -272,6 +274,8 @@ class Screener:
                                    floor, threshold, weak_cap, cut)  # fmt: skip
             if exact:
                 best = self._exact_best(best, rec_ids, exact, weak_cap)
+            if generations and person and best is not None and not best[3].number_conflict:
+                best = self._generation_checked(best, ent, generations)  # "SANTOS II" / III
             if (best is None or best[0] < floor) and ent not in id_hits:
                 continue  # cannot reach the threshold: secondary features add at most a little
             info = self._entities.get(ent)
@@ -282,6 +286,22 @@ class Screener:
             if match is not None:
                 matches.append(match)
         return matches
+
+    def _generation_checked(
+        self, best: tuple[float, int, QueryForm, NameComparison], ent: int,
+        generations: frozenset[int],
+    ) -> tuple[float, int, QueryForm, NameComparison]:  # fmt: skip
+        """``best`` with the number-conflict factor when the listed person's other names write
+        another generation than the query's (:func:`numerals.generation_conflict`)."""
+        key, rec, qform, comp = best
+        tokens = self.index.rec_tokens
+        others = [tokens[r] for r in self.index.entity_records(ent) if r != rec]
+        if not generation_conflict(generations, tokens[rec], others):
+            return best
+        factor = self.algo.names.number_conflict_factor
+        comp = comp.scaled(factor)
+        comp.number_conflict = True
+        return key * factor, rec, qform, comp
 
     def _best_name(
         self,

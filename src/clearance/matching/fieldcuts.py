@@ -274,15 +274,23 @@ def expansions(word: str, vocab: Mapping[str, int]) -> list[str]:
 
 def abbreviated_readings(text: str, vocab: Mapping[str, int]) -> list[str]:
     """``text`` with its abbreviated words (:func:`expansions`; a trailing dot dropped) read
-    completed: every one as its most written completion, then each as each other one."""
+    completed: every one as its most written completion, then each as each other one, and
+    (since h172) each that a listed name writes as it stands as written ("ELECTRO OPTIC
+    SAIRAN IND CO.": ELECTRO as written, IND as INDUSTRIES)."""
     spans: list[tuple[int, int, list[str]]] = []
+    written: list[bool] = []  # (per span: a listed name writes the word as it stands)
     for m in _ABBREV_WORD.finditer(text):
-        full = expansions(m.group().lower(), vocab)
+        word = m.group().lower()
+        full = expansions(word, vocab)
         if full:
             end = m.end() + (text[m.end() : m.end() + 1] == ".")
             spans.append((m.start(), end, full))
+            written.append(WORD_KEY + word in vocab)
     if not spans:
         return []
+    if len(spans) > 1:  # (one alone as written is the name itself)
+        spans = [(a, b, [*full, text[a:b]] if kept else full)
+                 for (a, b, full), kept in zip(spans, written, strict=True)]  # fmt: skip
     choices = [[s[2][0] for s in spans]]
     for i, (_, _, full) in enumerate(spans):
         choices += [[*choices[0][:i], other, *choices[0][i + 1 :]] for other in full[1:]]

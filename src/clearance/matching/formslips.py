@@ -17,6 +17,7 @@ from rigour.names import extract_org_types
 
 from clearance.matching.legalforms import legal_form_class, one_word_forms
 from clearance.matching.normalize import NameForm
+from clearance.matching.numerals import NUMBER_WORDS
 from clearance.matching.scripts import undouble
 from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES
 
@@ -82,8 +83,8 @@ def misspelt_form(word: str) -> str | None:
         return _short_form(word)
     if not FORM_SLIP_MIN_LENGTH <= len(word) <= FORM_SLIP_MAX_LENGTH or not word.isalpha():
         return None
-    if legal_form_class((word,)) is not None:
-        return None
+    if legal_form_class((word,)) is not None or word in NUMBER_WORDS:
+        return None  # (a number word is a number: "SPARTA FIVE" is no SPARTA FIE, since h172)
     doubled = _DOUBLED_SHORT.get(word)  # "cco" for "co", "ssa" for "sa"
     if doubled is not None:
         return doubled
@@ -164,8 +165,8 @@ def _short_form(word: str) -> str | None:
     two-letter form with its letters swapped ("ga" -> ag), unless the word is a word or
     abbreviation of its own (:data:`SHORT_WORDS`: "tv" is not TOV, "in" not INC) or a
     particle ("da", "de"). A letter changed or added elsewhere is another word."""
-    if legal_form_class((word,)) is not None:
-        return None
+    if legal_form_class((word,)) is not None or word in NUMBER_WORDS:
+        return None  # (a number word is a number: "SPARTA FIVE" is no SPARTA FIE, since h172)
     doubled = {word[: i + 1] + word[i:] for i in range(len(word))}
     found = {_OWN_SPELLINGS[v] for v in doubled if v in _OWN_SPELLINGS}
     if not found and not any(c in _VOWELS for c in word):
@@ -209,7 +210,8 @@ def misspelt_forms(word: str) -> frozenset[str]:
     if one is not None:
         return frozenset({one})
     if (FORM_SLIP_MIN_LENGTH <= len(word) <= FORM_SLIP_MAX_LENGTH and word.isalpha()
-            and word not in _DOUBLED_SHORT and legal_form_class((word,)) is None):  # fmt: skip
+            and word not in _DOUBLED_SHORT and word not in NUMBER_WORDS
+            and legal_form_class((word,)) is None):  # fmt: skip
         return _slip_classes(word) or _changed_classes(word)
     if len(word) != 2 or not word.isalpha() or any(c in _VOWELS for c in word):
         return frozenset()

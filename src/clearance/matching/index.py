@@ -208,6 +208,20 @@ class NameIndex:
         """How many records hold key ``key_id``."""
         return int(self.posting_offsets[key_id + 1] - self.posting_offsets[key_id])
 
+    def organisation_records_of(self, key_id: int) -> int:
+        """How many records of organisations (every schema but a person's) hold key
+        ``key_id``: a business word is counted in their names (h172: "Petr" and "Petrovich"
+        are persons' names, no business words, ``fieldcuts.build_abbreviations``)."""
+        counts = self.__dict__.get("_org_records")
+        if counts is None:
+            person = np.fromiter((s == "person" for s in self.ent_schema), bool,
+                                 len(self.ent_schema))  # fmt: skip
+            of_org = ~person[np.asarray(self.rec_entity, dtype=np.int64)]
+            held = np.concatenate(([0], np.cumsum(of_org[self.posting_data], dtype=np.int64)))
+            offsets = self.posting_offsets
+            counts = self.__dict__["_org_records"] = held[offsets[1:]] - held[offsets[:-1]]
+        return int(counts[key_id])
+
     def vowel_records(self, word: str) -> npt.NDArray[np.int32]:
         """Ids of the skeleton records of a crowded skeleton whose names hold the listed word
         ``word`` (ascending; none when its skeleton is not crowded)."""
@@ -296,7 +310,7 @@ class NameIndex:
         _ = self._reverse, self.word_info, self.key_tables, self.record_profile
         _ = self.posting_arrays, self.record_plain
         word_heads(self.vocab)  # (a name cut by a payment field: fieldcuts.completions)
-        build_abbreviations(self.vocab, self.records_of)  # (business words abbreviated)
+        build_abbreviations(self.vocab, self.organisation_records_of)  # (business words)
         return self
 
     @property

@@ -30,7 +30,7 @@ from clearance.matching.initials import (
 )
 from clearance.matching.memo import sim_rows
 from clearance.matching.namebound import bound as name_bound
-from clearance.matching.numerals import ends_in_roman, numerals_differ
+from clearance.matching.numerals import ends_in_numeral, numerals_differ
 from clearance.matching.pairing import (
     half_left,
     loose,
@@ -245,8 +245,10 @@ def compare(
         score *= params.generic_name_factor
     q_nums, c_nums = query.numbers, candidate.numbers
     number_conflict = bool(q_nums or c_nums) and q_nums != c_nums
-    if not number_conflict and (ends_in_roman(q_words) or ends_in_roman(c_words)):
-        number_conflict = numerals_differ(q_words, c_words, person)  # "sea star iii" / "ii"
+    if not number_conflict and (ends_in_numeral(q_words) or ends_in_numeral(c_words)):
+        # "sea star iii" / "ii", "asia bridge v" / "asia bridge", "reyes sr" / "reyes jr"
+        number_conflict = numerals_differ(q_words, c_words, person, q_used,
+                                          bool(candidate.form.forms))  # fmt: skip
     if number_conflict:
         score *= params.number_conflict_factor
     return NameComparison(min(1.0, score), pairs, q_words, c_words, q_used, c_used, number_conflict)
