@@ -29,7 +29,8 @@ seeds; namesakes of listed names left out) with the same decorations, beside the
 for SEA STAR II; none a listed name writes, Roman or digits), and since h165 unlisted names
 cut at the end of a word, with vessel marks, abbreviated, with another family-name ending or
 umlauts (``n-truncated``, ``n-vessel``, ``n-abbrev``, ``n-suffix``, ``n-umlaut``), and
-since h173 so read by OCR (``n-ocr``).
+company names sharing only generic first words with listed ones, cut
+(``n-truncated-generic``, h171), and since h173 so read by OCR (``n-ocr``).
 Prints per class and split the alert-recall (the expected entity alerts) and the queries on
 which another entity alerted, and per must-not-alert class the false alerts, each beside
 rapidfuzz brute force (``bench_baselines.BruteForce``, WRatio at the lowest threshold of

@@ -13,7 +13,9 @@
 - ``w-umlaut``: German umlauts and ß written ae / oe / ue / ss or without the dots, and the
   reverse (a name that spells ae / oe / ue written with the umlaut; German-speaking entities).
 
-Must-not-alert: unlisted names so written (``NEGATIVES``). Every table here is this file's own,
+Must-not-alert: unlisted names so written (``NEGATIVES``), and (``n-truncated-generic``, h171)
+unlisted company names that share only their generic first words with listed ones, cut at 35
+characters after their own first word. Every table here is this file's own,
 never the matcher's.
 """
 
@@ -57,22 +59,54 @@ def truncated(text: str, person: bool, rng: random.Random) -> str | None:
     if not (head[-1:].isalpha() and tail[:1].isalpha()):
         return None  # the cut falls between words: nothing to find
     kept = re.search(r"[^\W\d_]+$", head)
-    if kept is None or len(kept.group()) < 4 or _form_only(head[: kept.start()], text):  # noqa: PLR2004
+    if kept is None or len(kept.group()) < 4 or _form_only(head[: kept.start()], text, False):  # noqa: PLR2004
         return None
-    if rng.random() < 0.6:  # noqa: PLR2004
-        return head.rstrip()
-    return f"{head}\n{tail}"
+    wrap = rng.random() >= 0.6  # noqa: PLR2004
+    if _form_only(head[: kept.start()], text, True):
+        return None  # (h171; after the draw: every other case as it was)
+    return f"{head}\n{tail}" if wrap else head.rstrip()
 
 
-def _form_only(kept: str, text: str) -> bool:
+# Russian and Belarusian legal forms rigour's ISO 20275 table does not have (h171): the
+# additional liability company (ОДО), "foreign" before a form
+_MORE_FORMS = ("obshchestvo s dopolnitelnoy otvetstvennostyu",)
+_FORM_QUALIFIERS = frozenset({"inostrannoye", "inostrannoe"})
+
+
+def _form_only(kept: str, text: str, more: bool) -> bool:
     """Does ``kept`` (what a cut leaves of ``text`` before the cut word) hold no word of the
     name, only words of its legal forms by rigour's ISO 20275 table ("OBSHCHESTVO S
-    OGRANICHENNOI OTVETST" for OOO TORGOVY DOM ASBEST: no name left to find)?"""
+    OGRANICHENNOY OTVETST" for OOO TORGOVY DOM ASBEST: no name left to find); with ``more``
+    (h171), a form's word with two letters swapped ("ORGANICHENNOI") and :data:`_MORE_FORMS`
+    too?"""
+    full = " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
+    words = re.sub(r"[^\w]+", " ", kept.lower()).split()
+    if not more:
+        from rigour.names import extract_org_types
+
+        return not set(words) - {w for f, _ in extract_org_types(full) for w in f.split()}
+    return not set(words) - _form_words(full) - _FORM_QUALIFIERS
+
+
+def _form_words(full: str) -> set[str]:
+    """The words of ``full`` (folded) in a legal form rigour finds there or in
+    :data:`_MORE_FORMS`, each word also as it finds it with two adjacent letters swapped."""
     from rigour.names import extract_org_types
 
-    full = " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
     forms = {w for found, _ in extract_org_types(full) for w in found.split()}
-    return not set(re.sub(r"[^\w]+", " ", kept.lower()).split()) - forms
+    forms |= {w for phrase in _MORE_FORMS if phrase in full for w in phrase.split()}
+    words = full.split()
+    for i, word in enumerate(words):
+        if word in forms or len(word) < 5:  # noqa: PLR2004
+            continue
+        for k in range(len(word) - 1):
+            swapped = word[:k] + word[k + 1] + word[k] + word[k + 2 :]
+            text = " ".join([*words[:i], swapped, *words[i + 1 :]])
+            found = [f.split() for f, _ in extract_org_types(text) if swapped in f.split()]
+            if found:
+                forms |= {word, *found[0]}
+                break
+    return forms
 
 
 def w_truncated(entity: Entity, rng: random.Random) -> str | None:
@@ -102,6 +136,30 @@ def truncated_unlisted(text: str, person: bool, rng: random.Random) -> str | Non
         return None
     cut = rng.randint(4, len(words[-1]) - 1)
     return " ".join([*words[:-1], words[-1][:cut]])
+
+
+# Generic first words listed organisations' names share (this file's own table, h171)
+_GENERIC_HEADS = ("JOINT STOCK COMPANY SCIENTIFIC", "JSC RESEARCH AND PRODUCTION",
+                  "LLC SCIENTIFIC PRODUCTION", "SCIENTIFIC AND PRODUCTION", "RESEARCH INSTITUTE",
+                  "STATE UNITARY ENTERPRISE", "MAIN CENTRE FOR", "JOINT STOCK COMPANY RESEARCH",
+                  "SCIENTIFIC RESEARCH INSTITUTE", "PUBLIC JOINT STOCK COMPANY")  # fmt: skip
+
+
+def truncated_generic(text: str, person: bool, rng: random.Random) -> str | None:
+    """An unlisted company's name that shares only its generic first words with listed ones
+    (:data:`_GENERIC_HEADS`), the unlisted name's first word after them, cut at :data:`FIELD`
+    characters inside a word after that word ("SCIENTIFIC AND PRODUCTION BAKER-LEE ENGI")."""
+    first = re.sub(r"[^\w-]+", " ", text).split()
+    if not first:
+        return None
+    word = first[0].upper()
+    heads = [h for h in _GENERIC_HEADS if len(h) + len(word) + 6 <= FIELD]  # (the cut after it)
+    if not heads:
+        return None
+    head = f"{rng.choice(heads)} {word}"
+    long = f"{head} {rng.choice(_TAILS).upper()}"
+    cut = truncated(long, person, rng)
+    return cut.split("\n")[0] if cut is not None else None
 
 
 # -- w-vessel -------------------------------------------------------------------------------
@@ -320,4 +378,5 @@ CLASSES: dict[str, Gen] = {
 NEGATIVES: dict[str, Decorate] = {
     "n-truncated": truncated_unlisted, "n-vessel": vessel_unlisted, "n-abbrev": abbrev_unlisted,
     "n-suffix": suffix_unlisted, "n-umlaut": umlaut_unlisted,
+    "n-truncated-generic": truncated_generic,  # (h171; last: the others' cases unchanged)
 }  # fmt: skip

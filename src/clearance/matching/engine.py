@@ -178,7 +178,9 @@ class Screener:
         records = retrieve(self.index, forms, floor=floor, params=algo.names,
                            retrieval=algo.retrieval, words=algo.words,
                            person=query.schema is Schema.PERSON, threshold=threshold,
-                           trust=algo.trust, reached=reached)  # fmt: skip
+                           trust=algo.trust, reached=reached,
+                           cut=field_cut(query.name, self.index.vocab)
+                           and query.schema is not Schema.PERSON)  # fmt: skip
         if reached is not None and len(records) > algo.retrieval.spelled_names:
             records = crowded_skeletons(self.index, records, reached, algo.retrieval.spelled_names)
         if len(records) > algo.retrieval.spelled_names:  # (a Hebrew reading's common word)

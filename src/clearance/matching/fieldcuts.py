@@ -6,9 +6,9 @@
 - A name wrapped onto a second line inside a word (SWIFT MT name lines are 35 characters:
   "CHINA NATIONAL OFFSHORE OIL CORPORA" / "TION"): the word joined again (:func:`unwrapped`).
 - A name cut inside its legal form at the end of a field ("DEFENSE ENGINEERING LIMITED
-  LIABILI", "IRKUT CORPORATION JOINT STOCK COMPA"): the cut form left out
-  (:func:`without_cut_form`; the listed name's form is a form, not a name word, and the words
-  before it are the name).
+  LIABILI", "IRKUT CORPORATION JOINT STOCK COMPA"; a one-word form at a field's width, h171:
+  "EXTERNAL TECHNOLOGY GENERAL CORPORA"): the cut form left out (:func:`without_cut_form`;
+  the listed name's form is a form, not a name word, and the words before it are the name).
 - A name as long as a payment field (35 characters, a SWIFT MT name line; 140, ISO 20022's
   ``Nm``) that ends inside a word ("JOINT STOCK COMPANY NEFTEGAZAVTOMAT"): the cut word read as
   each listed word it begins, when there are few (:func:`cut_word`, :func:`completions`).
@@ -104,11 +104,31 @@ FORM_ENDS = frozenset(phrase[-1] for phrase in LEGAL_FORM_PHRASES)  # (a form ma
 def cut_form_cue(text: str) -> bool:
     """The cheap look: does the last word of ``text`` start as a cut legal-form word does, and
     is it no word a legal form ends in ("... JOINT STOCK COMPA", "... LIMITED LIABILITY", not
-    "... JOINT STOCK COMPANY")?"""
+    "... JOINT STOCK COMPANY"), or is ``text`` as long as a payment field and ends in a cut
+    one-word form (:func:`_cut_solo_form`: "... GENERAL CORPORA")?"""
     last = text[text.rfind(" ") + 1 :]
     if last[:_CUT_LETTERS].lower() not in _CUT_HEADS:
-        return False
+        return _cut_solo_form(text, last.lower())
     return last.lower().rstrip(".,;)") not in FORM_ENDS
+
+
+# One-word legal forms of seven letters or more ("CORPORATION", "INCORPORATED", "LIMITED"),
+# by their beginnings of :data:`_SOLO_LETTERS` letters or more
+_SOLO_LETTERS = 5
+_SOLO_FORMS = frozenset(
+    word[:n]
+    for (word, *rest) in LEGAL_FORM_PHRASES
+    if not rest and len(word) >= 7  # noqa: PLR2004
+    for n in range(_SOLO_LETTERS, len(word))
+)
+
+
+def _cut_solo_form(text: str, last: str) -> bool:
+    """Is ``text`` as long as a payment field (one line) and its last word (``last``, folded)
+    the beginning of a one-word legal form, :data:`_SOLO_LETTERS` letters or more, cut ("...
+    EXTERNAL TECHNOLOGY GENERAL CORPORA": at a field's width the form's word was cut, not
+    written so; a shorter text's "CORPORA" is left alone)?"""
+    return len(text) in FIELD_WIDTHS and "\n" not in text and last in _SOLO_FORMS
 
 
 _WORDS = re.compile(r"[a-z0-9]+")
@@ -132,6 +152,8 @@ def without_cut_form(text: str) -> str | None:
         if not _completes(tail):
             continue
         return text[: spans[-size].start()].rstrip(" ,;-")
+    if _cut_solo_form(text, last) and text.lower().endswith(last):  # (h171)
+        return text[: spans[-1].start()].rstrip(" ,;-")
     return None
 
 

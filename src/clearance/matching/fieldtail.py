@@ -19,11 +19,16 @@ RESE" (legal form and generic words, and a cut word) names no institute. Pure fu
 from __future__ import annotations
 
 from collections.abc import Container
+from functools import lru_cache
+
+from rigour.names import extract_org_types
 
 from clearance.matching.fieldcuts import FIELD_WIDTHS, FORM_ENDS, WORD_KEY, cut_word
+from clearance.matching.legalforms import FORM_WORDS, nearest_form_word
 from clearance.matching.weights import WeightedName
 
 CUT_WIDTHS = FIELD_WIDTHS | {70, 105}  # four SWIFT MT name lines of 35 characters
+_CUT_LETTERS = 4  # letters of a cut word at least (``fieldcuts``)
 _SAME = 0.999  # a similarity this high is the same word (WordParams.exact_sim)
 
 
@@ -38,19 +43,68 @@ def field_cut(text: str, vocab: Container[str]) -> bool:
     return word not in FORM_ENDS and WORD_KEY + word not in vocab
 
 
-def cut_tail(
-    query: WeightedName,
+def pair_cut_word(
+    q_words: tuple[str, ...],
+    c_words: tuple[str, ...],
     pairs: list[tuple[int, int, float, int, int]],
     q_used: list[bool],
     c_used: list[bool],
-) -> int:
-    """Where the listed name's cut-off words begin (its length: none): after the last paired
-    listed word, when every query word pairs, in order, with the listed name's first words
-    (none of them left out) and one query word before the last (the cut one) is distinctive
-    and the same as its listed word."""
+) -> None:
+    """The query's last word (the cut one), left unpaired, paired with the listed word after
+    the last paired one when that word begins with it ("ARZAMASSKY PRIB" / ARZAMASSKY
+    PRIBOROSTROITELNY: a cut word that begins more listed words than
+    ``fieldcuts.completions`` reads as; not a legal form's word, as there), after
+    :func:`_first_copies` (in place)."""
+    last = len(q_words) - 1
+    if not pairs:
+        return
+    _first_copies(c_words, pairs, c_used)
+    if q_used[last]:
+        return
+    word = q_words[last]
+    if len(word) < _CUT_LETTERS or not word.isalpha():
+        return
+    j = max(cj + c_span for _, cj, _, _, c_span in pairs)
+    if j < len(c_words) and not c_used[j]:
+        listed = c_words[j]
+        if len(listed) > len(word) and listed.startswith(word) and listed not in FORM_WORDS:
+            pairs.append((last, j, 1.0, 1, 1))
+            q_used[last] = c_used[j] = True
+
+
+def _first_copies(
+    c_words: tuple[str, ...], pairs: list[tuple[int, int, float, int, int]], c_used: list[bool]
+) -> None:
+    """A query word paired with a listed word written twice, paired with its first copy when
+    that is the listed word the words before lead to ("... FOR PROJECT" / FOR PROJECT FINANCE
+    FACTORY OF PROJECT FINANCE: the cut reads the first; in place)."""
+    end = -1
+    for k in sorted(range(len(pairs)), key=lambda i: pairs[i][0]):
+        qi, cj, sim, q_span, c_span = pairs[k]
+        at = end + 1
+        if cj > at and c_span == 1 and not c_used[at] and c_words[at] == c_words[cj]:
+            c_used[cj], c_used[at] = False, True
+            pairs[k] = (qi, at, sim, q_span, c_span)
+            cj = at
+        end = cj + c_span - 1
+
+
+def cut_tail(
+    query: WeightedName,
+    candidate: WeightedName,
+    pairs: list[tuple[int, int, float, int, int]],
+    q_used: list[bool],
+    c_used: list[bool],
+) -> tuple[int, bool]:
+    """Where the listed name's cut-off words begin (its length: none) and whether the score is
+    capped at :data:`EXACT_CUT_SCORE`: after the last paired listed word, when every query word
+    pairs, in order, with the listed name's first words (none of them left out), the query
+    names a company (:func:`names_a_company`) and either one query word before the last (the
+    cut one) is distinctive and the same as its listed word, or (capped) the query is an exact
+    cut of the listed name (:func:`_exact_cut`)."""
     nc = len(c_used)
     if not pairs or not all(q_used):
-        return nc
+        return nc, False
     ordered = sorted(pairs)
     end = -1  # the last listed word paired so far
     distinctive = False
@@ -58,15 +112,103 @@ def cut_tail(
     shown = len(tokens) - 1  # (the last word is the cut one, or a listed word it begins)
     for qi, cj, sim, q_span, c_span in ordered:
         if cj <= end:
-            return nc  # out of order
+            return nc, False  # out of order
         end = cj + c_span - 1
         if not distinctive and sim >= _SAME:
             for i in range(qi, min(qi + q_span, shown)):
                 if weights[i] >= 1.0 and tokens[i] not in common:
                     distinctive = True
-    if not distinctive or end >= nc - 1:
-        return nc
+    if end >= nc - 1:
+        return nc, False
     for j in range(end + 1):
         if not c_used[j]:
-            return nc  # a listed word left out before the cut
-    return end + 1
+            return nc, False  # a listed word left out before the cut
+    if not distinctive and not _exact_cut(query, candidate, ordered):
+        return nc, False
+    if not names_a_company(_read(tokens, candidate.form.tokens, ordered)):
+        return nc, False  # a legal form cut ("OBSHCHESTVO S DOPOLNITELNOY OTVETST")
+    return end + 1, not distinctive
+
+
+def _read(
+    q_words: tuple[str, ...],
+    c_words: tuple[str, ...],
+    ordered: list[tuple[int, int, float, int, int]],
+) -> tuple[str, ...]:
+    """``q_words`` with the cut one (the last) read as the listed word it pairs with."""
+    _, cj, _, q_span, c_span = ordered[-1]
+    if q_span != 1 or c_span != 1:
+        return q_words
+    return (*q_words[:-1], c_words[cj])
+
+
+_EXACT_WORDS = 3  # words (legal forms' included) an exact cut covers at least
+# An exact cut of generic words names one of the listed names it begins, a review's worth
+# (a payment that cut such a name off is as likely one to any of them): an alert at the
+# default threshold (0.7), under a name that agrees in a distinctive word
+EXACT_CUT_SCORE = 0.8
+
+
+def _exact_cut(
+    query: WeightedName, candidate: WeightedName, ordered: list[tuple[int, int, float, int, int]]
+) -> bool:
+    """Is the query, of generic words, an exact cut of the listed name: every word before the
+    cut one the same as the listed word it pairs with (in order, from the first: the
+    caller's), the cut one the beginning of its listed word, its legal form the listed one's,
+    :data:`_EXACT_WORDS` words at least ("JOINT STOCK COMPANY SCIENTIFIC RESE" for JOINT STOCK
+    COMPANY SCIENTIFIC RESEARCH INSTITUTE GIRICOND)?"""
+    q_words, c_words = query.form.tokens, candidate.form.tokens
+    forms = query.form.forms
+    if not forms <= candidate.form.forms or len(q_words) + (1 if forms else 0) < _EXACT_WORDS:
+        return False  # (a listed form after the name: the field cut it off)
+    last = len(q_words) - 1
+    for qi, cj, sim, q_span, c_span in ordered:
+        if qi + q_span - 1 < last:
+            if sim < _SAME:
+                return False
+        elif q_span != 1 or c_span != 1 or not c_words[cj].startswith(q_words[last]):
+            return False
+    return True
+
+
+# Words of Russian and Belarusian legal forms neither rigour's ISO 20275 table nor the own one
+# has (folded): "INOSTRANNOYE OBSHCHESTVO S OGRANICHENNOY OTVETSTVENNOSTYU" (a foreign LLC),
+# "OBSHCHESTVO S DOPOLNITELNOY OTVETSTVENNOSTYU" (an additional liability company), the kinds of
+# a unitary enterprise ("FEDERALNOE GOSUDARSTVENNOE UNITARNOE PREDPRIYATIE": rigour's form is
+# "GOSUDARSTVENNOE UNITARNOE PREDPRIYATIE", "UNITARNOE PREDPRIYATIE")
+_FORM_QUALIFIERS = frozenset(
+    {
+        "inostrannoye",
+        "inostrannoe",
+        "inostrannoi",
+        "inostrannoj",
+        "inostrannoy",
+        "dopolnitelnoy",
+        "dopolnitelnoi",
+        "dopolnitelnoj",
+        "federalnoe",
+        "federalnoye",
+        "munitsipalnoe",
+        "munitsipalnoye",
+        "chastnoe",
+        "chastnoye",
+        "respublikanskoe",
+        "respublikanskoye",
+    }
+)
+
+
+@lru_cache(maxsize=4096)
+def names_a_company(words: tuple[str, ...]) -> bool:
+    """Is one of a cut name's ``words`` (the cut one read as the listed word it begins) no
+    word of a legal form: of the own table (a slip of one letter too: "ORGANICHENNOI"), of
+    rigour's ISO 20275 table (``extract_org_types``: "GOSUDARSTVENNOE UNITARNOE
+    PREDPRIYATIE") or :data:`_FORM_QUALIFIERS`?"""
+    found = extract_org_types(" ".join(words))
+    covered = {w for text, _ in found for w in text.split()}
+    for word in words:
+        if word in covered or word in FORM_WORDS or word in _FORM_QUALIFIERS:
+            continue
+        if nearest_form_word(word) == word:
+            return True
+    return False

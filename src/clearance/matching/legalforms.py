@@ -358,7 +358,7 @@ def _correct_form_word(word: str, words: list[str], i: int) -> str:
     if len(word) < 4 or word in _FORM_WORDS_LONG or word.isdigit():
         return word
     if len(word) >= 6:
-        target = _nearest_form_word(word)
+        target = nearest_form_word(word)
         if target == word or target in _SOLO_FORM_WORDS:  # (most words: no form word near)
             return target
         if _beside_form_word(target, words, i) or _glued_form_word(word, target):
@@ -367,7 +367,7 @@ def _correct_form_word(word: str, words: list[str], i: int) -> str:
     near = {words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)}
     if not near & FORM_WORDS:
         return word
-    target = _nearest_form_word(word)
+    target = nearest_form_word(word)
     before = words[i - 1] if i > 0 else ""
     after = words[i + 1] if i + 1 < len(words) else ""
     if (before, target) in _FORM_BIGRAMS or (target, after) in _FORM_BIGRAMS:
@@ -403,7 +403,7 @@ _FORM_SOUND_BIGRAMS = frozenset((_word_sound(a), _word_sound(b)) for a, b in _FO
 
 
 @lru_cache(maxsize=100_000)
-def _nearest_form_word(word: str) -> str:
+def nearest_form_word(word: str) -> str:
     """The legal-form word one edit from ``word`` (``word`` itself when there is none)."""
     for key in (word, *_deletions(word)):
         target = _FORM_WORD_NEIGHBOURS.get(key)

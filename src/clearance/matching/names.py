@@ -20,7 +20,7 @@ from clearance.matching.compounds import (
     undo_arabic_pairs,
     undo_other_consonants,
 )
-from clearance.matching.fieldtail import cut_tail
+from clearance.matching.fieldtail import EXACT_CUT_SCORE, cut_tail, pair_cut_word
 from clearance.matching.initials import (
     first_initial,
     given_twice,
@@ -188,6 +188,8 @@ def compare(
     # Two Korean or Chinese names of syllables, in Latin letters ("li jing yi" / LI Yi)
     typed = person and not syllabic and all_syllables(q_words) and all_syllables(c_words)
     _pair_more(query, candidate, sims, pairs, q_used, c_used, person, syllabic or typed, params)
+    if cut and not person:  # (h171: a cut word that begins the listed word after the paired)
+        pair_cut_word(q_words, c_words, pairs, q_used, c_used)
     extra = 0.0  # (a name of initials and one full word: clearance.matching.initials)
     if (person and query.strong == 1 and not syllabic and query.form.script == LATIN
             and initials_name(q_words, query.weights)):  # fmt: skip
@@ -218,7 +220,8 @@ def compare(
         lam = _unpaired_listed_factor(query, candidate, pairs, q_used, c_used, person,
                                       syllabic, listed_syllables, params)  # fmt: skip
     # (h170: the listed words a payment field cut off the query cost nothing)
-    tail = cut_tail(query, pairs, q_used, c_used) if cut and not person else nc
+    tail, capped = (cut_tail(query, candidate, pairs, q_used, c_used) if cut and not person
+                    else (nc, False))  # fmt: skip
     for j in range(tail):
         if not c_used[j]:
             weight = candidate.weights[j]
@@ -235,7 +238,9 @@ def compare(
         # A family and a given syllable are two words: run together they make one word of
         # another name ("ma nan" 马楠 is not Abdul MANAN, "wu lin" not VULIN Aleksandar).
         score *= params.merged_syllables_factor
-    if not person and query.generic and not generic_agree(query, candidate, pairs, q_used,
+    if capped:
+        score = min(score, EXACT_CUT_SCORE)
+    elif not person and query.generic and not generic_agree(query, candidate, pairs, q_used,
                                                           c_used, params):  # fmt: skip
         score *= params.generic_name_factor
     q_nums, c_nums = query.numbers, candidate.numbers

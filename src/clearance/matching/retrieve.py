@@ -26,6 +26,7 @@ from clearance.matching.bounds import (
     form_bounds,
     members,
 )
+from clearance.matching.fieldcuts import WORD_KEY
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, NameIndex, WordHitCache
 from clearance.matching.keytables import KeyTables
 from clearance.matching.listed_compounds import ABD_READING
@@ -382,6 +383,7 @@ def retrieve(
     threshold: float = 0.0,
     trust: TrustParams = TrustParams(),  # noqa: B008
     reached: list[Reached] | None = None,
+    cut: bool = False,
 ) -> dict[int, float]:
     """Record id -> upper bound of the score a record can reach (only those >= floor).
 
@@ -392,13 +394,15 @@ def retrieve(
     only where that can lift it to the alert ``threshold`` (the floor when not given). Given
     ``reached``, what works out the records every word of an Arabic-script skeleton reaches
     exactly (those its spelled trust may lift) is added to it, one call per form (see
-    :mod:`clearance.matching.crowded`: worked out only for a crowded query).
+    :mod:`clearance.matching.crowded`: worked out only for a crowded query). ``cut``: the
+    query is a name a payment field cut off (``fieldtail.field_cut``): the listed words past
+    the cut cost nothing, and a cut last word no listed word is may begin any listed word.
     """
     out: dict[int, float] = {}
     table = word_table(params)
     for qform in forms:
         found = _bound_form(index, qform, [table[w][0] for w in qform.form.tokens], floor,
-                            params, retrieval, words, person, threshold, trust)  # fmt: skip
+                            params, retrieval, words, person, threshold, trust, cut)  # fmt: skip
         if found is None:
             continue
         bounds, full = found
@@ -412,6 +416,7 @@ def retrieve(
     return out
 
 
+_CUT_PAIRABLE = 1 << 20  # (a cut query's listed words past the cut: none charged)
 _FLOAT32: dict[float, np.float32] = {}  # (a form's trust: a few values, made once each)
 
 
@@ -437,7 +442,7 @@ def _given(full: npt.NDArray[np.int32]) -> npt.NDArray[np.int32]:
 def _bound_form(
     index: NameIndex, qform: QueryForm, weights: list[float], floor: float, params: NameParams,
     retrieval: RetrievalParams, words: WordParams, person: bool, threshold: float,
-    trust: TrustParams,
+    trust: TrustParams, cut: bool = False,
 ) -> _FormBounds | None:  # fmt: skip
     """The (record, bound) pairs of one query form (see :func:`retrieve`; ``weights``: its
     words'), with the records every word of a skeleton's form reaches exactly (``None``: not a
@@ -461,6 +466,10 @@ def _bound_form(
     skipped = sum(w for w, word in zip(weights, tokens, strict=True) if len(word) < 2)
     tables = index.key_tables
     pairable = len(tokens) + sum(1 for w in tokens if tables.key_id("c:" + w) >= 0)
+    if cut:  # (h171: the cut word may begin any listed word; the words past it are free)
+        pairable = _CUT_PAIRABLE
+        if tables.key_id(WORD_KEY + tokens[-1]) < 0:
+            skipped += weights[-1]
     form = FormBound(floor, total, skipped, pairable, unreached, _float32(qform.trust),
                      person, params, retrieval)  # fmt: skip
     lift, narrow = None, None
