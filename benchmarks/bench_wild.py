@@ -31,6 +31,10 @@ cut at the end of a word, with vessel marks, abbreviated, with another family-na
 umlauts (``n-truncated``, ``n-vessel``, ``n-abbrev``, ``n-suffix``, ``n-umlaut``), and
 company names sharing only generic first words with listed ones, cut
 (``n-truncated-generic``, h171), and since h173 so read by OCR (``n-ocr``).
+Since h174 given names in another form: ``w-nickname`` ("Bill" for a listed William), ``w-slavic``
+(a Ukrainian or Belarusian form for a listed Russian one) and ``n-forms`` (an equivalent given name
+with another family name; a listed family name with an unrelated given name), from the
+benchmark's own tables (``wild_forms``), not the engine's data.
 Prints per class and split the alert-recall (the expected entity alerts) and the queries on
 which another entity alerted, and per must-not-alert class the false alerts, each beside
 rapidfuzz brute force (``bench_baselines.BruteForce``, WRatio at the lowest threshold of
@@ -53,6 +57,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_data as bd  # noqa: E402
+import wild_forms as wf  # noqa: E402
 import wild_more as wm  # noqa: E402
 import wild_numerals as wn  # noqa: E402
 import wild_ocr as wo  # noqa: E402
@@ -71,6 +76,7 @@ GENERIC = "n-generic-company"
 NUMERAL = "n-other-numeral"
 CLASSES = {**ww.CLASSES, **wm.CLASSES, **wo.CLASSES}  # (new classes last: the others' cases
 # unchanged)
+CLASSES |= wf.CLASSES  # (h174: given names in another form)
 NEGATIVES = {**ww.NEGATIVES, **wm.NEGATIVES, **wo.NEGATIVES}
 
 
@@ -191,7 +197,7 @@ def report(outs: Sequence[Outcome], rf: Baseline | None,
     neg_rows: list[list[object]] = []
     threshold = rf[0] if rf else 0.0
     for name in SPLITS:
-        for kind in [*CLASSES, PLAIN, *NEGATIVES, GENERIC, NUMERAL]:
+        for kind in [*CLASSES, PLAIN, *NEGATIVES, GENERIC, NUMERAL, wf.N_FORMS]:
             idx = [i for i, o in enumerate(outs) if o.case.kind == kind and o.case.note == name]
             mine = [outs[i] for i in idx]
             n = max(1, len(mine))
@@ -257,6 +263,7 @@ def main() -> None:
         made += unlisted(lists, args.unlisted, seed + 104729)
         made += generic(lists, vocabulary, args.generic, seed + 130003)
         made += other_numerals(lists, ents, args.per, seed + 150001)
+        made += wf.unlisted_forms(lists, ents, args.per, seed + 170003)  # (h174)
         cases += [bd.ListCase(c.kind, c.query, c.expected, c.source, name) for c in made]
     outs = engine.run(cases)
     console.print(f"screened {len(cases)} queries, {time.perf_counter() - started:.0f} s")

@@ -159,3 +159,13 @@ def test_a_one_word_form_cut_at_a_field(text: str, read: str | None) -> None:
 def test_a_one_word_form_cut_alerts() -> None:
     listed = "EXTERNAL TECHNOLOGY GENERAL CORPORATION"
     assert listed in _alerts(_screener((listed,)), "EXTERNAL TECHNOLOGY GENERAL CORPORA")
+
+
+def test_release() -> None:
+    """The rules of this round (this file: exact cuts at a field's width; test_numerals_135.py:
+    numbers and generations that differ, abbreviations counted in organisations' names;
+    test_ocr_135.py: names read by OCR) change outcomes: the release says so, so that a
+    receipt of 1.34 is not taken for theirs."""
+    from clearance.matching.release import ALGORITHM_RELEASE
+
+    assert ALGORITHM_RELEASE == "1.35"
