@@ -175,12 +175,12 @@ class Screener:
         floor = algo.floor(threshold)
         plain = query.birth_date is None and not query.countries
         reached: list[Reached] | None = [] if crowd_may_drop(forms, threshold, plain) else None
+        # (h170: a name a payment field cut off: fieldtail; organisations only)
+        cut = query.schema is not Schema.PERSON and field_cut(query.name, self.index.vocab)
         records = retrieve(self.index, forms, floor=floor, params=algo.names,
                            retrieval=algo.retrieval, words=algo.words,
                            person=query.schema is Schema.PERSON, threshold=threshold,
-                           trust=algo.trust, reached=reached,
-                           cut=field_cut(query.name, self.index.vocab)
-                           and query.schema is not Schema.PERSON)  # fmt: skip
+                           trust=algo.trust, reached=reached, cut=cut)  # fmt: skip
         if reached is not None and len(records) > algo.retrieval.spelled_names:
             records = crowded_skeletons(self.index, records, reached, algo.retrieval.spelled_names)
         if len(records) > algo.retrieval.spelled_names:  # (a Hebrew reading's common word)
@@ -213,7 +213,7 @@ class Screener:
             by_entity = {e: r for e, r in by_entity.items() if ent_id[e] in options.entities}
         matches = self._score(
             query, forms, by_entity, records, id_hits, floor, threshold, weak_alerts,
-            options.explain, exact,
+            options.explain, exact, cut,
         )  # fmt: skip
         matches.sort(key=lambda m: (-m.score, m.entity_id))
         limited = tuple(matches[: max(0, options.limit)])
@@ -246,6 +246,7 @@ class Screener:
         weak_alerts: bool,
         explain: bool,
         exact: dict[int, bool],
+        cut: bool,
     ) -> list[Match]:
         if not by_entity:
             return []
@@ -253,8 +254,7 @@ class Screener:
         rec_kind = index.rec_kind
         sims = self._word_sims(forms, by_entity)
         weighted = [(f, self._weigh_query(f.form)) for f in forms]
-        # (h170: a name a payment field cut off is scored without bounds: fieldtail)
-        cut = query.schema is not Schema.PERSON and field_cut(query.name, index.vocab)
+        # (a name a payment field cut off is scored without bounds)
         pre = [{} for _ in weighted] if cut else self._prebound(query, weighted, by_entity, sims,
                                                                floor)  # fmt: skip
         compared: dict[_Compared, NameComparison] = {}  # (see _compare)
