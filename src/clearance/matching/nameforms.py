@@ -22,6 +22,7 @@ name.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from functools import cache
 from itertools import product
 
@@ -50,8 +51,11 @@ _LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
     "uk": {"г": ("h",), "и": ("y",)},
     "be": {"г": ("h",), "и": ("i",)},
 }
-_BGN = {"ru": "Russian-Latin/BGN; Latin-ASCII", "uk": "Ukrainian-Latin/BGN; Latin-ASCII",
-        "be": "Belarusian-Latin/BGN; Latin-ASCII"}
+_BGN = {
+    "ru": "Russian-Latin/BGN; Latin-ASCII",
+    "uk": "Ukrainian-Latin/BGN; Latin-ASCII",
+    "be": "Belarusian-Latin/BGN; Latin-ASCII",
+}
 _VOWELS = frozenset("аеёиоуыэюяіїєў'ьъ")
 _MOST = 64  # (passport spellings of one form, at most)
 
@@ -117,7 +121,7 @@ FORMS: FormTable = build_forms()
 
 
 def raise_forms(
-    query_words: tuple[str, ...] | list[str],
+    query_words: Sequence[str],
     columns: dict[str, int],
     rows: dict[str, list[float]],
     sim: float,
