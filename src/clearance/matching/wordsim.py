@@ -512,7 +512,9 @@ class WordSimilarity:
             word, row = query_words[i], arrays[i]
             self.rows[word] = row.tolist()
             self.arrays[word] = row
-        # (h180) forms of one given name agree at given_form_sim (``nameforms``)
-        self.raised = raise_forms(query_words, self.columns, self.rows, params.given_form_sim)
+        # (h180) forms of one given name agree at given_form_sim (``nameforms``), in single
+        # precision as the rest (the bounds read the arrays, the score the rows)
+        form_sim = array("f", [params.given_form_sim])[0]
+        self.raised = raise_forms(query_words, self.columns, self.rows, form_sim)
         for word, col in self.raised:
-            self.arrays[word][col] = params.given_form_sim
+            self.arrays[word][col] = form_sim
