@@ -38,6 +38,7 @@ MODULES = (
     "clearance.matching.features",
     "clearance.matching.fieldcuts",
     "clearance.matching.fieldtail",
+    "clearance.matching.folding",
     "clearance.matching.forms",
     "clearance.matching.formslips",
     "clearance.matching.hanja",

@@ -1,8 +1,8 @@
 """Name normalisation: one published or queried name -> comparable forms.
 
-``fold`` gives lower-case ASCII words; ``analyse`` splits a name into its name words, its legal
-forms (as equivalence-class tags), numbers, and per-word phonetic keys, for every romanisation
-the name's script has. Pure functions, no I/O.
+``fold`` (:mod:`.folding`) gives lower-case ASCII words; ``analyse`` splits a name into its
+name words, its legal forms (as equivalence-class tags), numbers, and per-word phonetic keys,
+for every romanisation the name's script has. Pure functions, no I/O.
 """
 
 from __future__ import annotations
@@ -14,6 +14,9 @@ from functools import lru_cache
 
 from clearance.countries import country_code
 from clearance.matching.arabic_article import abd_assimilated, din_split, sun_article
+from clearance.matching.folding import caseless as caseless
+from clearance.matching.folding import fold as fold
+from clearance.matching.folding import strip_marks
 from clearance.matching.honorifics import input_readings
 from clearance.matching.joined import family_last, run_together
 from clearance.matching.legalforms import (
@@ -39,19 +42,6 @@ from clearance.matching.vocab import (
 )
 from clearance.scripts import ARABIC, LATIN, char_script, detect_script
 
-_APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02be\u02bf\u00b4\u00b7`ʹʺ]")
-_SPLIT_NUMBER = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
-# fold's table in bytes (since 1.30, h153): A-Z as a-z, a-z and 0-9 kept, every other byte
-# a space, as the pattern [^a-z0-9]+ substituted by a space did (one pass in C)
-_FOLD_BYTES = bytes(
-    c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32  # noqa: PLR2004
-    for c in range(256)
-)
-# ... and by case: a-z as "a", A-Z as "A", any other byte a space (_CAMEL_FAMILY's letters)
-_CASE_BYTES = bytes(
-    97 if 97 <= c <= 122 else 65 if 65 <= c <= 90 else 32  # noqa: PLR2004
-    for c in range(256)
-)
 # Arabic article and "abd" compounds written as one word or several:
 # "Abd al-Rahman" / "Abdul Rahman" / "Abdel Rahman" / "Abdulrahman" -> "abdul rahman" (two
 # words, so that "Abdul Agha" still meets "Abdul Rahman Agha"); "Abdullah" stays one word.
@@ -74,7 +64,6 @@ _ARTICLE = re.compile(r"\b(?:al|el|ul)\s+(?=[a-z]{3,})")
 _DIN_ARTICLE = re.compile(r"\b(ud|ed|ad|id)\s+(?=d(?:in|een|ine)\b)")
 _DIN_HYPHEN = re.compile(r"(?i)(?<=[a-z][a-z][uea]d)-(?=d(?:in|een|ine)\b)")
 _ARTICLE_WORD = re.compile(r"(?<!abd )\b(?:al|el|ul)\s+(?=[a-z]{3,})")
-_CAMEL_FAMILY = re.compile(r"(?<=[a-z])(?=[A-Z]{2})")
 _PARENS = re.compile(r"\(([^()]*)\)")
 
 
@@ -192,17 +181,6 @@ def _names_a_party(words: list[str]) -> bool:
     return len(words) >= 2 or (len(words) == 1 and len(words[0]) >= ONE_WORD_PARTY_LETTERS)
 
 
-def caseless(text: str) -> str:
-    """``text`` as a case-insensitive pattern of ASCII letters reads it: lower-cased, and the
-    four other letters such a pattern takes for ASCII ones (Python's ``re``: İ and ı for i, ſ
-    for s, the Kelvin sign for k, which ``lower`` writes k) written as those. A pattern whose
-    every match holds a word (``"aka"``) finds nothing in ``text`` when the word is not in
-    this (since 1.30, h153: the look before a pattern, for text in any script)."""
-    if text.isascii():
-        return text.lower()
-    return text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
-
-
 def _aka_split(text: str) -> list[str]:
     """``_AKA.split(text)``; a text without any of its words is not searched (every
     alternative of the pattern holds one of these; see :func:`caseless`)."""
@@ -290,7 +268,7 @@ def slavic_readings(text: str) -> list[str]:
     1.23) a GOST 7.79 one (none when it shows no such spelling): an alternative for the query
     only."""
     out: list[str] = []
-    low = text.lower() if text.isascii() else _strip_marks(text).lower()  # "Walérewitsch"
+    low = text.lower() if text.isascii() else strip_marks(text).lower()  # "Walérewitsch"
     gost = "x" in low or "cz" in low or "shh" in low  # (a look first: most names have none)
     for hint, rules in ((_GERMAN_HINT, _GERMAN), (_GERMAN_ZH_HINT, _GERMAN_ZH),
                         (_FRENCH_HINT, _FRENCH), (_GOST_HINT, _GOST)):  # fmt: skip
@@ -299,42 +277,6 @@ def slavic_readings(text: str) -> list[str]:
             if value != low and value not in out:
                 out.append(value)
     return out
-
-
-def _strip_marks(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-def fold(text: str) -> str:
-    """Lower-case ASCII words separated by single spaces (Latin text only; see ``analyse``)."""
-    # "RezaTAGHIPOUR", "MinSHI": given name run into an upper-case family name. (Not in a text
-    # all in one case or in title case: no lower-case letter there precedes an upper-case one.
-    # The patterns below look at every position: cheaper tests first, for every query.)
-    if not (text.islower() or text.isupper() or text.istitle()) and b"aAA" in text.encode(
-        "ascii", "replace"
-    ).translate(_CASE_BYTES):  # (the pattern's ASCII letters, by their case: a look first)
-        text = _CAMEL_FAMILY.sub(" ", text)
-    if text.isascii():  # (its apostrophes dropped, as _APOSTROPHES would)
-        if "'" in text:
-            text = text.replace("'", "")
-        if "`" in text:
-            text = text.replace("`", "")
-        raw = text.encode().translate(_FOLD_BYTES)
-    else:
-        text = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text))
-        text = _strip_marks(text).casefold()
-        text = text.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("ł", "l")
-        text = text.replace("đ", "d").replace("ð", "d").replace("þ", "th").replace("ı", "i")
-        raw = text.encode("ascii", "replace").translate(_FOLD_BYTES)  # (no letter a-z: "?")
-    # (runs of other characters as one space, the ends stripped; a number split off its
-    # letters)
-    words = raw.decode().split()
-    if not words:
-        return ""
-    if "".join(words).isalpha():
-        return " ".join(words)
-    return _SPLIT_NUMBER.sub(" ", " ".join(words))
 
 
 def without_article(text: str) -> str | None:
