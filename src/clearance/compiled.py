@@ -61,6 +61,7 @@ MODULES = (
     "clearance.matching.phonetics",
     "clearance.matching.prebound",
     "clearance.matching.query",
+    "clearance.matching.queryparts",
     "clearance.matching.records",
     "clearance.matching.result",
     "clearance.matching.retrieve",

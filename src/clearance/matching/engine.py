@@ -38,13 +38,14 @@ from clearance.matching.index_build import IndexBuilder
 from clearance.matching.initials import first_initial
 from clearance.matching.legalforms import warm_up_forms
 from clearance.matching.names import NameComparison, compare
-from clearance.matching.normalize import NameForm, warm_up_places
+from clearance.matching.normalize import NameForm
 from clearance.matching.numerals import generation, generation_conflict
 from clearance.matching.params import (
     NameParams,
 )
 from clearance.matching.prebound import MIN_NAMES, bound_names
 from clearance.matching.query import Query, ScreenOptions
+from clearance.matching.queryparts import warm_up_places
 from clearance.matching.records import make_entity
 from clearance.matching.release import ALGORITHM as ALGORITHM
 from clearance.matching.release import ALGORITHM_RELEASE as ALGORITHM_RELEASE
