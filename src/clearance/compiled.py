@@ -30,6 +30,7 @@ MODULES = (
     "clearance.matching.arabic_names",
     "clearance.matching.bgn",
     "clearance.matching.bounds",
+    "clearance.matching.comparison",
     "clearance.matching.compounds",
     "clearance.matching.crowded",
     "clearance.matching.cyrillic_asian",
