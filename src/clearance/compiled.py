@@ -26,6 +26,7 @@ from types import ModuleType
 MODULES = (
     "clearance.scripts",
     "clearance.matching.algorithm",
+    "clearance.matching.alignment",
     "clearance.matching.arabic_article",
     "clearance.matching.arabic_names",
     "clearance.matching.bgn",
