@@ -116,6 +116,31 @@ def compare(
         patronymic = params.patronymic_conflict_weight
     total = _add_unpaired_query(total, query, q_used, params, conflict, person,
                                 syllabic or typed, patronymic) + extra  # fmt: skip
+    return _score(query, candidate, pairs, q_used, c_used, matched, total, conflict, patronymic,
+                  person, syllabic, cut, params)  # fmt: skip
+
+
+def _score(
+    query: WeightedName,
+    candidate: WeightedName,
+    pairs: list[tuple[int, int, float, int, int]],
+    q_used: list[bool],
+    c_used: list[bool],
+    matched: float,
+    total: float,
+    conflict: bool,
+    patronymic: float,
+    person: bool,
+    syllabic: bool,
+    cut: bool,
+    params: NameParams,
+) -> NameComparison:
+    """After :func:`compare` weighed the paired words (``matched`` of ``total``) and the
+    query's unpaired ones: the listed words left unpaired, then the score with the factors
+    for what the two names disagree on (syllables swapped or run together, a field's cut,
+    generic words, numbers)."""
+    q_words, c_words = query.form.tokens, candidate.form.tokens
+    nq, nc = len(q_words), len(c_words)
     listed_syllables = person and syllable_count(c_words) >= params.syllable_name_words
     syllable_names = listed_syllables and all_syllables(q_words)
     if syllable_names:
@@ -324,17 +349,7 @@ def _paired_weight(
             # the table's reading, other vowels where it writes them: another name, as above
             sim = max(0.0, 2 * sim - 1.0) * params.listed_word_miss
         elif (single or syllabic) and sim < params.distinctive_sim and qw[qi] >= 1.0:
-            # In Chinese or Korean a word is one syllable, and a syllable one letter off
-            # ("hyon"/"hyok", "chen"/"cheng") is another character; one that starts with a
-            # consonant where the other starts with a vowel or y/w ("yong"/"jong", 영/종,
-            # "yong"/"myong", 영/명) is another character in every romanisation, as is one
-            # that ends in -n where the other ends in -ng ("chen"/"cheng", 陈/成), or starts
-            # with a consonant no romanisation writes for the other's ("myong"/"pyong", 명/평).
-            q_syl, c_syl = query.form.tokens[qi], candidate.form.tokens[cj]
-            other = syllabic and (vowel_onset(q_syl) != vowel_onset(c_syl)
-                                  or other_nasal(q_syl, c_syl)
-                                  or other_onset(q_syl, c_syl))  # fmt: skip
-            sim = 0.0 if other else max(0.0, 2 * sim - 1.0)
+            sim = _syllable_sim(query.form.tokens[qi], candidate.form.tokens[cj], sim, syllabic)
         # A paired word weighs what the lighter side says: a misspelt "Gropu" is still the
         # low-information "Group", an initial is still only an initial.
         q_weight = qw[qi] if q_span == 1 else sum(qw[qi : qi + q_span])
@@ -343,6 +358,21 @@ def _paired_weight(
         matched += sim * weight
         total += weight
     return matched, total
+
+
+def _syllable_sim(q_syl: str, c_syl: str, sim: float, syllabic: bool) -> float:
+    """A near-miss ``sim`` of one distinctive word each, or of two syllables (``syllabic``:
+    Chinese or Korean names), as :func:`_paired_weight` counts it."""
+    # In Chinese or Korean a word is one syllable, and a syllable one letter off
+    # ("hyon"/"hyok", "chen"/"cheng") is another character; one that starts with a
+    # consonant where the other starts with a vowel or y/w ("yong"/"jong", 영/종,
+    # "yong"/"myong", 영/명) is another character in every romanisation, as is one
+    # that ends in -n where the other ends in -ng ("chen"/"cheng", 陈/成), or starts
+    # with a consonant no romanisation writes for the other's ("myong"/"pyong", 명/평).
+    other = syllabic and (vowel_onset(q_syl) != vowel_onset(c_syl)
+                          or other_nasal(q_syl, c_syl)
+                          or other_onset(q_syl, c_syl))  # fmt: skip
+    return 0.0 if other else max(0.0, 2 * sim - 1.0)
 
 
 def _add_unpaired_query(
