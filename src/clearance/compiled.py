@@ -35,6 +35,7 @@ MODULES = (
     "clearance.matching.compounds",
     "clearance.matching.crowded",
     "clearance.matching.cyrillic_asian",
+    "clearance.matching.decide",
     "clearance.matching.engine",
     "clearance.matching.exact",
     "clearance.matching.features",

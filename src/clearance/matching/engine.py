@@ -15,12 +15,10 @@ from clearance.matching.algorithm import Algorithm as Algorithm
 from clearance.matching.bounds import warm_up_arrays
 from clearance.matching.compounds import warm_up_readings
 from clearance.matching.crowded import crowd_may_drop, crowded_skeletons
-from clearance.matching.exact import exact_comparison, exact_key, initials_of_key
+from clearance.matching.decide import decide, exact_best, generation_checked
+from clearance.matching.exact import exact_key, initials_of_key
 from clearance.matching.features import (
-    FEATURES,
-    Candidate,
     alias_trust,
-    combine,
     identifier_holders,
     weak_rank_cap,
 )
@@ -39,7 +37,7 @@ from clearance.matching.initials import first_initial
 from clearance.matching.legalforms import warm_up_forms
 from clearance.matching.names import NameComparison, compare
 from clearance.matching.normalize import NameForm
-from clearance.matching.numerals import generation, generation_conflict
+from clearance.matching.numerals import generation
 from clearance.matching.params import (
     NameParams,
 )
@@ -49,7 +47,7 @@ from clearance.matching.queryparts import warm_up_places
 from clearance.matching.records import make_entity
 from clearance.matching.release import ALGORITHM as ALGORITHM
 from clearance.matching.release import ALGORITHM_RELEASE as ALGORITHM_RELEASE
-from clearance.matching.result import FeatureResult, Match, ScreeningResult
+from clearance.matching.result import Match, ScreeningResult
 from clearance.matching.retrieve import QueryForm, Reached, retrieve
 from clearance.matching.romanisations import warm_up_syllables
 from clearance.matching.romanised import wade_giles_pinyin
@@ -275,35 +273,20 @@ class Screener:
             best = self._best_name(weighted, of_kind, sims, pre, bounds, compared, person,
                                    floor, threshold, weak_cap, cut)  # fmt: skip
             if exact:
-                best = self._exact_best(best, rec_ids, exact, weak_cap)
+                best = exact_best(index, self.algo, best, rec_ids, exact, weak_cap)
             if generations and person and best is not None and not best[3].number_conflict:
-                best = self._generation_checked(best, ent, generations)  # "SANTOS II" / III
+                # "SANTOS II" / III
+                best = generation_checked(index, self.algo, best, ent, generations)
             if (best is None or best[0] < floor) and ent not in id_hits:
                 continue  # cannot reach the threshold: secondary features add at most a little
             info = self._entities.get(ent)
             if info is None:
                 info = self._entities[ent] = make_entity(index, ent)
-            match = self._decide(query, info, self._records, best, threshold, weak_alerts,
-                                 explain)  # fmt: skip
+            match = decide(self.algo, self._record_maker, query, info, self._records, best,
+                           threshold, weak_alerts, explain)  # fmt: skip
             if match is not None:
                 matches.append(match)
         return matches
-
-    def _generation_checked(
-        self, best: tuple[float, int, QueryForm, NameComparison], ent: int,
-        generations: frozenset[int],
-    ) -> tuple[float, int, QueryForm, NameComparison]:  # fmt: skip
-        """``best`` with the number-conflict factor when the listed person's other names write
-        another generation than the query's (:func:`numerals.generation_conflict`)."""
-        key, rec, qform, comp = best
-        tokens = self.index.rec_tokens
-        others = [tokens[r] for r in self.index.entity_records(ent) if r != rec]
-        if not generation_conflict(generations, tokens[rec], others):
-            return best
-        factor = self.algo.names.number_conflict_factor
-        comp = comp.scaled(factor)
-        comp.number_conflict = True
-        return key * factor, rec, qform, comp
 
     def _best_name(
         self,
@@ -392,29 +375,6 @@ class Screener:
             )  # fmt: skip
         return sims
 
-    def _exact_best(
-        self,
-        best: tuple[float, int, QueryForm, NameComparison] | None,
-        rec_ids: list[int],
-        exact: dict[int, bool],
-        weak_cap: float,
-    ) -> tuple[float, int, QueryForm, NameComparison] | None:
-        """``best``, or the entity's name that the query writes exactly (see :mod:`exact`)
-        when that ranks higher: the query read as that name, every word paired, score 1.0
-        (a weak a.k.a. ranked at most ``weak_cap``: :func:`weak_rank_cap`)."""
-        index = self.index
-        for r in rec_ids:
-            weak = exact.get(r)
-            if weak is None:
-                continue
-            key = alias_trust(weak, self.algo.features) - (self.algo.weak_tie_break if weak else 0)
-            key = min(key, weak_cap) if weak else key
-            if best is None or key > best[0]:
-                record = index.record(r)
-                qform = QueryForm(record.name.form, index.rec_kind[r])
-                best = (key, r, qform, exact_comparison(index.rec_tokens[r]))
-        return best
-
     def _compare(
         self,
         compared: dict[_Compared, NameComparison],
@@ -491,42 +451,3 @@ class Screener:
                     bounded[rec_ids[k]] = comp
             out.append(bounded)
         return out
-
-    def _decide(
-        self,
-        query: Query,
-        info: EntityInfo,
-        records: dict[int, NameRecord],
-        best: tuple[float, int, QueryForm, NameComparison] | None,
-        threshold: float,
-        weak_alerts: bool,
-        explain: bool,
-    ) -> Match | None:
-        if best is None:
-            cand = Candidate(info, info.caption, None, None, None, False, explain)
-        else:
-            _, rec_id, qform, comp = best
-            record = records.get(rec_id)
-            if record is None:  # (bounded out, or its comparison shared: made now)
-                record = records[rec_id] = self._record_maker.make(rec_id)
-            cand = Candidate(info, record.text, record.form, qform.form, comp, record.weak, explain)
-        results: list[FeatureResult] = []
-        for feature in FEATURES:
-            res = feature(query, cand, self.algo.features)
-            if res is not None:
-                results.append(res)
-        score, id_match = combine(results, self.algo.features)
-        if score < self.algo.min_reported and not id_match:
-            return None
-        alert = score >= threshold and (id_match or not cand.weak or weak_alerts)
-        return Match(
-            entity_id=info.id,
-            list=info.list,
-            source_id=info.source_id,
-            schema=info.schema.value,
-            name=info.caption,
-            matched_name=cand.name_text,
-            score=score,
-            alert=alert,
-            features=tuple(results) if explain else (),
-        )
