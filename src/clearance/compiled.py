@@ -31,6 +31,7 @@ MODULES = (
     "clearance.matching.arabic_names",
     "clearance.matching.bgn",
     "clearance.matching.bounds",
+    "clearance.matching.candidates",
     "clearance.matching.comparison",
     "clearance.matching.compounds",
     "clearance.matching.crowded",

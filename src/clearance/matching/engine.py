@@ -13,6 +13,7 @@ from dataclasses import replace
 from clearance.gcpause import screening_process
 from clearance.matching.algorithm import Algorithm as Algorithm
 from clearance.matching.bounds import warm_up_arrays
+from clearance.matching.candidates import prebound_names, word_sims
 from clearance.matching.compounds import warm_up_readings
 from clearance.matching.crowded import crowd_may_drop, crowded_skeletons
 from clearance.matching.decide import decide, exact_best, generation_checked
@@ -26,8 +27,6 @@ from clearance.matching.fieldtail import field_cut
 from clearance.matching.forms import query_forms as query_forms
 from clearance.matching.hebrew import crowded_readings
 from clearance.matching.index import (
-    KIND_LATIN,
-    KIND_NATIVE,
     EntityInfo,
     NameIndex,
     NameRecord,
@@ -41,7 +40,6 @@ from clearance.matching.numerals import generation
 from clearance.matching.params import (
     NameParams,
 )
-from clearance.matching.prebound import MIN_NAMES, bound_names
 from clearance.matching.query import Query, ScreenOptions
 from clearance.matching.queryparts import warm_up_places
 from clearance.matching.records import make_entity
@@ -53,7 +51,7 @@ from clearance.matching.romanisations import warm_up_syllables
 from clearance.matching.romanised import wade_giles_pinyin
 from clearance.matching.scripts import warm_up
 from clearance.matching.spelled import record_trust
-from clearance.matching.weights import WeightedName, weigh, word_table
+from clearance.matching.weights import WeightedName, weigh
 from clearance.matching.wordsim import WordSimilarity
 from clearance.model import Entity, Schema
 from clearance.settings import MatchingPolicy
@@ -251,11 +249,11 @@ class Screener:
             return []
         index = self.index
         rec_kind = index.rec_kind
-        sims = self._word_sims(forms, by_entity)
+        sims = word_sims(index, self.algo, forms, by_entity)
         weighted = [(f, self._weigh_query(f.form)) for f in forms]
         # (a name a payment field cut off is scored without bounds)
-        pre = [{} for _ in weighted] if cut else self._prebound(query, weighted, by_entity, sims,
-                                                               floor)  # fmt: skip
+        pre = [{} for _ in weighted] if cut else prebound_names(index, self.algo, query, weighted,
+                                                               by_entity, sims, floor)  # fmt: skip
         compared: dict[_Compared, NameComparison] = {}  # (see _compare)
         matches: list[Match] = []
         ent_schema = index.ent_schema
@@ -304,7 +302,7 @@ class Screener:
     ) -> tuple[float, int, QueryForm, NameComparison] | None:
         """One entity's best name for the query: its rank, record, query form and comparison
         (``of_kind``: the entity's names of each kind of form, best bound first; ``pre``: the
-        names :meth:`_prebound` bounded out, per query form)."""
+        names :func:`~.candidates.prebound_names` bounded out, per query form)."""
         index, algo = self.index, self.algo
         rec_weak = index.rec_weak
         trust = self._trust
@@ -351,30 +349,6 @@ class Screener:
             )
         return found
 
-    def _word_sims(
-        self, forms: list[QueryForm], by_entity: dict[int, list[int]]
-    ) -> dict[int, WordSimilarity]:
-        """Per kind of form: the similarities of the query's words with the candidates'."""
-        index = self.index
-        rec_kind, rec_tokens = index.rec_kind, index.rec_tokens
-        sims: dict[int, WordSimilarity] = {}
-        for kind in {f.kind for f in forms}:
-            q_words = sorted({w for f in forms if f.kind == kind for w in f.form.tokens})
-            c_words = sorted(
-                {
-                    w
-                    for rec_ids in by_entity.values()
-                    for r in rec_ids
-                    if rec_kind[r] == kind
-                    for w in rec_tokens[r]
-                }
-            )
-            sims[kind] = WordSimilarity(
-                q_words, c_words, dense_script=kind == KIND_NATIVE, initials=kind == KIND_LATIN,
-                table=index.word_info, params=self.algo.words,
-            )  # fmt: skip
-        return sims
-
     def _compare(
         self,
         compared: dict[_Compared, NameComparison],
@@ -406,48 +380,3 @@ class Screener:
                                             params=self.algo.names, min_score=floor,
                                             family=family, cut=cut)  # fmt: skip
         return found
-
-    def _prebound(
-        self,
-        query: Query,
-        weighted: list[tuple[QueryForm, WeightedName]],
-        by_entity: dict[int, list[int]],
-        sims: dict[int, WordSimilarity],
-        floor: float,
-    ) -> list[dict[int, NameComparison]]:
-        """Per query form: the names of its kind that cannot reach ``floor``, with the bound
-        :func:`compare` would return for them, when there are many (see :mod:`prebound`). The
-        names are read from the index's columns: most of them are bounded out, and those need
-        no record object."""
-        index = self.index
-        rec_kind, rec_tokens = index.rec_kind, index.rec_tokens
-        table = word_table(self.algo.names)
-        query_person = query.schema is Schema.PERSON
-        # (the names of one kind, their weights and types: the same for every form of it)
-        of_kind: dict[int, tuple[list[int], list[tuple[str, ...]], list[list[float]], list[bool]]]
-        of_kind = {}
-        out: list[dict[int, NameComparison]] = []
-        for qform, qname in weighted:
-            kind = qform.kind
-            names_of = of_kind.get(kind)
-            if names_of is None:
-                rec_ids = [r for rs in by_entity.values() for r in rs if rec_kind[r] == kind]
-                names = [rec_tokens[r] for r in rec_ids] if len(rec_ids) >= MIN_NAMES else []
-                weights = [[table[w][0] for w in tokens] for tokens in names]
-                ent_schema, rec_entity = index.ent_schema, index.rec_entity
-                persons = [query_person or ent_schema[rec_entity[r]] == "person"
-                           for r in rec_ids] if names else []  # fmt: skip
-                names_of = of_kind[kind] = (rec_ids, names, weights, persons)
-            rec_ids, names, weights, persons = names_of
-            if len(rec_ids) < MIN_NAMES:
-                out.append({})
-                continue
-            found = bound_names(qname, names, weights, persons, sims[kind], self.algo.names,
-                                floor)  # fmt: skip
-            bounded: dict[int, NameComparison] = {}
-            for k in range(len(rec_ids)):  # (by place: a zip is a generic iterator compiled)
-                comp = found[k]
-                if comp is not None:
-                    bounded[rec_ids[k]] = comp
-            out.append(bounded)
-        return out
