@@ -18,10 +18,10 @@ import pytest
 
 from clearance.matching.engine import Screener
 from clearance.matching.fieldtail import EXACT_CUT_SCORE, field_cut
-from clearance.matching.query import ScreenOptions, make_query
 from clearance.settings import MatchingPolicy
 from tests.matching.factory import BACKGROUND_COMPANIES, BACKGROUND_PEOPLE, e
 from tests.matching.test_company_132 import _background
+from tests.matching.test_truncated_135 import _alerts, _scores
 
 _INTER = "ORGANIZATION OF REVOLUTIONARY INTERNATIONALIST SOLIDARITY"
 _GTSST = "MAIN CENTRE FOR SPECIAL TECHNOLOGIES OF THE MAIN DIRECTORATE OF THE GENERAL STAFF"
@@ -44,15 +44,6 @@ def screener() -> Screener:
     others += [e("organization", f"{w} TRADING HOUSE") for w in _OWN]
     return Screener.build([*listed, *others, *_background(_COMMON)],
                           MatchingPolicy(screen_cache=0))  # fmt: skip
-
-
-def _scores(screener: Screener, query: str) -> dict[str, tuple[float, bool]]:
-    result = screener.screen(make_query(query, type="organization"), ScreenOptions(limit=20))
-    return {m.name: (m.score, m.alert) for m in result.matches if m.source_id.startswith("L")}
-
-
-def _alerts(screener: Screener, query: str) -> set[str]:
-    return {name for name, (_, alert) in _scores(screener, query).items() if alert}
 
 
 @pytest.mark.parametrize(
