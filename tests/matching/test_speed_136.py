@@ -1,0 +1,125 @@
+"""Cold-pass cuts over the whole pass (h177, issue 11; no outcome changes).
+
+:func:`clearance.matching.exact.exact_key` folds an ASCII name through a bytes table (a str
+translated by a dict looked each character up); :func:`clearance.matching.pairing.ends_from`
+(what a query name's :class:`~clearance.matching.pairing.Joins` asked each time) is memoised
+per similarity table and threshold, bounded; the screener groups records by entity in a plain
+dict and ``retrieve._best_per_record``'s small path writes one similarity object per key.
+Each agrees with the code it replaces (written out here as 1.35 had it).
+"""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+
+from clearance.matching import pairing
+from clearance.matching.exact import exact_key
+from clearance.matching.memo import sim_rows
+from clearance.matching.pairing import ENDS_FROM_KEPT, Joins, ends_apart, ends_from
+from clearance.matching.params import WordParams
+from clearance.matching.retrieve import FEW_RECORDS, _best_per_record
+
+_ASCII_SPACES = {i: " " for i in range(128) if not chr(i).isalnum()}  # (1.35's table)
+
+
+def _exact_key_135(text: str) -> str:
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", text).casefold()
+    if folded.isascii():
+        return " ".join(folded.translate(_ASCII_SPACES).split())
+    return " ".join("".join([c if c.isalnum() else " " for c in folded]).split())
+
+
+NAMES = [
+    "S5-SAD",
+    "NICOL AS",
+    "Nicolás  MADURO-Moros",
+    "AL-QA'IDA (AQ)",
+    "O'Brien & Sons, Ltd.",
+    "ООО «Торговый дом»",
+    "محمدرضا عبدالعلی",
+    "Ⅻ  ﬁrm\tname",
+    "  ",
+    "",
+    "UP-I7602 #1 / [x] {y} ~z~",
+]
+
+
+def test_exact_key_as_before_on_every_ascii_character_and_names() -> None:
+    for i in range(128):
+        for text in (chr(i), f"a{chr(i)}b", f"{chr(i)}X {chr(i)}"):
+            assert exact_key(text) == _exact_key_135(text), repr(text)
+    for text in NAMES:
+        assert exact_key(text) == _exact_key_135(text), repr(text)
+    rng = random.Random(136)
+    for _ in range(3000):
+        text = "".join(chr(rng.randrange(32, 127)) for _ in range(rng.randrange(0, 24)))
+        assert exact_key(text) == _exact_key_135(text), repr(text)
+
+
+def _ends_from_135(rows: tuple[tuple[float, ...], ...], merge: float) -> int:
+    return next((n for n in range(1, 64) if ends_apart(n, n, rows, merge)), 64)
+
+
+def test_ends_from_as_before_used_and_bounded() -> None:
+    rows = sim_rows(WordParams())
+    pairing._ENDS_FROM.clear()
+    merges = [0.0, 0.5, 0.8, 0.85, 0.9, 0.95, 0.99, 1.0, 1.5]  # (1.5: never: 64)
+    for merge in merges:
+        assert ends_from(rows, merge) == _ends_from_135(rows, merge)
+    assert ends_from(rows, 1.5) == 64
+    # used: the answer is kept, and a kept answer is what is returned
+    assert pairing._ENDS_FROM[0.9] == (rows, _ends_from_135(rows, 0.9))
+    pairing._ENDS_FROM[0.9] = (rows, -7)
+    assert ends_from(rows, 0.9) == -7
+    # another table of the same threshold is not answered from the memo
+    other = tuple(tuple(0.0 for _ in row) for row in rows)
+    assert ends_from(other, 0.9) == _ends_from_135(other, 0.9) == 64
+    # bounded
+    pairing._ENDS_FROM.clear()
+    for k in range(ENDS_FROM_KEPT * 3):
+        ends_from(rows, 0.5 + k / 1000)
+        assert len(pairing._ENDS_FROM) <= ENDS_FROM_KEPT
+    pairing._ENDS_FROM.clear()
+    # a query name's joins ask it
+    joins = Joins(("abdul", "rahman"), 0.9, rows)
+    assert joins.ends_from == _ends_from_135(rows, 0.9)
+    assert pairing._ENDS_FROM[0.9][1] == joins.ends_from
+
+
+class _Tables:
+    """The two posting columns ``_best_per_record`` reads."""
+
+    def __init__(self, postings: list[list[int]]) -> None:
+        from array import array
+
+        self.posting_offsets = array("i", [0])
+        self.posting_data = array("i")
+        for recs in postings:
+            self.posting_data.extend(recs)
+            self.posting_offsets.append(len(self.posting_data))
+        self.posting_ids = np.frombuffer(self.posting_data, dtype=np.int32)
+
+    def posting(self, key_id: int) -> np.ndarray:
+        o = self.posting_offsets
+        return self.posting_ids[o[key_id] : o[key_id + 1]]
+
+
+def test_best_per_record_small_path_each_record_at_its_best() -> None:
+    rng = random.Random(7)
+    for _ in range(300):
+        postings = [sorted(rng.sample(range(60), rng.randrange(1, 9))) for _ in range(6)]
+        tables = _Tables(postings)
+        keys = {k: rng.choice([0.7, 0.8, 0.85, 0.9, 1.0]) for k in rng.sample(range(6), 3)}
+        assert sum(len(postings[k]) for k in keys) <= FEW_RECORDS
+        ids, sims = _best_per_record(tables, keys)  # type: ignore[arg-type]
+        want: dict[int, float] = {}
+        for k, sim in keys.items():
+            for rec in postings[k]:
+                want[rec] = max(want.get(rec, 0.0), sim)
+        assert ids.dtype == np.int32 and sims.dtype == np.float32
+        assert ids.tolist() == sorted(want)
+        assert sims.tolist() == [float(np.float32(want[r])) for r in sorted(want)]
