@@ -4,7 +4,9 @@
 translated by a dict looked each character up); :func:`clearance.matching.pairing.ends_from`
 (what a query name's :class:`~clearance.matching.pairing.Joins` asked each time) is memoised
 per similarity table and threshold, bounded; the screener groups records by entity in a plain
-dict and ``retrieve._best_per_record``'s small path writes one similarity object per key.
+dict and ``retrieve._best_per_record``'s small path writes one similarity object per key;
+:func:`clearance.matching.memo.sim_rows` answers the parameter set asked last first, in a
+native call; :meth:`~clearance.matching.keytables.WordHitCache.get` looks a key up once.
 Each agrees with the code it replaces (written out here as 1.35 had it).
 """
 
@@ -14,8 +16,9 @@ import random
 
 import numpy as np
 
-from clearance.matching import pairing
+from clearance.matching import memo, pairing, params
 from clearance.matching.exact import exact_key
+from clearance.matching.keytables import WordHitCache
 from clearance.matching.memo import sim_rows
 from clearance.matching.pairing import ENDS_FROM_KEPT, Joins, ends_apart, ends_from
 from clearance.matching.params import WordParams
@@ -123,3 +126,34 @@ def test_best_per_record_small_path_each_record_at_its_best() -> None:
         assert ids.dtype == np.int32 and sims.dtype == np.float32
         assert ids.tolist() == sorted(want)
         assert sims.tolist() == [float(np.float32(want[r])) for r in sorted(want)]
+
+
+def test_sim_rows_the_last_set_first_same_table_one_kept() -> None:
+    a, b = WordParams(), WordParams(min_word_sim=0.5)
+    rows_a = memo.sim_rows(a)
+    assert rows_a == params.sim_rows(a)
+    assert memo._LAST.params is a and memo._LAST.rows is rows_a  # used
+    assert memo.sim_rows(a) is rows_a
+    rows_b = memo.sim_rows(b)
+    assert rows_b == params.sim_rows(b)
+    assert memo._LAST.params is b  # bounded: one set kept besides the identity memo
+    assert memo.sim_rows(a) is rows_a  # (the identity memo's answer, as before)
+    memo._LAST.rows = ((9.0,),)
+    assert memo.sim_rows(a) == ((9.0,),)  # (the last set is answered without the memo)
+    memo._LAST.params = None
+    assert memo.sim_rows(a) is rows_a
+
+
+def test_word_hit_cache_finds_a_none_hit_and_stays_bounded() -> None:
+    cache = WordHitCache(4)
+    hit = (np.array([1, 2], dtype=np.int32), np.array([0.9, 1.0], dtype=np.float32))
+    assert cache.get((0, "x")) == (False, None)
+    cache.put((0, "x"), None)
+    cache.put((0, "y"), hit)
+    assert cache.get((0, "x")) == (True, None)
+    found, got = cache.get((0, "y"))
+    assert found and got is hit
+    for k in range(20):
+        cache.put((1, str(k)), None)
+        assert len(cache.young) + len(cache.old) <= 8
+    assert cache.get((0, "x")) == (False, None)
