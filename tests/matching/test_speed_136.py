@@ -6,7 +6,9 @@ translated by a dict looked each character up); :func:`clearance.matching.pairin
 per similarity table and threshold, bounded; the screener groups records by entity in a plain
 dict and ``retrieve._best_per_record``'s small path writes one similarity object per key;
 :func:`clearance.matching.memo.sim_rows` answers the parameter set asked last first, in a
-native call; :meth:`~clearance.matching.keytables.WordHitCache.get` looks a key up once.
+native call (so do ``weights.word_table`` and ``wordsim._dense_ratio``, through
+:class:`~clearance.matching.memo.LastAsked`);
+:meth:`~clearance.matching.keytables.WordHitCache.get` looks a key up once.
 Each agrees with the code it replaces (written out here as 1.35 had it).
 """
 
@@ -16,12 +18,12 @@ import random
 
 import numpy as np
 
-from clearance.matching import memo, pairing, params
+from clearance.matching import memo, pairing, params, weights, wordsim
 from clearance.matching.exact import exact_key
 from clearance.matching.keytables import WordHitCache
 from clearance.matching.memo import sim_rows
 from clearance.matching.pairing import ENDS_FROM_KEPT, Joins, ends_apart, ends_from
-from clearance.matching.params import WordParams
+from clearance.matching.params import NameParams, WordParams
 from clearance.matching.retrieve import FEW_RECORDS, _best_per_record
 
 _ASCII_SPACES = {i: " " for i in range(128) if not chr(i).isalnum()}  # (1.35's table)
@@ -157,3 +159,21 @@ def test_word_hit_cache_finds_a_none_hit_and_stays_bounded() -> None:
         cache.put((1, str(k)), None)
         assert len(cache.young) + len(cache.old) <= 8
     assert cache.get((0, "x")) == (False, None)
+
+
+def test_word_table_and_dense_ratio_the_last_set_first() -> None:
+    a, b = NameParams(), NameParams(low_info_weight=0.2)
+    table = weights.word_table(a)
+    assert weights._TABLE_ASKED.params is a and weights._TABLE_ASKED.value is table  # used
+    assert weights.word_table(a) is table
+    other = weights.word_table(b)
+    assert other is not table and other.params is b
+    assert weights._TABLE_ASKED.params is b  # bounded: the last set only
+    assert weights.word_table(a) is table  # (the memo's answer, as before)
+    assert weights.word_table(NameParams()) is table  # (equal parameters: one table)
+    w, dense = WordParams(), WordParams(dense_script_length=1.5)
+    assert wordsim._dense_ratio(w) == wordsim._dense_fraction(w)
+    assert wordsim._DENSE_ASKED.params is w
+    assert wordsim._dense_ratio(dense) == (3, 2)
+    assert wordsim._DENSE_ASKED.params is dense
+    assert wordsim._dense_ratio(w) == wordsim._dense_fraction(w)
