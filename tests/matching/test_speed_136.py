@@ -4,7 +4,8 @@
 translated by a dict looked each character up); :func:`clearance.matching.pairing.ends_from`
 (what a query name's :class:`~clearance.matching.pairing.Joins` asked each time) is memoised
 per similarity table and threshold, bounded; the screener groups records by entity in a plain
-dict and ``retrieve._best_per_record``'s small path writes one similarity object per key;
+dict (``retrieve._best_per_record``'s small path, tried with one similarity object per key
+and not kept, callgrind +2.5 M, is held here to its answers);
 :func:`clearance.matching.memo.sim_rows` answers the parameter set asked last first, in a
 native call (so do ``weights.word_table`` and ``wordsim._dense_ratio``, through
 :class:`~clearance.matching.memo.LastAsked`);

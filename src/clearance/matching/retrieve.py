@@ -96,13 +96,11 @@ def _best_per_record(
     if sum([b - a for _, a, b in spans]) <= FEW_RECORDS:  # plain Python (cheaper at this size)
         # (the records as the objects the array gives: compiled, an int would be unboxed
         # and boxed again for the dictionary, a new object per record)
-        # (and the similarity as one object per key: compiled, a float is boxed per write)
-        best: dict[object, object] = {}
+        best: dict[object, float] = {}
         spans.sort()  # by ascending similarity: a record's last write, its best, stays
         for sim, a, b in spans:
-            boxed: object = sim
             for rec in cast("Iterable[object]", plain[a:b]):
-                best[rec] = boxed
+                best[rec] = sim
         recs = sorted(cast("dict[int, float]", best))
         sims = np.fromiter(map(best.__getitem__, recs), np.float32, len(recs))
         return np.fromiter(recs, np.int32, len(recs)), sims  # (np.array reads a list slower)
