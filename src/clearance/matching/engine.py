@@ -6,7 +6,6 @@ read-only after construction, so one instance serves many threads.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -191,10 +190,16 @@ class Screener:
         initials = initials_of_key(key)  # (found here, scored as any other)
         for rec_id, _weak in self._exact.get(initials, ()) if initials else ():
             records[rec_id] = 1.0
-        by_entity: dict[int, list[int]] = defaultdict(list)
+        # (a plain dict: compiled, a defaultdict's look-ups and walks take the generic path)
+        by_entity: dict[int, list[int]] = {}
         rec_entity = self.index.rec_entity
         for rec_id in records:
-            by_entity[rec_entity[rec_id]].append(rec_id)
+            ent = rec_entity[rec_id]
+            listed = by_entity.get(ent)
+            if listed is None:
+                by_entity[ent] = [rec_id]
+            else:
+                listed.append(rec_id)
         holders = identifier_holders(query, self.index.identifiers)
         for ent in holders:
             by_entity.setdefault(ent, self.index.entity_records(ent))

@@ -5,8 +5,9 @@ names it is compared with (code slips, words run together)."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final, cast
 
-from clearance.matching.memo import by_identity, sim_rows
+from clearance.matching.memo import LastAsked, by_identity, sim_rows
 from clearance.matching.normalize import NameForm
 from clearance.matching.pairing import Joins
 from clearance.matching.params import NameParams, WordParams
@@ -129,9 +130,22 @@ class WordTable(dict[str, tuple[float, bool, bool]]):
 
 @by_identity  # runs for every name scored: no hashing of the parameters
 @lru_cache(maxsize=8)
-def word_table(params: NameParams) -> WordTable:
-    """The :class:`WordTable` of ``params`` (one per parameter set)."""
+def _word_table(params: NameParams) -> WordTable:
     return WordTable(params)
+
+
+_TABLE_ASKED: Final = LastAsked()
+
+
+def word_table(params: NameParams) -> WordTable:
+    """The :class:`WordTable` of ``params`` (one per parameter set; the set asked last
+    answered first, in a native call compiled: :class:`~clearance.matching.memo.LastAsked`)."""
+    last = _TABLE_ASKED
+    if params is last.params:
+        return cast("WordTable", last.value)
+    table = _word_table(params)
+    last.params, last.value = params, table
+    return table
 
 
 def weigh(
