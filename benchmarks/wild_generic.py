@@ -75,15 +75,16 @@ DISTINCTIVE = """
     светоч феникс атлант олимп тайга жемчуг ласточка снежинка калина рябина черёмуха сирень
     василёк подснежник журавль лебедь беркут кречет иволга скворец аврора оникс малахит
     бирюза агат яшма опал гелиос зенит надир стрела молния гроза вьюга метель прибой
-""".split()
+""".split()  # noqa: SIM905
 
 LEGAL = ("ООО", "АО", "ЗАО", "ОАО", "ПАО", "")  # (Cyrillic; romanised by the scheme)
 LEGAL_LATIN = {"ООО": ("OOO", "LLC"), "АО": ("AO", "JSC"), "ЗАО": ("ZAO", "CJSC"),
                "ОАО": ("OAO", "OJSC"), "ПАО": ("PAO", "PJSC"), "": ("",)}  # fmt: skip
 
 _LOWER = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
-_BASE = ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
-         "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"]  # fmt: skip
+_BASE = ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o",
+         "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu",
+         "ya"]  # fmt: skip
 _BASE_TABLE = dict(zip(_LOWER, _BASE, strict=True))
 # Per system: letters that differ from the base table, and endings (-ый / -ий) as it writes them.
 SCHEMES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
@@ -261,7 +262,8 @@ def w_ru_generic(entity: Entity, rng: random.Random) -> str | None:
         if name.weak:
             continue
         if re.search("[а-яёА-ЯЁ]", name.full):
-            if not _NOT_RUSSIAN.search(name.full) and any(w in _KIND_WORDS for w in re.findall(r"[а-яё]+", name.full.lower())):
+            words = re.findall(r"[а-яё]+", name.full.lower())
+            if not _NOT_RUSSIAN.search(name.full) and any(w in _KIND_WORDS for w in words):
                 cyrillic.append(name.full)
         elif any(w.lower() in _SPELLING for w in re.findall(r"[A-Za-z]+", name.full)):
             latin.append(name.full)

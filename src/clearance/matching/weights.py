@@ -9,8 +9,8 @@ from functools import lru_cache
 from clearance.matching.memo import by_identity, sim_rows
 from clearance.matching.normalize import NameForm
 from clearance.matching.pairing import Joins
-from clearance.matching.russian_generic import russian_generic_words
 from clearance.matching.params import NameParams, WordParams
+from clearance.matching.russian_generic import russian_generic_words
 from clearance.matching.slips import CodeSlips, code_slip_words
 from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES, is_patronymic
 from clearance.matching.wordsim import WordSimilarity
