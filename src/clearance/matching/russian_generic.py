@@ -31,11 +31,12 @@ from clearance.scripts import CYRILLIC
 # masculine (see _adjective_forms), the first part of a compound adjective with its hyphen-
 # vowel ("научно-", "опытно-"). The Russian words for the English business words that
 # ``vocab.LOW_INFO_WORDS`` holds (company, group, holding, trading, international, industrial,
-# investment, management, construction, ...) are among them.
+# investment, management, construction, ...) are among them. Not "дом" (the house of "торговый
+# дом"): "Dom" is a title and a word of brands too (DOM.RF).
 _NOUNS = """
     объединение предприятие институт завод комбинат центр компания группа холдинг корпорация
     концерн фирма бюро агентство управление учреждение трест фонд фабрика комплекс
-    лаборатория академия университет ассоциация министерство служба дом кооператив
+    лаборатория академия университет ассоциация министерство служба кооператив
     хозяйство станция верфь организация промышленность производство торговля строительство
     технологии инжиниринг предприятия компаний
 """
@@ -110,12 +111,29 @@ def russian_generic_words() -> frozenset[str]:
     """Every Latin spelling (folded: lower-case ASCII) of the words of
     :data:`CYRILLIC_WORDS` in their forms, by the matcher's romanisations of Cyrillic, ICAO's
     and the simplified BGN's; words of three letters or more."""
+    return frozenset(_spellings())
+
+
+@cache
+def _spellings() -> dict[str, str]:
+    """Each Latin spelling of :func:`russian_generic_words` -> its Cyrillic word (the first
+    that has it)."""
     from clearance.matching.normalize import fold
     from clearance.matching.scripts import romanise
 
-    found: set[str] = set()
+    found: dict[str, str] = {}
     for word in CYRILLIC_WORDS:
         spelt = [*romanise(word, CYRILLIC), _by_letters(word, _ICAO), *_simplified(word)]
         for text in spelt:
-            found.update(w for w in fold(text).split() if len(w) >= 3)  # noqa: PLR2004
-    return frozenset(found)
+            for latin in fold(text).split():
+                if len(latin) >= 3:  # noqa: PLR2004
+                    found.setdefault(latin, word)
+    return found
+
+
+def same_kind_word(one: str, other: str) -> bool:
+    """Are ``one`` and ``other`` two Latin spellings of one word of :data:`CYRILLIC_WORDS`
+    ("byuro" / "buro" / "biuro" бюро; a word similarity may hold them apart)?"""
+    table = _spellings()
+    word = table.get(one)
+    return word is not None and table.get(other) == word
