@@ -31,14 +31,15 @@ from clearance.scripts import CYRILLIC
 # masculine (see _adjective_forms), the first part of a compound adjective with its hyphen-
 # vowel ("научно-", "опытно-"). The Russian words for the English business words that
 # ``vocab.LOW_INFO_WORDS`` holds (company, group, holding, trading, international, industrial,
-# investment, management, construction, ...) are among them. Not "дом" (the house of "торговый
+# investment, management, construction, ...) are among them; not the words of a trade
+# ("инжиниринг", "технологии", "строительство": DEFENS INZHINIRING is a name of two words,
+# as "Defence Engineering" reads it). Not "дом" (the house of "торговый
 # дом"): "Dom" is a title and a word of brands too (DOM.RF).
 _NOUNS = """
     объединение предприятие институт завод комбинат центр компания группа холдинг корпорация
     концерн фирма бюро агентство управление учреждение трест фонд фабрика комплекс
     лаборатория академия университет ассоциация министерство служба кооператив
-    хозяйство станция верфь организация промышленность производство торговля строительство
-    технологии инжиниринг предприятия компаний
+    хозяйство станция верфь организация предприятия компаний
 """
 _ADJECTIVES = """
     научный исследовательский производственный торговый государственный унитарный
