@@ -18,12 +18,12 @@ RESE" (legal form and generic words, and a cut word) names no institute. Pure fu
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Mapping
 from functools import lru_cache
 
 from rigour.names import extract_org_types
 
-from clearance.matching.fieldcuts import FIELD_WIDTHS, FORM_ENDS, WORD_KEY, cut_word
+from clearance.matching.fieldcuts import FIELD_WIDTHS, FORM_ENDS, WORD_KEY, cut_word, word_heads
 from clearance.matching.legalforms import FORM_WORDS, nearest_form_word
 from clearance.matching.weights import WeightedName
 
@@ -32,15 +32,26 @@ _CUT_LETTERS = 4  # letters of a cut word at least (``fieldcuts``)
 _SAME = 0.999  # a similarity this high is the same word (WordParams.exact_sim)
 
 
-def field_cut(text: str, vocab: Container[str]) -> bool:
+def field_cut(text: str, vocab: Mapping[str, int]) -> bool:
     """Is ``text`` as long as a payment field and ends inside a word: its last word (four
-    ASCII letters or more) no listed word (``vocab``: the index's keys) and no word a legal
-    form ends in ("... TRADING COMPANY LIMITED" is whole)?"""
+    ASCII letters or more) no word a legal form ends in ("... TRADING COMPANY LIMITED" is
+    whole) and either no listed word (``vocab``: the index's keys) or (h178) the beginning
+    of a longer listed word too ("... REVOLUTIONARY INTER" of INTERNATIONALIST, "... FOND
+    IMEN" of IMENI: at a field's width a word of its own may be a cut one as well)?"""
     last = None if "\r" in text else cut_word(text, CUT_WIDTHS)
     if last is None:
         return False
     word = last.group().lower()
-    return word not in FORM_ENDS and WORD_KEY + word not in vocab
+    if word in FORM_ENDS:
+        return False
+    return WORD_KEY + word not in vocab or _begins_listed(word, vocab)
+
+
+def _begins_listed(word: str, vocab: Mapping[str, int]) -> bool:
+    """Is ``word`` (folded) the beginning of a longer listed word (no legal form's word:
+    ``fieldcuts.word_heads``)?"""
+    heads = word_heads(vocab).get(word[:_CUT_LETTERS], ())
+    return any(len(w) > len(word) and w.startswith(word) for w in heads)
 
 
 def pair_cut_word(
@@ -159,8 +170,12 @@ def _exact_cut(
     COMPANY SCIENTIFIC RESEARCH INSTITUTE GIRICOND)?"""
     q_words, c_words = query.form.tokens, candidate.form.tokens
     forms = query.form.forms
-    if not forms <= candidate.form.forms or len(q_words) + (1 if forms else 0) < _EXACT_WORDS:
+    if not forms <= candidate.form.forms:
         return False  # (a listed form after the name: the field cut it off)
+    if len(q_words) + (1 if forms else 0) < _EXACT_WORDS and not _distinct_cut(
+        query, candidate, ordered[-1]
+    ):
+        return False
     last = len(q_words) - 1
     for qi, cj, sim, q_span, c_span in ordered:
         if qi + q_span - 1 < last:
@@ -169,6 +184,18 @@ def _exact_cut(
         elif q_span != 1 or c_span != 1 or not c_words[cj].startswith(q_words[last]):
             return False
     return True
+
+
+def _distinct_cut(
+    query: WeightedName, candidate: WeightedName, pair: tuple[int, int, float, int, int]
+) -> bool:
+    """Is the listed word the cut one pairs with (``pair``: the last) distinctive, weighed in
+    full and no word listed organisations write by the dozen (h178: "AKTSIONERNOYE
+    OBSHCHESTVO DALNEVOST" of AO DALNEVOSTOCHNYY ZAVOD ZVEZDA: fewer words than
+    :data:`_EXACT_WORDS`, but the cut word after the generic ones names something)?"""
+    _, cj, _, _, c_span = pair
+    word = candidate.form.tokens[cj]
+    return c_span == 1 and candidate.weights[cj] >= 1.0 and word not in query.common
 
 
 # Words of Russian and Belarusian legal forms neither rigour's ISO 20275 table nor the own one

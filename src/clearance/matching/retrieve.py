@@ -26,7 +26,6 @@ from clearance.matching.bounds import (
     form_bounds,
     members,
 )
-from clearance.matching.fieldcuts import WORD_KEY
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, NameIndex, WordHitCache
 from clearance.matching.keytables import KeyTables
 from clearance.matching.listed_compounds import ABD_READING
@@ -466,10 +465,9 @@ def _bound_form(
     skipped = sum(w for w, word in zip(weights, tokens, strict=True) if len(word) < 2)
     tables = index.key_tables
     pairable = len(tokens) + sum(1 for w in tokens if tables.key_id("c:" + w) >= 0)
-    if cut:  # (h171: the cut word may begin any listed word; the words past it are free)
-        pairable = _CUT_PAIRABLE
-        if tables.key_id(WORD_KEY + tokens[-1]) < 0:
-            skipped += weights[-1]
+    if cut:  # (h171: the cut word may begin any listed word; the words past it are free;
+        pairable = _CUT_PAIRABLE  # h178: a listed word as it stands may be a cut one too)
+        skipped += weights[-1]
     form = FormBound(floor, total, skipped, pairable, unreached, _float32(qform.trust),
                      person, params, retrieval)  # fmt: skip
     lift, narrow = None, None
