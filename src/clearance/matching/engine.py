@@ -48,6 +48,7 @@ from clearance.matching.result import Match, ScreeningResult
 from clearance.matching.retrieve import QueryForm, Reached, retrieve
 from clearance.matching.romanisations import warm_up_syllables
 from clearance.matching.romanised import wade_giles_pinyin
+from clearance.matching.russian_generic import russian_generic_words
 from clearance.matching.scripts import warm_up
 from clearance.matching.spelled import record_trust
 from clearance.matching.weights import WeightedName, weigh
@@ -101,6 +102,7 @@ class Screener:
         warm_up_forms()
         warm_up_places()  # ... the country table trailing places are read against
         warm_up_readings()  # ... the name-word table read letter by letter
+        russian_generic_words()  # ... the Latin spellings of Russian kind words (h182)
         warm_up_arrays()  # ... and numpy's set routines
         warm_up_syllables()  # ... and the Wade-Giles syllables (pypinyin's table), as the
         wade_giles_pinyin()  # syllable pairs and a Wade-Giles name's readings read them

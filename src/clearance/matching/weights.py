@@ -11,6 +11,7 @@ from clearance.matching.memo import LastAsked, by_identity, sim_rows
 from clearance.matching.normalize import NameForm
 from clearance.matching.pairing import Joins
 from clearance.matching.params import NameParams, WordParams
+from clearance.matching.russian_generic import russian_generic_words
 from clearance.matching.slips import CodeSlips, code_slip_words
 from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES, is_patronymic
 from clearance.matching.wordsim import WordSimilarity
@@ -29,8 +30,8 @@ def _word_weight(token: str, params: NameParams) -> float:
         return params.initial_weight
     if token in PERSON_PARTICLES:
         return params.particle_weight
-    if token in LOW_INFO_WORDS:
-        return params.low_info_weight
+    if token in LOW_INFO_WORDS or token in russian_generic_words():
+        return params.low_info_weight  # (since h182 the Russian ones in Latin letters too)
     return 1.0
 
 
