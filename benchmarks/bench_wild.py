@@ -34,7 +34,10 @@ company names sharing only generic first words with listed ones, cut
 Since h174 given names in another form: ``w-nickname`` ("Bill" for a listed William), ``w-slavic``
 (a Ukrainian or Belarusian form for a listed Russian one) and ``n-forms`` (an equivalent given name
 with another family name; a listed family name with an unrelated given name), from the
-benchmark's own tables (``wild_forms``), not the engine's data.
+benchmark's own tables (``wild_forms``), not the engine's data. Since h182 Russian company names
+(``wild_generic``, its own tables): ``w-ru-generic`` (a listed name's kind words, "nauchno-
+proizvodstvennoe obedinenie", respelt by another romanisation or translated) and
+``n-ru-generic`` (a legal form, a kind and a distinctive word no listed name writes).
 Prints per class and split the alert-recall (the expected entity alerts) and the queries on
 which another entity alerted, and per must-not-alert class the false alerts, each beside
 rapidfuzz brute force (``bench_baselines.BruteForce``, WRatio at the lowest threshold of
@@ -58,6 +61,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_data as bd  # noqa: E402
 import wild_forms as wf  # noqa: E402
+import wild_generic as wg  # noqa: E402
 import wild_more as wm  # noqa: E402
 import wild_numerals as wn  # noqa: E402
 import wild_ocr as wo  # noqa: E402
@@ -77,6 +81,7 @@ NUMERAL = "n-other-numeral"
 CLASSES = {**ww.CLASSES, **wm.CLASSES, **wo.CLASSES}  # (new classes last: the others' cases
 # unchanged)
 CLASSES |= wf.CLASSES  # (h174: given names in another form)
+CLASSES |= wg.CLASSES  # (h182: Russian company names' generic words written another way)
 NEGATIVES = {**ww.NEGATIVES, **wm.NEGATIVES, **wo.NEGATIVES}
 
 
@@ -197,7 +202,8 @@ def report(outs: Sequence[Outcome], rf: Baseline | None,
     neg_rows: list[list[object]] = []
     threshold = rf[0] if rf else 0.0
     for name in SPLITS:
-        for kind in [*CLASSES, PLAIN, *NEGATIVES, GENERIC, NUMERAL, wf.N_FORMS]:
+        for kind in [*CLASSES, PLAIN, *NEGATIVES, GENERIC, NUMERAL, wf.N_FORMS,
+                     wg.N_RU_GENERIC]:  # fmt: skip
             idx = [i for i, o in enumerate(outs) if o.case.kind == kind and o.case.note == name]
             mine = [outs[i] for i in idx]
             n = max(1, len(mine))
@@ -264,6 +270,7 @@ def main() -> None:
         made += generic(lists, vocabulary, args.generic, seed + 130003)
         made += other_numerals(lists, ents, args.per, seed + 150001)
         made += wf.unlisted_forms(lists, ents, args.per, seed + 170003)  # (h174)
+        made += wg.unlisted_generic(lists, args.per, seed + 190003)  # (h182)
         cases += [bd.ListCase(c.kind, c.query, c.expected, c.source, name) for c in made]
     outs = engine.run(cases)
     console.print(f"screened {len(cases)} queries, {time.perf_counter() - started:.0f} s")

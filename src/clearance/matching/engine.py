@@ -6,7 +6,6 @@ read-only after construction, so one instance serves many threads.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -49,6 +48,7 @@ from clearance.matching.result import Match, ScreeningResult
 from clearance.matching.retrieve import QueryForm, Reached, retrieve
 from clearance.matching.romanisations import warm_up_syllables
 from clearance.matching.romanised import wade_giles_pinyin
+from clearance.matching.russian_generic import russian_generic_words
 from clearance.matching.scripts import warm_up
 from clearance.matching.spelled import record_trust
 from clearance.matching.weights import WeightedName, weigh
@@ -102,6 +102,7 @@ class Screener:
         warm_up_forms()
         warm_up_places()  # ... the country table trailing places are read against
         warm_up_readings()  # ... the name-word table read letter by letter
+        russian_generic_words()  # ... the Latin spellings of Russian kind words (h182)
         warm_up_arrays()  # ... and numpy's set routines
         warm_up_syllables()  # ... and the Wade-Giles syllables (pypinyin's table), as the
         wade_giles_pinyin()  # syllable pairs and a Wade-Giles name's readings read them
@@ -191,10 +192,16 @@ class Screener:
         initials = initials_of_key(key)  # (found here, scored as any other)
         for rec_id, _weak in self._exact.get(initials, ()) if initials else ():
             records[rec_id] = 1.0
-        by_entity: dict[int, list[int]] = defaultdict(list)
+        # (a plain dict: compiled, a defaultdict's look-ups and walks take the generic path)
+        by_entity: dict[int, list[int]] = {}
         rec_entity = self.index.rec_entity
         for rec_id in records:
-            by_entity[rec_entity[rec_id]].append(rec_id)
+            ent = rec_entity[rec_id]
+            listed = by_entity.get(ent)
+            if listed is None:
+                by_entity[ent] = [rec_id]
+            else:
+                listed.append(rec_id)
         holders = identifier_holders(query, self.index.identifiers)
         for ent in holders:
             by_entity.setdefault(ent, self.index.entity_records(ent))

@@ -22,7 +22,7 @@ def exact_key(text: str) -> str:
     "s5 sad"): "NICOL AS" is not "Nicolas"."""
     folded = unicodedata.normalize("NFKD", text).casefold()
     if folded.isascii():  # (one table look per character: most names)
-        return " ".join(folded.translate(_ASCII_SPACES).split())
+        return " ".join(folded.encode().translate(_ASCII_SPACE_BYTES).decode().split())
     return " ".join("".join([c if c.isalnum() else " " for c in folded]).split())
 
 
@@ -42,8 +42,9 @@ def code_key(text: str) -> str | None:
     return exact_key(text).replace(" ", "")
 
 
-# every ASCII character that is not a letter or a digit, as a space
-_ASCII_SPACES = {i: " " for i in range(128) if not chr(i).isalnum()}
+# every ASCII character that is not a letter or a digit, as a space (a bytes table: a str
+# translated by a dict looks each character up in it, ~30 % of exact_key's instructions)
+_ASCII_SPACE_BYTES = bytes(i if chr(i).isalnum() else 32 for i in range(128)) + bytes(128)
 
 
 def exact_comparison(tokens: Sequence[str]) -> NameComparison:

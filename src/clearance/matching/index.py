@@ -35,7 +35,9 @@ from clearance.matching.release import ALGORITHM_RELEASE
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 42  # 42: business words' abbreviations expanded ("Devt", "Indl", "Genl";
+INDEX_FORMAT = 43  # 43: the generic words of Russian company names weigh low in their Latin
+# spellings ("nauchno", "obedinenie", "zavod"; h182: ``russian_generic``, ``rec_weight``);
+# 42: business words' abbreviations expanded ("Devt", "Indl", "Genl";
 # h165: ``vocab.ABBREVIATIONS``);
 # 41: a parenthesised qualifier ("(ASIA)", "(HK)") no listed name of its
 # own, a number sign left out before its number ("NO. I" / "#1"), "HASSAN, Hameed ul" also as

@@ -16,6 +16,7 @@ word, it is compiled with the code that asks.
 from __future__ import annotations
 
 from array import array
+from typing import Final, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -78,6 +79,7 @@ class KeyTables:
 
 
 WordHit = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]
+_MISSING: Final = object()  # (a memoised lookup may have found nothing: None)
 
 
 class WordHitCache:
@@ -93,8 +95,9 @@ class WordHitCache:
         self.old: dict[tuple[int, str], WordHit | None] = {}
 
     def get(self, key: tuple[int, str]) -> tuple[bool, WordHit | None]:
-        if key in self.young:
-            return True, self.young[key]
+        hit = self.young.get(key, _MISSING)  # (one look: the key tuple hashed once)
+        if hit is not _MISSING:
+            return True, cast("WordHit | None", hit)
         if key in self.old:
             hit = self.old.pop(key)
             self.put(key, hit)

@@ -36,6 +36,7 @@ from clearance.matching.pairing import (
     whole_query_merged,
 )
 from clearance.matching.params import NameParams
+from clearance.matching.russian_generic import same_kind_word
 from clearance.matching.slips import (
     other_consonants,
     s_surname,
@@ -245,8 +246,10 @@ def generic_agree(
     listed letter is the name's, as a code's, and a listed word written twice need be paired
     once (since 1.34: "PEOPLE ASIA CO." is not G-PEOPLE)."""
     trade = query.trade
-    if not trade:
-        return all(c_used) and all(sim >= params.supported_sim for _, _, sim, _, _ in pairs)
+    if not trade:  # (h182: two spellings of one Russian kind word agree, "buro" / BYURO)
+        q_words = query.form.tokens
+        return all(c_used) and all(sim >= params.supported_sim or same_kind_word(
+            q_words[qi], candidate.form.tokens[cj]) for qi, cj, sim, _, _ in pairs)  # fmt: skip
     weights = candidate.weights
     c_words = candidate.form.tokens
     for j in range(len(c_used)):  # (plain loops: all() of a list is a generic call compiled)

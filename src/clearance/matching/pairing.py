@@ -43,6 +43,29 @@ def ends_apart(size: int, length: int, rows: tuple[tuple[float, ...], ...], merg
     return word_sim(2, max(size, length), rows) >= merge
 
 
+def ends_from(rows: tuple[tuple[float, ...], ...], merge: float) -> int:
+    """From how many letters two words of one length whose first and last letters both
+    differ may reach ``merge`` (:func:`ends_apart`; 64: never below that), memoised per table
+    and threshold: a query name's :class:`Joins` asked it each time (~14,000 instructions;
+    the same answer for every query)."""
+    got = _ENDS_FROM.get(merge)
+    if got is not None and got[0] is rows:
+        return got[1]
+    found = 64
+    for n in range(1, 64):
+        if ends_apart(n, n, rows, merge):
+            found = n
+            break
+    if len(_ENDS_FROM) >= ENDS_FROM_KEPT:
+        _ENDS_FROM.clear()
+    _ENDS_FROM[merge] = (rows, found)  # (the table kept alive with it: its identity is the key)
+    return found
+
+
+ENDS_FROM_KEPT = 16  # (thresholds remembered: one per parameter set in use)
+_ENDS_FROM: dict[float, tuple[tuple[tuple[float, ...], ...], int]] = {}
+
+
 def joinable(
     q_tokens: tuple[str, ...],
     c_tokens: tuple[str, ...],
@@ -104,7 +127,7 @@ class Joins:
         self.two_edits = max(rows[2]) if len(rows) > 2 else 1.0
         # (words whose first and last letters both differ, two edits, reach merge_sim from
         # this many letters: ends_apart)
-        self.ends_from = next((n for n in range(1, 64) if ends_apart(n, n, rows, merge_sim)), 64)
+        self.ends_from = ends_from(rows, merge_sim)
         # (the answers for a person's names and an organisation's kept apart: keyed by the
         # word or the word pair alone, no key tuple made and hashed per look-up)
         self.person_words: dict[str, bool] = {}

@@ -5,11 +5,13 @@ names it is compared with (code slips, words run together)."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final, cast
 
-from clearance.matching.memo import by_identity, sim_rows
+from clearance.matching.memo import LastAsked, by_identity, sim_rows
 from clearance.matching.normalize import NameForm
 from clearance.matching.pairing import Joins
 from clearance.matching.params import NameParams, WordParams
+from clearance.matching.russian_generic import russian_generic_words
 from clearance.matching.slips import CodeSlips, code_slip_words
 from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES, is_patronymic
 from clearance.matching.wordsim import WordSimilarity
@@ -28,8 +30,8 @@ def _word_weight(token: str, params: NameParams) -> float:
         return params.initial_weight
     if token in PERSON_PARTICLES:
         return params.particle_weight
-    if token in LOW_INFO_WORDS:
-        return params.low_info_weight
+    if token in LOW_INFO_WORDS or token in russian_generic_words():
+        return params.low_info_weight  # (since h182 the Russian ones in Latin letters too)
     return 1.0
 
 
@@ -129,9 +131,22 @@ class WordTable(dict[str, tuple[float, bool, bool]]):
 
 @by_identity  # runs for every name scored: no hashing of the parameters
 @lru_cache(maxsize=8)
-def word_table(params: NameParams) -> WordTable:
-    """The :class:`WordTable` of ``params`` (one per parameter set)."""
+def _word_table(params: NameParams) -> WordTable:
     return WordTable(params)
+
+
+_TABLE_ASKED: Final = LastAsked()
+
+
+def word_table(params: NameParams) -> WordTable:
+    """The :class:`WordTable` of ``params`` (one per parameter set; the set asked last
+    answered first, in a native call compiled: :class:`~clearance.matching.memo.LastAsked`)."""
+    last = _TABLE_ASKED
+    if params is last.params:
+        return cast("WordTable", last.value)
+    table = _word_table(params)
+    last.params, last.value = params, table
+    return table
 
 
 def weigh(

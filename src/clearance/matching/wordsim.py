@@ -12,12 +12,13 @@ from array import array
 from collections.abc import Container, Mapping, Sequence
 from fractions import Fraction
 from functools import lru_cache
+from typing import Final, cast
 
 import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from clearance.matching.memo import by_identity, sim_rows
+from clearance.matching.memo import LastAsked, by_identity, sim_rows
 from clearance.matching.nameforms import raise_forms
 from clearance.matching.ocr import GLYPH_MIN_LENGTH, glyph_split
 from clearance.matching.params import WordParams
@@ -374,9 +375,22 @@ def _article_free(
 
 
 @by_identity  # once per parameter set, not per query
-def _dense_ratio(params: WordParams) -> tuple[int, int]:
-    """``dense_script_length`` as a fraction (integer arithmetic on word lengths)."""
+def _dense_fraction(params: WordParams) -> tuple[int, int]:
     return Fraction(params.dense_script_length).limit_denominator(100).as_integer_ratio()
+
+
+_DENSE_ASKED: Final = LastAsked()
+
+
+def _dense_ratio(params: WordParams) -> tuple[int, int]:
+    """``dense_script_length`` as a fraction (integer arithmetic on word lengths; the set
+    asked last answered first, in a native call: :class:`~clearance.matching.memo.LastAsked`)."""
+    last = _DENSE_ASKED
+    if params is last.params:
+        return cast("tuple[int, int]", last.value)
+    ratio = _dense_fraction(params)
+    last.params, last.value = params, ratio
+    return ratio
 
 
 FIRST_DROPPED_LENGTH = 6  # letters the shorter word needs (a first letter dropped or typed before)

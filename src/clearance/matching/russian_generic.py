@@ -1,0 +1,140 @@
+"""The generic words of Russian company names, in every Latin spelling the matcher meets them
+in (issue 11 class 11, since h182).
+
+A Russian company is named by its kind ("научно-производственное объединение", a research and
+production association; "торговый дом", a trading house; "государственное унитарное
+предприятие", a state unitary enterprise; "завод", a plant) and a distinctive word ("Комета").
+The kind is no name: "NPO Romashka" is not NPO SPLAV because both are NPOs. English business
+words of the same sort are low-information words (``vocab.LOW_INFO_WORDS``: "company",
+"institute", "factory"); their Russian counterparts written in Latin letters were full-weight
+words until now, so that "AO TSENTRALNY NAUCHNO ISSLEDOVATELSKY INSTITUT KOMETA" alerted on
+a listed central research institute of machine building by four agreeing generic words.
+
+The words are kept here in Cyrillic (:data:`CYRILLIC_WORDS`; adjectives are written in their
+masculine form and the feminine, neuter and plural forms company names take made from it) and
+written in Latin letters by the matcher's own romanisations of Cyrillic (BGN/PCGN and ICU's
+general rule, as listed Cyrillic names are read: ``scripts.romanise``) and by the two other
+systems inputs write Russian in: the passport system of ICAO Doc 9303 (since 2013 in Russian
+passports: й and ы as i and y, ъ as ie, ю as iu) and the simplified BGN of the English press
+(-ый / -ий as -y, the signs left out: "Tsentralny", "Obedinenie"). Pure; the table is read
+once, when a word's weight is first asked for.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from clearance.scripts import CYRILLIC
+
+# Kinds of organisation, and the words that qualify a kind (research, production, state,
+# unitary, trading ...), as Russian company names write them: nouns in the nominative, adjectives
+# masculine (see _adjective_forms), the first part of a compound adjective with its hyphen-
+# vowel ("научно-", "опытно-"). The Russian words for the English business words that
+# ``vocab.LOW_INFO_WORDS`` holds (company, group, holding, trading, international, industrial,
+# investment, management, construction, ...) are among them; not the words of a trade
+# ("инжиниринг", "технологии", "строительство": DEFENS INZHINIRING is a name of two words,
+# as "Defence Engineering" reads it). Not "дом" (the house of "торговый
+# дом"): "Dom" is a title and a word of brands too (DOM.RF).
+_NOUNS = """
+    объединение предприятие институт завод комбинат центр компания группа холдинг корпорация
+    концерн фирма бюро агентство управление учреждение трест фонд фабрика комплекс
+    лаборатория академия университет ассоциация министерство служба кооператив
+    хозяйство станция верфь организация предприятия компаний
+"""
+_ADJECTIVES = """
+    научный исследовательский производственный торговый государственный унитарный
+    федеральный муниципальный казенный центральный опытный конструкторский проектный
+    экспериментальный специальный особый промышленный инвестиционный строительный
+    транспортный коммерческий финансовый международный национальный региональный
+    управляющий страховой технический технологический инженерный бюджетный автономный
+    некоммерческий внешнеэкономический акционерный торгово производственно научно
+    опытно проектно финансово инвестиционно строительно технико
+"""
+_HUSHING = frozenset("жшчщ")  # after them an unstressed -о- of the endings is written -е-
+_VELAR = frozenset("кгх")
+
+
+def _adjective_forms(word: str) -> tuple[str, ...]:
+    """A masculine adjective's forms in company names: masculine, feminine, neuter, plural
+    ("научный": научная, научное, научные); any other word as it is."""
+    if word.endswith("ый"):
+        stem = word[:-2]
+        return (word, stem + "ая", stem + "ое", stem + "ые")
+    if word.endswith("ой"):  # ("особой", "страховой")
+        stem = word[:-2]
+        plural = "ие" if stem[-1:] in _VELAR or stem[-1:] in _HUSHING else "ые"
+        return (word, stem + "ая", stem + "ое", stem + plural)
+    if word.endswith("ий"):
+        stem = word[:-2]
+        if stem[-1:] in _VELAR:  # ("исследовательский")
+            return (word, stem + "ая", stem + "ое", stem + "ие")
+        if stem[-1:] in _HUSHING:  # ("управляющий")
+            return (word, stem + "ая", stem + "ее", stem + "ие")
+        return (word, stem + "яя", stem + "ее", stem + "ие")  # (soft: "средний")
+    return (word,)
+
+
+# (a word of the lists above ending in -о is the first part of a compound: "научно-")
+CYRILLIC_WORDS: tuple[str, ...] = (
+    *_NOUNS.split(),
+    *(form for word in _ADJECTIVES.split() for form in _adjective_forms(word)),
+)
+
+# ICAO Doc 9303 (the Russian passport's system since 2013), letter by letter.
+_ICAO = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r",
+     "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "ie", "y", "", "e", "iu", "ia"],
+    strict=True,
+))  # fmt: skip
+# Simplified BGN/PCGN of the English press: no signs, е as e, й as y; -ый / -ий as -y.
+_SIMPLE = _ICAO | {"й": "y", "ъ": "", "ю": "yu", "я": "ya"}
+
+
+def _by_letters(word: str, table: dict[str, str]) -> str:
+    return "".join(table.get(ch, ch) for ch in word)
+
+
+def _simplified(word: str) -> tuple[str, ...]:
+    """The simplified BGN spellings: -ый / -ий as -y, and as -yi / -iy ("Torgovyi"); ъ
+    also as y ("Obyedinenie")."""
+    out = [_by_letters(word, _SIMPLE)]
+    if "ъ" in word:
+        out.append(_by_letters(word, _SIMPLE | {"ъ": "y"}))
+    if word.endswith(("ый", "ий")):
+        stem = _by_letters(word[:-2], _SIMPLE)
+        out += [stem + "y", stem + ("yi" if word.endswith("ый") else "iy")]
+    return tuple(out)
+
+
+@cache
+def russian_generic_words() -> frozenset[str]:
+    """Every Latin spelling (folded: lower-case ASCII) of the words of
+    :data:`CYRILLIC_WORDS` in their forms, by the matcher's romanisations of Cyrillic, ICAO's
+    and the simplified BGN's; words of three letters or more."""
+    return frozenset(_spellings())
+
+
+@cache
+def _spellings() -> dict[str, str]:
+    """Each Latin spelling of :func:`russian_generic_words` -> its Cyrillic word (the first
+    that has it)."""
+    from clearance.matching.normalize import fold
+    from clearance.matching.scripts import romanise
+
+    found: dict[str, str] = {}
+    for word in CYRILLIC_WORDS:
+        spelt = [*romanise(word, CYRILLIC), _by_letters(word, _ICAO), *_simplified(word)]
+        for text in spelt:
+            for latin in fold(text).split():
+                if len(latin) >= 3:  # noqa: PLR2004
+                    found.setdefault(latin, word)
+    return found
+
+
+def same_kind_word(one: str, other: str) -> bool:
+    """Are ``one`` and ``other`` two Latin spellings of one word of :data:`CYRILLIC_WORDS`
+    ("byuro" / "buro" / "biuro" бюро; a word similarity may hold them apart)?"""
+    table = _spellings()
+    word = table.get(one)
+    return word is not None and table.get(other) == word
