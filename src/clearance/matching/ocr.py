@@ -12,7 +12,10 @@ pairs of :data:`GLYPH_PAIRS`). Two readings follow:
   lone digit between letters, or at a word's start or end next to three letters or more;
 - :func:`glyph_split`: two words that differ in one pair of glyphs OCR confuses, one letter
   read as two (m / rn, d / cl, w / vv, h / li, n / ri), are one edit apart for the word
-  similarity (``wordsim``), not two.
+  similarity (``wordsim``), not two;
+- :func:`glyph_readings` (since h179): a word with one such confusion undone either way, for
+  the words of legal forms (``legalforms.nearest_form_word``: "HMITED" is LIMITED,
+  "AKTSIORIERNOE" AKTSIONERNOE).
 """
 
 from __future__ import annotations
@@ -82,4 +85,20 @@ def glyph_merges(word: str) -> list[str]:
         while at >= 0:
             out.append(word[:at] + one + word[at + 2 :])
             at = word.find(pair, at + 1)
+    return out
+
+
+# each letter OCR reads as two glyphs, and the two
+_SPLITS = {one: pair for pair, one in GLYPH_PAIRS.items()}
+_SPLIT_LETTERS = re.compile("[" + "".join(_SPLITS) + "]")
+
+
+def glyph_readings(word: str) -> list[str]:
+    """``word`` with one confusion of :data:`GLYPH_PAIRS` undone, either way: two glyphs read
+    as their letter (:func:`glyph_merges`, "lirnited" -> "limited") or a letter as its two
+    glyphs ("hmited" -> "limited")."""
+    out = glyph_merges(word)
+    for m in _SPLIT_LETTERS.finditer(word):
+        at = m.start()
+        out.append(word[:at] + _SPLITS[m.group()] + word[at + 1 :])
     return out
