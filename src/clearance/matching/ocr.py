@@ -72,6 +72,14 @@ def glyph_split(a: str, b: str) -> bool:
     return False
 
 
+def one_glyph_apart(a: str, b: str) -> bool:
+    """Are two (folded) words one letter read as two glyphs apart, the shorter of
+    :data:`GLYPH_MIN_LENGTH` letters or more ("arnana" / "amana")?"""
+    size, other = len(a), len(b)
+    return (size - other in (1, -1) and min(size, other) >= GLYPH_MIN_LENGTH
+            and glyph_split(a, b))  # fmt: skip
+
+
 def glyph_merges(word: str) -> list[str]:
     """``word`` with each pair of glyphs OCR reads for one letter read as that letter
     ("rnansouri" -> "mansouri"; the listed words a query word reaches by :func:`glyph_split`,
