@@ -41,8 +41,9 @@ def single_word_sim(
     of both names agrees) in a word the lists do not hold counts ``params.slip_sim``; a query
     word the lists hold is a name of its own, and a near-miss on it counts
     ``params.listed_word_miss`` of that. A word one pair of glyphs OCR confuses off in a
-    typed query counts as a slip (since h179: "ARNANA" / AMANA, ``ocr.one_glyph_apart``). A word that is all the two names share (``alone``:
-    no other word paired, no legal form in common) with a letter added or dropped is another
+    typed query counts as a slip (since h179: "ARNANA" / AMANA, ``ocr.one_glyph_apart``). A
+    word that is all the two names share (``alone``: no other word paired, no legal form in
+    common) with a letter added or dropped is another
     name (1.12: "mn" is not MJN, "tmym LLC" not MYM), unless the letter is one typed twice
     ("HASSM" / HASM); two letters swapped stay a slip. A word read from Arabic script
     (``arabic``) whose consonants are not the listed word's (:func:`other_consonants`) is
