@@ -347,6 +347,10 @@ def _form_sounds() -> dict[tuple[str, ...], str]:
 _FORM_SOUNDS = _form_sounds()
 _FORM_WORDS_LONG = frozenset(w for phrase in LEGAL_FORM_PHRASES for w in phrase if len(w) >= 5)
 # Long form words that are a legal form alone ("limited", "company", "corporation")
+# Long form words by their readings with one pair of glyphs OCR confuses ("hmited": limited;
+# ocr.glyph_readings, its own inverse: one look per word, not a word's readings tried)
+_FORM_WORD_GLYPHS = {read: w for w in sorted(_FORM_WORDS_LONG) for read in glyph_readings(w)
+                     if read not in _FORM_WORDS_LONG}  # fmt: skip
 _SOLO_FORM_WORDS = frozenset(w for (w, *rest) in LEGAL_FORM_PHRASES if not rest and len(w) >= 6)
 
 
@@ -419,10 +423,7 @@ def nearest_form_word(word: str) -> str:
         target = _FORM_WORD_NEIGHBOURS.get(key)
         if target is not None and OSA.distance(word, target) == 1:
             return target
-    for read in glyph_readings(word):
-        if read in _FORM_WORDS_LONG:
-            return read
-    return word
+    return _FORM_WORD_GLYPHS.get(word, word)
 
 
 def warm_up_forms() -> None:
