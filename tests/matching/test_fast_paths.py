@@ -10,6 +10,7 @@ import pytest
 
 from clearance.compiled import is_compiled
 from clearance.matching import bounds as bounds_mod
+from clearance.matching import candidates as candidates_mod
 from clearance.matching import engine as engine_mod
 from clearance.matching import retrieve as retrieve_mod
 from clearance.matching.engine import Screener, query_forms
@@ -90,9 +91,9 @@ def test_names_bounded_as_arrays_score_as_when_compared_one_by_one(
     screener: Screener, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     names = _queries(screener)[::3]
-    monkeypatch.setattr(engine_mod, "MIN_NAMES", 10**9)  # every name through compare()
+    monkeypatch.setattr(candidates_mod, "MIN_NAMES", 10**9)  # every name through compare()
     one_by_one = _outcomes(screener, names)
-    monkeypatch.setattr(engine_mod, "MIN_NAMES", 0)  # every name bounded as arrays first
+    monkeypatch.setattr(candidates_mod, "MIN_NAMES", 0)  # every name bounded as arrays first
     as_arrays = _outcomes(screener, names)
     assert sum(len(r) for r in one_by_one) > 500  # type: ignore[arg-type]
     assert as_arrays == one_by_one

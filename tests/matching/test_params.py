@@ -17,8 +17,9 @@ from clearance.settings import MatchingPolicy
 from tests.matching.factory import e
 
 MATCHING = Path(engine.__file__).parent
-SCORING_MODULES = ("names.py", "engine.py", "retrieve.py", "wordsim.py", "features.py",
-                   "query.py", "arabic_names.py", "slips.py", "formslips.py", "forms.py",
+SCORING_MODULES = ("names.py", "alignment.py", "comparison.py", "engine.py", "decide.py",
+                   "candidates.py", "retrieve.py", "wordsim.py", "features.py", "query.py",
+                   "arabic_names.py", "slips.py", "formslips.py", "forms.py",
                    "weights.py")  # fmt: skip
 # Literals that are not parameters: 0 and 1 (none and all of a weight or a similarity).
 NEUTRAL = {0.0, 1.0}

@@ -12,10 +12,10 @@ import random
 import numpy as np
 
 from clearance.matching import compounds
+from clearance.matching.alignment import word_pairs
 from clearance.matching.engine import Screener
 from clearance.matching.namebound import bound as _bound
 from clearance.matching.namebound import least_weight
-from clearance.matching.names import _word_pairs
 from clearance.matching.normalize import analyse
 from clearance.matching.params import NameParams, WordParams
 from clearance.matching.slips import is_slip
@@ -99,7 +99,7 @@ def test_bounds_agree_with_the_bounds_summed_as_before() -> None:
         assert query.total == sum(query.weights)
         sims = WordSimilarity(query.form.tokens, cand.form.tokens, params=words)
         for person in (True, False):
-            triples = _word_pairs(query.form.tokens, cand.form.tokens, sims, person)
+            triples = word_pairs(query.form.tokens, cand.form.tokens, sims, person)
             for min_score in (0.3, 0.6, 0.9):
                 got = _bound(query, cand, list(triples), params, min_score, person, sims)
                 want = _bound_as_summed(query, cand, triples, params, min_score, person, sims)

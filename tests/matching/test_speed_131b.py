@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 
-from clearance.matching import names
+from clearance.matching import alignment
 from clearance.matching.memo import sim_rows
 from clearance.matching.normalize import NameForm
 from clearance.matching.pairing import Joins, _sizes, joinable, may_merge_closely, merge_adjacent
@@ -131,6 +131,6 @@ def test_pairing_with_the_query_name_pairs_as_without() -> None:
             if not c:
                 continue
             for person in (True, False):
-                triples = names._word_pairs(q, c, sims, person)
-                plain = names._pairing(list(triples), q, c, person, words)
-                assert names._pairing(list(triples), q, c, person, words, query) == plain
+                triples = alignment.word_pairs(q, c, sims, person)
+                plain = alignment.pair_words(list(triples), q, c, person, words)
+                assert alignment.pair_words(list(triples), q, c, person, words, query) == plain

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from clearance.matching import arabic_article, normalize, phonetics
+from clearance.matching import arabic_article, normalize, phonetics, queryparts
 from clearance.matching.normalize import canonical_arabic_forms, caseless, fold, slavic_readings
 from clearance.matching.phonetics import _PHONETIC_RULES, respell, sound
 from clearance.matching.scripts import has_run, romanise
@@ -111,15 +111,15 @@ def aka_reference(text: str) -> list[str]:
         low = text.lower()
         if not ("k/a" in low or "aka" in low or "fka" in low or "known as" in low):
             return [text]
-    return normalize._AKA.split(text)
+    return queryparts._AKA.split(text)
 
 
 def qualifiers_reference(piece: str) -> str:
     if piece.isascii():
         low = piece.lower()
         if not ("c/o" in low or "c.o." in low or "care of" in low):
-            return piece if "office" not in low else normalize._OFFICE.sub("", piece)
-    return normalize._OFFICE.sub("", normalize._CARE_OF.sub("", piece))
+            return piece if "office" not in low else queryparts._OFFICE.sub("", piece)
+    return queryparts._OFFICE.sub("", queryparts._CARE_OF.sub("", piece))
 
 
 def sound_reference(token: str) -> str:
@@ -224,8 +224,8 @@ def test_fold_as_the_patterns(names: list[str]) -> None:
 
 def test_caseless_looks_before_the_patterns(names: list[str]) -> None:
     for name in names:
-        assert normalize._aka_split(name) == aka_reference(name), name
-        assert normalize._without_qualifiers(name) == qualifiers_reference(name), name
+        assert queryparts._aka_split(name) == aka_reference(name), name
+        assert queryparts._without_qualifiers(name) == qualifiers_reference(name), name
     # the four letters a case-insensitive pattern takes for ASCII ones
     assert caseless("A/\u212a/A offİce aſ") == "a/k/a office as"
 

@@ -162,7 +162,7 @@ def test_merge_adjacent_pairs_as_it_did() -> None:
 
 
 def test_loose_answers_as_it_did() -> None:
-    """Over triples sorted best first (as ``names._pairing`` passes them)."""
+    """Over triples sorted best first (as ``alignment.pair_words`` passes them)."""
     rng = random.Random(1552)
     answers = set()
     for _ in range(3000):

@@ -134,7 +134,7 @@ def _merge_as_it_was(
 
 def test_merge_adjacent_pairs_as_it_did() -> None:
     """The same pairs and the same words used, both thresholds, persons and companies, with
-    words paired already on either side (as ``names._pairing`` calls it)."""
+    words paired already on either side (as ``alignment.pair_words`` calls it)."""
     rng = random.Random(175)
     words = WordParams()
     rows = sim_rows(words)

@@ -13,14 +13,13 @@ from dataclasses import replace
 from clearance.gcpause import screening_process
 from clearance.matching.algorithm import Algorithm as Algorithm
 from clearance.matching.bounds import warm_up_arrays
+from clearance.matching.candidates import prebound_names, word_sims
 from clearance.matching.compounds import warm_up_readings
 from clearance.matching.crowded import crowd_may_drop, crowded_skeletons
-from clearance.matching.exact import exact_comparison, exact_key, initials_of_key
+from clearance.matching.decide import decide, exact_best, generation_checked
+from clearance.matching.exact import exact_key, initials_of_key
 from clearance.matching.features import (
-    FEATURES,
-    Candidate,
     alias_trust,
-    combine,
     identifier_holders,
     weak_rank_cap,
 )
@@ -28,8 +27,6 @@ from clearance.matching.fieldtail import field_cut
 from clearance.matching.forms import query_forms as query_forms
 from clearance.matching.hebrew import crowded_readings
 from clearance.matching.index import (
-    KIND_LATIN,
-    KIND_NATIVE,
     EntityInfo,
     NameIndex,
     NameRecord,
@@ -38,23 +35,23 @@ from clearance.matching.index_build import IndexBuilder
 from clearance.matching.initials import first_initial
 from clearance.matching.legalforms import warm_up_forms
 from clearance.matching.names import NameComparison, compare
-from clearance.matching.normalize import NameForm, warm_up_places
-from clearance.matching.numerals import generation, generation_conflict
+from clearance.matching.normalize import NameForm
+from clearance.matching.numerals import generation
 from clearance.matching.params import (
     NameParams,
 )
-from clearance.matching.prebound import MIN_NAMES, bound_names
 from clearance.matching.query import Query, ScreenOptions
+from clearance.matching.queryparts import warm_up_places
 from clearance.matching.records import make_entity
 from clearance.matching.release import ALGORITHM as ALGORITHM
 from clearance.matching.release import ALGORITHM_RELEASE as ALGORITHM_RELEASE
-from clearance.matching.result import FeatureResult, Match, ScreeningResult
+from clearance.matching.result import Match, ScreeningResult
 from clearance.matching.retrieve import QueryForm, Reached, retrieve
 from clearance.matching.romanisations import warm_up_syllables
 from clearance.matching.romanised import wade_giles_pinyin
 from clearance.matching.scripts import warm_up
 from clearance.matching.spelled import record_trust
-from clearance.matching.weights import WeightedName, weigh, word_table
+from clearance.matching.weights import WeightedName, weigh
 from clearance.matching.wordsim import WordSimilarity
 from clearance.model import Entity, Schema
 from clearance.settings import MatchingPolicy
@@ -252,11 +249,11 @@ class Screener:
             return []
         index = self.index
         rec_kind = index.rec_kind
-        sims = self._word_sims(forms, by_entity)
+        sims = word_sims(index, self.algo, forms, by_entity)
         weighted = [(f, self._weigh_query(f.form)) for f in forms]
         # (a name a payment field cut off is scored without bounds)
-        pre = [{} for _ in weighted] if cut else self._prebound(query, weighted, by_entity, sims,
-                                                               floor)  # fmt: skip
+        pre = [{} for _ in weighted] if cut else prebound_names(index, self.algo, query, weighted,
+                                                               by_entity, sims, floor)  # fmt: skip
         compared: dict[_Compared, NameComparison] = {}  # (see _compare)
         matches: list[Match] = []
         ent_schema = index.ent_schema
@@ -274,35 +271,20 @@ class Screener:
             best = self._best_name(weighted, of_kind, sims, pre, bounds, compared, person,
                                    floor, threshold, weak_cap, cut)  # fmt: skip
             if exact:
-                best = self._exact_best(best, rec_ids, exact, weak_cap)
+                best = exact_best(index, self.algo, best, rec_ids, exact, weak_cap)
             if generations and person and best is not None and not best[3].number_conflict:
-                best = self._generation_checked(best, ent, generations)  # "SANTOS II" / III
+                # "SANTOS II" / III
+                best = generation_checked(index, self.algo, best, ent, generations)
             if (best is None or best[0] < floor) and ent not in id_hits:
                 continue  # cannot reach the threshold: secondary features add at most a little
             info = self._entities.get(ent)
             if info is None:
                 info = self._entities[ent] = make_entity(index, ent)
-            match = self._decide(query, info, self._records, best, threshold, weak_alerts,
-                                 explain)  # fmt: skip
+            match = decide(self.algo, self._record_maker, query, info, self._records, best,
+                           threshold, weak_alerts, explain)  # fmt: skip
             if match is not None:
                 matches.append(match)
         return matches
-
-    def _generation_checked(
-        self, best: tuple[float, int, QueryForm, NameComparison], ent: int,
-        generations: frozenset[int],
-    ) -> tuple[float, int, QueryForm, NameComparison]:  # fmt: skip
-        """``best`` with the number-conflict factor when the listed person's other names write
-        another generation than the query's (:func:`numerals.generation_conflict`)."""
-        key, rec, qform, comp = best
-        tokens = self.index.rec_tokens
-        others = [tokens[r] for r in self.index.entity_records(ent) if r != rec]
-        if not generation_conflict(generations, tokens[rec], others):
-            return best
-        factor = self.algo.names.number_conflict_factor
-        comp = comp.scaled(factor)
-        comp.number_conflict = True
-        return key * factor, rec, qform, comp
 
     def _best_name(
         self,
@@ -320,7 +302,7 @@ class Screener:
     ) -> tuple[float, int, QueryForm, NameComparison] | None:
         """One entity's best name for the query: its rank, record, query form and comparison
         (``of_kind``: the entity's names of each kind of form, best bound first; ``pre``: the
-        names :meth:`_prebound` bounded out, per query form)."""
+        names :func:`~.candidates.prebound_names` bounded out, per query form)."""
         index, algo = self.index, self.algo
         rec_weak = index.rec_weak
         trust = self._trust
@@ -367,53 +349,6 @@ class Screener:
             )
         return found
 
-    def _word_sims(
-        self, forms: list[QueryForm], by_entity: dict[int, list[int]]
-    ) -> dict[int, WordSimilarity]:
-        """Per kind of form: the similarities of the query's words with the candidates'."""
-        index = self.index
-        rec_kind, rec_tokens = index.rec_kind, index.rec_tokens
-        sims: dict[int, WordSimilarity] = {}
-        for kind in {f.kind for f in forms}:
-            q_words = sorted({w for f in forms if f.kind == kind for w in f.form.tokens})
-            c_words = sorted(
-                {
-                    w
-                    for rec_ids in by_entity.values()
-                    for r in rec_ids
-                    if rec_kind[r] == kind
-                    for w in rec_tokens[r]
-                }
-            )
-            sims[kind] = WordSimilarity(
-                q_words, c_words, dense_script=kind == KIND_NATIVE, initials=kind == KIND_LATIN,
-                table=index.word_info, params=self.algo.words,
-            )  # fmt: skip
-        return sims
-
-    def _exact_best(
-        self,
-        best: tuple[float, int, QueryForm, NameComparison] | None,
-        rec_ids: list[int],
-        exact: dict[int, bool],
-        weak_cap: float,
-    ) -> tuple[float, int, QueryForm, NameComparison] | None:
-        """``best``, or the entity's name that the query writes exactly (see :mod:`exact`)
-        when that ranks higher: the query read as that name, every word paired, score 1.0
-        (a weak a.k.a. ranked at most ``weak_cap``: :func:`weak_rank_cap`)."""
-        index = self.index
-        for r in rec_ids:
-            weak = exact.get(r)
-            if weak is None:
-                continue
-            key = alias_trust(weak, self.algo.features) - (self.algo.weak_tie_break if weak else 0)
-            key = min(key, weak_cap) if weak else key
-            if best is None or key > best[0]:
-                record = index.record(r)
-                qform = QueryForm(record.name.form, index.rec_kind[r])
-                best = (key, r, qform, exact_comparison(index.rec_tokens[r]))
-        return best
-
     def _compare(
         self,
         compared: dict[_Compared, NameComparison],
@@ -445,87 +380,3 @@ class Screener:
                                             params=self.algo.names, min_score=floor,
                                             family=family, cut=cut)  # fmt: skip
         return found
-
-    def _prebound(
-        self,
-        query: Query,
-        weighted: list[tuple[QueryForm, WeightedName]],
-        by_entity: dict[int, list[int]],
-        sims: dict[int, WordSimilarity],
-        floor: float,
-    ) -> list[dict[int, NameComparison]]:
-        """Per query form: the names of its kind that cannot reach ``floor``, with the bound
-        :func:`compare` would return for them, when there are many (see :mod:`prebound`). The
-        names are read from the index's columns: most of them are bounded out, and those need
-        no record object."""
-        index = self.index
-        rec_kind, rec_tokens = index.rec_kind, index.rec_tokens
-        table = word_table(self.algo.names)
-        query_person = query.schema is Schema.PERSON
-        # (the names of one kind, their weights and types: the same for every form of it)
-        of_kind: dict[int, tuple[list[int], list[tuple[str, ...]], list[list[float]], list[bool]]]
-        of_kind = {}
-        out: list[dict[int, NameComparison]] = []
-        for qform, qname in weighted:
-            kind = qform.kind
-            names_of = of_kind.get(kind)
-            if names_of is None:
-                rec_ids = [r for rs in by_entity.values() for r in rs if rec_kind[r] == kind]
-                names = [rec_tokens[r] for r in rec_ids] if len(rec_ids) >= MIN_NAMES else []
-                weights = [[table[w][0] for w in tokens] for tokens in names]
-                ent_schema, rec_entity = index.ent_schema, index.rec_entity
-                persons = [query_person or ent_schema[rec_entity[r]] == "person"
-                           for r in rec_ids] if names else []  # fmt: skip
-                names_of = of_kind[kind] = (rec_ids, names, weights, persons)
-            rec_ids, names, weights, persons = names_of
-            if len(rec_ids) < MIN_NAMES:
-                out.append({})
-                continue
-            found = bound_names(qname, names, weights, persons, sims[kind], self.algo.names,
-                                floor)  # fmt: skip
-            bounded: dict[int, NameComparison] = {}
-            for k in range(len(rec_ids)):  # (by place: a zip is a generic iterator compiled)
-                comp = found[k]
-                if comp is not None:
-                    bounded[rec_ids[k]] = comp
-            out.append(bounded)
-        return out
-
-    def _decide(
-        self,
-        query: Query,
-        info: EntityInfo,
-        records: dict[int, NameRecord],
-        best: tuple[float, int, QueryForm, NameComparison] | None,
-        threshold: float,
-        weak_alerts: bool,
-        explain: bool,
-    ) -> Match | None:
-        if best is None:
-            cand = Candidate(info, info.caption, None, None, None, False, explain)
-        else:
-            _, rec_id, qform, comp = best
-            record = records.get(rec_id)
-            if record is None:  # (bounded out, or its comparison shared: made now)
-                record = records[rec_id] = self._record_maker.make(rec_id)
-            cand = Candidate(info, record.text, record.form, qform.form, comp, record.weak, explain)
-        results: list[FeatureResult] = []
-        for feature in FEATURES:
-            res = feature(query, cand, self.algo.features)
-            if res is not None:
-                results.append(res)
-        score, id_match = combine(results, self.algo.features)
-        if score < self.algo.min_reported and not id_match:
-            return None
-        alert = score >= threshold and (id_match or not cand.weak or weak_alerts)
-        return Match(
-            entity_id=info.id,
-            list=info.list,
-            source_id=info.source_id,
-            schema=info.schema.value,
-            name=info.caption,
-            matched_name=cand.name_text,
-            score=score,
-            alert=alert,
-            features=tuple(results) if explain else (),
-        )

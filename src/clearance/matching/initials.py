@@ -4,7 +4,7 @@ class n-initials, unlisted names written with initials).
 People abbreviate given names, not family names: where the list says which words of a name
 are the family name (published name parts, OFAC's "LAST, First"), an initial written before
 the query's family name stands for a given or middle name only (:func:`family_mask`, kept in
-the index per record; ``names._word_pairs``): "M. ALI" is not MAMLUK, Ali, "J G M SERRANO" not
+the index per record; ``alignment.word_pairs``): "M. ALI" is not MAMLUK, Ali, "J G M SERRANO" not
 GASTELUM SERRANO, Jaime (the writer's initials stand before the surname: given names). An
 initial after every full word of the query may still be a family name's ("Ali M.", Spanish
 "Jaime GASTELUM S."), as may any initial of a name whose family the list does not tell — nor

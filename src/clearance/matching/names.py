@@ -1,54 +1,42 @@
 """Name comparison: align the words of a query name with the words of a listed name.
 
-Word similarities come from :mod:`clearance.matching.wordsim`; the alignment here is a greedy
-best-first pairing over a few words, with adjacent words run together when one side writes as
-one word what the other writes as two, and weights for what each word says.
+Word similarities come from :mod:`clearance.matching.wordsim`; the alignment
+(:mod:`clearance.matching.alignment`) is a greedy best-first pairing over a few words, with
+adjacent words run together when one side writes as one word what the other writes as two;
+here the pairs are weighed, with weights for what each word says.
 """
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
-from dataclasses import dataclass
+from collections.abc import Container
 
+from clearance.matching.alignment import SYLLABIC_SCRIPTS, pair_more, pair_words, word_pairs
 from clearance.matching.arabic_article import DIN
+from clearance.matching.comparison import NameComparison as NameComparison
 from clearance.matching.compounds import (
     common_word,
     common_words_only,
     other_table_names,
     other_table_vowels,
     read_from_arabic,
-    undo_arabic_pairs,
-    undo_other_consonants,
 )
 from clearance.matching.fieldtail import EXACT_CUT_SCORE, cut_tail, pair_cut_word
 from clearance.matching.initials import (
-    first_initial,
-    given_twice,
     initial_rules,
     initials_name,
-    last_full_word,
 )
-from clearance.matching.memo import sim_rows, sim_text
 from clearance.matching.namebound import bound as name_bound
 from clearance.matching.numerals import ends_in_numeral, numerals_differ
 from clearance.matching.pairing import (
     half_left,
-    loose,
-    may_merge_closely,
-    merge_adjacent,
-    mergeable,
-    pair_initial_runs,
     patronymics_disagree,
     spelt_initials,
     supporting,
     whole_query_merged,
 )
-from clearance.matching.params import NameParams, WordParams
-from clearance.matching.romanisations import strict_merges
+from clearance.matching.params import NameParams
 from clearance.matching.slips import (
     other_consonants,
-    pair_code_slip,
-    pair_leftovers,
     s_surname,
     single_word_sim,
 )
@@ -63,91 +51,9 @@ from clearance.matching.vocab import (
     other_onset,
     vowel_onset,
 )
-from clearance.matching.weights import WeightedName, query_code_slip, query_joins
+from clearance.matching.weights import WeightedName, query_code_slip
 from clearance.matching.wordsim import WordSimilarity
-from clearance.scripts import ARABIC, HAN, HANGUL, LATIN
-
-SYLLABIC_SCRIPTS = frozenset({HAN, HANGUL})
-
-
-@dataclass(frozen=True, slots=True)
-class WordPair:
-    query: str
-    candidate: str
-    sim: float
-
-    def __init__(self, query: str, candidate: str, sim: float) -> None:
-        # (written out, it compiles to a native __init__: a few per match explained)
-        object.__setattr__(self, "query", query)
-        object.__setattr__(self, "candidate", candidate)
-        object.__setattr__(self, "sim", sim)
-
-
-class NameComparison:
-    """The outcome of one name comparison; the explanation is built only when asked for."""
-
-    __slots__ = ("_c_used", "_c_words", "_pairs", "_q_used", "_q_words", "number_conflict", "score")
-
-    def __init__(
-        self,
-        score: float,
-        pairs: Sequence[tuple[int, int, float, int, int]],
-        q_words: Sequence[str],
-        c_words: Sequence[str],
-        q_used: Sequence[bool],
-        c_used: Sequence[bool],
-        number_conflict: bool,
-    ) -> None:
-        self.score = score
-        self._pairs = pairs
-        self._q_words, self._c_words = q_words, c_words
-        self._q_used, self._c_used = q_used, c_used
-        self.number_conflict = number_conflict
-
-    def scaled(self, factor: float) -> NameComparison:
-        return NameComparison(self.score * factor, self._pairs, self._q_words, self._c_words,
-                              self._q_used, self._c_used, self.number_conflict)  # fmt: skip
-
-    @property
-    def pairs(self) -> tuple[WordPair, ...]:
-        q, c = self._q_words, self._c_words
-        return tuple(
-            WordPair(" ".join(q[qi : qi + qs]), " ".join(c[cj : cj + cs]), round(sim, 4))
-            for qi, cj, sim, qs, cs in sorted(self._pairs)
-        )
-
-    @property
-    def unmatched_query(self) -> tuple[str, ...]:
-        return tuple(w for w, used in zip(self._q_words, self._q_used, strict=True) if not used)
-
-    @property
-    def unmatched_candidate(self) -> tuple[str, ...]:
-        return tuple(w for w, used in zip(self._c_words, self._c_used, strict=True) if not used)
-
-    def explain(self) -> str:
-        # (what ``pairs`` and the unmatched words give, read from the comparison's own lists:
-        # no WordPair objects, each list walked once; a match reported is explained)
-        q, c = self._q_words, self._c_words
-        parts: list[str] = []
-        for qi, cj, sim, qs, cs in sorted(self._pairs):
-            query = q[qi] if qs == 1 else " ".join(q[qi : qi + qs])
-            suffix = sim_text(sim)  # (" (0.87)", nothing at 1)
-            if not suffix:
-                parts.append(query)
-            else:
-                listed = c[cj] if cs == 1 else " ".join(c[cj : cj + cs])
-                parts.append(query + "~" + listed + suffix)
-        text = ", ".join(parts) if parts else "no word in common"
-        q_used, c_used = self._q_used, self._c_used  # (as long as the words: by place)
-        q_only = [q[i] for i in range(len(q)) if not q_used[i]]
-        if q_only:
-            text += "; query only: " + " ".join(q_only)
-        c_only = [c[j] for j in range(len(c)) if not c_used[j]]
-        if c_only:
-            text += "; listed only: " + " ".join(c_only)
-        if self.number_conflict:
-            text += "; numbers differ"
-        return text
+from clearance.scripts import ARABIC, LATIN
 
 
 def compare(
@@ -173,7 +79,7 @@ def compare(
     if nq == 0 or nc == 0:
         return NameComparison(0.0, (), q_words, c_words, [False] * nq, [False] * nc, False)
     words = sims.params
-    triples = _word_pairs(q_words, c_words, sims, person, family)
+    triples = word_pairs(q_words, c_words, sims, person, family)
     if min_score > 0.0 and not (cut and not person):
         bound = name_bound(query, candidate, triples, params, min_score, person, sims)
         if bound is not None and (
@@ -183,11 +89,11 @@ def compare(
             )
         ):
             return NameComparison(bound, (), q_words, c_words, [False] * nq, [False] * nc, False)
-    pairs, q_used, c_used = _pairing(triples, q_words, c_words, person, words, query)
+    pairs, q_used, c_used = pair_words(triples, q_words, c_words, person, words, query)
     syllabic = query.form.script in SYLLABIC_SCRIPTS  # Chinese/Korean: words are syllables
     # Two Korean or Chinese names of syllables, in Latin letters ("li jing yi" / LI Yi)
     typed = person and not syllabic and all_syllables(q_words) and all_syllables(c_words)
-    _pair_more(query, candidate, sims, pairs, q_used, c_used, person, syllabic or typed, params)
+    pair_more(query, candidate, sims, pairs, q_used, c_used, person, syllabic or typed, params)
     if cut and not person:  # (h171: a cut word that begins the listed word after the paired)
         pair_cut_word(q_words, c_words, pairs, q_used, c_used)
     extra = 0.0  # (a name of initials and one full word: clearance.matching.initials)
@@ -210,6 +116,31 @@ def compare(
         patronymic = params.patronymic_conflict_weight
     total = _add_unpaired_query(total, query, q_used, params, conflict, person,
                                 syllabic or typed, patronymic) + extra  # fmt: skip
+    return _score(query, candidate, pairs, q_used, c_used, matched, total, conflict, patronymic,
+                  person, syllabic, cut, params)  # fmt: skip
+
+
+def _score(
+    query: WeightedName,
+    candidate: WeightedName,
+    pairs: list[tuple[int, int, float, int, int]],
+    q_used: list[bool],
+    c_used: list[bool],
+    matched: float,
+    total: float,
+    conflict: bool,
+    patronymic: float,
+    person: bool,
+    syllabic: bool,
+    cut: bool,
+    params: NameParams,
+) -> NameComparison:
+    """After :func:`compare` weighed the paired words (``matched`` of ``total``) and the
+    query's unpaired ones: the listed words left unpaired, then the score with the factors
+    for what the two names disagree on (syllables swapped or run together, a field's cut,
+    generic words, numbers)."""
+    q_words, c_words = query.form.tokens, candidate.form.tokens
+    nq, nc = len(q_words), len(c_words)
     listed_syllables = person and syllable_count(c_words) >= params.syllable_name_words
     syllable_names = listed_syllables and all_syllables(q_words)
     if syllable_names:
@@ -252,38 +183,6 @@ def compare(
     if number_conflict:
         score *= params.number_conflict_factor
     return NameComparison(min(1.0, score), pairs, q_words, c_words, q_used, c_used, number_conflict)
-
-
-def _pair_more(
-    query: WeightedName,
-    candidate: WeightedName,
-    sims: WordSimilarity,
-    pairs: list[tuple[int, int, float, int, int]],
-    q_used: list[bool],
-    c_used: list[bool],
-    person: bool,
-    syllables: bool,
-    params: NameParams,
-) -> None:
-    """After :func:`_pairing`: the words left over paired by the slips a name's kind allows, and
-    pairs that only agree on letters Arabic script does not write undone (in place)."""
-    q_words, c_words = query.form.tokens, candidate.form.tokens
-    if person and not syllables:
-        # (in Korean or Chinese names a syllable one letter off is another syllable)
-        pair_leftovers(query.weights, candidate.weights, q_used, c_used, pairs,
-                       lambda i, j: sims.rows[q_words[i]][sims.columns[c_words[j]]],
-                       params, query.patronymic, q_words)  # fmt: skip
-    elif not person:  # "KB ALFA" / KGB ALFA: a slip in a short code
-        pair_initial_runs(q_words, c_words, q_used, c_used, pairs)  # "cmv" / "C.M.V."
-        pair_code_slip(q_words, c_words, q_used, c_used, pairs, sims.listed, params,
-                       typed=query.form.script == LATIN,
-                       exact_sim=sims.params.exact_sim)  # fmt: skip
-    undo_arabic_pairs(query.form.script, q_words, c_words, q_used, c_used, pairs)
-    if person and query.form.script == LATIN and read_from_arabic(LATIN, q_words):
-        # (a person's name in Latin letters read from Arabic script: "shryf anmar")
-        undo_other_consonants(q_words, c_words, q_used, c_used, pairs, params.supported_sim)
-    if person:  # (since 1.30) "Zhi Ming" is not ZHIQING, "Yu Min" is YOUMIN: romanisations
-        strict_merges(q_words, c_words, pairs, query.form.script in SYLLABIC_SCRIPTS)
 
 
 def _unpaired_listed_factor(
@@ -383,92 +282,6 @@ def close_pairs(pairs: list[tuple[int, int, float, int, int]], params: NameParam
     return sum(1 for _, _, sim, _, _ in pairs if sim >= params.supported_sim)
 
 
-def _word_pairs(
-    q_words: tuple[str, ...],
-    c_words: tuple[str, ...],
-    sims: WordSimilarity,
-    person: bool,
-    family: int = 0,
-) -> list[tuple[float, int, int]]:
-    """``(similarity, query word, listed word)`` for every pair that may be paired (an
-    initial before the query's last full word not with a word of the listed ``family`` name:
-    people abbreviate given names, ``clearance.matching.initials``)."""
-    columns = sims.columns
-    cols = [columns[w] for w in c_words]
-    least, same = sims.least, sims.same
-    triples: list[tuple[float, int, int]] = []
-    # An initial stands for a word only in a person's name: in "S.O.C." or "Zeel - M" a
-    # letter is an abbreviation or a designator, not the first letter of the query's word.
-    c_single: list[bool] | None = None
-    c_initial = False  # (a listed initial; a plain loop: any() of a list is a generic call)
-    if not person:
-        c_single = [len(w) == 1 for w in c_words]
-        for single in c_single:
-            c_initial = c_initial or single
-    rows = sims.rows
-    last = first = -1
-    twice = 0  # (its family's word written twice: "ISSA, Issa Osman")
-    if family and person:
-        first = first_initial(q_words)  # (most queries have none: nothing more to do)
-        if first >= 0:
-            last, twice = last_full_word(q_words), given_twice(c_words, family)
-    for qi, word in enumerate(q_words):
-        row = rows[word]
-        initial = qi < last and len(word) == 1
-        if initial or (twice and first < qi and len(word) > 1):
-            for cj, col in enumerate(cols):
-                sim = row[col]
-                if sim >= least and not (
-                    ((family >> cj) & 1 and len(c_words[cj]) > 1) if initial else (twice >> cj) & 1
-                ):
-                    triples.append((sim, qi, cj))
-            continue
-        if c_single is not None and (len(word) == 1 or c_initial):
-            q_single = len(word) == 1
-            for cj, col in enumerate(cols):
-                sim = row[col]
-                if sim >= least and (q_single == c_single[cj] or sim >= same):
-                    triples.append((sim, qi, cj))
-            continue
-        for cj, col in enumerate(cols):  # (a plain loop: mypyc indexes the lists natively)
-            sim = row[col]
-            if sim >= least:
-                triples.append((sim, qi, cj))
-    return triples
-
-
-def _pairing(
-    triples: list[tuple[float, int, int]],
-    q_words: tuple[str, ...],
-    c_words: tuple[str, ...],
-    person: bool,
-    words: WordParams,
-    query: WeightedName | None = None,
-) -> tuple[list[tuple[int, int, float, int, int]], list[bool], list[bool]]:
-    """Pair each word at most once, best pairs first; run-together words merged (``query``:
-    the query name, whose run-together test rules the close merges out without a look)."""
-    nq, nc = len(q_words), len(c_words)
-    triples.sort(reverse=True)
-    q_used = [False] * nq
-    c_used = [False] * nc
-    pairs: list[tuple[int, int, float, int, int]] = []  # qi, cj, sim, q_span, c_span
-    rows = sim_rows(words)
-    close = words.close_sim
-    may_merge = nq != nc and loose(triples, nq, nc, close)
-    if may_merge and query is not None:  # (the query's run-together test rules most out)
-        may_merge = may_merge_closely(query_joins(query, words), c_words, person, close)
-    if may_merge:
-        # "Jongun" / "Jong Un": run-together words first, when they agree closely.
-        merge_adjacent(q_words, c_words, q_used, c_used, pairs, close, person, rows)
-    for sim, qi, cj in triples:
-        if not q_used[qi] and not c_used[cj]:
-            q_used[qi] = c_used[cj] = True
-            pairs.append((qi, cj, sim, 1, 1))
-    if len(pairs) < nq and len(pairs) < nc and mergeable(q_used, c_used):
-        merge_adjacent(q_words, c_words, q_used, c_used, pairs, words.merge_sim, person, rows)
-    return pairs, q_used, c_used
-
-
 def _paired_weight(
     query: WeightedName,
     candidate: WeightedName,
@@ -536,17 +349,7 @@ def _paired_weight(
             # the table's reading, other vowels where it writes them: another name, as above
             sim = max(0.0, 2 * sim - 1.0) * params.listed_word_miss
         elif (single or syllabic) and sim < params.distinctive_sim and qw[qi] >= 1.0:
-            # In Chinese or Korean a word is one syllable, and a syllable one letter off
-            # ("hyon"/"hyok", "chen"/"cheng") is another character; one that starts with a
-            # consonant where the other starts with a vowel or y/w ("yong"/"jong", 영/종,
-            # "yong"/"myong", 영/명) is another character in every romanisation, as is one
-            # that ends in -n where the other ends in -ng ("chen"/"cheng", 陈/成), or starts
-            # with a consonant no romanisation writes for the other's ("myong"/"pyong", 명/평).
-            q_syl, c_syl = query.form.tokens[qi], candidate.form.tokens[cj]
-            other = syllabic and (vowel_onset(q_syl) != vowel_onset(c_syl)
-                                  or other_nasal(q_syl, c_syl)
-                                  or other_onset(q_syl, c_syl))  # fmt: skip
-            sim = 0.0 if other else max(0.0, 2 * sim - 1.0)
+            sim = _syllable_sim(query.form.tokens[qi], candidate.form.tokens[cj], sim, syllabic)
         # A paired word weighs what the lighter side says: a misspelt "Gropu" is still the
         # low-information "Group", an initial is still only an initial.
         q_weight = qw[qi] if q_span == 1 else sum(qw[qi : qi + q_span])
@@ -555,6 +358,21 @@ def _paired_weight(
         matched += sim * weight
         total += weight
     return matched, total
+
+
+def _syllable_sim(q_syl: str, c_syl: str, sim: float, syllabic: bool) -> float:
+    """A near-miss ``sim`` of one distinctive word each, or of two syllables (``syllabic``:
+    Chinese or Korean names), as :func:`_paired_weight` counts it."""
+    # In Chinese or Korean a word is one syllable, and a syllable one letter off
+    # ("hyon"/"hyok", "chen"/"cheng") is another character; one that starts with a
+    # consonant where the other starts with a vowel or y/w ("yong"/"jong", 영/종,
+    # "yong"/"myong", 영/명) is another character in every romanisation, as is one
+    # that ends in -n where the other ends in -ng ("chen"/"cheng", 陈/成), or starts
+    # with a consonant no romanisation writes for the other's ("myong"/"pyong", 명/평).
+    other = syllabic and (vowel_onset(q_syl) != vowel_onset(c_syl)
+                          or other_nasal(q_syl, c_syl)
+                          or other_onset(q_syl, c_syl))  # fmt: skip
+    return 0.0 if other else max(0.0, 2 * sim - 1.0)
 
 
 def _add_unpaired_query(

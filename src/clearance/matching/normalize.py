@@ -1,8 +1,8 @@
 """Name normalisation: one published or queried name -> comparable forms.
 
-``fold`` gives lower-case ASCII words; ``analyse`` splits a name into its name words, its legal
-forms (as equivalence-class tags), numbers, and per-word phonetic keys, for every romanisation
-the name's script has. Pure functions, no I/O.
+``fold`` (:mod:`.folding`) gives lower-case ASCII words; ``analyse`` splits a name into its
+name words, its legal forms (as equivalence-class tags), numbers, and per-word phonetic keys,
+for every romanisation the name's script has. Pure functions, no I/O.
 """
 
 from __future__ import annotations
@@ -12,17 +12,20 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from clearance.countries import country_code
 from clearance.matching.arabic_article import abd_assimilated, din_split, sun_article
-from clearance.matching.honorifics import input_readings
-from clearance.matching.joined import family_last, run_together
+from clearance.matching.folding import caseless as caseless
+from clearance.matching.folding import fold as fold
+from clearance.matching.folding import strip_marks
 from clearance.matching.legalforms import (
-    FORM_WORDS,
     canonical_words,
     legal_form_class,
     may_start_form,
     split_legal_forms,
 )
+from clearance.matching.queryparts import is_place as is_place
+from clearance.matching.queryparts import is_qualifier as is_qualifier
+from clearance.matching.queryparts import name_parts as name_parts
+from clearance.matching.queryparts import query_parts as query_parts
 from clearance.matching.scripts import (
     arabic_skeleton,
     latin_skeleton,
@@ -30,28 +33,11 @@ from clearance.matching.scripts import (
     romanise_mixed,
 )
 from clearance.matching.vocab import (
-    CITIES,
-    LOW_INFO_WORDS,
     MAX_FORM_WORDS,
-    PLACE_QUALIFIERS,
-    QUALIFIER_WORDS,
     TITLES,
 )
 from clearance.scripts import ARABIC, LATIN, char_script, detect_script
 
-_APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02be\u02bf\u00b4\u00b7`ʹʺ]")
-_SPLIT_NUMBER = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
-# fold's table in bytes (since 1.30, h153): A-Z as a-z, a-z and 0-9 kept, every other byte
-# a space, as the pattern [^a-z0-9]+ substituted by a space did (one pass in C)
-_FOLD_BYTES = bytes(
-    c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32  # noqa: PLR2004
-    for c in range(256)
-)
-# ... and by case: a-z as "a", A-Z as "A", any other byte a space (_CAMEL_FAMILY's letters)
-_CASE_BYTES = bytes(
-    97 if 97 <= c <= 122 else 65 if 65 <= c <= 90 else 32  # noqa: PLR2004
-    for c in range(256)
-)
 # Arabic article and "abd" compounds written as one word or several:
 # "Abd al-Rahman" / "Abdul Rahman" / "Abdel Rahman" / "Abdulrahman" -> "abdul rahman" (two
 # words, so that "Abdul Agha" still meets "Abdul Rahman Agha"); "Abdullah" stays one word.
@@ -74,153 +60,6 @@ _ARTICLE = re.compile(r"\b(?:al|el|ul)\s+(?=[a-z]{3,})")
 _DIN_ARTICLE = re.compile(r"\b(ud|ed|ad|id)\s+(?=d(?:in|een|ine)\b)")
 _DIN_HYPHEN = re.compile(r"(?i)(?<=[a-z][a-z][uea]d)-(?=d(?:in|een|ine)\b)")
 _ARTICLE_WORD = re.compile(r"(?<!abd )\b(?:al|el|ul)\s+(?=[a-z]{3,})")
-_CAMEL_FAMILY = re.compile(r"(?<=[a-z])(?=[A-Z]{2})")
-_PARENS = re.compile(r"\(([^()]*)\)")
-
-
-def name_parts(text: str, *, query: bool = False) -> list[str]:
-    """A name with a parenthesised part ("ADF (ALLIED DEMOCRATIC FORCES)") also stands for
-    the part outside and the part inside the parentheses, unless the part inside only
-    qualifies the name (:func:`is_qualifier`: "ZARON BIO-TECH (ASIA) LIMITED", "VTB BANK
-    (AUSTRIA) AG", "Versor s.r.o. (Slovakia)": since 1.34 in a listed name too, no name of
-    its own that "Asia Ltd" or "Austria" meets; the name as written keeps the word). A listed
-    name written family name first with a particle ending its given names also stands for
-    the name in its order (:func:`~.joined.family_last`: "HASSAN, Hameed ul" as "Hameed ul
-    HASSAN")."""
-    if "(" not in text:
-        if query or "," not in text:
-            return [text]
-        inverted = family_last(text)
-        return [text] if inverted is None else [text, inverted]
-    outside = _PARENS.sub(" ", text).strip()
-    inside = [
-        m.strip() for m in _PARENS.findall(text) if len(m.strip()) >= 2 and not is_qualifier(m)
-    ]
-    return [text, *(p for p in (outside, *inside) if p and p != text)]
-
-
-def is_qualifier(text: str) -> bool:
-    """Is the parenthesised ``text`` a qualifier of the name rather than another name: only
-    generic words and legal forms ("(HOLDING)", "(PVT.)"), a place ("(HK)", "(U.K.)",
-    "(LEBANON BRANCH)", "(THE GAMBIA LOCATION ONLY)") or a region ("(ASIA)", "(MIDDLE
-    EAST)", "(OFF-SHORE)")? An acronym or another name is not ("(NICO)", "(PERSIAN GULF)")."""
-    words = fold(text).split()
-    if set(words) <= LOW_INFO_WORDS | FORM_WORDS | QUALIFIER_WORDS:
-        return True
-    if len(words) > 1 and all(len(w) == 1 for w in words):  # ("U.K.", "U.S.A.")
-        words = ["".join(words)]
-    rest = [w for w in words if w not in QUALIFIER_WORDS]
-    return is_place(" ".join(rest))
-
-
-# Qualifiers that follow a party's name in a query: "c/o Bank X" (the rest is another party),
-# "Branch Office in Dubai", "a/k/a Y" (two names for one party).
-_CARE_OF = re.compile(r"\s*,?\s*(?<!\w)(?:c/o|c\.o\.|care of)\s.*$", re.IGNORECASE)
-_OFFICE = re.compile(
-    r"\s*,?\s*\b(?:branch|representative|regional|liaison)\s+office\s+(?:in|of|at)\s+[^,()]*",
-    re.IGNORECASE,
-)
-_AKA = re.compile(
-    r"\s*[,;]?\s*(?<!\w)(?:a/k/a|f/k/a|n/k/a|aka|fka|also known as|formerly known as)(?!\w)[\s.:]*",
-    re.IGNORECASE,
-)
-
-
-def is_place(text: str) -> bool:
-    """Is ``text`` a place or a qualified place ("Moscow", "Bratislava Slovakia", "Albania
-    Branch", "resident of Tehran"), and nothing else?"""
-    words = fold(text).split()
-    if not words or country_code(text.strip()) is not None:
-        return bool(words)
-    named = False
-    i = 0
-    while i < len(words):
-        for size in (3, 2, 1):
-            phrase = " ".join(words[i : i + size])
-            if len(words) - i >= size and (
-                country_code(phrase) is not None or (size < 3 and phrase in CITIES)
-            ):
-                named = True
-                i += size
-                break
-        else:
-            if words[i] not in PLACE_QUALIFIERS:
-                return False
-            i += 1
-    return named
-
-
-def warm_up_places() -> None:
-    """Build the country table (ICU's country names) that a trailing place is read against
-    now, when the screener loads, not inside the first query with a comma (~2 ms)."""
-    is_place("Bratislava, Slovakia")
-
-
-def query_parts(text: str) -> list[str]:
-    """The names a query holds: the text as written, then the party's name without trailing
-    places and qualifiers (", Moscow, Russia", "(Slovakia)", "c/o ...", "Branch Office in
-    ..."), each a/k/a name apart, and the parts of :func:`name_parts`; also of the names an
-    input's title, descriptor, e-mail address or mojibake hides (:mod:`.honorifics`)."""
-    out = [text]
-    readings = input_readings(text)
-    joined = run_together(text)
-    if joined is not None:
-        readings = [*readings, joined]
-    for piece in [p for t in (text, *readings) for p in _aka_split(t)]:
-        core = _without_qualifiers(piece).strip(" ,;")
-        segments = core.split(",")
-        while len(segments) > 1 and is_place(segments[-1]):
-            segments.pop()
-        stripped = ",".join(segments).strip(" ,;")
-        if stripped != core and _names_a_party(fold(_PARENS.sub(" ", stripped)).split()):
-            core = stripped  # (the same text when no place was left out: nothing to fold)
-        for part in name_parts(core, query=True):
-            if part and part not in out:
-                out.append(part)
-    return out
-
-
-# Letters a name left alone by its places needs ("GOZNAK, St. Petersburg", "KRONSHTADT, Russia":
-# a one-word name that long is the party; a shorter word is more often a given name or
-# nickname written before a place-like word: "Ali, Jordan"). Since 1.29, h132.
-ONE_WORD_PARTY_LETTERS = 6
-
-
-def _names_a_party(words: list[str]) -> bool:
-    """Do ``words``, what is left of a query once its trailing places are left out, still name
-    a party: two words or more, or one long word (:data:`ONE_WORD_PARTY_LETTERS`)?"""
-    return len(words) >= 2 or (len(words) == 1 and len(words[0]) >= ONE_WORD_PARTY_LETTERS)
-
-
-def caseless(text: str) -> str:
-    """``text`` as a case-insensitive pattern of ASCII letters reads it: lower-cased, and the
-    four other letters such a pattern takes for ASCII ones (Python's ``re``: İ and ı for i, ſ
-    for s, the Kelvin sign for k, which ``lower`` writes k) written as those. A pattern whose
-    every match holds a word (``"aka"``) finds nothing in ``text`` when the word is not in
-    this (since 1.30, h153: the look before a pattern, for text in any script)."""
-    if text.isascii():
-        return text.lower()
-    return text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
-
-
-def _aka_split(text: str) -> list[str]:
-    """``_AKA.split(text)``; a text without any of its words is not searched (every
-    alternative of the pattern holds one of these; see :func:`caseless`)."""
-    low = caseless(text)
-    if not ("k/a" in low or "aka" in low or "fka" in low or "known as" in low):
-        return [text]
-    return _AKA.split(text)
-
-
-def _without_qualifiers(piece: str) -> str:
-    """``piece`` without "c/o ..." and "Branch Office in ..." (``_CARE_OF``, ``_OFFICE``; a
-    text without their words is not searched, as in :func:`_aka_split`)."""
-    low = caseless(piece)
-    if not ("c/o" in low or "c.o." in low or "care of" in low):
-        return piece if "office" not in low else _OFFICE.sub("", piece)
-    return _OFFICE.sub("", _CARE_OF.sub("", piece))
-
-
 # German and French spellings of Slavic names ("Wiktor Michailowitsch Sawarsin", "Iouri
 # Aleksandrovitch") read the English way: only names that show such a spelling get a reading.
 _GERMAN_HINT = re.compile(r"tsch|witsch|wna\b|sch|w", re.IGNORECASE)
@@ -290,7 +129,7 @@ def slavic_readings(text: str) -> list[str]:
     1.23) a GOST 7.79 one (none when it shows no such spelling): an alternative for the query
     only."""
     out: list[str] = []
-    low = text.lower() if text.isascii() else _strip_marks(text).lower()  # "Walérewitsch"
+    low = text.lower() if text.isascii() else strip_marks(text).lower()  # "Walérewitsch"
     gost = "x" in low or "cz" in low or "shh" in low  # (a look first: most names have none)
     for hint, rules in ((_GERMAN_HINT, _GERMAN), (_GERMAN_ZH_HINT, _GERMAN_ZH),
                         (_FRENCH_HINT, _FRENCH), (_GOST_HINT, _GOST)):  # fmt: skip
@@ -299,42 +138,6 @@ def slavic_readings(text: str) -> list[str]:
             if value != low and value not in out:
                 out.append(value)
     return out
-
-
-def _strip_marks(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-def fold(text: str) -> str:
-    """Lower-case ASCII words separated by single spaces (Latin text only; see ``analyse``)."""
-    # "RezaTAGHIPOUR", "MinSHI": given name run into an upper-case family name. (Not in a text
-    # all in one case or in title case: no lower-case letter there precedes an upper-case one.
-    # The patterns below look at every position: cheaper tests first, for every query.)
-    if not (text.islower() or text.isupper() or text.istitle()) and b"aAA" in text.encode(
-        "ascii", "replace"
-    ).translate(_CASE_BYTES):  # (the pattern's ASCII letters, by their case: a look first)
-        text = _CAMEL_FAMILY.sub(" ", text)
-    if text.isascii():  # (its apostrophes dropped, as _APOSTROPHES would)
-        if "'" in text:
-            text = text.replace("'", "")
-        if "`" in text:
-            text = text.replace("`", "")
-        raw = text.encode().translate(_FOLD_BYTES)
-    else:
-        text = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text))
-        text = _strip_marks(text).casefold()
-        text = text.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("ł", "l")
-        text = text.replace("đ", "d").replace("ð", "d").replace("þ", "th").replace("ı", "i")
-        raw = text.encode("ascii", "replace").translate(_FOLD_BYTES)  # (no letter a-z: "?")
-    # (runs of other characters as one space, the ends stripped; a number split off its
-    # letters)
-    words = raw.decode().split()
-    if not words:
-        return ""
-    if "".join(words).isalpha():
-        return " ".join(words)
-    return _SPLIT_NUMBER.sub(" ", " ".join(words))
 
 
 def without_article(text: str) -> str | None:

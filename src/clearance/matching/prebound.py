@@ -149,7 +149,7 @@ def _pair_sims(
     single = np.stack([np.frombuffer(arrays[w], dtype=np.float32) for w in q_words])
     raw = single[:, flat].astype(np.float64)
     # Pairs that may not be paired count nothing: below the least similarity, and in an
-    # organisation's name an initial with a word unless they are the same (as _word_pairs).
+    # organisation's name an initial with a word unless they are the same (as word_pairs).
     c_single = np.array([len(w) == 1 for w in c_all])
     q_single = np.array([len(w) == 1 for w in q_words])
     allowed = (raw >= words.min_word_sim) & (
