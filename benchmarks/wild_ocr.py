@@ -98,6 +98,8 @@ def layout(text: str, rng: random.Random) -> str | None:
     if kind == "comma":
         return text.replace(",", ".", 1)
     marked = [i for i, c in enumerate(text) if unicodedata.normalize("NFD", c) != c]
+    if not marked:  # (its marks written apart, already decomposed: none to drop)
+        return None
     i = rng.choice(marked)
     bare = "".join(c for c in unicodedata.normalize("NFD", text[i]) if not unicodedata.combining(c))
     return text[:i] + bare + text[i + 1 :]

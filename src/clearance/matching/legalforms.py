@@ -14,6 +14,7 @@ from rapidfuzz.distance import OSA
 from rigour.names import extract_org_types
 
 from clearance.matching.numerals import ROMAN
+from clearance.matching.ocr import glyph_readings
 from clearance.matching.phonetics import respell, sound
 from clearance.matching.scripts import undouble
 from clearance.matching.vocab import (
@@ -179,7 +180,9 @@ def _split_forms(words: list[str], *, iso: bool) -> tuple[list[str], set[str]]:
 
 def canonical_words(words: list[str], *, drop_titles: bool = False) -> list[str]:
     """Abbreviations expanded ("corp" -> "corporation"), misspelt legal-form words corrected
-    ("Limtied", "Cmpany"), and with ``drop_titles`` leading titles dropped ("President
+    ("Limtied", "Cmpany"; since h179 one pair of glyphs OCR misread: "Hmited"), two words of a
+    legal form run together written apart (since h179: "LIABILITYCOMPANY", a space OCR lost:
+    :data:`_GLUED_FORM_PAIRS`), and with ``drop_titles`` leading titles dropped ("President
     Putin"; only for queries: in "HAJJI, Muhammad" the title is a family name)."""
     out = [ABBREVIATIONS.get(w, w) for w in words]
     if _SAINT in words:
@@ -188,6 +191,8 @@ def canonical_words(words: list[str], *, drop_titles: bool = False) -> list[str]
         out = _without_letters_and(out)
     if "no" in out or "nr" in out or "number" in out:
         out = number_signs(out)
+    if not _GLUED_FORM_PAIRS.keys().isdisjoint(out):
+        out = [part for w in out for part in _GLUED_FORM_PAIRS.get(w, (w,))]
     out = [_correct_form_word(w, out, i) for i, w in enumerate(out)]
     start = 0
     while drop_titles and start < len(out) - 1 and out[start] in TITLES:
@@ -342,6 +347,10 @@ def _form_sounds() -> dict[tuple[str, ...], str]:
 _FORM_SOUNDS = _form_sounds()
 _FORM_WORDS_LONG = frozenset(w for phrase in LEGAL_FORM_PHRASES for w in phrase if len(w) >= 5)
 # Long form words that are a legal form alone ("limited", "company", "corporation")
+# Long form words by their readings with one pair of glyphs OCR confuses ("hmited": limited;
+# ocr.glyph_readings, its own inverse: one look per word, not a word's readings tried)
+_FORM_WORD_GLYPHS = {read: w for w in sorted(_FORM_WORDS_LONG) for read in glyph_readings(w)
+                     if read not in _FORM_WORDS_LONG}  # fmt: skip
 _SOLO_FORM_WORDS = frozenset(w for (w, *rest) in LEGAL_FORM_PHRASES if not rest and len(w) >= 6)
 
 
@@ -399,17 +408,22 @@ def _word_sound(word: str) -> str:
 _FORM_BIGRAMS = frozenset(
     pair for phrase in LEGAL_FORM_PHRASES for pair in zip(phrase, phrase[1:], strict=False)
 )
+# Two long words of a legal form run together, by the two ("liabilitycompany", "jointstock";
+# no listed word is one: tests hold it)
+_GLUED_FORM_PAIRS = {a + b: (a, b) for a, b in _FORM_BIGRAMS if len(a) >= 4 and len(b) >= 4}
 _FORM_SOUND_BIGRAMS = frozenset((_word_sound(a), _word_sound(b)) for a, b in _FORM_BIGRAMS)
 
 
 @lru_cache(maxsize=100_000)
 def nearest_form_word(word: str) -> str:
-    """The legal-form word one edit from ``word`` (``word`` itself when there is none)."""
+    """The legal-form word one edit from ``word``, or (since h179) one pair of glyphs OCR
+    confuses from it ("hmited" / LIMITED, "aktsiorieroe" / AKTSIONERNOE: ``ocr``); ``word``
+    itself when there is none."""
     for key in (word, *_deletions(word)):
         target = _FORM_WORD_NEIGHBOURS.get(key)
         if target is not None and OSA.distance(word, target) == 1:
             return target
-    return word
+    return _FORM_WORD_GLYPHS.get(word, word)
 
 
 def warm_up_forms() -> None:

@@ -12,7 +12,10 @@ pairs of :data:`GLYPH_PAIRS`). Two readings follow:
   lone digit between letters, or at a word's start or end next to three letters or more;
 - :func:`glyph_split`: two words that differ in one pair of glyphs OCR confuses, one letter
   read as two (m / rn, d / cl, w / vv, h / li, n / ri), are one edit apart for the word
-  similarity (``wordsim``), not two.
+  similarity (``wordsim``), not two;
+- :func:`glyph_readings` (since h179): a word with one such confusion undone either way, for
+  the words of legal forms (``legalforms.nearest_form_word``: "HMITED" is LIMITED,
+  "AKTSIORIERNOE" AKTSIONERNOE).
 """
 
 from __future__ import annotations
@@ -69,6 +72,14 @@ def glyph_split(a: str, b: str) -> bool:
     return False
 
 
+def one_glyph_apart(a: str, b: str) -> bool:
+    """Are two (folded) words one letter read as two glyphs apart, the shorter of
+    :data:`GLYPH_MIN_LENGTH` letters or more ("arnana" / "amana")?"""
+    size, other = len(a), len(b)
+    return (size - other in (1, -1) and min(size, other) >= GLYPH_MIN_LENGTH
+            and glyph_split(a, b))  # fmt: skip
+
+
 def glyph_merges(word: str) -> list[str]:
     """``word`` with each pair of glyphs OCR reads for one letter read as that letter
     ("rnansouri" -> "mansouri"; the listed words a query word reaches by :func:`glyph_split`,
@@ -82,4 +93,21 @@ def glyph_merges(word: str) -> list[str]:
         while at >= 0:
             out.append(word[:at] + one + word[at + 2 :])
             at = word.find(pair, at + 1)
+    return out
+
+
+# each letter OCR reads as two glyphs, and the two
+_SPLITS = {one: pair for pair, one in GLYPH_PAIRS.items()}
+
+
+def glyph_readings(word: str) -> list[str]:
+    """``word`` with one confusion of :data:`GLYPH_PAIRS` undone, either way: two glyphs read
+    as their letter (:func:`glyph_merges`, "lirnited" -> "limited") or a letter as its two
+    glyphs ("hmited" -> "limited"). The relation is its own inverse: ``a`` is among ``b``'s
+    readings when ``b`` is among ``a``'s."""
+    out = glyph_merges(word)
+    for at, letter in enumerate(word):  # (a plain loop: compiled, no match objects)
+        pair = _SPLITS.get(letter)
+        if pair is not None:
+            out.append(word[:at] + pair + word[at + 1 :])
     return out

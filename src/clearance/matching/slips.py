@@ -15,6 +15,7 @@ from rapidfuzz.distance import OSA
 
 from clearance.matching.formslips import SHORT_WORDS, plain_word
 from clearance.matching.legalforms import legal_form_class
+from clearance.matching.ocr import one_glyph_apart
 from clearance.matching.pairing import supporting
 from clearance.matching.params import NameParams
 from clearance.matching.scripts import undouble
@@ -39,8 +40,10 @@ def single_word_sim(
     slip (:func:`is_slip`, ``typed``: in a query typed in Latin letters; ``whole``: the rest
     of both names agrees) in a word the lists do not hold counts ``params.slip_sim``; a query
     word the lists hold is a name of its own, and a near-miss on it counts
-    ``params.listed_word_miss`` of that. A word that is all the two names share (``alone``:
-    no other word paired, no legal form in common) with a letter added or dropped is another
+    ``params.listed_word_miss`` of that. A word one pair of glyphs OCR confuses off in a
+    typed query counts as a slip (since h179: "ARNANA" / AMANA, ``ocr.one_glyph_apart``). A
+    word that is all the two names share (``alone``: no other word paired, no legal form in
+    common) with a letter added or dropped is another
     name (1.12: "mn" is not MJN, "tmym LLC" not MYM), unless the letter is one typed twice
     ("HASSM" / HASM); two letters swapped stay a slip. A word read from Arabic script
     (``arabic``) whose consonants are not the listed word's (:func:`other_consonants`) is
@@ -52,6 +55,8 @@ def single_word_sim(
     different = max(0.0, 2 * sim - 1.0)
     if query_word in listed and not held_by_chance(query_word, listed_word):
         return different * params.listed_word_miss
+    if typed and one_glyph_apart(query_word, listed_word):  # "ARNANA" / AMANA (ocr, h179)
+        return max(different, params.slip_sim)
     if not person and OSA.distance(query_word, listed_word, score_cutoff=1) > 1:
         # A company's word two edits or more off (since 1.22): two words that look alike,
         # not one misspelt ("Martins" / MARTYRS, "Dowerg" / DOVER, "Russneft" / ROSNEFT); a

@@ -10,7 +10,7 @@ from typing import Final
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, KIND_SKELETON
 from clearance.matching.keytables import KeyTables
 from clearance.matching.memo import sim_rows
-from clearance.matching.ocr import GLYPH_MIN_LENGTH, glyph_merges
+from clearance.matching.ocr import GLYPH_MIN_LENGTH, glyph_readings
 from clearance.matching.params import RetrievalParams, WordParams
 from clearance.matching.phonetics import phonetic, respell, sound
 from clearance.matching.scripts import has_run
@@ -188,11 +188,13 @@ def _glyph_merged(
     tables: KeyTables, prefix: str, word: str, found: dict[int, float], words: WordParams
 ) -> None:
     """The listed words ``word`` is with one letter OCR read as two glyphs ("rnansouri" /
-    MANSOURI: ``ocr.glyph_merges``), one edit as the scorer rates them (``wordsim``)."""
-    sim = word_sim(1, len(word), sim_rows(words))
-    for merged in glyph_merges(word):
-        key_id = tables.key_id(prefix + merged)
-        if key_id >= 0 and sim > found.get(key_id, 0.0):
+    MANSOURI) or, since h179, two glyphs read as one letter ("geopohtica" / GEOPOLITICA:
+    ``ocr.glyph_readings``), one edit as the scorer rates them (``wordsim``)."""
+    keys = [prefix + read for read in glyph_readings(word)]
+    rows = sim_rows(words)
+    for key_id in _listed(tables.vocab, keys):
+        sim = word_sim(1, max(len(word), len(tables.texts[key_id]) - len(prefix)), rows)
+        if sim > found.get(key_id, 0.0):
             found[key_id] = sim
 
 
