@@ -57,6 +57,7 @@ MODULES = (
     "clearance.matching.listed_compounds",
     "clearance.matching.memo",
     "clearance.matching.namebound",
+    "clearance.matching.nameforms",
     "clearance.matching.names",
     "clearance.matching.normalize",
     "clearance.matching.numerals",

@@ -374,8 +374,8 @@ class Screener:
         record object (its words' weights are worked out when the record is made)."""
         maker = self._record_maker
         family = maker.family[r]  # (its family's words: they count for a query's initials only)
-        if family and first_initial(qname.form.tokens) < 0:
-            family = 0
+        if family and first_initial(qname.form.tokens) < 0 and not table.raised:
+            family = 0  # (kept for a given name's other form: ``nameforms.keep_forms``)
         key = (form_no, maker.tokens[r], maker.forms[r], maker.script[r], maker.kind[r], person,
                family)  # fmt: skip
         found = compared.get(key) if SHARE_COMPARISONS else None

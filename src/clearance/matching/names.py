@@ -26,6 +26,7 @@ from clearance.matching.initials import (
     initials_name,
 )
 from clearance.matching.namebound import bound as name_bound
+from clearance.matching.nameforms import keep_forms
 from clearance.matching.numerals import ends_in_numeral, numerals_differ
 from clearance.matching.pairing import (
     half_left,
@@ -95,6 +96,9 @@ def compare(
     # Two Korean or Chinese names of syllables, in Latin letters ("li jing yi" / LI Yi)
     typed = person and not syllabic and all_syllables(q_words) and all_syllables(c_words)
     pair_more(query, candidate, sims, pairs, q_used, c_used, person, syllabic or typed, params)
+    if sims.raised:  # (h180: forms of one given name, ``nameforms``)
+        keep_forms(pairs, q_words, c_words, sims.columns, sims.raised, q_used, c_used, person,
+                   family, sims.same, sims.least)  # fmt: skip
     if cut and not person:  # (h171: a cut word that begins the listed word after the paired)
         pair_cut_word(q_words, c_words, pairs, q_used, c_used)
     extra = 0.0  # (a name of initials and one full word: clearance.matching.initials)

@@ -29,6 +29,7 @@ from clearance.matching.bounds import (
 from clearance.matching.index import KIND_LATIN, KIND_NATIVE, NameIndex, WordHitCache
 from clearance.matching.keytables import KeyTables
 from clearance.matching.listed_compounds import ABD_READING
+from clearance.matching.nameforms import form_keys
 from clearance.matching.normalize import NameForm
 from clearance.matching.params import NameParams, RetrievalParams, TrustParams, WordParams
 from clearance.matching.weights import word_table
@@ -159,6 +160,8 @@ def _word_records(
     if found:
         return hit
     keys = word_keys(tables, word, kind, params, words, dropped, short)
+    if kind == KIND_LATIN:  # (h180: a given name also reaches its other forms, ``nameforms``)
+        form_keys(tables, word, keys, words.given_form_sim)
     hit = _best_per_record(tables, keys) if keys else None
     cache.put(key, hit)
     return hit

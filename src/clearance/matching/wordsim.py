@@ -19,6 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from clearance.matching.memo import LastAsked, by_identity, sim_rows
+from clearance.matching.nameforms import raise_forms
 from clearance.matching.ocr import GLYPH_MIN_LENGTH, glyph_split
 from clearance.matching.params import WordParams
 from clearance.matching.phonetics import ARTICLES as _ARTICLES
@@ -496,7 +497,7 @@ class SpeltWords:
 class WordSimilarity:
     """Similarities of one query's words against a set of candidate words, as Python lists."""
 
-    __slots__ = ("arrays", "columns", "least", "listed", "params", "rows", "same")
+    __slots__ = ("arrays", "columns", "least", "listed", "params", "raised", "rows", "same")
 
     def __init__(
         self,
@@ -525,3 +526,9 @@ class WordSimilarity:
             word, row = query_words[i], arrays[i]
             self.rows[word] = row.tolist()
             self.arrays[word] = row
+        # (h180) forms of one given name agree at given_form_sim (``nameforms``), in single
+        # precision as the rest (the bounds read the arrays, the score the rows)
+        form_sim = array("f", [params.given_form_sim])[0]
+        self.raised = raise_forms(query_words, self.columns, self.rows, form_sim)
+        for word, col in self.raised:
+            self.arrays[word][col] = form_sim
