@@ -226,6 +226,22 @@ def test_bound_is_taken_name_by_name() -> None:
         assert forms.candidates(screener.index, threshold) == {"near", "same"}
 
 
+def test_a_given_name_reaches_its_listed_form_through_its_probes() -> None:
+    """Retrieval takes a book's "Ihar" (the Belarusian passport form of IGOR) to the listed Igor
+    SECHIN (1.36, ``matching.nameforms``); the word's probes must hold its forms' keys too, or
+    the reverse index finds it reaching nothing (and its bound would not count it)."""
+    listed = [Entity("test", "1", Schema.PERSON, (Name("Igor SECHIN"),))]
+    screener = Screener.build(listed, MatchingPolicy(screen_cache=0))
+    customers = [BookCustomer("form", "Ihar SECHIN", "person")]
+    assert screener.screen(customers[0].query(), ScreenOptions(limit=10, threshold=0.7)).matches
+    forms = BookForms.build(customers)
+    algo = Algorithm()
+    pos = forms.words.index("ihar")
+    kind = int(forms.word_kind[pos])
+    assert word_records(screener.index, "ihar", kind, algo.retrieval, algo.words) is not None
+    assert forms.reached(screener.index, algo)[pos] >= 1
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_hits_in_locality_order_are_each_customers_own_in_input_order(
     built: Built, workers: int

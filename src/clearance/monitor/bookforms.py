@@ -50,6 +50,7 @@ from clearance.matching.index import (
     deletions,
 )
 from clearance.matching.legalforms import warm_up_forms
+from clearance.matching.nameforms import FORMS
 from clearance.matching.params import NameParams
 from clearance.matching.phonetics import phonetic, respell, sound
 from clearance.matching.retrieve import word_records
@@ -98,6 +99,7 @@ def word_probes(word: str, kind: int, near: int, slips: Collection[int] = ()) ->
         return out
     plain = sound(word)
     out += [f"p:{phonetic(word)}", f"p:{plain}", f"c:{word}"]
+    out += [f"t:{other}" for other in FORMS.get(word, ())]  # a given name's other forms
     alt = respell(word)
     if alt != word:
         out += [f"t:{alt}", f"p:{phonetic(alt)}"]
