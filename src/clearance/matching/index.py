@@ -32,6 +32,7 @@ from clearance.matching.records import EntityInfo as EntityInfo
 from clearance.matching.records import NameRecord as NameRecord
 from clearance.matching.records import RecordMaker, make_entity
 from clearance.matching.release import ALGORITHM_RELEASE
+from clearance.matching.weights import word_table
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
@@ -311,6 +312,10 @@ class NameIndex:
         """Build the lookup tables screening needs now rather than on a first query."""
         _ = self._reverse, self.word_info, self.key_tables, self.record_profile
         _ = self.posting_arrays, self.record_plain
+        # (h186: each listed word's similarity data and weight now, not on the first query
+        # that meets it: the same values, see WordInfo.complete and WordTable.complete)
+        self.word_info.complete()
+        word_table(self.params).complete(self.token_phonetic)
         word_heads(self.vocab)  # (a name cut by a payment field: fieldcuts.completions)
         build_abbreviations(self.vocab, self.organisation_records_of)  # (business words)
         return self

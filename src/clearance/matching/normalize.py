@@ -189,6 +189,19 @@ class NameForm:
         object.__setattr__(self, "script", script)
         object.__setattr__(self, "native", native)
 
+    # (what the dataclass would write, the same values; written out, they compile to native
+    # slots: the dataclass's ran as interpreted code, ~2,300 instructions a hash, and forms
+    # are hashed thousands of times a cold pass as memo keys)
+    def __hash__(self) -> int:
+        return hash((self.tokens, self.forms, self.script, self.native))
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, NameForm)
+        return (self.tokens, self.forms, self.script, self.native) == (
+            other.tokens, other.forms, other.script, other.native)  # fmt: skip
+
     @property
     def numbers(self) -> frozenset[str]:
         return frozenset(t for t in self.tokens if t.isdigit())

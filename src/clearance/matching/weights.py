@@ -4,6 +4,7 @@ names it is compared with (code slips, words run together)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Final, cast
 
@@ -127,6 +128,14 @@ class WordTable(dict[str, tuple[float, bool, bool]]):
         value = (weight, is_patronymic(token), token.isdigit())
         self[token] = value
         return value
+
+    def complete(self, tokens: Iterable[str]) -> WordTable:
+        """The entries of ``tokens`` now, as a first use would make them (a screener loading
+        its index: the listed words, see :meth:`NameIndex.prepare`)."""
+        for token in tokens:
+            if token not in self:
+                self.__missing__(token)
+        return self
 
 
 @by_identity  # runs for every name scored: no hashing of the parameters
