@@ -45,6 +45,7 @@ LISTED = [
         ("Misha Koval", "KOVAL, Mikhail"),
         ("Dima Billings", "BILLINGS, Dmitry"),
         ("Aleksandr Petrov", "PETROV, Sasha"),  # (the full form for a listed nickname)
+        ("Sanya Ivanov", "IVANOV, Aleksandr Petrovich"),
         ("Bert Harris", "HARRIS, Albert"),
     ],
 )

@@ -171,7 +171,7 @@ LATIN: tuple[str, ...] = (
 
 # Russian: "full form (Cyrillic; Latin spellings the romanisations miss): diminutives"
 RUSSIAN: tuple[str, ...] = (
-    "Александр alexander alexandr: Саша Шура",
+    "Александр alexander alexandr: Саша Саня Шура",
     "Александра: Саша Шура",
     "Алексей alexei alexey: Лёша Алёша",
     "Анатолий: Толя",
