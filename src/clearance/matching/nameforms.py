@@ -29,6 +29,7 @@ from itertools import product
 import icu
 
 from clearance.matching.keytables import KeyTables
+from clearance.matching.nicknames import LATIN, RUSSIAN
 from clearance.matching.normalize import canonical_tokens
 from clearance.matching.slavic_given import GIVEN_NAMES
 
@@ -120,39 +121,77 @@ def build_forms() -> FormTable:
 FORMS: FormTable = build_forms()
 
 
+def _words(text: str) -> set[str]:
+    """The words of a row of :mod:`~clearance.matching.nicknames`: a Latin word as it is
+    read, a Cyrillic (Russian) one as it is romanised (:func:`_spellings`; a final -iy also
+    "y": "Dmitry", "Yury")."""
+    out: set[str] = set()
+    for word in text.split():
+        if word.isascii():
+            out |= set(canonical_tokens(word))
+            continue
+        spelt = _spellings(word, "ru")
+        out |= spelt | {w[:-2] + "y" for w in spelt if w.endswith("iy")}
+    return out
+
+
+def build_nicknames() -> FormTable:
+    """:data:`NICKNAMES`, worked out from :mod:`~clearance.matching.nicknames` (at import):
+    each nickname -> its full forms (and their other forms by :data:`FORMS`), each full form
+    -> its nicknames; a word of two letters is none."""
+    others: dict[str, set[str]] = defaultdict(set)
+    for row in LATIN + RUSSIAN:
+        full, nicks = (_words(part) for part in row.split(":"))
+        full |= {other for word in full for other in FORMS.get(word, ())}
+        for nick in nicks - full:
+            if len(nick) > 2:  # (already so: "Al", "Ed", "Jo" name too many)
+                others[nick] |= full
+                for word in full:
+                    others[word].add(nick)
+    return {w: tuple(sorted(o - {w})) for w, o in sorted(others.items())}
+
+
+# A nickname's full forms, a full form's nicknames ("bill" <-> "william"; h183)
+NICKNAMES: FormTable = build_nicknames()
+
+
 def raise_forms(
     query_words: Sequence[str],
     columns: dict[str, int],
     rows: dict[str, list[float]],
     sim: float,
+    nickname_sim: float,
 ) -> dict[tuple[str, int], float]:
     """Raise to ``sim`` the similarity of each query word and listed word (a column) that are
-    forms of one given name by :data:`FORMS` and agree less by their letters (in place);
-    returns the (query word, column) pairs raised, each with its similarity by the letters."""
+    forms of one given name by :data:`FORMS`, to ``nickname_sim`` a nickname and its full
+    form by :data:`NICKNAMES`, when they agree less by their letters (in place); returns the
+    (query word, column) pairs raised, each with its similarity by the letters."""
     raised: dict[tuple[str, int], float] = {}
-    for word in query_words:
-        equivalent = FORMS.get(word)
-        if equivalent is None:
-            continue
-        row = rows[word]
-        for other in equivalent:
-            col = columns.get(other, -1)
-            if col >= 0 and row[col] < sim:
-                raised[(word, col)] = row[col]
-                row[col] = sim
+    for table, least in ((FORMS, sim), (NICKNAMES, nickname_sim)):
+        for word in query_words:
+            equivalent = table.get(word)
+            if equivalent is None:
+                continue
+            row = rows[word]
+            for other in equivalent:
+                col = columns.get(other, -1)
+                if col >= 0 and row[col] < least:
+                    raised.setdefault((word, col), row[col])
+                    row[col] = least
     return raised
 
 
-def form_keys(tables: KeyTables, word: str, found: dict[int, float], sim: float) -> None:
+def form_keys(
+    tables: KeyTables, word: str, found: dict[int, float], sim: float, nickname_sim: float
+) -> None:
     """Add to a Latin query word's index keys ``found`` (key id -> similarity) the keys of its
-    other forms at ``sim`` (retrieval sees what the scorer pairs)."""
-    others = FORMS.get(word)
-    if others is None:
-        return
-    for other in others:
-        key = tables.key_id("t:" + other)
-        if key >= 0 and found.get(key, 0.0) < sim:
-            found[key] = sim
+    other forms at ``sim`` and of its nicknames or full forms at ``nickname_sim`` (retrieval
+    sees what the scorer pairs)."""
+    for table, least in ((FORMS, sim), (NICKNAMES, nickname_sim)):
+        for other in table.get(word, ()):
+            key = tables.key_id("t:" + other)
+            if key >= 0 and found.get(key, 0.0) < least:
+                found[key] = least
 
 
 def keep_forms(

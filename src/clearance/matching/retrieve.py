@@ -161,7 +161,7 @@ def _word_records(
         return hit
     keys = word_keys(tables, word, kind, params, words, dropped, short)
     if kind == KIND_LATIN:  # (h180: a given name also reaches its other forms, ``nameforms``)
-        form_keys(tables, word, keys, words.given_form_sim)
+        form_keys(tables, word, keys, words.given_form_sim, words.nickname_sim)
     hit = _best_per_record(tables, keys) if keys else None
     cache.put(key, hit)
     return hit

@@ -537,7 +537,7 @@ class WordSimilarity:
             self.arrays[word] = row
         # (h180) forms of one given name agree at given_form_sim (``nameforms``), in single
         # precision as the rest (the bounds read the arrays, the score the rows)
-        form_sim = array("f", [params.given_form_sim])[0]
-        self.raised = raise_forms(query_words, self.columns, self.rows, form_sim)
-        for word, col in self.raised:
-            self.arrays[word][col] = form_sim
+        form_sim, nick_sim = array("f", [params.given_form_sim, params.nickname_sim])
+        self.raised = raise_forms(query_words, self.columns, self.rows, form_sim, nick_sim)
+        for word, col in self.raised:  # (h183: or a nickname's at nickname_sim)
+            self.arrays[word][col] = self.rows[word][col]

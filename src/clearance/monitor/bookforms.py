@@ -50,7 +50,7 @@ from clearance.matching.index import (
     deletions,
 )
 from clearance.matching.legalforms import warm_up_forms
-from clearance.matching.nameforms import FORMS
+from clearance.matching.nameforms import FORMS, NICKNAMES
 from clearance.matching.params import NameParams
 from clearance.matching.phonetics import phonetic, respell, sound
 from clearance.matching.retrieve import word_records
@@ -100,6 +100,7 @@ def word_probes(word: str, kind: int, near: int, slips: Collection[int] = ()) ->
     plain = sound(word)
     out += [f"p:{phonetic(word)}", f"p:{plain}", f"c:{word}"]
     out += [f"t:{other}" for other in FORMS.get(word, ())]  # a given name's other forms
+    out += [f"t:{other}" for other in NICKNAMES.get(word, ())]  # its nicknames (h183)
     alt = respell(word)
     if alt != word:
         out += [f"t:{alt}", f"p:{phonetic(alt)}"]
