@@ -1,7 +1,7 @@
 """Listed names as real screening inputs write them, beyond the other generators (issue 11).
 
     PYTHONPATH=src .venv/bin/python benchmarks/bench_wild.py [--per 150] [--unlisted 300]
-        [--seed N] [--failures 5] [--dump FILE] [--baseline-per 40]
+        [--seed N] [--failures 5] [--dump FILE] [--baseline-per 40] [--classes A,B]
 
 An independent check of the matcher: listed persons and companies of the real lists (loaded as
 ``bench_heldout`` loads them, split as it splits them: a fixed hash of the entity id) written
