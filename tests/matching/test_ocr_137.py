@@ -12,9 +12,11 @@ from __future__ import annotations
 import pytest
 
 from clearance.matching.engine import Screener
+from clearance.matching.index import KIND_LATIN
 from clearance.matching.legalforms import canonical_words
 from clearance.matching.ocr import digits_read
 from clearance.matching.query import ScreenOptions, make_query
+from clearance.matching.wordkeys import word_keys
 from clearance.settings import MatchingPolicy
 from tests.matching.factory import BACKGROUND_COMPANIES, BACKGROUND_PEOPLE, e
 
@@ -100,4 +102,11 @@ def test_a_capital_read_as_a_digit_at_a_word_start(screener: Screener) -> None:
 
 
 def test_a_four_letter_word_with_two_glyphs_read_as_one(screener: Screener) -> None:
+    """Retrieval reaches MARIA from "MANA" (one pair of glyphs read as one letter), as the
+    scorer rates them (``ocr.one_glyph_apart``: the shorter word has four letters)."""
     assert alerts(screener, "POLA MANA") == {"POLA MARIA"}
+    tables, algo = screener.index.key_tables, screener.algo
+    found = word_keys(tables, "mana", KIND_LATIN, algo.retrieval, algo.words)
+    assert tables.key_id("t:maria") in found
+    assert tables.key_id("t:maria") not in word_keys(tables, "mama", KIND_LATIN, algo.retrieval,
+                                                     algo.words)  # fmt: skip
