@@ -1,7 +1,7 @@
 """Listed names as real screening inputs write them, beyond the other generators (issue 11).
 
     PYTHONPATH=src .venv/bin/python benchmarks/bench_wild.py [--per 150] [--unlisted 300]
-        [--seed N] [--failures 5] [--dump FILE] [--baseline-per 40]
+        [--seed N] [--failures 5] [--dump FILE] [--baseline-per 40] [--classes A,B]
 
 An independent check of the matcher: listed persons and companies of the real lists (loaded as
 ``bench_heldout`` loads them, split as it splits them: a fixed hash of the entity id) written
@@ -66,6 +66,7 @@ import wild_more as wm  # noqa: E402
 import wild_numerals as wn  # noqa: E402
 import wild_ocr as wo  # noqa: E402
 import wild_writers as ww  # noqa: E402
+from bench_classes import Generator  # noqa: E402
 from bench_heldout import SPLITS, faker_names, generate, split_of  # noqa: E402
 from bench_metrics import console, pct, table  # noqa: E402
 from bench_quality import Engine, Outcome  # noqa: E402
@@ -83,14 +84,19 @@ CLASSES = {**ww.CLASSES, **wm.CLASSES, **wo.CLASSES}  # (new classes last: the o
 CLASSES |= wf.CLASSES  # (h174: given names in another form)
 CLASSES |= wg.CLASSES  # (h182: Russian company names' generic words written another way)
 NEGATIVES = {**ww.NEGATIVES, **wm.NEGATIVES, **wo.NEGATIVES}
+SKIPPED: set[str] = set()  # classes ``--classes`` leaves out (no row in the tables)
 
 
-def unlisted(lists: bd.Lists, count: int, seed: int) -> list[bd.ListCase]:
-    """Unlisted Faker names (namesakes of listed names left out), plain and decorated."""
+def unlisted(lists: bd.Lists, count: int, seed: int,
+             kinds: frozenset[str] | None = None) -> list[bd.ListCase]:  # fmt: skip
+    """Unlisted Faker names (namesakes of listed names left out), plain and decorated (the
+    classes of ``kinds`` only, when given: each decorated as in a full run)."""
     cases, _dropped = bd.unlisted_cases(faker_names(count, seed), lists)
     plain = [c for c in cases if c.note != bd.NAMESAKE]
     out = [bd.ListCase(PLAIN, c.query, frozenset(), c.source) for c in plain]
     for k, (kind, deco) in enumerate(NEGATIVES.items()):
+        if kinds is not None and kind not in kinds:
+            continue
         rng = random.Random(seed * 1000 + k)
         for case in plain:
             text = deco(case.query.name, case.query.schema == "person", rng)
@@ -196,6 +202,16 @@ def _line(o: Outcome) -> str:
     )
 
 
+def _none(entity: Entity, rng: random.Random) -> None:
+    """A class left out by ``--classes``: no case (its place kept, so the other classes'
+    generators draw from the same seeds as in a full run)."""
+
+
+def chosen(kinds: frozenset[str] | None) -> dict[str, Generator]:
+    """:data:`CLASSES`, a class not among ``kinds`` (when given) making no case."""
+    return {k: g if kinds is None or k in kinds else _none for k, g in CLASSES.items()}
+
+
 def report(outs: Sequence[Outcome], rf: Baseline | None,
            failures: int, version: str) -> None:  # fmt: skip
     rows: list[list[object]] = []
@@ -206,6 +222,8 @@ def report(outs: Sequence[Outcome], rf: Baseline | None,
                      wg.N_RU_GENERIC]:  # fmt: skip
             idx = [i for i, o in enumerate(outs) if o.case.kind == kind and o.case.note == name]
             mine = [outs[i] for i in idx]
+            if not mine and kind in SKIPPED:
+                continue
             n = max(1, len(mine))
             if kind in CLASSES:
                 hits = sum(o.hit for o in mine)
@@ -252,7 +270,13 @@ def main() -> None:
         default=40,
         help="rapidfuzz on this many cases per class and split (0: none)",
     )
+    parser.add_argument("--classes", help="only these classes, comma-separated (each class's "
+                        "cases as in a full run; n-plain: the plain unlisted names)")  # fmt: skip
     args = parser.parse_args()
+    kinds = frozenset(args.classes.split(",")) if args.classes else None
+    if kinds is not None:
+        SKIPPED.update(k for k in [*CLASSES, PLAIN, *NEGATIVES, GENERIC, NUMERAL, wf.N_FORMS,
+                                   wg.N_RU_GENERIC] if k not in kinds)  # fmt: skip
     started = time.perf_counter()
     console.print(f"load average {os.getloadavg()} on {os.cpu_count()} cores (machine shared)")
     settings = Settings(screen_cache=0)
@@ -261,16 +285,21 @@ def main() -> None:
     version = f"{screener.algorithm} {screener.algorithm_version}"
     engine = Engine(screener, settings)
     cases: list[bd.ListCase] = []
-    vocabulary = ww.generic_vocabulary(lists.entities)
+    vocabulary = ww.generic_vocabulary(lists.entities) if kinds is None or GENERIC in kinds else []
     for name in SPLITS:
         ents = [e for e in lists.entities if split_of(e.id) == name]
         seed = args.seed + (0 if name == "tune" else 7919)
-        made = generate(ents, CLASSES, args.per, seed)
-        made += unlisted(lists, args.unlisted, seed + 104729)
-        made += generic(lists, vocabulary, args.generic, seed + 130003)
-        made += other_numerals(lists, ents, args.per, seed + 150001)
-        made += wf.unlisted_forms(lists, ents, args.per, seed + 170003)  # (h174)
-        made += wg.unlisted_generic(lists, args.per, seed + 190003)  # (h182)
+        made = generate(ents, chosen(kinds), args.per, seed)
+        if kinds is None or kinds & {PLAIN, *NEGATIVES}:
+            made += unlisted(lists, args.unlisted, seed + 104729, kinds)
+        if kinds is None or GENERIC in kinds:
+            made += generic(lists, vocabulary, args.generic, seed + 130003)
+        if kinds is None or NUMERAL in kinds:
+            made += other_numerals(lists, ents, args.per, seed + 150001)
+        if kinds is None or wf.N_FORMS in kinds:
+            made += wf.unlisted_forms(lists, ents, args.per, seed + 170003)  # (h174)
+        if kinds is None or wg.N_RU_GENERIC in kinds:
+            made += wg.unlisted_generic(lists, args.per, seed + 190003)  # (h182)
         cases += [bd.ListCase(c.kind, c.query, c.expected, c.source, name) for c in made]
     outs = engine.run(cases)
     console.print(f"screened {len(cases)} queries, {time.perf_counter() - started:.0f} s")

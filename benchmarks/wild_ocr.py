@@ -50,6 +50,8 @@ def _spots(text: str) -> list[tuple[int, str, str]]:
             if ch in AS_DIGIT:
                 out.append((start + k, ch, AS_DIGIT[ch]))
         low = letters.lower()
+        if len(low) != len(letters):  # ("İ" lowers to two characters: its places would shift)
+            continue
         for written, read in CLUSTERS:
             at = low.find(written)
             while at >= 0:

@@ -232,15 +232,19 @@ def _query_forms(
     if english is not None:  # "YOINT STOTSK TSOMPANY": a Latin name written in Russian
         texts += [(part, schema, trust.bgn_reading) for part in query_parts(english)]
     read = digits_read(name) if latin else None
-    if read is not None:  # "M0HAMMED 5ALAH": the digits OCR read for letters as those letters
-        texts += [(part, schema, trust.ocr_reading) for part in query_parts(read)]
+    read_parts = query_parts(read) if read is not None else []
+    # "M0HAMMED 5ALAH": the digits OCR read for letters as those letters
+    texts += [(part, schema, trust.ocr_reading) for part in read_parts]
     out: list[QueryForm] = []
     seen: set[NameForm] = set()
     spelled: tuple[NameForm, float] | None = None  # the last new spelled form and its trust
+    read_form: NameForm | None = None  # (the first form of the digits OCR read, h185)
     for text, as_schema, part_trust in texts:
         for form, kind in name_forms(text, as_schema, query=True, hebrew=hebrew):
             if kind == KIND_LATIN and text in korean:  # (its syllables held as Hangul's are)
                 form = NameForm(form.tokens, form.forms, HANGUL)  # noqa: PLW2901
+            if read_form is None and kind == KIND_LATIN and read_parts[:1] == [text]:
+                read_form = form
             if kind != KIND_SKELETON:
                 spelled = None if form in seen else (form, part_trust)
                 if spelled is not None:
@@ -254,28 +258,44 @@ def _query_forms(
                                      words))  # fmt: skip
             elif spelled is not None:  # the skeleton of a new spelled form
                 out.append(_skeleton_form(form, *spelled, trust, schema is Schema.PERSON))
-    if (schema is not Schema.PERSON and out and out[0].kind == KIND_LATIN
-            and out[0].form.script not in (HAN, HANGUL)
-            and not syllable_name(out[0].form.tokens)):  # fmt: skip
+    if schema is not Schema.PERSON and out and out[0].kind == KIND_LATIN:
+        first = out[0].form
+        out += _form_readings(first, parts[0] if parts else name, schema, seen, trust, 1.0)
+        if read_form is not None and read_form != first:
+            # "PSK0VNEFTEPRODUKTOOO": the digits OCR read as letters, then the form (h185)
+            seen |= {f.form for f in out}
+            out += _form_readings(read_form, read_parts[0], schema, seen, trust,
+                                  trust.ocr_reading)  # fmt: skip
+    return out, hebrew
+
+
+def _form_readings(
+    form: NameForm, text: str, schema: Schema | None, seen: set[NameForm],
+    trust: TrustParams, scale: float,
+) -> list[QueryForm]:  # fmt: skip
+    """A company's name ``form`` (of ``text``) with a misspelt legal form read as the form, a
+    word of it kept, or a form run onto a word read apart, trusted by ``scale`` too."""
+    out: list[QueryForm] = []
+    if form.script in (HAN, HANGUL) or syllable_name(form.tokens):
         # (a name of Chinese or Korean syllables, read from Han or Hangul or typed, has no
         # misspelt Latin legal form: 碁宏, "qi hong", is no "Qi" ONG)
-        # "Umatex SJC": the name with a misspelt legal form read as the form
-        reading = misspelt_form_reading(out[0].form,
-                                        organization=schema is Schema.ORGANIZATION)  # fmt: skip
-        if reading is not None and reading not in seen:
-            out.append(QueryForm(reading, KIND_LATIN, trust.misspelt_form))
-            # "JC TPE": the first word may be the form as well as the last
-            other = first_word_form_reading(out[0].form)
-            if other is not None and other not in seen and other != reading:
-                out.append(QueryForm(other, KIND_LATIN, trust.misspelt_form))
-        reading = _form_word_kept(parts[0] if parts else name, out[0].form)
-        if reading is not None and reading not in seen:
-            out.append(QueryForm(reading, KIND_LATIN, trust.misspelt_form))
-        # "THAMESTONESA": a one-word name with its legal form run onto it
-        reading = glued_form_reading(out[0].form, trust)
-        if reading is not None and reading not in seen:
-            out.append(QueryForm(reading, KIND_LATIN, trust.glued_form))
-    return out, hebrew
+        return out
+    # "Umatex SJC": the name with a misspelt legal form read as the form
+    reading = misspelt_form_reading(form, organization=schema is Schema.ORGANIZATION)
+    if reading is not None and reading not in seen:
+        out.append(QueryForm(reading, KIND_LATIN, trust.misspelt_form * scale))
+        # "JC TPE": the first word may be the form as well as the last
+        other = first_word_form_reading(form)
+        if other is not None and other not in seen and other != reading:
+            out.append(QueryForm(other, KIND_LATIN, trust.misspelt_form * scale))
+    reading = _form_word_kept(text, form)
+    if reading is not None and reading not in seen:
+        out.append(QueryForm(reading, KIND_LATIN, trust.misspelt_form * scale))
+    # "THAMESTONESA": a one-word name with its legal form run onto it
+    reading = glued_form_reading(form, trust)
+    if reading is not None and reading not in seen:
+        out.append(QueryForm(reading, KIND_LATIN, trust.glued_form * scale))
+    return out
 
 
 def _form_word_kept(text: str, split: NameForm) -> NameForm | None:

@@ -193,6 +193,8 @@ def canonical_words(words: list[str], *, drop_titles: bool = False) -> list[str]
         out = number_signs(out)
     if not _GLUED_FORM_PAIRS.keys().isdisjoint(out):
         out = [part for w in out for part in _GLUED_FORM_PAIRS.get(w, (w,))]
+    if not _GLUED_NEXT.keys().isdisjoint(out[:-1]):
+        out = _name_run_onto_form(out)
     out = [_correct_form_word(w, out, i) for i, w in enumerate(out)]
     start = 0
     while drop_titles and start < len(out) - 1 and out[start] in TITLES:
@@ -411,6 +413,40 @@ _FORM_BIGRAMS = frozenset(
 # Two long words of a legal form run together, by the two ("liabilitycompany", "jointstock";
 # no listed word is one: tests hold it)
 _GLUED_FORM_PAIRS = {a + b: (a, b) for a, b in _FORM_BIGRAMS if len(a) >= 4 and len(b) >= 4}
+
+
+def _glued_next() -> dict[str, tuple[str, ...]]:
+    """The long words (5+ letters) that follow a word in a legal form, longest first, by the
+    word and by every spelling of it (by sound: "ogranichennoi" is followed by
+    "otvetstvennostiu" and "otvetstvennostyu")."""
+    by_sound: dict[str, set[str]] = {}
+    for a, b in _FORM_BIGRAMS:
+        if len(b) >= 5:  # noqa: PLR2004
+            by_sound.setdefault(_word_sound(a), set()).add(b)
+    return {a: tuple(sorted(by_sound[key], key=lambda b: (-len(b), b)))
+            for a, _ in _FORM_BIGRAMS if (key := _word_sound(a)) in by_sound}  # fmt: skip
+
+
+_GLUED_NEXT = _glued_next()
+_GLUED_REST = 3  # letters the name word run onto a form's last word keeps
+
+
+def _name_run_onto_form(words: list[str]) -> list[str]:
+    """``words`` with a name word run onto the form word before it written apart, where that
+    word follows the word before it in a legal form (since h185, a space OCR lost: "LIMITED
+    LIABILITY COMPANYSBERBANK", "JOINT STOCKCOMMERCIAL BANK")."""
+    out = [words[0]]
+    for before, word in zip(words, words[1:], strict=False):
+        for form in _GLUED_NEXT.get(before, ()):
+            rest = word[len(form) :]
+            if word.startswith(form) and len(rest) >= _GLUED_REST and rest.isalpha():
+                out += [form, rest]
+                break
+        else:
+            out.append(word)
+    return out
+
+
 _FORM_SOUND_BIGRAMS = frozenset((_word_sound(a), _word_sound(b)) for a, b in _FORM_BIGRAMS)
 
 

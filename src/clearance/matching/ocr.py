@@ -5,7 +5,8 @@ glyphs together or splits one ("MOHARNMED" for MOHAMMED, "HAMIO" is no case of i
 pairs of :data:`GLYPH_PAIRS`). Two readings follow:
 
 - :func:`digits_read`: a query's digits inside a word of letters read as the letters they
-  resemble (0 as O, 1 as I, or l in a word of small letters, 5 as S, 8 as B, 6 as G, 2 as Z),
+  resemble (0 as O, 1 as I, or l in a word of small letters, 5 as S, 8 as B, 6 as G, 2 as Z;
+  since h185 the first of a word of small letters as a capital: "1gor" is Igor),
   a reading of its own (``forms.query_forms``): the name as written is matched too, so a
   listed "Nitr0jen" is still its own name. A number that stands alone ("ASIA BRIDGE 1"), a
   code of digits ("APT28", "ALEX560560") or an ordinal ("1ST", "2ND") is left as it is: only a
@@ -49,7 +50,10 @@ def _word_read(m: re.Match[str]) -> str:
     if _LONG_DIGITS.search(word) or sum(c.isalpha() for c in word) < 3:  # noqa: PLR2004
         return word  # a code or an ordinal ("APT28", "1ST", "B2")
     table = _AS_SMALL if any(c.islower() for c in word) else _AS_CAPITAL
-    return _LONE.sub(lambda d: d.group().translate(table), word)
+    out = _LONE.sub(lambda d: d.group().translate(table), word)
+    if word[0].isdigit() and word[1:].islower():  # "1gor", "5alah": a capital read as the digit
+        out = word[0].translate(_AS_CAPITAL) + out[1:]  # ("Igor", not "lgor"; since h185)
+    return out
 
 
 # one letter and the two glyphs OCR reads it as (or reads as it)

@@ -33,7 +33,7 @@ from clearance.matching.nameforms import form_keys
 from clearance.matching.normalize import NameForm
 from clearance.matching.params import NameParams, RetrievalParams, TrustParams, WordParams
 from clearance.matching.weights import word_table
-from clearance.matching.wordkeys import joined_keys, word_keys
+from clearance.matching.wordkeys import glyph_joined, joined_keys, word_keys
 from clearance.matching.wordsim import similarity_rows
 from clearance.scripts import ARABIC, HEBREW
 
@@ -467,7 +467,9 @@ def _bound_form(
     # Initials and unretrieved words can still match: credit their weight to every name.
     skipped = sum(w for w, word in zip(weights, tokens, strict=True) if len(word) < 2)
     tables = index.key_tables
-    pairable = len(tokens) + sum(1 for w in tokens if tables.key_id("c:" + w) >= 0)
+    pairable = len(tokens) + sum(
+        1 for w in tokens if tables.key_id("c:" + w) >= 0 or glyph_joined(tables, w)
+    )  # (h185: "karneldjermane")
     if cut:  # (h171: the cut word may begin any listed word; the words past it are free;
         pairable = _CUT_PAIRABLE  # h178: a listed word as it stands may be a cut one too)
         skipped += weights[-1]

@@ -19,6 +19,7 @@ from clearance.matching.wordsim import doubled, word_sim
 
 _PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}
 _PLAIN_WORDS = PERSON_PARTICLES | LOW_INFO_WORDS  # (a listed one is no code: formslips.plain_word)
+_JOINED = "c:"  # the key of two listed words run together ("c:kameldjermane")
 _NO_CODE: Final = -(1 << 40)  # (no code of the neighbour table: one lookup, not two)
 
 
@@ -166,8 +167,9 @@ def word_keys(
         _near(tables, prefix, word, found, 1.0, words)
     elif dropped:
         _dropped(tables, prefix + word, found, words)
-    if exact < 0 and len(word) > GLYPH_MIN_LENGTH:  # "rnansouri": one letter OCR read
-        # as two (not a word the lists hold: "Sarina" is a name, no SANNA misread)
+    if exact < 0 and len(word) >= GLYPH_MIN_LENGTH:  # "rnansouri": one letter OCR read
+        # as two (not a word the lists hold: "Sarina" is a name, no SANNA misread; since h185
+        # a word of four letters too, two read as one: "MANA" / MARIA)
         _glyph_merged(tables, prefix, word, found, words)
     if alt != word and len(alt) >= params.near_min_length:
         # ... and one edit from it, as the scorer compares it ("Skheikkhneyad" read back as
@@ -189,13 +191,28 @@ def _glyph_merged(
 ) -> None:
     """The listed words ``word`` is with one letter OCR read as two glyphs ("rnansouri" /
     MANSOURI) or, since h179, two glyphs read as one letter ("geopohtica" / GEOPOLITICA:
-    ``ocr.glyph_readings``), one edit as the scorer rates them (``wordsim``)."""
-    keys = [prefix + read for read in glyph_readings(word)]
+    ``ocr.glyph_readings``), one edit as the scorer rates them (``wordsim``); since h185 also
+    two listed words run together ("karneldjermane" / KAMEL DJERMANE: a space OCR lost too),
+    and no listed word shorter than :data:`GLYPH_MIN_LENGTH` (the scorer's least)."""
+    reads = [r for r in glyph_readings(word) if len(r) >= GLYPH_MIN_LENGTH]
+    keys = [prefix + read for read in reads] + [_JOINED + read for read in reads]
     rows = sim_rows(words)
     for key_id in _listed(tables.vocab, keys):
         sim = word_sim(1, max(len(word), len(tables.texts[key_id]) - len(prefix)), rows)
         if sim > found.get(key_id, 0.0):
             found[key_id] = sim
+
+
+_JOINED_LEAST = 7  # letters of a query word that may be two listed words run together
+
+
+def glyph_joined(tables: KeyTables, word: str) -> bool:
+    """Is ``word`` two listed words run together with one pair of glyphs OCR confuses
+    ("karneldjermane" / KAMEL DJERMANE; since h185): a query word that pairs two listed words,
+    as one that is their key as written does (``retrieve``)."""
+    if len(word) < _JOINED_LEAST:
+        return False
+    return bool(_listed(tables.vocab, [_JOINED + read for read in glyph_readings(word)]))
 
 
 def _slips(tables: KeyTables, base: str, found: dict[int, float], params: RetrievalParams) -> None:
