@@ -52,6 +52,8 @@ class WordParams:
     distinct_length: int = 9  # ... for words shorter than this
     given_form_sim: float = 0.8  # two forms of one given name ("Ihar" / IGOR, "Siarhei" /
     # SERGEY; h174, h180: ``nameforms``): a reduced agreement, a given name's only
+    kind_translation_sim: float = 0.95  # a Russian kind word and its English translation
+    # ("zavod" / PLANT; h184: ``russian_generic.raise_translations``), as a spelling family
     article_stem_length: int = 5  # two words with a glued article ("aladnani") are compared
     # on their stems when both stems have this many letters or more (not Elena / Elina; a
     # short stem is spelt many ways: "AL-UADI" / AL-WADI, "alaqsy" romanised / AL-AQSA)

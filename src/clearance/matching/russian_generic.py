@@ -22,6 +22,7 @@ once, when a word's weight is first asked for.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 from clearance.scripts import CYRILLIC
@@ -119,17 +120,20 @@ def russian_generic_words() -> frozenset[str]:
 def _spellings() -> dict[str, str]:
     """Each Latin spelling of :func:`russian_generic_words` -> its Cyrillic word (the first
     that has it)."""
+    found: dict[str, str] = {}
+    for word in CYRILLIC_WORDS:
+        for latin in _latin(word):
+            found.setdefault(latin, word)
+    return found
+
+
+def _latin(word: str) -> list[str]:
+    """The Latin spellings (folded) of the Cyrillic ``word``, of three letters or more."""
     from clearance.matching.normalize import fold
     from clearance.matching.scripts import romanise
 
-    found: dict[str, str] = {}
-    for word in CYRILLIC_WORDS:
-        spelt = [*romanise(word, CYRILLIC), _by_letters(word, _ICAO), *_simplified(word)]
-        for text in spelt:
-            for latin in fold(text).split():
-                if len(latin) >= 3:  # noqa: PLR2004
-                    found.setdefault(latin, word)
-    return found
+    spelt = [*romanise(word, CYRILLIC), _by_letters(word, _ICAO), *_simplified(word)]
+    return [latin for text in spelt for latin in fold(text).split() if len(latin) >= 3]  # noqa: PLR2004
 
 
 def same_kind_word(one: str, other: str) -> bool:
@@ -138,3 +142,129 @@ def same_kind_word(one: str, other: str) -> bool:
     table = _spellings()
     word = table.get(one)
     return word is not None and table.get(other) == word
+
+
+# -- the kind words translated (h184) ---------------------------------------------------------
+# A Russian company's kind is written in Russian words (in Latin letters) in one list and in
+# English in another, or in a query ("ZAVOD SELMASH" / "Plant Selmash", "NAUCHNO-
+# PROIZVODSTVENNOE PREDPRIYATIE ITELMA" / "Scientific Production Enterprise Itelma",
+# "KONSTRUKTORSKOE BYURO" / "Design Bureau", "TORGOVYI DOM" / "Trading House"). Each Russian
+# word of the kinds (adjectives in the masculine, their other forms made by
+# _adjective_forms) -> the English words registries and lists translate it by. A Latin
+# spelling of the word and one of its English words agree (:func:`raise_translations`); two
+# English words do not by this table, nor two Russian ones. "Дом" (the house of "торговый
+# дом") is here, though no generic word (see _NOUNS).
+_TRANSLATIONS = """
+    объединение: association union amalgamation
+    предприятие: enterprise undertaking
+    предприятия: enterprise enterprises
+    институт: institute
+    завод: plant factory works
+    комбинат: combine combinat works plant mill
+    фабрика: factory mill
+    центр: center centre
+    компания: company
+    компаний: companies
+    группа: group
+    холдинг: holding
+    корпорация: corporation
+    концерн: concern
+    фирма: firm
+    бюро: bureau office
+    агентство: agency
+    управление: administration directorate department
+    учреждение: institution establishment
+    трест: trust
+    фонд: fund foundation
+    комплекс: complex
+    лаборатория: laboratory
+    академия: academy
+    ассоциация: association
+    министерство: ministry
+    кооператив: cooperative
+    станция: station
+    верфь: shipyard yard
+    организация: organization organisation
+    дом: house
+    научный: scientific science research
+    научно: scientific science research
+    исследовательский: research
+    производственный: production manufacturing industrial
+    производственно: production manufacturing industrial
+    торговый: trading trade commercial
+    торгово: trading trade commercial
+    государственный: state
+    унитарный: unitary
+    федеральный: federal
+    муниципальный: municipal
+    казенный: state treasury
+    центральный: central
+    опытный: experimental pilot
+    опытно: experimental pilot
+    конструкторский: design designing construction
+    проектный: design designing project
+    проектно: design designing project
+    экспериментальный: experimental
+    специальный: special specialized specialised
+    особый: special
+    промышленный: industrial
+    инвестиционный: investment
+    инвестиционно: investment
+    строительный: construction building
+    строительно: construction building
+    транспортный: transport transportation
+    коммерческий: commercial
+    финансовый: financial
+    финансово: financial
+    международный: international
+    национальный: national
+    региональный: regional
+    управляющий: management managing
+    страховой: insurance
+    технический: technical
+    технико: technical
+    технологический: technological technology
+    инженерный: engineering
+"""
+
+
+@cache
+def _equivalents() -> dict[str, frozenset[str]]:
+    """Each Latin spelling of a word of :data:`_TRANSLATIONS` -> its English words, and each
+    English word -> the Latin spellings of the Russian words it translates."""
+    found: dict[str, set[str]] = {}
+    for line in _TRANSLATIONS.strip().splitlines():
+        russian, english = line.split(":")
+        words = english.split()
+        for form in _adjective_forms(russian.strip()):
+            for latin in _latin(form):
+                if latin not in words:  # (a spelling English shares, "holding")
+                    found.setdefault(latin, set()).update(words)
+                    for word in words:
+                        found.setdefault(word, set()).add(latin)
+    return {word: frozenset(others) for word, others in found.items()}
+
+
+def raise_translations(
+    query_words: Sequence[str],
+    columns: dict[str, int],
+    rows: dict[str, list[float]],
+    sim: float,
+) -> list[tuple[str, int]]:
+    """Raise to ``sim`` the similarity of each query word and listed word (a column) that are
+    a Russian kind word and its English translation by :data:`_TRANSLATIONS` ("plant" /
+    ZAVOD, "nauchno" / SCIENTIFIC) and agree less by their letters (in place); returns the
+    (query word, column) pairs raised."""
+    table = _equivalents()
+    raised: list[tuple[str, int]] = []
+    for word in query_words:
+        others = table.get(word)
+        if others is None:
+            continue
+        row = rows[word]
+        for other in others:
+            col = columns.get(other, -1)
+            if col >= 0 and row[col] < sim:
+                row[col] = sim
+                raised.append((word, col))
+    return raised
