@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from typing import Protocol
 
 from clearance.scripts import CYRILLIC
 
@@ -75,9 +76,18 @@ def _adjective_forms(word: str) -> tuple[str, ...]:
     return (word,)
 
 
+# The kinds' abbreviations, as names write them before the distinctive word ("NPO SATURN",
+# "AO NII VEKTOR", "FGUP TSNIIKHM"; h184): научно-производственное объединение, ~ предприятие,
+# ~ комплекс, научно-исследовательский институт (центральный ~), опытно-конструкторское
+# бюро (центральное ~), (федеральное) государственное унитарное предприятие, федеральное
+# государственное бюджетное учреждение, научно-технический центр. Not СКБ, НПЦ, НТЦ, КБ:
+# "SKB AO", NPC INTERNATIONAL, GAZPROMNEFT NTC, KB LINES are listed names of their own.
+_ABBREVIATIONS = "нпо нпп нпк нии цнии окб цкб гуп фгуп фгбу"
+
 # (a word of the lists above ending in -о is the first part of a compound: "научно-")
 CYRILLIC_WORDS: tuple[str, ...] = (
     *_NOUNS.split(),
+    *_ABBREVIATIONS.split(),
     *(form for word in _ADJECTIVES.split() for form in _adjective_forms(word)),
 )
 
@@ -228,20 +238,61 @@ _TRANSLATIONS = """
 """
 
 
+# An abbreviation of :data:`_ABBREVIATIONS` -> the noun of its expansion, which it may stand
+# for in a pairing: "NPO SATURN" / NAUCHNO-PROIZVODSTVENNOE OBEDINENIE SATURN, "NII VEKTOR" /
+# RESEARCH INSTITUTE VEKTOR; the expansion's other words are left unpaired, as generic words
+# cost. Only the noun: it tells the kinds apart (an NPO is no NII: "AO NPO MASHINOSTROYENIYA"
+# is not TSENTRALNYY NAUCHNO-ISSLEDOVATELSKIY INSTITUT MASHINOSTROENIYA).
+_EXPANDED = """
+    нпо: объединение
+    нпп: предприятие
+    нпк: комплекс
+    нии: институт
+    цнии: институт
+    окб: бюро
+    цкб: бюро
+    гуп: предприятие
+    фгуп: предприятие
+    фгбу: учреждение
+"""
+
+
+def _table(text: str) -> list[tuple[str, list[str]]]:
+    """The lines "word: word word ..." of ``text``."""
+    out = []
+    for line in text.strip().splitlines():
+        head, tail = line.split(":")
+        out.append((head.strip(), tail.split()))
+    return out
+
+
+def _spelt(russian: str) -> set[str]:
+    """The Latin spellings of the Russian ``russian`` in all its forms."""
+    return {latin for form in _adjective_forms(russian) for latin in _latin(form)}
+
+
 @cache
 def _equivalents() -> dict[str, frozenset[str]]:
     """Each Latin spelling of a word of :data:`_TRANSLATIONS` -> its English words, and each
-    English word -> the Latin spellings of the Russian words it translates."""
+    English word -> the Latin spellings of the Russian words it translates; an abbreviation
+    of :data:`_EXPANDED` <-> the words it stands for, in Latin letters and in English."""
     found: dict[str, set[str]] = {}
-    for line in _TRANSLATIONS.strip().splitlines():
-        russian, english = line.split(":")
-        words = english.split()
-        for form in _adjective_forms(russian.strip()):
-            for latin in _latin(form):
-                if latin not in words:  # (a spelling English shares, "holding")
-                    found.setdefault(latin, set()).update(words)
-                    for word in words:
-                        found.setdefault(word, set()).add(latin)
+
+    def link(one: str, other: str) -> None:
+        if one != other:  # (a spelling English shares, "holding")
+            found.setdefault(one, set()).add(other)
+            found.setdefault(other, set()).add(one)
+
+    english = {russian: words for russian, words in _table(_TRANSLATIONS)}
+    for russian, words in english.items():
+        for latin in _spelt(russian):
+            for word in words:
+                link(latin, word)
+    for abbreviation, expansion in _table(_EXPANDED):
+        for short in _spelt(abbreviation):
+            for russian in expansion:
+                for word in (*_spelt(russian), *english.get(russian, ())):
+                    link(short, word)
     return {word: frozenset(others) for word, others in found.items()}
 
 
@@ -268,3 +319,20 @@ def raise_translations(
                 row[col] = sim
                 raised.append((word, col))
     return raised
+
+
+class _Keys(Protocol):
+    def key_id(self, key: str) -> int: ...
+
+
+def translation_keys(tables: _Keys, word: str, found: dict[int, float], sim: float) -> None:
+    """Add to a Latin query word's index keys ``found`` (key id -> similarity) the keys of the
+    words it translates or is translated by (:data:`_TRANSLATIONS`) at ``sim``: retrieval
+    and its bounds see what the scorer pairs ("plant" reaches ZAVOD)."""
+    others = _equivalents().get(word)
+    if others is None:
+        return
+    for other in others:
+        key = tables.key_id("t:" + other)
+        if key >= 0 and found.get(key, 0.0) < sim:
+            found[key] = sim
