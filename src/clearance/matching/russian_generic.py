@@ -18,6 +18,11 @@ systems inputs write Russian in: the passport system of ICAO Doc 9303 (since 201
 passports: й and ы as i and y, ъ as ie, ю as iu) and the simplified BGN of the English press
 (-ый / -ий as -y, the signs left out: "Tsentralny", "Obedinenie"). Pure; the table is read
 once, when a word's weight is first asked for.
+
+Since h184 a kind word in Latin letters and its English translation agree
+(:func:`raise_translations`, :func:`translation_keys`: "PLANT SELMASH" / ZAVOD SELMASH,
+"Design Bureau" / KONSTRUKTORSKOE BYURO), and the kinds' abbreviations (NPO, NII, OKB, FGUP
+...) are generic words that stand for their expansion's noun.
 """
 
 from __future__ import annotations
