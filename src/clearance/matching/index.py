@@ -35,8 +35,10 @@ from clearance.matching.release import ALGORITHM_RELEASE
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 43  # 43: the generic words of Russian company names weigh low in their Latin
-# spellings ("nauchno", "obedinenie", "zavod"; h182: ``russian_generic``, ``rec_weight``);
+INDEX_FORMAT = 44  # 44: the Russian kinds' abbreviations (NPO, NII, OKB, FGUP ...) weigh low
+# (h184: ``russian_generic._ABBREVIATIONS``, ``rec_weight``); 43: the generic words of
+# Russian company names weigh low in their Latin spellings ("nauchno", "obedinenie",
+# "zavod"; h182: ``russian_generic``, ``rec_weight``);
 # 42: business words' abbreviations expanded ("Devt", "Indl", "Genl";
 # h165: ``vocab.ABBREVIATIONS``);
 # 41: a parenthesised qualifier ("(ASIA)", "(HK)") no listed name of its
