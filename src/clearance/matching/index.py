@@ -36,11 +36,12 @@ from clearance.matching.weights import word_table
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 44  # 44: a name word run onto the last word of a legal form written apart
-# ("LIMITED LIABILITY COMPANYSBERBANK"; h185: ``legalforms.canonical_words``, no listed name
-# of the 2023-2026 lists so written); 43: the generic words of Russian company names weigh
-# low in their Latin spellings ("nauchno", "obedinenie", "zavod"; h182: ``russian_generic``,
-# ``rec_weight``);
+INDEX_FORMAT = 45  # 45: the Russian kinds' abbreviations (NPO, NII, OKB, FGUP ...) weigh low
+# (h184: ``russian_generic._ABBREVIATIONS``, ``rec_weight``); 44: a name word run onto the last
+# word of a legal form written apart ("LIMITED LIABILITY COMPANYSBERBANK"; h185:
+# ``legalforms.canonical_words``, no listed name of the 2023-2026 lists so written); 43: the
+# generic words of Russian company names weigh low in their Latin spellings ("nauchno",
+# "obedinenie", "zavod"; h182: ``russian_generic``, ``rec_weight``);
 # 42: business words' abbreviations expanded ("Devt", "Indl", "Genl";
 # h165: ``vocab.ABBREVIATIONS``);
 # 41: a parenthesised qualifier ("(ASIA)", "(HK)") no listed name of its

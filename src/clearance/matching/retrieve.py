@@ -32,6 +32,7 @@ from clearance.matching.listed_compounds import ABD_READING
 from clearance.matching.nameforms import form_keys
 from clearance.matching.normalize import NameForm
 from clearance.matching.params import NameParams, RetrievalParams, TrustParams, WordParams
+from clearance.matching.russian_generic import translation_keys
 from clearance.matching.weights import word_table
 from clearance.matching.wordkeys import glyph_joined, joined_keys, word_keys
 from clearance.matching.wordsim import similarity_rows
@@ -162,6 +163,7 @@ def _word_records(
     keys = word_keys(tables, word, kind, params, words, dropped, short)
     if kind == KIND_LATIN:  # (h180: a given name also reaches its other forms, ``nameforms``)
         form_keys(tables, word, keys, words.given_form_sim, words.nickname_sim)
+        translation_keys(tables, word, keys, words.kind_translation_sim)  # (h184: "plant" / ZAVOD)
     hit = _best_per_record(tables, keys) if keys else None
     cache.put(key, hit)
     return hit

@@ -18,11 +18,18 @@ systems inputs write Russian in: the passport system of ICAO Doc 9303 (since 201
 passports: й and ы as i and y, ъ as ie, ю as iu) and the simplified BGN of the English press
 (-ый / -ий as -y, the signs left out: "Tsentralny", "Obedinenie"). Pure; the table is read
 once, when a word's weight is first asked for.
+
+Since h184 a kind word in Latin letters and its English translation agree
+(:func:`raise_translations`, :func:`translation_keys`: "PLANT SELMASH" / ZAVOD SELMASH,
+"Design Bureau" / KONSTRUKTORSKOE BYURO), and the kinds' abbreviations (NPO, NII, OKB, FGUP
+...) are generic words that stand for their expansion's noun.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
+from typing import Protocol
 
 from clearance.scripts import CYRILLIC
 
@@ -74,9 +81,18 @@ def _adjective_forms(word: str) -> tuple[str, ...]:
     return (word,)
 
 
+# The kinds' abbreviations, as names write them before the distinctive word ("NPO SATURN",
+# "AO NII VEKTOR", "FGUP TSNIIKHM"; h184): научно-производственное объединение, ~ предприятие,
+# ~ комплекс, научно-исследовательский институт (центральный ~), опытно-конструкторское
+# бюро (центральное ~), (федеральное) государственное унитарное предприятие, федеральное
+# государственное бюджетное учреждение, научно-технический центр. Not СКБ, НПЦ, НТЦ, КБ:
+# "SKB AO", NPC INTERNATIONAL, GAZPROMNEFT NTC, KB LINES are listed names of their own.
+_ABBREVIATIONS = "нпо нпп нпк нии цнии окб цкб гуп фгуп фгбу"
+
 # (a word of the lists above ending in -о is the first part of a compound: "научно-")
 CYRILLIC_WORDS: tuple[str, ...] = (
     *_NOUNS.split(),
+    *_ABBREVIATIONS.split(),
     *(form for word in _ADJECTIVES.split() for form in _adjective_forms(word)),
 )
 
@@ -119,17 +135,20 @@ def russian_generic_words() -> frozenset[str]:
 def _spellings() -> dict[str, str]:
     """Each Latin spelling of :func:`russian_generic_words` -> its Cyrillic word (the first
     that has it)."""
+    found: dict[str, str] = {}
+    for word in CYRILLIC_WORDS:
+        for latin in _latin(word):
+            found.setdefault(latin, word)
+    return found
+
+
+def _latin(word: str) -> list[str]:
+    """The Latin spellings (folded) of the Cyrillic ``word``, of three letters or more."""
     from clearance.matching.normalize import fold
     from clearance.matching.scripts import romanise
 
-    found: dict[str, str] = {}
-    for word in CYRILLIC_WORDS:
-        spelt = [*romanise(word, CYRILLIC), _by_letters(word, _ICAO), *_simplified(word)]
-        for text in spelt:
-            for latin in fold(text).split():
-                if len(latin) >= 3:  # noqa: PLR2004
-                    found.setdefault(latin, word)
-    return found
+    spelt = [*romanise(word, CYRILLIC), _by_letters(word, _ICAO), *_simplified(word)]
+    return [latin for text in spelt for latin in fold(text).split() if len(latin) >= 3]  # noqa: PLR2004
 
 
 def same_kind_word(one: str, other: str) -> bool:
@@ -138,3 +157,187 @@ def same_kind_word(one: str, other: str) -> bool:
     table = _spellings()
     word = table.get(one)
     return word is not None and table.get(other) == word
+
+
+# -- the kind words translated (h184) ---------------------------------------------------------
+# A Russian company's kind is written in Russian words (in Latin letters) in one list and in
+# English in another, or in a query ("ZAVOD SELMASH" / "Plant Selmash", "NAUCHNO-
+# PROIZVODSTVENNOE PREDPRIYATIE ITELMA" / "Scientific Production Enterprise Itelma",
+# "KONSTRUKTORSKOE BYURO" / "Design Bureau", "TORGOVYI DOM" / "Trading House"). Each Russian
+# word of the kinds (adjectives in the masculine, their other forms made by
+# _adjective_forms) -> the English words registries and lists translate it by. A Latin
+# spelling of the word and one of its English words agree (:func:`raise_translations`); two
+# English words do not by this table, nor two Russian ones. "Дом" (the house of "торговый
+# дом") is here, though no generic word (see _NOUNS).
+_TRANSLATIONS = """
+    объединение: association union amalgamation
+    предприятие: enterprise undertaking
+    предприятия: enterprise enterprises
+    институт: institute
+    завод: plant factory works
+    комбинат: combine combinat works plant mill
+    фабрика: factory mill
+    центр: center centre
+    компания: company
+    компаний: companies
+    группа: group
+    холдинг: holding
+    корпорация: corporation
+    концерн: concern
+    фирма: firm
+    бюро: bureau office
+    агентство: agency
+    управление: administration directorate department
+    учреждение: institution establishment
+    трест: trust
+    фонд: fund foundation
+    комплекс: complex
+    лаборатория: laboratory
+    академия: academy
+    ассоциация: association
+    министерство: ministry
+    кооператив: cooperative
+    станция: station
+    верфь: shipyard yard
+    организация: organization organisation
+    дом: house
+    научный: scientific science research
+    научно: scientific science research
+    исследовательский: research
+    производственный: production manufacturing industrial
+    производственно: production manufacturing industrial
+    торговый: trading trade commercial
+    торгово: trading trade commercial
+    государственный: state
+    унитарный: unitary
+    федеральный: federal
+    муниципальный: municipal
+    казенный: state treasury
+    центральный: central
+    опытный: experimental pilot
+    опытно: experimental pilot
+    конструкторский: design designing construction
+    проектный: design designing project
+    проектно: design designing project
+    экспериментальный: experimental
+    специальный: special specialized specialised
+    особый: special
+    промышленный: industrial
+    инвестиционный: investment
+    инвестиционно: investment
+    строительный: construction building
+    строительно: construction building
+    транспортный: transport transportation
+    коммерческий: commercial
+    финансовый: financial
+    финансово: financial
+    международный: international
+    национальный: national
+    региональный: regional
+    управляющий: management managing
+    страховой: insurance
+    технический: technical
+    технико: technical
+    технологический: technological technology
+    инженерный: engineering
+"""
+
+
+# An abbreviation of :data:`_ABBREVIATIONS` -> the noun of its expansion, which it may stand
+# for in a pairing: "NPO SATURN" / NAUCHNO-PROIZVODSTVENNOE OBEDINENIE SATURN, "NII VEKTOR" /
+# RESEARCH INSTITUTE VEKTOR; the expansion's other words are left unpaired, as generic words
+# cost. Only the noun: it tells the kinds apart (an NPO is no NII: "AO NPO MASHINOSTROYENIYA"
+# is not TSENTRALNYY NAUCHNO-ISSLEDOVATELSKIY INSTITUT MASHINOSTROENIYA).
+_EXPANDED = """
+    нпо: объединение
+    нпп: предприятие
+    нпк: комплекс
+    нии: институт
+    цнии: институт
+    окб: бюро
+    цкб: бюро
+    гуп: предприятие
+    фгуп: предприятие
+    фгбу: учреждение
+"""
+
+
+def _table(text: str) -> list[tuple[str, list[str]]]:
+    """The lines "word: word word ..." of ``text``."""
+    out = []
+    for line in text.strip().splitlines():
+        head, tail = line.split(":")
+        out.append((head.strip(), tail.split()))
+    return out
+
+
+def _spelt(russian: str) -> set[str]:
+    """The Latin spellings of the Russian ``russian`` in all its forms."""
+    return {latin for form in _adjective_forms(russian) for latin in _latin(form)}
+
+
+@cache
+def _equivalents() -> dict[str, frozenset[str]]:
+    """Each Latin spelling of a word of :data:`_TRANSLATIONS` -> its English words, and each
+    English word -> the Latin spellings of the Russian words it translates; an abbreviation
+    of :data:`_EXPANDED` <-> the words it stands for, in Latin letters and in English."""
+    found: dict[str, set[str]] = {}
+
+    def link(one: str, other: str) -> None:
+        if one != other:  # (a spelling English shares, "holding")
+            found.setdefault(one, set()).add(other)
+            found.setdefault(other, set()).add(one)
+
+    english = {russian: words for russian, words in _table(_TRANSLATIONS)}
+    for russian, words in english.items():
+        for latin in _spelt(russian):
+            for word in words:
+                link(latin, word)
+    for abbreviation, expansion in _table(_EXPANDED):
+        for short in _spelt(abbreviation):
+            for russian in expansion:
+                for word in (*_spelt(russian), *english.get(russian, ())):
+                    link(short, word)
+    return {word: frozenset(others) for word, others in found.items()}
+
+
+def raise_translations(
+    query_words: Sequence[str],
+    columns: dict[str, int],
+    rows: dict[str, list[float]],
+    sim: float,
+) -> list[tuple[str, int]]:
+    """Raise to ``sim`` the similarity of each query word and listed word (a column) that are
+    a Russian kind word and its English translation by :data:`_TRANSLATIONS` ("plant" /
+    ZAVOD, "nauchno" / SCIENTIFIC) and agree less by their letters (in place); returns the
+    (query word, column) pairs raised."""
+    table = _equivalents()
+    raised: list[tuple[str, int]] = []
+    for word in query_words:
+        others = table.get(word)
+        if others is None:
+            continue
+        row = rows[word]
+        for other in others:
+            col = columns.get(other, -1)
+            if col >= 0 and row[col] < sim:
+                row[col] = sim
+                raised.append((word, col))
+    return raised
+
+
+class _Keys(Protocol):
+    def key_id(self, key: str) -> int: ...
+
+
+def translation_keys(tables: _Keys, word: str, found: dict[int, float], sim: float) -> None:
+    """Add to a Latin query word's index keys ``found`` (key id -> similarity) the keys of the
+    words it translates or is translated by (:data:`_TRANSLATIONS`) at ``sim``: retrieval
+    and its bounds see what the scorer pairs ("plant" reaches ZAVOD)."""
+    others = _equivalents().get(word)
+    if others is None:
+        return
+    for other in others:
+        key = tables.key_id("t:" + other)
+        if key >= 0 and found.get(key, 0.0) < sim:
+            found[key] = sim

@@ -24,6 +24,7 @@ from clearance.matching.ocr import GLYPH_MIN_LENGTH, glyph_split
 from clearance.matching.params import WordParams
 from clearance.matching.phonetics import ARTICLES as _ARTICLES
 from clearance.matching.phonetics import phonetic, respell
+from clearance.matching.russian_generic import raise_translations
 from clearance.matching.scripts import undouble
 from clearance.matching.syllables import SYLLABLES
 
@@ -541,3 +542,7 @@ class WordSimilarity:
         self.raised = raise_forms(query_words, self.columns, self.rows, form_sim, nick_sim)
         for word, col in self.raised:  # (h183: or a nickname's at nickname_sim)
             self.arrays[word][col] = self.rows[word][col]
+        # (h184) a Russian kind word and its English translation ("zavod" / PLANT) agree
+        kind_sim = array("f", [params.kind_translation_sim])[0]
+        for word, col in raise_translations(query_words, self.columns, self.rows, kind_sim):
+            self.arrays[word][col] = kind_sim
