@@ -226,19 +226,32 @@ def test_bound_is_taken_name_by_name() -> None:
         assert forms.candidates(screener.index, threshold) == {"near", "same"}
 
 
-def test_a_given_name_reaches_its_listed_form_through_its_probes() -> None:
+@pytest.mark.parametrize(
+    ("listed", "schema", "book", "word"),
+    [
+        ("Igor SECHIN", Schema.PERSON, "Ihar SECHIN", "ihar"),
+        ("William HARTWELL", Schema.PERSON, "Bill HARTWELL", "bill"),
+        ("ZAVOD KRASNYY OKTYABR", Schema.ORGANIZATION, "KRASNYY OKTYABR PLANT", "plant"),
+    ],
+)
+def test_a_word_reaches_its_listed_form_through_its_probes(
+    listed: str, schema: Schema, book: str, word: str
+) -> None:
     """Retrieval takes a book's "Ihar" (the Belarusian passport form of IGOR) to the listed Igor
-    SECHIN (1.36, ``matching.nameforms``); the word's probes must hold its forms' keys too, or
-    the reverse index finds it reaching nothing (and its bound would not count it)."""
-    listed = [Entity("test", "1", Schema.PERSON, (Name("Igor SECHIN"),))]
-    screener = Screener.build(listed, MatchingPolicy(screen_cache=0))
-    customers = [BookCustomer("form", "Ihar SECHIN", "person")]
+    SECHIN (1.36, ``matching.nameforms``), "Bill" to WILLIAM (1.37, its nicknames) and "plant"
+    to ZAVOD (1.37, ``russian_generic.translation_keys``); the word's probes must hold those
+    keys too, or the reverse index finds it reaching nothing (and its bound would not count
+    it)."""
+    entities = [Entity("test", "1", schema, (Name(listed),))]
+    screener = Screener.build(entities, MatchingPolicy(screen_cache=0))
+    kind = "person" if schema is Schema.PERSON else "organization"
+    customers = [BookCustomer("form", book, kind)]
     assert screener.screen(customers[0].query(), ScreenOptions(limit=10, threshold=0.7)).matches
     forms = BookForms.build(customers)
     algo = Algorithm()
-    pos = forms.words.index("ihar")
-    kind = int(forms.word_kind[pos])
-    assert word_records(screener.index, "ihar", kind, algo.retrieval, algo.words) is not None
+    pos = forms.words.index(word)
+    kind_id = int(forms.word_kind[pos])
+    assert word_records(screener.index, word, kind_id, algo.retrieval, algo.words) is not None
     assert forms.reached(screener.index, algo)[pos] >= 1
 
 

@@ -330,6 +330,12 @@ class _Keys(Protocol):
     def key_id(self, key: str) -> int: ...
 
 
+def translations(word: str) -> frozenset[str]:
+    """The Latin words ``word`` translates or is translated by (:data:`_TRANSLATIONS`), the
+    words retrieval also looks up for it (:func:`translation_keys`; the monitor's probes)."""
+    return _equivalents().get(word, frozenset())
+
+
 def translation_keys(tables: _Keys, word: str, found: dict[int, float], sim: float) -> None:
     """Add to a Latin query word's index keys ``found`` (key id -> similarity) the keys of the
     words it translates or is translated by (:data:`_TRANSLATIONS`) at ``sim``: retrieval

@@ -54,6 +54,7 @@ from clearance.matching.nameforms import FORMS, NICKNAMES
 from clearance.matching.params import NameParams
 from clearance.matching.phonetics import phonetic, respell, sound
 from clearance.matching.retrieve import word_records
+from clearance.matching.russian_generic import translations
 from clearance.matching.scripts import warm_up
 from clearance.matching.weights import word_weight
 from clearance.monitor.customer import BookCustomer
@@ -101,6 +102,7 @@ def word_probes(word: str, kind: int, near: int, slips: Collection[int] = ()) ->
     out += [f"p:{phonetic(word)}", f"p:{plain}", f"c:{word}"]
     out += [f"t:{other}" for other in FORMS.get(word, ())]  # a given name's other forms
     out += [f"t:{other}" for other in NICKNAMES.get(word, ())]  # its nicknames (h183)
+    out += [f"t:{other}" for other in translations(word)]  # a kind word's translations (h184)
     alt = respell(word)
     if alt != word:
         out += [f"t:{alt}", f"p:{phonetic(alt)}"]
