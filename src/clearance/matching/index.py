@@ -35,7 +35,10 @@ from clearance.matching.release import ALGORITHM_RELEASE
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 43  # 43: the generic words of Russian company names weigh low in their Latin
+INDEX_FORMAT = 44  # 44: Arabic and Persian company words ("sharikat", "sherkat", "muassasat",
+# "sanaye") and the Chinese places company names begin with weigh low, the Persian ezafe after
+# one left out ("Sherkat-e X"; h188: ``company_words``);
+# 43: the generic words of Russian company names weigh low in their Latin
 # spellings ("nauchno", "obedinenie", "zavod"; h182: ``russian_generic``, ``rec_weight``);
 # 42: business words' abbreviations expanded ("Devt", "Indl", "Genl";
 # h165: ``vocab.ABBREVIATIONS``);
