@@ -37,7 +37,18 @@ with another family name; a listed family name with an unrelated given name), fr
 benchmark's own tables (``wild_forms``), not the engine's data. Since h182 Russian company names
 (``wild_generic``, its own tables): ``w-ru-generic`` (a listed name's kind words, "nauchno-
 proizvodstvennoe obedinenie", respelt by another romanisation or translated) and
-``n-ru-generic`` (a legal form, a kind and a distinctive word no listed name writes).
+``n-ru-generic`` (a legal form, a kind and a distinctive word no listed name writes). Since h188
+organisation names as writers of other countries put them (``wild_hunt_org``, its own tables):
+``w-cn-company`` (a Chinese city or province added or dropped, "(HK)" tags, industry words, "Co
+Ltd" / "Company Limited"), ``w-arabic-company`` ("Sharikat", "Mu'assasat", "Sherkat-e",
+"Sanaye", "Bazargani" for "Company", "Establishment", "Industries", "Trading", and back, added
+or dropped), ``w-bank`` ("Bank X", "X Bank", "Banque X", "Bank of X"), ``w-group`` ("Group",
+"Holding", "International", "Global" added or dropped), ``w-foreign-form`` (another country's
+legal form: "X FZE" for X LLC), ``w-turkish`` ("San. ve Tic. Ltd. Şti." spelt out or
+abbreviated), ``w-ua-form`` (ТОВ / ПрАТ / ДП for ООО / ЗАО / ГУП, TOV / PrAT for LLC / PJSC),
+``w-acronym`` ("X Y Z (XYZ)"); must-not-alert ``n-org-words`` (unlisted company names so
+written) and ``n-org-kind`` (a listed name of these kinds with its distinctive words replaced:
+"Shenzhen Haoyun Technology Co., Ltd.").
 Prints per class and split the alert-recall (the expected entity alerts) and the queries on
 which another entity alerted, and per must-not-alert class the false alerts, each beside
 rapidfuzz brute force (``bench_baselines.BruteForce``, WRatio at the lowest threshold of
@@ -62,6 +73,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_data as bd  # noqa: E402
 import wild_forms as wf  # noqa: E402
 import wild_generic as wg  # noqa: E402
+import wild_hunt_org as wh  # noqa: E402
 import wild_more as wm  # noqa: E402
 import wild_numerals as wn  # noqa: E402
 import wild_ocr as wo  # noqa: E402
@@ -83,7 +95,9 @@ CLASSES = {**ww.CLASSES, **wm.CLASSES, **wo.CLASSES}  # (new classes last: the o
 # unchanged)
 CLASSES |= wf.CLASSES  # (h174: given names in another form)
 CLASSES |= wg.CLASSES  # (h182: Russian company names' generic words written another way)
+CLASSES |= wh.CLASSES  # (h188: organisation names as writers of other countries put them)
 NEGATIVES = {**ww.NEGATIVES, **wm.NEGATIVES, **wo.NEGATIVES}
+NEGATIVES |= wh.NEGATIVES  # (h188; last: the others' cases unchanged)
 SKIPPED: set[str] = set()  # classes ``--classes`` leaves out (no row in the tables)
 
 
@@ -219,7 +233,7 @@ def report(outs: Sequence[Outcome], rf: Baseline | None,
     threshold = rf[0] if rf else 0.0
     for name in SPLITS:
         for kind in [*CLASSES, PLAIN, *NEGATIVES, GENERIC, NUMERAL, wf.N_FORMS,
-                     wg.N_RU_GENERIC]:  # fmt: skip
+                     wg.N_RU_GENERIC, wh.N_ORG_KIND]:  # fmt: skip
             idx = [i for i, o in enumerate(outs) if o.case.kind == kind and o.case.note == name]
             mine = [outs[i] for i in idx]
             if not mine and kind in SKIPPED:
@@ -276,7 +290,7 @@ def main() -> None:
     kinds = frozenset(args.classes.split(",")) if args.classes else None
     if kinds is not None:
         SKIPPED.update(k for k in [*CLASSES, PLAIN, *NEGATIVES, GENERIC, NUMERAL, wf.N_FORMS,
-                                   wg.N_RU_GENERIC] if k not in kinds)  # fmt: skip
+                                   wg.N_RU_GENERIC, wh.N_ORG_KIND] if k not in kinds)  # fmt: skip
     started = time.perf_counter()
     console.print(f"load average {os.getloadavg()} on {os.cpu_count()} cores (machine shared)")
     settings = Settings(screen_cache=0)
@@ -300,6 +314,8 @@ def main() -> None:
             made += wf.unlisted_forms(lists, ents, args.per, seed + 170003)  # (h174)
         if kinds is None or wg.N_RU_GENERIC in kinds:
             made += wg.unlisted_generic(lists, args.per, seed + 190003)  # (h182)
+        if kinds is None or wh.N_ORG_KIND in kinds:
+            made += wh.unlisted_org(lists, ents, args.per, seed + 210011)  # (h188)
         cases += [bd.ListCase(c.kind, c.query, c.expected, c.source, name) for c in made]
     outs = engine.run(cases)
     console.print(f"screened {len(cases)} queries, {time.perf_counter() - started:.0f} s")

@@ -36,8 +36,11 @@ from clearance.matching.weights import word_table
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 45  # 45: the Russian kinds' abbreviations (NPO, NII, OKB, FGUP ...) weigh low
-# (h184: ``russian_generic._ABBREVIATIONS``, ``rec_weight``); 44: a name word run onto the last
+INDEX_FORMAT = 46  # 46: Arabic and Persian company words ("sharikat", "sherkat", "muassasat",
+# "sanaye") and the Chinese places company names begin with weigh low, the Persian ezafe after
+# one left out ("Sherkat-e X"; h188: ``company_words``); 45: the Russian kinds' abbreviations
+# (NPO, NII, OKB, FGUP ...) weigh low (h184: ``russian_generic._ABBREVIATIONS``,
+# ``rec_weight``); 44: a name word run onto the last
 # word of a legal form written apart ("LIMITED LIABILITY COMPANYSBERBANK"; h185:
 # ``legalforms.canonical_words``, no listed name of the 2023-2026 lists so written); 43: the
 # generic words of Russian company names weigh low in their Latin spellings ("nauchno",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from clearance.matching.arabic_article import abd_assimilated, din_split, sun_article
+from clearance.matching.company_words import in_english
 from clearance.matching.folding import caseless as caseless
 from clearance.matching.folding import fold as fold
 from clearance.matching.folding import strip_marks
@@ -216,7 +217,7 @@ def _latin_form(text: str, script: str, split_forms: bool, drop_titles: bool) ->
     words = words[start:]
     if not split_forms:
         return NameForm(tuple(words), frozenset(), script)
-    rest, forms = split_legal_forms(words)
+    rest, forms = split_legal_forms(in_english(words))  # ("Sherkat-e X": h188)
     return NameForm(tuple(rest), frozenset(forms), script)
 
 

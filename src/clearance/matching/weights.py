@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Final, cast
 
+from clearance.matching.company_words import is_company_word
 from clearance.matching.memo import LastAsked, by_identity, sim_rows
 from clearance.matching.normalize import NameForm
 from clearance.matching.pairing import Joins
@@ -31,8 +32,9 @@ def _word_weight(token: str, params: NameParams) -> float:
         return params.initial_weight
     if token in PERSON_PARTICLES:
         return params.particle_weight
-    if token in LOW_INFO_WORDS or token in russian_generic_words():
-        return params.low_info_weight  # (since h182 the Russian ones in Latin letters too)
+    if token in LOW_INFO_WORDS or token in russian_generic_words() or is_company_word(token):
+        return params.low_info_weight  # (since h182 the Russian ones in Latin letters too;
+        # since h188 Arabic and Persian company words and Chinese places: ``company_words``)
     return 1.0
 
 
