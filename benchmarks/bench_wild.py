@@ -62,6 +62,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_data as bd  # noqa: E402
 import wild_forms as wf  # noqa: E402
 import wild_generic as wg  # noqa: E402
+import wild_hunt_person as wh  # noqa: E402
 import wild_more as wm  # noqa: E402
 import wild_numerals as wn  # noqa: E402
 import wild_ocr as wo  # noqa: E402
@@ -82,7 +83,9 @@ CLASSES = {**ww.CLASSES, **wm.CLASSES, **wo.CLASSES}  # (new classes last: the o
 # unchanged)
 CLASSES |= wf.CLASSES  # (h174: given names in another form)
 CLASSES |= wg.CLASSES  # (h182: Russian company names' generic words written another way)
+CLASSES |= wh.CLASSES  # (h187: persons' names as other languages' writers write them)
 NEGATIVES = {**ww.NEGATIVES, **wm.NEGATIVES, **wo.NEGATIVES}
+NEGATIVES |= wh.NEGATIVES  # (h187; last: the others' decorations keep their seeds)
 
 
 def unlisted(lists: bd.Lists, count: int, seed: int) -> list[bd.ListCase]:
