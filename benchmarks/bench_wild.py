@@ -38,6 +38,18 @@ benchmark's own tables (``wild_forms``), not the engine's data. Since h182 Russi
 (``wild_generic``, its own tables): ``w-ru-generic`` (a listed name's kind words, "nauchno-
 proizvodstvennoe obedinenie", respelt by another romanisation or translated) and
 ``n-ru-generic`` (a legal form, a kind and a distinctive word no listed name writes).
+Since h187 persons' names as writers of other languages and offices write them
+(``wild_hunt_person``, its own tables): ``w-turkish`` (Turkish letters typed, "ŞÜKRÜ KILIÇ",
+"İSMAİL", or spelt out the English or German way, "Oeztuerk"), ``w-persian`` (-zadeh / -zade,
+-pour / -pur, "Rezaei" / "Rezai", "Seyed" / "Sayyed", "Mohammadreza"), ``w-afghan``
+("Mullah", "Haji", "Qari", "Maulavi" and their spellings dropped, respelt or added; "Khan",
+"Jan", "Gul", "Agha" added after the name or dropped), ``w-ru-initials`` ("Sidorov I.P.",
+"I. P. SIDOROV"), ``w-patronymic`` (a patronymic respelt, "-ovitch", "-owitsch", or added where
+the list has none), ``w-cantonese`` (a Chinese family name in Cantonese, "Chan" / CHEN,
+"Wong" / HUANG, and back), ``w-given-compound`` ("Jean-Pierre" run together, cut to "Jean" or
+"J.-P."), ``w-typo2`` (two slips in a long name: a neighbouring key, two letters swapped);
+and unlisted names so written (``n-turkish``, ``n-persian``, ``n-afghan``, ``n-patronymic``,
+``n-cantonese``, ``n-given-compound``, ``n-typo2``).
 Prints per class and split the alert-recall (the expected entity alerts) and the queries on
 which another entity alerted, and per must-not-alert class the false alerts, each beside
 rapidfuzz brute force (``bench_baselines.BruteForce``, WRatio at the lowest threshold of
