@@ -74,6 +74,9 @@ def test_cantonese_readings() -> None:
     assert list_readings("Jennifer Lee") == []  # (no Chinese name of syllables)
     assert list_readings("Tang Wei") == []
     assert list_readings("Chan Tai Man") == ["chen tai man"]  # (the family name only)
+    assert list_readings("lin mei hui") == []  # (family first: "hui" is a given syllable)
+    assert list_readings("chen hui") == []
+    assert list_readings("Jian Chan") == []
 
 
 AFGHAN = [
@@ -120,4 +123,6 @@ def test_suffix_and_title_readings() -> None:
     assert input_readings("Nasir JAVAID KHAN") == ["Nasir JAVAID"]
     assert input_readings("MOULAVI YAHYA HAQQANI") == ["YAHYA HAQQANI"]
     assert input_readings("Imran Khan") == []
+    assert input_readings("Dr Gail Khan") == []  # (one name word left)
+    assert input_readings("May, Williams and Khan") == []  # (a firm's partners)
     assert input_readings("Mohammad Ali Khan, director") == ["Mohammad Ali Khan", "Mohammad Ali"]

@@ -69,6 +69,7 @@ _DESCRIPTOR_WORDS = frozenset(
 # Honorifics and name words Afghan and Pakistani writers put after a name or leave off
 # (since h187: "Nasir JAVAID KHAN" for JAVAID, Nasir; "Abdulhai SALEK AGHA").
 _SUFFIX_WORDS = frozenset("khan jan gul agha sahib saheb sahab".split())  # noqa: SIM905
+_CONNECTORS = frozenset("and und et y e of the".split())  # noqa: SIM905
 _ONE_WORD = 4  # a name of one word left by a descriptor is this long at least ("AICTC")
 _WORD = re.compile(r"[^\W_]+")
 _FIRST_WORD = re.compile(r"[\W_]*([^\W_]+)")
@@ -173,7 +174,12 @@ def without_suffix(text: str) -> str | None:
     if cut < 0 or text[cut + 1 :].strip(_LAST_STRIP).lower() not in _SUFFIX_WORDS:
         return None
     out = text[:cut].rstrip(" ,;-")
-    return out if len(_WORD.findall(out)) >= 2 else None  # noqa: PLR2004
+    left = [w.lower() for w in _WORD.findall(out)]
+    while left and left[0] in _TITLE_FIRST:
+        left.pop(0)  # ("Dr Gail Khan": one name word left)
+    if len(left) < 2 or left[-1] in _CONNECTORS:  # noqa: PLR2004
+        return None  # ("May, Williams and Khan": a firm's partners)
+    return out
 
 
 # Roman numerals 1-20 and their numbers (since 1.33, h163: to XX, not XII, and a lone I too:

@@ -119,11 +119,15 @@ def _readings(folded: str, hyphen: bool = False) -> tuple[str, ...]:
 def _cantonese_family(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     """A Chinese name whose family name (its first or last word) is spelt as Hong Kong
     writes it, with that word in pinyin (:data:`CANTONESE_FAMILIES`): every other word is a
-    pinyin or Wade-Giles syllable, or two run together ("Chan Jianming", "Weihua Woo")."""
+    pinyin or Wade-Giles syllable, or two run together ("Chan Jianming", "Weihua Woo"); a last
+    word that is a pinyin syllable too is a given syllable, but after a given name of two
+    syllables run together ("Jianming Chan", not "Jian Chan", "Mei Hui", "Lin Mei Hui")."""
     last = len(words) - 1
     out = []
     for at in (0, last):
         rest = words[:at] + words[at + 1 :]
+        if at == last and words[at] in PINYIN_SYLLABLES and (last > 1 or words[0] in SYLLABLES):
+            continue  # ("lin mei hui", "chen hui": a pinyin given syllable, family-first)
         if words[at] in CANTONESE_FAMILIES and all(_split(w, _ROMANISED) for w in rest):
             out += [(*words[:at], p, *words[at + 1 :]) for p in CANTONESE_FAMILIES[words[at]]]
     return out
