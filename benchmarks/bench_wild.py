@@ -49,6 +49,18 @@ abbreviated), ``w-ua-form`` (ТОВ / ПрАТ / ДП for ООО / ЗАО / ГУ
 ``w-acronym`` ("X Y Z (XYZ)"); must-not-alert ``n-org-words`` (unlisted company names so
 written) and ``n-org-kind`` (a listed name of these kinds with its distinctive words replaced:
 "Shenzhen Haoyun Technology Co., Ltd.").
+Since h187 persons' names as writers of other languages and offices write them
+(``wild_hunt_person``, its own tables): ``w-turkish-person`` (Turkish letters typed,
+"ŞÜKRÜ KILIÇ", "İSMAİL", or spelt out the English or German way, "Oeztuerk"), ``w-persian`` (-zadeh / -zade,
+-pour / -pur, "Rezaei" / "Rezai", "Seyed" / "Sayyed", "Mohammadreza"), ``w-afghan``
+("Mullah", "Haji", "Qari", "Maulavi" and their spellings dropped, respelt or added; "Khan",
+"Jan", "Gul", "Agha" added after the name or dropped), ``w-ru-initials`` ("Sidorov I.P.",
+"I. P. SIDOROV"), ``w-patronymic`` (a patronymic respelt, "-ovitch", "-owitsch", or added where
+the list has none), ``w-cantonese`` (a Chinese family name in Cantonese, "Chan" / CHEN,
+"Wong" / HUANG, and back), ``w-given-compound`` ("Jean-Pierre" run together, cut to "Jean" or
+"J.-P."), ``w-typo2`` (two slips in a long name: a neighbouring key, two letters swapped);
+and unlisted names so written (``n-turkish-person``, ``n-persian``, ``n-afghan``,
+``n-patronymic``, ``n-cantonese``, ``n-given-compound``, ``n-typo2``).
 Prints per class and split the alert-recall (the expected entity alerts) and the queries on
 which another entity alerted, and per must-not-alert class the false alerts, each beside
 rapidfuzz brute force (``bench_baselines.BruteForce``, WRatio at the lowest threshold of
@@ -74,6 +86,7 @@ import bench_data as bd  # noqa: E402
 import wild_forms as wf  # noqa: E402
 import wild_generic as wg  # noqa: E402
 import wild_hunt_org as wh  # noqa: E402
+import wild_hunt_person as wp  # noqa: E402
 import wild_more as wm  # noqa: E402
 import wild_numerals as wn  # noqa: E402
 import wild_ocr as wo  # noqa: E402
@@ -98,6 +111,8 @@ CLASSES |= wg.CLASSES  # (h182: Russian company names' generic words written ano
 CLASSES |= wh.CLASSES  # (h188: organisation names as writers of other countries put them)
 NEGATIVES = {**ww.NEGATIVES, **wm.NEGATIVES, **wo.NEGATIVES}
 NEGATIVES |= wh.NEGATIVES  # (h188; last: the others' cases unchanged)
+CLASSES |= wp.CLASSES  # (h187: persons' names as other languages' writers write them)
+NEGATIVES |= wp.NEGATIVES  # (h187; last: the others' decorations keep their seeds)
 SKIPPED: set[str] = set()  # classes ``--classes`` leaves out (no row in the tables)
 
 

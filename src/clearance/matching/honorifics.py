@@ -42,6 +42,7 @@ _TITLE_PHRASES: tuple[tuple[str, ...], ...] = tuple(
             maulavi|mullah|mulla|ayatollah|ayatullah|hojatoleslam|sheikh|shaikh|sheik|shaykh
             haji|hajji|hajj|al haj|alhaj|el hadj|mufti|qari|senator|minister|governor|judge
             sayyid|sayyed|seyyed|sayed|seyed|syed|the
+            mollah|molla|moulavi|molvi|mowlawi|mawlavi|maulawi|moulvi|moulana|qary|hadji|akhund
             """.replace("\n", "|").split("|")
             if p.strip()
         ),
@@ -65,6 +66,10 @@ _DESCRIPTOR_WORDS = frozenset(
     treasurer principal main authorised authorized signatory
     """.split()  # noqa: SIM905
 )
+# Honorifics and name words Afghan and Pakistani writers put after a name or leave off
+# (since h187: "Nasir JAVAID KHAN" for JAVAID, Nasir; "Abdulhai SALEK AGHA").
+_SUFFIX_WORDS = frozenset("khan jan gul agha sahib saheb sahab".split())  # noqa: SIM905
+_CONNECTORS = frozenset("and und et y e of the".split())  # noqa: SIM905
 _ONE_WORD = 4  # a name of one word left by a descriptor is this long at least ("AICTC")
 _WORD = re.compile(r"[^\W_]+")
 _FIRST_WORD = re.compile(r"[\W_]*([^\W_]+)")
@@ -162,6 +167,21 @@ def without_descriptor(text: str) -> str | None:
     return out
 
 
+def without_suffix(text: str) -> str | None:
+    """``text`` without an honorific or name word written after the name ("Khan", "Jan",
+    "Gul", "Agha", "Sahib"), when two words or more are left, else ``None``."""
+    cut = text.rstrip(_LAST_STRIP + " ").rfind(" ")
+    if cut < 0 or text[cut + 1 :].strip(_LAST_STRIP).lower() not in _SUFFIX_WORDS:
+        return None
+    out = text[:cut].rstrip(" ,;-")
+    left = [w.lower() for w in _WORD.findall(out)]
+    while left and left[0] in _TITLE_FIRST:
+        left.pop(0)  # ("Dr Gail Khan": one name word left)
+    if len(left) < 2 or left[-1] in _CONNECTORS:  # noqa: PLR2004
+        return None  # ("May, Williams and Khan": a firm's partners)
+    return out
+
+
 # Roman numerals 1-20 and their numbers (since 1.33, h163: to XX, not XII, and a lone I too:
 # "AMAPOLA I" / AMAPOLA 1, "BICENTENARIO 14" / BICENTENARIO XIV)
 _ROMAN = tuple(numeral.upper() for numeral in BY_VALUE[:20])
@@ -225,7 +245,7 @@ def _cue(text: str) -> bool:
     if raw in _NUMERAL_WORDS:
         return True
     last = raw.strip(_LAST_STRIP).lower()
-    if last in _DESCRIPTOR_WORDS or last.isdigit():
+    if last in _DESCRIPTOR_WORDS or last.isdigit() or last in _SUFFIX_WORDS:
         return True
     if not text.isascii() and _MOJIBAKE.search(text) is not None:
         return True
@@ -250,7 +270,8 @@ def input_readings(text: str) -> list[str]:
     out: list[str] = []
     current = text
     steps = (repair_mojibake, unwrapped, without_address, without_title, without_vessel_marks,
-             without_descriptor, without_cut_form, numerals_read, camel_split)  # fmt: skip
+             without_descriptor, without_suffix, without_cut_form, numerals_read,
+             camel_split)  # fmt: skip
     for step in steps:
         read = step(current)
         if read is not None and read != text and read not in out:

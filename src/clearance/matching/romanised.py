@@ -11,8 +11,9 @@ too far apart for the word similarity ("lee" / "ri", "hsu" / "xu": nothing in co
 :func:`list_readings` gives a Latin name of such syllables as the lists spell it: Korean
 readings (the family name's usual spellings as the lists'; and with the South's eo / eu / oo
 as o / u / u and its g / d / b as k / t / p too) and Chinese ones (the Wade-Giles-only
-syllables in pinyin, unaspirated and aspirated). A reading is an extra query form, trusted a
-little less (``TrustParams.list_reading``); the name as typed stays. Pure.
+syllables in pinyin, unaspirated and aspirated), and since h187 a Chinese family name spelt
+as Hong Kong writes it ("Chan", "Wong", "Cheung") in pinyin. A reading is an extra query form,
+trusted a little less (``TrustParams.list_reading``); the name as typed stays. Pure.
 """
 
 from __future__ import annotations
@@ -47,6 +48,28 @@ KOREAN_FAMILIES = frozenset({
     *KOREAN_FAMILY_SPELLINGS, *KOREAN_FAMILY_SPELLINGS.values(),
     "kim", "kang", "han", "hwang", "song", "hong", "nam", "ha", "cha", "kil", "yang", "ko", "ju",
 })  # fmt: skip
+# A Chinese family name as Hong Kong and overseas writers spell it (Cantonese, the Hong Kong
+# government's romanisation) -> its pinyin, as the lists write a mainland name (since h187:
+# "Chan" 陈 Chen, "Wong" 黄 Huang or 王 Wang, "Cheung" 张 Zhang). Left out: spellings that
+# are a common pinyin family name of their own ("tang", "wu", "cheng", "pang", "tong", "chu",
+# "ma", "yu", "hu", "lai", "kong", "wan"), as often that name as typed.
+CANTONESE_FAMILIES: dict[str, tuple[str, ...]] = {
+    "chan": ("chen",), "wong": ("huang", "wang"), "cheung": ("zhang",), "lee": ("li",),
+    "ho": ("he",), "tsang": ("zeng",), "ng": ("wu",), "lau": ("liu",), "lam": ("lin",),
+    "chow": ("zhou",), "chau": ("zhou",), "tsui": ("xu",), "hui": ("xu",), "kwok": ("guo",),
+    "leung": ("liang",), "law": ("luo",), "lo": ("lu", "luo"), "lok": ("luo",), "yip": ("ye",),
+    "ip": ("ye",), "choi": ("cai",), "tsoi": ("cai",), "yeung": ("yang",), "chiu": ("zhao",),
+    "luk": ("lu",), "tse": ("xie",), "fung": ("feng",), "sung": ("song",), "mak": ("mai",),
+    "tso": ("cao",), "poon": ("pan",), "pun": ("pan",), "keung": ("jiang",),
+    "tseung": ("jiang",), "ngai": ("wei",), "hung": ("hong", "kong"), "ko": ("gao",),
+    "yau": ("qiu", "you"), "sze": ("shi",), "yuen": ("yuan",), "chung": ("zhong",),
+    "fong": ("fang",), "mok": ("mo",), "mui": ("mei",), "szeto": ("situ",), "siu": ("xiao",),
+    "kwan": ("guan",), "yiu": ("yao",), "shek": ("shi",), "lui": ("lei", "lu"),
+    "cheuk": ("zhuo",), "kwong": ("kuang",), "tam": ("tan",), "to": ("du",), "so": ("su",),
+    "woo": ("hu", "wu"), "au": ("ou",), "tin": ("tian",), "kam": ("jin", "gan"),
+    "yim": ("yan",), "koo": ("gu",), "tsao": ("cao",), "chui": ("xu",), "yung": ("rong",),
+    "leong": ("liang",),
+}  # fmt: skip
 # The South's voiced initials where the North (and McCune-Reischauer) writes k, t, p.
 _RR_ONSETS = {"g": "k", "d": "t", "b": "p"}
 
@@ -78,6 +101,10 @@ def _readings(folded: str, hyphen: bool = False) -> tuple[str, ...]:
         found += [family, north, *_chong_jong(north, north != words)]
     if syllable_count(words) and _wade_giles(_parts(words), hyphen):
         found += [_chinese(words, False, False), *_pinyin_readings(words)]
+    for pinyin in _cantonese_family(words):  # ("Chan Jianming", "WONG, Chin-hua": since h187)
+        found.append(pinyin)
+        if _wade_giles(_parts(pinyin), hyphen):
+            found += [_chinese(pinyin, False, False), *_pinyin_readings(pinyin)]
     out: list[str] = []
     for reading in found:  # ("rhee" is no syllable: "ri" is)
         text = " ".join(reading)
@@ -87,6 +114,23 @@ def _readings(folded: str, hyphen: bool = False) -> tuple[str, ...]:
     if japanese is not None:
         out.append(japanese)
     return tuple(out)
+
+
+def _cantonese_family(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A Chinese name whose family name (its first or last word) is spelt as Hong Kong
+    writes it, with that word in pinyin (:data:`CANTONESE_FAMILIES`): every other word is a
+    pinyin or Wade-Giles syllable, or two run together ("Chan Jianming", "Weihua Woo"); a last
+    word that is a pinyin syllable too is a given syllable, but after a given name of two
+    syllables run together ("Jianming Chan", not "Jian Chan", "Mei Hui", "Lin Mei Hui")."""
+    last = len(words) - 1
+    out = []
+    for at in (0, last):
+        rest = words[:at] + words[at + 1 :]
+        if at == last and words[at] in PINYIN_SYLLABLES and (last > 1 or words[0] in SYLLABLES):
+            continue  # ("lin mei hui", "chen hui": a pinyin given syllable, family-first)
+        if words[at] in CANTONESE_FAMILIES and all(_split(w, _ROMANISED) for w in rest):
+            out += [(*words[:at], p, *words[at + 1 :]) for p in CANTONESE_FAMILIES[words[at]]]
+    return out
 
 
 def _japanese(words: tuple[str, ...]) -> str | None:
