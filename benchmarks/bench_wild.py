@@ -51,8 +51,8 @@ written) and ``n-org-kind`` (a listed name of these kinds with its distinctive w
 "Shenzhen Haoyun Technology Co., Ltd.").
 Since h187 persons' names as writers of other languages and offices write them
 (``wild_hunt_person``, its own tables): ``w-turkish-person`` (Turkish letters typed,
-"ŞÜKRÜ KILIÇ", "İSMAİL", or spelt out the English or German way, "Oeztuerk"), ``w-persian`` (-zadeh / -zade,
--pour / -pur, "Rezaei" / "Rezai", "Seyed" / "Sayyed", "Mohammadreza"), ``w-afghan``
+"ŞÜKRÜ KILIÇ", "İSMAİL", or spelt out the English or German way, "Oeztuerk"), ``w-persian``
+(-zadeh / -zade, -pour / -pur, "Rezaei" / "Rezai", "Seyed" / "Sayyed", "Mohammadreza"), ``w-afghan``
 ("Mullah", "Haji", "Qari", "Maulavi" and their spellings dropped, respelt or added; "Khan",
 "Jan", "Gul", "Agha" added after the name or dropped), ``w-ru-initials`` ("Sidorov I.P.",
 "I. P. SIDOROV"), ``w-patronymic`` (a patronymic respelt, "-ovitch", "-owitsch", or added where

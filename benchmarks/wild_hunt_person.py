@@ -577,7 +577,8 @@ CLASSES: dict[str, Gen] = {
     "w-given-compound": w_given_compound, "w-typo2": w_typo2,
 }  # fmt: skip
 NEGATIVES: dict[str, Decorate] = {
-    "n-turkish-person": turkish_unlisted, "n-persian": persian_unlisted, "n-afghan": afghan_unlisted,
+    "n-turkish-person": turkish_unlisted, "n-persian": persian_unlisted,
+    "n-afghan": afghan_unlisted,
     "n-patronymic": patronymic_unlisted, "n-cantonese": cantonese_unlisted,
     "n-given-compound": given_compound_unlisted, "n-typo2": typo2_unlisted,
 }  # fmt: skip
