@@ -17,6 +17,7 @@ import pickle
 import re
 from array import array
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +28,7 @@ from clearance.matching.keytables import KeyTables
 from clearance.matching.keytables import WordHit as WordHit
 from clearance.matching.keytables import WordHitCache as WordHitCache
 from clearance.matching.params import NameParams, RetrievalParams, WordParams
+from clearance.matching.phonetics import know_listed
 from clearance.matching.records import KIND_NATIVE as KIND_NATIVE
 from clearance.matching.records import EntityInfo as EntityInfo
 from clearance.matching.records import NameRecord as NameRecord
@@ -270,18 +272,18 @@ class NameIndex:
         """Vocabulary ids of keys one deletion away from any of ``variants``, each once."""
         return self.key_tables.neighbours(variants)
 
-    @property
+    # (h190: the tables the compiled matcher reads per query word or form are cached
+    # properties, kept in the instance's ``__dict__`` under their own names: read from there
+    # with no interpreted call, as a property's getter was, ~1,000 instructions each; left
+    # out of what ``save`` stores, see ``_CACHED``)
+    @cached_property
     def key_tables(self) -> KeyTables:
         """Vocabulary, typo neighbourhood, key texts and postings as retrieval reads them
         (made once)."""
-        cached: KeyTables | None = self.__dict__.get("_key_tables")
-        if cached is None:
-            offsets, data = self._neighbour_arrays
-            filters = (*hash_bitmap(self.vocab), *hash_bitmap(self.neighbour_keys))
-            cached = KeyTables(self.vocab, self.neighbour_keys, offsets, data, self._reverse,
-                               filters, self.posting_arrays, self.posting_data)  # fmt: skip
-            self.__dict__["_key_tables"] = cached
-        return cached
+        offsets, data = self._neighbour_arrays
+        filters = (*hash_bitmap(self.vocab), *hash_bitmap(self.neighbour_keys))
+        return KeyTables(self.vocab, self.neighbour_keys, offsets, data, self._reverse,
+                         filters, self.posting_arrays, self.posting_data)  # fmt: skip
 
     @property
     def posting_arrays(self) -> tuple[array[int], array[int]]:
@@ -324,18 +326,15 @@ class NameIndex:
         self.word_info.complete()
         word_table(self.params).complete(self.token_phonetic)
         word_heads(self.vocab)  # (a name cut by a payment field: fieldcuts.completions)
+        know_listed(self.token_phonetic)  # (h190: a query word the lists hold: its key read)
         build_abbreviations(self.vocab, self.organisation_records_of)  # (business words)
         return self
 
-    @property
+    @cached_property
     def word_info(self) -> WordInfo:
         """What the word similarity needs of each indexed word (memoised, from the stored
         phonetic keys)."""
-        cached: WordInfo | None = self.__dict__.get("_word_info")
-        if cached is None:
-            cached = WordInfo(self.token_phonetic, SpeltWords(self.vocab, self._read_only()))
-            self.__dict__["_word_info"] = cached
-        return cached
+        return WordInfo(self.token_phonetic, SpeltWords(self.vocab, self._read_only()))
 
     def _read_only(self) -> frozenset[str]:
         """The Latin words the lists hold only as the reading of an Arabic-script name, which
@@ -384,17 +383,14 @@ class NameIndex:
             cached = self.__dict__["_profile"] = (weight, person)
         return cached
 
-    @property
+    @cached_property
     def record_plain(self) -> tuple[array[float], bytes]:
         """:attr:`record_profile` as a plain float32 array and bytes (made once): a few
         records' bounds read them cheaper than numpy's scalars."""
-        cached: tuple[array[float], bytes] | None = self.__dict__.get("_profile_plain")
-        if cached is None:
-            weight, person = self.record_profile
-            plain = array("f")
-            plain.frombytes(weight.tobytes())
-            cached = self.__dict__["_profile_plain"] = (plain, person.tobytes())
-        return cached
+        weight, person = self.record_profile
+        plain = array("f")
+        plain.frombytes(weight.tobytes())
+        return plain, person.tobytes()
 
     def record(self, rec_id: int) -> NameRecord:
         """The record ``rec_id`` as an object (memoised: the same names come up again)."""
@@ -443,7 +439,8 @@ class NameIndex:
     def save(self, folder: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / INDEX_FILE
-        state = {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+        state = {k: v for k, v in self.__dict__.items()
+                 if not k.startswith("_") and k not in _CACHED}  # fmt: skip
         with path.open("wb") as handle:
             pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
         return path
@@ -463,3 +460,7 @@ class NameIndex:
         index = cls(snapshot_id=state["snapshot_id"])
         index.__dict__.update(state)
         return index
+
+
+_CACHED = frozenset({"key_tables", "record_plain", "word_info"})
+"""The cached properties of :class:`NameIndex` (made from the columns, never stored)."""

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from clearance.matching.scripts import has_run
 from clearance.matching.vocab import NAME_FAMILY_OF
 
 # Romanisation variants merged by the phonetic key. Order matters; upper-case letters are
 # placeholders that later rules do not touch.
-_PHONETIC_RULES: tuple[tuple[str, str], ...] = (
+_PHONETIC_RULES: Final[tuple[tuple[str, str], ...]] = (
     ("shch", "S"), ("sch", "S"), ("sh", "S"), ("tch", "C"), ("ch", "C"), ("cz", "C"),
     ("dzh", "J"), ("dj", "J"), ("zh", "J"), ("kh", "h"), ("gh", "g"), ("ph", "f"), ("th", "t"),
     ("dh", "d"), ("ts", "Z"), ("tz", "Z"), ("ck", "k"), ("ce", "se"), ("ci", "si"), ("cy", "si"),
@@ -34,16 +35,34 @@ def letter_bits(text: str) -> int:
     return bits
 
 
+# (h190: the tables Final, read by the compiled module as its own statics, not looked up in
+# its globals' dictionary per use, ~140 instructions each: 7 a word)
 # _PHONETIC_RULES' bits (since 1.30, h153): a rule is looked for only when the word's bits
 # (those of what it was, and of what each rule wrote) cover its own
-_RULE_NEEDS: tuple[int, ...] = tuple(letter_bits(src) for src, _ in _PHONETIC_RULES)
-_RULE_WROTE: tuple[int, ...] = tuple(letter_bits(dst) for _, dst in _PHONETIC_RULES)
+_RULE_NEEDS: Final[tuple[int, ...]] = tuple(letter_bits(src) for src, _ in _PHONETIC_RULES)
+_RULE_WROTE: Final[tuple[int, ...]] = tuple(letter_bits(dst) for _, dst in _PHONETIC_RULES)
+
+
+_LISTED: Final[dict[str, str]] = {}
+"""The keys of listed words an index holds (``NameIndex.token_phonetic``: :func:`phonetic` of
+each word when the index was built by this release), taken when a screener loads it
+(:func:`know_listed`): a query word the lists hold needs no key worked out (h190: ~1,700 a
+cold pass of 600 queries, ~8,000 instructions each)."""
+
+
+def know_listed(keys: dict[str, str]) -> None:
+    """Take an index's listed words' phonetic keys (see :data:`_LISTED`; the same values
+    :func:`phonetic` gives, read rather than worked out)."""
+    _LISTED.update(keys)
 
 
 @lru_cache(maxsize=200_000)
 def phonetic(token: str) -> str:
     """A coarse key that merges romanisation variants (kh/h, ts/c, c/k, y/i, ye/e, doubled
     letters, Mohammed/Muhammad…). Short words are compared on it with less trust."""
+    listed = _LISTED.get(token)
+    if listed is not None:
+        return listed
     if token.isdigit():
         return token
     family = NAME_FAMILY_OF.get(token)
@@ -53,28 +72,31 @@ def phonetic(token: str) -> str:
 
 
 ARTICLES = ("al", "el", "ul")  # the Arabic article as a word carries it, run into it
-_VOWELS = frozenset("aeiouy")
+_VOWELS: Final = frozenset("aeiouy")
 
 
 # An "X al-Din" compound run together sounds one way however its article is spelt (1.23,
 # ``din_sound``): Alaeddin, Alauddin, Aladdin, "Alaud-Din" (run together by the pair keys),
 # ALA AL-DIN (ditto) all as "alauddin"; Noureddine, Nouruddin, Nouraddin as "nouruddin".
-_DIN_WORD = re.compile(r"^([a-z]{2,}?)(?:ud|ed|ad|id|od|al|el|ul)d(?:i|ee)ne?$")
+_DIN_WORD: Final = re.compile(r"^([a-z]{2,}?)(?:ud|ed|ad|id|od|al|el|ul)d(?:i|ee)ne?$")
 _DIN_ENDS = ("din", "dine", "deen", "deene")
 # ... and the compound's second word alone ("SALAH Ud-Din", SALAH EDDINE), not "al-Din"
-_DIN_ALONE = frozenset({"uddin", "eddin", "eddine", "addin", "iddin", "uddeen", "eddeen"})
+_DIN_ALONE: Final = frozenset({"uddin", "eddin", "eddine", "addin", "iddin", "uddeen", "eddeen"})
 # An initial e that French and Persian romanisations write for a kasra (issue 11, h164): before
 # one consonant then a ("Emad" / Imad عماد, "Eyad" / Iyad, "Ehab" / Ihab), or h or s and
 # another ("Ehsan" / Ihsan, "Esmail" / Ismail, "Eslam" / Islam), as Arabic names' patterns
 # write it; not before v or w ("Evan" is no Ivan, "Eva" no Iva), another vowel ("Egor" is no
 # Igor; "Emil", "Elias", "Eric" keep their e) or other pairs of consonants ("Elsa", "Edna");
 # read after a y dropped ("Yekaterina" as "Ekaterina")
-_KASRA_E = re.compile(r"e(?:[^aeiouvw]|[hs][^aeiouy])a")
+_KASRA_E: Final = re.compile(r"e(?:[^aeiouvw]|[hs][^aeiouy])a")
 
 
 @lru_cache(maxsize=200_000)
 def sound(token: str) -> str:
     """The phonetic key without the spelling-family table (for near-miss lookups)."""
+    listed = _LISTED.get(token)  # (a listed word's key is its sound but for a family's)
+    if listed is not None and listed[:1] != "=" and not token.isdigit():
+        return listed
     key = token
     if key.endswith(_DIN_ENDS):  # (see _DIN_WORD)
         if key in _DIN_ALONE:
@@ -112,7 +134,7 @@ def sound(token: str) -> str:
 # "Manuel" -> "Manuyel", "Export" -> "Yeksport"): the Latin spelling they most likely came from.
 # (each with the letters its every match holds, and no pattern when it is those letters:
 # see normalize.apply_rules)
-_RESPELL_RULES: tuple[tuple[str, re.Pattern[str] | None, str], ...] = tuple(
+_RESPELL_RULES: Final[tuple[tuple[str, re.Pattern[str] | None, str], ...]] = tuple(
     (held, None if src == held else re.compile(src), dst)
     for held, src, dst in (
         ("tskh", "tskh", "ch"), ("skh", "skh", "sh"), ("zkh", "zkh", "zh"), ("tkh", "tkh", "th"),
@@ -126,7 +148,7 @@ _RESPELL_RULES: tuple[tuple[str, re.Pattern[str] | None, str], ...] = tuple(
         ("qh", "qh", "ch"),  # ... and through Hebrew: "Chang" -> "קהנג" -> "Qhang"
     )
 )  # fmt: skip
-_RESPELL_HINT = re.compile(r"kh|ts|ye|ks|^u[aeio]|qh|[aeio]uu?[aeio]|eu$")
+_RESPELL_HINT: Final = re.compile(r"kh|ts|ye|ks|^u[aeio]|qh|[aeio]uu?[aeio]|eu$")
 
 
 @lru_cache(maxsize=200_000)

@@ -4,6 +4,7 @@ similarity it counts at (see :mod:`clearance.matching.retrieve`)."""
 
 from __future__ import annotations
 
+from array import array
 from string import ascii_lowercase
 from typing import Final
 
@@ -58,8 +59,9 @@ def _near(
     if code != _NO_CODE:  # listed words with one letter more: one edit (an insertion)
         sim = rows[1][size + 1 if size < 10 else 11] * scale
         up = max(sim, twice) if size >= words.doubled_min_length else sim
-        # (the one key's id, or -1 - the slot of several: keytables)
-        for key_id in (code,) if code >= 0 else data[offsets[-1 - code] : offsets[-code]]:
+        # (the one key's id, or -1 - the slot of several: keytables; a list, walked natively
+        # compiled, where a tuple or an array slice took the generic iterator)
+        for key_id in [code] if code >= 0 else _slot(offsets, data, code):
             if key_id not in found:
                 # (a letter written twice only if the added letter repeats its neighbour)
                 best = up if up > sim and doubled(word, texts[key_id][cut:]) else sim
@@ -78,7 +80,7 @@ def _near(
         code = codes.get(variant, _NO_CODE)
         if code == _NO_CODE:
             continue
-        for key_id in (code,) if code >= 0 else data[offsets[-1 - code] : offsets[-code]]:
+        for key_id in [code] if code >= 0 else _slot(offsets, data, code):
             if key_id in found:
                 continue
             text = texts[key_id]  # (its word read in place, after the prefix: no copy)
@@ -91,6 +93,11 @@ def _near(
                     sim = max(sim, twice)  # ... and "Moex" / "Mooex"
             if sim >= least:
                 found[key_id] = sim
+
+
+def _slot(offsets: array[int], data: array[int], code: int) -> list[int]:
+    """The key ids of the neighbour table's slot ``-1 - code`` (several keys)."""
+    return data[offsets[-1 - code] : offsets[-code]].tolist()
 
 
 def same_length_edits(word: str, other: str, at: int = 0) -> tuple[int, bool]:
