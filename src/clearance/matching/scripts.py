@@ -171,11 +171,11 @@ def _first_letter(run: re.Match[str]) -> str:
 def has_run(text: str) -> bool:
     """Whether ``_DOUBLED`` finds a run in ``text`` (a character written twice in a row, not
     a line break), without the pattern: a loop over a word costs less than its search."""
-    last = ""
-    for char in text:
-        if char == last and char != "\n":
+    # (by code point, ord(s[i]): compiled, no one-letter string per letter; h190)
+    for i in range(1, len(text)):
+        code = ord(text[i])
+        if code == ord(text[i - 1]) and code != 10:  # (10: a line break)
             return True
-        last = char
     return False
 
 

@@ -107,18 +107,21 @@ def same_length_edits(word: str, other: str, at: int = 0) -> tuple[int, bool]:
     Read off the letters that differ, without an edit-distance call: words of one length
     are one edit apart when one letter differs, or two adjacent ones swapped. (``at``: the
     other word is ``other[at:]``, read in place.)"""
+    # (letters compared as ord(s[i]): compiled, a code point read in place, no one-letter
+    # string fetched per letter; h190)
     size = len(word)
     first = 0
-    while first < size and word[first] == other[at + first]:
+    while first < size and ord(word[first]) == ord(other[at + first]):
         first += 1
     if first == size:
         return 0, False
     last = size - 1
-    while word[last] == other[at + last]:
+    while ord(word[last]) == ord(other[at + last]):
         last -= 1
     if first == last:
         return 1, False
-    if last == first + 1 and word[first] == other[at + last] and word[last] == other[at + first]:
+    if (last == first + 1 and ord(word[first]) == ord(other[at + last])
+            and ord(word[last]) == ord(other[at + first])):  # fmt: skip
         return 1, True
     return 2, False
 
