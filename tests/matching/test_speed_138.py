@@ -28,8 +28,8 @@ from clearance.matching.engine import Screener
 from clearance.matching.index import INDEX_FILE, NameIndex
 from clearance.matching.phonetics import know_listed, phonetic, sound
 from clearance.matching.query import ScreenOptions, make_query
-from clearance.matching.wordkeys import _slot, same_length_edits
 from clearance.matching.scripts import has_run
+from clearance.matching.wordkeys import _slot, same_length_edits
 from clearance.settings import MatchingPolicy
 from tests.matching.factory import e
 
