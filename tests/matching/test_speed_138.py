@@ -36,15 +36,13 @@ from tests.matching.factory import e
 
 @pytest.fixture(scope="module")
 def screener() -> Screener:
-    entities = [
-        e("person", "PETROV, Ivan Sergeyevich", "Ivan PETROFF"),
-        e("person", "AL-SHAMI, Walid Ibn Ahmad"),
-        e("person", "MOHAMMED, Yusuf Ali", "Mohamad ALI"),
-        e("organization", "ROSNEFT OIL COMPANY", "OAO NK Rosneft"),
-        e("organization", "SEA STAR III SHIPPING LTD"),
-        e("person", "ПЕТРОВ Иван Сергеевич"),
-        e("person", "محمد عبد الله"),
-    ]
+    names = {
+        "person": [("PETROV, Ivan Sergeyevich", "Ivan PETROFF"), ("AL-SHAMI, Walid Ibn Ahmad",),
+                   ("MOHAMMED, Yusuf Ali", "Mohamad ALI"), ("ПЕТРОВ Иван Сергеевич",),
+                   ("محمد عبد الله",)],
+        "organization": [("ROSNEFT OIL COMPANY", "OAO NK Rosneft"), ("SEA STAR III SHIPPING LTD",)],
+    }  # fmt: skip
+    entities = [e(schema, *written) for schema, listed in names.items() for written in listed]
     return Screener.build(entities, MatchingPolicy(screen_cache=0))
 
 
