@@ -70,14 +70,15 @@ class Equivalents:
     def __init__(self, params: WordParams) -> None:
         sims = ((FORM, params.given_form_sim), (NICKNAME, params.nickname_sim),
                 (TRANSLATION, params.kind_translation_sim))  # fmt: skip
-        self.table: dict[str, tuple[Entry, ...]] = {}
-        for word, others in equivalent_words().items():
-            entries: list[Entry] = []
-            for other, bits in others:
-                sim = max(s for bit, s in sims if bits & bit)
-                guard = [_single(s) for bit, s in sims if bits & bit & GUARDED]
-                entries.append((other, "t:" + other, sim, _single(sim), max(guard, default=-1.0)))
-            self.table[word] = tuple(entries)
+        made: dict[int, tuple[float, float, float]] = {}  # source bits -> the similarities
+        for bits in range(1, 8):
+            sim = max(s for bit, s in sims if bits & bit)
+            guard = [_single(s) for bit, s in sims if bits & bit & GUARDED]
+            made[bits] = (sim, _single(sim), max(guard, default=-1.0))
+        self.table: dict[str, tuple[Entry, ...]] = {
+            word: tuple((other, "t:" + other, *made[bits]) for other, bits in others)
+            for word, others in equivalent_words().items()
+        }
 
 
 @by_identity  # once per parameter set (the screener's, when it loads)
