@@ -24,12 +24,8 @@ from clearance.matching.ocr import GLYPH_MIN_LENGTH, glyph_split
 from clearance.matching.params import WordParams
 from clearance.matching.phonetics import ARTICLES as _ARTICLES
 from clearance.matching.phonetics import phonetic, respell
-from clearance.matching.wordletters import SOFT_C_SYLLABLE as SOFT_C_SYLLABLE  # (re-exported)
-from clearance.matching.wordletters import _letters as _letters
-from clearance.matching.wordletters import _swap_c as _swap_c
-from clearance.matching.wordletters import _syllables as _syllables
-from clearance.matching.wordletters import doubled as doubled
-from clearance.matching.wordletters import first_dropped
+from clearance.matching.wordletters import _letters, first_dropped
+from clearance.matching.wordletters import doubled as doubled  # (re-exported: read here too)
 
 WORDS = WordParams()  # the declared defaults (the engine passes its algorithm's)
 
