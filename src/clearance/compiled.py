@@ -38,6 +38,7 @@ MODULES = (
     "clearance.matching.cyrillic_asian",
     "clearance.matching.decide",
     "clearance.matching.engine",
+    "clearance.matching.equivalents",
     "clearance.matching.exact",
     "clearance.matching.features",
     "clearance.matching.fieldcuts",
@@ -79,7 +80,9 @@ MODULES = (
     "clearance.matching.vocab",
     "clearance.matching.vowels",
     "clearance.matching.weights",
+    "clearance.matching.wordhits",
     "clearance.matching.wordkeys",
+    "clearance.matching.wordletters",
     "clearance.matching.wordsim",
 )
 """What ``scripts/compile`` compiles: what a query runs through. Left as Python: the index

@@ -2,19 +2,21 @@
 h184). A Russian kind word in Latin letters and its English translation agree ("PLANT SELMASH"
 / ZAVOD SELMASH, "Scientific Production Enterprise Itelma" / NAUCHNO PROIZVODSTVENNOE
 PREDPRIYATIE ITELMA, "Design Bureau" / KONSTRUKTORSKOE BYURO: ``russian_generic.
-raise_translations``, retrieval too: ``translation_keys``); the kinds' abbreviations (NPO,
-NPP, NII, TsNII, OKB, FGUP ...) weigh as generic words and stand for their expansion's noun
-("AO NPO SPLAV" / NAUCHNO-PROIZVODSTVENNOE OBEDINENIE SPLAV). Names that share only kind
-words, translated or abbreviated, still do not alert."""
+translation_table``, read since h189 through ``equivalents``, by retrieval too); the kinds'
+abbreviations (NPO, NPP, NII, TsNII, OKB, FGUP ...) weigh as generic words and stand for their
+expansion's noun ("AO NPO SPLAV" / NAUCHNO-PROIZVODSTVENNOE OBEDINENIE SPLAV). Names that share
+only kind words, translated or abbreviated, still do not alert."""
 
 from __future__ import annotations
 
 import pytest
 
+from clearance.compiled import is_compiled
+from clearance.matching import equivalents as equivalents_module
 from clearance.matching.engine import Screener
+from clearance.matching.equivalents import equivalent_keys, equivalents
 from clearance.matching.params import NameParams, WordParams
 from clearance.matching.query import ScreenOptions, make_query
-from clearance.matching.russian_generic import translation_keys
 from clearance.matching.weights import word_weight
 from clearance.matching.wordsim import WordSimilarity
 from clearance.settings import MatchingPolicy
@@ -132,7 +134,7 @@ def test_translation_similarity_only_across_languages() -> None:
 
 
 class _Tables:
-    """Index keys by their text (what ``translation_keys`` asks of a KeyTables)."""
+    """Index keys by their text (what ``equivalent_keys`` asks of a KeyTables)."""
 
     def __init__(self, keys: list[str]) -> None:
         self.ids = {key: i for i, key in enumerate(keys)}
@@ -141,14 +143,17 @@ class _Tables:
         return self.ids.get(key, -1)
 
 
+@pytest.mark.skipif(is_compiled(equivalents_module), reason="passes a fake KeyTables")
 def test_retrieval_reaches_the_translations() -> None:
+    # (h189: through the one table of equivalents, ``equivalents.equivalent_keys``)
     tables = _Tables(["t:zavod", "t:plant", "t:romashka", "t:obedinenie"])
+    table = equivalents(WordParams(kind_translation_sim=0.95))
     found: dict[int, float] = {}
-    translation_keys(tables, "plant", found, 0.95)
+    equivalent_keys(tables, table, "plant", found)  # type: ignore[arg-type]
     assert found == {0: 0.95}
     found = {}
-    translation_keys(tables, "npo", found, 0.95)
+    equivalent_keys(tables, table, "npo", found)  # type: ignore[arg-type]
     assert found == {3: 0.95}
     found = {}
-    translation_keys(tables, "romashka", found, 0.95)
+    equivalent_keys(tables, table, "romashka", found)  # type: ignore[arg-type]
     assert found == {}

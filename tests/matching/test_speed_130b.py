@@ -1,10 +1,11 @@
 """Scoring speed, outcome-identical (issue 11, h140): the helpers that replace slower code give
 what the code they replace gave.
 
-``wordsim._swap_c`` is the two regular expressions of a word's hard and soft c; ``_syllables``
-tries only the places where both parts can be syllables; ``compounds._any_in`` is a set's
-``isdisjoint`` negated, and ``realign_abd`` skips a side without a compound's "abdul";
-``prebound.bound_names`` gives its bounds as Python floats, the same as ``compare``'s.
+``wordletters._swap_c`` (``wordsim``'s until h189) is the two regular expressions of a word's
+hard and soft c; ``_syllables`` tries only the places where both parts can be syllables;
+``compounds._any_in`` is a set's ``isdisjoint`` negated, and ``realign_abd`` skips a side
+without a compound's "abdul"; ``prebound.bound_names`` gives its bounds as Python floats, the
+same as ``compare``'s.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 
 import pytest
 
-from clearance.matching import wordsim
+from clearance.matching import wordletters
 from clearance.matching.compounds import ABD_HEADS, ABD_WORDS, _any_in, realign_abd
 from clearance.matching.engine import Screener
 from clearance.matching.names import compare
@@ -65,28 +66,28 @@ def _letters_reference(word: str) -> str:
         word = word.replace("q", "k")
     if "c" in word and not _syllables_reference(word):
         word = _HARD.sub("k", word)
-    if "c" in word and not _syllables_reference(word, wordsim.SOFT_C_SYLLABLE):
+    if "c" in word and not _syllables_reference(word, wordletters.SOFT_C_SYLLABLE):
         word = _SOFT.sub("s", word)
     return "y" + word[1:] if word.startswith("j") else word
 
 
 def test_swap_c_is_the_regular_expressions() -> None:
     for word in _words(20_000):
-        assert wordsim._swap_c(word, False) == _HARD.sub("k", word), word
-        assert wordsim._swap_c(word, True) == _SOFT.sub("s", word), word
+        assert wordletters._swap_c(word, False) == _HARD.sub("k", word), word
+        assert wordletters._swap_c(word, True) == _SOFT.sub("s", word), word
 
 
 def test_syllables_tries_only_the_places_that_fit() -> None:
-    assert max(map(len, SYLLABLES)) == wordsim._LONGEST_SYLLABLE
+    assert max(map(len, SYLLABLES)) == wordletters._LONGEST_SYLLABLE
     for word in _words(20_000, seed=11):
         for least in (1, 2, 3):
-            assert wordsim._syllables(word, least) is _syllables_reference(word, least), word
+            assert wordletters._syllables(word, least) is _syllables_reference(word, least), word
 
 
 def test_letters_as_before() -> None:
     words = _words(20_000, seed=13) + ["carl", "cao", "cia", "sia", "jo", "wei", "kar", "vash"]
     for word in words:
-        assert wordsim._letters(word) == _letters_reference(word), word
+        assert wordletters._letters(word) == _letters_reference(word), word
 
 
 def test_any_in_is_not_disjoint() -> None:

@@ -239,9 +239,9 @@ def test_a_word_reaches_its_listed_form_through_its_probes(
 ) -> None:
     """Retrieval takes a book's "Ihar" (the Belarusian passport form of IGOR) to the listed Igor
     SECHIN (1.36, ``matching.nameforms``), "Bill" to WILLIAM (1.37, its nicknames) and "plant"
-    to ZAVOD (1.37, ``russian_generic.translation_keys``); the word's probes must hold those
-    keys too, or the reverse index finds it reaching nothing (and its bound would not count
-    it)."""
+    to ZAVOD (1.37, ``russian_generic.translation_table``; all three through ``equivalents``
+    since h189); the word's probes must hold those keys too, or the reverse index finds it
+    reaching nothing (and its bound would not count it)."""
     entities = [Entity("test", "1", schema, (Name(listed),))]
     screener = Screener.build(entities, MatchingPolicy(screen_cache=0))
     kind = "person" if schema is Schema.PERSON else "organization"

@@ -16,6 +16,7 @@ from clearance.matching.candidates import prebound_names, word_sims
 from clearance.matching.compounds import warm_up_readings
 from clearance.matching.crowded import crowd_may_drop, crowded_skeletons
 from clearance.matching.decide import decide, exact_best, generation_checked
+from clearance.matching.equivalents import equivalents
 from clearance.matching.exact import exact_key, initials_of_key
 from clearance.matching.features import (
     alias_trust,
@@ -33,6 +34,7 @@ from clearance.matching.index import (
 from clearance.matching.index_build import IndexBuilder
 from clearance.matching.initials import first_initial
 from clearance.matching.legalforms import warm_up_forms
+from clearance.matching.memo import sim_rows
 from clearance.matching.names import NameComparison, compare
 from clearance.matching.normalize import NameForm
 from clearance.matching.numerals import generation
@@ -103,6 +105,8 @@ class Screener:
         warm_up_places()  # ... the country table trailing places are read against
         warm_up_readings()  # ... the name-word table read letter by letter
         russian_generic_words()  # ... the Latin spellings of Russian kind words (h182)
+        equivalents(self.algo.words)  # ... the words that agree by what they name (h189)
+        sim_rows(self.algo.words)  # ... and the word similarity's table of these parameters
         warm_up_arrays()  # ... and numpy's set routines
         warm_up_syllables()  # ... and the Wade-Giles syllables (pypinyin's table), as the
         wade_giles_pinyin()  # syllable pairs and a Wade-Giles name's readings read them

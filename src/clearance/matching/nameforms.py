@@ -13,22 +13,20 @@ spellings of its name's other forms.
 The word similarity (``wordsim.WordSimilarity``) gives such a pair of words at least
 ``WordParams.given_form_sim`` (reduced: two forms of one name are weaker evidence than one
 spelling, and the bounds see it), retrieval reaches a query word's other forms at that
-similarity (:func:`form_keys`), and :func:`keep_forms` undoes a pair that agrees only so unless
-the listed word is a given name and every word of the name's family name agrees as spelt:
-never for a family name ("Ihar" / IHAROV is no form), never alone, never in an organisation's
-name.
+similarity (both read them, with the nicknames, from ``equivalents``, since h189), and
+:func:`keep_forms` undoes a pair that agrees only so unless the listed word is a given name and
+every word of the name's family name agrees as spelt: never for a family name ("Ihar" / IHAROV
+is no form), never alone, never in an organisation's name.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 from functools import cache
 from itertools import product
 
 import icu
 
-from clearance.matching.keytables import KeyTables
 from clearance.matching.nicknames import LATIN, RUSSIAN
 from clearance.matching.normalize import canonical_tokens
 from clearance.matching.slavic_given import GIVEN_NAMES
@@ -153,45 +151,6 @@ def build_nicknames() -> FormTable:
 
 # A nickname's full forms, a full form's nicknames ("bill" <-> "william"; h183)
 NICKNAMES: FormTable = build_nicknames()
-
-
-def raise_forms(
-    query_words: Sequence[str],
-    columns: dict[str, int],
-    rows: dict[str, list[float]],
-    sim: float,
-    nickname_sim: float,
-) -> dict[tuple[str, int], float]:
-    """Raise to ``sim`` the similarity of each query word and listed word (a column) that are
-    forms of one given name by :data:`FORMS`, to ``nickname_sim`` a nickname and its full
-    form by :data:`NICKNAMES`, when they agree less by their letters (in place); returns the
-    (query word, column) pairs raised, each with its similarity by the letters."""
-    raised: dict[tuple[str, int], float] = {}
-    for table, least in ((FORMS, sim), (NICKNAMES, nickname_sim)):
-        for word in query_words:
-            equivalent = table.get(word)
-            if equivalent is None:
-                continue
-            row = rows[word]
-            for other in equivalent:
-                col = columns.get(other, -1)
-                if col >= 0 and row[col] < least:
-                    raised.setdefault((word, col), row[col])
-                    row[col] = least
-    return raised
-
-
-def form_keys(
-    tables: KeyTables, word: str, found: dict[int, float], sim: float, nickname_sim: float
-) -> None:
-    """Add to a Latin query word's index keys ``found`` (key id -> similarity) the keys of its
-    other forms at ``sim`` and of its nicknames or full forms at ``nickname_sim`` (retrieval
-    sees what the scorer pairs)."""
-    for table, least in ((FORMS, sim), (NICKNAMES, nickname_sim)):
-        for other in table.get(word, ()):
-            key = tables.key_id("t:" + other)
-            if key >= 0 and found.get(key, 0.0) < least:
-                found[key] = least
 
 
 def keep_forms(

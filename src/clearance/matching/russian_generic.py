@@ -20,16 +20,14 @@ passports: й and ы as i and y, ъ as ie, ю as iu) and the simplified BGN of t
 once, when a word's weight is first asked for.
 
 Since h184 a kind word in Latin letters and its English translation agree
-(:func:`raise_translations`, :func:`translation_keys`: "PLANT SELMASH" / ZAVOD SELMASH,
+(:func:`translation_table`, read through ``equivalents``: "PLANT SELMASH" / ZAVOD SELMASH,
 "Design Bureau" / KONSTRUKTORSKOE BYURO), and the kinds' abbreviations (NPO, NII, OKB, FGUP
 ...) are generic words that stand for their expansion's noun.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import cache
-from typing import Protocol
 
 from clearance.scripts import CYRILLIC
 
@@ -166,7 +164,7 @@ def same_kind_word(one: str, other: str) -> bool:
 # "KONSTRUKTORSKOE BYURO" / "Design Bureau", "TORGOVYI DOM" / "Trading House"). Each Russian
 # word of the kinds (adjectives in the masculine, their other forms made by
 # _adjective_forms) -> the English words registries and lists translate it by. A Latin
-# spelling of the word and one of its English words agree (:func:`raise_translations`); two
+# spelling of the word and one of its English words agree (:func:`translation_table`); two
 # English words do not by this table, nor two Russian ones. "Дом" (the house of "торговый
 # дом") is here, though no generic word (see _NOUNS).
 _TRANSLATIONS = """
@@ -277,7 +275,7 @@ def _spelt(russian: str) -> set[str]:
 
 
 @cache
-def _equivalents() -> dict[str, frozenset[str]]:
+def translation_table() -> dict[str, frozenset[str]]:
     """Each Latin spelling of a word of :data:`_TRANSLATIONS` -> its English words, and each
     English word -> the Latin spellings of the Russian words it translates; an abbreviation
     of :data:`_EXPANDED` <-> the words it stands for, in Latin letters and in English."""
@@ -299,51 +297,3 @@ def _equivalents() -> dict[str, frozenset[str]]:
                 for word in (*_spelt(russian), *english.get(russian, ())):
                     link(short, word)
     return {word: frozenset(others) for word, others in found.items()}
-
-
-def raise_translations(
-    query_words: Sequence[str],
-    columns: dict[str, int],
-    rows: dict[str, list[float]],
-    sim: float,
-) -> list[tuple[str, int]]:
-    """Raise to ``sim`` the similarity of each query word and listed word (a column) that are
-    a Russian kind word and its English translation by :data:`_TRANSLATIONS` ("plant" /
-    ZAVOD, "nauchno" / SCIENTIFIC) and agree less by their letters (in place); returns the
-    (query word, column) pairs raised."""
-    table = _equivalents()
-    raised: list[tuple[str, int]] = []
-    for word in query_words:
-        others = table.get(word)
-        if others is None:
-            continue
-        row = rows[word]
-        for other in others:
-            col = columns.get(other, -1)
-            if col >= 0 and row[col] < sim:
-                row[col] = sim
-                raised.append((word, col))
-    return raised
-
-
-class _Keys(Protocol):
-    def key_id(self, key: str) -> int: ...
-
-
-def translations(word: str) -> frozenset[str]:
-    """The Latin words ``word`` translates or is translated by (:data:`_TRANSLATIONS`), the
-    words retrieval also looks up for it (:func:`translation_keys`; the monitor's probes)."""
-    return _equivalents().get(word, frozenset())
-
-
-def translation_keys(tables: _Keys, word: str, found: dict[int, float], sim: float) -> None:
-    """Add to a Latin query word's index keys ``found`` (key id -> similarity) the keys of the
-    words it translates or is translated by (:data:`_TRANSLATIONS`) at ``sim``: retrieval
-    and its bounds see what the scorer pairs ("plant" reaches ZAVOD)."""
-    others = _equivalents().get(word)
-    if others is None:
-        return
-    for other in others:
-        key = tables.key_id("t:" + other)
-        if key >= 0 and found.get(key, 0.0) < sim:
-            found[key] = sim

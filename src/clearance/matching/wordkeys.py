@@ -16,7 +16,8 @@ from clearance.matching.params import RetrievalParams, WordParams
 from clearance.matching.phonetics import phonetic, respell, sound
 from clearance.matching.scripts import has_run
 from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES
-from clearance.matching.wordsim import doubled, word_sim
+from clearance.matching.wordletters import doubled
+from clearance.matching.wordsim import word_sim
 
 _PREFIX = {KIND_LATIN: "t:", KIND_NATIVE: "n:", KIND_SKELETON: "s:"}
 _PLAIN_WORDS = PERSON_PARTICLES | LOW_INFO_WORDS  # (a listed one is no code: formslips.plain_word)

@@ -18,15 +18,14 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
+from clearance.matching.equivalents import equivalents, raise_equivalents
 from clearance.matching.memo import LastAsked, by_identity, sim_rows
-from clearance.matching.nameforms import raise_forms
 from clearance.matching.ocr import GLYPH_MIN_LENGTH, glyph_split
 from clearance.matching.params import WordParams
 from clearance.matching.phonetics import ARTICLES as _ARTICLES
 from clearance.matching.phonetics import phonetic, respell
-from clearance.matching.russian_generic import raise_translations
-from clearance.matching.scripts import undouble
-from clearance.matching.syllables import SYLLABLES
+from clearance.matching.wordletters import _letters, first_dropped
+from clearance.matching.wordletters import doubled as doubled  # (re-exported: read here too)
 
 WORDS = WordParams()  # the declared defaults (the engine passes its algorithm's)
 
@@ -403,89 +402,6 @@ def _dense_ratio(params: WordParams) -> tuple[int, int]:
     return ratio
 
 
-FIRST_DROPPED_LENGTH = 6  # letters the shorter word needs (a first letter dropped or typed before)
-
-
-def first_dropped(query_word: str, listed_word: str) -> bool:
-    """One of the two words is the other with a first letter left out or typed before it, and
-    the shorter is long enough to say so ("OMPOZIT" / KOMPOZIT, "ANIIEVM" / NIIEVM: a slip, not
-    another word; since 1.28, h127): the first-letter rule, which makes "Siletel" less likely
-    NILETEL, does not apply to them. Not a consonant before a consonant ("Schäfer" / CHAFER)."""
-    shorter, longer = sorted((query_word, listed_word), key=len)
-    return (len(shorter) >= FIRST_DROPPED_LENGTH and longer[1:] == shorter
-            and (longer[0] in _VOWELS or shorter[0] in _VOWELS))  # fmt: skip
-
-
-# (A consonant before a consonant is another sound, no slip: "Schäfer" is not CHAFER.)
-_VOWELS = frozenset("aeiouy")
-
-
-def doubled(a: str, b: str) -> bool:
-    """``a`` and ``b`` differ only in one letter written once or twice."""
-    return undouble(a) == undouble(b)
-
-
-_SOFT_VOWELS = frozenset("eiy")  # a c before one of them is soft (an s), else hard (a k)
-
-
-def _letters(word: str) -> str:
-    """``word`` with w as v, q as k (Haq / Хак: since 1.30, not in a pinyin syllable), an
-    initial j as y and a hard c (not before e, i, y) as k (see
-    :func:`similarity_rows`; one length: the far-apart rules rely on it).
-
-    A hard c is the k of a name written in Cyrillic and read back ("SK SOUTH" for SC SOUTH:
-    СК; "Kar Vash" for Car Wash), and of German and Slavic spellings (Karl / Carl) — however
-    short the word, as w/v (since 1.28, h127). Not in a pinyin syllable, whose c is ts ("Cao"
-    is not KAO, "Caihong" not KAIHONG).
-
-    A soft c (before e, i, y) is the s of the same trip (с): "Sia" for CIA, "Sity" for CITY,
-    "Ase" for ACE (since 1.29, h132); not in a pinyin syllable either ("Ci", "Cixi")."""
-    word = word.replace("w", "v")
-    if "q" in word and not _syllables(word):  # Haq / Хак, Khak (since 1.30; not pinyin's q)
-        word = word.replace("q", "k")
-    if "c" in word and not _syllables(word):
-        word = _swap_c(word, False)
-    if "c" in word and not _syllables(word, SOFT_C_SYLLABLE):
-        word = _swap_c(word, True)
-    return "y" + word[1:] if word.startswith("j") else word
-
-
-def _swap_c(word: str, soft: bool) -> str:
-    """``word`` with each hard c (not before e, i, y) as k, or with ``soft`` each soft c as s
-    (what ``re.sub("c(?![eiy])", "k", word)`` / ``re.sub("c(?=[eiy])", "s", word)`` give,
-    without a regular expression: ~3,000 instructions a call compiled, 4,500 new words a
-    cold pass of 600 queries)."""
-    parts = word.split("c")
-    out = parts[0]
-    for k in range(1, len(parts)):
-        part = parts[k]
-        if (part != "" and part[0] in _SOFT_VOWELS) == soft:
-            out += ("s" if soft else "k") + part
-        else:
-            out += "c" + part
-    return out
-
-
-_LONGEST_SYLLABLE = max(len(s) for s in SYLLABLES)
-
-
-def _syllables(word: str, least: int = 1) -> bool:
-    """``word`` is one Chinese or Korean syllable as romanised, or two run together (of
-    ``least`` letters each). (Only the places that leave both parts no longer than the
-    longest syllable are tried, in a plain loop: a generator is a Python object compiled.)"""
-    if word in SYLLABLES:
-        return True
-    size = len(word)
-    for i in range(max(least, size - _LONGEST_SYLLABLE), min(size - least, _LONGEST_SYLLABLE) + 1):
-        if word[:i] in SYLLABLES and word[i:] in SYLLABLES:
-            return True
-    return False
-
-
-# A soft c before a one-letter syllable is no pinyin c ("Cia", "Ace" are not "Ci A", "A Ce").
-SOFT_C_SYLLABLE = 2
-
-
 class SpeltWords:
     """The words the lists spell (index keys "t:word" and "n:word"), not the consonant
     skeletons of Arabic-script names, which no one types: a code ("FDRL", "TMK") is all
@@ -536,13 +452,9 @@ class WordSimilarity:
             word, row = query_words[i], arrays[i]
             self.rows[word] = row.tolist()
             self.arrays[word] = row
-        # (h180) forms of one given name agree at given_form_sim (``nameforms``), in single
-        # precision as the rest (the bounds read the arrays, the score the rows)
-        form_sim, nick_sim = array("f", [params.given_form_sim, params.nickname_sim])
-        self.raised = raise_forms(query_words, self.columns, self.rows, form_sim, nick_sim)
-        for word, col in self.raised:  # (h183: or a nickname's at nickname_sim)
-            self.arrays[word][col] = self.rows[word][col]
-        # (h184) a Russian kind word and its English translation ("zavod" / PLANT) agree
-        kind_sim = array("f", [params.kind_translation_sim])[0]
-        for word, col in raise_translations(query_words, self.columns, self.rows, kind_sim):
-            self.arrays[word][col] = kind_sim
+        # words that agree by what they name (``equivalents``: a given name's forms, h180, and
+        # nicknames, h183, at given_form_sim / nickname_sim; a Russian kind word and its
+        # translation, h184, at kind_translation_sim), in single precision as the rest (the
+        # bounds read the arrays, the score the rows)
+        self.raised = raise_equivalents(equivalents(params), query_words, self.columns,
+                                        self.rows, self.arrays)  # fmt: skip

@@ -42,6 +42,7 @@ import numpy.typing as npt
 
 from clearance.gcpause import bulk_worker, frozen_for_fork
 from clearance.matching.engine import Algorithm
+from clearance.matching.equivalents import equivalent_probes
 from clearance.matching.index import (
     KIND_LATIN,
     KIND_NATIVE,
@@ -50,11 +51,9 @@ from clearance.matching.index import (
     deletions,
 )
 from clearance.matching.legalforms import warm_up_forms
-from clearance.matching.nameforms import FORMS, NICKNAMES
 from clearance.matching.params import NameParams
 from clearance.matching.phonetics import phonetic, respell, sound
 from clearance.matching.retrieve import word_records
-from clearance.matching.russian_generic import translations
 from clearance.matching.scripts import warm_up
 from clearance.matching.weights import word_weight
 from clearance.monitor.customer import BookCustomer
@@ -100,9 +99,7 @@ def word_probes(word: str, kind: int, near: int, slips: Collection[int] = ()) ->
         return out
     plain = sound(word)
     out += [f"p:{phonetic(word)}", f"p:{plain}", f"c:{word}"]
-    out += [f"t:{other}" for other in FORMS.get(word, ())]  # a given name's other forms
-    out += [f"t:{other}" for other in NICKNAMES.get(word, ())]  # its nicknames (h183)
-    out += [f"t:{other}" for other in translations(word)]  # a kind word's translations (h184)
+    out += equivalent_probes(word)  # its forms, nicknames, translations (``equivalents``)
     alt = respell(word)
     if alt != word:
         out += [f"t:{alt}", f"p:{phonetic(alt)}"]
