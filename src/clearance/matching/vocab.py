@@ -40,6 +40,7 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "at", "jsco", "ad", "a d", "as", "a s",
         "gu fen you xian gong si", "gufen youxian gongsi",  # 股份有限公司 (pinyin)
         "cong ty co phan", "ctcp",  # Vietnamese (since 1.22)
+        "anonim sirketi",  # Turkish (h192; ISO 20275 has it only with its s-cedilla)
     ),
     "sro": (
         "sro", "s r o", "spol s r o", "spolecnost s rucenim omezenym",
