@@ -150,6 +150,7 @@ LOW_INFO_WORDS: frozenset[str] = frozenset(
     trust finance financial capital resources mining companies brothers department
     communications private university establishment otkrytoe otkrytoye zakrytoe zakrytoye
     publichnoe publichnoye open closed public
+    worldwide
     """.split()  # noqa: SIM905
 )
 
