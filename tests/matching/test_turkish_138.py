@@ -28,6 +28,8 @@ _LISTED = (
     "BASLAM PETROL SANAYI VE TICARET ANONIM SIRKETI",
     "MULTIMAT IC VE DIS TIC. PAZ. LTD. STI.",
     "PERLITE INSAAT SANAYI VE TICARET ANONIM SIRKETI",
+    "MEGASAN ELEKTRONIK TICARET VE SANAYI LIMITED SIRKETI",
+    "RA HAVACILIK LOJISTIK VE TASIMACILIK SANAYI TICARET LIMITED SIRKETI",
 )
 
 
@@ -73,6 +75,25 @@ def test_spellings_of_one_company_read_alike(spelling: str) -> None:
 )
 def test_turkish_words_as_english(one: str, other: str) -> None:
     assert _read(one)[0] == _read(other)[0]
+
+
+@pytest.mark.parametrize(
+    ("cut", "whole"),
+    [("MEGASAN ELEKTRONIK TICARET VE SANAY", "MEGASAN ELEKTRONIK TICARET VE SANAYI"),
+     ("X SAN. VE TIC. ITHAL", "X SAN. VE TIC. ITHALAT"),
+     ("X Dış Ticaret Pazar", "X Dış Ticaret Pazarlama")],
+)  # fmt: skip
+def test_a_last_word_cut_short_of_a_business_word(cut: str, whole: str) -> None:
+    """A name cut by a field's length ends in the beginning of a business word."""
+    assert _read(cut)[0] == _read(whole)[0]
+
+
+def test_ve_is_and_in_any_company_name() -> None:
+    """A name cut short may have lost what tells it Turkish: its "ve" reads as the listed
+    name's still."""
+    cut = _read("RA HAVACILIK LOJISTIK VE TASIMACILI")[0]
+    whole = _read("RA HAVACILIK LOJISTIK VE TASIMACILIK SANAYI TICARET LIMITED SIRKETI")[0]
+    assert cut[3] == whole[3] == "and"
 
 
 @pytest.mark.parametrize("text", ["ANONİM ŞİRKETİ", "Anonim Şirketi", "ANONIM SIRKETI",
@@ -124,6 +145,14 @@ def test_abbreviations_alone_keep_their_letters(text: str, word: str) -> None:
         (
             "Multimat İç ve Dış Ticaret Pazarlama Limited Şirketi",
             "MULTIMAT IC VE DIS TIC. PAZ. LTD. STI.",
+        ),
+        (
+            "MEGASAN ELEKTRONIK TICARET VE SANAY",
+            "MEGASAN ELEKTRONIK TICARET VE SANAYI LIMITED SIRKETI",
+        ),
+        (
+            "RA HAVACILIK LOJISTIK VE TASIMACILI",
+            "RA HAVACILIK LOJISTIK VE TASIMACILIK SANAYI TICARET LIMITED SIRKETI",
         ),
         (
             "PERLITE INSAAT SAN. TIC. JOINT STOCK COMPANY",

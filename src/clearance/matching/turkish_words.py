@@ -69,13 +69,36 @@ def turkish_name(words: list[str]) -> bool:
 def turkish_in_english(words: list[str]) -> list[str]:
     """``words`` (a name, folded) with its Turkish business words as the English word each
     says ("macpar makina sanayi ve ticaret" -> "macpar makina industry and trade"), in a
-    Turkish company name their abbreviations and "ve" too; ``words`` itself without any."""
+    Turkish company name their abbreviations too, and a last word cut short of one (a field's
+    length: "...TICARET VE SANAY"); ``words`` itself without any. "ve" is "and" in any
+    company's name: a name cut short may have lost the words that tell it Turkish ("RA
+    HAVACILIK LOJISTIK VE TASIMACILI"), and it must read as the listed name does."""
     if not turkish_name(words):  # (a full business word makes the name a Turkish one)
-        return words
+        return [_AND if w == _VE else w for w in words] if _VE in words else words
     out: list[str] = []
     for i, word in enumerate(words):
         if word == _FOREIGN and i + 1 < len(words) and words[i + 1] in _TRADE:
             out.append("foreign")
         else:
             out.append(WORDS.get(word) or SHORT.get(word, word))
+    last = words[-1]
+    if len(last) >= _CUT_LETTERS and out[-1] == last:
+        out[-1] = _CUT.get(last, last)
     return out
+
+
+_VE, _AND = "ve", "and"
+_CUT_LETTERS = 5  # letters a word cut short keeps to read as the business word it begins
+
+
+def _cut_words() -> dict[str, str]:
+    """The beginnings (five letters or more) of each business word of :data:`WORDS`, by the
+    English word: "sanay", "ticar", "ithal" (none begins two words of other meanings)."""
+    table: dict[str, str] = {}
+    for word, english in WORDS.items():
+        for end in range(_CUT_LETTERS, len(word)):
+            table.setdefault(word[:end], english)
+    return table
+
+
+_CUT = _cut_words()
