@@ -104,7 +104,7 @@ def test_anonim_sirketi_is_a_joint_stock_company(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "turkish"),
-    [("HAYRIOGLU TIC.", False), ("SAN MARCO", False), ("SAN PAZ DE LA VE", False),
+    [("HAYRIOGLU TIC.", False), ("SAN MARCO", False), ("SAN PEDRO DE LA PAZ", False),
      ("X TIC. LTD.", True), ("X SAN. TIC. A.S.", True), ("X ITH IHR", True),
      ("X DIS TIC", True), ("X ORMAN URUNLERI SANAYI", True), ("X VE Y LTD STI", True)],
 )  # fmt: skip

@@ -218,8 +218,8 @@ def _latin_form(text: str, script: str, split_forms: bool, drop_titles: bool) ->
     words = words[start:]
     if not split_forms:
         return NameForm(tuple(words), frozenset(), script)
-    words = turkish_in_english(words)  # ("San. ve Tic.": h192)
     rest, forms = split_legal_forms(in_english(words))  # ("Sherkat-e X": h188)
+    rest = turkish_in_english(rest, words)  # ("San. ve Tic. Ltd. Şti.": h192)
     return NameForm(tuple(rest), frozenset(forms), script)
 
 

@@ -66,14 +66,15 @@ def turkish_name(words: list[str]) -> bool:
     return False
 
 
-def turkish_in_english(words: list[str]) -> list[str]:
-    """``words`` (a name, folded) with its Turkish business words as the English word each
-    says ("macpar makina sanayi ve ticaret" -> "macpar makina industry and trade"), in a
-    Turkish company name their abbreviations too, and a last word cut short of one (a field's
-    length: "...TICARET VE SANAY"); ``words`` itself without any. "ve" is "and" in any
-    company's name: a name cut short may have lost the words that tell it Turkish ("RA
+def turkish_in_english(words: list[str], whole: list[str]) -> list[str]:
+    """``words`` (a name's, folded, its legal forms split off: "Tic. Ltd. Şti." is one) with
+    its Turkish business words as the English word each says ("macpar makina sanayi ve
+    ticaret" -> "macpar makina industry and trade"); when the ``whole`` name (forms and all)
+    is a Turkish company's, their abbreviations too, and a last word cut short of one (a
+    field's length: "...TICARET VE SANAY"); ``words`` itself without any. "ve" is "and" in
+    any company's name: a name cut short may have lost the words that tell it Turkish ("RA
     HAVACILIK LOJISTIK VE TASIMACILI"), and it must read as the listed name does."""
-    if not turkish_name(words):  # (a full business word makes the name a Turkish one)
+    if not words or not turkish_name(whole):  # (a full business word makes it Turkish)
         return [_AND if w == _VE else w for w in words] if _VE in words else words
     out: list[str] = []
     for i, word in enumerate(words):
