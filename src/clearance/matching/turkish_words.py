@@ -77,15 +77,20 @@ def turkish_in_english(words: list[str], whole: list[str]) -> list[str]:
     if not words or not turkish_name(whole):  # (a full business word makes it Turkish)
         return [_AND if w == _VE else w for w in words] if _VE in words else words
     out: list[str] = []
+    last = len(words) - 1
     for i, word in enumerate(words):
-        if word == _FOREIGN and i + 1 < len(words) and words[i + 1] in _TRADE:
-            out.append("foreign")
+        if word == _FOREIGN and (words[i + 1] in _TRADE if i < last else _foreign_trade(whole)):
+            out.append("foreign")  # (its "Tic." maybe split off: "Dış Tic. Ltd. Şti.")
         else:
             out.append(WORDS.get(word) or SHORT.get(word, word))
-    last = words[-1]
-    if len(last) >= _CUT_LETTERS and out[-1] == last:
-        out[-1] = _CUT.get(last, last)
+    if len(words[last]) >= _CUT_LETTERS and out[last] == words[last]:
+        out[last] = _CUT.get(words[last], words[last])
     return out
+
+
+def _foreign_trade(whole: list[str]) -> bool:
+    """Does "Dış" stand before "Ticaret" or "Tic." in ``whole``?"""
+    return any(a == _FOREIGN and b in _TRADE for a, b in zip(whole, whole[1:], strict=False))
 
 
 _VE, _AND = "ve", "and"
