@@ -10,13 +10,14 @@ the listed name's spelling, whichever it is; a name is its distinctive words ("M
 is MACPAR MAKINA SANAYI VE TICARET A.S.).
 
 The full words (:data:`WORDS`) are Turkish only and read so wherever they stand. Their
-abbreviations and the conjunction "ve" (:data:`SHORT`) are read so only in a Turkish company
-name (:func:`turkish_name`): "San" is a saint, "Tic" a code, "ve" Czech for "in" elsewhere,
-and "HAYRIOGLU TIC." alone says nothing of the kind. The legal forms themselves ("Anonim
-Şirketi", "Ltd. Şti.", "A.Ş.") are no business words: the legal-form table splits them off
-(``vocab.LEGAL_FORMS``, rigour's ISO 20275 table). Turkish letters are folded before
-(``folding.fold``: ı, İ as i; ş, ğ, ç, ö, ü without their marks). The table is the matcher's
-own, from the language's words; all folded (lower-case ASCII).
+abbreviations (:data:`SHORT`) are read so only in a Turkish company's name
+(:func:`turkish_name`): "San" is a saint, "Tic" a code elsewhere, and "HAYRIOGLU TIC." alone
+says nothing of the kind. "ve" is "and" in any company's name (a name cut short may have lost
+what tells it Turkish). The legal forms themselves ("Anonim Şirketi", "Tic. Ltd. Şti.",
+"A.Ş.") are no business words: the legal-form table splits them off first (``vocab.LEGAL_FORMS``,
+rigour's ISO 20275 table), and the words left are read here (``normalize._latin_form``).
+Turkish letters are folded before (``folding.fold``: ı, İ as i; ş, ğ, ç, ö, ü without their
+marks). The table is the matcher's own, from the language's words; all folded (lower-case ASCII).
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ WORDS: dict[str, str] = {
     "sanayi": "industry", "sanayii": "industry", "ticaret": "trade", "ithalat": "import",
     "ihracat": "export", "pazarlama": "marketing", "insaat": "construction",
 }  # fmt: skip
-# Their abbreviations and the conjunction, read so in a Turkish company name only.
+# Their abbreviations, read so in a Turkish company name only ("ve" among them: two side by
+# side make the name a Turkish one, "San. ve Tic."; it is "and" in any company's name).
 SHORT: dict[str, str] = {
     "san": "industry", "tic": "trade", "ith": "import", "ihr": "export", "paz": "marketing",
     "ins": "construction", "ve": "and",
