@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 
+from clearance.matching.acronyms import beside_acronym
 from clearance.matching.arabic_names import all_vowelled, lookup, normalise_arabic
 from clearance.matching.bgn import bgn_reading
 from clearance.matching.compounds import abd_compounds, construct_state, din_compounds
@@ -207,6 +208,9 @@ def _query_forms(
     asks: :func:`name_forms` makes its skeleton readings when told)."""
     hebrew = not name.isascii() and is_hebrew(name)
     parts = query_parts(name)
+    named = beside_acronym(name) if schema is Schema.ORGANIZATION else None
+    if named is not None and named not in parts:  # ("KDT - KOREA DAIZIN TRADING": h192)
+        parts.append(named)
     texts = [(part, schema, 1.0 if i == 0 else trust.part) for i, part in enumerate(parts)]
     latin = name.isascii() or name_script(name) == LATIN
     korean: frozenset[str] = frozenset()  # a Korean name's readings from its script

@@ -38,7 +38,10 @@ from clearance.matching.weights import word_table
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 46  # 46: Arabic and Persian company words ("sharikat", "sherkat", "muassasat",
+INDEX_FORMAT = 47  # 47: Turkish company words as the English words they say ("Sanayi ve
+# Ticaret", "San. ve Tic." as "industry and trade", "Dış Tic.", "İth. İhr."), "Anonim Şirketi"
+# a joint-stock company's legal form (h192: ``turkish_words``, ``vocab.LEGAL_FORMS``);
+# 46: Arabic and Persian company words ("sharikat", "sherkat", "muassasat",
 # "sanaye") and the Chinese places company names begin with weigh low, the Persian ezafe after
 # one left out ("Sherkat-e X"; h188: ``company_words``); 45: the Russian kinds' abbreviations
 # (NPO, NII, OKB, FGUP ...) weigh low (h184: ``russian_generic._ABBREVIATIONS``,

@@ -40,6 +40,7 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "at", "jsco", "ad", "a d", "as", "a s",
         "gu fen you xian gong si", "gufen youxian gongsi",  # 股份有限公司 (pinyin)
         "cong ty co phan", "ctcp",  # Vietnamese (since 1.22)
+        "anonim sirketi",  # Turkish (h192; ISO 20275 has it only with its s-cedilla)
     ),
     "sro": (
         "sro", "s r o", "spol s r o", "spolecnost s rucenim omezenym",
@@ -149,6 +150,7 @@ LOW_INFO_WORDS: frozenset[str] = frozenset(
     trust finance financial capital resources mining companies brothers department
     communications private university establishment otkrytoe otkrytoye zakrytoe zakrytoye
     publichnoe publichnoye open closed public
+    worldwide
     """.split()  # noqa: SIM905
 )
 
