@@ -8,6 +8,9 @@
   lists write the family syllable of a name of syllables ("Chin-Hua WONG" / HUANG, Chin-Hua),
   and a last word that is a pinyin syllable is read as the family name when it alone is
   written in capitals ("Bin HUI" / XU, Bin).
+- ``w-somali``: a Somali name in the Somali orthography (x for ḥ, c for the ʿayn, long vowels
+  doubled: "Maxamed Cali Xasan") is also read as English-language lists write it
+  (``somali.somali_reading``), when a word so read is a common Arabic name word.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import pytest
 
 from clearance.matching.honorifics import input_readings
 from clearance.matching.romanised import list_readings
+from clearance.matching.somali import somali_reading
 from tests.matching.factory import people_alerts
 
 WOMEN = [
@@ -95,3 +99,37 @@ def test_cantonese_readings_last() -> None:
     assert "xu bin" in list_readings("Bin HUI")
     assert list_readings("Bin Hui") == []
     assert list_readings("Jian Chan") == []  # (unchanged: a pinyin given syllable last)
+
+
+SOMALI = ["Mohamed Abdi HASSAN", "Ali Mohamed RAGE", "Yasin Ali BAYNAH", "Ismail Hussein FARAH"]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Maxamed Cabdi Xasan", "Mohamed Abdi HASSAN"),
+        ("Cali Maxamed RAGE", "Ali Mohamed RAGE"),
+        ("Ismaaciil Xuseen Faarax", "Ismail Hussein FARAH"),
+    ],
+)
+def test_a_somali_spelling_alerts(query: str, listed: str) -> None:
+    assert listed in people_alerts(SOMALI, query)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Maxamed Cabdi Nuur", "Mohamed Abdi HASSAN"),  # another family name
+        ("Cali Xasan RAGE", "Ali Mohamed RAGE"),  # another father's name
+    ],
+)
+def test_a_somali_spelling_needs_the_rest(query: str, listed: str) -> None:
+    assert listed not in people_alerts(SOMALI, query)
+
+
+def test_somali_readings() -> None:
+    assert somali_reading("Maxamed Cabdi Xasan") == "mahamed abdi hasan"
+    assert somali_reading("Yaasiin Cali BAYNAH") == "yasin ali baynah"
+    assert somali_reading("Carlos Xavier") is None  # (no word reads as an Arabic name word)
+    assert somali_reading("Marc Isaac") is None  # (a c ending a word is no ʿayn)
+    assert somali_reading("Cecilia Omar") is None
