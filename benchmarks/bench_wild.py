@@ -61,6 +61,16 @@ the list has none), ``w-cantonese`` (a Chinese family name in Cantonese, "Chan" 
 "J.-P."), ``w-typo2`` (two slips in a long name: a neighbouring key, two letters swapped);
 and unlisted names so written (``n-turkish-person``, ``n-persian``, ``n-afghan``,
 ``n-patronymic``, ``n-cantonese``, ``n-given-compound``, ``n-typo2``).
+Since h194 persons' names, round two (``wild_hunt_person2``, its own tables):
+``w-glued-initials`` ("M.A.KHAN", "KHAN M.A.", "Khan,M.A."), ``w-generational`` ("Jr.", "Sr.",
+"III", "Filho" added, or dropped where listed), ``w-maiden`` ("née Petrova", "geb. Müller"
+after a woman's name), ``w-bin`` ("bin" / "ibn" / "b.", "binti" / "bte" respelt or dropped),
+``w-caucasus`` (a Caucasian or Central Asian Muslim name between its Russian-passport and
+Arabic spellings, "Magomed" / Muhammad, "Gadzhiev" / Hajiev, or in the Azerbaijani or Uzbek
+Latin alphabet, "Xasanov", "Cəfərov"), ``w-somali`` (the Somali orthography: "Maxamed Cabdi
+Xasan"), ``w-burmese`` ("U", "Daw", "Ko", "Maung" added or dropped, "Tun" / Htun); and
+unlisted names so written (``n-glued-initials``, ``n-generational``, ``n-maiden``, ``n-bin``,
+``n-burmese``; none for the Caucasian and Somali words, which Faker's names hold almost none of).
 Prints per class and split the alert-recall (the expected entity alerts) and the queries on
 which another entity alerted, and per must-not-alert class the false alerts, each beside
 rapidfuzz brute force (``bench_baselines.BruteForce``, WRatio at the lowest threshold of
@@ -87,6 +97,7 @@ import wild_forms as wf  # noqa: E402
 import wild_generic as wg  # noqa: E402
 import wild_hunt_org as wh  # noqa: E402
 import wild_hunt_person as wp  # noqa: E402
+import wild_hunt_person2 as wp2  # noqa: E402
 import wild_more as wm  # noqa: E402
 import wild_numerals as wn  # noqa: E402
 import wild_ocr as wo  # noqa: E402
@@ -113,6 +124,8 @@ NEGATIVES = {**ww.NEGATIVES, **wm.NEGATIVES, **wo.NEGATIVES}
 NEGATIVES |= wh.NEGATIVES  # (h188; last: the others' cases unchanged)
 CLASSES |= wp.CLASSES  # (h187: persons' names as other languages' writers write them)
 NEGATIVES |= wp.NEGATIVES  # (h187; last: the others' decorations keep their seeds)
+CLASSES |= wp2.CLASSES  # (h194: persons' names, round two)
+NEGATIVES |= wp2.NEGATIVES  # (h194; last: the others' decorations keep their seeds)
 SKIPPED: set[str] = set()  # classes ``--classes`` leaves out (no row in the tables)
 
 

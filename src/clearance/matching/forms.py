@@ -40,6 +40,7 @@ from clearance.matching.query import Query
 from clearance.matching.retrieve import QueryForm
 from clearance.matching.romanised import list_readings, script_readings
 from clearance.matching.scripts import arabic_skeleton
+from clearance.matching.somali import somali_reading
 from clearance.matching.syllables import syllable_name
 from clearance.matching.vocab import LEGAL_FORM_PHRASES, LOW_INFO_WORDS
 from clearance.model import Schema
@@ -235,6 +236,9 @@ def _query_forms(
     english = bgn_reading(name) if latin else None
     if english is not None:  # "YOINT STOTSK TSOMPANY": a Latin name written in Russian
         texts += [(part, schema, trust.bgn_reading) for part in query_parts(english)]
+    somali = somali_reading(name) if latin and schema is not Schema.ORGANIZATION else None
+    if somali is not None:  # "Maxamed Cali Xasan": the Somali orthography (h194)
+        texts += [(part, schema, trust.part) for part in query_parts(somali)]
     read = digits_read(name) if latin else None
     read_parts = query_parts(read) if read is not None else []
     # "M0HAMMED 5ALAH": the digits OCR read for letters as those letters

@@ -22,6 +22,7 @@ from clearance.matching.fieldcuts import (
     without_cut_form,
     without_vessel_marks,
 )
+from clearance.matching.folding import caseless
 from clearance.matching.numerals import BY_VALUE
 from clearance.matching.vocab import TITLES
 
@@ -182,6 +183,45 @@ def without_suffix(text: str) -> str | None:
     return out
 
 
+# A woman's maiden name written after her name ("Olga Ivanova née Petrova", "(nee Petrova)",
+# "geb. Müller", "born Smith", "maiden name: Smith"; since h194): the marker and one or two
+# name words after it, which no list writes as part of her name.
+_MAIDEN = re.compile(
+    r"[\s,;]*[(\[]?\s*(?<!\w)(?:n[ée]e|geb|geborene|born|maiden\s+name)(?!\w)[\s.:]*"
+    r"([^\W\d_][^\W\d_'’-]*(?:[\s-][^\W\d_][^\W\d_'’-]*)?)\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+_MAIDEN_CUES = ("nee", "née", "geb", "born", "maiden")
+
+
+def without_maiden(text: str) -> str | None:
+    """``text`` without a maiden name written after the name ("Olga Ivanova née Petrova" ->
+    "Olga Ivanova", "Maria Schmidt (geb. Müller)"), when two words or more are left, else
+    ``None``."""
+    found = _MAIDEN.search(text)
+    if found is None:
+        return None
+    out = text[: found.start()].rstrip(" ,;-")
+    return out if len(_WORD.findall(out)) >= 2 else None  # noqa: PLR2004
+
+
+def as_maiden(text: str) -> str | None:
+    """The name a maiden name makes with the given names ("Olga Ivanova née Petrova" -> "Olga
+    Petrova": listed before her marriage): the family name that the maiden name replaces is
+    the part before a comma, else the one word in capitals, else the last word."""
+    found = _MAIDEN.search(text)
+    head = without_maiden(text) if found is not None else None
+    if found is None or head is None:
+        return None
+    maiden = found.group(1)
+    if "," in head:
+        return f"{maiden}, {head.partition(',')[2].strip()}"
+    words = head.split()
+    capitals = [i for i, w in enumerate(words) if w.isupper() and len(w) > 1]
+    at = capitals[0] if len(capitals) == 1 and len(capitals) < len(words) else len(words) - 1
+    return " ".join([*words[:at], maiden, *words[at + 1 :]])
+
+
 # Roman numerals 1-20 and their numbers (since 1.33, h163: to XX, not XII, and a lone I too:
 # "AMAPOLA I" / AMAPOLA 1, "BICENTENARIO 14" / BICENTENARIO XIV)
 _ROMAN = tuple(numeral.upper() for numeral in BY_VALUE[:20])
@@ -251,6 +291,8 @@ def _cue(text: str) -> bool:
         return True
     if "," in text and _NUMERAL.search(text) is not None:
         return True
+    if any(cue in caseless(text) for cue in _MAIDEN_CUES):
+        return True
     if text.istitle() or text.isupper() or text.islower():
         return False
     return _CAMEL.search(text) is not None
@@ -270,11 +312,14 @@ def input_readings(text: str) -> list[str]:
     out: list[str] = []
     current = text
     steps = (repair_mojibake, unwrapped, without_address, without_title, without_vessel_marks,
-             without_descriptor, without_suffix, without_cut_form, numerals_read,
+             without_maiden, without_descriptor, without_suffix, without_cut_form, numerals_read,
              camel_split)  # fmt: skip
     for step in steps:
         read = step(current)
         if read is not None and read != text and read not in out:
             out.append(read)
             current = read
+    maiden = as_maiden(text)  # (beside the chain: the name she was listed under before)
+    if maiden is not None and maiden not in out:
+        out.append(maiden)
     return out

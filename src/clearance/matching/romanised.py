@@ -81,14 +81,25 @@ def list_readings(name: str) -> list[str]:
     if not name.isascii():
         return []
     words = " ".join(_WORDS.findall(name.lower().replace("'", "")))
-    return list(_readings(words, "-" in name))
+    return list(_readings(words, "-" in name, _capitals(name)))
 
 
 _WORDS = re.compile("[a-z]+")
+_RAW_WORDS = re.compile("[A-Za-z]+")
+
+
+def _capitals(name: str) -> int:
+    """The place of the one word of ``name`` written in capitals when the others are not
+    ("Bin HUI": 1, the family name as lists and forms mark it), else -1."""
+    if name.isupper() or name.islower():
+        return -1
+    raw = _RAW_WORDS.findall(name.replace("'", ""))
+    caps = [i for i, w in enumerate(raw) if len(w) > 1 and w.isupper()]
+    return caps[0] if len(caps) == 1 else -1
 
 
 @lru_cache(maxsize=20_000)
-def _readings(folded: str, hyphen: bool = False) -> tuple[str, ...]:
+def _readings(folded: str, hyphen: bool = False, capitals: int = -1) -> tuple[str, ...]:
     words = tuple(folded.split())
     if not 2 <= len(words) <= 4:  # noqa: PLR2004
         return ()
@@ -101,7 +112,7 @@ def _readings(folded: str, hyphen: bool = False) -> tuple[str, ...]:
         found += [family, north, *_chong_jong(north, north != words)]
     if syllable_count(words) and _wade_giles(_parts(words), hyphen):
         found += [_chinese(words, False, False), *_pinyin_readings(words)]
-    for pinyin in _cantonese_family(words):  # ("Chan Jianming", "WONG, Chin-hua": since h187)
+    for pinyin in _cantonese_family(words, capitals):  # ("Chan Jianming": since h187)
         found.append(pinyin)
         if _wade_giles(_parts(pinyin), hyphen):
             found += [_chinese(pinyin, False, False), *_pinyin_readings(pinyin)]
@@ -116,20 +127,26 @@ def _readings(folded: str, hyphen: bool = False) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _cantonese_family(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+def _cantonese_family(words: tuple[str, ...], capitals: int = -1) -> list[tuple[str, ...]]:
     """A Chinese name whose family name (its first or last word) is spelt as Hong Kong
     writes it, with that word in pinyin (:data:`CANTONESE_FAMILIES`): every other word is a
     pinyin or Wade-Giles syllable, or two run together ("Chan Jianming", "Weihua Woo"); a last
     word that is a pinyin syllable too is a given syllable, but after a given name of two
-    syllables run together ("Jianming Chan", not "Jian Chan", "Mei Hui", "Lin Mei Hui")."""
+    syllables run together ("Jianming Chan", not "Jian Chan", "Mei Hui", "Lin Mei Hui") or
+    when it alone is written in capitals (``capitals``, its place: "Bin HUI", since h194). A
+    family name read last is also read first ("Chin-Hua WONG" as "huang chin hua": a name of
+    syllables keeps its order, and the lists write the family syllable first)."""
     last = len(words) - 1
     out = []
     for at in (0, last):
         rest = words[:at] + words[at + 1 :]
-        if at == last and words[at] in PINYIN_SYLLABLES and (last > 1 or words[0] in SYLLABLES):
+        if (at == last and capitals != last and words[at] in PINYIN_SYLLABLES
+                and (last > 1 or words[0] in SYLLABLES)):  # fmt: skip
             continue  # ("lin mei hui", "chen hui": a pinyin given syllable, family-first)
         if words[at] in CANTONESE_FAMILIES and all(_split(w, _ROMANISED) for w in rest):
             out += [(*words[:at], p, *words[at + 1 :]) for p in CANTONESE_FAMILIES[words[at]]]
+            if at == last and at:
+                out += [(p, *rest) for p in CANTONESE_FAMILIES[words[at]]]
     return out
 
 
