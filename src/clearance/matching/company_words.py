@@ -22,6 +22,7 @@ ta marbuta "-h" / "-t").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 # Arabic, by root, and the English business word each says: company (sh-r-k), establishment
@@ -49,6 +50,10 @@ _PERSIAN = {
     "production": "tolid tolidi towlid towlidi",
     "organization": "sazman sazeman sazmane",
     "group": "goruh gorooh",
+    # (h193) engineering, research institute, co-operative
+    "engineering": "mohandesi mohandesie mohandessi",
+    "institute": "pajoheshkadeh pajooheshkadeh pajuheshkadeh pazhuheshkadeh pajouheshkadeh",
+    "cooperative": "taavon taavoni tavon tavoni",
 }
 # A bank in French and Turkish ("Banque Misr", "X Bankasi"; "bank" itself, for the ezafe after
 # it: "Bank-e Melli"). (Not "banco": a word similarity already reads it as bank, and the
@@ -70,11 +75,29 @@ _CHINESE_PLACES = """
     shijiazhuang tangshan hohhot urumqi
     guangdong fujian zhejiang jiangsu shandong liaoning heilongjiang hebei henan hubei hunan
     sichuan yunnan guangxi jiangxi anhui shanxi shaanxi gansu qinghai xinjiang
-    hongkong kowloon macau macao
+    hongkong hk kowloon macau macao
 """
+# (h193) The trade words Chinese company names add to the name as the English ones already
+# weighed low ("technology", "trading", "industrial"): 科学 science ("Science and Technology").
+_CHINESE_TRADES = "science"
 # (not the places that are also given names or family names written as one word: Xian,
 # Jinan, Hefei, Changchun, Kunming, Nanning, Zhongshan, Jilin, Fuzhou; nor Sinai or Sanati,
 # family names too: the weight of a word is the same in a person's name)
+# (h193) English business words that say one kind of body, as the Arabic and Persian words
+# say them all: mu'assasa is an establishment, a foundation and an institute, tijara trading
+# and commerce, sina'a industry; a list translates one way, a writer another ("MU'ASSASAT X"
+# / X FOUNDATION, "Tejarati-ye X" / X TRADING): two of one line agree as the same word.
+_SAME_KIND = """
+    establishment foundation institute institution
+    trading trade commercial commerce
+    industries industry industrial
+    production manufacturing manufacture productive
+"""
+SAME_KIND: dict[str, frozenset[str]] = {
+    word: frozenset(line.split()) - {word}
+    for line in _SAME_KIND.strip().splitlines()
+    for word in line.split()
+}
 # The Persian ezafe written apart after a word of the tables ("Sherkat-e", "Sanaye-ye").
 EZAFE = frozenset(("e", "ye", "i", "yi"))
 
@@ -83,7 +106,29 @@ EZAFE = frozenset(("e", "ye", "i", "yi"))
 def company_words() -> frozenset[str]:
     """The Arabic and Persian company words of :data:`ENGLISH` and the Chinese places: words
     of low information in a name."""
-    return frozenset(ENGLISH.keys() | set(_CHINESE_PLACES.split()))
+    return frozenset(ENGLISH.keys() | chinese_places() | set(_CHINESE_TRADES.split()))
+
+
+@cache
+def chinese_places() -> frozenset[str]:
+    """The Chinese places of :data:`_CHINESE_PLACES`."""
+    return frozenset(_CHINESE_PLACES.split())
+
+
+def is_place(token: str) -> bool:
+    """Is ``token`` a Chinese place a company name begins with? Left over on both sides of
+    two company names, a place is no conflict (h193): "Yunze Technology Investment" is
+    BEIJING YUNZE TECHNOLOGY, the company registered there, with its trade said once more."""
+    return token in chinese_places()
+
+
+def left_besides_places(tokens: Sequence[str], used: list[bool]) -> bool:
+    """Is a word of ``tokens`` other than a place (:func:`is_place`) left unpaired?"""
+    places = chinese_places()
+    for i in range(len(used)):  # noqa: SIM110 - a plain loop: it compiles to native code
+        if not used[i] and tokens[i] not in places:
+            return True
+    return False
 
 
 def is_company_word(token: str) -> bool:
@@ -108,3 +153,26 @@ def in_english(words: list[str]) -> list[str]:
             continue
         out.append(ENGLISH.get(word, word))
     return out
+
+
+def raise_same_kind(
+    query_words: Sequence[str],
+    columns: dict[str, int],
+    rows: dict[str, list[float]],
+    sim: float,
+) -> list[tuple[str, int]]:
+    """Raise to ``sim`` the similarity of each query word and listed word (a column) of one
+    line of :data:`_SAME_KIND` ("establishment" / FOUNDATION) that agree less (in place);
+    returns the (query word, column) pairs raised."""
+    raised: list[tuple[str, int]] = []
+    for word in query_words:
+        others = SAME_KIND.get(word)
+        if others is None:
+            continue
+        row = rows[word]
+        for other in others:
+            col = columns.get(other, -1)
+            if col >= 0 and row[col] < sim:
+                row[col] = sim
+                raised.append((word, col))
+    return raised

@@ -36,7 +36,10 @@ from clearance.matching.weights import word_table
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 46  # 46: Arabic and Persian company words ("sharikat", "sherkat", "muassasat",
+INDEX_FORMAT = 47  # 47: more Persian company words read in English ("mohandesi", "taavon",
+# "pajoheshkadeh"), "hk" a place and "science" a trade word of low weight, "NPO" before a
+# Russian name a word, not the legal form (h193: ``company_words``, ``russian_kind_first``);
+# 46: Arabic and Persian company words ("sharikat", "sherkat", "muassasat",
 # "sanaye") and the Chinese places company names begin with weigh low, the Persian ezafe after
 # one left out ("Sherkat-e X"; h188: ``company_words``); 45: the Russian kinds' abbreviations
 # (NPO, NII, OKB, FGUP ...) weigh low (h184: ``russian_generic._ABBREVIATIONS``,

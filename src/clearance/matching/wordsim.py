@@ -18,6 +18,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
+from clearance.matching.company_words import raise_same_kind
 from clearance.matching.memo import LastAsked, by_identity, sim_rows
 from clearance.matching.nameforms import raise_forms
 from clearance.matching.ocr import GLYPH_MIN_LENGTH, glyph_split
@@ -545,4 +546,7 @@ class WordSimilarity:
         # (h184) a Russian kind word and its English translation ("zavod" / PLANT) agree
         kind_sim = array("f", [params.kind_translation_sim])[0]
         for word, col in raise_translations(query_words, self.columns, self.rows, kind_sim):
+            self.arrays[word][col] = kind_sim
+        # (h193) and two English words of one kind ("establishment" / FOUNDATION), as much
+        for word, col in raise_same_kind(query_words, self.columns, self.rows, kind_sim):
             self.arrays[word][col] = kind_sim
