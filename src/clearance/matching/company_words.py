@@ -93,11 +93,24 @@ _SAME_KIND = """
     industries industry industrial
     production manufacturing manufacture productive
 """
-SAME_KIND: dict[str, frozenset[str]] = {
-    word: frozenset(line.split()) - {word}
-    for line in _SAME_KIND.strip().splitlines()
-    for word in line.split()
-}
+# (h193) "Bonyad", a foundation, is a word of the name ("BONYAD SHIPPING AGENCIES COMPANY" is
+# not "Shipping Agencies Company"), but it agrees with "foundation" as the English words do
+# ("Mostazafan Foundation" / BONYAD MOSTAZAFAN).
+_NAME_WORDS = {"bonyad": "foundation", "bonyade": "foundation"}
+
+
+def _same_kind() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for line in _SAME_KIND.strip().splitlines():
+        for word in line.split():
+            found[word] = set(line.split()) - {word}
+    for word, english in _NAME_WORDS.items():
+        found.setdefault(word, set()).add(english)
+        found[english].add(word)
+    return {word: frozenset(others) for word, others in found.items()}
+
+
+SAME_KIND: dict[str, frozenset[str]] = _same_kind()
 # The Persian ezafe written apart after a word of the tables ("Sherkat-e", "Sanaye-ye").
 EZAFE = frozenset(("e", "ye", "i", "yi"))
 
