@@ -22,7 +22,7 @@ ta marbuta "-h" / "-t").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 # Arabic, by root, and the English business word each says: company (sh-r-k), establishment
@@ -177,9 +177,22 @@ def raise_same_kind(
     """Raise to ``sim`` the similarity of each query word and listed word (a column) of one
     line of :data:`_SAME_KIND` ("establishment" / FOUNDATION) that agree less (in place);
     returns the (query word, column) pairs raised."""
+    return raise_equivalents(query_words, columns, rows, sim, SAME_KIND)
+
+
+def raise_equivalents(
+    query_words: Sequence[str],
+    columns: dict[str, int],
+    rows: dict[str, list[float]],
+    sim: float,
+    table: Mapping[str, frozenset[str]],
+) -> list[tuple[str, int]]:
+    """Raise to ``sim`` the similarity of each query word and each listed word (a column)
+    ``table`` says it is equivalent to, where they agree less (in place); returns the (query
+    word, column) pairs raised."""
     raised: list[tuple[str, int]] = []
     for word in query_words:
-        others = SAME_KIND.get(word)
+        others = table.get(word)
         if others is None:
             continue
         row = rows[word]

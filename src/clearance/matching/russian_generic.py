@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Protocol
 
+from clearance.matching.company_words import raise_equivalents
 from clearance.scripts import CYRILLIC
 
 # Kinds of organisation, and the words that qualify a kind (research, production, state,
@@ -330,19 +331,7 @@ def raise_translations(
     a Russian kind word and its English translation by :data:`_TRANSLATIONS` ("plant" /
     ZAVOD, "nauchno" / SCIENTIFIC) and agree less by their letters (in place); returns the
     (query word, column) pairs raised."""
-    table = _equivalents()
-    raised: list[tuple[str, int]] = []
-    for word in query_words:
-        others = table.get(word)
-        if others is None:
-            continue
-        row = rows[word]
-        for other in others:
-            col = columns.get(other, -1)
-            if col >= 0 and row[col] < sim:
-                row[col] = sim
-                raised.append((word, col))
-    return raised
+    return raise_equivalents(query_words, columns, rows, sim, _equivalents())
 
 
 class _Keys(Protocol):
