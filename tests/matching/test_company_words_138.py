@@ -4,12 +4,11 @@ More Persian company words read as the English word each says ("Mohandesi" engin
 "Pajoheshkadeh" institute, "Ta'avon" co-operative); English business words of one kind agree
 ("establishment" / FOUNDATION: mu'assasa says both; "commercial" / TRADING; "manufacturing" /
 PRODUCTION); a Chinese place left over on one side, or on both, is no conflict between the
-two names ("Yunze Technology Investment" / BEIJING YUNZE TECHNOLOGY); "HK" is a place and
-"Science" a trade word of Chinese company names; "NPO" before a name Russian in Latin
-letters is the Russian kind (nauchno-proizvodstvennoe obedinenie), not the legal form of a
-non-profit organisation. "Bonyad" stays a word of the name, but agrees with "foundation"
-("Mostazafan Foundation" / BONYAD MOSTAZAFAN). Two names that share only such words still do
-not alert.
+two names ("Yunze Technology Investment" / BEIJING YUNZE TECHNOLOGY); "HK" is a place; "NPO"
+before a name Russian in Latin letters is the Russian kind (nauchno-proizvodstvennoe
+obedinenie), not the legal form of a non-profit organisation. "Bonyad" stays a word of the
+name, but agrees with "foundation" ("Mostazafan Foundation" / BONYAD MOSTAZAFAN). Two names
+that share only such words still do not alert.
 """
 
 from __future__ import annotations
@@ -42,6 +41,7 @@ _LISTED = (
     "TSENTRALNYY NAUCHNO-ISSLEDOVATELSKIY INSTITUT MASHINOSTROENIYA",
     "AO NPO SPLAV",
     "IRAN ELECTRONICS INDUSTRIES",
+    "DEFENSE TECHNOLOGY AND SCIENCE RESEARCH CENTER",
     "BONYAD MOSTAZAFAN",
     "BONYAD SHIPPING AGENCIES COMPANY",
 )
@@ -67,10 +67,10 @@ def test_persian_words_read_in_english(word: str, english: str) -> None:
     assert [f.tokens for f in analyse(f"{word.upper()} KAVEH")] == [(english, "kaveh")]
 
 
-@pytest.mark.parametrize("word", ["hk", "science"])
-def test_chinese_words_weigh_low(word: str) -> None:
+def test_hk_weighs_low_science_and_electronics_not() -> None:
     params = NameParams()
-    assert word_weight(word, params) == params.low_info_weight
+    assert word_weight("hk", params) == params.low_info_weight
+    assert word_weight("science", params) == word_weight("electronics", params) == 1.0
 
 
 def test_places_left_over() -> None:
@@ -112,6 +112,7 @@ def test_company_words_round_two_alert(screener: Screener, query: str, listed: s
         "MOHANDESI KAVEH COMPANY",
         "Sherkat-e Tejarati Shanghai",
         "IRAN INDUSTRIES",  # ("Electronics" is no trade word here: IEI's own)
+        "RESEARCH DEFENCE AG",  # (nor "Science": the research centre's)
         "NPO Romashka",
         "SHIPPING AGENCIES COMPANY",  # ("Bonyad" is the listed name's word, as it was)
         "BONYAD SHAHID",

@@ -77,9 +77,9 @@ _CHINESE_PLACES = """
     sichuan yunnan guangxi jiangxi anhui shanxi shaanxi gansu qinghai xinjiang
     hongkong hk kowloon macau macao
 """
-# (h193) The trade words Chinese company names add to the name as the English ones already
-# weighed low ("technology", "trading", "industrial"): 科学 science ("Science and Technology").
-_CHINESE_TRADES = "science"
+# (h193: not "science" of "Science and Technology" nor "electronics", the trade words Chinese
+# company names add: DEFENSE TECHNOLOGY AND SCIENCE RESEARCH CENTER, IRAN ELECTRONICS
+# INDUSTRIES are named by them.)
 # (not the places that are also given names or family names written as one word: Xian,
 # Jinan, Hefei, Changchun, Kunming, Nanning, Zhongshan, Jilin, Fuzhou; nor Sinai or Sanati,
 # family names too: the weight of a word is the same in a person's name)
@@ -119,7 +119,7 @@ EZAFE = frozenset(("e", "ye", "i", "yi"))
 def company_words() -> frozenset[str]:
     """The Arabic and Persian company words of :data:`ENGLISH` and the Chinese places: words
     of low information in a name."""
-    return frozenset(ENGLISH.keys() | chinese_places() | set(_CHINESE_TRADES.split()))
+    return frozenset(ENGLISH.keys() | chinese_places())
 
 
 @cache

@@ -37,7 +37,7 @@ from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
 INDEX_FORMAT = 47  # 47: more Persian company words read in English ("mohandesi", "taavon",
-# "pajoheshkadeh"), "hk" a place and "science" a trade word of low weight, "NPO" before a
+# "pajoheshkadeh"), "hk" a place of low weight, "NPO" before a
 # Russian name a word, not the legal form (h193: ``company_words``, ``russian_kind_first``);
 # 46: Arabic and Persian company words ("sharikat", "sherkat", "muassasat",
 # "sanaye") and the Chinese places company names begin with weigh low, the Persian ezafe after
