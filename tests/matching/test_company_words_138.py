@@ -2,8 +2,8 @@
 
 More Persian company words read as the English word each says ("Mohandesi" engineering,
 "Pajoheshkadeh" institute, "Ta'avon" co-operative); English business words of one kind agree
-("establishment" / FOUNDATION: mu'assasa says both; "commercial" / TRADING; "manufacturing" /
-PRODUCTION); a Chinese place left over on one side, or on both, is no conflict between the
+("establishment" / FOUNDATION: mu'assasa says both; "manufacturing" / PRODUCTION), "Tejarati"
+is trading; a Chinese place left over on one side, or on both, is no conflict between the
 two names ("Yunze Technology Investment" / BEIJING YUNZE TECHNOLOGY); "HK" is a place; "NPO"
 before a name Russian in Latin letters is the Russian kind (nauchno-proizvodstvennoe
 obedinenie), not the legal form of a non-profit organisation. "Bonyad" stays a word of the
@@ -44,6 +44,7 @@ _LISTED = (
     "DEFENSE TECHNOLOGY AND SCIENCE RESEARCH CENTER",
     "BONYAD MOSTAZAFAN",
     "BONYAD SHIPPING AGENCIES COMPANY",
+    "KREMSONT COMMERCIAL INC.",
 )
 
 
@@ -116,6 +117,7 @@ def test_company_words_round_two_alert(screener: Screener, query: str, listed: s
         "NPO Romashka",
         "SHIPPING AGENCIES COMPANY",  # ("Bonyad" is the listed name's word, as it was)
         "BONYAD SHAHID",
+        "KREMSONT TRADING INC.",  # (trading and commercial are two kinds of business)
     ],
 )
 def test_shared_words_do_not_alert(screener: Screener, query: str) -> None:

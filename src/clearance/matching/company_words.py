@@ -45,8 +45,9 @@ _PERSIAN = {
     "company": "sherkat shirkat sherkate",
     "establishment": "moassese moasseseh moassesse moassesseh moasese moaseseh muassese muasseseh",
     "industries": "sanaye sanayeh sanaie sanaaye",
-    "trading": "tejarat bazargani bazarganiye bazargany",
-    "commercial": "tejarati tejari",
+    "trading": "tejarat tejarati bazargani bazarganiye bazargany",  # (h193: "tejarati" too,
+    # as the lists write "Sherkat-e Tejarati X": X TRADING COMPANY)
+    "commercial": "tejari",
     "production": "tolid tolidi towlid towlidi",
     "organization": "sazman sazeman sazmane",
     "group": "goruh gorooh",
@@ -84,12 +85,12 @@ _CHINESE_PLACES = """
 # Jinan, Hefei, Changchun, Kunming, Nanning, Zhongshan, Jilin, Fuzhou; nor Sinai or Sanati,
 # family names too: the weight of a word is the same in a person's name)
 # (h193) English business words that say one kind of body, as the Arabic and Persian words
-# say them all: mu'assasa is an establishment, a foundation and an institute, tijara trading
-# and commerce, sina'a industry; a list translates one way, a writer another ("MU'ASSASAT X"
-# / X FOUNDATION, "Tejarati-ye X" / X TRADING): two of one line agree as the same word.
+# say them all: mu'assasa is an establishment, a foundation and an institute, sina'a industry;
+# a list translates one way, a writer another ("MU'ASSASAT X" / X FOUNDATION): two of one line
+# agree as the same word. (Not "trading" and "commercial": KREMSONT TRADING INC. is another
+# company than KREMSONT COMMERCIAL INC.)
 _SAME_KIND = """
     establishment foundation institute institution
-    trading trade commercial commerce
     industries industry industrial
     production manufacturing manufacture productive
 """
