@@ -22,6 +22,7 @@ ta marbuta "-h" / "-t").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 # Arabic, by root, and the English business word each says: company (sh-r-k), establishment
@@ -44,11 +45,16 @@ _PERSIAN = {
     "company": "sherkat shirkat sherkate",
     "establishment": "moassese moasseseh moassesse moassesseh moasese moaseseh muassese muasseseh",
     "industries": "sanaye sanayeh sanaie sanaaye",
-    "trading": "tejarat bazargani bazarganiye bazargany",
-    "commercial": "tejarati tejari",
+    "trading": "tejarat tejarati bazargani bazarganiye bazargany",  # (h193: "tejarati" too,
+    # as the lists write "Sherkat-e Tejarati X": X TRADING COMPANY)
+    "commercial": "tejari",
     "production": "tolid tolidi towlid towlidi",
     "organization": "sazman sazeman sazmane",
     "group": "goruh gorooh",
+    # (h193) engineering, research institute, co-operative
+    "engineering": "mohandesi mohandesie mohandessi",
+    "institute": "pajoheshkadeh pajooheshkadeh pajuheshkadeh pazhuheshkadeh pajouheshkadeh",
+    "cooperative": "taavon taavoni tavon tavoni",
 }
 # A bank in French and Turkish ("Banque Misr", "X Bankasi"; "bank" itself, for the ezafe after
 # it: "Bank-e Melli"). (Not "banco": a word similarity already reads it as bank, and the
@@ -70,11 +76,42 @@ _CHINESE_PLACES = """
     shijiazhuang tangshan hohhot urumqi
     guangdong fujian zhejiang jiangsu shandong liaoning heilongjiang hebei henan hubei hunan
     sichuan yunnan guangxi jiangxi anhui shanxi shaanxi gansu qinghai xinjiang
-    hongkong kowloon macau macao
+    hongkong hk kowloon macau macao
 """
+# (h193: not "science" of "Science and Technology" nor "electronics", the trade words Chinese
+# company names add: DEFENSE TECHNOLOGY AND SCIENCE RESEARCH CENTER, IRAN ELECTRONICS
+# INDUSTRIES are named by them.)
 # (not the places that are also given names or family names written as one word: Xian,
 # Jinan, Hefei, Changchun, Kunming, Nanning, Zhongshan, Jilin, Fuzhou; nor Sinai or Sanati,
 # family names too: the weight of a word is the same in a person's name)
+# (h193) English business words that say one kind of body, as the Arabic and Persian words
+# say them all: mu'assasa is an establishment, a foundation and an institute, sina'a industry;
+# a list translates one way, a writer another ("MU'ASSASAT X" / X FOUNDATION): two of one line
+# agree as the same word. (Not "trading" and "commercial": KREMSONT TRADING INC. is another
+# company than KREMSONT COMMERCIAL INC.)
+_SAME_KIND = """
+    establishment foundation institute institution
+    industries industry industrial
+    production manufacturing manufacture productive
+"""
+# (h193) "Bonyad", a foundation, is a word of the name ("BONYAD SHIPPING AGENCIES COMPANY" is
+# not "Shipping Agencies Company"), but it agrees with "foundation" as the English words do
+# ("Mostazafan Foundation" / BONYAD MOSTAZAFAN).
+_NAME_WORDS = {"bonyad": "foundation", "bonyade": "foundation"}
+
+
+def _same_kind() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for line in _SAME_KIND.strip().splitlines():
+        for word in line.split():
+            found[word] = set(line.split()) - {word}
+    for word, english in _NAME_WORDS.items():
+        found.setdefault(word, set()).add(english)
+        found[english].add(word)
+    return {word: frozenset(others) for word, others in found.items()}
+
+
+SAME_KIND: dict[str, frozenset[str]] = _same_kind()
 # The Persian ezafe written apart after a word of the tables ("Sherkat-e", "Sanaye-ye").
 EZAFE = frozenset(("e", "ye", "i", "yi"))
 
@@ -83,7 +120,29 @@ EZAFE = frozenset(("e", "ye", "i", "yi"))
 def company_words() -> frozenset[str]:
     """The Arabic and Persian company words of :data:`ENGLISH` and the Chinese places: words
     of low information in a name."""
-    return frozenset(ENGLISH.keys() | set(_CHINESE_PLACES.split()))
+    return frozenset(ENGLISH.keys() | chinese_places())
+
+
+@cache
+def chinese_places() -> frozenset[str]:
+    """The Chinese places of :data:`_CHINESE_PLACES`."""
+    return frozenset(_CHINESE_PLACES.split())
+
+
+def is_place(token: str) -> bool:
+    """Is ``token`` a Chinese place a company name begins with? Left over on both sides of
+    two company names, a place is no conflict (h193): "Yunze Technology Investment" is
+    BEIJING YUNZE TECHNOLOGY, the company registered there, with its trade said once more."""
+    return token in chinese_places()
+
+
+def left_besides_places(tokens: Sequence[str], used: list[bool]) -> bool:
+    """Is a word of ``tokens`` other than a place (:func:`is_place`) left unpaired?"""
+    places = chinese_places()
+    for i in range(len(used)):  # noqa: SIM110 - a plain loop: it compiles to native code
+        if not used[i] and tokens[i] not in places:
+            return True
+    return False
 
 
 def is_company_word(token: str) -> bool:
@@ -108,3 +167,4 @@ def in_english(words: list[str]) -> list[str]:
             continue
         out.append(ENGLISH.get(word, word))
     return out
+

@@ -38,7 +38,10 @@ from clearance.matching.weights import word_table
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 47  # 47: Turkish company words as the English words they say ("Sanayi ve
+INDEX_FORMAT = 48  # 48: more Persian company words read in English ("mohandesi", "taavon",
+# "pajoheshkadeh"), "hk" a place of low weight, "NPO" before a
+# Russian name a word, not the legal form (h193: ``company_words``, ``russian_kind_first``);
+# 47: Turkish company words as the English words they say ("Sanayi ve
 # Ticaret", "San. ve Tic." as "industry and trade", "Dış Tic.", "İth. İhr."), "Anonim Şirketi"
 # a joint-stock company's legal form (h192: ``turkish_words``, ``vocab.LEGAL_FORMS``);
 # 46: Arabic and Persian company words ("sharikat", "sherkat", "muassasat",

@@ -16,6 +16,7 @@ from rigour.names import extract_org_types
 from clearance.matching.numerals import ROMAN
 from clearance.matching.ocr import glyph_readings
 from clearance.matching.phonetics import respell, sound
+from clearance.matching.russian_generic import russian_kind_first
 from clearance.matching.scripts import undouble
 from clearance.matching.vocab import (
     ABBREVIATIONS,
@@ -89,7 +90,11 @@ def split_legal_forms(words: list[str]) -> tuple[list[str], set[str]]:
     """Remove legal-form phrases at the start or end of ``words``, and distinctive ones inside;
     return (rest, classes). The matcher's own table first; the ISO 20275 table on what is
     left, so that a second form is found too ("Sdn Bhd Tic. Ltd. Şti."). A Roman numeral
-    in a name with a legal form is its number (:func:`_numbered`)."""
+    in a name with a legal form is its number (:func:`_numbered`). "NPO" before a Russian
+    name is its kind, a word (h193: ``russian_generic.russian_kind_first``)."""
+    if russian_kind_first(words):
+        rest, forms = split_legal_forms(words[1:])
+        return [words[0], *rest], forms
     rest, forms = _split_forms(words, iso=False)
     if not forms:
         rest, forms = _split_forms(words, iso=True)

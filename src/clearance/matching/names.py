@@ -12,6 +12,7 @@ from collections.abc import Container
 
 from clearance.matching.alignment import SYLLABIC_SCRIPTS, pair_more, pair_words, word_pairs
 from clearance.matching.arabic_article import DIN
+from clearance.matching.company_words import is_place, left_besides_places
 from clearance.matching.comparison import NameComparison as NameComparison
 from clearance.matching.compounds import (
     common_word,
@@ -115,7 +116,12 @@ def compare(
                                     whole, person)  # fmt: skip
     # (round two, ``form_conflict``: legal forms that differ are a leftover on both sides
     # too, "King PLC" is not KING TRADE B.V., "Bailey Inc" not BAILEY HOLDINGS PTY LTD)
-    conflict = not person and not all(c_used) and (not all(q_used) or other_forms(query, candidate))
+    # (h193: a place left over is no conflict, ``company_words.left_besides_places``)
+    conflict = (
+        not person
+        and left_besides_places(c_words, c_used)
+        and (left_besides_places(q_words, q_used) or other_forms(query, candidate))
+    )
     patronymic = params.patronymic_weight
     if person and patronymics_disagree(query.patronymic, q_used, candidate.patronymic, c_used):
         patronymic = params.patronymic_conflict_weight
@@ -161,8 +167,8 @@ def _score(
     for j in range(tail):
         if not c_used[j]:
             weight = candidate.weights[j]
-            if conflict and weight == params.low_info_weight:
-                weight = params.conflict_word_weight
+            if conflict and weight == params.low_info_weight and not is_place(c_words[j]):
+                weight = params.conflict_word_weight  # (h193: a place is no conflict)
             elif candidate.patronymic[j]:
                 weight = min(weight, patronymic)
             total += lam * weight
@@ -399,7 +405,7 @@ def _add_unpaired_query(
     for i in range(nq):
         if not q_used[i]:
             weight = qw[i]
-            if conflict and weight == params.low_info_weight:
+            if conflict and weight == params.low_info_weight and not is_place(q_words[i]):
                 weight = params.conflict_word_weight
             elif query.patronymic[i]:
                 weight = min(weight, patronymic)  # (params.patronymic_conflict_weight)

@@ -55,7 +55,7 @@ class WordParams:
     nickname_sim: float = 0.8  # a nickname and its full form ("Bill" / WILLIAM, "Sasha" /
     # ALEKSANDR; h183: ``nameforms.NICKNAMES``), kept as given_form_sim is
     kind_translation_sim: float = 0.95  # a Russian kind word and its English translation
-    # ("zavod" / PLANT; h184: ``russian_generic.raise_translations``), as a spelling family
+    # ("zavod" / PLANT; h184: ``russian_generic.translation_table``), as a spelling family
     article_stem_length: int = 5  # two words with a glued article ("aladnani") are compared
     # on their stems when both stems have this many letters or more (not Elena / Elina; a
     # short stem is spelt many ways: "AL-UADI" / AL-WADI, "alaqsy" romanised / AL-AQSA)

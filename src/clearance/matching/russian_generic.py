@@ -27,6 +27,8 @@ Since h184 a kind word in Latin letters and its English translation agree
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from functools import cache
 
 from clearance.scripts import CYRILLIC
@@ -86,6 +88,24 @@ def _adjective_forms(word: str) -> tuple[str, ...]:
 # государственное бюджетное учреждение, научно-технический центр. Not СКБ, НПЦ, НТЦ, КБ:
 # "SKB AO", NPC INTERNATIONAL, GAZPROMNEFT NTC, KB LINES are listed names of their own.
 _ABBREVIATIONS = "нпо нпп нпк нии цнии окб цкб гуп фгуп фгбу"
+
+# (h193) "NPO" before a name: the Russian kind (научно-производственное объединение, "NPO
+# MASHINOSTROYENIYA", "NPO SPLAV"), not the English legal form (a non-profit organisation),
+# when the rest of the name is Russian in Latin letters: no letters the romanisations of
+# Russian do not write (w, q, x; c but in "ch"; h but in "kh", "zh", "ch", "sh": "Helping
+# Hands NPO", "NPO Peace Winds" are not Russian).
+_NOT_RUSSIAN = re.compile(r"[wqx]|c(?!h)|(?<![kzcs])h")
+
+
+def russian_kind_first(words: Sequence[str]) -> bool:
+    """Is ``words`` (a name's, folded) "npo" and a name Russian in Latin letters?"""
+    if len(words) < 2 or words[0] != "npo":  # noqa: PLR2004
+        return False
+    for word in words[1:]:  # noqa: SIM110
+        if not word.isalpha() or _NOT_RUSSIAN.search(word):
+            return False
+    return True
+
 
 # (a word of the lists above ending in -о is the first part of a compound: "научно-")
 CYRILLIC_WORDS: tuple[str, ...] = (

@@ -454,7 +454,7 @@ class WordSimilarity:
             self.arrays[word] = row
         # words that agree by what they name (``equivalents``: a given name's forms, h180, and
         # nicknames, h183, at given_form_sim / nickname_sim; a Russian kind word and its
-        # translation, h184, at kind_translation_sim), in single precision as the rest (the
-        # bounds read the arrays, the score the rows)
+        # translation, h184, and two English words of one kind, h193, at kind_translation_sim),
+        # in single precision as the rest (the bounds read the arrays, the score the rows)
         self.raised = raise_equivalents(equivalents(params), query_words, self.columns,
                                         self.rows, self.arrays)  # fmt: skip
