@@ -167,4 +167,3 @@ def in_english(words: list[str]) -> list[str]:
             continue
         out.append(ENGLISH.get(word, word))
     return out
-
