@@ -59,6 +59,14 @@ class Algorithm:
         top = min(threshold, self.max_floor_threshold)
         return max(self.min_floor, top - self.retrieval_margin)
 
+    def ceiling(self, reach: float) -> float:
+        """The highest threshold whose :meth:`floor` a name of ``reach`` (the highest floor
+        its bound passes: ``retrieve._keep_reach``) passes, 1.0 when every one does: a score
+        over it would alert at a threshold that does not retrieve the name (h191)."""
+        if reach >= self.floor(1.0):
+            return 1.0
+        return reach + self.retrieval_margin
+
     @property
     def version(self) -> str:
         """The release and a hash of the parameters ("1.4+3f9a0c1b"): a receipt names exactly

@@ -388,6 +388,7 @@ def retrieve(
     trust: TrustParams = TrustParams(),  # noqa: B008
     reached: list[Reached] | None = None,
     cut: bool = False,
+    reach: dict[int, float] | None = None,
 ) -> dict[int, float]:
     """Record id -> upper bound of the score a record can reach (only those >= floor).
 
@@ -401,6 +402,8 @@ def retrieve(
     :mod:`clearance.matching.crowded`: worked out only for a crowded query). ``cut``: the
     query is a name a payment field cut off (``fieldtail.field_cut``): the listed words past
     the cut cost nothing, and a cut last word no listed word is may begin any listed word.
+    Given ``reach``, each record's reach is put there: the highest floor that keeps it,
+    whatever the threshold (see :func:`_keep_reach`; h191).
     """
     out: dict[int, float] = {}
     table = word_table(params)
@@ -409,10 +412,12 @@ def retrieve(
                             params, retrieval, words, person, threshold, trust, cut)  # fmt: skip
         if found is None:
             continue
-        bounds, full = found
+        bounds, full, rare = found
         if reached is not None and full is not None and qform.form.script == ARABIC:
             reached.append(partial(_given, full))  # (worked out by form_bounds already)
         _keep_bounds(index, qform, bounds, out)
+        if reach is not None:
+            _keep_reach(qform, bounds, retrieval.rare_floor if rare else 0.0, reach)
     cap = retrieval.max_records if max_records is None else max_records
     if len(out) > cap:
         best = sorted(out.items(), key=lambda kv: -kv[1])[:cap]
@@ -435,7 +440,7 @@ def _float32(value: float) -> np.float32:
     return got
 
 
-_FormBounds = tuple[list[tuple[int, float]], npt.NDArray[np.int32] | None]
+_FormBounds = tuple[list[tuple[int, float]], npt.NDArray[np.int32] | None, bool]
 
 
 def _given(full: npt.NDArray[np.int32]) -> npt.NDArray[np.int32]:
@@ -451,8 +456,9 @@ def _bound_form(
     """The (record, bound) pairs of one query form (see :func:`retrieve`; ``weights``: its
     words'), with the records every word of a skeleton's form reaches exactly (``None``: not a
     skeleton's; :func:`exactly_reached` of the parts at its spelled trust, worked out once for
-    the bounds, the copies of a repeated word and a crowded query); ``None`` when it reaches
-    nothing."""
+    the bounds, the copies of a repeated word and a crowded query) and whether the form's
+    floor was lowered for a rare form with a word no key leads to (``FormBound.form_floor``);
+    ``None`` when it reaches nothing."""
     tokens = qform.form.tokens
     total = sum(weights)
     if total <= 0:
@@ -500,7 +506,43 @@ def _bound_form(
                               words)  # fmt: skip
         full = None if lift is None else exactly_reached(index, parts, lift, singles)
         bounds = form_bounds(index, parts, form, lift, singles, narrow, hebrew, full)
-    return bounds, full
+    return bounds, full, unreached and _rare(parts, retrieval.rare_reach)
+
+
+def _rare(parts: list[Part], most: int) -> bool:
+    """Do ``parts`` reach at most ``most`` records (``FormBound.form_floor``'s test of the
+    records reached: what a form with a word no key leads to lowers its floor for)?"""
+    sizes = [len(p[0]) for p in parts]
+    if sum(sizes) <= most:
+        return True
+    if max(sizes) > most:
+        return False
+    return len(np.unique(np.concatenate([p[0] for p in parts]))) <= most
+
+
+def _keep_reach(
+    qform: QueryForm, bounds: list[tuple[int, float]], lowered: float, reach: dict[int, float]
+) -> None:
+    """Each record's reach through ``qform`` into ``reach`` where it is the record's best so
+    far: the highest floor its bound passes, whatever the threshold (h191). A record is kept
+    when its bound times the form's trust reaches the floor, or, on a rare form with a word no
+    key leads to, the floor lowered by ``lowered`` (``FormBound.form_floor``): its reach is
+    that product plus ``lowered``. A skeleton's record that its spelled trust may lift is
+    kept at the threshold itself (``spelled_bounds``): such a form's records are not capped
+    (reach 1.0). The engine caps a name's score at the highest threshold whose floor its
+    reach passes (``Algorithm.ceiling``), so that a score at or over a threshold never belongs
+    to a name that threshold's floor drops: lowering the threshold shows a superset, with the
+    same scores (the bound is no bound of a word pair no key leads to: "Igor PALNYCHENKO" /
+    PANCHENKO, Igor, "Bushra AL-ASSAD" / AL-ASSAD, Bashar)."""
+    if qform.spelled > qform.trust:
+        for rec, _ in bounds:
+            reach[rec] = 1.0
+        return
+    trust = qform.trust
+    for rec, bound in bounds:
+        level = bound * trust + lowered
+        if level > reach.get(rec, 0.0):
+            reach[rec] = level
 
 
 def _keep_bounds(
