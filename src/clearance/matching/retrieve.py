@@ -32,6 +32,7 @@ from clearance.matching.listed_compounds import ABD_READING
 from clearance.matching.nameforms import form_keys
 from clearance.matching.normalize import NameForm
 from clearance.matching.params import NameParams, RetrievalParams, TrustParams, WordParams
+from clearance.matching.reach import keep_reach, rare_parts
 from clearance.matching.russian_generic import translation_keys
 from clearance.matching.weights import word_table
 from clearance.matching.wordkeys import glyph_joined, joined_keys, word_keys
@@ -403,7 +404,7 @@ def retrieve(
     query is a name a payment field cut off (``fieldtail.field_cut``): the listed words past
     the cut cost nothing, and a cut last word no listed word is may begin any listed word.
     Given ``reach``, each record's reach is put there: the highest floor that keeps it,
-    whatever the threshold (see :func:`_keep_reach`; h191).
+    whatever the threshold (see :func:`~clearance.matching.reach.keep_reach`; h191).
     """
     out: dict[int, float] = {}
     table = word_table(params)
@@ -417,7 +418,8 @@ def retrieve(
             reached.append(partial(_given, full))  # (worked out by form_bounds already)
         _keep_bounds(index, qform, bounds, out)
         if reach is not None:
-            _keep_reach(qform, bounds, retrieval.rare_floor if rare else 0.0, reach)
+            keep_reach(qform.trust, qform.spelled, bounds, retrieval.rare_floor if rare else 0.0,
+                       reach)  # fmt: skip
     cap = retrieval.max_records if max_records is None else max_records
     if len(out) > cap:
         best = sorted(out.items(), key=lambda kv: -kv[1])[:cap]
@@ -506,43 +508,7 @@ def _bound_form(
                               words)  # fmt: skip
         full = None if lift is None else exactly_reached(index, parts, lift, singles)
         bounds = form_bounds(index, parts, form, lift, singles, narrow, hebrew, full)
-    return bounds, full, unreached and _rare(parts, retrieval.rare_reach)
-
-
-def _rare(parts: list[Part], most: int) -> bool:
-    """Do ``parts`` reach at most ``most`` records (``FormBound.form_floor``'s test of the
-    records reached: what a form with a word no key leads to lowers its floor for)?"""
-    sizes = [len(p[0]) for p in parts]
-    if sum(sizes) <= most:
-        return True
-    if max(sizes) > most:
-        return False
-    return len(np.unique(np.concatenate([p[0] for p in parts]))) <= most
-
-
-def _keep_reach(
-    qform: QueryForm, bounds: list[tuple[int, float]], lowered: float, reach: dict[int, float]
-) -> None:
-    """Each record's reach through ``qform`` into ``reach`` where it is the record's best so
-    far: the highest floor its bound passes, whatever the threshold (h191). A record is kept
-    when its bound times the form's trust reaches the floor, or, on a rare form with a word no
-    key leads to, the floor lowered by ``lowered`` (``FormBound.form_floor``): its reach is
-    that product plus ``lowered``. A skeleton's record that its spelled trust may lift is
-    kept at the threshold itself (``spelled_bounds``): such a form's records are not capped
-    (reach 1.0). The engine caps a name's score at the highest threshold whose floor its
-    reach passes (``Algorithm.ceiling``), so that a score at or over a threshold never belongs
-    to a name that threshold's floor drops: lowering the threshold shows a superset, with the
-    same scores (the bound is no bound of a word pair no key leads to: "Igor PALNYCHENKO" /
-    PANCHENKO, Igor, "Bushra AL-ASSAD" / AL-ASSAD, Bashar)."""
-    if qform.spelled > qform.trust:
-        for rec, _ in bounds:
-            reach[rec] = 1.0
-        return
-    trust = qform.trust
-    for rec, bound in bounds:
-        level = bound * trust + lowered
-        if level > reach.get(rec, 0.0):
-            reach[rec] = level
+    return bounds, full, unreached and rare_parts(parts, retrieval.rare_reach)
 
 
 def _keep_bounds(
