@@ -34,11 +34,11 @@ def keep_reach(
     trust: float, spelled: float, bounds: list[tuple[int, float]], lowered: float,
     reach: dict[int, float],
 ) -> None:  # fmt: skip
-    """Each record's reach through a query form of ``trust`` into ``reach`` where it is the
-    record's best so far: its bound times ``trust``, plus ``lowered`` on a rare form whose
-    floor was lowered so. A skeleton's record that its ``spelled`` trust may lift is kept at
-    the threshold itself (``bounds.spelled_bounds``): such a form's records are not capped
-    (reach 1.0)."""
+    """Each record's reach through a query form of ``trust`` (the float32 value the bounds
+    were tested with) into ``reach`` where it is the record's best so far: its bound times
+    ``trust``, plus ``lowered`` on a rare form whose floor was lowered so. A skeleton's record
+    that its ``spelled`` trust may lift is kept at the threshold itself
+    (``bounds.spelled_bounds``): such a form's records are not capped (reach 1.0)."""
     if spelled > trust:
         for rec, _ in bounds:
             reach[rec] = 1.0

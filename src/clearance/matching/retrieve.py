@@ -418,8 +418,8 @@ def retrieve(
             reached.append(partial(_given, full))  # (worked out by form_bounds already)
         _keep_bounds(index, qform, bounds, out)
         if reach is not None:
-            keep_reach(qform.trust, qform.spelled, bounds, retrieval.rare_floor if rare else 0.0,
-                       reach)  # fmt: skip
+            keep_reach(float(_float32(qform.trust)), qform.spelled, bounds,
+                       retrieval.rare_floor if rare else 0.0, reach)  # fmt: skip
     cap = retrieval.max_records if max_records is None else max_records
     if len(out) > cap:
         best = sorted(out.items(), key=lambda kv: -kv[1])[:cap]
