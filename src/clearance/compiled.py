@@ -68,6 +68,7 @@ MODULES = (
     "clearance.matching.prebound",
     "clearance.matching.query",
     "clearance.matching.queryparts",
+    "clearance.matching.reach",
     "clearance.matching.records",
     "clearance.matching.result",
     "clearance.matching.retrieve",

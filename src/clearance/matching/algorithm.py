@@ -11,6 +11,8 @@ from clearance.matching.features import COMBINATION, FeatureParams, feature_docs
 from clearance.matching.params import NameParams, RetrievalParams, TrustParams, WordParams, declared
 from clearance.matching.release import ALGORITHM, ALGORITHM_RELEASE
 
+CEILING_ROUNDING = 1e-9  # (a floor's and a reach's float rounding: no hit lost at a boundary)
+
 
 @dataclass(frozen=True, slots=True)
 class Algorithm:
@@ -58,6 +60,14 @@ class Algorithm:
         cannot reach the threshold and are not scored."""
         top = min(threshold, self.max_floor_threshold)
         return max(self.min_floor, top - self.retrieval_margin)
+
+    def ceiling(self, reach: float) -> float:
+        """The highest threshold whose :meth:`floor` a name of ``reach`` (the highest floor
+        its bound passes: ``retrieve._keep_reach``) passes, 1.0 when every one does: a score
+        over it would alert at a threshold that does not retrieve the name (h191)."""
+        if reach >= self.floor(1.0):
+            return 1.0
+        return reach + self.retrieval_margin + CEILING_ROUNDING
 
     @property
     def version(self) -> str:

@@ -179,10 +179,12 @@ class Screener:
         reached: list[Reached] | None = [] if crowd_may_drop(forms, threshold, plain) else None
         # (h170: a name a payment field cut off: fieldtail; organisations only)
         cut = query.schema is not Schema.PERSON and field_cut(query.name, self.index.vocab)
+        reach: dict[int, float] = {}  # (h191: each record's reach, its score's ceiling)
         records = retrieve(self.index, forms, floor=floor, params=algo.names,
                            retrieval=algo.retrieval, words=algo.words,
                            person=query.schema is Schema.PERSON, threshold=threshold,
-                           trust=algo.trust, reached=reached, cut=cut)  # fmt: skip
+                           trust=algo.trust, reached=reached, cut=cut,
+                           reach=None if cut else reach)  # fmt: skip
         if reached is not None and len(records) > algo.retrieval.spelled_names:
             records = crowded_skeletons(self.index, records, reached, algo.retrieval.spelled_names)
         if len(records) > algo.retrieval.spelled_names:  # (a Hebrew reading's common word)
@@ -221,7 +223,7 @@ class Screener:
             by_entity = {e: r for e, r in by_entity.items() if ent_id[e] in options.entities}
         matches = self._score(
             query, forms, by_entity, records, id_hits, floor, threshold, weak_alerts,
-            options.explain, exact, cut,
+            options.explain, exact, cut, reach,
         )  # fmt: skip
         matches.sort(key=lambda m: (-m.score, m.entity_id))
         limited = tuple(matches[: max(0, options.limit)])
@@ -255,6 +257,7 @@ class Screener:
         explain: bool,
         exact: dict[int, bool],
         cut: bool,
+        reach: dict[int, float] | None = None,
     ) -> list[Match]:
         if not by_entity:
             return []
@@ -279,8 +282,10 @@ class Screener:
                 sorted(rec_ids, key=lambda r: -bounds.get(r, 1.0)) if len(rec_ids) > 1 else rec_ids
             )
             of_kind = {k: [r for r in ordered if rec_kind[r] == k] for k in form_kinds}
+            # (an identifier's holder is scored whatever the threshold: its names uncapped)
+            capped = None if ent in id_hits else reach
             best = self._best_name(weighted, of_kind, sims, pre, bounds, compared, person,
-                                   floor, threshold, weak_cap, cut)  # fmt: skip
+                                   floor, threshold, weak_cap, cut, capped)  # fmt: skip
             if exact:
                 best = exact_best(index, self.algo, best, rec_ids, exact, weak_cap)
             if generations and person and best is not None and not best[3].number_conflict:
@@ -293,9 +298,20 @@ class Screener:
                 info = self._entities[ent] = make_entity(index, ent)
             match = decide(self.algo, self._record_maker, query, info, self._records, best,
                            threshold, weak_alerts, explain)  # fmt: skip
+            if match is not None and capped and best is not None and best[1] in capped:
+                match = self._ceiled(match, capped[best[1]], threshold)
             if match is not None:
                 matches.append(match)
         return matches
+
+    def _ceiled(self, match: Match, level: float, threshold: float) -> Match:
+        """``match`` with its score at most the ceiling of its name's reach ``level``
+        (``Algorithm.ceiling``): what the secondary features add does not lift it over a
+        threshold whose floor drops the name either (h191)."""
+        top = self.algo.ceiling(level)
+        if match.score <= top:
+            return match
+        return replace(match, score=top, alert=match.alert and top >= threshold)
 
     def _best_name(
         self,
@@ -310,10 +326,12 @@ class Screener:
         threshold: float,
         weak_cap: float,
         cut: bool = False,
+        reach: dict[int, float] | None = None,
     ) -> tuple[float, int, QueryForm, NameComparison] | None:
         """One entity's best name for the query: its rank, record, query form and comparison
         (``of_kind``: the entity's names of each kind of form, best bound first; ``pre``: the
-        names :func:`~.candidates.prebound_names` bounded out, per query form)."""
+        names :func:`~.candidates.prebound_names` bounded out, per query form; ``reach``: the
+        retrieved names' reach, their scores capped at its ceiling, see ``Algorithm.ceiling``)."""
         index, algo = self.index, self.algo
         rec_weak = index.rec_weak
         trust = self._trust
@@ -342,6 +360,11 @@ class Screener:
                     trusted = record_trust(qform, index.rec_text[r], comp, algo.trust,
                                            algo.words, threshold, index, r)  # fmt: skip
                     comp = comp.scaled(trusted)
+                level = reach.get(r) if reach else None
+                if level is not None and comp.score > level + algo.retrieval_margin:
+                    top = algo.ceiling(level)  # (h191: no score the floor would not retrieve)
+                    if comp.score > top:
+                        comp = comp.scaled(top / comp.score)
                 key = comp.score * trust[weak] - tie
                 if weak and key > weak_cap:
                     key = weak_cap

@@ -31,6 +31,7 @@ from clearance.matching.keytables import KeyTables
 from clearance.matching.listed_compounds import ABD_READING
 from clearance.matching.normalize import NameForm
 from clearance.matching.params import NameParams, RetrievalParams, TrustParams, WordParams
+from clearance.matching.reach import keep_reach, rare_parts
 from clearance.matching.weights import word_table
 from clearance.matching.wordhits import FEW_RECORDS as FEW_RECORDS  # (read here: re-exported)
 from clearance.matching.wordhits import _best_per_record as _best_per_record
@@ -331,6 +332,7 @@ def retrieve(
     trust: TrustParams = TrustParams(),  # noqa: B008
     reached: list[Reached] | None = None,
     cut: bool = False,
+    reach: dict[int, float] | None = None,
 ) -> dict[int, float]:
     """Record id -> upper bound of the score a record can reach (only those >= floor).
 
@@ -344,6 +346,8 @@ def retrieve(
     :mod:`clearance.matching.crowded`: worked out only for a crowded query). ``cut``: the
     query is a name a payment field cut off (``fieldtail.field_cut``): the listed words past
     the cut cost nothing, and a cut last word no listed word is may begin any listed word.
+    Given ``reach``, each record's reach is put there: the highest floor that keeps it,
+    whatever the threshold (see :func:`~clearance.matching.reach.keep_reach`; h191).
     """
     out: dict[int, float] = {}
     table = word_table(params)
@@ -352,10 +356,13 @@ def retrieve(
                             params, retrieval, words, person, threshold, trust, cut)  # fmt: skip
         if found is None:
             continue
-        bounds, full = found
+        bounds, full, rare = found
         if reached is not None and full is not None and qform.form.script == ARABIC:
             reached.append(partial(_given, full))  # (worked out by form_bounds already)
         _keep_bounds(index, qform, bounds, out)
+        if reach is not None:
+            keep_reach(float(_float32(qform.trust)), qform.spelled, bounds,
+                       retrieval.rare_floor if rare else 0.0, reach)  # fmt: skip
     cap = retrieval.max_records if max_records is None else max_records
     if len(out) > cap:
         best = sorted(out.items(), key=lambda kv: -kv[1])[:cap]
@@ -378,7 +385,7 @@ def _float32(value: float) -> np.float32:
     return got
 
 
-_FormBounds = tuple[list[tuple[int, float]], npt.NDArray[np.int32] | None]
+_FormBounds = tuple[list[tuple[int, float]], npt.NDArray[np.int32] | None, bool]
 
 
 def _given(full: npt.NDArray[np.int32]) -> npt.NDArray[np.int32]:
@@ -394,8 +401,9 @@ def _bound_form(
     """The (record, bound) pairs of one query form (see :func:`retrieve`; ``weights``: its
     words'), with the records every word of a skeleton's form reaches exactly (``None``: not a
     skeleton's; :func:`exactly_reached` of the parts at its spelled trust, worked out once for
-    the bounds, the copies of a repeated word and a crowded query); ``None`` when it reaches
-    nothing."""
+    the bounds, the copies of a repeated word and a crowded query) and whether the form's
+    floor was lowered for a rare form with a word no key leads to (``FormBound.form_floor``);
+    ``None`` when it reaches nothing."""
     tokens = qform.form.tokens
     total = sum(weights)
     if total <= 0:
@@ -443,7 +451,7 @@ def _bound_form(
                               words)  # fmt: skip
         full = None if lift is None else exactly_reached(index, parts, lift, singles)
         bounds = form_bounds(index, parts, form, lift, singles, narrow, hebrew, full)
-    return bounds, full
+    return bounds, full, unreached and rare_parts(parts, retrieval.rare_reach)
 
 
 def _keep_bounds(
