@@ -1,7 +1,8 @@
 """One table of word equivalences, built when the screener loads (issue 11, h189,
 ``matching.equivalents``): a given name's other forms (``nameforms.FORMS``), nicknames
-(``nameforms.NICKNAMES``) and Russian kind words' translations
-(``russian_generic.translation_table``) are one table, read by the word similarity, by
+(``nameforms.NICKNAMES``), Russian kind words' translations
+(``russian_generic.translation_table``) and English words of one kind of body
+(``company_words.SAME_KIND``, h193) are one table, read by the word similarity, by
 retrieval and by the monitor's reverse index alike; a first query builds none of it."""
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ import pytest
 from clearance.matching import equivalents as equivalents_module
 from clearance.matching import russian_generic
 from clearance.matching.algorithm import Algorithm
+from clearance.matching.company_words import SAME_KIND
 from clearance.matching.engine import Screener
 from clearance.matching.equivalents import (
     FORM,
     NICKNAME,
+    SAME_KINDS,
     TRANSLATION,
     Equivalents,
     equivalent_words,
@@ -34,7 +37,9 @@ from tests.matching.factory import e
 
 def test_the_table_holds_every_source() -> None:
     table = {word: dict(others) for word, others in equivalent_words().items()}
-    for source, bit in ((FORMS, FORM), (NICKNAMES, NICKNAME), (translation_table(), TRANSLATION)):
+    sources = ((FORMS, FORM), (NICKNAMES, NICKNAME), (translation_table(), TRANSLATION),
+               (SAME_KIND, SAME_KINDS))  # fmt: skip
+    for source, bit in sources:
         assert source  # (a source that lost its words would pass the loop below)
         for word, others in source.items():
             for other in others:
@@ -46,6 +51,7 @@ def test_the_table_holds_every_source() -> None:
                 (bits & FORM and other in FORMS.get(word, ()))
                 or (bits & NICKNAME and other in NICKNAMES.get(word, ()))
                 or (bits & TRANSLATION and other in translation_table().get(word, ()))
+                or (bits & SAME_KINDS and other in SAME_KIND.get(word, ()))
             ), (word, other)
 
 
@@ -63,7 +69,8 @@ def test_the_similarities_and_guards_follow_the_parameters() -> None:
     assert equivalents(params) is equivalents(params)  # once per parameter set
 
 
-_PAIRS = [("ihar", "igor"), ("bill", "william"), ("plant", "zavod"), ("npo", "obedinenie")]
+_PAIRS = [("ihar", "igor"), ("bill", "william"), ("plant", "zavod"), ("npo", "obedinenie"),
+          ("establishment", "foundation")]  # fmt: skip
 
 
 @pytest.mark.parametrize(("query", "listed"), _PAIRS)
@@ -71,10 +78,11 @@ def test_the_word_similarity_reads_the_table(query: str, listed: str) -> None:
     params = WordParams()
     sims = WordSimilarity([query], [listed, "other"], params=params)
     bits = dict(equivalent_words()[query])[listed]
-    expected = params.kind_translation_sim if bits == TRANSLATION else params.given_form_sim
+    kind = bits in (TRANSLATION, SAME_KINDS)  # (not guarded)
+    expected = params.kind_translation_sim if kind else params.given_form_sim
     assert sims.rows[query][0] == pytest.approx(expected)
     assert sims.arrays[query][0] == pytest.approx(expected)
-    assert ((query, 0) in sims.raised) is (bits != TRANSLATION)  # guarded pairs recorded
+    assert ((query, 0) in sims.raised) is not kind  # guarded pairs recorded
 
 
 def test_a_new_pair_reaches_every_reader(monkeypatch: pytest.MonkeyPatch) -> None:
