@@ -129,8 +129,8 @@ def test_a_first_query_builds_no_table(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_release() -> None:
     """The rules of this round change outcomes (test_threshold_138.py: a name's score capped at
-    the highest threshold whose retrieval floor keeps it; test_turkish_138.py and
-    test_acronym_138.py: Turkish company words, a name beside its acronym;
+    the highest threshold whose retrieval floor keeps it; test_acronym_138.py: a name beside
+    its acronym, "Anonim Sirketi" a legal form;
     test_company_words_138.py: Persian company words, English words of one kind, "NPO" before a
     Russian name; test_maiden_138.py: maiden names, Cantonese family names written last, Somali
     spellings): the release says so, so that a receipt of 1.37 is not taken for theirs."""

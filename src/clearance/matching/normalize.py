@@ -33,7 +33,6 @@ from clearance.matching.scripts import (
     romanise,
     romanise_mixed,
 )
-from clearance.matching.turkish_words import turkish_in_english
 from clearance.matching.vocab import (
     MAX_FORM_WORDS,
     TITLES,
@@ -219,7 +218,6 @@ def _latin_form(text: str, script: str, split_forms: bool, drop_titles: bool) ->
     if not split_forms:
         return NameForm(tuple(words), frozenset(), script)
     rest, forms = split_legal_forms(in_english(words))  # ("Sherkat-e X": h188)
-    rest = turkish_in_english(rest, words)  # ("San. ve Tic. Ltd. Şti.": h192)
     return NameForm(tuple(rest), frozenset(forms), script)
 
 
