@@ -63,7 +63,7 @@ class Algorithm:
 
     def ceiling(self, reach: float) -> float:
         """The highest threshold whose :meth:`floor` a name of ``reach`` (the highest floor
-        its bound passes: ``retrieve._keep_reach``) passes, 1.0 when every one does: a score
+        its bound passes: ``reach.keep_reach``) passes, 1.0 when every one does: a score
         over it would alert at a threshold that does not retrieve the name (h191)."""
         if reach >= self.floor(1.0):
             return 1.0
