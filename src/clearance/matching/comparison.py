@@ -56,6 +56,17 @@ class NameComparison:
             for qi, cj, sim, qs, cs in sorted(self._pairs)
         )
 
+    def paired_at(self, least: float) -> bool:
+        """Is every query word paired, each pair's similarity (as :attr:`pairs` rounds it)
+        ``least`` or more? (Read from the comparison's own lists: no word pairs made, h199.)"""
+        for used in self._q_used:
+            if not used:
+                return False
+        for pair in self._pairs:
+            if round(pair[2], 4) < least:
+                return False
+        return True
+
     @property
     def unmatched_query(self) -> tuple[str, ...]:
         return tuple(w for w, used in zip(self._q_words, self._q_used, strict=True) if not used)

@@ -236,7 +236,7 @@ def _read_alike(index: NameIndex, reading: str, cut: float, words: WordParams) -
 
 def _exactly_paired(comp: NameComparison, words: WordParams) -> bool:
     """Is every query word of ``comp`` paired, each exactly?"""
-    return not comp.unmatched_query and all(pair.sim >= words.exact_sim for pair in comp.pairs)
+    return comp.paired_at(words.exact_sim)
 
 
 def _names(listed: str, index: NameIndex | None, rec: int) -> Iterator[str]:
@@ -260,15 +260,25 @@ def same_skeleton(index: NameIndex, rec: int) -> list[str]:
         while 0 <= other < len(kinds) and index.rec_entity[other] == owner:
             if (kinds[other] == KIND_LATIN and texts[other] != text
                     and index.rec_weak[other] == weak and texts[other] not in out
-                    and _skeleton(index.rec_tokens[other]) == tokens):  # fmt: skip
+                    and _has_skeleton(index.rec_tokens[other], tokens)):  # fmt: skip
                 out.append(texts[other])
             other += step
     return out
 
 
-def _skeleton(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """The skeleton of a listed Latin name's words, as the index makes it."""
-    return tuple(s for s in map(latin_skeleton, tokens) if s)
+def _has_skeleton(tokens: tuple[str, ...], skeleton: tuple[str, ...]) -> bool:
+    """Is ``skeleton`` the skeleton of a listed Latin name's words ``tokens``, as the index
+    makes it (their non-empty :func:`latin_skeleton`)? (Word by word, up to the first that
+    differs: an entity's other names seldom have its skeleton, and a word's skeleton is
+    worked out letter by letter, h199.)"""
+    at, end = 0, len(skeleton)
+    for word in tokens:
+        skel = latin_skeleton(word)
+        if skel:
+            if at == end or skel != skeleton[at]:
+                return False
+            at += 1
+    return at == end
 
 
 class _Memos:
