@@ -62,10 +62,7 @@ class NameComparison:
         for used in self._q_used:
             if not used:
                 return False
-        for pair in self._pairs:
-            if round(pair[2], 4) < least:
-                return False
-        return True
+        return all(round(pair[2], 4) >= least for pair in self._pairs)
 
     @property
     def unmatched_query(self) -> tuple[str, ...]:

@@ -251,7 +251,17 @@ def same_skeleton(index: NameIndex, rec: int) -> list[str]:
     """The other Latin names of the entity of the skeleton record ``rec`` with its skeleton,
     as strong or weak as it: an entity's names with one skeleton share one record, which keeps
     the text of the first (since 1.17: ZEAITER, Ali holds ZOEITER, Ali, whose vowels "زوعيتار"
-    writes). An entity's records stand together: its neighbours are looked at."""
+    writes). Its neighbours are looked at. (Memoised per index, h199.)"""
+    memo: dict[int, list[str]] | None = index.__dict__.get("_same_skeleton")
+    if memo is None or len(memo) >= _AGREE_KEPT:  # (as many records as answers kept)
+        memo = index.__dict__["_same_skeleton"] = {}
+    found = memo.get(rec)
+    if found is None:
+        found = memo[rec] = _same_skeleton(index, rec)
+    return found
+
+
+def _same_skeleton(index: NameIndex, rec: int) -> list[str]:
     owner, tokens, text = index.rec_entity[rec], index.rec_tokens[rec], index.rec_text[rec]
     kinds, texts, weak = index.rec_kind, index.rec_text, index.rec_weak[rec]
     out: list[str] = []
@@ -267,10 +277,8 @@ def same_skeleton(index: NameIndex, rec: int) -> list[str]:
 
 
 def _has_skeleton(tokens: tuple[str, ...], skeleton: tuple[str, ...]) -> bool:
-    """Is ``skeleton`` the skeleton of a listed Latin name's words ``tokens``, as the index
-    makes it (their non-empty :func:`latin_skeleton`)? (Word by word, up to the first that
-    differs: an entity's other names seldom have its skeleton, and a word's skeleton is
-    worked out letter by letter, h199.)"""
+    """Is ``skeleton`` the skeleton of a listed Latin name's ``tokens``, as the index makes it
+    (their non-empty :func:`latin_skeleton`)? (Word by word up to the first that differs, h199.)"""
     at, end = 0, len(skeleton)
     for word in tokens:
         skel = latin_skeleton(word)
