@@ -12,12 +12,14 @@ import pytest
 from clearance.matching import equivalents as equivalents_module
 from clearance.matching import russian_generic
 from clearance.matching.algorithm import Algorithm
+from clearance.matching.burmese import SPELLINGS
 from clearance.matching.company_words import SAME_KIND
 from clearance.matching.engine import Screener
 from clearance.matching.equivalents import (
     FORM,
     NICKNAME,
     SAME_KINDS,
+    SYLLABLE,
     TRANSLATION,
     Equivalents,
     equivalent_words,
@@ -38,7 +40,7 @@ from tests.matching.factory import e
 def test_the_table_holds_every_source() -> None:
     table = {word: dict(others) for word, others in equivalent_words().items()}
     sources = ((FORMS, FORM), (NICKNAMES, NICKNAME), (translation_table(), TRANSLATION),
-               (SAME_KIND, SAME_KINDS))  # fmt: skip
+               (SAME_KIND, SAME_KINDS), (SPELLINGS, SYLLABLE))  # fmt: skip
     for source, bit in sources:
         assert source  # (a source that lost its words would pass the loop below)
         for word, others in source.items():
@@ -52,6 +54,7 @@ def test_the_table_holds_every_source() -> None:
                 or (bits & NICKNAME and other in NICKNAMES.get(word, ()))
                 or (bits & TRANSLATION and other in translation_table().get(word, ()))
                 or (bits & SAME_KINDS and other in SAME_KIND.get(word, ()))
+                or (bits & SYLLABLE and other in SPELLINGS.get(word, ()))  # (h196)
             ), (word, other)
 
 

@@ -10,7 +10,7 @@ from clearance.matching.algorithm import Algorithm
 from clearance.matching.comparison import NameComparison
 from clearance.matching.exact import exact_comparison
 from clearance.matching.features import FEATURES, Candidate, alias_trust, combine
-from clearance.matching.index import EntityInfo, NameIndex, NameRecord
+from clearance.matching.index import KIND_LATIN, EntityInfo, NameIndex, NameRecord
 from clearance.matching.numerals import generation_conflict
 from clearance.matching.query import Query
 from clearance.matching.records import RecordMaker
@@ -26,7 +26,8 @@ def generation_checked(
     another generation than the query's (:func:`numerals.generation_conflict`)."""
     key, rec, qform, comp = best
     tokens = index.rec_tokens
-    others = [tokens[r] for r in index.entity_records(ent) if r != rec]
+    kinds = index.rec_kind  # (a skeleton's words are no numerals: "three" -> "sr")
+    others = [tokens[r] for r in index.entity_records(ent) if r != rec and kinds[r] == KIND_LATIN]
     if not generation_conflict(generations, tokens[rec], others):
         return best
     factor = algo.names.number_conflict_factor

@@ -1,15 +1,16 @@
 """Words that agree by what they name, not by their letters: one table (issue 11, h189).
 
-Four sources say that two words are one: a given name's other forms ("Ihar" / IGOR,
+Five sources say that two words are one: a given name's other forms ("Ihar" / IGOR,
 ``nameforms.FORMS``, h180), a nickname and its full form ("Bill" / WILLIAM,
 ``nameforms.NICKNAMES``, h183), a Russian kind word and its English translation ("zavod" /
-PLANT, ``russian_generic.translation_table``, h184) and two English words of one kind of body
-("establishment" / FOUNDATION, ``company_words.SAME_KIND``, h193). Until 1.37 each was read on
-its own by each of its readers; here they are one table, :func:`equivalent_words` (word -> its
-equivalents, each with the sources that say so), and per parameter set :class:`Equivalents`
-(word -> its equivalents with their similarities), built once when the screener loads (the
-kind words' Latin spellings come from ICU's transliterators: 5 ms on a first Cyrillic query
-otherwise).
+PLANT, ``russian_generic.translation_table``, h184), two English words of one kind of body
+("establishment" / FOUNDATION, ``company_words.SAME_KIND``, h193) and two romanisations of one
+Burmese syllable ("Tun" / HTUN, "Kin" / KHIN, "Mg" / MAUNG, ``burmese.SPELLINGS``, h196).
+Until 1.37 each was read on its own by each of its readers; here they are one table,
+:func:`equivalent_words` (word -> its equivalents, each with the sources that say so), and per
+parameter set :class:`Equivalents` (word -> its equivalents with their similarities), built
+once when the screener loads (the kind words' Latin spellings come from ICU's
+transliterators: 5 ms on a first Cyrillic query otherwise).
 
 Its three readers read only this table, so a new source cannot be forgotten by one of them:
 the word similarity (:func:`raise_equivalents`, ``wordsim.WordSimilarity``), retrieval
@@ -26,6 +27,7 @@ from array import array
 from collections.abc import Sequence
 from functools import cache
 
+from clearance.matching.burmese import SPELLINGS
 from clearance.matching.company_words import SAME_KIND
 from clearance.matching.keytables import KeyTables
 from clearance.matching.memo import by_identity
@@ -38,6 +40,8 @@ FORM = 1  # a given name's other form (``params.given_form_sim``)
 NICKNAME = 2  # a nickname or its full form (``params.nickname_sim``)
 TRANSLATION = 4  # a Russian kind word's translation (``params.kind_translation_sim``)
 SAME_KINDS = 8  # English words of one kind of body (``params.kind_translation_sim``)
+SYLLABLE = 16  # a Burmese syllable's other romanisation (``params.syllable_spelling_sim``)
+SOURCES = 32  # (the bits' combinations are 1 .. SOURCES - 1)
 GUARDED = FORM | NICKNAME  # (pairs ``nameforms.keep_forms`` may undo)
 
 Entry = tuple[str, str, float, float, float]
@@ -49,12 +53,14 @@ similarity up to which a pair is guarded, or -1.0)."""
 @cache
 def equivalent_words() -> dict[str, tuple[tuple[str, int], ...]]:
     """Each word -> its equivalents, each with the bits of the sources that say so: the forms
-    first, then the nicknames, then the translations, then the words of one kind (sorted)."""
+    first, then the nicknames, then the translations, then the words of one kind, then the
+    syllables' spellings (sorted)."""
     found: dict[str, dict[str, int]] = {}
     translated = {w: tuple(sorted(o)) for w, o in translation_table().items()}
     kinds = {w: tuple(sorted(o)) for w, o in SAME_KIND.items()}
+    spelt = {w: tuple(sorted(o)) for w, o in SPELLINGS.items()}
     for table, bit in ((FORMS, FORM), (NICKNAMES, NICKNAME), (translated, TRANSLATION),
-                       (kinds, SAME_KINDS)):  # fmt: skip
+                       (kinds, SAME_KINDS), (spelt, SYLLABLE)):  # fmt: skip
         for word, others in table.items():
             mine = found.setdefault(word, {})
             for other in others:
@@ -75,9 +81,10 @@ class Equivalents:
     def __init__(self, params: WordParams) -> None:
         sims = ((FORM, params.given_form_sim), (NICKNAME, params.nickname_sim),
                 (TRANSLATION, params.kind_translation_sim),
-                (SAME_KINDS, params.kind_translation_sim))  # fmt: skip
+                (SAME_KINDS, params.kind_translation_sim),
+                (SYLLABLE, params.syllable_spelling_sim))  # fmt: skip
         made: dict[int, tuple[float, float, float]] = {}  # source bits -> the similarities
-        for bits in range(1, 16):
+        for bits in range(1, SOURCES):
             sim = max(s for bit, s in sims if bits & bit)
             guard = [_single(s) for bit, s in sims if bits & bit & GUARDED]
             made[bits] = (sim, _single(sim), max(guard, default=-1.0))

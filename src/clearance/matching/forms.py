@@ -15,6 +15,7 @@ from functools import lru_cache
 from clearance.matching.acronyms import beside_acronym
 from clearance.matching.arabic_names import all_vowelled, lookup, normalise_arabic
 from clearance.matching.bgn import bgn_reading
+from clearance.matching.burmese import honorific_readings
 from clearance.matching.compounds import abd_compounds, construct_state, din_compounds
 from clearance.matching.fieldcuts import abbreviated_readings, completions, cut_word
 from clearance.matching.formslips import (
@@ -34,6 +35,7 @@ from clearance.matching.normalize import (
     skeleton,
     slavic_readings,
 )
+from clearance.matching.numerals import without_generation
 from clearance.matching.ocr import digits_read
 from clearance.matching.params import TrustParams
 from clearance.matching.query import Query
@@ -239,6 +241,10 @@ def _query_forms(
     somali = somali_reading(name) if latin and schema is not Schema.ORGANIZATION else None
     if somali is not None:  # "Maxamed Cali Xasan": the Somali orthography (h194)
         texts += [(part, schema, trust.part) for part in query_parts(somali)]
+    if latin and schema is Schema.PERSON:  # (h196) without the generation after the name
+        # ("Atul GUPTA II", "John SMITH, Jr."), without a Burmese honorific before it ("U Tin OO")
+        for bare in (without_generation(name), *honorific_readings(name)):
+            texts += [(part, schema, trust.part) for part in query_parts(bare)] if bare else []
     read = digits_read(name) if latin else None
     read_parts = query_parts(read) if read is not None else []
     # "M0HAMMED 5ALAH": the digits OCR read for letters as those letters

@@ -20,6 +20,7 @@ as for other numbers, not vetoed: a list or a writer may have the suffix wrong).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 _ONES = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
@@ -32,16 +33,19 @@ NUMBER_WORDS: dict[str, int] = {word: n for n, word in enumerate((
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
     "twenty"), start=1)}  # fmt: skip
-# a person's generation written as a word (a number of its own, never another's)
-GENERATIONS: dict[str, int] = {"jr": -1, "sr": -2}
+# a person's generation written as a word (a number of its own, never another's; since h196
+# spelt out and as an ordinal too)
+GENERATIONS: dict[str, int] = {"jr": -1, "jnr": -1, "junior": -1, "sr": -2, "snr": -2,
+                               "senior": -2, "2nd": 2, "3rd": 3, "4th": 4}  # fmt: skip
 _ENDS = frozenset((*ROMAN, *NUMBER_WORDS, *GENERATIONS))  # what a numbered name may end in
 
 
-def _values(words: Sequence[str], person: bool) -> set[int]:
+def _values(words: Sequence[str], person: bool, digits: bool = True) -> set[int]:
     out: set[int] = set()
     for word in words[1:]:
         if word.isdigit():
-            out.add(int(word))
+            if digits:
+                out.add(int(word))
         elif word in ROMAN:
             if not person or word not in LETTERS:
                 out.add(ROMAN[word])
@@ -107,15 +111,44 @@ def generation(words: Sequence[str]) -> frozenset[int]:
 def generation_conflict(
     q_values: frozenset[int], best_words: Sequence[str], others: Sequence[Sequence[str]]
 ) -> bool:
-    """Does a listed person whose best name for a query of generation ``q_values`` writes no
-    number (``best_words``) write another generation in one of its ``others`` names? A person
-    is of one generation: UN's HILARION DEL ROSARIO SANTOS is also "Hilarion Del Rosario
-    Santos, III" (not the query's II), OFAC's "DELOS REYES, Feleciano Semborio" also "...,
-    Jr." (not the query's Sr.)."""
-    if _values(best_words, True):
-        return False  # (its own numbers were compared)
+    """Does a listed person whose best name for a query of generation ``q_values`` writes
+    another generation (``best_words``; since h196 the query may have been read without its
+    suffix, :func:`without_generation`, so the name's numbers were not compared), or writes
+    none and one of its ``others`` names (Latin names: a skeleton's "sr" is no Sr.) does? A
+    person is of one generation: UN's HILARION DEL ROSARIO SANTOS is also "Hilarion Del
+    Rosario Santos, III" (not the query's II), OFAC's "DELOS REYES, Feleciano Semborio" also
+    "..., Jr." (not the query's Sr.); a nickname's number is none ("EL 63")."""
+    own = _values(best_words, True)
+    if own:
+        return _differ(set(q_values), own, True)
     for words in others:  # (asked only for a query that ends in a generation: rare)
-        values = _values(words, True)
+        values = _values(words, True, digits=False)
         if values and _differ(set(q_values), values, True):
             return True
     return False
+
+
+# A person's generation written after the name (since h196): the numbers above and the words
+# of writers who spell it out or abbreviate it otherwise; a word that is also a family name
+# ("Neto", "Sobrinho") is not one.
+_GENERATION_WORDS = frozenset((*GENERATIONS, "ii", "iii", "iv", "filho"))
+_GENERATION_PHRASES = (("the", "younger"), ("the", "elder"))
+_GENERATION_TAIL = re.compile(r"[\s,]+(?:the\s+(?:younger|elder)|[^\W_]+)\.?\s*$", re.IGNORECASE)
+
+
+def without_generation(text: str) -> str | None:
+    """A person's name without the generation written after it ("John SMITH Jr.", "Atul
+    GUPTA II", "Herve FOURCAND, Junior", "Pieter Bruegel the Younger" -> "Pieter
+    Bruegel"), when two words or more are left, else ``None``. (A further reading of the
+    query: the name as written keeps its generation, which :func:`generation_conflict`
+    compares with the listed person's.)"""
+    tail = _GENERATION_TAIL.search(text)
+    if tail is None:
+        return None
+    words = tail.group().lower().strip(" ,.").split()
+    if len(words) == 1 and words[0] not in _GENERATION_WORDS:
+        return None
+    if len(words) > 1 and tuple(words) not in _GENERATION_PHRASES:
+        return None
+    out = text[: tail.start()].rstrip(" ,;")
+    return out if len(out.split()) >= 2 else None  # noqa: PLR2004

@@ -56,6 +56,8 @@ class WordParams:
     # ALEKSANDR; h183: ``nameforms.NICKNAMES``), kept as given_form_sim is
     kind_translation_sim: float = 0.95  # a Russian kind word and its English translation
     # ("zavod" / PLANT; h184: ``russian_generic.translation_table``), as a spelling family
+    syllable_spelling_sim: float = 0.95  # two romanisations of one Burmese syllable ("Tun" /
+    # HTUN, "Mg" / MAUNG; h196: ``burmese.SPELLINGS``), as a spelling family
     article_stem_length: int = 5  # two words with a glued article ("aladnani") are compared
     # on their stems when both stems have this many letters or more (not Elena / Elina; a
     # short stem is spelt many ways: "AL-UADI" / AL-WADI, "alaqsy" romanised / AL-AQSA)
