@@ -96,6 +96,7 @@ import bench_data as bd  # noqa: E402
 import wild_forms as wf  # noqa: E402
 import wild_generic as wg  # noqa: E402
 import wild_hunt_org as wh  # noqa: E402
+import wild_hunt_org2 as wh2  # noqa: E402
 import wild_hunt_person as wp  # noqa: E402
 import wild_hunt_person2 as wp2  # noqa: E402
 import wild_more as wm  # noqa: E402
@@ -126,6 +127,8 @@ CLASSES |= wp.CLASSES  # (h187: persons' names as other languages' writers write
 NEGATIVES |= wp.NEGATIVES  # (h187; last: the others' decorations keep their seeds)
 CLASSES |= wp2.CLASSES  # (h194: persons' names, round two)
 NEGATIVES |= wp2.NEGATIVES  # (h194; last: the others' decorations keep their seeds)
+CLASSES |= wh2.CLASSES  # (h200: organisation names, round three)
+NEGATIVES |= wh2.NEGATIVES  # (h200; last: the others' decorations keep their seeds)
 SKIPPED: set[str] = set()  # classes ``--classes`` leaves out (no row in the tables)
 
 
