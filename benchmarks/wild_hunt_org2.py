@@ -13,7 +13,8 @@
   "Société X", "X Sociedad Limitada");
 - ``w-aka-inline``: a name with a former or trading name in it: "X f/k/a Y", "X (formerly Y)",
   "Y t/a X", "Y trading as X", "X d/b/a Y", the listed name either side, the other one another
-  of the entity's names or a trade name of :data:`TRADE_NAMES`;
+  of the entity's names or a trade name of :data:`TRADE_NAMES` (whose distinctive words no
+  listed name writes);
 - ``w-reg-number``: a company name with its registration or tax number ("X LLC (Reg. No.
   1027700132195)", "X, OGRN 1027...", "X Ltd Company No. 08123456", "X (INN 7707083893)");
 - ``w-conjunction``: "and" / "&" in a name as another language writes it ("und", "y", "et",
@@ -192,10 +193,12 @@ AKA_STYLES = ("{a} f/k/a {b}", "{a} (formerly {b})", "{a}, formerly known as {b}
               "{a} (f.k.a. {b})", "{a} fka {b}", "{a} (previously {b})", "{b} t/a {a}",
               "{b} trading as {a}", "{b} T/A {a}", "{b} d/b/a {a}", "{b} dba {a}",
               "{b} doing business as {a}", "{a} (trading as {b})", "{b} (ex {a})")  # fmt: skip
-TRADE_NAMES = ("Sunrise Trading", "Blue Harbour Logistics", "Golden Gate Enterprises",
-               "Northstar Supplies", "Crescent Commodities", "Silverline Services",
-               "Evergreen Holdings", "Pioneer Marine Services", "Atlas General Trading",
-               "Orient Star Shipping", "Riverside Ventures", "Summit Resources")  # fmt: skip
+TRADE_NAMES = ("Brightwater Supplies", "Kestrel Trading", "Marlowe Logistics",
+               "Thornbury Ventures", "Halvorsen Marine Services", "Pemberton Commodities",
+               "Ashcombe Enterprises", "Wexley Holdings", "Larkspur General Trading",
+               "Corwin Shipping", "Dunmore Resources", "Fairhaven Services",
+               "Silverline Services", "Riverside Ventures")  # fmt: skip
+# (h200: each distinctive word one no listed name writes; "Sunrise" is a listed vessel's)
 
 
 def aka_inline(text: str, other: str, rng: random.Random) -> str:
