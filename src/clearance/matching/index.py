@@ -38,9 +38,11 @@ from clearance.matching.weights import word_table
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 49  # 49: Turkish company words read as they are spelt again (h192's English
-# readings, 47, taken out: a typo or a transliteration of "Ticaret" no longer met the listed
-# word, read "trade"); 48: more Persian company words read in English ("mohandesi", "taavon",
+INDEX_FORMAT = 50  # 50: more legal forms split off listed names (h200: "PT ... Tbk", "Kabushiki
+# Kaisha", "Chusik Hoesa", "Sahami Khass", "Sociedad Limitada", "Société", ...); 49: Turkish
+# company words read as they are spelt again (h192's English readings, 47, taken out: a typo
+# or a transliteration of "Ticaret" no longer met the listed word, read "trade"); 48: more
+# Persian company words read in English ("mohandesi", "taavon",
 # "pajoheshkadeh"), "hk" a place of low weight, "NPO" before a
 # Russian name a word, not the legal form (h193: ``company_words``, ``russian_kind_first``);
 # 47: Turkish company words as the English words they say ("Sanayi ve
