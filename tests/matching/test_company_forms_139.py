@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.matching.engine import Screener
 from clearance.matching.legalforms import legal_form_class
-from clearance.matching.query import ScreenOptions, make_query
 from clearance.matching.queryparts import query_parts, without_reg_number
-from clearance.settings import MatchingPolicy
-from tests.matching.factory import BACKGROUND_COMPANIES, e
+from tests.matching.factory import company_alerts
 
 _COMPANIES = (
     "LIPETSK MECHANICAL PLANT LLC",
@@ -31,16 +28,8 @@ _COMPANIES = (
 )
 
 
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    listed = [e("organization", name, source_id=f"L{i}") for i, name in enumerate(_COMPANIES)]
-    others = [e("organization", n, source_id=f"other-{n}") for n in BACKGROUND_COMPANIES]
-    return Screener.build([*listed, *others], MatchingPolicy(screen_cache=0))
-
-
-def _alerts(screener: Screener, query: str) -> set[str]:
-    result = screener.screen(make_query(query, type="organization"), ScreenOptions(limit=10))
-    return {m.name for m in result.matches if m.alert and m.source_id.startswith("L")}
+def _alerts(query: str) -> set[str]:
+    return company_alerts(list(_COMPANIES), query)
 
 
 @pytest.mark.parametrize(
@@ -126,8 +115,8 @@ def test_forms_spelt_out(phrase: str, cls: str) -> None:
         ("SHERKAT-E BEHINEH TRADING BA MASOULIAT-E MAHDOUD", "BEHINEH TRADING CO."),
     ],
 )  # fmt: skip
-def test_written_so_alerts(screener: Screener, query: str, listed: str) -> None:
-    assert listed in _alerts(screener, query)
+def test_written_so_alerts(query: str, listed: str) -> None:
+    assert listed in _alerts(query)
 
 
 @pytest.mark.parametrize(
@@ -142,5 +131,5 @@ def test_written_so_alerts(screener: Screener, query: str, listed: str) -> None:
         "SOCIETE GENERALE DES TRAVAUX SARL",
     ],
 )
-def test_others_so_written_do_not_alert(screener: Screener, query: str) -> None:
-    assert _alerts(screener, query) == set()
+def test_others_so_written_do_not_alert(query: str) -> None:
+    assert _alerts(query) == set()
