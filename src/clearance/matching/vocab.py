@@ -53,7 +53,7 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "kabushiki kaisha", "kabushiki gaisha", "kabushikigaisha", "k k", "kk",
         "chusik hoesa", "jusik hoesa", "chusikhoesa", "jusikhoesa", "sahami khass",
         "sahami khas", "sahami ye khass", "sahami ye khas", "sahami aam", "sahami am",
-        "sahami ye aam", "sahami ye am", "pjs",
+        "sahami ye aam", "sahami ye am",
     ),
     "sro": (
         "sro", "s r o", "spol s r o", "spolecnost s rucenim omezenym",
