@@ -64,7 +64,8 @@ _AKA = re.compile(
     r"\s*[,;]?\s*(?<!\w)(?:a/k/a|f/k/a|n/k/a|aka|fka|also known as|formerly known as)(?!\w)[\s.:]*"
     # (h200) a trading or former name: "X t/a Y", "X d/b/a Y", "X (formerly Y)", "f.k.a."
     r"|\s*[,;]?\s*(?<!\w)(?:t/a|d/b/a|dba|trading as|doing business as|formerly|previously"
-    r"(?: known as)?|now known as|[afn]\.k\.a\.?)(?![\w/])[\s.:]*",
+    r"(?: known as)?|now known as|[afn]\.k\.a\.?)(?![\w/])[\s.:]*(?=\w)",  # (a name after it:
+    # not "NORDIC TRADING AS", the Norwegian form)
     re.IGNORECASE,
 )
 # The words :data:`_AKA` needs one of (the cheap look, :func:`_aka_split`)
