@@ -52,10 +52,19 @@ def test_trading_and_former_names_are_names_apart(text: str, parts: list[str]) -
     assert all(p in got for p in parts)
 
 
-@pytest.mark.parametrize("text", ["NORDIC TRADING AS", "Acme dba", "Formerly Acme Ltd"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NORDIC TRADING AS",
+        "Acme dba",
+        "Formerly Acme Ltd",
+        "Ezatullah Haqqani (previously listed as)",
+    ],
+)
 def test_no_name_after_the_cue_is_no_split(text: str) -> None:
     assert all(part and part.strip() for part in query_parts(text))
     assert "NORDIC" not in query_parts(text)
+    assert "listed as" not in query_parts(text)
 
 
 @pytest.mark.parametrize(

@@ -64,8 +64,9 @@ _AKA = re.compile(
     r"\s*[,;]?\s*(?<!\w)(?:a/k/a|f/k/a|n/k/a|aka|fka|also known as|formerly known as)(?!\w)[\s.:]*"
     # (h200) a trading or former name: "X t/a Y", "X d/b/a Y", "X (formerly Y)", "f.k.a."
     r"|\s*[,;]?\s*(?<!\w)(?:t/a|d/b/a|dba|trading as|doing business as|formerly|previously"
-    r"(?: known as)?|now known as|[afn]\.k\.a\.?)(?![\w/])[\s.:]*(?=\w)",  # (a name after it:
-    # not "NORDIC TRADING AS", the Norwegian form)
+    r"(?: known as)?|now known as|[afn]\.k\.a\.?)(?![\w/])[\s.:]*(?=\w)(?!listed\b)",
+    # (a name after it: not "NORDIC TRADING AS", the Norwegian form, nor the lists' note
+    # "(previously listed as)")
     re.IGNORECASE,
 )
 # The words :data:`_AKA` needs one of (the cheap look, :func:`_aka_split`)
@@ -161,7 +162,8 @@ def _aka_split(text: str) -> list[str]:
     low = caseless(text)
     if not any(cue in low for cue in _AKA_CUES):
         return [text]
-    return [_unbracketed(p) for p in _AKA.split(text)]
+    parts = _AKA.split(text)
+    return parts if len(parts) == 1 else [_unbracketed(p) for p in parts]
 
 
 def _unbracketed(piece: str) -> str:
