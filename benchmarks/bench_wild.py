@@ -71,6 +71,15 @@ Latin alphabet, "Xasanov", "Cəfərov"), ``w-somali`` (the Somali orthography: "
 Xasan"), ``w-burmese`` ("U", "Daw", "Ko", "Maung" added or dropped, "Tun" / Htun); and
 unlisted names so written (``n-glued-initials``, ``n-generational``, ``n-maiden``, ``n-bin``,
 ``n-burmese``; none for the Caucasian and Somali words, which Faker's names hold almost none of).
+Since h200 organisation names, round three (``wild_hunt_org2``, its own tables):
+``w-asian-form`` (an Asian company's form as its country writes it: "PT X Tbk", "Sdn. Bhd.",
+"Kabushiki Kaisha X", "(주)X", "Cong ty TNHH X", "PCL", "(Pvt) Ltd"), ``w-form-spelled`` (a
+European, Russian, Kazakh or Iranian form spelt out or translated: "Limited Liability Company
+X", "Sherkat-e X Sahami Khass", "X Gesellschaft mit beschränkter Haftung", "Société X SARL",
+"X Sociedad Limitada"), ``w-aka-inline`` ("X f/k/a Y", "X (formerly Y)", "Y t/a X", "Y d/b/a
+X"), ``w-reg-number`` ("X (Reg. No. 4228916)", "X, OGRN 1027700132195"), ``w-conjunction``
+("and" as "und", "y", "et", "ve", "va" by the entity's country, and back); and unlisted names
+so written (``n-local-form``, ``n-aka-inline``, ``n-reg-number``, ``n-conjunction``).
 Prints per class and split the alert-recall (the expected entity alerts) and the queries on
 which another entity alerted, and per must-not-alert class the false alerts, each beside
 rapidfuzz brute force (``bench_baselines.BruteForce``, WRatio at the lowest threshold of
@@ -96,6 +105,7 @@ import bench_data as bd  # noqa: E402
 import wild_forms as wf  # noqa: E402
 import wild_generic as wg  # noqa: E402
 import wild_hunt_org as wh  # noqa: E402
+import wild_hunt_org2 as wh2  # noqa: E402
 import wild_hunt_person as wp  # noqa: E402
 import wild_hunt_person2 as wp2  # noqa: E402
 import wild_more as wm  # noqa: E402
@@ -126,6 +136,8 @@ CLASSES |= wp.CLASSES  # (h187: persons' names as other languages' writers write
 NEGATIVES |= wp.NEGATIVES  # (h187; last: the others' decorations keep their seeds)
 CLASSES |= wp2.CLASSES  # (h194: persons' names, round two)
 NEGATIVES |= wp2.NEGATIVES  # (h194; last: the others' decorations keep their seeds)
+CLASSES |= wh2.CLASSES  # (h200: organisation names, round three)
+NEGATIVES |= wh2.NEGATIVES  # (h200; last: the others' decorations keep their seeds)
 SKIPPED: set[str] = set()  # classes ``--classes`` leaves out (no row in the tables)
 
 

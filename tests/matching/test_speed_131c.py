@@ -109,9 +109,10 @@ _ARTICLE = re.compile(r"\b(?:al|el|ul)\s+(?=[a-z]{3,})")
 def aka_reference(text: str) -> list[str]:
     if text.isascii():
         low = text.lower()
-        if not ("k/a" in low or "aka" in low or "fka" in low or "known as" in low):
+        if not any(cue in low for cue in queryparts._AKA_CUES):  # (h200: trading names)
             return [text]
-    return queryparts._AKA.split(text)
+    parts = queryparts._AKA.split(text)
+    return parts if len(parts) == 1 else [queryparts._unbracketed(p) for p in parts]
 
 
 def qualifiers_reference(piece: str) -> str:

@@ -38,9 +38,10 @@ from clearance.matching.weights import word_table
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 50  # 50: WordParams gained syllable_spelling_sim (h196: Burmese spellings; a
-# pickled vowel_read_params lacks the field); 49: Turkish company words read as they are
-# spelt again (h192's English
+INDEX_FORMAT = 51  # 51: more legal forms split off listed names (h200: "PT ... Tbk", "Kabushiki
+# Kaisha", "Chusik Hoesa", "Sahami Khass", "Sociedad Limitada", "Société", ...); 50: WordParams
+# gained syllable_spelling_sim (h196: Burmese spellings; a pickled vowel_read_params lacks the
+# field); 49: Turkish company words read as they are spelt again (h192's English
 # readings, 47, taken out: a typo or a transliteration of "Ticaret" no longer met the listed
 # word, read "trade"); 48: more Persian company words read in English ("mohandesi", "taavon",
 # "pajoheshkadeh"), "hk" a place of low weight, "NPO" before a

@@ -61,9 +61,33 @@ _OFFICE = re.compile(
     re.IGNORECASE,
 )
 _AKA = re.compile(
-    r"\s*[,;]?\s*(?<!\w)(?:a/k/a|f/k/a|n/k/a|aka|fka|also known as|formerly known as)(?!\w)[\s.:]*",
+    r"\s*[,;]?\s*(?<!\w)(?:a/k/a|f/k/a|n/k/a|aka|fka|also known as|formerly known as)(?!\w)[\s.:]*"
+    # (h200) a trading or former name: "X t/a Y", "X d/b/a Y", "X (formerly Y)", "f.k.a."
+    r"|\s*[,;]?\s*(?<!\w)(?:t/a|d/b/a|dba|trading as|doing business as|formerly|previously"
+    r"(?: known as)?|now known as|[afn]\.k\.a\.?)(?![\w/])[\s.:]*(?=\w)(?!listed\b)",
+    # (a name after it: not "NORDIC TRADING AS", the Norwegian form, nor the lists' note
+    # "(previously listed as)")
     re.IGNORECASE,
 )
+# The words :data:`_AKA` needs one of (the cheap look, :func:`_aka_split`)
+_AKA_CUES = ("k/a", "aka", "fka", "known as", "k.a", "t/a", "b/a", "dba", "trading as",
+             "business as", "formerly", "previously")  # fmt: skip
+# A registration or tax number after a company's name (h200): "X LLC (Reg. No. 1027700132195)",
+# "X, OGRN 1027700132195", "X Ltd Company No. 08123456", "X (INN 7707083893)"; the label
+# one of these (folded), the number five digits or more.
+_REG_LABELS = (
+    r"(?:company\s+|commercial\s+|trade\s+|business\s+|state\s+)?(?:registration|register|"
+    r"registry|reg|licen[cs]e|incorporation)(?:\s+(?:no|nr|number|id|code))?|company\s+(?:no|"
+    r"nr|number)|cr\s+no|crn|cr|ogrn|ogrnip|inn|kpp|okpo|edrpou|unp|bin|iin|tin|vat(?:\s+no)?|"
+    r"tax\s+(?:id|no|number|code)|uscc|cin|vkn|national\s+id|nip|regon|krs|ein|uen|ruc|rif|"
+    r"nit|cnpj|cif|siren|siret|kvk|hrb|abn|acn"
+)
+_REG_TAIL = re.compile(
+    rf"[\s,;(\[-]*\b(?:{_REG_LABELS})\b\.?\s*(?:#|no\.?|№)?\s*[:.]?\s*"
+    r"(?=(?:[\s/-]?\d){5})[\d\s/-]*\d\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+_REG_DIGITS = 5
 
 
 def is_place(text: str) -> bool:
@@ -136,15 +160,35 @@ def _aka_split(text: str) -> list[str]:
     """``_AKA.split(text)``; a text without any of its words is not searched (every
     alternative of the pattern holds one of these; see :func:`caseless`)."""
     low = caseless(text)
-    if not ("k/a" in low or "aka" in low or "fka" in low or "known as" in low):
+    if not any(cue in low for cue in _AKA_CUES):
         return [text]
-    return _AKA.split(text)
+    parts = _AKA.split(text)
+    return parts if len(parts) == 1 else [_unbracketed(p) for p in parts]
+
+
+def _unbracketed(piece: str) -> str:
+    """A split name without the bracket the split left open ("X (formerly Y)": "X (", "Y)")."""
+    piece = piece.strip()
+    if piece.endswith("("):
+        return piece[:-1].rstrip()
+    return piece[:-1].rstrip() if piece.endswith(")") and "(" not in piece else piece
 
 
 def _without_qualifiers(piece: str) -> str:
     """``piece`` without "c/o ..." and "Branch Office in ..." (``_CARE_OF``, ``_OFFICE``; a
     text without their words is not searched, as in :func:`_aka_split`)."""
+    piece = without_reg_number(piece)
     low = caseless(piece)
     if not ("c/o" in low or "c.o." in low or "care of" in low):
         return piece if "office" not in low else _OFFICE.sub("", piece)
     return _OFFICE.sub("", _CARE_OF.sub("", piece))
+
+
+def without_reg_number(text: str) -> str:
+    """``text`` without a registration or tax number after it (:data:`_REG_TAIL`: "X LLC, OGRN
+    1027700132195" -> "X LLC"), when a name is left; else ``text``. The number would read as
+    one of the name's numbers, which a listed name's must agree with (h200)."""
+    if sum(c.isdigit() for c in text) < _REG_DIGITS:
+        return text
+    out = _REG_TAIL.sub("", text).strip(" ,;-")
+    return out if out and any(c.isalpha() for c in out) else text

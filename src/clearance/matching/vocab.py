@@ -21,6 +21,13 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "s de r l", "s de rl", "tic ltd sti", "ltd sti", "eood", "ood",
         "you xian ze ren gong si", "youxian zeren gongsi",  # 有限责任公司 (pinyin)
         "cong ty tnhh", "cong ty trach nhiem huu han", "tnhh",  # Vietnamese (since 1.22)
+        # (h200) Spanish, Italian, French and German spelt out; Japanese godo kaisha; Persian
+        # "with limited liability"
+        "sociedad limitada", "sociedad de responsabilidad limitada",
+        "societa a responsabilita limitata", "societe a responsabilite limitee", "eurl",
+        "entreprise unipersonnelle a responsabilite limitee", "godo kaisha", "godo gaisha",
+        "ba masouliat e mahdoud", "ba masouliat mahdoud", "ba masuliat e mahdud",
+        "ba masuliyat e mahdud",
     ),
     "llp": (
         "llp", "l l p", "limited liability partnership", "too", "t o o",
@@ -41,6 +48,12 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "gu fen you xian gong si", "gufen youxian gongsi",  # 股份有限公司 (pinyin)
         "cong ty co phan", "ctcp",  # Vietnamese (since 1.22)
         "anonim sirketi",  # Turkish (h192; ISO 20275 has it only with its s-cedilla)
+        # (h200) Japanese and Korean stock companies, Persian private and public joint stock
+        # companies (sahami khass / aam, with or without the ezafe)
+        "kabushiki kaisha", "kabushiki gaisha", "kabushikigaisha", "k k", "kk",
+        "chusik hoesa", "jusik hoesa", "chusikhoesa", "jusikhoesa", "sahami khass",
+        "sahami khas", "sahami ye khass", "sahami ye khas", "sahami aam", "sahami am",
+        "sahami ye aam", "sahami ye am",
     ),
     "sro": (
         "sro", "s r o", "spol s r o", "spolecnost s rucenim omezenym",
@@ -50,10 +63,13 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "ltd", "limited", "co ltd", "company limited", "pvt ltd", "private limited", "pte ltd",
         "pte", "pty ltd", "pty", "private limited company",
         "you xian gong si", "youxian gongsi",  # 有限公司 (pinyin, a word a syllable or not)
+        # (h200) Indonesian perseroan terbatas (before the name), "Tbk" (terbuka: listed)
+        "pt", "p t", "perseroan terbatas", "tbk", "pt tbk", "yugen kaisha",
     ),
     "gmbh": (
         "gmbh", "gesellschaft mit beschrankter haftung", "mbh", "ug", "gmbh co kg",
         "gesmbh", "ges mbh", "ges m b h",  # Austrian (since 1.30: "Ges.m.b.H.")
+        "gesellschaft mbh",  # (h200)
     ),
     "ag": (
         "ag", "aktiengesellschaft", "kg", "kgaa",
@@ -61,9 +77,12 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     "sa": (
         "sa", "s a", "sociedad anonima", "societe anonyme", "sa de cv", "s a de c v", "sas",
         "s a s", "sae", "spa", "s p a", "societa per azioni", "sociedade anonima",
+        # (h200) Mexican and Venezuelan forms spelt out
+        "sociedad anonima de capital variable", "compania anonima",
     ),
     "inc": (
         "inc", "incorporated", "corp", "corporation", "co", "company", "cia", "compania",
+        "societe",  # (h200: French "Société X SARL")
     ),
     "plc": (
         "plc", "public limited company",
