@@ -38,7 +38,10 @@ from clearance.matching.weights import word_table
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 49  # 49: Turkish company words read as they are spelt again (h192's English
+INDEX_FORMAT = 50  # 50: Turkish company words' abbreviations read as the full words in a
+# Turkish company's name ("San. ve Tic." as "sanayi and ticaret"), the words weigh low and
+# agree with the English words they say, both readings kept (h195: ``turkish_words``);
+# 49: Turkish company words read as they are spelt again (h192's English
 # readings, 47, taken out: a typo or a transliteration of "Ticaret" no longer met the listed
 # word, read "trade"); 48: more Persian company words read in English ("mohandesi", "taavon",
 # "pajoheshkadeh"), "hk" a place of low weight, "NPO" before a

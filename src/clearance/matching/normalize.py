@@ -33,6 +33,7 @@ from clearance.matching.scripts import (
     romanise,
     romanise_mixed,
 )
+from clearance.matching.turkish_words import turkish_read
 from clearance.matching.vocab import (
     MAX_FORM_WORDS,
     TITLES,
@@ -217,7 +218,8 @@ def _latin_form(text: str, script: str, split_forms: bool, drop_titles: bool) ->
     words = words[start:]
     if not split_forms:
         return NameForm(tuple(words), frozenset(), script)
-    rest, forms = split_legal_forms(in_english(words))  # ("Sherkat-e X": h188)
+    # ("Sherkat-e X": h188; "San. ve Tic. Ltd. Şti.": h195)
+    rest, forms = split_legal_forms(turkish_read(in_english(words)))
     return NameForm(tuple(rest), frozenset(forms), script)
 
 
