@@ -19,6 +19,7 @@ from clearance.matching.equivalents import (
     NICKNAME,
     SAME_KINDS,
     TRANSLATION,
+    TURKISH,
     Equivalents,
     equivalent_words,
     equivalents,
@@ -29,6 +30,7 @@ from clearance.matching.params import WordParams
 from clearance.matching.query import ScreenOptions, make_query
 from clearance.matching.retrieve import word_records
 from clearance.matching.russian_generic import translation_table
+from clearance.matching.turkish_words import turkish_equivalents
 from clearance.matching.wordsim import WordSimilarity
 from clearance.monitor.bookforms import word_probes
 from clearance.settings import MatchingPolicy
@@ -38,7 +40,7 @@ from tests.matching.factory import e
 def test_the_table_holds_every_source() -> None:
     table = {word: dict(others) for word, others in equivalent_words().items()}
     sources = ((FORMS, FORM), (NICKNAMES, NICKNAME), (translation_table(), TRANSLATION),
-               (SAME_KIND, SAME_KINDS))  # fmt: skip
+               (SAME_KIND, SAME_KINDS), (turkish_equivalents(), TURKISH))  # fmt: skip
     for source, bit in sources:
         assert source  # (a source that lost its words would pass the loop below)
         for word, others in source.items():
@@ -52,6 +54,7 @@ def test_the_table_holds_every_source() -> None:
                 or (bits & NICKNAME and other in NICKNAMES.get(word, ()))
                 or (bits & TRANSLATION and other in translation_table().get(word, ()))
                 or (bits & SAME_KINDS and other in SAME_KIND.get(word, ()))
+                or (bits & TURKISH and other in turkish_equivalents().get(word, ()))
             ), (word, other)
 
 

