@@ -21,6 +21,7 @@ from clearance.matching.equivalents import (
     SAME_KINDS,
     SYLLABLE,
     TRANSLATION,
+    TURKISH,
     Equivalents,
     equivalent_words,
     equivalents,
@@ -31,6 +32,7 @@ from clearance.matching.params import WordParams
 from clearance.matching.query import ScreenOptions, make_query
 from clearance.matching.retrieve import word_records
 from clearance.matching.russian_generic import translation_table
+from clearance.matching.turkish_words import turkish_equivalents
 from clearance.matching.wordsim import WordSimilarity
 from clearance.monitor.bookforms import word_probes
 from clearance.settings import MatchingPolicy
@@ -40,7 +42,8 @@ from tests.matching.factory import e
 def test_the_table_holds_every_source() -> None:
     table = {word: dict(others) for word, others in equivalent_words().items()}
     sources = ((FORMS, FORM), (NICKNAMES, NICKNAME), (translation_table(), TRANSLATION),
-               (SAME_KIND, SAME_KINDS), (SPELLINGS, SYLLABLE))  # fmt: skip
+               (SAME_KIND, SAME_KINDS), (SPELLINGS, SYLLABLE),
+               (turkish_equivalents(), TURKISH))  # fmt: skip
     for source, bit in sources:
         assert source  # (a source that lost its words would pass the loop below)
         for word, others in source.items():
@@ -55,6 +58,7 @@ def test_the_table_holds_every_source() -> None:
                 or (bits & TRANSLATION and other in translation_table().get(word, ()))
                 or (bits & SAME_KINDS and other in SAME_KIND.get(word, ()))
                 or (bits & SYLLABLE and other in SPELLINGS.get(word, ()))  # (h196)
+                or (bits & TURKISH and other in turkish_equivalents().get(word, ()))  # (h195)
             ), (word, other)
 
 

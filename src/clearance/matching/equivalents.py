@@ -3,9 +3,15 @@
 Five sources say that two words are one: a given name's other forms ("Ihar" / IGOR,
 ``nameforms.FORMS``, h180), a nickname and its full form ("Bill" / WILLIAM,
 ``nameforms.NICKNAMES``, h183), a Russian kind word and its English translation ("zavod" /
+Six sources say that two words are one: a given name's other forms ("Ihar" / IGOR,
+``nameforms.FORMS``, h180), a nickname and its full form ("Bill" / WILLIAM,
+``nameforms.NICKNAMES``, h183), a Russian kind word and its English translation ("zavod" /
 PLANT, ``russian_generic.translation_table``, h184), two English words of one kind of body
-("establishment" / FOUNDATION, ``company_words.SAME_KIND``, h193) and two romanisations of one
-Burmese syllable ("Tun" / HTUN, "Kin" / KHIN, "Mg" / MAUNG, ``burmese.SPELLINGS``, h196).
+("establishment" / FOUNDATION, ``company_words.SAME_KIND``, h193), two romanisations of one
+Burmese syllable ("Tun" / HTUN, "Kin" / KHIN, "Mg" / MAUNG, ``burmese.SPELLINGS``, h196) and a
+Turkish business word and the English word it says ("Ticaret" / TRADE,
+``turkish_words.turkish_equivalents``, h195: both readings kept, so a typo of the Turkish word
+still meets it by its letters).
 Until 1.37 each was read on its own by each of its readers; here they are one table,
 :func:`equivalent_words` (word -> its equivalents, each with the sources that say so), and per
 parameter set :class:`Equivalents` (word -> its equivalents with their similarities), built
@@ -34,6 +40,7 @@ from clearance.matching.memo import by_identity
 from clearance.matching.nameforms import FORMS, NICKNAMES
 from clearance.matching.params import WordParams
 from clearance.matching.russian_generic import translation_table
+from clearance.matching.turkish_words import turkish_equivalents
 
 # The sources, a bit each
 FORM = 1  # a given name's other form (``params.given_form_sim``)
@@ -41,7 +48,8 @@ NICKNAME = 2  # a nickname or its full form (``params.nickname_sim``)
 TRANSLATION = 4  # a Russian kind word's translation (``params.kind_translation_sim``)
 SAME_KINDS = 8  # English words of one kind of body (``params.kind_translation_sim``)
 SYLLABLE = 16  # a Burmese syllable's other romanisation (``params.syllable_spelling_sim``)
-SOURCES = 32  # (the bits' combinations are 1 .. SOURCES - 1)
+TURKISH = 32  # a Turkish business word and its English words (``params.kind_translation_sim``)
+SOURCES = 64  # (the bits' combinations are 1 .. SOURCES - 1)
 GUARDED = FORM | NICKNAME  # (pairs ``nameforms.keep_forms`` may undo)
 
 Entry = tuple[str, str, float, float, float]
@@ -54,13 +62,14 @@ similarity up to which a pair is guarded, or -1.0)."""
 def equivalent_words() -> dict[str, tuple[tuple[str, int], ...]]:
     """Each word -> its equivalents, each with the bits of the sources that say so: the forms
     first, then the nicknames, then the translations, then the words of one kind, then the
-    syllables' spellings (sorted)."""
+    syllables' spellings, then the Turkish words' (sorted)."""
     found: dict[str, dict[str, int]] = {}
     translated = {w: tuple(sorted(o)) for w, o in translation_table().items()}
     kinds = {w: tuple(sorted(o)) for w, o in SAME_KIND.items()}
     spelt = {w: tuple(sorted(o)) for w, o in SPELLINGS.items()}
+    turkish = {w: tuple(sorted(o)) for w, o in turkish_equivalents().items()}
     for table, bit in ((FORMS, FORM), (NICKNAMES, NICKNAME), (translated, TRANSLATION),
-                       (kinds, SAME_KINDS), (spelt, SYLLABLE)):  # fmt: skip
+                       (kinds, SAME_KINDS), (spelt, SYLLABLE), (turkish, TURKISH)):  # fmt: skip
         for word, others in table.items():
             mine = found.setdefault(word, {})
             for other in others:
@@ -82,7 +91,8 @@ class Equivalents:
         sims = ((FORM, params.given_form_sim), (NICKNAME, params.nickname_sim),
                 (TRANSLATION, params.kind_translation_sim),
                 (SAME_KINDS, params.kind_translation_sim),
-                (SYLLABLE, params.syllable_spelling_sim))  # fmt: skip
+                (SYLLABLE, params.syllable_spelling_sim),
+                (TURKISH, params.kind_translation_sim))  # fmt: skip
         made: dict[int, tuple[float, float, float]] = {}  # source bits -> the similarities
         for bits in range(1, SOURCES):
             sim = max(s for bit, s in sims if bits & bit)

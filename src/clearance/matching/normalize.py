@@ -33,6 +33,7 @@ from clearance.matching.scripts import (
     romanise,
     romanise_mixed,
 )
+from clearance.matching.turkish_words import turkish_read
 from clearance.matching.vocab import (
     MAX_FORM_WORDS,
     TITLES,
@@ -218,6 +219,7 @@ def _latin_form(text: str, script: str, split_forms: bool, drop_titles: bool) ->
     if not split_forms:
         return NameForm(tuple(words), frozenset(), script)
     rest, forms = split_legal_forms(in_english(words))  # ("Sherkat-e X": h188)
+    rest = turkish_read(rest, words)  # ("San. ve Tic.": h195; "Tic. Ltd. Şti." a form)
     return NameForm(tuple(rest), frozenset(forms), script)
 
 

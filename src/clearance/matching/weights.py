@@ -15,6 +15,7 @@ from clearance.matching.pairing import Joins
 from clearance.matching.params import NameParams, WordParams
 from clearance.matching.russian_generic import russian_generic_words
 from clearance.matching.slips import CodeSlips, code_slip_words
+from clearance.matching.turkish_words import is_business_word
 from clearance.matching.vocab import LOW_INFO_WORDS, PERSON_PARTICLES, is_patronymic
 from clearance.matching.wordsim import WordSimilarity
 from clearance.scripts import LATIN
@@ -32,9 +33,11 @@ def _word_weight(token: str, params: NameParams) -> float:
         return params.initial_weight
     if token in PERSON_PARTICLES:
         return params.particle_weight
-    if token in LOW_INFO_WORDS or token in russian_generic_words() or is_company_word(token):
+    if (token in LOW_INFO_WORDS or token in russian_generic_words() or is_company_word(token)
+            or is_business_word(token)):  # fmt: skip
         return params.low_info_weight  # (since h182 the Russian ones in Latin letters too;
-        # since h188 Arabic and Persian company words and Chinese places: ``company_words``)
+        # since h188 Arabic and Persian company words and Chinese places: ``company_words``;
+        # since h195 Turkish business words: ``turkish_words``)
     return 1.0
 
 
