@@ -55,6 +55,7 @@ from clearance.matching.scripts import warm_up
 from clearance.matching.spelled import record_trust
 from clearance.matching.weights import WeightedName, weigh
 from clearance.matching.wordsim import WordSimilarity
+from clearance.matching.wordwarm import warm_words
 from clearance.model import Entity, Schema
 from clearance.settings import MatchingPolicy
 
@@ -108,6 +109,7 @@ class Screener:
         equivalents(self.algo.words)  # ... the words that agree by what they name (h189)
         sim_rows(self.algo.words)  # ... and the word similarity's table of these parameters
         warm_up_arrays()  # ... and numpy's set routines
+        warm_words(index, self.algo.retrieval, self.algo.words)  # ... and the most held words
         warm_up_syllables()  # ... and the Wade-Giles syllables (pypinyin's table), as the
         wade_giles_pinyin()  # syllable pairs and a Wade-Giles name's readings read them
         # The index lives as long as the screener: its millions of objects are moved out of
