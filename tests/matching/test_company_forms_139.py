@@ -101,6 +101,9 @@ def test_registration_number_left_out(text: str, name: str | None) -> None:
         ("pt", "ltd"), ("tbk", "ltd"), ("gesellschaft mbh", "gmbh"),
         ("sociedad anonima de capital variable", "sa"), ("compania anonima", "sa"),
         ("societe", "inc"),
+        # half spelt out (the merge: a listed form spelt out must not leave the query's words)
+        ("sa de capital variable", "sa"), ("s a de capital variable", "sa"),
+        ("sociedad anonima de cv", "sa"),
     ],
 )  # fmt: skip
 def test_forms_spelt_out(phrase: str, cls: str) -> None:
@@ -148,3 +151,17 @@ def test_written_so_alerts(query: str, listed: str) -> None:
 )
 def test_others_so_written_do_not_alert(query: str) -> None:
     assert _alerts(query) == set()
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("L-INMO, S.A. DE CAPITAL VARIABLE", "L-INMO, SOCIEDAD ANONIMA DE CAPITAL VARIABLE"),
+        ("L-INMO, SOCIEDAD ANONIMA DE C.V.", "L-INMO, SOCIEDAD ANONIMA DE CAPITAL VARIABLE"),
+        ("GRUPO TORRES, SOCIEDAD ANONIMA DE C.V.", "GRUPO TORRES, S.A. DE C.V."),
+    ],
+)  # fmt: skip
+def test_a_form_half_spelt_out_is_the_form(query: str, listed: str) -> None:
+    """A listed form spelt out is split off the listed name (h200); the query's form half
+    spelt out must be split off too, not left as words the listed name lacks (the merge)."""
+    assert listed in company_alerts([listed], query)

@@ -38,7 +38,8 @@ from clearance.matching.weights import word_table
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 52  # 52: Turkish company words' abbreviations read as the full words in a
+INDEX_FORMAT = 53  # 53: "S.A. de Capital Variable", "Sociedad Anonima de C.V." legal forms (the
+# merge); 52: Turkish company words' abbreviations read as the full words in a
 # Turkish company's name ("San. ve Tic." as "sanayi and ticaret"), the words weigh low and
 # agree with the English words they say, both readings kept (h195: ``turkish_words``);
 # 51: more legal forms split off listed names (h200: "PT ... Tbk", "Kabushiki

@@ -79,6 +79,11 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "s a s", "sae", "spa", "s p a", "societa per azioni", "sociedade anonima",
         # (h200) Mexican and Venezuelan forms spelt out
         "sociedad anonima de capital variable", "compania anonima",
+        # (the lead, at the merge) half spelt out: "S.A. de Capital Variable", "Sociedad Anonima
+        # de C.V." (a listed "X, SOCIEDAD ANONIMA DE CAPITAL VARIABLE" read as "X" left the
+        # query's "capital variable" as words)
+        "sa de capital variable", "s a de capital variable", "sociedad anonima de cv",
+        "sociedad anonima de c v",
     ),
     "inc": (
         "inc", "incorporated", "corp", "corporation", "co", "company", "cia", "compania",
