@@ -86,3 +86,15 @@ def test_the_best_names_own_generation_is_compared() -> None:
     # (a nickname's number is no generation: "EL 63")
     assert not generation_conflict(frozenset({3}), ("meliton", "rochin"), [("el", "63")])
     assert generation_conflict(frozenset({2}), ("hilarion", "santos"), [("hilarion", "iii")])
+
+
+def test_release() -> None:
+    """The rules of this round change outcomes (this file: generational suffixes;
+    test_burmese_139.py: Burmese honorifics and syllable spellings; test_turkish_139.py: Turkish
+    business words equivalent to their English words, abbreviations read in full;
+    test_company_forms_139.py: legal forms spelt out, trading and former names inside a name,
+    registration numbers): the release says so, so that a receipt of 1.38 is not taken for
+    theirs."""
+    from clearance.matching.release import ALGORITHM_RELEASE
+
+    assert ALGORITHM_RELEASE == "1.39"

@@ -6,4 +6,4 @@ is rebuilt rather than read (:meth:`clearance.matching.index.NameIndex.load`).""
 from __future__ import annotations
 
 ALGORITHM = "clearance-logic"
-ALGORITHM_RELEASE = "1.38"
+ALGORITHM_RELEASE = "1.39"
