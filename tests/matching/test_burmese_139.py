@@ -5,15 +5,16 @@ bench_wild's w-burmese: a listed Burmese person written with an honorific before
 "Kin" / KHIN, "Zau" / ZAW, "So" / SOE, "Mg" / MAUNG, "U" / OO). The query is also read without
 its honorific, and a "U" as the syllable "Oo" (``burmese.honorific_readings``); the spellings
 are a source of the one equivalence table (``equivalents``: scorer, retrieval and monitor read
-it). A Burmese name has no family name: a listed syllable the query leaves out counts in full
-("Aung Kyaw" is not Aung Kyaw ZAW, nor "U Aung Kyaw").
+it). A listed syllable the query leaves out costs as a dropped middle name does (h196's rule that
+counted it in full was taken out at the merge: it lost bench_heldout's drop-middle hits, "Min
+HLAING" for MIN AUNG HLAING).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from clearance.matching.burmese import burmese_name, honorific_readings
+from clearance.matching.burmese import honorific_readings
 from clearance.matching.engine import Screener
 from clearance.matching.equivalents import SYLLABLE, equivalent_probes, equivalent_words
 from clearance.matching.query import ScreenOptions, make_query
@@ -73,11 +74,12 @@ def test_a_syllable_spelt_another_way_alerts(screener: Screener, query: str, lis
 
 @pytest.mark.parametrize(
     ("query", "listed"),
-    [("Aung Kyaw", "p9"), ("U Aung Kyaw", "p9"), ("Aung Hlaing", "p10"),
-     ("Aung Naing", "p11"), ("Banyar Aung", "p9")],
+    [("Aung Kyaw", "p9"), ("U Aung Kyaw", "p9"), ("Aung ZAW", "p9")],
 )  # fmt: skip
-def test_a_syllable_left_out_is_another_name(screener: Screener, query: str, listed: str) -> None:
-    assert listed not in alerts(screener, query)
+def test_a_syllable_left_out_is_a_middle_name_dropped(
+    screener: Screener, query: str, listed: str
+) -> None:
+    assert listed in alerts(screener, query)
 
 
 def test_the_spellings_are_in_the_one_table() -> None:
@@ -93,6 +95,3 @@ def test_honorific_readings() -> None:
     assert honorific_readings("U Tin") == ["Oo Tin"]
     assert honorific_readings("Ma Li Hua") == []  # (not Burmese syllables)
     assert honorific_readings("Thein SOE") == []
-    assert burmese_name(("zaw", "aung", "kyaw"))
-    assert not burmese_name(("min", "aung"))  # (two words: a query of one is no name)
-    assert not burmese_name(("ma", "yan", "min"))  # (no syllable only Burmese names write)

@@ -2,7 +2,9 @@
 
 A Burmese name has no family name: every word is a syllable of the one name ("Aung Kyaw
 Zaw"), the lists put one of them first as a family name would be ("ZAW, Aung Kyaw"), and a
-name with a syllable fewer is another person's ("Aung Kyaw" is not Aung Kyaw ZAW). Before the
+name with a syllable fewer may be another person's or the same written short ("Min Hlaing" for
+MIN AUNG HLAING: read as any name with a middle word dropped, since a rule that counted the
+syllable in full lost drop-middle hits at the merge). Before the
 name writers put an honorific the lists mostly leave out, or write as part of the name
 ("U" / "Daw" for an older man or woman, "Ko" / "Maung" / "Ma" for a younger one, the Karen
 "Saw" / "Naw", the Shan "Sai" / "Nang", the Mon "Nai" / "Mahn"): "U Thein SOE" is SOE, Thein.
@@ -16,9 +18,7 @@ Here, the engine's own tables (written from the usual romanisations, not read fr
 - :data:`SPELLINGS`, each syllable -> its other spellings, one source of the equivalence table
   (``equivalents``: the word similarity, retrieval and the monitor read it there);
 - :func:`honorific_readings`, further readings of a person's query without the honorific
-  before it (and a "U" read as "Oo"), when what is left is a name of Burmese syllables;
-- :func:`burmese_name`, is a listed name one of Burmese syllables (``names``: a syllable the
-  query leaves out counts in full, as a Korean or Chinese name's does).
+  before it (and a "U" read as "Oo"), when what is left is a name of Burmese syllables.
 """
 
 from __future__ import annotations
@@ -90,24 +90,6 @@ _FIRST = re.compile(r"\s*([^\W\d_]+)\.?[\s,]+")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def burmese_name(words: tuple[str, ...]) -> bool:
-    """Is every word of a (folded) name of three words or more but one at most a Burmese
-    syllable or honorific, and one a syllable no other language's names write so (an
-    aspirate's "h" after a consonant, "ky", or "aung", "aing", "ein", "yint": "zaw aung kyaw",
-    "aung hlaing bwar")?"""
-    return (
-        len(words) >= 3  # noqa: PLR2004
-        and sum(w not in SYLLABLES for w in words) <= 1
-        and any(_distinctive(w) for w in words)
-    )
-
-
-def _distinctive(word: str) -> bool:
-    return word.startswith(
-        ("ht", "hl", "hs", "hn", "ky", "khi", "kha", "thi", "thu", "thw")
-    ) or word.endswith(("aung", "aing", "ein", "int", "aw", "oe", "we", "oo", "yo"))
-
-
 def honorific_readings(text: str) -> list[str]:
     """A person's name without the honorific written before it ("U Thein SOE" -> "Thein
     SOE", "Daw THITSAR Myo", "Ko Tin OO"), when two words or more are left, and with a "U"
@@ -122,11 +104,3 @@ def honorific_readings(text: str) -> list[str]:
         return []
     out = [rest] if len(words) >= 2 else []  # noqa: PLR2004
     return [*out, f"Oo {rest}"] if word == "u" else out
-
-
-def syllable_left(words: tuple[str, ...], used: list[bool]) -> bool:
-    """Does a query leave a syllable of the listed Burmese name ``words`` unpaired (``used``),
-    not an honorific ("Aung Kyaw" / ZAW, Aung Kyaw: another person's name)?"""
-    return any(not u and w not in HONORIFICS for w, u in zip(words, used, strict=True)) and (
-        burmese_name(words)
-    )

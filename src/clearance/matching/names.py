@@ -12,7 +12,6 @@ from collections.abc import Container
 
 from clearance.matching.alignment import SYLLABIC_SCRIPTS, pair_more, pair_words, word_pairs
 from clearance.matching.arabic_article import DIN
-from clearance.matching.burmese import syllable_left
 from clearance.matching.company_words import is_place, left_besides_places
 from clearance.matching.comparison import NameComparison as NameComparison
 from clearance.matching.compounds import (
@@ -211,8 +210,6 @@ def _unpaired_listed_factor(
     """What a listed word left unpaired costs, a factor of its weight (``listed_syllables``:
     the listed name is one of syllables, the query's not)."""
     q_words = query.form.tokens
-    if person and syllable_left(candidate.form.tokens, c_used):
-        return params.unmatched_syllable  # (h196) "Aung Kyaw" is not Aung Kyaw ZAW
     if listed_syllables and not syllabic and left_and_missed(pairs, q_words, c_used, params):
         # (since 1.22) "Kim Hoàng" is not KIM Won Hong: see syllables.left_and_missed
         return params.unmatched_syllable
