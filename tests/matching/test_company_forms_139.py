@@ -159,6 +159,10 @@ def test_others_so_written_do_not_alert(query: str) -> None:
         ("L-INMO, S.A. DE CAPITAL VARIABLE", "L-INMO, SOCIEDAD ANONIMA DE CAPITAL VARIABLE"),
         ("L-INMO, SOCIEDAD ANONIMA DE C.V.", "L-INMO, SOCIEDAD ANONIMA DE CAPITAL VARIABLE"),
         ("GRUPO TORRES, SOCIEDAD ANONIMA DE C.V.", "GRUPO TORRES, S.A. DE C.V."),
+        ("L-INMO, SOCIEDAD ANONIMA CAPITAL VARIABLE",  # (its "de" dropped)
+         "L-INMO, SOCIEDAD ANONIMA DE CAPITAL VARIABLE"),
+        ("TRANSPORTES LUNA SOCIEDAD RESPONSABILIDAD LIMITADA",
+         "TRANSPORTES LUNA SOCIEDAD DE RESPONSABILIDAD LIMITADA"),
     ],
 )  # fmt: skip
 def test_a_form_half_spelt_out_is_the_form(query: str, listed: str) -> None:

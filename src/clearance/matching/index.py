@@ -38,10 +38,10 @@ from clearance.matching.weights import word_table
 from clearance.matching.wordsim import SpeltWords, WordInfo
 from clearance.scripts import ARABIC
 
-INDEX_FORMAT = 53  # 53: "S.A. de Capital Variable", "Sociedad Anonima de C.V." legal forms (the
-# merge); 52: Turkish company words' abbreviations read as the full words in a
-# Turkish company's name ("San. ve Tic." as "sanayi and ticaret"), the words weigh low and
-# agree with the English words they say, both readings kept (h195: ``turkish_words``);
+INDEX_FORMAT = 53  # 53: "S.A. de Capital Variable", "Sociedad Anonima de C.V.", forms with
+# their "de" dropped (the merge); 52: Turkish company words' abbreviations read as the full
+# words in a Turkish company's name ("San. ve Tic." as "sanayi and ticaret"), the words weigh
+# low and agree with the English words they say, both readings kept (h195: ``turkish_words``);
 # 51: more legal forms split off listed names (h200: "PT ... Tbk", "Kabushiki
 # Kaisha", "Chusik Hoesa", "Sahami Khass", "Sociedad Limitada", "Société", ...); 50: WordParams
 # gained syllable_spelling_sim (h196: Burmese spellings; a pickled vowel_read_params lacks the

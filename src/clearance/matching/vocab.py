@@ -24,6 +24,7 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         # (h200) Spanish, Italian, French and German spelt out; Japanese godo kaisha; Persian
         # "with limited liability"
         "sociedad limitada", "sociedad de responsabilidad limitada",
+        "sociedad responsabilidad limitada",  # (the merge: its "de" dropped)
         "societa a responsabilita limitata", "societe a responsabilite limitee", "eurl",
         "entreprise unipersonnelle a responsabilite limitee", "godo kaisha", "godo gaisha",
         "ba masouliat e mahdoud", "ba masouliat mahdoud", "ba masuliat e mahdud",
@@ -83,7 +84,8 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         # de C.V." (a listed "X, SOCIEDAD ANONIMA DE CAPITAL VARIABLE" read as "X" left the
         # query's "capital variable" as words)
         "sa de capital variable", "s a de capital variable", "sociedad anonima de cv",
-        "sociedad anonima de c v",
+        "sociedad anonima de c v", "sociedad anonima capital variable",  # (its "de" dropped)
+        "sa capital variable", "s a capital variable",
     ),
     "inc": (
         "inc", "incorporated", "corp", "corporation", "co", "company", "cia", "compania",
