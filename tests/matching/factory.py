@@ -67,3 +67,17 @@ def people_alerts(listed: list[str], query: str) -> set[str]:
 def company_alerts(listed: list[str], query: str) -> set[str]:
     """:func:`listed_alerts` for organisations, among a few unrelated listed companies."""
     return listed_alerts([*listed, *BACKGROUND_COMPANIES], query, "organization")
+
+
+def persons_screener(persons: list[tuple[str, ...]], background: list[str]) -> Screener:
+    """A screener of ``persons`` (each its names; source ids "p0", "p1", ...) among the
+    ``background`` persons ("b0", ...)."""
+    entities = [e("person", *names, source_id=f"p{i}") for i, names in enumerate(persons)]
+    entities += [e("person", n, source_id=f"b{i}") for i, n in enumerate(background)]
+    return Screener.build(entities, MatchingPolicy(screen_cache=0))
+
+
+def person_alerts(screener: Screener, query: str) -> set[str]:
+    """The source ids that alert for ``query`` screened as a person's name."""
+    result = screener.screen(make_query(query, type="person"), ScreenOptions(limit=10))
+    return {m.source_id for m in result.matches if m.alert}

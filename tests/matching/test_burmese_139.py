@@ -17,9 +17,7 @@ import pytest
 from clearance.matching.burmese import honorific_readings
 from clearance.matching.engine import Screener
 from clearance.matching.equivalents import SYLLABLE, equivalent_probes, equivalent_words
-from clearance.matching.query import ScreenOptions, make_query
-from clearance.settings import MatchingPolicy
-from tests.matching.factory import e
+from tests.matching.factory import person_alerts, persons_screener
 
 PERSONS = [
     ("SOE, Thein", "SOE, U Thein"),
@@ -43,14 +41,10 @@ BACKGROUND = ["Rajesh KUMAR", "Ahmed HASSAN", "Maria LOPEZ", "Ivan PETROV", "Kim
 
 @pytest.fixture(scope="module")
 def screener() -> Screener:
-    entities = [e("person", *names, source_id=f"p{i}") for i, names in enumerate(PERSONS)]
-    entities += [e("person", n, source_id=f"b{i}") for i, n in enumerate(BACKGROUND)]
-    return Screener.build(entities, MatchingPolicy(screen_cache=0))
+    return persons_screener(PERSONS, BACKGROUND)
 
 
-def alerts(screener: Screener, query: str) -> set[str]:
-    result = screener.screen(make_query(query, type="person"), ScreenOptions(limit=10))
-    return {m.source_id for m in result.matches if m.alert}
+alerts = person_alerts
 
 
 @pytest.mark.parametrize(
